@@ -1,0 +1,147 @@
+# respub -- UN resolutions to Akoma Ntoso, HTML, Markdown and PDF.
+#
+#   make demo     install what is missing, build, convert examples/ into out/
+#   make check    install what is missing, build, run every test (also under
+#                 AddressSanitizer/UBSan)
+#   make corpus   convert every text of CORPUS (default ../shared/corpus)
+#   make bench    throughput per format, side by side with a peer tool
+#   make install  PREFIX=/usr/local DESTDIR=
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+LIBDIR	?= $(PREFIX)/lib
+INCDIR	?= $(PREFIX)/include
+DATADIR	?= $(PREFIX)/share/respub
+MANDIR	?= $(PREFIX)/share/man
+CORPUS	?= ../shared/corpus
+BUILD	?= build
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+PKGS	:= libxml-2.0 libxslt libexslt libcmark-gfm harfbuzz-subset
+
+# Debian packages the build and the tests need (make deps installs them).
+DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libcmark-gfm-dev \
+	libcmark-gfm-extensions-dev libhpdf-dev libharfbuzz-dev \
+	fonts-liberation fonts-arphic-uming xsltproc libxml2-utils \
+	poppler-utils qpdf cmark-gfm
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+
+ALL_CFLAGS = -std=c11 -Wall -Wextra -fPIC -fvisibility=hidden $(CFLAGS)
+ALL_CPPFLAGS = -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) \
+	-DRP_DATADIR='"$(DATADIR)"' $(CPPFLAGS)
+
+CLI_SRC	:= src/main.c src/cli.c
+LIB_SRC	:= $(filter-out $(CLI_SRC),$(sort $(wildcard src/*.c)))
+LIB_OBJ	:= $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+CLI_OBJ	:= $(CLI_SRC:src/%.c=$(BUILD)/%.o)
+HDRS	:= $(wildcard src/*.h include/*.h)
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+SOVERSION := 0
+
+.PHONY: all deps demo check test asan-test corpus bench install uninstall \
+	clean fuzz valgrind
+
+all: $(BUILD)/respub $(BUILD)/librespub.a $(BUILD)/librespub.so \
+	$(BUILD)/respub.pc
+
+deps:
+	@missing=; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	      || exit 1; \
+	  else \
+	    echo "missing packages; run as root:"; \
+	    echo "  apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+$(BUILD)/%.o: src/%.c $(HDRS) | $(BUILD)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD):
+	@mkdir -p $(BUILD)/tests
+
+$(BUILD)/librespub.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(BUILD)/librespub.so: $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,librespub.so.$(SOVERSION) $(ALL_CFLAGS) \
+		$(LDFLAGS) -o $@ $(LIB_OBJ) $(PKG_LIBS)
+
+$(BUILD)/respub: $(CLI_OBJ) $(BUILD)/librespub.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/librespub.a \
+		$(PKG_LIBS)
+
+$(BUILD)/respub.pc: Makefile
+	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' \
+	  'includedir=$(INCDIR)' '' 'Name: respub' \
+	  'Description: UN resolutions to Akoma Ntoso, HTML, Markdown and PDF' \
+	  'Version: $(shell sed -n 's/^#define RP_VERSION "\(.*\)"/\1/p' include/respub.h)' \
+	  'Requires.private: $(PKGS)' 'Libs: -L$${libdir} -lrespub' \
+	  'Libs.private: -lhpdf -lm' 'Cflags: -I$${includedir}' > $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librespub.a $(HDRS) | $(BUILD)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/librespub.a \
+		$(PKG_LIBS)
+
+demo: deps all
+	@rm -rf out && mkdir -p out
+	$(BUILD)/respub -t $(DEMO_FORMATS) -d out examples/*.txt
+	@echo "wrote:"; ls out
+
+DEMO_FORMATS := akn,tree
+
+# The whole suite, then again under AddressSanitizer and UBSan.
+check: deps
+	@$(MAKE) --no-print-directory all units
+	@$(MAKE) --no-print-directory BUILD=build-asan \
+	  CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+	  LDFLAGS='-fsanitize=address,undefined' all units
+	@tests/run.sh build build-asan
+
+units: $(UNIT_BIN)
+
+test: all units
+	@tests/run.sh build
+
+corpus: all
+	@tests/corpus.sh $(BUILD)/respub "$(CORPUS)"
+
+bench: all
+	@tests/bench.sh $(BUILD)/respub "$(CORPUS)"
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
+		$(DESTDIR)$(INCDIR) $(DESTDIR)$(DATADIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3
+	install -m 755 $(BUILD)/respub $(DESTDIR)$(BINDIR)/respub
+	install -m 644 $(BUILD)/librespub.a $(DESTDIR)$(LIBDIR)/librespub.a
+	install -m 755 $(BUILD)/librespub.so \
+		$(DESTDIR)$(LIBDIR)/librespub.so.$(SOVERSION)
+	ln -sf librespub.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/librespub.so
+	install -m 644 include/respub.h $(DESTDIR)$(INCDIR)/respub.h
+	install -m 644 $(BUILD)/respub.pc $(DESTDIR)$(LIBDIR)/pkgconfig/respub.pc
+	cp -R templates stylesheets $(DESTDIR)$(DATADIR)/
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	for f in man/*.3; do [ -f "$$f" ] && \
+		install -m 644 $$f $(DESTDIR)$(MANDIR)/man3/ || true; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/respub $(DESTDIR)$(LIBDIR)/librespub.* \
+		$(DESTDIR)$(INCDIR)/respub.h \
+		$(DESTDIR)$(LIBDIR)/pkgconfig/respub.pc
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-asan build-fuzz out

@@ -1,0 +1,307 @@
+/*
+ * respub.h -- the public interface of librespub.
+ *
+ * A resolution is read into one tree of rp_node (the document model).
+ * Readers only build the tree; writers only read it.  Everything a
+ * document owns (nodes, strings, metadata, diagnostics) lives in one
+ * arena and is freed at once by rp_doc_free().
+ *
+ * Functions that can fail return 0 on success and -1 on failure; the
+ * reason is recorded as a diagnostic on the document.  The library never
+ * prints and never exits.
+ */
+#ifndef RESPUB_H
+#define RESPUB_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RP_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- buffers */
+
+/* A growable byte buffer, always NUL-terminated.  Writers render into it. */
+typedef struct rp_buf {
+	char   *data;
+	size_t  len;
+	size_t  cap;
+} rp_buf;
+
+void	rp_buf_init(rp_buf *b);
+void	rp_buf_free(rp_buf *b);
+void	rp_buf_reset(rp_buf *b);
+void	rp_buf_put(rp_buf *b, const char *s, size_t n);
+void	rp_buf_puts(rp_buf *b, const char *s);
+void	rp_buf_putc(rp_buf *b, int c);
+void	rp_buf_printf(rp_buf *b, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/* ----------------------------------------------------------------- model */
+
+typedef enum rp_node_type {
+	RP_NODE_NONE = 0,
+
+	/* A resolution, an annexed text or a cover letter; carries rp_meta. */
+	RP_NODE_DOCUMENT,
+
+	/* The parts of a document, in this order when present. */
+	RP_NODE_PREFACE,	/* masthead, title, adoption line */
+	RP_NODE_PREAMBLE,	/* enacting formula, preambular paragraphs */
+	RP_NODE_BODY,		/* operative part (or a letter's text) */
+	RP_NODE_CONCLUSION,	/* closing formula: "36th plenary meeting ..." */
+	RP_NODE_ANNEX,		/* heading in num/name, one DOCUMENT child */
+	RP_NODE_NOTES,		/* the document's footnote definitions */
+
+	/* Blocks. */
+	RP_NODE_FORMULA,	/* "The Security Council," (in a PREAMBLE) or
+				   an intermediate formula (in a BODY) */
+	RP_NODE_PARAGRAPH,	/* preambular (in PREAMBLE) or operative
+				   (in BODY) paragraph; num may be NULL */
+	RP_NODE_LIST,		/* sub-items of a paragraph or item */
+	RP_NODE_ITEM,		/* one sub-item: (a), (i), ㈠, - */
+	RP_NODE_BLOCK,		/* a run of inline content (a "p"), role says
+				   what it is in a preface, vote, signature */
+	RP_NODE_HEADING,	/* a heading inside a body: "A", "I", "Annex" */
+	RP_NODE_SEPARATOR,	/* "* ** *", "＊＊＊＊": literal in text */
+	RP_NODE_FOOTNOTE,	/* a footnote definition; marker in num */
+	RP_NODE_VOTE,		/* a vote record: VOTE_GROUP children */
+	RP_NODE_VOTE_GROUP,	/* in favour / against / abstaining */
+	RP_NODE_SIGNATURE,	/* a letter's signature block */
+
+	/* Inlines. */
+	RP_NODE_TEXT,		/* literal text */
+	RP_NODE_EMPH,
+	RP_NODE_STRONG,
+	RP_NODE_LINK,		/* href = target URL as given */
+	RP_NODE_DOCREF,		/* a cited UN document: see rp_docref */
+	RP_NODE_DATE,		/* href = ISO 8601 date */
+	RP_NODE_NOTEREF,	/* footnote reference: target = FOOTNOTE */
+	RP_NODE__MAX
+} rp_node_type;
+
+#define RP_NODE_FIRST_BLOCK	RP_NODE_FORMULA
+#define RP_NODE_FIRST_INLINE	RP_NODE_TEXT
+
+/* What a DOCUMENT is. */
+typedef enum rp_doc_kind {
+	RP_DOC_RESOLUTION = 0,
+	RP_DOC_ANNEX,		/* a text annexed to a resolution or letter */
+	RP_DOC_LETTER		/* a cover letter around a resolution */
+} rp_doc_kind;
+
+/* The role of a BLOCK, mostly in a preface. */
+typedef enum rp_role {
+	RP_ROLE_NONE = 0,
+	RP_ROLE_ORGANIZATION,	/* "United Nations" */
+	RP_ROLE_BODY,		/* "Security Council" */
+	RP_ROLE_SYMBOL,		/* "S/RES/1377 (2001)" */
+	RP_ROLE_DISTRIBUTION,	/* "Distr.: General" */
+	RP_ROLE_DATE,		/* "12 November 2001" */
+	RP_ROLE_SESSION,	/* "Eightieth session" */
+	RP_ROLE_AGENDA,		/* "Agenda item 13" and its title */
+	RP_ROLE_JOB,		/* print job number "25-19432 (E)" */
+	RP_ROLE_DOCTYPE,	/* "Resolution 1377 (2001)", "Resolution" */
+	RP_ROLE_NUMBER,		/* "2005/19" on a line of its own */
+	RP_ROLE_TITLE,		/* the resolution's or letter's title */
+	RP_ROLE_ADOPTION,	/* "Adopted by the Security Council at ..." */
+	RP_ROLE_COMMITTEE,	/* "[without reference to a Main Committee]" */
+	RP_ROLE_LABEL,		/* a vote group's label: "In favour:" */
+	RP_ROLE_MEMBERS,	/* a vote group's member list */
+	RP_ROLE_NOTE,		/* any other line kept where it stood */
+	RP_ROLE__MAX
+} rp_role;
+
+typedef enum rp_vote_kind {
+	RP_VOTE_FOR = 0,
+	RP_VOTE_AGAINST,
+	RP_VOTE_ABSTAIN
+} rp_vote_kind;
+
+typedef enum rp_body {
+	RP_BODY_UNKNOWN = 0,
+	RP_BODY_SC,		/* Security Council */
+	RP_BODY_GA,		/* General Assembly */
+	RP_BODY_ECOSOC,		/* Economic and Social Council */
+	RP_BODY_HRC,		/* Human Rights Council */
+	RP_BODY__MAX
+} rp_body;
+
+/* Metadata of a DOCUMENT.  Strings are NULL when unknown; ints are 0. */
+typedef struct rp_meta {
+	rp_doc_kind  kind;
+	rp_body      body;
+	const char  *symbol;	/* "S/RES/1377 (2001)", "A/RES/58/136" */
+	const char  *number;	/* "1377", "58/136", "2005/19" */
+	int          year;	/* 2001 */
+	const char  *date;	/* adoption (or letter) date, "2001-11-12" */
+	const char  *meeting;	/* "4413th meeting", "77th plenary meeting" */
+	int          meeting_number;
+	const char  *session;	/* "Fifty-eighth session" */
+	int          session_number;
+	const char  *language;	/* ISO 639-2: "eng", "zho", "fra", ... */
+	const char  *title;
+	const char  *distribution;	/* "General" */
+	int          annex_number;	/* 1, 2, ... for RP_DOC_ANNEX */
+	/* The vote as recorded (-1 when not stated). */
+	int          votes_for, votes_against, votes_abstain;
+} rp_meta;
+
+/* A cited UN document, for RP_NODE_DOCREF. */
+typedef struct rp_docref {
+	rp_body      body;	/* who adopted it, when the reader knows */
+	const char  *symbol;	/* normalised: "S/RES/1373 (2001)", "A/RES/60/288" */
+	const char  *number;	/* "1373", "60/288" */
+	int          year;	/* 2001, or 0 */
+	const char  *date;	/* ISO date when cited with one, else NULL */
+} rp_docref;
+
+typedef struct rp_node rp_node;
+
+/* Node flags. */
+#define RP_NOSRC	(1u << 0)	/* made by the reader, not in the input */
+#define RP_UNSURE	(1u << 1)	/* classified by a weak rule */
+
+/*
+ * One node of the tree.  Fields unused by a type are zero.
+ *   num      PARAGRAPH, ITEM, HEADING, ANNEX: number as printed ("1.",
+ *            "(a)", "Annex I"); FOOTNOTE, NOTEREF: the marker ("1", "*").
+ *   name     PARAGRAPH in a preamble: key of its opening phrase
+ *            ("recalling", "deeplyConcerned"); FORMULA: its AKN name.
+ *   literal  TEXT: the text; SEPARATOR: the separator as printed.
+ *   href     LINK: URL; DATE: ISO date.
+ *   role     BLOCK: rp_role; VOTE_GROUP: rp_vote_kind.
+ *   count    VOTE_GROUP: number of votes (-1 unknown);
+ *            FOOTNOTE: how many NOTEREFs point to it.
+ *   index    FOOTNOTE: 1-based order of definition within its document.
+ *   target   NOTEREF: its FOOTNOTE.
+ *   meta     DOCUMENT: its metadata.
+ *   ref      DOCREF: the cited document.
+ */
+struct rp_node {
+	rp_node_type	 type;
+	unsigned	 flags;
+	int		 line, col;		/* first character, 1-based */
+	int		 end_line, end_col;	/* last character */
+	rp_node		*parent, *first, *last, *next, *prev;
+	const char	*num;
+	const char	*name;
+	const char	*literal;
+	const char	*href;
+	int		 role;
+	int		 count;
+	int		 index;
+	rp_node		*target;
+	rp_meta		*meta;
+	rp_docref	*ref;
+};
+
+/* ------------------------------------------------------------ diagnostics */
+
+typedef enum rp_level {
+	RP_INFO = 0,
+	RP_WARNING,
+	RP_ERROR		/* the input could not be read */
+} rp_level;
+
+typedef struct rp_diag {
+	rp_level	 level;
+	int		 line, col;
+	const char	*msg;
+	struct rp_diag	*next;
+} rp_diag;
+
+/* -------------------------------------------------------------- documents */
+
+typedef struct rp_doc rp_doc;
+
+/* A new empty document; name is used in messages ("-" for stdin). */
+rp_doc		*rp_doc_new(const char *name);
+void		 rp_doc_free(rp_doc *doc);
+rp_node		*rp_doc_root(const rp_doc *doc);	/* a DOCUMENT, or NULL */
+const char	*rp_doc_name(const rp_doc *doc);
+const rp_diag	*rp_doc_diags(const rp_doc *doc);	/* in order of report */
+rp_level	 rp_doc_worst(const rp_doc *doc);	/* -1 if none */
+
+/* Input and output formats. */
+typedef enum rp_format {
+	RP_FORMAT_UNKNOWN = 0,
+	RP_FORMAT_TEXT,
+	RP_FORMAT_MD,
+	RP_FORMAT_AKN,
+	RP_FORMAT_HTML,
+	RP_FORMAT_PDF,
+	RP_FORMAT_TREE,		/* a dump of the model, for debugging */
+	RP_FORMAT__MAX
+} rp_format;
+
+rp_format	 rp_format_parse(const char *name);	/* "akn", "md", ... */
+const char	*rp_format_name(rp_format f);
+const char	*rp_format_ext(rp_format f);		/* "xml", "md", ... */
+/* Guess the input format from the bytes: XML root, front matter, text. */
+rp_format	 rp_format_detect(const char *buf, size_t len);
+
+/*
+ * Read buf into doc with the reader for fmt (RP_FORMAT_UNKNOWN: detect).
+ * The input must be UTF-8 without NUL bytes; a leading BOM is skipped.
+ */
+int		 rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt);
+
+/* ---------------------------------------------------------------- writers */
+
+/* Options shared by all writers; any field may be NULL. */
+typedef struct rp_options {
+	const char	 *data_dir;	/* holds templates/ and stylesheets/ */
+	const char	 *template_path;	/* overrides the format's template */
+	const char	 *stylesheet_path;	/* overrides akn2html.xsl */
+	const char	**vars;		/* NULL-terminated "key=value" list */
+} rp_options;
+
+/* The value of key in opt->vars, or def. */
+const char	*rp_options_get(const rp_options *opt, const char *key,
+		    const char *def);
+
+/*
+ * A writer renders documents into one format.  Make one per process and
+ * reuse it: it loads its stylesheet, template or fonts once.
+ * rp_writer_new returns NULL and sets *err (static text) on failure.
+ */
+typedef struct rp_writer rp_writer;
+
+rp_writer	*rp_writer_new(rp_format fmt, const rp_options *opt,
+		    const char **err);
+int		 rp_writer_render(rp_writer *w, rp_doc *doc, rp_buf *out);
+void		 rp_writer_free(rp_writer *w);
+
+/* ------------------------------------------------------------- iteration */
+
+typedef enum rp_event {
+	RP_EVENT_NONE = 0,
+	RP_EVENT_DONE,
+	RP_EVENT_ENTER,
+	RP_EVENT_EXIT		/* not reported for leaves: TEXT, NOTEREF,
+				   SEPARATOR */
+} rp_event;
+
+typedef struct rp_iter rp_iter;
+
+rp_iter		*rp_iter_new(rp_node *root);
+rp_event	 rp_iter_next(rp_iter *it);
+rp_node		*rp_iter_node(const rp_iter *it);
+void		 rp_iter_free(rp_iter *it);
+
+/* Tree helpers. */
+const char	*rp_node_type_name(rp_node_type t);
+const char	*rp_role_name(rp_role r);
+const char	*rp_body_name(rp_body b);	/* "Security Council" */
+const char	*rp_body_actor(rp_body b);	/* "un-sc" */
+/* Concatenated TEXT of a subtree into b (footnote definitions excluded). */
+void		 rp_node_text(const rp_node *n, rp_buf *b);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* RESPUB_H */

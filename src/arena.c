@@ -1,0 +1,74 @@
+/* arena.c -- region allocation for document trees. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+struct rp_chunk {
+	struct rp_chunk	*next;
+	size_t		 used, size;
+	max_align_t	 data[];
+};
+
+#define CHUNK_SIZE	(64 * 1024)
+
+void
+rp_arena_init(rp_arena *a)
+{
+	a->chunks = NULL;
+}
+
+void
+rp_arena_free(rp_arena *a)
+{
+	struct rp_chunk *c, *next;
+
+	for (c = a->chunks; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	a->chunks = NULL;
+}
+
+void *
+rp_arena_alloc(rp_arena *a, size_t n)
+{
+	struct rp_chunk	*c = a->chunks;
+	size_t		 align = sizeof(max_align_t), size;
+	void		*p;
+
+	n = (n + align - 1) / align * align;
+	if (c == NULL || c->size - c->used < n) {
+		size = n > CHUNK_SIZE ? n : CHUNK_SIZE;
+		c = calloc(1, sizeof(*c) + size);
+		if (c == NULL) {
+			/* The one place that gives up: nothing sane remains. */
+			fputs("respub: out of memory\n", stderr);
+			abort();
+		}
+		c->size = size;
+		c->next = a->chunks;
+		a->chunks = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+char *
+rp_arena_strndup(rp_arena *a, const char *s, size_t n)
+{
+	char *p = rp_arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+rp_arena_strdup(rp_arena *a, const char *s)
+{
+	return s == NULL ? NULL : rp_arena_strndup(a, s, strlen(s));
+}

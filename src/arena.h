@@ -1,0 +1,19 @@
+/* arena.h -- for any part of librespub that allocates document memory. */
+#ifndef RP_ARENA_H
+#define RP_ARENA_H
+
+#include <stddef.h>
+
+/* A region allocator: many small allocations, one free. */
+typedef struct rp_arena {
+	struct rp_chunk	*chunks;
+} rp_arena;
+
+void	 rp_arena_init(rp_arena *a);
+void	 rp_arena_free(rp_arena *a);
+/* Zeroed memory; aborts the process only if the system is out of memory. */
+void	*rp_arena_alloc(rp_arena *a, size_t n);
+char	*rp_arena_strdup(rp_arena *a, const char *s);
+char	*rp_arena_strndup(rp_arena *a, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,26 @@
+/* backend.h -- the contract between format.c and each reader and writer.
+ * Only format.c and the read_*.c / write_*.c files include it. */
+#ifndef RP_BACKEND_H
+#define RP_BACKEND_H
+
+#include "doc.h"
+
+/* A reader fills doc->root from valid UTF-8 without NUL bytes. */
+int	rp_read_text(rp_doc *doc, const char *buf, size_t len);
+
+/*
+ * A writer: create() loads what it needs once (stylesheet, fonts) and
+ * returns its state, or NULL with *err set; render() appends one
+ * document to out and returns 0, or -1 after rp_msg(); destroy() frees.
+ */
+struct rp_backend {
+	rp_format	  fmt;
+	void		*(*create)(const rp_options *opt, const char **err);
+	int		 (*render)(void *state, rp_doc *doc, rp_buf *out);
+	void		 (*destroy)(void *state);
+};
+
+extern const struct rp_backend rp_backend_tree;
+
+
+#endif

@@ -1,0 +1,89 @@
+/* buf.c -- growable NUL-terminated byte buffers. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "respub.h"
+
+void
+rp_buf_init(rp_buf *b)
+{
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+void
+rp_buf_free(rp_buf *b)
+{
+	free(b->data);
+	rp_buf_init(b);
+}
+
+void
+rp_buf_reset(rp_buf *b)
+{
+	b->len = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+}
+
+static void
+grow(rp_buf *b, size_t need)
+{
+	size_t	 cap = b->cap ? b->cap : 256;
+	char	*p;
+
+	if (b->len + need + 1 <= b->cap)
+		return;
+	while (cap < b->len + need + 1)
+		cap *= 2;
+	if ((p = realloc(b->data, cap)) == NULL) {
+		fputs("respub: out of memory\n", stderr);
+		abort();
+	}
+	b->data = p;
+	b->cap = cap;
+}
+
+void
+rp_buf_put(rp_buf *b, const char *s, size_t n)
+{
+	grow(b, n);
+	if (n > 0)
+		memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+rp_buf_puts(rp_buf *b, const char *s)
+{
+	rp_buf_put(b, s, strlen(s));
+}
+
+void
+rp_buf_putc(rp_buf *b, int c)
+{
+	char ch = (char)c;
+
+	rp_buf_put(b, &ch, 1);
+}
+
+void
+rp_buf_printf(rp_buf *b, const char *fmt, ...)
+{
+	va_list	ap;
+	int	n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}

@@ -1,0 +1,22 @@
+/* cli.h -- file handling for main.c and other command-line front ends. */
+#ifndef RP_CLI_H
+#define RP_CLI_H
+
+#include <stddef.h>
+
+/* Read a whole file ("-" is stdin) into a malloc'd buffer. */
+int		 cli_read_file(const char *path, char **data, size_t *len);
+/*
+ * Write data to path atomically (temp file in the same directory, then
+ * rename), or to stdout when path is NULL.  Returns 0, or -1 with errno.
+ */
+int		 cli_write_output(const char *path, const char *data,
+		    size_t len);
+/* mkdir -p. */
+int		 cli_mkdirs(const char *dir);
+/* "dir/name.ext" (ext may be NULL), malloc'd. */
+char		*cli_join(const char *dir, const char *name, const char *ext);
+/* The directory holding templates/ and stylesheets/. */
+const char	*cli_data_dir(void);
+
+#endif

@@ -1,0 +1,213 @@
+/* doc.c -- documents, node allocation and tree surgery, diagnostics. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+
+rp_doc *
+rp_doc_new(const char *name)
+{
+	rp_doc *doc = calloc(1, sizeof(*doc));
+
+	if (doc == NULL)
+		return NULL;
+	rp_arena_init(&doc->arena);
+	doc->name = rp_arena_strdup(&doc->arena, name ? name : "-");
+	doc->worst = -1;
+	return doc;
+}
+
+void
+rp_doc_free(rp_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	rp_arena_free(&doc->arena);
+	free(doc);
+}
+
+rp_node *
+rp_doc_root(const rp_doc *doc)
+{
+	return doc->root;
+}
+
+const char *
+rp_doc_name(const rp_doc *doc)
+{
+	return doc->name;
+}
+
+const rp_diag *
+rp_doc_diags(const rp_doc *doc)
+{
+	return doc->diags;
+}
+
+rp_level
+rp_doc_worst(const rp_doc *doc)
+{
+	return (rp_level)doc->worst;
+}
+
+void
+rp_msg(rp_doc *doc, rp_level level, int line, int col, const char *fmt, ...)
+{
+	rp_diag	*d = rp_arena_alloc(&doc->arena, sizeof(*d));
+	va_list	 ap;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n > 0) {
+		char *s = rp_arena_alloc(&doc->arena, (size_t)n + 1);
+
+		va_start(ap, fmt);
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		d->msg = s;
+	} else
+		d->msg = "";
+	d->level = level;
+	d->line = line;
+	d->col = col;
+	if (doc->last_diag)
+		doc->last_diag->next = d;
+	else
+		doc->diags = d;
+	doc->last_diag = d;
+	if ((int)level > doc->worst)
+		doc->worst = (int)level;
+}
+
+void *
+rp_doc_alloc(rp_doc *doc, size_t n)
+{
+	return rp_arena_alloc(&doc->arena, n);
+}
+
+char *
+rp_doc_strdup(rp_doc *doc, const char *s)
+{
+	return rp_arena_strdup(&doc->arena, s);
+}
+
+char *
+rp_doc_strndup(rp_doc *doc, const char *s, size_t n)
+{
+	return rp_arena_strndup(&doc->arena, s, n);
+}
+
+rp_node *
+rp_node_new(rp_doc *doc, rp_node_type type, int line, int col)
+{
+	rp_node *n = rp_arena_alloc(&doc->arena, sizeof(*n));
+
+	n->type = type;
+	n->line = n->end_line = line;
+	n->col = n->end_col = col;
+	return n;
+}
+
+rp_node *
+rp_document_new(rp_doc *doc, rp_doc_kind kind, int line, int col)
+{
+	rp_node *n = rp_node_new(doc, RP_NODE_DOCUMENT, line, col);
+
+	n->meta = rp_arena_alloc(&doc->arena, sizeof(*n->meta));
+	n->meta->kind = kind;
+	n->meta->votes_for = n->meta->votes_against =
+	    n->meta->votes_abstain = -1;
+	return n;
+}
+
+rp_node *
+rp_text_new(rp_doc *doc, const char *s, size_t n, int line, int col)
+{
+	rp_node *t = rp_node_new(doc, RP_NODE_TEXT, line, col);
+
+	t->literal = rp_arena_strndup(&doc->arena, s, n);
+	return t;
+}
+
+void
+rp_node_unlink(rp_node *n)
+{
+	if (n->prev)
+		n->prev->next = n->next;
+	else if (n->parent)
+		n->parent->first = n->next;
+	if (n->next)
+		n->next->prev = n->prev;
+	else if (n->parent)
+		n->parent->last = n->prev;
+	n->parent = n->next = n->prev = NULL;
+}
+
+void
+rp_node_append(rp_node *parent, rp_node *child)
+{
+	rp_node_unlink(child);
+	child->parent = parent;
+	child->prev = parent->last;
+	if (parent->last)
+		parent->last->next = child;
+	else
+		parent->first = child;
+	parent->last = child;
+}
+
+void
+rp_node_prepend(rp_node *parent, rp_node *child)
+{
+	rp_node_unlink(child);
+	child->parent = parent;
+	child->next = parent->first;
+	if (parent->first)
+		parent->first->prev = child;
+	else
+		parent->last = child;
+	parent->first = child;
+}
+
+void
+rp_node_insert_before(rp_node *sibling, rp_node *child)
+{
+	rp_node_unlink(child);
+	child->parent = sibling->parent;
+	child->next = sibling;
+	child->prev = sibling->prev;
+	if (sibling->prev)
+		sibling->prev->next = child;
+	else if (sibling->parent)
+		sibling->parent->first = child;
+	sibling->prev = child;
+}
+
+rp_node *
+rp_node_child(const rp_node *n, rp_node_type t)
+{
+	rp_node *c;
+
+	for (c = n->first; c != NULL; c = c->next)
+		if (c->type == t)
+			return c;
+	return NULL;
+}
+
+rp_node *
+rp_node_ancestor(const rp_node *n, rp_node_type t)
+{
+	for (; n != NULL; n = n->parent)
+		if (n->type == t)
+			return (rp_node *)n;
+	return NULL;
+}
+
+int
+rp_node_is_inline(const rp_node *n)
+{
+	return n->type >= RP_NODE_FIRST_INLINE && n->type < RP_NODE__MAX;
+}

@@ -1,0 +1,47 @@
+/* doc.h -- for readers and writers inside librespub: documents, nodes,
+ * diagnostics.  Users of the library see only respub.h. */
+#ifndef RP_DOC_H
+#define RP_DOC_H
+
+#include <stdarg.h>
+
+#include "respub.h"
+#include "arena.h"
+
+struct rp_doc {
+	rp_arena	 arena;
+	const char	*name;		/* for messages */
+	rp_node		*root;
+	rp_diag		*diags, *last_diag;
+	int		 worst;		/* -1 when no diagnostic */
+};
+
+/* Record a diagnostic (printf-style message). */
+void	 rp_msg(rp_doc *doc, rp_level level, int line, int col,
+	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* A new detached node from the document's arena. */
+rp_node	*rp_node_new(rp_doc *doc, rp_node_type type, int line, int col);
+/* A new DOCUMENT node with zeroed metadata (votes unknown). */
+rp_node	*rp_document_new(rp_doc *doc, rp_doc_kind kind, int line, int col);
+/* A TEXT node holding a copy of s[0..n). */
+rp_node	*rp_text_new(rp_doc *doc, const char *s, size_t n, int line, int col);
+
+void	 rp_node_append(rp_node *parent, rp_node *child);
+void	 rp_node_prepend(rp_node *parent, rp_node *child);
+void	 rp_node_insert_before(rp_node *sibling, rp_node *child);
+void	 rp_node_unlink(rp_node *n);
+/* The first child of type t, or NULL. */
+rp_node	*rp_node_child(const rp_node *n, rp_node_type t);
+/* The nearest ancestor (or n itself) of type t, or NULL. */
+rp_node	*rp_node_ancestor(const rp_node *n, rp_node_type t);
+/* Whether n never has children (TEXT, NOTEREF, SEPARATOR). */
+int	 rp_node_is_leaf(const rp_node *n);
+/* Whether n is an inline type. */
+int	 rp_node_is_inline(const rp_node *n);
+
+char	*rp_doc_strdup(rp_doc *doc, const char *s);
+char	*rp_doc_strndup(rp_doc *doc, const char *s, size_t n);
+void	*rp_doc_alloc(rp_doc *doc, size_t n);
+
+#endif

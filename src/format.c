@@ -1,0 +1,188 @@
+/* format.c -- format names, input detection, and dispatch to the readers
+ * and writers. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "backend.h"
+#include "utf8.h"
+
+static const struct {
+	rp_format	 fmt;
+	const char	*name, *ext;
+} formats[] = {
+	{ RP_FORMAT_TEXT, "text", "txt" },
+	{ RP_FORMAT_MD, "md", "md" },
+	{ RP_FORMAT_AKN, "akn", "xml" },
+	{ RP_FORMAT_HTML, "html", "html" },
+	{ RP_FORMAT_PDF, "pdf", "pdf" },
+	{ RP_FORMAT_TREE, "tree", "tree" },
+};
+
+/* The writers built into the library. */
+static const struct rp_backend *const backends[] = {
+	&rp_backend_tree,
+
+};
+
+rp_format
+rp_format_parse(const char *name)
+{
+	size_t i;
+
+	if (strcmp(name, "markdown") == 0)
+		return RP_FORMAT_MD;
+	if (strcmp(name, "xml") == 0)
+		return RP_FORMAT_AKN;
+	if (strcmp(name, "txt") == 0 || strcmp(name, "plain") == 0)
+		return RP_FORMAT_TEXT;
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (strcmp(name, formats[i].name) == 0)
+			return formats[i].fmt;
+	return RP_FORMAT_UNKNOWN;
+}
+
+const char *
+rp_format_name(rp_format f)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (formats[i].fmt == f)
+			return formats[i].name;
+	return "unknown";
+}
+
+const char *
+rp_format_ext(rp_format f)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (formats[i].fmt == f)
+			return formats[i].ext;
+	return "out";
+}
+
+rp_format
+rp_format_detect(const char *buf, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (buf[i] == ' ' || buf[i] == '\t' ||
+	    buf[i] == '\n' || buf[i] == '\r'))
+		i++;
+	if (i < len && buf[i] == '<' && memmem(buf + i, len - i,
+	    "akomaNtoso", 10) != NULL)
+		return RP_FORMAT_AKN;
+	return RP_FORMAT_TEXT;
+}
+
+int
+rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
+{
+	size_t	bad, i;
+	int	line = 1, col = 1;
+
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
+	/* Refuse binary input before any reader sees it. */
+	if ((bad = rp_utf8_check(buf, len)) < len ||
+	    memchr(buf, '\0', len) != NULL) {
+		const char *nul = memchr(buf, '\0', len);
+
+		if (nul != NULL && (size_t)(nul - buf) < bad)
+			bad = (size_t)(nul - buf);
+		for (i = 0; i < bad; i++) {
+			if (buf[i] == '\n') {
+				line++;
+				col = 1;
+			} else if (((unsigned char)buf[i] & 0xC0) != 0x80)
+				col++;
+		}
+		rp_msg(doc, RP_ERROR, line, col, buf[bad] == '\0' ?
+		    "NUL byte: not a text file" :
+		    "invalid UTF-8 (byte 0x%02X): not a UTF-8 text file",
+		    (unsigned char)buf[bad]);
+		return -1;
+	}
+	if (fmt == RP_FORMAT_UNKNOWN)
+		fmt = rp_format_detect(buf, len);
+	switch (fmt) {
+	case RP_FORMAT_TEXT:
+		return rp_read_text(doc, buf, len);
+	default:
+		rp_msg(doc, RP_ERROR, 0, 0, "no reader for format %s",
+		    rp_format_name(fmt));
+		return -1;
+	}
+}
+
+struct rp_writer {
+	const struct rp_backend	*be;
+	void			*state;
+};
+
+rp_writer *
+rp_writer_new(rp_format fmt, const rp_options *opt, const char **err)
+{
+	static const rp_options	 none;
+	rp_writer		*w;
+	size_t			 i;
+
+	if (opt == NULL)
+		opt = &none;
+	for (i = 0; i < sizeof(backends) / sizeof(backends[0]); i++) {
+		if (backends[i]->fmt != fmt)
+			continue;
+		if ((w = calloc(1, sizeof(*w))) == NULL) {
+			*err = "out of memory";
+			return NULL;
+		}
+		w->be = backends[i];
+		if ((w->state = w->be->create(opt, err)) == NULL) {
+			free(w);
+			return NULL;
+		}
+		return w;
+	}
+	*err = "no writer for this format";
+	return NULL;
+}
+
+int
+rp_writer_render(rp_writer *w, rp_doc *doc, rp_buf *out)
+{
+	if (doc->root == NULL) {
+		rp_msg(doc, RP_ERROR, 0, 0, "nothing to write: no document");
+		return -1;
+	}
+	return w->be->render(w->state, doc, out);
+}
+
+void
+rp_writer_free(rp_writer *w)
+{
+	if (w == NULL)
+		return;
+	w->be->destroy(w->state);
+	free(w);
+}
+
+const char *
+rp_options_get(const rp_options *opt, const char *key, const char *def)
+{
+	size_t		 klen = strlen(key);
+	const char	*const *v;
+
+	if (opt == NULL || opt->vars == NULL)
+		return def;
+	/* The last setting wins, as on a command line. */
+	for (v = opt->vars; *v != NULL; v++)
+		if (strncmp(*v, key, klen) == 0 && (*v)[klen] == '=')
+			def = *v + klen + 1;
+	return def;
+}

@@ -1,0 +1,172 @@
+/* utf8.c -- UTF-8 decoding and the character classes the readers need. */
+#include "utf8.h"
+
+size_t
+rp_utf8_decode(const char *str, size_t n, uint32_t *cp)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+	size_t			 len, i;
+	uint32_t		 c, min;
+
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	} else if ((s[0] & 0xE0) == 0xC0) {
+		len = 2; c = s[0] & 0x1F; min = 0x80;
+	} else if ((s[0] & 0xF0) == 0xE0) {
+		len = 3; c = s[0] & 0x0F; min = 0x800;
+	} else if ((s[0] & 0xF8) == 0xF0) {
+		len = 4; c = s[0] & 0x07; min = 0x10000;
+	} else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	/* Overlong forms, surrogates and values past U+10FFFF are invalid. */
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+size_t
+rp_utf8_encode(uint32_t cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	} else if (cp < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	} else if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+size_t
+rp_utf8_check(const char *s, size_t n)
+{
+	size_t		i = 0, len;
+	uint32_t	cp;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+uint32_t
+rp_utf8_last(const char *s, size_t n, size_t *len)
+{
+	size_t		i = n, l;
+	uint32_t	cp;
+
+	/* Step back over continuation bytes, at most three. */
+	while (i > 0 && n - i < 4) {
+		i--;
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			break;
+	}
+	l = rp_utf8_decode(s + i, n - i, &cp);
+	if (l == 0 || i + l != n) {
+		*len = 1;
+		return (unsigned char)s[n - 1];
+	}
+	*len = l;
+	return cp;
+}
+
+int
+rp_is_cjk(uint32_t cp)
+{
+	return (cp >= 0x2E80 && cp <= 0x2FDF) ||	/* radicals */
+	    (cp >= 0x3000 && cp <= 0x303F) ||		/* CJK punctuation */
+	    (cp >= 0x3040 && cp <= 0x30FF) ||		/* kana */
+	    (cp >= 0x3100 && cp <= 0x31BF) ||		/* bopomofo */
+	    (cp >= 0x3200 && cp <= 0x33FF) ||		/* enclosed, compat */
+	    (cp >= 0x3400 && cp <= 0x4DBF) ||		/* ext. A */
+	    (cp >= 0x4E00 && cp <= 0x9FFF) ||		/* unified */
+	    (cp >= 0xAC00 && cp <= 0xD7AF) ||		/* hangul */
+	    (cp >= 0xF900 && cp <= 0xFAFF) ||		/* compat ideographs */
+	    (cp >= 0xFE30 && cp <= 0xFE4F) ||		/* compat forms */
+	    (cp >= 0xFF00 && cp <= 0xFFEF) ||		/* full-width */
+	    (cp >= 0x20000 && cp <= 0x3FFFF);		/* ext. B and on */
+}
+
+int
+rp_is_cjk_closing(uint32_t cp)
+{
+	switch (cp) {
+	case 0xFF0C: case 0x3002: case 0x3001: case 0xFF1B: case 0xFF1A:
+	case 0xFF01: case 0xFF1F: case 0xFF09: case 0x300D: case 0x300F:
+	case 0x300B: case 0x3011: case 0x3009: case 0x201D: case 0x2019:
+	case 0xFF0E: case 0x30FC: case 0x3015: case 0xFF3D: case 0xFF5D:
+	case 0x2026: case 0x00B7: case 0x30FB: case 0xFF05:
+		return 1;
+	}
+	return 0;
+}
+
+int
+rp_is_cjk_opening(uint32_t cp)
+{
+	switch (cp) {
+	case 0xFF08: case 0x300C: case 0x300E: case 0x300A: case 0x3010:
+	case 0x3008: case 0x201C: case 0x2018: case 0x3014: case 0xFF3B:
+	case 0xFF5B:
+		return 1;
+	}
+	return 0;
+}
+
+int
+rp_is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	    cp == '\f' || cp == '\v' || cp == 0xA0 || cp == 0x3000 ||
+	    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+	    cp == 0x205F || cp == 0xFEFF;
+}
+
+int
+rp_superscript_digit(uint32_t cp)
+{
+	switch (cp) {
+	case 0x2070: return 0;
+	case 0x00B9: return 1;
+	case 0x00B2: return 2;
+	case 0x00B3: return 3;
+	}
+	if (cp >= 0x2074 && cp <= 0x2079)
+		return (int)(cp - 0x2070);
+	return -1;
+}
+
+int
+rp_cjk_paren_number(uint32_t cp)
+{
+	return cp >= 0x3220 && cp <= 0x3229 ? (int)(cp - 0x3220 + 1) : 0;
+}

@@ -1,0 +1,33 @@
+/* utf8.h -- for any part of librespub that looks at characters. */
+#ifndef RP_UTF8_H
+#define RP_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decode one code point at s (n bytes available).  Returns its length in
+ * bytes and stores it in *cp; on an invalid sequence returns 0.
+ */
+size_t	 rp_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Encode cp into out (at least 4 bytes); returns the length. */
+size_t	 rp_utf8_encode(uint32_t cp, char *out);
+/* Offset of the first invalid byte, or n if all of s is valid UTF-8. */
+size_t	 rp_utf8_check(const char *s, size_t n);
+/* The code point that ends at s + n (n > 0), and its length in *len. */
+uint32_t rp_utf8_last(const char *s, size_t n, size_t *len);
+
+/* Han ideographs and CJK symbols/punctuation, full-width forms. */
+int	 rp_is_cjk(uint32_t cp);
+/* CJK punctuation that no line may start with (kinsoku). */
+int	 rp_is_cjk_closing(uint32_t cp);
+/* CJK punctuation that no line may end with. */
+int	 rp_is_cjk_opening(uint32_t cp);
+/* White space, including U+00A0, U+3000 and other Unicode spaces. */
+int	 rp_is_space(uint32_t cp);
+/* Superscript digit ¹²³...: its value 0-9, or -1. */
+int	 rp_superscript_digit(uint32_t cp);
+/* Parenthesized ideograph ㈠ ... ㈩: its value 1-10, or 0. */
+int	 rp_cjk_paren_number(uint32_t cp);
+
+#endif

@@ -1,0 +1,32 @@
+#!/bin/sh
+# run.sh BUILD_DIR... -- run the whole test suite against each build.
+#
+# Every test prints one line per check: "ok - what" or "not ok - what".
+# The C unit tests are $BUILD/tests/*; the scripts are tests/t_*.sh and
+# get the binary in $RESPUB and the build directory in $BUILD_DIR.
+# The closing line is "N passed, N failed".
+cd "$(dirname "$0")/.." || exit 2
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT INT TERM
+for build in "$@"; do
+	case $build in *asan*) export RP_SANITIZED=1 ;; *) unset RP_SANITIZED ;; esac
+	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+	export RESPUB="$PWD/$build/respub" BUILD_DIR="$PWD/$build"
+	for t in "$build"/tests/*; do
+		[ -x "$t" ] || continue
+		echo "# $t"
+		"$t" 2>&1 || echo "not ok - $t exited with status $?"
+	done | tee -a "$log"
+	for t in tests/t_*.sh; do
+		[ -f "$t" ] || continue
+		echo "# $t ($build)"
+		sh "$t" 2>&1 || echo "not ok - $t exited with status $?"
+	done | tee -a "$log"
+done
+passed=$(grep -c '^ok ' "$log")
+failed=$(grep -c '^not ok ' "$log")
+echo
+grep '^not ok ' "$log"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
