@@ -1,0 +1,404 @@
+/* write_html.c -- HTML5 pages: the AKN tree (write_akn.c) through
+ * stylesheets/akn2html.xsl, in process with libxslt.  Presentation lives
+ * in the stylesheet and templates/html.xml; this file only loads them,
+ * passes parameters and keeps the transform sandboxed. */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xsltutils.h>
+#include <libxslt/security.h>
+#include <libexslt/exslt.h>
+
+#include "backend.h"
+#include "write_akn.h"
+#include "write_html.h"
+
+#define MAX_ALLOW	3
+
+struct rp_html {
+	xsltStylesheetPtr	 ss;
+	xsltSecurityPrefsPtr	 sec;
+	rp_options		 opt;		/* a copy: vars, for parameters */
+	char			**vars;
+	char			*template;	/* page shell, as passed */
+	char			*ssreal;	/* the stylesheet, resolved */
+};
+
+/* What one transform may read: the shell, the catalog, the stylesheet. */
+struct allow {
+	char	*path[MAX_ALLOW];
+	int	 n;
+};
+
+static char *
+join(const char *dir, const char *rel)
+{
+	size_t	 n = strlen(dir) + strlen(rel) + 2;
+	char	*s = malloc(n);
+
+	if (s != NULL)
+		snprintf(s, n, "%s/%s", dir, rel);
+	return s;
+}
+
+/* Collect libxml2/libxslt messages: the library never prints. */
+static void
+collect(void *ctx, const char *fmt, ...)
+{
+	rp_buf	*b = ctx;
+	char	 tmp[512];
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	if (b->len < 2048)
+		rp_buf_puts(b, tmp);
+}
+
+/* Only files listed in the transform's allow list may be read. */
+static int
+check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
+    const char *value)
+{
+	const struct allow	*a;
+	char			 real[PATH_MAX];
+	int			 i;
+
+	(void)sec;
+	if (ctxt == NULL || (a = ctxt->_private) == NULL || value == NULL ||
+	    realpath(value, real) == NULL)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->path[i], real) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+allow_add(struct allow *a, const char *path)
+{
+	char real[PATH_MAX];
+
+	if (path != NULL && a->n < MAX_ALLOW && realpath(path, real) != NULL)
+		a->path[a->n++] = strdup(real);
+}
+
+/* Keep our own copy of the -V list: the writer may outlive the caller's. */
+static int
+copy_vars(rp_html *h, const char **vars)
+{
+	size_t n = 0, i;
+
+	while (vars != NULL && vars[n] != NULL)
+		n++;
+	if ((h->vars = calloc(n + 1, sizeof(*h->vars))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if ((h->vars[i] = strdup(vars[i])) == NULL)
+			return -1;
+	h->opt.vars = (const char **)h->vars;
+	return 0;
+}
+
+rp_html *
+rp_html_new(const rp_options *opt, const char **err)
+{
+	static const rp_options	 none;
+	rp_html			*h;
+	const char		*dir;
+	char			*path = NULL, *slash, real[PATH_MAX];
+	xmlGenericErrorFunc	 olderr = xmlGenericError;
+	void			*oldctx = xmlGenericErrorContext;
+	rp_buf			 msgs;
+
+	if (opt == NULL)
+		opt = &none;
+	dir = opt->data_dir != NULL ? opt->data_dir : RP_DATADIR;
+	if ((h = calloc(1, sizeof(*h))) == NULL) {
+		*err = "out of memory";
+		return NULL;
+	}
+	if (copy_vars(h, opt->vars) != 0)
+		goto oom;
+	path = opt->stylesheet_path != NULL ? strdup(opt->stylesheet_path) :
+	    join(dir, "stylesheets/akn2html.xsl");
+	if (path == NULL || realpath(path, real) == NULL) {
+		*err = "cannot find the HTML stylesheet (akn2html.xsl)";
+		goto fail;
+	}
+	if ((h->ssreal = strdup(real)) == NULL)
+		goto oom;
+	/* The shell: --template, else the one of the data directory. */
+	if (opt->template_path != NULL)
+		h->template = strdup(opt->template_path);
+	else if (opt->data_dir != NULL || opt->stylesheet_path == NULL)
+		h->template = join(dir, "templates/html.xml");
+	else if ((slash = strrchr(real, '/')) != NULL) {
+		*slash = '\0';
+		h->template = join(real, "../templates/html.xml");
+	}
+	if (h->template == NULL)
+		goto oom;
+
+	exsltRegisterAll();
+	rp_buf_init(&msgs);
+	xmlSetGenericErrorFunc(&msgs, collect);
+	h->ss = xsltParseStylesheetFile((const xmlChar *)h->ssreal);
+	xmlSetGenericErrorFunc(oldctx, olderr);
+	rp_buf_free(&msgs);
+	if (h->ss == NULL) {
+		*err = "cannot parse the HTML stylesheet";
+		goto fail;
+	}
+	if ((h->sec = xsltNewSecurityPrefs()) == NULL)
+		goto oom;
+	/* The stylesheet may write nothing and reach no network; it reads
+	 * only what check_read() allows. */
+	if (xsltSetSecurityPrefs(h->sec, XSLT_SECPREF_WRITE_FILE,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(h->sec, XSLT_SECPREF_CREATE_DIRECTORY,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(h->sec, XSLT_SECPREF_WRITE_NETWORK,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(h->sec, XSLT_SECPREF_READ_NETWORK,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(h->sec, XSLT_SECPREF_READ_FILE,
+	    check_read) != 0) {
+		*err = "cannot set the stylesheet's security preferences";
+		goto fail;
+	}
+	free(path);
+	return h;
+oom:
+	*err = "out of memory";
+fail:
+	free(path);
+	rp_html_free(h);
+	return NULL;
+}
+
+void
+rp_html_free(rp_html *h)
+{
+	size_t i;
+
+	if (h == NULL)
+		return;
+	if (h->ss != NULL)
+		xsltFreeStylesheet(h->ss);
+	if (h->sec != NULL)
+		xsltFreeSecurityPrefs(h->sec);
+	for (i = 0; h->vars != NULL && h->vars[i] != NULL; i++)
+		free(h->vars[i]);
+	free(h->vars);
+	free(h->template);
+	free(h->ssreal);
+	free(h);
+}
+
+/* Whether s can name a stylesheet parameter (a plain XML name). */
+static int
+is_name(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || !((s[0] >= 'a' && s[0] <= 'z') ||
+	    (s[0] >= 'A' && s[0] <= 'Z') || s[0] == '_'))
+		return 0;
+	for (i = 1; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') ||
+		    s[i] == '_' || s[i] == '-' || s[i] == '.'))
+			return 0;
+	return 1;
+}
+
+static int
+in_pairs(const char *const *pairs, const char *key, size_t klen)
+{
+	for (; pairs != NULL && pairs[0] != NULL; pairs += 2)
+		if (strlen(pairs[0]) == klen && strncmp(pairs[0], key, klen) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The parameter list for xsltQuoteUserParams: extra, the template, then
+ * every -V key once (its last value), all as literal strings.
+ */
+static const char **
+make_params(const rp_html *h, const char *const *extra, char ***keys)
+{
+	const char	**p, *const *v, *const *vars = h->opt.vars;
+	size_t		 n = 4, k = 0, nk = 0, klen;
+	const char	*const tplpair[] = { "template", h->template, NULL };
+
+	for (v = extra; v != NULL && v[0] != NULL; v += 2)
+		n += 2;
+	for (v = vars; v != NULL && *v != NULL; v++)
+		n += 2;
+	if ((p = calloc(n + 1, sizeof(*p))) == NULL ||
+	    (*keys = calloc(n / 2 + 1, sizeof(**keys))) == NULL) {
+		free(p);
+		return NULL;
+	}
+	for (v = extra; v != NULL && v[0] != NULL; v += 2) {
+		p[k++] = v[0];
+		p[k++] = v[1];
+	}
+	if (!in_pairs(extra, "template", 8)) {
+		p[k++] = tplpair[0];
+		p[k++] = tplpair[1];
+	}
+	for (v = vars; v != NULL && *v != NULL; v++) {
+		const char *eq = strchr(*v, '=');
+		char *key;
+
+		if (eq == NULL || !is_name(*v, klen = (size_t)(eq - *v)) ||
+		    in_pairs(extra, *v, klen) ||
+		    (klen == 8 && strncmp(*v, "template", 8) == 0))
+			continue;
+		if ((key = strndup(*v, klen)) == NULL)
+			continue;
+		/* The last setting wins, as rp_options_get() reads it. */
+		if (rp_options_get(&h->opt, key, NULL) != eq + 1) {
+			free(key);
+			continue;
+		}
+		(*keys)[nk++] = key;
+		p[k++] = key;
+		p[k++] = eq + 1;
+	}
+	return p;
+}
+
+int
+rp_html_apply(rp_html *h, xmlDocPtr xml, const char *const *extra,
+    rp_buf *out, char **msg)
+{
+	xsltTransformContextPtr	 ctx = NULL;
+	xmlDocPtr		 res = NULL;
+	xmlChar			*s = NULL;
+	const char		**params = NULL;
+	char			**keys = NULL;
+	struct allow		 allow;
+	rp_buf			 msgs;
+	xmlGenericErrorFunc	 olderr = xmlGenericError;
+	void			*oldctx = xmlGenericErrorContext;
+	int			 len = 0, rc = -1, i;
+	const char *const	*v;
+	const char		*tpl = h->template;
+
+	*msg = NULL;
+	memset(&allow, 0, sizeof(allow));
+	rp_buf_init(&msgs);
+	for (v = extra; v != NULL && v[0] != NULL; v += 2) {
+		if (strcmp(v[0], "catalog") == 0)
+			allow_add(&allow, v[1]);
+		else if (strcmp(v[0], "template") == 0)
+			tpl = v[1];
+	}
+	allow_add(&allow, tpl);
+	allow_add(&allow, h->ssreal);
+	xmlSetGenericErrorFunc(&msgs, collect);
+	if ((params = make_params(h, extra, &keys)) == NULL ||
+	    (ctx = xsltNewTransformContext(h->ss, xml)) == NULL) {
+		rp_buf_puts(&msgs, "out of memory");
+		goto done;
+	}
+	ctx->_private = &allow;
+	xsltSetCtxtParseOptions(ctx, XML_PARSE_NONET);
+	xsltSetTransformErrorFunc(ctx, &msgs, collect);
+	if (xsltSetCtxtSecurityPrefs(h->sec, ctx) != 0 ||
+	    xsltQuoteUserParams(ctx, params) != 0)
+		goto done;
+	res = xsltApplyStylesheetUser(h->ss, xml, NULL, NULL, NULL, ctx);
+	/* A runtime error can still leave a partial result. */
+	if (res == NULL || ctx->state != XSLT_STATE_OK)
+		goto done;
+	if (xsltSaveResultToString(&s, &len, res, h->ss) != 0 || s == NULL) {
+		rp_buf_puts(&msgs, "cannot serialize the page");
+		goto done;
+	}
+	rp_buf_put(out, (const char *)s, (size_t)len);
+	rc = 0;
+done:
+	xmlSetGenericErrorFunc(oldctx, olderr);
+	if (rc != 0) {
+		/* One line: the processor reports in several pieces. */
+		for (i = 0; i < (int)msgs.len; i++)
+			if (msgs.data[i] == '\n')
+				msgs.data[i] = ' ';
+		while (msgs.len > 0 && msgs.data[msgs.len - 1] == ' ')
+			msgs.data[--msgs.len] = '\0';
+		*msg = strdup(msgs.len > 0 ? msgs.data :
+		    "the stylesheet failed");
+	}
+	xmlFree(s);
+	if (res != NULL)
+		xmlFreeDoc(res);
+	if (ctx != NULL)
+		xsltFreeTransformContext(ctx);
+	for (i = 0; keys != NULL && keys[i] != NULL; i++)
+		free(keys[i]);
+	free(keys);
+	free(params);
+	for (i = 0; i < allow.n; i++)
+		free(allow.path[i]);
+	rp_buf_free(&msgs);
+	return rc;
+}
+
+int
+rp_html_render(rp_html *h, rp_doc *doc, const char *const *extra,
+    rp_buf *out)
+{
+	xmlDocPtr	 xml;
+	char		*msg;
+	int		 rc;
+
+	if ((xml = rp_akn_build(doc, &h->opt)) == NULL)
+		return -1;
+	if ((rc = rp_html_apply(h, xml, extra, out, &msg)) != 0) {
+		rp_msg(doc, RP_ERROR, 0, 0, "HTML stylesheet: %s",
+		    msg != NULL ? msg : "out of memory");
+		free(msg);
+	}
+	xmlFreeDoc(xml);
+	return rc;
+}
+
+static void *
+html_create(const rp_options *opt, const char **err)
+{
+	return rp_html_new(opt, err);
+}
+
+static int
+html_render(void *state, rp_doc *doc, rp_buf *out)
+{
+	return rp_html_render(state, doc, NULL, out);
+}
+
+static void
+html_destroy(void *state)
+{
+	rp_html_free(state);
+}
+
+const struct rp_backend rp_backend_html = {
+	.fmt = RP_FORMAT_HTML,
+	.create = html_create,
+	.render = html_render,
+	.destroy = html_destroy,
+};

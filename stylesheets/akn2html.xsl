@@ -1,0 +1,955 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  akn2html.xsl: Akoma Ntoso 3.0 resolutions to standalone HTML5 pages.
+
+  respub runs it in process (respub -t html); any XSLT 1.0 processor gives
+  the same page:
+    xsltproc -\-nonet -\-nowrite -\-nomkdir akn2html.xsl S-RES-1377-2001.xml
+
+  Input: an AKN document (one page), or a respub site catalog
+  (s:site, written by respub site) for the site's index pages.
+  The page shell and the interface text come from $template.
+-->
+<xsl:stylesheet version="1.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:akn="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+  xmlns:t="urn:x-respub:template"
+  xmlns:s="urn:x-respub:site"
+  exclude-result-prefixes="akn t s">
+
+<xsl:output method="html" encoding="UTF-8" indent="no"
+  doctype-system="about:legacy-compat"/>
+
+<!-- Parameters (respub: -V name=value). -->
+<!-- The page shell, relative to this stylesheet or absolute. -->
+<xsl:param name="template" select="'../templates/html.xml'"/>
+<!-- The site catalog (respub site sets it): cited-by, links, downloads. -->
+<xsl:param name="catalog" select="''"/>
+<!-- This page's file name in the site, for the canonical URL. -->
+<xsl:param name="page" select="''"/>
+<!-- Index pages: list only this body (its actor, "un-sc"). -->
+<xsl:param name="body" select="''"/>
+<xsl:param name="site-name" select="''"/>
+<!-- Absolute URL of the site, for canonical links and Open Graph. -->
+<xsl:param name="base-url" select="''"/>
+<!-- Link for a cited resolution the site does not hold; {symbol},
+     {actor}, {number}, {year}, {date}, {akn} are replaced. -->
+<xsl:param name="ref-url" select="'https://undocs.org/{symbol}'"/>
+<!-- Where the site's front page is, from a page. -->
+<xsl:param name="home" select="'index.html'"/>
+
+<xsl:variable name="input" select="/"/>
+<xsl:variable name="tpl" select="document($template)/html"/>
+<xsl:variable name="cat" select="document($catalog)/s:site[$catalog != '']"/>
+<xsl:variable name="entry" select="$cat/s:resolution[@page = $page]"/>
+
+<xsl:key name="eid" match="akn:*[@eId]" use="@eId"/>
+<xsl:key name="noteref" match="akn:noteRef" use="substring-after(@href, '#')"/>
+<!-- Runs of numbered paragraphs: keyed by their parent and the nearest
+     preceding sibling that is not one, so each run becomes one <ol>. -->
+<xsl:key name="run" match="akn:*[akn:num and not(akn:heading) and not(self::akn:attachment or self::akn:component)]"
+  use="concat(generate-id(..), '|', generate-id(preceding-sibling::*[not(akn:num) or akn:heading or self::akn:attachment or self::akn:component][1]))"/>
+<xsl:key name="year" match="s:resolution" use="@year"/>
+
+<!-- The main document, and the resolution the page is about (a letter
+     carries its resolution as an annex). -->
+<xsl:variable name="main" select="/akn:akomaNtoso/*[akn:meta][1]"/>
+<xsl:variable name="res" select="($main[@name = 'resolution' or not(.//akn:attachment/*[@name = 'resolution'])] | ($main//akn:attachment/*[@name = 'resolution'])[1])[1]"/>
+<xsl:variable name="symbol" select="string(($res/akn:meta//akn:FRBRalias[@name = 'unSymbol']/@value | $res/akn:meta/akn:publication/@showAs)[1])"/>
+<xsl:variable name="date" select="string($res/akn:meta//akn:FRBRWork/akn:FRBRdate/@date)"/>
+<xsl:variable name="body-name">
+  <xsl:call-template name="author-name">
+    <xsl:with-param name="doc" select="$res"/>
+  </xsl:call-template>
+</xsl:variable>
+<xsl:variable name="lang">
+  <xsl:choose>
+    <xsl:when test="$main">
+      <xsl:call-template name="bcp47">
+        <xsl:with-param name="doc" select="$main"/>
+      </xsl:call-template>
+    </xsl:when>
+    <xsl:otherwise>en</xsl:otherwise>
+  </xsl:choose>
+</xsl:variable>
+<xsl:variable name="ui" select="substring-before(concat($lang, '-'), '-')"/>
+<xsl:variable name="site-title">
+  <xsl:choose>
+    <xsl:when test="$site-name != ''"><xsl:value-of select="$site-name"/></xsl:when>
+    <xsl:when test="$cat/@name != ''"><xsl:value-of select="$cat/@name"/></xsl:when>
+    <xsl:otherwise>
+      <xsl:value-of select="$tpl/t:strings/t:s[@key = 'site-name'][@lang = 'en']"/>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:variable>
+<xsl:variable name="base">
+  <xsl:if test="$base-url != ''">
+    <xsl:value-of select="$base-url"/>
+    <xsl:if test="substring($base-url, string-length($base-url)) != '/'">/</xsl:if>
+  </xsl:if>
+</xsl:variable>
+<xsl:variable name="title-text">
+  <xsl:choose>
+    <xsl:when test="$input/s:site">
+      <xsl:value-of select="$site-title"/>
+      <xsl:if test="$body != ''">
+        <xsl:value-of select="concat(': ', $cat/s:body[@actor = $body]/@name)"/>
+      </xsl:if>
+    </xsl:when>
+    <xsl:otherwise>
+      <xsl:variable name="dt" select="normalize-space(($main/akn:preface//akn:docTitle)[1])"/>
+      <xsl:variable name="lt" select="normalize-space(($main/akn:preface/akn:longTitle)[1])"/>
+      <xsl:choose>
+        <xsl:when test="$dt != ''"><xsl:value-of select="$dt"/></xsl:when>
+        <xsl:when test="$lt != ''"><xsl:value-of select="$lt"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$symbol"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:variable>
+<xsl:variable name="description">
+  <xsl:choose>
+    <xsl:when test="$input/s:site">
+      <xsl:value-of select="concat($site-title, ': ', count($cat/s:resolution), ' ', $tpl/t:strings/t:s[@key = 'resolutions'][@lang = 'en'])"/>
+    </xsl:when>
+    <xsl:otherwise>
+      <xsl:variable name="d" select="normalize-space(concat($symbol, ' ', $body-name, ' ', $date, ' ', $title-text))"/>
+      <xsl:value-of select="$d"/>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:variable>
+<xsl:variable name="canonical">
+  <xsl:if test="$base != ''">
+    <xsl:choose>
+      <xsl:when test="$input/s:site and $body != ''">
+        <xsl:value-of select="concat($base, $cat/s:body[@actor = $body]/@page)"/>
+      </xsl:when>
+      <xsl:when test="$input/s:site"><xsl:value-of select="$base"/></xsl:when>
+      <xsl:when test="$page != ''"><xsl:value-of select="concat($base, $page)"/></xsl:when>
+    </xsl:choose>
+  </xsl:if>
+</xsl:variable>
+
+<!-- ============================================================ shell -->
+
+<xsl:template match="/">
+  <xsl:if test="not($tpl)">
+    <xsl:message terminate="yes">akn2html.xsl: cannot read the page template <xsl:value-of select="$template"/></xsl:message>
+  </xsl:if>
+  <xsl:apply-templates select="$tpl" mode="tpl"/>
+</xsl:template>
+
+<xsl:template match="*" mode="tpl">
+  <xsl:element name="{local-name()}">
+    <xsl:copy-of select="@*[namespace-uri() = '']"/>
+    <xsl:apply-templates select="@t:*" mode="tpl"/>
+    <xsl:apply-templates mode="tpl"/>
+  </xsl:element>
+</xsl:template>
+
+<xsl:template match="text()" mode="tpl"><xsl:value-of select="."/></xsl:template>
+<xsl:template match="comment() | t:strings" mode="tpl"/>
+
+<xsl:template match="@t:lang" mode="tpl">
+  <xsl:attribute name="lang"><xsl:value-of select="$lang"/></xsl:attribute>
+</xsl:template>
+
+<xsl:template match="@t:dir" mode="tpl">
+  <xsl:attribute name="dir"><xsl:call-template name="dir"><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+</xsl:template>
+
+<xsl:template match="t:string" mode="tpl">
+  <xsl:call-template name="ui"><xsl:with-param name="key" select="@key"/></xsl:call-template>
+</xsl:template>
+
+<xsl:template match="t:site-link" mode="tpl">
+  <xsl:choose>
+    <xsl:when test="$cat"><a href="{$home}"><xsl:value-of select="$site-title"/></a></xsl:when>
+    <xsl:otherwise><span><xsl:value-of select="$site-title"/></span></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<xsl:template match="t:footer" mode="tpl">
+  <p><xsl:call-template name="ui"><xsl:with-param name="key" select="'footer'"/></xsl:call-template></p>
+</xsl:template>
+
+<xsl:template match="t:head" mode="tpl">
+  <title>
+    <xsl:value-of select="$title-text"/>
+    <xsl:if test="$symbol != '' and not(contains($title-text, $symbol))">
+      <xsl:value-of select="concat(' (', $symbol, ')')"/>
+    </xsl:if>
+    <xsl:if test="not($input/s:site)"><xsl:value-of select="concat(' · ', $site-title)"/></xsl:if>
+  </title>
+  <meta name="description" content="{$description}"/>
+  <xsl:if test="$canonical != ''">
+    <link rel="canonical" href="{$canonical}"/>
+    <meta property="og:url" content="{$canonical}"/>
+  </xsl:if>
+  <meta property="og:type" content="article"/>
+  <meta property="og:title" content="{$title-text}"/>
+  <meta property="og:description" content="{$description}"/>
+  <meta property="og:site_name" content="{$site-title}"/>
+  <meta property="og:locale" content="{translate(substring-before(concat($lang, '-Hans'), '-Hans'), '-', '_')}"/>
+  <xsl:if test="not($input/s:site)">
+    <script type="application/ld+json">
+      <xsl:text>{"@context":"https://schema.org","@type":"Legislation","name":</xsl:text>
+      <xsl:call-template name="json"><xsl:with-param name="s" select="$title-text"/></xsl:call-template>
+      <xsl:if test="$symbol != ''">
+        <xsl:text>,"legislationIdentifier":</xsl:text>
+        <xsl:call-template name="json"><xsl:with-param name="s" select="$symbol"/></xsl:call-template>
+      </xsl:if>
+      <xsl:if test="$date != ''">
+        <xsl:text>,"legislationDate":</xsl:text>
+        <xsl:call-template name="json"><xsl:with-param name="s" select="$date"/></xsl:call-template>
+      </xsl:if>
+      <xsl:if test="$body-name != ''">
+        <xsl:text>,"legislationPassedBy":{"@type":"Organization","name":</xsl:text>
+        <xsl:call-template name="json"><xsl:with-param name="s" select="$body-name"/></xsl:call-template>
+        <xsl:text>}</xsl:text>
+      </xsl:if>
+      <xsl:text>,"inLanguage":</xsl:text>
+      <xsl:call-template name="json">
+        <xsl:with-param name="s"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="$res"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:if test="$canonical != ''">
+        <xsl:text>,"url":</xsl:text>
+        <xsl:call-template name="json"><xsl:with-param name="s" select="$canonical"/></xsl:call-template>
+      </xsl:if>
+      <xsl:text>}</xsl:text>
+    </script>
+  </xsl:if>
+</xsl:template>
+
+<xsl:template match="t:content" mode="tpl">
+  <xsl:choose>
+    <xsl:when test="$input/s:site"><xsl:apply-templates select="$input/s:site"/></xsl:when>
+    <xsl:when test="$main"><xsl:apply-templates select="$main" mode="page"/></xsl:when>
+    <xsl:otherwise>
+      <xsl:message terminate="yes">akn2html.xsl: the input is neither Akoma Ntoso nor a respub site catalog</xsl:message>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<!-- ========================================================= one page -->
+
+<xsl:template match="*" mode="page">
+  <article class="{@name} doc">
+    <xsl:apply-templates select="." mode="doc">
+      <xsl:with-param name="level" select="1"/>
+    </xsl:apply-templates>
+  </article>
+  <xsl:variable name="citing" select="$cat/s:resolution[s:cites/@symbol = $entry/@symbol][@page != $page]"/>
+  <xsl:if test="$citing">
+    <section class="cited-by" aria-labelledby="cited-by">
+      <h2 id="cited-by"><xsl:call-template name="ui"><xsl:with-param name="key" select="'cited-by'"/></xsl:call-template></h2>
+      <ul>
+        <xsl:for-each select="$citing">
+          <xsl:sort select="@date"/>
+          <xsl:sort select="@symbol"/>
+          <li><a href="{@page}"><xsl:value-of select="@symbol"/></a>
+            <xsl:if test="@date != ''"> (<time datetime="{@date}"><xsl:value-of select="@date"/></time>)</xsl:if>
+            <xsl:if test="@title != ''">
+              <xsl:text>: </xsl:text>
+              <span>
+                <xsl:attribute name="lang"><xsl:call-template name="lang-tag"><xsl:with-param name="l" select="@lang"/></xsl:call-template></xsl:attribute>
+                <xsl:value-of select="@title"/>
+              </span>
+            </xsl:if>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:if>
+  <xsl:if test="$entry/s:file">
+    <p class="downloads">
+      <xsl:call-template name="ui"><xsl:with-param name="key" select="'download'"/></xsl:call-template>
+      <xsl:for-each select="$entry/s:file">
+        <xsl:if test="position() > 1"> ·</xsl:if>
+        <xsl:text> </xsl:text>
+        <a href="{@href}" type="{@type}"><xsl:value-of select="@label"/></a>
+      </xsl:for-each>
+    </p>
+  </xsl:if>
+</xsl:template>
+
+<!-- A document (resolution, annexed text, letter); level is the rank of
+     its title heading. -->
+<xsl:template match="*" mode="doc">
+  <xsl:param name="level"/>
+  <xsl:variable name="title" select="(akn:preface/akn:longTitle | akn:preface/*[descendant::akn:docTitle])[1]"/>
+  <xsl:if test="akn:preface">
+    <header class="preface">
+      <xsl:apply-templates select="akn:preface/*">
+        <xsl:with-param name="title" select="$title"/>
+        <xsl:with-param name="level" select="$level"/>
+      </xsl:apply-templates>
+      <xsl:if test="not($title) and $level = 1">
+        <h1><xsl:value-of select="$title-text"/></h1>
+      </xsl:if>
+      <xsl:call-template name="docmeta"/>
+    </header>
+  </xsl:if>
+  <xsl:if test="not(akn:preface) and $level = 1">
+    <h1><xsl:value-of select="$title-text"/></h1>
+    <xsl:call-template name="docmeta"/>
+  </xsl:if>
+  <xsl:apply-templates select="akn:coverPage | akn:preamble | akn:mainBody | akn:body | akn:conclusions | akn:attachments | akn:components">
+    <xsl:with-param name="level" select="$level"/>
+  </xsl:apply-templates>
+  <xsl:call-template name="notes">
+    <xsl:with-param name="level" select="$level + 1"/>
+  </xsl:call-template>
+</xsl:template>
+
+<!-- Symbol, date, body and meeting, from the FRBR metadata. -->
+<xsl:template name="docmeta">
+  <xsl:variable name="sym" select="(akn:meta//akn:FRBRalias[@name = 'unSymbol']/@value | akn:meta/akn:publication/@showAs)[1]"/>
+  <xsl:variable name="d" select="akn:meta//akn:FRBRWork/akn:FRBRdate/@date"/>
+  <xsl:variable name="by"><xsl:call-template name="author-name"><xsl:with-param name="doc" select="."/></xsl:call-template></xsl:variable>
+  <xsl:variable name="mt" select="akn:meta/akn:references/akn:TLCEvent[1]/@showAs"/>
+  <xsl:if test="$sym">
+    <dl class="docmeta">
+      <dt><xsl:call-template name="ui"><xsl:with-param name="key" select="'symbol'"/></xsl:call-template></dt>
+      <dd><xsl:value-of select="$sym"/></dd>
+      <xsl:if test="$d">
+        <dt><xsl:call-template name="ui"><xsl:with-param name="key" select="'date'"/></xsl:call-template></dt>
+        <dd><time datetime="{$d}"><xsl:value-of select="$d"/></time></dd>
+      </xsl:if>
+      <xsl:if test="$by != ''">
+        <dt><xsl:call-template name="ui"><xsl:with-param name="key" select="'body'"/></xsl:call-template></dt>
+        <dd><xsl:value-of select="$by"/></dd>
+      </xsl:if>
+      <xsl:if test="$mt">
+        <dt><xsl:call-template name="ui"><xsl:with-param name="key" select="'meeting'"/></xsl:call-template></dt>
+        <dd><xsl:value-of select="$mt"/></dd>
+      </xsl:if>
+    </dl>
+  </xsl:if>
+</xsl:template>
+
+<!-- ========================================================== preface -->
+
+<xsl:template match="akn:preface/*">
+  <xsl:param name="title"/>
+  <xsl:param name="level"/>
+  <xsl:choose>
+    <xsl:when test="generate-id(.) = generate-id($title)">
+      <xsl:call-template name="heading">
+        <xsl:with-param name="level" select="$level"/>
+        <xsl:with-param name="class" select="'doc-title'"/>
+        <xsl:with-param name="content"><xsl:apply-templates select="." mode="inline-blocks"/></xsl:with-param>
+      </xsl:call-template>
+    </xsl:when>
+    <xsl:when test="@name = 'masthead'">
+      <div class="masthead"><xsl:call-template name="id"/><xsl:apply-templates/></div>
+    </xsl:when>
+    <xsl:otherwise>
+      <div class="{@name}"><xsl:call-template name="id"/><xsl:apply-templates/></div>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<xsl:template match="akn:preface/akn:p | akn:preface/akn:block">
+  <xsl:param name="title"/>
+  <xsl:param name="level"/>
+  <xsl:choose>
+    <xsl:when test="generate-id(.) = generate-id($title)">
+      <xsl:call-template name="heading">
+        <xsl:with-param name="level" select="$level"/>
+        <xsl:with-param name="class" select="'doc-title'"/>
+        <xsl:with-param name="content"><xsl:apply-templates/></xsl:with-param>
+      </xsl:call-template>
+    </xsl:when>
+    <xsl:otherwise><p><xsl:call-template name="id"/><xsl:apply-templates/></p></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<!-- The paragraphs of a title block, joined into one heading. -->
+<xsl:template match="*" mode="inline-blocks">
+  <xsl:for-each select="akn:p | akn:block">
+    <xsl:if test="position() > 1"><br/></xsl:if>
+    <xsl:apply-templates/>
+  </xsl:for-each>
+</xsl:template>
+
+<xsl:template name="heading">
+  <xsl:param name="level"/>
+  <xsl:param name="class" select="''"/>
+  <xsl:param name="id" select="''"/>
+  <xsl:param name="content"/>
+  <xsl:variable name="n">
+    <xsl:choose>
+      <xsl:when test="$level > 6">6</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$level"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:element name="h{$n}">
+    <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+    <xsl:if test="$class != ''"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:if>
+    <xsl:copy-of select="$content"/>
+  </xsl:element>
+</xsl:template>
+
+<!-- ======================================================== preamble -->
+
+<xsl:template match="akn:preamble | akn:coverPage">
+  <div class="{local-name()}"><xsl:call-template name="id"/><xsl:apply-templates/></div>
+</xsl:template>
+
+<xsl:template match="akn:formula">
+  <div class="formula"><xsl:call-template name="id"/><xsl:apply-templates/><xsl:call-template name="permalink"/></div>
+</xsl:template>
+
+<xsl:template match="akn:preamble/akn:container | akn:preamble/akn:recitals/akn:recital">
+  <div class="pre {@name}"><xsl:call-template name="id"/><xsl:apply-templates/><xsl:call-template name="permalink"/></div>
+</xsl:template>
+
+<!-- ======================================================= main body -->
+
+<xsl:template match="akn:mainBody | akn:body">
+  <xsl:param name="level"/>
+  <div class="operative">
+    <xsl:call-template name="id"/>
+    <xsl:call-template name="children"><xsl:with-param name="level" select="$level"/></xsl:call-template>
+  </div>
+</xsl:template>
+
+<!-- Children of a container: runs of numbered items become one <ol>. -->
+<xsl:template name="children">
+  <xsl:param name="level"/>
+  <xsl:for-each select="*">
+    <xsl:choose>
+      <xsl:when test="self::akn:num or self::akn:heading or self::akn:subheading"/>
+      <xsl:when test="akn:num and not(akn:heading) and not(self::akn:attachment or self::akn:component)">
+        <xsl:if test="not(preceding-sibling::*[1][akn:num and not(akn:heading) and not(self::akn:attachment or self::akn:component)])">
+          <ol class="op">
+            <xsl:apply-templates select="key('run', concat(generate-id(..), '|', generate-id(preceding-sibling::*[not(akn:num) or akn:heading or self::akn:attachment or self::akn:component][1])))" mode="item">
+              <xsl:with-param name="level" select="$level"/>
+            </xsl:apply-templates>
+          </ol>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select=".">
+          <xsl:with-param name="level" select="$level"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:for-each>
+</xsl:template>
+
+<!-- A numbered paragraph or point: its printed number and, when it is a
+     plain integer, the same number as the item's value. -->
+<xsl:template match="*" mode="item">
+  <xsl:param name="level"/>
+  <xsl:variable name="n" select="translate(normalize-space(akn:num), '.', '')"/>
+  <li>
+    <xsl:call-template name="id"/>
+    <xsl:if test="$n != '' and translate($n, '0123456789', '') = '' and string-length($n) &lt; 6">
+      <xsl:attribute name="value"><xsl:value-of select="$n"/></xsl:attribute>
+    </xsl:if>
+    <span class="num"><xsl:apply-templates select="akn:num/node()"/></span>
+    <xsl:call-template name="children"><xsl:with-param name="level" select="$level"/></xsl:call-template>
+    <xsl:call-template name="permalink"/>
+  </li>
+</xsl:template>
+
+<!-- An unnumbered paragraph. -->
+<xsl:template match="akn:paragraph | akn:subparagraph | akn:point | akn:alinea | akn:indent">
+  <xsl:param name="level"/>
+  <div class="para">
+    <xsl:call-template name="id"/>
+    <xsl:call-template name="children"><xsl:with-param name="level" select="$level"/></xsl:call-template>
+    <xsl:call-template name="permalink"/>
+  </div>
+</xsl:template>
+
+<!-- Headed divisions: sections, parts, titles, headed hcontainers. -->
+<xsl:template match="akn:*[akn:heading or (akn:num and not(self::akn:paragraph or self::akn:subparagraph or self::akn:point))][not(self::akn:attachment)]" priority="-0.2">
+  <xsl:param name="level"/>
+  <section class="{local-name()}">
+    <xsl:call-template name="id"/>
+    <xsl:call-template name="heading">
+      <xsl:with-param name="level" select="$level + 1"/>
+      <xsl:with-param name="content">
+        <xsl:apply-templates select="akn:num/node()"/>
+        <xsl:if test="akn:num and akn:heading"><xsl:text> </xsl:text></xsl:if>
+        <xsl:apply-templates select="akn:heading/node()"/>
+        <xsl:call-template name="permalink"/>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:apply-templates select="akn:subheading"/>
+    <xsl:call-template name="children"><xsl:with-param name="level" select="$level + 1"/></xsl:call-template>
+  </section>
+</xsl:template>
+
+<xsl:template match="akn:subheading"><p class="subheading"><xsl:apply-templates/></p></xsl:template>
+
+<xsl:template match="akn:content">
+  <xsl:apply-templates/>
+</xsl:template>
+
+<xsl:template match="akn:list | akn:blockList">
+  <xsl:param name="level"/>
+  <div class="list">
+    <xsl:call-template name="id"/>
+    <xsl:apply-templates select="akn:intro | akn:listIntroduction"/>
+    <xsl:if test="akn:point | akn:item | akn:paragraph | akn:indent">
+      <ol class="items">
+        <xsl:apply-templates select="akn:point | akn:item | akn:paragraph | akn:indent" mode="item">
+          <xsl:with-param name="level" select="$level"/>
+        </xsl:apply-templates>
+      </ol>
+    </xsl:if>
+    <xsl:apply-templates select="akn:wrapUp | akn:listWrapUp"/>
+  </div>
+</xsl:template>
+
+<xsl:template match="akn:intro | akn:listIntroduction">
+  <div class="intro"><xsl:call-template name="id"/><xsl:apply-templates/></div>
+</xsl:template>
+
+<xsl:template match="akn:wrapUp | akn:listWrapUp">
+  <div class="wrapup"><xsl:call-template name="id"/><xsl:apply-templates/></div>
+</xsl:template>
+
+<xsl:template match="akn:p">
+  <p><xsl:call-template name="id"/><xsl:apply-templates/></p>
+</xsl:template>
+
+<xsl:template match="akn:conclusions">
+  <footer class="conclusion"><xsl:call-template name="id"/><xsl:apply-templates/></footer>
+</xsl:template>
+
+<!-- A vote record: one row per group, label then members. -->
+<xsl:template match="akn:*[@name = 'vote' or @name = 'voting']">
+  <table class="vote">
+    <xsl:call-template name="id"/>
+    <caption class="vh"><xsl:call-template name="ui"><xsl:with-param name="key" select="'vote'"/></xsl:call-template></caption>
+    <xsl:for-each select="*[akn:p or akn:block]">
+      <tr>
+        <xsl:call-template name="id"/>
+        <th scope="row"><xsl:apply-templates select="(akn:p | akn:block)[1]/node()"/></th>
+        <td>
+          <xsl:for-each select="(akn:p | akn:block)[position() > 1]">
+            <xsl:if test="position() > 1"><br/></xsl:if>
+            <xsl:apply-templates/>
+          </xsl:for-each>
+        </td>
+      </tr>
+    </xsl:for-each>
+  </table>
+  <xsl:apply-templates select="akn:p | akn:block"/>
+</xsl:template>
+
+<xsl:template match="akn:*[@name = 'signature'] | akn:signature">
+  <div class="signature"><xsl:call-template name="id"/><xsl:apply-templates/></div>
+</xsl:template>
+
+<xsl:template match="akn:*[@name = 'separator']">
+  <p class="separator"><xsl:call-template name="id"/><xsl:apply-templates/></p>
+</xsl:template>
+
+<xsl:template match="akn:crossHeading">
+  <xsl:param name="level"/>
+  <xsl:call-template name="heading">
+    <xsl:with-param name="level" select="$level + 1"/>
+    <xsl:with-param name="id" select="string(@eId)"/>
+    <xsl:with-param name="content"><xsl:apply-templates/></xsl:with-param>
+  </xsl:call-template>
+</xsl:template>
+
+<!-- Other blocks keep their content in a div named after them. -->
+<xsl:template match="akn:*" priority="-0.5">
+  <xsl:param name="level"/>
+  <div class="{local-name()}">
+    <xsl:call-template name="id"/>
+    <xsl:call-template name="children"><xsl:with-param name="level" select="$level"/></xsl:call-template>
+  </div>
+</xsl:template>
+
+<!-- ======================================================== annexes -->
+
+<xsl:template match="akn:attachments | akn:components">
+  <xsl:param name="level"/>
+  <xsl:apply-templates select="*">
+    <xsl:with-param name="level" select="$level"/>
+  </xsl:apply-templates>
+</xsl:template>
+
+<xsl:template match="akn:attachment | akn:component">
+  <xsl:param name="level"/>
+  <xsl:variable name="doc" select="*[akn:meta][1]"/>
+  <xsl:variable name="outer"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="ancestor::*[akn:meta][1]"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="inner"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="$doc"/></xsl:call-template></xsl:variable>
+  <section class="annex">
+    <xsl:call-template name="id"/>
+    <xsl:if test="$inner != $outer">
+      <xsl:attribute name="lang"><xsl:value-of select="$inner"/></xsl:attribute>
+      <xsl:attribute name="dir"><xsl:call-template name="dir"><xsl:with-param name="lang" select="$inner"/></xsl:call-template></xsl:attribute>
+    </xsl:if>
+    <xsl:if test="akn:num or akn:heading">
+      <xsl:call-template name="heading">
+        <xsl:with-param name="level" select="$level + 1"/>
+        <xsl:with-param name="content">
+          <xsl:apply-templates select="akn:num/node()"/>
+          <xsl:if test="akn:num and akn:heading"><xsl:text> </xsl:text></xsl:if>
+          <xsl:apply-templates select="akn:heading/node()"/>
+          <xsl:call-template name="permalink"/>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:apply-templates select="akn:subheading"/>
+    <xsl:apply-templates select="$doc" mode="doc">
+      <xsl:with-param name="level" select="$level + 2"/>
+    </xsl:apply-templates>
+  </section>
+</xsl:template>
+
+<!-- ====================================================== footnotes -->
+
+<xsl:template name="notes">
+  <xsl:param name="level"/>
+  <xsl:variable name="me" select="generate-id(.)"/>
+  <xsl:variable name="notes" select=".//akn:authorialNote[generate-id(ancestor::*[akn:meta][1]) = $me]"/>
+  <xsl:if test="$notes">
+    <section class="notes" role="doc-endnotes">
+      <xsl:call-template name="heading">
+        <xsl:with-param name="level" select="$level"/>
+        <xsl:with-param name="content"><xsl:call-template name="ui"><xsl:with-param name="key" select="'notes'"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <ol>
+        <xsl:for-each select="$notes">
+          <li role="doc-endnote">
+            <xsl:call-template name="id"/>
+            <span class="num"><xsl:value-of select="@marker"/></span>
+            <xsl:apply-templates/>
+            <xsl:variable name="id" select="string(@eId)"/>
+            <xsl:call-template name="backlink"><xsl:with-param name="id" select="$id"/><xsl:with-param name="k" select="1"/></xsl:call-template>
+            <xsl:for-each select="key('noteref', $id)">
+              <xsl:call-template name="backlink"><xsl:with-param name="id" select="$id"/><xsl:with-param name="k" select="position() + 1"/></xsl:call-template>
+            </xsl:for-each>
+          </li>
+        </xsl:for-each>
+      </ol>
+    </section>
+  </xsl:if>
+</xsl:template>
+
+<xsl:template name="backlink">
+  <xsl:param name="id"/>
+  <xsl:param name="k"/>
+  <xsl:if test="$id != ''">
+    <xsl:variable name="label"><xsl:call-template name="ui"><xsl:with-param name="key" select="'back'"/></xsl:call-template></xsl:variable>
+    <xsl:text> </xsl:text>
+    <a class="back" href="#fnref-{$id}-{$k}" role="doc-backlink" aria-label="{$label} {$k}">↩<xsl:if test="$k > 1"><sup><xsl:value-of select="$k"/></sup></xsl:if></a>
+  </xsl:if>
+</xsl:template>
+
+<!-- The first call of a note defines it in AKN; later calls are noteRefs. -->
+<xsl:template match="akn:authorialNote">
+  <sup class="fnref">
+    <xsl:choose>
+      <xsl:when test="@eId">
+        <a id="fnref-{@eId}-1" href="#{@eId}" role="doc-noteref"><xsl:value-of select="@marker"/></a>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="@marker"/></xsl:otherwise>
+    </xsl:choose>
+  </sup>
+</xsl:template>
+
+<xsl:template match="akn:noteRef">
+  <xsl:variable name="id" select="substring-after(@href, '#')"/>
+  <sup class="fnref">
+    <xsl:choose>
+      <xsl:when test="$id != '' and key('eid', $id)/self::akn:authorialNote">
+        <xsl:variable name="k" select="count(preceding::akn:noteRef[substring-after(@href, '#') = $id]) + 2"/>
+        <a id="fnref-{$id}-{$k}" href="#{$id}" role="doc-noteref"><xsl:value-of select="@marker"/></a>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="@marker"/></xsl:otherwise>
+    </xsl:choose>
+  </sup>
+</xsl:template>
+
+<!-- ======================================================== inlines -->
+
+<xsl:template match="akn:i"><i><xsl:apply-templates/></i></xsl:template>
+<xsl:template match="akn:b"><b><xsl:apply-templates/></b></xsl:template>
+<xsl:template match="akn:u"><u><xsl:apply-templates/></u></xsl:template>
+<xsl:template match="akn:sup"><sup><xsl:apply-templates/></sup></xsl:template>
+<xsl:template match="akn:sub"><sub><xsl:apply-templates/></sub></xsl:template>
+<xsl:template match="akn:eol | akn:br"><br/></xsl:template>
+<xsl:template match="akn:date | akn:docDate">
+  <time datetime="{@date}" class="{local-name()}"><xsl:apply-templates/></time>
+</xsl:template>
+<xsl:template match="akn:num" priority="-0.1"><span class="num"><xsl:apply-templates/></span></xsl:template>
+
+<!-- Every other inline (docNumber, docAuthority, event, ...) keeps its
+     text in a span named after it. -->
+<xsl:template match="akn:p//akn:* | akn:block//akn:* | akn:heading//akn:* | akn:num//akn:*" priority="-0.3">
+  <span class="{local-name()}"><xsl:apply-templates/></span>
+</xsl:template>
+
+<xsl:template match="akn:ref">
+  <xsl:variable name="url"><xsl:call-template name="ref-url"/></xsl:variable>
+  <xsl:choose>
+    <xsl:when test="$url != ''"><a href="{$url}"><xsl:apply-templates/></a></xsl:when>
+    <xsl:otherwise><span class="ref"><xsl:apply-templates/></span></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<!-- Where a reference goes: a part of this page, a resolution of the
+     site, $ref-url for other resolutions, or a safe URL; else nothing. -->
+<xsl:template name="ref-url">
+  <xsl:variable name="h" select="normalize-space(translate(@href, '&#9;&#10;&#13;', ''))"/>
+  <xsl:choose>
+    <xsl:when test="starts-with($h, '#')">
+      <xsl:if test="key('eid', substring($h, 2))"><xsl:value-of select="$h"/></xsl:if>
+    </xsl:when>
+    <xsl:when test="starts-with($h, '/akn/')">
+      <xsl:call-template name="akn-url"><xsl:with-param name="h" select="$h"/></xsl:call-template>
+    </xsl:when>
+    <xsl:otherwise>
+      <xsl:variable name="l" select="translate($h, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+      <xsl:variable name="scheme" select="substring-before($l, ':')"/>
+      <xsl:choose>
+        <xsl:when test="$h = ''"/>
+        <xsl:when test="starts-with($l, 'http://') or starts-with($l, 'https://') or starts-with($l, 'mailto:')">
+          <xsl:value-of select="$h"/>
+        </xsl:when>
+        <!-- Relative: no scheme before the first / ? or #. -->
+        <xsl:when test="not(contains($l, ':')) or contains($scheme, '/') or contains($scheme, '?') or contains($scheme, '#')">
+          <xsl:value-of select="$h"/>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<!-- /akn/un/statement/deliberation/{actor}/{date}/{number}[/...] -->
+<xsl:template name="akn-url">
+  <xsl:param name="h"/>
+  <xsl:variable name="p" select="substring-after(substring-after(substring-after(substring-after($h, '/akn/'), '/'), '/'), '/')"/>
+  <xsl:variable name="actor" select="substring-before($p, '/')"/>
+  <xsl:variable name="d" select="substring-before(substring-after($p, '/'), '/')"/>
+  <xsl:variable name="number" select="substring-before(concat(substring-after(substring-after($p, '/'), '/'), '/'), '/')"/>
+  <xsl:variable name="here" select="$cat/s:resolution[@actor = $actor and @number = $number]"/>
+  <xsl:variable name="year" select="substring($d, 1, 4)"/>
+  <xsl:variable name="n" select="translate($number, '-', '/')"/>
+  <xsl:variable name="sym">
+    <xsl:choose>
+      <xsl:when test="$here"><xsl:value-of select="$here[1]/@symbol"/></xsl:when>
+      <xsl:when test="$actor = 'un-sc'"><xsl:value-of select="concat('S/RES/', $n, ' (', $year, ')')"/></xsl:when>
+      <xsl:when test="$actor = 'un-ga'"><xsl:value-of select="concat('A/RES/', $n)"/></xsl:when>
+      <xsl:when test="$actor = 'un-ecosoc'"><xsl:value-of select="concat('E/RES/', $n)"/></xsl:when>
+      <xsl:when test="$actor = 'un-hrc'"><xsl:value-of select="concat('A/HRC/RES/', $n)"/></xsl:when>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:choose>
+    <xsl:when test="$here[@lang = $main/akn:meta//akn:FRBRlanguage/@language]">
+      <xsl:value-of select="$here[@lang = $main/akn:meta//akn:FRBRlanguage/@language][1]/@page"/>
+    </xsl:when>
+    <xsl:when test="$here"><xsl:value-of select="$here[1]/@page"/></xsl:when>
+    <xsl:when test="$ref-url != '' and $number != '' and ($sym != '' or not(contains($ref-url, '{symbol}')))">
+      <xsl:call-template name="fill">
+        <xsl:with-param name="s" select="$ref-url"/>
+        <xsl:with-param name="symbol" select="translate($sym, ' ', '')"/>
+        <xsl:with-param name="actor" select="$actor"/>
+        <xsl:with-param name="number" select="$number"/>
+        <xsl:with-param name="year" select="$year"/>
+        <xsl:with-param name="date" select="$d"/>
+        <xsl:with-param name="akn" select="$h"/>
+      </xsl:call-template>
+    </xsl:when>
+  </xsl:choose>
+</xsl:template>
+
+<!-- Replace the {placeholders} of a link pattern. -->
+<xsl:template name="fill">
+  <xsl:param name="s"/>
+  <xsl:param name="symbol"/><xsl:param name="actor"/><xsl:param name="number"/>
+  <xsl:param name="year"/><xsl:param name="date"/><xsl:param name="akn"/>
+  <xsl:choose>
+    <xsl:when test="contains($s, '{') and contains(substring-after($s, '{'), '}')">
+      <xsl:variable name="k" select="substring-before(substring-after($s, '{'), '}')"/>
+      <xsl:value-of select="substring-before($s, '{')"/>
+      <xsl:choose>
+        <xsl:when test="$k = 'symbol'"><xsl:value-of select="$symbol"/></xsl:when>
+        <xsl:when test="$k = 'actor'"><xsl:value-of select="$actor"/></xsl:when>
+        <xsl:when test="$k = 'number'"><xsl:value-of select="$number"/></xsl:when>
+        <xsl:when test="$k = 'year'"><xsl:value-of select="$year"/></xsl:when>
+        <xsl:when test="$k = 'date'"><xsl:value-of select="$date"/></xsl:when>
+        <xsl:when test="$k = 'akn'"><xsl:value-of select="$akn"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat('{', $k, '}')"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="fill">
+        <xsl:with-param name="s" select="substring-after(substring-after($s, '{'), '}')"/>
+        <xsl:with-param name="symbol" select="$symbol"/>
+        <xsl:with-param name="actor" select="$actor"/>
+        <xsl:with-param name="number" select="$number"/>
+        <xsl:with-param name="year" select="$year"/>
+        <xsl:with-param name="date" select="$date"/>
+        <xsl:with-param name="akn" select="$akn"/>
+      </xsl:call-template>
+    </xsl:when>
+    <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<!-- ====================================================== index pages -->
+
+<xsl:template match="s:site">
+  <xsl:variable name="all" select="s:resolution[$body = '' or @actor = $body]"/>
+  <article class="index">
+    <h1><xsl:value-of select="$title-text"/></h1>
+    <nav class="browse" aria-label="{$site-title}">
+      <p>
+        <xsl:call-template name="ui"><xsl:with-param name="key" select="'by-body'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <a href="{$home}">
+          <xsl:if test="$body = ''"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+          <xsl:call-template name="ui"><xsl:with-param name="key" select="'all'"/></xsl:call-template>
+        </a>
+        <xsl:for-each select="s:body">
+          <xsl:text> · </xsl:text>
+          <a href="{@page}">
+            <xsl:if test="@actor = $body"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+            <xsl:value-of select="@name"/>
+          </a>
+        </xsl:for-each>
+      </p>
+      <p>
+        <xsl:call-template name="ui"><xsl:with-param name="key" select="'by-year'"/></xsl:call-template>
+        <xsl:for-each select="$all[generate-id() = generate-id(key('year', @year)[$body = '' or @actor = $body][1])]">
+          <xsl:sort select="@year" data-type="number" order="descending"/>
+          <xsl:if test="position() > 1"> ·</xsl:if>
+          <xsl:text> </xsl:text>
+          <a href="#y{@year}"><xsl:value-of select="@year"/></a>
+        </xsl:for-each>
+      </p>
+    </nav>
+    <xsl:for-each select="$all[generate-id() = generate-id(key('year', @year)[$body = '' or @actor = $body][1])]">
+      <xsl:sort select="@year" data-type="number" order="descending"/>
+      <xsl:variable name="y" select="@year"/>
+      <section id="y{$y}" aria-labelledby="h{$y}">
+        <h2 id="h{$y}"><xsl:value-of select="$y"/></h2>
+        <table class="catalog">
+          <thead>
+            <tr>
+              <xsl:for-each select="$tpl/t:strings/t:s[@lang = 'en'][@key = 'symbol' or @key = 'date' or @key = 'body' or @key = 'title']">
+                <th scope="col"><xsl:value-of select="."/></th>
+              </xsl:for-each>
+            </tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="$all[@year = $y]">
+              <xsl:sort select="@date" order="descending"/>
+              <xsl:sort select="@symbol"/>
+              <tr>
+                <td><a href="{@page}"><xsl:value-of select="@symbol"/></a></td>
+                <td><time datetime="{@date}"><xsl:value-of select="@date"/></time></td>
+                <td><xsl:value-of select="@body"/></td>
+                <td>
+                  <xsl:attribute name="lang"><xsl:call-template name="lang-tag"><xsl:with-param name="l" select="@lang"/></xsl:call-template></xsl:attribute>
+                  <xsl:value-of select="@title"/>
+                </td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </section>
+    </xsl:for-each>
+  </article>
+</xsl:template>
+
+<!-- ========================================================= helpers -->
+
+<xsl:template name="id">
+  <xsl:if test="@eId"><xsl:attribute name="id"><xsl:value-of select="@eId"/></xsl:attribute></xsl:if>
+</xsl:template>
+
+<!-- A visible link to the part, shown on hover. -->
+<xsl:template name="permalink">
+  <xsl:if test="@eId">
+    <xsl:variable name="label"><xsl:call-template name="ui"><xsl:with-param name="key" select="'permalink'"/></xsl:call-template></xsl:variable>
+    <a class="pl" href="#{@eId}" aria-label="{$label}">¶</a>
+  </xsl:if>
+</xsl:template>
+
+<xsl:template name="ui">
+  <xsl:param name="key"/>
+  <xsl:variable name="s" select="$tpl/t:strings/t:s[@key = $key]"/>
+  <xsl:choose>
+    <xsl:when test="$s[@lang = $ui]"><xsl:value-of select="$s[@lang = $ui]"/></xsl:when>
+    <xsl:otherwise><xsl:value-of select="$s[@lang = 'en']"/></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<!-- The name of the body a document's FRBRauthor points to. -->
+<xsl:template name="author-name">
+  <xsl:param name="doc"/>
+  <xsl:variable name="a" select="substring-after($doc/akn:meta//akn:FRBRWork/akn:FRBRauthor/@href, '#')"/>
+  <xsl:value-of select="($doc/akn:meta/akn:references/akn:TLCOrganization[@eId = $a] | $input//akn:references/akn:TLCOrganization[@eId = $a])[1]/@showAs"/>
+</xsl:template>
+
+<!-- ISO 639-2 (FRBRlanguage) to a BCP 47 tag. -->
+<xsl:template name="bcp47">
+  <xsl:param name="doc"/>
+  <xsl:call-template name="lang-tag">
+    <xsl:with-param name="l" select="string($doc/akn:meta//akn:FRBRExpression/akn:FRBRlanguage/@language)"/>
+  </xsl:call-template>
+</xsl:template>
+
+<xsl:template name="lang-tag">
+  <xsl:param name="l"/>
+  <xsl:choose>
+    <xsl:when test="$l = 'eng'">en</xsl:when>
+    <xsl:when test="$l = 'zho' or $l = 'chi'">zh-Hans</xsl:when>
+    <xsl:when test="$l = 'fra' or $l = 'fre'">fr</xsl:when>
+    <xsl:when test="$l = 'spa'">es</xsl:when>
+    <xsl:when test="$l = 'rus'">ru</xsl:when>
+    <xsl:when test="$l = 'ara'">ar</xsl:when>
+    <xsl:when test="$l = '' or $l = 'mul' or $l = 'und'">en</xsl:when>
+    <xsl:otherwise><xsl:value-of select="$l"/></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<xsl:template name="dir">
+  <xsl:param name="lang"/>
+  <xsl:choose>
+    <xsl:when test="$lang = 'ar' or $lang = 'he' or $lang = 'fa' or $lang = 'ur'">rtl</xsl:when>
+    <xsl:otherwise>ltr</xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<!-- A JSON string literal; < > & as \u escapes so no text can close the
+     script element. -->
+<xsl:template name="json">
+  <xsl:param name="s"/>
+  <xsl:text>"</xsl:text>
+  <xsl:call-template name="json-chars"><xsl:with-param name="s" select="normalize-space($s)"/></xsl:call-template>
+  <xsl:text>"</xsl:text>
+</xsl:template>
+
+<xsl:template name="json-chars">
+  <xsl:param name="s"/>
+  <xsl:variable name="bad" select="translate($s, translate($s, '&quot;\&lt;&gt;&amp;', ''), '')"/>
+  <xsl:choose>
+    <xsl:when test="$bad = ''"><xsl:value-of select="$s"/></xsl:when>
+    <xsl:otherwise>
+      <xsl:variable name="c" select="substring($bad, 1, 1)"/>
+      <xsl:value-of select="substring-before($s, $c)"/>
+      <xsl:choose>
+        <xsl:when test="$c = '&quot;'">\"</xsl:when>
+        <xsl:when test="$c = '\'">\\</xsl:when>
+        <xsl:when test="$c = '&lt;'">\u003c</xsl:when>
+        <xsl:when test="$c = '&gt;'">\u003e</xsl:when>
+        <xsl:otherwise>\u0026</xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="json-chars"><xsl:with-param name="s" select="substring-after($s, $c)"/></xsl:call-template>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+</xsl:stylesheet>
