@@ -7,6 +7,7 @@
 
 /* A reader fills doc->root from valid UTF-8 without NUL bytes. */
 int	rp_read_text(rp_doc *doc, const char *buf, size_t len);
+int	rp_read_md(rp_doc *doc, const char *buf, size_t len);
 
 /*
  * A writer: create() loads what it needs once (stylesheet, fonts) and
@@ -21,6 +22,8 @@ struct rp_backend {
 };
 
 extern const struct rp_backend rp_backend_tree;
+extern const struct rp_backend rp_backend_pdf;
+extern const struct rp_backend rp_backend_md;
 
 
 #endif

@@ -21,6 +21,8 @@ static const struct {
 /* The writers built into the library. */
 static const struct rp_backend *const backends[] = {
 	&rp_backend_tree,
+	&rp_backend_pdf,
+	&rp_backend_md,
 
 };
 
@@ -63,6 +65,37 @@ rp_format_ext(rp_format f)
 	return "out";
 }
 
+/*
+ * Whether text shows syntax only Markdown has: a footnote "[^1]", an ATX
+ * heading "# Annex", a backslash escape "1\\." (the first 64 KiB).
+ */
+static int
+md_syntax(const char *s, size_t n)
+{
+	size_t	i;
+	int	bol = 1;
+
+	if (n > 65536)
+		n = 65536;
+	for (i = 0; i + 1 < n; i++) {
+		if (s[i] == '[' && s[i + 1] == '^')
+			return 1;
+		if (s[i] == '\\' && s[i + 1] != '\0' &&
+		    strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i + 1]))
+			return 1;
+		if (bol && s[i] == '#') {
+			size_t k = i;
+
+			while (k < n && k - i < 7 && s[k] == '#')
+				k++;
+			if (k - i <= 6 && k < n && s[k] == ' ')
+				return 1;
+		}
+		bol = s[i] == '\n';
+	}
+	return 0;
+}
+
 rp_format
 rp_format_detect(const char *buf, size_t len)
 {
@@ -76,6 +109,12 @@ rp_format_detect(const char *buf, size_t len)
 	if (i < len && buf[i] == '<' && memmem(buf + i, len - i,
 	    "akomaNtoso", 10) != NULL)
 		return RP_FORMAT_AKN;
+	/* Text extracted from PDFs has front matter too: it takes Markdown
+	 * syntax after it to make Markdown. */
+	if (len - i >= 4 && memcmp(buf + i, "---", 3) == 0 &&
+	    (buf[i + 3] == '\n' || buf[i + 3] == '\r') &&
+	    md_syntax(buf + i, len - i))
+		return RP_FORMAT_MD;
 	return RP_FORMAT_TEXT;
 }
 
@@ -114,6 +153,8 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 	switch (fmt) {
 	case RP_FORMAT_TEXT:
 		return rp_read_text(doc, buf, len);
+	case RP_FORMAT_MD:
+		return rp_read_md(doc, buf, len);
 	default:
 		rp_msg(doc, RP_ERROR, 0, 0, "no reader for format %s",
 		    rp_format_name(fmt));
