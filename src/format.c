@@ -21,6 +21,7 @@ static const struct {
 /* The writers built into the library. */
 static const struct rp_backend *const backends[] = {
 	&rp_backend_tree,
+	&rp_backend_akn,
 	&rp_backend_pdf,
 	&rp_backend_md,
 
@@ -99,7 +100,8 @@ md_syntax(const char *s, size_t n)
 rp_format
 rp_format_detect(const char *buf, size_t len)
 {
-	size_t i = 0;
+	const char	*end;
+	size_t		 i = 0;
 
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
@@ -113,7 +115,8 @@ rp_format_detect(const char *buf, size_t len)
 	 * syntax after it to make Markdown. */
 	if (len - i >= 4 && memcmp(buf + i, "---", 3) == 0 &&
 	    (buf[i + 3] == '\n' || buf[i + 3] == '\r') &&
-	    md_syntax(buf + i, len - i))
+	    (end = memmem(buf + i + 3, len - i - 3, "\n---", 4)) != NULL &&
+	    md_syntax(end + 4, len - (size_t)(end + 4 - buf)))
 		return RP_FORMAT_MD;
 	return RP_FORMAT_TEXT;
 }

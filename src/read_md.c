@@ -1,0 +1,1198 @@
+/*
+ * read_md.c -- the Markdown reader.  cmark-gfm parses (with footnotes);
+ * this file maps its tree onto the model.  Markdown gives the structure
+ * it has (ordered lists are numbered paragraphs, bullet lists sub-items,
+ * headings annexes and titles, [^n] footnotes); everything else is
+ * decided by the drafting rules the text reader uses (classify.h), all
+ * called from classify_para().  The YAML front matter gives the metadata.
+ * See write_md.c for the layout respub writes.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "backend.h"
+#include "classify.h"
+#include "inline.h"
+#include "md_meta.h"
+#include "utf8.h"
+
+#define MAX_DEPTH 8	/* annexes within annexes */
+
+enum zone { Z_PREFACE, Z_PREAMBLE, Z_BODY, Z_CONCLUSION };
+
+/* One document being read, on a stack for annexes. */
+struct rdoc {
+	rp_node		*node;
+	rp_node		*part;		/* PREFACE, PREAMBLE, ... now open */
+	enum zone	 zone;
+	rp_node		*last_para;	/* where a bullet list belongs */
+	int		 dropped;	/* a running header was skipped */
+};
+
+/* A footnote reference seen in the text. */
+struct ref {
+	rp_node		*noteref;
+	int		 ix;		/* cmark's definition number */
+};
+
+struct rdr {
+	rp_doc		*doc;
+	const char	*src;		/* the Markdown after the front matter */
+	size_t		 len;
+	size_t		*lines;		/* offset of each line start */
+	size_t		 nlines;
+	int		 line0;		/* lines of front matter */
+	struct rdoc	 stack[MAX_DEPTH];
+	int		 depth;
+	struct ref	*refs;
+	size_t		 nrefs, caprefs;
+};
+
+/* ------------------------------------------------------------ positions */
+
+static void
+index_lines(struct rdr *r)
+{
+	size_t i, cap = 64;
+
+	r->lines = malloc(cap * sizeof(*r->lines));
+	if (r->lines == NULL)
+		abort();
+	r->lines[r->nlines++] = 0;
+	for (i = 0; i < r->len; i++) {
+		if (r->src[i] != '\n')
+			continue;
+		if (r->nlines == cap) {
+			cap *= 2;
+			r->lines = realloc(r->lines, cap * sizeof(*r->lines));
+			if (r->lines == NULL)
+				abort();
+		}
+		r->lines[r->nlines++] = i + 1;
+	}
+}
+
+/* Byte offset of cmark's line:column (1-based, bytes), clamped. */
+static size_t
+offset_of(const struct rdr *r, int line, int col)
+{
+	size_t off;
+
+	if (line < 1)
+		return 0;
+	if ((size_t)line > r->nlines)
+		return r->len;
+	off = r->lines[line - 1] + (size_t)(col > 0 ? col - 1 : 0);
+	return off > r->len ? r->len : off;
+}
+
+/* A model node at cmark node c's position (columns in characters). */
+static rp_node *
+node_at(struct rdr *r, rp_node_type t, cmark_node *c)
+{
+	int	 line = cmark_node_get_start_line(c);
+	int	 bcol = cmark_node_get_start_column(c), col = 1;
+	size_t	 i, end;
+
+	if (line >= 1 && (size_t)line <= r->nlines) {
+		end = offset_of(r, line, bcol);
+		for (i = r->lines[line - 1]; i < end; i++)
+			if (((unsigned char)r->src[i] & 0xC0) != 0x80)
+				col++;
+	}
+	return rp_node_new(r->doc, t, line + r->line0, col);
+}
+
+/* ---------------------------------------------------------- front matter */
+
+/* The length of a front-matter block at buf ("---" ... "---"), or 0. */
+static size_t
+front_matter_len(const char *buf, size_t len, int *nlines)
+{
+	size_t	i, eol;
+	int	n = 1;
+
+	if (len < 4 || memcmp(buf, "---", 3) != 0 ||
+	    (buf[3] != '\n' && buf[3] != '\r'))
+		return 0;
+	for (i = 0; i < len; i = eol + 1, n++) {
+		const char *e = memchr(buf + i, '\n', len - i);
+
+		eol = e ? (size_t)(e - buf) : len;
+		if (i > 0 && eol - i >= 3 && (memcmp(buf + i, "---", 3) == 0 ||
+		    memcmp(buf + i, "...", 3) == 0)) {
+			size_t k = i + 3;
+
+			while (k < eol && (buf[k] == ' ' || buf[k] == '\r'))
+				k++;
+			if (k == eol) {
+				*nlines = n;
+				return eol < len ? eol + 1 : len;
+			}
+		}
+		if (e == NULL)
+			break;
+	}
+	return 0;
+}
+
+/* A YAML scalar: plain, 'single' or "double" quoted. */
+static char *
+yaml_value(rp_doc *doc, const char *s, size_t n)
+{
+	rp_buf	 b;
+	char	*v;
+	size_t	 i;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r' ||
+	    s[n - 1] == '\t'))
+		n--;
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	rp_buf_init(&b);
+	if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
+		for (i = 1; i + 1 < n; i++) {
+			if (s[i] != '\\' || i + 2 >= n) {
+				rp_buf_putc(&b, s[i]);
+				continue;
+			}
+			switch (s[++i]) {
+			case 'n':	rp_buf_putc(&b, '\n'); break;
+			case 't':	rp_buf_putc(&b, '\t'); break;
+			default:	rp_buf_putc(&b, s[i]); break;
+			}
+		}
+	} else if (n >= 2 && s[0] == '\'' && s[n - 1] == '\'') {
+		for (i = 1; i + 1 < n; i++) {
+			rp_buf_putc(&b, s[i]);
+			if (s[i] == '\'' && s[i + 1] == '\'')
+				i++;
+		}
+	} else {
+		/* A plain scalar ends at " #". */
+		for (i = 0; i < n; i++)
+			if (s[i] == '#' && i > 0 && s[i - 1] == ' ')
+				break;
+		while (i > 0 && s[i - 1] == ' ')
+			i--;
+		rp_buf_put(&b, s, i);
+	}
+	v = rp_doc_strndup(doc, b.data ? b.data : "", b.len);
+	rp_buf_free(&b);
+	return v;
+}
+
+/* ISO 639-1 codes other tools write ("EN"), as the model's 639-2. */
+static const char *
+language_code(rp_doc *doc, const char *v)
+{
+	static const char *const map[][2] = { { "en", "eng" }, { "fr", "fra" },
+	    { "es", "spa" }, { "ru", "rus" }, { "zh", "zho" }, { "ar", "ara" },
+	    { "de", "deu" } };
+	char	 low[8];
+	size_t	 i, n = strlen(v);
+
+	if (n >= sizeof(low))
+		return v;
+	for (i = 0; i <= n; i++)
+		low[i] = (char)tolower((unsigned char)v[i]);
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(low, map[i][0]) == 0)
+			return map[i][1];
+	return rp_doc_strdup(doc, low);
+}
+
+static void
+meta_set(rp_doc *doc, rp_meta *m, int f, const char *v)
+{
+	size_t	i;
+	int	a, b, c;
+
+	switch (f) {
+	case MD_F_SYMBOL:	m->symbol = v; break;
+	case MD_F_NUMBER:	m->number = v; break;
+	case MD_F_DATE:		m->date = v; break;
+	case MD_F_TITLE:	m->title = v; break;
+	case MD_F_DISTRIBUTION:	m->distribution = v; break;
+	case MD_F_LANGUAGE:	m->language = language_code(doc, v); break;
+	case MD_F_YEAR:		m->year = atoi(v); break;
+	case MD_F_BODY:
+		m->body = rp_body_from_name(v, strlen(v));
+		for (b = RP_BODY_UNKNOWN + 1; b < RP_BODY__MAX; b++)
+			if (strcmp(v, rp_body_actor((rp_body)b)) == 0)
+				m->body = (rp_body)b;
+		break;
+	case MD_F_MEETING:
+		m->meeting = v;
+		m->meeting_number = atoi(v);
+		break;
+	case MD_F_SESSION:
+		m->session = v;
+		if ((m->session_number = atoi(v)) == 0)
+			m->session_number = rp_ordinal_word(v, strlen(v));
+		break;
+	case MD_F_KIND:
+		for (i = 0; i < sizeof(md_kind_names) /
+		    sizeof(md_kind_names[0]); i++)
+			if (strcmp(v, md_kind_names[i]) == 0)
+				m->kind = (rp_doc_kind)i;
+		break;
+	case MD_F_VOTES:
+		if (sscanf(v, "%d-%d-%d", &a, &b, &c) == 3) {
+			m->votes_for = a;
+			m->votes_against = b;
+			m->votes_abstain = c;
+		}
+		break;
+	}
+}
+
+/* "key: value" lines; other YAML (lists, nesting) is skipped. */
+static void
+read_front_matter(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	size_t	i, eol, k;
+	int	f;
+
+	for (i = 0; i < n; i = eol + 1) {
+		const char *e = memchr(s + i, '\n', n - i);
+
+		eol = e ? (size_t)(e - s) : n;
+		for (k = i; k < eol && s[k] != ':' && s[k] != ' '; k++)
+			continue;
+		if (k > i && k < eol && s[k] == ':' &&
+		    (f = md_field_find(s + i, k - i)) >= 0) {
+			const char *v = yaml_value(doc, s + k + 1, eol - k - 1);
+
+			if (*v != '\0')
+				meta_set(doc, m, f, v);
+		}
+	}
+}
+
+/* ------------------------------------------------------------- inlines */
+
+/* The footnote label written at s ("[^label]"), into b. */
+static void
+label_at(const struct rdr *r, size_t off, rp_buf *b)
+{
+	size_t i;
+
+	if (off + 2 > r->len || r->src[off] != '[' || r->src[off + 1] != '^')
+		return;
+	for (i = off + 2; i < r->len && r->src[i] != ']' &&
+	    r->src[i] != '\n'; i++)
+		rp_buf_putc(b, r->src[i]);
+}
+
+static void
+add_ref(struct rdr *r, rp_node *nr, int ix)
+{
+	if (r->nrefs == r->caprefs) {
+		r->caprefs = r->caprefs ? 2 * r->caprefs : 16;
+		r->refs = realloc(r->refs, r->caprefs * sizeof(*r->refs));
+		if (r->refs == NULL)
+			abort();
+	}
+	r->refs[r->nrefs].noteref = nr;
+	r->refs[r->nrefs++].ix = ix;
+}
+
+/* Append text to parent, merging with a TEXT just before. */
+static void
+put_text(struct rdr *r, rp_node *parent, const char *s, cmark_node *at)
+{
+	rp_node *t = parent->last;
+
+	if (t != NULL && t->type == RP_NODE_TEXT) {
+		size_t	 a = strlen(t->literal), b = strlen(s);
+		char	*m = rp_doc_alloc(r->doc, a + b + 1);
+
+		memcpy(m, t->literal, a);
+		memcpy(m + a, s, b + 1);
+		t->literal = m;
+		return;
+	}
+	t = node_at(r, RP_NODE_TEXT, at);
+	t->literal = rp_doc_strdup(r->doc, s);
+	rp_node_append(parent, t);
+}
+
+static void
+inlines(struct rdr *r, rp_node *parent, cmark_node *c, cmark_node *stop)
+{
+	rp_node		*n;
+	const char	*lit;
+	rp_buf		 b;
+
+	for (; c != NULL && c != stop; c = cmark_node_next(c)) {
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:
+			lit = cmark_node_get_literal(c);
+			put_text(r, parent, lit ? lit : "", c);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			put_text(r, parent, " ", c);
+			break;
+		case CMARK_NODE_EMPH:
+		case CMARK_NODE_STRONG:
+			n = node_at(r, cmark_node_get_type(c) ==
+			    CMARK_NODE_EMPH ? RP_NODE_EMPH : RP_NODE_STRONG, c);
+			inlines(r, n, cmark_node_first_child(c), NULL);
+			rp_node_append(parent, n);
+			break;
+		case CMARK_NODE_LINK:
+			n = node_at(r, RP_NODE_LINK, c);
+			n->href = rp_doc_strdup(r->doc, cmark_node_get_url(c));
+			inlines(r, n, cmark_node_first_child(c), NULL);
+			rp_node_append(parent, n);
+			break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+			n = node_at(r, RP_NODE_NOTEREF, c);
+			rp_buf_init(&b);
+			label_at(r, offset_of(r, cmark_node_get_start_line(c),
+			    cmark_node_get_start_column(c)), &b);
+			n->num = rp_doc_strndup(r->doc, b.data ? b.data : "",
+			    b.len);
+			rp_buf_free(&b);
+			add_ref(r, n, atoi(cmark_node_get_literal(c)));
+			rp_node_append(parent, n);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			/* Blocks are split by the caller. */
+			break;
+		default:
+			/* Images, strikethrough: their text. */
+			inlines(r, parent, cmark_node_first_child(c), NULL);
+			break;
+		}
+	}
+}
+
+/* Document references and dates in the TEXTs under n (not in links). */
+static void
+find_refs(struct rdr *r, rp_node *n, rp_body body)
+{
+	struct rp_inline_ctx	 ctx;
+	rp_node			*c, *next;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.doc = r->doc;
+	ctx.body = body;
+	for (c = n->first; c != NULL; c = next) {
+		next = c->next;
+		if (c->type == RP_NODE_TEXT)
+			rp_inline_refs(&ctx, c);
+		else if (c->type == RP_NODE_EMPH || c->type == RP_NODE_STRONG)
+			find_refs(r, c, body);
+	}
+}
+
+static rp_body
+doc_body(const struct rdr *r)
+{
+	int i;
+
+	for (i = r->depth; i >= 0; i--)
+		if (r->stack[i].node->meta->body != RP_BODY_UNKNOWN)
+			return r->stack[i].node->meta->body;
+	return RP_BODY_UNKNOWN;
+}
+
+/*
+ * The BLOCKs of a cmark paragraph or heading (one per hard line break)
+ * appended to parent; skip bytes of leading text (a marker) go.
+ */
+static void
+blocks(struct rdr *r, rp_node *parent, cmark_node *p, size_t skip)
+{
+	cmark_node	*c = cmark_node_first_child(p), *end;
+	rp_node		*b, *t;
+
+	while (c != NULL) {
+		for (end = c; end != NULL &&
+		    cmark_node_get_type(end) != CMARK_NODE_LINEBREAK;
+		    end = cmark_node_next(end))
+			continue;
+		b = node_at(r, RP_NODE_BLOCK, c);
+		inlines(r, b, c, end);
+		if (skip > 0 && (t = b->first) != NULL &&
+		    t->type == RP_NODE_TEXT) {
+			size_t n = strlen(t->literal);
+
+			t->literal += skip < n ? skip : n;
+			while (*t->literal == ' ')
+				t->literal++;
+			if (*t->literal == '\0')
+				rp_node_unlink(t);
+		}
+		skip = 0;
+		find_refs(r, b, doc_body(r));
+		rp_node_append(parent, b);
+		c = end != NULL ? cmark_node_next(end) : NULL;
+	}
+}
+
+/* The plain text of a cmark subtree (for the drafting rules). */
+static void
+plain(cmark_node *n, rp_buf *b)
+{
+	cmark_node	*c;
+	const char	*lit;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+		if ((lit = cmark_node_get_literal(n)) != NULL)
+			rp_buf_puts(b, lit);
+		return;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		rp_buf_putc(b, ' ');
+		return;
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		return;
+	default:
+		break;
+	}
+	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
+		plain(c, b);
+}
+
+/* ------------------------------------------------------------ documents */
+
+static struct rdoc *
+cur(struct rdr *r)
+{
+	return &r->stack[r->depth];
+}
+
+/* The part of type t of the current document, opened when needed. */
+static rp_node *
+open_part(struct rdr *r, rp_node_type t, cmark_node *at)
+{
+	struct rdoc	*d = cur(r);
+	rp_node		*p;
+
+	if (d->part != NULL && d->part->type == t)
+		return d->part;
+	if ((p = rp_node_child(d->node, t)) == NULL) {
+		p = node_at(r, t, at);
+		p->flags |= RP_NOSRC;
+		/* Parts keep their order; ANNEXes come after them. */
+		rp_node *a = rp_node_child(d->node, RP_NODE_ANNEX);
+
+		if (a != NULL)
+			rp_node_insert_before(a, p);
+		else
+			rp_node_append(d->node, p);
+	}
+	d->part = p;
+	d->zone = t == RP_NODE_PREFACE ? Z_PREFACE : t == RP_NODE_PREAMBLE ?
+	    Z_PREAMBLE : t == RP_NODE_BODY ? Z_BODY : Z_CONCLUSION;
+	return p;
+}
+
+static rp_node *
+new_document(struct rdr *r, rp_doc_kind kind, cmark_node *at)
+{
+	rp_node *n = rp_document_new(r->doc, kind,
+	    at ? cmark_node_get_start_line(at) + r->line0 : 1, 1);
+
+	return n;
+}
+
+/* Metadata a document shows in its own text, for what the front matter
+ * (only the outermost document has one) does not say. */
+static void
+derive_meta(struct rdr *r, rp_node *docn)
+{
+	rp_meta		*m = docn->meta;
+	rp_node		*pre = rp_node_child(docn, RP_NODE_PREFACE), *b;
+	rp_buf		 t;
+	char		 iso[11];
+	size_t		 at;
+
+	rp_buf_init(&t);
+	if (m->language == NULL) {
+		rp_node_text(docn, &t);
+		if (t.len > 0)
+			m->language = rp_detect_language(t.data, t.len);
+	}
+	for (b = pre ? pre->first : NULL; b != NULL; b = b->next) {
+		rp_buf_reset(&t);
+		rp_node_text(b, &t);
+		if (t.data == NULL)
+			continue;
+		if (b->role == RP_ROLE_SYMBOL && m->symbol == NULL)
+			m->symbol = rp_doc_strdup(r->doc, t.data);
+		else if (b->role == RP_ROLE_TITLE && m->title == NULL)
+			m->title = rp_doc_strdup(r->doc, t.data);
+		else if ((b->role == RP_ROLE_DATE ||
+		    b->role == RP_ROLE_ADOPTION) && m->date == NULL &&
+		    rp_find_date(t.data, t.len, iso, &at) > 0)
+			m->date = rp_doc_strdup(r->doc, iso);
+	}
+	rp_buf_free(&t);
+}
+
+/* Close documents down to depth d. */
+static void
+pop_to(struct rdr *r, int d)
+{
+	while (r->depth > d) {
+		derive_meta(r, cur(r)->node);
+		r->depth--;
+	}
+}
+
+/*
+ * The role of a masthead line.  The text reader's own rule is not
+ * shared yet; these are the lines respub and the UN print.
+ */
+static rp_role
+preface_role(struct rdr *r, const char *s, size_t n)
+{
+	rp_meta	*m = cur(r)->node->meta;
+	char	 iso[11];
+	size_t	 num;
+
+	if (m->symbol != NULL && strcmp(s, m->symbol) == 0)
+		return RP_ROLE_SYMBOL;
+	if (n == strlen("United Nations") && memcmp(s, "United Nations",
+	    n) == 0)
+		return RP_ROLE_ORGANIZATION;
+	if (rp_body_from_name(s, n) != RP_BODY_UNKNOWN)
+		return RP_ROLE_BODY;
+	if (strncmp(s, "Distr", 5) == 0)
+		return RP_ROLE_DISTRIBUTION;
+	if (rp_parse_date(s, n, iso) == n)
+		return RP_ROLE_DATE;
+	if (strncmp(s, "Adopted", 7) == 0 || strstr(s, "通过") != NULL)
+		return RP_ROLE_ADOPTION;
+	if (s[0] == '[')
+		return RP_ROLE_COMMITTEE;
+	if (strncmp(s, "Agenda item", 11) == 0)
+		return RP_ROLE_AGENDA;
+	if (strncmp(s, "Resolution", 10) == 0 || strstr(s, "号决议") != NULL)
+		return RP_ROLE_DOCTYPE;
+	if (rp_paragraph_number(s, n, &num) > 0 && num > 2)
+		return RP_ROLE_TITLE;
+	if (strstr(s, " session") != NULL && rp_ordinal_word(s, n) > 0)
+		return RP_ROLE_SESSION;
+	return RP_ROLE_NOTE;
+}
+
+/* The text of the current document's title, without its number. */
+static int
+is_running_header(struct rdr *r, const char *s, size_t n)
+{
+	rp_node	*pre = rp_node_child(cur(r)->node, RP_NODE_PREFACE), *b;
+	rp_buf	 t;
+	size_t	 num, at;
+	int	 hit = 0;
+
+	for (b = pre ? pre->first : NULL; b != NULL && !hit; b = b->next) {
+		if (b->role != RP_ROLE_TITLE)
+			continue;
+		rp_buf_init(&t);
+		rp_node_text(b, &t);
+		at = t.data ? rp_paragraph_number(t.data, t.len, &num) : 0;
+		hit = t.data != NULL && t.len - at == n &&
+		    memcmp(t.data + at, s, n) == 0;
+		rp_buf_free(&t);
+	}
+	return hit;
+}
+
+/* Append a bullet list's items (and their sub-lists) to parent. */
+static void read_items(struct rdr *r, rp_node *parent, cmark_node *list);
+
+/* The content of a list item: blocks and sub-lists. */
+static void
+item_content(struct rdr *r, rp_node *to, cmark_node *li, size_t skip)
+{
+	cmark_node *c;
+
+	for (c = cmark_node_first_child(li); c != NULL; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) == CMARK_NODE_LIST) {
+			read_items(r, to, c);
+			continue;
+		}
+		if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH ||
+		    cmark_node_get_type(c) == CMARK_NODE_HEADING) {
+			blocks(r, to, c, skip);
+			skip = 0;
+		}
+	}
+}
+
+static void
+read_items(struct rdr *r, rp_node *parent, cmark_node *list)
+{
+	rp_node		*l = node_at(r, RP_NODE_LIST, list), *it;
+	cmark_node	*li, *first;
+	rp_buf		 t;
+	size_t		 numlen, at;
+	rp_item_kind	 kind;
+	int		 value, k = cmark_node_get_list_start(list);
+	int		 ordered = cmark_node_get_list_type(list) ==
+			    CMARK_ORDERED_LIST;
+
+	rp_buf_init(&t);
+	for (li = cmark_node_first_child(list); li != NULL;
+	    li = cmark_node_next(li), k++) {
+		it = node_at(r, RP_NODE_ITEM, li);
+		at = 0;
+		if (ordered) {
+			rp_buf_printf(&t, "%d%c", k, cmark_node_get_list_delim(
+			    list) == CMARK_PAREN_DELIM ? ')' : '.');
+			it->num = rp_doc_strdup(r->doc, t.data);
+		} else if ((first = cmark_node_first_child(li)) != NULL &&
+		    cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH &&
+		    cmark_node_first_child(first) != NULL &&
+		    cmark_node_get_type(cmark_node_first_child(first)) ==
+		    CMARK_NODE_TEXT) {
+			const char *s = cmark_node_get_literal(
+			    cmark_node_first_child(first));
+
+			if ((at = rp_item_marker(s, strlen(s), &numlen, &kind,
+			    &value)) > 0 && kind != RP_ITEM_BULLET)
+				it->num = rp_doc_strndup(r->doc, s, numlen);
+			else
+				at = 0;
+		}
+		if (it->num == NULL)
+			it->num = "-";
+		rp_buf_reset(&t);
+		item_content(r, it, li, at);
+		rp_node_append(l, it);
+	}
+	rp_buf_free(&t);
+	rp_node_append(parent, l);
+}
+
+/* A vote record: every item a label ending in a colon, then members. */
+static int
+is_vote(cmark_node *list)
+{
+	cmark_node	*li, *a, *b;
+	rp_buf		 t;
+	int		 yes = cmark_node_get_list_type(list) ==
+			    CMARK_BULLET_LIST;
+	size_t		 numlen;
+	rp_item_kind	 kind;
+	int		 value;
+
+	rp_buf_init(&t);
+	for (li = cmark_node_first_child(list); li != NULL && yes;
+	    li = cmark_node_next(li)) {
+		a = cmark_node_first_child(li);
+		b = a ? cmark_node_next(a) : NULL;
+		if (a == NULL || b == NULL || cmark_node_next(b) != NULL ||
+		    cmark_node_get_type(a) != CMARK_NODE_PARAGRAPH ||
+		    cmark_node_get_type(b) != CMARK_NODE_PARAGRAPH) {
+			yes = 0;
+			break;
+		}
+		rp_buf_reset(&t);
+		plain(a, &t);
+		yes = t.len > 0 && (t.data[t.len - 1] == ':' || (t.len >= 3 &&
+		    strcmp(t.data + t.len - 3, "：") == 0)) &&
+		    rp_item_marker(t.data, t.len, &numlen, &kind, &value) == 0;
+	}
+	rp_buf_free(&t);
+	return yes;
+}
+
+/* The kind of a vote group from its label, else from its place. */
+static int
+vote_kind(const char *s, int place)
+{
+	if (strstr(s, "favour") || strstr(s, "favor") || strstr(s, "赞成"))
+		return RP_VOTE_FOR;
+	if (strstr(s, "gainst") || strstr(s, "反对"))
+		return RP_VOTE_AGAINST;
+	if (strstr(s, "bstain") || strstr(s, "弃权"))
+		return RP_VOTE_ABSTAIN;
+	return place < 3 ? place : RP_VOTE_ABSTAIN;
+}
+
+/* Members: "China, France, ..." or "中国、法国、..."; "None." is 0. */
+static int
+vote_count(const char *s)
+{
+	int		 n = 0, word = 0;
+	const char	*p;
+
+	if (strncmp(s, "None", 4) == 0 || strncmp(s, "无", 3) == 0)
+		return 0;
+	for (p = s; *p; p++) {
+		if (*p == ',' || strncmp(p, "、", 3) == 0) {
+			n += word;
+			word = 0;
+		} else if (!isspace((unsigned char)*p) && *p != '.' &&
+		    strncmp(p, "。", 3) != 0)
+			word = 1;
+	}
+	return n + word;
+}
+
+static void
+read_vote(struct rdr *r, rp_node *part, cmark_node *list)
+{
+	rp_node		*v = node_at(r, RP_NODE_VOTE, list), *g, *b;
+	cmark_node	*li;
+	rp_buf		 t;
+	int		 place = 0;
+
+	rp_buf_init(&t);
+	for (li = cmark_node_first_child(list); li != NULL;
+	    li = cmark_node_next(li), place++) {
+		g = node_at(r, RP_NODE_VOTE_GROUP, li);
+		blocks(r, g, cmark_node_first_child(li), 0);
+		blocks(r, g, cmark_node_next(cmark_node_first_child(li)), 0);
+		b = g->first;
+		b->role = RP_ROLE_LABEL;
+		rp_buf_reset(&t);
+		rp_node_text(b, &t);
+		g->role = vote_kind(t.data ? t.data : "", place);
+		b->next->role = RP_ROLE_MEMBERS;
+		rp_buf_reset(&t);
+		rp_node_text(b->next, &t);
+		g->count = vote_count(t.data ? t.data : "");
+		rp_node_append(v, g);
+	}
+	rp_buf_free(&t);
+	rp_node_append(part, v);
+}
+
+/*
+ * A paragraph of running text: the drafting rules place it in the
+ * preface, the preamble, the body or the conclusion.  The one place
+ * where the Markdown reader classifies.
+ */
+static void
+classify_para(struct rdr *r, cmark_node *p)
+{
+	struct rdoc	*d = cur(r);
+	rp_buf		 t;
+	rp_node		*n, *part;
+	rp_body		 body = RP_BODY_UNKNOWN;
+	size_t		 numlen, at, len;
+	rp_item_kind	 kind;
+	int		 value;
+	char		 key[64];
+
+	rp_buf_init(&t);
+	plain(p, &t);
+	if (t.data == NULL) {
+		rp_buf_free(&t);
+		return;
+	}
+	/* The marker pitfall of other tools: a separator is literal text. */
+	if (d->zone != Z_PREFACE && rp_is_separator(t.data, t.len)) {
+		n = node_at(r, RP_NODE_SEPARATOR, p);
+		n->literal = rp_doc_strdup(r->doc, t.data);
+		rp_node_append(open_part(r, d->zone == Z_PREAMBLE ?
+		    RP_NODE_PREAMBLE : RP_NODE_BODY, p), n);
+		goto out;
+	}
+	if (d->zone == Z_PREFACE || d->zone == Z_PREAMBLE) {
+		if (rp_is_formula(t.data, t.len, &body)) {
+			n = node_at(r, RP_NODE_FORMULA, p);
+			n->name = "enactingFormula";
+			blocks(r, n, p, 0);
+			rp_node_append(open_part(r, RP_NODE_PREAMBLE, p), n);
+			if (d->node->meta->body == RP_BODY_UNKNOWN)
+				d->node->meta->body = body;
+			d->last_para = NULL;
+			goto out;
+		}
+	}
+	if (d->zone == Z_PREFACE) {
+		n = node_at(r, RP_NODE_BLOCK, p);
+		rp_node_append(open_part(r, RP_NODE_PREFACE, p), n);
+		rp_node_unlink(n);
+		blocks(r, d->part, p, 0);
+		for (n = d->part->last; n != NULL && n->role == RP_ROLE_NONE;
+		    n = n->prev)
+			n->role = preface_role(r, t.data, t.len);
+		goto out;
+	}
+	if (is_running_header(r, t.data, t.len)) {
+		d->dropped = 1;
+		goto out;
+	}
+	/* Sub-items written as paragraphs "(a) ..." by other tools. */
+	if ((at = rp_item_marker(t.data, t.len, &numlen, &kind, &value)) > 0 &&
+	    kind != RP_ITEM_BULLET && d->last_para != NULL) {
+		rp_node *list = d->last_para->last, *it;
+
+		if (list == NULL || list->type != RP_NODE_LIST) {
+			list = node_at(r, RP_NODE_LIST, p);
+			list->flags |= RP_NOSRC;
+			rp_node_append(d->last_para, list);
+		}
+		it = node_at(r, RP_NODE_ITEM, p);
+		it->num = rp_doc_strndup(r->doc, t.data, numlen);
+		blocks(r, it, p, at);
+		rp_node_append(list, it);
+		d->dropped = 0;
+		goto out;
+	}
+	/* A line broken by a page: it goes on the paragraph before. */
+	if (d->dropped && d->last_para != NULL &&
+	    (len = t.len) > 0 && d->last_para->last != NULL) {
+		rp_node *last = d->last_para->last, *b;
+
+		while (last->type == RP_NODE_LIST && last->last != NULL &&
+		    last->last->last != NULL)
+			last = last->last->last;
+		if (last->type == RP_NODE_BLOCK) {
+			b = node_at(r, RP_NODE_BLOCK, p);
+			blocks(r, b, p, 0);
+			put_text(r, last, " ", p);
+			while (b->first != NULL && b->first->first != NULL) {
+				rp_node *c = b->first->first;
+
+				rp_node_unlink(c);
+				rp_node_append(last, c);
+			}
+			d->dropped = 0;
+			goto out;
+		}
+	}
+	d->dropped = 0;
+	if (d->zone == Z_PREAMBLE &&
+	    rp_classify_paragraph(t.data, t.len) == RP_PARA_OPERATIVE)
+		open_part(r, RP_NODE_BODY, p);
+	else if (d->zone == Z_BODY && rp_is_intermediate_formula(t.data,
+	    t.len)) {
+		n = node_at(r, RP_NODE_FORMULA, p);
+		blocks(r, n, p, 0);
+		rp_node_append(d->part, n);
+		d->last_para = NULL;
+		goto out;
+	} else if (d->zone == Z_BODY && d->last_para != NULL &&
+	    rp_classify_paragraph(t.data, t.len) == RP_PARA_UNKNOWN &&
+	    rp_find_date(t.data, t.len, key, &at) == 0 &&
+	    strstr(t.data, "meeting") != NULL)
+		open_part(r, RP_NODE_CONCLUSION, p);
+	part = open_part(r, d->zone == Z_PREAMBLE ? RP_NODE_PREAMBLE :
+	    d->zone == Z_BODY ? RP_NODE_BODY : RP_NODE_CONCLUSION, p);
+	if (d->zone == Z_CONCLUSION) {
+		blocks(r, part, p, 0);
+		goto out;
+	}
+	n = node_at(r, RP_NODE_PARAGRAPH, p);
+	if (d->zone == Z_PREAMBLE && rp_opening_phrase(t.data, t.len, key,
+	    sizeof(key)) > 0)
+		n->name = rp_doc_strdup(r->doc, key);
+	/* "12 bis. Text": a number the writer could not make a list item. */
+	if ((at = rp_paragraph_number(t.data, t.len, &numlen)) > 0) {
+		n->num = rp_doc_strndup(r->doc, t.data, numlen);
+		blocks(r, n, p, at);
+	} else
+		blocks(r, n, p, 0);
+	rp_node_append(part, n);
+	d->last_para = n;
+out:
+	rp_buf_free(&t);
+}
+
+static void
+read_heading(struct rdr *r, cmark_node *h)
+{
+	int		 level = cmark_node_get_heading_level(h);
+	struct rdoc	*d = cur(r);
+	rp_node		*n;
+	rp_buf		 t;
+
+	rp_buf_init(&t);
+	plain(h, &t);
+	/* Annex of the document at depth (level - 2) / 2. */
+	if (level % 2 == 0 && (level - 2) / 2 <= r->depth &&
+	    (level - 2) / 2 + 1 < MAX_DEPTH) {
+		pop_to(r, (level - 2) / 2);
+		d = cur(r);
+		n = node_at(r, RP_NODE_ANNEX, h);
+		n->num = rp_doc_strdup(r->doc, t.data ? t.data : "");
+		rp_node_append(d->node, n);
+		d->part = NULL;
+		r->depth++;
+		d = cur(r);
+		memset(d, 0, sizeof(*d));
+		d->node = new_document(r, RP_DOC_ANNEX, h);
+		d->node->meta->annex_number = 0;
+		rp_node_append(n, d->node);
+		d->zone = Z_PREFACE;
+		goto out;
+	}
+	if (level == 1 + 2 * r->depth && d->zone == Z_PREFACE) {
+		blocks(r, open_part(r, RP_NODE_PREFACE, h), h, 0);
+		d->part->last->role = RP_ROLE_TITLE;
+		goto out;
+	}
+	n = node_at(r, RP_NODE_HEADING, h);
+	{
+		/* "A", "II", "II. Title": the number, then the rest. */
+		size_t sp = t.data ? strcspn(t.data, " ") : 0;
+
+		if (t.data != NULL && sp <= 5 && sp < t.len) {
+			n->num = rp_doc_strndup(r->doc, t.data, sp);
+			blocks(r, n, h, sp + 1);
+		} else if (t.data != NULL && sp <= 5)
+			n->num = rp_doc_strdup(r->doc, t.data);
+		else
+			blocks(r, n, h, 0);
+	}
+	rp_node_append(open_part(r, d->zone <= Z_PREAMBLE ? RP_NODE_BODY :
+	    RP_NODE_BODY, h), n);
+	d->last_para = NULL;
+out:
+	rp_buf_free(&t);
+}
+
+/* A top-level (or block-quoted) block. */
+static void
+read_block(struct rdr *r, cmark_node *c)
+{
+	struct rdoc	*d = cur(r);
+	cmark_node	*li, *k;
+	rp_node		*n, *part;
+	int		 start;
+	const char	*lit;
+
+	switch (cmark_node_get_type(c)) {
+	case CMARK_NODE_PARAGRAPH:
+		classify_para(r, c);
+		break;
+	case CMARK_NODE_HEADING:
+		read_heading(r, c);
+		break;
+	case CMARK_NODE_LIST:
+		if (cmark_node_get_list_type(c) == CMARK_ORDERED_LIST) {
+			part = open_part(r, d->zone == Z_CONCLUSION ?
+			    RP_NODE_CONCLUSION : RP_NODE_BODY, c);
+			start = cmark_node_get_list_start(c);
+			for (li = cmark_node_first_child(c); li != NULL;
+			    li = cmark_node_next(li), start++) {
+				char num[24];
+
+				n = node_at(r, RP_NODE_PARAGRAPH, li);
+				snprintf(num, sizeof(num), "%d%c", start,
+				    cmark_node_get_list_delim(c) ==
+				    CMARK_PAREN_DELIM ? ')' : '.');
+				n->num = rp_doc_strdup(r->doc, num);
+				item_content(r, n, li, 0);
+				rp_node_append(part, n);
+				d->last_para = n;
+			}
+			d->dropped = 0;
+			break;
+		}
+		if (d->zone != Z_PREFACE && is_vote(c)) {
+			read_vote(r, open_part(r, RP_NODE_BODY, c), c);
+			break;
+		}
+		if (d->last_para == NULL) {
+			part = open_part(r, d->zone <= Z_PREAMBLE ?
+			    RP_NODE_PREAMBLE : RP_NODE_BODY, c);
+			d->last_para = node_at(r, RP_NODE_PARAGRAPH, c);
+			rp_node_append(part, d->last_para);
+		}
+		read_items(r, d->last_para, c);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		for (k = cmark_node_first_child(c); k != NULL;
+		    k = cmark_node_next(k))
+			read_block(r, k);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_HTML_BLOCK:
+		lit = cmark_node_get_literal(c);
+		/* "<!-- end list -->" and other comments say nothing. */
+		if (lit == NULL || strncmp(lit, "<!--", 4) == 0)
+			break;
+		n = node_at(r, RP_NODE_BLOCK, c);
+		put_text(r, n, lit, c);
+		if (d->zone == Z_PREFACE) {
+			n->role = RP_ROLE_NOTE;
+			rp_node_append(open_part(r, RP_NODE_PREFACE, c), n);
+			break;
+		}
+		part = open_part(r, d->zone == Z_PREAMBLE ? RP_NODE_PREAMBLE :
+		    RP_NODE_BODY, c);
+		d->last_para = node_at(r, RP_NODE_PARAGRAPH, c);
+		rp_node_append(d->last_para, n);
+		rp_node_append(part, d->last_para);
+		break;
+	default:
+		/* Thematic breaks and footnote definitions (done apart). */
+		break;
+	}
+}
+
+/* ----------------------------------------------------------- footnotes */
+
+static int
+has_label(struct rdr *r, const char *label, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < r->nrefs; i++)
+		if (strlen(r->refs[i].noteref->num) == n &&
+		    memcmp(r->refs[i].noteref->num, label, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * cmark-gfm moves the definitions to the end, in order of first
+ * reference, and numbers the references after them.  Each footnote goes
+ * to the NOTES of the document that first refers to it, in the order
+ * the definitions were written.
+ */
+static void
+read_footnotes(struct rdr *r, cmark_node *root)
+{
+	cmark_node	*c, **defs = NULL;
+	rp_node		**fns, *docn, *notes, *at;
+	size_t		 ndefs = 0, i, k, n;
+	const char	*label, *dash;
+
+	for (c = cmark_node_first_child(root); c != NULL; c = cmark_node_next(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION)
+			ndefs++;
+	if (ndefs == 0)
+		return;
+	defs = calloc(ndefs, sizeof(*defs));
+	fns = calloc(ndefs, sizeof(*fns));
+	if (defs == NULL || fns == NULL)
+		abort();
+	for (i = 0, c = cmark_node_first_child(root); c != NULL;
+	    c = cmark_node_next(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION)
+			defs[i++] = c;
+	/* A written "1-2" is the second "1" of the output. */
+	for (i = 0; i < r->nrefs; i++) {
+		label = r->refs[i].noteref->num;
+		if ((dash = strrchr(label, '-')) != NULL && dash > label &&
+		    dash[1] != '\0' && strspn(dash + 1, "0123456789") ==
+		    strlen(dash + 1) && has_label(r, label, (size_t)(dash -
+		    label)))
+			r->refs[i].noteref->num = rp_doc_strndup(r->doc, label,
+			    (size_t)(dash - label));
+	}
+	for (i = 0; i < r->nrefs; i++) {
+		k = (size_t)r->refs[i].ix;
+		if (k < 1 || k > ndefs)
+			continue;
+		if (fns[k - 1] == NULL) {
+			rp_node *fn = node_at(r, RP_NODE_FOOTNOTE, defs[k - 1]);
+
+			fn->num = r->refs[i].noteref->num;
+			/* cmark starts a definition at its content. */
+			fn->col = 1;
+			for (c = cmark_node_first_child(defs[k - 1]); c != NULL;
+			    c = cmark_node_next(c))
+				if (cmark_node_get_type(c) ==
+				    CMARK_NODE_PARAGRAPH)
+					blocks(r, fn, c, 0);
+			docn = rp_node_ancestor(r->refs[i].noteref,
+			    RP_NODE_DOCUMENT);
+			if (docn == NULL)
+				continue;
+			if ((notes = rp_node_child(docn, RP_NODE_NOTES)) ==
+			    NULL) {
+				notes = node_at(r, RP_NODE_NOTES, defs[k - 1]);
+				notes->flags |= RP_NOSRC;
+				rp_node_append(docn, notes);
+			}
+			/* In the order written. */
+			for (at = notes->first; at != NULL && at->line <
+			    fn->line; at = at->next)
+				continue;
+			if (at != NULL)
+				rp_node_insert_before(at, fn);
+			else
+				rp_node_append(notes, fn);
+			fns[k - 1] = fn;
+		}
+		r->refs[i].noteref->target = fns[k - 1];
+		fns[k - 1]->count++;
+	}
+	for (docn = NULL, i = 0; i < ndefs; i++) {
+		rp_node *fn;
+
+		if (fns[i] == NULL || fns[i]->parent == NULL)
+			continue;
+		for (n = 1, fn = fns[i]->parent->first; fn != NULL;
+		    fn = fn->next, n++)
+			fn->index = (int)n;
+	}
+	free(defs);
+	free(fns);
+}
+
+/* ----------------------------------------------------------------- main */
+
+int
+rp_read_md(rp_doc *doc, const char *buf, size_t len)
+{
+	struct rdr		 r;
+	cmark_parser		*ps;
+	cmark_node		*root, *c;
+	cmark_syntax_extension	*ext;
+	size_t			 fmlen;
+	int			 fmlines = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.doc = doc;
+	fmlen = front_matter_len(buf, len, &fmlines);
+	r.src = buf + fmlen;
+	r.len = len - fmlen;
+	r.line0 = fmlines;
+	index_lines(&r);
+
+	cmark_gfm_core_extensions_ensure_registered();
+	ps = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+	if (ps == NULL) {
+		free(r.lines);
+		rp_msg(doc, RP_ERROR, 0, 0, "out of memory");
+		return -1;
+	}
+	/* Tables and ~~strike~~ from other tools read as their text. */
+	if ((ext = cmark_find_syntax_extension("table")) != NULL)
+		cmark_parser_attach_syntax_extension(ps, ext);
+	if ((ext = cmark_find_syntax_extension("strikethrough")) != NULL)
+		cmark_parser_attach_syntax_extension(ps, ext);
+	cmark_parser_feed(ps, r.src, r.len);
+	root = cmark_parser_finish(ps);
+	cmark_parser_free(ps);
+
+	r.stack[0].node = new_document(&r, RP_DOC_RESOLUTION, NULL);
+	r.stack[0].zone = Z_PREFACE;
+	doc->root = r.stack[0].node;
+	if (fmlen > 0) {
+		/* The metadata first: the drafting rules use the body. */
+		read_front_matter(doc, doc->root->meta, buf, fmlen);
+	}
+	for (c = cmark_node_first_child(root); c != NULL; c = cmark_node_next(c))
+		read_block(&r, c);
+	read_footnotes(&r, root);
+	pop_to(&r, 0);
+	derive_meta(&r, doc->root);
+	cmark_node_free(root);
+	free(r.refs);
+	free(r.lines);
+	return 0;
+}
