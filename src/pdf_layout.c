@@ -1,0 +1,367 @@
+/* pdf_layout.c -- boxes and glue from styled UTF-8, and an optimum-fit
+ * line breaker over them (Knuth-Plass in spirit: the whole paragraph is
+ * weighed, so no line gets the leftovers of a greedy choice). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_layout.h"
+#include "utf8.h"
+
+#define GROW(ptr, n, cap) do {						\
+	if ((n) >= (cap)) {						\
+		size_t nc_ = (cap) ? (cap) * 2 : 16;			\
+		void *np_ = realloc((ptr), nc_ * sizeof(*(ptr)));	\
+		if (np_ == NULL)					\
+			abort();					\
+		(ptr) = np_;						\
+		(cap) = nc_;						\
+	}								\
+} while (0)
+
+void
+pl_para_init(struct pl_para *p, int cjk_doc)
+{
+	memset(p, 0, sizeof(*p));
+	p->cjk_doc = cjk_doc;
+}
+
+void
+pl_para_free(struct pl_para *p)
+{
+	free(p->text);
+	free(p->box);
+	free(p->brk);
+	memset(p, 0, sizeof(*p));
+}
+
+static int
+latin_closing(uint32_t cp)
+{
+	return cp != 0 && strchr(").,;:!?]}%", (int)cp) != NULL && cp < 128;
+}
+
+static int
+latin_opening(uint32_t cp)
+{
+	return cp == '(' || cp == '[' || cp == '{';
+}
+
+/* Spaces where a line may break; no-break spaces stay inside boxes. */
+static int
+breaking_space(uint32_t cp)
+{
+	return rp_is_space(cp) && cp != 0xA0 && cp != 0x202F && cp != 0x3000
+	    && cp != 0xFEFF;
+}
+
+static uint32_t
+last_cp(const struct pl_para *p, const struct pl_box *b)
+{
+	size_t n;
+
+	return b->len ? rp_utf8_last(p->text + b->off, b->len, &n) : 0;
+}
+
+/* The pending space becomes glue after the last box. */
+static void
+set_glue(struct pl_para *p, const struct pl_metrics *m)
+{
+	struct pl_box	*b = &p->box[p->nbox - 1];
+	int		 face = b->face == PF_CJK ? PF_REGULAR : b->face;
+	float		 sw = (float)m->width(m->ctx, face, ' ') * b->size /
+			    1000.0f;
+
+	b->glue = sw;
+	b->stretch = sw / 2;
+	b->shrink = sw / 3;
+	b->brk = PB_GLUE;
+}
+
+void
+pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
+    size_t n, int style, float size, float rise, int32_t link, int16_t note)
+{
+	size_t		 i = 0, k;
+	uint32_t	 cp;
+	int		 face, cjk, pending = 0;
+
+	while (i < n) {
+		if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
+			i++;
+			continue;
+		}
+		if (breaking_space(cp)) {
+			if (p->nbox > 0)
+				p->space = 1;
+			pending = 0;
+			i += k;
+			continue;
+		}
+		if ((face = m->face(m->ctx, cp, style, p->cjk_doc)) < 0) {
+			if (p->missing++ == 0)
+				p->first_missing = cp;
+			face = PF_CJK;
+		}
+		cjk = rp_is_cjk(cp);
+		struct pl_box *prev = p->nbox ? &p->box[p->nbox - 1] : NULL;
+		int fake = (style & PS_BOLD) && face == PF_CJK;
+
+		if (prev == NULL || p->space || cjk || prev->cjk || pending ||
+		    prev->face != face || prev->size != size ||
+		    prev->rise != rise || prev->link != link ||
+		    prev->note != note || prev->fakebold != fake) {
+			if (prev != NULL) {
+				uint32_t lc = last_cp(p, prev);
+				int nobreak = rp_is_cjk_closing(cp) ||
+				    latin_closing(cp) ||
+				    rp_is_cjk_opening(lc) || latin_opening(lc);
+
+				if (p->space) {
+					set_glue(p, m);
+					if (nobreak)
+						prev->brk = PB_NONE;
+				} else if (pending && !nobreak && note < 0) {
+					prev->brk = PB_PEN;
+					prev->penalty = (int16_t)pending;
+				} else if ((cjk || prev->cjk) && !nobreak &&
+				    note < 0) {
+					/* CJK may break between any two
+					 * characters, and its gaps stretch. */
+					prev->brk = PB_GLUE;
+					prev->stretch = size * 0.1f;
+				} else if (cjk || prev->cjk)
+					prev->stretch = size * 0.1f;
+			}
+			GROW(p->box, p->nbox, p->boxcap);
+			struct pl_box *b = &p->box[p->nbox++];
+
+			memset(b, 0, sizeof(*b));
+			b->off = (uint32_t)p->tlen;
+			b->face = (int8_t)face;
+			b->fakebold = (uint8_t)fake;
+			b->cjk = (uint8_t)cjk;
+			b->note = note;
+			b->link = link;
+			b->size = size;
+			b->rise = rise;
+			p->space = 0;
+			pending = 0;
+		}
+		struct pl_box *b = &p->box[p->nbox - 1];
+
+		while (p->tlen + k + 1 > p->tcap) {
+			p->tcap = p->tcap ? p->tcap * 2 : 256;
+			if ((p->text = realloc(p->text, p->tcap)) == NULL)
+				abort();
+		}
+		memcpy(p->text + p->tlen, s + i, k);
+		p->tlen += k;
+		p->text[p->tlen] = '\0';
+		b->len += (uint32_t)k;
+		b->w += (float)m->width(m->ctx, face, cp) * size / 1000.0f;
+		/* Long symbols and compounds may break after / and -. */
+		if (!cjk && b->len > k) {
+			if (cp == '/')
+				pending = 300;
+			else if (cp == '-' || cp == 0x2010 || cp == 0x2013)
+				pending = 50;
+		}
+		i += k;
+	}
+}
+
+void
+pl_tab(struct pl_para *p, float w)
+{
+	struct pl_box *b;
+
+	if (p->nbox == 0)
+		return;
+	b = &p->box[p->nbox - 1];
+	b->glue = w;
+	b->stretch = b->shrink = 0;
+	b->brk = PB_NONE;
+	p->space = 0;
+}
+
+void
+pl_fit(struct pl_para *p, const struct pl_metrics *m, float max)
+{
+	size_t		 i, j, k;
+	struct pl_box	*nb = NULL;
+	size_t		 nn = 0, ncap = 0;
+	uint32_t	 cp;
+
+	for (i = 0; i < p->nbox && p->box[i].w <= max; i++)
+		continue;
+	if (i == p->nbox)
+		return;
+	for (i = 0; i < p->nbox; i++) {
+		struct pl_box b = p->box[i];
+
+		if (b.w <= max) {
+			GROW(nb, nn, ncap);
+			nb[nn++] = b;
+			continue;
+		}
+		/* Too wide for any line: one box per character, breakable
+		 * anywhere at a high cost. */
+		for (j = b.off; j < b.off + b.len; j += k) {
+			if ((k = rp_utf8_decode(p->text + j, b.off + b.len - j,
+			    &cp)) == 0)
+				k = 1;
+			GROW(nb, nn, ncap);
+			nb[nn] = b;
+			nb[nn].off = (uint32_t)j;
+			nb[nn].len = (uint32_t)k;
+			nb[nn].w = (float)m->width(m->ctx, b.face, cp) *
+			    b.size / 1000.0f;
+			if (j + k < b.off + b.len) {
+				nb[nn].brk = PB_PEN;
+				nb[nn].penalty = 900;
+				nb[nn].glue = nb[nn].stretch = nb[nn].shrink = 0;
+			}
+			nn++;
+		}
+	}
+	free(p->box);
+	p->box = nb;
+	p->nbox = nn;
+	p->boxcap = ncap;
+}
+
+float
+pl_natural(const struct pl_para *p, size_t a, size_t b)
+{
+	float	w = 0;
+	size_t	i;
+
+	for (i = a; i <= b; i++)
+		w += p->box[i].w + (i < b ? p->box[i].glue : 0);
+	return w;
+}
+
+float
+pl_ratio(const struct pl_para *p, size_t a, size_t b, float w)
+{
+	float	nat = 0, st = 0, sh = 0;
+	size_t	i;
+
+	for (i = a; i <= b; i++) {
+		nat += p->box[i].w;
+		if (i < b) {
+			nat += p->box[i].glue;
+			st += p->box[i].stretch;
+			sh += p->box[i].shrink;
+		}
+	}
+	if (nat < w)
+		return st > 0 ? (w - nat) / st : 0;
+	if (sh > 0)
+		return (w - nat) / sh < -1 ? -1 : (w - nat) / sh;
+	return 0;
+}
+
+float
+pl_glue(const struct pl_box *b, float r)
+{
+	return b->glue + r * (r >= 0 ? b->stretch : b->shrink);
+}
+
+void
+pl_break(struct pl_para *p, float first_w, float w, int justify)
+{
+	size_t	 n = p->nbox, a, j, fallback;
+	double	*W, *S, *K, *best;
+	size_t	*from;
+	int	 found;
+
+	p->nline = 0;
+	if (n == 0)
+		return;
+	W = calloc(n + 1, sizeof(*W));
+	S = calloc(n + 1, sizeof(*S));
+	K = calloc(n + 1, sizeof(*K));
+	best = calloc(n + 1, sizeof(*best));
+	from = calloc(n + 1, sizeof(*from));
+	if (!W || !S || !K || !best || !from)
+		abort();
+	for (j = 0; j < n; j++) {
+		W[j + 1] = W[j] + p->box[j].w + p->box[j].glue;
+		S[j + 1] = S[j] + p->box[j].stretch;
+		K[j + 1] = K[j] + p->box[j].shrink;
+		best[j + 1] = HUGE_VAL;
+	}
+	/* best[j + 1]: least demerits of lines ending after box j. */
+	for (j = 0; j < n; j++) {
+		const struct pl_box *e = &p->box[j];
+		int last = j == n - 1;
+
+		if (e->brk == PB_NONE && !last)
+			continue;
+		found = 0;
+		fallback = (size_t)-1;
+		for (a = j + 1; a-- > 0;) {
+			double	nat, st, sh, width, bad, d, pen;
+
+			if (a > 0 && p->box[a - 1].brk == PB_NONE)
+				continue;
+			if (best[a] == HUGE_VAL)
+				continue;
+			if (fallback == (size_t)-1)
+				fallback = a;
+			width = a == 0 ? first_w : w;
+			nat = W[j + 1] - W[a] - e->glue;
+			st = S[j + 1] - S[a] - e->stretch;
+			sh = K[j + 1] - K[a] - e->shrink;
+			if (nat - sh > width + 0.01)
+				break;
+			if (nat <= width) {
+				double slack = width - nat;
+
+				if (last)
+					bad = 0;
+				else if (justify)
+					bad = st > 0 ? 100 * pow(slack / st, 3) :
+					    slack > 1 ? 10000 : 0;
+				else
+					bad = 100 * pow(slack / (width * 0.3), 2);
+			} else
+				bad = 100 * pow((nat - width) / sh, 3);
+			if (bad > 10000)
+				bad = 10000;
+			pen = e->brk == PB_PEN && !last ? e->penalty : 0;
+			d = (1 + bad) * (1 + bad) + pen * pen;
+			if (best[a] + d < best[j + 1]) {
+				best[j + 1] = best[a] + d;
+				from[j + 1] = a;
+			}
+			found = 1;
+		}
+		/* Nothing fits (a run with no break inside is too wide):
+		 * take the shortest overfull line rather than none. */
+		if (!found && fallback != (size_t)-1) {
+			best[j + 1] = best[fallback] + 1e12;
+			from[j + 1] = fallback;
+		}
+	}
+	/* Walk back from the end to list the breaks in order. */
+	size_t count = 0;
+
+	for (j = n; j > 0; j = from[j])
+		count++;
+	if (count > p->brkcap) {
+		if ((p->brk = realloc(p->brk, count * sizeof(*p->brk))) == NULL)
+			abort();
+		p->brkcap = count;
+	}
+	p->nline = count;
+	for (j = n; j > 0; j = from[j])
+		p->brk[--count] = j - 1;
+	free(W);
+	free(S);
+	free(K);
+	free(best);
+	free(from);
+}

@@ -1,0 +1,83 @@
+/* pdf_layout.h -- for write_pdf.c and its unit tests only: cutting styled
+ * text into boxes and glue, and breaking it into lines.  Knows widths
+ * through a callback and nothing about PDF. */
+#ifndef RP_PDF_LAYOUT_H
+#define RP_PDF_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Faces of the font set, in this order. */
+enum { PF_REGULAR, PF_ITALIC, PF_BOLD, PF_BOLDITALIC, PF_CJK, PF__MAX };
+
+/* Style bits of a span. */
+#define PS_ITALIC	1
+#define PS_BOLD		2
+
+/* How a line may end after a box. */
+enum { PB_NONE, PB_GLUE, PB_PEN };
+
+/* The metrics a paragraph is set with. */
+struct pl_metrics {
+	void	*ctx;
+	/* Face for cp in style (PS_*), or -1 when no face has a glyph. */
+	int	(*face)(void *ctx, uint32_t cp, int style, int cjk_doc);
+	/* Advance of cp in face, in 1/1000 em. */
+	int	(*width)(void *ctx, int face, uint32_t cp);
+};
+
+/* An unbreakable piece of text in one face and size. */
+struct pl_box {
+	uint32_t off, len;	/* bytes in the paragraph's text */
+	int8_t	 face;
+	uint8_t	 brk;		/* PB_*: may the line end after it */
+	uint8_t	 fakebold;	/* bold without a bold face (CJK) */
+	uint8_t	 cjk;		/* a single CJK character */
+	int16_t	 penalty;	/* cost of a PB_PEN break */
+	int16_t	 note;		/* footnote referenced here, or -1 */
+	int32_t	 link;		/* link id, or -1 */
+	float	 size, rise;
+	float	 w;		/* natural width, pt */
+	float	 glue, stretch, shrink;	/* space after it, pt */
+};
+
+/* A paragraph's boxes, text and the lines it was broken into. */
+struct pl_para {
+	char		*text;
+	size_t		 tlen, tcap;
+	struct pl_box	*box;
+	size_t		 nbox, boxcap;
+	size_t		*brk;		/* last box of each line */
+	size_t		 nline, brkcap;
+	/* State while adding spans. */
+	int		 space;		/* a space is pending */
+	int		 cjk_doc;
+	int		 missing;	/* characters no face has */
+	uint32_t	 first_missing;
+};
+
+void	pl_para_init(struct pl_para *p, int cjk_doc);
+void	pl_para_free(struct pl_para *p);
+/* Append UTF-8 text in style at size; rise lifts it (superscripts). */
+void	pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
+	    size_t n, int style, float size, float rise, int32_t link,
+	    int16_t note);
+/* A fixed gap of w pt after the last box, with no break (after a
+ * hanging number). */
+void	pl_tab(struct pl_para *p, float w);
+/* Split boxes wider than max (pt) so that every line can fit. */
+void	pl_fit(struct pl_para *p, const struct pl_metrics *m, float max);
+/*
+ * Break into lines: the first line is first_w wide, the others w.
+ * justify: stretch glue to fill (the last line stays natural); otherwise
+ * lines are set ragged and the breaker evens them out.
+ */
+void	pl_break(struct pl_para *p, float first_w, float w, int justify);
+/* Natural width of boxes a..b as a line (no glue after b). */
+float	pl_natural(const struct pl_para *p, size_t a, size_t b);
+/* Extra (or less) width per unit of stretch (shrink) to fill w. */
+float	pl_ratio(const struct pl_para *p, size_t a, size_t b, float w);
+/* Glue after box i on a line set with ratio r. */
+float	pl_glue(const struct pl_box *b, float r);
+
+#endif

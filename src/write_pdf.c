@@ -1,0 +1,1714 @@
+/* write_pdf.c -- PDF through libharu, set like the official print: the
+ * model becomes paragraphs of boxes (pdf_layout.c), those become lines
+ * on pages with footnotes at the foot, then fonts are subset to what the
+ * pages hold (pdf_fonts.c) and everything is drawn. */
+#include <ctype.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+
+#include "backend.h"
+#include "pdf_fonts.h"
+#include "pdf_layout.h"
+#include "utf8.h"
+
+#define GROW(ptr, n, cap) do {						\
+	if ((n) >= (cap)) {						\
+		size_t nc_ = (cap) ? (cap) * 2 : 32;			\
+		void *np_ = realloc((ptr), nc_ * sizeof(*(ptr)));	\
+		if (np_ == NULL)					\
+			abort();					\
+		(ptr) = np_;						\
+		(cap) = nc_;						\
+	}								\
+} while (0)
+
+/* ------------------------------------------------------------ template */
+
+struct conf {
+	float	 pw, ph, mt, mb, ml, mr;
+	char	*font[PF__MAX];
+	float	 cjk_index, hinting, justify;
+	float	 size, leading, size_zh, leading_zh;
+	float	 size_note, leading_note;
+	float	 size_org, size_body, size_symbol, size_title, size_hf;
+	float	 indent, space, rule;
+	char	*header, *header_first, *footer_left, *footer_right;
+	char	*docref_url;
+};
+
+enum { K_LEN, K_NUM, K_STR, K_PAGE };
+
+static const struct key {
+	const char	*name;
+	int		 type;
+	size_t		 off;
+	const char	*def;
+} keys[] = {
+	{ "page_size", K_PAGE, 0, "A4" },
+	{ "margin_top", K_LEN, offsetof(struct conf, mt), "22mm" },
+	{ "margin_bottom", K_LEN, offsetof(struct conf, mb), "22mm" },
+	{ "margin_left", K_LEN, offsetof(struct conf, ml), "25mm" },
+	{ "margin_right", K_LEN, offsetof(struct conf, mr), "25mm" },
+	{ "font_regular", K_STR, offsetof(struct conf, font[PF_REGULAR]),
+	  "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf" },
+	{ "font_italic", K_STR, offsetof(struct conf, font[PF_ITALIC]),
+	  "/usr/share/fonts/truetype/liberation/LiberationSerif-Italic.ttf" },
+	{ "font_bold", K_STR, offsetof(struct conf, font[PF_BOLD]),
+	  "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf" },
+	{ "font_bolditalic", K_STR, offsetof(struct conf, font[PF_BOLDITALIC]),
+	  "/usr/share/fonts/truetype/liberation/LiberationSerif-BoldItalic.ttf" },
+	{ "font_cjk", K_STR, offsetof(struct conf, font[PF_CJK]),
+	  "/usr/share/fonts/truetype/arphic/uming.ttc" },
+	{ "font_cjk_index", K_NUM, offsetof(struct conf, cjk_index), "0" },
+	{ "font_hinting", K_NUM, offsetof(struct conf, hinting), "0" },
+	{ "justify", K_NUM, offsetof(struct conf, justify), "1" },
+	{ "size", K_LEN, offsetof(struct conf, size), "10pt" },
+	{ "leading", K_LEN, offsetof(struct conf, leading), "12pt" },
+	{ "size_zh", K_LEN, offsetof(struct conf, size_zh), "11pt" },
+	{ "leading_zh", K_LEN, offsetof(struct conf, leading_zh), "17pt" },
+	{ "size_note", K_LEN, offsetof(struct conf, size_note), "8pt" },
+	{ "leading_note", K_LEN, offsetof(struct conf, leading_note), "9.5pt" },
+	{ "size_organization", K_LEN, offsetof(struct conf, size_org), "10pt" },
+	{ "size_body", K_LEN, offsetof(struct conf, size_body), "17pt" },
+	{ "size_symbol", K_LEN, offsetof(struct conf, size_symbol), "14pt" },
+	{ "size_title", K_LEN, offsetof(struct conf, size_title), "12pt" },
+	{ "size_header", K_LEN, offsetof(struct conf, size_hf), "8pt" },
+	{ "indent", K_LEN, offsetof(struct conf, indent), "36pt" },
+	{ "paragraph_space", K_LEN, offsetof(struct conf, space), "6pt" },
+	{ "rule", K_LEN, offsetof(struct conf, rule), "1.5pt" },
+	{ "header", K_STR, offsetof(struct conf, header), "{symbol}" },
+	{ "header_first", K_STR, offsetof(struct conf, header_first), "" },
+	{ "footer_left", K_STR, offsetof(struct conf, footer_left),
+	  "{symbol}" },
+	{ "footer_right", K_STR, offsetof(struct conf, footer_right),
+	  "{page}/{pages}" },
+	{ "docref_url", K_STR, offsetof(struct conf, docref_url),
+	  "https://undocs.org/{symbol}" },
+};
+
+#define NKEYS (sizeof(keys) / sizeof(keys[0]))
+
+/* A length: "10pt", "25mm", "2cm", "1in", or points. */
+static int
+parse_len(const char *s, float *out)
+{
+	char	*end;
+	double	 v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (end == s || errno != 0)
+		return -1;
+	while (*end == ' ')
+		end++;
+	if (*end == '\0' || strcmp(end, "pt") == 0)
+		;
+	else if (strcmp(end, "mm") == 0)
+		v *= 72 / 25.4;
+	else if (strcmp(end, "cm") == 0)
+		v *= 72 / 2.54;
+	else if (strcmp(end, "in") == 0)
+		v *= 72;
+	else
+		return -1;
+	if (v < 0 || v > 10000)
+		return -1;
+	*out = (float)v;
+	return 0;
+}
+
+static int
+set_key(struct conf *c, const struct key *k, const char *v)
+{
+	char *p = (char *)c + k->off;
+
+	switch (k->type) {
+	case K_PAGE:
+		if (strcasecmp(v, "A4") == 0) {
+			c->pw = 595.276f;
+			c->ph = 841.89f;
+		} else if (strcasecmp(v, "Letter") == 0) {
+			c->pw = 612;
+			c->ph = 792;
+		} else
+			return -1;
+		return 0;
+	case K_LEN:
+		return parse_len(v, (float *)(void *)p);
+	case K_NUM:
+		return parse_len(v, (float *)(void *)p);
+	default:
+		free(*(char **)(void *)p);
+		if ((*(char **)(void *)p = strdup(v)) == NULL)
+			return -1;
+		return 0;
+	}
+}
+
+static void
+conf_free(struct conf *c)
+{
+	size_t i;
+
+	for (i = 0; i < NKEYS; i++)
+		if (keys[i].type == K_STR)
+			free(*(char **)(void *)((char *)c + keys[i].off));
+}
+
+static const struct key *
+find_key(const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < NKEYS; i++)
+		if (strlen(keys[i].name) == n &&
+		    strncmp(keys[i].name, name, n) == 0)
+			return &keys[i];
+	return NULL;
+}
+
+/* Defaults, then the template (when there is one), then -V. */
+static int
+conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
+{
+	char		 path[512], line[1024];
+	const char	*tp = opt->template_path;
+	FILE		*f = NULL;
+	size_t		 i;
+	int		 lineno = 0;
+
+	for (i = 0; i < NKEYS; i++)
+		if (set_key(c, &keys[i], keys[i].def) != 0) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+	if (tp == NULL && opt->data_dir != NULL) {
+		snprintf(path, sizeof(path), "%s/templates/pdf.conf",
+		    opt->data_dir);
+		/* An installed data dir without our template is fine. */
+		if ((f = fopen(path, "r")) != NULL)
+			tp = path;
+	} else if (tp != NULL && (f = fopen(tp, "r")) == NULL) {
+		snprintf(err, errlen, "template %s: %s", tp, strerror(errno));
+		return -1;
+	}
+	while (f != NULL && fgets(line, sizeof(line), f) != NULL) {
+		char		*s = line, *eq, *e, *v;
+		const struct key *k;
+
+		lineno++;
+		while (isspace((unsigned char)*s))
+			s++;
+		if (*s == '#' || *s == '\0')
+			continue;
+		if ((eq = strchr(s, '=')) == NULL) {
+			snprintf(err, errlen, "template %s:%d: expected "
+			    "key = value", tp, lineno);
+			fclose(f);
+			return -1;
+		}
+		for (e = eq; e > s && isspace((unsigned char)e[-1]); e--)
+			continue;
+		for (v = eq + 1; isspace((unsigned char)*v); v++)
+			continue;
+		for (e[0] = '\0', e = v + strlen(v);
+		    e > v && isspace((unsigned char)e[-1]); e--)
+			e[-1] = '\0';
+		if ((k = find_key(s, strlen(s))) == NULL ||
+		    set_key(c, k, v) != 0) {
+			snprintf(err, errlen, "template %s:%d: %s %s", tp,
+			    lineno, k ? "bad value for" : "unknown key", s);
+			fclose(f);
+			return -1;
+		}
+	}
+	if (f != NULL)
+		fclose(f);
+	for (i = 0; i < NKEYS; i++) {
+		const char *v = rp_options_get(opt, keys[i].name, NULL);
+
+		if (v != NULL && set_key(c, &keys[i], v) != 0) {
+			snprintf(err, errlen, "-V %s=%s: bad value",
+			    keys[i].name, v);
+			return -1;
+		}
+	}
+	if (c->pw - c->ml - c->mr < 144 || c->ph - c->mt - c->mb < 144) {
+		snprintf(err, errlen, "margins leave less than 2in of page");
+		return -1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------- the job */
+
+struct pdf_state {
+	struct conf		 conf;
+	struct pdf_fonts	*fonts;
+	struct pl_metrics	 m;
+};
+
+enum { AL_LEFT, AL_JUSTIFY, AL_CENTER, AL_RIGHT };
+
+struct para {
+	struct pl_para	 pl;
+	float		 x, first_x;	/* from the left margin */
+	float		 w, first_w;
+	float		 leading;
+	int		 align;
+};
+
+enum { VI_LINE, VI_SPACE, VI_RULE, VI_BREAK, VI_MARK };
+
+/* One thing stacked down a page. */
+struct vitem {
+	int	 kind;
+	int	 keep;		/* no page break after it */
+	float	 h;
+	int	 para, line;	/* VI_LINE */
+	int	 para2, line2;	/* a second column on the same row, or -1 */
+	int	 doc;		/* document it belongs to */
+	int	 page;		/* after pagination */
+	float	 top;		/* distance from the top margin */
+};
+
+struct docinfo {
+	const rp_node	*node;
+	const char	*symbol;
+	int		 level, cjk;
+	int		 page;
+	float		 top;
+};
+
+/* A footnote's lines placed at a page foot. */
+struct fnpart {
+	int	 note, from, to;	/* lines [from, to) */
+};
+
+struct page {
+	float		 body, notes;	/* used heights */
+	struct fnpart	*fn;
+	size_t		 nfn, fncap;
+	int		 doc;
+};
+
+struct note {
+	const rp_node	*node;
+	int		 para;
+	int		 page;		/* where it starts, -1 until placed */
+	float		 top;
+};
+
+struct job {
+	struct pdf_state	*st;
+	const struct conf	*c;
+	rp_doc			*doc;
+	struct para		*para;
+	size_t			 npara, paracap;
+	struct vitem		*v;
+	size_t			 nv, vcap;
+	struct docinfo		*docs;
+	size_t			 ndocs, docscap;
+	struct note		*notes;
+	size_t			 nnotes, notescap;
+	const char		**links;
+	size_t			 nlinks, linkscap;
+	struct page		*pages;
+	size_t			 npages, pagescap;
+	int			 curdoc, cjk;
+	float			 measure, body_h, size, leading;
+	int			 italic_words;	/* preamble opening phrase */
+	rp_buf			 tmp;
+};
+
+static int
+new_para(struct job *j, int align, float x, float first_x, float leading)
+{
+	struct para *p;
+
+	GROW(j->para, j->npara, j->paracap);
+	p = &j->para[j->npara];
+	pl_para_init(&p->pl, j->cjk);
+	p->x = x;
+	p->first_x = first_x;
+	p->w = j->measure - x;
+	p->first_w = j->measure - first_x;
+	p->leading = leading;
+	p->align = align;
+	return (int)j->npara++;
+}
+
+static struct vitem *
+push(struct job *j, int kind, float h)
+{
+	struct vitem *v;
+
+	GROW(j->v, j->nv, j->vcap);
+	v = &j->v[j->nv++];
+	memset(v, 0, sizeof(*v));
+	v->kind = kind;
+	v->h = h;
+	v->para2 = -1;
+	v->doc = j->curdoc;
+	return v;
+}
+
+static void
+space(struct job *j, float h)
+{
+	if (j->nv > 0 && j->v[j->nv - 1].kind != VI_BREAK)
+		push(j, VI_SPACE, h)->keep = j->v[j->nv - 2].keep;
+}
+
+static int
+add_link(struct job *j, const char *href)
+{
+	GROW(j->links, j->nlinks, j->linkscap);
+	j->links[j->nlinks] = href;
+	return (int)j->nlinks++;
+}
+
+static int
+note_id(struct job *j, const rp_node *fn)
+{
+	size_t i;
+
+	for (i = 0; i < j->nnotes; i++)
+		if (j->notes[i].node == fn)
+			return (int)i;
+	return -1;
+}
+
+static void add_inlines(struct job *, int, const rp_node *, int, float,
+    int32_t);
+
+/* Text, with the first italic_words words in italics. */
+static void
+add_text(struct job *j, int pi, const char *s, int style, float size,
+    int32_t link)
+{
+	struct pl_para	*p = &j->para[pi].pl;
+	size_t		 n = strlen(s), i = 0;
+
+	while (j->italic_words > 0 && i < n) {
+		size_t a = i;
+
+		while (i < n && s[i] == ' ')
+			i++;
+		while (i < n && s[i] != ' ')
+			i++;
+		pl_add(p, &j->st->m, s + a, i - a, style | PS_ITALIC, size, 0,
+		    link, -1);
+		j->italic_words--;
+	}
+	pl_add(p, &j->st->m, s + i, n - i, style, size, 0, link, -1);
+}
+
+/* A DOCREF's link: the template's URL with the symbol, spaces dropped. */
+static int32_t
+docref_link(struct job *j, const rp_node *n)
+{
+	const char	*u = j->c->docref_url, *at;
+	rp_buf		 b;
+	const char	*s;
+
+	if (*u == '\0' || n->ref == NULL || n->ref->symbol == NULL ||
+	    (at = strstr(u, "{symbol}")) == NULL)
+		return -1;
+	rp_buf_init(&b);
+	rp_buf_put(&b, u, (size_t)(at - u));
+	for (s = n->ref->symbol; *s; s++)
+		if (*s != ' ')
+			rp_buf_putc(&b, *s);
+	rp_buf_puts(&b, at + 8);
+	s = rp_doc_strdup(j->doc, b.data);
+	rp_buf_free(&b);
+	return add_link(j, s);
+}
+
+static void
+add_inline(struct job *j, int pi, const rp_node *n, int style, float size,
+    int32_t link)
+{
+	int id;
+
+	switch (n->type) {
+	case RP_NODE_TEXT:
+		add_text(j, pi, n->literal ? n->literal : "", style, size, link);
+		break;
+	case RP_NODE_EMPH:
+		j->italic_words = 0;
+		add_inlines(j, pi, n, style | PS_ITALIC, size, link);
+		break;
+	case RP_NODE_STRONG:
+		add_inlines(j, pi, n, style | PS_BOLD, size, link);
+		break;
+	case RP_NODE_LINK:
+		add_inlines(j, pi, n, style, size,
+		    n->href ? add_link(j, n->href) : link);
+		break;
+	case RP_NODE_DOCREF:
+		add_inlines(j, pi, n, style, size,
+		    link >= 0 ? link : docref_link(j, n));
+		break;
+	case RP_NODE_NOTEREF:
+		id = n->target ? note_id(j, n->target) : -1;
+		pl_add(&j->para[pi].pl, &j->st->m, n->num ? n->num : "*",
+		    strlen(n->num ? n->num : "*"), style, size * 0.65f,
+		    size * 0.38f, -1, (int16_t)id);
+		break;
+	default:
+		add_inlines(j, pi, n, style, size, link);
+		break;
+	}
+}
+
+static void
+add_inlines(struct job *j, int pi, const rp_node *n, int style, float size,
+    int32_t link)
+{
+	const rp_node *c;
+
+	for (c = n->first; c != NULL; c = c->next)
+		add_inline(j, pi, c, style, size, link);
+}
+
+/* Break a paragraph and stack its lines; widows and orphans are kept
+ * off page edges by tying the first two and last two lines. */
+static void
+set_para(struct job *j, int pi, int keep_all)
+{
+	struct para	*p = &j->para[pi];
+	size_t		 k;
+	float		 minw = p->w < p->first_w ? p->w : p->first_w;
+
+	pl_fit(&p->pl, &j->st->m, minw);
+	pl_break(&p->pl, p->first_w, p->w, p->align == AL_JUSTIFY);
+	if (p->pl.missing)
+		rp_msg(j->doc, RP_WARNING, 0, 0, "pdf: no glyph for U+%04X "
+		    "in any font (%d characters)", (unsigned)p->pl.first_missing,
+		    p->pl.missing);
+	for (k = 0; k < p->pl.nline; k++) {
+		struct vitem *v = push(j, VI_LINE, p->leading);
+
+		v->para = pi;
+		v->line = (int)k;
+		v->keep = keep_all || (k == 0 && p->pl.nline > 1) ||
+		    k + 2 == p->pl.nline;
+	}
+	if (keep_all && j->nv > 0)
+		j->v[j->nv - 1].keep = 1;
+}
+
+/* A block of inlines as one paragraph. */
+static int
+block(struct job *j, const rp_node *n, int align, float x, float first_x,
+    int style, float size, float leading, const char *num)
+{
+	int pi = new_para(j, align, x, first_x, leading);
+
+	if (num != NULL) {
+		struct pl_para *p = &j->para[pi].pl;
+		float w;
+
+		pl_add(p, &j->st->m, num, strlen(num), style & ~PS_ITALIC, size,
+		    0, -1, -1);
+		w = pl_natural(p, 0, p->nbox - 1);
+		pl_tab(p, x - first_x - w > size * 0.3f ? x - first_x - w :
+		    size * 0.3f);
+	}
+	if (n != NULL)
+		add_inlines(j, pi, n, style, size, -1);
+	j->italic_words = 0;
+	return pi;
+}
+
+/* -------------------------------------------------------- model walking */
+
+static void flow_document(struct job *, const rp_node *, int);
+
+static const rp_node *
+preface_block(const rp_node *pre, int role)
+{
+	const rp_node *b;
+
+	for (b = pre ? pre->first : NULL; b != NULL; b = b->next)
+		if (b->type == RP_NODE_BLOCK && b->role == role)
+			return b;
+	return NULL;
+}
+
+/* Masthead: organization and body at left, symbol, distribution and
+ * date in a right column, a rule; then the rest centred in input order. */
+static void
+flow_preface(struct job *j, const rp_node *pre)
+{
+	static const int left[] = { RP_ROLE_ORGANIZATION, RP_ROLE_BODY };
+	static const int right[] = { RP_ROLE_SYMBOL, RP_ROLE_DISTRIBUTION,
+	    RP_ROLE_DATE };
+	const struct conf *c = j->c;
+	float		 col = j->measure * 0.58f;
+	int		 lp[2], rp[3], nl = 0, nr = 0, i, li, ri, k;
+	const rp_node	*b;
+
+	for (i = 0; i < 2; i++)
+		if ((b = preface_block(pre, left[i])) != NULL) {
+			float sz = i == 0 ? c->size_org : c->size_body;
+
+			lp[nl] = block(j, b, AL_LEFT, 0, 0, i ? PS_BOLD : 0, sz,
+			    sz * 1.25f, NULL);
+			j->para[lp[nl]].w = j->para[lp[nl]].first_w = col - 6;
+			nl++;
+		}
+	for (i = 0; i < 3; i++)
+		if ((b = preface_block(pre, right[i])) != NULL) {
+			float sz = i == 0 ? c->size_symbol : j->size;
+
+			rp[nr] = block(j, b, AL_LEFT, col, col, 0, sz,
+			    sz * 1.25f, NULL);
+			nr++;
+		}
+	if (nl + nr > 0) {
+		struct pl_para *pl;
+
+		for (i = 0; i < nl; i++) {
+			pl = &j->para[lp[i]].pl;
+			pl_fit(pl, &j->st->m, j->para[lp[i]].w);
+			pl_break(pl, j->para[lp[i]].w, j->para[lp[i]].w, 0);
+		}
+		for (i = 0; i < nr; i++) {
+			pl = &j->para[rp[i]].pl;
+			pl_fit(pl, &j->st->m, j->para[rp[i]].w);
+			pl_break(pl, j->para[rp[i]].w, j->para[rp[i]].w, 0);
+		}
+		/* Zip the two columns row by row. */
+		li = ri = 0;
+		int lline = 0, rline = 0;
+
+		while (li < nl || ri < nr) {
+			struct vitem *v = push(j, VI_LINE, 0);
+
+			v->keep = 1;
+			v->para = v->para2 = -1;
+			if (li < nl) {
+				v->para = lp[li];
+				v->line = lline;
+				v->h = j->para[lp[li]].leading;
+				if (++lline >= (int)j->para[lp[li]].pl.nline) {
+					li++;
+					lline = 0;
+				}
+			}
+			if (ri < nr) {
+				v->para2 = rp[ri];
+				v->line2 = rline;
+				if (j->para[rp[ri]].leading > v->h)
+					v->h = j->para[rp[ri]].leading;
+				if (++rline >= (int)j->para[rp[ri]].pl.nline) {
+					ri++;
+					rline = 0;
+				}
+			}
+		}
+		push(j, VI_SPACE, 4)->keep = 1;
+		push(j, VI_RULE, c->rule + 10)->keep = 1;
+	}
+	for (b = pre ? pre->first : NULL; b != NULL; b = b->next) {
+		int role = b->type == RP_NODE_BLOCK ? b->role : RP_ROLE_NOTE;
+		int pi;
+
+		for (k = 0; k < 2 && role != left[k]; k++)
+			continue;
+		if (k < 2)
+			continue;
+		for (k = 0; k < 3 && role != right[k]; k++)
+			continue;
+		if (k < 3)
+			continue;
+		switch (role) {
+		case RP_ROLE_DOCTYPE:
+		case RP_ROLE_NUMBER:
+		case RP_ROLE_TITLE:
+			pi = block(j, b, AL_CENTER, 0, 0, PS_BOLD,
+			    c->size_title, c->size_title * 1.3f, NULL);
+			set_para(j, pi, 1);
+			space(j, j->leading * 0.5f);
+			break;
+		case RP_ROLE_ADOPTION:
+		case RP_ROLE_COMMITTEE:
+			pi = block(j, b, AL_CENTER, 0, 0, 0, j->size,
+			    j->leading, NULL);
+			set_para(j, pi, 1);
+			space(j, j->leading);
+			break;
+		default:
+			pi = block(j, b, AL_LEFT, 0, 0, 0, j->size, j->leading,
+			    NULL);
+			set_para(j, pi, 1);
+			break;
+		}
+	}
+	space(j, j->leading);
+}
+
+/* How many words a preambular opening phrase has: its key is camelCase
+ * ("deeplyConcerned"), one capital per further word. */
+static int
+phrase_words(const rp_node *par)
+{
+	const char	*s;
+	int		 n = 1;
+	const rp_node	*b = par->first, *c;
+
+	if (par->name == NULL || b == NULL || b->type != RP_NODE_BLOCK)
+		return 0;
+	for (c = b->first; c != NULL && c->type == RP_NODE_TEXT &&
+	    (c->literal == NULL || *c->literal == '\0'); c = c->next)
+		continue;
+	if (c == NULL || c->type != RP_NODE_TEXT)
+		return 0;	/* the reader marked it already */
+	for (s = par->name; *s; s++)
+		if (isupper((unsigned char)*s))
+			n++;
+	return n;
+}
+
+/* A numbered paragraph or item: number hangs at x - indent. */
+static void
+flow_numbered(struct job *j, const rp_node *n, float x)
+{
+	const rp_node	*c;
+	int		 first = 1, pi;
+	float		 ind = j->cjk ? 2 * j->size : j->c->indent;
+
+	for (c = n->first; c != NULL; c = c->next) {
+		if (c->type == RP_NODE_BLOCK) {
+			pi = block(j, c, j->c->justify ? AL_JUSTIFY : AL_LEFT,
+			    x + ind, first && n->num ? x : x + ind, 0, j->size,
+			    j->leading, first ? n->num : NULL);
+			set_para(j, pi, 0);
+			space(j, j->c->space);
+			first = 0;
+		} else if (c->type == RP_NODE_LIST) {
+			const rp_node *it;
+
+			for (it = c->first; it != NULL; it = it->next)
+				flow_numbered(j, it, x + ind);
+		} else
+			flow_numbered(j, c, x + ind);
+	}
+}
+
+static void flow_blocks(struct job *, const rp_node *);
+
+static void
+flow_node(struct job *j, const rp_node *n)
+{
+	const struct conf	*c = j->c;
+	float			 ind = j->cjk ? 2 * j->size : c->indent;
+	int			 al = c->justify ? AL_JUSTIFY : AL_LEFT, pi;
+	const rp_node		*b;
+
+	switch (n->type) {
+	case RP_NODE_PARAGRAPH:
+		if (n->num != NULL) {
+			flow_numbered(j, n, 0);
+			break;
+		}
+		for (b = n->first; b != NULL; b = b->next) {
+			if (b->type != RP_NODE_BLOCK) {
+				flow_node(j, b);
+				continue;
+			}
+			if (b == n->first && !j->cjk &&
+			    n->parent->type == RP_NODE_PREAMBLE)
+				j->italic_words = phrase_words(n);
+			pi = block(j, b, al, 0, ind, 0, j->size, j->leading,
+			    NULL);
+			set_para(j, pi, 0);
+			space(j, c->space);
+		}
+		break;
+	case RP_NODE_FORMULA:
+		for (b = n->first; b != NULL; b = b->next) {
+			pi = block(j, b, AL_LEFT, 0, ind, 0, j->size,
+			    j->leading, NULL);
+			set_para(j, pi, 1);
+			space(j, c->space);
+		}
+		break;
+	case RP_NODE_LIST:
+	case RP_NODE_ITEM:
+		flow_numbered(j, n, n->type == RP_NODE_ITEM ? 0 : ind);
+		break;
+	case RP_NODE_HEADING:
+		space(j, j->leading);
+		if (n->num != NULL) {
+			pi = new_para(j, AL_CENTER, 0, 0, j->leading * 1.2f);
+			pl_add(&j->para[pi].pl, &j->st->m, n->num,
+			    strlen(n->num), PS_BOLD, j->size * 1.1f, 0, -1, -1);
+			set_para(j, pi, 1);
+		}
+		for (b = n->first; b != NULL; b = b->next) {
+			pi = block(j, b, AL_CENTER, 0, 0, PS_BOLD,
+			    j->size * 1.1f, j->leading * 1.2f, NULL);
+			set_para(j, pi, 1);
+		}
+		space(j, c->space);
+		break;
+	case RP_NODE_SEPARATOR:
+		pi = new_para(j, AL_CENTER, 0, 0, j->leading);
+		pl_add(&j->para[pi].pl, &j->st->m, n->literal ? n->literal :
+		    "*", strlen(n->literal ? n->literal : "*"), 0, j->size, 0,
+		    -1, -1);
+		set_para(j, pi, 0);
+		space(j, c->space);
+		break;
+	case RP_NODE_CONCLUSION:
+		space(j, j->leading);
+		for (b = n->first; b != NULL; b = b->next) {
+			pi = block(j, b, AL_CENTER, 0, 0, 0, j->size,
+			    j->leading, NULL);
+			set_para(j, pi, 1);
+		}
+		space(j, c->space);
+		break;
+	case RP_NODE_VOTE:
+		for (b = n->first; b != NULL; b = b->next)
+			flow_node(j, b);
+		break;
+	case RP_NODE_VOTE_GROUP:
+		for (b = n->first; b != NULL; b = b->next) {
+			int label = b->role == RP_ROLE_LABEL;
+
+			pi = block(j, b, label ? AL_LEFT : al, label ? ind :
+			    2 * ind, label ? ind : 2 * ind, label ? PS_ITALIC :
+			    0, j->size, j->leading, NULL);
+			set_para(j, pi, label);
+			space(j, c->space);
+		}
+		break;
+	case RP_NODE_SIGNATURE:
+		space(j, j->leading);
+		for (b = n->first; b != NULL; b = b->next) {
+			pi = block(j, b, AL_RIGHT, 0, 0, 0, j->size, j->leading,
+			    NULL);
+			set_para(j, pi, 1);
+		}
+		space(j, c->space);
+		break;
+	case RP_NODE_BLOCK:
+		pi = block(j, n, al, 0, ind, 0, j->size, j->leading, NULL);
+		set_para(j, pi, 0);
+		space(j, c->space);
+		break;
+	case RP_NODE_ANNEX:
+		push(j, VI_BREAK, 0);
+		if (n->num != NULL) {
+			pi = new_para(j, AL_CENTER, 0, 0, j->leading * 1.3f);
+			pl_add(&j->para[pi].pl, &j->st->m, n->num,
+			    strlen(n->num), PS_BOLD, c->size_title, 0, -1, -1);
+			set_para(j, pi, 1);
+		}
+		if (n->name != NULL) {
+			pi = new_para(j, AL_CENTER, 0, 0, j->leading * 1.3f);
+			pl_add(&j->para[pi].pl, &j->st->m, n->name,
+			    strlen(n->name), PS_BOLD, c->size_title, 0, -1, -1);
+			set_para(j, pi, 1);
+		}
+		space(j, j->leading);
+		for (b = n->first; b != NULL; b = b->next) {
+			if (b->type == RP_NODE_DOCUMENT)
+				flow_document(j, b, j->docs[j->curdoc].level + 1);
+			else
+				flow_node(j, b);
+		}
+		break;
+	case RP_NODE_NOTES:
+	case RP_NODE_FOOTNOTE:
+		break;		/* set at the page foot */
+	case RP_NODE_DOCUMENT:
+		flow_document(j, n, j->docs[j->curdoc].level + 1);
+		break;
+	default:
+		if (rp_node_is_inline(n))
+			break;
+		flow_blocks(j, n);
+		break;
+	}
+}
+
+static void
+flow_blocks(struct job *j, const rp_node *n)
+{
+	const rp_node *c;
+
+	for (c = n->first; c != NULL; c = c->next)
+		flow_node(j, c);
+}
+
+/* A footnote: marker hanging, text in the note size. */
+static void
+flow_note(struct job *j, const rp_node *fn)
+{
+	struct note	*nt;
+	const rp_node	*b;
+	float		 sz = j->c->size_note, ind = sz * 2;
+	int		 pi = -1;
+
+	GROW(j->notes, j->nnotes, j->notescap);
+	nt = &j->notes[j->nnotes++];
+	nt->node = fn;
+	nt->page = -1;
+	pi = new_para(j, j->c->justify ? AL_JUSTIFY : AL_LEFT, ind, 0,
+	    j->c->leading_note);
+	nt->para = pi;
+	pl_add(&j->para[pi].pl, &j->st->m, fn->num ? fn->num : "*",
+	    strlen(fn->num ? fn->num : "*"), 0, sz * 0.7f, sz * 0.35f, -1, -1);
+	pl_tab(&j->para[pi].pl, ind - pl_natural(&j->para[pi].pl, 0,
+	    j->para[pi].pl.nbox - 1));
+	for (b = fn->first; b != NULL; b = b->next) {
+		if (b != fn->first)
+			pl_add(&j->para[pi].pl, &j->st->m, " ", 1, 0, sz, 0, -1,
+			    -1);
+		if (b->type == RP_NODE_BLOCK)
+			add_inlines(j, pi, b, 0, sz, -1);
+		else
+			add_inline(j, pi, b, 0, sz, -1);
+	}
+	pl_fit(&j->para[pi].pl, &j->st->m, j->para[pi].w);
+	pl_break(&j->para[pi].pl, j->para[pi].first_w, j->para[pi].w,
+	    j->c->justify != 0);
+}
+
+static const char *
+find_symbol(const rp_node *n)
+{
+	const rp_node	*c;
+	const char	*s;
+
+	if (n->type == RP_NODE_DOCUMENT && n->meta && n->meta->symbol)
+		return n->meta->symbol;
+	for (c = n->first; c != NULL; c = c->next)
+		if (!rp_node_is_inline(c) && (s = find_symbol(c)) != NULL)
+			return s;
+	return NULL;
+}
+
+static void
+flow_document(struct job *j, const rp_node *d, int level)
+{
+	struct docinfo	*di;
+	const rp_node	*c, *notes;
+	int		 saved = j->curdoc, saved_cjk = j->cjk;
+	float		 ssize = j->size, slead = j->leading;
+
+	GROW(j->docs, j->ndocs, j->docscap);
+	di = &j->docs[j->ndocs];
+	memset(di, 0, sizeof(*di));
+	di->node = d;
+	di->level = level;
+	di->cjk = d->meta && d->meta->language ?
+	    strcmp(d->meta->language, "zho") == 0 : j->cjk;
+	di->symbol = find_symbol(d);
+	if (di->symbol == NULL && j->ndocs > 0)
+		di->symbol = j->docs[saved].symbol;
+	j->curdoc = (int)j->ndocs++;
+	j->cjk = di->cjk;
+	j->size = j->cjk ? j->c->size_zh : j->c->size;
+	j->leading = j->cjk ? j->c->leading_zh : j->c->leading;
+	push(j, VI_MARK, 0)->keep = 1;
+	/* Footnotes first, so that references know their number. */
+	if ((notes = rp_node_child(d, RP_NODE_NOTES)) != NULL)
+		for (c = notes->first; c != NULL; c = c->next)
+			if (c->type == RP_NODE_FOOTNOTE)
+				flow_note(j, c);
+	for (c = d->first; c != NULL; c = c->next) {
+		if (c->type == RP_NODE_PREFACE)
+			flow_preface(j, c);
+		else
+			flow_node(j, c);
+	}
+	j->curdoc = saved;
+	j->cjk = saved_cjk;
+	j->size = ssize;
+	j->leading = slead;
+}
+
+/* ----------------------------------------------------------- pagination */
+
+static struct page *
+new_page(struct job *j, int doc)
+{
+	struct page *p;
+
+	GROW(j->pages, j->npages, j->pagescap);
+	p = &j->pages[j->npages++];
+	memset(p, 0, sizeof(*p));
+	p->doc = doc;
+	return p;
+}
+
+static float
+note_h(const struct job *j, int note, int from, int to)
+{
+	(void)from;
+	return (float)(to - from) * j->para[j->notes[note].para].leading;
+}
+
+#define NOTE_SEP	10.0f	/* the short rule above the notes */
+
+/* Notes first referenced by items a..b and not yet placed. */
+static float
+chunk_notes(const struct job *j, size_t a, size_t b)
+{
+	float	h = 0;
+	size_t	i, k;
+
+	for (i = a; i <= b; i++) {
+		const struct vitem	*v = &j->v[i];
+		const struct para	*p;
+		size_t			 first, last;
+
+		if (v->kind != VI_LINE || v->para < 0)
+			continue;
+		p = &j->para[v->para];
+		first = v->line ? p->pl.brk[v->line - 1] + 1 : 0;
+		last = p->pl.brk[v->line];
+		for (k = first; k <= last; k++) {
+			int n = p->pl.box[k].note;
+
+			if (n >= 0 && j->notes[n].page < 0)
+				h += note_h(j, n, 0,
+				    (int)j->para[j->notes[n].para].pl.nline);
+		}
+	}
+	return h;
+}
+
+static void
+add_fn(struct page *pg, int note, int from, int to)
+{
+	GROW(pg->fn, pg->nfn, pg->fncap);
+	pg->fn[pg->nfn].note = note;
+	pg->fn[pg->nfn].from = from;
+	pg->fn[pg->nfn].to = to;
+	pg->nfn++;
+}
+
+/* Put item i on the current page, with the notes it references; a note
+ * too long for what is left goes on at the foot of the next page. */
+static void
+place(struct job *j, size_t i, struct fnpart *carry, int *ncarry)
+{
+	struct vitem	*v = &j->v[i];
+	struct page	*pg = &j->pages[j->npages - 1];
+	size_t		 k;
+
+	v->page = (int)j->npages - 1;
+	v->top = pg->body;
+	pg->body += v->h;
+	if (v->kind == VI_MARK) {
+		j->docs[v->doc].page = v->page;
+		j->docs[v->doc].top = v->top;
+	}
+	if (v->kind != VI_LINE || v->para < 0)
+		return;
+	const struct para *p = &j->para[v->para];
+	size_t first = v->line ? p->pl.brk[v->line - 1] + 1 : 0;
+
+	for (k = first; k <= p->pl.brk[v->line]; k++) {
+		int	n = p->pl.box[k].note, total, fit;
+		float	lead, room;
+
+		if (n < 0 || j->notes[n].page >= 0)
+			continue;
+		total = (int)j->para[j->notes[n].para].pl.nline;
+		lead = j->para[j->notes[n].para].leading;
+		room = j->body_h - pg->body - pg->notes -
+		    (pg->nfn ? 0 : NOTE_SEP);
+		fit = (int)(room / lead);
+		if (fit >= total || fit < 1)
+			fit = total;
+		if (pg->nfn == 0)
+			pg->notes += NOTE_SEP;
+		add_fn(pg, n, 0, fit);
+		pg->notes += (float)fit * lead;
+		j->notes[n].page = v->page;
+		if (fit < total) {
+			carry[*ncarry].note = n;
+			carry[*ncarry].from = fit;
+			carry[(*ncarry)++].to = total;
+		}
+	}
+}
+
+static void
+turn_page(struct job *j, int doc, struct fnpart *carry, int *ncarry)
+{
+	struct page	*pg = new_page(j, doc);
+	int		 i;
+
+	for (i = 0; i < *ncarry; i++) {
+		if (pg->nfn == 0)
+			pg->notes += NOTE_SEP;
+		add_fn(pg, carry[i].note, carry[i].from, carry[i].to);
+		pg->notes += note_h(j, carry[i].note, carry[i].from,
+		    carry[i].to);
+	}
+	*ncarry = 0;
+}
+
+static void
+paginate(struct job *j)
+{
+	size_t		 i = 0, e, k;
+	struct fnpart	*carry = calloc(j->nnotes + 1, sizeof(*carry));
+	int		 ncarry = 0;
+
+	if (carry == NULL)
+		abort();
+	new_page(j, 0);
+	while (i < j->nv) {
+		struct vitem	*v = &j->v[i];
+		struct page	*pg = &j->pages[j->npages - 1];
+		float		 h = 0, fh, sep;
+		int		 empty = pg->body == 0;
+
+		if (v->kind == VI_BREAK) {
+			if (!empty)
+				turn_page(j, v->doc, carry, &ncarry);
+			i++;
+			continue;
+		}
+		if (v->kind == VI_SPACE && empty) {
+			v->page = (int)j->npages - 1;
+			i++;
+			continue;
+		}
+		/* The chunk: items tied together by keep. */
+		for (e = i; e + 1 < j->nv && j->v[e].keep &&
+		    j->v[e + 1].kind != VI_BREAK; e++)
+			continue;
+		for (k = i; k <= e; k++)
+			h += j->v[k].h;
+		fh = chunk_notes(j, i, e);
+		sep = fh > 0 && pg->nfn == 0 ? NOTE_SEP : 0;
+		if (pg->body + h + pg->notes + fh + sep <= j->body_h + 0.01f) {
+			for (k = i; k <= e; k++)
+				place(j, k, carry, &ncarry);
+			i = e + 1;
+			continue;
+		}
+		/* It does not fit: start a page if that helps, else set it
+		 * item by item. */
+		if (!empty && h + fh + NOTE_SEP <= j->body_h) {
+			turn_page(j, v->doc, carry, &ncarry);
+			continue;
+		}
+		fh = chunk_notes(j, i, i);
+		sep = fh > 0 && pg->nfn == 0 ? NOTE_SEP : 0;
+		if (!empty && pg->body + v->h + pg->notes + fh + sep >
+		    j->body_h + 0.01f) {
+			turn_page(j, v->doc, carry, &ncarry);
+			continue;
+		}
+		place(j, i, carry, &ncarry);
+		i++;
+	}
+	/* Notes still to be continued get pages of their own. */
+	while (ncarry > 0)
+		turn_page(j, j->pages[j->npages - 1].doc, carry, &ncarry);
+	for (i = 0; i < j->npages; i++)
+		if (j->pages[i].nfn == 0 && j->pages[i].body == 0 &&
+		    j->npages > 1 && i == j->npages - 1)
+			j->npages--;
+	free(carry);
+}
+
+/* ---------------------------------------------------------------- drawing */
+
+struct draw {
+	struct job	*j;
+	HPDF_Doc	 pdf;
+	HPDF_Page	*pages;
+	HPDF_Font	 font[PF__MAX];
+	HPDF_Font	 cur;
+	float		 cursize, curcs;
+	int		 curfake;
+	HPDF_Destination *notedest;
+};
+
+/* Record the characters a line will draw, per face. */
+static void
+use_line(struct pdf_used *u, const struct para *p, size_t line)
+{
+	size_t a = line ? p->pl.brk[line - 1] + 1 : 0, k;
+
+	for (k = a; k <= p->pl.brk[line]; k++)
+		pdf_used_add(u, p->pl.box[k].face, p->pl.text +
+		    p->pl.box[k].off, p->pl.box[k].len);
+}
+
+static void
+use_para(struct pdf_used *u, const struct para *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->pl.nline; k++)
+		use_line(u, p, k);
+}
+
+static void
+link_rect(struct draw *d, HPDF_Page page, float x0, float x1, float base,
+    float size, int link, int note)
+{
+	HPDF_Rect	 r;
+	HPDF_Annotation	 a = NULL;
+
+	r.left = x0;
+	r.right = x1;
+	r.bottom = base - size * 0.25f;
+	r.top = base + size * 0.9f;
+	if (note >= 0 && d->notedest[note] != NULL)
+		a = HPDF_Page_CreateLinkAnnot(page, r, d->notedest[note]);
+	else if (link >= 0)
+		a = HPDF_Page_CreateURILinkAnnot(page, r, d->j->links[link]);
+	if (a != NULL)
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+}
+
+/* Draw one line of a paragraph with its baseline at y. */
+static void
+draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
+    float y, int annotate)
+{
+	const struct job *j = d->j;
+	size_t	a = line ? p->pl.brk[line - 1] + 1 : 0, b = p->pl.brk[line];
+	size_t	k, m;
+	float	w = line ? p->w : p->first_w;
+	float	x = j->c->ml + (line ? p->x : p->first_x);
+	float	nat = pl_natural(&p->pl, a, b), r = 0;
+	char	buf[1024];
+	int	last = (size_t)line + 1 == p->pl.nline;
+
+	if ((p->align == AL_JUSTIFY && !last) || nat > w)
+		r = pl_ratio(&p->pl, a, b, w);
+	if (r > 3)
+		r = 0;	/* too loose to justify: leave it ragged */
+	if (p->align == AL_CENTER)
+		x += (w - nat) / 2;
+	else if (p->align == AL_RIGHT)
+		x += w - nat;
+	for (k = a; k <= b; k = m) {
+		const struct pl_box *bx = &p->pl.box[k];
+		float cs = 0, x0 = x;
+		size_t len = 0;
+
+		/* Boxes in one font with even gaps go out as one string,
+		 * the gaps as character spacing. */
+		for (m = k; m <= b; m++) {
+			const struct pl_box *c = &p->pl.box[m];
+
+			if (m > k && (c->face != bx->face || c->size != bx->size
+			    || c->rise != bx->rise || c->fakebold != bx->fakebold
+			    || c->link != bx->link || c->note != bx->note ||
+			    p->pl.box[m - 1].glue != 0 ||
+			    pl_glue(&p->pl.box[m - 1], r) != cs ||
+			    len + c->len >= sizeof(buf)))
+				break;
+			if (m == k)
+				cs = m < b ? pl_glue(c, r) : 0;
+			if (c->glue != 0 && m < b) {
+				memcpy(buf + len, p->pl.text + c->off, c->len);
+				len += c->len;
+				m++;
+				break;
+			}
+			memcpy(buf + len, p->pl.text + c->off, c->len);
+			len += c->len;
+		}
+		buf[len] = '\0';
+		HPDF_Font f = d->font[bx->face];
+
+		if (f != d->cur || bx->size != d->cursize) {
+			HPDF_Page_SetFontAndSize(page, f, bx->size);
+			d->cur = f;
+			d->cursize = bx->size;
+		}
+		if (bx->glue == 0 && cs != d->curcs) {
+			HPDF_Page_SetCharSpace(page, cs);
+			d->curcs = cs;
+		} else if (bx->glue != 0 && d->curcs != 0) {
+			HPDF_Page_SetCharSpace(page, 0);
+			d->curcs = 0;
+		}
+		if (bx->fakebold != d->curfake) {
+			HPDF_Page_SetTextRenderingMode(page, bx->fakebold ?
+			    HPDF_FILL_THEN_STROKE : HPDF_FILL);
+			d->curfake = bx->fakebold;
+		}
+		HPDF_Page_TextOut(page, x, y + bx->rise, buf);
+		for (size_t q = k; q < m; q++) {
+			x += p->pl.box[q].w;
+			if (q < b)
+				x += q + 1 < m && p->pl.box[q].glue == 0 ? cs :
+				    pl_glue(&p->pl.box[q], r);
+		}
+		if (annotate && (bx->link >= 0 || bx->note >= 0)) {
+			float x1 = x0;
+
+			for (size_t q = k; q < m; q++)
+				x1 += p->pl.box[q].w;
+			HPDF_Page_EndText(page);
+			link_rect(d, page, x0, x1, y + bx->rise, bx->size,
+			    bx->link, bx->note);
+			HPDF_Page_BeginText(page);
+		}
+	}
+}
+
+/* Header and footer text with {symbol}, {page} and {pages} filled in. */
+static void
+expand(rp_buf *b, const char *t, const char *symbol, size_t page,
+    size_t pages)
+{
+	rp_buf_reset(b);
+	while (*t) {
+		if (strncmp(t, "{symbol}", 8) == 0) {
+			rp_buf_puts(b, symbol ? symbol : "");
+			t += 8;
+		} else if (strncmp(t, "{page}", 6) == 0) {
+			rp_buf_printf(b, "%zu", page);
+			t += 6;
+		} else if (strncmp(t, "{pages}", 7) == 0) {
+			rp_buf_printf(b, "%zu", pages);
+			t += 7;
+		} else
+			rp_buf_putc(b, *t++);
+	}
+}
+
+/* Header and footer paragraphs of page i: [0] header, [1] left, [2]
+ * right; -1 when empty. */
+static void
+page_marks(struct job *j, size_t i, int out[3])
+{
+	const struct conf	*c = j->c;
+	const char		*tpl[3];
+	const char		*sym = j->docs[j->pages[i].doc].symbol;
+	int			 k;
+
+	tpl[0] = i == 0 ? c->header_first : c->header;
+	tpl[1] = c->footer_left;
+	tpl[2] = c->footer_right;
+	for (k = 0; k < 3; k++) {
+		int pi;
+
+		out[k] = -1;
+		expand(&j->tmp, tpl[k], sym, i + 1, j->npages);
+		if (j->tmp.len == 0)
+			continue;
+		/* Outer side: headers alternate, footers stay put. */
+		pi = new_para(j, k == 1 || (k == 0 && i % 2 == 1) ? AL_LEFT :
+		    AL_RIGHT, 0, 0, c->size_hf * 1.2f);
+		j->para[pi].pl.cjk_doc = j->docs[j->pages[i].doc].cjk;
+		pl_add(&j->para[pi].pl, &j->st->m, j->tmp.data, j->tmp.len,
+		    k == 0 ? PS_BOLD : 0, c->size_hf, 0, -1, -1);
+		pl_break(&j->para[pi].pl, j->measure, j->measure, 0);
+		out[k] = pi;
+	}
+}
+
+static void
+set_info(struct job *j, HPDF_Doc pdf)
+{
+	const rp_node	*root = j->doc->root;
+	const rp_meta	*m = root->meta;
+	const char	*sym = j->docs[0].symbol, *sde;
+	const char	*author = m && m->body ? rp_body_name(m->body) : NULL;
+	HPDF_Date	 dt;
+	rp_buf		 b;
+	int		 have = 0;
+
+	rp_buf_init(&b);
+	if (m && m->title)
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, m->title);
+	else if (sym)
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, sym);
+	if (sym)
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, sym);
+	rp_buf_puts(&b, "United Nations");
+	if (author) {
+		rp_buf_printf(&b, "; %s", author);
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, author);
+	} else
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, "United Nations");
+	rp_buf_puts(&b, m && m->kind == RP_DOC_LETTER ? "; letter" :
+	    "; resolution");
+	if (sym)
+		rp_buf_printf(&b, "; %s", sym);
+	HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, b.data);
+	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "respub " RP_VERSION);
+	rp_buf_free(&b);
+
+	/* Never the clock: SOURCE_DATE_EPOCH, else the document's date. */
+	memset(&dt, 0, sizeof(dt));
+	if ((sde = getenv("SOURCE_DATE_EPOCH")) != NULL && *sde) {
+		char		*end;
+		long long	 t = strtoll(sde, &end, 10);
+		struct tm	 tm;
+		time_t		 tt = (time_t)t;
+
+		if (*end == '\0' && t >= 0 && gmtime_r(&tt, &tm) != NULL) {
+			dt.year = tm.tm_year + 1900;
+			dt.month = tm.tm_mon + 1;
+			dt.day = tm.tm_mday;
+			dt.hour = tm.tm_hour;
+			dt.minutes = tm.tm_min;
+			dt.seconds = tm.tm_sec;
+			have = 1;
+		}
+	}
+	if (!have && m && m->date && sscanf(m->date, "%d-%d-%d", &dt.year,
+	    &dt.month, &dt.day) == 3 && dt.year > 1900 && dt.month >= 1 &&
+	    dt.month <= 12 && dt.day >= 1 && dt.day <= 31)
+		have = 1;
+	if (have) {
+		dt.ind = 'Z';
+		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, dt);
+		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, dt);
+	}
+	/* libharu has no call for /Lang; the catalog is a plain dict. */
+	HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr,
+	    j->docs[0].cjk ? "zh" : "en", NULL));
+}
+
+/* Outline: one entry per document, annexes under their parent. */
+static void
+outline(struct draw *d, HPDF_Encoder enc)
+{
+	struct job	*j = d->j;
+	HPDF_Outline	 stack[16];
+	size_t		 i;
+
+	for (i = 0; i < j->ndocs; i++) {
+		const struct docinfo	*di = &j->docs[i];
+		const rp_meta		*m = di->node->meta;
+		HPDF_Outline		 o;
+		HPDF_Destination	 dst;
+		int			 lv = di->level < 15 ? di->level : 15;
+
+		rp_buf_reset(&j->tmp);
+		if (m && m->kind == RP_DOC_LETTER)
+			rp_buf_puts(&j->tmp, m->title ? m->title :
+			    di->cjk ? "信" : "Letter");
+		else {
+			if (m && m->kind == RP_DOC_ANNEX)
+				rp_buf_puts(&j->tmp, di->cjk ? "附件" : "Annex");
+			else if (m && m->symbol)
+				rp_buf_puts(&j->tmp, m->symbol);
+			else
+				rp_buf_puts(&j->tmp, di->cjk ? "决议" :
+				    "Resolution");
+			if (m && m->title)
+				rp_buf_printf(&j->tmp, di->cjk ? "：%s" :
+				    ": %s", m->title);
+		}
+		o = HPDF_CreateOutline(d->pdf, lv > 0 ? stack[lv - 1] : NULL,
+		    j->tmp.data, enc);
+		if (o == NULL)
+			continue;
+		HPDF_Outline_SetOpened(o, HPDF_TRUE);
+		dst = HPDF_Page_CreateDestination(d->pages[di->page]);
+		HPDF_Destination_SetXYZ(dst, 0, j->c->ph - j->c->mt - di->top +
+		    6, 1);
+		HPDF_Outline_SetDestination(o, dst);
+		stack[lv] = o;
+	}
+}
+
+static void
+on_hpdf_error(HPDF_STATUS e, HPDF_STATUS detail, void *data)
+{
+	HPDF_STATUS *st = data;
+
+	(void)detail;
+	if (*st == HPDF_OK)
+		*st = e;
+}
+
+static float
+baseline(float top, float lead, float size)
+{
+	return top + (lead - size) / 2 + size * 0.82f;
+}
+
+static int
+draw(struct job *j, rp_buf *out)
+{
+	const struct conf	*c = j->c;
+	struct draw		 d;
+	struct pdf_used		*u = NULL;
+	HPDF_STATUS		 st = HPDF_OK;
+	char			 err[512];
+	size_t			 i, k;
+	int			 rc = -1, (*marks)[3];
+
+	memset(&d, 0, sizeof(d));
+	d.j = j;
+	d.cursize = -1;
+	if ((marks = calloc(j->npages, sizeof(*marks))) == NULL ||
+	    (d.pages = calloc(j->npages, sizeof(*d.pages))) == NULL ||
+	    (d.notedest = calloc(j->nnotes + 1, sizeof(*d.notedest))) == NULL ||
+	    (u = pdf_used_new()) == NULL)
+		abort();
+	for (i = 0; i < j->npages; i++)
+		page_marks(j, i, marks[i]);
+	/* Subset to exactly what the pages show. */
+	for (i = 0; i < j->nv; i++) {
+		if (j->v[i].kind != VI_LINE || j->v[i].page < 0)
+			continue;
+		if (j->v[i].para >= 0)
+			use_line(u, &j->para[j->v[i].para], (size_t)j->v[i].line);
+		if (j->v[i].para2 >= 0)
+			use_line(u, &j->para[j->v[i].para2],
+			    (size_t)j->v[i].line2);
+	}
+	for (i = 0; i < j->nnotes; i++)
+		use_para(u, &j->para[j->notes[i].para]);
+	for (i = 0; i < j->npages; i++)
+		for (k = 0; k < 3; k++)
+			if (marks[i][k] >= 0)
+				use_para(u, &j->para[marks[i][k]]);
+
+	if ((d.pdf = HPDF_New(on_hpdf_error, &st)) == NULL)
+		goto out;
+	HPDF_SetCompressionMode(d.pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(d.pdf);
+	HPDF_SetCurrentEncoder(d.pdf, "UTF-8");
+	if (pdf_fonts_load(j->st->fonts, u, d.pdf, d.font, err,
+	    sizeof(err)) != 0) {
+		rp_msg(j->doc, RP_ERROR, 0, 0, "pdf: %s", err);
+		goto out;
+	}
+	for (i = 0; i < j->npages; i++) {
+		d.pages[i] = HPDF_AddPage(d.pdf);
+		HPDF_Page_SetWidth(d.pages[i], c->pw);
+		HPDF_Page_SetHeight(d.pages[i], c->ph);
+	}
+	/* Note destinations first: markers link forward to them. */
+	for (i = 0; i < j->npages; i++) {
+		float y = c->mb + j->pages[i].notes - NOTE_SEP;
+
+		for (k = 0; k < j->pages[i].nfn; k++) {
+			struct fnpart	*fp = &j->pages[i].fn[k];
+			float		 lead = j->para[j->notes[fp->note].para].leading;
+
+			if (fp->from == 0) {
+				d.notedest[fp->note] =
+				    HPDF_Page_CreateDestination(d.pages[i]);
+				HPDF_Destination_SetXYZ(d.notedest[fp->note], 0,
+				    y + 2, 1);
+			}
+			y -= (float)(fp->to - fp->from) * lead;
+		}
+	}
+	for (i = 0; i < j->npages; i++) {
+		HPDF_Page	 pg = d.pages[i];
+		float		 top = c->ph - c->mt;
+
+		d.cur = NULL;
+		d.curcs = 0;
+		d.curfake = 0;
+		HPDF_Page_SetLineWidth(pg, 0.6f);
+		HPDF_Page_BeginText(pg);
+		for (k = 0; k < j->nv; k++) {
+			struct vitem *v = &j->v[k];
+
+			if (v->page != (int)i || v->kind != VI_LINE)
+				continue;
+			if (v->para >= 0)
+				draw_line(&d, pg, &j->para[v->para], v->line,
+				    top - baseline(v->top, v->h,
+				    j->para[v->para].pl.box[0].size), 1);
+			if (v->para2 >= 0)
+				draw_line(&d, pg, &j->para[v->para2], v->line2,
+				    top - baseline(v->top, v->h,
+				    j->para[v->para2].pl.box[0].size), 1);
+		}
+		/* Footnotes, from the separator down. */
+		float y = c->mb + j->pages[i].notes - NOTE_SEP;
+
+		for (k = 0; k < j->pages[i].nfn; k++) {
+			struct fnpart	*fp = &j->pages[i].fn[k];
+			struct para	*p = &j->para[j->notes[fp->note].para];
+			int		 l;
+
+			for (l = fp->from; l < fp->to; l++) {
+				y -= p->leading;
+				draw_line(&d, pg, p, l, y + (p->leading -
+				    c->size_note) / 2 + c->size_note * 0.18f, 0);
+			}
+		}
+		/* Header above the top margin, footers below the bottom. */
+		if (marks[i][0] >= 0)
+			draw_line(&d, pg, &j->para[marks[i][0]], 0,
+			    c->ph - c->mt + c->size_hf * 1.6f, 0);
+		for (k = 1; k < 3; k++)
+			if (marks[i][k] >= 0)
+				draw_line(&d, pg, &j->para[marks[i][k]], 0,
+				    c->mb - c->size_hf * 2.5f, 0);
+		HPDF_Page_EndText(pg);
+		if (d.curfake)
+			HPDF_Page_SetTextRenderingMode(pg, HPDF_FILL);
+		/* Rules: masthead rule and the footnote separator. */
+		for (k = 0; k < j->nv; k++) {
+			struct vitem *v = &j->v[k];
+			float ry = top - v->top - v->h / 2;
+
+			if (v->page != (int)i || v->kind != VI_RULE)
+				continue;
+			HPDF_Page_SetLineWidth(pg, c->rule);
+			HPDF_Page_MoveTo(pg, c->ml, ry);
+			HPDF_Page_LineTo(pg, c->pw - c->mr, ry);
+			HPDF_Page_Stroke(pg);
+		}
+		if (j->pages[i].nfn > 0) {
+			float sy = c->mb + j->pages[i].notes - NOTE_SEP / 2;
+
+			HPDF_Page_SetLineWidth(pg, 0.5f);
+			HPDF_Page_MoveTo(pg, c->ml, sy);
+			HPDF_Page_LineTo(pg, c->ml + 72, sy);
+			HPDF_Page_Stroke(pg);
+		}
+	}
+	outline(&d, HPDF_GetEncoder(d.pdf, "UTF-8"));
+	HPDF_SetPageMode(d.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	set_info(j, d.pdf);
+	if (st == HPDF_OK && HPDF_SaveToStream(d.pdf) == HPDF_OK) {
+		size_t base = out->len;
+
+		HPDF_ResetStream(d.pdf);
+		for (;;) {
+			HPDF_BYTE	chunk[16384];
+			HPDF_UINT32	n = sizeof(chunk);
+			HPDF_STATUS	r = HPDF_ReadFromStream(d.pdf, chunk, &n);
+
+			rp_buf_put(out, (const char *)chunk, n);
+			if (r == HPDF_STREAM_EOF)
+				break;
+			if (r != HPDF_OK) {
+				st = r;
+				break;
+			}
+		}
+		if (st == HPDF_STREAM_EOF)
+			st = HPDF_OK;
+		if (st != HPDF_OK)
+			out->len = base;
+	}
+	if (st != HPDF_OK) {
+		rp_msg(j->doc, RP_ERROR, 0, 0, "pdf: libharu error 0x%04X",
+		    (unsigned)st);
+		goto out;
+	}
+	rc = 0;
+out:
+	if (d.pdf != NULL)
+		HPDF_Free(d.pdf);
+	pdf_used_free(u);
+	free(marks);
+	free(d.pages);
+	free(d.notedest);
+	return rc;
+}
+
+/* ------------------------------------------------------------- backend */
+
+static int
+pdf_render(void *state, rp_doc *doc, rp_buf *out)
+{
+	struct pdf_state	*ps = state;
+	struct job		 j;
+	size_t			 i;
+	int			 rc;
+
+	memset(&j, 0, sizeof(j));
+	j.st = ps;
+	j.c = &ps->conf;
+	j.doc = doc;
+	j.measure = ps->conf.pw - ps->conf.ml - ps->conf.mr;
+	j.body_h = ps->conf.ph - ps->conf.mt - ps->conf.mb;
+	j.size = ps->conf.size;
+	j.leading = ps->conf.leading;
+	rp_buf_init(&j.tmp);
+	flow_document(&j, doc->root, 0);
+	paginate(&j);
+	rc = draw(&j, out);
+	for (i = 0; i < j.npara; i++)
+		pl_para_free(&j.para[i].pl);
+	for (i = 0; i < j.npages; i++)
+		free(j.pages[i].fn);
+	free(j.para);
+	free(j.v);
+	free(j.docs);
+	free(j.notes);
+	free(j.links);
+	free(j.pages);
+	rp_buf_free(&j.tmp);
+	return rc;
+}
+
+static void
+pdf_destroy(void *state)
+{
+	struct pdf_state *ps = state;
+
+	if (ps == NULL)
+		return;
+	pdf_fonts_free(ps->fonts);
+	conf_free(&ps->conf);
+	free(ps);
+}
+
+static void *
+pdf_create(const rp_options *opt, const char **err)
+{
+	/* The contract wants static text; the reason names a file, and a
+	 * writer is made once per process. */
+	static char		 msg[1024];
+	struct pdf_state	*ps;
+
+	if ((ps = calloc(1, sizeof(*ps))) == NULL) {
+		*err = "out of memory";
+		return NULL;
+	}
+	if (conf_load(&ps->conf, opt, msg, sizeof(msg)) != 0 ||
+	    (ps->fonts = pdf_fonts_new((const char *const *)ps->conf.font,
+	    (int)ps->conf.cjk_index, ps->conf.hinting != 0, msg,
+	    sizeof(msg))) == NULL) {
+		*err = msg;
+		pdf_destroy(ps);
+		return NULL;
+	}
+	ps->m.ctx = ps->fonts;
+	ps->m.face = pdf_fonts_face;
+	ps->m.width = pdf_fonts_width;
+	return ps;
+}
+
+const struct rp_backend rp_backend_pdf = {
+	.fmt = RP_FORMAT_PDF,
+	.create = pdf_create,
+	.render = pdf_render,
+	.destroy = pdf_destroy,
+};
