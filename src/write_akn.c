@@ -1,0 +1,1411 @@
+/* write_akn.c -- the document model as Akoma Ntoso 3.0 XML (OASIS
+ * LegalDocML, OS 2018), following the AKN4UN guidelines for resolutions
+ * (see docs/AKN.md for every mapping decision).  The tree is built with
+ * the libxml2 tree API, so the output is well-formed by construction;
+ * tests/t_akn.sh validates it against the schema. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <libxml/hash.h>
+#include <libxml/tree.h>
+
+#include "backend.h"
+#include "utf8.h"
+#include "write_akn.h"
+
+/* A footnote already written as an authorialNote. */
+struct fnote {
+	const rp_node	*fn;
+	const char	*eid;
+};
+
+/* A DOCUMENT already started, with the eId prefix of its contents. */
+struct docpfx {
+	const rp_node	*node;
+	const char	*base;
+};
+
+/* One run of the writer over one model. */
+struct w {
+	rp_doc		*doc;
+	rp_arena	 arena;
+	xmlDocPtr	 x;
+	xmlNsPtr	 ns;
+	xmlHashTablePtr	 ids;	/* every eId in the file: they must be unique */
+	xmlHashTablePtr	 tlc;	/* TLC href -> eId, declared once per file */
+	struct fnote	*notes;
+	size_t		 nnotes, capnotes;
+	struct docpfx	*docs;
+	size_t		 ndocs, capdocs;
+	const char	*mdate;	/* manifestation date, or NULL */
+};
+
+/* The DOCUMENT being written. */
+struct d {
+	struct w	*w;
+	const rp_node	*node;
+	const rp_meta	*m;
+	const char	*base;		/* "" or "att_1": eId prefix */
+	const char	*work;		/* Work IRI */
+	const char	*comp;		/* "!main", "!annex_1" */
+	const char	*actor;
+	const char	*date, *datename;	/* FRBRdate */
+	const char	*lang;
+	const char	*meeting;	/* TLCEvent eId, or NULL */
+	xmlNodePtr	 refs;
+};
+
+/* Counters of the children of one parent, for positional eIds. */
+struct seq {
+	int	list, bc, cont, formula, para, hc, item;
+};
+
+/* Marked substrings of the preface and conclusions: the first
+ * occurrence of needle in a block's text becomes <el attr=val>. */
+struct mark {
+	const char	*needle, *el, *attr, *val;
+	int		 done;
+};
+
+/* How inlines are written in one block. */
+struct ictx {
+	struct d	*d;
+	int		 docdate;	/* DATE as <docDate> (preface, conclusions) */
+	struct mark	*marks;
+	int		 nmarks;
+};
+
+static void	block(struct d *, xmlNodePtr, const rp_node *, const char *,
+		    struct seq *);
+static void	inlines(struct ictx *, xmlNodePtr, const rp_node *);
+static xmlNodePtr document(struct w *, xmlNodePtr, const rp_node *,
+		    const struct d *, int, const char *);
+
+const char *
+rp_akn_vote_class(int kind)
+{
+	static const char *const c[] = { "votesFor", "votesAgainst",
+	    "votesAbstain" };
+
+	return kind >= 0 && kind < 3 ? c[kind] : "votes";
+}
+
+static char *
+wfmt(struct w *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static char *
+wfmt(struct w *w, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+	char	*s;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	s = rp_arena_alloc(&w->arena, (size_t)(n < 0 ? 0 : n) + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+/* base__name, or name at the top level. */
+static const char *
+join(struct w *w, const char *base, const char *name)
+{
+	return *base ? wfmt(w, "%s__%s", base, name) : wfmt(w, "%s", name);
+}
+
+/*
+ * s made fit for XML 1.0: C0 controls other than tab, LF and CR (a form
+ * feed between pages) become spaces, U+FFFE/U+FFFF become U+FFFD.
+ */
+static const char *
+clean(struct w *w, const char *s)
+{
+	const unsigned char	*p;
+	char			*o, *c;
+
+	for (p = (const unsigned char *)s; *p; p++)
+		if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
+		    (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE ||
+		    p[2] == 0xBF)))
+			break;
+	if (*p == '\0')
+		return s;
+	c = o = rp_arena_alloc(&w->arena, strlen(s) + 1);
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+			*o++ = ' ';
+		else if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE ||
+		    p[2] == 0xBF)) {
+			memcpy(o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			p += 2;
+		} else
+			*o++ = (char)*p;
+	}
+	*o = '\0';
+	return c;
+}
+
+static xmlNodePtr
+el(struct w *w, xmlNodePtr parent, const char *name)
+{
+	xmlNodePtr n = xmlNewDocNode(w->x, w->ns, BAD_CAST name, NULL);
+
+	xmlAddChild(parent, n);
+	return n;
+}
+
+static void
+at(struct w *w, xmlNodePtr n, const char *k, const char *v)
+{
+	if (v != NULL)
+		xmlNewProp(n, BAD_CAST k, BAD_CAST clean(w, v));
+}
+
+static void
+text(struct w *w, xmlNodePtr parent, const char *s, size_t len)
+{
+	if (len > 0)
+		xmlAddChild(parent, xmlNewDocTextLen(w->x,
+		    BAD_CAST clean(w, wfmt(w, "%.*s", (int)len, s)),
+		    (int)len));
+}
+
+/* Give n the eId want, or want_2, want_3... if it is taken. */
+static const char *
+eid(struct w *w, xmlNodePtr n, const char *want)
+{
+	const char	*id = want;
+	int		 k;
+
+	for (k = 2; xmlHashLookup(w->ids, BAD_CAST id) != NULL; k++)
+		id = wfmt(w, "%s_%d", want, k);
+	xmlHashAddEntry(w->ids, BAD_CAST id, (void *)w);
+	xmlNewProp(n, BAD_CAST "eId", BAD_CAST id);
+	return id;
+}
+
+/*
+ * The eId form of a printed number: ASCII letters and digits (full-width
+ * forms folded), other runs become one "-", ends trimmed: "1." -> "1",
+ * "(a)" -> "a", "11.2" -> "11-2".  "" when nothing is left ("㈠").
+ */
+static const char *
+numpart(struct w *w, const char *num)
+{
+	size_t	 n = num ? strlen(num) : 0, o = 0, l;
+	char	*out = rp_arena_alloc(&w->arena, n + 1);
+	int	 sep = 0;
+	uint32_t cp;
+
+	while (n > 0) {
+		if ((l = rp_utf8_decode(num, n, &cp)) == 0) {
+			l = 1;
+			cp = 0;
+		}
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			cp -= 0xFEE0;
+		if (cp < 0x80 && isalnum((int)cp)) {
+			if (sep && o > 0)
+				out[o++] = '-';
+			out[o++] = (char)cp;
+			sep = 0;
+		} else
+			sep = 1;
+		num += l;
+		n -= l;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* eId of a numbered thing: type_num, or type_pos when num has no Latin form. */
+static const char *
+numbered(struct w *w, const char *base, const char *type, const char *num,
+    int pos)
+{
+	const char *p = numpart(w, num);
+
+	return *p ? join(w, base, wfmt(w, "%s_%s", type, p)) :
+	    join(w, base, wfmt(w, "%s_%d", type, pos));
+}
+
+/* Whether s is a complete, plausible xsd:date YYYY-MM-DD. */
+static int
+is_date(const char *s)
+{
+	int i;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return 0;
+	return atoi(s + 5) >= 1 && atoi(s + 5) <= 12 && atoi(s + 8) >= 1 &&
+	    atoi(s + 8) <= 31 && strncmp(s, "0000", 4) != 0;
+}
+
+/* A partial ISO date "2001" or "2001-11" completed with 01s, or NULL. */
+static const char *
+complete_date(struct w *w, const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	if (is_date(s))
+		return s;
+	if (strlen(s) == 7 && is_date(wfmt(w, "%s-01", s)))
+		return wfmt(w, "%s-01", s);
+	if (strlen(s) == 4 && is_date(wfmt(w, "%s-01-01", s)))
+		return wfmt(w, "%s-01-01", s);
+	return NULL;
+}
+
+/* A document number as an IRI segment: "/" -> "-", " " -> "_". */
+static const char *
+iri_number(struct w *w, const char *num)
+{
+	char *s = wfmt(w, "%s", num), *p;
+
+	for (p = s; *p; p++) {
+		if (*p == '/')
+			*p = '-';
+		else if (isspace((unsigned char)*p) || *p == '#' ||
+		    *p == '?' || *p == '"' || *p == '<' || *p == '>')
+			*p = '_';
+	}
+	return s;
+}
+
+/* Links we are willing to write: http, https, mailto, or relative. */
+static int
+safe_href(const char *h)
+{
+	const char *p;
+
+	if (h == NULL || *h == '\0')
+		return 0;
+	for (p = h; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == '"' || *p == '<' ||
+		    *p == '>' || *p == '\\')
+			return 0;
+	for (p = h; *p && *p != ':' && *p != '/' && *p != '?' && *p != '#';
+	    p++)
+		;
+	if (*p != ':')
+		return 1;
+	return strncasecmp(h, "http:", 5) == 0 ||
+	    strncasecmp(h, "https:", 6) == 0 ||
+	    strncasecmp(h, "mailto:", 7) == 0;
+}
+
+/*
+ * The eId of the TLC entry for href, declared in the current document's
+ * <references> unless an enclosing document already did (eIds are unique
+ * across the file, and a #ref resolves anywhere in it).
+ */
+static const char *
+tlc(struct d *d, const char *elname, const char *want, const char *href,
+    const char *show)
+{
+	struct w	*w = d->w;
+	const char	*id = xmlHashLookup(w->tlc, BAD_CAST href);
+	xmlNodePtr	 n;
+
+	if (id != NULL)
+		return id;
+	n = el(w, d->refs, elname);
+	id = eid(w, n, want);
+	at(w, n, "href", href);
+	at(w, n, "showAs", show);
+	xmlHashAddEntry(w->tlc, BAD_CAST href, (void *)id);
+	return id;
+}
+
+/* Where the document a footnote belongs to puts its eIds. */
+static const char *
+doc_base(struct d *d, const rp_node *n)
+{
+	const rp_node	*dn = rp_node_ancestor(n, RP_NODE_DOCUMENT);
+	size_t		 i;
+
+	for (i = 0; i < d->w->ndocs; i++)
+		if (d->w->docs[i].node == dn)
+			return d->w->docs[i].base;
+	return d->base;
+}
+
+static const struct fnote *
+note_done(struct w *w, const rp_node *fn)
+{
+	size_t i;
+
+	for (i = 0; i < w->nnotes; i++)
+		if (w->notes[i].fn == fn)
+			return &w->notes[i];
+	return NULL;
+}
+
+static void
+note_add(struct w *w, const rp_node *fn, const char *id)
+{
+	if (w->nnotes == w->capnotes) {
+		size_t		 cap = w->capnotes ? 2 * w->capnotes : 16;
+		struct fnote	*p = rp_arena_alloc(&w->arena,
+				    cap * sizeof(*p));
+
+		if (w->nnotes > 0)
+			memcpy(p, w->notes, w->nnotes * sizeof(*p));
+		w->notes = p;
+		w->capnotes = cap;
+	}
+	w->notes[w->nnotes].fn = fn;
+	w->notes[w->nnotes++].eid = id;
+}
+
+/* The blocks of n (a FOOTNOTE, FORMULA...) into parent; <p/> if none. */
+static void
+blocks(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base)
+{
+	struct seq	 q = { 0 };
+	const rp_node	*c;
+	xmlNodePtr	 last = parent->last;
+
+	for (c = n->first; c != NULL; c = c->next)
+		block(d, parent, c, base, &q);
+	if (parent->last == last)
+		el(d->w, parent, "p");
+}
+
+/* A footnote's text: defined where it is first referenced (AKN4UN),
+ * referred to by <noteRef> afterwards. */
+static void
+noteref(struct ictx *c, xmlNodePtr parent, const rp_node *n)
+{
+	struct w		*w = c->d->w;
+	const rp_node		*fn = n->target;
+	const struct fnote	*done;
+	xmlNodePtr		 x;
+	const char		*id;
+
+	if (fn == NULL) {
+		/* A marker with no footnote: keep it as the reader saw it. */
+		rp_msg(w->doc, RP_WARNING, n->line, n->col,
+		    "footnote reference %s has no footnote", n->num ? n->num :
+		    "");
+		if (n->num != NULL)
+			text(w, el(w, parent, "sup"), n->num, strlen(n->num));
+		return;
+	}
+	if ((done = note_done(w, fn)) != NULL) {
+		x = el(w, parent, "noteRef");
+		at(w, x, "marker", n->num ? n->num : fn->num);
+		at(w, x, "href", wfmt(w, "#%s", done->eid));
+		return;
+	}
+	x = el(w, parent, "authorialNote");
+	at(w, x, "marker", fn->num ? fn->num : n->num);
+	at(w, x, "placement", "bottom");
+	id = eid(w, x, join(w, doc_base(c->d, fn),
+	    wfmt(w, "authorialNote_%d", fn->index)));
+	note_add(w, fn, id);
+	blocks(c->d, x, fn, id);
+}
+
+/* The href of a cited UN document (docs/AKN.md), or NULL. */
+static const char *
+docref_href(struct w *w, const rp_docref *r)
+{
+	const char *when = complete_date(w, r->date);
+
+	if (when == NULL && r->year > 0)
+		when = wfmt(w, "%04d", r->year);
+	if (r->number != NULL && r->body != RP_BODY_UNKNOWN && when != NULL &&
+	    (r->symbol == NULL || strstr(r->symbol, "RES/") != NULL))
+		return wfmt(w, "/akn/un/statement/deliberation/%s/%s/%s",
+		    rp_body_actor(r->body), when, iri_number(w, r->number));
+	if (r->symbol != NULL)
+		return wfmt(w, "/akn/un/doc/symbol/%s",
+		    iri_number(w, r->symbol));
+	return NULL;
+}
+
+/* A TEXT literal with the marks of c applied. */
+static void
+text_marked(struct ictx *c, xmlNodePtr parent, const char *s)
+{
+	struct w	*w = c->d->w;
+	const char	*best, *hit;
+	struct mark	*m, *bm;
+	int		 i;
+
+	for (;;) {
+		best = NULL;
+		bm = NULL;
+		for (i = 0; i < c->nmarks; i++) {
+			m = &c->marks[i];
+			if (m->done || m->needle == NULL || *m->needle == '\0' ||
+			    (hit = strstr(s, m->needle)) == NULL)
+				continue;
+			if (best == NULL || hit < best) {
+				best = hit;
+				bm = m;
+			}
+		}
+		if (bm == NULL)
+			break;
+		text(w, parent, s, (size_t)(best - s));
+		{
+			xmlNodePtr x = el(w, parent, bm->el);
+
+			if (bm->attr != NULL)
+				at(w, x, bm->attr, bm->val);
+			text(w, x, best, strlen(bm->needle));
+		}
+		bm->done = 1;
+		s = best + strlen(bm->needle);
+	}
+	text(w, parent, s, strlen(s));
+}
+
+static void
+inline_node(struct ictx *c, xmlNodePtr parent, const rp_node *n)
+{
+	struct w	*w = c->d->w;
+	xmlNodePtr	 x;
+	const char	*h;
+
+	switch (n->type) {
+	case RP_NODE_TEXT:
+		if (n->literal != NULL)
+			text_marked(c, parent, n->literal);
+		return;
+	case RP_NODE_EMPH:
+		inlines(c, el(w, parent, "i"), n->first);
+		return;
+	case RP_NODE_STRONG:
+		inlines(c, el(w, parent, "b"), n->first);
+		return;
+	case RP_NODE_LINK:
+		if (!safe_href(n->href))
+			break;
+		x = el(w, parent, "a");
+		at(w, x, "href", n->href);
+		inlines(c, x, n->first);
+		return;
+	case RP_NODE_DOCREF:
+		if (n->ref == NULL || (h = docref_href(w, n->ref)) == NULL)
+			break;
+		x = el(w, parent, "ref");
+		at(w, x, "href", h);
+		/* The symbol is not recoverable from the IRI: keep it. */
+		at(w, x, "title", n->ref->symbol);
+		inlines(c, x, n->first);
+		return;
+	case RP_NODE_DATE:
+		if (!is_date(n->href))
+			break;
+		x = el(w, parent, c->docdate ? "docDate" : "date");
+		at(w, x, "date", n->href);
+		inlines(c, x, n->first);
+		return;
+	case RP_NODE_NOTEREF:
+		noteref(c, parent, n);
+		return;
+	default:
+		break;
+	}
+	/* Unsafe links, dates without a full date, refs without a target,
+	 * blocks where inlines belong: their text, never lost. */
+	inlines(c, parent, n->first);
+}
+
+static void
+inlines(struct ictx *c, xmlNodePtr parent, const rp_node *n)
+{
+	for (; n != NULL; n = n->next)
+		inline_node(c, parent, n);
+}
+
+/* A BLOCK as <p class="role">; in a signature, its text in <signature>. */
+static void
+para(struct d *d, xmlNodePtr parent, const rp_node *n, struct ictx *ic)
+{
+	struct ictx	 plain = { d, 0, NULL, 0 };
+	xmlNodePtr	 p = el(d->w, parent, "p");
+
+	if (ic == NULL)
+		ic = &plain;
+	if (n->role != RP_ROLE_NONE)
+		at(d->w, p, "class", rp_role_name(n->role));
+	if (n->parent != NULL && n->parent->type == RP_NODE_SIGNATURE &&
+	    n->first != NULL)
+		p = el(d->w, p, "signature");
+	inlines(ic, p, n->first);
+}
+
+/* A LIST in a block context: <blockList> of <item>s. */
+static void
+blocklist(struct d *d, xmlNodePtr parent, const rp_node *n, const char *id)
+{
+	struct w	*w = d->w;
+	xmlNodePtr	 bl = el(w, parent, "blockList"), it;
+	const rp_node	*c;
+	int		 pos = 0;
+
+	id = eid(w, bl, id);
+	for (c = n->first; c != NULL; c = c->next) {
+		it = el(w, bl, "item");
+		pos++;
+		if (c->type != RP_NODE_ITEM) {
+			/* Stray content in a list: an unnumbered item. */
+			struct seq q = { 0 };
+			const char *iid = eid(w, it, join(w, id,
+			    wfmt(w, "item_%d", pos)));
+
+			block(d, it, c, iid, &q);
+			continue;
+		}
+		if (c->num != NULL)
+			text(w, el(w, it, "num"), c->num, strlen(c->num));
+		blocks(d, it, c, eid(w, it, numbered(w, id, "item", c->num,
+		    pos)));
+	}
+	if (bl->children == NULL)
+		el(w, el(w, bl, "item"), "p");
+}
+
+/*
+ * A node in a block context (preamble, content, intro, item...): BLOCK
+ * is <p>, LIST is <blockList>, anything else a <blockContainer> whose
+ * class is the node type (VOTE_GROUP: the vote kind), @title its name.
+ */
+static void
+block(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base,
+    struct seq *q)
+{
+	struct w	*w = d->w;
+	xmlNodePtr	 bc;
+	const char	*id;
+
+	if (n->type == RP_NODE_BLOCK) {
+		para(d, parent, n, NULL);
+		return;
+	}
+	if (n->type == RP_NODE_LIST) {
+		blocklist(d, parent, n, join(w, base,
+		    wfmt(w, "list_%d", ++q->list)));
+		return;
+	}
+	if (rp_node_is_inline(n)) {
+		struct ictx ic = { d, 0, NULL, 0 };
+
+		inline_node(&ic, el(w, parent, "p"), n);
+		return;
+	}
+	if (n->type == RP_NODE_DOCUMENT || n->type == RP_NODE_ANNEX ||
+	    n->type == RP_NODE_NOTES) {
+		rp_msg(w->doc, RP_WARNING, n->line, n->col,
+		    "akn: %s inside a block is not written",
+		    rp_node_type_name(n->type));
+		return;
+	}
+	bc = el(w, parent, "blockContainer");
+	id = eid(w, bc, join(w, base, wfmt(w, "blockContainer_%d", ++q->bc)));
+	at(w, bc, "class", n->type == RP_NODE_VOTE_GROUP ?
+	    rp_akn_vote_class(n->role) : rp_node_type_name(n->type));
+	at(w, bc, "title", n->name);
+	if (n->num != NULL)
+		text(w, el(w, bc, "num"), n->num, strlen(n->num));
+	if (n->type == RP_NODE_SEPARATOR) {
+		xmlNodePtr p = el(w, bc, "p");
+
+		if (n->literal != NULL)
+			text(w, p, n->literal, strlen(n->literal));
+		return;
+	}
+	blocks(d, bc, n, id);
+}
+
+/*
+ * The children of a PARAGRAPH or ITEM under its <paragraph> or <point>:
+ * <content> when it has no LIST; else each LIST is a <list> whose <intro>
+ * holds the blocks before it, and the last list's <wrapUp> the blocks
+ * after it (the hierarchy type allows nothing else).
+ */
+static void
+hier(struct d *d, xmlNodePtr h, const rp_node *n, const char *hid)
+{
+	struct w	*w = d->w;
+	const rp_node	*c, *from = n->first, *l;
+	xmlNodePtr	 list = NULL, x, content;
+	const char	*lid = NULL, *pid, *iid;
+	int		 nlist = 0, pos;
+	struct seq	 q;
+
+	if (rp_node_child(n, RP_NODE_LIST) == NULL) {
+		blocks(d, el(w, h, "content"), n, hid);
+		return;
+	}
+	for (c = n->first; c != NULL; c = c->next) {
+		if (c->type != RP_NODE_LIST)
+			continue;
+		list = el(w, h, "list");
+		lid = eid(w, list, join(w, hid, wfmt(w, "list_%d", ++nlist)));
+		if (from != c) {
+			x = el(w, list, "intro");
+			iid = eid(w, x, join(w, lid, "intro"));
+			memset(&q, 0, sizeof(q));
+			for (; from != c; from = from->next)
+				block(d, x, from, iid, &q);
+		}
+		pos = 0;
+		for (l = c->first; l != NULL; l = l->next) {
+			x = el(w, list, "point");
+			pos++;
+			if (l->type != RP_NODE_ITEM) {
+				pid = eid(w, x, join(w, lid,
+				    wfmt(w, "point_%d", pos)));
+				content = el(w, x, "content");
+				memset(&q, 0, sizeof(q));
+				block(d, content, l, pid, &q);
+				if (content->children == NULL)
+					el(w, content, "p");
+				continue;
+			}
+			pid = eid(w, x, numbered(w, lid, "point", l->num, pos));
+			if (l->num != NULL)
+				text(w, el(w, x, "num"), l->num, strlen(l->num));
+			hier(d, x, l, pid);
+		}
+		from = c->next;
+	}
+	if (from != NULL) {
+		x = el(w, list, "wrapUp");
+		iid = eid(w, x, join(w, lid, "wrapup"));
+		memset(&q, 0, sizeof(q));
+		for (; from != NULL; from = from->next)
+			block(d, x, from, iid, &q);
+	}
+}
+
+/* A child of BODY in <mainBody>: operative paragraphs are <paragraph>;
+ * intermediate formulas, headings and separators <hcontainer>s. */
+static void
+body_child(struct d *d, xmlNodePtr mb, const rp_node *c, struct seq *q)
+{
+	struct w	*w = d->w;
+	xmlNodePtr	 x, content;
+	const char	*id;
+	struct seq	 sub = { 0 };
+
+	switch (c->type) {
+	case RP_NODE_PARAGRAPH:
+		x = el(w, mb, "paragraph");
+		id = eid(w, x, numbered(w, d->base, "para", c->num, ++q->para));
+		if (c->num != NULL)
+			text(w, el(w, x, "num"), c->num, strlen(c->num));
+		hier(d, x, c, id);
+		return;
+	case RP_NODE_FORMULA:
+	case RP_NODE_HEADING:
+	case RP_NODE_SEPARATOR:
+		break;
+	default:
+		block(d, mb, c, d->base, q);
+		return;
+	}
+	x = el(w, mb, "hcontainer");
+	id = eid(w, x, join(w, d->base, wfmt(w, "hcontainer_%d", ++q->hc)));
+	if (c->type == RP_NODE_FORMULA) {
+		at(w, x, "name", c->name ? c->name : "formula");
+		at(w, x, "class", "formula");
+		blocks(d, el(w, x, "content"), c, id);
+		return;
+	}
+	if (c->type == RP_NODE_SEPARATOR) {
+		at(w, x, "name", "separator");
+		content = el(w, el(w, x, "content"), "p");
+		if (c->literal != NULL)
+			text(w, content, c->literal, strlen(c->literal));
+		return;
+	}
+	at(w, x, "name", "heading");
+	if (c->num != NULL)
+		text(w, el(w, x, "num"), c->num, strlen(c->num));
+	c = c->first;
+	if (c != NULL && c->type == RP_NODE_BLOCK) {
+		struct ictx	ic = { d, 0, NULL, 0 };
+		xmlNodePtr	hd = el(w, x, "heading");
+
+		if (c->role != RP_ROLE_NONE)
+			at(w, hd, "class", rp_role_name(c->role));
+		inlines(&ic, hd, c->first);
+		c = c->next;
+	}
+	if (c != NULL) {
+		content = el(w, x, "content");
+		for (; c != NULL; c = c->next)
+			block(d, content, c, id, &sub);
+	}
+}
+
+/* Whether s can name a container as it is: an ASCII phrase key. */
+static int
+ascii_name(const char *s)
+{
+	if (s == NULL || !isalpha((unsigned char)*s))
+		return 0;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_' && *s != '-')
+			return 0;
+	return 1;
+}
+
+static void
+preamble(struct d *d, xmlNodePtr pre, const rp_node *n, struct seq *q)
+{
+	struct w	*w = d->w;
+	const rp_node	*c;
+	xmlNodePtr	 x;
+
+	for (c = n->first; c != NULL; c = c->next) {
+		if (c->type == RP_NODE_FORMULA) {
+			x = el(w, pre, "formula");
+			at(w, x, "name", c->name ? c->name : "enactingFormula");
+			blocks(d, x, c, eid(w, x, join(w, d->base,
+			    wfmt(w, "preamble__formula_%d", ++q->formula))));
+		} else if (c->type == RP_NODE_PARAGRAPH && c->num == NULL) {
+			x = el(w, pre, "container");
+			at(w, x, "name", ascii_name(c->name) ? c->name :
+			    RP_AKN_PREAMBULAR);
+			blocks(d, x, c, eid(w, x, join(w, d->base,
+			    wfmt(w, "preamble__container_%d", ++q->cont))));
+		} else
+			block(d, pre, c, join(w, d->base, "preamble"), q);
+	}
+}
+
+/* Which part of the preface a block of this role goes in; NULL: the
+ * part of the block before it. */
+static const char *
+preface_group(int role)
+{
+	switch (role) {
+	case RP_ROLE_ORGANIZATION:
+	case RP_ROLE_BODY:
+	case RP_ROLE_SYMBOL:
+	case RP_ROLE_DISTRIBUTION:
+	case RP_ROLE_DATE:
+	case RP_ROLE_JOB:
+		return "masthead";
+	case RP_ROLE_SESSION:
+	case RP_ROLE_AGENDA:
+	case RP_ROLE_COMMITTEE:
+		return "session";
+	case RP_ROLE_DOCTYPE:
+	case RP_ROLE_NUMBER:
+	case RP_ROLE_TITLE:
+		return "longTitle";
+	case RP_ROLE_ADOPTION:
+		return "adoption";
+	default:
+		return NULL;
+	}
+}
+
+/* One preface block: its whole text in the AKN inline of its role
+ * (docNumber, docTitle...), the adoption line with its proponent and
+ * meeting marked. */
+static void
+preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
+{
+	struct w	*w = d->w;
+	struct mark	 mk[2];
+	struct ictx	 ic = { d, 1, mk, 0 };
+	const char	*wrap = NULL, *k = NULL, *v = NULL;
+	const char	*org = d->m->body != RP_BODY_UNKNOWN ?
+			    wfmt(w, "#%s", d->actor) : NULL;
+	const rp_node	*kids = n->first;
+	xmlNodePtr	 p = el(w, parent, "p");
+
+	if (n->role != RP_ROLE_NONE)
+		at(w, p, "class", rp_role_name(n->role));
+	switch (n->role) {
+	case RP_ROLE_BODY:
+		wrap = "docAuthority";
+		k = "refersTo";
+		v = org;
+		break;
+	case RP_ROLE_SYMBOL:
+	case RP_ROLE_NUMBER:
+		wrap = "docNumber";
+		break;
+	case RP_ROLE_DISTRIBUTION:
+		wrap = "docStatus";
+		break;
+	case RP_ROLE_DATE:
+		ic.docdate = 0;
+		if (kids != NULL && kids->next == NULL &&
+		    kids->type == RP_NODE_DATE && is_date(kids->href)) {
+			v = kids->href;
+			kids = kids->first;
+		} else if (is_date(d->m->date))
+			v = d->m->date;
+		if (v != NULL) {
+			wrap = "docDate";
+			k = "date";
+		}
+		break;
+	case RP_ROLE_SESSION:
+		wrap = "session";
+		k = "value";
+		if (d->m->session_number > 0)
+			v = wfmt(w, "%d", d->m->session_number);
+		break;
+	case RP_ROLE_COMMITTEE:
+		wrap = "docCommittee";
+		break;
+	case RP_ROLE_DOCTYPE:
+		wrap = "docType";
+		break;
+	case RP_ROLE_TITLE:
+		wrap = "docTitle";
+		break;
+	case RP_ROLE_ADOPTION:
+		if (org != NULL)
+			mk[ic.nmarks++] = (struct mark){ rp_body_name(d->m->body),
+			    "docProponent", "refersTo", org, 0 };
+		if (d->meeting != NULL)
+			mk[ic.nmarks++] = (struct mark){ d->m->meeting, "event",
+			    "refersTo", wfmt(w, "#%s", d->meeting), 0 };
+		break;
+	default:
+		break;
+	}
+	if (wrap != NULL && kids != NULL) {
+		p = el(w, p, wrap);
+		if (k != NULL)
+			at(w, p, k, v);
+	}
+	inlines(&ic, p, kids);
+}
+
+/* Consecutive blocks of one group share a <container name="group">
+ * (the title lines: a <longTitle>). */
+static void
+preface(struct d *d, xmlNodePtr pf, const rp_node *n, struct seq *q)
+{
+	struct w	*w = d->w;
+	const rp_node	*c;
+	const char	*g, *cur = NULL;
+	xmlNodePtr	 box = NULL;
+
+	for (c = n->first; c != NULL; c = c->next) {
+		if (c->type != RP_NODE_BLOCK) {
+			block(d, pf, c, join(w, d->base, "preface"), q);
+			box = NULL;
+			continue;
+		}
+		if ((g = preface_group(c->role)) == NULL)
+			g = box != NULL ? cur : "masthead";
+		if (box == NULL || strcmp(g, cur) != 0) {
+			if (strcmp(g, "longTitle") == 0) {
+				box = el(w, pf, "longTitle");
+				eid(w, box, join(w, d->base, wfmt(w,
+				    "preface__longTitle_%d", ++q->item)));
+			} else {
+				box = el(w, pf, "container");
+				at(w, box, "name", g);
+				eid(w, box, join(w, d->base, wfmt(w,
+				    "preface__container_%d", ++q->cont)));
+			}
+			cur = g;
+		}
+		preface_block(d, box, c);
+	}
+}
+
+/* The closing formula: its blocks in a <container name="conclusion">,
+ * the meeting as an <event>, dates as <docDate>. */
+static void
+conclusions(struct d *d, xmlNodePtr cl, const rp_node *n, struct seq *q)
+{
+	struct w	*w = d->w;
+	const rp_node	*c;
+	xmlNodePtr	 box = NULL, p;
+	struct mark	 mk;
+	struct ictx	 ic = { d, 1, &mk, 0 };
+
+	for (c = n->first; c != NULL; c = c->next) {
+		if (c->type != RP_NODE_BLOCK) {
+			block(d, cl, c, join(w, d->base, "conclusions"), q);
+			box = NULL;
+			continue;
+		}
+		if (box == NULL) {
+			box = el(w, cl, "container");
+			at(w, box, "name", "conclusion");
+			eid(w, box, join(w, d->base, wfmt(w,
+			    "conclusions__container_%d", ++q->cont)));
+		}
+		p = el(w, box, "p");
+		if (c->role != RP_ROLE_NONE)
+			at(w, p, "class", rp_role_name(c->role));
+		ic.nmarks = 0;
+		if (d->meeting != NULL) {
+			mk = (struct mark){ d->m->meeting, "event", "refersTo",
+			    wfmt(w, "#%s", d->meeting), 0 };
+			ic.nmarks = 1;
+		}
+		inlines(&ic, p, c->first);
+	}
+}
+
+static const char *const kind_names[] = { "resolution", "annex", "letter" };
+
+/* The IRIs and dates of d (docs/AKN.md "Identification"). */
+static void
+identify(struct d *d, const struct d *outer, int annex_pos)
+{
+	struct w	*w = d->w;
+	const rp_meta	*m = d->m;
+	const char	*num;
+
+	d->actor = rp_body_actor(m->body);
+	if (m->body == RP_BODY_UNKNOWN && outer != NULL)
+		d->actor = outer->actor;
+	d->lang = m->language ? m->language : outer ? outer->lang : "und";
+	if ((d->date = complete_date(w, m->date)) != NULL)
+		d->datename = "adoption";
+	else if (m->year > 0) {
+		d->date = wfmt(w, "%04d-01-01", m->year);
+		d->datename = "adoptionYear";
+	} else if (outer != NULL) {
+		d->date = outer->date;
+		d->datename = outer->datename;
+	} else {
+		/* xsd:date is required: a visibly unknown one. */
+		d->date = "0001-01-01";
+		d->datename = "unknown";
+	}
+	num = m->number ? iri_number(w, m->number) :
+	    m->symbol ? iri_number(w, m->symbol) : "nn";
+	if (m->kind == RP_DOC_ANNEX && outer != NULL) {
+		/* An annex is a component of the Work it is annexed to. */
+		d->work = outer->work;
+		d->date = outer->date;
+		d->datename = outer->datename;
+		d->comp = wfmt(w, "!annex_%d", m->annex_number > 0 ?
+		    m->annex_number : annex_pos);
+	} else {
+		d->work = m->kind == RP_DOC_RESOLUTION ?
+		    wfmt(w, "/akn/un/statement/deliberation/%s/%s/%s",
+		    d->actor, d->date, num) :
+		    wfmt(w, "/akn/un/doc/%s/%s/%s/%s", kind_names[m->kind],
+		    d->actor, d->date, num);
+		d->comp = "!main";
+	}
+}
+
+static void
+frbr(struct w *w, xmlNodePtr parent, const char *el_name, const char *k,
+    const char *v, const char *k2, const char *v2)
+{
+	xmlNodePtr x = el(w, parent, el_name);
+
+	at(w, x, k, v);
+	if (k2 != NULL)
+		at(w, x, k2, v2);
+}
+
+/* <identification> and the first <references> of a document. */
+static void
+identification(struct d *d, xmlNodePtr id)
+{
+	struct w	*w = d->w;
+	const rp_meta	*m = d->m;
+	const char	*expr = wfmt(w, "%s/%s@", d->work, d->lang);
+	const char	*org, *conv, *mdate = w->mdate ? w->mdate : d->date;
+	xmlNodePtr	 x;
+
+	conv = tlc(d, "TLCOrganization", "converter",
+	    "/akn/ontology/organization/un/respub", "respub");
+	org = tlc(d, "TLCOrganization", d->actor,
+	    wfmt(w, "/akn/ontology/organization/un/%s", d->actor),
+	    strcmp(d->actor, "un") == 0 ? "United Nations" :
+	    rp_body_name(m->body != RP_BODY_UNKNOWN ? m->body :
+	    RP_BODY_UNKNOWN));
+	if (m->meeting != NULL)
+		d->meeting = tlc(d, "TLCEvent", m->meeting_number > 0 ?
+		    wfmt(w, "meeting_%d", m->meeting_number) : "meeting",
+		    m->meeting_number > 0 ?
+		    wfmt(w, "/akn/ontology/event/un/%s/meeting/%d", d->actor,
+		    m->meeting_number) :
+		    wfmt(w, "/akn/ontology/event/un/%s/meeting/%s", d->actor,
+		    d->date), m->meeting);
+	at(w, id, "source", wfmt(w, "#%s", conv));
+
+	x = el(w, id, "FRBRWork");
+	frbr(w, x, "FRBRthis", "value", wfmt(w, "%s/%s", d->work, d->comp),
+	    NULL, NULL);
+	frbr(w, x, "FRBRuri", "value", d->work, NULL, NULL);
+	if (m->symbol != NULL)
+		frbr(w, x, "FRBRalias", "value", m->symbol, "name", "unSymbol");
+	frbr(w, x, "FRBRdate", "date", d->date, "name", d->datename);
+	frbr(w, x, "FRBRauthor", "href", wfmt(w, "#%s", org), NULL, NULL);
+	frbr(w, x, "FRBRcountry", "value", "un", NULL, NULL);
+	if (m->kind == RP_DOC_RESOLUTION)
+		frbr(w, x, "FRBRsubtype", "value", "deliberation", NULL, NULL);
+	if (m->number != NULL)
+		frbr(w, x, "FRBRnumber", "value", iri_number(w, m->number),
+		    "showAs", m->number);
+	frbr(w, x, "FRBRname", "value", kind_names[m->kind], NULL, NULL);
+
+	x = el(w, id, "FRBRExpression");
+	frbr(w, x, "FRBRthis", "value", wfmt(w, "%s/%s", expr, d->comp),
+	    NULL, NULL);
+	frbr(w, x, "FRBRuri", "value", expr, NULL, NULL);
+	frbr(w, x, "FRBRdate", "date", d->date, "name", d->datename);
+	frbr(w, x, "FRBRauthor", "href", wfmt(w, "#%s", org), NULL, NULL);
+	frbr(w, x, "FRBRlanguage", "language", d->lang, NULL, NULL);
+
+	x = el(w, id, "FRBRManifestation");
+	frbr(w, x, "FRBRthis", "value", wfmt(w, "%s/%s.xml", expr, d->comp),
+	    NULL, NULL);
+	frbr(w, x, "FRBRuri", "value", wfmt(w, "%s.akn", expr), NULL, NULL);
+	frbr(w, x, "FRBRdate", "date", mdate, "name", "XMLMarkup");
+	frbr(w, x, "FRBRauthor", "href", wfmt(w, "#%s", conv), NULL, NULL);
+	frbr(w, x, "FRBRformat", "value", "xml", NULL, NULL);
+}
+
+static void
+prop(struct w *w, xmlNodePtr x, const char *k, const char *v)
+{
+	if (v != NULL)
+		xmlNewProp(x, BAD_CAST k, BAD_CAST clean(w, v));
+}
+
+static void
+prop_int(struct w *w, xmlNodePtr x, const char *k, int v, int unset)
+{
+	if (v != unset)
+		xmlNewProp(x, BAD_CAST k, BAD_CAST wfmt(w, "%d", v));
+}
+
+/*
+ * The end of <meta>: footnotes nothing refers to, as <note>s (AKN's place
+ * for notes outside the text), and the exact metadata in <proprietary>,
+ * since AKN has no slot for a meeting number or a vote.
+ */
+static void
+meta_tail(struct d *d, xmlNodePtr meta, xmlNodePtr refs)
+{
+	struct w	*w = d->w;
+	const rp_meta	*m = d->m;
+	const rp_node	*ns, *fn;
+	xmlNodePtr	 notes = NULL, x;
+	xmlNsPtr	 rp;
+
+	if (refs->children == NULL) {
+		xmlUnlinkNode(refs);
+		xmlFreeNode(refs);
+	}
+	for (ns = d->node->first; ns != NULL; ns = ns->next) {
+		if (ns->type != RP_NODE_NOTES)
+			continue;
+		for (fn = ns->first; fn != NULL; fn = fn->next) {
+			if (fn->type != RP_NODE_FOOTNOTE || note_done(w, fn))
+				continue;
+			if (notes == NULL) {
+				notes = el(w, meta, "notes");
+				at(w, notes, "source", "#converter");
+			}
+			x = el(w, notes, "note");
+			at(w, x, "marker", fn->num);
+			at(w, x, "placement", "bottom");
+			at(w, x, "class", "footnote");
+			note_add(w, fn, eid(w, x, join(w, d->base,
+			    wfmt(w, "note_%d", fn->index))));
+			blocks(d, x, fn, w->notes[w->nnotes - 1].eid);
+		}
+	}
+	x = el(w, meta, "proprietary");
+	at(w, x, "source", "#converter");
+	x = xmlAddChild(x, xmlNewDocNode(w->x, NULL, BAD_CAST "meta", NULL));
+	rp = xmlNewNs(x, BAD_CAST RP_AKN_META_NS, BAD_CAST "rp");
+	xmlSetNs(x, rp);
+	prop(w, x, "kind", kind_names[m->kind]);
+	if (m->body != RP_BODY_UNKNOWN)
+		prop(w, x, "body", rp_body_actor(m->body));
+	prop(w, x, "symbol", m->symbol);
+	prop(w, x, "number", m->number);
+	prop_int(w, x, "year", m->year, 0);
+	prop(w, x, "date", m->date);
+	prop(w, x, "meeting", m->meeting);
+	prop_int(w, x, "meetingNumber", m->meeting_number, 0);
+	prop(w, x, "session", m->session);
+	prop_int(w, x, "sessionNumber", m->session_number, 0);
+	prop(w, x, "language", m->language);
+	prop(w, x, "title", m->title);
+	prop(w, x, "distribution", m->distribution);
+	prop_int(w, x, "annexNumber", m->annex_number, 0);
+	prop_int(w, x, "votesFor", m->votes_for, -1);
+	prop_int(w, x, "votesAgainst", m->votes_against, -1);
+	prop_int(w, x, "votesAbstain", m->votes_abstain, -1);
+}
+
+static void
+doc_add(struct w *w, const rp_node *n, const char *base)
+{
+	if (w->ndocs == w->capdocs) {
+		size_t		 cap = w->capdocs ? 2 * w->capdocs : 8;
+		struct docpfx	*p = rp_arena_alloc(&w->arena, cap * sizeof(*p));
+
+		if (w->ndocs > 0)
+			memcpy(p, w->docs, w->ndocs * sizeof(*p));
+		w->docs = p;
+		w->capdocs = cap;
+	}
+	w->docs[w->ndocs].node = n;
+	w->docs[w->ndocs++].base = base;
+}
+
+/* The parts of a document in the order AKN requires, whatever the order
+ * of the model: preface, preamble, mainBody, conclusions, attachments. */
+static xmlNodePtr
+document(struct w *w, xmlNodePtr parent, const rp_node *dn,
+    const struct d *outer, int annex_pos, const char *base)
+{
+	static const rp_meta	 annex_meta = { .kind = RP_DOC_ANNEX,
+				    .votes_for = -1, .votes_against = -1,
+				    .votes_abstain = -1 };
+	struct d		 d = { 0 };
+	struct seq		 q = { 0 }, qb = { 0 };
+	const rp_node		*c, *sub;
+	xmlNodePtr		 x, meta, ident, part, atts = NULL, a;
+	const char		*aid;
+	int			 k = 0;
+
+	d.w = w;
+	d.node = dn;
+	/* An ANNEX without a DOCUMENT is written as an annexed doc. */
+	d.m = dn->meta ? dn->meta : &annex_meta;
+	d.base = base;
+	doc_add(w, dn, base);
+	x = el(w, parent, d.m->kind == RP_DOC_RESOLUTION ? "statement" : "doc");
+	at(w, x, "name", kind_names[d.m->kind]);
+	if (d.m->kind == RP_DOC_RESOLUTION)
+		at(w, x, "contains", "originalVersion");
+	meta = el(w, x, "meta");
+	ident = el(w, meta, "identification");
+	d.refs = el(w, meta, "references");
+	at(w, d.refs, "source", "#converter");
+	identify(&d, outer, annex_pos);
+	identification(&d, ident);
+
+	part = NULL;
+	for (c = dn->first; c != NULL; c = c->next)
+		if (c->type == RP_NODE_PREFACE && c->first != NULL) {
+			if (part == NULL)
+				part = el(w, x, "preface");
+			preface(&d, part, c, &q);
+		}
+	memset(&q, 0, sizeof(q));
+	part = NULL;
+	for (c = dn->first; c != NULL; c = c->next)
+		if (c->type == RP_NODE_PREAMBLE && c->first != NULL) {
+			if (part == NULL)
+				part = el(w, x, "preamble");
+			preamble(&d, part, c, &q);
+		}
+	part = el(w, x, "mainBody");
+	for (c = dn->first; c != NULL; c = c->next) {
+		switch (c->type) {
+		case RP_NODE_PREFACE:
+		case RP_NODE_PREAMBLE:
+		case RP_NODE_CONCLUSION:
+		case RP_NODE_ANNEX:
+		case RP_NODE_NOTES:
+			break;
+		case RP_NODE_BODY:
+			for (sub = c->first; sub != NULL; sub = sub->next)
+				body_child(&d, part, sub, &qb);
+			break;
+		default:
+			body_child(&d, part, c, &qb);
+			break;
+		}
+	}
+	if (part->children == NULL)	/* mainBody is required, not empty */
+		el(w, part, "p");
+	memset(&q, 0, sizeof(q));
+	part = NULL;
+	for (c = dn->first; c != NULL; c = c->next)
+		if (c->type == RP_NODE_CONCLUSION && c->first != NULL) {
+			if (part == NULL)
+				part = el(w, x, "conclusions");
+			conclusions(&d, part, c, &q);
+		}
+	for (c = dn->first; c != NULL; c = c->next) {
+		if (c->type != RP_NODE_ANNEX)
+			continue;
+		if (atts == NULL)
+			atts = el(w, x, "attachments");
+		a = el(w, atts, "attachment");
+		aid = eid(w, a, join(w, base, wfmt(w, "att_%d", ++k)));
+		if (c->num != NULL)
+			text(w, el(w, a, "heading"), c->num, strlen(c->num));
+		if (c->name != NULL)
+			text(w, el(w, a, "subheading"), c->name,
+			    strlen(c->name));
+		sub = rp_node_child(c, RP_NODE_DOCUMENT);
+		if (sub != NULL && (sub != c->first || sub->next != NULL))
+			rp_msg(w->doc, RP_WARNING, c->line, c->col,
+			    "akn: only the document of an annex is written");
+		document(w, a, sub != NULL ? sub : c, &d, k, aid);
+	}
+	meta_tail(&d, meta, d.refs);
+	return x;
+}
+
+/* The manifestation date from SOURCE_DATE_EPOCH, for reproducible
+ * output that records when it was made; NULL if unset or invalid. */
+static const char *
+epoch_date(struct w *w)
+{
+	const char	*s = getenv("SOURCE_DATE_EPOCH");
+	char		*end;
+	long long	 v;
+	time_t		 t;
+	struct tm	 tm;
+
+	if (s == NULL || *s == '\0')
+		return NULL;
+	v = strtoll(s, &end, 10);
+	if (*end != '\0' || v < 0)
+		return NULL;
+	t = (time_t)v;
+	if (gmtime_r(&t, &tm) == NULL)
+		return NULL;
+	return wfmt(w, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday);
+}
+
+xmlDocPtr
+rp_akn_build(rp_doc *doc, const rp_options *opt)
+{
+	struct w	w;
+	xmlNodePtr	root;
+
+	(void)opt;
+	if (doc->root == NULL || doc->root->type != RP_NODE_DOCUMENT) {
+		rp_msg(doc, RP_ERROR, 0, 0, "akn: no document to write");
+		return NULL;
+	}
+	memset(&w, 0, sizeof(w));
+	w.doc = doc;
+	if ((w.x = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
+	    (w.ids = xmlHashCreate(256)) == NULL ||
+	    (w.tlc = xmlHashCreate(16)) == NULL) {
+		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
+		xmlHashFree(w.ids, NULL);
+		xmlFreeDoc(w.x);
+		return NULL;
+	}
+	rp_arena_init(&w.arena);
+	root = xmlNewDocNode(w.x, NULL, BAD_CAST "akomaNtoso", NULL);
+	xmlDocSetRootElement(w.x, root);
+	w.ns = xmlNewNs(root, BAD_CAST RP_AKN_NS, NULL);
+	xmlSetNs(root, w.ns);
+	w.mdate = epoch_date(&w);
+	document(&w, root, doc->root, NULL, 0, "");
+	xmlHashFree(w.ids, NULL);
+	xmlHashFree(w.tlc, NULL);
+	rp_arena_free(&w.arena);
+	return w.x;
+}
+
+static void *
+akn_create(const rp_options *opt, const char **err)
+{
+	static int state;
+
+	(void)opt;
+	(void)err;
+	return &state;
+}
+
+/*
+ * Indent the structure by hand: libxml2's formatter also indents inside
+ * <p> when it holds only elements, which would add text.  Elements that
+ * hold text (p, num, heading, subheading) and all below them are kept
+ * as they are.
+ */
+static void
+indent(xmlDocPtr x, xmlNodePtr n, int depth)
+{
+	static const char spaces[] = "\n"
+	    "                                                                ";
+	xmlNodePtr	c;
+	int		w = depth < 31 ? depth : 31;
+
+	if (n->children == NULL || xmlStrEqual(n->name, BAD_CAST "p") ||
+	    xmlStrEqual(n->name, BAD_CAST "num") ||
+	    xmlStrEqual(n->name, BAD_CAST "heading") ||
+	    xmlStrEqual(n->name, BAD_CAST "subheading"))
+		return;
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type != XML_ELEMENT_NODE)
+			return;
+	for (c = n->children; c != NULL; c = c->next) {
+		xmlAddPrevSibling(c, xmlNewDocTextLen(x, BAD_CAST spaces,
+		    2 * (w + 1) + 1));
+		indent(x, c, depth + 1);
+	}
+	xmlAddChild(n, xmlNewDocTextLen(x, BAD_CAST spaces, 2 * w + 1));
+}
+
+static int
+akn_render(void *state, rp_doc *doc, rp_buf *out)
+{
+	xmlDocPtr	 x;
+	xmlChar		*mem = NULL;
+	int		 len = 0;
+
+	(void)state;
+	if ((x = rp_akn_build(doc, NULL)) == NULL)
+		return -1;
+	indent(x, xmlDocGetRootElement(x), 0);
+	xmlDocDumpFormatMemoryEnc(x, &mem, &len, "UTF-8", 0);
+	xmlFreeDoc(x);
+	if (mem == NULL) {
+		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
+		return -1;
+	}
+	rp_buf_put(out, (const char *)mem, (size_t)len);
+	xmlFree(mem);
+	return 0;
+}
+
+static void
+akn_destroy(void *state)
+{
+	(void)state;
+}
+
+const struct rp_backend rp_backend_akn = {
+	.fmt = RP_FORMAT_AKN,
+	.create = akn_create,
+	.render = akn_render,
+	.destroy = akn_destroy,
+};
