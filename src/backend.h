@@ -23,7 +23,6 @@ struct rp_backend {
 
 extern const struct rp_backend rp_backend_tree;
 extern const struct rp_backend rp_backend_akn;
-extern const struct rp_backend rp_backend_akn;
 extern const struct rp_backend rp_backend_pdf;
 extern const struct rp_backend rp_backend_md;
 

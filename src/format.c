@@ -22,7 +22,6 @@ static const struct {
 static const struct rp_backend *const backends[] = {
 	&rp_backend_tree,
 	&rp_backend_akn,
-	&rp_backend_akn,
 	&rp_backend_pdf,
 	&rp_backend_md,
 
