@@ -24,7 +24,7 @@ PKGS	:= libxml-2.0 libxslt libexslt libcmark-gfm harfbuzz-subset
 DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libcmark-gfm-dev \
 	libcmark-gfm-extensions-dev libhpdf-dev libharfbuzz-dev \
 	fonts-liberation fonts-arphic-uming xsltproc libxml2-utils \
-	poppler-utils qpdf cmark-gfm
+	poppler-utils qpdf cmark-gfm python3
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
@@ -33,7 +33,7 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -fPIC -fvisibility=hidden $(CFLAGS)
 ALL_CPPFLAGS = -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) \
 	-DRP_DATADIR='"$(DATADIR)"' $(CPPFLAGS)
 
-CLI_SRC	:= src/main.c src/cli.c
+CLI_SRC	:= src/main.c src/cli.c src/site.c
 LIB_SRC	:= $(filter-out $(CLI_SRC),$(sort $(wildcard src/*.c)))
 LIB_OBJ	:= $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ	:= $(CLI_SRC:src/%.c=$(BUILD)/%.o)
@@ -100,7 +100,7 @@ demo: deps all
 	$(BUILD)/respub -t $(DEMO_FORMATS) -d out examples/*.txt
 	@echo "wrote:"; ls out
 
-DEMO_FORMATS := akn,tree
+DEMO_FORMATS := akn,tree,md
 
 # The whole suite, then again under AddressSanitizer and UBSan.
 check: deps
