@@ -17,6 +17,19 @@
   xmlns:s="urn:x-respub:site"
   exclude-result-prefixes="akn t s">
 
+<!-- Indentation of the AKN is not content: the page must not depend on
+     whether the XML was pretty-printed. -->
+<xsl:strip-space elements="akn:akomaNtoso akn:statement akn:doc akn:act
+  akn:bill akn:meta akn:preface akn:preamble akn:mainBody akn:body
+  akn:conclusions akn:attachments akn:attachment akn:components
+  akn:component akn:content akn:container akn:blockContainer akn:paragraph
+  akn:subparagraph akn:point akn:item akn:list akn:blockList akn:intro
+  akn:wrapUp akn:listIntroduction akn:listWrapUp akn:formula
+  akn:authorialNote akn:section akn:part akn:chapter akn:title
+  akn:division akn:hcontainer akn:recitals akn:recital akn:longTitle
+  akn:coverPage akn:alinea akn:indent akn:tblock akn:references
+  akn:identification s:*"/>
+
 <xsl:output method="html" encoding="UTF-8" indent="no"
   doctype-system="about:legacy-compat"/>
 
@@ -99,8 +112,11 @@
     <xsl:otherwise>
       <xsl:variable name="dt" select="normalize-space(($main/akn:preface//akn:docTitle)[1])"/>
       <xsl:variable name="lt" select="normalize-space(($main/akn:preface/akn:longTitle)[1])"/>
+      <!-- A resolution that only adopts an annexed text is known by it. -->
+      <xsl:variable name="at" select="normalize-space(($main/akn:attachments/akn:attachment/*/akn:preface//akn:docTitle)[1])"/>
       <xsl:choose>
         <xsl:when test="$dt != ''"><xsl:value-of select="$dt"/></xsl:when>
+        <xsl:when test="$lt != '' and $at != ''"><xsl:value-of select="concat($lt, ': ', $at)"/></xsl:when>
         <xsl:when test="$lt != ''"><xsl:value-of select="$lt"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="$symbol"/></xsl:otherwise>
       </xsl:choose>
@@ -113,8 +129,14 @@
       <xsl:value-of select="concat($site-title, ': ', count($cat/s:resolution), ' ', $tpl/t:strings/t:s[@key = 'resolutions'][@lang = 'en'])"/>
     </xsl:when>
     <xsl:otherwise>
-      <xsl:variable name="d" select="normalize-space(concat($symbol, ' ', $body-name, ' ', $date, ' ', $title-text))"/>
-      <xsl:value-of select="$d"/>
+      <xsl:value-of select="$title-text"/>
+      <xsl:if test="$symbol != '' and not(contains($title-text, $symbol))">
+        <xsl:value-of select="concat(' (', $symbol, ')')"/>
+      </xsl:if>
+      <xsl:if test="$body-name != ''">
+        <xsl:value-of select="concat(' · ', $body-name)"/>
+      </xsl:if>
+      <xsl:if test="$date != ''"><xsl:value-of select="concat(' · ', $date)"/></xsl:if>
     </xsl:otherwise>
   </xsl:choose>
 </xsl:variable>
@@ -361,7 +383,7 @@
         <xsl:with-param name="content"><xsl:apply-templates/></xsl:with-param>
       </xsl:call-template>
     </xsl:when>
-    <xsl:otherwise><p><xsl:call-template name="id"/><xsl:apply-templates/></p></xsl:otherwise>
+    <xsl:otherwise><p><xsl:call-template name="id"/><xsl:call-template name="class"/><xsl:apply-templates/></p></xsl:otherwise>
   </xsl:choose>
 </xsl:template>
 
@@ -515,7 +537,7 @@
 </xsl:template>
 
 <xsl:template match="akn:p">
-  <p><xsl:call-template name="id"/><xsl:apply-templates/></p>
+  <p><xsl:call-template name="id"/><xsl:call-template name="class"/><xsl:apply-templates/></p>
 </xsl:template>
 
 <xsl:template match="akn:conclusions">
@@ -523,7 +545,7 @@
 </xsl:template>
 
 <!-- A vote record: one row per group, label then members. -->
-<xsl:template match="akn:*[@name = 'vote' or @name = 'voting']">
+<xsl:template match="akn:*[@class = 'vote' or @name = 'vote']">
   <table class="vote">
     <xsl:call-template name="id"/>
     <caption class="vh"><xsl:call-template name="ui"><xsl:with-param name="key" select="'vote'"/></xsl:call-template></caption>
@@ -543,7 +565,7 @@
   <xsl:apply-templates select="akn:p | akn:block"/>
 </xsl:template>
 
-<xsl:template match="akn:*[@name = 'signature'] | akn:signature">
+<xsl:template match="akn:*[@class = 'signature' or @name = 'signature']">
   <div class="signature"><xsl:call-template name="id"/><xsl:apply-templates/></div>
 </xsl:template>
 
@@ -674,6 +696,14 @@
 
 <!-- ======================================================== inlines -->
 
+<!-- Blank text between inlines is one space; at either end of a block
+     it is indentation. -->
+<xsl:template match="text()[normalize-space() = '']">
+  <xsl:if test="preceding-sibling::node() and following-sibling::node()">
+    <xsl:text> </xsl:text>
+  </xsl:if>
+</xsl:template>
+
 <xsl:template match="akn:i"><i><xsl:apply-templates/></i></xsl:template>
 <xsl:template match="akn:b"><b><xsl:apply-templates/></b></xsl:template>
 <xsl:template match="akn:u"><u><xsl:apply-templates/></u></xsl:template>
@@ -727,31 +757,33 @@
   </xsl:choose>
 </xsl:template>
 
-<!-- /akn/un/statement/deliberation/{actor}/{date}/{number}[/...] -->
+<!-- A cited document: its symbol is in @title (respub's AKN), else it is
+     rebuilt from the IRI /akn/un/statement/deliberation/{actor}/{date}/{number}. -->
 <xsl:template name="akn-url">
   <xsl:param name="h"/>
   <xsl:variable name="p" select="substring-after(substring-after(substring-after(substring-after($h, '/akn/'), '/'), '/'), '/')"/>
   <xsl:variable name="actor" select="substring-before($p, '/')"/>
   <xsl:variable name="d" select="substring-before(substring-after($p, '/'), '/')"/>
   <xsl:variable name="number" select="substring-before(concat(substring-after(substring-after($p, '/'), '/'), '/'), '/')"/>
-  <xsl:variable name="here" select="$cat/s:resolution[@actor = $actor and @number = $number]"/>
   <xsl:variable name="year" select="substring($d, 1, 4)"/>
   <xsl:variable name="n" select="translate($number, '-', '/')"/>
   <xsl:variable name="sym">
     <xsl:choose>
-      <xsl:when test="$here"><xsl:value-of select="$here[1]/@symbol"/></xsl:when>
+      <xsl:when test="@title != ''"><xsl:value-of select="@title"/></xsl:when>
       <xsl:when test="$actor = 'un-sc'"><xsl:value-of select="concat('S/RES/', $n, ' (', $year, ')')"/></xsl:when>
       <xsl:when test="$actor = 'un-ga'"><xsl:value-of select="concat('A/RES/', $n)"/></xsl:when>
       <xsl:when test="$actor = 'un-ecosoc'"><xsl:value-of select="concat('E/RES/', $n)"/></xsl:when>
       <xsl:when test="$actor = 'un-hrc'"><xsl:value-of select="concat('A/HRC/RES/', $n)"/></xsl:when>
     </xsl:choose>
   </xsl:variable>
+  <xsl:variable name="here" select="$cat/s:resolution[@symbol = $sym]"/>
+  <xsl:variable name="mylang" select="ancestor::*[akn:meta][1]/akn:meta//akn:FRBRlanguage/@language"/>
   <xsl:choose>
-    <xsl:when test="$here[@lang = $main/akn:meta//akn:FRBRlanguage/@language]">
-      <xsl:value-of select="$here[@lang = $main/akn:meta//akn:FRBRlanguage/@language][1]/@page"/>
-    </xsl:when>
+    <!-- Not a link to the page itself. -->
+    <xsl:when test="$sym = ancestor::*[akn:meta][1]/akn:meta//akn:FRBRalias[@name = 'unSymbol']/@value or ($sym = $symbol and (not($here) or $here[@page = $page]))"/>
+    <xsl:when test="$here[@lang = $mylang]"><xsl:value-of select="$here[@lang = $mylang][1]/@page"/></xsl:when>
     <xsl:when test="$here"><xsl:value-of select="$here[1]/@page"/></xsl:when>
-    <xsl:when test="$ref-url != '' and $number != '' and ($sym != '' or not(contains($ref-url, '{symbol}')))">
+    <xsl:when test="$ref-url != '' and ($sym != '' or not(contains($ref-url, '{symbol}')))">
       <xsl:call-template name="fill">
         <xsl:with-param name="s" select="$ref-url"/>
         <xsl:with-param name="symbol" select="translate($sym, ' ', '')"/>
@@ -867,6 +899,11 @@
 
 <xsl:template name="id">
   <xsl:if test="@eId"><xsl:attribute name="id"><xsl:value-of select="@eId"/></xsl:attribute></xsl:if>
+</xsl:template>
+
+<!-- The writer's class of a block, kept for styling. -->
+<xsl:template name="class">
+  <xsl:if test="@class"><xsl:attribute name="class"><xsl:value-of select="@class"/></xsl:attribute></xsl:if>
 </xsl:template>
 
 <!-- A visible link to the part, shown on hover. -->
