@@ -1,34 +1,2004 @@
-/* read_text.c -- first cut: every blank-line-separated block becomes an
- * operative paragraph.  Replaced by the structural reader. */
+/* read_text.c -- the plain-text reader: a resolution as copied or
+ * extracted from the official PDF, into the document model.
+ *
+ * It works in passes over the input:
+ *   1. lines: split, trim, drop front matter and page furniture;
+ *   2. segments: the main text, then one per annex ("Annex", "附件");
+ *   3. units: lines joined into logical paragraphs (hard wraps undone,
+ *      masthead lines kept apart), footnote definitions taken out;
+ *   4. page breaks: units split by a page break joined again;
+ *   5. tree: each unit classified (masthead role, formula, preambular or
+ *      operative paragraph, sub-item, separator, conclusion, vote) and
+ *      its inline content parsed.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "backend.h"
+#include "classify.h"
+#include "inline.h"
+#include "utf8.h"
+
+struct line {
+	const char	*s;		/* trimmed text */
+	size_t		 n;
+	int		 no;		/* line number */
+	int		 col;		/* column of s[0] */
+	int		 chars;		/* length in characters */
+	int		 gone;		/* front matter or page furniture */
+};
+
+enum unit_kind {
+	U_TEXT = 0,
+	U_MASTHEAD,		/* a masthead line (or joined title lines) */
+	U_FNDEF,		/* a footnote definition */
+	U_HEADING,		/* a short line standing alone */
+	U_SEPARATOR,
+	U_ANNEX			/* an annex heading: starts a segment */
+};
+
+struct unit {
+	rp_buf			 text;
+	struct rp_srcpos	*pos;
+	size_t			 npos, cappos;
+	int			 line, col;
+	int			 kind;
+	int			 seg;
+	int			 lastchars;	/* length of its last line */
+	int			 block_start;	/* first unit of its block */
+	const char		*marker;	/* U_FNDEF */
+};
+
+struct fndef {
+	rp_node		*node;
+	int		 seg;
+	int		 number;	/* numeric marker value, or 0 */
+	int		 referenced;
+};
+
+struct reader {
+	rp_doc		*doc;
+	const char	*buf;
+	struct line	*lines;
+	size_t		 nlines;
+	struct unit	*units;
+	size_t		 nunits, capunits;
+	struct fndef	*fns;
+	size_t		 nfns, capfns;
+	int		 fullwidth;	/* chars of a full line */
+	int		 cur_seg;	/* segment whose text is parsed */
+	int		 max_ref;	/* highest footnote number referenced */
+	int		 furniture;
+	const char	*fm_symbol, *fm_title, *fm_date;
+};
+
+/* ------------------------------------------------------------ lines */
+
+static int
+char_count(const char *s, size_t n)
+{
+	size_t	i;
+	int	c = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			c++;
+	return c;
+}
+
+/* Trim Unicode white space at both ends. */
+static void
+trim(const char **s, size_t *n, int *col)
+{
+	size_t		len;
+	uint32_t	cp;
+
+	while (*n > 0 && (len = rp_utf8_decode(*s, *n, &cp)) > 0 &&
+	    rp_is_space(cp)) {
+		*s += len;
+		*n -= len;
+		(*col)++;
+	}
+	while (*n > 0) {
+		cp = rp_utf8_last(*s, *n, &len);
+		if (!rp_is_space(cp))
+			break;
+		*n -= len;
+	}
+}
+
+static void
+split_lines(struct reader *r, const char *buf, size_t len)
+{
+	size_t	i = 0, start, cap = 64;
+	int	no = 1;
+
+	r->lines = malloc(cap * sizeof(*r->lines));
+	while (r->lines != NULL && i <= len) {
+		struct line *l;
+
+		start = i;
+		while (i < len && buf[i] != '\n' && buf[i] != '\r')
+			i++;
+		if (i == len && start == len)
+			break;
+		if (r->nlines == cap) {
+			struct line *p = realloc(r->lines, 2 * cap * sizeof(*p));
+
+			if (p == NULL)
+				break;
+			r->lines = p;
+			cap *= 2;
+		}
+		l = &r->lines[r->nlines++];
+		l->s = buf + start;
+		l->n = i - start;
+		l->no = no++;
+		l->col = 1;
+		l->gone = 0;
+		trim(&l->s, &l->n, &l->col);
+		l->chars = char_count(l->s, l->n);
+		if (i < len && buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n')
+			i++;
+		i++;
+	}
+}
+
+static int
+is_blank(const struct line *l)
+{
+	return l->n == 0 || l->gone;
+}
+
+static int
+line_is(const struct line *l, const char *s)
+{
+	return l->n == strlen(s) && memcmp(l->s, s, l->n) == 0;
+}
+
+/* A "key: value" front-matter line: copy the value (quotes removed). */
+static const char *
+fm_value(struct reader *r, const struct line *l, const char *key)
+{
+	size_t		 k = strlen(key);
+	const char	*v;
+	size_t		 n;
+
+	if (l->n <= k + 1 || strncmp(l->s, key, k) != 0 || l->s[k] != ':')
+		return NULL;
+	v = l->s + k + 1;
+	n = l->n - k - 1;
+	while (n > 0 && *v == ' ') {
+		v++;
+		n--;
+	}
+	if (n >= 2 && (*v == '"' || *v == '\'') && v[n - 1] == *v) {
+		v++;
+		n -= 2;
+	}
+	return rp_doc_strndup(r->doc, v, n);
+}
+
+/* YAML front matter added by extraction tools: metadata, not text. */
+static void
+front_matter(struct reader *r)
+{
+	size_t	i, end;
+
+	if (r->nlines < 2 || !line_is(&r->lines[0], "---"))
+		return;
+	for (end = 1; end < r->nlines && end < 60; end++)
+		if (line_is(&r->lines[end], "---"))
+			break;
+	if (end >= r->nlines || end >= 60)
+		return;
+	for (i = 0; i <= end; i++) {
+		struct line	*l = &r->lines[i];
+		const char	*v;
+
+		l->gone = 1;
+		if ((v = fm_value(r, l, "symbol")) != NULL)
+			r->fm_symbol = v;
+		else if ((v = fm_value(r, l, "title")) != NULL)
+			r->fm_title = v;
+		else if ((v = fm_value(r, l, "date")) != NULL)
+			r->fm_date = v;
+	}
+	rp_msg(r->doc, RP_INFO, 1, 1, "front matter (lines 1-%zu) read as "
+	    "metadata", end + 1);
+}
+
+/* "25-19432 (E)", "*2519432*", "2/3": print furniture. */
+static int
+is_job_or_page(const struct line *l)
+{
+	const char	*s = l->s;
+	size_t		 n = l->n, i = 0;
+	int		 a, b;
+
+	if (n >= 8 && isdigit((unsigned char)s[0]) &&
+	    isdigit((unsigned char)s[1]) && s[2] == '-') {
+		for (i = 3; i < n && isdigit((unsigned char)s[i]); i++)
+			continue;
+		if (i == 8 && (i == n || (n - i <= 5 && s[i] == ' ' &&
+		    s[i + 1] == '(')))
+			return 1;
+	}
+	if (n >= 8 && s[0] == '*' && s[n - 1] == '*') {
+		for (i = 1; i < n - 1 && isdigit((unsigned char)s[i]); i++)
+			continue;
+		if (i == n - 1)
+			return 1;
+	}
+	if (sscanf(s, "%d/%d", &a, &b) == 2 && a > 0 && a <= b && b < 1000) {
+		char tmp[32];
+
+		snprintf(tmp, sizeof(tmp), "%d/%d", a, b);
+		return strlen(tmp) == n && strncmp(tmp, s, n) == 0;
+	}
+	return 0;
+}
+
+/*
+ * Page headers and footers of PDF extractions: job numbers, page
+ * numbers, and the running symbol and title next to them.
+ */
+static void
+furniture(struct reader *r)
+{
+	size_t	i, j, first = (size_t)-1;
+	int	near;
+
+	for (i = 0; i < r->nlines; i++)
+		if (!r->lines[i].gone && is_job_or_page(&r->lines[i])) {
+			if (first == (size_t)-1)
+				first = i;
+			r->lines[i].gone = 2;
+		}
+	if (first == (size_t)-1)
+		return;
+	/* Running heads: short lines within three lines of a page number,
+	 * past the masthead, that repeat elsewhere (symbol, title). */
+	for (i = first + 1; i < r->nlines; i++) {
+		struct line *l = &r->lines[i];
+
+		if (l->gone || l->n == 0 || l->n > 120)
+			continue;
+		near = 0;
+		for (j = i > 3 ? i - 3 : 0; j <= i + 3 && j < r->nlines; j++)
+			if (r->lines[j].gone == 2 && j != i)
+				near = 1;
+		if (!near)
+			continue;
+		for (j = 0; j < first + 12 && j < r->nlines; j++) {
+			const struct line *m = &r->lines[j];
+
+			if (j != i && m->n > 0 && ((m->n == l->n &&
+			    memcmp(m->s, l->s, l->n) == 0) || (l->n > 20 &&
+			    m->n > l->n && memmem(m->s, m->n, l->s, l->n)))) {
+				l->gone = 3;
+				break;
+			}
+		}
+		if (!l->gone && r->fm_title != NULL && l->n > 10 &&
+		    strncmp(r->fm_title, l->s, l->n) == 0)
+			l->gone = 3;
+	}
+	for (i = 0; i < r->nlines; i++)
+		if (r->lines[i].gone >= 2)
+			r->furniture++;
+	/* The first job number belongs to the masthead: keep it. */
+	r->lines[first].gone = 0;
+	r->furniture--;
+	if (r->furniture > 0)
+		rp_msg(r->doc, RP_INFO, 0, 0, "%d lines of page headers and "
+		    "footers left out", r->furniture);
+}
+
+/* Chars of a full line: most lines of hard-wrapped text come near it. */
+static void
+measure_width(struct reader *r)
+{
+	int	hist[201] = { 0 }, total = 0, acc = 0, w;
+	size_t	i;
+
+	for (i = 0; i < r->nlines; i++) {
+		if (r->lines[i].gone || r->lines[i].chars < 10)
+			continue;
+		w = r->lines[i].chars > 200 ? 200 : r->lines[i].chars;
+		hist[w]++;
+		total++;
+	}
+	r->fullwidth = 200;
+	for (w = 200; w >= 0 && total > 0; w--) {
+		acc += hist[w];
+		if (acc * 10 >= total) {	/* the 90th percentile */
+			r->fullwidth = w;
+			break;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ units */
+
+static struct unit *
+new_unit(struct reader *r, const struct line *l, int kind, int seg)
+{
+	struct unit *u;
+
+	if (r->nunits == r->capunits) {
+		size_t		 cap = r->capunits ? r->capunits * 2 : 64;
+		struct unit	*p = realloc(r->units, cap * sizeof(*p));
+
+		if (p == NULL)
+			return NULL;
+		r->units = p;
+		r->capunits = cap;
+	}
+	u = &r->units[r->nunits++];
+	memset(u, 0, sizeof(*u));
+	rp_buf_init(&u->text);
+	u->line = l->no;
+	u->col = l->col;
+	u->kind = kind;
+	u->seg = seg;
+	return u;
+}
+
+static void
+add_pos(struct unit *u, size_t off, int line, int col)
+{
+	if (u->npos == u->cappos) {
+		size_t			 cap = u->cappos ? u->cappos * 2 : 8;
+		struct rp_srcpos	*p = realloc(u->pos, cap * sizeof(*p));
+
+		if (p == NULL)
+			return;
+		u->pos = p;
+		u->cappos = cap;
+	}
+	u->pos[u->npos].off = off;
+	u->pos[u->npos].line = line;
+	u->pos[u->npos].col = col;
+	u->npos++;
+}
+
+/* Append text to a unit, joining as the script wants: Latin words with a
+ * space, CJK without, a hyphen at a line end kept and closed up. */
+static void
+append_text(struct unit *u, const char *s, size_t n, int line, int col)
+{
+	uint32_t	last, first;
+	size_t		len;
+
+	if (n == 0)
+		return;
+	if (u->text.len > 0) {
+		last = rp_utf8_last(u->text.data, u->text.len, &len);
+		rp_utf8_decode(s, n, &first);
+		if (!(rp_is_cjk(last) || rp_is_cjk(first) ||
+		    (last == '-' && u->text.len >= 2 &&
+		    isalpha((unsigned char)u->text.data[u->text.len - 2]) &&
+		    isalpha((unsigned char)s[0])) ||
+		    last == 0x2014 || last == '/'))
+			rp_buf_putc(&u->text, ' ');
+	}
+	add_pos(u, u->text.len, line, col);
+	rp_buf_put(&u->text, s, n);
+}
+
+static void
+append_line(struct unit *u, const struct line *l)
+{
+	append_text(u, l->s, l->n, l->no, l->col);
+	u->lastchars = l->chars;
+}
+
+/* Where a unit's text after a leading marker starts (for positions). */
+static void
+drop_prefix(struct unit *u, size_t k)
+{
+	size_t i;
+
+	memmove(u->text.data, u->text.data + k, u->text.len - k + 1);
+	u->text.len -= k;
+	for (i = 0; i < u->npos; i++)
+		u->pos[i].off = u->pos[i].off > k ? u->pos[i].off - k : 0;
+	u->col += char_count(u->text.data - 0, 0) + (int)k;
+}
+
+static void
+free_units(struct reader *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nunits; i++) {
+		rp_buf_free(&r->units[i].text);
+		free(r->units[i].pos);
+	}
+	free(r->units);
+}
+
+/* What a line opens, looked at without context. */
+static int
+starts_unit(const struct line *l)
+{
+	size_t		k, nl;
+	rp_item_kind	kind;
+	int		v;
+	rp_body		b;
+
+	if (rp_paragraph_number(l->s, l->n, &nl) > 0 ||
+	    rp_item_marker(l->s, l->n, &nl, &kind, &v) > 0 ||
+	    rp_is_separator(l->s, l->n) || rp_is_annex_heading(l->s, l->n) ||
+	    rp_is_formula(l->s, l->n, &b))
+		return 1;
+	k = 0;
+	return k;
+}
+
+/* "____": the rule above footnotes at a page foot. */
+static int
+is_footnote_rule(const struct line *l)
+{
+	size_t i;
+
+	if (l->n < 3)
+		return 0;
+	for (i = 0; i < l->n; i++)
+		if (l->s[i] != '_')
+			return 0;
+	return 1;
+}
+
+/* A footnote marker opening a definition line: "1 See", "¹ General",
+ * "* 仅以". Returns the offset of the text, 0 if none; marker in out. */
+static size_t
+def_marker(const struct line *l, char *out, size_t outsize)
+{
+	size_t		i = 0, m = 0, len;
+	uint32_t	cp;
+
+	while (i < l->n && (len = rp_utf8_decode(l->s + i, l->n - i, &cp)) &&
+	    rp_superscript_digit(cp) >= 0 && m + 1 < outsize) {
+		out[m++] = (char)('0' + rp_superscript_digit(cp));
+		i += len;
+	}
+	if (m == 0) {
+		while (i < l->n && i < 3 && isdigit((unsigned char)l->s[i]) &&
+		    m + 1 < outsize)
+			out[m++] = l->s[i++];
+		if (m == 0 && i < l->n && l->s[i] == '*' && m + 1 < outsize)
+			out[m++] = l->s[i++];
+		if (m == 0 || i >= l->n || l->s[i] != ' ')
+			return 0;
+	}
+	out[m] = '\0';
+	while (i < l->n && l->s[i] == ' ')
+		i++;
+	return i < l->n ? i : 0;
+}
+
+/* Segments: an annex heading line starts a new one. */
+static int
+annex_line(const struct reader *r, size_t i)
+{
+	const struct line *l = &r->lines[i];
+
+	if (!rp_is_annex_heading(l->s, l->n))
+		return 0;
+	/* Not a wrapped line that happens to start with "Annex". */
+	return i == 0 || is_blank(&r->lines[i - 1]) || l->n < 16;
+}
+
+/* Whether lines from i on, up to the next blank, look like a masthead
+ * line rather than running text. */
+static int masthead_role(const char *s, size_t n);
+
+static void
+make_units(struct reader *r)
+{
+	size_t		 i;
+	int		 seg = 0, in_masthead = 1, in_zone = 0, blank = 1;
+	int		 seen_content = 0;
+	struct unit	*u = NULL;
+	rp_body		 b;
+	char		 marker[8];
+
+	for (i = 0; i < r->nlines; i++) {
+		struct line	*l = &r->lines[i];
+		size_t		 k;
+
+		if (is_blank(l)) {
+			if (l->gone != 3 && l->gone != 2)
+				blank = 1;
+			if (l->gone == 0) {
+				u = in_zone == 1 ? NULL : u;
+				if (in_zone)
+					in_zone = 2;
+			}
+			if (l->gone == 0 && !in_zone)
+				u = NULL;
+			continue;
+		}
+		if (annex_line(r, i)) {
+			seg++;
+			u = new_unit(r, l, U_ANNEX, seg);
+			append_line(u, l);
+			u = NULL;
+			in_masthead = 1;
+			in_zone = 0;
+			blank = 1;
+			seen_content = 0;
+			continue;
+		}
+		/* Footnotes at a page foot, after a rule. */
+		if (is_footnote_rule(l)) {
+			in_zone = 1;
+			u = NULL;
+			continue;
+		}
+		if (in_zone) {
+			if ((k = def_marker(l, marker, sizeof(marker))) > 0) {
+				u = new_unit(r, l, U_FNDEF, seg);
+				u->marker = rp_doc_strdup(r->doc, marker);
+				append_text(u, l->s + k, l->n - k, l->no,
+				    l->col + char_count(l->s, k));
+				u->lastchars = l->chars;
+				in_zone = 1;
+				blank = 0;
+				continue;
+			}
+			if (in_zone == 1 && u != NULL && u->kind == U_FNDEF &&
+			    !starts_unit(l)) {
+				append_line(u, l);
+				continue;
+			}
+			in_zone = 0;
+			u = NULL;
+		}
+		/* A superscript marker at a block start: a definition. */
+		if (blank && !rp_is_separator(l->s, l->n) &&
+		    (k = def_marker(l, marker, sizeof(marker))) > 0 &&
+		    ((unsigned char)l->s[0] >= 0x80 || marker[0] == '*' ||
+		    seen_content)) {
+			u = new_unit(r, l, U_FNDEF, seg);
+			u->marker = rp_doc_strdup(r->doc, marker);
+			u->block_start = 1;
+			append_text(u, l->s + k, l->n - k, l->no,
+			    l->col + char_count(l->s, k));
+			u->lastchars = l->chars;
+			blank = 0;
+			continue;
+		}
+		if (in_masthead && rp_is_formula(l->s, l->n, &b))
+			in_masthead = 0;
+		if (in_masthead) {
+			int role = masthead_role(l->s, l->n);
+
+			/* Masthead lines stand alone; other lines (a long
+			 * title) join up. */
+			if (role || u == NULL || u->kind != U_MASTHEAD ||
+			    masthead_role(u->text.data, u->text.len)) {
+				u = new_unit(r, l, U_MASTHEAD, seg);
+				u->block_start = blank;
+			}
+			append_line(u, l);
+			if (role)
+				u = NULL;
+			blank = 0;
+			continue;
+		}
+		seen_content = 1;
+		if (u == NULL || blank || starts_unit(l)) {
+			u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
+			    U_SEPARATOR : U_TEXT, seg);
+			u->block_start = blank;
+		}
+		append_line(u, l);
+		if (u->kind == U_SEPARATOR)
+			u = NULL;
+		blank = 0;
+	}
+}
+
+/* ------------------------------------------------------- masthead */
+
+static int
+is_symbol(const char *s, size_t n)
+{
+	size_t	i = 0, segs = 0;
+	int	digit = 0;
+
+	while (i < n && isupper((unsigned char)s[i]))
+		i++;
+	if (i == 0 || i > 8)
+		return 0;
+	while (i < n && s[i] == '/') {
+		size_t j = ++i;
+
+		while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '.' ||
+		    s[i] == '-')) {
+			digit |= isdigit((unsigned char)s[i]) != 0;
+			i++;
+		}
+		if (i == j)
+			return 0;
+		segs++;
+	}
+	if (i < n && s[i] == ' ' && n - i == 7 && s[i + 1] == '(' &&
+	    s[n - 1] == ')')
+		i = n;
+	return i == n && segs >= 1 && digit;
+}
+
+/* Strip Markdown strong/emphasis markers around a whole line. */
+static void
+unstar(const char **s, size_t *n)
+{
+	while (*n >= 2 && (**s == '*' || **s == '_') &&
+	    ((*s)[*n - 1] == '*' || (*s)[*n - 1] == '_')) {
+		(*s)++;
+		*n -= 2;
+	}
+}
+
+static int
+starts(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+
+	return n >= k && strncmp(s, prefix, k) == 0;
+}
+
+/* "1 (1946)", "181 (1963).", "第 1456（2003）号决议", "Resolution 500
+ * (1982)": a resolution's own number and year. */
+static int
+doctype_number(const char *s, size_t n, int *num, int *year)
+{
+	size_t i = 0;
+
+	if (starts(s, n, "Resolution ") || starts(s, n, "RESOLUTION "))
+		i = 11;
+	else if (starts(s, n, "第"))
+		i = 3;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (sscanf(s + i, "%d (%d)", num, year) == 2 ||
+	    sscanf(s + i, "%d（%d）", num, year) == 2)
+		return *year >= 1946 && *year <= 2100 && *num > 0;
+	return 0;
+}
+
+static int
+masthead_role(const char *s, size_t n)
+{
+	static const char *const orgs[] = { "United Nations", "Nations Unies",
+		"Naciones Unidas", "联合国", "Организация Объединенных Наций",
+		"الأمم المتحدة", NULL };
+	const char	*const *o;
+	char		 iso[11];
+	int		 a, b;
+
+	unstar(&s, &n);
+	if (n == 0)
+		return RP_ROLE_NONE;
+	for (o = orgs; *o != NULL; o++)
+		if (n == strlen(*o) && strncmp(s, *o, n) == 0)
+			return RP_ROLE_ORGANIZATION;
+	if (rp_body_from_name(s, n) != RP_BODY_UNKNOWN)
+		return RP_ROLE_BODY;
+	if (starts(s, n, "Distr") || (n == 7 && (strncmp(s, "GENERAL", 7) ==
+	    0 || strncmp(s, "General", 7) == 0)) || starts(s, n, "LIMITED") ||
+	    starts(s, n, "RESTRICTED"))
+		return RP_ROLE_DISTRIBUTION;
+	if (is_symbol(s, n))
+		return RP_ROLE_SYMBOL;
+	if (rp_parse_date(s, n, iso) == n)
+		return RP_ROLE_DATE;
+	if ((rp_ordinal_word(s, n) && memmem(s, n, "session", 7)) ||
+	    (starts(s, n, "第") && n < 30 && memmem(s, n, "届会议", 9)))
+		return RP_ROLE_SESSION;
+	if (starts(s, n, "Agenda item") || starts(s, n, "议程项目"))
+		return RP_ROLE_AGENDA;
+	if (n >= 8 && ((isdigit((unsigned char)s[0]) && s[2] == '-') ||
+	    (s[0] == '*' && isdigit((unsigned char)s[1])))) {
+		struct line l = { s, n, 0, 0, 0, 0 };
+
+		if (is_job_or_page(&l))
+			return RP_ROLE_JOB;
+	}
+	if (doctype_number(s, n, &a, &b) || (n == 10 &&
+	    strncmp(s, "Resolution", 10) == 0) || (starts(s, n, "第") &&
+	    memmem(s, n, "号决议", 9) && n < 40))
+		return RP_ROLE_DOCTYPE;
+	if (starts(s, n, "Adopted by") || starts(s, n, "Resolution adopted") ||
+	    (memmem(s, n, "会议通过", 12) && n < 120) ||
+	    starts(s, n, "Adopted at"))
+		return RP_ROLE_ADOPTION;
+	if (s[0] == '[' && s[n - 1] == ']')
+		return RP_ROLE_COMMITTEE;
+	{
+		size_t i = 0;
+
+		while (i < n && (isdigit((unsigned char)s[i]) || s[i] == '/'))
+			i++;
+		if (i >= 3 && i == n && memchr(s, '/', n))
+			return RP_ROLE_NUMBER;
+	}
+	return RP_ROLE_NONE;
+}
+
+/* ----------------------------------------------------- footnotes */
+
+static rp_node *
+lookup_footnote(void *arg, const char *marker, enum rp_marker_kind kind)
+{
+	struct reader	*r = arg;
+	size_t		 i;
+	int		 num = atoi(marker);
+	struct fndef	*hit = NULL;
+
+	for (i = 0; i < r->nfns; i++) {
+		if (strcmp(r->fns[i].node->num, marker) != 0)
+			continue;
+		/* Prefer the definition in the same part of the text. */
+		if (hit == NULL || (r->fns[i].seg == r->cur_seg &&
+		    hit->seg != r->cur_seg))
+			hit = &r->fns[i];
+	}
+	if (hit == NULL)
+		return NULL;
+	switch (kind) {
+	case RP_MARK_SPACED:
+		/* A bare number after a space is a marker only if it is
+		 * the next footnote expected. */
+		if (hit->referenced || num != r->max_ref + 1)
+			return NULL;
+		break;
+	case RP_MARK_GLUED:
+		if (!hit->referenced && num > 0 && num > r->max_ref + 3)
+			return NULL;
+		break;
+	case RP_MARK_SUPERSCRIPT:
+		break;
+	}
+	hit->referenced = 1;
+	if (num > r->max_ref)
+		r->max_ref = num;
+	return hit->node;
+}
+
+/* ------------------------------------------------------ the tree */
+
+struct builder {
+	struct reader	*r;
+	rp_node		*docnode;	/* the DOCUMENT being built */
+	rp_node		*preface, *preamble, *body, *conclusion, *notes;
+	rp_node		*para;		/* last paragraph, for sub-items */
+	rp_node		*items[8];	/* open items by depth */
+	rp_item_kind	 kinds[8];
+	int		 values[8];
+	int		 depth;		/* open lists */
+	int		 state;		/* 0 masthead, 1 preamble, 2 body */
+	int		 vote;		/* expecting members of a vote group */
+	int		 next_num;	/* number of the next numbered unit */
+	rp_node		*vote_node;
+};
+
+static rp_node *
+part(struct builder *bd, rp_node **slot, rp_node_type type, int line)
+{
+	rp_node *c, *after = NULL;
+
+	if (*slot != NULL)
+		return *slot;
+	*slot = rp_node_new(bd->r->doc, type, line, 1);
+	/* Parts go in their fixed order. */
+	for (c = bd->docnode->first; c != NULL; c = c->next)
+		if (c->type < type)
+			after = c;
+	if (after == NULL)
+		rp_node_prepend(bd->docnode, *slot);
+	else if (after->next != NULL)
+		rp_node_insert_before(after->next, *slot);
+	else
+		rp_node_append(bd->docnode, *slot);
+	return *slot;
+}
+
+/* A BLOCK holding the inline content of text. */
+static rp_node *
+block(struct builder *bd, const struct unit *u, const char *s, size_t n,
+    int role)
+{
+	struct rp_inline_ctx	 ctx;
+	rp_node			*b;
+	size_t			 off = (size_t)(s - u->text.data), i;
+	struct rp_srcpos	*pos;
+
+	b = rp_node_new(bd->r->doc, RP_NODE_BLOCK, u->line, u->col);
+	b->role = role;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.doc = bd->r->doc;
+	ctx.body = bd->docnode->meta->body;
+	ctx.markdown = 1;
+	ctx.footnote = lookup_footnote;
+	ctx.arg = bd->r;
+	ctx.line = u->line;
+	ctx.col = u->col;
+	/* Positions relative to s. */
+	pos = malloc((u->npos ? u->npos : 1) * sizeof(*pos));
+	if (pos != NULL) {
+		size_t k = 0;
+
+		for (i = 0; i < u->npos; i++) {
+			if (u->pos[i].off + 64 < off && i + 1 < u->npos &&
+			    u->pos[i + 1].off <= off)
+				continue;
+			pos[k] = u->pos[i];
+			pos[k].off = pos[k].off > off ? pos[k].off - off : 0;
+			k++;
+		}
+		ctx.pos = pos;
+		ctx.npos = k;
+		if (k > 0) {
+			b->line = pos[0].line;
+			b->col = pos[0].col + (int)(off > u->pos[0].off ?
+			    off - u->pos[0].off : 0);
+		}
+	}
+	rp_inline_parse(&ctx, b, s, n);
+	free(pos);
+	return b;
+}
+
+static rp_node *
+paragraph(struct builder *bd, const struct unit *u, const char *num,
+    size_t numlen)
+{
+	rp_node *p = rp_node_new(bd->r->doc, RP_NODE_PARAGRAPH, u->line,
+	    u->col);
+
+	if (num != NULL)
+		p->num = rp_doc_strndup(bd->r->doc, num, numlen);
+	return p;
+}
+
+/* Put the opening phrase of a preambular paragraph in italics, as the
+ * official text prints it, and name the paragraph after it. */
+static void
+opening_phrase(struct builder *bd, rp_node *p, rp_node *b)
+{
+	char		 key[64];
+	rp_node		*t = b->first, *em, *rest;
+	size_t		 len;
+
+	if (t == NULL)
+		return;
+	if (t->type == RP_NODE_EMPH && t->first && t->first->type ==
+	    RP_NODE_TEXT) {
+		rp_opening_phrase(t->first->literal,
+		    strlen(t->first->literal), key, sizeof(key));
+		if (key[0])
+			p->name = rp_doc_strdup(bd->r->doc, key);
+		return;
+	}
+	if (t->type != RP_NODE_TEXT)
+		return;
+	len = rp_opening_phrase(t->literal, strlen(t->literal), key,
+	    sizeof(key));
+	if (len == 0 || key[0] == '\0')
+		return;
+	p->name = rp_doc_strdup(bd->r->doc, key);
+	em = rp_node_new(bd->r->doc, RP_NODE_EMPH, t->line, t->col);
+	em->flags |= RP_NOSRC;
+	rest = t->literal[len] ? rp_text_new(bd->r->doc, t->literal + len,
+	    strlen(t->literal + len), t->line, t->col + (int)len) : NULL;
+	t->literal = rp_doc_strndup(bd->r->doc, t->literal, len);
+	rp_node_insert_before(t, em);
+	rp_node_append(em, t);
+	if (rest != NULL) {
+		if (em->next)
+			rp_node_insert_before(em->next, rest);
+		else
+			rp_node_append(b, rest);
+	}
+}
+
+/* Whether an item of kind/value continues the list at depth d. */
+static int
+continues(const struct builder *bd, int d, rp_item_kind kind, int value)
+{
+	if (bd->kinds[d] == kind)
+		return 1;
+	/* "(i)" after "(h)" is the ninth letter, "(v)" after "(u)" ... */
+	if (bd->kinds[d] == RP_ITEM_ALPHA && kind == RP_ITEM_ROMAN &&
+	    value > 0) {
+		const char *ltr = value == 1 ? "i" : value == 5 ? "v" :
+		    value == 10 ? "x" : NULL;
+
+		return ltr != NULL && bd->values[d] == ltr[0] - 'a';
+	}
+	return 0;
+}
+
+static void
+add_item(struct builder *bd, const struct unit *u, size_t numlen,
+    size_t textoff, rp_item_kind kind, int value)
+{
+	rp_node	*item, *list, *owner;
+	int	 d;
+
+	if (bd->para == NULL) {
+		/* Items with no paragraph to hang from: give them one. */
+		bd->para = paragraph(bd, u, NULL, 0);
+		bd->para->flags |= RP_NOSRC;
+		rp_node_append(part(bd, bd->state == 2 ? &bd->body :
+		    &bd->preamble, bd->state == 2 ? RP_NODE_BODY :
+		    RP_NODE_PREAMBLE, u->line), bd->para);
+		bd->depth = 0;
+	}
+	for (d = bd->depth - 1; d >= 0; d--)
+		if (continues(bd, d, kind, value))
+			break;
+	if (d >= 0) {
+		bd->depth = d + 1;
+		if (bd->kinds[d] == RP_ITEM_ALPHA && kind == RP_ITEM_ROMAN)
+			kind = RP_ITEM_ALPHA, value = bd->values[d] + 1;
+		list = bd->items[d]->parent;
+	} else {
+		if (bd->depth >= 8)
+			bd->depth = 7;
+		owner = bd->depth == 0 ? bd->para : bd->items[bd->depth - 1];
+		list = rp_node_new(bd->r->doc, RP_NODE_LIST, u->line, u->col);
+		rp_node_append(owner, list);
+		d = bd->depth++;
+	}
+	item = rp_node_new(bd->r->doc, RP_NODE_ITEM, u->line, u->col);
+	item->num = rp_doc_strndup(bd->r->doc, u->text.data, numlen);
+	rp_node_append(item, block(bd, u, u->text.data + textoff,
+	    u->text.len - textoff, 0));
+	rp_node_append(list, item);
+	bd->items[d] = item;
+	bd->kinds[d] = kind;
+	bd->values[d] = value;
+}
+
+/* "36th plenary meeting", "Adopted at the 2nd meeting.": the closing
+ * formula; fills the meeting and the vote. */
+static int
+conclusion_line(struct builder *bd, const char *s, size_t n)
+{
+	rp_meta	*m = bd->docnode->meta;
+	int	 num = 0, yes, no, abst = 0;
+	char	 suffix[3], iso[11];
+	size_t	 at, k;
+	const char *p;
+
+	if (sscanf(s, "%d%2[a-z] plenary meeting", &num, suffix) == 2 ||
+	    sscanf(s, "%d%2[a-z] meeting", &num, suffix) == 2) {
+		if (!memmem(s, n > 40 ? 40 : n, "meeting", 7))
+			return 0;
+	} else if (starts(s, n, "Adopted ") && (p = memmem(s, n, " at the ",
+	    8)) != NULL && sscanf(p + 8, "%d%2[a-z]", &num, suffix) == 2 &&
+	    memmem(s, n, "meeting", 7)) {
+		if ((p = memmem(s, n, " by ", 4)) != NULL &&
+		    sscanf(p + 4, "%d votes to %d", &yes, &no) == 2) {
+			m->votes_for = yes;
+			m->votes_against = no;
+			if ((p = memmem(s, n, "with ", 5)) != NULL)
+				sscanf(p + 5, "%d abstention", &abst);
+			m->votes_abstain = abst;
+		} else if (p != NULL && sscanf(p + 4, "%d votes to none",
+		    &yes) == 1) {
+			m->votes_for = yes;
+			m->votes_against = 0;
+			if ((p = memmem(s, n, "with ", 5)) != NULL)
+				sscanf(p + 5, "%d abstention", &abst);
+			m->votes_abstain = abst;
+		}
+	} else if (starts(s, n, "第") && (p = memmem(s, n, "次全体会议",
+	    15)) != NULL && p - s < 20) {
+		num = atoi(s + 3);
+	} else
+		return 0;
+	if (num <= 0)
+		return 0;
+	if (m->meeting == NULL) {
+		const char *e = memmem(s, n, "meeting", 7);
+
+		m->meeting_number = num;
+		if (e != NULL && !starts(s, n, "Adopted"))
+			m->meeting = rp_doc_strndup(bd->r->doc, s,
+			    (size_t)(e - s) + 7);
+		else {
+			char buf[48];
+
+			snprintf(buf, sizeof(buf), "%d%s meeting", num, suffix);
+			m->meeting = rp_doc_strdup(bd->r->doc, buf);
+		}
+	}
+	if (m->date == NULL && (k = rp_find_date(s, n, iso, &at)) > 0)
+		m->date = rp_doc_strdup(bd->r->doc, iso);
+	return 1;
+}
+
+/* Metadata found in one masthead line. */
+static void
+masthead_meta(struct builder *bd, int role, const char *s, size_t n)
+{
+	rp_meta		*m = bd->docnode->meta;
+	rp_doc		*doc = bd->r->doc;
+	char		 iso[11];
+	size_t		 at;
+	int		 num, year;
+	const char	*p;
+
+	unstar(&s, &n);
+	switch (role) {
+	case RP_ROLE_BODY:
+		m->body = rp_body_from_name(s, n);
+		break;
+	case RP_ROLE_SYMBOL:
+		if (m->symbol == NULL)
+			m->symbol = rp_doc_strndup(doc, s, n);
+		break;
+	case RP_ROLE_DISTRIBUTION:
+		if ((p = memchr(s, ':', n)) != NULL) {
+			p++;
+			while (p < s + n && *p == ' ')
+				p++;
+			m->distribution = rp_doc_strndup(doc, p,
+			    (size_t)(s + n - p));
+		} else if (!starts(s, n, "Distr"))
+			m->distribution = rp_doc_strndup(doc, s, n);
+		break;
+	case RP_ROLE_DATE:
+		if (rp_parse_date(s, n, iso) && m->date == NULL)
+			m->date = rp_doc_strdup(doc, iso);
+		break;
+	case RP_ROLE_SESSION:
+		m->session = rp_doc_strndup(doc, s, n);
+		m->session_number = rp_ordinal_word(s, n);
+		break;
+	case RP_ROLE_DOCTYPE:
+		if (doctype_number(s, n, &num, &year)) {
+			char buf[16];
+
+			snprintf(buf, sizeof(buf), "%d", num);
+			m->number = rp_doc_strdup(doc, buf);
+			m->year = year;
+			/* N (YYYY) is how the Security Council numbers. */
+			if (m->body == RP_BODY_UNKNOWN)
+				m->body = RP_BODY_SC;
+		}
+		if (rp_find_date(s, n, iso, &at) && m->date == NULL)
+			m->date = rp_doc_strdup(doc, iso);
+		break;
+	case RP_ROLE_NUMBER:
+		m->number = rp_doc_strndup(doc, s, n);
+		if (n > 0 && s[n - 1] == '.')
+			m->number = rp_doc_strndup(doc, s, n - 1);
+		break;
+	case RP_ROLE_ADOPTION:
+		if (rp_find_date(s, n, iso, &at))
+			m->date = rp_doc_strdup(doc, iso);
+		if ((p = memmem(s, n, " at its ", 8)) != NULL) {
+			const char *e = memmem(p, (size_t)(s + n - p),
+			    "meeting", 7);
+
+			if (e != NULL) {
+				m->meeting = rp_doc_strndup(doc, p + 8,
+				    (size_t)(e + 7 - p - 8));
+				m->meeting_number = atoi(p + 8);
+			}
+		} else if ((p = memmem(s, n, "第", 3)) != NULL &&
+		    memmem(s, n, "次会议", 9)) {
+			const char *e = memmem(p, (size_t)(s + n - p),
+			    "次会议", 9);
+
+			if (e != NULL && e > p) {
+				m->meeting = rp_doc_strndup(doc, p,
+				    (size_t)(e + 9 - p));
+				m->meeting_number = atoi(p + 3 +
+				    (p[3] == ' '));
+			}
+		}
+		if ((p = memmem(s, n, "adopted by the ", 15)) != NULL ||
+		    (p = memmem(s, n, "Adopted by the ", 15)) != NULL) {
+			const char *e = p + 15, *stop = s + n;
+
+			while (e < stop && *e != ' ')
+				e++;
+			if (m->body == RP_BODY_UNKNOWN)
+				m->body = memmem(p, (size_t)(stop - p),
+				    "Security Council", 16) ? RP_BODY_SC :
+				    memmem(p, (size_t)(stop - p),
+				    "General Assembly", 16) ? RP_BODY_GA :
+				    RP_BODY_UNKNOWN;
+		}
+		break;
+	case RP_ROLE_TITLE:
+		if (m->title == NULL)
+			m->title = rp_doc_strndup(doc, s, n);
+		break;
+	default:
+		break;
+	}
+}
+
+/* "58/136. Title" and "80/10. Title": the GA number before the title. */
+static size_t
+number_before_title(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (isdigit((unsigned char)s[i]) || s[i] == '/'))
+		i++;
+	if (i < 3 || !memchr(s, '/', i) || i + 2 > n || s[i] != '.' ||
+	    s[i + 1] != ' ')
+		return 0;
+	return i + 1;
+}
+
+static void
+add_masthead(struct builder *bd, const struct unit *u)
+{
+	const char	*s = u->text.data;
+	size_t		 n = u->text.len, k;
+	int		 role = masthead_role(s, n);
+	rp_node		*pre = part(bd, &bd->preface, RP_NODE_PREFACE, u->line);
+
+	if (role == RP_ROLE_NONE) {
+		if ((k = number_before_title(s, n)) > 0) {
+			masthead_meta(bd, RP_ROLE_NUMBER, s, k - 1);
+			rp_node_append(pre, block(bd, u, s, k, RP_ROLE_NUMBER));
+			s += k + 1;
+			n -= k + 1;
+			role = RP_ROLE_TITLE;
+		} else if (bd->docnode->meta->title == NULL &&
+		    bd->docnode->meta->kind != RP_DOC_ANNEX)
+			role = RP_ROLE_TITLE;
+		else if (bd->docnode->meta->title == NULL && n < 200)
+			role = RP_ROLE_TITLE;
+		else
+			role = RP_ROLE_NOTE;
+	}
+	masthead_meta(bd, role, s, n);
+	rp_node_append(pre, block(bd, u, s, n, role));
+}
+
+/* Vote labels of a letter: "赞成：", "In favour:". */
+static int
+vote_label(const char *s, size_t n)
+{
+	static const struct { const char *label; int kind; } labels[] = {
+		{ "赞成", RP_VOTE_FOR }, { "反对", RP_VOTE_AGAINST },
+		{ "弃权", RP_VOTE_ABSTAIN }, { "In favour", RP_VOTE_FOR },
+		{ "Against", RP_VOTE_AGAINST },
+		{ "Abstaining", RP_VOTE_ABSTAIN },
+		{ "Abstentions", RP_VOTE_ABSTAIN },
+		{ "Abstention", RP_VOTE_ABSTAIN },
+	};
+	size_t i, k;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+		k = strlen(labels[i].label);
+		if (n >= k + 1 && n <= k + 3 &&
+		    strncmp(s, labels[i].label, k) == 0 &&
+		    (s[k] == ':' || strncmp(s + k, "：", 3) == 0))
+			return labels[i].kind + 1;
+	}
+	return 0;
+}
+
+/* The members of a vote group: names split at "、" or ", ". */
+static int
+count_members(const char *s, size_t n)
+{
+	size_t		i;
+	int		c = 1;
+	uint32_t	last;
+	size_t		len;
+
+	while (n > 0) {
+		last = rp_utf8_last(s, n, &len);
+		if (last != '.' && last != 0x3002)
+			break;
+		n -= len;
+	}
+	if (n == 0 || (n == 3 && memcmp(s, "无", 3) == 0) ||
+	    (n == 4 && strncasecmp(s, "none", 4) == 0))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (i + 3 <= n && memcmp(s + i, "、", 3) == 0)
+			c++;
+		else if (s[i] == ',')
+			c++;
+	}
+	return c;
+}
+
+static void
+add_vote(struct builder *bd, const struct unit *u, int kind)
+{
+	rp_node *vote, *g;
+
+	bd->body = part(bd, &bd->body, RP_NODE_BODY, u->line);
+	vote = bd->body->last;
+	if (vote == NULL || vote->type != RP_NODE_VOTE) {
+		vote = rp_node_new(bd->r->doc, RP_NODE_VOTE, u->line, u->col);
+		rp_node_append(bd->body, vote);
+	}
+	g = rp_node_new(bd->r->doc, RP_NODE_VOTE_GROUP, u->line, u->col);
+	g->role = kind - 1;
+	g->count = -1;
+	rp_node_append(g, block(bd, u, u->text.data, u->text.len,
+	    RP_ROLE_LABEL));
+	rp_node_append(vote, g);
+	bd->vote_node = g;
+	bd->vote = 1;
+}
+
+static void
+add_members(struct builder *bd, const struct unit *u)
+{
+	rp_node	*g = bd->vote_node;
+	rp_meta	*m = bd->docnode->meta;
+
+	rp_node_append(g, block(bd, u, u->text.data, u->text.len,
+	    RP_ROLE_MEMBERS));
+	g->count = count_members(u->text.data, u->text.len);
+	if (g->role == RP_VOTE_FOR)
+		m->votes_for = g->count;
+	else if (g->role == RP_VOTE_AGAINST)
+		m->votes_against = g->count;
+	else
+		m->votes_abstain = g->count;
+	bd->vote = 0;
+}
+
+/* Connector lines between preamble and operative part: "Therefore". */
+static int
+is_connector(const char *s, size_t n)
+{
+	return (n == 9 && strncmp(s, "Therefore", 9) == 0) ||
+	    (n == 6 && strncmp(s, "因此", 6) == 0);
+}
+
+static void
+add_text_unit(struct builder *bd, const struct unit *u)
+{
+	const char	*s = u->text.data;
+	size_t		 n = u->text.len, numlen, off;
+	rp_item_kind	 kind;
+	int		 value, v;
+	rp_body		 body;
+	rp_node		*p, *b;
+	rp_para_kind	 pk;
+
+	if (bd->vote) {
+		add_members(bd, u);
+		return;
+	}
+	if ((v = vote_label(s, n)) != 0) {
+		add_vote(bd, u, v);
+		return;
+	}
+	if (bd->state <= 1 && bd->preamble == NULL && rp_is_formula(s, n,
+	    &body)) {
+		if (bd->docnode->meta->body == RP_BODY_UNKNOWN)
+			bd->docnode->meta->body = body;
+		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
+		p->name = "enactingFormula";
+		rp_node_append(p, block(bd, u, s, n, 0));
+		rp_node_append(part(bd, &bd->preamble, RP_NODE_PREAMBLE,
+		    u->line), p);
+		bd->state = 1;
+		bd->para = NULL;
+		return;
+	}
+	if (conclusion_line(bd, s, n)) {
+		rp_node_append(part(bd, &bd->conclusion, RP_NODE_CONCLUSION,
+		    u->line), block(bd, u, s, n, 0));
+		bd->para = NULL;
+		return;
+	}
+	if ((off = rp_item_marker(s, n, &numlen, &kind, &value)) > 0) {
+		add_item(bd, u, numlen, off, kind, value);
+		return;
+	}
+	bd->depth = 0;
+	if (rp_is_intermediate_formula(s, n) || (u->kind == U_HEADING &&
+	    is_connector(s, n))) {
+		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
+		p->name = "intermediateFormula";
+		rp_node_append(p, block(bd, u, s, n, 0));
+		rp_node_append(part(bd, &bd->body, RP_NODE_BODY, u->line), p);
+		bd->state = 2;
+		bd->para = NULL;
+		return;
+	}
+	if (u->kind == U_HEADING && bd->state >= 1) {
+		p = rp_node_new(bd->r->doc, RP_NODE_HEADING, u->line, u->col);
+		rp_node_append(p, block(bd, u, s, n, 0));
+		rp_node_append(part(bd, &bd->body, RP_NODE_BODY, u->line), p);
+		bd->state = 2;
+		bd->para = NULL;
+		return;
+	}
+	if ((off = rp_paragraph_number(s, n, &numlen)) > 0) {
+		p = paragraph(bd, u, s, numlen);
+		rp_node_append(p, block(bd, u, s + off, n - off, 0));
+		rp_node_append(part(bd, &bd->body, RP_NODE_BODY, u->line), p);
+		bd->state = 2;
+		bd->para = p;
+		return;
+	}
+	/* Unnumbered text between paragraphs N and N+1 belongs to N. */
+	if (bd->state == 2 && bd->para != NULL && bd->para->num != NULL &&
+	    bd->next_num == atoi(bd->para->num) + 1) {
+		rp_node_append(bd->para, block(bd, u, s, n, 0));
+		return;
+	}
+	/* Text after sub-items that starts lower-case closes the paragraph
+	 * (a wrap-up). */
+	if (bd->para != NULL && bd->para->last != NULL &&
+	    bd->para->last->type == RP_NODE_LIST && rp_starts_lower(s, n)) {
+		rp_node_append(bd->para, block(bd, u, s, n, 0));
+		return;
+	}
+	pk = rp_classify_paragraph(s, n);
+	p = paragraph(bd, u, NULL, 0);
+	b = block(bd, u, s, n, 0);
+	rp_node_append(p, b);
+	if (bd->state <= 1 && pk != RP_PARA_OPERATIVE) {
+		if (pk == RP_PARA_UNKNOWN) {
+			p->flags |= RP_UNSURE;
+			rp_msg(bd->r->doc, RP_INFO, u->line, u->col,
+			    "paragraph read as preambular by position");
+		}
+		opening_phrase(bd, p, b);
+		rp_node_append(part(bd, &bd->preamble, RP_NODE_PREAMBLE,
+		    u->line), p);
+		bd->state = 1;
+	} else {
+		rp_node_append(part(bd, &bd->body, RP_NODE_BODY, u->line), p);
+		bd->state = 2;
+	}
+	bd->para = p;
+}
+
+static void
+add_footnote(struct reader *r, struct builder *bd, const struct unit *u)
+{
+	rp_node		*fn;
+	struct fndef	*d;
+
+	fn = rp_node_new(r->doc, RP_NODE_FOOTNOTE, u->line, u->col);
+	fn->num = u->marker;
+	rp_node_append(part(bd, &bd->notes, RP_NODE_NOTES, u->line), fn);
+	fn->index = 0;
+	for (d = r->fns; d < r->fns + r->nfns; d++)
+		if (d->node->parent == bd->notes)
+			fn->index++;
+	fn->index++;
+	if (r->nfns == r->capfns) {
+		size_t		 cap = r->capfns ? r->capfns * 2 : 16;
+		struct fndef	*p = realloc(r->fns, cap * sizeof(*p));
+
+		if (p == NULL)
+			return;
+		r->fns = p;
+		r->capfns = cap;
+	}
+	d = &r->fns[r->nfns++];
+	d->node = fn;
+	d->seg = u->seg;
+	d->number = atoi(u->marker);
+	d->referenced = 0;
+}
+
+/* ------------------------------------------------- page-break joins */
+
+/* Whether unit b begins something new rather than continuing a. */
+static int
+begins_new(const struct unit *b)
+{
+	const char	*s = b->text.data;
+	size_t		 n = b->text.len, nl;
+	rp_item_kind	 kind;
+	int		 v;
+	rp_body		 body;
+
+	return b->kind != U_TEXT ||
+	    rp_paragraph_number(s, n, &nl) > 0 ||
+	    rp_item_marker(s, n, &nl, &kind, &v) > 0 ||
+	    rp_is_formula(s, n, &body) || vote_label(s, n);
+}
+
+static int
+ends_with_function_word(const char *s, size_t n)
+{
+	static const char *const words[] = { "the", "of", "and", "to", "in",
+		"from", "for", "a", "an", "with", "by", "on", "or", "its",
+		"their", "that", "as", "at", "under", "between", "into", NULL };
+	const char *const *w;
+	size_t start = n;
+
+	while (start > 0 && isalpha((unsigned char)s[start - 1]))
+		start--;
+	for (w = words; *w != NULL; w++)
+		if (strlen(*w) == n - start && strncmp(s + start, *w,
+		    n - start) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+should_join(const struct reader *r, const struct unit *a,
+    const struct unit *b)
+{
+	const char	*s = a->text.data;
+	size_t		 n = a->text.len, len, nl;
+	uint32_t	 last, first;
+	int		 full = a->lastchars * 4 >= r->fullwidth * 3;
+
+	if (a->kind != U_TEXT || begins_new(b) || a->seg != b->seg || n == 0)
+		return 0;
+	/* Footnote markers at the end do not count as punctuation. */
+	while (n > 0) {
+		last = rp_utf8_last(s, n, &len);
+		if (rp_superscript_digit(last) < 0 && last != ' ')
+			break;
+		n -= len;
+	}
+	if (n == 0)
+		return 0;
+	/* A paragraph number alone on its line goes with what follows. */
+	if (rp_paragraph_number(s, n, &nl) == n)
+		return 1;
+	last = rp_utf8_last(s, n, &len);
+	rp_utf8_decode(b->text.data, b->text.len, &first);
+	if (rp_is_cjk(last) || rp_is_cjk(first)) {
+		if (last == 0x3002 || last == 0xFF1B || last == 0xFF1A ||
+		    last == ';' || last == ':' || last == '.' ||
+		    last == 0xFF01 || last == 0xFF1F)
+			return 0;
+		if (last == 0xFF0C || last == 0x3001 || last == ',')
+			return full;
+		return 1;
+	}
+	if (last == '.' || last == ';' || last == ':' || last == '!' ||
+	    last == '?')
+		return 0;
+	if (rp_starts_lower(b->text.data, b->text.len))
+		return 1;
+	if (last == ',')
+		return 0;
+	if (ends_with_function_word(s, n))
+		return 1;
+	/* No punctuation at all: a page broke the sentence, unless a was a
+	 * short line standing on its own (a heading). */
+	return full && a->text.len > 60;
+}
+
+static rp_item_kind
+item_kind(const struct unit *u)
+{
+	size_t		nl;
+	rp_item_kind	kind = RP_ITEM_NONE;
+	int		v;
+
+	if (u->kind != U_TEXT || rp_item_marker(u->text.data, u->text.len,
+	    &nl, &kind, &v) == 0)
+		return RP_ITEM_NONE;
+	return kind;
+}
+
+/* Unmarked text between two sub-items of one list continues the first:
+ * a page (or a blank line in a copy) broke the item. */
+static int
+inside_list(const struct reader *r, const struct unit *a,
+    const struct unit *b, size_t i)
+{
+	rp_item_kind	kind = item_kind(a);
+	size_t		j = i + 1;
+
+	if (kind == RP_ITEM_NONE || begins_new(b) || a->seg != b->seg)
+		return 0;
+	/* Past what b itself continues into. */
+	while (j < r->nunits && r->units[j].kind == U_TEXT &&
+	    should_join(r, &r->units[j - 1], &r->units[j]))
+		j++;
+	return j < r->nunits && item_kind(&r->units[j]) == kind;
+}
+
+/* Glue page-broken units back together; mark headings. */
+static void
+join_units(struct reader *r)
+{
+	size_t	i, out = 0;
+
+	for (i = 0; i < r->nunits; i++) {
+		struct unit *u = &r->units[i];
+
+		/* A short line alone in its block, without punctuation:
+		 * a heading ("A", "I", "Therefore"), never joined. */
+		if (u->kind == U_TEXT && u->block_start && u->npos == 1 &&
+		    u->text.len > 0 && u->text.len <= 60) {
+			size_t		len;
+			uint32_t	last = rp_utf8_last(u->text.data,
+			    u->text.len, &len);
+
+			if ((i + 1 == r->nunits || r->units[i + 1].block_start ||
+			    r->units[i + 1].kind != U_TEXT) &&
+			    !(last == '.' || last == ',' || last == ';' ||
+			    last == ':' || last == 0x3002 || last == 0xFF0C ||
+			    last == 0xFF1B || last == 0xFF1A || last == ')') &&
+			    !rp_starts_lower(u->text.data, u->text.len) &&
+			    !isdigit((unsigned char)u->text.data[0]))
+				u->kind = U_HEADING;
+		}
+	}
+	for (i = 0; i < r->nunits; i++) {
+		struct unit	*u = &r->units[i], *prev;
+		size_t		 j, base;
+
+		/* Footnote definitions do not interrupt a paragraph. */
+		prev = NULL;
+		for (j = out; j > 0; j--) {
+			if (r->units[j - 1].kind == U_FNDEF)
+				continue;
+			prev = &r->units[j - 1];
+			break;
+		}
+		if (u->kind == U_TEXT && prev != NULL && (should_join(r, prev,
+		    u) || inside_list(r, prev, u, i))) {
+			base = prev->text.len;
+			append_text(prev, "", 0, 0, 0);
+			if (rp_paragraph_number(prev->text.data, base, &j) ==
+			    base)
+				rp_buf_putc(&prev->text, ' ');
+			else if (prev->text.len > 0) {
+				uint32_t	l, f;
+				size_t		len;
+
+				l = rp_utf8_last(prev->text.data, base, &len);
+				rp_utf8_decode(u->text.data, u->text.len, &f);
+				if (!(rp_is_cjk(l) || rp_is_cjk(f)))
+					rp_buf_putc(&prev->text, ' ');
+			}
+			for (j = 0; j < u->npos; j++)
+				add_pos(prev, prev->text.len + u->pos[j].off,
+				    u->pos[j].line, u->pos[j].col);
+			rp_buf_put(&prev->text, u->text.data, u->text.len);
+			prev->lastchars = u->lastchars;
+			rp_buf_free(&u->text);
+			free(u->pos);
+			continue;
+		}
+		r->units[out++] = *u;
+	}
+	r->nunits = out;
+}
+
+/*
+ * "...; 9. Notes ..." (two numbered paragraphs run together, as a PDF
+ * copy leaves them): split where the next number follows a semicolon.
+ */
+static void
+split_run_together(struct reader *r)
+{
+	size_t	i, k, nl;
+	int	last = 0;
+
+	for (i = 0; i < r->nunits; i++) {
+		struct unit	*u = &r->units[i];
+		char		 pat[16];
+		const char	*hit;
+		int		 num;
+
+		if (u->kind != U_TEXT)
+			continue;
+		if (rp_paragraph_number(u->text.data, u->text.len, &nl) > 0)
+			last = atoi(u->text.data);
+		if (last == 0)
+			continue;
+		num = last + 1;
+		snprintf(pat, sizeof(pat), "; %d. ", num);
+		hit = memmem(u->text.data, u->text.len, pat, strlen(pat));
+		if (hit == NULL || !isupper((unsigned char)hit[strlen(pat)]))
+			continue;
+		k = (size_t)(hit - u->text.data) + 2;
+		{
+			struct unit	 copy = *u, *v;
+			size_t		 j, cut = k;
+
+			if (new_unit(r, &(struct line){ "", 0, u->line, u->col,
+			    0, 0 }, U_TEXT, u->seg) == NULL)
+				return;
+			u = &r->units[i];
+			memmove(&r->units[i + 2], &r->units[i + 1],
+			    (r->nunits - i - 2) * sizeof(*u));
+			v = &r->units[i + 1];
+			memset(v, 0, sizeof(*v));
+			rp_buf_init(&v->text);
+			v->kind = U_TEXT;
+			v->seg = copy.seg;
+			v->line = copy.line;
+			v->col = copy.col;
+			for (j = 0; j < copy.npos; j++)
+				if (copy.pos[j].off <= cut) {
+					v->line = copy.pos[j].line;
+					v->col = copy.pos[j].col + (int)(cut -
+					    copy.pos[j].off);
+				}
+			add_pos(v, 0, v->line, v->col);
+			rp_buf_put(&v->text, u->text.data + cut,
+			    u->text.len - cut);
+			v->lastchars = u->lastchars;
+			u->text.len = k - 1;
+			u->text.data[u->text.len] = '\0';
+		}
+	}
+}
+
+/* Footnote definitions outside a ruled zone, recognized by the markers
+ * they answer: "22 Adopted without vote." after "... meeting. 22". */
+static void
+late_definitions(struct reader *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nunits; i++) {
+		struct unit	*u = &r->units[i];
+		char		 marker[8], pat[12];
+		size_t		 k = 0;
+		int		 num;
+
+		if (u->kind != U_TEXT || !u->block_start)
+			continue;
+		while (k < u->text.len && k < 3 &&
+		    isdigit((unsigned char)u->text.data[k]))
+			k++;
+		if (k == 0 || k >= u->text.len || u->text.data[k] != ' ' ||
+		    !(isupper((unsigned char)u->text.data[k + 1]) ||
+		    (unsigned char)u->text.data[k + 1] >= 0x80))
+			continue;
+		memcpy(marker, u->text.data, k);
+		marker[k] = '\0';
+		num = atoi(marker);
+		if (num <= 0 || num > 300)
+			continue;
+		/* The marker must stand earlier after a word or a period. */
+		snprintf(pat, sizeof(pat), " %s", marker);
+		{
+			size_t j;
+			int found = 0;
+
+			for (j = 0; j < i && !found; j++) {
+				const struct unit *w = &r->units[j];
+				const char *p = w->text.data, *end = p +
+				    w->text.len;
+
+				while (w->kind == U_TEXT && (p = memmem(p,
+				    (size_t)(end - p), pat, strlen(pat)))) {
+					const char *q = p + strlen(pat);
+
+					if (p > w->text.data && (isalpha(
+					    (unsigned char)p[-1]) || p[-1] ==
+					    '.' || p[-1] == ',') &&
+					    (q == end || *q == ' ' || *q == '.'
+					    || *q == ',' || *q == ';'))
+						found = 1;
+					p = q;
+				}
+			}
+			if (!found)
+				continue;
+		}
+		u->kind = U_FNDEF;
+		u->marker = rp_doc_strdup(r->doc, marker);
+		drop_prefix(u, k + 1);
+	}
+}
+
+/* Whether a document text is a letter: its first line says so. */
+static int
+is_letter_title(const char *s, size_t n)
+{
+	size_t		len;
+	uint32_t	last;
+
+	if (n == 0)
+		return 0;
+	last = rp_utf8_last(s, n, &len);
+	(void)last;
+	return (n > 6 && memcmp(s + n - 6, "的信", 6) == 0) ||
+	    starts(s, n, "Letter dated") || starts(s, n, "Identical letters") ||
+	    starts(s, n, "Lettre datée");
+}
+
+static void
+finish_meta(struct builder *bd, const char *text, size_t n)
+{
+	rp_meta	*m = bd->docnode->meta;
+	rp_doc	*doc = bd->r->doc;
+	char	 buf[64];
+
+	if (m->language == NULL)
+		m->language = rp_detect_language(text, n);
+	/* Symbol, number, year and body explain one another. */
+	if (m->symbol != NULL) {
+		const char *s = m->symbol;
+		int a, y;
+
+		if (sscanf(s, "S/RES/%d (%d)", &a, &y) == 2) {
+			m->body = RP_BODY_SC;
+			snprintf(buf, sizeof(buf), "%d", a);
+			m->number = rp_doc_strdup(doc, buf);
+			m->year = y;
+		} else if (starts(s, strlen(s), "A/RES/")) {
+			m->body = RP_BODY_GA;
+			m->number = rp_doc_strdup(doc, s + 6);
+		} else if (starts(s, strlen(s), "E/RES/")) {
+			m->body = RP_BODY_ECOSOC;
+			m->number = rp_doc_strdup(doc, s + 6);
+			m->year = atoi(s + 6);
+		} else if (starts(s, strlen(s), "A/HRC/RES/")) {
+			m->body = RP_BODY_HRC;
+			m->number = rp_doc_strdup(doc, s + 10);
+		}
+	}
+	if (m->symbol == NULL && m->number != NULL) {
+		if (m->body == RP_BODY_SC && m->year)
+			snprintf(buf, sizeof(buf), "S/RES/%s (%d)", m->number,
+			    m->year);
+		else if (m->body == RP_BODY_GA)
+			snprintf(buf, sizeof(buf), "A/RES/%s", m->number);
+		else if (m->body == RP_BODY_ECOSOC)
+			snprintf(buf, sizeof(buf), "E/RES/%s", m->number);
+		else if (m->body == RP_BODY_HRC)
+			snprintf(buf, sizeof(buf), "A/HRC/RES/%s", m->number);
+		else
+			buf[0] = '\0';
+		if (buf[0])
+			m->symbol = rp_doc_strdup(doc, buf);
+	}
+	if (m->year == 0 && m->date != NULL)
+		m->year = atoi(m->date);
+	if (m->year == 0 && m->number != NULL && m->body == RP_BODY_ECOSOC)
+		m->year = atoi(m->number);
+	if (m->session_number == 0 && m->body == RP_BODY_GA &&
+	    m->number != NULL && strchr(m->number, '/'))
+		m->session_number = atoi(m->number);
+}
+
+/* Build the DOCUMENT of segment seg from units [from, to). */
+static rp_node *
+build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
+    const rp_meta *parent)
+{
+	struct builder	 bd;
+	size_t		 i;
+	rp_buf		 all;
+	const struct unit *first = from < to ? &r->units[from] : NULL;
+
+	memset(&bd, 0, sizeof(bd));
+	bd.r = r;
+	bd.docnode = rp_document_new(r->doc, kind, first ? first->line : 1,
+	    first ? first->col : 1);
+	if (parent != NULL) {
+		/* An annex shares the identity of the text it is annexed
+		 * to; its own masthead, if any, overrides. */
+		rp_meta *m = bd.docnode->meta;
+
+		m->body = parent->body;
+		m->symbol = parent->symbol;
+		m->number = parent->number;
+		m->year = parent->year;
+		m->date = parent->date;
+		m->session = parent->session;
+		m->session_number = parent->session_number;
+	}
+	rp_buf_init(&all);
+	if (first != NULL)
+		r->cur_seg = first->seg;
+	/* Footnote definitions first: references may come before them. */
+	for (i = from; i < to; i++)
+		if (r->units[i].kind == U_FNDEF)
+			add_footnote(r, &bd, &r->units[i]);
+	for (i = from; i < to; i++) {
+		const struct unit *u = &r->units[i];
+		size_t j, nl;
+
+		bd.next_num = 0;
+		for (j = i + 1; j < to && bd.next_num == 0; j++)
+			if (r->units[j].kind == U_TEXT && rp_paragraph_number(
+			    r->units[j].text.data, r->units[j].text.len, &nl))
+				bd.next_num = atoi(r->units[j].text.data);
+		if (u->kind != U_FNDEF)
+			rp_buf_put(&all, u->text.data, u->text.len);
+		switch (u->kind) {
+		case U_MASTHEAD:
+			if (kind == RP_DOC_LETTER && bd.preface == NULL) {
+				rp_node_append(part(&bd, &bd.preface,
+				    RP_NODE_PREFACE, u->line), block(&bd, u,
+				    u->text.data, u->text.len, RP_ROLE_TITLE));
+				masthead_meta(&bd, RP_ROLE_TITLE, u->text.data,
+				    u->text.len);
+				if (memmem(u->text.data, u->text.len,
+				    "安全理事会", 15) || memmem(u->text.data,
+				    u->text.len, "Security Council", 16))
+					bd.docnode->meta->body = RP_BODY_SC;
+				{
+					char iso[11];
+					size_t at;
+
+					if (rp_find_date(u->text.data,
+					    u->text.len, iso, &at))
+						bd.docnode->meta->date =
+						    rp_doc_strdup(r->doc, iso);
+				}
+				break;
+			}
+			if (kind == RP_DOC_LETTER) {
+				bd.state = 2;
+				add_text_unit(&bd, u);
+				break;
+			}
+			add_masthead(&bd, u);
+			break;
+		case U_SEPARATOR: {
+			rp_node *sep = rp_node_new(r->doc, RP_NODE_SEPARATOR,
+			    u->line, u->col);
+
+			sep->literal = rp_doc_strndup(r->doc, u->text.data,
+			    u->text.len);
+			rp_node_append(part(&bd, &bd.body, RP_NODE_BODY,
+			    u->line), sep);
+			bd.state = 2;
+			bd.para = NULL;
+			break;
+		}
+		case U_TEXT:
+		case U_HEADING:
+			if (kind == RP_DOC_LETTER)
+				bd.state = 2;
+			add_text_unit(&bd, u);
+			break;
+		default:
+			break;
+		}
+	}
+	/* The signature: the short lines closing a letter. */
+	if (kind == RP_DOC_LETTER && bd.body != NULL) {
+		rp_node *sig = NULL, *p = bd.body->last, *prev;
+
+		while (p != NULL && p->type == RP_NODE_PARAGRAPH &&
+		    p->num == NULL && p->first != NULL &&
+		    p->first->type == RP_NODE_BLOCK && p->first == p->last) {
+			rp_buf t;
+			size_t len;
+			uint32_t last;
+
+			rp_buf_init(&t);
+			rp_node_text(p->first, &t);
+			last = t.len ? rp_utf8_last(t.data, t.len, &len) : 0;
+			rp_buf_free(&t);
+			if (t.len > 80 || last == 0x3002 || last == '.' ||
+			    last == 0xFF1A)
+				break;
+			prev = p->prev;
+			if (sig == NULL) {
+				sig = rp_node_new(r->doc, RP_NODE_SIGNATURE,
+				    p->line, p->col);
+				rp_node_append(bd.body, sig);
+			}
+			rp_node_prepend(sig, p->first);
+			sig->line = p->line;
+			rp_node_unlink(p);
+			p = prev;
+		}
+	}
+	finish_meta(&bd, all.data ? all.data : "", all.len);
+	rp_buf_free(&all);
+	if (bd.preamble == NULL && bd.body == NULL && bd.preface == NULL)
+		rp_msg(r->doc, RP_WARNING, first ? first->line : 1, 1,
+		    "no resolution structure found");
+	return bd.docnode;
+}
+
+static void
+check_footnotes(struct reader *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfns; i++)
+		if (r->fns[i].node->count == 0)
+			rp_msg(r->doc, RP_WARNING, r->fns[i].node->line,
+			    r->fns[i].node->col, "footnote %s is never "
+			    "referenced", r->fns[i].node->num);
+}
 
 int
 rp_read_text(rp_doc *doc, const char *buf, size_t len)
 {
-	rp_node	*root = rp_document_new(doc, RP_DOC_RESOLUTION, 1, 1);
-	rp_node	*body = rp_node_new(doc, RP_NODE_BODY, 1, 1);
-	size_t	 i = 0, start;
-	int	 line = 1;
+	struct reader	 r;
+	size_t		 i, start;
+	rp_node		*root = NULL, *main = NULL;
+	int		 seg, nseg;
+	rp_doc_kind	 kind;
 
-	rp_node_append(root, body);
-	while (i < len) {
-		start = i;
-		while (i < len && buf[i] != '\n')
-			i++;
-		if (i > start) {
-			rp_node *p = rp_node_new(doc, RP_NODE_PARAGRAPH, line, 1);
-			rp_node *b = rp_node_new(doc, RP_NODE_BLOCK, line, 1);
+	memset(&r, 0, sizeof(r));
+	r.doc = doc;
+	r.buf = buf;
+	split_lines(&r, buf, len);
+	front_matter(&r);
+	furniture(&r);
+	measure_width(&r);
+	make_units(&r);
+	split_run_together(&r);
+	late_definitions(&r);
+	join_units(&r);
 
-			rp_node_append(b, rp_text_new(doc, buf + start,
-			    i - start, line, 1));
-			rp_node_append(p, b);
-			rp_node_append(body, p);
-		}
-		i++;
-		line++;
+	/* Is it a letter around a resolution? */
+	kind = RP_DOC_RESOLUTION;
+	for (i = 0; i < r.nunits; i++) {
+		if (r.units[i].kind == U_FNDEF)
+			continue;
+		if (is_letter_title(r.units[i].text.data, r.units[i].text.len))
+			kind = RP_DOC_LETTER;
+		break;
 	}
+	nseg = r.nunits ? r.units[r.nunits - 1].seg + 1 : 1;
+	start = 0;
+	for (seg = 0; seg < nseg; seg++) {
+		size_t		 end = start;
+		const struct unit *heading = NULL;
+		rp_node		*d;
+
+		if (start < r.nunits && r.units[start].kind == U_ANNEX)
+			heading = &r.units[start++];
+		end = start;
+		while (end < r.nunits && r.units[end].seg == seg)
+			end++;
+		if (seg == 0) {
+			main = build_document(&r, start, end, kind, NULL);
+			root = main;
+		} else {
+			rp_node *annex = rp_node_new(doc, RP_NODE_ANNEX,
+			    heading->line, heading->col);
+
+			annex->num = rp_doc_strndup(doc, heading->text.data,
+			    heading->text.len);
+			d = build_document(&r, start, end, kind ==
+			    RP_DOC_LETTER ? RP_DOC_RESOLUTION : RP_DOC_ANNEX,
+			    kind == RP_DOC_LETTER ? NULL : main->meta);
+			d->meta->annex_number = seg;
+			rp_node_append(annex, d);
+			/* Annexes go before the notes. */
+			if (rp_node_child(main, RP_NODE_NOTES) != NULL)
+				rp_node_insert_before(rp_node_child(main,
+				    RP_NODE_NOTES), annex);
+			else
+				rp_node_append(main, annex);
+		}
+		start = end;
+	}
+	if (root == NULL)
+		root = rp_document_new(doc, RP_DOC_RESOLUTION, 1, 1);
+	if (r.fm_symbol != NULL && root->meta->symbol == NULL)
+		root->meta->symbol = r.fm_symbol;
+	check_footnotes(&r);
 	doc->root = root;
+	free_units(&r);
+	free(r.lines);
+	free(r.fns);
 	return 0;
 }

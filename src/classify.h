@@ -1,0 +1,84 @@
+/* classify.h -- the rules of UN drafting, shared by the readers (text and
+ * Markdown).  Everything here looks at one string; nothing builds nodes. */
+#ifndef RP_CLASSIFY_H
+#define RP_CLASSIFY_H
+
+#include <stddef.h>
+
+#include "doc.h"
+
+typedef enum rp_para_kind {
+	RP_PARA_UNKNOWN = 0,
+	RP_PARA_PREAMBULAR,	/* "Recalling ...," */
+	RP_PARA_OPERATIVE	/* "Decides ...;" */
+} rp_para_kind;
+
+/*
+ * Classify an unnumbered paragraph of a resolution by the UN drafting
+ * convention: preambular paragraphs open with a participle or adjective
+ * and end with a comma; operative ones open with a verb in the present
+ * tense and end with ";", "." or ":".  English, French, Spanish, Chinese.
+ */
+rp_para_kind	 rp_classify_paragraph(const char *s, size_t n);
+
+/*
+ * The opening phrase of a preambular paragraph ("Recalling also",
+ * "Deeply concerned"): its length in bytes (0 when there is none), and its
+ * key in camel case ("recalling", "deeplyConcerned") in key[keysize].
+ */
+size_t		 rp_opening_phrase(const char *s, size_t n, char *key,
+		    size_t keysize);
+
+/* "The Security Council," "安全理事会，": an enacting formula. */
+int		 rp_is_formula(const char *s, size_t n, rp_body *body);
+/* "安全理事会还：", "Calls upon the Council to take the following steps:" */
+int		 rp_is_intermediate_formula(const char *s, size_t n);
+/* The body a name denotes ("Security Council", "大会"), or UNKNOWN. */
+rp_body		 rp_body_from_name(const char *s, size_t n);
+
+/*
+ * A date at s: "12 November 2001", "2003年1月20日", "20 janvier 2003".
+ * Writes "YYYY-MM-DD" into iso[11]; returns its length in bytes, or 0.
+ */
+size_t		 rp_parse_date(const char *s, size_t n, char iso[11]);
+/* The first date anywhere in s, as rp_parse_date; *at = its offset. */
+size_t		 rp_find_date(const char *s, size_t n, char iso[11],
+		    size_t *at);
+
+/* A paragraph number at s ("1.", "12. "): the marker's length without
+ * trailing space in *numlen; returns the offset of the text after it. */
+size_t		 rp_paragraph_number(const char *s, size_t n, size_t *numlen);
+
+typedef enum rp_item_kind {
+	RP_ITEM_NONE = 0,
+	RP_ITEM_ALPHA,		/* (a) a) */
+	RP_ITEM_ROMAN,		/* (i) (iv) */
+	RP_ITEM_DIGIT,		/* (1) */
+	RP_ITEM_CJK,		/* ㈠ （一） */
+	RP_ITEM_BULLET		/* - • */
+} rp_item_kind;
+
+/*
+ * A sub-item marker at s.  Returns the offset of the text after it (0 if
+ * none); *numlen is the marker's length, *kind its kind, *value its
+ * ordinal (a=1, iv=4, ㈢=3; 0 for bullets).  "(i)" is reported as ROMAN;
+ * the caller decides from context whether it is the ninth letter.
+ */
+size_t		 rp_item_marker(const char *s, size_t n, size_t *numlen,
+		    rp_item_kind *kind, int *value);
+
+/* A separator line: "* ** *", "＊＊＊＊", "-----". */
+int		 rp_is_separator(const char *s, size_t n);
+/* "Annex", "ANNEX II", "附件": an annex heading. */
+int		 rp_is_annex_heading(const char *s, size_t n);
+
+/* ISO 639-2 code of the main language of s: "eng", "zho", "fra", ... */
+const char	*rp_detect_language(const char *s, size_t n);
+
+/* Whether s starts with a lower-case letter. */
+int		 rp_starts_lower(const char *s, size_t n);
+/* Whether s begins with an English ordinal number word ("Fifty-eighth"):
+ * its value, else 0. */
+int		 rp_ordinal_word(const char *s, size_t n);
+
+#endif

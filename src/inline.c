@@ -1,0 +1,757 @@
+/* inline.c -- inline content of a paragraph: light Markdown (emphasis,
+ * strong, links, backslash escapes), footnote markers, references to
+ * other UN documents and dates. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "classify.h"
+#include "inline.h"
+#include "utf8.h"
+
+struct scan {
+	struct rp_inline_ctx	*ctx;
+	const char		*t;	/* the text, Markdown links unwrapped */
+	size_t			 n;
+	const size_t		*map;	/* t offset -> offset in the input */
+	size_t			 ref_end;	/* where the last DOCREF ended */
+	int			 have_ref;
+	rp_body			 ref_body;	/* body of that DOCREF */
+	int			 ref_kind;	/* 1: N (YYYY), 2: N/M */
+};
+
+/* ------------------------------------------------------- positions */
+
+static void
+position(const struct scan *sc, size_t off, int *line, int *col)
+{
+	const struct rp_inline_ctx	*ctx = sc->ctx;
+	size_t				 lo = 0, hi, o, i;
+	int				 c;
+
+	o = sc->map ? sc->map[off] : off;
+	if (ctx->pos == NULL || ctx->npos == 0) {
+		*line = ctx->line;
+		*col = ctx->col;
+		return;
+	}
+	hi = ctx->npos;
+	while (hi - lo > 1) {		/* last segment starting at or before o */
+		size_t mid = (lo + hi) / 2;
+
+		if (ctx->pos[mid].off <= o)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = ctx->pos[lo].line;
+	c = ctx->pos[lo].col;
+	/* Columns count characters, not bytes. */
+	for (i = ctx->pos[lo].off; i < o && sc->map == NULL; i++)
+		if (((unsigned char)sc->t[i] & 0xC0) != 0x80)
+			c++;
+	if (sc->map != NULL)
+		c += (int)(o - ctx->pos[lo].off);
+	*col = c;
+}
+
+static rp_node *
+new_node(struct scan *sc, rp_node_type type, size_t off)
+{
+	int line, col;
+
+	position(sc, off, &line, &col);
+	return rp_node_new(sc->ctx->doc, type, line, col);
+}
+
+static void
+add_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
+{
+	rp_node *last = parent->last, *t;
+
+	if (b <= a)
+		return;
+	/* Merge with a preceding TEXT so writers see whole runs. */
+	if (last != NULL && last->type == RP_NODE_TEXT) {
+		size_t	 l = strlen(last->literal);
+		char	*s = rp_doc_alloc(sc->ctx->doc, l + (b - a) + 1);
+
+		memcpy(s, last->literal, l);
+		memcpy(s + l, sc->t + a, b - a);
+		s[l + b - a] = '\0';
+		last->literal = s;
+		return;
+	}
+	t = new_node(sc, RP_NODE_TEXT, a);
+	t->literal = rp_doc_strndup(sc->ctx->doc, sc->t + a, b - a);
+	rp_node_append(parent, t);
+}
+
+/* --------------------------------------------------- footnote marks */
+
+static const char *const no_marker_before[] = {
+	"resolution", "resolutions", "paragraph", "paragraphs", "para",
+	"paras", "article", "articles", "annex", "annexes", "chapter", "chap",
+	"section", "sect", "vol", "no", "nos", "item", "items", "rule",
+	"rules", "page", "pages", "goal", "goals", "target", "targets",
+	"principle", "principles", "recommendation", "recommendations",
+	"decision", "decisions", "part", "table", "figure", "and", "or",
+	"to", "of", "from", "than", "between", "at", "on", "by", "in",
+	"under", "phase", "level", "session", "meeting", "pillar",
+	"pillars", "protocol", "the", "a", "an", "its", "their", "his",
+	"her", "over", "about", "some", "all", "for", "with", "per",
+	"chapters", "sections", "volume", "number", "numbers", "step",
+	"stage", "round", "year", "years", "day", "days", "week", "weeks",
+	"month", "months", "schedule", "appendix", "category", "class",
+	"group", "members", "least", "only", "nearly", "almost", "around",
+	"approximately", "some", "first", "last", "every", "each", "until",
+	"since", "till", "reaching", "exceeding", NULL
+};
+
+static int
+stopword_before(const char *t, size_t end)
+{
+	size_t			 start = end, k;
+	const char *const	*w;
+
+	while (start > 0 && isalpha((unsigned char)t[start - 1]))
+		start--;
+	k = end - start;
+	if (k == 0)
+		return 0;
+	for (w = no_marker_before; *w != NULL; w++)
+		if (strlen(*w) == k && strncasecmp(t + start, *w, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* A footnote marker made of digits at t[i..j): which kind, or -1. */
+static int
+marker_kind(const struct scan *sc, size_t i, size_t j)
+{
+	const char	*t = sc->t;
+	unsigned char	 p, q = j < sc->n ? (unsigned char)t[j] : ' ';
+
+	if (j - i > 3 || i == 0)
+		return -1;
+	/* After the marker: the end, a space or punctuation, never a
+	 * letter, digit, slash or a decimal point. */
+	if (isalnum(q) || q == '/' || q == '(' || q == '-' ||
+	    (q == '.' && j + 1 < sc->n && isdigit((unsigned char)t[j + 1])) ||
+	    (q == ',' && j + 1 < sc->n && isdigit((unsigned char)t[j + 1])))
+		return -1;
+	p = (unsigned char)t[i - 1];
+	if (islower(p) || p == ')' || p == ';' || p == ':')
+		return RP_MARK_GLUED;
+	if ((p == ',' || p == '.') && i >= 2 &&
+	    !isdigit((unsigned char)t[i - 2]))
+		return RP_MARK_GLUED;
+	if (p >= 0x80) {
+		size_t		l;
+		uint32_t	cp = rp_utf8_last(t, i, &l);
+
+		/* ” ’ » close a quotation a marker may follow. */
+		if (cp == 0x201D || cp == 0x2019 || cp == 0xBB)
+			return RP_MARK_GLUED;
+		return -1;
+	}
+	if (p == ' ' && i >= 2) {
+		unsigned char pp = (unsigned char)t[i - 2];
+
+		if (!(isalpha(pp) || pp == ',' || pp == ')' || pp == '.'))
+			return -1;
+		if (isalpha(pp) && stopword_before(t, i - 1))
+			return -1;
+		return RP_MARK_SPACED;
+	}
+	return -1;
+}
+
+static size_t
+try_marker(struct scan *sc, rp_node *parent, size_t *run, size_t i,
+    size_t j, const char *marker, enum rp_marker_kind kind)
+{
+	rp_node *fn, *ref;
+
+	if (sc->ctx->footnote == NULL ||
+	    (fn = sc->ctx->footnote(sc->ctx->arg, marker, kind)) == NULL)
+		return 0;
+	add_text(sc, parent, *run, i);
+	ref = new_node(sc, RP_NODE_NOTEREF, i);
+	ref->num = fn->num;
+	ref->target = fn;
+	fn->count++;
+	rp_node_append(parent, ref);
+	*run = j;
+	return j - i;
+}
+
+/* ------------------------------------------------- document refs */
+
+static int
+ends_with_word(const char *t, size_t end, const char *w)
+{
+	size_t k = strlen(w);
+
+	if (end < k || strncasecmp(t + end - k, w, k) != 0)
+		return 0;
+	return end == k || !isalpha((unsigned char)t[end - k - 1]);
+}
+
+/* Whether the word just before i names resolutions. */
+static int
+after_keyword(const char *t, size_t i)
+{
+	static const char *const kw[] = { "resolution", "resolutions",
+		"résolution", "résolutions", "resolución", "resoluciones",
+		NULL };
+	const char *const *w;
+
+	while (i > 0 && t[i - 1] == ' ')
+		i--;
+	for (w = kw; *w != NULL; w++)
+		if (ends_with_word(t, i, *w))
+			return 1;
+	return 0;
+}
+
+/* Whether t[a..b) only separates two items of a list of references:
+ * ", ", " and ", ", and ", optionally after " of <date>". */
+static int
+list_separator(const char *t, size_t a, size_t b)
+{
+	static const char *const seps[] = { ", ", " and ", ", and ", ",",
+		" and resolution ", ", and resolution ", " et ", " y ", NULL };
+	const char *const *s;
+	char	iso[11];
+	size_t	len, k;
+
+	if (b - a > 4 && strncmp(t + a, " of ", 4) == 0) {
+		if ((len = rp_parse_date(t + a + 4, b - a - 4, iso)) == 0)
+			return 0;
+		a += 4 + len;
+	}
+	for (s = seps; *s != NULL; s++) {
+		k = strlen(*s);
+		if (b - a == k && strncmp(t + a, *s, k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The body of a "resolution N/M" citation: the General Assembly numbers
+ * by session (58/136), the Economic and Social Council by year
+ * (2005/19); a body named just before overrides. */
+static rp_body
+cited_body(const struct scan *sc, size_t i, int first)
+{
+	size_t		 from = i > 60 ? i - 60 : 0;
+	const char	*t = sc->t + from;
+	size_t		 n = i - from;
+
+	if (memmem(t, n, "Human Rights Council", 20))
+		return RP_BODY_HRC;
+	if (memmem(t, n, "Commission on Human Rights", 26))
+		return RP_BODY_UNKNOWN;
+	if (first < 1946)
+		return RP_BODY_GA;
+	if (memmem(t, n, "General Assembly", 16))
+		return RP_BODY_GA;
+	return RP_BODY_ECOSOC;
+}
+
+/* Digits at t[*i], at most max: the value, or -1. */
+static int
+digits(const char *t, size_t n, size_t *i, int max)
+{
+	int v = 0, d = 0;
+
+	while (*i < n && d < max && isdigit((unsigned char)t[*i])) {
+		v = v * 10 + t[*i] - '0';
+		(*i)++;
+		d++;
+	}
+	if (d == 0 || (*i < n && isdigit((unsigned char)t[*i])))
+		return -1;
+	return v;
+}
+
+static void
+fill_ref(struct scan *sc, rp_docref *ref, rp_body body, const char *fmt,
+    int a, int b)
+{
+	char sym[64], num[32];
+
+	ref->body = body;
+	if (body == RP_BODY_SC) {
+		snprintf(num, sizeof(num), "%d", a);
+		snprintf(sym, sizeof(sym), "S/RES/%d (%d)", a, b);
+		ref->year = b;
+	} else {
+		snprintf(num, sizeof(num), "%d/%d", a, b);
+		snprintf(sym, sizeof(sym), fmt, a, b);
+		if (a >= 1946)
+			ref->year = a;
+	}
+	ref->number = rp_doc_strdup(sc->ctx->doc, num);
+	ref->symbol = rp_doc_strdup(sc->ctx->doc, sym);
+}
+
+/*
+ * A citation of a resolution by number at t[i]: "1373 (2001)",
+ * "1373（2001）" after 第, "59/46" after "resolution".  Returns its
+ * length and fills ref, or 0.
+ */
+static size_t
+number_ref(struct scan *sc, size_t i, rp_docref *ref)
+{
+	const char	*t = sc->t;
+	size_t		 n = sc->n, j = i, k;
+	int		 a, b, keyword, chained, chinese = 0;
+
+	if ((a = digits(t, n, &j, 4)) <= 0)
+		return 0;
+	keyword = after_keyword(t, i);
+	chained = sc->have_ref && list_separator(t, sc->ref_end, i);
+	k = i;
+	while (k > 0 && t[k - 1] == ' ')
+		k--;
+	if (k >= 3 && memcmp(t + k - 3, "第", 3) == 0)
+		chinese = 1;
+	/* N (YYYY): Security Council numbering. */
+	k = j;
+	if (k < n && t[k] == ' ')
+		k++;
+	if (k < n && (t[k] == '(' || (k + 3 <= n &&
+	    memcmp(t + k, "（", 3) == 0))) {
+		k += t[k] == '(' ? 1 : 3;
+		if ((b = digits(t, n, &k, 4)) >= 1946 && b <= 2100 &&
+		    k < n && (t[k] == ')' || (k + 3 <= n &&
+		    memcmp(t + k, "）", 3) == 0)) &&
+		    (keyword || chinese || (chained && sc->ref_kind == 1))) {
+			k += t[k] == ')' ? 1 : 3;
+			fill_ref(sc, ref, RP_BODY_SC, NULL, a, b);
+			sc->ref_kind = 1;
+			return k - i;
+		}
+	}
+	/* N/M: General Assembly session/number or ECOSOC year/number. */
+	if (j < n && t[j] == '/' && (keyword || (chained &&
+	    sc->ref_kind == 2))) {
+		k = j + 1;
+		if ((b = digits(t, n, &k, 4)) <= 0 || (k < n && (t[k] == '/' ||
+		    isalpha((unsigned char)t[k]))))
+			return 0;
+		{
+			rp_body body = chained && !keyword ? sc->ref_body :
+			    cited_body(sc, i, a);
+			const char *fmt = body == RP_BODY_ECOSOC ?
+			    "E/RES/%d/%d" : body == RP_BODY_HRC ?
+			    "A/HRC/RES/%d/%d" : body == RP_BODY_GA ?
+			    "A/RES/%d/%d" : "E/CN.4/RES/%d/%d";
+
+			fill_ref(sc, ref, body, fmt, a, b);
+		}
+		sc->ref_kind = 2;
+		return k - i;
+	}
+	return 0;
+}
+
+/* A document symbol at t[i]: "A/RES/60/288", "S/2021/1105 (2021)". */
+static size_t
+symbol_ref(struct scan *sc, size_t i, rp_docref *ref)
+{
+	const char	*t = sc->t;
+	size_t		 n = sc->n, j = i, k, end;
+	int		 segs = 0, has_digit = 0, a, b;
+	char		*sym;
+
+	if (i > 0 && (isalnum((unsigned char)t[i - 1]) || t[i - 1] == '/'))
+		return 0;
+	while (j < n && j - i < 8 && isupper((unsigned char)t[j]))
+		j++;
+	if (j == i || j >= n || t[j] != '/')
+		return 0;
+	while (j < n && t[j] == '/') {
+		k = j + 1;
+		while (k < n && (isalnum((unsigned char)t[k]) || t[k] == '.' ||
+		    t[k] == '-')) {
+			if (isdigit((unsigned char)t[k]))
+				has_digit = 1;
+			k++;
+		}
+		if (k == j + 1)
+			break;
+		segs++;
+		j = k;
+	}
+	/* Sentence punctuation is not part of a symbol. */
+	while (j > i && (t[j - 1] == '.' || t[j - 1] == '-'))
+		j--;
+	if (segs < 1 || !has_digit)
+		return 0;
+	end = j;
+	sym = rp_doc_strndup(sc->ctx->doc, t + i, j - i);
+	ref->symbol = sym;
+	ref->body = RP_BODY_UNKNOWN;
+	k = j;
+	if (strncmp(sym, "S/RES/", 6) == 0) {
+		size_t p = 6;
+
+		a = digits(sym, strlen(sym), &p, 4);
+		if (k + 7 <= n && t[k] == ' ' && t[k + 1] == '(' &&
+		    t[k + 6] == ')') {
+			size_t q = k + 2;
+
+			if ((b = digits(t, n, &q, 4)) >= 1946 && q == k + 6) {
+				end = k + 7;
+				fill_ref(sc, ref, RP_BODY_SC, NULL, a, b);
+				return end - i;
+			}
+		}
+		if (a > 0) {
+			ref->body = RP_BODY_SC;
+			ref->number = rp_doc_strndup(sc->ctx->doc, sym + 6,
+			    strlen(sym + 6));
+		}
+	} else if (strncmp(sym, "A/RES/", 6) == 0 ||
+	    strncmp(sym, "E/RES/", 6) == 0 ||
+	    strncmp(sym, "A/HRC/RES/", 10) == 0) {
+		size_t off = sym[2] == 'H' ? 10 : 6;
+
+		ref->body = sym[0] == 'E' ? RP_BODY_ECOSOC : off == 10 ?
+		    RP_BODY_HRC : RP_BODY_GA;
+		ref->number = rp_doc_strdup(sc->ctx->doc, sym + off);
+		if (ref->body == RP_BODY_ECOSOC)
+			ref->year = atoi(sym + off);
+	}
+	return end - i;
+}
+
+static void
+add_ref(struct scan *sc, rp_node *parent, size_t *run, size_t i,
+    size_t len, rp_docref *ref)
+{
+	rp_node	*node, *text;
+	char	 iso[11];
+	size_t	 dlen;
+
+	add_text(sc, parent, *run, i);
+	node = new_node(sc, RP_NODE_DOCREF, i);
+	node->ref = rp_doc_alloc(sc->ctx->doc, sizeof(*ref));
+	*node->ref = *ref;
+	/* "1373 (2001) of 28 September 2001": the date of the cited text. */
+	if (i + len + 4 < sc->n && strncmp(sc->t + i + len, " of ", 4) == 0 &&
+	    (dlen = rp_parse_date(sc->t + i + len + 4, sc->n - i - len - 4,
+	    iso)) > 0)
+		node->ref->date = rp_doc_strdup(sc->ctx->doc, iso);
+	text = new_node(sc, RP_NODE_TEXT, i);
+	text->literal = rp_doc_strndup(sc->ctx->doc, sc->t + i, len);
+	rp_node_append(node, text);
+	rp_node_append(parent, node);
+	sc->have_ref = 1;
+	sc->ref_end = i + len;
+	sc->ref_body = ref->body;
+	*run = i + len;
+}
+
+static void
+add_date(struct scan *sc, rp_node *parent, size_t *run, size_t i,
+    size_t len, const char *iso)
+{
+	rp_node *node, *text;
+
+	add_text(sc, parent, *run, i);
+	node = new_node(sc, RP_NODE_DATE, i);
+	node->href = rp_doc_strdup(sc->ctx->doc, iso);
+	text = new_node(sc, RP_NODE_TEXT, i);
+	text->literal = rp_doc_strndup(sc->ctx->doc, sc->t + i, len);
+	rp_node_append(node, text);
+	rp_node_append(parent, node);
+	*run = i + len;
+}
+
+/* --------------------------------------------------------- scanning */
+
+/* Plain text t[a..b): markers, references, dates. */
+static void
+scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
+{
+	const char	*t = sc->t;
+	size_t		 i = a, run = a, len, j;
+	uint32_t	 cp;
+	rp_docref	 ref;
+	char		 iso[11], marker[16];
+
+	while (i < b) {
+		if ((len = rp_utf8_decode(t + i, b - i, &cp)) == 0)
+			len = 1;
+		/* ¹² superscript markers. */
+		if (rp_superscript_digit(cp) >= 0) {
+			size_t m = 0;
+
+			j = i;
+			while (j < b && (len = rp_utf8_decode(t + j, b - j,
+			    &cp)) > 0 && rp_superscript_digit(cp) >= 0 &&
+			    m + 1 < sizeof(marker)) {
+				marker[m++] = (char)('0' +
+				    rp_superscript_digit(cp));
+				j += len;
+			}
+			marker[m] = '\0';
+			if (try_marker(sc, parent, &run, i, j, marker,
+			    RP_MARK_SUPERSCRIPT) == 0)
+				i = j;
+			else
+				i = run;
+			continue;
+		}
+		/* "*" after CJK punctuation or a word: a footnote marker. */
+		if (cp == '*' && i > a && (i + 1 == b || t[i + 1] == ' ') &&
+		    t[i - 1] != '*' && try_marker(sc, parent, &run, i, i + 1,
+		    "*", RP_MARK_GLUED) > 0) {
+			i = run;
+			continue;
+		}
+		if (cp < 0x80 && isdigit((int)cp) &&
+		    (i == a || !isalnum((unsigned char)t[i - 1]) ||
+		    islower((unsigned char)t[i - 1]))) {
+			memset(&ref, 0, sizeof(ref));
+			if ((i == a || !isalnum((unsigned char)t[i - 1])) &&
+			    (len = number_ref(sc, i, &ref)) > 0) {
+				add_ref(sc, parent, &run, i, len, &ref);
+				i = run;
+				continue;
+			}
+			if ((i == a || !isalnum((unsigned char)t[i - 1])) &&
+			    (len = rp_parse_date(t + i, b - i, iso)) > 0) {
+				add_date(sc, parent, &run, i, len, iso);
+				i = run;
+				continue;
+			}
+			j = i;
+			while (j < b && isdigit((unsigned char)t[j]))
+				j++;
+			if (j - i < sizeof(marker)) {
+				int kind = marker_kind(sc, i, j);
+
+				memcpy(marker, t + i, j - i);
+				marker[j - i] = '\0';
+				if (kind >= 0 && try_marker(sc, parent, &run,
+				    i, j, marker, (enum rp_marker_kind)kind)) {
+					i = run;
+					continue;
+				}
+			}
+			i = j;
+			continue;
+		}
+		if (cp < 0x80 && isupper((int)cp)) {
+			memset(&ref, 0, sizeof(ref));
+			if ((len = symbol_ref(sc, i, &ref)) > 0) {
+				add_ref(sc, parent, &run, i, len, &ref);
+				i = run;
+				continue;
+			}
+			while (i < b && isalnum((unsigned char)t[i]))
+				i++;
+			continue;
+		}
+		i += len;
+	}
+	add_text(sc, parent, run, b);
+}
+
+/* The closing run of n '*' for an opener at t[i], or 0. */
+static size_t
+find_closer(const struct scan *sc, size_t i, size_t b, size_t n)
+{
+	const char	*t = sc->t;
+	size_t		 j, r;
+
+	for (j = i; j < b; j++) {
+		if (t[j] != '*')
+			continue;
+		for (r = 0; j + r < b && t[j + r] == '*'; r++)
+			continue;
+		if (r == n && t[j - 1] != ' ' &&
+		    (j + r == b || !isalnum((unsigned char)t[j + r])))
+			return j;
+		j += r - 1;
+	}
+	return 0;
+}
+
+/* Markdown-aware parsing of t[a..b) into parent. */
+static void
+parse_range(struct scan *sc, rp_node *parent, size_t a, size_t b,
+    int depth)
+{
+	const char	*t = sc->t;
+	size_t		 i = a, run = a, r, j, k, close;
+	rp_node		*node;
+
+	while (i < b && sc->ctx->markdown && depth < 8) {
+		if (t[i] == '*' && (i == 0 || t[i - 1] != '\\')) {
+			for (r = 0; i + r < b && t[i + r] == '*'; r++)
+				continue;
+			if (r <= 3 && i + r < b && t[i + r] != ' ' &&
+			    (i == a || !isalnum((unsigned char)t[i - 1])) &&
+			    (close = find_closer(sc, i + r, b, r)) > 0) {
+				scan_text(sc, parent, run, i);
+				node = new_node(sc, r == 1 ? RP_NODE_EMPH :
+				    RP_NODE_STRONG, i);
+				rp_node_append(parent, node);
+				if (r == 3) {
+					rp_node *em = new_node(sc, RP_NODE_EMPH,
+					    i);
+
+					rp_node_append(node, em);
+					node = em;
+				}
+				parse_range(sc, node, i + r, close, depth + 1);
+				i = run = close + r;
+				continue;
+			}
+			i += r;
+			continue;
+		}
+		if (t[i] == '[' && (j = (size_t)(memchr(t + i, ']', b - i) ?
+		    (const char *)memchr(t + i, ']', b - i) - t : 0)) > i &&
+		    j + 1 < b && t[j + 1] == '(' &&
+		    (k = (size_t)(memchr(t + j, ')', b - j) ?
+		    (const char *)memchr(t + j, ')', b - j) - t : 0)) > j) {
+			const char	*url = t + j + 2;
+			size_t		 ulen = k - j - 2;
+
+			scan_text(sc, parent, run, i);
+			/* Only harmless targets become links. */
+			if ((ulen > 7 && strncasecmp(url, "http://", 7) == 0) ||
+			    (ulen > 8 && strncasecmp(url, "https://", 8) == 0) ||
+			    (ulen > 7 && strncasecmp(url, "mailto:", 7) == 0) ||
+			    memchr(url, ':', ulen) == NULL) {
+				node = new_node(sc, RP_NODE_LINK, i);
+				node->href = rp_doc_strndup(sc->ctx->doc, url,
+				    ulen);
+				rp_node_append(parent, node);
+				parse_range(sc, node, i + 1, j, depth + 1);
+			} else {
+				int line, col;
+
+				position(sc, i, &line, &col);
+				rp_msg(sc->ctx->doc, RP_WARNING, line, col,
+				    "unsafe link target dropped, text kept: %.*s",
+				    (int)ulen, url);
+				parse_range(sc, parent, i + 1, j, depth + 1);
+			}
+			i = run = k + 1;
+			continue;
+		}
+		i++;
+	}
+	scan_text(sc, parent, run, b);
+}
+
+/*
+ * Undo what Markdown does to plain text before parsing: backslash
+ * escapes, and links with no target ("[S/2021/1105](#)"), which are
+ * text to cite.  Fills map with each output byte's input offset.
+ */
+static size_t
+unwrap(const char *s, size_t n, char *out, size_t *map)
+{
+	size_t i = 0, o = 0, j, k;
+
+	while (i < n) {
+		if (s[i] == '\\' && i + 1 < n && ispunct((unsigned char)s[i + 1])) {
+			map[o] = i + 1;
+			out[o++] = s[i + 1];
+			i += 2;
+			continue;
+		}
+		if (s[i] == '[') {
+			const char *close = memchr(s + i, ']', n - i);
+
+			j = close ? (size_t)(close - s) : 0;
+			if (j > i && j + 2 < n && s[j + 1] == '(' &&
+			    ((s[j + 2] == '#' && j + 3 < n && s[j + 3] == ')') ||
+			    s[j + 2] == ')')) {
+				k = s[j + 2] == '#' ? j + 4 : j + 3;
+				/* Keep the text, drop "[" and "](#)". */
+				size_t m, start = o;
+
+				o += unwrap(s + i + 1, j - i - 1, out + o,
+				    map + o);
+				for (m = start; m < o; m++)
+					map[m] += i + 1;
+				i = k;
+				continue;
+			}
+		}
+		map[o] = i;
+		out[o++] = s[i++];
+	}
+	return o;
+}
+
+void
+rp_inline_parse(struct rp_inline_ctx *ctx, rp_node *parent, const char *s,
+    size_t n)
+{
+	struct scan	 sc;
+	char		*t = NULL;
+	size_t		*map = NULL, tn;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.ctx = ctx;
+	sc.t = s;
+	sc.n = n;
+	if (ctx->markdown && (memchr(s, '\\', n) || memchr(s, '[', n))) {
+		t = malloc(n + 1);
+		map = malloc((n + 1) * sizeof(*map));
+		if (t == NULL || map == NULL) {
+			free(t);
+			free(map);
+			t = NULL;
+			map = NULL;
+		} else {
+			tn = unwrap(s, n, t, map);
+			map[tn] = n;
+			sc.t = t;
+			sc.n = tn;
+			sc.map = map;
+		}
+	}
+	parse_range(&sc, parent, 0, sc.n, 0);
+	free(t);
+	free(map);
+}
+
+void
+rp_inline_refs(struct rp_inline_ctx *ctx, rp_node *text)
+{
+	struct rp_inline_ctx	 here = *ctx;
+	struct scan		 sc;
+	rp_node			*holder, *c, *next;
+
+	/* Positions: the text node's own. */
+	here.pos = NULL;
+	here.npos = 0;
+	here.line = text->line;
+	here.col = text->col;
+	memset(&sc, 0, sizeof(sc));
+	sc.ctx = &here;
+	sc.t = text->literal;
+	sc.n = strlen(text->literal);
+	/* Scan into a detached holder, then move the pieces in place. */
+	holder = rp_node_new(here.doc, RP_NODE_BLOCK, text->line, text->col);
+	scan_text(&sc, holder, 0, sc.n);
+	for (c = holder->first; c != NULL; c = next) {
+		next = c->next;
+		rp_node_insert_before(text, c);
+	}
+	rp_node_unlink(text);
+}
