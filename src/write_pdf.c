@@ -217,9 +217,16 @@ conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
 		}
 		for (e = eq; e > s && isspace((unsigned char)e[-1]); e--)
 			continue;
+		*e = '\0';
 		for (v = eq + 1; isspace((unsigned char)*v); v++)
 			continue;
-		for (e[0] = '\0', e = v + strlen(v);
+		/* A comment may follow the value after white space. */
+		for (e = v; *e; e++)
+			if (*e == '#' && (e == v || isspace((unsigned char)e[-1]))) {
+				*e = '\0';
+				break;
+			}
+		for (e = v + strlen(v);
 		    e > v && isspace((unsigned char)e[-1]); e--)
 			e[-1] = '\0';
 		if ((k = find_key(s, strlen(s))) == NULL ||
