@@ -583,7 +583,11 @@ preface_role(struct rdr *r, const char *s, size_t n)
 		return RP_ROLE_AGENDA;
 	if (strncmp(s, "Resolution", 10) == 0 || strstr(s, "号决议") != NULL)
 		return RP_ROLE_DOCTYPE;
-	if (rp_paragraph_number(s, n, &num) > 0 && num > 2)
+	for (num = 0; num < n && (isdigit((unsigned char)s[num]) ||
+	    s[num] == '/'); num++)
+		continue;
+	if (num >= 3 && memchr(s, '/', num) != NULL && num + 2 < n &&
+	    s[num] == '.' && s[num + 1] == ' ')
 		return RP_ROLE_TITLE;
 	if (strstr(s, " session") != NULL && rp_ordinal_word(s, n) > 0)
 		return RP_ROLE_SESSION;
@@ -596,7 +600,7 @@ is_running_header(struct rdr *r, const char *s, size_t n)
 {
 	rp_node	*pre = rp_node_child(cur(r)->node, RP_NODE_PREFACE), *b;
 	rp_buf	 t;
-	size_t	 num, at;
+	size_t	 at;
 	int	 hit = 0;
 
 	for (b = pre ? pre->first : NULL; b != NULL && !hit; b = b->next) {
@@ -604,12 +608,38 @@ is_running_header(struct rdr *r, const char *s, size_t n)
 			continue;
 		rp_buf_init(&t);
 		rp_node_text(b, &t);
-		at = t.data ? rp_paragraph_number(t.data, t.len, &num) : 0;
+		for (at = 0; t.data != NULL && at < t.len &&
+		    (isdigit((unsigned char)t.data[at]) || t.data[at] == '/');
+		    at++)
+			continue;
+		at = at >= 3 && at + 1 < t.len && t.data[at] == '.' ?
+		    at + 2 : 0;
 		hit = t.data != NULL && t.len - at == n &&
 		    memcmp(t.data + at, s, n) == 0;
 		rp_buf_free(&t);
 	}
 	return hit;
+}
+
+/* Whether the last text of n ends a clause (",", ";", ".", ":"). */
+static int
+ends_clause(const rp_node *n)
+{
+	rp_buf		 t;
+	uint32_t	 cp = 0;
+	size_t		 k, len;
+
+	rp_buf_init(&t);
+	rp_node_text(n, &t);
+	len = t.len;
+	while (len > 0 && t.data[len - 1] == ' ')
+		len--;
+	if (len > 0)
+		cp = rp_utf8_last(t.data, len, &k);
+	rp_buf_free(&t);
+	return cp != 0 && strchr(",;.:", (int)(cp < 128 ? cp : 1)) != NULL
+	    ? 1 : cp == 0xFF0C || cp == 0xFF1B || cp == 0x3002 ||
+	    cp == 0xFF1A || cp == 0x3001;
 }
 
 /* Append a bullet list's items (and their sub-lists) to parent. */
@@ -850,7 +880,8 @@ classify_para(struct rdr *r, cmark_node *p)
 	}
 	/* A line broken by a page: it goes on the paragraph before. */
 	if (d->dropped && d->last_para != NULL &&
-	    (len = t.len) > 0 && d->last_para->last != NULL) {
+	    (len = t.len) > 0 && d->last_para->last != NULL &&
+	    !ends_clause(d->last_para)) {
 		rp_node *last = d->last_para->last, *b;
 
 		while (last->type == RP_NODE_LIST && last->last != NULL &&

@@ -1,0 +1,201 @@
+#!/bin/sh
+# t_md.sh -- the Markdown writer and reader: round trips through Markdown,
+# rendering by the cmark-gfm command, the ga80 corpus's own Markdown.
+. "$(dirname "$0")/lib.sh"
+
+R=$RESPUB
+CHECK=$TMP/md_check.py
+cat > "$CHECK" <<'PY'
+# md_check.py words TREE HTML: every word of the model's text is in the
+#   HTML's text.  md_check.py counts < TREE: what the model holds.
+import html, re, sys
+
+def tree_text(lines):
+    out = []
+    for l in lines:
+        m = re.search(r' text="((?:[^"\\]|\\.)*)"$', l.rstrip("\n"))
+        if m:
+            out.append(re.sub(r'\\(.)', lambda g: "\n" if g.group(1) == "n"
+                              else g.group(1), m.group(1)))
+    return " ".join(out)
+
+if sys.argv[1] == "words":
+    want = set(re.findall(r"\w+", tree_text(open(sys.argv[2], encoding="utf-8"))))
+    page = open(sys.argv[3], encoding="utf-8").read()
+    got = set(re.findall(r"\w+", html.unescape(re.sub(r"<[^>]*>", " ", page))))
+    missing = sorted(want - got)
+    if missing:
+        print("# missing words:", " ".join(missing[:10]))
+        sys.exit(1)
+else:
+    n = dict(formula=0, preambular=0, operative=0, footnotes=0, items=0)
+    part = None
+    for l in sys.stdin:
+        depth = (len(l) - len(l.lstrip(" "))) // 2
+        word = l.split()[0]
+        if depth == 1:
+            part = word
+        if word == "formula" and part == "preamble":
+            n["formula"] += 1
+        elif word == "paragraph" and depth == 2 and part == "preamble":
+            n["preambular"] += 1
+        elif word == "paragraph" and depth == 2 and part == "body":
+            n["operative"] += 1
+        elif word == "footnote":
+            n["footnotes"] += 1
+        elif word == "item":
+            n["items"] += 1
+    print(" ".join("%s=%d" % kv for kv in n.items()))
+PY
+have_cmark=0; command -v cmark-gfm >/dev/null 2>&1 && have_cmark=1
+have_py=0; command -v python3 >/dev/null 2>&1 && have_py=1
+
+# The corpus: $CORPUS, else the shared one, else the texts in tests/corpus.
+if [ -n "$CORPUS" ] && [ -d "$CORPUS" ]; then corpus=$CORPUS
+elif [ -d /work/shared/corpus ]; then corpus=/work/shared/corpus
+else corpus=; fi
+sample=100
+[ -n "$RP_SANITIZED" ] && sample=15
+if [ -n "$corpus" ]; then
+	find "$corpus" -name '*.txt' | sort > "$TMP/all"
+	ok "corpus: $corpus ($(wc -l < "$TMP/all") texts, sampling $sample)"
+else
+	ls "$TESTS_DIR"/corpus/*.txt 2>/dev/null > "$TMP/all"
+	ok "# SKIP no corpus directory: only the texts in tests/corpus"
+fi
+# Every k-th text, so that each folder is represented.
+total=$(wc -l < "$TMP/all")
+step=$(( total / sample )); [ "$step" -lt 1 ] && step=1
+awk -v s="$step" -v m="$sample" 'NR % s == 0 && n < m { print; n++ }' \
+    "$TMP/all" > "$TMP/sample"
+
+# Whatever the AKN writer stamps about this very file is not content.
+noman() { sed '/<FRBRManifestation/,/<\/FRBRManifestation>/d' "$1"; }
+# A tree dump without source positions.
+nopos() { sed 's/ @[0-9]*:[0-9]*//' "$1"; }
+
+# roundtrip NAME FILE: the checks for one text; prints nothing when all
+# pass, else one line per failure (for the aggregate on the corpus).
+roundtrip() {
+	name=$1 f=$2 d=$TMP/rt
+	mkdir -p "$d"
+	if ! "$R" -q -t md "$f" > "$d/a.md" 2>"$d/err"; then
+		echo "$name: text -> md failed: $(head -1 "$d/err")"; return
+	fi
+	"$R" -q -t akn "$f" > "$d/t.xml" 2>/dev/null
+	if ! "$R" -q -f md -t akn "$d/a.md" > "$d/m.xml" 2>"$d/err"; then
+		echo "$name: md -> akn failed: $(head -1 "$d/err")"; return
+	fi
+	noman "$d/t.xml" > "$d/t1"; noman "$d/m.xml" > "$d/m1"
+	if ! cmp -s "$d/t1" "$d/m1"; then
+		echo "$name: text->md->akn differs from text->akn:" \
+		    "$(diff "$d/t1" "$d/m1" | grep -c '^[<>]') lines," \
+		    "first $(diff "$d/t1" "$d/m1" | grep -m1 '^[<>]' | cut -c1-100)"
+	fi
+	"$R" -q -t md "$d/a.md" > "$d/b.md" 2>/dev/null
+	if ! cmp -s "$d/a.md" "$d/b.md"; then
+		echo "$name: md->model->md not byte-identical:" \
+		    "$(diff "$d/a.md" "$d/b.md" | grep -m1 '^[<>]' | cut -c1-100)"
+	fi
+	if [ $have_cmark = 1 ] && [ $have_py = 1 ]; then
+		"$R" -q -t tree "$f" > "$d/t.tree" 2>/dev/null
+		cmark-gfm "$d/a.md" > "$d/a.html"
+		python3 "$CHECK" words "$d/t.tree" "$d/a.html" ||
+		    echo "$name: words of the text missing from the HTML"
+	fi
+}
+
+# Every example, check by check.
+for f in "$ROOT"/examples/*.txt; do
+	n=$(basename "$f" .txt)
+	out=$(roundtrip "$n" "$f")
+	if [ -z "$out" ]; then ok "md round trip: $n"
+	else echo "$out" | while IFS= read -r l; do notok "md round trip" "$l"; done; fi
+done
+
+# The sample of the corpus, as one result with the failures listed.
+: > "$TMP/fails"; n=0
+while IFS= read -r f; do
+	n=$((n + 1))
+	roundtrip "$(basename "$f")" "$f" >> "$TMP/fails"
+done < "$TMP/sample"
+bad=$(cut -d: -f1 "$TMP/fails" | sort -u | wc -l)
+if [ "$bad" -eq 0 ]; then ok "md round trip: $n corpus texts"
+else
+	notok "md round trip: $bad of $n corpus texts differ" \
+	    "$(head -3 "$TMP/fails" | tr '\n' ' ')"
+	sed 's/^/# /' "$TMP/fails" | head -40
+fi
+[ $have_cmark = 1 ] || ok "# SKIP cmark-gfm command missing: HTML words not checked"
+
+# Markdown escaping: text that looks like Markdown stays literal.
+cat > "$TMP/esc.txt" <<'EOF'
+The Security Council,
+
+*Recalling* that 1. is not a list, that a < b & c > d, that snake_case_names and [1] [x](y) stay,
+
+Decides that * stars * and # hashes and `ticks` and \backslashes stay literal.
+EOF
+"$R" -q -t md "$TMP/esc.txt" > "$TMP/esc.md"
+"$R" -q -f md -t tree "$TMP/esc.md" | grep -o 'text="[^"]*"' > "$TMP/esc.got"
+"$R" -q -t tree "$TMP/esc.txt" | grep -o 'text="[^"]*"' > "$TMP/esc.want"
+if cmp -s "$TMP/esc.got" "$TMP/esc.want"; then ok "md escaping keeps text literal"
+else notok "md escaping keeps text literal" "$(diff "$TMP/esc.want" "$TMP/esc.got" | head -3 | tr '\n' ' ')"; fi
+
+# Detection: Markdown with front matter is read as Markdown, the
+# corpus's PDF text with front matter as text.
+if [ -n "$corpus" ] && [ -d "$corpus/ga80-en" ]; then
+	g=$corpus/ga80-en
+	for f in "$g"/A_RES_80_1.md "$g"/A_RES_80_1.pdftext.txt; do
+		[ -f "$f" ] || continue
+		"$R" -q -t tree "$f" > "$TMP/d1" 2>/dev/null
+		case $f in *.md) want=md ;; *) want=text ;; esac
+		"$R" -q -f $want -t tree "$f" > "$TMP/d2" 2>/dev/null
+		if cmp -s "$TMP/d1" "$TMP/d2"; then ok "detected as $want: $(basename "$f")"
+		else notok "detected as $want: $(basename "$f")"; fi
+	done
+
+	# Structure of the ga80 Markdown, counted by reading the files:
+	# file formulas preambular operative footnotes sub-items
+	while read -r file want; do
+		f=$g/$file
+		[ -f "$f" ] || { ok "# SKIP $file not in the corpus"; continue; }
+		got=$("$R" -q -f md -t tree "$f" | python3 "$CHECK" counts)
+		expect "ga80 md structure: $file" "$want" "$got"
+	done <<'EOF'
+A_RES_80_1.md formula=1 preambular=5 operative=3 footnotes=1 items=3
+A_RES_80_23.md formula=1 preambular=9 operative=4 footnotes=1 items=0
+A_RES_80_29.md formula=1 preambular=9 operative=4 footnotes=0 items=0
+EOF
+	# md -> model -> md -> model -> md settles after one pass.
+	: > "$TMP/fails"; n=0
+	for f in "$g"/*.md; do
+		case $f in */README.md) continue ;; esac
+		n=$((n + 1))
+		"$R" -q -f md -t md "$f" > "$TMP/g1.md" 2>/dev/null
+		"$R" -q -f md -t md "$TMP/g1.md" > "$TMP/g2.md" 2>/dev/null
+		cmp -s "$TMP/g1.md" "$TMP/g2.md" || echo "$(basename "$f")" >> "$TMP/fails"
+		[ -n "$RP_SANITIZED" ] && [ $n -ge 10 ] && break
+	done
+	if [ ! -s "$TMP/fails" ]; then ok "ga80 md rewritten is stable: $n files"
+	else notok "ga80 md rewritten is stable" "$(tr '\n' ' ' < "$TMP/fails")"; fi
+else
+	ok "# SKIP no ga80-en corpus: detection and structure not checked"
+fi
+
+# Template: -V and --template choose fields and footnote style.
+f=$ROOT/examples/E-RES-2005-19.txt
+"$R" -q -t md -V front-matter='year symbol' "$f" | sed -n 2,3p > "$TMP/fm"
+expect "template: front-matter order" "year: 2005
+symbol: E/RES/2005/19" "$(cat "$TMP/fm")"
+printf 'front-matter =\nfootnotes = list\n' > "$TMP/t.conf"
+"$R" -q -t md --template "$TMP/t.conf" "$f" > "$TMP/l.md"
+if ! head -1 "$TMP/l.md" | grep -q '^---$' && ! grep -q '\[^' "$TMP/l.md" &&
+    grep -q '^1\. ' "$TMP/l.md"; then ok "template: no front matter, notes as a list"
+else notok "template: no front matter, notes as a list"; fi
+"$R" -q -t md -V 'link-pattern=https://undocs.org/{symbol}' "$f" > "$TMP/k.md"
+if grep -q '](https://undocs.org/' "$TMP/k.md"; then ok "link-pattern makes links"
+else notok "link-pattern makes links"; fi
+if "$R" -q -t md -V front-matter=bogus "$f" >/dev/null 2>&1; then
+	notok "unknown front-matter field refused"
+else ok "unknown front-matter field refused"; fi
