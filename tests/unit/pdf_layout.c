@@ -1,0 +1,284 @@
+/* pdf_layout.c -- the PDF writer's line breaker and fonts: no overfull
+ * line, kinsoku, long symbols, a glyph for every character of the
+ * examples, and widths that agree with what libharu writes. */
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hb.h>
+
+#include "pdf_fonts.h"
+#include "pdf_layout.h"
+#include "utf8.h"
+
+static int failed;
+
+static void
+check(int cond, const char *what)
+{
+	printf("%s - %s\n", cond ? "ok" : "not ok", what);
+	if (!cond)
+		failed = 1;
+}
+
+/* Monospaced metrics: CJK 1 em, everything else half an em. */
+static int
+mono_face(void *ctx, uint32_t cp, int style, int cjk)
+{
+	(void)ctx;
+	(void)cjk;
+	return rp_is_cjk(cp) ? PF_CJK : style;
+}
+
+static int
+mono_width(void *ctx, int face, uint32_t cp)
+{
+	(void)ctx;
+	(void)cp;
+	return face == PF_CJK ? 1000 : 500;
+}
+
+static const struct pl_metrics mono = { NULL, mono_face, mono_width };
+
+static uint32_t
+first_cp(const struct pl_para *p, size_t box)
+{
+	uint32_t cp = 0;
+
+	rp_utf8_decode(p->text + p->box[box].off, p->box[box].len, &cp);
+	return cp;
+}
+
+static uint32_t
+last_cp(const struct pl_para *p, size_t box)
+{
+	size_t n;
+
+	return rp_utf8_last(p->text + p->box[box].off, p->box[box].len, &n);
+}
+
+/* Every line fits once its glue has shrunk as far as it may. */
+static int
+fits(const struct pl_para *p, float first_w, float w)
+{
+	size_t	l, a = 0;
+
+	for (l = 0; l < p->nline; a = p->brk[l++] + 1) {
+		float	width = l ? w : first_w;
+		float	nat = pl_natural(p, a, p->brk[l]), sh = 0;
+		size_t	k;
+
+		for (k = a; k < p->brk[l]; k++)
+			sh += p->box[k].shrink;
+		if (nat - sh > width + 0.01f)
+			return 0;
+	}
+	return p->nline > 0 && p->brk[p->nline - 1] == p->nbox - 1;
+}
+
+static void
+test_latin(void)
+{
+	struct pl_para	 p;
+	const char	*s = "Reaffirms its unequivocal condemnation of all "
+	    "acts, methods and practices of terrorism as criminal and "
+	    "unjustifiable, regardless of their motivation, in all their "
+	    "forms and manifestations, wherever and by whomever committed,";
+	size_t		 l, a;
+	float		 worst = 0;
+
+	pl_para_init(&p, 0);
+	pl_add(&p, &mono, s, strlen(s), 0, 10, 0, -1, -1);
+	pl_fit(&p, &mono, 250);
+	pl_break(&p, 230, 250, 1);
+	check(p.nline >= 4 && fits(&p, 230, 250),
+	    "latin: broken into lines, none overfull");
+	for (l = 0, a = 0; l + 1 < p.nline; a = p.brk[l++] + 1) {
+		float r = pl_ratio(&p, a, p.brk[l], l ? 250 : 230);
+
+		if (r > worst)
+			worst = r;
+	}
+	printf("# loosest line: %.2f of the stretch\n", (double)worst);
+	check(worst < 1.5f, "latin: justified lines are not loose");
+	pl_para_free(&p);
+}
+
+static void
+test_cjk(void)
+{
+	struct pl_para	 p;
+	/* Closing marks at every position a naive breaker would use. */
+	const char	*s = "安全理事会，决定通过所附关于打击恐怖主义的宣言。"
+	    "重申（“恐怖主义行为”）的威胁，《联合国宪章》和国际法；"
+	    "第2617（2021）号决议、安全理事会主席致常驻代表的信。";
+	size_t		 l, ok = 1;
+	float		 w;
+
+	for (w = 60; w <= 200; w += 10) {
+		pl_para_init(&p, 1);
+		pl_add(&p, &mono, s, strlen(s), 0, 10, 0, -1, -1);
+		pl_fit(&p, &mono, w);
+		pl_break(&p, w, w, 1);
+		if (!fits(&p, w, w))
+			ok = 0;
+		for (l = 0; l + 1 < p.nline; l++) {
+			size_t b = p.brk[l];
+
+			if (rp_is_cjk_closing(first_cp(&p, b + 1)) ||
+			    rp_is_cjk_opening(last_cp(&p, b)))
+				ok = 0;
+		}
+		pl_para_free(&p);
+	}
+	check(ok, "cjk: no line starts with a closing mark or ends with an "
+	    "opening one, none overfull, at 15 widths");
+}
+
+static void
+test_long(void)
+{
+	struct pl_para	 p;
+	const char	*s = "see A/CONF.203/18 and S/RES/1373(2001)/Corr.1/Add.2 "
+	    "and averyveryverylongunbreakablewordthatisfartoowide end";
+
+	pl_para_init(&p, 0);
+	pl_add(&p, &mono, s, strlen(s), 0, 10, 0, -1, -1);
+	pl_fit(&p, &mono, 60);
+	pl_break(&p, 60, 60, 1);
+	check(fits(&p, 60, 60), "long symbols and words never run into the "
+	    "margin");
+	pl_para_free(&p);
+}
+
+/* Every character of every example has a glyph in the face chosen for
+ * it, asked of HarfBuzz's font API (not the coverage set used to choose). */
+static void
+test_glyphs(struct pdf_fonts *f, char *const paths[PF__MAX])
+{
+	glob_t		 g;
+	hb_font_t	*font[PF__MAX];
+	size_t		 i, k, n, total = 0, bad = 0;
+	int		 cjk;
+
+	for (i = 0; i < PF__MAX; i++) {
+		hb_blob_t *b = hb_blob_create_from_file(paths[i]);
+		hb_face_t *fc = hb_face_create(b, 0);
+
+		font[i] = hb_font_create(fc);
+		hb_face_destroy(fc);
+		hb_blob_destroy(b);
+	}
+	if (glob("examples/*.txt", 0, NULL, &g) != 0) {
+		check(0, "glyphs: examples/*.txt found");
+		return;
+	}
+	for (i = 0; i < g.gl_pathc; i++) {
+		FILE	*fp = fopen(g.gl_pathv[i], "rb");
+		char	 buf[1 << 17];
+		uint32_t cp;
+
+		if (fp == NULL)
+			continue;
+		n = fread(buf, 1, sizeof(buf), fp);
+		fclose(fp);
+		cjk = strstr(g.gl_pathv[i], "zh") != NULL;
+		for (k = 0; k < n;) {
+			size_t	len = rp_utf8_decode(buf + k, n - k, &cp);
+			int	face, style;
+			hb_codepoint_t gid = 0;
+
+			k += len ? len : 1;
+			if (len == 0 || rp_is_space(cp) || cp < 0x20)
+				continue;
+			for (style = 0; style < 4; style++) {
+				face = pdf_fonts_face(f, cp, style, cjk);
+				total++;
+				if (face < 0 || !hb_font_get_nominal_glyph(
+				    font[face], cp, &gid) || gid == 0) {
+					if (bad++ < 5)
+						printf("# no glyph: U+%04X "
+						    "style %d in %s\n",
+						    (unsigned)cp, style,
+						    g.gl_pathv[i]);
+				}
+			}
+		}
+	}
+	globfree(&g);
+	for (i = 0; i < PF__MAX; i++)
+		hb_font_destroy(font[i]);
+	check(total > 10000 && bad == 0, "glyphs: every character of the "
+	    "examples has a glyph in its face, in all four styles");
+}
+
+/* The widths the breaker uses are those the embedded subset gets. */
+static void
+test_widths(struct pdf_fonts *f)
+{
+	const char	*s = "Résolution 2231 (2015) – “Décidé” € 安全理事会，（决议）";
+	struct pdf_used	*u = pdf_used_new();
+	HPDF_Doc	 pdf = HPDF_New(NULL, NULL);
+	HPDF_Font	 out[PF__MAX];
+	char		 err[256], b[4];
+	size_t		 k, len, same = 0, all = 0;
+	uint32_t	 cp;
+	int		 face;
+
+	HPDF_UseUTFEncodings(pdf);
+	HPDF_SetCurrentEncoder(pdf, "UTF-8");
+	for (face = 0; face < PF__MAX; face++)
+		pdf_used_add(u, face, s, strlen(s));
+	if (pdf_fonts_load(f, u, pdf, out, err, sizeof(err)) != 0) {
+		check(0, err);
+		return;
+	}
+	for (face = 0; face < PF__MAX; face++)
+		for (k = 0; s[k]; k += len) {
+			len = rp_utf8_decode(s + k, strlen(s + k), &cp);
+			if (!pdf_fonts_has(f, face, cp))
+				continue;
+			rp_utf8_encode(cp, b);
+			all++;
+			if ((int)HPDF_Font_TextWidth(out[face],
+			    (const HPDF_BYTE *)b, (HPDF_UINT)len).width ==
+			    pdf_fonts_width(f, face, cp))
+				same++;
+		}
+	check(all > 50 && same == all, "widths: full-font widths equal the "
+	    "embedded subsets' widths");
+	HPDF_Free(pdf);
+	pdf_used_free(u);
+}
+
+int
+main(void)
+{
+	char *paths[PF__MAX] = {
+		"/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+		"/usr/share/fonts/truetype/liberation/LiberationSerif-Italic.ttf",
+		"/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
+		"/usr/share/fonts/truetype/liberation/LiberationSerif-BoldItalic.ttf",
+		"/usr/share/fonts/truetype/arphic/uming.ttc",
+	};
+	struct pdf_fonts	*f;
+	char			 err[256];
+
+	test_latin();
+	test_cjk();
+	test_long();
+	if ((f = pdf_fonts_new((const char *const *)paths, 0, 0, err,
+	    sizeof(err))) == NULL) {
+		check(0, err);
+		return 1;
+	}
+	test_glyphs(f, paths);
+	test_widths(f);
+	pdf_fonts_free(f);
+	f = pdf_fonts_new((const char *const[]){ "/nonexistent.ttf", paths[1],
+	    paths[2], paths[3], paths[4] }, 0, 0, err, sizeof(err));
+	check(f == NULL && strstr(err, "/nonexistent.ttf") != NULL,
+	    "a missing font is an error naming the file");
+	return failed;
+}
