@@ -8,6 +8,7 @@
 /* A reader fills doc->root from valid UTF-8 without NUL bytes. */
 int	rp_read_text(rp_doc *doc, const char *buf, size_t len);
 int	rp_read_md(rp_doc *doc, const char *buf, size_t len);
+int	rp_read_akn(rp_doc *doc, const char *buf, size_t len);
 
 /*
  * A writer: create() loads what it needs once (stylesheet, fonts) and

@@ -158,6 +158,8 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 		return rp_read_text(doc, buf, len);
 	case RP_FORMAT_MD:
 		return rp_read_md(doc, buf, len);
+	case RP_FORMAT_AKN:
+		return rp_read_akn(doc, buf, len);
 	default:
 		rp_msg(doc, RP_ERROR, 0, 0, "no reader for format %s",
 		    rp_format_name(fmt));

@@ -1,0 +1,986 @@
+/* read_akn.c -- Akoma Ntoso 3.0 XML into the document model: everything
+ * write_akn.c produces maps back exactly (text -> AKN -> model -> AKN is
+ * byte-identical), and AKN from other producers is read as far as it
+ * goes: unknown elements keep their text, with a warning.
+ *
+ * The parser never loads a DTD, never substitutes entities and never
+ * touches the network (no XXE). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/hash.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "backend.h"
+#include "write_akn.h"
+
+/* One DOCUMENT being read: its footnotes, in order of appearance. */
+struct rdoc {
+	rp_node		*node;
+	rp_node		**notes;
+	size_t		 nnotes, cap;
+};
+
+struct r {
+	rp_doc		*doc;
+	xmlHashTablePtr	 notes;	/* eId of a note -> its FOOTNOTE */
+	struct rdoc	*cur;
+};
+
+static void	read_blocks(struct r *, xmlNodePtr, rp_node *);
+static void	read_inlines(struct r *, xmlNodePtr, rp_node *);
+static rp_node	*read_document(struct r *, xmlNodePtr, rp_node *);
+
+static int
+is(xmlNodePtr x, const char *name)
+{
+	return x != NULL && x->type == XML_ELEMENT_NODE &&
+	    xmlStrEqual(x->name, BAD_CAST name);
+}
+
+static int
+line_of(xmlNodePtr x)
+{
+	long l = xmlGetLineNo(x);
+
+	return l > 0 && l < 1000000000 ? (int)l : 0;
+}
+
+static rp_node *
+mk(struct r *r, rp_node *parent, rp_node_type t, xmlNodePtr x)
+{
+	rp_node *n = rp_node_new(r->doc, t, line_of(x), 1);
+
+	if (parent != NULL)
+		rp_node_append(parent, n);
+	return n;
+}
+
+/* An attribute as a document string, or NULL. */
+static const char *
+attr(struct r *r, xmlNodePtr x, const char *name)
+{
+	xmlChar		*v = xmlGetProp(x, BAD_CAST name);
+	const char	*s;
+
+	if (v == NULL)
+		return NULL;
+	s = rp_doc_strdup(r->doc, (const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static int
+attr_is(xmlNodePtr x, const char *name, const char *value)
+{
+	xmlChar	*v = xmlGetProp(x, BAD_CAST name);
+	int	 eq = v != NULL && xmlStrEqual(v, BAD_CAST value);
+
+	xmlFree(v);
+	return eq;
+}
+
+/* The whole text under x, as a document string. */
+static const char *
+content(struct r *r, xmlNodePtr x)
+{
+	xmlChar		*v = xmlNodeGetContent(x);
+	const char	*s = rp_doc_strdup(r->doc, v ? (const char *)v : "");
+
+	xmlFree(v);
+	return s;
+}
+
+static int
+blank(const xmlChar *s)
+{
+	for (; s != NULL && *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+static void
+unknown(struct r *r, xmlNodePtr x, const char *kept)
+{
+	rp_msg(r->doc, RP_WARNING, line_of(x), 0,
+	    "akn: element <%s> is not understood; kept as %s",
+	    (const char *)x->name, kept);
+}
+
+/* Text appended to parent, joined with a TEXT before it. */
+static void
+add_text(struct r *r, rp_node *parent, const char *s, xmlNodePtr x)
+{
+	rp_node *last = parent->last;
+
+	if (*s == '\0')
+		return;
+	if (last != NULL && last->type == RP_NODE_TEXT) {
+		size_t	 a = strlen(last->literal), b = strlen(s);
+		char	*j = rp_doc_alloc(r->doc, a + b + 1);
+
+		memcpy(j, last->literal, a);
+		memcpy(j + a, s, b + 1);
+		last->literal = j;
+		return;
+	}
+	mk(r, parent, RP_NODE_TEXT, x)->literal = rp_doc_strdup(r->doc, s);
+}
+
+/* The trailing number of an eId ("att_1__authorialNote_3" -> 3), or 0. */
+static int
+eid_index(const char *id)
+{
+	const char *u;
+
+	if (id == NULL || (u = strrchr(id, '_')) == NULL || u[1] == '\0')
+		return 0;
+	for (const char *p = u + 1; *p; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	return atoi(u + 1);
+}
+
+static rp_body
+body_of_actor(const char *a)
+{
+	int b;
+
+	if (a == NULL)
+		return RP_BODY_UNKNOWN;
+	if (*a == '#')
+		a++;
+	for (b = RP_BODY_SC; b < RP_BODY__MAX; b++)
+		if (strcmp(a, rp_body_actor((rp_body)b)) == 0)
+			return (rp_body)b;
+	return RP_BODY_UNKNOWN;
+}
+
+/* A footnote of the current document, found by eId later. */
+static rp_node *
+footnote(struct r *r, xmlNodePtr x)
+{
+	struct rdoc	*d = r->cur;
+	rp_node		*fn = mk(r, NULL, RP_NODE_FOOTNOTE, x);
+	const char	*id = attr(r, x, "eId");
+
+	fn->num = attr(r, x, "marker");
+	fn->index = eid_index(id);
+	if (d->nnotes == d->cap) {
+		size_t	  cap = d->cap ? 2 * d->cap : 8;
+		rp_node	**p = rp_doc_alloc(r->doc, cap * sizeof(*p));
+
+		if (d->nnotes > 0)
+			memcpy(p, d->notes, d->nnotes * sizeof(*p));
+		d->notes = p;
+		d->cap = cap;
+	}
+	d->notes[d->nnotes++] = fn;
+	if (id != NULL)
+		xmlHashAddEntry(r->notes, BAD_CAST id, fn);
+	read_blocks(r, x, fn);
+	return fn;
+}
+
+/* "/akn/un/statement/deliberation/un-sc/2001-09-28/1373" and
+ * "/akn/un/doc/symbol/A-59-754", as write_akn.c makes them. */
+static rp_docref *
+docref(struct r *r, const char *href, const char *title)
+{
+	static const char	 res[] = "/akn/un/statement/deliberation/";
+	static const char	 sym[] = "/akn/un/doc/symbol/";
+	rp_docref		*ref;
+	const char		*a, *b;
+	char			*num, *p;
+
+	if (href == NULL)
+		return NULL;
+	if (strncmp(href, res, sizeof(res) - 1) == 0) {
+		a = href + sizeof(res) - 1;
+		if ((b = strchr(a, '/')) == NULL || strchr(b + 1, '/') == NULL)
+			return NULL;
+		ref = rp_doc_alloc(r->doc, sizeof(*ref));
+		ref->body = body_of_actor(rp_doc_strndup(r->doc, a,
+		    (size_t)(b - a)));
+		a = b + 1;
+		b = strchr(a, '/');
+		if (b - a == 10)
+			ref->date = rp_doc_strndup(r->doc, a, 10);
+		ref->year = atoi(a);
+		num = rp_doc_strdup(r->doc, b + 1);
+		for (p = num; *p; p++)
+			if (*p == '-')
+				*p = '/';
+		ref->number = num;
+		ref->symbol = title;
+		return ref;
+	}
+	if (strncmp(href, sym, sizeof(sym) - 1) == 0 && title != NULL) {
+		ref = rp_doc_alloc(r->doc, sizeof(*ref));
+		ref->symbol = title;
+		return ref;
+	}
+	return NULL;
+}
+
+/* Inline elements whose text is kept and whose markup is made again by
+ * the writer (from the metadata and block roles) or has no model. */
+static int
+transparent(const xmlChar *n)
+{
+	static const char *const names[] = { "docAuthority", "docProponent",
+	    "docNumber", "docTitle", "docType", "docStatus", "docCommittee",
+	    "session", "event", "signature", "span", "sub", "sup", "u",
+	    "inline", "organization", "person", "role", "location", "term",
+	    "concept", "entity", "def", "quantity", "shortTitle", "docStage",
+	    "docPurpose", "docJurisdiction", "docIntroducer", "legislature",
+	    "party", "judge", "courtType", "neutralCitation", "affectedDocument",
+	    "relatedDocument", "object", "process", "time", "abbr", "mref",
+	    "rref", "del", "ins", "remark", "placeholder", "fillIn", "outcome",
+	    "decoration", "embeddedText", "lawyer", "opinion", "mod",
+	    "argument", NULL };
+	int i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (xmlStrEqual(n, BAD_CAST names[i]))
+			return 1;
+	return 0;
+}
+
+static void
+read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
+{
+	rp_node		*n;
+	rp_docref	*ref;
+	const char	*h;
+
+	switch (x->type) {
+	case XML_TEXT_NODE:
+	case XML_CDATA_SECTION_NODE:
+		add_text(r, parent, (const char *)x->content, x);
+		return;
+	case XML_ENTITY_REF_NODE:
+		rp_msg(r->doc, RP_WARNING, line_of(x), 0,
+		    "akn: entity &%s; is not expanded", (const char *)x->name);
+		return;
+	case XML_ELEMENT_NODE:
+		break;
+	default:
+		return;
+	}
+	if (is(x, "i") || is(x, "b")) {
+		read_inlines(r, x, mk(r, parent, is(x, "i") ? RP_NODE_EMPH :
+		    RP_NODE_STRONG, x));
+	} else if (is(x, "a") && (h = attr(r, x, "href")) != NULL) {
+		n = mk(r, parent, RP_NODE_LINK, x);
+		n->href = h;
+		read_inlines(r, x, n);
+	} else if (is(x, "ref") && (h = attr(r, x, "href")) != NULL) {
+		if ((ref = docref(r, h, attr(r, x, "title"))) != NULL) {
+			n = mk(r, parent, RP_NODE_DOCREF, x);
+			n->ref = ref;
+		} else {
+			/* A reference we cannot name a document by: a link. */
+			n = mk(r, parent, RP_NODE_LINK, x);
+			n->href = h;
+		}
+		read_inlines(r, x, n);
+	} else if ((is(x, "date") || is(x, "docDate")) &&
+	    (h = attr(r, x, "date")) != NULL) {
+		n = mk(r, parent, RP_NODE_DATE, x);
+		n->href = h;
+		read_inlines(r, x, n);
+	} else if (is(x, "authorialNote")) {
+		n = mk(r, parent, RP_NODE_NOTEREF, x);
+		n->target = footnote(r, x);
+		n->num = n->target->num;
+		n->target->count++;
+	} else if (is(x, "noteRef")) {
+		n = mk(r, parent, RP_NODE_NOTEREF, x);
+		n->num = attr(r, x, "marker");
+		h = attr(r, x, "href");
+		if (h != NULL && *h == '#')
+			n->target = xmlHashLookup(r->notes, BAD_CAST (h + 1));
+		if (n->target != NULL)
+			n->target->count++;
+		else
+			rp_msg(r->doc, RP_WARNING, line_of(x), 0,
+			    "akn: noteRef to %s: no such note", h ? h : "");
+	} else if (is(x, "br") || is(x, "eol") || is(x, "eop")) {
+		add_text(r, parent, " ", x);
+	} else {
+		if (!transparent(x->name))
+			unknown(r, x, "text");
+		read_inlines(r, x, parent);
+	}
+}
+
+static void
+read_inlines(struct r *r, xmlNodePtr x, rp_node *parent)
+{
+	for (x = x->children; x != NULL; x = x->next)
+		read_inline(r, x, parent);
+}
+
+static int
+role_of(xmlNodePtr x)
+{
+	xmlChar	*c = xmlGetProp(x, BAD_CAST "class");
+	int	 role, found = RP_ROLE_NONE;
+
+	for (role = RP_ROLE_NONE + 1; c != NULL && role < RP_ROLE__MAX; role++)
+		if (xmlStrEqual(c, BAD_CAST rp_role_name((rp_role)role)))
+			found = role;
+	xmlFree(c);
+	return found;
+}
+
+/* The role of a preface line from another producer, by its markup. */
+static int
+role_by_markup(xmlNodePtr x, int in_title)
+{
+	static const struct {
+		const char	*el;
+		int		 role;
+	} map[] = {
+		{ "docAuthority", RP_ROLE_BODY },
+		{ "docStatus", RP_ROLE_DISTRIBUTION },
+		{ "docDate", RP_ROLE_DATE },
+		{ "session", RP_ROLE_SESSION },
+		{ "docCommittee", RP_ROLE_COMMITTEE },
+		{ "docType", RP_ROLE_DOCTYPE },
+		{ "docTitle", RP_ROLE_TITLE },
+		{ "docProponent", RP_ROLE_ADOPTION },
+	};
+	size_t i;
+
+	for (x = x->children; x != NULL; x = x->next) {
+		if (is(x, "docNumber"))
+			return in_title ? RP_ROLE_NUMBER : RP_ROLE_SYMBOL;
+		for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+			if (is(x, map[i].el))
+				return map[i].role;
+	}
+	return RP_ROLE_NONE;
+}
+
+static rp_node *
+read_p(struct r *r, xmlNodePtr x, rp_node *parent)
+{
+	rp_node *b = mk(r, parent, RP_NODE_BLOCK, x);
+
+	b->role = role_of(x);
+	read_inlines(r, x, b);
+	return b;
+}
+
+/* The node type a blockContainer's class names (write_akn.c block()). */
+static rp_node_type
+type_of_class(xmlNodePtr x, int *vote)
+{
+	xmlChar	*c = xmlGetProp(x, BAD_CAST "class");
+	int	 t, found = RP_NODE_NONE;
+
+	*vote = -1;
+	for (t = 0; c != NULL && t < 3; t++)
+		if (xmlStrEqual(c, BAD_CAST rp_akn_vote_class(t))) {
+			*vote = t;
+			found = RP_NODE_VOTE_GROUP;
+		}
+	for (t = RP_NODE_FIRST_BLOCK; c != NULL && found == RP_NODE_NONE &&
+	    t < RP_NODE_FIRST_INLINE; t++)
+		if (t != RP_NODE_BLOCK && t != RP_NODE_LIST &&
+		    t != RP_NODE_ITEM && t != RP_NODE_FOOTNOTE &&
+		    xmlStrEqual(c, BAD_CAST rp_node_type_name((rp_node_type)t)))
+			found = t;
+	xmlFree(c);
+	return (rp_node_type)found;
+}
+
+/* Whether x has an element child with element children: structure. */
+static int
+structured(xmlNodePtr x)
+{
+	for (x = x->children; x != NULL; x = x->next)
+		if (x->type == XML_ELEMENT_NODE && (is(x, "p") ||
+		    xmlFirstElementChild(x) != NULL))
+			return 1;
+	return 0;
+}
+
+static void
+read_blocklist(struct r *r, xmlNodePtr x, rp_node *parent)
+{
+	rp_node	*list = NULL, *it;
+	xmlNodePtr c;
+
+	for (c = x->children; c != NULL; c = c->next) {
+		if (is(c, "item")) {
+			if (list == NULL)
+				list = mk(r, parent, RP_NODE_LIST, x);
+			it = mk(r, list, RP_NODE_ITEM, c);
+			read_blocks(r, c, it);
+		} else if (is(c, "listIntroduction") || is(c, "listWrapUp")) {
+			read_blocks(r, c, parent);
+		}
+	}
+	if (list == NULL)
+		mk(r, parent, RP_NODE_LIST, x);
+}
+
+/* A vote group's count is the document's: AKN has no place for it. */
+static int
+votes_of(const rp_meta *m, int kind)
+{
+	return kind == RP_VOTE_FOR ? m->votes_for : kind == RP_VOTE_AGAINST ?
+	    m->votes_against : m->votes_abstain;
+}
+
+/* One element in a block context: p, blockList, blockContainer... */
+static void
+read_block(struct r *r, xmlNodePtr x, rp_node *parent)
+{
+	rp_node		*n;
+	rp_node_type	 t;
+	xmlNodePtr	 p;
+	int		 vote;
+
+	if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
+		if (blank(x->content))
+			return;
+		rp_msg(r->doc, RP_WARNING, line_of(x), 0,
+		    "akn: text outside a paragraph kept as a paragraph");
+		add_text(r, mk(r, parent, RP_NODE_BLOCK, x),
+		    (const char *)x->content, x);
+		return;
+	}
+	if (x->type == XML_ENTITY_REF_NODE) {
+		read_inline(r, x, parent);
+		return;
+	}
+	if (x->type != XML_ELEMENT_NODE)
+		return;
+	if (is(x, "p")) {
+		read_p(r, x, parent);
+	} else if (is(x, "num")) {
+		if (parent->num == NULL)
+			parent->num = content(r, x);
+	} else if (is(x, "blockList")) {
+		read_blocklist(r, x, parent);
+	} else if (is(x, "blockContainer") &&
+	    (t = type_of_class(x, &vote)) != RP_NODE_NONE) {
+		n = mk(r, parent, t, x);
+		n->name = attr(r, x, "title");
+		if (t == RP_NODE_VOTE_GROUP) {
+			n->role = vote;
+			n->count = votes_of(r->cur->node->meta, vote);
+		}
+		if (t == RP_NODE_SEPARATOR) {
+			for (p = xmlFirstElementChild(x); p != NULL &&
+			    !is(p, "p"); p = xmlNextElementSibling(p))
+				if (is(p, "num"))
+					n->num = content(r, p);
+			n->literal = p ? content(r, p) : "";
+		} else
+			read_blocks(r, x, n);
+	} else if (is(x, "blockContainer") || is(x, "container") ||
+	    is(x, "div") || is(x, "content")) {
+		read_blocks(r, x, parent);
+	} else if (is(x, "authorialNote")) {
+		read_inline(r, x, mk(r, parent, RP_NODE_BLOCK, x));
+	} else if (structured(x)) {
+		unknown(r, x, "its blocks");
+		read_blocks(r, x, parent);
+	} else {
+		unknown(r, x, "a paragraph");
+		read_inlines(r, x, mk(r, parent, RP_NODE_BLOCK, x));
+	}
+}
+
+static void
+read_blocks(struct r *r, xmlNodePtr x, rp_node *parent)
+{
+	for (x = x->children; x != NULL; x = x->next)
+		read_block(r, x, parent);
+}
+
+/* Hierarchical containers of acts and others, read as paragraphs. */
+static int
+is_hier(xmlNodePtr x)
+{
+	static const char *const names[] = { "paragraph", "point",
+	    "subparagraph", "section", "subsection", "article", "chapter",
+	    "subchapter", "part", "subpart", "title", "subtitle", "book",
+	    "tome", "division", "subdivision", "clause", "subclause", "alinea",
+	    "indent", "sublist", "level", "rule", "subrule", "proviso",
+	    "transitional", "hcontainer", NULL };
+	int i;
+
+	for (i = 0; x != NULL && x->type == XML_ELEMENT_NODE &&
+	    names[i] != NULL; i++)
+		if (xmlStrEqual(x->name, BAD_CAST names[i]))
+			return 1;
+	return 0;
+}
+
+static void read_hier(struct r *, xmlNodePtr, rp_node *);
+
+/* A <list>: its intro before a LIST in node, its wrapUp after it. */
+static void
+read_list(struct r *r, xmlNodePtr x, rp_node *node)
+{
+	rp_node		*list = NULL;
+	xmlNodePtr	 c;
+
+	for (c = x->children; c != NULL; c = c->next) {
+		if (is(c, "intro")) {
+			read_blocks(r, c, node);
+		} else if (is(c, "wrapUp")) {
+			if (list == NULL)
+				list = mk(r, node, RP_NODE_LIST, x);
+			read_blocks(r, c, node);
+		} else if (is_hier(c)) {
+			if (list == NULL)
+				list = mk(r, node, RP_NODE_LIST, x);
+			read_hier(r, c, mk(r, list, RP_NODE_ITEM, c));
+		} else if (c->type == XML_ELEMENT_NODE) {
+			unknown(r, c, "its text");
+			read_block(r, c, node);
+		}
+	}
+	if (list == NULL)
+		mk(r, node, RP_NODE_LIST, x);
+}
+
+/* A <paragraph> or <point> into node (PARAGRAPH, ITEM). */
+static void
+read_hier(struct r *r, xmlNodePtr x, rp_node *node)
+{
+	xmlNodePtr	 c;
+	rp_node		*list = NULL;
+
+	for (c = x->children; c != NULL; c = c->next) {
+		if (is(c, "num")) {
+			node->num = content(r, c);
+		} else if (is(c, "content") || is(c, "intro") ||
+		    is(c, "wrapUp")) {
+			read_blocks(r, c, node);
+			list = NULL;
+		} else if (is(c, "list")) {
+			read_list(r, c, node);
+			list = NULL;
+		} else if (is(c, "heading") || is(c, "subheading") ||
+		    is(c, "crossHeading")) {
+			read_inlines(r, c, mk(r, node, RP_NODE_BLOCK, c));
+		} else if (is_hier(c)) {
+			/* Sub-levels without a <list>: one LIST for a run. */
+			if (list == NULL)
+				list = mk(r, node, RP_NODE_LIST, c);
+			read_hier(r, c, mk(r, list, RP_NODE_ITEM, c));
+		} else
+			read_block(r, c, node);
+	}
+}
+
+/* The first <p> under x, or NULL. */
+static xmlNodePtr
+first_p(xmlNodePtr x)
+{
+	xmlNodePtr c, p;
+
+	for (c = xmlFirstElementChild(x); c != NULL;
+	    c = xmlNextElementSibling(c)) {
+		if (is(c, "p"))
+			return c;
+		if ((p = first_p(c)) != NULL)
+			return p;
+	}
+	return NULL;
+}
+
+static void
+read_body(struct r *r, xmlNodePtr x, rp_node *body)
+{
+	xmlNodePtr	 c, k, p;
+	rp_node		*n, *b;
+
+	for (c = x->children; c != NULL; c = c->next) {
+		if (is(c, "hcontainer") && attr_is(c, "name", "separator")) {
+			n = mk(r, body, RP_NODE_SEPARATOR, c);
+			p = first_p(c);
+			n->literal = p ? content(r, p) : "";
+		} else if (is(c, "hcontainer") && attr_is(c, "name", "heading")) {
+			n = mk(r, body, RP_NODE_HEADING, c);
+			for (k = c->children; k != NULL; k = k->next) {
+				if (is(k, "num"))
+					n->num = content(r, k);
+				else if (is(k, "heading")) {
+					b = mk(r, n, RP_NODE_BLOCK, k);
+					b->role = role_of(k);
+					read_inlines(r, k, b);
+				} else
+					read_block(r, k, n);
+			}
+		} else if (is(c, "hcontainer") && attr_is(c, "class", "formula")) {
+			n = mk(r, body, RP_NODE_FORMULA, c);
+			n->name = attr(r, c, "name");
+			read_blocks(r, c, n);
+		} else if (is_hier(c)) {
+			read_hier(r, c, mk(r, body, RP_NODE_PARAGRAPH, c));
+		} else
+			read_block(r, c, body);
+	}
+}
+
+static void
+read_preamble(struct r *r, xmlNodePtr x, rp_node *pre)
+{
+	xmlNodePtr	 c;
+	rp_node		*n;
+
+	for (c = x->children; c != NULL; c = c->next) {
+		if (is(c, "formula")) {
+			n = mk(r, pre, RP_NODE_FORMULA, c);
+			n->name = attr(r, c, "name");
+			read_blocks(r, c, n);
+		} else if (is(c, "container")) {
+			n = mk(r, pre, RP_NODE_PARAGRAPH, c);
+			n->name = attr(r, c, "name");
+			if (n->name && strcmp(n->name, RP_AKN_PREAMBULAR) == 0)
+				n->name = NULL;
+			read_blocks(r, c, n);
+		} else if (is(c, "recitals") || is(c, "citations")) {
+			read_preamble(r, c, pre);
+		} else if (is(c, "recital") || is(c, "citation")) {
+			read_hier(r, c, mk(r, pre, RP_NODE_PARAGRAPH, c));
+		} else
+			read_block(r, c, pre);
+	}
+}
+
+/* Preface and conclusions: their containers only group lines. */
+static void
+read_lines(struct r *r, xmlNodePtr x, rp_node *part, int in_title)
+{
+	xmlNodePtr	 c;
+	rp_node		*b;
+
+	for (c = x->children; c != NULL; c = c->next) {
+		if (is(c, "container") || is(c, "longTitle")) {
+			read_lines(r, c, part, is(c, "longTitle"));
+		} else if (is(c, "p")) {
+			b = read_p(r, c, part);
+			if (b->role == RP_ROLE_NONE &&
+			    part->type == RP_NODE_PREFACE)
+				b->role = role_by_markup(c, in_title);
+		} else
+			read_block(r, c, part);
+	}
+}
+
+/* The body a FRBRauthor points to: "#un-sc", or a TLCOrganization whose
+ * href ends in an actor ("#unsc" -> ".../un-sc"). */
+static rp_body
+author_body(xmlNodePtr meta, const xmlChar *href)
+{
+	xmlNodePtr	 refs, t;
+	xmlChar		*id, *h;
+	rp_body		 b;
+	const char	*slash;
+
+	if (href == NULL || href[0] != '#')
+		return RP_BODY_UNKNOWN;
+	if ((b = body_of_actor((const char *)href + 1)) != RP_BODY_UNKNOWN)
+		return b;
+	for (refs = xmlFirstElementChild(meta); refs != NULL;
+	    refs = xmlNextElementSibling(refs)) {
+		if (!is(refs, "references"))
+			continue;
+		for (t = xmlFirstElementChild(refs); t != NULL;
+		    t = xmlNextElementSibling(t)) {
+			id = xmlGetProp(t, BAD_CAST "eId");
+			if (id != NULL && xmlStrEqual(id, href + 1) &&
+			    (h = xmlGetProp(t, BAD_CAST "href")) != NULL) {
+				slash = strrchr((const char *)h, '/');
+				b = body_of_actor(slash ? slash + 1 :
+				    (const char *)h);
+				xmlFree(h);
+				xmlFree(id);
+				return b;
+			}
+			xmlFree(id);
+		}
+	}
+	return RP_BODY_UNKNOWN;
+}
+
+static int
+int_attr(xmlNodePtr x, const char *name, int def)
+{
+	xmlChar	*v = xmlGetProp(x, BAD_CAST name);
+	int	 i = v ? atoi((const char *)v) : def;
+
+	xmlFree(v);
+	return i;
+}
+
+/* Our exact metadata, when the file is ours (write_akn.c meta_tail). */
+static void
+read_proprietary(struct r *r, xmlNodePtr x, rp_meta *m)
+{
+	static const char *const kinds[] = { "resolution", "annex", "letter" };
+	int		 k;
+
+	for (x = xmlFirstElementChild(x); x != NULL;
+	    x = xmlNextElementSibling(x)) {
+		if (x->ns == NULL || !xmlStrEqual(x->ns->href,
+		    BAD_CAST RP_AKN_META_NS) || !is(x, "meta"))
+			continue;
+		for (k = 0; k < 3; k++)
+			if (attr_is(x, "kind", kinds[k]))
+				m->kind = (rp_doc_kind)k;
+		m->body = body_of_actor(attr(r, x, "body"));
+		m->symbol = attr(r, x, "symbol");
+		m->number = attr(r, x, "number");
+		m->year = int_attr(x, "year", 0);
+		m->date = attr(r, x, "date");
+		m->meeting = attr(r, x, "meeting");
+		m->meeting_number = int_attr(x, "meetingNumber", 0);
+		m->session = attr(r, x, "session");
+		m->session_number = int_attr(x, "sessionNumber", 0);
+		m->language = attr(r, x, "language");
+		m->title = attr(r, x, "title");
+		m->distribution = attr(r, x, "distribution");
+		m->annex_number = int_attr(x, "annexNumber", 0);
+		m->votes_for = int_attr(x, "votesFor", -1);
+		m->votes_against = int_attr(x, "votesAgainst", -1);
+		m->votes_abstain = int_attr(x, "votesAbstain", -1);
+	}
+}
+
+/* <meta>: FRBR first (any producer), then our own exact copy. */
+static void
+read_meta(struct r *r, xmlNodePtr meta, rp_meta *m)
+{
+	xmlNodePtr	 x, f, v;
+	xmlChar		*h;
+	const char	*d;
+
+	for (x = xmlFirstElementChild(meta); x != NULL;
+	    x = xmlNextElementSibling(x)) {
+		if (is(x, "identification")) {
+			for (f = xmlFirstElementChild(x); f != NULL;
+			    f = xmlNextElementSibling(f))
+				for (v = xmlFirstElementChild(f); v != NULL;
+				    v = xmlNextElementSibling(v)) {
+					if (is(v, "FRBRalias") &&
+					    attr_is(v, "name", "unSymbol"))
+						m->symbol = attr(r, v, "value");
+					else if (is(v, "FRBRnumber"))
+						m->number = attr(r, v,
+						    "showAs");
+					else if (is(v, "FRBRlanguage"))
+						m->language = attr(r, v,
+						    "language");
+					else if (is(f, "FRBRWork") &&
+					    is(v, "FRBRauthor")) {
+						h = xmlGetProp(v,
+						    BAD_CAST "href");
+						m->body = author_body(meta, h);
+						xmlFree(h);
+					} else if (is(f, "FRBRWork") &&
+					    is(v, "FRBRdate") &&
+					    (d = attr(r, v, "date")) != NULL) {
+						m->year = atoi(d);
+						if (attr_is(v, "name",
+						    "adoption"))
+							m->date = d;
+					}
+				}
+		} else if (is(x, "notes")) {
+			for (f = xmlFirstElementChild(x); f != NULL;
+			    f = xmlNextElementSibling(f))
+				if (is(f, "note"))
+					footnote(r, f);
+		} else if (is(x, "proprietary"))
+			read_proprietary(r, x, m);
+	}
+}
+
+/* The text of the first element called name under x, or NULL. */
+static const char *
+find_text(struct r *r, xmlNodePtr x, const char *name)
+{
+	const char *s;
+
+	for (x = xmlFirstElementChild(x); x != NULL;
+	    x = xmlNextElementSibling(x)) {
+		if (is(x, name))
+			return content(r, x);
+		if ((s = find_text(r, x, name)) != NULL)
+			return s;
+	}
+	return NULL;
+}
+
+/* The footnotes of a document, in their order of definition. */
+static void
+notes(struct r *r, struct rdoc *d)
+{
+	rp_node	*ns, *t;
+	size_t	 i, j;
+	int	 max = 0;
+
+	if (d->nnotes == 0)
+		return;
+	for (i = 0; i < d->nnotes; i++)
+		for (j = 0; j < i; j++)
+			if (d->notes[j]->index == d->notes[i]->index)
+				d->notes[i]->index = 0;
+	for (i = 0; i < d->nnotes; i++)
+		if (d->notes[i]->index > max)
+			max = d->notes[i]->index;
+	for (i = 0; i < d->nnotes; i++)
+		if (d->notes[i]->index <= 0)
+			d->notes[i]->index = ++max;
+	for (i = 1; i < d->nnotes; i++)
+		for (j = i; j > 0 && d->notes[j - 1]->index >
+		    d->notes[j]->index; j--) {
+			t = d->notes[j];
+			d->notes[j] = d->notes[j - 1];
+			d->notes[j - 1] = t;
+		}
+	ns = mk(r, d->node, RP_NODE_NOTES, NULL);
+	for (i = 0; i < d->nnotes; i++)
+		rp_node_append(ns, d->notes[i]);
+}
+
+static rp_node *
+read_document(struct r *r, xmlNodePtr x, rp_node *annex)
+{
+	struct rdoc	 rd = { 0 }, *outer = r->cur;
+	rp_doc_kind	 kind = RP_DOC_RESOLUTION;
+	rp_node		*dn, *an;
+	xmlNodePtr	 c, k;
+	int		 natt = 0;
+
+	if (attr_is(x, "name", "letter"))
+		kind = RP_DOC_LETTER;
+	else if (attr_is(x, "name", "annex") ||
+	    (annex != NULL && !is(x, "statement")))
+		kind = RP_DOC_ANNEX;
+	dn = rp_document_new(r->doc, kind, line_of(x), 1);
+	if (annex != NULL)
+		rp_node_append(annex, dn);
+	if (!is(x, "statement") && !is(x, "doc"))
+		rp_msg(r->doc, RP_WARNING, line_of(x), 0,
+		    "akn: <%s> read as a resolution", (const char *)x->name);
+	rd.node = dn;
+	r->cur = &rd;
+	for (c = x->children; c != NULL; c = c->next) {
+		if (is(c, "meta")) {
+			read_meta(r, c, dn->meta);
+		} else if (is(c, "preface") || is(c, "coverPage")) {
+			read_lines(r, c, mk(r, dn, RP_NODE_PREFACE, c), 0);
+			if (dn->meta->title == NULL)
+				dn->meta->title = find_text(r, c, "docTitle");
+		} else if (is(c, "preamble")) {
+			read_preamble(r, c, mk(r, dn, RP_NODE_PREAMBLE, c));
+		} else if (is(c, "mainBody") || is(c, "body") ||
+		    is(c, "mainContent") || is(c, "judgmentBody")) {
+			read_body(r, c, mk(r, dn, RP_NODE_BODY, c));
+		} else if (is(c, "conclusions")) {
+			read_lines(r, c, mk(r, dn, RP_NODE_CONCLUSION, c), 0);
+		} else if (is(c, "attachments") || is(c, "components")) {
+			for (k = xmlFirstElementChild(c); k != NULL;
+			    k = xmlNextElementSibling(k)) {
+				an = mk(r, dn, RP_NODE_ANNEX, k);
+				natt++;
+				for (xmlNodePtr e = xmlFirstElementChild(k);
+				    e != NULL; e = xmlNextElementSibling(e)) {
+					if (is(e, "heading") || is(e, "num"))
+						an->num = content(r, e);
+					else if (is(e, "subheading"))
+						an->name = content(r, e);
+					else if (is(e, "documentRef") ||
+					    is(e, "interstitial") ||
+					    is(e, "toc"))
+						unknown(r, e, "nothing");
+					else if (read_document(r, e, an)->meta->
+					    annex_number == 0)
+						an->last->meta->annex_number =
+						    natt;
+				}
+			}
+		} else if (c->type == XML_ELEMENT_NODE) {
+			unknown(r, c, "body text");
+			read_block(r, c, dn);
+		}
+	}
+	if (dn->meta->year == 0 && dn->meta->date != NULL)
+		dn->meta->year = atoi(dn->meta->date);
+	notes(r, &rd);
+	r->cur = outer;
+	return dn;
+}
+
+int
+rp_read_akn(rp_doc *doc, const char *buf, size_t len)
+{
+	xmlParserCtxtPtr ctx;
+	xmlDocPtr	 x;
+	xmlNodePtr	 root, top;
+	const xmlError	*e;
+	struct r	 r = { doc, NULL, NULL };
+	size_t		 n;
+	int		 rc = -1;
+
+	if (len > 0x7fffffff) {
+		rp_msg(doc, RP_ERROR, 0, 0, "akn: input too large");
+		return -1;
+	}
+	if ((ctx = xmlNewParserCtxt()) == NULL ||
+	    (r.notes = xmlHashCreate(16)) == NULL) {
+		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
+		xmlFreeParserCtxt(ctx);
+		return -1;
+	}
+	/* No NOENT, no DTDLOAD: entities stay references, no file or
+	 * network access. */
+	x = xmlCtxtReadMemory(ctx, buf, (int)len, NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (x == NULL) {
+		e = xmlCtxtGetLastError(ctx);
+		n = e && e->message ? strlen(e->message) : 0;
+		while (n > 0 && (e->message[n - 1] == '\n' ||
+		    e->message[n - 1] == ' '))
+			n--;
+		rp_msg(doc, RP_ERROR, e ? e->line : 0, e ? e->int2 : 0,
+		    "malformed XML: %.*s", (int)n, e ? e->message : "");
+		goto out;
+	}
+	root = xmlDocGetRootElement(x);
+	if (!is(root, "akomaNtoso")) {
+		rp_msg(doc, RP_ERROR, line_of(root), 0,
+		    "not Akoma Ntoso: the root element is <%s>",
+		    root ? (const char *)root->name : "");
+		goto out;
+	}
+	if ((top = xmlFirstElementChild(root)) == NULL) {
+		rp_msg(doc, RP_ERROR, line_of(root), 0,
+		    "akn: <akomaNtoso> holds no document");
+		goto out;
+	}
+	if (xmlNextElementSibling(top) != NULL)
+		rp_msg(doc, RP_WARNING, line_of(top), 0,
+		    "akn: only the first document is read");
+	doc->root = read_document(&r, top, NULL);
+	rc = 0;
+out:
+	xmlHashFree(r.notes, NULL);
+	xmlFreeDoc(x);
+	xmlFreeParserCtxt(ctx);
+	return rc;
+}
