@@ -33,7 +33,7 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -fPIC -fvisibility=hidden $(CFLAGS)
 ALL_CPPFLAGS = -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) \
 	-DRP_DATADIR='"$(DATADIR)"' $(CPPFLAGS)
 
-CLI_SRC	:= src/main.c src/cli.c
+CLI_SRC	:= src/main.c src/cli.c src/site.c
 LIB_SRC	:= $(filter-out $(CLI_SRC),$(sort $(wildcard src/*.c)))
 LIB_OBJ	:= $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ	:= $(CLI_SRC:src/%.c=$(BUILD)/%.o)
@@ -98,9 +98,18 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librespub.a $(HDRS) | $(BUILD)
 demo: deps all
 	@rm -rf out && mkdir -p out
 	$(BUILD)/respub -t $(DEMO_FORMATS) -d out examples/*.txt
+	$(BUILD)/respub site -q -d out/site examples/*.txt
 	@echo "wrote:"; ls out
 
-DEMO_FORMATS := akn,tree,md
+DEMO_FORMATS := akn,tree,md,html
+
+# PNGs of the example pages in headless chromium (docs/html-*.png).  Not in
+# make deps: chromium is large; t_html.sh checks overflow when it is there.
+.PHONY: screenshots
+screenshots: all
+	@command -v chromium >/dev/null || { echo "chromium missing; as root:"; \
+	  echo "  apt-get install -y --no-install-recommends chromium"; exit 1; }
+	@tests/tools/html_screenshots.sh $(BUILD)/respub docs
 
 # The whole suite, then again under AddressSanitizer and UBSan.
 check: deps

@@ -26,6 +26,7 @@ extern const struct rp_backend rp_backend_tree;
 extern const struct rp_backend rp_backend_akn;
 extern const struct rp_backend rp_backend_pdf;
 extern const struct rp_backend rp_backend_md;
+extern const struct rp_backend rp_backend_html;
 
 
 #endif

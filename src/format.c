@@ -24,6 +24,7 @@ static const struct rp_backend *const backends[] = {
 	&rp_backend_akn,
 	&rp_backend_pdf,
 	&rp_backend_md,
+	&rp_backend_html,
 
 };
 

@@ -11,6 +11,7 @@
 
 #include "respub.h"
 #include "cli.h"
+#include "site.h"
 
 #define EXIT_INPUT	1	/* an input could not be read or converted */
 #define EXIT_USAGE	2	/* bad command line */
@@ -98,11 +99,12 @@ stem(const char *path)
 		base = "stdin";
 	if ((s = strdup(base)) == NULL)
 		return NULL;
-	/* Strip ".txt", and ".pdftext.txt" style double extensions. */
-	while ((dot = strrchr(s, '.')) != NULL && dot != s &&
+	/* Strip one known extension: "a.txt" and "a.md" both give "a",
+	 * "a.pdftext.txt" gives "a.pdftext". */
+	if ((dot = strrchr(s, '.')) != NULL && dot != s &&
 	    (strcmp(dot, ".txt") == 0 || strcmp(dot, ".md") == 0 ||
-	    strcmp(dot, ".xml") == 0 || strcmp(dot, ".pdftext") == 0 ||
-	    strcmp(dot, ".akn") == 0 || strcmp(dot, ".text") == 0))
+	    strcmp(dot, ".xml") == 0 || strcmp(dot, ".akn") == 0 ||
+	    strcmp(dot, ".text") == 0 || strcmp(dot, ".markdown") == 0))
 		*dot = '\0';
 	return s;
 }
@@ -122,6 +124,9 @@ main(int argc, char *argv[])
 
 	if (argc > 0 && argv[0] != NULL && strrchr(argv[0], '/') == NULL)
 		progname = argv[0];
+	/* "respub site ...": a whole static website (site.c). */
+	if (argc > 1 && strcmp(argv[1], "site") == 0)
+		return site_main(argc - 1, argv + 1);
 	memset(&opt, 0, sizeof(opt));
 	if ((vars = calloc((size_t)argc + 1, sizeof(*vars))) == NULL)
 		return EXIT_OUTPUT;
