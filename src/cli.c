@@ -99,7 +99,7 @@ cli_write_output(const char *path, const char *data, size_t len)
 	}
 	/* mkstemp makes 0600; outputs are ordinary files. */
 	(void)fchmod(fd, 0644 & ~(mode_t)0);
-	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+	if (write_all(fd, data, len) != 0) {
 		e = errno;
 		close(fd);
 		unlink(tmp);

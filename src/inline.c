@@ -129,7 +129,8 @@ stopword_before(const char *t, size_t end)
 
 /* A footnote marker made of digits at t[i..j): which kind, or -1. */
 static int
-marker_kind(const struct scan *sc, size_t i, size_t j)
+marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
+    size_t i, size_t j)
 {
 	const char	*t = sc->t;
 	unsigned char	 p, q = j < sc->n ? (unsigned char)t[j] : ' ';
@@ -160,6 +161,10 @@ marker_kind(const struct scan *sc, size_t i, size_t j)
 	if (p == ' ' && i >= 2) {
 		unsigned char pp = (unsigned char)t[i - 2];
 
+		/* After a date: "of 13 August 1948 5 and". */
+		if (isdigit(pp) && parent->last != NULL &&
+		    parent->last->type == RP_NODE_DATE && run == i - 1)
+			return RP_MARK_SPACED;
 		if (!(isalpha(pp) || pp == ',' || pp == ')' || pp == '.'))
 			return -1;
 		if (isalpha(pp) && stopword_before(t, i - 1))
@@ -536,7 +541,8 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 			while (j < b && isdigit((unsigned char)t[j]))
 				j++;
 			if (j - i < sizeof(marker)) {
-				int kind = marker_kind(sc, i, j);
+				int kind = marker_kind(sc, parent, run,
+				    i, j);
 
 				memcpy(marker, t + i, j - i);
 				marker[j - i] = '\0';
@@ -556,7 +562,7 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 				i = run;
 				continue;
 			}
-			while (i < b && isalnum((unsigned char)t[i]))
+			while (i < b && isalpha((unsigned char)t[i]))
 				i++;
 			continue;
 		}

@@ -70,7 +70,6 @@ struct reader {
 	size_t		 nfns, capfns;
 	int		 fullwidth;	/* chars of a full line */
 	int		 cur_seg;	/* segment whose text is parsed */
-	int		 max_ref;	/* highest footnote number referenced */
 	int		 furniture;
 	const char	*fm_symbol, *fm_title, *fm_date;
 };
@@ -273,7 +272,7 @@ furniture(struct reader *r)
 				near = 1;
 		if (!near)
 			continue;
-		for (j = 0; j < first + 12 && j < r->nlines; j++) {
+		for (j = 0; j < first + 40 && j < r->nlines; j++) {
 			const struct line *m = &r->lines[j];
 
 			if (j != i && m->n > 0 && ((m->n == l->n &&
@@ -581,14 +580,22 @@ make_units(struct reader *r)
 
 			/* Masthead lines stand alone; other lines (a long
 			 * title) join up. */
+			int prev = u != NULL && u->kind == U_MASTHEAD ?
+			    masthead_role(u->text.data, u->text.len) : -1;
+
+			/* "on 26 November 2025" continues the line before;
+			 * an agenda item's title follows it. */
+			if (!role && !blank && (prev == RP_ROLE_AGENDA ||
+			    (prev > 0 && rp_starts_lower(l->s, l->n)))) {
+				append_line(u, l);
+				continue;
+			}
 			if (role || u == NULL || u->kind != U_MASTHEAD ||
-			    masthead_role(u->text.data, u->text.len)) {
+			    prev != RP_ROLE_NONE || blank) {
 				u = new_unit(r, l, U_MASTHEAD, seg);
 				u->block_start = blank;
 			}
 			append_line(u, l);
-			if (role)
-				u = NULL;
 			blank = 0;
 			continue;
 		}
@@ -739,7 +746,7 @@ lookup_footnote(void *arg, const char *marker, enum rp_marker_kind kind)
 {
 	struct reader	*r = arg;
 	size_t		 i;
-	int		 num = atoi(marker);
+	int		 num = atoi(marker), next = 0;
 	struct fndef	*hit = NULL;
 
 	for (i = 0; i < r->nfns; i++) {
@@ -752,23 +759,28 @@ lookup_footnote(void *arg, const char *marker, enum rp_marker_kind kind)
 	}
 	if (hit == NULL)
 		return NULL;
+	/* The lowest numbered definition not yet referenced is the one a
+	 * new marker most likely calls. */
+	for (i = 0; i < r->nfns; i++)
+		if (!r->fns[i].referenced && r->fns[i].number > 0 &&
+		    r->fns[i].seg == r->cur_seg &&
+		    (next == 0 || r->fns[i].number < next))
+			next = r->fns[i].number;
 	switch (kind) {
 	case RP_MARK_SPACED:
 		/* A bare number after a space is a marker only if it is
 		 * the next footnote expected. */
-		if (hit->referenced || num != r->max_ref + 1)
+		if (hit->referenced || num != next)
 			return NULL;
 		break;
 	case RP_MARK_GLUED:
-		if (!hit->referenced && num > 0 && num > r->max_ref + 3)
+		if (!hit->referenced && num > 0 && num > next + 2)
 			return NULL;
 		break;
 	case RP_MARK_SUPERSCRIPT:
 		break;
 	}
 	hit->referenced = 1;
-	if (num > r->max_ref)
-		r->max_ref = num;
 	return hit->node;
 }
 
