@@ -50,6 +50,8 @@ struct rdr {
 	int		 depth;
 	struct ref	*refs;
 	size_t		 nrefs, caprefs;
+	rp_node		*docs[64];	/* documents in the order they begin */
+	int		 ndocs;
 };
 
 /* ------------------------------------------------------------ positions */
@@ -506,6 +508,8 @@ new_document(struct rdr *r, rp_doc_kind kind, cmark_node *at)
 	rp_node *n = rp_document_new(r->doc, kind,
 	    at ? cmark_node_get_start_line(at) + r->line0 : 1, 1);
 
+	if (r->ndocs < (int)(sizeof(r->docs) / sizeof(r->docs[0])))
+		r->docs[r->ndocs++] = n;
 	return n;
 }
 
@@ -913,8 +917,8 @@ classify_para(struct rdr *r, cmark_node *p)
 		d->last_para = NULL;
 		goto out;
 	} else if (d->zone == Z_BODY && d->last_para != NULL &&
-	    rp_classify_paragraph(t.data, t.len) == RP_PARA_UNKNOWN &&
-	    rp_find_date(t.data, t.len, key, &at) == 0 &&
+	    rp_classify_paragraph(t.data, t.len) != RP_PARA_OPERATIVE &&
+	    isdigit((unsigned char)t.data[0]) &&
 	    strstr(t.data, "meeting") != NULL)
 		open_part(r, RP_NODE_CONCLUSION, p);
 	part = open_part(r, d->zone == Z_PREAMBLE ? RP_NODE_PREAMBLE :
@@ -1161,6 +1165,41 @@ read_footnotes(struct rdr *r, cmark_node *root)
 		r->refs[i].noteref->target = fns[k - 1];
 		fns[k - 1]->count++;
 	}
+	for (i = 0; i < ndefs; i++) {
+		rp_buf	 lb;
+		int	 line = cmark_node_get_start_line(defs[i]), j;
+
+		if (fns[i] != NULL || r->ndocs == 0)
+			continue;
+		fns[i] = node_at(r, RP_NODE_FOOTNOTE, defs[i]);
+		fns[i]->col = 1;
+		rp_buf_init(&lb);
+		label_at(r, offset_of(r, line, 1), &lb);
+		fns[i]->num = rp_doc_strndup(r->doc, lb.data ? lb.data : "",
+		    lb.len);
+		rp_buf_free(&lb);
+		for (c = cmark_node_first_child(defs[i]); c != NULL;
+		    c = cmark_node_next(c))
+			if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH)
+				blocks(r, fns[i], c, 0);
+		/* The document written around the definition. */
+		for (j = r->ndocs - 1; j > 0 && r->docs[j]->line >
+		    line + r->line0; j--)
+			continue;
+		docn = r->docs[j];
+		if ((notes = rp_node_child(docn, RP_NODE_NOTES)) == NULL) {
+			notes = node_at(r, RP_NODE_NOTES, defs[i]);
+			notes->flags |= RP_NOSRC;
+			rp_node_append(docn, notes);
+		}
+		for (at = notes->first; at != NULL && at->line <
+		    fns[i]->line; at = at->next)
+			continue;
+		if (at != NULL)
+			rp_node_insert_before(at, fns[i]);
+		else
+			rp_node_append(notes, fns[i]);
+	}
 	for (docn = NULL, i = 0; i < ndefs; i++) {
 		rp_node *fn;
 
@@ -1172,6 +1211,39 @@ read_footnotes(struct rdr *r, cmark_node *root)
 	}
 	free(defs);
 	free(fns);
+}
+
+/*
+ * cmark-gfm drops definitions nothing refers to; a reference to each
+ * label after the text (skipped when read) keeps them all.
+ */
+static void
+keep_unreferenced(struct rdr *r, cmark_parser *ps)
+{
+	rp_buf	b;
+	size_t	i, k;
+
+	rp_buf_init(&b);
+	for (i = 0; i < r->nlines; i++) {
+		const char *l = r->src + r->lines[i];
+		size_t n = (i + 1 < r->nlines ? r->lines[i + 1] : r->len) -
+		    r->lines[i];
+
+		if (n < 5 || l[0] != '[' || l[1] != '^')
+			continue;
+		for (k = 2; k < n && l[k] != ']' && l[k] != ' ' &&
+		    l[k] != '\n'; k++)
+			continue;
+		if (k + 1 < n && l[k] == ']' && l[k + 1] == ':' && k > 2) {
+			rp_buf_puts(&b, "\n\n");
+			rp_buf_put(&b, l, k + 1);
+		}
+	}
+	if (b.len > 0) {
+		rp_buf_putc(&b, '\n');
+		cmark_parser_feed(ps, b.data, b.len);
+	}
+	rp_buf_free(&b);
 }
 
 /* ----------------------------------------------------------------- main */
@@ -1207,6 +1279,7 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 	if ((ext = cmark_find_syntax_extension("strikethrough")) != NULL)
 		cmark_parser_attach_syntax_extension(ps, ext);
 	cmark_parser_feed(ps, r.src, r.len);
+	keep_unreferenced(&r, ps);
 	root = cmark_parser_finish(ps);
 	cmark_parser_free(ps);
 
@@ -1218,7 +1291,8 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 		read_front_matter(doc, doc->root->meta, buf, fmlen);
 	}
 	for (c = cmark_node_first_child(root); c != NULL; c = cmark_node_next(c))
-		read_block(&r, c);
+		if ((size_t)cmark_node_get_start_line(c) <= r.nlines)
+			read_block(&r, c);
 	read_footnotes(&r, root);
 	pop_to(&r, 0);
 	derive_meta(&r, doc->root);
