@@ -542,17 +542,6 @@ block(struct job *j, const rp_node *n, int align, float x, float first_x,
 
 static void flow_document(struct job *, const rp_node *, int);
 
-static const rp_node *
-preface_block(const rp_node *pre, int role)
-{
-	const rp_node *b;
-
-	for (b = pre ? pre->first : NULL; b != NULL; b = b->next)
-		if (b->type == RP_NODE_BLOCK && b->role == role)
-			return b;
-	return NULL;
-}
-
 /* Masthead: organization and body at left, symbol, distribution and
  * date in a right column, a rule; then the rest centred in input order. */
 static void
@@ -563,11 +552,20 @@ flow_preface(struct job *j, const rp_node *pre)
 	    RP_ROLE_DATE };
 	const struct conf *c = j->c;
 	float		 col = j->measure * 0.58f;
-	int		 lp[2], rp[3], nl = 0, nr = 0, i, li, ri, k;
+	int		 lp[8], rp[8], nl = 0, nr = 0, i, li, ri, k;
 	const rp_node	*b;
 
-	for (i = 0; i < 2; i++)
-		if ((b = preface_block(pre, left[i])) != NULL) {
+	/* Every block of a column role, in input order, but the symbol
+	 * heads its column as in the print. */
+	for (k = 0; k < 2; k++)
+	for (b = pre ? pre->first : NULL; b != NULL; b = b->next) {
+		if (b->type != RP_NODE_BLOCK ||
+		    (k == 0) != (b->role != RP_ROLE_DISTRIBUTION &&
+		    b->role != RP_ROLE_DATE))
+			continue;
+		for (i = 0; i < 2 && b->role != left[i]; i++)
+			continue;
+		if (i < 2 && nl < 8) {
 			float sz = i == 0 ? c->size_org : c->size_body;
 
 			lp[nl] = block(j, b, AL_LEFT, 0, 0, i ? PS_BOLD : 0, sz,
@@ -575,14 +573,15 @@ flow_preface(struct job *j, const rp_node *pre)
 			j->para[lp[nl]].w = j->para[lp[nl]].first_w = col - 6;
 			nl++;
 		}
-	for (i = 0; i < 3; i++)
-		if ((b = preface_block(pre, right[i])) != NULL) {
+		for (i = 0; i < 3 && b->role != right[i]; i++)
+			continue;
+		if (i < 3 && nr < 8) {
 			float sz = i == 0 ? c->size_symbol : j->size;
 
-			rp[nr] = block(j, b, AL_LEFT, col, col, 0, sz,
+			rp[nr++] = block(j, b, AL_LEFT, col, col, 0, sz,
 			    sz * 1.25f, NULL);
-			nr++;
 		}
+	}
 	if (nl + nr > 0) {
 		struct pl_para *pl;
 

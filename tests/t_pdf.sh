@@ -1,0 +1,150 @@
+#!/bin/sh
+# t_pdf.sh -- the PDF writer: every word of the model comes back out of
+# the PDF in reading order, fonts embedded and subset, a valid file with a
+# valid ToUnicode map, byte-identical runs, template and -V, outline,
+# links and info, and a clear failure when a font is missing.
+. "$(dirname "$0")/lib.sh"
+
+R="$RESPUB --data-dir $ROOT"
+CHECK=$TMP/pdf_check.py
+cat > "$CHECK" <<'PY'
+# pdf_check.py TREE TEXT: every word of the model's text (and numbers)
+# is in the text pdftotext got back.  Words a line break split (at / or a
+# hyphen pdftotext removed) are looked for with white space dropped.
+import re, sys
+
+def tree_text(path):
+    out = []
+    for l in open(path, encoding="utf-8"):
+        for m in re.finditer(r' (?:text|num)="((?:[^"\\]|\\.)*)"', l):
+            out.append(re.sub(r'\\(.)', lambda g: " " if g.group(1) == "n"
+                              else g.group(1), m.group(1)))
+    return " ".join(out)
+
+got_text = open(sys.argv[2], encoding="utf-8").read()
+got = set(re.findall(r"\w+", got_text))
+joined = re.sub(r"\s+", "", got_text)
+want = set(re.findall(r"\w+", tree_text(sys.argv[1])))
+missing = sorted(w for w in want if w not in got and w not in joined)
+if len(want) < 20 or missing:
+    print("# %d words, missing:" % len(want), " ".join(missing[:12]))
+    sys.exit(1)
+PY
+
+inputs="$ROOT/examples/*.txt $ROOT/tests/corpus/*"
+[ -n "$RP_SANITIZED" ] && inputs="$ROOT/examples/S-RES-1377-2001.txt $ROOT/examples/S-RES-1456-2003-zh.txt"
+
+for f in $inputs; do
+	b=$(basename "$f")
+	pdf=$TMP/$b.pdf
+	if ! $R -q -t pdf "$f" -o "$pdf" 2>"$TMP/err"; then
+		notok "$b: converts" "$(cat "$TMP/err")"
+		continue
+	fi
+	if grep -q "no glyph" "$TMP/err"; then
+		notok "$b: a glyph for every character" "$(cat "$TMP/err")"
+	else
+		ok "$b: a glyph for every character"
+	fi
+	# Reading order: the content stream's order, as -raw keeps it.
+	pdftotext -raw -enc UTF-8 "$pdf" "$TMP/$b.txt" 2>"$TMP/poppler"
+	$RESPUB -t tree "$f" > "$TMP/$b.tree" 2>/dev/null
+	if out=$(python3 "$CHECK" "$TMP/$b.tree" "$TMP/$b.txt"); then
+		ok "$b: pdftotext gives back every word"
+	else
+		notok "$b: pdftotext gives back every word" "$out"
+	fi
+	if [ -s "$TMP/poppler" ]; then
+		notok "$b: poppler reads it without warnings" \
+		    "$(head -2 "$TMP/poppler")"
+	else
+		ok "$b: poppler reads it without warnings"
+	fi
+	if qpdf --check "$pdf" >"$TMP/qpdf" 2>&1; then
+		ok "$b: qpdf --check"
+	else
+		notok "$b: qpdf --check" "$(grep -iv '^checking\|^PDF Version' \
+		    "$TMP/qpdf" | head -2)"
+	fi
+	fonts=$(pdffonts "$pdf" 2>/dev/null | tail -n +3)
+	bad=$(printf '%s\n' "$fonts" | awk 'NF && !($(NF-4) == "yes" &&
+	    $(NF-3) == "yes" && $(NF-2) == "yes" && $1 ~ /^[A-Z][A-Z][A-Z][A-Z][A-Z][A-Z]\+/)')
+	if [ -n "$fonts" ] && [ -z "$bad" ]; then
+		ok "$b: fonts embedded, subset, with ToUnicode"
+	else
+		notok "$b: fonts embedded, subset, with ToUnicode" "$bad"
+	fi
+	pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	size=$(wc -c < "$f")
+	if [ "${pages:-0}" -ge 1 ] && [ "$pages" -le $((size / 1500 + 2)) ]; then
+		ok "$b: $pages pages"
+	else
+		notok "$b: page count" "${pages:-none} pages for $size bytes"
+	fi
+done
+
+# Byte-identical output, dated from the document, not the clock.
+f=$ROOT/examples/S-RES-1377-2001.txt
+$R -t pdf "$f" -o "$TMP/a.pdf" && sleep 1 && $R -t pdf "$f" -o "$TMP/b.pdf"
+if cmp -s "$TMP/a.pdf" "$TMP/b.pdf"; then ok "same input, same bytes"
+else notok "same input, same bytes"; fi
+expect "creation date is the adoption date" "Mon Nov 12 00:00:00 2001 UTC" \
+    "$(pdfinfo "$TMP/a.pdf" | sed -n 's/^CreationDate: *//p')"
+SOURCE_DATE_EPOCH=1700000000 $R -t pdf "$f" -o "$TMP/c.pdf"
+expect "SOURCE_DATE_EPOCH sets the date" "Tue Nov 14 22:13:20 2023 UTC" \
+    "$(pdfinfo "$TMP/c.pdf" | sed -n 's/^CreationDate: *//p')"
+expect "subject is the symbol" "S/RES/1377 (2001)" \
+    "$(pdfinfo "$TMP/a.pdf" | sed -n 's/^Subject: *//p')"
+expect "author is the body" "Security Council" \
+    "$(pdfinfo "$TMP/a.pdf" | sed -n 's/^Author: *//p')"
+expect "A4 from the template" "595.276 x 841.89 pts (A4)" \
+    "$(pdfinfo "$TMP/a.pdf" | sed -n 's/^Page size: *//p')"
+$R -V page_size=Letter -t pdf "$f" -o "$TMP/l.pdf"
+expect "-V page_size=Letter" "612 x 792 pts (letter)" \
+    "$(pdfinfo "$TMP/l.pdf" | sed -n 's/^Page size: *//p')"
+# The outline holds the resolution and its annex; /Lang is set.
+qpdf --json "$TMP/a.pdf" > "$TMP/a.json" 2>/dev/null
+n=$(grep -c '"title":' "$TMP/a.json")
+if [ "$n" -ge 2 ]; then ok "outline: $n entries"
+else notok "outline entries" "$n"; fi
+qpdf --qdf --object-streams=disable "$TMP/a.pdf" "$TMP/q.pdf"
+if grep -aq '/Lang (en)' "$TMP/q.pdf"; then ok "document language"
+else notok "document language" "no /Lang (en)"; fi
+
+# Links: cited documents and footnote markers.
+f=$ROOT/examples/E-RES-2005-19.txt
+$R -t pdf "$f" -o "$TMP/e.pdf"
+if pdfinfo -url "$TMP/e.pdf" 2>/dev/null | grep -q 'https://undocs.org/'
+then ok "URI links to cited documents"
+else notok "URI links to cited documents"; fi
+qpdf --qdf --object-streams=disable "$TMP/e.pdf" "$TMP/eq.pdf"
+if grep -aq '/Dest [0-9][0-9]* 0 R' "$TMP/eq.pdf"; then ok "footnote markers link to notes"
+else notok "footnote markers link to notes"; fi
+
+# A font that is not there: an error naming it, no output at all.
+rm -f "$TMP/x.pdf"
+$R -V font_italic=/nonexistent/font.ttf -t pdf "$f" -o "$TMP/x.pdf" \
+    2>"$TMP/err"
+st=$?
+if [ "$st" -ne 0 ] && grep -q '/nonexistent/font.ttf' "$TMP/err" &&
+    [ ! -e "$TMP/x.pdf" ]; then
+	ok "missing font: clear error, status $st, no output"
+else
+	notok "missing font" "status $st: $(cat "$TMP/err")"
+fi
+printf 'not a font\n' > "$TMP/bad.ttf"
+$R -V "font_cjk=$TMP/bad.ttf" -t pdf "$f" -o "$TMP/x.pdf" 2>"$TMP/err"
+st=$?
+if [ "$st" -ne 0 ] && grep -q 'not a TrueType' "$TMP/err" &&
+    [ ! -e "$TMP/x.pdf" ]; then
+	ok "unreadable font: clear error, no output"
+else
+	notok "unreadable font" "status $st: $(cat "$TMP/err")"
+fi
+printf 'page_size = A4\nnot a key line\n' > "$TMP/t.conf"
+if ! $R --template "$TMP/t.conf" -t pdf "$f" -o "$TMP/x.pdf" 2>"$TMP/err" &&
+    grep -q 't.conf:2' "$TMP/err"; then
+	ok "bad template line is reported"
+else
+	notok "bad template line is reported" "$(cat "$TMP/err")"
+fi
