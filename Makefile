@@ -101,7 +101,7 @@ demo: deps all
 	$(BUILD)/respub site -q -d out/site examples/*.txt
 	@echo "wrote:"; ls out
 
-DEMO_FORMATS := akn,tree,md,html
+DEMO_FORMATS := akn,tree,md,html,pdf
 
 # PNGs of the example pages in headless chromium (docs/html-*.png).  Not in
 # make deps: chromium is large; t_html.sh checks overflow when it is there.
