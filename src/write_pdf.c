@@ -371,8 +371,12 @@ push(struct job *j, int kind, float h)
 static void
 space(struct job *j, float h)
 {
-	if (j->nv > 0 && j->v[j->nv - 1].kind != VI_BREAK)
-		push(j, VI_SPACE, h)->keep = j->v[j->nv - 2].keep;
+	int keep;
+
+	if (j->nv > 0 && j->v[j->nv - 1].kind != VI_BREAK) {
+		keep = j->v[j->nv - 1].keep;
+		push(j, VI_SPACE, h)->keep = keep;
+	}
 }
 
 static int
