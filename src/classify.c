@@ -168,7 +168,9 @@ static const char *const phrase_tail[] = {
 	"also", "further", "in", "mind", "note", "into", "account",
 	"with", "appreciation", "satisfaction", "concern", "deep", "grave",
 	"concerned", "alarmed", "convinced", "aware", "determined",
-	"again", "once", "furthermore", "moreover", "particular", NULL
+	"again", "once", "furthermore", "moreover", "particular",
+	"considered", "heard", "examined", "received", "noted", "reviewed",
+	"studied", "learned", "taken", "adopted", "decided", NULL
 };
 
 size_t
@@ -306,6 +308,21 @@ body_in(const char *s, size_t n)
 	return RP_BODY_UNKNOWN;
 }
 
+/* Every word capitalized but the small ones: a name, not a sentence. */
+static int
+title_case(const char *s, size_t n)
+{
+	static const char *const small[] = { "of", "on", "and", "for", "the",
+		"de", "du", "des", "la", "le", "et", "del", "y", "los", "las",
+		"in", NULL };
+	size_t i = 0, k, wl;
+
+	while ((wl = word_at(s, n, &i, &k)) > 0)
+		if (!isupper((unsigned char)s[k]) && !word_is(s + k, wl, small))
+			return 0;
+	return 1;
+}
+
 int
 rp_is_formula(const char *s, size_t n, rp_body *body)
 {
@@ -344,8 +361,9 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 	*body = rp_body_from_name(s, n);
 	if (*body != RP_BODY_UNKNOWN)
 		return 1;
-	/* Other bodies: "The Commission on Human Rights,", "The Conference". */
-	if (*a != NULL && n < 60 && isupper((unsigned char)s[0]) &&
+	/* Other bodies: "The Commission on Human Rights,", "The Conference",
+	 * named in title case. */
+	if (*a != NULL && n < 60 && title_case(s, n) &&
 	    (memmem(s, n, "Council", 7) || memmem(s, n, "Assembly", 8) ||
 	    memmem(s, n, "Commission", 10) || memmem(s, n, "Conference", 10)
 	    || memmem(s, n, "Committee", 9)))

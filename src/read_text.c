@@ -70,6 +70,7 @@ struct reader {
 	size_t		 nfns, capfns;
 	int		 fullwidth;	/* chars of a full line */
 	int		 cur_seg;	/* segment whose text is parsed */
+	int		 in_note;	/* parsing a footnote: no markers */
 	int		 furniture;
 	const char	*fm_symbol, *fm_title, *fm_date;
 };
@@ -757,7 +758,7 @@ lookup_footnote(void *arg, const char *marker, enum rp_marker_kind kind)
 		    hit->seg != r->cur_seg))
 			hit = &r->fns[i];
 	}
-	if (hit == NULL)
+	if (hit == NULL || r->in_note)
 		return NULL;
 	/* The lowest numbered definition not yet referenced is the one a
 	 * new marker most likely calls. */
@@ -1408,6 +1409,9 @@ add_footnote(struct reader *r, struct builder *bd, const struct unit *u)
 		r->fns = p;
 		r->capfns = cap;
 	}
+	r->in_note = 1;
+	rp_node_append(fn, block(bd, u, u->text.data, u->text.len, 0));
+	r->in_note = 0;
 	d = &r->fns[r->nfns++];
 	d->node = fn;
 	d->seg = u->seg;
@@ -1549,6 +1553,9 @@ join_units(struct reader *r)
 
 			if ((i + 1 == r->nunits || r->units[i + 1].block_start ||
 			    r->units[i + 1].kind != U_TEXT) &&
+			    !memchr(u->text.data, ',', u->text.len) &&
+			    !ends_with_function_word(u->text.data,
+			    u->text.len) &&
 			    !(last == '.' || last == ',' || last == ';' ||
 			    last == ':' || last == 0x3002 || last == 0xFF0C ||
 			    last == 0xFF1B || last == 0xFF1A || last == ')') &&
