@@ -332,15 +332,18 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 	const char	*const *a;
 	size_t		 lastlen, k;
 	uint32_t	 last;
+	int		 comma;
 
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	if (n == 0 || n > 90)
 		return 0;
 	last = rp_utf8_last(s, n, &lastlen);
-	if (last != ',' && last != 0xFF0C && last != 0x060C)
-		return 0;
-	n -= lastlen;
+	/* "The Security Council" with its comma lost (OCR) still counts,
+	 * but only as an exact body name. */
+	comma = last == ',' || last == 0xFF0C || last == 0x060C;
+	if (comma)
+		n -= lastlen;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	/* Markdown emphasis around the formula. */
@@ -360,7 +363,9 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 	}
 	*body = rp_body_from_name(s, n);
 	if (*body != RP_BODY_UNKNOWN)
-		return 1;
+		return comma || *a != NULL;
+	if (!comma)
+		return 0;
 	/* Other bodies: "The Commission on Human Rights,", "The Conference",
 	 * named in title case. */
 	if (*a != NULL && n < 60 && title_case(s, n) &&

@@ -482,6 +482,21 @@ def_marker(const struct line *l, char *out, size_t outsize)
 	return i < l->n ? i : 0;
 }
 
+/* Whether a line (or the block it opens) ends like a sentence. */
+static int
+sentence_end(const struct line *l)
+{
+	const struct line	*e = l;
+	size_t			 len;
+	uint32_t		 last;
+
+	while (e[1].n > 0 && !e[1].gone && e - l < 30)
+		e++;
+	last = rp_utf8_last(e->s, e->n, &len);
+	return last == ',' || last == ';' || last == '.' || last == ':' ||
+	    last == 0xFF0C || last == 0xFF1B || last == 0x3002;
+}
+
 /* Segments: an annex heading line starts a new one. */
 static int
 annex_line(const struct reader *r, size_t i)
@@ -574,7 +589,12 @@ make_units(struct reader *r)
 			blank = 0;
 			continue;
 		}
-		if (in_masthead && rp_is_formula(l->s, l->n, &b))
+		/* The masthead ends at the formula, or where running text
+		 * begins: a numbered paragraph, a sentence. */
+		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
+		    starts_unit(l) || (blank && l->n > 60 &&
+		    !masthead_role(l->s, l->n) && sentence_end(l) &&
+		    r->nunits > 0)))
 			in_masthead = 0;
 		if (in_masthead) {
 			int role = masthead_role(l->s, l->n);
