@@ -92,7 +92,7 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 			continue;
 		}
 		if (breaking_space(cp)) {
-			if (p->nbox > 0)
+			if (p->nbox > 0 && !p->tab)
 				p->space = 1;
 			pending = 0;
 			i += k;
@@ -107,11 +107,12 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 		struct pl_box *prev = p->nbox ? &p->box[p->nbox - 1] : NULL;
 		int fake = (style & PS_BOLD) && face == PF_CJK;
 
-		if (prev == NULL || p->space || cjk || prev->cjk || pending ||
+		if (prev == NULL || p->space || p->tab || cjk || prev->cjk ||
+		    pending ||
 		    prev->face != face || prev->size != size ||
 		    prev->rise != rise || prev->link != link ||
 		    prev->note != note || prev->fakebold != fake) {
-			if (prev != NULL) {
+			if (prev != NULL && !p->tab) {
 				uint32_t lc = last_cp(p, prev);
 				int nobreak = rp_is_cjk_closing(cp) ||
 				    latin_closing(cp) ||
@@ -146,6 +147,7 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 			b->size = size;
 			b->rise = rise;
 			p->space = 0;
+			p->tab = 0;
 			pending = 0;
 		}
 		struct pl_box *b = &p->box[p->nbox - 1];
@@ -183,6 +185,7 @@ pl_tab(struct pl_para *p, float w)
 	b->stretch = b->shrink = 0;
 	b->brk = PB_NONE;
 	p->space = 0;
+	p->tab = 1;
 }
 
 void

@@ -51,6 +51,7 @@ struct pl_para {
 	size_t		 nline, brkcap;
 	/* State while adding spans. */
 	int		 space;		/* a space is pending */
+	int		 tab;		/* the last box ends in a fixed gap */
 	int		 cjk_doc;
 	int		 missing;	/* characters no face has */
 	uint32_t	 first_missing;
