@@ -937,6 +937,8 @@ flow_document(struct job *j, const rp_node *d, int level)
 	j->leading = j->cjk ? j->c->leading_zh : j->c->leading;
 	push(j, VI_MARK, 0)->keep = 1;
 	/* Footnotes first, so that references know their number. */
+	size_t first_note = j->nnotes;
+
 	if ((notes = rp_node_child(d, RP_NODE_NOTES)) != NULL)
 		for (c = notes->first; c != NULL; c = c->next)
 			if (c->type == RP_NODE_FOOTNOTE)
@@ -946,6 +948,23 @@ flow_document(struct job *j, const rp_node *d, int level)
 			flow_preface(j, c);
 		else
 			flow_node(j, c);
+	}
+	/* Notes no marker points to close the document, in the body. */
+	for (size_t i = first_note; i < j->nnotes && notes != NULL; i++) {
+		struct para	*p = &j->para[j->notes[i].para];
+		size_t		 k;
+
+		if (j->notes[i].node->count > 0 ||
+		    j->notes[i].node->parent != notes)
+			continue;
+		for (k = 0; k < p->pl.nline; k++) {
+			struct vitem *v = push(j, VI_LINE, p->leading);
+
+			v->para = j->notes[i].para;
+			v->line = (int)k;
+			v->keep = k + 1 < p->pl.nline;
+		}
+		j->notes[i].page = 0;	/* never again at a page foot */
 	}
 	j->curdoc = saved;
 	j->cjk = saved_cjk;
