@@ -607,6 +607,7 @@ make_units(struct reader *r)
 			/* "on 26 November 2025" continues the line before;
 			 * an agenda item's title follows it. */
 			if (!role && !blank && (prev == RP_ROLE_AGENDA ||
+			    prev == RP_ROLE_ADOPTION ||
 			    (prev > 0 && rp_starts_lower(l->s, l->n)))) {
 				append_line(u, l);
 				continue;
@@ -1495,6 +1496,18 @@ should_join(const struct reader *r, const struct unit *a,
 	}
 	if (n == 0)
 		return 0;
+	/* "Commission, 48", "Director,1": a marker after punctuation. */
+	{
+		size_t d = n;
+
+		while (d > 0 && n - d < 3 && isdigit((unsigned char)s[d - 1]))
+			d--;
+		if (d < n && d > 0 && s[d - 1] == ' ')
+			d--;
+		if (d < n && d > 0 && strchr(",.;:", s[d - 1]) != NULL &&
+		    !(d >= 2 && isdigit((unsigned char)s[d - 2])))
+			n = d;
+	}
 	/* A paragraph number alone on its line goes with what follows. */
 	if (rp_paragraph_number(s, n, &nl) == n)
 		return 1;

@@ -1,0 +1,45 @@
+#!/bin/sh
+# t_structure.sh -- the reader finds the structure a human reader sees:
+# paragraph, footnote and annex counts, date, meeting and vote of the
+# founding texts and of corpus texts counted by reading them
+# (tests/structure.tsv).  Also: bad input fails cleanly.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT" || exit 1
+
+grep -v '^#' tests/structure.tsv | while IFS='	' read -r file want; do
+	if ! "$RESPUB" -q -t tree "$file" > "$TMP/t.tree"; then
+		notok "structure: $file" "respub failed"
+		continue
+	fi
+	got=$(python3 tests/tools/counts.py "$TMP/t.tree")
+	expect "structure: $file" "$want" "$got"
+done
+
+# Every node has a source position.
+"$RESPUB" -t tree examples/E-RES-2005-19.txt > "$TMP/e.tree"
+expect "positions: every node has line:col" 0 \
+	"$(grep -vc ' @[1-9][0-9]*:[1-9][0-9]*' "$TMP/e.tree")"
+
+# Bad input: one line naming file and line, exit 1, no output file.
+printf 'The Council,\n\n1. Decides\n\377\376\n' > "$TMP/bad.txt"
+"$RESPUB" -t akn -d "$TMP/out" "$TMP/bad.txt" 2> "$TMP/err"
+expect "bad input: exit status 1" 1 $?
+expect "bad input: one message line" 1 "$(wc -l < "$TMP/err")"
+if grep -q "bad.txt:4:1: error: invalid UTF-8" "$TMP/err"; then
+	ok "bad input: message names file and line"
+else
+	notok "bad input: message names file and line" "$(cat "$TMP/err")"
+fi
+expect "bad input: no partial output" "" "$(ls "$TMP/out" 2>/dev/null)"
+printf 'abc\000def' > "$TMP/nul.txt"
+"$RESPUB" -t akn "$TMP/nul.txt" > /dev/null 2>&1
+expect "NUL byte: exit status 1" 1 $?
+"$RESPUB" -t nonsense examples/E-RES-2005-19.txt > /dev/null 2>&1
+expect "unknown format: exit status 2" 2 $?
+"$RESPUB" "$TMP/missing.txt" > /dev/null 2>&1
+expect "missing file: exit status 1" 1 $?
+"$RESPUB" --help | grep -q '^usage: ' && ok "--help prints usage" || notok "--help"
+"$RESPUB" --version | grep -q '^respub [0-9]' && ok "--version" || notok "--version"
+# stdin to stdout.
+"$RESPUB" -t tree < examples/S-RES-1377-2001.txt | grep -q 'symbol="S/RES/1377 (2001)"' \
+	&& ok "stdin: read and converted" || notok "stdin"
