@@ -726,10 +726,13 @@ int_attr(xmlNodePtr x, const char *name, int def)
 	return i;
 }
 
-/* Our exact metadata, when the file is ours (write_akn.c meta_tail). */
-static void
+/* Our exact metadata, when the file is ours (write_akn.c meta_tail);
+ * whether it was there. */
+static int
 read_proprietary(struct r *r, xmlNodePtr x, rp_meta *m)
 {
+	int found = 0;
+
 	static const char *const kinds[] = { "resolution", "annex", "letter" };
 	int		 k;
 
@@ -738,6 +741,7 @@ read_proprietary(struct r *r, xmlNodePtr x, rp_meta *m)
 		if (x->ns == NULL || !xmlStrEqual(x->ns->href,
 		    BAD_CAST RP_AKN_META_NS) || !is(x, "meta"))
 			continue;
+		found = 1;
 		for (k = 0; k < 3; k++)
 			if (attr_is(x, "kind", kinds[k]))
 				m->kind = (rp_doc_kind)k;
@@ -758,15 +762,18 @@ read_proprietary(struct r *r, xmlNodePtr x, rp_meta *m)
 		m->votes_against = int_attr(x, "votesAgainst", -1);
 		m->votes_abstain = int_attr(x, "votesAbstain", -1);
 	}
+	return found;
 }
 
-/* <meta>: FRBR first (any producer), then our own exact copy. */
-static void
+/* <meta>: FRBR first (any producer), then our own exact copy; whether
+ * that copy was there. */
+static int
 read_meta(struct r *r, xmlNodePtr meta, rp_meta *m)
 {
 	xmlNodePtr	 x, f, v;
 	xmlChar		*h;
 	const char	*d;
+	int		 exact = 0;
 
 	for (x = xmlFirstElementChild(meta); x != NULL;
 	    x = xmlNextElementSibling(x)) {
@@ -805,8 +812,9 @@ read_meta(struct r *r, xmlNodePtr meta, rp_meta *m)
 				if (is(f, "note"))
 					footnote(r, f);
 		} else if (is(x, "proprietary"))
-			read_proprietary(r, x, m);
+			exact |= read_proprietary(r, x, m);
 	}
+	return exact;
 }
 
 /* The text of the first element called name under x, or NULL. */
@@ -864,7 +872,7 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 	rp_doc_kind	 kind = RP_DOC_RESOLUTION;
 	rp_node		*dn, *an;
 	xmlNodePtr	 c, k;
-	int		 natt = 0;
+	int		 natt = 0, exact = 0;
 
 	if (attr_is(x, "name", "letter"))
 		kind = RP_DOC_LETTER;
@@ -881,7 +889,7 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 	r->cur = &rd;
 	for (c = x->children; c != NULL; c = c->next) {
 		if (is(c, "meta")) {
-			read_meta(r, c, dn->meta);
+			exact |= read_meta(r, c, dn->meta);
 		} else if (is(c, "preface") || is(c, "coverPage")) {
 			read_lines(r, c, mk(r, dn, RP_NODE_PREFACE, c), 0);
 			if (dn->meta->title == NULL)
@@ -919,11 +927,26 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 			read_block(r, c, dn);
 		}
 	}
-	if (dn->meta->year == 0 && dn->meta->date != NULL)
+	if (!exact && dn->meta->year == 0 && dn->meta->date != NULL)
 		dn->meta->year = atoi(dn->meta->date);
 	notes(r, &rd);
 	r->cur = outer;
 	return dn;
+}
+
+/* Keep the first parse error: later ones follow from it. */
+static void
+first_error(void *ctx, xmlErrorPtr e)
+{
+	xmlError *first = ((xmlParserCtxtPtr)ctx)->_private;
+
+	if (first->code == 0 && e != NULL && e->level >= XML_ERR_ERROR) {
+		first->code = e->code;
+		first->line = e->line;
+		first->int2 = e->int2;
+		first->message = e->message ? (char *)xmlStrdup(
+		    BAD_CAST e->message) : NULL;
+	}
 }
 
 int
@@ -932,7 +955,7 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	xmlParserCtxtPtr ctx;
 	xmlDocPtr	 x;
 	xmlNodePtr	 root, top;
-	const xmlError	*e;
+	xmlError	 first, *e = &first;
 	struct r	 r = { doc, NULL, NULL };
 	size_t		 n;
 	int		 rc = -1;
@@ -947,12 +970,16 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 		xmlFreeParserCtxt(ctx);
 		return -1;
 	}
+	memset(&first, 0, sizeof(first));
+	ctx->_private = &first;
+	ctx->sax->serror = first_error;
 	/* No NOENT, no DTDLOAD: entities stay references, no file or
 	 * network access. */
 	x = xmlCtxtReadMemory(ctx, buf, (int)len, NULL, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (x == NULL) {
-		e = xmlCtxtGetLastError(ctx);
+		if (first.code == 0)
+			e = xmlCtxtGetLastError(ctx);
 		n = e && e->message ? strlen(e->message) : 0;
 		while (n > 0 && (e->message[n - 1] == '\n' ||
 		    e->message[n - 1] == ' '))
@@ -979,6 +1006,7 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	doc->root = read_document(&r, top, NULL);
 	rc = 0;
 out:
+	xmlFree(first.message);
 	xmlHashFree(r.notes, NULL);
 	xmlFreeDoc(x);
 	xmlFreeParserCtxt(ctx);
