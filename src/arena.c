@@ -57,6 +57,23 @@ rp_arena_alloc(rp_arena *a, size_t n)
 	return p;
 }
 
+void *
+rp_grow(void *p, size_t n, size_t *cap, size_t size)
+{
+	size_t c = *cap ? *cap : 16;
+
+	if (n < *cap)
+		return p;
+	while (c <= n)
+		c *= 2;
+	if ((p = realloc(p, c * size)) == NULL) {
+		fputs("respub: out of memory\n", stderr);
+		abort();
+	}
+	*cap = c;
+	return p;
+}
+
 char *
 rp_arena_strndup(rp_arena *a, const char *s, size_t n)
 {

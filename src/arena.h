@@ -16,4 +16,13 @@ void	*rp_arena_alloc(rp_arena *a, size_t n);
 char	*rp_arena_strdup(rp_arena *a, const char *s);
 char	*rp_arena_strndup(rp_arena *a, const char *s, size_t n);
 
+/*
+ * Make room for element n of a malloc'd array p of *cap elements of
+ * size bytes, doubling it as needed; aborts only if the system is out of
+ * memory, like rp_arena_alloc.  RP_GROW(ptr, n, cap) is the usual call.
+ */
+void	*rp_grow(void *p, size_t n, size_t *cap, size_t size);
+#define RP_GROW(ptr, n, cap) \
+	((ptr) = rp_grow((ptr), (n), &(cap), sizeof(*(ptr))))
+
 #endif

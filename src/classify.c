@@ -525,51 +525,6 @@ rp_find_date(const char *s, size_t n, char iso[11], size_t *at)
 
 /* ---------------------------------------------------------- numbers */
 
-size_t
-rp_paragraph_number(const char *s, size_t n, size_t *numlen)
-{
-	size_t		i = 0, len;
-	uint32_t	cp;
-
-	while (i < n && i < 3 && isdigit((unsigned char)s[i]))
-		i++;
-	if (i == 0 || (i < n && isdigit((unsigned char)s[i])) || i >= n ||
-	    s[i] != '.' || s[0] == '0')
-		return 0;
-	i++;
-	*numlen = i;
-	if (i == n)
-		return i;
-	/* "1. Decides", "1.各国", but not "1.5" or "2.3.4". */
-	if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
-		return 0;
-	if (rp_is_space(cp)) {
-		while (i < n && (len = rp_utf8_decode(s + i, n - i, &cp)) &&
-		    rp_is_space(cp))
-			i += len;
-		return i;
-	}
-	if (rp_is_cjk(cp) || cp == '*' || cp == '_')
-		return i;
-	return 0;
-}
-
-/* Roman numeral value of lower-case s[0..n), or 0. */
-static int
-roman_value(const char *s, size_t n)
-{
-	static const char *const romans[] = { "i", "ii", "iii", "iv", "v",
-		"vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
-		"xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii",
-		"xxiii", "xxiv", "xxv", NULL };
-	int k;
-
-	for (k = 0; romans[k] != NULL; k++)
-		if (strlen(romans[k]) == n && strncmp(s, romans[k], n) == 0)
-			return k + 1;
-	return 0;
-}
-
 /* The space after a marker: returns the text offset, or 0 if none. */
 static size_t
 after_marker(const char *s, size_t n, size_t i)
@@ -588,6 +543,40 @@ after_marker(const char *s, size_t n, size_t i)
 		return i;
 	}
 	return rp_is_cjk(cp) ? i : 0;
+}
+
+size_t
+rp_paragraph_number(const char *s, size_t n, size_t *numlen)
+{
+	size_t i = 0, t;
+
+	while (i < n && i < 3 && isdigit((unsigned char)s[i]))
+		i++;
+	if (i == 0 || (i < n && isdigit((unsigned char)s[i])) || i >= n ||
+	    s[i] != '.' || s[0] == '0')
+		return 0;
+	i++;
+	*numlen = i;
+	/* "1. Decides", "1.各国", "1. *Decides*", but not "1.5" or "2.3.4". */
+	if ((t = after_marker(s, n, i)) > 0)
+		return t;
+	return s[i] == '*' || s[i] == '_' ? i : 0;
+}
+
+/* Roman numeral value of lower-case s[0..n), or 0. */
+static int
+roman_value(const char *s, size_t n)
+{
+	static const char *const romans[] = { "i", "ii", "iii", "iv", "v",
+		"vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+		"xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii",
+		"xxiii", "xxiv", "xxv", NULL };
+	int k;
+
+	for (k = 0; romans[k] != NULL; k++)
+		if (strlen(romans[k]) == n && strncmp(s, romans[k], n) == 0)
+			return k + 1;
+	return 0;
 }
 
 size_t

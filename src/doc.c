@@ -132,6 +132,24 @@ rp_text_new(rp_doc *doc, const char *s, size_t n, int line, int col)
 	return t;
 }
 
+int
+rp_text_extend(rp_doc *doc, rp_node *parent, const char *s, size_t n)
+{
+	rp_node	*last = parent->last;
+	size_t	 l;
+	char	*t;
+
+	if (last == NULL || last->type != RP_NODE_TEXT)
+		return 0;
+	l = strlen(last->literal);
+	t = rp_arena_alloc(&doc->arena, l + n + 1);
+	memcpy(t, last->literal, l);
+	memcpy(t + l, s, n);
+	t[l + n] = '\0';
+	last->literal = t;
+	return 1;
+}
+
 void
 rp_node_unlink(rp_node *n)
 {

@@ -24,6 +24,9 @@ void	 rp_msg(rp_doc *doc, rp_level level, int line, int col,
 rp_node	*rp_node_new(rp_doc *doc, rp_node_type type, int line, int col);
 /* A new DOCUMENT node with zeroed metadata (votes unknown). */
 rp_node	*rp_document_new(rp_doc *doc, rp_doc_kind kind, int line, int col);
+/* Add s[0..n) to parent's last child if that is a TEXT node, so writers
+ * see whole runs: returns 1, or 0 when there is no TEXT to extend. */
+int	 rp_text_extend(rp_doc *doc, rp_node *parent, const char *s, size_t n);
 /* A TEXT node holding a copy of s[0..n). */
 rp_node	*rp_text_new(rp_doc *doc, const char *s, size_t n, int line, int col);
 

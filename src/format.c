@@ -6,10 +6,12 @@
 #include "backend.h"
 #include "utf8.h"
 
-static const struct {
+struct format {
 	rp_format	 fmt;
 	const char	*name, *ext;
-} formats[] = {
+};
+
+static const struct format formats[] = {
 	{ RP_FORMAT_TEXT, "text", "txt" },
 	{ RP_FORMAT_MD, "md", "md" },
 	{ RP_FORMAT_AKN, "akn", "xml" },
@@ -25,7 +27,6 @@ static const struct rp_backend *const backends[] = {
 	&rp_backend_pdf,
 	&rp_backend_md,
 	&rp_backend_html,
-
 };
 
 rp_format
@@ -45,26 +46,27 @@ rp_format_parse(const char *name)
 	return RP_FORMAT_UNKNOWN;
 }
 
-const char *
-rp_format_name(rp_format f)
+static const struct format *
+format_of(rp_format f)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
 		if (formats[i].fmt == f)
-			return formats[i].name;
-	return "unknown";
+			return &formats[i];
+	return NULL;
+}
+
+const char *
+rp_format_name(rp_format f)
+{
+	return format_of(f) ? format_of(f)->name : "unknown";
 }
 
 const char *
 rp_format_ext(rp_format f)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		if (formats[i].fmt == f)
-			return formats[i].ext;
-	return "out";
+	return format_of(f) ? format_of(f)->ext : "out";
 }
 
 /*

@@ -69,21 +69,10 @@ new_node(struct scan *sc, rp_node_type type, size_t off)
 static void
 add_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 {
-	rp_node *last = parent->last, *t;
+	rp_node *t;
 
-	if (b <= a)
+	if (b <= a || rp_text_extend(sc->ctx->doc, parent, sc->t + a, b - a))
 		return;
-	/* Merge with a preceding TEXT so writers see whole runs. */
-	if (last != NULL && last->type == RP_NODE_TEXT) {
-		size_t	 l = strlen(last->literal);
-		char	*s = rp_doc_alloc(sc->ctx->doc, l + (b - a) + 1);
-
-		memcpy(s, last->literal, l);
-		memcpy(s + l, sc->t + a, b - a);
-		s[l + b - a] = '\0';
-		last->literal = s;
-		return;
-	}
 	t = new_node(sc, RP_NODE_TEXT, a);
 	t->literal = rp_doc_strndup(sc->ctx->doc, sc->t + a, b - a);
 	rp_node_append(parent, t);

@@ -6,18 +6,8 @@
 #include <string.h>
 
 #include "pdf_layout.h"
+#include "arena.h"
 #include "utf8.h"
-
-#define GROW(ptr, n, cap) do {						\
-	if ((n) >= (cap)) {						\
-		size_t nc_ = (cap) ? (cap) * 2 : 16;			\
-		void *np_ = realloc((ptr), nc_ * sizeof(*(ptr)));	\
-		if (np_ == NULL)					\
-			abort();					\
-		(ptr) = np_;						\
-		(cap) = nc_;						\
-	}								\
-} while (0)
 
 void
 pl_para_init(struct pl_para *p, int cjk_doc)
@@ -134,7 +124,7 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 				} else if (cjk || prev->cjk)
 					prev->stretch = size * 0.1f;
 			}
-			GROW(p->box, p->nbox, p->boxcap);
+			RP_GROW(p->box, p->nbox, p->boxcap);
 			struct pl_box *b = &p->box[p->nbox++];
 
 			memset(b, 0, sizeof(*b));
@@ -204,7 +194,7 @@ pl_fit(struct pl_para *p, const struct pl_metrics *m, float max)
 		struct pl_box b = p->box[i];
 
 		if (b.w <= max) {
-			GROW(nb, nn, ncap);
+			RP_GROW(nb, nn, ncap);
 			nb[nn++] = b;
 			continue;
 		}
@@ -214,7 +204,7 @@ pl_fit(struct pl_para *p, const struct pl_metrics *m, float max)
 			if ((k = rp_utf8_decode(p->text + j, b.off + b.len - j,
 			    &cp)) == 0)
 				k = 1;
-			GROW(nb, nn, ncap);
+			RP_GROW(nb, nn, ncap);
 			nb[nn] = b;
 			nb[nn].off = (uint32_t)j;
 			nb[nn].len = (uint32_t)k;

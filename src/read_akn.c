@@ -113,19 +113,8 @@ unknown(struct r *r, xmlNodePtr x, const char *kept)
 static void
 add_text(struct r *r, rp_node *parent, const char *s, xmlNodePtr x)
 {
-	rp_node *last = parent->last;
-
-	if (*s == '\0')
+	if (*s == '\0' || rp_text_extend(r->doc, parent, s, strlen(s)))
 		return;
-	if (last != NULL && last->type == RP_NODE_TEXT) {
-		size_t	 a = strlen(last->literal), b = strlen(s);
-		char	*j = rp_doc_alloc(r->doc, a + b + 1);
-
-		memcpy(j, last->literal, a);
-		memcpy(j + a, s, b + 1);
-		last->literal = j;
-		return;
-	}
 	mk(r, parent, RP_NODE_TEXT, x)->literal = rp_doc_strdup(r->doc, s);
 }
 

@@ -59,21 +59,14 @@ struct rdr {
 static void
 index_lines(struct rdr *r)
 {
-	size_t i, cap = 64;
+	size_t i, cap = 0;
 
-	r->lines = malloc(cap * sizeof(*r->lines));
-	if (r->lines == NULL)
-		abort();
+	RP_GROW(r->lines, r->nlines, cap);
 	r->lines[r->nlines++] = 0;
 	for (i = 0; i < r->len; i++) {
 		if (r->src[i] != '\n')
 			continue;
-		if (r->nlines == cap) {
-			cap *= 2;
-			r->lines = realloc(r->lines, cap * sizeof(*r->lines));
-			if (r->lines == NULL)
-				abort();
-		}
+		RP_GROW(r->lines, r->nlines, cap);
 		r->lines[r->nlines++] = i + 1;
 	}
 }
@@ -294,12 +287,7 @@ label_at(const struct rdr *r, size_t off, rp_buf *b)
 static void
 add_ref(struct rdr *r, rp_node *nr, int ix)
 {
-	if (r->nrefs == r->caprefs) {
-		r->caprefs = r->caprefs ? 2 * r->caprefs : 16;
-		r->refs = realloc(r->refs, r->caprefs * sizeof(*r->refs));
-		if (r->refs == NULL)
-			abort();
-	}
+	RP_GROW(r->refs, r->nrefs, r->caprefs);
 	r->refs[r->nrefs].noteref = nr;
 	r->refs[r->nrefs++].ix = ix;
 }
@@ -308,17 +296,10 @@ add_ref(struct rdr *r, rp_node *nr, int ix)
 static void
 put_text(struct rdr *r, rp_node *parent, const char *s, cmark_node *at)
 {
-	rp_node *t = parent->last;
+	rp_node *t;
 
-	if (t != NULL && t->type == RP_NODE_TEXT) {
-		size_t	 a = strlen(t->literal), b = strlen(s);
-		char	*m = rp_doc_alloc(r->doc, a + b + 1);
-
-		memcpy(m, t->literal, a);
-		memcpy(m + a, s, b + 1);
-		t->literal = m;
+	if (rp_text_extend(r->doc, parent, s, strlen(s)))
 		return;
-	}
 	t = node_at(r, RP_NODE_TEXT, at);
 	t->literal = rp_doc_strdup(r->doc, s);
 	rp_node_append(parent, t);

@@ -113,11 +113,10 @@ trim(const char **s, size_t *n, int *col)
 static void
 split_lines(struct reader *r, const char *buf, size_t len)
 {
-	size_t	i = 0, start, cap = 64;
+	size_t	i = 0, start, cap = 0;
 	int	no = 1;
 
-	r->lines = malloc(cap * sizeof(*r->lines));
-	while (r->lines != NULL && i <= len) {
+	while (i <= len) {
 		struct line *l;
 
 		start = i;
@@ -125,14 +124,7 @@ split_lines(struct reader *r, const char *buf, size_t len)
 			i++;
 		if (i == len && start == len)
 			break;
-		if (r->nlines == cap) {
-			struct line *p = realloc(r->lines, 2 * cap * sizeof(*p));
-
-			if (p == NULL)
-				break;
-			r->lines = p;
-			cap *= 2;
-		}
+		RP_GROW(r->lines, r->nlines, cap);
 		l = &r->lines[r->nlines++];
 		l->s = buf + start;
 		l->n = i - start;
@@ -329,15 +321,7 @@ new_unit(struct reader *r, const struct line *l, int kind, int seg)
 {
 	struct unit *u;
 
-	if (r->nunits == r->capunits) {
-		size_t		 cap = r->capunits ? r->capunits * 2 : 64;
-		struct unit	*p = realloc(r->units, cap * sizeof(*p));
-
-		if (p == NULL)
-			return NULL;
-		r->units = p;
-		r->capunits = cap;
-	}
+	RP_GROW(r->units, r->nunits, r->capunits);
 	u = &r->units[r->nunits++];
 	memset(u, 0, sizeof(*u));
 	rp_buf_init(&u->text);
@@ -351,15 +335,7 @@ new_unit(struct reader *r, const struct line *l, int kind, int seg)
 static void
 add_pos(struct unit *u, size_t off, int line, int col)
 {
-	if (u->npos == u->cappos) {
-		size_t			 cap = u->cappos ? u->cappos * 2 : 8;
-		struct rp_srcpos	*p = realloc(u->pos, cap * sizeof(*p));
-
-		if (p == NULL)
-			return;
-		u->pos = p;
-		u->cappos = cap;
-	}
+	RP_GROW(u->pos, u->npos, u->cappos);
 	u->pos[u->npos].off = off;
 	u->pos[u->npos].line = line;
 	u->pos[u->npos].col = col;
@@ -1421,15 +1397,7 @@ add_footnote(struct reader *r, struct builder *bd, const struct unit *u)
 		if (d->node->parent == bd->notes)
 			fn->index++;
 	fn->index++;
-	if (r->nfns == r->capfns) {
-		size_t		 cap = r->capfns ? r->capfns * 2 : 16;
-		struct fndef	*p = realloc(r->fns, cap * sizeof(*p));
-
-		if (p == NULL)
-			return;
-		r->fns = p;
-		r->capfns = cap;
-	}
+	RP_GROW(r->fns, r->nfns, r->capfns);
 	r->in_note = 1;
 	rp_node_append(fn, block(bd, u, u->text.data, u->text.len, 0));
 	r->in_note = 0;
@@ -1650,9 +1618,10 @@ split_run_together(struct reader *r)
 	int	last = 0;
 
 	for (i = 0; i < r->nunits; i++) {
-		struct unit	*u = &r->units[i];
+		struct unit	*u = &r->units[i], *v;
 		char		 pat[16];
 		const char	*hit;
+		size_t		 j;
 		int		 num;
 
 		if (u->kind != U_TEXT)
@@ -1666,37 +1635,31 @@ split_run_together(struct reader *r)
 		hit = memmem(u->text.data, u->text.len, pat, strlen(pat));
 		if (hit == NULL || !isupper((unsigned char)hit[strlen(pat)]))
 			continue;
+		/* Paragraph N+1 starts at k: move it into a unit of its own
+		 * right after u. */
 		k = (size_t)(hit - u->text.data) + 2;
-		{
-			struct unit	 copy = *u, *v;
-			size_t		 j, cut = k;
-
-			if (new_unit(r, &(struct line){ "", 0, u->line, u->col,
-			    0, 0 }, U_TEXT, u->seg) == NULL)
-				return;
-			u = &r->units[i];
-			memmove(&r->units[i + 2], &r->units[i + 1],
-			    (r->nunits - i - 2) * sizeof(*u));
-			v = &r->units[i + 1];
-			memset(v, 0, sizeof(*v));
-			rp_buf_init(&v->text);
-			v->kind = U_TEXT;
-			v->seg = copy.seg;
-			v->line = copy.line;
-			v->col = copy.col;
-			for (j = 0; j < copy.npos; j++)
-				if (copy.pos[j].off <= cut) {
-					v->line = copy.pos[j].line;
-					v->col = copy.pos[j].col + (int)(cut -
-					    copy.pos[j].off);
-				}
-			add_pos(v, 0, v->line, v->col);
-			rp_buf_put(&v->text, u->text.data + cut,
-			    u->text.len - cut);
-			v->lastchars = u->lastchars;
-			u->text.len = k - 1;
-			u->text.data[u->text.len] = '\0';
-		}
+		RP_GROW(r->units, r->nunits, r->capunits);
+		memmove(&r->units[i + 2], &r->units[i + 1],
+		    (r->nunits - i - 1) * sizeof(*r->units));
+		r->nunits++;
+		u = &r->units[i];
+		v = &r->units[i + 1];
+		memset(v, 0, sizeof(*v));
+		rp_buf_init(&v->text);
+		v->kind = U_TEXT;
+		v->seg = u->seg;
+		v->line = u->line;
+		v->col = u->col;
+		for (j = 0; j < u->npos; j++)
+			if (u->pos[j].off <= k) {
+				v->line = u->pos[j].line;
+				v->col = u->pos[j].col + (int)(k - u->pos[j].off);
+			}
+		add_pos(v, 0, v->line, v->col);
+		rp_buf_put(&v->text, u->text.data + k, u->text.len - k);
+		v->lastchars = u->lastchars;
+		u->text.len = k - 1;
+		u->text.data[u->text.len] = '\0';
 	}
 }
 

@@ -17,18 +17,8 @@
 #include "backend.h"
 #include "pdf_fonts.h"
 #include "pdf_layout.h"
+#include "arena.h"
 #include "utf8.h"
-
-#define GROW(ptr, n, cap) do {						\
-	if ((n) >= (cap)) {						\
-		size_t nc_ = (cap) ? (cap) * 2 : 32;			\
-		void *np_ = realloc((ptr), nc_ * sizeof(*(ptr)));	\
-		if (np_ == NULL)					\
-			abort();					\
-		(ptr) = np_;						\
-		(cap) = nc_;						\
-	}								\
-} while (0)
 
 /* ------------------------------------------------------------ template */
 
@@ -341,7 +331,7 @@ new_para(struct job *j, int align, float x, float first_x, float leading)
 {
 	struct para *p;
 
-	GROW(j->para, j->npara, j->paracap);
+	RP_GROW(j->para, j->npara, j->paracap);
 	p = &j->para[j->npara];
 	pl_para_init(&p->pl, j->cjk);
 	p->x = x;
@@ -358,7 +348,7 @@ push(struct job *j, int kind, float h)
 {
 	struct vitem *v;
 
-	GROW(j->v, j->nv, j->vcap);
+	RP_GROW(j->v, j->nv, j->vcap);
 	v = &j->v[j->nv++];
 	memset(v, 0, sizeof(*v));
 	v->kind = kind;
@@ -382,7 +372,7 @@ space(struct job *j, float h)
 static int
 add_link(struct job *j, const char *href)
 {
-	GROW(j->links, j->nlinks, j->linkscap);
+	RP_GROW(j->links, j->nlinks, j->linkscap);
 	j->links[j->nlinks] = href;
 	return (int)j->nlinks++;
 }
@@ -874,7 +864,7 @@ flow_note(struct job *j, const rp_node *fn)
 	float		 sz = j->c->size_note, ind = sz * 2;
 	int		 pi = -1;
 
-	GROW(j->notes, j->nnotes, j->notescap);
+	RP_GROW(j->notes, j->nnotes, j->notescap);
 	nt = &j->notes[j->nnotes++];
 	nt->node = fn;
 	nt->page = -1;
@@ -921,7 +911,7 @@ flow_document(struct job *j, const rp_node *d, int level)
 	int		 saved = j->curdoc, saved_cjk = j->cjk;
 	float		 ssize = j->size, slead = j->leading;
 
-	GROW(j->docs, j->ndocs, j->docscap);
+	RP_GROW(j->docs, j->ndocs, j->docscap);
 	di = &j->docs[j->ndocs];
 	memset(di, 0, sizeof(*di));
 	di->node = d;
@@ -979,7 +969,7 @@ new_page(struct job *j, int doc)
 {
 	struct page *p;
 
-	GROW(j->pages, j->npages, j->pagescap);
+	RP_GROW(j->pages, j->npages, j->pagescap);
 	p = &j->pages[j->npages++];
 	memset(p, 0, sizeof(*p));
 	p->doc = doc;
@@ -1026,7 +1016,7 @@ chunk_notes(const struct job *j, size_t a, size_t b)
 static void
 add_fn(struct page *pg, int note, int from, int to)
 {
-	GROW(pg->fn, pg->nfn, pg->fncap);
+	RP_GROW(pg->fn, pg->nfn, pg->fncap);
 	pg->fn[pg->nfn].note = note;
 	pg->fn[pg->nfn].from = from;
 	pg->fn[pg->nfn].to = to;
