@@ -54,6 +54,8 @@ typedef enum rp_node_type {
 	RP_NODE_CONCLUSION,	/* closing formula: "36th plenary meeting ..." */
 	RP_NODE_ANNEX,		/* heading in num/name, one DOCUMENT child */
 	RP_NODE_NOTES,		/* the document's footnote definitions */
+	RP_NODE_FURNITURE,	/* page furniture of the source (running heads,
+				   page and job numbers): BLOCKs, not text */
 
 	/* Blocks. */
 	RP_NODE_FORMULA,	/* "The Security Council," (in a PREAMBLE) or

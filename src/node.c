@@ -86,6 +86,7 @@ static const char *const type_names[RP_NODE__MAX] = {
 	[RP_NODE_CONCLUSION] = "conclusion",
 	[RP_NODE_ANNEX] = "annex",
 	[RP_NODE_NOTES] = "notes",
+	[RP_NODE_FURNITURE] = "furniture",
 	[RP_NODE_FORMULA] = "formula",
 	[RP_NODE_PARAGRAPH] = "paragraph",
 	[RP_NODE_LIST] = "list",

@@ -18,6 +18,7 @@
 /* One DOCUMENT being read: its footnotes, in order of appearance. */
 struct rdoc {
 	rp_node		*node;
+	rp_node		*furniture;	/* appended last, as the model has it */
 	rp_node		**notes;
 	size_t		 nnotes, cap;
 };
@@ -715,6 +716,28 @@ int_attr(xmlNodePtr x, const char *name, int def)
 	return i;
 }
 
+/* The page furniture of the source, kept apart by the text reader. */
+static void
+furniture(struct r *r, xmlNodePtr meta)
+{
+	xmlNodePtr	 x;
+	rp_node		*b;
+	xmlChar		*s;
+
+	for (x = xmlFirstElementChild(meta); x != NULL;
+	    x = xmlNextElementSibling(x)) {
+		if (!is(x, "furniture"))
+			continue;
+		if (r->cur->furniture == NULL)
+			r->cur->furniture = mk(r, NULL, RP_NODE_FURNITURE, x);
+		b = mk(r, r->cur->furniture, RP_NODE_BLOCK, x);
+		b->line = int_attr(x, "line", b->line);	/* in the source */
+		s = xmlNodeGetContent(x);
+		add_text(r, b, s ? (const char *)s : "", x);
+		xmlFree(s);
+	}
+}
+
 /* Our exact metadata, when the file is ours (write_akn.c meta_tail);
  * whether it was there. */
 static int
@@ -750,6 +773,7 @@ read_proprietary(struct r *r, xmlNodePtr x, rp_meta *m)
 		m->votes_for = int_attr(x, "votesFor", -1);
 		m->votes_against = int_attr(x, "votesAgainst", -1);
 		m->votes_abstain = int_attr(x, "votesAbstain", -1);
+		furniture(r, x);
 	}
 	return found;
 }
@@ -919,6 +943,8 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 	if (!exact && dn->meta->year == 0 && dn->meta->date != NULL)
 		dn->meta->year = atoi(dn->meta->date);
 	notes(r, &rd);
+	if (rd.furniture != NULL)
+		rp_node_append(dn, rd.furniture);
 	r->cur = outer;
 	return dn;
 }

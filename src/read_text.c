@@ -71,7 +71,6 @@ struct reader {
 	int		 fullwidth;	/* chars of a full line */
 	int		 cur_seg;	/* segment whose text is parsed */
 	int		 in_note;	/* parsing a footnote: no markers */
-	int		 furniture;
 	const char	*fm_symbol, *fm_title, *fm_date;
 };
 
@@ -252,7 +251,7 @@ furniture(struct reader *r)
 		}
 	if (first == (size_t)-1)
 		return;
-	/* Running heads: short lines within three lines of a page number,
+	/* Running heads: short lines within five lines of a page number,
 	 * past the masthead, that repeat elsewhere (symbol, title). */
 	for (i = first + 1; i < r->nlines; i++) {
 		struct line *l = &r->lines[i];
@@ -260,7 +259,7 @@ furniture(struct reader *r)
 		if (l->gone || l->n == 0 || l->n > 120)
 			continue;
 		near = 0;
-		for (j = i > 3 ? i - 3 : 0; j <= i + 3 && j < r->nlines; j++)
+		for (j = i > 5 ? i - 5 : 0; j <= i + 5 && j < r->nlines; j++)
 			if (r->lines[j].gone == 2 && j != i)
 				near = 1;
 		if (!near)
@@ -279,15 +278,37 @@ furniture(struct reader *r)
 		    strncmp(r->fm_title, l->s, l->n) == 0)
 			l->gone = 3;
 	}
-	for (i = 0; i < r->nlines; i++)
-		if (r->lines[i].gone >= 2)
-			r->furniture++;
 	/* The first job number belongs to the masthead: keep it. */
 	r->lines[first].gone = 0;
-	r->furniture--;
-	if (r->furniture > 0)
-		rp_msg(r->doc, RP_INFO, 0, 0, "%d lines of page headers and "
-		    "footers left out", r->furniture);
+}
+
+/* The page furniture, kept apart from the text in the order it stood. */
+static void
+keep_furniture(struct reader *r, rp_node *root)
+{
+	rp_node	*part = NULL, *b;
+	size_t	 i;
+	int	 n = 0;
+
+	for (i = 0; i < r->nlines; i++) {
+		const struct line *l = &r->lines[i];
+
+		if (l->gone < 2)
+			continue;
+		if (part == NULL) {
+			part = rp_node_new(r->doc, RP_NODE_FURNITURE, l->no,
+			    l->col);
+			rp_node_append(root, part);
+		}
+		b = rp_node_new(r->doc, RP_NODE_BLOCK, l->no, l->col);
+		rp_node_append(b, rp_text_new(r->doc, l->s, l->n, l->no, l->col));
+		rp_node_append(part, b);
+		n++;
+	}
+	if (n > 0)
+		rp_msg(r->doc, RP_INFO, part->line, part->col, "%d lines of "
+		    "page headers and footers kept apart as page furniture",
+		    n);
 }
 
 /* Chars of a full line: most lines of hard-wrapped text come near it. */
@@ -1318,6 +1339,13 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		bd->para = NULL;
 		return;
 	}
+	/* What follows the closing formula of an operative part (a record
+	 * of later decisions, the next resolution's heading on a printed
+	 * page) is not part of it: it stays after it, in order. */
+	if (bd->conclusion != NULL && bd->state == 2) {
+		rp_node_append(bd->conclusion, block(bd, u, s, n, 0));
+		return;
+	}
 	if ((off = rp_item_marker(s, n, &numlen, &kind, &value)) > 0) {
 		add_item(bd, u, numlen, off, kind, value);
 		return;
@@ -1663,63 +1691,73 @@ split_run_together(struct reader *r)
 	}
 }
 
-/* Footnote definitions outside a ruled zone, recognized by the markers
- * they answer: "22 Adopted without vote." after "... meeting. 22". */
+/* Whether marker stands in a unit before units[i], after a word, a
+ * period or a comma, as a spaced footnote reference does. */
+static int
+marker_cited_before(const struct reader *r, size_t i, const char *marker)
+{
+	char	 pat[12];
+	size_t	 j, plen;
+
+	plen = (size_t)snprintf(pat, sizeof(pat), " %s", marker);
+	for (j = 0; j < i; j++) {
+		const struct unit *w = &r->units[j];
+		const char	*p = w->text.data, *end = p + w->text.len, *q;
+
+		while (w->kind == U_TEXT &&
+		    (p = memmem(p, (size_t)(end - p), pat, plen)) != NULL) {
+			q = p + plen;
+			if (p > w->text.data && (isalpha((unsigned char)p[-1]) ||
+			    p[-1] == '.' || p[-1] == ',') && (q == end ||
+			    *q == ' ' || *q == '.' || *q == ',' || *q == ';'))
+				return 1;
+			p = q;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Footnote definitions outside a ruled zone, recognized by the markers
+ * they answer: "22 Adopted without vote." after "... meeting. 22", or,
+ * past the adoption line, "5. Ibid., ..." after "... addenda, 5".
+ */
 static void
 late_definitions(struct reader *r)
 {
 	size_t	i;
+	int	adopted = 0;
 
 	for (i = 0; i < r->nunits; i++) {
 		struct unit	*u = &r->units[i];
-		char		 marker[8], pat[12];
-		size_t		 k = 0;
-		int		 num;
+		const char	*s = u->text.data;
+		char		 marker[8];
+		size_t		 k = 0, skip;
+		int		 num, dotted, glued;
 
 		if (u->kind != U_TEXT || !u->block_start)
 			continue;
-		while (k < u->text.len && k < 3 &&
-		    isdigit((unsigned char)u->text.data[k]))
+		while (k < u->text.len && k < 3 && isdigit((unsigned char)s[k]))
 			k++;
-		if (k == 0 || k >= u->text.len || u->text.data[k] != ' ' ||
-		    !(isupper((unsigned char)u->text.data[k + 1]) ||
-		    (unsigned char)u->text.data[k + 1] >= 0x80))
+		if (starts(s, u->text.len, "Adopted ") &&
+		    memmem(s, u->text.len, "meeting", 7) != NULL)
+			adopted = 1;
+		dotted = adopted && k > 0 && k < u->text.len && s[k] == '.';
+		skip = k + (size_t)dotted;
+		/* Past the adoption line, a print's "17See" or "33.One". */
+		glued = adopted && skip < u->text.len && s[skip] != ' ';
+		if (k == 0 || skip + 1 >= u->text.len || (!glued &&
+		    s[skip++] != ' ') || !(isupper((unsigned char)s[skip]) ||
+		    (unsigned char)s[skip] >= 0x80))
 			continue;
-		memcpy(marker, u->text.data, k);
+		memcpy(marker, s, k);
 		marker[k] = '\0';
 		num = atoi(marker);
-		if (num <= 0 || num > 300)
+		if (num <= 0 || num > 300 || !marker_cited_before(r, i, marker))
 			continue;
-		/* The marker must stand earlier after a word or a period. */
-		snprintf(pat, sizeof(pat), " %s", marker);
-		{
-			size_t j;
-			int found = 0;
-
-			for (j = 0; j < i && !found; j++) {
-				const struct unit *w = &r->units[j];
-				const char *p = w->text.data, *end = p +
-				    w->text.len;
-
-				while (w->kind == U_TEXT && (p = memmem(p,
-				    (size_t)(end - p), pat, strlen(pat)))) {
-					const char *q = p + strlen(pat);
-
-					if (p > w->text.data && (isalpha(
-					    (unsigned char)p[-1]) || p[-1] ==
-					    '.' || p[-1] == ',') &&
-					    (q == end || *q == ' ' || *q == '.'
-					    || *q == ',' || *q == ';'))
-						found = 1;
-					p = q;
-				}
-			}
-			if (!found)
-				continue;
-		}
 		u->kind = U_FNDEF;
 		u->marker = rp_doc_strdup(r->doc, marker);
-		drop_prefix(u, k + 1);
+		drop_prefix(u, skip);
 	}
 }
 
@@ -2011,6 +2049,7 @@ rp_read_text(rp_doc *doc, const char *buf, size_t len)
 	if (r.fm_symbol != NULL && root->meta->symbol == NULL)
 		root->meta->symbol = r.fm_symbol;
 	check_footnotes(&r);
+	keep_furniture(&r, root);
 	doc->root = root;
 	free_units(&r);
 	free(r.lines);

@@ -1112,7 +1112,7 @@ meta_tail(struct d *d, xmlNodePtr meta, xmlNodePtr refs)
 {
 	struct w	*w = d->w;
 	const rp_meta	*m = d->m;
-	const rp_node	*ns, *fn;
+	const rp_node	*ns, *fn, *fu, *b;
 	xmlNodePtr	 notes = NULL, x;
 	xmlNsPtr	 rp;
 
@@ -1162,6 +1162,13 @@ meta_tail(struct d *d, xmlNodePtr meta, xmlNodePtr refs)
 	prop_int(w, x, "votesFor", m->votes_for, -1);
 	prop_int(w, x, "votesAgainst", m->votes_against, -1);
 	prop_int(w, x, "votesAbstain", m->votes_abstain, -1);
+	/* Page furniture, for which AKN has no element. */
+	if ((fu = rp_node_child(d->node, RP_NODE_FURNITURE)) != NULL)
+		for (b = fu->first; b != NULL; b = b->next)
+			if (b->first != NULL && b->first->type == RP_NODE_TEXT)
+				prop_int(w, xmlNewTextChild(x, rp,
+				    BAD_CAST "furniture", BAD_CAST clean(w,
+				    b->first->literal)), "line", b->line, 0);
 }
 
 static void
@@ -1236,6 +1243,7 @@ document(struct w *w, xmlNodePtr parent, const rp_node *dn,
 		case RP_NODE_CONCLUSION:
 		case RP_NODE_ANNEX:
 		case RP_NODE_NOTES:
+		case RP_NODE_FURNITURE:
 			break;
 		case RP_NODE_BODY:
 			for (sub = c->first; sub != NULL; sub = sub->next)

@@ -835,6 +835,8 @@ flow_node(struct job *j, const rp_node *n)
 	case RP_NODE_NOTES:
 	case RP_NODE_FOOTNOTE:
 		break;		/* set at the page foot */
+	case RP_NODE_FURNITURE:
+		break;		/* the source's pages, not this one's */
 	case RP_NODE_DOCUMENT:
 		flow_document(j, n, j->docs[j->curdoc].level + 1);
 		break;

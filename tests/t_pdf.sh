@@ -16,6 +16,8 @@ import re, sys
 def tree_text(path):
     out = []
     for l in open(path, encoding="utf-8"):
+        if l.startswith("  furniture"):
+            break       # the source's page furniture, last, not printed
         for m in re.finditer(r' (?:text|num)="((?:[^"\\]|\\.)*)"', l):
             out.append(re.sub(r'\\(.)', lambda g: " " if g.group(1) == "n"
                               else g.group(1), m.group(1)))
