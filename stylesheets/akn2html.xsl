@@ -643,7 +643,7 @@
       </xsl:call-template>
       <ol>
         <xsl:for-each select="$notes">
-          <li role="doc-endnote">
+          <li>
             <xsl:call-template name="id"/>
             <span class="num"><xsl:value-of select="@marker"/></span>
             <xsl:apply-templates/>
