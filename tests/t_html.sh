@@ -143,23 +143,5 @@ printf 'The Council,\n\n1. Decides.\n' >"$TMP/in/..;x y%2F..txt"
 expect "site: names are sanitized" "" \
     "$(cd "$TMP/jail" && find . -type f | grep -v '^\./out/[A-Za-z0-9-]*\.[a-z]*$')"
 
-# Overflow at phone and desktop widths, in Debian's chromium (no script in
-# the pages: the check is injected into test copies only).
-if [ -z "$RP_SANITIZED" ] && command -v chromium >/dev/null 2>&1; then
-	for pg in S-RES-2617-2021.html E-RES-2005-19.html index.html; do
-		sed 's|</body>|<script>document.body.setAttribute("data-overflow", String(document.documentElement.scrollWidth > window.innerWidth))</script></body>|' \
-		    "$S/$pg" >"$S/t-$pg"
-		for w in 390 1280; do
-			r=$(chromium --headless --no-sandbox --disable-gpu \
-			    --disable-quic --no-first-run \
-			    --disable-background-networking \
-			    --disable-component-update --disable-sync \
-			    --user-data-dir="$TMP/chrome" --window-size=$w,900 \
-			    --dump-dom "file://$S/t-$pg" 2>/dev/null |
-			    grep -o 'data-overflow="[a-z]*"')
-			expect "chromium: $pg at $w px has no horizontal overflow" \
-			    'data-overflow="false"' "$r"
-		done
-		rm -f "$S/t-$pg"
-	done
-fi
+# Overflow, accessibility (axe-core) and keyboard checks in a real browser:
+# tests/t_browser.sh.
