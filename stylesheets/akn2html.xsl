@@ -110,19 +110,33 @@
       </xsl:if>
     </xsl:when>
     <xsl:otherwise>
-      <xsl:variable name="dt" select="normalize-space(($main/akn:preface//akn:docTitle)[1])"/>
-      <xsl:variable name="lt" select="normalize-space(($main/akn:preface/akn:longTitle)[1])"/>
-      <!-- A resolution that only adopts an annexed text is known by it. -->
-      <xsl:variable name="at" select="normalize-space(($main/akn:attachments/akn:attachment/*/akn:preface//akn:docTitle)[1])"/>
-      <xsl:choose>
-        <xsl:when test="$dt != ''"><xsl:value-of select="$dt"/></xsl:when>
-        <xsl:when test="$lt != '' and $at != ''"><xsl:value-of select="concat($lt, ': ', $at)"/></xsl:when>
-        <xsl:when test="$lt != ''"><xsl:value-of select="$lt"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$symbol"/></xsl:otherwise>
-      </xsl:choose>
+      <xsl:call-template name="doc-title"><xsl:with-param name="doc" select="$main"/></xsl:call-template>
     </xsl:otherwise>
   </xsl:choose>
 </xsl:variable>
+<!-- The name of the resolution itself (JSON-LD): the page's title, unless
+     the page is a letter that carries the resolution. -->
+<xsl:variable name="res-title">
+  <xsl:choose>
+    <xsl:when test="count($res | $main) = 1"><xsl:value-of select="$title-text"/></xsl:when>
+    <xsl:otherwise>
+      <xsl:call-template name="doc-title"><xsl:with-param name="doc" select="$res"/></xsl:call-template>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:variable>
+<xsl:template name="doc-title">
+  <xsl:param name="doc"/>
+  <xsl:variable name="dt" select="normalize-space(($doc/akn:preface//akn:docTitle)[1])"/>
+  <xsl:variable name="lt" select="normalize-space(($doc/akn:preface/akn:longTitle)[1])"/>
+  <!-- A resolution that only adopts an annexed text is known by it. -->
+  <xsl:variable name="at" select="normalize-space(($doc/akn:attachments/akn:attachment/*/akn:preface//akn:docTitle)[1])"/>
+  <xsl:choose>
+    <xsl:when test="$dt != ''"><xsl:value-of select="$dt"/></xsl:when>
+    <xsl:when test="$lt != '' and $at != ''"><xsl:value-of select="concat($lt, ': ', $at)"/></xsl:when>
+    <xsl:when test="$lt != ''"><xsl:value-of select="$lt"/></xsl:when>
+    <xsl:otherwise><xsl:value-of select="$symbol"/></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
 <xsl:variable name="description">
   <xsl:choose>
     <xsl:when test="$input/s:site">
@@ -208,7 +222,7 @@
     <link rel="canonical" href="{$canonical}"/>
     <meta property="og:url" content="{$canonical}"/>
   </xsl:if>
-  <meta property="og:type" content="article"/>
+  <meta property="og:type" content="{substring('article', 1, 7 * not($input/s:site))}{substring('website', 1, 7 * boolean($input/s:site))}"/>
   <meta property="og:title" content="{$title-text}"/>
   <meta property="og:description" content="{$description}"/>
   <meta property="og:site_name" content="{$site-title}"/>
@@ -216,7 +230,7 @@
   <xsl:if test="not($input/s:site)">
     <script type="application/ld+json">
       <xsl:text>{"@context":"https://schema.org","@type":"Legislation","name":</xsl:text>
-      <xsl:call-template name="json"><xsl:with-param name="s" select="$title-text"/></xsl:call-template>
+      <xsl:call-template name="json"><xsl:with-param name="s" select="$res-title"/></xsl:call-template>
       <xsl:if test="$symbol != ''">
         <xsl:text>,"legislationIdentifier":</xsl:text>
         <xsl:call-template name="json"><xsl:with-param name="s" select="$symbol"/></xsl:call-template>

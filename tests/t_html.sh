@@ -123,6 +123,20 @@ grep -q '<a href="A-RES-58-136.html">A/RES/58/136</a>' "$S/S-RES-1377-2001.html"
 grep -q 'href="S-RES-1377-2001.html">1377 (2001)' "$S/A-RES-58-136.html" &&
     ok "site: references link to pages of the site" ||
     notok "site: references link to pages of the site"
+grep -q '<td lang="en">Resolution 1377 (2001)</td>' "$S/index.html" &&
+grep -q '<td lang="zh-Hans">第 1456（2003）号决议</td>' "$S/index.html" &&
+    ok "site: index titles of untitled resolutions are their headings" ||
+    notok "site: index titles of untitled resolutions are their headings"
+grep -q '<meta property="og:type" content="website">' "$S/index.html" &&
+grep -q '<meta property="og:type" content="article">' "$S/S-RES-1377-2001.html" &&
+    ok "site: og:type website for indexes, article for pages" ||
+    notok "site: og:type website for indexes, article for pages"
+# A Chinese letter carrying an English resolution: the Legislation is the
+# resolution, named and tagged in its own language.
+grep -q '"@type":"Legislation","name":"Resolution 2617 (2021)","legislationIdentifier":"S/RES/2617 (2021)","legislationDate":"2021-12-30","legislationPassedBy":{"@type":"Organization","name":"Security Council"},"inLanguage":"en","url":"https://example.org/res/S-RES-2617-2021.html"}' \
+    "$S/S-RES-2617-2021.html" &&
+    ok "site: JSON-LD of a letter names its resolution" ||
+    notok "site: JSON-LD of a letter names its resolution"
 grep -q 'Download: <a href="S-RES-1377-2001.xml"' "$S/S-RES-1377-2001.html" &&
     ok "site: downloads" || notok "site: downloads"
 xmllint --nonet --noout "$S/sitemap.xml" "$S/catalog.xml" 2>/dev/null &&

@@ -11,8 +11,8 @@
 //   - keyboard: the first Tab lands on the skip link, visible, and Enter on
 //     it moves to <main>; every link is reached by Tab and shows a focus
 //     outline when it has the focus;
-//   - the page reads without JavaScript (it has no script to run anyway:
-//     scripts are disabled for the overflow check).
+//   - print: A4 pages (a PDF from the browser), header, footer, skip link,
+//     permalinks, browse links, downloads and back-links hidden, notes kept.
 // Pages are opened from file:// with every network request refused.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
@@ -140,6 +140,26 @@ async function keyboard(page, url) {
 	return { links, problems };
 }
 
+// Print: A4 pages, no navigation or permalinks, the notes kept.
+async function print(page) {
+	const problems = [];
+	await page.emulateMedia({ media: "print", colorScheme: "light" });
+	const shown = await page.evaluate(() => {
+		const d = (sel) => [...document.querySelectorAll(sel)].map((e) => getComputedStyle(e).display);
+		return { hidden: d(".site-head, .site-foot, .skip, .pl, .browse, .downloads, .cited-by, .notes .back"),
+			notes: d(".notes"), main: d("main") };
+	});
+	if (shown.hidden.some((x) => x !== "none")) problems.push("navigation, permalinks or downloads are printed");
+	if (shown.notes.some((x) => x === "none")) problems.push("the notes are not printed");
+	if (shown.main[0] === "none") problems.push("<main> is not printed");
+	const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
+	const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+	if (boxes.length === 0 || boxes.some((m) => Math.abs(m[1] - 595.3) > 1.5 || Math.abs(m[2] - 841.9) > 1.5))
+		problems.push(`pages are not A4: ${boxes.slice(0, 1).map((m) => m[1] + " x " + m[2] + " pt")}`);
+	await page.emulateMedia({ media: "screen" });
+	return { pages: boxes.length, problems };
+}
+
 console.log(`# axe-core ${axeVersion}, chromium ${browser.version()}, rules tagged ${AXE_TAGS.join(" ")}`);
 for (const file of pages) {
 	const name = path.basename(file);
@@ -165,6 +185,10 @@ for (const file of pages) {
 	if (k.problems.length === 0)
 		ok(`keyboard: ${name}: skip link first, all ${k.links} links reached by Tab with a visible focus`);
 	else notok(`keyboard: ${name}: skip link first, all links reached by Tab with a visible focus`, k.problems);
+	const pr = await print(page);
+	if (pr.problems.length === 0)
+		ok(`print: ${name}: ${pr.pages} A4 pages, no navigation, notes kept`);
+	else notok(`print: ${name}: A4 pages, no navigation, notes kept`, pr.problems);
 	await ctx.close();
 }
 await browser.close();
