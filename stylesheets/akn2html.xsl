@@ -413,6 +413,7 @@
   <xsl:param name="level"/>
   <xsl:param name="class" select="''"/>
   <xsl:param name="id" select="''"/>
+  <xsl:param name="labelled" select="false()"/>
   <xsl:param name="content"/>
   <xsl:variable name="n">
     <xsl:choose>
@@ -423,8 +424,27 @@
   <xsl:element name="h{$n}">
     <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
     <xsl:if test="$class != ''"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:if>
+    <xsl:if test="$labelled"><xsl:attribute name="aria-labelledby"><xsl:value-of select="concat('h-', @eId)"/></xsl:attribute></xsl:if>
     <xsl:copy-of select="$content"/>
   </xsl:element>
+</xsl:template>
+
+<!-- A division's number and heading, then its permalink.  The heading is
+     named by its text alone (aria-labelledby), so a screen reader's list
+     of headings does not say "Annex Link to this part". -->
+<xsl:template name="heading-content">
+  <xsl:variable name="text">
+    <xsl:apply-templates select="akn:num/node()"/>
+    <xsl:if test="akn:num and akn:heading"><xsl:text> </xsl:text></xsl:if>
+    <xsl:apply-templates select="akn:heading/node()"/>
+  </xsl:variable>
+  <xsl:choose>
+    <xsl:when test="@eId">
+      <span id="h-{@eId}"><xsl:copy-of select="$text"/></span>
+      <xsl:call-template name="permalink"/>
+    </xsl:when>
+    <xsl:otherwise><xsl:copy-of select="$text"/></xsl:otherwise>
+  </xsl:choose>
 </xsl:template>
 
 <!-- ======================================================== preamble -->
@@ -508,12 +528,8 @@
     <xsl:call-template name="id"/>
     <xsl:call-template name="heading">
       <xsl:with-param name="level" select="$level + 1"/>
-      <xsl:with-param name="content">
-        <xsl:apply-templates select="akn:num/node()"/>
-        <xsl:if test="akn:num and akn:heading"><xsl:text> </xsl:text></xsl:if>
-        <xsl:apply-templates select="akn:heading/node()"/>
-        <xsl:call-template name="permalink"/>
-      </xsl:with-param>
+      <xsl:with-param name="labelled" select="boolean(@eId)"/>
+      <xsl:with-param name="content"><xsl:call-template name="heading-content"/></xsl:with-param>
     </xsl:call-template>
     <xsl:apply-templates select="akn:subheading"/>
     <xsl:call-template name="children"><xsl:with-param name="level" select="$level + 1"/></xsl:call-template>
@@ -628,12 +644,8 @@
     <xsl:if test="akn:num or akn:heading">
       <xsl:call-template name="heading">
         <xsl:with-param name="level" select="$level + 1"/>
-        <xsl:with-param name="content">
-          <xsl:apply-templates select="akn:num/node()"/>
-          <xsl:if test="akn:num and akn:heading"><xsl:text> </xsl:text></xsl:if>
-          <xsl:apply-templates select="akn:heading/node()"/>
-          <xsl:call-template name="permalink"/>
-        </xsl:with-param>
+        <xsl:with-param name="labelled" select="boolean(@eId)"/>
+        <xsl:with-param name="content"><xsl:call-template name="heading-content"/></xsl:with-param>
       </xsl:call-template>
     </xsl:if>
     <xsl:apply-templates select="akn:subheading"/>

@@ -11,6 +11,8 @@
 //   - keyboard: the first Tab lands on the skip link, visible, and Enter on
 //     it moves to <main>; every link is reached by Tab and shows a focus
 //     outline when it has the focus;
+//   - screen reader: banner, main and contentinfo landmarks, and headings
+//     whose accessible name is their text alone (no permalink label);
 //   - print: A4 pages (a PDF from the browser), header, footer, skip link,
 //     permalinks, browse links, downloads and back-links hidden, notes kept.
 // Pages are opened from file:// with every network request refused.
@@ -140,6 +142,20 @@ async function keyboard(page, url) {
 	return { links, problems };
 }
 
+// What a screen reader is given: the landmarks (banner, main, contentinfo)
+// and headings named by their own text (no permalink label in them).
+async function outline(page) {
+	const problems = [];
+	const snap = await page.locator("body").ariaSnapshot();
+	for (const lm of ["banner", "main", "contentinfo"])
+		if (!new RegExp(`^\\s*- ${lm}\\b`, "m").test(snap)) problems.push(`no ${lm} landmark`);
+	const labels = await page.evaluate(() => [...new Set([...document.querySelectorAll("a.pl")].map((a) => a.getAttribute("aria-label")))]);
+	const headings = snap.split("\n").filter((l) => /^\s*- heading /.test(l));
+	for (const h of headings)
+		if (labels.some((l) => h.includes(l))) problems.push(`heading named with its permalink: ${h.trim().slice(0, 80)}`);
+	return { headings: headings.length, problems };
+}
+
 // Print: A4 pages, no navigation or permalinks, the notes kept.
 async function print(page) {
 	const problems = [];
@@ -185,6 +201,10 @@ for (const file of pages) {
 	if (k.problems.length === 0)
 		ok(`keyboard: ${name}: skip link first, all ${k.links} links reached by Tab with a visible focus`);
 	else notok(`keyboard: ${name}: skip link first, all links reached by Tab with a visible focus`, k.problems);
+	const o = await outline(page);
+	if (o.problems.length === 0)
+		ok(`screen reader: ${name}: banner, main, contentinfo; ${o.headings} headings named by their text`);
+	else notok(`screen reader: ${name}: landmarks, headings named by their text`, o.problems);
 	const pr = await print(page);
 	if (pr.problems.length === 0)
 		ok(`print: ${name}: ${pr.pages} A4 pages, no navigation, notes kept`);
