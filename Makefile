@@ -2,7 +2,7 @@
 #
 #   make demo     install what is missing, build, convert examples/ into out/
 #   make check    install what is missing, build, run every test (also under
-#                 AddressSanitizer/UBSan)
+#                 AddressSanitizer/UBSan; the browser tests once)
 #   make corpus   convert every text of CORPUS (default ../shared/corpus)
 #   make bench    throughput per format, side by side with a peer tool
 #   make install  PREFIX=/usr/local DESTDIR=
@@ -24,7 +24,13 @@ PKGS	:= libxml-2.0 libxslt libexslt libcmark-gfm harfbuzz-subset
 DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libcmark-gfm-dev \
 	libcmark-gfm-extensions-dev libhpdf-dev libharfbuzz-dev \
 	fonts-liberation fonts-arphic-uming xsltproc libxml2-utils \
-	poppler-utils qpdf cmark-gfm python3
+	poppler-utils qpdf cmark-gfm python3 chromium
+# Node.js and npm, when the machine has no npm of its own (Debian's; a
+# machine with Node.js from elsewhere keeps it).
+NODE_DEB_PKGS := nodejs npm
+# npm packages of the browser tests (tests/t_browser.sh): axe-core and
+# playwright-core, pinned in tests/browser/package-lock.json.
+NPM_DIR := tests/browser
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
@@ -53,6 +59,7 @@ deps:
 	@missing=; for p in $(DEB_PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
 	    || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing $(NODE_DEB_PKGS)"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \
@@ -63,6 +70,13 @@ deps:
 	    echo "missing packages; run as root:"; \
 	    echo "  apt-get install -y$$missing"; exit 1; \
 	  fi; \
+	fi
+	@if [ ! -f $(NPM_DIR)/node_modules/.package-lock.json ] || \
+	  [ $(NPM_DIR)/package-lock.json -nt \
+	    $(NPM_DIR)/node_modules/.package-lock.json ]; then \
+	  echo "npm ci in $(NPM_DIR)"; \
+	  npm ci --prefix $(NPM_DIR) --no-audit --no-fund --loglevel=error \
+	    || exit 1; \
 	fi
 
 $(BUILD)/%.o: src/%.c $(HDRS) | $(BUILD)
@@ -103,12 +117,9 @@ demo: deps all
 
 DEMO_FORMATS := akn,tree,md,html,pdf
 
-# PNGs of the example pages in headless chromium (docs/html-*.png).  Not in
-# make deps: chromium is large; t_html.sh checks overflow when it is there.
+# PNGs of the example pages in headless chromium (docs/html-*.png).
 .PHONY: screenshots
-screenshots: all
-	@command -v chromium >/dev/null || { echo "chromium missing; as root:"; \
-	  echo "  apt-get install -y --no-install-recommends chromium"; exit 1; }
+screenshots: deps all
 	@tests/tools/html_screenshots.sh $(BUILD)/respub docs
 
 # The whole suite, then again under AddressSanitizer and UBSan.

@@ -216,6 +216,54 @@ put_str(xmlNodePtr n, const char *name, const char *v)
 		xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)v);
 }
 
+/* A title for the index when the resolution has none of its own (Security
+ * Council resolutions): the heading of its preface, "Resolution 1377
+ * (2001)", as library catalogues list them.  Blanks are collapsed. */
+static void
+heading_text(struct entry *e, rp_buf *b)
+{
+	rp_iter		*it;
+	rp_event	 ev;
+	rp_node		*doc = NULL, *pre, *c, *t = NULL;
+	rp_buf		 raw;
+	const char	*p;
+
+	if ((it = rp_iter_new(rp_doc_root(e->doc))) == NULL)
+		return;
+	while (doc == NULL && (ev = rp_iter_next(it)) != RP_EVENT_DONE) {
+		rp_node *n = rp_iter_node(it);
+
+		if (ev == RP_EVENT_ENTER && n->type == RP_NODE_DOCUMENT &&
+		    n->meta == e->meta)
+			doc = n;
+	}
+	rp_iter_free(it);
+	if (doc == NULL)
+		return;
+	for (pre = doc->first; pre != NULL && pre->type != RP_NODE_PREFACE;
+	    pre = pre->next)
+		continue;
+	if (pre == NULL)
+		return;
+	for (c = pre->first; c != NULL; c = c->next)
+		if (c->type == RP_NODE_BLOCK && (c->role == RP_ROLE_TITLE ||
+		    (c->role == RP_ROLE_DOCTYPE && t == NULL)))
+			t = c;
+	if (t == NULL)
+		return;
+	rp_buf_init(&raw);
+	rp_node_text(t, &raw);
+	for (p = raw.data; p != NULL && *p != '\0'; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			if (b->len > 0 && p[1] != '\0' && p[1] != ' ' &&
+			    p[1] != '\t' && p[1] != '\n' && p[1] != '\r')
+				rp_buf_putc(b, ' ');
+		} else
+			rp_buf_putc(b, *p);
+	}
+	rp_buf_free(&raw);
+}
+
 /* catalog.xml: the site's resolutions, their files, whom they cite. */
 static xmlDocPtr
 make_catalog(struct entry *e, size_t n, rp_writer **w, const rp_options *opt)
@@ -265,7 +313,17 @@ make_catalog(struct entry *e, size_t n, rp_writer **w, const rp_options *opt)
 		put_int(r, "year", m->year);
 		put_str(r, "date", m->date);
 		put_str(r, "lang", m->language);
-		put_str(r, "title", m->title);
+		if (m->title != NULL)
+			put_str(r, "title", m->title);
+		else {
+			rp_buf t;
+
+			rp_buf_init(&t);
+			heading_text(&e[i], &t);
+			if (t.len > 0)
+				put_str(r, "title", t.data);
+			rp_buf_free(&t);
+		}
 		for (k = 0; k < NEXTRAS; k++) {
 			if (w[k] == NULL)
 				continue;

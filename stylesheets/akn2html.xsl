@@ -110,19 +110,33 @@
       </xsl:if>
     </xsl:when>
     <xsl:otherwise>
-      <xsl:variable name="dt" select="normalize-space(($main/akn:preface//akn:docTitle)[1])"/>
-      <xsl:variable name="lt" select="normalize-space(($main/akn:preface/akn:longTitle)[1])"/>
-      <!-- A resolution that only adopts an annexed text is known by it. -->
-      <xsl:variable name="at" select="normalize-space(($main/akn:attachments/akn:attachment/*/akn:preface//akn:docTitle)[1])"/>
-      <xsl:choose>
-        <xsl:when test="$dt != ''"><xsl:value-of select="$dt"/></xsl:when>
-        <xsl:when test="$lt != '' and $at != ''"><xsl:value-of select="concat($lt, ': ', $at)"/></xsl:when>
-        <xsl:when test="$lt != ''"><xsl:value-of select="$lt"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$symbol"/></xsl:otherwise>
-      </xsl:choose>
+      <xsl:call-template name="doc-title"><xsl:with-param name="doc" select="$main"/></xsl:call-template>
     </xsl:otherwise>
   </xsl:choose>
 </xsl:variable>
+<!-- The name of the resolution itself (JSON-LD): the page's title, unless
+     the page is a letter that carries the resolution. -->
+<xsl:variable name="res-title">
+  <xsl:choose>
+    <xsl:when test="count($res | $main) = 1"><xsl:value-of select="$title-text"/></xsl:when>
+    <xsl:otherwise>
+      <xsl:call-template name="doc-title"><xsl:with-param name="doc" select="$res"/></xsl:call-template>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:variable>
+<xsl:template name="doc-title">
+  <xsl:param name="doc"/>
+  <xsl:variable name="dt" select="normalize-space(($doc/akn:preface//akn:docTitle)[1])"/>
+  <xsl:variable name="lt" select="normalize-space(($doc/akn:preface/akn:longTitle)[1])"/>
+  <!-- A resolution that only adopts an annexed text is known by it. -->
+  <xsl:variable name="at" select="normalize-space(($doc/akn:attachments/akn:attachment/*/akn:preface//akn:docTitle)[1])"/>
+  <xsl:choose>
+    <xsl:when test="$dt != ''"><xsl:value-of select="$dt"/></xsl:when>
+    <xsl:when test="$lt != '' and $at != ''"><xsl:value-of select="concat($lt, ': ', $at)"/></xsl:when>
+    <xsl:when test="$lt != ''"><xsl:value-of select="$lt"/></xsl:when>
+    <xsl:otherwise><xsl:value-of select="$symbol"/></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
 <xsl:variable name="description">
   <xsl:choose>
     <xsl:when test="$input/s:site">
@@ -208,7 +222,7 @@
     <link rel="canonical" href="{$canonical}"/>
     <meta property="og:url" content="{$canonical}"/>
   </xsl:if>
-  <meta property="og:type" content="article"/>
+  <meta property="og:type" content="{substring('article', 1, 7 * not($input/s:site))}{substring('website', 1, 7 * boolean($input/s:site))}"/>
   <meta property="og:title" content="{$title-text}"/>
   <meta property="og:description" content="{$description}"/>
   <meta property="og:site_name" content="{$site-title}"/>
@@ -216,7 +230,7 @@
   <xsl:if test="not($input/s:site)">
     <script type="application/ld+json">
       <xsl:text>{"@context":"https://schema.org","@type":"Legislation","name":</xsl:text>
-      <xsl:call-template name="json"><xsl:with-param name="s" select="$title-text"/></xsl:call-template>
+      <xsl:call-template name="json"><xsl:with-param name="s" select="$res-title"/></xsl:call-template>
       <xsl:if test="$symbol != ''">
         <xsl:text>,"legislationIdentifier":</xsl:text>
         <xsl:call-template name="json"><xsl:with-param name="s" select="$symbol"/></xsl:call-template>
@@ -399,6 +413,7 @@
   <xsl:param name="level"/>
   <xsl:param name="class" select="''"/>
   <xsl:param name="id" select="''"/>
+  <xsl:param name="labelled" select="false()"/>
   <xsl:param name="content"/>
   <xsl:variable name="n">
     <xsl:choose>
@@ -409,8 +424,27 @@
   <xsl:element name="h{$n}">
     <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
     <xsl:if test="$class != ''"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:if>
+    <xsl:if test="$labelled"><xsl:attribute name="aria-labelledby"><xsl:value-of select="concat('h-', @eId)"/></xsl:attribute></xsl:if>
     <xsl:copy-of select="$content"/>
   </xsl:element>
+</xsl:template>
+
+<!-- A division's number and heading, then its permalink.  The heading is
+     named by its text alone (aria-labelledby), so a screen reader's list
+     of headings does not say "Annex Link to this part". -->
+<xsl:template name="heading-content">
+  <xsl:variable name="text">
+    <xsl:apply-templates select="akn:num/node()"/>
+    <xsl:if test="akn:num and akn:heading"><xsl:text> </xsl:text></xsl:if>
+    <xsl:apply-templates select="akn:heading/node()"/>
+  </xsl:variable>
+  <xsl:choose>
+    <xsl:when test="@eId">
+      <span id="h-{@eId}"><xsl:copy-of select="$text"/></span>
+      <xsl:call-template name="permalink"/>
+    </xsl:when>
+    <xsl:otherwise><xsl:copy-of select="$text"/></xsl:otherwise>
+  </xsl:choose>
 </xsl:template>
 
 <!-- ======================================================== preamble -->
@@ -494,12 +528,8 @@
     <xsl:call-template name="id"/>
     <xsl:call-template name="heading">
       <xsl:with-param name="level" select="$level + 1"/>
-      <xsl:with-param name="content">
-        <xsl:apply-templates select="akn:num/node()"/>
-        <xsl:if test="akn:num and akn:heading"><xsl:text> </xsl:text></xsl:if>
-        <xsl:apply-templates select="akn:heading/node()"/>
-        <xsl:call-template name="permalink"/>
-      </xsl:with-param>
+      <xsl:with-param name="labelled" select="boolean(@eId)"/>
+      <xsl:with-param name="content"><xsl:call-template name="heading-content"/></xsl:with-param>
     </xsl:call-template>
     <xsl:apply-templates select="akn:subheading"/>
     <xsl:call-template name="children"><xsl:with-param name="level" select="$level + 1"/></xsl:call-template>
@@ -614,12 +644,8 @@
     <xsl:if test="akn:num or akn:heading">
       <xsl:call-template name="heading">
         <xsl:with-param name="level" select="$level + 1"/>
-        <xsl:with-param name="content">
-          <xsl:apply-templates select="akn:num/node()"/>
-          <xsl:if test="akn:num and akn:heading"><xsl:text> </xsl:text></xsl:if>
-          <xsl:apply-templates select="akn:heading/node()"/>
-          <xsl:call-template name="permalink"/>
-        </xsl:with-param>
+        <xsl:with-param name="labelled" select="boolean(@eId)"/>
+        <xsl:with-param name="content"><xsl:call-template name="heading-content"/></xsl:with-param>
       </xsl:call-template>
     </xsl:if>
     <xsl:apply-templates select="akn:subheading"/>
@@ -643,7 +669,7 @@
       </xsl:call-template>
       <ol>
         <xsl:for-each select="$notes">
-          <li role="doc-endnote">
+          <li>
             <xsl:call-template name="id"/>
             <span class="num"><xsl:value-of select="@marker"/></span>
             <xsl:apply-templates/>

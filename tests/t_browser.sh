@@ -1,0 +1,32 @@
+#!/bin/sh
+# t_browser.sh -- the example pages and the site's index pages in Debian's
+# headless chromium (tests/browser/check.mjs, playwright-core and axe-core
+# from tests/browser/package-lock.json, installed by make deps): no
+# horizontal overflow at 320, 390 and 1280 px, no axe-core violation of
+# WCAG 2.x A/AA or best-practice rules in light and dark mode, keyboard
+# access.  Run once, on the plain build: the browser does not exercise C
+# code, so the sanitized build adds nothing here.
+. "$(dirname "$0")/lib.sh"
+if [ -n "$RP_SANITIZED" ]; then
+	echo "# browser checks run on the plain build only"; exit 0
+fi
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+NM=$ROOT/tests/browser/node_modules
+skip() { echo "ok - browser checks # SKIP $*"; exit 0; }
+command -v node >/dev/null 2>&1 || skip "node is not installed (make deps)"
+[ -x "$CHROMIUM" ] || skip "no chromium at $CHROMIUM (make deps)"
+[ -d "$NM/axe-core" ] && [ -d "$NM/playwright-core" ] ||
+	skip "npm packages missing in tests/browser (make deps)"
+export CHROMIUM RESPUB_DATA_DIR=$ROOT
+
+S=$TMP/site
+if ! "$RESPUB" site -q -d "$S" -V base-url=https://example.org/res/ \
+    "$ROOT"/examples/*.txt; then
+	notok "browser: respub site" "status $?"; exit 0
+fi
+# A page written alone (no site around it): the Chinese letter.
+"$RESPUB" -q -t html -o "$TMP/letter-zh.html" \
+    "$ROOT/examples/S-RES-2617-2021-letter-zh.txt" ||
+	notok "browser: respub -t html" "status $?"
+node "$ROOT/tests/browser/check.mjs" "$S"/*.html "$TMP/letter-zh.html" ||
+	notok "browser: check.mjs" "status $?"
