@@ -961,8 +961,9 @@ static void
 add_item(struct builder *bd, const struct unit *u, size_t numlen,
     size_t textoff, rp_item_kind kind, int value)
 {
-	rp_node	*item, *list, *owner;
-	int	 d;
+	rp_node		*item, *list, *owner;
+	const char	*num = NULL;
+	int		 d;
 
 	if (bd->para == NULL) {
 		/* Items with no paragraph to hang from: give them one. */
@@ -972,6 +973,17 @@ add_item(struct builder *bd, const struct unit *u, size_t numlen,
 		    &bd->preamble, bd->state == 2 ? RP_NODE_BODY :
 		    RP_NODE_PREAMBLE, u->line), bd->para);
 		bd->depth = 0;
+	}
+	/* Scans misread "(b)" as "(6)": after (a), "(6)" is (b). */
+	if (kind == RP_ITEM_DIGIT && value == 6 && bd->depth > 0 &&
+	    bd->kinds[bd->depth - 1] == RP_ITEM_ALPHA &&
+	    bd->values[bd->depth - 1] == 1 && numlen == 3 &&
+	    u->text.data[0] == '(') {
+		kind = RP_ITEM_ALPHA;
+		value = 2;
+		num = "(b)";
+		rp_msg(bd->r->doc, RP_WARNING, u->line, u->col,
+		    "item \"(6)\" after \"(a)\" read as \"(b)\"");
 	}
 	for (d = bd->depth - 1; d >= 0; d--)
 		if (continues(bd, d, kind, value))
@@ -990,7 +1002,8 @@ add_item(struct builder *bd, const struct unit *u, size_t numlen,
 		d = bd->depth++;
 	}
 	item = rp_node_new(bd->r->doc, RP_NODE_ITEM, u->line, u->col);
-	item->num = rp_doc_strndup(bd->r->doc, u->text.data, numlen);
+	item->num = num != NULL ? num : rp_doc_strndup(bd->r->doc,
+	    u->text.data, numlen);
 	rp_node_append(item, block(bd, u, u->text.data + textoff,
 	    u->text.len - textoff, 0));
 	rp_node_append(list, item);
@@ -1691,6 +1704,41 @@ split_run_together(struct reader *r)
 	}
 }
 
+/*
+ * Scans misread "4." as "4,": a unit that opens with "N, " where N is the
+ * next paragraph number and an operative verb follows is numbered.
+ */
+static void
+fix_scanned_numbers(struct reader *r)
+{
+	size_t	i, k, nl;
+	int	last = 0;
+
+	for (i = 0; i < r->nunits; i++) {
+		struct unit	*u = &r->units[i];
+		char		*s = u->text.data;
+
+		if (u->kind != U_TEXT || !u->block_start)
+			continue;
+		if (rp_paragraph_number(s, u->text.len, &nl) > 0) {
+			last = atoi(s);
+			continue;
+		}
+		for (k = 0; k < u->text.len && k < 3 &&
+		    isdigit((unsigned char)s[k]); k++)
+			continue;
+		if (k == 0 || k + 2 >= u->text.len || s[k] != ',' ||
+		    s[k + 1] != ' ' || atoi(s) != last + 1 ||
+		    rp_classify_paragraph(s + k + 2, u->text.len - k - 2) !=
+		    RP_PARA_OPERATIVE)
+			continue;
+		s[k] = '.';
+		last++;
+		rp_msg(r->doc, RP_WARNING, u->line, u->col, "paragraph number "
+		    "\"%.*s,\" read as \"%.*s.\"", (int)k, s, (int)k, s);
+	}
+}
+
 /* Whether marker stands in a unit before units[i], after a word, a
  * period or a comma, as a spaced footnote reference does. */
 static int
@@ -1996,6 +2044,7 @@ rp_read_text(rp_doc *doc, const char *buf, size_t len)
 	furniture(&r);
 	measure_width(&r);
 	make_units(&r);
+	fix_scanned_numbers(&r);
 	split_run_together(&r);
 	late_definitions(&r);
 	join_units(&r);

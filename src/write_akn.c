@@ -39,6 +39,7 @@ struct w {
 	xmlNsPtr	 ns;
 	xmlHashTablePtr	 ids;	/* every eId in the file: they must be unique */
 	xmlHashTablePtr	 tlc;	/* TLC href -> eId, declared once per file */
+	xmlHashTablePtr	 dates;	/* "actor/number" -> adoption date known */
 	struct fnote	*notes;
 	size_t		 nnotes, capnotes;
 	struct docpfx	*docs;
@@ -421,11 +422,52 @@ noteref(struct ictx *c, xmlNodePtr parent, const rp_node *n)
 	blocks(c->d, x, fn, id);
 }
 
+/*
+ * The adoption dates of resolutions that the file states somewhere: its
+ * own, and those cited with a date ("1373 (2001) of 28 September 2001"),
+ * so that every citation of one resolution gets the same Work IRI.
+ */
+static void
+known_dates(struct w *w, rp_node *root)
+{
+	rp_iter		*it = rp_iter_new(root);
+	const rp_node	*n;
+	rp_event	 ev;
+	rp_body		 body;
+	const char	*num, *date;
+
+	while (it != NULL && (ev = rp_iter_next(it)) != RP_EVENT_DONE) {
+		if (ev != RP_EVENT_ENTER)
+			continue;
+		n = rp_iter_node(it);
+		if (n->type == RP_NODE_DOCUMENT &&
+		    n->meta->kind == RP_DOC_RESOLUTION) {
+			body = n->meta->body;
+			num = n->meta->number;
+			date = n->meta->date;
+		} else if (n->type == RP_NODE_DOCREF) {
+			body = n->ref->body;
+			num = n->ref->number;
+			date = n->ref->date;
+		} else
+			continue;
+		if (body != RP_BODY_UNKNOWN && num != NULL && date != NULL &&
+		    is_date(date))
+			xmlHashAddEntry(w->dates, BAD_CAST wfmt(w, "%s/%s",
+			    rp_body_actor(body), num), (void *)date);
+	}
+	rp_iter_free(it);
+}
+
 /* The href of a cited UN document (docs/AKN.md), or NULL. */
 static const char *
 docref_href(struct w *w, const rp_docref *r)
 {
 	const char *when = complete_date(w, r->date);
+
+	if (when == NULL && r->body != RP_BODY_UNKNOWN && r->number != NULL)
+		when = xmlHashLookup(w->dates, BAD_CAST wfmt(w, "%s/%s",
+		    rp_body_actor(r->body), r->number));
 
 	if (when == NULL && r->year > 0)
 		when = wfmt(w, "%04d", r->year);
@@ -846,8 +888,15 @@ preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
 		k = "refersTo";
 		v = org;
 		break;
-	case RP_ROLE_SYMBOL:
 	case RP_ROLE_NUMBER:
+		/* "58/136." : the period is punctuation, not the number. */
+		if (d->m->number != NULL) {
+			mk[ic.nmarks++] = (struct mark){ d->m->number,
+			    "docNumber", NULL, NULL, 0 };
+			break;
+		}
+		/* FALLTHROUGH */
+	case RP_ROLE_SYMBOL:
 		wrap = "docNumber";
 		break;
 	case RP_ROLE_DISTRIBUTION:
@@ -1324,9 +1373,11 @@ rp_akn_build(rp_doc *doc, const rp_options *opt)
 	w.doc = doc;
 	if ((w.x = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
 	    (w.ids = xmlHashCreate(256)) == NULL ||
-	    (w.tlc = xmlHashCreate(16)) == NULL) {
+	    (w.tlc = xmlHashCreate(16)) == NULL ||
+	    (w.dates = xmlHashCreate(16)) == NULL) {
 		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
 		xmlHashFree(w.ids, NULL);
+		xmlHashFree(w.tlc, NULL);
 		xmlFreeDoc(w.x);
 		return NULL;
 	}
@@ -1336,9 +1387,11 @@ rp_akn_build(rp_doc *doc, const rp_options *opt)
 	w.ns = xmlNewNs(root, BAD_CAST RP_AKN_NS, NULL);
 	xmlSetNs(root, w.ns);
 	w.mdate = epoch_date(&w);
+	known_dates(&w, doc->root);
 	document(&w, root, doc->root, NULL, 0, "");
 	xmlHashFree(w.ids, NULL);
 	xmlHashFree(w.tlc, NULL);
+	xmlHashFree(w.dates, NULL);
 	rp_arena_free(&w.arena);
 	return w.x;
 }

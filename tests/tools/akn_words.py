@@ -18,6 +18,7 @@ import xml.etree.ElementTree as ET
 
 NS = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 RP = "{urn:x-respub:meta:1}"
+OPT = "\0"     # marks an optional word
 HAN = re.compile(r"([\u3400-\u9fff\uf900-\ufaff])")
 NOTES = (NS + "authorialNote", NS + "note")
 
@@ -43,6 +44,11 @@ def collect(el, out, notes):
     if el.tag in NOTES:
         notes.append([])
         collect_note(el, notes[-1], notes)
+        return
+    if el.tag == NS + "num":
+        # A number may be set right ("(b)" for a scan's "(6)"): its
+        # letters are matched when the input has them, else passed over.
+        out.extend(OPT + x for x in words(el.text or ""))
         return
     if el.text:
         out.extend(words(el.text))
@@ -80,8 +86,11 @@ def main():
         if cur is not None and at[cur] < len(notes[cur]) and \
                 notes[cur][at[cur]] == w:
             at[cur] += 1
-        elif i < len(body) and body[i] == w:
+        elif i < len(body) and body[i].lstrip(OPT) == w:
             i += 1
+        elif (i + 1 < len(body) and body[i].startswith(OPT) and
+              body[i + 1].lstrip(OPT) == w):
+            i += 2
         else:
             # A word that opens or continues another footnote: the one
             # that goes on longest like the input ("Ibid." opens many).
@@ -98,7 +107,7 @@ def main():
                 at[cur] += 1
                 continue
             ctx = " ".join(want[max(0, k - 8):k])
-            near = " ".join(body[max(0, i - 4):i + 4])
+            near = " ".join(body[max(0, i - 4):i + 4]).replace(OPT, "")
             print(f"{src}: word {k + 1} '{w}' missing after '{ctx}'; "
                   f"AKN text there: '{near}'")
             return 1

@@ -309,6 +309,34 @@ test_reading(void)
 	free(t);
 	rp_doc_free(doc);
 
+	/* What scans misread: "2," for "2.", "(6)" for "(b)". */
+	t = tree_of("The Council,\n\n1. Requests:\n\n(a) one;\n\n(6) two;\n\n"
+	    "2, Decides to remain seized of the matter.\n", &doc);
+	check(strstr(t, "item num=\"(b)\"") != NULL && count_of(t, "list") == 1,
+	    "scans: '(6)' after '(a)' is item (b)");
+	check(strstr(t, "paragraph num=\"2.\"") != NULL,
+	    "scans: '2, Decides' after paragraph 1 is paragraph 2");
+	free(t);
+	rp_doc_free(doc);
+
+	/* Page furniture is kept apart, not lost; text after the closing
+	 * formula stays after it. */
+	t = tree_of("United Nations\nS/RES/9 (2025)\nSecurity Council\n"
+	    "25-12345 (E)\n\nResolution 9 (2025)\n\nThe Security Council,\n\n"
+	    "1. Decides to act;\n\n2. Requests a\n\n25-12345\n2/3\n"
+	    "S/RES/9 (2025)\n\nreport.\n\nAdopted at the 9th meeting.\n\n"
+	    "Decisions\n\nAt its 10th meeting, the Council decided to wait.\n"
+	    "\n3/3\n", &doc);
+	check(strstr(t, "furniture") != NULL && strstr(t, "text=\"2/3\"") &&
+	    strstr(t, "text=\"S/RES/9 (2025)\"") != NULL &&
+	    strstr(t, "Requests a report.") != NULL,
+	    "furniture: kept apart, paragraph rejoined across it");
+	check(strstr(t, "conclusion") != NULL && count_of(t, "paragraph num=")
+	    == 2 && strstr(t, "text=\"Decisions\"") != NULL,
+	    "conclusion: what follows it is not an operative paragraph");
+	free(t);
+	rp_doc_free(doc);
+
 	/* Light Markdown becomes inline nodes. */
 	t = tree_of("The Council,\n\n1. *Calls upon* States, **firmly**, "
 	    "see [S/2021/1105](#) and resolution [1624 \\(2005\\)](#);\n", &doc);
