@@ -1881,6 +1881,65 @@ finish_meta(struct builder *bd, const char *text, size_t n)
 }
 
 /* Build the DOCUMENT of segment seg from units [from, to). */
+/* Whether a block reads as a preambular paragraph ("Having considered"). */
+static int
+starts_preambular(const rp_node *b)
+{
+	rp_buf	t;
+	int	yes;
+
+	rp_buf_init(&t);
+	rp_node_text(b, &t);
+	yes = t.len > 0 && rp_classify_paragraph(t.data, t.len) ==
+	    RP_PARA_PREAMBULAR;
+	rp_buf_free(&t);
+	return yes;
+}
+
+/*
+ * A text with no formula and no paragraph the drafting rules know: the
+ * lines the masthead could not place become paragraphs (preambular by
+ * their opening phrase, else operative), and the user is told where the
+ * structure was not found.
+ */
+static void
+plain_paragraphs(struct builder *bd, const struct unit *first)
+{
+	rp_node	*b, *next, *p;
+	int	 moved = 0;
+
+	if (bd->preamble != NULL || bd->body != NULL)
+		return;
+	for (b = bd->preface ? bd->preface->first : NULL; b; b = next) {
+		next = b->next;
+		if (b->type != RP_NODE_BLOCK || (b->role != RP_ROLE_NOTE &&
+		    !(b->role == RP_ROLE_TITLE && starts_preambular(b))))
+			continue;
+		if (b->role == RP_ROLE_TITLE)
+			bd->docnode->meta->title = NULL;
+		rp_node_unlink(b);
+		b->role = RP_ROLE_NONE;
+		p = rp_node_new(bd->r->doc, RP_NODE_PARAGRAPH, b->line, b->col);
+		p->flags |= RP_UNSURE;
+		rp_node_append(p, b);
+		/* Preambular paragraphs while no operative one has come. */
+		if (bd->body == NULL && starts_preambular(b)) {
+			opening_phrase(bd, p, b);
+			rp_node_append(part(bd, &bd->preamble,
+			    RP_NODE_PREAMBLE, b->line), p);
+		} else
+			rp_node_append(part(bd, &bd->body, RP_NODE_BODY,
+			    b->line), p);
+		if (moved++ == 0)
+			rp_msg(bd->r->doc, RP_WARNING, b->line, b->col, "no "
+			    "formula and no numbered or operative paragraph: "
+			    "the text from here is read as plain paragraphs");
+	}
+	if (moved == 0 && bd->preface == NULL)
+		rp_msg(bd->r->doc, RP_WARNING, first ? first->line : 1, 1,
+		    "no resolution structure found");
+}
+
 static rp_node *
 build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
     const rp_meta *parent)
@@ -2009,9 +2068,7 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 	}
 	finish_meta(&bd, all.data ? all.data : "", all.len);
 	rp_buf_free(&all);
-	if (bd.preamble == NULL && bd.body == NULL && bd.preface == NULL)
-		rp_msg(r->doc, RP_WARNING, first ? first->line : 1, 1,
-		    "no resolution structure found");
+	plain_paragraphs(&bd, first);
 	return bd.docnode;
 }
 

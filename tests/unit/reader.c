@@ -360,10 +360,21 @@ test_reading(void)
 	    "input: NUL byte refused");
 	rp_doc_free(doc);
 
-	/* Unstructured text still converts. */
-	t = tree_of("Just some words\nwith no structure at all\n", &doc);
-	check(strstr(t, "Just some words") != NULL,
-	    "input: unstructured text kept");
+	/* Unstructured text still converts, with a warning at its line. */
+	t = tree_of("Just some words\nwith no structure at all\n\n"
+	    "Another paragraph of prose.\n", &doc);
+	check(strstr(t, "Just some words") != NULL &&
+	    strstr(t, "paragraph unsure @4:1") != NULL,
+	    "input: unstructured text kept, as paragraphs");
+	{
+		const rp_diag *dg;
+		int warned = 0;
+
+		for (dg = rp_doc_diags(doc); dg != NULL; dg = dg->next)
+			if (dg->level == RP_WARNING && dg->line == 4)
+				warned = 1;
+		check(warned, "input: unstructured text warned about at line 4");
+	}
 	free(t);
 	rp_doc_free(doc);
 }
