@@ -476,7 +476,7 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 {
 	const char	*t = sc->t;
 	size_t		 i = a, run = a, len, j;
-	uint32_t	 cp;
+	uint32_t	 cp, next;
 	rp_docref	 ref;
 	char		 iso[11], marker[16];
 
@@ -507,6 +507,12 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 		if (cp == '*' && i > a && (i + 1 == b || t[i + 1] == ' ') &&
 		    t[i - 1] != '*' && try_marker(sc, parent, &run, i, i + 1,
 		    "*", RP_MARK_GLUED) > 0) {
+			/* "附件，* 将": the space set the marker off in the
+			 * print; Chinese text has none. */
+			if (i + 2 < b && rp_is_cjk(rp_utf8_last(t + a, i - a,
+			    &len)) && rp_utf8_decode(t + i + 2, b - i - 2,
+			    &next) > 0 && rp_is_cjk(next))
+				run++;
 			i = run;
 			continue;
 		}

@@ -239,6 +239,24 @@ transparent(const xmlChar *n)
 	return 0;
 }
 
+/* A reference to the document being read, from its metadata, or NULL. */
+static rp_docref *
+own_ref(struct r *r)
+{
+	const rp_meta	*m = r->cur != NULL ? r->cur->node->meta : NULL;
+	rp_docref	*ref;
+
+	if (m == NULL || (m->symbol == NULL && m->number == NULL))
+		return NULL;
+	ref = rp_doc_alloc(r->doc, sizeof(*ref));
+	memset(ref, 0, sizeof(*ref));
+	ref->body = m->body;
+	ref->symbol = m->symbol;
+	ref->number = m->number;
+	ref->year = m->year;
+	return ref;
+}
+
 static void
 read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 {
@@ -266,6 +284,12 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 	} else if (is(x, "a") && (h = attr(r, x, "href")) != NULL) {
 		n = mk(r, parent, RP_NODE_LINK, x);
 		n->href = h;
+		read_inlines(r, x, n);
+	} else if (is(x, "docNumber") && xmlFirstElementChild(x) == NULL &&
+	    (ref = own_ref(r)) != NULL) {
+		/* The masthead's number of this document (write_akn.c). */
+		n = mk(r, parent, RP_NODE_DOCREF, x);
+		n->ref = ref;
 		read_inlines(r, x, n);
 	} else if (is(x, "ref") && (h = attr(r, x, "href")) != NULL) {
 		if ((ref = docref(r, h, attr(r, x, "title"))) != NULL) {
@@ -778,6 +802,17 @@ read_proprietary(struct r *r, xmlNodePtr x, rp_meta *m)
 	return found;
 }
 
+/* "1377 (2001)", as FRBRnumber@showAs cites it, without the year. */
+static const char *
+bare_number(struct r *r, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n > 7 && s[n - 7] == ' ' && s[n - 6] == '(' && s[n - 1] == ')')
+		return rp_doc_strndup(r->doc, s, n - 7);
+	return s;
+}
+
 /* <meta>: FRBR first (any producer), then our own exact copy; whether
  * that copy was there. */
 static int
@@ -799,8 +834,8 @@ read_meta(struct r *r, xmlNodePtr meta, rp_meta *m)
 					    attr_is(v, "name", "unSymbol"))
 						m->symbol = attr(r, v, "value");
 					else if (is(v, "FRBRnumber"))
-						m->number = attr(r, v,
-						    "showAs");
+						m->number = bare_number(r,
+						    attr(r, v, "showAs"));
 					else if (is(v, "FRBRlanguage"))
 						m->language = attr(r, v,
 						    "language");

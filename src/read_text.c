@@ -1314,6 +1314,21 @@ is_connector(const char *s, size_t n)
 	    (n == 6 && strncmp(s, "因此", 6) == 0);
 }
 
+/* Whether a block's text ends with a full-width semicolon. */
+static int
+ends_with_cjk_semicolon(const rp_node *b)
+{
+	rp_buf	 t;
+	size_t	 len;
+	int	 yes;
+
+	rp_buf_init(&t);
+	rp_node_text(b, &t);
+	yes = t.len > 0 && rp_utf8_last(t.data, t.len, &len) == 0xFF1B;
+	rp_buf_free(&t);
+	return yes;
+}
+
 static void
 add_text_unit(struct builder *bd, const struct unit *u)
 {
@@ -1324,6 +1339,7 @@ add_text_unit(struct builder *bd, const struct unit *u)
 	rp_body		 body;
 	rp_node		*p, *b;
 	rp_para_kind	 pk;
+	uint32_t	 first;
 
 	if (bd->vote) {
 		add_members(bd, u);
@@ -1393,7 +1409,22 @@ add_text_unit(struct builder *bd, const struct unit *u)
 	/* Unnumbered text between paragraphs N and N+1 belongs to N. */
 	if (bd->state == 2 && bd->para != NULL && bd->para->num != NULL &&
 	    bd->next_num == atoi(bd->para->num) + 1) {
-		rp_node_append(bd->para, block(bd, u, s, n, 0));
+		b = block(bd, u, s, n, 0);
+		/* "…呼吁；" then "在这方面，…": in Chinese a semicolon does not
+		 * end the paragraph, and the text runs on in the same block. */
+		if (bd->para->last != NULL &&
+		    bd->para->last->type == RP_NODE_BLOCK &&
+		    ends_with_cjk_semicolon(bd->para->last) &&
+		    rp_utf8_decode(s, n, &first) > 0 && rp_is_cjk(first)) {
+			while (b->first != NULL) {
+				rp_node *c = b->first;
+
+				rp_node_unlink(c);
+				rp_node_append(bd->para->last, c);
+			}
+			return;
+		}
+		rp_node_append(bd->para, b);
 		return;
 	}
 	/* Text after sub-items that starts lower-case closes the paragraph
@@ -1912,12 +1943,19 @@ plain_paragraphs(struct builder *bd, const struct unit *first)
 		return;
 	for (b = bd->preface ? bd->preface->first : NULL; b; b = next) {
 		next = b->next;
-		if (b->type != RP_NODE_BLOCK || (b->role != RP_ROLE_NOTE &&
-		    !(b->role == RP_ROLE_TITLE && starts_preambular(b))))
+		if (b->type != RP_NODE_BLOCK || (moved == 0 &&
+		    b->role != RP_ROLE_NOTE && !(b->role == RP_ROLE_TITLE &&
+		    starts_preambular(b))))
 			continue;
 		if (b->role == RP_ROLE_TITLE)
 			bd->docnode->meta->title = NULL;
 		rp_node_unlink(b);
+		/* Masthead lines past the text keep their order after it. */
+		if (b->role == RP_ROLE_ADOPTION) {
+			rp_node_append(part(bd, &bd->conclusion,
+			    RP_NODE_CONCLUSION, b->line), b);
+			continue;
+		}
 		b->role = RP_ROLE_NONE;
 		p = rp_node_new(bd->r->doc, RP_NODE_PARAGRAPH, b->line, b->col);
 		p->flags |= RP_UNSURE;
@@ -2040,7 +2078,10 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 	if (kind == RP_DOC_LETTER && bd.body != NULL) {
 		rp_node *sig = NULL, *p = bd.body->last, *prev;
 
-		while (p != NULL && p->type == RP_NODE_PARAGRAPH &&
+		/* Short lines at the end, the signer's title among them
+		 * ("安全理事会主席", read as a heading): the signature. */
+		while (p != NULL && (p->type == RP_NODE_PARAGRAPH ||
+		    p->type == RP_NODE_HEADING) &&
 		    p->num == NULL && p->first != NULL &&
 		    p->first->type == RP_NODE_BLOCK && p->first == p->last) {
 			rp_buf t;

@@ -64,7 +64,7 @@ struct d {
 
 /* Counters of the children of one parent, for positional eIds. */
 struct seq {
-	int	list, bc, cont, formula, para, hc, item;
+	int	list, bc, cont, formula, para, hc, item, unnumbered;
 };
 
 /* Marked substrings of the preface and conclusions: the first
@@ -80,6 +80,7 @@ struct ictx {
 	int		 docdate;	/* DATE as <docDate> (preface, conclusions) */
 	struct mark	*marks;
 	int		 nmarks;
+	int		 own;		/* the document's own number: <docNumber> */
 };
 
 static void	block(struct d *, xmlNodePtr, const rp_node *, const char *,
@@ -197,17 +198,59 @@ eid(struct w *w, xmlNodePtr n, const char *want)
 }
 
 /*
+ * The value of a Chinese item number, "㈠" or "（十二）", or 0: the
+ * Chinese text numbers (i), (ii) so, and its eIds must be the English
+ * text's.
+ */
+static int
+cjk_value(const char *num)
+{
+	static const char	 digits[] = "一二三四五六七八九";
+	size_t			 n = strlen(num), l, k;
+	uint32_t		 cp;
+	int			 v = 0, tens = 0, any = 0;
+
+	while (n > 0 && (l = rp_utf8_decode(num, n, &cp)) > 0) {
+		for (k = 0; l == 3 && k < 9; k++)
+			if (memcmp(num, digits + 3 * k, 3) == 0)
+				break;
+		if (cp >= 0x3220 && cp <= 0x3229)	/* ㈠ .. ㈩ */
+			return (int)(cp - 0x3220) + 1;
+		if (cp == 0x5341) {			/* 十 */
+			tens = v ? v : 1;
+			v = 0;
+			any = 1;
+		} else if (l == 3 && k < 9) {
+			v = (int)k + 1;
+			any = 1;
+		} else if (cp != 0xFF08 && cp != 0xFF09 && cp != '(' &&
+		    cp != ')' && cp != 0x3001)
+			return 0;
+		num += l;
+		n -= l;
+	}
+	return any ? tens * 10 + v : 0;
+}
+
+/*
  * The eId form of a printed number: ASCII letters and digits (full-width
  * forms folded), other runs become one "-", ends trimmed: "1." -> "1",
- * "(a)" -> "a", "11.2" -> "11-2".  "" when nothing is left ("㈠").
+ * "(a)" -> "a", "11.2" -> "11-2"; Chinese item numbers as the roman
+ * numbers they stand for: "㈡" -> "ii".  "" when nothing is left.
  */
 static const char *
 numpart(struct w *w, const char *num)
 {
+	static const char *const ones[] = { "", "i", "ii", "iii", "iv", "v",
+				    "vi", "vii", "viii", "ix" };
+	static const char *const tens[] = { "", "x", "xx", "xxx" };
 	size_t	 n = num ? strlen(num) : 0, o = 0, l;
 	char	*out = rp_arena_alloc(&w->arena, n + 1);
-	int	 sep = 0;
+	int	 sep = 0, v;
 	uint32_t cp;
+
+	if (n > 0 && (v = cjk_value(num)) > 0 && v < 40)
+		return wfmt(w, "%s%s", tens[v / 10], ones[v % 10]);
 
 	while (n > 0) {
 		if ((l = rp_utf8_decode(num, n, &cp)) == 0) {
@@ -459,6 +502,16 @@ known_dates(struct w *w, rp_node *root)
 	rp_iter_free(it);
 }
 
+/* Whether a cited document is the one being written (its masthead). */
+static int
+is_own(const rp_meta *m, const rp_docref *r)
+{
+	if (m->symbol != NULL && r->symbol != NULL)
+		return strcmp(m->symbol, r->symbol) == 0;
+	return m->number != NULL && r->number != NULL && m->body == r->body &&
+	    strcmp(m->number, r->number) == 0;
+}
+
 /* The href of a cited UN document (docs/AKN.md), or NULL. */
 static const char *
 docref_href(struct w *w, const rp_docref *r)
@@ -545,6 +598,10 @@ inline_node(struct ictx *c, xmlNodePtr parent, const rp_node *n)
 		inlines(c, x, n->first);
 		return;
 	case RP_NODE_DOCREF:
+		if (c->own && n->ref != NULL && is_own(c->d->m, n->ref)) {
+			inlines(c, el(w, parent, "docNumber"), n->first);
+			return;
+		}
 		if (n->ref == NULL || (h = docref_href(w, n->ref)) == NULL)
 			break;
 		x = el(w, parent, "ref");
@@ -582,7 +639,7 @@ inlines(struct ictx *c, xmlNodePtr parent, const rp_node *n)
 static void
 para(struct d *d, xmlNodePtr parent, const rp_node *n, struct ictx *ic)
 {
-	struct ictx	 plain = { d, 0, NULL, 0 };
+	struct ictx	 plain = { d, 0, NULL, 0, 0 };
 	xmlNodePtr	 p = el(d->w, parent, "p");
 
 	if (ic == NULL)
@@ -649,7 +706,7 @@ block(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base,
 		return;
 	}
 	if (rp_node_is_inline(n)) {
-		struct ictx ic = { d, 0, NULL, 0 };
+		struct ictx ic = { d, 0, NULL, 0, 0 };
 
 		inline_node(&ic, el(w, parent, "p"), n);
 		return;
@@ -740,6 +797,18 @@ hier(struct d *d, xmlNodePtr h, const rp_node *n, const char *hid)
 	}
 }
 
+/* Whether a paragraph has numbered paragraphs beside it. */
+static int
+numbered_siblings(const rp_node *n)
+{
+	const rp_node *c;
+
+	for (c = n->parent ? n->parent->first : n; c != NULL; c = c->next)
+		if (c->type == RP_NODE_PARAGRAPH && c->num != NULL)
+			return 1;
+	return 0;
+}
+
 /* A child of BODY in <mainBody>: operative paragraphs are <paragraph>;
  * intermediate formulas, headings and separators <hcontainer>s. */
 static void
@@ -753,7 +822,13 @@ body_child(struct d *d, xmlNodePtr mb, const rp_node *c, struct seq *q)
 	switch (c->type) {
 	case RP_NODE_PARAGRAPH:
 		x = el(w, mb, "paragraph");
-		id = eid(w, x, numbered(w, d->base, "para", c->num, ++q->para));
+		if (c->num == NULL && numbered_siblings(c))
+			/* Not para_1 by position: that is paragraph 1's. */
+			id = eid(w, x, join(w, d->base, wfmt(w, "para_u%d",
+			    ++q->unnumbered)));
+		else
+			id = eid(w, x, numbered(w, d->base, "para", c->num,
+			    ++q->para));
 		if (c->num != NULL)
 			text(w, el(w, x, "num"), c->num, strlen(c->num));
 		hier(d, x, c, id);
@@ -786,7 +861,7 @@ body_child(struct d *d, xmlNodePtr mb, const rp_node *c, struct seq *q)
 		text(w, el(w, x, "num"), c->num, strlen(c->num));
 	c = c->first;
 	if (c != NULL && c->type == RP_NODE_BLOCK) {
-		struct ictx	ic = { d, 0, NULL, 0 };
+		struct ictx	ic = { d, 0, NULL, 0, 0 };
 		xmlNodePtr	hd = el(w, x, "heading");
 
 		if (c->role != RP_ROLE_NONE)
@@ -865,6 +940,42 @@ preface_group(int role)
 	}
 }
 
+/* The words a masthead names a document type or a body with, in the
+ * languages of the UN. */
+static const char *const doctype_words[] = { "Resolution", "决议",
+	"Résolution", "Resolución", "Резолюция", "قرار", NULL };
+static const char *const body_names[][7] = {
+	[RP_BODY_UNKNOWN] = { NULL },
+	[RP_BODY_SC] = { "Security Council", "安全理事会", "安理会",
+	    "Conseil de sécurité", "Consejo de Seguridad",
+	    "Совет Безопасности", NULL },
+	[RP_BODY_GA] = { "General Assembly", "大会", "Assemblée générale",
+	    "Asamblea General", "Генеральная Ассамблея", NULL },
+	[RP_BODY_ECOSOC] = { "Economic and Social Council", "经济及社会理事会",
+	    "Conseil économique et social", "Consejo Económico y Social",
+	    "Экономический и Социальный Совет", NULL },
+	[RP_BODY_HRC] = { "Human Rights Council", "人权理事会",
+	    "Conseil des droits de l’homme", "Consejo de Derechos Humanos",
+	    "Совет по правам человека", NULL },
+};
+
+/* The first of words found in the text of n, or NULL. */
+static const char *
+find_in(struct w *w, const rp_node *n, const char *const *words)
+{
+	rp_buf		 t;
+	const char	*hit = NULL;
+
+	rp_buf_init(&t);
+	rp_node_text(n, &t);
+	for (; t.data != NULL && *words != NULL && hit == NULL; words++)
+		if (strstr(t.data, *words) != NULL)
+			hit = *words;
+	rp_buf_free(&t);
+	(void)w;
+	return hit;
+}
+
 /* One preface block: its whole text in the AKN inline of its role
  * (docNumber, docTitle...), the adoption line with its proponent and
  * meeting marked. */
@@ -873,8 +984,8 @@ preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
 {
 	struct w	*w = d->w;
 	struct mark	 mk[2];
-	struct ictx	 ic = { d, 1, mk, 0 };
-	const char	*wrap = NULL, *k = NULL, *v = NULL;
+	struct ictx	 ic = { d, 1, mk, 0, 1 };
+	const char	*wrap = NULL, *k = NULL, *v = NULL, *s;
 	const char	*org = d->m->body != RP_BODY_UNKNOWN ?
 			    wfmt(w, "#%s", d->actor) : NULL;
 	const rp_node	*kids = n->first;
@@ -890,6 +1001,9 @@ preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
 		break;
 	case RP_ROLE_NUMBER:
 		/* "58/136." : the period is punctuation, not the number. */
+		if (kids != NULL && kids->type == RP_NODE_DOCREF &&
+		    kids->ref != NULL && is_own(d->m, kids->ref))
+			break;
 		if (d->m->number != NULL) {
 			mk[ic.nmarks++] = (struct mark){ d->m->number,
 			    "docNumber", NULL, NULL, 0 };
@@ -897,7 +1011,14 @@ preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
 		}
 		/* FALLTHROUGH */
 	case RP_ROLE_SYMBOL:
+		/* The symbol as a reference to this very document is its
+		 * docNumber (inline_node). */
+		if (kids != NULL && kids->next == NULL &&
+		    kids->type == RP_NODE_DOCREF && kids->ref != NULL &&
+		    is_own(d->m, kids->ref))
+			break;
 		wrap = "docNumber";
+		ic.own = 0;
 		break;
 	case RP_ROLE_DISTRIBUTION:
 		wrap = "docStatus";
@@ -925,15 +1046,22 @@ preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
 		wrap = "docCommittee";
 		break;
 	case RP_ROLE_DOCTYPE:
-		wrap = "docType";
+		/* "Resolution 1377 (2001)", "第 1456（2003）号决议": the
+		 * word is the docType, the number a docNumber beside it. */
+		if ((s = find_in(w, n, doctype_words)) != NULL)
+			mk[ic.nmarks++] = (struct mark){ s, "docType", NULL,
+			    NULL, 0 };
+		else
+			wrap = "docType";
 		break;
 	case RP_ROLE_TITLE:
 		wrap = "docTitle";
 		break;
 	case RP_ROLE_ADOPTION:
-		if (org != NULL)
-			mk[ic.nmarks++] = (struct mark){ rp_body_name(d->m->body),
-			    "docProponent", "refersTo", org, 0 };
+		if (org != NULL && (s = find_in(w, n,
+		    body_names[d->m->body])) != NULL)
+			mk[ic.nmarks++] = (struct mark){ s, "docProponent",
+			    "refersTo", org, 0 };
 		if (d->meeting != NULL)
 			mk[ic.nmarks++] = (struct mark){ d->m->meeting, "event",
 			    "refersTo", wfmt(w, "#%s", d->meeting), 0 };
@@ -993,7 +1121,7 @@ conclusions(struct d *d, xmlNodePtr cl, const rp_node *n, struct seq *q)
 	const rp_node	*c;
 	xmlNodePtr	 box = NULL, p;
 	struct mark	 mk;
-	struct ictx	 ic = { d, 1, &mk, 0 };
+	struct ictx	 ic = { d, 1, &mk, 0, 0 };
 
 	for (c = n->first; c != NULL; c = c->next) {
 		if (c->type != RP_NODE_BLOCK) {
@@ -1034,8 +1162,10 @@ identify(struct d *d, const struct d *outer, int annex_pos)
 	if (m->body == RP_BODY_UNKNOWN && outer != NULL)
 		d->actor = outer->actor;
 	d->lang = m->language ? m->language : outer ? outer->lang : "und";
+	/* A letter is signed on its date; a resolution adopted. */
 	if ((d->date = complete_date(w, m->date)) != NULL)
-		d->datename = "adoption";
+		d->datename = m->kind == RP_DOC_LETTER ? "signature" :
+		    "adoption";
 	else if (m->year > 0) {
 		d->date = wfmt(w, "%04d-01-01", m->year);
 		d->datename = "adoptionYear";
@@ -1115,9 +1245,11 @@ identification(struct d *d, xmlNodePtr id)
 	frbr(w, x, "FRBRcountry", "value", "un", NULL, NULL);
 	if (m->kind == RP_DOC_RESOLUTION)
 		frbr(w, x, "FRBRsubtype", "value", "deliberation", NULL, NULL);
+	/* showAs: the number as cited, "1377 (2001)" for the Council. */
 	if (m->number != NULL)
 		frbr(w, x, "FRBRnumber", "value", iri_number(w, m->number),
-		    "showAs", m->number);
+		    "showAs", m->body == RP_BODY_SC && m->year > 0 ?
+		    wfmt(w, "%s (%d)", m->number, m->year) : m->number);
 	frbr(w, x, "FRBRname", "value", kind_names[m->kind], NULL, NULL);
 
 	x = el(w, id, "FRBRExpression");
