@@ -4,13 +4,14 @@
 A word is a run of letters (digits and punctuation are left out: they are
 paragraph numbers, footnote markers, separators, Markdown syntax); each
 Han character is a word of its own.  The words of INPUT must appear in
-the text of AKN in the same order, where the text of each footnote
-(authorialNote, meta notes/note), and each line of page furniture kept
-in the proprietary metadata, is a stream of its own read alongside
-the main text, since a footnote is printed at the foot of the page (or
-the end of the document) and written where it is referenced, in the
-order of the references.  Exit 0 if all are found, else print the first
-missing word with its context and exit 1.
+the text of AKN in the same order.  The text of each footnote
+(authorialNote, meta notes/note), and each line of page furniture kept in
+the proprietary metadata, is a stream of its own read alongside the main
+text, since a footnote is printed at the foot of the page (or the end of
+the document) but written where it is referenced.  When a word could come
+from more than one stream, the one that goes on agreeing with the input
+longest is taken.  Exit 0 if all are found, else print the first missing
+word with its context and exit 1.
 """
 import re
 import sys
@@ -18,53 +19,68 @@ import xml.etree.ElementTree as ET
 
 NS = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 RP = "{urn:x-respub:meta:1}"
-OPT = "\0"     # marks an optional word
 HAN = re.compile(r"([\u3400-\u9fff\uf900-\ufaff])")
 NOTES = (NS + "authorialNote", NS + "note")
+OPT = "\x00"        # marks an optional word
+NUM = "\x01"        # brackets the text of a <num>
+LOOKAHEAD = 40
 
 
 def words(text):
     # Letters only: superscript markers (¹) and digits are not words.
-    text = "".join(c if c.isalpha() else " " for c in text)
-    return HAN.sub(r" \1 ", text).casefold().split()
+    text = "".join(c if c.isalpha() or c in OPT + NUM else " "
+                   for c in text)
+    out = []
+    for k, part in enumerate(text.split(NUM)):
+        ws = HAN.sub(r" \1 ", part).casefold().split()
+        # A number may be set right ("(b)" for a scan's "(6)"): its
+        # letters are matched when the input has them, else passed over.
+        out.extend(OPT + w for w in ws) if k % 2 else out.extend(ws)
+    return out
 
 
 def collect(el, out, notes):
-    """Text of el in document order into out; each footnote's text into
-    a list of its own, appended to notes."""
+    """Text of el in document order into the string list out; each
+    footnote's text into a list of its own, appended to notes."""
     if el.tag == NS + "meta":
         # Only the footnotes nothing refers to live in meta, and the
         # page furniture (running heads, page numbers) the reader kept.
         for n in el.iter(NS + "note"):
             notes.append([])
-            collect_note(n, notes[-1], notes)
+            collect_children(n, notes[-1], notes)
         for n in el.iter(RP + "furniture"):
-            notes.append(words(n.text or ""))
+            notes.append([n.text or ""])
         return
     if el.tag in NOTES:
         notes.append([])
-        collect_note(el, notes[-1], notes)
+        collect_children(el, notes[-1], notes)
         return
     if el.tag == NS + "num":
-        # A number may be set right ("(b)" for a scan's "(6)"): its
-        # letters are matched when the input has them, else passed over.
-        out.extend(OPT + x for x in words(el.text or ""))
+        out.append(" " + NUM + (el.text or "") + NUM + " ")
         return
+    collect_children(el, out, notes)
+
+
+def collect_children(el, out, notes):
+    # Inline elements do not split words: "<event>meeting</event>s".
     if el.text:
-        out.extend(words(el.text))
+        out.append(el.text)
     for c in el:
         collect(c, out, notes)
         if c.tail:
-            out.extend(words(c.tail))
+            out.append(c.tail)
 
 
-def collect_note(el, out, notes):
-    if el.text:
-        out.extend(words(el.text))
-    for c in el:
-        collect(c, out, notes)
-        if c.tail:
-            out.extend(words(c.tail))
+def agree(stream, at, want, k):
+    """How many words from want[k] on stream[at:] gives, up to a bound."""
+    m = 0
+    while (m < LOOKAHEAD and at < len(stream) and k + m < len(want)):
+        if stream[at].lstrip(OPT) == want[k + m]:
+            m += 1
+        elif not stream[at].startswith(OPT):
+            break
+        at += 1
+    return m
 
 
 def main():
@@ -77,40 +93,33 @@ def main():
         if end > 0:
             text = text[end + 4:]
     want = words(text)
-    body, notes = [], []
-    collect(ET.parse(akn).getroot(), body, notes)
-    i = 0
-    at = [0] * len(notes)   # words of each note matched so far
-    cur = None              # the note being read, if any
+    body_text, note_texts = [], []
+    collect(ET.parse(akn).getroot(), body_text, note_texts)
+    streams = [words("".join(body_text))]
+    streams += [words("".join(n)) for n in note_texts]
+    at = [0] * len(streams)
+    cur = 0                 # the stream being read
     for k, w in enumerate(want):
-        if cur is not None and at[cur] < len(notes[cur]) and \
-                notes[cur][at[cur]] == w:
-            at[cur] += 1
-        elif i < len(body) and body[i].lstrip(OPT) == w:
-            i += 1
-        elif (i + 1 < len(body) and body[i].startswith(OPT) and
-              body[i + 1].lstrip(OPT) == w):
-            i += 2
-        else:
-            # A word that opens or continues another footnote: the one
-            # that goes on longest like the input ("Ibid." opens many).
-            def agree(n):
-                m = 0
-                while (at[n] + m < len(notes[n]) and k + m < len(want)
-                       and notes[n][at[n] + m] == want[k + m]):
-                    m += 1
-                return m
-            cands = [n for n in range(len(notes)) if at[n] < len(notes[n])
-                     and notes[n][at[n]] == w]
-            cur = max(cands, key=agree) if cands else None
-            if cur is not None:
-                at[cur] += 1
-                continue
+        best, best_len = None, 0
+        # The stream being read first, then the main text, then notes.
+        for s in [cur] + [s for s in range(len(streams)) if s != cur]:
+            # Optional words before w in s are passed over.
+            a = at[s]
+            while (a < len(streams[s]) and streams[s][a].startswith(OPT)
+                   and streams[s][a][1:] != w):
+                a += 1
+            if a < len(streams[s]) and streams[s][a].lstrip(OPT) == w:
+                n = agree(streams[s], a, want, k)
+                if n > best_len:
+                    best, best_len, best_at = s, n, a
+        if best is None:
             ctx = " ".join(want[max(0, k - 8):k])
-            near = " ".join(body[max(0, i - 4):i + 4]).replace(OPT, "")
+            near = " ".join(streams[0][max(0, at[0] - 4):at[0] + 4])
             print(f"{src}: word {k + 1} '{w}' missing after '{ctx}'; "
-                  f"AKN text there: '{near}'")
+                  f"AKN text there: '{near.replace(OPT, '')}'")
             return 1
+        cur = best
+        at[best] = best_at + 1
     return 0
 
 
