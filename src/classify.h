@@ -1,5 +1,6 @@
 /* classify.h -- the rules of UN drafting, shared by the readers (text and
- * Markdown).  Everything here looks at one string; nothing builds nodes. */
+ * Markdown).  Everything here looks at one string (the masthead rules
+ * also fill in the metadata it gives); nothing builds nodes. */
 #ifndef RP_CLASSIFY_H
 #define RP_CLASSIFY_H
 
@@ -80,5 +81,33 @@ int		 rp_starts_lower(const char *s, size_t n);
 /* Whether s begins with an English ordinal number word ("Fifty-eighth"):
  * its value, else 0. */
 int		 rp_ordinal_word(const char *s, size_t n);
+
+/* ------------------------------------------------------------ masthead */
+
+/* "25-19432 (E)", "*2519432*", "2/3": a print job or page number. */
+int		 rp_is_job_or_page(const char *s, size_t n);
+/* The rp_role of a masthead line ("Distr.: General" is DISTRIBUTION);
+ * RP_ROLE_NONE for a line that is none of them (a title, a note). */
+int		 rp_masthead_role(const char *s, size_t n);
+/* The metadata a masthead line of that role gives, into m. */
+void		 rp_masthead_meta(rp_doc *doc, rp_meta *m, int role,
+		    const char *s, size_t n);
+/* "58/136. Title": the length of the number with its period, else 0. */
+size_t		 rp_number_before_title(const char *s, size_t n);
+/* "36th plenary meeting", "Adopted at the 2nd meeting.": whether s is a
+ * closing formula; fills the meeting, date and vote into m. */
+int		 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s,
+		    size_t n);
+/* A letter's vote label ("赞成：", "In favour:"): rp_vote_kind + 1,
+ * else 0. */
+int		 rp_vote_label(const char *s, size_t n);
+/* The members of a vote group ("中国、法国。", "None."): how many. */
+int		 rp_count_members(const char *s, size_t n);
+/* Whether the first line of a text makes it a cover letter. */
+int		 rp_is_letter_title(const char *s, size_t n);
+/* Symbol, number, year, body and session explaining one another, the
+ * language from the text when unknown: the last step of reading m. */
+void		 rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text,
+		    size_t n);
 
 #endif
