@@ -1154,6 +1154,15 @@ rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 	case RP_ROLE_TITLE:
 		if (m->title == NULL)
 			m->title = rp_doc_strndup(doc, s, n);
+		if (m->kind != RP_DOC_LETTER)
+			break;
+		/* "Letter dated 30 December 2021 from the President of the
+		 * Security Council ...": its date and the body. */
+		if (memmem(s, n, "安全理事会", 15) || memmem(s, n,
+		    "Security Council", 16))
+			m->body = RP_BODY_SC;
+		if (rp_find_date(s, n, iso, &at))
+			m->date = rp_doc_strdup(doc, iso);
 		break;
 	default:
 		break;
@@ -1292,4 +1301,37 @@ rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n)
 	if (m->session_number == 0 && m->body == RP_BODY_GA &&
 	    m->number != NULL && strchr(m->number, '/'))
 		m->session_number = atoi(m->number);
+}
+
+/* The signature: the short lines closing a letter. */
+void
+rp_take_signature(rp_doc *doc, rp_node *body)
+{
+	rp_node *sig = NULL, *p = body->last, *prev;
+
+	while (p != NULL && p->type == RP_NODE_PARAGRAPH &&
+	    p->num == NULL && p->first != NULL &&
+	    p->first->type == RP_NODE_BLOCK && p->first == p->last) {
+		rp_buf t;
+		size_t len;
+		uint32_t last;
+
+		rp_buf_init(&t);
+		rp_node_text(p->first, &t);
+		last = t.len ? rp_utf8_last(t.data, t.len, &len) : 0;
+		rp_buf_free(&t);
+		if (t.len > 80 || last == 0x3002 || last == '.' ||
+		    last == 0xFF1A)
+			break;
+		prev = p->prev;
+		if (sig == NULL) {
+			sig = rp_node_new(doc, RP_NODE_SIGNATURE, p->line,
+			    p->col);
+			rp_node_append(body, sig);
+		}
+		rp_node_prepend(sig, p->first);
+		sig->line = p->line;
+		rp_node_unlink(p);
+		p = prev;
+	}
 }

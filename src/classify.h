@@ -1,6 +1,6 @@
 /* classify.h -- the rules of UN drafting, shared by the readers (text and
- * Markdown).  Everything here looks at one string (the masthead rules
- * also fill in the metadata it gives); nothing builds nodes. */
+ * Markdown).  Everything here looks at one string, except the masthead
+ * rules at the end. */
 #ifndef RP_CLASSIFY_H
 #define RP_CLASSIFY_H
 
@@ -84,12 +84,17 @@ int		 rp_ordinal_word(const char *s, size_t n);
 
 /* ------------------------------------------------------------ masthead */
 
+/* The rules below also write what a line tells into a document's
+ * metadata, and rp_take_signature moves nodes: both readers apply them
+ * in the same order, so that they build the same document. */
+
 /* "25-19432 (E)", "*2519432*", "2/3": a print job or page number. */
 int		 rp_is_job_or_page(const char *s, size_t n);
 /* The rp_role of a masthead line ("Distr.: General" is DISTRIBUTION);
  * RP_ROLE_NONE for a line that is none of them (a title, a note). */
 int		 rp_masthead_role(const char *s, size_t n);
-/* The metadata a masthead line of that role gives, into m. */
+/* The metadata a masthead line of that role gives, into m (a letter's
+ * title also gives its date and body). */
 void		 rp_masthead_meta(rp_doc *doc, rp_meta *m, int role,
 		    const char *s, size_t n);
 /* "58/136. Title": the length of the number with its period, else 0. */
@@ -109,5 +114,7 @@ int		 rp_is_letter_title(const char *s, size_t n);
  * language from the text when unknown: the last step of reading m. */
 void		 rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text,
 		    size_t n);
+/* The short lines closing a letter's body: its SIGNATURE. */
+void		 rp_take_signature(rp_doc *doc, rp_node *body);
 
 #endif

@@ -1392,19 +1392,6 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 				    u->text.data, u->text.len, RP_ROLE_TITLE));
 				rp_masthead_meta(r->doc, bd.docnode->meta,
 				    RP_ROLE_TITLE, u->text.data, u->text.len);
-				if (memmem(u->text.data, u->text.len,
-				    "安全理事会", 15) || memmem(u->text.data,
-				    u->text.len, "Security Council", 16))
-					bd.docnode->meta->body = RP_BODY_SC;
-				{
-					char iso[11];
-					size_t at;
-
-					if (rp_find_date(u->text.data,
-					    u->text.len, iso, &at))
-						bd.docnode->meta->date =
-						    rp_doc_strdup(r->doc, iso);
-				}
 				break;
 			}
 			if (kind == RP_DOC_LETTER) {
@@ -1436,36 +1423,8 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 			break;
 		}
 	}
-	/* The signature: the short lines closing a letter. */
-	if (kind == RP_DOC_LETTER && bd.body != NULL) {
-		rp_node *sig = NULL, *p = bd.body->last, *prev;
-
-		while (p != NULL && p->type == RP_NODE_PARAGRAPH &&
-		    p->num == NULL && p->first != NULL &&
-		    p->first->type == RP_NODE_BLOCK && p->first == p->last) {
-			rp_buf t;
-			size_t len;
-			uint32_t last;
-
-			rp_buf_init(&t);
-			rp_node_text(p->first, &t);
-			last = t.len ? rp_utf8_last(t.data, t.len, &len) : 0;
-			rp_buf_free(&t);
-			if (t.len > 80 || last == 0x3002 || last == '.' ||
-			    last == 0xFF1A)
-				break;
-			prev = p->prev;
-			if (sig == NULL) {
-				sig = rp_node_new(r->doc, RP_NODE_SIGNATURE,
-				    p->line, p->col);
-				rp_node_append(bd.body, sig);
-			}
-			rp_node_prepend(sig, p->first);
-			sig->line = p->line;
-			rp_node_unlink(p);
-			p = prev;
-		}
-	}
+	if (kind == RP_DOC_LETTER && bd.body != NULL)
+		rp_take_signature(r->doc, bd.body);
 	rp_finish_meta(r->doc, bd.docnode->meta, all.data ? all.data : "",
 	    all.len);
 	rp_buf_free(&all);
