@@ -1335,3 +1335,31 @@ rp_take_signature(rp_doc *doc, rp_node *body)
 		p = prev;
 	}
 }
+
+/* What a line opens, looked at without context. */
+int
+rp_opens_unit(const char *s, size_t n)
+{
+	size_t		nl;
+	rp_item_kind	kind;
+	int		v;
+	rp_body		b;
+
+	return rp_paragraph_number(s, n, &nl) > 0 ||
+	    rp_item_marker(s, n, &nl, &kind, &v) > 0 ||
+	    rp_is_separator(s, n) || rp_is_annex_heading(s, n) ||
+	    rp_is_formula(s, n, &b);
+}
+
+int
+rp_ends_sentence(const char *s, size_t n)
+{
+	size_t		len;
+	uint32_t	last;
+
+	if (n == 0)
+		return 0;
+	last = rp_utf8_last(s, n, &len);
+	return last == ',' || last == ';' || last == '.' || last == ':' ||
+	    last == 0xFF0C || last == 0xFF1B || last == 0x3002;
+}

@@ -82,6 +82,12 @@ int		 rp_starts_lower(const char *s, size_t n);
  * its value, else 0. */
 int		 rp_ordinal_word(const char *s, size_t n);
 
+/* What a line opens, without context: a numbered paragraph, a sub-item,
+ * a separator, an annex, a formula.  The masthead ends there. */
+int		 rp_opens_unit(const char *s, size_t n);
+/* Whether s ends like a clause or sentence: , ; . : ，；。 */
+int		 rp_ends_sentence(const char *s, size_t n);
+
 /* ------------------------------------------------------------ masthead */
 
 /* The rules below also write what a line tells into a document's

@@ -368,24 +368,6 @@ free_units(struct reader *r)
 	free(r->units);
 }
 
-/* What a line opens, looked at without context. */
-static int
-starts_unit(const struct line *l)
-{
-	size_t		k, nl;
-	rp_item_kind	kind;
-	int		v;
-	rp_body		b;
-
-	if (rp_paragraph_number(l->s, l->n, &nl) > 0 ||
-	    rp_item_marker(l->s, l->n, &nl, &kind, &v) > 0 ||
-	    rp_is_separator(l->s, l->n) || rp_is_annex_heading(l->s, l->n) ||
-	    rp_is_formula(l->s, l->n, &b))
-		return 1;
-	k = 0;
-	return k;
-}
-
 /* "____": the rule above footnotes at a page foot. */
 static int
 is_footnote_rule(const struct line *l)
@@ -433,14 +415,10 @@ static int
 sentence_end(const struct line *l)
 {
 	const struct line	*e = l;
-	size_t			 len;
-	uint32_t		 last;
 
 	while (e[1].n > 0 && !e[1].gone && e - l < 30)
 		e++;
-	last = rp_utf8_last(e->s, e->n, &len);
-	return last == ',' || last == ';' || last == '.' || last == ':' ||
-	    last == 0xFF0C || last == 0xFF1B || last == 0x3002;
+	return rp_ends_sentence(e->s, e->n);
 }
 
 /* Segments: an annex heading line starts a new one. */
@@ -513,7 +491,7 @@ make_units(struct reader *r)
 				continue;
 			}
 			if (in_zone == 1 && u != NULL && u->kind == U_FNDEF &&
-			    !starts_unit(l)) {
+			    !rp_opens_unit(l->s, l->n)) {
 				append_line(u, l);
 				continue;
 			}
@@ -537,7 +515,7 @@ make_units(struct reader *r)
 		/* The masthead ends at the formula, or where running text
 		 * begins: a numbered paragraph, a sentence. */
 		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
-		    starts_unit(l) || (blank && l->n > 60 &&
+		    rp_opens_unit(l->s, l->n) || (blank && l->n > 60 &&
 		    !rp_masthead_role(l->s, l->n) && sentence_end(l) &&
 		    r->nunits > 0)))
 			in_masthead = 0;
@@ -567,7 +545,7 @@ make_units(struct reader *r)
 			continue;
 		}
 		seen_content = 1;
-		if (u == NULL || blank || starts_unit(l)) {
+		if (u == NULL || blank || rp_opens_unit(l->s, l->n)) {
 			u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 			    U_SEPARATOR : U_TEXT, seg);
 			u->block_start = blank;
