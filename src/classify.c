@@ -377,6 +377,15 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 	return 0;
 }
 
+
+/* Connector lines between preamble and operative part: "Therefore". */
+int
+rp_is_connector(const char *s, size_t n)
+{
+	return (n == 9 && strncmp(s, "Therefore", 9) == 0) ||
+	    (n == 6 && strncmp(s, "因此", 6) == 0);
+}
+
 int
 rp_is_intermediate_formula(const char *s, size_t n)
 {

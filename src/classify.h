@@ -34,6 +34,9 @@ size_t		 rp_opening_phrase(const char *s, size_t n, char *key,
 int		 rp_is_formula(const char *s, size_t n, rp_body *body);
 /* "安全理事会还：", "Calls upon the Council to take the following steps:" */
 int		 rp_is_intermediate_formula(const char *s, size_t n);
+/* "Therefore", "因此": a connector standing alone between the parts, read
+ * as an intermediate formula. */
+int		 rp_is_connector(const char *s, size_t n);
 /* The body a name denotes ("Security Council", "大会"), or UNKNOWN. */
 rp_body		 rp_body_from_name(const char *s, size_t n);
 

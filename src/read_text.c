@@ -866,14 +866,6 @@ add_members(struct builder *bd, const struct unit *u)
 	bd->vote = 0;
 }
 
-/* Connector lines between preamble and operative part: "Therefore". */
-static int
-is_connector(const char *s, size_t n)
-{
-	return (n == 9 && strncmp(s, "Therefore", 9) == 0) ||
-	    (n == 6 && strncmp(s, "因此", 6) == 0);
-}
-
 static void
 add_text_unit(struct builder *bd, const struct unit *u)
 {
@@ -918,7 +910,7 @@ add_text_unit(struct builder *bd, const struct unit *u)
 	}
 	bd->depth = 0;
 	if (rp_is_intermediate_formula(s, n) || (u->kind == U_HEADING &&
-	    is_connector(s, n))) {
+	    rp_is_connector(s, n))) {
 		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
 		p->name = "intermediateFormula";
 		rp_node_append(p, block(bd, u, s, n, 0));

@@ -283,29 +283,31 @@ add_text(cmark_node *parent, const char *s, size_t len)
 }
 
 /*
- * Text with runs of ASCII white space collapsed to one space: four
- * leading spaces would make a code block, trailing ones are dropped by
- * the parser, a newline could start a list.
+ * Text with its ASCII white space made spaces, and a run of them at
+ * either end made one: four leading spaces would make a code block,
+ * trailing ones a hard break or nothing, a newline could start a list.
+ * Runs inside ("*  **  *") are safe and kept.
  */
 static void
 add_collapsed(cmark_node *parent, const char *s)
 {
 	rp_buf	b;
-	int	sp = 0;
+	size_t	run = 0;
 
 	rp_buf_init(&b);
 	for (; *s; s++) {
 		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
 		    *s == '\f' || *s == '\v') {
-			sp = 1;
+			run++;
 			continue;
 		}
-		if (sp)
+		if (b.len == 0 && run > 0)
+			run = 1;
+		for (; run > 0; run--)
 			rp_buf_putc(&b, ' ');
-		sp = 0;
 		rp_buf_putc(&b, *s);
 	}
-	if (sp)
+	if (run > 0)
 		rp_buf_putc(&b, ' ');
 	if (b.len > 0)
 		add_text(parent, b.data, b.len);
@@ -866,6 +868,35 @@ notes_list(struct mdw *w, cmark_node *root, const rp_node *notes)
 
 /* ------------------------------------------------------------ documents */
 
+/* The masthead: a paragraph a line, the title a heading ("58/136." before
+ * it stays on its line, as printed). */
+static void
+preface(struct mdw *w, cmark_node *root, const rp_node *pre, int depth)
+{
+	const rp_node	*b;
+	cmark_node	*p;
+	rp_buf		 num;
+
+	rp_buf_init(&num);
+	for (b = pre->first; b != NULL; b = b->next) {
+		if (b->type != RP_NODE_BLOCK)
+			continue;
+		rp_buf_reset(&num);
+		rp_node_text(b, &num);
+		if (b->role == RP_ROLE_NUMBER && b->next != NULL &&
+		    b->next->role == RP_ROLE_TITLE && num.len > 0 &&
+		    num.data[num.len - 1] == '.') {
+			b = b->next;
+			p = block_node(w, CMARK_NODE_PARAGRAPH, b, num.data);
+		} else
+			p = block_node(w, CMARK_NODE_PARAGRAPH, b, NULL);
+		if (b->role == RP_ROLE_TITLE)
+			p = heading(1 + 2 * depth, p);
+		cmark_node_append_child(root, p);
+	}
+	rp_buf_free(&num);
+}
+
 static void
 document(struct mdw *w, cmark_node *root, const rp_node *doc, int depth)
 {
@@ -886,17 +917,7 @@ document(struct mdw *w, cmark_node *root, const rp_node *doc, int depth)
 			break;
 		switch (c->type) {
 		case RP_NODE_PREFACE:
-			for (b = c->first; b != NULL; b = b->next) {
-				if (b->type != RP_NODE_BLOCK)
-					continue;
-				if (b->role == RP_ROLE_TITLE)
-					p = heading(1 + 2 * depth, block_node(w,
-					    CMARK_NODE_PARAGRAPH, b, NULL));
-				else
-					p = block_node(w,
-					    CMARK_NODE_PARAGRAPH, b, NULL);
-				cmark_node_append_child(root, p);
-			}
+			preface(w, root, c, depth);
 			break;
 		case RP_NODE_PREAMBLE:
 		case RP_NODE_BODY:
