@@ -569,7 +569,7 @@ first_block(struct rdr *r, const char *s, size_t n)
  * text reader's rule, which looks at the first line of a block: the
  * masthead ends at what opens a unit (formula, numbered paragraph,
  * sub-item, separator) or at a long sentence.  A paragraph has no lines:
- * its first clause stands for the first line.
+ * a formula ending at any word stands for a first line that is one.
  */
 static int
 is_masthead(struct rdr *r, const char *s, size_t n)
@@ -577,13 +577,11 @@ is_masthead(struct rdr *r, const char *s, size_t n)
 	size_t	k;
 	rp_body	b;
 
-	for (k = 0; k < n && s[k] != ','; k++)
-		if (k + 3 <= n && memcmp(s + k, "，", 3) == 0) {
-			k += 2;
-			break;
-		}
-	if (rp_opens_unit(s, n) || (k < n && rp_is_formula(s, k + 1, &b)))
+	if (rp_opens_unit(s, n))
 		return 0;
+	for (k = 1; k < n && k < 200; k++)
+		if (s[k] == ' ' && rp_is_formula(s, k, &b))
+			return 0;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	return !(n > 60 && rp_masthead_role(s, n) == RP_ROLE_NONE &&

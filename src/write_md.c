@@ -283,32 +283,19 @@ add_text(cmark_node *parent, const char *s, size_t len)
 }
 
 /*
- * Text with its ASCII white space made spaces, and a run of them at
- * either end made one: four leading spaces would make a code block,
- * trailing ones a hard break or nothing, a newline could start a list.
- * Runs inside ("*  **  *") are safe and kept.
+ * Text with its ASCII white space made spaces: a newline could start a
+ * list.  The spaces at the edges of a block go in tidy_spaces() (four
+ * leading ones would make a code block, trailing ones a hard break);
+ * runs elsewhere ("*  **  *") are safe and kept.
  */
 static void
 add_collapsed(cmark_node *parent, const char *s)
 {
 	rp_buf	b;
-	size_t	run = 0;
 
 	rp_buf_init(&b);
-	for (; *s; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
-		    *s == '\f' || *s == '\v') {
-			run++;
-			continue;
-		}
-		if (b.len == 0 && run > 0)
-			run = 1;
-		for (; run > 0; run--)
-			rp_buf_putc(&b, ' ');
-		rp_buf_putc(&b, *s);
-	}
-	if (run > 0)
-		rp_buf_putc(&b, ' ');
+	for (; *s; s++)
+		rp_buf_putc(&b, strchr("\t\n\r\f\v", *s) != NULL ? ' ' : *s);
 	if (b.len > 0)
 		add_text(parent, b.data, b.len);
 	rp_buf_free(&b);
@@ -458,7 +445,7 @@ tidy_spaces(cmark_node *n, int is_block)
 	}
 	if ((t = edge_text(n, 0)) != NULL &&
 	    (s = cmark_node_get_literal(t))[0] == ' ') {
-		char *d = xstrdup(s + 1);
+		char *d = xstrdup(s + strspn(s, " "));
 
 		cmark_node_set_literal(t, d);
 		free(d);
@@ -487,7 +474,8 @@ tidy_spaces(cmark_node *n, int is_block)
 	    cmark_node_get_literal(t))) > 0 && s[len - 1] == ' ') {
 		char *d = xstrdup(s);
 
-		d[len - 1] = '\0';
+		while (len > 0 && d[len - 1] == ' ')
+			d[--len] = '\0';
 		cmark_node_set_literal(t, d);
 		free(d);
 		if (!is_block && (cmark_node_next(n) == NULL ||
