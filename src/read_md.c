@@ -726,11 +726,11 @@ read_items(struct rdr *r, rp_node *parent, cmark_node *list)
 			const char *s = cmark_node_get_literal(
 			    cmark_node_first_child(first));
 
+			/* The marker as printed, "–" too (the writer leaves
+			 * out only "-", the list's own). */
 			if ((at = rp_item_marker(s, strlen(s), &numlen, &kind,
-			    &value)) > 0 && kind != RP_ITEM_BULLET)
+			    &value)) > 0)
 				it->num = rp_doc_strndup(r->doc, s, numlen);
-			else
-				at = 0;
 		}
 		if (it->num == NULL)
 			it->num = "-";

@@ -579,6 +579,11 @@ para_content(struct mdw *w, cmark_node *parent, const rp_node *n,
 			continue;
 		if (in_item) {
 			p = block_node(w, CMARK_NODE_PARAGRAPH, c, prefix);
+			/* An empty block would not come back. */
+			if (cmark_node_first_child(p) == NULL) {
+				cmark_node_free(p);
+				continue;
+			}
 		} else {
 			p = block_node(w, CMARK_NODE_PARAGRAPH, NULL, prefix);
 			append_blocks(w, p, c);
