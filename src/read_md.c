@@ -32,6 +32,8 @@ struct rdoc {
 	rp_node		*last_para;	/* where a bullet list belongs */
 	int		 dropped;	/* a running header was skipped */
 	int		 started;	/* its first block was read */
+	cmark_node	*mbreak;	/* the rule under its masthead */
+	int		 masthead_over;	/* its masthead has ended */
 	int		 finished;	/* its metadata was completed */
 };
 
@@ -589,6 +591,43 @@ is_masthead(struct rdr *r, const char *s, size_t n)
 	    rp_node_child(cur(r)->node, RP_NODE_PREFACE) != NULL));
 }
 
+/*
+ * The rule respub writes under a masthead ("-----"), if the document
+ * beginning at c has one: the masthead ends there, no guess needed.
+ * Not a rule after the masthead could have ended.
+ */
+static cmark_node *
+masthead_rule(const struct rdr *r, cmark_node *c)
+{
+	rp_buf	t;
+	int	stop = 0;
+
+	rp_buf_init(&t);
+	for (; c != NULL && !stop; c = cmark_node_next(c)) {
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_THEMATIC_BREAK:
+			rp_buf_free(&t);
+			return c;
+		case CMARK_NODE_HEADING:
+			/* An annex heading: a title is in a masthead. */
+			stop = cmark_node_get_heading_level(c) % 2 == 0 &&
+			    cmark_node_get_heading_level(c) <=
+			    2 + 2 * r->depth;
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			rp_buf_reset(&t);
+			plain(r, c, &t);
+			stop = t.data != NULL && rp_opens_unit(t.data, t.len);
+			break;
+		default:
+			stop = 1;
+			break;
+		}
+	}
+	rp_buf_free(&t);
+	return NULL;
+}
+
 /* A masthead line s (the text of the cmark paragraph or heading p) into
  * the preface, with the role and metadata the text reader gives it: a
  * "58/136." before the title is a block of its own. */
@@ -885,16 +924,17 @@ classify_para(struct rdr *r, cmark_node *p)
 		return;
 	}
 	first_block(r, t.data, t.len);
-	if (d->zone == Z_PREFACE) {
+	if (d->zone == Z_PREFACE && !d->masthead_over) {
 		/* A letter's masthead is its title; its text follows. */
 		if (m->kind == RP_DOC_LETTER &&
 		    rp_node_child(d->node, RP_NODE_PREFACE) != NULL)
 			open_part(r, RP_NODE_BODY, p);
-		else if (m->kind == RP_DOC_LETTER ||
+		else if (m->kind == RP_DOC_LETTER || d->mbreak != NULL ||
 		    is_masthead(r, t.data, t.len)) {
 			masthead(r, p, t.data, t.len);
 			goto out;
 		}
+		d->masthead_over = 1;
 	}
 	if (d->zone <= Z_PREAMBLE &&
 	    rp_node_child(d->node, RP_NODE_PREAMBLE) == NULL &&
@@ -928,7 +968,9 @@ classify_para(struct rdr *r, cmark_node *p)
 		d->last_para = NULL;
 		goto out;
 	}
-	if (is_running_header(r, t.data, t.len)) {
+	/* Running heads of a PDF, left by other tools (respub writes none,
+	 * and its rule under the masthead says who wrote the text). */
+	if (d->mbreak == NULL && is_running_header(r, t.data, t.len)) {
 		d->dropped = 1;
 		goto out;
 	}
@@ -1059,13 +1101,14 @@ read_heading(struct rdr *r, cmark_node *h)
 		rp_node_append(n, d->node);
 		d->zone = Z_PREFACE;
 		d->started = 1;
+		d->mbreak = masthead_rule(r, cmark_node_next(h));
 		goto out;
 	}
 	if (t.data == NULL)
 		goto out;
 	first_block(r, t.data, t.len);
 	if (level == 1 + 2 * r->depth && d->zone == Z_PREFACE &&
-	    (d->node->meta->kind != RP_DOC_LETTER ||
+	    !d->masthead_over && (d->node->meta->kind != RP_DOC_LETTER ||
 	    rp_node_child(d->node, RP_NODE_PREFACE) == NULL)) {
 		masthead(r, h, t.data, t.len);
 		goto out;
@@ -1152,8 +1195,12 @@ read_block(struct rdr *r, cmark_node *c)
 		rp_node_append(d->last_para, n);
 		rp_node_append(part, d->last_para);
 		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		if (c == d->mbreak)
+			d->masthead_over = 1;
+		break;
 	default:
-		/* Thematic breaks and footnote definitions (done apart). */
+		/* Footnote definitions (done apart). */
 		break;
 	}
 }
@@ -1367,6 +1414,7 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 
 	r.stack[0].node = new_document(&r, RP_DOC_RESOLUTION, NULL);
 	r.stack[0].zone = Z_PREFACE;
+	r.stack[0].mbreak = masthead_rule(&r, cmark_node_first_child(root));
 	doc->root = r.stack[0].node;
 	/* The front matter goes over what the text says, at the end; the
 	 * kind of document decides how the text is read. */

@@ -793,7 +793,11 @@ notes_gfm(struct mdw *w, cmark_node *root, const rp_node *notes)
 		cmark_node_free(d);
 		if (raw.len > 0)
 			rp_buf_putc(&raw, '\n');
-		rp_buf_printf(&raw, "[^%s]:", note_label(w, fn));
+		/* A blank line after the label: without the footnote
+		 * extension, "[^1]:\n    Ibid." is a link reference
+		 * definition and vanishes; this is a paragraph and a code
+		 * block, and still a footnote with it. */
+		rp_buf_printf(&raw, "[^%s]:\n", note_label(w, fn));
 		for (s = md; *s; s = nl + 1) {
 			if ((nl = strchr(s, '\n')) == NULL)
 				nl = s + strlen(s);
@@ -911,6 +915,13 @@ document(struct mdw *w, cmark_node *root, const rp_node *doc, int depth)
 		switch (c->type) {
 		case RP_NODE_PREFACE:
 			preface(w, root, c, depth);
+			/* A rule under the masthead, as printed: where it
+			 * ends is then plain to the reader (a letter's is
+			 * its title). */
+			if (doc->meta->kind != RP_DOC_LETTER &&
+			    rp_node_child(c, RP_NODE_BLOCK) != NULL)
+				cmark_node_append_child(root,
+				    new_node(CMARK_NODE_THEMATIC_BREAK));
 			break;
 		case RP_NODE_PREAMBLE:
 		case RP_NODE_BODY:
