@@ -714,6 +714,24 @@ ends_clause(const rp_node *n)
 	    cp == 0xFF1A || cp == 0x3001;
 }
 
+/* Whether the text of n ends with a letter (a sentence cut short). */
+static int
+ends_word(const rp_node *n)
+{
+	rp_buf	t;
+	size_t	len;
+	int	yes;
+
+	rp_buf_init(&t);
+	rp_node_text(n, &t);
+	len = t.len;
+	while (len > 0 && t.data[len - 1] == ' ')
+		len--;
+	yes = len > 0 && isalpha((unsigned char)t.data[len - 1]);
+	rp_buf_free(&t);
+	return yes;
+}
+
 /* Append a bullet list's items (and their sub-lists) to parent. */
 static void read_items(struct rdr *r, rp_node *parent, cmark_node *list);
 
@@ -991,8 +1009,12 @@ classify_para(struct rdr *r, cmark_node *p)
 		d->dropped = 0;
 		goto out;
 	}
-	/* A line broken by a page: it goes on the paragraph before. */
-	if (d->dropped && d->last_para != NULL &&
+	/* A paragraph broken by a page by other tools (after a running
+	 * head, going on in lower case, or a preambular paragraph cut after
+	 * a word): the rest goes on the paragraph before. */
+	if ((d->dropped || (d->mbreak == NULL && d->last_para != NULL &&
+	    (rp_starts_lower(t.data, t.len) || (d->last_para->name != NULL &&
+	    ends_word(d->last_para))))) && d->last_para != NULL &&
 	    (len = t.len) > 0 && d->last_para->last != NULL &&
 	    !ends_clause(d->last_para)) {
 		rp_node *last = d->last_para->last, *b;
