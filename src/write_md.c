@@ -147,9 +147,10 @@ md_destroy(void *state)
 static void *
 md_create(const rp_options *opt, const char **err)
 {
-	static const int	 defaults[] = { MD_F_SYMBOL, MD_F_BODY,
-	    MD_F_NUMBER, MD_F_YEAR, MD_F_DATE, MD_F_MEETING, MD_F_SESSION,
-	    MD_F_LANGUAGE, MD_F_TITLE };
+	static const int	 defaults[] = { MD_F_KIND, MD_F_SYMBOL,
+	    MD_F_BODY, MD_F_NUMBER, MD_F_YEAR, MD_F_DATE, MD_F_MEETING,
+	    MD_F_SESSION, MD_F_LANGUAGE, MD_F_TITLE, MD_F_DISTRIBUTION,
+	    MD_F_VOTES };
 	struct md_conf		*c = calloc(1, sizeof(*c));
 	const char		*const *v;
 	const char		*tp = opt->template_path;
