@@ -1312,6 +1312,20 @@ rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n)
 		m->session_number = atoi(m->number);
 }
 
+/* An annex shares the identity of the text it is annexed to; its own
+ * masthead, if any, overrides. */
+void
+rp_annex_meta(rp_meta *m, const rp_meta *parent)
+{
+	m->body = parent->body;
+	m->symbol = parent->symbol;
+	m->number = parent->number;
+	m->year = parent->year;
+	m->date = parent->date;
+	m->session = parent->session;
+	m->session_number = parent->session_number;
+}
+
 /* The signature: the short lines closing a letter. */
 void
 rp_take_signature(rp_doc *doc, rp_node *body)

@@ -123,6 +123,8 @@ int		 rp_is_letter_title(const char *s, size_t n);
  * language from the text when unknown: the last step of reading m. */
 void		 rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text,
 		    size_t n);
+/* An annex's metadata before its masthead: its parent's identity. */
+void		 rp_annex_meta(rp_meta *m, const rp_meta *parent);
 /* The short lines closing a letter's body: its SIGNATURE. */
 void		 rp_take_signature(rp_doc *doc, rp_node *body);
 

@@ -2,10 +2,12 @@
  * read_md.c -- the Markdown reader.  cmark-gfm parses (with footnotes);
  * this file maps its tree onto the model.  Markdown gives the structure
  * it has (ordered lists are numbered paragraphs, bullet lists sub-items,
- * headings annexes and titles, [^n] footnotes); everything else is
- * decided by the drafting rules the text reader uses (classify.h), all
- * called from classify_para().  The YAML front matter gives the metadata.
- * See write_md.c for the layout respub writes.
+ * headings annexes and titles, [^n] footnotes, a rule the end of the
+ * masthead); everything else is decided by the drafting rules the text
+ * reader uses (classify.h), in the order it applies them: masthead()
+ * for the masthead, classify_para() for the rest.  The metadata comes
+ * from the masthead and closing lines as in the text, the YAML front
+ * matter over it.  See write_md.c for the layout respub writes.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -1109,17 +1111,8 @@ read_heading(struct rdr *r, cmark_node *h)
 		d->node = new_document(r, pm->kind == RP_DOC_LETTER ?
 		    RP_DOC_RESOLUTION : RP_DOC_ANNEX, h);
 		d->node->meta->annex_number = ++r->nannex;
-		if (pm->kind != RP_DOC_LETTER) {
-			rp_meta *m = d->node->meta;
-
-			m->body = pm->body;
-			m->symbol = pm->symbol;
-			m->number = pm->number;
-			m->year = pm->year;
-			m->date = pm->date;
-			m->session = pm->session;
-			m->session_number = pm->session_number;
-		}
+		if (pm->kind != RP_DOC_LETTER)
+			rp_annex_meta(d->node->meta, pm);
 		rp_node_append(n, d->node);
 		d->zone = Z_PREFACE;
 		d->started = 1;

@@ -1323,19 +1323,8 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 	bd.r = r;
 	bd.docnode = rp_document_new(r->doc, kind, first ? first->line : 1,
 	    first ? first->col : 1);
-	if (parent != NULL) {
-		/* An annex shares the identity of the text it is annexed
-		 * to; its own masthead, if any, overrides. */
-		rp_meta *m = bd.docnode->meta;
-
-		m->body = parent->body;
-		m->symbol = parent->symbol;
-		m->number = parent->number;
-		m->year = parent->year;
-		m->date = parent->date;
-		m->session = parent->session;
-		m->session_number = parent->session_number;
-	}
+	if (parent != NULL)
+		rp_annex_meta(bd.docnode->meta, parent);
 	rp_buf_init(&all);
 	if (first != NULL)
 		r->cur_seg = first->seg;

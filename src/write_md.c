@@ -8,6 +8,9 @@
  * Markdown and is written here.
  *
  * Layout (read_md.c reads it back):
+ *   masthead lines                          a paragraph each, then a rule
+ *                                           (a letter's: its title)
+ *   "58/136." and the title                 one heading
  *   title of a document at annex depth d   heading level 1 + 2d
  *   annex heading                           heading level 2 + 2d
  *   heading inside a body                   heading level 3 + 2d
