@@ -244,6 +244,17 @@ const char	*rp_format_name(rp_format f);
 const char	*rp_format_ext(rp_format f);		/* "xml", "md", ... */
 /* Guess the input format from the bytes: XML root, front matter, text. */
 rp_format	 rp_format_detect(const char *buf, size_t len);
+/*
+ * The same with a hint, such as the file name's (see rp_format_of_path):
+ * the bytes still decide when they can (an Akoma Ntoso root is AKN
+ * whatever the name), the hint when they cannot (Markdown without any
+ * syntax of its own looks like text).  RP_FORMAT_UNKNOWN: no hint.
+ */
+rp_format	 rp_format_detect_hint(const char *buf, size_t len,
+		    rp_format hint);
+/* The format a file name's extension names ("a.md", "b.xml"), or
+ * RP_FORMAT_UNKNOWN. */
+rp_format	 rp_format_of_path(const char *path);
 
 /*
  * Read buf into doc with the reader for fmt (RP_FORMAT_UNKNOWN: detect).

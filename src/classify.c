@@ -2,6 +2,7 @@
  * date, a number or a sub-item marker looks in the official languages. */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -374,6 +375,15 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 	    || memmem(s, n, "Committee", 9)))
 		return 1;
 	return 0;
+}
+
+
+/* Connector lines between preamble and operative part: "Therefore". */
+int
+rp_is_connector(const char *s, size_t n)
+{
+	return (n == 9 && strncmp(s, "Therefore", 9) == 0) ||
+	    (n == 6 && strncmp(s, "因此", 6) == 0);
 }
 
 int
@@ -842,4 +852,554 @@ rp_ordinal_word(const char *s, size_t n)
 			return v + (int)k + 1;
 	}
 	return 0;
+}
+
+/* --------------------------------------------------------- masthead */
+
+/* "25-19432 (E)", "*2519432*", "2/3": print furniture. */
+int
+rp_is_job_or_page(const char *s, size_t n)
+{
+	size_t		 i = 0;
+	int		 a, b;
+
+	if (n >= 8 && isdigit((unsigned char)s[0]) &&
+	    isdigit((unsigned char)s[1]) && s[2] == '-') {
+		for (i = 3; i < n && isdigit((unsigned char)s[i]); i++)
+			continue;
+		if (i == 8 && (i == n || (n - i <= 5 && s[i] == ' ' &&
+		    s[i + 1] == '(')))
+			return 1;
+	}
+	if (n >= 8 && s[0] == '*' && s[n - 1] == '*') {
+		for (i = 1; i < n - 1 && isdigit((unsigned char)s[i]); i++)
+			continue;
+		if (i == n - 1)
+			return 1;
+	}
+	if (sscanf(s, "%d/%d", &a, &b) == 2 && a > 0 && a <= b && b < 1000) {
+		char tmp[32];
+
+		snprintf(tmp, sizeof(tmp), "%d/%d", a, b);
+		return strlen(tmp) == n && strncmp(tmp, s, n) == 0;
+	}
+	return 0;
+}
+
+static int
+is_symbol(const char *s, size_t n)
+{
+	size_t	i = 0, segs = 0;
+	int	digit = 0;
+
+	while (i < n && isupper((unsigned char)s[i]))
+		i++;
+	if (i == 0 || i > 8)
+		return 0;
+	while (i < n && s[i] == '/') {
+		size_t j = ++i;
+
+		while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '.' ||
+		    s[i] == '-')) {
+			digit |= isdigit((unsigned char)s[i]) != 0;
+			i++;
+		}
+		if (i == j)
+			return 0;
+		segs++;
+	}
+	if (i < n && s[i] == ' ' && n - i == 7 && s[i + 1] == '(' &&
+	    s[n - 1] == ')')
+		i = n;
+	return i == n && segs >= 1 && digit;
+}
+
+/* Strip Markdown strong/emphasis markers around a whole line. */
+static void
+unstar(const char **s, size_t *n)
+{
+	while (*n >= 2 && (**s == '*' || **s == '_') &&
+	    ((*s)[*n - 1] == '*' || (*s)[*n - 1] == '_')) {
+		(*s)++;
+		*n -= 2;
+	}
+}
+
+static int
+starts(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+
+	return n >= k && strncmp(s, prefix, k) == 0;
+}
+
+/* "1 (1946)", "181 (1963).", "第 1456（2003）号决议", "Resolution 500
+ * (1982)": a resolution's own number and year. */
+static int
+doctype_number(const char *s, size_t n, int *num, int *year)
+{
+	size_t i = 0;
+
+	if (starts(s, n, "Resolution ") || starts(s, n, "RESOLUTION "))
+		i = 11;
+	else if (starts(s, n, "第"))
+		i = 3;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (sscanf(s + i, "%d (%d)", num, year) == 2 ||
+	    sscanf(s + i, "%d（%d）", num, year) == 2)
+		return *year >= 1946 && *year <= 2100 && *num > 0;
+	return 0;
+}
+
+int
+rp_masthead_role(const char *s, size_t n)
+{
+	static const char *const orgs[] = { "United Nations", "Nations Unies",
+		"Naciones Unidas", "联合国", "Организация Объединенных Наций",
+		"الأمم المتحدة", NULL };
+	const char	*const *o;
+	char		 iso[11];
+	int		 a, b;
+
+	unstar(&s, &n);
+	if (n == 0)
+		return RP_ROLE_NONE;
+	for (o = orgs; *o != NULL; o++)
+		if (n == strlen(*o) && strncmp(s, *o, n) == 0)
+			return RP_ROLE_ORGANIZATION;
+	if (rp_body_from_name(s, n) != RP_BODY_UNKNOWN)
+		return RP_ROLE_BODY;
+	if (starts(s, n, "Distr") || (n == 7 && (strncmp(s, "GENERAL", 7) ==
+	    0 || strncmp(s, "General", 7) == 0)) || starts(s, n, "LIMITED") ||
+	    starts(s, n, "RESTRICTED"))
+		return RP_ROLE_DISTRIBUTION;
+	if (is_symbol(s, n))
+		return RP_ROLE_SYMBOL;
+	if (rp_parse_date(s, n, iso) == n)
+		return RP_ROLE_DATE;
+	if ((rp_ordinal_word(s, n) && memmem(s, n, "session", 7)) ||
+	    (starts(s, n, "第") && n < 30 && memmem(s, n, "届会议", 9)))
+		return RP_ROLE_SESSION;
+	if (starts(s, n, "Agenda item") || starts(s, n, "议程项目"))
+		return RP_ROLE_AGENDA;
+	if (n >= 8 && ((isdigit((unsigned char)s[0]) && s[2] == '-') ||
+	    (s[0] == '*' && isdigit((unsigned char)s[1])))) {
+		if (rp_is_job_or_page(s, n))
+			return RP_ROLE_JOB;
+	}
+	if (doctype_number(s, n, &a, &b) || (n == 10 &&
+	    strncmp(s, "Resolution", 10) == 0) || (starts(s, n, "第") &&
+	    memmem(s, n, "号决议", 9) && n < 40))
+		return RP_ROLE_DOCTYPE;
+	if (starts(s, n, "Adopted by") || starts(s, n, "Resolution adopted") ||
+	    (memmem(s, n, "会议通过", 12) && n < 120) ||
+	    starts(s, n, "Adopted at"))
+		return RP_ROLE_ADOPTION;
+	if (s[0] == '[' && s[n - 1] == ']')
+		return RP_ROLE_COMMITTEE;
+	{
+		size_t i = 0;
+
+		while (i < n && (isdigit((unsigned char)s[i]) || s[i] == '/'))
+			i++;
+		if (i >= 3 && i == n && memchr(s, '/', n))
+			return RP_ROLE_NUMBER;
+	}
+	return RP_ROLE_NONE;
+}
+
+/* "36th plenary meeting", "Adopted at the 2nd meeting.": the closing
+ * formula; fills the meeting and the vote. */
+int
+rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	int	 num = 0, yes, no, abst = 0;
+	char	 suffix[3], iso[11];
+	size_t	 at, k;
+	const char *p;
+
+	if (sscanf(s, "%d%2[a-z] plenary meeting", &num, suffix) == 2 ||
+	    sscanf(s, "%d%2[a-z] meeting", &num, suffix) == 2) {
+		if (!memmem(s, n > 40 ? 40 : n, "meeting", 7))
+			return 0;
+	} else if (starts(s, n, "Adopted ") && (p = memmem(s, n, " at the ",
+	    8)) != NULL && sscanf(p + 8, "%d%2[a-z]", &num, suffix) == 2 &&
+	    memmem(s, n, "meeting", 7)) {
+		if ((p = memmem(s, n, " by ", 4)) != NULL &&
+		    sscanf(p + 4, "%d votes to %d", &yes, &no) == 2) {
+			m->votes_for = yes;
+			m->votes_against = no;
+			if ((p = memmem(s, n, "with ", 5)) != NULL)
+				sscanf(p + 5, "%d abstention", &abst);
+			m->votes_abstain = abst;
+		} else if (p != NULL && sscanf(p + 4, "%d votes to none",
+		    &yes) == 1) {
+			m->votes_for = yes;
+			m->votes_against = 0;
+			if ((p = memmem(s, n, "with ", 5)) != NULL)
+				sscanf(p + 5, "%d abstention", &abst);
+			m->votes_abstain = abst;
+		}
+	} else if (starts(s, n, "第") && (p = memmem(s, n, "次全体会议",
+	    15)) != NULL && p - s < 20) {
+		num = atoi(s + 3);
+	} else
+		return 0;
+	if (num <= 0)
+		return 0;
+	if (m->meeting == NULL) {
+		const char *e = memmem(s, n, "meeting", 7);
+
+		m->meeting_number = num;
+		if (e != NULL && !starts(s, n, "Adopted"))
+			m->meeting = rp_doc_strndup(doc, s,
+			    (size_t)(e - s) + 7);
+		else {
+			char buf[48];
+
+			snprintf(buf, sizeof(buf), "%d%s meeting", num, suffix);
+			m->meeting = rp_doc_strdup(doc, buf);
+		}
+	}
+	if (m->date == NULL && (k = rp_find_date(s, n, iso, &at)) > 0)
+		m->date = rp_doc_strdup(doc, iso);
+	return 1;
+}
+
+/* Metadata found in one masthead line. */
+void
+rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
+{
+	char		 iso[11];
+	size_t		 at;
+	int		 num, year;
+	const char	*p;
+
+	unstar(&s, &n);
+	switch (role) {
+	case RP_ROLE_BODY:
+		m->body = rp_body_from_name(s, n);
+		break;
+	case RP_ROLE_SYMBOL:
+		if (m->symbol == NULL)
+			m->symbol = rp_doc_strndup(doc, s, n);
+		break;
+	case RP_ROLE_DISTRIBUTION:
+		if ((p = memchr(s, ':', n)) != NULL) {
+			p++;
+			while (p < s + n && *p == ' ')
+				p++;
+			m->distribution = rp_doc_strndup(doc, p,
+			    (size_t)(s + n - p));
+		} else if (!starts(s, n, "Distr"))
+			m->distribution = rp_doc_strndup(doc, s, n);
+		break;
+	case RP_ROLE_DATE:
+		if (rp_parse_date(s, n, iso) && m->date == NULL)
+			m->date = rp_doc_strdup(doc, iso);
+		break;
+	case RP_ROLE_SESSION:
+		m->session = rp_doc_strndup(doc, s, n);
+		m->session_number = rp_ordinal_word(s, n);
+		break;
+	case RP_ROLE_DOCTYPE:
+		if (doctype_number(s, n, &num, &year)) {
+			char buf[16];
+
+			snprintf(buf, sizeof(buf), "%d", num);
+			m->number = rp_doc_strdup(doc, buf);
+			m->year = year;
+			/* N (YYYY) is how the Security Council numbers. */
+			if (m->body == RP_BODY_UNKNOWN)
+				m->body = RP_BODY_SC;
+		}
+		if (rp_find_date(s, n, iso, &at) && m->date == NULL)
+			m->date = rp_doc_strdup(doc, iso);
+		break;
+	case RP_ROLE_NUMBER:
+		m->number = rp_doc_strndup(doc, s, n);
+		if (n > 0 && s[n - 1] == '.')
+			m->number = rp_doc_strndup(doc, s, n - 1);
+		break;
+	case RP_ROLE_ADOPTION:
+		if (rp_find_date(s, n, iso, &at))
+			m->date = rp_doc_strdup(doc, iso);
+		if ((p = memmem(s, n, " at its ", 8)) != NULL) {
+			const char *e = memmem(p, (size_t)(s + n - p),
+			    "meeting", 7);
+
+			if (e != NULL) {
+				m->meeting = rp_doc_strndup(doc, p + 8,
+				    (size_t)(e + 7 - p - 8));
+				m->meeting_number = atoi(p + 8);
+			}
+		} else if ((p = memmem(s, n, "第", 3)) != NULL &&
+		    memmem(s, n, "次会议", 9)) {
+			const char *e = memmem(p, (size_t)(s + n - p),
+			    "次会议", 9);
+
+			if (e != NULL && e > p) {
+				m->meeting = rp_doc_strndup(doc, p,
+				    (size_t)(e + 9 - p));
+				m->meeting_number = atoi(p + 3 +
+				    (p[3] == ' '));
+			}
+		}
+		if ((p = memmem(s, n, "adopted by the ", 15)) != NULL ||
+		    (p = memmem(s, n, "Adopted by the ", 15)) != NULL) {
+			const char *e = p + 15, *stop = s + n;
+
+			while (e < stop && *e != ' ')
+				e++;
+			if (m->body == RP_BODY_UNKNOWN)
+				m->body = memmem(p, (size_t)(stop - p),
+				    "Security Council", 16) ? RP_BODY_SC :
+				    memmem(p, (size_t)(stop - p),
+				    "General Assembly", 16) ? RP_BODY_GA :
+				    RP_BODY_UNKNOWN;
+		}
+		break;
+	case RP_ROLE_TITLE:
+		if (m->title == NULL)
+			m->title = rp_doc_strndup(doc, s, n);
+		if (m->kind != RP_DOC_LETTER)
+			break;
+		/* "Letter dated 30 December 2021 from the President of the
+		 * Security Council ...": its date and the body. */
+		if (memmem(s, n, "安全理事会", 15) || memmem(s, n,
+		    "Security Council", 16))
+			m->body = RP_BODY_SC;
+		if (rp_find_date(s, n, iso, &at))
+			m->date = rp_doc_strdup(doc, iso);
+		break;
+	default:
+		break;
+	}
+}
+
+/* "58/136. Title" and "80/10. Title": the GA number before the title. */
+size_t
+rp_number_before_title(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (isdigit((unsigned char)s[i]) || s[i] == '/'))
+		i++;
+	if (i < 3 || !memchr(s, '/', i) || i + 2 > n || s[i] != '.' ||
+	    s[i + 1] != ' ')
+		return 0;
+	return i + 1;
+}
+
+/* Vote labels of a letter: "赞成：", "In favour:". */
+int
+rp_vote_label(const char *s, size_t n)
+{
+	static const struct { const char *label; int kind; } labels[] = {
+		{ "赞成", RP_VOTE_FOR }, { "反对", RP_VOTE_AGAINST },
+		{ "弃权", RP_VOTE_ABSTAIN }, { "In favour", RP_VOTE_FOR },
+		{ "Against", RP_VOTE_AGAINST },
+		{ "Abstaining", RP_VOTE_ABSTAIN },
+		{ "Abstentions", RP_VOTE_ABSTAIN },
+		{ "Abstention", RP_VOTE_ABSTAIN },
+	};
+	size_t i, k;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+		k = strlen(labels[i].label);
+		if (n >= k + 1 && n <= k + 3 &&
+		    strncmp(s, labels[i].label, k) == 0 &&
+		    (s[k] == ':' || strncmp(s + k, "：", 3) == 0))
+			return labels[i].kind + 1;
+	}
+	return 0;
+}
+
+/* The members of a vote group: names split at "、" or ", ". */
+int
+rp_count_members(const char *s, size_t n)
+{
+	size_t		i;
+	int		c = 1;
+	uint32_t	last;
+	size_t		len;
+
+	while (n > 0) {
+		last = rp_utf8_last(s, n, &len);
+		if (last != '.' && last != 0x3002)
+			break;
+		n -= len;
+	}
+	if (n == 0 || (n == 3 && memcmp(s, "无", 3) == 0) ||
+	    (n == 4 && strncasecmp(s, "none", 4) == 0))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (i + 3 <= n && memcmp(s + i, "、", 3) == 0)
+			c++;
+		else if (s[i] == ',')
+			c++;
+	}
+	return c;
+}
+
+/* Whether a document text is a letter: its first line says so. */
+int
+rp_is_letter_title(const char *s, size_t n)
+{
+	size_t		len;
+	uint32_t	last;
+
+	if (n == 0)
+		return 0;
+	last = rp_utf8_last(s, n, &len);
+	(void)last;
+	return (n > 6 && memcmp(s + n - 6, "的信", 6) == 0) ||
+	    starts(s, n, "Letter dated") || starts(s, n, "Identical letters") ||
+	    starts(s, n, "Lettre datée");
+}
+
+void
+rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n)
+{
+	char	 buf[64];
+
+	if (m->language == NULL)
+		m->language = rp_detect_language(text, n);
+	/* Symbol, number, year and body explain one another. */
+	if (m->symbol != NULL) {
+		const char *s = m->symbol;
+		int a, y;
+
+		if (sscanf(s, "S/RES/%d (%d)", &a, &y) == 2) {
+			m->body = RP_BODY_SC;
+			snprintf(buf, sizeof(buf), "%d", a);
+			m->number = rp_doc_strdup(doc, buf);
+			m->year = y;
+		} else if (starts(s, strlen(s), "A/RES/")) {
+			m->body = RP_BODY_GA;
+			m->number = rp_doc_strdup(doc, s + 6);
+		} else if (starts(s, strlen(s), "E/RES/")) {
+			m->body = RP_BODY_ECOSOC;
+			m->number = rp_doc_strdup(doc, s + 6);
+			m->year = atoi(s + 6);
+		} else if (starts(s, strlen(s), "A/HRC/RES/")) {
+			m->body = RP_BODY_HRC;
+			m->number = rp_doc_strdup(doc, s + 10);
+		}
+	}
+	if (m->symbol == NULL && m->number != NULL) {
+		if (m->body == RP_BODY_SC && m->year)
+			snprintf(buf, sizeof(buf), "S/RES/%s (%d)", m->number,
+			    m->year);
+		else if (m->body == RP_BODY_GA)
+			snprintf(buf, sizeof(buf), "A/RES/%s", m->number);
+		else if (m->body == RP_BODY_ECOSOC)
+			snprintf(buf, sizeof(buf), "E/RES/%s", m->number);
+		else if (m->body == RP_BODY_HRC)
+			snprintf(buf, sizeof(buf), "A/HRC/RES/%s", m->number);
+		else
+			buf[0] = '\0';
+		if (buf[0])
+			m->symbol = rp_doc_strdup(doc, buf);
+	}
+	if (m->year == 0 && m->date != NULL)
+		m->year = atoi(m->date);
+	if (m->year == 0 && m->number != NULL && m->body == RP_BODY_ECOSOC)
+		m->year = atoi(m->number);
+	if (m->session_number == 0 && m->body == RP_BODY_GA &&
+	    m->number != NULL && strchr(m->number, '/'))
+		m->session_number = atoi(m->number);
+}
+
+/* An annex shares the identity of the text it is annexed to; its own
+ * masthead, if any, overrides. */
+void
+rp_annex_meta(rp_meta *m, const rp_meta *parent)
+{
+	m->body = parent->body;
+	m->symbol = parent->symbol;
+	m->number = parent->number;
+	m->year = parent->year;
+	m->date = parent->date;
+	m->session = parent->session;
+	m->session_number = parent->session_number;
+}
+
+/* Whether every child of p is a short BLOCK that does not end a
+ * sentence: a line of a signature. */
+static int
+short_lines(const rp_node *p)
+{
+	const rp_node	*b;
+	rp_buf		 t;
+	size_t		 len;
+	uint32_t	 last;
+	int		 yes = 1;
+
+	for (b = p->first; b != NULL && yes; b = b->next) {
+		if (b->type != RP_NODE_BLOCK)
+			return 0;
+		rp_buf_init(&t);
+		rp_node_text(b, &t);
+		last = t.len ? rp_utf8_last(t.data, t.len, &len) : 0;
+		yes = t.len <= 80 && last != 0x3002 && last != '.' &&
+		    last != 0xFF1A;
+		rp_buf_free(&t);
+	}
+	return yes;
+}
+
+/* The signature: the short lines closing a letter. */
+void
+rp_take_signature(rp_doc *doc, rp_node *body)
+{
+	rp_node *sig = NULL, *p = body->last, *prev;
+
+	/* Short lines at the end, the signer's title among them
+	 * ("安全理事会主席", read as a heading; in Markdown, lines of one
+	 * paragraph). */
+	while (p != NULL && (p->type == RP_NODE_PARAGRAPH ||
+	    p->type == RP_NODE_HEADING) && p->num == NULL &&
+	    p->first != NULL && short_lines(p)) {
+		prev = p->prev;
+		if (sig == NULL) {
+			sig = rp_node_new(doc, RP_NODE_SIGNATURE, p->line,
+			    p->col);
+			rp_node_append(body, sig);
+		}
+		while (p->last != NULL)
+			rp_node_prepend(sig, p->last);
+		sig->line = p->line;
+		rp_node_unlink(p);
+		p = prev;
+	}
+}
+
+/* What a line opens, looked at without context. */
+int
+rp_opens_unit(const char *s, size_t n)
+{
+	size_t		nl;
+	rp_item_kind	kind;
+	int		v;
+	rp_body		b;
+
+	return rp_paragraph_number(s, n, &nl) > 0 ||
+	    rp_item_marker(s, n, &nl, &kind, &v) > 0 ||
+	    rp_is_separator(s, n) || rp_is_annex_heading(s, n) ||
+	    rp_is_formula(s, n, &b);
+}
+
+int
+rp_ends_sentence(const char *s, size_t n)
+{
+	size_t		len;
+	uint32_t	last;
+
+	if (n == 0)
+		return 0;
+	last = rp_utf8_last(s, n, &len);
+	return last == ',' || last == ';' || last == '.' || last == ':' ||
+	    last == 0xFF0C || last == 0xFF1B || last == 0x3002;
 }

@@ -1,5 +1,6 @@
 /* classify.h -- the rules of UN drafting, shared by the readers (text and
- * Markdown).  Everything here looks at one string; nothing builds nodes. */
+ * Markdown).  Everything here looks at one string, except the masthead
+ * rules at the end. */
 #ifndef RP_CLASSIFY_H
 #define RP_CLASSIFY_H
 
@@ -33,6 +34,9 @@ size_t		 rp_opening_phrase(const char *s, size_t n, char *key,
 int		 rp_is_formula(const char *s, size_t n, rp_body *body);
 /* "安全理事会还：", "Calls upon the Council to take the following steps:" */
 int		 rp_is_intermediate_formula(const char *s, size_t n);
+/* "Therefore", "因此": a connector standing alone between the parts, read
+ * as an intermediate formula. */
+int		 rp_is_connector(const char *s, size_t n);
 /* The body a name denotes ("Security Council", "大会"), or UNKNOWN. */
 rp_body		 rp_body_from_name(const char *s, size_t n);
 
@@ -80,5 +84,48 @@ int		 rp_starts_lower(const char *s, size_t n);
 /* Whether s begins with an English ordinal number word ("Fifty-eighth"):
  * its value, else 0. */
 int		 rp_ordinal_word(const char *s, size_t n);
+
+/* What a line opens, without context: a numbered paragraph, a sub-item,
+ * a separator, an annex, a formula.  The masthead ends there. */
+int		 rp_opens_unit(const char *s, size_t n);
+/* Whether s ends like a clause or sentence: , ; . : ，；。 */
+int		 rp_ends_sentence(const char *s, size_t n);
+
+/* ------------------------------------------------------------ masthead */
+
+/* The rules below also write what a line tells into a document's
+ * metadata, and rp_take_signature moves nodes: both readers apply them
+ * in the same order, so that they build the same document. */
+
+/* "25-19432 (E)", "*2519432*", "2/3": a print job or page number. */
+int		 rp_is_job_or_page(const char *s, size_t n);
+/* The rp_role of a masthead line ("Distr.: General" is DISTRIBUTION);
+ * RP_ROLE_NONE for a line that is none of them (a title, a note). */
+int		 rp_masthead_role(const char *s, size_t n);
+/* The metadata a masthead line of that role gives, into m (a letter's
+ * title also gives its date and body). */
+void		 rp_masthead_meta(rp_doc *doc, rp_meta *m, int role,
+		    const char *s, size_t n);
+/* "58/136. Title": the length of the number with its period, else 0. */
+size_t		 rp_number_before_title(const char *s, size_t n);
+/* "36th plenary meeting", "Adopted at the 2nd meeting.": whether s is a
+ * closing formula; fills the meeting, date and vote into m. */
+int		 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s,
+		    size_t n);
+/* A letter's vote label ("赞成：", "In favour:"): rp_vote_kind + 1,
+ * else 0. */
+int		 rp_vote_label(const char *s, size_t n);
+/* The members of a vote group ("中国、法国。", "None."): how many. */
+int		 rp_count_members(const char *s, size_t n);
+/* Whether the first line of a text makes it a cover letter. */
+int		 rp_is_letter_title(const char *s, size_t n);
+/* Symbol, number, year, body and session explaining one another, the
+ * language from the text when unknown: the last step of reading m. */
+void		 rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text,
+		    size_t n);
+/* An annex's metadata before its masthead: its parent's identity. */
+void		 rp_annex_meta(rp_meta *m, const rp_meta *parent);
+/* The short lines closing a letter's body: its SIGNATURE. */
+void		 rp_take_signature(rp_doc *doc, rp_node *body);
 
 #endif

@@ -103,6 +103,12 @@ md_syntax(const char *s, size_t n)
 rp_format
 rp_format_detect(const char *buf, size_t len)
 {
+	return rp_format_detect_hint(buf, len, RP_FORMAT_UNKNOWN);
+}
+
+rp_format
+rp_format_detect_hint(const char *buf, size_t len, rp_format hint)
+{
 	const char	*end;
 	size_t		 i = 0;
 
@@ -114,6 +120,11 @@ rp_format_detect(const char *buf, size_t len)
 	if (i < len && buf[i] == '<' && memmem(buf + i, len - i,
 	    "akomaNtoso", 10) != NULL)
 		return RP_FORMAT_AKN;
+	/* Any text is Markdown; XML named so goes to the AKN reader, which
+	 * says what it is not. */
+	if (hint == RP_FORMAT_MD || (hint == RP_FORMAT_AKN && i < len &&
+	    buf[i] == '<'))
+		return hint;
 	/* Text extracted from PDFs has front matter too: it takes Markdown
 	 * syntax after it to make Markdown. */
 	if (len - i >= 4 && memcmp(buf + i, "---", 3) == 0 &&
@@ -122,6 +133,17 @@ rp_format_detect(const char *buf, size_t len)
 	    md_syntax(end + 4, len - (size_t)(end + 4 - buf)))
 		return RP_FORMAT_MD;
 	return RP_FORMAT_TEXT;
+}
+
+rp_format
+rp_format_of_path(const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot;
+
+	base = base != NULL ? base + 1 : path;
+	if ((dot = strrchr(base, '.')) == NULL || dot == base)
+		return RP_FORMAT_UNKNOWN;
+	return rp_format_parse(dot + 1);
 }
 
 int

@@ -270,7 +270,10 @@ main(int argc, char *argv[])
 			free(data);
 			return EXIT_OUTPUT;
 		}
-		if (rp_read(doc, data, len, from) != 0) {
+		/* The name's extension is a hint; the bytes decide. */
+		if (rp_read(doc, data, len, from != RP_FORMAT_UNKNOWN ? from :
+		    rp_format_detect_hint(data, len, rp_format_of_path(path)))
+		    != 0) {
 			if (progress)
 				fputc('\n', stderr);
 			print_diags(doc, RP_ERROR);

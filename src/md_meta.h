@@ -56,7 +56,9 @@ md_field_get(const rp_meta *m, int f, rp_buf *b)
 			s = rp_body_name(m->body);
 		break;
 	case MD_F_KIND:
-		s = md_kind_names[m->kind];
+		/* A resolution is what a document is unless it says. */
+		if (m->kind != RP_DOC_RESOLUTION)
+			s = md_kind_names[m->kind];
 		break;
 	case MD_F_YEAR:
 		if (m->year == 0)

@@ -2,10 +2,12 @@
  * read_md.c -- the Markdown reader.  cmark-gfm parses (with footnotes);
  * this file maps its tree onto the model.  Markdown gives the structure
  * it has (ordered lists are numbered paragraphs, bullet lists sub-items,
- * headings annexes and titles, [^n] footnotes); everything else is
- * decided by the drafting rules the text reader uses (classify.h), all
- * called from classify_para().  The YAML front matter gives the metadata.
- * See write_md.c for the layout respub writes.
+ * headings annexes and titles, [^n] footnotes, a rule the end of the
+ * masthead); everything else is decided by the drafting rules the text
+ * reader uses (classify.h), in the order it applies them: masthead()
+ * for the masthead, classify_para() for the rest.  The metadata comes
+ * from the masthead and closing lines as in the text, the YAML front
+ * matter over it.  See write_md.c for the layout respub writes.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -31,6 +33,10 @@ struct rdoc {
 	enum zone	 zone;
 	rp_node		*last_para;	/* where a bullet list belongs */
 	int		 dropped;	/* a running header was skipped */
+	int		 started;	/* its first block was read */
+	cmark_node	*mbreak;	/* the rule under its masthead */
+	int		 masthead_over;	/* its masthead has ended */
+	int		 finished;	/* its metadata was completed */
 };
 
 /* A footnote reference seen in the text. */
@@ -52,6 +58,9 @@ struct rdr {
 	size_t		 nrefs, caprefs;
 	rp_node		*docs[64];	/* documents in the order they begin */
 	int		 ndocs;
+	int		 nannex;	/* annexes so far */
+	const char	*fm[MD_F__MAX];	/* front-matter values */
+	rp_node		*furniture;	/* page furniture, for the root */
 };
 
 /* ------------------------------------------------------------ positions */
@@ -222,8 +231,10 @@ meta_set(rp_doc *doc, rp_meta *m, int f, const char *v)
 				m->body = (rp_body)b;
 		break;
 	case MD_F_MEETING:
+		/* "77th plenary meeting", "第 4688次会议": its number. */
+		if (m->meeting == NULL || strcmp(m->meeting, v) != 0)
+			m->meeting_number = atoi(v + strcspn(v, "0123456789"));
 		m->meeting = v;
-		m->meeting_number = atoi(v);
 		break;
 	case MD_F_SESSION:
 		m->session = v;
@@ -246,17 +257,46 @@ meta_set(rp_doc *doc, rp_meta *m, int f, const char *v)
 	}
 }
 
-/* "key: value" lines; other YAML (lists, nesting) is skipped. */
+/* One item of the "furniture:" list, "19: *2515106*" (the source line,
+ * the text), into the FURNITURE part *fu. */
 static void
-read_front_matter(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+furniture_item(rp_doc *doc, rp_node **fu, const char *v, int line)
+{
+	char		*end;
+	long		 src = strtol(v, &end, 10);
+	rp_node		*b;
+
+	if (end == v || *end != ':' || src <= 0 || src > 100000000)
+		src = line;
+	else
+		v = end + (end[1] == ' ' ? 2 : 1);
+	if (*fu == NULL)
+		*fu = rp_node_new(doc, RP_NODE_FURNITURE, (int)src, 1);
+	b = rp_node_new(doc, RP_NODE_BLOCK, (int)src, 1);
+	rp_node_append(b, rp_text_new(doc, v, strlen(v), (int)src, 1));
+	rp_node_append(*fu, b);
+}
+
+/* "key: value" lines into fm[], the "furniture:" list into *fu; other
+ * YAML (lists, nesting) is skipped. */
+static void
+read_front_matter(rp_doc *doc, const char **fm, rp_node **fu, const char *s,
+    size_t n)
 {
 	size_t	i, eol, k;
-	int	f;
+	int	f, line = 1, in_list = 0;
 
-	for (i = 0; i < n; i = eol + 1) {
+	for (i = 0; i < n; i = eol + 1, line++) {
 		const char *e = memchr(s + i, '\n', n - i);
 
 		eol = e ? (size_t)(e - s) : n;
+		if (in_list && eol > i + 3 && memcmp(s + i, "  - ", 4) == 0) {
+			furniture_item(doc, fu, yaml_value(doc, s + i + 4,
+			    eol - i - 4), line);
+			continue;
+		}
+		in_list = eol - i >= 10 && memcmp(s + i, "furniture:", 10) ==
+		    0 && *yaml_value(doc, s + i + 10, eol - i - 10) == '\0';
 		for (k = i; k < eol && s[k] != ':' && s[k] != ' '; k++)
 			continue;
 		if (k > i && k < eol && s[k] == ':' &&
@@ -264,7 +304,7 @@ read_front_matter(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 			const char *v = yaml_value(doc, s + k + 1, eol - k - 1);
 
 			if (*v != '\0')
-				meta_set(doc, m, f, v);
+				fm[f] = v;
 		}
 	}
 }
@@ -422,9 +462,10 @@ blocks(struct rdr *r, rp_node *parent, cmark_node *p, size_t skip)
 	}
 }
 
-/* The plain text of a cmark subtree (for the drafting rules). */
+/* The plain text of a cmark subtree, for the drafting rules: as the text
+ * reader sees a line, footnote markers included. */
 static void
-plain(cmark_node *n, rp_buf *b)
+plain(const struct rdr *r, cmark_node *n, rp_buf *b)
 {
 	cmark_node	*c;
 	const char	*lit;
@@ -441,12 +482,14 @@ plain(cmark_node *n, rp_buf *b)
 		rp_buf_putc(b, ' ');
 		return;
 	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		label_at(r, offset_of(r, cmark_node_get_start_line(n),
+		    cmark_node_get_start_column(n)), b);
 		return;
 	default:
 		break;
 	}
 	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
-		plain(c, b);
+		plain(r, c, b);
 }
 
 /* ------------------------------------------------------------ documents */
@@ -462,18 +505,21 @@ static rp_node *
 open_part(struct rdr *r, rp_node_type t, cmark_node *at)
 {
 	struct rdoc	*d = cur(r);
-	rp_node		*p;
+	rp_node		*p, *c, *after = NULL;
 
 	if (d->part != NULL && d->part->type == t)
 		return d->part;
 	if ((p = rp_node_child(d->node, t)) == NULL) {
 		p = node_at(r, t, at);
 		p->flags |= RP_NOSRC;
-		/* Parts keep their order; ANNEXes come after them. */
-		rp_node *a = rp_node_child(d->node, RP_NODE_ANNEX);
-
-		if (a != NULL)
-			rp_node_insert_before(a, p);
+		/* Parts go in their fixed order, annexes and notes last. */
+		for (c = d->node->first; c != NULL; c = c->next)
+			if (c->type < t)
+				after = c;
+		if (after == NULL)
+			rp_node_prepend(d->node, p);
+		else if (after->next != NULL)
+			rp_node_insert_before(after->next, p);
 		else
 			rp_node_append(d->node, p);
 	}
@@ -494,37 +540,35 @@ new_document(struct rdr *r, rp_doc_kind kind, cmark_node *at)
 	return n;
 }
 
-/* Metadata a document shows in its own text, for what the front matter
- * (only the outermost document has one) does not say. */
+/*
+ * The end of a document's own text (its annexes may follow): a letter's
+ * signature, the front matter over what the text says (only the
+ * outermost document has one), then the metadata completed as the text
+ * reader completes it, the language told from the document's own parts.
+ */
 static void
-derive_meta(struct rdr *r, rp_node *docn)
+finish_doc(struct rdr *r, struct rdoc *d)
 {
-	rp_meta		*m = docn->meta;
-	rp_node		*pre = rp_node_child(docn, RP_NODE_PREFACE), *b;
+	rp_meta		*m = d->node->meta;
+	rp_node		*c;
 	rp_buf		 t;
-	char		 iso[11];
-	size_t		 at;
+	int		 f;
 
+	if (d->finished)
+		return;
+	d->finished = 1;
+	if (m->kind == RP_DOC_LETTER &&
+	    (c = rp_node_child(d->node, RP_NODE_BODY)) != NULL)
+		rp_take_signature(r->doc, c);
+	if (d == &r->stack[0])
+		for (f = 0; f < MD_F__MAX; f++)
+			if (r->fm[f] != NULL)
+				meta_set(r->doc, m, f, r->fm[f]);
 	rp_buf_init(&t);
-	if (m->language == NULL) {
-		rp_node_text(docn, &t);
-		if (t.len > 0)
-			m->language = rp_detect_language(t.data, t.len);
-	}
-	for (b = pre ? pre->first : NULL; b != NULL; b = b->next) {
-		rp_buf_reset(&t);
-		rp_node_text(b, &t);
-		if (t.data == NULL)
-			continue;
-		if (b->role == RP_ROLE_SYMBOL && m->symbol == NULL)
-			m->symbol = rp_doc_strdup(r->doc, t.data);
-		else if (b->role == RP_ROLE_TITLE && m->title == NULL)
-			m->title = rp_doc_strdup(r->doc, t.data);
-		else if ((b->role == RP_ROLE_DATE ||
-		    b->role == RP_ROLE_ADOPTION) && m->date == NULL &&
-		    rp_find_date(t.data, t.len, iso, &at) > 0)
-			m->date = rp_doc_strdup(r->doc, iso);
-	}
+	for (c = d->node->first; c != NULL; c = c->next)
+		if (c->type != RP_NODE_ANNEX && c->type != RP_NODE_NOTES)
+			rp_node_text(c, &t);
+	rp_finish_meta(r->doc, m, t.data ? t.data : "", t.len);
 	rp_buf_free(&t);
 }
 
@@ -533,50 +577,124 @@ static void
 pop_to(struct rdr *r, int d)
 {
 	while (r->depth > d) {
-		derive_meta(r, cur(r)->node);
+		finish_doc(r, cur(r));
 		r->depth--;
 	}
 }
 
+/* The first block of a document: is it a letter? (as the text reader
+ * asks of the first line of a text). */
+static void
+first_block(struct rdr *r, const char *s, size_t n)
+{
+	struct rdoc *d = cur(r);
+
+	if (d->started)
+		return;
+	d->started = 1;
+	if (r->depth == 0 && r->fm[MD_F_KIND] == NULL &&
+	    rp_is_letter_title(s, n))
+		d->node->meta->kind = RP_DOC_LETTER;
+}
+
 /*
- * The role of a masthead line.  The text reader's own rule is not
- * shared yet; these are the lines respub and the UN print.
+ * Whether a paragraph at the top of a document is a masthead line.  The
+ * text reader's rule, which looks at the first line of a block: the
+ * masthead ends at what opens a unit (formula, numbered paragraph,
+ * sub-item, separator) or at a long sentence.  A paragraph has no lines:
+ * a formula ending at any word stands for a first line that is one.
  */
-static rp_role
-preface_role(struct rdr *r, const char *s, size_t n)
+static int
+is_masthead(struct rdr *r, const char *s, size_t n)
+{
+	size_t	k;
+	rp_body	b;
+
+	if (rp_opens_unit(s, n))
+		return 0;
+	for (k = 1; k < n && k < 200; k++)
+		if (s[k] == ' ' && rp_is_formula(s, k, &b))
+			return 0;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return !(n > 60 && rp_masthead_role(s, n) == RP_ROLE_NONE &&
+	    rp_ends_sentence(s, n) && (r->depth > 0 ||
+	    rp_node_child(cur(r)->node, RP_NODE_PREFACE) != NULL));
+}
+
+/*
+ * The rule respub writes under a masthead ("-----"), if the document
+ * beginning at c has one: the masthead ends there, no guess needed.
+ * Not a rule after the masthead could have ended.
+ */
+static cmark_node *
+masthead_rule(const struct rdr *r, cmark_node *c)
+{
+	rp_buf	t;
+	int	stop = 0;
+
+	rp_buf_init(&t);
+	for (; c != NULL && !stop; c = cmark_node_next(c)) {
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_THEMATIC_BREAK:
+			rp_buf_free(&t);
+			return c;
+		case CMARK_NODE_HEADING:
+			/* An annex heading: a title is in a masthead. */
+			stop = cmark_node_get_heading_level(c) % 2 == 0 &&
+			    cmark_node_get_heading_level(c) <=
+			    2 + 2 * r->depth;
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			rp_buf_reset(&t);
+			plain(r, c, &t);
+			stop = t.data != NULL && rp_opens_unit(t.data, t.len);
+			break;
+		default:
+			stop = 1;
+			break;
+		}
+	}
+	rp_buf_free(&t);
+	return NULL;
+}
+
+/* A masthead line s (the text of the cmark paragraph or heading p) into
+ * the preface, with the role and metadata the text reader gives it: a
+ * "58/136." before the title is a block of its own. */
+static void
+masthead(struct rdr *r, cmark_node *p, const char *s, size_t n)
 {
 	rp_meta	*m = cur(r)->node->meta;
-	char	 iso[11];
-	size_t	 num;
+	rp_node	*pre = open_part(r, RP_NODE_PREFACE, p), *b;
+	int	 role = rp_masthead_role(s, n);
+	size_t	 k, skip = 0;
 
-	if (m->symbol != NULL && strcmp(s, m->symbol) == 0)
-		return RP_ROLE_SYMBOL;
-	if (n == strlen("United Nations") && memcmp(s, "United Nations",
-	    n) == 0)
-		return RP_ROLE_ORGANIZATION;
-	if (rp_body_from_name(s, n) != RP_BODY_UNKNOWN)
-		return RP_ROLE_BODY;
-	if (strncmp(s, "Distr", 5) == 0)
-		return RP_ROLE_DISTRIBUTION;
-	if (rp_parse_date(s, n, iso) == n)
-		return RP_ROLE_DATE;
-	if (strncmp(s, "Adopted", 7) == 0 || strstr(s, "通过") != NULL)
-		return RP_ROLE_ADOPTION;
-	if (s[0] == '[')
-		return RP_ROLE_COMMITTEE;
-	if (strncmp(s, "Agenda item", 11) == 0)
-		return RP_ROLE_AGENDA;
-	if (strncmp(s, "Resolution", 10) == 0 || strstr(s, "号决议") != NULL)
-		return RP_ROLE_DOCTYPE;
-	for (num = 0; num < n && (isdigit((unsigned char)s[num]) ||
-	    s[num] == '/'); num++)
-		continue;
-	if (num >= 3 && memchr(s, '/', num) != NULL && num + 2 < n &&
-	    s[num] == '.' && s[num + 1] == ' ')
-		return RP_ROLE_TITLE;
-	if (strstr(s, " session") != NULL && rp_ordinal_word(s, n) > 0)
-		return RP_ROLE_SESSION;
-	return RP_ROLE_NOTE;
+	if (m->kind == RP_DOC_LETTER)
+		role = RP_ROLE_TITLE;
+	else if (role == RP_ROLE_NONE) {
+		if ((k = rp_number_before_title(s, n)) > 0) {
+			rp_masthead_meta(r->doc, m, RP_ROLE_NUMBER, s, k - 1);
+			b = node_at(r, RP_NODE_BLOCK, p);
+			b->role = RP_ROLE_NUMBER;
+			put_text(r, b, rp_doc_strndup(r->doc, s, k), p);
+			rp_node_append(pre, b);
+			skip = k + 1;
+			s += skip;
+			n -= skip;
+			role = RP_ROLE_TITLE;
+		} else if (m->title == NULL && m->kind != RP_DOC_ANNEX)
+			role = RP_ROLE_TITLE;
+		else if (m->title == NULL && n < 200)
+			role = RP_ROLE_TITLE;
+		else
+			role = RP_ROLE_NOTE;
+	}
+	rp_masthead_meta(r->doc, m, role, s, n);
+	b = pre->last;
+	blocks(r, pre, p, skip);
+	for (b = b != NULL ? b->next : pre->first; b != NULL; b = b->next)
+		b->role = role;
 }
 
 /* The text of the current document's title, without its number. */
@@ -625,6 +743,24 @@ ends_clause(const rp_node *n)
 	return cp != 0 && strchr(",;.:", (int)(cp < 128 ? cp : 1)) != NULL
 	    ? 1 : cp == 0xFF0C || cp == 0xFF1B || cp == 0x3002 ||
 	    cp == 0xFF1A || cp == 0x3001;
+}
+
+/* Whether the text of n ends with a letter (a sentence cut short). */
+static int
+ends_word(const rp_node *n)
+{
+	rp_buf	t;
+	size_t	len;
+	int	yes;
+
+	rp_buf_init(&t);
+	rp_node_text(n, &t);
+	len = t.len;
+	while (len > 0 && t.data[len - 1] == ' ')
+		len--;
+	yes = len > 0 && isalpha((unsigned char)t.data[len - 1]);
+	rp_buf_free(&t);
+	return yes;
 }
 
 /* Append a bullet list's items (and their sub-lists) to parent. */
@@ -678,11 +814,11 @@ read_items(struct rdr *r, rp_node *parent, cmark_node *list)
 			const char *s = cmark_node_get_literal(
 			    cmark_node_first_child(first));
 
+			/* The marker as printed, "–" too (the writer leaves
+			 * out only "-", the list's own). */
 			if ((at = rp_item_marker(s, strlen(s), &numlen, &kind,
-			    &value)) > 0 && kind != RP_ITEM_BULLET)
+			    &value)) > 0)
 				it->num = rp_doc_strndup(r->doc, s, numlen);
-			else
-				at = 0;
 		}
 		if (it->num == NULL)
 			it->num = "-";
@@ -694,17 +830,31 @@ read_items(struct rdr *r, rp_node *parent, cmark_node *list)
 	rp_node_append(parent, l);
 }
 
-/* A vote record: every item a label ending in a colon, then members. */
+/* The name of a preambular paragraph: the key of its opening phrase,
+ * which the text reader (and so the writer) puts in italics. */
+static void
+opening_key(struct rdr *r, rp_node *p)
+{
+	rp_node	*t = p->first != NULL ? p->first->first : NULL;
+	char	 key[64];
+
+	if (t != NULL && t->type == RP_NODE_EMPH)
+		t = t->first;
+	if (t == NULL || t->type != RP_NODE_TEXT)
+		return;
+	rp_opening_phrase(t->literal, strlen(t->literal), key, sizeof(key));
+	if (key[0] != '\0')
+		p->name = rp_doc_strdup(r->doc, key);
+}
+
+/* A vote record: every item a vote label, then the members. */
 static int
-is_vote(cmark_node *list)
+is_vote(const struct rdr *r, cmark_node *list)
 {
 	cmark_node	*li, *a, *b;
 	rp_buf		 t;
 	int		 yes = cmark_node_get_list_type(list) ==
 			    CMARK_BULLET_LIST;
-	size_t		 numlen;
-	rp_item_kind	 kind;
-	int		 value;
 
 	rp_buf_init(&t);
 	for (li = cmark_node_first_child(list); li != NULL && yes;
@@ -718,59 +868,24 @@ is_vote(cmark_node *list)
 			break;
 		}
 		rp_buf_reset(&t);
-		plain(a, &t);
-		yes = t.len > 0 && (t.data[t.len - 1] == ':' || (t.len >= 3 &&
-		    strcmp(t.data + t.len - 3, "：") == 0)) &&
-		    rp_item_marker(t.data, t.len, &numlen, &kind, &value) == 0;
+		plain(r, a, &t);
+		yes = t.len > 0 && rp_vote_label(t.data, t.len) != 0;
 	}
 	rp_buf_free(&t);
 	return yes;
 }
 
-/* The kind of a vote group from its label, else from its place. */
-static int
-vote_kind(const char *s, int place)
-{
-	if (strstr(s, "favour") || strstr(s, "favor") || strstr(s, "赞成"))
-		return RP_VOTE_FOR;
-	if (strstr(s, "gainst") || strstr(s, "反对"))
-		return RP_VOTE_AGAINST;
-	if (strstr(s, "bstain") || strstr(s, "弃权"))
-		return RP_VOTE_ABSTAIN;
-	return place < 3 ? place : RP_VOTE_ABSTAIN;
-}
-
-/* Members: "China, France, ..." or "中国、法国、..."; "None." is 0. */
-static int
-vote_count(const char *s)
-{
-	int		 n = 0, word = 0;
-	const char	*p;
-
-	if (strncmp(s, "None", 4) == 0 || strncmp(s, "无", 3) == 0)
-		return 0;
-	for (p = s; *p; p++) {
-		if (*p == ',' || strncmp(p, "、", 3) == 0) {
-			n += word;
-			word = 0;
-		} else if (!isspace((unsigned char)*p) && *p != '.' &&
-		    strncmp(p, "。", 3) != 0)
-			word = 1;
-	}
-	return n + word;
-}
-
 static void
 read_vote(struct rdr *r, rp_node *part, cmark_node *list)
 {
+	rp_meta		*m = cur(r)->node->meta;
 	rp_node		*v = node_at(r, RP_NODE_VOTE, list), *g, *b;
 	cmark_node	*li;
 	rp_buf		 t;
-	int		 place = 0;
 
 	rp_buf_init(&t);
 	for (li = cmark_node_first_child(list); li != NULL;
-	    li = cmark_node_next(li), place++) {
+	    li = cmark_node_next(li)) {
 		g = node_at(r, RP_NODE_VOTE_GROUP, li);
 		blocks(r, g, cmark_node_first_child(li), 0);
 		blocks(r, g, cmark_node_next(cmark_node_first_child(li)), 0);
@@ -778,19 +893,63 @@ read_vote(struct rdr *r, rp_node *part, cmark_node *list)
 		b->role = RP_ROLE_LABEL;
 		rp_buf_reset(&t);
 		rp_node_text(b, &t);
-		g->role = vote_kind(t.data ? t.data : "", place);
+		g->role = rp_vote_label(t.data, t.len) - 1;
 		b->next->role = RP_ROLE_MEMBERS;
 		rp_buf_reset(&t);
 		rp_node_text(b->next, &t);
-		g->count = vote_count(t.data ? t.data : "");
+		g->count = rp_count_members(t.data ? t.data : "", t.len);
+		if (g->role == RP_VOTE_FOR)
+			m->votes_for = g->count;
+		else if (g->role == RP_VOTE_AGAINST)
+			m->votes_against = g->count;
+		else
+			m->votes_abstain = g->count;
 		rp_node_append(v, g);
 	}
 	rp_buf_free(&t);
 	rp_node_append(part, v);
 }
 
+/* The closing formula ("77th plenary meeting", its date): the text of
+ * each of its blocks gives metadata, as each line does in the text. */
+static void
+conclusion(struct rdr *r, cmark_node *p, int tested)
+{
+	rp_node	*part = open_part(r, RP_NODE_CONCLUSION, p), *b = part->last;
+	rp_buf	 t;
+
+	blocks(r, part, p, 0);
+	rp_buf_init(&t);
+	for (b = b != NULL ? b->next : part->first; b != NULL; b = b->next) {
+		if (tested) {
+			tested = 0;
+			continue;
+		}
+		rp_buf_reset(&t);
+		rp_node_text(b, &t);
+		if (t.data != NULL)
+			rp_conclusion_line(r->doc, cur(r)->node->meta, t.data,
+			    t.len);
+	}
+	rp_buf_free(&t);
+	cur(r)->last_para = NULL;
+}
+
+/* The plain text of p up to its first hard line break. */
+static void
+plain_line(const struct rdr *r, cmark_node *p, rp_buf *b)
+{
+	cmark_node *c;
+
+	for (c = cmark_node_first_child(p); c != NULL &&
+	    cmark_node_get_type(c) != CMARK_NODE_LINEBREAK;
+	    c = cmark_node_next(c))
+		plain(r, c, b);
+}
+
 /*
- * A paragraph of running text: the drafting rules place it in the
+ * A paragraph of running text: the drafting rules place it, in the order
+ * the text reader applies them (add_text_unit() in read_text.c), in the
  * preface, the preamble, the body or the conclusion.  The one place
  * where the Markdown reader classifies.
  */
@@ -798,51 +957,77 @@ static void
 classify_para(struct rdr *r, cmark_node *p)
 {
 	struct rdoc	*d = cur(r);
-	rp_buf		 t;
+	rp_meta		*m = d->node->meta;
+	rp_buf		 t, line;
 	rp_node		*n, *part;
 	rp_body		 body = RP_BODY_UNKNOWN;
 	size_t		 numlen, at, len;
 	rp_item_kind	 kind;
-	int		 value;
-	char		 key[64];
+	rp_para_kind	 pk;
+	int		 value, hit;
 
 	rp_buf_init(&t);
-	plain(p, &t);
+	plain(r, p, &t);
 	if (t.data == NULL) {
 		rp_buf_free(&t);
 		return;
 	}
-	/* The marker pitfall of other tools: a separator is literal text. */
-	if (d->zone != Z_PREFACE && rp_is_separator(t.data, t.len)) {
-		n = node_at(r, RP_NODE_SEPARATOR, p);
-		n->literal = rp_doc_strdup(r->doc, t.data);
-		rp_node_append(open_part(r, d->zone == Z_PREAMBLE ?
-		    RP_NODE_PREAMBLE : RP_NODE_BODY, p), n);
-		goto out;
-	}
-	if (d->zone == Z_PREFACE || d->zone == Z_PREAMBLE) {
-		if (rp_is_formula(t.data, t.len, &body)) {
-			n = node_at(r, RP_NODE_FORMULA, p);
-			n->name = "enactingFormula";
-			blocks(r, n, p, 0);
-			rp_node_append(open_part(r, RP_NODE_PREAMBLE, p), n);
-			if (d->node->meta->body == RP_BODY_UNKNOWN)
-				d->node->meta->body = body;
-			d->last_para = NULL;
+	first_block(r, t.data, t.len);
+	if (d->zone == Z_PREFACE && !d->masthead_over) {
+		/* A letter's masthead is its title; its text follows. */
+		if (m->kind == RP_DOC_LETTER &&
+		    rp_node_child(d->node, RP_NODE_PREFACE) != NULL)
+			open_part(r, RP_NODE_BODY, p);
+		else if (m->kind == RP_DOC_LETTER || d->mbreak != NULL ||
+		    is_masthead(r, t.data, t.len)) {
+			masthead(r, p, t.data, t.len);
 			goto out;
 		}
+		d->masthead_over = 1;
 	}
-	if (d->zone == Z_PREFACE) {
-		n = node_at(r, RP_NODE_BLOCK, p);
-		rp_node_append(open_part(r, RP_NODE_PREFACE, p), n);
-		rp_node_unlink(n);
-		blocks(r, d->part, p, 0);
-		for (n = d->part->last; n != NULL && n->role == RP_ROLE_NONE;
-		    n = n->prev)
-			n->role = preface_role(r, t.data, t.len);
+	if (d->zone <= Z_PREAMBLE &&
+	    rp_node_child(d->node, RP_NODE_PREAMBLE) == NULL &&
+	    rp_is_formula(t.data, t.len, &body)) {
+		n = node_at(r, RP_NODE_FORMULA, p);
+		n->name = "enactingFormula";
+		blocks(r, n, p, 0);
+		rp_node_append(open_part(r, RP_NODE_PREAMBLE, p), n);
+		if (m->body == RP_BODY_UNKNOWN)
+			m->body = body;
+		d->last_para = NULL;
 		goto out;
 	}
-	if (is_running_header(r, t.data, t.len)) {
+	if (d->zone == Z_CONCLUSION) {
+		conclusion(r, p, 0);
+		goto out;
+	}
+	rp_buf_init(&line);
+	plain_line(r, p, &line);
+	hit = line.data != NULL && rp_conclusion_line(r->doc, m, line.data,
+	    line.len);
+	rp_buf_free(&line);
+	if (hit) {
+		conclusion(r, p, 1);
+		goto out;
+	}
+	if (rp_is_separator(t.data, t.len)) {
+		n = node_at(r, RP_NODE_SEPARATOR, p);
+		n->literal = rp_doc_strdup(r->doc, t.data);
+		rp_node_append(open_part(r, RP_NODE_BODY, p), n);
+		d->last_para = NULL;
+		goto out;
+	}
+	/* Running heads of a PDF, left by other tools (respub writes none,
+	 * and its rule under the masthead says who wrote the text). */
+	if (d->mbreak == NULL && is_running_header(r, t.data, t.len)) {
+		/* Kept apart as page furniture, as the text reader does. */
+		rp_node *b = node_at(r, RP_NODE_BLOCK, p);
+
+		if (r->furniture == NULL)
+			r->furniture = node_at(r, RP_NODE_FURNITURE, p);
+		rp_node_append(b, rp_text_new(r->doc, t.data, t.len, b->line,
+		    b->col));
+		rp_node_append(r->furniture, b);
 		d->dropped = 1;
 		goto out;
 	}
@@ -863,8 +1048,12 @@ classify_para(struct rdr *r, cmark_node *p)
 		d->dropped = 0;
 		goto out;
 	}
-	/* A line broken by a page: it goes on the paragraph before. */
-	if (d->dropped && d->last_para != NULL &&
+	/* A paragraph broken by a page by other tools (after a running
+	 * head, going on in lower case, or a preambular paragraph cut after
+	 * a word): the rest goes on the paragraph before. */
+	if ((d->dropped || (d->mbreak == NULL && d->last_para != NULL &&
+	    (rp_starts_lower(t.data, t.len) || (d->last_para->name != NULL &&
+	    ends_word(d->last_para))))) && d->last_para != NULL &&
 	    (len = t.len) > 0 && d->last_para->last != NULL &&
 	    !ends_clause(d->last_para)) {
 		rp_node *last = d->last_para->last, *b;
@@ -887,37 +1076,42 @@ classify_para(struct rdr *r, cmark_node *p)
 		}
 	}
 	d->dropped = 0;
-	if (d->zone == Z_PREAMBLE &&
-	    rp_classify_paragraph(t.data, t.len) == RP_PARA_OPERATIVE)
-		open_part(r, RP_NODE_BODY, p);
-	else if (d->zone == Z_BODY && rp_is_intermediate_formula(t.data,
-	    t.len)) {
+	if (rp_is_intermediate_formula(t.data, t.len) ||
+	    rp_is_connector(t.data, t.len)) {
 		n = node_at(r, RP_NODE_FORMULA, p);
+		n->name = "intermediateFormula";
 		blocks(r, n, p, 0);
-		rp_node_append(d->part, n);
+		rp_node_append(open_part(r, RP_NODE_BODY, p), n);
 		d->last_para = NULL;
 		goto out;
-	} else if (d->zone == Z_BODY && d->last_para != NULL &&
-	    rp_classify_paragraph(t.data, t.len) != RP_PARA_OPERATIVE &&
-	    isdigit((unsigned char)t.data[0]) &&
-	    strstr(t.data, "meeting") != NULL)
-		open_part(r, RP_NODE_CONCLUSION, p);
-	part = open_part(r, d->zone == Z_PREAMBLE ? RP_NODE_PREAMBLE :
-	    d->zone == Z_BODY ? RP_NODE_BODY : RP_NODE_CONCLUSION, p);
-	if (d->zone == Z_CONCLUSION) {
-		blocks(r, part, p, 0);
-		goto out;
 	}
-	n = node_at(r, RP_NODE_PARAGRAPH, p);
-	if (d->zone == Z_PREAMBLE && rp_opening_phrase(t.data, t.len, key,
-	    sizeof(key)) > 0)
-		n->name = rp_doc_strdup(r->doc, key);
 	/* "12 bis. Text": a number the writer could not make a list item. */
 	if ((at = rp_paragraph_number(t.data, t.len, &numlen)) > 0) {
+		n = node_at(r, RP_NODE_PARAGRAPH, p);
 		n->num = rp_doc_strndup(r->doc, t.data, numlen);
 		blocks(r, n, p, at);
+		rp_node_append(open_part(r, RP_NODE_BODY, p), n);
+		d->last_para = n;
+		goto out;
+	}
+	/* Text after sub-items that starts lower-case closes the
+	 * paragraph (a wrap-up). */
+	if (d->last_para != NULL && d->last_para->last != NULL &&
+	    d->last_para->last->type == RP_NODE_LIST &&
+	    rp_starts_lower(t.data, t.len)) {
+		blocks(r, d->last_para, p, 0);
+		goto out;
+	}
+	pk = rp_classify_paragraph(t.data, t.len);
+	n = node_at(r, RP_NODE_PARAGRAPH, p);
+	blocks(r, n, p, 0);
+	if (d->zone <= Z_PREAMBLE && pk != RP_PARA_OPERATIVE) {
+		if (pk == RP_PARA_UNKNOWN)
+			n->flags |= RP_UNSURE;
+		part = open_part(r, RP_NODE_PREAMBLE, p);
+		opening_key(r, n);
 	} else
-		blocks(r, n, p, 0);
+		part = open_part(r, RP_NODE_BODY, p);
 	rp_node_append(part, n);
 	d->last_para = n;
 out:
@@ -930,15 +1124,20 @@ read_heading(struct rdr *r, cmark_node *h)
 	int		 level = cmark_node_get_heading_level(h);
 	struct rdoc	*d = cur(r);
 	rp_node		*n;
+	rp_meta		*pm;
 	rp_buf		 t;
 
 	rp_buf_init(&t);
-	plain(h, &t);
-	/* Annex of the document at depth (level - 2) / 2. */
+	plain(r, h, &t);
+	/* Annex of the document at depth (level - 2) / 2.  In a letter,
+	 * the annexed texts are resolutions of their own; an annex to a
+	 * resolution shares its identity. */
 	if (level % 2 == 0 && (level - 2) / 2 <= r->depth &&
 	    (level - 2) / 2 + 1 < MAX_DEPTH) {
 		pop_to(r, (level - 2) / 2);
 		d = cur(r);
+		finish_doc(r, d);
+		pm = d->node->meta;
 		n = node_at(r, RP_NODE_ANNEX, h);
 		n->num = rp_doc_strdup(r->doc, t.data ? t.data : "");
 		rp_node_append(d->node, n);
@@ -946,32 +1145,29 @@ read_heading(struct rdr *r, cmark_node *h)
 		r->depth++;
 		d = cur(r);
 		memset(d, 0, sizeof(*d));
-		d->node = new_document(r, RP_DOC_ANNEX, h);
-		d->node->meta->annex_number = 0;
+		d->node = new_document(r, pm->kind == RP_DOC_LETTER ?
+		    RP_DOC_RESOLUTION : RP_DOC_ANNEX, h);
+		d->node->meta->annex_number = ++r->nannex;
+		if (pm->kind != RP_DOC_LETTER)
+			rp_annex_meta(d->node->meta, pm);
 		rp_node_append(n, d->node);
 		d->zone = Z_PREFACE;
+		d->started = 1;
+		d->mbreak = masthead_rule(r, cmark_node_next(h));
 		goto out;
 	}
-	if (level == 1 + 2 * r->depth && d->zone == Z_PREFACE) {
-		blocks(r, open_part(r, RP_NODE_PREFACE, h), h, 0);
-		d->part->last->role = RP_ROLE_TITLE;
+	if (t.data == NULL)
+		goto out;
+	first_block(r, t.data, t.len);
+	if (level == 1 + 2 * r->depth && d->zone == Z_PREFACE &&
+	    !d->masthead_over && (d->node->meta->kind != RP_DOC_LETTER ||
+	    rp_node_child(d->node, RP_NODE_PREFACE) == NULL)) {
+		masthead(r, h, t.data, t.len);
 		goto out;
 	}
 	n = node_at(r, RP_NODE_HEADING, h);
-	{
-		/* "A", "II", "II. Title": the number, then the rest. */
-		size_t sp = t.data ? strcspn(t.data, " ") : 0;
-
-		if (t.data != NULL && sp <= 5 && sp < t.len) {
-			n->num = rp_doc_strndup(r->doc, t.data, sp);
-			blocks(r, n, h, sp + 1);
-		} else if (t.data != NULL && sp <= 5)
-			n->num = rp_doc_strdup(r->doc, t.data);
-		else
-			blocks(r, n, h, 0);
-	}
-	rp_node_append(open_part(r, d->zone <= Z_PREAMBLE ? RP_NODE_BODY :
-	    RP_NODE_BODY, h), n);
+	blocks(r, n, h, 0);
+	rp_node_append(open_part(r, RP_NODE_BODY, h), n);
 	d->last_para = NULL;
 out:
 	rp_buf_free(&t);
@@ -996,8 +1192,7 @@ read_block(struct rdr *r, cmark_node *c)
 		break;
 	case CMARK_NODE_LIST:
 		if (cmark_node_get_list_type(c) == CMARK_ORDERED_LIST) {
-			part = open_part(r, d->zone == Z_CONCLUSION ?
-			    RP_NODE_CONCLUSION : RP_NODE_BODY, c);
+			part = open_part(r, RP_NODE_BODY, c);
 			start = cmark_node_get_list_start(c);
 			for (li = cmark_node_first_child(c); li != NULL;
 			    li = cmark_node_next(li), start++) {
@@ -1015,7 +1210,7 @@ read_block(struct rdr *r, cmark_node *c)
 			d->dropped = 0;
 			break;
 		}
-		if (d->zone != Z_PREFACE && is_vote(c)) {
+		if (is_vote(r, c)) {
 			read_vote(r, open_part(r, RP_NODE_BODY, c), c);
 			break;
 		}
@@ -1023,6 +1218,7 @@ read_block(struct rdr *r, cmark_node *c)
 			part = open_part(r, d->zone <= Z_PREAMBLE ?
 			    RP_NODE_PREAMBLE : RP_NODE_BODY, c);
 			d->last_para = node_at(r, RP_NODE_PARAGRAPH, c);
+			d->last_para->flags |= RP_NOSRC;
 			rp_node_append(part, d->last_para);
 		}
 		read_items(r, d->last_para, c);
@@ -1051,8 +1247,12 @@ read_block(struct rdr *r, cmark_node *c)
 		rp_node_append(d->last_para, n);
 		rp_node_append(part, d->last_para);
 		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		if (c == d->mbreak)
+			d->masthead_over = 1;
+		break;
 	default:
-		/* Thematic breaks and footnote definitions (done apart). */
+		/* Footnote definitions (done apart). */
 		break;
 	}
 }
@@ -1266,17 +1466,22 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 
 	r.stack[0].node = new_document(&r, RP_DOC_RESOLUTION, NULL);
 	r.stack[0].zone = Z_PREFACE;
+	r.stack[0].mbreak = masthead_rule(&r, cmark_node_first_child(root));
 	doc->root = r.stack[0].node;
-	if (fmlen > 0) {
-		/* The metadata first: the drafting rules use the body. */
-		read_front_matter(doc, doc->root->meta, buf, fmlen);
-	}
+	/* The front matter goes over what the text says, at the end; the
+	 * kind of document decides how the text is read. */
+	if (fmlen > 0)
+		read_front_matter(doc, r.fm, &r.furniture, buf, fmlen);
+	if (r.fm[MD_F_KIND] != NULL)
+		meta_set(doc, doc->root->meta, MD_F_KIND, r.fm[MD_F_KIND]);
 	for (c = cmark_node_first_child(root); c != NULL; c = cmark_node_next(c))
 		if ((size_t)cmark_node_get_start_line(c) <= r.nlines)
 			read_block(&r, c);
 	read_footnotes(&r, root);
 	pop_to(&r, 0);
-	derive_meta(&r, doc->root);
+	finish_doc(&r, &r.stack[0]);
+	if (r.furniture != NULL)	/* last, as the text reader has it */
+		rp_node_append(doc->root, r.furniture);
 	cmark_node_free(root);
 	free(r.refs);
 	free(r.lines);

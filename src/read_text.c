@@ -202,37 +202,6 @@ front_matter(struct reader *r)
 	    "metadata", end + 1);
 }
 
-/* "25-19432 (E)", "*2519432*", "2/3": print furniture. */
-static int
-is_job_or_page(const struct line *l)
-{
-	const char	*s = l->s;
-	size_t		 n = l->n, i = 0;
-	int		 a, b;
-
-	if (n >= 8 && isdigit((unsigned char)s[0]) &&
-	    isdigit((unsigned char)s[1]) && s[2] == '-') {
-		for (i = 3; i < n && isdigit((unsigned char)s[i]); i++)
-			continue;
-		if (i == 8 && (i == n || (n - i <= 5 && s[i] == ' ' &&
-		    s[i + 1] == '(')))
-			return 1;
-	}
-	if (n >= 8 && s[0] == '*' && s[n - 1] == '*') {
-		for (i = 1; i < n - 1 && isdigit((unsigned char)s[i]); i++)
-			continue;
-		if (i == n - 1)
-			return 1;
-	}
-	if (sscanf(s, "%d/%d", &a, &b) == 2 && a > 0 && a <= b && b < 1000) {
-		char tmp[32];
-
-		snprintf(tmp, sizeof(tmp), "%d/%d", a, b);
-		return strlen(tmp) == n && strncmp(tmp, s, n) == 0;
-	}
-	return 0;
-}
-
 /*
  * Page headers and footers of PDF extractions: job numbers, page
  * numbers, and the running symbol and title next to them.
@@ -244,7 +213,8 @@ furniture(struct reader *r)
 	int	near;
 
 	for (i = 0; i < r->nlines; i++)
-		if (!r->lines[i].gone && is_job_or_page(&r->lines[i])) {
+		if (!r->lines[i].gone && rp_is_job_or_page(r->lines[i].s,
+		    r->lines[i].n)) {
 			if (first == (size_t)-1)
 				first = i;
 			r->lines[i].gone = 2;
@@ -419,24 +389,6 @@ free_units(struct reader *r)
 	free(r->units);
 }
 
-/* What a line opens, looked at without context. */
-static int
-starts_unit(const struct line *l)
-{
-	size_t		k, nl;
-	rp_item_kind	kind;
-	int		v;
-	rp_body		b;
-
-	if (rp_paragraph_number(l->s, l->n, &nl) > 0 ||
-	    rp_item_marker(l->s, l->n, &nl, &kind, &v) > 0 ||
-	    rp_is_separator(l->s, l->n) || rp_is_annex_heading(l->s, l->n) ||
-	    rp_is_formula(l->s, l->n, &b))
-		return 1;
-	k = 0;
-	return k;
-}
-
 /* "____": the rule above footnotes at a page foot. */
 static int
 is_footnote_rule(const struct line *l)
@@ -484,14 +436,10 @@ static int
 sentence_end(const struct line *l)
 {
 	const struct line	*e = l;
-	size_t			 len;
-	uint32_t		 last;
 
 	while (e[1].n > 0 && !e[1].gone && e - l < 30)
 		e++;
-	last = rp_utf8_last(e->s, e->n, &len);
-	return last == ',' || last == ';' || last == '.' || last == ':' ||
-	    last == 0xFF0C || last == 0xFF1B || last == 0x3002;
+	return rp_ends_sentence(e->s, e->n);
 }
 
 /* Segments: an annex heading line starts a new one. */
@@ -508,7 +456,6 @@ annex_line(const struct reader *r, size_t i)
 
 /* Whether lines from i on, up to the next blank, look like a masthead
  * line rather than running text. */
-static int masthead_role(const char *s, size_t n);
 
 static void
 make_units(struct reader *r)
@@ -565,7 +512,7 @@ make_units(struct reader *r)
 				continue;
 			}
 			if (in_zone == 1 && u != NULL && u->kind == U_FNDEF &&
-			    !starts_unit(l)) {
+			    !rp_opens_unit(l->s, l->n)) {
 				append_line(u, l);
 				continue;
 			}
@@ -589,17 +536,17 @@ make_units(struct reader *r)
 		/* The masthead ends at the formula, or where running text
 		 * begins: a numbered paragraph, a sentence. */
 		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
-		    starts_unit(l) || (blank && l->n > 60 &&
-		    !masthead_role(l->s, l->n) && sentence_end(l) &&
+		    rp_opens_unit(l->s, l->n) || (blank && l->n > 60 &&
+		    !rp_masthead_role(l->s, l->n) && sentence_end(l) &&
 		    r->nunits > 0)))
 			in_masthead = 0;
 		if (in_masthead) {
-			int role = masthead_role(l->s, l->n);
+			int role = rp_masthead_role(l->s, l->n);
 
 			/* Masthead lines stand alone; other lines (a long
 			 * title) join up. */
 			int prev = u != NULL && u->kind == U_MASTHEAD ?
-			    masthead_role(u->text.data, u->text.len) : -1;
+			    rp_masthead_role(u->text.data, u->text.len) : -1;
 
 			/* "on 26 November 2025" continues the line before;
 			 * an agenda item's title follows it. */
@@ -619,7 +566,7 @@ make_units(struct reader *r)
 			continue;
 		}
 		seen_content = 1;
-		if (u == NULL || blank || starts_unit(l)) {
+		if (u == NULL || blank || rp_opens_unit(l->s, l->n)) {
 			u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 			    U_SEPARATOR : U_TEXT, seg);
 			u->block_start = blank;
@@ -629,133 +576,6 @@ make_units(struct reader *r)
 			u = NULL;
 		blank = 0;
 	}
-}
-
-/* ------------------------------------------------------- masthead */
-
-static int
-is_symbol(const char *s, size_t n)
-{
-	size_t	i = 0, segs = 0;
-	int	digit = 0;
-
-	while (i < n && isupper((unsigned char)s[i]))
-		i++;
-	if (i == 0 || i > 8)
-		return 0;
-	while (i < n && s[i] == '/') {
-		size_t j = ++i;
-
-		while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '.' ||
-		    s[i] == '-')) {
-			digit |= isdigit((unsigned char)s[i]) != 0;
-			i++;
-		}
-		if (i == j)
-			return 0;
-		segs++;
-	}
-	if (i < n && s[i] == ' ' && n - i == 7 && s[i + 1] == '(' &&
-	    s[n - 1] == ')')
-		i = n;
-	return i == n && segs >= 1 && digit;
-}
-
-/* Strip Markdown strong/emphasis markers around a whole line. */
-static void
-unstar(const char **s, size_t *n)
-{
-	while (*n >= 2 && (**s == '*' || **s == '_') &&
-	    ((*s)[*n - 1] == '*' || (*s)[*n - 1] == '_')) {
-		(*s)++;
-		*n -= 2;
-	}
-}
-
-static int
-starts(const char *s, size_t n, const char *prefix)
-{
-	size_t k = strlen(prefix);
-
-	return n >= k && strncmp(s, prefix, k) == 0;
-}
-
-/* "1 (1946)", "181 (1963).", "第 1456（2003）号决议", "Resolution 500
- * (1982)": a resolution's own number and year. */
-static int
-doctype_number(const char *s, size_t n, int *num, int *year)
-{
-	size_t i = 0;
-
-	if (starts(s, n, "Resolution ") || starts(s, n, "RESOLUTION "))
-		i = 11;
-	else if (starts(s, n, "第"))
-		i = 3;
-	while (i < n && s[i] == ' ')
-		i++;
-	if (sscanf(s + i, "%d (%d)", num, year) == 2 ||
-	    sscanf(s + i, "%d（%d）", num, year) == 2)
-		return *year >= 1946 && *year <= 2100 && *num > 0;
-	return 0;
-}
-
-static int
-masthead_role(const char *s, size_t n)
-{
-	static const char *const orgs[] = { "United Nations", "Nations Unies",
-		"Naciones Unidas", "联合国", "Организация Объединенных Наций",
-		"الأمم المتحدة", NULL };
-	const char	*const *o;
-	char		 iso[11];
-	int		 a, b;
-
-	unstar(&s, &n);
-	if (n == 0)
-		return RP_ROLE_NONE;
-	for (o = orgs; *o != NULL; o++)
-		if (n == strlen(*o) && strncmp(s, *o, n) == 0)
-			return RP_ROLE_ORGANIZATION;
-	if (rp_body_from_name(s, n) != RP_BODY_UNKNOWN)
-		return RP_ROLE_BODY;
-	if (starts(s, n, "Distr") || (n == 7 && (strncmp(s, "GENERAL", 7) ==
-	    0 || strncmp(s, "General", 7) == 0)) || starts(s, n, "LIMITED") ||
-	    starts(s, n, "RESTRICTED"))
-		return RP_ROLE_DISTRIBUTION;
-	if (is_symbol(s, n))
-		return RP_ROLE_SYMBOL;
-	if (rp_parse_date(s, n, iso) == n)
-		return RP_ROLE_DATE;
-	if ((rp_ordinal_word(s, n) && memmem(s, n, "session", 7)) ||
-	    (starts(s, n, "第") && n < 30 && memmem(s, n, "届会议", 9)))
-		return RP_ROLE_SESSION;
-	if (starts(s, n, "Agenda item") || starts(s, n, "议程项目"))
-		return RP_ROLE_AGENDA;
-	if (n >= 8 && ((isdigit((unsigned char)s[0]) && s[2] == '-') ||
-	    (s[0] == '*' && isdigit((unsigned char)s[1])))) {
-		struct line l = { s, n, 0, 0, 0, 0 };
-
-		if (is_job_or_page(&l))
-			return RP_ROLE_JOB;
-	}
-	if (doctype_number(s, n, &a, &b) || (n == 10 &&
-	    strncmp(s, "Resolution", 10) == 0) || (starts(s, n, "第") &&
-	    memmem(s, n, "号决议", 9) && n < 40))
-		return RP_ROLE_DOCTYPE;
-	if (starts(s, n, "Adopted by") || starts(s, n, "Resolution adopted") ||
-	    (memmem(s, n, "会议通过", 12) && n < 120) ||
-	    starts(s, n, "Adopted at"))
-		return RP_ROLE_ADOPTION;
-	if (s[0] == '[' && s[n - 1] == ']')
-		return RP_ROLE_COMMITTEE;
-	{
-		size_t i = 0;
-
-		while (i < n && (isdigit((unsigned char)s[i]) || s[i] == '/'))
-			i++;
-		if (i >= 3 && i == n && memchr(s, '/', n))
-			return RP_ROLE_NUMBER;
-	}
-	return RP_ROLE_NONE;
 }
 
 /* ----------------------------------------------------- footnotes */
@@ -1012,194 +832,18 @@ add_item(struct builder *bd, const struct unit *u, size_t numlen,
 	bd->values[d] = value;
 }
 
-/* "36th plenary meeting", "Adopted at the 2nd meeting.": the closing
- * formula; fills the meeting and the vote. */
-static int
-conclusion_line(struct builder *bd, const char *s, size_t n)
-{
-	rp_meta	*m = bd->docnode->meta;
-	int	 num = 0, yes, no, abst = 0;
-	char	 suffix[3], iso[11];
-	size_t	 at, k;
-	const char *p;
-
-	if (sscanf(s, "%d%2[a-z] plenary meeting", &num, suffix) == 2 ||
-	    sscanf(s, "%d%2[a-z] meeting", &num, suffix) == 2) {
-		if (!memmem(s, n > 40 ? 40 : n, "meeting", 7))
-			return 0;
-	} else if (starts(s, n, "Adopted ") && (p = memmem(s, n, " at the ",
-	    8)) != NULL && sscanf(p + 8, "%d%2[a-z]", &num, suffix) == 2 &&
-	    memmem(s, n, "meeting", 7)) {
-		if ((p = memmem(s, n, " by ", 4)) != NULL &&
-		    sscanf(p + 4, "%d votes to %d", &yes, &no) == 2) {
-			m->votes_for = yes;
-			m->votes_against = no;
-			if ((p = memmem(s, n, "with ", 5)) != NULL)
-				sscanf(p + 5, "%d abstention", &abst);
-			m->votes_abstain = abst;
-		} else if (p != NULL && sscanf(p + 4, "%d votes to none",
-		    &yes) == 1) {
-			m->votes_for = yes;
-			m->votes_against = 0;
-			if ((p = memmem(s, n, "with ", 5)) != NULL)
-				sscanf(p + 5, "%d abstention", &abst);
-			m->votes_abstain = abst;
-		}
-	} else if (starts(s, n, "第") && (p = memmem(s, n, "次全体会议",
-	    15)) != NULL && p - s < 20) {
-		num = atoi(s + 3);
-	} else
-		return 0;
-	if (num <= 0)
-		return 0;
-	if (m->meeting == NULL) {
-		const char *e = memmem(s, n, "meeting", 7);
-
-		m->meeting_number = num;
-		if (e != NULL && !starts(s, n, "Adopted"))
-			m->meeting = rp_doc_strndup(bd->r->doc, s,
-			    (size_t)(e - s) + 7);
-		else {
-			char buf[48];
-
-			snprintf(buf, sizeof(buf), "%d%s meeting", num, suffix);
-			m->meeting = rp_doc_strdup(bd->r->doc, buf);
-		}
-	}
-	if (m->date == NULL && (k = rp_find_date(s, n, iso, &at)) > 0)
-		m->date = rp_doc_strdup(bd->r->doc, iso);
-	return 1;
-}
-
-/* Metadata found in one masthead line. */
-static void
-masthead_meta(struct builder *bd, int role, const char *s, size_t n)
-{
-	rp_meta		*m = bd->docnode->meta;
-	rp_doc		*doc = bd->r->doc;
-	char		 iso[11];
-	size_t		 at;
-	int		 num, year;
-	const char	*p;
-
-	unstar(&s, &n);
-	switch (role) {
-	case RP_ROLE_BODY:
-		m->body = rp_body_from_name(s, n);
-		break;
-	case RP_ROLE_SYMBOL:
-		if (m->symbol == NULL)
-			m->symbol = rp_doc_strndup(doc, s, n);
-		break;
-	case RP_ROLE_DISTRIBUTION:
-		if ((p = memchr(s, ':', n)) != NULL) {
-			p++;
-			while (p < s + n && *p == ' ')
-				p++;
-			m->distribution = rp_doc_strndup(doc, p,
-			    (size_t)(s + n - p));
-		} else if (!starts(s, n, "Distr"))
-			m->distribution = rp_doc_strndup(doc, s, n);
-		break;
-	case RP_ROLE_DATE:
-		if (rp_parse_date(s, n, iso) && m->date == NULL)
-			m->date = rp_doc_strdup(doc, iso);
-		break;
-	case RP_ROLE_SESSION:
-		m->session = rp_doc_strndup(doc, s, n);
-		m->session_number = rp_ordinal_word(s, n);
-		break;
-	case RP_ROLE_DOCTYPE:
-		if (doctype_number(s, n, &num, &year)) {
-			char buf[16];
-
-			snprintf(buf, sizeof(buf), "%d", num);
-			m->number = rp_doc_strdup(doc, buf);
-			m->year = year;
-			/* N (YYYY) is how the Security Council numbers. */
-			if (m->body == RP_BODY_UNKNOWN)
-				m->body = RP_BODY_SC;
-		}
-		if (rp_find_date(s, n, iso, &at) && m->date == NULL)
-			m->date = rp_doc_strdup(doc, iso);
-		break;
-	case RP_ROLE_NUMBER:
-		m->number = rp_doc_strndup(doc, s, n);
-		if (n > 0 && s[n - 1] == '.')
-			m->number = rp_doc_strndup(doc, s, n - 1);
-		break;
-	case RP_ROLE_ADOPTION:
-		if (rp_find_date(s, n, iso, &at))
-			m->date = rp_doc_strdup(doc, iso);
-		if ((p = memmem(s, n, " at its ", 8)) != NULL) {
-			const char *e = memmem(p, (size_t)(s + n - p),
-			    "meeting", 7);
-
-			if (e != NULL) {
-				m->meeting = rp_doc_strndup(doc, p + 8,
-				    (size_t)(e + 7 - p - 8));
-				m->meeting_number = atoi(p + 8);
-			}
-		} else if ((p = memmem(s, n, "第", 3)) != NULL &&
-		    memmem(s, n, "次会议", 9)) {
-			const char *e = memmem(p, (size_t)(s + n - p),
-			    "次会议", 9);
-
-			if (e != NULL && e > p) {
-				m->meeting = rp_doc_strndup(doc, p,
-				    (size_t)(e + 9 - p));
-				m->meeting_number = atoi(p + 3 +
-				    (p[3] == ' '));
-			}
-		}
-		if ((p = memmem(s, n, "adopted by the ", 15)) != NULL ||
-		    (p = memmem(s, n, "Adopted by the ", 15)) != NULL) {
-			const char *e = p + 15, *stop = s + n;
-
-			while (e < stop && *e != ' ')
-				e++;
-			if (m->body == RP_BODY_UNKNOWN)
-				m->body = memmem(p, (size_t)(stop - p),
-				    "Security Council", 16) ? RP_BODY_SC :
-				    memmem(p, (size_t)(stop - p),
-				    "General Assembly", 16) ? RP_BODY_GA :
-				    RP_BODY_UNKNOWN;
-		}
-		break;
-	case RP_ROLE_TITLE:
-		if (m->title == NULL)
-			m->title = rp_doc_strndup(doc, s, n);
-		break;
-	default:
-		break;
-	}
-}
-
-/* "58/136. Title" and "80/10. Title": the GA number before the title. */
-static size_t
-number_before_title(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && (isdigit((unsigned char)s[i]) || s[i] == '/'))
-		i++;
-	if (i < 3 || !memchr(s, '/', i) || i + 2 > n || s[i] != '.' ||
-	    s[i + 1] != ' ')
-		return 0;
-	return i + 1;
-}
-
 static void
 add_masthead(struct builder *bd, const struct unit *u)
 {
 	const char	*s = u->text.data;
 	size_t		 n = u->text.len, k;
-	int		 role = masthead_role(s, n);
+	int		 role = rp_masthead_role(s, n);
 	rp_node		*pre = part(bd, &bd->preface, RP_NODE_PREFACE, u->line);
 
 	if (role == RP_ROLE_NONE) {
-		if ((k = number_before_title(s, n)) > 0) {
-			masthead_meta(bd, RP_ROLE_NUMBER, s, k - 1);
+		if ((k = rp_number_before_title(s, n)) > 0) {
+			rp_masthead_meta(bd->r->doc, bd->docnode->meta,
+			    RP_ROLE_NUMBER, s, k - 1);
 			rp_node_append(pre, block(bd, u, s, k, RP_ROLE_NUMBER));
 			s += k + 1;
 			n -= k + 1;
@@ -1212,59 +856,9 @@ add_masthead(struct builder *bd, const struct unit *u)
 		else
 			role = RP_ROLE_NOTE;
 	}
-	masthead_meta(bd, role, s, n);
+	rp_masthead_meta(bd->r->doc, bd->docnode->meta, role, s,
+	    n);
 	rp_node_append(pre, block(bd, u, s, n, role));
-}
-
-/* Vote labels of a letter: "赞成：", "In favour:". */
-static int
-vote_label(const char *s, size_t n)
-{
-	static const struct { const char *label; int kind; } labels[] = {
-		{ "赞成", RP_VOTE_FOR }, { "反对", RP_VOTE_AGAINST },
-		{ "弃权", RP_VOTE_ABSTAIN }, { "In favour", RP_VOTE_FOR },
-		{ "Against", RP_VOTE_AGAINST },
-		{ "Abstaining", RP_VOTE_ABSTAIN },
-		{ "Abstentions", RP_VOTE_ABSTAIN },
-		{ "Abstention", RP_VOTE_ABSTAIN },
-	};
-	size_t i, k;
-
-	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
-		k = strlen(labels[i].label);
-		if (n >= k + 1 && n <= k + 3 &&
-		    strncmp(s, labels[i].label, k) == 0 &&
-		    (s[k] == ':' || strncmp(s + k, "：", 3) == 0))
-			return labels[i].kind + 1;
-	}
-	return 0;
-}
-
-/* The members of a vote group: names split at "、" or ", ". */
-static int
-count_members(const char *s, size_t n)
-{
-	size_t		i;
-	int		c = 1;
-	uint32_t	last;
-	size_t		len;
-
-	while (n > 0) {
-		last = rp_utf8_last(s, n, &len);
-		if (last != '.' && last != 0x3002)
-			break;
-		n -= len;
-	}
-	if (n == 0 || (n == 3 && memcmp(s, "无", 3) == 0) ||
-	    (n == 4 && strncasecmp(s, "none", 4) == 0))
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (i + 3 <= n && memcmp(s + i, "、", 3) == 0)
-			c++;
-		else if (s[i] == ',')
-			c++;
-	}
-	return c;
 }
 
 static void
@@ -1296,7 +890,7 @@ add_members(struct builder *bd, const struct unit *u)
 
 	rp_node_append(g, block(bd, u, u->text.data, u->text.len,
 	    RP_ROLE_MEMBERS));
-	g->count = count_members(u->text.data, u->text.len);
+	g->count = rp_count_members(u->text.data, u->text.len);
 	if (g->role == RP_VOTE_FOR)
 		m->votes_for = g->count;
 	else if (g->role == RP_VOTE_AGAINST)
@@ -1304,14 +898,6 @@ add_members(struct builder *bd, const struct unit *u)
 	else
 		m->votes_abstain = g->count;
 	bd->vote = 0;
-}
-
-/* Connector lines between preamble and operative part: "Therefore". */
-static int
-is_connector(const char *s, size_t n)
-{
-	return (n == 9 && strncmp(s, "Therefore", 9) == 0) ||
-	    (n == 6 && strncmp(s, "因此", 6) == 0);
 }
 
 /* Whether a block's text ends with a full-width semicolon. */
@@ -1345,7 +931,7 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		add_members(bd, u);
 		return;
 	}
-	if ((v = vote_label(s, n)) != 0) {
+	if ((v = rp_vote_label(s, n)) != 0) {
 		add_vote(bd, u, v);
 		return;
 	}
@@ -1362,7 +948,7 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		bd->para = NULL;
 		return;
 	}
-	if (conclusion_line(bd, s, n)) {
+	if (rp_conclusion_line(bd->r->doc, bd->docnode->meta, s, n)) {
 		rp_node_append(part(bd, &bd->conclusion, RP_NODE_CONCLUSION,
 		    u->line), block(bd, u, s, n, 0));
 		bd->para = NULL;
@@ -1381,7 +967,7 @@ add_text_unit(struct builder *bd, const struct unit *u)
 	}
 	bd->depth = 0;
 	if (rp_is_intermediate_formula(s, n) || (u->kind == U_HEADING &&
-	    is_connector(s, n))) {
+	    rp_is_connector(s, n))) {
 		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
 		p->name = "intermediateFormula";
 		rp_node_append(p, block(bd, u, s, n, 0));
@@ -1495,7 +1081,7 @@ begins_new(const struct unit *b)
 	return b->kind != U_TEXT ||
 	    rp_paragraph_number(s, n, &nl) > 0 ||
 	    rp_item_marker(s, n, &nl, &kind, &v) > 0 ||
-	    rp_is_formula(s, n, &body) || vote_label(s, n);
+	    rp_is_formula(s, n, &body) || rp_vote_label(s, n);
 }
 
 static int
@@ -1818,7 +1404,7 @@ late_definitions(struct reader *r)
 			continue;
 		while (k < u->text.len && k < 3 && isdigit((unsigned char)s[k]))
 			k++;
-		if (starts(s, u->text.len, "Adopted ") &&
+		if (u->text.len > 8 && memcmp(s, "Adopted ", 8) == 0 &&
 		    memmem(s, u->text.len, "meeting", 7) != NULL)
 			adopted = 1;
 		dotted = adopted && k > 0 && k < u->text.len && s[k] == '.';
@@ -1840,91 +1426,33 @@ late_definitions(struct reader *r)
 	}
 }
 
-/* Whether a document text is a letter: its first line says so. */
-static int
-is_letter_title(const char *s, size_t n)
-{
-	size_t		len;
-	uint32_t	last;
-
-	if (n == 0)
-		return 0;
-	last = rp_utf8_last(s, n, &len);
-	(void)last;
-	return (n > 6 && memcmp(s + n - 6, "的信", 6) == 0) ||
-	    starts(s, n, "Letter dated") || starts(s, n, "Identical letters") ||
-	    starts(s, n, "Lettre datée");
-}
-
-static void
-finish_meta(struct builder *bd, const char *text, size_t n)
-{
-	rp_meta	*m = bd->docnode->meta;
-	rp_doc	*doc = bd->r->doc;
-	char	 buf[64];
-
-	if (m->language == NULL)
-		m->language = rp_detect_language(text, n);
-	/* Symbol, number, year and body explain one another. */
-	if (m->symbol != NULL) {
-		const char *s = m->symbol;
-		int a, y;
-
-		if (sscanf(s, "S/RES/%d (%d)", &a, &y) == 2) {
-			m->body = RP_BODY_SC;
-			snprintf(buf, sizeof(buf), "%d", a);
-			m->number = rp_doc_strdup(doc, buf);
-			m->year = y;
-		} else if (starts(s, strlen(s), "A/RES/")) {
-			m->body = RP_BODY_GA;
-			m->number = rp_doc_strdup(doc, s + 6);
-		} else if (starts(s, strlen(s), "E/RES/")) {
-			m->body = RP_BODY_ECOSOC;
-			m->number = rp_doc_strdup(doc, s + 6);
-			m->year = atoi(s + 6);
-		} else if (starts(s, strlen(s), "A/HRC/RES/")) {
-			m->body = RP_BODY_HRC;
-			m->number = rp_doc_strdup(doc, s + 10);
-		}
-	}
-	if (m->symbol == NULL && m->number != NULL) {
-		if (m->body == RP_BODY_SC && m->year)
-			snprintf(buf, sizeof(buf), "S/RES/%s (%d)", m->number,
-			    m->year);
-		else if (m->body == RP_BODY_GA)
-			snprintf(buf, sizeof(buf), "A/RES/%s", m->number);
-		else if (m->body == RP_BODY_ECOSOC)
-			snprintf(buf, sizeof(buf), "E/RES/%s", m->number);
-		else if (m->body == RP_BODY_HRC)
-			snprintf(buf, sizeof(buf), "A/HRC/RES/%s", m->number);
-		else
-			buf[0] = '\0';
-		if (buf[0])
-			m->symbol = rp_doc_strdup(doc, buf);
-	}
-	if (m->year == 0 && m->date != NULL)
-		m->year = atoi(m->date);
-	if (m->year == 0 && m->number != NULL && m->body == RP_BODY_ECOSOC)
-		m->year = atoi(m->number);
-	if (m->session_number == 0 && m->body == RP_BODY_GA &&
-	    m->number != NULL && strchr(m->number, '/'))
-		m->session_number = atoi(m->number);
-}
-
 /* Build the DOCUMENT of segment seg from units [from, to). */
+/* How the drafting rules classify the text of a block. */
+static rp_para_kind
+block_kind(const rp_node *b)
+{
+	rp_buf		t;
+	rp_para_kind	k;
+
+	rp_buf_init(&t);
+	rp_node_text(b, &t);
+	k = t.len > 0 ? rp_classify_paragraph(t.data, t.len) :
+	    RP_PARA_UNKNOWN;
+	rp_buf_free(&t);
+	return k;
+}
+
 /* Whether a block reads as a preambular paragraph ("Having considered"). */
 static int
 starts_preambular(const rp_node *b)
 {
-	rp_buf	t;
-	int	yes;
+	return block_kind(b) == RP_PARA_PREAMBULAR;
+}
 
-	rp_buf_init(&t);
-	rp_node_text(b, &t);
-	yes = t.len > 0 && rp_classify_paragraph(t.data, t.len) ==
-	    RP_PARA_PREAMBULAR;
-	rp_buf_free(&t);
-	return yes;
+static int
+starts_operative(const rp_node *b)
+{
+	return block_kind(b) == RP_PARA_OPERATIVE;
 }
 
 /*
@@ -1952,6 +1480,15 @@ plain_paragraphs(struct builder *bd, const struct unit *first)
 		rp_node_unlink(b);
 		/* Masthead lines past the text keep their order after it. */
 		if (b->role == RP_ROLE_ADOPTION) {
+			rp_buf	t;
+
+			/* A closing formula, as add_text_unit reads it. */
+			rp_buf_init(&t);
+			rp_node_text(b, &t);
+			if (t.len > 0 && rp_conclusion_line(bd->r->doc,
+			    bd->docnode->meta, t.data, t.len))
+				b->role = RP_ROLE_NONE;
+			rp_buf_free(&t);
 			rp_node_append(part(bd, &bd->conclusion,
 			    RP_NODE_CONCLUSION, b->line), b);
 			continue;
@@ -1960,8 +1497,9 @@ plain_paragraphs(struct builder *bd, const struct unit *first)
 		p = rp_node_new(bd->r->doc, RP_NODE_PARAGRAPH, b->line, b->col);
 		p->flags |= RP_UNSURE;
 		rp_node_append(p, b);
-		/* Preambular paragraphs while no operative one has come. */
-		if (bd->body == NULL && starts_preambular(b)) {
+		/* Preambular paragraphs while no operative one has come,
+		 * as add_text_unit reads them. */
+		if (bd->body == NULL && !starts_operative(b)) {
 			opening_phrase(bd, p, b);
 			rp_node_append(part(bd, &bd->preamble,
 			    RP_NODE_PREAMBLE, b->line), p);
@@ -1991,19 +1529,8 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 	bd.r = r;
 	bd.docnode = rp_document_new(r->doc, kind, first ? first->line : 1,
 	    first ? first->col : 1);
-	if (parent != NULL) {
-		/* An annex shares the identity of the text it is annexed
-		 * to; its own masthead, if any, overrides. */
-		rp_meta *m = bd.docnode->meta;
-
-		m->body = parent->body;
-		m->symbol = parent->symbol;
-		m->number = parent->number;
-		m->year = parent->year;
-		m->date = parent->date;
-		m->session = parent->session;
-		m->session_number = parent->session_number;
-	}
+	if (parent != NULL)
+		rp_annex_meta(bd.docnode->meta, parent);
 	rp_buf_init(&all);
 	if (first != NULL)
 		r->cur_seg = first->seg;
@@ -2028,21 +1555,8 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 				rp_node_append(part(&bd, &bd.preface,
 				    RP_NODE_PREFACE, u->line), block(&bd, u,
 				    u->text.data, u->text.len, RP_ROLE_TITLE));
-				masthead_meta(&bd, RP_ROLE_TITLE, u->text.data,
-				    u->text.len);
-				if (memmem(u->text.data, u->text.len,
-				    "安全理事会", 15) || memmem(u->text.data,
-				    u->text.len, "Security Council", 16))
-					bd.docnode->meta->body = RP_BODY_SC;
-				{
-					char iso[11];
-					size_t at;
-
-					if (rp_find_date(u->text.data,
-					    u->text.len, iso, &at))
-						bd.docnode->meta->date =
-						    rp_doc_strdup(r->doc, iso);
-				}
+				rp_masthead_meta(r->doc, bd.docnode->meta,
+				    RP_ROLE_TITLE, u->text.data, u->text.len);
 				break;
 			}
 			if (kind == RP_DOC_LETTER) {
@@ -2074,40 +1588,10 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 			break;
 		}
 	}
-	/* The signature: the short lines closing a letter. */
-	if (kind == RP_DOC_LETTER && bd.body != NULL) {
-		rp_node *sig = NULL, *p = bd.body->last, *prev;
-
-		/* Short lines at the end, the signer's title among them
-		 * ("安全理事会主席", read as a heading): the signature. */
-		while (p != NULL && (p->type == RP_NODE_PARAGRAPH ||
-		    p->type == RP_NODE_HEADING) &&
-		    p->num == NULL && p->first != NULL &&
-		    p->first->type == RP_NODE_BLOCK && p->first == p->last) {
-			rp_buf t;
-			size_t len;
-			uint32_t last;
-
-			rp_buf_init(&t);
-			rp_node_text(p->first, &t);
-			last = t.len ? rp_utf8_last(t.data, t.len, &len) : 0;
-			rp_buf_free(&t);
-			if (t.len > 80 || last == 0x3002 || last == '.' ||
-			    last == 0xFF1A)
-				break;
-			prev = p->prev;
-			if (sig == NULL) {
-				sig = rp_node_new(r->doc, RP_NODE_SIGNATURE,
-				    p->line, p->col);
-				rp_node_append(bd.body, sig);
-			}
-			rp_node_prepend(sig, p->first);
-			sig->line = p->line;
-			rp_node_unlink(p);
-			p = prev;
-		}
-	}
-	finish_meta(&bd, all.data ? all.data : "", all.len);
+	if (kind == RP_DOC_LETTER && bd.body != NULL)
+		rp_take_signature(r->doc, bd.body);
+	rp_finish_meta(r->doc, bd.docnode->meta, all.data ? all.data : "",
+	    all.len);
 	rp_buf_free(&all);
 	plain_paragraphs(&bd, first);
 	return bd.docnode;
@@ -2152,7 +1636,7 @@ rp_read_text(rp_doc *doc, const char *buf, size_t len)
 	for (i = 0; i < r.nunits; i++) {
 		if (r.units[i].kind == U_FNDEF)
 			continue;
-		if (is_letter_title(r.units[i].text.data, r.units[i].text.len))
+		if (rp_is_letter_title(r.units[i].text.data, r.units[i].text.len))
 			kind = RP_DOC_LETTER;
 		break;
 	}

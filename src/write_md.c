@@ -8,6 +8,9 @@
  * Markdown and is written here.
  *
  * Layout (read_md.c reads it back):
+ *   masthead lines                          a paragraph each, then a rule
+ *                                           (a letter's: its title)
+ *   "58/136." and the title                 one heading
  *   title of a document at annex depth d   heading level 1 + 2d
  *   annex heading                           heading level 2 + 2d
  *   heading inside a body                   heading level 3 + 2d
@@ -147,9 +150,10 @@ md_destroy(void *state)
 static void *
 md_create(const rp_options *opt, const char **err)
 {
-	static const int	 defaults[] = { MD_F_SYMBOL, MD_F_BODY,
-	    MD_F_NUMBER, MD_F_YEAR, MD_F_DATE, MD_F_MEETING, MD_F_SESSION,
-	    MD_F_LANGUAGE, MD_F_TITLE };
+	static const int	 defaults[] = { MD_F_KIND, MD_F_SYMBOL,
+	    MD_F_BODY, MD_F_NUMBER, MD_F_YEAR, MD_F_DATE, MD_F_MEETING,
+	    MD_F_SESSION, MD_F_LANGUAGE, MD_F_TITLE, MD_F_DISTRIBUTION,
+	    MD_F_VOTES };
 	struct md_conf		*c = calloc(1, sizeof(*c));
 	const char		*const *v;
 	const char		*tp = opt->template_path;
@@ -215,11 +219,30 @@ yaml_needs_quotes(const char *s)
 	return 0;
 }
 
+/* s as a double-quoted YAML string. */
 static void
-front_matter(struct mdw *w, const rp_meta *m, rp_buf *out)
+yaml_string(rp_buf *out, const char *s)
 {
-	rp_buf	v;
-	int	i, f;
+	rp_buf_putc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			rp_buf_putc(out, '\\');
+		if (*s == '\n')
+			rp_buf_puts(out, "\\n");
+		else if (*s == '\t')
+			rp_buf_puts(out, "\\t");
+		else if (*s != '\r')
+			rp_buf_putc(out, *s);
+	}
+	rp_buf_putc(out, '"');
+}
+
+static void
+front_matter(struct mdw *w, const rp_meta *m, const rp_node *fu, rp_buf *out)
+{
+	const rp_node	*b;
+	rp_buf		 v;
+	int		 i, f;
 
 	if (w->conf->nfields == 0)
 		return;
@@ -233,23 +256,21 @@ front_matter(struct mdw *w, const rp_meta *m, rp_buf *out)
 		rp_buf_printf(out, "%s: ", md_field_names[f]);
 		if (f == MD_F_YEAR || !yaml_needs_quotes(v.data))
 			rp_buf_puts(out, v.data);
-		else {
-			const char *s;
-
-			rp_buf_putc(out, '"');
-			for (s = v.data; *s; s++) {
-				if (*s == '"' || *s == '\\')
-					rp_buf_putc(out, '\\');
-				if (*s == '\n')
-					rp_buf_puts(out, "\\n");
-				else if (*s == '\t')
-					rp_buf_puts(out, "\\t");
-				else if (*s != '\r')
-					rp_buf_putc(out, *s);
-			}
-			rp_buf_putc(out, '"');
-		}
+		else
+			yaml_string(out, v.data);
 		rp_buf_putc(out, '\n');
+	}
+	/* Page furniture of a printed source: metadata, not text. */
+	if (fu != NULL && fu->first != NULL) {
+		rp_buf_puts(out, "furniture:\n");
+		for (b = fu->first; b != NULL; b = b->next) {
+			rp_buf_reset(&v);
+			rp_buf_printf(&v, "%d: ", b->line);
+			rp_node_text(b, &v);
+			rp_buf_puts(out, "  - ");
+			yaml_string(out, v.data);
+			rp_buf_putc(out, '\n');
+		}
 	}
 	rp_buf_puts(out, "---\n\n");
 	rp_buf_free(&v);
@@ -283,30 +304,19 @@ add_text(cmark_node *parent, const char *s, size_t len)
 }
 
 /*
- * Text with runs of ASCII white space collapsed to one space: four
- * leading spaces would make a code block, trailing ones are dropped by
- * the parser, a newline could start a list.
+ * Text with its ASCII white space made spaces: a newline could start a
+ * list.  The spaces at the edges of a block go in tidy_spaces() (four
+ * leading ones would make a code block, trailing ones a hard break);
+ * runs elsewhere ("*  **  *") are safe and kept.
  */
 static void
 add_collapsed(cmark_node *parent, const char *s)
 {
 	rp_buf	b;
-	int	sp = 0;
 
 	rp_buf_init(&b);
-	for (; *s; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
-		    *s == '\f' || *s == '\v') {
-			sp = 1;
-			continue;
-		}
-		if (sp)
-			rp_buf_putc(&b, ' ');
-		sp = 0;
-		rp_buf_putc(&b, *s);
-	}
-	if (sp)
-		rp_buf_putc(&b, ' ');
+	for (; *s; s++)
+		rp_buf_putc(&b, strchr("\t\n\r\f\v", *s) != NULL ? ' ' : *s);
 	if (b.len > 0)
 		add_text(parent, b.data, b.len);
 	rp_buf_free(&b);
@@ -456,7 +466,7 @@ tidy_spaces(cmark_node *n, int is_block)
 	}
 	if ((t = edge_text(n, 0)) != NULL &&
 	    (s = cmark_node_get_literal(t))[0] == ' ') {
-		char *d = xstrdup(s + 1);
+		char *d = xstrdup(s + strspn(s, " "));
 
 		cmark_node_set_literal(t, d);
 		free(d);
@@ -485,7 +495,8 @@ tidy_spaces(cmark_node *n, int is_block)
 	    cmark_node_get_literal(t))) > 0 && s[len - 1] == ' ') {
 		char *d = xstrdup(s);
 
-		d[len - 1] = '\0';
+		while (len > 0 && d[len - 1] == ' ')
+			d[--len] = '\0';
 		cmark_node_set_literal(t, d);
 		free(d);
 		if (!is_block && (cmark_node_next(n) == NULL ||
@@ -589,6 +600,11 @@ para_content(struct mdw *w, cmark_node *parent, const rp_node *n,
 			continue;
 		if (in_item) {
 			p = block_node(w, CMARK_NODE_PARAGRAPH, c, prefix);
+			/* An empty block would not come back. */
+			if (cmark_node_first_child(p) == NULL) {
+				cmark_node_free(p);
+				continue;
+			}
 		} else {
 			p = block_node(w, CMARK_NODE_PARAGRAPH, NULL, prefix);
 			append_blocks(w, p, c);
@@ -798,7 +814,11 @@ notes_gfm(struct mdw *w, cmark_node *root, const rp_node *notes)
 		cmark_node_free(d);
 		if (raw.len > 0)
 			rp_buf_putc(&raw, '\n');
-		rp_buf_printf(&raw, "[^%s]:", note_label(w, fn));
+		/* A blank line after the label: without the footnote
+		 * extension, "[^1]:\n    Ibid." is a link reference
+		 * definition and vanishes; this is a paragraph and a code
+		 * block, and still a footnote with it. */
+		rp_buf_printf(&raw, "[^%s]:\n", note_label(w, fn));
 		for (s = md; *s; s = nl + 1) {
 			if ((nl = strchr(s, '\n')) == NULL)
 				nl = s + strlen(s);
@@ -866,6 +886,35 @@ notes_list(struct mdw *w, cmark_node *root, const rp_node *notes)
 
 /* ------------------------------------------------------------ documents */
 
+/* The masthead: a paragraph a line, the title a heading ("58/136." before
+ * it stays on its line, as printed). */
+static void
+preface(struct mdw *w, cmark_node *root, const rp_node *pre, int depth)
+{
+	const rp_node	*b;
+	cmark_node	*p;
+	rp_buf		 num;
+
+	rp_buf_init(&num);
+	for (b = pre->first; b != NULL; b = b->next) {
+		if (b->type != RP_NODE_BLOCK)
+			continue;
+		rp_buf_reset(&num);
+		rp_node_text(b, &num);
+		if (b->role == RP_ROLE_NUMBER && b->next != NULL &&
+		    b->next->role == RP_ROLE_TITLE && num.len > 0 &&
+		    num.data[num.len - 1] == '.') {
+			b = b->next;
+			p = block_node(w, CMARK_NODE_PARAGRAPH, b, num.data);
+		} else
+			p = block_node(w, CMARK_NODE_PARAGRAPH, b, NULL);
+		if (b->role == RP_ROLE_TITLE)
+			p = heading(1 + 2 * depth, p);
+		cmark_node_append_child(root, p);
+	}
+	rp_buf_free(&num);
+}
+
 static void
 document(struct mdw *w, cmark_node *root, const rp_node *doc, int depth)
 {
@@ -886,17 +935,14 @@ document(struct mdw *w, cmark_node *root, const rp_node *doc, int depth)
 			break;
 		switch (c->type) {
 		case RP_NODE_PREFACE:
-			for (b = c->first; b != NULL; b = b->next) {
-				if (b->type != RP_NODE_BLOCK)
-					continue;
-				if (b->role == RP_ROLE_TITLE)
-					p = heading(1 + 2 * depth, block_node(w,
-					    CMARK_NODE_PARAGRAPH, b, NULL));
-				else
-					p = block_node(w,
-					    CMARK_NODE_PARAGRAPH, b, NULL);
-				cmark_node_append_child(root, p);
-			}
+			preface(w, root, c, depth);
+			/* A rule under the masthead, as printed: where it
+			 * ends is then plain to the reader (a letter's is
+			 * its title). */
+			if (doc->meta->kind != RP_DOC_LETTER &&
+			    rp_node_child(c, RP_NODE_BLOCK) != NULL)
+				cmark_node_append_child(root,
+				    new_node(CMARK_NODE_THEMATIC_BREAK));
 			break;
 		case RP_NODE_PREAMBLE:
 		case RP_NODE_BODY:
@@ -933,7 +979,8 @@ md_render(void *state, rp_doc *doc, rp_buf *out)
 	memset(&w, 0, sizeof(w));
 	w.conf = state;
 	w.doc = doc;
-	front_matter(&w, doc->root->meta, out);
+	front_matter(&w, doc->root->meta, rp_node_child(doc->root,
+	    RP_NODE_FURNITURE), out);
 	document(&w, root, doc->root, 0);
 	md = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0);
 	cmark_node_free(root);
