@@ -97,9 +97,12 @@ $(BUILD)/respub: $(CLI_OBJ) $(BUILD)/librespub.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/librespub.a \
 		$(PKG_LIBS)
 
-$(BUILD)/respub.pc: Makefile
-	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' \
-	  'includedir=$(INCDIR)' '' 'Name: respub' \
+# Written every time: PREFIX may differ between "make" and "make install".
+$(BUILD)/respub.pc: FORCE
+	@printf '%s\n' 'prefix=$(PREFIX)' \
+	  'libdir=$(patsubst $(PREFIX)%,$${prefix}%,$(LIBDIR))' \
+	  'includedir=$(patsubst $(PREFIX)%,$${prefix}%,$(INCDIR))' \
+	  '' 'Name: respub' \
 	  'Description: UN resolutions to Akoma Ntoso, HTML, Markdown and PDF' \
 	  'Version: $(shell sed -n 's/^#define RP_VERSION "\(.*\)"/\1/p' include/respub.h)' \
 	  'Requires.private: $(PKGS)' 'Libs: -L$${libdir} -lrespub' \
@@ -162,6 +165,8 @@ uninstall:
 		$(DESTDIR)$(INCDIR)/respub.h \
 		$(DESTDIR)$(LIBDIR)/pkgconfig/respub.pc
 	rm -rf $(DESTDIR)$(DATADIR)
+
+FORCE:
 
 clean:
 	rm -rf build build-asan build-fuzz out

@@ -19,6 +19,12 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden symbols; what is declared here is its
+ * exported interface. */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility push(default)
+#endif
+
 #define RP_VERSION "0.1.0"
 
 /* ---------------------------------------------------------------- buffers */
@@ -312,6 +318,10 @@ const char	*rp_body_name(rp_body b);	/* "Security Council" */
 const char	*rp_body_actor(rp_body b);	/* "un-sc" */
 /* Concatenated TEXT of a subtree into b (footnote definitions excluded). */
 void		 rp_node_text(const rp_node *n, rp_buf *b);
+
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

@@ -179,11 +179,16 @@ cli_data_dir(void)
 
 	if (env != NULL && *env != '\0')
 		return env;
-	/* Run from a build tree: the data sits one level above the binary. */
-	if ((n = readlink("/proc/self/exe", dir, sizeof(dir) - 4)) > 0) {
+	/* Run from a build tree, the data sits one level above the binary;
+	 * installed (anywhere: DESTDIR, a moved prefix), in ../share/respub. */
+	if ((n = readlink("/proc/self/exe", dir,
+	    sizeof(dir) - sizeof("/../share/respub"))) > 0) {
 		dir[n] = '\0';
 		if ((slash = strrchr(dir, '/')) != NULL) {
 			strcpy(slash, "/..");
+			if (has_data(dir))
+				return dir;
+			strcpy(slash, "/../share/respub");
 			if (has_data(dir))
 				return dir;
 		}
