@@ -953,6 +953,8 @@ plain_line(const struct rdr *r, cmark_node *p, rp_buf *b)
  * preface, the preamble, the body or the conclusion.  The one place
  * where the Markdown reader classifies.
  */
+static void	open_annex(struct rdr *, cmark_node *, int, const char *);
+
 static void
 classify_para(struct rdr *r, cmark_node *p)
 {
@@ -995,6 +997,13 @@ classify_para(struct rdr *r, cmark_node *p)
 		if (m->body == RP_BODY_UNKNOWN)
 			m->body = body;
 		d->last_para = NULL;
+		goto out;
+	}
+	/* "Annex" as a paragraph, as other tools write it (respub writes a
+	 * heading): an annex of the outermost document. */
+	if (d->mbreak == NULL && r->depth == 0 &&
+	    rp_is_annex_heading(t.data, t.len)) {
+		open_annex(r, p, 0, t.data);
 		goto out;
 	}
 	if (d->zone == Z_CONCLUSION) {
@@ -1118,42 +1127,54 @@ out:
 	rp_buf_free(&t);
 }
 
+/*
+ * An annex, headed by h, of the document at depth.  In a letter, the
+ * annexed texts are resolutions of their own; an annex to a resolution
+ * shares its identity.
+ */
+static void
+open_annex(struct rdr *r, cmark_node *h, int depth, const char *heading)
+{
+	struct rdoc	*d;
+	rp_node		*n;
+	rp_meta		*pm;
+
+	pop_to(r, depth);
+	d = cur(r);
+	finish_doc(r, d);
+	pm = d->node->meta;
+	n = node_at(r, RP_NODE_ANNEX, h);
+	n->num = rp_doc_strdup(r->doc, heading ? heading : "");
+	rp_node_append(d->node, n);
+	d->part = NULL;
+	r->depth++;
+	d = cur(r);
+	memset(d, 0, sizeof(*d));
+	d->node = new_document(r, pm->kind == RP_DOC_LETTER ?
+	    RP_DOC_RESOLUTION : RP_DOC_ANNEX, h);
+	d->node->meta->annex_number = ++r->nannex;
+	if (pm->kind != RP_DOC_LETTER)
+		rp_annex_meta(d->node->meta, pm);
+	rp_node_append(n, d->node);
+	d->zone = Z_PREFACE;
+	d->started = 1;
+	d->mbreak = masthead_rule(r, cmark_node_next(h));
+}
+
 static void
 read_heading(struct rdr *r, cmark_node *h)
 {
 	int		 level = cmark_node_get_heading_level(h);
 	struct rdoc	*d = cur(r);
 	rp_node		*n;
-	rp_meta		*pm;
 	rp_buf		 t;
 
 	rp_buf_init(&t);
 	plain(r, h, &t);
-	/* Annex of the document at depth (level - 2) / 2.  In a letter,
-	 * the annexed texts are resolutions of their own; an annex to a
-	 * resolution shares its identity. */
+	/* Annex of the document at depth (level - 2) / 2. */
 	if (level % 2 == 0 && (level - 2) / 2 <= r->depth &&
 	    (level - 2) / 2 + 1 < MAX_DEPTH) {
-		pop_to(r, (level - 2) / 2);
-		d = cur(r);
-		finish_doc(r, d);
-		pm = d->node->meta;
-		n = node_at(r, RP_NODE_ANNEX, h);
-		n->num = rp_doc_strdup(r->doc, t.data ? t.data : "");
-		rp_node_append(d->node, n);
-		d->part = NULL;
-		r->depth++;
-		d = cur(r);
-		memset(d, 0, sizeof(*d));
-		d->node = new_document(r, pm->kind == RP_DOC_LETTER ?
-		    RP_DOC_RESOLUTION : RP_DOC_ANNEX, h);
-		d->node->meta->annex_number = ++r->nannex;
-		if (pm->kind != RP_DOC_LETTER)
-			rp_annex_meta(d->node->meta, pm);
-		rp_node_append(n, d->node);
-		d->zone = Z_PREFACE;
-		d->started = 1;
-		d->mbreak = masthead_rule(r, cmark_node_next(h));
+		open_annex(r, h, (level - 2) / 2, t.data);
 		goto out;
 	}
 	if (t.data == NULL)

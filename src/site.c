@@ -517,7 +517,11 @@ site_main(int argc, char *argv[])
 		}
 		if ((x->doc = rp_doc_new(x->path)) == NULL)
 			goto oom;
-		if (rp_read(x->doc, x->data, len, from) != 0 ||
+		/* As main.c: the name's extension is a hint, the bytes
+		 * decide. */
+		if (rp_read(x->doc, x->data, len, from != RP_FORMAT_UNKNOWN ?
+		    from : rp_format_detect_hint(x->data, len,
+		    rp_format_of_path(x->path))) != 0 ||
 		    rp_doc_root(x->doc) == NULL) {
 			for (d = rp_doc_diags(x->doc); d != NULL; d = d->next)
 				if (d->level == RP_ERROR)
