@@ -1194,6 +1194,45 @@ out:
 	rp_buf_free(&t);
 }
 
+/*
+ * A block the model has no place for (a table): its text, one paragraph
+ * per row with the cells apart, so that nothing is lost.
+ */
+static void
+foreign_block(struct rdr *r, cmark_node *c)
+{
+	struct rdoc	*d = cur(r);
+	cmark_node	*row, *cell;
+	rp_node		*p, *b;
+	rp_buf		 t;
+
+	rp_msg(r->doc, RP_WARNING, node_at(r, RP_NODE_NONE, c)->line, 1,
+	    "markdown: a %s is kept as plain paragraphs",
+	    cmark_node_get_type_string(c));
+	for (row = cmark_node_first_child(c); row != NULL;
+	    row = cmark_node_next(row)) {
+		rp_buf_init(&t);
+		for (cell = cmark_node_first_child(row); cell != NULL;
+		    cell = cmark_node_next(cell)) {
+			if (t.len > 0)
+				rp_buf_puts(&t, " | ");
+			plain(r, cell, &t);
+		}
+		if (cmark_node_first_child(row) == NULL)
+			plain(r, row, &t);
+		if (t.len > 0) {
+			p = node_at(r, RP_NODE_PARAGRAPH, row);
+			b = node_at(r, RP_NODE_BLOCK, row);
+			put_text(r, b, t.data, row);
+			rp_node_append(p, b);
+			rp_node_append(open_part(r, d->zone == Z_PREAMBLE ?
+			    RP_NODE_PREAMBLE : RP_NODE_BODY, row), p);
+		}
+		rp_buf_free(&t);
+	}
+	d->last_para = NULL;
+}
+
 /* A top-level (or block-quoted) block. */
 static void
 read_block(struct rdr *r, cmark_node *c)
@@ -1272,8 +1311,10 @@ read_block(struct rdr *r, cmark_node *c)
 		if (c == d->mbreak)
 			d->masthead_over = 1;
 		break;
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		break;		/* read apart */
 	default:
-		/* Footnote definitions (done apart). */
+		foreign_block(r, c);
 		break;
 	}
 }
@@ -1437,6 +1478,12 @@ keep_unreferenced(struct rdr *r, cmark_parser *ps)
 		    l[k] != '\n'; k++)
 			continue;
 		if (k + 1 < n && l[k] == ']' && l[k + 1] == ':' && k > 2) {
+			/* CommonMark reads the first definition of a label. */
+			if (b.data != NULL && memmem(b.data, b.len, l, k + 1))
+				rp_msg(r->doc, RP_WARNING, (int)i + 1 + r->line0,
+				    1, "markdown: footnote %.*s is defined a "
+				    "second time; this definition is not read",
+				    (int)k + 1, l);
 			rp_buf_puts(&b, "\n\n");
 			rp_buf_put(&b, l, k + 1);
 		}

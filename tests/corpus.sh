@@ -33,6 +33,22 @@ valid=$((xml - invalid))
 para=$(cat "$out"/res/*.tree | grep -c '^ *paragraph ')
 notes=$(cat "$out"/res/*.tree | grep -c '^ *footnote ')
 secs=$(awk "BEGIN { printf \"%.2f\", $end - $start }")
-echo "corpus: $files files, $xml converted, $valid valid, $invalid invalid, $errors errors, $warnings warnings"
+# No word lost: every word of each input in its AKN, in order.
+lost=0
+if command -v python3 >/dev/null 2>&1; then
+	for f in "$out"/in/*; do
+		x=$out/res/$(basename "$f" | sed 's/\.[^.]*$//').xml
+		[ -f "$x" ] || continue
+		python3 "$(dirname "$0")/tools/akn_words.py" "$f" "$x" \
+		    >> "$out/lost" 2>&1 || lost=$((lost + 1))
+	done
+	words="$lost with words lost"
+else
+	words="word check skipped (no python3)"
+fi
+echo "corpus: $files files, $xml converted, $valid valid, $invalid invalid, $errors errors, $warnings warnings, $words"
 echo "corpus: $para paragraphs, $notes footnotes, $secs seconds (convert, one process)"
+# Losses are listed (the reader warns about each, e.g. a Markdown footnote
+# defined twice); the status says whether every text converted validly.
+[ "$lost" -gt 0 ] && sed 's/^/corpus: words lost: /' "$out/lost" | cut -c1-240
 [ "$invalid" -eq 0 ] && [ "$crashes" -eq 0 ] && [ "$xml" -eq "$files" ]
