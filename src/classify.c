@@ -1243,17 +1243,22 @@ rp_count_members(const char *s, size_t n)
 	return c;
 }
 
+void
+rp_vote_members(rp_meta *m, rp_node *g, const char *s, size_t n)
+{
+	g->count = rp_count_members(s, n);
+	if (g->role == RP_VOTE_FOR)
+		m->votes_for = g->count;
+	else if (g->role == RP_VOTE_AGAINST)
+		m->votes_against = g->count;
+	else
+		m->votes_abstain = g->count;
+}
+
 /* Whether a document text is a letter: its first line says so. */
 int
 rp_is_letter_title(const char *s, size_t n)
 {
-	size_t		len;
-	uint32_t	last;
-
-	if (n == 0)
-		return 0;
-	last = rp_utf8_last(s, n, &len);
-	(void)last;
 	return (n > 6 && memcmp(s + n - 6, "的信", 6) == 0) ||
 	    starts(s, n, "Letter dated") || starts(s, n, "Identical letters") ||
 	    starts(s, n, "Lettre datée");

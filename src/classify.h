@@ -117,6 +117,9 @@ int		 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s,
 int		 rp_vote_label(const char *s, size_t n);
 /* The members of a vote group ("中国、法国。", "None."): how many. */
 int		 rp_count_members(const char *s, size_t n);
+/* The member list s of vote group g: its count into g and into m's vote. */
+void		 rp_vote_members(rp_meta *m, rp_node *g, const char *s,
+		    size_t n);
 /* Whether the first line of a text makes it a cover letter. */
 int		 rp_is_letter_title(const char *s, size_t n);
 /* Symbol, number, year, body and session explaining one another, the

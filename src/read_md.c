@@ -897,13 +897,7 @@ read_vote(struct rdr *r, rp_node *part, cmark_node *list)
 		b->next->role = RP_ROLE_MEMBERS;
 		rp_buf_reset(&t);
 		rp_node_text(b->next, &t);
-		g->count = rp_count_members(t.data ? t.data : "", t.len);
-		if (g->role == RP_VOTE_FOR)
-			m->votes_for = g->count;
-		else if (g->role == RP_VOTE_AGAINST)
-			m->votes_against = g->count;
-		else
-			m->votes_abstain = g->count;
+		rp_vote_members(m, g, t.data ? t.data : "", t.len);
 		rp_node_append(v, g);
 	}
 	rp_buf_free(&t);

@@ -890,13 +890,7 @@ add_members(struct builder *bd, const struct unit *u)
 
 	rp_node_append(g, block(bd, u, u->text.data, u->text.len,
 	    RP_ROLE_MEMBERS));
-	g->count = rp_count_members(u->text.data, u->text.len);
-	if (g->role == RP_VOTE_FOR)
-		m->votes_for = g->count;
-	else if (g->role == RP_VOTE_AGAINST)
-		m->votes_against = g->count;
-	else
-		m->votes_abstain = g->count;
+	rp_vote_members(m, g, u->text.data, u->text.len);
 	bd->vote = 0;
 }
 
