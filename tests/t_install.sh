@@ -24,7 +24,8 @@ else
 fi
 for f in bin/respub lib/librespub.a lib/librespub.so include/respub.h \
     lib/pkgconfig/respub.pc share/respub/stylesheets/akn2html.xsl \
-    share/respub/templates/markdown.conf share/man/man1/respub.1; do
+    share/respub/templates/markdown.conf share/man/man1/respub.1 \
+    share/man/man3/librespub.3; do
 	[ -e "$D/opt/rp/$f" ] || miss="$miss $f"
 done
 [ -z "$miss" ] && ok "install: files in place" ||
