@@ -1009,6 +1009,22 @@ rp_masthead_role(const char *s, size_t n)
 	return RP_ROLE_NONE;
 }
 
+/* "Adopted at the [resumed] 2190th meeting": where the number is, or
+ * NULL. */
+static const char *
+adopted_at(const char *s, size_t n)
+{
+	const char *p;
+
+	if (!starts(s, n, "Adopted ") ||
+	    (p = memmem(s, n, " at the ", 8)) == NULL)
+		return NULL;
+	p += 8;
+	if (starts(p, n - (size_t)(p - s), "resumed "))
+		p += 8;
+	return p;
+}
+
 /* "36th plenary meeting", "Adopted at the 2nd meeting.": the closing
  * formula; fills the meeting and the vote. */
 int
@@ -1023,8 +1039,8 @@ rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 	    sscanf(s, "%d%2[a-z] meeting", &num, suffix) == 2) {
 		if (!memmem(s, n > 40 ? 40 : n, "meeting", 7))
 			return 0;
-	} else if (starts(s, n, "Adopted ") && (p = memmem(s, n, " at the ",
-	    8)) != NULL && sscanf(p + 8, "%d%2[a-z]", &num, suffix) == 2 &&
+	} else if ((p = adopted_at(s, n)) != NULL &&
+	    sscanf(p, "%d%2[a-z]", &num, suffix) == 2 &&
 	    memmem(s, n, "meeting", 7)) {
 		if ((p = memmem(s, n, " by ", 4)) != NULL &&
 		    sscanf(p + 4, "%d votes to %d", &yes, &no) == 2) {

@@ -1502,8 +1502,9 @@ plain_paragraphs(struct builder *bd, const struct unit *first)
 			    b->line), p);
 		if (moved++ == 0)
 			rp_msg(bd->r->doc, RP_WARNING, b->line, b->col, "no "
-			    "formula and no numbered or operative paragraph: "
-			    "the text from here is read as plain paragraphs");
+			    "enacting formula or numbered paragraph: the text "
+			    "from here is read as paragraphs by their opening "
+			    "words alone");
 	}
 	if (moved == 0 && bd->preface == NULL)
 		rp_msg(bd->r->doc, RP_WARNING, first ? first->line : 1, 1,
