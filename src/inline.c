@@ -154,7 +154,8 @@ marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
 		if (isdigit(pp) && parent->last != NULL &&
 		    parent->last->type == RP_NODE_DATE && run == i - 1)
 			return RP_MARK_SPACED;
-		if (!(isalpha(pp) || pp == ',' || pp == ')' || pp == '.'))
+		if (!(isalpha(pp) || pp == ',' || pp == ')' || pp == '.' ||
+		    pp == ';' || pp == ':'))
 			return -1;
 		if (isalpha(pp) && stopword_before(t, i - 1))
 			return -1;
