@@ -138,6 +138,17 @@ marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
 	if ((p == ',' || p == '.') && i >= 2 &&
 	    !isdigit((unsigned char)t[i - 2]))
 		return RP_MARK_GLUED;
+	/* After a year and its comma, "in 2008,2": only as the footnote
+	 * expected next (a spaced marker's rule), since "1,000" is not. */
+	if (p == ',' && i >= 6 && (strncmp(t + i - 5, "19", 2) == 0 ||
+	    strncmp(t + i - 5, "20", 2) == 0) && isdigit((unsigned char)
+	    t[i - 3]) && isdigit((unsigned char)t[i - 2]) &&
+	    !isalnum((unsigned char)t[i - 6]) && j - i <= 2)
+		return RP_MARK_SPACED;
+	/* After a date and its comma: "on 11 April 1996,1". */
+	if ((p == ',' || p == '.') && parent->last != NULL &&
+	    parent->last->type == RP_NODE_DATE && run == i - 1)
+		return RP_MARK_GLUED;
 	if (p >= 0x80) {
 		size_t		l;
 		uint32_t	cp = rp_utf8_last(t, i, &l);

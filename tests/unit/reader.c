@@ -286,6 +286,22 @@ test_reading(void)
 	free(t);
 	rp_doc_free(doc);
 
+	/* Markers after a date, a year or a semicolon. */
+	t = tree_of("The General Assembly,\n\nRecalling the signing in Cairo "
+	    "on 11 April 1996,1 the Declaration of 2008,2 and its text of "
+	    "12 August 1949; 3\n\n1. Decides to act.\n\n_______\n"
+	    "1 A/50/426.\n2 See CD/1839.\n3 Ibid.\n", &doc);
+	check(count_of(t, "noteref") == 3, "footnote: markers after "
+	    "'1996,', a year's comma and '; '");
+	free(t);
+	rp_doc_free(doc);
+	t = tree_of("The General Assembly,\n\nNoting the sum of 2008,2 "
+	    "dollars,\n\n1. Decides to act.\n", &doc);
+	check(count_of(t, "noteref") == 0, "footnote: no marker without a "
+	    "footnote to call");
+	free(t);
+	rp_doc_free(doc);
+
 	/* Two numbered paragraphs on one line. */
 	t = tree_of("The Council,\n\n8. Recognizes the role; 9. Notes the "
 	    "discussions;\n", &doc);
