@@ -203,6 +203,58 @@ front_matter(struct reader *r)
 }
 
 /*
+ * Masthead lines a PDF extraction ran together, "General Assembly Distr.:
+ * General 3 December 2025" or "Eightieth session Agenda item 95 Title",
+ * cut where a new masthead line starts, so that each gets its role.
+ */
+static void
+split_masthead_lines(struct reader *r)
+{
+	static const char *const starts_at[] = { "Distr.:", "Distr. :",
+	    "Agenda item ", NULL };
+	static const char *const status[] = { "Distr.: General ",
+	    "Distr.: Limited ", "Distr.: Restricted ", NULL };
+	size_t		 i, k, cut, cap = r->nlines;
+	const char	*const *w, *p;
+
+	for (i = 0; i < r->nlines && i < 40; i++) {
+		struct line *l = &r->lines[i];
+		rp_body b;
+
+		if (l->gone)
+			continue;
+		if (rp_is_formula(l->s, l->n, &b))
+			break;
+		cut = 0;
+		for (w = starts_at; *w != NULL && cut == 0; w++)
+			if ((p = memmem(l->s, l->n, *w, strlen(*w))) != NULL &&
+			    p > l->s && p[-1] == ' ')
+				cut = (size_t)(p - l->s);
+		for (w = status; *w != NULL && cut == 0; w++)
+			if (l->n > strlen(*w) && strncmp(l->s, *w,
+			    strlen(*w)) == 0)
+				cut = strlen(*w);
+		if (cut == 0)
+			continue;
+		/* The rest becomes the next line, from the same source line. */
+		RP_GROW(r->lines, r->nlines, cap);
+		l = &r->lines[i];
+		memmove(l + 2, l + 1, (r->nlines - i - 1) * sizeof(*l));
+		r->nlines++;
+		l[1] = l[0];
+		l[1].s = l->s + cut;
+		l[1].n = l->n - cut;
+		l[1].col = l->col + char_count(l->s, cut);
+		trim(&l[1].s, &l[1].n, &l[1].col);
+		l[1].chars = char_count(l[1].s, l[1].n);
+		l->n = cut;
+		for (k = 0; k < l->n && l->s[l->n - 1] == ' '; k++)
+			l->n--;
+		l->chars = char_count(l->s, l->n);
+	}
+}
+
+/*
  * Page headers and footers of PDF extractions: job numbers, page
  * numbers, and the running symbol and title next to them.
  */
@@ -1618,6 +1670,7 @@ rp_read_text(rp_doc *doc, const char *buf, size_t len)
 	r.buf = buf;
 	split_lines(&r, buf, len);
 	front_matter(&r);
+	split_masthead_lines(&r);
 	furniture(&r);
 	measure_width(&r);
 	make_units(&r);

@@ -286,6 +286,20 @@ test_reading(void)
 	free(t);
 	rp_doc_free(doc);
 
+	/* Masthead lines a PDF extraction ran together. */
+	t = tree_of("United Nations\n\nGeneral Assembly Distr.: General 3 "
+	    "December 2025\n\nEightieth session Agenda item 95 Outer space\n"
+	    "\n80/17. Outer space\n\nThe General Assembly,\n\n1. Decides "
+	    "to act.\n", &doc);
+	check(strstr(t, "block role=distribution @3:18") != NULL &&
+	    strstr(t, "block role=date @3:34") != NULL &&
+	    strstr(t, "block role=agenda @5:19") != NULL &&
+	    strstr(t, "title=\"Outer space\"") != NULL,
+	    "masthead: run-together lines cut into body, distribution, date, "
+	    "session, agenda");
+	free(t);
+	rp_doc_free(doc);
+
 	/* Markers after a date, a year or a semicolon. */
 	t = tree_of("The General Assembly,\n\nRecalling the signing in Cairo "
 	    "on 11 April 1996,1 the Declaration of 2008,2 and its text of "
