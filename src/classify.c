@@ -1407,9 +1407,35 @@ rp_opens_unit(const char *s, size_t n)
 	rp_body		b;
 
 	return rp_paragraph_number(s, n, &nl) > 0 ||
+	    rp_scanned_number(s, n, &nl) > 0 ||
 	    rp_item_marker(s, n, &nl, &kind, &v) > 0 ||
 	    rp_is_separator(s, n) || rp_is_annex_heading(s, n) ||
 	    rp_is_formula(s, n, &b);
+}
+
+int
+rp_scanned_number(const char *s, size_t n, size_t *numlen)
+{
+	static const char	 look[] = "ZSlI";
+	static const int	 value[] = { 2, 5, 1, 1 };
+	const char		*c;
+	size_t			 k = 0;
+	int			 v = 0;
+
+	if (n > 0 && s[0] != '\0' && (c = strchr(look, s[0])) != NULL) {
+		v = value[c - look];
+		k = 1;
+	} else
+		for (; k < n && k < 3 && isdigit((unsigned char)s[k]); k++)
+			v = v * 10 + (s[k] - '0');
+	/* "4," or, for a letter, "Z." too. */
+	if (k == 0 || v == 0 || k + 2 >= n || s[k + 1] != ' ' ||
+	    !(s[k] == ',' || (s[k] == '.' && !isdigit((unsigned char)s[0]))))
+		return 0;
+	if (rp_classify_paragraph(s + k + 2, n - k - 2) != RP_PARA_OPERATIVE)
+		return 0;
+	*numlen = k + 1;
+	return v;
 }
 
 int

@@ -1374,31 +1374,31 @@ split_run_together(struct reader *r)
 static void
 fix_scanned_numbers(struct reader *r)
 {
-	size_t	i, k, nl;
+	size_t	i, nl;
 	int	last = 0;
+	char	was[8], fixed[16];
 
 	for (i = 0; i < r->nunits; i++) {
 		struct unit	*u = &r->units[i];
 		char		*s = u->text.data;
 
-		if (u->kind != U_TEXT || !u->block_start)
+		if (u->kind != U_TEXT)
 			continue;
 		if (rp_paragraph_number(s, u->text.len, &nl) > 0) {
 			last = atoi(s);
 			continue;
 		}
-		for (k = 0; k < u->text.len && k < 3 &&
-		    isdigit((unsigned char)s[k]); k++)
+		/* Set right in place: "Z." and "2." are as long. */
+		if (rp_scanned_number(s, u->text.len, &nl) != last + 1 ||
+		    nl >= sizeof(was) || (size_t)snprintf(fixed,
+		    sizeof(fixed), "%d.", last + 1) != nl)
 			continue;
-		if (k == 0 || k + 2 >= u->text.len || s[k] != ',' ||
-		    s[k + 1] != ' ' || atoi(s) != last + 1 ||
-		    rp_classify_paragraph(s + k + 2, u->text.len - k - 2) !=
-		    RP_PARA_OPERATIVE)
-			continue;
-		s[k] = '.';
+		memcpy(was, s, nl);
+		was[nl] = '\0';
+		memcpy(s, fixed, nl);
 		last++;
 		rp_msg(r->doc, RP_WARNING, u->line, u->col, "paragraph number "
-		    "\"%.*s,\" read as \"%.*s.\"", (int)k, s, (int)k, s);
+		    "\"%s\" read as \"%s\"", was, fixed);
 	}
 }
 

@@ -348,6 +348,14 @@ test_reading(void)
 	    "scans: '2, Decides' after paragraph 1 is paragraph 2");
 	free(t);
 	rp_doc_free(doc);
+	t = tree_of("The Council,\n\n1. Affirms the resolutions;\n\n"
+	    "Z. Demands that they be applied;\n3. Requests a report;\n"
+	    "4, Extends the mandate.\n", &doc);
+	check(count_of(t, "paragraph num=") == 4 &&
+	    strstr(t, "paragraph num=\"4.\"") != NULL,
+	    "scans: 'Z.' is 2, and '4, Extends' on the next line is 4");
+	free(t);
+	rp_doc_free(doc);
 
 	/* Page furniture is kept apart, not lost; text after the closing
 	 * formula stays after it. */
