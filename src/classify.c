@@ -87,7 +87,7 @@ static const char *const preamble_words[] = {
 	"horrified", "appalled", "distressed", "bearing", "inspired",
 	"moved", "impressed", "heartened", "reassured", "apprehensive",
 	"worried", "sensitive", "attaching", "underscoring", "viewing",
-	"in view", "pursuant", "upon", NULL
+	"in view", "pursuant", "upon", "whereas", NULL
 };
 
 /* Words ending in "s" that are not present-tense verbs. */

@@ -949,6 +949,15 @@ plain_line(const struct rdr *r, cmark_node *p, rp_buf *b)
  */
 static void	open_annex(struct rdr *, cmark_node *, int, const char *);
 
+/* Whether a document's preamble has its formula. */
+static int
+has_formula(const rp_node *doc)
+{
+	const rp_node *pre = rp_node_child(doc, RP_NODE_PREAMBLE);
+
+	return pre != NULL && rp_node_child(pre, RP_NODE_FORMULA) != NULL;
+}
+
 static void
 classify_para(struct rdr *r, cmark_node *p)
 {
@@ -981,8 +990,8 @@ classify_para(struct rdr *r, cmark_node *p)
 		}
 		d->masthead_over = 1;
 	}
-	if (d->zone <= Z_PREAMBLE &&
-	    rp_node_child(d->node, RP_NODE_PREAMBLE) == NULL &&
+	/* The formula, after "Whereas" clauses in 1940s resolutions. */
+	if (d->zone <= Z_PREAMBLE && !has_formula(d->node) &&
 	    rp_is_formula(t.data, t.len, &body)) {
 		n = node_at(r, RP_NODE_FORMULA, p);
 		n->name = "enactingFormula";

@@ -586,11 +586,13 @@ make_units(struct reader *r)
 			continue;
 		}
 		/* The masthead ends at the formula, or where running text
-		 * begins: a numbered paragraph, a sentence. */
+		 * begins: a numbered paragraph, a sentence, the "Whereas" of
+		 * a preamble before its formula (1940s resolutions). */
 		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
-		    rp_opens_unit(l->s, l->n) || (blank && l->n > 60 &&
-		    !rp_masthead_role(l->s, l->n) && sentence_end(l) &&
-		    r->nunits > 0)))
+		    rp_opens_unit(l->s, l->n) || (blank && r->nunits > 0 &&
+		    !rp_masthead_role(l->s, l->n) && ((l->n > 60 &&
+		    sentence_end(l)) || (l->n > 8 && memcmp(l->s, "Whereas",
+		    7) == 0 && !isalpha((unsigned char)l->s[7]))))))
 			in_masthead = 0;
 		if (in_masthead) {
 			int role = rp_masthead_role(l->s, l->n);
@@ -884,6 +886,17 @@ add_item(struct builder *bd, const struct unit *u, size_t numlen,
 	bd->values[d] = value;
 }
 
+/* A masthead line of no role of its own: the title when there is none
+ * yet (an annex's only when short), else a note. */
+static int
+unplaced_role(const struct builder *bd, size_t n)
+{
+	const rp_meta *m = bd->docnode->meta;
+
+	return m->title == NULL && (m->kind != RP_DOC_ANNEX || n < 200) ?
+	    RP_ROLE_TITLE : RP_ROLE_NOTE;
+}
+
 static void
 add_masthead(struct builder *bd, const struct unit *u)
 {
@@ -900,13 +913,8 @@ add_masthead(struct builder *bd, const struct unit *u)
 			s += k + 1;
 			n -= k + 1;
 			role = RP_ROLE_TITLE;
-		} else if (bd->docnode->meta->title == NULL &&
-		    bd->docnode->meta->kind != RP_DOC_ANNEX)
-			role = RP_ROLE_TITLE;
-		else if (bd->docnode->meta->title == NULL && n < 200)
-			role = RP_ROLE_TITLE;
-		else
-			role = RP_ROLE_NOTE;
+		} else
+			role = unplaced_role(bd, n);
 	}
 	rp_masthead_meta(bd->r->doc, bd->docnode->meta, role, s,
 	    n);
@@ -961,6 +969,52 @@ ends_with_cjk_semicolon(const rp_node *b)
 	return yes;
 }
 
+/*
+ * A formula after paragraphs, none of them numbered: what came before it
+ * was not the resolution (the end of the item before it on a printed
+ * page, the record of a meeting) and becomes masthead lines, in order,
+ * with the roles and metadata they give ("Resolution 851 (1993)").
+ * Whether it did.
+ */
+static int
+text_before_formula(struct builder *bd)
+{
+	rp_node	*c, *next, *b;
+	rp_buf	 t;
+	int	 role;
+
+	if (bd->body == NULL)
+		return 0;
+	for (c = bd->body->first; c != NULL; c = c->next)
+		if (c->num != NULL || c->type == RP_NODE_FORMULA)
+			return 0;
+	for (c = bd->body->first; c != NULL; c = next) {
+		next = c->next;
+		rp_node_unlink(c);
+		b = c;
+		if ((c->type == RP_NODE_PARAGRAPH ||
+		    c->type == RP_NODE_HEADING) && c->first != NULL &&
+		    c->first == c->last && c->first->type == RP_NODE_BLOCK) {
+			b = c->first;
+			rp_node_unlink(b);
+			rp_buf_init(&t);
+			rp_node_text(b, &t);
+			if ((role = rp_masthead_role(t.data ? t.data : "",
+			    t.len)) == RP_ROLE_NONE)
+				role = unplaced_role(bd, t.len);
+			rp_masthead_meta(bd->r->doc, bd->docnode->meta, role,
+			    t.data ? t.data : "", t.len);
+			rp_buf_free(&t);
+			b->role = role;
+		}
+		rp_node_append(part(bd, &bd->preface, RP_NODE_PREFACE, b->line),
+		    b);
+	}
+	rp_node_unlink(bd->body);
+	bd->body = NULL;
+	return 1;
+}
+
 static void
 add_text_unit(struct builder *bd, const struct unit *u)
 {
@@ -981,8 +1035,10 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		add_vote(bd, u, v);
 		return;
 	}
-	if (bd->state <= 1 && bd->preamble == NULL && rp_is_formula(s, n,
-	    &body)) {
+	if ((bd->preamble == NULL ||
+	    rp_node_child(bd->preamble, RP_NODE_FORMULA) == NULL) &&
+	    rp_is_formula(s, n, &body) &&
+	    (bd->state <= 1 || text_before_formula(bd))) {
 		if (bd->docnode->meta->body == RP_BODY_UNKNOWN)
 			bd->docnode->meta->body = body;
 		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);

@@ -300,6 +300,18 @@ test_reading(void)
 	free(t);
 	rp_doc_free(doc);
 
+	/* 1940s resolutions: "Whereas" clauses before the formula. */
+	t = tree_of("7 (1946). Resolution of 26 June 1946\n\nWhereas the "
+	    "Council appointed a Sub-Committee,\n\nWhereas the facts are "
+	    "confirmed,\n\nThe Security Council\n\nDecides to keep the "
+	    "situation under observation.\n", &doc);
+	check(count_of(t, "paragraph name=\"whereas\"") == 2 &&
+	    strstr(t, "formula name=\"enactingFormula\" @7:1") != NULL &&
+	    strstr(t, "title=") == NULL,
+	    "preamble: 'Whereas' clauses before the formula");
+	free(t);
+	rp_doc_free(doc);
+
 	/* Markers after a date, a year or a semicolon. */
 	t = tree_of("The General Assembly,\n\nRecalling the signing in Cairo "
 	    "on 11 April 1996,1 the Declaration of 2008,2 and its text of "
