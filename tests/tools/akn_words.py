@@ -2,7 +2,9 @@
 """akn_words.py INPUT AKN -- check that no word of INPUT is lost in AKN.
 
 A word is a run of letters (digits and punctuation are left out: they are
-paragraph numbers, footnote markers, separators, Markdown syntax); each
+paragraph numbers, footnote markers, separators, Markdown syntax; so is
+Z, S, l or I opening a line before "." or ",": a scan's misread paragraph
+number, "Z." for "2."); each
 Han character is a word of its own.  The words of INPUT must appear in
 the text of AKN in the same order.  The text of each footnote
 (authorialNote, meta notes/note), and each line of page furniture kept in
@@ -37,6 +39,24 @@ def words(text):
         # letters are matched when the input has them, else passed over.
         out.extend(OPT + w for w in ws) if k % 2 else out.extend(ws)
     return out
+
+
+def unscan(text):
+    """Z, S, l or I opening a line before "." or ",", where the paragraph
+    after the last numbered one is due: a scan's misread paragraph number
+    ("Z." for "2."), which the reader sets right; not words."""
+    value = {"Z": 2, "S": 5, "l": 1, "I": 1}
+    last, out = 0, []
+    for line in text.split("\n"):
+        m = re.match(r"\s*(\d+)[.,] ", line)
+        if m:
+            last = int(m.group(1))
+        m = re.match(r"(\s*)([ZSlI])[.,] ", line)
+        if m and value[m.group(2)] == last + 1:
+            last += 1
+            line = m.group(1) + line[m.end(2):]
+        out.append(line)
+    return "\n".join(out)
 
 
 def collect(el, out, notes):
@@ -92,6 +112,7 @@ def main():
         end = text.find("\n---", 4)
         if end > 0:
             text = text[end + 4:]
+    text = unscan(text)
     want = words(text)
     body_text, note_texts = [], []
     collect(ET.parse(akn).getroot(), body_text, note_texts)
