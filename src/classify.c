@@ -1416,25 +1416,48 @@ rp_opens_unit(const char *s, size_t n)
 int
 rp_scanned_number(const char *s, size_t n, size_t *numlen)
 {
-	static const char	 look[] = "ZSlI";
-	static const int	 value[] = { 2, 5, 1, 1 };
+	static const char	 look[] = "ZSlILO";
+	static const int	 value[] = { 2, 5, 1, 1, 1, 0 };
 	const char		*c;
-	size_t			 k = 0;
-	int			 v = 0;
+	size_t			 k, w;
+	int			 v = 0, letters = 0, bare = 0;
 
-	if (n > 0 && s[0] != '\0' && (c = strchr(look, s[0])) != NULL) {
-		v = value[c - look];
-		k = 1;
-	} else
-		for (; k < n && k < 3 && isdigit((unsigned char)s[k]); k++)
+	/* Digits, or letters scans take for them: "ll." is 11. */
+	for (k = 0; k < n && k < 3; k++) {
+		if (isdigit((unsigned char)s[k]))
 			v = v * 10 + (s[k] - '0');
-	/* "4," or, for a letter, "Z." too. */
-	if (k == 0 || v == 0 || k + 2 >= n || s[k + 1] != ' ' ||
-	    !(s[k] == ',' || (s[k] == '.' && !isdigit((unsigned char)s[0]))))
+		else if (s[k] != '\0' && (c = strchr(look, s[k])) != NULL &&
+		    (k > 0 || *c != 'O')) {
+			v = v * 10 + value[c - look];
+			letters++;
+		} else
+			break;
+	}
+	if (k == 0 || v == 0 || k + 2 >= n)
 		return 0;
-	if (rp_classify_paragraph(s + k + 2, n - k - 2) != RP_PARA_OPERATIVE)
+	/* "4, ", "2 " (no mark), "6.Calls" (no space), "Z. " (a letter). */
+	if (s[k] == ',' && s[k + 1] == ' ')
+		k++;
+	else if (s[k] == '.' && (letters > 0 || s[k + 1] != ' ') &&
+	    s[k + 1] != '\0' && !isdigit((unsigned char)s[k + 1])) {
+		bare = s[k + 1] != ' ';
+		k++;
+	} else if (s[k] == ' ' && letters == 0)
+		bare = 1;
+	else
 		return 0;
-	*numlen = k + 1;
+	*numlen = k;
+	while (k < n && s[k] == ' ')
+		k++;
+	if (k >= n || !isupper((unsigned char)s[k]) ||
+	    rp_classify_paragraph(s + k, n - k) != RP_PARA_OPERATIVE)
+		return 0;
+	/* Without its mark or space ("2 April 1993"), only before a verb
+	 * in the present tense: "2 Requests", "6.Calls". */
+	for (w = k; bare && w < n && isalpha((unsigned char)s[w]); w++)
+		continue;
+	if (bare && (w - k < 4 || s[w - 1] != 's'))
+		return 0;
 	return v;
 }
 

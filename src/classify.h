@@ -88,9 +88,10 @@ int		 rp_ordinal_word(const char *s, size_t n);
 /* What a line opens, without context: a numbered paragraph, a sub-item,
  * a separator, an annex, a formula.  The masthead ends there. */
 int		 rp_opens_unit(const char *s, size_t n);
-/* A paragraph number as scans misread it ("4, Decides", "Z. Demands":
- * Z for 2, S for 5, l or I for 1) before an operative verb: its value,
- * and in *numlen the length of the number and its mark; else 0. */
+/* A paragraph number as scans misread it before an operative verb: "4,
+ * Decides", "2 Requests", "6.Calls", "Z. Demands" (Z for 2, S for 5, l, I
+ * or L for 1, "ll." 11): its value, and in *numlen the length of what
+ * stands for the number and its mark; else 0. */
 int		 rp_scanned_number(const char *s, size_t n, size_t *numlen);
 /* Whether s ends like a clause or sentence: , ; . : ，；。 */
 int		 rp_ends_sentence(const char *s, size_t n);

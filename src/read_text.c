@@ -50,6 +50,8 @@ struct unit {
 	int			 lastchars;	/* length of its last line */
 	int			 block_start;	/* first unit of its block */
 	const char		*marker;	/* U_FNDEF */
+	const char		*num;		/* a paragraph number set right */
+	size_t			 numlen;	/* what stood for it in text */
 };
 
 struct fndef {
@@ -1086,8 +1088,15 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		bd->para = NULL;
 		return;
 	}
-	if ((off = rp_paragraph_number(s, n, &numlen)) > 0) {
-		p = paragraph(bd, u, s, numlen);
+	if (u->num != NULL || (off = rp_paragraph_number(s, n,
+	    &numlen)) > 0) {
+		if (u->num != NULL) {
+			/* A scan's number set right (fix_scanned_numbers). */
+			for (off = u->numlen; off < n && s[off] == ' '; off++)
+				continue;
+			p = paragraph(bd, u, u->num, strlen(u->num));
+		} else
+			p = paragraph(bd, u, s, numlen);
 		rp_node_append(p, block(bd, u, s + off, n - off, 0));
 		rp_node_append(part(bd, &bd->body, RP_NODE_BODY, u->line), p);
 		bd->state = 2;
@@ -1180,7 +1189,7 @@ begins_new(const struct unit *b)
 	int		 v;
 	rp_body		 body;
 
-	return b->kind != U_TEXT ||
+	return b->kind != U_TEXT || b->num != NULL ||
 	    rp_paragraph_number(s, n, &nl) > 0 ||
 	    rp_item_marker(s, n, &nl, &kind, &v) > 0 ||
 	    rp_is_formula(s, n, &body) || rp_vote_label(s, n);
@@ -1432,11 +1441,11 @@ fix_scanned_numbers(struct reader *r)
 {
 	size_t	i, nl;
 	int	last = 0;
-	char	was[8], fixed[16];
+	char	num[16];
 
 	for (i = 0; i < r->nunits; i++) {
 		struct unit	*u = &r->units[i];
-		char		*s = u->text.data;
+		const char	*s = u->text.data;
 
 		if (u->kind != U_TEXT)
 			continue;
@@ -1444,17 +1453,13 @@ fix_scanned_numbers(struct reader *r)
 			last = atoi(s);
 			continue;
 		}
-		/* Set right in place: "Z." and "2." are as long. */
-		if (rp_scanned_number(s, u->text.len, &nl) != last + 1 ||
-		    nl >= sizeof(was) || (size_t)snprintf(fixed,
-		    sizeof(fixed), "%d.", last + 1) != nl)
+		if (rp_scanned_number(s, u->text.len, &nl) != last + 1)
 			continue;
-		memcpy(was, s, nl);
-		was[nl] = '\0';
-		memcpy(s, fixed, nl);
-		last++;
+		snprintf(num, sizeof(num), "%d.", ++last);
+		u->num = rp_doc_strdup(r->doc, num);
+		u->numlen = nl;
 		rp_msg(r->doc, RP_WARNING, u->line, u->col, "paragraph number "
-		    "\"%s\" read as \"%s\"", was, fixed);
+		    "\"%.*s\" read as \"%s\"", (int)nl, s, u->num);
 	}
 }
 

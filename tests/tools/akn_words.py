@@ -42,17 +42,18 @@ def words(text):
 
 
 def unscan(text):
-    """Z, S, l or I opening a line before "." or ",", where the paragraph
+    """Z, S, l, I or L opening a line before "." or ",", where the paragraph
     after the last numbered one is due: a scan's misread paragraph number
     ("Z." for "2."), which the reader sets right; not words."""
-    value = {"Z": 2, "S": 5, "l": 1, "I": 1}
+    value = {"Z": "2", "S": "5", "l": "1", "I": "1", "L": "1", "O": "0"}
     last, out = 0, []
     for line in text.split("\n"):
-        m = re.match(r"\s*(\d+)[.,] ", line)
+        m = re.match(r"\s*(\d{1,3})\. ", line)
         if m:
             last = int(m.group(1))
-        m = re.match(r"(\s*)([ZSlI])[.,] ", line)
-        if m and value[m.group(2)] == last + 1:
+        m = re.match(r"(\s*)([ZSlILO\d]{1,3})[.,] ", line)
+        if m and not m.group(2).isdigit() and int("".join(
+                value.get(c, c) for c in m.group(2))) == last + 1:
             last += 1
             line = m.group(1) + line[m.end(2):]
         out.append(line)

@@ -368,6 +368,14 @@ test_reading(void)
 	    "scans: 'Z.' is 2, and '4, Extends' on the next line is 4");
 	free(t);
 	rp_doc_free(doc);
+	t = tree_of("The Council,\n\n1. Recalls its resolution of\n"
+	    "2 April 1993;\n\n2 Requests a report;\n\n3.Calls upon "
+	    "States.\n", &doc);
+	check(count_of(t, "paragraph num=") == 3 &&
+	    strstr(t, "resolution of 2 April 1993;") != NULL,
+	    "scans: '2 Requests' and '3.Calls' are numbered, '2 April' is not");
+	free(t);
+	rp_doc_free(doc);
 
 	/* Page furniture is kept apart, not lost; text after the closing
 	 * formula stays after it. */
