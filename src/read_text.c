@@ -523,7 +523,7 @@ make_units(struct reader *r)
 
 	for (i = 0; i < r->nlines; i++) {
 		struct line	*l = &r->lines[i];
-		size_t		 k;
+		size_t		 k, nl;
 
 		if (is_blank(l)) {
 			if (l->gone != 3 && l->gone != 2)
@@ -574,10 +574,12 @@ make_units(struct reader *r)
 			u = NULL;
 		}
 		/* A superscript marker at a block start: a definition. */
+		/* "2 Requests ..." is a paragraph whose period a scan lost,
+		 * not a footnote. */
 		if (blank && !rp_is_separator(l->s, l->n) &&
 		    (k = def_marker(l, marker, sizeof(marker))) > 0 &&
 		    ((unsigned char)l->s[0] >= 0x80 || marker[0] == '*' ||
-		    seen_content)) {
+		    seen_content) && rp_scanned_number(l->s, l->n, &nl) == 0) {
 			u = new_unit(r, l, U_FNDEF, seg);
 			u->marker = rp_doc_strdup(r->doc, marker);
 			u->block_start = 1;
@@ -1458,8 +1460,9 @@ fix_scanned_numbers(struct reader *r)
 		snprintf(num, sizeof(num), "%d.", ++last);
 		u->num = rp_doc_strdup(r->doc, num);
 		u->numlen = nl;
-		rp_msg(r->doc, RP_WARNING, u->line, u->col, "paragraph number "
-		    "\"%.*s\" read as \"%s\"", (int)nl, s, u->num);
+		rp_msg(r->doc, RP_WARNING, u->line, u->col, "\"%.*s\" read "
+		    "as paragraph %s", (int)(nl + 1 < u->text.len ? nl + 1 :
+		    nl), s, u->num);
 	}
 }
 
@@ -1507,7 +1510,7 @@ late_definitions(struct reader *r)
 		size_t		 k = 0, skip;
 		int		 num, dotted, glued;
 
-		if (u->kind != U_TEXT || !u->block_start)
+		if (u->kind != U_TEXT || !u->block_start || u->num != NULL)
 			continue;
 		while (k < u->text.len && k < 3 && isdigit((unsigned char)s[k]))
 			k++;

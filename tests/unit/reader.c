@@ -372,7 +372,7 @@ test_reading(void)
 	    "2 April 1993;\n\n2 Requests a report;\n\n3.Calls upon "
 	    "States.\n", &doc);
 	check(count_of(t, "paragraph num=") == 3 &&
-	    strstr(t, "resolution of 2 April 1993;") != NULL,
+	    strstr(t, "date href=\"1993-04-02\" @4:1") != NULL,
 	    "scans: '2 Requests' and '3.Calls' are numbered, '2 April' is not");
 	free(t);
 	rp_doc_free(doc);
