@@ -1040,15 +1040,15 @@ add_footnote(struct reader *r, struct builder *bd, const struct unit *u)
 {
 	rp_node		*fn;
 	struct fndef	*d;
+	size_t		 i;
 
 	fn = rp_node_new(r->doc, RP_NODE_FOOTNOTE, u->line, u->col);
 	fn->num = u->marker;
 	rp_node_append(part(bd, &bd->notes, RP_NODE_NOTES, u->line), fn);
-	fn->index = 0;
-	for (d = r->fns; d < r->fns + r->nfns; d++)
-		if (d->node->parent == bd->notes)
+	fn->index = 1;
+	for (i = 0; i < r->nfns; i++)
+		if (r->fns[i].node->parent == bd->notes)
 			fn->index++;
-	fn->index++;
 	RP_GROW(r->fns, r->nfns, r->capfns);
 	r->in_note = 1;
 	rp_node_append(fn, block(bd, u, u->text.data, u->text.len, 0));
