@@ -23,6 +23,7 @@ for f in examples/*.txt; do
 	"$respub" -q -t akn -o "$seeds/akn/$b.xml" "$f" || exit 1
 done
 export ASAN_OPTIONS=detect_leaks=1
+export LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export RESPUB_DATA_DIR="$PWD"
 status=0
