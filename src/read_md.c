@@ -51,6 +51,11 @@ struct rdr {
 	size_t		 len;
 	size_t		*lines;		/* offset of each line start */
 	size_t		 nlines;
+	/* node_at's last answer: the column of byte col_off on line
+	 * col_line (counting from the line's start for every node was
+	 * quadratic in a long line). */
+	int		 col_line, col_col;
+	size_t		 col_off;
 	int		 line0;		/* lines of front matter */
 	struct rdoc	 stack[MAX_DEPTH];
 	int		 depth;
@@ -104,9 +109,18 @@ node_at(struct rdr *r, rp_node_type t, cmark_node *c)
 
 	if (line >= 1 && (size_t)line <= r->nlines) {
 		end = offset_of(r, line, bcol);
-		for (i = r->lines[line - 1]; i < end; i++)
+		i = r->lines[line - 1];
+		if (r->col_line == line && r->col_off >= i &&
+		    r->col_off <= end) {
+			i = r->col_off;
+			col = r->col_col;
+		}
+		for (; i < end; i++)
 			if (((unsigned char)r->src[i] & 0xC0) != 0x80)
 				col++;
+		r->col_line = line;
+		r->col_off = end;
+		r->col_col = col;
 	}
 	return rp_node_new(r->doc, t, line + r->line0, col);
 }
