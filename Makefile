@@ -5,6 +5,8 @@
 #                 AddressSanitizer/UBSan; the browser tests once)
 #   make corpus   convert every text of CORPUS (default ../shared/corpus)
 #   make bench    throughput per format, side by side with a peer tool
+#   make fuzz     libFuzzer targets (tests/fuzz/) for FUZZ_SECONDS each
+#   make valgrind memcheck over the examples in every format and the site
 #   make install  PREFIX=/usr/local DESTDIR=
 
 PREFIX	?= /usr/local
@@ -24,7 +26,8 @@ PKGS	:= libxml-2.0 libxslt libexslt libcmark-gfm harfbuzz-subset
 DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libcmark-gfm-dev \
 	libcmark-gfm-extensions-dev libhpdf-dev libharfbuzz-dev \
 	fonts-liberation fonts-arphic-uming xsltproc libxml2-utils \
-	poppler-utils qpdf cmark-gfm python3 chromium
+	poppler-utils qpdf cmark-gfm python3 chromium \
+	clang libclang-rt-dev valgrind
 # Node.js and npm, when the machine has no npm of its own (Debian's; a
 # machine with Node.js from elsewhere keeps it).
 NODE_DEB_PKGS := nodejs npm
@@ -50,7 +53,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SOVERSION := 0
 
 .PHONY: all deps demo check test asan-test corpus bench install uninstall \
-	clean fuzz valgrind
+	clean fuzz fuzz-bins valgrind
 
 all: $(BUILD)/respub $(BUILD)/librespub.a $(BUILD)/librespub.so \
 	$(BUILD)/respub.pc
@@ -165,6 +168,38 @@ uninstall:
 		$(DESTDIR)$(INCDIR)/respub.h \
 		$(DESTDIR)$(LIBDIR)/pkgconfig/respub.pc
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# libFuzzer: the library built with clang under ASan and UBSan, one target
+# per reader (tests/fuzz/fuzz_*.c), each run for FUZZ_SECONDS from seeds
+# made of examples/ and tests/corpus/ (and their Markdown and AKN made by
+# the normal build).  The corpus grows in build-fuzz/corpus-*/ from run to
+# run; a crash, leak, timeout or sanitizer report is saved in
+# build-fuzz/findings/ and fails the target.  Save it in
+# tests/fuzz/regress/ once fixed: tests/t_fuzz.sh replays it.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := build-fuzz
+FUZZ_CC ?= clang
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/%)
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+
+fuzz: deps $(BUILD)/respub
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
+	  CFLAGS='-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)' fuzz-bins
+	@tests/fuzz/run.sh $(BUILD)/respub $(FUZZ_BUILD) $(FUZZ_SECONDS) \
+	  $(FUZZ_TARGETS)
+
+fuzz-bins: $(FUZZ_BIN)
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h \
+		$(FUZZ_BUILD)/librespub.a
+	$(CC) $(ALL_CPPFLAGS) -DFUZZ_DATA_DIR='"$(CURDIR)"' $(ALL_CFLAGS) \
+		-fsanitize=fuzzer -o $@ $< $(FUZZ_BUILD)/librespub.a $(PKG_LIBS)
+
+# memcheck over every example in every format, and the site command.
+valgrind: deps all
+	@tests/valgrind.sh $(BUILD)/respub
 
 FORCE:
 

@@ -877,11 +877,19 @@ rp_is_job_or_page(const char *s, size_t n)
 		if (i == n - 1)
 			return 1;
 	}
-	if (sscanf(s, "%d/%d", &a, &b) == 2 && a > 0 && a <= b && b < 1000) {
-		char tmp[32];
+	/* "3/7": on a copy of the line, as sscanf wants a string and the
+	 * line is not one (nor may sscanf run through the whole input from
+	 * every line: that was quadratic). */
+	if (n < 32) {
+		char line[32], tmp[32];
 
-		snprintf(tmp, sizeof(tmp), "%d/%d", a, b);
-		return strlen(tmp) == n && strncmp(tmp, s, n) == 0;
+		memcpy(line, s, n);
+		line[n] = '\0';
+		if (sscanf(line, "%d/%d", &a, &b) == 2 && a > 0 && a <= b &&
+		    b < 1000) {
+			snprintf(tmp, sizeof(tmp), "%d/%d", a, b);
+			return strcmp(tmp, line) == 0;
+		}
 	}
 	return 0;
 }

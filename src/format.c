@@ -151,6 +151,7 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 {
 	size_t	bad, i;
 	int	line = 1, col = 1;
+	char	*copy;
 
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
 		buf += 3;
@@ -176,6 +177,13 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 		    (unsigned char)buf[bad]);
 		return -1;
 	}
+	/* The readers get a NUL-terminated copy: the caller's buffer need
+	 * not be terminated, and the C library's parsing functions (sscanf,
+	 * atoi) that the readers use on lines would read past its end. */
+	copy = rp_doc_alloc(doc, len + 1);
+	memcpy(copy, buf, len);
+	copy[len] = '\0';
+	buf = copy;
 	if (fmt == RP_FORMAT_UNKNOWN)
 		fmt = rp_format_detect(buf, len);
 	switch (fmt) {

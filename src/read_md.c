@@ -51,6 +51,11 @@ struct rdr {
 	size_t		 len;
 	size_t		*lines;		/* offset of each line start */
 	size_t		 nlines;
+	/* node_at's last answer: the column of byte col_off on line
+	 * col_line (counting from the line's start for every node was
+	 * quadratic in a long line). */
+	int		 col_line, col_col;
+	size_t		 col_off;
 	int		 line0;		/* lines of front matter */
 	struct rdoc	 stack[MAX_DEPTH];
 	int		 depth;
@@ -104,9 +109,18 @@ node_at(struct rdr *r, rp_node_type t, cmark_node *c)
 
 	if (line >= 1 && (size_t)line <= r->nlines) {
 		end = offset_of(r, line, bcol);
-		for (i = r->lines[line - 1]; i < end; i++)
+		i = r->lines[line - 1];
+		if (r->col_line == line && r->col_off >= i &&
+		    r->col_off <= end) {
+			i = r->col_off;
+			col = r->col_col;
+		}
+		for (; i < end; i++)
 			if (((unsigned char)r->src[i] & 0xC0) != 0x80)
 				col++;
+		r->col_line = line;
+		r->col_off = end;
+		r->col_col = col;
 	}
 	return rp_node_new(r->doc, t, line + r->line0, col);
 }
@@ -770,7 +784,9 @@ static void read_items(struct rdr *r, rp_node *parent, cmark_node *list);
 static void
 item_content(struct rdr *r, rp_node *to, cmark_node *li, size_t skip)
 {
-	cmark_node *c;
+	cmark_node	*c;
+	rp_node		*b;
+	const char	*lit;
 
 	for (c = cmark_node_first_child(li); c != NULL; c = cmark_node_next(c)) {
 		if (cmark_node_get_type(c) == CMARK_NODE_LIST) {
@@ -781,6 +797,18 @@ item_content(struct rdr *r, rp_node *to, cmark_node *li, size_t skip)
 		    cmark_node_get_type(c) == CMARK_NODE_HEADING) {
 			blocks(r, to, c, skip);
 			skip = 0;
+		}
+		/* A block quote or code in an item: its text, not nothing
+		 * (flatten_deep bounds the nesting). */
+		if (cmark_node_get_type(c) == CMARK_NODE_BLOCK_QUOTE)
+			item_content(r, to, c, 0);
+		if ((cmark_node_get_type(c) == CMARK_NODE_CODE_BLOCK ||
+		    cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK) &&
+		    (lit = cmark_node_get_literal(c)) != NULL &&
+		    strncmp(lit, "<!--", 4) != 0) {
+			b = node_at(r, RP_NODE_BLOCK, c);
+			put_text(r, b, lit, c);
+			rp_node_append(to, b);
 		}
 	}
 }
@@ -1236,6 +1264,81 @@ foreign_block(struct rdr *r, cmark_node *c)
 	d->last_para = NULL;
 }
 
+/*
+ * Block quotes and list items nested deeper than this are read as one
+ * paragraph of their text: the reader and the writers recurse over the
+ * nesting, and AKN ids grow with it (10,000 nested "- " took 8 GB).
+ */
+#define MD_MAX_DEPTH	64
+
+static void
+flatten_deep(struct rdr *r, cmark_node *root)
+{
+	cmark_iter	*it, *sub;
+	cmark_event_type ev, sev;
+	cmark_node	*c, *k, *para, *text;
+	rp_buf		 t;
+	int		 depth = 0, flattened = 0, type;
+
+	if ((it = cmark_iter_new(root)) == NULL)
+		return;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
+		type = cmark_node_get_type(c);
+		if (type != CMARK_NODE_BLOCK_QUOTE && type != CMARK_NODE_ITEM)
+			continue;
+		if (ev == CMARK_EVENT_EXIT) {
+			depth--;
+			continue;
+		}
+		if (++depth < MD_MAX_DEPTH)
+			continue;
+		/* Its text, every line of it, then its children go. */
+		rp_buf_init(&t);
+		if ((sub = cmark_iter_new(c)) == NULL)
+			break;
+		while ((sev = cmark_iter_next(sub)) != CMARK_EVENT_DONE) {
+			k = cmark_iter_get_node(sub);
+			if (sev == CMARK_EVENT_ENTER &&
+			    cmark_node_get_literal(k) != NULL &&
+			    cmark_node_get_type(k) != CMARK_NODE_HTML_INLINE) {
+				if (t.len > 0 && cmark_node_get_type(k) ==
+				    CMARK_NODE_CODE_BLOCK)
+					rp_buf_putc(&t, ' ');
+				rp_buf_puts(&t, cmark_node_get_literal(k));
+			} else if (sev == CMARK_EVENT_ENTER &&
+			    (cmark_node_get_type(k) == CMARK_NODE_SOFTBREAK ||
+			    cmark_node_get_type(k) == CMARK_NODE_LINEBREAK))
+				rp_buf_putc(&t, ' ');
+			else if (sev == CMARK_EVENT_EXIT && k != c &&
+			    t.len > 0 && t.data[t.len - 1] != ' ')
+				rp_buf_putc(&t, ' ');
+		}
+		cmark_iter_free(sub);
+		while ((k = cmark_node_first_child(c)) != NULL)
+			cmark_node_free(k);
+		while (t.len > 0 && t.data[t.len - 1] == ' ')
+			t.len--;
+		if (t.len > 0 &&
+		    (para = cmark_node_new(CMARK_NODE_PARAGRAPH)) != NULL &&
+		    (text = cmark_node_new(CMARK_NODE_TEXT)) != NULL) {
+			t.data[t.len] = '\0';
+			cmark_node_set_literal(text, t.data);
+			cmark_node_append_child(para, text);
+			cmark_node_append_child(c, para);
+		}
+		rp_buf_free(&t);
+		if (!flattened++)
+			rp_msg(r->doc, RP_WARNING, cmark_node_get_start_line(c),
+			    cmark_node_get_start_column(c), "block quotes and "
+			    "lists nested deeper than %d levels read as text",
+			    MD_MAX_DEPTH);
+		/* Go on after it: its exit comes next. */
+		cmark_iter_reset(it, c, CMARK_EVENT_EXIT);
+	}
+	cmark_iter_free(it);
+}
+
 /* A top-level (or block-quoted) block. */
 static void
 read_block(struct rdr *r, cmark_node *c)
@@ -1534,6 +1637,7 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 	keep_unreferenced(&r, ps);
 	root = cmark_parser_finish(ps);
 	cmark_parser_free(ps);
+	flatten_deep(&r, root);
 
 	r.stack[0].node = new_document(&r, RP_DOC_RESOLUTION, NULL);
 	r.stack[0].zone = Z_PREFACE;

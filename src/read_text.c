@@ -1159,15 +1159,15 @@ add_footnote(struct reader *r, struct builder *bd, const struct unit *u)
 {
 	rp_node		*fn;
 	struct fndef	*d;
+	size_t		 i;
 
 	fn = rp_node_new(r->doc, RP_NODE_FOOTNOTE, u->line, u->col);
 	fn->num = u->marker;
 	rp_node_append(part(bd, &bd->notes, RP_NODE_NOTES, u->line), fn);
-	fn->index = 0;
-	for (d = r->fns; d < r->fns + r->nfns; d++)
-		if (d->node->parent == bd->notes)
+	fn->index = 1;
+	for (i = 0; i < r->nfns; i++)
+		if (r->fns[i].node->parent == bd->notes)
 			fn->index++;
-	fn->index++;
 	RP_GROW(r->fns, r->nfns, r->capfns);
 	r->in_note = 1;
 	rp_node_append(fn, block(bd, u, u->text.data, u->text.len, 0));
@@ -1632,7 +1632,7 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
     const rp_meta *parent)
 {
 	struct builder	 bd;
-	size_t		 i;
+	size_t		 i, next;
 	rp_buf		 all;
 	const struct unit *first = from < to ? &r->units[from] : NULL;
 
@@ -1649,15 +1649,20 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 	for (i = from; i < to; i++)
 		if (r->units[i].kind == U_FNDEF)
 			add_footnote(r, &bd, &r->units[i]);
-	for (i = from; i < to; i++) {
+	/* next: the first numbered paragraph after unit i (to if none),
+	 * looked for again only once i reaches it: looking from every unit
+	 * was quadratic in a text without numbers. */
+	for (i = from, next = from; i < to; i++) {
 		const struct unit *u = &r->units[i];
-		size_t j, nl;
+		size_t nl;
 
-		bd.next_num = 0;
-		for (j = i + 1; j < to && bd.next_num == 0; j++)
-			if (r->units[j].kind == U_TEXT && rp_paragraph_number(
-			    r->units[j].text.data, r->units[j].text.len, &nl))
-				bd.next_num = atoi(r->units[j].text.data);
+		if (next <= i)
+			for (next = i + 1; next < to; next++)
+				if (r->units[next].kind == U_TEXT &&
+				    rp_paragraph_number(r->units[next].text.data,
+				    r->units[next].text.len, &nl))
+					break;
+		bd.next_num = next < to ? atoi(r->units[next].text.data) : 0;
 		if (u->kind != U_FNDEF)
 			rp_buf_put(&all, u->text.data, u->text.len);
 		switch (u->kind) {
