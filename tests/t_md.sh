@@ -53,7 +53,7 @@ have_py=0; command -v python3 >/dev/null 2>&1 && have_py=1
 
 # The corpus: $CORPUS, else the shared one, else the texts in tests/corpus.
 if [ -n "$CORPUS" ] && [ -d "$CORPUS" ]; then corpus=$CORPUS
-elif [ -d /work/shared/corpus ]; then corpus=/work/shared/corpus
+elif [ -d "$ROOT/../shared/corpus" ]; then corpus=$ROOT/../shared/corpus
 else corpus=; fi
 sample=100
 [ -n "$RP_SANITIZED" ] && sample=15
