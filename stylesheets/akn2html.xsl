@@ -940,10 +940,20 @@
   </xsl:if>
 </xsl:template>
 
+<!-- A label in the language of the part it stands in (an English
+     resolution annexed to a Chinese letter gets English labels), else in
+     the page's. -->
 <xsl:template name="ui">
   <xsl:param name="key"/>
   <xsl:variable name="s" select="$tpl/t:strings/t:s[@key = $key]"/>
+  <xsl:variable name="part">
+    <xsl:if test="ancestor-or-self::*[akn:meta]">
+      <xsl:call-template name="bcp47"><xsl:with-param name="doc" select="ancestor-or-self::*[akn:meta][1]"/></xsl:call-template>
+    </xsl:if>
+  </xsl:variable>
+  <xsl:variable name="l" select="substring-before(concat($part, '-'), '-')"/>
   <xsl:choose>
+    <xsl:when test="$l != '' and $s[@lang = $l]"><xsl:value-of select="$s[@lang = $l]"/></xsl:when>
     <xsl:when test="$s[@lang = $ui]"><xsl:value-of select="$s[@lang = $ui]"/></xsl:when>
     <xsl:otherwise><xsl:value-of select="$s[@lang = 'en']"/></xsl:otherwise>
   </xsl:choose>
