@@ -487,11 +487,11 @@ def_marker(const struct line *l, char *out, size_t outsize)
 
 /* Whether a line (or the block it opens) ends like a sentence. */
 static int
-sentence_end(const struct line *l)
+sentence_end(const struct reader *r, const struct line *l)
 {
-	const struct line	*e = l;
+	const struct line	*e = l, *end = r->lines + r->nlines;
 
-	while (e[1].n > 0 && !e[1].gone && e - l < 30)
+	while (e + 1 < end && e[1].n > 0 && !e[1].gone && e - l < 30)
 		e++;
 	return rp_ends_sentence(e->s, e->n);
 }
@@ -595,7 +595,7 @@ make_units(struct reader *r)
 		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
 		    rp_opens_unit(l->s, l->n) || (blank && r->nunits > 0 &&
 		    !rp_masthead_role(l->s, l->n) && ((l->n > 60 &&
-		    sentence_end(l)) || (l->n > 8 && memcmp(l->s, "Whereas",
+		    sentence_end(r, l)) || (l->n > 8 && memcmp(l->s, "Whereas",
 		    7) == 0 && !isalpha((unsigned char)l->s[7]))))))
 			in_masthead = 0;
 		if (in_masthead) {
