@@ -1237,7 +1237,7 @@ foreign_block(struct rdr *r, cmark_node *c)
 	rp_node		*p, *b;
 	rp_buf		 t;
 
-	rp_msg(r->doc, RP_WARNING, node_at(r, RP_NODE_NONE, c)->line, 1,
+	rp_msg(r->doc, RP_WARNING, cmark_node_get_start_line(c) + r->line0, 1,
 	    "markdown: a %s is kept as plain paragraphs",
 	    cmark_node_get_type_string(c));
 	for (row = cmark_node_first_child(c); row != NULL;

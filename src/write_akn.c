@@ -961,7 +961,7 @@ static const char *const body_names[][7] = {
 
 /* The first of words found in the text of n, or NULL. */
 static const char *
-find_in(struct w *w, const rp_node *n, const char *const *words)
+find_in(const rp_node *n, const char *const *words)
 {
 	rp_buf		 t;
 	const char	*hit = NULL;
@@ -972,7 +972,6 @@ find_in(struct w *w, const rp_node *n, const char *const *words)
 		if (strstr(t.data, *words) != NULL)
 			hit = *words;
 	rp_buf_free(&t);
-	(void)w;
 	return hit;
 }
 
@@ -1048,7 +1047,7 @@ preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
 	case RP_ROLE_DOCTYPE:
 		/* "Resolution 1377 (2001)", "第 1456（2003）号决议": the
 		 * word is the docType, the number a docNumber beside it. */
-		if ((s = find_in(w, n, doctype_words)) != NULL)
+		if ((s = find_in(n, doctype_words)) != NULL)
 			mk[ic.nmarks++] = (struct mark){ s, "docType", NULL,
 			    NULL, 0 };
 		else
@@ -1058,8 +1057,8 @@ preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
 		wrap = "docTitle";
 		break;
 	case RP_ROLE_ADOPTION:
-		if (org != NULL && (s = find_in(w, n,
-		    body_names[d->m->body])) != NULL)
+		if (org != NULL &&
+		    (s = find_in(n, body_names[d->m->body])) != NULL)
 			mk[ic.nmarks++] = (struct mark){ s, "docProponent",
 			    "refersTo", org, 0 };
 		if (d->meeting != NULL)
