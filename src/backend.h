@@ -9,6 +9,9 @@
 int	rp_read_text(rp_doc *doc, const char *buf, size_t len);
 int	rp_read_md(rp_doc *doc, const char *buf, size_t len);
 int	rp_read_akn(rp_doc *doc, const char *buf, size_t len);
+/* After any reader: the opening phrases of paragraphs as EMPH
+ * (openers.c). */
+void	rp_mark_openers(rp_doc *doc);
 
 /*
  * A writer: create() loads what it needs once (stylesheet, fonts) and

@@ -247,6 +247,70 @@ rp_opening_phrase(const char *s, size_t n, char *key, size_t keysize)
 	return end;
 }
 
+/* Words that continue an operative verb: "Calls upon", "Takes note with
+ * appreciation", "Expresses deep concern". */
+static const char *const verb_tail[] = {
+	"upon", "on", "note", "with", "appreciation", "satisfaction", "concern",
+	"deep", "grave", "serious", "also", "further", "again", NULL
+};
+
+/* Of adverbs[], those an operative verb may follow besides the "-ly"
+ * ones ("Strongly"); the connectors ("in", "the") never open one. */
+static const char *const verb_adverbs[] = {
+	"further", "also", "once", "again", "furthermore", "moreover", NULL
+};
+
+static int
+verb_adverb(const char *w, size_t n)
+{
+	return word_is(w, n, verb_adverbs) || (ends_with(w, n, "ly") &&
+	    word_is(w, n, adverbs));
+}
+
+/* Whether the word w can be an operative verb: it ends as the present
+ * tense does in English ("Decides"), French ("Décide"), Spanish ("Insta")
+ * or Russian ("постановляет"), and is no connector, noun or participle
+ * ("The", "States", "Recalling", "CHAPTER"). */
+static int
+verb_like(const char *w, size_t n)
+{
+	return n > 2 && !isupper((unsigned char)w[1]) &&
+	    (ends_with(w, n, "s") || ends_with(w, n, "e") ||
+	    ends_with(w, n, "a") || ends_with(w, n, "\xD1\x82")) &&
+	    !word_is(w, n, adverbs) && !word_is(w, n, not_verbs) &&
+	    !word_is(w, n, preamble_words) && !ends_with(w, n, "ss");
+}
+
+size_t
+rp_operative_phrase(const char *s, size_t n)
+{
+	size_t		 i = 0, k, wl, end = 0;
+	uint32_t	 cp;
+	int		 adverbs_seen = 0;
+
+	/* The phrase starts with a Latin capital ("Décide", "Émet") or, as
+	 * Russian drafts it, any Cyrillic letter. */
+	if (rp_utf8_decode(s, n, &cp) == 0 || !((cp < 0x80 &&
+	    isupper((int)cp)) || (cp >= 0xC0 && cp <= 0xDE) ||
+	    (cp >= 0x0400 && cp < 0x0530)))
+		return 0;
+	while ((wl = word_at(s, n, &i, &k)) > 0 && adverbs_seen < 3 &&
+	    verb_adverb(s + k, wl) && (k == 0 || s[k - 1] == ' ')) {
+		adverbs_seen++;
+		end = i;
+	}
+	/* The verb, right after the adverbs (a comma there ends the
+	 * phrase). */
+	if (wl == 0 || (end > 0 && (s[k - 1] != ' ' || s[k - 2] == ',')) ||
+	    !verb_like(s + k, wl))
+		return 0;
+	end = i;
+	while ((wl = word_at(s, n, &i, &k)) > 0 && s[k - 1] == ' ' &&
+	    s[k - 2] != ',' && word_is(s + k, wl, verb_tail))
+		end = i;
+	return end;
+}
+
 /* ----------------------------------------------------------- bodies */
 
 static const struct {

@@ -30,6 +30,11 @@ rp_para_kind	 rp_classify_paragraph(const char *s, size_t n);
 size_t		 rp_opening_phrase(const char *s, size_t n, char *key,
 		    size_t keysize);
 
+/* The operative verb or phrase opening an operative paragraph ("Decides",
+ * "Further requests", "Calls upon", "Takes note with appreciation"): its
+ * length in bytes, 0 when the paragraph opens with no word. */
+size_t		 rp_operative_phrase(const char *s, size_t n);
+
 /* "The Security Council," "安全理事会，": an enacting formula. */
 int		 rp_is_formula(const char *s, size_t n, rp_body *body);
 /* "安全理事会还：", "Calls upon the Council to take the following steps:" */

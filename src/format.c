@@ -150,7 +150,7 @@ int
 rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 {
 	size_t	bad, i;
-	int	line = 1, col = 1;
+	int	line = 1, col = 1, rc;
 	char	*copy;
 
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
@@ -188,16 +188,22 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 		fmt = rp_format_detect(buf, len);
 	switch (fmt) {
 	case RP_FORMAT_TEXT:
-		return rp_read_text(doc, buf, len);
+		rc = rp_read_text(doc, buf, len);
+		break;
 	case RP_FORMAT_MD:
-		return rp_read_md(doc, buf, len);
+		rc = rp_read_md(doc, buf, len);
+		break;
 	case RP_FORMAT_AKN:
-		return rp_read_akn(doc, buf, len);
+		rc = rp_read_akn(doc, buf, len);
+		break;
 	default:
 		rp_msg(doc, RP_ERROR, 0, 0, "no reader for format %s",
 		    rp_format_name(fmt));
 		return -1;
 	}
+	if (rc == 0)
+		rp_mark_openers(doc);
+	return rc;
 }
 
 struct rp_writer {

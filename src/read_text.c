@@ -777,47 +777,6 @@ paragraph(struct builder *bd, const struct unit *u, const char *num,
 	return p;
 }
 
-/* Put the opening phrase of a preambular paragraph in italics, as the
- * official text prints it, and name the paragraph after it. */
-static void
-opening_phrase(struct builder *bd, rp_node *p, rp_node *b)
-{
-	char		 key[64];
-	rp_node		*t = b->first, *em, *rest;
-	size_t		 len;
-
-	if (t == NULL)
-		return;
-	if (t->type == RP_NODE_EMPH && t->first && t->first->type ==
-	    RP_NODE_TEXT) {
-		rp_opening_phrase(t->first->literal,
-		    strlen(t->first->literal), key, sizeof(key));
-		if (key[0])
-			p->name = rp_doc_strdup(bd->r->doc, key);
-		return;
-	}
-	if (t->type != RP_NODE_TEXT)
-		return;
-	len = rp_opening_phrase(t->literal, strlen(t->literal), key,
-	    sizeof(key));
-	if (len == 0 || key[0] == '\0')
-		return;
-	p->name = rp_doc_strdup(bd->r->doc, key);
-	em = rp_node_new(bd->r->doc, RP_NODE_EMPH, t->line, t->col);
-	em->flags |= RP_NOSRC;
-	rest = t->literal[len] ? rp_text_new(bd->r->doc, t->literal + len,
-	    strlen(t->literal + len), t->line, t->col + (int)len) : NULL;
-	t->literal = rp_doc_strndup(bd->r->doc, t->literal, len);
-	rp_node_insert_before(t, em);
-	rp_node_append(em, t);
-	if (rest != NULL) {
-		if (em->next)
-			rp_node_insert_before(em->next, rest);
-		else
-			rp_node_append(b, rest);
-	}
-}
-
 /* Whether an item of kind/value continues the list at depth d. */
 static int
 continues(const struct builder *bd, int d, rp_item_kind kind, int value)
@@ -1143,7 +1102,6 @@ add_text_unit(struct builder *bd, const struct unit *u)
 			rp_msg(bd->r->doc, RP_INFO, u->line, u->col,
 			    "paragraph read as preambular by position");
 		}
-		opening_phrase(bd, p, b);
 		rp_node_append(part(bd, &bd->preamble, RP_NODE_PREAMBLE,
 		    u->line), p);
 		bd->state = 1;
@@ -1609,11 +1567,10 @@ plain_paragraphs(struct builder *bd, const struct unit *first)
 		rp_node_append(p, b);
 		/* Preambular paragraphs while no operative one has come,
 		 * as add_text_unit reads them. */
-		if (bd->body == NULL && !starts_operative(b)) {
-			opening_phrase(bd, p, b);
+		if (bd->body == NULL && !starts_operative(b))
 			rp_node_append(part(bd, &bd->preamble,
 			    RP_NODE_PREAMBLE, b->line), p);
-		} else
+		else
 			rp_node_append(part(bd, &bd->body, RP_NODE_BODY,
 			    b->line), p);
 		if (moved++ == 0)
