@@ -12,6 +12,8 @@ int	rp_read_akn(rp_doc *doc, const char *buf, size_t len);
 /* After any reader: the opening phrases of paragraphs as EMPH
  * (openers.c). */
 void	rp_mark_openers(rp_doc *doc);
+/* After any reader: masthead lines run together split (masthead.c). */
+void	rp_split_masthead(rp_doc *doc);
 
 /*
  * A writer: create() loads what it needs once (stylesheet, fonts) and

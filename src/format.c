@@ -201,8 +201,10 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 		    rp_format_name(fmt));
 		return -1;
 	}
-	if (rc == 0)
+	if (rc == 0) {
+		rp_split_masthead(doc);
 		rp_mark_openers(doc);
+	}
 	return rc;
 }
 

@@ -22,6 +22,15 @@
 
 /* ------------------------------------------------------------ template */
 
+/* The words of a first page built from metadata (text_* keys). */
+enum {
+	T_ORGANIZATION, T_DISTRIBUTION, T_MONTHS, T_DATE, T_DATE_ZH,
+	T_BODY_GA, T_BODY_SC, T_BODY_ECOSOC, T_BODY_HRC,
+	T_BODY_GA_ZH, T_BODY_SC_ZH, T_BODY_ECOSOC_ZH, T_BODY_HRC_ZH,
+	T_ADOPTION, T_ADOPTION_ZH, T_DOCTYPE_SC, T_DOCTYPE_SC_ZH,
+	T_ADOPTION_SC, T_ADOPTION_SC_ZH, T__MAX
+};
+
 struct conf {
 	float	 pw, ph, mt, mb, ml, mr;
 	char	*font[PF__MAX];
@@ -29,9 +38,11 @@ struct conf {
 	float	 size, leading, size_zh, leading_zh;
 	float	 size_note, leading_note;
 	float	 size_org, size_body, size_symbol, size_title, size_hf;
-	float	 indent, space, rule;
+	float	 indent, space, rule, body_indent;
 	char	*header, *header_first, *footer_left, *footer_right;
+	char	*footer_first_left, *footer_first_right;
 	char	*docref_url;
+	char	*text[T__MAX];
 };
 
 enum { K_LEN, K_NUM, K_STR, K_PAGE };
@@ -74,14 +85,45 @@ static const struct key {
 	{ "indent", K_LEN, offsetof(struct conf, indent), "36pt" },
 	{ "paragraph_space", K_LEN, offsetof(struct conf, space), "6pt" },
 	{ "rule", K_LEN, offsetof(struct conf, rule), "1.5pt" },
+	{ "body_indent", K_LEN, offsetof(struct conf, body_indent), "0" },
 	{ "header", K_STR, offsetof(struct conf, header), "{symbol}" },
 	{ "header_first", K_STR, offsetof(struct conf, header_first), "" },
 	{ "footer_left", K_STR, offsetof(struct conf, footer_left),
 	  "{symbol}" },
 	{ "footer_right", K_STR, offsetof(struct conf, footer_right),
 	  "{page}/{pages}" },
+	{ "footer_first_left", K_STR, offsetof(struct conf,
+	  footer_first_left), "{job}" },
+	{ "footer_first_right", K_STR, offsetof(struct conf,
+	  footer_first_right), "" },
 	{ "docref_url", K_STR, offsetof(struct conf, docref_url),
 	  "https://undocs.org/{symbol}" },
+#define TEXT(k, name, def) \
+	{ "text_" name, K_STR, offsetof(struct conf, text[k]), def }
+	TEXT(T_ORGANIZATION, "organization", "United Nations"),
+	TEXT(T_DISTRIBUTION, "distribution", "Distr.: General"),
+	TEXT(T_MONTHS, "months", "January February March April May June "
+	    "July August September October November December"),
+	TEXT(T_DATE, "date", "{day} {month} {year}"),
+	TEXT(T_DATE_ZH, "date_zh", "{year}年{mon}月{day}日"),
+	TEXT(T_BODY_GA, "body_ga", "General Assembly"),
+	TEXT(T_BODY_SC, "body_sc", "Security Council"),
+	TEXT(T_BODY_ECOSOC, "body_ecosoc", "Economic and Social Council"),
+	TEXT(T_BODY_HRC, "body_hrc", "Human Rights Council"),
+	TEXT(T_BODY_GA_ZH, "body_ga_zh", "大会"),
+	TEXT(T_BODY_SC_ZH, "body_sc_zh", "安全理事会"),
+	TEXT(T_BODY_ECOSOC_ZH, "body_ecosoc_zh", "经济及社会理事会"),
+	TEXT(T_BODY_HRC_ZH, "body_hrc_zh", "人权理事会"),
+	TEXT(T_ADOPTION, "adoption", "Resolution adopted by the {body} on "
+	    "{date}"),
+	TEXT(T_ADOPTION_ZH, "adoption_zh", "{body}{date}通过的决议"),
+	TEXT(T_DOCTYPE_SC, "doctype_sc", "Resolution {number} ({year})"),
+	TEXT(T_DOCTYPE_SC_ZH, "doctype_sc_zh", "第{number}({year})号决议"),
+	TEXT(T_ADOPTION_SC, "adoption_sc", "Adopted by the {body} at its "
+	    "{meeting}, on {date}"),
+	TEXT(T_ADOPTION_SC_ZH, "adoption_sc_zh", "{date}安全理事会第"
+	    "{meeting_number}次会议通过"),
+#undef TEXT
 };
 
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
@@ -238,7 +280,8 @@ conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
 			return -1;
 		}
 	}
-	if (c->pw - c->ml - c->mr < 144 || c->ph - c->mt - c->mb < 144) {
+	if (c->pw - c->ml - c->mr - c->body_indent < 144 ||
+	    c->ph - c->mt - c->mb < 144) {
 		snprintf(err, errlen, "margins leave less than 2in of page");
 		return -1;
 	}
@@ -280,6 +323,7 @@ struct vitem {
 struct docinfo {
 	const rp_node	*node;
 	const char	*symbol;
+	const char	*job;		/* print job number, for the footer */
 	int		 level, cjk;
 	int		 page;
 	float		 top;
@@ -322,7 +366,7 @@ struct job {
 	size_t			 npages, pagescap;
 	int			 curdoc, cjk;
 	float			 measure, body_h, size, leading;
-	int			 italic_words;	/* preamble opening phrase */
+	float			 left;		/* body indent from the margin */
 	rp_buf			 tmp;
 };
 
@@ -334,10 +378,10 @@ new_para(struct job *j, int align, float x, float first_x, float leading)
 	RP_GROW(j->para, j->npara, j->paracap);
 	p = &j->para[j->npara];
 	pl_para_init(&p->pl, j->cjk);
-	p->x = x;
-	p->first_x = first_x;
-	p->w = j->measure - x;
-	p->first_w = j->measure - first_x;
+	p->x = j->left + x;
+	p->first_x = j->left + first_x;
+	p->w = j->measure - p->x;
+	p->first_w = j->measure - p->first_x;
 	p->leading = leading;
 	p->align = align;
 	return (int)j->npara++;
@@ -391,26 +435,12 @@ note_id(struct job *j, const rp_node *fn)
 static void add_inlines(struct job *, int, const rp_node *, int, float,
     int32_t);
 
-/* Text, with the first italic_words words in italics. */
 static void
 add_text(struct job *j, int pi, const char *s, int style, float size,
     int32_t link)
 {
-	struct pl_para	*p = &j->para[pi].pl;
-	size_t		 n = strlen(s), i = 0;
-
-	while (j->italic_words > 0 && i < n) {
-		size_t a = i;
-
-		while (i < n && s[i] == ' ')
-			i++;
-		while (i < n && s[i] != ' ')
-			i++;
-		pl_add(p, &j->st->m, s + a, i - a, style | PS_ITALIC, size, 0,
-		    link, -1);
-		j->italic_words--;
-	}
-	pl_add(p, &j->st->m, s + i, n - i, style, size, 0, link, -1);
+	pl_add(&j->para[pi].pl, &j->st->m, s, strlen(s), style, size, 0, link,
+	    -1);
 }
 
 /* A DOCREF's link: the template's URL with the symbol, spaces dropped. */
@@ -446,7 +476,6 @@ add_inline(struct job *j, int pi, const rp_node *n, int style, float size,
 		add_text(j, pi, n->literal ? n->literal : "", style, size, link);
 		break;
 	case RP_NODE_EMPH:
-		j->italic_words = 0;
 		add_inlines(j, pi, n, style | PS_ITALIC, size, link);
 		break;
 	case RP_NODE_STRONG:
@@ -528,7 +557,6 @@ block(struct job *j, const rp_node *n, int align, float x, float first_x,
 	}
 	if (n != NULL)
 		add_inlines(j, pi, n, style, size, -1);
-	j->italic_words = 0;
 	return pi;
 }
 
@@ -536,113 +564,377 @@ block(struct job *j, const rp_node *n, int align, float x, float first_x,
 
 static void flow_document(struct job *, const rp_node *, int);
 
-/* Masthead: organization and body at left, symbol, distribution and
- * date in a right column, a rule; then the rest centred in input order. */
-static void
-flow_preface(struct job *j, const rp_node *pre)
+/* The template's text k, in the document's language when the template
+ * has it (text_body_sc_zh after text_body_sc). */
+static const char *
+text_of(const struct job *j, int k, int lang_k)
 {
-	static const int left[] = { RP_ROLE_ORGANIZATION, RP_ROLE_BODY };
-	static const int right[] = { RP_ROLE_SYMBOL, RP_ROLE_DISTRIBUTION,
-	    RP_ROLE_DATE };
-	const struct conf *c = j->c;
-	float		 col = j->measure * 0.58f;
-	int		 lp[8], rp[8], nl = 0, nr = 0, i, li, ri, k;
-	const rp_node	*b;
+	return j->cjk && lang_k >= 0 ? j->c->text[lang_k] : j->c->text[k];
+}
 
-	/* Every block of a column role, in input order, but the symbol
-	 * heads its column as in the print. */
+/* A date of the template: "22 December 2003", "2003年12月22日". */
+static void
+put_date(const struct job *j, rp_buf *b, const char *iso, int zh)
+{
+	const char	*t = zh ? j->c->text[T_DATE_ZH] : j->c->text[T_DATE];
+	const char	*mn = j->c->text[T_MONTHS];
+	int		 y, m, d, k;
+
+	if (iso == NULL || sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3 ||
+	    m < 1 || m > 12) {
+		rp_buf_puts(b, iso ? iso : "");
+		return;
+	}
+	for (; *t; t++) {
+		if (strncmp(t, "{day}", 5) == 0) {
+			rp_buf_printf(b, "%d", d);
+			t += 4;
+		} else if (strncmp(t, "{mon}", 5) == 0) {
+			rp_buf_printf(b, "%d", m);
+			t += 4;
+		} else if (strncmp(t, "{year}", 6) == 0) {
+			rp_buf_printf(b, "%d", y);
+			t += 5;
+		} else if (strncmp(t, "{month}", 7) == 0) {
+			for (k = 1; k < m && *mn; k++)
+				mn += strcspn(mn, " ") + (mn[strcspn(mn, " ")]
+				    != '\0');
+			rp_buf_put(b, mn, strcspn(mn, " "));
+			t += 6;
+		} else
+			rp_buf_putc(b, *t);
+	}
+}
+
+static const int body_text[RP_BODY__MAX][2] = {
+	[RP_BODY_GA] = { T_BODY_GA, T_BODY_GA_ZH },
+	[RP_BODY_SC] = { T_BODY_SC, T_BODY_SC_ZH },
+	[RP_BODY_ECOSOC] = { T_BODY_ECOSOC, T_BODY_ECOSOC_ZH },
+	[RP_BODY_HRC] = { T_BODY_HRC, T_BODY_HRC_ZH },
+};
+
+/* Template text with the metadata of m: {body}, {date}, {number},
+ * {year}, {meeting}, {meeting_number}, {symbol}; NULL when a field it
+ * names is unknown. */
+static const char *
+fill(struct job *j, const char *t, const rp_meta *m)
+{
+	rp_buf		*b = &j->tmp;
+	const char	*v;
+	char		 num[16];
+
+	rp_buf_reset(b);
+	for (; *t; t++) {
+		size_t n = *t == '{' ? strcspn(t, "}") + 1 : 0;
+
+		v = NULL;
+		if (n == 0) {
+			rp_buf_putc(b, *t);
+			continue;
+		}
+		if (strncmp(t, "{date}", n) == 0) {
+			if (m->date == NULL)
+				return NULL;
+			put_date(j, b, m->date, j->cjk);
+			t += n - 1;
+			continue;
+		} else if (strncmp(t, "{body}", n) == 0)
+			v = body_text[m->body][0] ? text_of(j,
+			    body_text[m->body][0], body_text[m->body][1]) :
+			    NULL;
+		else if (strncmp(t, "{number}", n) == 0)
+			v = m->number;
+		else if (strncmp(t, "{symbol}", n) == 0)
+			v = m->symbol;
+		else if (strncmp(t, "{meeting}", n) == 0)
+			v = m->meeting;
+		else if (strncmp(t, "{year}", n) == 0 && m->year > 0)
+			v = (snprintf(num, sizeof(num), "%d", m->year), num);
+		else if (strncmp(t, "{meeting_number}", n) == 0 &&
+		    m->meeting_number > 0)
+			v = (snprintf(num, sizeof(num), "%d",
+			    m->meeting_number), num);
+		if (v == NULL)
+			return NULL;
+		rp_buf_puts(b, v);
+		t += n - 1;
+	}
+	return b->data;
+}
+
+/* A paragraph of one string of the template. */
+static int
+text_para(struct job *j, const char *s, int align, float x, int style,
+    float size, float leading)
+{
+	int pi = new_para(j, align, x, x, leading);
+
+	pl_add(&j->para[pi].pl, &j->st->m, s, strlen(s), style, size, 0, -1,
+	    -1);
+	return pi;
+}
+
+/* The masthead's columns from the preface's blocks: organization and
+ * body at left, symbol, distribution and date at right (the symbol
+ * heads its column as in the print). */
+static void
+masthead_blocks(struct job *j, const rp_node *pre, int *lp, int *nl,
+    int *rp, int *nr, float col)
+{
+	const struct conf	*c = j->c;
+	const rp_node		*b;
+	int			 k;
+
 	for (k = 0; k < 2; k++)
-	for (b = pre ? pre->first : NULL; b != NULL; b = b->next) {
+	for (b = pre->first; b != NULL; b = b->next) {
 		if (b->type != RP_NODE_BLOCK ||
 		    (k == 0) != (b->role != RP_ROLE_DISTRIBUTION &&
 		    b->role != RP_ROLE_DATE))
 			continue;
-		for (i = 0; i < 2 && b->role != left[i]; i++)
-			continue;
-		if (i < 2 && nl < 8) {
-			float sz = i == 0 ? c->size_org : c->size_body;
+		if ((b->role == RP_ROLE_ORGANIZATION || b->role ==
+		    RP_ROLE_BODY) && *nl < 8) {
+			float sz = b->role == RP_ROLE_BODY ? c->size_body :
+			    c->size_org;
 
-			lp[nl] = block(j, b, AL_LEFT, 0, 0, i ? PS_BOLD : 0, sz,
-			    sz * 1.25f, NULL);
-			j->para[lp[nl]].w = j->para[lp[nl]].first_w = col - 6;
-			nl++;
-		}
-		for (i = 0; i < 3 && b->role != right[i]; i++)
-			continue;
-		if (i < 3 && nr < 8) {
-			float sz = i == 0 ? c->size_symbol : j->size;
+			lp[*nl] = block(j, b, AL_LEFT, 0, 0, b->role ==
+			    RP_ROLE_BODY ? PS_BOLD : 0, sz, sz * 1.25f, NULL);
+			j->para[lp[*nl]].w = j->para[lp[*nl]].first_w = col - 6;
+			(*nl)++;
+		} else if ((b->role == RP_ROLE_SYMBOL || b->role ==
+		    RP_ROLE_DISTRIBUTION || b->role == RP_ROLE_DATE) &&
+		    *nr < 8) {
+			float sz = b->role == RP_ROLE_SYMBOL ? c->size_symbol :
+			    j->size;
 
-			rp[nr++] = block(j, b, AL_LEFT, col, col, 0, sz,
+			rp[(*nr)++] = block(j, b, AL_LEFT, col, col, 0, sz,
 			    sz * 1.25f, NULL);
 		}
 	}
-	if (nl + nr > 0) {
-		struct pl_para *pl;
+}
 
-		for (i = 0; i < nl; i++) {
-			pl = &j->para[lp[i]].pl;
-			pl_fit(pl, &j->st->m, j->para[lp[i]].w);
-			pl_break(pl, j->para[lp[i]].w, j->para[lp[i]].w, 0);
-		}
-		for (i = 0; i < nr; i++) {
-			pl = &j->para[rp[i]].pl;
-			pl_fit(pl, &j->st->m, j->para[rp[i]].w);
-			pl_break(pl, j->para[rp[i]].w, j->para[rp[i]].w, 0);
-		}
-		/* Zip the two columns row by row. */
-		li = ri = 0;
-		int lline = 0, rline = 0;
+/* The masthead from the metadata, for a resolution read without one
+ * (UN-LAYOUT.md 1.1): United Nations and the symbol, the body in large
+ * bold, Distr.: General and the date. */
+static void
+masthead_meta(struct job *j, const rp_meta *m, int *lp, int *nl,
+    int *rp, int *nr, float col)
+{
+	const struct conf	*c = j->c;
+	const char		*s;
 
-		while (li < nl || ri < nr) {
-			struct vitem *v = push(j, VI_LINE, 0);
-
-			v->keep = 1;
-			v->para = v->para2 = -1;
-			if (li < nl) {
-				v->para = lp[li];
-				v->line = lline;
-				v->h = j->para[lp[li]].leading;
-				if (++lline >= (int)j->para[lp[li]].pl.nline) {
-					li++;
-					lline = 0;
-				}
-			}
-			if (ri < nr) {
-				v->para2 = rp[ri];
-				v->line2 = rline;
-				if (j->para[rp[ri]].leading > v->h)
-					v->h = j->para[rp[ri]].leading;
-				if (++rline >= (int)j->para[rp[ri]].pl.nline) {
-					ri++;
-					rline = 0;
-				}
-			}
-		}
-		push(j, VI_SPACE, 4)->keep = 1;
-		push(j, VI_RULE, c->rule + 10)->keep = 1;
+	lp[(*nl)++] = text_para(j, c->text[T_ORGANIZATION], AL_LEFT, 0, 0,
+	    c->size_org, c->size_org * 1.25f);
+	if (m->symbol != NULL)
+		rp[(*nr)++] = text_para(j, m->symbol, AL_LEFT, col, 0,
+		    c->size_symbol, c->size_symbol * 1.25f);
+	if ((s = fill(j, "{body}", m)) != NULL)
+		lp[(*nl)++] = text_para(j, s, AL_LEFT, 0, PS_BOLD,
+		    c->size_body, c->size_body * 1.25f);
+	rp[(*nr)++] = text_para(j, c->text[T_DISTRIBUTION], AL_LEFT, col, 0,
+	    j->size, j->size * 1.25f);
+	if (m->date != NULL) {
+		rp_buf_reset(&j->tmp);
+		put_date(j, &j->tmp, m->date, 0);	/* English, as printed */
+		rp[(*nr)++] = text_para(j, j->tmp.data, AL_LEFT, col, 0,
+		    j->size, j->size * 1.25f);
 	}
-	for (b = pre ? pre->first : NULL; b != NULL; b = b->next) {
+}
+
+/* Set the two masthead columns side by side, row by row, then the rule. */
+static void
+zip_columns(struct job *j, const int *lp, int nl, const int *rp, int nr)
+{
+	int	 i, li = 0, ri = 0, lline = 0, rline = 0;
+
+	for (i = 0; i < nl + nr; i++) {
+		struct para *p = &j->para[i < nl ? lp[i] : rp[i - nl]];
+
+		pl_fit(&p->pl, &j->st->m, p->w);
+		pl_break(&p->pl, p->w, p->w, 0);
+	}
+	while (li < nl || ri < nr) {
+		struct vitem *v = push(j, VI_LINE, 0);
+
+		v->keep = 1;
+		v->para = v->para2 = -1;
+		if (li < nl) {
+			v->para = lp[li];
+			v->line = lline;
+			v->h = j->para[lp[li]].leading;
+			if (++lline >= (int)j->para[lp[li]].pl.nline) {
+				li++;
+				lline = 0;
+			}
+		}
+		if (ri < nr) {
+			v->para2 = rp[ri];
+			v->line2 = rline;
+			if (j->para[rp[ri]].leading > v->h)
+				v->h = j->para[rp[ri]].leading;
+			if (++rline >= (int)j->para[rp[ri]].pl.nline) {
+				ri++;
+				rline = 0;
+			}
+		}
+	}
+	push(j, VI_SPACE, 4)->keep = 1;
+	push(j, VI_RULE, j->c->rule + 10)->keep = 1;
+}
+
+/* Whether the preface has a block of role r. */
+static int
+has_role(const rp_node *pre, int r)
+{
+	const rp_node *b;
+
+	for (b = pre->first; b != NULL; b = b->next)
+		if (b->type == RP_NODE_BLOCK && b->role == r)
+			return 1;
+	return 0;
+}
+
+/* A centred heading line of the template; bold unless an SC adoption
+ * line, which the print sets in roman. */
+static void
+heading_line(struct job *j, const char *s, int style, float size)
+{
+	int pi;
+
+	if (s == NULL)
+		return;
+	pi = text_para(j, s, AL_CENTER, 0, style, size, size * 1.3f);
+	set_para(j, pi, 1);
+	space(j, j->leading * 0.5f);
+}
+
+/* The heading lines the input lacks, from the metadata: "Resolution
+ * adopted by the General Assembly on ..." (GA, ECOSOC), "Resolution 1377
+ * (2001)" and "Adopted by the Security Council at its ..." (SC). */
+static void
+heading_meta(struct job *j, const rp_node *pre, const rp_meta *m)
+{
+	const struct conf *c = j->c;
+
+	if (m->body == RP_BODY_SC) {
+		if (!has_role(pre, RP_ROLE_DOCTYPE))
+			heading_line(j, fill(j, text_of(j, T_DOCTYPE_SC,
+			    T_DOCTYPE_SC_ZH), m), PS_BOLD, c->size_title);
+		if (!has_role(pre, RP_ROLE_ADOPTION))
+			heading_line(j, fill(j, text_of(j, T_ADOPTION_SC,
+			    T_ADOPTION_SC_ZH), m), 0, j->size);
+	} else if (!has_role(pre, RP_ROLE_ADOPTION))
+		heading_line(j, fill(j, text_of(j, T_ADOPTION, T_ADOPTION_ZH),
+		    m), PS_BOLD, c->size_title);
+	space(j, j->leading * 0.5f);
+}
+
+/* "58/136. Title" as one bold heading, the title hanging after the
+ * number (UN-LAYOUT.md 1.2); num may be a NUMBER block or the
+ * metadata's number. */
+static void
+number_title(struct job *j, const rp_node *numb, const char *num,
+    const rp_node *title)
+{
+	const struct conf	*c = j->c;
+	int			 pi;
+
+	if (numb != NULL) {
+		rp_buf_reset(&j->tmp);
+		rp_node_text(numb, &j->tmp);
+		num = j->tmp.data;
+	}
+	pi = block(j, NULL, AL_LEFT, c->indent, 0, PS_BOLD, c->size_title,
+	    c->size_title * 1.3f, num);
+	if (title != NULL)
+		add_inlines(j, pi, title, PS_BOLD, c->size_title, -1);
+	set_para(j, pi, 1);
+	space(j, j->leading * 0.5f);
+}
+
+/* The preface: the masthead (from the input, else from the metadata of a
+ * resolution), then the heading lines in input order. */
+static void
+flow_preface(struct job *j, const rp_node *pre, const rp_node *d)
+{
+	const struct conf	*c = j->c;
+	const rp_meta		*m = d->meta;
+	float			 col = j->measure * 0.58f, left = j->left;
+	int			 lp[8], rp[8], nl = 0, nr = 0, pi;
+	int			 made = m == NULL || m->kind != RP_DOC_RESOLUTION ||
+				    j->docs[j->curdoc].level > 0;
+	const rp_node		*b, *numb = NULL;
+
+	j->left = 0;
+	masthead_blocks(j, pre, lp, &nl, rp, &nr, col);
+	if (nl + nr == 0 && !made)
+		masthead_meta(j, m, lp, &nl, rp, &nr, col);
+	else if (nl + nr > 0 && nr < 8 && !made && m->symbol != NULL &&
+	    !has_role(pre, RP_ROLE_SYMBOL)) {
+		/* Every masthead shows the symbol, as the print does. */
+		memmove(rp + 1, rp, (size_t)nr++ * sizeof(rp[0]));
+		rp[0] = text_para(j, m->symbol, AL_LEFT, col, 0,
+		    c->size_symbol, c->size_symbol * 1.25f);
+	}
+	if (nl + nr > 0)
+		zip_columns(j, lp, nl, rp, nr);
+	for (b = pre->first; b != NULL; b = b->next) {
 		int role = b->type == RP_NODE_BLOCK ? b->role : RP_ROLE_NOTE;
-		int pi;
 
-		for (k = 0; k < 2 && role != left[k]; k++)
-			continue;
-		if (k < 2)
-			continue;
-		for (k = 0; k < 3 && role != right[k]; k++)
-			continue;
-		if (k < 3)
-			continue;
 		switch (role) {
-		case RP_ROLE_DOCTYPE:
+		case RP_ROLE_ORGANIZATION: case RP_ROLE_BODY:
+		case RP_ROLE_SYMBOL: case RP_ROLE_DISTRIBUTION:
+		case RP_ROLE_DATE: case RP_ROLE_JOB:
+			continue;	/* masthead; the job number is a footer */
+		case RP_ROLE_SESSION:
+		case RP_ROLE_AGENDA:
+			pi = block(j, b, AL_LEFT, 0, 0, role == RP_ROLE_SESSION ?
+			    PS_BOLD : 0, j->size, j->leading, NULL);
+			set_para(j, pi, 1);
+			continue;
+		default:
+			break;
+		}
+		j->left = c->body_indent;
+		if (!made && role != RP_ROLE_NOTE) {
+			space(j, j->leading);
+			heading_meta(j, pre, m);
+			made = 1;
+		}
+		switch (role) {
 		case RP_ROLE_NUMBER:
+			if (b->next != NULL && b->next->type == RP_NODE_BLOCK &&
+			    b->next->role == RP_ROLE_TITLE)
+				numb = b;
+			else
+				number_title(j, b, NULL, NULL);
+			break;
 		case RP_ROLE_TITLE:
+			if (numb != NULL || (m != NULL && m->number != NULL &&
+			    m->body == RP_BODY_GA && !has_role(pre,
+			    RP_ROLE_NUMBER) && m->kind == RP_DOC_RESOLUTION)) {
+				if (numb == NULL) {
+					rp_buf_reset(&j->tmp);
+					rp_buf_printf(&j->tmp, "%s.", m->number);
+				}
+				number_title(j, numb, j->tmp.data, b);
+				numb = NULL;
+				break;
+			}
+			/* FALLTHROUGH */
+		case RP_ROLE_DOCTYPE:
 			pi = block(j, b, AL_CENTER, 0, 0, PS_BOLD,
 			    c->size_title, c->size_title * 1.3f, NULL);
 			set_para(j, pi, 1);
 			space(j, j->leading * 0.5f);
 			break;
 		case RP_ROLE_ADOPTION:
+			pi = block(j, b, AL_CENTER, 0, 0, m != NULL && m->body ==
+			    RP_BODY_SC ? 0 : PS_BOLD, m != NULL && m->body ==
+			    RP_BODY_SC ? j->size : c->size_title,
+			    c->size_title * 1.3f, NULL);
+			set_para(j, pi, 1);
+			space(j, j->leading * 0.5f);
+			break;
 		case RP_ROLE_COMMITTEE:
 			pi = block(j, b, AL_CENTER, 0, 0, 0, j->size,
 			    j->leading, NULL);
@@ -656,29 +948,8 @@ flow_preface(struct job *j, const rp_node *pre)
 			break;
 		}
 	}
+	j->left = left;
 	space(j, j->leading);
-}
-
-/* How many words a preambular opening phrase has: its key is camelCase
- * ("deeplyConcerned"), one capital per further word. */
-static int
-phrase_words(const rp_node *par)
-{
-	const char	*s;
-	int		 n = 1;
-	const rp_node	*b = par->first, *c;
-
-	if (par->name == NULL || b == NULL || b->type != RP_NODE_BLOCK)
-		return 0;
-	for (c = b->first; c != NULL && c->type == RP_NODE_TEXT &&
-	    (c->literal == NULL || *c->literal == '\0'); c = c->next)
-		continue;
-	if (c == NULL || c->type != RP_NODE_TEXT)
-		return 0;	/* the reader marked it already */
-	for (s = par->name; *s; s++)
-		if (isupper((unsigned char)*s))
-			n++;
-	return n;
 }
 
 /* A numbered paragraph or item: number hangs at x - indent. */
@@ -708,6 +979,37 @@ flow_numbered(struct job *j, const rp_node *n, float x)
 }
 
 static void flow_blocks(struct job *, const rp_node *);
+static void flow_node(struct job *, const rp_node *);
+
+/* A closing block ("77th plenary meeting 22 December 2003") as the print
+ * sets it: italic, flush right, the meeting and the date on lines of
+ * their own (UN-LAYOUT.md 1.4). */
+static void
+closing_lines(struct job *j, const rp_node *b)
+{
+	const rp_node	*c;
+	int		 pi = -1, was_date = -1;
+
+	if (b->type != RP_NODE_BLOCK) {
+		flow_node(j, b);
+		return;
+	}
+	for (c = b->first; c != NULL; c = c->next) {
+		int is_date = c->type == RP_NODE_DATE;
+
+		if (pi < 0 || (is_date != was_date && (c->type !=
+		    RP_NODE_TEXT || strspn(c->literal, " ") <
+		    strlen(c->literal)))) {
+			if (pi >= 0)
+				set_para(j, pi, 1);
+			pi = new_para(j, AL_RIGHT, 0, 0, j->leading);
+			was_date = is_date;
+		}
+		add_inline(j, pi, c, PS_ITALIC, j->size, -1);
+	}
+	if (pi >= 0)
+		set_para(j, pi, 1);
+}
 
 static void
 flow_node(struct job *j, const rp_node *n)
@@ -728,9 +1030,6 @@ flow_node(struct job *j, const rp_node *n)
 				flow_node(j, b);
 				continue;
 			}
-			if (b == n->first && !j->cjk &&
-			    n->parent->type == RP_NODE_PREAMBLE)
-				j->italic_words = phrase_words(n);
 			pi = block(j, b, al, 0, ind, 0, j->size, j->leading,
 			    NULL);
 			set_para(j, pi, 0);
@@ -774,11 +1073,8 @@ flow_node(struct job *j, const rp_node *n)
 		break;
 	case RP_NODE_CONCLUSION:
 		space(j, j->leading);
-		for (b = n->first; b != NULL; b = b->next) {
-			pi = block(j, b, AL_CENTER, 0, 0, 0, j->size,
-			    j->leading, NULL);
-			set_para(j, pi, 1);
-		}
+		for (b = n->first; b != NULL; b = b->next)
+			closing_lines(j, b);
 		space(j, c->space);
 		break;
 	case RP_NODE_VOTE:
@@ -905,6 +1201,21 @@ find_symbol(const rp_node *n)
 	return NULL;
 }
 
+/* The print job number of the document's preface ("25-17700 (E)"). */
+static const char *
+job_number(struct job *j, const rp_node *d)
+{
+	const rp_node *pre = rp_node_child(d, RP_NODE_PREFACE), *b;
+
+	for (b = pre ? pre->first : NULL; b != NULL; b = b->next)
+		if (b->type == RP_NODE_BLOCK && b->role == RP_ROLE_JOB) {
+			rp_buf_reset(&j->tmp);
+			rp_node_text(b, &j->tmp);
+			return rp_doc_strdup(j->doc, j->tmp.data);
+		}
+	return NULL;
+}
+
 static void
 flow_document(struct job *j, const rp_node *d, int level)
 {
@@ -921,6 +1232,7 @@ flow_document(struct job *j, const rp_node *d, int level)
 	di->cjk = d->meta && d->meta->language ?
 	    strcmp(d->meta->language, "zho") == 0 : j->cjk;
 	di->symbol = find_symbol(d);
+	di->job = job_number(j, d);
 	if (di->symbol == NULL && j->ndocs > 0)
 		di->symbol = j->docs[saved].symbol;
 	j->curdoc = (int)j->ndocs++;
@@ -937,7 +1249,7 @@ flow_document(struct job *j, const rp_node *d, int level)
 				flow_note(j, c);
 	for (c = d->first; c != NULL; c = c->next) {
 		if (c->type == RP_NODE_PREFACE)
-			flow_preface(j, c);
+			flow_preface(j, c, d);
 		else
 			flow_node(j, c);
 	}
@@ -1297,16 +1609,20 @@ draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
 	}
 }
 
-/* Header and footer text with {symbol}, {page} and {pages} filled in. */
+/* Header and footer text with {symbol}, {job}, {page} and {pages}
+ * filled in. */
 static void
-expand(rp_buf *b, const char *t, const char *symbol, size_t page,
-    size_t pages)
+expand(rp_buf *b, const char *t, const char *symbol, const char *job,
+    size_t page, size_t pages)
 {
 	rp_buf_reset(b);
 	while (*t) {
 		if (strncmp(t, "{symbol}", 8) == 0) {
 			rp_buf_puts(b, symbol ? symbol : "");
 			t += 8;
+		} else if (strncmp(t, "{job}", 5) == 0) {
+			rp_buf_puts(b, job ? job : "");
+			t += 5;
 		} else if (strncmp(t, "{page}", 6) == 0) {
 			rp_buf_printf(b, "%zu", page);
 			t += 6;
@@ -1329,13 +1645,14 @@ page_marks(struct job *j, size_t i, int out[3])
 	int			 k;
 
 	tpl[0] = i == 0 ? c->header_first : c->header;
-	tpl[1] = c->footer_left;
-	tpl[2] = c->footer_right;
+	tpl[1] = i == 0 ? c->footer_first_left : c->footer_left;
+	tpl[2] = i == 0 ? c->footer_first_right : c->footer_right;
 	for (k = 0; k < 3; k++) {
 		int pi;
 
 		out[k] = -1;
-		expand(&j->tmp, tpl[k], sym, i + 1, j->npages);
+		expand(&j->tmp, tpl[k], sym, j->docs[j->pages[i].doc].job,
+		    i + 1, j->npages);
 		if (j->tmp.len == 0)
 			continue;
 		/* Outer side: headers alternate, footers stay put. */
@@ -1492,6 +1809,7 @@ draw(struct job *j, rp_buf *out)
 	    (d.notedest = calloc(j->nnotes + 1, sizeof(*d.notedest))) == NULL ||
 	    (u = pdf_used_new()) == NULL)
 		abort();
+	j->left = 0;	/* headers and footers span the masthead */
 	for (i = 0; i < j->npages; i++)
 		page_marks(j, i, marks[i]);
 	/* Subset to exactly what the pages show. */
@@ -1607,8 +1925,8 @@ draw(struct job *j, rp_buf *out)
 			float sy = c->mb + j->pages[i].notes - NOTE_SEP / 2;
 
 			HPDF_Page_SetLineWidth(pg, 0.5f);
-			HPDF_Page_MoveTo(pg, c->ml, sy);
-			HPDF_Page_LineTo(pg, c->ml + 72, sy);
+			HPDF_Page_MoveTo(pg, c->ml + c->body_indent, sy);
+			HPDF_Page_LineTo(pg, c->ml + c->body_indent + 72, sy);
 			HPDF_Page_Stroke(pg);
 		}
 	}
@@ -1668,6 +1986,7 @@ pdf_render(void *state, rp_doc *doc, rp_buf *out)
 	j.c = &ps->conf;
 	j.doc = doc;
 	j.measure = ps->conf.pw - ps->conf.ml - ps->conf.mr;
+	j.left = ps->conf.body_indent;
 	j.body_h = ps->conf.ph - ps->conf.mt - ps->conf.mb;
 	j.size = ps->conf.size;
 	j.leading = ps->conf.leading;
