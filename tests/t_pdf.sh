@@ -25,7 +25,12 @@ def tree_text(path):
 
 got_text = open(sys.argv[2], encoding="utf-8").read()
 got = set(re.findall(r"\w+", got_text))
-joined = re.sub(r"\s+", "", got_text)
+# A word cut by a page break is read across the running head and the
+# footer between its halves: drop short lines that repeat (those).
+# The page number "n/N" is cut off first, so that footers repeat too.
+lines = [re.sub(r"\s*\d+/\d+$", "", l) for l in got_text.splitlines()]
+furniture = {l for l in lines if len(l) < 40 and lines.count(l) > 1}
+joined = re.sub(r"\s+", "", "".join(l for l in lines if l not in furniture))
 want = set(re.findall(r"\w+", tree_text(sys.argv[1])))
 missing = sorted(w for w in want if w not in got and w not in joined)
 if len(want) < 20 or missing:
