@@ -1,7 +1,8 @@
 /* masthead.c -- masthead lines that an extraction ran together ("General
  * Assembly Distr.: General 3 December 2025", "Eightieth session Agenda
  * item 90 (b) ...") split into the blocks they are, so that no masthead
- * line is ever taken for a title (UN-LAYOUT.md 1.1). */
+ * line is ever taken for a title (UN-LAYOUT.md 1.1); and the document's
+ * date is its adoption date, not the masthead's issue date. */
 #include <string.h>
 
 #include "backend.h"
@@ -100,12 +101,30 @@ split_line(rp_doc *doc, rp_meta *m, rp_node *b)
 		}
 }
 
+/* The adoption line's date ("Resolution adopted by the General Assembly
+ * on 1 December 2025") is the document's date, whatever front matter or
+ * masthead said (the masthead's is the date of issue). */
+static void
+adoption_date(rp_meta *m, const rp_node *b)
+{
+	const rp_node *c;
+
+	if (m == NULL || b->role != RP_ROLE_ADOPTION)
+		return;
+	for (c = b->first; c != NULL; c = c->next)
+		if (c->type == RP_NODE_DATE && c->href != NULL) {
+			m->date = c->href;
+			return;
+		}
+}
+
 void
 rp_split_masthead(rp_doc *doc)
 {
 	rp_iter		*it;
 	rp_event	 ev;
 	rp_node		*n, *b, *next;
+	rp_meta		*meta;
 
 	if (doc->root == NULL || (it = rp_iter_new(doc->root)) == NULL)
 		return;
@@ -113,11 +132,13 @@ rp_split_masthead(rp_doc *doc)
 		n = rp_iter_node(it);
 		if (ev != RP_EVENT_ENTER || n->type != RP_NODE_PREFACE)
 			continue;
+		meta = rp_node_ancestor(n, RP_NODE_DOCUMENT)->meta;
 		for (b = n->first; b != NULL; b = next) {
 			next = b->next;
-			if (b->type == RP_NODE_BLOCK)
-				split_line(doc, rp_node_ancestor(n,
-				    RP_NODE_DOCUMENT)->meta, b);
+			if (b->type != RP_NODE_BLOCK)
+				continue;
+			split_line(doc, meta, b);
+			adoption_date(meta, b);
 		}
 	}
 	rp_iter_free(it);

@@ -1520,6 +1520,17 @@ link_rect(struct draw *d, HPDF_Page page, float x0, float x1, float base,
 }
 
 /* Draw one line of a paragraph with its baseline at y. */
+/* Whether box b holds one character: only runs of those may be spaced
+ * out as one string with character spacing ("1373" must not become
+ * "1 3 7 3" between Han characters). */
+static int
+one_char(const struct para *p, const struct pl_box *b)
+{
+	uint32_t cp;
+
+	return rp_utf8_decode(p->pl.text + b->off, b->len, &cp) == b->len;
+}
+
 static void
 draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
     float y, int annotate)
@@ -1533,10 +1544,10 @@ draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
 	char	buf[1024];
 	int	last = (size_t)line + 1 == p->pl.nline;
 
+	/* A justified line is filled however loose the breaker had to
+	 * leave it: a ragged line inside a paragraph reads as its end. */
 	if ((p->align == AL_JUSTIFY && !last) || nat > w)
 		r = pl_ratio(&p->pl, a, b, w);
-	if (r > 3)
-		r = 0;	/* too loose to justify: leave it ragged */
 	if (p->align == AL_CENTER)
 		x += (w - nat) / 2;
 	else if (p->align == AL_RIGHT)
@@ -1551,7 +1562,9 @@ draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
 		for (m = k; m <= b; m++) {
 			const struct pl_box *c = &p->pl.box[m];
 
-			if (m > k && (c->face != bx->face || c->size != bx->size
+			if (m > k && (!one_char(p, c) ||
+			    !one_char(p, &p->pl.box[m - 1]) ||
+			    c->face != bx->face || c->size != bx->size
 			    || c->rise != bx->rise || c->fakebold != bx->fakebold
 			    || c->link != bx->link || c->note != bx->note ||
 			    p->pl.box[m - 1].glue != 0 ||
@@ -1577,10 +1590,10 @@ draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
 			d->cur = f;
 			d->cursize = bx->size;
 		}
-		if (bx->glue == 0 && cs != d->curcs) {
+		if (bx->glue == 0 && m - k > 1 && cs != d->curcs) {
 			HPDF_Page_SetCharSpace(page, cs);
 			d->curcs = cs;
-		} else if (bx->glue != 0 && d->curcs != 0) {
+		} else if ((bx->glue != 0 || m - k == 1) && d->curcs != 0) {
 			HPDF_Page_SetCharSpace(page, 0);
 			d->curcs = 0;
 		}

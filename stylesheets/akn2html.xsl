@@ -350,11 +350,13 @@
       <dd><xsl:value-of select="$sym"/></dd>
       <xsl:if test="$d">
         <dt><xsl:call-template name="ui"><xsl:with-param name="key" select="'date'"/></xsl:call-template></dt>
-        <dd><time datetime="{$d}"><xsl:value-of select="$d"/></time></dd>
+        <dd><time datetime="{$d}"><xsl:call-template name="human-date"><xsl:with-param name="iso" select="$d"/></xsl:call-template></time></dd>
       </xsl:if>
       <xsl:if test="$by != ''">
+        <xsl:variable name="org" select="substring-after(akn:meta//akn:FRBRWork/akn:FRBRauthor/@href, '#')"/>
+        <xsl:variable name="named"><xsl:call-template name="ui"><xsl:with-param name="key" select="concat('org-', $org)"/></xsl:call-template></xsl:variable>
         <dt><xsl:call-template name="ui"><xsl:with-param name="key" select="'body'"/></xsl:call-template></dt>
-        <dd><xsl:value-of select="$by"/></dd>
+        <dd><xsl:value-of select="$named"/><xsl:if test="$named = ''"><xsl:value-of select="$by"/></xsl:if></dd>
       </xsl:if>
       <xsl:if test="$mt">
         <dt><xsl:call-template name="ui"><xsl:with-param name="key" select="'meeting'"/></xsl:call-template></dt>
@@ -956,6 +958,44 @@
     <xsl:when test="$l != '' and $s[@lang = $l]"><xsl:value-of select="$s[@lang = $l]"/></xsl:when>
     <xsl:when test="$s[@lang = $ui]"><xsl:value-of select="$s[@lang = $ui]"/></xsl:when>
     <xsl:otherwise><xsl:value-of select="$s[@lang = 'en']"/></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<!-- An ISO date in the reader's form, after the template's date-pattern
+     (D day, N month number, M month name from "months", Y year). -->
+<xsl:template name="human-date">
+  <xsl:param name="iso"/>
+  <xsl:param name="pattern"><xsl:call-template name="ui"><xsl:with-param name="key" select="'date-pattern'"/></xsl:call-template></xsl:param>
+  <xsl:variable name="c" select="substring($pattern, 1, 1)"/>
+  <xsl:variable name="m" select="number(substring($iso, 6, 2))"/>
+  <xsl:choose>
+    <xsl:when test="string-length($iso) != 10 or string($m) = 'NaN'"><xsl:value-of select="$iso"/></xsl:when>
+    <xsl:when test="$pattern = ''"/>
+    <xsl:otherwise>
+      <xsl:choose>
+        <xsl:when test="$c = 'D'"><xsl:value-of select="number(substring($iso, 9, 2))"/></xsl:when>
+        <xsl:when test="$c = 'N'"><xsl:value-of select="$m"/></xsl:when>
+        <xsl:when test="$c = 'Y'"><xsl:value-of select="substring($iso, 1, 4)"/></xsl:when>
+        <xsl:when test="$c = 'M'">
+          <xsl:variable name="months"><xsl:call-template name="ui"><xsl:with-param name="key" select="'months'"/></xsl:call-template></xsl:variable>
+          <xsl:call-template name="nth-word"><xsl:with-param name="s" select="$months"/><xsl:with-param name="n" select="$m"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$c"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="human-date">
+        <xsl:with-param name="iso" select="$iso"/>
+        <xsl:with-param name="pattern" select="substring($pattern, 2)"/>
+      </xsl:call-template>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<xsl:template name="nth-word">
+  <xsl:param name="s"/>
+  <xsl:param name="n"/>
+  <xsl:choose>
+    <xsl:when test="$n &lt;= 1"><xsl:value-of select="substring-before(concat($s, ' '), ' ')"/></xsl:when>
+    <xsl:otherwise><xsl:call-template name="nth-word"><xsl:with-param name="s" select="substring-after($s, ' ')"/><xsl:with-param name="n" select="$n - 1"/></xsl:call-template></xsl:otherwise>
   </xsl:choose>
 </xsl:template>
 
