@@ -1520,6 +1520,47 @@ link_rect(struct draw *d, HPDF_Page page, float x0, float x1, float base,
 }
 
 /* Draw one line of a paragraph with its baseline at y. */
+/* Glue ratio past which a justified line is too loose: word spaces of
+ * about 0.6 em (a space is 0.25 em and stretches by half of it). */
+#define LOOSE		3.0f
+/* The most letter spacing a line takes before its spaces grow past
+ * LOOSE, in em. */
+#define MAX_TRACK	0.04f
+
+/* How many characters box b holds. */
+static size_t
+chars(const struct para *p, const struct pl_box *b)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < b->len; i++)
+		n += ((unsigned char)p->pl.text[b->off + i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* A line too loose to justify by its spaces alone (a long word could
+ * not break): what its spaces would take past LOOSE goes into letter
+ * spacing, up to MAX_TRACK; returns the spaces' new ratio, sets *ls. */
+static float
+letter_space(const struct para *p, size_t a, size_t b, float r, float *ls)
+{
+	float	 st = 0, excess;
+	size_t	 n = 0, i;
+
+	for (i = a; i <= b; i++) {
+		n += chars(p, &p->pl.box[i]);
+		if (i < b)
+			st += p->pl.box[i].stretch;
+	}
+	if (n < 2 || p->pl.box[a].cjk)
+		return r;
+	excess = (r - LOOSE) * st;
+	*ls = excess / (float)(n - 1);
+	if (*ls > MAX_TRACK * p->pl.box[a].size)
+		*ls = MAX_TRACK * p->pl.box[a].size;
+	return st > 0 ? r - *ls * (float)(n - 1) / st : r;
+}
+
 /* Whether box b holds one character: only runs of those may be spaced
  * out as one string with character spacing ("1373" must not become
  * "1 3 7 3" between Han characters). */
@@ -1540,7 +1581,7 @@ draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
 	size_t	k, m;
 	float	w = line ? p->w : p->first_w;
 	float	x = j->c->ml + (line ? p->x : p->first_x);
-	float	nat = pl_natural(&p->pl, a, b), r = 0;
+	float	nat = pl_natural(&p->pl, a, b), r = 0, ls = 0;
 	char	buf[1024];
 	int	last = (size_t)line + 1 == p->pl.nline;
 
@@ -1548,6 +1589,8 @@ draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
 	 * leave it: a ragged line inside a paragraph reads as its end. */
 	if ((p->align == AL_JUSTIFY && !last) || nat > w)
 		r = pl_ratio(&p->pl, a, b, w);
+	if (r > LOOSE)
+		r = letter_space(p, a, b, r, &ls);
 	if (p->align == AL_CENTER)
 		x += (w - nat) / 2;
 	else if (p->align == AL_RIGHT)
@@ -1590,12 +1633,11 @@ draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
 			d->cur = f;
 			d->cursize = bx->size;
 		}
-		if (bx->glue == 0 && m - k > 1 && cs != d->curcs) {
-			HPDF_Page_SetCharSpace(page, cs);
-			d->curcs = cs;
-		} else if ((bx->glue != 0 || m - k == 1) && d->curcs != 0) {
-			HPDF_Page_SetCharSpace(page, 0);
-			d->curcs = 0;
+		float tc = (bx->glue == 0 && m - k > 1 ? cs : 0) + ls;
+
+		if (tc != d->curcs) {
+			HPDF_Page_SetCharSpace(page, tc);
+			d->curcs = tc;
 		}
 		if (bx->fakebold != d->curfake) {
 			HPDF_Page_SetTextRenderingMode(page, bx->fakebold ?
@@ -1604,7 +1646,7 @@ draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
 		}
 		HPDF_Page_TextOut(page, x, y + bx->rise, buf);
 		for (size_t q = k; q < m; q++) {
-			x += p->pl.box[q].w;
+			x += p->pl.box[q].w + ls * (float)chars(p, &p->pl.box[q]);
 			if (q < b)
 				x += q + 1 < m && p->pl.box[q].glue == 0 ? cs :
 				    pl_glue(&p->pl.box[q], r);

@@ -64,7 +64,9 @@ def check(path, gap_em):
             where = "p.%d: %s" % (pno, text[:50])
             first = l[0]
             # A raised number alone at the start of a line.
+            # (Body lines only: a footnote starts with its raised number.)
             if (re.fullmatch(r"[0-9]+", first[4]) and len(l) > 1 and
+                    abs(l[1][3] - l[1][1] - h) < 0.3 and
                     first[3] - first[1] < 0.8 * (l[1][3] - l[1][1]) and
                     first[3] < l[1][3] - 0.5):
                 faults.append("marker %s" % where)

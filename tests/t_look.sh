@@ -1,0 +1,70 @@
+#!/bin/sh
+# t_look.sh -- the official look (issue 11) on the examples and a corpus
+# sample: every preambular and operative opener italic in the AKN (a
+# leading <i>), the HTML, the Markdown and the PDF (pdftohtml -xml), and
+# the PDF's lines (pdftotext -bbox-layout) without a ragged line inside a
+# justified paragraph, a word gap over 0.8 em, a Latin run letter-spaced
+# between Han characters or a line starting with a footnote marker
+# (tests/tools/look_openers.py, look_pdf.py say how); no missing glyph.
+. "$(dirname "$0")/lib.sh"
+
+for t in pdftotext pdftohtml python3; do
+	command -v $t >/dev/null 2>&1 || { echo "ok - look # SKIP no $t"; exit 0; }
+done
+TOOLS=$ROOT/tests/tools
+inputs="$ROOT/examples/*.txt $ROOT/tests/corpus/*.md
+    $ROOT/tests/corpus/A_RES_80_1*.pdftext.txt
+    $ROOT/tests/corpus/S_RES_0086_1950_EN_GOLD.txt
+    $ROOT/tests/corpus/S_RES_0221_1966_EN_GOLD.txt"
+[ -n "$RP_SANITIZED" ] && inputs="$ROOT/examples/S-RES-1377-2001.txt $ROOT/examples/S-RES-1456-2003-zh.txt"
+count=0
+for f in $inputs; do
+	[ -f "$f" ] || continue
+	b=$(basename "$f")
+	s=${b%.*}
+	d=$TMP/$s
+	mkdir -p "$d"
+	if ! "$RESPUB" -q -t akn,html,md,pdf -d "$d" "$f" 2>"$d/err"; then
+		notok "look $b: converts" "$(head -2 "$d/err")"
+		continue
+	fi
+	count=$((count + 1))
+	out=$(ls "$d"/*.xml)
+	base=${out%.xml}
+	if grep -q "no glyph" "$d/err"; then
+		notok "look $b: a glyph for every character" "$(cat "$d/err")"
+	else
+		ok "look $b: a glyph for every character"
+	fi
+	pdftohtml -xml -i -stdout "$base.pdf" > "$d/pdf.xml" 2>/dev/null
+	if r=$(python3 "$TOOLS/look_openers.py" "$base.xml" "$base.html" \
+	    "$base.md" "$d/pdf.xml"); then
+		ok "look $b: openers italic in AKN, HTML, Markdown, PDF ($(echo "$r" | tail -1 | tr -d '#'))"
+	else
+		notok "look $b: openers italic in AKN, HTML, Markdown, PDF" \
+		    "$(echo "$r" | head -3 | tr '\n' ';')"
+	fi
+	pdftotext -bbox-layout "$base.pdf" "$d/bbox.html"
+	if r=$(python3 "$TOOLS/look_pdf.py" "$d/bbox.html" 0.8); then
+		ok "look $b: PDF lines full, gaps under 0.8 em, no tracked Latin, no marker at a line start"
+	else
+		notok "look $b: PDF line faults" "$(echo "$r" | head -3 | tr '\n' ';')"
+	fi
+done
+[ "$count" -ge 5 ] && ok "look: $count documents checked" ||
+    notok "look: expected the examples and a corpus sample" "$n"
+
+# The checkers find what they are made for (each can fail).
+cat > "$TMP/ragged.html" <<'EOF'
+<html xmlns="http://www.w3.org/1999/xhtml"><body><doc><page>
+<line><word xMin="100" yMin="100" xMax="300" yMax="111.07">aaa</word><word xMin="302" yMin="100" xMax="500" yMax="111.07">bbb</word></line>
+<line><word xMin="100" yMin="112" xMax="300" yMax="123.07">ccc</word><word xMin="302" yMin="112" xMax="460" yMax="123.07">ddd</word></line>
+<line><word xMin="100" yMin="124" xMax="300" yMax="135.07">eee</word><word xMin="312" yMin="124" xMax="500" yMax="135.07">fff</word></line>
+<line><word xMin="100" yMin="136" xMax="200" yMax="147.07">ggg</word></line>
+</page></doc></body></html>
+EOF
+r=$(python3 "$TOOLS/look_pdf.py" "$TMP/ragged.html" 0.8)
+case $r in
+*ragged*loose*) ok "look_pdf.py: finds a ragged line and a loose gap" ;;
+*) notok "look_pdf.py: finds a ragged line and a loose gap" "$r" ;;
+esac
