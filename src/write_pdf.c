@@ -24,7 +24,7 @@
 
 /* The words of a first page built from metadata (text_* keys). */
 enum {
-	T_ORGANIZATION, T_DISTRIBUTION, T_MONTHS, T_DATE, T_DATE_ZH,
+	T_ORGANIZATION, T_ORGANIZATION_ZH, T_DISTRIBUTION, T_MONTHS, T_DATE, T_DATE_ZH,
 	T_BODY_GA, T_BODY_SC, T_BODY_ECOSOC, T_BODY_HRC,
 	T_BODY_GA_ZH, T_BODY_SC_ZH, T_BODY_ECOSOC_ZH, T_BODY_HRC_ZH,
 	T_ADOPTION, T_ADOPTION_ZH, T_DOCTYPE_SC, T_DOCTYPE_SC_ZH,
@@ -101,6 +101,7 @@ static const struct key {
 #define TEXT(k, name, def) \
 	{ "text_" name, K_STR, offsetof(struct conf, text[k]), def }
 	TEXT(T_ORGANIZATION, "organization", "United Nations"),
+	TEXT(T_ORGANIZATION_ZH, "organization_zh", "联合国"),
 	TEXT(T_DISTRIBUTION, "distribution", "Distr.: General"),
 	TEXT(T_MONTHS, "months", "January February March April May June "
 	    "July August September October November December"),
@@ -696,10 +697,8 @@ masthead_blocks(struct job *j, const rp_node *pre, int *lp, int *nl,
 			float sz = b->role == RP_ROLE_BODY ? c->size_body :
 			    c->size_org;
 
-			lp[*nl] = block(j, b, AL_LEFT, 0, 0, b->role ==
+			lp[(*nl)++] = block(j, b, AL_LEFT, 0, 0, b->role ==
 			    RP_ROLE_BODY ? PS_BOLD : 0, sz, sz * 1.25f, NULL);
-			j->para[lp[*nl]].w = j->para[lp[*nl]].first_w = col - 6;
-			(*nl)++;
 		} else if ((b->role == RP_ROLE_SYMBOL || b->role ==
 		    RP_ROLE_DISTRIBUTION || b->role == RP_ROLE_DATE) &&
 		    *nr < 8) {
@@ -722,8 +721,8 @@ masthead_meta(struct job *j, const rp_meta *m, int *lp, int *nl,
 	const struct conf	*c = j->c;
 	const char		*s;
 
-	lp[(*nl)++] = text_para(j, c->text[T_ORGANIZATION], AL_LEFT, 0, 0,
-	    c->size_org, c->size_org * 1.25f);
+	lp[(*nl)++] = text_para(j, text_of(j, T_ORGANIZATION,
+	    T_ORGANIZATION_ZH), AL_LEFT, 0, 0, c->size_org, c->size_org * 1.25f);
 	if (m->symbol != NULL)
 		rp[(*nr)++] = text_para(j, m->symbol, AL_LEFT, col, 0,
 		    c->size_symbol, c->size_symbol * 1.25f);
@@ -859,7 +858,7 @@ flow_preface(struct job *j, const rp_node *pre, const rp_node *d)
 	const struct conf	*c = j->c;
 	const rp_meta		*m = d->meta;
 	float			 col = j->measure * 0.58f, left = j->left;
-	int			 lp[8], rp[8], nl = 0, nr = 0, pi;
+	int			 lp[8], rp[8], nl = 0, nr = 0, pi, i;
 	int			 made = m == NULL || m->kind != RP_DOC_RESOLUTION ||
 				    j->docs[j->curdoc].level > 0;
 	const rp_node		*b, *numb = NULL;
@@ -868,13 +867,23 @@ flow_preface(struct job *j, const rp_node *pre, const rp_node *d)
 	masthead_blocks(j, pre, lp, &nl, rp, &nr, col);
 	if (nl + nr == 0 && !made)
 		masthead_meta(j, m, lp, &nl, rp, &nr, col);
-	else if (nl + nr > 0 && nr < 8 && !made && m->symbol != NULL &&
-	    !has_role(pre, RP_ROLE_SYMBOL)) {
-		/* Every masthead shows the symbol, as the print does. */
-		memmove(rp + 1, rp, (size_t)nr++ * sizeof(rp[0]));
-		rp[0] = text_para(j, m->symbol, AL_LEFT, col, 0,
-		    c->size_symbol, c->size_symbol * 1.25f);
+	else if (nl + nr > 0 && nl < 8 && nr < 8 && !made) {
+		/* Every masthead shows the organization and the symbol, as
+		 * the print does. */
+		if (!has_role(pre, RP_ROLE_ORGANIZATION)) {
+			memmove(lp + 1, lp, (size_t)nl++ * sizeof(lp[0]));
+			lp[0] = text_para(j, text_of(j, T_ORGANIZATION,
+			    T_ORGANIZATION_ZH), AL_LEFT, 0, 0, c->size_org,
+			    c->size_org * 1.25f);
+		}
+		if (m->symbol != NULL && !has_role(pre, RP_ROLE_SYMBOL)) {
+			memmove(rp + 1, rp, (size_t)nr++ * sizeof(rp[0]));
+			rp[0] = text_para(j, m->symbol, AL_LEFT, col, 0,
+			    c->size_symbol, c->size_symbol * 1.25f);
+		}
 	}
+	for (i = 0; i < nl; i++)	/* the left column stops at the right */
+		j->para[lp[i]].w = j->para[lp[i]].first_w = col - 6;
 	if (nl + nr > 0)
 		zip_columns(j, lp, nl, rp, nr);
 	for (b = pre->first; b != NULL; b = b->next) {
