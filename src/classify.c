@@ -1089,6 +1089,29 @@ rp_is_letter_title(const char *s, size_t n)
 	return rp_lang_match(RP_LK_LETTER, s, n, &h) > 0;
 }
 
+/* A resolution whose closing lines give no date: the date its title
+ * gives ("... of 30 August 1974"), when it agrees with the year; else
+ * only what is known, said in a warning.  No date is ever made up. */
+static void
+adoption_date(rp_doc *doc, rp_meta *m)
+{
+	char	 iso[11];
+	size_t	 at;
+
+	if (m->date != NULL || m->kind != RP_DOC_RESOLUTION)
+		return;
+	if (m->title != NULL && rp_find_date(m->title, strlen(m->title), iso,
+	    &at) > 0 && (m->year == 0 || atoi(iso) == m->year)) {
+		m->date = rp_doc_strdup(doc, iso);
+		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not stated; "
+		    "%s taken from the title", iso);
+	} else if (m->year > 0)
+		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not found; "
+		    "only the year %d is known", m->year);
+	else
+		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not found");
+}
+
 void
 rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n)
 {
@@ -1133,6 +1156,7 @@ rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n)
 		if (buf[0])
 			m->symbol = rp_doc_strdup(doc, buf);
 	}
+	adoption_date(doc, m);
 	if (m->year == 0 && m->date != NULL)
 		m->year = atoi(m->date);
 	if (m->year == 0 && m->number != NULL && m->body == RP_BODY_ECOSOC)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "respub.h"
 #include "lang.h"
 #include "utf8.h"
 
@@ -424,7 +425,7 @@ init(void)
 }
 
 void
-rp_lang_set_dir(const char *dir)
+rp_set_data_dir(const char *dir)
 {
 	data_dir = dir;
 }
@@ -828,7 +829,7 @@ placeholder(const char *name, size_t nl, const char *rest,
 		return pmatch(rest, f, j, hit);
 	}
 	if (nl == 3 && memcmp(name, "day", 3) == 0) {
-		if ((v = number_at(f, &j, 0)) < 1 || v > 31 || j - i > 6)
+		if ((v = number_at(f, &j, 0)) < 1 || v > 31)
 			return 0;
 		hit->day = v;
 		j += phrase_at(RP_LK_DAY_SUFFIX, f, j, NULL);

@@ -60,10 +60,6 @@ typedef struct rp_lang_hit {
 	size_t	 suf_at, suf_end;	/* the suffix alone */
 } rp_lang_hit;
 
-/* Where the tables overriding the built-in ones are (dir/lang/NAME.conf).
- * Call before the first document is read; NULL: the default. */
-void	 rp_lang_set_dir(const char *dir);
-
 /* The longest phrase of kind at s that ends at a word boundary: its
  * length in s (0 if none); its value into *value when not NULL. */
 size_t	 rp_lang_phrase(rp_lang_kind kind, const char *s, size_t n,
