@@ -913,9 +913,9 @@ rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 	size_t		 at;
 	rp_lang_hit	 h;
 
-	if (n > 300)
-		return 0;
-	if (rp_lang_match(RP_LK_MEETING, s, n, &h) == 0 &&
+	/* A line that opens with a meeting is short; an adoption line may
+	 * run on (a note glued to it). */
+	if ((n > 300 || rp_lang_match(RP_LK_MEETING, s, n, &h) == 0) &&
 	    rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) == 0)
 		return 0;
 	if (!meeting_in(doc, m, s, n))
@@ -1089,6 +1089,25 @@ rp_is_letter_title(const char *s, size_t n)
 	return rp_lang_match(RP_LK_LETTER, s, n, &h) > 0;
 }
 
+/* The date a title ends with ("Resolution of 30 August 1974"), not one
+ * it cites on its way. */
+static int
+title_date(const char *t, char iso[11])
+{
+	char	 last[11];
+	size_t	 n = strlen(t), at, from = 0, end = 0, k;
+
+	while (n > 0 && (t[n - 1] == '.' || t[n - 1] == ' ' ||
+	    t[n - 1] == ')' || t[n - 1] == ']'))
+		n--;
+	while (from < n && (k = rp_find_date(t + from, n - from, last,
+	    &at)) > 0) {
+		from = end = from + at + k;
+		memcpy(iso, last, sizeof(last));
+	}
+	return end > 0 && end == n;
+}
+
 /* A resolution whose closing lines give no date: the date its title
  * gives ("... of 30 August 1974"), when it agrees with the year; else
  * only what is known, said in a warning.  No date is ever made up. */
@@ -1096,12 +1115,11 @@ static void
 adoption_date(rp_doc *doc, rp_meta *m)
 {
 	char	 iso[11];
-	size_t	 at;
 
 	if (m->date != NULL || m->kind != RP_DOC_RESOLUTION)
 		return;
-	if (m->title != NULL && rp_find_date(m->title, strlen(m->title), iso,
-	    &at) > 0 && (m->year == 0 || atoi(iso) == m->year)) {
+	if (m->title != NULL && title_date(m->title, iso) &&
+	    (m->year == 0 || atoi(iso) == m->year)) {
 		m->date = rp_doc_strdup(doc, iso);
 		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not stated; "
 		    "%s taken from the title", iso);

@@ -836,7 +836,9 @@ placeholder(const char *name, size_t nl, const char *rest,
 		return pmatch(rest, f, j, hit);
 	}
 	if (nl == 1 && name[0] == 'n') {
-		if ((v = number_at(f, &j, 1)) <= 0)
+		/* "4413th", or in words: "Fifty-fifth plenary meeting". */
+		if ((v = number_at(f, &j, 1)) <= 0 && (v = ordinal_at(f,
+		    &j)) <= 0)
 			return 0;
 		hit->n = v;
 		hit->n_at = i;
