@@ -626,6 +626,10 @@ rp_detect_language(const char *s, size_t n)
 	uint32_t	 cp;
 	int		 l, pick = -1;
 
+	/* The first pages tell the language as well as the whole text. */
+	if (n > 16384)
+		n = 16384;
+
 	while (i < n) {
 		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
 			i++;
@@ -779,7 +783,8 @@ doctype_number(const char *s, size_t n, int *num, int *year)
 {
 	rp_lang_hit h;
 
-	if (rp_lang_match(RP_LK_DOCTYPE, s, n, &h) == 0 || h.num <= 0 ||
+	if (rp_lang_match(RP_LK_DOCTYPE, s, n < 96 ? n : 96, &h) == 0 ||
+	    h.num <= 0 ||
 	    h.year < 1946)
 		return 0;
 	*num = h.num;
@@ -827,7 +832,7 @@ rp_masthead_role(const char *s, size_t n)
 			return RP_ROLE_JOB;
 	}
 	/* A number and year, or the bare word alone on its line. */
-	if (doctype_number(s, n, &a, &b) || ((end = rp_lang_match(
+	if (doctype_number(s, n, &a, &b) || (n < 96 && (end = rp_lang_match(
 	    RP_LK_DOCTYPE, s, n, &h)) > 0 && h.num < 0 && end == n))
 		return RP_ROLE_DOCTYPE;
 	if (n < 300 && rp_lang_match(RP_LK_HEADING, s, n, &h) > 0)
@@ -915,7 +920,8 @@ rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 
 	/* A line that opens with a meeting is short; an adoption line may
 	 * run on (a note glued to it). */
-	if ((n > 300 || rp_lang_match(RP_LK_MEETING, s, n, &h) == 0) &&
+	if ((n > 300 || rp_lang_match(RP_LK_MEETING, s, n < 96 ? n : 96,
+	    &h) == 0) &&
 	    rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) == 0)
 		return 0;
 	if (!meeting_in(doc, m, s, n))

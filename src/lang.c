@@ -42,6 +42,9 @@ static struct {
 	size_t		 n, cap;
 	size_t		 lo[RP_LK__MAX], hi[RP_LK__MAX];
 	size_t		 maxlen[RP_LK__MAX];
+	unsigned char	 first[RP_LK__MAX][32];	/* first bytes of phrases */
+	int		 numeric[RP_LK__MAX];	/* every pattern opens with a
+						   number */
 	struct language	 lang[MAX_LANGS];
 	int		 nlang;
 } T;
@@ -378,6 +381,30 @@ load_dir(const char *dir, char **texts)
 	closedir(d);
 }
 
+/* Whether a pattern opens with a number: then text that opens with a
+ * letter is not looked at. */
+static int
+starts_numeric(const char *p)
+{
+	static const char *const numbers[] = { "{day}", "{year}", "{num}",
+		"{mnum}", "{for}", "{against}", "{abstain}" };
+	size_t i;
+
+	for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++)
+		if (strncmp(p, numbers[i], strlen(numbers[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a number may start at byte c: a digit, or the first byte of an
+ * Arabic-Indic digit or a Chinese numeral. */
+static int
+number_byte(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || c == 0xD9 || c == 0xDB ||
+	    (c >= 0xE3 && c <= 0xE9);
+}
+
 static void
 load(void)
 {
@@ -411,9 +438,15 @@ load(void)
 		int kind = T.e[i].kind;
 
 		T.lo[kind] = i;
-		for (k = i; k < T.n && T.e[k].kind == kind; k++)
+		T.numeric[kind] = 1;
+		for (k = i; k < T.n && T.e[k].kind == kind; k++) {
+			unsigned char c = (unsigned char)T.e[k].text[0];
+
+			T.numeric[kind] &= starts_numeric(T.e[k].text);
+			T.first[kind][c >> 3] |= 1u << (c & 7);
 			if (T.e[k].len > T.maxlen[kind])
 				T.maxlen[kind] = T.e[k].len;
+		}
 		T.hi[kind] = k;
 	}
 }
@@ -476,6 +509,29 @@ lookup(int kind, const char *t, size_t n)
 	return NULL;
 }
 
+/* Whether some phrase of kind may start with the folded byte c: most
+ * lookups end here. */
+static int
+may_start(int kind, char c)
+{
+	unsigned char u = (unsigned char)c;
+
+	return (T.first[kind][u >> 3] >> (u & 7)) & 1;
+}
+
+/* Whether a phrase of kind may start at s, by its first character. */
+static int
+first_may(int kind, const char *s, size_t n)
+{
+	uint32_t	 cp;
+	char		 out[4];
+	size_t		 len = rp_utf8_decode(s, n, &cp);
+
+	if (len == 0)
+		return 1;
+	return fold_cp(cp, out) == 0 || may_start(kind, out[0]);
+}
+
 /* Whether folded offset e of f ends a word: the characters on either
  * side are not both letters of a word. */
 static int
@@ -494,18 +550,59 @@ boundary(const struct folded *f, size_t e)
 	return !is_word_cp(a) || !is_word_cp(b);
 }
 
+/* The ends of words in f[i..i+max], in one pass: into ends[], how many. */
+static size_t
+word_ends(const struct folded *f, size_t i, size_t max, size_t *ends,
+    size_t nends)
+{
+	size_t		 k = 0, len, lim = i + max < f->n ? i + max : f->n;
+	uint32_t	 cp;
+	int		 word, prev = -1;
+
+	while (i < lim) {
+		if ((len = rp_utf8_decode(f->s + i, f->n - i, &cp)) == 0) {
+			len = 1;
+			cp = ' ';
+		}
+		word = is_word_cp(cp);
+		if (prev >= 0 && (!word || !prev) && k < nends)
+			ends[k++] = i;
+		prev = word;
+		i += len;
+	}
+	if (k < nends && prev >= 0) {
+		if (i >= f->n) {
+			if (f->all)
+				ends[k++] = i;
+		} else if (rp_utf8_decode(f->s + i, f->n - i, &cp) == 0 ||
+		    !prev || !is_word_cp(cp))
+			ends[k++] = i;
+	}
+	return k;
+}
+
+/* The longest phrase of kind at folded offset i of f. */
 static const struct entry *
-longest(int kind, const struct folded *f, size_t *flen)
+longest_at(int kind, const struct folded *f, size_t i, size_t *flen)
 {
 	const struct entry	*x;
-	size_t			 e;
+	size_t			 ends[64], k;
 
-	for (e = f->n; e > 0; e--)
-		if (boundary(f, e) && (x = lookup(kind, f->s, e)) != NULL) {
-			*flen = e;
+	if (i >= f->n || !may_start(kind, f->s[i]))
+		return NULL;
+	k = word_ends(f, i, T.maxlen[kind], ends, 64);
+	while (k-- > 0)
+		if ((x = lookup(kind, f->s + i, ends[k] - i)) != NULL) {
+			*flen = ends[k] - i;
 			return x;
 		}
 	return NULL;
+}
+
+static const struct entry *
+longest(int kind, const struct folded *f, size_t *flen)
+{
+	return longest_at(kind, f, 0, flen);
 }
 
 size_t
@@ -516,7 +613,7 @@ rp_lang_phrase(rp_lang_kind kind, const char *s, size_t n, int *value)
 	size_t			 e, r = 0;
 
 	init();
-	if (T.lo[kind] == T.hi[kind] || n == 0)
+	if (T.lo[kind] == T.hi[kind] || n == 0 || !first_may(kind, s, n))
 		return 0;
 	fold(&f, s, n, T.maxlen[kind] + 4);
 	if ((x = longest(kind, &f, &e)) != NULL) {
@@ -554,7 +651,7 @@ rp_lang_of(rp_lang_kind kind, const char *s, size_t n)
 	int			 lang;
 
 	init();
-	if (T.lo[kind] == T.hi[kind])
+	if (T.lo[kind] == T.hi[kind] || n == 0 || !first_may(kind, s, n))
 		return -1;
 	fold(&f, s, n, T.maxlen[kind] + 4);
 	x = longest(kind, &f, &e);
@@ -599,7 +696,8 @@ rp_lang_count_words(const char *s, size_t n, size_t *counts)
 			i += len;
 			continue;
 		}
-		if (wl > 0 && wl < sizeof(w) &&
+		if (wl > 0 && wl <= T.maxlen[RP_LK_DETECT] &&
+		    may_start(RP_LK_DETECT, w[0]) &&
 		    (x = lookup(RP_LK_DETECT, w, wl)) != NULL) {
 			/* Every language that has the word counts it. */
 			for (j = (size_t)(x - T.e); j > lo &&
@@ -633,6 +731,11 @@ cn_number(const struct folded *f, size_t *i)
 		{ "十", 10 }, { "百", 100 }, { "千", 1000 } };
 	size_t	 j = *i, k;
 	int	 seq = 0, total = 0, cur = -1, any = 0, unit, positional = 0;
+
+	/* Every numeral is a three-byte sequence from 0xE3 to 0xE9. */
+	if (j >= f->n || (unsigned char)f->s[j] < 0xE3 ||
+	    (unsigned char)f->s[j] > 0xE9)
+		return -1;
 
 	while (any < 8) {
 		for (k = 0; k < 12; k++)
@@ -694,22 +797,23 @@ number_at(const struct folded *f, size_t *i, int ocr)
 static size_t
 phrase_at(int kind, const struct folded *f, size_t i, int *value)
 {
-	const struct entry	*x;
+	const struct entry	*x = NULL;
 	size_t			 e = f->n - i;
-	int			 suffix = kind == RP_LK_ORD_SUFFIX ||
-				    kind == RP_LK_DAY_SUFFIX;
 
-	if (e > T.maxlen[kind])
-		e = T.maxlen[kind];
-	for (; e > 0; e--) {
-		if ((!suffix && !boundary(f, i + e)) ||
-		    (x = lookup(kind, f->s + i, e)) == NULL)
-			continue;
-		if (value != NULL)
-			*value = x->value;
-		return e;
-	}
-	return 0;
+	if (i >= f->n || !may_start(kind, f->s[i]))
+		return 0;
+	if (kind == RP_LK_ORD_SUFFIX || kind == RP_LK_DAY_SUFFIX) {
+		if (e > T.maxlen[kind])
+			e = T.maxlen[kind];
+		while (e > 0 && (x = lookup(kind, f->s + i, e)) == NULL)
+			e--;
+	} else
+		x = longest_at(kind, f, i, &e);
+	if (x == NULL)
+		return 0;
+	if (value != NULL)
+		*value = x->value;
+	return e;
 }
 
 /* An ordinal at i: words summed ("fifty-eighth", "quatre-vingt-
@@ -929,8 +1033,13 @@ match_at(int kind, const struct folded *f, size_t i, rp_lang_hit *hit)
 	size_t		 k, r, best = 0;
 
 	for (k = T.lo[kind]; k < T.hi[kind]; k++) {
+		const char *p = T.e[k].text;
+
+		/* A pattern opening with a letter fails fast. */
+		if (*p != '{' && *p != ' ' && (i >= f->n || f->s[i] != *p))
+			continue;
 		hit_clear(&h);
-		if ((r = pmatch(T.e[k].text, f, i, &h)) > best &&
+		if ((r = pmatch(p, f, i, &h)) > best &&
 		    boundary(f, r - 1)) {
 			best = r;
 			*hit = h;
@@ -959,7 +1068,8 @@ rp_lang_match(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit)
 
 	init();
 	hit_clear(hit);
-	if (T.lo[kind] == T.hi[kind])
+	if (T.lo[kind] == T.hi[kind] || n == 0 || (T.numeric[kind] &&
+	    !number_byte((unsigned char)s[0])))
 		return 0;
 	fold(&f, s, n, n);
 	if ((r = match_at(kind, &f, 0, hit)) > 0)
@@ -981,7 +1091,9 @@ rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
 		return 0;
 	fold(&f, s, n, n);
 	for (i = 0; i < f.n && end == 0; i++) {
-		if ((f.s[i] & 0xC0) == 0x80 || (i > 0 && !boundary(&f, i)))
+		if ((f.s[i] & 0xC0) == 0x80 || (T.numeric[kind] &&
+		    !number_byte((unsigned char)f.s[i])) ||
+		    (i > 0 && !boundary(&f, i)))
 			continue;
 		if ((r = match_at(kind, &f, i, hit)) > 0) {
 			end = hit_source(&f, r, hit);
