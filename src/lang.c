@@ -350,7 +350,7 @@ read_file(const char *path)
 /* Tables of the data directory: each replaces the built-in table of its
  * name, or adds a language. */
 static void
-load_dir(const char *dir, char **texts)
+load_dir(const char *dir, char **texts, char **paths)
 {
 	char		 path[4096], name[64];
 	DIR		*d;
@@ -376,7 +376,7 @@ load_dir(const char *dir, char **texts)
 		}
 		snprintf(path, sizeof(path), "%s/lang/%s", dir, de->d_name);
 		if ((texts[i] = read_file(path)) != NULL)
-			T.lang[i].name = strdup(path);
+			paths[i] = strdup(path);
 	}
 	closedir(d);
 }
@@ -408,30 +408,25 @@ number_byte(unsigned char c)
 static void
 load(void)
 {
-	char		*texts[MAX_LANGS] = { NULL };
+	char		*texts[MAX_LANGS] = { NULL }, *paths[MAX_LANGS] = { NULL };
 	const char	*dir = data_dir;
 	size_t		 i, k;
-	int		 l;
+	int		 l, builtin;
 
 	for (l = 0; rp_lang_builtin[l].name != NULL && l < MAX_LANGS; l++)
 		T.lang[l].name = strdup(rp_lang_builtin[l].name);
-	T.nlang = l;
+	T.nlang = builtin = l;
 	if (dir == NULL && (dir = getenv("RESPUB_DATA_DIR")) == NULL)
 		dir = RP_DATADIR;
-	load_dir(dir, texts);
+	load_dir(dir, texts, paths);
+	/* The texts stay: the tables point into them. */
 	for (l = 0; l < T.nlang; l++) {
-		const char *file = texts[l] != NULL ? T.lang[l].name :
-		    rp_lang_builtin[l].name;
-
-		if (texts[l] == NULL)
+		if (texts[l] == NULL && l < builtin)
 			texts[l] = strdup(rp_lang_builtin[l].text);
 		if (texts[l] != NULL)
-			parse(file, l, texts[l]);
-		/* The name is the table's, not its path. */
-		if ((T.lang[l].name = strrchr(file, '/')) != NULL)
-			T.lang[l].name = strdup(T.lang[l].name + 1);
-		else
-			T.lang[l].name = strdup(file);
+			parse(paths[l] != NULL ? paths[l] : T.lang[l].name, l,
+			    texts[l]);
+		free(paths[l]);
 	}
 	qsort(T.e, T.n, sizeof(*T.e), cmp_entry);
 	for (i = 0; i < T.n; i = k) {
