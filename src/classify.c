@@ -197,6 +197,33 @@ setting_is(int lang, const char *key, const char *value)
 	return strcmp(v, value) == 0;
 }
 
+/* The end of a phrase ending at end with the words that continue it:
+ * "also", "in mind", "with concern", "note with appreciation". */
+static size_t
+phrase_tails(const char *s, size_t n, size_t end)
+{
+	size_t i, k;
+
+	for (;;) {
+		i = end;
+		skip_blanks(s, n, &i);
+		if (i == end || (k = rp_lang_phrase(RP_LK_TAIL, s + i, n - i,
+		    NULL)) == 0)
+			return end;
+		end = i + k;
+	}
+}
+
+/* Whether the language sets the opening phrase s in italics (an unknown
+ * language as English does). */
+static int
+italic_phrase(int lang, const char *s, size_t n)
+{
+	return setting_is(lang, "italic openers", "yes") &&
+	    (!rp_starts_lower(s, n) || setting_is(lang, "lower-case openers",
+	    "yes"));
+}
+
 size_t
 rp_opening_phrase(const char *s, size_t n, char *key, size_t keysize)
 {
@@ -230,85 +257,47 @@ rp_opening_phrase(const char *s, size_t n, char *key, size_t keysize)
 		i += k;
 		skip_blanks(s, n, &i);
 	}
-	/* The words that continue it: "also", "in mind", "with concern". */
-	for (;;) {
-		i = end;
-		skip_blanks(s, n, &i);
-		if (i == end || (k = rp_lang_phrase(RP_LK_TAIL, s + i, n - i,
-		    NULL)) == 0)
-			break;
-		end = i + k;
-	}
-	if (!setting_is(lang, "italic openers", "yes") ||
-	    (rp_starts_lower(s + start, n - start) &&
-	    !setting_is(lang, "lower-case openers", "yes")))
+	end = phrase_tails(s, n, end);
+	if (!italic_phrase(lang, s + start, n - start))
 		return 0;
 	phrase_key(s + start, end - start, key, keysize);
 	return end;
 }
 
-/* Words that continue an operative verb: "Calls upon", "Takes note with
- * appreciation", "Expresses deep concern". */
-static const char *const verb_tail[] = {
-	"upon", "on", "note", "with", "appreciation", "satisfaction", "concern",
-	"deep", "grave", "serious", "also", "further", "again", NULL
-};
-
-/* Of adverbs[], those an operative verb may follow besides the "-ly"
- * ones ("Strongly"); the connectors ("in", "the") never open one. */
-static const char *const verb_adverbs[] = {
-	"further", "also", "once", "again", "furthermore", "moreover", NULL
-};
-
-static int
-verb_adverb(const char *w, size_t n)
-{
-	return word_is(w, n, verb_adverbs) || (ends_with(w, n, "ly") &&
-	    word_is(w, n, adverbs));
-}
-
-/* Whether the word w can be an operative verb: it ends as the present
- * tense does in English ("Decides"), French ("Décide"), Spanish ("Insta")
- * or Russian ("постановляет"), and is no connector, noun or participle
- * ("The", "States", "Recalling", "CHAPTER"). */
-static int
-verb_like(const char *w, size_t n)
-{
-	return n > 2 && !isupper((unsigned char)w[1]) &&
-	    (ends_with(w, n, "s") || ends_with(w, n, "e") ||
-	    ends_with(w, n, "a") || ends_with(w, n, "\xD1\x82")) &&
-	    !word_is(w, n, adverbs) && !word_is(w, n, not_verbs) &&
-	    !word_is(w, n, preamble_words) && !ends_with(w, n, "ss");
-}
-
 size_t
 rp_operative_phrase(const char *s, size_t n)
 {
-	size_t		 i = 0, k, wl, end = 0;
-	uint32_t	 cp;
-	int		 adverbs_seen = 0;
+	size_t		 i = 0, k, wl, ws, start, end;
+	int		 adverbs = 0, lang = -1;
 
-	/* The phrase starts with a Latin capital ("Décide", "Émet") or, as
-	 * Russian drafts it, any Cyrillic letter. */
-	if (rp_utf8_decode(s, n, &cp) == 0 || !((cp < 0x80 &&
-	    isupper((int)cp)) || (cp >= 0xC0 && cp <= 0xDE) ||
-	    (cp >= 0x0400 && cp < 0x0530)))
-		return 0;
-	while ((wl = word_at(s, n, &i, &k)) > 0 && adverbs_seen < 3 &&
-	    verb_adverb(s + k, wl) && (k == 0 || s[k - 1] == ' ')) {
-		adverbs_seen++;
-		end = i;
+	while (i < n && (s[i] == ' ' || s[i] == '*' || s[i] == '_'))
+		i++;
+	start = i;
+	/* Adverbs ("Further", "Also"), then the verb: from the tables, or a
+	 * word with a verb's ending that is none of the exceptions. */
+	for (;;) {
+		if ((k = rp_lang_phrase(RP_LK_VERB, s + i, n - i, NULL))) {
+			lang = rp_lang_of(RP_LK_VERB, s + i, n - i);
+			end = i + k;
+			break;
+		}
+		k = i;
+		wl = word_at(s, n, &k, &ws);
+		if (wl > 0 && ws == i && rp_lang_ends(RP_LK_VERB_END, s + i,
+		    wl) && !rp_lang_ends(RP_LK_NOT_VERB_END, s + i, wl) &&
+		    !rp_lang_is(RP_LK_NOT_VERB, s + i, wl, NULL) &&
+		    !rp_lang_phrase(RP_LK_ADVERB, s + i, n - i, NULL)) {
+			end = i + wl;
+			break;
+		}
+		if (adverbs++ == 3 || (k = rp_lang_phrase(RP_LK_ADVERB, s + i,
+		    n - i, NULL)) == 0)
+			return 0;
+		i += k;
+		skip_blanks(s, n, &i);
 	}
-	/* The verb, right after the adverbs (a comma there ends the
-	 * phrase). */
-	if (wl == 0 || (end > 0 && (s[k - 1] != ' ' || s[k - 2] == ',')) ||
-	    !verb_like(s + k, wl))
-		return 0;
-	end = i;
-	while ((wl = word_at(s, n, &i, &k)) > 0 && s[k - 1] == ' ' &&
-	    s[k - 2] != ',' && word_is(s + k, wl, verb_tail))
-		end = i;
-	return end;
+	end = phrase_tails(s, n, end);
+	return italic_phrase(lang, s + start, n - start) ? end : 0;
 }
 
 /* ----------------------------------------------------------- bodies */
