@@ -13,6 +13,7 @@
 //     outline when it has the focus;
 //   - screen reader: banner, main and contentinfo landmarks, and headings
 //     whose accessible name is their text alone (no permalink label);
+//   - italics: every <i> whose nearest lang is not Chinese is italic;
 //   - print: A4 pages (a PDF from the browser), header, footer, skip link,
 //     permalinks, browse links, downloads and back-links hidden, notes kept.
 // Pages are opened from file:// with every network request refused.
@@ -176,6 +177,23 @@ async function print(page) {
 	return { pages: boxes.length, problems };
 }
 
+// Computed style of every <i>: italic unless its own nearest lang is
+// Chinese (the English annex inside a Chinese letter keeps italics).
+async function italics(page) {
+	return page.evaluate(() => {
+		const r = { total: 0, zh: 0, roman: [] };
+		for (const i of document.querySelectorAll("main i")) {
+			const lang = i.closest("[lang]")?.getAttribute("lang") || "";
+			const style = getComputedStyle(i).fontStyle;
+			if (lang.startsWith("zh")) { r.zh++; continue; }
+			r.total++;
+			if (style !== "italic" && r.roman.length < 3)
+				r.roman.push(`"${i.textContent}" (lang ${lang}) is ${style}`);
+		}
+		return r;
+	});
+}
+
 console.log(`# axe-core ${axeVersion}, chromium ${browser.version()}, rules tagged ${AXE_TAGS.join(" ")}`);
 for (const file of pages) {
 	const name = path.basename(file);
@@ -205,6 +223,11 @@ for (const file of pages) {
 	if (o.problems.length === 0)
 		ok(`screen reader: ${name}: banner, main, contentinfo; ${o.headings} headings named by their text`);
 	else notok(`screen reader: ${name}: landmarks, headings named by their text`, o.problems);
+	const it = await italics(page);
+	if (it.total > 0 && it.roman.length === 0)
+		ok(`italics: ${name}: all ${it.total} <i> outside Chinese text are italic, ${it.zh} in Chinese upright`);
+	else if (it.total > 0)
+		notok(`italics: ${name}: <i> outside Chinese text italic`, it.roman);
 	const pr = await print(page);
 	if (pr.problems.length === 0)
 		ok(`print: ${name}: ${pr.pages} A4 pages, no navigation, notes kept`);
