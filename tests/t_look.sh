@@ -51,7 +51,9 @@ for f in $inputs; do
 		notok "look $b: PDF line faults" "$(echo "$r" | head -3 | tr '\n' ';')"
 	fi
 done
-[ "$count" -ge 5 ] && ok "look: $count documents checked" ||
+want=5
+[ -n "$RP_SANITIZED" ] && want=2
+[ "$count" -ge $want ] && ok "look: $count documents checked" ||
     notok "look: expected the examples and a corpus sample" "$n"
 
 # The checkers find what they are made for (each can fail).
