@@ -1048,6 +1048,7 @@ struct builder {
 	int		 state;		/* 0 masthead, 1 preamble, 2 body */
 	int		 vote;		/* expecting members of a vote group */
 	int		 next_num;	/* number of the next numbered unit */
+	int		 bulleted;	/* operative paragraphs set as bullets */
 	rp_node		*vote_node;
 };
 
@@ -1372,6 +1373,17 @@ text_before_formula(struct builder *bd)
 	return 1;
 }
 
+/* "- Decides ..." after the preamble: a copy that set the operative
+ * paragraphs' numbers as bullets; the paragraph keeps its bullet. */
+static int
+bulleted_operative(const struct builder *bd, rp_item_kind kind,
+    const char *s, size_t n)
+{
+	return kind == RP_ITEM_BULLET && ((bd->state <= 1 &&
+	    bd->preamble != NULL) || bd->bulleted) && opener_at(s, n) &&
+	    rp_classify_paragraph(s, n) == RP_PARA_OPERATIVE;
+}
+
 static void
 add_text_unit(struct builder *bd, const struct unit *u)
 {
@@ -1421,8 +1433,11 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		return;
 	}
 	if ((off = rp_item_marker(s, n, &numlen, &kind, &value)) > 0) {
-		add_item(bd, u, numlen, off, kind, value);
-		return;
+		if (!bulleted_operative(bd, kind, s + off, n - off)) {
+			add_item(bd, u, numlen, off, kind, value);
+			return;
+		}
+		bd->bulleted = 1;
 	}
 	bd->depth = 0;
 	if (rp_is_intermediate_formula(s, n) || (u->kind == U_HEADING &&
