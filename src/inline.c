@@ -94,7 +94,7 @@ static const char *const no_marker_before[] = {
 	"chapters", "sections", "volume", "number", "numbers", "step",
 	"stage", "round", "year", "years", "day", "days", "week", "weeks",
 	"month", "months", "schedule", "appendix", "category", "class",
-	"group", "members", "least", "only", "nearly", "almost", "around",
+	"members", "least", "only", "nearly", "almost", "around",
 	"approximately", "some", "first", "last", "every", "each", "until",
 	"since", "till", "reaching", "exceeding", NULL
 };
@@ -146,6 +146,49 @@ star_marker_end(const struct scan *sc, size_t i, size_t b)
 	return k == i + 1 && (k == b || sc->t[k] == ' ') ? k : i;
 }
 
+/* Whether the word ending at t[e] is a document symbol's, whose ".2"
+ * goes on ("decision EC-94/DEC.2"). */
+static int
+symbol_before(const char *t, size_t e)
+{
+	while (e > 0 && t[e - 1] != ' ') {
+		if (t[e - 1] == '/')
+			return 1;
+		e--;
+	}
+	return 0;
+}
+
+/* Whether a year, 19xx or 20xx standing alone, ends at t[e]. */
+static int
+year_ends(const char *t, size_t e)
+{
+	return e >= 4 && (strncmp(t + e - 4, "19", 2) == 0 ||
+	    strncmp(t + e - 4, "20", 2) == 0) &&
+	    isdigit((unsigned char)t[e - 2]) &&
+	    isdigit((unsigned char)t[e - 1]) &&
+	    (e == 4 || !isalnum((unsigned char)t[e - 5]));
+}
+
+/* Whether the word at t[j] only joins ("and", "the"), as no unit or
+ * ordinal glued to a number does ("5km", "8th"). */
+static int
+joining_word(const struct scan *sc, size_t j)
+{
+	static const char *const words[] = { "and", "the", "to", "in", "of",
+		"as", "which", "on", "for", "with", "by", "or", "that", "at",
+		"were", "was", "is", "are", "including", NULL };
+	const char *const	*w;
+	size_t			 k;
+
+	for (k = j; k < sc->n && isalpha((unsigned char)sc->t[k]); k++)
+		continue;
+	for (w = words; *w != NULL; w++)
+		if (strlen(*w) == k - j && strncmp(sc->t + j, *w, k - j) == 0)
+			return 1;
+	return 0;
+}
+
 /* A footnote marker made of digits at t[i..j): which kind, or -1. */
 static int
 marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
@@ -160,6 +203,10 @@ marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
 	 * slash after the number, which nothing else writes so. */
 	if (slash_marker_end(sc, j, sc->n) > j)
 		return RP_MARK_GLUED;
+	/* "States Parties, 8and welcomes": a PDF's marker that lost its
+	 * space, before a word that only joins; as a spaced marker. */
+	if (islower(q) && t[i - 1] == ' ' && joining_word(sc, j))
+		q = ' ';
 	/* After the marker: the end, a space or punctuation, never a
 	 * letter, digit, slash or a decimal point. */
 	if (isalnum(q) || q == '/' || q == '(' || q == '-' ||
@@ -174,18 +221,18 @@ marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
 	    parent->last->type == RP_NODE_DATE && run == i)
 		return RP_MARK_SPACED;
 	if ((p == ',' || p == '.') && i >= 2 &&
-	    !isdigit((unsigned char)t[i - 2]))
+	    !isdigit((unsigned char)t[i - 2]) &&
+	    !(p == '.' && symbol_before(t, i - 1)))
 		return RP_MARK_GLUED;
 	/* After a year and its comma, "in 2008,2": only as the footnote
 	 * expected next (a spaced marker's rule), since "1,000" is not. */
-	if (p == ',' && i >= 6 && (strncmp(t + i - 5, "19", 2) == 0 ||
-	    strncmp(t + i - 5, "20", 2) == 0) && isdigit((unsigned char)
-	    t[i - 3]) && isdigit((unsigned char)t[i - 2]) &&
-	    !isalnum((unsigned char)t[i - 6]) && j - i <= 2)
+	if (p == ',' && year_ends(t, i - 1) && j - i <= 2)
 		return RP_MARK_SPACED;
-	/* After a date and its comma: "on 11 April 1996,1". */
+	/* After a date or a citation and its comma: "on 11 April 1996,1",
+	 * "resolution 79/16,2". */
 	if ((p == ',' || p == '.') && parent->last != NULL &&
-	    parent->last->type == RP_NODE_DATE && run == i - 1)
+	    (parent->last->type == RP_NODE_DATE ||
+	    parent->last->type == RP_NODE_DOCREF) && run == i - 1)
 		return RP_MARK_GLUED;
 	if (p >= 0x80) {
 		size_t		l;
@@ -199,12 +246,19 @@ marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
 	if (p == ' ' && i >= 2) {
 		unsigned char pp = (unsigned char)t[i - 2];
 
-		/* After a date: "of 13 August 1948 5 and". */
-		if (isdigit(pp) && parent->last != NULL &&
-		    parent->last->type == RP_NODE_DATE && run == i - 1)
+		/* After a date or a year: "of 13 August 1948 5 and",
+		 * "Plan 2021–2026 3 to". */
+		if (isdigit(pp) && ((parent->last != NULL &&
+		    parent->last->type == RP_NODE_DATE && run == i - 1) ||
+		    year_ends(t, i - 1)))
 			return RP_MARK_SPACED;
 		if (!(isalpha(pp) || pp == ',' || pp == ')' || pp == '.' ||
 		    pp == ';' || pp == ':'))
+			return -1;
+		/* "obligations 3. We recognize": a paragraph's number run
+		 * into the text before it. */
+		if (q == '.' && j + 2 < sc->n && t[j + 1] == ' ' &&
+		    isupper((unsigned char)t[j + 2]))
 			return -1;
 		if (isalpha(pp) && stopword_before(t, i - 1))
 			return -1;

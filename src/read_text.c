@@ -520,24 +520,29 @@ def_marker(const struct line *l, char *out, size_t outsize, int *slashed)
 /*
  * A definition opening a block outside a ruled zone ("5 See", "¹ The",
  * "1/ S/26111."): the offset of its text, or 0.  Not "2 Requests" (a
- * paragraph whose period a scan lost), nor a page that begins with a
- * number, "8 and 9 December 2014" or "8 December 2014": a note begins
- * with a capital and not with a date.
+ * paragraph whose period a scan lost), nor, where a page break cut a
+ * sentence, a page that begins with a number: "on" then "8 and 9
+ * December 2014" or "8 December 2014".
  */
 static size_t
-block_definition(const struct line *l, int seen_content, char *marker,
-    size_t size, int *slashed)
+block_definition(const struct reader *r, const struct line *l,
+    int seen_content, char *marker, size_t size, int *slashed)
 {
-	size_t	k, nl;
-	char	iso[11];
+	const struct unit	*last = r->nunits ? &r->units[r->nunits - 1] :
+				    NULL;
+	size_t			 k, nl;
+	char			 iso[11];
 
 	if (rp_is_separator(l->s, l->n) ||
 	    (k = def_marker(l, marker, size, slashed)) == 0)
 		return 0;
 	if (!((unsigned char)l->s[0] >= 0x80 || marker[0] == '*' ||
-	    seen_content) || rp_scanned_number(l->s, l->n, &nl) != 0 ||
-	    rp_starts_lower(l->s + k, l->n - k) ||
-	    rp_parse_date(l->s, l->n, iso) > 0)
+	    seen_content) || rp_scanned_number(l->s, l->n, &nl) != 0)
+		return 0;
+	if (last != NULL && last->kind == U_TEXT &&
+	    !rp_ends_sentence(last->text.data, last->text.len) &&
+	    (rp_starts_lower(l->s + k, l->n - k) ||
+	    rp_parse_date(l->s, l->n, iso) > 0))
 		return 0;
 	return k;
 }
@@ -640,8 +645,8 @@ make_units(struct reader *r)
 			in_zone = 0;
 			u = NULL;
 		}
-		if (blank && (k = block_definition(l, seen_content, marker,
-		    sizeof(marker), &slashed)) > 0) {
+		if (blank && (k = block_definition(r, l, seen_content,
+		    marker, sizeof(marker), &slashed)) > 0) {
 			u = new_definition(r, l, k, marker, seg);
 			u->block_start = 1;
 			/* The old form lists its notes line after line:
