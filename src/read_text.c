@@ -920,6 +920,18 @@ wrapped_opener(const struct reader *r, const struct line *prev,
 	return kind == RP_ITEM_DIGIT && (v > 50 || isdigit((int)last));
 }
 
+/* A line ending as a recital does, in a comma or semicolon: a title
+ * does not. */
+static int
+ends_recital(const struct line *l)
+{
+	size_t		len;
+	uint32_t	last = rp_utf8_last(l->s, l->n, &len);
+
+	return last == ',' || last == ';' || last == 0xFF0C ||
+	    last == 0xFF1B || last == 0x060C || last == 0x061B;
+}
+
 /* Segments: an annex heading line starts a new one. */
 static int
 annex_line(const struct reader *r, size_t i)
@@ -1009,10 +1021,12 @@ make_units(struct reader *r)
 		 * begins: a numbered paragraph, a sentence, the "Whereas" of
 		 * a preamble before its formula (1940s resolutions). */
 		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
-		    rp_opens_unit(l->s, l->n) || (blank && r->nunits > 0 &&
+		    rp_opens_unit(l->s, l->n) || ((blank ||
+		    r->line_per_paragraph) && r->nunits > 0 &&
 		    !rp_masthead_role(l->s, l->n) && ((l->n > 60 &&
-		    sentence_end(r, l)) || (l->n > 8 && memcmp(l->s, "Whereas",
-		    7) == 0 && !isalpha((unsigned char)l->s[7]))))))
+		    (blank ? sentence_end(r, l) : ends_recital(l))) ||
+		    (l->n > 8 && memcmp(l->s, "Whereas", 7) == 0 &&
+		    !isalpha((unsigned char)l->s[7]))))))
 			in_masthead = 0;
 		if (in_masthead) {
 			int role = rp_masthead_role(l->s, l->n);
@@ -1389,7 +1403,7 @@ ends_with_cjk_semicolon(const rp_node *b)
  * Whether it did.
  */
 static int
-text_before_formula(struct builder *bd)
+text_before_formula(struct builder *bd, int reasons)
 {
 	rp_node	*c, *next, *b;
 	rp_buf	 t;
@@ -1403,6 +1417,14 @@ text_before_formula(struct builder *bd)
 	for (c = bd->body->first; c != NULL; c = next) {
 		next = c->next;
 		rp_node_unlink(c);
+		/* "…; The General Assembly, therefore,": they are its
+		 * recitals. */
+		if (reasons && c->type == RP_NODE_PARAGRAPH) {
+			c->flags &= ~RP_UNSURE;
+			rp_node_append(part(bd, &bd->preamble,
+			    RP_NODE_PREAMBLE, c->line), c);
+			continue;
+		}
 		b = c;
 		if ((c->type == RP_NODE_PARAGRAPH ||
 		    c->type == RP_NODE_HEADING) && c->first != NULL &&
@@ -1461,7 +1483,8 @@ add_text_unit(struct builder *bd, const struct unit *u)
 	if ((bd->preamble == NULL ||
 	    rp_node_child(bd->preamble, RP_NODE_FORMULA) == NULL) &&
 	    rp_is_formula(s, n, &body) &&
-	    (bd->state <= 1 || text_before_formula(bd))) {
+	    (bd->state <= 1 || text_before_formula(bd,
+	    rp_formula_connector(s, n)))) {
 		if (bd->docnode->meta->body == RP_BODY_UNKNOWN)
 			bd->docnode->meta->body = body;
 		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);

@@ -47,3 +47,10 @@ expect "missing file: exit status 1" 1 $?
 # stdin to stdout.
 "$RESPUB" -t tree < examples/S-RES-1377-2001.txt | grep -q 'symbol="S/RES/1377 (2001)"' \
 	&& ok "stdin: read and converted" || notok "stdin"
+# A wrapped line that only looks like an opener continues its paragraph:
+# "661 (1990)" broken before "(1990)" is a reference, not an item.
+"$RESPUB" -q -t tree tests/corpus/S_RES_0883_1993_EN_GOLD.txt > "$TMP/w.tree"
+expect "wrapped: no item \"(1990)\"" 0 "$(grep -c 'item num="([0-9][0-9][0-9][0-9])"' "$TMP/w.tree")"
+# "...fixed by the" / "Security Council," is no enacting formula.
+expect "wrapped: one enacting formula" 1 \
+	"$(grep -c 'enactingFormula' "$TMP/w.tree")"
