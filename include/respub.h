@@ -293,6 +293,8 @@ rp_writer	*rp_writer_new(rp_format fmt, const rp_options *opt,
 		    const char **err);
 int		 rp_writer_render(rp_writer *w, rp_doc *doc, rp_buf *out);
 void		 rp_writer_free(rp_writer *w);
+/* The -V keys (rp_options.vars) the writer reads, NULL-terminated. */
+const char *const *rp_writer_params(const rp_writer *w);
 
 /* ------------------------------------------------------------- iteration */
 

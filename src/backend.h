@@ -20,6 +20,8 @@ struct rp_backend {
 	void		*(*create)(const rp_options *opt, const char **err);
 	int		 (*render)(void *state, rp_doc *doc, rp_buf *out);
 	void		 (*destroy)(void *state);
+	/* The -V keys it reads, NULL-terminated (NULL: none). */
+	const char *const *(*params)(void *state);
 };
 
 extern const struct rp_backend rp_backend_tree;

@@ -242,6 +242,16 @@ rp_writer_render(rp_writer *w, rp_doc *doc, rp_buf *out)
 	return w->be->render(w->state, doc, out);
 }
 
+const char *const *
+rp_writer_params(const rp_writer *w)
+{
+	static const char *const none[] = { NULL };
+
+	if (w == NULL || w->be->params == NULL)
+		return none;
+	return w->be->params(w->state);
+}
+
 void
 rp_writer_free(rp_writer *w)
 {

@@ -3,6 +3,7 @@
  * the library. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +67,25 @@ static const struct option longopts[] = {
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
 };
+
+/*
+ * Every message has one form: "respub: WHERE: LEVEL: text", WHERE being
+ * FILE:LINE:COL, FILE, or nothing for the command line.
+ */
+static void
+say(const char *where, const char *level, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", progname);
+	if (where != NULL)
+		fprintf(stderr, "%s: ", where);
+	fprintf(stderr, "%s: ", level);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
 
 /* Print a document's diagnostics at or above the given level. */
 static void
@@ -141,8 +161,8 @@ parse_options(struct run *r, int argc, char *argv[])
 			if (r->from != RP_FORMAT_TEXT &&
 			    r->from != RP_FORMAT_MD &&
 			    r->from != RP_FORMAT_AKN) {
-				fprintf(stderr, "%s: unknown input format: %s\n",
-				    progname, optarg);
+				say(NULL, "error", "unknown input format: %s",
+				    optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -157,8 +177,8 @@ parse_options(struct run *r, int argc, char *argv[])
 			break;
 		case 'V':
 			if (strchr(optarg, '=') == NULL) {
-				fprintf(stderr, "%s: -V wants KEY=VALUE: %s\n",
-				    progname, optarg);
+				say(NULL, "error", "-V wants KEY=VALUE: %s",
+				    optarg);
 				return EXIT_USAGE;
 			}
 			r->vars[r->nvars++] = optarg;
@@ -211,8 +231,7 @@ parse_formats(struct run *r)
 		rp_format f = rp_format_parse(tok);
 
 		if (f == RP_FORMAT_UNKNOWN || f == RP_FORMAT_TEXT) {
-			fprintf(stderr, "%s: unknown output format: %s\n",
-			    progname, tok);
+			say(NULL, "error", "unknown output format: %s", tok);
 			return EXIT_USAGE;
 		}
 		for (k = 0; k < r->nto && r->to[k] != f; k++)
@@ -221,7 +240,7 @@ parse_formats(struct run *r)
 			r->to[r->nto++] = f;
 	}
 	if (r->nto == 0) {
-		fprintf(stderr, "%s: -t wants a format\n", progname);
+		say(NULL, "error", "-t wants a format");
 		return EXIT_USAGE;
 	}
 	return 0;
@@ -234,27 +253,24 @@ check_usage(const struct run *r)
 	int i, stdins = 0;
 
 	if (r->output != NULL && r->outdir != NULL) {
-		fprintf(stderr, "%s: -o and -d cannot be used together\n",
-		    progname);
+		say(NULL, "error", "-o and -d cannot be used together");
 		return EXIT_USAGE;
 	}
 	if (r->outdir == NULL && (r->nto > 1 || r->ninputs > 1)) {
-		fprintf(stderr, "%s: several %s need -d DIR\n", progname,
+		say(NULL, "error", "several %s need -d DIR",
 		    r->nto > 1 ? "output formats" : "inputs");
 		return EXIT_USAGE;
 	}
 	for (i = 0; i < r->ninputs; i++)
 		stdins += strcmp(r->inputs[i], "-") == 0;
 	if (stdins > 1) {
-		fprintf(stderr, "%s: standard input (-) can be read only "
-		    "once\n", progname);
+		say(NULL, "error", "standard input (-) can be read only once");
 		return EXIT_USAGE;
 	}
 	if (r->outdir == NULL && (r->output == NULL ||
 	    strcmp(r->output, "-") == 0) && r->to[0] == RP_FORMAT_PDF &&
 	    isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "%s: not writing PDF to a terminal; use -o "
-		    "FILE\n", progname);
+		say(NULL, "error", "not writing PDF to a terminal; use -o FILE");
 		return EXIT_USAGE;
 	}
 	return 0;
@@ -304,10 +320,9 @@ plan_names(struct run *r)
 		    name_taken(stems + i + 1, r->ninputs - i - 1, name)); n++)
 			snprintf(name, len, "%s-%d", stems[i], n);
 		if (n > 2 && !r->quiet)
-			fprintf(stderr, "%s: %s: warning: %s/%s.* is taken by "
-			    "another input; writing %s/%s.*\n", progname,
-			    r->inputs[i], r->outdir, stems[i], r->outdir,
-			    name);
+			say(r->inputs[i], "warning", "%s/%s.* is taken by "
+			    "another input; writing %s/%s.*", r->outdir,
+			    stems[i], r->outdir, name);
 		r->names[i] = name;
 	}
 	for (i = 0; i < r->ninputs; i++)
@@ -325,12 +340,73 @@ open_writers(struct run *r)
 	for (k = 0; k < r->nto; k++) {
 		r->writers[k] = rp_writer_new(r->to[k], &r->opt, &err);
 		if (r->writers[k] == NULL) {
-			fprintf(stderr, "%s: cannot write %s: %s\n", progname,
+			say(NULL, "error", "cannot write %s: %s",
 			    rp_format_name(r->to[k]), err);
 			return EXIT_OUTPUT;
 		}
 	}
 	return 0;
+}
+
+/* Whether the first len bytes of key are one of list's names. */
+static int
+in_list(const char *const *list, const char *key, size_t len)
+{
+	for (; *list != NULL; list++)
+		if (strlen(*list) == len && strncmp(*list, key, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* "the pdf writer reads: page_size, ..." for the writers of this run. */
+static void
+describe_params(const struct run *r, rp_buf *b)
+{
+	const char *const	*p;
+	const char		*sep = "";
+	size_t			 k;
+
+	rp_buf_puts(b, "the ");
+	for (k = 0; k < r->nto; k++) {
+		rp_buf_puts(b, k ? ", " : "");
+		rp_buf_puts(b, rp_format_name(r->to[k]));
+	}
+	rp_buf_puts(b, r->nto > 1 ? " writers read: " : " writer reads: ");
+	for (k = 0; k < r->nto; k++)
+		for (p = rp_writer_params(r->writers[k]); *p != NULL; p++) {
+			rp_buf_puts(b, sep);
+			rp_buf_puts(b, *p);
+			sep = ", ";
+		}
+	if (*sep == '\0')
+		rp_buf_puts(b, "nothing");
+}
+
+/* A -V key that no writer of this run reads is most likely a typo. */
+static void
+check_vars(const struct run *r)
+{
+	rp_buf	b;
+	size_t	i, j, k, len;
+	int	known;
+
+	rp_buf_init(&b);
+	for (i = 0; i < r->nvars && !r->quiet; i++) {
+		len = (size_t)(strchr(r->vars[i], '=') - r->vars[i]);
+		for (j = 0; j < i && strncmp(r->vars[j], r->vars[i],
+		    len + 1) != 0; j++)
+			continue;
+		for (k = 0, known = j < i; k < r->nto && !known; k++)
+			known = in_list(rp_writer_params(r->writers[k]),
+			    r->vars[i], len);
+		if (known)
+			continue;
+		rp_buf_reset(&b);
+		describe_params(r, &b);
+		say(NULL, "warning", "-V %.*s: unknown key; %s", (int)len,
+		    r->vars[i], b.data);
+	}
+	rp_buf_free(&b);
 }
 
 /*
@@ -346,8 +422,8 @@ show_progress(const struct run *r, int i)
 		fprintf(stderr, "\r[%d/%d] %s\033[K", i + 1, r->ninputs,
 		    r->inputs[i]);
 	else
-		fprintf(stderr, "%s: [%d/%d] %s\n", progname, i + 1,
-		    r->ninputs, r->inputs[i]);
+		say(r->inputs[i], "note", "input %d of %d", i + 1,
+		    r->ninputs);
 }
 
 /* Before a message: end the progress line a terminal shows. */
@@ -384,9 +460,8 @@ write_doc(struct run *r, rp_doc *doc, int i)
 			target = NULL;
 		if (cli_write_output(target, out.data, out.len) != 0) {
 			break_progress(r);
-			fprintf(stderr, "%s: %s: error: cannot write: %s\n",
-			    progname, target ? target : "standard output",
-			    strerror(errno));
+			say(target ? target : "standard output", "error",
+			    "cannot write: %s", strerror(errno));
 			r->status = EXIT_OUTPUT;
 		}
 		free(dest);
@@ -407,8 +482,7 @@ convert(struct run *r, int i)
 	show_progress(r, i);
 	if (cli_read_file(path, &data, &len) != 0) {
 		break_progress(r);
-		fprintf(stderr, "%s: %s: error: %s\n", progname, path,
-		    strerror(errno));
+		say(path, "error", "cannot read: %s", strerror(errno));
 		r->status = EXIT_INPUT;
 		return;
 	}
@@ -469,7 +543,7 @@ prepare(struct run *r, int argc, char *argv[])
 	if ((rc = parse_formats(r)) != 0 || (rc = check_usage(r)) != 0)
 		return rc;
 	if (r->outdir != NULL && cli_mkdirs(r->outdir) != 0) {
-		fprintf(stderr, "%s: %s: error: %s\n", progname, r->outdir,
+		say(r->outdir, "error", "cannot make the directory: %s",
 		    strerror(errno));
 		return EXIT_OUTPUT;
 	}
@@ -478,7 +552,10 @@ prepare(struct run *r, int argc, char *argv[])
 	if (r->progress < 0)
 		r->progress = r->ninputs > 1 && isatty(STDERR_FILENO) &&
 		    !r->quiet;
-	return open_writers(r) != 0 ? EXIT_OUTPUT : -1;
+	if (open_writers(r) != 0)
+		return EXIT_OUTPUT;
+	check_vars(r);
+	return -1;
 }
 
 int

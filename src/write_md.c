@@ -1002,9 +1002,20 @@ md_render(void *state, rp_doc *doc, rp_buf *out)
 	return 0;
 }
 
+static const char *const *
+md_params(void *state)
+{
+	static const char *const keys[] = { "front-matter", "footnotes",
+	    "link-pattern", NULL };
+
+	(void)state;
+	return keys;
+}
+
 const struct rp_backend rp_backend_md = {
 	.fmt = RP_FORMAT_MD,
 	.create = md_create,
 	.render = md_render,
 	.destroy = md_destroy,
+	.params = md_params,
 };

@@ -1727,9 +1727,22 @@ pdf_create(const rp_options *opt, const char **err)
 	return ps;
 }
 
+static const char *const *
+pdf_params(void *state)
+{
+	static const char	*names[NKEYS + 1];
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < NKEYS; i++)
+		names[i] = keys[i].name;
+	return names;
+}
+
 const struct rp_backend rp_backend_pdf = {
 	.fmt = RP_FORMAT_PDF,
 	.create = pdf_create,
 	.render = pdf_render,
 	.destroy = pdf_destroy,
+	.params = pdf_params,
 };
