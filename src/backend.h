@@ -9,6 +9,9 @@
 int	rp_read_text(rp_doc *doc, const char *buf, size_t len);
 int	rp_read_md(rp_doc *doc, const char *buf, size_t len);
 int	rp_read_akn(rp_doc *doc, const char *buf, size_t len);
+/* Whether NUL-terminated XML stays within doc's limits on elements,
+ * attributes and depth (xml_limits.c); -1 after an error if not. */
+int	rp_xml_check_limits(rp_doc *doc, const char *buf, size_t len);
 
 /*
  * A writer: create() loads what it needs once (stylesheet, fonts) and

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,12 @@
 int
 cli_read_file(const char *path, char **data, size_t *len)
 {
+	return cli_read_input(path, SIZE_MAX - 1, data, len);
+}
+
+int
+cli_read_input(const char *path, size_t max, char **data, size_t *len)
+{
 	FILE	*f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	char	*buf = NULL, *p;
 	size_t	 cap = 0, n = 0, got;
@@ -27,9 +34,11 @@ cli_read_file(const char *path, char **data, size_t *len)
 
 	if (f == NULL)
 		return -1;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		errno = EISDIR;
+	if (fstat(fileno(f), &st) == 0 && (S_ISDIR(st.st_mode) ||
+	    (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max))) {
+		if (f != stdin)
+			fclose(f);
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EFBIG;
 		return -1;
 	}
 	for (;;) {
@@ -46,8 +55,15 @@ cli_read_file(const char *path, char **data, size_t *len)
 		}
 		got = fread(buf + n, 1, cap - n, f);
 		n += got;
-		if (got == 0)
+		if (got == 0 || n > max)
 			break;
+	}
+	if (n > max) {
+		free(buf);
+		if (f != stdin)
+			fclose(f);
+		errno = EFBIG;
+		return -1;
 	}
 	if (ferror(f)) {
 		int e = errno;

@@ -4,7 +4,12 @@
 
 #include <stddef.h>
 
-/* Read a whole file ("-" is stdin) into a malloc'd buffer. */
+/* Read a whole file ("-" is stdin) into a malloc'd, NUL-terminated
+ * buffer; more than max bytes: -1 with errno EFBIG, having read no more
+ * than about max. */
+int		 cli_read_input(const char *path, size_t max, char **data,
+		    size_t *len);
+/* The same without a limit. */
 int		 cli_read_file(const char *path, char **data, size_t *len);
 /*
  * Write data to path, or to stdout when path is NULL or "-".  A regular

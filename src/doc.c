@@ -15,7 +15,35 @@ rp_doc_new(const char *name)
 	rp_arena_init(&doc->arena);
 	doc->name = rp_arena_strdup(&doc->arena, name ? name : "-");
 	doc->worst = -1;
+	rp_doc_set_limits(doc, NULL);
 	return doc;
+}
+
+const rp_limits *
+rp_doc_limits(const rp_doc *doc)
+{
+	return &doc->limits;
+}
+
+void
+rp_doc_set_limits(rp_doc *doc, const rp_limits *lim)
+{
+	static const rp_limits	def = { RP_LIMIT_SIZE, RP_LIMIT_ELEMENTS,
+	    RP_LIMIT_ATTRIBUTES, RP_LIMIT_DEPTH };
+	rp_limits		*l = &doc->limits;
+
+	*l = def;
+	if (lim == NULL)
+		return;
+	if (lim->size > 0)
+		l->size = lim->size;
+	if (lim->elements > 0)
+		l->elements = lim->elements;
+	if (lim->attributes > 0)
+		l->attributes = lim->attributes;
+	if (lim->depth > 0)
+		l->depth = lim->depth < RP_LIMIT_DEPTH_MAX ? lim->depth :
+		    RP_LIMIT_DEPTH_MAX;
 }
 
 void

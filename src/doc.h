@@ -14,6 +14,7 @@ struct rp_doc {
 	rp_node		*root;
 	rp_diag		*diags, *last_diag;
 	int		 worst;		/* -1 when no diagnostic */
+	rp_limits	 limits;	/* what rp_read accepts */
 };
 
 /* Record a diagnostic (printf-style message). */

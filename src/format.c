@@ -153,6 +153,11 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 	int	line = 1, col = 1;
 	char	*copy;
 
+	if (len > doc->limits.size) {
+		rp_msg(doc, RP_ERROR, 0, 0, "input of %zu bytes: more than "
+		    "%zu (limit size)", len, doc->limits.size);
+		return -1;
+	}
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
 		buf += 3;
 		len -= 3;
@@ -192,6 +197,8 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 	case RP_FORMAT_MD:
 		return rp_read_md(doc, buf, len);
 	case RP_FORMAT_AKN:
+		if (rp_xml_check_limits(doc, buf, len) != 0)
+			return -1;
 		return rp_read_akn(doc, buf, len);
 	default:
 		rp_msg(doc, RP_ERROR, 0, 0, "no reader for format %s",

@@ -3,6 +3,8 @@
  * the library. */
 #include <errno.h>
 #include <getopt.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +39,8 @@ usage(FILE *f)
 "      --template FILE     use FILE as the page template\n"
 "      --stylesheet FILE   use FILE instead of akn2html.xsl\n"
 "  -V, --variable KEY=VAL  set a template or stylesheet parameter\n"
+"      --limit NAME=N      raise or lower a limit on one input: size (bytes,\n"
+"                          k/M/G), elements, attributes, depth\n"
 "  -q, --quiet             print errors only\n"
 "  -v, --verbose           also print notes on how the text was read\n"
 "      --progress          report progress on stderr (default on a terminal\n"
@@ -49,7 +53,7 @@ usage(FILE *f)
 }
 
 enum { OPT_DATA_DIR = 256, OPT_TEMPLATE, OPT_STYLESHEET, OPT_VERSION,
-	OPT_PROGRESS };
+	OPT_PROGRESS, OPT_LIMIT };
 
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, 'f' },
@@ -63,6 +67,7 @@ static const struct option longopts[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
+	{ "limit", required_argument, NULL, OPT_LIMIT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -132,6 +137,7 @@ stem(const char *path)
 /* One run of the command: the options, then each input in turn. */
 struct run {
 	rp_options	  opt;
+	rp_limits	  limits;	/* 0: the library's default */
 	rp_format	  from;
 	rp_format	  to[RP_FORMAT__MAX];
 	rp_writer	 *writers[RP_FORMAT__MAX];
@@ -146,6 +152,49 @@ struct run {
 	char		**names;	/* output name of each input, for -d */
 	int		  status;
 };
+
+/* --limit NAME=N: N a positive count, k, M or G times 1024^n. */
+static int
+parse_limit(rp_limits *lim, const char *arg)
+{
+	static const struct {
+		const char	*name;
+		size_t		 off;
+	} names[] = {
+		{ "size", offsetof(rp_limits, size) },
+		{ "elements", offsetof(rp_limits, elements) },
+		{ "attributes", offsetof(rp_limits, attributes) },
+		{ "depth", offsetof(rp_limits, depth) },
+	};
+	const char		*eq = strchr(arg, '=');
+	char			*end;
+	unsigned long long	 n;
+	size_t			 i, len = eq ? (size_t)(eq - arg) : 0;
+	int			 shift = 0;
+
+	for (i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (strlen(names[i].name) == len &&
+		    strncmp(arg, names[i].name, len) == 0)
+			break;
+	if (i == sizeof(names) / sizeof(*names)) {
+		say(NULL, "error", "--limit %s: want size, elements, "
+		    "attributes or depth=N", arg);
+		return -1;
+	}
+	errno = 0;
+	n = strtoull(eq + 1, &end, 10);
+	if (*end != '\0' && end[1] == '\0')
+		shift = *end == 'k' || *end == 'K' ? 10 : *end == 'M' ? 20 :
+		    *end == 'G' ? 30 : -1;
+	if (end == eq + 1 || eq[1] == '-' || errno != 0 ||
+	    shift < 0 || (*end != '\0' && shift == 0) || n == 0 ||
+	    n > (SIZE_MAX >> shift) - 1) {
+		say(NULL, "error", "--limit %s: want a positive number", arg);
+		return -1;
+	}
+	*(size_t *)((char *)lim + names[i].off) = (size_t)n << shift;
+	return 0;
+}
 
 /* Parse the options into r; -1 to go on, else the exit status. */
 static int
@@ -203,6 +252,10 @@ parse_options(struct run *r, int argc, char *argv[])
 			break;
 		case OPT_PROGRESS:
 			r->progress = 1;
+			break;
+		case OPT_LIMIT:
+			if (parse_limit(&r->limits, optarg) != 0)
+				return EXIT_USAGE;
 			break;
 		case OPT_VERSION:
 			printf("respub %s\n", RP_VERSION);
@@ -469,6 +522,25 @@ write_doc(struct run *r, rp_doc *doc, int i)
 	rp_buf_free(&out);
 }
 
+/* Read the input of doc, within its size limit (a larger one is not
+ * read to its end). */
+static int
+read_input(const struct run *r, rp_doc *doc, char **data, size_t *len)
+{
+	const char	*path = rp_doc_name(doc);
+	size_t		 max = rp_doc_limits(doc)->size;
+
+	if (cli_read_input(path, max, data, len) == 0)
+		return 0;
+	break_progress(r);
+	if (errno == EFBIG)
+		say(path, "error", "more than %zu bytes (limit size; "
+		    "--limit size=N raises it)", max);
+	else
+		say(path, "error", "cannot read: %s", strerror(errno));
+	return -1;
+}
+
 /* Read, convert and write input i. */
 static void
 convert(struct run *r, int i)
@@ -480,15 +552,14 @@ convert(struct run *r, int i)
 	size_t		 len;
 
 	show_progress(r, i);
-	if (cli_read_file(path, &data, &len) != 0) {
-		break_progress(r);
-		say(path, "error", "cannot read: %s", strerror(errno));
-		r->status = EXIT_INPUT;
+	if ((doc = rp_doc_new(path)) == NULL) {
+		r->status = EXIT_OUTPUT;
 		return;
 	}
-	if ((doc = rp_doc_new(path)) == NULL) {
-		free(data);
-		r->status = EXIT_OUTPUT;
+	rp_doc_set_limits(doc, &r->limits);
+	if (read_input(r, doc, &data, &len) != 0) {
+		rp_doc_free(doc);
+		r->status = EXIT_INPUT;
 		return;
 	}
 	/* The name's extension is a hint; the bytes decide. */

@@ -1320,8 +1320,10 @@ flatten_deep(struct rdr *r, cmark_node *root)
 		while (t.len > 0 && t.data[t.len - 1] == ' ')
 			t.len--;
 		if (t.len > 0 &&
-		    (para = cmark_node_new(CMARK_NODE_PARAGRAPH)) != NULL &&
-		    (text = cmark_node_new(CMARK_NODE_TEXT)) != NULL) {
+		    (para = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH,
+		    rp_md_mem())) != NULL &&
+		    (text = cmark_node_new_with_mem(CMARK_NODE_TEXT,
+		    rp_md_mem())) != NULL) {
 			t.data[t.len] = '\0';
 			cmark_node_set_literal(text, t.data);
 			cmark_node_append_child(para, text);
@@ -1461,7 +1463,7 @@ read_footnotes(struct rdr *r, cmark_node *root)
 	defs = calloc(ndefs, sizeof(*defs));
 	fns = calloc(ndefs, sizeof(*fns));
 	if (defs == NULL || fns == NULL)
-		abort();
+		rp_out_of_memory();
 	for (i = 0, c = cmark_node_first_child(root); c != NULL;
 	    c = cmark_node_next(c))
 		if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION)
@@ -1622,7 +1624,7 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 	index_lines(&r);
 
 	cmark_gfm_core_extensions_ensure_registered();
-	ps = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+	ps = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, rp_md_mem());
 	if (ps == NULL) {
 		free(r.lines);
 		rp_msg(doc, RP_ERROR, 0, 0, "out of memory");

@@ -57,7 +57,7 @@ xstrdup(const char *s)
 	char *d = strdup(s);
 
 	if (d == NULL)
-		abort();
+		rp_out_of_memory();
 	return d;
 }
 
@@ -281,10 +281,10 @@ front_matter(struct mdw *w, const rp_meta *m, const rp_node *fu, rp_buf *out)
 static cmark_node *
 new_node(cmark_node_type t)
 {
-	cmark_node *n = cmark_node_new(t);
+	cmark_node *n = cmark_node_new_with_mem(t, rp_md_mem());
 
 	if (n == NULL)
-		abort();
+		rp_out_of_memory();
 	return n;
 }
 
@@ -295,7 +295,7 @@ add_text(cmark_node *parent, const char *s, size_t len)
 	char		*lit = malloc(len + 1);
 
 	if (lit == NULL)
-		abort();
+		rp_out_of_memory();
 	memcpy(lit, s, len);
 	lit[len] = '\0';
 	cmark_node_set_literal(t, lit);
@@ -478,7 +478,7 @@ tidy_spaces(cmark_node *n, int is_block)
 			if ((len = strlen(s)) == 0 || s[len - 1] != ' ') {
 				d = malloc(len + 2);
 				if (d == NULL)
-					abort();
+					rp_out_of_memory();
 				memcpy(d, s, len);
 				strcpy(d + len, " ");
 				cmark_node_set_literal(t, d);
@@ -785,7 +785,7 @@ note_label(struct mdw *w, const rp_node *fn)
 		w->labels = realloc(w->labels, w->capnotes *
 		    sizeof(*w->labels));
 		if (w->notes == NULL || w->labels == NULL)
-			abort();
+			rp_out_of_memory();
 	}
 	w->notes[w->nnotes] = fn;
 	w->labels[w->nnotes++] = b.data;

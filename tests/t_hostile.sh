@@ -111,3 +111,76 @@ expect "hostile names: nothing written outside -d" "$before" "$after"
     notok "hostile names: ../x.txt and stdin written in -d" "$(ls "$TMP/w/out")"
 bad=$(find "$TMP/w/out" -name '*..*' -o -name '*/*' | head -3)
 expect "hostile names: no '..' in a name" "" "$bad"
+
+# Limits (respub(1), LIMITS): beyond one, exit 1 at once with one line
+# naming it; --limit moves it.
+python3 - "$TMP" <<'PY'
+import sys
+d = sys.argv[1]
+akn = ('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+       '<resolution name="resolution"%s><mainBody><paragraph><num>1.</num>'
+       '<content><p>Decides %s x</p></content></paragraph></mainBody>'
+       '</resolution></akomaNtoso>\n')
+open(d + "/attrs.xml", "w").write(akn % ("".join(' a%d="1"' % i for i in range(200000)), "ATTRWORD"))
+open(d + "/attrs1000.xml", "w").write(akn % ("".join(' a%d="1"' % i for i in range(1000)), "ATTRWORD"))
+open(d + "/deep300.xml", "w").write(akn % ("", "<b>" * 300 + "DEEPWORD" + "</b>" * 300))
+open(d + "/many.xml", "w").write(akn % ("", "<b>x</b>" * 2000 + "MANYWORD"))
+open(d + "/bigtext.xml", "w").write(akn % ("", "y" * 11000000))
+PY
+# limit NAME FILE LIMIT [OPTS] -- exit 1 within 10 s, one line naming LIMIT.
+limit() {
+	n=$1 f=$2 l=$3
+	shift 3
+	timeout 10 $RESPUB -t tree "$@" "$f" 2>"$TMP/err" >/dev/null
+	expect "$n: exit 1" 1 "$?"
+	if [ "$(wc -l < "$TMP/err")" = 1 ] &&
+	    grep -q "^respub: $f:[0-9]*:[0-9]*: error: .*(limit $l" "$TMP/err"; then
+		ok "$n: one line naming the limit"
+	else
+		notok "$n: one line naming the limit" "$(head -c 300 "$TMP/err")"
+	fi
+}
+limit "200,000 attributes on one element" "$TMP/attrs.xml" attributes
+limit "300 nested AKN elements" "$TMP/deep300.xml" depth
+limit "2,000 elements, --limit elements=1000" "$TMP/many.xml" elements \
+    --limit elements=1000
+conv "300 nested AKN elements, --limit depth=400" "$TMP/deep300.xml" \
+    --limit depth=400 && has "300 nested AKN elements, --limit depth=400" DEEPWORD
+conv "1,000 attributes, --limit attributes=2000" "$TMP/attrs1000.xml" \
+    --limit attributes=2000 && has "1,000 attributes, --limit attributes=2000" ATTRWORD
+$RESPUB --limit size=1k "$ROOT/examples/S-RES-1377-2001.txt" 2>"$TMP/err" >/dev/null
+expect "--limit size=1k: exit 1" 1 "$?"
+grep -q "error: more than 1024 bytes (limit size" "$TMP/err" &&
+    ok "--limit size=1k: the error names the limit" ||
+    notok "--limit size=1k: the error names the limit" "$(cat "$TMP/err")"
+# A stream beyond the size limit is not read to its end.
+timeout 10 sh -c "yes 'Decides.' | $RESPUB -q 2>'$TMP/err' >/dev/null"
+expect "endless stdin: stopped at the size limit" \
+    "respub: -: error: more than 16777216 bytes (limit size; --limit size=N raises it)" \
+    "$(cat "$TMP/err")"
+timeout 60 $RESPUB -t tree "$TMP/bigtext.xml" 2>"$TMP/err" >/dev/null
+expect "11 MB text node: exit 1" 1 "$?"
+grep -q -i 'XML_PARSE\|huge input' "$TMP/err" &&
+    notok "11 MB text node: libxml2's words rephrased" "$(cat "$TMP/err")" ||
+    ok "11 MB text node: libxml2's words rephrased"
+
+# Out of memory in a reader: exit 1 and one line, not abort() (134).
+if [ -n "$RP_SANITIZED" ]; then
+	ok "out of memory # SKIP ulimit -v and the sanitizers' shadow memory do not mix"
+else
+	python3 - "$TMP" <<'PY'
+import sys
+d = sys.argv[1]
+open(d + "/big.txt", "w").write("Security Council\n\nThe Security Council,\n\n"
+  + "".join("%d. Decides word word word word word word.\n\n" % (i + 1) for i in range(150000)))
+open(d + "/big.md", "w").write("# Resolution\n\n"
+  + "".join("%d. Decides *word* word word word.\n\n" % (i + 1) for i in range(150000)))
+PY
+	for f in big.txt big.md; do
+		(ulimit -v 200000 && exec $RESPUB -t tree,md -d "$TMP/oom" "$TMP/$f") \
+		    2>"$TMP/err" >/dev/null
+		expect "out of memory reading $f: exit 1" 1 "$?"
+		expect "out of memory reading $f: one line" \
+		    "respub: error: out of memory" "$(cat "$TMP/err")"
+	done
+fi
