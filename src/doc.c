@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
 
@@ -108,6 +109,47 @@ rp_msg(rp_doc *doc, rp_level level, int line, int col, const char *fmt, ...)
 	doc->last_diag = d;
 	if ((int)level > doc->worst)
 		doc->worst = (int)level;
+}
+
+static int
+safe_href(const char *h)
+{
+	const char *p;
+
+	if (h == NULL || *h == '\0')
+		return 0;
+	for (p = h; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f || *p == '"' ||
+		    *p == '<' || *p == '>' || *p == '\\')
+			return 0;
+	for (p = h; *p && *p != ':' && *p != '/' && *p != '?' && *p != '#';
+	    p++)
+		continue;
+	if (*p != ':')
+		return 1;
+	return strncasecmp(h, "http:", 5) == 0 ||
+	    strncasecmp(h, "https:", 6) == 0 ||
+	    strncasecmp(h, "mailto:", 7) == 0;
+}
+
+int
+rp_link_writable(rp_doc *doc, const rp_node *link)
+{
+	static const char	 what[] = "unsafe link target dropped, text kept";
+	const char		*href = link->href ? link->href : "";
+	const rp_diag		*d;
+	size_t			 n = sizeof(what) - 1;
+
+	if (safe_href(link->href))
+		return 1;
+	for (d = doc->diags; d != NULL; d = d->next)
+		if (d->line == link->line && d->col == link->col &&
+		    strncmp(d->msg, what, n) == 0 &&
+		    strncmp(d->msg + n, ": ", 2) == 0 &&
+		    strcmp(d->msg + n + 2, href) == 0)
+			return 0;
+	rp_msg(doc, RP_WARNING, link->line, link->col, "%s: %s", what, href);
+	return 0;
 }
 
 void *

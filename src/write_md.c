@@ -367,6 +367,10 @@ inline_node(struct mdw *w, cmark_node *parent, const rp_node *n)
 		cmark_node_append_child(parent, c);
 		break;
 	case RP_NODE_LINK:
+		if (!rp_link_writable(w->doc, n)) {
+			inlines(w, parent, n->first);
+			break;
+		}
 		c = new_node(CMARK_NODE_LINK);
 		cmark_node_set_url(c, n->href ? n->href : "");
 		inlines(w, c, n->first);

@@ -454,7 +454,8 @@ add_inline(struct job *j, int pi, const rp_node *n, int style, float size,
 		break;
 	case RP_NODE_LINK:
 		add_inlines(j, pi, n, style, size,
-		    n->href ? add_link(j, n->href) : link);
+		    n->href && rp_link_writable(j->doc, n) ?
+		    add_link(j, n->href) : link);
 		break;
 	case RP_NODE_DOCREF:
 		add_inlines(j, pi, n, style, size,

@@ -184,3 +184,30 @@ PY
 		    "respub: error: out of memory" "$(cat "$TMP/err")"
 	done
 fi
+
+# Dangerous link targets (javascript:, data:, vbscript:, entity-encoded,
+# behind a space) are dropped by every writer from every input, the text
+# kept, with one warning per link.
+printf -- '---\nkind: resolution\n---\n\n# Resolution 1\n\n1. Decides [ONE](javascript:alert(1)), [TWO](JaVaScRiPt&#58;alert(2)), [THREE](data:text/html,x) and [SAFE](https://un.org/).\n' \
+    > "$TMP/links.md"
+printf '%s\n' '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><resolution name="resolution"><mainBody><paragraph><num>1.</num><content><p>Decides <a href="javascript:alert(1)">ONE</a>, <a href="&#x6A;avascript:x">TWO</a>, <a href=" vbscript:x">THREE</a> and <a href="https://un.org/">SAFE</a>.</p></content></paragraph></mainBody></resolution></akomaNtoso>' \
+    > "$TMP/links.xml"
+for f in links.md links.xml; do
+	rm -rf "$TMP/o"
+	$RESPUB -t akn,md,html,pdf -d "$TMP/o" "$TMP/$f" 2>"$TMP/err"
+	qpdf --qdf --object-streams=disable "$TMP/o/links.pdf" "$TMP/o/links.qdf" 2>/dev/null
+	bad=$(grep -l -a -i -E 'javascript|vbscript|data:text' "$TMP"/o/links.xml \
+	    "$TMP"/o/links.md "$TMP"/o/links.html "$TMP"/o/links.qdf)
+	expect "$f: no dangerous target in any output" "" "$bad"
+	miss=
+	for o in xml md html; do
+		for w in ONE TWO THREE SAFE; do
+			grep -q $w "$TMP/o/links.$o" || miss="$miss $o:$w"
+		done
+	done
+	expect "$f: the link texts are kept" "" "$miss"
+	grep -q -a 'https://un.org/' "$TMP/o/links.qdf" && grep -q 'https://un.org/' "$TMP/o/links.md" &&
+	    ok "$f: the safe link stays a link" || notok "$f: the safe link stays a link"
+	expect "$f: one warning per dropped link" 3 \
+	    "$(grep -c 'warning: unsafe link target dropped, text kept' "$TMP/err")"
+done
