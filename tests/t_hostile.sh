@@ -211,3 +211,16 @@ for f in links.md links.xml; do
 	expect "$f: one warning per dropped link" 3 \
 	    "$(grep -c 'warning: unsafe link target dropped, text kept' "$TMP/err")"
 done
+
+# A footnote the text never calls is still on the HTML page, after the
+# called ones, marked.
+printf 'Security Council\n\nS/RES/1 (2001)\n\nThe Security Council,\n\n1. Decides something.1\n\n2. Decides more.\n\n__________\n1 CALLEDNOTE here.\n2 UNCALLEDNOTE never called.\n' \
+    > "$TMP/notes.txt"
+$RESPUB -t html "$TMP/notes.txt" 2>/dev/null > "$TMP/notes.html"
+if grep -q '<li class="unreferenced" id="[^"]*"><span class="num">2</span><p>UNCALLEDNOTE never called.</p> <span class="unreferenced-mark">(not referenced in the text)</span></li>' "$TMP/notes.html" &&
+    [ "$(grep -o 'CALLEDNOTE\|UNCALLEDNOTE' "$TMP/notes.html" | tr '\n' ' ')" = "CALLEDNOTE UNCALLEDNOTE " ]; then
+	ok "uncalled footnote: in the HTML after the called ones, marked"
+else
+	notok "uncalled footnote: in the HTML after the called ones, marked" \
+	    "$(grep -o '<section class="notes".*</section>' "$TMP/notes.html" | head -c 400)"
+fi
