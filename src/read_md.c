@@ -1654,6 +1654,9 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 	for (c = cmark_node_first_child(root); c != NULL; c = cmark_node_next(c))
 		if ((size_t)cmark_node_get_start_line(c) <= r.nlines)
 			read_block(&r, c);
+	/* Nothing but blank lines (or front matter): as the text reader. */
+	if (cmark_node_first_child(root) == NULL)
+		rp_msg(doc, RP_WARNING, 1, 1, "no resolution structure found");
 	read_footnotes(&r, root);
 	pop_to(&r, 0);
 	finish_doc(&r, &r.stack[0]);

@@ -224,3 +224,11 @@ else
 	notok "uncalled footnote: in the HTML after the called ones, marked" \
 	    "$(grep -o '<section class="notes".*</section>' "$TMP/notes.html" | head -c 400)"
 fi
+
+# Empty Markdown input: a warning, as for text.
+for f in empty.md empty.txt; do
+	: > "$TMP/$f"
+	$RESPUB -t tree "$TMP/$f" 2>"$TMP/err" >/dev/null
+	expect "$f: a warning" "respub: $TMP/$f:1:1: warning: no resolution structure found" \
+	    "$(cat "$TMP/err")"
+done
