@@ -780,6 +780,28 @@ ends_word(const rp_node *n)
 /* Append a bullet list's items (and their sub-lists) to parent. */
 static void read_items(struct rdr *r, rp_node *parent, cmark_node *list);
 
+/*
+ * Whether an HTML block is a comment, which holds no text of the
+ * resolution: dropped, with a warning unless it is the "<!-- end list -->"
+ * that CommonMark writers (ours included) put between two lists.
+ */
+static int
+comment_dropped(struct rdr *r, cmark_node *c, const char *lit)
+{
+	size_t n;
+
+	if (strncmp(lit, "<!--", 4) != 0)
+		return 0;
+	for (n = strlen(lit); n > 0 && isspace((unsigned char)lit[n - 1]);
+	    n--)
+		continue;
+	if (n != 17 || strncmp(lit, "<!-- end list -->", 17) != 0)
+		rp_msg(r->doc, RP_WARNING, cmark_node_get_start_line(c) +
+		    r->line0, 1, "HTML comment dropped: %.*s", (int)(n < 60 ?
+		    n : 60), lit);
+	return 1;
+}
+
 /* The content of a list item: blocks and sub-lists. */
 static void
 item_content(struct rdr *r, rp_node *to, cmark_node *li, size_t skip)
@@ -805,7 +827,7 @@ item_content(struct rdr *r, rp_node *to, cmark_node *li, size_t skip)
 		if ((cmark_node_get_type(c) == CMARK_NODE_CODE_BLOCK ||
 		    cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK) &&
 		    (lit = cmark_node_get_literal(c)) != NULL &&
-		    strncmp(lit, "<!--", 4) != 0) {
+		    !comment_dropped(r, c, lit)) {
 			b = node_at(r, RP_NODE_BLOCK, c);
 			put_text(r, b, lit, c);
 			rp_node_append(to, b);
@@ -1399,8 +1421,7 @@ read_block(struct rdr *r, cmark_node *c)
 	case CMARK_NODE_CODE_BLOCK:
 	case CMARK_NODE_HTML_BLOCK:
 		lit = cmark_node_get_literal(c);
-		/* "<!-- end list -->" and other comments say nothing. */
-		if (lit == NULL || strncmp(lit, "<!--", 4) == 0)
+		if (lit == NULL || comment_dropped(r, c, lit))
 			break;
 		n = node_at(r, RP_NODE_BLOCK, c);
 		put_text(r, n, lit, c);

@@ -232,3 +232,11 @@ for f in empty.md empty.txt; do
 	expect "$f: a warning" "respub: $TMP/$f:1:1: warning: no resolution structure found" \
 	    "$(cat "$TMP/err")"
 done
+
+# An HTML comment in Markdown holds no text of the resolution: dropped,
+# but said, unless it is CommonMark's own "<!-- end list -->".
+printf '# Resolution 1\n\n<!-- COMMENTWORD -->\n\n1. Decides.\n\n- a\n\n<!-- end list -->\n\n- b\n' > "$TMP/comment.md"
+$RESPUB -t tree "$TMP/comment.md" 2>"$TMP/err" >/dev/null
+expect "Markdown comment: one warning" \
+    "respub: $TMP/comment.md:3:1: warning: HTML comment dropped: <!-- COMMENTWORD -->" \
+    "$(cat "$TMP/err")"
