@@ -3,6 +3,7 @@
  * the library. */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdarg.h>
@@ -97,18 +98,18 @@ static void
 print_diags(const rp_doc *doc, rp_level min)
 {
 	static const char *const names[] = { "note", "warning", "error" };
-	const rp_diag *d;
+	const rp_diag	*d;
+	char		 where[PATH_MAX + 32];
 
 	for (d = rp_doc_diags(doc); d != NULL; d = d->next) {
 		if (d->level < min)
 			continue;
 		if (d->line > 0)
-			fprintf(stderr, "%s: %s:%d:%d: %s: %s\n", progname,
-			    rp_doc_name(doc), d->line, d->col,
-			    names[d->level], d->msg);
+			snprintf(where, sizeof(where), "%s:%d:%d",
+			    rp_doc_name(doc), d->line, d->col);
 		else
-			fprintf(stderr, "%s: %s: %s: %s\n", progname,
-			    rp_doc_name(doc), names[d->level], d->msg);
+			snprintf(where, sizeof(where), "%s", rp_doc_name(doc));
+		say(where, names[d->level], "%s", d->msg);
 	}
 }
 
