@@ -3,6 +3,9 @@
  * the library. */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
+#include <time.h>
+#include <sys/wait.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -42,6 +45,7 @@ usage(FILE *f)
 "  -V, --variable KEY=VAL  set a template or stylesheet parameter\n"
 "      --limit NAME=N      raise or lower a limit on one input: size (bytes,\n"
 "                          k/M/G), elements, attributes, depth\n"
+"      --timeout SECONDS   give up an input that takes longer\n"
 "  -q, --quiet             print errors only\n"
 "  -v, --verbose           also print notes on how the text was read\n"
 "      --progress          report progress on stderr (default on a terminal\n"
@@ -54,7 +58,7 @@ usage(FILE *f)
 }
 
 enum { OPT_DATA_DIR = 256, OPT_TEMPLATE, OPT_STYLESHEET, OPT_VERSION,
-	OPT_PROGRESS, OPT_LIMIT };
+	OPT_PROGRESS, OPT_LIMIT, OPT_TIMEOUT };
 
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, 'f' },
@@ -69,6 +73,7 @@ static const struct option longopts[] = {
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
 	{ "limit", required_argument, NULL, OPT_LIMIT },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -148,6 +153,7 @@ struct run {
 	size_t		  nvars;
 	char		 *tolist;
 	int		  quiet, verbose, progress;
+	int		  timeout;	/* seconds per input, 0: none */
 	char		**inputs;	/* ninputs paths, "-" for stdin */
 	int		  ninputs;
 	char		**names;	/* output name of each input, for -d */
@@ -253,6 +259,14 @@ parse_options(struct run *r, int argc, char *argv[])
 			break;
 		case OPT_PROGRESS:
 			r->progress = 1;
+			break;
+		case OPT_TIMEOUT:
+			if ((r->timeout = atoi(optarg)) <= 0 ||
+			    strspn(optarg, "0123456789") != strlen(optarg)) {
+				say(NULL, "error", "--timeout wants a number of "
+				    "seconds: %s", optarg);
+				return EXIT_USAGE;
+			}
 			break;
 		case OPT_LIMIT:
 			if (parse_limit(&r->limits, optarg) != 0)
@@ -581,6 +595,54 @@ convert(struct run *r, int i)
 	free(data);
 }
 
+/*
+ * With --timeout: input i in a child process, stopped by SIGTERM (which
+ * removes its temporary file) when it takes longer, so that one slow or
+ * stalled input cannot hold up a batch.
+ */
+static void
+convert_timed(struct run *r, int i)
+{
+	struct timespec	ts = { r->timeout, 0 };
+	sigset_t	chld, old;
+	pid_t		pid, got = 0;
+	int		st, late;
+
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, &old);
+	fflush(stderr);
+	if ((pid = fork()) == 0) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		r->status = 0;
+		convert(r, i);
+		_exit(r->status);
+	}
+	if (pid < 0) {
+		say(r->inputs[i], "error", "cannot start: %s",
+		    strerror(errno));
+		r->status = EXIT_INPUT;
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		return;
+	}
+	/* No SIGCHLD in time: still running, unless it just ended. */
+	if ((late = sigtimedwait(&chld, NULL, &ts) < 0) != 0)
+		got = waitpid(pid, &st, WNOHANG);
+	if (late && got == 0) {
+		kill(pid, SIGTERM);
+		break_progress(r);
+		say(r->inputs[i], "error", "stopped after %d s (--timeout)",
+		    r->timeout);
+	}
+	if (got != pid)
+		waitpid(pid, &st, 0);
+	if (late && got == 0)
+		r->status = EXIT_INPUT;
+	else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		r->status = WIFEXITED(st) ? WEXITSTATUS(st) : EXIT_INPUT;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 static void
 free_run(struct run *r)
 {
@@ -645,7 +707,7 @@ main(int argc, char *argv[])
 	memset(&r, 0, sizeof(r));
 	if ((rc = prepare(&r, argc, argv)) < 0) {
 		for (i = 0; i < r.ninputs; i++)
-			convert(&r, i);
+			(r.timeout > 0 ? convert_timed : convert)(&r, i);
 		if (r.progress && isatty(STDERR_FILENO))
 			fputc('\n', stderr);
 		rc = r.status;

@@ -83,3 +83,23 @@ for st in 0 1 2 3; do
 done
 grep -q '^\.Fl o Cm -$' "$man" && ok "respub(1) documents -o -" ||
     notok "respub(1) documents -o -"
+
+# --timeout: an input that stalls (a FIFO no one writes) is stopped; the
+# others are converted.
+if mkfifo "$TMP/stall" 2>/dev/null; then
+	start=$(date +%s)
+	timeout 60 $RESPUB --timeout 2 -d "$TMP/tm" "$TMP/stall" "$TMP/a.txt" 2>"$TMP/err"
+	rc=$?
+	took=$(($(date +%s) - start))
+	expect "--timeout: exit 1" 1 "$rc"
+	[ "$took" -lt 20 ] && ok "--timeout: stopped in time (${took} s)" ||
+	    notok "--timeout: stopped in time" "${took} s"
+	expect "--timeout: one line naming the input" \
+	    "respub: $TMP/stall: error: stopped after 2 s (--timeout)" "$(cat "$TMP/err")"
+	expect "--timeout: the other input is written" "a.xml" "$(ls "$TMP/tm")"
+else
+	ok "--timeout # SKIP mkfifo is not permitted here"
+fi
+$RESPUB --timeout 30 -t akn,md -d "$TMP/tm2" "$TMP/a.txt" "$TMP/missing.txt" 2>/dev/null
+expect "--timeout: a failing input still gives exit 1" 1 "$?"
+expect "--timeout: outputs of a quick input" "a.md a.xml" "$(ls "$TMP/tm2" | tr '\n' ' ' | sed 's/ $//')"
