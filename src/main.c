@@ -674,6 +674,7 @@ prepare(struct run *r, int argc, char *argv[])
 	r->ninputs = optind < argc ? argc - optind : 1;
 	if (r->opt.data_dir == NULL)
 		r->opt.data_dir = cli_data_dir();
+	rp_set_data_dir(r->opt.data_dir);
 	if ((rc = parse_formats(r)) != 0 || (rc = check_usage(r)) != 0)
 		return rc;
 	if (r->outdir != NULL && cli_mkdirs(r->outdir) != 0) {
