@@ -186,6 +186,11 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 	int	line = 1, col = 1;
 	char	*copy;
 
+	if (len > doc->limits.size) {
+		rp_msg(doc, RP_ERROR, 0, 0, "input of %zu bytes: more than "
+		    "%zu (limit size)", len, doc->limits.size);
+		return -1;
+	}
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
 		buf += 3;
 		len -= 3;
@@ -225,6 +230,8 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 	case RP_FORMAT_MD:
 		return rp_read_md(doc, buf, len);
 	case RP_FORMAT_AKN:
+		if (rp_xml_check_limits(doc, buf, len) != 0)
+			return -1;
 		return rp_read_akn(doc, buf, len);
 	default:
 		rp_msg(doc, RP_ERROR, 0, 0, "no reader for format %s",
@@ -273,6 +280,16 @@ rp_writer_render(rp_writer *w, rp_doc *doc, rp_buf *out)
 		return -1;
 	}
 	return w->be->render(w->state, doc, out);
+}
+
+const char *const *
+rp_writer_params(const rp_writer *w)
+{
+	static const char *const none[] = { NULL };
+
+	if (w == NULL || w->be->params == NULL)
+		return none;
+	return w->be->params(w->state);
 }
 
 void

@@ -856,6 +856,28 @@ ends_word(const rp_node *n)
 /* Append a bullet list's items (and their sub-lists) to parent. */
 static void read_items(struct rdr *r, rp_node *parent, cmark_node *list);
 
+/*
+ * Whether an HTML block is a comment, which holds no text of the
+ * resolution: dropped, with a warning unless it is the "<!-- end list -->"
+ * that CommonMark writers (ours included) put between two lists.
+ */
+static int
+comment_dropped(struct rdr *r, cmark_node *c, const char *lit)
+{
+	size_t n;
+
+	if (strncmp(lit, "<!--", 4) != 0)
+		return 0;
+	for (n = strlen(lit); n > 0 && isspace((unsigned char)lit[n - 1]);
+	    n--)
+		continue;
+	if (n != 17 || strncmp(lit, "<!-- end list -->", 17) != 0)
+		rp_msg(r->doc, RP_WARNING, cmark_node_get_start_line(c) +
+		    r->line0, 1, "HTML comment dropped: %.*s", (int)(n < 60 ?
+		    n : 60), lit);
+	return 1;
+}
+
 /* The content of a list item: blocks and sub-lists. */
 static void
 item_content(struct rdr *r, rp_node *to, cmark_node *li, size_t skip)
@@ -881,7 +903,7 @@ item_content(struct rdr *r, rp_node *to, cmark_node *li, size_t skip)
 		if ((cmark_node_get_type(c) == CMARK_NODE_CODE_BLOCK ||
 		    cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK) &&
 		    (lit = cmark_node_get_literal(c)) != NULL &&
-		    strncmp(lit, "<!--", 4) != 0) {
+		    !comment_dropped(r, c, lit)) {
 			b = node_at(r, RP_NODE_BLOCK, c);
 			put_text(r, b, lit, c);
 			rp_node_append(to, b);
@@ -1396,8 +1418,10 @@ flatten_deep(struct rdr *r, cmark_node *root)
 		while (t.len > 0 && t.data[t.len - 1] == ' ')
 			t.len--;
 		if (t.len > 0 &&
-		    (para = cmark_node_new(CMARK_NODE_PARAGRAPH)) != NULL &&
-		    (text = cmark_node_new(CMARK_NODE_TEXT)) != NULL) {
+		    (para = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH,
+		    rp_md_mem())) != NULL &&
+		    (text = cmark_node_new_with_mem(CMARK_NODE_TEXT,
+		    rp_md_mem())) != NULL) {
 			t.data[t.len] = '\0';
 			cmark_node_set_literal(text, t.data);
 			cmark_node_append_child(para, text);
@@ -1473,8 +1497,7 @@ read_block(struct rdr *r, cmark_node *c)
 	case CMARK_NODE_CODE_BLOCK:
 	case CMARK_NODE_HTML_BLOCK:
 		lit = cmark_node_get_literal(c);
-		/* "<!-- end list -->" and other comments say nothing. */
-		if (lit == NULL || strncmp(lit, "<!--", 4) == 0)
+		if (lit == NULL || comment_dropped(r, c, lit))
 			break;
 		n = node_at(r, RP_NODE_BLOCK, c);
 		put_text(r, n, lit, c);
@@ -1533,7 +1556,7 @@ collect_defs(struct rdr *r, cmark_node *root)
 	if (n == 0)
 		return;
 	if ((r->defs = calloc(n, sizeof(*r->defs))) == NULL)
-		abort();
+		rp_out_of_memory();
 	for (c = cmark_node_first_child(root); c != NULL;
 	    c = cmark_node_next(c)) {
 		struct def *d = &r->defs[r->ndefs];
@@ -1787,7 +1810,7 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 	join_wrapped_definitions(&r);
 
 	cmark_gfm_core_extensions_ensure_registered();
-	ps = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+	ps = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, rp_md_mem());
 	if (ps == NULL) {
 		free(r.lines);
 		rp_msg(doc, RP_ERROR, 0, 0, "out of memory");
@@ -1818,6 +1841,9 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 	for (c = cmark_node_first_child(root); c != NULL; c = cmark_node_next(c))
 		if ((size_t)cmark_node_get_start_line(c) <= r.nlines)
 			read_block(&r, c);
+	/* Nothing but blank lines (or front matter): as the text reader. */
+	if (cmark_node_first_child(root) == NULL)
+		rp_msg(doc, RP_WARNING, 1, 1, "no resolution structure found");
 	read_footnotes(&r);
 	pop_to(&r, 0);
 	finish_doc(&r, &r.stack[0]);

@@ -454,7 +454,8 @@ add_inline(struct job *j, int pi, const rp_node *n, int style, float size,
 		break;
 	case RP_NODE_LINK:
 		add_inlines(j, pi, n, style, size,
-		    n->href ? add_link(j, n->href) : link);
+		    n->href && rp_link_writable(j->doc, n) ?
+		    add_link(j, n->href) : link);
 		break;
 	case RP_NODE_DOCREF:
 		add_inlines(j, pi, n, style, size,
@@ -1727,9 +1728,22 @@ pdf_create(const rp_options *opt, const char **err)
 	return ps;
 }
 
+static const char *const *
+pdf_params(void *state)
+{
+	static const char	*names[NKEYS + 1];
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < NKEYS; i++)
+		names[i] = keys[i].name;
+	return names;
+}
+
 const struct rp_backend rp_backend_pdf = {
 	.fmt = RP_FORMAT_PDF,
 	.create = pdf_create,
 	.render = pdf_render,
 	.destroy = pdf_destroy,
+	.params = pdf_params,
 };

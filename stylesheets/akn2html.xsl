@@ -671,11 +671,14 @@
 
 <!-- ====================================================== footnotes -->
 
+<!-- The notes called in the text, then those the text never calls (kept
+     in the metadata by the writer), marked: every word is on the page. -->
 <xsl:template name="notes">
   <xsl:param name="level"/>
   <xsl:variable name="me" select="generate-id(.)"/>
   <xsl:variable name="notes" select=".//akn:authorialNote[generate-id(ancestor::*[akn:meta][1]) = $me]"/>
-  <xsl:if test="$notes">
+  <xsl:variable name="uncalled" select="akn:meta/akn:notes/akn:note"/>
+  <xsl:if test="$notes or $uncalled">
     <section class="notes" role="doc-endnotes">
       <xsl:call-template name="heading">
         <xsl:with-param name="level" select="$level"/>
@@ -692,6 +695,15 @@
             <xsl:for-each select="key('noteref', $id)">
               <xsl:call-template name="backlink"><xsl:with-param name="id" select="$id"/><xsl:with-param name="k" select="position() + 1"/></xsl:call-template>
             </xsl:for-each>
+          </li>
+        </xsl:for-each>
+        <xsl:for-each select="$uncalled">
+          <li class="unreferenced">
+            <xsl:call-template name="id"/>
+            <span class="num"><xsl:value-of select="@marker"/></span>
+            <xsl:apply-templates/>
+            <xsl:text> </xsl:text>
+            <span class="unreferenced-mark">(<xsl:call-template name="ui"><xsl:with-param name="key" select="'unreferenced'"/></xsl:call-template>)</span>
           </li>
         </xsl:for-each>
       </ol>
