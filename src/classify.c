@@ -280,6 +280,18 @@ body_in(const char *s, size_t n)
 	return RP_BODY_UNKNOWN;
 }
 
+/* Whether a word of s names the body short ("the Council"). */
+static int
+names_body(const char *s, size_t n)
+{
+	size_t i = 0, k, wl;
+
+	while ((wl = word_at(s, n, &i, &k)) > 0)
+		if (rp_lang_is(RP_LK_BODY_WORD, s + k, wl, NULL))
+			return 1;
+	return 0;
+}
+
 /* Every word capitalized but the small ones, and one naming a body: the
  * name of a body ("Commission on Human Rights"), not a sentence. */
 static int
@@ -405,8 +417,7 @@ rp_is_intermediate_formula(const char *s, size_t n)
 		return 0;
 	if (rp_paragraph_number(s, n, &k) > 0)
 		return 0;
-	return body_in(s, n) != RP_BODY_UNKNOWN ||
-	    memmem(s, n, "Council", 7) || memmem(s, n, "Assembly", 8);
+	return body_in(s, n) != RP_BODY_UNKNOWN || names_body(s, n);
 }
 
 /* ------------------------------------------------------------ dates */
