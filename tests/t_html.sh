@@ -124,10 +124,10 @@ grep -q '<a href="A-RES-58-136.html">A/RES/58/136</a>' "$S/S-RES-1377-2001.html"
 grep -q 'href="S-RES-1377-2001.html">1377 (2001)' "$S/A-RES-58-136.html" &&
     ok "site: references link to pages of the site" ||
     notok "site: references link to pages of the site"
-grep -q '<td lang="en">Resolution 1377 (2001)</td>' "$S/index.html" &&
-grep -q '<td lang="zh-Hans">第 1456（2003）号决议</td>' "$S/index.html" &&
-    ok "site: index titles of untitled resolutions are their headings" ||
-    notok "site: index titles of untitled resolutions are their headings"
+grep -q '<td lang="en"><span class="subject">Decides to adopt the attached declaration on the global effort to combat terrorism</span></td>' "$S/index.html" &&
+grep -q '<td lang="zh-Hans"><span class="subject">决定通过所附关于打击恐怖主义的宣言。</span></td>' "$S/index.html" &&
+    ok "site: untitled resolutions are listed by their first operative paragraph" ||
+    notok "site: untitled resolutions are listed by their first operative paragraph"
 grep -q '<meta property="og:type" content="website">' "$S/index.html" &&
 grep -q '<meta property="og:type" content="article">' "$S/S-RES-1377-2001.html" &&
     ok "site: og:type website for indexes, article for pages" ||
