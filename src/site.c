@@ -11,6 +11,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <spawn.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -452,8 +453,14 @@ base_name(const struct entry *e, char *buf, size_t size)
 		else
 			snprintf(buf, size, "%s", s);
 	} else {
+		const char *dot;
+
 		free(s);
-		s = safe_name(b != NULL ? b + 1 : e->src);
+		b = b != NULL ? b + 1 : e->src;
+		dot = strrchr(b, '.');
+		snprintf(buf, size, "%.*s", (int)(dot != NULL && dot > b ?
+		    dot - b : (ptrdiff_t)strlen(b)), b);
+		s = safe_name(buf);
 		snprintf(buf, size, "%s", s != NULL && *s != '\0' ? s :
 		    "resolution");
 	}

@@ -939,7 +939,7 @@
 
 <xsl:template match="s:site">
   <article class="index">
-    <h1><xsl:value-of select="$title-text"/></h1>
+    <h1 id="title"><xsl:value-of select="$title-text"/></h1>
     <xsl:if test="@kind != 'search'">
       <xsl:variable name="label"><xsl:call-template name="ui"><xsl:with-param name="key" select="'by-body'"/></xsl:call-template></xsl:variable>
       <nav class="browse" aria-label="{$label}">
@@ -1027,7 +1027,8 @@
   <div id="search" class="search"></div>
   <noscript><p><xsl:call-template name="ui"><xsl:with-param name="key" select="'search-noscript'"/></xsl:call-template></p></noscript>
   <script src="pagefind/pagefind-ui.js"></script>
-  <script>addEventListener("DOMContentLoaded", function () { new PagefindUI({ element: "#search", baseUrl: new URL(".", location.href).pathname, showImages: false, showSubResults: false }); });</script>
+  <!-- The input is named by the page's heading (axe: a visible label). -->
+  <script>addEventListener("DOMContentLoaded", function () { new PagefindUI({ element: "#search", baseUrl: new URL(".", location.href).pathname, showImages: false, showSubResults: false }); var i = document.querySelector("#search input"); if (i) i.setAttribute("aria-labelledby", "title"); });</script>
 </xsl:template>
 
 <!-- What Pagefind shows and filters on beside the text. -->
