@@ -241,16 +241,15 @@ collect_cites(struct entry *e, rp_node *root)
 	return 0;
 }
 
+/* A/RES/58/136: the number opens with the session (since 1976), else
+ * the masthead's "Fifty-eighth session". */
 static int
 session_of(const rp_meta *m)
 {
-	if (m->session_number > 0)
-		return m->session_number;
-	/* A/RES/58/136: the number opens with the session. */
 	if (m->body == RP_BODY_GA && m->number != NULL &&
-	    strchr(m->number, '/') != NULL)
+	    strchr(m->number, '/') != NULL && atoi(m->number) > 0)
 		return atoi(m->number);
-	return 0;
+	return m->session_number;
 }
 
 static int
