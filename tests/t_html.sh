@@ -284,5 +284,21 @@ if command -v flock >/dev/null 2>&1; then
 	wait
 fi
 
+# Without Pagefind the site is built, without search, and says so; a
+# Pagefind that fails is an error.
+RESPUB_PAGEFIND= "$RESPUB" site -d "$W/n" "$ROOT/examples/S-RES-1377-2001.txt" 2>"$W/n.err"
+st=$?
+[ $st = 0 ] && grep -q 'pagefind not found.*the site has no search' "$W/n.err" &&
+[ ! -e "$W/n/search.html" ] && ! grep -q 'search-link' "$W/n/index.html" &&
+    ok "site: without pagefind, no search and a note" ||
+    notok "site: without pagefind, no search and a note" "status $st"
+RESPUB_PAGEFIND=/bin/false "$RESPUB" site -q -d "$W/f" \
+    "$ROOT/examples/S-RES-1377-2001.txt" 2>"$W/f.err"
+expect "site: a failing pagefind is an error (exit 3)" "3 1" \
+    "$? $(grep -c 'pagefind failed' "$W/f.err")"
+grep -q 'href="search.html">Search</a>' "$W/f/S-RES-1377-2001.html" &&
+    ok "site: with pagefind, every page links the search" ||
+    notok "site: with pagefind, every page links the search"
+
 # Overflow, accessibility (axe-core) and keyboard checks in a real browser:
 # tests/t_browser.sh.
