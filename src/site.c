@@ -177,9 +177,17 @@ parse_args(struct args *a, int argc, char *argv[])
 	while ((c = getopt_long(argc, argv, "d:f:V:qh", longopts, NULL)) != -1)
 		if ((rc = parse_option(a, c, optarg)) != 0)
 			return rc;
-	for (c = optind; c < argc; c++)
+	for (c = optind; c < argc; c++) {
+		/* Pages are rendered after every input is read, from the
+		 * input again: a file, not a stream. */
+		if (strcmp(argv[c], "-") == 0) {
+			fprintf(stderr, "respub: site reads files, not "
+			    "standard input\n");
+			return 2;
+		}
 		if (add_input(a, argv[c]) != 0)
 			return 3;
+	}
 	if (a->files_from != NULL && (rc = read_list(a)) != 0)
 		return rc;
 	if (a->outdir == NULL || a->ninputs == 0) {
@@ -307,7 +315,8 @@ take_input(struct site *st, const struct args *a, struct smap *cache,
 		e->size = (long long)sb.st_size;
 		e->mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
 		    sb.st_mtim.tv_nsec;
-	}
+	} else
+		e->mtime = -1;		/* never the cache's */
 	if (smap_get(cache, e->src, &node) && cache_matches((xmlNodePtr)
 	    (uintptr_t)node, e->size, e->mtime))
 		return cache_take(e, (xmlNodePtr)(uintptr_t)node) != 0 ? -1 : 0;
@@ -606,9 +615,15 @@ plan(struct site *st)
 		if (smap_get(&last, key, &j)) {
 			e->prev = &st->e[j];
 			st->e[j].next = e;
+			smap_put(&last, key, i);
+		} else {
+			char *own = xstrdup(key);
+
+			if (own == NULL || smap_put(&last, own, i) != 0) {
+				free(own);
+				return -1;
+			}
 		}
-		/* The key must outlive the map: the entry's stem is unique. */
-		smap_put(&last, xstrdup(key), i);
 		if (e->symbol != NULL &&
 		    index_symbol(st, e->symbol, &st->holders, e) != 0)
 			return -1;

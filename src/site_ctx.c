@@ -59,9 +59,11 @@ smap_put(struct smap *m, const char *key, size_t val)
 	    i = (i + 1) & (m->cap - 1))
 		if (strcmp(m->keys[i], key) == 0)
 			break;
-	if (m->keys[i] == NULL)
+	/* A key already there keeps its stored pointer. */
+	if (m->keys[i] == NULL) {
+		m->keys[i] = key;
 		m->n++;
-	m->keys[i] = key;
+	}
 	m->vals[i] = val;
 	return 0;
 }

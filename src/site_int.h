@@ -36,7 +36,8 @@ struct entry {
 	char		*yearpage;	/* index page that lists it */
 };
 
-/* A string -> number map (open addressing); keys are borrowed. */
+/* A string -> number map (open addressing); keys are borrowed, and a key
+ * put again keeps the pointer it was first put with. */
 struct smap {
 	const char	**keys;
 	size_t		 *vals;
