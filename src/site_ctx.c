@@ -264,7 +264,9 @@ ctx_row(struct sink *s, const struct entry *e, const char *element)
 {
 	sink_open(s, element);
 	page_attr(s, e->stem);
-	sink_attr(s, "symbol", e->symbol != NULL ? e->symbol : e->stem);
+	sink_attr(s, "symbol", e->symbol);
+	/* What links to it say: its symbol, else its name. */
+	sink_attr(s, "label", e->symbol != NULL ? e->symbol : e->stem);
 	sink_attr(s, "actor", rp_body_actor((rp_body)e->body));
 	sink_attr(s, "body", rp_body_name((rp_body)e->body));
 	sink_attr(s, "date", e->date);
@@ -281,7 +283,7 @@ link_to(struct sink *s, const char *element, const struct entry *e)
 		return;
 	sink_open(s, element);
 	page_attr(s, e->stem);
-	sink_attr(s, "symbol", e->symbol != NULL ? e->symbol : e->stem);
+	sink_attr(s, "label", e->symbol != NULL ? e->symbol : e->stem);
 	sink_close(s);
 }
 

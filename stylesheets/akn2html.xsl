@@ -290,7 +290,7 @@
         <a href="{@page}" rel="{local-name()}">
           <xsl:call-template name="ui"><xsl:with-param name="key" select="local-name()"/></xsl:call-template>
           <xsl:text> </xsl:text>
-          <span lang="en"><xsl:value-of select="@symbol"/></span>
+          <span lang="en"><xsl:value-of select="@label"/></span>
         </a>
       </xsl:for-each>
     </nav>
@@ -303,7 +303,7 @@
         <xsl:for-each select="$citing">
           <xsl:sort select="@date"/>
           <xsl:sort select="@symbol"/>
-          <li><a href="{@page}"><xsl:value-of select="@symbol"/></a>
+          <li><a href="{@page}"><xsl:value-of select="@label"/></a>
             <xsl:if test="@date != ''"> (<xsl:apply-templates select="@date"/>)</xsl:if>
             <xsl:if test="@title != ''">
               <xsl:text>: </xsl:text>
@@ -1007,7 +1007,7 @@
     <tbody>
       <xsl:for-each select="s:resolution">
         <tr>
-          <td><a href="{@page}"><xsl:value-of select="@symbol"/></a></td>
+          <td><a href="{@page}"><xsl:value-of select="@label"/></a></td>
           <td><xsl:apply-templates select="@date"/></td>
           <td>
             <xsl:attribute name="lang"><xsl:call-template name="lang-tag"><xsl:with-param name="l" select="@lang"/></xsl:call-template></xsl:attribute>
@@ -1034,7 +1034,7 @@
 <!-- What Pagefind shows and filters on beside the text. -->
 <xsl:template match="s:resolution" mode="search-data">
   <div hidden="">
-    <span data-pagefind-meta="{concat('symbol:', @symbol)}"></span>
+    <span data-pagefind-meta="{concat('symbol:', @label)}"></span>
     <xsl:if test="@date"><span data-pagefind-meta="{concat('date:', @date)}"></span></xsl:if>
     <span data-pagefind-filter="{concat('body:', @body)}"></span>
     <xsl:if test="@date"><span data-pagefind-filter="{concat('year:', substring(@date, 1, 4))}"></span></xsl:if>
