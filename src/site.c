@@ -925,7 +925,7 @@ static int
 build(struct site *st, const struct args *a, rp_html *h)
 {
 	struct smap	 cache;
-	xmlDocPtr	 old = NULL, cat;
+	xmlDocPtr	 old = NULL;
 
 	memset(&cache, 0, sizeof(cache));
 	st->build = build_hash(st, a);
@@ -941,10 +941,7 @@ build(struct site *st, const struct args *a, rp_html *h)
 		return 0;
 	catalog_placeholder(st);
 	write_pages(st, h);
-	if ((cat = catalog_make(st)) == NULL)
-		goto oom;
-	cache_save(st, cat);
-	xmlFreeDoc(cat);
+	catalog_write(st);
 	cache_prune(st);
 	if (st->pagefind != NULL && st->written > 0)
 		run_pagefind(st);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/xmlwriter.h>
 
 #include "cli.h"
 #include "site_int.h"
@@ -136,6 +137,10 @@ sink_open(struct sink *s, const char *element)
 {
 	s->hash = fnv(s->hash, "<", 1);
 	s->hash = fnv(s->hash, element, strlen(element) + 1);
+	if (s->w != NULL)
+		xmlTextWriterStartElementNS(s->w, (const xmlChar *)"s",
+		    (const xmlChar *)element, s->depth++ == 0 ?
+		    (const xmlChar *)SITE_NS : NULL);
 	if (s->doc == NULL)
 		return;
 	if (s->cur == NULL) {
@@ -157,6 +162,9 @@ sink_attr(struct sink *s, const char *name, const char *value)
 		return;
 	s->hash = fnv(s->hash, name, strlen(name) + 1);
 	s->hash = fnv(s->hash, value, strlen(value) + 1);
+	if (s->w != NULL)
+		xmlTextWriterWriteAttribute(s->w, (const xmlChar *)name,
+		    (const xmlChar *)value);
 	if (s->cur != NULL)
 		xmlNewProp(s->cur, (const xmlChar *)name,
 		    (const xmlChar *)value);
@@ -177,6 +185,10 @@ void
 sink_close(struct sink *s)
 {
 	s->hash = fnv(s->hash, ">", 1);
+	if (s->w != NULL) {
+		xmlTextWriterEndElement(s->w);
+		s->depth--;
+	}
 	if (s->cur != NULL && s->cur->parent != NULL &&
 	    s->cur->parent->type == XML_ELEMENT_NODE)
 		s->cur = s->cur->parent;
@@ -208,13 +220,10 @@ page_attr(struct sink *s, const char *stem)
 
 /* The root and what every page of the site shows: its name, its bodies,
  * its search pages. */
-void
-ctx_common(struct site *st, struct sink *s, const char *kind,
+static void
+ctx_root(struct site *st, struct sink *s, const char *kind,
     const char *title, const char *lang)
 {
-	char	 page[64];
-	int	 b;
-
 	sink_open(s, "site");
 	sink_attr(s, "kind", kind);
 	sink_attr(s, "name", rp_options_get(st->opt, "site-name", NULL));
@@ -222,6 +231,14 @@ ctx_common(struct site *st, struct sink *s, const char *kind,
 	sink_attr(s, "lang", lang);
 	if (st->pagefind != NULL)
 		sink_attr(s, "search", "search.html");
+}
+
+static void
+ctx_bodies(struct site *st, struct sink *s)
+{
+	char	 page[64];
+	int	 b;
+
 	for (b = 0; b < RP_BODY__MAX; b++) {
 		if (st->bodies[b] == 0)
 			continue;
@@ -232,6 +249,14 @@ ctx_common(struct site *st, struct sink *s, const char *kind,
 		sink_int(s, "count", st->bodies[b]);
 		sink_close(s);
 	}
+}
+
+void
+ctx_common(struct site *st, struct sink *s, const char *kind,
+    const char *title, const char *lang)
+{
+	ctx_root(st, s, kind, title, lang);
+	ctx_bodies(st, s);
 }
 
 void
@@ -527,25 +552,6 @@ oom:
 	st->status = 3;
 }
 
-/* catalog.xml with this run's files, so the next run knows them. */
-void
-cache_save(struct site *st, xmlDocPtr cat)
-{
-	xmlNodePtr	 root = xmlDocGetRootElement(cat), n;
-	char		 hex[24];
-	size_t		 i;
-
-	for (i = 0; i < st->nnew; i++) {
-		snprintf(hex, sizeof(hex), "%016llx",
-		    (unsigned long long)st->newdeps[i]);
-		n = xmlNewChild(root, root->ns, (const xmlChar *)"built", NULL);
-		xmlNewProp(n, (const xmlChar *)"name",
-		    (const xmlChar *)st->newnames[i]);
-		xmlNewProp(n, (const xmlChar *)"deps", (const xmlChar *)hex);
-	}
-	put_xml(st, "catalog.xml", cat);
-}
-
 /* Files of the previous run that this run did not make (inputs no
  * longer given, years no longer listed) are removed: the site holds what
  * its inputs make, nothing else. */
@@ -579,39 +585,72 @@ cache_prune(struct site *st)
 	smap_free(&now);
 }
 
-/* catalog.xml: what the site holds and who cites whom, and (for the
- * next run) where each resolution came from. */
-xmlDocPtr
-catalog_make(struct site *st)
+static void
+catalog_entry(struct sink *s, const struct entry *e)
+{
+	char	 tmp[32];
+	size_t	 k;
+
+	ctx_row(s, e, "resolution");
+	sink_attr(s, "number", e->number);
+	sink_int(s, "year", e->year);
+	sink_int(s, "session", e->session);
+	sink_attr(s, "src", e->src);
+	snprintf(tmp, sizeof(tmp), "%lld", e->size);
+	sink_attr(s, "size", tmp);
+	snprintf(tmp, sizeof(tmp), "%lld", e->mtime);
+	sink_attr(s, "mtime", tmp);
+	for (k = 0; k < e->ncites; k++) {
+		sink_open(s, "cites");
+		sink_attr(s, "symbol", e->cites[k]);
+		sink_close(s);
+	}
+	sink_close(s);
+}
+
+/* catalog.xml: what the site holds and who cites whom, and for the next
+ * run where each resolution came from and what each file was made of.
+ * Streamed: an archive's catalog is too large to hold as a tree. */
+void
+catalog_write(struct site *st)
 {
 	struct sink	 s;
+	xmlBufferPtr	 buf = xmlBufferCreate();
 	char		 tmp[32];
-	size_t		 i, k;
+	size_t		 i;
 
-	sink_init(&s, 1, FNV_SEED);
-	if (s.doc == NULL)
-		return NULL;
-	ctx_common(st, &s, "catalog", NULL, NULL);
+	sink_init(&s, 0, FNV_SEED);
+	if (buf == NULL || (s.w = xmlNewTextWriterMemory(buf, 0)) == NULL ||
+	    xmlTextWriterSetIndent(s.w, 1) != 0 ||
+	    xmlTextWriterStartDocument(s.w, NULL, "UTF-8", NULL) < 0) {
+		st->status = 3;
+		goto done;
+	}
+	ctx_root(st, &s, "catalog", NULL, NULL);
 	snprintf(tmp, sizeof(tmp), "%016llx", (unsigned long long)st->build);
 	sink_attr(&s, "build", tmp);
-	for (i = 0; i < st->n; i++) {
-		const struct entry *e = &st->e[i];
-
-		ctx_row(&s, e, "resolution");
-		sink_attr(&s, "number", e->number);
-		sink_int(&s, "year", e->year);
-		sink_int(&s, "session", e->session);
-		sink_attr(&s, "src", e->src);
-		snprintf(tmp, sizeof(tmp), "%lld", e->size);
-		sink_attr(&s, "size", tmp);
-		snprintf(tmp, sizeof(tmp), "%lld", e->mtime);
-		sink_attr(&s, "mtime", tmp);
-		for (k = 0; k < e->ncites; k++) {
-			sink_open(&s, "cites");
-			sink_attr(&s, "symbol", e->cites[k]);
-			sink_close(&s);
-		}
+	ctx_bodies(st, &s);
+	for (i = 0; i < st->n; i++)
+		catalog_entry(&s, &st->e[i]);
+	for (i = 0; i < st->nnew; i++) {
+		snprintf(tmp, sizeof(tmp), "%016llx",
+		    (unsigned long long)st->newdeps[i]);
+		sink_open(&s, "built");
+		sink_attr(&s, "name", st->newnames[i]);
+		sink_attr(&s, "deps", tmp);
 		sink_close(&s);
 	}
-	return s.doc;
+	if (xmlTextWriterEndDocument(s.w) < 0) {
+		st->status = 3;
+		goto done;
+	}
+	xmlFreeTextWriter(s.w);
+	s.w = NULL;
+	put_file(st, "catalog.xml", (const char *)xmlBufferContent(buf),
+	    (size_t)xmlBufferLength(buf));
+done:
+	if (s.w != NULL)
+		xmlFreeTextWriter(s.w);
+	if (buf != NULL)
+		xmlBufferFree(buf);
 }

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
 
 #include "respub.h"
 
@@ -54,12 +55,15 @@ struct elist {
 };
 int	 elist_add(struct elist *, struct entry *);
 
-/* Where page documents go: built as XML, or only hashed (to learn
- * whether a page must be rendered again without building it). */
+/* Where page documents go: built as a tree, streamed (catalog.xml), or
+ * only hashed (to learn whether a page must be rendered again without
+ * building it). */
 struct sink {
-	xmlDocPtr	 doc;		/* NULL: hash only */
+	xmlDocPtr	 doc;		/* NULL: no tree */
 	xmlNodePtr	 cur;
 	xmlNsPtr	 ns;
+	xmlTextWriterPtr w;		/* NULL: no stream */
+	int		 depth;
 	uint64_t	 hash;
 };
 void	 sink_init(struct sink *, int build, uint64_t seed);
@@ -131,9 +135,8 @@ int	 cache_matches(xmlNodePtr, long long size, long long mtime);
 int	 cache_take(struct entry *, xmlNodePtr);
 void	 cache_record(struct site *, const char *name, uint64_t deps);
 int	 cache_fresh(struct site *, const char *name, uint64_t deps);
-void	 cache_save(struct site *, xmlDocPtr catalog);
 void	 cache_prune(struct site *);
-xmlDocPtr catalog_make(struct site *);
+void	 catalog_write(struct site *);
 
 /* site_index.c */
 int	 index_plan(struct site *);
