@@ -71,6 +71,7 @@ struct reader {
 	struct fndef	*fns;
 	size_t		 nfns, capfns;
 	int		 fullwidth;	/* chars of a full line */
+	int		 line_per_paragraph; /* no hard wraps */
 	int		 cur_seg;	/* segment whose text is parsed */
 	int		 in_note;	/* parsing a footnote: no markers */
 	const char	*fm_symbol, *fm_title, *fm_date;
@@ -496,6 +497,354 @@ sentence_end(const struct reader *r, const struct line *l)
 	return rp_ends_sentence(e->s, e->n);
 }
 
+/* ------------------------------------------------- paragraph seams */
+
+/* Whether cp is an upper-case Latin, Greek or Cyrillic letter. */
+static int
+is_upper_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return isupper((int)cp);
+	return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+	    (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
+	    (cp >= 0x410 && cp <= 0x42F);
+}
+
+/* Whether cp is a letter of a script with capitals (Latin, Cyrillic). */
+static int
+is_cased_letter(uint32_t cp)
+{
+	return (cp < 0x80 && isalpha((int)cp)) || (cp >= 0xC0 &&
+	    cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x400 &&
+	    cp < 0x530);
+}
+
+/*
+ * Whether a line ends a clause: , ; . : ! ? in any script, also before a
+ * footnote marker ("1961,74/", "Director,1", "States;²").
+ */
+static int
+ends_clause(const char *s, size_t n)
+{
+	size_t		len, d;
+	uint32_t	last;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '*' ||
+	    s[n - 1] == '/'))
+		n--;
+	for (d = n; d > 0 && n - d < 3 && isdigit((unsigned char)s[d - 1]);
+	    d--)
+		continue;
+	if (d < n && d > 0 && strchr(",.;:", s[d - 1]) != NULL)
+		n = d;
+	while (n > 0) {
+		last = rp_utf8_last(s, n, &len);
+		if (rp_superscript_digit(last) < 0)
+			break;
+		n -= len;
+	}
+	if (n == 0)
+		return 0;
+	last = rp_utf8_last(s, n, &len);
+	return strchr(",;.:!?", (int)(last < 0x80 ? last : 'x')) != NULL ||
+	    last == 0xFF0C || last == 0xFF1B || last == 0x3002 ||
+	    last == 0xFF1A || last == 0x060C || last == 0x061B ||
+	    last == 0xFF01 || last == 0xFF1F;
+}
+
+/*
+ * Whether the first words of s are shaped like an opener in a script
+ * with capitals: a word of letters in lower case after its first
+ * letter, and not a name of several capitalized words ("Foreign
+ * Affairs", "MRE/RES.3/92", "United Nations").
+ */
+static int
+drafting_word_shape(const char *s, size_t n)
+{
+	size_t		i, len;
+	uint32_t	cp;
+
+	for (i = 0; i < n; i += len) {
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+			return 0;
+		if (cp == ' ' || cp == ',')
+			break;
+		if (!is_cased_letter(cp) && cp != '-' && cp != '\'' &&
+		    cp != 0x2019)
+			return 0;
+		if (i > 0 && is_upper_letter(cp))
+			return 0;
+	}
+	while (i < n && (s[i] == ' ' || s[i] == ','))
+		i++;
+	return i >= n || rp_utf8_decode(s + i, n - i, &cp) == 0 ||
+	    !is_upper_letter(cp);
+}
+
+/*
+ * Whether s opens a paragraph by its first words alone: a paragraph
+ * number, or the opener of a preambular or operative paragraph in the
+ * drafting rules ("Recalling", "Décide", "ссылаясь").  In scripts with
+ * capitals a Latin opener is capitalized: a wrapped line starts with
+ * any word.
+ */
+static int
+opener_at(const char *s, size_t n)
+{
+	char		 head[96];
+	size_t		 k, nl, len;
+	uint32_t	 cp;
+
+	if (rp_paragraph_number(s, n, &nl) > 0)
+		return 1;
+	if (rp_utf8_decode(s, n, &cp) == 0 || (cp < 0x400 &&
+	    is_cased_letter(cp) && !is_upper_letter(cp)) ||
+	    (is_cased_letter(cp) && !drafting_word_shape(s, n)))
+		return 0;
+	/* The first words, without the punctuation after them: the words
+	 * decide, not how the line ends. */
+	k = n < 80 ? n : 80;
+	if (k < n) {
+		while (k > 0 && s[k] != ' ')
+			k--;
+		if (k == 0)
+			for (k = 80; k > 0 && ((unsigned char)s[k] & 0xC0) ==
+			    0x80; k--)
+				continue;
+	}
+	memcpy(head, s, k);
+	while (k > 0) {
+		cp = rp_utf8_last(head, k, &len);
+		if (cp != ' ' && !ends_clause(head + k - len, len) &&
+		    cp != 0x3001 && cp != '*' && cp != '_')
+			break;
+		k -= len;
+	}
+	return k > 0 && rp_classify_paragraph(head, k) != RP_PARA_UNKNOWN;
+}
+
+/* Whether the word ending at s[i] (before spaces) is in lower case:
+ * "requests the Security Council," names a body, it opens nothing. */
+static int
+lower_word_before(const char *s, size_t i)
+{
+	size_t k;
+
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	for (k = i; k > 0 && s[k - 1] != ' '; k--)
+		continue;
+	return k < i && rp_starts_lower(s + k, i - k);
+}
+
+/* The length of an enacting formula at s ("L'Assemblée générale,",
+ * "大会，"), up to and with its comma; 0 if none starts there. */
+static size_t
+formula_at(const char *s, size_t n)
+{
+	size_t		i, len;
+	uint32_t	cp;
+	rp_body		b;
+
+	for (i = 0; i < n && i < 90; i += len) {
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+			return 0;
+		if (cp == ',' || cp == 0xFF0C || cp == 0x060C)
+			return rp_is_formula(s, i + len, &b) ? i + len : 0;
+	}
+	return 0;
+}
+
+struct seams {
+	size_t	*at;
+	size_t	 n, cap;
+	int	 strong;	/* formula or numbered paragraphs seen */
+};
+
+static void
+add_seam(struct seams *sm, size_t at)
+{
+	if (sm->n > 0 && sm->at[sm->n - 1] >= at)
+		return;
+	RP_GROW(sm->at, sm->n, sm->cap);
+	sm->at[sm->n++] = at;
+}
+
+/* Where the closing formula starts in the last sentences of s, or 0. */
+static size_t
+closing_at(struct reader *r, const char *s, size_t n)
+{
+	rp_meta	 scratch;
+	size_t	 i = n > 240 ? n - 240 : 1;
+
+	for (; i < n; i++) {
+		if (s[i - 1] != ' ' || !ends_clause(s, i - 1))
+			continue;
+		memset(&scratch, 0, sizeof(scratch));
+		if (rp_conclusion_line(r->doc, &scratch, s + i, n - i))
+			return i;
+	}
+	return 0;
+}
+
+/* The seams of one long line, in order. */
+static void
+find_seams(struct reader *r, const struct line *l, struct seams *sm)
+{
+	const char	*s = l->s;
+	size_t		 n = l->n, i, k, nl, len;
+	uint32_t	 prev = ' ', cp;
+	int		 expect = 1, numbers = 0;
+
+	for (i = 0; i < n; i += len, prev = cp) {
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+			break;
+		/* Words start after a space or after CJK punctuation. */
+		if (!(prev == ' ' || (i > 0 && rp_is_cjk(prev) &&
+		    !rp_is_cjk(cp)) || prev == 0xFF0C || prev == 0x3002 ||
+		    prev == 0xFF1B) || cp == ' ')
+			continue;
+		if (rp_paragraph_number(s + i, n - i, &nl) > 0 &&
+		    atoi(s + i) == expect) {
+			add_seam(sm, i);
+			expect++;
+			numbers++;
+		} else if ((k = formula_at(s + i, n - i)) > 0 &&
+		    !lower_word_before(s, i)) {
+			add_seam(sm, i);
+			add_seam(sm, i + k);
+			sm->strong = 1;
+		} else if (i > 0 && ends_clause(s, i) && opener_at(s + i,
+		    n - i))
+			add_seam(sm, i);
+	}
+	if (numbers >= 2)
+		sm->strong = 1;
+	if (sm->strong && (k = closing_at(r, s, n)) > 0)
+		add_seam(sm, k);
+}
+
+/*
+ * A text flattened to one line (a copy that lost its line breaks) is cut
+ * into lines again where paragraphs meet: around the enacting formula,
+ * before paragraph numbers in sequence, between a clause and the opener
+ * of the next paragraph, before the closing formula.  Only a line that
+ * shows the formula or numbered paragraphs is cut.
+ */
+static void
+split_flat_lines(struct reader *r)
+{
+	struct seams	 sm;
+	size_t		 i, j, cap = r->nlines;
+
+	memset(&sm, 0, sizeof(sm));
+	for (i = 0; i < r->nlines; i++) {
+		struct line *l = &r->lines[i];
+
+		if (l->gone || l->chars < 250)
+			continue;
+		sm.n = 0;
+		sm.strong = 0;
+		find_seams(r, l, &sm);
+		if (!sm.strong || sm.n == 0)
+			continue;
+		if (sm.at[0] == 0)
+			memmove(sm.at, sm.at + 1, --sm.n * sizeof(*sm.at));
+		if (sm.n == 0)
+			continue;
+		r->lines = rp_grow(r->lines, r->nlines + sm.n, &cap,
+		    sizeof(*r->lines));
+		l = &r->lines[i];
+		memmove(l + sm.n + 1, l + 1, (r->nlines - i - 1) *
+		    sizeof(*l));
+		r->nlines += sm.n;
+		/* Piece j runs from seam j-1 (0 for the first) to seam j. */
+		for (j = sm.n; j > 0; j--) {
+			size_t from = sm.at[j - 1], to = j < sm.n ?
+			    sm.at[j] : l->n;
+
+			l[j] = *l;
+			l[j].s = l->s + from;
+			l[j].n = to - from;
+			l[j].col = l->col + char_count(l->s, from);
+			trim(&l[j].s, &l[j].n, &l[j].col);
+			l[j].chars = char_count(l[j].s, l[j].n);
+		}
+		l->n = sm.at[0];
+		trim(&l->s, &l->n, &l->col);
+		l->chars = char_count(l->s, l->n);
+		i += sm.n;
+	}
+	free(sm.at);
+}
+
+/*
+ * Whether the line break before l ends a paragraph although no blank
+ * line follows: a web copy has one paragraph per line, and a short line
+ * of hard-wrapped text that ends a clause would have taken the next word
+ * if its paragraph went on.
+ */
+static int
+line_ends_paragraph(const struct reader *r, const struct line *prev,
+    const struct line *l)
+{
+	if (prev == NULL || !ends_clause(prev->s, prev->n))
+		return 0;
+	return opener_at(l->s, l->n) || (r->line_per_paragraph &&
+	    !rp_starts_lower(l->s, l->n));
+}
+
+/*
+ * Whether the text has one paragraph per line, as web copies do: nearly
+ * every line followed by another ends a clause, where hard-wrapped text
+ * breaks its lines anywhere in a sentence.
+ */
+static void
+measure_line_breaks(struct reader *r)
+{
+	size_t	i;
+	int	breaks = 0, clause = 0;
+
+	for (i = 0; i + 1 < r->nlines; i++) {
+		const struct line *l = &r->lines[i];
+
+		if (is_blank(l) || is_blank(l + 1))
+			continue;
+		breaks++;
+		clause += ends_clause(l->s, l->n);
+	}
+	r->line_per_paragraph = breaks >= 3 && clause * 10 >= breaks * 8;
+}
+
+/*
+ * Whether l only looks as if it opened something because a line broke
+ * before it: "General Assembly," or "(1990) of 6 August" or "– in which"
+ * after a line that ends in the middle of a clause.
+ */
+static int
+wrapped_opener(const struct reader *r, const struct line *prev,
+    const struct line *l)
+{
+	size_t		 nl;
+	rp_item_kind	 kind;
+	int		 v;
+	uint32_t	 last;
+	rp_body		 b;
+
+	if (prev == NULL || ends_clause(prev->s, prev->n))
+		return 0;
+	last = rp_utf8_last(prev->s, prev->n, &nl);
+	if (!(is_cased_letter(last) || (last < 0x80 && isdigit((int)last))))
+		return 0;
+	if (rp_is_formula(l->s, l->n, &b))
+		return 1;
+	if (rp_item_marker(l->s, l->n, &nl, &kind, &v) == 0)
+		return 0;
+	if (kind == RP_ITEM_BULLET)
+		return prev->chars * 4 >= r->fullwidth * 3;
+	return kind == RP_ITEM_DIGIT && (v > 50 || isdigit((int)last));
+}
+
 /* Segments: an annex heading line starts a new one. */
 static int
 annex_line(const struct reader *r, size_t i)
@@ -518,6 +867,7 @@ make_units(struct reader *r)
 	int		 seg = 0, in_masthead = 1, in_zone = 0, blank = 1;
 	int		 seen_content = 0;
 	struct unit	*u = NULL;
+	const struct line *prev = NULL;
 	rp_body		 b;
 	char		 marker[8];
 
@@ -624,12 +974,15 @@ make_units(struct reader *r)
 			continue;
 		}
 		seen_content = 1;
-		if (u == NULL || blank || rp_opens_unit(l->s, l->n)) {
+		if (u == NULL || blank || (rp_opens_unit(l->s, l->n) &&
+		    !wrapped_opener(r, prev, l)) ||
+		    line_ends_paragraph(r, prev, l)) {
 			u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 			    U_SEPARATOR : U_TEXT, seg);
 			u->block_start = blank;
 		}
 		append_line(u, l);
+		prev = l;
 		if (u->kind == U_SEPARATOR)
 			u = NULL;
 		blank = 0;
@@ -1258,15 +1611,18 @@ should_join(const struct reader *r, const struct unit *a,
 		    last == 0xFF01 || last == 0xFF1F)
 			return 0;
 		if (last == 0xFF0C || last == 0x3001 || last == ',')
-			return full;
+			return full && !opener_at(b->text.data, b->text.len);
 		return 1;
 	}
 	if (last == '.' || last == ';' || last == ':' || last == '!' ||
-	    last == '?')
+	    last == '?' || last == 0x061B)
+		return 0;
+	/* Russian recitals and Arabic ones open in lower case. */
+	if (last == ',' && opener_at(b->text.data, b->text.len))
 		return 0;
 	if (rp_starts_lower(b->text.data, b->text.len))
 		return 1;
-	if (last == ',')
+	if (last == ',' || last == 0x060C)
 		return 0;
 	if (ends_with_function_word(s, n))
 		return 1;
@@ -1740,8 +2096,10 @@ rp_read_text(rp_doc *doc, const char *buf, size_t len)
 	split_lines(&r, buf, len);
 	front_matter(&r);
 	split_masthead_lines(&r);
+	split_flat_lines(&r);
 	furniture(&r);
 	measure_width(&r);
+	measure_line_breaks(&r);
 	make_units(&r);
 	fix_scanned_numbers(&r);
 	split_run_together(&r);

@@ -197,6 +197,7 @@ parse_args(struct args *a, int argc, char *argv[])
 	a->opt.vars = a->vars;
 	if (a->opt.data_dir == NULL)
 		a->opt.data_dir = cli_data_dir();
+	rp_set_data_dir(a->opt.data_dir);
 	return 0;
 }
 
