@@ -1,5 +1,5 @@
 /* site_index.c -- the site's own pages: the front page, one page per
- * body, its st->years (and the General Assembly's st->sessions) split into
+ * body, its years (and the General Assembly's sessions) split into
  * pages of st->rows rows, the undated ("date unknown"), an Atom feed per
  * body, sitemap.xml and one search page per language.
  *
@@ -26,7 +26,6 @@ struct run {
 
 /* One page of a run. */
 struct listing {
-	struct site	*st;
 	const char	*kind;		/* "year", "session" */
 	struct run	*runs;		/* every run of the body, for the nav */
 	size_t		 nruns;
@@ -113,7 +112,7 @@ newest_first(const void *a, const void *b)
 	return c != 0 ? c : (x < y ? 1 : x > y ? -1 : 0);
 }
 
-/* Runs of st->years and st->sessions, and the page each entry is listed on
+/* Runs of years and sessions, and the page each entry is listed on
  * (st->e is sorted by body, year, date). */
 int
 index_plan(struct site *st)
@@ -207,11 +206,10 @@ rows(struct sink *s, struct entry *const *v, size_t n)
 }
 
 static void
-feed_link(struct site *st, struct sink *s, int body)
+feed_link(struct sink *s, int body)
 {
 	char name[64];
 
-	(void)st;
 	snprintf(name, sizeof(name), "feed-%s.xml",
 	    rp_body_actor((rp_body)body));
 	sink_open(s, "feed");
@@ -257,7 +255,7 @@ describe_body(struct site *st, struct sink *s, void *arg)
 	ctx_crumb(s, "index.html", NULL, "home");
 	ctx_crumb(s, NULL, rp_body_name((rp_body)body), NULL);
 	if (has_feed(st, body))
-		feed_link(st, s, body);
+		feed_link(s, body);
 	nav_runs(s, "year", st->years, st->nyears, body, NULL);
 	nav_runs(s, "session", st->sessions, st->nsessions, body, NULL);
 	for (i = 0; i < st->nlatest && n < SITE_LATEST; i++)
@@ -338,7 +336,6 @@ listing_pages(struct site *st, void *html, const char *kind,
 
 	for (i = 0; i < n; i++) {
 		memset(&l, 0, sizeof(l));
-		l.st = st;
 		l.kind = runs[i].key > 0 ? kind : "undated";
 		l.runs = runs;
 		l.nruns = n;
