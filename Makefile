@@ -20,7 +20,7 @@ BUILD	?= build
 
 CC	?= cc
 CFLAGS	?= -O2 -g
-PKGS	:= libxml-2.0 libxslt libexslt libcmark-gfm harfbuzz-subset
+PKGS	:= libxml-2.0 libxslt libexslt libcmark-gfm harfbuzz-subset fribidi
 
 # Debian packages the build and the tests need (make deps installs them).
 DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libcmark-gfm-dev \

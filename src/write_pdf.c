@@ -4,6 +4,7 @@
  * pages hold (pdf_fonts.c) and everything is drawn. */
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,8 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+
+#include <fribidi.h>
 
 #include "backend.h"
 #include "pdf_fonts.h"
@@ -26,7 +29,7 @@ struct conf {
 	float	 pw, ph, mt, mb, ml, mr;
 	char	*font[PF__MAX];
 	float	 cjk_index, hinting, justify;
-	float	 size, leading, size_zh, leading_zh;
+	float	 size, leading, size_zh, leading_zh, size_ar, leading_ar;
 	float	 size_note, leading_note;
 	float	 size_org, size_body, size_symbol, size_title, size_hf;
 	float	 indent, space, rule;
@@ -57,6 +60,10 @@ static const struct key {
 	  "/usr/share/fonts/truetype/liberation/LiberationSerif-BoldItalic.ttf" },
 	{ "font_cjk", K_STR, offsetof(struct conf, font[PF_CJK]),
 	  "/usr/share/fonts/truetype/arphic/uming.ttc" },
+	{ "font_arabic", K_STR, offsetof(struct conf, font[PF_ARABIC]),
+	  "/usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf" },
+	{ "font_arabic_bold", K_STR, offsetof(struct conf, font[PF_ARABIC_BOLD]),
+	  "/usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Bold.ttf" },
 	{ "font_cjk_index", K_NUM, offsetof(struct conf, cjk_index), "0" },
 	{ "font_hinting", K_NUM, offsetof(struct conf, hinting), "0" },
 	{ "justify", K_NUM, offsetof(struct conf, justify), "1" },
@@ -64,6 +71,8 @@ static const struct key {
 	{ "leading", K_LEN, offsetof(struct conf, leading), "12pt" },
 	{ "size_zh", K_LEN, offsetof(struct conf, size_zh), "11pt" },
 	{ "leading_zh", K_LEN, offsetof(struct conf, leading_zh), "17pt" },
+	{ "size_ar", K_LEN, offsetof(struct conf, size_ar), "13pt" },
+	{ "leading_ar", K_LEN, offsetof(struct conf, leading_ar), "19pt" },
 	{ "size_note", K_LEN, offsetof(struct conf, size_note), "8pt" },
 	{ "leading_note", K_LEN, offsetof(struct conf, leading_note), "9.5pt" },
 	{ "size_organization", K_LEN, offsetof(struct conf, size_org), "10pt" },
@@ -280,7 +289,7 @@ struct vitem {
 struct docinfo {
 	const rp_node	*node;
 	const char	*symbol;
-	int		 level, cjk;
+	int		 level, cjk, rtl;
 	int		 page;
 	float		 top;
 };
@@ -320,7 +329,7 @@ struct job {
 	size_t			 nlinks, linkscap;
 	struct page		*pages;
 	size_t			 npages, pagescap;
-	int			 curdoc, cjk;
+	int			 curdoc, cjk, rtl;
 	float			 measure, body_h, size, leading;
 	int			 italic_words;	/* preamble opening phrase */
 	rp_buf			 tmp;
@@ -333,7 +342,7 @@ new_para(struct job *j, int align, float x, float first_x, float leading)
 
 	RP_GROW(j->para, j->npara, j->paracap);
 	p = &j->para[j->npara];
-	pl_para_init(&p->pl, j->cjk);
+	pl_para_init(&p->pl, j->cjk ? PL_CJK : j->rtl ? PL_ARABIC : PL_LATIN);
 	p->x = x;
 	p->first_x = first_x;
 	p->w = j->measure - x;
@@ -457,8 +466,11 @@ add_inline(struct job *j, int pi, const rp_node *n, int style, float size,
 		    n->href ? add_link(j, n->href) : link);
 		break;
 	case RP_NODE_DOCREF:
+		/* A symbol keeps its order inside right-to-left text. */
+		j->para[pi].pl.isolate++;
 		add_inlines(j, pi, n, style, size,
 		    link >= 0 ? link : docref_link(j, n));
+		j->para[pi].pl.isolate--;
 		break;
 	case RP_NODE_NOTEREF:
 		id = n->target ? note_id(j, n->target) : -1;
@@ -482,6 +494,17 @@ add_inlines(struct job *j, int pi, const rp_node *n, int style, float size,
 		add_inline(j, pi, c, style, size, link);
 }
 
+/* Order a paragraph's directions, then break it into lines. */
+static void
+break_para(struct job *j, int pi, float first_w, float w, int justify)
+{
+	struct pl_para *pl = &j->para[pi].pl;
+
+	pl_bidi(pl, &j->st->m);
+	pl_fit(pl, &j->st->m, first_w < w ? first_w : w);
+	pl_break(pl, first_w, w, justify);
+}
+
 /* Break a paragraph and stack its lines; widows and orphans are kept
  * off page edges by tying the first two and last two lines. */
 static void
@@ -489,10 +512,8 @@ set_para(struct job *j, int pi, int keep_all)
 {
 	struct para	*p = &j->para[pi];
 	size_t		 k;
-	float		 minw = p->w < p->first_w ? p->w : p->first_w;
 
-	pl_fit(&p->pl, &j->st->m, minw);
-	pl_break(&p->pl, p->first_w, p->w, p->align == AL_JUSTIFY);
+	break_para(j, pi, p->first_w, p->w, p->align == AL_JUSTIFY);
 	if (p->pl.missing)
 		rp_msg(j->doc, RP_WARNING, 0, 0, "pdf: no glyph for U+%04X "
 		    "in any font (%d characters)", (unsigned)p->pl.first_missing,
@@ -577,18 +598,12 @@ flow_preface(struct job *j, const rp_node *pre)
 		}
 	}
 	if (nl + nr > 0) {
-		struct pl_para *pl;
-
-		for (i = 0; i < nl; i++) {
-			pl = &j->para[lp[i]].pl;
-			pl_fit(pl, &j->st->m, j->para[lp[i]].w);
-			pl_break(pl, j->para[lp[i]].w, j->para[lp[i]].w, 0);
-		}
-		for (i = 0; i < nr; i++) {
-			pl = &j->para[rp[i]].pl;
-			pl_fit(pl, &j->st->m, j->para[rp[i]].w);
-			pl_break(pl, j->para[rp[i]].w, j->para[rp[i]].w, 0);
-		}
+		for (i = 0; i < nl; i++)
+			break_para(j, lp[i], j->para[lp[i]].w,
+			    j->para[lp[i]].w, 0);
+		for (i = 0; i < nr; i++)
+			break_para(j, rp[i], j->para[rp[i]].w,
+			    j->para[rp[i]].w, 0);
 		/* Zip the two columns row by row. */
 		li = ri = 0;
 		int lline = 0, rline = 0;
@@ -886,8 +901,7 @@ flow_note(struct job *j, const rp_node *fn)
 		else
 			add_inline(j, pi, b, 0, sz, -1);
 	}
-	pl_fit(&j->para[pi].pl, &j->st->m, j->para[pi].w);
-	pl_break(&j->para[pi].pl, j->para[pi].first_w, j->para[pi].w,
+	break_para(j, pi, j->para[pi].first_w, j->para[pi].w,
 	    j->c->justify != 0);
 }
 
@@ -911,6 +925,7 @@ flow_document(struct job *j, const rp_node *d, int level)
 	struct docinfo	*di;
 	const rp_node	*c, *notes;
 	int		 saved = j->curdoc, saved_cjk = j->cjk;
+	int		 saved_rtl = j->rtl;
 	float		 ssize = j->size, slead = j->leading;
 
 	RP_GROW(j->docs, j->ndocs, j->docscap);
@@ -920,13 +935,17 @@ flow_document(struct job *j, const rp_node *d, int level)
 	di->level = level;
 	di->cjk = d->meta && d->meta->language ?
 	    strcmp(d->meta->language, "zho") == 0 : j->cjk;
+	di->rtl = d->meta && d->meta->language ?
+	    strcmp(d->meta->language, "ara") == 0 : j->rtl;
 	di->symbol = find_symbol(d);
 	if (di->symbol == NULL && j->ndocs > 0)
 		di->symbol = j->docs[saved].symbol;
 	j->curdoc = (int)j->ndocs++;
 	j->cjk = di->cjk;
-	j->size = j->cjk ? j->c->size_zh : j->c->size;
-	j->leading = j->cjk ? j->c->leading_zh : j->c->leading;
+	j->rtl = di->rtl;
+	j->size = j->cjk ? j->c->size_zh : j->rtl ? j->c->size_ar : j->c->size;
+	j->leading = j->cjk ? j->c->leading_zh : j->rtl ? j->c->leading_ar :
+	    j->c->leading;
 	push(j, VI_MARK, 0)->keep = 1;
 	/* Footnotes first, so that references know their number. */
 	size_t first_note = j->nnotes;
@@ -960,6 +979,7 @@ flow_document(struct job *j, const rp_node *d, int level)
 	}
 	j->curdoc = saved;
 	j->cjk = saved_cjk;
+	j->rtl = saved_rtl;
 	j->size = ssize;
 	j->leading = slead;
 }
@@ -1166,26 +1186,44 @@ struct draw {
 	float		 cursize, curcs;
 	int		 curfake;
 	HPDF_Destination *notedest;
+	struct pdf_used	*u;
+	struct pdf_glyph *g;		/* a shaped box's glyphs */
+	size_t		 gcap;
+	int		 full;		/* glyph codes ran out */
 };
 
-/* Record the characters a line will draw, per face. */
+/* Record the characters a line will draw, per face; shaped boxes get
+ * codes for their glyphs. */
 static void
-use_line(struct pdf_used *u, const struct para *p, size_t line)
+use_line(struct draw *d, const struct para *p, size_t line)
 {
-	size_t a = line ? p->pl.brk[line - 1] + 1 : 0, k;
+	struct pdf_fonts *f = d->j->st->fonts;
+	size_t		 a = line ? p->pl.brk[line - 1] + 1 : 0, k, i, n;
 
-	for (k = a; k <= p->pl.brk[line]; k++)
-		pdf_used_add(u, p->pl.box[k].face, p->pl.text +
-		    p->pl.box[k].off, p->pl.box[k].len);
+	for (k = a; k <= p->pl.brk[line]; k++) {
+		const struct pl_box	*b = &p->pl.box[k];
+		const char		*s = p->pl.text + b->off;
+
+		pdf_used_add(d->u, b->face, s, b->len);
+		if (!pdf_fonts_shaped(f, b->face))
+			continue;
+		n = pdf_fonts_shape(f, b->face, s, b->len, b->level & 1,
+		    &d->g, &d->gcap);
+		for (i = 0; i < n; i++)
+			if (pdf_used_glyph(d->u, b->face, d->g[i].gid,
+			    (int)lroundf(d->g[i].place), s + d->g[i].text,
+			    d->g[i].tlen, b->level & 1) == 0)
+				d->full = 1;
+	}
 }
 
 static void
-use_para(struct pdf_used *u, const struct para *p)
+use_para(struct draw *d, const struct para *p)
 {
 	size_t k;
 
 	for (k = 0; k < p->pl.nline; k++)
-		use_line(u, p, k);
+		use_line(d, p, k);
 }
 
 static void
@@ -1207,7 +1245,170 @@ link_rect(struct draw *d, HPDF_Page page, float x0, float x1, float base,
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 }
 
-/* Draw one line of a paragraph with its baseline at y. */
+/* Make bx's font, size, character spacing and fake bold current. */
+static void
+select_font(struct draw *d, HPDF_Page page, const struct pl_box *bx,
+    float cs)
+{
+	HPDF_Font f = d->font[bx->face];
+
+	if (f != d->cur || bx->size != d->cursize) {
+		HPDF_Page_SetFontAndSize(page, f, bx->size);
+		d->cur = f;
+		d->cursize = bx->size;
+	}
+	if (cs != d->curcs) {
+		HPDF_Page_SetCharSpace(page, cs);
+		d->curcs = cs;
+	}
+	if (bx->fakebold != d->curfake) {
+		HPDF_Page_SetTextRenderingMode(page, bx->fakebold ?
+		    HPDF_FILL_THEN_STROKE : HPDF_FILL);
+		d->curfake = bx->fakebold;
+	}
+}
+
+/* Write one shaped glyph's code, or a run of them, at x, y. */
+static void
+show_codes(struct draw *d, HPDF_Page page, const struct pl_box *bx, float x,
+    float y, char *run, size_t len, int hmtx)
+{
+	run[len] = '\0';
+	/* libharu measures a string by the font's own advances and writes
+	 * nothing it finds of no width: a hair of character spacing gets
+	 * marks out. */
+	select_font(d, page, bx, hmtx ? 0 : 0.01f);
+	HPDF_Page_TextOut(page, x, y, run);
+}
+
+/*
+ * A shaped box from x: the glyphs that carry text in the shaper's order,
+ * as one string where each code's width (/W) leads to the next one's
+ * origin; then the others (marks, a ligature's extra parts), each placed
+ * alone.  Text extraction sees one word, not a word cut at every mark.
+ */
+static void
+draw_shaped(struct draw *d, HPDF_Page page, const struct para *p,
+    const struct pl_box *bx, float x, float y)
+{
+	const char		*s = p->pl.text + bx->off;
+	const struct pdf_glyph	*g;
+	size_t			 n, i, len = 0;
+	float			 k = bx->size / 1000.0f, pen, runx = x;
+	char			 run[512];
+	unsigned		 code;
+	int			 rtl = bx->level & 1, hmtx = 0;
+
+	n = pdf_fonts_shape(d->j->st->fonts, bx->face, s, bx->len, rtl, &d->g,
+	    &d->gcap);
+	for (i = 0, pen = x; i < n; pen += d->g[i++].adv * k) {
+		g = &d->g[i];
+		if (g->apart || (code = pdf_used_glyph(d->u, bx->face, g->gid,
+		    (int)lroundf(g->place), s + g->text, g->tlen, rtl)) == 0)
+			continue;
+		if (len + 4 >= sizeof(run)) {
+			show_codes(d, page, bx, runx, y, run, len, hmtx);
+			len = hmtx = 0;
+		}
+		if (len == 0)
+			runx = pen + g->dx * k;
+		len += rp_utf8_encode(code, run + len);
+		hmtx += g->w;
+	}
+	if (len > 0)
+		show_codes(d, page, bx, runx, y, run, len, hmtx);
+	for (i = 0, pen = x; i < n; pen += d->g[i++].adv * k) {
+		g = &d->g[i];
+		if (!g->apart || (code = pdf_used_glyph(d->u, bx->face, g->gid,
+		    (int)lroundf(g->place), s + g->text, g->tlen, rtl)) == 0)
+			continue;
+		show_codes(d, page, bx, pen + g->dx * k, y + g->dy * k, run,
+		    rp_utf8_encode(code, run), g->w);
+	}
+	select_font(d, page, bx, 0);
+}
+
+/* A box of a face set character by character; right to left, its
+ * characters go backwards and mirrored. */
+static void
+draw_plain(HPDF_Page page, const struct para *p,
+    const struct pl_box *bx, float x, float y)
+{
+	const char	*s = p->pl.text + bx->off;
+	char		 buf[1024];
+	size_t		 n = bx->len < sizeof(buf) ? bx->len : sizeof(buf) - 1;
+	size_t		 i, k, len = n;
+	uint32_t	 cp;
+	FriBidiChar	 mirror;
+
+	if (bx->level & 1)
+		for (i = 0; i < n; i += k) {
+			if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
+				k = 1;
+				cp = '?';
+			}
+			if (fribidi_get_mirror_char(cp, &mirror))
+				cp = mirror;
+			rp_utf8_encode(cp, buf + len - i - k);
+		}
+	else
+		memcpy(buf, s, n);
+	buf[len] = '\0';
+	HPDF_Page_TextOut(page, x, y, buf);
+}
+
+/* Whether a line has to be set box by box: shaped boxes, or text that
+ * is not all left to right. */
+static int
+mixed_line(const struct draw *d, const struct para *p, size_t a, size_t b)
+{
+	size_t k;
+
+	if (p->pl.rtl)
+		return 1;
+	for (k = a; k <= b; k++)
+		if (p->pl.box[k].level != 0 ||
+		    pdf_fonts_shaped(d->j->st->fonts, p->pl.box[k].face))
+			return 1;
+	return 0;
+}
+
+/* The boxes a..b from x in visual order, glue set with ratio r. */
+static void
+draw_visual(struct draw *d, HPDF_Page page, const struct para *p, size_t a,
+    size_t b, float x, float y, float r, int annotate)
+{
+	size_t	n = 2 * (b - a) + 1, i, *order;
+
+	if ((order = calloc(n, sizeof(*order))) == NULL)
+		abort();
+	pl_visual(&p->pl, a, b, order);
+	for (i = 0; i < n; i++) {
+		const struct pl_box *bx = &p->pl.box[a + order[i] / 2];
+
+		if (order[i] % 2) {
+			x += pl_glue(bx, r);
+			continue;
+		}
+		select_font(d, page, bx, 0);
+		if (pdf_fonts_shaped(d->j->st->fonts, bx->face))
+			draw_shaped(d, page, p, bx, x, y + bx->rise);
+		else
+			draw_plain(page, p, bx, x, y + bx->rise);
+		if (annotate && (bx->link >= 0 || bx->note >= 0)) {
+			HPDF_Page_EndText(page);
+			link_rect(d, page, x, x + bx->w, y + bx->rise, bx->size,
+			    bx->link, bx->note);
+			HPDF_Page_BeginText(page);
+		}
+		x += bx->w;
+	}
+	free(order);
+}
+
+/* Draw one line of a paragraph with its baseline at y.  A right-to-left
+ * paragraph is mirrored: its indents count from the right margin and it
+ * is set flush right. */
 static void
 draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
     float y, int annotate)
@@ -1216,19 +1417,29 @@ draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
 	size_t	a = line ? p->pl.brk[line - 1] + 1 : 0, b = p->pl.brk[line];
 	size_t	k, m;
 	float	w = line ? p->w : p->first_w;
-	float	x = j->c->ml + (line ? p->x : p->first_x);
-	float	nat = pl_natural(&p->pl, a, b), r = 0;
+	float	off = line ? p->x : p->first_x;
+	float	x = j->c->ml + (p->pl.rtl ? j->measure - off - w : off);
+	float	nat = pl_natural(&p->pl, a, b), r = 0, set;
 	char	buf[1024];
-	int	last = (size_t)line + 1 == p->pl.nline;
+	int	last = (size_t)line + 1 == p->pl.nline, align = p->align;
 
 	if ((p->align == AL_JUSTIFY && !last) || nat > w)
 		r = pl_ratio(&p->pl, a, b, w);
 	if (r > 3)
 		r = 0;	/* too loose to justify: leave it ragged */
-	if (p->align == AL_CENTER)
+	if (p->pl.rtl && align != AL_CENTER) {
+		for (k = a, set = 0; k <= b; k++)
+			set += p->pl.box[k].w + (k < b ? pl_glue(&p->pl.box[k],
+			    r) : 0);
+		x += align == AL_RIGHT ? 0 : w - set;
+	} else if (align == AL_CENTER)
 		x += (w - nat) / 2;
-	else if (p->align == AL_RIGHT)
+	else if (align == AL_RIGHT)
 		x += w - nat;
+	if (mixed_line(d, p, a, b)) {
+		draw_visual(d, page, p, a, b, x, y, r, annotate);
+		return;
+	}
 	for (k = a; k <= b; k = m) {
 		const struct pl_box *bx = &p->pl.box[k];
 		float cs = 0, x0 = x;
@@ -1258,25 +1469,7 @@ draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
 			len += c->len;
 		}
 		buf[len] = '\0';
-		HPDF_Font f = d->font[bx->face];
-
-		if (f != d->cur || bx->size != d->cursize) {
-			HPDF_Page_SetFontAndSize(page, f, bx->size);
-			d->cur = f;
-			d->cursize = bx->size;
-		}
-		if (bx->glue == 0 && cs != d->curcs) {
-			HPDF_Page_SetCharSpace(page, cs);
-			d->curcs = cs;
-		} else if (bx->glue != 0 && d->curcs != 0) {
-			HPDF_Page_SetCharSpace(page, 0);
-			d->curcs = 0;
-		}
-		if (bx->fakebold != d->curfake) {
-			HPDF_Page_SetTextRenderingMode(page, bx->fakebold ?
-			    HPDF_FILL_THEN_STROKE : HPDF_FILL);
-			d->curfake = bx->fakebold;
-		}
+		select_font(d, page, bx, bx->glue == 0 ? cs : 0);
 		HPDF_Page_TextOut(page, x, y + bx->rise, buf);
 		for (size_t q = k; q < m; q++) {
 			x += p->pl.box[q].w;
@@ -1341,10 +1534,11 @@ page_marks(struct job *j, size_t i, int out[3])
 		/* Outer side: headers alternate, footers stay put. */
 		pi = new_para(j, k == 1 || (k == 0 && i % 2 == 1) ? AL_LEFT :
 		    AL_RIGHT, 0, 0, c->size_hf * 1.2f);
-		j->para[pi].pl.cjk_doc = j->docs[j->pages[i].doc].cjk;
+		j->para[pi].pl.script = j->docs[j->pages[i].doc].cjk ? PL_CJK :
+		    j->docs[j->pages[i].doc].rtl ? PL_ARABIC : PL_LATIN;
 		pl_add(&j->para[pi].pl, &j->st->m, j->tmp.data, j->tmp.len,
 		    k == 0 ? PS_BOLD : 0, c->size_hf, 0, -1, -1);
-		pl_break(&j->para[pi].pl, j->measure, j->measure, 0);
+		break_para(j, pi, j->measure, j->measure, 0);
 		out[k] = pi;
 	}
 }
@@ -1490,7 +1684,7 @@ draw(struct job *j, rp_buf *out)
 	if ((marks = calloc(j->npages, sizeof(*marks))) == NULL ||
 	    (d.pages = calloc(j->npages, sizeof(*d.pages))) == NULL ||
 	    (d.notedest = calloc(j->nnotes + 1, sizeof(*d.notedest))) == NULL ||
-	    (u = pdf_used_new()) == NULL)
+	    (u = d.u = pdf_used_new()) == NULL)
 		abort();
 	for (i = 0; i < j->npages; i++)
 		page_marks(j, i, marks[i]);
@@ -1499,17 +1693,23 @@ draw(struct job *j, rp_buf *out)
 		if (j->v[i].kind != VI_LINE || j->v[i].page < 0)
 			continue;
 		if (j->v[i].para >= 0)
-			use_line(u, &j->para[j->v[i].para], (size_t)j->v[i].line);
+			use_line(&d, &j->para[j->v[i].para],
+			    (size_t)j->v[i].line);
 		if (j->v[i].para2 >= 0)
-			use_line(u, &j->para[j->v[i].para2],
+			use_line(&d, &j->para[j->v[i].para2],
 			    (size_t)j->v[i].line2);
 	}
 	for (i = 0; i < j->nnotes; i++)
-		use_para(u, &j->para[j->notes[i].para]);
+		use_para(&d, &j->para[j->notes[i].para]);
 	for (i = 0; i < j->npages; i++)
 		for (k = 0; k < 3; k++)
 			if (marks[i][k] >= 0)
-				use_para(u, &j->para[marks[i][k]]);
+				use_para(&d, &j->para[marks[i][k]]);
+	if (d.full) {
+		rp_msg(j->doc, RP_ERROR, 0, 0, "pdf: more than %d different "
+		    "shaped glyphs", 0x1900);
+		goto out;
+	}
 
 	if ((d.pdf = HPDF_New(on_hpdf_error, &st)) == NULL)
 		goto out;
@@ -1648,6 +1848,7 @@ out:
 		HPDF_Free(d.pdf);
 	pdf_used_free(u);
 	free(marks);
+	free(d.g);
 	free(d.pages);
 	free(d.notedest);
 	return rc;
@@ -1724,6 +1925,7 @@ pdf_create(const rp_options *opt, const char **err)
 	ps->m.ctx = ps->fonts;
 	ps->m.face = pdf_fonts_face;
 	ps->m.width = pdf_fonts_width;
+	ps->m.run = pdf_fonts_run;
 	return ps;
 }
 
