@@ -331,11 +331,11 @@ pdf_fonts_shape(struct pdf_fonts *f, int face, const char *s, size_t n,
 	}
 	/* Glyphs that carry text go out in one string, where a glyph's
 	 * origin is the last one's plus its width: fold x offsets and the
-	 * advances of the glyphs set apart into widths. */
+	 * advances of the glyphs set apart (marks) into widths. */
 	for (i = 0; i < count; i++) {
 		struct pdf_glyph *x = &(*g)[i];
 
-		x->apart = x->dy != 0 || x->tlen == 0;
+		x->apart = x->tlen == 0;
 		x->place = x->adv;
 	}
 	for (i = 0; i < count; i++) {

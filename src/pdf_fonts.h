@@ -34,8 +34,8 @@ struct pdf_glyph {
 	float		 adv, dx, dy;	/* 1/1000 em, from the shaper */
 	float		 place;		/* from its origin to the next glyph's
 					 * when they go out in one string */
-	int		 apart;		/* drawn on its own: off the baseline,
-					 * or no text of its own (marks) */
+	int		 apart;		/* drawn after the others: no text of
+					 * its own (marks) */
 	int		 w;		/* its advance in the font (hmtx) */
 	uint32_t	 text, tlen;	/* its characters in the run (none for
 					 * a mark: the base carries them) */

@@ -1306,7 +1306,9 @@ draw_shaped(struct draw *d, HPDF_Page page, const struct para *p,
 		if (g->apart || (code = pdf_used_glyph(d->u, bx->face, g->gid,
 		    (int)lroundf(g->place), s + g->text, g->tlen, rtl)) == 0)
 			continue;
-		if (len + 4 >= sizeof(run)) {
+		/* A glyph moved up or down (cursive joins) goes alone, but
+		 * in its place: its text stays in the word. */
+		if ((len + 4 >= sizeof(run) || g->dy != 0) && len > 0) {
 			show_codes(d, page, bx, runx, y, run, len, hmtx);
 			len = hmtx = 0;
 		}
@@ -1314,6 +1316,11 @@ draw_shaped(struct draw *d, HPDF_Page page, const struct para *p,
 			runx = pen + g->dx * k;
 		len += rp_utf8_encode(code, run + len);
 		hmtx += g->w;
+		if (g->dy != 0) {
+			show_codes(d, page, bx, runx, y + g->dy * k, run, len,
+			    hmtx);
+			len = hmtx = 0;
+		}
 	}
 	if (len > 0)
 		show_codes(d, page, bx, runx, y, run, len, hmtx);
@@ -1373,37 +1380,47 @@ mixed_line(const struct draw *d, const struct para *p, size_t a, size_t b)
 	return 0;
 }
 
-/* The boxes a..b from x in visual order, glue set with ratio r. */
+/* The boxes a..b from x, placed in visual order with glue set with ratio
+ * r, and drawn in reading order: text extraction in content order (and
+ * a screen reader) gets the words as they are read. */
 static void
 draw_visual(struct draw *d, HPDF_Page page, const struct para *p, size_t a,
     size_t b, float x, float y, float r, int annotate)
 {
 	size_t	n = 2 * (b - a) + 1, i, *order;
+	float	*at;
 
-	if ((order = calloc(n, sizeof(*order))) == NULL)
+	if ((order = calloc(n, sizeof(*order))) == NULL ||
+	    (at = calloc(b - a + 1, sizeof(*at))) == NULL)
 		abort();
 	pl_visual(&p->pl, a, b, order);
 	for (i = 0; i < n; i++) {
 		const struct pl_box *bx = &p->pl.box[a + order[i] / 2];
 
-		if (order[i] % 2) {
+		if (order[i] % 2)
 			x += pl_glue(bx, r);
-			continue;
+		else {
+			at[order[i] / 2] = x;
+			x += bx->w;
 		}
+	}
+	for (i = 0; i <= b - a; i++) {
+		const struct pl_box *bx = &p->pl.box[a + i];
+
 		select_font(d, page, bx, 0);
 		if (pdf_fonts_shaped(d->j->st->fonts, bx->face))
-			draw_shaped(d, page, p, bx, x, y + bx->rise);
+			draw_shaped(d, page, p, bx, at[i], y + bx->rise);
 		else
-			draw_plain(page, p, bx, x, y + bx->rise);
+			draw_plain(page, p, bx, at[i], y + bx->rise);
 		if (annotate && (bx->link >= 0 || bx->note >= 0)) {
 			HPDF_Page_EndText(page);
-			link_rect(d, page, x, x + bx->w, y + bx->rise, bx->size,
-			    bx->link, bx->note);
+			link_rect(d, page, at[i], at[i] + bx->w, y + bx->rise,
+			    bx->size, bx->link, bx->note);
 			HPDF_Page_BeginText(page);
 		}
-		x += bx->w;
 	}
 	free(order);
+	free(at);
 }
 
 /* Draw one line of a paragraph with its baseline at y.  A right-to-left

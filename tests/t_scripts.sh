@@ -1,0 +1,99 @@
+#!/bin/sh
+# t_scripts.sh -- PDF in the six UN languages, from the Universal
+# Declaration in each (tests/scripts/udhr-*.txt, from the shared corpus):
+# a glyph for every character, fonts embedded, pdftotext gives every
+# word back in reading (logical) order, Arabic included; every Arabic
+# word is drawn glyph for glyph as HarfBuzz's hb-shape shapes it.
+. "$(dirname "$0")/lib.sh"
+
+R="$RESPUB --data-dir $ROOT"
+ORDER=$TMP/order.py
+cat > "$ORDER" <<'PY'
+# order.py TREE TEXT: the words of the model's text come back from
+# pdftotext in the same order (words of running heads and page numbers
+# may come between).  CJK characters count one by one, other words are
+# runs of letters and digits (an Arabic mark ends one: both sides alike).
+import re, sys
+
+def tree_text(path):
+    out = []
+    for l in open(path, encoding="utf-8"):
+        for m in re.finditer(r' (?:text|num)="((?:[^"\\]|\\.)*)"', l):
+            out.append(re.sub(r'\\(.)', lambda g: " " if g.group(1) == "n"
+                              else g.group(1), m.group(1)))
+    return " ".join(out)
+
+word = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\u3400-\u9fff]+")
+def words(s):
+    return word.findall(s)
+
+want = words(tree_text(sys.argv[1]))
+got = words(open(sys.argv[2], encoding="utf-8").read())
+i = 0
+for w in got:
+    if i < len(want) and w == want[i]:
+        i += 1
+if i < len(want) or len(want) < 500:
+    print("# %d of %d words in order; then %s, got near it: %s" % (i,
+          len(want), " ".join(want[i:i + 4]), " ".join(got[i:i + 6])))
+    sys.exit(1)
+print("# %d words in order" % len(want))
+PY
+
+AMIRI=/usr/share/fonts/opentype/fonts-hosny-amiri
+for l in ar zh en fr ru es; do
+	f=$ROOT/tests/scripts/udhr-$l.txt
+	pdf=$TMP/$l.pdf
+	if ! $R -t pdf "$f" -o "$pdf" 2>"$TMP/err"; then
+		notok "udhr-$l: converts" "$(cat "$TMP/err")"
+		continue
+	fi
+	if grep -q "no glyph" "$TMP/err"; then
+		notok "udhr-$l: a glyph for every character" "$(cat "$TMP/err")"
+	else
+		ok "udhr-$l: a glyph for every character"
+	fi
+	fonts=$(pdffonts "$pdf" 2>/dev/null | tail -n +3)
+	bad=$(printf '%s\n' "$fonts" | awk 'NF && !($(NF-4) == "yes" &&
+	    $(NF-3) == "yes" && $(NF-2) == "yes")')
+	if [ -n "$fonts" ] && [ -z "$bad" ]; then
+		ok "udhr-$l: fonts embedded, subset, with ToUnicode"
+	else
+		notok "udhr-$l: fonts embedded, subset, with ToUnicode" "$bad"
+	fi
+	if qpdf --check "$pdf" >"$TMP/qpdf" 2>&1; then
+		ok "udhr-$l: qpdf --check"
+	else
+		notok "udhr-$l: qpdf --check" "$(tail -2 "$TMP/qpdf")"
+	fi
+	# Reading order line by line, as poppler's -layout reads the page
+	# (right-to-left lines come back in logical order).
+	pdftotext -layout -enc UTF-8 "$pdf" "$TMP/$l.txt" 2>"$TMP/poppler"
+	if [ -s "$TMP/poppler" ]; then
+		notok "udhr-$l: poppler reads it without warnings" \
+		    "$(head -2 "$TMP/poppler")"
+	else
+		ok "udhr-$l: poppler reads it without warnings"
+	fi
+	$RESPUB -t tree "$f" > "$TMP/$l.tree" 2>/dev/null
+	if out=$(python3 "$ORDER" "$TMP/$l.tree" "$TMP/$l.txt"); then
+		ok "udhr-$l: pdftotext gives every word back in order $out"
+	else
+		notok "udhr-$l: pdftotext gives every word back in order" "$out"
+	fi
+done
+
+# Arabic: shaped as HarfBuzz shapes it, in Amiri, the document's language.
+python3 "$TESTS_DIR/tools/pdf_glyphs.py" "$TMP/ar.pdf" Amiri > "$TMP/ar.g"
+if out=$(python3 "$TESTS_DIR/tools/shape_check.py" "$TMP/ar.g" \
+    "$ROOT/tests/scripts/udhr-ar.txt" "$AMIRI/Amiri-Regular.ttf" \
+    "$AMIRI/Amiri-Bold.ttf"); then
+	ok "udhr-ar: every Arabic word glyph for glyph as hb-shape $out"
+else
+	notok "udhr-ar: every Arabic word glyph for glyph as hb-shape" "$out"
+fi
+if grep -q ' 0 \| 0$' "$TMP/ar.g"; then
+	notok "udhr-ar: no .notdef glyph drawn"
+else
+	ok "udhr-ar: no .notdef glyph drawn"
+fi
