@@ -197,15 +197,14 @@ pl_tab(struct pl_para *p, float w)
 	p->tab = 1;
 }
 
-/* Whether the paragraph holds a strong right-to-left character. */
-static int
-has_rtl(const struct pl_para *p)
+int
+pl_has_rtl(const char *s, size_t n)
 {
 	size_t		i, k;
 	uint32_t	cp;
 
-	for (i = 0; i < p->tlen; i += k) {
-		if ((k = rp_utf8_decode(p->text + i, p->tlen - i, &cp)) == 0) {
+	for (i = 0; i < n; i += k) {
+		if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
 			k = 1;
 			continue;
 		}
@@ -249,7 +248,7 @@ pl_bidi(struct pl_para *p, const struct pl_metrics *m)
 	struct pl_box	*nb = NULL;
 	uint32_t	 cp;
 
-	if (p->nbox == 0 || !has_rtl(p))
+	if (p->nbox == 0 || !pl_has_rtl(p->text, p->tlen))
 		return;
 	p->rtl = p->script == PL_ARABIC;
 	base = p->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;

@@ -82,6 +82,8 @@ void	pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 /* A fixed gap of w pt after the last box, with no break (after a
  * hanging number). */
 void	pl_tab(struct pl_para *p, float w);
+/* Whether s[0..n) holds a strong right-to-left character. */
+int	pl_has_rtl(const char *s, size_t n);
 /*
  * Resolve bidi levels (UAX #9, FriBidi): the paragraph is right to left
  * when its document is Arabic and it holds a right-to-left letter; boxes

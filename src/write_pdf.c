@@ -270,6 +270,7 @@ struct para {
 	float		 w, first_w;
 	float		 leading;
 	int		 align;
+	int		 mirror;	/* in a right-to-left document */
 };
 
 enum { VI_LINE, VI_SPACE, VI_RULE, VI_BREAK, VI_MARK };
@@ -349,6 +350,7 @@ new_para(struct job *j, int align, float x, float first_x, float leading)
 	p->first_w = j->measure - first_x;
 	p->leading = leading;
 	p->align = align;
+	p->mirror = j->rtl;
 	return (int)j->npara++;
 }
 
@@ -530,12 +532,31 @@ set_para(struct job *j, int pi, int keep_all)
 		j->v[j->nv - 1].keep = 1;
 }
 
-/* A block of inlines as one paragraph. */
+/* Whether n's text has a right-to-left letter. */
+static int
+node_rtl(const rp_node *n)
+{
+	const rp_node *c;
+
+	if (n->literal != NULL && pl_has_rtl(n->literal, strlen(n->literal)))
+		return 1;
+	for (c = n->first; c != NULL; c = c->next)
+		if (node_rtl(c))
+			return 1;
+	return 0;
+}
+
+/* A block of inlines as one paragraph.  In an Arabic document, a block
+ * with no Arabic in it (a symbol, "Distr.: General") is set in the
+ * Latin faces, as the print sets it. */
 static int
 block(struct job *j, const rp_node *n, int align, float x, float first_x,
     int style, float size, float leading, const char *num)
 {
 	int pi = new_para(j, align, x, first_x, leading);
+
+	if (j->rtl && n != NULL && !node_rtl(n))
+		j->para[pi].pl.script = PL_LATIN;
 
 	if (num != NULL) {
 		struct pl_para *p = &j->para[pi].pl;
@@ -1424,8 +1445,8 @@ draw_visual(struct draw *d, HPDF_Page page, const struct para *p, size_t a,
 }
 
 /* Draw one line of a paragraph with its baseline at y.  A right-to-left
- * paragraph is mirrored: its indents count from the right margin and it
- * is set flush right. */
+ * document is mirrored: indents and columns count from the right margin;
+ * a right-to-left paragraph is set flush right. */
 static void
 draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
     float y, int annotate)
@@ -1435,7 +1456,7 @@ draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
 	size_t	k, m;
 	float	w = line ? p->w : p->first_w;
 	float	off = line ? p->x : p->first_x;
-	float	x = j->c->ml + (p->pl.rtl ? j->measure - off - w : off);
+	float	x = j->c->ml + (p->mirror ? j->measure - off - w : off);
 	float	nat = pl_natural(&p->pl, a, b), r = 0, set;
 	char	buf[1024];
 	int	last = (size_t)line + 1 == p->pl.nline, align = p->align;
@@ -1552,7 +1573,8 @@ page_marks(struct job *j, size_t i, int out[3])
 		pi = new_para(j, k == 1 || (k == 0 && i % 2 == 1) ? AL_LEFT :
 		    AL_RIGHT, 0, 0, c->size_hf * 1.2f);
 		j->para[pi].pl.script = j->docs[j->pages[i].doc].cjk ? PL_CJK :
-		    j->docs[j->pages[i].doc].rtl ? PL_ARABIC : PL_LATIN;
+		    j->docs[j->pages[i].doc].rtl &&
+		    pl_has_rtl(j->tmp.data, j->tmp.len) ? PL_ARABIC : PL_LATIN;
 		pl_add(&j->para[pi].pl, &j->st->m, j->tmp.data, j->tmp.len,
 		    k == 0 ? PS_BOLD : 0, c->size_hf, 0, -1, -1);
 		break_para(j, pi, j->measure, j->measure, 0);
@@ -1822,10 +1844,13 @@ draw(struct job *j, rp_buf *out)
 		}
 		if (j->pages[i].nfn > 0) {
 			float sy = c->mb + j->pages[i].notes - NOTE_SEP / 2;
+			/* On the reading side: right in Arabic. */
+			float sx = j->docs[j->pages[i].doc].rtl ?
+			    c->pw - c->mr - 72 : c->ml;
 
 			HPDF_Page_SetLineWidth(pg, 0.5f);
-			HPDF_Page_MoveTo(pg, c->ml, sy);
-			HPDF_Page_LineTo(pg, c->ml + 72, sy);
+			HPDF_Page_MoveTo(pg, sx, sy);
+			HPDF_Page_LineTo(pg, sx + 72, sy);
 			HPDF_Page_Stroke(pg);
 		}
 	}

@@ -97,3 +97,27 @@ if grep -q ' 0 \| 0$' "$TMP/ar.g"; then
 else
 	ok "udhr-ar: no .notdef glyph drawn"
 fi
+
+# An Arabic resolution's masthead is mirrored: organization and body at
+# the right margin, the symbol (Latin, left to right) at the left one;
+# numbered paragraphs hang their number at the right.
+f=$ROOT/tests/scripts/S-RES-425-1978-ar.xml
+$R -t pdf "$f" -o "$TMP/425.pdf" 2>"$TMP/err"
+pdftotext -bbox "$TMP/425.pdf" "$TMP/425.html" 2>/dev/null
+out=$(python3 - "$TMP/425.html" <<'PY'
+import re, sys
+words = [(float(a), float(b), float(c), w) for a, b, c, w in re.findall(
+    r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<',
+    open(sys.argv[1], encoding="utf-8").read())]
+sym = [x for x in words if x[3] == "S/RES/425"]
+body = [x for x in words if x[1] < 110 and re.search("[\u0600-\u06ff]", x[3])]
+num = [x for x in words if x[3] in ("1", ".1", "1.")]
+print("symbol at %s, Arabic masthead to %s, number 1 at %s" % (
+    sym and sym[0][0], body and max(x[2] for x in body), num and num[0][2]))
+ok = sym and sym[0][0] < 100 and body and max(x[2] for x in body) > 500 \
+    and num and num[0][2] > 500
+sys.exit(0 if ok else 1)
+PY
+)
+if [ $? -eq 0 ]; then ok "S/RES/425 (ar): masthead and numbers mirrored ($out)"
+else notok "S/RES/425 (ar): masthead and numbers mirrored" "$out"; fi
