@@ -1582,6 +1582,20 @@ page_marks(struct job *j, size_t i, int out[3])
 	}
 }
 
+/* The model's ISO 639-2 language as the BCP 47 tag /Lang takes. */
+static const char *
+lang_tag(const char *l)
+{
+	static const char *const tags[][2] = { { "eng", "en" }, { "fra", "fr" },
+	    { "spa", "es" }, { "rus", "ru" }, { "zho", "zh" }, { "ara", "ar" } };
+	size_t i;
+
+	for (i = 0; l != NULL && i < sizeof(tags) / sizeof(tags[0]); i++)
+		if (strcmp(l, tags[i][0]) == 0)
+			return tags[i][1];
+	return l != NULL && *l != '\0' ? l : "en";
+}
+
 static void
 set_info(struct job *j, HPDF_Doc pdf)
 {
@@ -1643,7 +1657,7 @@ set_info(struct job *j, HPDF_Doc pdf)
 	}
 	/* libharu has no call for /Lang; the catalog is a plain dict. */
 	HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr,
-	    j->docs[0].cjk ? "zh" : "en", NULL));
+	    lang_tag(m ? m->language : NULL), NULL));
 }
 
 /* Outline: one entry per document, annexes under their parent. */

@@ -61,6 +61,9 @@ for l in ar zh en fr ru es; do
 	else
 		notok "udhr-$l: fonts embedded, subset, with ToUnicode" "$bad"
 	fi
+	qpdf --qdf --object-streams=disable "$pdf" "$TMP/q.pdf" 2>/dev/null
+	if grep -aq "/Lang ($l)" "$TMP/q.pdf"; then ok "udhr-$l: /Lang ($l)"
+	else notok "udhr-$l: /Lang ($l)" "$(grep -ao '/Lang ([^)]*)' "$TMP/q.pdf")"; fi
 	if qpdf --check "$pdf" >"$TMP/qpdf" 2>&1; then
 		ok "udhr-$l: qpdf --check"
 	else
