@@ -102,7 +102,17 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 			i += k;
 			continue;
 		}
-		if ((face = m->face(m->ctx, cp, style, p->script)) < 0) {
+		face = m->face(m->ctx, cp, style, p->script);
+		/* A narrow no-break space the face lacks (French ; ! ?) is
+		 * a fixed gap that holds its neighbours together. */
+		if (cp == 0x202F && (face < 0 || face == PF_CJK)) {
+			if (p->nbox > 0 && !p->tab && !p->space)
+				pl_tab(p, size * 0.17f);
+			pending = 0;
+			i += k;
+			continue;
+		}
+		if (face < 0) {
 			if (p->missing++ == 0)
 				p->first_missing = cp;
 			face = PF_CJK;

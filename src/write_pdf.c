@@ -35,6 +35,7 @@ struct conf {
 	float	 indent, space, rule;
 	char	*header, *header_first, *footer_left, *footer_right;
 	char	*docref_url;
+	char	*spaced_languages, *thin_before, *thin_after, *nbsp_before;
 };
 
 enum { K_LEN, K_NUM, K_STR, K_PAGE };
@@ -91,6 +92,12 @@ static const struct key {
 	  "{page}/{pages}" },
 	{ "docref_url", K_STR, offsetof(struct conf, docref_url),
 	  "https://undocs.org/{symbol}" },
+	{ "spaced_languages", K_STR, offsetof(struct conf, spaced_languages),
+	  "fra" },
+	{ "thin_before", K_STR, offsetof(struct conf, thin_before),
+	  ";!?\xC2\xBB" },
+	{ "thin_after", K_STR, offsetof(struct conf, thin_after), "\xC2\xAB" },
+	{ "nbsp_before", K_STR, offsetof(struct conf, nbsp_before), ":" },
 };
 
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
@@ -331,9 +338,10 @@ struct job {
 	struct page		*pages;
 	size_t			 npages, pagescap;
 	int			 curdoc, cjk, rtl;
+	int			 spaced;	/* French spacing */
 	float			 measure, body_h, size, leading;
 	int			 italic_words;	/* preamble opening phrase */
-	rp_buf			 tmp;
+	rp_buf			 tmp, spacing;
 };
 
 static int
@@ -402,13 +410,94 @@ note_id(struct job *j, const rp_node *fn)
 static void add_inlines(struct job *, int, const rp_node *, int, float,
     int32_t);
 
+/* Whether word is an item of the comma- or space-separated list. */
+static int
+in_list(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+
+	while (*list) {
+		size_t k = strcspn(list, ", ");
+
+		if (k == n && strncmp(list, word, n) == 0)
+			return 1;
+		list += k;
+		list += strspn(list, ", ");
+	}
+	return 0;
+}
+
+/* Whether the character at s[0..len) is one of set's. */
+static int
+in_set(const char *set, const char *s, size_t len)
+{
+	size_t		i, k, n = strlen(set);
+	uint32_t	cp;
+
+	for (i = 0; i < n; i += k) {
+		if ((k = rp_utf8_decode(set + i, n - i, &cp)) == 0)
+			k = 1;
+		if (k == len && memcmp(set + i, s, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * French spacing: a narrow no-break space (U+202F) before the template's
+ * thin_before characters and after its thin_after ones, a no-break space
+ * before nbsp_before ones; it takes the place of a plain space, or goes
+ * in where there was none, but not inside a word or number ("10:30",
+ * "http://").
+ */
+static const char *
+french_spaces(struct job *j, const char *s, rp_buf *b)
+{
+	const struct conf	*c = j->c;
+	size_t			 n = strlen(s), i, k;
+	uint32_t		 cp;
+
+	rp_buf_reset(b);
+	for (i = 0; i < n; i += k) {
+		const char	*space = NULL;
+		int		 before;
+
+		if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+			k = 1;
+		before = in_set(c->thin_before, s + i, k) ? 1 :
+		    in_set(c->nbsp_before, s + i, k) ? 2 : 0;
+		if (before && (i + k == n || !isalnum((unsigned char)s[i + k]))) {
+			space = before == 1 ? "\u202F" : "\u00A0";
+			if (b->len > 0 && b->data[b->len - 1] == ' ')
+				b->len--;
+			if (b->len > 0 && (cp = rp_utf8_last(b->data, b->len,
+			    &k)) != 0xA0 && cp != 0x202F)
+				rp_buf_puts(b, space);
+			k = rp_utf8_decode(s + i, n - i, &cp);
+			k = k ? k : 1;
+		}
+		rp_buf_put(b, s + i, k);
+		if (in_set(c->thin_after, s + i, k)) {
+			if (i + k < n && s[i + k] == ' ')
+				k++;
+			if (i + k < n)
+				rp_buf_puts(b, "\u202F");
+		}
+	}
+	return b->data ? b->data : "";
+}
+
 /* Text, with the first italic_words words in italics. */
 static void
 add_text(struct job *j, int pi, const char *s, int style, float size,
     int32_t link)
 {
 	struct pl_para	*p = &j->para[pi].pl;
-	size_t		 n = strlen(s), i = 0;
+	size_t		 n, i = 0;
+
+	if (j->spaced)
+		s = french_spaces(j, s, &j->spacing);
+	n = strlen(s);
 
 	while (j->italic_words > 0 && i < n) {
 		size_t a = i;
@@ -946,7 +1035,7 @@ flow_document(struct job *j, const rp_node *d, int level)
 	struct docinfo	*di;
 	const rp_node	*c, *notes;
 	int		 saved = j->curdoc, saved_cjk = j->cjk;
-	int		 saved_rtl = j->rtl;
+	int		 saved_rtl = j->rtl, saved_spaced = j->spaced;
 	float		 ssize = j->size, slead = j->leading;
 
 	RP_GROW(j->docs, j->ndocs, j->docscap);
@@ -964,6 +1053,8 @@ flow_document(struct job *j, const rp_node *d, int level)
 	j->curdoc = (int)j->ndocs++;
 	j->cjk = di->cjk;
 	j->rtl = di->rtl;
+	j->spaced = d->meta && d->meta->language &&
+	    in_list(j->c->spaced_languages, d->meta->language);
 	j->size = j->cjk ? j->c->size_zh : j->rtl ? j->c->size_ar : j->c->size;
 	j->leading = j->cjk ? j->c->leading_zh : j->rtl ? j->c->leading_ar :
 	    j->c->leading;
@@ -1001,6 +1092,7 @@ flow_document(struct job *j, const rp_node *d, int level)
 	j->curdoc = saved;
 	j->cjk = saved_cjk;
 	j->rtl = saved_rtl;
+	j->spaced = saved_spaced;
 	j->size = ssize;
 	j->leading = slead;
 }
@@ -1929,6 +2021,7 @@ pdf_render(void *state, rp_doc *doc, rp_buf *out)
 	j.size = ps->conf.size;
 	j.leading = ps->conf.leading;
 	rp_buf_init(&j.tmp);
+	rp_buf_init(&j.spacing);
 	flow_document(&j, doc->root, 0);
 	paginate(&j);
 	rc = draw(&j, out);
@@ -1943,6 +2036,7 @@ pdf_render(void *state, rp_doc *doc, rp_buf *out)
 	free(j.links);
 	free(j.pages);
 	rp_buf_free(&j.tmp);
+	rp_buf_free(&j.spacing);
 	return rc;
 }
 

@@ -124,3 +124,33 @@ PY
 )
 if [ $? -eq 0 ]; then ok "S/RES/425 (ar): masthead and numbers mirrored ($out)"
 else notok "S/RES/425 (ar): masthead and numbers mirrored" "$out"; fi
+
+# French spacing: a narrow no-break space (a gap of about 1/6 em, not a
+# word space) after « and before ; and », kept on one line.
+f=$ROOT/tests/dev/fr/A_RES_273_III_fr.txt
+$R -t pdf "$f" -o "$TMP/fr.pdf" 2>/dev/null
+pdftotext -bbox "$TMP/fr.pdf" "$TMP/fr.html" 2>/dev/null
+$R -t pdf "$ROOT/tests/scripts/udhr-fr.txt" -o "$TMP/fr2.pdf" 2>/dev/null
+pdftotext -bbox "$TMP/fr2.pdf" "$TMP/fr2.html" 2>/dev/null
+out=$(python3 - "$TMP/fr.html" "$TMP/fr2.html" <<'PY'
+import re, sys
+gaps = {}
+for path in sys.argv[1:]:
+    w = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                   r'yMax="[\d.]+">([^<]*)<', open(path, encoding="utf-8").read())
+    for a, b in zip(w, w[1:]):
+        if a[1] != b[1]:
+            continue
+        gap = float(b[0]) - float(a[2])
+        for mark, ok in (("«", a[3] == "«"), (";", b[3] == ";"),
+                         ("»", b[3].startswith("»"))):
+            if ok:
+                gaps.setdefault(mark, []).append(gap)
+bad = {m: g for m, g in gaps.items() if not all(1 < x < 2.2 for x in g)}
+print(" ".join("%s %d gaps %.1f-%.1f pt" % (m, len(g), min(g), max(g))
+               for m, g in sorted(gaps.items())))
+sys.exit(1 if bad or len(gaps) < 3 else 0)
+PY
+)
+if [ $? -eq 0 ]; then ok "French: narrow spaces at « ; » ($out)"
+else notok "French: narrow spaces at « ; »" "$out"; fi
