@@ -28,5 +28,11 @@ fi
 "$RESPUB" -q -t html -o "$TMP/letter-zh.html" \
     "$ROOT/examples/S-RES-2617-2021-letter-zh.txt" ||
 	notok "browser: respub -t html" "status $?"
-node "$ROOT/tests/browser/check.mjs" "$S"/*.html "$TMP/letter-zh.html" ||
+# Right to left: the Arabic Declaration and an Arabic resolution.
+"$RESPUB" -q -t html -o "$TMP/udhr-ar.html" "$ROOT/tests/scripts/udhr-ar.txt" &&
+"$RESPUB" -q -t html -o "$TMP/S-RES-425-ar.html" \
+    "$ROOT/tests/scripts/S-RES-425-1978-ar.xml" ||
+	notok "browser: respub -t html (Arabic)" "status $?"
+node "$ROOT/tests/browser/check.mjs" "$S"/*.html "$TMP/letter-zh.html" \
+    "$TMP/udhr-ar.html" "$TMP/S-RES-425-ar.html" ||
 	notok "browser: check.mjs" "status $?"

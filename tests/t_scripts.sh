@@ -154,3 +154,23 @@ PY
 )
 if [ $? -eq 0 ]; then ok "French: narrow spaces at « ; » ($out)"
 else notok "French: narrow spaces at « ; »" "$out"; fi
+
+# HTML right to left: the page is dir="rtl" in Arabic, symbols and Latin
+# dates in it are left-to-right isolates, the style sheet has no physical
+# side (left/right) that would not mirror, and the interface strings are
+# in each of the six languages.
+$RESPUB -q -t html -o "$TMP/425.html" "$ROOT/tests/scripts/S-RES-425-1978-ar.xml"
+if grep -q '<html lang="ar" dir="rtl">' "$TMP/425.html" &&
+    grep -q 'href="https://undocs.org/S/12600" dir="ltr"' "$TMP/425.html" &&
+    grep -q '<span class="docNumber" dir="ltr">S/RES/425 (1978)' "$TMP/425.html" &&
+    grep -q '<time datetime="1978-03-19" class="docDate" dir="ltr">' "$TMP/425.html"
+then ok "HTML (ar): dir=rtl, symbols and dates isolated left to right"
+else notok "HTML (ar): dir=rtl, symbols and dates isolated left to right"; fi
+sides=$(sed -n '/<style>/,/<\/style>/p' "$ROOT/templates/html.xml" |
+    grep -nE '(margin|padding|border)-(left|right)|[^-]\b(left|right):|text-align: *(left|right)|float: *(left|right)')
+if [ -z "$sides" ]; then ok "HTML: logical CSS sides only"
+else notok "HTML: logical CSS sides only" "$sides"; fi
+for l in ar zh en fr ru es; do
+	n=$(grep -c "<t:s key=\"[^\"]*\" lang=\"$l\">" "$ROOT/templates/html.xml")
+	expect "HTML: 18 interface strings in $l" 18 "$n"
+done
