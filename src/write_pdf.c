@@ -181,6 +181,44 @@ find_key(const char *name, size_t n)
 	return NULL;
 }
 
+/*
+ * Split a "key = value  # comment" line in place.  Returns 1 and sets
+ * *key and *value, 0 for a blank or comment line, -1 for a line with no
+ * "=".  A value in double quotes keeps its spaces (": ").
+ */
+static int
+conf_line(char *line, char **key, char **value)
+{
+	char *s = line, *eq, *e, *v;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '#' || *s == '\0')
+		return 0;
+	if ((eq = strchr(s, '=')) == NULL)
+		return -1;
+	for (e = eq; e > s && isspace((unsigned char)e[-1]); e--)
+		continue;
+	*e = '\0';
+	for (v = eq + 1; isspace((unsigned char)*v); v++)
+		continue;
+	/* A comment may follow the value after white space. */
+	for (e = v; *e; e++)
+		if (*e == '#' && (e == v || isspace((unsigned char)e[-1]))) {
+			*e = '\0';
+			break;
+		}
+	for (e = v + strlen(v); e > v && isspace((unsigned char)e[-1]); e--)
+		e[-1] = '\0';
+	if (*v == '"' && e - v >= 2 && e[-1] == '"') {
+		e[-1] = '\0';
+		v++;
+	}
+	*key = s;
+	*value = v;
+	return 1;
+}
+
 /* Defaults, then the template (when there is one), then -V. */
 static int
 conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
@@ -207,34 +245,19 @@ conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
 		return -1;
 	}
 	while (f != NULL && fgets(line, sizeof(line), f) != NULL) {
-		char		*s = line, *eq, *e, *v;
+		char		*s, *v;
 		const struct key *k;
+		int		 rc;
 
 		lineno++;
-		while (isspace((unsigned char)*s))
-			s++;
-		if (*s == '#' || *s == '\0')
+		if ((rc = conf_line(line, &s, &v)) == 0)
 			continue;
-		if ((eq = strchr(s, '=')) == NULL) {
+		if (rc < 0) {
 			snprintf(err, errlen, "template %s:%d: expected "
 			    "key = value", tp, lineno);
 			fclose(f);
 			return -1;
 		}
-		for (e = eq; e > s && isspace((unsigned char)e[-1]); e--)
-			continue;
-		*e = '\0';
-		for (v = eq + 1; isspace((unsigned char)*v); v++)
-			continue;
-		/* A comment may follow the value after white space. */
-		for (e = v; *e; e++)
-			if (*e == '#' && (e == v || isspace((unsigned char)e[-1]))) {
-				*e = '\0';
-				break;
-			}
-		for (e = v + strlen(v);
-		    e > v && isspace((unsigned char)e[-1]); e--)
-			e[-1] = '\0';
 		if ((k = find_key(s, strlen(s))) == NULL ||
 		    set_key(c, k, v) != 0) {
 			snprintf(err, errlen, "template %s:%d: %s %s", tp,
@@ -263,10 +286,29 @@ conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
 
 /* ------------------------------------------------------------- the job */
 
+/* Fixed words the PDF prints (outline, document info) in a language:
+ * templates/labels/<tag>.conf of the data directory; English where a
+ * file or a key is missing. */
+enum { L_ORGANIZATION, L_RESOLUTION, L_LETTER, L_ANNEX, L_TITLE_SEP,
+	L__MAX };
+
+static const char *const label_key[L__MAX] = { "organization",
+    "resolution", "letter", "annex", "title_separator" };
+static const char *const label_en[L__MAX] = { "United Nations",
+    "Resolution", "Letter", "Annex", ": " };
+
+struct labels {
+	char	 tag[16];
+	char	*v[L__MAX];
+};
+
 struct pdf_state {
 	struct conf		 conf;
 	struct pdf_fonts	*fonts;
 	struct pl_metrics	 m;
+	char			*data_dir;
+	struct labels		 lab[8];
+	size_t			 nlab;
 };
 
 enum { AL_LEFT, AL_JUSTIFY, AL_CENTER, AL_RIGHT };
@@ -1689,6 +1731,49 @@ lang_tag(const char *l)
 }
 
 static void
+labels_load(struct labels *l, const char *data_dir)
+{
+	char	 path[1024], line[1024], *k, *v;
+	FILE	*f;
+	int	 i;
+
+	if (data_dir == NULL)
+		return;
+	snprintf(path, sizeof(path), "%s/templates/labels/%s.conf", data_dir,
+	    l->tag);
+	if ((f = fopen(path, "r")) == NULL)
+		return;
+	/* Keys of other writers may share the file: only ours are read. */
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (conf_line(line, &k, &v) <= 0)
+			continue;
+		for (i = 0; i < L__MAX; i++)
+			if (strcmp(k, label_key[i]) == 0 && l->v[i] == NULL)
+				l->v[i] = strdup(v);
+	}
+	fclose(f);
+}
+
+/* The label key in a document's language (ISO 639-2). */
+static const char *
+label(struct pdf_state *ps, const char *lang, int key)
+{
+	const char	*tag = lang_tag(lang);
+	struct labels	*l = NULL;
+	size_t		 i;
+
+	for (i = 0; i < ps->nlab && l == NULL; i++)
+		if (strcmp(ps->lab[i].tag, tag) == 0)
+			l = &ps->lab[i];
+	if (l == NULL && ps->nlab < sizeof(ps->lab) / sizeof(ps->lab[0])) {
+		l = &ps->lab[ps->nlab++];
+		snprintf(l->tag, sizeof(l->tag), "%s", tag);
+		labels_load(l, ps->data_dir);
+	}
+	return l != NULL && l->v[key] != NULL ? l->v[key] : label_en[key];
+}
+
+static void
 set_info(struct job *j, HPDF_Doc pdf)
 {
 	const rp_node	*root = j->doc->root;
@@ -1706,12 +1791,13 @@ set_info(struct job *j, HPDF_Doc pdf)
 		HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, sym);
 	if (sym)
 		HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, sym);
-	rp_buf_puts(&b, "United Nations");
+	rp_buf_puts(&b, label(j->st, m ? m->language : NULL, L_ORGANIZATION));
 	if (author) {
 		rp_buf_printf(&b, "; %s", author);
 		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, author);
 	} else
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, "United Nations");
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, label(j->st, m ?
+		    m->language : NULL, L_ORGANIZATION));
 	rp_buf_puts(&b, m && m->kind == RP_DOC_LETTER ? "; letter" :
 	    "; resolution");
 	if (sym)
@@ -1767,21 +1853,23 @@ outline(struct draw *d, HPDF_Encoder enc)
 		HPDF_Destination	 dst;
 		int			 lv = di->level < 15 ? di->level : 15;
 
+		const char		*lang = m ? m->language : NULL;
+
 		rp_buf_reset(&j->tmp);
 		if (m && m->kind == RP_DOC_LETTER)
 			rp_buf_puts(&j->tmp, m->title ? m->title :
-			    di->cjk ? "信" : "Letter");
+			    label(j->st, lang, L_LETTER));
 		else {
 			if (m && m->kind == RP_DOC_ANNEX)
-				rp_buf_puts(&j->tmp, di->cjk ? "附件" : "Annex");
+				rp_buf_puts(&j->tmp, label(j->st, lang, L_ANNEX));
 			else if (m && m->symbol)
 				rp_buf_puts(&j->tmp, m->symbol);
 			else
-				rp_buf_puts(&j->tmp, di->cjk ? "决议" :
-				    "Resolution");
+				rp_buf_puts(&j->tmp, label(j->st, lang,
+				    L_RESOLUTION));
 			if (m && m->title)
-				rp_buf_printf(&j->tmp, di->cjk ? "：%s" :
-				    ": %s", m->title);
+				rp_buf_printf(&j->tmp, "%s%s", label(j->st,
+				    lang, L_TITLE_SEP), m->title);
 		}
 		o = HPDF_CreateOutline(d->pdf, lv > 0 ? stack[lv - 1] : NULL,
 		    j->tmp.data, enc);
@@ -2049,6 +2137,10 @@ pdf_destroy(void *state)
 		return;
 	pdf_fonts_free(ps->fonts);
 	conf_free(&ps->conf);
+	for (size_t i = 0; i < ps->nlab; i++)
+		for (int k = 0; k < L__MAX; k++)
+			free(ps->lab[i].v[k]);
+	free(ps->data_dir);
 	free(ps);
 }
 
@@ -2069,6 +2161,12 @@ pdf_create(const rp_options *opt, const char **err)
 	    (int)ps->conf.cjk_index, ps->conf.hinting != 0, msg,
 	    sizeof(msg))) == NULL) {
 		*err = msg;
+		pdf_destroy(ps);
+		return NULL;
+	}
+	if (opt->data_dir != NULL && (ps->data_dir = strdup(opt->data_dir)) ==
+	    NULL) {
+		*err = "out of memory";
 		pdf_destroy(ps);
 		return NULL;
 	}
