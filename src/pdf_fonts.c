@@ -309,11 +309,19 @@ pdf_fonts_shape(struct pdf_fonts *f, int face, const char *s, size_t n,
 		/* As libharu writes /W: the advance truncated to 1/1000 em. */
 		x->w = (int)((unsigned)hb_font_get_glyph_h_advance(fc->font,
 		    x->gid) * 1000 / fc->upem);
-		/* A cluster's text ends where the next cluster starts. */
-		for (k = 0; k < count; k++)
-			if (info[k].cluster > info[i].cluster &&
-			    info[k].cluster < next)
+		/* A cluster's text ends where the next cluster starts:
+		 * clusters rise with the text, so it is the nearest other
+		 * one in reading order (leftwards when right to left). */
+		for (k = i; rtl && k-- > 0;)
+			if (info[k].cluster != info[i].cluster) {
 				next = info[k].cluster;
+				break;
+			}
+		for (k = i + 1; !rtl && k < count; k++)
+			if (info[k].cluster != info[i].cluster) {
+				next = info[k].cluster;
+				break;
+			}
 		x->text = info[i].cluster;
 		x->tlen = next - info[i].cluster;
 	}

@@ -501,7 +501,8 @@ french_spaces(struct job *j, const char *s, rp_buf *b)
 
 	rp_buf_reset(b);
 	for (i = 0; i < n; i += k) {
-		const char	*space = NULL;
+		size_t		 plen;
+		uint32_t	 prev;
 		int		 before;
 
 		if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0)
@@ -509,14 +510,12 @@ french_spaces(struct job *j, const char *s, rp_buf *b)
 		before = in_set(c->thin_before, s + i, k) ? 1 :
 		    in_set(c->nbsp_before, s + i, k) ? 2 : 0;
 		if (before && (i + k == n || !isalnum((unsigned char)s[i + k]))) {
-			space = before == 1 ? "\u202F" : "\u00A0";
 			if (b->len > 0 && b->data[b->len - 1] == ' ')
 				b->len--;
-			if (b->len > 0 && (cp = rp_utf8_last(b->data, b->len,
-			    &k)) != 0xA0 && cp != 0x202F)
-				rp_buf_puts(b, space);
-			k = rp_utf8_decode(s + i, n - i, &cp);
-			k = k ? k : 1;
+			if (b->len > 0 && (prev = rp_utf8_last(b->data, b->len,
+			    &plen)) != 0xA0 && prev != 0x202F)
+				rp_buf_puts(b, before == 1 ? "\u202F" :
+				    "\u00A0");
 		}
 		rp_buf_put(b, s + i, k);
 		if (in_set(c->thin_after, s + i, k)) {
