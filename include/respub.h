@@ -267,6 +267,14 @@ rp_format	 rp_format_of_path(const char *path);
  * The input must be UTF-8 without NUL bytes; a leading BOM is skipped.
  */
 int		 rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt);
+/*
+ * Where the readers find lang/NAME.conf, the tables of drafting rules in
+ * each language (docs/LANG.md): a file there replaces the built-in table
+ * of its name, a new name adds a language.  NULL (the default): the
+ * directory RESPUB_DATA_DIR names, else the installed share/respub.  Call
+ * it before the first document is read: the tables are loaded once.
+ */
+void		 rp_set_data_dir(const char *dir);
 
 /* ---------------------------------------------------------------- writers */
 

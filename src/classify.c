@@ -1,5 +1,6 @@
 /* classify.c -- the rules of UN drafting: how a paragraph, a formula, a
- * date, a number or a sub-item marker looks in the official languages. */
+ * date, a number or a sub-item marker looks.  What differs by language
+ * is in the tables of lang/ (src/lang.c); what is here holds for all. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +8,7 @@
 #include <strings.h>
 
 #include "classify.h"
+#include "lang.h"
 #include "utf8.h"
 
 /* ------------------------------------------------------------ words */
@@ -29,7 +31,7 @@ word_at(const char *s, size_t n, size_t *i, size_t *wstart)
 			break;
 		if (cp == ' ' || cp == ',' || cp == ';' || cp == ':' ||
 		    cp == '.' || cp == '*' || cp == '(' || cp == ')' ||
-		    rp_is_space(cp) || rp_is_cjk(cp))
+		    cp == 0x060C || rp_is_space(cp) || rp_is_cjk(cp))
 			break;
 		*i += len;
 	}
@@ -37,126 +39,99 @@ word_at(const char *s, size_t n, size_t *i, size_t *wstart)
 	return *i - start;
 }
 
-static int
-word_is(const char *w, size_t n, const char *const *list)
+/* Skips what is not a letter at the start of a word ("“Recalling"). */
+static const char *
+letters(const char *w, size_t *wl)
 {
-	for (; *list != NULL; list++)
-		if (strlen(*list) == n && strncasecmp(w, *list, n) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-ends_with(const char *w, size_t n, const char *suffix)
-{
-	size_t k = strlen(suffix);
-
-	return n > k && strncasecmp(w + n - k, suffix, k) == 0;
-}
-
-/* Adverbs and connectors that may come before the word that decides. */
-static const char *const adverbs[] = {
-	"further", "also", "furthermore", "deeply", "gravely", "strongly",
-	"firmly", "fully", "profoundly", "seriously", "particularly",
-	"especially", "once", "again", "still", "greatly", "highly",
-	"keenly", "solemnly", "duly", "equally", "likewise", "moreover",
-	"similarly", "urgently", "most", "sincerely", "warmly",
-	"unanimously", "emphatically", "earnestly", "in", "that", "this",
-	"context", "regard", "light", "view", "addition", "accordance",
-	"with", "the", "and", "therefore", "thus", "hence", "accordingly",
-	"finally", "lastly", "first", "second", "third", "however",
-	"nevertheless", "consequently", "meanwhile", "immediately",
-	"vigorously", "resolutely", "categorically", "additionally",
-	"furthermore", "specifically", "respectfully", "cordially",
-	"reiterating", NULL
-};
-
-/* English adjectives and participles that open preambular paragraphs. */
-static const char *const preamble_words[] = {
-	"mindful", "aware", "convinced", "concerned", "alarmed",
-	"determined", "conscious", "desirous", "guided", "cognizant",
-	"appreciative", "encouraged", "disturbed", "dismayed", "shocked",
-	"grateful", "confident", "committed", "anxious", "resolved",
-	"seized", "deploring", "affirming", "bearing", "having", "noting",
-	"recalling", "welcoming", "taking", "recognizing", "reaffirming",
-	"emphasizing", "stressing", "considering", "believing", "acting",
-	"meeting", "expressing", "underlining", "acknowledging",
-	"regretting", "condemning", "reiterating", "observing", "keeping",
-	"gratified", "saddened", "satisfied", "pleased", "troubled",
-	"persuaded", "fearful", "sharing", "hopeful", "outraged",
-	"horrified", "appalled", "distressed", "bearing", "inspired",
-	"moved", "impressed", "heartened", "reassured", "apprehensive",
-	"worried", "sensitive", "attaching", "underscoring", "viewing",
-	"in view", "pursuant", "upon", "whereas", NULL
-};
-
-/* Words ending in "s" that are not present-tense verbs. */
-static const char *const not_verbs[] = {
-	"this", "thus", "its", "his", "as", "is", "was", "has", "us",
-	"unless", "various", "serious", "previous", "States", "Nations",
-	"resolutions", "members", "parties", "countries", "governments",
-	"progress", "access", "process", "business", "always", "perhaps",
-	"besides", "towards", "afterwards", NULL
-};
-
-rp_para_kind
-rp_classify_paragraph(const char *s, size_t n)
-{
-	size_t		 i = 0, wl, k, lastlen;
-	const char	*w;
-	uint32_t	 last;
-	int		 words;
-
-	/* Trailing punctuation of the paragraph, ignoring spaces. */
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	if (n == 0)
-		return RP_PARA_UNKNOWN;
-	last = rp_utf8_last(s, n, &lastlen);
-
-	/* Chinese has no participles to go by: punctuation decides. */
-	if (rp_is_cjk(last) || (n > 3 && rp_is_cjk(rp_utf8_last(s,
-	    n - lastlen, &k)))) {
-		if (last == 0xFF0C || last == ',' || last == 0x3001)
-			return RP_PARA_PREAMBULAR;
-		if (last == 0xFF1B || last == 0x3002 || last == 0xFF1A ||
-		    last == ';' || last == '.' || last == ':')
-			return RP_PARA_OPERATIVE;
-		return RP_PARA_UNKNOWN;
+	while (*wl > 0 && !isalpha((unsigned char)*w) &&
+	    ((unsigned char)*w) < 0x80) {
+		w++;
+		(*wl)--;
 	}
+	return w;
+}
+
+/* The last character of s, spaces ignored; *n loses the spaces. */
+static uint32_t
+last_char(const char *s, size_t *n, size_t *lastlen)
+{
+	while (*n > 0 && (s[*n - 1] == ' ' || s[*n - 1] == '\t'))
+		(*n)--;
+	return *n > 0 ? rp_utf8_last(s, *n, lastlen) : 0;
+}
+
+static int
+is_comma(uint32_t c)
+{
+	return c == ',' || c == 0xFF0C || c == 0x060C || c == 0x3001;
+}
+
+static int
+is_stop(uint32_t c)
+{
+	return c == ';' || c == '.' || c == ':' || c == 0xFF1B ||
+	    c == 0x3002 || c == 0xFF1A || c == 0x061B;
+}
+
+/* What the first words of s say: an opener, a verb, or nothing. */
+static rp_para_kind
+first_words(const char *s, size_t n)
+{
+	size_t		 i = 0, wl, k, rest;
+	const char	*w;
+	int		 words;
 
 	for (words = 0; words < 8; words++) {
 		if ((wl = word_at(s, n, &i, &k)) == 0)
 			break;
-		w = s + k;
-		while (w < s + i && !isalpha((unsigned char)*w) &&
-		    ((unsigned char)*w) < 0x80) {
-			w++;
-			wl--;
-		}
+		w = letters(s + k, &wl);
 		if (wl == 0)
 			continue;
-		if (word_is(w, wl, preamble_words))
+		rest = n - (size_t)(w - s);
+		if (rp_lang_phrase(RP_LK_OPENER, w, rest, NULL) > 0)
 			return RP_PARA_PREAMBULAR;
-		if (ends_with(w, wl, "ing") && isupper((unsigned char)w[0]))
-			return RP_PARA_PREAMBULAR;
-		/* French -ant, Spanish -ando/-iendo participles. */
-		if (ends_with(w, wl, "ant") || ends_with(w, wl, "ando") ||
-		    ends_with(w, wl, "iendo") || ends_with(w, wl, "endo"))
-			return RP_PARA_PREAMBULAR;
-		if (word_is(w, wl, adverbs))
-			continue;
-		if (ends_with(w, wl, "s") && !ends_with(w, wl, "ss") &&
-		    !word_is(w, wl, not_verbs))
+		if (rp_lang_phrase(RP_LK_VERB, w, rest, NULL) > 0)
 			return RP_PARA_OPERATIVE;
-		/* Russian: gerunds end in -я/-сь, verbs in -т. */
-		if (ends_with(w, wl, "\xD1\x8F") || ends_with(w, wl,
-		    "\xD1\x81\xD1\x8C"))
+		if (rp_lang_ends(RP_LK_OPENER_END, w, wl))
 			return RP_PARA_PREAMBULAR;
-		if (ends_with(w, wl, "\xD1\x82"))
+		if ((k = rp_lang_phrase(RP_LK_ADVERB, w, rest, NULL)) > 0) {
+			i = (size_t)(w - s) + k;
+			continue;
+		}
+		if (rp_lang_ends(RP_LK_VERB_END, w, wl) &&
+		    !rp_lang_ends(RP_LK_NOT_VERB_END, w, wl) &&
+		    !rp_lang_is(RP_LK_NOT_VERB, w, wl, NULL))
 			return RP_PARA_OPERATIVE;
 		break;
 	}
+	return RP_PARA_UNKNOWN;
+}
+
+rp_para_kind
+rp_classify_paragraph(const char *s, size_t n)
+{
+	size_t		 k, lastlen;
+	uint32_t	 last;
+	rp_para_kind	 kind;
+
+	if ((last = last_char(s, &n, &lastlen)) == 0)
+		return RP_PARA_UNKNOWN;
+	/* Chinese has no participles to go by: punctuation decides, the
+	 * tables only when there is none. */
+	if (rp_is_cjk(last) || (n > 3 && rp_is_cjk(rp_utf8_last(s,
+	    n - lastlen, &k)))) {
+		if (is_comma(last))
+			return RP_PARA_PREAMBULAR;
+		if (is_stop(last))
+			return RP_PARA_OPERATIVE;
+		if (rp_lang_phrase(RP_LK_OPENER, s, n, NULL) > 0)
+			return RP_PARA_PREAMBULAR;
+		if (rp_lang_phrase(RP_LK_VERB, s, n, NULL) > 0)
+			return RP_PARA_OPERATIVE;
+		return RP_PARA_UNKNOWN;
+	}
+	if ((kind = first_words(s, n)) != RP_PARA_UNKNOWN)
+		return kind;
 	if (last == ',' || last == 0x060C)
 		return RP_PARA_PREAMBULAR;
 	if (last == ';' || last == '.' || last == ':' || last == 0x061B)
@@ -164,186 +139,178 @@ rp_classify_paragraph(const char *s, size_t n)
 	return RP_PARA_UNKNOWN;
 }
 
-/* Words that continue an opening phrase after its first word. */
-static const char *const phrase_tail[] = {
-	"also", "further", "in", "mind", "note", "into", "account",
-	"with", "appreciation", "satisfaction", "concern", "deep", "grave",
-	"concerned", "alarmed", "convinced", "aware", "determined",
-	"again", "once", "furthermore", "moreover", "particular",
-	"considered", "heard", "examined", "received", "noted", "reviewed",
-	"studied", "learned", "taken", "adopted", "decided", NULL
-};
+/* The key of a phrase: its words in camel case, hyphens and apostrophes
+ * dropped ("deeplyConcerned", "réaffirmantÉgalement"). */
+static void
+phrase_key(const char *s, size_t n, char *key, size_t keysize)
+{
+	size_t		 i = 0, kl = 0, len;
+	uint32_t	 cp;
+	int		 start = 1, first = 1;
+	char		 out[4];
+
+	while (i < n && (len = rp_utf8_decode(s + i, n - i, &cp)) > 0) {
+		i += len;
+		if (cp == '-' || cp == '\'' || cp == 0x2019)
+			continue;
+		if (rp_is_space(cp) || cp == ' ') {
+			start = 1;
+			continue;
+		}
+		if (cp < 0x80)
+			cp = (uint32_t)(start && !first ? toupper((int)cp) :
+			    tolower((int)cp));
+		else if (start && first && cp >= 0xC0 && cp <= 0xDE &&
+		    cp != 0xD7)
+			cp += 32;
+		else if (start && first && cp >= 0x410 && cp <= 0x42F)
+			cp += 32;
+		len = rp_utf8_encode(cp, out);
+		if (kl + len + 1 > keysize)
+			break;
+		memcpy(key + kl, out, len);
+		kl += len;
+		start = first = 0;
+	}
+	if (keysize > 0)
+		key[kl] = '\0';
+}
+
+/* Spaces at s[*i]. */
+static void
+skip_blanks(const char *s, size_t n, size_t *i)
+{
+	while (*i < n && (s[*i] == ' ' || s[*i] == '\t'))
+		(*i)++;
+}
+
+/* Whether a language's setting has this value (the English way when the
+ * language is not known). */
+static int
+setting_is(int lang, const char *key, const char *value)
+{
+	const char *v = rp_lang_setting(lang, key);
+
+	if (v == NULL)
+		return strcmp(value, "yes") == 0 && strcmp(key,
+		    "italic openers") == 0;
+	return strcmp(v, value) == 0;
+}
 
 size_t
 rp_opening_phrase(const char *s, size_t n, char *key, size_t keysize)
 {
-	size_t	 i = 0, k, wl, end = 0, kl = 0, j;
-	int	 words = 0, have_opener = 0;
+	size_t		 i = 0, k, wl, ws, start, end = 0;
+	int		 adverbs = 0, lang;
 
 	if (keysize > 0)
 		key[0] = '\0';
-	while (words < 6) {
-		if ((wl = word_at(s, n, &i, &k)) == 0)
+	while (i < n && (s[i] == ' ' || s[i] == '*' || s[i] == '_'))
+		i++;
+	start = i;
+	/* Adverbs, then the opener: from the tables, or a word with an
+	 * opener's ending that starts in upper case. */
+	for (;;) {
+		if ((k = rp_lang_phrase(RP_LK_OPENER, s + i, n - i, NULL))) {
+			lang = rp_lang_of(RP_LK_OPENER, s + i, n - i);
+			end = i + k;
 			break;
-		/* Only plain ASCII words make keys; others end the phrase. */
-		for (j = 0; j < wl; j++)
-			if ((unsigned char)s[k + j] >= 0x80 ||
-			    !(isalpha((unsigned char)s[k + j]) ||
-			    s[k + j] == '-'))
-				break;
-		if (j < wl)
-			break;
-		if (words == 0 && !isupper((unsigned char)s[k]))
-			break;
-		if (words > 0 && !word_is(s + k, wl, phrase_tail) &&
-		    !word_is(s + k, wl, preamble_words) &&
-		    !(ends_with(s + k, wl, "ing") && !have_opener))
-			break;
-		if (words > 0 && have_opener &&
-		    word_is(s + k, wl, preamble_words) &&
-		    !word_is(s + k, wl, phrase_tail))
-			break;
-		/* "in" continues only as "in mind", "into account" etc. */
-		if (strncasecmp(s + k, "in", wl) == 0 && wl == 2) {
-			size_t i2 = i, s2, w2 = word_at(s, n, &i2, &s2);
-
-			if (w2 != 4 || strncasecmp(s + s2, "mind", 4))
-				break;
 		}
-		if (strncasecmp(s + k, "with", wl) == 0 && wl == 4) {
-			size_t i2 = i, s2, w2 = word_at(s, n, &i2, &s2);
-
-			if (!word_is(s + s2, w2, phrase_tail))
-				break;
-		}
-		if (word_is(s + k, wl, preamble_words) ||
-		    ends_with(s + k, wl, "ing"))
-			have_opener = 1;
-		else if (!word_is(s + k, wl, adverbs) &&
-		    !word_is(s + k, wl, phrase_tail))
+		k = i;
+		wl = word_at(s, n, &k, &ws);
+		if (wl > 0 && ws == i && !rp_starts_lower(s + i, n - i) &&
+		    rp_lang_ends(RP_LK_OPENER_END, s + i, wl)) {
+			lang = -1;
+			end = i + wl;
 			break;
-		for (j = 0; j < wl && kl + 1 < keysize; j++) {
-			char c = s[k + j];
-
-			if (c == '-')
-				continue;
-			if (j == 0)
-				c = (char)(kl == 0 ? tolower((unsigned char)c) :
-				    toupper((unsigned char)c));
-			else
-				c = (char)tolower((unsigned char)c);
-			key[kl++] = c;
 		}
-		if (keysize > 0)
-			key[kl] = '\0';
-		end = i;
-		words++;
+		if (adverbs++ == 3 || (k = rp_lang_phrase(RP_LK_ADVERB, s + i,
+		    n - i, NULL)) == 0)
+			return 0;
+		i += k;
+		skip_blanks(s, n, &i);
 	}
-	if (!have_opener) {
-		if (keysize > 0)
-			key[0] = '\0';
+	/* The words that continue it: "also", "in mind", "with concern". */
+	for (;;) {
+		i = end;
+		skip_blanks(s, n, &i);
+		if (i == end || (k = rp_lang_phrase(RP_LK_TAIL, s + i, n - i,
+		    NULL)) == 0)
+			break;
+		end = i + k;
+	}
+	if (!setting_is(lang, "italic openers", "yes") ||
+	    (rp_starts_lower(s + start, n - start) &&
+	    !setting_is(lang, "lower-case openers", "yes")))
 		return 0;
-	}
+	phrase_key(s + start, end - start, key, keysize);
 	return end;
 }
 
 /* ----------------------------------------------------------- bodies */
 
-static const struct {
-	const char	*name;
-	rp_body		 body;
-} body_names[] = {
-	{ "Security Council", RP_BODY_SC },
-	{ "General Assembly", RP_BODY_GA },
-	{ "Economic and Social Council", RP_BODY_ECOSOC },
-	{ "Human Rights Council", RP_BODY_HRC },
-	{ "安全理事会", RP_BODY_SC },
-	{ "安理会", RP_BODY_SC },
-	{ "大会", RP_BODY_GA },
-	{ "经济及社会理事会", RP_BODY_ECOSOC },
-	{ "经社理事会", RP_BODY_ECOSOC },
-	{ "人权理事会", RP_BODY_HRC },
-	{ "Conseil de sécurité", RP_BODY_SC },
-	{ "Assemblée générale", RP_BODY_GA },
-	{ "Conseil économique et social", RP_BODY_ECOSOC },
-	{ "Conseil des droits de l’homme", RP_BODY_HRC },
-	{ "Conseil des droits de l'homme", RP_BODY_HRC },
-	{ "Consejo de Seguridad", RP_BODY_SC },
-	{ "Asamblea General", RP_BODY_GA },
-	{ "Consejo Económico y Social", RP_BODY_ECOSOC },
-	{ "Consejo de Derechos Humanos", RP_BODY_HRC },
-	{ "Совет Безопасности", RP_BODY_SC },
-	{ "Генеральная Ассамблея", RP_BODY_GA },
-	{ "Экономический и Социальный Совет", RP_BODY_ECOSOC },
-	{ "Совет по правам человека", RP_BODY_HRC },
-	{ "مجلس الأمن", RP_BODY_SC },
-	{ "الجمعية العامة", RP_BODY_GA },
-	{ "المجلس الاقتصادي والاجتماعي", RP_BODY_ECOSOC },
-	{ "مجلس حقوق الإنسان", RP_BODY_HRC },
-};
-
 rp_body
 rp_body_from_name(const char *s, size_t n)
 {
-	size_t i;
+	int v;
 
-	for (i = 0; i < sizeof(body_names) / sizeof(body_names[0]); i++) {
-		size_t k = strlen(body_names[i].name);
-
-		if (n == k && strncasecmp(s, body_names[i].name, k) == 0)
-			return body_names[i].body;
-	}
-	return RP_BODY_UNKNOWN;
+	return rp_lang_is(RP_LK_BODY, s, n, &v) ? (rp_body)v :
+	    RP_BODY_UNKNOWN;
 }
 
 /* The body named anywhere in s, or UNKNOWN. */
 static rp_body
 body_in(const char *s, size_t n)
 {
-	size_t i;
+	size_t		 i, len;
+	uint32_t	 cp, prev = ' ';
+	int		 v;
 
-	for (i = 0; i < sizeof(body_names) / sizeof(body_names[0]); i++)
-		if (memmem(s, n, body_names[i].name,
-		    strlen(body_names[i].name)) != NULL)
-			return body_names[i].body;
+	for (i = 0; i < n; i += len, prev = cp) {
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
+			len = 1;
+			cp = ' ';
+			continue;
+		}
+		if ((prev == ' ' || rp_is_cjk(cp) || rp_is_cjk(prev) ||
+		    !isalnum((int)(prev < 0x80 ? prev : 'a'))) &&
+		    rp_lang_phrase(RP_LK_BODY, s + i, n - i, &v) > 0)
+			return (rp_body)v;
+	}
 	return RP_BODY_UNKNOWN;
 }
 
-/* Every word capitalized but the small ones: a name, not a sentence. */
+/* Every word capitalized but the small ones, and one naming a body: the
+ * name of a body ("Commission on Human Rights"), not a sentence. */
 static int
-title_case(const char *s, size_t n)
+body_title(const char *s, size_t n)
 {
-	static const char *const small[] = { "of", "on", "and", "for", "the",
-		"de", "du", "des", "la", "le", "et", "del", "y", "los", "las",
-		"in", NULL };
-	size_t i = 0, k, wl;
+	size_t	 i = 0, k, wl;
+	int	 body = 0;
 
-	while ((wl = word_at(s, n, &i, &k)) > 0)
-		if (!isupper((unsigned char)s[k]) && !word_is(s + k, wl, small))
+	while ((wl = word_at(s, n, &i, &k)) > 0) {
+		if (rp_lang_is(RP_LK_OTHER_BODY, s + k, wl, NULL))
+			body = 1;
+		else if (rp_starts_lower(s + k, wl) &&
+		    !rp_lang_is(RP_LK_SMALL, s + k, wl, NULL))
 			return 0;
-	return 1;
+	}
+	return body;
 }
 
 int
 rp_is_formula(const char *s, size_t n, rp_body *body)
 {
-	static const char *const articles[] = {
-		"The ", "Le ", "La ", "L'", "L’", "El ", "إن ", NULL
-	};
-	const char	*const *a;
 	size_t		 lastlen, k;
 	uint32_t	 last;
 	int		 comma;
 
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	if (n == 0 || n > 90)
+	*body = RP_BODY_UNKNOWN;
+	if ((last = last_char(s, &n, &lastlen)) == 0 || n > 90)
 		return 0;
-	last = rp_utf8_last(s, n, &lastlen);
 	/* "The Security Council" with its comma lost (OCR) still counts,
 	 * but only as an exact body name. */
-	comma = last == ',' || last == 0xFF0C || last == 0x060C;
-	if (comma)
+	if ((comma = is_comma(last) && last != 0x3001))
 		n -= lastlen;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
@@ -354,36 +321,26 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 		s++;
 		n--;
 	}
-	for (a = articles; *a != NULL; a++) {
-		k = strlen(*a);
-		if (n > k && strncmp(s, *a, k) == 0) {
-			s += k;
-			n -= k;
-			break;
+	if ((k = rp_lang_phrase(RP_LK_ARTICLE, s, n, NULL)) > 0) {
+		s += k;
+		n -= k;
+		while (n > 0 && *s == ' ') {
+			s++;
+			n--;
 		}
 	}
 	*body = rp_body_from_name(s, n);
 	if (*body != RP_BODY_UNKNOWN)
-		return comma || *a != NULL;
-	if (!comma)
-		return 0;
-	/* Other bodies: "The Commission on Human Rights,", "The Conference",
-	 * named in title case. */
-	if (*a != NULL && n < 60 && title_case(s, n) &&
-	    (memmem(s, n, "Council", 7) || memmem(s, n, "Assembly", 8) ||
-	    memmem(s, n, "Commission", 10) || memmem(s, n, "Conference", 10)
-	    || memmem(s, n, "Committee", 9)))
-		return 1;
-	return 0;
+		return comma || k > 0;
+	/* Other bodies: "The Commission on Human Rights,". */
+	return comma && k > 0 && n < 60 && body_title(s, n);
 }
-
 
 /* Connector lines between preamble and operative part: "Therefore". */
 int
 rp_is_connector(const char *s, size_t n)
 {
-	return (n == 9 && strncmp(s, "Therefore", 9) == 0) ||
-	    (n == 6 && strncmp(s, "因此", 6) == 0);
+	return rp_lang_is(RP_LK_CONNECTOR, s, n, NULL);
 }
 
 int
@@ -392,11 +349,8 @@ rp_is_intermediate_formula(const char *s, size_t n)
 	size_t		lastlen, k;
 	uint32_t	last;
 
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	if (n == 0 || n > 160)
+	if ((last = last_char(s, &n, &lastlen)) == 0 || n > 160)
 		return 0;
-	last = rp_utf8_last(s, n, &lastlen);
 	if (last != ':' && last != 0xFF1A)
 		return 0;
 	if (rp_paragraph_number(s, n, &k) > 0)
@@ -407,53 +361,8 @@ rp_is_intermediate_formula(const char *s, size_t n)
 
 /* ------------------------------------------------------------ dates */
 
-static const char *const months_en[] = { "January", "February", "March",
-	"April", "May", "June", "July", "August", "September", "October",
-	"November", "December", NULL };
-static const char *const months_fr[] = { "janvier", "février", "mars",
-	"avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-	"novembre", "décembre", NULL };
-static const char *const months_es[] = { "enero", "febrero", "marzo",
-	"abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-	"noviembre", "diciembre", NULL };
-
-/* Digits at s[*i] (at most max of them): their value, or -1. */
-static int
-number_at(const char *s, size_t n, size_t *i, int max)
-{
-	int v = 0, d = 0;
-
-	while (*i < n && d < max && isdigit((unsigned char)s[*i])) {
-		v = v * 10 + (s[*i] - '0');
-		(*i)++;
-		d++;
-	}
-	return d ? v : -1;
-}
-
-static int
-month_at(const char *s, size_t n, size_t *i, const char *const *names)
-{
-	int k;
-
-	for (k = 0; names[k] != NULL; k++) {
-		size_t l = strlen(names[k]);
-
-		if (*i + l <= n && strncasecmp(s + *i, names[k], l) == 0 &&
-		    (*i + l == n || !isalpha((unsigned char)s[*i + l]))) {
-			*i += l;
-			return k + 1;
-		}
-	}
-	return 0;
-}
-
-static void
-skip_spaces(const char *s, size_t n, size_t *i)
-{
-	while (*i < n && (s[*i] == ' ' || s[*i] == '\t'))
-		(*i)++;
-}
+/* The longest a written date is, in bytes. */
+#define DATE_MAX	96
 
 static int
 valid_date(int y, int m, int d)
@@ -462,73 +371,38 @@ valid_date(int y, int m, int d)
 	    d <= 31;
 }
 
+static size_t
+date_iso(const rp_lang_hit *h, char iso[11])
+{
+	if (!valid_date(h->year, h->month, h->day))
+		return 0;
+	snprintf(iso, 11, "%04d-%02d-%02d", h->year, h->month, h->day);
+	return h->end;
+}
+
 size_t
 rp_parse_date(const char *s, size_t n, char iso[11])
 {
-	size_t	i = 0, j;
-	int	d, m, y;
+	rp_lang_hit h;
 
-	/* 2003年 1月 20日 */
-	if ((y = number_at(s, n, &i, 4)) >= 0 && i == 4) {
-		skip_spaces(s, n, &i);
-		if (i + 3 <= n && memcmp(s + i, "年", 3) == 0) {
-			i += 3;
-			skip_spaces(s, n, &i);
-			m = number_at(s, n, &i, 2);
-			skip_spaces(s, n, &i);
-			if (m < 0 || i + 3 > n || memcmp(s + i, "月", 3))
-				return 0;
-			i += 3;
-			skip_spaces(s, n, &i);
-			d = number_at(s, n, &i, 2);
-			skip_spaces(s, n, &i);
-			if (d < 0 || i + 3 > n || memcmp(s + i, "日", 3) ||
-			    !valid_date(y, m, d))
-				return 0;
-			snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
-			return i + 3;
-		}
+	if (rp_lang_match(RP_LK_DATE, s, n < DATE_MAX ? n : DATE_MAX, &h) == 0)
 		return 0;
-	}
-	/* 12 November 2001, 1er janvier 2003, 20 de enero de 2003 */
-	i = 0;
-	if ((d = number_at(s, n, &i, 2)) < 0)
-		return 0;
-	if (i + 2 <= n && strncmp(s + i, "er", 2) == 0)
-		i += 2;
-	skip_spaces(s, n, &i);
-	j = i;
-	if (i + 3 <= n && strncmp(s + i, "de ", 3) == 0)
-		i += 3;
-	if ((m = month_at(s, n, &i, months_en)) == 0 &&
-	    (m = month_at(s, n, &i, months_fr)) == 0 &&
-	    (m = month_at(s, n, &i, months_es)) == 0)
-		return 0;
-	(void)j;
-	skip_spaces(s, n, &i);
-	if (i + 3 <= n && strncmp(s + i, "de ", 3) == 0)
-		i += 3;
-	if ((y = number_at(s, n, &i, 4)) < 0 || !valid_date(y, m, d))
-		return 0;
-	if (i < n && isdigit((unsigned char)s[i]))
-		return 0;
-	snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
-	return i;
+	return date_iso(&h, iso);
 }
 
 size_t
 rp_find_date(const char *s, size_t n, char iso[11], size_t *at)
 {
-	size_t i, len;
+	rp_lang_hit	 h;
+	size_t		 from = 0, a;
 
-	for (i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)s[i]) ||
-		    (i > 0 && isdigit((unsigned char)s[i - 1])))
-			continue;
-		if ((len = rp_parse_date(s + i, n - i, iso)) > 0) {
-			*at = i;
-			return len;
+	while (from < n && rp_lang_find(RP_LK_DATE, s + from, n - from, &h,
+	    &a) > 0) {
+		if (date_iso(&h, iso) > 0) {
+			*at = from + a;
+			return h.end - a;
 		}
+		from += h.end;
 	}
 	return 0;
 }
@@ -703,59 +577,58 @@ rp_is_separator(const char *s, size_t n)
 int
 rp_is_annex_heading(const char *s, size_t n)
 {
-	static const char *const words[] = { "Annex", "ANNEX", "Annexe",
-		"ANNEXE", "Anexo", "ANEXO", "附件", "Приложение",
-		"ПРИЛОЖЕНИЕ", "المرفق", NULL };
-	const char *const *w;
 	size_t i, k;
 
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
-	if (n == 0 || n > 24)
+	if (n == 0 || n > 48 || rp_starts_lower(s, n) ||
+	    (k = rp_lang_phrase(RP_LK_ANNEX, s, n, NULL)) == 0)
 		return 0;
-	for (w = words; *w != NULL; w++) {
-		k = strlen(*w);
-		if (n < k || strncmp(s, *w, k) != 0)
-			continue;
-		if (n == k)
-			return 1;
-		/* "Annex I", "Annex 2", "Annex A", "附件一" */
-		i = k;
-		if (s[i] == ' ')
-			i++;
-		for (; i < n; i++) {
-			unsigned char c = (unsigned char)s[i];
+	/* "Annex I", "Annex 2", "Annex A", "附件一", "المرفق الأول" */
+	for (i = k; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
 
-			if (!(isupper(c) || isdigit(c) || c >= 0x80 ||
-			    c == '.'))
-				return 0;
-		}
-		return 1;
+		if (!(isupper(c) || isdigit(c) || c >= 0x80 || c == '.' ||
+		    c == ' '))
+			return 0;
 	}
-	return 0;
+	return 1;
 }
 
 /* --------------------------------------------------------- language */
 
-static size_t
-count(const char *s, size_t n, const char *word)
+/* The first language whose setting key has value v, or -1. */
+static int
+language_with(const char *key, const char *v)
 {
-	size_t		 c = 0, k = strlen(word);
-	const char	*p = s, *end = s + n;
+	const char	*x;
+	int		 l;
 
-	while (p < end && (p = memmem(p, (size_t)(end - p), word, k))) {
-		c++;
-		p += k;
-	}
-	return c;
+	for (l = 0; l < rp_lang_count(); l++)
+		if ((x = rp_lang_setting(l, key)) != NULL && strcmp(x, v) == 0)
+			return l;
+	return -1;
+}
+
+static const char *
+language_code(int l)
+{
+	const char *c = rp_lang_setting(l, "code");
+
+	return c != NULL ? c : "eng";
 }
 
 const char *
 rp_detect_language(const char *s, size_t n)
 {
-	size_t		i = 0, len, han = 0, cyr = 0, arab = 0, latin = 0;
-	size_t		en, fr, es;
-	uint32_t	cp;
+	size_t		 i = 0, len, han = 0, cyr = 0, arab = 0, latin = 0;
+	size_t		 counts[64], best = 0;
+	uint32_t	 cp;
+	int		 l, pick = -1;
+
+	/* The first pages tell the language as well as the whole text. */
+	if (n > 16384)
+		n = 16384;
 
 	while (i < n) {
 		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
@@ -775,22 +648,24 @@ rp_detect_language(const char *s, size_t n)
 	}
 	/* A hanzi carries a word's worth of text: weigh it so. */
 	if (han * 4 >= latin && han >= cyr && han >= arab && han > 0)
-		return "zho";
-	if (cyr > latin && cyr >= arab)
-		return "rus";
-	if (arab > latin)
-		return "ara";
-	en = count(s, n, " the ") + count(s, n, " of the ") +
-	    count(s, n, " and ");
-	fr = count(s, n, " de la ") + count(s, n, " les ") +
-	    count(s, n, " et ") + count(s, n, " des ");
-	es = count(s, n, " de los ") + count(s, n, " las ") +
-	    count(s, n, " y ") + count(s, n, " del ");
-	if (fr > en && fr >= es)
-		return "fra";
-	if (es > en && es > fr)
-		return "spa";
-	return "eng";
+		pick = language_with("script", "han");
+	else if (cyr > latin && cyr >= arab)
+		pick = language_with("script", "cyrillic");
+	else if (arab > latin)
+		pick = language_with("script", "arabic");
+	if (pick >= 0)
+		return language_code(pick);
+	/* Latin script: the language whose frequent words it uses most
+	 * (ties go to the first table, English). */
+	if (rp_lang_count() > (int)(sizeof(counts) / sizeof(counts[0])))
+		return "eng";
+	rp_lang_count_words(s, n, counts);
+	for (l = 0; l < rp_lang_count(); l++)
+		if (counts[l] > best && setting_is(l, "script", "latin")) {
+			best = counts[l];
+			pick = l;
+		}
+	return pick >= 0 ? language_code(pick) : "eng";
 }
 
 int
@@ -811,47 +686,7 @@ rp_starts_lower(const char *s, size_t n)
 int
 rp_ordinal_word(const char *s, size_t n)
 {
-	static const char *const units[] = { "first", "second", "third",
-		"fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-		NULL };
-	static const char *const teens[] = { "tenth", "eleventh", "twelfth",
-		"thirteenth", "fourteenth", "fifteenth", "sixteenth",
-		"seventeenth", "eighteenth", "nineteenth", NULL };
-	static const char *const tens[] = { "twent", "thirt", "fort",
-		"fift", "sixt", "sevent", "eight", "ninet", NULL };
-	size_t	i, k;
-	int	v = 0;
-
-	for (k = 0; teens[k] != NULL; k++) {
-		i = strlen(teens[k]);
-		if (n >= i && strncasecmp(s, teens[k], i) == 0 &&
-		    (n == i || !isalpha((unsigned char)s[i])))
-			return 10 + (int)k;
-	}
-	for (k = 0; tens[k] != NULL; k++) {
-		i = strlen(tens[k]);
-		if (n > i && strncasecmp(s, tens[k], i) == 0) {
-			v = 20 + 10 * (int)k;
-			if (strncasecmp(s + i, "ieth", 4) == 0 &&
-			    (n == i + 4 || !isalpha((unsigned char)s[i + 4])))
-				return v;
-			if (strncasecmp(s + i, "y-", 2) == 0) {
-				i += 2;
-				break;
-			}
-			return 0;
-		}
-	}
-	if (v == 0)
-		i = 0;
-	for (k = 0; units[k] != NULL; k++) {
-		size_t l = strlen(units[k]);
-
-		if (n >= i + l && strncasecmp(s + i, units[k], l) == 0 &&
-		    (n == i + l || !isalpha((unsigned char)s[i + l])))
-			return v + (int)k + 1;
-	}
-	return 0;
+	return rp_lang_ordinal(s, n);
 }
 
 /* --------------------------------------------------------- masthead */
@@ -946,63 +781,61 @@ starts(const char *s, size_t n, const char *prefix)
 static int
 doctype_number(const char *s, size_t n, int *num, int *year)
 {
-	size_t i = 0;
+	rp_lang_hit h;
 
-	if (starts(s, n, "Resolution ") || starts(s, n, "RESOLUTION "))
-		i = 11;
-	else if (starts(s, n, "第"))
-		i = 3;
-	while (i < n && s[i] == ' ')
-		i++;
-	if (sscanf(s + i, "%d (%d)", num, year) == 2 ||
-	    sscanf(s + i, "%d（%d）", num, year) == 2)
-		return *year >= 1946 && *year <= 2100 && *num > 0;
-	return 0;
+	if (rp_lang_match(RP_LK_DOCTYPE, s, n < 96 ? n : 96, &h) == 0 ||
+	    h.num <= 0 ||
+	    h.year < 1946)
+		return 0;
+	*num = h.num;
+	*year = h.year;
+	return 1;
+}
+
+/* "Distr.: General", "Distr. générale", "GENERAL", "LIMITED". */
+static int
+is_distribution(const char *s, size_t n)
+{
+	size_t k = rp_lang_phrase(RP_LK_DISTRIBUTION, s, n, NULL);
+
+	return k > 0 && (k == n || s[k] == '.' || s[k] == ':');
 }
 
 int
 rp_masthead_role(const char *s, size_t n)
 {
-	static const char *const orgs[] = { "United Nations", "Nations Unies",
-		"Naciones Unidas", "联合国", "Организация Объединенных Наций",
-		"الأمم المتحدة", NULL };
-	const char	*const *o;
 	char		 iso[11];
 	int		 a, b;
+	size_t		 end;
+	rp_lang_hit	 h;
 
 	unstar(&s, &n);
 	if (n == 0)
 		return RP_ROLE_NONE;
-	for (o = orgs; *o != NULL; o++)
-		if (n == strlen(*o) && strncmp(s, *o, n) == 0)
-			return RP_ROLE_ORGANIZATION;
+	if (rp_lang_is(RP_LK_ORGANIZATION, s, n, NULL))
+		return RP_ROLE_ORGANIZATION;
 	if (rp_body_from_name(s, n) != RP_BODY_UNKNOWN)
 		return RP_ROLE_BODY;
-	if (starts(s, n, "Distr") || (n == 7 && (strncmp(s, "GENERAL", 7) ==
-	    0 || strncmp(s, "General", 7) == 0)) || starts(s, n, "LIMITED") ||
-	    starts(s, n, "RESTRICTED"))
+	if (is_distribution(s, n))
 		return RP_ROLE_DISTRIBUTION;
 	if (is_symbol(s, n))
 		return RP_ROLE_SYMBOL;
 	if (rp_parse_date(s, n, iso) == n)
 		return RP_ROLE_DATE;
-	if ((rp_ordinal_word(s, n) && memmem(s, n, "session", 7)) ||
-	    (starts(s, n, "第") && n < 30 && memmem(s, n, "届会议", 9)))
+	if (n < 80 && rp_lang_match(RP_LK_SESSION, s, n, &h) > 0)
 		return RP_ROLE_SESSION;
-	if (starts(s, n, "Agenda item") || starts(s, n, "议程项目"))
+	if (rp_lang_phrase(RP_LK_AGENDA, s, n, NULL) > 0)
 		return RP_ROLE_AGENDA;
 	if (n >= 8 && ((isdigit((unsigned char)s[0]) && s[2] == '-') ||
 	    (s[0] == '*' && isdigit((unsigned char)s[1])))) {
 		if (rp_is_job_or_page(s, n))
 			return RP_ROLE_JOB;
 	}
-	if (doctype_number(s, n, &a, &b) || (n == 10 &&
-	    strncmp(s, "Resolution", 10) == 0) || (starts(s, n, "第") &&
-	    memmem(s, n, "号决议", 9) && n < 40))
+	/* A number and year, or the bare word alone on its line. */
+	if (doctype_number(s, n, &a, &b) || (n < 96 && (end = rp_lang_match(
+	    RP_LK_DOCTYPE, s, n, &h)) > 0 && h.num < 0 && end == n))
 		return RP_ROLE_DOCTYPE;
-	if (starts(s, n, "Adopted by") || starts(s, n, "Resolution adopted") ||
-	    (memmem(s, n, "会议通过", 12) && n < 120) ||
-	    starts(s, n, "Adopted at"))
+	if (n < 300 && rp_lang_match(RP_LK_HEADING, s, n, &h) > 0)
 		return RP_ROLE_ADOPTION;
 	if (s[0] == '[' && s[n - 1] == ']')
 		return RP_ROLE_COMMITTEE;
@@ -1017,76 +850,84 @@ rp_masthead_role(const char *s, size_t n)
 	return RP_ROLE_NONE;
 }
 
-/* "Adopted at the [resumed] 2190th meeting": where the number is, or
- * NULL. */
-static const char *
-adopted_at(const char *s, size_t n)
+/* The votes a line states ("by 13 votes to none, with 2 abstentions",
+ * "以13票对零票、2票弃权") into m. */
+static void
+votes_in(rp_meta *m, const char *s, size_t n)
 {
-	const char *p;
+	rp_lang_hit	 h;
+	size_t		 from = 0, at;
+	int		 v[3] = { -1, -1, -1 }, k;
 
-	if (!starts(s, n, "Adopted ") ||
-	    (p = memmem(s, n, " at the ", 8)) == NULL)
-		return NULL;
-	p += 8;
-	if (starts(p, n - (size_t)(p - s), "resumed "))
-		p += 8;
-	return p;
+	while (from < n && rp_lang_find(RP_LK_VOTES, s + from, n - from, &h,
+	    &at) > 0) {
+		for (k = 0; k < 3; k++)
+			if (h.votes[k] >= 0)
+				v[k] = h.votes[k];
+		from += h.end > at ? h.end : at + 1;
+	}
+	if (v[0] < 0)
+		return;
+	m->votes_for = v[0];
+	m->votes_against = v[1] > 0 ? v[1] : 0;
+	m->votes_abstain = v[2] > 0 ? v[2] : 0;
 }
 
-/* "36th plenary meeting", "Adopted at the 2nd meeting.": the closing
- * formula; fills the meeting and the vote. */
+/* The meeting a line names ("at its 4415th meeting", "第4688次会议"):
+ * its number and words into m, when m has none. */
+static int
+meeting_in(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	rp_lang_hit	 h;
+	size_t		 at;
+
+	if (rp_lang_find(RP_LK_MEETING, s, n, &h, &at) == 0 || h.n <= 0)
+		return 0;
+	if (m->meeting == NULL) {
+		rp_buf b;
+		char num[16];
+
+		/* As printed, but the number read through OCR noise:
+		 * "298Ist meeting" is the 2981st. */
+		rp_buf_init(&b);
+		rp_buf_put(&b, s + at, h.n_at - at);
+		if (strspn(s + h.n_at, "0123456789") < h.suf_at - h.n_at &&
+		    isdigit((unsigned char)s[h.n_at]))
+			rp_buf_put(&b, num, (size_t)snprintf(num, sizeof(num),
+			    "%d", h.n));
+		else
+			rp_buf_put(&b, s + h.n_at, h.suf_at - h.n_at);
+		rp_buf_put(&b, s + h.suf_at, h.suf_end - h.suf_at);
+		rp_buf_put(&b, s + h.n_end, h.end - h.n_end);
+		m->meeting_number = h.n;
+		m->meeting = rp_doc_strndup(doc, b.data, b.len);
+		rp_buf_free(&b);
+	}
+	return 1;
+}
+
+/* A closing line: "36th plenary meeting", "1976e séance plénière, 25
+ * octobre 1971", "第4872次会议一致通过。", or an adoption line naming
+ * the meeting: "Adopted at the 1748th meeting by 13 votes to none",
+ * "Adoptée à la 263e séance", "Принята единогласно на 4872-м
+ * заседании".  Fills the meeting, date and vote into m. */
 int
 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 {
-	int	 num = 0, yes, no, abst = 0;
-	char	 suffix[3], iso[11];
-	size_t	 at, k;
-	const char *p;
+	char		 iso[11];
+	size_t		 at;
+	rp_lang_hit	 h;
 
-	if (sscanf(s, "%d%2[a-z] plenary meeting", &num, suffix) == 2 ||
-	    sscanf(s, "%d%2[a-z] meeting", &num, suffix) == 2) {
-		if (!memmem(s, n > 40 ? 40 : n, "meeting", 7))
-			return 0;
-	} else if ((p = adopted_at(s, n)) != NULL &&
-	    sscanf(p, "%d%2[a-z]", &num, suffix) == 2 &&
-	    memmem(s, n, "meeting", 7)) {
-		if ((p = memmem(s, n, " by ", 4)) != NULL &&
-		    sscanf(p + 4, "%d votes to %d", &yes, &no) == 2) {
-			m->votes_for = yes;
-			m->votes_against = no;
-			if ((p = memmem(s, n, "with ", 5)) != NULL)
-				sscanf(p + 5, "%d abstention", &abst);
-			m->votes_abstain = abst;
-		} else if (p != NULL && sscanf(p + 4, "%d votes to none",
-		    &yes) == 1) {
-			m->votes_for = yes;
-			m->votes_against = 0;
-			if ((p = memmem(s, n, "with ", 5)) != NULL)
-				sscanf(p + 5, "%d abstention", &abst);
-			m->votes_abstain = abst;
-		}
-	} else if (starts(s, n, "第") && (p = memmem(s, n, "次全体会议",
-	    15)) != NULL && p - s < 20) {
-		num = atoi(s + 3);
-	} else
+	/* A line that opens with a meeting is short; an adoption line may
+	 * run on (a note glued to it). */
+	if ((n > 300 || rp_lang_match(RP_LK_MEETING, s, n < 96 ? n : 96,
+	    &h) == 0) &&
+	    rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) == 0)
 		return 0;
-	if (num <= 0)
+	if (!meeting_in(doc, m, s, n))
 		return 0;
-	if (m->meeting == NULL) {
-		const char *e = memmem(s, n, "meeting", 7);
-
-		m->meeting_number = num;
-		if (e != NULL && !starts(s, n, "Adopted"))
-			m->meeting = rp_doc_strndup(doc, s,
-			    (size_t)(e - s) + 7);
-		else {
-			char buf[48];
-
-			snprintf(buf, sizeof(buf), "%d%s meeting", num, suffix);
-			m->meeting = rp_doc_strdup(doc, buf);
-		}
-	}
-	if (m->date == NULL && (k = rp_find_date(s, n, iso, &at)) > 0)
+	votes_in(m, s, n);
+	if (m->date == NULL && rp_find_date(s, n, iso, &at) > 0)
 		m->date = rp_doc_strdup(doc, iso);
 	return 1;
 }
@@ -1099,6 +940,7 @@ rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 	size_t		 at;
 	int		 num, year;
 	const char	*p;
+	rp_lang_hit	 h;
 
 	unstar(&s, &n);
 	switch (role) {
@@ -1110,13 +952,15 @@ rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 			m->symbol = rp_doc_strndup(doc, s, n);
 		break;
 	case RP_ROLE_DISTRIBUTION:
-		if ((p = memchr(s, ':', n)) != NULL) {
+		if ((p = memchr(s, ':', n)) != NULL || (p = memchr(s, '.',
+		    n)) != NULL) {
 			p++;
-			while (p < s + n && *p == ' ')
+			while (p < s + n && (*p == ' ' || *p == ':'))
 				p++;
-			m->distribution = rp_doc_strndup(doc, p,
-			    (size_t)(s + n - p));
-		} else if (!starts(s, n, "Distr"))
+			if (p < s + n)
+				m->distribution = rp_doc_strndup(doc, p,
+				    (size_t)(s + n - p));
+		} else
 			m->distribution = rp_doc_strndup(doc, s, n);
 		break;
 	case RP_ROLE_DATE:
@@ -1125,7 +969,8 @@ rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 		break;
 	case RP_ROLE_SESSION:
 		m->session = rp_doc_strndup(doc, s, n);
-		m->session_number = rp_ordinal_word(s, n);
+		if (rp_lang_match(RP_LK_SESSION, s, n, &h) > 0 && h.ord > 0)
+			m->session_number = h.ord;
 		break;
 	case RP_ROLE_DOCTYPE:
 		if (doctype_number(s, n, &num, &year)) {
@@ -1149,40 +994,10 @@ rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 	case RP_ROLE_ADOPTION:
 		if (rp_find_date(s, n, iso, &at))
 			m->date = rp_doc_strdup(doc, iso);
-		if ((p = memmem(s, n, " at its ", 8)) != NULL) {
-			const char *e = memmem(p, (size_t)(s + n - p),
-			    "meeting", 7);
-
-			if (e != NULL) {
-				m->meeting = rp_doc_strndup(doc, p + 8,
-				    (size_t)(e + 7 - p - 8));
-				m->meeting_number = atoi(p + 8);
-			}
-		} else if ((p = memmem(s, n, "第", 3)) != NULL &&
-		    memmem(s, n, "次会议", 9)) {
-			const char *e = memmem(p, (size_t)(s + n - p),
-			    "次会议", 9);
-
-			if (e != NULL && e > p) {
-				m->meeting = rp_doc_strndup(doc, p,
-				    (size_t)(e + 9 - p));
-				m->meeting_number = atoi(p + 3 +
-				    (p[3] == ' '));
-			}
-		}
-		if ((p = memmem(s, n, "adopted by the ", 15)) != NULL ||
-		    (p = memmem(s, n, "Adopted by the ", 15)) != NULL) {
-			const char *e = p + 15, *stop = s + n;
-
-			while (e < stop && *e != ' ')
-				e++;
-			if (m->body == RP_BODY_UNKNOWN)
-				m->body = memmem(p, (size_t)(stop - p),
-				    "Security Council", 16) ? RP_BODY_SC :
-				    memmem(p, (size_t)(stop - p),
-				    "General Assembly", 16) ? RP_BODY_GA :
-				    RP_BODY_UNKNOWN;
-		}
+		meeting_in(doc, m, s, n);
+		votes_in(m, s, n);
+		if (m->body == RP_BODY_UNKNOWN)
+			m->body = body_in(s, n);
 		break;
 	case RP_ROLE_TITLE:
 		if (m->title == NULL)
@@ -1191,8 +1006,7 @@ rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 			break;
 		/* "Letter dated 30 December 2021 from the President of the
 		 * Security Council ...": its date and the body. */
-		if (memmem(s, n, "安全理事会", 15) || memmem(s, n,
-		    "Security Council", 16))
+		if (body_in(s, n) == RP_BODY_SC)
 			m->body = RP_BODY_SC;
 		if (rp_find_date(s, n, iso, &at))
 			m->date = rp_doc_strdup(doc, iso);
@@ -1220,23 +1034,15 @@ rp_number_before_title(const char *s, size_t n)
 int
 rp_vote_label(const char *s, size_t n)
 {
-	static const struct { const char *label; int kind; } labels[] = {
-		{ "赞成", RP_VOTE_FOR }, { "反对", RP_VOTE_AGAINST },
-		{ "弃权", RP_VOTE_ABSTAIN }, { "In favour", RP_VOTE_FOR },
-		{ "Against", RP_VOTE_AGAINST },
-		{ "Abstaining", RP_VOTE_ABSTAIN },
-		{ "Abstentions", RP_VOTE_ABSTAIN },
-		{ "Abstention", RP_VOTE_ABSTAIN },
-	};
-	size_t i, k;
+	size_t	k;
+	int	v;
 
-	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
-		k = strlen(labels[i].label);
-		if (n >= k + 1 && n <= k + 3 &&
-		    strncmp(s, labels[i].label, k) == 0 &&
-		    (s[k] == ':' || strncmp(s + k, "：", 3) == 0))
-			return labels[i].kind + 1;
-	}
+	if ((k = rp_lang_phrase(RP_LK_VOTE_LABEL, s, n, &v)) == 0 ||
+	    n < k + 1 || n > k + 3)
+		return 0;
+	if (s[k] == ':' || (k + 3 <= n && memcmp(s + k, "：", 3) == 0))
+		return (v == RP_LV_FOR ? RP_VOTE_FOR : v == RP_LV_AGAINST ?
+		    RP_VOTE_AGAINST : RP_VOTE_ABSTAIN) + 1;
 	return 0;
 }
 
@@ -1255,11 +1061,12 @@ rp_count_members(const char *s, size_t n)
 			break;
 		n -= len;
 	}
-	if (n == 0 || (n == 3 && memcmp(s, "无", 3) == 0) ||
-	    (n == 4 && strncasecmp(s, "none", 4) == 0))
+	if (n == 0 || rp_lang_is(RP_LK_ZERO, s, n, NULL))
 		return 0;
 	for (i = 0; i < n; i++) {
 		if (i + 3 <= n && memcmp(s + i, "、", 3) == 0)
+			c++;
+		else if (i + 2 <= n && memcmp(s + i, "،", 2) == 0)
 			c++;
 		else if (s[i] == ',')
 			c++;
@@ -1283,9 +1090,50 @@ rp_vote_members(rp_meta *m, rp_node *g, const char *s, size_t n)
 int
 rp_is_letter_title(const char *s, size_t n)
 {
-	return (n > 6 && memcmp(s + n - 6, "的信", 6) == 0) ||
-	    starts(s, n, "Letter dated") || starts(s, n, "Identical letters") ||
-	    starts(s, n, "Lettre datée");
+	rp_lang_hit h;
+
+	return rp_lang_match(RP_LK_LETTER, s, n, &h) > 0;
+}
+
+/* The date a title ends with ("Resolution of 30 August 1974"), not one
+ * it cites on its way. */
+static int
+title_date(const char *t, char iso[11])
+{
+	char	 last[11];
+	size_t	 n = strlen(t), at, from = 0, end = 0, k;
+
+	while (n > 0 && (t[n - 1] == '.' || t[n - 1] == ' ' ||
+	    t[n - 1] == ')' || t[n - 1] == ']'))
+		n--;
+	while (from < n && (k = rp_find_date(t + from, n - from, last,
+	    &at)) > 0) {
+		from = end = from + at + k;
+		memcpy(iso, last, sizeof(last));
+	}
+	return end > 0 && end == n;
+}
+
+/* A resolution whose closing lines give no date: the date its title
+ * gives ("... of 30 August 1974"), when it agrees with the year; else
+ * only what is known, said in a warning.  No date is ever made up. */
+static void
+adoption_date(rp_doc *doc, rp_meta *m)
+{
+	char	 iso[11];
+
+	if (m->date != NULL || m->kind != RP_DOC_RESOLUTION)
+		return;
+	if (m->title != NULL && title_date(m->title, iso) &&
+	    (m->year == 0 || atoi(iso) == m->year)) {
+		m->date = rp_doc_strdup(doc, iso);
+		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not stated; "
+		    "%s taken from the title", iso);
+	} else if (m->year > 0)
+		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not found; "
+		    "only the year %d is known", m->year);
+	else
+		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not found");
 }
 
 void
@@ -1332,6 +1180,7 @@ rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n)
 		if (buf[0])
 			m->symbol = rp_doc_strdup(doc, buf);
 	}
+	adoption_date(doc, m);
 	if (m->year == 0 && m->date != NULL)
 		m->year = atoi(m->date);
 	if (m->year == 0 && m->number != NULL && m->body == RP_BODY_ECOSOC)

@@ -100,6 +100,37 @@ md_syntax(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Whether text has Markdown footnote definitions: a line "[^1]: ..."
+ * after a blank line or a rule (or first).  Plain text never
+ * writes one; a text whose notes are written so is Markdown throughout
+ * (the ga80 Markdown without its front matter), and the Markdown reader
+ * reads such notes, their continuation lines and "[^4]" markers as
+ * cmark-gfm does.
+ */
+static int
+md_footnote_defs(const char *s, size_t n)
+{
+	const char	*l = s, *end = s + n, *nl;
+	size_t		 k;
+	int		 open = 1;	/* the line before lets one begin */
+
+	for (; l < end; l = nl < end ? nl + 1 : end) {
+		if ((nl = memchr(l, '\n', (size_t)(end - l))) == NULL)
+			nl = end;
+		for (k = 2; l + k < nl && l[k] != ']' && l[k] != ' '; k++)
+			continue;
+		if (open && nl - l > 2 && l[0] == '[' && l[1] == '^' && k > 2 &&
+		    l + k + 2 < nl && l[k] == ']' && l[k + 1] == ':' &&
+		    l[k + 2] == ' ')
+			return 1;
+		while (l < nl && (*l == ' ' || *l == '\r'))
+			l++;
+		open = l == nl || (nl - l >= 3 && memcmp(l, "---", 3) == 0);
+	}
+	return 0;
+}
+
 rp_format
 rp_format_detect(const char *buf, size_t len)
 {
@@ -131,6 +162,8 @@ rp_format_detect_hint(const char *buf, size_t len, rp_format hint)
 	    (buf[i + 3] == '\n' || buf[i + 3] == '\r') &&
 	    (end = memmem(buf + i + 3, len - i - 3, "\n---", 4)) != NULL &&
 	    md_syntax(end + 4, len - (size_t)(end + 4 - buf)))
+		return RP_FORMAT_MD;
+	if (md_footnote_defs(buf + i, len - i))
 		return RP_FORMAT_MD;
 	return RP_FORMAT_TEXT;
 }

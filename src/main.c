@@ -193,6 +193,7 @@ main(int argc, char *argv[])
 	opt.vars = vars;
 	if (opt.data_dir == NULL)
 		opt.data_dir = cli_data_dir();
+	rp_set_data_dir(opt.data_dir);
 
 	/* Output formats. */
 	if (tolist == NULL)

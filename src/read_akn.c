@@ -847,7 +847,8 @@ read_meta(struct r *r, xmlNodePtr meta, rp_meta *m)
 						xmlFree(h);
 					} else if (is(f, "FRBRWork") &&
 					    is(v, "FRBRdate") &&
-					    (d = attr(r, v, "date")) != NULL) {
+					    (d = attr(r, v, "date")) != NULL &&
+					    !attr_is(v, "name", "unknown")) {
 						m->year = atoi(d);
 						if (attr_is(v, "name",
 						    "adoption"))

@@ -71,6 +71,7 @@ struct reader {
 	struct fndef	*fns;
 	size_t		 nfns, capfns;
 	int		 fullwidth;	/* chars of a full line */
+	int		 line_per_paragraph; /* no hard wraps */
 	int		 cur_seg;	/* segment whose text is parsed */
 	int		 in_note;	/* parsing a footnote: no markers */
 	const char	*fm_symbol, *fm_title, *fm_date;
@@ -387,6 +388,25 @@ add_pos(struct unit *u, size_t off, int line, int col)
 	u->npos++;
 }
 
+/* Whether text ends with an old-style footnote marker, "1978, 3/" or
+ * "Commission17/", and a word follows, which a space sets off (a
+ * symbol's "S/RES/" or a citation's "47/" then "215" go on). */
+static int
+slash_marker_then_word(const rp_buf *t, const char *next)
+{
+	size_t k = t->len - 1, m = 0;
+
+	if (isdigit((unsigned char)next[0]) || next[0] == '/')
+		return 0;
+	while (k > 0 && m < 3 && (isdigit((unsigned char)t->data[k - 1]) ||
+	    t->data[k - 1] == '*')) {
+		k--;
+		m++;
+	}
+	return m > 0 && k > 0 && (t->data[k - 1] == ' ' ||
+	    t->data[k - 1] == ',' || islower((unsigned char)t->data[k - 1]));
+}
+
 /* Append text to a unit, joining as the script wants: Latin words with a
  * space, CJK without, a hyphen at a line end kept and closed up. */
 static void
@@ -404,7 +424,8 @@ append_text(struct unit *u, const char *s, size_t n, int line, int col)
 		    (last == '-' && u->text.len >= 2 &&
 		    isalpha((unsigned char)u->text.data[u->text.len - 2]) &&
 		    isalpha((unsigned char)s[0])) ||
-		    last == 0x2014 || last == '/'))
+		    last == 0x2014 || (last == '/' &&
+		    !slash_marker_then_word(&u->text, s))))
 			rp_buf_putc(&u->text, ' ');
 	}
 	add_pos(u, u->text.len, line, col);
@@ -457,14 +478,19 @@ is_footnote_rule(const struct line *l)
 	return 1;
 }
 
-/* A footnote marker opening a definition line: "1 See", "¹ General",
- * "* 仅以". Returns the offset of the text, 0 if none; marker in out. */
+/*
+ * A footnote marker opening a definition line: "1 See", "¹ General",
+ * "* 仅以", and the old form with a slash, "17/ See", one or two stars
+ * and a slash.  Returns the offset of the text, 0 if none; marker in
+ * out, without the slash; *slashed says whether it had one.
+ */
 static size_t
-def_marker(const struct line *l, char *out, size_t outsize)
+def_marker(const struct line *l, char *out, size_t outsize, int *slashed)
 {
 	size_t		i = 0, m = 0, len;
 	uint32_t	cp;
 
+	*slashed = 0;
 	while (i < l->n && (len = rp_utf8_decode(l->s + i, l->n - i, &cp)) &&
 	    rp_superscript_digit(cp) >= 0 && m + 1 < outsize) {
 		out[m++] = (char)('0' + rp_superscript_digit(cp));
@@ -474,15 +500,65 @@ def_marker(const struct line *l, char *out, size_t outsize)
 		while (i < l->n && i < 3 && isdigit((unsigned char)l->s[i]) &&
 		    m + 1 < outsize)
 			out[m++] = l->s[i++];
-		if (m == 0 && i < l->n && l->s[i] == '*' && m + 1 < outsize)
-			out[m++] = l->s[i++];
-		if (m == 0 || i >= l->n || l->s[i] != ' ')
+		if (m == 0)
+			while (i < l->n && i < 2 && l->s[i] == '*' &&
+			    m + 1 < outsize)
+				out[m++] = l->s[i++];
+		if (m > 0 && i < l->n && l->s[i] == '/') {
+			*slashed = 1;
+			i++;
+		}
+		if (m == 0 || i >= l->n || l->s[i] != ' ' ||
+		    (m == 2 && out[0] == '*' && !*slashed))
 			return 0;
 	}
 	out[m] = '\0';
 	while (i < l->n && l->s[i] == ' ')
 		i++;
 	return i < l->n ? i : 0;
+}
+
+/*
+ * A definition opening a block outside a ruled zone ("5 See", "¹ The",
+ * "1/ S/26111."): the offset of its text, or 0.  Not "2 Requests" (a
+ * paragraph whose period a scan lost), nor, where a page break cut a
+ * sentence, a page that begins with a number: "on" then "8 and 9
+ * December 2014" or "8 December 2014".
+ */
+static size_t
+block_definition(const struct reader *r, const struct line *l,
+    int seen_content, char *marker, size_t size, int *slashed)
+{
+	const struct unit	*last = r->nunits ? &r->units[r->nunits - 1] :
+				    NULL;
+	size_t			 k, nl;
+	char			 iso[11];
+
+	if (rp_is_separator(l->s, l->n) ||
+	    (k = def_marker(l, marker, size, slashed)) == 0)
+		return 0;
+	if (!((unsigned char)l->s[0] >= 0x80 || marker[0] == '*' ||
+	    seen_content) || rp_scanned_number(l->s, l->n, &nl) != 0)
+		return 0;
+	if (last != NULL && last->kind == U_TEXT &&
+	    !rp_ends_sentence(last->text.data, last->text.len) &&
+	    (rp_starts_lower(l->s + k, l->n - k) ||
+	    rp_parse_date(l->s, l->n, iso) > 0))
+		return 0;
+	return k;
+}
+
+static struct unit *
+new_definition(struct reader *r, const struct line *l, size_t k,
+    const char *marker, int seg)
+{
+	struct unit *u = new_unit(r, l, U_FNDEF, seg);
+
+	u->marker = rp_doc_strdup(r->doc, marker);
+	append_text(u, l->s + k, l->n - k, l->no, l->col +
+	    char_count(l->s, k));
+	u->lastchars = l->chars;
+	return u;
 }
 
 /* Whether a line (or the block it opens) ends like a sentence. */
@@ -494,6 +570,354 @@ sentence_end(const struct reader *r, const struct line *l)
 	while (e + 1 < end && e[1].n > 0 && !e[1].gone && e - l < 30)
 		e++;
 	return rp_ends_sentence(e->s, e->n);
+}
+
+/* ------------------------------------------------- paragraph seams */
+
+/* Whether cp is an upper-case Latin, Greek or Cyrillic letter. */
+static int
+is_upper_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return isupper((int)cp);
+	return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+	    (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
+	    (cp >= 0x410 && cp <= 0x42F);
+}
+
+/* Whether cp is a letter of a script with capitals (Latin, Cyrillic). */
+static int
+is_cased_letter(uint32_t cp)
+{
+	return (cp < 0x80 && isalpha((int)cp)) || (cp >= 0xC0 &&
+	    cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x400 &&
+	    cp < 0x530);
+}
+
+/*
+ * Whether a line ends a clause: , ; . : ! ? in any script, also before a
+ * footnote marker ("1961,74/", "Director,1", "States;²").
+ */
+static int
+ends_clause(const char *s, size_t n)
+{
+	size_t		len, d;
+	uint32_t	last;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '*' ||
+	    s[n - 1] == '/'))
+		n--;
+	for (d = n; d > 0 && n - d < 3 && isdigit((unsigned char)s[d - 1]);
+	    d--)
+		continue;
+	if (d < n && d > 0 && strchr(",.;:", s[d - 1]) != NULL)
+		n = d;
+	while (n > 0) {
+		last = rp_utf8_last(s, n, &len);
+		if (rp_superscript_digit(last) < 0)
+			break;
+		n -= len;
+	}
+	if (n == 0)
+		return 0;
+	last = rp_utf8_last(s, n, &len);
+	return strchr(",;.:!?", (int)(last < 0x80 ? last : 'x')) != NULL ||
+	    last == 0xFF0C || last == 0xFF1B || last == 0x3002 ||
+	    last == 0xFF1A || last == 0x060C || last == 0x061B ||
+	    last == 0xFF01 || last == 0xFF1F;
+}
+
+/*
+ * Whether the first words of s are shaped like an opener in a script
+ * with capitals: a word of letters in lower case after its first
+ * letter, and not a name of several capitalized words ("Foreign
+ * Affairs", "MRE/RES.3/92", "United Nations").
+ */
+static int
+drafting_word_shape(const char *s, size_t n)
+{
+	size_t		i, len;
+	uint32_t	cp;
+
+	for (i = 0; i < n; i += len) {
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+			return 0;
+		if (cp == ' ' || cp == ',')
+			break;
+		if (!is_cased_letter(cp) && cp != '-' && cp != '\'' &&
+		    cp != 0x2019)
+			return 0;
+		if (i > 0 && is_upper_letter(cp))
+			return 0;
+	}
+	while (i < n && (s[i] == ' ' || s[i] == ','))
+		i++;
+	return i >= n || rp_utf8_decode(s + i, n - i, &cp) == 0 ||
+	    !is_upper_letter(cp);
+}
+
+/*
+ * Whether s opens a paragraph by its first words alone: a paragraph
+ * number, or the opener of a preambular or operative paragraph in the
+ * drafting rules ("Recalling", "Décide", "ссылаясь").  In scripts with
+ * capitals a Latin opener is capitalized: a wrapped line starts with
+ * any word.
+ */
+static int
+opener_at(const char *s, size_t n)
+{
+	char		 head[96];
+	size_t		 k, nl, len;
+	uint32_t	 cp;
+
+	if (rp_paragraph_number(s, n, &nl) > 0)
+		return 1;
+	if (rp_utf8_decode(s, n, &cp) == 0 || (cp < 0x400 &&
+	    is_cased_letter(cp) && !is_upper_letter(cp)) ||
+	    (is_cased_letter(cp) && !drafting_word_shape(s, n)))
+		return 0;
+	/* The first words, without the punctuation after them: the words
+	 * decide, not how the line ends. */
+	k = n < 80 ? n : 80;
+	if (k < n) {
+		while (k > 0 && s[k] != ' ')
+			k--;
+		if (k == 0)
+			for (k = 80; k > 0 && ((unsigned char)s[k] & 0xC0) ==
+			    0x80; k--)
+				continue;
+	}
+	memcpy(head, s, k);
+	while (k > 0) {
+		cp = rp_utf8_last(head, k, &len);
+		if (cp != ' ' && !ends_clause(head + k - len, len) &&
+		    cp != 0x3001 && cp != '*' && cp != '_')
+			break;
+		k -= len;
+	}
+	return k > 0 && rp_classify_paragraph(head, k) != RP_PARA_UNKNOWN;
+}
+
+/* Whether the word ending at s[i] (before spaces) is in lower case:
+ * "requests the Security Council," names a body, it opens nothing. */
+static int
+lower_word_before(const char *s, size_t i)
+{
+	size_t k;
+
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	for (k = i; k > 0 && s[k - 1] != ' '; k--)
+		continue;
+	return k < i && rp_starts_lower(s + k, i - k);
+}
+
+/* The length of an enacting formula at s ("L'Assemblée générale,",
+ * "大会，"), up to and with its comma; 0 if none starts there. */
+static size_t
+formula_at(const char *s, size_t n)
+{
+	size_t		i, len;
+	uint32_t	cp;
+	rp_body		b;
+
+	for (i = 0; i < n && i < 90; i += len) {
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+			return 0;
+		if (cp == ',' || cp == 0xFF0C || cp == 0x060C)
+			return rp_is_formula(s, i + len, &b) ? i + len : 0;
+	}
+	return 0;
+}
+
+struct seams {
+	size_t	*at;
+	size_t	 n, cap;
+	int	 strong;	/* formula or numbered paragraphs seen */
+};
+
+static void
+add_seam(struct seams *sm, size_t at)
+{
+	if (sm->n > 0 && sm->at[sm->n - 1] >= at)
+		return;
+	RP_GROW(sm->at, sm->n, sm->cap);
+	sm->at[sm->n++] = at;
+}
+
+/* Where the closing formula starts in the last sentences of s, or 0. */
+static size_t
+closing_at(struct reader *r, const char *s, size_t n)
+{
+	rp_meta	 scratch;
+	size_t	 i = n > 240 ? n - 240 : 1;
+
+	for (; i < n; i++) {
+		if (s[i - 1] != ' ' || !ends_clause(s, i - 1))
+			continue;
+		memset(&scratch, 0, sizeof(scratch));
+		if (rp_conclusion_line(r->doc, &scratch, s + i, n - i))
+			return i;
+	}
+	return 0;
+}
+
+/* The seams of one long line, in order. */
+static void
+find_seams(struct reader *r, const struct line *l, struct seams *sm)
+{
+	const char	*s = l->s;
+	size_t		 n = l->n, i, k, nl, len;
+	uint32_t	 prev = ' ', cp;
+	int		 expect = 1, numbers = 0;
+
+	for (i = 0; i < n; i += len, prev = cp) {
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+			break;
+		/* Words start after a space or after CJK punctuation. */
+		if (!(prev == ' ' || (i > 0 && rp_is_cjk(prev) &&
+		    !rp_is_cjk(cp)) || prev == 0xFF0C || prev == 0x3002 ||
+		    prev == 0xFF1B) || cp == ' ')
+			continue;
+		if (rp_paragraph_number(s + i, n - i, &nl) > 0 &&
+		    atoi(s + i) == expect) {
+			add_seam(sm, i);
+			expect++;
+			numbers++;
+		} else if ((k = formula_at(s + i, n - i)) > 0 &&
+		    !lower_word_before(s, i)) {
+			add_seam(sm, i);
+			add_seam(sm, i + k);
+			sm->strong = 1;
+		} else if (i > 0 && ends_clause(s, i) && opener_at(s + i,
+		    n - i))
+			add_seam(sm, i);
+	}
+	if (numbers >= 2)
+		sm->strong = 1;
+	if (sm->strong && (k = closing_at(r, s, n)) > 0)
+		add_seam(sm, k);
+}
+
+/*
+ * A text flattened to one line (a copy that lost its line breaks) is cut
+ * into lines again where paragraphs meet: around the enacting formula,
+ * before paragraph numbers in sequence, between a clause and the opener
+ * of the next paragraph, before the closing formula.  Only a line that
+ * shows the formula or numbered paragraphs is cut.
+ */
+static void
+split_flat_lines(struct reader *r)
+{
+	struct seams	 sm;
+	size_t		 i, j, cap = r->nlines;
+
+	memset(&sm, 0, sizeof(sm));
+	for (i = 0; i < r->nlines; i++) {
+		struct line *l = &r->lines[i];
+
+		if (l->gone || l->chars < 250)
+			continue;
+		sm.n = 0;
+		sm.strong = 0;
+		find_seams(r, l, &sm);
+		if (!sm.strong || sm.n == 0)
+			continue;
+		if (sm.at[0] == 0)
+			memmove(sm.at, sm.at + 1, --sm.n * sizeof(*sm.at));
+		if (sm.n == 0)
+			continue;
+		r->lines = rp_grow(r->lines, r->nlines + sm.n, &cap,
+		    sizeof(*r->lines));
+		l = &r->lines[i];
+		memmove(l + sm.n + 1, l + 1, (r->nlines - i - 1) *
+		    sizeof(*l));
+		r->nlines += sm.n;
+		/* Piece j runs from seam j-1 (0 for the first) to seam j. */
+		for (j = sm.n; j > 0; j--) {
+			size_t from = sm.at[j - 1], to = j < sm.n ?
+			    sm.at[j] : l->n;
+
+			l[j] = *l;
+			l[j].s = l->s + from;
+			l[j].n = to - from;
+			l[j].col = l->col + char_count(l->s, from);
+			trim(&l[j].s, &l[j].n, &l[j].col);
+			l[j].chars = char_count(l[j].s, l[j].n);
+		}
+		l->n = sm.at[0];
+		trim(&l->s, &l->n, &l->col);
+		l->chars = char_count(l->s, l->n);
+		i += sm.n;
+	}
+	free(sm.at);
+}
+
+/*
+ * Whether the line break before l ends a paragraph although no blank
+ * line follows: a web copy has one paragraph per line, and a short line
+ * of hard-wrapped text that ends a clause would have taken the next word
+ * if its paragraph went on.
+ */
+static int
+line_ends_paragraph(const struct reader *r, const struct line *prev,
+    const struct line *l)
+{
+	if (prev == NULL || !ends_clause(prev->s, prev->n))
+		return 0;
+	return opener_at(l->s, l->n) || (r->line_per_paragraph &&
+	    !rp_starts_lower(l->s, l->n));
+}
+
+/*
+ * Whether the text has one paragraph per line, as web copies do: nearly
+ * every line followed by another ends a clause, where hard-wrapped text
+ * breaks its lines anywhere in a sentence.
+ */
+static void
+measure_line_breaks(struct reader *r)
+{
+	size_t	i;
+	int	breaks = 0, clause = 0;
+
+	for (i = 0; i + 1 < r->nlines; i++) {
+		const struct line *l = &r->lines[i];
+
+		if (is_blank(l) || is_blank(l + 1))
+			continue;
+		breaks++;
+		clause += ends_clause(l->s, l->n);
+	}
+	r->line_per_paragraph = breaks >= 3 && clause * 10 >= breaks * 8;
+}
+
+/*
+ * Whether l only looks as if it opened something because a line broke
+ * before it: "General Assembly," or "(1990) of 6 August" or "– in which"
+ * after a line that ends in the middle of a clause.
+ */
+static int
+wrapped_opener(const struct reader *r, const struct line *prev,
+    const struct line *l)
+{
+	size_t		 nl;
+	rp_item_kind	 kind;
+	int		 v;
+	uint32_t	 last;
+	rp_body		 b;
+
+	if (prev == NULL || ends_clause(prev->s, prev->n))
+		return 0;
+	last = rp_utf8_last(prev->s, prev->n, &nl);
+	if (!(is_cased_letter(last) || (last < 0x80 && isdigit((int)last))))
+		return 0;
+	if (rp_is_formula(l->s, l->n, &b))
+		return 1;
+	if (rp_item_marker(l->s, l->n, &nl, &kind, &v) == 0)
+		return 0;
+	if (kind == RP_ITEM_BULLET)
+		return prev->chars * 4 >= r->fullwidth * 3;
+	return kind == RP_ITEM_DIGIT && (v > 50 || isdigit((int)last));
 }
 
 /* Segments: an annex heading line starts a new one. */
@@ -516,14 +940,15 @@ make_units(struct reader *r)
 {
 	size_t		 i;
 	int		 seg = 0, in_masthead = 1, in_zone = 0, blank = 1;
-	int		 seen_content = 0;
+	int		 seen_content = 0, slashed;
 	struct unit	*u = NULL;
+	const struct line *prev = NULL;
 	rp_body		 b;
 	char		 marker[8];
 
 	for (i = 0; i < r->nlines; i++) {
 		struct line	*l = &r->lines[i];
-		size_t		 k, nl;
+		size_t		 k;
 
 		if (is_blank(l)) {
 			if (l->gone != 3 && l->gone != 2)
@@ -555,12 +980,9 @@ make_units(struct reader *r)
 			continue;
 		}
 		if (in_zone) {
-			if ((k = def_marker(l, marker, sizeof(marker))) > 0) {
-				u = new_unit(r, l, U_FNDEF, seg);
-				u->marker = rp_doc_strdup(r->doc, marker);
-				append_text(u, l->s + k, l->n - k, l->no,
-				    l->col + char_count(l->s, k));
-				u->lastchars = l->chars;
+			if ((k = def_marker(l, marker, sizeof(marker),
+			    &slashed)) > 0) {
+				u = new_definition(r, l, k, marker, seg);
 				in_zone = 1;
 				blank = 0;
 				continue;
@@ -573,19 +995,13 @@ make_units(struct reader *r)
 			in_zone = 0;
 			u = NULL;
 		}
-		/* A superscript marker at a block start: a definition. */
-		/* "2 Requests ..." is a paragraph whose period a scan lost,
-		 * not a footnote. */
-		if (blank && !rp_is_separator(l->s, l->n) &&
-		    (k = def_marker(l, marker, sizeof(marker))) > 0 &&
-		    ((unsigned char)l->s[0] >= 0x80 || marker[0] == '*' ||
-		    seen_content) && rp_scanned_number(l->s, l->n, &nl) == 0) {
-			u = new_unit(r, l, U_FNDEF, seg);
-			u->marker = rp_doc_strdup(r->doc, marker);
+		if (blank && (k = block_definition(r, l, seen_content,
+		    marker, sizeof(marker), &slashed)) > 0) {
+			u = new_definition(r, l, k, marker, seg);
 			u->block_start = 1;
-			append_text(u, l->s + k, l->n - k, l->no,
-			    l->col + char_count(l->s, k));
-			u->lastchars = l->chars;
+			/* The old form lists its notes line after line:
+			 * "1/ S/26111." then "2/ S/26083.". */
+			in_zone = slashed;
 			blank = 0;
 			continue;
 		}
@@ -624,12 +1040,15 @@ make_units(struct reader *r)
 			continue;
 		}
 		seen_content = 1;
-		if (u == NULL || blank || rp_opens_unit(l->s, l->n)) {
+		if (u == NULL || blank || (rp_opens_unit(l->s, l->n) &&
+		    !wrapped_opener(r, prev, l)) ||
+		    line_ends_paragraph(r, prev, l)) {
 			u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 			    U_SEPARATOR : U_TEXT, seg);
 			u->block_start = blank;
 		}
 		append_line(u, l);
+		prev = l;
 		if (u->kind == U_SEPARATOR)
 			u = NULL;
 		blank = 0;
@@ -663,20 +1082,8 @@ lookup_footnote(void *arg, const char *marker, enum rp_marker_kind kind)
 		    r->fns[i].seg == r->cur_seg &&
 		    (next == 0 || r->fns[i].number < next))
 			next = r->fns[i].number;
-	switch (kind) {
-	case RP_MARK_SPACED:
-		/* A bare number after a space is a marker only if it is
-		 * the next footnote expected. */
-		if (hit->referenced || num != next)
-			return NULL;
-		break;
-	case RP_MARK_GLUED:
-		if (!hit->referenced && num > 0 && num > next + 2)
-			return NULL;
-		break;
-	case RP_MARK_SUPERSCRIPT:
-		break;
-	}
+	if (!rp_marker_fits(kind, num, hit->referenced, next))
+		return NULL;
 	hit->referenced = 1;
 	return hit->node;
 }
@@ -695,6 +1102,7 @@ struct builder {
 	int		 state;		/* 0 masthead, 1 preamble, 2 body */
 	int		 vote;		/* expecting members of a vote group */
 	int		 next_num;	/* number of the next numbered unit */
+	int		 bulleted;	/* operative paragraphs set as bullets */
 	rp_node		*vote_node;
 };
 
@@ -1019,6 +1427,17 @@ text_before_formula(struct builder *bd)
 	return 1;
 }
 
+/* "- Decides ..." after the preamble: a copy that set the operative
+ * paragraphs' numbers as bullets; the paragraph keeps its bullet. */
+static int
+bulleted_operative(const struct builder *bd, rp_item_kind kind,
+    const char *s, size_t n)
+{
+	return kind == RP_ITEM_BULLET && ((bd->state <= 1 &&
+	    bd->preamble != NULL) || bd->bulleted) && opener_at(s, n) &&
+	    rp_classify_paragraph(s, n) == RP_PARA_OPERATIVE;
+}
+
 static void
 add_text_unit(struct builder *bd, const struct unit *u)
 {
@@ -1068,8 +1487,11 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		return;
 	}
 	if ((off = rp_item_marker(s, n, &numlen, &kind, &value)) > 0) {
-		add_item(bd, u, numlen, off, kind, value);
-		return;
+		if (!bulleted_operative(bd, kind, s + off, n - off)) {
+			add_item(bd, u, numlen, off, kind, value);
+			return;
+		}
+		bd->bulleted = 1;
 	}
 	bd->depth = 0;
 	if (rp_is_intermediate_formula(s, n) || (u->kind == U_HEADING &&
@@ -1258,15 +1680,18 @@ should_join(const struct reader *r, const struct unit *a,
 		    last == 0xFF01 || last == 0xFF1F)
 			return 0;
 		if (last == 0xFF0C || last == 0x3001 || last == ',')
-			return full;
+			return full && !opener_at(b->text.data, b->text.len);
 		return 1;
 	}
 	if (last == '.' || last == ';' || last == ':' || last == '!' ||
-	    last == '?')
+	    last == '?' || last == 0x061B)
+		return 0;
+	/* Russian recitals and Arabic ones open in lower case. */
+	if (last == ',' && opener_at(b->text.data, b->text.len))
 		return 0;
 	if (rp_starts_lower(b->text.data, b->text.len))
 		return 1;
-	if (last == ',')
+	if (last == ',' || last == 0x060C)
 		return 0;
 	if (ends_with_function_word(s, n))
 		return 1;
@@ -1740,8 +2165,10 @@ rp_read_text(rp_doc *doc, const char *buf, size_t len)
 	split_lines(&r, buf, len);
 	front_matter(&r);
 	split_masthead_lines(&r);
+	split_flat_lines(&r);
 	furniture(&r);
 	measure_width(&r);
+	measure_line_breaks(&r);
 	make_units(&r);
 	fix_scanned_numbers(&r);
 	split_run_together(&r);

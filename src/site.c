@@ -483,6 +483,7 @@ site_main(int argc, char *argv[])
 	opt.vars = vars;
 	if (opt.data_dir == NULL)
 		opt.data_dir = cli_data_dir();
+	rp_set_data_dir(opt.data_dir);
 	if (cli_mkdirs(s.outdir) != 0 || realpath(s.outdir, real) == NULL) {
 		fprintf(stderr, "respub: %s: %s\n", s.outdir, strerror(errno));
 		free(vars);

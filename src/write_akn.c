@@ -57,6 +57,7 @@ struct d {
 	const char	*comp;		/* "!main", "!annex_1" */
 	const char	*actor;
 	const char	*date, *datename;	/* FRBRdate */
+	const char	*iri_date;	/* the date in IRIs: NULL if unknown */
 	const char	*lang;
 	const char	*meeting;	/* TLCEvent eId, or NULL */
 	xmlNodePtr	 refs;
@@ -1161,20 +1162,26 @@ identify(struct d *d, const struct d *outer, int annex_pos)
 	if (m->body == RP_BODY_UNKNOWN && outer != NULL)
 		d->actor = outer->actor;
 	d->lang = m->language ? m->language : outer ? outer->lang : "und";
-	/* A letter is signed on its date; a resolution adopted. */
-	if ((d->date = complete_date(w, m->date)) != NULL)
+	/* A letter is signed on its date; a resolution adopted.  No date is
+	 * made up: xsd:date wants a day, so a year alone or nothing is a
+	 * placeholder that FRBRdate's name marks as such, and the IRIs carry
+	 * the year alone or no date (docs/AKN.md). */
+	if ((d->date = complete_date(w, m->date)) != NULL) {
 		d->datename = m->kind == RP_DOC_LETTER ? "signature" :
 		    "adoption";
-	else if (m->year > 0) {
+		d->iri_date = d->date;
+	} else if (m->year > 0) {
 		d->date = wfmt(w, "%04d-01-01", m->year);
 		d->datename = "adoptionYear";
+		d->iri_date = wfmt(w, "%04d", m->year);
 	} else if (outer != NULL) {
 		d->date = outer->date;
 		d->datename = outer->datename;
+		d->iri_date = outer->iri_date;
 	} else {
-		/* xsd:date is required: a visibly unknown one. */
 		d->date = "0001-01-01";
 		d->datename = "unknown";
+		d->iri_date = NULL;
 	}
 	num = m->number ? iri_number(w, m->number) :
 	    m->symbol ? iri_number(w, m->symbol) : "nn";
@@ -1183,14 +1190,18 @@ identify(struct d *d, const struct d *outer, int annex_pos)
 		d->work = outer->work;
 		d->date = outer->date;
 		d->datename = outer->datename;
+		d->iri_date = outer->iri_date;
 		d->comp = wfmt(w, "!annex_%d", m->annex_number > 0 ?
 		    m->annex_number : annex_pos);
 	} else {
+		const char *when = d->iri_date != NULL ?
+		    wfmt(w, "%s/", d->iri_date) : "";
+
 		d->work = m->kind == RP_DOC_RESOLUTION ?
-		    wfmt(w, "/akn/un/statement/deliberation/%s/%s/%s",
-		    d->actor, d->date, num) :
-		    wfmt(w, "/akn/un/doc/%s/%s/%s/%s", kind_names[m->kind],
-		    d->actor, d->date, num);
+		    wfmt(w, "/akn/un/statement/deliberation/%s/%s%s",
+		    d->actor, when, num) :
+		    wfmt(w, "/akn/un/doc/%s/%s/%s%s", kind_names[m->kind],
+		    d->actor, when, num);
 		d->comp = "!main";
 	}
 }
@@ -1230,7 +1241,7 @@ identification(struct d *d, xmlNodePtr id)
 		    wfmt(w, "/akn/ontology/event/un/%s/meeting/%d", d->actor,
 		    m->meeting_number) :
 		    wfmt(w, "/akn/ontology/event/un/%s/meeting/%s", d->actor,
-		    d->date), m->meeting);
+		    d->iri_date ? d->iri_date : "unknown"), m->meeting);
 	at(w, id, "source", wfmt(w, "#%s", conv));
 
 	x = el(w, id, "FRBRWork");

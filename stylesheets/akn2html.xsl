@@ -69,7 +69,9 @@
 <xsl:variable name="main" select="/akn:akomaNtoso/*[akn:meta][1]"/>
 <xsl:variable name="res" select="($main[@name = 'resolution' or not(.//akn:attachment/*[@name = 'resolution'])] | ($main//akn:attachment/*[@name = 'resolution'])[1])[1]"/>
 <xsl:variable name="symbol" select="string(($res/akn:meta//akn:FRBRalias[@name = 'unSymbol']/@value | $res/akn:meta/akn:publication/@showAs)[1])"/>
-<xsl:variable name="date" select="string($res/akn:meta//akn:FRBRWork/akn:FRBRdate/@date)"/>
+<xsl:variable name="date">
+  <xsl:apply-templates select="$res/akn:meta//akn:FRBRWork/akn:FRBRdate[1]" mode="known-date"/>
+</xsl:variable>
 <xsl:variable name="body-name">
   <xsl:call-template name="author-name">
     <xsl:with-param name="doc" select="$res"/>
@@ -342,17 +344,29 @@
   </xsl:call-template>
 </xsl:template>
 
+<!-- What a FRBRdate says is known: the date, its year alone, or nothing
+     (the placeholder of an unknown day is never shown; docs/AKN.md). -->
+<xsl:template match="akn:FRBRdate" mode="known-date">
+  <xsl:choose>
+    <xsl:when test="@name = 'unknown'"/>
+    <xsl:when test="@name = 'adoptionYear'"><xsl:value-of select="substring(@date, 1, 4)"/></xsl:when>
+    <xsl:otherwise><xsl:value-of select="@date"/></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
 <!-- Symbol, date, body and meeting, from the FRBR metadata. -->
 <xsl:template name="docmeta">
   <xsl:variable name="sym" select="(akn:meta//akn:FRBRalias[@name = 'unSymbol']/@value | akn:meta/akn:publication/@showAs)[1]"/>
-  <xsl:variable name="d" select="akn:meta//akn:FRBRWork/akn:FRBRdate/@date"/>
+  <xsl:variable name="d">
+    <xsl:apply-templates select="akn:meta//akn:FRBRWork/akn:FRBRdate[1]" mode="known-date"/>
+  </xsl:variable>
   <xsl:variable name="by"><xsl:call-template name="author-name"><xsl:with-param name="doc" select="."/></xsl:call-template></xsl:variable>
   <xsl:variable name="mt" select="akn:meta/akn:references/akn:TLCEvent[1]/@showAs"/>
   <xsl:if test="$sym">
     <dl class="docmeta">
       <dt><xsl:call-template name="ui"><xsl:with-param name="key" select="'symbol'"/></xsl:call-template></dt>
       <dd><xsl:value-of select="$sym"/></dd>
-      <xsl:if test="$d">
+      <xsl:if test="$d != ''">
         <dt><xsl:call-template name="ui"><xsl:with-param name="key" select="'date'"/></xsl:call-template></dt>
         <dd><time datetime="{$d}"><xsl:value-of select="$d"/></time></dd>
       </xsl:if>

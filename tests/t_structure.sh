@@ -1,12 +1,16 @@
 #!/bin/sh
 # t_structure.sh -- the reader finds the structure a human reader sees:
 # paragraph, footnote and annex counts, date, meeting and vote of the
-# founding texts and of corpus texts counted by reading them
-# (tests/structure.tsv).  Also: bad input fails cleanly.
+# founding texts, of corpus texts and of the development set in six
+# languages, counted by reading them (tests/structure.tsv,
+# tests/dev/*/expected.tsv).  Also: bad input fails cleanly.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 1
 
-grep -v '^#' tests/structure.tsv | while IFS='	' read -r file want; do
+# The development set (tests/dev/<lang>/expected.tsv, real texts in the
+# six languages counted by reading) is asserted the same way.
+cat tests/structure.tsv tests/dev/*/expected.tsv | grep -v '^#' |
+while IFS='	' read -r file want; do
 	if ! "$RESPUB" -q -t tree "$file" > "$TMP/t.tree"; then
 		notok "structure: $file" "respub failed"
 		continue

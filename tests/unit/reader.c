@@ -437,6 +437,360 @@ test_reading(void)
 	rp_doc_free(doc);
 }
 
+/* ------------------------------------------------- the six languages */
+
+/* Each rule of the lang/ tables in each language, on phrases of real texts
+ * (shared/reference/UN-LAYOUT.md section 2 gives their sources; "dev:"
+ * names a text of tests/dev/). */
+
+static void
+check_kind(const char *s, rp_para_kind want, const char *what)
+{
+	rp_para_kind got = classify(s);
+
+	if (got != want)
+		printf("# %s: got %d, want %d\n", what, got, want);
+	check(got == want, what);
+}
+
+static void
+test_lang_classify(void)
+{
+	/* Openers, multi-word and lower case; verbs in every language. */
+	check_kind("Expressing grave alarm at the deterioration,",
+	    RP_PARA_PREAMBULAR, "lang en: Expressing grave alarm");
+	check_kind("Décide de demeurer activement saisi de la question.",
+	    RP_PARA_OPERATIVE, "lang fr: Décide (S/RES/1999 compilation)");
+	check_kind("Prie le Secrétaire général de lui présenter un rapport",
+	    RP_PARA_OPERATIVE, "lang fr: Prie, no final stop");
+	check_kind("Profondément préoccupé par la situation",
+	    RP_PARA_PREAMBULAR, "lang fr: adverb then opener, no comma");
+	check_kind("Vivement préoccupé par la situation",
+	    RP_PARA_PREAMBULAR, "lang fr: Vivement préoccupé (S/RES/1364)");
+	check_kind("Ayant examiné le rapport du Secrétaire général",
+	    RP_PARA_PREAMBULAR, "lang fr: Ayant examiné");
+	check_kind("Decide invitar a los Estados Miembros",
+	    RP_PARA_OPERATIVE, "lang es: Decide");
+	check_kind("Profundamente preocupado por la situación",
+	    RP_PARA_PREAMBULAR, "lang es: Profundamente preocupado");
+	check_kind("Habiendo examinado el informe del Secretario General",
+	    RP_PARA_PREAMBULAR, "lang es: Habiendo examinado");
+	check_kind("принимая к сведению доклад Генерального секретаря",
+	    RP_PARA_PREAMBULAR, "lang ru: принимая к сведению, lower case");
+	check_kind("ссылаясь на свои резолюции 1267 (1999) и 1333 (2000)",
+	    RP_PARA_PREAMBULAR, "lang ru: ссылаясь на");
+	check_kind("будучи глубоко озабочен ростом числа актов терроризма",
+	    RP_PARA_PREAMBULAR, "lang ru: будучи глубоко озабочен");
+	check_kind("постановляет безотлагательно учредить комитет",
+	    RP_PARA_OPERATIVE, "lang ru: постановляет");
+	check_kind("безоговорочно осуждает террористические нападения",
+	    RP_PARA_OPERATIVE, "lang ru: adverb then verb");
+	check_kind("إذ تشير إلى قراراتها السابقة",
+	    RP_PARA_PREAMBULAR, "lang ar: إذ opens the first recital");
+	check_kind("وإذ تشير أيضا إلى قرارها 60/251",
+	    RP_PARA_PREAMBULAR, "lang ar: وإذ opens the next ones");
+	check_kind("وقد نظرت في تقرير الأمين العام",
+	    RP_PARA_PREAMBULAR, "lang ar: وقد نظرت في");
+	check_kind("يقرر أن يبقي المسألة قيد نظره",
+	    RP_PARA_OPERATIVE, "lang ar: يقرر (Council, masculine)");
+	check_kind("تقرر دعوة الدول الأعضاء",
+	    RP_PARA_OPERATIVE, "lang ar: تقرر (Assembly, feminine)");
+	check_kind("تهيب بجميع الدول", RP_PARA_OPERATIVE,
+	    "lang ar: تهيب");
+	check_kind("决定继续积极处理此案", RP_PARA_OPERATIVE,
+	    "lang zh: 决定, no punctuation: the table decides");
+	check_kind("回顾其以往各项决议", RP_PARA_PREAMBULAR,
+	    "lang zh: 回顾, no punctuation: the table decides");
+	check_kind("鑒於理事會有責任調査任何足以引起國際摩擦之情勢,",
+	    RP_PARA_PREAMBULAR, "lang zh: traditional, ASCII comma "
+	    "(dev: S/RES/87 (1950))");
+}
+
+static void
+check_phrase(const char *s, const char *want, const char *what)
+{
+	char	key[64];
+	size_t	n = rp_opening_phrase(s, strlen(s), key, sizeof(key));
+	char	got[128];
+
+	snprintf(got, sizeof(got), "%.*s", (int)n, s);
+	check_str(got, want, what);
+}
+
+static void
+test_lang_phrase(void)
+{
+	check_phrase("Expressing grave alarm at the situation,",
+	    "Expressing grave alarm", "lang en: the whole opening phrase");
+	check_phrase("Bearing in mind its resolution,", "Bearing in mind",
+	    "lang en: Bearing in mind");
+	check_phrase("Rappelant également sa résolution 1373 (2001),",
+	    "Rappelant également", "lang fr: Rappelant également");
+	check_phrase("Se félicitant de la décision,", "Se félicitant",
+	    "lang fr: Se félicitant (S/RES/1364)");
+	check_phrase("Reafirmando también su resolución,",
+	    "Reafirmando también", "lang es: Reafirmando también");
+	check_phrase("принимая к сведению доклад,", "принимая к сведению",
+	    "lang ru: принимая к сведению, lower case");
+	check_phrase("вновь подтверждая свои резолюции,", "вновь подтверждая",
+	    "lang ru: adverb and gerund");
+	check_phrase("وإذ تشير أيضا إلى قرارها،", "وإذ تشير أيضا",
+	    "lang ar: وإذ تشير أيضا");
+	check_phrase("回顾其以往各项决议，", "",
+	    "lang zh: found but not set apart (no italics in Chinese)");
+}
+
+static void
+check_date(const char *s, const char *want, const char *what)
+{
+	char	iso[11] = "";
+	size_t	at = 0;
+
+	if (rp_find_date(s, strlen(s), iso, &at) == 0)
+		iso[0] = '\0';
+	check_str(iso, want, what);
+}
+
+static void
+test_lang_dates(void)
+{
+	check_date("1976e séance plénière, 25 octobre 1971", "1971-10-25",
+	    "lang fr: 25 octobre 1971 (dev: A/RES/2758 (XXVI))");
+	check_date("le 1er juillet 2006", "2006-07-01", "lang fr: 1er");
+	check_date("de 30 de julio de 2001", "2001-07-30",
+	    "lang es: 30 de julio de 2001");
+	check_date("принятая Советом Безопасности на его 4872-м заседании "
+	    "24 ноября 2003 года", "2003-11-24", "lang ru: 24 ноября 2003 "
+	    "года");
+	check_date("المعقودة في 14 تشرين الثاني/نوفمبر 2001", "2001-11-14",
+	    "lang ar: تشرين الثاني/نوفمبر");
+	check_date("في 14 تشرين الثاني (نوفمبر) 2001", "2001-11-14",
+	    "lang ar: تشرين الثاني (نوفمبر)");
+	check_date("١٢ تموز/يوليه ١٩٩٣", "1993-07-12",
+	    "lang ar: Arabic-Indic digits, تموز/يوليه");
+	check_date("15 آذار/مارس 2006", "2006-03-15", "lang ar: آذار/مارس");
+	check_date("2011年6月10日安全理事会第6553次会议通过", "2011-06-10",
+	    "lang zh: 2011年6月10日");
+	check_date("一九五〇年九月二十九日決議案", "1950-09-29",
+	    "lang zh: Chinese numerals (dev: S/RES/87 (1950))");
+	check_date("Adopted on 3 Apri] 1991", "1991-04-03",
+	    "lang en: OCR Apri] is April");
+	check_date("Resolution of 30 August 1974", "1974-08-30",
+	    "lang en: date in a title");
+	check_date("in its 1991 session", "", "lang en: a year is no date");
+}
+
+/* The meeting, date and vote a closing line gives, as "N|meeting|date|
+ * for-against-abstain". */
+static void
+check_closing(const char *s, const char *want, const char *what)
+{
+	rp_doc	*doc = rp_doc_new("t");
+	rp_meta	 m;
+	char	 got[256];
+
+	memset(&m, 0, sizeof(m));
+	m.votes_for = m.votes_against = m.votes_abstain = -1;
+	if (!rp_conclusion_line(doc, &m, s, strlen(s)))
+		snprintf(got, sizeof(got), "no");
+	else
+		snprintf(got, sizeof(got), "%d|%s|%s|%d-%d-%d",
+		    m.meeting_number, m.meeting ? m.meeting : "",
+		    m.date ? m.date : "", m.votes_for, m.votes_against,
+		    m.votes_abstain);
+	check_str(got, want, what);
+	rp_doc_free(doc);
+}
+
+static void
+test_lang_closing(void)
+{
+	check_closing("4413th meeting", "4413|4413th meeting||-1--1--1",
+	    "lang en: 4413th meeting");
+	check_closing("Adopted at the 1748th meeting by 13 votes to none, "
+	    "with 2 abstentions", "1748|1748th meeting||13-0-2",
+	    "lang en: adoption line with the vote");
+	check_closing("Adopted at the 298Ist meeting.",
+	    "2981|2981st meeting||-1--1--1", "lang en: OCR 298Ist");
+	check_closing("1976e séance plénière, 25 octobre 1971",
+	    "1976|1976e séance plénière|1971-10-25|-1--1--1",
+	    "lang fr: 1976e séance plénière (dev: A/RES/2758 (XXVI))");
+	check_closing("Adoptée à la 1748e séance par 14 voix contre 0",
+	    "1748|1748e séance||14-0-0",
+	    "lang fr: Adoptée à la 1748e séance (dev: S/RES/338 (1973))");
+	check_closing("Adoptée à l'unanimité à la 4076e séance.",
+	    "4076|4076e séance||-1--1--1", "lang fr: à l'unanimité");
+	check_closing("1976a. sesión plenaria", "1976|1976a. sesión plenaria"
+	    "||-1--1--1", "lang es: 1976a. sesión plenaria");
+	check_closing("19ª sesión plenaria", "19|19ª sesión plenaria||-1--1--1",
+	    "lang es: 19ª sesión plenaria");
+	check_closing("Принята единогласно на 4872-м заседании.",
+	    "4872|4872-м заседании||-1--1--1", "lang ru: Принята ... на "
+	    "4872-м заседании");
+	check_closing("77-е пленарное заседание", "77|77-е пленарное "
+	    "заседание||-1--1--1", "lang ru: 77-е пленарное заседание");
+	check_closing("第4872次会议一致通过。", "4872|第4872次会议||-1--1--1",
+	    "lang zh: 第4872次会议一致通过 (S/RES/1518)");
+	check_closing("第3204次会议以13票对零票、2票弃权(中国、俄罗斯联邦)通过",
+	    "3204|第3204次会议||13-0-2", "lang zh: vote line (S/RES/821)");
+	check_closing("第五〇六次會議以七票對三票(中國、古巴、美利堅合衆國)通過,"
+	    "棄權者一(埃及)。", "506|第五〇六次會議||7-3-1",
+	    "lang zh: Chinese numerals (dev: S/RES/87 (1950))");
+	check_closing("الجلسة العامة 82", "82|الجلسة العامة 82||-1--1--1",
+	    "lang ar: الجلسة العامة 82");
+	check_closing("Recalling its 4413th meeting,", "no",
+	    "lang en: a recital naming a meeting is no closing line");
+}
+
+static void
+test_lang_formula(void)
+{
+	static const struct { const char *s; rp_body b; } f[] = {
+		{ "The Security Council,", RP_BODY_SC },
+		{ "Le Conseil de sécurité,", RP_BODY_SC },
+		{ "L’Assemblée générale,", RP_BODY_GA },
+		{ "El Consejo de Seguridad,", RP_BODY_SC },
+		{ "La Asamblea General,", RP_BODY_GA },
+		{ "Совет Безопасности,", RP_BODY_SC },
+		{ "Генеральная Ассамблея,", RP_BODY_GA },
+		{ "إن مجلس الأمن،", RP_BODY_SC },
+		{ "إن الجمعية العامة،", RP_BODY_GA },
+		{ "安全理事会，", RP_BODY_SC },
+		{ "安全理事會,", RP_BODY_SC },
+		{ "大会，", RP_BODY_GA },
+		{ "Le Conseil de sécurité", RP_BODY_SC },
+		/* A name alone, without comma or article, is no formula. */
+		{ "安全理事会", RP_BODY_UNKNOWN },
+	};
+	rp_body	b;
+	size_t	i;
+	char	what[128];
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		snprintf(what, sizeof(what), "lang formula: %s", f[i].s);
+		if (f[i].b == RP_BODY_UNKNOWN)
+			check(!rp_is_formula(f[i].s, strlen(f[i].s), &b),
+			    what);
+		else
+			check(rp_is_formula(f[i].s, strlen(f[i].s), &b) &&
+			    b == f[i].b, what);
+	}
+	check(rp_is_connector("因此", 6) && rp_is_connector("Therefore", 9),
+	    "lang: connectors Therefore, 因此");
+}
+
+static void
+test_lang_masthead(void)
+{
+	static const struct { const char *s; int role; } l[] = {
+		{ "Distr.: General", RP_ROLE_DISTRIBUTION },
+		{ "Distr. générale", RP_ROLE_DISTRIBUTION },
+		{ "Distr. general", RP_ROLE_DISTRIBUTION },
+		{ "Distr.: Общая", RP_ROLE_DISTRIBUTION },
+		{ "Distr.: عام", RP_ROLE_DISTRIBUTION },
+		{ "General Assembly", RP_ROLE_BODY },
+		{ "Nations Unies", RP_ROLE_ORGANIZATION },
+		{ "الأمم المتحدة", RP_ROLE_ORGANIZATION },
+		{ "Resolution 1377 (2001)", RP_ROLE_DOCTYPE },
+		{ "Résolution 1377 (2001)", RP_ROLE_DOCTYPE },
+		{ "Резолюция 1913 (2010)", RP_ROLE_DOCTYPE },
+		{ "القرار 1378 (2001)", RP_ROLE_DOCTYPE },
+		{ "第1377(2001)号决议", RP_ROLE_DOCTYPE },
+		{ "Cinquante-neuvième session", RP_ROLE_SESSION },
+		{ "Quincuagésimo noveno período de sesiones", RP_ROLE_SESSION },
+		{ "第五十四届会议", RP_ROLE_SESSION },
+		{ "الدورة الخامسة والستون", RP_ROLE_SESSION },
+		{ "Tema 104 del programa", RP_ROLE_AGENDA },
+		{ "议程项目84", RP_ROLE_AGENDA },
+		{ "Adoptée par le Conseil de sécurité à sa 4353e séance, le "
+		    "31 juillet 2001", RP_ROLE_ADOPTION },
+		{ "2011年6月10日安全理事会第6553次会议通过", RP_ROLE_ADOPTION },
+	};
+	rp_doc	*doc = rp_doc_new("t");
+	rp_meta	 m;
+	size_t	 i;
+	char	 what[160];
+
+	for (i = 0; i < sizeof(l) / sizeof(l[0]); i++) {
+		snprintf(what, sizeof(what), "lang masthead: %s", l[i].s);
+		check(rp_masthead_role(l[i].s, strlen(l[i].s)) == l[i].role,
+		    what);
+	}
+	memset(&m, 0, sizeof(m));
+	rp_masthead_meta(doc, &m, RP_ROLE_DOCTYPE, "Резолюция 1913 (2010)",
+	    strlen("Резолюция 1913 (2010)"));
+	check(m.number != NULL && strcmp(m.number, "1913") == 0 &&
+	    m.year == 2010, "lang ru: Резолюция 1913 (2010) gives its number");
+	rp_masthead_meta(doc, &m, RP_ROLE_SESSION, "Cinquante-neuvième "
+	    "session", strlen("Cinquante-neuvième session"));
+	check(m.session_number == 59, "lang fr: Cinquante-neuvième is 59");
+	rp_masthead_meta(doc, &m, RP_ROLE_SESSION, "الدورة الخامسة والستون",
+	    strlen("الدورة الخامسة والستون"));
+	check(m.session_number == 65, "lang ar: الخامسة والستون is 65");
+	rp_masthead_meta(doc, &m, RP_ROLE_ADOPTION, "Adoptée par le Conseil "
+	    "de sécurité à sa 4353e séance, le 31 juillet 2001",
+	    strlen("Adoptée par le Conseil de sécurité à sa 4353e séance, le "
+	    "31 juillet 2001"));
+	check(m.meeting_number == 4353 && m.date != NULL &&
+	    strcmp(m.date, "2001-07-31") == 0, "lang fr: adoption heading "
+	    "gives meeting and date (S/RES/1364)");
+	rp_doc_free(doc);
+	check(rp_ordinal_word("Fifty-eighth session", 20) == 58,
+	    "lang en: Fifty-eighth is 58");
+}
+
+static void
+test_lang_annex_votes(void)
+{
+	static const char *const annex[] = { "Annex", "ANNEX II", "Annexe",
+		"Anexo", "Приложение", "المرفق", "附件", "附件一", NULL };
+	const char *const *a;
+	char what[64];
+
+	for (a = annex; *a != NULL; a++) {
+		snprintf(what, sizeof(what), "lang annex: %s", *a);
+		check(rp_is_annex_heading(*a, strlen(*a)), what);
+	}
+	check(!rp_is_annex_heading("annex to the present resolution", 31),
+	    "lang annex: lower-case running text is none");
+	check(rp_vote_label("Pour :", 6) == 0, "lang fr: 'Pour :' spaced "
+	    "colon is not a label");
+	check(rp_vote_label("赞成：", strlen("赞成：")) == RP_VOTE_FOR + 1,
+	    "lang zh: 赞成：");
+	check(rp_vote_label("Abstenciones:", 13) == RP_VOTE_ABSTAIN + 1,
+	    "lang es: Abstenciones:");
+	check(rp_vote_label("Против:", strlen("Против:")) ==
+	    RP_VOTE_AGAINST + 1, "lang ru: Против:");
+	check(rp_count_members("无。", strlen("无。")) == 0,
+	    "lang zh: 无 is no member");
+	check(rp_is_letter_title("Lettre datée du 30 décembre 2021", 33),
+	    "lang fr: Lettre datée");
+}
+
+static void
+test_lang_detect(void)
+{
+	static const struct { const char *s, *code; } t[] = {
+		{ "Le Conseil de sécurité, Rappelant les principes de la "
+		    "Charte et les résolutions du Conseil", "fra" },
+		{ "El Consejo de Seguridad, Recordando los principios y las "
+		    "resoluciones del Consejo", "spa" },
+		{ "The Security Council, Recalling the principles of the "
+		    "Charter and its resolutions", "eng" },
+		{ "Совет Безопасности, ссылаясь на свои резолюции", "rus" },
+		{ "إن مجلس الأمن، إذ يشير إلى قراراته", "ara" },
+		{ "安全理事会，回顾其以往各项决议，", "zho" },
+	};
+	size_t	i;
+	char	what[64];
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		snprintf(what, sizeof(what), "lang detect: %s", t[i].code);
+		check_str(rp_detect_language(t[i].s, strlen(t[i].s)),
+		    t[i].code, what);
+	}
+}
+
 int
 main(void)
 {
@@ -446,5 +800,13 @@ main(void)
 	test_numbers();
 	test_formula();
 	test_reading();
+	test_lang_classify();
+	test_lang_phrase();
+	test_lang_dates();
+	test_lang_closing();
+	test_lang_formula();
+	test_lang_masthead();
+	test_lang_annex_votes();
+	test_lang_detect();
 	return failures ? 1 : 0;
 }

@@ -1,0 +1,1116 @@
+/* lang.c -- the tables of lang/<code>.conf: loading them once, and
+ * matching their phrases and patterns against case-folded text. */
+#include <dirent.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "respub.h"
+#include "lang.h"
+#include "utf8.h"
+
+#ifndef RP_DATADIR
+#define RP_DATADIR "/usr/local/share/respub"
+#endif
+
+/* The tables built into the library: the lang/NAME.conf files at build time. */
+struct rp_lang_file {
+	const char	*name;		/* "en" */
+	const char	*text;
+};
+extern const struct rp_lang_file rp_lang_builtin[];
+
+#define MAX_LANGS	32
+#define MAX_SETTINGS	8
+
+struct entry {
+	const char	*text;		/* folded */
+	size_t		 len;
+	int		 kind, lang, value;
+};
+
+struct language {
+	char		*name;
+	const char	*key[MAX_SETTINGS], *val[MAX_SETTINGS];
+	int		 nsettings;
+};
+
+static struct {
+	struct entry	*e;
+	size_t		 n, cap;
+	size_t		 lo[RP_LK__MAX], hi[RP_LK__MAX];
+	size_t		 maxlen[RP_LK__MAX];
+	unsigned char	 first[RP_LK__MAX][32];	/* first bytes of phrases */
+	int		 numeric[RP_LK__MAX];	/* every pattern opens with a
+						   number */
+	struct language	 lang[MAX_LANGS];
+	int		 nlang;
+} T;
+
+static const char	*data_dir;
+static pthread_once_t	 once = PTHREAD_ONCE_INIT;
+
+static const char *const section_names[RP_LK__MAX] = {
+	"language", "detect", "bodies", "articles", "other bodies", "small",
+	"openers", "verbs", "adverbs", "tails", "opener endings",
+	"verb endings", "not verbs", "not verb endings", "connectors",
+	"months", "dates", "day suffixes", "ordinal suffixes", "ordinals", "zero", "meetings",
+	"adopted", "votes", "annex", "organization",
+	"distribution", "session", "agenda", "doctype", "heading",
+	"vote labels", "letter"
+};
+
+/* ------------------------------------------------------------ folding */
+
+/* Letters and digits of any script but Han: what words are made of. */
+static int
+is_word_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9');
+	if (rp_is_cjk(cp) || rp_is_space(cp))
+		return 0;
+	return !(cp == 0x60C || cp == 0x61B || cp == 0x61F ||
+	    (cp >= 0x2000 && cp <= 0x206F) || cp == 0xAB || cp == 0xBB ||
+	    cp == 0xA0);
+}
+
+/* The folded form of cp: lower case, full-width forms and Arabic-Indic
+ * digits as ASCII, typographic apostrophes as "'", any space as " ";
+ * kashida and Arabic vowel marks dropped (returns 0). */
+static size_t
+fold_cp(uint32_t cp, char *out)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		cp -= 0xFEE0;
+	if (cp >= 'A' && cp <= 'Z')
+		cp += 32;
+	else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+		cp += 32;
+	else if (cp >= 0x100 && cp <= 0x17F && !(cp & 1))
+		cp += 1;
+	else if (cp >= 0x410 && cp <= 0x42F)
+		cp += 32;
+	else if (cp == 0x401 || cp == 0x451)
+		cp = 0x435;		/* ё as е, as UN Russian prints it */
+	else if (cp >= 0x400 && cp <= 0x40F)
+		cp += 80;
+	else if (cp == 0x2019 || cp == 0x2018 || cp == 0x2BC)
+		cp = '\'';
+	else if (cp >= 0x660 && cp <= 0x669)
+		cp = '0' + (cp - 0x660);
+	else if (cp >= 0x6F0 && cp <= 0x6F9)
+		cp = '0' + (cp - 0x6F0);
+	else if (cp == 0x640 || (cp >= 0x64B && cp <= 0x652))
+		return 0;
+	else if (cp == 0x622 || cp == 0x623 || cp == 0x625)
+		cp = 0x627;		/* alef with or without hamza */
+	else if (cp != ' ' && rp_is_space(cp))
+		cp = ' ';
+	return rp_utf8_encode(cp, out);
+}
+
+/* Folded text with, for each folded byte, the offset of its source. */
+struct folded {
+	char	*s;
+	size_t	*map;
+	size_t	 n;
+	int	 all;		/* the whole source is folded */
+	char	 sbuf[512];
+	size_t	 mbuf[513];
+};
+
+/* Fold s until limit folded bytes (or the end). */
+static void
+fold(struct folded *f, const char *s, size_t n, size_t limit)
+{
+	size_t		 i = 0, len, k, j, cap = sizeof(f->sbuf) - 4;
+	uint32_t	 cp;
+	char		 out[4];
+
+	f->s = f->sbuf;
+	f->map = f->mbuf;
+	if (limit > n)
+		limit = n;
+	if (limit > cap) {
+		cap = limit;
+		f->s = malloc(cap + 4);
+		f->map = malloc((cap + 5) * sizeof(size_t));
+		if (f->s == NULL || f->map == NULL) {
+			free(f->s);
+			free(f->map);
+			f->s = f->sbuf;
+			f->map = f->mbuf;
+			cap = sizeof(f->sbuf) - 4;
+		}
+	}
+	f->n = 0;
+	while (i < n && f->n < limit && f->n < cap) {
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
+			len = 1;
+			cp = 0xFFFD;
+		}
+		k = fold_cp(cp, out);
+		for (j = 0; j < k; j++) {
+			f->map[f->n] = i;
+			f->s[f->n++] = out[j];
+		}
+		i += len;
+	}
+	f->map[f->n] = i;
+	f->s[f->n] = '\0';
+	f->all = i >= n;
+}
+
+static void
+fold_free(struct folded *f)
+{
+	if (f->s != f->sbuf) {
+		free(f->s);
+		free(f->map);
+	}
+}
+
+/* A string folded into new memory. */
+static char *
+fold_dup(const char *s, size_t n, size_t *outlen)
+{
+	struct folded	 f;
+	char		*r;
+
+	fold(&f, s, n, n);
+	if ((r = malloc(f.n + 1)) != NULL) {
+		memcpy(r, f.s, f.n + 1);
+		*outlen = f.n;
+	}
+	fold_free(&f);
+	return r;
+}
+
+/* ------------------------------------------------------------ loading */
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+	const struct entry	*x = a, *y = b;
+	size_t			 k = x->len < y->len ? x->len : y->len;
+	int			 c;
+
+	if (x->kind != y->kind)
+		return x->kind - y->kind;
+	if ((c = memcmp(x->text, y->text, k)) != 0)
+		return c;
+	return x->len < y->len ? -1 : x->len > y->len;
+}
+
+static int
+symbol_value(const char *v)
+{
+	static const struct { const char *name; int value; } symbols[] = {
+		{ "SC", 1 }, { "GA", 2 }, { "ECOSOC", 3 }, { "HRC", 4 },
+		{ "for", RP_LV_FOR }, { "against", RP_LV_AGAINST },
+		{ "abstain", RP_LV_ABSTAIN },
+	};
+	size_t i;
+
+	if (*v >= '0' && *v <= '9')
+		return atoi(v);
+	for (i = 0; i < sizeof(symbols) / sizeof(symbols[0]); i++)
+		if (strcmp(v, symbols[i].name) == 0)
+			return symbols[i].value;
+	return -1;
+}
+
+static void
+add_entry(int kind, int lang, int value, const char *s, size_t n)
+{
+	struct entry	*e;
+	char		*t;
+	size_t		 len;
+
+	if (T.n == T.cap) {
+		T.cap = T.cap ? 2 * T.cap : 1024;
+		if ((e = realloc(T.e, T.cap * sizeof(*e))) == NULL)
+			return;
+		T.e = e;
+	}
+	if ((t = fold_dup(s, n, &len)) == NULL || len == 0) {
+		free(t);
+		return;
+	}
+	T.e[T.n].text = t;
+	T.e[T.n].len = len;
+	T.e[T.n].kind = kind;
+	T.e[T.n].lang = lang;
+	T.e[T.n].value = value;
+	T.n++;
+}
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+/* One table: its lines, in place (text is the process's to keep). */
+static void
+parse(const char *file, int lang, char *text)
+{
+	struct language	*l = &T.lang[lang];
+	char		*line, *next, *eq, *v;
+	int		 kind = -1, lineno = 0, k;
+
+	for (line = text; line != NULL && *line; line = next) {
+		lineno++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		line = trim(line);
+		if (*line == '\0' || *line == '#')
+			continue;
+		if (*line == '[') {
+			kind = -1;
+			if ((eq = strchr(line, ']')) != NULL)
+				*eq = '\0';
+			for (k = 0; k < RP_LK__MAX; k++)
+				if (strcmp(line + 1, section_names[k]) == 0)
+					kind = k;
+			if (kind < 0)
+				fprintf(stderr, "%s:%d: unknown section "
+				    "[%s], skipped\n", file, lineno, line + 1);
+			continue;
+		}
+		if (kind < 0)
+			continue;
+		v = NULL;
+		if ((eq = strstr(line, " = ")) != NULL) {
+			*eq = '\0';
+			v = trim(eq + 3);
+			line = trim(line);
+		}
+		if (kind == RP_LK_LANGUAGE) {
+			if (v != NULL && l->nsettings < MAX_SETTINGS) {
+				l->key[l->nsettings] = line;
+				l->val[l->nsettings++] = v;
+			}
+			continue;
+		}
+		if (v != NULL && symbol_value(v) < 0) {
+			fprintf(stderr, "%s:%d: unknown value '%s', line "
+			    "skipped\n", file, lineno, v);
+			continue;
+		}
+		add_entry(kind, lang, v != NULL ? symbol_value(v) : 0, line,
+		    strlen(line));
+	}
+}
+
+static int
+find_language(const char *name)
+{
+	int i;
+
+	for (i = 0; i < T.nlang; i++)
+		if (strcmp(T.lang[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+static char *
+read_file(const char *path)
+{
+	FILE	*fp;
+	char	*buf = NULL;
+	long	 len;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return NULL;
+	if (fseek(fp, 0, SEEK_END) == 0 && (len = ftell(fp)) >= 0 &&
+	    fseek(fp, 0, SEEK_SET) == 0 &&
+	    (buf = malloc((size_t)len + 1)) != NULL) {
+		if (fread(buf, 1, (size_t)len, fp) != (size_t)len) {
+			free(buf);
+			buf = NULL;
+		} else
+			buf[len] = '\0';
+	}
+	fclose(fp);
+	return buf;
+}
+
+/* Tables of the data directory: each replaces the built-in table of its
+ * name, or adds a language. */
+static void
+load_dir(const char *dir, char **texts, char **paths)
+{
+	char		 path[4096], name[64];
+	DIR		*d;
+	struct dirent	*de;
+	size_t		 k;
+	int		 i;
+
+	snprintf(path, sizeof(path), "%s/lang", dir);
+	if ((d = opendir(path)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		k = strlen(de->d_name);
+		if (k < 6 || k - 5 >= sizeof(name) ||
+		    strcmp(de->d_name + k - 5, ".conf") != 0)
+			continue;
+		memcpy(name, de->d_name, k - 5);
+		name[k - 5] = '\0';
+		if ((i = find_language(name)) < 0) {
+			if (T.nlang == MAX_LANGS)
+				continue;
+			i = T.nlang++;
+			T.lang[i].name = strdup(name);
+		}
+		snprintf(path, sizeof(path), "%s/lang/%s", dir, de->d_name);
+		if ((texts[i] = read_file(path)) != NULL)
+			paths[i] = strdup(path);
+	}
+	closedir(d);
+}
+
+/* Whether a pattern opens with a number: then text that opens with a
+ * letter is not looked at. */
+static int
+starts_numeric(const char *p)
+{
+	static const char *const numbers[] = { "{day}", "{year}", "{num}",
+		"{mnum}", "{for}", "{against}", "{abstain}" };
+	size_t i;
+
+	for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++)
+		if (strncmp(p, numbers[i], strlen(numbers[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a number may start at byte c: a digit, or the first byte of an
+ * Arabic-Indic digit or a Chinese numeral. */
+static int
+number_byte(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || c == 0xD9 || c == 0xDB ||
+	    (c >= 0xE3 && c <= 0xE9);
+}
+
+static void
+load(void)
+{
+	char		*texts[MAX_LANGS] = { NULL }, *paths[MAX_LANGS] = { NULL };
+	const char	*dir = data_dir;
+	size_t		 i, k;
+	int		 l, builtin;
+
+	for (l = 0; rp_lang_builtin[l].name != NULL && l < MAX_LANGS; l++)
+		T.lang[l].name = strdup(rp_lang_builtin[l].name);
+	T.nlang = builtin = l;
+	if (dir == NULL && (dir = getenv("RESPUB_DATA_DIR")) == NULL)
+		dir = RP_DATADIR;
+	load_dir(dir, texts, paths);
+	/* The texts stay: the tables point into them. */
+	for (l = 0; l < T.nlang; l++) {
+		if (texts[l] == NULL && l < builtin)
+			texts[l] = strdup(rp_lang_builtin[l].text);
+		if (texts[l] != NULL)
+			parse(paths[l] != NULL ? paths[l] : T.lang[l].name, l,
+			    texts[l]);
+		free(paths[l]);
+	}
+	qsort(T.e, T.n, sizeof(*T.e), cmp_entry);
+	for (i = 0; i < T.n; i = k) {
+		int kind = T.e[i].kind;
+
+		T.lo[kind] = i;
+		T.numeric[kind] = 1;
+		for (k = i; k < T.n && T.e[k].kind == kind; k++) {
+			unsigned char c = (unsigned char)T.e[k].text[0];
+
+			T.numeric[kind] &= starts_numeric(T.e[k].text);
+			T.first[kind][c >> 3] |= 1u << (c & 7);
+			if (T.e[k].len > T.maxlen[kind])
+				T.maxlen[kind] = T.e[k].len;
+		}
+		T.hi[kind] = k;
+	}
+}
+
+static void
+init(void)
+{
+	pthread_once(&once, load);
+}
+
+void
+rp_set_data_dir(const char *dir)
+{
+	data_dir = dir;
+}
+
+int
+rp_lang_count(void)
+{
+	init();
+	return T.nlang;
+}
+
+const char *
+rp_lang_setting(int lang, const char *key)
+{
+	int i;
+
+	init();
+	if (lang < 0 || lang >= T.nlang)
+		return NULL;
+	for (i = 0; i < T.lang[lang].nsettings; i++)
+		if (strcmp(T.lang[lang].key[i], key) == 0)
+			return T.lang[lang].val[i];
+	return NULL;
+}
+
+/* ------------------------------------------------------------ phrases */
+
+/* The entry of kind whose text is exactly t[0..n), or NULL. */
+static const struct entry *
+lookup(int kind, const char *t, size_t n)
+{
+	struct entry	 key;
+	size_t		 lo = T.lo[kind], hi = T.hi[kind], mid;
+	int		 c;
+
+	key.kind = kind;
+	key.text = t;
+	key.len = n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = cmp_entry(&key, &T.e[mid])) == 0)
+			return &T.e[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* Whether some phrase of kind may start with the folded byte c: most
+ * lookups end here. */
+static int
+may_start(int kind, char c)
+{
+	unsigned char u = (unsigned char)c;
+
+	return (T.first[kind][u >> 3] >> (u & 7)) & 1;
+}
+
+/* Whether a phrase of kind may start at s, by its first character. */
+static int
+first_may(int kind, const char *s, size_t n)
+{
+	uint32_t	 cp;
+	char		 out[4];
+	size_t		 len = rp_utf8_decode(s, n, &cp);
+
+	if (len == 0)
+		return 1;
+	return fold_cp(cp, out) == 0 || may_start(kind, out[0]);
+}
+
+/* Whether folded offset e of f ends a word: the characters on either
+ * side are not both letters of a word. */
+static int
+boundary(const struct folded *f, size_t e)
+{
+	uint32_t	a, b;
+	size_t		len;
+
+	if (e == f->n)
+		return f->all;
+	if ((f->s[e] & 0xC0) == 0x80)
+		return 0;
+	if (rp_utf8_decode(f->s + e, f->n - e, &b) == 0)
+		return 1;
+	a = rp_utf8_last(f->s, e, &len);
+	return !is_word_cp(a) || !is_word_cp(b);
+}
+
+/* The ends of words in f[i..i+max], in one pass: into ends[], how many. */
+static size_t
+word_ends(const struct folded *f, size_t i, size_t max, size_t *ends,
+    size_t nends)
+{
+	size_t		 k = 0, len, lim = i + max < f->n ? i + max : f->n;
+	uint32_t	 cp;
+	int		 word, prev = -1;
+
+	while (i < lim) {
+		if ((len = rp_utf8_decode(f->s + i, f->n - i, &cp)) == 0) {
+			len = 1;
+			cp = ' ';
+		}
+		word = is_word_cp(cp);
+		if (prev >= 0 && (!word || !prev) && k < nends)
+			ends[k++] = i;
+		prev = word;
+		i += len;
+	}
+	if (k < nends && prev >= 0) {
+		if (i >= f->n) {
+			if (f->all)
+				ends[k++] = i;
+		} else if (rp_utf8_decode(f->s + i, f->n - i, &cp) == 0 ||
+		    !prev || !is_word_cp(cp))
+			ends[k++] = i;
+	}
+	return k;
+}
+
+/* The longest phrase of kind at folded offset i of f. */
+static const struct entry *
+longest_at(int kind, const struct folded *f, size_t i, size_t *flen)
+{
+	const struct entry	*x;
+	size_t			 ends[64], k;
+
+	if (i >= f->n || !may_start(kind, f->s[i]))
+		return NULL;
+	k = word_ends(f, i, T.maxlen[kind], ends, 64);
+	while (k-- > 0)
+		if ((x = lookup(kind, f->s + i, ends[k] - i)) != NULL) {
+			*flen = ends[k] - i;
+			return x;
+		}
+	return NULL;
+}
+
+static const struct entry *
+longest(int kind, const struct folded *f, size_t *flen)
+{
+	return longest_at(kind, f, 0, flen);
+}
+
+size_t
+rp_lang_phrase(rp_lang_kind kind, const char *s, size_t n, int *value)
+{
+	struct folded		 f;
+	const struct entry	*x;
+	size_t			 e, r = 0;
+
+	init();
+	if (T.lo[kind] == T.hi[kind] || n == 0 || !first_may(kind, s, n))
+		return 0;
+	fold(&f, s, n, T.maxlen[kind] + 4);
+	if ((x = longest(kind, &f, &e)) != NULL) {
+		r = f.map[e];
+		if (value != NULL)
+			*value = x->value;
+	}
+	fold_free(&f);
+	return r;
+}
+
+int
+rp_lang_is(rp_lang_kind kind, const char *s, size_t n, int *value)
+{
+	struct folded		 f;
+	const struct entry	*x;
+
+	init();
+	if (T.lo[kind] == T.hi[kind])
+		return 0;
+	fold(&f, s, n, T.maxlen[kind] + 1);
+	x = f.map[f.n] == n ? lookup(kind, f.s, f.n) : NULL;
+	if (x != NULL && value != NULL)
+		*value = x->value;
+	fold_free(&f);
+	return x != NULL;
+}
+
+int
+rp_lang_of(rp_lang_kind kind, const char *s, size_t n)
+{
+	struct folded		 f;
+	const struct entry	*x;
+	size_t			 e;
+	int			 lang;
+
+	init();
+	if (T.lo[kind] == T.hi[kind] || n == 0 || !first_may(kind, s, n))
+		return -1;
+	fold(&f, s, n, T.maxlen[kind] + 4);
+	x = longest(kind, &f, &e);
+	lang = x != NULL ? x->lang : -1;
+	fold_free(&f);
+	return lang;
+}
+
+int
+rp_lang_ends(rp_lang_kind kind, const char *w, size_t n)
+{
+	struct folded	 f;
+	size_t		 i;
+	int		 yes = 0;
+
+	init();
+	fold(&f, w, n, n);
+	for (i = T.lo[kind]; i < T.hi[kind] && !yes; i++)
+		yes = f.n > T.e[i].len && memcmp(f.s + f.n - T.e[i].len,
+		    T.e[i].text, T.e[i].len) == 0;
+	fold_free(&f);
+	return yes;
+}
+
+void
+rp_lang_count_words(const char *s, size_t n, size_t *counts)
+{
+	size_t		 i = 0, len, k, wl = 0, lo = T.lo[RP_LK_DETECT], j;
+	uint32_t	 cp;
+	char		 w[32], out[4];
+	const struct entry *x;
+
+	init();
+	memset(counts, 0, (size_t)T.nlang * sizeof(*counts));
+	while (i <= n) {
+		len = i < n ? rp_utf8_decode(s + i, n - i, &cp) : 0;
+		if (len > 0 && is_word_cp(cp)) {
+			k = fold_cp(cp, out);
+			if (wl + k < sizeof(w))
+				memcpy(w + wl, out, k);
+			wl += k;
+			i += len;
+			continue;
+		}
+		if (wl > 0 && wl <= T.maxlen[RP_LK_DETECT] &&
+		    may_start(RP_LK_DETECT, w[0]) &&
+		    (x = lookup(RP_LK_DETECT, w, wl)) != NULL) {
+			/* Every language that has the word counts it. */
+			for (j = (size_t)(x - T.e); j > lo &&
+			    cmp_entry(&T.e[j - 1], x) == 0; j--)
+				continue;
+			for (; j < T.hi[RP_LK_DETECT] &&
+			    cmp_entry(&T.e[j], x) == 0; j++)
+				counts[T.e[j].lang]++;
+		}
+		wl = 0;
+		i += len ? len : 1;
+	}
+}
+
+/* ----------------------------------------------------------- patterns */
+
+static int
+digit_at(const struct folded *f, size_t i)
+{
+	return i < f->n && f->s[i] >= '0' && f->s[i] <= '9';
+}
+
+/* Chinese numerals at i: "一九五〇" digit by digit, "二十九" by
+ * position.  Returns the value (-1 if none) and moves *i. */
+static int
+cn_number(const struct folded *f, size_t *i)
+{
+	static const char *const digits[] = { "〇", "一", "二", "三", "四",
+		"五", "六", "七", "八", "九", "零", "两" };
+	static const struct { const char *s; int v; } units[] = {
+		{ "十", 10 }, { "百", 100 }, { "千", 1000 } };
+	size_t	 j = *i, k;
+	int	 seq = 0, total = 0, cur = -1, any = 0, unit, positional = 0;
+
+	/* Every numeral is a three-byte sequence from 0xE3 to 0xE9. */
+	if (j >= f->n || (unsigned char)f->s[j] < 0xE3 ||
+	    (unsigned char)f->s[j] > 0xE9)
+		return -1;
+
+	while (any < 8) {
+		for (k = 0; k < 12; k++)
+			if (j + 3 <= f->n && memcmp(f->s + j, digits[k], 3) == 0)
+				break;
+		if (k < 12) {
+			cur = k == 10 ? 0 : k == 11 ? 2 : (int)k;
+			seq = seq * 10 + cur;
+			any++;
+			j += 3;
+			continue;
+		}
+		for (unit = 0; unit < 3; unit++)
+			if (j + 3 <= f->n && memcmp(f->s + j, units[unit].s,
+			    3) == 0)
+				break;
+		if (unit == 3)
+			break;
+		total += (cur < 0 ? 1 : cur) * units[unit].v;
+		cur = -1;
+		positional = 1;
+		any++;
+		j += 3;
+	}
+	if (any == 0)
+		return -1;
+	*i = j;
+	return positional ? total + (cur > 0 ? cur : 0) : seq;
+}
+
+/* A number at i: digits (an OCR "I" or "l" after a digit reads as 1),
+ * or Chinese numerals.  -1 if none. */
+static int
+number_at(const struct folded *f, size_t *i, int ocr)
+{
+	size_t	 j = *i;
+	int	 v = 0, d = 0;
+
+	if (!digit_at(f, j))
+		return cn_number(f, i);
+	while (j < f->n && d < 9) {
+		if (digit_at(f, j))
+			v = v * 10 + (f->s[j] - '0');
+		else if (ocr && (f->s[j] == 'i' || f->s[j] == 'l') &&
+		    j + 1 < f->n && (digit_at(f, j + 1) || (f->s[j + 1] ==
+		    's' && j + 2 < f->n && f->s[j + 2] == 't')))
+			v = v * 10 + 1;
+		else
+			break;
+		j++;
+		d++;
+	}
+	*i = j;
+	return v;
+}
+
+/* A phrase of kind at folded offset i: its folded length, or 0.
+ * Suffixes need not end a word: "2729the meeting" (OCR). */
+static size_t
+phrase_at(int kind, const struct folded *f, size_t i, int *value)
+{
+	const struct entry	*x = NULL;
+	size_t			 e = f->n - i;
+
+	if (i >= f->n || !may_start(kind, f->s[i]))
+		return 0;
+	if (kind == RP_LK_ORD_SUFFIX || kind == RP_LK_DAY_SUFFIX) {
+		if (e > T.maxlen[kind])
+			e = T.maxlen[kind];
+		while (e > 0 && (x = lookup(kind, f->s + i, e)) == NULL)
+			e--;
+	} else
+		x = longest_at(kind, f, i, &e);
+	if (x == NULL)
+		return 0;
+	if (value != NULL)
+		*value = x->value;
+	return e;
+}
+
+/* An ordinal at i: words summed ("fifty-eighth", "quatre-vingt-
+ * deuxième") or a number with its suffix. */
+static int
+ordinal_at(const struct folded *f, size_t *i)
+{
+	size_t	 j = *i, k;
+	int	 v, total = 0, any = 0;
+
+	if ((total = number_at(f, &j, 0)) >= 0) {
+		j += phrase_at(RP_LK_ORD_SUFFIX, f, j, NULL);
+		*i = j;
+		return total;
+	}
+	total = 0;
+	while ((k = phrase_at(RP_LK_ORDINAL, f, j, &v)) > 0) {
+		total += v;
+		any = 1;
+		j += k;
+		if (j < f->n && (f->s[j] == '-' || f->s[j] == ' ') &&
+		    phrase_at(RP_LK_ORDINAL, f, j + 1, NULL) > 0)
+			j++;
+		else
+			break;
+	}
+	if (!any)
+		return -1;
+	*i = j;
+	return total;
+}
+
+/* A month's name at i; an OCR "]" or "|" for a final "l" ("Apri]"). */
+static int
+month_name(const struct folded *f, size_t *i)
+{
+	const struct entry	*x;
+	char			 tmp[64];
+	size_t			 j = *i, k;
+	int			 v;
+
+	if ((k = phrase_at(RP_LK_MONTH, f, j, &v)) > 0) {
+		*i = j + k;
+		return v;
+	}
+	while (j < f->n && j - *i < sizeof(tmp) - 1 &&
+	    ((f->s[j] >= 'a' && f->s[j] <= 'z') || (f->s[j] & 0x80)))
+		j++;
+	if (j == *i || j >= f->n || (f->s[j] != ']' && f->s[j] != '|'))
+		return 0;
+	memcpy(tmp, f->s + *i, j - *i);
+	tmp[j - *i] = 'l';
+	if ((x = lookup(RP_LK_MONTH, tmp, j - *i + 1)) == NULL)
+		return 0;
+	*i = j + 1;
+	return x->value;
+}
+
+/* A month, and the same month by its other name after "/" or in
+ * brackets: "تشرين الثاني/نوفمبر", "تشرين الثاني (نوفمبر)". */
+static int
+month_at(const struct folded *f, size_t *i)
+{
+	size_t	 j;
+	int	 v, w;
+
+	if ((v = month_name(f, i)) <= 0)
+		return v;
+	j = *i;
+	while (j < f->n && f->s[j] == ' ')
+		j++;
+	if (j < f->n && (f->s[j] == '/' || f->s[j] == '(')) {
+		int paren = f->s[j++] == '(';
+
+		while (j < f->n && f->s[j] == ' ')
+			j++;
+		if ((w = month_name(f, &j)) == v && (!paren ||
+		    (j < f->n && f->s[j++] == ')')))
+			*i = j;
+	}
+	return v;
+}
+
+static size_t pmatch(const char *p, const struct folded *f, size_t i,
+    rp_lang_hit *hit);
+
+/* A {placeholder} at i; then the rest of the pattern. */
+static size_t
+placeholder(const char *name, size_t nl, const char *rest,
+    const struct folded *f, size_t i, rp_lang_hit *hit)
+{
+	size_t	 j = i, k, r, x;
+	int	 v;
+
+	if (nl == 4 && memcmp(name, "text", 4) == 0) {
+		for (j = i; j <= f->n; j++)
+			if ((r = pmatch(rest, f, j, hit)) > 0)
+				return r;
+		return 0;
+	}
+	if (nl == 3 && memcmp(name, "ord", 3) == 0) {
+		if ((v = ordinal_at(f, &j)) < 0)
+			return 0;
+		hit->ord = v;
+		return pmatch(rest, f, j, hit);
+	}
+	if (nl == 5 && memcmp(name, "month", 5) == 0) {
+		if ((v = month_at(f, &j)) <= 0)
+			return 0;
+		hit->month = v;
+		return pmatch(rest, f, j, hit);
+	}
+	if (nl == 4 && memcmp(name, "mnum", 4) == 0) {
+		if ((v = number_at(f, &j, 0)) < 1 || v > 12)
+			return 0;
+		hit->month = v;
+		return pmatch(rest, f, j, hit);
+	}
+	if (nl == 3 && memcmp(name, "day", 3) == 0) {
+		if ((v = number_at(f, &j, 0)) < 1 || v > 31)
+			return 0;
+		hit->day = v;
+		j += phrase_at(RP_LK_DAY_SUFFIX, f, j, NULL);
+		return pmatch(rest, f, j, hit);
+	}
+	if (nl == 1 && name[0] == 'n') {
+		/* "4413th", or in words: "Fifty-fifth plenary meeting". */
+		if ((v = number_at(f, &j, 1)) <= 0 && (v = ordinal_at(f,
+		    &j)) <= 0)
+			return 0;
+		hit->n = v;
+		hit->n_at = i;
+		/* With its suffix (and a letter or two OCR added to it:
+		 * "2729the"), else without. */
+		if ((k = phrase_at(RP_LK_ORD_SUFFIX, f, j, NULL)) > 0) {
+			for (x = 0; x < 2 && j + k + x < f->n &&
+			    f->s[j + k + x] >= 'a' && f->s[j + k + x] <= 'z';
+			    x++)
+				continue;
+			for (;; x--) {
+				if ((r = pmatch(rest, f, j + k + x, hit)) > 0) {
+					hit->n_end = j + k + x;
+					hit->suf_at = j;
+					hit->suf_end = j + k;
+					return r;
+				}
+				if (x == 0)
+					break;
+			}
+		}
+		hit->n_end = hit->suf_at = hit->suf_end = j;
+		return pmatch(rest, f, j, hit);
+	}
+	if ((k = phrase_at(RP_LK_ZERO, f, j, NULL)) > 0) {
+		v = 0;
+		j += k;
+	} else if ((v = number_at(f, &j, 0)) < 0)
+		return 0;
+	if (nl == 3 && memcmp(name, "num", 3) == 0)
+		hit->num = v;
+	else if (nl == 4 && memcmp(name, "year", 4) == 0) {
+		if (v < 1900 || v > 2100)
+			return 0;
+		hit->year = v;
+	} else if (nl == 3 && memcmp(name, "for", 3) == 0)
+		hit->votes[0] = v;
+	else if (nl == 7 && memcmp(name, "against", 7) == 0)
+		hit->votes[1] = v;
+	else if (nl == 7 && memcmp(name, "abstain", 7) == 0)
+		hit->votes[2] = v;
+	else
+		return 0;
+	return pmatch(rest, f, j, hit);
+}
+
+/* Pattern p against folded text at i: the end of the match + 1 (so that
+ * an empty match is not 0), or 0. */
+static size_t
+pmatch(const char *p, const struct folded *f, size_t i, rp_lang_hit *hit)
+{
+	const char	*e;
+
+	for (;;) {
+		if (*p == '\0')
+			return i + 1;
+		if (*p == '$' && p[1] == '\0')
+			return i == f->n ? i + 1 : 0;
+		if (*p == ' ') {
+			while (i < f->n && f->s[i] == ' ')
+				i++;
+			p++;
+			continue;
+		}
+		if (*p == '{' && (e = strchr(p, '}')) != NULL)
+			return placeholder(p + 1, (size_t)(e - p - 1), e + 1,
+			    f, i, hit);
+		if (i >= f->n || f->s[i] != *p)
+			return 0;
+		p++;
+		i++;
+	}
+}
+
+static void
+hit_clear(rp_lang_hit *hit)
+{
+	memset(hit, 0, sizeof(*hit));
+	hit->n = hit->num = hit->year = hit->ord = -1;
+	hit->votes[0] = hit->votes[1] = hit->votes[2] = -1;
+}
+
+/* The longest pattern of kind at folded offset i. */
+static size_t
+match_at(int kind, const struct folded *f, size_t i, rp_lang_hit *hit)
+{
+	rp_lang_hit	 h;
+	size_t		 k, r, best = 0;
+
+	for (k = T.lo[kind]; k < T.hi[kind]; k++) {
+		const char *p = T.e[k].text;
+
+		/* A pattern opening with a letter fails fast. */
+		if (*p != '{' && *p != ' ' && (i >= f->n || f->s[i] != *p))
+			continue;
+		hit_clear(&h);
+		if ((r = pmatch(p, f, i, &h)) > best &&
+		    boundary(f, r - 1)) {
+			best = r;
+			*hit = h;
+		}
+	}
+	return best;
+}
+
+/* Folded offsets of a hit back to offsets of the source. */
+static size_t
+hit_source(const struct folded *f, size_t r, rp_lang_hit *hit)
+{
+	hit->end = f->map[r - 1];
+	hit->n_at = f->map[hit->n_at];
+	hit->n_end = f->map[hit->n_end];
+	hit->suf_at = f->map[hit->suf_at];
+	hit->suf_end = f->map[hit->suf_end];
+	return hit->end;
+}
+
+size_t
+rp_lang_match(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit)
+{
+	struct folded	 f;
+	size_t		 r, end = 0;
+
+	init();
+	hit_clear(hit);
+	if (T.lo[kind] == T.hi[kind] || n == 0 || (T.numeric[kind] &&
+	    !number_byte((unsigned char)s[0])))
+		return 0;
+	fold(&f, s, n, n);
+	if ((r = match_at(kind, &f, 0, hit)) > 0)
+		end = hit_source(&f, r, hit);
+	fold_free(&f);
+	return end;
+}
+
+size_t
+rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
+    size_t *at)
+{
+	struct folded	 f;
+	size_t		 i, r, end = 0;
+
+	init();
+	hit_clear(hit);
+	if (T.lo[kind] == T.hi[kind])
+		return 0;
+	fold(&f, s, n, n);
+	for (i = 0; i < f.n && end == 0; i++) {
+		if ((f.s[i] & 0xC0) == 0x80 || (T.numeric[kind] &&
+		    !number_byte((unsigned char)f.s[i])) ||
+		    (i > 0 && !boundary(&f, i)))
+			continue;
+		if ((r = match_at(kind, &f, i, hit)) > 0) {
+			end = hit_source(&f, r, hit);
+			*at = f.map[i];
+		}
+	}
+	fold_free(&f);
+	return end;
+}
+
+int
+rp_lang_ordinal(const char *s, size_t n)
+{
+	struct folded	 f;
+	size_t		 i = 0;
+	int		 v;
+
+	init();
+	fold(&f, s, n, 128);
+	v = ordinal_at(&f, &i);
+	if (v > 0 && !boundary(&f, i))
+		v = 0;
+	fold_free(&f);
+	return v > 0 ? v : 0;
+}
