@@ -175,16 +175,17 @@ for l in ar zh en fr ru es; do
 	expect "HTML: 18 interface strings in $l" 18 "$n"
 done
 
-# Fixed words from templates/labels/<lang>.conf: the outline and author.
+# Fixed words from templates/labels/<lang>.conf: the outline, and the
+# organization that opens the keywords.
 for l in ar zh ru; do
 	qpdf --json "$TMP/$l.pdf" > "$TMP/$l.json" 2>/dev/null
 	want=$(sed -n 's/^resolution = //p' "$ROOT/templates/labels/$l.conf")
 	org=$(sed -n 's/^organization = //p' "$ROOT/templates/labels/$l.conf")
 	if grep -q "\"title\": \"$want" "$TMP/$l.json" &&
-	    pdfinfo "$TMP/$l.pdf" | grep -q "^Author: *$org"; then
-		ok "udhr-$l: outline and author in $l ($want, $org)"
+	    pdfinfo "$TMP/$l.pdf" | grep -q "^Keywords: *$org"; then
+		ok "udhr-$l: outline and keywords in $l ($want, $org)"
 	else
-		notok "udhr-$l: outline and author in $l" \
+		notok "udhr-$l: outline and keywords in $l" \
 		    "$(grep -m1 '"title"' "$TMP/$l.json")"
 	fi
 done
