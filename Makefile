@@ -21,12 +21,13 @@ BUILD	?= build
 
 CC	?= cc
 CFLAGS	?= -O2 -g
-PKGS	:= libxml-2.0 libxslt libexslt libcmark-gfm harfbuzz-subset
+PKGS	:= libxml-2.0 libxslt libexslt libcmark-gfm harfbuzz-subset fribidi
 
 # Debian packages the build and the tests need (make deps installs them).
 DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libcmark-gfm-dev \
 	libcmark-gfm-extensions-dev libhpdf-dev libharfbuzz-dev \
-	fonts-liberation fonts-arphic-uming xsltproc libxml2-utils \
+	libfribidi-dev fonts-liberation fonts-arphic-uming fonts-hosny-amiri \
+	libharfbuzz-bin xsltproc libxml2-utils \
 	poppler-utils qpdf cmark-gfm python3 chromium time \
 	clang libclang-rt-dev valgrind
 # Node.js and npm, when the machine has no npm of its own (Debian's; a

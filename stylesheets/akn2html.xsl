@@ -93,6 +93,10 @@
   <xsl:choose>
     <xsl:when test="$site-name != ''"><xsl:value-of select="$site-name"/></xsl:when>
     <xsl:when test="$cat/@name != ''"><xsl:value-of select="$cat/@name"/></xsl:when>
+    <!-- A page alone names the collection in its own language. -->
+    <xsl:when test="not($cat) and $tpl/t:strings/t:s[@key = 'site-name'][@lang = $ui]">
+      <xsl:value-of select="$tpl/t:strings/t:s[@key = 'site-name'][@lang = $ui]"/>
+    </xsl:when>
     <xsl:otherwise>
       <xsl:value-of select="$tpl/t:strings/t:s[@key = 'site-name'][@lang = 'en']"/>
     </xsl:otherwise>
@@ -783,7 +787,7 @@
 <xsl:template match="akn:sub"><sub><xsl:apply-templates/></sub></xsl:template>
 <xsl:template match="akn:eol | akn:br"><br/></xsl:template>
 <xsl:template match="akn:date | akn:docDate">
-  <time datetime="{@date}" class="{local-name()}"><xsl:apply-templates/></time>
+  <time datetime="{@date}" class="{local-name()}"><xsl:call-template name="ltr-in-rtl"/><xsl:apply-templates/></time>
 </xsl:template>
 <xsl:template match="akn:num" priority="-0.1"><span class="num"><xsl:apply-templates/></span></xsl:template>
 
@@ -796,9 +800,25 @@
 <xsl:template match="akn:ref">
   <xsl:variable name="url"><xsl:call-template name="ref-url"/></xsl:variable>
   <xsl:choose>
-    <xsl:when test="$url != ''"><a href="{$url}"><xsl:apply-templates/></a></xsl:when>
-    <xsl:otherwise><span class="ref"><xsl:apply-templates/></span></xsl:otherwise>
+    <xsl:when test="$url != ''"><a href="{$url}"><xsl:call-template name="ltr-in-rtl"/><xsl:apply-templates/></a></xsl:when>
+    <xsl:otherwise><span class="ref"><xsl:call-template name="ltr-in-rtl"/><xsl:apply-templates/></span></xsl:otherwise>
   </xsl:choose>
+</xsl:template>
+
+<!-- A symbol in a document's number. -->
+<xsl:template match="akn:docNumber">
+  <span class="docNumber"><xsl:call-template name="ltr-in-rtl"/><xsl:apply-templates/></span>
+</xsl:template>
+
+<!-- Symbols (S/RES/381 (1975)) and Latin dates in right-to-left text:
+     dir="ltr" makes the element an isolate that keeps its own order, as
+     <bdi> would. -->
+<xsl:template name="ltr-in-rtl">
+  <xsl:variable name="l"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="ancestor::*[akn:meta][1]"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="d"><xsl:call-template name="dir"><xsl:with-param name="lang" select="$l"/></xsl:call-template></xsl:variable>
+  <xsl:if test="$d = 'rtl' and not(translate(., 'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي', '') != .)">
+    <xsl:attribute name="dir">ltr</xsl:attribute>
+  </xsl:if>
 </xsl:template>
 
 <!-- Where a reference goes: a part of this page, a resolution of the

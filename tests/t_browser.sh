@@ -39,7 +39,13 @@ ls "$S"/*undated*.html >/dev/null 2>&1 || notok "browser: undated page" "missing
 "$RESPUB" -q -t html -o "$TMP/letter-zh.html" \
     "$ROOT/examples/S-RES-2617-2021-letter-zh.txt" ||
 	notok "browser: respub -t html" "status $?"
-node "$ROOT/tests/browser/check.mjs" "$S"/*.html "$TMP/letter-zh.html" ||
+# Right to left: the Arabic Declaration and an Arabic resolution.
+"$RESPUB" -q -t html -o "$TMP/udhr-ar.html" "$ROOT/tests/scripts/udhr-ar.txt" &&
+"$RESPUB" -q -t html -o "$TMP/S-RES-425-ar.html" \
+    "$ROOT/tests/scripts/S-RES-425-1978-ar.xml" ||
+	notok "browser: respub -t html (Arabic)" "status $?"
+node "$ROOT/tests/browser/check.mjs" "$S"/*.html "$TMP/letter-zh.html" \
+    "$TMP/udhr-ar.html" "$TMP/S-RES-425-ar.html" ||
 	notok "browser: check.mjs" "status $?"
 # Search: a word, its results, a result opened; in Chinese and Arabic too.
 if [ -d "$NM/pagefind" ]; then
