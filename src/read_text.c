@@ -932,6 +932,17 @@ ends_recital(const struct line *l)
 	    last == 0xFF1B || last == 0x060C || last == 0x061B;
 }
 
+/* Longer than a masthead line: 60 bytes, or a recital's 8 Han
+ * characters ("回顾其以前所有有关决议，"). */
+static int
+long_line(const struct line *l)
+{
+	uint32_t cp;
+
+	return l->n > 60 || (rp_utf8_decode(l->s, l->n, &cp) > 0 &&
+	    rp_is_cjk(cp) && l->chars >= 8 && ends_recital(l));
+}
+
 /* Segments: an annex heading line starts a new one. */
 static int
 annex_line(const struct reader *r, size_t i)
@@ -1023,7 +1034,7 @@ make_units(struct reader *r)
 		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
 		    rp_opens_unit(l->s, l->n) || ((blank ||
 		    r->line_per_paragraph) && r->nunits > 0 &&
-		    !rp_masthead_role(l->s, l->n) && ((l->n > 60 &&
+		    !rp_masthead_role(l->s, l->n) && ((long_line(l) &&
 		    (blank ? sentence_end(r, l) : ends_recital(l))) ||
 		    (l->n > 8 && memcmp(l->s, "Whereas", 7) == 0 &&
 		    !isalpha((unsigned char)l->s[7]))))))
