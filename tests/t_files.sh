@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 res() {	# res FILE WORD -- a one-paragraph resolution holding WORD
-	printf 'Security Council\n\nS/RES/1 (2001)\n\nThe Security Council,\n\n1. Decides %s.\n' \
+	printf 'Security Council\n\nS/RES/1 (2001)\n\nAdopted by the Security Council at its 4413th meeting, on 12 November 2001\n\nThe Security Council,\n\n1. Decides %s.\n' \
 	    "$2" > "$1"
 }
 res "$TMP/in.txt" INWORD
