@@ -4,7 +4,8 @@
 #   make check    install what is missing, build, run every test (also under
 #                 AddressSanitizer/UBSan; the browser tests once)
 #   make corpus   convert every text of CORPUS (default ../shared/corpus)
-#   make bench    throughput per format, side by side with a peer tool
+#   make bench    throughput per format, side by side with a peer tool; then
+#                 the site of a synthetic archive of SITE_N resolutions
 #   make fuzz     libFuzzer targets (tests/fuzz/) for FUZZ_SECONDS each
 #   make valgrind memcheck over the examples in every format and the site
 #   make install  PREFIX=/usr/local DESTDIR=
@@ -20,19 +21,21 @@ BUILD	?= build
 
 CC	?= cc
 CFLAGS	?= -O2 -g
-PKGS	:= libxml-2.0 libxslt libexslt libcmark-gfm harfbuzz-subset
+PKGS	:= libxml-2.0 libxslt libexslt libcmark-gfm harfbuzz-subset fribidi
 
 # Debian packages the build and the tests need (make deps installs them).
 DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libcmark-gfm-dev \
 	libcmark-gfm-extensions-dev libhpdf-dev libharfbuzz-dev \
-	fonts-liberation fonts-arphic-uming xsltproc libxml2-utils \
-	poppler-utils qpdf cmark-gfm python3 chromium \
+	libfribidi-dev fonts-liberation fonts-arphic-uming fonts-hosny-amiri \
+	libharfbuzz-bin xsltproc libxml2-utils \
+	poppler-utils qpdf cmark-gfm python3 chromium time \
 	clang libclang-rt-dev valgrind
 # Node.js and npm, when the machine has no npm of its own (Debian's; a
 # machine with Node.js from elsewhere keeps it).
 NODE_DEB_PKGS := nodejs npm
-# npm packages of the browser tests (tests/t_browser.sh): axe-core and
-# playwright-core, pinned in tests/browser/package-lock.json.
+# npm packages of the browser tests (tests/t_browser.sh) and of the site's
+# search: axe-core, playwright-core and pagefind, pinned in
+# tests/browser/package-lock.json.
 NPM_DIR := tests/browser
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -42,7 +45,7 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -fPIC -fvisibility=hidden $(CFLAGS)
 ALL_CPPFLAGS = -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) \
 	-DRP_DATADIR='"$(DATADIR)"' $(CPPFLAGS)
 
-CLI_SRC	:= src/main.c src/cli.c src/site.c
+CLI_SRC	:= src/main.c src/cli.c $(wildcard src/site*.c)
 LIB_SRC	:= $(filter-out $(CLI_SRC),$(sort $(wildcard src/*.c)))
 LIB_OBJ	:= $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/lang_builtin.o
 LANG_CONF := $(sort $(wildcard lang/*.conf))
@@ -136,7 +139,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librespub.a $(HDRS) | $(BUILD)
 demo: deps all
 	@rm -rf out && mkdir -p out
 	$(BUILD)/respub -t $(DEMO_FORMATS) -d out examples/*.txt
-	$(BUILD)/respub site -q -d out/site examples/*.txt
+	PATH="$(CURDIR)/$(NPM_DIR)/node_modules/.bin:$$PATH" \
+	  $(BUILD)/respub site -q -d out/site examples/*.txt
 	@echo "wrote:"; ls out
 
 DEMO_FORMATS := akn,tree,md,html,pdf
@@ -162,8 +166,11 @@ test: all units
 corpus: all
 	@tests/corpus.sh $(BUILD)/respub "$(CORPUS)"
 
+SITE_N	?= 100000
+
 bench: all
 	@tests/bench.sh $(BUILD)/respub "$(CORPUS)"
+	@tests/bench_site.sh $(BUILD)/respub "$(CORPUS)" $(SITE_N)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \

@@ -233,6 +233,28 @@ const char	*rp_doc_name(const rp_doc *doc);
 const rp_diag	*rp_doc_diags(const rp_doc *doc);	/* in order of report */
 rp_level	 rp_doc_worst(const rp_doc *doc);	/* -1 if none */
 
+/*
+ * What rp_read accepts of one input, to bound the memory and time that
+ * untrusted input can take (a text needs some 50 times its size).  Beyond
+ * a limit, rp_read fails with one error naming it.  A field of 0 in
+ * rp_doc_set_limits keeps the default.
+ */
+typedef struct rp_limits {
+	size_t	size;		/* bytes of input */
+	size_t	elements;	/* XML elements (Akoma Ntoso input) */
+	size_t	attributes;	/* attributes of one XML element */
+	size_t	depth;		/* nesting of XML elements, at most 2048 */
+} rp_limits;
+
+#define RP_LIMIT_SIZE		(16 * 1024 * 1024)
+#define RP_LIMIT_ELEMENTS	1000000
+#define RP_LIMIT_ATTRIBUTES	256
+#define RP_LIMIT_DEPTH		256
+#define RP_LIMIT_DEPTH_MAX	2048	/* libxml2's own bound */
+
+void		 rp_doc_set_limits(rp_doc *doc, const rp_limits *lim);
+const rp_limits	*rp_doc_limits(const rp_doc *doc);	/* in force */
+
 /* Input and output formats. */
 typedef enum rp_format {
 	RP_FORMAT_UNKNOWN = 0,
@@ -301,6 +323,8 @@ rp_writer	*rp_writer_new(rp_format fmt, const rp_options *opt,
 		    const char **err);
 int		 rp_writer_render(rp_writer *w, rp_doc *doc, rp_buf *out);
 void		 rp_writer_free(rp_writer *w);
+/* The -V keys (rp_options.vars) the writer reads, NULL-terminated. */
+const char *const *rp_writer_params(const rp_writer *w);
 
 /* ------------------------------------------------------------- iteration */
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "arena.h"
 
@@ -13,6 +14,16 @@ struct rp_chunk {
 };
 
 #define CHUNK_SIZE	(64 * 1024)
+
+void
+rp_out_of_memory(void)
+{
+	static const char msg[] = "respub: error: out of memory\n";
+
+	/* write(2), not stdio: stdio may need memory. */
+	(void)!write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	_exit(1);
+}
 
 void
 rp_arena_init(rp_arena *a)
@@ -43,11 +54,8 @@ rp_arena_alloc(rp_arena *a, size_t n)
 	if (c == NULL || c->size - c->used < n) {
 		size = n > CHUNK_SIZE ? n : CHUNK_SIZE;
 		c = calloc(1, sizeof(*c) + size);
-		if (c == NULL) {
-			/* The one place that gives up: nothing sane remains. */
-			fputs("respub: out of memory\n", stderr);
-			abort();
-		}
+		if (c == NULL)
+			rp_out_of_memory();
 		c->size = size;
 		c->next = a->chunks;
 		a->chunks = c;
@@ -66,10 +74,8 @@ rp_grow(void *p, size_t n, size_t *cap, size_t size)
 		return p;
 	while (c <= n)
 		c *= 2;
-	if ((p = realloc(p, c * size)) == NULL) {
-		fputs("respub: out of memory\n", stderr);
-		abort();
-	}
+	if ((p = realloc(p, c * size)) == NULL)
+		rp_out_of_memory();
 	*cap = c;
 	return p;
 }

@@ -14,6 +14,9 @@ int	rp_read_akn(rp_doc *doc, const char *buf, size_t len);
 void	rp_mark_openers(rp_doc *doc);
 /* After any reader: masthead lines run together split (masthead.c). */
 void	rp_split_masthead(rp_doc *doc);
+/* Whether NUL-terminated XML stays within doc's limits on elements,
+ * attributes and depth (xml_limits.c); -1 after an error if not. */
+int	rp_xml_check_limits(rp_doc *doc, const char *buf, size_t len);
 
 /*
  * A writer: create() loads what it needs once (stylesheet, fonts) and
@@ -25,6 +28,8 @@ struct rp_backend {
 	void		*(*create)(const rp_options *opt, const char **err);
 	int		 (*render)(void *state, rp_doc *doc, rp_buf *out);
 	void		 (*destroy)(void *state);
+	/* The -V keys it reads, NULL-terminated (NULL: none). */
+	const char *const *(*params)(void *state);
 };
 
 extern const struct rp_backend rp_backend_tree;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "respub.h"
+#include "arena.h"
 
 void
 rp_buf_init(rp_buf *b)
@@ -38,10 +39,8 @@ grow(rp_buf *b, size_t need)
 		return;
 	while (cap < b->len + need + 1)
 		cap *= 2;
-	if ((p = realloc(b->data, cap)) == NULL) {
-		fputs("respub: out of memory\n", stderr);
-		abort();
-	}
+	if ((p = realloc(b->data, cap)) == NULL)
+		rp_out_of_memory();
 	b->data = p;
 	b->cap = cap;
 }

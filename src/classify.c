@@ -333,6 +333,18 @@ body_in(const char *s, size_t n)
 	return RP_BODY_UNKNOWN;
 }
 
+/* Whether a word of s names the body short ("the Council"). */
+static int
+names_body(const char *s, size_t n)
+{
+	size_t i = 0, k, wl;
+
+	while ((wl = word_at(s, n, &i, &k)) > 0)
+		if (rp_lang_is(RP_LK_BODY_WORD, s + k, wl, NULL))
+			return 1;
+	return 0;
+}
+
 /* Every word capitalized but the small ones, and one naming a body: the
  * name of a body ("Commission on Human Rights"), not a sentence. */
 static int
@@ -349,6 +361,55 @@ body_title(const char *s, size_t n)
 			return 0;
 	}
 	return body;
+}
+
+/* "Therefore the Security Council", "因此，安全理事会", "The General
+ * Assembly, therefore": a connector before or after the formula's name
+ * (1940s resolutions whose recitals come first). */
+static void
+strip_connectors(const char **s, size_t *n)
+{
+	size_t		k, i, len;
+	uint32_t	cp;
+
+	if ((k = rp_lang_phrase(RP_LK_CONNECTOR, *s, *n, NULL)) > 0 &&
+	    k < *n) {
+		for (i = k; i < *n; i += len) {
+			len = rp_utf8_decode(*s + i, *n - i, &cp);
+			if (len == 0 || !(cp == ' ' || is_comma(cp)))
+				break;
+		}
+		*s += i;
+		*n -= i;
+	}
+	for (i = *n; i > 0; i--)
+		if ((*s)[i - 1] == ',')
+			break;
+	if (i > 0) {
+		for (k = i; k < *n && (*s)[k] == ' '; k++)
+			continue;
+		if (k < *n && rp_lang_is(RP_LK_CONNECTOR, *s + k, *n - k,
+		    NULL)) {
+			*n = i - 1;
+			while (*n > 0 && (*s)[*n - 1] == ' ')
+				(*n)--;
+		}
+	}
+}
+
+int
+rp_formula_connector(const char *s, size_t n)
+{
+	size_t		k, len;
+	uint32_t	last;
+
+	/* Its own comma is not the connector's. */
+	while (n > 0 && ((last = rp_utf8_last(s, n, &len)) == ' ' ||
+	    is_comma(last)))
+		n -= len;
+	k = n;
+	strip_connectors(&s, &k);
+	return k != n;
 }
 
 int
@@ -374,6 +435,7 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 		s++;
 		n--;
 	}
+	strip_connectors(&s, &n);
 	if ((k = rp_lang_phrase(RP_LK_ARTICLE, s, n, NULL)) > 0) {
 		s += k;
 		n -= k;
@@ -408,8 +470,7 @@ rp_is_intermediate_formula(const char *s, size_t n)
 		return 0;
 	if (rp_paragraph_number(s, n, &k) > 0)
 		return 0;
-	return body_in(s, n) != RP_BODY_UNKNOWN ||
-	    memmem(s, n, "Council", 7) || memmem(s, n, "Assembly", 8);
+	return body_in(s, n) != RP_BODY_UNKNOWN || names_body(s, n);
 }
 
 /* ------------------------------------------------------------ dates */

@@ -37,6 +37,10 @@ size_t		 rp_operative_phrase(const char *s, size_t n);
 
 /* "The Security Council," "安全理事会，": an enacting formula. */
 int		 rp_is_formula(const char *s, size_t n, rp_body *body);
+/* Whether a formula names a connector ("Therefore the Security
+ * Council,", "The General Assembly, therefore,"): what came before it
+ * gave its reasons. */
+int		 rp_formula_connector(const char *s, size_t n);
 /* "安全理事会还：", "Calls upon the Council to take the following steps:" */
 int		 rp_is_intermediate_formula(const char *s, size_t n);
 /* "Therefore", "因此": a connector standing alone between the parts, read

@@ -1,10 +1,15 @@
 /* cli.c -- reading inputs and writing outputs safely for the command. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -16,6 +21,12 @@
 int
 cli_read_file(const char *path, char **data, size_t *len)
 {
+	return cli_read_input(path, SIZE_MAX - 1, data, len);
+}
+
+int
+cli_read_input(const char *path, size_t max, char **data, size_t *len)
+{
 	FILE	*f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	char	*buf = NULL, *p;
 	size_t	 cap = 0, n = 0, got;
@@ -23,9 +34,11 @@ cli_read_file(const char *path, char **data, size_t *len)
 
 	if (f == NULL)
 		return -1;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		errno = EISDIR;
+	if (fstat(fileno(f), &st) == 0 && (S_ISDIR(st.st_mode) ||
+	    (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max))) {
+		if (f != stdin)
+			fclose(f);
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EFBIG;
 		return -1;
 	}
 	for (;;) {
@@ -42,8 +55,15 @@ cli_read_file(const char *path, char **data, size_t *len)
 		}
 		got = fread(buf + n, 1, cap - n, f);
 		n += got;
-		if (got == 0)
+		if (got == 0 || n > max)
 			break;
+	}
+	if (n > max) {
+		free(buf);
+		if (f != stdin)
+			fclose(f);
+		errno = EFBIG;
+		return -1;
 	}
 	if (ferror(f)) {
 		int e = errno;
@@ -60,6 +80,51 @@ cli_read_file(const char *path, char **data, size_t *len)
 	*data = buf;
 	*len = n;
 	return 0;
+}
+
+/* ------------------------------------------------------------- outputs */
+
+/*
+ * The temporary file being written, for the signal handler: a file
+ * interrupted by SIGINT, SIGTERM or SIGHUP is removed, never left half
+ * written beside the output.
+ */
+static char			pending[PATH_MAX + 32];
+static volatile sig_atomic_t	have_pending;
+static const int		fatal_signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+static void
+on_fatal_signal(int sig)
+{
+	if (have_pending)
+		(void)unlink(pending);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void
+cli_catch_signals(void)
+{
+	struct sigaction	sa;
+	size_t			i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(fatal_signals) / sizeof(*fatal_signals); i++)
+		sigaction(fatal_signals[i], &sa, NULL);
+}
+
+static void
+block_fatal_signals(int how)
+{
+	sigset_t	set;
+	size_t		i;
+
+	sigemptyset(&set);
+	for (i = 0; i < sizeof(fatal_signals) / sizeof(*fatal_signals); i++)
+		sigaddset(&set, fatal_signals[i]);
+	sigprocmask(how, &set, NULL);
 }
 
 static int
@@ -79,43 +144,197 @@ write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/* Close fd, keeping the first error of a failed write (rc != 0). */
+static int
+close_keeping_errno(int fd, int rc)
+{
+	int e = errno;
+
+	if (close(fd) != 0 && rc == 0)
+		return -1;
+	errno = e;
+	return rc;
+}
+
+static int
+open_socket(const char *path)
+{
+	struct sockaddr_un	sun;
+	int			fd;
+
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	if (strlen(path) >= sizeof(sun.sun_path)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	strcpy(sun.sun_path, path);
+	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+		return -1;
+	if (connect(fd, (struct sockaddr *)&sun, sizeof(sun)) != 0)
+		return close_keeping_errno(fd, -1);
+	return fd;
+}
+
+/*
+ * A device, a FIFO or a socket cannot be replaced by a file: write into
+ * it, and report what it refuses (ENOSPC from a full device).
+ */
+static int
+write_in_place(const char *path, const struct stat *st, const char *data,
+    size_t len)
+{
+	int fd;
+
+	if (S_ISDIR(st->st_mode)) {
+		errno = EISDIR;
+		return -1;
+	}
+	fd = S_ISSOCK(st->st_mode) ? open_socket(path) :
+	    open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	return close_keeping_errno(fd, write_all(fd, data, len));
+}
+
+static mode_t
+new_file_mode(void)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+/* Make the rename itself durable: sync the directory that holds path. */
+static int
+sync_dir_of(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	char		 dir[PATH_MAX];
+	int		 fd, rc;
+
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else if ((size_t)(slash - path) + 1 >= sizeof(dir)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	} else
+		snprintf(dir, sizeof(dir), "%.*s",
+		    slash == path ? 1 : (int)(slash - path), path);
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return -1;
+	rc = fsync(fd);
+	/* Some file systems cannot sync a directory; nothing more to do. */
+	if (rc != 0 && (errno == EINVAL || errno == EROFS))
+		rc = 0;
+	return close_keeping_errno(fd, rc);
+}
+
+/*
+ * A regular file (or a new one): a temporary file beside it, synced,
+ * then renamed over it, so that no crash or power cut leaves it half
+ * written.  An existing file keeps its mode (and owner, where allowed);
+ * a new one gets 0666 less the umask.
+ */
+static int
+write_replacing(const char *path, const struct stat *old, const char *data,
+    size_t len)
+{
+	int fd, rc;
+
+	if ((size_t)snprintf(pending, sizeof(pending), "%s.tmp.XXXXXX",
+	    path) >= sizeof(pending)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	block_fatal_signals(SIG_BLOCK);
+	if ((fd = mkstemp(pending)) >= 0)
+		have_pending = 1;
+	block_fatal_signals(SIG_UNBLOCK);
+	if (fd < 0)
+		return -1;
+	if (old != NULL) {
+		(void)fchown(fd, old->st_uid, old->st_gid);
+		rc = fchmod(fd, old->st_mode & 07777);
+	} else
+		rc = fchmod(fd, new_file_mode());
+	if (rc == 0)
+		rc = write_all(fd, data, len);
+	if (rc == 0)
+		rc = fsync(fd);
+	rc = close_keeping_errno(fd, rc);
+	if (rc == 0)
+		rc = rename(pending, path);
+	if (rc != 0) {
+		int e = errno;
+
+		unlink(pending);
+		errno = e;
+	}
+	have_pending = 0;
+	return rc == 0 ? sync_dir_of(path) : rc;
+}
+
+/*
+ * The name a new output gets: path, or where its chain of symbolic links
+ * ends when that does not exist yet (the links stay, as with the shell's
+ * ">").  Returns 0, or -1 with errno.
+ */
+static int
+new_output_name(const char *path, char *out, size_t outlen)
+{
+	struct stat	st;
+	char		link[PATH_MAX];
+	ssize_t		n;
+	size_t		dirlen;
+	int		hops;
+
+	if ((size_t)snprintf(out, outlen, "%s", path) >= outlen) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	for (hops = 0; hops < 40; hops++) {
+		const char *slash;
+
+		if (lstat(out, &st) != 0)
+			return errno == ENOENT ? 0 : -1;
+		if ((n = readlink(out, link, sizeof(link) - 1)) < 0)
+			return -1;
+		link[n] = '\0';
+		/* A relative target is relative to the link's directory. */
+		slash = strrchr(out, '/');
+		dirlen = link[0] == '/' || slash == NULL ? 0 :
+		    (size_t)(slash - out) + 1;
+		if (dirlen + (size_t)n >= outlen) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		memcpy(out + dirlen, link, (size_t)n + 1);
+	}
+	errno = ELOOP;
+	return -1;
+}
+
 int
 cli_write_output(const char *path, const char *data, size_t len)
 {
-	char	*tmp;
-	int	 fd, e;
+	char		real[PATH_MAX];
+	struct stat	st;
 
-	if (path == NULL || strcmp(path, "-") == 0) {
-		if (write_all(STDOUT_FILENO, data, len) != 0)
+	if (path == NULL || strcmp(path, "-") == 0)
+		return write_all(STDOUT_FILENO, data, len);
+	/* stat follows links, /dev/stdout's and /proc's included. */
+	if (stat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode))
+			return write_in_place(path, &st, data, len);
+		if (realpath(path, real) == NULL)
 			return -1;
-		return 0;
+		return write_replacing(real, &st, data, len);
 	}
-	if ((tmp = malloc(strlen(path) + 16)) == NULL)
+	if (errno != ENOENT || new_output_name(path, real, sizeof(real)) != 0)
 		return -1;
-	sprintf(tmp, "%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		free(tmp);
-		return -1;
-	}
-	/* mkstemp makes 0600; outputs are ordinary files. */
-	(void)fchmod(fd, 0644 & ~(mode_t)0);
-	if (write_all(fd, data, len) != 0) {
-		e = errno;
-		close(fd);
-		unlink(tmp);
-		free(tmp);
-		errno = e;
-		return -1;
-	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		e = errno;
-		unlink(tmp);
-		free(tmp);
-		errno = e;
-		return -1;
-	}
-	free(tmp);
-	return 0;
+	return write_replacing(real, NULL, data, len);
 }
 
 int

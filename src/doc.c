@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
 
@@ -15,7 +16,35 @@ rp_doc_new(const char *name)
 	rp_arena_init(&doc->arena);
 	doc->name = rp_arena_strdup(&doc->arena, name ? name : "-");
 	doc->worst = -1;
+	rp_doc_set_limits(doc, NULL);
 	return doc;
+}
+
+const rp_limits *
+rp_doc_limits(const rp_doc *doc)
+{
+	return &doc->limits;
+}
+
+void
+rp_doc_set_limits(rp_doc *doc, const rp_limits *lim)
+{
+	static const rp_limits	def = { RP_LIMIT_SIZE, RP_LIMIT_ELEMENTS,
+	    RP_LIMIT_ATTRIBUTES, RP_LIMIT_DEPTH };
+	rp_limits		*l = &doc->limits;
+
+	*l = def;
+	if (lim == NULL)
+		return;
+	if (lim->size > 0)
+		l->size = lim->size;
+	if (lim->elements > 0)
+		l->elements = lim->elements;
+	if (lim->attributes > 0)
+		l->attributes = lim->attributes;
+	if (lim->depth > 0)
+		l->depth = lim->depth < RP_LIMIT_DEPTH_MAX ? lim->depth :
+		    RP_LIMIT_DEPTH_MAX;
 }
 
 void
@@ -80,6 +109,47 @@ rp_msg(rp_doc *doc, rp_level level, int line, int col, const char *fmt, ...)
 	doc->last_diag = d;
 	if ((int)level > doc->worst)
 		doc->worst = (int)level;
+}
+
+static int
+safe_href(const char *h)
+{
+	const char *p;
+
+	if (h == NULL || *h == '\0')
+		return 0;
+	for (p = h; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f || *p == '"' ||
+		    *p == '<' || *p == '>' || *p == '\\')
+			return 0;
+	for (p = h; *p && *p != ':' && *p != '/' && *p != '?' && *p != '#';
+	    p++)
+		continue;
+	if (*p != ':')
+		return 1;
+	return strncasecmp(h, "http:", 5) == 0 ||
+	    strncasecmp(h, "https:", 6) == 0 ||
+	    strncasecmp(h, "mailto:", 7) == 0;
+}
+
+int
+rp_link_writable(rp_doc *doc, const rp_node *link)
+{
+	static const char	 what[] = "unsafe link target dropped, text kept";
+	const char		*href = link->href ? link->href : "";
+	const rp_diag		*d;
+	size_t			 n = sizeof(what) - 1;
+
+	if (safe_href(link->href))
+		return 1;
+	for (d = doc->diags; d != NULL; d = d->next)
+		if (d->line == link->line && d->col == link->col &&
+		    strncmp(d->msg, what, n) == 0 &&
+		    strncmp(d->msg + n, ": ", 2) == 0 &&
+		    strcmp(d->msg + n + 2, href) == 0)
+			return 0;
+	rp_msg(doc, RP_WARNING, link->line, link->col, "%s: %s", what, href);
+	return 0;
 }
 
 void *

@@ -14,6 +14,7 @@ struct rp_doc {
 	rp_node		*root;
 	rp_diag		*diags, *last_diag;
 	int		 worst;		/* -1 when no diagnostic */
+	rp_limits	 limits;	/* what rp_read accepts */
 };
 
 /* Record a diagnostic (printf-style message). */
@@ -42,6 +43,14 @@ rp_node	*rp_node_ancestor(const rp_node *n, rp_node_type t);
 int	 rp_node_is_leaf(const rp_node *n);
 /* Whether n is an inline type. */
 int	 rp_node_is_inline(const rp_node *n);
+
+/*
+ * Whether a LINK's target may be written: http, https, mailto or
+ * relative, with no space, control, quote or angle bracket.  If not, the
+ * writer keeps the text and drops the target; this warns once per link,
+ * however many writers ask.
+ */
+int	 rp_link_writable(rp_doc *doc, const rp_node *link);
 
 char	*rp_doc_strdup(rp_doc *doc, const char *s);
 char	*rp_doc_strndup(rp_doc *doc, const char *s, size_t n);

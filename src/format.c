@@ -100,6 +100,37 @@ md_syntax(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Whether text has Markdown footnote definitions: a line "[^1]: ..."
+ * after a blank line or a rule (or first).  Plain text never
+ * writes one; a text whose notes are written so is Markdown throughout
+ * (the ga80 Markdown without its front matter), and the Markdown reader
+ * reads such notes, their continuation lines and "[^4]" markers as
+ * cmark-gfm does.
+ */
+static int
+md_footnote_defs(const char *s, size_t n)
+{
+	const char	*l = s, *end = s + n, *nl;
+	size_t		 k;
+	int		 open = 1;	/* the line before lets one begin */
+
+	for (; l < end; l = nl < end ? nl + 1 : end) {
+		if ((nl = memchr(l, '\n', (size_t)(end - l))) == NULL)
+			nl = end;
+		for (k = 2; l + k < nl && l[k] != ']' && l[k] != ' '; k++)
+			continue;
+		if (open && nl - l > 2 && l[0] == '[' && l[1] == '^' && k > 2 &&
+		    l + k + 2 < nl && l[k] == ']' && l[k + 1] == ':' &&
+		    l[k + 2] == ' ')
+			return 1;
+		while (l < nl && (*l == ' ' || *l == '\r'))
+			l++;
+		open = l == nl || (nl - l >= 3 && memcmp(l, "---", 3) == 0);
+	}
+	return 0;
+}
+
 rp_format
 rp_format_detect(const char *buf, size_t len)
 {
@@ -132,6 +163,8 @@ rp_format_detect_hint(const char *buf, size_t len, rp_format hint)
 	    (end = memmem(buf + i + 3, len - i - 3, "\n---", 4)) != NULL &&
 	    md_syntax(end + 4, len - (size_t)(end + 4 - buf)))
 		return RP_FORMAT_MD;
+	if (md_footnote_defs(buf + i, len - i))
+		return RP_FORMAT_MD;
 	return RP_FORMAT_TEXT;
 }
 
@@ -153,6 +186,11 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 	int	line = 1, col = 1, rc;
 	char	*copy;
 
+	if (len > doc->limits.size) {
+		rp_msg(doc, RP_ERROR, 0, 0, "input of %zu bytes: more than "
+		    "%zu (limit size)", len, doc->limits.size);
+		return -1;
+	}
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
 		buf += 3;
 		len -= 3;
@@ -194,6 +232,8 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 		rc = rp_read_md(doc, buf, len);
 		break;
 	case RP_FORMAT_AKN:
+		if (rp_xml_check_limits(doc, buf, len) != 0)
+			return -1;
 		rc = rp_read_akn(doc, buf, len);
 		break;
 	default:
@@ -248,6 +288,16 @@ rp_writer_render(rp_writer *w, rp_doc *doc, rp_buf *out)
 		return -1;
 	}
 	return w->be->render(w->state, doc, out);
+}
+
+const char *const *
+rp_writer_params(const rp_writer *w)
+{
+	static const char *const none[] = { NULL };
+
+	if (w == NULL || w->be->params == NULL)
+		return none;
+	return w->be->params(w->state);
 }
 
 void

@@ -94,7 +94,7 @@ static const char *const no_marker_before[] = {
 	"chapters", "sections", "volume", "number", "numbers", "step",
 	"stage", "round", "year", "years", "day", "days", "week", "weeks",
 	"month", "months", "schedule", "appendix", "category", "class",
-	"group", "members", "least", "only", "nearly", "almost", "around",
+	"members", "least", "only", "nearly", "almost", "around",
 	"approximately", "some", "first", "last", "every", "each", "until",
 	"since", "till", "reaching", "exceeding", NULL
 };
@@ -116,6 +116,79 @@ stopword_before(const char *t, size_t end)
 	return 0;
 }
 
+/* The end of the slash closing an old-style marker ("17/", a star and
+ * a slash) whose mark ends at j, or j if there is none: a slash, then
+ * the end, a space or punctuation (not a symbol's "S/26111", "59/46"). */
+static size_t
+slash_marker_end(const struct scan *sc, size_t j, size_t n)
+{
+	unsigned char q;
+
+	if (j >= n || sc->t[j] != '/')
+		return j;
+	q = j + 1 < n ? (unsigned char)sc->t[j + 1] : ' ';
+	if (isalnum(q) || q == '/' || q == '(' || q == '-' || q >= 0x80)
+		return j;
+	return j + 1;
+}
+
+/* The end of a star marker at t[i] ("Council,* the"; one or two stars
+ * and a slash, the old form), or i if there is none. */
+static size_t
+star_marker_end(const struct scan *sc, size_t i, size_t b)
+{
+	size_t k = i;
+
+	while (k < b && k - i < 3 && sc->t[k] == '*')
+		k++;
+	if (k < b && sc->t[k] == '/' && k - i <= 2)
+		return slash_marker_end(sc, k, b) > k ? k + 1 : i;
+	return k == i + 1 && (k == b || sc->t[k] == ' ') ? k : i;
+}
+
+/* Whether the word ending at t[e] is a document symbol's, whose ".2"
+ * goes on ("decision EC-94/DEC.2"). */
+static int
+symbol_before(const char *t, size_t e)
+{
+	while (e > 0 && t[e - 1] != ' ') {
+		if (t[e - 1] == '/')
+			return 1;
+		e--;
+	}
+	return 0;
+}
+
+/* Whether a year, 19xx or 20xx standing alone, ends at t[e]. */
+static int
+year_ends(const char *t, size_t e)
+{
+	return e >= 4 && (strncmp(t + e - 4, "19", 2) == 0 ||
+	    strncmp(t + e - 4, "20", 2) == 0) &&
+	    isdigit((unsigned char)t[e - 2]) &&
+	    isdigit((unsigned char)t[e - 1]) &&
+	    (e == 4 || !isalnum((unsigned char)t[e - 5]));
+}
+
+/* Whether the word at t[j] only joins ("and", "the"), as no unit or
+ * ordinal glued to a number does ("5km", "8th"). */
+static int
+joining_word(const struct scan *sc, size_t j)
+{
+	static const char *const words[] = { "and", "the", "to", "in", "of",
+		"as", "which", "on", "for", "with", "by", "or", "that", "at",
+		"were", "was", "is", "are", "including", NULL };
+	const char *const	*w;
+	size_t			 k;
+
+	for (k = j; k < sc->n && isalpha((unsigned char)sc->t[k]); k++)
+		continue;
+	for (w = words; *w != NULL; w++)
+		if (strlen(*w) == k - j && strncmp(sc->t + j, *w, k - j) == 0)
+			return 1;
+	return 0;
+}
+
 /* A footnote marker made of digits at t[i..j): which kind, or -1. */
 static int
 marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
@@ -126,6 +199,14 @@ marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
 
 	if (j - i > 3 || i == 0)
 		return -1;
+	/* "1993, 1/ and", "Commission17/", "1961,74/": the old form, a
+	 * slash after the number, which nothing else writes so. */
+	if (slash_marker_end(sc, j, sc->n) > j)
+		return RP_MARK_GLUED;
+	/* "States Parties, 8and welcomes": a PDF's marker that lost its
+	 * space, before a word that only joins; as a spaced marker. */
+	if (islower(q) && t[i - 1] == ' ' && joining_word(sc, j))
+		q = ' ';
 	/* After the marker: the end, a space or punctuation, never a
 	 * letter, digit, slash or a decimal point. */
 	if (isalnum(q) || q == '/' || q == '(' || q == '-' ||
@@ -135,19 +216,23 @@ marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
 	p = (unsigned char)t[i - 1];
 	if (islower(p) || p == ')' || p == ';' || p == ':')
 		return RP_MARK_GLUED;
+	/* Glued to the year of a date: "on 16 September 20055 and". */
+	if (isdigit(p) && parent->last != NULL &&
+	    parent->last->type == RP_NODE_DATE && run == i)
+		return RP_MARK_SPACED;
 	if ((p == ',' || p == '.') && i >= 2 &&
-	    !isdigit((unsigned char)t[i - 2]))
+	    !isdigit((unsigned char)t[i - 2]) &&
+	    !(p == '.' && symbol_before(t, i - 1)))
 		return RP_MARK_GLUED;
 	/* After a year and its comma, "in 2008,2": only as the footnote
 	 * expected next (a spaced marker's rule), since "1,000" is not. */
-	if (p == ',' && i >= 6 && (strncmp(t + i - 5, "19", 2) == 0 ||
-	    strncmp(t + i - 5, "20", 2) == 0) && isdigit((unsigned char)
-	    t[i - 3]) && isdigit((unsigned char)t[i - 2]) &&
-	    !isalnum((unsigned char)t[i - 6]) && j - i <= 2)
+	if (p == ',' && year_ends(t, i - 1) && j - i <= 2)
 		return RP_MARK_SPACED;
-	/* After a date and its comma: "on 11 April 1996,1". */
+	/* After a date or a citation and its comma: "on 11 April 1996,1",
+	 * "resolution 79/16,2". */
 	if ((p == ',' || p == '.') && parent->last != NULL &&
-	    parent->last->type == RP_NODE_DATE && run == i - 1)
+	    (parent->last->type == RP_NODE_DATE ||
+	    parent->last->type == RP_NODE_DOCREF) && run == i - 1)
 		return RP_MARK_GLUED;
 	if (p >= 0x80) {
 		size_t		l;
@@ -161,12 +246,19 @@ marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
 	if (p == ' ' && i >= 2) {
 		unsigned char pp = (unsigned char)t[i - 2];
 
-		/* After a date: "of 13 August 1948 5 and". */
-		if (isdigit(pp) && parent->last != NULL &&
-		    parent->last->type == RP_NODE_DATE && run == i - 1)
+		/* After a date or a year: "of 13 August 1948 5 and",
+		 * "Plan 2021–2026 3 to". */
+		if (isdigit(pp) && ((parent->last != NULL &&
+		    parent->last->type == RP_NODE_DATE && run == i - 1) ||
+		    year_ends(t, i - 1)))
 			return RP_MARK_SPACED;
 		if (!(isalpha(pp) || pp == ',' || pp == ')' || pp == '.' ||
 		    pp == ';' || pp == ':'))
+			return -1;
+		/* "obligations 3. We recognize": a paragraph's number run
+		 * into the text before it. */
+		if (q == '.' && j + 2 < sc->n && t[j + 1] == ' ' &&
+		    isupper((unsigned char)t[j + 2]))
 			return -1;
 		if (isalpha(pp) && stopword_before(t, i - 1))
 			return -1;
@@ -192,6 +284,22 @@ try_marker(struct scan *sc, rp_node *parent, size_t *run, size_t i,
 	rp_node_append(parent, ref);
 	*run = j;
 	return j - i;
+}
+
+int
+rp_marker_fits(enum rp_marker_kind kind, int num, int referenced, int next)
+{
+	switch (kind) {
+	case RP_MARK_SPACED:
+		/* A bare number after a space is a marker only if it is
+		 * the next footnote expected. */
+		return !referenced && num == next;
+	case RP_MARK_GLUED:
+		return referenced || num <= 0 || num <= next + 2;
+	case RP_MARK_SUPERSCRIPT:
+		break;
+	}
+	return 1;
 }
 
 /* ------------------------------------------------- document refs */
@@ -482,6 +590,54 @@ add_date(struct scan *sc, rp_node *parent, size_t *run, size_t i,
 
 /* --------------------------------------------------------- scanning */
 
+/* Whether t[i] follows a date just read ("20055": its year, then 5). */
+static int
+after_date(const rp_node *parent, size_t run, size_t i)
+{
+	return run == i && parent->last != NULL &&
+	    parent->last->type == RP_NODE_DATE;
+}
+
+/*
+ * Whether the digits t[i..j) are a year with a marker glued to it, as a
+ * PDF's superscript comes out: "20172", "203412"; the marker has one or
+ * two digits, no leading zero, and punctuation or a space after it.
+ */
+static int
+glued_to_year(const struct scan *sc, size_t i, size_t j, size_t b)
+{
+	const char	*t = sc->t;
+	unsigned char	 q = j < b ? (unsigned char)t[j] : ' ';
+
+	if (j - i < 5 || j - i > 6 || t[i + 4] == '0' ||
+	    !((t[i] == '1' && t[i + 1] == '9') ||
+	    (t[i] == '2' && t[i + 1] == '0')))
+		return 0;
+	return !(isalpha(q) || q == '/' || q == '-' || ((q == '.' ||
+	    q == ',') && j + 1 < b && isdigit((unsigned char)t[j + 1])));
+}
+
+/* A date at t[i] whose year has a marker glued to it ("16 September
+ * 20055"): its length up to the year, or 0. */
+static size_t
+date_before_marker(const struct scan *sc, size_t i, size_t b, char iso[11])
+{
+	const char	*t = sc->t;
+	size_t		 k, e;
+
+	for (k = i + 1; k < b && k - i < 32; k++) {
+		if (!isdigit((unsigned char)t[k]) ||
+		    isdigit((unsigned char)t[k - 1]))
+			continue;
+		for (e = k; e < b && isdigit((unsigned char)t[e]); e++)
+			continue;
+		if (glued_to_year(sc, k, e, b))
+			return rp_parse_date(t + i, k + 4 - i, iso) ==
+			    k + 4 - i ? k + 4 - i : 0;
+	}
+	return 0;
+}
+
 /* Plain text t[a..b): markers, references, dates. */
 static void
 scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
@@ -515,14 +671,24 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 				i = run;
 			continue;
 		}
-		/* "*" after CJK punctuation or a word: a footnote marker. */
-		if (cp == '*' && i > a && (i + 1 == b || t[i + 1] == ' ') &&
-		    t[i - 1] != '*' && try_marker(sc, parent, &run, i, i + 1,
-		    "*", RP_MARK_GLUED) > 0) {
+		/* "*" after CJK punctuation or a word: a footnote marker;
+		 * one or two stars and a slash: the old form. */
+		if (cp == '*' && i > a && t[i - 1] != '*' &&
+		    (j = star_marker_end(sc, i, b)) > i) {
+			size_t stars = t[j - 1] == '/' ? j - 1 - i : j - i;
+
+			memcpy(marker, t + i, stars);
+			marker[stars] = '\0';
+			if (try_marker(sc, parent, &run, i, j, marker,
+			    RP_MARK_GLUED) == 0) {
+				i += stars;
+				continue;
+			}
 			/* "附件，* 将": the space set the marker off in the
 			 * print; Chinese text has none. */
-			if (i + 2 < b && rp_is_cjk(rp_utf8_last(t + a, i - a,
-			    &len)) && rp_utf8_decode(t + i + 2, b - i - 2,
+			if (run + 1 < b && t[run] == ' ' && rp_is_cjk(
+			    rp_utf8_last(t + a, i - a, &len)) &&
+			    rp_utf8_decode(t + run + 1, b - run - 1,
 			    &next) > 0 && rp_is_cjk(next))
 				run++;
 			i = run;
@@ -530,16 +696,19 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 		}
 		if (cp < 0x80 && isdigit((int)cp) &&
 		    (i == a || !isalnum((unsigned char)t[i - 1]) ||
-		    islower((unsigned char)t[i - 1]))) {
+		    islower((unsigned char)t[i - 1]) || after_date(parent,
+		    run, i))) {
+			int starts = i == a || !isalnum((unsigned char)t[i - 1]);
+
 			memset(&ref, 0, sizeof(ref));
-			if ((i == a || !isalnum((unsigned char)t[i - 1])) &&
-			    (len = number_ref(sc, i, &ref)) > 0) {
+			if (starts && (len = number_ref(sc, i, &ref)) > 0) {
 				add_ref(sc, parent, &run, i, len, &ref);
 				i = run;
 				continue;
 			}
-			if ((i == a || !isalnum((unsigned char)t[i - 1])) &&
-			    (len = rp_parse_date(t + i, b - i, iso)) > 0) {
+			if (starts && ((len = rp_parse_date(t + i, b - i,
+			    iso)) > 0 || (len = date_before_marker(sc, i, b,
+			    iso)) > 0)) {
 				add_date(sc, parent, &run, i, len, iso);
 				i = run;
 				continue;
@@ -554,7 +723,18 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 				memcpy(marker, t + i, j - i);
 				marker[j - i] = '\0';
 				if (kind >= 0 && try_marker(sc, parent, &run,
-				    i, j, marker, (enum rp_marker_kind)kind)) {
+				    i, slash_marker_end(sc, j, b), marker,
+				    (enum rp_marker_kind)kind)) {
+					i = run;
+					continue;
+				}
+			}
+			/* "the 20007 and": a year, then the marker. */
+			if (starts && glued_to_year(sc, i, j, b)) {
+				memcpy(marker, t + i + 4, j - i - 4);
+				marker[j - i - 4] = '\0';
+				if (try_marker(sc, parent, &run, i + 4, j,
+				    marker, RP_MARK_SPACED)) {
 					i = run;
 					continue;
 				}

@@ -36,6 +36,15 @@ struct rp_inline_ctx {
 	int	 line, col;		/* position when pos is NULL */
 };
 
+/*
+ * Whether a marker of this kind, numbered num (0 for "*"), calls a
+ * footnote so numbered, given whether that footnote was referenced
+ * already and next, the lowest number of a footnote not yet referenced
+ * (0 if none): the rule the readers' footnote functions share.
+ */
+int	rp_marker_fits(enum rp_marker_kind kind, int num, int referenced,
+	    int next);
+
 /* Parse s[0..n) into inline nodes appended to parent. */
 void	rp_inline_parse(struct rp_inline_ctx *ctx, rp_node *parent,
 	    const char *s, size_t n);

@@ -53,7 +53,8 @@ static const char	*data_dir;
 static pthread_once_t	 once = PTHREAD_ONCE_INIT;
 
 static const char *const section_names[RP_LK__MAX] = {
-	"language", "detect", "bodies", "articles", "other bodies", "small",
+	"language", "detect", "bodies", "articles", "other bodies",
+	"body words", "small",
 	"openers", "verbs", "adverbs", "tails", "opener endings",
 	"verb endings", "not verbs", "not verb endings", "connectors",
 	"months", "dates", "day suffixes", "ordinal suffixes", "ordinals", "zero", "meetings",

@@ -15,6 +15,7 @@ typedef enum rp_lang_kind {
 	RP_LK_BODY,		/* Security Council = SC */
 	RP_LK_ARTICLE,		/* The, Le, إن: before a formula's body */
 	RP_LK_OTHER_BODY,	/* Commission: names another body */
+	RP_LK_BODY_WORD,	/* Council: the body named short */
 	RP_LK_SMALL,		/* of, de: lower case inside a name */
 	RP_LK_OPENER,		/* Recalling, принимая к сведению, وإذ */
 	RP_LK_VERB,		/* Decides, постановляет, يقرر, 决定 */

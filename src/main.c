@@ -3,6 +3,13 @@
  * the library. */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
+#include <time.h>
+#include <sys/wait.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +43,9 @@ usage(FILE *f)
 "      --template FILE     use FILE as the page template\n"
 "      --stylesheet FILE   use FILE instead of akn2html.xsl\n"
 "  -V, --variable KEY=VAL  set a template or stylesheet parameter\n"
+"      --limit NAME=N      raise or lower a limit on one input: size (bytes,\n"
+"                          k/M/G), elements, attributes, depth\n"
+"      --timeout SECONDS   give up an input that takes longer\n"
 "  -q, --quiet             print errors only\n"
 "  -v, --verbose           also print notes on how the text was read\n"
 "      --progress          report progress on stderr (default on a terminal\n"
@@ -48,7 +58,7 @@ usage(FILE *f)
 }
 
 enum { OPT_DATA_DIR = 256, OPT_TEMPLATE, OPT_STYLESHEET, OPT_VERSION,
-	OPT_PROGRESS };
+	OPT_PROGRESS, OPT_LIMIT, OPT_TIMEOUT };
 
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, 'f' },
@@ -62,28 +72,49 @@ static const struct option longopts[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
+	{ "limit", required_argument, NULL, OPT_LIMIT },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
 };
+
+/*
+ * Every message has one form: "respub: WHERE: LEVEL: text", WHERE being
+ * FILE:LINE:COL, FILE, or nothing for the command line.
+ */
+static void
+say(const char *where, const char *level, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", progname);
+	if (where != NULL)
+		fprintf(stderr, "%s: ", where);
+	fprintf(stderr, "%s: ", level);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
 
 /* Print a document's diagnostics at or above the given level. */
 static void
 print_diags(const rp_doc *doc, rp_level min)
 {
 	static const char *const names[] = { "note", "warning", "error" };
-	const rp_diag *d;
+	const rp_diag	*d;
+	char		 where[PATH_MAX + 32];
 
 	for (d = rp_doc_diags(doc); d != NULL; d = d->next) {
 		if (d->level < min)
 			continue;
 		if (d->line > 0)
-			fprintf(stderr, "%s: %s:%d:%d: %s: %s\n", progname,
-			    rp_doc_name(doc), d->line, d->col,
-			    names[d->level], d->msg);
+			snprintf(where, sizeof(where), "%s:%d:%d",
+			    rp_doc_name(doc), d->line, d->col);
 		else
-			fprintf(stderr, "%s: %s: %s: %s\n", progname,
-			    rp_doc_name(doc), names[d->level], d->msg);
+			snprintf(where, sizeof(where), "%s", rp_doc_name(doc));
+		say(where, names[d->level], "%s", d->msg);
 	}
 }
 
@@ -109,76 +140,137 @@ stem(const char *path)
 	return s;
 }
 
-int
-main(int argc, char *argv[])
-{
-	rp_options	 opt;
-	rp_format	 from = RP_FORMAT_UNKNOWN, to[RP_FORMAT__MAX];
-	rp_writer	*writers[RP_FORMAT__MAX];
-	const char	*output = NULL, *outdir = NULL, *err;
+/* One run of the command: the options, then each input in turn. */
+struct run {
+	rp_options	  opt;
+	rp_limits	  limits;	/* 0: the library's default */
+	rp_format	  from;
+	rp_format	  to[RP_FORMAT__MAX];
+	rp_writer	 *writers[RP_FORMAT__MAX];
+	size_t		  nto;
+	const char	 *output, *outdir;
 	const char	**vars;
-	size_t		 nvars = 0, nto = 0, i, k;
-	int		 c, quiet = 0, verbose = 0, progress = -1, status = 0;
-	int		 ninputs;
-	char		*tolist = NULL, *tok, *save;
+	size_t		  nvars;
+	char		 *tolist;
+	int		  quiet, verbose, progress;
+	int		  timeout;	/* seconds per input, 0: none */
+	char		**inputs;	/* ninputs paths, "-" for stdin */
+	int		  ninputs;
+	char		**names;	/* output name of each input, for -d */
+	int		  status;
+};
 
-	if (argc > 0 && argv[0] != NULL && strrchr(argv[0], '/') == NULL)
-		progname = argv[0];
-	/* "respub site ...": a whole static website (site.c). */
-	if (argc > 1 && strcmp(argv[1], "site") == 0)
-		return site_main(argc - 1, argv + 1);
-	memset(&opt, 0, sizeof(opt));
-	if ((vars = calloc((size_t)argc + 1, sizeof(*vars))) == NULL)
-		return EXIT_OUTPUT;
+/* --limit NAME=N: N a positive count, k, M or G times 1024^n. */
+static int
+parse_limit(rp_limits *lim, const char *arg)
+{
+	static const struct {
+		const char	*name;
+		size_t		 off;
+	} names[] = {
+		{ "size", offsetof(rp_limits, size) },
+		{ "elements", offsetof(rp_limits, elements) },
+		{ "attributes", offsetof(rp_limits, attributes) },
+		{ "depth", offsetof(rp_limits, depth) },
+	};
+	const char		*eq = strchr(arg, '=');
+	char			*end;
+	unsigned long long	 n;
+	size_t			 i, len = eq ? (size_t)(eq - arg) : 0;
+	int			 shift = 0;
+
+	for (i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (strlen(names[i].name) == len &&
+		    strncmp(arg, names[i].name, len) == 0)
+			break;
+	if (i == sizeof(names) / sizeof(*names)) {
+		say(NULL, "error", "--limit %s: want size, elements, "
+		    "attributes or depth=N", arg);
+		return -1;
+	}
+	errno = 0;
+	n = strtoull(eq + 1, &end, 10);
+	if (*end != '\0' && end[1] == '\0')
+		shift = *end == 'k' || *end == 'K' ? 10 : *end == 'M' ? 20 :
+		    *end == 'G' ? 30 : -1;
+	if (end == eq + 1 || eq[1] == '-' || errno != 0 ||
+	    shift < 0 || (*end != '\0' && shift == 0) || n == 0 ||
+	    n > (SIZE_MAX >> shift) - 1) {
+		say(NULL, "error", "--limit %s: want a positive number", arg);
+		return -1;
+	}
+	*(size_t *)((char *)lim + names[i].off) = (size_t)n << shift;
+	return 0;
+}
+
+/* Parse the options into r; -1 to go on, else the exit status. */
+static int
+parse_options(struct run *r, int argc, char *argv[])
+{
+	int c;
+
 	while ((c = getopt_long(argc, argv, "f:t:o:d:V:qvh", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if ((from = rp_format_parse(optarg)) == RP_FORMAT_UNKNOWN
-			    || (from != RP_FORMAT_TEXT && from != RP_FORMAT_MD
-			    && from != RP_FORMAT_AKN)) {
-				fprintf(stderr, "%s: unknown input format: %s\n",
-				    progname, optarg);
+			r->from = rp_format_parse(optarg);
+			if (r->from != RP_FORMAT_TEXT &&
+			    r->from != RP_FORMAT_MD &&
+			    r->from != RP_FORMAT_AKN) {
+				say(NULL, "error", "unknown input format: %s",
+				    optarg);
 				return EXIT_USAGE;
 			}
 			break;
 		case 't':
-			tolist = optarg;
+			r->tolist = optarg;
 			break;
 		case 'o':
-			output = optarg;
+			r->output = optarg;
 			break;
 		case 'd':
-			outdir = optarg;
+			r->outdir = optarg;
 			break;
 		case 'V':
 			if (strchr(optarg, '=') == NULL) {
-				fprintf(stderr, "%s: -V wants KEY=VALUE: %s\n",
-				    progname, optarg);
+				say(NULL, "error", "-V wants KEY=VALUE: %s",
+				    optarg);
 				return EXIT_USAGE;
 			}
-			vars[nvars++] = optarg;
+			r->vars[r->nvars++] = optarg;
 			break;
 		case 'q':
-			quiet = 1;
+			r->quiet = 1;
 			break;
 		case 'v':
-			verbose = 1;
+			r->verbose = 1;
 			break;
 		case 'h':
 			usage(stdout);
 			return 0;
 		case OPT_DATA_DIR:
-			opt.data_dir = optarg;
+			r->opt.data_dir = optarg;
 			break;
 		case OPT_TEMPLATE:
-			opt.template_path = optarg;
+			r->opt.template_path = optarg;
 			break;
 		case OPT_STYLESHEET:
-			opt.stylesheet_path = optarg;
+			r->opt.stylesheet_path = optarg;
 			break;
 		case OPT_PROGRESS:
-			progress = 1;
+			r->progress = 1;
+			break;
+		case OPT_TIMEOUT:
+			if ((r->timeout = atoi(optarg)) <= 0 ||
+			    strspn(optarg, "0123456789") != strlen(optarg)) {
+				say(NULL, "error", "--timeout wants a number of "
+				    "seconds: %s", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case OPT_LIMIT:
+			if (parse_limit(&r->limits, optarg) != 0)
+				return EXIT_USAGE;
 			break;
 		case OPT_VERSION:
 			printf("respub %s\n", RP_VERSION);
@@ -188,136 +280,439 @@ main(int argc, char *argv[])
 			return EXIT_USAGE;
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	opt.vars = vars;
-	if (opt.data_dir == NULL)
-		opt.data_dir = cli_data_dir();
-	rp_set_data_dir(opt.data_dir);
+	return -1;
+}
 
-	/* Output formats. */
-	if (tolist == NULL)
-		to[nto++] = RP_FORMAT_AKN;
-	else {
-		for (tok = strtok_r(tolist, ",", &save); tok != NULL;
-		    tok = strtok_r(NULL, ",", &save)) {
-			rp_format f = rp_format_parse(tok);
+/* The -t list into r->to, each format once. */
+static int
+parse_formats(struct run *r)
+{
+	char	*tok, *save;
+	size_t	 k;
 
-			if (f == RP_FORMAT_UNKNOWN || f == RP_FORMAT_TEXT) {
-				fprintf(stderr, "%s: unknown output format: "
-				    "%s\n", progname, tok);
-				return EXIT_USAGE;
-			}
-			for (k = 0; k < nto && to[k] != f; k++)
-				continue;
-			if (k == nto)
-				to[nto++] = f;
-		}
-		if (nto == 0) {
-			fprintf(stderr, "%s: -t wants a format\n", progname);
+	if (r->tolist == NULL) {
+		r->to[r->nto++] = RP_FORMAT_AKN;
+		return 0;
+	}
+	for (tok = strtok_r(r->tolist, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		rp_format f = rp_format_parse(tok);
+
+		if (f == RP_FORMAT_UNKNOWN || f == RP_FORMAT_TEXT) {
+			say(NULL, "error", "unknown output format: %s", tok);
 			return EXIT_USAGE;
 		}
+		for (k = 0; k < r->nto && r->to[k] != f; k++)
+			continue;
+		if (k == r->nto)
+			r->to[r->nto++] = f;
 	}
-	ninputs = argc > 0 ? argc : 1;
-	if (output != NULL && outdir != NULL) {
-		fprintf(stderr, "%s: -o and -d cannot be used together\n",
-		    progname);
+	if (r->nto == 0) {
+		say(NULL, "error", "-t wants a format");
 		return EXIT_USAGE;
 	}
-	if (outdir == NULL && (nto > 1 || ninputs > 1)) {
-		fprintf(stderr, "%s: several %s need -d DIR\n", progname,
-		    nto > 1 ? "output formats" : "inputs");
+	return 0;
+}
+
+/* Combinations of options and inputs that cannot work. */
+static int
+check_usage(const struct run *r)
+{
+	int i, stdins = 0;
+
+	if (r->output != NULL && r->outdir != NULL) {
+		say(NULL, "error", "-o and -d cannot be used together");
 		return EXIT_USAGE;
 	}
-	if (outdir == NULL && output == NULL && to[0] == RP_FORMAT_PDF &&
+	if (r->outdir == NULL && (r->nto > 1 || r->ninputs > 1)) {
+		say(NULL, "error", "several %s need -d DIR",
+		    r->nto > 1 ? "output formats" : "inputs");
+		return EXIT_USAGE;
+	}
+	for (i = 0; i < r->ninputs; i++)
+		stdins += strcmp(r->inputs[i], "-") == 0;
+	if (stdins > 1) {
+		say(NULL, "error", "standard input (-) can be read only once");
+		return EXIT_USAGE;
+	}
+	if (r->outdir == NULL && (r->output == NULL ||
+	    strcmp(r->output, "-") == 0) && r->to[0] == RP_FORMAT_PDF &&
 	    isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "%s: not writing PDF to a terminal; use -o "
-		    "FILE\n", progname);
+		say(NULL, "error", "not writing PDF to a terminal; use -o FILE");
 		return EXIT_USAGE;
 	}
-	if (outdir != NULL && cli_mkdirs(outdir) != 0) {
-		fprintf(stderr, "%s: %s: %s\n", progname, outdir,
+	return 0;
+}
+
+/* Whether name is among the n names of list (NULLs skipped). */
+static int
+name_taken(char *const *list, int n, const char *name)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (list[i] != NULL && strcmp(list[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The output name of every input under -d.  Two inputs with one name
+ * (a/x.txt and b/x.txt, x.txt and x.md) must not overwrite each other:
+ * the later one becomes x-2 (x-3...), with a warning.
+ */
+static int
+plan_names(struct run *r)
+{
+	char	**stems, *name;
+	size_t	  len;
+	int	  i, n, rc = 0;
+
+	if ((r->names = calloc((size_t)r->ninputs, sizeof(*r->names))) ==
+	    NULL || (stems = calloc((size_t)r->ninputs,
+	    sizeof(*stems))) == NULL)
+		return EXIT_OUTPUT;
+	for (i = 0; i < r->ninputs && rc == 0; i++)
+		if ((stems[i] = stem(r->inputs[i])) == NULL)
+			rc = EXIT_OUTPUT;
+	for (i = 0; i < r->ninputs && rc == 0; i++) {
+		len = strlen(stems[i]) + 16;
+		if ((name = malloc(len)) == NULL) {
+			rc = EXIT_OUTPUT;
+			break;
+		}
+		strcpy(name, stems[i]);
+		/* Taken: the names given so far; a made-up name must not
+		 * be a later input's own either. */
+		for (n = 2; name_taken(r->names, i, name) || (n > 2 &&
+		    name_taken(stems + i + 1, r->ninputs - i - 1, name)); n++)
+			snprintf(name, len, "%s-%d", stems[i], n);
+		if (n > 2 && !r->quiet)
+			say(r->inputs[i], "warning", "%s/%s.* is taken by "
+			    "another input; writing %s/%s.*", r->outdir,
+			    stems[i], r->outdir, name);
+		r->names[i] = name;
+	}
+	for (i = 0; i < r->ninputs; i++)
+		free(stems[i]);
+	free(stems);
+	return rc;
+}
+
+static int
+open_writers(struct run *r)
+{
+	const char	*err;
+	size_t		 k;
+
+	for (k = 0; k < r->nto; k++) {
+		r->writers[k] = rp_writer_new(r->to[k], &r->opt, &err);
+		if (r->writers[k] == NULL) {
+			say(NULL, "error", "cannot write %s: %s",
+			    rp_format_name(r->to[k]), err);
+			return EXIT_OUTPUT;
+		}
+	}
+	return 0;
+}
+
+/* Whether the first len bytes of key are one of list's names. */
+static int
+in_list(const char *const *list, const char *key, size_t len)
+{
+	for (; *list != NULL; list++)
+		if (strlen(*list) == len && strncmp(*list, key, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* "the pdf writer reads: page_size, ..." for the writers of this run. */
+static void
+describe_params(const struct run *r, rp_buf *b)
+{
+	const char *const	*p;
+	const char		*sep = "";
+	size_t			 k;
+
+	rp_buf_puts(b, "the ");
+	for (k = 0; k < r->nto; k++) {
+		rp_buf_puts(b, k ? ", " : "");
+		rp_buf_puts(b, rp_format_name(r->to[k]));
+	}
+	rp_buf_puts(b, r->nto > 1 ? " writers read: " : " writer reads: ");
+	for (k = 0; k < r->nto; k++)
+		for (p = rp_writer_params(r->writers[k]); *p != NULL; p++) {
+			rp_buf_puts(b, sep);
+			rp_buf_puts(b, *p);
+			sep = ", ";
+		}
+	if (*sep == '\0')
+		rp_buf_puts(b, "nothing");
+}
+
+/* A -V key that no writer of this run reads is most likely a typo. */
+static void
+check_vars(const struct run *r)
+{
+	rp_buf	b;
+	size_t	i, j, k, len;
+	int	known;
+
+	rp_buf_init(&b);
+	for (i = 0; i < r->nvars && !r->quiet; i++) {
+		len = (size_t)(strchr(r->vars[i], '=') - r->vars[i]);
+		for (j = 0; j < i && strncmp(r->vars[j], r->vars[i],
+		    len + 1) != 0; j++)
+			continue;
+		for (k = 0, known = j < i; k < r->nto && !known; k++)
+			known = in_list(rp_writer_params(r->writers[k]),
+			    r->vars[i], len);
+		if (known)
+			continue;
+		rp_buf_reset(&b);
+		describe_params(r, &b);
+		say(NULL, "warning", "-V %.*s: unknown key; %s", (int)len,
+		    r->vars[i], b.data);
+	}
+	rp_buf_free(&b);
+}
+
+/*
+ * Progress on stderr: one line redrawn on a terminal, plain lines
+ * elsewhere (a log gets no terminal escapes).
+ */
+static void
+show_progress(const struct run *r, int i)
+{
+	if (!r->progress)
+		return;
+	if (isatty(STDERR_FILENO))
+		fprintf(stderr, "\r[%d/%d] %s\033[K", i + 1, r->ninputs,
+		    r->inputs[i]);
+	else
+		say(r->inputs[i], "note", "input %d of %d", i + 1,
+		    r->ninputs);
+}
+
+/* Before a message: end the progress line a terminal shows. */
+static void
+break_progress(const struct run *r)
+{
+	if (r->progress && isatty(STDERR_FILENO))
+		fputc('\n', stderr);
+}
+
+/* Render doc in every format and write it. */
+static void
+write_doc(struct run *r, rp_doc *doc, int i)
+{
+	rp_buf	 out;
+	size_t	 k;
+
+	rp_buf_init(&out);
+	for (k = 0; k < r->nto; k++) {
+		char		*dest = NULL;
+		const char	*target = r->output;
+
+		rp_buf_reset(&out);
+		if (rp_writer_render(r->writers[k], doc, &out) != 0) {
+			r->status = EXIT_INPUT;
+			continue;
+		}
+		if (r->outdir != NULL && (target = dest = cli_join(r->outdir,
+		    r->names[i], rp_format_ext(r->to[k]))) == NULL) {
+			r->status = EXIT_OUTPUT;
+			continue;
+		}
+		if (target != NULL && strcmp(target, "-") == 0)
+			target = NULL;
+		if (cli_write_output(target, out.data, out.len) != 0) {
+			break_progress(r);
+			say(target ? target : "standard output", "error",
+			    "cannot write: %s", strerror(errno));
+			r->status = EXIT_OUTPUT;
+		}
+		free(dest);
+	}
+	rp_buf_free(&out);
+}
+
+/* Read the input of doc, within its size limit (a larger one is not
+ * read to its end). */
+static int
+read_input(const struct run *r, rp_doc *doc, char **data, size_t *len)
+{
+	const char	*path = rp_doc_name(doc);
+	size_t		 max = rp_doc_limits(doc)->size;
+
+	if (cli_read_input(path, max, data, len) == 0)
+		return 0;
+	break_progress(r);
+	if (errno == EFBIG)
+		say(path, "error", "more than %zu bytes (limit size; "
+		    "--limit size=N raises it)", max);
+	else
+		say(path, "error", "cannot read: %s", strerror(errno));
+	return -1;
+}
+
+/* Read, convert and write input i. */
+static void
+convert(struct run *r, int i)
+{
+	const char	*path = r->inputs[i];
+	rp_format	 fmt;
+	rp_doc		*doc;
+	char		*data;
+	size_t		 len;
+
+	show_progress(r, i);
+	if ((doc = rp_doc_new(path)) == NULL) {
+		r->status = EXIT_OUTPUT;
+		return;
+	}
+	rp_doc_set_limits(doc, &r->limits);
+	if (read_input(r, doc, &data, &len) != 0) {
+		rp_doc_free(doc);
+		r->status = EXIT_INPUT;
+		return;
+	}
+	/* The name's extension is a hint; the bytes decide. */
+	fmt = r->from != RP_FORMAT_UNKNOWN ? r->from :
+	    rp_format_detect_hint(data, len, rp_format_of_path(path));
+	if (rp_read(doc, data, len, fmt) != 0) {
+		break_progress(r);
+		print_diags(doc, RP_ERROR);
+		r->status = EXIT_INPUT;
+	} else {
+		write_doc(r, doc, i);
+		if (rp_doc_worst(doc) >= RP_WARNING && !r->quiet)
+			break_progress(r);
+		print_diags(doc, r->quiet ? RP_ERROR : r->verbose ? RP_INFO :
+		    RP_WARNING);
+	}
+	rp_doc_free(doc);
+	free(data);
+}
+
+/*
+ * With --timeout: input i in a child process, stopped by SIGTERM (which
+ * removes its temporary file) when it takes longer, so that one slow or
+ * stalled input cannot hold up a batch.
+ */
+static void
+convert_timed(struct run *r, int i)
+{
+	struct timespec	ts = { r->timeout, 0 };
+	sigset_t	chld, old;
+	pid_t		pid, got = 0;
+	int		st, late;
+
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, &old);
+	fflush(stderr);
+	if ((pid = fork()) == 0) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		r->status = 0;
+		convert(r, i);
+		_exit(r->status);
+	}
+	if (pid < 0) {
+		say(r->inputs[i], "error", "cannot start: %s",
+		    strerror(errno));
+		r->status = EXIT_INPUT;
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		return;
+	}
+	/* No SIGCHLD in time: still running, unless it just ended. */
+	if ((late = sigtimedwait(&chld, NULL, &ts) < 0) != 0)
+		got = waitpid(pid, &st, WNOHANG);
+	if (late && got == 0) {
+		kill(pid, SIGTERM);
+		break_progress(r);
+		say(r->inputs[i], "error", "stopped after %d s (--timeout)",
+		    r->timeout);
+	}
+	if (got != pid)
+		waitpid(pid, &st, 0);
+	if (late && got == 0)
+		r->status = EXIT_INPUT;
+	else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		r->status = WIFEXITED(st) ? WEXITSTATUS(st) : EXIT_INPUT;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+static void
+free_run(struct run *r)
+{
+	size_t	k;
+	int	i;
+
+	for (k = 0; k < r->nto; k++)
+		rp_writer_free(r->writers[k]);
+	for (i = 0; r->names != NULL && i < r->ninputs; i++)
+		free(r->names[i]);
+	free(r->names);
+	free(r->vars);
+}
+
+/* Everything before the first input is read; -1 to go on. */
+static int
+prepare(struct run *r, int argc, char *argv[])
+{
+	static char	*std_in[] = { "-", NULL };
+	int		 rc;
+
+	if ((r->vars = calloc((size_t)argc + 1, sizeof(*r->vars))) == NULL)
+		return EXIT_OUTPUT;
+	r->opt.vars = r->vars;
+	r->progress = -1;
+	if ((rc = parse_options(r, argc, argv)) >= 0)
+		return rc;
+	r->inputs = optind < argc ? argv + optind : std_in;
+	r->ninputs = optind < argc ? argc - optind : 1;
+	if (r->opt.data_dir == NULL)
+		r->opt.data_dir = cli_data_dir();
+	rp_set_data_dir(r->opt.data_dir);
+	if ((rc = parse_formats(r)) != 0 || (rc = check_usage(r)) != 0)
+		return rc;
+	if (r->outdir != NULL && cli_mkdirs(r->outdir) != 0) {
+		say(r->outdir, "error", "cannot make the directory: %s",
 		    strerror(errno));
 		return EXIT_OUTPUT;
 	}
-	if (progress < 0)
-		progress = ninputs > 1 && isatty(STDERR_FILENO) && !quiet;
+	if (r->outdir != NULL && (rc = plan_names(r)) != 0)
+		return rc;
+	if (r->progress < 0)
+		r->progress = r->ninputs > 1 && isatty(STDERR_FILENO) &&
+		    !r->quiet;
+	if (open_writers(r) != 0)
+		return EXIT_OUTPUT;
+	check_vars(r);
+	return -1;
+}
 
-	for (k = 0; k < nto; k++) {
-		if ((writers[k] = rp_writer_new(to[k], &opt, &err)) == NULL) {
-			fprintf(stderr, "%s: cannot write %s: %s\n", progname,
-			    rp_format_name(to[k]), err);
-			return EXIT_OUTPUT;
-		}
-	}
+int
+main(int argc, char *argv[])
+{
+	struct run	r;
+	int		i, rc;
 
-	for (i = 0; i < (size_t)ninputs; i++) {
-		const char	*path = argc > 0 ? argv[i] : "-";
-		rp_doc		*doc;
-		char		*data, *name;
-		size_t		 len;
-		rp_buf		 out;
-
-		if (progress)
-			fprintf(stderr, "\r[%zu/%d] %s\033[K", i + 1, ninputs,
-			    path);
-		if (cli_read_file(path, &data, &len) != 0) {
-			fprintf(stderr, "%s%s: %s: %s\n", progress ? "\n" : "",
-			    progname, path, strerror(errno));
-			status = EXIT_INPUT;
-			continue;
-		}
-		if ((doc = rp_doc_new(path)) == NULL) {
-			free(data);
-			return EXIT_OUTPUT;
-		}
-		/* The name's extension is a hint; the bytes decide. */
-		if (rp_read(doc, data, len, from != RP_FORMAT_UNKNOWN ? from :
-		    rp_format_detect_hint(data, len, rp_format_of_path(path)))
-		    != 0) {
-			if (progress)
-				fputc('\n', stderr);
-			print_diags(doc, RP_ERROR);
-			rp_doc_free(doc);
-			free(data);
-			status = EXIT_INPUT;
-			continue;
-		}
-		name = stem(path);
-		rp_buf_init(&out);
-		for (k = 0; k < nto; k++) {
-			char *dest = NULL;
-
-			rp_buf_reset(&out);
-			if (rp_writer_render(writers[k], doc, &out) != 0) {
-				status = EXIT_INPUT;
-				continue;
-			}
-			if (outdir != NULL)
-				dest = cli_join(outdir, name,
-				    rp_format_ext(to[k]));
-			if (cli_write_output(output ? output : dest,
-			    out.data, out.len) != 0) {
-				fprintf(stderr, "%s: %s: %s\n", progname,
-				    output ? output : dest ? dest : "stdout",
-				    strerror(errno));
-				status = EXIT_OUTPUT;
-			}
-			free(dest);
-		}
-		if (progress && rp_doc_worst(doc) >= RP_WARNING && !quiet)
+	if (argc > 0 && argv[0] != NULL && strrchr(argv[0], '/') == NULL)
+		progname = argv[0];
+	cli_catch_signals();
+	/* "respub site ...": a whole static website (site.c). */
+	if (argc > 1 && strcmp(argv[1], "site") == 0)
+		return site_main(argc - 1, argv + 1);
+	memset(&r, 0, sizeof(r));
+	if ((rc = prepare(&r, argc, argv)) < 0) {
+		for (i = 0; i < r.ninputs; i++)
+			(r.timeout > 0 ? convert_timed : convert)(&r, i);
+		if (r.progress && isatty(STDERR_FILENO))
 			fputc('\n', stderr);
-		print_diags(doc, quiet ? RP_ERROR : verbose ? RP_INFO :
-		    RP_WARNING);
-		rp_buf_free(&out);
-		free(name);
-		rp_doc_free(doc);
-		free(data);
+		rc = r.status;
 	}
-	if (progress)
-		fputc('\n', stderr);
-	for (k = 0; k < nto; k++)
-		rp_writer_free(writers[k]);
-	free(vars);
-	return status;
+	free_run(&r);
+	return rc;
 }

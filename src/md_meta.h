@@ -9,6 +9,10 @@
 
 #include "doc.h"
 
+/* cmark-gfm's allocator for both (md_mem.c): no abort() when out of
+ * memory. */
+struct cmark_mem	*rp_md_mem(void);
+
 enum md_field {
 	MD_F_SYMBOL, MD_F_BODY, MD_F_NUMBER, MD_F_YEAR, MD_F_DATE,
 	MD_F_MEETING, MD_F_SESSION, MD_F_LANGUAGE, MD_F_TITLE,

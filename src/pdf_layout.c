@@ -5,15 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fribidi.h>
+
 #include "pdf_layout.h"
 #include "arena.h"
 #include "utf8.h"
 
 void
-pl_para_init(struct pl_para *p, int cjk_doc)
+pl_para_init(struct pl_para *p, int script)
 {
 	memset(p, 0, sizeof(*p));
-	p->cjk_doc = cjk_doc;
+	p->script = script;
 }
 
 void
@@ -53,6 +55,18 @@ last_cp(const struct pl_para *p, const struct pl_box *b)
 	return b->len ? rp_utf8_last(p->text + b->off, b->len, &n) : 0;
 }
 
+/* A box in a shaped face takes its width from the shaper. */
+static void
+shaped_width(const struct pl_para *p, const struct pl_metrics *m,
+    struct pl_box *b, int rtl)
+{
+	float w;
+
+	if (m->run != NULL && b->face >= 0 &&
+	    (w = m->run(m->ctx, b->face, p->text + b->off, b->len, rtl)) >= 0)
+		b->w = w * b->size / 1000.0f;
+}
+
 /* The pending space becomes glue after the last box. */
 static void
 set_glue(struct pl_para *p, const struct pl_metrics *m)
@@ -72,7 +86,7 @@ void
 pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
     size_t n, int style, float size, float rise, int32_t link, int16_t note)
 {
-	size_t		 i = 0, k;
+	size_t		 i = 0, k, first = p->nbox ? p->nbox - 1 : 0;
 	uint32_t	 cp;
 	int		 face, cjk, pending = 0;
 
@@ -88,7 +102,17 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 			i += k;
 			continue;
 		}
-		if ((face = m->face(m->ctx, cp, style, p->cjk_doc)) < 0) {
+		face = m->face(m->ctx, cp, style, p->script);
+		/* A narrow no-break space the face lacks (French ; ! ?) is
+		 * a fixed gap that holds its neighbours together. */
+		if (cp == 0x202F && (face < 0 || face == PF_CJK)) {
+			if (p->nbox > 0 && !p->tab && !p->space)
+				pl_tab(p, size * 0.17f);
+			pending = 0;
+			i += k;
+			continue;
+		}
+		if (face < 0) {
 			if (p->missing++ == 0)
 				p->first_missing = cp;
 			face = PF_CJK;
@@ -101,7 +125,8 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 		    pending ||
 		    prev->face != face || prev->size != size ||
 		    prev->rise != rise || prev->link != link ||
-		    prev->note != note || prev->fakebold != fake) {
+		    prev->note != note || prev->fakebold != fake ||
+		    prev->isolate != (p->isolate > 0)) {
 			if (prev != NULL && !p->tab) {
 				uint32_t lc = last_cp(p, prev);
 				int nobreak = rp_is_cjk_closing(cp) ||
@@ -136,6 +161,7 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 			b->link = link;
 			b->size = size;
 			b->rise = rise;
+			b->isolate = p->isolate > 0;
 			p->space = 0;
 			p->tab = 0;
 			pending = 0;
@@ -161,6 +187,9 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 		}
 		i += k;
 	}
+	/* Shaped faces: a word is not the sum of its letters. */
+	for (k = first; k < p->nbox; k++)
+		shaped_width(p, m, &p->box[k], p->script == PL_ARABIC);
 }
 
 void
@@ -176,6 +205,196 @@ pl_tab(struct pl_para *p, float w)
 	b->brk = PB_NONE;
 	p->space = 0;
 	p->tab = 1;
+}
+
+int
+pl_has_rtl(const char *s, size_t n)
+{
+	size_t		i, k;
+	uint32_t	cp;
+
+	for (i = 0; i < n; i += k) {
+		if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
+			k = 1;
+			continue;
+		}
+		if (FRIBIDI_IS_RTL(fribidi_get_bidi_type(cp)) &&
+		    FRIBIDI_IS_STRONG(fribidi_get_bidi_type(cp)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Width of a piece of box b, measured afresh. */
+static float
+piece_width(const struct pl_para *p, const struct pl_metrics *m,
+    struct pl_box *b)
+{
+	size_t		i, k;
+	uint32_t	cp;
+
+	b->w = 0;
+	for (i = b->off; i < b->off + b->len; i += k) {
+		if ((k = rp_utf8_decode(p->text + i, b->off + b->len - i,
+		    &cp)) == 0) {
+			k = 1;
+			continue;
+		}
+		b->w += (float)m->width(m->ctx, b->face, cp) * b->size / 1000.0f;
+	}
+	shaped_width(p, m, b, b->level & 1);
+	return b->w;
+}
+
+void
+pl_bidi(struct pl_para *p, const struct pl_metrics *m)
+{
+	FriBidiChar	*str;
+	FriBidiCharType	*types;
+	FriBidiBracketType *brackets;
+	FriBidiLevel	*levels;
+	FriBidiParType	 base;
+	size_t		*owner, n = 0, cap, i, j, k, nn = 0, ncap = 0;
+	struct pl_box	*nb = NULL;
+	uint32_t	 cp;
+
+	if (p->nbox == 0 || !pl_has_rtl(p->text, p->tlen))
+		return;
+	p->rtl = p->script == PL_ARABIC;
+	base = p->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	/* The paragraph as one string: boxes, a space for each glue, and
+	 * isolate marks around left-to-right isolates. */
+	cap = p->tlen + 3 * p->nbox + 1;
+	str = calloc(cap, sizeof(*str));
+	types = calloc(cap, sizeof(*types));
+	brackets = calloc(cap, sizeof(*brackets));
+	levels = calloc(cap, sizeof(*levels));
+	owner = calloc(cap, sizeof(*owner));
+	if (!str || !types || !brackets || !levels || !owner)
+		abort();
+	for (i = 0; i < p->nbox; i++) {
+		const struct pl_box *b = &p->box[i];
+
+		if (b->isolate && (i == 0 || !p->box[i - 1].isolate)) {
+			owner[n] = (size_t)-1;
+			str[n++] = 0x2066;	/* LRI */
+		}
+		for (j = b->off; j < b->off + b->len; j += k) {
+			if ((k = rp_utf8_decode(p->text + j, b->off + b->len - j,
+			    &cp)) == 0) {
+				k = 1;
+				cp = 0xFFFD;
+			}
+			owner[n] = j;
+			str[n++] = cp;
+		}
+		if (b->isolate && (i + 1 == p->nbox || !p->box[i + 1].isolate)) {
+			owner[n] = (size_t)-1;
+			str[n++] = 0x2069;	/* PDI */
+		}
+		if (b->glue > 0 || b->brk == PB_GLUE) {
+			owner[n] = (size_t)-2 - i;
+			str[n++] = ' ';
+		}
+	}
+	fribidi_get_bidi_types(str, (FriBidiStrIndex)n, types);
+	fribidi_get_bracket_types(str, (FriBidiStrIndex)n, types, brackets);
+	if (fribidi_get_par_embedding_levels_ex(types, brackets,
+	    (FriBidiStrIndex)n, &base, levels) == 0)
+		memset(levels, p->rtl, n * sizeof(*levels));
+	/* Cut boxes where the level changes; glue takes its space's level. */
+	for (i = 0, j = 0; i < p->nbox; i++) {
+		struct pl_box	 b = p->box[i];
+		size_t		 end = b.off + b.len, start = b.off;
+		int		 lv = -1;
+
+		for (; j < n && owner[j] == (size_t)-1; j++)
+			continue;
+		while (j < n && owner[j] < end) {
+			if (lv >= 0 && levels[j] != lv) {
+				RP_GROW(nb, nn, ncap);
+				nb[nn] = b;
+				nb[nn].off = (uint32_t)start;
+				nb[nn].len = (uint32_t)(owner[j] - start);
+				nb[nn].level = (uint8_t)lv;
+				nb[nn].brk = PB_NONE;
+				nb[nn].glue = nb[nn].stretch = nb[nn].shrink = 0;
+				nb[nn].glevel = (uint8_t)lv;
+				piece_width(p, m, &nb[nn]);
+				nn++;
+				start = owner[j];
+			}
+			lv = levels[j++];
+		}
+		for (; j < n && owner[j] == (size_t)-1; j++)
+			continue;
+		RP_GROW(nb, nn, ncap);
+		nb[nn] = b;
+		nb[nn].off = (uint32_t)start;
+		nb[nn].len = (uint32_t)(end - start);
+		nb[nn].level = (uint8_t)(lv < 0 ? p->rtl : lv);
+		nb[nn].glevel = nb[nn].level;
+		if (j < n && owner[j] == (size_t)-2 - i)
+			nb[nn].glevel = levels[j++];
+		if (start != b.off || (nb[nn].level & 1))
+			piece_width(p, m, &nb[nn]);
+		nn++;
+	}
+	free(p->box);
+	p->box = nb;
+	p->nbox = nn;
+	p->boxcap = ncap;
+	free(str);
+	free(types);
+	free(brackets);
+	free(levels);
+	free(owner);
+}
+
+void
+pl_visual(const struct pl_para *p, size_t a, size_t b, size_t *order)
+{
+	size_t	n = 2 * (b - a) + 1, i, s, e;
+	int	hi = 0, lo = 255, lv;
+
+	/* Item 2i is box a + i, item 2i + 1 the glue after it. */
+	for (i = 0; i < n; i++) {
+		const struct pl_box *x = &p->box[a + i / 2];
+
+		order[i] = i;
+		lv = i % 2 ? x->glevel : x->level;
+		if (lv > hi)
+			hi = lv;
+		if ((lv & 1) && lv < lo)
+			lo = lv;
+	}
+	/* L2: from the highest level down to the lowest odd one, reverse
+	 * every run at that level or higher. */
+	for (lv = hi; lv >= lo && lv > 0; lv--)
+		for (s = 0; s < n; s = e) {
+			int l;
+
+			for (; s < n; s++) {
+				const struct pl_box *x = &p->box[a + order[s] / 2];
+
+				l = order[s] % 2 ? x->glevel : x->level;
+				if (l >= lv)
+					break;
+			}
+			for (e = s; e < n; e++) {
+				const struct pl_box *x = &p->box[a + order[e] / 2];
+
+				l = order[e] % 2 ? x->glevel : x->level;
+				if (l < lv)
+					break;
+			}
+			for (i = 0; i < (e - s) / 2; i++) {
+				size_t t = order[s + i];
+
+				order[s + i] = order[e - 1 - i];
+				order[e - 1 - i] = t;
+			}
+		}
 }
 
 void

@@ -7,8 +7,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Faces of the font set, in this order. */
-enum { PF_REGULAR, PF_ITALIC, PF_BOLD, PF_BOLDITALIC, PF_CJK, PF__MAX };
+/* Faces of the font set, in this order.  The Arabic faces are shaped
+ * (HarfBuzz); the others are set character by character. */
+enum { PF_REGULAR, PF_ITALIC, PF_BOLD, PF_BOLDITALIC, PF_CJK, PF_ARABIC,
+	PF_ARABIC_BOLD, PF__MAX };
+
+/* The script a document is written in: which faces its neutral
+ * characters (digits, punctuation) take, and its direction. */
+enum { PL_LATIN, PL_CJK, PL_ARABIC };
 
 /* Style bits of a span. */
 #define PS_ITALIC	1
@@ -20,10 +26,15 @@ enum { PB_NONE, PB_GLUE, PB_PEN };
 /* The metrics a paragraph is set with. */
 struct pl_metrics {
 	void	*ctx;
-	/* Face for cp in style (PS_*), or -1 when no face has a glyph. */
-	int	(*face)(void *ctx, uint32_t cp, int style, int cjk_doc);
+	/* Face for cp in style (PS_*) in a document of script (PL_*), or
+	 * -1 when no face has a glyph. */
+	int	(*face)(void *ctx, uint32_t cp, int style, int script);
 	/* Advance of cp in face, in 1/1000 em. */
 	int	(*width)(void *ctx, int face, uint32_t cp);
+	/* Advance of the shaped run s[0..n) set right to left or not, in
+	 * 1/1000 em; < 0 for a face set character by character.  May be
+	 * NULL when no face is shaped. */
+	float	(*run)(void *ctx, int face, const char *s, size_t n, int rtl);
 };
 
 /* An unbreakable piece of text in one face and size. */
@@ -33,6 +44,9 @@ struct pl_box {
 	uint8_t	 brk;		/* PB_*: may the line end after it */
 	uint8_t	 fakebold;	/* bold without a bold face (CJK) */
 	uint8_t	 cjk;		/* a single CJK character */
+	uint8_t	 level;		/* bidi embedding level (odd: right to left) */
+	uint8_t	 glevel;	/* level of the glue after it */
+	uint8_t	 isolate;	/* part of a left-to-right isolate */
 	int16_t	 penalty;	/* cost of a PB_PEN break */
 	int16_t	 note;		/* footnote referenced here, or -1 */
 	int32_t	 link;		/* link id, or -1 */
@@ -52,12 +66,14 @@ struct pl_para {
 	/* State while adding spans. */
 	int		 space;		/* a space is pending */
 	int		 tab;		/* the last box ends in a fixed gap */
-	int		 cjk_doc;
+	int		 script;	/* PL_* of the document */
+	int		 isolate;	/* spans added now are an LTR isolate */
+	int		 rtl;		/* base direction, set by pl_bidi */
 	int		 missing;	/* characters no face has */
 	uint32_t	 first_missing;
 };
 
-void	pl_para_init(struct pl_para *p, int cjk_doc);
+void	pl_para_init(struct pl_para *p, int script);
 void	pl_para_free(struct pl_para *p);
 /* Append UTF-8 text in style at size; rise lifts it (superscripts). */
 void	pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
@@ -66,6 +82,20 @@ void	pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 /* A fixed gap of w pt after the last box, with no break (after a
  * hanging number). */
 void	pl_tab(struct pl_para *p, float w);
+/* Whether s[0..n) holds a strong right-to-left character. */
+int	pl_has_rtl(const char *s, size_t n);
+/*
+ * Resolve bidi levels (UAX #9, FriBidi): the paragraph is right to left
+ * when its document is Arabic and it holds a right-to-left letter; boxes
+ * are cut where the level changes.  Call once, before pl_fit.
+ */
+void	pl_bidi(struct pl_para *p, const struct pl_metrics *m);
+/*
+ * Visual order of the line of boxes a..b (UAX #9 L2).  Its 2(b-a)+1
+ * items are box a+i (item 2i) and the glue after it (item 2i+1);
+ * order[k] is the item drawn k-th from the left.
+ */
+void	pl_visual(const struct pl_para *p, size_t a, size_t b, size_t *order);
 /* Split boxes wider than max (pt) so that every line can fit. */
 void	pl_fit(struct pl_para *p, const struct pl_metrics *m, float max);
 /*

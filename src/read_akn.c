@@ -1027,7 +1027,8 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	/* No NOENT, no DTDLOAD: entities stay references, no file or
 	 * network access. */
 	x = xmlCtxtReadMemory(ctx, buf, (int)len, NULL, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    (doc->limits.depth > 256 ? XML_PARSE_HUGE : 0));
 	if (x == NULL) {
 		if (first.code == 0)
 			e = xmlCtxtGetLastError(ctx);
@@ -1035,8 +1036,14 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 		while (n > 0 && (e->message[n - 1] == '\n' ||
 		    e->message[n - 1] == ' '))
 			n--;
-		rp_msg(doc, RP_ERROR, e ? e->line : 0, e ? e->int2 : 0,
-		    "malformed XML: %.*s", (int)n, e ? e->message : "");
+		/* libxml2's own limits speak of its options: say what. */
+		if (n > 0 && (strstr(e->message, "XML_PARSE_HUGE") != NULL ||
+		    strstr(e->message, "Huge input lookup") != NULL))
+			rp_msg(doc, RP_ERROR, e->line, e->int2, "a text, name "
+			    "or value longer than libxml2 reads (10 MB)");
+		else
+			rp_msg(doc, RP_ERROR, e ? e->line : 0, e ? e->int2 : 0,
+			    "malformed XML: %.*s", (int)n, e ? e->message : "");
 		goto out;
 	}
 	root = xmlDocGetRootElement(x);

@@ -10,6 +10,7 @@
  * matter over it.  See write_md.c for the layout respub writes.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,17 @@ struct ref {
 	int		 ix;		/* cmark's definition number */
 };
 
+/* A footnote definition, known before the text is read: bare-number
+ * markers ("Rights, 1 the", "Women,5") are taken only for a footnote
+ * defined and expected next, as in the text reader. */
+struct def {
+	cmark_node	*node;
+	const char	*label;
+	int		 number;	/* numeric label, or 0 */
+	int		 referenced;
+	rp_node		*fn;		/* its FOOTNOTE, once made */
+};
+
 struct rdr {
 	rp_doc		*doc;
 	const char	*src;		/* the Markdown after the front matter */
@@ -61,6 +73,9 @@ struct rdr {
 	int		 depth;
 	struct ref	*refs;
 	size_t		 nrefs, caprefs;
+	struct def	*defs;		/* in cmark's order */
+	size_t		 ndefs;
+	int		 in_notes;	/* reading definitions: no markers */
 	rp_node		*docs[64];	/* documents in the order they begin */
 	int		 ndocs;
 	int		 nannex;	/* annexes so far */
@@ -399,6 +414,9 @@ inlines(struct rdr *r, rp_node *parent, cmark_node *c, cmark_node *stop)
 			    b.len);
 			rp_buf_free(&b);
 			add_ref(r, n, atoi(cmark_node_get_literal(c)));
+			if (r->refs[r->nrefs - 1].ix >= 1 &&
+			    (size_t)r->refs[r->nrefs - 1].ix <= r->ndefs)
+				r->defs[r->refs[r->nrefs - 1].ix - 1].referenced = 1;
 			rp_node_append(parent, n);
 			break;
 		case CMARK_NODE_LINEBREAK:
@@ -412,21 +430,79 @@ inlines(struct rdr *r, rp_node *parent, cmark_node *c, cmark_node *stop)
 	}
 }
 
-/* Document references and dates in the TEXTs under n (not in links). */
+/* The FOOTNOTE of definition k, made when first needed. */
+static rp_node *
+footnote_of(struct rdr *r, size_t k)
+{
+	struct def *d = &r->defs[k];
+
+	if (d->fn == NULL) {
+		d->fn = node_at(r, RP_NODE_FOOTNOTE, d->node);
+		d->fn->num = d->label;
+		/* cmark starts a definition at its content. */
+		d->fn->col = 1;
+	}
+	return d->fn;
+}
+
+/* cmark's number of the definition whose FOOTNOTE fn is. */
+static int
+def_number(const struct rdr *r, const rp_node *fn)
+{
+	size_t k;
+
+	for (k = 0; k < r->ndefs && r->defs[k].fn != fn; k++)
+		continue;
+	return (int)k + 1;
+}
+
+/* The inline scanner's question: the footnote a bare marker calls. */
+static rp_node *
+lookup_footnote(void *arg, const char *marker, enum rp_marker_kind kind)
+{
+	struct rdr	*r = arg;
+	size_t		 i, k = r->ndefs;
+	int		 next = 0;
+
+	for (i = 0; i < r->ndefs; i++) {
+		if (k == r->ndefs && strcmp(r->defs[i].label, marker) == 0)
+			k = i;
+		if (!r->defs[i].referenced && r->defs[i].number > 0 &&
+		    (next == 0 || r->defs[i].number < next))
+			next = r->defs[i].number;
+	}
+	if (k == r->ndefs || !rp_marker_fits(kind, r->defs[k].number,
+	    r->defs[k].referenced, next))
+		return NULL;
+	r->defs[k].referenced = 1;
+	return footnote_of(r, k);
+}
+
+/* Document references, dates and bare footnote markers in the TEXTs
+ * under n (not in links). */
 static void
 find_refs(struct rdr *r, rp_node *n, rp_body body)
 {
 	struct rp_inline_ctx	 ctx;
-	rp_node			*c, *next;
+	rp_node			*c, *next, *prev, *m;
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.doc = r->doc;
 	ctx.body = body;
+	ctx.footnote = r->in_notes ? NULL : lookup_footnote;
+	ctx.arg = r;
 	for (c = n->first; c != NULL; c = next) {
 		next = c->next;
-		if (c->type == RP_NODE_TEXT)
+		prev = c->prev;
+		if (c->type == RP_NODE_TEXT) {
 			rp_inline_refs(&ctx, c);
-		else if (c->type == RP_NODE_EMPH || c->type == RP_NODE_STRONG)
+			/* Its markers join cmark's references. */
+			for (m = prev ? prev->next : n->first; m != next;
+			    m = m->next)
+				if (m->type == RP_NODE_NOTEREF)
+					add_ref(r, m, def_number(r, m->target));
+		} else if (c->type == RP_NODE_EMPH ||
+		    c->type == RP_NODE_STRONG)
 			find_refs(r, c, body);
 	}
 }
@@ -780,6 +856,28 @@ ends_word(const rp_node *n)
 /* Append a bullet list's items (and their sub-lists) to parent. */
 static void read_items(struct rdr *r, rp_node *parent, cmark_node *list);
 
+/*
+ * Whether an HTML block is a comment, which holds no text of the
+ * resolution: dropped, with a warning unless it is the "<!-- end list -->"
+ * that CommonMark writers (ours included) put between two lists.
+ */
+static int
+comment_dropped(struct rdr *r, cmark_node *c, const char *lit)
+{
+	size_t n;
+
+	if (strncmp(lit, "<!--", 4) != 0)
+		return 0;
+	for (n = strlen(lit); n > 0 && isspace((unsigned char)lit[n - 1]);
+	    n--)
+		continue;
+	if (n != 17 || strncmp(lit, "<!-- end list -->", 17) != 0)
+		rp_msg(r->doc, RP_WARNING, cmark_node_get_start_line(c) +
+		    r->line0, 1, "HTML comment dropped: %.*s", (int)(n < 60 ?
+		    n : 60), lit);
+	return 1;
+}
+
 /* The content of a list item: blocks and sub-lists. */
 static void
 item_content(struct rdr *r, rp_node *to, cmark_node *li, size_t skip)
@@ -805,7 +903,7 @@ item_content(struct rdr *r, rp_node *to, cmark_node *li, size_t skip)
 		if ((cmark_node_get_type(c) == CMARK_NODE_CODE_BLOCK ||
 		    cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK) &&
 		    (lit = cmark_node_get_literal(c)) != NULL &&
-		    strncmp(lit, "<!--", 4) != 0) {
+		    !comment_dropped(r, c, lit)) {
 			b = node_at(r, RP_NODE_BLOCK, c);
 			put_text(r, b, lit, c);
 			rp_node_append(to, b);
@@ -1320,8 +1418,10 @@ flatten_deep(struct rdr *r, cmark_node *root)
 		while (t.len > 0 && t.data[t.len - 1] == ' ')
 			t.len--;
 		if (t.len > 0 &&
-		    (para = cmark_node_new(CMARK_NODE_PARAGRAPH)) != NULL &&
-		    (text = cmark_node_new(CMARK_NODE_TEXT)) != NULL) {
+		    (para = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH,
+		    rp_md_mem())) != NULL &&
+		    (text = cmark_node_new_with_mem(CMARK_NODE_TEXT,
+		    rp_md_mem())) != NULL) {
 			t.data[t.len] = '\0';
 			cmark_node_set_literal(text, t.data);
 			cmark_node_append_child(para, text);
@@ -1397,8 +1497,7 @@ read_block(struct rdr *r, cmark_node *c)
 	case CMARK_NODE_CODE_BLOCK:
 	case CMARK_NODE_HTML_BLOCK:
 		lit = cmark_node_get_literal(c);
-		/* "<!-- end list -->" and other comments say nothing. */
-		if (lit == NULL || strncmp(lit, "<!--", 4) == 0)
+		if (lit == NULL || comment_dropped(r, c, lit))
 			break;
 		n = node_at(r, RP_NODE_BLOCK, c);
 		put_text(r, n, lit, c);
@@ -1440,32 +1539,82 @@ has_label(struct rdr *r, const char *label, size_t n)
 }
 
 /*
- * cmark-gfm moves the definitions to the end, in order of first
- * reference, and numbers the references after them.  Each footnote goes
- * to the NOTES of the document that first refers to it, in the order
- * the definitions were written.
+ * The definitions, before the text is read.  cmark-gfm moves them to the
+ * end, in order of first reference, and numbers the references after
+ * them.
  */
 static void
-read_footnotes(struct rdr *r, cmark_node *root)
+collect_defs(struct rdr *r, cmark_node *root)
 {
-	cmark_node	*c, **defs = NULL;
-	rp_node		**fns, *docn, *notes, *at;
-	size_t		 ndefs = 0, i, k, n;
-	const char	*label, *dash;
+	cmark_node	*c;
+	size_t		 n = 0;
+	rp_buf		 lb;
 
 	for (c = cmark_node_first_child(root); c != NULL; c = cmark_node_next(c))
 		if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION)
-			ndefs++;
-	if (ndefs == 0)
+			n++;
+	if (n == 0)
 		return;
-	defs = calloc(ndefs, sizeof(*defs));
-	fns = calloc(ndefs, sizeof(*fns));
-	if (defs == NULL || fns == NULL)
-		abort();
-	for (i = 0, c = cmark_node_first_child(root); c != NULL;
+	if ((r->defs = calloc(n, sizeof(*r->defs))) == NULL)
+		rp_out_of_memory();
+	for (c = cmark_node_first_child(root); c != NULL;
+	    c = cmark_node_next(c)) {
+		struct def *d = &r->defs[r->ndefs];
+
+		if (cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
+			continue;
+		d->node = c;
+		rp_buf_init(&lb);
+		label_at(r, offset_of(r, cmark_node_get_start_line(c), 1), &lb);
+		d->label = rp_doc_strndup(r->doc, lb.data ? lb.data : "",
+		    lb.len);
+		rp_buf_free(&lb);
+		if (strspn(d->label, "0123456789") == strlen(d->label))
+			d->number = atoi(d->label);
+		r->ndefs++;
+	}
+}
+
+/* Place footnote k, filled, in the NOTES of docn, in the order written. */
+static void
+place_footnote(struct rdr *r, size_t k, rp_node *docn)
+{
+	rp_node		*fn = footnote_of(r, k), *notes, *at;
+	cmark_node	*c;
+
+	r->in_notes = 1;
+	for (c = cmark_node_first_child(r->defs[k].node); c != NULL;
 	    c = cmark_node_next(c))
-		if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION)
-			defs[i++] = c;
+		if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH)
+			blocks(r, fn, c, 0);
+	r->in_notes = 0;
+	if ((notes = rp_node_child(docn, RP_NODE_NOTES)) == NULL) {
+		notes = node_at(r, RP_NODE_NOTES, r->defs[k].node);
+		notes->flags |= RP_NOSRC;
+		rp_node_append(docn, notes);
+	}
+	for (at = notes->first; at != NULL && at->line < fn->line;
+	    at = at->next)
+		continue;
+	if (at != NULL)
+		rp_node_insert_before(at, fn);
+	else
+		rp_node_append(notes, fn);
+}
+
+/*
+ * Each footnote goes to the NOTES of the document that first refers to
+ * it, in the order the definitions were written; one nothing refers to,
+ * to the document written around it.
+ */
+static void
+read_footnotes(struct rdr *r)
+{
+	rp_node		*docn, *fn;
+	size_t		 i, k, n;
+	const char	*label, *dash;
+	int		 j, line;
+
 	/* A written "1-2" is the second "1" of the output. */
 	for (i = 0; i < r->nrefs; i++) {
 		label = r->refs[i].noteref->num;
@@ -1478,88 +1627,126 @@ read_footnotes(struct rdr *r, cmark_node *root)
 	}
 	for (i = 0; i < r->nrefs; i++) {
 		k = (size_t)r->refs[i].ix;
-		if (k < 1 || k > ndefs)
+		if (k < 1 || k > r->ndefs)
 			continue;
-		if (fns[k - 1] == NULL) {
-			rp_node *fn = node_at(r, RP_NODE_FOOTNOTE, defs[k - 1]);
-
+		fn = footnote_of(r, k - 1);
+		if (fn->parent == NULL) {
+			/* cmark's label as written, "1-2" read as "1". */
 			fn->num = r->refs[i].noteref->num;
-			/* cmark starts a definition at its content. */
-			fn->col = 1;
-			for (c = cmark_node_first_child(defs[k - 1]); c != NULL;
-			    c = cmark_node_next(c))
-				if (cmark_node_get_type(c) ==
-				    CMARK_NODE_PARAGRAPH)
-					blocks(r, fn, c, 0);
-			docn = rp_node_ancestor(r->refs[i].noteref,
-			    RP_NODE_DOCUMENT);
-			if (docn == NULL)
+			if ((docn = rp_node_ancestor(r->refs[i].noteref,
+			    RP_NODE_DOCUMENT)) == NULL)
 				continue;
-			if ((notes = rp_node_child(docn, RP_NODE_NOTES)) ==
-			    NULL) {
-				notes = node_at(r, RP_NODE_NOTES, defs[k - 1]);
-				notes->flags |= RP_NOSRC;
-				rp_node_append(docn, notes);
-			}
-			/* In the order written. */
-			for (at = notes->first; at != NULL && at->line <
-			    fn->line; at = at->next)
-				continue;
-			if (at != NULL)
-				rp_node_insert_before(at, fn);
-			else
-				rp_node_append(notes, fn);
-			fns[k - 1] = fn;
+			place_footnote(r, k - 1, docn);
 		}
-		r->refs[i].noteref->target = fns[k - 1];
-		fns[k - 1]->count++;
+		/* Bare markers were tied to theirs when read. */
+		if (r->refs[i].noteref->target == NULL) {
+			r->refs[i].noteref->target = fn;
+			fn->count++;
+		}
 	}
-	for (i = 0; i < ndefs; i++) {
-		rp_buf	 lb;
-		int	 line = cmark_node_get_start_line(defs[i]), j;
-
-		if (fns[i] != NULL || r->ndocs == 0)
+	for (i = 0; i < r->ndefs && r->ndocs > 0; i++) {
+		if (r->defs[i].fn != NULL && r->defs[i].fn->parent != NULL)
 			continue;
-		fns[i] = node_at(r, RP_NODE_FOOTNOTE, defs[i]);
-		fns[i]->col = 1;
-		rp_buf_init(&lb);
-		label_at(r, offset_of(r, line, 1), &lb);
-		fns[i]->num = rp_doc_strndup(r->doc, lb.data ? lb.data : "",
-		    lb.len);
-		rp_buf_free(&lb);
-		for (c = cmark_node_first_child(defs[i]); c != NULL;
-		    c = cmark_node_next(c))
-			if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH)
-				blocks(r, fns[i], c, 0);
-		/* The document written around the definition. */
+		line = cmark_node_get_start_line(r->defs[i].node);
 		for (j = r->ndocs - 1; j > 0 && r->docs[j]->line >
 		    line + r->line0; j--)
 			continue;
-		docn = r->docs[j];
-		if ((notes = rp_node_child(docn, RP_NODE_NOTES)) == NULL) {
-			notes = node_at(r, RP_NODE_NOTES, defs[i]);
-			notes->flags |= RP_NOSRC;
-			rp_node_append(docn, notes);
-		}
-		for (at = notes->first; at != NULL && at->line <
-		    fns[i]->line; at = at->next)
-			continue;
-		if (at != NULL)
-			rp_node_insert_before(at, fns[i]);
-		else
-			rp_node_append(notes, fns[i]);
+		place_footnote(r, i, r->docs[j]);
 	}
-	for (docn = NULL, i = 0; i < ndefs; i++) {
-		rp_node *fn;
-
-		if (fns[i] == NULL || fns[i]->parent == NULL)
+	for (i = 0; i < r->ndefs; i++) {
+		if ((fn = r->defs[i].fn) == NULL || fn->parent == NULL)
 			continue;
-		for (n = 1, fn = fns[i]->parent->first; fn != NULL;
+		for (n = 1, fn = fn->parent->first; fn != NULL;
 		    fn = fn->next, n++)
 			fn->index = (int)n;
 	}
-	free(defs);
-	free(fns);
+}
+
+/* The numeric label of a definition line "[^12]: ...", or -1; *end is
+ * the offset of its ':' in the line. */
+static long
+def_line_number(const char *l, size_t n, size_t *end)
+{
+	size_t k = 2;
+
+	if (n < 5 || l[0] != '[' || l[1] != '^')
+		return -1;
+	while (k < n && k < 8 && isdigit((unsigned char)l[k]))
+		k++;
+	if (k == 2 || k + 1 >= n || l[k] != ']' || l[k + 1] != ':')
+		return -1;
+	*end = k + 1;
+	return strtol(l + 2, NULL, 10);
+}
+
+/* Whether pat ("[^12]") is written from line from on as a definition's
+ * label (as_def) or else as a reference. */
+static int
+label_written(const struct rdr *r, size_t from, const char *pat, size_t plen,
+    int as_def)
+{
+	const char	*p = r->src + r->lines[from], *end = r->src + r->len;
+	int		 at_start;
+
+	while ((p = memmem(p, (size_t)(end - p), pat, plen)) != NULL) {
+		at_start = p == r->src || p[-1] == '\n';
+		if (as_def == (at_start && p + plen < end && p[plen] == ':'))
+			return 1;
+		p += plen;
+	}
+	return 0;
+}
+
+/*
+ * A PDF extraction's wrapped line that starts with a number comes out as
+ * a definition: "[^10]: ... Cairo, 5–13 September" then "[^1994]:
+ * (United Nations ...". A numeric definition directly under another,
+ * out of sequence, whose label nothing refers to or that is defined
+ * again further on, continues the one above: its "[^1994]:" becomes
+ * "    1994", the same width, so positions stay.
+ */
+static void
+join_wrapped_definitions(struct rdr *r)
+{
+	char	*copy = NULL, pat[16];
+	size_t	 i, end, plen;
+	long	 num, prev = -1;
+	int	 in_def = 0;
+
+	for (i = 0; i < r->nlines; i++) {
+		const char *l = (copy ? copy : r->src) + r->lines[i];
+		size_t n = (i + 1 < r->nlines ? r->lines[i + 1] - 1 : r->len) -
+		    r->lines[i];
+
+		if (n == 0 || strspn(l, " \t\r") >= n) {
+			in_def = 0;
+			continue;
+		}
+		if ((num = def_line_number(l, n, &end)) < 0)
+			continue;
+		plen = (size_t)snprintf(pat, sizeof(pat), "[^%ld]", num);
+		if (!in_def || num == prev + 1 || plen != end ||
+		    (label_written(r, 0, pat, plen, 0) &&
+		    !label_written(r, i + 1, pat, plen, 1))) {
+			prev = num;
+			in_def = 1;
+			continue;
+		}
+		if (copy == NULL) {
+			copy = rp_doc_alloc(r->doc, r->len + 1);
+			memcpy(copy, r->src, r->len);
+			copy[r->len] = '\0';
+		}
+		memset(copy + r->lines[i], ' ', end + 1);
+		memcpy(copy + r->lines[i] + end + 1 - (plen - 3), pat + 2,
+		    plen - 3);
+		rp_msg(r->doc, RP_WARNING, (int)i + 1 + r->line0, 1,
+		    "markdown: \"%s:\" under footnote %ld read as a line of "
+		    "that footnote (a wrapped line that begins with %ld)",
+		    pat, prev, num);
+	}
+	if (copy != NULL)
+		r->src = copy;
 }
 
 /*
@@ -1620,9 +1807,10 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 	r.len = len - fmlen;
 	r.line0 = fmlines;
 	index_lines(&r);
+	join_wrapped_definitions(&r);
 
 	cmark_gfm_core_extensions_ensure_registered();
-	ps = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+	ps = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, rp_md_mem());
 	if (ps == NULL) {
 		free(r.lines);
 		rp_msg(doc, RP_ERROR, 0, 0, "out of memory");
@@ -1649,16 +1837,21 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 		read_front_matter(doc, r.fm, &r.furniture, buf, fmlen);
 	if (r.fm[MD_F_KIND] != NULL)
 		meta_set(doc, doc->root->meta, MD_F_KIND, r.fm[MD_F_KIND]);
+	collect_defs(&r, root);
 	for (c = cmark_node_first_child(root); c != NULL; c = cmark_node_next(c))
 		if ((size_t)cmark_node_get_start_line(c) <= r.nlines)
 			read_block(&r, c);
-	read_footnotes(&r, root);
+	/* Nothing but blank lines (or front matter): as the text reader. */
+	if (cmark_node_first_child(root) == NULL)
+		rp_msg(doc, RP_WARNING, 1, 1, "no resolution structure found");
+	read_footnotes(&r);
 	pop_to(&r, 0);
 	finish_doc(&r, &r.stack[0]);
 	if (r.furniture != NULL)	/* last, as the text reader has it */
 		rp_node_append(doc->root, r.furniture);
 	cmark_node_free(root);
 	free(r.refs);
+	free(r.defs);
 	free(r.lines);
 	return 0;
 }

@@ -388,6 +388,25 @@ add_pos(struct unit *u, size_t off, int line, int col)
 	u->npos++;
 }
 
+/* Whether text ends with an old-style footnote marker, "1978, 3/" or
+ * "Commission17/", and a word follows, which a space sets off (a
+ * symbol's "S/RES/" or a citation's "47/" then "215" go on). */
+static int
+slash_marker_then_word(const rp_buf *t, const char *next)
+{
+	size_t k = t->len - 1, m = 0;
+
+	if (isdigit((unsigned char)next[0]) || next[0] == '/')
+		return 0;
+	while (k > 0 && m < 3 && (isdigit((unsigned char)t->data[k - 1]) ||
+	    t->data[k - 1] == '*')) {
+		k--;
+		m++;
+	}
+	return m > 0 && k > 0 && (t->data[k - 1] == ' ' ||
+	    t->data[k - 1] == ',' || islower((unsigned char)t->data[k - 1]));
+}
+
 /* Append text to a unit, joining as the script wants: Latin words with a
  * space, CJK without, a hyphen at a line end kept and closed up. */
 static void
@@ -405,7 +424,8 @@ append_text(struct unit *u, const char *s, size_t n, int line, int col)
 		    (last == '-' && u->text.len >= 2 &&
 		    isalpha((unsigned char)u->text.data[u->text.len - 2]) &&
 		    isalpha((unsigned char)s[0])) ||
-		    last == 0x2014 || last == '/'))
+		    last == 0x2014 || (last == '/' &&
+		    !slash_marker_then_word(&u->text, s))))
 			rp_buf_putc(&u->text, ' ');
 	}
 	add_pos(u, u->text.len, line, col);
@@ -458,14 +478,19 @@ is_footnote_rule(const struct line *l)
 	return 1;
 }
 
-/* A footnote marker opening a definition line: "1 See", "¹ General",
- * "* 仅以". Returns the offset of the text, 0 if none; marker in out. */
+/*
+ * A footnote marker opening a definition line: "1 See", "¹ General",
+ * "* 仅以", and the old form with a slash, "17/ See", one or two stars
+ * and a slash.  Returns the offset of the text, 0 if none; marker in
+ * out, without the slash; *slashed says whether it had one.
+ */
 static size_t
-def_marker(const struct line *l, char *out, size_t outsize)
+def_marker(const struct line *l, char *out, size_t outsize, int *slashed)
 {
 	size_t		i = 0, m = 0, len;
 	uint32_t	cp;
 
+	*slashed = 0;
 	while (i < l->n && (len = rp_utf8_decode(l->s + i, l->n - i, &cp)) &&
 	    rp_superscript_digit(cp) >= 0 && m + 1 < outsize) {
 		out[m++] = (char)('0' + rp_superscript_digit(cp));
@@ -475,15 +500,65 @@ def_marker(const struct line *l, char *out, size_t outsize)
 		while (i < l->n && i < 3 && isdigit((unsigned char)l->s[i]) &&
 		    m + 1 < outsize)
 			out[m++] = l->s[i++];
-		if (m == 0 && i < l->n && l->s[i] == '*' && m + 1 < outsize)
-			out[m++] = l->s[i++];
-		if (m == 0 || i >= l->n || l->s[i] != ' ')
+		if (m == 0)
+			while (i < l->n && i < 2 && l->s[i] == '*' &&
+			    m + 1 < outsize)
+				out[m++] = l->s[i++];
+		if (m > 0 && i < l->n && l->s[i] == '/') {
+			*slashed = 1;
+			i++;
+		}
+		if (m == 0 || i >= l->n || l->s[i] != ' ' ||
+		    (m == 2 && out[0] == '*' && !*slashed))
 			return 0;
 	}
 	out[m] = '\0';
 	while (i < l->n && l->s[i] == ' ')
 		i++;
 	return i < l->n ? i : 0;
+}
+
+/*
+ * A definition opening a block outside a ruled zone ("5 See", "¹ The",
+ * "1/ S/26111."): the offset of its text, or 0.  Not "2 Requests" (a
+ * paragraph whose period a scan lost), nor, where a page break cut a
+ * sentence, a page that begins with a number: "on" then "8 and 9
+ * December 2014" or "8 December 2014".
+ */
+static size_t
+block_definition(const struct reader *r, const struct line *l,
+    int seen_content, char *marker, size_t size, int *slashed)
+{
+	const struct unit	*last = r->nunits ? &r->units[r->nunits - 1] :
+				    NULL;
+	size_t			 k, nl;
+	char			 iso[11];
+
+	if (rp_is_separator(l->s, l->n) ||
+	    (k = def_marker(l, marker, size, slashed)) == 0)
+		return 0;
+	if (!((unsigned char)l->s[0] >= 0x80 || marker[0] == '*' ||
+	    seen_content) || rp_scanned_number(l->s, l->n, &nl) != 0)
+		return 0;
+	if (last != NULL && last->kind == U_TEXT &&
+	    !rp_ends_sentence(last->text.data, last->text.len) &&
+	    (rp_starts_lower(l->s + k, l->n - k) ||
+	    rp_parse_date(l->s, l->n, iso) > 0))
+		return 0;
+	return k;
+}
+
+static struct unit *
+new_definition(struct reader *r, const struct line *l, size_t k,
+    const char *marker, int seg)
+{
+	struct unit *u = new_unit(r, l, U_FNDEF, seg);
+
+	u->marker = rp_doc_strdup(r->doc, marker);
+	append_text(u, l->s + k, l->n - k, l->no, l->col +
+	    char_count(l->s, k));
+	u->lastchars = l->chars;
+	return u;
 }
 
 /* Whether a line (or the block it opens) ends like a sentence. */
@@ -845,6 +920,29 @@ wrapped_opener(const struct reader *r, const struct line *prev,
 	return kind == RP_ITEM_DIGIT && (v > 50 || isdigit((int)last));
 }
 
+/* A line ending as a recital does, in a comma or semicolon: a title
+ * does not. */
+static int
+ends_recital(const struct line *l)
+{
+	size_t		len;
+	uint32_t	last = rp_utf8_last(l->s, l->n, &len);
+
+	return last == ',' || last == ';' || last == 0xFF0C ||
+	    last == 0xFF1B || last == 0x060C || last == 0x061B;
+}
+
+/* Longer than a masthead line: 60 bytes, or a recital's 8 Han
+ * characters ("回顾其以前所有有关决议，"). */
+static int
+long_line(const struct line *l)
+{
+	uint32_t cp;
+
+	return l->n > 60 || (rp_utf8_decode(l->s, l->n, &cp) > 0 &&
+	    rp_is_cjk(cp) && l->chars >= 8 && ends_recital(l));
+}
+
 /* Segments: an annex heading line starts a new one. */
 static int
 annex_line(const struct reader *r, size_t i)
@@ -865,7 +963,7 @@ make_units(struct reader *r)
 {
 	size_t		 i;
 	int		 seg = 0, in_masthead = 1, in_zone = 0, blank = 1;
-	int		 seen_content = 0;
+	int		 seen_content = 0, slashed;
 	struct unit	*u = NULL;
 	const struct line *prev = NULL;
 	rp_body		 b;
@@ -873,7 +971,7 @@ make_units(struct reader *r)
 
 	for (i = 0; i < r->nlines; i++) {
 		struct line	*l = &r->lines[i];
-		size_t		 k, nl;
+		size_t		 k;
 
 		if (is_blank(l)) {
 			if (l->gone != 3 && l->gone != 2)
@@ -905,12 +1003,9 @@ make_units(struct reader *r)
 			continue;
 		}
 		if (in_zone) {
-			if ((k = def_marker(l, marker, sizeof(marker))) > 0) {
-				u = new_unit(r, l, U_FNDEF, seg);
-				u->marker = rp_doc_strdup(r->doc, marker);
-				append_text(u, l->s + k, l->n - k, l->no,
-				    l->col + char_count(l->s, k));
-				u->lastchars = l->chars;
+			if ((k = def_marker(l, marker, sizeof(marker),
+			    &slashed)) > 0) {
+				u = new_definition(r, l, k, marker, seg);
 				in_zone = 1;
 				blank = 0;
 				continue;
@@ -923,19 +1018,13 @@ make_units(struct reader *r)
 			in_zone = 0;
 			u = NULL;
 		}
-		/* A superscript marker at a block start: a definition. */
-		/* "2 Requests ..." is a paragraph whose period a scan lost,
-		 * not a footnote. */
-		if (blank && !rp_is_separator(l->s, l->n) &&
-		    (k = def_marker(l, marker, sizeof(marker))) > 0 &&
-		    ((unsigned char)l->s[0] >= 0x80 || marker[0] == '*' ||
-		    seen_content) && rp_scanned_number(l->s, l->n, &nl) == 0) {
-			u = new_unit(r, l, U_FNDEF, seg);
-			u->marker = rp_doc_strdup(r->doc, marker);
+		if (blank && (k = block_definition(r, l, seen_content,
+		    marker, sizeof(marker), &slashed)) > 0) {
+			u = new_definition(r, l, k, marker, seg);
 			u->block_start = 1;
-			append_text(u, l->s + k, l->n - k, l->no,
-			    l->col + char_count(l->s, k));
-			u->lastchars = l->chars;
+			/* The old form lists its notes line after line:
+			 * "1/ S/26111." then "2/ S/26083.". */
+			in_zone = slashed;
 			blank = 0;
 			continue;
 		}
@@ -943,10 +1032,12 @@ make_units(struct reader *r)
 		 * begins: a numbered paragraph, a sentence, the "Whereas" of
 		 * a preamble before its formula (1940s resolutions). */
 		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
-		    rp_opens_unit(l->s, l->n) || (blank && r->nunits > 0 &&
-		    !rp_masthead_role(l->s, l->n) && ((l->n > 60 &&
-		    sentence_end(r, l)) || (l->n > 8 && memcmp(l->s, "Whereas",
-		    7) == 0 && !isalpha((unsigned char)l->s[7]))))))
+		    rp_opens_unit(l->s, l->n) || ((blank ||
+		    r->line_per_paragraph) && r->nunits > 0 &&
+		    !rp_masthead_role(l->s, l->n) && ((long_line(l) &&
+		    (blank ? sentence_end(r, l) : ends_recital(l))) ||
+		    (l->n > 8 && memcmp(l->s, "Whereas", 7) == 0 &&
+		    !isalpha((unsigned char)l->s[7]))))))
 			in_masthead = 0;
 		if (in_masthead) {
 			int role = rp_masthead_role(l->s, l->n);
@@ -1016,20 +1107,8 @@ lookup_footnote(void *arg, const char *marker, enum rp_marker_kind kind)
 		    r->fns[i].seg == r->cur_seg &&
 		    (next == 0 || r->fns[i].number < next))
 			next = r->fns[i].number;
-	switch (kind) {
-	case RP_MARK_SPACED:
-		/* A bare number after a space is a marker only if it is
-		 * the next footnote expected. */
-		if (hit->referenced || num != next)
-			return NULL;
-		break;
-	case RP_MARK_GLUED:
-		if (!hit->referenced && num > 0 && num > next + 2)
-			return NULL;
-		break;
-	case RP_MARK_SUPERSCRIPT:
-		break;
-	}
+	if (!rp_marker_fits(kind, num, hit->referenced, next))
+		return NULL;
 	hit->referenced = 1;
 	return hit->node;
 }
@@ -1048,6 +1127,7 @@ struct builder {
 	int		 state;		/* 0 masthead, 1 preamble, 2 body */
 	int		 vote;		/* expecting members of a vote group */
 	int		 next_num;	/* number of the next numbered unit */
+	int		 bulleted;	/* operative paragraphs set as bullets */
 	rp_node		*vote_node;
 };
 
@@ -1293,7 +1373,7 @@ ends_with_cjk_semicolon(const rp_node *b)
  * Whether it did.
  */
 static int
-text_before_formula(struct builder *bd)
+text_before_formula(struct builder *bd, int reasons)
 {
 	rp_node	*c, *next, *b;
 	rp_buf	 t;
@@ -1307,6 +1387,14 @@ text_before_formula(struct builder *bd)
 	for (c = bd->body->first; c != NULL; c = next) {
 		next = c->next;
 		rp_node_unlink(c);
+		/* "…; The General Assembly, therefore,": they are its
+		 * recitals. */
+		if (reasons && c->type == RP_NODE_PARAGRAPH) {
+			c->flags &= ~RP_UNSURE;
+			rp_node_append(part(bd, &bd->preamble,
+			    RP_NODE_PREAMBLE, c->line), c);
+			continue;
+		}
 		b = c;
 		if ((c->type == RP_NODE_PARAGRAPH ||
 		    c->type == RP_NODE_HEADING) && c->first != NULL &&
@@ -1329,6 +1417,17 @@ text_before_formula(struct builder *bd)
 	rp_node_unlink(bd->body);
 	bd->body = NULL;
 	return 1;
+}
+
+/* "- Decides ..." after the preamble: a copy that set the operative
+ * paragraphs' numbers as bullets; the paragraph keeps its bullet. */
+static int
+bulleted_operative(const struct builder *bd, rp_item_kind kind,
+    const char *s, size_t n)
+{
+	return kind == RP_ITEM_BULLET && ((bd->state <= 1 &&
+	    bd->preamble != NULL) || bd->bulleted) && opener_at(s, n) &&
+	    rp_classify_paragraph(s, n) == RP_PARA_OPERATIVE;
 }
 
 static void
@@ -1354,7 +1453,8 @@ add_text_unit(struct builder *bd, const struct unit *u)
 	if ((bd->preamble == NULL ||
 	    rp_node_child(bd->preamble, RP_NODE_FORMULA) == NULL) &&
 	    rp_is_formula(s, n, &body) &&
-	    (bd->state <= 1 || text_before_formula(bd))) {
+	    (bd->state <= 1 || text_before_formula(bd,
+	    rp_formula_connector(s, n)))) {
 		if (bd->docnode->meta->body == RP_BODY_UNKNOWN)
 			bd->docnode->meta->body = body;
 		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
@@ -1380,8 +1480,11 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		return;
 	}
 	if ((off = rp_item_marker(s, n, &numlen, &kind, &value)) > 0) {
-		add_item(bd, u, numlen, off, kind, value);
-		return;
+		if (!bulleted_operative(bd, kind, s + off, n - off)) {
+			add_item(bd, u, numlen, off, kind, value);
+			return;
+		}
+		bd->bulleted = 1;
 	}
 	bd->depth = 0;
 	if (rp_is_intermediate_formula(s, n) || (u->kind == U_HEADING &&

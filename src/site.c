@@ -1,51 +1,52 @@
 /* site.c -- "respub site": a static website for a collection of
- * resolutions.  It reads every input, writes catalog.xml (what the site
- * holds and who cites whom), then renders each page and the index pages
- * through the HTML stylesheet with the catalog as a parameter.  Files are
- * rewritten only when their bytes change, and every output name is made
- * from [A-Za-z0-9-] only, so nothing lands outside the output directory. */
+ * resolutions.  It reads what each input says about itself (or takes it
+ * from the previous run's catalog.xml when the input has not changed),
+ * plans the pages, then renders each through the HTML stylesheet with a
+ * small document of what that page shows of the others (site_ctx.c).  A
+ * page is rendered again only when what it is made from has changed;
+ * files are rewritten only when their bytes change; every output name is
+ * made from [A-Za-z0-9-] only, so nothing lands outside the directory. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <spawn.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
+#include <libxslt/documents.h>
 
 #include "respub.h"
 #include "cli.h"
 #include "site.h"
+#include "site_int.h"
 #include "write_html.h"
 
-#define SNS	"urn:x-respub:site"
+extern char **environ;
 
-/* Formats written beside each page when the build has their writer. */
-static const struct {
-	rp_format	 fmt;
-	const char	*label, *type;
-} extras[] = {
-	{ RP_FORMAT_AKN, "XML", "application/akn+xml" },
-	{ RP_FORMAT_MD, "Markdown", "text/markdown" },
-	{ RP_FORMAT_PDF, "PDF", "application/pdf" },
-};
-#define NEXTRAS	(sizeof(extras) / sizeof(extras[0]))
-
-struct entry {
-	const char	*path;		/* input */
-	rp_doc		*doc;
-	char		*data;
-	const rp_meta	*meta;		/* of the resolution the page is about */
-	char		*stem;		/* output name without extension */
-	char		 **cites;	/* symbols of cited documents */
-	size_t		 ncites;
+struct args {
+	const char	 *outdir, *files_from;
+	rp_format	  from;
+	rp_options	  opt;
+	const char	**vars;
+	size_t		  nvars;
+	int		  quiet, rows;
+	char		**inputs;	/* argv's files, then --files-from's */
+	size_t		  ninputs;
+	char		 *list;		/* --files-from's bytes */
 };
 
-struct site {
-	const char	*outdir;
-	int		 quiet;
-	size_t		 written, kept;
-	int		 status;
+/* Names of the site's own files: a resolution may not take them. */
+static const char *const reserved[] = {
+	"index", "catalog", "sitemap", "search", "feed", "pagefind", NULL
 };
 
 static void
@@ -54,12 +55,14 @@ usage(FILE *f)
 	fprintf(f,
 "usage: respub site -d DIR [options] FILE...\n"
 "Write a static website: one page per resolution (named from its symbol),\n"
-"index pages by body and year, catalog.xml, sitemap.xml (with -V base-url),\n"
-"and the XML, Markdown and PDF beside each page.  Only changed files are\n"
-"rewritten.\n"
+"index pages per body, year and General Assembly session, Atom feeds,\n"
+"sitemap.xml, catalog.xml, search pages (with Pagefind), and the XML,\n"
+"Markdown and PDF beside each page.  Only what changed is rebuilt.\n"
 "\n"
 "  -d, --output-dir DIR    the site's directory (required)\n"
 "  -f, --from FORMAT       input format: text, md, akn (default: detect)\n"
+"      --files-from FILE   read input names from FILE, one a line (- stdin)\n"
+"      --rows N            rows per index page (default 200)\n"
 "      --data-dir DIR      where templates/ and stylesheets/ are\n"
 "      --template FILE     use FILE as the page template\n"
 "      --stylesheet FILE   use FILE instead of akn2html.xsl\n"
@@ -68,6 +71,341 @@ usage(FILE *f)
 "  -q, --quiet             print errors only\n"
 "  -h, --help              print this help and exit\n");
 }
+
+char *
+xstrdup(const char *s)
+{
+	return s != NULL ? strdup(s) : NULL;
+}
+
+/* ------------------------------------------------------- arguments */
+
+static int
+add_input(struct args *a, char *path)
+{
+	char **v = realloc(a->inputs, (a->ninputs + 1) * sizeof(*v));
+
+	if (v == NULL)
+		return -1;
+	a->inputs = v;
+	a->inputs[a->ninputs++] = path;
+	return 0;
+}
+
+/* --files-from: one name a line; for archives larger than a command
+ * line. */
+static int
+read_list(struct args *a)
+{
+	size_t	 len;
+	char	*p, *nl;
+
+	if (cli_read_file(a->files_from, &a->list, &len) != 0) {
+		fprintf(stderr, "respub: %s: %s\n", a->files_from,
+		    strerror(errno));
+		return 2;
+	}
+	for (p = a->list; *p != '\0'; p = nl + 1) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			nl = p + strlen(p) - 1;
+		else
+			*nl = '\0';
+		if (*p != '\0' && add_input(a, p) != 0)
+			return 3;
+	}
+	return 0;
+}
+
+static int
+parse_option(struct args *a, int c, const char *arg)
+{
+	switch (c) {
+	case 'd': a->outdir = arg; return 0;
+	case 'f':
+		a->from = rp_format_parse(arg);
+		if (a->from == RP_FORMAT_TEXT || a->from == RP_FORMAT_MD ||
+		    a->from == RP_FORMAT_AKN)
+			return 0;
+		fprintf(stderr, "respub: unknown input format: %s\n", arg);
+		return 2;
+	case 'V':
+		if (strchr(arg, '=') != NULL) {
+			a->vars[a->nvars++] = arg;
+			return 0;
+		}
+		fprintf(stderr, "respub: -V wants KEY=VALUE: %s\n", arg);
+		return 2;
+	case 'q': a->quiet = 1; return 0;
+	case 1: a->opt.data_dir = arg; return 0;
+	case 2: a->opt.template_path = arg; return 0;
+	case 3: a->opt.stylesheet_path = arg; return 0;
+	case 4: a->files_from = arg; return 0;
+	case 5:
+		if ((a->rows = atoi(arg)) > 0)
+			return 0;
+		fprintf(stderr, "respub: --rows wants a positive number: %s\n",
+		    arg);
+		return 2;
+	case 'h': usage(stdout); return -1;
+	default: usage(stderr); return 2;
+	}
+}
+
+/* 0, an exit status, or -1 for a clean exit (--help). */
+static int
+parse_args(struct args *a, int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "output-dir", required_argument, NULL, 'd' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "data-dir", required_argument, NULL, 1 },
+		{ "template", required_argument, NULL, 2 },
+		{ "stylesheet", required_argument, NULL, 3 },
+		{ "files-from", required_argument, NULL, 4 },
+		{ "rows", required_argument, NULL, 5 },
+		{ "variable", required_argument, NULL, 'V' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, rc;
+
+	a->rows = SITE_ROWS;
+	if ((a->vars = calloc((size_t)argc + 1, sizeof(*a->vars))) == NULL)
+		return 3;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "d:f:V:qh", longopts, NULL)) != -1)
+		if ((rc = parse_option(a, c, optarg)) != 0)
+			return rc;
+	for (c = optind; c < argc; c++) {
+		/* Pages are rendered after every input is read, from the
+		 * input again: a file, not a stream. */
+		if (strcmp(argv[c], "-") == 0) {
+			fprintf(stderr, "respub: site reads files, not "
+			    "standard input\n");
+			return 2;
+		}
+		if (add_input(a, argv[c]) != 0)
+			return 3;
+	}
+	if (a->files_from != NULL && (rc = read_list(a)) != 0)
+		return rc;
+	if (a->outdir == NULL || a->ninputs == 0) {
+		usage(stderr);
+		return 2;
+	}
+	a->opt.vars = a->vars;
+	if (a->opt.data_dir == NULL)
+		a->opt.data_dir = cli_data_dir();
+	rp_set_data_dir(a->opt.data_dir);
+	return 0;
+}
+
+/* ----------------------------------------------------------- files */
+
+/* Write dir/name unless it already holds exactly these bytes. */
+void
+put_file(struct site *st, const char *name, const char *data, size_t len)
+{
+	char	*path, *old;
+	size_t	 oldlen;
+
+	if ((path = cli_join(st->outdir, name, NULL)) == NULL) {
+		st->status = 3;
+		return;
+	}
+	if (cli_read_file(path, &old, &oldlen) == 0) {
+		int same = oldlen == len && memcmp(old, data, len) == 0;
+
+		free(old);
+		if (same) {
+			st->kept++;
+			free(path);
+			return;
+		}
+	}
+	if (cli_write_output(path, data, len) != 0) {
+		fprintf(stderr, "respub: %s: %s\n", path, strerror(errno));
+		st->status = 3;
+	} else
+		st->written++;
+	free(path);
+}
+
+void
+put_xml(struct site *st, const char *name, xmlDocPtr doc)
+{
+	xmlChar	*mem = NULL;
+	int	 len = 0;
+
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+	if (mem == NULL) {
+		st->status = 3;
+		return;
+	}
+	put_file(st, name, (const char *)mem, (size_t)len);
+	xmlFree(mem);
+}
+
+/* One run at a time in a directory: two would interleave their pages
+ * and their catalog.  The lock is on the directory itself, so it leaves
+ * no file behind. */
+static int
+lock_dir(const char *dir)
+{
+	int fd;
+
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		fprintf(stderr, "respub: %s: %s\n", dir, strerror(errno));
+	else if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		fprintf(stderr, "respub: %s: another respub site is writing "
+		    "this directory\n", dir);
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/* ---------------------------------------------------------- inputs */
+
+static rp_doc *
+load_doc(const char *path, rp_format from, char **data, int report)
+{
+	rp_doc		*doc;
+	const rp_diag	*d;
+	size_t		 len;
+
+	if (cli_read_file(path, data, &len) != 0) {
+		fprintf(stderr, "respub: %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	if ((doc = rp_doc_new(path)) == NULL) {
+		free(*data);
+		return NULL;
+	}
+	/* As main.c: the name's extension is a hint, the bytes decide. */
+	if (rp_read(doc, *data, len, from != RP_FORMAT_UNKNOWN ? from :
+	    rp_format_detect_hint(*data, len, rp_format_of_path(path))) == 0 &&
+	    rp_doc_root(doc) != NULL) {
+		for (d = rp_doc_diags(doc); report && d != NULL; d = d->next)
+			if (d->level == RP_WARNING)
+				fprintf(stderr, "respub: %s: %s\n", path, d->msg);
+		return doc;
+	}
+	for (d = rp_doc_diags(doc); d != NULL; d = d->next)
+		if (d->level == RP_ERROR)
+			fprintf(stderr, "respub: %s: %s\n", path, d->msg);
+	rp_doc_free(doc);
+	free(*data);
+	return NULL;
+}
+
+/* What the site needs from an input: the previous run's record when the
+ * input is unchanged, else the input itself. 1: skip it. */
+static int
+take_input(struct site *st, const struct args *a, struct smap *cache,
+    struct entry *e)
+{
+	struct stat	 sb;
+	size_t		 node;
+	rp_doc		*doc;
+	char		*data;
+	int		 rc;
+
+	if (stat(e->src, &sb) == 0) {
+		e->size = (long long)sb.st_size;
+		e->mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
+		    sb.st_mtim.tv_nsec;
+	} else
+		e->mtime = -1;		/* never the cache's */
+	if (smap_get(cache, e->src, &node) && cache_matches((xmlNodePtr)
+	    (uintptr_t)node, e->size, e->mtime))
+		return cache_take(e, (xmlNodePtr)(uintptr_t)node) != 0 ? -1 : 0;
+	e->fresh = 1;
+	if ((doc = load_doc(e->src, a->from, &data, !st->quiet)) == NULL) {
+		st->status = 1;
+		return 1;
+	}
+	rc = meta_read(e, doc);
+	rp_doc_free(doc);
+	free(data);
+	return rc;
+}
+
+static int
+read_inputs(struct site *st, const struct args *a, struct smap *cache)
+{
+	size_t	i;
+	int	rc;
+
+	if ((st->e = calloc(a->ninputs, sizeof(*st->e))) == NULL)
+		return -1;
+	for (i = 0; i < a->ninputs; i++) {
+		struct entry *e = &st->e[st->n];
+
+		e->arg = i;
+		if ((e->src = xstrdup(a->inputs[i])) == NULL)
+			return -1;
+		if ((rc = take_input(st, a, cache, e)) < 0)
+			return -1;
+		if (rc > 0)
+			entry_free(e);
+		else
+			st->n++;
+	}
+	return 0;
+}
+
+/* Two inputs with the same symbol and language make one page: the later
+ * on the command line is kept, with a warning naming both. */
+static int
+drop_duplicates(struct site *st)
+{
+	struct smap	 seen;
+	char		**keys;
+	size_t		 i, j, out = 0;
+	int		 rc = -1;
+
+	memset(&seen, 0, sizeof(seen));
+	if ((keys = calloc(st->n + 1, sizeof(*keys))) == NULL)
+		return -1;
+	for (i = 0; i < st->n; i++) {
+		struct entry *e = &st->e[i];
+
+		if (e->symbol == NULL)
+			continue;
+		if (asprintf(&keys[i], "%s\t%s", e->symbol,
+		    e->lang ? e->lang : "") < 0) {
+			keys[i] = NULL;
+			goto done;
+		}
+		if (smap_get(&seen, keys[i], &j)) {
+			fprintf(stderr, "respub: %s: %s (%s) is also in %s: "
+			    "keeping %s\n", st->e[j].src, e->symbol,
+			    e->lang ? e->lang : "und", e->src, e->src);
+			st->e[j].arg = (size_t)-1;	/* dropped */
+		}
+		if (smap_put(&seen, keys[i], i) != 0)
+			goto done;
+	}
+	for (i = 0; i < st->n; i++) {
+		if (st->e[i].arg == (size_t)-1)
+			entry_free(&st->e[i]);
+		else
+			st->e[out++] = st->e[i];
+	}
+	rc = 0;
+done:
+	for (j = 0; j < st->n; j++)
+		free(keys[j]);
+	if (rc == 0)
+		st->n = out;
+	free(keys);
+	smap_free(&seen);
+	return rc;
+}
+
+/* ----------------------------------------------------------- names */
 
 /* An output name from a symbol: "S/RES/1377 (2001)" -> "S-RES-1377-2001". */
 static char *
@@ -96,571 +434,623 @@ safe_name(const char *s)
 	return out;
 }
 
-/* The resolution a file is about: the root, or the one a letter covers. */
-static const rp_meta *
-main_meta(rp_node *root)
-{
-	rp_iter		*it;
-	rp_event	 ev;
-	const rp_meta	*m = root->meta;
-
-	if (m == NULL || m->kind == RP_DOC_RESOLUTION || (it =
-	    rp_iter_new(root)) == NULL)
-		return m;
-	while ((ev = rp_iter_next(it)) != RP_EVENT_DONE) {
-		rp_node *n = rp_iter_node(it);
-
-		if (ev == RP_EVENT_ENTER && n->type == RP_NODE_DOCUMENT &&
-		    n->meta != NULL && n->meta->kind == RP_DOC_RESOLUTION &&
-		    n->meta->symbol != NULL) {
-			m = n->meta;
-			break;
-		}
-	}
-	rp_iter_free(it);
-	return m;
-}
-
-/* The distinct symbols a file cites, its own excepted. */
 static int
-collect_cites(struct entry *e)
+is_reserved(const char *stem)
 {
-	rp_iter		*it;
-	rp_event	 ev;
-	size_t		 i;
+	const char *const	*r;
+	size_t			 n;
 
-	if ((it = rp_iter_new(rp_doc_root(e->doc))) == NULL)
-		return -1;
-	while ((ev = rp_iter_next(it)) != RP_EVENT_DONE) {
-		rp_node		*n = rp_iter_node(it);
-		const char	*sym;
-		char		**nc;
-
-		if (ev != RP_EVENT_ENTER || n->type != RP_NODE_DOCREF ||
-		    n->ref == NULL || (sym = n->ref->symbol) == NULL ||
-		    (e->meta->symbol != NULL &&
-		    strcmp(sym, e->meta->symbol) == 0))
-			continue;
-		for (i = 0; i < e->ncites && strcmp(e->cites[i], sym) != 0; i++)
-			continue;
-		if (i < e->ncites)
-			continue;
-		if ((nc = realloc(e->cites, (e->ncites + 1) *
-		    sizeof(*nc))) == NULL) {
-			rp_iter_free(it);
-			return -1;
-		}
-		e->cites = nc;
-		if ((e->cites[e->ncites] = strdup(sym)) == NULL) {
-			rp_iter_free(it);
-			return -1;
-		}
-		e->ncites++;
+	for (r = reserved; *r != NULL; r++) {
+		n = strlen(*r);
+		if (strncasecmp(stem, *r, n) == 0 &&
+		    (stem[n] == '\0' || stem[n] == '-'))
+			return 1;
 	}
-	rp_iter_free(it);
 	return 0;
 }
 
-/* Write dir/name unless it already holds exactly these bytes. */
+/* The name before uniqueness: symbol (and language when not English),
+ * else the input's file name. */
 static void
-put_file(struct site *s, const char *name, const char *data, size_t len)
+base_name(const struct entry *e, char *buf, size_t size)
 {
-	char	*path, *old;
-	size_t	 oldlen;
+	const char	*b = strrchr(e->src, '/');
+	char		*s = safe_name(e->symbol != NULL ? e->symbol : "");
 
-	if ((path = cli_join(s->outdir, name, NULL)) == NULL) {
-		s->status = 3;
-		return;
-	}
-	if (cli_read_file(path, &old, &oldlen) == 0) {
-		int same = oldlen == len && memcmp(old, data, len) == 0;
+	if (s != NULL && *s != '\0') {
+		if (e->lang != NULL && strcmp(e->lang, "eng") != 0)
+			snprintf(buf, size, "%s-%s", s, e->lang);
+		else
+			snprintf(buf, size, "%s", s);
+	} else {
+		const char *dot;
 
-		free(old);
-		if (same) {
-			s->kept++;
-			free(path);
-			return;
-		}
+		free(s);
+		b = b != NULL ? b + 1 : e->src;
+		dot = strrchr(b, '.');
+		snprintf(buf, size, "%.*s", (int)(dot != NULL && dot > b ?
+		    dot - b : (ptrdiff_t)strlen(b)), b);
+		s = safe_name(buf);
+		snprintf(buf, size, "%s", s != NULL && *s != '\0' ? s :
+		    "resolution");
 	}
-	if (cli_write_output(path, data, len) != 0) {
-		fprintf(stderr, "respub: %s: %s\n", path, strerror(errno));
-		s->status = 3;
-	} else
-		s->written++;
-	free(path);
+	free(s);
+	/* Only [A-Za-z0-9-]: the language code came from the input too. */
+	for (s = buf; *s != '\0'; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= '0' && *s <= '9')))
+			*s = '-';
 }
 
 static int
-by_stem(const void *a, const void *b)
+assign_stems(struct site *st)
 {
-	const struct entry *x = a, *y = b;
+	struct smap	 taken;
+	char		 base[128], name[160];
+	size_t		 i, k, dummy;
 
-	return strcmp(x->stem, y->stem);
-}
+	memset(&taken, 0, sizeof(taken));
+	for (i = 0; i < st->n; i++) {
+		struct entry *e = &st->e[i];
 
-static void
-put_int(xmlNodePtr n, const char *name, int v)
-{
-	char tmp[16];
-
-	if (v > 0) {
-		snprintf(tmp, sizeof(tmp), "%d", v);
-		xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)tmp);
+		base_name(e, base, sizeof(base));
+		if (is_reserved(base)) {
+			fprintf(stderr, "respub: %s: \"%s\" is a name of the "
+			    "site's own pages: the page is r-%s.html\n",
+			    e->src, base, base);
+			memmove(base + 2, base, sizeof(base) - 3);
+			memcpy(base, "r-", 2);
+			base[sizeof(base) - 1] = '\0';
+		}
+		snprintf(name, sizeof(name), "%s", base);
+		for (k = 2; smap_get(&taken, name, &dummy); k++)
+			snprintf(name, sizeof(name), "%s-%zu", base, k);
+		if ((e->stem = xstrdup(name)) == NULL ||
+		    smap_put(&taken, e->stem, i) != 0) {
+			smap_free(&taken);
+			return -1;
+		}
 	}
+	smap_free(&taken);
+	return 0;
 }
 
-static void
-put_str(xmlNodePtr n, const char *name, const char *v)
+/* ------------------------------------------------------------ plan */
+
+static int
+year_key(int y)
 {
-	if (v != NULL)
-		xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)v);
+	return y > 0 ? y : INT_MAX;	/* the undated last */
 }
 
-/* A title for the index when the resolution has none of its own (Security
- * Council resolutions): the heading of its preface, "Resolution 1377
- * (2001)", as library catalogues list them.  Blanks are collapsed. */
-static void
-heading_text(struct entry *e, rp_buf *b)
+static int
+by_index_order(const void *a, const void *b)
 {
-	rp_iter		*it;
-	rp_event	 ev;
-	rp_node		*doc = NULL, *pre, *c, *t = NULL;
-	rp_buf		 raw;
-	const char	*p;
+	const struct entry	*x = a, *y = b;
+	int			 c;
 
-	if ((it = rp_iter_new(rp_doc_root(e->doc))) == NULL)
-		return;
-	while (doc == NULL && (ev = rp_iter_next(it)) != RP_EVENT_DONE) {
-		rp_node *n = rp_iter_node(it);
-
-		if (ev == RP_EVENT_ENTER && n->type == RP_NODE_DOCUMENT &&
-		    n->meta == e->meta)
-			doc = n;
-	}
-	rp_iter_free(it);
-	if (doc == NULL)
-		return;
-	for (pre = doc->first; pre != NULL && pre->type != RP_NODE_PREFACE;
-	    pre = pre->next)
-		continue;
-	if (pre == NULL)
-		return;
-	for (c = pre->first; c != NULL; c = c->next)
-		if (c->type == RP_NODE_BLOCK && (c->role == RP_ROLE_TITLE ||
-		    (c->role == RP_ROLE_DOCTYPE && t == NULL)))
-			t = c;
-	if (t == NULL)
-		return;
-	rp_buf_init(&raw);
-	rp_node_text(t, &raw);
-	for (p = raw.data; p != NULL && *p != '\0'; p++) {
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-			if (b->len > 0 && p[1] != '\0' && p[1] != ' ' &&
-			    p[1] != '\t' && p[1] != '\n' && p[1] != '\r')
-				rp_buf_putc(b, ' ');
-		} else
-			rp_buf_putc(b, *p);
-	}
-	rp_buf_free(&raw);
+	if (x->body != y->body)
+		return x->body - y->body;
+	if (x->year != y->year)
+		return year_key(x->year) < year_key(y->year) ? -1 : 1;
+	if ((c = strcmp(x->date ? x->date : "", y->date ? y->date : "")) != 0)
+		return c;
+	if ((c = natcmp(x->symbol ? x->symbol : "", y->symbol ?
+	    y->symbol : "")) != 0)
+		return c;
+	if ((c = strcmp(x->lang ? x->lang : "", y->lang ? y->lang : "")) != 0)
+		return c;
+	return strcmp(x->src, y->src);
 }
 
-/* catalog.xml: the site's resolutions, their files, whom they cite. */
+static int
+add_lang(struct site *st, const char *lang)
+{
+	size_t	 i;
+	char	**v;
+
+	if (lang == NULL)
+		lang = "eng";
+	for (i = 0; i < st->nlangs; i++)
+		if (strcmp(st->langs[i], lang) == 0)
+			return 0;
+	if ((v = realloc(st->langs, (st->nlangs + 1) * sizeof(*v))) == NULL)
+		return -1;
+	st->langs = v;
+	/* English first: its search page is search.html. */
+	if (strcmp(lang, "eng") == 0 && st->nlangs > 0) {
+		v[st->nlangs++] = v[0];
+		return (v[0] = xstrdup(lang)) == NULL ? -1 : 0;
+	}
+	return (v[st->nlangs++] = xstrdup(lang)) == NULL ? -1 : 0;
+}
+
+static int
+index_symbol(struct site *st, const char *sym, struct elist **lists,
+    struct entry *e)
+{
+	size_t k;
+
+	if (!smap_get(&st->bysym, sym, &k)) {
+		struct elist *h, *c;
+
+		k = st->nsyms++;
+		if ((h = realloc(st->holders, st->nsyms * sizeof(*h))) == NULL)
+			return -1;
+		st->holders = h;
+		if ((c = realloc(st->citers, st->nsyms * sizeof(*c))) == NULL)
+			return -1;
+		st->citers = c;
+		memset(&h[k], 0, sizeof(h[k]));
+		memset(&c[k], 0, sizeof(c[k]));
+		if (smap_put(&st->bysym, sym, k) != 0)
+			return -1;
+	}
+	return elist_add(&(*lists)[k], e);
+}
+
+/* Counts, languages, previous/next, who holds and who cites each
+ * symbol; warnings for what no year page can list. */
+static int
+plan(struct site *st)
+{
+	struct smap	 last;		/* body and language -> entry */
+	char		 key[32];
+	size_t		 i, k, j;
+
+	qsort(st->e, st->n, sizeof(*st->e), by_index_order);
+	if (assign_stems(st) != 0)
+		return -1;
+	memset(&last, 0, sizeof(last));
+	for (i = 0; i < st->n; i++) {
+		struct entry *e = &st->e[i];
+
+		st->bodies[e->body]++;
+		if (e->year == 0 && !st->quiet)
+			fprintf(stderr, "respub: %s: no year of adoption: "
+			    "listed under \"date unknown\"\n", e->src);
+		if (add_lang(st, e->lang) != 0)
+			return -1;
+		snprintf(key, sizeof(key), "%d\t%.6s", e->body,
+		    e->lang ? e->lang : "");
+		if (smap_get(&last, key, &j)) {
+			e->prev = &st->e[j];
+			st->e[j].next = e;
+			smap_put(&last, key, i);
+		} else {
+			char *own = xstrdup(key);
+
+			if (own == NULL || smap_put(&last, own, i) != 0) {
+				free(own);
+				return -1;
+			}
+		}
+		if (e->symbol != NULL &&
+		    index_symbol(st, e->symbol, &st->holders, e) != 0)
+			return -1;
+		for (k = 0; k < e->ncites; k++)
+			if (index_symbol(st, e->cites[k], &st->citers, e) != 0)
+				return -1;
+	}
+	for (i = 0; i < last.cap; i++)
+		if (last.keys[i] != NULL)
+			free((char *)last.keys[i]);
+	smap_free(&last);
+	return index_plan(st);
+}
+
+/* ---------------------------------------------------------- render */
+
+/* The stylesheet reads a page's document as document($catalog): the
+ * loader hands it over instead of the file catalog.xml. */
+static xsltDocLoaderFunc	 default_loader;
+static xmlDocPtr		 loader_doc;
+static const char		*loader_path;
+
 static xmlDocPtr
-make_catalog(struct entry *e, size_t n, rp_writer **w, const rp_options *opt)
+site_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+    xsltLoadType type)
 {
-	xmlDocPtr	 doc = xmlNewDoc((const xmlChar *)"1.0");
-	xmlNodePtr	 root, r, f;
-	xmlNsPtr	 ns;
-	size_t		 i, k;
-	int		 seen[RP_BODY__MAX] = { 0 };
-	char		 name[128];
+	const char	*u = (const char *)uri;
+	xmlDocPtr	 d;
 
-	if (doc == NULL)
-		return NULL;
-	root = xmlNewDocNode(doc, NULL, (const xmlChar *)"site", NULL);
-	ns = xmlNewNs(root, (const xmlChar *)SNS, (const xmlChar *)"s");
-	xmlSetNs(root, ns);
-	xmlDocSetRootElement(doc, root);
-	put_str(root, "name", rp_options_get(opt, "site-name", NULL));
-	for (i = 0; i < n; i++)
-		seen[e[i].meta->body] = 1;
-	for (k = 0; k < RP_BODY__MAX; k++) {
-		if (!seen[k])
-			continue;
-		r = xmlNewChild(root, ns, (const xmlChar *)"body", NULL);
-		put_str(r, "actor", rp_body_actor((rp_body)k));
-		put_str(r, "name", rp_body_name((rp_body)k));
-		snprintf(name, sizeof(name), "index-%s.html",
-		    rp_body_actor((rp_body)k));
-		put_str(r, "page", name);
+	if (strncmp(u, "file://", 7) == 0)
+		u += 7;
+	if (type == XSLT_LOAD_DOCUMENT && loader_doc != NULL &&
+	    strcmp(u, loader_path) == 0) {
+		d = loader_doc;
+		loader_doc = NULL;
+		return d;
 	}
-	for (i = 0; i < n; i++) {
-		const rp_meta	*m = e[i].meta;
-		char		*num = m->number ? strdup(m->number) : NULL, *p;
-
-		r = xmlNewChild(root, ns, (const xmlChar *)"resolution", NULL);
-		snprintf(name, sizeof(name), "%s.html", e[i].stem);
-		put_str(r, "page", name);
-		put_str(r, "symbol", m->symbol ? m->symbol : e[i].stem);
-		put_str(r, "actor", rp_body_actor(m->body));
-		put_str(r, "body", rp_body_name(m->body));
-		/* As in AKN work IRIs: 58/136 -> 58-136. */
-		for (p = num; p != NULL && *p != '\0'; p++)
-			if (*p == '/')
-				*p = '-';
-		put_str(r, "number", num);
-		free(num);
-		put_int(r, "year", m->year);
-		put_str(r, "date", m->date);
-		put_str(r, "lang", m->language);
-		if (m->title != NULL)
-			put_str(r, "title", m->title);
-		else {
-			rp_buf t;
-
-			rp_buf_init(&t);
-			heading_text(&e[i], &t);
-			if (t.len > 0)
-				put_str(r, "title", t.data);
-			rp_buf_free(&t);
-		}
-		for (k = 0; k < NEXTRAS; k++) {
-			if (w[k] == NULL)
-				continue;
-			f = xmlNewChild(r, ns, (const xmlChar *)"file", NULL);
-			snprintf(name, sizeof(name), "%s.%s", e[i].stem,
-			    rp_format_ext(extras[k].fmt));
-			put_str(f, "href", name);
-			put_str(f, "label", extras[k].label);
-			put_str(f, "type", extras[k].type);
-		}
-		for (k = 0; k < e[i].ncites; k++) {
-			f = xmlNewChild(r, ns, (const xmlChar *)"cites", NULL);
-			put_str(f, "symbol", e[i].cites[k]);
-		}
-	}
-	return doc;
+	return default_loader(uri, dict, options, ctxt, type);
 }
 
-static void
-put_xml(struct site *s, const char *name, xmlDocPtr doc)
+/* A page of the site's own: its document is the stylesheet's input. */
+int
+render_ctx(struct site *st, void *html, struct sink *s, const char *page,
+    uint64_t deps)
 {
-	xmlChar	*mem = NULL;
-	int	 len = 0;
-
-	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-	if (mem == NULL) {
-		s->status = 3;
-		return;
-	}
-	put_file(s, name, (const char *)mem, (size_t)len);
-	xmlFree(mem);
-}
-
-/* sitemap.xml needs absolute URLs: only with -V base-url. */
-static void
-put_sitemap(struct site *s, xmlDocPtr cat, const char *base)
-{
-	xmlDocPtr	 doc = xmlNewDoc((const xmlChar *)"1.0");
-	xmlNodePtr	 root, n, u;
-	rp_buf		 loc;
-
-	if (doc == NULL)
-		return;
-	root = xmlNewDocNode(doc, NULL, (const xmlChar *)"urlset", NULL);
-	xmlSetNs(root, xmlNewNs(root, (const xmlChar *)
-	    "http://www.sitemaps.org/schemas/sitemap/0.9", NULL));
-	xmlDocSetRootElement(doc, root);
-	rp_buf_init(&loc);
-	for (n = xmlDocGetRootElement(cat)->children; n != NULL; n = n->next) {
-		xmlChar *page;
-
-		if (n->type != XML_ELEMENT_NODE ||
-		    (page = xmlGetProp(n, (const xmlChar *)"page")) == NULL)
-			continue;
-		rp_buf_reset(&loc);
-		rp_buf_printf(&loc, "%s%s%s", base, base[strlen(base) - 1] ==
-		    '/' ? "" : "/", (const char *)page);
-		u = xmlNewChild(root, NULL, (const xmlChar *)"url", NULL);
-		xmlNewTextChild(u, NULL, (const xmlChar *)"loc",
-		    (const xmlChar *)loc.data);
-		xmlFree(page);
-	}
-	put_xml(s, "sitemap.xml", doc);
-	rp_buf_free(&loc);
-	xmlFreeDoc(doc);
-}
-
-static void
-put_page(struct site *s, rp_html *h, xmlDocPtr cat, const char *catpath,
-    const char *body, const char *page)
-{
-	const char	*extra[] = { "catalog", catpath, "page", page,
-	    "body", body, NULL };
+	const char	*extra[] = { "page", page, NULL };
 	rp_buf		 out;
 	char		*msg;
+	int		 rc;
 
 	rp_buf_init(&out);
-	if (rp_html_apply(h, cat, extra, &out, &msg) != 0) {
+	if ((rc = rp_html_apply(html, s->doc, extra, &out, &msg)) != 0) {
 		fprintf(stderr, "respub: %s: %s\n", page, msg ? msg :
 		    "out of memory");
 		free(msg);
-		s->status = 3;
-	} else
-		put_file(s, page, out.data, out.len);
+		st->status = 3;
+	} else {
+		put_file(st, page, out.data, out.len);
+		cache_record(st, page, deps);
+	}
 	rp_buf_free(&out);
+	xmlFreeDoc(s->doc);
+	s->doc = NULL;
+	return rc;
+}
+
+static void
+report_errors(rp_doc *doc, const char *path)
+{
+	const rp_diag *d;
+
+	for (d = rp_doc_diags(doc); d != NULL; d = d->next)
+		if (d->level == RP_ERROR)
+			fprintf(stderr, "respub: %s: %s\n", path, d->msg);
+}
+
+static int
+render_html(struct site *st, rp_html *h, struct entry *e, rp_doc *doc,
+    uint64_t src, const char *page)
+{
+	struct sink	 s;
+	const char	*extra[] = { "catalog", st->catpath, "page", page,
+	    NULL };
+	rp_buf		 out;
+	int		 rc;
+
+	sink_init(&s, 1, src);
+	ctx_resolution(st, e, &s);
+	loader_doc = s.doc;
+	rp_buf_init(&out);
+	if ((rc = rp_html_render(h, doc, extra, &out)) == 0)
+		put_file(st, page, out.data, out.len);
+	if (loader_doc != NULL)
+		xmlFreeDoc(loader_doc);
+	loader_doc = NULL;
+	rp_buf_free(&out);
+	return rc;
+}
+
+static uint64_t
+source_hash(const struct site *st, const struct entry *e)
+{
+	uint64_t h = fnv(st->build, e->src, strlen(e->src) + 1);
+
+	h = fnv(h, &e->size, sizeof(e->size));
+	return fnv(h, &e->mtime, sizeof(e->mtime));
+}
+
+/* Render what is stale of one input's files; 0 for each that is done. */
+static void
+render_stale(struct site *st, rp_html *h, struct entry *e, uint64_t src,
+    char names[][160], int *stale)
+{
+	rp_doc	*doc;
+	char	*data;
+	rp_buf	 out;
+	size_t	 k;
+
+	if ((doc = load_doc(e->src, st->from, &data, 0)) == NULL) {
+		st->status = 1;
+		return;
+	}
+	if (stale[NEXTRAS] && render_html(st, h, e, doc, src,
+	    names[NEXTRAS]) == 0)
+		stale[NEXTRAS] = 0;
+	rp_buf_init(&out);
+	for (k = 0; k < NEXTRAS; k++) {
+		if (!stale[k])
+			continue;
+		rp_buf_reset(&out);
+		if (rp_writer_render(st->w[k], doc, &out) == 0) {
+			put_file(st, names[k], out.data, out.len);
+			stale[k] = 0;
+		}
+	}
+	for (k = 0; k <= NEXTRAS; k++)
+		if (stale[k])
+			st->status = 1;
+	report_errors(doc, e->src);
+	rp_buf_free(&out);
+	rp_doc_free(doc);
+	free(data);
+}
+
+/* A resolution's page and its other formats, those not already made from
+ * the same input and the same page document.  Records in a fixed order,
+ * so the catalog does not depend on what was rebuilt. */
+static void
+render_entry(struct site *st, rp_html *h, struct entry *e)
+{
+	uint64_t	 src = source_hash(st, e), deps[NEXTRAS + 1];
+	char		 names[NEXTRAS + 1][160];
+	int		 stale[NEXTRAS + 1], any = 0;
+	size_t		 k;
+	struct sink	 s;
+
+	sink_init(&s, 0, src);
+	ctx_resolution(st, e, &s);
+	for (k = 0; k <= NEXTRAS; k++) {
+		stale[k] = 0;
+		if (k < NEXTRAS && st->w[k] == NULL)
+			continue;
+		deps[k] = k == NEXTRAS ? s.hash : src;
+		snprintf(names[k], sizeof(names[k]), "%s.%s", e->stem,
+		    k == NEXTRAS ? "html" : rp_format_ext(site_extras[k].fmt));
+		if (!(stale[k] = !cache_fresh(st, names[k], deps[k])))
+			st->kept++;
+		any |= stale[k];
+	}
+	if (any)
+		render_stale(st, h, e, src, names, stale);
+	for (k = 0; k <= NEXTRAS; k++)
+		if ((k == NEXTRAS || st->w[k] != NULL) && !stale[k])
+			cache_record(st, names[k], deps[k]);
+}
+
+/* ---------------------------------------------------------- search */
+
+/* Pagefind (npm package "pagefind"): $RESPUB_PAGEFIND, else on PATH. */
+static char *
+find_pagefind(void)
+{
+	const char	*env = getenv("RESPUB_PAGEFIND"), *path, *p, *c;
+	char		*cand;
+
+	if (env != NULL)
+		return *env != '\0' && access(env, X_OK) == 0 ?
+		    xstrdup(env) : NULL;
+	if ((path = getenv("PATH")) == NULL)
+		return NULL;
+	for (p = path; ; p = c + 1) {
+		c = strchr(p, ':');
+		if (c == NULL)
+			c = p + strlen(p);
+		if (asprintf(&cand, "%.*s/pagefind", (int)(c - p),
+		    c == p ? "." : p) < 0)
+			return NULL;
+		if (access(cand, X_OK) == 0)
+			return cand;
+		free(cand);
+		if (*c == '\0')
+			return NULL;
+	}
+}
+
+static void
+run_pagefind(struct site *st)
+{
+	char	*argv[] = { (char *)st->pagefind, "--site", (char *)st->outdir,
+	    st->quiet ? "--silent" : "--quiet", NULL };
+	pid_t	 pid;
+	int	 status;
+
+	if (posix_spawn(&pid, st->pagefind, NULL, NULL, argv, environ) != 0 ||
+	    waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "respub: %s: pagefind failed: the site's "
+		    "search will not work\n", st->outdir);
+		st->status = 3;
+	}
+}
+
+/* ----------------------------------------------------------- build */
+
+static uint64_t
+hash_file(uint64_t h, const char *dir, const char *rel)
+{
+	char	*path = rel != NULL ? cli_join(dir, rel, NULL) : xstrdup(dir);
+	char	*data;
+	size_t	 len;
+
+	if (path != NULL && cli_read_file(path, &data, &len) == 0) {
+		h = fnv(h, data, len);
+		free(data);
+	}
+	free(path);
+	return h;
+}
+
+/* What every page depends on besides its inputs: the program, its
+ * stylesheet and templates, the options. */
+static uint64_t
+build_hash(const struct site *st, const struct args *a)
+{
+	uint64_t	 h = fnv(FNV_SEED, RP_VERSION, sizeof(RP_VERSION));
+	const char	*dd = a->opt.data_dir;
+	struct stat	 sb;
+	size_t		 i;
+
+	if (stat("/proc/self/exe", &sb) == 0) {
+		h = fnv(h, &sb.st_size, sizeof(sb.st_size));
+		h = fnv(h, &sb.st_mtim, sizeof(sb.st_mtim));
+	}
+	h = a->opt.stylesheet_path != NULL ? hash_file(h,
+	    a->opt.stylesheet_path, NULL) : hash_file(h, dd,
+	    "stylesheets/akn2html.xsl");
+	h = a->opt.template_path != NULL ? hash_file(h,
+	    a->opt.template_path, NULL) : hash_file(h, dd,
+	    "templates/html.xml");
+	h = hash_file(hash_file(h, dd, "templates/markdown.conf"), dd,
+	    "templates/pdf.conf");
+	for (i = 0; i < a->nvars; i++)
+		h = fnv(h, a->vars[i], strlen(a->vars[i]) + 1);
+	h = fnv(h, &a->rows, sizeof(a->rows));
+	h = fnv(h, st->pagefind != NULL ? "s" : "-", 1);
+	for (i = 0; i < NEXTRAS; i++)
+		h = fnv(h, st->w[i] != NULL ? "w" : "-", 1);
+	return h;
+}
+
+static void
+write_pages(struct site *st, rp_html *h)
+{
+	size_t i;
+
+	default_loader = xsltDocDefaultLoader;
+	loader_path = st->catpath;
+	xsltSetLoaderFunc(site_loader);
+	for (i = 0; i < st->n; i++)
+		render_entry(st, h, &st->e[i]);
+	index_pages(st, h);
+	if (st->pagefind != NULL)
+		search_pages(st, h);
+	xsltSetLoaderFunc(NULL);
+	feeds_write(st);
+	sitemap_write(st);
+}
+
+/* The stylesheet's sandbox reads only files that exist: catalog.xml
+ * must be there before the first page. */
+static void
+catalog_placeholder(struct site *st)
+{
+	if (access(st->catpath, F_OK) != 0)
+		put_file(st, "catalog.xml", "<site/>\n", 8);
+}
+
+static int
+build(struct site *st, const struct args *a, rp_html *h)
+{
+	struct smap	 cache;
+	xmlDocPtr	 old = NULL;
+
+	memset(&cache, 0, sizeof(cache));
+	st->build = build_hash(st, a);
+	if (cache_load(st, &cache, &old) != 0 ||
+	    read_inputs(st, a, &cache) != 0 || drop_duplicates(st) != 0 ||
+	    plan(st) != 0)
+		goto oom;
+	smap_free(&cache);
+	if (old != NULL)
+		xmlFreeDoc(old);
+	old = NULL;
+	if (st->n == 0)
+		return 0;
+	catalog_placeholder(st);
+	write_pages(st, h);
+	catalog_write(st);
+	cache_prune(st);
+	if (st->pagefind != NULL && st->written > 0)
+		run_pagefind(st);
+	return 0;
+oom:
+	smap_free(&cache);
+	if (old != NULL)
+		xmlFreeDoc(old);
+	return -1;
+}
+
+static void
+site_free(struct site *st, struct args *a)
+{
+	size_t i;
+
+	for (i = 0; i < st->n; i++)
+		entry_free(&st->e[i]);
+	free(st->e);
+	for (i = 0; i < st->nsyms; i++) {
+		free(st->holders[i].v);
+		free(st->citers[i].v);
+	}
+	free(st->holders);
+	free(st->citers);
+	smap_free(&st->bysym);
+	for (i = 0; i < st->nlangs; i++)
+		free(st->langs[i]);
+	free(st->langs);
+	for (i = 0; i < st->noldbuilt; i++) {
+		free(st->oldnames[i]);
+		free(st->olddeps[i]);
+	}
+	free(st->oldnames);
+	free(st->olddeps);
+	smap_free(&st->oldbuilt);
+	for (i = 0; i < st->nnew; i++)
+		free(st->newnames[i]);
+	free(st->newnames);
+	free(st->newdeps);
+	index_free(st);
+	for (i = 0; i < NEXTRAS; i++)
+		rp_writer_free(st->w[i]);
+	free(st->catpath);
+	free((char *)st->pagefind);
+	free(a->inputs);
+	free(a->list);
+	free(a->vars);
+}
+
+static int
+open_site(struct site *st, struct args *a, rp_html **h)
+{
+	char		 real[PATH_MAX];
+	const char	*err;
+	size_t		 k;
+
+	if (cli_mkdirs(a->outdir) != 0 || realpath(a->outdir, real) == NULL) {
+		fprintf(stderr, "respub: %s: %s\n", a->outdir, strerror(errno));
+		return 3;
+	}
+	if ((st->catpath = cli_join(real, "catalog", "xml")) == NULL)
+		return 3;
+	if ((*h = rp_html_new(&a->opt, &err)) == NULL) {
+		fprintf(stderr, "respub: cannot write html: %s\n", err);
+		return 3;
+	}
+	for (k = 0; k < NEXTRAS; k++)
+		st->w[k] = rp_writer_new(site_extras[k].fmt, &a->opt, &err);
+	if ((st->pagefind = find_pagefind()) == NULL && !st->quiet)
+		fprintf(stderr, "respub: pagefind not found (npm package "
+		    "\"pagefind\", or make demo): the site has no search\n");
+	return 0;
 }
 
 int
 site_main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "output-dir", required_argument, NULL, 'd' },
-		{ "from", required_argument, NULL, 'f' },
-		{ "data-dir", required_argument, NULL, 1 },
-		{ "template", required_argument, NULL, 2 },
-		{ "stylesheet", required_argument, NULL, 3 },
-		{ "variable", required_argument, NULL, 'V' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct site	 s;
-	struct entry	*e = NULL;
-	rp_options	 opt;
-	rp_format	 from = RP_FORMAT_UNKNOWN;
-	rp_writer	*w[NEXTRAS];
+	struct args	 a;
+	struct site	 st;
 	rp_html		*h = NULL;
-	xmlDocPtr	 cat = NULL;
-	const char	**vars, *err, *base;
-	char		*catpath = NULL, real[PATH_MAX], page[128];
-	size_t		 n = 0, nvars = 0, i, k;
-	int		 c, j;
+	int		 rc, lock = -1;
 
-	memset(&s, 0, sizeof(s));
-	memset(&opt, 0, sizeof(opt));
-	memset(w, 0, sizeof(w));
-	if ((vars = calloc((size_t)argc + 1, sizeof(*vars))) == NULL)
-		return 3;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:f:V:qh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd': s.outdir = optarg; break;
-		case 'f':
-			from = rp_format_parse(optarg);
-			if (from != RP_FORMAT_TEXT && from != RP_FORMAT_MD &&
-			    from != RP_FORMAT_AKN) {
-				fprintf(stderr, "respub: unknown input format: "
-				    "%s\n", optarg);
-				free(vars);
-				return 2;
-			}
-			break;
-		case 1: opt.data_dir = optarg; break;
-		case 2: opt.template_path = optarg; break;
-		case 3: opt.stylesheet_path = optarg; break;
-		case 'V':
-			if (strchr(optarg, '=') == NULL) {
-				fprintf(stderr, "respub: -V wants KEY=VALUE: "
-				    "%s\n", optarg);
-				free(vars);
-				return 2;
-			}
-			vars[nvars++] = optarg;
-			break;
-		case 'q': s.quiet = 1; break;
-		case 'h': usage(stdout); free(vars); return 0;
-		default: usage(stderr); free(vars); return 2;
-		}
+	memset(&a, 0, sizeof(a));
+	memset(&st, 0, sizeof(st));
+	if ((rc = parse_args(&a, argc, argv)) != 0) {
+		site_free(&st, &a);
+		return rc < 0 ? 0 : rc;
 	}
-	argc -= optind;
-	argv += optind;
-	if (s.outdir == NULL || argc == 0) {
-		usage(stderr);
-		free(vars);
-		return 2;
+	st.outdir = a.outdir;
+	st.opt = &a.opt;
+	st.quiet = a.quiet;
+	st.rows = a.rows;
+	st.from = a.from;
+	if ((rc = open_site(&st, &a, &h)) == 0 &&
+	    (lock = lock_dir(a.outdir)) < 0)
+		rc = 3;
+	if (rc == 0 && build(&st, &a, h) != 0) {
+		fprintf(stderr, "respub: out of memory\n");
+		st.status = 3;
 	}
-	opt.vars = vars;
-	if (opt.data_dir == NULL)
-		opt.data_dir = cli_data_dir();
-	rp_set_data_dir(opt.data_dir);
-	if (cli_mkdirs(s.outdir) != 0 || realpath(s.outdir, real) == NULL) {
-		fprintf(stderr, "respub: %s: %s\n", s.outdir, strerror(errno));
-		free(vars);
-		return 3;
-	}
-	if ((catpath = cli_join(real, "catalog", "xml")) == NULL ||
-	    (h = rp_html_new(&opt, &err)) == NULL) {
-		fprintf(stderr, "respub: cannot write html: %s\n",
-		    catpath ? err : "out of memory");
-		free(catpath);
-		free(vars);
-		return 3;
-	}
-	for (k = 0; k < NEXTRAS; k++)
-		w[k] = rp_writer_new(extras[k].fmt, &opt, &err);
-	if ((e = calloc((size_t)argc, sizeof(*e))) == NULL)
-		goto oom;
-
-	/* Read everything first: a page lists who cites it. */
-	for (j = 0; j < argc; j++) {
-		struct entry	*x = &e[n];
-		size_t		 len;
-		const rp_diag	*d;
-		char		*name;
-
-		x->path = argv[j];
-		if (cli_read_file(x->path, &x->data, &len) != 0) {
-			fprintf(stderr, "respub: %s: %s\n", x->path,
-			    strerror(errno));
-			s.status = 1;
-			continue;
-		}
-		if ((x->doc = rp_doc_new(x->path)) == NULL)
-			goto oom;
-		/* As main.c: the name's extension is a hint, the bytes
-		 * decide. */
-		if (rp_read(x->doc, x->data, len, from != RP_FORMAT_UNKNOWN ?
-		    from : rp_format_detect_hint(x->data, len,
-		    rp_format_of_path(x->path))) != 0 ||
-		    rp_doc_root(x->doc) == NULL) {
-			for (d = rp_doc_diags(x->doc); d != NULL; d = d->next)
-				if (d->level == RP_ERROR)
-					fprintf(stderr, "respub: %s: %s\n",
-					    x->path, d->msg);
-			rp_doc_free(x->doc);
-			free(x->data);
-			memset(x, 0, sizeof(*x));
-			s.status = 1;
-			continue;
-		}
-		x->meta = main_meta(rp_doc_root(x->doc));
-		if (x->meta == NULL) {
-			static const rp_meta none;
-
-			x->meta = &none;
-		}
-		/* Named from the symbol; other languages and repeats get a
-		 * suffix so no page overwrites another. */
-		name = safe_name(x->meta->symbol ? x->meta->symbol : "");
-		if (name == NULL)
-			goto oom;
-		if (*name == '\0') {
-			const char *b = strrchr(x->path, '/');
-
-			free(name);
-			if ((name = safe_name(b ? b + 1 : x->path)) == NULL)
-				goto oom;
-			if (*name == '\0') {
-				free(name);
-				name = strdup("resolution");
-			}
-		} else if (x->meta->language != NULL &&
-		    strcmp(x->meta->language, "eng") != 0) {
-			snprintf(page, sizeof(page), "%s-%s", name,
-			    x->meta->language);
-			free(name);
-			name = safe_name(page);
-		}
-		if (name == NULL)
-			goto oom;
-		for (k = 2, strcpy(page, name); ; k++) {
-			for (i = 0; i < n && strcmp(e[i].stem, page) != 0; i++)
-				continue;
-			if (i == n)
-				break;
-			snprintf(page, sizeof(page), "%.100s-%zu", name, k);
-		}
-		free(name);
-		if ((x->stem = strdup(page)) == NULL ||
-		    collect_cites(x) != 0)
-			goto oom;
-		n++;
-	}
-	if (n == 0)
-		goto done;
-	qsort(e, n, sizeof(*e), by_stem);
-	if ((cat = make_catalog(e, n, w, &opt)) == NULL)
-		goto oom;
-	put_xml(&s, "catalog.xml", cat);
-
-	for (i = 0; i < n; i++) {
-		const char	*extra[] = { "catalog", catpath, "page", page,
-		    NULL };
-		rp_buf		 out;
-
-		rp_buf_init(&out);
-		snprintf(page, sizeof(page), "%s.html", e[i].stem);
-		if (rp_html_render(h, e[i].doc, extra, &out) == 0)
-			put_file(&s, page, out.data, out.len);
-		else
-			s.status = 1;
-		for (k = 0; k < NEXTRAS; k++) {
-			if (w[k] == NULL)
-				continue;
-			rp_buf_reset(&out);
-			snprintf(page, sizeof(page), "%s.%s", e[i].stem,
-			    rp_format_ext(extras[k].fmt));
-			if (rp_writer_render(w[k], e[i].doc, &out) == 0)
-				put_file(&s, page, out.data, out.len);
-			else
-				s.status = 1;
-		}
-		for (const rp_diag *d = rp_doc_diags(e[i].doc); d != NULL;
-		    d = d->next)
-			if (d->level == RP_ERROR || (!s.quiet &&
-			    d->level == RP_WARNING))
-				fprintf(stderr, "respub: %s: %s\n",
-				    e[i].path, d->msg);
-		rp_buf_free(&out);
-	}
-	put_page(&s, h, cat, catpath, "", "index.html");
-	for (xmlNodePtr b = xmlDocGetRootElement(cat)->children; b != NULL;
-	    b = b->next) {
-		xmlChar *actor, *pg;
-
-		if (b->type != XML_ELEMENT_NODE ||
-		    !xmlStrEqual(b->name, (const xmlChar *)"body"))
-			continue;
-		actor = xmlGetProp(b, (const xmlChar *)"actor");
-		pg = xmlGetProp(b, (const xmlChar *)"page");
-		if (actor != NULL && pg != NULL)
-			put_page(&s, h, cat, catpath, (const char *)actor,
-			    (const char *)pg);
-		xmlFree(actor);
-		xmlFree(pg);
-	}
-	if ((base = rp_options_get(&opt, "base-url", NULL)) != NULL &&
-	    *base != '\0')
-		put_sitemap(&s, cat, base);
-	else if (!s.quiet)
-		fprintf(stderr, "respub: no -V base-url: sitemap.xml not "
-		    "written\n");
-	if (!s.quiet)
+	if (rc == 0 && !st.quiet)
 		fprintf(stderr, "respub: %s: %zu resolutions, %zu files "
-		    "written, %zu unchanged\n", s.outdir, n, s.written,
-		    s.kept);
-	goto done;
-oom:
-	fprintf(stderr, "respub: out of memory\n");
-	s.status = 3;
-done:
-	for (i = 0; e != NULL && i < (size_t)argc; i++) {
-		for (k = 0; k < e[i].ncites; k++)
-			free(e[i].cites[k]);
-		free(e[i].cites);
-		free(e[i].stem);
-		if (e[i].doc != NULL)
-			rp_doc_free(e[i].doc);
-		free(e[i].data);
-	}
-	free(e);
-	if (cat != NULL)
-		xmlFreeDoc(cat);
-	for (k = 0; k < NEXTRAS; k++)
-		rp_writer_free(w[k]);
+		    "written, %zu unchanged\n", st.outdir, st.n, st.written,
+		    st.kept);
+	if (lock >= 0)
+		close(lock);
 	rp_html_free(h);
-	free(catpath);
-	free(vars);
-	return s.status;
+	site_free(&st, &a);
+	return rc != 0 ? rc : st.status;
 }

@@ -331,28 +331,6 @@ iri_number(struct w *w, const char *num)
 	return s;
 }
 
-/* Links we are willing to write: http, https, mailto, or relative. */
-static int
-safe_href(const char *h)
-{
-	const char *p;
-
-	if (h == NULL || *h == '\0')
-		return 0;
-	for (p = h; *p; p++)
-		if ((unsigned char)*p <= ' ' || *p == '"' || *p == '<' ||
-		    *p == '>' || *p == '\\')
-			return 0;
-	for (p = h; *p && *p != ':' && *p != '/' && *p != '?' && *p != '#';
-	    p++)
-		;
-	if (*p != ':')
-		return 1;
-	return strncasecmp(h, "http:", 5) == 0 ||
-	    strncasecmp(h, "https:", 6) == 0 ||
-	    strncasecmp(h, "mailto:", 7) == 0;
-}
-
 /*
  * The eId of the TLC entry for href, declared in the current document's
  * <references> unless an enclosing document already did (eIds are unique
@@ -592,7 +570,7 @@ inline_node(struct ictx *c, xmlNodePtr parent, const rp_node *n)
 		inlines(c, el(w, parent, "b"), n->first);
 		return;
 	case RP_NODE_LINK:
-		if (!safe_href(n->href))
+		if (!rp_link_writable(c->d->w->doc, n))
 			break;
 		x = el(w, parent, "a");
 		at(w, x, "href", n->href);

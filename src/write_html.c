@@ -11,6 +11,7 @@
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
 #include <libxslt/xsltInternals.h>
+#include <libxslt/imports.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
 #include <libxslt/xsltutils.h>
@@ -30,6 +31,7 @@ struct rp_html {
 	char			**vars;
 	char			*template;	/* page shell, as passed */
 	char			*ssreal;	/* the stylesheet, resolved */
+	const char		**params;	/* its top-level xsl:params */
 };
 
 /* What one transform may read: the shell, the catalog, the stylesheet. */
@@ -62,6 +64,49 @@ collect(void *ctx, const char *fmt, ...)
 	va_end(ap);
 	if (b->len < 2048)
 		rp_buf_puts(b, tmp);
+}
+
+/*
+ * The stylesheet's top-level xsl:params (imports included), which -V can
+ * set; "template" is --template's.
+ */
+static int
+list_params(rp_html *h)
+{
+	xsltStylesheetPtr	 st;
+	xsltStackElemPtr	 v;
+	size_t			 n = 0;
+
+	for (st = h->ss; st != NULL; st = xsltNextImport(st))
+		for (v = st->variables; v != NULL; v = v->next)
+			n++;
+	if ((h->params = calloc(n + 1, sizeof(*h->params))) == NULL)
+		return -1;
+	n = 0;
+	for (st = h->ss; st != NULL; st = xsltNextImport(st))
+		for (v = st->variables; v != NULL; v = v->next)
+			if (v->comp != NULL && v->comp->type ==
+			    XSLT_FUNC_PARAM && v->name != NULL &&
+			    strcmp((const char *)v->name, "template") != 0)
+				h->params[n++] = (const char *)v->name;
+	return 0;
+}
+
+/*
+ * what, then the first thing libxml2 or libxslt said about it, on one
+ * line (static storage: writers are made one at a time).
+ */
+static const char *
+one_line(const char *what, const rp_buf *msgs)
+{
+	static char	 line[512];
+	char		*p;
+
+	snprintf(line, sizeof(line), "%s%s%.*s", what, msgs->len ? ": " : "",
+	    (int)msgs->len, msgs->data ? msgs->data : "");
+	if ((p = strchr(line, '\n')) != NULL)
+		*p = '\0';
+	return line;
 }
 
 /* Only files listed in the transform's allow list may be read. */
@@ -152,13 +197,18 @@ rp_html_new(const rp_options *opt, const char **err)
 	exsltRegisterAll();
 	rp_buf_init(&msgs);
 	xmlSetGenericErrorFunc(&msgs, collect);
+	xsltSetGenericErrorFunc(&msgs, collect);
 	h->ss = xsltParseStylesheetFile((const xmlChar *)h->ssreal);
 	xmlSetGenericErrorFunc(oldctx, olderr);
-	rp_buf_free(&msgs);
+	xsltSetGenericErrorFunc(NULL, NULL);
 	if (h->ss == NULL) {
-		*err = "cannot parse the HTML stylesheet";
+		*err = one_line("cannot parse the HTML stylesheet", &msgs);
+		rp_buf_free(&msgs);
 		goto fail;
 	}
+	rp_buf_free(&msgs);
+	if (list_params(h) != 0)
+		goto oom;
 	if ((h->sec = xsltNewSecurityPrefs()) == NULL)
 		goto oom;
 	/* The stylesheet may write nothing and reach no network; it reads
@@ -193,6 +243,7 @@ rp_html_free(rp_html *h)
 
 	if (h == NULL)
 		return;
+	free(h->params);
 	if (h->ss != NULL)
 		xsltFreeStylesheet(h->ss);
 	if (h->sec != NULL)
@@ -396,9 +447,16 @@ html_destroy(void *state)
 	rp_html_free(state);
 }
 
+static const char *const *
+html_params(void *state)
+{
+	return ((rp_html *)state)->params;
+}
+
 const struct rp_backend rp_backend_html = {
 	.fmt = RP_FORMAT_HTML,
 	.create = html_create,
 	.render = html_render,
 	.destroy = html_destroy,
+	.params = html_params,
 };

@@ -57,7 +57,7 @@ xstrdup(const char *s)
 	char *d = strdup(s);
 
 	if (d == NULL)
-		abort();
+		rp_out_of_memory();
 	return d;
 }
 
@@ -281,10 +281,10 @@ front_matter(struct mdw *w, const rp_meta *m, const rp_node *fu, rp_buf *out)
 static cmark_node *
 new_node(cmark_node_type t)
 {
-	cmark_node *n = cmark_node_new(t);
+	cmark_node *n = cmark_node_new_with_mem(t, rp_md_mem());
 
 	if (n == NULL)
-		abort();
+		rp_out_of_memory();
 	return n;
 }
 
@@ -295,7 +295,7 @@ add_text(cmark_node *parent, const char *s, size_t len)
 	char		*lit = malloc(len + 1);
 
 	if (lit == NULL)
-		abort();
+		rp_out_of_memory();
 	memcpy(lit, s, len);
 	lit[len] = '\0';
 	cmark_node_set_literal(t, lit);
@@ -367,6 +367,10 @@ inline_node(struct mdw *w, cmark_node *parent, const rp_node *n)
 		cmark_node_append_child(parent, c);
 		break;
 	case RP_NODE_LINK:
+		if (!rp_link_writable(w->doc, n)) {
+			inlines(w, parent, n->first);
+			break;
+		}
 		c = new_node(CMARK_NODE_LINK);
 		cmark_node_set_url(c, n->href ? n->href : "");
 		inlines(w, c, n->first);
@@ -478,7 +482,7 @@ tidy_spaces(cmark_node *n, int is_block)
 			if ((len = strlen(s)) == 0 || s[len - 1] != ' ') {
 				d = malloc(len + 2);
 				if (d == NULL)
-					abort();
+					rp_out_of_memory();
 				memcpy(d, s, len);
 				strcpy(d + len, " ");
 				cmark_node_set_literal(t, d);
@@ -785,7 +789,7 @@ note_label(struct mdw *w, const rp_node *fn)
 		w->labels = realloc(w->labels, w->capnotes *
 		    sizeof(*w->labels));
 		if (w->notes == NULL || w->labels == NULL)
-			abort();
+			rp_out_of_memory();
 	}
 	w->notes[w->nnotes] = fn;
 	w->labels[w->nnotes++] = b.data;
@@ -1002,9 +1006,20 @@ md_render(void *state, rp_doc *doc, rp_buf *out)
 	return 0;
 }
 
+static const char *const *
+md_params(void *state)
+{
+	static const char *const keys[] = { "front-matter", "footnotes",
+	    "link-pattern", NULL };
+
+	(void)state;
+	return keys;
+}
+
 const struct rp_backend rp_backend_md = {
 	.fmt = RP_FORMAT_MD,
 	.create = md_create,
 	.render = md_render,
 	.destroy = md_destroy,
+	.params = md_params,
 };

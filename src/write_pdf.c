@@ -4,6 +4,7 @@
  * pages hold (pdf_fonts.c) and everything is drawn. */
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,8 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+
+#include <fribidi.h>
 
 #include "backend.h"
 #include "pdf_fonts.h"
@@ -35,7 +38,7 @@ struct conf {
 	float	 pw, ph, mt, mb, ml, mr;
 	char	*font[PF__MAX];
 	float	 cjk_index, hinting, justify;
-	float	 size, leading, size_zh, leading_zh;
+	float	 size, leading, size_zh, leading_zh, size_ar, leading_ar;
 	float	 size_note, leading_note;
 	float	 size_org, size_body, size_symbol, size_title, size_hf;
 	float	 indent, space, rule, body_indent;
@@ -43,6 +46,7 @@ struct conf {
 	char	*footer_first_left, *footer_first_right;
 	char	*docref_url;
 	char	*text[T__MAX];
+	char	*spaced_languages, *thin_before, *thin_after, *nbsp_before;
 };
 
 enum { K_LEN, K_NUM, K_STR, K_PAGE };
@@ -68,6 +72,10 @@ static const struct key {
 	  "/usr/share/fonts/truetype/liberation/LiberationSerif-BoldItalic.ttf" },
 	{ "font_cjk", K_STR, offsetof(struct conf, font[PF_CJK]),
 	  "/usr/share/fonts/truetype/arphic/uming.ttc" },
+	{ "font_arabic", K_STR, offsetof(struct conf, font[PF_ARABIC]),
+	  "/usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf" },
+	{ "font_arabic_bold", K_STR, offsetof(struct conf, font[PF_ARABIC_BOLD]),
+	  "/usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Bold.ttf" },
 	{ "font_cjk_index", K_NUM, offsetof(struct conf, cjk_index), "0" },
 	{ "font_hinting", K_NUM, offsetof(struct conf, hinting), "0" },
 	{ "justify", K_NUM, offsetof(struct conf, justify), "1" },
@@ -75,6 +83,8 @@ static const struct key {
 	{ "leading", K_LEN, offsetof(struct conf, leading), "12pt" },
 	{ "size_zh", K_LEN, offsetof(struct conf, size_zh), "11pt" },
 	{ "leading_zh", K_LEN, offsetof(struct conf, leading_zh), "17pt" },
+	{ "size_ar", K_LEN, offsetof(struct conf, size_ar), "13pt" },
+	{ "leading_ar", K_LEN, offsetof(struct conf, leading_ar), "19pt" },
 	{ "size_note", K_LEN, offsetof(struct conf, size_note), "8pt" },
 	{ "leading_note", K_LEN, offsetof(struct conf, leading_note), "9.5pt" },
 	{ "size_organization", K_LEN, offsetof(struct conf, size_org), "10pt" },
@@ -125,6 +135,12 @@ static const struct key {
 	TEXT(T_ADOPTION_SC_ZH, "adoption_sc_zh", "{date}安全理事会第"
 	    "{meeting_number}次会议通过"),
 #undef TEXT
+	{ "spaced_languages", K_STR, offsetof(struct conf, spaced_languages),
+	  "fra" },
+	{ "thin_before", K_STR, offsetof(struct conf, thin_before),
+	  ";!?\xC2\xBB" },
+	{ "thin_after", K_STR, offsetof(struct conf, thin_after), "\xC2\xAB" },
+	{ "nbsp_before", K_STR, offsetof(struct conf, nbsp_before), ":" },
 };
 
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
@@ -208,6 +224,44 @@ find_key(const char *name, size_t n)
 	return NULL;
 }
 
+/*
+ * Split a "key = value  # comment" line in place.  Returns 1 and sets
+ * *key and *value, 0 for a blank or comment line, -1 for a line with no
+ * "=".  A value in double quotes keeps its spaces (": ").
+ */
+static int
+conf_line(char *line, char **key, char **value)
+{
+	char *s = line, *eq, *e, *v;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '#' || *s == '\0')
+		return 0;
+	if ((eq = strchr(s, '=')) == NULL)
+		return -1;
+	for (e = eq; e > s && isspace((unsigned char)e[-1]); e--)
+		continue;
+	*e = '\0';
+	for (v = eq + 1; isspace((unsigned char)*v); v++)
+		continue;
+	/* A comment may follow the value after white space. */
+	for (e = v; *e; e++)
+		if (*e == '#' && (e == v || isspace((unsigned char)e[-1]))) {
+			*e = '\0';
+			break;
+		}
+	for (e = v + strlen(v); e > v && isspace((unsigned char)e[-1]); e--)
+		e[-1] = '\0';
+	if (*v == '"' && e - v >= 2 && e[-1] == '"') {
+		e[-1] = '\0';
+		v++;
+	}
+	*key = s;
+	*value = v;
+	return 1;
+}
+
 /* Defaults, then the template (when there is one), then -V. */
 static int
 conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
@@ -234,34 +288,19 @@ conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
 		return -1;
 	}
 	while (f != NULL && fgets(line, sizeof(line), f) != NULL) {
-		char		*s = line, *eq, *e, *v;
+		char		*s, *v;
 		const struct key *k;
+		int		 rc;
 
 		lineno++;
-		while (isspace((unsigned char)*s))
-			s++;
-		if (*s == '#' || *s == '\0')
+		if ((rc = conf_line(line, &s, &v)) == 0)
 			continue;
-		if ((eq = strchr(s, '=')) == NULL) {
+		if (rc < 0) {
 			snprintf(err, errlen, "template %s:%d: expected "
 			    "key = value", tp, lineno);
 			fclose(f);
 			return -1;
 		}
-		for (e = eq; e > s && isspace((unsigned char)e[-1]); e--)
-			continue;
-		*e = '\0';
-		for (v = eq + 1; isspace((unsigned char)*v); v++)
-			continue;
-		/* A comment may follow the value after white space. */
-		for (e = v; *e; e++)
-			if (*e == '#' && (e == v || isspace((unsigned char)e[-1]))) {
-				*e = '\0';
-				break;
-			}
-		for (e = v + strlen(v);
-		    e > v && isspace((unsigned char)e[-1]); e--)
-			e[-1] = '\0';
 		if ((k = find_key(s, strlen(s))) == NULL ||
 		    set_key(c, k, v) != 0) {
 			snprintf(err, errlen, "template %s:%d: %s %s", tp,
@@ -291,10 +330,29 @@ conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
 
 /* ------------------------------------------------------------- the job */
 
+/* Fixed words the PDF prints (outline, document info) in a language:
+ * templates/labels/<tag>.conf of the data directory; English where a
+ * file or a key is missing. */
+enum { L_ORGANIZATION, L_RESOLUTION, L_LETTER, L_ANNEX, L_TITLE_SEP,
+	L__MAX };
+
+static const char *const label_key[L__MAX] = { "organization",
+    "resolution", "letter", "annex", "title_separator" };
+static const char *const label_en[L__MAX] = { "United Nations",
+    "Resolution", "Letter", "Annex", ": " };
+
+struct labels {
+	char	 tag[16];
+	char	*v[L__MAX];
+};
+
 struct pdf_state {
 	struct conf		 conf;
 	struct pdf_fonts	*fonts;
 	struct pl_metrics	 m;
+	char			*data_dir;
+	struct labels		 lab[8];
+	size_t			 nlab;
 };
 
 enum { AL_LEFT, AL_JUSTIFY, AL_CENTER, AL_RIGHT };
@@ -305,6 +363,7 @@ struct para {
 	float		 w, first_w;
 	float		 leading;
 	int		 align;
+	int		 mirror;	/* in a right-to-left document */
 };
 
 enum { VI_LINE, VI_SPACE, VI_RULE, VI_BREAK, VI_MARK };
@@ -325,7 +384,7 @@ struct docinfo {
 	const rp_node	*node;
 	const char	*symbol;
 	const char	*job;		/* print job number, for the footer */
-	int		 level, cjk;
+	int		 level, cjk, rtl;
 	int		 page;
 	float		 top;
 };
@@ -365,10 +424,11 @@ struct job {
 	size_t			 nlinks, linkscap;
 	struct page		*pages;
 	size_t			 npages, pagescap;
-	int			 curdoc, cjk;
+	int			 curdoc, cjk, rtl;
+	int			 spaced;	/* French spacing */
 	float			 measure, body_h, size, leading;
 	float			 left;		/* body indent from the margin */
-	rp_buf			 tmp;
+	rp_buf			 tmp, spacing;
 };
 
 static int
@@ -378,13 +438,14 @@ new_para(struct job *j, int align, float x, float first_x, float leading)
 
 	RP_GROW(j->para, j->npara, j->paracap);
 	p = &j->para[j->npara];
-	pl_para_init(&p->pl, j->cjk);
+	pl_para_init(&p->pl, j->cjk ? PL_CJK : j->rtl ? PL_ARABIC : PL_LATIN);
 	p->x = j->left + x;
 	p->first_x = j->left + first_x;
 	p->w = j->measure - p->x;
 	p->first_w = j->measure - p->first_x;
 	p->leading = leading;
 	p->align = align;
+	p->mirror = j->rtl;
 	return (int)j->npara++;
 }
 
@@ -436,10 +497,89 @@ note_id(struct job *j, const rp_node *fn)
 static void add_inlines(struct job *, int, const rp_node *, int, float,
     int32_t);
 
+/* Whether word is an item of the comma- or space-separated list. */
+static int
+in_list(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+
+	while (*list) {
+		size_t k = strcspn(list, ", ");
+
+		if (k == n && strncmp(list, word, n) == 0)
+			return 1;
+		list += k;
+		list += strspn(list, ", ");
+	}
+	return 0;
+}
+
+/* Whether the character at s[0..len) is one of set's. */
+static int
+in_set(const char *set, const char *s, size_t len)
+{
+	size_t		i, k, n = strlen(set);
+	uint32_t	cp;
+
+	for (i = 0; i < n; i += k) {
+		if ((k = rp_utf8_decode(set + i, n - i, &cp)) == 0)
+			k = 1;
+		if (k == len && memcmp(set + i, s, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * French spacing: a narrow no-break space (U+202F) before the template's
+ * thin_before characters and after its thin_after ones, a no-break space
+ * before nbsp_before ones; it takes the place of a plain space, or goes
+ * in where there was none, but not inside a word or number ("10:30",
+ * "http://").
+ */
+static const char *
+french_spaces(struct job *j, const char *s, rp_buf *b)
+{
+	const struct conf	*c = j->c;
+	size_t			 n = strlen(s), i, k;
+	uint32_t		 cp;
+
+	rp_buf_reset(b);
+	for (i = 0; i < n; i += k) {
+		size_t		 plen;
+		uint32_t	 prev;
+		int		 before;
+
+		if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+			k = 1;
+		before = in_set(c->thin_before, s + i, k) ? 1 :
+		    in_set(c->nbsp_before, s + i, k) ? 2 : 0;
+		if (before && (i + k == n || !isalnum((unsigned char)s[i + k]))) {
+			if (b->len > 0 && b->data[b->len - 1] == ' ')
+				b->len--;
+			if (b->len > 0 && (prev = rp_utf8_last(b->data, b->len,
+			    &plen)) != 0xA0 && prev != 0x202F)
+				rp_buf_puts(b, before == 1 ? "\u202F" :
+				    "\u00A0");
+		}
+		rp_buf_put(b, s + i, k);
+		if (in_set(c->thin_after, s + i, k)) {
+			if (i + k < n && s[i + k] == ' ')
+				k++;
+			if (i + k < n)
+				rp_buf_puts(b, "\u202F");
+		}
+	}
+	return b->data ? b->data : "";
+}
+
+/* Text, with French spacing in a language that takes it. */
 static void
 add_text(struct job *j, int pi, const char *s, int style, float size,
     int32_t link)
 {
+	if (j->spaced)
+		s = french_spaces(j, s, &j->spacing);
 	pl_add(&j->para[pi].pl, &j->st->m, s, strlen(s), style, size, 0, link,
 	    -1);
 }
@@ -484,11 +624,15 @@ add_inline(struct job *j, int pi, const rp_node *n, int style, float size,
 		break;
 	case RP_NODE_LINK:
 		add_inlines(j, pi, n, style, size,
-		    n->href ? add_link(j, n->href) : link);
+		    n->href && rp_link_writable(j->doc, n) ?
+		    add_link(j, n->href) : link);
 		break;
 	case RP_NODE_DOCREF:
+		/* A symbol keeps its order inside right-to-left text. */
+		j->para[pi].pl.isolate++;
 		add_inlines(j, pi, n, style, size,
 		    link >= 0 ? link : docref_link(j, n));
+		j->para[pi].pl.isolate--;
 		break;
 	case RP_NODE_NOTEREF:
 		id = n->target ? note_id(j, n->target) : -1;
@@ -512,6 +656,17 @@ add_inlines(struct job *j, int pi, const rp_node *n, int style, float size,
 		add_inline(j, pi, c, style, size, link);
 }
 
+/* Order a paragraph's directions, then break it into lines. */
+static void
+break_para(struct job *j, int pi, float first_w, float w, int justify)
+{
+	struct pl_para *pl = &j->para[pi].pl;
+
+	pl_bidi(pl, &j->st->m);
+	pl_fit(pl, &j->st->m, first_w < w ? first_w : w);
+	pl_break(pl, first_w, w, justify);
+}
+
 /* Break a paragraph and stack its lines; widows and orphans are kept
  * off page edges by tying the first two and last two lines. */
 static void
@@ -519,10 +674,8 @@ set_para(struct job *j, int pi, int keep_all)
 {
 	struct para	*p = &j->para[pi];
 	size_t		 k;
-	float		 minw = p->w < p->first_w ? p->w : p->first_w;
 
-	pl_fit(&p->pl, &j->st->m, minw);
-	pl_break(&p->pl, p->first_w, p->w, p->align == AL_JUSTIFY);
+	break_para(j, pi, p->first_w, p->w, p->align == AL_JUSTIFY);
 	if (p->pl.missing)
 		rp_msg(j->doc, RP_WARNING, 0, 0, "pdf: no glyph for U+%04X "
 		    "in any font (%d characters)", (unsigned)p->pl.first_missing,
@@ -539,12 +692,31 @@ set_para(struct job *j, int pi, int keep_all)
 		j->v[j->nv - 1].keep = 1;
 }
 
-/* A block of inlines as one paragraph. */
+/* Whether n's text has a right-to-left letter. */
+static int
+node_rtl(const rp_node *n)
+{
+	const rp_node *c;
+
+	if (n->literal != NULL && pl_has_rtl(n->literal, strlen(n->literal)))
+		return 1;
+	for (c = n->first; c != NULL; c = c->next)
+		if (node_rtl(c))
+			return 1;
+	return 0;
+}
+
+/* A block of inlines as one paragraph.  In an Arabic document, a block
+ * with no Arabic in it (a symbol, "Distr.: General") is set in the
+ * Latin faces, as the print sets it. */
 static int
 block(struct job *j, const rp_node *n, int align, float x, float first_x,
     int style, float size, float leading, const char *num)
 {
 	int pi = new_para(j, align, x, first_x, leading);
+
+	if (j->rtl && n != NULL && !node_rtl(n))
+		j->para[pi].pl.script = PL_LATIN;
 
 	if (num != NULL) {
 		struct pl_para *p = &j->para[pi].pl;
@@ -670,6 +842,8 @@ text_para(struct job *j, const char *s, int align, float x, int style,
 {
 	int pi = new_para(j, align, x, x, leading);
 
+	if (j->rtl && !pl_has_rtl(s, strlen(s)))
+		j->para[pi].pl.script = PL_LATIN;
 	pl_add(&j->para[pi].pl, &j->st->m, s, strlen(s), style, size, 0, -1,
 	    -1);
 	return pi;
@@ -746,10 +920,9 @@ zip_columns(struct job *j, const int *lp, int nl, const int *rp, int nr)
 	int	 i, li = 0, ri = 0, lline = 0, rline = 0;
 
 	for (i = 0; i < nl + nr; i++) {
-		struct para *p = &j->para[i < nl ? lp[i] : rp[i - nl]];
+		int pi = i < nl ? lp[i] : rp[i - nl];
 
-		pl_fit(&p->pl, &j->st->m, p->w);
-		pl_break(&p->pl, p->w, p->w, 0);
+		break_para(j, pi, j->para[pi].w, j->para[pi].w, 0);
 	}
 	while (li < nl || ri < nr) {
 		struct vitem *v = push(j, VI_LINE, 0);
@@ -1191,8 +1364,7 @@ flow_note(struct job *j, const rp_node *fn)
 		else
 			add_inline(j, pi, b, 0, sz, -1);
 	}
-	pl_fit(&j->para[pi].pl, &j->st->m, j->para[pi].w);
-	pl_break(&j->para[pi].pl, j->para[pi].first_w, j->para[pi].w,
+	break_para(j, pi, j->para[pi].first_w, j->para[pi].w,
 	    j->c->justify != 0);
 }
 
@@ -1231,6 +1403,7 @@ flow_document(struct job *j, const rp_node *d, int level)
 	struct docinfo	*di;
 	const rp_node	*c, *notes;
 	int		 saved = j->curdoc, saved_cjk = j->cjk;
+	int		 saved_rtl = j->rtl, saved_spaced = j->spaced;
 	float		 ssize = j->size, slead = j->leading;
 
 	RP_GROW(j->docs, j->ndocs, j->docscap);
@@ -1240,14 +1413,20 @@ flow_document(struct job *j, const rp_node *d, int level)
 	di->level = level;
 	di->cjk = d->meta && d->meta->language ?
 	    strcmp(d->meta->language, "zho") == 0 : j->cjk;
+	di->rtl = d->meta && d->meta->language ?
+	    strcmp(d->meta->language, "ara") == 0 : j->rtl;
 	di->symbol = find_symbol(d);
 	di->job = job_number(j, d);
 	if (di->symbol == NULL && j->ndocs > 0)
 		di->symbol = j->docs[saved].symbol;
 	j->curdoc = (int)j->ndocs++;
 	j->cjk = di->cjk;
-	j->size = j->cjk ? j->c->size_zh : j->c->size;
-	j->leading = j->cjk ? j->c->leading_zh : j->c->leading;
+	j->rtl = di->rtl;
+	j->spaced = d->meta && d->meta->language &&
+	    in_list(j->c->spaced_languages, d->meta->language);
+	j->size = j->cjk ? j->c->size_zh : j->rtl ? j->c->size_ar : j->c->size;
+	j->leading = j->cjk ? j->c->leading_zh : j->rtl ? j->c->leading_ar :
+	    j->c->leading;
 	push(j, VI_MARK, 0)->keep = 1;
 	/* Footnotes first, so that references know their number. */
 	size_t first_note = j->nnotes;
@@ -1281,6 +1460,8 @@ flow_document(struct job *j, const rp_node *d, int level)
 	}
 	j->curdoc = saved;
 	j->cjk = saved_cjk;
+	j->rtl = saved_rtl;
+	j->spaced = saved_spaced;
 	j->size = ssize;
 	j->leading = slead;
 }
@@ -1487,26 +1668,44 @@ struct draw {
 	float		 cursize, curcs;
 	int		 curfake;
 	HPDF_Destination *notedest;
+	struct pdf_used	*u;
+	struct pdf_glyph *g;		/* a shaped box's glyphs */
+	size_t		 gcap;
+	int		 full;		/* glyph codes ran out */
 };
 
-/* Record the characters a line will draw, per face. */
+/* Record the characters a line will draw, per face; shaped boxes get
+ * codes for their glyphs. */
 static void
-use_line(struct pdf_used *u, const struct para *p, size_t line)
+use_line(struct draw *d, const struct para *p, size_t line)
 {
-	size_t a = line ? p->pl.brk[line - 1] + 1 : 0, k;
+	struct pdf_fonts *f = d->j->st->fonts;
+	size_t		 a = line ? p->pl.brk[line - 1] + 1 : 0, k, i, n;
 
-	for (k = a; k <= p->pl.brk[line]; k++)
-		pdf_used_add(u, p->pl.box[k].face, p->pl.text +
-		    p->pl.box[k].off, p->pl.box[k].len);
+	for (k = a; k <= p->pl.brk[line]; k++) {
+		const struct pl_box	*b = &p->pl.box[k];
+		const char		*s = p->pl.text + b->off;
+
+		pdf_used_add(d->u, b->face, s, b->len);
+		if (!pdf_fonts_shaped(f, b->face))
+			continue;
+		n = pdf_fonts_shape(f, b->face, s, b->len, b->level & 1,
+		    &d->g, &d->gcap);
+		for (i = 0; i < n; i++)
+			if (pdf_used_glyph(d->u, b->face, d->g[i].gid,
+			    (int)lroundf(d->g[i].place), s + d->g[i].text,
+			    d->g[i].tlen, b->level & 1) == 0)
+				d->full = 1;
+	}
 }
 
 static void
-use_para(struct pdf_used *u, const struct para *p)
+use_para(struct draw *d, const struct para *p)
 {
 	size_t k;
 
 	for (k = 0; k < p->pl.nline; k++)
-		use_line(u, p, k);
+		use_line(d, p, k);
 }
 
 static void
@@ -1528,7 +1727,6 @@ link_rect(struct draw *d, HPDF_Page page, float x0, float x1, float base,
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 }
 
-/* Draw one line of a paragraph with its baseline at y. */
 /* Glue ratio past which a justified line is too loose: word spaces of
  * about 0.6 em (a space is 0.25 em and stretches by half of it). */
 #define LOOSE		3.0f
@@ -1581,6 +1779,187 @@ one_char(const struct para *p, const struct pl_box *b)
 	return rp_utf8_decode(p->pl.text + b->off, b->len, &cp) == b->len;
 }
 
+/* Make bx's font, size, character spacing and fake bold current. */
+static void
+select_font(struct draw *d, HPDF_Page page, const struct pl_box *bx,
+    float cs)
+{
+	HPDF_Font f = d->font[bx->face];
+
+	if (f != d->cur || bx->size != d->cursize) {
+		HPDF_Page_SetFontAndSize(page, f, bx->size);
+		d->cur = f;
+		d->cursize = bx->size;
+	}
+	if (cs != d->curcs) {
+		HPDF_Page_SetCharSpace(page, cs);
+		d->curcs = cs;
+	}
+	if (bx->fakebold != d->curfake) {
+		HPDF_Page_SetTextRenderingMode(page, bx->fakebold ?
+		    HPDF_FILL_THEN_STROKE : HPDF_FILL);
+		d->curfake = bx->fakebold;
+	}
+}
+
+/* Write one shaped glyph's code, or a run of them, at x, y. */
+static void
+show_codes(struct draw *d, HPDF_Page page, const struct pl_box *bx, float x,
+    float y, char *run, size_t len, int hmtx)
+{
+	run[len] = '\0';
+	/* libharu measures a string by the font's own advances and writes
+	 * nothing it finds of no width: a hair of character spacing gets
+	 * marks out. */
+	select_font(d, page, bx, hmtx ? 0 : 0.01f);
+	HPDF_Page_TextOut(page, x, y, run);
+}
+
+/*
+ * A shaped box from x: the glyphs that carry text in the shaper's order,
+ * as one string where each code's width (/W) leads to the next one's
+ * origin; then the others (marks, a ligature's extra parts), each placed
+ * alone.  Text extraction sees one word, not a word cut at every mark.
+ */
+static void
+draw_shaped(struct draw *d, HPDF_Page page, const struct para *p,
+    const struct pl_box *bx, float x, float y)
+{
+	const char		*s = p->pl.text + bx->off;
+	const struct pdf_glyph	*g;
+	size_t			 n, i, len = 0;
+	float			 k = bx->size / 1000.0f, pen, runx = x;
+	char			 run[512];
+	unsigned		 code;
+	int			 rtl = bx->level & 1, hmtx = 0;
+
+	n = pdf_fonts_shape(d->j->st->fonts, bx->face, s, bx->len, rtl, &d->g,
+	    &d->gcap);
+	for (i = 0, pen = x; i < n; pen += d->g[i++].adv * k) {
+		g = &d->g[i];
+		if (g->apart || (code = pdf_used_glyph(d->u, bx->face, g->gid,
+		    (int)lroundf(g->place), s + g->text, g->tlen, rtl)) == 0)
+			continue;
+		/* A glyph moved up or down (cursive joins) goes alone, but
+		 * in its place: its text stays in the word. */
+		if ((len + 4 >= sizeof(run) || g->dy != 0) && len > 0) {
+			show_codes(d, page, bx, runx, y, run, len, hmtx);
+			len = hmtx = 0;
+		}
+		if (len == 0)
+			runx = pen + g->dx * k;
+		len += rp_utf8_encode(code, run + len);
+		hmtx += g->w;
+		if (g->dy != 0) {
+			show_codes(d, page, bx, runx, y + g->dy * k, run, len,
+			    hmtx);
+			len = hmtx = 0;
+		}
+	}
+	if (len > 0)
+		show_codes(d, page, bx, runx, y, run, len, hmtx);
+	for (i = 0, pen = x; i < n; pen += d->g[i++].adv * k) {
+		g = &d->g[i];
+		if (!g->apart || (code = pdf_used_glyph(d->u, bx->face, g->gid,
+		    (int)lroundf(g->place), s + g->text, g->tlen, rtl)) == 0)
+			continue;
+		show_codes(d, page, bx, pen + g->dx * k, y + g->dy * k, run,
+		    rp_utf8_encode(code, run), g->w);
+	}
+	select_font(d, page, bx, 0);
+}
+
+/* A box of a face set character by character; right to left, its
+ * characters go backwards and mirrored. */
+static void
+draw_plain(HPDF_Page page, const struct para *p,
+    const struct pl_box *bx, float x, float y)
+{
+	const char	*s = p->pl.text + bx->off;
+	char		 buf[1024];
+	size_t		 n = bx->len < sizeof(buf) ? bx->len : sizeof(buf) - 1;
+	size_t		 i, k, len = n;
+	uint32_t	 cp;
+	FriBidiChar	 mirror;
+
+	if (bx->level & 1)
+		for (i = 0; i < n; i += k) {
+			if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
+				k = 1;
+				cp = '?';
+			}
+			if (fribidi_get_mirror_char(cp, &mirror))
+				cp = mirror;
+			rp_utf8_encode(cp, buf + len - i - k);
+		}
+	else
+		memcpy(buf, s, n);
+	buf[len] = '\0';
+	HPDF_Page_TextOut(page, x, y, buf);
+}
+
+/* Whether a line has to be set box by box: shaped boxes, or text that
+ * is not all left to right. */
+static int
+mixed_line(const struct draw *d, const struct para *p, size_t a, size_t b)
+{
+	size_t k;
+
+	if (p->pl.rtl)
+		return 1;
+	for (k = a; k <= b; k++)
+		if (p->pl.box[k].level != 0 ||
+		    pdf_fonts_shaped(d->j->st->fonts, p->pl.box[k].face))
+			return 1;
+	return 0;
+}
+
+/* The boxes a..b from x, placed in visual order with glue set with ratio
+ * r, and drawn in reading order: text extraction in content order (and
+ * a screen reader) gets the words as they are read. */
+static void
+draw_visual(struct draw *d, HPDF_Page page, const struct para *p, size_t a,
+    size_t b, float x, float y, float r, int annotate)
+{
+	size_t	n = 2 * (b - a) + 1, i, *order;
+	float	*at;
+
+	if ((order = calloc(n, sizeof(*order))) == NULL ||
+	    (at = calloc(b - a + 1, sizeof(*at))) == NULL)
+		abort();
+	pl_visual(&p->pl, a, b, order);
+	for (i = 0; i < n; i++) {
+		const struct pl_box *bx = &p->pl.box[a + order[i] / 2];
+
+		if (order[i] % 2)
+			x += pl_glue(bx, r);
+		else {
+			at[order[i] / 2] = x;
+			x += bx->w;
+		}
+	}
+	for (i = 0; i <= b - a; i++) {
+		const struct pl_box *bx = &p->pl.box[a + i];
+
+		select_font(d, page, bx, 0);
+		if (pdf_fonts_shaped(d->j->st->fonts, bx->face))
+			draw_shaped(d, page, p, bx, at[i], y + bx->rise);
+		else
+			draw_plain(page, p, bx, at[i], y + bx->rise);
+		if (annotate && (bx->link >= 0 || bx->note >= 0)) {
+			HPDF_Page_EndText(page);
+			link_rect(d, page, at[i], at[i] + bx->w, y + bx->rise,
+			    bx->size, bx->link, bx->note);
+			HPDF_Page_BeginText(page);
+		}
+	}
+	free(order);
+	free(at);
+}
+
+/* Draw one line of a paragraph with its baseline at y.  A right-to-left
+ * document is mirrored: indents and columns count from the right margin;
+ * a right-to-left paragraph is set flush right. */
 static void
 draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
     float y, int annotate)
@@ -1589,21 +1968,32 @@ draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
 	size_t	a = line ? p->pl.brk[line - 1] + 1 : 0, b = p->pl.brk[line];
 	size_t	k, m;
 	float	w = line ? p->w : p->first_w;
-	float	x = j->c->ml + (line ? p->x : p->first_x);
-	float	nat = pl_natural(&p->pl, a, b), r = 0, ls = 0;
+	float	off = line ? p->x : p->first_x;
+	float	x = j->c->ml + (p->mirror ? j->measure - off - w : off);
+	float	nat = pl_natural(&p->pl, a, b), r = 0, ls = 0, set;
 	char	buf[1024];
-	int	last = (size_t)line + 1 == p->pl.nline;
+	int	last = (size_t)line + 1 == p->pl.nline, align = p->align, mixed;
 
 	/* A justified line is filled however loose the breaker had to
 	 * leave it: a ragged line inside a paragraph reads as its end. */
 	if ((p->align == AL_JUSTIFY && !last) || nat > w)
 		r = pl_ratio(&p->pl, a, b, w);
-	if (r > LOOSE)
-		r = letter_space(p, a, b, r, &ls);
-	if (p->align == AL_CENTER)
+	mixed = mixed_line(d, p, a, b);
+	if (r > LOOSE)	/* shaped and right-to-left lines stay ragged */
+		r = mixed ? 0 : letter_space(p, a, b, r, &ls);
+	if (p->pl.rtl && align != AL_CENTER) {
+		for (k = a, set = 0; k <= b; k++)
+			set += p->pl.box[k].w + (k < b ? pl_glue(&p->pl.box[k],
+			    r) : 0);
+		x += align == AL_RIGHT ? 0 : w - set;
+	} else if (align == AL_CENTER)
 		x += (w - nat) / 2;
-	else if (p->align == AL_RIGHT)
+	else if (align == AL_RIGHT)
 		x += w - nat;
+	if (mixed) {
+		draw_visual(d, page, p, a, b, x, y, r, annotate);
+		return;
+	}
 	for (k = a; k <= b; k = m) {
 		const struct pl_box *bx = &p->pl.box[k];
 		float cs = 0, x0 = x;
@@ -1635,24 +2025,8 @@ draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
 			len += c->len;
 		}
 		buf[len] = '\0';
-		HPDF_Font f = d->font[bx->face];
-
-		if (f != d->cur || bx->size != d->cursize) {
-			HPDF_Page_SetFontAndSize(page, f, bx->size);
-			d->cur = f;
-			d->cursize = bx->size;
-		}
-		float tc = (bx->glue == 0 && m - k > 1 ? cs : 0) + ls;
-
-		if (tc != d->curcs) {
-			HPDF_Page_SetCharSpace(page, tc);
-			d->curcs = tc;
-		}
-		if (bx->fakebold != d->curfake) {
-			HPDF_Page_SetTextRenderingMode(page, bx->fakebold ?
-			    HPDF_FILL_THEN_STROKE : HPDF_FILL);
-			d->curfake = bx->fakebold;
-		}
+		select_font(d, page, bx, (bx->glue == 0 && m - k > 1 ? cs : 0) +
+		    ls);
 		HPDF_Page_TextOut(page, x, y + bx->rise, buf);
 		for (size_t q = k; q < m; q++) {
 			x += p->pl.box[q].w + ls * (float)chars(p, &p->pl.box[q]);
@@ -1722,12 +2096,71 @@ page_marks(struct job *j, size_t i, int out[3])
 		/* Outer side: headers alternate, footers stay put. */
 		pi = new_para(j, k == 1 || (k == 0 && i % 2 == 1) ? AL_LEFT :
 		    AL_RIGHT, 0, 0, c->size_hf * 1.2f);
-		j->para[pi].pl.cjk_doc = j->docs[j->pages[i].doc].cjk;
+		j->para[pi].pl.script = j->docs[j->pages[i].doc].cjk ? PL_CJK :
+		    j->docs[j->pages[i].doc].rtl &&
+		    pl_has_rtl(j->tmp.data, j->tmp.len) ? PL_ARABIC : PL_LATIN;
 		pl_add(&j->para[pi].pl, &j->st->m, j->tmp.data, j->tmp.len,
 		    k == 0 ? PS_BOLD : 0, c->size_hf, 0, -1, -1);
-		pl_break(&j->para[pi].pl, j->measure, j->measure, 0);
+		break_para(j, pi, j->measure, j->measure, 0);
 		out[k] = pi;
 	}
+}
+
+/* The model's ISO 639-2 language as the BCP 47 tag /Lang takes. */
+static const char *
+lang_tag(const char *l)
+{
+	static const char *const tags[][2] = { { "eng", "en" }, { "fra", "fr" },
+	    { "spa", "es" }, { "rus", "ru" }, { "zho", "zh" }, { "ara", "ar" } };
+	size_t i;
+
+	for (i = 0; l != NULL && i < sizeof(tags) / sizeof(tags[0]); i++)
+		if (strcmp(l, tags[i][0]) == 0)
+			return tags[i][1];
+	return l != NULL && *l != '\0' ? l : "en";
+}
+
+static void
+labels_load(struct labels *l, const char *data_dir)
+{
+	char	 path[1024], line[1024], *k, *v;
+	FILE	*f;
+	int	 i;
+
+	if (data_dir == NULL)
+		return;
+	snprintf(path, sizeof(path), "%s/templates/labels/%s.conf", data_dir,
+	    l->tag);
+	if ((f = fopen(path, "r")) == NULL)
+		return;
+	/* Keys of other writers may share the file: only ours are read. */
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (conf_line(line, &k, &v) <= 0)
+			continue;
+		for (i = 0; i < L__MAX; i++)
+			if (strcmp(k, label_key[i]) == 0 && l->v[i] == NULL)
+				l->v[i] = strdup(v);
+	}
+	fclose(f);
+}
+
+/* The label key in a document's language (ISO 639-2). */
+static const char *
+label(struct pdf_state *ps, const char *lang, int key)
+{
+	const char	*tag = lang_tag(lang);
+	struct labels	*l = NULL;
+	size_t		 i;
+
+	for (i = 0; i < ps->nlab && l == NULL; i++)
+		if (strcmp(ps->lab[i].tag, tag) == 0)
+			l = &ps->lab[i];
+	if (l == NULL && ps->nlab < sizeof(ps->lab) / sizeof(ps->lab[0])) {
+		l = &ps->lab[ps->nlab++];
+		snprintf(l->tag, sizeof(l->tag), "%s", tag);
+		labels_load(l, ps->data_dir);
+	}
+	return l != NULL && l->v[key] != NULL ? l->v[key] : label_en[key];
 }
 
 static void
@@ -1748,12 +2181,13 @@ set_info(struct job *j, HPDF_Doc pdf)
 		HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, sym);
 	if (sym)
 		HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, sym);
-	rp_buf_puts(&b, "United Nations");
+	rp_buf_puts(&b, label(j->st, m ? m->language : NULL, L_ORGANIZATION));
 	if (author) {
 		rp_buf_printf(&b, "; %s", author);
 		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, author);
 	} else
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, "United Nations");
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, label(j->st, m ?
+		    m->language : NULL, L_ORGANIZATION));
 	rp_buf_puts(&b, m && m->kind == RP_DOC_LETTER ? "; letter" :
 	    "; resolution");
 	if (sym)
@@ -1791,7 +2225,7 @@ set_info(struct job *j, HPDF_Doc pdf)
 	}
 	/* libharu has no call for /Lang; the catalog is a plain dict. */
 	HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr,
-	    j->docs[0].cjk ? "zh" : "en", NULL));
+	    lang_tag(m ? m->language : NULL), NULL));
 }
 
 /* Outline: one entry per document, annexes under their parent. */
@@ -1809,21 +2243,23 @@ outline(struct draw *d, HPDF_Encoder enc)
 		HPDF_Destination	 dst;
 		int			 lv = di->level < 15 ? di->level : 15;
 
+		const char		*lang = m ? m->language : NULL;
+
 		rp_buf_reset(&j->tmp);
 		if (m && m->kind == RP_DOC_LETTER)
 			rp_buf_puts(&j->tmp, m->title ? m->title :
-			    di->cjk ? "信" : "Letter");
+			    label(j->st, lang, L_LETTER));
 		else {
 			if (m && m->kind == RP_DOC_ANNEX)
-				rp_buf_puts(&j->tmp, di->cjk ? "附件" : "Annex");
+				rp_buf_puts(&j->tmp, label(j->st, lang, L_ANNEX));
 			else if (m && m->symbol)
 				rp_buf_puts(&j->tmp, m->symbol);
 			else
-				rp_buf_puts(&j->tmp, di->cjk ? "决议" :
-				    "Resolution");
+				rp_buf_puts(&j->tmp, label(j->st, lang,
+				    L_RESOLUTION));
 			if (m && m->title)
-				rp_buf_printf(&j->tmp, di->cjk ? "：%s" :
-				    ": %s", m->title);
+				rp_buf_printf(&j->tmp, "%s%s", label(j->st,
+				    lang, L_TITLE_SEP), m->title);
 		}
 		o = HPDF_CreateOutline(d->pdf, lv > 0 ? stack[lv - 1] : NULL,
 		    j->tmp.data, enc);
@@ -1871,7 +2307,7 @@ draw(struct job *j, rp_buf *out)
 	if ((marks = calloc(j->npages, sizeof(*marks))) == NULL ||
 	    (d.pages = calloc(j->npages, sizeof(*d.pages))) == NULL ||
 	    (d.notedest = calloc(j->nnotes + 1, sizeof(*d.notedest))) == NULL ||
-	    (u = pdf_used_new()) == NULL)
+	    (u = d.u = pdf_used_new()) == NULL)
 		abort();
 	j->left = 0;	/* headers and footers span the masthead */
 	for (i = 0; i < j->npages; i++)
@@ -1881,17 +2317,23 @@ draw(struct job *j, rp_buf *out)
 		if (j->v[i].kind != VI_LINE || j->v[i].page < 0)
 			continue;
 		if (j->v[i].para >= 0)
-			use_line(u, &j->para[j->v[i].para], (size_t)j->v[i].line);
+			use_line(&d, &j->para[j->v[i].para],
+			    (size_t)j->v[i].line);
 		if (j->v[i].para2 >= 0)
-			use_line(u, &j->para[j->v[i].para2],
+			use_line(&d, &j->para[j->v[i].para2],
 			    (size_t)j->v[i].line2);
 	}
 	for (i = 0; i < j->nnotes; i++)
-		use_para(u, &j->para[j->notes[i].para]);
+		use_para(&d, &j->para[j->notes[i].para]);
 	for (i = 0; i < j->npages; i++)
 		for (k = 0; k < 3; k++)
 			if (marks[i][k] >= 0)
-				use_para(u, &j->para[marks[i][k]]);
+				use_para(&d, &j->para[marks[i][k]]);
+	if (d.full) {
+		rp_msg(j->doc, RP_ERROR, 0, 0, "pdf: more than %d different "
+		    "shaped glyphs", 0x1900);
+		goto out;
+	}
 
 	if ((d.pdf = HPDF_New(on_hpdf_error, &st)) == NULL)
 		goto out;
@@ -1987,10 +2429,14 @@ draw(struct job *j, rp_buf *out)
 		}
 		if (j->pages[i].nfn > 0) {
 			float sy = c->mb + j->pages[i].notes - NOTE_SEP / 2;
+			/* On the reading side: right in Arabic. */
+			float sx = j->docs[j->pages[i].doc].rtl ?
+			    c->pw - c->mr - c->body_indent - 72 :
+			    c->ml + c->body_indent;
 
 			HPDF_Page_SetLineWidth(pg, 0.5f);
-			HPDF_Page_MoveTo(pg, c->ml + c->body_indent, sy);
-			HPDF_Page_LineTo(pg, c->ml + c->body_indent + 72, sy);
+			HPDF_Page_MoveTo(pg, sx, sy);
+			HPDF_Page_LineTo(pg, sx + 72, sy);
 			HPDF_Page_Stroke(pg);
 		}
 	}
@@ -2030,6 +2476,7 @@ out:
 		HPDF_Free(d.pdf);
 	pdf_used_free(u);
 	free(marks);
+	free(d.g);
 	free(d.pages);
 	free(d.notedest);
 	return rc;
@@ -2055,6 +2502,7 @@ pdf_render(void *state, rp_doc *doc, rp_buf *out)
 	j.size = ps->conf.size;
 	j.leading = ps->conf.leading;
 	rp_buf_init(&j.tmp);
+	rp_buf_init(&j.spacing);
 	flow_document(&j, doc->root, 0);
 	paginate(&j);
 	rc = draw(&j, out);
@@ -2069,6 +2517,7 @@ pdf_render(void *state, rp_doc *doc, rp_buf *out)
 	free(j.links);
 	free(j.pages);
 	rp_buf_free(&j.tmp);
+	rp_buf_free(&j.spacing);
 	return rc;
 }
 
@@ -2081,6 +2530,10 @@ pdf_destroy(void *state)
 		return;
 	pdf_fonts_free(ps->fonts);
 	conf_free(&ps->conf);
+	for (size_t i = 0; i < ps->nlab; i++)
+		for (int k = 0; k < L__MAX; k++)
+			free(ps->lab[i].v[k]);
+	free(ps->data_dir);
 	free(ps);
 }
 
@@ -2104,10 +2557,29 @@ pdf_create(const rp_options *opt, const char **err)
 		pdf_destroy(ps);
 		return NULL;
 	}
+	if (opt->data_dir != NULL && (ps->data_dir = strdup(opt->data_dir)) ==
+	    NULL) {
+		*err = "out of memory";
+		pdf_destroy(ps);
+		return NULL;
+	}
 	ps->m.ctx = ps->fonts;
 	ps->m.face = pdf_fonts_face;
 	ps->m.width = pdf_fonts_width;
+	ps->m.run = pdf_fonts_run;
 	return ps;
+}
+
+static const char *const *
+pdf_params(void *state)
+{
+	static const char	*names[NKEYS + 1];
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < NKEYS; i++)
+		names[i] = keys[i].name;
+	return names;
 }
 
 const struct rp_backend rp_backend_pdf = {
@@ -2115,4 +2587,5 @@ const struct rp_backend rp_backend_pdf = {
 	.create = pdf_create,
 	.render = pdf_render,
 	.destroy = pdf_destroy,
+	.params = pdf_params,
 };

@@ -36,12 +36,11 @@
 <!-- Parameters (respub: -V name=value). -->
 <!-- The page shell, relative to this stylesheet or absolute. -->
 <xsl:param name="template" select="'../templates/html.xml'"/>
-<!-- The site catalog (respub site sets it): cited-by, links, downloads. -->
+<!-- What a page of a site shows of the others (respub site hands it
+     over): cited-by, links, downloads, breadcrumb, previous/next. -->
 <xsl:param name="catalog" select="''"/>
 <!-- This page's file name in the site, for the canonical URL. -->
 <xsl:param name="page" select="''"/>
-<!-- Index pages: list only this body (its actor, "un-sc"). -->
-<xsl:param name="body" select="''"/>
 <xsl:param name="site-name" select="''"/>
 <!-- Absolute URL of the site, for canonical links and Open Graph. -->
 <xsl:param name="base-url" select="''"/>
@@ -53,7 +52,8 @@
 
 <xsl:variable name="input" select="/"/>
 <xsl:variable name="tpl" select="document($template)/html"/>
-<xsl:variable name="cat" select="document($catalog)/s:site[$catalog != '']"/>
+<!-- The site's pages of its own (index, search) are their own input. -->
+<xsl:variable name="cat" select="$input/s:site | document($catalog)/s:site[$catalog != '']"/>
 <xsl:variable name="entry" select="$cat/s:resolution[@page = $page]"/>
 
 <xsl:key name="eid" match="akn:*[@eId]" use="@eId"/>
@@ -62,7 +62,6 @@
      preceding sibling that is not one, so each run becomes one <ol>. -->
 <xsl:key name="run" match="akn:*[akn:num and not(akn:heading) and not(self::akn:attachment or self::akn:component)]"
   use="concat(generate-id(..), '|', generate-id(preceding-sibling::*[not(akn:num) or akn:heading or self::akn:attachment or self::akn:component][1]))"/>
-<xsl:key name="year" match="s:resolution" use="@year"/>
 
 <!-- The main document, and the resolution the page is about (a letter
      carries its resolution as an annex). -->
@@ -84,7 +83,9 @@
         <xsl:with-param name="doc" select="$main"/>
       </xsl:call-template>
     </xsl:when>
-    <xsl:otherwise>en</xsl:otherwise>
+    <xsl:otherwise>
+      <xsl:call-template name="lang-tag"><xsl:with-param name="l" select="string($input/s:site/@lang)"/></xsl:call-template>
+    </xsl:otherwise>
   </xsl:choose>
 </xsl:variable>
 <xsl:variable name="ui" select="substring-before(concat($lang, '-'), '-')"/>
@@ -92,6 +93,10 @@
   <xsl:choose>
     <xsl:when test="$site-name != ''"><xsl:value-of select="$site-name"/></xsl:when>
     <xsl:when test="$cat/@name != ''"><xsl:value-of select="$cat/@name"/></xsl:when>
+    <!-- A page alone names the collection in its own language. -->
+    <xsl:when test="not($cat) and $tpl/t:strings/t:s[@key = 'site-name'][@lang = $ui]">
+      <xsl:value-of select="$tpl/t:strings/t:s[@key = 'site-name'][@lang = $ui]"/>
+    </xsl:when>
     <xsl:otherwise>
       <xsl:value-of select="$tpl/t:strings/t:s[@key = 'site-name'][@lang = 'en']"/>
     </xsl:otherwise>
@@ -105,12 +110,7 @@
 </xsl:variable>
 <xsl:variable name="title-text">
   <xsl:choose>
-    <xsl:when test="$input/s:site">
-      <xsl:value-of select="$site-title"/>
-      <xsl:if test="$body != ''">
-        <xsl:value-of select="concat(': ', $cat/s:body[@actor = $body]/@name)"/>
-      </xsl:if>
-    </xsl:when>
+    <xsl:when test="$input/s:site"><xsl:apply-templates select="$input/s:site" mode="title"/></xsl:when>
     <xsl:otherwise>
       <xsl:call-template name="doc-title"><xsl:with-param name="doc" select="$main"/></xsl:call-template>
     </xsl:otherwise>
@@ -142,7 +142,7 @@
 <xsl:variable name="description">
   <xsl:choose>
     <xsl:when test="$input/s:site">
-      <xsl:value-of select="concat($site-title, ': ', count($cat/s:resolution), ' ', $tpl/t:strings/t:s[@key = 'resolutions'][@lang = 'en'])"/>
+      <xsl:value-of select="concat($title-text, ' · ', $site-title, ': ', sum($cat/s:body/@count), ' ', $tpl/t:strings/t:s[@key = 'resolutions'][@lang = 'en'])"/>
     </xsl:when>
     <xsl:otherwise>
       <xsl:value-of select="$title-text"/>
@@ -159,10 +159,7 @@
 <xsl:variable name="canonical">
   <xsl:if test="$base != ''">
     <xsl:choose>
-      <xsl:when test="$input/s:site and $body != ''">
-        <xsl:value-of select="concat($base, $cat/s:body[@actor = $body]/@page)"/>
-      </xsl:when>
-      <xsl:when test="$input/s:site"><xsl:value-of select="$base"/></xsl:when>
+      <xsl:when test="$page = 'index.html' or ($input/s:site and $page = '')"><xsl:value-of select="$base"/></xsl:when>
       <xsl:when test="$page != ''"><xsl:value-of select="concat($base, $page)"/></xsl:when>
     </xsl:choose>
   </xsl:if>
@@ -205,6 +202,11 @@
     <xsl:when test="$cat"><a href="{$home}"><xsl:value-of select="$site-title"/></a></xsl:when>
     <xsl:otherwise><span><xsl:value-of select="$site-title"/></span></xsl:otherwise>
   </xsl:choose>
+  <!-- Search only where the site has its index (respub site found
+       Pagefind). -->
+  <xsl:if test="$cat/@search">
+    <a class="search-link" href="{$cat/@search}"><xsl:call-template name="ui"><xsl:with-param name="key" select="'search'"/></xsl:call-template></a>
+  </xsl:if>
 </xsl:template>
 
 <xsl:template match="t:footer" mode="tpl">
@@ -229,6 +231,12 @@
   <meta property="og:description" content="{$description}"/>
   <meta property="og:site_name" content="{$site-title}"/>
   <meta property="og:locale" content="{translate(substring-before(concat($lang, '-Hans'), '-Hans'), '-', '_')}"/>
+  <xsl:for-each select="$input/s:site/s:feed">
+    <link rel="alternate" type="application/atom+xml" href="{@href}" title="{@title}"/>
+  </xsl:for-each>
+  <xsl:if test="$input/s:site/@kind = 'search'">
+    <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
+  </xsl:if>
   <xsl:if test="not($input/s:site)">
     <script type="application/ld+json">
       <xsl:text>{"@context":"https://schema.org","@type":"Legislation","name":</xsl:text>
@@ -260,6 +268,7 @@
 </xsl:template>
 
 <xsl:template match="t:content" mode="tpl">
+  <xsl:apply-templates select="$cat[s:crumb]" mode="crumbs"/>
   <xsl:choose>
     <xsl:when test="$input/s:site"><xsl:apply-templates select="$input/s:site"/></xsl:when>
     <xsl:when test="$main"><xsl:apply-templates select="$main" mode="page"/></xsl:when>
@@ -273,10 +282,25 @@
 
 <xsl:template match="*" mode="page">
   <article class="{@name} doc">
+    <!-- On a site, Pagefind indexes the resolutions, not the indexes. -->
+    <xsl:if test="$entry"><xsl:attribute name="data-pagefind-body"/></xsl:if>
     <xsl:apply-templates select="." mode="doc">
       <xsl:with-param name="level" select="1"/>
     </xsl:apply-templates>
   </article>
+  <xsl:apply-templates select="$entry" mode="search-data"/>
+  <xsl:if test="$cat/s:prev | $cat/s:next">
+    <xsl:variable name="label"><xsl:call-template name="ui"><xsl:with-param name="key" select="'prev-next'"/></xsl:call-template></xsl:variable>
+    <nav class="prevnext" aria-label="{$label}">
+      <xsl:for-each select="$cat/s:prev | $cat/s:next">
+        <a href="{@page}" rel="{local-name()}">
+          <xsl:call-template name="ui"><xsl:with-param name="key" select="local-name()"/></xsl:call-template>
+          <xsl:text> </xsl:text>
+          <span lang="en"><xsl:value-of select="@label"/></span>
+        </a>
+      </xsl:for-each>
+    </nav>
+  </xsl:if>
   <xsl:variable name="citing" select="$cat/s:resolution[s:cites/@symbol = $entry/@symbol][@page != $page]"/>
   <xsl:if test="$citing">
     <section class="cited-by" aria-labelledby="cited-by">
@@ -285,8 +309,8 @@
         <xsl:for-each select="$citing">
           <xsl:sort select="@date"/>
           <xsl:sort select="@symbol"/>
-          <li><a href="{@page}"><xsl:value-of select="@symbol"/></a>
-            <xsl:if test="@date != ''"> (<time datetime="{@date}"><xsl:value-of select="@date"/></time>)</xsl:if>
+          <li><a href="{@page}"><xsl:value-of select="@label"/></a>
+            <xsl:if test="@date != ''"> (<xsl:apply-templates select="@date"/>)</xsl:if>
             <xsl:if test="@title != ''">
               <xsl:text>: </xsl:text>
               <span>
@@ -673,11 +697,14 @@
 
 <!-- ====================================================== footnotes -->
 
+<!-- The notes called in the text, then those the text never calls (kept
+     in the metadata by the writer), marked: every word is on the page. -->
 <xsl:template name="notes">
   <xsl:param name="level"/>
   <xsl:variable name="me" select="generate-id(.)"/>
   <xsl:variable name="notes" select=".//akn:authorialNote[generate-id(ancestor::*[akn:meta][1]) = $me]"/>
-  <xsl:if test="$notes">
+  <xsl:variable name="uncalled" select="akn:meta/akn:notes/akn:note"/>
+  <xsl:if test="$notes or $uncalled">
     <section class="notes" role="doc-endnotes">
       <xsl:call-template name="heading">
         <xsl:with-param name="level" select="$level"/>
@@ -694,6 +721,15 @@
             <xsl:for-each select="key('noteref', $id)">
               <xsl:call-template name="backlink"><xsl:with-param name="id" select="$id"/><xsl:with-param name="k" select="position() + 1"/></xsl:call-template>
             </xsl:for-each>
+          </li>
+        </xsl:for-each>
+        <xsl:for-each select="$uncalled">
+          <li class="unreferenced">
+            <xsl:call-template name="id"/>
+            <span class="num"><xsl:value-of select="@marker"/></span>
+            <xsl:apply-templates/>
+            <xsl:text> </xsl:text>
+            <span class="unreferenced-mark">(<xsl:call-template name="ui"><xsl:with-param name="key" select="'unreferenced'"/></xsl:call-template>)</span>
           </li>
         </xsl:for-each>
       </ol>
@@ -753,7 +789,7 @@
 <xsl:template match="akn:sub"><sub><xsl:apply-templates/></sub></xsl:template>
 <xsl:template match="akn:eol | akn:br"><br/></xsl:template>
 <xsl:template match="akn:date | akn:docDate">
-  <time datetime="{@date}" class="{local-name()}"><xsl:apply-templates/></time>
+  <time datetime="{@date}" class="{local-name()}"><xsl:call-template name="ltr-in-rtl"/><xsl:apply-templates/></time>
 </xsl:template>
 <xsl:template match="akn:num" priority="-0.1"><span class="num"><xsl:apply-templates/></span></xsl:template>
 
@@ -766,9 +802,25 @@
 <xsl:template match="akn:ref">
   <xsl:variable name="url"><xsl:call-template name="ref-url"/></xsl:variable>
   <xsl:choose>
-    <xsl:when test="$url != ''"><a href="{$url}"><xsl:apply-templates/></a></xsl:when>
-    <xsl:otherwise><span class="ref"><xsl:apply-templates/></span></xsl:otherwise>
+    <xsl:when test="$url != ''"><a href="{$url}"><xsl:call-template name="ltr-in-rtl"/><xsl:apply-templates/></a></xsl:when>
+    <xsl:otherwise><span class="ref"><xsl:call-template name="ltr-in-rtl"/><xsl:apply-templates/></span></xsl:otherwise>
   </xsl:choose>
+</xsl:template>
+
+<!-- A symbol in a document's number. -->
+<xsl:template match="akn:docNumber">
+  <span class="docNumber"><xsl:call-template name="ltr-in-rtl"/><xsl:apply-templates/></span>
+</xsl:template>
+
+<!-- Symbols (S/RES/381 (1975)) and Latin dates in right-to-left text:
+     dir="ltr" makes the element an isolate that keeps its own order, as
+     <bdi> would. -->
+<xsl:template name="ltr-in-rtl">
+  <xsl:variable name="l"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="ancestor::*[akn:meta][1]"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="d"><xsl:call-template name="dir"><xsl:with-param name="lang" select="$l"/></xsl:call-template></xsl:variable>
+  <xsl:if test="$d = 'rtl' and not(translate(., 'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي', '') != .)">
+    <xsl:attribute name="dir">ltr</xsl:attribute>
+  </xsl:if>
 </xsl:template>
 
 <!-- Where a reference goes: a part of this page, a resolution of the
@@ -839,11 +891,12 @@
   </xsl:choose>
 </xsl:template>
 
-<!-- Replace the {placeholders} of a link pattern. -->
+<!-- Replace the {placeholders} of a link pattern or a date format. -->
 <xsl:template name="fill">
   <xsl:param name="s"/>
   <xsl:param name="symbol"/><xsl:param name="actor"/><xsl:param name="number"/>
   <xsl:param name="year"/><xsl:param name="date"/><xsl:param name="akn"/>
+  <xsl:param name="d"/><xsl:param name="month"/><xsl:param name="m"/>
   <xsl:choose>
     <xsl:when test="contains($s, '{') and contains(substring-after($s, '{'), '}')">
       <xsl:variable name="k" select="substring-before(substring-after($s, '{'), '}')"/>
@@ -855,6 +908,9 @@
         <xsl:when test="$k = 'year'"><xsl:value-of select="$year"/></xsl:when>
         <xsl:when test="$k = 'date'"><xsl:value-of select="$date"/></xsl:when>
         <xsl:when test="$k = 'akn'"><xsl:value-of select="$akn"/></xsl:when>
+        <xsl:when test="$k = 'd'"><xsl:value-of select="$d"/></xsl:when>
+        <xsl:when test="$k = 'month'"><xsl:value-of select="$month"/></xsl:when>
+        <xsl:when test="$k = 'm'"><xsl:value-of select="$m"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="concat('{', $k, '}')"/></xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="fill">
@@ -865,6 +921,9 @@
         <xsl:with-param name="year" select="$year"/>
         <xsl:with-param name="date" select="$date"/>
         <xsl:with-param name="akn" select="$akn"/>
+        <xsl:with-param name="d" select="$d"/>
+        <xsl:with-param name="month" select="$month"/>
+        <xsl:with-param name="m" select="$m"/>
       </xsl:call-template>
     </xsl:when>
     <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
@@ -873,68 +932,183 @@
 
 <!-- ====================================================== index pages -->
 
+<!-- The title of a page of the site's own: its body, and the year,
+     session or page it lists. -->
+<xsl:template match="s:site" mode="title">
+  <xsl:choose>
+    <xsl:when test="@kind = 'home'"><xsl:value-of select="$site-title"/></xsl:when>
+    <xsl:when test="@kind = 'search'">
+      <xsl:call-template name="ui"><xsl:with-param name="key" select="'search'"/></xsl:call-template>
+    </xsl:when>
+    <xsl:when test="@kind = 'body'"><xsl:value-of select="@title"/></xsl:when>
+    <xsl:otherwise>
+      <xsl:value-of select="concat(@title, ': ')"/>
+      <xsl:apply-templates select="s:crumb[last()]" mode="label"/>
+      <xsl:for-each select="s:nav[@key = 'pages']/s:a[@current]">
+        <xsl:value-of select="concat(' (', @label, '/', count(../s:a), ')')"/>
+      </xsl:for-each>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<!-- A link's text: its own label, a label of the interface, or both
+     ("Session 80"). -->
+<xsl:template match="*" mode="label">
+  <xsl:if test="@key">
+    <xsl:call-template name="ui"><xsl:with-param name="key" select="@key"/></xsl:call-template>
+  </xsl:if>
+  <xsl:if test="@key and @label"><xsl:text> </xsl:text></xsl:if>
+  <xsl:value-of select="@label"/>
+</xsl:template>
+
+<!-- site > body > year: where the page stands. -->
+<xsl:template match="s:site" mode="crumbs">
+  <xsl:variable name="label"><xsl:call-template name="ui"><xsl:with-param name="key" select="'breadcrumb'"/></xsl:call-template></xsl:variable>
+  <nav class="crumbs" aria-label="{$label}">
+    <ol>
+      <xsl:for-each select="s:crumb">
+        <li>
+          <xsl:choose>
+            <xsl:when test="@href"><a href="{@href}"><xsl:apply-templates select="." mode="crumb"/></a></xsl:when>
+            <xsl:otherwise><span aria-current="page"><xsl:apply-templates select="." mode="crumb"/></span></xsl:otherwise>
+          </xsl:choose>
+        </li>
+      </xsl:for-each>
+    </ol>
+  </nav>
+</xsl:template>
+
+<xsl:template match="s:crumb" mode="crumb">
+  <xsl:choose>
+    <xsl:when test="@key = 'home'"><xsl:value-of select="$site-title"/></xsl:when>
+    <xsl:otherwise><xsl:apply-templates select="." mode="label"/></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
 <xsl:template match="s:site">
-  <xsl:variable name="all" select="s:resolution[$body = '' or @actor = $body]"/>
   <article class="index">
-    <h1><xsl:value-of select="$title-text"/></h1>
-    <nav class="browse" aria-label="{$site-title}">
-      <p>
-        <xsl:call-template name="ui"><xsl:with-param name="key" select="'by-body'"/></xsl:call-template>
-        <xsl:text> </xsl:text>
-        <a href="{$home}">
-          <xsl:if test="$body = ''"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-          <xsl:call-template name="ui"><xsl:with-param name="key" select="'all'"/></xsl:call-template>
-        </a>
-        <xsl:for-each select="s:body">
-          <xsl:text> · </xsl:text>
-          <a href="{@page}">
-            <xsl:if test="@actor = $body"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-            <xsl:value-of select="@name"/>
-          </a>
-        </xsl:for-each>
-      </p>
-      <p>
-        <xsl:call-template name="ui"><xsl:with-param name="key" select="'by-year'"/></xsl:call-template>
-        <xsl:for-each select="$all[generate-id() = generate-id(key('year', @year)[$body = '' or @actor = $body][1])]">
-          <xsl:sort select="@year" data-type="number" order="descending"/>
-          <xsl:if test="position() > 1"> ·</xsl:if>
-          <xsl:text> </xsl:text>
-          <a href="#y{@year}"><xsl:value-of select="@year"/></a>
-        </xsl:for-each>
-      </p>
-    </nav>
-    <xsl:for-each select="$all[generate-id() = generate-id(key('year', @year)[$body = '' or @actor = $body][1])]">
-      <xsl:sort select="@year" data-type="number" order="descending"/>
-      <xsl:variable name="y" select="@year"/>
-      <section id="y{$y}" aria-labelledby="h{$y}">
-        <h2 id="h{$y}"><xsl:value-of select="$y"/></h2>
-        <table class="catalog">
-          <thead>
-            <tr>
-              <xsl:for-each select="$tpl/t:strings/t:s[@lang = 'en'][@key = 'symbol' or @key = 'date' or @key = 'body' or @key = 'title']">
-                <th scope="col"><xsl:value-of select="."/></th>
-              </xsl:for-each>
-            </tr>
-          </thead>
-          <tbody>
-            <xsl:for-each select="$all[@year = $y]">
-              <xsl:sort select="@date" order="descending"/>
-              <xsl:sort select="@symbol"/>
-              <tr>
-                <td><a href="{@page}"><xsl:value-of select="@symbol"/></a></td>
-                <td><time datetime="{@date}"><xsl:value-of select="@date"/></time></td>
-                <td><xsl:value-of select="@body"/></td>
-                <td>
-                  <xsl:attribute name="lang"><xsl:call-template name="lang-tag"><xsl:with-param name="l" select="@lang"/></xsl:call-template></xsl:attribute>
-                  <xsl:value-of select="@title"/>
-                </td>
-              </tr>
-            </xsl:for-each>
-          </tbody>
-        </table>
-      </section>
-    </xsl:for-each>
+    <h1 id="title"><xsl:value-of select="$title-text"/></h1>
+    <xsl:if test="@kind != 'search'">
+      <xsl:variable name="label"><xsl:call-template name="ui"><xsl:with-param name="key" select="'by-body'"/></xsl:call-template></xsl:variable>
+      <nav class="browse" aria-label="{$label}">
+        <xsl:variable name="here" select="@title"/>
+        <p>
+          <xsl:value-of select="concat($label, ' ')"/>
+          <xsl:for-each select="s:body">
+            <xsl:if test="position() > 1"> · </xsl:if>
+            <a href="{@page}">
+              <xsl:if test="@name = $here"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+              <xsl:value-of select="@name"/>
+            </a>
+          </xsl:for-each>
+        </p>
+      </nav>
+    </xsl:if>
+    <xsl:apply-templates select="s:nav | s:feed | s:rows"/>
+    <xsl:if test="@kind = 'search'"><xsl:call-template name="search-box"/></xsl:if>
   </article>
+</xsl:template>
+
+<!-- Years, sessions, pages of a year, languages of the search. -->
+<xsl:template match="s:nav">
+  <xsl:variable name="label"><xsl:call-template name="ui"><xsl:with-param name="key" select="@key"/></xsl:call-template></xsl:variable>
+  <nav class="browse" aria-label="{$label}">
+    <p>
+      <xsl:value-of select="concat($label, ' ')"/>
+      <xsl:for-each select="s:a">
+        <xsl:if test="position() > 1"> · </xsl:if>
+        <a href="{@href}">
+          <xsl:if test="@current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+          <xsl:if test="@lang">
+            <xsl:attribute name="lang"><xsl:call-template name="lang-tag"><xsl:with-param name="l" select="@lang"/></xsl:call-template></xsl:attribute>
+          </xsl:if>
+          <xsl:apply-templates select="." mode="label"/>
+        </a>
+        <xsl:if test="@count"><xsl:value-of select="concat('&#160;(', @count, ')')"/></xsl:if>
+      </xsl:for-each>
+    </p>
+  </nav>
+</xsl:template>
+
+<xsl:template match="s:feed">
+  <p class="feed">
+    <a href="{@href}" type="application/atom+xml">
+      <xsl:call-template name="ui"><xsl:with-param name="key" select="'feed'"/></xsl:call-template>
+    </a>
+  </p>
+</xsl:template>
+
+<!-- One table, the same columns on every page, so they line up. -->
+<xsl:template match="s:rows">
+  <xsl:if test="@key">
+    <h2><xsl:call-template name="ui"><xsl:with-param name="key" select="@key"/></xsl:call-template></h2>
+  </xsl:if>
+  <table class="catalog">
+    <colgroup><col class="c-symbol"/><col class="c-date"/><col class="c-title"/></colgroup>
+    <thead>
+      <tr>
+        <xsl:for-each select="$tpl/t:strings/t:s[@lang = 'en'][@key = 'symbol' or @key = 'date' or @key = 'title-subject']">
+          <th scope="col"><xsl:value-of select="."/></th>
+        </xsl:for-each>
+      </tr>
+    </thead>
+    <tbody>
+      <xsl:for-each select="s:resolution">
+        <tr>
+          <td><a href="{@page}"><xsl:value-of select="@label"/></a></td>
+          <td><xsl:apply-templates select="@date"/></td>
+          <td>
+            <xsl:attribute name="lang"><xsl:call-template name="lang-tag"><xsl:with-param name="l" select="@lang"/></xsl:call-template></xsl:attribute>
+            <xsl:choose>
+              <xsl:when test="@title"><xsl:value-of select="@title"/></xsl:when>
+              <xsl:otherwise><span class="subject"><xsl:value-of select="@subject"/></span></xsl:otherwise>
+            </xsl:choose>
+          </td>
+        </tr>
+      </xsl:for-each>
+    </tbody>
+  </table>
+</xsl:template>
+
+<!-- Pagefind's interface; without JavaScript, a note. -->
+<xsl:template name="search-box">
+  <div id="search" class="search"></div>
+  <noscript><p><xsl:call-template name="ui"><xsl:with-param name="key" select="'search-noscript'"/></xsl:call-template></p></noscript>
+  <script src="pagefind/pagefind-ui.js"></script>
+  <!-- The input is named by the page's heading (axe: a visible label). -->
+  <script>addEventListener("DOMContentLoaded", function () { new PagefindUI({ element: "#search", baseUrl: new URL(".", location.href).pathname, showImages: false, showSubResults: false }); var i = document.querySelector("#search input"); if (i) i.setAttribute("aria-labelledby", "title"); });</script>
+</xsl:template>
+
+<!-- What Pagefind shows and filters on beside the text. -->
+<xsl:template match="s:resolution" mode="search-data">
+  <div hidden="">
+    <span data-pagefind-meta="{concat('symbol:', @label)}"></span>
+    <xsl:if test="@date"><span data-pagefind-meta="{concat('date:', @date)}"></span></xsl:if>
+    <span data-pagefind-filter="{concat('body:', @body)}"></span>
+    <xsl:if test="@date"><span data-pagefind-filter="{concat('year:', substring(@date, 1, 4))}"></span></xsl:if>
+  </div>
+</xsl:template>
+
+<!-- 2003-12-22 as the reader writes it: "22 December 2003" (the
+     date-format string of the page's language: {d}, {m}, {month},
+     {year}). -->
+<xsl:template match="@date">
+  <time datetime="{.}">
+    <xsl:choose>
+      <xsl:when test="string-length(.) = 10 and substring(., 5, 1) = '-' and substring(., 8, 1) = '-'">
+        <xsl:variable name="fmt"><xsl:call-template name="ui"><xsl:with-param name="key" select="'date-format'"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="month"><xsl:call-template name="ui"><xsl:with-param name="key" select="concat('month-', number(substring(., 6, 2)))"/></xsl:call-template></xsl:variable>
+        <xsl:call-template name="fill">
+          <xsl:with-param name="s" select="$fmt"/>
+          <xsl:with-param name="d" select="number(substring(., 9, 2))"/>
+          <xsl:with-param name="month" select="$month"/>
+          <xsl:with-param name="m" select="number(substring(., 6, 2))"/>
+          <xsl:with-param name="year" select="substring(., 1, 4)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </time>
 </xsl:template>
 
 <!-- ========================================================= helpers -->

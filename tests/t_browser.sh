@@ -19,14 +19,42 @@ command -v node >/dev/null 2>&1 || skip "node is not installed (make deps)"
 	skip "npm packages missing in tests/browser (make deps)"
 export CHROMIUM RESPUB_DATA_DIR=$ROOT
 
+# The site with every kind of page: resolutions, the front page, bodies,
+# years, a General Assembly session, the undated, and search pages (with
+# Pagefind from tests/browser, make deps) in English, Chinese and Arabic.
 S=$TMP/site
+export PATH="$NM/.bin:$PATH"
+printf 'UNIVERSAL DECLARATION\n\nالجمعية العامة،\n\n1. تعلن أن جميع الناس يولدون أحرارا ومتساوين في الكرامة والحقوق.\n' \
+    >"$TMP/undated-ar.txt"
 if ! "$RESPUB" site -q -d "$S" -V base-url=https://example.org/res/ \
-    "$ROOT"/examples/*.txt; then
+    "$ROOT"/examples/*.txt "$TMP/undated-ar.txt"; then
 	notok "browser: respub site" "status $?"; exit 0
 fi
+for want in index.html index-un-sc.html index-un-sc-2001.html \
+    index-un-ga-s58.html search.html search-zho.html search-ara.html; do
+	[ -f "$S/$want" ] || notok "browser: site page $want" "missing"
+done
+ls "$S"/*undated*.html >/dev/null 2>&1 || notok "browser: undated page" "missing"
 # A page written alone (no site around it): the Chinese letter.
 "$RESPUB" -q -t html -o "$TMP/letter-zh.html" \
     "$ROOT/examples/S-RES-2617-2021-letter-zh.txt" ||
 	notok "browser: respub -t html" "status $?"
-node "$ROOT/tests/browser/check.mjs" "$S"/*.html "$TMP/letter-zh.html" ||
+# Right to left: the Arabic Declaration and an Arabic resolution.
+"$RESPUB" -q -t html -o "$TMP/udhr-ar.html" "$ROOT/tests/scripts/udhr-ar.txt" &&
+"$RESPUB" -q -t html -o "$TMP/S-RES-425-ar.html" \
+    "$ROOT/tests/scripts/S-RES-425-1978-ar.xml" ||
+	notok "browser: respub -t html (Arabic)" "status $?"
+node "$ROOT/tests/browser/check.mjs" "$S"/*.html "$TMP/letter-zh.html" \
+    "$TMP/udhr-ar.html" "$TMP/S-RES-425-ar.html" ||
 	notok "browser: check.mjs" "status $?"
+# Search: a word, its results, a result opened; in Chinese and Arabic too.
+if [ -d "$NM/pagefind" ]; then
+	node "$ROOT/tests/browser/search.mjs" "$S" search.html terrorism \
+	    S-RES-1377-2001.html A-RES-58-136.html
+	node "$ROOT/tests/browser/search.mjs" "$S" search-zho.html 恐怖主义 \
+	    S-RES-1456-2003-zho.html
+	node "$ROOT/tests/browser/search.mjs" "$S" search-ara.html الكرامة \
+	    undated-ar.html
+else
+	echo "ok - search # SKIP pagefind missing in tests/browser (make deps)"
+fi

@@ -111,3 +111,132 @@ expect "hostile names: nothing written outside -d" "$before" "$after"
     notok "hostile names: ../x.txt and stdin written in -d" "$(ls "$TMP/w/out")"
 bad=$(find "$TMP/w/out" -name '*..*' -o -name '*/*' | head -3)
 expect "hostile names: no '..' in a name" "" "$bad"
+
+# Limits (respub(1), LIMITS): beyond one, exit 1 at once with one line
+# naming it; --limit moves it.
+python3 - "$TMP" <<'PY'
+import sys
+d = sys.argv[1]
+akn = ('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+       '<resolution name="resolution"%s><mainBody><paragraph><num>1.</num>'
+       '<content><p>Decides %s x</p></content></paragraph></mainBody>'
+       '</resolution></akomaNtoso>\n')
+open(d + "/attrs.xml", "w").write(akn % ("".join(' a%d="1"' % i for i in range(200000)), "ATTRWORD"))
+open(d + "/attrs1000.xml", "w").write(akn % ("".join(' a%d="1"' % i for i in range(1000)), "ATTRWORD"))
+open(d + "/deep300.xml", "w").write(akn % ("", "<b>" * 300 + "DEEPWORD" + "</b>" * 300))
+open(d + "/many.xml", "w").write(akn % ("", "<b>x</b>" * 2000 + "MANYWORD"))
+open(d + "/bigtext.xml", "w").write(akn % ("", "y" * 11000000))
+PY
+# limit NAME FILE LIMIT [OPTS] -- exit 1 within 10 s, one line naming LIMIT.
+limit() {
+	n=$1 f=$2 l=$3
+	shift 3
+	timeout 10 $RESPUB -t tree "$@" "$f" 2>"$TMP/err" >/dev/null
+	expect "$n: exit 1" 1 "$?"
+	if [ "$(wc -l < "$TMP/err")" = 1 ] &&
+	    grep -q "^respub: $f:[0-9]*:[0-9]*: error: .*(limit $l" "$TMP/err"; then
+		ok "$n: one line naming the limit"
+	else
+		notok "$n: one line naming the limit" "$(head -c 300 "$TMP/err")"
+	fi
+}
+limit "200,000 attributes on one element" "$TMP/attrs.xml" attributes
+limit "300 nested AKN elements" "$TMP/deep300.xml" depth
+limit "2,000 elements, --limit elements=1000" "$TMP/many.xml" elements \
+    --limit elements=1000
+conv "300 nested AKN elements, --limit depth=400" "$TMP/deep300.xml" \
+    --limit depth=400 && has "300 nested AKN elements, --limit depth=400" DEEPWORD
+conv "1,000 attributes, --limit attributes=2000" "$TMP/attrs1000.xml" \
+    --limit attributes=2000 && has "1,000 attributes, --limit attributes=2000" ATTRWORD
+$RESPUB --limit size=1k "$ROOT/examples/S-RES-1377-2001.txt" 2>"$TMP/err" >/dev/null
+expect "--limit size=1k: exit 1" 1 "$?"
+grep -q "error: more than 1024 bytes (limit size" "$TMP/err" &&
+    ok "--limit size=1k: the error names the limit" ||
+    notok "--limit size=1k: the error names the limit" "$(cat "$TMP/err")"
+# A stream beyond the size limit is not read to its end.
+timeout 10 sh -c "yes 'Decides.' | $RESPUB -q 2>'$TMP/err' >/dev/null"
+expect "endless stdin: stopped at the size limit" \
+    "respub: -: error: more than 16777216 bytes (limit size; --limit size=N raises it)" \
+    "$(cat "$TMP/err")"
+timeout 60 $RESPUB -t tree "$TMP/bigtext.xml" 2>"$TMP/err" >/dev/null
+expect "11 MB text node: exit 1" 1 "$?"
+grep -q -i 'XML_PARSE\|huge input' "$TMP/err" &&
+    notok "11 MB text node: libxml2's words rephrased" "$(cat "$TMP/err")" ||
+    ok "11 MB text node: libxml2's words rephrased"
+
+# Out of memory in a reader: exit 1 and one line, not abort() (134).
+if [ -n "$RP_SANITIZED" ]; then
+	ok "out of memory # SKIP ulimit -v and the sanitizers' shadow memory do not mix"
+else
+	python3 - "$TMP" <<'PY'
+import sys
+d = sys.argv[1]
+open(d + "/big.txt", "w").write("Security Council\n\nThe Security Council,\n\n"
+  + "".join("%d. Decides word word word word word word.\n\n" % (i + 1) for i in range(150000)))
+open(d + "/big.md", "w").write("# Resolution\n\n"
+  + "".join("%d. Decides *word* word word word.\n\n" % (i + 1) for i in range(150000)))
+PY
+	for f in big.txt big.md; do
+		(ulimit -v 200000 && exec $RESPUB -t tree,md -d "$TMP/oom" "$TMP/$f") \
+		    2>"$TMP/err" >/dev/null
+		expect "out of memory reading $f: exit 1" 1 "$?"
+		expect "out of memory reading $f: one line" \
+		    "respub: error: out of memory" "$(cat "$TMP/err")"
+	done
+fi
+
+# Dangerous link targets (javascript:, data:, vbscript:, entity-encoded,
+# behind a space) are dropped by every writer from every input, the text
+# kept, with one warning per link.
+printf -- '---\nkind: resolution\n---\n\n# Resolution 1\n\n1. Decides [ONE](javascript:alert(1)), [TWO](JaVaScRiPt&#58;alert(2)), [THREE](data:text/html,x) and [SAFE](https://un.org/).\n' \
+    > "$TMP/links.md"
+printf '%s\n' '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><resolution name="resolution"><mainBody><paragraph><num>1.</num><content><p>Decides <a href="javascript:alert(1)">ONE</a>, <a href="&#x6A;avascript:x">TWO</a>, <a href=" vbscript:x">THREE</a> and <a href="https://un.org/">SAFE</a>.</p></content></paragraph></mainBody></resolution></akomaNtoso>' \
+    > "$TMP/links.xml"
+for f in links.md links.xml; do
+	rm -rf "$TMP/o"
+	$RESPUB -t akn,md,html,pdf -d "$TMP/o" "$TMP/$f" 2>"$TMP/err"
+	qpdf --qdf --object-streams=disable "$TMP/o/links.pdf" "$TMP/o/links.qdf" 2>/dev/null
+	bad=$(grep -l -a -i -E 'javascript|vbscript|data:text' "$TMP"/o/links.xml \
+	    "$TMP"/o/links.md "$TMP"/o/links.html "$TMP"/o/links.qdf)
+	expect "$f: no dangerous target in any output" "" "$bad"
+	miss=
+	for o in xml md html; do
+		for w in ONE TWO THREE SAFE; do
+			grep -q $w "$TMP/o/links.$o" || miss="$miss $o:$w"
+		done
+	done
+	expect "$f: the link texts are kept" "" "$miss"
+	grep -q -a 'https://un.org/' "$TMP/o/links.qdf" && grep -q 'https://un.org/' "$TMP/o/links.md" &&
+	    ok "$f: the safe link stays a link" || notok "$f: the safe link stays a link"
+	expect "$f: one warning per dropped link" 3 \
+	    "$(grep -c 'warning: unsafe link target dropped, text kept' "$TMP/err")"
+done
+
+# A footnote the text never calls is still on the HTML page, after the
+# called ones, marked.
+printf 'Security Council\n\nS/RES/1 (2001)\n\nThe Security Council,\n\n1. Decides something.1\n\n2. Decides more.\n\n__________\n1 CALLEDNOTE here.\n2 UNCALLEDNOTE never called.\n' \
+    > "$TMP/notes.txt"
+$RESPUB -t html "$TMP/notes.txt" 2>/dev/null > "$TMP/notes.html"
+if grep -q '<li class="unreferenced" id="[^"]*"><span class="num">2</span><p>UNCALLEDNOTE never called.</p> <span class="unreferenced-mark">(not referenced in the text)</span></li>' "$TMP/notes.html" &&
+    [ "$(grep -o 'CALLEDNOTE\|UNCALLEDNOTE' "$TMP/notes.html" | tr '\n' ' ')" = "CALLEDNOTE UNCALLEDNOTE " ]; then
+	ok "uncalled footnote: in the HTML after the called ones, marked"
+else
+	notok "uncalled footnote: in the HTML after the called ones, marked" \
+	    "$(grep -o '<section class="notes".*</section>' "$TMP/notes.html" | head -c 400)"
+fi
+
+# Empty Markdown input: a warning, as for text.
+for f in empty.md empty.txt; do
+	: > "$TMP/$f"
+	$RESPUB -t tree "$TMP/$f" 2>"$TMP/err" >/dev/null
+	expect "$f: a warning" "respub: $TMP/$f:1:1: warning: no resolution structure found" \
+	    "$(grep structure "$TMP/err")"
+done
+
+# An HTML comment in Markdown holds no text of the resolution: dropped,
+# but said, unless it is CommonMark's own "<!-- end list -->".
+printf '# Resolution 1\n\n<!-- COMMENTWORD -->\n\n1. Decides.\n\n- a\n\n<!-- end list -->\n\n- b\n' > "$TMP/comment.md"
+$RESPUB -t tree "$TMP/comment.md" 2>"$TMP/err" >/dev/null
+expect "Markdown comment: one warning" \
+    "respub: $TMP/comment.md:3:1: warning: HTML comment dropped: <!-- COMMENTWORD -->" \
+    "$(grep "HTML comment" "$TMP/err")"

@@ -124,10 +124,10 @@ grep -q '<a href="A-RES-58-136.html">A/RES/58/136</a>' "$S/S-RES-1377-2001.html"
 grep -q 'href="S-RES-1377-2001.html">1377 (2001)' "$S/A-RES-58-136.html" &&
     ok "site: references link to pages of the site" ||
     notok "site: references link to pages of the site"
-grep -q '<td lang="en">Resolution 1377 (2001)</td>' "$S/index.html" &&
-grep -q '<td lang="zh-Hans">第 1456（2003）号决议</td>' "$S/index.html" &&
-    ok "site: index titles of untitled resolutions are their headings" ||
-    notok "site: index titles of untitled resolutions are their headings"
+grep -q '<td lang="en"><span class="subject">Decides to adopt the attached declaration on the global effort to combat terrorism</span></td>' "$S/index.html" &&
+grep -q '<td lang="zh-Hans"><span class="subject">决定通过所附关于打击恐怖主义的宣言。</span></td>' "$S/index.html" &&
+    ok "site: untitled resolutions are listed by their first operative paragraph" ||
+    notok "site: untitled resolutions are listed by their first operative paragraph"
 grep -q '<meta property="og:type" content="website">' "$S/index.html" &&
 grep -q '<meta property="og:type" content="article">' "$S/S-RES-1377-2001.html" &&
     ok "site: og:type website for indexes, article for pages" ||
@@ -157,6 +157,148 @@ printf 'The Council,\n\n1. Decides.\n' >"$TMP/in/..;x y%2F..txt"
 (cd "$TMP/jail" && "$RESPUB" site -q -d out "$TMP/in/..;x y%2F..txt")
 expect "site: names are sanitized" "" \
     "$(cd "$TMP/jail" && find . -type f | grep -v '^\./out/[A-Za-z0-9-]*\.[a-z]*$')"
+
+# Navigation: breadcrumb site > body > year, previous/next in the body.
+grep -q '<nav class="crumbs" aria-label="Breadcrumb"><ol><li><a href="index.html">United Nations resolutions</a></li><li><a href="index-un-sc.html">Security Council</a></li><li><a href="index-un-sc-2001.html">2001</a></li></ol></nav>' \
+    "$S/S-RES-1377-2001.html" &&
+grep -q '<span aria-current="page">2001</span>' "$S/index-un-sc-2001.html" &&
+    ok "site: breadcrumb on pages and indexes" ||
+    notok "site: breadcrumb on pages and indexes"
+grep -q '<a href="S-RES-2617-2021.html" rel="next">' "$S/S-RES-1377-2001.html" &&
+grep -q '<a href="S-RES-1377-2001.html" rel="prev">' "$S/S-RES-2617-2021.html" &&
+    ok "site: previous and next resolution of the body" ||
+    notok "site: previous and next resolution of the body"
+grep -q '<a href="A-RES-58-136.html">A/RES/58/136</a></td><td><time datetime="2003-12-22">22 December 2003</time>' \
+    "$S/index-un-ga-s58.html" &&
+    ok "site: General Assembly by session, dates as readers write them" ||
+    notok "site: General Assembly by session, dates as readers write them"
+# Every index table has the same fixed columns.
+expect "site: one column layout for every index table" 1 \
+    "$(cat "$S"/index*.html | grep -o '<colgroup>.*</colgroup>' | sort -u | wc -l | tr -d ' ')"
+
+# Titles: no catalogue debris; the adoption date, not the issue date.
+W=$TMP/w
+mkdir -p "$W"
+printf '%s\n' '---' 'symbol: A/RES/80/944' 'title: "Regional disarmament :"' \
+    'date: "2025-12-05"' '---' '' 'United Nations' '' \
+    'General Assembly Distr.: General 5 December 2025' '' \
+    'Eightieth session Agenda item 99 Regional disarmament' '' \
+    'Resolution adopted by the General Assembly on 1 December 2025' '' \
+    '80/944. Regional disarmament' '' 'The General Assembly,' '' \
+    '1. Decides to remain seized of the matter.' >"$W/a.md"
+"$RESPUB" site -q -d "$W/s" "$W/a.md" 2>/dev/null
+grep -q '<td><time datetime="2025-12-01">1 December 2025</time></td><td lang="en">Regional disarmament</td>' \
+    "$W/s/index-un-ga-2025.html" &&
+    ok "site: index titles without ' :', the adoption date" ||
+    notok "site: index titles without ' :', the adoption date"
+
+# Duplicates: the same symbol and language twice; the later is kept.
+cp "$ROOT/examples/S-RES-1377-2001.txt" "$W/first.txt"
+sed 's/combat terrorism/combat terrorism everywhere/' \
+    "$ROOT/examples/S-RES-1377-2001.txt" >"$W/second.txt"
+"$RESPUB" site -q -d "$W/d" "$W/first.txt" "$W/second.txt" 2>"$W/d.err"
+grep -q "first.txt: S/RES/1377 (2001) (eng) is also in .*second.txt: keeping .*second.txt" "$W/d.err" &&
+[ "$(ls "$W/d" | grep -c '^S-RES-1377-2001.*html$')" = 1 ] &&
+grep -q 'terrorism everywhere' "$W/d/S-RES-1377-2001.html" &&
+    ok "site: a duplicate is reported, the later kept" ||
+    notok "site: a duplicate is reported, the later kept" "$(head -1 "$W/d.err")"
+
+# Names of the site's own files are reserved; no year: "date unknown".
+printf 'The General Assembly,\n\n1. Decides.\n' >"$W/index.txt"
+printf 'The General Assembly,\n\n1. Decides again.\n' >"$W/catalog.txt"
+"$RESPUB" site -d "$W/r" "$W/index.txt" "$W/catalog.txt" 2>"$W/r.err"
+[ -f "$W/r/r-index.html" ] && [ -f "$W/r/r-catalog.html" ] &&
+grep -q '"index" is a name of the site' "$W/r.err" &&
+grep -q '<s:site' "$W/r/catalog.xml" &&
+grep -q '<h1 id="title">United Nations resolutions' "$W/r/index.html" &&
+    ok "site: index, catalog, sitemap... are reserved names" ||
+    notok "site: index, catalog, sitemap... are reserved names"
+grep -q 'index.txt: no year of adoption: listed under "date unknown"' "$W/r.err" &&
+grep -q 'href="r-index.html"' "$W/r/index-un-ga-undated.html" &&
+grep -q 'Date unknown' "$W/r/index-un-ga-undated.html" &&
+    ok "site: resolutions without a year are listed under date unknown" ||
+    notok "site: resolutions without a year are listed under date unknown"
+
+# Pages of at most --rows rows, linked to each other.
+mkdir -p "$W/many"
+for i in 1 2 3 4 5; do
+	sed "s|1377 (2001)|137$i (2001)|g" \
+	    "$ROOT/examples/S-RES-1377-2001.txt" >"$W/many/$i.txt"
+done
+"$RESPUB" site -q --rows 2 -d "$W/m" "$W"/many/*.txt
+expect "site: --rows 2 splits a year of 5 into 3 pages" "2 2 1" \
+    "$(for p in index-un-sc-2001.html index-un-sc-2001-2.html index-un-sc-2001-3.html; do
+	grep -o '<tr><td>' "$W/m/$p" | wc -l | tr -d ' '; done | tr '\n' ' ' | sed 's/ $//')"
+grep -q 'Pages: <a href="index-un-sc-2001.html">1</a> · <a href="index-un-sc-2001-2.html" aria-current="page">2</a>' \
+    "$W/m/index-un-sc-2001-2.html" &&
+    ok "site: pages of a year link each other" ||
+    notok "site: pages of a year link each other"
+
+# Feeds: Atom (RFC 4287) as a parser reads them; sitemap.xml always.
+if python3 "$TESTS_DIR/tools/atom_check.py" "$S"/feed-*.xml \
+    "$W"/s/feed-*.xml >"$W/atom.out" 2>&1; then
+	ok "site: Atom feeds have what RFC 4287 requires"
+else notok "site: Atom feeds have what RFC 4287 requires" \
+    "$(head -2 "$W/atom.out" | tr '\n' ';')"; fi
+grep -q '<loc>r-index.html</loc>' "$W/r/sitemap.xml" &&
+    ok "site: sitemap.xml without base-url, relative" ||
+    notok "site: sitemap.xml without base-url, relative"
+
+# Incremental: after one input changes, only what depends on it is
+# rewritten (its files, the cited-by lists of what it cites, its indexes).
+I=$TMP/inc
+mkdir -p "$I/in"
+cp "$ROOT"/examples/*.txt "$I/in/"
+"$RESPUB" site -q -d "$I/s" "$I"/in/*.txt
+touch "$I/stamp"
+sleep 1
+sed -i 's/^ 58\/136\. Strengthening/ 58\/136. Further strengthening/' \
+    "$I/in/A-RES-58-136.txt"
+"$RESPUB" site -q -d "$I/s" "$I"/in/*.txt
+changed=$(cd "$I/s" && find . -type f -newer "$I/stamp" ! -path './pagefind/*' |
+    sed 's|^\./||' | sort | tr '\n' ' ')
+case $changed in
+*A-RES-58-136.html*A-RES-58-136.md*A-RES-58-136.pdf*A-RES-58-136.xml*S-RES-1377-2001.html*S-RES-1456-2003-zho.html*)
+	ok "site: a rebuild rewrites the changed input's files and the cited-by lists" ;;
+*)	notok "site: a rebuild rewrites the changed input's files and the cited-by lists" "$changed" ;;
+esac
+case $changed in
+*E-RES*|*S-RES-1377-2001.xml*|*S-RES-1377-2001.pdf*|*S-RES-2617*|*index-un-sc*|*index-un-ecosoc*)
+	notok "site: a rebuild leaves the rest alone" "$changed" ;;
+*)	ok "site: a rebuild leaves the rest alone" ;;
+esac
+# An input no longer given: its files go.
+"$RESPUB" site -q -d "$I/s" $(ls "$I"/in/*.txt | grep -v E-RES)
+[ ! -e "$I/s/E-RES-2005-19.html" ] && [ ! -e "$I/s/E-RES-2005-19.pdf" ] &&
+[ ! -e "$I/s/index-un-ecosoc.html" ] && [ -e "$I/s/A-RES-58-136.html" ] &&
+    ok "site: files of inputs no longer given are removed" ||
+    notok "site: files of inputs no longer given are removed"
+
+# Two runs into one directory: the second fails, clearly.
+if command -v flock >/dev/null 2>&1; then
+	flock "$I/s" sleep 3 &
+	sleep 1
+	"$RESPUB" site -q -d "$I/s" "$I"/in/*.txt 2>"$I/lock.err"
+	expect "site: a run into a directory another run holds fails (exit 3)" \
+	    "3 1" "$? $(grep -c 'another respub site is writing' "$I/lock.err")"
+	wait
+fi
+
+# Without Pagefind the site is built, without search, and says so; a
+# Pagefind that fails is an error.
+RESPUB_PAGEFIND= "$RESPUB" site -d "$W/n" "$ROOT/examples/S-RES-1377-2001.txt" 2>"$W/n.err"
+st=$?
+[ $st = 0 ] && grep -q 'pagefind not found.*the site has no search' "$W/n.err" &&
+[ ! -e "$W/n/search.html" ] && ! grep -q 'search-link' "$W/n/index.html" &&
+    ok "site: without pagefind, no search and a note" ||
+    notok "site: without pagefind, no search and a note" "status $st"
+RESPUB_PAGEFIND=/bin/false "$RESPUB" site -q -d "$W/f" \
+    "$ROOT/examples/S-RES-1377-2001.txt" 2>"$W/f.err"
+expect "site: a failing pagefind is an error (exit 3)" "3 1" \
+    "$? $(grep -c 'pagefind failed' "$W/f.err")"
+grep -q 'href="search.html">Search</a>' "$W/f/S-RES-1377-2001.html" &&
+    ok "site: with pagefind, every page links the search" ||
+    notok "site: with pagefind, every page links the search"
 
 # Overflow, accessibility (axe-core) and keyboard checks in a real browser:
 # tests/t_browser.sh.

@@ -1,12 +1,16 @@
 #!/bin/sh
 # t_structure.sh -- the reader finds the structure a human reader sees:
 # paragraph, footnote and annex counts, date, meeting and vote of the
-# founding texts and of corpus texts counted by reading them
-# (tests/structure.tsv).  Also: bad input fails cleanly.
+# founding texts, of corpus texts and of the development set in six
+# languages, counted by reading them (tests/structure.tsv,
+# tests/dev/*/expected.tsv).  Also: bad input fails cleanly.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 1
 
-grep -v '^#' tests/structure.tsv | while IFS='	' read -r file want; do
+# The development set (tests/dev/<lang>/expected.tsv, real texts in the
+# six languages counted by reading) is asserted the same way.
+cat tests/structure.tsv tests/dev/*/expected.tsv | grep -v '^#' |
+while IFS='	' read -r file want; do
 	if ! "$RESPUB" -q -t tree "$file" > "$TMP/t.tree"; then
 		notok "structure: $file" "respub failed"
 		continue
@@ -43,3 +47,10 @@ expect "missing file: exit status 1" 1 $?
 # stdin to stdout.
 "$RESPUB" -t tree < examples/S-RES-1377-2001.txt | grep -q 'symbol="S/RES/1377 (2001)"' \
 	&& ok "stdin: read and converted" || notok "stdin"
+# A wrapped line that only looks like an opener continues its paragraph:
+# "661 (1990)" broken before "(1990)" is a reference, not an item.
+"$RESPUB" -q -t tree tests/corpus/S_RES_0883_1993_EN_GOLD.txt > "$TMP/w.tree"
+expect "wrapped: no item \"(1990)\"" 0 "$(grep -c 'item num="([0-9][0-9][0-9][0-9])"' "$TMP/w.tree")"
+# "...fixed by the" / "Security Council," is no enacting formula.
+expect "wrapped: one enacting formula" 1 \
+	"$(grep -c 'enactingFormula' "$TMP/w.tree")"

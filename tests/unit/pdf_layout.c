@@ -39,7 +39,7 @@ mono_width(void *ctx, int face, uint32_t cp)
 	return face == PF_CJK ? 1000 : 500;
 }
 
-static const struct pl_metrics mono = { NULL, mono_face, mono_width };
+static const struct pl_metrics mono = { NULL, mono_face, mono_width, NULL };
 
 static uint32_t
 first_cp(const struct pl_para *p, size_t box)
@@ -213,7 +213,8 @@ test_glyphs(struct pdf_fonts *f, char *const paths[PF__MAX])
 	    "examples has a glyph in its face, in all four styles");
 }
 
-/* The widths the breaker uses are those the embedded subset gets. */
+/* The widths the breaker uses are those the embedded subset gets (for
+ * faces set character by character; shaped ones: tests/t_scripts.sh). */
 static void
 test_widths(struct pdf_fonts *f)
 {
@@ -235,7 +236,7 @@ test_widths(struct pdf_fonts *f)
 		return;
 	}
 	for (face = 0; face < PF__MAX; face++)
-		for (k = 0; s[k]; k += len) {
+		for (k = 0; s[k] && !pdf_fonts_shaped(f, face); k += len) {
 			len = rp_utf8_decode(s + k, strlen(s + k), &cp);
 			if (!pdf_fonts_has(f, face, cp))
 				continue;
@@ -252,6 +253,57 @@ test_widths(struct pdf_fonts *f)
 	pdf_used_free(u);
 }
 
+/* The text of the box drawn at visual position i (glue skipped). */
+static void
+visual_words(const struct pl_para *p, char *out, size_t n)
+{
+	size_t	order[64], i, len = 0;
+
+	pl_visual(p, 0, p->nbox - 1, order);
+	for (i = 0; i < 2 * (p->nbox - 1) + 1 && len + 40 < n; i++) {
+		const struct pl_box *b = &p->box[order[i] / 2];
+
+		if (order[i] % 2) {
+			out[len++] = '|';
+			continue;
+		}
+		memcpy(out + len, p->text + b->off, b->len);
+		len += b->len;
+	}
+	out[len] = '\0';
+}
+
+/* Right to left with an embedded symbol: the words of the Arabic run
+ * reversed, the symbol (an isolate) kept left to right and whole. */
+static void
+test_bidi(void)
+{
+	struct pl_para	 p;
+	char		 got[512];
+
+	pl_para_init(&p, PL_ARABIC);
+	pl_add(&p, &mono, "قرار مجلس ", strlen("قرار مجلس "), 0, 10, 0, -1,
+	    -1);
+	p.isolate = 1;
+	pl_add(&p, &mono, "S/RES/381 (1975)", 16, 0, 10, 0, -1, -1);
+	p.isolate = 0;
+	pl_add(&p, &mono, " اليوم.", strlen(" اليوم."), 0, 10, 0, -1, -1);
+	pl_bidi(&p, &mono);
+	visual_words(&p, got, sizeof(got));
+	check(p.rtl && strcmp(got, "اليوم.|S/|RES/|381|(1975)|مجلس|قرار") == 0,
+	    "bidi: Arabic words right to left, the symbol left to right");
+	if (strcmp(got, "اليوم.|S/|RES/|381|(1975)|مجلس|قرار") != 0)
+		printf("# got %s\n", got);
+	pl_para_free(&p);
+	pl_para_init(&p, PL_LATIN);
+	pl_add(&p, &mono, "Resolution 381 (1975)", 21, 0, 10, 0, -1, -1);
+	pl_bidi(&p, &mono);
+	visual_words(&p, got, sizeof(got));
+	check(!p.rtl && strcmp(got, "Resolution|381|(1975)") == 0,
+	    "bidi: left-to-right text stays in order");
+	pl_para_free(&p);
+}
+
 int
 main(void)
 {
@@ -261,6 +313,8 @@ main(void)
 		"/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
 		"/usr/share/fonts/truetype/liberation/LiberationSerif-BoldItalic.ttf",
 		"/usr/share/fonts/truetype/arphic/uming.ttc",
+		"/usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf",
+		"/usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Bold.ttf",
 	};
 	struct pdf_fonts	*f;
 	char			 err[256];
@@ -268,6 +322,7 @@ main(void)
 	test_latin();
 	test_cjk();
 	test_long();
+	test_bidi();
 	if ((f = pdf_fonts_new((const char *const *)paths, 0, 0, err,
 	    sizeof(err))) == NULL) {
 		check(0, err);
@@ -277,7 +332,8 @@ main(void)
 	test_widths(f);
 	pdf_fonts_free(f);
 	f = pdf_fonts_new((const char *const[]){ "/nonexistent.ttf", paths[1],
-	    paths[2], paths[3], paths[4] }, 0, 0, err, sizeof(err));
+	    paths[2], paths[3], paths[4], paths[5], paths[6] }, 0, 0, err,
+	    sizeof(err));
 	check(f == NULL && strstr(err, "/nonexistent.ttf") != NULL,
 	    "a missing font is an error naming the file");
 	return failed;

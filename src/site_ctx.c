@@ -1,0 +1,656 @@
+/* site_ctx.c -- the small documents the stylesheet renders each page of
+ * the site from (what the page shows of other resolutions: cited-by,
+ * previous/next, breadcrumb, index rows), and the cache that lets a
+ * rebuild skip every page whose document and input have not changed.
+ *
+ * A page's document is described once, through a sink that either builds
+ * it or only hashes it: the hash decides whether the page is rendered
+ * again, so it cannot disagree with what the page is made from. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlwriter.h>
+
+#include "cli.h"
+#include "site_int.h"
+
+/* ------------------------------------------------------------ maps */
+
+static size_t
+str_hash(const char *s)
+{
+	return (size_t)fnv(FNV_SEED, s, strlen(s));
+}
+
+static int
+smap_grow(struct smap *m)
+{
+	struct smap	 n;
+	size_t		 i;
+
+	n.cap = m->cap ? m->cap * 2 : 64;
+	n.n = 0;
+	if ((n.keys = calloc(n.cap, sizeof(*n.keys))) == NULL ||
+	    (n.vals = calloc(n.cap, sizeof(*n.vals))) == NULL) {
+		free(n.keys);
+		return -1;
+	}
+	for (i = 0; i < m->cap; i++)
+		if (m->keys[i] != NULL)
+			smap_put(&n, m->keys[i], m->vals[i]);
+	smap_free(m);
+	*m = n;
+	return 0;
+}
+
+int
+smap_put(struct smap *m, const char *key, size_t val)
+{
+	size_t i;
+
+	if ((m->n + 1) * 2 > m->cap && smap_grow(m) != 0)
+		return -1;
+	for (i = str_hash(key) & (m->cap - 1); m->keys[i] != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->keys[i], key) == 0)
+			break;
+	/* A key already there keeps its stored pointer. */
+	if (m->keys[i] == NULL) {
+		m->keys[i] = key;
+		m->n++;
+	}
+	m->vals[i] = val;
+	return 0;
+}
+
+int
+smap_get(const struct smap *m, const char *key, size_t *val)
+{
+	size_t i;
+
+	if (m->cap == 0 || key == NULL)
+		return 0;
+	for (i = str_hash(key) & (m->cap - 1); m->keys[i] != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->keys[i], key) == 0) {
+			*val = m->vals[i];
+			return 1;
+		}
+	return 0;
+}
+
+void
+smap_free(struct smap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+int
+elist_add(struct elist *l, struct entry *e)
+{
+	if (l->n == l->cap) {
+		size_t		 cap = l->cap ? l->cap * 2 : 4;
+		struct entry	**v = realloc(l->v, cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = e;
+	return 0;
+}
+
+/* ----------------------------------------------------------- sinks */
+
+uint64_t
+fnv(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+
+	while (len-- > 0) {
+		h ^= *p++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+void
+sink_init(struct sink *s, int build, uint64_t seed)
+{
+	memset(s, 0, sizeof(*s));
+	s->hash = seed;
+	if (build)
+		s->doc = xmlNewDoc((const xmlChar *)"1.0");
+}
+
+void
+sink_open(struct sink *s, const char *element)
+{
+	s->hash = fnv(s->hash, "<", 1);
+	s->hash = fnv(s->hash, element, strlen(element) + 1);
+	if (s->w != NULL)
+		xmlTextWriterStartElementNS(s->w, (const xmlChar *)"s",
+		    (const xmlChar *)element, s->depth++ == 0 ?
+		    (const xmlChar *)SITE_NS : NULL);
+	if (s->doc == NULL)
+		return;
+	if (s->cur == NULL) {
+		s->cur = xmlNewDocNode(s->doc, NULL, (const xmlChar *)element,
+		    NULL);
+		s->ns = xmlNewNs(s->cur, (const xmlChar *)SITE_NS,
+		    (const xmlChar *)"s");
+		xmlSetNs(s->cur, s->ns);
+		xmlDocSetRootElement(s->doc, s->cur);
+	} else
+		s->cur = xmlNewChild(s->cur, s->ns, (const xmlChar *)element,
+		    NULL);
+}
+
+void
+sink_attr(struct sink *s, const char *name, const char *value)
+{
+	if (value == NULL)
+		return;
+	s->hash = fnv(s->hash, name, strlen(name) + 1);
+	s->hash = fnv(s->hash, value, strlen(value) + 1);
+	if (s->w != NULL)
+		xmlTextWriterWriteAttribute(s->w, (const xmlChar *)name,
+		    (const xmlChar *)value);
+	if (s->cur != NULL)
+		xmlNewProp(s->cur, (const xmlChar *)name,
+		    (const xmlChar *)value);
+}
+
+void
+sink_int(struct sink *s, const char *name, int value)
+{
+	char tmp[16];
+
+	if (value > 0) {
+		snprintf(tmp, sizeof(tmp), "%d", value);
+		sink_attr(s, name, tmp);
+	}
+}
+
+void
+sink_close(struct sink *s)
+{
+	s->hash = fnv(s->hash, ">", 1);
+	if (s->w != NULL) {
+		xmlTextWriterEndElement(s->w);
+		s->depth--;
+	}
+	if (s->cur != NULL && s->cur->parent != NULL &&
+	    s->cur->parent->type == XML_ELEMENT_NODE)
+		s->cur = s->cur->parent;
+}
+
+/* -------------------------------------------------- page documents */
+
+const struct extra site_extras[NEXTRAS] = {
+	{ RP_FORMAT_AKN, "XML", "application/akn+xml" },
+	{ RP_FORMAT_MD, "Markdown", "text/markdown" },
+	{ RP_FORMAT_PDF, "PDF", "application/pdf" },
+};
+
+const char *
+body_page(int body, char *buf, size_t size)
+{
+	snprintf(buf, size, "index-%s.html", rp_body_actor((rp_body)body));
+	return buf;
+}
+
+static void
+page_attr(struct sink *s, const char *stem)
+{
+	char page[160];
+
+	snprintf(page, sizeof(page), "%s.html", stem);
+	sink_attr(s, "page", page);
+}
+
+/* The root and what every page of the site shows: its name, its bodies,
+ * its search pages. */
+static void
+ctx_root(struct site *st, struct sink *s, const char *kind,
+    const char *title, const char *lang)
+{
+	sink_open(s, "site");
+	sink_attr(s, "kind", kind);
+	sink_attr(s, "name", rp_options_get(st->opt, "site-name", NULL));
+	sink_attr(s, "title", title);
+	sink_attr(s, "lang", lang);
+	if (st->pagefind != NULL)
+		sink_attr(s, "search", "search.html");
+}
+
+static void
+ctx_bodies(struct site *st, struct sink *s)
+{
+	char	 page[64];
+	int	 b;
+
+	for (b = 0; b < RP_BODY__MAX; b++) {
+		if (st->bodies[b] == 0)
+			continue;
+		sink_open(s, "body");
+		sink_attr(s, "actor", rp_body_actor((rp_body)b));
+		sink_attr(s, "name", rp_body_name((rp_body)b));
+		sink_attr(s, "page", body_page(b, page, sizeof(page)));
+		sink_int(s, "count", st->bodies[b]);
+		sink_close(s);
+	}
+}
+
+void
+ctx_common(struct site *st, struct sink *s, const char *kind,
+    const char *title, const char *lang)
+{
+	ctx_root(st, s, kind, title, lang);
+	ctx_bodies(st, s);
+}
+
+void
+ctx_crumb(struct sink *s, const char *href, const char *label,
+    const char *key)
+{
+	sink_open(s, "crumb");
+	sink_attr(s, "href", href);
+	sink_attr(s, "label", label);
+	sink_attr(s, "key", key);
+	sink_close(s);
+}
+
+/* site > body > year, the year linking the index page that lists e. */
+void
+ctx_year_crumb(struct sink *s, const struct entry *e)
+{
+	char page[64], year[16];
+
+	ctx_crumb(s, "index.html", NULL, "home");
+	ctx_crumb(s, body_page(e->body, page, sizeof(page)),
+	    rp_body_name((rp_body)e->body), NULL);
+	snprintf(year, sizeof(year), "%d", e->year);
+	ctx_crumb(s, e->yearpage, e->year > 0 ? year : NULL,
+	    e->year > 0 ? NULL : "date-unknown");
+}
+
+void
+ctx_row(struct sink *s, const struct entry *e, const char *element)
+{
+	sink_open(s, element);
+	page_attr(s, e->stem);
+	sink_attr(s, "symbol", e->symbol);
+	/* What links to it say: its symbol, else its name. */
+	sink_attr(s, "label", e->symbol != NULL ? e->symbol : e->stem);
+	sink_attr(s, "actor", rp_body_actor((rp_body)e->body));
+	sink_attr(s, "body", rp_body_name((rp_body)e->body));
+	sink_attr(s, "date", e->date);
+	sink_attr(s, "lang", e->lang);
+	sink_attr(s, "title", e->title);
+	sink_attr(s, "subject", e->subject);
+	sink_attr(s, "subject-from", e->subject_from);
+}
+
+static void
+link_to(struct sink *s, const char *element, const struct entry *e)
+{
+	if (e == NULL)
+		return;
+	sink_open(s, element);
+	page_attr(s, e->stem);
+	sink_attr(s, "label", e->symbol != NULL ? e->symbol : e->stem);
+	sink_close(s);
+}
+
+static const struct elist *
+slot_of(const struct site *st, const struct elist *lists, const char *sym)
+{
+	size_t k;
+
+	return smap_get(&st->bysym, sym, &k) ? &lists[k] : NULL;
+}
+
+/* Who cites e (each with the one citation the stylesheet looks for),
+ * and where the symbols e cites are on the site. */
+static void
+ctx_links(struct site *st, const struct entry *e, struct sink *s)
+{
+	const struct elist	*l;
+	size_t			 i, k;
+
+	if (e->symbol != NULL && (l = slot_of(st, st->citers,
+	    e->symbol)) != NULL)
+		for (i = 0; i < l->n; i++) {
+			if (l->v[i] == e)
+				continue;
+			ctx_row(s, l->v[i], "resolution");
+			sink_open(s, "cites");
+			sink_attr(s, "symbol", e->symbol);
+			sink_close(s);
+			sink_close(s);
+		}
+	for (k = 0; k < e->ncites; k++) {
+		if ((l = slot_of(st, st->holders, e->cites[k])) == NULL)
+			continue;
+		for (i = 0; i < l->n; i++) {
+			sink_open(s, "resolution");
+			page_attr(s, l->v[i]->stem);
+			sink_attr(s, "symbol", l->v[i]->symbol);
+			sink_attr(s, "lang", l->v[i]->lang);
+			sink_close(s);
+		}
+	}
+}
+
+/* The document a resolution's page is rendered with (the stylesheet's
+ * $catalog). */
+void
+ctx_resolution(struct site *st, const struct entry *e, struct sink *s)
+{
+	char	 name[160];
+	size_t	 k;
+
+	ctx_common(st, s, "resolution", NULL, NULL);
+	ctx_year_crumb(s, e);
+	ctx_row(s, e, "resolution");
+	for (k = 0; k < NEXTRAS; k++) {
+		if (st->w[k] == NULL)
+			continue;
+		snprintf(name, sizeof(name), "%s.%s", e->stem,
+		    rp_format_ext(site_extras[k].fmt));
+		sink_open(s, "file");
+		sink_attr(s, "href", name);
+		sink_attr(s, "label", site_extras[k].label);
+		sink_attr(s, "type", site_extras[k].type);
+		sink_close(s);
+	}
+	sink_close(s);
+	link_to(s, "prev", e->prev);
+	link_to(s, "next", e->next);
+	ctx_links(st, e, s);
+	sink_close(s);
+}
+
+/* ---------------------------------------------------------- cache */
+
+static long long
+attr_ll(xmlNodePtr n, const char *name)
+{
+	xmlChar		*v = xmlGetProp(n, (const xmlChar *)name);
+	long long	 x = v != NULL ? strtoll((const char *)v, NULL, 10) : -1;
+
+	xmlFree(v);
+	return x;
+}
+
+static int
+attr_str(xmlNodePtr n, const char *name, char **dst)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+
+	if (v == NULL)
+		return 0;
+	*dst = xstrdup((const char *)v);
+	xmlFree(v);
+	return *dst == NULL ? -1 : 0;
+}
+
+static int
+is_el(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	    xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+/* The previous run's catalog.xml: resolutions by input path (their
+ * nodes, for cache_take), files by name with what they were made from. */
+int
+cache_load(struct site *st, struct smap *bysrc, xmlDocPtr *old)
+{
+	xmlNodePtr	 n, root;
+	size_t		 k = 0;
+
+	*old = xmlReadFile(st->catpath, NULL, XML_PARSE_NONET |
+	    XML_PARSE_HUGE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (*old == NULL || (root = xmlDocGetRootElement(*old)) == NULL)
+		return 0;
+	if (attr_ll(root, "build") < 0)
+		return 0;
+	for (n = root->children; n != NULL; n = n->next)
+		k += is_el(n, "built");
+	if ((st->oldnames = calloc(k + 1, sizeof(char *))) == NULL ||
+	    (st->olddeps = calloc(k + 1, sizeof(char *))) == NULL)
+		return -1;
+	for (n = root->children; n != NULL; n = n->next) {
+		if (is_el(n, "resolution")) {
+			/* The key is the attribute's own text, which lives
+			 * as long as the old document. */
+			xmlAttrPtr src = xmlHasProp(n, (const xmlChar *)"src");
+
+			if (src != NULL && src->children != NULL &&
+			    smap_put(bysrc, (const char *)src->children->content,
+			    (size_t)(uintptr_t)n) != 0)
+				return -1;
+		} else if (is_el(n, "built")) {
+			k = st->noldbuilt;
+			if (attr_str(n, "name", &st->oldnames[k]) != 0 ||
+			    attr_str(n, "deps", &st->olddeps[k]) != 0 ||
+			    st->oldnames[k] == NULL || st->olddeps[k] == NULL)
+				continue;
+			st->noldbuilt++;
+			if (smap_put(&st->oldbuilt, st->oldnames[k], k) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Whether the input is as the previous run saw it. */
+int
+cache_matches(xmlNodePtr n, long long size, long long mtime)
+{
+	return attr_ll(n, "size") == size && attr_ll(n, "mtime") == mtime;
+}
+
+/* An entry from its node of the previous catalog. */
+int
+cache_take(struct entry *e, xmlNodePtr n)
+{
+	xmlNodePtr	 c;
+	char		*from = NULL;
+
+	xmlChar		*actor = xmlGetProp(n, (const xmlChar *)"actor");
+	int		 b;
+
+	for (b = 0; b < RP_BODY__MAX && actor != NULL; b++)
+		if (strcmp((const char *)actor, rp_body_actor((rp_body)b)) == 0)
+			e->body = b;
+	xmlFree(actor);
+	e->year = (int)attr_ll(n, "year");
+	e->session = (int)attr_ll(n, "session");
+	e->year = e->year < 0 ? 0 : e->year;
+	e->session = e->session < 0 ? 0 : e->session;
+	if (attr_str(n, "symbol", &e->symbol) != 0 ||
+	    attr_str(n, "lang", &e->lang) != 0 ||
+	    attr_str(n, "number", &e->number) != 0 ||
+	    attr_str(n, "date", &e->date) != 0 ||
+	    attr_str(n, "title", &e->title) != 0 ||
+	    attr_str(n, "subject", &e->subject) != 0 ||
+	    attr_str(n, "subject-from", &from) != 0)
+		return -1;
+	if (from != NULL)
+		e->subject_from = strcmp(from, "agenda") == 0 ? "agenda" :
+		    "text";
+	free(from);
+	for (c = n->children; c != NULL; c = c->next) {
+		char *sym = NULL, **nc;
+
+		if (!is_el(c, "cites") || attr_str(c, "symbol", &sym) != 0 ||
+		    sym == NULL)
+			continue;
+		if ((nc = realloc(e->cites, (e->ncites + 1) *
+		    sizeof(*nc))) == NULL) {
+			free(sym);
+			return -1;
+		}
+		e->cites = nc;
+		e->cites[e->ncites++] = sym;
+	}
+	return 0;
+}
+
+/* Whether name is on disk as made from deps in the previous run. */
+int
+cache_fresh(struct site *st, const char *name, uint64_t deps)
+{
+	char		 hex[24], *path;
+	size_t		 k;
+	struct stat	 sb;
+	int		 ok;
+
+	snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)deps);
+	if (!smap_get(&st->oldbuilt, name, &k) ||
+	    strcmp(st->olddeps[k], hex) != 0 ||
+	    (path = cli_join(st->outdir, name, NULL)) == NULL)
+		return 0;
+	ok = stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+	free(path);
+	return ok;
+}
+
+void
+cache_record(struct site *st, const char *name, uint64_t deps)
+{
+	if (st->nnew == st->newcap) {
+		size_t		 cap = st->newcap ? st->newcap * 2 : 256;
+		char		**nn = realloc(st->newnames, cap * sizeof(*nn));
+		uint64_t	 *nd;
+
+		if (nn == NULL)
+			goto oom;
+		st->newnames = nn;
+		if ((nd = realloc(st->newdeps, cap * sizeof(*nd))) == NULL)
+			goto oom;
+		st->newdeps = nd;
+		st->newcap = cap;
+	}
+	if ((st->newnames[st->nnew] = xstrdup(name)) == NULL)
+		goto oom;
+	st->newdeps[st->nnew++] = deps;
+	return;
+oom:
+	st->status = 3;
+}
+
+/* Files of the previous run that this run did not make (inputs no
+ * longer given, years no longer listed) are removed: the site holds what
+ * its inputs make, nothing else. */
+void
+cache_prune(struct site *st)
+{
+	struct smap	 now;
+	size_t		 i, k;
+
+	memset(&now, 0, sizeof(now));
+	for (i = 0; i < st->nnew; i++)
+		if (smap_put(&now, st->newnames[i], i) != 0) {
+			smap_free(&now);
+			return;
+		}
+	smap_put(&now, "catalog.xml", 0);
+	for (i = 0; i < st->noldbuilt; i++) {
+		char *path;
+
+		if (smap_get(&now, st->oldnames[i], &k) ||
+		    (path = cli_join(st->outdir, st->oldnames[i], NULL)) == NULL)
+			continue;
+		if (unlink(path) == 0 && !st->quiet)
+			fprintf(stderr, "respub: %s: removed (no input makes "
+			    "it now)\n", path);
+		else if (errno != ENOENT && !st->quiet)
+			fprintf(stderr, "respub: %s: %s\n", path,
+			    strerror(errno));
+		free(path);
+	}
+	smap_free(&now);
+}
+
+static void
+catalog_entry(struct sink *s, const struct entry *e)
+{
+	char	 tmp[32];
+	size_t	 k;
+
+	ctx_row(s, e, "resolution");
+	sink_attr(s, "number", e->number);
+	sink_int(s, "year", e->year);
+	sink_int(s, "session", e->session);
+	sink_attr(s, "src", e->src);
+	snprintf(tmp, sizeof(tmp), "%lld", e->size);
+	sink_attr(s, "size", tmp);
+	snprintf(tmp, sizeof(tmp), "%lld", e->mtime);
+	sink_attr(s, "mtime", tmp);
+	for (k = 0; k < e->ncites; k++) {
+		sink_open(s, "cites");
+		sink_attr(s, "symbol", e->cites[k]);
+		sink_close(s);
+	}
+	sink_close(s);
+}
+
+/* catalog.xml: what the site holds and who cites whom, and for the next
+ * run where each resolution came from and what each file was made of.
+ * Streamed: an archive's catalog is too large to hold as a tree. */
+void
+catalog_write(struct site *st)
+{
+	struct sink	 s;
+	xmlBufferPtr	 buf = xmlBufferCreate();
+	char		 tmp[32];
+	size_t		 i;
+
+	sink_init(&s, 0, FNV_SEED);
+	if (buf == NULL || (s.w = xmlNewTextWriterMemory(buf, 0)) == NULL ||
+	    xmlTextWriterSetIndent(s.w, 1) != 0 ||
+	    xmlTextWriterStartDocument(s.w, NULL, "UTF-8", NULL) < 0) {
+		st->status = 3;
+		goto done;
+	}
+	ctx_root(st, &s, "catalog", NULL, NULL);
+	snprintf(tmp, sizeof(tmp), "%016llx", (unsigned long long)st->build);
+	sink_attr(&s, "build", tmp);
+	ctx_bodies(st, &s);
+	for (i = 0; i < st->n; i++)
+		catalog_entry(&s, &st->e[i]);
+	for (i = 0; i < st->nnew; i++) {
+		snprintf(tmp, sizeof(tmp), "%016llx",
+		    (unsigned long long)st->newdeps[i]);
+		sink_open(&s, "built");
+		sink_attr(&s, "name", st->newnames[i]);
+		sink_attr(&s, "deps", tmp);
+		sink_close(&s);
+	}
+	if (xmlTextWriterEndDocument(s.w) < 0) {
+		st->status = 3;
+		goto done;
+	}
+	xmlFreeTextWriter(s.w);
+	s.w = NULL;
+	put_file(st, "catalog.xml", (const char *)xmlBufferContent(buf),
+	    (size_t)xmlBufferLength(buf));
+done:
+	if (s.w != NULL)
+		xmlFreeTextWriter(s.w);
+	if (buf != NULL)
+		xmlBufferFree(buf);
+}

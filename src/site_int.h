@@ -1,0 +1,157 @@
+/* site_int.h -- what the files of "respub site" share (site.c: the run;
+ * site_meta.c: what the index needs from each input; site_ctx.c: the
+ * small documents each page is rendered from, and the cache;
+ * site_index.c: index pages, feeds, sitemap, search pages). */
+#ifndef RP_SITE_INT_H
+#define RP_SITE_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
+
+#include "respub.h"
+
+#define SITE_NS		"urn:x-respub:site"
+/* Rows of one index page: a phone loads 200 rows quickly. */
+#define SITE_ROWS	200
+/* Entries of an Atom feed and of the front page's latest list. */
+#define SITE_LATEST	50
+
+/* One resolution of the site: what its page and the indexes need.  Read
+ * from the input, or from the previous run's catalog.xml when the input
+ * has not changed since (same path, size and time). */
+struct entry {
+	char		*src;		/* input path as given */
+	long long	 size, mtime;	/* of src, nanoseconds */
+	char		*stem;		/* output name without extension */
+	char		*symbol, *lang, *number, *date, *title, *subject;
+	const char	*subject_from;	/* "agenda" or "text" */
+	int		 body, year, session;
+	char		**cites;	/* symbols it cites */
+	size_t		 ncites;
+	size_t		 arg;		/* position among the inputs */
+	int		 fresh;		/* read in this run */
+	struct entry	*prev, *next;	/* same body and language, by date */
+	char		*yearpage;	/* index page that lists it */
+};
+
+/* A string -> number map (open addressing); keys are borrowed, and a key
+ * put again keeps the pointer it was first put with. */
+struct smap {
+	const char	**keys;
+	size_t		 *vals;
+	size_t		  cap, n;
+};
+int	 smap_put(struct smap *, const char *key, size_t val);
+int	 smap_get(const struct smap *, const char *key, size_t *val);
+void	 smap_free(struct smap *);
+
+/* Lists of entries: who cites a symbol, who holds one. */
+struct elist {
+	struct entry	**v;
+	size_t		  n, cap;
+};
+int	 elist_add(struct elist *, struct entry *);
+
+/* Where page documents go: built as a tree, streamed (catalog.xml), or
+ * only hashed (to learn whether a page must be rendered again without
+ * building it). */
+struct sink {
+	xmlDocPtr	 doc;		/* NULL: no tree */
+	xmlNodePtr	 cur;
+	xmlNsPtr	 ns;
+	xmlTextWriterPtr w;		/* NULL: no stream */
+	int		 depth;
+	uint64_t	 hash;
+};
+void	 sink_init(struct sink *, int build, uint64_t seed);
+void	 sink_open(struct sink *, const char *element);
+void	 sink_attr(struct sink *, const char *name, const char *value);
+void	 sink_int(struct sink *, const char *name, int value);
+void	 sink_close(struct sink *);
+uint64_t fnv(uint64_t h, const void *data, size_t len);
+#define FNV_SEED	0xcbf29ce484222325ULL
+
+/* Formats written beside each page when the build has their writer. */
+struct extra {
+	rp_format	 fmt;
+	const char	*label, *type;
+};
+#define NEXTRAS	3
+extern const struct extra site_extras[NEXTRAS];
+
+struct run;
+
+struct site {
+	rp_writer	 *w[NEXTRAS];	/* NULL: not in this build */
+	const char	 *outdir;
+	char		 *catpath;	/* absolute path of catalog.xml */
+	const rp_options *opt;
+	int		  quiet, status, rows;
+	rp_format	  from;		/* -f */
+	const char	 *pagefind;	/* the indexer, NULL: no search */
+	struct entry	 *e;		/* kept entries, sorted for the index */
+	size_t		  n;
+	struct smap	  bysym;	/* symbol -> slot of holders/citers */
+	struct elist	 *holders, *citers;
+	size_t		  nsyms;
+	int		  bodies[RP_BODY__MAX];	/* entries per body */
+	char		**langs;	/* languages present (ISO 639-2) */
+	size_t		  nlangs;
+	size_t		  undated;
+	uint64_t	  build;	/* hash of everything but the inputs */
+	struct smap	  oldbuilt;	/* previous run: file -> slot */
+	char		**olddeps;	/* ... and what it was made from */
+	char		**oldnames;
+	size_t		  noldbuilt;
+	char		**newnames;	/* this run's files ... */
+	uint64_t	 *newdeps;	/* ... and what each was made from */
+	size_t		  nnew, newcap;
+	struct run	 *years, *sessions;	/* site_index.c's plan */
+	size_t		  nyears, nsessions;
+	struct entry	**latest;	/* dated, newest first */
+	size_t		  nlatest;
+	size_t		  written, kept;
+};
+
+/* site_meta.c */
+int	 meta_read(struct entry *, rp_doc *);
+int	 natcmp(const char *, const char *);
+void	 entry_free(struct entry *);
+
+/* site_ctx.c */
+void	 ctx_resolution(struct site *, const struct entry *, struct sink *);
+void	 ctx_common(struct site *, struct sink *, const char *kind,
+	    const char *title, const char *lang);
+void	 ctx_crumb(struct sink *, const char *href, const char *label,
+	    const char *key);
+void	 ctx_year_crumb(struct sink *, const struct entry *);
+void	 ctx_row(struct sink *, const struct entry *, const char *element);
+const char *body_page(int body, char *buf, size_t size);
+int	 cache_load(struct site *, struct smap *bysrc, xmlDocPtr *old);
+int	 cache_matches(xmlNodePtr, long long size, long long mtime);
+int	 cache_take(struct entry *, xmlNodePtr);
+void	 cache_record(struct site *, const char *name, uint64_t deps);
+int	 cache_fresh(struct site *, const char *name, uint64_t deps);
+void	 cache_prune(struct site *);
+void	 catalog_write(struct site *);
+
+/* site_index.c */
+int	 index_plan(struct site *);
+void	 index_free(struct site *);
+void	 index_pages(struct site *, void *html);
+void	 feeds_write(struct site *);
+void	 sitemap_write(struct site *);
+void	 search_pages(struct site *, void *html);
+
+/* site.c */
+void	 put_file(struct site *, const char *name, const char *data,
+	    size_t len);
+void	 put_xml(struct site *, const char *name, xmlDocPtr doc);
+int	 render_ctx(struct site *, void *html, struct sink *, const char *page,
+	    uint64_t deps);
+char	*xstrdup(const char *);
+
+#endif

@@ -1,0 +1,43 @@
+#!/bin/sh
+# bench_site.sh RESPUB CORPUS [N] -- respub site over a synthetic archive
+# of N resolutions (default 100000; tests/synth_archive.py): build time,
+# peak memory, megabytes written, then a rebuild after one input changed
+# (time, files rewritten) and a rebuild with nothing changed.  Search
+# (Pagefind) is left out: it indexes the whole site on every run, and
+# that is its cost, not respub's.  Reports; asserts nothing.  BENCH_DIR
+# keeps the archive and the site (default: a temporary folder).
+respub=$1 corpus=$2 n=${3:-100000}
+root=$(cd "$(dirname "$0")/.." && pwd)
+if [ -n "$BENCH_DIR" ]; then tmp=$BENCH_DIR; mkdir -p "$tmp"
+else tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT INT TERM; fi
+[ -d "$corpus/unsc-en" ] || { echo "bench_site: no corpus at '$corpus' (set CORPUS=DIR)"; exit 0; }
+export RESPUB_PAGEFIND= RESPUB_DATA_DIR="${RESPUB_DATA_DIR:-$root}"
+rm -rf "$tmp/in" "$tmp/site"
+python3 "$root/tests/synth_archive.py" "$corpus" "$tmp/in" "$n" || exit 1
+echo "bench_site: $n resolutions, $(cat "$tmp/in/list" | xargs cat | wc -c) bytes of input"
+# Wall time depends on who else uses the machine; CPU time (user + system)
+# is the cost, and what should grow linearly.
+run() {	# what: respub site, timed, with its peak memory
+	/usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$respub" site -q \
+	    -d "$tmp/site" --files-from "$tmp/in/list" 2>>"$tmp/err"
+	read -r secs user sys kb <<EOT
+$(tail -n 1 "$tmp/time")
+EOT
+	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
+	printf '%-28s %8.1f s wall %8.1f s cpu %6d MB peak' "$1" "$secs" \
+	    "$cpu" "$((kb / 1024))"
+}
+run "build"
+files=$(find "$tmp/site" -type f | wc -l)
+mb=$(du -sm "$tmp/site" | cut -f1)
+awk -v f="$files" -v m="$mb" -v c="$cpu" -v n="$n" 'BEGIN {
+    printf " %8d files %6d MB written %6.1f ms cpu/resolution\n", f, m,
+    c * 1000 / n }'
+one=$(sed -n '1p' "$tmp/in/list")
+touch "$tmp/stamp"; sleep 1
+printf '\n2. Requests the Secretary-General to report on it.\n' >>"$one"
+run "rebuild, one input changed"
+echo " $(find "$tmp/site" -type f -newer "$tmp/stamp" | wc -l) files rewritten"
+run "rebuild, nothing changed"
+echo " $(find "$tmp/site" -type f -newer "$tmp/stamp" | wc -l) files rewritten in all"
+grep -v 'footnote\|read as\|no year\|is also in' "$tmp/err" | sort | uniq -c | sort -rn | head -5

@@ -1,0 +1,105 @@
+#!/bin/sh
+# t_cli.sh -- the command line and its messages: unknown -V keys are
+# named, progress never writes terminal codes into a log, every message
+# has the form "respub: [WHERE: ]LEVEL: text" (libxml2's and libxslt's
+# own lines included), and every exit status is one respub(1) lists.
+. "$(dirname "$0")/lib.sh"
+
+E=$ROOT/examples/S-RES-1377-2001.txt
+cp "$E" "$TMP/a.txt"
+cp "$E" "$TMP/b.txt"
+
+# -V: a key no writer reads is a warning that lists the keys they read.
+$RESPUB -t pdf -V page-size=Letter "$E" -o "$TMP/x.pdf" 2>"$TMP/err"
+expect "-V unknown key: exit 0" 0 "$?"
+if grep -q "^respub: warning: -V page-size: unknown key; the pdf writer reads: page_size, " "$TMP/err"; then
+	ok "-V unknown key: a warning naming the known keys"
+else
+	notok "-V unknown key: a warning naming the known keys" "$(cat "$TMP/err")"
+fi
+$RESPUB -t html,md,pdf -V page_size=Letter -V site-name=S -V footnotes=list \
+    -d "$TMP/o" "$E" 2>"$TMP/err"
+expect "-V known keys: no message" "" "$(cat "$TMP/err")"
+$RESPUB -V x=1 -V x=2 "$E" 2>"$TMP/err" >/dev/null
+expect "-V unknown key twice: one warning" 1 "$(grep -c 'unknown key' "$TMP/err")"
+$RESPUB -q -V x=1 "$E" 2>"$TMP/err" >/dev/null
+expect "-V unknown key with -q: quiet" "" "$(cat "$TMP/err")"
+
+# --progress: into a file, plain lines without terminal codes; not asked
+# and stderr not a terminal, nothing.
+$RESPUB --progress -d "$TMP/p" "$TMP/a.txt" "$TMP/b.txt" 2>"$TMP/err"
+expect "--progress: exit 0" 0 "$?"
+expect "--progress into a file: no terminal codes" 0 \
+    "$(tr -d '\n' < "$TMP/err" | tr '\r\033' '##' | grep -c '#')"
+expect "--progress into a file: one line per input" \
+    "respub: $TMP/a.txt: note: input 1 of 2
+respub: $TMP/b.txt: note: input 2 of 2" "$(cat "$TMP/err")"
+$RESPUB -d "$TMP/p" "$TMP/a.txt" "$TMP/b.txt" 2>"$TMP/err"
+expect "no --progress, stderr not a terminal: nothing" "" "$(cat "$TMP/err")"
+
+# Messages and exit statuses of failures of every kind.
+printf '<x' > "$TMP/bad.xsl"
+printf 'x\0y\n' > "$TMP/nul.txt"
+printf '<akomaNtoso><b>' > "$TMP/bad.xml"
+i=0
+while IFS='|' read -r want args; do
+	i=$((i + 1))
+	eval "$RESPUB $args" < /dev/null > /dev/null 2>"$TMP/err"
+	rc=$?
+	expect "case $i ($args): exit $want" "$want" "$rc"
+	bad=$(grep -v -E '^respub: ([^ ]+: )?(error|warning|note): ' "$TMP/err")
+	expect "case $i ($args): every line in the one form" "" "$bad"
+	if [ "$want" != 0 ] && ! [ -s "$TMP/err" ]; then
+		notok "case $i ($args): a message says why"
+	fi
+done <<CASES
+2|-f nope "$E"
+2|-t nope "$E"
+2|-t akn, "$E" -t ,
+2|-V novalue "$E"
+2|-o x -d y "$E"
+2|"$E" "$E"
+2|-d "$TMP/d" - -
+1|"$TMP/missing.txt"
+1|"$TMP/nul.txt"
+1|-f akn "$TMP/bad.xml"
+3|-t html --stylesheet "$TMP/bad.xsl" "$E"
+3|--data-dir "$TMP/nowhere" -t html "$E"
+3|-d /proc/nope "$E"
+0|-V x=1 "$E"
+CASES
+$RESPUB -t html --stylesheet "$TMP/bad.xsl" "$E" 2>"$TMP/err" >/dev/null
+expect "bad stylesheet: one line" 1 "$(wc -l < "$TMP/err")"
+grep -q 'cannot parse the HTML stylesheet: .*bad.xsl:[0-9]' "$TMP/err" &&
+    ok "bad stylesheet: the line names the file and line" ||
+    notok "bad stylesheet: the line names the file and line" "$(cat "$TMP/err")"
+
+# The man page lists every exit status, and -o -.
+man=$ROOT/man/respub.1
+for st in 0 1 2 3; do
+	sed -n '/^\.Sh EXIT STATUS/,/^\.Sh/p' "$man" | grep -q "^\.It $st\$" &&
+	    ok "respub(1) lists exit status $st" ||
+	    notok "respub(1) lists exit status $st"
+done
+grep -q '^\.Fl o Cm -$' "$man" && ok "respub(1) documents -o -" ||
+    notok "respub(1) documents -o -"
+
+# --timeout: an input that stalls (a FIFO no one writes) is stopped; the
+# others are converted.
+if mkfifo "$TMP/stall" 2>/dev/null; then
+	start=$(date +%s)
+	timeout 60 $RESPUB --timeout 2 -d "$TMP/tm" "$TMP/stall" "$TMP/a.txt" 2>"$TMP/err"
+	rc=$?
+	took=$(($(date +%s) - start))
+	expect "--timeout: exit 1" 1 "$rc"
+	[ "$took" -lt 20 ] && ok "--timeout: stopped in time (${took} s)" ||
+	    notok "--timeout: stopped in time" "${took} s"
+	expect "--timeout: one line naming the input" \
+	    "respub: $TMP/stall: error: stopped after 2 s (--timeout)" "$(cat "$TMP/err")"
+	expect "--timeout: the other input is written" "a.xml" "$(ls "$TMP/tm")"
+else
+	ok "--timeout # SKIP mkfifo is not permitted here"
+fi
+$RESPUB --timeout 30 -t akn,md -d "$TMP/tm2" "$TMP/a.txt" "$TMP/missing.txt" 2>/dev/null
+expect "--timeout: a failing input still gives exit 1" 1 "$?"
+expect "--timeout: outputs of a quick input" "a.md a.xml" "$(ls "$TMP/tm2" | tr '\n' ' ' | sed 's/ $//')"

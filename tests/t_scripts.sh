@@ -1,0 +1,192 @@
+#!/bin/sh
+# t_scripts.sh -- PDF in the six UN languages, from the Universal
+# Declaration in each (tests/scripts/udhr-*.txt, from the shared corpus):
+# a glyph for every character, fonts embedded, pdftotext gives every
+# word back in reading (logical) order, Arabic included; every Arabic
+# word is drawn glyph for glyph as HarfBuzz's hb-shape shapes it.
+. "$(dirname "$0")/lib.sh"
+
+R="$RESPUB --data-dir $ROOT"
+ORDER=$TMP/order.py
+cat > "$ORDER" <<'PY'
+# order.py TREE TEXT: the words of the model's text come back from
+# pdftotext in the same order (words of running heads and page numbers
+# may come between).  CJK characters count one by one, other words are
+# runs of letters and digits (an Arabic mark ends one: both sides alike).
+import re, sys
+
+def tree_text(path):
+    out = []
+    for l in open(path, encoding="utf-8"):
+        for m in re.finditer(r' (?:text|num)="((?:[^"\\]|\\.)*)"', l):
+            out.append(re.sub(r'\\(.)', lambda g: " " if g.group(1) == "n"
+                              else g.group(1), m.group(1)))
+    return " ".join(out)
+
+word = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\u3400-\u9fff]+")
+def words(s):
+    return word.findall(s)
+
+want = words(tree_text(sys.argv[1]))
+got = words(open(sys.argv[2], encoding="utf-8").read())
+i = 0
+for w in got:
+    if i < len(want) and w == want[i]:
+        i += 1
+if i < len(want) or len(want) < 500:
+    print("# %d of %d words in order; then %s, got near it: %s" % (i,
+          len(want), " ".join(want[i:i + 4]), " ".join(got[i:i + 6])))
+    sys.exit(1)
+print("# %d words in order" % len(want))
+PY
+
+AMIRI=/usr/share/fonts/opentype/fonts-hosny-amiri
+for l in ar zh en fr ru es; do
+	f=$ROOT/tests/scripts/udhr-$l.txt
+	pdf=$TMP/$l.pdf
+	if ! $R -t pdf "$f" -o "$pdf" 2>"$TMP/err"; then
+		notok "udhr-$l: converts" "$(cat "$TMP/err")"
+		continue
+	fi
+	if grep -q "no glyph" "$TMP/err"; then
+		notok "udhr-$l: a glyph for every character" "$(cat "$TMP/err")"
+	else
+		ok "udhr-$l: a glyph for every character"
+	fi
+	fonts=$(pdffonts "$pdf" 2>/dev/null | tail -n +3)
+	bad=$(printf '%s\n' "$fonts" | awk 'NF && !($(NF-4) == "yes" &&
+	    $(NF-3) == "yes" && $(NF-2) == "yes")')
+	if [ -n "$fonts" ] && [ -z "$bad" ]; then
+		ok "udhr-$l: fonts embedded, subset, with ToUnicode"
+	else
+		notok "udhr-$l: fonts embedded, subset, with ToUnicode" "$bad"
+	fi
+	qpdf --qdf --object-streams=disable "$pdf" "$TMP/q.pdf" 2>/dev/null
+	if grep -aq "/Lang ($l)" "$TMP/q.pdf"; then ok "udhr-$l: /Lang ($l)"
+	else notok "udhr-$l: /Lang ($l)" "$(grep -ao '/Lang ([^)]*)' "$TMP/q.pdf")"; fi
+	if qpdf --check "$pdf" >"$TMP/qpdf" 2>&1; then
+		ok "udhr-$l: qpdf --check"
+	else
+		notok "udhr-$l: qpdf --check" "$(tail -2 "$TMP/qpdf")"
+	fi
+	# Reading order line by line, as poppler's -layout reads the page
+	# (right-to-left lines come back in logical order).
+	pdftotext -layout -enc UTF-8 "$pdf" "$TMP/$l.txt" 2>"$TMP/poppler"
+	if [ -s "$TMP/poppler" ]; then
+		notok "udhr-$l: poppler reads it without warnings" \
+		    "$(head -2 "$TMP/poppler")"
+	else
+		ok "udhr-$l: poppler reads it without warnings"
+	fi
+	$RESPUB -t tree "$f" > "$TMP/$l.tree" 2>/dev/null
+	if out=$(python3 "$ORDER" "$TMP/$l.tree" "$TMP/$l.txt"); then
+		ok "udhr-$l: pdftotext gives every word back in order $out"
+	else
+		notok "udhr-$l: pdftotext gives every word back in order" "$out"
+	fi
+done
+
+# Arabic: shaped as HarfBuzz shapes it, in Amiri, the document's language.
+python3 "$TESTS_DIR/tools/pdf_glyphs.py" "$TMP/ar.pdf" Amiri > "$TMP/ar.g"
+if out=$(python3 "$TESTS_DIR/tools/shape_check.py" "$TMP/ar.g" \
+    "$ROOT/tests/scripts/udhr-ar.txt" "$AMIRI/Amiri-Regular.ttf" \
+    "$AMIRI/Amiri-Bold.ttf"); then
+	ok "udhr-ar: every Arabic word glyph for glyph as hb-shape $out"
+else
+	notok "udhr-ar: every Arabic word glyph for glyph as hb-shape" "$out"
+fi
+if grep -q ' 0 \| 0$' "$TMP/ar.g"; then
+	notok "udhr-ar: no .notdef glyph drawn"
+else
+	ok "udhr-ar: no .notdef glyph drawn"
+fi
+
+# An Arabic resolution's masthead is mirrored: organization and body at
+# the right margin, the symbol (Latin, left to right) at the left one;
+# numbered paragraphs hang their number at the right (of the body,
+# indented body_indent from the margin as in the print).
+f=$ROOT/tests/scripts/S-RES-425-1978-ar.xml
+$R -t pdf "$f" -o "$TMP/425.pdf" 2>"$TMP/err"
+pdftotext -bbox "$TMP/425.pdf" "$TMP/425.html" 2>/dev/null
+out=$(python3 - "$TMP/425.html" <<'PY'
+import re, sys
+words = [(float(a), float(b), float(c), w) for a, b, c, w in re.findall(
+    r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<',
+    open(sys.argv[1], encoding="utf-8").read())]
+sym = [x for x in words if x[3] == "S/RES/425"]
+body = [x for x in words if x[1] < 110 and re.search("[\u0600-\u06ff]", x[3])]
+num = [x for x in words if x[3] in ("1", ".1", "1.")]
+print("symbol at %s, Arabic masthead to %s, number 1 at %s" % (
+    sym and sym[0][0], body and max(x[2] for x in body), num and num[0][2]))
+ok = sym and sym[0][0] < 100 and body and max(x[2] for x in body) > 500 \
+    and num and num[0][2] > 480
+sys.exit(0 if ok else 1)
+PY
+)
+if [ $? -eq 0 ]; then ok "S/RES/425 (ar): masthead and numbers mirrored ($out)"
+else notok "S/RES/425 (ar): masthead and numbers mirrored" "$out"; fi
+
+# French spacing: a narrow no-break space (a gap of about 1/6 em, not a
+# word space) after « and before ; and », kept on one line.
+f=$ROOT/tests/dev/fr/A_RES_273_III_fr.txt
+$R -t pdf "$f" -o "$TMP/fr.pdf" 2>/dev/null
+pdftotext -bbox "$TMP/fr.pdf" "$TMP/fr.html" 2>/dev/null
+$R -t pdf "$ROOT/tests/scripts/udhr-fr.txt" -o "$TMP/fr2.pdf" 2>/dev/null
+pdftotext -bbox "$TMP/fr2.pdf" "$TMP/fr2.html" 2>/dev/null
+out=$(python3 - "$TMP/fr.html" "$TMP/fr2.html" <<'PY'
+import re, sys
+gaps = {}
+for path in sys.argv[1:]:
+    w = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                   r'yMax="[\d.]+">([^<]*)<', open(path, encoding="utf-8").read())
+    for a, b in zip(w, w[1:]):
+        if a[1] != b[1]:
+            continue
+        gap = float(b[0]) - float(a[2])
+        for mark, ok in (("«", a[3] == "«"), (";", b[3] == ";"),
+                         ("»", b[3].startswith("»"))):
+            if ok:
+                gaps.setdefault(mark, []).append(gap)
+bad = {m: g for m, g in gaps.items() if not all(1 < x < 2.2 for x in g)}
+print(" ".join("%s %d gaps %.1f-%.1f pt" % (m, len(g), min(g), max(g))
+               for m, g in sorted(gaps.items())))
+sys.exit(1 if bad or len(gaps) < 3 else 0)
+PY
+)
+if [ $? -eq 0 ]; then ok "French: narrow spaces at « ; » ($out)"
+else notok "French: narrow spaces at « ; »" "$out"; fi
+
+# HTML right to left: the page is dir="rtl" in Arabic, symbols and Latin
+# dates in it are left-to-right isolates, the style sheet has no physical
+# side (left/right) that would not mirror, and the interface strings are
+# in each of the six languages.
+$RESPUB -q -t html -o "$TMP/425.html" "$ROOT/tests/scripts/S-RES-425-1978-ar.xml"
+if grep -q '<html lang="ar" dir="rtl">' "$TMP/425.html" &&
+    grep -q 'href="https://undocs.org/S/12600" dir="ltr"' "$TMP/425.html" &&
+    grep -q '<span class="docNumber" dir="ltr">S/RES/425 (1978)' "$TMP/425.html" &&
+    grep -q '<time datetime="1978-03-19" class="docDate" dir="ltr">' "$TMP/425.html"
+then ok "HTML (ar): dir=rtl, symbols and dates isolated left to right"
+else notok "HTML (ar): dir=rtl, symbols and dates isolated left to right"; fi
+sides=$(sed -n '/<style>/,/<\/style>/p' "$ROOT/templates/html.xml" |
+    grep -nE '(margin|padding|border)-(left|right)|[^-]\b(left|right):|text-align: *(left|right)|float: *(left|right)')
+if [ -z "$sides" ]; then ok "HTML: logical CSS sides only"
+else notok "HTML: logical CSS sides only" "$sides"; fi
+for l in ar zh en fr ru es; do
+	n=$(grep -c "<t:s key=\"[^\"]*\" lang=\"$l\">" "$ROOT/templates/html.xml")
+	expect "HTML: 18 interface strings in $l" 18 "$n"
+done
+
+# Fixed words from templates/labels/<lang>.conf: the outline, and the
+# organization that opens the keywords.
+for l in ar zh ru; do
+	qpdf --json "$TMP/$l.pdf" > "$TMP/$l.json" 2>/dev/null
+	want=$(sed -n 's/^resolution = //p' "$ROOT/templates/labels/$l.conf")
+	org=$(sed -n 's/^organization = //p' "$ROOT/templates/labels/$l.conf")
+	if grep -q "\"title\": \"$want" "$TMP/$l.json" &&
+	    pdfinfo "$TMP/$l.pdf" | grep -q "^Keywords: *$org"; then
+		ok "udhr-$l: outline and keywords in $l ($want, $org)"
+	else
+		notok "udhr-$l: outline and keywords in $l" \
+		    "$(grep -m1 '"title"' "$TMP/$l.json")"
+	fi
+done
