@@ -1084,6 +1084,28 @@ has_formula(const rp_node *doc)
 	return pre != NULL && rp_node_child(pre, RP_NODE_FORMULA) != NULL;
 }
 
+/* Unnumbered paragraphs in the body before a formula with a connector
+ * are its reasons: they move to the preamble.  Whether they did. */
+static int
+reasons_to_preamble(struct rdr *r, cmark_node *at)
+{
+	rp_node	*body = rp_node_child(cur(r)->node, RP_NODE_BODY), *c, *pre;
+
+	if (body == NULL)
+		return 0;
+	for (c = body->first; c != NULL; c = c->next)
+		if (c->type != RP_NODE_PARAGRAPH || c->num != NULL)
+			return 0;
+	pre = open_part(r, RP_NODE_PREAMBLE, at);
+	while ((c = body->first) != NULL) {
+		rp_node_unlink(c);
+		c->flags &= ~RP_UNSURE;
+		rp_node_append(pre, c);
+	}
+	rp_node_unlink(body);
+	return 1;
+}
+
 static void
 classify_para(struct rdr *r, cmark_node *p)
 {
@@ -1116,8 +1138,12 @@ classify_para(struct rdr *r, cmark_node *p)
 		}
 		d->masthead_over = 1;
 	}
-	/* The formula, after "Whereas" clauses in 1940s resolutions. */
-	if (d->zone <= Z_PREAMBLE && !has_formula(d->node) &&
+	/* The formula, after "Whereas" clauses in 1940s resolutions, or
+	 * after the reasons a connector names ("Therefore the Security
+	 * Council,"), as the text reader reads them. */
+	if ((d->zone <= Z_PREAMBLE || (d->zone == Z_BODY &&
+	    rp_formula_connector(t.data, t.len) && reasons_to_preamble(r,
+	    p))) && !has_formula(d->node) &&
 	    rp_is_formula(t.data, t.len, &body)) {
 		n = node_at(r, RP_NODE_FORMULA, p);
 		n->name = "enactingFormula";
