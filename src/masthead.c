@@ -60,6 +60,24 @@ cut_text(rp_doc *doc, rp_node *t, size_t at)
 	return tail;
 }
 
+/* What a masthead line of its own tells (its session, its distribution),
+ * as the readers take it from a line they find alone: a second reading
+ * of the written line finds the same metadata. */
+static void
+block_meta(rp_doc *doc, rp_meta *m, const rp_node *b)
+{
+	rp_buf t;
+
+	if (m == NULL || (b->role != RP_ROLE_SESSION &&
+	    b->role != RP_ROLE_DISTRIBUTION))
+		return;
+	rp_buf_init(&t);
+	rp_node_text(b, &t);
+	if (t.len > 0)
+		rp_masthead_meta(doc, m, b->role, t.data, t.len);
+	rp_buf_free(&t);
+}
+
 /* The block b, if its first text runs two masthead lines together. */
 static void
 split_line(rp_doc *doc, rp_meta *m, rp_node *b)
@@ -86,7 +104,9 @@ split_line(rp_doc *doc, rp_meta *m, rp_node *b)
 			m->session = rp_doc_strndup(doc, s, i - 1);
 		rest = cut_text(doc, t, i);
 		b->role = first;
+		block_meta(doc, m, b);
 		b = split_block(doc, b, rest, second);
+		block_meta(doc, m, b);
 		break;
 	}
 	/* "Distr.: General" and the date that followed it on the line. */
