@@ -54,3 +54,7 @@ expect "wrapped: no item \"(1990)\"" 0 "$(grep -c 'item num="([0-9][0-9][0-9][0-
 # "...fixed by the" / "Security Council," is no enacting formula.
 expect "wrapped: one enacting formula" 1 \
 	"$(grep -c 'enactingFormula' "$TMP/w.tree")"
+# A wrapped line of A/RES/80/8 (PDF text) opening "– in which it called
+# upon" continues its recital: no dash item anywhere in the text.
+"$RESPUB" -q -t tree tests/corpus/A_RES_80_8.pdftext.txt > "$TMP/d.tree"
+expect "wrapped: \"– in which\" is no bullet" 0 "$(grep -c 'item num=' "$TMP/d.tree")"
