@@ -29,6 +29,7 @@
 #include "site.h"
 #include "site_int.h"
 #include "write_html.h"
+#include "versions.h"
 
 extern char **environ;
 
@@ -268,6 +269,21 @@ lock_dir(const char *dir)
 
 /* ---------------------------------------------------------- inputs */
 
+/* A text that prints no symbol takes the one its file name spells
+ * (docs/SITE.md): versions in other languages then find it. */
+static void
+symbol_from_name(rp_doc *doc, const char *path)
+{
+	rp_node	*root = rp_doc_root(doc);
+	char	*sym;
+
+	if (root->meta == NULL || root->meta->symbol != NULL ||
+	    (sym = symbol_of_name(path)) == NULL)
+		return;
+	rp_meta_set_symbol(doc, root->meta, sym);
+	free(sym);
+}
+
 static rp_doc *
 load_doc(const char *path, rp_format from, char **data, int report)
 {
@@ -287,6 +303,7 @@ load_doc(const char *path, rp_format from, char **data, int report)
 	if (rp_read(doc, *data, len, from != RP_FORMAT_UNKNOWN ? from :
 	    rp_format_detect_hint(*data, len, rp_format_of_path(path))) == 0 &&
 	    rp_doc_root(doc) != NULL) {
+		symbol_from_name(doc, path);
 		for (d = rp_doc_diags(doc); report && d != NULL; d = d->next)
 			if (d->level == RP_WARNING)
 				fprintf(stderr, "respub: %s: %s\n", path, d->msg);
@@ -356,7 +373,8 @@ read_inputs(struct site *st, const struct args *a, struct smap *cache)
 	return 0;
 }
 
-/* Two inputs with the same symbol and language make one page: the later
+/* Two inputs with the same symbol (written any way: versions.h) and
+ * language make one page: the later
  * on the command line is kept, with a warning naming both. */
 static int
 drop_duplicates(struct site *st)
@@ -374,7 +392,7 @@ drop_duplicates(struct site *st)
 
 		if (e->symbol == NULL)
 			continue;
-		if (asprintf(&keys[i], "%s\t%s", e->symbol,
+		if (asprintf(&keys[i], "%s\t%s", e->work,
 		    e->lang ? e->lang : "") < 0) {
 			keys[i] = NULL;
 			goto done;
@@ -599,13 +617,14 @@ plan(struct site *st)
 	size_t		 i, k, j;
 
 	qsort(st->e, st->n, sizeof(*st->e), by_index_order);
-	if (assign_stems(st) != 0)
+	if (assign_stems(st) != 0 || versions_plan(st) != 0)
 		return -1;
 	memset(&last, 0, sizeof(last));
 	for (i = 0; i < st->n; i++) {
 		struct entry *e = &st->e[i];
 
-		st->bodies[e->body]++;
+		if (e->lead == e)
+			st->bodies[e->body]++;
 		if (e->year == 0 && !st->quiet)
 			fprintf(stderr, "respub: %s: no year of adoption: "
 			    "listed under \"date unknown\"\n", e->src);
@@ -730,7 +749,11 @@ source_hash(const struct site *st, const struct entry *e)
 	uint64_t h = fnv(st->build, e->src, strlen(e->src) + 1);
 
 	h = fnv(h, &e->size, sizeof(e->size));
-	return fnv(h, &e->mtime, sizeof(e->mtime));
+	h = fnv(h, &e->mtime, sizeof(e->mtime));
+	/* What the other versions gave it (versions_apply). */
+	h = fnv(h, e->symbol ? e->symbol : "", e->symbol ? strlen(e->symbol) : 0);
+	h = fnv(h, e->date ? e->date : "", e->date ? strlen(e->date) : 0);
+	return fnv(h, &e->body, sizeof(e->body));
 }
 
 /* Render what is stale of one input's files; 0 for each that is done. */
@@ -738,15 +761,17 @@ static void
 render_stale(struct site *st, rp_html *h, struct entry *e, uint64_t src,
     char names[][160], int *stale)
 {
-	rp_doc	*doc;
-	char	*data;
-	rp_buf	 out;
-	size_t	 k;
+	rp_doc		*doc;
+	char		*data;
+	rp_buf		 out;
+	size_t		 k;
+	const char	*langs[16];
 
 	if ((doc = load_doc(e->src, st->from, &data, 0)) == NULL) {
 		st->status = 1;
 		return;
 	}
+	versions_apply(e, doc, langs, sizeof(langs) / sizeof(*langs));
 	if (stale[NEXTRAS] && render_html(st, h, e, doc, src,
 	    names[NEXTRAS]) == 0)
 		stale[NEXTRAS] = 0;
@@ -881,6 +906,7 @@ build_hash(const struct site *st, const struct args *a)
 	h = a->opt.stylesheet_path != NULL ? hash_file(h,
 	    a->opt.stylesheet_path, NULL) : hash_file(h, dd,
 	    "stylesheets/akn2html.xsl");
+	h = hash_file(h, dd, "stylesheets/versions.xsl");
 	h = a->opt.template_path != NULL ? hash_file(h,
 	    a->opt.template_path, NULL) : hash_file(h, dd,
 	    "templates/html.xml");
@@ -931,7 +957,8 @@ build(struct site *st, const struct args *a, rp_html *h)
 	memset(&cache, 0, sizeof(cache));
 	st->build = build_hash(st, a);
 	if (cache_load(st, &cache, &old) != 0 ||
-	    read_inputs(st, a, &cache) != 0 || drop_duplicates(st) != 0 ||
+	    read_inputs(st, a, &cache) != 0 || versions_join(st) != 0 ||
+	    drop_duplicates(st) != 0 ||
 	    plan(st) != 0)
 		goto oom;
 	smap_free(&cache);
@@ -984,6 +1011,7 @@ site_free(struct site *st, struct args *a)
 	free(st->newnames);
 	free(st->newdeps);
 	index_free(st);
+	versions_free(st);
 	for (i = 0; i < NEXTRAS; i++)
 		rp_writer_free(st->w[i]);
 	free(st->catpath);

@@ -374,6 +374,7 @@ ctx_resolution(struct site *st, const struct entry *e, struct sink *s)
 		sink_attr(s, "type", site_extras[k].type);
 		sink_close(s);
 	}
+	ctx_versions(s, e);
 	sink_close(s);
 	link_to(s, "prev", e->prev);
 	link_to(s, "next", e->next);

@@ -127,6 +127,8 @@ index_plan(struct site *st)
 	for (i = 0; i < st->n; i++) {
 		struct entry *e = &st->e[i];
 
+		if (e->lead != e)	/* listed with its lead version */
+			continue;
 		if (run_add(&st->years, &st->nyears, e->body, e->year, e) != 0)
 			return -1;
 		if (e->session > 0 && e->body == RP_BODY_GA)
@@ -148,6 +150,10 @@ index_plan(struct site *st)
 			if ((st->years[i].v[k]->yearpage = xstrdup(name)) == NULL)
 				return -1;
 		}
+	for (i = 0; i < st->n; i++)
+		if (st->e[i].lead != &st->e[i] && (st->e[i].yearpage =
+		    xstrdup(st->e[i].lead->yearpage)) == NULL)
+			return -1;
 	return 0;
 }
 
@@ -201,6 +207,7 @@ rows(struct sink *s, struct entry *const *v, size_t n)
 
 	for (i = 0; i < n; i++) {
 		ctx_row(s, v[i], "resolution");
+		ctx_versions(s, v[i]);
 		sink_close(s);
 	}
 }

@@ -35,6 +35,9 @@ struct entry {
 	int		 fresh;		/* read in this run */
 	struct entry	*prev, *next;	/* same body and language, by date */
 	char		*yearpage;	/* index page that lists it */
+	char		*work;		/* versions.h key, NULL: none */
+	struct elist	*versions;	/* of its Work, in the UN order */
+	struct entry	*lead;		/* the version the indexes list */
 };
 
 /* A string -> number map (open addressing); keys are borrowed, and a key
@@ -114,6 +117,8 @@ struct site {
 	struct entry	**latest;	/* dated, newest first */
 	size_t		  nlatest;
 	size_t		  written, kept;
+	struct elist	 *versions;	/* site_versions.c: per Work */
+	size_t		  nworks;
 };
 
 /* site_meta.c */
@@ -145,6 +150,14 @@ void	 index_pages(struct site *, void *html);
 void	 feeds_write(struct site *);
 void	 sitemap_write(struct site *);
 void	 search_pages(struct site *, void *html);
+
+/* site_versions.c */
+int	 versions_join(struct site *);
+int	 versions_plan(struct site *);
+void	 versions_free(struct site *);
+void	 versions_apply(const struct entry *, rp_doc *, const char **langs,
+	    size_t n);
+void	 ctx_versions(struct sink *, const struct entry *);
 
 /* site.c */
 void	 put_file(struct site *, const char *name, const char *data,

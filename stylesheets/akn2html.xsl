@@ -56,6 +56,13 @@
 <xsl:variable name="cat" select="$input/s:site | document($catalog)/s:site[$catalog != '']"/>
 <xsl:variable name="entry" select="$cat/s:resolution[@page = $page]"/>
 
+<!-- Language versions: the switch, links, the side-by-side page. -->
+<xsl:include href="versions.xsl"/>
+<!-- The language versions of this page's resolution (respub site). -->
+<xsl:variable name="versions" select="$entry/s:version"/>
+<!-- The page with them side by side, if the site has one. -->
+<xsl:variable name="parallel-page" select="string($entry/@parallel)"/>
+
 <xsl:key name="eid" match="akn:*[@eId]" use="@eId"/>
 <xsl:key name="noteref" match="akn:noteRef" use="substring-after(@href, '#')"/>
 <!-- Runs of numbered paragraphs: keyed by their parent and the nearest
@@ -207,6 +214,7 @@
   <xsl:if test="$cat/@search">
     <a class="search-link" href="{$cat/@search}"><xsl:call-template name="ui"><xsl:with-param name="key" select="'search'"/></xsl:call-template></a>
   </xsl:if>
+  <xsl:call-template name="language-switch"/>
 </xsl:template>
 
 <xsl:template match="t:footer" mode="tpl">
@@ -231,6 +239,7 @@
   <meta property="og:description" content="{$description}"/>
   <meta property="og:site_name" content="{$site-title}"/>
   <meta property="og:locale" content="{translate(substring-before(concat($lang, '-Hans'), '-Hans'), '-', '_')}"/>
+  <xsl:apply-templates select="$versions" mode="alternate"/>
   <xsl:for-each select="$input/s:site/s:feed">
     <link rel="alternate" type="application/atom+xml" href="{@href}" title="{@title}"/>
   </xsl:for-each>
@@ -1063,6 +1072,7 @@
               <xsl:when test="@title"><xsl:value-of select="@title"/></xsl:when>
               <xsl:otherwise><span class="subject"><xsl:value-of select="@subject"/></span></xsl:otherwise>
             </xsl:choose>
+            <xsl:apply-templates select="s:version[1]" mode="row"/>
           </td>
         </tr>
       </xsl:for-each>
