@@ -22,7 +22,6 @@
 #include <unistd.h>
 
 #include <libxml/tree.h>
-#include <libxslt/documents.h>
 
 #include "respub.h"
 #include "cli.h"
@@ -39,7 +38,7 @@ struct args {
 	rp_options	  opt;
 	const char	**vars;
 	size_t		  nvars;
-	int		  quiet, rows;
+	int		  quiet, rows, parallel;
 	char		**inputs;	/* argv's files, then --files-from's */
 	size_t		  ninputs;
 	char		 *list;		/* --files-from's bytes */
@@ -64,6 +63,8 @@ usage(FILE *f)
 "  -f, --from FORMAT       input format: text, md, akn (default: detect)\n"
 "      --files-from FILE   read input names from FILE, one a line (- stdin)\n"
 "      --rows N            rows per index page (default 200)\n"
+"      --parallel          a side-by-side page for each resolution given\n"
+"                          in several languages (STEM-parallel.html)\n"
 "      --data-dir DIR      where templates/ and stylesheets/ are\n"
 "      --template FILE     use FILE as the page template\n"
 "      --stylesheet FILE   use FILE instead of akn2html.xsl\n"
@@ -147,6 +148,7 @@ parse_option(struct args *a, int c, const char *arg)
 		fprintf(stderr, "respub: --rows wants a positive number: %s\n",
 		    arg);
 		return 2;
+	case 6: a->parallel = 1; return 0;
 	case 'h': usage(stdout); return -1;
 	default: usage(stderr); return 2;
 	}
@@ -164,6 +166,7 @@ parse_args(struct args *a, int argc, char *argv[])
 		{ "stylesheet", required_argument, NULL, 3 },
 		{ "files-from", required_argument, NULL, 4 },
 		{ "rows", required_argument, NULL, 5 },
+		{ "parallel", no_argument, NULL, 6 },
 		{ "variable", required_argument, NULL, 'V' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -284,7 +287,7 @@ symbol_from_name(rp_doc *doc, const char *path)
 	free(sym);
 }
 
-static rp_doc *
+rp_doc *
 load_doc(const char *path, rp_format from, char **data, int report)
 {
 	rp_doc		*doc;
@@ -660,30 +663,6 @@ plan(struct site *st)
 
 /* ---------------------------------------------------------- render */
 
-/* The stylesheet reads a page's document as document($catalog): the
- * loader hands it over instead of the file catalog.xml. */
-static xsltDocLoaderFunc	 default_loader;
-static xmlDocPtr		 loader_doc;
-static const char		*loader_path;
-
-static xmlDocPtr
-site_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
-    xsltLoadType type)
-{
-	const char	*u = (const char *)uri;
-	xmlDocPtr	 d;
-
-	if (strncmp(u, "file://", 7) == 0)
-		u += 7;
-	if (type == XSLT_LOAD_DOCUMENT && loader_doc != NULL &&
-	    strcmp(u, loader_path) == 0) {
-		d = loader_doc;
-		loader_doc = NULL;
-		return d;
-	}
-	return default_loader(uri, dict, options, ctxt, type);
-}
-
 /* A page of the site's own: its document is the stylesheet's input. */
 int
 render_ctx(struct site *st, void *html, struct sink *s, const char *page,
@@ -732,18 +711,15 @@ render_html(struct site *st, rp_html *h, struct entry *e, rp_doc *doc,
 
 	sink_init(&s, 1, src);
 	ctx_resolution(st, e, &s);
-	loader_doc = s.doc;
 	rp_buf_init(&out);
-	if ((rc = rp_html_render(h, doc, extra, &out)) == 0)
+	if ((rc = rp_html_render_ctx(h, doc, st->catpath, s.doc, extra,
+	    &out)) == 0)
 		put_file(st, page, out.data, out.len);
-	if (loader_doc != NULL)
-		xmlFreeDoc(loader_doc);
-	loader_doc = NULL;
 	rp_buf_free(&out);
 	return rc;
 }
 
-static uint64_t
+uint64_t
 source_hash(const struct site *st, const struct entry *e)
 {
 	uint64_t h = fnv(st->build, e->src, strlen(e->src) + 1);
@@ -915,6 +891,7 @@ build_hash(const struct site *st, const struct args *a)
 	for (i = 0; i < a->nvars; i++)
 		h = fnv(h, a->vars[i], strlen(a->vars[i]) + 1);
 	h = fnv(h, &a->rows, sizeof(a->rows));
+	h = fnv(h, &a->parallel, sizeof(a->parallel));
 	h = fnv(h, st->pagefind != NULL ? "s" : "-", 1);
 	for (i = 0; i < NEXTRAS; i++)
 		h = fnv(h, st->w[i] != NULL ? "w" : "-", 1);
@@ -926,15 +903,13 @@ write_pages(struct site *st, rp_html *h)
 {
 	size_t i;
 
-	default_loader = xsltDocDefaultLoader;
-	loader_path = st->catpath;
-	xsltSetLoaderFunc(site_loader);
 	for (i = 0; i < st->n; i++)
 		render_entry(st, h, &st->e[i]);
+	if (st->parallel)
+		parallel_pages(st, h);
 	index_pages(st, h);
 	if (st->pagefind != NULL)
 		search_pages(st, h);
-	xsltSetLoaderFunc(NULL);
 	feeds_write(st);
 	sitemap_write(st);
 }
@@ -1064,6 +1039,7 @@ site_main(int argc, char *argv[])
 	st.opt = &a.opt;
 	st.quiet = a.quiet;
 	st.rows = a.rows;
+	st.parallel = a.parallel;
 	st.from = a.from;
 	if ((rc = open_site(&st, &a, &h)) == 0 &&
 	    (lock = lock_dir(a.outdir)) < 0)

@@ -93,6 +93,7 @@ struct site {
 	char		 *catpath;	/* absolute path of catalog.xml */
 	const rp_options *opt;
 	int		  quiet, status, rows;
+	int		  parallel;	/* --parallel: side-by-side pages */
 	rp_format	  from;		/* -f */
 	const char	 *pagefind;	/* the indexer, NULL: no search */
 	struct entry	 *e;		/* kept entries, sorted for the index */
@@ -158,8 +159,13 @@ void	 versions_free(struct site *);
 void	 versions_apply(const struct entry *, rp_doc *, const char **langs,
 	    size_t n);
 void	 ctx_versions(struct sink *, const struct entry *);
+const char *parallel_name(const struct site *, const struct entry *,
+	    char *buf, size_t size);
+void	 parallel_pages(struct site *, void *html);
 
 /* site.c */
+rp_doc	*load_doc(const char *path, rp_format from, char **data, int report);
+uint64_t source_hash(const struct site *, const struct entry *);
 void	 put_file(struct site *, const char *name, const char *data,
 	    size_t len);
 void	 put_xml(struct site *, const char *name, xmlDocPtr doc);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parallel.h"
 #include "site_int.h"
 #include "versions.h"
 
@@ -205,4 +206,81 @@ versions_apply(const struct entry *e, rp_doc *doc, const char **langs,
 		m->date = e->date;
 	if (m->year == 0)
 		m->year = e->year;
+}
+
+/* The side-by-side page of e's Work (respub site --parallel), NULL when
+ * it has none. */
+const char *
+parallel_name(const struct site *st, const struct entry *e, char *buf,
+    size_t size)
+{
+	if (!st->parallel || e->versions == NULL || e->versions->n < 2)
+		return NULL;
+	snprintf(buf, size, "%s-parallel.html", e->lead->stem);
+	return buf;
+}
+
+/* One Work's side-by-side page, from its versions' inputs; 0 when
+ * written. */
+static int
+parallel_render(struct site *st, void *html, const struct elist *l,
+    const char *name)
+{
+	struct version_in	 v[16];
+	char			*data[16], pages[16][160];
+	const char		*langs[16][16];
+	size_t			 i, n = 0;
+	rp_buf			 out;
+	int			 rc = -1;
+
+	for (i = 0; i < l->n && n < 16; i++) {
+		if ((v[n].doc = load_doc(l->v[i]->src, st->from, &data[n],
+		    0)) == NULL)
+			continue;
+		versions_apply(l->v[i], v[n].doc, langs[n], 16);
+		snprintf(pages[n], sizeof(pages[n]), "%s.html",
+		    l->v[i]->stem);
+		v[n].name = l->v[i]->src;
+		v[n].page = pages[n];
+		n++;
+	}
+	rp_buf_init(&out);
+	if (n == l->n && (rc = parallel_page(html, v, n, name, st->quiet,
+	    &out)) == 0)
+		put_file(st, name, out.data, out.len);
+	else
+		st->status = 1;
+	rp_buf_free(&out);
+	while (n-- > 0) {
+		rp_doc_free(v[n].doc);
+		free(data[n]);
+	}
+	return rc;
+}
+
+/* Every Work's side-by-side page not already made from the same inputs. */
+void
+parallel_pages(struct site *st, void *html)
+{
+	char		 name[160];
+	size_t		 k, i;
+	uint64_t	 deps;
+
+	for (k = 0; k < st->nworks; k++) {
+		const struct elist *l = &st->versions[k];
+
+		if (parallel_name(st, l->v[0], name, sizeof(name)) == NULL)
+			continue;
+		for (deps = st->build, i = 0; i < l->n; i++) {
+			uint64_t h = source_hash(st, l->v[i]);
+
+			deps = fnv(deps, &h, sizeof(h));
+			deps = fnv(deps, l->v[i]->stem, strlen(l->v[i]->stem));
+		}
+		if (cache_fresh(st, name, deps))
+			st->kept++;
+		else if (parallel_render(st, html, l, name) != 0)
+			continue;
+		cache_record(st, name, deps);
+	}
 }

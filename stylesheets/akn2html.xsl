@@ -101,7 +101,7 @@
     <xsl:when test="$site-name != ''"><xsl:value-of select="$site-name"/></xsl:when>
     <xsl:when test="$cat/@name != ''"><xsl:value-of select="$cat/@name"/></xsl:when>
     <!-- A page alone names the collection in its own language. -->
-    <xsl:when test="not($cat) and $tpl/t:strings/t:s[@key = 'site-name'][@lang = $ui]">
+    <xsl:when test="not($cat[not(@kind = 'page')]) and $tpl/t:strings/t:s[@key = 'site-name'][@lang = $ui]">
       <xsl:value-of select="$tpl/t:strings/t:s[@key = 'site-name'][@lang = $ui]"/>
     </xsl:when>
     <xsl:otherwise>
@@ -148,7 +148,7 @@
 </xsl:template>
 <xsl:variable name="description">
   <xsl:choose>
-    <xsl:when test="$input/s:site">
+    <xsl:when test="$input/s:site[not(@kind = 'parallel')]">
       <xsl:value-of select="concat($title-text, ' · ', $site-title, ': ', sum($cat/s:body/@count), ' ', $tpl/t:strings/t:s[@key = 'resolutions'][@lang = 'en'])"/>
     </xsl:when>
     <xsl:otherwise>
@@ -206,7 +206,7 @@
 
 <xsl:template match="t:site-link" mode="tpl">
   <xsl:choose>
-    <xsl:when test="$cat"><a href="{$home}"><xsl:value-of select="$site-title"/></a></xsl:when>
+    <xsl:when test="$cat[not(@kind = 'page')]"><a href="{$home}"><xsl:value-of select="$site-title"/></a></xsl:when>
     <xsl:otherwise><span><xsl:value-of select="$site-title"/></span></xsl:otherwise>
   </xsl:choose>
   <!-- Search only where the site has its index (respub site found
@@ -292,12 +292,12 @@
 <xsl:template match="*" mode="page">
   <article class="{@name} doc">
     <!-- On a site, Pagefind indexes the resolutions, not the indexes. -->
-    <xsl:if test="$entry"><xsl:attribute name="data-pagefind-body"/></xsl:if>
+    <xsl:if test="$entry[not(../@kind = 'page')]"><xsl:attribute name="data-pagefind-body"/></xsl:if>
     <xsl:apply-templates select="." mode="doc">
       <xsl:with-param name="level" select="1"/>
     </xsl:apply-templates>
   </article>
-  <xsl:apply-templates select="$entry" mode="search-data"/>
+  <xsl:apply-templates select="$entry[not(../@kind = 'page')]" mode="search-data"/>
   <xsl:if test="$cat/s:prev | $cat/s:next">
     <xsl:variable name="label"><xsl:call-template name="ui"><xsl:with-param name="key" select="'prev-next'"/></xsl:call-template></xsl:variable>
     <nav class="prevnext" aria-label="{$label}">

@@ -61,4 +61,105 @@
   </span>
 </xsl:template>
 
+
+<!-- ================================================= side by side -->
+
+<!-- The page of respub -\-parallel: a column per version (in the UN
+     order), a row per part (the preface, each preambular and operative
+     paragraph, the closing lines, each annex and its parts), the part's
+     footnotes under it.  An empty cell: the version lacks the part. -->
+<xsl:template match="s:site[@kind = 'parallel']" mode="title">
+  <xsl:value-of select="@title"/>
+  <xsl:text> · </xsl:text>
+  <xsl:call-template name="ui"><xsl:with-param name="key" select="'side-by-side'"/></xsl:call-template>
+</xsl:template>
+
+<xsl:template match="s:site[@kind = 'parallel']">
+  <article class="parallel" style="--n: {count(s:text)}">
+    <h1 id="title"><xsl:value-of select="$title-text"/></h1>
+    <div class="prow phead">
+      <xsl:for-each select="s:text">
+        <div class="cell">
+          <xsl:call-template name="cell-lang"/>
+          <h2>
+            <xsl:choose>
+              <xsl:when test="@page"><a href="{@page}"><xsl:call-template name="ui"><xsl:with-param name="key" select="concat('lang-', @lang)"/></xsl:call-template></a></xsl:when>
+              <xsl:otherwise><xsl:call-template name="ui"><xsl:with-param name="key" select="concat('lang-', @lang)"/></xsl:call-template></xsl:otherwise>
+            </xsl:choose>
+          </h2>
+        </div>
+      </xsl:for-each>
+    </div>
+    <xsl:apply-templates select="s:row"/>
+  </article>
+</xsl:template>
+
+<!-- lang and dir of the version a cell or column head stands for. -->
+<xsl:template name="cell-lang">
+  <xsl:variable name="tag"><xsl:call-template name="lang-tag"><xsl:with-param name="l" select="@lang"/></xsl:call-template></xsl:variable>
+  <xsl:attribute name="lang"><xsl:value-of select="$tag"/></xsl:attribute>
+  <xsl:attribute name="dir"><xsl:call-template name="dir"><xsl:with-param name="lang" select="$tag"/></xsl:call-template></xsl:attribute>
+</xsl:template>
+
+<xsl:template match="s:row">
+  <div class="prow">
+    <xsl:for-each select="s:cell">
+      <div class="cell">
+        <xsl:call-template name="cell-lang"/>
+        <xsl:if test="not(@ref)"><xsl:attribute name="class">cell missing</xsl:attribute></xsl:if>
+        <!-- On a phone the columns stack: each cell says its language. -->
+        <span class="cell-tag"><xsl:call-template name="ui"><xsl:with-param name="key" select="concat('lang-', @lang)"/></xsl:call-template></span>
+        <xsl:apply-templates select="key('eid', @ref)" mode="cell"/>
+      </div>
+    </xsl:for-each>
+  </div>
+</xsl:template>
+
+<!-- A part alone: a numbered paragraph keeps its number. -->
+<xsl:template match="*" mode="cell">
+  <xsl:choose>
+    <xsl:when test="self::akn:preface">
+      <header class="preface">
+        <xsl:apply-templates select="*">
+          <xsl:with-param name="title" select="(akn:longTitle | *[descendant::akn:docTitle])[1]"/>
+          <xsl:with-param name="level" select="3"/>
+        </xsl:apply-templates>
+      </header>
+    </xsl:when>
+    <xsl:when test="self::akn:attachment or self::akn:component">
+      <xsl:call-template name="heading">
+        <xsl:with-param name="level" select="3"/>
+        <xsl:with-param name="class" select="'annex-title'"/>
+        <xsl:with-param name="content"><xsl:apply-templates select="akn:heading/node() | akn:num/node()"/></xsl:with-param>
+      </xsl:call-template>
+      <xsl:for-each select="*[akn:meta]/akn:preface">
+        <header class="preface">
+          <xsl:apply-templates select="*">
+            <xsl:with-param name="title" select="(akn:longTitle | *[descendant::akn:docTitle])[1]"/>
+            <xsl:with-param name="level" select="4"/>
+          </xsl:apply-templates>
+        </header>
+      </xsl:for-each>
+    </xsl:when>
+    <xsl:when test="akn:num and not(akn:heading)">
+      <ol class="op"><xsl:apply-templates select="." mode="item"><xsl:with-param name="level" select="3"/></xsl:apply-templates></ol>
+    </xsl:when>
+    <xsl:otherwise>
+      <xsl:apply-templates select="."><xsl:with-param name="level" select="3"/></xsl:apply-templates>
+    </xsl:otherwise>
+  </xsl:choose>
+  <xsl:variable name="notes" select=".//akn:authorialNote[@eId]"/>
+  <xsl:if test="$notes">
+    <ol class="cell-notes">
+      <xsl:for-each select="$notes">
+        <li id="{@eId}">
+          <span class="num"><xsl:value-of select="@marker"/></span>
+          <xsl:apply-templates/>
+          <xsl:call-template name="backlink"><xsl:with-param name="id" select="string(@eId)"/><xsl:with-param name="k" select="1"/></xsl:call-template>
+        </li>
+      </xsl:for-each>
+    </ol>
+  </xsl:if>
+</xsl:template>
+
 </xsl:stylesheet>
