@@ -120,6 +120,7 @@ struct site {
 	size_t		  written, kept;
 	struct elist	 *versions;	/* site_versions.c: per Work */
 	size_t		  nworks;
+	struct smap	  versioned;	/* stem -> entry with versions */
 };
 
 /* site_meta.c */
@@ -159,6 +160,7 @@ void	 versions_free(struct site *);
 void	 versions_apply(const struct entry *, rp_doc *, const char **langs,
 	    size_t n);
 void	 ctx_versions(struct sink *, const struct entry *);
+const struct elist *versions_of_page(const struct site *, const char *page);
 const char *parallel_name(const struct site *, const struct entry *,
 	    char *buf, size_t size);
 void	 parallel_pages(struct site *, void *html);

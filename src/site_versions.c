@@ -90,6 +90,7 @@ versions_free(struct site *st)
 	for (k = 0; k < st->nworks; k++)
 		free(st->versions[k].v);
 	free(st->versions);
+	smap_free(&st->versioned);
 	st->versions = NULL;
 	st->nworks = 0;
 }
@@ -154,8 +155,12 @@ versions_plan(struct site *st)
 	for (k = 0; k < st->nworks; k++)
 		qsort(st->versions[k].v, st->versions[k].n,
 		    sizeof(*st->versions[k].v), by_rank);
-	for (i = 0; i < st->n; i++)
+	for (i = 0; i < st->n; i++) {
 		st->e[i].lead = lead_of(&st->e[i]);
+		if (st->e[i].versions != NULL && st->e[i].versions->n > 1 &&
+		    smap_put(&st->versioned, st->e[i].stem, i) != 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -283,4 +288,19 @@ parallel_pages(struct site *st, void *html)
 			continue;
 		cache_record(st, name, deps);
 	}
+}
+
+/* The versions of the resolution whose page is page ("x.html"), when it
+ * has others; NULL otherwise. */
+const struct elist *
+versions_of_page(const struct site *st, const char *page)
+{
+	char	 stem[160];
+	size_t	 n = strlen(page), i;
+
+	if (n < 6 || n - 5 >= sizeof(stem) || strcmp(page + n - 5, ".html"))
+		return NULL;
+	memcpy(stem, page, n - 5);
+	stem[n - 5] = '\0';
+	return smap_get(&st->versioned, stem, &i) ? st->e[i].versions : NULL;
 }

@@ -10,11 +10,13 @@
 
 #include "versions.h"
 
-/* ISO 639-2 codes and BCP 47 tags of the six languages, in the UN's
- * order (Arabic, Chinese, English, French, Russian, Spanish). */
-static const char *const langs[][2] = {
-	{ "ara", "ar" }, { "zho", "zh" }, { "eng", "en" },
-	{ "fra", "fr" }, { "rus", "ru" }, { "spa", "es" },
+/* The six languages in the UN's order (Arabic, Chinese, English,
+ * French, Russian, Spanish): ISO 639-2 code, ISO 639-1 code (in file
+ * names), BCP 47 tag (as the pages give it). */
+static const char *const langs[][3] = {
+	{ "ara", "ar", "ar" }, { "zho", "zh", "zh-Hans" },
+	{ "eng", "en", "en" }, { "fra", "fr", "fr" }, { "rus", "ru", "ru" },
+	{ "spa", "es", "es" },
 };
 #define NLANGS	(sizeof(langs) / sizeof(langs[0]))
 
@@ -27,6 +29,14 @@ version_rank(const char *lang)
 		if (strcmp(lang, langs[i][0]) == 0)
 			return (int)i;
 	return (int)NLANGS;
+}
+
+const char *
+version_tag(const char *lang)
+{
+	int r = version_rank(lang);
+
+	return r < (int)NLANGS ? langs[r][2] : lang != NULL ? lang : "und";
 }
 
 /* One code point at *s, which moves on (a stray byte is itself). */

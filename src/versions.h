@@ -15,5 +15,7 @@ char	*name_key(const char *path, const char *lang);
 /* Place of an ISO 639-2 code in the UN order (ar zh en fr ru es); 6 for
  * any other. */
 int	 version_rank(const char *lang);
+/* The BCP 47 tag of an ISO 639-2 code ("ara": "ar"; others as they are). */
+const char *version_tag(const char *lang);
 
 #endif

@@ -59,6 +59,11 @@ expect "site: 338 in French switches to Arabic, English, French" \
     'href="S-RES-338-1973-ara.html" href="S-RES-338-1973.html" href="S-RES-338-1973-fra.html" ' \
     "$(switch_of "$S/S-RES-338-1973-fra.html")"
 
+# The sitemap lists each version with its alternates (hreflang).
+expect "sitemap: the French Declaration with its six alternates" \
+    "ar zh-Hans en fr ru es " \
+    "$(xmllint --xpath '//*[local-name()="url"][*[local-name()="loc"]="udhr-fr.html"]/*[local-name()="link"]/@hreflang' "$S/sitemap.xml" 2>/dev/null | sed 's/ *hreflang="\([^"]*\)"/\1/' | tr '\n' ' ')"
+
 # The Akoma Ntoso: one Work IRI, an Expression per language, each
 # referring to the others; still valid.
 works=$(for f in "$S"/S-RES-338-1973*.xml; do
