@@ -155,6 +155,10 @@ typedef struct rp_meta {
 	int          annex_number;	/* 1, 2, ... for RP_DOC_ANNEX */
 	/* The vote as recorded (-1 when not stated). */
 	int          votes_for, votes_against, votes_abstain;
+	/* The languages (ISO 639-2) of this Work's other versions, equally
+	 * authentic, NULL-terminated; NULL when none is known.  Readers
+	 * leave it NULL; a caller holding the versions sets it. */
+	const char *const *versions;
 } rp_meta;
 
 /* A cited UN document, for RP_NODE_DOCREF. */
@@ -348,6 +352,13 @@ const char	*rp_node_type_name(rp_node_type t);
 const char	*rp_role_name(rp_role r);
 const char	*rp_body_name(rp_body b);	/* "Security Council" */
 const char	*rp_body_actor(rp_body b);	/* "un-sc" */
+/*
+ * Give m the symbol (in the readers' form, "S/RES/338 (1973)") and what
+ * it says: body, number, year, session.  For a symbol known from outside
+ * the text: a file name, another language version of the resolution.
+ */
+void		 rp_meta_set_symbol(rp_doc *doc, rp_meta *m,
+		    const char *symbol);
 /* Concatenated TEXT of a subtree into b (footnote definitions excluded). */
 void		 rp_node_text(const rp_node *n, rp_buf *b);
 

@@ -1250,6 +1250,53 @@ adoption_date(rp_doc *doc, rp_meta *m)
 		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not found");
 }
 
+/* Symbol, number, year and body explain one another: what the symbol
+ * says. */
+static void
+meta_of_symbol(rp_doc *doc, rp_meta *m)
+{
+	const char	*s = m->symbol;
+	char		 buf[64];
+	int		 a, y;
+
+	if (sscanf(s, "S/RES/%d (%d)", &a, &y) == 2) {
+		m->body = RP_BODY_SC;
+		snprintf(buf, sizeof(buf), "%d", a);
+		m->number = rp_doc_strdup(doc, buf);
+		m->year = y;
+	} else if (starts(s, strlen(s), "A/RES/")) {
+		m->body = RP_BODY_GA;
+		m->number = rp_doc_strdup(doc, s + 6);
+	} else if (starts(s, strlen(s), "E/RES/")) {
+		m->body = RP_BODY_ECOSOC;
+		m->number = rp_doc_strdup(doc, s + 6);
+		m->year = atoi(s + 6);
+	} else if (starts(s, strlen(s), "A/HRC/RES/")) {
+		m->body = RP_BODY_HRC;
+		m->number = rp_doc_strdup(doc, s + 10);
+	}
+}
+
+/* What the number says of the year and session. */
+static void
+meta_of_number(rp_meta *m)
+{
+	if (m->year == 0 && m->number != NULL && m->body == RP_BODY_ECOSOC)
+		m->year = atoi(m->number);
+	if (m->session_number == 0 && m->body == RP_BODY_GA &&
+	    m->number != NULL && strchr(m->number, '/'))
+		m->session_number = atoi(m->number);
+}
+
+void
+rp_meta_set_symbol(rp_doc *doc, rp_meta *m, const char *symbol)
+{
+	if ((m->symbol = rp_doc_strdup(doc, symbol)) == NULL)
+		return;
+	meta_of_symbol(doc, m);
+	meta_of_number(m);
+}
+
 void
 rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n)
 {
@@ -1257,28 +1304,8 @@ rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n)
 
 	if (m->language == NULL)
 		m->language = rp_detect_language(text, n);
-	/* Symbol, number, year and body explain one another. */
-	if (m->symbol != NULL) {
-		const char *s = m->symbol;
-		int a, y;
-
-		if (sscanf(s, "S/RES/%d (%d)", &a, &y) == 2) {
-			m->body = RP_BODY_SC;
-			snprintf(buf, sizeof(buf), "%d", a);
-			m->number = rp_doc_strdup(doc, buf);
-			m->year = y;
-		} else if (starts(s, strlen(s), "A/RES/")) {
-			m->body = RP_BODY_GA;
-			m->number = rp_doc_strdup(doc, s + 6);
-		} else if (starts(s, strlen(s), "E/RES/")) {
-			m->body = RP_BODY_ECOSOC;
-			m->number = rp_doc_strdup(doc, s + 6);
-			m->year = atoi(s + 6);
-		} else if (starts(s, strlen(s), "A/HRC/RES/")) {
-			m->body = RP_BODY_HRC;
-			m->number = rp_doc_strdup(doc, s + 10);
-		}
-	}
+	if (m->symbol != NULL)
+		meta_of_symbol(doc, m);
 	if (m->symbol == NULL && m->number != NULL) {
 		if (m->body == RP_BODY_SC && m->year)
 			snprintf(buf, sizeof(buf), "S/RES/%s (%d)", m->number,
@@ -1297,11 +1324,7 @@ rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n)
 	adoption_date(doc, m);
 	if (m->year == 0 && m->date != NULL)
 		m->year = atoi(m->date);
-	if (m->year == 0 && m->number != NULL && m->body == RP_BODY_ECOSOC)
-		m->year = atoi(m->number);
-	if (m->session_number == 0 && m->body == RP_BODY_GA &&
-	    m->number != NULL && strchr(m->number, '/'))
-		m->session_number = atoi(m->number);
+	meta_of_number(m);
 }
 
 /* An annex shares the identity of the text it is annexed to; its own

@@ -19,6 +19,11 @@
 #include "respub.h"
 #include "cli.h"
 #include "site.h"
+#include "parallel.h"
+#include "versions.h"
+#include "write_html.h"
+
+#include <libxml/tree.h>
 
 #define EXIT_INPUT	1	/* an input could not be read or converted */
 #define EXIT_USAGE	2	/* bad command line */
@@ -43,6 +48,10 @@ usage(FILE *f)
 "      --template FILE     use FILE as the page template\n"
 "      --stylesheet FILE   use FILE instead of akn2html.xsl\n"
 "  -V, --variable KEY=VAL  set a template or stylesheet parameter\n"
+"      --parallel          the inputs are language versions of one\n"
+"                          resolution: also write one HTML page with them\n"
+"                          side by side (-o FILE, else DIR/NAME-parallel.html\n"
+"                          with -d, else stdout)\n"
 "      --limit NAME=N      raise or lower a limit on one input: size (bytes,\n"
 "                          k/M/G), elements, attributes, depth\n"
 "      --timeout SECONDS   give up an input that takes longer\n"
@@ -58,7 +67,7 @@ usage(FILE *f)
 }
 
 enum { OPT_DATA_DIR = 256, OPT_TEMPLATE, OPT_STYLESHEET, OPT_VERSION,
-	OPT_PROGRESS, OPT_LIMIT, OPT_TIMEOUT };
+	OPT_PROGRESS, OPT_LIMIT, OPT_TIMEOUT, OPT_PARALLEL };
 
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, 'f' },
@@ -74,6 +83,7 @@ static const struct option longopts[] = {
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
 	{ "limit", required_argument, NULL, OPT_LIMIT },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "parallel", no_argument, NULL, OPT_PARALLEL },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -153,6 +163,13 @@ struct run {
 	size_t		  nvars;
 	char		 *tolist;
 	int		  quiet, verbose, progress;
+	int		  parallel;	/* --parallel */
+	/* Pages written under -d link what the run wrote beside them: */
+	rp_html		 *html;		/* NULL: no HTML under -d */
+	char		 *ctxpath;	/* see write_html() */
+	struct page_version *versions;	/* --parallel: each input's page */
+	size_t		  nversions;
+	char		 *parallel_page;	/* and the side-by-side page */
 	int		  timeout;	/* seconds per input, 0: none */
 	char		**inputs;	/* ninputs paths, "-" for stdin */
 	int		  ninputs;
@@ -260,6 +277,9 @@ parse_options(struct run *r, int argc, char *argv[])
 		case OPT_PROGRESS:
 			r->progress = 1;
 			break;
+		case OPT_PARALLEL:
+			r->parallel = 1;
+			break;
 		case OPT_TIMEOUT:
 			if ((r->timeout = atoi(optarg)) <= 0 ||
 			    strspn(optarg, "0123456789") != strlen(optarg)) {
@@ -291,7 +311,7 @@ parse_formats(struct run *r)
 	size_t	 k;
 
 	if (r->tolist == NULL) {
-		r->to[r->nto++] = RP_FORMAT_AKN;
+		r->to[r->nto++] = r->parallel ? RP_FORMAT_HTML : RP_FORMAT_AKN;
 		return 0;
 	}
 	for (tok = strtok_r(r->tolist, ",", &save); tok != NULL;
@@ -324,7 +344,16 @@ check_usage(const struct run *r)
 		say(NULL, "error", "-o and -d cannot be used together");
 		return EXIT_USAGE;
 	}
-	if (r->outdir == NULL && (r->nto > 1 || r->ninputs > 1)) {
+	if (r->parallel && (r->ninputs < 2 || (r->outdir == NULL &&
+	    (r->nto > 1 || r->to[0] != RP_FORMAT_HTML)))) {
+		say(NULL, "error", r->ninputs < 2 ? "--parallel wants the "
+		    "versions of a resolution, two or more inputs" :
+		    "--parallel writes one HTML page: -t html, or -d DIR "
+		    "for the other formats");
+		return EXIT_USAGE;
+	}
+	if (r->outdir == NULL && !r->parallel &&
+	    (r->nto > 1 || r->ninputs > 1)) {
 		say(NULL, "error", "several %s need -d DIR",
 		    r->nto > 1 ? "output formats" : "inputs");
 		return EXIT_USAGE;
@@ -416,6 +445,39 @@ open_writers(struct run *r)
 	return 0;
 }
 
+/* Whether this run writes format f. */
+static int
+writes(const struct run *r, rp_format f)
+{
+	size_t k;
+
+	for (k = 0; k < r->nto; k++)
+		if (r->to[k] == f)
+			return 1;
+	return 0;
+}
+
+/* The HTML writer of pages that link what is written beside them (-d)
+ * and of the side-by-side page. */
+static int
+open_html(struct run *r)
+{
+	const char *err;
+
+	if (!r->parallel && (r->outdir == NULL || !writes(r, RP_FORMAT_HTML)))
+		return 0;
+	if (r->outdir != NULL && (r->ctxpath = realpath(r->outdir, NULL)) ==
+	    NULL) {
+		say(r->outdir, "error", "%s", strerror(errno));
+		return -1;
+	}
+	if ((r->html = rp_html_new(&r->opt, &err)) == NULL) {
+		say(NULL, "error", "cannot write html: %s", err);
+		return -1;
+	}
+	return 0;
+}
+
 /* Whether the first len bytes of key are one of list's names. */
 static int
 in_list(const char *const *list, const char *key, size_t len)
@@ -502,6 +564,48 @@ break_progress(const struct run *r)
 		fputc('\n', stderr);
 }
 
+/*
+ * The HTML page of input i under -d, linking the other formats written
+ * beside it and, with --parallel, the other versions.  Its small
+ * document is handed to the stylesheet in memory under the name of the
+ * output directory (a name the stylesheet may read, never read).
+ */
+static int
+write_html(struct run *r, rp_doc *doc, int i, rp_buf *out)
+{
+	int		 formats[RP_FORMAT__MAX], rc;
+	char		*page;
+	const char	*extra[] = { "catalog", r->ctxpath, "page", NULL,
+	    NULL };
+	size_t		 k;
+	xmlDocPtr	 ctx;
+
+	for (k = 0; k < r->nto; k++)
+		formats[k] = r->to[k];
+	if (asprintf(&page, "%s.html", r->names[i]) < 0)
+		return -1;
+	extra[3] = page;
+	rc = (ctx = page_doc(r->names[i], formats, r->nto, r->versions,
+	    r->nversions, r->parallel_page)) == NULL ? -1 :
+	    rp_html_render_ctx(r->html, doc, r->ctxpath, ctx, extra, out);
+	free(page);
+	return rc;
+}
+
+/* Write out to target (NULL or "-": standard output). */
+static void
+put_output(struct run *r, const char *target, const rp_buf *out)
+{
+	if (target != NULL && strcmp(target, "-") == 0)
+		target = NULL;
+	if (cli_write_output(target, out->data, out->len) == 0)
+		return;
+	break_progress(r);
+	say(target ? target : "standard output", "error", "cannot write: %s",
+	    strerror(errno));
+	r->status = EXIT_OUTPUT;
+}
+
 /* Render doc in every format and write it. */
 static void
 write_doc(struct run *r, rp_doc *doc, int i)
@@ -515,7 +619,9 @@ write_doc(struct run *r, rp_doc *doc, int i)
 		const char	*target = r->output;
 
 		rp_buf_reset(&out);
-		if (rp_writer_render(r->writers[k], doc, &out) != 0) {
+		if (r->to[k] == RP_FORMAT_HTML && r->html != NULL ?
+		    write_html(r, doc, i, &out) != 0 :
+		    rp_writer_render(r->writers[k], doc, &out) != 0) {
 			r->status = EXIT_INPUT;
 			continue;
 		}
@@ -524,14 +630,7 @@ write_doc(struct run *r, rp_doc *doc, int i)
 			r->status = EXIT_OUTPUT;
 			continue;
 		}
-		if (target != NULL && strcmp(target, "-") == 0)
-			target = NULL;
-		if (cli_write_output(target, out.data, out.len) != 0) {
-			break_progress(r);
-			say(target ? target : "standard output", "error",
-			    "cannot write: %s", strerror(errno));
-			r->status = EXIT_OUTPUT;
-		}
+		put_output(r, target, &out);
 		free(dest);
 	}
 	rp_buf_free(&out);
@@ -556,43 +655,163 @@ read_input(const struct run *r, rp_doc *doc, char **data, size_t *len)
 	return -1;
 }
 
-/* Read, convert and write input i. */
-static void
-convert(struct run *r, int i)
+/* Read input i into a new document; NULL once the error is said. */
+static rp_doc *
+load(struct run *r, int i, char **data)
 {
 	const char	*path = r->inputs[i];
 	rp_format	 fmt;
 	rp_doc		*doc;
-	char		*data;
 	size_t		 len;
 
 	show_progress(r, i);
 	if ((doc = rp_doc_new(path)) == NULL) {
 		r->status = EXIT_OUTPUT;
-		return;
+		return NULL;
 	}
 	rp_doc_set_limits(doc, &r->limits);
-	if (read_input(r, doc, &data, &len) != 0) {
+	if (read_input(r, doc, data, &len) != 0) {
 		rp_doc_free(doc);
 		r->status = EXIT_INPUT;
-		return;
+		return NULL;
 	}
 	/* The name's extension is a hint; the bytes decide. */
 	fmt = r->from != RP_FORMAT_UNKNOWN ? r->from :
-	    rp_format_detect_hint(data, len, rp_format_of_path(path));
-	if (rp_read(doc, data, len, fmt) != 0) {
+	    rp_format_detect_hint(*data, len, rp_format_of_path(path));
+	if (rp_read(doc, *data, len, fmt) == 0)
+		return doc;
+	break_progress(r);
+	print_diags(doc, RP_ERROR);
+	r->status = EXIT_INPUT;
+	rp_doc_free(doc);
+	free(*data);
+	return NULL;
+}
+
+/* The reader's messages on a document that was read. */
+static void
+report(const struct run *r, const rp_doc *doc)
+{
+	if (rp_doc_worst(doc) >= RP_WARNING && !r->quiet)
 		break_progress(r);
-		print_diags(doc, RP_ERROR);
-		r->status = EXIT_INPUT;
-	} else {
-		write_doc(r, doc, i);
-		if (rp_doc_worst(doc) >= RP_WARNING && !r->quiet)
-			break_progress(r);
-		print_diags(doc, r->quiet ? RP_ERROR : r->verbose ? RP_INFO :
-		    RP_WARNING);
-	}
+	print_diags(doc, r->quiet ? RP_ERROR : r->verbose ? RP_INFO :
+	    RP_WARNING);
+}
+
+/* Read, convert and write input i. */
+static void
+convert(struct run *r, int i)
+{
+	rp_doc	*doc;
+	char	*data;
+
+	if ((doc = load(r, i, &data)) == NULL)
+		return;
+	write_doc(r, doc, i);
+	report(r, doc);
 	rp_doc_free(doc);
 	free(data);
+}
+
+/* The side-by-side page of the versions read, where --parallel says. */
+static void
+write_parallel(struct run *r, struct version_in *v, size_t n)
+{
+	const char	*target = r->output;
+	char		*dest = NULL;
+	rp_buf		 out;
+
+	rp_buf_init(&out);
+	if (r->outdir != NULL && (target = dest = cli_join(r->outdir,
+	    r->parallel_page, NULL)) == NULL)
+		r->status = EXIT_OUTPUT;
+	else if (parallel_page(r->html, v, n, r->parallel_page != NULL ?
+	    r->parallel_page : "", r->quiet, &out) != 0)
+		r->status = EXIT_INPUT;
+	else
+		put_output(r, target, &out);
+	free(dest);
+	rp_buf_free(&out);
+}
+
+static int
+by_rank(const void *a, const void *b)
+{
+	return version_rank(((const struct page_version *)a)->lang) -
+	    version_rank(((const struct page_version *)b)->lang);
+}
+
+/* --parallel: each version's language and page, for the pages' switch. */
+static int
+plan_versions(struct run *r, struct version_in *v, size_t n)
+{
+	size_t i;
+
+	if (r->outdir == NULL)
+		return 0;
+	if (asprintf(&r->parallel_page, "%s-parallel.html", r->names[0]) < 0 ||
+	    (r->versions = calloc(n, sizeof(*r->versions))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		const rp_meta *m = rp_doc_root(v[i].doc)->meta;
+
+		r->versions[i].page = v[i].page;
+		r->versions[i].lang = m != NULL && m->language != NULL ?
+		    m->language : "und";
+	}
+	r->nversions = r->html != NULL && writes(r, RP_FORMAT_HTML) ? n : 0;
+	qsort(r->versions, n, sizeof(*r->versions), by_rank);
+	return 0;
+}
+
+/*
+ * --parallel: every input read first (they are one resolution), written
+ * as usual under -d, their pages linking each other, then the page with
+ * all of them.
+ */
+static void
+convert_parallel(struct run *r)
+{
+	struct version_in	*v = calloc((size_t)r->ninputs, sizeof(*v));
+	char			**data = calloc((size_t)r->ninputs,
+				    sizeof(*data)), **pages = NULL;
+	int			*arg = calloc((size_t)r->ninputs, sizeof(*arg));
+	size_t			 n = 0, i;
+
+	if (v == NULL || data == NULL || arg == NULL || (pages =
+	    calloc((size_t)r->ninputs, sizeof(*pages))) == NULL) {
+		r->status = EXIT_OUTPUT;
+		goto done;
+	}
+	for (i = 0; i < (size_t)r->ninputs; i++) {
+		if ((v[n].doc = load(r, (int)i, &data[n])) == NULL)
+			continue;
+		arg[n] = (int)i;
+		if (r->outdir != NULL && asprintf(&pages[n], "%s.html",
+		    r->names[i]) < 0)
+			pages[n] = NULL;
+		v[n].name = r->inputs[i];
+		v[n].page = pages[n];
+		n++;
+	}
+	if (plan_versions(r, v, n) != 0)
+		r->status = EXIT_OUTPUT;
+	for (i = 0; i < n && r->outdir != NULL; i++)
+		write_doc(r, v[i].doc, arg[i]);
+	for (i = 0; i < n; i++)
+		report(r, v[i].doc);
+	if (n > 0)
+		write_parallel(r, v, n);
+done:
+	while (n-- > 0) {
+		rp_doc_free(v[n].doc);
+		free(data[n]);
+		free(pages[n]);
+	}
+	free(v);
+	free(data);
+	free(pages);
+	free(arg);
 }
 
 /*
@@ -651,6 +870,10 @@ free_run(struct run *r)
 
 	for (k = 0; k < r->nto; k++)
 		rp_writer_free(r->writers[k]);
+	rp_html_free(r->html);
+	free(r->ctxpath);
+	free(r->versions);
+	free(r->parallel_page);
 	for (i = 0; r->names != NULL && i < r->ninputs; i++)
 		free(r->names[i]);
 	free(r->names);
@@ -687,7 +910,7 @@ prepare(struct run *r, int argc, char *argv[])
 	if (r->progress < 0)
 		r->progress = r->ninputs > 1 && isatty(STDERR_FILENO) &&
 		    !r->quiet;
-	if (open_writers(r) != 0)
+	if (open_writers(r) != 0 || open_html(r) != 0)
 		return EXIT_OUTPUT;
 	check_vars(r);
 	return -1;
@@ -707,8 +930,12 @@ main(int argc, char *argv[])
 		return site_main(argc - 1, argv + 1);
 	memset(&r, 0, sizeof(r));
 	if ((rc = prepare(&r, argc, argv)) < 0) {
-		for (i = 0; i < r.ninputs; i++)
-			(r.timeout > 0 ? convert_timed : convert)(&r, i);
+		if (r.parallel)
+			convert_parallel(&r);
+		else
+			for (i = 0; i < r.ninputs; i++)
+				(r.timeout > 0 ? convert_timed :
+				    convert)(&r, i);
 		if (r.progress && isatty(STDERR_FILENO))
 			fputc('\n', stderr);
 		rc = r.status;

@@ -22,13 +22,13 @@
 #include <unistd.h>
 
 #include <libxml/tree.h>
-#include <libxslt/documents.h>
 
 #include "respub.h"
 #include "cli.h"
 #include "site.h"
 #include "site_int.h"
 #include "write_html.h"
+#include "versions.h"
 
 extern char **environ;
 
@@ -38,7 +38,7 @@ struct args {
 	rp_options	  opt;
 	const char	**vars;
 	size_t		  nvars;
-	int		  quiet, rows;
+	int		  quiet, rows, parallel;
 	char		**inputs;	/* argv's files, then --files-from's */
 	size_t		  ninputs;
 	char		 *list;		/* --files-from's bytes */
@@ -63,6 +63,8 @@ usage(FILE *f)
 "  -f, --from FORMAT       input format: text, md, akn (default: detect)\n"
 "      --files-from FILE   read input names from FILE, one a line (- stdin)\n"
 "      --rows N            rows per index page (default 200)\n"
+"      --parallel          a side-by-side page for each resolution given\n"
+"                          in several languages (STEM-parallel.html)\n"
 "      --data-dir DIR      where templates/ and stylesheets/ are\n"
 "      --template FILE     use FILE as the page template\n"
 "      --stylesheet FILE   use FILE instead of akn2html.xsl\n"
@@ -146,6 +148,7 @@ parse_option(struct args *a, int c, const char *arg)
 		fprintf(stderr, "respub: --rows wants a positive number: %s\n",
 		    arg);
 		return 2;
+	case 6: a->parallel = 1; return 0;
 	case 'h': usage(stdout); return -1;
 	default: usage(stderr); return 2;
 	}
@@ -163,6 +166,7 @@ parse_args(struct args *a, int argc, char *argv[])
 		{ "stylesheet", required_argument, NULL, 3 },
 		{ "files-from", required_argument, NULL, 4 },
 		{ "rows", required_argument, NULL, 5 },
+		{ "parallel", no_argument, NULL, 6 },
 		{ "variable", required_argument, NULL, 'V' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -268,7 +272,22 @@ lock_dir(const char *dir)
 
 /* ---------------------------------------------------------- inputs */
 
-static rp_doc *
+/* A text that prints no symbol takes the one its file name spells
+ * (docs/SITE.md): versions in other languages then find it. */
+static void
+symbol_from_name(rp_doc *doc, const char *path)
+{
+	rp_node	*root = rp_doc_root(doc);
+	char	*sym;
+
+	if (root->meta == NULL || root->meta->symbol != NULL ||
+	    (sym = symbol_of_name(path)) == NULL)
+		return;
+	rp_meta_set_symbol(doc, root->meta, sym);
+	free(sym);
+}
+
+rp_doc *
 load_doc(const char *path, rp_format from, char **data, int report)
 {
 	rp_doc		*doc;
@@ -287,6 +306,7 @@ load_doc(const char *path, rp_format from, char **data, int report)
 	if (rp_read(doc, *data, len, from != RP_FORMAT_UNKNOWN ? from :
 	    rp_format_detect_hint(*data, len, rp_format_of_path(path))) == 0 &&
 	    rp_doc_root(doc) != NULL) {
+		symbol_from_name(doc, path);
 		for (d = rp_doc_diags(doc); report && d != NULL; d = d->next)
 			if (d->level == RP_WARNING)
 				fprintf(stderr, "respub: %s: %s\n", path, d->msg);
@@ -356,7 +376,8 @@ read_inputs(struct site *st, const struct args *a, struct smap *cache)
 	return 0;
 }
 
-/* Two inputs with the same symbol and language make one page: the later
+/* Two inputs with the same symbol (written any way: versions.h) and
+ * language make one page: the later
  * on the command line is kept, with a warning naming both. */
 static int
 drop_duplicates(struct site *st)
@@ -374,7 +395,7 @@ drop_duplicates(struct site *st)
 
 		if (e->symbol == NULL)
 			continue;
-		if (asprintf(&keys[i], "%s\t%s", e->symbol,
+		if (asprintf(&keys[i], "%s\t%s", e->work,
 		    e->lang ? e->lang : "") < 0) {
 			keys[i] = NULL;
 			goto done;
@@ -599,13 +620,14 @@ plan(struct site *st)
 	size_t		 i, k, j;
 
 	qsort(st->e, st->n, sizeof(*st->e), by_index_order);
-	if (assign_stems(st) != 0)
+	if (assign_stems(st) != 0 || versions_plan(st) != 0)
 		return -1;
 	memset(&last, 0, sizeof(last));
 	for (i = 0; i < st->n; i++) {
 		struct entry *e = &st->e[i];
 
-		st->bodies[e->body]++;
+		if (e->lead == e)
+			st->bodies[e->body]++;
 		if (e->year == 0 && !st->quiet)
 			fprintf(stderr, "respub: %s: no year of adoption: "
 			    "listed under \"date unknown\"\n", e->src);
@@ -640,30 +662,6 @@ plan(struct site *st)
 }
 
 /* ---------------------------------------------------------- render */
-
-/* The stylesheet reads a page's document as document($catalog): the
- * loader hands it over instead of the file catalog.xml. */
-static xsltDocLoaderFunc	 default_loader;
-static xmlDocPtr		 loader_doc;
-static const char		*loader_path;
-
-static xmlDocPtr
-site_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
-    xsltLoadType type)
-{
-	const char	*u = (const char *)uri;
-	xmlDocPtr	 d;
-
-	if (strncmp(u, "file://", 7) == 0)
-		u += 7;
-	if (type == XSLT_LOAD_DOCUMENT && loader_doc != NULL &&
-	    strcmp(u, loader_path) == 0) {
-		d = loader_doc;
-		loader_doc = NULL;
-		return d;
-	}
-	return default_loader(uri, dict, options, ctxt, type);
-}
 
 /* A page of the site's own: its document is the stylesheet's input. */
 int
@@ -713,24 +711,25 @@ render_html(struct site *st, rp_html *h, struct entry *e, rp_doc *doc,
 
 	sink_init(&s, 1, src);
 	ctx_resolution(st, e, &s);
-	loader_doc = s.doc;
 	rp_buf_init(&out);
-	if ((rc = rp_html_render(h, doc, extra, &out)) == 0)
+	if ((rc = rp_html_render_ctx(h, doc, st->catpath, s.doc, extra,
+	    &out)) == 0)
 		put_file(st, page, out.data, out.len);
-	if (loader_doc != NULL)
-		xmlFreeDoc(loader_doc);
-	loader_doc = NULL;
 	rp_buf_free(&out);
 	return rc;
 }
 
-static uint64_t
+uint64_t
 source_hash(const struct site *st, const struct entry *e)
 {
 	uint64_t h = fnv(st->build, e->src, strlen(e->src) + 1);
 
 	h = fnv(h, &e->size, sizeof(e->size));
-	return fnv(h, &e->mtime, sizeof(e->mtime));
+	h = fnv(h, &e->mtime, sizeof(e->mtime));
+	/* What the other versions gave it (versions_apply). */
+	h = fnv(h, e->symbol ? e->symbol : "", e->symbol ? strlen(e->symbol) : 0);
+	h = fnv(h, e->date ? e->date : "", e->date ? strlen(e->date) : 0);
+	return fnv(h, &e->body, sizeof(e->body));
 }
 
 /* Render what is stale of one input's files; 0 for each that is done. */
@@ -738,15 +737,17 @@ static void
 render_stale(struct site *st, rp_html *h, struct entry *e, uint64_t src,
     char names[][160], int *stale)
 {
-	rp_doc	*doc;
-	char	*data;
-	rp_buf	 out;
-	size_t	 k;
+	rp_doc		*doc;
+	char		*data;
+	rp_buf		 out;
+	size_t		 k;
+	const char	*langs[16];
 
 	if ((doc = load_doc(e->src, st->from, &data, 0)) == NULL) {
 		st->status = 1;
 		return;
 	}
+	versions_apply(e, doc, langs, sizeof(langs) / sizeof(*langs));
 	if (stale[NEXTRAS] && render_html(st, h, e, doc, src,
 	    names[NEXTRAS]) == 0)
 		stale[NEXTRAS] = 0;
@@ -881,6 +882,7 @@ build_hash(const struct site *st, const struct args *a)
 	h = a->opt.stylesheet_path != NULL ? hash_file(h,
 	    a->opt.stylesheet_path, NULL) : hash_file(h, dd,
 	    "stylesheets/akn2html.xsl");
+	h = hash_file(h, dd, "stylesheets/versions.xsl");
 	h = a->opt.template_path != NULL ? hash_file(h,
 	    a->opt.template_path, NULL) : hash_file(h, dd,
 	    "templates/html.xml");
@@ -889,6 +891,7 @@ build_hash(const struct site *st, const struct args *a)
 	for (i = 0; i < a->nvars; i++)
 		h = fnv(h, a->vars[i], strlen(a->vars[i]) + 1);
 	h = fnv(h, &a->rows, sizeof(a->rows));
+	h = fnv(h, &a->parallel, sizeof(a->parallel));
 	h = fnv(h, st->pagefind != NULL ? "s" : "-", 1);
 	for (i = 0; i < NEXTRAS; i++)
 		h = fnv(h, st->w[i] != NULL ? "w" : "-", 1);
@@ -900,15 +903,13 @@ write_pages(struct site *st, rp_html *h)
 {
 	size_t i;
 
-	default_loader = xsltDocDefaultLoader;
-	loader_path = st->catpath;
-	xsltSetLoaderFunc(site_loader);
 	for (i = 0; i < st->n; i++)
 		render_entry(st, h, &st->e[i]);
+	if (st->parallel)
+		parallel_pages(st, h);
 	index_pages(st, h);
 	if (st->pagefind != NULL)
 		search_pages(st, h);
-	xsltSetLoaderFunc(NULL);
 	feeds_write(st);
 	sitemap_write(st);
 }
@@ -931,7 +932,8 @@ build(struct site *st, const struct args *a, rp_html *h)
 	memset(&cache, 0, sizeof(cache));
 	st->build = build_hash(st, a);
 	if (cache_load(st, &cache, &old) != 0 ||
-	    read_inputs(st, a, &cache) != 0 || drop_duplicates(st) != 0 ||
+	    read_inputs(st, a, &cache) != 0 || versions_join(st) != 0 ||
+	    drop_duplicates(st) != 0 ||
 	    plan(st) != 0)
 		goto oom;
 	smap_free(&cache);
@@ -984,6 +986,7 @@ site_free(struct site *st, struct args *a)
 	free(st->newnames);
 	free(st->newdeps);
 	index_free(st);
+	versions_free(st);
 	for (i = 0; i < NEXTRAS; i++)
 		rp_writer_free(st->w[i]);
 	free(st->catpath);
@@ -1036,6 +1039,7 @@ site_main(int argc, char *argv[])
 	st.opt = &a.opt;
 	st.quiet = a.quiet;
 	st.rows = a.rows;
+	st.parallel = a.parallel;
 	st.from = a.from;
 	if ((rc = open_site(&st, &a, &h)) == 0 &&
 	    (lock = lock_dir(a.outdir)) < 0)

@@ -7,6 +7,7 @@
  * it or only hashes it: the hash decides whether the page is rendered
  * again, so it cannot disagree with what the page is made from. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -18,6 +19,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "cli.h"
+#include "site.h"
 #include "site_int.h"
 
 /* ------------------------------------------------------------ maps */
@@ -363,6 +365,7 @@ ctx_resolution(struct site *st, const struct entry *e, struct sink *s)
 	ctx_common(st, s, "resolution", NULL, NULL);
 	ctx_year_crumb(s, e);
 	ctx_row(s, e, "resolution");
+	sink_attr(s, "parallel", parallel_name(st, e, name, sizeof(name)));
 	for (k = 0; k < NEXTRAS; k++) {
 		if (st->w[k] == NULL)
 			continue;
@@ -374,11 +377,54 @@ ctx_resolution(struct site *st, const struct entry *e, struct sink *s)
 		sink_attr(s, "type", site_extras[k].type);
 		sink_close(s);
 	}
+	ctx_versions(s, e);
 	sink_close(s);
 	link_to(s, "prev", e->prev);
 	link_to(s, "next", e->next);
 	ctx_links(st, e, s);
 	sink_close(s);
+}
+
+/* What a page written alone shows of the run that wrote it. */
+xmlDocPtr
+page_doc(const char *name, const int *formats, size_t n,
+    const struct page_version *v, size_t nv, const char *parallel)
+{
+	struct sink	 s;
+	char		 file[PATH_MAX];
+	size_t		 i, k;
+
+	sink_init(&s, 1, FNV_SEED);
+	sink_open(&s, "site");
+	sink_attr(&s, "kind", "page");
+	sink_open(&s, "resolution");
+	snprintf(file, sizeof(file), "%s.html", name);
+	sink_attr(&s, "page", file);
+	sink_attr(&s, "parallel", parallel);
+	for (i = 0; i < n; i++)
+		for (k = 0; k < NEXTRAS; k++) {
+			if ((int)site_extras[k].fmt != formats[i])
+				continue;
+			snprintf(file, sizeof(file), "%s.%s", name,
+			    rp_format_ext(site_extras[k].fmt));
+			sink_open(&s, "file");
+			sink_attr(&s, "href", file);
+			sink_attr(&s, "label", site_extras[k].label);
+			sink_attr(&s, "type", site_extras[k].type);
+			sink_close(&s);
+		}
+	for (i = 0; nv > 1 && i < nv; i++) {
+		sink_open(&s, "version");
+		sink_attr(&s, "page", v[i].page);
+		sink_attr(&s, "lang", v[i].lang);
+		snprintf(file, sizeof(file), "%s.html", name);
+		if (strcmp(v[i].page, file) == 0)
+			sink_attr(&s, "current", "yes");
+		sink_close(&s);
+	}
+	sink_close(&s);
+	sink_close(&s);
+	return s.doc;
 }
 
 /* ---------------------------------------------------------- cache */

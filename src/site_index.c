@@ -13,6 +13,9 @@
 #include <string.h>
 
 #include "site_int.h"
+#include "versions.h"
+
+#define XHTML_NS	"http://www.w3.org/1999/xhtml"
 
 /* The sitemaps protocol's limit of URLs per file. */
 #define SITEMAP_MAX	50000
@@ -127,6 +130,8 @@ index_plan(struct site *st)
 	for (i = 0; i < st->n; i++) {
 		struct entry *e = &st->e[i];
 
+		if (e->lead != e)	/* listed with its lead version */
+			continue;
 		if (run_add(&st->years, &st->nyears, e->body, e->year, e) != 0)
 			return -1;
 		if (e->session > 0 && e->body == RP_BODY_GA)
@@ -148,6 +153,10 @@ index_plan(struct site *st)
 			if ((st->years[i].v[k]->yearpage = xstrdup(name)) == NULL)
 				return -1;
 		}
+	for (i = 0; i < st->n; i++)
+		if (st->e[i].lead != &st->e[i] && (st->e[i].yearpage =
+		    xstrdup(st->e[i].lead->yearpage)) == NULL)
+			return -1;
 	return 0;
 }
 
@@ -201,6 +210,7 @@ rows(struct sink *s, struct entry *const *v, size_t n)
 
 	for (i = 0; i < n; i++) {
 		ctx_row(s, v[i], "resolution");
+		ctx_versions(s, v[i]);
 		sink_close(s);
 	}
 }
@@ -524,6 +534,10 @@ sitemap_doc(const char *root, xmlNodePtr *r)
 	*r = xmlNewDocNode(doc, NULL, (const xmlChar *)root, NULL);
 	xmlSetNs(*r, xmlNewNs(*r, (const xmlChar *)
 	    "http://www.sitemaps.org/schemas/sitemap/0.9", NULL));
+	/* A page's language versions (hreflang alternates). */
+	if (strcmp(root, "urlset") == 0)
+		xmlNewNs(*r, (const xmlChar *)XHTML_NS,
+		    (const xmlChar *)"xhtml");
 	xmlDocSetRootElement(doc, *r);
 	return doc;
 }
@@ -532,9 +546,27 @@ static void
 sitemap_url(struct site *st, xmlNodePtr r, const char *el, const char *name,
     rp_buf *b)
 {
+	const struct elist	*v = versions_of_page(st, name);
+	xmlNodePtr		 url, link;
+	xmlNsPtr		 x = xmlSearchNsByHref(r->doc, r,
+				    (const xmlChar *)XHTML_NS);
+	char			 page[160];
+	size_t			 i;
+
 	url_of(st, b, name);
-	text_el(xmlNewChild(r, NULL, (const xmlChar *)el, NULL), "loc",
-	    b->data);
+	url = xmlNewChild(r, NULL, (const xmlChar *)el, NULL);
+	text_el(url, "loc", b->data);
+	for (i = 0; v != NULL && x != NULL && i < v->n; i++) {
+		snprintf(page, sizeof(page), "%s.html", v->v[i]->stem);
+		url_of(st, b, page);
+		link = xmlNewChild(url, x, (const xmlChar *)"link", NULL);
+		xmlNewProp(link, (const xmlChar *)"rel",
+		    (const xmlChar *)"alternate");
+		xmlNewProp(link, (const xmlChar *)"hreflang",
+		    (const xmlChar *)version_tag(v->v[i]->lang));
+		xmlNewProp(link, (const xmlChar *)"href",
+		    (const xmlChar *)b->data);
+	}
 }
 
 static int

@@ -35,6 +35,9 @@ struct entry {
 	int		 fresh;		/* read in this run */
 	struct entry	*prev, *next;	/* same body and language, by date */
 	char		*yearpage;	/* index page that lists it */
+	char		*work;		/* versions.h key, NULL: none */
+	struct elist	*versions;	/* of its Work, in the UN order */
+	struct entry	*lead;		/* the version the indexes list */
 };
 
 /* A string -> number map (open addressing); keys are borrowed, and a key
@@ -90,6 +93,7 @@ struct site {
 	char		 *catpath;	/* absolute path of catalog.xml */
 	const rp_options *opt;
 	int		  quiet, status, rows;
+	int		  parallel;	/* --parallel: side-by-side pages */
 	rp_format	  from;		/* -f */
 	const char	 *pagefind;	/* the indexer, NULL: no search */
 	struct entry	 *e;		/* kept entries, sorted for the index */
@@ -114,6 +118,9 @@ struct site {
 	struct entry	**latest;	/* dated, newest first */
 	size_t		  nlatest;
 	size_t		  written, kept;
+	struct elist	 *versions;	/* site_versions.c: per Work */
+	size_t		  nworks;
+	struct smap	  versioned;	/* stem -> entry with versions */
 };
 
 /* site_meta.c */
@@ -146,7 +153,21 @@ void	 feeds_write(struct site *);
 void	 sitemap_write(struct site *);
 void	 search_pages(struct site *, void *html);
 
+/* site_versions.c */
+int	 versions_join(struct site *);
+int	 versions_plan(struct site *);
+void	 versions_free(struct site *);
+void	 versions_apply(const struct entry *, rp_doc *, const char **langs,
+	    size_t n);
+void	 ctx_versions(struct sink *, const struct entry *);
+const struct elist *versions_of_page(const struct site *, const char *page);
+const char *parallel_name(const struct site *, const struct entry *,
+	    char *buf, size_t size);
+void	 parallel_pages(struct site *, void *html);
+
 /* site.c */
+rp_doc	*load_doc(const char *path, rp_format from, char **data, int report);
+uint64_t source_hash(const struct site *, const struct entry *);
 void	 put_file(struct site *, const char *name, const char *data,
 	    size_t len);
 void	 put_xml(struct site *, const char *name, xmlDocPtr doc);

@@ -332,5 +332,6 @@ entry_free(struct entry *e)
 	free(e->title);
 	free(e->subject);
 	free(e->yearpage);
+	free(e->work);
 	memset(e, 0, sizeof(*e));
 }

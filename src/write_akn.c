@@ -1195,6 +1195,25 @@ frbr(struct w *w, xmlNodePtr parent, const char *el_name, const char *k,
 		at(w, x, k2, v2);
 }
 
+/* The Work's Expressions in the other languages, equally authentic (so
+ * none is the FRBRmasterExpression of the others), as references. */
+static void
+other_versions(struct d *d)
+{
+	const char *const	*v;
+	xmlNodePtr		 n;
+
+	for (v = d->m->versions; v != NULL && *v != NULL; v++) {
+		if (strcmp(*v, d->lang) == 0)
+			continue;
+		n = el(d->w, d->refs, "TLCReference");
+		eid(d->w, n, wfmt(d->w, "version_%s", *v));
+		at(d->w, n, "href", wfmt(d->w, "%s/%s@", d->work, *v));
+		at(d->w, n, "showAs", *v);
+		at(d->w, n, "name", "languageVersion");
+	}
+}
+
 /* <identification> and the first <references> of a document. */
 static void
 identification(struct d *d, xmlNodePtr id)
@@ -1247,6 +1266,7 @@ identification(struct d *d, xmlNodePtr id)
 	frbr(w, x, "FRBRdate", "date", d->date, "name", d->datename);
 	frbr(w, x, "FRBRauthor", "href", wfmt(w, "#%s", org), NULL, NULL);
 	frbr(w, x, "FRBRlanguage", "language", d->lang, NULL, NULL);
+	other_versions(d);
 
 	x = el(w, id, "FRBRManifestation");
 	frbr(w, x, "FRBRthis", "value", wfmt(w, "%s/%s.xml", expr, d->comp),

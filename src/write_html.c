@@ -16,6 +16,7 @@
 #include <libxslt/variables.h>
 #include <libxslt/xsltutils.h>
 #include <libxslt/security.h>
+#include <libxslt/documents.h>
 #include <libexslt/exslt.h>
 
 #include "backend.h"
@@ -426,6 +427,49 @@ rp_html_render(rp_html *h, rp_doc *doc, const char *const *extra,
 		free(msg);
 	}
 	xmlFreeDoc(xml);
+	return rc;
+}
+
+/* What document($catalog) reads in the transform under way: a small
+ * document handed over in memory (respub site's page documents), not
+ * the file of that name. */
+static xsltDocLoaderFunc	 file_loader;
+static xmlDocPtr		 given_doc;
+static const char		*given_path;
+
+static xmlDocPtr
+given_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+    xsltLoadType type)
+{
+	const char	*u = (const char *)uri;
+	xmlDocPtr	 d;
+
+	if (strncmp(u, "file://", 7) == 0)
+		u += 7;
+	if (type == XSLT_LOAD_DOCUMENT && given_doc != NULL &&
+	    strcmp(u, given_path) == 0) {
+		d = given_doc;
+		given_doc = NULL;
+		return d;
+	}
+	return file_loader(uri, dict, options, ctxt, type);
+}
+
+int
+rp_html_render_ctx(rp_html *h, rp_doc *doc, const char *path, xmlDocPtr ctx,
+    const char *const *extra, rp_buf *out)
+{
+	int rc;
+
+	file_loader = xsltDocDefaultLoader;
+	given_path = path;
+	given_doc = ctx;
+	xsltSetLoaderFunc(given_loader);
+	rc = rp_html_render(h, doc, extra, out);
+	xsltSetLoaderFunc(NULL);
+	if (given_doc != NULL)
+		xmlFreeDoc(given_doc);
+	given_doc = NULL;
 	return rc;
 }
 

@@ -30,5 +30,13 @@ int	 rp_html_apply(rp_html *h, xmlDocPtr xml, const char *const *extra,
 /* The same for a document: its AKN tree, built in memory. */
 int	 rp_html_render(rp_html *h, rp_doc *doc, const char *const *extra,
 	    rp_buf *out);
+/*
+ * The same, the stylesheet reading ctx (taken, freed) where it reads
+ * document(path): a page's own small document (what the page shows of
+ * others), never written.  path must name a file (the stylesheet may
+ * read only files) and be extra's "catalog".
+ */
+int	 rp_html_render_ctx(rp_html *h, rp_doc *doc, const char *path,
+	    xmlDocPtr ctx, const char *const *extra, rp_buf *out);
 
 #endif

@@ -56,6 +56,13 @@
 <xsl:variable name="cat" select="$input/s:site | document($catalog)/s:site[$catalog != '']"/>
 <xsl:variable name="entry" select="$cat/s:resolution[@page = $page]"/>
 
+<!-- Language versions: the switch, links, the side-by-side page. -->
+<xsl:include href="versions.xsl"/>
+<!-- The language versions of this page's resolution (respub site). -->
+<xsl:variable name="versions" select="$entry/s:version"/>
+<!-- The page with them side by side, if the site has one. -->
+<xsl:variable name="parallel-page" select="string($entry/@parallel)"/>
+
 <xsl:key name="eid" match="akn:*[@eId]" use="@eId"/>
 <xsl:key name="noteref" match="akn:noteRef" use="substring-after(@href, '#')"/>
 <!-- Runs of numbered paragraphs: keyed by their parent and the nearest
@@ -94,7 +101,7 @@
     <xsl:when test="$site-name != ''"><xsl:value-of select="$site-name"/></xsl:when>
     <xsl:when test="$cat/@name != ''"><xsl:value-of select="$cat/@name"/></xsl:when>
     <!-- A page alone names the collection in its own language. -->
-    <xsl:when test="not($cat) and $tpl/t:strings/t:s[@key = 'site-name'][@lang = $ui]">
+    <xsl:when test="not($cat[not(@kind = 'page')]) and $tpl/t:strings/t:s[@key = 'site-name'][@lang = $ui]">
       <xsl:value-of select="$tpl/t:strings/t:s[@key = 'site-name'][@lang = $ui]"/>
     </xsl:when>
     <xsl:otherwise>
@@ -141,7 +148,7 @@
 </xsl:template>
 <xsl:variable name="description">
   <xsl:choose>
-    <xsl:when test="$input/s:site">
+    <xsl:when test="$input/s:site[not(@kind = 'parallel')]">
       <xsl:value-of select="concat($title-text, ' · ', $site-title, ': ', sum($cat/s:body/@count), ' ', $tpl/t:strings/t:s[@key = 'resolutions'][@lang = 'en'])"/>
     </xsl:when>
     <xsl:otherwise>
@@ -199,7 +206,7 @@
 
 <xsl:template match="t:site-link" mode="tpl">
   <xsl:choose>
-    <xsl:when test="$cat"><a href="{$home}"><xsl:value-of select="$site-title"/></a></xsl:when>
+    <xsl:when test="$cat[not(@kind = 'page')]"><a href="{$home}"><xsl:value-of select="$site-title"/></a></xsl:when>
     <xsl:otherwise><span><xsl:value-of select="$site-title"/></span></xsl:otherwise>
   </xsl:choose>
   <!-- Search only where the site has its index (respub site found
@@ -207,6 +214,7 @@
   <xsl:if test="$cat/@search">
     <a class="search-link" href="{$cat/@search}"><xsl:call-template name="ui"><xsl:with-param name="key" select="'search'"/></xsl:call-template></a>
   </xsl:if>
+  <xsl:call-template name="language-switch"/>
 </xsl:template>
 
 <xsl:template match="t:footer" mode="tpl">
@@ -231,6 +239,7 @@
   <meta property="og:description" content="{$description}"/>
   <meta property="og:site_name" content="{$site-title}"/>
   <meta property="og:locale" content="{translate(substring-before(concat($lang, '-Hans'), '-Hans'), '-', '_')}"/>
+  <xsl:apply-templates select="$versions" mode="alternate"/>
   <xsl:for-each select="$input/s:site/s:feed">
     <link rel="alternate" type="application/atom+xml" href="{@href}" title="{@title}"/>
   </xsl:for-each>
@@ -283,12 +292,12 @@
 <xsl:template match="*" mode="page">
   <article class="{@name} doc">
     <!-- On a site, Pagefind indexes the resolutions, not the indexes. -->
-    <xsl:if test="$entry"><xsl:attribute name="data-pagefind-body"/></xsl:if>
+    <xsl:if test="$entry[not(../@kind = 'page')]"><xsl:attribute name="data-pagefind-body"/></xsl:if>
     <xsl:apply-templates select="." mode="doc">
       <xsl:with-param name="level" select="1"/>
     </xsl:apply-templates>
   </article>
-  <xsl:apply-templates select="$entry" mode="search-data"/>
+  <xsl:apply-templates select="$entry[not(../@kind = 'page')]" mode="search-data"/>
   <xsl:if test="$cat/s:prev | $cat/s:next">
     <xsl:variable name="label"><xsl:call-template name="ui"><xsl:with-param name="key" select="'prev-next'"/></xsl:call-template></xsl:variable>
     <nav class="prevnext" aria-label="{$label}">
@@ -1063,6 +1072,7 @@
               <xsl:when test="@title"><xsl:value-of select="@title"/></xsl:when>
               <xsl:otherwise><span class="subject"><xsl:value-of select="@subject"/></span></xsl:otherwise>
             </xsl:choose>
+            <xsl:apply-templates select="s:version[1]" mode="row"/>
           </td>
         </tr>
       </xsl:for-each>

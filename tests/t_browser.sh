@@ -44,8 +44,18 @@ ls "$S"/*undated*.html >/dev/null 2>&1 || notok "browser: undated page" "missing
 "$RESPUB" -q -t html -o "$TMP/S-RES-425-ar.html" \
     "$ROOT/tests/scripts/S-RES-425-1978-ar.xml" ||
 	notok "browser: respub -t html (Arabic)" "status $?"
+# Language versions: the Declaration in six languages and S/RES/338
+# (1973) in three, their language switches and side-by-side pages.
+V=$TMP/versions
+RESPUB_PAGEFIND= "$RESPUB" site -q --parallel -d "$V" \
+    "$ROOT"/tests/scripts/udhr-*.txt \
+    "$ROOT/tests/corpus/S_RES_0338_1973_EN_GOLD.txt" \
+    "$ROOT/tests/dev/fr/S_RES_0338_1973_fr.txt" \
+    "$ROOT/tests/dev/ar/S_RES_338_1973_ar_marefa.txt" 2>/dev/null ||
+	notok "browser: respub site --parallel" "status $?"
 node "$ROOT/tests/browser/check.mjs" "$S"/*.html "$TMP/letter-zh.html" \
-    "$TMP/udhr-ar.html" "$TMP/S-RES-425-ar.html" ||
+    "$TMP/udhr-ar.html" "$TMP/S-RES-425-ar.html" \
+    "$V"/udhr-*.html "$V"/S-RES-338*.html "$V"/index-un-sc-1973.html ||
 	notok "browser: check.mjs" "status $?"
 # Search: a word, its results, a result opened; in Chinese and Arabic too.
 if [ -d "$NM/pagefind" ]; then
