@@ -162,6 +162,7 @@ rp_html_new(const rp_options *opt, const char **err)
 	rp_html			*h;
 	const char		*dir;
 	char			*path = NULL, *slash, real[PATH_MAX];
+	char			 dirreal[PATH_MAX];
 	xmlGenericErrorFunc	 olderr = xmlGenericError;
 	void			*oldctx = xmlGenericErrorContext;
 	rp_buf			 msgs;
@@ -169,6 +170,10 @@ rp_html_new(const rp_options *opt, const char **err)
 	if (opt == NULL)
 		opt = &none;
 	dir = opt->data_dir != NULL ? opt->data_dir : RP_DATADIR;
+	/* The stylesheet resolves the template against its own folder:
+	 * a relative data directory would point it at the wrong one. */
+	if (dir[0] != '/' && realpath(dir, dirreal) != NULL)
+		dir = dirreal;
 	if ((h = calloc(1, sizeof(*h))) == NULL) {
 		*err = "out of memory";
 		return NULL;

@@ -302,3 +302,14 @@ grep -q 'href="search.html">Search</a>' "$W/f/S-RES-1377-2001.html" &&
 
 # Overflow, accessibility (axe-core) and keyboard checks in a real browser:
 # tests/t_browser.sh.
+
+# A relative --data-dir: the stylesheet still finds its page template.
+mkdir -p "$TMP/reldd"
+if (cd "$ROOT" && "$RESPUB" site -q --data-dir . -d "$TMP/reldd" \
+    examples/S-RES-1377-2001.txt 2>/dev/null) &&
+    ls "$TMP"/reldd/*.html >/dev/null 2>&1 &&
+    grep -q '<main' "$TMP"/reldd/index.html; then
+	ok "site with a relative --data-dir writes its pages"
+else
+	notok "site with a relative --data-dir writes its pages"
+fi
