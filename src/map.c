@@ -112,3 +112,40 @@ rp_map_put(rp_map *m, const void *key, size_t len, int *added)
 		*added = 1;
 	return &s->value;
 }
+
+/* Whether the name in b is free in taken: then it is taken. */
+static int
+take(rp_map *taken, const rp_buf *b)
+{
+	int added;
+
+	rp_map_put(taken, b->data, b->len, &added);
+	return added;
+}
+
+void
+rp_map_unique(rp_map *taken, rp_map *next, const char *first,
+    const char *stem, char sep, rp_buf *out)
+{
+	rp_buf	 key;
+	size_t	*k;
+
+	rp_buf_init(&key);
+	rp_buf_put(&key, first, strlen(first) + 1);
+	rp_buf_puts(&key, stem);
+	k = rp_map_put(next, key.data, key.len, NULL);
+	rp_buf_free(&key);
+	rp_buf_reset(out);
+	rp_buf_puts(out, first);
+	if (*k == 0 && take(taken, out)) {
+		*k = 2;
+		return;
+	}
+	for (*k = *k ? *k : 2;; ++*k) {
+		rp_buf_reset(out);
+		rp_buf_printf(out, "%s%c%zu", stem, sep, *k);
+		if (take(taken, out))
+			break;
+	}
+	++*k;
+}

@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "respub.h"
+
 struct rp_map_slot;
 
 typedef struct rp_map {
@@ -20,5 +22,14 @@ size_t	*rp_map_get(const rp_map *m, const void *key, size_t len);
 /* The value of key[0..len), added as 0 if new (then *added = 1 when
  * added is not NULL); rp_out_of_memory() if the system has none left. */
 size_t	*rp_map_put(rp_map *m, const void *key, size_t len, int *added);
+
+/*
+ * A name not yet in taken, added to it, into out: first if free, else
+ * stem, sep and 2, 3...  next remembers per first and stem where the
+ * numbers stopped: a name taken stays taken, so a series is not tried
+ * again from 2 (that was quadratic in names given alike).
+ */
+void	 rp_map_unique(rp_map *taken, rp_map *next, const char *first,
+	    const char *stem, char sep, rp_buf *out);
 
 #endif

@@ -16,6 +16,7 @@
 #include <libxml/tree.h>
 
 #include "backend.h"
+#include "map.h"
 #include "utf8.h"
 #include "write_akn.h"
 
@@ -37,7 +38,9 @@ struct w {
 	rp_arena	 arena;
 	xmlDocPtr	 x;
 	xmlNsPtr	 ns;
-	xmlHashTablePtr	 ids;	/* every eId in the file: they must be unique */
+	rp_map		 ids;	/* every eId in the file: they must be unique */
+	rp_map		 nextid;	/* where want_2, want_3... stopped */
+	rp_map		 noted;		/* FOOTNOTE pointer -> notes + 1 */
 	xmlHashTablePtr	 tlc;	/* TLC href -> eId, declared once per file */
 	xmlHashTablePtr	 dates;	/* "actor/number" -> adoption date known */
 	struct fnote	*notes;
@@ -188,12 +191,13 @@ text(struct w *w, xmlNodePtr parent, const char *s, size_t len)
 static const char *
 eid(struct w *w, xmlNodePtr n, const char *want)
 {
-	const char	*id = want;
-	int		 k;
+	rp_buf		 b;
+	const char	*id;
 
-	for (k = 2; xmlHashLookup(w->ids, BAD_CAST id) != NULL; k++)
-		id = wfmt(w, "%s_%d", want, k);
-	xmlHashAddEntry(w->ids, BAD_CAST id, (void *)w);
+	rp_buf_init(&b);
+	rp_map_unique(&w->ids, &w->nextid, want, want, '_', &b);
+	id = rp_arena_strndup(&w->arena, b.data, b.len);
+	rp_buf_free(&b);
 	xmlNewProp(n, BAD_CAST "eId", BAD_CAST id);
 	return id;
 }
@@ -370,12 +374,9 @@ doc_base(struct d *d, const rp_node *n)
 static const struct fnote *
 note_done(struct w *w, const rp_node *fn)
 {
-	size_t i;
+	size_t *i = rp_map_get(&w->noted, &fn, sizeof(fn));
 
-	for (i = 0; i < w->nnotes; i++)
-		if (w->notes[i].fn == fn)
-			return &w->notes[i];
-	return NULL;
+	return i != NULL ? &w->notes[*i - 1] : NULL;
 }
 
 static void
@@ -393,6 +394,7 @@ note_add(struct w *w, const rp_node *fn, const char *id)
 	}
 	w->notes[w->nnotes].fn = fn;
 	w->notes[w->nnotes++].eid = id;
+	*rp_map_put(&w->noted, &fn, sizeof(fn), NULL) = w->nnotes;
 }
 
 /* The blocks of n (a FOOTNOTE, FORMULA...) into parent; <p/> if none. */
@@ -1492,11 +1494,9 @@ rp_akn_build(rp_doc *doc, const rp_options *opt)
 	memset(&w, 0, sizeof(w));
 	w.doc = doc;
 	if ((w.x = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
-	    (w.ids = xmlHashCreate(256)) == NULL ||
 	    (w.tlc = xmlHashCreate(16)) == NULL ||
 	    (w.dates = xmlHashCreate(16)) == NULL) {
 		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
-		xmlHashFree(w.ids, NULL);
 		xmlHashFree(w.tlc, NULL);
 		xmlFreeDoc(w.x);
 		return NULL;
@@ -1509,7 +1509,9 @@ rp_akn_build(rp_doc *doc, const rp_options *opt)
 	w.mdate = epoch_date(&w);
 	known_dates(&w, doc->root);
 	document(&w, root, doc->root, NULL, 0, "");
-	xmlHashFree(w.ids, NULL);
+	rp_map_free(&w.ids);
+	rp_map_free(&w.nextid);
+	rp_map_free(&w.noted);
 	xmlHashFree(w.tlc, NULL);
 	xmlHashFree(w.dates, NULL);
 	rp_arena_free(&w.arena);

@@ -758,53 +758,27 @@ part(struct mdw *w, cmark_node *root, const rp_node *part, int depth)
 
 /* ----------------------------------------------------------- footnotes */
 
-/* Whether the label in b is free: then it is taken. */
-static int
-take_label(struct mdw *w, const rp_buf *b)
-{
-	int added;
-
-	rp_map_put(&w->taken, b->data, b->len, &added);
-	return added;
-}
-
-/* The label of a footnote: its marker, made unique in the output.  A
- * label tried and taken stays taken, so the next -k of the same label
- * and marker starts where the last one stopped. */
+/* The label of a footnote: its marker, made unique in the output
+ * (read_md.c strips "-k" when the plain label exists). */
 static const char *
 note_label(struct mdw *w, const rp_node *fn)
 {
-	rp_buf		 b, key;
-	size_t		*v, *next;
+	rp_buf		 first, b;
+	size_t		*v;
 	const char	*num = fn->num ? fn->num : "";
-	int		 k = 2;
 
 	if ((v = rp_map_get(&w->byfn, &fn, sizeof(fn))) != NULL)
 		return w->labels[*v - 1];
-	rp_buf_init(&b);
+	rp_buf_init(&first);
 	/* Labels hold no spaces or brackets. */
 	for (const char *s = num; *s; s++)
 		if (*s != ' ' && *s != '[' && *s != ']' && *s != '\\')
-			rp_buf_putc(&b, *s);
-	if (b.len == 0)
-		rp_buf_printf(&b, "%d", fn->index);
-	rp_buf_init(&key);
-	rp_buf_put(&key, b.data, b.len + 1);
-	rp_buf_puts(&key, num);
-	next = rp_map_put(&w->nextk, key.data, key.len, NULL);
-	rp_buf_free(&key);
-	if (*next == 0 && take_label(w, &b))
-		*next = 2;
-	else {
-		for (k = *next ? (int)*next : 2;; k++) {
-			/* read_md.c strips "-k" when the plain label exists. */
-			rp_buf_reset(&b);
-			rp_buf_printf(&b, "%s-%d", num, k);
-			if (take_label(w, &b))
-				break;
-		}
-		*next = (size_t)k + 1;
-	}
+			rp_buf_putc(&first, *s);
+	if (first.len == 0)
+		rp_buf_printf(&first, "%d", fn->index);
+	rp_buf_init(&b);
+	rp_map_unique(&w->taken, &w->nextk, first.data, num, '-', &b);
+	rp_buf_free(&first);
 	RP_GROW(w->labels, w->nnotes, w->capnotes);
 	w->labels[w->nnotes++] = b.data;
 	*rp_map_put(&w->byfn, &fn, sizeof(fn), NULL) = w->nnotes;
