@@ -565,6 +565,7 @@ convert(struct run *r, int i)
 	rp_doc		*doc;
 	char		*data;
 	size_t		 len;
+	int		 rc;
 
 	show_progress(r, i);
 	if ((doc = rp_doc_new(path)) == NULL) {
@@ -580,7 +581,11 @@ convert(struct run *r, int i)
 	/* The name's extension is a hint; the bytes decide. */
 	fmt = r->from != RP_FORMAT_UNKNOWN ? r->from :
 	    rp_format_detect_hint(data, len, rp_format_of_path(path));
-	if (rp_read(doc, data, len, fmt) != 0) {
+	/* The reader keeps its own copy: this one goes before the writers
+	 * need memory. */
+	rc = rp_read(doc, data, len, fmt);
+	free(data);
+	if (rc != 0) {
 		break_progress(r);
 		print_diags(doc, RP_ERROR);
 		r->status = EXIT_INPUT;
@@ -592,7 +597,6 @@ convert(struct run *r, int i)
 		    RP_WARNING);
 	}
 	rp_doc_free(doc);
-	free(data);
 }
 
 /*

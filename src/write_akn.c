@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include <libxml/hash.h>
+#include <libxml/xmlsave.h>
 #include <libxml/tree.h>
 
 #include "backend.h"
@@ -181,9 +182,9 @@ at(struct w *w, xmlNodePtr n, const char *k, const char *v)
 static void
 text(struct w *w, xmlNodePtr parent, const char *s, size_t len)
 {
-	if (len > 0)
+	if ((len = strnlen(s, len)) > 0)
 		xmlAddChild(parent, xmlNewDocTextLen(w->x,
-		    BAD_CAST clean(w, wfmt(w, "%.*s", (int)len, s)),
+		    BAD_CAST clean(w, rp_arena_strndup(&w->arena, s, len)),
 		    (int)len));
 }
 
@@ -1558,26 +1559,36 @@ indent(xmlDocPtr x, xmlNodePtr n, int depth)
 	xmlAddChild(n, xmlNewDocTextLen(x, BAD_CAST spaces, 2 * w + 1));
 }
 
+/* libxml2's output, straight into the rp_buf. */
+static int
+put_out(void *out, const char *s, int len)
+{
+	rp_buf_put(out, s, (size_t)len);
+	return len;
+}
+
+/* The file written as it is serialized: no copy of the whole of it in
+ * libxml2's buffer, then another in out. */
 static int
 akn_render(void *state, rp_doc *doc, rp_buf *out)
 {
 	xmlDocPtr	 x;
-	xmlChar		*mem = NULL;
-	int		 len = 0;
+	xmlSaveCtxtPtr	 save;
+	int		 rc = -1;
 
 	(void)state;
 	if ((x = rp_akn_build(doc, NULL)) == NULL)
 		return -1;
 	indent(x, xmlDocGetRootElement(x), 0);
-	xmlDocDumpFormatMemoryEnc(x, &mem, &len, "UTF-8", 0);
-	xmlFreeDoc(x);
-	if (mem == NULL) {
-		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
-		return -1;
+	if ((save = xmlSaveToIO(put_out, NULL, out, "UTF-8", 0)) != NULL) {
+		rc = xmlSaveDoc(save, x) < 0 ? -1 : 0;
+		if (xmlSaveClose(save) < 0)
+			rc = -1;
 	}
-	rp_buf_put(out, (const char *)mem, (size_t)len);
-	xmlFree(mem);
-	return 0;
+	xmlFreeDoc(x);
+	if (rc != 0)
+		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
+	return rc;
 }
 
 static void
