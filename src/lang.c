@@ -138,6 +138,27 @@ fold_cp(uint32_t cp, char *out)
 	return rp_utf8_encode(cp, out);
 }
 
+/* One character at s, ASCII without a call; its folded form into out. */
+static size_t
+decode(const char *s, size_t n, uint32_t *cp)
+{
+	if (n > 0 && (unsigned char)*s < 0x80) {
+		*cp = (unsigned char)*s;
+		return 1;
+	}
+	return rp_utf8_decode(s, n, cp);
+}
+
+static size_t
+fold_one(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)T.ascii[cp];
+		return 1;
+	}
+	return fold_cp(cp, out);
+}
+
 /* Folded text with, for each folded byte, the offset of its source. */
 struct folded {
 	char	*s;
@@ -663,11 +684,11 @@ first_may(int kind, const char *s, size_t n)
 {
 	uint32_t	 cp;
 	char		 out[4];
-	size_t		 len = rp_utf8_decode(s, n, &cp);
+	size_t		 len = decode(s, n, &cp);
 
 	if (len == 0)
 		return 1;
-	return fold_cp(cp, out) == 0 || may_start(kind, out[0]);
+	return fold_one(cp, out) == 0 || may_start(kind, out[0]);
 }
 
 /* Whether folded offset e of f ends a word: the characters on either
@@ -715,7 +736,7 @@ longest_at(int kind, const struct folded *f, size_t i, size_t *flen)
 	int			 word, prev = -1;
 
 	while (p < lim) {
-		if ((len = rp_utf8_decode(f->s + p, f->n - p, &cp)) == 0) {
+		if ((len = decode(f->s + p, f->n - p, &cp)) == 0) {
 			len = 1;
 			cp = ' ';
 		}
@@ -827,9 +848,9 @@ rp_lang_count_words(const char *s, size_t n, size_t *counts)
 	init();
 	memset(counts, 0, (size_t)T.nlang * sizeof(*counts));
 	while (i <= n) {
-		len = i < n ? rp_utf8_decode(s + i, n - i, &cp) : 0;
+		len = i < n ? decode(s + i, n - i, &cp) : 0;
 		if (len > 0 && is_word_cp(cp)) {
-			k = fold_cp(cp, out);
+			k = fold_one(cp, out);
 			if (wl + k < sizeof(w))
 				memcpy(w + wl, out, k);
 			wl += k;
