@@ -649,6 +649,13 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 	char		 iso[11], marker[16];
 
 	while (i < b) {
+		/* Most of a text: ASCII that starts nothing below. */
+		if ((unsigned char)t[i] < 0x80 && t[i] != '*' &&
+		    !isdigit((unsigned char)t[i]) &&
+		    !isupper((unsigned char)t[i])) {
+			i++;
+			continue;
+		}
 		if ((len = rp_utf8_decode(t + i, b - i, &cp)) == 0)
 			len = 1;
 		/* ¹² superscript markers. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "respub.h"
+#include "arena.h"
 #include "lang.h"
 #include "utf8.h"
 
@@ -29,6 +30,22 @@ struct entry {
 	const char	*text;		/* folded */
 	size_t		 len;
 	int		 kind, lang, value;
+	int		 again;		/* the same text as the entry before */
+};
+
+/* The phrases of each kind as a trie over their folded bytes, so that a
+ * text is matched in one pass: a node's children are edges[first ..
+ * first + nchild), sorted by byte. */
+#define NO_NODE	UINT32_MAX
+
+struct tnode {
+	uint32_t	 first, nchild;
+	const struct entry *entry;	/* the phrase that ends here */
+};
+
+struct tedge {
+	unsigned char	 c;
+	uint32_t	 node;
 };
 
 struct language {
@@ -45,6 +62,13 @@ static struct {
 	unsigned char	 first[RP_LK__MAX][32];	/* first bytes of phrases */
 	int		 numeric[RP_LK__MAX];	/* every pattern opens with a
 						   number */
+	int		 literal[RP_LK__MAX];	/* every pattern opens with
+						   a letter */
+	unsigned char	 ascii[128];		/* ASCII folded */
+	struct tnode	*node;
+	struct tedge	*edge;
+	size_t		 nnode, nedge;
+	uint32_t	 root[RP_LK__MAX];
 	struct language	 lang[MAX_LANGS];
 	int		 nlang;
 } T;
@@ -114,6 +138,27 @@ fold_cp(uint32_t cp, char *out)
 	return rp_utf8_encode(cp, out);
 }
 
+/* One character at s, ASCII without a call; its folded form into out. */
+static size_t
+decode(const char *s, size_t n, uint32_t *cp)
+{
+	if (n > 0 && (unsigned char)*s < 0x80) {
+		*cp = (unsigned char)*s;
+		return 1;
+	}
+	return rp_utf8_decode(s, n, cp);
+}
+
+static size_t
+fold_one(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)T.ascii[cp];
+		return 1;
+	}
+	return fold_cp(cp, out);
+}
+
 /* Folded text with, for each folded byte, the offset of its source. */
 struct folded {
 	char	*s;
@@ -150,6 +195,11 @@ fold(struct folded *f, const char *s, size_t n, size_t limit)
 	}
 	f->n = 0;
 	while (i < n && f->n < limit && f->n < cap) {
+		if ((unsigned char)s[i] < 0x80) {	/* most text */
+			f->map[f->n] = i;
+			f->s[f->n++] = (char)T.ascii[(unsigned char)s[i++]];
+			continue;
+		}
 		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
 			len = 1;
 			cp = 0xFFFD;
@@ -406,6 +456,88 @@ number_byte(unsigned char c)
 	    (c >= 0xE3 && c <= 0xE9);
 }
 
+/* The entry of kind whose text is exactly t[0..n), or NULL, by binary
+ * search: of equal texts (one per language), the one it lands on. */
+static const struct entry *
+search_sorted(int kind, const char *t, size_t n)
+{
+	struct entry	 key;
+	size_t		 lo = T.lo[kind], hi = T.hi[kind], mid;
+	int		 c;
+
+	key.kind = kind;
+	key.text = t;
+	key.len = n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = cmp_entry(&key, &T.e[mid])) == 0)
+			return &T.e[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* ASCII folded, from the same rules as the rest. */
+static void
+fold_ascii(void)
+{
+	char	 out[4];
+	int	 c;
+
+	for (c = 0; c < 128; c++)
+		T.ascii[c] = fold_cp((uint32_t)c, out) == 1 ?
+		    (unsigned char)out[0] : (unsigned char)c;
+}
+
+/* The trie of entries [lo, hi), sorted, which share their first d bytes:
+ * its node.  Edges are reserved before the children are built, so that
+ * each node's edges lie together. */
+static uint32_t
+build_trie(size_t lo, size_t hi, size_t d)
+{
+	uint32_t	 id = (uint32_t)T.nnode++, e;
+	size_t		 k, g;
+
+	T.node[id].entry = NULL;
+	if (lo < hi && T.e[lo].len == d)
+		T.node[id].entry = search_sorted(T.e[lo].kind, T.e[lo].text, d);
+	while (lo < hi && T.e[lo].len == d)
+		lo++;
+	T.node[id].first = (uint32_t)T.nedge;
+	T.node[id].nchild = 0;
+	for (k = lo; k < hi; k = g, T.node[id].nchild++)
+		for (g = k; g < hi && T.e[g].text[d] == T.e[k].text[d]; g++)
+			continue;
+	T.nedge += T.node[id].nchild;
+	for (k = lo, e = T.node[id].first; k < hi; k = g, e++) {
+		for (g = k; g < hi && T.e[g].text[d] == T.e[k].text[d]; g++)
+			continue;
+		T.edge[e].c = (unsigned char)T.e[k].text[d];
+		T.edge[e].node = build_trie(k, g, d + 1);
+	}
+	return id;
+}
+
+/* One trie per kind: at most a node per byte of the table, and a root. */
+static void
+build_tries(void)
+{
+	size_t	 i, cap = RP_LK__MAX;
+	int	 kind;
+
+	for (i = 0; i < T.n; i++)
+		cap += T.e[i].len;
+	T.node = malloc(cap * sizeof(*T.node));
+	T.edge = malloc(cap * sizeof(*T.edge));
+	if (T.node == NULL || T.edge == NULL)
+		rp_out_of_memory();
+	for (kind = 0; kind < RP_LK__MAX; kind++)
+		T.root[kind] = build_trie(T.lo[kind], T.hi[kind], 0);
+}
+
 static void
 load(void)
 {
@@ -414,6 +546,7 @@ load(void)
 	size_t		 i, k;
 	int		 l, builtin;
 
+	fold_ascii();
 	for (l = 0; rp_lang_builtin[l].name != NULL && l < MAX_LANGS; l++)
 		T.lang[l].name = strdup(rp_lang_builtin[l].name);
 	T.nlang = builtin = l;
@@ -434,17 +567,21 @@ load(void)
 		int kind = T.e[i].kind;
 
 		T.lo[kind] = i;
-		T.numeric[kind] = 1;
+		T.numeric[kind] = T.literal[kind] = 1;
 		for (k = i; k < T.n && T.e[k].kind == kind; k++) {
 			unsigned char c = (unsigned char)T.e[k].text[0];
 
 			T.numeric[kind] &= starts_numeric(T.e[k].text);
+			T.literal[kind] &= c != '{' && c != ' ';
+			T.e[k].again = k > i && cmp_entry(&T.e[k - 1],
+			    &T.e[k]) == 0;
 			T.first[kind][c >> 3] |= 1u << (c & 7);
 			if (T.e[k].len > T.maxlen[kind])
 				T.maxlen[kind] = T.e[k].len;
 		}
 		T.hi[kind] = k;
 	}
+	build_tries();
 }
 
 static void
@@ -482,27 +619,53 @@ rp_lang_setting(int lang, const char *key)
 
 /* ------------------------------------------------------------ phrases */
 
+/* The child of trie node t by byte c, or NULL. */
+static const struct tnode *
+child(const struct tnode *t, unsigned char c)
+{
+	const struct tedge	*e = T.edge + t->first;
+	size_t			 lo = 0, hi = t->nchild, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (e[mid].c == c)
+			return &T.node[e[mid].node];
+		if (e[mid].c < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 /* The entry of kind whose text is exactly t[0..n), or NULL. */
 static const struct entry *
 lookup(int kind, const char *t, size_t n)
 {
-	struct entry	 key;
-	size_t		 lo = T.lo[kind], hi = T.hi[kind], mid;
-	int		 c;
+	const struct tnode	*x = &T.node[T.root[kind]];
+	size_t			 i;
 
-	key.kind = kind;
-	key.text = t;
-	key.len = n;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if ((c = cmp_entry(&key, &T.e[mid])) == 0)
-			return &T.e[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
+	for (i = 0; i < n && x != NULL; i++)
+		x = child(x, (unsigned char)t[i]);
+	return x != NULL ? x->entry : NULL;
+}
+
+/* The longest entry of kind that t[0..n) starts with, its length into
+ * *len; NULL if none. */
+static const struct entry *
+lookup_prefix(int kind, const char *t, size_t n, size_t *len)
+{
+	const struct tnode	*x = &T.node[T.root[kind]];
+	const struct entry	*best = NULL;
+	size_t			 i;
+
+	for (i = 0; i < n && (x = child(x, (unsigned char)t[i])) != NULL;
+	    i++)
+		if (x->entry != NULL) {
+			best = x->entry;
+			*len = i + 1;
+		}
+	return best;
 }
 
 /* Whether some phrase of kind may start with the folded byte c: most
@@ -521,11 +684,11 @@ first_may(int kind, const char *s, size_t n)
 {
 	uint32_t	 cp;
 	char		 out[4];
-	size_t		 len = rp_utf8_decode(s, n, &cp);
+	size_t		 len = decode(s, n, &cp);
 
 	if (len == 0)
 		return 1;
-	return fold_cp(cp, out) == 0 || may_start(kind, out[0]);
+	return fold_one(cp, out) == 0 || may_start(kind, out[0]);
 }
 
 /* Whether folded offset e of f ends a word: the characters on either
@@ -546,53 +709,55 @@ boundary(const struct folded *f, size_t e)
 	return !is_word_cp(a) || !is_word_cp(b);
 }
 
-/* The ends of words in f[i..i+max], in one pass: into ends[], how many. */
-static size_t
-word_ends(const struct folded *f, size_t i, size_t max, size_t *ends,
-    size_t nends)
+/* Whether folded offset i of f, just past a character of word class
+ * prev, ends a word: the text's end, or a change out of a word. */
+static int
+ends_word(const struct folded *f, size_t i, int prev)
 {
-	size_t		 k = 0, len, lim = i + max < f->n ? i + max : f->n;
-	uint32_t	 cp;
-	int		 word, prev = -1;
+	uint32_t cp;
 
-	while (i < lim) {
-		if ((len = rp_utf8_decode(f->s + i, f->n - i, &cp)) == 0) {
+	if (i >= f->n)
+		return f->all;
+	return rp_utf8_decode(f->s + i, f->n - i, &cp) == 0 || !prev ||
+	    !is_word_cp(cp);
+}
+
+/* The longest phrase of kind at folded offset i of f that ends a word,
+ * in one pass down the trie.  Only the first 64 ends of words count. */
+static const struct entry *
+longest_at(int kind, const struct folded *f, size_t i, size_t *flen)
+{
+	const struct tnode	*x = &T.node[T.root[kind]];
+	const struct entry	*best = NULL;
+	size_t			 p = i, len, j, nends = 0;
+	size_t			 lim = i + T.maxlen[kind] < f->n ?
+				    i + T.maxlen[kind] : f->n;
+	uint32_t		 cp;
+	int			 word, prev = -1;
+
+	while (p < lim) {
+		if ((len = decode(f->s + p, f->n - p, &cp)) == 0) {
 			len = 1;
 			cp = ' ';
 		}
 		word = is_word_cp(cp);
-		if (prev >= 0 && (!word || !prev) && k < nends)
-			ends[k++] = i;
-		prev = word;
-		i += len;
-	}
-	if (k < nends && prev >= 0) {
-		if (i >= f->n) {
-			if (f->all)
-				ends[k++] = i;
-		} else if (rp_utf8_decode(f->s + i, f->n - i, &cp) == 0 ||
-		    !prev || !is_word_cp(cp))
-			ends[k++] = i;
-	}
-	return k;
-}
-
-/* The longest phrase of kind at folded offset i of f. */
-static const struct entry *
-longest_at(int kind, const struct folded *f, size_t i, size_t *flen)
-{
-	const struct entry	*x;
-	size_t			 ends[64], k;
-
-	if (i >= f->n || !may_start(kind, f->s[i]))
-		return NULL;
-	k = word_ends(f, i, T.maxlen[kind], ends, 64);
-	while (k-- > 0)
-		if ((x = lookup(kind, f->s + i, ends[k] - i)) != NULL) {
-			*flen = ends[k] - i;
-			return x;
+		if (prev >= 0 && (!word || !prev) && nends++ < 64 &&
+		    x->entry != NULL) {
+			best = x->entry;
+			*flen = p - i;
 		}
-	return NULL;
+		prev = word;
+		for (j = 0; j < len; j++)
+			if ((x = child(x, (unsigned char)f->s[p + j])) == NULL)
+				return best;
+		p += len;
+	}
+	if (prev >= 0 && nends < 64 && x->entry != NULL &&
+	    ends_word(f, p, prev)) {
+		best = x->entry;
+		*flen = p - i;
+	}
+	return best;
 }
 
 static const struct entry *
@@ -628,7 +793,7 @@ rp_lang_is(rp_lang_kind kind, const char *s, size_t n, int *value)
 	const struct entry	*x;
 
 	init();
-	if (T.lo[kind] == T.hi[kind])
+	if (T.lo[kind] == T.hi[kind] || n == 0 || !first_may(kind, s, n))
 		return 0;
 	fold(&f, s, n, T.maxlen[kind] + 1);
 	x = f.map[f.n] == n ? lookup(kind, f.s, f.n) : NULL;
@@ -683,9 +848,9 @@ rp_lang_count_words(const char *s, size_t n, size_t *counts)
 	init();
 	memset(counts, 0, (size_t)T.nlang * sizeof(*counts));
 	while (i <= n) {
-		len = i < n ? rp_utf8_decode(s + i, n - i, &cp) : 0;
+		len = i < n ? decode(s + i, n - i, &cp) : 0;
 		if (len > 0 && is_word_cp(cp)) {
-			k = fold_cp(cp, out);
+			k = fold_one(cp, out);
 			if (wl + k < sizeof(w))
 				memcpy(w + wl, out, k);
 			wl += k;
@@ -798,12 +963,9 @@ phrase_at(int kind, const struct folded *f, size_t i, int *value)
 
 	if (i >= f->n || !may_start(kind, f->s[i]))
 		return 0;
-	if (kind == RP_LK_ORD_SUFFIX || kind == RP_LK_DAY_SUFFIX) {
-		if (e > T.maxlen[kind])
-			e = T.maxlen[kind];
-		while (e > 0 && (x = lookup(kind, f->s + i, e)) == NULL)
-			e--;
-	} else
+	if (kind == RP_LK_ORD_SUFFIX || kind == RP_LK_DAY_SUFFIX)
+		x = lookup_prefix(kind, f->s + i, e, &e);
+	else
 		x = longest_at(kind, f, i, &e);
 	if (x == NULL)
 		return 0;
@@ -1031,8 +1193,10 @@ match_at(int kind, const struct folded *f, size_t i, rp_lang_hit *hit)
 	for (k = T.lo[kind]; k < T.hi[kind]; k++) {
 		const char *p = T.e[k].text;
 
-		/* A pattern opening with a letter fails fast. */
-		if (*p != '{' && *p != ' ' && (i >= f->n || f->s[i] != *p))
+		/* A pattern opening with a letter fails fast; one given
+		 * again (by another language) matches as before. */
+		if (T.e[k].again || (*p != '{' && *p != ' ' && (i >= f->n ||
+		    f->s[i] != *p)))
 			continue;
 		hit_clear(&h);
 		if ((r = pmatch(p, f, i, &h)) > best &&
@@ -1065,7 +1229,8 @@ rp_lang_match(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit)
 	init();
 	hit_clear(hit);
 	if (T.lo[kind] == T.hi[kind] || n == 0 || (T.numeric[kind] &&
-	    !number_byte((unsigned char)s[0])))
+	    !number_byte((unsigned char)s[0])) || (T.literal[kind] &&
+	    !first_may(kind, s, n)))
 		return 0;
 	fold(&f, s, n, n);
 	if ((r = match_at(kind, &f, 0, hit)) > 0)
@@ -1088,7 +1253,8 @@ rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
 	fold(&f, s, n, n);
 	for (i = 0; i < f.n && end == 0; i++) {
 		if ((f.s[i] & 0xC0) == 0x80 || (T.numeric[kind] &&
-		    !number_byte((unsigned char)f.s[i])) ||
+		    !number_byte((unsigned char)f.s[i])) || (T.literal[kind] &&
+		    !may_start(kind, f.s[i])) ||
 		    (i > 0 && !boundary(&f, i)))
 			continue;
 		if ((r = match_at(kind, &f, i, hit)) > 0) {

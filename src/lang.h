@@ -1,7 +1,8 @@
 /* lang.h -- the drafting rules of each language, as data: the tables of
  * lang/<code>.conf (docs/LANG.md), built into the library and overridden
  * by files of the same name in the data directory.  Loaded once per
- * process; every lookup is a binary search over case-folded text. */
+ * process; phrases are matched in one pass down a trie of case-folded
+ * text. */
 #ifndef RP_LANG_H
 #define RP_LANG_H
 

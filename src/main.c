@@ -657,12 +657,14 @@ read_input(const struct run *r, rp_doc *doc, char **data, size_t *len)
 
 /* Read input i into a new document; NULL once the error is said. */
 static rp_doc *
-load(struct run *r, int i, char **data)
+load(struct run *r, int i)
 {
 	const char	*path = r->inputs[i];
 	rp_format	 fmt;
 	rp_doc		*doc;
+	char		*data;
 	size_t		 len;
+	int		 rc;
 
 	show_progress(r, i);
 	if ((doc = rp_doc_new(path)) == NULL) {
@@ -670,21 +672,24 @@ load(struct run *r, int i, char **data)
 		return NULL;
 	}
 	rp_doc_set_limits(doc, &r->limits);
-	if (read_input(r, doc, data, &len) != 0) {
+	if (read_input(r, doc, &data, &len) != 0) {
 		rp_doc_free(doc);
 		r->status = EXIT_INPUT;
 		return NULL;
 	}
 	/* The name's extension is a hint; the bytes decide. */
 	fmt = r->from != RP_FORMAT_UNKNOWN ? r->from :
-	    rp_format_detect_hint(*data, len, rp_format_of_path(path));
-	if (rp_read(doc, *data, len, fmt) == 0)
+	    rp_format_detect_hint(data, len, rp_format_of_path(path));
+	/* The reader keeps its own copy: this one goes before the writers
+	 * need memory. */
+	rc = rp_read(doc, data, len, fmt);
+	free(data);
+	if (rc == 0)
 		return doc;
 	break_progress(r);
 	print_diags(doc, RP_ERROR);
 	r->status = EXIT_INPUT;
 	rp_doc_free(doc);
-	free(*data);
 	return NULL;
 }
 
@@ -703,14 +708,12 @@ static void
 convert(struct run *r, int i)
 {
 	rp_doc	*doc;
-	char	*data;
 
-	if ((doc = load(r, i, &data)) == NULL)
+	if ((doc = load(r, i)) == NULL)
 		return;
 	write_doc(r, doc, i);
 	report(r, doc);
 	rp_doc_free(doc);
-	free(data);
 }
 
 /* The side-by-side page of the versions read, where --parallel says. */
@@ -773,18 +776,17 @@ static void
 convert_parallel(struct run *r)
 {
 	struct version_in	*v = calloc((size_t)r->ninputs, sizeof(*v));
-	char			**data = calloc((size_t)r->ninputs,
-				    sizeof(*data)), **pages = NULL;
+	char			**pages = NULL;
 	int			*arg = calloc((size_t)r->ninputs, sizeof(*arg));
 	size_t			 n = 0, i;
 
-	if (v == NULL || data == NULL || arg == NULL || (pages =
+	if (v == NULL || arg == NULL || (pages =
 	    calloc((size_t)r->ninputs, sizeof(*pages))) == NULL) {
 		r->status = EXIT_OUTPUT;
 		goto done;
 	}
 	for (i = 0; i < (size_t)r->ninputs; i++) {
-		if ((v[n].doc = load(r, (int)i, &data[n])) == NULL)
+		if ((v[n].doc = load(r, (int)i)) == NULL)
 			continue;
 		arg[n] = (int)i;
 		if (r->outdir != NULL && asprintf(&pages[n], "%s.html",
@@ -805,11 +807,9 @@ convert_parallel(struct run *r)
 done:
 	while (n-- > 0) {
 		rp_doc_free(v[n].doc);
-		free(data[n]);
 		free(pages[n]);
 	}
 	free(v);
-	free(data);
 	free(pages);
 	free(arg);
 }

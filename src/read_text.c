@@ -20,6 +20,7 @@
 #include "backend.h"
 #include "classify.h"
 #include "inline.h"
+#include "map.h"
 #include "utf8.h"
 
 struct line {
@@ -61,6 +62,13 @@ struct fndef {
 	int		 referenced;
 };
 
+/* A segment's numbered definitions as a min-heap by number (indices of
+ * fns): the lowest not yet referenced, found without a scan. */
+struct noteheap {
+	size_t		*i;
+	size_t		 n, cap;
+};
+
 struct reader {
 	rp_doc		*doc;
 	const char	*buf;
@@ -70,6 +78,9 @@ struct reader {
 	size_t		 nunits, capunits;
 	struct fndef	*fns;
 	size_t		 nfns, capfns;
+	rp_map		 fnfirst;	/* marker (and segment) -> fns + 1 */
+	struct noteheap	*heaps;		/* by segment */
+	size_t		 nheaps, capheaps;
 	int		 fullwidth;	/* chars of a full line */
 	int		 line_per_paragraph; /* no hard wraps */
 	int		 cur_seg;	/* segment whose text is parsed */
@@ -1082,31 +1093,124 @@ make_units(struct reader *r)
 
 /* ----------------------------------------------------- footnotes */
 
+/* The key of marker in segment seg (-1: in any) into k. */
+static void
+def_key(rp_buf *k, const char *marker, int seg)
+{
+	k->len = 0;
+	rp_buf_put(k, marker, strlen(marker) + 1);
+	rp_buf_put(k, (const char *)&seg, sizeof(seg));
+}
+
+/* The first definition of marker in segment seg (-1: in any). */
+static struct fndef *
+first_def(const struct reader *r, const char *marker, int seg)
+{
+	rp_buf	 k;
+	size_t	*v;
+
+	rp_buf_init(&k);
+	def_key(&k, marker, seg);
+	v = rp_map_get(&r->fnfirst, k.data, k.len);
+	rp_buf_free(&k);
+	return v != NULL ? &r->fns[*v - 1] : NULL;
+}
+
+static void
+heap_swap(size_t *h, size_t a, size_t b)
+{
+	size_t t = h[a];
+
+	h[a] = h[b];
+	h[b] = t;
+}
+
+/* Definition d (numbered) into the heap of its segment. */
+static void
+heap_push(struct reader *r, size_t d)
+{
+	struct noteheap	*q;
+	size_t		 k, up;
+	int		 seg = r->fns[d].seg;
+
+	while (r->nheaps <= (size_t)seg) {
+		RP_GROW(r->heaps, r->nheaps, r->capheaps);
+		memset(&r->heaps[r->nheaps++], 0, sizeof(*r->heaps));
+	}
+	q = &r->heaps[seg];
+	RP_GROW(q->i, q->n, q->cap);
+	q->i[k = q->n++] = d;
+	for (; k > 0 && r->fns[q->i[up = (k - 1) / 2]].number >
+	    r->fns[q->i[k]].number; k = up)
+		heap_swap(q->i, k, up);
+}
+
+static void
+heap_pop(const struct reader *r, struct noteheap *q)
+{
+	size_t k = 0, c;
+
+	q->i[0] = q->i[--q->n];
+	while ((c = 2 * k + 1) < q->n) {
+		if (c + 1 < q->n && r->fns[q->i[c + 1]].number <
+		    r->fns[q->i[c]].number)
+			c++;
+		if (r->fns[q->i[k]].number <= r->fns[q->i[c]].number)
+			break;
+		heap_swap(q->i, k, c);
+		k = c;
+	}
+}
+
+/* The lowest number of a definition in seg not yet referenced, or 0. */
+static int
+lowest_unreferenced(struct reader *r, int seg)
+{
+	struct noteheap *q;
+
+	if (seg < 0 || (size_t)seg >= r->nheaps)
+		return 0;
+	q = &r->heaps[seg];
+	while (q->n > 0 && r->fns[q->i[0]].referenced)
+		heap_pop(r, q);
+	return q->n > 0 ? r->fns[q->i[0]].number : 0;
+}
+
+/* Definition d, just added, indexed by its marker and segment. */
+static void
+index_def(struct reader *r, size_t d)
+{
+	rp_buf	 k;
+	size_t	*v;
+	int	 pass, added;
+
+	rp_buf_init(&k);
+	for (pass = 0; pass < 2; pass++) {
+		def_key(&k, r->fns[d].node->num, pass ? -1 : r->fns[d].seg);
+		v = rp_map_put(&r->fnfirst, k.data, k.len, &added);
+		if (added)
+			*v = d + 1;
+	}
+	rp_buf_free(&k);
+	if (r->fns[d].number > 0)
+		heap_push(r, d);
+}
+
 static rp_node *
 lookup_footnote(void *arg, const char *marker, enum rp_marker_kind kind)
 {
 	struct reader	*r = arg;
-	size_t		 i;
-	int		 num = atoi(marker), next = 0;
-	struct fndef	*hit = NULL;
+	int		 num = atoi(marker), next;
+	struct fndef	*hit;
 
-	for (i = 0; i < r->nfns; i++) {
-		if (strcmp(r->fns[i].node->num, marker) != 0)
-			continue;
-		/* Prefer the definition in the same part of the text. */
-		if (hit == NULL || (r->fns[i].seg == r->cur_seg &&
-		    hit->seg != r->cur_seg))
-			hit = &r->fns[i];
-	}
+	/* Prefer the definition in the same part of the text. */
+	if ((hit = first_def(r, marker, r->cur_seg)) == NULL)
+		hit = first_def(r, marker, -1);
 	if (hit == NULL || r->in_note)
 		return NULL;
 	/* The lowest numbered definition not yet referenced is the one a
 	 * new marker most likely calls. */
-	for (i = 0; i < r->nfns; i++)
-		if (!r->fns[i].referenced && r->fns[i].number > 0 &&
-		    r->fns[i].seg == r->cur_seg &&
-		    (next == 0 || r->fns[i].number < next))
-			next = r->fns[i].number;
+	next = lowest_unreferenced(r, r->cur_seg);
 	if (!rp_marker_fits(kind, num, hit->referenced, next))
 		return NULL;
 	hit->referenced = 1;
@@ -1128,6 +1232,7 @@ struct builder {
 	int		 vote;		/* expecting members of a vote group */
 	int		 next_num;	/* number of the next numbered unit */
 	int		 bulleted;	/* operative paragraphs set as bullets */
+	int		 nnotes;	/* footnotes defined so far */
 	rp_node		*vote_node;
 };
 
@@ -1573,15 +1678,11 @@ add_footnote(struct reader *r, struct builder *bd, const struct unit *u)
 {
 	rp_node		*fn;
 	struct fndef	*d;
-	size_t		 i;
 
 	fn = rp_node_new(r->doc, RP_NODE_FOOTNOTE, u->line, u->col);
 	fn->num = u->marker;
 	rp_node_append(part(bd, &bd->notes, RP_NODE_NOTES, u->line), fn);
-	fn->index = 1;
-	for (i = 0; i < r->nfns; i++)
-		if (r->fns[i].node->parent == bd->notes)
-			fn->index++;
+	fn->index = ++bd->nnotes;
 	RP_GROW(r->fns, r->nfns, r->capfns);
 	r->in_note = 1;
 	rp_node_append(fn, block(bd, u, u->text.data, u->text.len, 0));
@@ -1591,6 +1692,7 @@ add_footnote(struct reader *r, struct builder *bd, const struct unit *u)
 	d->seg = u->seg;
 	d->number = atoi(u->marker);
 	d->referenced = 0;
+	index_def(r, r->nfns - 1);
 }
 
 /* ------------------------------------------------- page-break joins */
@@ -1883,73 +1985,99 @@ fix_scanned_numbers(struct reader *r)
 	}
 }
 
-/* Whether marker stands in a unit before units[i], after a word, a
- * period or a comma, as a spaced footnote reference does. */
-static int
-marker_cited_before(const struct reader *r, size_t i, const char *marker)
+/* Markers of up to three digits ("7", "07", "107"), each a bit. */
+#define CITED_BITS	(10 + 100 + 1000)
+
+static size_t
+cited_bit(const char *digits, size_t k)
 {
-	char	 pat[12];
-	size_t	 j, plen;
+	size_t v = 0, i;
 
-	plen = (size_t)snprintf(pat, sizeof(pat), " %s", marker);
-	for (j = 0; j < i; j++) {
-		const struct unit *w = &r->units[j];
-		const char	*p = w->text.data, *end = p + w->text.len, *q;
+	for (i = 0; i < k; i++)
+		v = v * 10 + (size_t)(digits[i] - '0');
+	return v + (k == 1 ? 0 : k == 2 ? 10 : 110);
+}
 
-		while (w->kind == U_TEXT &&
-		    (p = memmem(p, (size_t)(end - p), pat, plen)) != NULL) {
-			q = p + plen;
-			if (p > w->text.data && (isalpha((unsigned char)p[-1]) ||
-			    p[-1] == '.' || p[-1] == ',') && (q == end ||
-			    *q == ' ' || *q == '.' || *q == ',' || *q == ';'))
-				return 1;
-			p = q;
+/* The markers u cites into cited: " 7" after a word, a period or a
+ * comma and before the end, a space, a period, a comma or a semicolon,
+ * as a spaced footnote reference stands. */
+static void
+note_citations(const struct unit *u, unsigned char *cited)
+{
+	const char	*s = u->text.data;
+	size_t		 n = u->text.len, p, q;
+
+	for (p = 1; p < n; p++) {
+		if (s[p] != ' ' || !(isalpha((unsigned char)s[p - 1]) ||
+		    s[p - 1] == '.' || s[p - 1] == ','))
+			continue;
+		for (q = p + 1; q < n && q - p <= 3 &&
+		    isdigit((unsigned char)s[q]); q++)
+			continue;
+		if (q > p + 1 && q - p <= 4 && (q == n || s[q] == ' ' ||
+		    s[q] == '.' || s[q] == ',' || s[q] == ';')) {
+			size_t b = cited_bit(s + p + 1, q - p - 1);
+
+			cited[b / 8] |= (unsigned char)(1u << (b % 8));
 		}
 	}
-	return 0;
+}
+
+/* Unit u, a footnote definition outside a ruled zone whose marker a
+ * unit before it cites, made one; *adopted: past the adoption line. */
+static void
+late_definition(struct reader *r, struct unit *u, int *adopted,
+    const unsigned char *cited)
+{
+	const char	*s = u->text.data;
+	char		 marker[8];
+	size_t		 k = 0, skip, b;
+	int		 num, dotted, glued;
+
+	if (u->kind != U_TEXT || !u->block_start || u->num != NULL)
+		return;
+	while (k < u->text.len && k < 3 && isdigit((unsigned char)s[k]))
+		k++;
+	if (u->text.len > 8 && memcmp(s, "Adopted ", 8) == 0 &&
+	    memmem(s, u->text.len, "meeting", 7) != NULL)
+		*adopted = 1;
+	dotted = *adopted && k > 0 && k < u->text.len && s[k] == '.';
+	skip = k + (size_t)dotted;
+	/* Past the adoption line, a print's "17See" or "33.One". */
+	glued = *adopted && skip < u->text.len && s[skip] != ' ';
+	if (k == 0 || skip + 1 >= u->text.len || (!glued &&
+	    s[skip++] != ' ') || !(isupper((unsigned char)s[skip]) ||
+	    (unsigned char)s[skip] >= 0x80))
+		return;
+	memcpy(marker, s, k);
+	marker[k] = '\0';
+	num = atoi(marker);
+	b = cited_bit(marker, k);
+	if (num <= 0 || num > 300 || !(cited[b / 8] & (1u << (b % 8))))
+		return;
+	u->kind = U_FNDEF;
+	u->marker = rp_doc_strdup(r->doc, marker);
+	drop_prefix(u, skip);
 }
 
 /*
  * Footnote definitions outside a ruled zone, recognized by the markers
  * they answer: "22 Adopted without vote." after "... meeting. 22", or,
- * past the adoption line, "5. Ibid., ..." after "... addenda, 5".
+ * past the adoption line, "5. Ibid., ..." after "... addenda, 5".  The
+ * markers cited so far are kept as the units go by, not looked for again
+ * in every unit before.
  */
 static void
 late_definitions(struct reader *r)
 {
-	size_t	i;
-	int	adopted = 0;
+	unsigned char	 cited[(CITED_BITS + 7) / 8] = { 0 };
+	size_t		 i;
+	int		 adopted = 0;
 
 	for (i = 0; i < r->nunits; i++) {
-		struct unit	*u = &r->units[i];
-		const char	*s = u->text.data;
-		char		 marker[8];
-		size_t		 k = 0, skip;
-		int		 num, dotted, glued;
-
-		if (u->kind != U_TEXT || !u->block_start || u->num != NULL)
-			continue;
-		while (k < u->text.len && k < 3 && isdigit((unsigned char)s[k]))
-			k++;
-		if (u->text.len > 8 && memcmp(s, "Adopted ", 8) == 0 &&
-		    memmem(s, u->text.len, "meeting", 7) != NULL)
-			adopted = 1;
-		dotted = adopted && k > 0 && k < u->text.len && s[k] == '.';
-		skip = k + (size_t)dotted;
-		/* Past the adoption line, a print's "17See" or "33.One". */
-		glued = adopted && skip < u->text.len && s[skip] != ' ';
-		if (k == 0 || skip + 1 >= u->text.len || (!glued &&
-		    s[skip++] != ' ') || !(isupper((unsigned char)s[skip]) ||
-		    (unsigned char)s[skip] >= 0x80))
-			continue;
-		memcpy(marker, s, k);
-		marker[k] = '\0';
-		num = atoi(marker);
-		if (num <= 0 || num > 300 || !marker_cited_before(r, i, marker))
-			continue;
-		u->kind = U_FNDEF;
-		u->marker = rp_doc_strdup(r->doc, marker);
-		drop_prefix(u, skip);
+		late_definition(r, &r->units[i], &adopted, cited);
+		if (r->units[i].kind == U_TEXT)
+			note_citations(&r->units[i], cited);
 	}
 }
 
@@ -2220,5 +2348,9 @@ rp_read_text(rp_doc *doc, const char *buf, size_t len)
 	free_units(&r);
 	free(r.lines);
 	free(r.fns);
+	rp_map_free(&r.fnfirst);
+	for (i = 0; i < r.nheaps; i++)
+		free(r.heaps[i].i);
+	free(r.heaps);
 	return 0;
 }

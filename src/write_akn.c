@@ -13,9 +13,11 @@
 #include <time.h>
 
 #include <libxml/hash.h>
+#include <libxml/xmlsave.h>
 #include <libxml/tree.h>
 
 #include "backend.h"
+#include "map.h"
 #include "utf8.h"
 #include "write_akn.h"
 
@@ -37,7 +39,9 @@ struct w {
 	rp_arena	 arena;
 	xmlDocPtr	 x;
 	xmlNsPtr	 ns;
-	xmlHashTablePtr	 ids;	/* every eId in the file: they must be unique */
+	rp_map		 ids;	/* every eId in the file: they must be unique */
+	rp_map		 nextid;	/* where want_2, want_3... stopped */
+	rp_map		 noted;		/* FOOTNOTE pointer -> notes + 1 */
 	xmlHashTablePtr	 tlc;	/* TLC href -> eId, declared once per file */
 	xmlHashTablePtr	 dates;	/* "actor/number" -> adoption date known */
 	struct fnote	*notes;
@@ -178,9 +182,9 @@ at(struct w *w, xmlNodePtr n, const char *k, const char *v)
 static void
 text(struct w *w, xmlNodePtr parent, const char *s, size_t len)
 {
-	if (len > 0)
+	if ((len = strnlen(s, len)) > 0)
 		xmlAddChild(parent, xmlNewDocTextLen(w->x,
-		    BAD_CAST clean(w, wfmt(w, "%.*s", (int)len, s)),
+		    BAD_CAST clean(w, rp_arena_strndup(&w->arena, s, len)),
 		    (int)len));
 }
 
@@ -188,12 +192,13 @@ text(struct w *w, xmlNodePtr parent, const char *s, size_t len)
 static const char *
 eid(struct w *w, xmlNodePtr n, const char *want)
 {
-	const char	*id = want;
-	int		 k;
+	rp_buf		 b;
+	const char	*id;
 
-	for (k = 2; xmlHashLookup(w->ids, BAD_CAST id) != NULL; k++)
-		id = wfmt(w, "%s_%d", want, k);
-	xmlHashAddEntry(w->ids, BAD_CAST id, (void *)w);
+	rp_buf_init(&b);
+	rp_map_unique(&w->ids, &w->nextid, want, want, '_', &b);
+	id = rp_arena_strndup(&w->arena, b.data, b.len);
+	rp_buf_free(&b);
 	xmlNewProp(n, BAD_CAST "eId", BAD_CAST id);
 	return id;
 }
@@ -370,12 +375,9 @@ doc_base(struct d *d, const rp_node *n)
 static const struct fnote *
 note_done(struct w *w, const rp_node *fn)
 {
-	size_t i;
+	size_t *i = rp_map_get(&w->noted, &fn, sizeof(fn));
 
-	for (i = 0; i < w->nnotes; i++)
-		if (w->notes[i].fn == fn)
-			return &w->notes[i];
-	return NULL;
+	return i != NULL ? &w->notes[*i - 1] : NULL;
 }
 
 static void
@@ -393,6 +395,7 @@ note_add(struct w *w, const rp_node *fn, const char *id)
 	}
 	w->notes[w->nnotes].fn = fn;
 	w->notes[w->nnotes++].eid = id;
+	*rp_map_put(&w->noted, &fn, sizeof(fn), NULL) = w->nnotes;
 }
 
 /* The blocks of n (a FOOTNOTE, FORMULA...) into parent; <p/> if none. */
@@ -1512,11 +1515,9 @@ rp_akn_build(rp_doc *doc, const rp_options *opt)
 	memset(&w, 0, sizeof(w));
 	w.doc = doc;
 	if ((w.x = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
-	    (w.ids = xmlHashCreate(256)) == NULL ||
 	    (w.tlc = xmlHashCreate(16)) == NULL ||
 	    (w.dates = xmlHashCreate(16)) == NULL) {
 		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
-		xmlHashFree(w.ids, NULL);
 		xmlHashFree(w.tlc, NULL);
 		xmlFreeDoc(w.x);
 		return NULL;
@@ -1529,7 +1530,9 @@ rp_akn_build(rp_doc *doc, const rp_options *opt)
 	w.mdate = epoch_date(&w);
 	known_dates(&w, doc->root);
 	document(&w, root, doc->root, NULL, 0, "");
-	xmlHashFree(w.ids, NULL);
+	rp_map_free(&w.ids);
+	rp_map_free(&w.nextid);
+	rp_map_free(&w.noted);
 	xmlHashFree(w.tlc, NULL);
 	xmlHashFree(w.dates, NULL);
 	rp_arena_free(&w.arena);
@@ -1576,26 +1579,36 @@ indent(xmlDocPtr x, xmlNodePtr n, int depth)
 	xmlAddChild(n, xmlNewDocTextLen(x, BAD_CAST spaces, 2 * w + 1));
 }
 
+/* libxml2's output, straight into the rp_buf. */
+static int
+put_out(void *out, const char *s, int len)
+{
+	rp_buf_put(out, s, (size_t)len);
+	return len;
+}
+
+/* The file written as it is serialized: no copy of the whole of it in
+ * libxml2's buffer, then another in out. */
 static int
 akn_render(void *state, rp_doc *doc, rp_buf *out)
 {
 	xmlDocPtr	 x;
-	xmlChar		*mem = NULL;
-	int		 len = 0;
+	xmlSaveCtxtPtr	 save;
+	int		 rc = -1;
 
 	(void)state;
 	if ((x = rp_akn_build(doc, NULL)) == NULL)
 		return -1;
 	indent(x, xmlDocGetRootElement(x), 0);
-	xmlDocDumpFormatMemoryEnc(x, &mem, &len, "UTF-8", 0);
-	xmlFreeDoc(x);
-	if (mem == NULL) {
-		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
-		return -1;
+	if ((save = xmlSaveToIO(put_out, NULL, out, "UTF-8", 0)) != NULL) {
+		rc = xmlSaveDoc(save, x) < 0 ? -1 : 0;
+		if (xmlSaveClose(save) < 0)
+			rc = -1;
 	}
-	rp_buf_put(out, (const char *)mem, (size_t)len);
-	xmlFree(mem);
-	return 0;
+	xmlFreeDoc(x);
+	if (rc != 0)
+		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
+	return rc;
 }
 
 static void

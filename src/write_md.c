@@ -29,6 +29,7 @@
 #include <cmark-gfm.h>
 
 #include "backend.h"
+#include "map.h"
 #include "md_meta.h"
 
 #define MD_MAX_LEVEL 6
@@ -46,9 +47,11 @@ struct mdw {
 	const struct md_conf	*conf;
 	rp_doc			*doc;
 	/* Footnote labels, unique in the output: FOOTNOTE -> label. */
-	const rp_node		**notes;
 	char			**labels;
 	size_t			 nnotes, capnotes;
+	rp_map			 byfn;	/* FOOTNOTE pointer -> labels + 1 */
+	rp_map			 taken;	/* labels given */
+	rp_map			 nextk;	/* label and marker -> next -k */
 };
 
 static char *
@@ -755,44 +758,30 @@ part(struct mdw *w, cmark_node *root, const rp_node *part, int depth)
 
 /* ----------------------------------------------------------- footnotes */
 
-/* The label of a footnote: its marker, made unique in the output. */
+/* The label of a footnote: its marker, made unique in the output
+ * (read_md.c strips "-k" when the plain label exists). */
 static const char *
 note_label(struct mdw *w, const rp_node *fn)
 {
-	rp_buf	 b;
-	size_t	 i;
-	int	 k;
+	rp_buf		 first, b;
+	size_t		*v;
+	const char	*num = fn->num ? fn->num : "";
 
-	for (i = 0; i < w->nnotes; i++)
-		if (w->notes[i] == fn)
-			return w->labels[i];
-	rp_buf_init(&b);
+	if ((v = rp_map_get(&w->byfn, &fn, sizeof(fn))) != NULL)
+		return w->labels[*v - 1];
+	rp_buf_init(&first);
 	/* Labels hold no spaces or brackets. */
-	for (const char *s = fn->num ? fn->num : ""; *s; s++)
+	for (const char *s = num; *s; s++)
 		if (*s != ' ' && *s != '[' && *s != ']' && *s != '\\')
-			rp_buf_putc(&b, *s);
-	if (b.len == 0)
-		rp_buf_printf(&b, "%d", fn->index);
-	for (k = 2;; k++) {
-		for (i = 0; i < w->nnotes; i++)
-			if (strcmp(w->labels[i], b.data) == 0)
-				break;
-		if (i == w->nnotes)
-			break;
-		/* read_md.c strips "-k" when the plain label exists. */
-		rp_buf_reset(&b);
-		rp_buf_printf(&b, "%s-%d", fn->num ? fn->num : "", k);
-	}
-	if (w->nnotes == w->capnotes) {
-		w->capnotes = w->capnotes ? 2 * w->capnotes : 16;
-		w->notes = realloc(w->notes, w->capnotes * sizeof(*w->notes));
-		w->labels = realloc(w->labels, w->capnotes *
-		    sizeof(*w->labels));
-		if (w->notes == NULL || w->labels == NULL)
-			rp_out_of_memory();
-	}
-	w->notes[w->nnotes] = fn;
+			rp_buf_putc(&first, *s);
+	if (first.len == 0)
+		rp_buf_printf(&first, "%d", fn->index);
+	rp_buf_init(&b);
+	rp_map_unique(&w->taken, &w->nextk, first.data, num, '-', &b);
+	rp_buf_free(&first);
+	RP_GROW(w->labels, w->nnotes, w->capnotes);
 	w->labels[w->nnotes++] = b.data;
+	*rp_map_put(&w->byfn, &fn, sizeof(fn), NULL) = w->nnotes;
 	return b.data;
 }
 
@@ -1002,7 +991,9 @@ md_render(void *state, rp_doc *doc, rp_buf *out)
 	for (i = 0; i < w.nnotes; i++)
 		free(w.labels[i]);
 	free(w.labels);
-	free(w.notes);
+	rp_map_free(&w.byfn);
+	rp_map_free(&w.taken);
+	rp_map_free(&w.nextk);
 	return 0;
 }
 

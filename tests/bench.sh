@@ -66,3 +66,53 @@ if command -v pandoc > /dev/null; then
 else
 	echo "peer: pandoc not installed (apt-get install pandoc to compare)"
 fi
+
+# ------------------------------------------------------------ reader speed
+# The reader (text -> AKN) beside cmark-gfm on the same texts, in CPU
+# seconds (the machine may be shared); then one text made 1x, 10x, 100x,
+# 1000x its size, for text and Markdown input: the cost per MB and the
+# memory per input byte (start-up, a one-line input, taken off) should
+# stay flat if the cost is linear.
+cpu() {	# command...: "user+sys seconds" and "peak KB" of it
+	/usr/bin/time -f '%U %S %M' -o "$tmp/time" "$@" > /dev/null 2>&1
+	awk '{ printf "%.3f %d\n", $1 + $2, $3 }' "$tmp/time"
+}
+scaling() {	# FROM FILE: the series for one input format
+	echo "One line." > "$tmp/tiny.$1"
+	set -- "$1" "$2" $(cpu "$respub" -q -t akn -o "$tmp/tiny.akn" \
+	    "$tmp/tiny.$1")
+	from=$1 one=$2 s0=$3 m0=$4
+	for k in 1 10 100 1000; do
+		: > "$tmp/big.$from"
+		i=0
+		while [ $i -lt $k ]; do
+			cat "$one" >> "$tmp/big.$from"
+			i=$((i + 1))
+		done
+		size=$(wc -c < "$tmp/big.$from")
+		set -- $(cpu "$respub" -q -t akn -o "$tmp/big.akn" "$tmp/big.$from")
+		awk -v f="$from" -v k=$k -v z="$size" -v s="$1" -v m="$2" \
+		    -v s0="$s0" -v m0="$m0" 'BEGIN {
+		    printf "scaling: %-3s -> akn %5dx %9d bytes %7.3f s %7.3f s/MB %6.1f bytes/byte\n",
+		    f, k, z, s, (s - s0) / z * 1e6, (m - m0) * 1024 / z }'
+	done
+	echo "scaling: (start-up $s0 s and $m0 KB taken off the per-MB and per-byte figures)"
+}
+bench_reader() {
+	set -- $(cpu "$respub" -q -t akn -d "$tmp/rd" "$tmp"/in/*.txt)
+	rs=$1
+	echo "reader: text -> akn $(awk -v b="$bytes" -v s="$rs" 'BEGIN {
+	    printf "%.2f MB/s (CPU %.2f s)", b / s / 1e6, s }')"
+	if command -v cmark-gfm > /dev/null; then
+		cat "$tmp"/in/*.txt > "$tmp/all.txt"
+		set -- $(cpu cmark-gfm "$tmp/all.txt")
+		awk -v b="$bytes" -v s="$1" -v r="$rs" 'BEGIN {
+		    printf "reader: cmark-gfm      %.2f MB/s; respub/cmark-gfm %.2f\n",
+		    b / s / 1e6, s / r }'
+	fi
+	sample=$root/examples/A-RES-58-136.txt
+	"$respub" -q -t md -o "$tmp/one.md" "$sample"
+	scaling txt "$sample"
+	scaling md "$tmp/one.md"
+}
+bench_reader

@@ -127,3 +127,18 @@ sed 's|<i>Declares</i>|<i>Declares</i> <zz:odd xmlns:zz="urn:x">Oddly kept</zz:o
 grep -q "Oddly kept" "$TMP/odd.out" && grep -q "odd.xml:.*<odd>" "$TMP/odd.err" &&
     ok "akn: unknown element kept with a warning" ||
     notok "akn: unknown element" "$(head -2 "$TMP/odd.err")"
+
+# Many paragraphs of one number: each eId is the next free one, para_1,
+# para_1_2 ... para_1_60, however many are taken before it.
+{
+	printf 'The Security Council,\n\n'
+	i=1
+	while [ $i -le 60 ]; do
+		printf '1. Decides to remain seized of matter %d.\n\n' $i
+		i=$((i + 1))
+	done
+} > "$TMP/same.txt"
+"$R" -q -t akn -o "$TMP/same.akn" "$TMP/same.txt"
+expect "akn: 60 paragraphs numbered 1 get para_1 ... para_1_60, none twice" \
+	"60 60 para_1 para_1_2 para_1_60" \
+	"$(grep -o 'eId="para_1[_0-9]*"' "$TMP/same.akn" | wc -l | tr -d ' ') $(grep -o 'eId="para_1[_0-9]*"' "$TMP/same.akn" | sort -u | wc -l | tr -d ' ') $(grep -o 'eId="para_1[_0-9]*"' "$TMP/same.akn" | sed -n '1p;2p;$p' | sed 's/eId="//; s/"//' | tr '\n' ' ' | sed 's/ $//')"

@@ -121,3 +121,10 @@ expect "page break: 8 and 9 December 2014 is no note 8" "0 1" \
 	"$(notes "$TMP/p69") $(grep -c 'href="2014-12-09"' "$TMP/p69")"
 sed 's/^8 and 9 December 2014,/8 December 2014,/' "$TMP/p69.txt" > "$TMP/p69b.txt"
 expect "page break: 8 December 2014 is no note 8" 0 "$(tree "$TMP/p69b.txt" | grep -c '^ *footnote ')"
+
+# 5. One resolution three times in a file: notes 1, 2, 3 three times.  The
+# Markdown labels stay unique and in order of the series (1-2 after 1).
+for i in 1 2 3; do cat "$ROOT/examples/A-RES-58-136.txt"; done > "$TMP/x3.txt"
+expect "Markdown labels of notes given thrice: 1 2 3 1-2 2-2 3-2 1-3 2-3 3-3" \
+	"[^1]: [^2]: [^3]: [^1-2]: [^2-2]: [^3-2]: [^1-3]: [^2-3]: [^3-3]:" \
+	"$("$R" -q -t md "$TMP/x3.txt" | grep -o '^\[^[^]]*\]:' | tr '\n' ' ' | sed 's/ $//')"
