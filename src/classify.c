@@ -1023,11 +1023,12 @@ meeting_in(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 		char num[16];
 
 		/* As printed, but the number read through OCR noise:
-		 * "298Ist meeting" is the 2981st. */
+		 * "298Ist meeting" is the 2981st, "I851st" the 1851st. */
 		rp_buf_init(&b);
 		rp_buf_put(&b, s + at, h.n_at - at);
 		if (strspn(s + h.n_at, "0123456789") < h.suf_at - h.n_at &&
-		    isdigit((unsigned char)s[h.n_at]))
+		    (isdigit((unsigned char)s[h.n_at]) ||
+		    isdigit((unsigned char)s[h.n_at + 1])))
 			rp_buf_put(&b, num, (size_t)snprintf(num, sizeof(num),
 			    "%d", h.n));
 		else

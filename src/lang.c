@@ -765,8 +765,8 @@ cn_number(const struct folded *f, size_t *i)
 static size_t phrase_at(int kind, const struct folded *f, size_t i,
     int *value);
 
-/* A number at i: digits (an OCR "I" or "l" after a digit reads as 1; a
- * "Z" before an ordinal suffix is a 2: "Zeme séance"), or Chinese
+/* A number at i: digits (an OCR "I" or "l" next to a digit reads as 1;
+ * a "Z" before an ordinal suffix is a 2: "Zeme séance"), or Chinese
  * numerals.  -1 if none. */
 static int
 number_at(const struct folded *f, size_t *i, int ocr)
@@ -779,7 +779,9 @@ number_at(const struct folded *f, size_t *i, int ocr)
 		*i = j + 1;
 		return 2;
 	}
-	if (!digit_at(f, j))
+	/* "I851st": a first "I" or "l" before digits is a 1 too. */
+	if (!digit_at(f, j) && !(ocr && j < f->n && (f->s[j] == 'i' ||
+	    f->s[j] == 'l') && digit_at(f, j + 1)))
 		return cn_number(f, i);
 	while (j < f->n && d < 9) {
 		if (digit_at(f, j))

@@ -884,17 +884,37 @@ ends_sentence(const char *s, size_t n)
 	    last != 0x060C;
 }
 
-/* Whether a closing line starts or ends at the break before l (no blank
- * line around it): after a sentence, the closing line ("Vingt-sixième
+/* Whether the brackets of s are closed: "(Belgium." ends no sentence. */
+static int
+brackets_closed(const char *s, size_t n)
+{
+	size_t		i, len;
+	uint32_t	cp;
+	int		depth = 0;
+
+	for (i = 0; i < n; i += len) {
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+			return 0;
+		depth += (cp == '(' || cp == 0xFF08) - (cp == ')' ||
+		    cp == 0xFF09);
+	}
+	return depth <= 0;
+}
+
+/* Whether a closing line starts or ends at the break before l (prev is
+ * the line above it): after a sentence, the closing line ("Vingt-sixième
  * séance plénière,", "第三十九次会议以十票对零通过") starts its own
  * unit, and what follows the sentence it ends (a note) is not part of it. */
 static int
 closing_break(const struct unit *u, const struct line *prev,
     const struct line *l)
 {
-	return prev != NULL && ends_sentence(prev->s, prev->n) &&
-	    (rp_opens_conclusion(l->s, l->n) ||
-	    rp_opens_conclusion(u->text.data, u->text.len));
+	if (u->kind != U_TEXT || is_blank(prev) ||
+	    !ends_sentence(prev->s, prev->n))
+		return 0;
+	return rp_opens_conclusion(l->s, l->n) ||
+	    (rp_opens_conclusion(u->text.data, u->text.len) &&
+	    brackets_closed(u->text.data, u->text.len));
 }
 
 /*
@@ -1096,7 +1116,7 @@ make_units(struct reader *r)
 		if (u == NULL || blank || (rp_opens_unit(l->s, l->n) &&
 		    !wrapped_opener(r, prev, l)) ||
 		    line_ends_paragraph(r, prev, l) ||
-		    closing_break(u, prev, l)) {
+		    (i > 0 && closing_break(u, l - 1, l))) {
 			u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 			    U_SEPARATOR : U_TEXT, seg);
 			u->block_start = blank;
@@ -1495,7 +1515,10 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		bd->para = NULL;
 		return;
 	}
-	if (rp_conclusion_line(bd->r->doc, bd->docnode->meta, s, n)) {
+	/* A closing line whose meeting a scan garbled ("Adopted at the
+	 * ]8S6ih meeting") still closes the operative part. */
+	if (rp_conclusion_line(bd->r->doc, bd->docnode->meta, s, n) ||
+	    (bd->state == 2 && rp_opens_conclusion(s, n))) {
 		rp_node_append(part(bd, &bd->conclusion, RP_NODE_CONCLUSION,
 		    u->line), block(bd, u, s, n, 0));
 		bd->para = NULL;

@@ -691,6 +691,9 @@ test_lang_closing(void)
 	check_closing("Lors de 1976ème séance plénière, le 25 octobre 1971.",
 	    "1976|1976ème séance plénière|1971-10-25|-1--1--1",
 	    "lang fr: Lors de 1976ème séance plénière (dev: A/RES/2758)");
+	check_closing("Adopted at the I851st meeting by 13 votes to none 22",
+	    "1851|1851st meeting||13-0-0", "lang en: OCR I851st (corpus: "
+	    "S/RES/378 (1975))");
 	check_closing("Adoptée à la Zeme séance.", "2|Zeme séance||-1--1--1",
 	    "lang fr: OCR Zeme (dev: S/RES/1 (1946))");
 	check_closing("Adoptée à la 263e séance par 8 voix contre zéro, avec 3 "
