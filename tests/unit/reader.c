@@ -231,6 +231,23 @@ count_of(const char *hay, const char *needle)
 	return c;
 }
 
+/* A text whose closing lines give the meeting and vote wanted, with
+ * paras paragraphs and no heading. */
+static void
+check_closing_text(const char *text, const char *meeting, const char *vote,
+    int paras, const char *what)
+{
+	rp_doc	*doc;
+	char	*t = tree_of(text, &doc);
+
+	check(strstr(t, meeting) != NULL && strstr(t, vote) != NULL &&
+	    strstr(t, "heading") == NULL && strstr(t, "conclusion") != NULL &&
+	    count_of(t, "  body ") == 1 && count_of(t, "    paragraph ") ==
+	    paras, what);
+	free(t);
+	rp_doc_free(doc);
+}
+
 static void
 test_reading(void)
 {
@@ -398,28 +415,21 @@ test_reading(void)
 
 	/* A closing line with no blank line around it is neither the last
 	 * paragraph's end nor the start of the notes under it (excerpt of
-	 * tests/dev/zh/S_RES_0004_1946_zh.txt, Wikisource, S/RES/4 (1946)). */
-	t = tree_of("因此,安全理事会,\n兹决定继续探讨此事,\n为此,安全理事会指派一"
-	    "以五理事国组成之小组委员会,然后于五月杪以前向理事会具报。\n"
+	 * tests/dev/zh/S_RES_0004_1946_zh.txt, Wikisource, S/RES/4 (1946));
+	 * one split by a blank line before its vote is joined, and no
+	 * heading (tests/dev/fr/S_RES_0042_1948_fr_wikisource.txt). */
+	check_closing_text("因此,安全理事会,\n兹决定继续探讨此事,\n为此,安全理事会"
+	    "指派一以五理事国组成之小组委员会,然后于五月杪以前向理事会具报。\n"
 	    "第三十九次会议以十票对零通过,弃权者一(苏维埃社会主义共和国联邦)。\n"
-	    "12 参阅联合国国际组织会议,I/10,有关联合国宪章第三章之讨论。\n", &doc);
-	check(strstr(t, "meeting=\"第三十九次会议\"") != NULL &&
-	    strstr(t, "vote=10-0-1") != NULL,
+	    "12 参阅联合国国际组织会议,I/10,有关联合国宪章第三章之讨论。\n",
+	    "meeting=\"第三十九次会议\"", "vote=10-0-1", 2,
 	    "closing: zh line between the last paragraph and a note");
-	free(t);
-	rp_doc_free(doc);
-	/* The closing line split by a blank line before its meeting
-	 * (tests/dev/ar/S_RES_484_1980_ar_plord.txt) and before its vote
-	 * (tests/dev/fr/S_RES_0042_1948_fr_wikisource.txt). */
-	t = tree_of("Le Conseil de sécurité,\n\n2. Fait appel à tous les "
+	check_closing_text("Le Conseil de sécurité,\n\n2. Fait appel à tous les "
 	    "gouvernements.\n\nAdoptée à la 263e séance\n\npar 8 voix "
 	    "contre zéro, avec 3 abstentions (Argentine, Royaume-Uni de "
-	    "Grande-Bretagne\n\net d’Irlande du Nord, Syrie).\n", &doc);
-	check(strstr(t, "vote=8-0-3") != NULL && strstr(t, "heading")
-	    == NULL && count_of(t, "paragraph ") == 1,
+	    "Grande-Bretagne\n\net d’Irlande du Nord, Syrie).\n",
+	    "meeting=\"263e séance\"", "vote=8-0-3", 1,
 	    "closing: fr vote on the block after the meeting");
-	free(t);
-	rp_doc_free(doc);
 
 	/* Light Markdown becomes inline nodes. */
 	t = tree_of("The Council,\n\n1. *Calls upon* States, **firmly**, "
