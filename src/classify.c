@@ -915,6 +915,27 @@ is_distribution(const char *s, size_t n)
 	return k > 0 && (k == n || s[k] == '.' || s[k] == ':');
 }
 
+/* "بتاريخ 5 كانون الثاني/يناير 1988", "Dated 3 May 2001": a date after
+ * one word, alone on its line (in lower case, "on 14 October 2025", it
+ * continues the line before). */
+static int
+dated_line(const char *s, size_t n)
+{
+	char	iso[11];
+	size_t	at, k = rp_find_date(s, n, iso, &at);
+
+	size_t	i;
+
+	if (k == 0 || at + k != n || at < 2 || s[at - 1] != ' ' ||
+	    rp_starts_lower(s, n))
+		return 0;
+	/* One word of letters: not a symbol ("A/RES/49/12 21 November"). */
+	for (i = 0; i + 1 < at; i++)
+		if ((unsigned char)s[i] < 0x80 && !isalpha((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
 int
 rp_masthead_role(const char *s, size_t n)
 {
@@ -934,7 +955,7 @@ rp_masthead_role(const char *s, size_t n)
 		return RP_ROLE_DISTRIBUTION;
 	if (is_symbol(s, n))
 		return RP_ROLE_SYMBOL;
-	if (rp_parse_date(s, n, iso) == n)
+	if (rp_parse_date(s, n, iso) == n || dated_line(s, n))
 		return RP_ROLE_DATE;
 	if (n < 80 && rp_lang_match(RP_LK_SESSION, s, n, &h) > 0)
 		return RP_ROLE_SESSION;
@@ -1002,11 +1023,12 @@ meeting_in(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 		char num[16];
 
 		/* As printed, but the number read through OCR noise:
-		 * "298Ist meeting" is the 2981st. */
+		 * "298Ist meeting" is the 2981st, "I851st" the 1851st. */
 		rp_buf_init(&b);
 		rp_buf_put(&b, s + at, h.n_at - at);
 		if (strspn(s + h.n_at, "0123456789") < h.suf_at - h.n_at &&
-		    isdigit((unsigned char)s[h.n_at]))
+		    (isdigit((unsigned char)s[h.n_at]) ||
+		    isdigit((unsigned char)s[h.n_at + 1])))
 			rp_buf_put(&b, num, (size_t)snprintf(num, sizeof(num),
 			    "%d", h.n));
 		else
@@ -1020,23 +1042,48 @@ meeting_in(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 	return 1;
 }
 
+/* "2000年3月15日 第93次全体会议", "一九四六年二月十四日,第三十一次全会":
+ * where the meeting starts after the date a closing line may open with,
+ * else 0. */
+static size_t
+date_first(const char *s, size_t n)
+{
+	char		iso[11];
+	size_t		k = rp_parse_date(s, n, iso), len;
+	uint32_t	cp;
+
+	while (k > 0 && k < n && (len = rp_utf8_decode(s + k, n - k,
+	    &cp)) > 0 && (rp_is_space(cp) || cp == ',' || cp == 0xFF0C ||
+	    cp == 0x3001 || cp == 0x060C))
+		k += len;
+	return k < n ? k : 0;
+}
+
 /* A closing line: "36th plenary meeting", "1976e séance plénière, 25
  * octobre 1971", "第4872次会议一致通过。", or an adoption line naming
  * the meeting: "Adopted at the 1748th meeting by 13 votes to none",
  * "Adoptée à la 263e séance", "Принята единогласно на 4872-м
  * заседании".  Fills the meeting, date and vote into m. */
 int
+rp_opens_conclusion(const char *s, size_t n)
+{
+	size_t		 k = date_first(s, n);
+	rp_lang_hit	 h;
+
+	return rp_lang_match(RP_LK_MEETING, s + k, n - k < 96 ? n - k : 96,
+	    &h) > 0 || rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) > 0;
+}
+
+int
 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 {
 	char		 iso[11];
 	size_t		 at;
-	rp_lang_hit	 h;
 
 	/* A line that opens with a meeting is short; an adoption line may
 	 * run on (a note glued to it). */
-	if ((n > 300 || rp_lang_match(RP_LK_MEETING, s, n < 96 ? n : 96,
-	    &h) == 0) &&
-	    rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) == 0)
+	if (!rp_opens_conclusion(s, n) || (n > 300 &&
+	    rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) == 0))
 		return 0;
 	if (!meeting_in(doc, m, s, n))
 		return 0;
@@ -1078,7 +1125,7 @@ rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 			m->distribution = rp_doc_strndup(doc, s, n);
 		break;
 	case RP_ROLE_DATE:
-		if (rp_parse_date(s, n, iso) && m->date == NULL)
+		if (rp_find_date(s, n, iso, &at) && m->date == NULL)
 			m->date = rp_doc_strdup(doc, iso);
 		break;
 	case RP_ROLE_SESSION:
@@ -1099,6 +1146,10 @@ rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 		}
 		if (rp_find_date(s, n, iso, &at) && m->date == NULL)
 			m->date = rp_doc_strdup(doc, iso);
+		/* "Резолюция 1224 (1999), принятая Советом Безопасности на
+		 * его 3971-м заседании, 28 января 1999 года" */
+		meeting_in(doc, m, s, n);
+		votes_in(m, s, n);
 		break;
 	case RP_ROLE_NUMBER:
 		m->number = rp_doc_strndup(doc, s, n);
@@ -1209,13 +1260,15 @@ rp_is_letter_title(const char *s, size_t n)
 	return rp_lang_match(RP_LK_LETTER, s, n, &h) > 0;
 }
 
-/* The date a title ends with ("Resolution of 30 August 1974"), not one
- * it cites on its way. */
+/* The date a title ends with ("Resolution of 30 August 1974"), else the
+ * only date it gives ("قرار ... رقم 338 في 22 تشرين الأول (أكتوبر) 1973.
+ * تبنى ..."), not one of several it cites on its way. */
 static int
 title_date(const char *t, char iso[11])
 {
 	char	 last[11];
 	size_t	 n = strlen(t), at, from = 0, end = 0, k;
+	int	 dates = 0, differ = 0;
 
 	while (n > 0 && (t[n - 1] == '.' || t[n - 1] == ' ' ||
 	    t[n - 1] == ')' || t[n - 1] == ']'))
@@ -1223,9 +1276,10 @@ title_date(const char *t, char iso[11])
 	while (from < n && (k = rp_find_date(t + from, n - from, last,
 	    &at)) > 0) {
 		from = end = from + at + k;
+		differ |= dates++ > 0 && strcmp(iso, last) != 0;
 		memcpy(iso, last, sizeof(last));
 	}
-	return end > 0 && end == n;
+	return end > 0 && (end == n || !differ);
 }
 
 /* A resolution whose closing lines give no date: the date its title
@@ -1297,6 +1351,31 @@ rp_meta_set_symbol(rp_doc *doc, rp_meta *m, const char *symbol)
 	meta_of_number(m);
 }
 
+/* A title that tells how the resolution was adopted, as web copies
+ * introduce it ("... تبنى مجلس الأمن ... هذا القرار، في جلسته رقم 1747،
+ * بـ 14 صوتا مقابل لا شيء"): its meeting and vote, when no closing line
+ * gave them. */
+static void
+title_adoption(rp_doc *doc, rp_meta *m)
+{
+	const char	*t = m->title;
+	size_t		 n, i;
+
+	if (t == NULL || m->meeting != NULL || m->kind != RP_DOC_RESOLUTION)
+		return;
+	n = strlen(t);
+	for (i = 0; i < n; i++) {
+		if ((i > 0 && t[i - 1] != ' ') ||
+		    rp_lang_phrase(RP_LK_ADOPTED, t + i, n - i, NULL) == 0)
+			continue;
+		if (meeting_in(doc, m, t + i, n - i)) {
+			if (m->votes_for < 0)
+				votes_in(m, t + i, n - i);
+			return;
+		}
+	}
+}
+
 void
 rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n)
 {
@@ -1322,6 +1401,7 @@ rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n)
 			m->symbol = rp_doc_strdup(doc, buf);
 	}
 	adoption_date(doc, m);
+	title_adoption(doc, m);
 	if (m->year == 0 && m->date != NULL)
 		m->year = atoi(m->date);
 	meta_of_number(m);

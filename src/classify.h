@@ -122,6 +122,10 @@ void		 rp_masthead_meta(rp_doc *doc, rp_meta *m, int role,
 		    const char *s, size_t n);
 /* "58/136. Title": the length of the number with its period, else 0. */
 size_t		 rp_number_before_title(const char *s, size_t n);
+/* Whether s opens a closing formula: with a meeting, a date and a
+ * meeting ("2000年3月15日 第93次全体会议"), or an adoption phrase
+ * ("Adoptée", "تبنى"), whether or not the meeting follows on this line. */
+int		 rp_opens_conclusion(const char *s, size_t n);
 /* "36th plenary meeting", "Adopted at the 2nd meeting.": whether s is a
  * closing formula; fills the meeting, date and vote into m. */
 int		 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s,

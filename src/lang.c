@@ -927,15 +927,26 @@ cn_number(const struct folded *f, size_t *i)
 	return positional ? total + (cur > 0 ? cur : 0) : seq;
 }
 
-/* A number at i: digits (an OCR "I" or "l" after a digit reads as 1),
- * or Chinese numerals.  -1 if none. */
+static size_t phrase_at(int kind, const struct folded *f, size_t i,
+    int *value);
+
+/* A number at i: digits (an OCR "I" or "l" next to a digit reads as 1;
+ * a "Z" before an ordinal suffix is a 2: "Zeme séance"), or Chinese
+ * numerals.  -1 if none. */
 static int
 number_at(const struct folded *f, size_t *i, int ocr)
 {
 	size_t	 j = *i;
 	int	 v = 0, d = 0;
 
-	if (!digit_at(f, j))
+	if (ocr && j < f->n && f->s[j] == 'z' &&
+	    phrase_at(RP_LK_ORD_SUFFIX, f, j + 1, NULL) > 0) {
+		*i = j + 1;
+		return 2;
+	}
+	/* "I851st": a first "I" or "l" before digits is a 1 too. */
+	if (!digit_at(f, j) && !(ocr && j < f->n && (f->s[j] == 'i' ||
+	    f->s[j] == 'l') && digit_at(f, j + 1)))
 		return cn_number(f, i);
 	while (j < f->n && d < 9) {
 		if (digit_at(f, j))
@@ -1095,7 +1106,14 @@ placeholder(const char *name, size_t nl, const char *rest,
 			return 0;
 		hit->day = v;
 		j += phrase_at(RP_LK_DAY_SUFFIX, f, j, NULL);
-		return pmatch(rest, f, j, hit);
+		if ((r = pmatch(rest, f, j, hit)) > 0)
+			return r;
+		/* OCR: a speck read as a period after the day ("14 .
+		 * December 1955"). */
+		while (j < f->n && f->s[j] == ' ')
+			j++;
+		return j < f->n && f->s[j] == '.' ? pmatch(rest, f, j + 1,
+		    hit) : 0;
 	}
 	if (nl == 1 && name[0] == 'n') {
 		/* "4413th", or in words: "Fifty-fifth plenary meeting". */

@@ -880,6 +880,54 @@ line_ends_paragraph(const struct reader *r, const struct line *prev,
 	    !rp_starts_lower(l->s, l->n));
 }
 
+/* Whether s ends a sentence, not only a clause: a comma lets a closing
+ * line go on ("Vingt-sixième séance plénière,⏎le 9 février 1946."). */
+static int
+ends_sentence(const char *s, size_t n)
+{
+	size_t		len;
+	uint32_t	last;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	last = n > 0 ? rp_utf8_last(s, n, &len) : 0;
+	return ends_clause(s, n) && last != ',' && last != 0xFF0C &&
+	    last != 0x060C;
+}
+
+/* Whether the brackets of s are closed: "(Belgium." ends no sentence. */
+static int
+brackets_closed(const char *s, size_t n)
+{
+	size_t		i, len;
+	uint32_t	cp;
+	int		depth = 0;
+
+	for (i = 0; i < n; i += len) {
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+			return 0;
+		depth += (cp == '(' || cp == 0xFF08) - (cp == ')' ||
+		    cp == 0xFF09);
+	}
+	return depth <= 0;
+}
+
+/* Whether a closing line starts or ends at the break before l (prev is
+ * the line above it): after a sentence, the closing line ("Vingt-sixième
+ * séance plénière,", "第三十九次会议以十票对零通过") starts its own
+ * unit, and what follows the sentence it ends (a note) is not part of it. */
+static int
+closing_break(const struct unit *u, const struct line *prev,
+    const struct line *l)
+{
+	if (u->kind != U_TEXT || is_blank(prev) ||
+	    !ends_sentence(prev->s, prev->n))
+		return 0;
+	return rp_opens_conclusion(l->s, l->n) ||
+	    (rp_opens_conclusion(u->text.data, u->text.len) &&
+	    brackets_closed(u->text.data, u->text.len));
+}
+
 /*
  * Whether the text has one paragraph per line, as web copies do: nearly
  * every line followed by another ends a clause, where hard-wrapped text
@@ -1078,7 +1126,8 @@ make_units(struct reader *r)
 		seen_content = 1;
 		if (u == NULL || blank || (rp_opens_unit(l->s, l->n) &&
 		    !wrapped_opener(r, prev, l)) ||
-		    line_ends_paragraph(r, prev, l)) {
+		    line_ends_paragraph(r, prev, l) ||
+		    (i > 0 && closing_break(u, l - 1, l))) {
 			u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 			    U_SEPARATOR : U_TEXT, seg);
 			u->block_start = blank;
@@ -1571,7 +1620,10 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		bd->para = NULL;
 		return;
 	}
-	if (rp_conclusion_line(bd->r->doc, bd->docnode->meta, s, n)) {
+	/* A closing line whose meeting a scan garbled ("Adopted at the
+	 * ]8S6ih meeting") still closes the operative part. */
+	if (rp_conclusion_line(bd->r->doc, bd->docnode->meta, s, n) ||
+	    (bd->state == 2 && rp_opens_conclusion(s, n))) {
 		rp_node_append(part(bd, &bd->conclusion, RP_NODE_CONCLUSION,
 		    u->line), block(bd, u, s, n, 0));
 		bd->para = NULL;
@@ -1731,6 +1783,44 @@ ends_with_function_word(const char *s, size_t n)
 	return 0;
 }
 
+/* What a closing line gives: 0 when it is none, 1 when it is, plus one
+ * for its meeting and one for its vote. */
+static int
+closing_facts(const struct reader *r, const char *s, size_t n)
+{
+	rp_meta	 m;
+
+	memset(&m, 0, sizeof(m));
+	m.votes_for = -1;
+	if (!rp_conclusion_line(r->doc, &m, s, n))
+		return 0;
+	return 1 + (m.meeting != NULL) + (m.votes_for >= 0);
+}
+
+/* Whether b goes on with the closing line a broke off before its
+ * meeting or vote, across a blank line: "تبنى المجلس هذا القرار, في
+ * جلسته⏎⏎رقم 2260, بالإجماع.", "Adoptée à la 263e séance⏎⏎par 8 voix
+ * contre zéro, ...". */
+static int
+completes_closing(const struct reader *r, const struct unit *a,
+    const struct unit *b)
+{
+	rp_buf	t;
+	int	more;
+
+	if (!rp_opens_conclusion(a->text.data, a->text.len) ||
+	    ends_sentence(a->text.data, a->text.len))
+		return 0;
+	rp_buf_init(&t);
+	rp_buf_put(&t, a->text.data, a->text.len);
+	rp_buf_putc(&t, ' ');
+	rp_buf_put(&t, b->text.data, b->text.len);
+	more = closing_facts(r, t.data, t.len) > closing_facts(r,
+	    a->text.data, a->text.len);
+	rp_buf_free(&t);
+	return more;
+}
+
 static int
 should_join(const struct reader *r, const struct unit *a,
     const struct unit *b)
@@ -1742,6 +1832,8 @@ should_join(const struct reader *r, const struct unit *a,
 
 	if (a->kind != U_TEXT || begins_new(b) || a->seg != b->seg || n == 0)
 		return 0;
+	if (completes_closing(r, a, b))
+		return 1;
 	/* Footnote markers at the end do not count as punctuation. */
 	while (n > 0) {
 		last = rp_utf8_last(s, n, &len);
@@ -1851,7 +1943,8 @@ join_units(struct reader *r)
 			    last == ':' || last == 0x3002 || last == 0xFF0C ||
 			    last == 0xFF1B || last == 0xFF1A || last == ')') &&
 			    !rp_starts_lower(u->text.data, u->text.len) &&
-			    !isdigit((unsigned char)u->text.data[0]))
+			    !isdigit((unsigned char)u->text.data[0]) &&
+			    !rp_opens_conclusion(u->text.data, u->text.len))
 				u->kind = U_HEADING;
 		}
 	}

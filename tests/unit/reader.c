@@ -231,6 +231,23 @@ count_of(const char *hay, const char *needle)
 	return c;
 }
 
+/* A text whose closing lines give the meeting and vote wanted, with
+ * paras paragraphs and no heading. */
+static void
+check_closing_text(const char *text, const char *meeting, const char *vote,
+    int paras, const char *what)
+{
+	rp_doc	*doc;
+	char	*t = tree_of(text, &doc);
+
+	check(strstr(t, meeting) != NULL && strstr(t, vote) != NULL &&
+	    strstr(t, "heading") == NULL && strstr(t, "conclusion") != NULL &&
+	    count_of(t, "  body ") == 1 && count_of(t, "    paragraph ") ==
+	    paras, what);
+	free(t);
+	rp_doc_free(doc);
+}
+
 static void
 test_reading(void)
 {
@@ -395,6 +412,24 @@ test_reading(void)
 	    "conclusion: what follows it is not an operative paragraph");
 	free(t);
 	rp_doc_free(doc);
+
+	/* A closing line with no blank line around it is neither the last
+	 * paragraph's end nor the start of the notes under it (excerpt of
+	 * tests/dev/zh/S_RES_0004_1946_zh.txt, Wikisource, S/RES/4 (1946));
+	 * one split by a blank line before its vote is joined, and no
+	 * heading (tests/dev/fr/S_RES_0042_1948_fr_wikisource.txt). */
+	check_closing_text("因此,安全理事会,\n兹决定继续探讨此事,\n为此,安全理事会"
+	    "指派一以五理事国组成之小组委员会,然后于五月杪以前向理事会具报。\n"
+	    "第三十九次会议以十票对零通过,弃权者一(苏维埃社会主义共和国联邦)。\n"
+	    "12 参阅联合国国际组织会议,I/10,有关联合国宪章第三章之讨论。\n",
+	    "meeting=\"第三十九次会议\"", "vote=10-0-1", 2,
+	    "closing: zh line between the last paragraph and a note");
+	check_closing_text("Le Conseil de sécurité,\n\n2. Fait appel à tous les "
+	    "gouvernements.\n\nAdoptée à la 263e séance\n\npar 8 voix "
+	    "contre zéro, avec 3 abstentions (Argentine, Royaume-Uni de "
+	    "Grande-Bretagne\n\net d’Irlande du Nord, Syrie).\n",
+	    "meeting=\"263e séance\"", "vote=8-0-3", 1,
+	    "closing: fr vote on the block after the meeting");
 
 	/* Light Markdown becomes inline nodes. */
 	t = tree_of("The Council,\n\n1. *Calls upon* States, **firmly**, "
@@ -579,6 +614,11 @@ test_lang_dates(void)
 	check_date("Resolution of 30 August 1974", "1974-08-30",
 	    "lang en: date in a title");
 	check_date("in its 1991 session", "", "lang en: a year is no date");
+	check_date("109 (1955). Reeohatioe of 14 . December 1955",
+	    "1955-12-14", "lang en: OCR speck after the day (dev: S/RES/109 "
+	    "(1955))");
+	check_date("paragraph 14. Notes", "", "lang en: a period after a "
+	    "number, no month");
 }
 
 /* The meeting, date and vote a closing line gives, as "N|meeting|date|
@@ -639,6 +679,46 @@ test_lang_closing(void)
 	    "lang zh: Chinese numerals (dev: S/RES/87 (1950))");
 	check_closing("الجلسة العامة 82", "82|الجلسة العامة 82||-1--1--1",
 	    "lang ar: الجلسة العامة 82");
+	check_closing("第三十九次会议以十票对零通过,弃权者一(苏维埃社会主义共和国联邦)。",
+	    "39|第三十九次会议||10-0-1",
+	    "lang zh: 三十九, 以十票对零, 弃权者一 (dev: S/RES/4 (1946))");
+	check_closing("第二八七次会议以八票对零通过,弃权者三(哥伦比亚、乌克兰"
+	    "苏维埃社会主义共和国、苏维埃社会主义共和国联邦)。",
+	    "287|第二八七次会议||8-0-3", "lang zh: 二八七 digit by digit "
+	    "(dev: S/RES/48 (1948))");
+	check_closing("第一八二一次会议以十三票对零票通过。 1",
+	    "1821|第一八二一次会议||13-0-0",
+	    "lang zh: 一八二一, 以十三票对零票 (dev: S/RES/368 (1975))");
+	check_closing("一九四六年二月十四日,第三十一次全会.",
+	    "31|第三十一次全会|1946-02-14|-1--1--1",
+	    "lang zh: the date before the meeting (dev: A/RES/4 (I))");
+	check_closing("2000年3月15日 第93次全体会议",
+	    "93|第93次全体会议|2000-03-15|-1--1--1",
+	    "lang zh: 2000年3月15日 第93次全体会议 (dev: A/RES/54/254)");
+	check_closing("Vingt-sixième séance plénière, le 9 février 1946.",
+	    "26|Vingt-sixième séance plénière|1946-02-09|-1--1--1",
+	    "lang fr: Vingt-sixième séance plénière (dev: A/RES/32 (I))");
+	check_closing("Lors de 1976ème séance plénière, le 25 octobre 1971.",
+	    "1976|1976ème séance plénière|1971-10-25|-1--1--1",
+	    "lang fr: Lors de 1976ème séance plénière (dev: A/RES/2758)");
+	check_closing("Adopted at the I851st meeting by 13 votes to none 22",
+	    "1851|1851st meeting||13-0-0", "lang en: OCR I851st (corpus: "
+	    "S/RES/378 (1975))");
+	check_closing("Adoptée à la Zeme séance.", "2|Zeme séance||-1--1--1",
+	    "lang fr: OCR Zeme (dev: S/RES/1 (1946))");
+	check_closing("Adoptée à la 263e séance par 8 voix contre zéro, avec 3 "
+	    "abstentions (Argentine, Royaume-Uni, Syrie).",
+	    "263|263e séance||8-0-3", "lang fr: par 8 voix contre zéro "
+	    "(dev: S/RES/42 (1948))");
+	check_closing("Принята на 3971-м заседании Совета Безопасности "
+	    "28 января 1999 года", "3971|3971-м заседании|1999-01-28|-1--1--1",
+	    "lang ru: 3971-м заседании (dev: S/RES/1224 (1999))");
+	check_closing("تبنى المجلس هذا القرار في جلسته رقم 1747 بـ14 صوتاً "
+	    "مقابل لا شيء", "1747|جلسته رقم 1747||14-0-0",
+	    "lang ar: بـ14 صوتاً مقابل لا شيء (dev: S/RES/338 (1973))");
+	check_closing("تبنى المجلس هذا القرار, في جلسته رقم 2260, بالإجماع.",
+	    "2260|جلسته رقم 2260||-1--1--1",
+	    "lang ar: جلسته رقم 2260 (dev: S/RES/484 (1980))");
 	check_closing("Recalling its 4413th meeting,", "no",
 	    "lang en: a recital naming a meeting is no closing line");
 }
@@ -706,6 +786,13 @@ test_lang_masthead(void)
 		{ "Adoptée par le Conseil de sécurité à sa 4353e séance, le "
 		    "31 juillet 2001", RP_ROLE_ADOPTION },
 		{ "2011年6月10日安全理事会第6553次会议通过", RP_ROLE_ADOPTION },
+		/* dev: S/RES/607 (1988), S/RES/641 (1989) */
+		{ "قرار رقم 607 (1988)", RP_ROLE_DOCTYPE },
+		{ "بتاريخ 5 كانون الثاني/يناير 1988", RP_ROLE_DATE },
+		/* dev: A/RES/49/12; A/RES/80/2 (it continues the line
+		 * "Resolution adopted by the General Assembly") */
+		{ "A/RES/49/12 21 November 1994", RP_ROLE_NONE },
+		{ "on 14 October 2025", RP_ROLE_NONE },
 	};
 	rp_doc	*doc = rp_doc_new("t");
 	rp_meta	 m;
