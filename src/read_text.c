@@ -541,7 +541,7 @@ block_definition(const struct reader *r, const struct line *l,
 	    seen_content) || rp_scanned_number(l->s, l->n, &nl) != 0)
 		return 0;
 	if (last != NULL && last->kind == U_TEXT &&
-	    !rp_ends_sentence(last->text.data, last->text.len) &&
+	    !rp_ends_clause(last->text.data, last->text.len) &&
 	    (rp_starts_lower(l->s + k, l->n - k) ||
 	    rp_parse_date(l->s, l->n, iso) > 0))
 		return 0;
@@ -561,15 +561,18 @@ new_definition(struct reader *r, const struct line *l, size_t k,
 	return u;
 }
 
-/* Whether a line (or the block it opens) ends like a sentence. */
+/* Whether a line (or the block it opens) ends like a sentence; not one
+ * announcing what follows in a colon ("《宣言》全文如下："). */
 static int
 sentence_end(const struct reader *r, const struct line *l)
 {
 	const struct line	*e = l, *end = r->lines + r->nlines;
+	rp_clause_end		 c;
 
 	while (e + 1 < end && e[1].n > 0 && !e[1].gone && e - l < 30)
 		e++;
-	return rp_ends_sentence(e->s, e->n);
+	c = rp_clause_end_of(e->s, e->n);
+	return c != RP_END_NONE && c != RP_END_COLON;
 }
 
 /* ------------------------------------------------- paragraph seams */
@@ -592,39 +595,6 @@ is_cased_letter(uint32_t cp)
 	return (cp < 0x80 && isalpha((int)cp)) || (cp >= 0xC0 &&
 	    cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x400 &&
 	    cp < 0x530);
-}
-
-/*
- * Whether a line ends a clause: , ; . : ! ? in any script, also before a
- * footnote marker ("1961,74/", "Director,1", "States;²").
- */
-static int
-ends_clause(const char *s, size_t n)
-{
-	size_t		len, d;
-	uint32_t	last;
-
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '*' ||
-	    s[n - 1] == '/'))
-		n--;
-	for (d = n; d > 0 && n - d < 3 && isdigit((unsigned char)s[d - 1]);
-	    d--)
-		continue;
-	if (d < n && d > 0 && strchr(",.;:", s[d - 1]) != NULL)
-		n = d;
-	while (n > 0) {
-		last = rp_utf8_last(s, n, &len);
-		if (rp_superscript_digit(last) < 0)
-			break;
-		n -= len;
-	}
-	if (n == 0)
-		return 0;
-	last = rp_utf8_last(s, n, &len);
-	return strchr(",;.:!?", (int)(last < 0x80 ? last : 'x')) != NULL ||
-	    last == 0xFF0C || last == 0xFF1B || last == 0x3002 ||
-	    last == 0xFF1A || last == 0x060C || last == 0x061B ||
-	    last == 0xFF01 || last == 0xFF1F;
 }
 
 /*
@@ -666,8 +636,7 @@ drafting_word_shape(const char *s, size_t n)
 static int
 opener_at(const char *s, size_t n)
 {
-	char		 head[96];
-	size_t		 k, nl, len;
+	size_t		 nl;
 	uint32_t	 cp;
 
 	if (rp_paragraph_number(s, n, &nl) > 0)
@@ -676,26 +645,7 @@ opener_at(const char *s, size_t n)
 	    is_cased_letter(cp) && !is_upper_letter(cp)) ||
 	    (is_cased_letter(cp) && !drafting_word_shape(s, n)))
 		return 0;
-	/* The first words, without the punctuation after them: the words
-	 * decide, not how the line ends. */
-	k = n < 80 ? n : 80;
-	if (k < n) {
-		while (k > 0 && s[k] != ' ')
-			k--;
-		if (k == 0)
-			for (k = 80; k > 0 && ((unsigned char)s[k] & 0xC0) ==
-			    0x80; k--)
-				continue;
-	}
-	memcpy(head, s, k);
-	while (k > 0) {
-		cp = rp_utf8_last(head, k, &len);
-		if (cp != ' ' && !ends_clause(head + k - len, len) &&
-		    cp != 0x3001 && cp != '*' && cp != '_')
-			break;
-		k -= len;
-	}
-	return k > 0 && rp_classify_paragraph(head, k) != RP_PARA_UNKNOWN;
+	return rp_opener_kind(s, n) != RP_PARA_UNKNOWN;
 }
 
 /* Whether the word ending at s[i] (before spaces) is in lower case:
@@ -753,7 +703,7 @@ closing_at(struct reader *r, const char *s, size_t n)
 	size_t	 i = n > 240 ? n - 240 : 1;
 
 	for (; i < n; i++) {
-		if (s[i - 1] != ' ' || !ends_clause(s, i - 1))
+		if (s[i - 1] != ' ' || !rp_ends_clause(s, i - 1))
 			continue;
 		memset(&scratch, 0, sizeof(scratch));
 		if (rp_conclusion_line(r->doc, &scratch, s + i, n - i))
@@ -789,7 +739,7 @@ find_seams(struct reader *r, const struct line *l, struct seams *sm)
 			add_seam(sm, i);
 			add_seam(sm, i + k);
 			sm->strong = 1;
-		} else if (i > 0 && ends_clause(s, i) && opener_at(s + i,
+		} else if (i > 0 && rp_ends_clause(s, i) && opener_at(s + i,
 		    n - i))
 			add_seam(sm, i);
 	}
@@ -863,7 +813,7 @@ static int
 line_ends_paragraph(const struct reader *r, const struct line *prev,
     const struct line *l)
 {
-	if (prev == NULL || !ends_clause(prev->s, prev->n))
+	if (prev == NULL || !rp_ends_clause(prev->s, prev->n))
 		return 0;
 	return opener_at(l->s, l->n) || (r->line_per_paragraph &&
 	    !rp_starts_lower(l->s, l->n));
@@ -886,7 +836,7 @@ measure_line_breaks(struct reader *r)
 		if (is_blank(l) || is_blank(l + 1))
 			continue;
 		breaks++;
-		clause += ends_clause(l->s, l->n);
+		clause += rp_ends_clause(l->s, l->n);
 	}
 	r->line_per_paragraph = breaks >= 3 && clause * 10 >= breaks * 8;
 }
@@ -906,7 +856,7 @@ wrapped_opener(const struct reader *r, const struct line *prev,
 	uint32_t	 last;
 	rp_body		 b;
 
-	if (prev == NULL || ends_clause(prev->s, prev->n))
+	if (prev == NULL || rp_ends_clause(prev->s, prev->n))
 		return 0;
 	last = rp_utf8_last(prev->s, prev->n, &nl);
 	if (!(is_cased_letter(last) || (last < 0x80 && isdigit((int)last))))
@@ -925,11 +875,9 @@ wrapped_opener(const struct reader *r, const struct line *prev,
 static int
 ends_recital(const struct line *l)
 {
-	size_t		len;
-	uint32_t	last = rp_utf8_last(l->s, l->n, &len);
+	rp_clause_end e = rp_clause_end_of(l->s, l->n);
 
-	return last == ',' || last == ';' || last == 0xFF0C ||
-	    last == 0xFF1B || last == 0x060C || last == 0x061B;
+	return e == RP_END_COMMA || e == RP_END_SEMICOLON;
 }
 
 /* Longer than a masthead line: 60 bytes, or a recital's 8 Han
