@@ -490,6 +490,9 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 	 * but only as an exact body name. */
 	if ((comma = is_comma(last) && last != 0x3001))
 		n -= lastlen;
+	/* "إن مجلس الأمن:": a colon as web copies end it, as the comma. */
+	else if (end_of_char(last) == RP_END_COLON)
+		n -= lastlen;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	/* Markdown emphasis around the formula. */
@@ -607,16 +610,47 @@ after_marker(const char *s, size_t n, size_t i)
 	return rp_is_cjk(cp) ? i : 0;
 }
 
+/* After a paragraph number, a dash as web copies mark it ("1 ـ", "1ـ",
+ * "2- ", "3 – "): the offset of the text after it, else 0.  Never before
+ * a number: "2 – 4 December" is a range. */
+static size_t
+dash_mark(const char *s, size_t n, size_t i)
+{
+	size_t		len, t;
+	uint32_t	cp;
+
+	if (i < n && s[i] == ' ')
+		i++;
+	if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0 || !(cp == '-' ||
+	    cp == 0x2013 || cp == 0x2014 || cp == 0x640))
+		return 0;
+	i += len;
+	if (i >= n || s[i] != ' ' || (t = after_marker(s, n, i)) >= n ||
+	    isdigit((unsigned char)s[t]))
+		return 0;
+	return t;
+}
+
 size_t
 rp_paragraph_number(const char *s, size_t n, size_t *numlen)
 {
 	size_t i = 0, t;
 
-	while (i < n && i < 3 && isdigit((unsigned char)s[i]))
+	while (i < n && i < 4 && isdigit((unsigned char)s[i]))
 		i++;
-	if (i == 0 || (i < n && isdigit((unsigned char)s[i])) || i >= n ||
-	    s[i] != '.' || s[0] == '0')
+	if (i == 0 || i >= n || isdigit((unsigned char)s[i]) || s[0] == '0')
 		return 0;
+	/* Four digits are a year that ends a wrapped sentence ("on 21
+	 * December⏎1976. 45"), unless no year could be that number. */
+	if (i == 4 && (atoi(s) >= 1900 && atoi(s) <= 2100))
+		return 0;
+	if (s[i] != '.') {
+		if (i < 4 && (t = dash_mark(s, n, i)) > 0) {
+			*numlen = i;
+			return t;
+		}
+		return 0;
+	}
 	i++;
 	*numlen = i;
 	/* "1. Decides", "1.各国", "1. *Decides*", but not "1.5" or "2.3.4". */
