@@ -518,6 +518,29 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 	return comma && k > 0 && n < 60 && body_title(s, n);
 }
 
+int
+rp_opens_with_article(const char *s, size_t n)
+{
+	return rp_lang_phrase(RP_LK_ARTICLE, s, n, NULL) > 0;
+}
+
+int
+rp_is_lead_in(const char *s, size_t n)
+{
+	size_t		 lastlen;
+	uint32_t	 last;
+	int		 lang;
+
+	if ((last = last_char(s, &n, &lastlen)) == 0)
+		return 0;
+	if (end_of_char(last) == RP_END_COLON)
+		n -= lastlen;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n > 0 && lead_phrase(RP_LK_VERB, s, n, phrase_start(s, n),
+	    &lang) == n;
+}
+
 /* Connector lines between preamble and operative part: "Therefore". */
 int
 rp_is_connector(const char *s, size_t n)

@@ -46,8 +46,14 @@ int		 rp_is_formula(const char *s, size_t n, rp_body *body);
  * Council,", "The General Assembly, therefore,"): what came before it
  * gave its reasons. */
 int		 rp_formula_connector(const char *s, size_t n);
+/* Whether s opens with the article of a formula ("The", "L'", "إن"). */
+int		 rp_opens_with_article(const char *s, size_t n);
 /* "安全理事会还：", "Calls upon the Council to take the following steps:" */
 int		 rp_is_intermediate_formula(const char *s, size_t n);
+/* "Décide :", "Resolves:", "Décide": an operative verb standing alone;
+ * before numbered paragraphs, it leads them in (an intermediate
+ * formula), before sub-items it is a paragraph. */
+int		 rp_is_lead_in(const char *s, size_t n);
 /* "Therefore", "因此": a connector standing alone between the parts, read
  * as an intermediate formula. */
 int		 rp_is_connector(const char *s, size_t n);

@@ -29,6 +29,8 @@ struct line {
 	int		 col;		/* column of s[0] */
 	int		 chars;		/* length in characters */
 	int		 gone;		/* front matter or page furniture */
+	int		 cut;		/* cut from the line before: no
+					   break of the source before it */
 };
 
 enum unit_kind {
@@ -133,6 +135,7 @@ split_lines(struct reader *r, const char *buf, size_t len)
 		l->no = no++;
 		l->col = 1;
 		l->gone = 0;
+		l->cut = 0;
 		trim(&l->s, &l->n, &l->col);
 		l->chars = char_count(l->s, l->n);
 		if (i < len && buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n')
@@ -750,6 +753,31 @@ find_seams(struct reader *r, const struct line *l, struct seams *sm)
 }
 
 /*
+ * A formula sharing a line with other text, written with its article
+ * ("إن مجلس الأمن، إذ يشير …", "… avec l'Espagne L'Assemblée générale,"):
+ * at the start or the end of the line, a seam on each side.  Not "requests
+ * the Security Council," (no article, or one in lower case).
+ */
+static void
+formula_seams(const struct line *l, struct seams *sm)
+{
+	size_t	i, k;
+
+	for (i = 0; i < l->n; i++) {
+		if ((i > 0 && l->s[i - 1] != ' ') || (k = formula_at(l->s + i,
+		    l->n - i)) == 0 || (i > 0 && i + k < l->n) ||
+		    (i == 0 && k == l->n) || rp_starts_lower(l->s + i,
+		    l->n - i) || !rp_opens_with_article(l->s + i,
+		    l->n - i))
+			continue;
+		add_seam(sm, i);
+		add_seam(sm, i + k);
+		sm->strong = 1;
+		return;
+	}
+}
+
+/*
  * A text flattened to one line (a copy that lost its line breaks) is cut
  * into lines again where paragraphs meet: around the enacting formula,
  * before paragraph numbers in sequence, between a clause and the opener
@@ -766,11 +794,14 @@ split_flat_lines(struct reader *r)
 	for (i = 0; i < r->nlines; i++) {
 		struct line *l = &r->lines[i];
 
-		if (l->gone || l->chars < 250)
+		if (l->gone)
 			continue;
 		sm.n = 0;
 		sm.strong = 0;
-		find_seams(r, l, &sm);
+		if (l->chars >= 250)
+			find_seams(r, l, &sm);
+		else
+			formula_seams(l, &sm);
 		if (!sm.strong || sm.n == 0)
 			continue;
 		if (sm.at[0] == 0)
@@ -789,6 +820,7 @@ split_flat_lines(struct reader *r)
 			    sm.at[j] : l->n;
 
 			l[j] = *l;
+			l[j].cut = 1;
 			l[j].s = l->s + from;
 			l[j].n = to - from;
 			l[j].col = l->col + char_count(l->s, from);
@@ -833,7 +865,8 @@ measure_line_breaks(struct reader *r)
 	for (i = 0; i + 1 < r->nlines; i++) {
 		const struct line *l = &r->lines[i];
 
-		if (is_blank(l) || is_blank(l + 1))
+		/* Breaks of the source, not seams cut in one of its lines. */
+		if (is_blank(l) || is_blank(l + 1) || l[1].cut)
 			continue;
 		breaks++;
 		clause += rp_ends_clause(l->s, l->n);
@@ -1075,6 +1108,7 @@ struct builder {
 	int		 state;		/* 0 masthead, 1 preamble, 2 body */
 	int		 vote;		/* expecting members of a vote group */
 	int		 next_num;	/* number of the next numbered unit */
+	int		 numbered_next;	/* the next unit is numbered */
 	int		 bulleted;	/* operative paragraphs set as bullets */
 	rp_node		*vote_node;
 };
@@ -1436,7 +1470,8 @@ add_text_unit(struct builder *bd, const struct unit *u)
 	}
 	bd->depth = 0;
 	if (rp_is_intermediate_formula(s, n) || (u->kind == U_HEADING &&
-	    rp_is_connector(s, n))) {
+	    rp_is_connector(s, n)) || (bd->numbered_next &&
+	    rp_is_lead_in(s, n))) {
 		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
 		p->name = "intermediateFormula";
 		rp_node_append(p, block(bd, u, s, n, 0));
@@ -2027,6 +2062,7 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 				    r->units[next].text.len, &nl))
 					break;
 		bd.next_num = next < to ? atoi(r->units[next].text.data) : 0;
+		bd.numbered_next = next == i + 1;
 		if (u->kind != U_FNDEF)
 			rp_buf_put(&all, u->text.data, u->text.len);
 		switch (u->kind) {
