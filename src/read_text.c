@@ -1532,6 +1532,14 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		return;
 	}
 	pk = rp_classify_paragraph(s, n);
+	/* Before paragraph 1, a sentence no verb opens is a recital
+	 * although it ends in a full stop ("يعبر المجلس عن قلقه …."): the
+	 * numbers start the operative part.  Not a line leading in what
+	 * follows with a colon. */
+	if (bd->state == 1 && pk == RP_PARA_OPERATIVE && bd->next_num == 1 &&
+	    rp_clause_end_of(s, n) == RP_END_STOP &&
+	    rp_opener_kind(s, n) == RP_PARA_UNKNOWN)
+		pk = RP_PARA_UNKNOWN;
 	p = paragraph(bd, u, NULL, 0);
 	b = block(bd, u, s, n, 0);
 	rp_node_append(p, b);
