@@ -502,6 +502,14 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 		s++;
 		n--;
 	}
+	/* "- Le Conseil de sécurité,": a web copy's dash before it. */
+	if (n > 2 && (*s == '-' || memcmp(s, "\xE2\x80\x93", 3) == 0)) {
+		k = *s == '-' ? 1 : 3;
+		if (k < n && s[k] == ' ') {
+			s += k + 1;
+			n -= k + 1;
+		}
+	}
 	strip_connectors(&s, &n);
 	if ((k = rp_lang_phrase(RP_LK_ARTICLE, s, n, NULL)) > 0) {
 		s += k;
