@@ -60,17 +60,63 @@ last_char(const char *s, size_t *n, size_t *lastlen)
 	return *n > 0 ? rp_utf8_last(s, *n, lastlen) : 0;
 }
 
+/* The clause a character ends: a comma (, ， ، 、), a semicolon (; ； ؛), a
+ * stop (. : ! ? 。 ： ！ ？), or none. */
+static rp_clause_end
+end_of_char(uint32_t c)
+{
+	if (c == ',' || c == 0xFF0C || c == 0x060C || c == 0x3001)
+		return RP_END_COMMA;
+	if (c == ';' || c == 0xFF1B || c == 0x061B)
+		return RP_END_SEMICOLON;
+	if (c == ':' || c == 0xFF1A)
+		return RP_END_COLON;
+	if (c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 ||
+	    c == 0xFF1F)
+		return RP_END_STOP;
+	return RP_END_NONE;
+}
+
 static int
 is_comma(uint32_t c)
 {
-	return c == ',' || c == 0xFF0C || c == 0x060C || c == 0x3001;
+	return end_of_char(c) == RP_END_COMMA;
 }
 
 static int
 is_stop(uint32_t c)
 {
-	return c == ';' || c == '.' || c == ':' || c == 0xFF1B ||
-	    c == 0x3002 || c == 0xFF1A || c == 0x061B;
+	return end_of_char(c) > RP_END_COMMA;
+}
+
+rp_clause_end
+rp_clause_end_of(const char *s, size_t n)
+{
+	size_t		len, d;
+	uint32_t	last;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '*' || s[n - 1] == '/'))
+		n--;
+	/* A footnote marker after the punctuation: "1961,74/", "States;²" */
+	for (d = n; d > 0 && n - d < 3 && isdigit((unsigned char)s[d - 1]);
+	    d--)
+		continue;
+	if (d < n && d > 0 && strchr(",.;:", s[d - 1]) != NULL)
+		n = d;
+	while (n > 0) {
+		last = rp_utf8_last(s, n, &len);
+		if (rp_superscript_digit(last) < 0)
+			break;
+		n -= len;
+	}
+	return n > 0 ? end_of_char(rp_utf8_last(s, n, &len)) : RP_END_NONE;
+}
+
+int
+rp_ends_clause(const char *s, size_t n)
+{
+	return rp_clause_end_of(s, n) != RP_END_NONE;
 }
 
 /* What the first words of s say: an opener, a verb, or nothing. */
@@ -108,6 +154,24 @@ first_words(const char *s, size_t n)
 }
 
 rp_para_kind
+rp_opener_kind(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	while (n > 0 && s[0] == ' ')
+		s++, n--;
+	if (rp_utf8_decode(s, n, &cp) == 0)
+		return RP_PARA_UNKNOWN;
+	if (!rp_is_cjk(cp))
+		return first_words(s, n);
+	if (rp_lang_phrase(RP_LK_OPENER, s, n, NULL) > 0)
+		return RP_PARA_PREAMBULAR;
+	if (rp_lang_phrase(RP_LK_VERB, s, n, NULL) > 0)
+		return RP_PARA_OPERATIVE;
+	return RP_PARA_UNKNOWN;
+}
+
+rp_para_kind
 rp_classify_paragraph(const char *s, size_t n)
 {
 	size_t		 k, lastlen;
@@ -124,17 +188,13 @@ rp_classify_paragraph(const char *s, size_t n)
 			return RP_PARA_PREAMBULAR;
 		if (is_stop(last))
 			return RP_PARA_OPERATIVE;
-		if (rp_lang_phrase(RP_LK_OPENER, s, n, NULL) > 0)
-			return RP_PARA_PREAMBULAR;
-		if (rp_lang_phrase(RP_LK_VERB, s, n, NULL) > 0)
-			return RP_PARA_OPERATIVE;
-		return RP_PARA_UNKNOWN;
+		return rp_opener_kind(s, n);
 	}
 	if ((kind = first_words(s, n)) != RP_PARA_UNKNOWN)
 		return kind;
-	if (last == ',' || last == 0x060C)
+	if (is_comma(last))
 		return RP_PARA_PREAMBULAR;
-	if (last == ';' || last == '.' || last == ':' || last == 0x061B)
+	if (is_stop(last))
 		return RP_PARA_OPERATIVE;
 	return RP_PARA_UNKNOWN;
 }
@@ -224,32 +284,41 @@ italic_phrase(int lang, const char *s, size_t n)
 	    "yes"));
 }
 
-size_t
-rp_opening_phrase(const char *s, size_t n, char *key, size_t keysize)
+/* Whether the word w (wl bytes) is shaped as a word of kind: an opener
+ * by its ending and capital, an operative verb by its ending and none of
+ * the exceptions. */
+static int
+shaped_as(rp_lang_kind kind, const char *w, size_t n, size_t wl)
 {
-	size_t		 i = 0, k, wl, ws, start, end = 0;
-	int		 adverbs = 0, lang;
+	if (kind == RP_LK_OPENER)
+		return !rp_starts_lower(w, n) &&
+		    rp_lang_ends(RP_LK_OPENER_END, w, wl);
+	return rp_lang_ends(RP_LK_VERB_END, w, wl) &&
+	    !rp_lang_ends(RP_LK_NOT_VERB_END, w, wl) &&
+	    !rp_lang_is(RP_LK_NOT_VERB, w, wl, NULL) &&
+	    !rp_lang_phrase(RP_LK_ADVERB, w, n, NULL);
+}
 
-	if (keysize > 0)
-		key[0] = '\0';
-	while (i < n && (s[i] == ' ' || s[i] == '*' || s[i] == '_'))
-		i++;
-	start = i;
-	/* Adverbs, then the opener: from the tables, or a word with an
-	 * opener's ending that starts in upper case. */
+/* The end of the opener or verb (kind) at s[i], after up to three
+ * adverbs ("Further", "Also"): from the tables, or a word shaped as one.
+ * *lang is the table's language (-1 for a shaped word); 0 if none. */
+static size_t
+lead_phrase(rp_lang_kind kind, const char *s, size_t n, size_t i,
+    int *lang)
+{
+	size_t		 k, wl, ws;
+	int		 adverbs = 0;
+
 	for (;;) {
-		if ((k = rp_lang_phrase(RP_LK_OPENER, s + i, n - i, NULL))) {
-			lang = rp_lang_of(RP_LK_OPENER, s + i, n - i);
-			end = i + k;
-			break;
+		if ((k = rp_lang_phrase(kind, s + i, n - i, NULL))) {
+			*lang = rp_lang_of(kind, s + i, n - i);
+			return phrase_tails(s, n, i + k);
 		}
 		k = i;
 		wl = word_at(s, n, &k, &ws);
-		if (wl > 0 && ws == i && !rp_starts_lower(s + i, n - i) &&
-		    rp_lang_ends(RP_LK_OPENER_END, s + i, wl)) {
-			lang = -1;
-			end = i + wl;
-			break;
+		if (wl > 0 && ws == i && shaped_as(kind, s + i, n - i, wl)) {
+			*lang = -1;
+			return phrase_tails(s, n, i + wl);
 		}
 		if (adverbs++ == 3 || (k = rp_lang_phrase(RP_LK_ADVERB, s + i,
 		    n - i, NULL)) == 0)
@@ -257,8 +326,29 @@ rp_opening_phrase(const char *s, size_t n, char *key, size_t keysize)
 		i += k;
 		skip_blanks(s, n, &i);
 	}
-	end = phrase_tails(s, n, end);
-	if (!italic_phrase(lang, s + start, n - start))
+}
+
+/* Where the phrase at s starts, after emphasis marks. */
+static size_t
+phrase_start(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '*' || s[i] == '_'))
+		i++;
+	return i;
+}
+
+size_t
+rp_opening_phrase(const char *s, size_t n, char *key, size_t keysize)
+{
+	size_t		 start = phrase_start(s, n), end;
+	int		 lang;
+
+	if (keysize > 0)
+		key[0] = '\0';
+	end = lead_phrase(RP_LK_OPENER, s, n, start, &lang);
+	if (end == 0 || !italic_phrase(lang, s + start, n - start))
 		return 0;
 	phrase_key(s + start, end - start, key, keysize);
 	return end;
@@ -267,37 +357,11 @@ rp_opening_phrase(const char *s, size_t n, char *key, size_t keysize)
 size_t
 rp_operative_phrase(const char *s, size_t n)
 {
-	size_t		 i = 0, k, wl, ws, start, end;
-	int		 adverbs = 0, lang = -1;
+	size_t		 start = phrase_start(s, n), end;
+	int		 lang;
 
-	while (i < n && (s[i] == ' ' || s[i] == '*' || s[i] == '_'))
-		i++;
-	start = i;
-	/* Adverbs ("Further", "Also"), then the verb: from the tables, or a
-	 * word with a verb's ending that is none of the exceptions. */
-	for (;;) {
-		if ((k = rp_lang_phrase(RP_LK_VERB, s + i, n - i, NULL))) {
-			lang = rp_lang_of(RP_LK_VERB, s + i, n - i);
-			end = i + k;
-			break;
-		}
-		k = i;
-		wl = word_at(s, n, &k, &ws);
-		if (wl > 0 && ws == i && rp_lang_ends(RP_LK_VERB_END, s + i,
-		    wl) && !rp_lang_ends(RP_LK_NOT_VERB_END, s + i, wl) &&
-		    !rp_lang_is(RP_LK_NOT_VERB, s + i, wl, NULL) &&
-		    !rp_lang_phrase(RP_LK_ADVERB, s + i, n - i, NULL)) {
-			end = i + wl;
-			break;
-		}
-		if (adverbs++ == 3 || (k = rp_lang_phrase(RP_LK_ADVERB, s + i,
-		    n - i, NULL)) == 0)
-			return 0;
-		i += k;
-		skip_blanks(s, n, &i);
-	}
-	end = phrase_tails(s, n, end);
-	return italic_phrase(lang, s + start, n - start) ? end : 0;
+	end = lead_phrase(RP_LK_VERB, s, n, start, &lang);
+	return end > 0 && italic_phrase(lang, s + start, n - start) ? end : 0;
 }
 
 /* ----------------------------------------------------------- bodies */
@@ -426,6 +490,9 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 	 * but only as an exact body name. */
 	if ((comma = is_comma(last) && last != 0x3001))
 		n -= lastlen;
+	/* "إن مجلس الأمن:": a colon as web copies end it, as the comma. */
+	else if (end_of_char(last) == RP_END_COLON)
+		n -= lastlen;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	/* Markdown emphasis around the formula. */
@@ -434,6 +501,14 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 	while (n > 0 && (*s == '*' || *s == '_')) {
 		s++;
 		n--;
+	}
+	/* "- Le Conseil de sécurité,": a web copy's dash before it. */
+	if (n > 2 && (*s == '-' || memcmp(s, "\xE2\x80\x93", 3) == 0)) {
+		k = *s == '-' ? 1 : 3;
+		if (k < n && s[k] == ' ') {
+			s += k + 1;
+			n -= k + 1;
+		}
 	}
 	strip_connectors(&s, &n);
 	if ((k = rp_lang_phrase(RP_LK_ARTICLE, s, n, NULL)) > 0) {
@@ -449,6 +524,29 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 		return comma || k > 0;
 	/* Other bodies: "The Commission on Human Rights,". */
 	return comma && k > 0 && n < 60 && body_title(s, n);
+}
+
+int
+rp_opens_with_article(const char *s, size_t n)
+{
+	return rp_lang_phrase(RP_LK_ARTICLE, s, n, NULL) > 0;
+}
+
+int
+rp_is_lead_in(const char *s, size_t n)
+{
+	size_t		 lastlen;
+	uint32_t	 last;
+	int		 lang;
+
+	if ((last = last_char(s, &n, &lastlen)) == 0)
+		return 0;
+	if (end_of_char(last) == RP_END_COLON)
+		n -= lastlen;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n > 0 && lead_phrase(RP_LK_VERB, s, n, phrase_start(s, n),
+	    &lang) == n;
 }
 
 /* Connector lines between preamble and operative part: "Therefore". */
@@ -543,16 +641,47 @@ after_marker(const char *s, size_t n, size_t i)
 	return rp_is_cjk(cp) ? i : 0;
 }
 
+/* After a paragraph number, a dash as web copies mark it ("1 ـ", "1ـ",
+ * "2- ", "3 – "): the offset of the text after it, else 0.  Never before
+ * a number: "2 – 4 December" is a range. */
+static size_t
+dash_mark(const char *s, size_t n, size_t i)
+{
+	size_t		len, t;
+	uint32_t	cp;
+
+	if (i < n && s[i] == ' ')
+		i++;
+	if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0 || !(cp == '-' ||
+	    cp == 0x2013 || cp == 0x2014 || cp == 0x640))
+		return 0;
+	i += len;
+	if (i >= n || s[i] != ' ' || (t = after_marker(s, n, i)) >= n ||
+	    isdigit((unsigned char)s[t]))
+		return 0;
+	return t;
+}
+
 size_t
 rp_paragraph_number(const char *s, size_t n, size_t *numlen)
 {
 	size_t i = 0, t;
 
-	while (i < n && i < 3 && isdigit((unsigned char)s[i]))
+	while (i < n && i < 4 && isdigit((unsigned char)s[i]))
 		i++;
-	if (i == 0 || (i < n && isdigit((unsigned char)s[i])) || i >= n ||
-	    s[i] != '.' || s[0] == '0')
+	if (i == 0 || i >= n || isdigit((unsigned char)s[i]) || s[0] == '0')
 		return 0;
+	/* Four digits are a year that ends a wrapped sentence ("on 21
+	 * December⏎1976. 45"), unless no year could be that number. */
+	if (i == 4 && (atoi(s) >= 1900 && atoi(s) <= 2100))
+		return 0;
+	if (s[i] != '.') {
+		if (i < 4 && (t = dash_mark(s, n, i)) > 0) {
+			*numlen = i;
+			return t;
+		}
+		return 0;
+	}
 	i++;
 	*numlen = i;
 	/* "1. Decides", "1.各国", "1. *Decides*", but not "1.5" or "2.3.4". */
@@ -1533,17 +1662,4 @@ rp_scanned_number(const char *s, size_t n, size_t *numlen)
 	if (bare && (w - k < 4 || s[w - 1] != 's'))
 		return 0;
 	return v;
-}
-
-int
-rp_ends_sentence(const char *s, size_t n)
-{
-	size_t		len;
-	uint32_t	last;
-
-	if (n == 0)
-		return 0;
-	last = rp_utf8_last(s, n, &len);
-	return last == ',' || last == ';' || last == '.' || last == ':' ||
-	    last == 0xFF0C || last == 0xFF1B || last == 0x3002;
 }

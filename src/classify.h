@@ -21,6 +21,11 @@ typedef enum rp_para_kind {
  * tense and end with ";", "." or ":".  English, French, Spanish, Chinese.
  */
 rp_para_kind	 rp_classify_paragraph(const char *s, size_t n);
+/* What the first words of s alone say, whatever follows and however it
+ * ends: the opener of a preambular paragraph ("Recalling", "وإذ",
+ * "回顾") or an operative verb ("Décide", "决定"), from the tables or
+ * the shape of the word; else UNKNOWN. */
+rp_para_kind	 rp_opener_kind(const char *s, size_t n);
 
 /*
  * The opening phrase of a preambular paragraph ("Recalling also",
@@ -41,8 +46,14 @@ int		 rp_is_formula(const char *s, size_t n, rp_body *body);
  * Council,", "The General Assembly, therefore,"): what came before it
  * gave its reasons. */
 int		 rp_formula_connector(const char *s, size_t n);
+/* Whether s opens with the article of a formula ("The", "L'", "إن"). */
+int		 rp_opens_with_article(const char *s, size_t n);
 /* "安全理事会还：", "Calls upon the Council to take the following steps:" */
 int		 rp_is_intermediate_formula(const char *s, size_t n);
+/* "Décide :", "Resolves:", "Décide": an operative verb standing alone;
+ * before numbered paragraphs, it leads them in (an intermediate
+ * formula), before sub-items it is a paragraph. */
+int		 rp_is_lead_in(const char *s, size_t n);
 /* "Therefore", "因此": a connector standing alone between the parts, read
  * as an intermediate formula. */
 int		 rp_is_connector(const char *s, size_t n);
@@ -102,8 +113,18 @@ int		 rp_opens_unit(const char *s, size_t n);
  * or L for 1, "ll." 11): its value, and in *numlen the length of what
  * stands for the number and its mark; else 0. */
 int		 rp_scanned_number(const char *s, size_t n, size_t *numlen);
-/* Whether s ends like a clause or sentence: , ; . : ，；。 */
-int		 rp_ends_sentence(const char *s, size_t n);
+typedef enum rp_clause_end {
+	RP_END_NONE = 0,
+	RP_END_COMMA,		/* , ， ، 、 */
+	RP_END_SEMICOLON,	/* ; ； ؛ */
+	RP_END_COLON,		/* : ： */
+	RP_END_STOP		/* . ! ? 。 ！ ？ */
+} rp_clause_end;
+/* How s ends, trailing spaces and a footnote marker ignored ("1961,74/",
+ * "Director,1", "States;²"). */
+rp_clause_end	 rp_clause_end_of(const char *s, size_t n);
+/* Whether s ends a clause: rp_clause_end_of is not NONE. */
+int		 rp_ends_clause(const char *s, size_t n);
 
 /* ------------------------------------------------------------ masthead */
 

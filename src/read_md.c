@@ -708,7 +708,7 @@ is_masthead(struct rdr *r, const char *s, size_t n)
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	return !(n > 60 && rp_masthead_role(s, n) == RP_ROLE_NONE &&
-	    rp_ends_sentence(s, n) && (r->depth > 0 ||
+	    rp_ends_clause(s, n) && (r->depth > 0 ||
 	    rp_node_child(cur(r)->node, RP_NODE_PREFACE) != NULL));
 }
 
@@ -818,21 +818,14 @@ is_running_header(struct rdr *r, const char *s, size_t n)
 static int
 ends_clause(const rp_node *n)
 {
-	rp_buf		 t;
-	uint32_t	 cp = 0;
-	size_t		 k, len;
+	rp_buf	t;
+	int	end;
 
 	rp_buf_init(&t);
 	rp_node_text(n, &t);
-	len = t.len;
-	while (len > 0 && t.data[len - 1] == ' ')
-		len--;
-	if (len > 0)
-		cp = rp_utf8_last(t.data, len, &k);
+	end = rp_ends_clause(t.data, t.len);
 	rp_buf_free(&t);
-	return cp != 0 && strchr(",;.:", (int)(cp < 128 ? cp : 1)) != NULL
-	    ? 1 : cp == 0xFF0C || cp == 0xFF1B || cp == 0x3002 ||
-	    cp == 0xFF1A || cp == 0x3001;
+	return end;
 }
 
 /* Whether the text of n ends with a letter (a sentence cut short). */

@@ -30,6 +30,8 @@ struct line {
 	int		 col;		/* column of s[0] */
 	int		 chars;		/* length in characters */
 	int		 gone;		/* front matter or page furniture */
+	int		 cut;		/* cut from the line before: no
+					   break of the source before it */
 };
 
 enum unit_kind {
@@ -144,6 +146,7 @@ split_lines(struct reader *r, const char *buf, size_t len)
 		l->no = no++;
 		l->col = 1;
 		l->gone = 0;
+		l->cut = 0;
 		trim(&l->s, &l->n, &l->col);
 		l->chars = char_count(l->s, l->n);
 		if (i < len && buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n')
@@ -552,7 +555,7 @@ block_definition(const struct reader *r, const struct line *l,
 	    seen_content) || rp_scanned_number(l->s, l->n, &nl) != 0)
 		return 0;
 	if (last != NULL && last->kind == U_TEXT &&
-	    !rp_ends_sentence(last->text.data, last->text.len) &&
+	    !rp_ends_clause(last->text.data, last->text.len) &&
 	    (rp_starts_lower(l->s + k, l->n - k) ||
 	    rp_parse_date(l->s, l->n, iso) > 0))
 		return 0;
@@ -572,15 +575,18 @@ new_definition(struct reader *r, const struct line *l, size_t k,
 	return u;
 }
 
-/* Whether a line (or the block it opens) ends like a sentence. */
+/* Whether a line (or the block it opens) ends like a sentence; not one
+ * announcing what follows in a colon ("《宣言》全文如下："). */
 static int
 sentence_end(const struct reader *r, const struct line *l)
 {
 	const struct line	*e = l, *end = r->lines + r->nlines;
+	rp_clause_end		 c;
 
 	while (e + 1 < end && e[1].n > 0 && !e[1].gone && e - l < 30)
 		e++;
-	return rp_ends_sentence(e->s, e->n);
+	c = rp_clause_end_of(e->s, e->n);
+	return c != RP_END_NONE && c != RP_END_COLON;
 }
 
 /* ------------------------------------------------- paragraph seams */
@@ -603,39 +609,6 @@ is_cased_letter(uint32_t cp)
 	return (cp < 0x80 && isalpha((int)cp)) || (cp >= 0xC0 &&
 	    cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x400 &&
 	    cp < 0x530);
-}
-
-/*
- * Whether a line ends a clause: , ; . : ! ? in any script, also before a
- * footnote marker ("1961,74/", "Director,1", "States;²").
- */
-static int
-ends_clause(const char *s, size_t n)
-{
-	size_t		len, d;
-	uint32_t	last;
-
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '*' ||
-	    s[n - 1] == '/'))
-		n--;
-	for (d = n; d > 0 && n - d < 3 && isdigit((unsigned char)s[d - 1]);
-	    d--)
-		continue;
-	if (d < n && d > 0 && strchr(",.;:", s[d - 1]) != NULL)
-		n = d;
-	while (n > 0) {
-		last = rp_utf8_last(s, n, &len);
-		if (rp_superscript_digit(last) < 0)
-			break;
-		n -= len;
-	}
-	if (n == 0)
-		return 0;
-	last = rp_utf8_last(s, n, &len);
-	return strchr(",;.:!?", (int)(last < 0x80 ? last : 'x')) != NULL ||
-	    last == 0xFF0C || last == 0xFF1B || last == 0x3002 ||
-	    last == 0xFF1A || last == 0x060C || last == 0x061B ||
-	    last == 0xFF01 || last == 0xFF1F;
 }
 
 /*
@@ -677,8 +650,7 @@ drafting_word_shape(const char *s, size_t n)
 static int
 opener_at(const char *s, size_t n)
 {
-	char		 head[96];
-	size_t		 k, nl, len;
+	size_t		 nl;
 	uint32_t	 cp;
 
 	if (rp_paragraph_number(s, n, &nl) > 0)
@@ -687,26 +659,7 @@ opener_at(const char *s, size_t n)
 	    is_cased_letter(cp) && !is_upper_letter(cp)) ||
 	    (is_cased_letter(cp) && !drafting_word_shape(s, n)))
 		return 0;
-	/* The first words, without the punctuation after them: the words
-	 * decide, not how the line ends. */
-	k = n < 80 ? n : 80;
-	if (k < n) {
-		while (k > 0 && s[k] != ' ')
-			k--;
-		if (k == 0)
-			for (k = 80; k > 0 && ((unsigned char)s[k] & 0xC0) ==
-			    0x80; k--)
-				continue;
-	}
-	memcpy(head, s, k);
-	while (k > 0) {
-		cp = rp_utf8_last(head, k, &len);
-		if (cp != ' ' && !ends_clause(head + k - len, len) &&
-		    cp != 0x3001 && cp != '*' && cp != '_')
-			break;
-		k -= len;
-	}
-	return k > 0 && rp_classify_paragraph(head, k) != RP_PARA_UNKNOWN;
+	return rp_opener_kind(s, n) != RP_PARA_UNKNOWN;
 }
 
 /* Whether the word ending at s[i] (before spaces) is in lower case:
@@ -764,7 +717,7 @@ closing_at(struct reader *r, const char *s, size_t n)
 	size_t	 i = n > 240 ? n - 240 : 1;
 
 	for (; i < n; i++) {
-		if (s[i - 1] != ' ' || !ends_clause(s, i - 1))
+		if (s[i - 1] != ' ' || !rp_ends_clause(s, i - 1))
 			continue;
 		memset(&scratch, 0, sizeof(scratch));
 		if (rp_conclusion_line(r->doc, &scratch, s + i, n - i))
@@ -800,7 +753,7 @@ find_seams(struct reader *r, const struct line *l, struct seams *sm)
 			add_seam(sm, i);
 			add_seam(sm, i + k);
 			sm->strong = 1;
-		} else if (i > 0 && ends_clause(s, i) && opener_at(s + i,
+		} else if (i > 0 && rp_ends_clause(s, i) && opener_at(s + i,
 		    n - i))
 			add_seam(sm, i);
 	}
@@ -808,6 +761,31 @@ find_seams(struct reader *r, const struct line *l, struct seams *sm)
 		sm->strong = 1;
 	if (sm->strong && (k = closing_at(r, s, n)) > 0)
 		add_seam(sm, k);
+}
+
+/*
+ * A formula sharing a line with other text, written with its article
+ * ("إن مجلس الأمن، إذ يشير …", "… avec l'Espagne L'Assemblée générale,"):
+ * at the start or the end of the line, a seam on each side.  Not "requests
+ * the Security Council," (no article, or one in lower case).
+ */
+static void
+formula_seams(const struct line *l, struct seams *sm)
+{
+	size_t	i, k;
+
+	for (i = 0; i < l->n; i++) {
+		if ((i > 0 && l->s[i - 1] != ' ') || (k = formula_at(l->s + i,
+		    l->n - i)) == 0 || (i > 0 && i + k < l->n) ||
+		    (i == 0 && k == l->n) || rp_starts_lower(l->s + i,
+		    l->n - i) || !rp_opens_with_article(l->s + i,
+		    l->n - i))
+			continue;
+		add_seam(sm, i);
+		add_seam(sm, i + k);
+		sm->strong = 1;
+		return;
+	}
 }
 
 /*
@@ -827,11 +805,14 @@ split_flat_lines(struct reader *r)
 	for (i = 0; i < r->nlines; i++) {
 		struct line *l = &r->lines[i];
 
-		if (l->gone || l->chars < 250)
+		if (l->gone)
 			continue;
 		sm.n = 0;
 		sm.strong = 0;
-		find_seams(r, l, &sm);
+		if (l->chars >= 250)
+			find_seams(r, l, &sm);
+		else
+			formula_seams(l, &sm);
 		if (!sm.strong || sm.n == 0)
 			continue;
 		if (sm.at[0] == 0)
@@ -850,6 +831,7 @@ split_flat_lines(struct reader *r)
 			    sm.at[j] : l->n;
 
 			l[j] = *l;
+			l[j].cut = 1;
 			l[j].s = l->s + from;
 			l[j].n = to - from;
 			l[j].col = l->col + char_count(l->s, from);
@@ -874,7 +856,7 @@ static int
 line_ends_paragraph(const struct reader *r, const struct line *prev,
     const struct line *l)
 {
-	if (prev == NULL || !ends_clause(prev->s, prev->n))
+	if (prev == NULL || !rp_ends_clause(prev->s, prev->n))
 		return 0;
 	return opener_at(l->s, l->n) || (r->line_per_paragraph &&
 	    !rp_starts_lower(l->s, l->n));
@@ -942,10 +924,11 @@ measure_line_breaks(struct reader *r)
 	for (i = 0; i + 1 < r->nlines; i++) {
 		const struct line *l = &r->lines[i];
 
-		if (is_blank(l) || is_blank(l + 1))
+		/* Breaks of the source, not seams cut in one of its lines. */
+		if (is_blank(l) || is_blank(l + 1) || l[1].cut)
 			continue;
 		breaks++;
-		clause += ends_clause(l->s, l->n);
+		clause += rp_ends_clause(l->s, l->n);
 	}
 	r->line_per_paragraph = breaks >= 3 && clause * 10 >= breaks * 8;
 }
@@ -965,7 +948,7 @@ wrapped_opener(const struct reader *r, const struct line *prev,
 	uint32_t	 last;
 	rp_body		 b;
 
-	if (prev == NULL || ends_clause(prev->s, prev->n))
+	if (prev == NULL || rp_ends_clause(prev->s, prev->n))
 		return 0;
 	last = rp_utf8_last(prev->s, prev->n, &nl);
 	if (!(is_cased_letter(last) || (last < 0x80 && isdigit((int)last))))
@@ -984,11 +967,9 @@ wrapped_opener(const struct reader *r, const struct line *prev,
 static int
 ends_recital(const struct line *l)
 {
-	size_t		len;
-	uint32_t	last = rp_utf8_last(l->s, l->n, &len);
+	rp_clause_end e = rp_clause_end_of(l->s, l->n);
 
-	return last == ',' || last == ';' || last == 0xFF0C ||
-	    last == 0xFF1B || last == 0x060C || last == 0x061B;
+	return e == RP_END_COMMA || e == RP_END_SEMICOLON;
 }
 
 /* Longer than a masthead line: 60 bytes, or a recital's 8 Han
@@ -1280,6 +1261,7 @@ struct builder {
 	int		 state;		/* 0 masthead, 1 preamble, 2 body */
 	int		 vote;		/* expecting members of a vote group */
 	int		 next_num;	/* number of the next numbered unit */
+	int		 numbered_next;	/* the next unit is numbered */
 	int		 bulleted;	/* operative paragraphs set as bullets */
 	int		 nnotes;	/* footnotes defined so far */
 	rp_node		*vote_node;
@@ -1645,7 +1627,8 @@ add_text_unit(struct builder *bd, const struct unit *u)
 	}
 	bd->depth = 0;
 	if (rp_is_intermediate_formula(s, n) || (u->kind == U_HEADING &&
-	    rp_is_connector(s, n))) {
+	    rp_is_connector(s, n)) || (bd->numbered_next &&
+	    rp_is_lead_in(s, n))) {
 		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
 		p->name = "intermediateFormula";
 		rp_node_append(p, block(bd, u, s, n, 0));
@@ -1706,6 +1689,14 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		return;
 	}
 	pk = rp_classify_paragraph(s, n);
+	/* Before paragraph 1, a sentence no verb opens is a recital
+	 * although it ends in a full stop ("يعبر المجلس عن قلقه …."): the
+	 * numbers start the operative part.  Not a line leading in what
+	 * follows with a colon. */
+	if (bd->state == 1 && pk == RP_PARA_OPERATIVE && bd->next_num == 1 &&
+	    rp_clause_end_of(s, n) == RP_END_STOP &&
+	    rp_opener_kind(s, n) == RP_PARA_UNKNOWN)
+		pk = RP_PARA_UNKNOWN;
 	p = paragraph(bd, u, NULL, 0);
 	b = block(bd, u, s, n, 0);
 	rp_node_append(p, b);
@@ -2300,6 +2291,7 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 				    r->units[next].text.len, &nl))
 					break;
 		bd.next_num = next < to ? atoi(r->units[next].text.data) : 0;
+		bd.numbered_next = next == i + 1;
 		if (u->kind != U_FNDEF)
 			rp_buf_put(&all, u->text.data, u->text.len);
 		switch (u->kind) {

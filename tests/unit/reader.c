@@ -140,6 +140,21 @@ test_numbers(void)
 	s = "1.";
 	check(rp_paragraph_number(s, strlen(s), &nl) == 2,
 	    "number: a number alone on its line");
+	s = "1 ـ يؤكد من جديد";
+	check(rp_paragraph_number(s, strlen(s), &nl) > 0 && nl == 1,
+	    "number: '1 ـ' (tatweel) paragraph number");
+	s = "2- يدعو جميع الأطراف";
+	check(rp_paragraph_number(s, strlen(s), &nl) == 3,
+	    "number: '2- ' paragraph number");
+	s = "2 – 4 December";
+	check(rp_paragraph_number(s, strlen(s), &nl) == 0,
+	    "number: a range is not a paragraph number");
+	s = "1000. Requests";
+	check(rp_paragraph_number(s, strlen(s), &nl) == 6,
+	    "number: paragraph 1000");
+	s = "1976. 45";
+	check(rp_paragraph_number(s, strlen(s), &nl) == 0,
+	    "number: a year ending a wrapped sentence");
 	s = "(b) to assist";
 	check(rp_item_marker(s, strlen(s), &nl, &kind, &value) == 4 &&
 	    kind == RP_ITEM_ALPHA && value == 2, "item: (b) is the 2nd letter");
@@ -177,6 +192,22 @@ test_formula(void)
 	    "formula: 安全理事会，");
 	s = "The Security Council therefore decides,";
 	check(!rp_is_formula(s, strlen(s), &b), "formula: not a sentence");
+	s = "إن مجلس الأمن:";
+	check(rp_is_formula(s, strlen(s), &b) && b == RP_BODY_SC,
+	    "formula: with a colon");
+	s = "Convention of 1961,74/";
+	check(rp_clause_end_of(s, strlen(s)) == RP_END_COMMA,
+	    "clause end: comma before a footnote marker");
+	s = "الاتفاقية؛";
+	check(rp_clause_end_of(s, strlen(s)) == RP_END_SEMICOLON,
+	    "clause end: Arabic semicolon");
+	s = "《宣言》全文如下：";
+	check(rp_clause_end_of(s, strlen(s)) == RP_END_COLON,
+	    "clause end: full-width colon");
+	s = "Décide :";
+	check(rp_is_lead_in(s, strlen(s)), "lead-in: Décide :");
+	s = "Decides to remain seized of the matter.";
+	check(!rp_is_lead_in(s, strlen(s)), "lead-in: not a paragraph");
 	s = "安全理事会还：";
 	check(rp_is_intermediate_formula(s, strlen(s)),
 	    "formula: intermediate 安全理事会还：");
