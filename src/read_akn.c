@@ -27,6 +27,9 @@ struct r {
 	rp_doc		*doc;
 	xmlHashTablePtr	 notes;	/* eId of a note -> its FOOTNOTE */
 	struct rdoc	*cur;
+	xmlHashTablePtr	 ids;	/* eId (or id) -> element, for documentRef */
+	xmlHashTablePtr	 done;	/* components read already (by address) */
+	int		 nested;	/* documentRefs being followed */
 };
 
 static void	read_blocks(struct r *, xmlNodePtr, rp_node *);
@@ -914,12 +917,138 @@ notes(struct r *r, struct rdoc *d)
 		rp_node_append(ns, d->notes[i]);
 }
 
+/* What a documentRef may name in the file: an eId (or id), or the IRI
+ * (FRBRthis, FRBRuri) of a document; the last of a name wins, since
+ * references point ahead, to the components after a collection. */
+static void
+index_ids(struct r *r, xmlNodePtr x)
+{
+	xmlChar *id;
+
+	for (; x != NULL; x = xmlNextElementSibling(x)) {
+		if ((id = xmlGetProp(x, BAD_CAST "eId")) != NULL ||
+		    (id = xmlGetProp(x, BAD_CAST "id")) != NULL)
+			xmlHashUpdateEntry(r->ids, id, x, NULL);
+		xmlFree(id);
+		if ((is(x, "FRBRthis") || is(x, "FRBRuri")) &&
+		    is(x->parent->parent, "identification") &&
+		    (id = xmlGetProp(x, BAD_CAST "value")) != NULL) {
+			if (*id != '\0')
+				xmlHashUpdateEntry(r->ids, id,
+				    x->parent->parent->parent->parent, NULL);
+			xmlFree(id);
+		}
+		index_ids(r, xmlFirstElementChild(x));
+	}
+}
+
+/* The element a documentRef's href names in this file, or NULL. */
+static xmlNodePtr
+ref_target(struct r *r, xmlNodePtr ref, const xmlChar *h)
+{
+	if (h == NULL)
+		return NULL;
+	if (r->ids == NULL) {
+		if ((r->ids = xmlHashCreate(64)) == NULL)
+			return NULL;
+		index_ids(r, xmlDocGetRootElement(ref->doc));
+	}
+	return xmlHashLookup(r->ids, h[0] == '#' ? h + 1 : h);
+}
+
+/* Mark a component or document read; whether it was read before. */
+static int
+read_before(struct r *r, xmlNodePtr x)
+{
+	char key[32];
+
+	snprintf(key, sizeof(key), "%p", (void *)x);
+	return xmlHashAddEntry(r->done, BAD_CAST key, x) != 0;
+}
+
+static int
+is_ancestor(xmlNodePtr a, xmlNodePtr x)
+{
+	for (; x != NULL; x = x->parent)
+		if (x == a)
+			return 1;
+	return 0;
+}
+
+static void attach(struct r *, xmlNodePtr, rp_node *, int);
+
+/* <documentRef href="#cmp_1">: the component it names, read in its
+ * place; one the file does not hold is said, not silently dropped. */
+static void
+follow_ref(struct r *r, xmlNodePtr ref, rp_node *an, int natt)
+{
+	xmlChar		*h = xmlGetProp(ref, BAD_CAST "href");
+	xmlNodePtr	 t, e;
+
+	if ((t = ref_target(r, ref, h)) == NULL || is_ancestor(t, ref) || r->nested >= 32)
+		rp_msg(r->doc, RP_WARNING, line_of(ref), 0,
+		    "akn: <documentRef> to %s: %s", h ? (char *)h : "nothing",
+		    t == NULL ? "not in this file, not read" :
+		    "a document that holds it, not read again");
+	else if (!is(t, "component") && !is(t, "attachment")) {
+		r->nested++;
+		attach(r, t, an, natt);
+		r->nested--;
+	} else if (!read_before(r, t)) {
+		r->nested++;
+		for (e = xmlFirstElementChild(t); e != NULL;
+		    e = xmlNextElementSibling(e))
+			attach(r, e, an, natt);
+		r->nested--;
+	}
+	xmlFree(h);
+}
+
+/* One element of an attachment or component into its ANNEX. */
+static void
+attach(struct r *r, xmlNodePtr e, rp_node *an, int natt)
+{
+	rp_node *d;
+
+	if (is(e, "heading") || is(e, "num")) {
+		an->num = content(r, e);
+	} else if (is(e, "subheading")) {
+		an->name = content(r, e);
+	} else if (is(e, "documentRef")) {
+		if (an->name == NULL)
+			an->name = attr(r, e, "showAs");
+		follow_ref(r, e, an, natt);
+	} else if (is(e, "interstitial") || is(e, "toc")) {
+		/* Text between the documents: a document of its own. */
+		d = rp_document_new(r->doc, RP_DOC_ANNEX, line_of(e), 1);
+		rp_node_append(an, d);
+		read_blocks(r, e, mk(r, d, RP_NODE_BODY, e));
+	} else if (!read_before(r, e) &&
+	    read_document(r, e, an)->meta->annex_number == 0) {
+		an->last->meta->annex_number = natt;
+	}
+}
+
+/* An <attachment> or <component> (k) of dn: one ANNEX. */
+static void
+read_attachment(struct r *r, xmlNodePtr k, rp_node *dn, int natt)
+{
+	rp_node		*an = mk(r, dn, RP_NODE_ANNEX, k);
+	xmlNodePtr	 e;
+
+	for (e = xmlFirstElementChild(k); e != NULL;
+	    e = xmlNextElementSibling(e))
+		attach(r, e, an, natt);
+	if (an->first == NULL && an->num == NULL)
+		rp_node_unlink(an);
+}
+
 static rp_node *
 read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 {
 	struct rdoc	 rd = { 0 }, *outer = r->cur;
 	rp_doc_kind	 kind = RP_DOC_RESOLUTION;
-	rp_node		*dn, *an;
+	rp_node		*dn;
 	xmlNodePtr	 c, k;
 	int		 natt = 0, exact = 0;
 
@@ -950,27 +1079,11 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 			read_body(r, c, mk(r, dn, RP_NODE_BODY, c));
 		} else if (is(c, "conclusions")) {
 			read_lines(r, c, mk(r, dn, RP_NODE_CONCLUSION, c), 0);
-		} else if (is(c, "attachments") || is(c, "components")) {
+		} else if (is(c, "attachments") || is(c, "components") ||
+		    is(c, "collectionBody")) {
 			for (k = xmlFirstElementChild(c); k != NULL;
-			    k = xmlNextElementSibling(k)) {
-				an = mk(r, dn, RP_NODE_ANNEX, k);
-				natt++;
-				for (xmlNodePtr e = xmlFirstElementChild(k);
-				    e != NULL; e = xmlNextElementSibling(e)) {
-					if (is(e, "heading") || is(e, "num"))
-						an->num = content(r, e);
-					else if (is(e, "subheading"))
-						an->name = content(r, e);
-					else if (is(e, "documentRef") ||
-					    is(e, "interstitial") ||
-					    is(e, "toc"))
-						unknown(r, e, "nothing");
-					else if (read_document(r, e, an)->meta->
-					    annex_number == 0)
-						an->last->meta->annex_number =
-						    natt;
-				}
-			}
+			    k = xmlNextElementSibling(k))
+				read_attachment(r, k, dn, ++natt);
 		} else if (c->type == XML_ELEMENT_NODE) {
 			unknown(r, c, "body text");
 			read_block(r, c, dn);
@@ -983,6 +1096,34 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 		rp_node_append(dn, rd.furniture);
 	r->cur = outer;
 	return dn;
+}
+
+/* What follows the first document in <akomaNtoso>: the <components>
+ * of a collection (those no documentRef read) and any other document,
+ * each an attachment of the first: none is left out. */
+static void
+read_rest(struct r *r, xmlNodePtr top, rp_node *root)
+{
+	xmlNodePtr	 k, c;
+	rp_node		*an;
+	int		 natt = 0;
+
+	for (an = root->first; an != NULL; an = an->next)
+		natt += an->type == RP_NODE_ANNEX;
+	for (k = xmlNextElementSibling(top); k != NULL;
+	    k = xmlNextElementSibling(k)) {
+		if (!is(k, "components")) {
+			rp_msg(r->doc, RP_WARNING, line_of(k), 0, "akn: <%s> "
+			    "after the first document read as its attachment",
+			    (const char *)k->name);
+			attach(r, k, mk(r, root, RP_NODE_ANNEX, k), ++natt);
+			continue;
+		}
+		for (c = xmlFirstElementChild(k); c != NULL;
+		    c = xmlNextElementSibling(c))
+			if (!read_before(r, c))
+				read_attachment(r, c, root, ++natt);
+	}
 }
 
 /* Keep the first parse error: later ones follow from it. */
@@ -1007,7 +1148,7 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	xmlDocPtr	 x;
 	xmlNodePtr	 root, top;
 	xmlError	 first, *e = &first;
-	struct r	 r = { doc, NULL, NULL };
+	struct r	 r = { doc, NULL, NULL, NULL, NULL, 0 };
 	size_t		 n;
 	int		 rc = -1;
 
@@ -1016,7 +1157,8 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 		return -1;
 	}
 	if ((ctx = xmlNewParserCtxt()) == NULL ||
-	    (r.notes = xmlHashCreate(16)) == NULL) {
+	    (r.notes = xmlHashCreate(16)) == NULL ||
+	    (r.done = xmlHashCreate(16)) == NULL) {
 		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
 		xmlFreeParserCtxt(ctx);
 		return -1;
@@ -1058,14 +1200,14 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 		    "akn: <akomaNtoso> holds no document");
 		goto out;
 	}
-	if (xmlNextElementSibling(top) != NULL)
-		rp_msg(doc, RP_WARNING, line_of(top), 0,
-		    "akn: only the first document is read");
 	doc->root = read_document(&r, top, NULL);
+	read_rest(&r, top, doc->root);
 	rc = 0;
 out:
 	xmlFree(first.message);
 	xmlHashFree(r.notes, NULL);
+	xmlHashFree(r.ids, NULL);
+	xmlHashFree(r.done, NULL);
 	xmlFreeDoc(x);
 	xmlFreeParserCtxt(ctx);
 	return rc;
