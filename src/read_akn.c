@@ -1043,6 +1043,21 @@ read_attachment(struct r *r, xmlNodePtr k, rp_node *dn, int natt)
 		rp_node_unlink(an);
 }
 
+/* The main part of any kind of document. */
+static int
+is_body(xmlNodePtr x)
+{
+	static const char *const names[] = { "mainBody", "body",
+	    "mainContent", "judgmentBody", "debateBody", "portionBody",
+	    "amendmentBody", NULL };
+	int i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (is(x, names[i]))
+			return 1;
+	return 0;
+}
+
 static rp_node *
 read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 {
@@ -1068,14 +1083,14 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 	for (c = x->children; c != NULL; c = c->next) {
 		if (is(c, "meta")) {
 			exact |= read_meta(r, c, dn->meta);
-		} else if (is(c, "preface") || is(c, "coverPage")) {
+		} else if (is(c, "preface") || is(c, "coverPage") ||
+		    is(c, "header")) {
 			read_lines(r, c, mk(r, dn, RP_NODE_PREFACE, c), 0);
 			if (dn->meta->title == NULL)
 				dn->meta->title = find_text(r, c, "docTitle");
 		} else if (is(c, "preamble")) {
 			read_preamble(r, c, mk(r, dn, RP_NODE_PREAMBLE, c));
-		} else if (is(c, "mainBody") || is(c, "body") ||
-		    is(c, "mainContent") || is(c, "judgmentBody")) {
+		} else if (is_body(c)) {
 			read_body(r, c, mk(r, dn, RP_NODE_BODY, c));
 		} else if (is(c, "conclusions")) {
 			read_lines(r, c, mk(r, dn, RP_NODE_CONCLUSION, c), 0);
@@ -1085,8 +1100,10 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 			    k = xmlNextElementSibling(k))
 				read_attachment(r, k, dn, ++natt);
 		} else if (c->type == XML_ELEMENT_NODE) {
+			/* Blocks belong in a part: the body before, or one. */
 			unknown(r, c, "body text");
-			read_block(r, c, dn);
+			read_block(r, c, dn->last != NULL && dn->last->type ==
+			    RP_NODE_BODY ? dn->last : mk(r, dn, RP_NODE_BODY, c));
 		}
 	}
 	if (!exact && dn->meta->year == 0 && dn->meta->date != NULL)
