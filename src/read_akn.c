@@ -1043,6 +1043,115 @@ read_attachment(struct r *r, xmlNodePtr k, rp_node *dn, int natt)
 		rp_node_unlink(an);
 }
 
+/* ------------------------------------------------------------ whitespace
+ * Another producer's file is pretty-printed: its line breaks and
+ * indentation are layout, not text ("Proposal for a\n        REGULATION").
+ * Runs of white space become one space, none at a block's start or end,
+ * as a browser shows it; our own files are read byte for byte. */
+
+static int
+xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* s with its white space runs made one space; *space says whether the
+ * text before ended with one (or is the block's start). */
+static const char *
+squeeze(struct r *r, const char *s, int *space)
+{
+	size_t	 n = strlen(s), k = 0;
+	char	*t = rp_doc_alloc(r->doc, n + 1);
+
+	for (; *s; s++) {
+		if (!xml_space(*s))
+			t[k++] = *s;
+		else if (!*space)
+			t[k++] = ' ';
+		*space = xml_space(*s);
+	}
+	t[k] = '\0';
+	return t;
+}
+
+/* A string of the metadata or a number, squeezed and trimmed. */
+static const char *
+squeeze_str(struct r *r, const char *s)
+{
+	int	 space = 1;
+	char	*t;
+	size_t	 n;
+
+	if (s == NULL)
+		return NULL;
+	t = (char *)squeeze(r, s, &space);
+	n = strlen(t);
+	if (n > 0 && t[n - 1] == ' ')
+		t[n - 1] = '\0';
+	return t;
+}
+
+static rp_node *
+last_text(rp_node *n)
+{
+	while (n != NULL && n->type != RP_NODE_TEXT &&
+	    n->type >= RP_NODE_FIRST_INLINE)
+		n = n->last;
+	return n != NULL && n->type == RP_NODE_TEXT ? n : NULL;
+}
+
+/* One inline node, its text squeezed (an empty one goes). */
+static void
+squeeze_inline(struct r *r, rp_node *n, int *space)
+{
+	rp_node *c, *next;
+
+	if (n->type == RP_NODE_TEXT) {
+		n->literal = squeeze(r, n->literal, space);
+		if (*n->literal == '\0')
+			rp_node_unlink(n);
+		return;
+	}
+	if (n->type == RP_NODE_NOTEREF)	/* its marker is printed */
+		*space = 0;
+	for (c = n->first; c != NULL; c = next) {
+		next = c->next;
+		squeeze_inline(r, c, space);
+	}
+}
+
+/* The white space of n's text, and of the blocks under it (but not of
+ * an annexed document: it is read, and tidied, on its own). */
+static void
+tidy(struct r *r, rp_node *n)
+{
+	rp_node		*c, *next, *t;
+	int		 space = 1;
+	size_t		 len;
+
+	n->num = squeeze_str(r, n->num);
+	n->name = n->type == RP_NODE_ANNEX || n->type == RP_NODE_HEADING ?
+	    squeeze_str(r, n->name) : n->name;
+	for (c = n->first; c != NULL; c = next) {
+		next = c->next;
+		if (c->type >= RP_NODE_FIRST_INLINE) {
+			squeeze_inline(r, c, &space);
+			continue;
+		}
+		space = 1;
+		if (c->type != RP_NODE_DOCUMENT)
+			tidy(r, c);
+	}
+	t = last_text(n->last);
+	if (t != NULL && (len = strlen(t->literal)) > 0 &&
+	    t->literal[len - 1] == ' ')
+		t->literal = rp_doc_strndup(r->doc, t->literal, len - 1);
+	if (t != NULL && *t->literal == '\0')
+		rp_node_unlink(t);
+	if (n->type == RP_NODE_DOCUMENT)
+		n->meta->title = squeeze_str(r, n->meta->title);
+}
+
 /* The main part of any kind of document. */
 static int
 is_body(xmlNodePtr x)
@@ -1109,6 +1218,8 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 	if (!exact && dn->meta->year == 0 && dn->meta->date != NULL)
 		dn->meta->year = atoi(dn->meta->date);
 	notes(r, &rd);
+	if (!exact)
+		tidy(r, dn);
 	if (rd.furniture != NULL)
 		rp_node_append(dn, rd.furniture);
 	r->cur = outer;

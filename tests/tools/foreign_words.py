@@ -52,6 +52,10 @@ def xml_text(path):
     return "".join(out)
 
 
+HTML_INLINE = set("a abbr b bdi bdo cite code data dfn em i kbd mark q s "
+                  "samp small span strong sub sup time u var wbr".split())
+
+
 class BodyText(html.parser.HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -60,9 +64,13 @@ class BodyText(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.body |= tag == "body"
         self.skip += tag in ("script", "style")
+        if tag not in HTML_INLINE:
+            self.out.append(" ")
 
     def handle_endtag(self, tag):
         self.skip -= tag in ("script", "style") and self.skip > 0
+        if tag not in HTML_INLINE:
+            self.out.append(" ")
 
     def handle_data(self, data):
         if self.body and not self.skip:
