@@ -455,6 +455,36 @@ votes_of(const rp_meta *m, int kind)
 	    m->votes_against : m->votes_abstain;
 }
 
+/* Marks the nodes of a run of text read already (in _private). */
+static char run_read;
+
+/* Elements of running text, which never make a block of their own. */
+static int
+inline_el(xmlNodePtr x)
+{
+	return x->type == XML_ELEMENT_NODE && (is(x, "i") || is(x, "b") ||
+	    is(x, "a") || is(x, "ref") || is(x, "date") || is(x, "docDate") ||
+	    is(x, "noteRef") || is(x, "br") || is(x, "eol") || is(x, "eop") ||
+	    transparent(x->name));
+}
+
+/* Text and inline elements where blocks are expected ("based on <ref>
+ * Article 114</ref>, which"): one paragraph, not one for each piece. */
+static void
+read_run(struct r *r, xmlNodePtr x, rp_node *parent)
+{
+	rp_node *b = mk(r, parent, RP_NODE_BLOCK, x);
+
+	rp_msg(r->doc, RP_WARNING, line_of(x), 0,
+	    "akn: text outside a paragraph kept as a paragraph");
+	for (; x != NULL && (x->type == XML_TEXT_NODE ||
+	    x->type == XML_CDATA_SECTION_NODE || x->type ==
+	    XML_ENTITY_REF_NODE || inline_el(x)); x = x->next) {
+		read_inline(r, x, b);
+		x->_private = &run_read;
+	}
+}
+
 /* One element in a block context: p, blockList, blockContainer... */
 static void
 read_block(struct r *r, xmlNodePtr x, rp_node *parent)
@@ -464,15 +494,15 @@ read_block(struct r *r, xmlNodePtr x, rp_node *parent)
 	xmlNodePtr	 p;
 	int		 vote;
 
-	if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
-		if (blank(x->content))
-			return;
-		rp_msg(r->doc, RP_WARNING, line_of(x), 0,
-		    "akn: text outside a paragraph kept as a paragraph");
-		add_text(r, mk(r, parent, RP_NODE_BLOCK, x),
-		    (const char *)x->content, x);
+	if (x->_private == &run_read)
+		return;
+	if (((x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) &&
+	    !blank(x->content)) || inline_el(x)) {
+		read_run(r, x, parent);
 		return;
 	}
+	if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE)
+		return;
 	if (x->type == XML_ENTITY_REF_NODE) {
 		read_inline(r, x, parent);
 		return;

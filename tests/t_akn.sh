@@ -127,3 +127,103 @@ sed 's|<i>Declares</i>|<i>Declares</i> <zz:odd xmlns:zz="urn:x">Oddly kept</zz:o
 grep -q "Oddly kept" "$TMP/odd.out" && grep -q "odd.xml:.*<odd>" "$TMP/odd.err" &&
     ok "akn: unknown element kept with a warning" ||
     notok "akn: unknown element" "$(head -2 "$TMP/odd.err")"
+
+# ------------------------------------------------------------ foreign AKN
+# Every output format keeps every word of an Akoma Ntoso file made by
+# others (foreign_words.py): first small files made here for one feature
+# each, then every file of $FOREIGN (default ../shared/akn/foreign).
+NS3='xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"'
+# all_words NAME FILE: convert FILE to every format, check the words.
+all_words() {
+	_d=$TMP/fw/$1
+	rm -rf "$_d"
+	if ! "$R" -q -f akn -t akn,html,md,tree,pdf -d "$_d" "$2" 2> "$_d.err"
+	then
+		notok "akn foreign $1: conversion failed" "$(head -2 "$_d.err")"
+		return
+	fi
+	_outs=$(ls "$_d"/*.xml "$_d"/*.html "$_d"/*.md "$_d"/*.tree)
+	if command -v pdftotext > /dev/null; then
+		for _p in "$_d"/*.pdf; do
+			pdftotext -enc UTF-8 "$_p" "${_p%.pdf}.txt" 2> /dev/null
+		done
+		_outs="$_outs $(ls "$_d"/*.txt)"
+	fi
+	# shellcheck disable=SC2086
+	if python3 "$TOOLS/foreign_words.py" "$2" $_outs > "$_d.words"; then
+		ok "akn foreign $1: no word lost in any format"
+	else
+		while read -r _l; do
+			notok "akn foreign $1: words lost in $(echo "$_l" |
+			    sed 's/^# [^.]*\.\([a-z]*\):.*/\1/')" "$_l"
+		done < "$_d.words"
+	fi
+}
+mkdir -p "$TMP/fw"
+
+# A collection whose documents follow it in <components>, named by eId
+# and by IRI, and one held inline.
+cat > "$TMP/coll.xml" <<XML
+<akomaNtoso $NS3>
+  <documentCollection name="collection">
+    <preface><p>Cover page words</p></preface>
+    <collectionBody>
+      <component eId="c1"><documentRef href="#cmp_a" showAs="First"/></component>
+      <component eId="c2"><documentRef href="/akn/xx/doc/second/eng@" showAs="Second"/></component>
+      <component eId="c3"><doc name="third"><mainBody><p>Inline component wording</p></mainBody></doc></component>
+    </collectionBody>
+  </documentCollection>
+  <components>
+    <component eId="cmp_a"><bill name="bill"><body><section eId="s1"><content><p>Alpha bill sentence</p></content></section></body></bill></component>
+    <component eId="cmp_b"><doc name="memo"><meta><identification source="#x"><FRBRWork><FRBRthis value="/akn/xx/doc/second"/></FRBRWork><FRBRExpression><FRBRthis value="/akn/xx/doc/second/eng@"/></FRBRExpression></identification></meta>
+      <mainBody><p>Bravo memorandum text</p></mainBody></doc></component>
+    <component eId="cmp_c"><doc name="orphan"><mainBody><p>Charlie nobody refers</p></mainBody></doc></component>
+  </components>
+</akomaNtoso>
+XML
+all_words collection "$TMP/coll.xml"
+"$R" -f akn -t tree "$TMP/coll.xml" > "$TMP/coll.tree" 2> "$TMP/coll.err"
+expect "akn foreign collection: three components and the orphan as attachments" \
+    "4 First Second" "$(grep -c '^  annex' "$TMP/coll.tree") $(sed -n 's/^  annex name="\([A-Za-z]*\)".*/\1/p' "$TMP/coll.tree" | tr '\n' ' ' | sed 's/ $//')"
+grep -q "only the first" "$TMP/coll.err" &&
+    notok "akn foreign collection: still says only the first is read"
+
+# Debates, judgments and portions: their body and header in Markdown.
+for kind in debate:debateBody judgment:judgmentBody portion:portionBody; do
+	cat > "$TMP/${kind%%:*}.xml" <<XML
+<akomaNtoso $NS3><${kind%%:*} name="x">
+  <header><p>Header line wording</p></header>
+  <${kind#*:}><hcontainer name="part"><heading>Heading ${kind%%:*} words</heading>
+    <content><p>Body sentence of the ${kind%%:*}</p></content></hcontainer>
+  </${kind#*:}></${kind%%:*}></akomaNtoso>
+XML
+	all_words "${kind%%:*}" "$TMP/${kind%%:*}.xml"
+done
+
+# Pretty-printed titles and headings: layout, not text.
+cat > "$TMP/pretty.xml" <<XML
+<akomaNtoso $NS3><act name="act"><preface><longTitle><p>
+      <docTitle>Proposal for a
+                 REGULATION</docTitle>
+    </p></longTitle></preface>
+  <body><section eId="s1"><heading>
+        Scope   and
+        purpose
+      </heading><content><p>Text based on<ref href="#x">Article 1</ref>, which applies.</p></content></section></body></act></akomaNtoso>
+XML
+"$R" -q -f akn -t tree,md -d "$TMP/pretty" "$TMP/pretty.xml"
+grep -q 'title="Proposal for a REGULATION"' "$TMP/pretty/pretty.tree" &&
+    grep -q '^# Proposal for a REGULATION$' "$TMP/pretty/pretty.md" &&
+    grep -q 'Scope and purpose' "$TMP/pretty/pretty.md" &&
+    grep -q 'Text based on\[Article 1\](#x), which applies' "$TMP/pretty/pretty.md" &&
+    ok "akn foreign: pretty-printing white space normalized, a run of text one paragraph" ||
+    notok "akn foreign: white space" "$(cat "$TMP/pretty/pretty.md")"
+
+FOREIGN=${FOREIGN:-$ROOT/../shared/akn/foreign}
+if [ -d "$FOREIGN" ]; then
+	for f in "$FOREIGN"/*.xml; do
+		all_words "$(basename "$f" .xml)" "$f"
+	done
+else
+	ok "# SKIP $FOREIGN missing: real foreign AKN not checked"
+fi
