@@ -455,6 +455,15 @@ votes_of(const rp_meta *m, int kind)
 	    m->votes_against : m->votes_abstain;
 }
 
+/* Whether the model prints a num for n. */
+static int
+numbered(const rp_node *n)
+{
+	return n->type == RP_NODE_PARAGRAPH || n->type == RP_NODE_ITEM ||
+	    n->type == RP_NODE_HEADING || n->type == RP_NODE_ANNEX ||
+	    n->type == RP_NODE_SEPARATOR;
+}
+
 /* Marks the nodes of a run of text read already (in _private). */
 static char run_read;
 
@@ -512,8 +521,10 @@ read_block(struct r *r, xmlNodePtr x, rp_node *parent)
 	if (is(x, "p")) {
 		read_p(r, x, parent);
 	} else if (is(x, "num")) {
-		if (parent->num == NULL)
+		if (parent->num == NULL && numbered(parent))
 			parent->num = content(r, x);
+		else	/* of an element we do not model ("§ 301.", "XI.") */
+			read_inlines(r, x, mk(r, parent, RP_NODE_BLOCK, x));
 	} else if (is(x, "blockList")) {
 		read_blocklist(r, x, parent);
 	} else if (is(x, "blockContainer") &&

@@ -610,7 +610,12 @@ para_content(struct mdw *w, cmark_node *parent, const rp_node *n,
 				continue;
 			}
 		} else {
-			p = block_node(w, CMARK_NODE_PARAGRAPH, NULL, prefix);
+			/* The number and a space, kept by the text after. */
+			p = new_node(CMARK_NODE_PARAGRAPH);
+			if (prefix != NULL) {
+				add_collapsed(p, prefix);
+				add_text(p, " ", 1);
+			}
 			append_blocks(w, p, c);
 			while (c->next != NULL && c->next->type == RP_NODE_BLOCK)
 				c = c->next;

@@ -122,7 +122,7 @@ def joined(text):
     """pdftotext takes the hyphen out of "storico-\nculturali": the words
     of a hyphenated compound, by the word they make without it."""
     out = {}
-    for m in re.finditer(r"(\w+)-(\w+)", text):
+    for m in re.finditer(r"(\w+)-\s*(\w+)", text):
         out[(m.group(1) + m.group(2)).casefold()] = words(m.group(0))
     return out
 
@@ -136,8 +136,8 @@ def main():
         have = collections.Counter(words(text_of(out)))
         if out.endswith(".txt"):
             for w, n in list(have.items()):
-                for part in compounds.get(w, []) if w not in want else []:
-                    have[part] += n
+                for part in compounds.get(w, []):
+                    have[part] += max(0, n - want[w])
         missing = want - have
         if missing:
             bad = 1
