@@ -5,6 +5,7 @@
  *
  * The parser never loads a DTD, never substitutes entities and never
  * touches the network (no XXE). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,58 @@ line_of(xmlNodePtr x)
 	long l = xmlGetLineNo(x);
 
 	return l > 0 && l < 1000000000 ? (int)l : 0;
+}
+
+/* The column of an element's "<", found by columns() (libxml2 keeps
+ * lines only); 0 for other nodes. */
+static int
+col_of(xmlNodePtr x)
+{
+	return x != NULL && x->type == XML_ELEMENT_NODE ?
+	    (int)(intptr_t)x->psvi : 0;
+}
+
+struct cursor {
+	const char	*at, *end, *line_start;
+};
+
+/* Each element's start tag, in document order: the next "<name" from
+ * the cursor on.  Its column (in characters) is kept in psvi, which
+ * only schema validation uses, and this input is never validated. */
+static void
+columns(struct cursor *cu, xmlNodePtr x)
+{
+	const char	*p, *q;
+	size_t		 n;
+	int		 col;
+
+	for (; x != NULL; x = xmlNextElementSibling(x)) {
+		n = strlen((const char *)x->name);
+		for (p = cu->at; (p = memchr(p, '<', (size_t)(cu->end - p)));
+		    p++) {
+			q = p + 1;
+			if (x->ns != NULL && x->ns->prefix != NULL) {
+				q = memchr(q, ':', (size_t)(cu->end - q));
+				if (q == NULL)
+					return;
+				q++;
+			}
+			if ((size_t)(cu->end - q) > n && memcmp(q, x->name,
+			    n) == 0 && strchr(" \t\r\n/>", q[n]) != NULL)
+				break;
+		}
+		if (p == NULL)
+			return;
+		for (; cu->at < p; cu->at++)
+			if (*cu->at == '\n')
+				cu->line_start = cu->at + 1;
+		col = 1;
+		for (q = cu->line_start; q < p; q++)
+			col += ((unsigned char)*q & 0xC0) != 0x80;
+		x->psvi = (void *)(intptr_t)col;
+		cu->at = p + 1;
+		columns(cu, xmlFirstElementChild(x));
+	}
 }
 
 static rp_node *
@@ -108,7 +161,7 @@ blank(const xmlChar *s)
 static void
 unknown(struct r *r, xmlNodePtr x, const char *kept)
 {
-	rp_msg(r->doc, RP_WARNING, line_of(x), 0,
+	rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
 	    "akn: element <%s> is not understood; kept as %s",
 	    (const char *)x->name, kept);
 }
@@ -273,7 +326,7 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 		add_text(r, parent, (const char *)x->content, x);
 		return;
 	case XML_ENTITY_REF_NODE:
-		rp_msg(r->doc, RP_WARNING, line_of(x), 0,
+		rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
 		    "akn: entity &%s; is not expanded", (const char *)x->name);
 		return;
 	case XML_ELEMENT_NODE:
@@ -323,7 +376,7 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 		if (n->target != NULL)
 			n->target->count++;
 		else
-			rp_msg(r->doc, RP_WARNING, line_of(x), 0,
+			rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
 			    "akn: noteRef to %s: no such note", h ? h : "");
 	} else if (is(x, "br") || is(x, "eol") || is(x, "eop")) {
 		add_text(r, parent, " ", x);
@@ -484,7 +537,7 @@ read_run(struct r *r, xmlNodePtr x, rp_node *parent)
 {
 	rp_node *b = mk(r, parent, RP_NODE_BLOCK, x);
 
-	rp_msg(r->doc, RP_WARNING, line_of(x), 0,
+	rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
 	    "akn: text outside a paragraph kept as a paragraph");
 	for (; x != NULL && (x->type == XML_TEXT_NODE ||
 	    x->type == XML_CDATA_SECTION_NODE || x->type ==
@@ -1027,7 +1080,7 @@ follow_ref(struct r *r, xmlNodePtr ref, rp_node *an, int natt)
 	xmlNodePtr	 t, e;
 
 	if ((t = ref_target(r, ref, h)) == NULL || is_ancestor(t, ref) || r->nested >= 32)
-		rp_msg(r->doc, RP_WARNING, line_of(ref), 0,
+		rp_msg(r->doc, RP_WARNING, line_of(ref), col_of(ref),
 		    "akn: <documentRef> to %s: %s", h ? (char *)h : "nothing",
 		    t == NULL ? "not in this file, not read" :
 		    "a document that holds it, not read again");
@@ -1226,7 +1279,7 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 	if (annex != NULL)
 		rp_node_append(annex, dn);
 	if (!is(x, "statement") && !is(x, "doc"))
-		rp_msg(r->doc, RP_WARNING, line_of(x), 0,
+		rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
 		    "akn: <%s> read as a resolution", (const char *)x->name);
 	rd.node = dn;
 	r->cur = &rd;
@@ -1282,7 +1335,7 @@ read_rest(struct r *r, xmlNodePtr top, rp_node *root)
 	for (k = xmlNextElementSibling(top); k != NULL;
 	    k = xmlNextElementSibling(k)) {
 		if (!is(k, "components")) {
-			rp_msg(r->doc, RP_WARNING, line_of(k), 0, "akn: <%s> "
+			rp_msg(r->doc, RP_WARNING, line_of(k), col_of(k), "akn: <%s> "
 			    "after the first document read as its attachment",
 			    (const char *)k->name);
 			attach(r, k, mk(r, root, RP_NODE_ANNEX, k), ++natt);
@@ -1318,6 +1371,7 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	xmlNodePtr	 root, top;
 	xmlError	 first, *e = &first;
 	struct r	 r = { doc, NULL, NULL, NULL, NULL, 0 };
+	struct cursor	 cu;
 	size_t		 n;
 	int		 rc = -1;
 
@@ -1358,14 +1412,24 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 		goto out;
 	}
 	root = xmlDocGetRootElement(x);
+	cu.at = cu.line_start = buf;
+	cu.end = buf + len;
+	columns(&cu, root);
 	if (!is(root, "akomaNtoso")) {
-		rp_msg(doc, RP_ERROR, line_of(root), 0,
+		rp_msg(doc, RP_ERROR, line_of(root), col_of(root),
 		    "not Akoma Ntoso: the root element is <%s>",
 		    root ? (const char *)root->name : "");
 		goto out;
 	}
+	if (root->ns == NULL || !xmlStrEqual(root->ns->href,
+	    BAD_CAST RP_AKN_NS))
+		rp_msg(doc, RP_WARNING, line_of(root), col_of(root), "akn: "
+		    "namespace %s is not Akoma Ntoso 3.0's (%s): read as 3.0, "
+		    "what differs is not understood",
+		    root->ns ? (const char *)root->ns->href : "(none)",
+		    RP_AKN_NS);
 	if ((top = xmlFirstElementChild(root)) == NULL) {
-		rp_msg(doc, RP_ERROR, line_of(root), 0,
+		rp_msg(doc, RP_ERROR, line_of(root), col_of(root),
 		    "akn: <akomaNtoso> holds no document");
 		goto out;
 	}

@@ -227,3 +227,37 @@ if [ -d "$FOREIGN" ]; then
 else
 	ok "# SKIP $FOREIGN missing: real foreign AKN not checked"
 fi
+
+# AKN 2.0 (another namespace): one message naming it.
+sed 's|http://docs.oasis-open.org/legaldocml/ns/akn/3.0|http://www.akomantoso.org/2.0|' \
+    "$TMP/coll.xml" > "$TMP/v2.xml"
+"$R" -f akn -t tree "$TMP/v2.xml" > /dev/null 2> "$TMP/v2.err"
+expect "akn foreign: another namespace named once" 1 \
+    "$(grep -c 'namespace http://www.akomantoso.org/2.0 is not Akoma Ntoso 3.0' "$TMP/v2.err")"
+
+# XML declaring UTF-16, with a byte order mark and without.
+{ printf '<?xml version="1.0" encoding="UTF-16"?>\n'; cat "$TMP/coll.xml"; } |
+    iconv -f UTF-8 -t UTF-16 > "$TMP/u16.xml"
+{ printf '<?xml version="1.0" encoding="UTF-16"?>\n'; cat "$TMP/coll.xml"; } |
+    iconv -f UTF-8 -t UTF-16LE > "$TMP/u16le.xml"
+for f in u16 u16le; do
+	if "$R" -f akn -t tree "$TMP/$f.xml" > "$TMP/$f.tree" 2> "$TMP/$f.err" &&
+	    grep -q 'Bravo memorandum text' "$TMP/$f.tree"; then
+		ok "akn foreign: $f read"
+	else
+		notok "akn foreign: $f" "$(head -2 "$TMP/$f.err")"
+	fi
+done
+
+# Warnings give the element's column; one said many times is one line.
+want=$(grep -n '<zz:odd' "$TMP/odd.xml" | head -1 |
+    awk -F: '{ l = $1; sub(/^[0-9]+:/, ""); print l ":" index($0, "<zz:odd") }')
+grep -q "odd.xml:$want: warning: akn: element <odd>" "$TMP/odd.err" &&
+    ok "akn foreign: warning at the element's line and column ($want)" ||
+    notok "akn foreign: warning column, want $want" "$(grep odd "$TMP/odd.err" | head -2)"
+{ printf '<akomaNtoso %s><doc name="x"><mainBody><p>Row text' "$NS3"
+  i=0; while [ $i -lt 30 ]; do printf '<col/>'; i=$((i + 1)); done
+  printf '</p></mainBody></doc></akomaNtoso>\n'; } > "$TMP/rep.xml"
+"$R" -f akn -t tree "$TMP/rep.xml" > /dev/null 2> "$TMP/rep.err"
+expect "akn foreign: 30 identical warnings one line with a count" \
+    "1 1" "$(grep -c '<col>' "$TMP/rep.err") $(grep -c '<col> is not understood; kept as text (30 times)' "$TMP/rep.err")"
