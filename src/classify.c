@@ -546,12 +546,18 @@ after_marker(const char *s, size_t n, size_t i)
 size_t
 rp_paragraph_number(const char *s, size_t n, size_t *numlen)
 {
-	size_t i = 0, t;
+	size_t	i = 0, t;
+	int	v;
 
-	while (i < n && i < 3 && isdigit((unsigned char)s[i]))
+	while (i < n && i < 6 && isdigit((unsigned char)s[i]))
 		i++;
 	if (i == 0 || (i < n && isdigit((unsigned char)s[i])) || i >= n ||
 	    s[i] != '.' || s[0] == '0')
+		return 0;
+	/* A year opening a wrapped line ("...on 26 June\n1945. It") is
+	 * not a paragraph number; 1000 to 1899 and 2100 on are. */
+	v = atoi(s);
+	if (i == 4 && v >= 1900 && v < 2100)
 		return 0;
 	i++;
 	*numlen = i;
