@@ -72,7 +72,7 @@ static void
 columns(struct cursor *cu, xmlNodePtr x)
 {
 	const char	*p, *q;
-	size_t		 n;
+	size_t		 n, k;
 	int		 col;
 
 	for (; x != NULL; x = xmlNextElementSibling(x)) {
@@ -81,10 +81,11 @@ columns(struct cursor *cu, xmlNodePtr x)
 		    p++) {
 			q = p + 1;
 			if (x->ns != NULL && x->ns->prefix != NULL) {
-				q = memchr(q, ':', (size_t)(cu->end - q));
-				if (q == NULL)
-					return;
-				q++;
+				k = strlen((const char *)x->ns->prefix);
+				if ((size_t)(cu->end - q) <= k || memcmp(q,
+				    x->ns->prefix, k) != 0 || q[k] != ':')
+					continue;
+				q += k + 1;
 			}
 			if ((size_t)(cu->end - q) > n && memcmp(q, x->name,
 			    n) == 0 && strchr(" \t\r\n/>", q[n]) != NULL)
