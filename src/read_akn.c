@@ -1434,6 +1434,7 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 		    "akn: <akomaNtoso> holds no document");
 		goto out;
 	}
+	read_before(&r, top);	/* a reference back to it reads it not again */
 	doc->root = read_document(&r, top, NULL);
 	read_rest(&r, top, doc->root);
 	rc = 0;

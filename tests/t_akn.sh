@@ -185,6 +185,14 @@ all_words collection "$TMP/coll.xml"
 "$R" -f akn -t tree "$TMP/coll.xml" > "$TMP/coll.tree" 2> "$TMP/coll.err"
 expect "akn foreign collection: three components and the orphan as attachments" \
     "4 First Second" "$(grep -c '^  annex' "$TMP/coll.tree") $(sed -n 's/^  annex name="\([A-Za-z]*\)".*/\1/p' "$TMP/coll.tree" | tr '\n' ' ' | sed 's/ $//')"
+# References in a circle, to itself, out of the file: each read once.
+sed -e 's|<documentCollection name="collection">|<documentCollection name="collection" eId="top">|' \
+    -e 's|<p>Alpha bill sentence</p>|<p>Alpha bill sentence</p><documentRef href="#top"/>|' \
+    -e 's|</collectionBody>|<component eId="c4"><documentRef href="#c4"/></component><component eId="c5"><documentRef href="../etc/passwd"/></component></collectionBody>|' \
+    "$TMP/coll.xml" > "$TMP/cyc.xml"
+"$R" -f akn -t tree "$TMP/cyc.xml" > "$TMP/cyc.tree" 2> "$TMP/cyc.err"
+expect "akn foreign collection: references in a circle read once" \
+    "0 1 1 1" "$? $(grep -c 'Alpha bill sentence' "$TMP/cyc.tree") $(grep -c 'to #c4: a document that holds it' "$TMP/cyc.err") $(grep -c 'to ../etc/passwd: not in this file' "$TMP/cyc.err")"
 grep -q "only the first" "$TMP/coll.err" &&
     notok "akn foreign collection: still says only the first is read"
 
