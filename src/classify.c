@@ -665,9 +665,9 @@ dash_mark(const char *s, size_t n, size_t i)
 size_t
 rp_paragraph_number(const char *s, size_t n, size_t *numlen)
 {
-	size_t i = 0, t;
+	size_t	i = 0, t;
 
-	while (i < n && i < 4 && isdigit((unsigned char)s[i]))
+	while (i < n && i < 6 && isdigit((unsigned char)s[i]))
 		i++;
 	if (i == 0 || i >= n || isdigit((unsigned char)s[i]) || s[0] == '0')
 		return 0;

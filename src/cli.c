@@ -414,3 +414,91 @@ cli_data_dir(void)
 	}
 	return RP_DATADIR;
 }
+
+/* ----------------------------------------------------------- messages */
+
+struct same {
+	const rp_diag	*d;
+	size_t		 i;
+};
+
+static int
+cmp_text(const rp_diag *x, const rp_diag *y)
+{
+	int c = (int)x->level - (int)y->level;
+
+	return c != 0 ? c : strcmp(x->msg, y->msg);
+}
+
+/* By level and text, then in order of report. */
+static int
+by_text(const void *a, const void *b)
+{
+	const struct same *x = a, *y = b;
+	int c = cmp_text(x->d, y->d);
+
+	return c != 0 ? c : x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* How many times each diagnostic's text comes (n[i] for the first of
+ * a kind, 0 for the others), or NULL without memory (all printed). */
+static size_t *
+repeats(const rp_doc *doc, rp_level min, size_t *count)
+{
+	const rp_diag	*d;
+	struct same	*all;
+	size_t		*n, k = 0, i, j;
+
+	*count = 0;
+	for (d = rp_doc_diags(doc); d != NULL; d = d->next)
+		*count += d->level >= min;
+	all = calloc(*count + 1, sizeof(*all));
+	n = calloc(*count + 1, sizeof(*n));
+	if (all == NULL || n == NULL) {
+		free(all);
+		free(n);
+		return NULL;
+	}
+	for (d = rp_doc_diags(doc); d != NULL; d = d->next)
+		if (d->level >= min)
+			all[k].d = d, all[k].i = k, k++;
+	qsort(all, k, sizeof(*all), by_text);
+	for (i = 0; i < k; i = j) {
+		for (j = i + 1; j < k && cmp_text(all[j].d, all[i].d) == 0;
+		    j++)
+			;
+		n[all[i].i] = j - i;
+	}
+	free(all);
+	return n;
+}
+
+/* Print a document's diagnostics at or above the given level; one text
+ * said many times (an element not understood in every row of a table)
+ * once, where it first comes, with how many times. */
+void
+cli_print_diags(const rp_doc *doc, rp_level min, const char *prog)
+{
+	static const char *const names[] = { "note", "warning", "error" };
+	const rp_diag	*d;
+	char		 where[PATH_MAX + 32];
+	size_t		 count, k = 0, *n = repeats(doc, min, &count);
+
+	for (d = rp_doc_diags(doc); d != NULL; d = d->next) {
+		if (d->level < min)
+			continue;
+		if (n != NULL && n[k++] == 0)
+			continue;
+		if (d->line > 0)
+			snprintf(where, sizeof(where), "%s:%d:%d",
+			    rp_doc_name(doc), d->line, d->col);
+		else
+			snprintf(where, sizeof(where), "%s", rp_doc_name(doc));
+		fprintf(stderr, "%s: %s: %s: %s", prog, where, names[d->level],
+		    d->msg);
+		if (n != NULL && n[k - 1] > 1)
+			fprintf(stderr, " (%zu times)", n[k - 1]);
+		fputc('\n', stderr);
+	}
+	free(n);
+}

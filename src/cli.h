@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "respub.h"
+
 /* Read a whole file ("-" is stdin) into a malloc'd, NUL-terminated
  * buffer; more than max bytes: -1 with errno EFBIG, having read no more
  * than about max. */
@@ -26,6 +28,11 @@ void		 cli_catch_signals(void);
 int		 cli_mkdirs(const char *dir);
 /* "dir/name.ext" (ext may be NULL), malloc'd. */
 char		*cli_join(const char *dir, const char *name, const char *ext);
+/* Print a document's diagnostics at or above min on stderr, each as
+ * "PROG: FILE:LINE:COL: LEVEL: text"; one text said many times once,
+ * where it first comes, with how many times. */
+void		 cli_print_diags(const rp_doc *doc, rp_level min,
+		    const char *prog);
 /* The directory holding templates/ and stylesheets/. */
 const char	*cli_data_dir(void);
 

@@ -137,12 +137,32 @@ rp_format_detect(const char *buf, size_t len)
 	return rp_format_detect_hint(buf, len, RP_FORMAT_UNKNOWN);
 }
 
+/* The format of UTF-16 input, by its first 64 KB as UTF-8. */
+static rp_format
+detect_utf16(const char *buf, size_t len, rp_format hint, int big,
+    size_t skip)
+{
+	size_t		 n = (len - skip < 65536 ? len - skip : 65536) & ~1u;
+	size_t		 bad;
+	char		*u8 = malloc(n / 2 * 3 + 1);
+	rp_format	 f = hint != RP_FORMAT_UNKNOWN ? hint : RP_FORMAT_TEXT;
+
+	if (u8 != NULL && (n = rp_utf16_to_utf8(buf + skip, n, big == 1, u8,
+	    &bad)) != (size_t)-1)
+		f = rp_format_detect_hint(u8, n, hint);
+	free(u8);
+	return f;
+}
+
 rp_format
 rp_format_detect_hint(const char *buf, size_t len, rp_format hint)
 {
 	const char	*end;
 	size_t		 i = 0;
+	int		 big;
 
+	if ((big = rp_utf16_detect(buf, len, &i)) != 0)
+		return detect_utf16(buf, len, hint, big, i);
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < len && (buf[i] == ' ' || buf[i] == '\t' ||
@@ -179,6 +199,29 @@ rp_format_of_path(const char *path)
 	return rp_format_parse(dot + 1);
 }
 
+/* UTF-16 input (with a byte order mark, or an XML declaration, which
+ * XML 1.0 requires processors to accept) as UTF-8. */
+static int
+from_utf16(rp_doc *doc, const char **buf, size_t *len)
+{
+	size_t	 skip, bad, n;
+	int	 big = rp_utf16_detect(*buf, *len, &skip);
+	char	*u8;
+
+	if (big == 0)
+		return 0;
+	u8 = rp_doc_alloc(doc, (*len - skip) / 2 * 3 + 1);
+	n = rp_utf16_to_utf8(*buf + skip, *len - skip, big == 1, u8, &bad);
+	if (n == (size_t)-1) {
+		rp_msg(doc, RP_ERROR, 0, 0, "invalid UTF-16 at byte %zu: "
+		    "an unpaired surrogate or a lone last byte", skip + bad);
+		return -1;
+	}
+	*buf = u8;
+	*len = n;
+	return 0;
+}
+
 int
 rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 {
@@ -191,6 +234,8 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 		    "%zu (limit size)", len, doc->limits.size);
 		return -1;
 	}
+	if (from_utf16(doc, &buf, &len) != 0)
+		return -1;
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
 		buf += 3;
 		len -= 3;

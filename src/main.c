@@ -108,26 +108,6 @@ say(const char *where, const char *level, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-/* Print a document's diagnostics at or above the given level. */
-static void
-print_diags(const rp_doc *doc, rp_level min)
-{
-	static const char *const names[] = { "note", "warning", "error" };
-	const rp_diag	*d;
-	char		 where[PATH_MAX + 32];
-
-	for (d = rp_doc_diags(doc); d != NULL; d = d->next) {
-		if (d->level < min)
-			continue;
-		if (d->line > 0)
-			snprintf(where, sizeof(where), "%s:%d:%d",
-			    rp_doc_name(doc), d->line, d->col);
-		else
-			snprintf(where, sizeof(where), "%s", rp_doc_name(doc));
-		say(where, names[d->level], "%s", d->msg);
-	}
-}
-
 /* Output name for an input: its base name without the extension. */
 static char *
 stem(const char *path)
@@ -687,7 +667,7 @@ load(struct run *r, int i)
 	if (rc == 0)
 		return doc;
 	break_progress(r);
-	print_diags(doc, RP_ERROR);
+	cli_print_diags(doc, RP_ERROR, progname);
 	r->status = EXIT_INPUT;
 	rp_doc_free(doc);
 	return NULL;
@@ -699,8 +679,8 @@ report(const struct run *r, const rp_doc *doc)
 {
 	if (rp_doc_worst(doc) >= RP_WARNING && !r->quiet)
 		break_progress(r);
-	print_diags(doc, r->quiet ? RP_ERROR : r->verbose ? RP_INFO :
-	    RP_WARNING);
+	cli_print_diags(doc, r->quiet ? RP_ERROR : r->verbose ? RP_INFO :
+	    RP_WARNING, progname);
 }
 
 /* Read, convert and write input i. */

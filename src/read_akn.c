@@ -5,6 +5,7 @@
  *
  * The parser never loads a DTD, never substitutes entities and never
  * touches the network (no XXE). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,9 @@ struct r {
 	rp_doc		*doc;
 	xmlHashTablePtr	 notes;	/* eId of a note -> its FOOTNOTE */
 	struct rdoc	*cur;
+	xmlHashTablePtr	 ids;	/* eId (or id) -> element, for documentRef */
+	xmlHashTablePtr	 done;	/* components read already (by address) */
+	int		 nested;	/* documentRefs being followed */
 };
 
 static void	read_blocks(struct r *, xmlNodePtr, rp_node *);
@@ -46,6 +50,59 @@ line_of(xmlNodePtr x)
 	long l = xmlGetLineNo(x);
 
 	return l > 0 && l < 1000000000 ? (int)l : 0;
+}
+
+/* The column of an element's "<", found by columns() (libxml2 keeps
+ * lines only); 0 for other nodes. */
+static int
+col_of(xmlNodePtr x)
+{
+	return x != NULL && x->type == XML_ELEMENT_NODE ?
+	    (int)(intptr_t)x->psvi : 0;
+}
+
+struct cursor {
+	const char	*at, *end, *line_start;
+};
+
+/* Each element's start tag, in document order: the next "<name" from
+ * the cursor on.  Its column (in characters) is kept in psvi, which
+ * only schema validation uses, and this input is never validated. */
+static void
+columns(struct cursor *cu, xmlNodePtr x)
+{
+	const char	*p, *q;
+	size_t		 n, k;
+	int		 col;
+
+	for (; x != NULL; x = xmlNextElementSibling(x)) {
+		n = strlen((const char *)x->name);
+		for (p = cu->at; (p = memchr(p, '<', (size_t)(cu->end - p)));
+		    p++) {
+			q = p + 1;
+			if (x->ns != NULL && x->ns->prefix != NULL) {
+				k = strlen((const char *)x->ns->prefix);
+				if ((size_t)(cu->end - q) <= k || memcmp(q,
+				    x->ns->prefix, k) != 0 || q[k] != ':')
+					continue;
+				q += k + 1;
+			}
+			if ((size_t)(cu->end - q) > n && memcmp(q, x->name,
+			    n) == 0 && strchr(" \t\r\n/>", q[n]) != NULL)
+				break;
+		}
+		if (p == NULL)
+			return;
+		for (; cu->at < p; cu->at++)
+			if (*cu->at == '\n')
+				cu->line_start = cu->at + 1;
+		col = 1;
+		for (q = cu->line_start; q < p; q++)
+			col += ((unsigned char)*q & 0xC0) != 0x80;
+		x->psvi = (void *)(intptr_t)col;
+		cu->at = p + 1;
+		columns(cu, xmlFirstElementChild(x));
+	}
 }
 
 static rp_node *
@@ -105,7 +162,7 @@ blank(const xmlChar *s)
 static void
 unknown(struct r *r, xmlNodePtr x, const char *kept)
 {
-	rp_msg(r->doc, RP_WARNING, line_of(x), 0,
+	rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
 	    "akn: element <%s> is not understood; kept as %s",
 	    (const char *)x->name, kept);
 }
@@ -270,7 +327,7 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 		add_text(r, parent, (const char *)x->content, x);
 		return;
 	case XML_ENTITY_REF_NODE:
-		rp_msg(r->doc, RP_WARNING, line_of(x), 0,
+		rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
 		    "akn: entity &%s; is not expanded", (const char *)x->name);
 		return;
 	case XML_ELEMENT_NODE:
@@ -320,7 +377,7 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 		if (n->target != NULL)
 			n->target->count++;
 		else
-			rp_msg(r->doc, RP_WARNING, line_of(x), 0,
+			rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
 			    "akn: noteRef to %s: no such note", h ? h : "");
 	} else if (is(x, "br") || is(x, "eol") || is(x, "eop")) {
 		add_text(r, parent, " ", x);
@@ -452,6 +509,45 @@ votes_of(const rp_meta *m, int kind)
 	    m->votes_against : m->votes_abstain;
 }
 
+/* Whether the model prints a num for n. */
+static int
+numbered(const rp_node *n)
+{
+	return n->type == RP_NODE_PARAGRAPH || n->type == RP_NODE_ITEM ||
+	    n->type == RP_NODE_HEADING || n->type == RP_NODE_ANNEX ||
+	    n->type == RP_NODE_SEPARATOR;
+}
+
+/* Marks the nodes of a run of text read already (in _private). */
+static char run_read;
+
+/* Elements of running text, which never make a block of their own. */
+static int
+inline_el(xmlNodePtr x)
+{
+	return x->type == XML_ELEMENT_NODE && (is(x, "i") || is(x, "b") ||
+	    is(x, "a") || is(x, "ref") || is(x, "date") || is(x, "docDate") ||
+	    is(x, "noteRef") || is(x, "br") || is(x, "eol") || is(x, "eop") ||
+	    transparent(x->name));
+}
+
+/* Text and inline elements where blocks are expected ("based on <ref>
+ * Article 114</ref>, which"): one paragraph, not one for each piece. */
+static void
+read_run(struct r *r, xmlNodePtr x, rp_node *parent)
+{
+	rp_node *b = mk(r, parent, RP_NODE_BLOCK, x);
+
+	rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
+	    "akn: text outside a paragraph kept as a paragraph");
+	for (; x != NULL && (x->type == XML_TEXT_NODE ||
+	    x->type == XML_CDATA_SECTION_NODE || x->type ==
+	    XML_ENTITY_REF_NODE || inline_el(x)); x = x->next) {
+		read_inline(r, x, b);
+		x->_private = &run_read;
+	}
+}
+
 /* One element in a block context: p, blockList, blockContainer... */
 static void
 read_block(struct r *r, xmlNodePtr x, rp_node *parent)
@@ -461,15 +557,15 @@ read_block(struct r *r, xmlNodePtr x, rp_node *parent)
 	xmlNodePtr	 p;
 	int		 vote;
 
-	if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
-		if (blank(x->content))
-			return;
-		rp_msg(r->doc, RP_WARNING, line_of(x), 0,
-		    "akn: text outside a paragraph kept as a paragraph");
-		add_text(r, mk(r, parent, RP_NODE_BLOCK, x),
-		    (const char *)x->content, x);
+	if (x->_private == &run_read)
+		return;
+	if (((x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) &&
+	    !blank(x->content)) || inline_el(x)) {
+		read_run(r, x, parent);
 		return;
 	}
+	if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE)
+		return;
 	if (x->type == XML_ENTITY_REF_NODE) {
 		read_inline(r, x, parent);
 		return;
@@ -479,8 +575,10 @@ read_block(struct r *r, xmlNodePtr x, rp_node *parent)
 	if (is(x, "p")) {
 		read_p(r, x, parent);
 	} else if (is(x, "num")) {
-		if (parent->num == NULL)
+		if (parent->num == NULL && numbered(parent))
 			parent->num = content(r, x);
+		else	/* of an element we do not model ("§ 301.", "XI.") */
+			read_inlines(r, x, mk(r, parent, RP_NODE_BLOCK, x));
 	} else if (is(x, "blockList")) {
 		read_blocklist(r, x, parent);
 	} else if (is(x, "blockContainer") &&
@@ -914,12 +1012,262 @@ notes(struct r *r, struct rdoc *d)
 		rp_node_append(ns, d->notes[i]);
 }
 
+/* What a documentRef may name in the file: an eId (or id), or the IRI
+ * (FRBRthis, FRBRuri) of a document; the last of a name wins, since
+ * references point ahead, to the components after a collection. */
+static void
+index_ids(struct r *r, xmlNodePtr x)
+{
+	xmlChar *id;
+
+	for (; x != NULL; x = xmlNextElementSibling(x)) {
+		if ((id = xmlGetProp(x, BAD_CAST "eId")) != NULL ||
+		    (id = xmlGetProp(x, BAD_CAST "id")) != NULL)
+			xmlHashUpdateEntry(r->ids, id, x, NULL);
+		xmlFree(id);
+		if ((is(x, "FRBRthis") || is(x, "FRBRuri")) &&
+		    is(x->parent->parent, "identification") &&
+		    (id = xmlGetProp(x, BAD_CAST "value")) != NULL) {
+			if (*id != '\0')
+				xmlHashUpdateEntry(r->ids, id,
+				    x->parent->parent->parent->parent, NULL);
+			xmlFree(id);
+		}
+		index_ids(r, xmlFirstElementChild(x));
+	}
+}
+
+/* The element a documentRef's href names in this file, or NULL. */
+static xmlNodePtr
+ref_target(struct r *r, xmlNodePtr ref, const xmlChar *h)
+{
+	if (h == NULL)
+		return NULL;
+	if (r->ids == NULL) {
+		if ((r->ids = xmlHashCreate(64)) == NULL)
+			return NULL;
+		index_ids(r, xmlDocGetRootElement(ref->doc));
+	}
+	return xmlHashLookup(r->ids, h[0] == '#' ? h + 1 : h);
+}
+
+/* Mark a component or document read; whether it was read before. */
+static int
+read_before(struct r *r, xmlNodePtr x)
+{
+	char key[32];
+
+	snprintf(key, sizeof(key), "%p", (void *)x);
+	return xmlHashAddEntry(r->done, BAD_CAST key, x) != 0;
+}
+
+static int
+is_ancestor(xmlNodePtr a, xmlNodePtr x)
+{
+	for (; x != NULL; x = x->parent)
+		if (x == a)
+			return 1;
+	return 0;
+}
+
+static void attach(struct r *, xmlNodePtr, rp_node *, int);
+
+/* <documentRef href="#cmp_1">: the component it names, read in its
+ * place; one the file does not hold is said, not silently dropped. */
+static void
+follow_ref(struct r *r, xmlNodePtr ref, rp_node *an, int natt)
+{
+	xmlChar		*h = xmlGetProp(ref, BAD_CAST "href");
+	xmlNodePtr	 t, e;
+
+	if ((t = ref_target(r, ref, h)) == NULL || is_ancestor(t, ref) || r->nested >= 32)
+		rp_msg(r->doc, RP_WARNING, line_of(ref), col_of(ref),
+		    "akn: <documentRef> to %s: %s", h ? (char *)h : "nothing",
+		    t == NULL ? "not in this file, not read" :
+		    "a document that holds it, not read again");
+	else if (!is(t, "component") && !is(t, "attachment")) {
+		r->nested++;
+		attach(r, t, an, natt);
+		r->nested--;
+	} else if (!read_before(r, t)) {
+		r->nested++;
+		for (e = xmlFirstElementChild(t); e != NULL;
+		    e = xmlNextElementSibling(e))
+			attach(r, e, an, natt);
+		r->nested--;
+	}
+	xmlFree(h);
+}
+
+/* One element of an attachment or component into its ANNEX. */
+static void
+attach(struct r *r, xmlNodePtr e, rp_node *an, int natt)
+{
+	rp_node *d;
+
+	if (is(e, "heading") || is(e, "num")) {
+		an->num = content(r, e);
+	} else if (is(e, "subheading")) {
+		an->name = content(r, e);
+	} else if (is(e, "documentRef")) {
+		if (an->name == NULL)
+			an->name = attr(r, e, "showAs");
+		follow_ref(r, e, an, natt);
+	} else if (is(e, "interstitial") || is(e, "toc")) {
+		/* Text between the documents: a document of its own. */
+		d = rp_document_new(r->doc, RP_DOC_ANNEX, line_of(e), 1);
+		rp_node_append(an, d);
+		read_blocks(r, e, mk(r, d, RP_NODE_BODY, e));
+	} else if (!read_before(r, e) &&
+	    read_document(r, e, an)->meta->annex_number == 0) {
+		an->last->meta->annex_number = natt;
+	}
+}
+
+/* An <attachment> or <component> (k) of dn: one ANNEX. */
+static void
+read_attachment(struct r *r, xmlNodePtr k, rp_node *dn, int natt)
+{
+	rp_node		*an = mk(r, dn, RP_NODE_ANNEX, k);
+	xmlNodePtr	 e;
+
+	for (e = xmlFirstElementChild(k); e != NULL;
+	    e = xmlNextElementSibling(e))
+		attach(r, e, an, natt);
+	if (an->first == NULL && an->num == NULL)
+		rp_node_unlink(an);
+}
+
+/* ------------------------------------------------------------ whitespace
+ * Another producer's file is pretty-printed: its line breaks and
+ * indentation are layout, not text ("Proposal for a\n        REGULATION").
+ * Runs of white space become one space, none at a block's start or end,
+ * as a browser shows it; our own files are read byte for byte. */
+
+static int
+xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* s with its white space runs made one space; *space says whether the
+ * text before ended with one (or is the block's start). */
+static const char *
+squeeze(struct r *r, const char *s, int *space)
+{
+	size_t	 n = strlen(s), k = 0;
+	char	*t = rp_doc_alloc(r->doc, n + 1);
+
+	for (; *s; s++) {
+		if (!xml_space(*s))
+			t[k++] = *s;
+		else if (!*space)
+			t[k++] = ' ';
+		*space = xml_space(*s);
+	}
+	t[k] = '\0';
+	return t;
+}
+
+/* A string of the metadata or a number, squeezed and trimmed. */
+static const char *
+squeeze_str(struct r *r, const char *s)
+{
+	int	 space = 1;
+	char	*t;
+	size_t	 n;
+
+	if (s == NULL)
+		return NULL;
+	t = (char *)squeeze(r, s, &space);
+	n = strlen(t);
+	if (n > 0 && t[n - 1] == ' ')
+		t[n - 1] = '\0';
+	return t;
+}
+
+static rp_node *
+last_text(rp_node *n)
+{
+	while (n != NULL && n->type != RP_NODE_TEXT &&
+	    n->type >= RP_NODE_FIRST_INLINE)
+		n = n->last;
+	return n != NULL && n->type == RP_NODE_TEXT ? n : NULL;
+}
+
+/* One inline node, its text squeezed (an empty one goes). */
+static void
+squeeze_inline(struct r *r, rp_node *n, int *space)
+{
+	rp_node *c, *next;
+
+	if (n->type == RP_NODE_TEXT) {
+		n->literal = squeeze(r, n->literal, space);
+		if (*n->literal == '\0')
+			rp_node_unlink(n);
+		return;
+	}
+	if (n->type == RP_NODE_NOTEREF)	/* its marker is printed */
+		*space = 0;
+	for (c = n->first; c != NULL; c = next) {
+		next = c->next;
+		squeeze_inline(r, c, space);
+	}
+}
+
+/* The white space of n's text, and of the blocks under it (but not of
+ * an annexed document: it is read, and tidied, on its own). */
+static void
+tidy(struct r *r, rp_node *n)
+{
+	rp_node		*c, *next, *t;
+	int		 space = 1;
+	size_t		 len;
+
+	n->num = squeeze_str(r, n->num);
+	n->name = n->type == RP_NODE_ANNEX || n->type == RP_NODE_HEADING ?
+	    squeeze_str(r, n->name) : n->name;
+	for (c = n->first; c != NULL; c = next) {
+		next = c->next;
+		if (c->type >= RP_NODE_FIRST_INLINE) {
+			squeeze_inline(r, c, &space);
+			continue;
+		}
+		space = 1;
+		if (c->type != RP_NODE_DOCUMENT)
+			tidy(r, c);
+	}
+	t = last_text(n->last);
+	if (t != NULL && (len = strlen(t->literal)) > 0 &&
+	    t->literal[len - 1] == ' ')
+		t->literal = rp_doc_strndup(r->doc, t->literal, len - 1);
+	if (t != NULL && *t->literal == '\0')
+		rp_node_unlink(t);
+	if (n->type == RP_NODE_DOCUMENT)
+		n->meta->title = squeeze_str(r, n->meta->title);
+}
+
+/* The main part of any kind of document. */
+static int
+is_body(xmlNodePtr x)
+{
+	static const char *const names[] = { "mainBody", "body",
+	    "mainContent", "judgmentBody", "debateBody", "portionBody",
+	    "amendmentBody", NULL };
+	int i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (is(x, names[i]))
+			return 1;
+	return 0;
+}
+
 static rp_node *
 read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 {
 	struct rdoc	 rd = { 0 }, *outer = r->cur;
 	rp_doc_kind	 kind = RP_DOC_RESOLUTION;
-	rp_node		*dn, *an;
+	rp_node		*dn;
 	xmlNodePtr	 c, k;
 	int		 natt = 0, exact = 0;
 
@@ -932,57 +1280,73 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 	if (annex != NULL)
 		rp_node_append(annex, dn);
 	if (!is(x, "statement") && !is(x, "doc"))
-		rp_msg(r->doc, RP_WARNING, line_of(x), 0,
+		rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
 		    "akn: <%s> read as a resolution", (const char *)x->name);
 	rd.node = dn;
 	r->cur = &rd;
 	for (c = x->children; c != NULL; c = c->next) {
 		if (is(c, "meta")) {
 			exact |= read_meta(r, c, dn->meta);
-		} else if (is(c, "preface") || is(c, "coverPage")) {
+		} else if (is(c, "preface") || is(c, "coverPage") ||
+		    is(c, "header")) {
 			read_lines(r, c, mk(r, dn, RP_NODE_PREFACE, c), 0);
 			if (dn->meta->title == NULL)
 				dn->meta->title = find_text(r, c, "docTitle");
 		} else if (is(c, "preamble")) {
 			read_preamble(r, c, mk(r, dn, RP_NODE_PREAMBLE, c));
-		} else if (is(c, "mainBody") || is(c, "body") ||
-		    is(c, "mainContent") || is(c, "judgmentBody")) {
+		} else if (is_body(c)) {
 			read_body(r, c, mk(r, dn, RP_NODE_BODY, c));
 		} else if (is(c, "conclusions")) {
 			read_lines(r, c, mk(r, dn, RP_NODE_CONCLUSION, c), 0);
-		} else if (is(c, "attachments") || is(c, "components")) {
+		} else if (is(c, "attachments") || is(c, "components") ||
+		    is(c, "collectionBody")) {
 			for (k = xmlFirstElementChild(c); k != NULL;
-			    k = xmlNextElementSibling(k)) {
-				an = mk(r, dn, RP_NODE_ANNEX, k);
-				natt++;
-				for (xmlNodePtr e = xmlFirstElementChild(k);
-				    e != NULL; e = xmlNextElementSibling(e)) {
-					if (is(e, "heading") || is(e, "num"))
-						an->num = content(r, e);
-					else if (is(e, "subheading"))
-						an->name = content(r, e);
-					else if (is(e, "documentRef") ||
-					    is(e, "interstitial") ||
-					    is(e, "toc"))
-						unknown(r, e, "nothing");
-					else if (read_document(r, e, an)->meta->
-					    annex_number == 0)
-						an->last->meta->annex_number =
-						    natt;
-				}
-			}
+			    k = xmlNextElementSibling(k))
+				read_attachment(r, k, dn, ++natt);
 		} else if (c->type == XML_ELEMENT_NODE) {
+			/* Blocks belong in a part: the body before, or one. */
 			unknown(r, c, "body text");
-			read_block(r, c, dn);
+			read_block(r, c, dn->last != NULL && dn->last->type ==
+			    RP_NODE_BODY ? dn->last : mk(r, dn, RP_NODE_BODY, c));
 		}
 	}
 	if (!exact && dn->meta->year == 0 && dn->meta->date != NULL)
 		dn->meta->year = atoi(dn->meta->date);
 	notes(r, &rd);
+	if (!exact)
+		tidy(r, dn);
 	if (rd.furniture != NULL)
 		rp_node_append(dn, rd.furniture);
 	r->cur = outer;
 	return dn;
+}
+
+/* What follows the first document in <akomaNtoso>: the <components>
+ * of a collection (those no documentRef read) and any other document,
+ * each an attachment of the first: none is left out. */
+static void
+read_rest(struct r *r, xmlNodePtr top, rp_node *root)
+{
+	xmlNodePtr	 k, c;
+	rp_node		*an;
+	int		 natt = 0;
+
+	for (an = root->first; an != NULL; an = an->next)
+		natt += an->type == RP_NODE_ANNEX;
+	for (k = xmlNextElementSibling(top); k != NULL;
+	    k = xmlNextElementSibling(k)) {
+		if (!is(k, "components")) {
+			rp_msg(r->doc, RP_WARNING, line_of(k), col_of(k), "akn: <%s> "
+			    "after the first document read as its attachment",
+			    (const char *)k->name);
+			attach(r, k, mk(r, root, RP_NODE_ANNEX, k), ++natt);
+			continue;
+		}
+		for (c = xmlFirstElementChild(k); c != NULL;
+		    c = xmlNextElementSibling(c))
+			if (!read_before(r, c))
+				read_attachment(r, c, root, ++natt);
+	}
 }
 
 /* Keep the first parse error: later ones follow from it. */
@@ -1007,7 +1371,8 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	xmlDocPtr	 x;
 	xmlNodePtr	 root, top;
 	xmlError	 first, *e = &first;
-	struct r	 r = { doc, NULL, NULL };
+	struct r	 r = { doc, NULL, NULL, NULL, NULL, 0 };
+	struct cursor	 cu;
 	size_t		 n;
 	int		 rc = -1;
 
@@ -1016,7 +1381,8 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 		return -1;
 	}
 	if ((ctx = xmlNewParserCtxt()) == NULL ||
-	    (r.notes = xmlHashCreate(16)) == NULL) {
+	    (r.notes = xmlHashCreate(16)) == NULL ||
+	    (r.done = xmlHashCreate(16)) == NULL) {
 		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
 		xmlFreeParserCtxt(ctx);
 		return -1;
@@ -1047,25 +1413,36 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 		goto out;
 	}
 	root = xmlDocGetRootElement(x);
+	cu.at = cu.line_start = buf;
+	cu.end = buf + len;
+	columns(&cu, root);
 	if (!is(root, "akomaNtoso")) {
-		rp_msg(doc, RP_ERROR, line_of(root), 0,
+		rp_msg(doc, RP_ERROR, line_of(root), col_of(root),
 		    "not Akoma Ntoso: the root element is <%s>",
 		    root ? (const char *)root->name : "");
 		goto out;
 	}
+	if (root->ns == NULL || !xmlStrEqual(root->ns->href,
+	    BAD_CAST RP_AKN_NS))
+		rp_msg(doc, RP_WARNING, line_of(root), col_of(root), "akn: "
+		    "namespace %s is not Akoma Ntoso 3.0's (%s): read as 3.0, "
+		    "what differs is not understood",
+		    root->ns ? (const char *)root->ns->href : "(none)",
+		    RP_AKN_NS);
 	if ((top = xmlFirstElementChild(root)) == NULL) {
-		rp_msg(doc, RP_ERROR, line_of(root), 0,
+		rp_msg(doc, RP_ERROR, line_of(root), col_of(root),
 		    "akn: <akomaNtoso> holds no document");
 		goto out;
 	}
-	if (xmlNextElementSibling(top) != NULL)
-		rp_msg(doc, RP_WARNING, line_of(top), 0,
-		    "akn: only the first document is read");
+	read_before(&r, top);	/* a reference back to it reads it not again */
 	doc->root = read_document(&r, top, NULL);
+	read_rest(&r, top, doc->root);
 	rc = 0;
 out:
 	xmlFree(first.message);
 	xmlHashFree(r.notes, NULL);
+	xmlHashFree(r.ids, NULL);
+	xmlHashFree(r.done, NULL);
 	xmlFreeDoc(x);
 	xmlFreeParserCtxt(ctx);
 	return rc;

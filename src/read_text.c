@@ -867,14 +867,9 @@ line_ends_paragraph(const struct reader *r, const struct line *prev,
 static int
 ends_sentence(const char *s, size_t n)
 {
-	size_t		len;
-	uint32_t	last;
+	rp_clause_end	e = rp_clause_end_of(s, n);
 
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	last = n > 0 ? rp_utf8_last(s, n, &len) : 0;
-	return ends_clause(s, n) && last != ',' && last != 0xFF0C &&
-	    last != 0x060C;
+	return e != RP_END_NONE && e != RP_END_COMMA;
 }
 
 /* Whether the brackets of s are closed: "(Belgium." ends no sentence. */

@@ -291,7 +291,6 @@ rp_doc *
 load_doc(const char *path, rp_format from, char **data, int report)
 {
 	rp_doc		*doc;
-	const rp_diag	*d;
 	size_t		 len;
 
 	if (cli_read_file(path, data, &len) != 0) {
@@ -307,14 +306,11 @@ load_doc(const char *path, rp_format from, char **data, int report)
 	    rp_format_detect_hint(*data, len, rp_format_of_path(path))) == 0 &&
 	    rp_doc_root(doc) != NULL) {
 		symbol_from_name(doc, path);
-		for (d = rp_doc_diags(doc); report && d != NULL; d = d->next)
-			if (d->level == RP_WARNING)
-				fprintf(stderr, "respub: %s: %s\n", path, d->msg);
+		if (report)
+			cli_print_diags(doc, RP_WARNING, "respub");
 		return doc;
 	}
-	for (d = rp_doc_diags(doc); d != NULL; d = d->next)
-		if (d->level == RP_ERROR)
-			fprintf(stderr, "respub: %s: %s\n", path, d->msg);
+	cli_print_diags(doc, RP_ERROR, "respub");
 	rp_doc_free(doc);
 	free(*data);
 	return NULL;
@@ -689,16 +685,6 @@ render_ctx(struct site *st, void *html, struct sink *s, const char *page,
 	return rc;
 }
 
-static void
-report_errors(rp_doc *doc, const char *path)
-{
-	const rp_diag *d;
-
-	for (d = rp_doc_diags(doc); d != NULL; d = d->next)
-		if (d->level == RP_ERROR)
-			fprintf(stderr, "respub: %s: %s\n", path, d->msg);
-}
-
 static int
 render_html(struct site *st, rp_html *h, struct entry *e, rp_doc *doc,
     uint64_t src, const char *page)
@@ -764,7 +750,7 @@ render_stale(struct site *st, rp_html *h, struct entry *e, uint64_t src,
 	for (k = 0; k <= NEXTRAS; k++)
 		if (stale[k])
 			st->status = 1;
-	report_errors(doc, e->src);
+	cli_print_diags(doc, RP_ERROR, "respub");
 	rp_buf_free(&out);
 	rp_doc_free(doc);
 	free(data);

@@ -1,4 +1,6 @@
 /* utf8.c -- UTF-8 decoding and the character classes the readers need. */
+#include <string.h>
+
 #include "utf8.h"
 
 size_t
@@ -169,4 +171,54 @@ int
 rp_cjk_paren_number(uint32_t cp)
 {
 	return cp >= 0x3220 && cp <= 0x3229 ? (int)(cp - 0x3220 + 1) : 0;
+}
+
+int
+rp_utf16_detect(const char *s, size_t n, size_t *skip)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	*skip = 0;
+	if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+		return (*skip = 2), 1;
+	if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+		return (*skip = 2), 2;
+	if (n >= 4 && memcmp(s, "\0<\0?", 4) == 0)
+		return 1;
+	if (n >= 4 && memcmp(s, "<\0?\0", 4) == 0)
+		return 2;
+	return 0;
+}
+
+size_t
+rp_utf16_to_utf8(const char *s, size_t n, int big, char *out, size_t *bad)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i, k = 0;
+	uint32_t		 cp, lo;
+
+	for (i = 0; i + 1 < n; i += 2) {
+		cp = big ? (uint32_t)u[i] << 8 | u[i + 1] :
+		    (uint32_t)u[i + 1] << 8 | u[i];
+		if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < n) {
+			lo = big ? (uint32_t)u[i + 2] << 8 | u[i + 3] :
+			    (uint32_t)u[i + 3] << 8 | u[i + 2];
+			if (lo >= 0xDC00 && lo <= 0xDFFF) {
+				cp = 0x10000 + ((cp - 0xD800) << 10) +
+				    (lo - 0xDC00);
+				i += 2;
+			}
+		}
+		if (cp >= 0xD800 && cp <= 0xDFFF) {
+			*bad = i;
+			return (size_t)-1;
+		}
+		k += rp_utf8_encode(cp, out + k);
+	}
+	if (i < n) {
+		*bad = i;
+		return (size_t)-1;
+	}
+	out[k] = '\0';
+	return k;
 }

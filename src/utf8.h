@@ -14,6 +14,17 @@ size_t	 rp_utf8_decode(const char *s, size_t n, uint32_t *cp);
 size_t	 rp_utf8_encode(uint32_t cp, char *out);
 /* Offset of the first invalid byte, or n if all of s is valid UTF-8. */
 size_t	 rp_utf8_check(const char *s, size_t n);
+/*
+ * Whether s starts as UTF-16 does (a byte order mark, or "<?" of an XML
+ * declaration): 1 big-endian, 2 little-endian, 0 not UTF-16; *skip is
+ * the length of the mark.
+ */
+int	 rp_utf16_detect(const char *s, size_t n, size_t *skip);
+/* UTF-16 s (n bytes) as UTF-8 into out (at least 3 * n / 2 + 1 bytes);
+ * returns its length, or (size_t)-1 with *bad the offset of an unpaired
+ * surrogate or odd last byte. */
+size_t	 rp_utf16_to_utf8(const char *s, size_t n, int big, char *out,
+	    size_t *bad);
 /* The code point that ends at s + n (n > 0), and its length in *len. */
 uint32_t rp_utf8_last(const char *s, size_t n, size_t *len);
 

@@ -613,7 +613,12 @@ para_content(struct mdw *w, cmark_node *parent, const rp_node *n,
 				continue;
 			}
 		} else {
-			p = block_node(w, CMARK_NODE_PARAGRAPH, NULL, prefix);
+			/* The number and a space, kept by the text after. */
+			p = new_node(CMARK_NODE_PARAGRAPH);
+			if (prefix != NULL) {
+				add_collapsed(p, prefix);
+				add_text(p, " ", 1);
+			}
 			append_blocks(w, p, c);
 			while (c->next != NULL && c->next->type == RP_NODE_BLOCK)
 				c = c->next;
@@ -682,15 +687,28 @@ heading(int level, cmark_node *content)
 	return h;
 }
 
-/* The children of a PREAMBLE, BODY or CONCLUSION. */
-static void
-part(struct mdw *w, cmark_node *root, const rp_node *part, int depth)
+static int
+is_block(const rp_node *n)
 {
-	const rp_node	*c;
+	return n->type >= RP_NODE_FIRST_BLOCK &&
+	    n->type < RP_NODE_FIRST_INLINE;
+}
+
+/* A run of blocks from first, up to end (or the first node that is not
+ * a block): the children of a PREAMBLE, BODY or CONCLUSION, or blocks
+ * found elsewhere (a list in a masthead, a block in a DOCUMENT), which
+ * the model allows and a reader of the page must see.  Returns the last
+ * block rendered. */
+static const rp_node *
+blocks(struct mdw *w, cmark_node *root, const rp_node *first,
+    const rp_node *end, int depth)
+{
+	const rp_node	*c, *last = first;
 	cmark_node	*ol = NULL, *p;
 	int		 next = 0, k;
 
-	for (c = part->first; c != NULL; c = c->next) {
+	for (c = first; c != end && c != NULL && is_block(c);
+	    last = c, c = c->next) {
 		if (c->type != RP_NODE_PARAGRAPH)
 			ol = NULL;
 		switch (c->type) {
@@ -739,13 +757,16 @@ part(struct mdw *w, cmark_node *root, const rp_node *part, int depth)
 		case RP_NODE_VOTE:
 			vote(w, root, c);
 			break;
+		case RP_NODE_LIST:
+			items(w, root, c);
+			break;
 		case RP_NODE_SIGNATURE:
 		case RP_NODE_BLOCK:
 			p = new_node(CMARK_NODE_PARAGRAPH);
 			append_blocks(w, p, c->type == RP_NODE_BLOCK ? c :
 			    c->first);
 			if (c->type == RP_NODE_BLOCK)
-				while (c->next != NULL &&
+				while (c->next != end && c->next != NULL &&
 				    c->next->type == RP_NODE_BLOCK)
 					c = c->next;
 			cmark_node_append_child(root, p);
@@ -754,6 +775,7 @@ part(struct mdw *w, cmark_node *root, const rp_node *part, int depth)
 			break;
 		}
 	}
+	return last;
 }
 
 /* ----------------------------------------------------------- footnotes */
@@ -890,8 +912,10 @@ preface(struct mdw *w, cmark_node *root, const rp_node *pre, int depth)
 
 	rp_buf_init(&num);
 	for (b = pre->first; b != NULL; b = b->next) {
-		if (b->type != RP_NODE_BLOCK)
+		if (b->type != RP_NODE_BLOCK) {
+			blocks(w, root, b, b->next, depth);
 			continue;
+		}
 		rp_buf_reset(&num);
 		rp_node_text(b, &num);
 		if (b->role == RP_ROLE_NUMBER && b->next != NULL &&
@@ -940,7 +964,7 @@ document(struct mdw *w, cmark_node *root, const rp_node *doc, int depth)
 		case RP_NODE_PREAMBLE:
 		case RP_NODE_BODY:
 		case RP_NODE_CONCLUSION:
-			part(w, root, c, depth);
+			blocks(w, root, c->first, NULL, depth);
 			break;
 		case RP_NODE_ANNEX:
 			p = new_node(CMARK_NODE_PARAGRAPH);
@@ -956,6 +980,8 @@ document(struct mdw *w, cmark_node *root, const rp_node *doc, int depth)
 					document(w, root, b, depth + 1);
 			break;
 		default:
+			if (is_block(c))
+				c = blocks(w, root, c, NULL, depth);
 			break;
 		}
 	}

@@ -1142,6 +1142,15 @@ flow_numbered(struct job *j, const rp_node *n, float x)
 	int		 first = 1, pi;
 	float		 ind = j->cjk ? 2 * j->size : j->c->indent;
 
+	if (n->num != NULL && (n->first == NULL ||
+	    n->first->type != RP_NODE_BLOCK)) {
+		/* A number before a list ("Article 1", then "1.") or
+		 * alone: on a line of its own. */
+		set_para(j, block(j, NULL, AL_LEFT, x + ind, x, 0, j->size,
+		    j->leading, n->num), 0);
+		space(j, j->c->space);
+		first = 0;
+	}
 	for (c = n->first; c != NULL; c = c->next) {
 		if (c->type == RP_NODE_BLOCK) {
 			pi = block(j, c, j->c->justify ? AL_JUSTIFY : AL_LEFT,

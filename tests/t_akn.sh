@@ -142,3 +142,144 @@ grep -q "Oddly kept" "$TMP/odd.out" && grep -q "odd.xml:.*<odd>" "$TMP/odd.err" 
 expect "akn: 60 paragraphs numbered 1 get para_1 ... para_1_60, none twice" \
 	"60 60 para_1 para_1_2 para_1_60" \
 	"$(grep -o 'eId="para_1[_0-9]*"' "$TMP/same.akn" | wc -l | tr -d ' ') $(grep -o 'eId="para_1[_0-9]*"' "$TMP/same.akn" | sort -u | wc -l | tr -d ' ') $(grep -o 'eId="para_1[_0-9]*"' "$TMP/same.akn" | sed -n '1p;2p;$p' | sed 's/eId="//; s/"//' | tr '\n' ' ' | sed 's/ $//')"
+# ------------------------------------------------------------ foreign AKN
+# Every output format keeps every word of an Akoma Ntoso file made by
+# others (foreign_words.py): first small files made here for one feature
+# each, then every file of $FOREIGN (default ../shared/akn/foreign).
+NS3='xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"'
+# all_words NAME FILE: convert FILE to every format, check the words.
+all_words() {
+	_d=$TMP/fw/$1
+	rm -rf "$_d"
+	if ! "$R" -q -f akn -t akn,html,md,tree,pdf -d "$_d" "$2" 2> "$_d.err"
+	then
+		notok "akn foreign $1: conversion failed" "$(head -2 "$_d.err")"
+		return
+	fi
+	_outs=$(ls "$_d"/*.xml "$_d"/*.html "$_d"/*.md "$_d"/*.tree)
+	if command -v pdftotext > /dev/null; then
+		for _p in "$_d"/*.pdf; do
+			pdftotext -enc UTF-8 "$_p" "${_p%.pdf}.txt" 2> /dev/null
+		done
+		_outs="$_outs $(ls "$_d"/*.txt)"
+	fi
+	# shellcheck disable=SC2086
+	if python3 "$TOOLS/foreign_words.py" "$2" $_outs > "$_d.words"; then
+		ok "akn foreign $1: no word lost in any format"
+	else
+		while read -r _l; do
+			notok "akn foreign $1: words lost in $(echo "$_l" |
+			    sed 's/^# [^.]*\.\([a-z]*\):.*/\1/')" "$_l"
+		done < "$_d.words"
+	fi
+}
+mkdir -p "$TMP/fw"
+
+# A collection whose documents follow it in <components>, named by eId
+# and by IRI, and one held inline.
+cat > "$TMP/coll.xml" <<XML
+<akomaNtoso $NS3>
+  <documentCollection name="collection">
+    <preface><p>Cover page words</p></preface>
+    <collectionBody>
+      <component eId="c1"><documentRef href="#cmp_a" showAs="First"/></component>
+      <component eId="c2"><documentRef href="/akn/xx/doc/second/eng@" showAs="Second"/></component>
+      <component eId="c3"><doc name="third"><mainBody><p>Inline component wording</p></mainBody></doc></component>
+    </collectionBody>
+  </documentCollection>
+  <components>
+    <component eId="cmp_a"><bill name="bill"><body><section eId="s1"><content><p>Alpha bill sentence</p></content></section></body></bill></component>
+    <component eId="cmp_b"><doc name="memo"><meta><identification source="#x"><FRBRWork><FRBRthis value="/akn/xx/doc/second"/></FRBRWork><FRBRExpression><FRBRthis value="/akn/xx/doc/second/eng@"/></FRBRExpression></identification></meta>
+      <mainBody><p>Bravo memorandum text</p></mainBody></doc></component>
+    <component eId="cmp_c"><doc name="orphan"><mainBody><p>Charlie nobody refers</p></mainBody></doc></component>
+  </components>
+</akomaNtoso>
+XML
+all_words collection "$TMP/coll.xml"
+"$R" -f akn -t tree "$TMP/coll.xml" > "$TMP/coll.tree" 2> "$TMP/coll.err"
+expect "akn foreign collection: three components and the orphan as attachments" \
+    "4 First Second" "$(grep -c '^  annex' "$TMP/coll.tree") $(sed -n 's/^  annex name="\([A-Za-z]*\)".*/\1/p' "$TMP/coll.tree" | tr '\n' ' ' | sed 's/ $//')"
+# References in a circle, to itself, out of the file: each read once.
+sed -e 's|<documentCollection name="collection">|<documentCollection name="collection" eId="top">|' \
+    -e 's|<p>Alpha bill sentence</p>|<p>Alpha bill sentence</p><documentRef href="#top"/>|' \
+    -e 's|</collectionBody>|<component eId="c4"><documentRef href="#c4"/></component><component eId="c5"><documentRef href="../etc/passwd"/></component></collectionBody>|' \
+    "$TMP/coll.xml" > "$TMP/cyc.xml"
+"$R" -f akn -t tree "$TMP/cyc.xml" > "$TMP/cyc.tree" 2> "$TMP/cyc.err"
+expect "akn foreign collection: references in a circle read once" \
+    "0 1 1 1" "$? $(grep -c 'Alpha bill sentence' "$TMP/cyc.tree") $(grep -c 'to #c4: a document that holds it' "$TMP/cyc.err") $(grep -c 'to ../etc/passwd: not in this file' "$TMP/cyc.err")"
+grep -q "only the first" "$TMP/coll.err" &&
+    notok "akn foreign collection: still says only the first is read"
+
+# Debates, judgments and portions: their body and header in Markdown.
+for kind in debate:debateBody judgment:judgmentBody portion:portionBody; do
+	cat > "$TMP/${kind%%:*}.xml" <<XML
+<akomaNtoso $NS3><${kind%%:*} name="x">
+  <header><p>Header line wording</p></header>
+  <${kind#*:}><hcontainer name="part"><heading>Heading ${kind%%:*} words</heading>
+    <content><p>Body sentence of the ${kind%%:*}</p></content></hcontainer>
+  </${kind#*:}></${kind%%:*}></akomaNtoso>
+XML
+	all_words "${kind%%:*}" "$TMP/${kind%%:*}.xml"
+done
+
+# Pretty-printed titles and headings: layout, not text.
+cat > "$TMP/pretty.xml" <<XML
+<akomaNtoso $NS3><act name="act"><preface><longTitle><p>
+      <docTitle>Proposal for a
+                 REGULATION</docTitle>
+    </p></longTitle></preface>
+  <body><section eId="s1"><heading>
+        Scope   and
+        purpose
+      </heading><content><p>Text based on<ref href="#x">Article 1</ref>, which applies.</p></content></section></body></act></akomaNtoso>
+XML
+"$R" -q -f akn -t tree,md -d "$TMP/pretty" "$TMP/pretty.xml"
+grep -q 'title="Proposal for a REGULATION"' "$TMP/pretty/pretty.tree" &&
+    grep -q '^# Proposal for a REGULATION$' "$TMP/pretty/pretty.md" &&
+    grep -q 'Scope and purpose' "$TMP/pretty/pretty.md" &&
+    grep -q 'Text based on\[Article 1\](#x), which applies' "$TMP/pretty/pretty.md" &&
+    ok "akn foreign: pretty-printing white space normalized, a run of text one paragraph" ||
+    notok "akn foreign: white space" "$(cat "$TMP/pretty/pretty.md")"
+
+FOREIGN=${FOREIGN:-$ROOT/../shared/akn/foreign}
+if [ -d "$FOREIGN" ]; then
+	for f in "$FOREIGN"/*.xml; do
+		all_words "$(basename "$f" .xml)" "$f"
+	done
+else
+	ok "# SKIP $FOREIGN missing: real foreign AKN not checked"
+fi
+
+# AKN 2.0 (another namespace): one message naming it.
+sed 's|http://docs.oasis-open.org/legaldocml/ns/akn/3.0|http://www.akomantoso.org/2.0|' \
+    "$TMP/coll.xml" > "$TMP/v2.xml"
+"$R" -f akn -t tree "$TMP/v2.xml" > /dev/null 2> "$TMP/v2.err"
+expect "akn foreign: another namespace named once" 1 \
+    "$(grep -c 'namespace http://www.akomantoso.org/2.0 is not Akoma Ntoso 3.0' "$TMP/v2.err")"
+
+# XML declaring UTF-16, with a byte order mark and without.
+{ printf '<?xml version="1.0" encoding="UTF-16"?>\n'; cat "$TMP/coll.xml"; } |
+    iconv -f UTF-8 -t UTF-16 > "$TMP/u16.xml"
+{ printf '<?xml version="1.0" encoding="UTF-16"?>\n'; cat "$TMP/coll.xml"; } |
+    iconv -f UTF-8 -t UTF-16LE > "$TMP/u16le.xml"
+for f in u16 u16le; do
+	if "$R" -f akn -t tree "$TMP/$f.xml" > "$TMP/$f.tree" 2> "$TMP/$f.err" &&
+	    grep -q 'Bravo memorandum text' "$TMP/$f.tree"; then
+		ok "akn foreign: $f read"
+	else
+		notok "akn foreign: $f" "$(head -2 "$TMP/$f.err")"
+	fi
+done
+
+# Warnings give the element's column; one said many times is one line.
+want=$(grep -n '<zz:odd' "$TMP/odd.xml" | head -1 |
+    awk -F: '{ l = $1; sub(/^[0-9]+:/, ""); print l ":" index($0, "<zz:odd") }')
+grep -q "odd.xml:$want: warning: akn: element <odd>" "$TMP/odd.err" &&
+    ok "akn foreign: warning at the element's line and column ($want)" ||
+    notok "akn foreign: warning column, want $want" "$(grep odd "$TMP/odd.err" | head -2)"
+{ printf '<akomaNtoso %s><doc name="x"><mainBody><p>Row text' "$NS3"
+  i=0; while [ $i -lt 30 ]; do printf '<col/>'; i=$((i + 1)); done
+  printf '</p></mainBody></doc></akomaNtoso>\n'; } > "$TMP/rep.xml"
+"$R" -f akn -t tree "$TMP/rep.xml" > /dev/null 2> "$TMP/rep.err"
+expect "akn foreign: 30 identical warnings one line with a count" \
+    "1 1" "$(grep -c '<col>' "$TMP/rep.err") $(grep -c '<col> is not understood; kept as text (30 times)' "$TMP/rep.err")"

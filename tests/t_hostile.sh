@@ -240,3 +240,10 @@ $RESPUB -t tree "$TMP/comment.md" 2>"$TMP/err" >/dev/null
 expect "Markdown comment: one warning" \
     "respub: $TMP/comment.md:3:1: warning: HTML comment dropped: <!-- COMMENTWORD -->" \
     "$(grep "HTML comment" "$TMP/err")"
+
+# Paragraph numbers of 1000 and more are numbers; a year opening a
+# wrapped line is not.
+printf 'The General Assembly,\n\n999. Decides to act;\n\n1000. Requests a report;\n\n1001. Decides to remain seized of the matter signed on 26 June\n1945. It recalls;\n' > "$TMP/k.txt"
+$RESPUB -t tree "$TMP/k.txt" 2>/dev/null > "$TMP/k.tree"
+expect "paragraph numbers 999, 1000, 1001 (not the year 1945)" "999. 1000. 1001." \
+    "$(sed -n 's/^ *paragraph num="\([0-9.]*\)".*/\1/p' "$TMP/k.tree" | tr '\n' ' ' | sed 's/ $//')"
