@@ -67,12 +67,11 @@
 <xsl:key name="meta" match="akn:meta" use="generate-id(..)"/>
 <!-- The interface strings of the page shell, by key. -->
 <xsl:key name="ui" match="/html/t:strings/t:s" use="@key"/>
-<!-- Blocks known by their class or name: key patterns, which cost a
-     lookup, where a pattern with a predicate costs a walk over the
-     node's siblings (see the akn:* template). -->
-<xsl:key name="role" match="akn:*[@class = 'vote' or @name = 'vote']" use="'vote'"/>
-<xsl:key name="role" match="akn:*[@class = 'signature' or @name = 'signature']" use="'signature'"/>
-<xsl:key name="role" match="akn:*[@name = 'separator']" use="'separator'"/>
+<!-- Blocks known by their class or name (a separator by its name only):
+     key patterns, which cost a lookup, where a pattern with a predicate
+     costs a walk over the node's siblings (see the akn:* template).  One
+     definition: libxslt walks the document once for each. -->
+<xsl:key name="role" match="akn:*[@class = 'vote' or @name = 'vote' or @class = 'signature' or @name = 'signature' or @name = 'separator']" use="@name | @class[. != 'separator']"/>
 <!-- Numbered paragraphs and points: consecutive ones make one list. -->
 <xsl:key name="item" match="akn:*[akn:num and not(akn:heading) and not(self::akn:attachment or self::akn:component)]" use="generate-id()"/>
 
