@@ -983,12 +983,17 @@
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="here" select="$cat/s:resolution[@symbol = $sym]"/>
-  <xsl:variable name="mylang" select="ancestor::*[key('meta', generate-id())][1]/akn:meta//akn:FRBRlanguage/@language"/>
   <xsl:choose>
     <!-- Not a link to the page itself. -->
     <xsl:when test="$sym = ancestor::*[key('meta', generate-id())][1]/akn:meta//akn:FRBRalias[@name = 'unSymbol']/@value or ($sym = $symbol and (not($here) or $here[@page = $page]))"/>
-    <xsl:when test="$here[@lang = $mylang]"><xsl:value-of select="$here[@lang = $mylang][1]/@page"/></xsl:when>
-    <xsl:when test="$here"><xsl:value-of select="$here[1]/@page"/></xsl:when>
+    <!-- The site's page in the language of the part, else its first. -->
+    <xsl:when test="$here">
+      <xsl:variable name="mylang" select="ancestor::*[key('meta', generate-id())][1]/akn:meta//akn:FRBRlanguage/@language"/>
+      <xsl:choose>
+        <xsl:when test="$here[@lang = $mylang]"><xsl:value-of select="$here[@lang = $mylang][1]/@page"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$here[1]/@page"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:when>
     <xsl:when test="$ref-url != '' and ($sym != '' or not(contains($ref-url, '{symbol}')))">
       <xsl:call-template name="fill">
         <xsl:with-param name="s" select="$ref-url"/>
