@@ -4,8 +4,9 @@
 #   make check    install what is missing, build, run every test (also under
 #                 AddressSanitizer/UBSan; the browser tests once)
 #   make corpus   convert every text of CORPUS (default ../shared/corpus)
-#   make bench    throughput per format, side by side with a peer tool; then
-#                 the site of a synthetic archive of SITE_N resolutions
+#   make bench    throughput per format, side by side with a peer tool; the
+#                 HTML path beside its yardsticks and its scaling series;
+#                 then the site of a synthetic archive of SITE_N resolutions
 #   make fuzz     libFuzzer targets (tests/fuzz/) for FUZZ_SECONDS each
 #   make valgrind memcheck over the examples in every format and the site
 #   make install  PREFIX=/usr/local DESTDIR=
@@ -170,6 +171,7 @@ SITE_N	?= 100000
 
 bench: all
 	@tests/bench.sh $(BUILD)/respub "$(CORPUS)"
+	@tests/bench_html.sh $(BUILD)/respub "$(CORPUS)"
 	@tests/bench_site.sh $(BUILD)/respub "$(CORPUS)" $(SITE_N)
 
 install: all

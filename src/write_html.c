@@ -9,9 +9,13 @@
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libxml/uri.h>
+#include <libxml/xpath.h>
 #include <libxslt/xslt.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/imports.h>
+#include <libxslt/documents.h>
+#include <libxslt/keys.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
 #include <libxslt/xsltutils.h>
@@ -33,6 +37,9 @@ struct rp_html {
 	char			*template;	/* page shell, as passed */
 	char			*ssreal;	/* the stylesheet, resolved */
 	const char		**params;	/* its top-level xsl:params */
+	xmlChar			*shell_uri;	/* the page shell, as document() */
+	xsltDocumentPtr		 shell;		/* names it, read once */
+	int			 shell_ready;	/* spaces stripped, keys made */
 };
 
 /* What one transform may read: the shell, the catalog, the stylesheet. */
@@ -155,6 +162,8 @@ copy_vars(rp_html *h, const char **vars)
 	return 0;
 }
 
+static void free_shell(rp_html *);
+
 rp_html *
 rp_html_new(const rp_options *opt, const char **err)
 {
@@ -259,6 +268,7 @@ rp_html_free(rp_html *h)
 	free(h->vars);
 	free(h->template);
 	free(h->ssreal);
+	free_shell(h);
 	free(h);
 }
 
@@ -339,6 +349,109 @@ make_params(const rp_html *h, const char *const *extra, char ***keys)
 	return p;
 }
 
+/*
+ * The page shell, parsed once per writer rather than once per page: the
+ * stylesheet reads it with document($template), which libxslt resolves
+ * against the stylesheet and parses again in every transform unless the
+ * transform already holds a document of that URI.  Its keys (the
+ * interface strings) are kept with it, made once.  NULL when it cannot
+ * be read: the stylesheet then reports it.
+ */
+static xsltDocumentPtr
+shell_doc(rp_html *h, const char *tpl)
+{
+	xmlChar			*uri;
+	xmlParserCtxtPtr	 pc;
+	xmlDocPtr		 d = NULL;
+
+	if ((uri = xmlBuildURI((const xmlChar *)tpl, h->ss->doc->URL)) == NULL)
+		return NULL;
+	if (h->shell_uri != NULL && xmlStrEqual(uri, h->shell_uri)) {
+		xmlFree(uri);
+		return h->shell;
+	}
+	free_shell(h);
+	h->shell_uri = uri;
+	/* As libxslt's loader reads it: its options, the stylesheet's
+	 * dictionary (names compare as pointers). */
+	if ((pc = xmlNewParserCtxt()) != NULL) {
+		xmlDictFree(pc->dict);
+		pc->dict = h->ss->dict;
+		xmlDictReference(pc->dict);
+		d = xmlCtxtReadFile(pc, (const char *)uri, NULL,
+		    XSLT_PARSE_OPTIONS | XML_PARSE_NONET);
+		xmlFreeParserCtxt(pc);
+	}
+	if (d != NULL && (h->shell = xsltNewDocument(NULL, d)) == NULL)
+		xmlFreeDoc(d);
+	return h->shell;
+}
+
+static void
+free_shell(rp_html *h)
+{
+	if (h->shell != NULL) {
+		xsltFreeDocumentKeys(h->shell);
+		xmlFreeDoc(h->shell->doc);
+		xmlFree(h->shell);
+		h->shell = NULL;
+	}
+	xmlFree(h->shell_uri);
+	h->shell_uri = NULL;
+	h->shell_ready = 0;
+}
+
+/* Lend the transform the shell it would read, before it runs. */
+static void
+lend_shell(rp_html *h, xsltTransformContextPtr ctx, const char *tpl)
+{
+	xsltDocumentPtr	 d = shell_doc(h, tpl);
+
+	if (d == NULL)
+		return;
+	if (!h->shell_ready) {
+		xsltApplyStripSpaces(ctx, xmlDocGetRootElement(d->doc));
+		xmlXPathOrderDocElems(d->doc);
+		h->shell_ready = 1;
+	}
+	d->next = ctx->docList;
+	ctx->docList = d;
+}
+
+/* And take it back after, so that freeing the transform leaves it. */
+static void
+take_shell(rp_html *h, xsltTransformContextPtr ctx)
+{
+	xsltDocumentPtr *p;
+
+	for (p = &ctx->docList; *p != NULL; p = &(*p)->next)
+		if (*p == h->shell) {
+			*p = h->shell->next;
+			h->shell->next = NULL;
+			return;
+		}
+}
+
+/*
+ * The transform, with libxml2's default buffer at 256 bytes instead of
+ * 4 KB: every XPath string function (translate(), substring-after(), ...)
+ * takes one, and on a long document those blocks fragment the heap until
+ * malloc slows down with its size (a 10 MB resolution: 40 % of the time,
+ * twice the memory).  The strings here are short.  The setting is this
+ * thread's, and only for the transform.
+ */
+static xmlDocPtr
+apply_small_buffers(rp_html *h, xmlDocPtr xml, xsltTransformContextPtr ctx)
+{
+	int		 saved = xmlDefaultBufferSize;
+	xmlDocPtr	 res;
+
+	xmlDefaultBufferSize = 256;
+	res = xsltApplyStylesheetUser(h->ss, xml, NULL, NULL, NULL, ctx);
+	xmlDefaultBufferSize = saved;
+	return res;
+}
+
 int
 rp_html_apply(rp_html *h, xmlDocPtr xml, const char *const *extra,
     rp_buf *out, char **msg)
@@ -374,12 +487,13 @@ rp_html_apply(rp_html *h, xmlDocPtr xml, const char *const *extra,
 		goto done;
 	}
 	ctx->_private = &allow;
+	lend_shell(h, ctx, tpl);
 	xsltSetCtxtParseOptions(ctx, XML_PARSE_NONET);
 	xsltSetTransformErrorFunc(ctx, &msgs, collect);
 	if (xsltSetCtxtSecurityPrefs(h->sec, ctx) != 0 ||
 	    xsltQuoteUserParams(ctx, params) != 0)
 		goto done;
-	res = xsltApplyStylesheetUser(h->ss, xml, NULL, NULL, NULL, ctx);
+	res = apply_small_buffers(h, xml, ctx);
 	/* A runtime error can still leave a partial result. */
 	if (res == NULL || ctx->state != XSLT_STATE_OK)
 		goto done;
@@ -404,8 +518,10 @@ done:
 	xmlFree(s);
 	if (res != NULL)
 		xmlFreeDoc(res);
-	if (ctx != NULL)
+	if (ctx != NULL) {
+		take_shell(h, ctx);
 		xsltFreeTransformContext(ctx);
+	}
 	for (i = 0; keys != NULL && keys[i] != NULL; i++)
 		free(keys[i]);
 	free(keys);

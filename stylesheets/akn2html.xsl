@@ -53,7 +53,10 @@
 <xsl:variable name="input" select="/"/>
 <xsl:variable name="tpl" select="document($template)/html"/>
 <!-- The site's pages of its own (index, search) are their own input. -->
-<xsl:variable name="cat" select="$input/s:site | document($catalog)/s:site[$catalog != '']"/>
+<!-- With no catalog, document('') would read this stylesheet again for
+     every page: ask for the page shell instead, which is read already and
+     holds no s:site. -->
+<xsl:variable name="cat" select="$input/s:site | document(substring(concat($template, $catalog), 1 + string-length($template) * ($catalog != '')))/s:site"/>
 <xsl:variable name="entry" select="$cat/s:resolution[@page = $page]"/>
 
 <!-- Language versions: the switch, links, the side-by-side page. -->
@@ -65,10 +68,19 @@
 
 <xsl:key name="eid" match="akn:*[@eId]" use="@eId"/>
 <xsl:key name="noteref" match="akn:noteRef" use="substring-after(@href, '#')"/>
-<!-- Runs of numbered paragraphs: keyed by their parent and the nearest
-     preceding sibling that is not one, so each run becomes one <ol>. -->
-<xsl:key name="run" match="akn:*[akn:num and not(akn:heading) and not(self::akn:attachment or self::akn:component)]"
-  use="concat(generate-id(..), '|', generate-id(preceding-sibling::*[not(akn:num) or akn:heading or self::akn:attachment or self::akn:component][1]))"/>
+<!-- A node's document is its nearest ancestor with an akn:meta: found
+     through this key, not by scanning each ancestor's children (a body of
+     n paragraphs would cost n for each of them). -->
+<xsl:key name="meta" match="akn:meta" use="generate-id(..)"/>
+<!-- The interface strings of the page shell, by key. -->
+<xsl:key name="ui" match="/html/t:strings/t:s" use="@key"/>
+<!-- Blocks known by their class or name (a separator by its name only):
+     key patterns, which cost a lookup, where a pattern with a predicate
+     costs a walk over the node's siblings (see the akn:* template).  One
+     definition: libxslt walks the document once for each. -->
+<xsl:key name="role" match="akn:*[@class = 'vote' or @name = 'vote' or @class = 'signature' or @name = 'signature' or @name = 'separator']" use="@name | @class[. != 'separator']"/>
+<!-- Numbered paragraphs and points: consecutive ones make one list. -->
+<xsl:key name="item" match="akn:*[akn:num and not(akn:heading) and not(self::akn:attachment or self::akn:component)]" use="generate-id()"/>
 
 <!-- The main document, and the resolution the page is about (a letter
      carries its resolution as an annex). -->
@@ -526,12 +538,12 @@
   <xsl:for-each select="*">
     <xsl:choose>
       <xsl:when test="self::akn:num or self::akn:heading or self::akn:subheading"/>
-      <xsl:when test="akn:num and not(akn:heading) and not(self::akn:attachment or self::akn:component)">
-        <xsl:if test="not(preceding-sibling::*[1][akn:num and not(akn:heading) and not(self::akn:attachment or self::akn:component)])">
+      <xsl:when test="key('item', generate-id())">
+        <!-- [1] alone: libxml2 takes a step [1][test] over every
+             preceding sibling. -->
+        <xsl:if test="not(key('item', generate-id(preceding-sibling::*[1])))">
           <ol class="op">
-            <xsl:apply-templates select="key('run', concat(generate-id(..), '|', generate-id(preceding-sibling::*[not(akn:num) or akn:heading or self::akn:attachment or self::akn:component][1])))" mode="item">
-              <xsl:with-param name="level" select="$level"/>
-            </xsl:apply-templates>
+            <xsl:call-template name="run"><xsl:with-param name="level" select="$level"/></xsl:call-template>
           </ol>
         </xsl:if>
       </xsl:when>
@@ -542,6 +554,88 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:for-each>
+</xsl:template>
+
+<!-- The items of a run, from this one on.  One recursion per item would
+     overflow the stack on a long body, and selecting the run by a test
+     on all the following siblings costs the rest of the body for every
+     run; so the run goes in blocks of 64 items and 4096 items, each
+     counted before it is written, and the recursion stays under
+     128 + n/4096 deep with every step looking at most 4096 siblings
+     ahead. -->
+<xsl:template name="run">
+  <xsl:param name="level"/>
+  <xsl:call-template name="run-blocks">
+    <xsl:with-param name="level" select="$level"/>
+    <xsl:with-param name="max" select="64"/>
+  </xsl:call-template>
+  <xsl:variable name="full"><xsl:call-template name="run-full-blocks"/></xsl:variable>
+  <xsl:if test="string-length($full) = 64">
+    <xsl:for-each select="following-sibling::*[4096]">
+      <xsl:call-template name="run"><xsl:with-param name="level" select="$level"/></xsl:call-template>
+    </xsl:for-each>
+  </xsl:if>
+</xsl:template>
+
+<!-- Up to $max blocks of 64 items from this one on. -->
+<xsl:template name="run-blocks">
+  <xsl:param name="level"/>
+  <xsl:param name="max"/>
+  <xsl:variable name="n"><xsl:call-template name="run-count"/></xsl:variable>
+  <xsl:call-template name="run-items">
+    <xsl:with-param name="level" select="$level"/>
+    <xsl:with-param name="n" select="string-length($n)"/>
+  </xsl:call-template>
+  <xsl:if test="string-length($n) = 64 and $max > 1">
+    <xsl:for-each select="following-sibling::*[64]">
+      <xsl:call-template name="run-blocks">
+        <xsl:with-param name="level" select="$level"/>
+        <xsl:with-param name="max" select="$max - 1"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:if>
+</xsl:template>
+
+<!-- One x for each full block of 64 items from this one on, at most 64. -->
+<xsl:template name="run-full-blocks">
+  <xsl:param name="max" select="64"/>
+  <xsl:variable name="n"><xsl:call-template name="run-count"/></xsl:variable>
+  <xsl:if test="string-length($n) = 64">
+    <xsl:text>x</xsl:text>
+    <xsl:if test="$max > 1">
+      <xsl:for-each select="following-sibling::*[64]">
+        <xsl:call-template name="run-full-blocks"><xsl:with-param name="max" select="$max - 1"/></xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:if>
+</xsl:template>
+
+<!-- One x for each item of the run from this one on, at most $max. -->
+<xsl:template name="run-count">
+  <xsl:param name="max" select="64"/>
+  <xsl:if test="$max > 0 and key('item', generate-id())">
+    <xsl:text>x</xsl:text>
+    <xsl:for-each select="following-sibling::*[1]">
+      <xsl:call-template name="run-count"><xsl:with-param name="max" select="$max - 1"/></xsl:call-template>
+    </xsl:for-each>
+  </xsl:if>
+</xsl:template>
+
+<!-- This item and the $n - 1 after it. -->
+<xsl:template name="run-items">
+  <xsl:param name="level"/>
+  <xsl:param name="n"/>
+  <xsl:if test="$n > 0">
+    <xsl:apply-templates select="." mode="item">
+      <xsl:with-param name="level" select="$level"/>
+    </xsl:apply-templates>
+    <xsl:for-each select="following-sibling::*[1]">
+      <xsl:call-template name="run-items">
+        <xsl:with-param name="level" select="$level"/>
+        <xsl:with-param name="n" select="$n - 1"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:if>
 </xsl:template>
 
 <!-- A numbered paragraph or point: its printed number and, when it is a
@@ -570,8 +664,33 @@
   </div>
 </xsl:template>
 
+<!-- Every other element: a headed division, an inline or a block.  One
+     template that tests, not one pattern with a predicate each: libxslt
+     works out a node's position among its siblings for every predicate
+     of a pattern, which costs the whole body for each paragraph. -->
+<xsl:template match="akn:*" priority="-0.2">
+  <xsl:param name="level"/>
+  <xsl:choose>
+    <xsl:when test="(akn:heading or (akn:num and not(self::akn:paragraph or self::akn:subparagraph or self::akn:point))) and not(self::akn:attachment)">
+      <xsl:call-template name="division"><xsl:with-param name="level" select="$level"/></xsl:call-template>
+    </xsl:when>
+    <!-- Every other inline (docNumber, docAuthority, event, ...) keeps
+         its text in a span named after it. -->
+    <xsl:when test="ancestor::akn:p or ancestor::akn:block or ancestor::akn:heading or ancestor::akn:num">
+      <span class="{local-name()}"><xsl:apply-templates/></span>
+    </xsl:when>
+    <!-- Other blocks keep their content in a div named after them. -->
+    <xsl:otherwise>
+      <div class="{local-name()}">
+        <xsl:call-template name="id"/>
+        <xsl:call-template name="children"><xsl:with-param name="level" select="$level"/></xsl:call-template>
+      </div>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
 <!-- Headed divisions: sections, parts, titles, headed hcontainers. -->
-<xsl:template match="akn:*[akn:heading or (akn:num and not(self::akn:paragraph or self::akn:subparagraph or self::akn:point))][not(self::akn:attachment)]" priority="-0.2">
+<xsl:template name="division">
   <xsl:param name="level"/>
   <section class="{local-name()}">
     <xsl:call-template name="id"/>
@@ -624,7 +743,7 @@
 </xsl:template>
 
 <!-- A vote record: one row per group, label then members. -->
-<xsl:template match="akn:*[@class = 'vote' or @name = 'vote']">
+<xsl:template match="key('role', 'vote')">
   <table class="vote">
     <xsl:call-template name="id"/>
     <caption class="vh"><xsl:call-template name="ui"><xsl:with-param name="key" select="'vote'"/></xsl:call-template></caption>
@@ -644,11 +763,11 @@
   <xsl:apply-templates select="akn:p | akn:block"/>
 </xsl:template>
 
-<xsl:template match="akn:*[@class = 'signature' or @name = 'signature']">
+<xsl:template match="key('role', 'signature')">
   <div class="signature"><xsl:call-template name="id"/><xsl:apply-templates/></div>
 </xsl:template>
 
-<xsl:template match="akn:*[@name = 'separator']">
+<xsl:template match="key('role', 'separator')">
   <p class="separator"><xsl:call-template name="id"/><xsl:apply-templates/></p>
 </xsl:template>
 
@@ -659,15 +778,6 @@
     <xsl:with-param name="id" select="string(@eId)"/>
     <xsl:with-param name="content"><xsl:apply-templates/></xsl:with-param>
   </xsl:call-template>
-</xsl:template>
-
-<!-- Other blocks keep their content in a div named after them. -->
-<xsl:template match="akn:*" priority="-0.5">
-  <xsl:param name="level"/>
-  <div class="{local-name()}">
-    <xsl:call-template name="id"/>
-    <xsl:call-template name="children"><xsl:with-param name="level" select="$level"/></xsl:call-template>
-  </div>
 </xsl:template>
 
 <!-- ======================================================== annexes -->
@@ -682,7 +792,7 @@
 <xsl:template match="akn:attachment | akn:component">
   <xsl:param name="level"/>
   <xsl:variable name="doc" select="*[akn:meta][1]"/>
-  <xsl:variable name="outer"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="ancestor::*[akn:meta][1]"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="outer"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="ancestor::*[key('meta', generate-id())][1]"/></xsl:call-template></xsl:variable>
   <xsl:variable name="inner"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="$doc"/></xsl:call-template></xsl:variable>
   <section class="annex">
     <xsl:call-template name="id"/>
@@ -711,7 +821,7 @@
 <xsl:template name="notes">
   <xsl:param name="level"/>
   <xsl:variable name="me" select="generate-id(.)"/>
-  <xsl:variable name="notes" select=".//akn:authorialNote[generate-id(ancestor::*[akn:meta][1]) = $me]"/>
+  <xsl:variable name="notes" select=".//akn:authorialNote[generate-id(ancestor::*[key('meta', generate-id())][1]) = $me]"/>
   <xsl:variable name="uncalled" select="akn:meta/akn:notes/akn:note"/>
   <xsl:if test="$notes or $uncalled">
     <section class="notes" role="doc-endnotes">
@@ -773,7 +883,14 @@
   <sup class="fnref">
     <xsl:choose>
       <xsl:when test="$id != '' and key('eid', $id)/self::akn:authorialNote">
-        <xsl:variable name="k" select="count(preceding::akn:noteRef[substring-after(@href, '#') = $id]) + 2"/>
+        <!-- Its rank among the calls of the note, from the key (not a
+             count of everything before it). -->
+        <xsl:variable name="me" select="generate-id()"/>
+        <xsl:variable name="k">
+          <xsl:for-each select="key('noteref', $id)">
+            <xsl:if test="generate-id() = $me"><xsl:value-of select="position() + 1"/></xsl:if>
+          </xsl:for-each>
+        </xsl:variable>
         <a id="fnref-{$id}-{$k}" href="#{$id}" role="doc-noteref"><xsl:value-of select="@marker"/></a>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="@marker"/></xsl:otherwise>
@@ -802,11 +919,6 @@
 </xsl:template>
 <xsl:template match="akn:num" priority="-0.1"><span class="num"><xsl:apply-templates/></span></xsl:template>
 
-<!-- Every other inline (docNumber, docAuthority, event, ...) keeps its
-     text in a span named after it. -->
-<xsl:template match="akn:p//akn:* | akn:block//akn:* | akn:heading//akn:* | akn:num//akn:*" priority="-0.3">
-  <span class="{local-name()}"><xsl:apply-templates/></span>
-</xsl:template>
 
 <xsl:template match="akn:ref">
   <xsl:variable name="url"><xsl:call-template name="ref-url"/></xsl:variable>
@@ -825,7 +937,7 @@
      dir="ltr" makes the element an isolate that keeps its own order, as
      <bdi> would. -->
 <xsl:template name="ltr-in-rtl">
-  <xsl:variable name="l"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="ancestor::*[akn:meta][1]"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="l"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="ancestor::*[key('meta', generate-id())][1]"/></xsl:call-template></xsl:variable>
   <xsl:variable name="d"><xsl:call-template name="dir"><xsl:with-param name="lang" select="$l"/></xsl:call-template></xsl:variable>
   <xsl:if test="$d = 'rtl' and not(translate(., 'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي', '') != .)">
     <xsl:attribute name="dir">ltr</xsl:attribute>
@@ -880,12 +992,17 @@
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="here" select="$cat/s:resolution[@symbol = $sym]"/>
-  <xsl:variable name="mylang" select="ancestor::*[akn:meta][1]/akn:meta//akn:FRBRlanguage/@language"/>
   <xsl:choose>
     <!-- Not a link to the page itself. -->
-    <xsl:when test="$sym = ancestor::*[akn:meta][1]/akn:meta//akn:FRBRalias[@name = 'unSymbol']/@value or ($sym = $symbol and (not($here) or $here[@page = $page]))"/>
-    <xsl:when test="$here[@lang = $mylang]"><xsl:value-of select="$here[@lang = $mylang][1]/@page"/></xsl:when>
-    <xsl:when test="$here"><xsl:value-of select="$here[1]/@page"/></xsl:when>
+    <xsl:when test="$sym = ancestor::*[key('meta', generate-id())][1]/akn:meta//akn:FRBRalias[@name = 'unSymbol']/@value or ($sym = $symbol and (not($here) or $here[@page = $page]))"/>
+    <!-- The site's page in the language of the part, else its first. -->
+    <xsl:when test="$here">
+      <xsl:variable name="mylang" select="ancestor::*[key('meta', generate-id())][1]/akn:meta//akn:FRBRlanguage/@language"/>
+      <xsl:choose>
+        <xsl:when test="$here[@lang = $mylang]"><xsl:value-of select="$here[@lang = $mylang][1]/@page"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$here[1]/@page"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:when>
     <xsl:when test="$ref-url != '' and ($sym != '' or not(contains($ref-url, '{symbol}')))">
       <xsl:call-template name="fill">
         <xsl:with-param name="s" select="$ref-url"/>
@@ -1145,18 +1262,22 @@
      the page's. -->
 <xsl:template name="ui">
   <xsl:param name="key"/>
-  <xsl:variable name="s" select="$tpl/t:strings/t:s[@key = $key]"/>
+  <xsl:variable name="doc" select="ancestor-or-self::*[key('meta', generate-id())][1]"/>
   <xsl:variable name="part">
-    <xsl:if test="ancestor-or-self::*[akn:meta]">
-      <xsl:call-template name="bcp47"><xsl:with-param name="doc" select="ancestor-or-self::*[akn:meta][1]"/></xsl:call-template>
+    <xsl:if test="$doc">
+      <xsl:call-template name="bcp47"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
     </xsl:if>
   </xsl:variable>
   <xsl:variable name="l" select="substring-before(concat($part, '-'), '-')"/>
-  <xsl:choose>
-    <xsl:when test="$l != '' and $s[@lang = $l]"><xsl:value-of select="$s[@lang = $l]"/></xsl:when>
-    <xsl:when test="$s[@lang = $ui]"><xsl:value-of select="$s[@lang = $ui]"/></xsl:when>
-    <xsl:otherwise><xsl:value-of select="$s[@lang = 'en']"/></xsl:otherwise>
-  </xsl:choose>
+  <!-- The shell's strings are looked up in its own document. -->
+  <xsl:for-each select="$tpl">
+    <xsl:variable name="s" select="key('ui', $key)"/>
+    <xsl:choose>
+      <xsl:when test="$l != '' and $s[@lang = $l]"><xsl:value-of select="$s[@lang = $l]"/></xsl:when>
+      <xsl:when test="$s[@lang = $ui]"><xsl:value-of select="$s[@lang = $ui]"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s[@lang = 'en']"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:for-each>
 </xsl:template>
 
 <!-- An ISO date in the reader's form, after the template's date-pattern

@@ -300,6 +300,41 @@ grep -q 'href="search.html">Search</a>' "$W/f/S-RES-1377-2001.html" &&
     ok "site: with pagefind, every page links the search" ||
     notok "site: with pagefind, every page links the search"
 
+# Runs of numbered paragraphs go to one list each, in blocks of 64 and
+# 4096 items (akn2html.xsl, "run"): runs that end on either side of the
+# block edges, broken by a heading and by an unnumbered paragraph.
+python3 - "$TMP/runs.xml" <<'PY'
+import sys
+runs = [4096 + 64 + 1, 4096, 64, 63, 65, 1]
+body, n = [], 0
+for i, r in enumerate(runs):
+    for _ in range(r):
+        n += 1
+        body.append('<paragraph eId="para_%d"><num>%d.</num><content><p>Decides %d;</p></content></paragraph>' % (n, n, n))
+    body.append('<crossHeading>Part %d</crossHeading>' % i if i % 2 else
+                '<paragraph><content><p>Unnumbered %d.</p></content></paragraph>' % i)
+open(sys.argv[1], 'w').write(
+    '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+    '<statement name="resolution"><meta><identification source="#r">'
+    '<FRBRWork><FRBRthis value="/x"/><FRBRuri value="/x"/><FRBRdate date="2001-01-01" name="adoption"/>'
+    '<FRBRauthor href="#un"/><FRBRcountry value="un"/></FRBRWork></identification></meta>'
+    '<mainBody>' + ''.join(body) + '</mainBody></statement></akomaNtoso>')
+PY
+if xsltproc --nonet "$XSL" "$TMP/runs.xml" >"$TMP/runs.html" 2>"$TMP/err"; then
+	got=$(python3 -c '
+import re, sys
+html = open(sys.argv[1]).read()
+lists = re.findall(r"<ol class=\"op\">(.*?)</ol>", html, re.S)
+values = [int(v) for v in re.findall(r"<li id=\"para_\d+\" value=\"(\d+)\"", html)]
+print(" ".join(str(len(re.findall(r"<li ", l))) for l in lists),
+      "in order" if values == list(range(1, len(values) + 1)) else "out of order")
+' "$TMP/runs.html")
+	expect "html: long runs of items, one list each, in order" \
+	    "4161 4096 64 63 65 1 in order" "$got"
+else
+	notok "html: long runs of items, one list each, in order" "$(head -2 "$TMP/err")"
+fi
+
 # Overflow, accessibility (axe-core) and keyboard checks in a real browser:
 # tests/t_browser.sh.
 
