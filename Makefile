@@ -170,6 +170,7 @@ SITE_N	?= 100000
 
 bench: all
 	@tests/bench.sh $(BUILD)/respub "$(CORPUS)"
+	@tests/bench_pdf.sh $(BUILD)/respub "$(CORPUS)"
 	@tests/bench_site.sh $(BUILD)/respub "$(CORPUS)" $(SITE_N)
 
 install: all

@@ -2284,6 +2284,31 @@ on_hpdf_error(HPDF_STATUS e, HPDF_STATUS detail, void *data)
 		*st = e;
 }
 
+/*
+ * The items of each page in order, items[start[i]..start[i+1]) for page
+ * i: drawing a page then looks at its own items, not at every item of
+ * the document.
+ */
+static size_t *
+page_items(const struct job *j, size_t **startp)
+{
+	size_t	*start = calloc(j->npages + 2, sizeof(*start));
+	size_t	*items = calloc(j->nv + 1, sizeof(*items)), k;
+
+	if (start == NULL || items == NULL)
+		abort();
+	for (k = 0; k < j->nv; k++)
+		if (j->v[k].page >= 0 && (size_t)j->v[k].page < j->npages)
+			start[j->v[k].page + 2]++;
+	for (k = 2; k < j->npages + 2; k++)
+		start[k] += start[k - 1];
+	for (k = 0; k < j->nv; k++)
+		if (j->v[k].page >= 0 && (size_t)j->v[k].page < j->npages)
+			items[start[j->v[k].page + 1]++] = k;
+	*startp = start;
+	return items;
+}
+
 static float
 baseline(float top, float lead, float size)
 {
@@ -2298,7 +2323,7 @@ draw(struct job *j, rp_buf *out)
 	struct pdf_used		*u = NULL;
 	HPDF_STATUS		 st = HPDF_OK;
 	char			 err[512];
-	size_t			 i, k;
+	size_t			 i, k, m, *items, *start;
 	int			 rc = -1, (*marks)[3];
 
 	memset(&d, 0, sizeof(d));
@@ -2367,6 +2392,7 @@ draw(struct job *j, rp_buf *out)
 			y -= (float)(fp->to - fp->from) * lead;
 		}
 	}
+	items = page_items(j, &start);
 	for (i = 0; i < j->npages; i++) {
 		HPDF_Page	 pg = d.pages[i];
 		float		 top = c->ph - c->mt;
@@ -2376,10 +2402,10 @@ draw(struct job *j, rp_buf *out)
 		d.curfake = 0;
 		HPDF_Page_SetLineWidth(pg, 0.6f);
 		HPDF_Page_BeginText(pg);
-		for (k = 0; k < j->nv; k++) {
-			struct vitem *v = &j->v[k];
+		for (m = start[i]; m < start[i + 1]; m++) {
+			struct vitem *v = &j->v[items[m]];
 
-			if (v->page != (int)i || v->kind != VI_LINE)
+			if (v->kind != VI_LINE)
 				continue;
 			if (v->para >= 0)
 				draw_line(&d, pg, &j->para[v->para], v->line,
@@ -2416,11 +2442,11 @@ draw(struct job *j, rp_buf *out)
 		if (d.curfake)
 			HPDF_Page_SetTextRenderingMode(pg, HPDF_FILL);
 		/* Rules: masthead rule and the footnote separator. */
-		for (k = 0; k < j->nv; k++) {
-			struct vitem *v = &j->v[k];
+		for (m = start[i]; m < start[i + 1]; m++) {
+			struct vitem *v = &j->v[items[m]];
 			float ry = top - v->top - v->h / 2;
 
-			if (v->page != (int)i || v->kind != VI_RULE)
+			if (v->kind != VI_RULE)
 				continue;
 			HPDF_Page_SetLineWidth(pg, c->rule);
 			HPDF_Page_MoveTo(pg, c->ml, ry);
@@ -2440,6 +2466,8 @@ draw(struct job *j, rp_buf *out)
 			HPDF_Page_Stroke(pg);
 		}
 	}
+	free(items);
+	free(start);
 	outline(&d, HPDF_GetEncoder(d.pdf, "UTF-8"));
 	HPDF_SetPageMode(d.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	set_info(j, d.pdf);
