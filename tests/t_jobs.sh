@@ -86,3 +86,28 @@ for bad in 0/3 4/3 3 a/b 1/0 2/1; do
 	    >/dev/null 2>"$TMP/err"
 	expect "--shard $bad: usage error" 2 "$?"
 done
+
+# A worker that dies fails only its own input: an input that stalls (a
+# FIFO no one writes) has its worker killed; the others are written.
+if mkfifo "$TMP/stall.txt" 2>/dev/null; then
+	$RESPUB -j 2 -t akn -d "$TMP/kill" "$TMP/stall.txt" \
+	    "$ROOT"/examples/*.txt 2>"$TMP/kill.err" &
+	pid=$!
+	i=0
+	while [ $i -lt 300 ] && [ "$(ls "$TMP/kill" 2>/dev/null | wc -l)" -lt \
+	    "$(ls "$ROOT"/examples/*.txt | wc -l)" ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+	sleep 0.5
+	for w in $(ps -o pid= --ppid $pid); do kill -KILL "$w"; done
+	wait $pid
+	expect "a worker killed: exit 1" 1 "$?"
+	grep -q 'stall.txt: error: its process stopped (signal 9)' "$TMP/kill.err" &&
+	    ok "a worker killed: its input named with the signal" ||
+	    notok "a worker killed: its input named" "$(cat "$TMP/kill.err")"
+	expect "a worker killed: the other inputs written" \
+	    "$(ls "$ROOT"/examples/*.txt | wc -l | tr -d ' ')" \
+	    "$(ls "$TMP/kill" | wc -l | tr -d ' ')"
+else
+	ok "a worker killed # SKIP mkfifo is not permitted here"
+fi
