@@ -18,6 +18,7 @@
 
 #include "respub.h"
 #include "cli.h"
+#include "jobs.h"
 #include "site.h"
 #include "parallel.h"
 #include "versions.h"
@@ -55,6 +56,10 @@ usage(FILE *f)
 "      --limit NAME=N      raise or lower a limit on one input: size (bytes,\n"
 "                          k/M/G), elements, attributes, depth\n"
 "      --timeout SECONDS   give up an input that takes longer\n"
+"  -j, --jobs N            convert N inputs at a time (default: one per\n"
+"                          core); output and messages as with -j 1\n"
+"      --shard K/N         convert only inputs K, K+N, K+2N... of the list\n"
+"                          (1 <= K <= N), named as in the whole run\n"
 "  -q, --quiet             print errors only\n"
 "  -v, --verbose           also print notes on how the text was read\n"
 "      --progress          report progress on stderr (default on a terminal\n"
@@ -67,7 +72,7 @@ usage(FILE *f)
 }
 
 enum { OPT_DATA_DIR = 256, OPT_TEMPLATE, OPT_STYLESHEET, OPT_VERSION,
-	OPT_PROGRESS, OPT_LIMIT, OPT_TIMEOUT, OPT_PARALLEL };
+	OPT_PROGRESS, OPT_LIMIT, OPT_TIMEOUT, OPT_PARALLEL, OPT_SHARD };
 
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, 'f' },
@@ -84,6 +89,8 @@ static const struct option longopts[] = {
 	{ "limit", required_argument, NULL, OPT_LIMIT },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "parallel", no_argument, NULL, OPT_PARALLEL },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -151,6 +158,10 @@ struct run {
 	size_t		  nversions;
 	char		 *parallel_page;	/* and the side-by-side page */
 	int		  timeout;	/* seconds per input, 0: none */
+	int		  jobs;		/* worker processes, 0: one per core */
+	int		  shard_k, shard_n;	/* --shard K/N, 0/0: all */
+	int		  shown_progress; /* progress, shown by the parent of
+					 * workers */
 	char		**inputs;	/* ninputs paths, "-" for stdin */
 	int		  ninputs;
 	char		**names;	/* output name of each input, for -d */
@@ -206,7 +217,7 @@ parse_options(struct run *r, int argc, char *argv[])
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "f:t:o:d:V:qvh", longopts,
+	while ((c = getopt_long(argc, argv, "f:t:o:d:V:j:qvh", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -271,6 +282,22 @@ parse_options(struct run *r, int argc, char *argv[])
 		case OPT_LIMIT:
 			if (parse_limit(&r->limits, optarg) != 0)
 				return EXIT_USAGE;
+			break;
+		case 'j':
+			if ((r->jobs = atoi(optarg)) <= 0 || r->jobs > 1024 ||
+			    strspn(optarg, "0123456789") != strlen(optarg)) {
+				say(NULL, "error", "-j wants a number of "
+				    "processes (1 to 1024): %s", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case OPT_SHARD:
+			if (jobs_parse_shard(optarg, &r->shard_k,
+			    &r->shard_n) != 0) {
+				say(NULL, "error", "--shard wants K/N, "
+				    "1 <= K <= N: %s", optarg);
+				return EXIT_USAGE;
+			}
 			break;
 		case OPT_VERSION:
 			printf("respub %s\n", RP_VERSION);
@@ -365,6 +392,36 @@ name_taken(char *const *list, int n, const char *name)
 	return 0;
 }
 
+/* Whether input i is among those --shard picks. */
+static int
+in_shard(const struct run *r, int i)
+{
+	return r->shard_n == 0 || i % r->shard_n == r->shard_k - 1;
+}
+
+/*
+ * Keep only the inputs of this shard.  Names are planned on the whole
+ * list first, so that the shards of a list write what one run writes.
+ */
+static void
+pick_shard(struct run *r)
+{
+	int i, n = 0;
+
+	for (i = 0; i < r->ninputs; i++) {
+		if (!in_shard(r, i)) {
+			if (r->names != NULL)
+				free(r->names[i]);
+			continue;
+		}
+		r->inputs[n] = r->inputs[i];
+		if (r->names != NULL)
+			r->names[n] = r->names[i];
+		n++;
+	}
+	r->ninputs = n;
+}
+
 /*
  * The output name of every input under -d.  Two inputs with one name
  * (a/x.txt and b/x.txt, x.txt and x.md) must not overwrite each other:
@@ -396,7 +453,7 @@ plan_names(struct run *r)
 		for (n = 2; name_taken(r->names, i, name) || (n > 2 &&
 		    name_taken(stems + i + 1, r->ninputs - i - 1, name)); n++)
 			snprintf(name, len, "%s-%d", stems[i], n);
-		if (n > 2 && !r->quiet)
+		if (n > 2 && !r->quiet && in_shard(r, i))
 			say(r->inputs[i], "warning", "%s/%s.* is taken by "
 			    "another input; writing %s/%s.*", r->outdir,
 			    stems[i], r->outdir, name);
@@ -842,6 +899,62 @@ convert_timed(struct run *r, int i)
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+/* jobs_task: input i, in a worker (or here, when no worker runs); its
+ * status apart from the run's. */
+static int
+run_task(void *ctx, int i)
+{
+	struct run	*r = ctx;
+	int		 saved = r->status, st;
+
+	r->status = 0;
+	(r->timeout > 0 ? convert_timed : convert)(r, i);
+	st = r->status;
+	r->status = saved;
+	return st;
+}
+
+/* jobs_done: input i's messages and status, in input order. */
+static void
+task_done(void *ctx, int i, int status, const char *msg, size_t len)
+{
+	struct run *r = ctx;
+
+	r->progress = r->shown_progress;
+	show_progress(r, i);
+	if (len > 0) {
+		break_progress(r);
+		fwrite(msg, 1, len, stderr);
+	}
+	if (status < 0) {
+		break_progress(r);
+		say(r->inputs[i], "error", "its process stopped (signal %d)",
+		    -status);
+		status = EXIT_INPUT;
+	}
+	if (status != 0)
+		r->status = status;
+	r->progress = 0;
+}
+
+/* Every input: in worker processes when there are several of both. */
+static void
+convert_all(struct run *r)
+{
+	int i, jobs = r->jobs > 0 ? r->jobs : jobs_cores();
+
+	if (jobs > 1 && r->ninputs > 1) {
+		/* The parent shows progress; workers only convert. */
+		r->shown_progress = r->progress;
+		r->progress = 0;
+		jobs_run(jobs, r->ninputs, run_task, task_done, r);
+		r->progress = r->shown_progress;
+		return;
+	}
+	for (i = 0; i < r->ninputs; i++)
+		(r->timeout > 0 ? convert_timed : convert)(r, i);
+}
+
 static void
 free_run(struct run *r)
 {
@@ -887,6 +1000,7 @@ prepare(struct run *r, int argc, char *argv[])
 	}
 	if (r->outdir != NULL && (rc = plan_names(r)) != 0)
 		return rc;
+	pick_shard(r);
 	if (r->progress < 0)
 		r->progress = r->ninputs > 1 && isatty(STDERR_FILENO) &&
 		    !r->quiet;
@@ -900,7 +1014,7 @@ int
 main(int argc, char *argv[])
 {
 	struct run	r;
-	int		i, rc;
+	int		rc;
 
 	if (argc > 0 && argv[0] != NULL && strrchr(argv[0], '/') == NULL)
 		progname = argv[0];
@@ -913,9 +1027,7 @@ main(int argc, char *argv[])
 		if (r.parallel)
 			convert_parallel(&r);
 		else
-			for (i = 0; i < r.ninputs; i++)
-				(r.timeout > 0 ? convert_timed :
-				    convert)(&r, i);
+			convert_all(&r);
 		if (r.progress && isatty(STDERR_FILENO))
 			fputc('\n', stderr);
 		rc = r.status;

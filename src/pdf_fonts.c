@@ -31,18 +31,15 @@ struct pdf_face {
 	int		 index;
 	int		 alias;		/* first face with the same file */
 	hb_face_t	*face;
-	hb_set_t	*cover;
-	HPDF_Font	 measure;
-	int16_t		*w;		/* BMP widths, -1 until asked */
-	hb_font_t	*font;		/* shaped faces only */
+	hb_font_t	*font;		/* at the font's own units */
+	int16_t		*w;		/* BMP widths, -1 until asked; made
+					 * when first asked */
 	unsigned	 upem;
 };
 
 struct pdf_fonts {
 	struct pdf_face	 face[PF__MAX];
-	HPDF_Doc	 mdoc;		/* holds the fonts widths come from */
 	int		 hinting;
-	HPDF_STATUS	 status;
 	hb_buffer_t	*buf;
 	struct pdf_glyph *g;		/* for pdf_fonts_run */
 	size_t		 gcap;
@@ -84,13 +81,6 @@ is_arabic(uint32_t cp)
 	    || (cp >= 0xFE70 && cp <= 0xFEFE);
 }
 
-static void
-on_error(HPDF_STATUS e, HPDF_STATUS detail, void *data)
-{
-	(void)detail;
-	((struct pdf_fonts *)data)->status = e;
-}
-
 void
 pdf_fonts_free(struct pdf_fonts *f)
 {
@@ -100,15 +90,69 @@ pdf_fonts_free(struct pdf_fonts *f)
 		return;
 	for (i = 0; i < PF__MAX; i++) {
 		hb_face_destroy(f->face[i].face);
-		hb_set_destroy(f->face[i].cover);
 		hb_font_destroy(f->face[i].font);
 		free(f->face[i].w);
 	}
 	hb_buffer_destroy(f->buf);
 	free(f->g);
-	if (f->mdoc != NULL)
-		HPDF_Free(f->mdoc);
 	free(f);
+}
+
+/* Whether face has a table tag. */
+static int
+has_table(hb_face_t *face, hb_tag_t tag)
+{
+	hb_blob_t	*t = hb_face_reference_table(face, tag);
+	int		 yes = hb_blob_get_length(t) > 0;
+
+	hb_blob_destroy(t);
+	return yes;
+}
+
+/*
+ * Open face i of f.  Only the file's table directory is read here: the
+ * character map and widths are read when first asked, so a document pays
+ * only for the faces and characters it draws.  Returns 0, or -1 with err
+ * set.
+ */
+static int
+face_open(struct pdf_fonts *f, int i, char *err, size_t errlen)
+{
+	struct pdf_face	*fc = &f->face[i];
+	hb_blob_t	*blob;
+	FILE		*probe;
+
+	/* Say why a file is missing before HarfBuzz says only no. */
+	if ((probe = fopen(fc->path, "rb")) == NULL) {
+		snprintf(err, errlen, "font %s: %s", fc->path, strerror(errno));
+		return -1;
+	}
+	fclose(probe);
+	blob = hb_blob_create_from_file_or_fail(fc->path);
+	if (blob == NULL || hb_face_count(blob) <= (unsigned)fc->index) {
+		hb_blob_destroy(blob);
+		snprintf(err, errlen, "font %s: not a TrueType font (or no "
+		    "face %d)", fc->path, fc->index);
+		return -1;
+	}
+	fc->face = hb_face_create(blob, (unsigned)fc->index);
+	hb_blob_destroy(blob);
+	fc->upem = hb_face_get_upem(fc->face);
+	/* Font units: advances as exact as the font has them. */
+	fc->font = hb_font_create(fc->face);
+	hb_font_set_scale(fc->font, (int)fc->upem, (int)fc->upem);
+	if (!has_table(fc->face, HB_TAG('c', 'm', 'a', 'p'))) {
+		snprintf(err, errlen, "font %s: no characters", fc->path);
+		return -1;
+	}
+	/* libharu embeds TrueType outlines only (not CFF). */
+	if (!has_table(fc->face, HB_TAG('g', 'l', 'y', 'f')) ||
+	    !has_table(fc->face, HB_TAG('l', 'o', 'c', 'a'))) {
+		snprintf(err, errlen, "font %s: libharu cannot use it "
+		    "(TrueType outlines needed)", fc->path);
+		return -1;
+	}
+	return 0;
 }
 
 struct pdf_fonts *
@@ -124,18 +168,8 @@ pdf_fonts_new(const char *const paths[PF__MAX], int cjk_index, int hinting,
 	}
 	f->hinting = hinting;
 	f->buf = hb_buffer_create();
-	if ((f->mdoc = HPDF_New(on_error, f)) == NULL ||
-	    HPDF_UseUTFEncodings(f->mdoc) != HPDF_OK ||
-	    HPDF_SetCurrentEncoder(f->mdoc, "UTF-8") != HPDF_OK) {
-		snprintf(err, errlen, "cannot start libharu");
-		pdf_fonts_free(f);
-		return NULL;
-	}
 	for (i = 0; i < PF__MAX; i++) {
 		struct pdf_face	*fc = &f->face[i];
-		hb_blob_t	*blob;
-		const char	*name;
-		FILE		*probe;
 
 		fc->path = paths[i];
 		fc->index = i == PF_CJK ? cjk_index : 0;
@@ -147,56 +181,7 @@ pdf_fonts_new(const char *const paths[PF__MAX], int cjk_index, int hinting,
 				fc->alias = j;
 				break;
 			}
-		/* Say why a file is missing before HarfBuzz says only no. */
-		if ((probe = fopen(fc->path, "rb")) == NULL) {
-			snprintf(err, errlen, "font %s: %s", fc->path,
-			    strerror(errno));
-			pdf_fonts_free(f);
-			return NULL;
-		}
-		fclose(probe);
-		blob = hb_blob_create_from_file_or_fail(fc->path);
-		if (blob == NULL || hb_face_count(blob) <= (unsigned)fc->index) {
-			hb_blob_destroy(blob);
-			snprintf(err, errlen, "font %s: not a TrueType font "
-			    "(or no face %d)", fc->path, fc->index);
-			pdf_fonts_free(f);
-			return NULL;
-		}
-		fc->face = hb_face_create(blob, (unsigned)fc->index);
-		hb_blob_destroy(blob);
-		fc->upem = hb_face_get_upem(fc->face);
-		if (is_shaped(i)) {
-			/* Font units: advances as exact as the font has them. */
-			fc->font = hb_font_create(fc->face);
-			hb_font_set_scale(fc->font, (int)fc->upem,
-			    (int)fc->upem);
-		}
-		fc->cover = hb_set_create();
-		hb_face_collect_unicodes(fc->face, fc->cover);
-		if (hb_set_get_population(fc->cover) == 0) {
-			snprintf(err, errlen, "font %s: no characters",
-			    fc->path);
-			pdf_fonts_free(f);
-			return NULL;
-		}
-		if ((fc->w = malloc(65536 * sizeof(*fc->w))) == NULL) {
-			snprintf(err, errlen, "out of memory");
-			pdf_fonts_free(f);
-			return NULL;
-		}
-		memset(fc->w, 0xff, 65536 * sizeof(*fc->w));
-		f->status = HPDF_OK;
-		name = i == PF_CJK ?
-		    HPDF_LoadTTFontFromFile2(f->mdoc, fc->path,
-		    (HPDF_UINT)fc->index, HPDF_FALSE) :
-		    HPDF_LoadTTFontFromFile(f->mdoc, fc->path, HPDF_FALSE);
-		if (name == NULL || f->status != HPDF_OK ||
-		    (fc->measure = HPDF_GetFont(f->mdoc, name, "UTF-8")) ==
-		    NULL) {
-			snprintf(err, errlen, "font %s: libharu cannot use it "
-			    "(error 0x%04X; TrueType outlines needed)", fc->path,
-			    (unsigned)f->status);
+		if (face_open(f, i, err, errlen) != 0) {
 			pdf_fonts_free(f);
 			return NULL;
 		}
@@ -204,11 +189,22 @@ pdf_fonts_new(const char *const paths[PF__MAX], int cjk_index, int hinting,
 	return f;
 }
 
+/* The glyph the face's character map gives cp, or 0. */
+static hb_codepoint_t
+glyph_of(const struct pdf_fonts *f, int face, uint32_t cp)
+{
+	hb_codepoint_t	gid;
+
+	if (!hb_font_get_nominal_glyph(f->face[face].font, cp, &gid))
+		return 0;
+	return gid;
+}
+
 int
 pdf_fonts_has(const struct pdf_fonts *f, int face, uint32_t cp)
 {
 	/* libharu's UTF-8 encoder writes 2-byte codes: BMP only. */
-	return cp < 0x10000 && hb_set_has(f->face[face].cover, cp);
+	return cp < 0x10000 && glyph_of(f, face, cp) != 0;
 }
 
 /* Punctuation Chinese text sets full width, from the CJK face. */
@@ -256,15 +252,21 @@ pdf_fonts_width(void *fonts, int face, uint32_t cp)
 {
 	struct pdf_fonts	*f = fonts;
 	struct pdf_face		*fc = &f->face[face];
-	char			 u[4];
-	size_t			 n;
+	unsigned		 adv;
 
 	if (cp >= 0x10000)
 		return 0;
+	if (fc->w == NULL) {
+		if ((fc->w = malloc(65536 * sizeof(*fc->w))) == NULL)
+			abort();
+		memset(fc->w, 0xff, 65536 * sizeof(*fc->w));
+	}
 	if (fc->w[cp] < 0) {
-		n = rp_utf8_encode(cp, u);
-		fc->w[cp] = (int16_t)HPDF_Font_TextWidth(fc->measure,
-		    (const HPDF_BYTE *)u, (HPDF_UINT)n).width;
+		/* As libharu computes /W: hmtx advance (of glyph 0 for a
+		 * character the font lacks) in whole 1/1000 em. */
+		adv = hb_font_get_glyph_h_advance(fc->font, glyph_of(f, face,
+		    cp));
+		fc->w[cp] = (int16_t)(uint16_t)(adv * 1000 / fc->upem);
 	}
 	return fc->w[cp];
 }
@@ -272,7 +274,8 @@ pdf_fonts_width(void *fonts, int face, uint32_t cp)
 int
 pdf_fonts_shaped(const struct pdf_fonts *f, int face)
 {
-	return face >= 0 && f->face[face].font != NULL;
+	(void)f;
+	return face >= 0 && is_shaped(face);
 }
 
 size_t
@@ -657,46 +660,146 @@ put16(char *p, unsigned v)
 	p[1] = (char)v;
 }
 
-/*
- * The subset with a cmap of our own in place of the font's: codes
- * CODE_BASE + i map to glyph code[i].gid (one format 4 segment through
- * the glyph array, and the closing 0xFFFF segment).
- */
-static hb_blob_t *
-with_codes(hb_face_t *sub, const struct glyph_code *code, size_t n)
-{
-	hb_face_t	*b = hb_face_builder_create();
-	hb_tag_t	 tags[64];
-	unsigned	 ntag = 64, i, len = 16 + 16 + 2 * (unsigned)n;
-	char		*t = calloc(1, 12 + len);
-	hb_blob_t	*blob;
+/* What a subset's cmap holds: code[i] draws glyph gid[i], codes rising. */
+struct code_map {
+	uint32_t	*code;
+	unsigned	*gid;
+	size_t		 n, cap;
+};
 
-	if (t == NULL)
+/*
+ * libharu finds a code's glyph by walking the format 4 segments in order,
+ * and does it for each of the 65,536 codes when it loads a font: a map of
+ * a few segments makes that cheap.  The glyph array of a format 4 table
+ * (16-bit length) holds at most CMAP_SPAN entries.
+ */
+#define CMAP_SEGS	8
+#define CMAP_SPAN	16000
+#define CMAP_BRIDGE	4	/* codes an entry costs less than a segment */
+
+struct gap {
+	uint32_t	 len;
+	size_t		 at;		/* the code after it */
+};
+
+static int
+gap_cmp(const void *a, const void *b)
+{
+	const struct gap *x = a, *y = b;
+
+	return x->len != y->len ? (x->len < y->len ? -1 : 1) :
+	    (x->at < y->at ? -1 : x->at > y->at);
+}
+
+/* Which codes of m start a segment (start[i] != 0); returns how many. */
+static size_t
+cmap_segments(const struct code_map *m, char *start)
+{
+	struct gap	*g = calloc(m->n + 1, sizeof(*g));
+	size_t		 i, ng = 0, nseg = m->n > 0, span = m->n;
+
+	if (g == NULL)
 		abort();
-	put16(t + 2, 1);		/* one encoding record */
+	for (i = 0; i < m->n; i++) {
+		uint32_t len = i > 0 ? m->code[i] - m->code[i - 1] - 1 : 0;
+
+		start[i] = i == 0 || len >= CMAP_BRIDGE;
+		if (i > 0 && start[i]) {
+			g[ng].len = len;
+			g[ng++].at = i;
+			nseg++;
+		} else
+			span += len;
+	}
+	/* Bridge the smallest gaps first. */
+	qsort(g, ng, sizeof(*g), gap_cmp);
+	for (i = 0; i < ng && nseg > CMAP_SEGS &&
+	    span + g[i].len <= CMAP_SPAN; i++) {
+		start[g[i].at] = 0;
+		span += g[i].len;
+		nseg--;
+	}
+	free(g);
+	return nseg;
+}
+
+/* A cmap table (one Windows Unicode BMP format 4 subtable) for m. */
+static hb_blob_t *
+cmap_table(const struct code_map *m)
+{
+	char		*start = malloc(m->n + 1), *t, *f;
+	size_t		 nseg = cmap_segments(m, start), segc = nseg + 1;
+	size_t		 i, k, arr = 0, len, sr = 1, es = 0;
+
+	for (i = 0; i < m->n; i = k) {
+		for (k = i + 1; k < m->n && !start[k]; k++)
+			;
+		arr += m->code[k - 1] - m->code[i] + 1;
+	}
+	len = 16 + 8 * segc + 2 * arr;
+	if ((t = calloc(1, 12 + len)) == NULL)
+		abort();
+	put16(t + 2, 1);		/* one encoding record: */
 	put16(t + 4, 3);		/* Windows, */
 	put16(t + 6, 1);		/* Unicode BMP, */
 	t[11] = 12;			/* at offset 12 */
-	char *f = t + 12;
+	f = t + 12;
+	while (sr * 2 <= segc) {
+		sr *= 2;
+		es++;
+	}
 	put16(f, 4);
-	put16(f + 2, len);
-	put16(f + 6, 4);		/* segCountX2 */
-	put16(f + 8, 4);		/* searchRange */
-	put16(f + 10, 1);		/* entrySelector */
-	put16(f + 12, 0);		/* rangeShift */
-	put16(f + 14, CODE_BASE + (unsigned)n - 1);	/* endCode */
-	put16(f + 16, 0xFFFF);
-	put16(f + 20, CODE_BASE);	/* startCode */
-	put16(f + 22, 0xFFFF);
-	put16(f + 24, 0);		/* idDelta */
-	put16(f + 26, 1);
-	put16(f + 28, 4);		/* idRangeOffset: to glyphIdArray */
-	put16(f + 30, 0);
-	for (i = 0; i < n; i++)
-		put16(f + 32 + 2 * i, code[i].gid);
-	blob = hb_blob_create(t, 12 + len, HB_MEMORY_MODE_WRITABLE, t, free);
+	put16(f + 2, (unsigned)len);
+	put16(f + 6, (unsigned)(2 * segc));
+	put16(f + 8, (unsigned)(2 * sr));
+	put16(f + 10, (unsigned)es);
+	put16(f + 12, (unsigned)(2 * segc - 2 * sr));
+	char *end = f + 14, *beg = end + 2 * segc + 2, *delta = beg + 2 * segc;
+	char *range = delta + 2 * segc, *glyph = range + 2 * segc;
+	size_t s = 0, off = 0;
+
+	for (i = 0; i < m->n; i = k, s++) {
+		uint32_t lo = m->code[i];
+
+		put16(beg + 2 * s, lo);
+		put16(range + 2 * s, (unsigned)(2 * (segc - s + off)));
+		for (k = i; k < m->n && (k == i || !start[k]); k++)
+			put16(glyph + 2 * (off + m->code[k] - lo), m->gid[k]);
+		put16(end + 2 * s, m->code[k - 1]);
+		off += m->code[k - 1] - lo + 1;
+	}
+	put16(end + 2 * s, 0xFFFF);	/* the closing segment: glyph 0 */
+	put16(beg + 2 * s, 0xFFFF);
+	put16(delta + 2 * s, 1);
+	free(start);
+	return hb_blob_create(t, (unsigned)(12 + len), HB_MEMORY_MODE_WRITABLE,
+	    t, free);
+}
+
+/*
+ * The subset's bytes with the cmap of m in place of its own.  libharu
+ * 2.3 writes the font's tables in a fixed order ending with prep, and
+ * fails (error 0x1033) when prep is empty and the tables before it fill
+ * a whole number of its 4 KB buffers: an unhinted subset gets a prep
+ * that pushes a value and pops it, which does nothing.
+ */
+static hb_blob_t *
+with_cmap(hb_face_t *sub, const struct code_map *m)
+{
+	static const char nop[] = { (char)0xB0, 0x00, 0x21 };
+	hb_face_t	*b = hb_face_builder_create();
+	hb_tag_t	 tags[64];
+	unsigned	 ntag = 64, i;
+	hb_blob_t	*blob = cmap_table(m);
+
 	hb_face_builder_add_table(b, HB_TAG('c', 'm', 'a', 'p'), blob);
 	hb_blob_destroy(blob);
+	if (!has_table(sub, HB_TAG('p', 'r', 'e', 'p'))) {
+		blob = hb_blob_create(nop, sizeof(nop), HB_MEMORY_MODE_READONLY,
+		    NULL, NULL);
+		hb_face_builder_add_table(b, HB_TAG('p', 'r', 'e', 'p'), blob);
+		hb_blob_destroy(blob);
+	}
 	hb_face_get_table_tags(sub, 0, &ntag, tags);
 	for (i = 0; i < ntag; i++) {
 		if (tags[i] == HB_TAG('c', 'm', 'a', 'p'))
@@ -710,27 +813,93 @@ with_codes(hb_face_t *sub, const struct glyph_code *code, size_t n)
 	return blob;
 }
 
-/* Subset one face to a temporary file and load it; libharu reads fonts
- * only from files, keeps the file open, so it can go at once. */
-static HPDF_Font
-load_subset(struct pdf_fonts *f, int face, const struct pdf_used *u,
-    HPDF_Doc pdf, char *err, size_t errlen)
+static void
+code_map_add(struct code_map *m, uint32_t code, unsigned gid)
+{
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 256;
+		if ((m->code = realloc(m->code, m->cap * sizeof(*m->code))) ==
+		    NULL || (m->gid = realloc(m->gid, m->cap *
+		    sizeof(*m->gid))) == NULL)
+			abort();
+	}
+	m->code[m->n] = code;
+	m->gid[m->n++] = gid;
+}
+
+/*
+ * The codes the subset sub of face draws, and their glyphs: a shaped
+ * face's private-use codes, else the characters themselves (those it has,
+ * in the BMP).
+ */
+static void
+code_map_make(struct code_map *m, hb_face_t *sub, const struct pdf_used *u,
+    int face)
+{
+	hb_font_t	*font;
+	hb_set_t	*all;
+	hb_codepoint_t	 cp = HB_SET_VALUE_INVALID, gid;
+	size_t		 i;
+
+	if (is_shaped(face)) {
+		for (i = 0; i < u->ncode[face]; i++)
+			code_map_add(m, CODE_BASE + (uint32_t)i,
+			    u->code[face][i].gid);
+		return;
+	}
+	font = hb_font_create(sub);
+	all = hb_set_copy(u->set[face]);
+	hb_set_add(all, ' ');
+	while (hb_set_next(all, &cp) && cp < 0x10000)
+		if (hb_font_get_nominal_glyph(font, cp, &gid) && gid != 0)
+			code_map_add(m, cp, gid);
+	hb_set_destroy(all);
+	hb_font_destroy(font);
+}
+
+/*
+ * libharu writes a CIDToGIDMap for all 65,536 codes; codes past the last
+ * one drawn are never shown, so the map stops there.
+ */
+static int
+short_gid_map(HPDF_Font font, const struct code_map *m)
+{
+	HPDF_FontAttr	 fa = font->attr;
+	size_t		 n = m->n ? m->code[m->n - 1] + 1 : 1, i;
+	unsigned char	*b = calloc(n, 2);
+	int		 rc;
+
+	if (b == NULL || fa->map_stream == NULL) {
+		free(b);
+		return -1;
+	}
+	for (i = 0; i < m->n; i++) {
+		b[2 * m->code[i]] = (unsigned char)(m->gid[i] >> 8);
+		b[2 * m->code[i] + 1] = (unsigned char)m->gid[i];
+	}
+	HPDF_MemStream_FreeData(fa->map_stream->stream);
+	rc = HPDF_Stream_Write(fa->map_stream->stream, b, (HPDF_UINT)(2 * n));
+	free(b);
+	return rc == HPDF_OK ? 0 : -1;
+}
+
+/*
+ * The bytes of face subset to what u draws with it, its cmap made anew
+ * (m, see cmap_segments); NULL with err set when HarfBuzz cannot.
+ */
+static hb_blob_t *
+subset_blob(struct pdf_fonts *f, int face, const struct pdf_used *u,
+    struct code_map *m, char *err, size_t errlen)
 {
 	static const hb_tag_t drop[] = {
 		HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
 		HB_TAG('G', 'D', 'E', 'F'), HB_TAG('k', 'e', 'r', 'n'),
 		HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),
 	};
-	const hb_set_t		*cps = u->set[face];
 	hb_subset_input_t	*in;
 	hb_face_t		*sub;
 	hb_blob_t		*blob;
-	const char		*data, *name, *tmpdir;
-	unsigned		 len, i, flags = 0;
-	char			 path[4096];
-	int			 fd, rc;
-	HPDF_Font		 font;
-	FILE			*fp;
+	unsigned		 i, flags = 0;
 
 	if ((in = hb_subset_input_create_or_fail()) == NULL) {
 		snprintf(err, errlen, "out of memory");
@@ -743,7 +912,7 @@ load_subset(struct pdf_fonts *f, int face, const struct pdf_used *u,
 			    u->code[face][i].gid);
 		flags |= HB_SUBSET_FLAGS_RETAIN_GIDS;
 	} else {
-		hb_set_union(hb_subset_input_unicode_set(in), cps);
+		hb_set_union(hb_subset_input_unicode_set(in), u->set[face]);
 		hb_set_add(hb_subset_input_unicode_set(in), ' ');
 	}
 	for (i = 0; i < sizeof(drop) / sizeof(drop[0]); i++)
@@ -759,15 +928,28 @@ load_subset(struct pdf_fonts *f, int face, const struct pdf_used *u,
 		    f->face[face].path);
 		return NULL;
 	}
+	/* A face read back from the bytes lists its tables. */
 	blob = hb_face_reference_blob(sub);
 	hb_face_destroy(sub);
-	if (is_shaped(face)) {
-		/* A face read back from the bytes lists its tables. */
-		sub = hb_face_create(blob, 0);
-		hb_blob_destroy(blob);
-		blob = with_codes(sub, u->code[face], u->ncode[face]);
-		hb_face_destroy(sub);
-	}
+	sub = hb_face_create(blob, 0);
+	hb_blob_destroy(blob);
+	code_map_make(m, sub, u, face);
+	blob = with_cmap(sub, m);
+	hb_face_destroy(sub);
+	return blob;
+}
+
+/* Load font bytes into pdf; libharu reads fonts only from files and
+ * keeps the file open, so the temporary file can go at once. */
+static const char *
+load_blob(HPDF_Doc pdf, hb_blob_t *blob, char *err, size_t errlen)
+{
+	const char	*data, *name, *tmpdir;
+	unsigned	 len;
+	char		 path[4096];
+	int		 fd;
+	FILE		*fp;
+
 	data = hb_blob_get_data(blob, &len);
 	if ((tmpdir = getenv("TMPDIR")) == NULL || *tmpdir == '\0')
 		tmpdir = "/tmp";
@@ -777,23 +959,43 @@ load_subset(struct pdf_fonts *f, int face, const struct pdf_used *u,
 		    strerror(errno));
 		if (fd >= 0)
 			close(fd);
-		hb_blob_destroy(blob);
 		return NULL;
 	}
 	if (fwrite(data, 1, len, fp) != len || fclose(fp) != 0) {
 		snprintf(err, errlen, "temporary font file %s: %s", path,
 		    strerror(errno));
 		unlink(path);
-		hb_blob_destroy(blob);
 		return NULL;
 	}
-	hb_blob_destroy(blob);
 	name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
 	unlink(path);
-	if (name == NULL || (font = HPDF_GetFont(pdf, name, "UTF-8")) == NULL) {
-		snprintf(err, errlen, "font %s: libharu cannot embed its "
-		    "subset (error 0x%04X)", f->face[face].path,
-		    (unsigned)HPDF_GetError(pdf));
+	return name;
+}
+
+/* Subset one face, load it into pdf and mend what libharu writes. */
+static HPDF_Font
+load_subset(struct pdf_fonts *f, int face, const struct pdf_used *u,
+    HPDF_Doc pdf, char *err, size_t errlen)
+{
+	struct code_map	 m = { 0 };
+	hb_blob_t	*blob;
+	const char	*name = NULL;
+	HPDF_Font	 font = NULL;
+	int		 rc;
+
+	*err = '\0';
+	if ((blob = subset_blob(f, face, u, &m, err, errlen)) != NULL)
+		name = load_blob(pdf, blob, err, errlen);
+	hb_blob_destroy(blob);
+	if (name != NULL)
+		font = HPDF_GetFont(pdf, name, "UTF-8");
+	if (font == NULL) {
+		if (*err == '\0')
+			snprintf(err, errlen, "font %s: libharu cannot embed "
+			    "its subset (error 0x%04X)", f->face[face].path,
+			    (unsigned)HPDF_GetError(pdf));
+		free(m.code);
+		free(m.gid);
 		return NULL;
 	}
 	if (is_shaped(face)) {
@@ -807,11 +1009,14 @@ load_subset(struct pdf_fonts *f, int face, const struct pdf_used *u,
 		rc = shaped_tounicode(font, u, face) != 0 ||
 		    shaped_widths(font, u, face) != 0 ? -1 : 0;
 	} else
-		rc = fix_tounicode(font, cps);
+		rc = fix_tounicode(font, u->set[face]);
+	if (rc == 0)
+		rc = short_gid_map(font, &m);
+	free(m.code);
+	free(m.gid);
 	if (rc != 0) {
 		snprintf(err, errlen, "font %s: cannot rewrite its ToUnicode "
-		    "map or widths",
-		    f->face[face].path);
+		    "map, widths or glyph map", f->face[face].path);
 		return NULL;
 	}
 	return font;

@@ -1498,32 +1498,55 @@ note_h(const struct job *j, int note, int from, int to)
 
 #define NOTE_SEP	10.0f	/* the short rule above the notes */
 
-/* Notes first referenced by items a..b and not yet placed. */
-static float
-chunk_notes(const struct job *j, size_t a, size_t b)
+/*
+ * The height of items a..b in *h, and in *fh of the notes they reference
+ * that are not yet placed.  Returns 1, the sums left partial, once they
+ * pass limit: past what a page holds, the rest changes no decision, and a
+ * keep chain longer than a page is not summed again at every line.
+ */
+static int
+chunk_size(const struct job *j, size_t a, size_t b, float limit, float *h,
+    float *fh)
 {
-	float	h = 0;
 	size_t	i, k;
 
+	*h = *fh = 0;
 	for (i = a; i <= b; i++) {
 		const struct vitem	*v = &j->v[i];
 		const struct para	*p;
 		size_t			 first, last;
 
-		if (v->kind != VI_LINE || v->para < 0)
-			continue;
-		p = &j->para[v->para];
-		first = v->line ? p->pl.brk[v->line - 1] + 1 : 0;
-		last = p->pl.brk[v->line];
-		for (k = first; k <= last; k++) {
-			int n = p->pl.box[k].note;
+		*h += v->h;
+		if (v->kind == VI_LINE && v->para >= 0) {
+			p = &j->para[v->para];
+			first = v->line ? p->pl.brk[v->line - 1] + 1 : 0;
+			last = p->pl.brk[v->line];
+			for (k = first; k <= last; k++) {
+				int n = p->pl.box[k].note;
 
-			if (n >= 0 && j->notes[n].page < 0)
-				h += note_h(j, n, 0,
-				    (int)j->para[j->notes[n].para].pl.nline);
+				if (n >= 0 && j->notes[n].page < 0)
+					*fh += note_h(j, n, 0, (int)j->para[
+					    j->notes[n].para].pl.nline);
+			}
 		}
+		if (*h + *fh > limit)
+			return 1;
 	}
-	return h;
+	return 0;
+}
+
+/* The last item of the keep chain from each item on. */
+static size_t *
+chain_ends(const struct job *j)
+{
+	size_t	*end = calloc(j->nv + 1, sizeof(*end)), e;
+
+	if (end == NULL)
+		abort();
+	for (e = j->nv; e-- > 0;)
+		end[e] = e + 1 < j->nv && j->v[e].keep &&
+		    j->v[e + 1].kind != VI_BREAK ? end[e + 1] : e;
+	return end;
 }
 
 static void
@@ -1602,9 +1625,10 @@ turn_page(struct job *j, int doc, struct fnpart *carry, int *ncarry)
 static void
 paginate(struct job *j)
 {
-	size_t		 i = 0, e, k;
+	size_t		 i = 0, *end = chain_ends(j);
 	struct fnpart	*carry = calloc(j->nnotes + 1, sizeof(*carry));
-	int		 ncarry = 0;
+	int		 ncarry = 0, over;
+	float		 limit = j->body_h + 0.01f;
 
 	if (carry == NULL)
 		abort();
@@ -1612,7 +1636,7 @@ paginate(struct job *j)
 	while (i < j->nv) {
 		struct vitem	*v = &j->v[i];
 		struct page	*pg = &j->pages[j->npages - 1];
-		float		 h = 0, fh, sep;
+		float		 h, fh, sep;
 		int		 empty = pg->body == 0;
 
 		if (v->kind == VI_BREAK) {
@@ -1627,26 +1651,22 @@ paginate(struct job *j)
 			continue;
 		}
 		/* The chunk: items tied together by keep. */
-		for (e = i; e + 1 < j->nv && j->v[e].keep &&
-		    j->v[e + 1].kind != VI_BREAK; e++)
-			continue;
-		for (k = i; k <= e; k++)
-			h += j->v[k].h;
-		fh = chunk_notes(j, i, e);
+		over = chunk_size(j, i, end[i], limit, &h, &fh);
 		sep = fh > 0 && pg->nfn == 0 ? NOTE_SEP : 0;
-		if (pg->body + h + pg->notes + fh + sep <= j->body_h + 0.01f) {
-			for (k = i; k <= e; k++)
-				place(j, k, carry, &ncarry);
-			i = e + 1;
+		if (!over && pg->body + h + pg->notes + fh + sep <= limit) {
+			size_t e = end[i];
+
+			for (; i <= e; i++)
+				place(j, i, carry, &ncarry);
 			continue;
 		}
 		/* It does not fit: start a page if that helps, else set it
 		 * item by item. */
-		if (!empty && h + fh + NOTE_SEP <= j->body_h) {
+		if (!over && !empty && h + fh + NOTE_SEP <= j->body_h) {
 			turn_page(j, v->doc, carry, &ncarry);
 			continue;
 		}
-		fh = chunk_notes(j, i, i);
+		chunk_size(j, i, i, INFINITY, &h, &fh);
 		sep = fh > 0 && pg->nfn == 0 ? NOTE_SEP : 0;
 		if (!empty && pg->body + v->h + pg->notes + fh + sep >
 		    j->body_h + 0.01f) {
@@ -1664,6 +1684,7 @@ paginate(struct job *j)
 		    j->npages > 1 && i == j->npages - 1)
 			j->npages--;
 	free(carry);
+	free(end);
 }
 
 /* ---------------------------------------------------------------- drawing */
@@ -2293,6 +2314,31 @@ on_hpdf_error(HPDF_STATUS e, HPDF_STATUS detail, void *data)
 		*st = e;
 }
 
+/*
+ * The items of each page in order, items[start[i]..start[i+1]) for page
+ * i: drawing a page then looks at its own items, not at every item of
+ * the document.
+ */
+static size_t *
+page_items(const struct job *j, size_t **startp)
+{
+	size_t	*start = calloc(j->npages + 2, sizeof(*start));
+	size_t	*items = calloc(j->nv + 1, sizeof(*items)), k;
+
+	if (start == NULL || items == NULL)
+		abort();
+	for (k = 0; k < j->nv; k++)
+		if (j->v[k].page >= 0 && (size_t)j->v[k].page < j->npages)
+			start[j->v[k].page + 2]++;
+	for (k = 2; k < j->npages + 2; k++)
+		start[k] += start[k - 1];
+	for (k = 0; k < j->nv; k++)
+		if (j->v[k].page >= 0 && (size_t)j->v[k].page < j->npages)
+			items[start[j->v[k].page + 1]++] = k;
+	*startp = start;
+	return items;
+}
+
 static float
 baseline(float top, float lead, float size)
 {
@@ -2307,7 +2353,7 @@ draw(struct job *j, rp_buf *out)
 	struct pdf_used		*u = NULL;
 	HPDF_STATUS		 st = HPDF_OK;
 	char			 err[512];
-	size_t			 i, k;
+	size_t			 i, k, m, *items, *start;
 	int			 rc = -1, (*marks)[3];
 
 	memset(&d, 0, sizeof(d));
@@ -2376,6 +2422,7 @@ draw(struct job *j, rp_buf *out)
 			y -= (float)(fp->to - fp->from) * lead;
 		}
 	}
+	items = page_items(j, &start);
 	for (i = 0; i < j->npages; i++) {
 		HPDF_Page	 pg = d.pages[i];
 		float		 top = c->ph - c->mt;
@@ -2385,10 +2432,10 @@ draw(struct job *j, rp_buf *out)
 		d.curfake = 0;
 		HPDF_Page_SetLineWidth(pg, 0.6f);
 		HPDF_Page_BeginText(pg);
-		for (k = 0; k < j->nv; k++) {
-			struct vitem *v = &j->v[k];
+		for (m = start[i]; m < start[i + 1]; m++) {
+			struct vitem *v = &j->v[items[m]];
 
-			if (v->page != (int)i || v->kind != VI_LINE)
+			if (v->kind != VI_LINE)
 				continue;
 			if (v->para >= 0)
 				draw_line(&d, pg, &j->para[v->para], v->line,
@@ -2425,11 +2472,11 @@ draw(struct job *j, rp_buf *out)
 		if (d.curfake)
 			HPDF_Page_SetTextRenderingMode(pg, HPDF_FILL);
 		/* Rules: masthead rule and the footnote separator. */
-		for (k = 0; k < j->nv; k++) {
-			struct vitem *v = &j->v[k];
+		for (m = start[i]; m < start[i + 1]; m++) {
+			struct vitem *v = &j->v[items[m]];
 			float ry = top - v->top - v->h / 2;
 
-			if (v->page != (int)i || v->kind != VI_RULE)
+			if (v->kind != VI_RULE)
 				continue;
 			HPDF_Page_SetLineWidth(pg, c->rule);
 			HPDF_Page_MoveTo(pg, c->ml, ry);
@@ -2449,6 +2496,8 @@ draw(struct job *j, rp_buf *out)
 			HPDF_Page_Stroke(pg);
 		}
 	}
+	free(items);
+	free(start);
 	outline(&d, HPDF_GetEncoder(d.pdf, "UTF-8"));
 	HPDF_SetPageMode(d.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	set_info(j, d.pdf);

@@ -32,7 +32,7 @@ echo "bench: $n files, $bytes bytes of text"
 for fmt in tree akn md html pdf; do
 	rm -rf "$tmp/out"
 	t0=$(now)
-	"$respub" -q -t $fmt -d "$tmp/out" "$tmp"/in/*.txt 2>/dev/null
+	"$respub" -j 1 -q -t $fmt -d "$tmp/out" "$tmp"/in/*.txt 2>/dev/null
 	t1=$(now)
 	report "respub -t $fmt" "$(awk "BEGIN { print $t1 - $t0 }")"
 	if [ $fmt = pdf ]; then

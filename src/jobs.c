@@ -1,0 +1,310 @@
+/* jobs.c -- a batch over every core, in forked worker processes (see
+ * jobs.h).  Processes, not threads: the libraries behind the writers
+ * (libxml2, libxslt, libharu) keep global state and error handlers, and
+ * a fork after the writers are made shares their fonts and compiled
+ * stylesheet copy-on-write.  The parent hands out one task at a time, so
+ * a slow input holds up one worker only, and it prints each task's
+ * messages in task order. */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "jobs.h"
+
+struct worker {
+	pid_t	 pid;
+	int	 task_fd;	/* task numbers to the worker */
+	int	 result_fd;	/* results from it */
+	int	 busy;		/* the task it runs, or -1 */
+};
+
+/* A result as a worker sends it, its messages after it. */
+struct record {
+	int32_t	 task, status;
+	uint32_t len;
+};
+
+struct result {
+	int	 ready, status;
+	char	*msg;
+	size_t	 len;
+};
+
+struct batch {
+	int		 n, next_task, next_done;
+	struct result	*res;
+	jobs_task	 task;
+	jobs_done	 done;
+	void		*ctx;
+};
+
+int
+jobs_cores(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
+}
+
+int
+jobs_parse_shard(const char *arg, int *k, int *n)
+{
+	char	*end;
+	long	 a, b;
+
+	errno = 0;
+	a = strtol(arg, &end, 10);
+	if (end == arg || *end != '/' || errno != 0)
+		return -1;
+	arg = end + 1;
+	b = strtol(arg, &end, 10);
+	if (end == arg || *end != '\0' || errno != 0 || a < 1 || b < a ||
+	    b > 1000000)
+		return -1;
+	*k = (int)a;
+	*n = (int)b;
+	return 0;
+}
+
+static int
+read_full(int fd, void *buf, size_t len)
+{
+	size_t	got = 0;
+	ssize_t	r;
+
+	while (got < len) {
+		if ((r = read(fd, (char *)buf + got, len - got)) < 0 &&
+		    errno == EINTR)
+			continue;
+		if (r <= 0)
+			return -1;
+		got += (size_t)r;
+	}
+	return 0;
+}
+
+static int
+write_full(int fd, const void *buf, size_t len)
+{
+	ssize_t	w;
+
+	while (len > 0) {
+		if ((w = write(fd, buf, len)) < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		buf = (const char *)buf + w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Send what the task wrote to the log (the worker's stderr), then empty
+ * the log for the next task. */
+static int
+send_result(int fd, int log, int task, int status)
+{
+	struct record	 rec = { task, status, 0 };
+	off_t		 end = lseek(log, 0, SEEK_END);
+	char		*msg = end > 0 ? malloc((size_t)end) : NULL;
+
+	if (end > 0 && (msg == NULL || pread(log, msg, (size_t)end, 0) !=
+	    end))
+		end = 0;
+	rec.len = (uint32_t)(end > 0 ? end : 0);
+	if (ftruncate(log, 0) != 0 || lseek(log, 0, SEEK_SET) != 0 ||
+	    write_full(fd, &rec, sizeof(rec)) != 0 ||
+	    write_full(fd, msg, rec.len) != 0) {
+		free(msg);
+		return -1;
+	}
+	free(msg);
+	return 0;
+}
+
+/* A worker: run the tasks the parent sends until it closes the pipe. */
+static void
+worker_main(const struct batch *b, int task_fd, int result_fd)
+{
+	FILE	*log = tmpfile();
+	int32_t	 i;
+
+	signal(SIGPIPE, SIG_DFL);
+	/* Messages go to a file of the worker's own, which a child it
+	 * forks (--timeout) shares. */
+	if (log == NULL || dup2(fileno(log), STDERR_FILENO) < 0)
+		_exit(127);
+	while (read_full(task_fd, &i, sizeof(i)) == 0)
+		if (send_result(result_fd, STDERR_FILENO, i,
+		    b->task(b->ctx, i)) != 0)
+			_exit(127);
+	_exit(0);
+}
+
+/* Give w the next task, or tell it there is none. */
+static void
+hand_out(struct batch *b, struct worker *w)
+{
+	int32_t i = b->next_task;
+
+	w->busy = -1;
+	if (i < b->n && write_full(w->task_fd, &i, sizeof(i)) == 0) {
+		w->busy = i;
+		b->next_task++;
+	} else if (w->task_fd >= 0) {
+		close(w->task_fd);
+		w->task_fd = -1;
+	}
+}
+
+static int
+start_worker(struct batch *b, struct worker *w, struct worker *all,
+    int nall)
+{
+	int	tp[2], rp[2], k;
+
+	if (pipe(tp) != 0)
+		return -1;
+	if (pipe(rp) != 0) {
+		close(tp[0]);
+		close(tp[1]);
+		return -1;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	if ((w->pid = fork()) == 0) {
+		/* Only its own pipe ends: a worker must not keep another's
+		 * task pipe open, or that one never sees the end. */
+		for (k = 0; k < nall; k++)
+			if (&all[k] != w && all[k].pid > 0) {
+				if (all[k].task_fd >= 0)
+					close(all[k].task_fd);
+				close(all[k].result_fd);
+			}
+		close(tp[1]);
+		close(rp[0]);
+		worker_main(b, tp[0], rp[1]);
+	}
+	close(tp[0]);
+	close(rp[1]);
+	if (w->pid < 0) {
+		close(tp[1]);
+		close(rp[0]);
+		return -1;
+	}
+	w->task_fd = tp[1];
+	w->result_fd = rp[0];
+	hand_out(b, w);
+	return 0;
+}
+
+/* Read w's result; at its end, the task it ran failed with the signal
+ * that stopped it (status < 0). */
+static void
+take_result(struct batch *b, struct worker *w)
+{
+	struct record	 rec;
+	struct result	*r;
+	int		 st = 0;
+
+	if (read_full(w->result_fd, &rec, sizeof(rec)) != 0 ||
+	    rec.task < 0 || rec.task >= b->n) {
+		close(w->result_fd);
+		if (w->task_fd >= 0)
+			close(w->task_fd);
+		waitpid(w->pid, &st, 0);
+		w->pid = -1;
+		if (w->busy >= 0) {
+			r = &b->res[w->busy];
+			r->ready = 1;
+			r->status = WIFSIGNALED(st) ? -WTERMSIG(st) : -1;
+		}
+		return;
+	}
+	r = &b->res[rec.task];
+	r->status = rec.status;
+	r->len = rec.len;
+	if (rec.len > 0 && ((r->msg = malloc(rec.len)) == NULL ||
+	    read_full(w->result_fd, r->msg, rec.len) != 0))
+		r->len = 0;
+	r->ready = 1;
+	hand_out(b, w);
+}
+
+/* Pass on the results that are next in order. */
+static void
+flush_done(struct batch *b)
+{
+	struct result *r;
+
+	while (b->next_done < b->n && (r = &b->res[b->next_done])->ready) {
+		b->done(b->ctx, b->next_done, r->status, r->msg, r->len);
+		free(r->msg);
+		r->msg = NULL;
+		b->next_done++;
+	}
+}
+
+/* Wait for results from the live workers; returns how many live. */
+static int
+collect(struct batch *b, struct worker *w, int nw)
+{
+	struct pollfd	pfd[1024];
+	int		map[1024], k, np = 0;
+
+	for (k = 0; k < nw; k++)
+		if (w[k].pid > 0) {
+			pfd[np].fd = w[k].result_fd;
+			pfd[np].events = POLLIN;
+			map[np++] = k;
+		}
+	if (np == 0)
+		return 0;
+	if (poll(pfd, (nfds_t)np, -1) < 0)
+		return np;
+	for (k = 0; k < np; k++)
+		if (pfd[k].revents != 0)
+			take_result(b, &w[map[k]]);
+	flush_done(b);
+	return np;
+}
+
+int
+jobs_run(int njobs, int n, jobs_task task, jobs_done done, void *ctx)
+{
+	struct batch	 b = { n, 0, 0, NULL, task, done, ctx };
+	struct worker	*w;
+	void		(*old)(int) = signal(SIGPIPE, SIG_IGN);
+	int		 k, nw = njobs < n ? njobs : n, started = 0;
+
+	if (nw > 1024)
+		nw = 1024;
+	if ((b.res = calloc((size_t)n + 1, sizeof(*b.res))) == NULL ||
+	    (w = calloc((size_t)nw + 1, sizeof(*w))) == NULL) {
+		free(b.res);
+		signal(SIGPIPE, old);
+		return -1;
+	}
+	for (k = 0; k < nw; k++)
+		started += start_worker(&b, &w[k], w, nw) == 0;
+	while (started > 0 && collect(&b, w, nw) > 0)
+		continue;
+	/* No worker left (none could start, or all died): the rest here,
+	 * in order, its messages straight out. */
+	for (; b.next_task < n; b.next_task++) {
+		flush_done(&b);
+		b.res[b.next_task].status = task(ctx, b.next_task);
+		b.res[b.next_task].ready = 1;
+	}
+	flush_done(&b);
+	free(w);
+	free(b.res);
+	signal(SIGPIPE, old);
+	return started > 0 ? 0 : -1;
+}
