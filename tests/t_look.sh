@@ -70,3 +70,18 @@ case $r in
 *ragged*loose*) ok "look_pdf.py: finds a ragged line and a loose gap" ;;
 *) notok "look_pdf.py: finds a ragged line and a loose gap" "$r" ;;
 esac
+
+# Every Unicode space at its width, never a missing glyph or a word space:
+# em 1, en 1/2, three-per-em 1/3, figure a digit (1/2), thin 1/5, narrow
+# no-break 1/6, no-break the face's space (1/4), medium math 4/18.
+printf 'Test\n\nThe General Assembly,\n\n1. Alpha\342\200\203beta\342\200\202gamma\342\200\204delta\342\200\207epsilon\342\200\211zeta\342\200\257eta\302\240theta\342\201\237iota.\n' > "$TMP/spaces.txt"
+if "$RESPUB" -q -t pdf -V justify=0 -V size=10pt -o "$TMP/spaces.pdf" "$TMP/spaces.txt" 2>"$TMP/spaces.err" &&
+    ! grep -q "no glyph" "$TMP/spaces.err" &&
+    pdftotext -bbox "$TMP/spaces.pdf" "$TMP/spaces.html" &&
+    r=$(python3 "$TOOLS/look_spaces.py" "$TMP/spaces.html" 10 beta:1 \
+    gamma:0.5 delta:0.333 epsilon:0.5 zeta:0.2 eta:0.167 theta:0.25 \
+    iota.:0.222); then
+	ok "look: Unicode spaces at their widths"
+else
+	notok "look: Unicode spaces at their widths" "$(cat "$TMP/spaces.err") $r"
+fi
