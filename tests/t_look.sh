@@ -85,3 +85,20 @@ if "$RESPUB" -q -t pdf -V justify=0 -V size=10pt -o "$TMP/spaces.pdf" "$TMP/spac
 else
 	notok "look: Unicode spaces at their widths" "$(cat "$TMP/spaces.err") $r"
 fi
+
+# A footnote marker after a space attaches to the word before it: no
+# space before it in the AKN and the HTML, no gap before it in the PDF.
+printf 'Test\n\nThe General Assembly,\n\n1. Welcomes the report on Development \302\271 and peace.\n\n\302\271 A/80/1.\n' > "$TMP/mark.txt"
+if "$RESPUB" -q -t akn,html,pdf -d "$TMP/mark" "$TMP/mark.txt"; then
+	akn=$(xmllint --xpath 'string((//*[local-name()="authorialNote"])[1]/preceding-sibling::node()[1])' "$TMP/mark/mark.xml" 2>/dev/null)
+	html=$(xmllint --html --xpath 'string((//sup[@class="fnref"])[1]/preceding-sibling::node()[1])' "$TMP/mark/mark.html" 2>/dev/null)
+	pdf=$(pdftotext "$TMP/mark/mark.pdf" - | tr '\n' ' ')
+	case "$akn|$html|$pdf" in
+	*Development\|*Development\|*Development1\ and*)
+		ok "look: a footnote marker after a space attaches to its word" ;;
+	*) notok "look: a footnote marker after a space attaches to its word" \
+	    "AKN '$akn' HTML '$html'" ;;
+	esac
+else
+	notok "look: a footnote marker after a space attaches to its word"
+fi
