@@ -102,3 +102,21 @@ if "$RESPUB" -q -t akn,html,pdf -d "$TMP/mark" "$TMP/mark.txt"; then
 else
 	notok "look: a footnote marker after a space attaches to its word"
 fi
+
+# Extraction debris standing for a separator is printed as the template's
+# separator ("* * *"), in PDF and HTML; the AKN keeps the source's.
+printf 'Test\n\nThe General Assembly,\n\n1. Decides one.\n\n*  **  **  **  *        ****\n\n2. Decides two.\n' > "$TMP/sep.txt"
+if "$RESPUB" -q -t akn,html,pdf -d "$TMP/sep" "$TMP/sep.txt"; then
+	pdf=$(pdftotext "$TMP/sep/sep.pdf" - | grep '\*' | tr -d ' ')
+	html=$(xmllint --html --xpath 'normalize-space(//p[@class="separator"])' "$TMP/sep/sep.html" 2>/dev/null)
+	akn=$(grep -c '\*\*\*\*' "$TMP/sep/sep.xml")
+	if [ "$pdf" = '***' ] && [ "$html" = '* * *' ] &&
+	    [ "$akn" -ge 1 ]; then
+		ok "look: a separator printed as * * *, kept in the AKN"
+	else
+		notok "look: a separator printed as * * *, kept in the AKN" \
+		    "PDF '$pdf' HTML '$html' AKN $akn"
+	fi
+else
+	notok "look: a separator printed as * * *, kept in the AKN"
+fi
