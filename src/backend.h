@@ -14,6 +14,8 @@ int	rp_read_akn(rp_doc *doc, const char *buf, size_t len);
 void	rp_mark_openers(rp_doc *doc);
 /* After any reader: masthead lines run together split (masthead.c). */
 void	rp_split_masthead(rp_doc *doc);
+/* After any reader: no space before a footnote marker (markers.c). */
+void	rp_attach_markers(rp_doc *doc);
 /* Whether NUL-terminated XML stays within doc's limits on elements,
  * attributes and depth (xml_limits.c); -1 after an error if not. */
 int	rp_xml_check_limits(rp_doc *doc, const char *buf, size_t len);

@@ -289,6 +289,7 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 	if (rc == 0) {
 		rp_split_masthead(doc);
 		rp_mark_openers(doc);
+		rp_attach_markers(doc);
 	}
 	return rc;
 }

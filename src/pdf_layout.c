@@ -39,12 +39,58 @@ latin_opening(uint32_t cp)
 	return cp == '(' || cp == '[' || cp == '{';
 }
 
-/* Spaces where a line may break; no-break spaces stay inside boxes. */
+/*
+ * The Unicode spaces of a set width (UAX #14: U+2007 and U+202F do not
+ * break, the others do), in 1/1000 em, or 0.  They are gaps, never
+ * glyphs: most text faces lack them, and their width is Unicode's, not
+ * the face's.  The figure and punctuation spaces take the face's '0' and
+ * '.'.
+ */
+static int
+fixed_space(const struct pl_metrics *m, int face, uint32_t cp, int *brk)
+{
+	static const short em[] = { 500, 1000, 500, 1000, 333, 250, 167,
+	    -'0', -'.', 200, 100 };		/* U+2000 to U+200A */
+
+	*brk = cp != 0x2007 && cp != 0x202F;
+	if (cp == 0x202F)
+		return 167;
+	if (cp == 0x205F)
+		return 222;			/* 4/18 em */
+	if (cp < 0x2000 || cp > 0x200A)
+		return 0;
+	return em[cp - 0x2000] > 0 ? em[cp - 0x2000] :
+	    m->width(m->ctx, face, (uint32_t)-em[cp - 0x2000]);
+}
+
+/* Spaces where a line may break as at a word space; no-break spaces
+ * stay inside boxes. */
 static int
 breaking_space(uint32_t cp)
 {
-	return rp_is_space(cp) && cp != 0xA0 && cp != 0x202F && cp != 0x3000
-	    && cp != 0xFEFF;
+	return rp_is_space(cp) && cp != 0xA0 && cp != 0x3000 &&
+	    cp != 0xFEFF && cp != 0x205F && cp != 0x202F &&
+	    (cp < 0x2000 || cp > 0x200A);
+}
+
+/* A gap of w pt after the last box; it replaces a pending word space and
+ * adds to a gap before it, and the line may end there if brk. */
+static void
+fixed_gap(struct pl_para *p, float w, int brk)
+{
+	struct pl_box *b;
+
+	if (p->nbox == 0)
+		return;
+	b = &p->box[p->nbox - 1];
+	if (!p->tab || p->space)
+		b->glue = 0, b->brk = brk ? PB_GLUE : PB_NONE;
+	else if (!brk)
+		b->brk = PB_NONE;
+	b->glue += w;
+	b->stretch = b->shrink = 0;
+	p->space = 0;
+	p->tab = 1;
 }
 
 static uint32_t
@@ -67,12 +113,19 @@ shaped_width(const struct pl_para *p, const struct pl_metrics *m,
 		b->w = w * b->size / 1000.0f;
 }
 
+/* The face whose space and digits the gaps after box b take. */
+static int
+text_face(const struct pl_box *b)
+{
+	return b->face == PF_CJK || b->face < 0 ? PF_REGULAR : b->face;
+}
+
 /* The pending space becomes glue after the last box. */
 static void
 set_glue(struct pl_para *p, const struct pl_metrics *m)
 {
 	struct pl_box	*b = &p->box[p->nbox - 1];
-	int		 face = b->face == PF_CJK ? PF_REGULAR : b->face;
+	int		 face = text_face(b);
 	float		 sw = (float)m->width(m->ctx, face, ' ') * b->size /
 			    1000.0f;
 
@@ -88,7 +141,7 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 {
 	size_t		 i = 0, k, first = p->nbox ? p->nbox - 1 : 0;
 	uint32_t	 cp;
-	int		 face, cjk, pending = 0;
+	int		 face, cjk, pending = 0, w, brk;
 
 	while (i < n) {
 		if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
@@ -103,11 +156,9 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 			continue;
 		}
 		face = m->face(m->ctx, cp, style, p->script);
-		/* A narrow no-break space the face lacks (French ; ! ?) is
-		 * a fixed gap that holds its neighbours together. */
-		if (cp == 0x202F && (face < 0 || face == PF_CJK)) {
-			if (p->nbox > 0 && !p->tab && !p->space)
-				pl_tab(p, size * 0.17f);
+		if ((w = fixed_space(m, p->nbox ? text_face(&p->box[p->nbox -
+		    1]) : PF_REGULAR, cp, &brk)) > 0) {
+			fixed_gap(p, (float)w * size / 1000.0f, brk);
 			pending = 0;
 			i += k;
 			continue;

@@ -44,7 +44,7 @@ struct conf {
 	float	 indent, space, rule, body_indent;
 	char	*header, *header_first, *footer_left, *footer_right;
 	char	*footer_first_left, *footer_first_right;
-	char	*docref_url;
+	char	*docref_url, *separator;
 	char	*text[T__MAX];
 	char	*spaced_languages, *thin_before, *thin_after, *nbsp_before;
 };
@@ -141,6 +141,7 @@ static const struct key {
 	  ";!?\xC2\xBB" },
 	{ "thin_after", K_STR, offsetof(struct conf, thin_after), "\xC2\xAB" },
 	{ "nbsp_before", K_STR, offsetof(struct conf, nbsp_before), ":" },
+	{ "separator", K_STR, offsetof(struct conf, separator), "* * *" },
 };
 
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
@@ -1254,14 +1255,19 @@ flow_node(struct job *j, const rp_node *n)
 		}
 		space(j, c->space);
 		break;
-	case RP_NODE_SEPARATOR:
+	case RP_NODE_SEPARATOR: {
+		/* The template's separator, not what an extraction left
+		 * ("* ** ** *"); empty keeps the source's. */
+		const char *sep = *c->separator ? c->separator :
+		    n->literal ? n->literal : "*";
+
 		pi = new_para(j, AL_CENTER, 0, 0, j->leading);
-		pl_add(&j->para[pi].pl, &j->st->m, n->literal ? n->literal :
-		    "*", strlen(n->literal ? n->literal : "*"), 0, j->size, 0,
-		    -1, -1);
+		pl_add(&j->para[pi].pl, &j->st->m, sep, strlen(sep), 0,
+		    j->size, 0, -1, -1);
 		set_para(j, pi, 0);
 		space(j, c->space);
 		break;
+	}
 	case RP_NODE_CONCLUSION:
 		space(j, j->leading);
 		for (b = n->first; b != NULL; b = b->next)

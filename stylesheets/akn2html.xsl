@@ -768,7 +768,13 @@
 </xsl:template>
 
 <xsl:template match="key('role', 'separator')">
-  <p class="separator"><xsl:call-template name="id"/><xsl:apply-templates/></p>
+  <xsl:variable name="sep"><xsl:call-template name="ui"><xsl:with-param name="key" select="'separator'"/></xsl:call-template></xsl:variable>
+  <p class="separator"><xsl:call-template name="id"/>
+    <xsl:choose>
+      <xsl:when test="$sep != ''"><xsl:value-of select="$sep"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
+  </p>
 </xsl:template>
 
 <xsl:template match="akn:crossHeading">

@@ -70,3 +70,53 @@ case $r in
 *ragged*loose*) ok "look_pdf.py: finds a ragged line and a loose gap" ;;
 *) notok "look_pdf.py: finds a ragged line and a loose gap" "$r" ;;
 esac
+
+# Every Unicode space at its width, never a missing glyph or a word space:
+# em 1, en 1/2, three-per-em 1/3, figure a digit (1/2), thin 1/5, narrow
+# no-break 1/6, no-break the face's space (1/4), medium math 4/18.
+printf 'Test\n\nThe General Assembly,\n\n1. Alpha\342\200\203beta\342\200\202gamma\342\200\204delta\342\200\207epsilon\342\200\211zeta\342\200\257eta\302\240theta\342\201\237iota.\n' > "$TMP/spaces.txt"
+if "$RESPUB" -q -t pdf -V justify=0 -V size=10pt -o "$TMP/spaces.pdf" "$TMP/spaces.txt" 2>"$TMP/spaces.err" &&
+    ! grep -q "no glyph" "$TMP/spaces.err" &&
+    pdftotext -bbox "$TMP/spaces.pdf" "$TMP/spaces.html" &&
+    r=$(python3 "$TOOLS/look_spaces.py" "$TMP/spaces.html" 10 beta:1 \
+    gamma:0.5 delta:0.333 epsilon:0.5 zeta:0.2 eta:0.167 theta:0.25 \
+    iota.:0.222); then
+	ok "look: Unicode spaces at their widths"
+else
+	notok "look: Unicode spaces at their widths" "$(cat "$TMP/spaces.err") $r"
+fi
+
+# A footnote marker after a space attaches to the word before it: no
+# space before it in the AKN and the HTML, no gap before it in the PDF.
+printf 'Test\n\nThe General Assembly,\n\n1. Welcomes the report on Development \302\271 and peace.\n\n\302\271 A/80/1.\n' > "$TMP/mark.txt"
+if "$RESPUB" -q -t akn,html,pdf -d "$TMP/mark" "$TMP/mark.txt"; then
+	akn=$(xmllint --xpath 'string((//*[local-name()="authorialNote"])[1]/preceding-sibling::node()[1])' "$TMP/mark/mark.xml" 2>/dev/null)
+	html=$(xmllint --html --xpath 'string((//sup[@class="fnref"])[1]/preceding-sibling::node()[1])' "$TMP/mark/mark.html" 2>/dev/null)
+	pdf=$(pdftotext "$TMP/mark/mark.pdf" - | tr '\n' ' ')
+	case "$akn|$html|$pdf" in
+	*Development\|*Development\|*Development1\ and*)
+		ok "look: a footnote marker after a space attaches to its word" ;;
+	*) notok "look: a footnote marker after a space attaches to its word" \
+	    "AKN '$akn' HTML '$html'" ;;
+	esac
+else
+	notok "look: a footnote marker after a space attaches to its word"
+fi
+
+# Extraction debris standing for a separator is printed as the template's
+# separator ("* * *"), in PDF and HTML; the AKN keeps the source's.
+printf 'Test\n\nThe General Assembly,\n\n1. Decides one.\n\n*  **  **  **  *        ****\n\n2. Decides two.\n' > "$TMP/sep.txt"
+if "$RESPUB" -q -t akn,html,pdf -d "$TMP/sep" "$TMP/sep.txt"; then
+	pdf=$(pdftotext "$TMP/sep/sep.pdf" - | grep '\*' | tr -d ' ')
+	html=$(xmllint --html --xpath 'normalize-space(//p[@class="separator"])' "$TMP/sep/sep.html" 2>/dev/null)
+	akn=$(grep -c '\*\*\*\*' "$TMP/sep/sep.xml")
+	if [ "$pdf" = '***' ] && [ "$html" = '* * *' ] &&
+	    [ "$akn" -ge 1 ]; then
+		ok "look: a separator printed as * * *, kept in the AKN"
+	else
+		notok "look: a separator printed as * * *, kept in the AKN" \
+		    "PDF '$pdf' HTML '$html' AKN $akn"
+	fi
+else
+	notok "look: a separator printed as * * *, kept in the AKN"
+fi
