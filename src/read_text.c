@@ -1550,15 +1550,23 @@ text_before_formula(struct builder *bd, int reasons)
 	return 1;
 }
 
-/* "- Decides ..." after the preamble: a copy that set the operative
- * paragraphs' numbers as bullets; the paragraph keeps its bullet. */
+/* "- Recalling ...", "- Decides ...", "- 1. Decides ..." after the
+ * formula: a copy that set the paragraphs' marks as bullets (a list's
+ * items do not open as paragraphs do); the paragraph keeps its
+ * bullet. */
 static int
-bulleted_operative(const struct builder *bd, rp_item_kind kind,
+bulleted_paragraph(const struct builder *bd, rp_item_kind kind,
     const char *s, size_t n)
 {
-	return kind == RP_ITEM_BULLET && ((bd->state <= 1 &&
-	    bd->preamble != NULL) || bd->bulleted) && opener_at(s, n) &&
-	    rp_classify_paragraph(s, n) == RP_PARA_OPERATIVE;
+	size_t	numlen;
+
+	if (kind != RP_ITEM_BULLET || (!bd->bulleted && (bd->state > 1 ||
+	    bd->preamble == NULL)))
+		return 0;
+	if (rp_paragraph_number(s, n, &numlen) > 0)
+		return 1;
+	return opener_at(s, n) && rp_classify_paragraph(s, n) !=
+	    RP_PARA_UNKNOWN;
 }
 
 static void
@@ -1614,7 +1622,7 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		return;
 	}
 	if ((off = rp_item_marker(s, n, &numlen, &kind, &value)) > 0) {
-		if (!bulleted_operative(bd, kind, s + off, n - off)) {
+		if (!bulleted_paragraph(bd, kind, s + off, n - off)) {
 			add_item(bd, u, numlen, off, kind, value);
 			return;
 		}
