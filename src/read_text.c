@@ -478,18 +478,22 @@ free_units(struct reader *r)
 	free(r->units);
 }
 
-/* "____": the rule above footnotes at a page foot. */
-static int
-is_footnote_rule(const struct line *l)
+/* "____": the rule above footnotes at a page foot, alone on its line
+ * or, in a copy that lost the line break, before the first note
+ * ("__________ 1/ A/49/48."): the length of the rule and the spaces
+ * after it, else 0. */
+static size_t
+footnote_rule(const struct line *l)
 {
-	size_t i;
+	size_t i = 0;
 
-	if (l->n < 3)
+	while (i < l->n && l->s[i] == '_')
+		i++;
+	if (i < 3 || (i < l->n && l->s[i] != ' '))
 		return 0;
-	for (i = 0; i < l->n; i++)
-		if (l->s[i] != '_')
-			return 0;
-	return 1;
+	while (i < l->n && l->s[i] == ' ')
+		i++;
+	return i;
 }
 
 /*
@@ -990,9 +994,6 @@ annex_line(const struct reader *r, size_t i)
 	return i == 0 || is_blank(&r->lines[i - 1]) || l->n < 16;
 }
 
-/* Whether lines from i on, up to the next blank, look like a masthead
- * line rather than running text. */
-
 static void
 make_units(struct reader *r)
 {
@@ -1032,10 +1033,15 @@ make_units(struct reader *r)
 			continue;
 		}
 		/* Footnotes at a page foot, after a rule. */
-		if (is_footnote_rule(l)) {
+		if ((k = footnote_rule(l)) > 0) {
 			in_zone = 1;
 			u = NULL;
-			continue;
+			if (k == l->n)
+				continue;
+			l->s += k;
+			l->n -= k;
+			l->col += (int)k;
+			l->chars -= (int)k;
 		}
 		if (in_zone) {
 			if ((k = def_marker(l, marker, sizeof(marker),
