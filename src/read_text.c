@@ -994,6 +994,16 @@ annex_line(const struct reader *r, size_t i)
 	return i == 0 || is_blank(&r->lines[i - 1]) || l->n < 16;
 }
 
+/* A first line that is a whole recital ("Ayant reçu le rapport ...,"):
+ * the text begins with its preamble, not with a title (a title opens
+ * with no drafting opener, or does not end as a recital does). */
+static int
+first_recital(const struct line *l)
+{
+	return ends_recital(l) &&
+	    rp_classify_paragraph(l->s, l->n) == RP_PARA_PREAMBULAR;
+}
+
 static void
 make_units(struct reader *r)
 {
@@ -1074,7 +1084,8 @@ make_units(struct reader *r)
 		 * a preamble before its formula (1940s resolutions). */
 		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
 		    rp_opens_unit(l->s, l->n) || ((blank ||
-		    r->line_per_paragraph) && r->nunits > 0 &&
+		    r->line_per_paragraph) && (r->nunits > 0 ||
+		    first_recital(l)) &&
 		    !rp_masthead_role(l->s, l->n) && ((long_line(l) &&
 		    (blank ? sentence_end(r, l) : ends_recital(l))) ||
 		    (l->n > 8 && memcmp(l->s, "Whereas", 7) == 0 &&
