@@ -1222,6 +1222,14 @@ rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 	return 1;
 }
 
+int
+rp_closes_body(rp_doc *doc, rp_meta *m, const char *s, size_t n,
+    int in_body)
+{
+	return rp_conclusion_line(doc, m, s, n) || (in_body &&
+	    rp_opens_conclusion(s, n));
+}
+
 /* Metadata found in one masthead line. */
 void
 rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)

@@ -151,6 +151,11 @@ int		 rp_opens_conclusion(const char *s, size_t n);
  * closing formula; fills the meeting, date and vote into m. */
 int		 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s,
 		    size_t n);
+/* Whether s closes the operative part: a closing line, or, once in the
+ * operative part, a line that opens as one although a scan garbled its
+ * meeting ("Adopted at the ]8S6ih meeting", "127th meet-ing"). */
+int		 rp_closes_body(rp_doc *doc, rp_meta *m, const char *s,
+		    size_t n, int in_body);
 /* A letter's vote label ("赞成：", "In favour:"): rp_vote_kind + 1,
  * else 0. */
 int		 rp_vote_label(const char *s, size_t n);

@@ -1160,11 +1160,8 @@ classify_para(struct rdr *r, cmark_node *p)
 	}
 	rp_buf_init(&line);
 	plain_line(r, p, &line);
-	/* As in text: a closing line whose meeting a scan garbled still
-	 * closes the operative part. */
-	hit = line.data != NULL && (rp_conclusion_line(r->doc, m, line.data,
-	    line.len) || (d->zone == Z_BODY && rp_opens_conclusion(line.data,
-	    line.len)));
+	hit = line.data != NULL && rp_closes_body(r->doc, m, line.data,
+	    line.len, d->zone == Z_BODY);
 	rp_buf_free(&line);
 	if (hit) {
 		conclusion(r, p, 1);

@@ -1622,10 +1622,8 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		bd->para = NULL;
 		return;
 	}
-	/* A closing line whose meeting a scan garbled ("Adopted at the
-	 * ]8S6ih meeting") still closes the operative part. */
-	if (rp_conclusion_line(bd->r->doc, bd->docnode->meta, s, n) ||
-	    (bd->state == 2 && rp_opens_conclusion(s, n))) {
+	if (rp_closes_body(bd->r->doc, bd->docnode->meta, s, n,
+	    bd->state == 2)) {
 		rp_node_append(part(bd, &bd->conclusion, RP_NODE_CONCLUSION,
 		    u->line), block(bd, u, s, n, 0));
 		bd->para = NULL;
