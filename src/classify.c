@@ -89,6 +89,23 @@ is_stop(uint32_t c)
 	return end_of_char(c) > RP_END_COMMA;
 }
 
+/* s without a final conjunction after a comma or semicolon ("…; and"):
+ * the clause ends at the punctuation. */
+size_t
+rp_without_conjunction(const char *s, size_t n)
+{
+	size_t	w, p;
+
+	for (w = n; w > 0 && s[w - 1] != ' '; w--)
+		continue;
+	if (w == 0 || w == n || !rp_lang_is(RP_LK_CONJUNCTION, s + w, n - w,
+	    NULL))
+		return n;
+	for (p = w; p > 0 && s[p - 1] == ' '; p--)
+		continue;
+	return p > 0 && (s[p - 1] == ',' || s[p - 1] == ';') ? p : n;
+}
+
 rp_clause_end
 rp_clause_end_of(const char *s, size_t n)
 {
@@ -98,6 +115,7 @@ rp_clause_end_of(const char *s, size_t n)
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
 	    s[n - 1] == '*' || s[n - 1] == '/'))
 		n--;
+	n = rp_without_conjunction(s, n);
 	/* A footnote marker after the punctuation: "1961,74/", "States;²" */
 	for (d = n; d > 0 && n - d < 3 && isdigit((unsigned char)s[d - 1]);
 	    d--)
@@ -328,6 +346,25 @@ lead_phrase(rp_lang_kind kind, const char *s, size_t n, size_t i,
 	}
 }
 
+/* Whether s opens with a drafting word in lower case in a language that
+ * writes them so ("принимая во внимание"). */
+static int
+opens_lower(const char *s, size_t n)
+{
+	int	lang = -1;
+
+	if (lead_phrase(RP_LK_OPENER, s, n, 0, &lang) == 0 &&
+	    lead_phrase(RP_LK_VERB, s, n, 0, &lang) == 0)
+		return 0;
+	return lang >= 0 && setting_is(lang, "lower-case openers", "yes");
+}
+
+int
+rp_goes_on_lower(const char *s, size_t n)
+{
+	return rp_starts_lower(s, n) && !opens_lower(s, n);
+}
+
 /* Where the phrase at s starts, after emphasis marks. */
 static size_t
 phrase_start(const char *s, size_t n)
@@ -550,9 +587,16 @@ rp_is_lead_in(const char *s, size_t n)
 }
 
 /* Connector lines between preamble and operative part: "Therefore". */
+/* A line that is a connector alone: "Therefore", "Now, therefore,". */
 int
 rp_is_connector(const char *s, size_t n)
 {
+	size_t		len;
+	uint32_t	last;
+
+	while (n > 0 && ((last = rp_utf8_last(s, n, &len)) == ' ' ||
+	    is_comma(last)))
+		n -= len;
 	return rp_lang_is(RP_LK_CONNECTOR, s, n, NULL);
 }
 

@@ -125,6 +125,13 @@ typedef enum rp_clause_end {
 rp_clause_end	 rp_clause_end_of(const char *s, size_t n);
 /* Whether s ends a clause: rp_clause_end_of is not NONE. */
 int		 rp_ends_clause(const char *s, size_t n);
+/* The length of s without a final conjunction after a comma or
+ * semicolon ("…; and", "…, y"): where the clause ends. */
+size_t		 rp_without_conjunction(const char *s, size_t n);
+/* Whether s, after a clause that ends in a conjunction ("…, and"), goes
+ * on with it: lower case, and no opener of a language that writes them
+ * in lower case ("…; и⏎принимая во внимание" is a new recital). */
+int		 rp_goes_on_lower(const char *s, size_t n);
 
 /* ------------------------------------------------------------ masthead */
 

@@ -45,6 +45,7 @@ typedef enum rp_lang_kind {
 	RP_LK_HEADING,		/* Resolution adopted by: masthead adoption */
 	RP_LK_VOTE_LABEL,	/* In favour = for */
 	RP_LK_LETTER,		/* Letter dated, {text}的信 */
+	RP_LK_CONJUNCTION,	/* and, и: after a clause's comma ("…; and") */
 	RP_LK__MAX
 } rp_lang_kind;
 

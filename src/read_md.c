@@ -814,16 +814,21 @@ is_running_header(struct rdr *r, const char *s, size_t n)
 	return hit;
 }
 
-/* Whether the last text of n ends a clause (",", ";", ".", ":"). */
+/* Whether the last text of n ends a clause (",", ";", ".", ":") that
+ * text s does not go on with ("…, and⏎strongly supporting" goes on). */
 static int
-ends_clause(const rp_node *n)
+ends_clause(const rp_node *n, const char *s, size_t len)
 {
 	rp_buf	t;
 	int	end;
 
 	rp_buf_init(&t);
 	rp_node_text(n, &t);
-	end = rp_ends_clause(t.data, t.len);
+	while (t.len > 0 && t.data[t.len - 1] == ' ')
+		t.len--;
+	end = rp_ends_clause(t.data, t.len) &&
+	    !(rp_without_conjunction(t.data, t.len) != t.len &&
+	    rp_goes_on_lower(s, len));
 	rp_buf_free(&t);
 	return end;
 }
@@ -1212,7 +1217,7 @@ classify_para(struct rdr *r, cmark_node *p)
 	    (rp_starts_lower(t.data, t.len) || (d->last_para->name != NULL &&
 	    ends_word(d->last_para))))) && d->last_para != NULL &&
 	    (len = t.len) > 0 && d->last_para->last != NULL &&
-	    !ends_clause(d->last_para)) {
+	    !ends_clause(d->last_para, t.data, t.len)) {
 		rp_node *last = d->last_para->last, *b;
 
 		while (last->type == RP_NODE_LIST && last->last != NULL &&

@@ -1520,6 +1520,34 @@ ends_with_cjk_semicolon(const rp_node *b)
  * with the roles and metadata they give ("Resolution 851 (1993)").
  * Whether it did.
  */
+/* A connector alone on the line before the formula ("Now, therefore,"
+ * over "The General Assembly") opens the formula; it is no recital. */
+static void
+connector_into(struct builder *bd, rp_node *formula)
+{
+	rp_node	*c;
+	rp_buf	 t;
+	int	 is;
+
+	if (bd->preamble == NULL || (c = bd->preamble->last) == NULL ||
+	    c->type != RP_NODE_PARAGRAPH || c->num != NULL ||
+	    c->first == NULL || c->first != c->last ||
+	    c->first->type != RP_NODE_BLOCK)
+		return;
+	rp_buf_init(&t);
+	rp_node_text(c->first, &t);
+	is = t.data != NULL && rp_is_connector(t.data, t.len);
+	rp_buf_free(&t);
+	if (!is)
+		return;
+	rp_node_unlink(c);
+	formula->line = c->line;
+	formula->col = c->col;
+	c = c->first;
+	rp_node_unlink(c);
+	rp_node_append(formula, c);
+}
+
 static int
 text_before_formula(struct builder *bd, int reasons)
 {
@@ -1615,6 +1643,7 @@ add_text_unit(struct builder *bd, const struct unit *u)
 			bd->docnode->meta->body = body;
 		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
 		p->name = "enactingFormula";
+		connector_into(bd, p);
 		rp_node_append(p, block(bd, u, s, n, 0));
 		rp_node_append(part(bd, &bd->preamble, RP_NODE_PREAMBLE,
 		    u->line), p);
@@ -1830,6 +1859,24 @@ completes_closing(const struct reader *r, const struct unit *a,
 	return more;
 }
 
+/* A block that opens as a paragraph does ("تنادي بهذا الإعلان", "Decides
+ * that") and stops with no punctuation goes on in b, unless b opens
+ * something itself (a capital, a drafting word, a closing line): no
+ * heading opens with a drafting verb. */
+static int
+unfinished_paragraph(const struct unit *a, const struct unit *b)
+{
+	const char	*s = b->text.data;
+	size_t		 n = b->text.len;
+	uint32_t	 cp;
+
+	return opener_at(a->text.data, a->text.len) &&
+	    rp_utf8_decode(s, n, &cp) > 0 && !is_upper_letter(cp) &&
+	    rp_opener_kind(s, n) == RP_PARA_UNKNOWN &&
+	    !rp_opens_conclusion(s, n) &&
+	    rp_masthead_role(s, n) == RP_ROLE_NONE;
+}
+
 static int
 should_join(const struct reader *r, const struct unit *a,
     const struct unit *b)
@@ -1867,6 +1914,10 @@ should_join(const struct reader *r, const struct unit *a,
 	/* A paragraph number alone on its line goes with what follows. */
 	if (rp_paragraph_number(s, n, &nl) == n)
 		return 1;
+	/* "…; and", "…; и": the clause is done; lower case goes on with it
+	 * only where openers are capitalized. */
+	if (rp_without_conjunction(s, n) != n)
+		return rp_goes_on_lower(b->text.data, b->text.len);
 	last = rp_utf8_last(s, n, &len);
 	rp_utf8_decode(b->text.data, b->text.len, &first);
 	if (rp_is_cjk(last) || rp_is_cjk(first)) {
@@ -1889,6 +1940,8 @@ should_join(const struct reader *r, const struct unit *a,
 	if (last == ',' || last == 0x060C)
 		return 0;
 	if (ends_with_function_word(s, n))
+		return 1;
+	if (unfinished_paragraph(a, b))
 		return 1;
 	/* No punctuation at all: a page broke the sentence, unless a was a
 	 * short line standing on its own (a heading). */
