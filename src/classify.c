@@ -1038,10 +1038,56 @@ is_symbol(const char *s, size_t n)
 			return 0;
 		segs++;
 	}
-	if (i < n && s[i] == ' ' && n - i == 7 && s[i + 1] == '(' &&
-	    s[n - 1] == ')')
+	/* The series letter of an old General Assembly symbol ("217 A"). */
+	if (i + 1 < n && s[i] == ' ' && isupper((unsigned char)s[i + 1]) &&
+	    (i + 2 == n || s[i + 2] == ' '))
+		i += 2;
+	/* The year or session in brackets: "(1973)", "(III)". */
+	if (i + 3 < n && s[i] == ' ' && s[i + 1] == '(' && s[n - 1] == ')' &&
+	    (strspn(s + i + 2, "0123456789") == n - i - 3 ||
+	    strspn(s + i + 2, "IVXLC") == n - i - 3))
 		i = n;
 	return i == n && segs >= 1 && digit;
+}
+
+/* The Latin capital a Cyrillic one looks like (А В Е С), or 0. */
+static char
+latin_lookalike(uint32_t cp)
+{
+	switch (cp) {
+	case 0x410: return 'A';
+	case 0x412: return 'B';
+	case 0x415: return 'E';
+	case 0x421: return 'C';
+	default: return 0;
+	}
+}
+
+/* A symbol as the UN writes it, in ASCII: Cyrillic capitals that look
+ * Latin ("217 А (III)" in a Russian text) and full-width brackets
+ * ("338（1973）" in a Chinese one) are the ASCII ones.  0 when s has
+ * other non-ASCII characters or does not fit. */
+static size_t
+symbol_ascii(const char *s, size_t n, char *out, size_t size)
+{
+	size_t			 i, len, k = 0;
+	uint32_t		 cp;
+
+	for (i = 0; i < n && k + 2 < size; i += len) {
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+			return 0;
+		if (cp == 0xFF08 && k > 0 && out[k - 1] != ' ')
+			out[k++] = ' ';
+		if (cp < 0x80)
+			out[k++] = (char)cp;
+		else if (cp == 0xFF08 || cp == 0xFF09)
+			out[k++] = cp == 0xFF08 ? '(' : ')';
+		else if ((out[k] = latin_lookalike(cp)) != 0)
+			k++;
+		else
+			return 0;
+	}
+	return i == n ? k : 0;
 }
 
 /* Strip Markdown strong/emphasis markers around a whole line. */
@@ -1112,9 +1158,9 @@ dated_line(const char *s, size_t n)
 int
 rp_masthead_role(const char *s, size_t n)
 {
-	char		 iso[11];
+	char		 iso[11], sym[64];
 	int		 a, b;
-	size_t		 end;
+	size_t		 end, k;
 	rp_lang_hit	 h;
 
 	unstar(&s, &n);
@@ -1126,7 +1172,8 @@ rp_masthead_role(const char *s, size_t n)
 		return RP_ROLE_BODY;
 	if (is_distribution(s, n))
 		return RP_ROLE_DISTRIBUTION;
-	if (is_symbol(s, n))
+	if ((k = symbol_ascii(s, n, sym, sizeof(sym))) > 0 &&
+	    is_symbol(sym, k))
 		return RP_ROLE_SYMBOL;
 	if (rp_parse_date(s, n, iso) == n || dated_line(s, n))
 		return RP_ROLE_DATE;
@@ -1278,8 +1325,8 @@ rp_closes_body(rp_doc *doc, rp_meta *m, const char *s, size_t n,
 void
 rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 {
-	char		 iso[11];
-	size_t		 at;
+	char		 iso[11], sym[64];
+	size_t		 at, k;
 	int		 num, year;
 	const char	*p;
 	rp_lang_hit	 h;
@@ -1290,8 +1337,9 @@ rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 		m->body = rp_body_from_name(s, n);
 		break;
 	case RP_ROLE_SYMBOL:
-		if (m->symbol == NULL)
-			m->symbol = rp_doc_strndup(doc, s, n);
+		if (m->symbol == NULL && (k = symbol_ascii(s, n, sym,
+		    sizeof(sym))) > 0)
+			m->symbol = rp_doc_strndup(doc, sym, k);
 		break;
 	case RP_ROLE_DISTRIBUTION:
 		if ((p = memchr(s, ':', n)) != NULL || (p = memchr(s, '.',

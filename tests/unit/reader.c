@@ -824,6 +824,13 @@ test_lang_masthead(void)
 		 * "Resolution adopted by the General Assembly") */
 		{ "A/RES/49/12 21 November 1994", RP_ROLE_NONE },
 		{ "on 14 October 2025", RP_ROLE_NONE },
+		/* Symbols as the other languages print them: a Cyrillic
+		 * series letter (udhr-ru), full-width brackets (zh). */
+		{ "A/RES/217 А (III)", RP_ROLE_SYMBOL },
+		{ "S/RES/338（1973）", RP_ROLE_SYMBOL },
+		{ "A/RES/217 A (III)", RP_ROLE_SYMBOL },
+		{ "Принята и провозглашена резолюцией 217 А (III) Генеральной "
+		    "Ассамблеи от 10 декабря 1948 года.", RP_ROLE_ADOPTION },
 	};
 	rp_doc	*doc = rp_doc_new("t");
 	rp_meta	 m;
@@ -840,6 +847,10 @@ test_lang_masthead(void)
 	    strlen("Резолюция 1913 (2010)"));
 	check(m.number != NULL && strcmp(m.number, "1913") == 0 &&
 	    m.year == 2010, "lang ru: Резолюция 1913 (2010) gives its number");
+	rp_masthead_meta(doc, &m, RP_ROLE_SYMBOL, "S/RES/338（1973）",
+	    strlen("S/RES/338（1973）"));
+	check(m.symbol != NULL && strcmp(m.symbol, "S/RES/338 (1973)") == 0,
+	    "lang zh: S/RES/338（1973） is the symbol S/RES/338 (1973)");
 	rp_masthead_meta(doc, &m, RP_ROLE_SESSION, "Cinquante-neuvième "
 	    "session", strlen("Cinquante-neuvième session"));
 	check(m.session_number == 59, "lang fr: Cinquante-neuvième is 59");
