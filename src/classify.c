@@ -132,6 +132,18 @@ rp_clause_end_of(const char *s, size_t n)
 }
 
 int
+rp_ends_function_word(const char *s, size_t n)
+{
+	size_t start = n;
+
+	while (start > 0 && s[start - 1] != ' ')
+		start--;
+	/* In lower case: "Rule 99 A" ends in a name, not in "a". */
+	return start < n && rp_starts_lower(s + start, n - start) &&
+	    rp_lang_is(RP_LK_FUNCTION_WORD, s + start, n - start, NULL);
+}
+
+int
 rp_ends_clause(const char *s, size_t n)
 {
 	return rp_clause_end_of(s, n) != RP_END_NONE;

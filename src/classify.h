@@ -132,6 +132,9 @@ size_t		 rp_without_conjunction(const char *s, size_t n);
  * on with it: lower case, and no opener of a language that writes them
  * in lower case ("…; и⏎принимая во внимание" is a new recital). */
 int		 rp_goes_on_lower(const char *s, size_t n);
+/* Whether s ends in a word no sentence ends with ("of", "the", "de"):
+ * a page cut it. */
+int		 rp_ends_function_word(const char *s, size_t n);
 
 /* ------------------------------------------------------------ masthead */
 

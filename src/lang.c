@@ -84,7 +84,8 @@ static const char *const section_names[RP_LK__MAX] = {
 	"months", "dates", "day suffixes", "ordinal suffixes", "ordinals", "zero", "meetings",
 	"adopted", "votes", "annex", "organization",
 	"distribution", "session", "agenda", "doctype", "heading",
-	"vote labels", "letter", "conjunctions"
+	"vote labels", "letter", "conjunctions",
+	"function words"
 };
 
 /* ------------------------------------------------------------ folding */

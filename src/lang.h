@@ -46,6 +46,7 @@ typedef enum rp_lang_kind {
 	RP_LK_VOTE_LABEL,	/* In favour = for */
 	RP_LK_LETTER,		/* Letter dated, {text}的信 */
 	RP_LK_CONJUNCTION,	/* and, и: after a clause's comma ("…; and") */
+	RP_LK_FUNCTION_WORD,	/* the, of: a block ending in one goes on */
 	RP_LK__MAX
 } rp_lang_kind;
 

@@ -1803,23 +1803,6 @@ begins_new(const struct unit *b)
 	    rp_is_formula(s, n, &body) || rp_vote_label(s, n);
 }
 
-static int
-ends_with_function_word(const char *s, size_t n)
-{
-	static const char *const words[] = { "the", "of", "and", "to", "in",
-		"from", "for", "a", "an", "with", "by", "on", "or", "its",
-		"their", "that", "as", "at", "under", "between", "into", NULL };
-	const char *const *w;
-	size_t start = n;
-
-	while (start > 0 && isalpha((unsigned char)s[start - 1]))
-		start--;
-	for (w = words; *w != NULL; w++)
-		if (strlen(*w) == n - start && strncmp(s + start, *w,
-		    n - start) == 0)
-			return 1;
-	return 0;
-}
 
 /* What a closing line gives: 0 when it is none, 1 when it is, plus one
  * for its meeting and one for its vote. */
@@ -1939,7 +1922,7 @@ should_join(const struct reader *r, const struct unit *a,
 		return 1;
 	if (last == ',' || last == 0x060C)
 		return 0;
-	if (ends_with_function_word(s, n))
+	if (rp_ends_function_word(s, n))
 		return 1;
 	if (unfinished_paragraph(a, b))
 		return 1;
@@ -1999,7 +1982,7 @@ join_units(struct reader *r)
 			if ((i + 1 == r->nunits || r->units[i + 1].block_start ||
 			    r->units[i + 1].kind != U_TEXT) &&
 			    !memchr(u->text.data, ',', u->text.len) &&
-			    !ends_with_function_word(u->text.data,
+			    !rp_ends_function_word(u->text.data,
 			    u->text.len) &&
 			    !(last == '.' || last == ',' || last == ';' ||
 			    last == ':' || last == 0x3002 || last == 0xFF0C ||
