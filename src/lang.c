@@ -200,10 +200,7 @@ fold(struct folded *f, const char *s, size_t n, size_t limit)
 			f->s[f->n++] = (char)T.ascii[(unsigned char)s[i++]];
 			continue;
 		}
-		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
-			len = 1;
-			cp = 0xFFFD;
-		}
+		len = rp_utf8_get(s + i, n - i, &cp, 0xFFFD);
 		k = fold_cp(cp, out);
 		for (j = 0; j < k; j++) {
 			f->map[f->n] = i;

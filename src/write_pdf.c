@@ -523,8 +523,7 @@ in_set(const char *set, const char *s, size_t len)
 	uint32_t	cp;
 
 	for (i = 0; i < n; i += k) {
-		if ((k = rp_utf8_decode(set + i, n - i, &cp)) == 0)
-			k = 1;
+		k = rp_utf8_get(set + i, n - i, &cp, 0xFFFD);
 		if (k == len && memcmp(set + i, s, len) == 0)
 			return 1;
 	}
@@ -551,8 +550,7 @@ french_spaces(struct job *j, const char *s, rp_buf *b)
 		uint32_t	 prev;
 		int		 before;
 
-		if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0)
-			k = 1;
+		k = rp_utf8_get(s + i, n - i, &cp, 0xFFFD);
 		before = in_set(c->thin_before, s + i, k) ? 1 :
 		    in_set(c->nbsp_before, s + i, k) ? 2 : 0;
 		if (before && (i + k == n || !isalnum((unsigned char)s[i + k]))) {
@@ -1920,10 +1918,7 @@ draw_plain(HPDF_Page page, const struct para *p,
 
 	if (bx->level & 1)
 		for (i = 0; i < n; i += k) {
-			if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
-				k = 1;
-				cp = '?';
-			}
+			k = rp_utf8_get(s + i, n - i, &cp, '?');
 			if (fribidi_get_mirror_char(cp, &mirror))
 				cp = mirror;
 			rp_utf8_encode(cp, buf + len - i - k);
