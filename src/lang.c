@@ -17,11 +17,11 @@
 #endif
 
 /* The tables built into the library: the lang/NAME.conf files at build time. */
-struct rp_lang_file {
+struct rp_builtin_file {
 	const char	*name;		/* "en" */
 	const char	*text;
 };
-extern const struct rp_lang_file rp_lang_builtin[];
+extern const struct rp_builtin_file rp_lang_builtin[];
 
 #define MAX_LANGS	32
 #define MAX_SETTINGS	8
