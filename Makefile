@@ -165,13 +165,13 @@ screenshots: deps all
 # The whole suite, then again under AddressSanitizer and UBSan.  The
 # sanitized pass (RP_SANITIZED=1, tests/run.sh) runs every script and
 # every kind of check, on smaller samples: 20 corpus texts and the
-# foreign AKN under 100 KB (t_akn), 15 + 10 texts (t_md), two examples,
-# English and Chinese (t_pdf, t_look), no corpus pages (t_html), every
-# third structure text (t_structure), a fourth of ga80 (t_notes), a few
-# corpus texts in the batch (t_jobs), 2000 mutants (t_fuzz); no browser,
-# install or out-of-memory check (no C code of ours runs there that the
-# plain pass does not run).  tests/run.sh runs the scripts of both
-# passes one per core, and prints them in order.
+# foreign AKN under 100 KB (t_akn), 8 corpus and 5 ga80 texts (t_md),
+# two examples, English and Chinese (t_pdf, t_look), no corpus pages
+# (t_html), every third structure text (t_structure), a fourth of ga80
+# (t_notes), a few corpus texts in the batch (t_jobs), 2000 mutants
+# (t_fuzz); no browser, install or out-of-memory check (no C code of
+# ours runs there that the plain pass does not run).  tests/run.sh runs
+# the scripts of both passes one per core, and prints them in order.
 check: deps
 	@$(MAKE) --no-print-directory all units
 	@$(MAKE) --no-print-directory BUILD=build-asan \
