@@ -433,11 +433,8 @@ body_in(const char *s, size_t n)
 	int		 v;
 
 	for (i = 0; i < n; i += len, prev = cp) {
-		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
-			len = 1;
-			cp = ' ';
-			continue;
-		}
+		/* An invalid byte reads as a space: a word may follow. */
+		len = rp_utf8_get(s + i, n - i, &cp, ' ');
 		if ((prev == ' ' || rp_is_cjk(cp) || rp_is_cjk(prev) ||
 		    !isalnum((int)(prev < 0x80 ? prev : 'a'))) &&
 		    rp_lang_phrase(RP_LK_BODY, s + i, n - i, &v) > 0)
@@ -920,7 +917,7 @@ language_code(int l)
 const char *
 rp_detect_language(const char *s, size_t n)
 {
-	size_t		 i = 0, len, han = 0, cyr = 0, arab = 0, latin = 0;
+	size_t		 i = 0, han = 0, cyr = 0, arab = 0, latin = 0;
 	size_t		 counts[64], best = 0;
 	uint32_t	 cp;
 	int		 l, pick = -1;
@@ -929,11 +926,7 @@ rp_detect_language(const char *s, size_t n)
 	if (n > 16384)
 		n = 16384;
 
-	while (i < n) {
-		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
-			i++;
-			continue;
-		}
+	while (rp_utf8_next(s, n, &i, &cp)) {
 		if (cp >= 0x4E00 && cp <= 0x9FFF)
 			han++;
 		else if (cp >= 0x0400 && cp <= 0x04FF)
@@ -943,7 +936,6 @@ rp_detect_language(const char *s, size_t n)
 		else if (isalpha((int)(cp < 0x80 ? cp : 0)) ||
 		    (cp >= 0xC0 && cp <= 0x24F))
 			latin++;
-		i += len;
 	}
 	/* A hanzi carries a word's worth of text: weigh it so. */
 	if (han * 4 >= latin && han >= cyr && han >= arab && han > 0)
@@ -1304,6 +1296,17 @@ rp_opens_conclusion(const char *s, size_t n)
 
 	return rp_lang_match(RP_LK_MEETING, s + k, n - k < 96 ? n - k : 96,
 	    &h) > 0 || rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) > 0;
+}
+
+/* An adoption phrase and, anywhere after it, a meeting. */
+int
+rp_adoption_line(const char *s, size_t n)
+{
+	rp_lang_hit	 h;
+	size_t		 at;
+
+	return rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) > 0 &&
+	    rp_lang_find(RP_LK_MEETING, s, n, &h, &at) > 0;
 }
 
 int

@@ -656,8 +656,7 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 			i++;
 			continue;
 		}
-		if ((len = rp_utf8_decode(t + i, b - i, &cp)) == 0)
-			len = 1;
+		len = rp_utf8_get(t + i, b - i, &cp, 0xFFFD);
 		/* ¹² superscript markers. */
 		if (rp_superscript_digit(cp) >= 0) {
 			size_t m = 0;

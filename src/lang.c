@@ -17,11 +17,11 @@
 #endif
 
 /* The tables built into the library: the lang/NAME.conf files at build time. */
-struct rp_lang_file {
+struct rp_builtin_file {
 	const char	*name;		/* "en" */
 	const char	*text;
 };
-extern const struct rp_lang_file rp_lang_builtin[];
+extern const struct rp_builtin_file rp_lang_builtin[];
 
 #define MAX_LANGS	32
 #define MAX_SETTINGS	8
@@ -201,10 +201,7 @@ fold(struct folded *f, const char *s, size_t n, size_t limit)
 			f->s[f->n++] = (char)T.ascii[(unsigned char)s[i++]];
 			continue;
 		}
-		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
-			len = 1;
-			cp = 0xFFFD;
-		}
+		len = rp_utf8_get(s + i, n - i, &cp, 0xFFFD);
 		k = fold_cp(cp, out);
 		for (j = 0; j < k; j++) {
 			f->map[f->n] = i;

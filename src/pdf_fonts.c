@@ -488,16 +488,11 @@ pdf_used_glyph(struct pdf_used *u, int face, unsigned gid, int adv,
 void
 pdf_used_add(struct pdf_used *u, int face, const char *s, size_t n)
 {
-	size_t		i, k;
+	size_t		i = 0;
 	uint32_t	cp;
 
-	for (i = 0; i < n; i += k) {
-		if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
-			k = 1;
-			continue;
-		}
+	while (rp_utf8_next(s, n, &i, &cp))
 		hb_set_add(u->set[face], cp);
-	}
 }
 
 /* The ToUnicode stream of font, emptied, with the CMap's header. */
@@ -584,10 +579,7 @@ put_utf16(HPDF_Stream s, const char *text, size_t n, int rtl)
 	char		hex[16];
 
 	for (i = 0; i < n && m < 64; i += k) {
-		if ((k = rp_utf8_decode(text + i, n - i, &cp)) == 0) {
-			k = 1;
-			cp = 0xFFFD;
-		}
+		k = rp_utf8_get(text + i, n - i, &cp, 0xFFFD);
 		cps[m++] = cp;
 	}
 	for (i = 0; i < m; i++) {

@@ -143,16 +143,11 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 	uint32_t	 cp;
 	int		 face, cjk, pending = 0, w, brk;
 
-	while (i < n) {
-		if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
-			i++;
-			continue;
-		}
+	while ((k = rp_utf8_next(s, n, &i, &cp)) > 0) {
 		if (breaking_space(cp)) {
 			if (p->nbox > 0 && !p->tab)
 				p->space = 1;
 			pending = 0;
-			i += k;
 			continue;
 		}
 		face = m->face(m->ctx, cp, style, p->script);
@@ -160,7 +155,6 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 		    1]) : PF_REGULAR, cp, &brk)) > 0) {
 			fixed_gap(p, (float)w * size / 1000.0f, brk);
 			pending = 0;
-			i += k;
 			continue;
 		}
 		if (face < 0) {
@@ -224,7 +218,7 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 			if ((p->text = realloc(p->text, p->tcap)) == NULL)
 				abort();
 		}
-		memcpy(p->text + p->tlen, s + i, k);
+		memcpy(p->text + p->tlen, s + i - k, k);
 		p->tlen += k;
 		p->text[p->tlen] = '\0';
 		b->len += (uint32_t)k;
@@ -236,7 +230,6 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 			else if (cp == '-' || cp == 0x2010 || cp == 0x2013)
 				pending = 50;
 		}
-		i += k;
 	}
 	/* Shaped faces: a word is not the sum of its letters. */
 	for (k = first; k < p->nbox; k++)
@@ -261,18 +254,13 @@ pl_tab(struct pl_para *p, float w)
 int
 pl_has_rtl(const char *s, size_t n)
 {
-	size_t		i, k;
+	size_t		i = 0;
 	uint32_t	cp;
 
-	for (i = 0; i < n; i += k) {
-		if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
-			k = 1;
-			continue;
-		}
+	while (rp_utf8_next(s, n, &i, &cp))
 		if (FRIBIDI_IS_RTL(fribidi_get_bidi_type(cp)) &&
 		    FRIBIDI_IS_STRONG(fribidi_get_bidi_type(cp)))
 			return 1;
-	}
 	return 0;
 }
 
@@ -281,18 +269,12 @@ static float
 piece_width(const struct pl_para *p, const struct pl_metrics *m,
     struct pl_box *b)
 {
-	size_t		i, k;
+	size_t		i = b->off;
 	uint32_t	cp;
 
 	b->w = 0;
-	for (i = b->off; i < b->off + b->len; i += k) {
-		if ((k = rp_utf8_decode(p->text + i, b->off + b->len - i,
-		    &cp)) == 0) {
-			k = 1;
-			continue;
-		}
+	while (rp_utf8_next(p->text, b->off + b->len, &i, &cp))
 		b->w += (float)m->width(m->ctx, b->face, cp) * b->size / 1000.0f;
-	}
 	shaped_width(p, m, b, b->level & 1);
 	return b->w;
 }
@@ -331,11 +313,8 @@ pl_bidi(struct pl_para *p, const struct pl_metrics *m)
 			str[n++] = 0x2066;	/* LRI */
 		}
 		for (j = b->off; j < b->off + b->len; j += k) {
-			if ((k = rp_utf8_decode(p->text + j, b->off + b->len - j,
-			    &cp)) == 0) {
-				k = 1;
-				cp = 0xFFFD;
-			}
+			k = rp_utf8_get(p->text + j, b->off + b->len - j, &cp,
+			    0xFFFD);
 			owner[n] = j;
 			str[n++] = cp;
 		}
@@ -471,9 +450,8 @@ pl_fit(struct pl_para *p, const struct pl_metrics *m, float max)
 		/* Too wide for any line: one box per character, breakable
 		 * anywhere at a high cost. */
 		for (j = b.off; j < b.off + b.len; j += k) {
-			if ((k = rp_utf8_decode(p->text + j, b.off + b.len - j,
-			    &cp)) == 0)
-				k = 1;
+			k = rp_utf8_get(p->text + j, b.off + b.len - j, &cp,
+			    0xFFFD);
 			RP_GROW(nb, nn, ncap);
 			nb[nn] = b;
 			nb[nn].off = (uint32_t)j;

@@ -2176,8 +2176,7 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 		return;
 	while (k < u->text.len && k < 3 && isdigit((unsigned char)s[k]))
 		k++;
-	if (u->text.len > 8 && memcmp(s, "Adopted ", 8) == 0 &&
-	    memmem(s, u->text.len, "meeting", 7) != NULL)
+	if (rp_adoption_line(s, u->text.len))
 		*adopted = 1;
 	dotted = *adopted && k > 0 && k < u->text.len && s[k] == '.';
 	skip = k + (size_t)dotted;

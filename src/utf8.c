@@ -38,6 +38,30 @@ rp_utf8_decode(const char *str, size_t n, uint32_t *cp)
 }
 
 size_t
+rp_utf8_get(const char *s, size_t n, uint32_t *cp, uint32_t bad)
+{
+	size_t len = rp_utf8_decode(s, n, cp);
+
+	if (len > 0 || n == 0)
+		return len;
+	*cp = bad;
+	return 1;
+}
+
+size_t
+rp_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp)
+{
+	size_t len;
+
+	for (; *i < n; (*i)++)
+		if ((len = rp_utf8_decode(s + *i, n - *i, cp)) > 0) {
+			*i += len;
+			return len;
+		}
+	return 0;
+}
+
+size_t
 rp_utf8_encode(uint32_t cp, char *out)
 {
 	unsigned char *o = (unsigned char *)out;

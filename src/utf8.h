@@ -10,6 +10,17 @@
  * bytes and stores it in *cp; on an invalid sequence returns 0.
  */
 size_t	 rp_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/*
+ * The code point at s (n > 0 bytes) into *cp, and its length; an invalid
+ * byte is one byte long and reads as bad (U+FFFD, '?', ...).
+ */
+size_t	 rp_utf8_get(const char *s, size_t n, uint32_t *cp, uint32_t bad);
+/*
+ * The loop over the code points of s (n bytes) from offset *i, invalid
+ * bytes stepped over: the next one into *cp and *i past it; returns its
+ * length, 0 at the end.  while (rp_utf8_next(s, n, &i, &cp)) ...
+ */
+size_t	 rp_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp);
 /* Encode cp into out (at least 4 bytes); returns the length. */
 size_t	 rp_utf8_encode(uint32_t cp, char *out);
 /* Offset of the first invalid byte, or n if all of s is valid UTF-8. */

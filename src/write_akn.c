@@ -259,10 +259,7 @@ numpart(struct w *w, const char *num)
 		return wfmt(w, "%s%s", tens[v / 10], ones[v % 10]);
 
 	while (n > 0) {
-		if ((l = rp_utf8_decode(num, n, &cp)) == 0) {
-			l = 1;
-			cp = 0;
-		}
+		l = rp_utf8_get(num, n, &cp, 0);
 		if (cp >= 0xFF01 && cp <= 0xFF5E)
 			cp -= 0xFEE0;
 		if (cp < 0x80 && isalnum((int)cp)) {

@@ -25,15 +25,6 @@
 
 /* ------------------------------------------------------------ template */
 
-/* The words of a first page built from metadata (text_* keys). */
-enum {
-	T_ORGANIZATION, T_ORGANIZATION_ZH, T_DISTRIBUTION, T_MONTHS, T_DATE, T_DATE_ZH,
-	T_BODY_GA, T_BODY_SC, T_BODY_ECOSOC, T_BODY_HRC,
-	T_BODY_GA_ZH, T_BODY_SC_ZH, T_BODY_ECOSOC_ZH, T_BODY_HRC_ZH,
-	T_ADOPTION, T_ADOPTION_ZH, T_DOCTYPE_SC, T_DOCTYPE_SC_ZH,
-	T_ADOPTION_SC, T_ADOPTION_SC_ZH, T__MAX
-};
-
 struct conf {
 	float	 pw, ph, mt, mb, ml, mr;
 	char	*font[PF__MAX];
@@ -45,7 +36,6 @@ struct conf {
 	char	*header, *header_first, *footer_left, *footer_right;
 	char	*footer_first_left, *footer_first_right;
 	char	*docref_url, *separator;
-	char	*text[T__MAX];
 	char	*spaced_languages, *thin_before, *thin_after, *nbsp_before;
 };
 
@@ -108,33 +98,6 @@ static const struct key {
 	  footer_first_right), "" },
 	{ "docref_url", K_STR, offsetof(struct conf, docref_url),
 	  "https://undocs.org/{symbol}" },
-#define TEXT(k, name, def) \
-	{ "text_" name, K_STR, offsetof(struct conf, text[k]), def }
-	TEXT(T_ORGANIZATION, "organization", "United Nations"),
-	TEXT(T_ORGANIZATION_ZH, "organization_zh", "联合国"),
-	TEXT(T_DISTRIBUTION, "distribution", "Distr.: General"),
-	TEXT(T_MONTHS, "months", "January February March April May June "
-	    "July August September October November December"),
-	TEXT(T_DATE, "date", "{day} {month} {year}"),
-	TEXT(T_DATE_ZH, "date_zh", "{year}年{mon}月{day}日"),
-	TEXT(T_BODY_GA, "body_ga", "General Assembly"),
-	TEXT(T_BODY_SC, "body_sc", "Security Council"),
-	TEXT(T_BODY_ECOSOC, "body_ecosoc", "Economic and Social Council"),
-	TEXT(T_BODY_HRC, "body_hrc", "Human Rights Council"),
-	TEXT(T_BODY_GA_ZH, "body_ga_zh", "大会"),
-	TEXT(T_BODY_SC_ZH, "body_sc_zh", "安全理事会"),
-	TEXT(T_BODY_ECOSOC_ZH, "body_ecosoc_zh", "经济及社会理事会"),
-	TEXT(T_BODY_HRC_ZH, "body_hrc_zh", "人权理事会"),
-	TEXT(T_ADOPTION, "adoption", "Resolution adopted by the {body} on "
-	    "{date}"),
-	TEXT(T_ADOPTION_ZH, "adoption_zh", "{body}{date}通过的决议"),
-	TEXT(T_DOCTYPE_SC, "doctype_sc", "Resolution {number} ({year})"),
-	TEXT(T_DOCTYPE_SC_ZH, "doctype_sc_zh", "第{number}({year})号决议"),
-	TEXT(T_ADOPTION_SC, "adoption_sc", "Adopted by the {body} at its "
-	    "{meeting}, on {date}"),
-	TEXT(T_ADOPTION_SC_ZH, "adoption_sc_zh", "{date}安全理事会第"
-	    "{meeting_number}次会议通过"),
-#undef TEXT
 	{ "spaced_languages", K_STR, offsetof(struct conf, spaced_languages),
 	  "fra" },
 	{ "thin_before", K_STR, offsetof(struct conf, thin_before),
@@ -331,16 +294,23 @@ conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
 
 /* ------------------------------------------------------------- the job */
 
-/* Fixed words the PDF prints (outline, document info) in a language:
- * templates/labels/<tag>.conf of the data directory; English where a
+/* Fixed words the PDF prints in a language (outline, document info, a
+ * first page built from metadata): templates/labels/<tag>.conf, of the
+ * data directory, else the copy built into the library; English where a
  * file or a key is missing. */
 enum { L_ORGANIZATION, L_RESOLUTION, L_LETTER, L_ANNEX, L_TITLE_SEP,
+	L_DISTRIBUTION, L_MONTHS, L_DATE, L_BODY_GA, L_BODY_SC,
+	L_BODY_ECOSOC, L_BODY_HRC, L_ADOPTION, L_DOCTYPE_SC, L_ADOPTION_SC,
 	L__MAX };
 
 static const char *const label_key[L__MAX] = { "organization",
-    "resolution", "letter", "annex", "title_separator" };
-static const char *const label_en[L__MAX] = { "United Nations",
-    "Resolution", "Letter", "Annex", ": " };
+    "resolution", "letter", "annex", "title_separator", "distribution",
+    "months", "date", "body_ga", "body_sc", "body_ecosoc", "body_hrc",
+    "adoption", "doctype_sc", "adoption_sc" };
+
+/* templates/labels/ as built into the library by make. */
+struct rp_builtin_file { const char *name, *text; };
+extern const struct rp_builtin_file rp_labels_builtin[];
 
 struct labels {
 	char	 tag[16];
@@ -523,8 +493,7 @@ in_set(const char *set, const char *s, size_t len)
 	uint32_t	cp;
 
 	for (i = 0; i < n; i += k) {
-		if ((k = rp_utf8_decode(set + i, n - i, &cp)) == 0)
-			k = 1;
+		k = rp_utf8_get(set + i, n - i, &cp, 0xFFFD);
 		if (k == len && memcmp(set + i, s, len) == 0)
 			return 1;
 	}
@@ -551,8 +520,7 @@ french_spaces(struct job *j, const char *s, rp_buf *b)
 		uint32_t	 prev;
 		int		 before;
 
-		if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0)
-			k = 1;
+		k = rp_utf8_get(s + i, n - i, &cp, 0xFFFD);
 		before = in_set(c->thin_before, s + i, k) ? 1 :
 		    in_set(c->nbsp_before, s + i, k) ? 2 : 0;
 		if (before && (i + k == n || !isalnum((unsigned char)s[i + k]))) {
@@ -738,20 +706,28 @@ block(struct job *j, const rp_node *n, int align, float x, float first_x,
 
 static void flow_document(struct job *, const rp_node *, int);
 
-/* The template's text k, in the document's language when the template
- * has it (text_body_sc_zh after text_body_sc). */
+static const char *label(struct pdf_state *, const char *, int);
+
+/* The words of a first page built from metadata: Chinese for a Chinese
+ * document, else English, as the print of each language's masthead. */
 static const char *
-text_of(const struct job *j, int k, int lang_k)
+masthead_lang(const struct job *j)
 {
-	return j->cjk && lang_k >= 0 ? j->c->text[lang_k] : j->c->text[k];
+	return j->cjk ? "zho" : "eng";
 }
 
-/* A date of the template: "22 December 2003", "2003年12月22日". */
-static void
-put_date(const struct job *j, rp_buf *b, const char *iso, int zh)
+static const char *
+text_of(const struct job *j, int key)
 {
-	const char	*t = zh ? j->c->text[T_DATE_ZH] : j->c->text[T_DATE];
-	const char	*mn = j->c->text[T_MONTHS];
+	return label(j->st, masthead_lang(j), key);
+}
+
+/* A date of the labels of lang: "22 December 2003", "2003年12月22日". */
+static void
+put_date(const struct job *j, rp_buf *b, const char *iso, const char *lang)
+{
+	const char	*t = label(j->st, lang, L_DATE);
+	const char	*mn = label(j->st, lang, L_MONTHS);
 	int		 y, m, d, k;
 
 	if (iso == NULL || sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3 ||
@@ -780,11 +756,10 @@ put_date(const struct job *j, rp_buf *b, const char *iso, int zh)
 	}
 }
 
-static const int body_text[RP_BODY__MAX][2] = {
-	[RP_BODY_GA] = { T_BODY_GA, T_BODY_GA_ZH },
-	[RP_BODY_SC] = { T_BODY_SC, T_BODY_SC_ZH },
-	[RP_BODY_ECOSOC] = { T_BODY_ECOSOC, T_BODY_ECOSOC_ZH },
-	[RP_BODY_HRC] = { T_BODY_HRC, T_BODY_HRC_ZH },
+/* The label of each body's name (0: none). */
+static const int body_label[RP_BODY__MAX] = {
+	[RP_BODY_GA] = L_BODY_GA, [RP_BODY_SC] = L_BODY_SC,
+	[RP_BODY_ECOSOC] = L_BODY_ECOSOC, [RP_BODY_HRC] = L_BODY_HRC,
 };
 
 /* Template text with the metadata of m: {body}, {date}, {number},
@@ -809,13 +784,12 @@ fill(struct job *j, const char *t, const rp_meta *m)
 		if (strncmp(t, "{date}", n) == 0) {
 			if (m->date == NULL)
 				return NULL;
-			put_date(j, b, m->date, j->cjk);
+			put_date(j, b, m->date, masthead_lang(j));
 			t += n - 1;
 			continue;
 		} else if (strncmp(t, "{body}", n) == 0)
-			v = body_text[m->body][0] ? text_of(j,
-			    body_text[m->body][0], body_text[m->body][1]) :
-			    NULL;
+			v = body_label[m->body] ? text_of(j,
+			    body_label[m->body]) : NULL;
 		else if (strncmp(t, "{number}", n) == 0)
 			v = m->number;
 		else if (strncmp(t, "{symbol}", n) == 0)
@@ -896,19 +870,19 @@ masthead_meta(struct job *j, const rp_meta *m, int *lp, int *nl,
 	const struct conf	*c = j->c;
 	const char		*s;
 
-	lp[(*nl)++] = text_para(j, text_of(j, T_ORGANIZATION,
-	    T_ORGANIZATION_ZH), AL_LEFT, 0, 0, c->size_org, c->size_org * 1.25f);
+	lp[(*nl)++] = text_para(j, text_of(j, L_ORGANIZATION), AL_LEFT, 0, 0,
+	    c->size_org, c->size_org * 1.25f);
 	if (m->symbol != NULL)
 		rp[(*nr)++] = text_para(j, m->symbol, AL_LEFT, col, 0,
 		    c->size_symbol, c->size_symbol * 1.25f);
 	if ((s = fill(j, "{body}", m)) != NULL)
 		lp[(*nl)++] = text_para(j, s, AL_LEFT, 0, PS_BOLD,
 		    c->size_body, c->size_body * 1.25f);
-	rp[(*nr)++] = text_para(j, c->text[T_DISTRIBUTION], AL_LEFT, col, 0,
+	rp[(*nr)++] = text_para(j, text_of(j, L_DISTRIBUTION), AL_LEFT, col, 0,
 	    j->size, j->size * 1.25f);
 	if (m->date != NULL) {
 		rp_buf_reset(&j->tmp);
-		put_date(j, &j->tmp, m->date, 0);	/* English, as printed */
+		put_date(j, &j->tmp, m->date, "eng");	/* as printed */
 		rp[(*nr)++] = text_para(j, j->tmp.data, AL_LEFT, col, 0,
 		    j->size, j->size * 1.25f);
 	}
@@ -990,14 +964,14 @@ heading_meta(struct job *j, const rp_node *pre, const rp_meta *m)
 
 	if (m->body == RP_BODY_SC) {
 		if (!has_role(pre, RP_ROLE_DOCTYPE))
-			heading_line(j, fill(j, text_of(j, T_DOCTYPE_SC,
-			    T_DOCTYPE_SC_ZH), m), PS_BOLD, c->size_title);
+			heading_line(j, fill(j, text_of(j, L_DOCTYPE_SC), m),
+			    PS_BOLD, c->size_title);
 		if (!has_role(pre, RP_ROLE_ADOPTION))
-			heading_line(j, fill(j, text_of(j, T_ADOPTION_SC,
-			    T_ADOPTION_SC_ZH), m), 0, j->size);
+			heading_line(j, fill(j, text_of(j, L_ADOPTION_SC), m),
+			    0, j->size);
 	} else if (!has_role(pre, RP_ROLE_ADOPTION))
-		heading_line(j, fill(j, text_of(j, T_ADOPTION, T_ADOPTION_ZH),
-		    m), PS_BOLD, c->size_title);
+		heading_line(j, fill(j, text_of(j, L_ADOPTION), m), PS_BOLD,
+		    c->size_title);
 	space(j, j->leading * 0.5f);
 }
 
@@ -1046,9 +1020,8 @@ flow_preface(struct job *j, const rp_node *pre, const rp_node *d)
 		 * the print does. */
 		if (!has_role(pre, RP_ROLE_ORGANIZATION)) {
 			memmove(lp + 1, lp, (size_t)nl++ * sizeof(lp[0]));
-			lp[0] = text_para(j, text_of(j, T_ORGANIZATION,
-			    T_ORGANIZATION_ZH), AL_LEFT, 0, 0, c->size_org,
-			    c->size_org * 1.25f);
+			lp[0] = text_para(j, text_of(j, L_ORGANIZATION),
+			    AL_LEFT, 0, 0, c->size_org, c->size_org * 1.25f);
 		}
 		if (m->symbol != NULL && !has_role(pre, RP_ROLE_SYMBOL)) {
 			memmove(rp + 1, rp, (size_t)nr++ * sizeof(rp[0]));
@@ -1920,10 +1893,7 @@ draw_plain(HPDF_Page page, const struct para *p,
 
 	if (bx->level & 1)
 		for (i = 0; i < n; i += k) {
-			if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
-				k = 1;
-				cp = '?';
-			}
+			k = rp_utf8_get(s + i, n - i, &cp, '?');
 			if (fribidi_get_mirror_char(cp, &mirror))
 				cp = mirror;
 			rp_utf8_encode(cp, buf + len - i - k);
@@ -2156,19 +2126,13 @@ lang_tag(const char *l)
 	return l != NULL && *l != '\0' ? l : "en";
 }
 
+/* The keys of f that l has not yet. */
 static void
-labels_load(struct labels *l, const char *data_dir)
+labels_read(struct labels *l, FILE *f)
 {
-	char	 path[1024], line[1024], *k, *v;
-	FILE	*f;
+	char	 line[1024], *k, *v;
 	int	 i;
 
-	if (data_dir == NULL)
-		return;
-	snprintf(path, sizeof(path), "%s/templates/labels/%s.conf", data_dir,
-	    l->tag);
-	if ((f = fopen(path, "r")) == NULL)
-		return;
 	/* Keys of other writers may share the file: only ours are read. */
 	while (fgets(line, sizeof(line), f) != NULL) {
 		if (conf_line(line, &k, &v) <= 0)
@@ -2178,6 +2142,28 @@ labels_load(struct labels *l, const char *data_dir)
 				l->v[i] = strdup(v);
 	}
 	fclose(f);
+}
+
+/* The data directory's file of l's language, then the built-in one for
+ * the keys it lacks. */
+static void
+labels_load(struct labels *l, const char *data_dir)
+{
+	char	 path[1024];
+	FILE	*f;
+	size_t	 i;
+
+	if (data_dir != NULL) {
+		snprintf(path, sizeof(path), "%s/templates/labels/%s.conf",
+		    data_dir, l->tag);
+		if ((f = fopen(path, "r")) != NULL)
+			labels_read(l, f);
+	}
+	for (i = 0; rp_labels_builtin[i].name != NULL; i++)
+		if (strcmp(rp_labels_builtin[i].name, l->tag) == 0 &&
+		    (f = fmemopen((void *)rp_labels_builtin[i].text,
+		    strlen(rp_labels_builtin[i].text), "r")) != NULL)
+			labels_read(l, f);
 }
 
 /* The label key in a document's language (ISO 639-2). */
@@ -2196,7 +2182,9 @@ label(struct pdf_state *ps, const char *lang, int key)
 		snprintf(l->tag, sizeof(l->tag), "%s", tag);
 		labels_load(l, ps->data_dir);
 	}
-	return l != NULL && l->v[key] != NULL ? l->v[key] : label_en[key];
+	if (l != NULL && l->v[key] != NULL)
+		return l->v[key];
+	return strcmp(tag, "en") != 0 ? label(ps, "eng", key) : "";
 }
 
 static void
@@ -2627,6 +2615,8 @@ pdf_create(const rp_options *opt, const char **err)
 		pdf_destroy(ps);
 		return NULL;
 	}
+	/* English first: every language falls back to it. */
+	label(ps, "eng", L_ORGANIZATION);
 	ps->m.ctx = ps->fonts;
 	ps->m.face = pdf_fonts_face;
 	ps->m.width = pdf_fonts_width;

@@ -4,6 +4,10 @@
 : "${RESPUB:?RESPUB must name the respub binary}"
 TESTS_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$TESTS_DIR")
+# Debian's python3 (make deps installs it) before any other in PATH: a
+# version manager's shim (pyenv) runs a tree of shell processes on every
+# call, and the scripts call python3 some hundreds of times.
+[ -x /usr/bin/python3 ] && python3() { /usr/bin/python3 "$@"; }
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT INT TERM
 

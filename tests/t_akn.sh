@@ -5,7 +5,7 @@
 #
 # Inputs: examples/, tests/corpus/, and an evenly spaced sample of
 # $CORPUS (default ../shared/corpus) when it exists: about 100 files, 20
-# under the sanitizers.
+# under the sanitizers (and there only the foreign AKN under 100 KB).
 . "$(dirname "$0")/lib.sh"
 
 R=$RESPUB
@@ -244,6 +244,10 @@ grep -q 'title="Proposal for a REGULATION"' "$TMP/pretty/pretty.tree" &&
 FOREIGN=${FOREIGN:-$ROOT/../shared/akn/foreign}
 if [ -d "$FOREIGN" ]; then
 	for f in "$FOREIGN"/*.xml; do
+		# Under the sanitizers, the files under 100 KB: the larger
+		# ones hold the same elements at length.
+		[ -n "$RP_SANITIZED" ] && [ "$(wc -c < "$f")" -ge 100000 ] &&
+		    continue
 		all_words "$(basename "$f" .xml)" "$f"
 	done
 else

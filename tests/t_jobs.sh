@@ -15,8 +15,12 @@ printf '\n' > "$TMP/in/empty.txt"
 set -- "$TMP"/in/*.txt "$TMP/in/b/S-RES-1377-2001.txt" "$TMP/missing.txt"
 CORPUS=${CORPUS:-$ROOT/../shared/corpus}
 if [ -d "$CORPUS" ]; then
-	# Some dozens more, spread over the corpus.
-	set -- "$@" $(find "$CORPUS" -name '*.txt' | sort | awk 'NR % 40 == 1')
+	# Some dozens more, spread over the corpus (a few under the
+	# sanitizers).
+	every=40
+	[ -n "$RP_SANITIZED" ] && every=160
+	set -- "$@" $(find "$CORPUS" -name '*.txt' | sort |
+	    awk -v e=$every 'NR % e == 1')
 fi
 FMT=akn,html,md,pdf
 

@@ -56,7 +56,7 @@ if [ -n "$CORPUS" ] && [ -d "$CORPUS" ]; then corpus=$CORPUS
 elif [ -d "$ROOT/../shared/corpus" ]; then corpus=$ROOT/../shared/corpus
 else corpus=; fi
 sample=100
-[ -n "$RP_SANITIZED" ] && sample=15
+[ -n "$RP_SANITIZED" ] && sample=8
 if [ -n "$corpus" ]; then
 	find "$corpus" -name '*.txt' | sort > "$TMP/all"
 	ok "corpus: $corpus ($(wc -l < "$TMP/all") texts, sampling $sample)"
@@ -189,7 +189,7 @@ EOF
 			python3 "$CHECK" words "$TMP/g.tree" "$TMP/g1.html" \
 			    >/dev/null || echo "$(basename "$f")" >> "$TMP/wfails"
 		fi
-		[ -n "$RP_SANITIZED" ] && [ $n -ge 10 ] && break
+		[ -n "$RP_SANITIZED" ] && [ $n -ge 5 ] && break
 	done
 	if [ ! -s "$TMP/fails" ]; then ok "ga80 md rewritten is stable: $n files"
 	else notok "ga80 md rewritten is stable" "$(tr '\n' ' ' < "$TMP/fails")"; fi

@@ -71,7 +71,11 @@ if [ -n "$CORPUS" ] && [ -d "$CORPUS" ]; then g=$CORPUS/ga80-en
 else g=$ROOT/../shared/corpus/ga80-en; fi
 if [ -d "$g" ]; then
 	: > "$TMP/bad"
+	# Under the sanitizers every fourth file.
+	k=0
 	for f in "$g"/*.md; do
+		k=$((k + 1))
+		[ -n "$RP_SANITIZED" ] && [ $((k % 4)) -ne 1 ] && continue
 		tree "$f" > "$TMP/g"
 		[ "$(unlinked "$TMP/g")" = 0 ] || basename "$f" >> "$TMP/bad"
 	done

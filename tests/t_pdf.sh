@@ -118,6 +118,20 @@ qpdf --qdf --object-streams=disable "$TMP/a.pdf" "$TMP/q.pdf"
 if grep -aq '/Lang (en)' "$TMP/q.pdf"; then ok "document language"
 else notok "document language" "no /Lang (en)"; fi
 
+# The labels (templates/labels/<lang>.conf) are built into the library:
+# with no data directory, a Chinese text with no masthead still gets its
+# first page and document info in Chinese.
+RESPUB_DATA_DIR=$TMP/none $RESPUB -q -t pdf \
+    "$ROOT/tests/dev/zh/S_RES_0004_1946_zh.txt" -o "$TMP/zn.pdf"
+pdftotext -l 1 -enc UTF-8 "$TMP/zn.pdf" "$TMP/zn.txt"
+if grep -q '^联合国$' "$TMP/zn.txt" && grep -q '^安全理事会$' "$TMP/zn.txt" &&
+    grep -q '安全理事会第39次会议通过$' "$TMP/zn.txt" &&
+    pdfinfo "$TMP/zn.pdf" | grep -q '^Keywords: *联合国; '; then
+	ok "labels: built in (Chinese, no data directory)"
+else
+	notok "labels: built in" "$(head -12 "$TMP/zn.txt" | tr '\n' '|')"
+fi
+
 # Links: cited documents and footnote markers.
 f=$ROOT/examples/E-RES-2005-19.txt
 $R -t pdf "$f" -o "$TMP/e.pdf"

@@ -9,7 +9,11 @@ cd "$ROOT" || exit 1
 
 # The development set (tests/dev/<lang>/expected.tsv, real texts in the
 # six languages counted by reading) is asserted the same way.
+# Under the sanitizers every third text (each language still in).
+step=1
+[ -n "$RP_SANITIZED" ] && step=3
 cat tests/structure.tsv tests/dev/*/expected.tsv | grep -v '^#' |
+    awk -v s="$step" '(NR - 1) % s == 0' |
 while IFS='	' read -r file want; do
 	if ! "$RESPUB" -q -t tree "$file" > "$TMP/t.tree"; then
 		notok "structure: $file" "respub failed"
