@@ -1126,11 +1126,13 @@ votes_in(rp_meta *m, const char *s, size_t n)
 	while (from < n && rp_lang_find(RP_LK_VOTES, s + from, n - from, &h,
 	    &at) > 0) {
 		for (k = 0; k < 3; k++)
-			if (h.votes[k] >= 0)
+			if (h.votes[k] != -1)
 				v[k] = h.votes[k];
 		from += h.end > at ? h.end : at + 1;
 	}
-	if (v[0] < 0)
+	/* Never a count the text does not state: members named, not
+	 * counted ("China and France abstaining"), leave the vote unknown. */
+	if (v[0] < 0 || v[1] == RP_LANG_NAMED || v[2] == RP_LANG_NAMED)
 		return;
 	m->votes_for = v[0];
 	m->votes_against = v[1] > 0 ? v[1] : 0;
