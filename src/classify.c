@@ -1421,21 +1421,52 @@ title_date(const char *t, char iso[11])
 	return end > 0 && (end == n || !differ);
 }
 
-/* A resolution whose closing lines give no date: the date its title
- * gives ("... of 30 August 1974"), when it agrees with the year; else
- * only what is known, said in a warning.  No date is ever made up. */
-static void
-adoption_date(rp_doc *doc, rp_meta *m)
+/* The date a note of the preface gives as a title would, when it is
+ * the only note that gives one ("فيما يلي ترجمة ... لقرار مجلس الأمن 425
+ * والذي أصدره في 19 مارس/آذار 1978:", a web copy's introduction below
+ * its title): 1, else 0. */
+static int
+note_date(const rp_node *preface, char iso[11])
 {
-	char	 iso[11];
+	const rp_node	*b;
+	rp_buf		 t;
+	char		 d[11];
+	int		 found = 0;
+
+	for (b = preface ? preface->first : NULL; b != NULL; b = b->next) {
+		if (b->type != RP_NODE_BLOCK || b->role != RP_ROLE_NOTE)
+			continue;
+		rp_buf_init(&t);
+		rp_node_text(b, &t);
+		if (t.len > 0 && title_date(t.data, d)) {
+			memcpy(iso, d, sizeof(d));
+			found++;
+		}
+		rp_buf_free(&t);
+	}
+	return found == 1;
+}
+
+/* A resolution whose closing lines give no date: the date its title
+ * gives ("... of 30 August 1974"), or else a note above the text, when
+ * it agrees with the year; else only what is known, said in a warning.
+ * No date is ever made up. */
+static void
+adoption_date(rp_doc *doc, rp_meta *m, const rp_node *preface)
+{
+	char		 iso[11];
+	const char	*from = NULL;
 
 	if (m->date != NULL || m->kind != RP_DOC_RESOLUTION)
 		return;
-	if (m->title != NULL && title_date(m->title, iso) &&
-	    (m->year == 0 || atoi(iso) == m->year)) {
+	if (m->title != NULL && title_date(m->title, iso))
+		from = "title";
+	else if (note_date(preface, iso))
+		from = "note above the text";
+	if (from != NULL && (m->year == 0 || atoi(iso) == m->year)) {
 		m->date = rp_doc_strdup(doc, iso);
 		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not stated; "
-		    "%s taken from the title", iso);
+		    "%s taken from the %s", iso, from);
 	} else if (m->year > 0)
 		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not found; "
 		    "only the year %d is known", m->year);
@@ -1516,7 +1547,8 @@ title_adoption(rp_doc *doc, rp_meta *m)
 }
 
 void
-rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n)
+rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n,
+    const rp_node *preface)
 {
 	char	 buf[64];
 
@@ -1539,7 +1571,7 @@ rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n)
 		if (buf[0])
 			m->symbol = rp_doc_strdup(doc, buf);
 	}
-	adoption_date(doc, m);
+	adoption_date(doc, m, preface);
 	title_adoption(doc, m);
 	if (m->year == 0 && m->date != NULL)
 		m->year = atoi(m->date);

@@ -2354,7 +2354,7 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 	if (kind == RP_DOC_LETTER && bd.body != NULL)
 		rp_take_signature(r->doc, bd.body);
 	rp_finish_meta(r->doc, bd.docnode->meta, all.data ? all.data : "",
-	    all.len);
+	    all.len, bd.preface);
 	rp_buf_free(&all);
 	plain_paragraphs(&bd, first);
 	return bd.docnode;
