@@ -1221,11 +1221,13 @@ votes_in(rp_meta *m, const char *s, size_t n)
 	while (from < n && rp_lang_find(RP_LK_VOTES, s + from, n - from, &h,
 	    &at) > 0) {
 		for (k = 0; k < 3; k++)
-			if (h.votes[k] >= 0)
+			if (h.votes[k] != -1)
 				v[k] = h.votes[k];
 		from += h.end > at ? h.end : at + 1;
 	}
-	if (v[0] < 0)
+	/* Never a count the text does not state: members named, not
+	 * counted ("China and France abstaining"), leave the vote unknown. */
+	if (v[0] < 0 || v[1] == RP_LANG_NAMED || v[2] == RP_LANG_NAMED)
 		return;
 	m->votes_for = v[0];
 	m->votes_against = v[1] > 0 ? v[1] : 0;
@@ -1326,6 +1328,16 @@ rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 	if (m->date == NULL && rp_find_date(s, n, iso, &at) > 0)
 		m->date = rp_doc_strdup(doc, iso);
 	return 1;
+}
+
+int
+rp_adoption_line(const char *s, size_t n)
+{
+	rp_lang_hit	 h;
+	size_t		 at;
+
+	return rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) > 0 &&
+	    rp_lang_find(RP_LK_MEETING, s, n, &h, &at) > 0;
 }
 
 int
@@ -1526,21 +1538,52 @@ title_date(const char *t, char iso[11])
 	return end > 0 && (end == n || !differ);
 }
 
-/* A resolution whose closing lines give no date: the date its title
- * gives ("... of 30 August 1974"), when it agrees with the year; else
- * only what is known, said in a warning.  No date is ever made up. */
-static void
-adoption_date(rp_doc *doc, rp_meta *m)
+/* The date a note of the preface gives as a title would, when it is
+ * the only note that gives one ("فيما يلي ترجمة ... لقرار مجلس الأمن 425
+ * والذي أصدره في 19 مارس/آذار 1978:", a web copy's introduction below
+ * its title): 1, else 0. */
+static int
+note_date(const rp_node *preface, char iso[11])
 {
-	char	 iso[11];
+	const rp_node	*b;
+	rp_buf		 t;
+	char		 d[11];
+	int		 found = 0;
+
+	for (b = preface ? preface->first : NULL; b != NULL; b = b->next) {
+		if (b->type != RP_NODE_BLOCK || b->role != RP_ROLE_NOTE)
+			continue;
+		rp_buf_init(&t);
+		rp_node_text(b, &t);
+		if (t.len > 0 && title_date(t.data, d)) {
+			memcpy(iso, d, sizeof(d));
+			found++;
+		}
+		rp_buf_free(&t);
+	}
+	return found == 1;
+}
+
+/* A resolution whose closing lines give no date: the date its title
+ * gives ("... of 30 August 1974"), or else a note above the text, when
+ * it agrees with the year; else only what is known, said in a warning.
+ * No date is ever made up. */
+static void
+adoption_date(rp_doc *doc, rp_meta *m, const rp_node *preface)
+{
+	char		 iso[11];
+	const char	*from = NULL;
 
 	if (m->date != NULL || m->kind != RP_DOC_RESOLUTION)
 		return;
-	if (m->title != NULL && title_date(m->title, iso) &&
-	    (m->year == 0 || atoi(iso) == m->year)) {
+	if (m->title != NULL && title_date(m->title, iso))
+		from = "title";
+	else if (note_date(preface, iso))
+		from = "note above the text";
+	if (from != NULL && (m->year == 0 || atoi(iso) == m->year)) {
 		m->date = rp_doc_strdup(doc, iso);
 		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not stated; "
-		    "%s taken from the title", iso);
+		    "%s taken from the %s", iso, from);
 	} else if (m->year > 0)
 		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not found; "
 		    "only the year %d is known", m->year);
@@ -1621,7 +1664,8 @@ title_adoption(rp_doc *doc, rp_meta *m)
 }
 
 void
-rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n)
+rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n,
+    const rp_node *preface)
 {
 	char	 buf[64];
 
@@ -1644,7 +1688,7 @@ rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n)
 		if (buf[0])
 			m->symbol = rp_doc_strdup(doc, buf);
 	}
-	adoption_date(doc, m);
+	adoption_date(doc, m, preface);
 	title_adoption(doc, m);
 	if (m->year == 0 && m->date != NULL)
 		m->year = atoi(m->date);

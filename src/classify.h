@@ -164,6 +164,9 @@ int		 rp_adoption_line(const char *s, size_t n);
  * closing formula; fills the meeting, date and vote into m. */
 int		 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s,
 		    size_t n);
+/* An adoption line naming its meeting: "Adopted at the 1748th meeting
+ * ...", "Adoptée à la 263e séance". */
+int		 rp_adoption_line(const char *s, size_t n);
 /* Whether s closes the operative part: a closing line, or, once in the
  * operative part, a line that opens as one although a scan garbled its
  * meeting ("Adopted at the ]8S6ih meeting", "127th meet-ing"). */
@@ -180,9 +183,10 @@ void		 rp_vote_members(rp_meta *m, rp_node *g, const char *s,
 /* Whether the first line of a text makes it a cover letter. */
 int		 rp_is_letter_title(const char *s, size_t n);
 /* Symbol, number, year, body and session explaining one another, the
- * language from the text when unknown: the last step of reading m. */
+ * language from the text when unknown, a date its title or a note of
+ * its preface (NULL if none) gives: the last step of reading m. */
 void		 rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text,
-		    size_t n);
+		    size_t n, const rp_node *preface);
 /* An annex's metadata before its masthead: its parent's identity. */
 void		 rp_annex_meta(rp_meta *m, const rp_meta *parent);
 /* The short lines closing a letter's body: its SIGNATURE. */

@@ -722,6 +722,18 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 			j = i;
 			while (j < b && isdigit((unsigned char)t[j]))
 				j++;
+			/* "mensuel[1] et": a wiki's marker in brackets,
+			 * glued to its word; the brackets go with it. */
+			if (i >= a + 2 && t[i - 1] == '[' && t[i - 2] != ' ' &&
+			    j < b && t[j] == ']' && j - i < 4) {
+				memcpy(marker, t + i, j - i);
+				marker[j - i] = '\0';
+				if (try_marker(sc, parent, &run, i - 1, j + 1,
+				    marker, RP_MARK_GLUED)) {
+					i = run;
+					continue;
+				}
+			}
 			if (j - i < sizeof(marker)) {
 				int kind = marker_kind(sc, parent, run,
 				    i, j);

@@ -1067,6 +1067,41 @@ month_at(const struct folded *f, size_t *i)
 static size_t pmatch(const char *p, const struct folded *f, size_t i,
     rp_lang_hit *hit);
 
+/* {abstainers}: the members a vote names instead of counting them
+ * ("وامتناع الصين عن التصويت", "with China abstaining"), up to the rest
+ * of the pattern, or to the end of the clause when it ends the pattern.
+ * One word names one member: a count of 1.  More words may be one name
+ * or a list ("the United Kingdom", "China and France"; Chinese is not
+ * spaced), so their count is RP_LANG_NAMED: unknown.  A number is a
+ * count, not a name. */
+static size_t
+named(const char *rest, const struct folded *f, size_t i, rp_lang_hit *hit)
+{
+	size_t		 j = i, e, r = 0, len;
+	uint32_t	 cp;
+	int		 one = 1;
+
+	if (number_at(f, &j, 0) >= 0 || phrase_at(RP_LK_ZERO, f, i, NULL) > 0)
+		return 0;
+	for (e = i; e < f->n; e++)
+		if (*rest != '\0' ? (r = pmatch(rest, f, e, hit)) > 0 :
+		    strchr(".;)", f->s[e]) != NULL)
+			break;
+	if (*rest != '\0' && r == 0)
+		return 0;
+	if (*rest == '\0')
+		r = e + 1;
+	while (e > i && f->s[e - 1] == ' ')
+		e--;
+	if (e == i)
+		return 0;
+	for (j = i; j < e && one; j += len)
+		one = (len = rp_utf8_decode(f->s + j, e - j, &cp)) > 0 &&
+		    is_word_cp(cp);
+	hit->votes[2] = one ? 1 : RP_LANG_NAMED;
+	return r;
+}
+
 /* A {placeholder} at i; then the rest of the pattern. */
 static size_t
 placeholder(const char *name, size_t nl, const char *rest,
@@ -1081,6 +1116,8 @@ placeholder(const char *name, size_t nl, const char *rest,
 				return r;
 		return 0;
 	}
+	if (nl == 10 && memcmp(name, "abstainers", 10) == 0)
+		return named(rest, f, i, hit);
 	if (nl == 3 && memcmp(name, "ord", 3) == 0) {
 		if ((v = ordinal_at(f, &j)) < 0)
 			return 0;

@@ -56,7 +56,9 @@ enum {
 };
 
 /* What a pattern matched: the end offset, the numbers it read (-1 when
- * absent) and where {n} stood. */
+ * absent; a vote RP_LANG_NAMED when it names members it does not count)
+ * and where {n} stood. */
+#define RP_LANG_NAMED	(-2)
 typedef struct rp_lang_hit {
 	size_t	 end;
 	int	 n, num, year, month, day, votes[3], ord;

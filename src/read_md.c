@@ -658,7 +658,8 @@ finish_doc(struct rdr *r, struct rdoc *d)
 	for (c = d->node->first; c != NULL; c = c->next)
 		if (c->type != RP_NODE_ANNEX && c->type != RP_NODE_NOTES)
 			rp_node_text(c, &t);
-	rp_finish_meta(r->doc, m, t.data ? t.data : "", t.len);
+	rp_finish_meta(r->doc, m, t.data ? t.data : "", t.len,
+	    rp_node_child(d->node, RP_NODE_PREFACE));
 	rp_buf_free(&t);
 }
 

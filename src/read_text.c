@@ -2138,7 +2138,8 @@ cited_bit(const char *digits, size_t k)
 
 /* The markers u cites into cited: " 7" after a word, a period or a
  * comma and before the end, a space, a period, a comma or a semicolon,
- * as a spaced footnote reference stands. */
+ * as a spaced footnote reference stands; "[7]" glued to a word, as a
+ * wiki sets one. */
 static void
 note_citations(const struct unit *u, unsigned char *cited)
 {
@@ -2146,14 +2147,17 @@ note_citations(const struct unit *u, unsigned char *cited)
 	size_t		 n = u->text.len, p, q;
 
 	for (p = 1; p < n; p++) {
-		if (s[p] != ' ' || !(isalpha((unsigned char)s[p - 1]) ||
-		    s[p - 1] == '.' || s[p - 1] == ','))
+		int bracket = s[p] == '[' && s[p - 1] != ' ';
+
+		if (!bracket && (s[p] != ' ' || !(isalpha((unsigned char)
+		    s[p - 1]) || s[p - 1] == '.' || s[p - 1] == ',')))
 			continue;
 		for (q = p + 1; q < n && q - p <= 3 &&
 		    isdigit((unsigned char)s[q]); q++)
 			continue;
-		if (q > p + 1 && q - p <= 4 && (q == n || s[q] == ' ' ||
-		    s[q] == '.' || s[q] == ',' || s[q] == ';')) {
+		if (q > p + 1 && q - p <= 4 && (bracket ? q < n &&
+		    s[q] == ']' : (q == n || s[q] == ' ' || s[q] == '.' ||
+		    s[q] == ',' || s[q] == ';'))) {
 			size_t b = cited_bit(s + p + 1, q - p - 1);
 
 			cited[b / 8] |= (unsigned char)(1u << (b % 8));
@@ -2162,17 +2166,19 @@ note_citations(const struct unit *u, unsigned char *cited)
 }
 
 /* Unit u, a footnote definition outside a ruled zone whose marker a
- * unit before it cites, made one; *adopted: past the adoption line. */
+ * unit before it cites, made one; *adopted: past the adoption line;
+ * listed: the unit before u is a definition (notes line after line). */
 static void
 late_definition(struct reader *r, struct unit *u, int *adopted,
-    const unsigned char *cited)
+    const unsigned char *cited, int listed)
 {
 	const char	*s = u->text.data;
 	char		 marker[8];
 	size_t		 k = 0, skip, b;
 	int		 num, dotted, glued;
 
-	if (u->kind != U_TEXT || !u->block_start || u->num != NULL)
+	if (u->kind != U_TEXT || !(u->block_start || listed) ||
+	    u->num != NULL)
 		return;
 	while (k < u->text.len && k < 3 && isdigit((unsigned char)s[k]))
 		k++;
@@ -2212,7 +2218,8 @@ late_definitions(struct reader *r)
 	int		 adopted = 0;
 
 	for (i = 0; i < r->nunits; i++) {
-		late_definition(r, &r->units[i], &adopted, cited);
+		late_definition(r, &r->units[i], &adopted, cited, i > 0 &&
+		    r->units[i - 1].kind == U_FNDEF);
 		if (r->units[i].kind == U_TEXT)
 			note_citations(&r->units[i], cited);
 	}
@@ -2389,7 +2396,7 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 	if (kind == RP_DOC_LETTER && bd.body != NULL)
 		rp_take_signature(r->doc, bd.body);
 	rp_finish_meta(r->doc, bd.docnode->meta, all.data ? all.data : "",
-	    all.len);
+	    all.len, bd.preface);
 	rp_buf_free(&all);
 	plain_paragraphs(&bd, first);
 	return bd.docnode;

@@ -747,6 +747,28 @@ test_lang_closing(void)
 	check_closing("تبنى المجلس هذا القرار في جلسته رقم 1747 بـ14 صوتاً "
 	    "مقابل لا شيء", "1747|جلسته رقم 1747||14-0-0",
 	    "lang ar: بـ14 صوتاً مقابل لا شيء (dev: S/RES/338 (1973))");
+	check_closing("تبنى المجلس هذا القرار في جلسته رقم 1747 بـ14 صوتاً "
+	    "مقابل لا شيء وامتناع الصين عن التصويت.",
+	    "1747|جلسته رقم 1747||14-0-1", "lang ar: one abstainer named "
+	    "is one abstention (dev: S/RES/338 (1973), Al Jazeera)");
+	check_closing("Adopted at the 1747th meeting by 14 votes to none, "
+	    "China abstaining.", "1747|1747th meeting||14-0-1",
+	    "lang en: China abstaining is one abstention");
+	check_closing("Adopted at the 1747th meeting by 13 votes to none, "
+	    "with China and France abstaining.",
+	    "1747|1747th meeting||-1--1--1",
+	    "lang en: abstainers named, not counted: the vote is unknown");
+	check_closing("Adopted at the 1747th meeting by 14 votes to none, "
+	    "with the abstention of the United Kingdom.",
+	    "1747|1747th meeting||-1--1--1",
+	    "lang en: a name of several words may be a list: unknown");
+	check_closing("Adoptée à la 1747e séance par 14 voix contre zéro, "
+	    "avec l'abstention de la Chine.", "1747|1747e séance||-1--1--1",
+	    "lang fr: avec l'abstention de la Chine: unknown");
+	check_closing("Adopted at the 705th meeting by 8 votes to none, with 3 "
+	    "abstentions (Belgium, China, United States of America).",
+	    "705|705th meeting||8-0-3",
+	    "lang en: a count with its names stays a count");
 	check_closing("تبنى المجلس هذا القرار, في جلسته رقم 2260, بالإجماع.",
 	    "2260|جلسته رقم 2260||-1--1--1",
 	    "lang ar: جلسته رقم 2260 (dev: S/RES/484 (1980))");
