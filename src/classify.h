@@ -164,9 +164,6 @@ int		 rp_adoption_line(const char *s, size_t n);
  * closing formula; fills the meeting, date and vote into m. */
 int		 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s,
 		    size_t n);
-/* An adoption line naming its meeting: "Adopted at the 1748th meeting
- * ...", "Adoptée à la 263e séance". */
-int		 rp_adoption_line(const char *s, size_t n);
 /* Whether s closes the operative part: a closing line, or, once in the
  * operative part, a line that opens as one although a scan garbled its
  * meeting ("Adopted at the ]8S6ih meeting", "127th meet-ing"). */
