@@ -1300,17 +1300,6 @@ rp_opens_conclusion(const char *s, size_t n)
 	    &h) > 0 || rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) > 0;
 }
 
-/* An adoption phrase and, anywhere after it, a meeting. */
-int
-rp_adoption_line(const char *s, size_t n)
-{
-	rp_lang_hit	 h;
-	size_t		 at;
-
-	return rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) > 0 &&
-	    rp_lang_find(RP_LK_MEETING, s, n, &h, &at) > 0;
-}
-
 int
 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 {

@@ -157,9 +157,6 @@ size_t		 rp_number_before_title(const char *s, size_t n);
  * meeting ("2000年3月15日 第93次全体会议"), or an adoption phrase
  * ("Adoptée", "تبنى"), whether or not the meeting follows on this line. */
 int		 rp_opens_conclusion(const char *s, size_t n);
-/* "Adopted at the 2nd meeting", "Adoptée à la 263e séance", "Принята на
- * 4872-м заседании": whether s is an adoption line naming its meeting. */
-int		 rp_adoption_line(const char *s, size_t n);
 /* "36th plenary meeting", "Adopted at the 2nd meeting.": whether s is a
  * closing formula; fills the meeting, date and vote into m. */
 int		 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s,

@@ -132,6 +132,22 @@ slash_marker_end(const struct scan *sc, size_t j, size_t n)
 	return j + 1;
 }
 
+/* The end of a bracketed marker at t[i], as a copy of a wiki sets it,
+ * glued to the word or sign before it ("Palestina[1],", "mensuel[1] et"),
+ * or i if there is none. */
+static size_t
+bracket_marker_end(const struct scan *sc, size_t i, size_t b)
+{
+	const char	*t = sc->t;
+	size_t		 j = i + 1;
+
+	if (i == 0 || t[i - 1] == ' ' || t[i - 1] == '[')
+		return i;
+	while (j < b && j - i <= 3 && isdigit((unsigned char)t[j]))
+		j++;
+	return j > i + 1 && j < b && t[j] == ']' ? j + 1 : i;
+}
+
 /* The end of a star marker at t[i] ("Council,* the"; one or two stars
  * and a slash, the old form), or i if there is none. */
 static size_t
@@ -651,7 +667,7 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 	while (i < b) {
 		/* Most of a text: ASCII that starts nothing below. */
 		if ((unsigned char)t[i] < 0x80 && t[i] != '*' &&
-		    !isdigit((unsigned char)t[i]) &&
+		    t[i] != '[' && !isdigit((unsigned char)t[i]) &&
 		    !isupper((unsigned char)t[i])) {
 			i++;
 			continue;
@@ -675,6 +691,14 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 				i = j;
 			else
 				i = run;
+			continue;
+		}
+		if (cp == '[' && i > a &&
+		    (j = bracket_marker_end(sc, i, b)) > i) {
+			memcpy(marker, t + i + 1, j - i - 2);
+			marker[j - i - 2] = '\0';
+			i = try_marker(sc, parent, &run, i, j, marker,
+			    RP_MARK_GLUED) ? run : j;
 			continue;
 		}
 		/* "*" after CJK punctuation or a word: a footnote marker;

@@ -2136,10 +2136,17 @@ cited_bit(const char *digits, size_t k)
 	return v + (k == 1 ? 0 : k == 2 ? 10 : 110);
 }
 
+static void
+mark_cited(unsigned char *cited, const char *digits, size_t k)
+{
+	size_t b = cited_bit(digits, k);
+
+	cited[b / 8] |= (unsigned char)(1u << (b % 8));
+}
+
 /* The markers u cites into cited: " 7" after a word, a period or a
  * comma and before the end, a space, a period, a comma or a semicolon,
- * as a spaced footnote reference stands; "[7]" glued to a word, as a
- * wiki sets one. */
+ * as a spaced footnote reference stands, and a wiki copy's glued "[7]". */
 static void
 note_citations(const struct unit *u, unsigned char *cited)
 {
@@ -2147,21 +2154,24 @@ note_citations(const struct unit *u, unsigned char *cited)
 	size_t		 n = u->text.len, p, q;
 
 	for (p = 1; p < n; p++) {
-		int bracket = s[p] == '[' && s[p - 1] != ' ';
-
-		if (!bracket && (s[p] != ' ' || !(isalpha((unsigned char)
-		    s[p - 1]) || s[p - 1] == '.' || s[p - 1] == ',')))
+		/* A wiki copy's "Palestina[1],". */
+		if (s[p] == '[' && s[p - 1] != ' ') {
+			for (q = p + 1; q < n && q - p <= 3 &&
+			    isdigit((unsigned char)s[q]); q++)
+				continue;
+			if (q > p + 1 && q < n && s[q] == ']')
+				mark_cited(cited, s + p + 1, q - p - 1);
+			continue;
+		}
+		if (s[p] != ' ' || !(isalpha((unsigned char)s[p - 1]) ||
+		    s[p - 1] == '.' || s[p - 1] == ','))
 			continue;
 		for (q = p + 1; q < n && q - p <= 3 &&
 		    isdigit((unsigned char)s[q]); q++)
 			continue;
-		if (q > p + 1 && q - p <= 4 && (bracket ? q < n &&
-		    s[q] == ']' : (q == n || s[q] == ' ' || s[q] == '.' ||
-		    s[q] == ',' || s[q] == ';'))) {
-			size_t b = cited_bit(s + p + 1, q - p - 1);
-
-			cited[b / 8] |= (unsigned char)(1u << (b % 8));
-		}
+		if (q > p + 1 && q - p <= 4 && (q == n || s[q] == ' ' ||
+		    s[q] == '.' || s[q] == ',' || s[q] == ';'))
+			mark_cited(cited, s + p + 1, q - p - 1);
 	}
 }
 
@@ -2182,7 +2192,7 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 		return;
 	while (k < u->text.len && k < 3 && isdigit((unsigned char)s[k]))
 		k++;
-	if (rp_adoption_line(s, u->text.len))
+	if (rp_opens_conclusion(s, u->text.len))
 		*adopted = 1;
 	dotted = *adopted && k > 0 && k < u->text.len && s[k] == '.';
 	skip = k + (size_t)dotted;
@@ -2204,6 +2214,45 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 }
 
 /*
+ * "↑" opening a unit: a note of a wiki's list, "↑" the link back to its
+ * marker ("- ↑ Ibid.", "1. ↑ Ibid."); one without its number takes the
+ * next in the list.  Made a definition if a unit before cites it.
+ */
+static int
+arrow_definition(struct reader *r, struct unit *u, int *arrows,
+    const unsigned char *cited)
+{
+	const char	*s = u->text.data;
+	size_t		 n = u->text.len, k = 0, d = 0, b;
+	char		 marker[8];
+
+	if (n > 2 && s[0] == '-' && s[1] == ' ')
+		k = 2;
+	while (k == 0 && d < n && d < 3 && isdigit((unsigned char)s[d]))
+		d++;
+	k += d + (d > 0 && d < n && s[d] == '.');
+	while (k < n && s[k] == ' ')
+		k++;
+	if (u->kind != U_TEXT || n < k + 5 ||
+	    memcmp(s + k, "\xe2\x86\x91 ", 4) != 0)
+		return 0;
+	++*arrows;
+	if (d == 0)
+		d = (size_t)snprintf(marker, sizeof(marker), "%d",
+		    *arrows > 999 ? 999 : *arrows);
+	else
+		memcpy(marker, s, d);
+	marker[d] = '\0';
+	b = cited_bit(marker, d);
+	if (!(cited[b / 8] & (1u << (b % 8))))
+		return 0;
+	u->kind = U_FNDEF;
+	u->marker = rp_doc_strdup(r->doc, marker);
+	drop_prefix(u, k + 4);
+	return 1;
+}
+
+/*
  * Footnote definitions outside a ruled zone, recognized by the markers
  * they answer: "22 Adopted without vote." after "... meeting. 22", or,
  * past the adoption line, "5. Ibid., ..." after "... addenda, 5".  The
@@ -2215,9 +2264,11 @@ late_definitions(struct reader *r)
 {
 	unsigned char	 cited[(CITED_BITS + 7) / 8] = { 0 };
 	size_t		 i;
-	int		 adopted = 0;
+	int		 adopted = 0, arrows = 0;
 
 	for (i = 0; i < r->nunits; i++) {
+		if (arrow_definition(r, &r->units[i], &arrows, cited))
+			continue;
 		late_definition(r, &r->units[i], &adopted, cited, i > 0 &&
 		    r->units[i - 1].kind == U_FNDEF);
 		if (r->units[i].kind == U_TEXT)

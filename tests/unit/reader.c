@@ -376,6 +376,30 @@ test_reading(void)
 	free(t);
 	rp_doc_free(doc);
 
+	/* A wiki copy: markers in brackets, the notes as its reference list
+	 * gives them, "↑" linking back, numbered or by their place
+	 * (excerpts of tests/dev/es/S_RES_0108_1955_es_wikisource.txt and
+	 * tests/dev/fr/S_RES_0042_1948_fr_wikisource.txt). */
+	t = tree_of("El Consejo de Seguridad,\nHabiendo recibido el informe"
+	    "[1],\nTomando nota del documento [2],\n- Insta a ambas partes a "
+	    "cooperar.\n- ↑ Ibid., documento S/3430.\n", &doc);
+	check(count_of(t, "noteref") == 1 && count_of(t, "footnote num=\"1\"")
+	    == 1, "footnote: wiki '[1]' and its '- ↑' note");
+	check(strstr(t, "[2]") != NULL, "footnote: a spaced '[2]' with no "
+	    "note stays text");
+	free(t);
+	rp_doc_free(doc);
+	t = tree_of("Le Conseil de sécurité,\n\nSaisi du rapport[1] et du "
+	    "rapport spécial[2],\n\n1. Décide d'inviter les membres.\n\n"
+	    "Adoptée à la 263e séance par 8 voix contre zéro.\n\n"
+	    "  1. Procès-verbaux officiels, document S/663.\n  2. Ibid., "
+	    "document S/676.\n", &doc);
+	check(count_of(t, "noteref") == 2 && count_of(t, "footnote num=") == 2,
+	    "footnote: notes listed line after line under a French adoption "
+	    "line");
+	free(t);
+	rp_doc_free(doc);
+
 	/* Two numbered paragraphs on one line. */
 	t = tree_of("The Council,\n\n8. Recognizes the role; 9. Notes the "
 	    "discussions;\n", &doc);
