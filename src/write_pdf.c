@@ -21,6 +21,7 @@
 #include "pdf_fonts.h"
 #include "pdf_layout.h"
 #include "arena.h"
+#include "quotes.h"
 #include "utf8.h"
 
 /* ------------------------------------------------------------ template */
@@ -38,6 +39,7 @@ struct conf {
 	float	 pw, ph, mt, mb, ml, mr;
 	char	*font[PF__MAX];
 	float	 cjk_index, hinting, justify;
+	int	 quotes;	/* typographic quotes (quotes.c) */
 	float	 size, leading, size_zh, leading_zh, size_ar, leading_ar;
 	float	 size_note, leading_note;
 	float	 size_org, size_body, size_symbol, size_title, size_hf;
@@ -49,7 +51,7 @@ struct conf {
 	char	*spaced_languages, *thin_before, *thin_after, *nbsp_before;
 };
 
-enum { K_LEN, K_NUM, K_STR, K_PAGE };
+enum { K_LEN, K_NUM, K_STR, K_PAGE, K_FLAG };
 
 static const struct key {
 	const char	*name;
@@ -79,6 +81,7 @@ static const struct key {
 	{ "font_cjk_index", K_NUM, offsetof(struct conf, cjk_index), "0" },
 	{ "font_hinting", K_NUM, offsetof(struct conf, hinting), "0" },
 	{ "justify", K_NUM, offsetof(struct conf, justify), "1" },
+	{ "quotes", K_FLAG, offsetof(struct conf, quotes), "yes" },
 	{ "size", K_LEN, offsetof(struct conf, size), "10pt" },
 	{ "leading", K_LEN, offsetof(struct conf, leading), "12pt" },
 	{ "size_zh", K_LEN, offsetof(struct conf, size_zh), "11pt" },
@@ -195,6 +198,8 @@ set_key(struct conf *c, const struct key *k, const char *v)
 		return parse_len(v, (float *)(void *)p);
 	case K_NUM:
 		return parse_len(v, (float *)(void *)p);
+	case K_FLAG:
+		return (*(int *)(void *)p = rp_quotes_flag(v)) < 0 ? -1 : 0;
 	default:
 		free(*(char **)(void *)p);
 		if ((*(char **)(void *)p = strdup(v)) == NULL)
@@ -365,6 +370,7 @@ struct para {
 	float		 leading;
 	int		 align;
 	int		 mirror;	/* in a right-to-left document */
+	rp_quote_state	 qs;		/* the quotes open in it */
 };
 
 enum { VI_LINE, VI_SPACE, VI_RULE, VI_BREAK, VI_MARK };
@@ -427,9 +433,10 @@ struct job {
 	size_t			 npages, pagescap;
 	int			 curdoc, cjk, rtl;
 	int			 spaced;	/* French spacing */
+	rp_quotes		 quotes;	/* the document language's */
 	float			 measure, body_h, size, leading;
 	float			 left;		/* body indent from the margin */
-	rp_buf			 tmp, spacing;
+	rp_buf			 tmp, spacing, quoted;
 };
 
 static int
@@ -447,6 +454,7 @@ new_para(struct job *j, int align, float x, float first_x, float leading)
 	p->leading = leading;
 	p->align = align;
 	p->mirror = j->rtl;
+	memset(&p->qs, 0, sizeof(p->qs));
 	return (int)j->npara++;
 }
 
@@ -531,6 +539,15 @@ in_set(const char *set, const char *s, size_t len)
 	return 0;
 }
 
+/* Whether s starts with a no-break space, U+00A0 or U+202F. */
+static int
+no_break_space_at(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	return rp_utf8_decode(s, n, &cp) > 0 && (cp == 0xA0 || cp == 0x202F);
+}
+
 /*
  * French spacing: a narrow no-break space (U+202F) before the template's
  * thin_before characters and after its thin_after ones, a no-break space
@@ -567,18 +584,24 @@ french_spaces(struct job *j, const char *s, rp_buf *b)
 		if (in_set(c->thin_after, s + i, k)) {
 			if (i + k < n && s[i + k] == ' ')
 				k++;
-			if (i + k < n)
+			/* Not twice: the source or a French quote mark may
+			 * have set one. */
+			if (i + k < n && !no_break_space_at(s + i + k, n - i - k))
 				rp_buf_puts(b, "\u202F");
 		}
 	}
 	return b->data ? b->data : "";
 }
 
-/* Text, with French spacing in a language that takes it. */
+/* Text, with typographic quotes (unless the template turns them off)
+ * and French spacing in a language that takes it. */
 static void
 add_text(struct job *j, int pi, const char *s, int style, float size,
     int32_t link)
 {
+	if (j->c->quotes)
+		s = rp_quotes_set(&j->quotes, &j->para[pi].qs, s, strlen(s),
+		    &j->quoted);
 	if (j->spaced)
 		s = french_spaces(j, s, &j->spacing);
 	pl_add(&j->para[pi].pl, &j->st->m, s, strlen(s), style, size, 0, link,
@@ -1419,6 +1442,7 @@ flow_document(struct job *j, const rp_node *d, int level)
 	const rp_node	*c, *notes;
 	int		 saved = j->curdoc, saved_cjk = j->cjk;
 	int		 saved_rtl = j->rtl, saved_spaced = j->spaced;
+	rp_quotes	 saved_quotes = j->quotes;
 	float		 ssize = j->size, slead = j->leading;
 
 	RP_GROW(j->docs, j->ndocs, j->docscap);
@@ -1439,6 +1463,8 @@ flow_document(struct job *j, const rp_node *d, int level)
 	j->rtl = di->rtl;
 	j->spaced = d->meta && d->meta->language &&
 	    in_list(j->c->spaced_languages, d->meta->language);
+	if (d->meta && d->meta->language)
+		rp_quotes_of(&j->quotes, d->meta->language);
 	j->size = j->cjk ? j->c->size_zh : j->rtl ? j->c->size_ar : j->c->size;
 	j->leading = j->cjk ? j->c->leading_zh : j->rtl ? j->c->leading_ar :
 	    j->c->leading;
@@ -1477,6 +1503,7 @@ flow_document(struct job *j, const rp_node *d, int level)
 	j->cjk = saved_cjk;
 	j->rtl = saved_rtl;
 	j->spaced = saved_spaced;
+	j->quotes = saved_quotes;
 	j->size = ssize;
 	j->leading = slead;
 }
@@ -2567,6 +2594,8 @@ pdf_render(void *state, rp_doc *doc, rp_buf *out)
 	j.leading = ps->conf.leading;
 	rp_buf_init(&j.tmp);
 	rp_buf_init(&j.spacing);
+	rp_buf_init(&j.quoted);
+	rp_quotes_of(&j.quotes, NULL);
 	flow_document(&j, doc->root, 0);
 	paginate(&j);
 	rc = draw(&j, out);
@@ -2582,6 +2611,7 @@ pdf_render(void *state, rp_doc *doc, rp_buf *out)
 	free(j.pages);
 	rp_buf_free(&j.tmp);
 	rp_buf_free(&j.spacing);
+	rp_buf_free(&j.quoted);
 	return rc;
 }
 

@@ -120,3 +120,48 @@ if "$RESPUB" -q -t akn,html,pdf -d "$TMP/sep" "$TMP/sep.txt"; then
 else
 	notok "look: a separator printed as * * *, kept in the AKN"
 fi
+
+# Typographic quotes (lang/<lang>.conf: quotes, single quotes, apostrophe)
+# in the PDF and the HTML; the AKN keeps the source's straight ones;
+# -V quotes=no keeps them everywhere.  A quote between two letters (no
+# spaces in Chinese) closes the one open, else opens one.
+q="'"
+en_src="the \"Blue Helmets\" and the Secretary-General${q}s report \"Peace in ${q}our${q} time\""
+fr_src="le rapport intitulé \"La situation concernant l${q}Afrique\""
+zh_src='题为"大会工作的振兴"的'
+printf 'Test\n\nThe General Assembly,\n\nRecalling %s,\n\n1. Decides that the "agenda" stays "open";\n' "$en_src" > "$TMP/q-en.txt"
+printf 'Test\n\nLe Conseil de sécurité,\n\nRappelant %s,\n\n1. Décide de rester saisi de la question ;\n' "$fr_src" > "$TMP/q-fr.txt"
+printf '测试\n\n安全理事会，\n\n回顾%s第48/264号决议，\n\n1. 决定继续处理此案。\n' "$zh_src" > "$TMP/q-zh.txt"
+en='the “Blue Helmets” and the Secretary-General’s report “Peace in ‘our’ time”'
+fr=$(printf 'le rapport intitulé \302\253\342\200\257La situation concernant l’Afrique\342\200\257\302\273')
+zh='题为“大会工作的振兴”的'
+# The text of the HTML page's body, of the PDF (pdftotext gives French
+# narrow spaces as plain ones), on one line.
+html_text() { xmllint --html --xpath 'string(//body)' "$1" 2>/dev/null | tr '\n' ' '; }
+pdf_text() { pdftotext "$1" - | tr '\n' ' ' | sed 's/\xe2\x80\xaf/ /g'; }
+for l in en fr zh; do
+	eval want=\$$l src=\$${l}_src
+	pdfwant=$(printf '%s' "$want" | sed 's/\xe2\x80\xaf/ /g')
+	if ! "$RESPUB" -q -t akn,html,pdf -d "$TMP/q-$l" "$TMP/q-$l.txt" ||
+	    ! "$RESPUB" -q -t html,pdf -V quotes=no -d "$TMP/q-$l-no" "$TMP/q-$l.txt"; then
+		notok "look: typographic quotes ($l)" "does not convert"
+		continue
+	fi
+	r=
+	case $(html_text "$TMP/q-$l/q-$l.html") in *"$want"*) ;; *) r="$r HTML" ;; esac
+	case $(pdf_text "$TMP/q-$l/q-$l.pdf") in *"$pdfwant"*) ;; *) r="$r PDF" ;; esac
+	akn=$(xmllint --xpath 'string(//*[local-name()="preamble"])' "$TMP/q-$l/q-$l.xml" | tr '\n' ' ')
+	case $akn in *"$src"*) ;; *) r="$r AKN" ;; esac
+	case $(html_text "$TMP/q-$l-no/q-$l.html") in *"$src"*) ;; *) r="$r HTML-no" ;; esac
+	case $(pdf_text "$TMP/q-$l-no/q-$l.pdf") in *"$src"*) ;; *) r="$r PDF-no" ;; esac
+	if [ -z "$r" ]; then
+		ok "look: typographic quotes in PDF and HTML, the source's in the AKN and with quotes=no ($l)"
+	else
+		notok "look: typographic quotes ($l)" "wrong in$r"
+	fi
+done
+if "$RESPUB" -q -t html -V quotes=maybe -o "$TMP/q.html" "$TMP/q-en.txt" 2>"$TMP/q.err"; then
+	notok "look: -V quotes=maybe is refused"
+else
+	expect "look: -V quotes=maybe is refused on one line" 1 "$(wc -l < "$TMP/q.err" | tr -d ' ')"
+fi
