@@ -35,6 +35,12 @@ enum {
 	T_ADOPTION_SC, T_ADOPTION_SC_ZH, T__MAX
 };
 
+/* A length in points, or in ems of the text it goes with ("2em"). */
+struct emlen {
+	float	 v;
+	int	 em;
+};
+
 struct conf {
 	float	 pw, ph, mt, mb, ml, mr;
 	char	*font[PF__MAX];
@@ -43,7 +49,8 @@ struct conf {
 	float	 size, leading, size_zh, leading_zh, size_ar, leading_ar;
 	float	 size_note, leading_note;
 	float	 size_org, size_body, size_symbol, size_title, size_hf;
-	float	 indent, space, rule, body_indent;
+	struct emlen indent, indent_zh;	/* first line, hanging numbers */
+	float	 space, rule, body_indent;
 	char	*header, *header_first, *footer_left, *footer_right;
 	char	*footer_first_left, *footer_first_right;
 	char	*docref_url, *separator;
@@ -51,7 +58,7 @@ struct conf {
 	char	*spaced_languages, *thin_before, *thin_after, *nbsp_before;
 };
 
-enum { K_LEN, K_NUM, K_STR, K_PAGE, K_FLAG };
+enum { K_LEN, K_EMLEN, K_NUM, K_STR, K_PAGE, K_FLAG };
 
 static const struct key {
 	const char	*name;
@@ -95,7 +102,8 @@ static const struct key {
 	{ "size_symbol", K_LEN, offsetof(struct conf, size_symbol), "14pt" },
 	{ "size_title", K_LEN, offsetof(struct conf, size_title), "12pt" },
 	{ "size_header", K_LEN, offsetof(struct conf, size_hf), "8pt" },
-	{ "indent", K_LEN, offsetof(struct conf, indent), "36pt" },
+	{ "indent", K_EMLEN, offsetof(struct conf, indent), "36pt" },
+	{ "indent_zh", K_EMLEN, offsetof(struct conf, indent_zh), "2em" },
 	{ "paragraph_space", K_LEN, offsetof(struct conf, space), "6pt" },
 	{ "rule", K_LEN, offsetof(struct conf, rule), "1.5pt" },
 	{ "body_indent", K_LEN, offsetof(struct conf, body_indent), "0" },
@@ -178,6 +186,29 @@ parse_len(const char *s, float *out)
 	return 0;
 }
 
+/* A length as parse_len reads it, or "2em". */
+static int
+parse_emlen(const char *s, struct emlen *out)
+{
+	size_t	 n = strlen(s);
+	char	 num[32];
+
+	if (n > 2 && n < sizeof(num) && strcmp(s + n - 2, "em") == 0) {
+		snprintf(num, sizeof(num), "%.*s", (int)(n - 2), s);
+		out->em = 1;
+		return parse_len(num, &out->v);
+	}
+	out->em = 0;
+	return parse_len(s, &out->v);
+}
+
+/* An emlen in points, for text of this size. */
+static float
+emlen_pt(const struct emlen *l, float size)
+{
+	return l->em ? l->v * size : l->v;
+}
+
 static int
 set_key(struct conf *c, const struct key *k, const char *v)
 {
@@ -196,6 +227,8 @@ set_key(struct conf *c, const struct key *k, const char *v)
 		return 0;
 	case K_LEN:
 		return parse_len(v, (float *)(void *)p);
+	case K_EMLEN:
+		return parse_emlen(v, (struct emlen *)(void *)p);
 	case K_NUM:
 		return parse_len(v, (float *)(void *)p);
 	case K_FLAG:
@@ -1039,8 +1072,8 @@ number_title(struct job *j, const rp_node *numb, const char *num,
 		rp_node_text(numb, &j->tmp);
 		num = j->tmp.data;
 	}
-	pi = block(j, NULL, AL_LEFT, c->indent, 0, PS_BOLD, c->size_title,
-	    c->size_title * 1.3f, num);
+	pi = block(j, NULL, AL_LEFT, emlen_pt(&c->indent, c->size_title), 0,
+	    PS_BOLD, c->size_title, c->size_title * 1.3f, num);
 	if (title != NULL)
 		add_inlines(j, pi, title, PS_BOLD, c->size_title, -1);
 	set_para(j, pi, 1);
@@ -1158,13 +1191,21 @@ flow_preface(struct job *j, const rp_node *pre, const rp_node *d)
 	space(j, j->leading);
 }
 
+/* The first-line indent, where numbers hang: the template's, of the
+ * document's text size (Chinese indents 2 em, 两字). */
+static float
+para_indent(const struct job *j)
+{
+	return emlen_pt(j->cjk ? &j->c->indent_zh : &j->c->indent, j->size);
+}
+
 /* A numbered paragraph or item: number hangs at x - indent. */
 static void
 flow_numbered(struct job *j, const rp_node *n, float x)
 {
 	const rp_node	*c;
 	int		 first = 1, pi;
-	float		 ind = j->cjk ? 2 * j->size : j->c->indent;
+	float		 ind = para_indent(j);
 
 	if (n->num != NULL && (n->first == NULL ||
 	    n->first->type != RP_NODE_BLOCK)) {
@@ -1230,7 +1271,7 @@ static void
 flow_node(struct job *j, const rp_node *n)
 {
 	const struct conf	*c = j->c;
-	float			 ind = j->cjk ? 2 * j->size : c->indent;
+	float			 ind = para_indent(j);
 	int			 al = c->justify ? AL_JUSTIFY : AL_LEFT, pi;
 	const rp_node		*b;
 

@@ -165,3 +165,14 @@ if "$RESPUB" -q -t html -V quotes=maybe -o "$TMP/q.html" "$TMP/q-en.txt" 2>"$TMP
 else
 	expect "look: -V quotes=maybe is refused on one line" 1 "$(wc -l < "$TMP/q.err" | tr -d ' ')"
 fi
+
+# The first-line indent is a template length in ems: indent_zh = 2em of
+# size_zh (两字); 4em moves the Chinese formula's first line 22pt more.
+fx() { pdftotext -bbox "$1" - | sed -n 's/.*xMin="\([0-9.]*\)".*>安全理事会，<.*/\1/p' | head -1; }
+if "$RESPUB" -q -t pdf -o "$TMP/i2.pdf" "$TMP/q-zh.txt" &&
+    "$RESPUB" -q -t pdf -V indent_zh=4em -o "$TMP/i4.pdf" "$TMP/q-zh.txt"; then
+	expect "look: indent_zh in ems of size_zh" 22 \
+	    "$(awk -v a="$(fx "$TMP/i2.pdf")" -v b="$(fx "$TMP/i4.pdf")" 'BEGIN { printf "%.0f", b - a }')"
+else
+	notok "look: indent_zh in ems of size_zh" "does not convert"
+fi
