@@ -86,6 +86,15 @@ else
 	notok "look: Unicode spaces at their widths" "$(cat "$TMP/spaces.err") $r"
 fi
 
+# The HTML keeps every one of them (the browser sets their widths; Latin
+# text is not justified there, so none is stretched).
+if "$RESPUB" -q -t html -o "$TMP/spaces.html" "$TMP/spaces.txt" &&
+    grep -q "$(sed -n 's/^1\. //p' "$TMP/spaces.txt")" "$TMP/spaces.html"; then
+	ok "look: Unicode spaces kept in the HTML"
+else
+	notok "look: Unicode spaces kept in the HTML"
+fi
+
 # A footnote marker after a space attaches to the word before it: no
 # space before it in the AKN and the HTML, no gap before it in the PDF.
 printf 'Test\n\nThe General Assembly,\n\n1. Welcomes the report on Development \302\271 and peace.\n\n\302\271 A/80/1.\n' > "$TMP/mark.txt"
