@@ -185,3 +185,24 @@ if "$RESPUB" -q -t pdf -o "$TMP/i2.pdf" "$TMP/q-zh.txt" &&
 else
 	notok "look: indent_zh in ems of size_zh" "does not convert"
 fi
+
+# The print job number in the AKN as AKN4UN marks it: a docketNumber
+# referring to a TLCConcept; the file stays schema-valid and reads back
+# the same; the PDF prints it in the first page's footer.
+f=$ROOT/tests/corpus/A_RES_80_1.pdftext.txt
+if "$RESPUB" -q -t akn,pdf -d "$TMP/job" "$f" &&
+    "$RESPUB" -q -t akn -o "$TMP/job/again.xml" "$TMP/job/A_RES_80_1.pdftext.xml"; then
+	x=$TMP/job/A_RES_80_1.pdftext.xml
+	job=$(xmllint --xpath 'string(//*[local-name()="preface"]//*[local-name()="docketNumber"][substring(@refersTo, 2) = //*[local-name()="TLCConcept"]/@eId])' "$x" 2>/dev/null)
+	foot=$(pdftotext -f 1 -l 1 "$TMP/job/A_RES_80_1.pdftext.pdf" - | grep -c '^25-15106 (E)$')
+	if [ "$job" = "25-15106 (E)" ] && [ "$foot" = 1 ] &&
+	    cmp -s "$x" "$TMP/job/again.xml" &&
+	    { [ ! -f "$ROOT/tests/schema/akomantoso30.xsd" ] ||
+	    xmllint --nonet --noout --schema "$ROOT/tests/schema/akomantoso30.xsd" "$x" 2>/dev/null; }; then
+		ok "look: job number a docketNumber in the AKN, in the PDF footer"
+	else
+		notok "look: job number a docketNumber in the AKN, in the PDF footer" "AKN '$job' footer $foot"
+	fi
+else
+	notok "look: job number a docketNumber in the AKN, in the PDF footer" "does not convert"
+fi
