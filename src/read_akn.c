@@ -279,6 +279,7 @@ transparent(const xmlChar *n)
 {
 	static const char *const names[] = { "docAuthority", "docProponent",
 	    "docNumber", "docTitle", "docType", "docStatus", "docCommittee",
+	    "docketNumber",
 	    "session", "event", "signature", "span", "sub", "sup", "u",
 	    "inline", "organization", "person", "role", "location", "term",
 	    "concept", "entity", "def", "quantity", "shortTitle", "docStage",
@@ -421,6 +422,7 @@ role_by_markup(xmlNodePtr x, int in_title)
 		{ "docDate", RP_ROLE_DATE },
 		{ "session", RP_ROLE_SESSION },
 		{ "docCommittee", RP_ROLE_COMMITTEE },
+		{ "docketNumber", RP_ROLE_JOB },
 		{ "docType", RP_ROLE_DOCTYPE },
 		{ "docTitle", RP_ROLE_TITLE },
 		{ "docProponent", RP_ROLE_ADOPTION },

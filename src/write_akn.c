@@ -1023,6 +1023,14 @@ preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
 	case RP_ROLE_COMMITTEE:
 		wrap = "docCommittee";
 		break;
+	case RP_ROLE_JOB:
+		/* The print job number, as AKN4UN marks it ("25-17700 (E)"). */
+		wrap = "docketNumber";
+		k = "refersTo";
+		v = wfmt(w, "#%s", tlc(d, "TLCConcept", "publicationJobNumber",
+		    "/akn/ontology/concept/un/publicationJobNumber",
+		    "publication job number"));
+		break;
 	case RP_ROLE_DOCTYPE:
 		/* "Resolution 1377 (2001)", "第 1456（2003）号决议": the
 		 * word is the docType, the number a docNumber beside it. */

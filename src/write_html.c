@@ -1,7 +1,9 @@
 /* write_html.c -- HTML5 pages: the AKN tree (write_akn.c) through
  * stylesheets/akn2html.xsl, in process with libxslt.  Presentation lives
  * in the stylesheet and templates/html.xml; this file only loads them,
- * passes parameters and keeps the transform sandboxed. */
+ * passes parameters and keeps the transform sandboxed.  Typographic
+ * quotes (-V quotes, quotes.c) are set in the tree before the transform:
+ * the stylesheet run alone keeps the AKN's straight ones. */
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,6 +28,7 @@
 #include "backend.h"
 #include "write_akn.h"
 #include "write_html.h"
+#include "quotes.h"
 
 #define MAX_ALLOW	3
 
@@ -40,6 +43,7 @@ struct rp_html {
 	xmlChar			*shell_uri;	/* the page shell, as document() */
 	xsltDocumentPtr		 shell;		/* names it, read once */
 	int			 shell_ready;	/* spaces stripped, keys made */
+	int			 quotes;	/* -V quotes: typographic */
 };
 
 /* What one transform may read: the shell, the catalog, the stylesheet. */
@@ -75,8 +79,8 @@ collect(void *ctx, const char *fmt, ...)
 }
 
 /*
- * The stylesheet's top-level xsl:params (imports included), which -V can
- * set; "template" is --template's.
+ * The -V keys: "quotes", then the stylesheet's top-level xsl:params
+ * (imports included); "template" is --template's.
  */
 static int
 list_params(rp_html *h)
@@ -88,9 +92,10 @@ list_params(rp_html *h)
 	for (st = h->ss; st != NULL; st = xsltNextImport(st))
 		for (v = st->variables; v != NULL; v = v->next)
 			n++;
-	if ((h->params = calloc(n + 1, sizeof(*h->params))) == NULL)
+	if ((h->params = calloc(n + 2, sizeof(*h->params))) == NULL)
 		return -1;
-	n = 0;
+	h->params[0] = "quotes";	/* read here, not by the stylesheet */
+	n = 1;
 	for (st = h->ss; st != NULL; st = xsltNextImport(st))
 		for (v = st->variables; v != NULL; v = v->next)
 			if (v->comp != NULL && v->comp->type ==
@@ -189,6 +194,11 @@ rp_html_new(const rp_options *opt, const char **err)
 	}
 	if (copy_vars(h, opt->vars) != 0)
 		goto oom;
+	if ((h->quotes = rp_quotes_flag(rp_options_get(opt, "quotes",
+	    "yes"))) < 0) {
+		*err = "-V quotes: expected yes or no";
+		goto fail;
+	}
 	path = opt->stylesheet_path != NULL ? strdup(opt->stylesheet_path) :
 	    join(dir, "stylesheets/akn2html.xsl");
 	if (path == NULL || realpath(path, real) == NULL) {
@@ -493,6 +503,8 @@ rp_html_apply(rp_html *h, xmlDocPtr xml, const char *const *extra,
 	if (xsltSetCtxtSecurityPrefs(h->sec, ctx) != 0 ||
 	    xsltQuoteUserParams(ctx, params) != 0)
 		goto done;
+	if (h->quotes)
+		rp_quotes_akn(xml);
 	res = apply_small_buffers(h, xml, ctx);
 	/* A runtime error can still leave a partial result. */
 	if (res == NULL || ctx->state != XSLT_STATE_OK)

@@ -23,6 +23,7 @@ void	 rp_html_free(rp_html *h);
  * string parameters that take precedence over opt->vars; a "catalog"
  * parameter names a file the stylesheet may read.  Returns 0, or -1 with
  * the processor's message in *msg (malloc'd; the caller frees it).
+ * Unless -V quotes=no, xml's AKN text gets typographic quotes first.
  */
 int	 rp_html_apply(rp_html *h, xmlDocPtr xml, const char *const *extra,
 	    rp_buf *out, char **msg);

@@ -21,25 +21,34 @@
 #include "pdf_fonts.h"
 #include "pdf_layout.h"
 #include "arena.h"
+#include "quotes.h"
 #include "utf8.h"
 
 /* ------------------------------------------------------------ template */
+
+/* A length in points, or in ems of the text it goes with ("2em"). */
+struct emlen {
+	float	 v;
+	int	 em;
+};
 
 struct conf {
 	float	 pw, ph, mt, mb, ml, mr;
 	char	*font[PF__MAX];
 	float	 cjk_index, hinting, justify;
+	int	 quotes;	/* typographic quotes (quotes.c) */
 	float	 size, leading, size_zh, leading_zh, size_ar, leading_ar;
 	float	 size_note, leading_note;
 	float	 size_org, size_body, size_symbol, size_title, size_hf;
-	float	 indent, space, rule, body_indent;
+	struct emlen indent, indent_zh;	/* first line, hanging numbers */
+	float	 space, rule, body_indent;
 	char	*header, *header_first, *footer_left, *footer_right;
 	char	*footer_first_left, *footer_first_right;
 	char	*docref_url, *separator;
 	char	*spaced_languages, *thin_before, *thin_after, *nbsp_before;
 };
 
-enum { K_LEN, K_NUM, K_STR, K_PAGE };
+enum { K_LEN, K_EMLEN, K_NUM, K_STR, K_PAGE, K_FLAG };
 
 static const struct key {
 	const char	*name;
@@ -69,6 +78,7 @@ static const struct key {
 	{ "font_cjk_index", K_NUM, offsetof(struct conf, cjk_index), "0" },
 	{ "font_hinting", K_NUM, offsetof(struct conf, hinting), "0" },
 	{ "justify", K_NUM, offsetof(struct conf, justify), "1" },
+	{ "quotes", K_FLAG, offsetof(struct conf, quotes), "yes" },
 	{ "size", K_LEN, offsetof(struct conf, size), "10pt" },
 	{ "leading", K_LEN, offsetof(struct conf, leading), "12pt" },
 	{ "size_zh", K_LEN, offsetof(struct conf, size_zh), "11pt" },
@@ -82,7 +92,8 @@ static const struct key {
 	{ "size_symbol", K_LEN, offsetof(struct conf, size_symbol), "14pt" },
 	{ "size_title", K_LEN, offsetof(struct conf, size_title), "12pt" },
 	{ "size_header", K_LEN, offsetof(struct conf, size_hf), "8pt" },
-	{ "indent", K_LEN, offsetof(struct conf, indent), "36pt" },
+	{ "indent", K_EMLEN, offsetof(struct conf, indent), "36pt" },
+	{ "indent_zh", K_EMLEN, offsetof(struct conf, indent_zh), "2em" },
 	{ "paragraph_space", K_LEN, offsetof(struct conf, space), "6pt" },
 	{ "rule", K_LEN, offsetof(struct conf, rule), "1.5pt" },
 	{ "body_indent", K_LEN, offsetof(struct conf, body_indent), "0" },
@@ -138,6 +149,29 @@ parse_len(const char *s, float *out)
 	return 0;
 }
 
+/* A length as parse_len reads it, or "2em". */
+static int
+parse_emlen(const char *s, struct emlen *out)
+{
+	size_t	 n = strlen(s);
+	char	 num[32];
+
+	if (n > 2 && n < sizeof(num) && strcmp(s + n - 2, "em") == 0) {
+		snprintf(num, sizeof(num), "%.*s", (int)(n - 2), s);
+		out->em = 1;
+		return parse_len(num, &out->v);
+	}
+	out->em = 0;
+	return parse_len(s, &out->v);
+}
+
+/* An emlen in points, for text of this size. */
+static float
+emlen_pt(const struct emlen *l, float size)
+{
+	return l->em ? l->v * size : l->v;
+}
+
 static int
 set_key(struct conf *c, const struct key *k, const char *v)
 {
@@ -156,8 +190,12 @@ set_key(struct conf *c, const struct key *k, const char *v)
 		return 0;
 	case K_LEN:
 		return parse_len(v, (float *)(void *)p);
+	case K_EMLEN:
+		return parse_emlen(v, (struct emlen *)(void *)p);
 	case K_NUM:
 		return parse_len(v, (float *)(void *)p);
+	case K_FLAG:
+		return (*(int *)(void *)p = rp_quotes_flag(v)) < 0 ? -1 : 0;
 	default:
 		free(*(char **)(void *)p);
 		if ((*(char **)(void *)p = strdup(v)) == NULL)
@@ -335,6 +373,7 @@ struct para {
 	float		 leading;
 	int		 align;
 	int		 mirror;	/* in a right-to-left document */
+	rp_quote_state	 qs;		/* the quotes open in it */
 };
 
 enum { VI_LINE, VI_SPACE, VI_RULE, VI_BREAK, VI_MARK };
@@ -397,9 +436,10 @@ struct job {
 	size_t			 npages, pagescap;
 	int			 curdoc, cjk, rtl;
 	int			 spaced;	/* French spacing */
+	rp_quotes		 quotes;	/* the document language's */
 	float			 measure, body_h, size, leading;
 	float			 left;		/* body indent from the margin */
-	rp_buf			 tmp, spacing;
+	rp_buf			 tmp, spacing, quoted;
 };
 
 static int
@@ -417,6 +457,7 @@ new_para(struct job *j, int align, float x, float first_x, float leading)
 	p->leading = leading;
 	p->align = align;
 	p->mirror = j->rtl;
+	memset(&p->qs, 0, sizeof(p->qs));
 	return (int)j->npara++;
 }
 
@@ -500,6 +541,15 @@ in_set(const char *set, const char *s, size_t len)
 	return 0;
 }
 
+/* Whether s starts with a no-break space, U+00A0 or U+202F. */
+static int
+no_break_space_at(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	return rp_utf8_decode(s, n, &cp) > 0 && (cp == 0xA0 || cp == 0x202F);
+}
+
 /*
  * French spacing: a narrow no-break space (U+202F) before the template's
  * thin_before characters and after its thin_after ones, a no-break space
@@ -535,18 +585,24 @@ french_spaces(struct job *j, const char *s, rp_buf *b)
 		if (in_set(c->thin_after, s + i, k)) {
 			if (i + k < n && s[i + k] == ' ')
 				k++;
-			if (i + k < n)
+			/* Not twice: the source or a French quote mark may
+			 * have set one. */
+			if (i + k < n && !no_break_space_at(s + i + k, n - i - k))
 				rp_buf_puts(b, "\u202F");
 		}
 	}
 	return b->data ? b->data : "";
 }
 
-/* Text, with French spacing in a language that takes it. */
+/* Text, with typographic quotes (unless the template turns them off)
+ * and French spacing in a language that takes it. */
 static void
 add_text(struct job *j, int pi, const char *s, int style, float size,
     int32_t link)
 {
+	if (j->c->quotes)
+		s = rp_quotes_set(&j->quotes, &j->para[pi].qs, s, strlen(s),
+		    &j->quoted);
 	if (j->spaced)
 		s = french_spaces(j, s, &j->spacing);
 	pl_add(&j->para[pi].pl, &j->st->m, s, strlen(s), style, size, 0, link,
@@ -990,8 +1046,8 @@ number_title(struct job *j, const rp_node *numb, const char *num,
 		rp_node_text(numb, &j->tmp);
 		num = j->tmp.data;
 	}
-	pi = block(j, NULL, AL_LEFT, c->indent, 0, PS_BOLD, c->size_title,
-	    c->size_title * 1.3f, num);
+	pi = block(j, NULL, AL_LEFT, emlen_pt(&c->indent, c->size_title), 0,
+	    PS_BOLD, c->size_title, c->size_title * 1.3f, num);
 	if (title != NULL)
 		add_inlines(j, pi, title, PS_BOLD, c->size_title, -1);
 	set_para(j, pi, 1);
@@ -1108,13 +1164,21 @@ flow_preface(struct job *j, const rp_node *pre, const rp_node *d)
 	space(j, j->leading);
 }
 
+/* The first-line indent, where numbers hang: the template's, of the
+ * document's text size (Chinese indents 2 em, 两字). */
+static float
+para_indent(const struct job *j)
+{
+	return emlen_pt(j->cjk ? &j->c->indent_zh : &j->c->indent, j->size);
+}
+
 /* A numbered paragraph or item: number hangs at x - indent. */
 static void
 flow_numbered(struct job *j, const rp_node *n, float x)
 {
 	const rp_node	*c;
 	int		 first = 1, pi;
-	float		 ind = j->cjk ? 2 * j->size : j->c->indent;
+	float		 ind = para_indent(j);
 
 	if (n->num != NULL && (n->first == NULL ||
 	    n->first->type != RP_NODE_BLOCK)) {
@@ -1180,7 +1244,7 @@ static void
 flow_node(struct job *j, const rp_node *n)
 {
 	const struct conf	*c = j->c;
-	float			 ind = j->cjk ? 2 * j->size : c->indent;
+	float			 ind = para_indent(j);
 	int			 al = c->justify ? AL_JUSTIFY : AL_LEFT, pi;
 	const rp_node		*b;
 
@@ -1392,6 +1456,7 @@ flow_document(struct job *j, const rp_node *d, int level)
 	const rp_node	*c, *notes;
 	int		 saved = j->curdoc, saved_cjk = j->cjk;
 	int		 saved_rtl = j->rtl, saved_spaced = j->spaced;
+	rp_quotes	 saved_quotes = j->quotes;
 	float		 ssize = j->size, slead = j->leading;
 
 	RP_GROW(j->docs, j->ndocs, j->docscap);
@@ -1412,6 +1477,8 @@ flow_document(struct job *j, const rp_node *d, int level)
 	j->rtl = di->rtl;
 	j->spaced = d->meta && d->meta->language &&
 	    in_list(j->c->spaced_languages, d->meta->language);
+	if (d->meta && d->meta->language)
+		rp_quotes_of(&j->quotes, d->meta->language);
 	j->size = j->cjk ? j->c->size_zh : j->rtl ? j->c->size_ar : j->c->size;
 	j->leading = j->cjk ? j->c->leading_zh : j->rtl ? j->c->leading_ar :
 	    j->c->leading;
@@ -1450,6 +1517,7 @@ flow_document(struct job *j, const rp_node *d, int level)
 	j->cjk = saved_cjk;
 	j->rtl = saved_rtl;
 	j->spaced = saved_spaced;
+	j->quotes = saved_quotes;
 	j->size = ssize;
 	j->leading = slead;
 }
@@ -2555,6 +2623,8 @@ pdf_render(void *state, rp_doc *doc, rp_buf *out)
 	j.leading = ps->conf.leading;
 	rp_buf_init(&j.tmp);
 	rp_buf_init(&j.spacing);
+	rp_buf_init(&j.quoted);
+	rp_quotes_of(&j.quotes, NULL);
 	flow_document(&j, doc->root, 0);
 	paginate(&j);
 	rc = draw(&j, out);
@@ -2570,6 +2640,7 @@ pdf_render(void *state, rp_doc *doc, rp_buf *out)
 	free(j.pages);
 	rp_buf_free(&j.tmp);
 	rp_buf_free(&j.spacing);
+	rp_buf_free(&j.quoted);
 	return rc;
 }
 

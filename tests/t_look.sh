@@ -86,6 +86,15 @@ else
 	notok "look: Unicode spaces at their widths" "$(cat "$TMP/spaces.err") $r"
 fi
 
+# The HTML keeps every one of them (the browser sets their widths; Latin
+# text is not justified there, so none is stretched).
+if "$RESPUB" -q -t html -o "$TMP/spaces.html" "$TMP/spaces.txt" &&
+    grep -q "$(sed -n 's/^1\. //p' "$TMP/spaces.txt")" "$TMP/spaces.html"; then
+	ok "look: Unicode spaces kept in the HTML"
+else
+	notok "look: Unicode spaces kept in the HTML"
+fi
+
 # A footnote marker after a space attaches to the word before it: no
 # space before it in the AKN and the HTML, no gap before it in the PDF.
 printf 'Test\n\nThe General Assembly,\n\n1. Welcomes the report on Development \302\271 and peace.\n\n\302\271 A/80/1.\n' > "$TMP/mark.txt"
@@ -119,4 +128,81 @@ if "$RESPUB" -q -t akn,html,pdf -d "$TMP/sep" "$TMP/sep.txt"; then
 	fi
 else
 	notok "look: a separator printed as * * *, kept in the AKN"
+fi
+
+# Typographic quotes (lang/<lang>.conf: quotes, single quotes, apostrophe)
+# in the PDF and the HTML; the AKN keeps the source's straight ones;
+# -V quotes=no keeps them everywhere.  A quote between two letters (no
+# spaces in Chinese) closes the one open, else opens one.
+q="'"
+en_src="the \"Blue Helmets\" and the Secretary-General${q}s report \"Peace in ${q}our${q} time\""
+fr_src="le rapport intitulé \"La situation concernant l${q}Afrique\""
+zh_src='题为"大会工作的振兴"的'
+printf 'Test\n\nThe General Assembly,\n\nRecalling %s,\n\n1. Decides that the "agenda" stays "open";\n' "$en_src" > "$TMP/q-en.txt"
+printf 'Test\n\nLe Conseil de sécurité,\n\nRappelant %s,\n\n1. Décide de rester saisi de la question ;\n' "$fr_src" > "$TMP/q-fr.txt"
+printf '测试\n\n安全理事会，\n\n回顾%s第48/264号决议，\n\n1. 决定继续处理此案。\n' "$zh_src" > "$TMP/q-zh.txt"
+en='the “Blue Helmets” and the Secretary-General’s report “Peace in ‘our’ time”'
+fr=$(printf 'le rapport intitulé \302\253\342\200\257La situation concernant l’Afrique\342\200\257\302\273')
+zh='题为“大会工作的振兴”的'
+# The text of the HTML page's body, of the PDF (pdftotext gives French
+# narrow spaces as plain ones), on one line.
+html_text() { xmllint --html --xpath 'string(//body)' "$1" 2>/dev/null | tr '\n' ' '; }
+pdf_text() { pdftotext "$1" - | tr '\n' ' ' | sed 's/\xe2\x80\xaf/ /g'; }
+for l in en fr zh; do
+	eval want=\$$l src=\$${l}_src
+	pdfwant=$(printf '%s' "$want" | sed 's/\xe2\x80\xaf/ /g')
+	if ! "$RESPUB" -q -t akn,html,pdf -d "$TMP/q-$l" "$TMP/q-$l.txt" ||
+	    ! "$RESPUB" -q -t html,pdf -V quotes=no -d "$TMP/q-$l-no" "$TMP/q-$l.txt"; then
+		notok "look: typographic quotes ($l)" "does not convert"
+		continue
+	fi
+	r=
+	case $(html_text "$TMP/q-$l/q-$l.html") in *"$want"*) ;; *) r="$r HTML" ;; esac
+	case $(pdf_text "$TMP/q-$l/q-$l.pdf") in *"$pdfwant"*) ;; *) r="$r PDF" ;; esac
+	akn=$(xmllint --xpath 'string(//*[local-name()="preamble"])' "$TMP/q-$l/q-$l.xml" | tr '\n' ' ')
+	case $akn in *"$src"*) ;; *) r="$r AKN" ;; esac
+	case $(html_text "$TMP/q-$l-no/q-$l.html") in *"$src"*) ;; *) r="$r HTML-no" ;; esac
+	case $(pdf_text "$TMP/q-$l-no/q-$l.pdf") in *"$src"*) ;; *) r="$r PDF-no" ;; esac
+	if [ -z "$r" ]; then
+		ok "look: typographic quotes in PDF and HTML, the source's in the AKN and with quotes=no ($l)"
+	else
+		notok "look: typographic quotes ($l)" "wrong in$r"
+	fi
+done
+if "$RESPUB" -q -t html -V quotes=maybe -o "$TMP/q.html" "$TMP/q-en.txt" 2>"$TMP/q.err"; then
+	notok "look: -V quotes=maybe is refused"
+else
+	expect "look: -V quotes=maybe is refused on one line" 1 "$(wc -l < "$TMP/q.err" | tr -d ' ')"
+fi
+
+# The first-line indent is a template length in ems: indent_zh = 2em of
+# size_zh (两字); 4em moves the Chinese formula's first line 22pt more.
+fx() { pdftotext -bbox "$1" - | sed -n 's/.*xMin="\([0-9.]*\)".*>安全理事会，<.*/\1/p' | head -1; }
+if "$RESPUB" -q -t pdf -o "$TMP/i2.pdf" "$TMP/q-zh.txt" &&
+    "$RESPUB" -q -t pdf -V indent_zh=4em -o "$TMP/i4.pdf" "$TMP/q-zh.txt"; then
+	expect "look: indent_zh in ems of size_zh" 22 \
+	    "$(awk -v a="$(fx "$TMP/i2.pdf")" -v b="$(fx "$TMP/i4.pdf")" 'BEGIN { printf "%.0f", b - a }')"
+else
+	notok "look: indent_zh in ems of size_zh" "does not convert"
+fi
+
+# The print job number in the AKN as AKN4UN marks it: a docketNumber
+# referring to a TLCConcept; the file stays schema-valid and reads back
+# the same; the PDF prints it in the first page's footer.
+f=$ROOT/tests/corpus/A_RES_80_1.pdftext.txt
+if "$RESPUB" -q -t akn,pdf -d "$TMP/job" "$f" &&
+    "$RESPUB" -q -t akn -o "$TMP/job/again.xml" "$TMP/job/A_RES_80_1.pdftext.xml"; then
+	x=$TMP/job/A_RES_80_1.pdftext.xml
+	job=$(xmllint --xpath 'string(//*[local-name()="preface"]//*[local-name()="docketNumber"][substring(@refersTo, 2) = //*[local-name()="TLCConcept"]/@eId])' "$x" 2>/dev/null)
+	foot=$(pdftotext -f 1 -l 1 "$TMP/job/A_RES_80_1.pdftext.pdf" - | grep -c '^25-15106 (E)$')
+	if [ "$job" = "25-15106 (E)" ] && [ "$foot" = 1 ] &&
+	    cmp -s "$x" "$TMP/job/again.xml" &&
+	    { [ ! -f "$ROOT/tests/schema/akomantoso30.xsd" ] ||
+	    xmllint --nonet --noout --schema "$ROOT/tests/schema/akomantoso30.xsd" "$x" 2>/dev/null; }; then
+		ok "look: job number a docketNumber in the AKN, in the PDF footer"
+	else
+		notok "look: job number a docketNumber in the AKN, in the PDF footer" "AKN '$job' footer $foot"
+	fi
+else
+	notok "look: job number a docketNumber in the AKN, in the PDF footer" "does not convert"
 fi
