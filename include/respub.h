@@ -223,6 +223,9 @@ typedef struct rp_diag {
 	int		 line, col;
 	const char	*msg;
 	struct rp_diag	*next;
+	/* The kind of message, for looking it up and silencing it
+	 * (respub -W no-CODE): "akn-element", "no-date", ... */
+	const char	*code;
 } rp_diag;
 
 /* -------------------------------------------------------------- documents */

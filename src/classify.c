@@ -1432,13 +1432,16 @@ adoption_date(rp_doc *doc, rp_meta *m)
 	if (m->title != NULL && title_date(m->title, iso) &&
 	    (m->year == 0 || atoi(iso) == m->year)) {
 		m->date = rp_doc_strdup(doc, iso);
-		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not stated; "
+		rp_msg(doc, RP_WARNING, "missing-date",
+		    1, 1, "adoption date not stated; "
 		    "%s taken from the title", iso);
 	} else if (m->year > 0)
-		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not found; "
+		rp_msg(doc, RP_WARNING, "missing-date",
+		    1, 1, "adoption date not found; "
 		    "only the year %d is known", m->year);
 	else
-		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not found");
+		rp_msg(doc, RP_WARNING, "missing-date",
+		    1, 1, "adoption date not found");
 }
 
 /* Symbol, number, year and body explain one another: what the symbol

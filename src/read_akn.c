@@ -162,7 +162,7 @@ blank(const xmlChar *s)
 static void
 unknown(struct r *r, xmlNodePtr x, const char *kept)
 {
-	rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
+	rp_msg(r->doc, RP_WARNING, "akn-element", line_of(x), col_of(x),
 	    "akn: element <%s> is not understood; kept as %s",
 	    (const char *)x->name, kept);
 }
@@ -327,7 +327,7 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 		add_text(r, parent, (const char *)x->content, x);
 		return;
 	case XML_ENTITY_REF_NODE:
-		rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
+		rp_msg(r->doc, RP_WARNING, "akn-entity", line_of(x), col_of(x),
 		    "akn: entity &%s; is not expanded", (const char *)x->name);
 		return;
 	case XML_ELEMENT_NODE:
@@ -377,7 +377,8 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 		if (n->target != NULL)
 			n->target->count++;
 		else
-			rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
+			rp_msg(r->doc, RP_WARNING, "akn-noteref",
+			    line_of(x), col_of(x),
 			    "akn: noteRef to %s: no such note", h ? h : "");
 	} else if (is(x, "br") || is(x, "eol") || is(x, "eop")) {
 		add_text(r, parent, " ", x);
@@ -538,7 +539,7 @@ read_run(struct r *r, xmlNodePtr x, rp_node *parent)
 {
 	rp_node *b = mk(r, parent, RP_NODE_BLOCK, x);
 
-	rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
+	rp_msg(r->doc, RP_WARNING, "akn-loose-text", line_of(x), col_of(x),
 	    "akn: text outside a paragraph kept as a paragraph");
 	for (; x != NULL && (x->type == XML_TEXT_NODE ||
 	    x->type == XML_CDATA_SECTION_NODE || x->type ==
@@ -1081,7 +1082,8 @@ follow_ref(struct r *r, xmlNodePtr ref, rp_node *an, int natt)
 	xmlNodePtr	 t, e;
 
 	if ((t = ref_target(r, ref, h)) == NULL || is_ancestor(t, ref) || r->nested >= 32)
-		rp_msg(r->doc, RP_WARNING, line_of(ref), col_of(ref),
+		rp_msg(r->doc, RP_WARNING, "akn-document-ref",
+		    line_of(ref), col_of(ref),
 		    "akn: <documentRef> to %s: %s", h ? (char *)h : "nothing",
 		    t == NULL ? "not in this file, not read" :
 		    "a document that holds it, not read again");
@@ -1280,7 +1282,7 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 	if (annex != NULL)
 		rp_node_append(annex, dn);
 	if (!is(x, "statement") && !is(x, "doc"))
-		rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
+		rp_msg(r->doc, RP_WARNING, "akn-doctype", line_of(x), col_of(x),
 		    "akn: <%s> read as a resolution", (const char *)x->name);
 	rd.node = dn;
 	r->cur = &rd;
@@ -1336,7 +1338,8 @@ read_rest(struct r *r, xmlNodePtr top, rp_node *root)
 	for (k = xmlNextElementSibling(top); k != NULL;
 	    k = xmlNextElementSibling(k)) {
 		if (!is(k, "components")) {
-			rp_msg(r->doc, RP_WARNING, line_of(k), col_of(k), "akn: <%s> "
+			rp_msg(r->doc, RP_WARNING, "akn-attachment",
+			    line_of(k), col_of(k), "akn: <%s> "
 			    "after the first document read as its attachment",
 			    (const char *)k->name);
 			attach(r, k, mk(r, root, RP_NODE_ANNEX, k), ++natt);
@@ -1358,9 +1361,14 @@ first_error(void *ctx, xmlErrorPtr e)
 	if (first->code == 0 && e != NULL && e->level >= XML_ERR_ERROR) {
 		first->code = e->code;
 		first->line = e->line;
+		first->int1 = e->int1;
 		first->int2 = e->int2;
 		first->message = e->message ? (char *)xmlStrdup(
 		    BAD_CAST e->message) : NULL;
+		first->str1 = e->str1 ? (char *)xmlStrdup(BAD_CAST e->str1) :
+		    NULL;
+		first->str2 = e->str2 ? (char *)xmlStrdup(BAD_CAST e->str2) :
+		    NULL;
 	}
 }
 
@@ -1373,17 +1381,16 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	xmlError	 first, *e = &first;
 	struct r	 r = { doc, NULL, NULL, NULL, NULL, 0 };
 	struct cursor	 cu;
-	size_t		 n;
 	int		 rc = -1;
 
 	if (len > 0x7fffffff) {
-		rp_msg(doc, RP_ERROR, 0, 0, "akn: input too large");
+		rp_msg(doc, RP_ERROR, "limit", 0, 0, "akn: input too large");
 		return -1;
 	}
 	if ((ctx = xmlNewParserCtxt()) == NULL ||
 	    (r.notes = xmlHashCreate(16)) == NULL ||
 	    (r.done = xmlHashCreate(16)) == NULL) {
-		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
+		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory");
 		xmlFreeParserCtxt(ctx);
 		return -1;
 	}
@@ -1396,20 +1403,9 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 	    (doc->limits.depth > 256 ? XML_PARSE_HUGE : 0));
 	if (x == NULL) {
-		if (first.code == 0)
-			e = xmlCtxtGetLastError(ctx);
-		n = e && e->message ? strlen(e->message) : 0;
-		while (n > 0 && (e->message[n - 1] == '\n' ||
-		    e->message[n - 1] == ' '))
-			n--;
-		/* libxml2's own limits speak of its options: say what. */
-		if (n > 0 && (strstr(e->message, "XML_PARSE_HUGE") != NULL ||
-		    strstr(e->message, "Huge input lookup") != NULL))
-			rp_msg(doc, RP_ERROR, e->line, e->int2, "a text, name "
-			    "or value longer than libxml2 reads (10 MB)");
-		else
-			rp_msg(doc, RP_ERROR, e ? e->line : 0, e ? e->int2 : 0,
-			    "malformed XML: %.*s", (int)n, e ? e->message : "");
+		if (first.code == 0 && (e = xmlCtxtGetLastError(ctx)) == NULL)
+			e = &first;
+		rp_xml_error(doc, e);
 		goto out;
 	}
 	root = xmlDocGetRootElement(x);
@@ -1417,20 +1413,21 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	cu.end = buf + len;
 	columns(&cu, root);
 	if (!is(root, "akomaNtoso")) {
-		rp_msg(doc, RP_ERROR, line_of(root), col_of(root),
+		rp_msg(doc, RP_ERROR, "not-akn", line_of(root), col_of(root),
 		    "not Akoma Ntoso: the root element is <%s>",
 		    root ? (const char *)root->name : "");
 		goto out;
 	}
 	if (root->ns == NULL || !xmlStrEqual(root->ns->href,
 	    BAD_CAST RP_AKN_NS))
-		rp_msg(doc, RP_WARNING, line_of(root), col_of(root), "akn: "
+		rp_msg(doc, RP_WARNING, "akn-namespace",
+		    line_of(root), col_of(root), "akn: "
 		    "namespace %s is not Akoma Ntoso 3.0's (%s): read as 3.0, "
 		    "what differs is not understood",
 		    root->ns ? (const char *)root->ns->href : "(none)",
 		    RP_AKN_NS);
 	if ((top = xmlFirstElementChild(root)) == NULL) {
-		rp_msg(doc, RP_ERROR, line_of(root), col_of(root),
+		rp_msg(doc, RP_ERROR, "empty", line_of(root), col_of(root),
 		    "akn: <akomaNtoso> holds no document");
 		goto out;
 	}
@@ -1440,6 +1437,8 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	rc = 0;
 out:
 	xmlFree(first.message);
+	xmlFree(first.str1);
+	xmlFree(first.str2);
 	xmlHashFree(r.notes, NULL);
 	xmlHashFree(r.ids, NULL);
 	xmlHashFree(r.done, NULL);

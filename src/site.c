@@ -70,6 +70,7 @@ usage(FILE *f)
 "      --stylesheet FILE   use FILE instead of akn2html.xsl\n"
 "  -V, --variable KEY=VAL  stylesheet parameter: site-name, base-url,\n"
 "                          ref-url, ...\n"
+"  -W, --warning no-CODE   do not print warnings of that kind (respub(1))\n"
 "  -q, --quiet             print errors only\n"
 "  -h, --help              print this help and exit\n");
 }
@@ -103,8 +104,7 @@ read_list(struct args *a)
 	char	*p, *nl;
 
 	if (cli_read_file(a->files_from, &a->list, &len) != 0) {
-		fprintf(stderr, "respub: %s: %s\n", a->files_from,
-		    strerror(errno));
+		cli_say(a->files_from, RP_ERROR, NULL, "%s", strerror(errno));
 		return 2;
 	}
 	for (p = a->list; *p != '\0'; p = nl + 1) {
@@ -128,16 +128,17 @@ parse_option(struct args *a, int c, const char *arg)
 		if (a->from == RP_FORMAT_TEXT || a->from == RP_FORMAT_MD ||
 		    a->from == RP_FORMAT_AKN)
 			return 0;
-		fprintf(stderr, "respub: unknown input format: %s\n", arg);
+		cli_say(NULL, RP_ERROR, NULL, "unknown input format: %s", arg);
 		return 2;
 	case 'V':
 		if (strchr(arg, '=') != NULL) {
 			a->vars[a->nvars++] = arg;
 			return 0;
 		}
-		fprintf(stderr, "respub: -V wants KEY=VALUE: %s\n", arg);
+		cli_say(NULL, RP_ERROR, NULL, "-V wants KEY=VALUE: %s", arg);
 		return 2;
 	case 'q': a->quiet = 1; return 0;
+	case 'W': return cli_warning_option(arg) != 0 ? 2 : 0;
 	case 1: a->opt.data_dir = arg; return 0;
 	case 2: a->opt.template_path = arg; return 0;
 	case 3: a->opt.stylesheet_path = arg; return 0;
@@ -145,8 +146,8 @@ parse_option(struct args *a, int c, const char *arg)
 	case 5:
 		if ((a->rows = atoi(arg)) > 0)
 			return 0;
-		fprintf(stderr, "respub: --rows wants a positive number: %s\n",
-		    arg);
+		cli_say(NULL, RP_ERROR, NULL, "--rows wants a positive number: "
+		    "%s", arg);
 		return 2;
 	case 6: a->parallel = 1; return 0;
 	case 'h': usage(stdout); return -1;
@@ -169,6 +170,7 @@ parse_args(struct args *a, int argc, char *argv[])
 		{ "parallel", no_argument, NULL, 6 },
 		{ "variable", required_argument, NULL, 'V' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "warning", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -178,15 +180,16 @@ parse_args(struct args *a, int argc, char *argv[])
 	if ((a->vars = calloc((size_t)argc + 1, sizeof(*a->vars))) == NULL)
 		return 3;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:f:V:qh", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "d:f:V:W:qh", longopts,
+	    NULL)) != -1)
 		if ((rc = parse_option(a, c, optarg)) != 0)
 			return rc;
 	for (c = optind; c < argc; c++) {
 		/* Pages are rendered after every input is read, from the
 		 * input again: a file, not a stream. */
 		if (strcmp(argv[c], "-") == 0) {
-			fprintf(stderr, "respub: site reads files, not "
-			    "standard input\n");
+			cli_say(NULL, RP_ERROR, NULL, "site reads files, not "
+			    "standard input");
 			return 2;
 		}
 		if (add_input(a, argv[c]) != 0)
@@ -229,7 +232,7 @@ put_file(struct site *st, const char *name, const char *data, size_t len)
 		}
 	}
 	if (cli_write_output(path, data, len) != 0) {
-		fprintf(stderr, "respub: %s: %s\n", path, strerror(errno));
+		cli_say(path, RP_ERROR, NULL, "%s", strerror(errno));
 		st->status = 3;
 	} else
 		st->written++;
@@ -260,10 +263,10 @@ lock_dir(const char *dir)
 	int fd;
 
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		fprintf(stderr, "respub: %s: %s\n", dir, strerror(errno));
+		cli_say(dir, RP_ERROR, NULL, "%s", strerror(errno));
 	else if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		fprintf(stderr, "respub: %s: another respub site is writing "
-		    "this directory\n", dir);
+		cli_say(dir, RP_ERROR, NULL, "another respub site is writing "
+		    "this directory");
 		close(fd);
 		fd = -1;
 	}
@@ -294,7 +297,7 @@ load_doc(const char *path, rp_format from, char **data, int report)
 	size_t		 len;
 
 	if (cli_read_file(path, data, &len) != 0) {
-		fprintf(stderr, "respub: %s: %s\n", path, strerror(errno));
+		cli_say(path, RP_ERROR, NULL, "%s", strerror(errno));
 		return NULL;
 	}
 	if ((doc = rp_doc_new(path)) == NULL) {
@@ -307,10 +310,10 @@ load_doc(const char *path, rp_format from, char **data, int report)
 	    rp_doc_root(doc) != NULL) {
 		symbol_from_name(doc, path);
 		if (report)
-			cli_print_diags(doc, RP_WARNING, "respub");
+			cli_print_diags(doc, RP_WARNING);
 		return doc;
 	}
-	cli_print_diags(doc, RP_ERROR, "respub");
+	cli_print_diags(doc, RP_ERROR);
 	rp_doc_free(doc);
 	free(*data);
 	return NULL;
@@ -397,9 +400,10 @@ drop_duplicates(struct site *st)
 			goto done;
 		}
 		if (smap_get(&seen, keys[i], &j)) {
-			fprintf(stderr, "respub: %s: %s (%s) is also in %s: "
-			    "keeping %s\n", st->e[j].src, e->symbol,
-			    e->lang ? e->lang : "und", e->src, e->src);
+			cli_say(st->e[j].src, RP_WARNING, "duplicate",
+			    "%s (%s) "
+			    "is also in %s: keeping %s", e->symbol, e->lang ?
+			    e->lang : "und", e->src, e->src);
 			st->e[j].arg = (size_t)-1;	/* dropped */
 		}
 		if (smap_put(&seen, keys[i], i) != 0)
@@ -512,9 +516,10 @@ assign_stems(struct site *st)
 
 		base_name(e, base, sizeof(base));
 		if (is_reserved(base)) {
-			fprintf(stderr, "respub: %s: \"%s\" is a name of the "
-			    "site's own pages: the page is r-%s.html\n",
-			    e->src, base, base);
+			cli_say(e->src, RP_WARNING, "reserved-name",
+			    "\"%s\" is "
+			    "a name of the site's own pages: the page is "
+			    "r-%s.html", base, base);
 			memmove(base + 2, base, sizeof(base) - 3);
 			memcpy(base, "r-", 2);
 			base[sizeof(base) - 1] = '\0';
@@ -625,8 +630,9 @@ plan(struct site *st)
 		if (e->lead == e)
 			st->bodies[e->body]++;
 		if (e->year == 0 && !st->quiet)
-			fprintf(stderr, "respub: %s: no year of adoption: "
-			    "listed under \"date unknown\"\n", e->src);
+			cli_say(e->src, RP_WARNING, "missing-year",
+			    "no year of "
+			    "adoption: listed under \"date unknown\"");
 		if (add_lang(st, e->lang) != 0)
 			return -1;
 		snprintf(key, sizeof(key), "%d\t%.6s", e->body,
@@ -671,8 +677,8 @@ render_ctx(struct site *st, void *html, struct sink *s, const char *page,
 
 	rp_buf_init(&out);
 	if ((rc = rp_html_apply(html, s->doc, extra, &out, &msg)) != 0) {
-		fprintf(stderr, "respub: %s: %s\n", page, msg ? msg :
-		    "out of memory");
+		cli_say(page, RP_ERROR, "stylesheet", "%s",
+		    msg ? msg : "out of memory");
 		free(msg);
 		st->status = 3;
 	} else {
@@ -750,7 +756,7 @@ render_stale(struct site *st, rp_html *h, struct entry *e, uint64_t src,
 	for (k = 0; k <= NEXTRAS; k++)
 		if (stale[k])
 			st->status = 1;
-	cli_print_diags(doc, RP_ERROR, "respub");
+	cli_print_diags(doc, RP_ERROR);
 	rp_buf_free(&out);
 	rp_doc_free(doc);
 	free(data);
@@ -828,8 +834,8 @@ run_pagefind(struct site *st)
 	if (posix_spawn(&pid, st->pagefind, NULL, NULL, argv, environ) != 0 ||
 	    waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != 0) {
-		fprintf(stderr, "respub: %s: pagefind failed: the site's "
-		    "search will not work\n", st->outdir);
+		cli_say(st->outdir, RP_ERROR, NULL, "pagefind failed: the "
+		    "site's search will not work");
 		st->status = 3;
 	}
 }
@@ -990,20 +996,21 @@ open_site(struct site *st, struct args *a, rp_html **h)
 	size_t		 k;
 
 	if (cli_mkdirs(a->outdir) != 0 || realpath(a->outdir, real) == NULL) {
-		fprintf(stderr, "respub: %s: %s\n", a->outdir, strerror(errno));
+		cli_say(a->outdir, RP_ERROR, NULL, "%s", strerror(errno));
 		return 3;
 	}
 	if ((st->catpath = cli_join(real, "catalog", "xml")) == NULL)
 		return 3;
 	if ((*h = rp_html_new(&a->opt, &err)) == NULL) {
-		fprintf(stderr, "respub: cannot write html: %s\n", err);
+		cli_say(NULL, RP_ERROR, NULL, "cannot write html: %s", err);
 		return 3;
 	}
 	for (k = 0; k < NEXTRAS; k++)
 		st->w[k] = rp_writer_new(site_extras[k].fmt, &a->opt, &err);
 	if ((st->pagefind = find_pagefind()) == NULL && !st->quiet)
-		fprintf(stderr, "respub: pagefind not found (npm package "
-		    "\"pagefind\", or make demo): the site has no search\n");
+		cli_say(NULL, RP_WARNING, "search", "pagefind not found (npm "
+		    "package \"pagefind\", or make demo): the site has no "
+		    "search");
 	return 0;
 }
 
@@ -1031,13 +1038,12 @@ site_main(int argc, char *argv[])
 	    (lock = lock_dir(a.outdir)) < 0)
 		rc = 3;
 	if (rc == 0 && build(&st, &a, h) != 0) {
-		fprintf(stderr, "respub: out of memory\n");
+		cli_say(NULL, RP_ERROR, "memory", "out of memory");
 		st.status = 3;
 	}
 	if (rc == 0 && !st.quiet)
-		fprintf(stderr, "respub: %s: %zu resolutions, %zu files "
-		    "written, %zu unchanged\n", st.outdir, st.n, st.written,
-		    st.kept);
+		cli_say(st.outdir, RP_INFO, "summary", "%zu resolutions, %zu "
+		    "files written, %zu unchanged", st.n, st.written, st.kept);
 	if (lock >= 0)
 		close(lock);
 	rp_html_free(h);

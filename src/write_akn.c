@@ -425,7 +425,7 @@ noteref(struct ictx *c, xmlNodePtr parent, const rp_node *n)
 
 	if (fn == NULL) {
 		/* A marker with no footnote: keep it as the reader saw it. */
-		rp_msg(w->doc, RP_WARNING, n->line, n->col,
+		rp_msg(w->doc, RP_WARNING, "noteref", n->line, n->col,
 		    "footnote reference %s has no footnote", n->num ? n->num :
 		    "");
 		if (n->num != NULL)
@@ -695,7 +695,7 @@ block(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base,
 	}
 	if (n->type == RP_NODE_DOCUMENT || n->type == RP_NODE_ANNEX ||
 	    n->type == RP_NODE_NOTES) {
-		rp_msg(w->doc, RP_WARNING, n->line, n->col,
+		rp_msg(w->doc, RP_WARNING, "not-written", n->line, n->col,
 		    "akn: %s inside a block is not written",
 		    rp_node_type_name(n->type));
 		return;
@@ -1470,7 +1470,8 @@ document(struct w *w, xmlNodePtr parent, const rp_node *dn,
 			    strlen(c->name));
 		sub = rp_node_child(c, RP_NODE_DOCUMENT);
 		if (sub != NULL && (sub != c->first || sub->next != NULL))
-			rp_msg(w->doc, RP_WARNING, c->line, c->col,
+			rp_msg(w->doc, RP_WARNING, "not-written",
+			    c->line, c->col,
 			    "akn: only the document of an annex is written");
 		document(w, a, sub != NULL ? sub : c, &d, k, aid);
 	}
@@ -1509,7 +1510,8 @@ rp_akn_build(rp_doc *doc, const rp_options *opt)
 
 	(void)opt;
 	if (doc->root == NULL || doc->root->type != RP_NODE_DOCUMENT) {
-		rp_msg(doc, RP_ERROR, 0, 0, "akn: no document to write");
+		rp_msg(doc, RP_ERROR, "empty",
+		    0, 0, "akn: no document to write");
 		return NULL;
 	}
 	memset(&w, 0, sizeof(w));
@@ -1517,7 +1519,7 @@ rp_akn_build(rp_doc *doc, const rp_options *opt)
 	if ((w.x = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
 	    (w.tlc = xmlHashCreate(16)) == NULL ||
 	    (w.dates = xmlHashCreate(16)) == NULL) {
-		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
+		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory");
 		xmlHashFree(w.tlc, NULL);
 		xmlFreeDoc(w.x);
 		return NULL;
@@ -1607,7 +1609,7 @@ akn_render(void *state, rp_doc *doc, rp_buf *out)
 	}
 	xmlFreeDoc(x);
 	if (rc != 0)
-		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
+		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory");
 	return rc;
 }
 
