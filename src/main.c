@@ -852,53 +852,41 @@ done:
 	free(arg);
 }
 
-/*
- * With --timeout: input i in a child process, stopped by SIGTERM (which
- * removes its temporary file) when it takes longer, so that one slow or
- * stalled input cannot hold up a batch.
- */
+struct timed {
+	struct run	*r;
+	int		 i;
+};
+
+/* jobs_timed: input i, in its own process. */
+static int
+convert_child(void *arg)
+{
+	struct timed *t = arg;
+
+	t->r->status = 0;
+	convert(t->r, t->i);
+	return t->r->status;
+}
+
+/* With --timeout: input i in a child process, stopped when it takes
+ * longer (jobs_timed). */
 static void
 convert_timed(struct run *r, int i)
 {
-	struct timespec	ts = { r->timeout, 0 };
-	sigset_t	chld, old;
-	pid_t		pid, got = 0;
-	int		st, late;
+	struct timed	t = { r, i };
+	int		st = jobs_timed(r->timeout, convert_child, &t);
 
-	sigemptyset(&chld);
-	sigaddset(&chld, SIGCHLD);
-	sigprocmask(SIG_BLOCK, &chld, &old);
-	fflush(stderr);
-	if ((pid = fork()) == 0) {
-		sigprocmask(SIG_SETMASK, &old, NULL);
-		r->status = 0;
-		convert(r, i);
-		_exit(r->status);
-	}
-	if (pid < 0) {
+	if (st == -1) {
 		cli_say(r->inputs[i], RP_ERROR, NULL, "cannot start: %s",
 		    strerror(errno));
 		r->status = EXIT_INPUT;
-		sigprocmask(SIG_SETMASK, &old, NULL);
-		return;
-	}
-	/* No SIGCHLD in time: still running, unless it just ended. */
-	if ((late = sigtimedwait(&chld, NULL, &ts) < 0) != 0)
-		got = waitpid(pid, &st, WNOHANG);
-	if (late && got == 0) {
-		kill(pid, SIGTERM);
+	} else if (st == JOBS_LATE) {
 		break_progress(r);
 		cli_say(r->inputs[i], RP_ERROR, "timeout",
-		    "stopped after %d s (--timeout)",
-		    r->timeout);
-	}
-	if (got != pid)
-		waitpid(pid, &st, 0);
-	if (late && got == 0)
+		    "stopped after %d s (--timeout)", r->timeout);
 		r->status = EXIT_INPUT;
-	else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-		r->status = WIFEXITED(st) ? WEXITSTATUS(st) : EXIT_INPUT;
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	} else if (st != 0)
+		r->status = st;
 }
 
 /* jobs_task: input i, in a worker (or here, when no worker runs); its

@@ -793,13 +793,39 @@ read_lines(struct r *r, xmlNodePtr x, rp_node *part, int in_title)
 	}
 }
 
+/* The element of <references> whose eId "#id" names, or NULL. */
+static xmlNodePtr
+reference_of(xmlNodePtr meta, const xmlChar *href)
+{
+	xmlNodePtr	 refs, t;
+	int		 eq;
+
+	if (href == NULL || href[0] != '#')
+		return NULL;
+	for (refs = xmlFirstElementChild(meta); refs != NULL;
+	    refs = xmlNextElementSibling(refs)) {
+		if (!is(refs, "references"))
+			continue;
+		for (t = xmlFirstElementChild(refs); t != NULL;
+		    t = xmlNextElementSibling(t)) {
+			xmlChar *id = xmlGetProp(t, BAD_CAST "eId");
+
+			eq = id != NULL && xmlStrEqual(id, href + 1);
+			xmlFree(id);
+			if (eq)
+				return t;
+		}
+	}
+	return NULL;
+}
+
 /* The body a FRBRauthor points to: "#un-sc", or a TLCOrganization whose
  * href ends in an actor ("#unsc" -> ".../un-sc"). */
 static rp_body
 author_body(xmlNodePtr meta, const xmlChar *href)
 {
-	xmlNodePtr	 refs, t;
-	xmlChar		*id, *h;
+	xmlNodePtr	 t;
+	xmlChar		*h;
 	rp_body		 b;
 	const char	*slash;
 
@@ -807,26 +833,89 @@ author_body(xmlNodePtr meta, const xmlChar *href)
 		return RP_BODY_UNKNOWN;
 	if ((b = body_of_actor((const char *)href + 1)) != RP_BODY_UNKNOWN)
 		return b;
-	for (refs = xmlFirstElementChild(meta); refs != NULL;
-	    refs = xmlNextElementSibling(refs)) {
-		if (!is(refs, "references"))
-			continue;
-		for (t = xmlFirstElementChild(refs); t != NULL;
-		    t = xmlNextElementSibling(t)) {
-			id = xmlGetProp(t, BAD_CAST "eId");
-			if (id != NULL && xmlStrEqual(id, href + 1) &&
-			    (h = xmlGetProp(t, BAD_CAST "href")) != NULL) {
-				slash = strrchr((const char *)h, '/');
-				b = body_of_actor(slash ? slash + 1 :
-				    (const char *)h);
-				xmlFree(h);
-				xmlFree(id);
-				return b;
-			}
-			xmlFree(id);
+	if ((t = reference_of(meta, href)) == NULL ||
+	    (h = xmlGetProp(t, BAD_CAST "href")) == NULL)
+		return RP_BODY_UNKNOWN;
+	slash = strrchr((const char *)h, '/');
+	b = body_of_actor(slash ? slash + 1 : (const char *)h);
+	xmlFree(h);
+	return b;
+}
+
+/* FRBRthis, FRBRuri and FRBRdate of one level of <identification>. */
+static void
+frbr_level(struct r *r, xmlNodePtr f, rp_frbr *l)
+{
+	xmlNodePtr v;
+
+	for (v = xmlFirstElementChild(f); v != NULL;
+	    v = xmlNextElementSibling(v))
+		if (is(v, "FRBRthis"))
+			l->this_iri = attr(r, v, "value");
+		else if (is(v, "FRBRuri"))
+			l->uri = attr(r, v, "value");
+		else if (is(v, "FRBRdate")) {
+			l->date = attr(r, v, "date");
+			l->date_name = attr(r, v, "name");
 		}
-	}
-	return RP_BODY_UNKNOWN;
+}
+
+/* FRBRWork's own fields, and the TLC element its author names. */
+static void
+work_fields(struct r *r, xmlNodePtr meta, xmlNodePtr f, rp_akn_source *s)
+{
+	xmlNodePtr	 v, t;
+	xmlChar		*h;
+
+	for (v = xmlFirstElementChild(f); v != NULL;
+	    v = xmlNextElementSibling(v))
+		if (is(v, "FRBRcountry"))
+			s->country = attr(r, v, "value");
+		else if (is(v, "FRBRsubtype"))
+			s->subtype = attr(r, v, "value");
+		else if (is(v, "FRBRnumber"))
+			s->number = attr(r, v, "value");
+		else if (is(v, "FRBRname"))
+			s->work_name = attr(r, v, "value");
+		else if (is(v, "FRBRauthor") && s->author_el == NULL) {
+			h = xmlGetProp(v, BAD_CAST "href");
+			if ((t = reference_of(meta, h)) != NULL) {
+				s->author_el = rp_doc_strdup(r->doc,
+				    (const char *)t->name);
+				s->author_eid = attr(r, t, "eId");
+				s->author_href = attr(r, t, "href");
+				s->author_show = attr(r, t, "showAs");
+			}
+			xmlFree(h);
+		}
+}
+
+/* The identity of document x as its source gave it, for the AKN writer
+ * to give back (rp_akn_source). */
+static const rp_akn_source *
+source_identity(struct r *r, xmlNodePtr x)
+{
+	rp_akn_source	*s = rp_doc_alloc(r->doc, sizeof(*s));
+	xmlNodePtr	 meta, id, f;
+
+	memset(s, 0, sizeof(*s));
+	s->doctype = rp_doc_strdup(r->doc, (const char *)x->name);
+	s->name = attr(r, x, "name");
+	for (meta = xmlFirstElementChild(x); meta != NULL && !is(meta, "meta");
+	    meta = xmlNextElementSibling(meta))
+		continue;
+	for (id = meta ? xmlFirstElementChild(meta) : NULL; id != NULL;
+	    id = xmlNextElementSibling(id))
+		for (f = is(id, "identification") ? xmlFirstElementChild(id) :
+		    NULL; f != NULL; f = xmlNextElementSibling(f))
+			if (is(f, "FRBRWork")) {
+				frbr_level(r, f, &s->work);
+				work_fields(r, meta, f, s);
+			} else if (is(f, "FRBRExpression"))
+				frbr_level(r, f, &s->expression);
+			else if (is(f, "FRBRManifestation"))
+				frbr_level(r, f, &s->manifestation);
+	return s;
 }
 
 static int
@@ -1314,6 +1403,8 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 	}
 	if (!exact && dn->meta->year == 0 && dn->meta->date != NULL)
 		dn->meta->year = atoi(dn->meta->date);
+	if (!exact)
+		dn->meta->akn_source = source_identity(r, x);
 	notes(r, &rd);
 	if (!exact)
 		tidy(r, dn);

@@ -25,6 +25,7 @@
 
 #include "respub.h"
 #include "cli.h"
+#include "jobs.h"
 #include "site.h"
 #include "site_int.h"
 #include "write_html.h"
@@ -38,7 +39,7 @@ struct args {
 	rp_options	  opt;
 	const char	**vars;
 	size_t		  nvars;
-	int		  quiet, rows, parallel;
+	int		  quiet, rows, parallel, timeout;
 	char		**inputs;	/* argv's files, then --files-from's */
 	size_t		  ninputs;
 	char		 *list;		/* --files-from's bytes */
@@ -65,6 +66,8 @@ usage(FILE *f)
 "      --rows N            rows per index page (default 200)\n"
 "      --parallel          a side-by-side page for each resolution given\n"
 "                          in several languages (STEM-parallel.html)\n"
+"      --timeout SECONDS   give up an input whose reading or pages take\n"
+"                          longer (it is left out, exit 1)\n"
 "      --data-dir DIR      where templates/ and stylesheets/ are\n"
 "      --template FILE     use FILE as the page template\n"
 "      --stylesheet FILE   use FILE instead of akn2html.xsl\n"
@@ -150,6 +153,7 @@ parse_option(struct args *a, int c, const char *arg)
 		    "%s", arg);
 		return 2;
 	case 6: a->parallel = 1; return 0;
+	case 7: return (a->timeout = cli_parse_timeout(arg)) < 0 ? 2 : 0;
 	case 'h': usage(stdout); return -1;
 	default: usage(stderr); return 2;
 	}
@@ -168,6 +172,7 @@ parse_args(struct args *a, int argc, char *argv[])
 		{ "files-from", required_argument, NULL, 4 },
 		{ "rows", required_argument, NULL, 5 },
 		{ "parallel", no_argument, NULL, 6 },
+		{ "timeout", required_argument, NULL, 7 },
 		{ "variable", required_argument, NULL, 'V' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "warning", required_argument, NULL, 'W' },
@@ -319,6 +324,45 @@ load_doc(const char *path, rp_format from, char **data, int report)
 	return NULL;
 }
 
+/*
+ * fn(arg) in a child process given --timeout seconds (jobs_timed): its
+ * exit status, or -1 after an error naming the input when it took
+ * longer or could not start.  Without --timeout, 0 and nothing run.
+ */
+static int
+in_time(struct site *st, const char *src, int (*fn)(void *), void *arg)
+{
+	int rc;
+
+	if (st->timeout <= 0)
+		return 0;
+	if ((rc = jobs_timed(st->timeout, fn, arg)) == JOBS_LATE)
+		cli_say(src, RP_ERROR, "timeout", "stopped after %d s "
+		    "(--timeout)", st->timeout);
+	else if (rc < 0)
+		cli_say(src, RP_ERROR, NULL, "cannot start: %s",
+		    strerror(errno));
+	return rc == JOBS_LATE ? -1 : rc;
+}
+
+struct try {
+	const char	*src;
+	rp_format	 from;
+};
+
+/* jobs_timed: read an input, silently, to see that it ends in time (the
+ * site then reads it for its record). */
+static int
+try_read(void *arg)
+{
+	struct try	*t = arg;
+	char		*data;
+
+	if (freopen("/dev/null", "w", stderr) == NULL)
+		return 1;
+	return load_doc(t->src, t->from, &data, 0) == NULL;
+}
+
 /* What the site needs from an input: the previous run's record when the
  * input is unchanged, else the input itself. 1: skip it. */
 static int
@@ -341,6 +385,11 @@ take_input(struct site *st, const struct args *a, struct smap *cache,
 	    (uintptr_t)node, e->size, e->mtime))
 		return cache_take(e, (xmlNodePtr)(uintptr_t)node) != 0 ? -1 : 0;
 	e->fresh = 1;
+	if (in_time(st, e->src, try_read, &(struct try){ e->src, a->from }) <
+	    0) {
+		st->status = 1;
+		return 1;
+	}
 	if ((doc = load_doc(e->src, a->from, &data, !st->quiet)) == NULL) {
 		st->status = 1;
 		return 1;
@@ -762,6 +811,57 @@ render_stale(struct site *st, rp_html *h, struct entry *e, uint64_t src,
 	free(data);
 }
 
+struct render {
+	struct site	*st;
+	rp_html		*h;
+	struct entry	*e;
+	uint64_t	 src;
+	char		(*names)[160];
+	int		*stale;
+};
+
+/* jobs_timed: render_stale in a child; what is still stale (bits 0 to
+ * NEXTRAS), the files written (bits 4-6), an output error (bit 7). */
+static int
+render_child(void *arg)
+{
+	struct render	*t = arg;
+	int		 k, bits = 0;
+
+	t->st->written = t->st->status = 0;
+	render_stale(t->st, t->h, t->e, t->src, t->names, t->stale);
+	for (k = 0; k <= NEXTRAS; k++)
+		bits |= (t->stale[k] != 0) << k;
+	return bits | (int)(t->st->written & 7) << 4 |
+	    (t->st->status == 3) << 7;
+}
+
+/* render_stale, in a child process given --timeout seconds, if any. */
+static void
+render_timed(struct site *st, rp_html *h, struct entry *e, uint64_t src,
+    char names[][160], int *stale)
+{
+	struct render	t = { st, h, e, src, names, stale };
+	size_t		written = st->written;
+	int		bits, k;
+
+	if (st->timeout <= 0) {
+		render_stale(st, h, e, src, names, stale);
+		return;
+	}
+	if ((bits = in_time(st, e->src, render_child, &t)) < 0) {
+		st->status = 1;
+		return;
+	}
+	for (k = 0; k <= NEXTRAS; k++)
+		stale[k] = (bits >> k) & 1;
+	st->written = written + (size_t)((bits >> 4) & 7);
+	if (bits & 0x80)
+		st->status = 3;
+	else if (bits & 0xf)
+		st->status = 1;
+}
+
 /* A resolution's page and its other formats, those not already made from
  * the same input and the same page document.  Records in a fixed order,
  * so the catalog does not depend on what was rebuilt. */
@@ -788,7 +888,7 @@ render_entry(struct site *st, rp_html *h, struct entry *e)
 		any |= stale[k];
 	}
 	if (any)
-		render_stale(st, h, e, src, names, stale);
+		render_timed(st, h, e, src, names, stale);
 	for (k = 0; k <= NEXTRAS; k++)
 		if ((k == NEXTRAS || st->w[k] != NULL) && !stale[k])
 			cache_record(st, names[k], deps[k]);
@@ -1034,6 +1134,7 @@ site_main(int argc, char *argv[])
 	st.rows = a.rows;
 	st.parallel = a.parallel;
 	st.from = a.from;
+	st.timeout = a.timeout;
 	if ((rc = open_site(&st, &a, &h)) == 0 &&
 	    (lock = lock_dir(a.outdir)) < 0)
 		rc = 3;

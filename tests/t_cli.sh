@@ -162,3 +162,28 @@ for x in '<akomaNtoso><p>x</b></akomaNtoso>' '<akomaNtoso>&foo;</akomaNtoso>' \
 		notok "malformed XML $i: one line in respub's words" "rc $rc: $line"
 	fi
 done
+
+# respub site --timeout: an input that stalls (a FIFO) is stopped and left
+# out; the others' pages are made, in the child processes as without it.
+if mkfifo "$TMP/sstall" 2>/dev/null; then
+	start=$(date +%s)
+	RESPUB_PAGEFIND= timeout 60 $RESPUB site -q --timeout 2 -d "$TMP/st" \
+	    "$TMP/sstall" "$TMP/a.txt" 2>"$TMP/err"
+	rc=$?
+	took=$(($(date +%s) - start))
+	expect "site --timeout: exit 1, in time" "1 1" \
+	    "$rc $([ "$took" -lt 30 ] && echo 1)"
+	expect "site --timeout: one line naming the input" \
+	    "respub: $TMP/sstall: error: stopped after 2 s (--timeout) [timeout]" \
+	    "$(cat "$TMP/err")"
+else
+	ok "site --timeout # SKIP mkfifo is not permitted here"
+fi
+RESPUB_PAGEFIND= $RESPUB site -q --timeout 60 -d "$TMP/st1" "$TMP/a.txt" 2>/dev/null
+rc=$?
+RESPUB_PAGEFIND= $RESPUB site -q -d "$TMP/st2" "$TMP/a.txt" 2>/dev/null
+expect "site --timeout: exit 0 and the same files as without it" "0 same" \
+    "$rc $(diff -r -q "$TMP/st1" "$TMP/st2" > /dev/null && echo same)"
+[ -s "$TMP/st1/S-RES-1377-2001.html" ] && [ -s "$TMP/st1/S-RES-1377-2001.pdf" ] &&
+    ok "site --timeout: the page and formats of a quick input" ||
+    notok "site --timeout: the page and formats of a quick input" "$(ls "$TMP/st1")"
