@@ -46,7 +46,7 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -fPIC -fvisibility=hidden $(CFLAGS)
 ALL_CPPFLAGS = -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) \
 	-DRP_DATADIR='"$(DATADIR)"' $(CPPFLAGS)
 
-CLI_SRC	:= src/main.c src/cli.c src/jobs.c src/parallel.c src/versions.c $(wildcard src/site*.c)
+CLI_SRC	:= src/main.c src/cli.c src/cli_msg.c src/jobs.c src/parallel.c src/versions.c $(wildcard src/site*.c)
 LIB_SRC	:= $(filter-out $(CLI_SRC),$(sort $(wildcard src/*.c)))
 LIB_OBJ	:= $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/lang_builtin.o \
 	$(BUILD)/labels_builtin.o

@@ -137,6 +137,31 @@ typedef enum rp_body {
 	RP_BODY__MAX
 } rp_body;
 
+/* One level of an Akoma Ntoso identity (FRBRWork, FRBRExpression or
+ * FRBRManifestation) as its source gave it. */
+typedef struct rp_frbr {
+	const char  *this_iri;	/* FRBRthis@value */
+	const char  *uri;	/* FRBRuri@value */
+	const char  *date;	/* FRBRdate@date as given: "2011-11-29", "2023" */
+	const char  *date_name;	/* FRBRdate@name */
+} rp_frbr;
+
+/*
+ * The identity of a document read from Akoma Ntoso that respub did not
+ * write (a US act, a Kenyan debate): the AKN writer gives it back
+ * unchanged instead of making a UN one.  Strings are NULL when the
+ * source has none.
+ */
+typedef struct rp_akn_source {
+	const char  *doctype;	/* the document's element: "act", "doc" */
+	const char  *name;	/* its @name */
+	rp_frbr      work, expression, manifestation;
+	/* FRBRWork's FRBRcountry, FRBRsubtype, FRBRnumber, FRBRname. */
+	const char  *country, *subtype, *number, *work_name;
+	/* The TLC element FRBRWork's FRBRauthor points to. */
+	const char  *author_el, *author_eid, *author_href, *author_show;
+} rp_akn_source;
+
 /* Metadata of a DOCUMENT.  Strings are NULL when unknown; ints are 0. */
 typedef struct rp_meta {
 	rp_doc_kind  kind;
@@ -159,6 +184,8 @@ typedef struct rp_meta {
 	 * authentic, NULL-terminated; NULL when none is known.  Readers
 	 * leave it NULL; a caller holding the versions sets it. */
 	const char *const *versions;
+	/* Read from Akoma Ntoso made elsewhere: its identity; else NULL. */
+	const rp_akn_source *akn_source;
 } rp_meta;
 
 /* A cited UN document, for RP_NODE_DOCREF. */
@@ -223,6 +250,9 @@ typedef struct rp_diag {
 	int		 line, col;
 	const char	*msg;
 	struct rp_diag	*next;
+	/* The kind of message, for looking it up and silencing it
+	 * (respub -W no-CODE): "akn-element", "no-date", ... */
+	const char	*code;
 } rp_diag;
 
 /* -------------------------------------------------------------- documents */

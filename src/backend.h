@@ -19,6 +19,10 @@ void	rp_attach_markers(rp_doc *doc);
 /* Whether NUL-terminated XML stays within doc's limits on elements,
  * attributes and depth (xml_limits.c); -1 after an error if not. */
 int	rp_xml_check_limits(rp_doc *doc, const char *buf, size_t len);
+/* Record libxml2's parse error e as one error in respub's words
+ * (xml_error.c). */
+struct _xmlError;
+void	rp_xml_error(rp_doc *doc, const struct _xmlError *e);
 
 /*
  * A writer: create() loads what it needs once (stylesheet, fonts) and

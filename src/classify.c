@@ -1561,13 +1561,15 @@ adoption_date(rp_doc *doc, rp_meta *m, const rp_node *preface)
 		from = "note above the text";
 	if (from != NULL && (m->year == 0 || atoi(iso) == m->year)) {
 		m->date = rp_doc_strdup(doc, iso);
-		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not stated; "
-		    "%s taken from the %s", iso, from);
+		rp_msg(doc, RP_WARNING, "missing-date", 1, 1, "adoption date "
+		    "not stated; %s taken from the %s", iso, from);
 	} else if (m->year > 0)
-		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not found; "
+		rp_msg(doc, RP_WARNING, "missing-date",
+		    1, 1, "adoption date not found; "
 		    "only the year %d is known", m->year);
 	else
-		rp_msg(doc, RP_WARNING, 1, 1, "adoption date not found");
+		rp_msg(doc, RP_WARNING, "missing-date",
+		    1, 1, "adoption date not found");
 }
 
 /* Symbol, number, year and body explain one another: what the symbol

@@ -28,11 +28,21 @@ void		 cli_catch_signals(void);
 int		 cli_mkdirs(const char *dir);
 /* "dir/name.ext" (ext may be NULL), malloc'd. */
 char		*cli_join(const char *dir, const char *name, const char *ext);
-/* Print a document's diagnostics at or above min on stderr, each as
- * "PROG: FILE:LINE:COL: LEVEL: text"; one text said many times once,
- * where it first comes, with how many times. */
-void		 cli_print_diags(const rp_doc *doc, rp_level min,
-		    const char *prog);
+/*
+ * Messages, each one line on stderr: "respub: WHERE: LEVEL: text [code]",
+ * WHERE being FILE:LINE:COL, FILE, or nothing (where NULL) for the
+ * command line; code (NULL: none) names the kind, as respub(1) lists.
+ */
+void		 cli_say(const char *where, rp_level level, const char *code,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* A document's diagnostics at or above min; one text said many times
+ * once, where it first comes, with how many times. */
+void		 cli_print_diags(const rp_doc *doc, rp_level min);
+/* -W CODE: "no-CODE" silences the warnings and notes of that kind,
+ * "CODE" shows them again.  0, or -1 (said) for an unknown code. */
+int		 cli_warning_option(const char *arg);
+/* --timeout SECONDS: the number, or -1 (said) when not one. */
+int		 cli_parse_timeout(const char *arg);
 /* The directory holding templates/ and stylesheets/. */
 const char	*cli_data_dir(void);
 

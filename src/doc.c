@@ -81,7 +81,8 @@ rp_doc_worst(const rp_doc *doc)
 }
 
 void
-rp_msg(rp_doc *doc, rp_level level, int line, int col, const char *fmt, ...)
+rp_msg(rp_doc *doc, rp_level level, const char *code, int line, int col,
+    const char *fmt, ...)
 {
 	rp_diag	*d = rp_arena_alloc(&doc->arena, sizeof(*d));
 	va_list	 ap;
@@ -100,6 +101,7 @@ rp_msg(rp_doc *doc, rp_level level, int line, int col, const char *fmt, ...)
 	} else
 		d->msg = "";
 	d->level = level;
+	d->code = code;
 	d->line = line;
 	d->col = col;
 	if (doc->last_diag)
@@ -148,7 +150,8 @@ rp_link_writable(rp_doc *doc, const rp_node *link)
 		    strncmp(d->msg + n, ": ", 2) == 0 &&
 		    strcmp(d->msg + n + 2, href) == 0)
 			return 0;
-	rp_msg(doc, RP_WARNING, link->line, link->col, "%s: %s", what, href);
+	rp_msg(doc, RP_WARNING, "unsafe-link",
+	    link->line, link->col, "%s: %s", what, href);
 	return 0;
 }
 

@@ -17,9 +17,11 @@ struct rp_doc {
 	rp_limits	 limits;	/* what rp_read accepts */
 };
 
-/* Record a diagnostic (printf-style message). */
-void	 rp_msg(rp_doc *doc, rp_level level, int line, int col,
-	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Record a diagnostic (printf-style message); code names its kind
+ * (a static string listed in respub(1), DIAGNOSTICS). */
+void	 rp_msg(rp_doc *doc, rp_level level, const char *code, int line,
+	    int col, const char *fmt, ...)
+	    __attribute__((format(printf, 6, 7)));
 
 /* A new detached node from the document's arena. */
 rp_node	*rp_node_new(rp_doc *doc, rp_node_type type, int line, int col);

@@ -213,7 +213,8 @@ from_utf16(rp_doc *doc, const char **buf, size_t *len)
 	u8 = rp_doc_alloc(doc, (*len - skip) / 2 * 3 + 1);
 	n = rp_utf16_to_utf8(*buf + skip, *len - skip, big == 1, u8, &bad);
 	if (n == (size_t)-1) {
-		rp_msg(doc, RP_ERROR, 0, 0, "invalid UTF-16 at byte %zu: "
+		rp_msg(doc, RP_ERROR, "encoding",
+		    0, 0, "invalid UTF-16 at byte %zu: "
 		    "an unpaired surrogate or a lone last byte", skip + bad);
 		return -1;
 	}
@@ -230,7 +231,8 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 	char	*copy;
 
 	if (len > doc->limits.size) {
-		rp_msg(doc, RP_ERROR, 0, 0, "input of %zu bytes: more than "
+		rp_msg(doc, RP_ERROR, "limit",
+		    0, 0, "input of %zu bytes: more than "
 		    "%zu (limit size)", len, doc->limits.size);
 		return -1;
 	}
@@ -254,7 +256,7 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 			} else if (((unsigned char)buf[i] & 0xC0) != 0x80)
 				col++;
 		}
-		rp_msg(doc, RP_ERROR, line, col, buf[bad] == '\0' ?
+		rp_msg(doc, RP_ERROR, "encoding", line, col, buf[bad] == '\0' ?
 		    "NUL byte: not a text file" :
 		    "invalid UTF-8 (byte 0x%02X): not a UTF-8 text file",
 		    (unsigned char)buf[bad]);
@@ -282,7 +284,7 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 		rc = rp_read_akn(doc, buf, len);
 		break;
 	default:
-		rp_msg(doc, RP_ERROR, 0, 0, "no reader for format %s",
+		rp_msg(doc, RP_ERROR, "format", 0, 0, "no reader for format %s",
 		    rp_format_name(fmt));
 		return -1;
 	}
@@ -330,7 +332,8 @@ int
 rp_writer_render(rp_writer *w, rp_doc *doc, rp_buf *out)
 {
 	if (doc->root == NULL) {
-		rp_msg(doc, RP_ERROR, 0, 0, "nothing to write: no document");
+		rp_msg(doc, RP_ERROR, "empty",
+		    0, 0, "nothing to write: no document");
 		return -1;
 	}
 	return w->be->render(w->state, doc, out);

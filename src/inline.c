@@ -877,7 +877,8 @@ parse_range(struct scan *sc, rp_node *parent, size_t a, size_t b,
 				int line, col;
 
 				position(sc, i, &line, &col);
-				rp_msg(sc->ctx->doc, RP_WARNING, line, col,
+				rp_msg(sc->ctx->doc, RP_WARNING, "unsafe-link",
+				    line, col,
 				    "unsafe link target dropped, text kept: %.*s",
 				    (int)ulen, url);
 				parse_range(sc, parent, i + 1, j, depth + 1);

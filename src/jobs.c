@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -307,4 +308,44 @@ jobs_run(int njobs, int n, jobs_task task, jobs_done done, void *ctx)
 	free(b.res);
 	signal(SIGPIPE, old);
 	return started > 0 ? 0 : -1;
+}
+
+/*
+ * fn(ctx) in a child process, stopped by SIGTERM (which removes its
+ * temporary file) when it takes more than seconds: one slow or stalled
+ * input cannot hold up a batch or a site.  The child's exit status,
+ * JOBS_LATE when stopped, or -1 when no child could be started.
+ */
+int
+jobs_timed(int seconds, int (*fn)(void *), void *ctx)
+{
+	struct timespec	ts = { seconds, 0 };
+	sigset_t	chld, old;
+	pid_t		pid, got = 0;
+	int		st, late;
+
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, &old);
+	fflush(stderr);
+	if ((pid = fork()) == 0) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		fflush(stderr);
+		_exit(fn(ctx));
+	}
+	if (pid < 0) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		return -1;
+	}
+	/* No SIGCHLD in time: still running, unless it just ended. */
+	if ((late = sigtimedwait(&chld, NULL, &ts) < 0) != 0)
+		got = waitpid(pid, &st, WNOHANG);
+	if (late && got == 0)
+		kill(pid, SIGTERM);
+	if (got != pid)
+		waitpid(pid, &st, 0);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (late && got == 0)
+		return JOBS_LATE;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 1;
 }

@@ -24,6 +24,13 @@ int	jobs_cores(void);
  */
 int	jobs_run(int njobs, int n, jobs_task task, jobs_done done,
 	    void *ctx);
+/*
+ * fn(ctx) in a child process given at most seconds, then stopped with
+ * SIGTERM: its exit status, JOBS_LATE when stopped, -1 when it could not
+ * start (errno).  What the child leaves is its own (files it wrote).
+ */
+#define JOBS_LATE	256
+int	jobs_timed(int seconds, int (*fn)(void *), void *ctx);
 /* For --shard K/N: parse "K/N" (1 <= K <= N); 0, or -1 when malformed. */
 int	jobs_parse_shard(const char *arg, int *k, int *n);
 

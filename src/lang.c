@@ -334,8 +334,9 @@ parse(const char *file, int lang, char *text)
 				if (strcmp(line + 1, section_names[k]) == 0)
 					kind = k;
 			if (kind < 0)
-				fprintf(stderr, "%s:%d: unknown section "
-				    "[%s], skipped\n", file, lineno, line + 1);
+				fprintf(stderr, "respub: %s:%d:1: warning: "
+				    "unknown section [%s], skipped\n", file,
+				    lineno, line + 1);
 			continue;
 		}
 		if (kind < 0)
@@ -354,8 +355,9 @@ parse(const char *file, int lang, char *text)
 			continue;
 		}
 		if (v != NULL && symbol_value(v) < 0) {
-			fprintf(stderr, "%s:%d: unknown value '%s', line "
-			    "skipped\n", file, lineno, v);
+			fprintf(stderr, "respub: %s:%d:1: warning: "
+			    "unknown value '%s', line skipped\n", file,
+			    lineno, v);
 			continue;
 		}
 		add_entry(kind, lang, v != NULL ? symbol_value(v) : 0, line,

@@ -60,6 +60,8 @@ usage(FILE *f)
 "                          core); output and messages as with -j 1\n"
 "      --shard K/N         convert only inputs K, K+N, K+2N... of the list\n"
 "                          (1 <= K <= N), named as in the whole run\n"
+"  -W, --warning no-CODE   do not print warnings and notes of kind CODE\n"
+"                          (the [code] ending them; see respub(1))\n"
 "  -q, --quiet             print errors only\n"
 "  -v, --verbose           also print notes on how the text was read\n"
 "      --progress          report progress on stderr (default on a terminal\n"
@@ -83,6 +85,7 @@ static const struct option longopts[] = {
 	{ "template", required_argument, NULL, OPT_TEMPLATE },
 	{ "stylesheet", required_argument, NULL, OPT_STYLESHEET },
 	{ "variable", required_argument, NULL, 'V' },
+	{ "warning", required_argument, NULL, 'W' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
@@ -95,25 +98,6 @@ static const struct option longopts[] = {
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
 };
-
-/*
- * Every message has one form: "respub: WHERE: LEVEL: text", WHERE being
- * FILE:LINE:COL, FILE, or nothing for the command line.
- */
-static void
-say(const char *where, const char *level, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "%s: ", progname);
-	if (where != NULL)
-		fprintf(stderr, "%s: ", where);
-	fprintf(stderr, "%s: ", level);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
 
 /* Output name for an input: its base name without the extension. */
 static char *
@@ -192,7 +176,8 @@ parse_limit(rp_limits *lim, const char *arg)
 		    strncmp(arg, names[i].name, len) == 0)
 			break;
 	if (i == sizeof(names) / sizeof(*names)) {
-		say(NULL, "error", "--limit %s: want size, elements, "
+		cli_say(NULL, RP_ERROR, NULL,
+		    "--limit %s: want size, elements, "
 		    "attributes or depth=N", arg);
 		return -1;
 	}
@@ -204,7 +189,8 @@ parse_limit(rp_limits *lim, const char *arg)
 	if (end == eq + 1 || eq[1] == '-' || errno != 0 ||
 	    shift < 0 || (*end != '\0' && shift == 0) || n == 0 ||
 	    n > (SIZE_MAX >> shift) - 1) {
-		say(NULL, "error", "--limit %s: want a positive number", arg);
+		cli_say(NULL, RP_ERROR, NULL,
+		    "--limit %s: want a positive number", arg);
 		return -1;
 	}
 	*(size_t *)((char *)lim + names[i].off) = (size_t)n << shift;
@@ -217,7 +203,7 @@ parse_options(struct run *r, int argc, char *argv[])
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "f:t:o:d:V:j:qvh", longopts,
+	while ((c = getopt_long(argc, argv, "f:t:o:d:V:W:j:qvh", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -225,7 +211,8 @@ parse_options(struct run *r, int argc, char *argv[])
 			if (r->from != RP_FORMAT_TEXT &&
 			    r->from != RP_FORMAT_MD &&
 			    r->from != RP_FORMAT_AKN) {
-				say(NULL, "error", "unknown input format: %s",
+				cli_say(NULL, RP_ERROR, NULL,
+				    "unknown input format: %s",
 				    optarg);
 				return EXIT_USAGE;
 			}
@@ -241,11 +228,16 @@ parse_options(struct run *r, int argc, char *argv[])
 			break;
 		case 'V':
 			if (strchr(optarg, '=') == NULL) {
-				say(NULL, "error", "-V wants KEY=VALUE: %s",
+				cli_say(NULL, RP_ERROR, NULL,
+				    "-V wants KEY=VALUE: %s",
 				    optarg);
 				return EXIT_USAGE;
 			}
 			r->vars[r->nvars++] = optarg;
+			break;
+		case 'W':
+			if (cli_warning_option(optarg) != 0)
+				return EXIT_USAGE;
 			break;
 		case 'q':
 			r->quiet = 1;
@@ -272,12 +264,8 @@ parse_options(struct run *r, int argc, char *argv[])
 			r->parallel = 1;
 			break;
 		case OPT_TIMEOUT:
-			if ((r->timeout = atoi(optarg)) <= 0 ||
-			    strspn(optarg, "0123456789") != strlen(optarg)) {
-				say(NULL, "error", "--timeout wants a number of "
-				    "seconds: %s", optarg);
+			if ((r->timeout = cli_parse_timeout(optarg)) < 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case OPT_LIMIT:
 			if (parse_limit(&r->limits, optarg) != 0)
@@ -286,7 +274,8 @@ parse_options(struct run *r, int argc, char *argv[])
 		case 'j':
 			if ((r->jobs = atoi(optarg)) <= 0 || r->jobs > 1024 ||
 			    strspn(optarg, "0123456789") != strlen(optarg)) {
-				say(NULL, "error", "-j wants a number of "
+				cli_say(NULL, RP_ERROR, NULL,
+				    "-j wants a number of "
 				    "processes (1 to 1024): %s", optarg);
 				return EXIT_USAGE;
 			}
@@ -294,7 +283,8 @@ parse_options(struct run *r, int argc, char *argv[])
 		case OPT_SHARD:
 			if (jobs_parse_shard(optarg, &r->shard_k,
 			    &r->shard_n) != 0) {
-				say(NULL, "error", "--shard wants K/N, "
+				cli_say(NULL, RP_ERROR, NULL,
+				    "--shard wants K/N, "
 				    "1 <= K <= N: %s", optarg);
 				return EXIT_USAGE;
 			}
@@ -326,7 +316,8 @@ parse_formats(struct run *r)
 		rp_format f = rp_format_parse(tok);
 
 		if (f == RP_FORMAT_UNKNOWN || f == RP_FORMAT_TEXT) {
-			say(NULL, "error", "unknown output format: %s", tok);
+			cli_say(NULL, RP_ERROR, NULL,
+			    "unknown output format: %s", tok);
 			return EXIT_USAGE;
 		}
 		for (k = 0; k < r->nto && r->to[k] != f; k++)
@@ -335,7 +326,7 @@ parse_formats(struct run *r)
 			r->to[r->nto++] = f;
 	}
 	if (r->nto == 0) {
-		say(NULL, "error", "-t wants a format");
+		cli_say(NULL, RP_ERROR, NULL, "-t wants a format");
 		return EXIT_USAGE;
 	}
 	return 0;
@@ -348,12 +339,14 @@ check_usage(const struct run *r)
 	int i, stdins = 0;
 
 	if (r->output != NULL && r->outdir != NULL) {
-		say(NULL, "error", "-o and -d cannot be used together");
+		cli_say(NULL, RP_ERROR, NULL,
+		    "-o and -d cannot be used together");
 		return EXIT_USAGE;
 	}
 	if (r->parallel && (r->ninputs < 2 || (r->outdir == NULL &&
 	    (r->nto > 1 || r->to[0] != RP_FORMAT_HTML)))) {
-		say(NULL, "error", r->ninputs < 2 ? "--parallel wants the "
+		cli_say(NULL, RP_ERROR, NULL,
+		    r->ninputs < 2 ? "--parallel wants the "
 		    "versions of a resolution, two or more inputs" :
 		    "--parallel writes one HTML page: -t html, or -d DIR "
 		    "for the other formats");
@@ -361,20 +354,22 @@ check_usage(const struct run *r)
 	}
 	if (r->outdir == NULL && !r->parallel &&
 	    (r->nto > 1 || r->ninputs > 1)) {
-		say(NULL, "error", "several %s need -d DIR",
+		cli_say(NULL, RP_ERROR, NULL, "several %s need -d DIR",
 		    r->nto > 1 ? "output formats" : "inputs");
 		return EXIT_USAGE;
 	}
 	for (i = 0; i < r->ninputs; i++)
 		stdins += strcmp(r->inputs[i], "-") == 0;
 	if (stdins > 1) {
-		say(NULL, "error", "standard input (-) can be read only once");
+		cli_say(NULL, RP_ERROR, NULL,
+		    "standard input (-) can be read only once");
 		return EXIT_USAGE;
 	}
 	if (r->outdir == NULL && (r->output == NULL ||
 	    strcmp(r->output, "-") == 0) && r->to[0] == RP_FORMAT_PDF &&
 	    isatty(STDOUT_FILENO)) {
-		say(NULL, "error", "not writing PDF to a terminal; use -o FILE");
+		cli_say(NULL, RP_ERROR, NULL,
+		    "not writing PDF to a terminal; use -o FILE");
 		return EXIT_USAGE;
 	}
 	return 0;
@@ -454,7 +449,8 @@ plan_names(struct run *r)
 		    name_taken(stems + i + 1, r->ninputs - i - 1, name)); n++)
 			snprintf(name, len, "%s-%d", stems[i], n);
 		if (n > 2 && !r->quiet && in_shard(r, i))
-			say(r->inputs[i], "warning", "%s/%s.* is taken by "
+			cli_say(r->inputs[i], RP_WARNING, "name-taken",
+			    "%s/%s.* is taken by "
 			    "another input; writing %s/%s.*", r->outdir,
 			    stems[i], r->outdir, name);
 		r->names[i] = name;
@@ -474,7 +470,7 @@ open_writers(struct run *r)
 	for (k = 0; k < r->nto; k++) {
 		r->writers[k] = rp_writer_new(r->to[k], &r->opt, &err);
 		if (r->writers[k] == NULL) {
-			say(NULL, "error", "cannot write %s: %s",
+			cli_say(NULL, RP_ERROR, NULL, "cannot write %s: %s",
 			    rp_format_name(r->to[k]), err);
 			return EXIT_OUTPUT;
 		}
@@ -505,11 +501,11 @@ open_html(struct run *r)
 		return 0;
 	if (r->outdir != NULL && (r->ctxpath = realpath(r->outdir, NULL)) ==
 	    NULL) {
-		say(r->outdir, "error", "%s", strerror(errno));
+		cli_say(r->outdir, RP_ERROR, NULL, "%s", strerror(errno));
 		return -1;
 	}
 	if ((r->html = rp_html_new(&r->opt, &err)) == NULL) {
-		say(NULL, "error", "cannot write html: %s", err);
+		cli_say(NULL, RP_ERROR, NULL, "cannot write html: %s", err);
 		return -1;
 	}
 	return 0;
@@ -570,7 +566,8 @@ check_vars(const struct run *r)
 			continue;
 		rp_buf_reset(&b);
 		describe_params(r, &b);
-		say(NULL, "warning", "-V %.*s: unknown key; %s", (int)len,
+		cli_say(NULL, RP_WARNING, "unknown-var",
+		    "-V %.*s: unknown key; %s", (int)len,
 		    r->vars[i], b.data);
 	}
 	rp_buf_free(&b);
@@ -589,7 +586,8 @@ show_progress(const struct run *r, int i)
 		fprintf(stderr, "\r[%d/%d] %s\033[K", i + 1, r->ninputs,
 		    r->inputs[i]);
 	else
-		say(r->inputs[i], "note", "input %d of %d", i + 1,
+		cli_say(r->inputs[i], RP_INFO, NULL,
+		    "input %d of %d", i + 1,
 		    r->ninputs);
 }
 
@@ -638,7 +636,8 @@ put_output(struct run *r, const char *target, const rp_buf *out)
 	if (cli_write_output(target, out->data, out->len) == 0)
 		return;
 	break_progress(r);
-	say(target ? target : "standard output", "error", "cannot write: %s",
+	cli_say(target ? target : "standard output", RP_ERROR, NULL,
+	    "cannot write: %s",
 	    strerror(errno));
 	r->status = EXIT_OUTPUT;
 }
@@ -685,10 +684,12 @@ read_input(const struct run *r, rp_doc *doc, char **data, size_t *len)
 		return 0;
 	break_progress(r);
 	if (errno == EFBIG)
-		say(path, "error", "more than %zu bytes (limit size; "
+		cli_say(path, RP_ERROR, NULL,
+		    "more than %zu bytes (limit size; "
 		    "--limit size=N raises it)", max);
 	else
-		say(path, "error", "cannot read: %s", strerror(errno));
+		cli_say(path, RP_ERROR, NULL,
+		    "cannot read: %s", strerror(errno));
 	return -1;
 }
 
@@ -724,7 +725,7 @@ load(struct run *r, int i)
 	if (rc == 0)
 		return doc;
 	break_progress(r);
-	cli_print_diags(doc, RP_ERROR, progname);
+	cli_print_diags(doc, RP_ERROR);
 	r->status = EXIT_INPUT;
 	rp_doc_free(doc);
 	return NULL;
@@ -737,7 +738,7 @@ report(const struct run *r, const rp_doc *doc)
 	if (rp_doc_worst(doc) >= RP_WARNING && !r->quiet)
 		break_progress(r);
 	cli_print_diags(doc, r->quiet ? RP_ERROR : r->verbose ? RP_INFO :
-	    RP_WARNING, progname);
+	    RP_WARNING);
 }
 
 /* Read, convert and write input i. */
@@ -851,52 +852,41 @@ done:
 	free(arg);
 }
 
-/*
- * With --timeout: input i in a child process, stopped by SIGTERM (which
- * removes its temporary file) when it takes longer, so that one slow or
- * stalled input cannot hold up a batch.
- */
+struct timed {
+	struct run	*r;
+	int		 i;
+};
+
+/* jobs_timed: input i, in its own process. */
+static int
+convert_child(void *arg)
+{
+	struct timed *t = arg;
+
+	t->r->status = 0;
+	convert(t->r, t->i);
+	return t->r->status;
+}
+
+/* With --timeout: input i in a child process, stopped when it takes
+ * longer (jobs_timed). */
 static void
 convert_timed(struct run *r, int i)
 {
-	struct timespec	ts = { r->timeout, 0 };
-	sigset_t	chld, old;
-	pid_t		pid, got = 0;
-	int		st, late;
+	struct timed	t = { r, i };
+	int		st = jobs_timed(r->timeout, convert_child, &t);
 
-	sigemptyset(&chld);
-	sigaddset(&chld, SIGCHLD);
-	sigprocmask(SIG_BLOCK, &chld, &old);
-	fflush(stderr);
-	if ((pid = fork()) == 0) {
-		sigprocmask(SIG_SETMASK, &old, NULL);
-		r->status = 0;
-		convert(r, i);
-		_exit(r->status);
-	}
-	if (pid < 0) {
-		say(r->inputs[i], "error", "cannot start: %s",
+	if (st == -1) {
+		cli_say(r->inputs[i], RP_ERROR, NULL, "cannot start: %s",
 		    strerror(errno));
 		r->status = EXIT_INPUT;
-		sigprocmask(SIG_SETMASK, &old, NULL);
-		return;
-	}
-	/* No SIGCHLD in time: still running, unless it just ended. */
-	if ((late = sigtimedwait(&chld, NULL, &ts) < 0) != 0)
-		got = waitpid(pid, &st, WNOHANG);
-	if (late && got == 0) {
-		kill(pid, SIGTERM);
+	} else if (st == JOBS_LATE) {
 		break_progress(r);
-		say(r->inputs[i], "error", "stopped after %d s (--timeout)",
-		    r->timeout);
-	}
-	if (got != pid)
-		waitpid(pid, &st, 0);
-	if (late && got == 0)
+		cli_say(r->inputs[i], RP_ERROR, "timeout",
+		    "stopped after %d s (--timeout)", r->timeout);
 		r->status = EXIT_INPUT;
-	else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-		r->status = WIFEXITED(st) ? WEXITSTATUS(st) : EXIT_INPUT;
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	} else if (st != 0)
+		r->status = st;
 }
 
 /* jobs_task: input i, in a worker (or here, when no worker runs); its
@@ -928,7 +918,8 @@ task_done(void *ctx, int i, int status, const char *msg, size_t len)
 	}
 	if (status < 0) {
 		break_progress(r);
-		say(r->inputs[i], "error", "its process stopped (signal %d)",
+		cli_say(r->inputs[i], RP_ERROR, NULL,
+		    "its process stopped (signal %d)",
 		    -status);
 		status = EXIT_INPUT;
 	}
@@ -994,7 +985,8 @@ prepare(struct run *r, int argc, char *argv[])
 	if ((rc = parse_formats(r)) != 0 || (rc = check_usage(r)) != 0)
 		return rc;
 	if (r->outdir != NULL && cli_mkdirs(r->outdir) != 0) {
-		say(r->outdir, "error", "cannot make the directory: %s",
+		cli_say(r->outdir, RP_ERROR, NULL,
+		    "cannot make the directory: %s",
 		    strerror(errno));
 		return EXIT_OUTPUT;
 	}

@@ -12,6 +12,7 @@
 
 #include <libxml/tree.h>
 
+#include "cli.h"
 #include "parallel.h"
 #include "versions.h"
 #include "write_akn.h"
@@ -270,8 +271,8 @@ missing(struct column *c, const char *key, const struct column *has,
 		continue;
 	if (k != NULL)
 		num = xmlNodeGetContent(k);
-	fprintf(stderr, "respub: %s: warning: no %s%s%s (eId %s) as in %s: "
-	    "its cell is empty in the side-by-side page\n", c->name,
+	cli_say(c->name, RP_WARNING, "parallel-missing", "no %s%s%s (eId %s) "
+	    "as in %s: its cell is empty in the side-by-side page",
 	    (const char *)n->name, num ? " " : "", num ? (char *)num : "",
 	    key, has->name);
 	xmlFree(num);
@@ -307,8 +308,8 @@ add_rows(xmlNodePtr root, xmlNsPtr ns, struct column *c, size_t n,
 	}
 	for (k = 0; k < n; k++)
 		if (!quiet && c[k].said > MAX_SAID)
-			fprintf(stderr, "respub: %s: warning: %d more parts "
-			    "missing\n", c[k].name, c[k].said - MAX_SAID);
+			cli_say(c[k].name, RP_WARNING, "parallel-missing", "%d "
+			    "more parts missing", c[k].said - MAX_SAID);
 	free(rows);
 	return 0;
 }
@@ -392,10 +393,10 @@ parallel_page(rp_html *h, struct version_in *v, size_t n, const char *page,
 	if ((c = calloc(n + 1, sizeof(*c))) == NULL)
 		return -1;
 	if ((x = build_page(v, n, c, quiet)) == NULL)
-		fprintf(stderr, "respub: %s: error: cannot make the "
-		    "side-by-side page\n", page);
+		cli_say(page, RP_ERROR, NULL, "cannot make the side-by-side "
+		    "page");
 	else if ((rc = rp_html_apply(h, x, extra, out, &msg)) != 0)
-		fprintf(stderr, "respub: %s: error: %s\n", page,
+		cli_say(page, RP_ERROR, NULL, "%s",
 		    msg != NULL ? msg : "out of memory");
 	free(msg);
 	if (x != NULL)

@@ -162,7 +162,7 @@ blank(const xmlChar *s)
 static void
 unknown(struct r *r, xmlNodePtr x, const char *kept)
 {
-	rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
+	rp_msg(r->doc, RP_WARNING, "akn-element", line_of(x), col_of(x),
 	    "akn: element <%s> is not understood; kept as %s",
 	    (const char *)x->name, kept);
 }
@@ -328,7 +328,7 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 		add_text(r, parent, (const char *)x->content, x);
 		return;
 	case XML_ENTITY_REF_NODE:
-		rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
+		rp_msg(r->doc, RP_WARNING, "akn-entity", line_of(x), col_of(x),
 		    "akn: entity &%s; is not expanded", (const char *)x->name);
 		return;
 	case XML_ELEMENT_NODE:
@@ -378,7 +378,8 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 		if (n->target != NULL)
 			n->target->count++;
 		else
-			rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
+			rp_msg(r->doc, RP_WARNING, "akn-noteref",
+			    line_of(x), col_of(x),
 			    "akn: noteRef to %s: no such note", h ? h : "");
 	} else if (is(x, "br") || is(x, "eol") || is(x, "eop")) {
 		add_text(r, parent, " ", x);
@@ -540,7 +541,7 @@ read_run(struct r *r, xmlNodePtr x, rp_node *parent)
 {
 	rp_node *b = mk(r, parent, RP_NODE_BLOCK, x);
 
-	rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
+	rp_msg(r->doc, RP_WARNING, "akn-loose-text", line_of(x), col_of(x),
 	    "akn: text outside a paragraph kept as a paragraph");
 	for (; x != NULL && (x->type == XML_TEXT_NODE ||
 	    x->type == XML_CDATA_SECTION_NODE || x->type ==
@@ -794,13 +795,39 @@ read_lines(struct r *r, xmlNodePtr x, rp_node *part, int in_title)
 	}
 }
 
+/* The element of <references> whose eId "#id" names, or NULL. */
+static xmlNodePtr
+reference_of(xmlNodePtr meta, const xmlChar *href)
+{
+	xmlNodePtr	 refs, t;
+	int		 eq;
+
+	if (href == NULL || href[0] != '#')
+		return NULL;
+	for (refs = xmlFirstElementChild(meta); refs != NULL;
+	    refs = xmlNextElementSibling(refs)) {
+		if (!is(refs, "references"))
+			continue;
+		for (t = xmlFirstElementChild(refs); t != NULL;
+		    t = xmlNextElementSibling(t)) {
+			xmlChar *id = xmlGetProp(t, BAD_CAST "eId");
+
+			eq = id != NULL && xmlStrEqual(id, href + 1);
+			xmlFree(id);
+			if (eq)
+				return t;
+		}
+	}
+	return NULL;
+}
+
 /* The body a FRBRauthor points to: "#un-sc", or a TLCOrganization whose
  * href ends in an actor ("#unsc" -> ".../un-sc"). */
 static rp_body
 author_body(xmlNodePtr meta, const xmlChar *href)
 {
-	xmlNodePtr	 refs, t;
-	xmlChar		*id, *h;
+	xmlNodePtr	 t;
+	xmlChar		*h;
 	rp_body		 b;
 	const char	*slash;
 
@@ -808,26 +835,89 @@ author_body(xmlNodePtr meta, const xmlChar *href)
 		return RP_BODY_UNKNOWN;
 	if ((b = body_of_actor((const char *)href + 1)) != RP_BODY_UNKNOWN)
 		return b;
-	for (refs = xmlFirstElementChild(meta); refs != NULL;
-	    refs = xmlNextElementSibling(refs)) {
-		if (!is(refs, "references"))
-			continue;
-		for (t = xmlFirstElementChild(refs); t != NULL;
-		    t = xmlNextElementSibling(t)) {
-			id = xmlGetProp(t, BAD_CAST "eId");
-			if (id != NULL && xmlStrEqual(id, href + 1) &&
-			    (h = xmlGetProp(t, BAD_CAST "href")) != NULL) {
-				slash = strrchr((const char *)h, '/');
-				b = body_of_actor(slash ? slash + 1 :
-				    (const char *)h);
-				xmlFree(h);
-				xmlFree(id);
-				return b;
-			}
-			xmlFree(id);
+	if ((t = reference_of(meta, href)) == NULL ||
+	    (h = xmlGetProp(t, BAD_CAST "href")) == NULL)
+		return RP_BODY_UNKNOWN;
+	slash = strrchr((const char *)h, '/');
+	b = body_of_actor(slash ? slash + 1 : (const char *)h);
+	xmlFree(h);
+	return b;
+}
+
+/* FRBRthis, FRBRuri and FRBRdate of one level of <identification>. */
+static void
+frbr_level(struct r *r, xmlNodePtr f, rp_frbr *l)
+{
+	xmlNodePtr v;
+
+	for (v = xmlFirstElementChild(f); v != NULL;
+	    v = xmlNextElementSibling(v))
+		if (is(v, "FRBRthis"))
+			l->this_iri = attr(r, v, "value");
+		else if (is(v, "FRBRuri"))
+			l->uri = attr(r, v, "value");
+		else if (is(v, "FRBRdate")) {
+			l->date = attr(r, v, "date");
+			l->date_name = attr(r, v, "name");
 		}
-	}
-	return RP_BODY_UNKNOWN;
+}
+
+/* FRBRWork's own fields, and the TLC element its author names. */
+static void
+work_fields(struct r *r, xmlNodePtr meta, xmlNodePtr f, rp_akn_source *s)
+{
+	xmlNodePtr	 v, t;
+	xmlChar		*h;
+
+	for (v = xmlFirstElementChild(f); v != NULL;
+	    v = xmlNextElementSibling(v))
+		if (is(v, "FRBRcountry"))
+			s->country = attr(r, v, "value");
+		else if (is(v, "FRBRsubtype"))
+			s->subtype = attr(r, v, "value");
+		else if (is(v, "FRBRnumber"))
+			s->number = attr(r, v, "value");
+		else if (is(v, "FRBRname"))
+			s->work_name = attr(r, v, "value");
+		else if (is(v, "FRBRauthor") && s->author_el == NULL) {
+			h = xmlGetProp(v, BAD_CAST "href");
+			if ((t = reference_of(meta, h)) != NULL) {
+				s->author_el = rp_doc_strdup(r->doc,
+				    (const char *)t->name);
+				s->author_eid = attr(r, t, "eId");
+				s->author_href = attr(r, t, "href");
+				s->author_show = attr(r, t, "showAs");
+			}
+			xmlFree(h);
+		}
+}
+
+/* The identity of document x as its source gave it, for the AKN writer
+ * to give back (rp_akn_source). */
+static const rp_akn_source *
+source_identity(struct r *r, xmlNodePtr x)
+{
+	rp_akn_source	*s = rp_doc_alloc(r->doc, sizeof(*s));
+	xmlNodePtr	 meta, id, f;
+
+	memset(s, 0, sizeof(*s));
+	s->doctype = rp_doc_strdup(r->doc, (const char *)x->name);
+	s->name = attr(r, x, "name");
+	for (meta = xmlFirstElementChild(x); meta != NULL && !is(meta, "meta");
+	    meta = xmlNextElementSibling(meta))
+		continue;
+	for (id = meta ? xmlFirstElementChild(meta) : NULL; id != NULL;
+	    id = xmlNextElementSibling(id))
+		for (f = is(id, "identification") ? xmlFirstElementChild(id) :
+		    NULL; f != NULL; f = xmlNextElementSibling(f))
+			if (is(f, "FRBRWork")) {
+				frbr_level(r, f, &s->work);
+				work_fields(r, meta, f, s);
+			} else if (is(f, "FRBRExpression"))
+				frbr_level(r, f, &s->expression);
+			else if (is(f, "FRBRManifestation"))
+				frbr_level(r, f, &s->manifestation);
+	return s;
 }
 
 static int
@@ -1083,7 +1173,8 @@ follow_ref(struct r *r, xmlNodePtr ref, rp_node *an, int natt)
 	xmlNodePtr	 t, e;
 
 	if ((t = ref_target(r, ref, h)) == NULL || is_ancestor(t, ref) || r->nested >= 32)
-		rp_msg(r->doc, RP_WARNING, line_of(ref), col_of(ref),
+		rp_msg(r->doc, RP_WARNING, "akn-document-ref",
+		    line_of(ref), col_of(ref),
 		    "akn: <documentRef> to %s: %s", h ? (char *)h : "nothing",
 		    t == NULL ? "not in this file, not read" :
 		    "a document that holds it, not read again");
@@ -1282,7 +1373,7 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 	if (annex != NULL)
 		rp_node_append(annex, dn);
 	if (!is(x, "statement") && !is(x, "doc"))
-		rp_msg(r->doc, RP_WARNING, line_of(x), col_of(x),
+		rp_msg(r->doc, RP_WARNING, "akn-doctype", line_of(x), col_of(x),
 		    "akn: <%s> read as a resolution", (const char *)x->name);
 	rd.node = dn;
 	r->cur = &rd;
@@ -1314,6 +1405,8 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 	}
 	if (!exact && dn->meta->year == 0 && dn->meta->date != NULL)
 		dn->meta->year = atoi(dn->meta->date);
+	if (!exact)
+		dn->meta->akn_source = source_identity(r, x);
 	notes(r, &rd);
 	if (!exact)
 		tidy(r, dn);
@@ -1338,7 +1431,8 @@ read_rest(struct r *r, xmlNodePtr top, rp_node *root)
 	for (k = xmlNextElementSibling(top); k != NULL;
 	    k = xmlNextElementSibling(k)) {
 		if (!is(k, "components")) {
-			rp_msg(r->doc, RP_WARNING, line_of(k), col_of(k), "akn: <%s> "
+			rp_msg(r->doc, RP_WARNING, "akn-attachment",
+			    line_of(k), col_of(k), "akn: <%s> "
 			    "after the first document read as its attachment",
 			    (const char *)k->name);
 			attach(r, k, mk(r, root, RP_NODE_ANNEX, k), ++natt);
@@ -1360,9 +1454,14 @@ first_error(void *ctx, xmlErrorPtr e)
 	if (first->code == 0 && e != NULL && e->level >= XML_ERR_ERROR) {
 		first->code = e->code;
 		first->line = e->line;
+		first->int1 = e->int1;
 		first->int2 = e->int2;
 		first->message = e->message ? (char *)xmlStrdup(
 		    BAD_CAST e->message) : NULL;
+		first->str1 = e->str1 ? (char *)xmlStrdup(BAD_CAST e->str1) :
+		    NULL;
+		first->str2 = e->str2 ? (char *)xmlStrdup(BAD_CAST e->str2) :
+		    NULL;
 	}
 }
 
@@ -1375,17 +1474,16 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	xmlError	 first, *e = &first;
 	struct r	 r = { doc, NULL, NULL, NULL, NULL, 0 };
 	struct cursor	 cu;
-	size_t		 n;
 	int		 rc = -1;
 
 	if (len > 0x7fffffff) {
-		rp_msg(doc, RP_ERROR, 0, 0, "akn: input too large");
+		rp_msg(doc, RP_ERROR, "limit", 0, 0, "akn: input too large");
 		return -1;
 	}
 	if ((ctx = xmlNewParserCtxt()) == NULL ||
 	    (r.notes = xmlHashCreate(16)) == NULL ||
 	    (r.done = xmlHashCreate(16)) == NULL) {
-		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
+		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory");
 		xmlFreeParserCtxt(ctx);
 		return -1;
 	}
@@ -1398,20 +1496,9 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 	    (doc->limits.depth > 256 ? XML_PARSE_HUGE : 0));
 	if (x == NULL) {
-		if (first.code == 0)
-			e = xmlCtxtGetLastError(ctx);
-		n = e && e->message ? strlen(e->message) : 0;
-		while (n > 0 && (e->message[n - 1] == '\n' ||
-		    e->message[n - 1] == ' '))
-			n--;
-		/* libxml2's own limits speak of its options: say what. */
-		if (n > 0 && (strstr(e->message, "XML_PARSE_HUGE") != NULL ||
-		    strstr(e->message, "Huge input lookup") != NULL))
-			rp_msg(doc, RP_ERROR, e->line, e->int2, "a text, name "
-			    "or value longer than libxml2 reads (10 MB)");
-		else
-			rp_msg(doc, RP_ERROR, e ? e->line : 0, e ? e->int2 : 0,
-			    "malformed XML: %.*s", (int)n, e ? e->message : "");
+		if (first.code == 0 && (e = xmlCtxtGetLastError(ctx)) == NULL)
+			e = &first;
+		rp_xml_error(doc, e);
 		goto out;
 	}
 	root = xmlDocGetRootElement(x);
@@ -1419,20 +1506,21 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	cu.end = buf + len;
 	columns(&cu, root);
 	if (!is(root, "akomaNtoso")) {
-		rp_msg(doc, RP_ERROR, line_of(root), col_of(root),
+		rp_msg(doc, RP_ERROR, "not-akn", line_of(root), col_of(root),
 		    "not Akoma Ntoso: the root element is <%s>",
 		    root ? (const char *)root->name : "");
 		goto out;
 	}
 	if (root->ns == NULL || !xmlStrEqual(root->ns->href,
 	    BAD_CAST RP_AKN_NS))
-		rp_msg(doc, RP_WARNING, line_of(root), col_of(root), "akn: "
+		rp_msg(doc, RP_WARNING, "akn-namespace",
+		    line_of(root), col_of(root), "akn: "
 		    "namespace %s is not Akoma Ntoso 3.0's (%s): read as 3.0, "
 		    "what differs is not understood",
 		    root->ns ? (const char *)root->ns->href : "(none)",
 		    RP_AKN_NS);
 	if ((top = xmlFirstElementChild(root)) == NULL) {
-		rp_msg(doc, RP_ERROR, line_of(root), col_of(root),
+		rp_msg(doc, RP_ERROR, "empty", line_of(root), col_of(root),
 		    "akn: <akomaNtoso> holds no document");
 		goto out;
 	}
@@ -1442,6 +1530,8 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	rc = 0;
 out:
 	xmlFree(first.message);
+	xmlFree(first.str1);
+	xmlFree(first.str2);
 	xmlHashFree(r.notes, NULL);
 	xmlHashFree(r.ids, NULL);
 	xmlHashFree(r.done, NULL);

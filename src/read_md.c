@@ -871,7 +871,8 @@ comment_dropped(struct rdr *r, cmark_node *c, const char *lit)
 	    n--)
 		continue;
 	if (n != 17 || strncmp(lit, "<!-- end list -->", 17) != 0)
-		rp_msg(r->doc, RP_WARNING, cmark_node_get_start_line(c) +
+		rp_msg(r->doc, RP_WARNING, "md-html-comment",
+		    cmark_node_get_start_line(c) +
 		    r->line0, 1, "HTML comment dropped: %.*s", (int)(n < 60 ?
 		    n : 60), lit);
 	return 1;
@@ -1360,7 +1361,8 @@ foreign_block(struct rdr *r, cmark_node *c)
 	rp_node		*p, *b;
 	rp_buf		 t;
 
-	rp_msg(r->doc, RP_WARNING, cmark_node_get_start_line(c) + r->line0, 1,
+	rp_msg(r->doc, RP_WARNING, "md-block",
+	    cmark_node_get_start_line(c) + r->line0, 1,
 	    "markdown: a %s is kept as plain paragraphs",
 	    cmark_node_get_type_string(c));
 	for (row = cmark_node_first_child(c); row != NULL;
@@ -1454,7 +1456,8 @@ flatten_deep(struct rdr *r, cmark_node *root)
 		}
 		rp_buf_free(&t);
 		if (!flattened++)
-			rp_msg(r->doc, RP_WARNING, cmark_node_get_start_line(c),
+			rp_msg(r->doc, RP_WARNING, "md-depth",
+			    cmark_node_get_start_line(c),
 			    cmark_node_get_start_column(c), "block quotes and "
 			    "lists nested deeper than %d levels read as text",
 			    MD_MAX_DEPTH);
@@ -1765,7 +1768,8 @@ join_wrapped_definitions(struct rdr *r)
 		memset(copy + r->lines[i], ' ', end + 1);
 		memcpy(copy + r->lines[i] + end + 1 - (plen - 3), pat + 2,
 		    plen - 3);
-		rp_msg(r->doc, RP_WARNING, (int)i + 1 + r->line0, 1,
+		rp_msg(r->doc, RP_WARNING, "md-footnote",
+		    (int)i + 1 + r->line0, 1,
 		    "markdown: \"%s:\" under footnote %ld read as a line of "
 		    "that footnote (a wrapped line that begins with %ld)",
 		    pat, prev, num);
@@ -1798,7 +1802,8 @@ keep_unreferenced(struct rdr *r, cmark_parser *ps)
 		if (k + 1 < n && l[k] == ']' && l[k + 1] == ':' && k > 2) {
 			/* CommonMark reads the first definition of a label. */
 			if (b.data != NULL && memmem(b.data, b.len, l, k + 1))
-				rp_msg(r->doc, RP_WARNING, (int)i + 1 + r->line0,
+				rp_msg(r->doc, RP_WARNING, "md-footnote",
+				    (int)i + 1 + r->line0,
 				    1, "markdown: footnote %.*s is defined a "
 				    "second time; this definition is not read",
 				    (int)k + 1, l);
@@ -1838,7 +1843,7 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 	ps = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, rp_md_mem());
 	if (ps == NULL) {
 		free(r.lines);
-		rp_msg(doc, RP_ERROR, 0, 0, "out of memory");
+		rp_msg(doc, RP_ERROR, "memory", 0, 0, "out of memory");
 		return -1;
 	}
 	/* Tables and ~~strike~~ from other tools read as their text. */
@@ -1868,7 +1873,8 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 			read_block(&r, c);
 	/* Nothing but blank lines (or front matter): as the text reader. */
 	if (cmark_node_first_child(root) == NULL)
-		rp_msg(doc, RP_WARNING, 1, 1, "no resolution structure found");
+		rp_msg(doc, RP_WARNING, "unstructured",
+		    1, 1, "no resolution structure found");
 	read_footnotes(&r);
 	pop_to(&r, 0);
 	finish_doc(&r, &r.stack[0]);

@@ -215,7 +215,8 @@ front_matter(struct reader *r)
 		else if ((v = fm_value(r, l, "date")) != NULL)
 			r->fm_date = v;
 	}
-	rp_msg(r->doc, RP_INFO, 1, 1, "front matter (lines 1-%zu) read as "
+	rp_msg(r->doc, RP_INFO, "front-matter",
+	    1, 1, "front matter (lines 1-%zu) read as "
 	    "metadata", end + 1);
 }
 
@@ -345,7 +346,8 @@ keep_furniture(struct reader *r, rp_node *root)
 		n++;
 	}
 	if (n > 0)
-		rp_msg(r->doc, RP_INFO, part->line, part->col, "%d lines of "
+		rp_msg(r->doc, RP_INFO, "furniture",
+		    part->line, part->col, "%d lines of "
 		    "page headers and footers kept apart as page furniture",
 		    n);
 }
@@ -1400,7 +1402,7 @@ add_item(struct builder *bd, const struct unit *u, size_t numlen,
 		kind = RP_ITEM_ALPHA;
 		value = 2;
 		num = "(b)";
-		rp_msg(bd->r->doc, RP_WARNING, u->line, u->col,
+		rp_msg(bd->r->doc, RP_WARNING, "item-number", u->line, u->col,
 		    "item \"(6)\" after \"(a)\" read as \"(b)\"");
 	}
 	for (d = bd->depth - 1; d >= 0; d--)
@@ -1750,7 +1752,8 @@ add_text_unit(struct builder *bd, const struct unit *u)
 	if (bd->state <= 1 && pk != RP_PARA_OPERATIVE) {
 		if (pk == RP_PARA_UNKNOWN) {
 			p->flags |= RP_UNSURE;
-			rp_msg(bd->r->doc, RP_INFO, u->line, u->col,
+			rp_msg(bd->r->doc, RP_INFO, "by-position",
+			    u->line, u->col,
 			    "paragraph read as preambular by position");
 		}
 		rp_node_append(part(bd, &bd->preamble, RP_NODE_PREAMBLE,
@@ -2117,7 +2120,8 @@ fix_scanned_numbers(struct reader *r)
 		snprintf(num, sizeof(num), "%d.", ++last);
 		u->num = rp_doc_strdup(r->doc, num);
 		u->numlen = nl;
-		rp_msg(r->doc, RP_WARNING, u->line, u->col, "\"%.*s\" read "
+		rp_msg(r->doc, RP_WARNING, "paragraph-number",
+		    u->line, u->col, "\"%.*s\" read "
 		    "as paragraph %s", (int)(nl + 1 < u->text.len ? nl + 1 :
 		    nl), s, u->num);
 	}
@@ -2356,13 +2360,15 @@ plain_paragraphs(struct builder *bd, const struct unit *first)
 			rp_node_append(part(bd, &bd->body, RP_NODE_BODY,
 			    b->line), p);
 		if (moved++ == 0)
-			rp_msg(bd->r->doc, RP_WARNING, b->line, b->col, "no "
+			rp_msg(bd->r->doc, RP_WARNING, "unstructured",
+			    b->line, b->col, "no "
 			    "enacting formula or numbered paragraph: the text "
 			    "from here is read as paragraphs by their opening "
 			    "words alone");
 	}
 	if (moved == 0 && bd->preface == NULL)
-		rp_msg(bd->r->doc, RP_WARNING, first ? first->line : 1, 1,
+		rp_msg(bd->r->doc, RP_WARNING, "unstructured",
+		    first ? first->line : 1, 1,
 		    "no resolution structure found");
 }
 
@@ -2460,7 +2466,8 @@ check_footnotes(struct reader *r)
 
 	for (i = 0; i < r->nfns; i++)
 		if (r->fns[i].node->count == 0)
-			rp_msg(r->doc, RP_WARNING, r->fns[i].node->line,
+			rp_msg(r->doc, RP_WARNING, "unused-footnote",
+			    r->fns[i].node->line,
 			    r->fns[i].node->col, "footnote %s is never "
 			    "referenced", r->fns[i].node->num);
 }

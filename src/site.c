@@ -25,6 +25,7 @@
 
 #include "respub.h"
 #include "cli.h"
+#include "jobs.h"
 #include "site.h"
 #include "site_int.h"
 #include "write_html.h"
@@ -38,7 +39,7 @@ struct args {
 	rp_options	  opt;
 	const char	**vars;
 	size_t		  nvars;
-	int		  quiet, rows, parallel;
+	int		  quiet, rows, parallel, timeout;
 	char		**inputs;	/* argv's files, then --files-from's */
 	size_t		  ninputs;
 	char		 *list;		/* --files-from's bytes */
@@ -65,11 +66,14 @@ usage(FILE *f)
 "      --rows N            rows per index page (default 200)\n"
 "      --parallel          a side-by-side page for each resolution given\n"
 "                          in several languages (STEM-parallel.html)\n"
+"      --timeout SECONDS   give up an input whose reading or pages take\n"
+"                          longer (it is left out, exit 1)\n"
 "      --data-dir DIR      where templates/ and stylesheets/ are\n"
 "      --template FILE     use FILE as the page template\n"
 "      --stylesheet FILE   use FILE instead of akn2html.xsl\n"
 "  -V, --variable KEY=VAL  stylesheet parameter: site-name, base-url,\n"
 "                          ref-url, ...\n"
+"  -W, --warning no-CODE   do not print warnings of that kind (respub(1))\n"
 "  -q, --quiet             print errors only\n"
 "  -h, --help              print this help and exit\n");
 }
@@ -103,8 +107,7 @@ read_list(struct args *a)
 	char	*p, *nl;
 
 	if (cli_read_file(a->files_from, &a->list, &len) != 0) {
-		fprintf(stderr, "respub: %s: %s\n", a->files_from,
-		    strerror(errno));
+		cli_say(a->files_from, RP_ERROR, NULL, "%s", strerror(errno));
 		return 2;
 	}
 	for (p = a->list; *p != '\0'; p = nl + 1) {
@@ -128,16 +131,17 @@ parse_option(struct args *a, int c, const char *arg)
 		if (a->from == RP_FORMAT_TEXT || a->from == RP_FORMAT_MD ||
 		    a->from == RP_FORMAT_AKN)
 			return 0;
-		fprintf(stderr, "respub: unknown input format: %s\n", arg);
+		cli_say(NULL, RP_ERROR, NULL, "unknown input format: %s", arg);
 		return 2;
 	case 'V':
 		if (strchr(arg, '=') != NULL) {
 			a->vars[a->nvars++] = arg;
 			return 0;
 		}
-		fprintf(stderr, "respub: -V wants KEY=VALUE: %s\n", arg);
+		cli_say(NULL, RP_ERROR, NULL, "-V wants KEY=VALUE: %s", arg);
 		return 2;
 	case 'q': a->quiet = 1; return 0;
+	case 'W': return cli_warning_option(arg) != 0 ? 2 : 0;
 	case 1: a->opt.data_dir = arg; return 0;
 	case 2: a->opt.template_path = arg; return 0;
 	case 3: a->opt.stylesheet_path = arg; return 0;
@@ -145,10 +149,11 @@ parse_option(struct args *a, int c, const char *arg)
 	case 5:
 		if ((a->rows = atoi(arg)) > 0)
 			return 0;
-		fprintf(stderr, "respub: --rows wants a positive number: %s\n",
-		    arg);
+		cli_say(NULL, RP_ERROR, NULL, "--rows wants a positive number: "
+		    "%s", arg);
 		return 2;
 	case 6: a->parallel = 1; return 0;
+	case 7: return (a->timeout = cli_parse_timeout(arg)) < 0 ? 2 : 0;
 	case 'h': usage(stdout); return -1;
 	default: usage(stderr); return 2;
 	}
@@ -167,8 +172,10 @@ parse_args(struct args *a, int argc, char *argv[])
 		{ "files-from", required_argument, NULL, 4 },
 		{ "rows", required_argument, NULL, 5 },
 		{ "parallel", no_argument, NULL, 6 },
+		{ "timeout", required_argument, NULL, 7 },
 		{ "variable", required_argument, NULL, 'V' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "warning", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -178,15 +185,16 @@ parse_args(struct args *a, int argc, char *argv[])
 	if ((a->vars = calloc((size_t)argc + 1, sizeof(*a->vars))) == NULL)
 		return 3;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:f:V:qh", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "d:f:V:W:qh", longopts,
+	    NULL)) != -1)
 		if ((rc = parse_option(a, c, optarg)) != 0)
 			return rc;
 	for (c = optind; c < argc; c++) {
 		/* Pages are rendered after every input is read, from the
 		 * input again: a file, not a stream. */
 		if (strcmp(argv[c], "-") == 0) {
-			fprintf(stderr, "respub: site reads files, not "
-			    "standard input\n");
+			cli_say(NULL, RP_ERROR, NULL, "site reads files, not "
+			    "standard input");
 			return 2;
 		}
 		if (add_input(a, argv[c]) != 0)
@@ -229,7 +237,7 @@ put_file(struct site *st, const char *name, const char *data, size_t len)
 		}
 	}
 	if (cli_write_output(path, data, len) != 0) {
-		fprintf(stderr, "respub: %s: %s\n", path, strerror(errno));
+		cli_say(path, RP_ERROR, NULL, "%s", strerror(errno));
 		st->status = 3;
 	} else
 		st->written++;
@@ -260,10 +268,10 @@ lock_dir(const char *dir)
 	int fd;
 
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		fprintf(stderr, "respub: %s: %s\n", dir, strerror(errno));
+		cli_say(dir, RP_ERROR, NULL, "%s", strerror(errno));
 	else if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		fprintf(stderr, "respub: %s: another respub site is writing "
-		    "this directory\n", dir);
+		cli_say(dir, RP_ERROR, NULL, "another respub site is writing "
+		    "this directory");
 		close(fd);
 		fd = -1;
 	}
@@ -294,7 +302,7 @@ load_doc(const char *path, rp_format from, char **data, int report)
 	size_t		 len;
 
 	if (cli_read_file(path, data, &len) != 0) {
-		fprintf(stderr, "respub: %s: %s\n", path, strerror(errno));
+		cli_say(path, RP_ERROR, NULL, "%s", strerror(errno));
 		return NULL;
 	}
 	if ((doc = rp_doc_new(path)) == NULL) {
@@ -307,13 +315,52 @@ load_doc(const char *path, rp_format from, char **data, int report)
 	    rp_doc_root(doc) != NULL) {
 		symbol_from_name(doc, path);
 		if (report)
-			cli_print_diags(doc, RP_WARNING, "respub");
+			cli_print_diags(doc, RP_WARNING);
 		return doc;
 	}
-	cli_print_diags(doc, RP_ERROR, "respub");
+	cli_print_diags(doc, RP_ERROR);
 	rp_doc_free(doc);
 	free(*data);
 	return NULL;
+}
+
+/*
+ * fn(arg) in a child process given --timeout seconds (jobs_timed): its
+ * exit status, or -1 after an error naming the input when it took
+ * longer or could not start.  Without --timeout, 0 and nothing run.
+ */
+static int
+in_time(struct site *st, const char *src, int (*fn)(void *), void *arg)
+{
+	int rc;
+
+	if (st->timeout <= 0)
+		return 0;
+	if ((rc = jobs_timed(st->timeout, fn, arg)) == JOBS_LATE)
+		cli_say(src, RP_ERROR, "timeout", "stopped after %d s "
+		    "(--timeout)", st->timeout);
+	else if (rc < 0)
+		cli_say(src, RP_ERROR, NULL, "cannot start: %s",
+		    strerror(errno));
+	return rc == JOBS_LATE ? -1 : rc;
+}
+
+struct try {
+	const char	*src;
+	rp_format	 from;
+};
+
+/* jobs_timed: read an input, silently, to see that it ends in time (the
+ * site then reads it for its record). */
+static int
+try_read(void *arg)
+{
+	struct try	*t = arg;
+	char		*data;
+
+	if (freopen("/dev/null", "w", stderr) == NULL)
+		return 1;
+	return load_doc(t->src, t->from, &data, 0) == NULL;
 }
 
 /* What the site needs from an input: the previous run's record when the
@@ -338,6 +385,11 @@ take_input(struct site *st, const struct args *a, struct smap *cache,
 	    (uintptr_t)node, e->size, e->mtime))
 		return cache_take(e, (xmlNodePtr)(uintptr_t)node) != 0 ? -1 : 0;
 	e->fresh = 1;
+	if (in_time(st, e->src, try_read, &(struct try){ e->src, a->from }) <
+	    0) {
+		st->status = 1;
+		return 1;
+	}
 	if ((doc = load_doc(e->src, a->from, &data, !st->quiet)) == NULL) {
 		st->status = 1;
 		return 1;
@@ -397,9 +449,10 @@ drop_duplicates(struct site *st)
 			goto done;
 		}
 		if (smap_get(&seen, keys[i], &j)) {
-			fprintf(stderr, "respub: %s: %s (%s) is also in %s: "
-			    "keeping %s\n", st->e[j].src, e->symbol,
-			    e->lang ? e->lang : "und", e->src, e->src);
+			cli_say(st->e[j].src, RP_WARNING, "duplicate",
+			    "%s (%s) "
+			    "is also in %s: keeping %s", e->symbol, e->lang ?
+			    e->lang : "und", e->src, e->src);
 			st->e[j].arg = (size_t)-1;	/* dropped */
 		}
 		if (smap_put(&seen, keys[i], i) != 0)
@@ -512,9 +565,10 @@ assign_stems(struct site *st)
 
 		base_name(e, base, sizeof(base));
 		if (is_reserved(base)) {
-			fprintf(stderr, "respub: %s: \"%s\" is a name of the "
-			    "site's own pages: the page is r-%s.html\n",
-			    e->src, base, base);
+			cli_say(e->src, RP_WARNING, "reserved-name",
+			    "\"%s\" is "
+			    "a name of the site's own pages: the page is "
+			    "r-%s.html", base, base);
 			memmove(base + 2, base, sizeof(base) - 3);
 			memcpy(base, "r-", 2);
 			base[sizeof(base) - 1] = '\0';
@@ -625,8 +679,9 @@ plan(struct site *st)
 		if (e->lead == e)
 			st->bodies[e->body]++;
 		if (e->year == 0 && !st->quiet)
-			fprintf(stderr, "respub: %s: no year of adoption: "
-			    "listed under \"date unknown\"\n", e->src);
+			cli_say(e->src, RP_WARNING, "missing-year",
+			    "no year of "
+			    "adoption: listed under \"date unknown\"");
 		if (add_lang(st, e->lang) != 0)
 			return -1;
 		snprintf(key, sizeof(key), "%d\t%.6s", e->body,
@@ -671,8 +726,8 @@ render_ctx(struct site *st, void *html, struct sink *s, const char *page,
 
 	rp_buf_init(&out);
 	if ((rc = rp_html_apply(html, s->doc, extra, &out, &msg)) != 0) {
-		fprintf(stderr, "respub: %s: %s\n", page, msg ? msg :
-		    "out of memory");
+		cli_say(page, RP_ERROR, "stylesheet", "%s",
+		    msg ? msg : "out of memory");
 		free(msg);
 		st->status = 3;
 	} else {
@@ -750,10 +805,61 @@ render_stale(struct site *st, rp_html *h, struct entry *e, uint64_t src,
 	for (k = 0; k <= NEXTRAS; k++)
 		if (stale[k])
 			st->status = 1;
-	cli_print_diags(doc, RP_ERROR, "respub");
+	cli_print_diags(doc, RP_ERROR);
 	rp_buf_free(&out);
 	rp_doc_free(doc);
 	free(data);
+}
+
+struct render {
+	struct site	*st;
+	rp_html		*h;
+	struct entry	*e;
+	uint64_t	 src;
+	char		(*names)[160];
+	int		*stale;
+};
+
+/* jobs_timed: render_stale in a child; what is still stale (bits 0 to
+ * NEXTRAS), the files written (bits 4-6), an output error (bit 7). */
+static int
+render_child(void *arg)
+{
+	struct render	*t = arg;
+	int		 k, bits = 0;
+
+	t->st->written = t->st->status = 0;
+	render_stale(t->st, t->h, t->e, t->src, t->names, t->stale);
+	for (k = 0; k <= NEXTRAS; k++)
+		bits |= (t->stale[k] != 0) << k;
+	return bits | (int)(t->st->written & 7) << 4 |
+	    (t->st->status == 3) << 7;
+}
+
+/* render_stale, in a child process given --timeout seconds, if any. */
+static void
+render_timed(struct site *st, rp_html *h, struct entry *e, uint64_t src,
+    char names[][160], int *stale)
+{
+	struct render	t = { st, h, e, src, names, stale };
+	size_t		written = st->written;
+	int		bits, k;
+
+	if (st->timeout <= 0) {
+		render_stale(st, h, e, src, names, stale);
+		return;
+	}
+	if ((bits = in_time(st, e->src, render_child, &t)) < 0) {
+		st->status = 1;
+		return;
+	}
+	for (k = 0; k <= NEXTRAS; k++)
+		stale[k] = (bits >> k) & 1;
+	st->written = written + (size_t)((bits >> 4) & 7);
+	if (bits & 0x80)
+		st->status = 3;
+	else if (bits & 0xf)
+		st->status = 1;
 }
 
 /* A resolution's page and its other formats, those not already made from
@@ -782,7 +888,7 @@ render_entry(struct site *st, rp_html *h, struct entry *e)
 		any |= stale[k];
 	}
 	if (any)
-		render_stale(st, h, e, src, names, stale);
+		render_timed(st, h, e, src, names, stale);
 	for (k = 0; k <= NEXTRAS; k++)
 		if ((k == NEXTRAS || st->w[k] != NULL) && !stale[k])
 			cache_record(st, names[k], deps[k]);
@@ -828,8 +934,8 @@ run_pagefind(struct site *st)
 	if (posix_spawn(&pid, st->pagefind, NULL, NULL, argv, environ) != 0 ||
 	    waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != 0) {
-		fprintf(stderr, "respub: %s: pagefind failed: the site's "
-		    "search will not work\n", st->outdir);
+		cli_say(st->outdir, RP_ERROR, NULL, "pagefind failed: the "
+		    "site's search will not work");
 		st->status = 3;
 	}
 }
@@ -990,20 +1096,21 @@ open_site(struct site *st, struct args *a, rp_html **h)
 	size_t		 k;
 
 	if (cli_mkdirs(a->outdir) != 0 || realpath(a->outdir, real) == NULL) {
-		fprintf(stderr, "respub: %s: %s\n", a->outdir, strerror(errno));
+		cli_say(a->outdir, RP_ERROR, NULL, "%s", strerror(errno));
 		return 3;
 	}
 	if ((st->catpath = cli_join(real, "catalog", "xml")) == NULL)
 		return 3;
 	if ((*h = rp_html_new(&a->opt, &err)) == NULL) {
-		fprintf(stderr, "respub: cannot write html: %s\n", err);
+		cli_say(NULL, RP_ERROR, NULL, "cannot write html: %s", err);
 		return 3;
 	}
 	for (k = 0; k < NEXTRAS; k++)
 		st->w[k] = rp_writer_new(site_extras[k].fmt, &a->opt, &err);
 	if ((st->pagefind = find_pagefind()) == NULL && !st->quiet)
-		fprintf(stderr, "respub: pagefind not found (npm package "
-		    "\"pagefind\", or make demo): the site has no search\n");
+		cli_say(NULL, RP_WARNING, "search", "pagefind not found (npm "
+		    "package \"pagefind\", or make demo): the site has no "
+		    "search");
 	return 0;
 }
 
@@ -1027,17 +1134,17 @@ site_main(int argc, char *argv[])
 	st.rows = a.rows;
 	st.parallel = a.parallel;
 	st.from = a.from;
+	st.timeout = a.timeout;
 	if ((rc = open_site(&st, &a, &h)) == 0 &&
 	    (lock = lock_dir(a.outdir)) < 0)
 		rc = 3;
 	if (rc == 0 && build(&st, &a, h) != 0) {
-		fprintf(stderr, "respub: out of memory\n");
+		cli_say(NULL, RP_ERROR, "memory", "out of memory");
 		st.status = 3;
 	}
 	if (rc == 0 && !st.quiet)
-		fprintf(stderr, "respub: %s: %zu resolutions, %zu files "
-		    "written, %zu unchanged\n", st.outdir, st.n, st.written,
-		    st.kept);
+		cli_say(st.outdir, RP_INFO, "summary", "%zu resolutions, %zu "
+		    "files written, %zu unchanged", st.n, st.written, st.kept);
 	if (lock >= 0)
 		close(lock);
 	rp_html_free(h);

@@ -621,11 +621,10 @@ cache_prune(struct site *st)
 		    (path = cli_join(st->outdir, st->oldnames[i], NULL)) == NULL)
 			continue;
 		if (unlink(path) == 0 && !st->quiet)
-			fprintf(stderr, "respub: %s: removed (no input makes "
-			    "it now)\n", path);
+			cli_say(path, RP_INFO, "removed", "removed (no input "
+			    "makes it now)");
 		else if (errno != ENOENT && !st->quiet)
-			fprintf(stderr, "respub: %s: %s\n", path,
-			    strerror(errno));
+			cli_say(path, RP_ERROR, NULL, "%s", strerror(errno));
 		free(path);
 	}
 	smap_free(&now);

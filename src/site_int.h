@@ -93,6 +93,7 @@ struct site {
 	char		 *catpath;	/* absolute path of catalog.xml */
 	const rp_options *opt;
 	int		  quiet, status, rows;
+	int		  timeout;	/* --timeout: seconds an input may take */
 	int		  parallel;	/* --parallel: side-by-side pages */
 	rp_format	  from;		/* -f */
 	const char	 *pagefind;	/* the indexer, NULL: no search */

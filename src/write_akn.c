@@ -422,7 +422,7 @@ noteref(struct ictx *c, xmlNodePtr parent, const rp_node *n)
 
 	if (fn == NULL) {
 		/* A marker with no footnote: keep it as the reader saw it. */
-		rp_msg(w->doc, RP_WARNING, n->line, n->col,
+		rp_msg(w->doc, RP_WARNING, "noteref", n->line, n->col,
 		    "footnote reference %s has no footnote", n->num ? n->num :
 		    "");
 		if (n->num != NULL)
@@ -692,7 +692,7 @@ block(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base,
 	}
 	if (n->type == RP_NODE_DOCUMENT || n->type == RP_NODE_ANNEX ||
 	    n->type == RP_NODE_NOTES) {
-		rp_msg(w->doc, RP_WARNING, n->line, n->col,
+		rp_msg(w->doc, RP_WARNING, "not-written", n->line, n->col,
 		    "akn: %s inside a block is not written",
 		    rp_node_type_name(n->type));
 		return;
@@ -1136,6 +1136,17 @@ conclusions(struct d *d, xmlNodePtr cl, const rp_node *n, struct seq *q)
 
 static const char *const kind_names[] = { "resolution", "annex", "letter" };
 
+/* A document made elsewhere keeps its Work IRI and date, no UN's. */
+static void
+identify_kept(struct d *d, const rp_akn_source *s)
+{
+	d->work = s->work.uri != NULL ? s->work.uri : "";
+	d->date = s->work.date != NULL ? s->work.date : "0001-01-01";
+	d->datename = s->work.date == NULL ? "unknown" :
+	    s->work.date_name != NULL ? s->work.date_name : "";
+	d->iri_date = NULL;
+}
+
 /* The IRIs and dates of d (docs/AKN.md "Identification"). */
 static void
 identify(struct d *d, const struct d *outer, int annex_pos)
@@ -1190,6 +1201,8 @@ identify(struct d *d, const struct d *outer, int annex_pos)
 		    d->actor, when, num);
 		d->comp = "!main";
 	}
+	if (m->akn_source != NULL)
+		identify_kept(d, m->akn_source);
 }
 
 static void
@@ -1222,6 +1235,67 @@ other_versions(struct d *d)
 	}
 }
 
+/* FRBRthis and FRBRuri of one level of a kept identity. */
+static xmlNodePtr
+kept_level(struct w *w, xmlNodePtr id, const char *name, const rp_frbr *l)
+{
+	xmlNodePtr x = el(w, id, name);
+
+	frbr(w, x, "FRBRthis", "value", l->this_iri ? l->this_iri : "", NULL,
+	    NULL);
+	frbr(w, x, "FRBRuri", "value", l->uri ? l->uri : "", NULL, NULL);
+	return x;
+}
+
+/* FRBRdate (the placeholder of identify() when there is none) and
+ * FRBRauthor of one level of a kept identity. */
+static void
+kept_date(struct w *w, xmlNodePtr x, const rp_frbr *l, const char *author)
+{
+	frbr(w, x, "FRBRdate", "date", l->date ? l->date : "0001-01-01",
+	    "name", l->date == NULL ? "unknown" : l->date_name ?
+	    l->date_name : "");
+	frbr(w, x, "FRBRauthor", "href", wfmt(w, "#%s", author), NULL, NULL);
+}
+
+/*
+ * The identity of a document made elsewhere as its source gave it
+ * (rp_akn_source): its IRIs, dates, country and names, its author's
+ * reference; nothing made up, nothing of the UN's.
+ */
+static void
+kept_identification(struct d *d, xmlNodePtr id, const char *conv)
+{
+	struct w		*w = d->w;
+	const rp_akn_source	*s = d->m->akn_source;
+	const char		*author = conv;
+	xmlNodePtr		 x;
+
+	if (s->author_el != NULL && s->author_href != NULL)
+		author = tlc(d, s->author_el, s->author_eid ? s->author_eid :
+		    "author", s->author_href, s->author_show ?
+		    s->author_show : "");
+	x = kept_level(w, id, "FRBRWork", &s->work);
+	if (d->m->symbol != NULL)
+		frbr(w, x, "FRBRalias", "value", d->m->symbol, "name",
+		    "unSymbol");
+	kept_date(w, x, &s->work, author);
+	frbr(w, x, "FRBRcountry", "value", s->country ? s->country : "",
+	    NULL, NULL);
+	if (s->subtype != NULL)
+		frbr(w, x, "FRBRsubtype", "value", s->subtype, NULL, NULL);
+	if (s->number != NULL)
+		frbr(w, x, "FRBRnumber", "value", s->number, NULL, NULL);
+	if (s->work_name != NULL)
+		frbr(w, x, "FRBRname", "value", s->work_name, NULL, NULL);
+	x = kept_level(w, id, "FRBRExpression", &s->expression);
+	kept_date(w, x, &s->expression, author);
+	frbr(w, x, "FRBRlanguage", "language", d->lang, NULL, NULL);
+	other_versions(d);
+	x = kept_level(w, id, "FRBRManifestation", &s->manifestation);
+	kept_date(w, x, &s->manifestation, conv);
+}
+
 /* <identification> and the first <references> of a document. */
 static void
 identification(struct d *d, xmlNodePtr id)
@@ -1234,6 +1308,11 @@ identification(struct d *d, xmlNodePtr id)
 
 	conv = tlc(d, "TLCOrganization", "converter",
 	    "/akn/ontology/organization/un/respub", "respub");
+	at(w, id, "source", wfmt(w, "#%s", conv));
+	if (m->akn_source != NULL) {
+		kept_identification(d, id, conv);
+		return;
+	}
 	org = tlc(d, "TLCOrganization", d->actor,
 	    wfmt(w, "/akn/ontology/organization/un/%s", d->actor),
 	    strcmp(d->actor, "un") == 0 ? "United Nations" :
@@ -1247,7 +1326,6 @@ identification(struct d *d, xmlNodePtr id)
 		    m->meeting_number) :
 		    wfmt(w, "/akn/ontology/event/un/%s/meeting/%s", d->actor,
 		    d->iri_date ? d->iri_date : "unknown"), m->meeting);
-	at(w, id, "source", wfmt(w, "#%s", conv));
 
 	x = el(w, id, "FRBRWork");
 	frbr(w, x, "FRBRthis", "value", wfmt(w, "%s/%s", d->work, d->comp),
@@ -1384,6 +1462,18 @@ doc_add(struct w *w, const rp_node *n, const char *base)
 	w->docs[w->ndocs++].base = base;
 }
 
+/* The element of a document: a source's own type when its parts are
+ * those written here (a main body), else a resolution's or <doc>. */
+static const char *
+doc_element(const rp_meta *m)
+{
+	const char *t = m->akn_source ? m->akn_source->doctype : NULL;
+
+	if (t != NULL && (strcmp(t, "doc") == 0 || strcmp(t, "statement") == 0))
+		return t;
+	return m->kind == RP_DOC_RESOLUTION && t == NULL ? "statement" : "doc";
+}
+
 /* The parts of a document in the order AKN requires, whatever the order
  * of the model: preface, preamble, mainBody, conclusions, attachments. */
 static xmlNodePtr
@@ -1406,8 +1496,10 @@ document(struct w *w, xmlNodePtr parent, const rp_node *dn,
 	d.m = dn->meta ? dn->meta : &annex_meta;
 	d.base = base;
 	doc_add(w, dn, base);
-	x = el(w, parent, d.m->kind == RP_DOC_RESOLUTION ? "statement" : "doc");
-	at(w, x, "name", kind_names[d.m->kind]);
+	x = el(w, parent, doc_element(d.m));
+	at(w, x, "name", d.m->akn_source != NULL &&
+	    d.m->akn_source->name != NULL ? d.m->akn_source->name :
+	    kind_names[d.m->kind]);
 	if (d.m->kind == RP_DOC_RESOLUTION)
 		at(w, x, "contains", "originalVersion");
 	meta = el(w, x, "meta");
@@ -1475,7 +1567,8 @@ document(struct w *w, xmlNodePtr parent, const rp_node *dn,
 			    strlen(c->name));
 		sub = rp_node_child(c, RP_NODE_DOCUMENT);
 		if (sub != NULL && (sub != c->first || sub->next != NULL))
-			rp_msg(w->doc, RP_WARNING, c->line, c->col,
+			rp_msg(w->doc, RP_WARNING, "not-written",
+			    c->line, c->col,
 			    "akn: only the document of an annex is written");
 		document(w, a, sub != NULL ? sub : c, &d, k, aid);
 	}
@@ -1514,7 +1607,8 @@ rp_akn_build(rp_doc *doc, const rp_options *opt)
 
 	(void)opt;
 	if (doc->root == NULL || doc->root->type != RP_NODE_DOCUMENT) {
-		rp_msg(doc, RP_ERROR, 0, 0, "akn: no document to write");
+		rp_msg(doc, RP_ERROR, "empty",
+		    0, 0, "akn: no document to write");
 		return NULL;
 	}
 	memset(&w, 0, sizeof(w));
@@ -1522,7 +1616,7 @@ rp_akn_build(rp_doc *doc, const rp_options *opt)
 	if ((w.x = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
 	    (w.tlc = xmlHashCreate(16)) == NULL ||
 	    (w.dates = xmlHashCreate(16)) == NULL) {
-		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
+		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory");
 		xmlHashFree(w.tlc, NULL);
 		xmlFreeDoc(w.x);
 		return NULL;
@@ -1612,7 +1706,7 @@ akn_render(void *state, rp_doc *doc, rp_buf *out)
 	}
 	xmlFreeDoc(x);
 	if (rc != 0)
-		rp_msg(doc, RP_ERROR, 0, 0, "akn: out of memory");
+		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory");
 	return rc;
 }
 

@@ -555,7 +555,7 @@ rp_html_render(rp_html *h, rp_doc *doc, const char *const *extra,
 	if ((xml = rp_akn_build(doc, &h->opt)) == NULL)
 		return -1;
 	if ((rc = rp_html_apply(h, xml, extra, out, &msg)) != 0) {
-		rp_msg(doc, RP_ERROR, 0, 0, "HTML stylesheet: %s",
+		rp_msg(doc, RP_ERROR, "stylesheet", 0, 0, "HTML stylesheet: %s",
 		    msg != NULL ? msg : "out of memory");
 		free(msg);
 	}

@@ -1004,7 +1004,8 @@ md_render(void *state, rp_doc *doc, rp_buf *out)
 	md = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0);
 	cmark_node_free(root);
 	if (md == NULL) {
-		rp_msg(doc, RP_ERROR, 0, 0, "cmark could not render Markdown");
+		rp_msg(doc, RP_ERROR, "internal",
+		    0, 0, "cmark could not render Markdown");
 		return -1;
 	}
 	rp_buf_puts(out, md);

@@ -702,7 +702,8 @@ set_para(struct job *j, int pi, int keep_all)
 
 	break_para(j, pi, p->first_w, p->w, p->align == AL_JUSTIFY);
 	if (p->pl.missing)
-		rp_msg(j->doc, RP_WARNING, 0, 0, "pdf: no glyph for U+%04X "
+		rp_msg(j->doc, RP_WARNING, "pdf-glyph",
+		    0, 0, "pdf: no glyph for U+%04X "
 		    "in any font (%d characters)", (unsigned)p->pl.first_missing,
 		    p->pl.missing);
 	for (k = 0; k < p->pl.nline; k++) {
@@ -2447,7 +2448,8 @@ draw(struct job *j, rp_buf *out)
 			if (marks[i][k] >= 0)
 				use_para(&d, &j->para[marks[i][k]]);
 	if (d.full) {
-		rp_msg(j->doc, RP_ERROR, 0, 0, "pdf: more than %d different "
+		rp_msg(j->doc, RP_ERROR, "pdf-glyph",
+		    0, 0, "pdf: more than %d different "
 		    "shaped glyphs", 0x1900);
 		goto out;
 	}
@@ -2459,7 +2461,7 @@ draw(struct job *j, rp_buf *out)
 	HPDF_SetCurrentEncoder(d.pdf, "UTF-8");
 	if (pdf_fonts_load(j->st->fonts, u, d.pdf, d.font, err,
 	    sizeof(err)) != 0) {
-		rp_msg(j->doc, RP_ERROR, 0, 0, "pdf: %s", err);
+		rp_msg(j->doc, RP_ERROR, "pdf", 0, 0, "pdf: %s", err);
 		goto out;
 	}
 	for (i = 0; i < j->npages; i++) {
@@ -2586,7 +2588,8 @@ draw(struct job *j, rp_buf *out)
 			out->len = base;
 	}
 	if (st != HPDF_OK) {
-		rp_msg(j->doc, RP_ERROR, 0, 0, "pdf: libharu error 0x%04X",
+		rp_msg(j->doc, RP_ERROR, "pdf",
+		    0, 0, "pdf: libharu error 0x%04X",
 		    (unsigned)st);
 		goto out;
 	}

@@ -69,7 +69,7 @@ fail_at(rp_doc *doc, const struct scan *s, size_t at, const char *what,
 		} else if (((unsigned char)s->buf[i] & 0xC0) != 0x80)
 			col++;
 	}
-	rp_msg(doc, RP_ERROR, line, col, "more than %zu %s (limit %s)",
+	rp_msg(doc, RP_ERROR, "limit", line, col, "more than %zu %s (limit %s)",
 	    limit, what, name);
 	return -1;
 }

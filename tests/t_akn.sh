@@ -241,6 +241,22 @@ grep -q 'title="Proposal for a REGULATION"' "$TMP/pretty/pretty.tree" &&
     ok "akn foreign: pretty-printing white space normalized, a run of text one paragraph" ||
     notok "akn foreign: white space" "$(cat "$TMP/pretty/pretty.md")"
 
+# same_identity NAME FILE: -t akn gives back FILE's FRBR IRIs and dates.
+same_identity() {
+	"$R" -q -f akn -t akn -o "$TMP/fw/$1.id.xml" "$2"
+	python3 "$TOOLS/frbr_same.py" "$2" "$TMP/fw/$1.id.xml" > "$TMP/fw/$1.id"
+	case $? in
+	0) ok "akn foreign $1: FRBR IRIs and dates given back unchanged" ;;
+	2) ok "akn foreign $1: # SKIP no identification" ;;
+	*) notok "akn foreign $1: FRBR IRIs and dates given back unchanged" \
+	    "$(head -3 "$TMP/fw/$1.id")" ;;
+	esac
+}
+# A document with no identification gets none made up: no UN IRI, no
+# date but the placeholder named "unknown".
+"$R" -q -f akn -t akn -o "$TMP/noid.xml" "$TMP/coll.xml"
+expect "akn foreign: no UN identity or date made up for a foreign document" \
+    "0 0" "$(grep -c '/akn/un/' "$TMP/noid.xml") $(grep 'FRBRdate' "$TMP/noid.xml" | grep -c -v 'date="0001-01-01" name="unknown"')"
 FOREIGN=${FOREIGN:-$ROOT/../shared/akn/foreign}
 if [ -d "$FOREIGN" ]; then
 	for f in "$FOREIGN"/*.xml; do
@@ -249,6 +265,7 @@ if [ -d "$FOREIGN" ]; then
 		[ -n "$RP_SANITIZED" ] && [ "$(wc -c < "$f")" -ge 100000 ] &&
 		    continue
 		all_words "$(basename "$f" .xml)" "$f"
+		same_identity "$(basename "$f" .xml)" "$f"
 	done
 else
 	ok "# SKIP $FOREIGN missing: real foreign AKN not checked"

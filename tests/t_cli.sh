@@ -60,6 +60,8 @@ done <<CASES
 2|-o x -d y "$E"
 2|"$E" "$E"
 2|-d "$TMP/d" - -
+2|-W nope "$E"
+2|-W no- "$E"
 1|"$TMP/missing.txt"
 1|"$TMP/nul.txt"
 1|-f akn "$TMP/bad.xml"
@@ -95,7 +97,7 @@ if mkfifo "$TMP/stall" 2>/dev/null; then
 	[ "$took" -lt 20 ] && ok "--timeout: stopped in time (${took} s)" ||
 	    notok "--timeout: stopped in time" "${took} s"
 	expect "--timeout: one line naming the input" \
-	    "respub: $TMP/stall: error: stopped after 2 s (--timeout)" "$(cat "$TMP/err")"
+	    "respub: $TMP/stall: error: stopped after 2 s (--timeout) [timeout]" "$(cat "$TMP/err")"
 	expect "--timeout: the other input is written" "a.xml" "$(ls "$TMP/tm")"
 else
 	ok "--timeout # SKIP mkfifo is not permitted here"
@@ -103,3 +105,85 @@ fi
 $RESPUB --timeout 30 -t akn,md -d "$TMP/tm2" "$TMP/a.txt" "$TMP/missing.txt" 2>/dev/null
 expect "--timeout: a failing input still gives exit 1" 1 "$?"
 expect "--timeout: outputs of a quick input" "a.md a.xml" "$(ls "$TMP/tm2" | tr '\n' ' ' | sed 's/ $//')"
+
+# Codes: every message kind the sources give has a code that -W takes
+# and respub(1) explains; -W no-CODE silences that kind only, never an
+# error.
+codes=$(cat "$ROOT"/src/*.c | tr '\n' ' ' |
+    grep -o -E '(rp_msg\([^,]+|cli_say\([^,]+), RP_[A-Z]+, "[a-z0-9-]+"' |
+    sed 's/.*"\(.*\)"/\1/' | sort -u)
+[ -n "$codes" ] || notok "message codes found in the sources"
+for c in $codes; do
+	$RESPUB -W "no-$c" -W "$c" "$E" >/dev/null 2>"$TMP/err" ||
+	    notok "-W no-$c: accepted" "$(cat "$TMP/err")"
+	sed -n '/^\.Sh DIAGNOSTICS/,/^\.Sh EXIT/p' "$man" |
+	    grep -q -E "^\.It Cm $c( |\$)|Cm $c ,|Cm $c\$" ||
+	    notok "respub(1) DIAGNOSTICS explains $c"
+done
+ok "every message code is accepted by -W and explained in respub(1)"
+printf 'The Security Council,\n\n1. Decides to remain seized.\n' > "$TMP/nodate.txt"
+$RESPUB "$TMP/nodate.txt" -o "$TMP/nd.xml" 2>"$TMP/err"
+grep -q 'warning: adoption date not found \[missing-date\]$' "$TMP/err" &&
+    ok "a warning ends with its code" ||
+    notok "a warning ends with its code" "$(cat "$TMP/err")"
+$RESPUB -W no-missing-date "$TMP/nodate.txt" -o "$TMP/nd.xml" 2>"$TMP/err"
+expect "-W no-missing-date: that warning silenced" 0 \
+    "$(grep -c '\[missing-date\]' "$TMP/err")"
+$RESPUB -W no-missing-date -W missing-date "$TMP/nodate.txt" -o "$TMP/nd.xml" 2>"$TMP/err"
+expect "-W missing-date after -W no-missing-date: printed again" 1 \
+    "$(grep -c '\[missing-date\]' "$TMP/err")"
+$RESPUB -W no-xml -f akn "$TMP/bad.xml" -o "$TMP/x.xml" 2>"$TMP/err"
+expect "-W no-xml: the error still printed, exit 1" "1 1" \
+    "$? $(grep -c 'error: malformed XML' "$TMP/err")"
+$RESPUB -W nope "$E" 2>"$TMP/err" >/dev/null
+expect "-W unknown code: one line naming it" \
+    "respub: error: -W nope: not a message code (see respub(1), DIAGNOSTICS)" \
+    "$(cat "$TMP/err")"
+
+# Malformed XML: one line in respub's words, never libxml2's own (its
+# function names, its options, its English).
+i=0
+for x in '<akomaNtoso><p>x</b></akomaNtoso>' '<akomaNtoso>&foo;</akomaNtoso>' \
+    '<akomaNtoso><p a="1" a="2"/></akomaNtoso>' \
+    '<akomaNtoso>&#0;</akomaNtoso>' '<akomaNtoso><p>x' '<akomaNtoso>a & b' \
+    '<akomaNtoso><p a=1/></akomaNtoso>' '<akomaNtoso/><x/>' \
+    '<akomaNtoso><!-- x' '<akomaNtoso><p a="<"/></akomaNtoso>' ' ' \
+    '<akomaNtoso><?xml version="1.0"?></akomaNtoso>' '<akomaNtoso><p</akomaNtoso>'; do
+	i=$((i + 1))
+	printf '%s' "$x" > "$TMP/m$i.xml"
+	$RESPUB -f akn "$TMP/m$i.xml" -o "$TMP/m.xml" 2>"$TMP/err"
+	rc=$?
+	line=$(cat "$TMP/err")
+	if [ "$rc" = 1 ] && [ "$(wc -l < "$TMP/err")" = 1 ] &&
+	    echo "$line" | grep -q "^respub: $TMP/m$i.xml:[0-9]*:[0-9]*: error: malformed XML: .* \[xml\]\$" &&
+	    ! echo "$line" | grep -q -E 'xml[A-Z][a-zA-Z]*:|XML_|xmlChar|Opening and ending|Premature|redefined|StartTag|EntityRef|AttValue|Couldn'"'"'t'; then
+		ok "malformed XML $i: one line in respub's words"
+	else
+		notok "malformed XML $i: one line in respub's words" "rc $rc: $line"
+	fi
+done
+
+# respub site --timeout: an input that stalls (a FIFO) is stopped and left
+# out; the others' pages are made, in the child processes as without it.
+if mkfifo "$TMP/sstall" 2>/dev/null; then
+	start=$(date +%s)
+	RESPUB_PAGEFIND= timeout 60 $RESPUB site -q --timeout 2 -d "$TMP/st" \
+	    "$TMP/sstall" "$TMP/a.txt" 2>"$TMP/err"
+	rc=$?
+	took=$(($(date +%s) - start))
+	expect "site --timeout: exit 1, in time" "1 1" \
+	    "$rc $([ "$took" -lt 30 ] && echo 1)"
+	expect "site --timeout: one line naming the input" \
+	    "respub: $TMP/sstall: error: stopped after 2 s (--timeout) [timeout]" \
+	    "$(cat "$TMP/err")"
+else
+	ok "site --timeout # SKIP mkfifo is not permitted here"
+fi
+RESPUB_PAGEFIND= $RESPUB site -q --timeout 60 -d "$TMP/st1" "$TMP/a.txt" 2>/dev/null
+rc=$?
+RESPUB_PAGEFIND= $RESPUB site -q -d "$TMP/st2" "$TMP/a.txt" 2>/dev/null
+expect "site --timeout: exit 0 and the same files as without it" "0 same" \
+    "$rc $(diff -r -q "$TMP/st1" "$TMP/st2" > /dev/null && echo same)"
+[ -s "$TMP/st1/S-RES-1377-2001.html" ] && [ -s "$TMP/st1/S-RES-1377-2001.pdf" ] &&
+    ok "site --timeout: the page and formats of a quick input" ||
+    notok "site --timeout: the page and formats of a quick input" "$(ls "$TMP/st1")"

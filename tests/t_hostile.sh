@@ -229,7 +229,7 @@ fi
 for f in empty.md empty.txt; do
 	: > "$TMP/$f"
 	$RESPUB -t tree "$TMP/$f" 2>"$TMP/err" >/dev/null
-	expect "$f: a warning" "respub: $TMP/$f:1:1: warning: no resolution structure found" \
+	expect "$f: a warning" "respub: $TMP/$f:1:1: warning: no resolution structure found [unstructured]" \
 	    "$(grep structure "$TMP/err")"
 done
 
@@ -238,7 +238,7 @@ done
 printf '# Resolution 1\n\n<!-- COMMENTWORD -->\n\n1. Decides.\n\n- a\n\n<!-- end list -->\n\n- b\n' > "$TMP/comment.md"
 $RESPUB -t tree "$TMP/comment.md" 2>"$TMP/err" >/dev/null
 expect "Markdown comment: one warning" \
-    "respub: $TMP/comment.md:3:1: warning: HTML comment dropped: <!-- COMMENTWORD -->" \
+    "respub: $TMP/comment.md:3:1: warning: HTML comment dropped: <!-- COMMENTWORD --> [md-html-comment]" \
     "$(grep "HTML comment" "$TMP/err")"
 
 # Paragraph numbers of 1000 and more are numbers; a year opening a

@@ -199,7 +199,7 @@ cp "$ROOT/examples/S-RES-1377-2001.txt" "$W/first.txt"
 sed 's/combat terrorism/combat terrorism everywhere/' \
     "$ROOT/examples/S-RES-1377-2001.txt" >"$W/second.txt"
 "$RESPUB" site -q -d "$W/d" "$W/first.txt" "$W/second.txt" 2>"$W/d.err"
-grep -q "first.txt: S/RES/1377 (2001) (eng) is also in .*second.txt: keeping .*second.txt" "$W/d.err" &&
+grep -q "first.txt: warning: S/RES/1377 (2001) (eng) is also in .*second.txt: keeping .*second.txt" "$W/d.err" &&
 [ "$(ls "$W/d" | grep -c '^S-RES-1377-2001.*html$')" = 1 ] &&
 grep -q 'terrorism everywhere' "$W/d/S-RES-1377-2001.html" &&
     ok "site: a duplicate is reported, the later kept" ||
@@ -215,7 +215,7 @@ grep -q '<s:site' "$W/r/catalog.xml" &&
 grep -q '<h1 id="title">United Nations resolutions' "$W/r/index.html" &&
     ok "site: index, catalog, sitemap... are reserved names" ||
     notok "site: index, catalog, sitemap... are reserved names"
-grep -q 'index.txt: no year of adoption: listed under "date unknown"' "$W/r.err" &&
+grep -q 'index.txt: warning: no year of adoption: listed under "date unknown"' "$W/r.err" &&
 grep -q 'href="r-index.html"' "$W/r/index-un-ga-undated.html" &&
 grep -q 'Date unknown' "$W/r/index-un-ga-undated.html" &&
     ok "site: resolutions without a year are listed under date unknown" ||

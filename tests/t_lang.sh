@@ -37,7 +37,7 @@ printf '[language]\ncode = xxx\n[nonsense]\nfoo\n[months]\nNivôse = 12\n' \
 	> "$TMP/data/lang/xx.conf"
 expect "lang: a new table adds its phrases" 2001-12-03 \
 	"$(text Nivôse | date_of "$TMP/data")"
-if grep -q 'xx.conf:3: unknown section \[nonsense\]' "$TMP/err"; then
+if grep -q 'xx.conf:3:1: warning: unknown section \[nonsense\]' "$TMP/err"; then
 	ok "lang: a mistake in a table names its file and line"
 else
 	notok "lang: a mistake in a table names its file and line" \
