@@ -10,20 +10,32 @@
 /* Task i, in a worker; what it writes to stderr is captured.  Returns
  * its exit status (0: fine). */
 typedef int	(*jobs_task)(void *ctx, int i);
-/* In the parent, for i = 0, 1, ... in order: task i's status and the
- * messages it wrote. */
-typedef void	(*jobs_done)(void *ctx, int i, int status, const char *msg,
-		    size_t len);
+
+/* What task i gave back. */
+struct jobs_result {
+	int		 status;	/* < 0: its worker died of signal -status */
+	const char	*msg;		/* what it wrote to stderr (NULL when it */
+	size_t		 len;		/* ran in this process: written already) */
+	const char	*data;		/* what it handed back with jobs_reply() */
+	size_t		 dlen;
+};
+/* In the parent, for i = 0, 1, ... in order. */
+typedef void	(*jobs_done)(void *ctx, int i, const struct jobs_result *);
 
 /* The number of cores online (at least 1). */
 int	jobs_cores(void);
 /*
- * Run tasks 0..n-1 on up to njobs workers.  A worker that dies takes
- * only its current task with it: done() gets status 1 and a message
- * naming the signal.  Returns 0, or -1 when no worker can be started.
+ * Run tasks 0..n-1 on up to njobs workers (njobs 1: here, in order).  A
+ * worker that dies takes only its current task with it: done() gets a
+ * negative status.  Returns 0, or -1 when no worker can be started (the
+ * tasks then run here).
  */
 int	jobs_run(int njobs, int n, jobs_task task, jobs_done done,
 	    void *ctx);
+/* In a task: bytes that done() gets with its result (what a task makes
+ * in a worker's memory is lost with it otherwise).  Appends; 0, or -1
+ * when out of memory. */
+int	jobs_reply(const void *data, size_t len);
 /* For --shard K/N: parse "K/N" (1 <= K <= N); 0, or -1 when malformed. */
 int	jobs_parse_shard(const char *arg, int *k, int *n);
 

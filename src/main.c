@@ -916,15 +916,16 @@ run_task(void *ctx, int i)
 
 /* jobs_done: input i's messages and status, in input order. */
 static void
-task_done(void *ctx, int i, int status, const char *msg, size_t len)
+task_done(void *ctx, int i, const struct jobs_result *res)
 {
-	struct run *r = ctx;
+	struct run	*r = ctx;
+	int		 status = res->status;
 
 	r->progress = r->shown_progress;
 	show_progress(r, i);
-	if (len > 0) {
+	if (res->len > 0) {
 		break_progress(r);
-		fwrite(msg, 1, len, stderr);
+		fwrite(res->msg, 1, res->len, stderr);
 	}
 	if (status < 0) {
 		break_progress(r);

@@ -25,6 +25,7 @@
 
 #include "respub.h"
 #include "cli.h"
+#include "jobs.h"
 #include "site.h"
 #include "site_int.h"
 #include "write_html.h"
@@ -38,7 +39,7 @@ struct args {
 	rp_options	  opt;
 	const char	**vars;
 	size_t		  nvars;
-	int		  quiet, rows, parallel;
+	int		  quiet, rows, parallel, jobs;
 	char		**inputs;	/* argv's files, then --files-from's */
 	size_t		  ninputs;
 	char		 *list;		/* --files-from's bytes */
@@ -63,6 +64,7 @@ usage(FILE *f)
 "  -f, --from FORMAT       input format: text, md, akn (default: detect)\n"
 "      --files-from FILE   read input names from FILE, one a line (- stdin)\n"
 "      --rows N            rows per index page (default 200)\n"
+"  -j, --jobs N            render on N processes (default: one per core)\n"
 "      --parallel          a side-by-side page for each resolution given\n"
 "                          in several languages (STEM-parallel.html)\n"
 "      --data-dir DIR      where templates/ and stylesheets/ are\n"
@@ -149,6 +151,13 @@ parse_option(struct args *a, int c, const char *arg)
 		    arg);
 		return 2;
 	case 6: a->parallel = 1; return 0;
+	case 'j':
+		if ((a->jobs = atoi(arg)) > 0 && a->jobs <= 1024 &&
+		    strspn(arg, "0123456789") == strlen(arg))
+			return 0;
+		fprintf(stderr, "respub: -j wants a number of processes "
+		    "(1 to 1024): %s\n", arg);
+		return 2;
 	case 'h': usage(stdout); return -1;
 	default: usage(stderr); return 2;
 	}
@@ -167,6 +176,7 @@ parse_args(struct args *a, int argc, char *argv[])
 		{ "files-from", required_argument, NULL, 4 },
 		{ "rows", required_argument, NULL, 5 },
 		{ "parallel", no_argument, NULL, 6 },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "variable", required_argument, NULL, 'V' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -178,7 +188,7 @@ parse_args(struct args *a, int argc, char *argv[])
 	if ((a->vars = calloc((size_t)argc + 1, sizeof(*a->vars))) == NULL)
 		return 3;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:f:V:qh", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "d:f:j:V:qh", longopts, NULL)) != -1)
 		if ((rc = parse_option(a, c, optarg)) != 0)
 			return rc;
 	for (c = optind; c < argc; c++) {
@@ -316,17 +326,13 @@ load_doc(const char *path, rp_format from, char **data, int report)
 	return NULL;
 }
 
-/* What the site needs from an input: the previous run's record when the
- * input is unchanged, else the input itself. 1: skip it. */
+/* The previous run's record of an input when it is unchanged; else the
+ * input is marked to be read (e->fresh). */
 static int
-take_input(struct site *st, const struct args *a, struct smap *cache,
-    struct entry *e)
+take_cached(struct smap *cache, struct entry *e)
 {
 	struct stat	 sb;
 	size_t		 node;
-	rp_doc		*doc;
-	char		*data;
-	int		 rc;
 
 	if (stat(e->src, &sb) == 0) {
 		e->size = (long long)sb.st_size;
@@ -338,36 +344,49 @@ take_input(struct site *st, const struct args *a, struct smap *cache,
 	    (uintptr_t)node, e->size, e->mtime))
 		return cache_take(e, (xmlNodePtr)(uintptr_t)node) != 0 ? -1 : 0;
 	e->fresh = 1;
-	if ((doc = load_doc(e->src, a->from, &data, !st->quiet)) == NULL) {
-		st->status = 1;
+	return 0;
+}
+
+/* What the site needs from the input itself.  1: it cannot be read. */
+int
+entry_read(struct site *st, struct entry *e, int report)
+{
+	rp_doc	*doc;
+	char	*data;
+	int	 rc;
+
+	if ((doc = load_doc(e->src, st->from, &data, report)) == NULL)
 		return 1;
-	}
 	rc = meta_read(e, doc);
 	rp_doc_free(doc);
 	free(data);
 	return rc;
 }
 
+/* Every input, from the cache or read (on every core); those that
+ * cannot be read are left out. */
 static int
 read_inputs(struct site *st, const struct args *a, struct smap *cache)
 {
 	size_t	i;
-	int	rc;
 
 	if ((st->e = calloc(a->ninputs, sizeof(*st->e))) == NULL)
 		return -1;
 	for (i = 0; i < a->ninputs; i++) {
-		struct entry *e = &st->e[st->n];
+		struct entry *e = &st->e[i];
 
 		e->arg = i;
-		if ((e->src = xstrdup(a->inputs[i])) == NULL)
+		if ((e->src = xstrdup(a->inputs[i])) == NULL ||
+		    take_cached(cache, e) != 0)
 			return -1;
-		if ((rc = take_input(st, a, cache, e)) < 0)
-			return -1;
-		if (rc > 0)
-			entry_free(e);
+	}
+	if (site_read(st, a->ninputs) != 0)
+		return -1;
+	for (i = 0; i < a->ninputs; i++) {
+		if (st->e[i].fresh < 0)
+			entry_free(&st->e[i]);
 		else
-			st->n++;
+			st->e[st->n++] = st->e[i];
 	}
 	return 0;
 }
@@ -756,36 +775,72 @@ render_stale(struct site *st, rp_html *h, struct entry *e, uint64_t src,
 	free(data);
 }
 
+/* A resolution's files (its formats, then its page): their names, what
+ * each is made from, and which the previous run did not make so. */
+struct entry_files {
+	uint64_t	 src, deps[NEXTRAS + 1];
+	char		 names[NEXTRAS + 1][160];
+	int		 stale[NEXTRAS + 1], any, kept;
+};
+
+static void
+entry_files(struct site *st, const struct entry *e, struct entry_files *f)
+{
+	struct sink	 s;
+	size_t		 k;
+
+	f->src = source_hash(st, e);
+	f->any = f->kept = 0;
+	sink_init(&s, 0, f->src);
+	ctx_resolution(st, e, &s);
+	for (k = 0; k <= NEXTRAS; k++) {
+		f->stale[k] = 0;
+		if (k < NEXTRAS && st->w[k] == NULL)
+			continue;
+		f->deps[k] = k == NEXTRAS ? s.hash : f->src;
+		snprintf(f->names[k], sizeof(f->names[k]), "%s.%s", e->stem,
+		    k == NEXTRAS ? "html" : rp_format_ext(site_extras[k].fmt));
+		f->stale[k] = !cache_fresh(st, f->names[k], f->deps[k]);
+		f->kept += !f->stale[k];
+		f->any |= f->stale[k];
+	}
+}
+
+/* site_work: whether entry i has a file to render. */
+static int
+entry_stale(struct site *st, void *arg, size_t i)
+{
+	struct entry_files f;
+
+	(void)arg;
+	entry_files(st, &st->e[i], &f);
+	return f.any;
+}
+
 /* A resolution's page and its other formats, those not already made from
  * the same input and the same page document.  Records in a fixed order,
  * so the catalog does not depend on what was rebuilt. */
 static void
-render_entry(struct site *st, rp_html *h, struct entry *e)
+render_entry(struct site *st, void *h, void *arg, size_t i)
 {
-	uint64_t	 src = source_hash(st, e), deps[NEXTRAS + 1];
-	char		 names[NEXTRAS + 1][160];
-	int		 stale[NEXTRAS + 1], any = 0;
-	size_t		 k;
-	struct sink	 s;
+	struct entry_files	 f;
+	size_t			 k;
 
-	sink_init(&s, 0, src);
-	ctx_resolution(st, e, &s);
-	for (k = 0; k <= NEXTRAS; k++) {
-		stale[k] = 0;
-		if (k < NEXTRAS && st->w[k] == NULL)
-			continue;
-		deps[k] = k == NEXTRAS ? s.hash : src;
-		snprintf(names[k], sizeof(names[k]), "%s.%s", e->stem,
-		    k == NEXTRAS ? "html" : rp_format_ext(site_extras[k].fmt));
-		if (!(stale[k] = !cache_fresh(st, names[k], deps[k])))
-			st->kept++;
-		any |= stale[k];
-	}
-	if (any)
-		render_stale(st, h, e, src, names, stale);
+	(void)arg;
+	entry_files(st, &st->e[i], &f);
+	st->kept += (size_t)f.kept;
+	if (f.any)
+		render_stale(st, h, &st->e[i], f.src, f.names, f.stale);
 	for (k = 0; k <= NEXTRAS; k++)
-		if ((k == NEXTRAS || st->w[k] != NULL) && !stale[k])
-			cache_record(st, names[k], deps[k]);
+		if ((k == NEXTRAS || st->w[k] != NULL) && !f.stale[k])
+			cache_record(st, f.names[k], f.deps[k]);
+}
+
+static const char *
+entry_name(struct site *st, void *arg, size_t i)
+{
+	(void)arg;
+	return st->e[i].src;
 }
 
 /* ---------------------------------------------------------- search */
@@ -887,10 +942,11 @@ build_hash(const struct site *st, const struct args *a)
 static void
 write_pages(struct site *st, rp_html *h)
 {
-	size_t i;
+	struct site_work w = { st->n, NULL, entry_stale, render_entry,
+	    entry_name };
 
-	for (i = 0; i < st->n; i++)
-		render_entry(st, h, &st->e[i]);
+	if (site_each(st, h, &w) != 0)
+		st->status = 3;
 	if (st->parallel)
 		parallel_pages(st, h);
 	index_pages(st, h);
@@ -1026,6 +1082,7 @@ site_main(int argc, char *argv[])
 	st.quiet = a.quiet;
 	st.rows = a.rows;
 	st.parallel = a.parallel;
+	st.jobs = a.jobs > 0 ? a.jobs : jobs_cores();
 	st.from = a.from;
 	if ((rc = open_site(&st, &a, &h)) == 0 &&
 	    (lock = lock_dir(a.outdir)) < 0)

@@ -111,3 +111,58 @@ if mkfifo "$TMP/stall.txt" 2>/dev/null; then
 else
 	ok "a worker killed # SKIP mkfifo is not permitted here"
 fi
+
+# respub site -j: the site of -j 1, byte for byte (pages, formats,
+# catalog, messages, status), built and then rebuilt after one change.
+# The inputs of the batch above, an unreadable one and a missing one
+# among them; and texts of other bodies and years when the corpus is here.
+set -- "$TMP"/in/*.txt "$TMP/in/b/S-RES-1377-2001.txt" "$TMP/missing.txt" \
+    $(find "$CORPUS" -name '*.txt' 2>/dev/null | sort | awk 'NR % 25 == 3')
+export RESPUB_PAGEFIND=
+mkdir "$TMP/site1" "$TMP/site2"
+for j in 1 2; do
+	(cd "$TMP/site$j" && $RESPUB site -j $j -d out "$@" 2>err)
+	echo $? > "$TMP/site$j/status"
+done
+expect "site -j 2: the exit status of -j 1" "$(cat "$TMP/site1/status")" \
+    "$(cat "$TMP/site2/status")"
+if diff -r "$TMP/site1" "$TMP/site2" > "$TMP/diff" 2>&1; then
+	ok "site -j 2: every file and message of -j 1 ($(ls "$TMP/site1/out" | wc -l) files)"
+else
+	notok "site -j 2: every file and message of -j 1" "$(head -5 "$TMP/diff")"
+fi
+grep -q 'missing.txt' "$TMP/site2/err" && grep -q 'empty.txt' "$TMP/site2/err" &&
+    ok "site -j 2: the inputs that cannot be read are reported" ||
+    notok "site -j 2: the inputs that cannot be read are reported" \
+	"$(cat "$TMP/site2/err")"
+printf '\n2. Requests the Secretary-General to report on it.\n' >> "$TMP/in/b/S-RES-1377-2001.txt"
+for j in 1 2; do
+	(cd "$TMP/site$j" && $RESPUB site -j $j -d out "$@" 2>err)
+	echo $? > "$TMP/site$j/status"
+done
+if diff -r "$TMP/site1" "$TMP/site2" > "$TMP/diff" 2>&1; then
+	ok "site -j 2: a rebuild after one change is that of -j 1"
+else
+	notok "site -j 2: a rebuild after one change is that of -j 1" \
+	    "$(head -5 "$TMP/diff")"
+fi
+$RESPUB site -j x -d "$TMP/sitex" "$ROOT/examples/S-RES-1377-2001.txt" \
+    >/dev/null 2>&1
+expect "site -j x: usage error" 2 "$?"
+
+# A site worker that dies fails only its input (as the batch's above).
+if [ -p "$TMP/stall.txt" ]; then
+	$RESPUB site -j 2 -d "$TMP/skill" "$TMP/stall.txt" \
+	    "$ROOT"/examples/*.txt 2>"$TMP/skill.err" &
+	pid=$!
+	sleep 2
+	for w in $(ps -o pid= --ppid $pid); do kill -KILL "$w"; done
+	wait $pid
+	expect "site: a worker killed: exit 1" 1 "$?"
+	grep -q 'stall.txt: error: its process stopped (signal 9)' "$TMP/skill.err" &&
+	    ok "site: a worker killed: its input named with the signal" ||
+	    notok "site: a worker killed: its input named" "$(cat "$TMP/skill.err")"
+	expect "site: a worker killed: the other inputs on the site" \
+	    "$(ls "$ROOT"/examples/*.txt | wc -l | tr -d ' ')" \
+	    "$(ls "$TMP/skill"/*.pdf | wc -l | tr -d ' ')"
+fi
