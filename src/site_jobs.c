@@ -55,6 +55,8 @@ read_done(void *ctx, int i, const struct jobs_result *res)
 	if (res->status < 0)
 		fprintf(stderr, "respub: %s: error: its process stopped "
 		    "(signal %d)\n", e->src, -res->status);
+	else if (res->status == 3)
+		fprintf(stderr, "respub: %s: error: out of memory\n", e->src);
 	memset(&got, 0, sizeof(got));
 	if (res->status == 0 && entry_parse(&got, res->data, res->dlen) == 0) {
 		got.src = e->src;
