@@ -6,7 +6,8 @@
 #   make corpus   convert every text of CORPUS (default ../shared/corpus)
 #   make bench    throughput per format, side by side with a peer tool; the
 #                 HTML path beside its yardsticks and its scaling series;
-#                 then the site of a synthetic archive of SITE_N resolutions
+#                 a compilation split (--split); then the site of a
+#                 synthetic archive of SITE_N resolutions
 #   make fuzz     libFuzzer targets (tests/fuzz/) for FUZZ_SECONDS each
 #   make valgrind memcheck over the examples in every format and the site
 #   make install  PREFIX=/usr/local DESTDIR=

@@ -288,6 +288,9 @@ typedef struct rp_limits {
 
 void		 rp_doc_set_limits(rp_doc *doc, const rp_limits *lim);
 const rp_limits	*rp_doc_limits(const rp_doc *doc);	/* in force */
+/* The line of its file the text read begins on (default 1): messages
+ * count lines from there (a piece of rp_split_text). */
+void		 rp_doc_set_first_line(rp_doc *doc, int line);
 
 /* Input and output formats. */
 typedef enum rp_format {
@@ -323,6 +326,14 @@ rp_format	 rp_format_of_path(const char *path);
  * The input must be UTF-8 without NUL bytes; a leading BOM is skipped.
  */
 int		 rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt);
+/*
+ * A compilation in one text (a yearbook volume, a session's resolutions
+ * pasted one after another): where each resolution it holds begins.
+ * Returns how many (1: one resolution, the whole text) and their byte
+ * offsets in *starts (the first 0), which the caller frees; 0 when out
+ * of memory.  Linear in len.
+ */
+size_t		 rp_split_text(const char *buf, size_t len, size_t **starts);
 /*
  * Where the readers find lang/NAME.conf, the tables of drafting rules in
  * each language (docs/LANG.md): a file there replaces the built-in table

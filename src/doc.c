@@ -16,6 +16,7 @@ rp_doc_new(const char *name)
 	rp_arena_init(&doc->arena);
 	doc->name = rp_arena_strdup(&doc->arena, name ? name : "-");
 	doc->worst = -1;
+	doc->first_line = 1;
 	rp_doc_set_limits(doc, NULL);
 	return doc;
 }
@@ -24,6 +25,12 @@ const rp_limits *
 rp_doc_limits(const rp_doc *doc)
 {
 	return &doc->limits;
+}
+
+void
+rp_doc_set_first_line(rp_doc *doc, int line)
+{
+	doc->first_line = line > 0 ? line : 1;
 }
 
 void
@@ -102,7 +109,7 @@ rp_msg(rp_doc *doc, rp_level level, const char *code, int line, int col,
 		d->msg = "";
 	d->level = level;
 	d->code = code;
-	d->line = line;
+	d->line = line > 0 ? line + doc->first_line - 1 : line;
 	d->col = col;
 	if (doc->last_diag)
 		doc->last_diag->next = d;

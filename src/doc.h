@@ -15,6 +15,7 @@ struct rp_doc {
 	rp_diag		*diags, *last_diag;
 	int		 worst;		/* -1 when no diagnostic */
 	rp_limits	 limits;	/* what rp_read accepts */
+	int		 first_line;	/* of the text read, in its file */
 };
 
 /* Record a diagnostic (printf-style message); code names its kind

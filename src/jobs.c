@@ -23,19 +23,30 @@ struct worker {
 	int	 task_fd;	/* task numbers to the worker */
 	int	 result_fd;	/* results from it */
 	int	 busy;		/* the task it runs, or -1 */
+	time_t	 since;		/* when it was given that task */
+	int	 late;		/* stopped for running over the limit */
 };
 
-/* A result as a worker sends it, its messages after it. */
+/* Seconds a task may run in a worker (jobs_set_limit), 0: no limit. */
+static int limit;
+
+/* A result as a worker sends it, its messages and data after it. */
 struct record {
 	int32_t	 task, status;
-	uint32_t len;
+	uint32_t len, dlen;
 };
 
 struct result {
 	int	 ready, status;
-	char	*msg;
-	size_t	 len;
+	char	*msg, *data;
+	size_t	 len, dlen;
 };
+
+/* What the running task handed back (jobs_reply). */
+static struct {
+	char	*p;
+	size_t	 len, cap;
+} reply;
 
 struct batch {
 	int		 n, next_task, next_done;
@@ -51,6 +62,27 @@ jobs_cores(void)
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
 	return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
+}
+
+int
+jobs_reply(const void *data, size_t len)
+{
+	if (len > UINT32_MAX - reply.len)
+		return -1;
+	if (reply.len + len > reply.cap) {
+		size_t	 cap = reply.cap ? reply.cap : 256;
+		char	*p;
+
+		while (cap < reply.len + len)
+			cap *= 2;
+		if ((p = realloc(reply.p, cap)) == NULL)
+			return -1;
+		reply.p = p;
+		reply.cap = cap;
+	}
+	memcpy(reply.p + reply.len, data, len);
+	reply.len += len;
+	return 0;
 }
 
 int
@@ -106,12 +138,12 @@ write_full(int fd, const void *buf, size_t len)
 	return 0;
 }
 
-/* Send what the task wrote to the log (the worker's stderr), then empty
- * the log for the next task. */
+/* Send what the task wrote to the log (the worker's stderr) and what it
+ * handed back, then empty both for the next task. */
 static int
 send_result(int fd, int log, int task, int status)
 {
-	struct record	 rec = { task, status, 0 };
+	struct record	 rec = { task, status, 0, (uint32_t)reply.len };
 	off_t		 end = lseek(log, 0, SEEK_END);
 	char		*msg = end > 0 ? malloc((size_t)end) : NULL;
 
@@ -121,11 +153,13 @@ send_result(int fd, int log, int task, int status)
 	rec.len = (uint32_t)(end > 0 ? end : 0);
 	if (ftruncate(log, 0) != 0 || lseek(log, 0, SEEK_SET) != 0 ||
 	    write_full(fd, &rec, sizeof(rec)) != 0 ||
-	    write_full(fd, msg, rec.len) != 0) {
+	    write_full(fd, msg, rec.len) != 0 ||
+	    write_full(fd, reply.p, rec.dlen) != 0) {
 		free(msg);
 		return -1;
 	}
 	free(msg);
+	reply.len = 0;
 	return 0;
 }
 
@@ -157,6 +191,7 @@ hand_out(struct batch *b, struct worker *w)
 	w->busy = -1;
 	if (i < b->n && write_full(w->task_fd, &i, sizeof(i)) == 0) {
 		w->busy = i;
+		w->since = time(NULL);
 		b->next_task++;
 	} else if (w->task_fd >= 0) {
 		close(w->task_fd);
@@ -224,16 +259,21 @@ take_result(struct batch *b, struct worker *w)
 		if (w->busy >= 0) {
 			r = &b->res[w->busy];
 			r->ready = 1;
-			r->status = WIFSIGNALED(st) ? -WTERMSIG(st) : -1;
+			r->status = w->late ? JOBS_LATE : WIFSIGNALED(st) ?
+			    -WTERMSIG(st) : -1;
 		}
 		return;
 	}
 	r = &b->res[rec.task];
 	r->status = rec.status;
 	r->len = rec.len;
+	r->dlen = rec.dlen;
 	if (rec.len > 0 && ((r->msg = malloc(rec.len)) == NULL ||
 	    read_full(w->result_fd, r->msg, rec.len) != 0))
 		r->len = 0;
+	if (rec.dlen > 0 && ((r->data = malloc(rec.dlen)) == NULL ||
+	    read_full(w->result_fd, r->data, rec.dlen) != 0))
+		r->dlen = 0;
 	r->ready = 1;
 	hand_out(b, w);
 }
@@ -245,11 +285,37 @@ flush_done(struct batch *b)
 	struct result *r;
 
 	while (b->next_done < b->n && (r = &b->res[b->next_done])->ready) {
-		b->done(b->ctx, b->next_done, r->status, r->msg, r->len);
+		struct jobs_result out = { r->status, r->msg, r->len,
+		    r->data, r->dlen };
+
+		b->done(b->ctx, b->next_done, &out);
 		free(r->msg);
-		r->msg = NULL;
+		free(r->data);
+		r->msg = r->data = NULL;
 		b->next_done++;
 	}
+}
+
+/* Stop the workers whose task has run over the limit: the task fails
+ * with JOBS_LATE, the others go on. */
+static void
+stop_late(struct worker *w, int nw)
+{
+	time_t	now = time(NULL);
+	int	k;
+
+	for (k = 0; k < nw && limit > 0; k++)
+		if (w[k].pid > 0 && w[k].busy >= 0 && !w[k].late &&
+		    now - w[k].since >= limit) {
+			w[k].late = 1;
+			kill(w[k].pid, SIGKILL);
+		}
+}
+
+void
+jobs_set_limit(int seconds)
+{
+	limit = seconds > 0 ? seconds : 0;
 }
 
 /* Wait for results from the live workers; returns how many live. */
@@ -267,8 +333,9 @@ collect(struct batch *b, struct worker *w, int nw)
 		}
 	if (np == 0)
 		return 0;
-	if (poll(pfd, (nfds_t)np, -1) < 0)
+	if (poll(pfd, (nfds_t)np, limit > 0 ? 1000 : -1) < 0)
 		return np;
+	stop_late(w, nw);
 	for (k = 0; k < np; k++)
 		if (pfd[k].revents != 0)
 			take_result(b, &w[map[k]]);
@@ -292,22 +359,30 @@ jobs_run(int njobs, int n, jobs_task task, jobs_done done, void *ctx)
 		signal(SIGPIPE, old);
 		return -1;
 	}
-	for (k = 0; k < nw; k++)
+	/* A limit needs workers to stop, even for one job at a time. */
+	for (k = 0; k < nw && (nw > 1 || limit > 0); k++)
 		started += start_worker(&b, &w[k], w, nw) == 0;
 	while (started > 0 && collect(&b, w, nw) > 0)
 		continue;
-	/* No worker left (none could start, or all died): the rest here,
-	 * in order, its messages straight out. */
+	/* No worker left (one asked, none could start, or all died): the
+	 * rest here, in order, its messages straight out. */
 	for (; b.next_task < n; b.next_task++) {
+		struct result *r = &b.res[b.next_task];
+
 		flush_done(&b);
-		b.res[b.next_task].status = task(ctx, b.next_task);
-		b.res[b.next_task].ready = 1;
+		reply.len = 0;
+		r->status = task(ctx, b.next_task);
+		r->data = reply.p;
+		r->dlen = reply.len;
+		r->ready = 1;
+		reply.p = NULL;
+		reply.len = reply.cap = 0;
 	}
 	flush_done(&b);
 	free(w);
 	free(b.res);
 	signal(SIGPIPE, old);
-	return started > 0 ? 0 : -1;
+	return started > 0 || nw <= 1 ? 0 : -1;
 }
 
 /*

@@ -10,17 +10,26 @@
 /* Task i, in a worker; what it writes to stderr is captured.  Returns
  * its exit status (0: fine). */
 typedef int	(*jobs_task)(void *ctx, int i);
-/* In the parent, for i = 0, 1, ... in order: task i's status and the
- * messages it wrote. */
-typedef void	(*jobs_done)(void *ctx, int i, int status, const char *msg,
-		    size_t len);
+
+/* What task i gave back. */
+struct jobs_result {
+	int		 status;	/* < 0: its worker died of signal -status;
+					 * JOBS_LATE: stopped at the limit */
+	const char	*msg;		/* what it wrote to stderr (NULL when it */
+	size_t		 len;		/* ran in this process: written already) */
+	const char	*data;		/* what it handed back with jobs_reply() */
+	size_t		 dlen;
+};
+/* In the parent, for i = 0, 1, ... in order. */
+typedef void	(*jobs_done)(void *ctx, int i, const struct jobs_result *);
 
 /* The number of cores online (at least 1). */
 int	jobs_cores(void);
 /*
- * Run tasks 0..n-1 on up to njobs workers.  A worker that dies takes
- * only its current task with it: done() gets status 1 and a message
- * naming the signal.  Returns 0, or -1 when no worker can be started.
+ * Run tasks 0..n-1 on up to njobs workers (njobs 1: here, in order).  A
+ * worker that dies takes only its current task with it: done() gets a
+ * negative status.  Returns 0, or -1 when no worker can be started (the
+ * tasks then run here).
  */
 int	jobs_run(int njobs, int n, jobs_task task, jobs_done done,
 	    void *ctx);
@@ -31,6 +40,14 @@ int	jobs_run(int njobs, int n, jobs_task task, jobs_done done,
  */
 #define JOBS_LATE	256
 int	jobs_timed(int seconds, int (*fn)(void *), void *ctx);
+/* In a task: bytes that done() gets with its result (what a task makes
+ * in a worker's memory is lost with it otherwise).  Appends; 0, or -1
+ * when out of memory. */
+int	jobs_reply(const void *data, size_t len);
+/* From now on, a task that runs more than seconds in a worker is
+ * stopped and fails with status JOBS_LATE (0: no limit); with a limit,
+ * jobs_run runs even one job at a time in a worker. */
+void	jobs_set_limit(int seconds);
 /* For --shard K/N: parse "K/N" (1 <= K <= N); 0, or -1 when malformed. */
 int	jobs_parse_shard(const char *arg, int *k, int *n);
 

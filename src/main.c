@@ -56,6 +56,8 @@ usage(FILE *f)
 "      --limit NAME=N      raise or lower a limit on one input: size (bytes,\n"
 "                          k/M/G), elements, attributes, depth\n"
 "      --timeout SECONDS   give up an input that takes longer\n"
+"      --split             an input may be a compilation (resolutions one\n"
+"                          after another): write each as NAME-K (-d)\n"
 "  -j, --jobs N            convert N inputs at a time (default: one per\n"
 "                          core); output and messages as with -j 1\n"
 "      --shard K/N         convert only inputs K, K+N, K+2N... of the list\n"
@@ -74,7 +76,8 @@ usage(FILE *f)
 }
 
 enum { OPT_DATA_DIR = 256, OPT_TEMPLATE, OPT_STYLESHEET, OPT_VERSION,
-	OPT_PROGRESS, OPT_LIMIT, OPT_TIMEOUT, OPT_PARALLEL, OPT_SHARD };
+	OPT_PROGRESS, OPT_LIMIT, OPT_TIMEOUT, OPT_PARALLEL, OPT_SHARD,
+	OPT_SPLIT };
 
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, 'f' },
@@ -94,6 +97,7 @@ static const struct option longopts[] = {
 	{ "parallel", no_argument, NULL, OPT_PARALLEL },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "shard", required_argument, NULL, OPT_SHARD },
+	{ "split", no_argument, NULL, OPT_SPLIT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -135,6 +139,7 @@ struct run {
 	char		 *tolist;
 	int		  quiet, verbose, progress;
 	int		  parallel;	/* --parallel */
+	int		  split;	/* --split: inputs may be compilations */
 	/* Pages written under -d link what the run wrote beside them: */
 	rp_html		 *html;		/* NULL: no HTML under -d */
 	char		 *ctxpath;	/* see write_html() */
@@ -222,6 +227,9 @@ parse_options(struct run *r, int argc, char *argv[])
 			break;
 		case 'o':
 			r->output = optarg;
+			break;
+		case OPT_SPLIT:
+			r->split = 1;
 			break;
 		case 'd':
 			r->outdir = optarg;
@@ -350,6 +358,11 @@ check_usage(const struct run *r)
 		    "versions of a resolution, two or more inputs" :
 		    "--parallel writes one HTML page: -t html, or -d DIR "
 		    "for the other formats");
+		return EXIT_USAGE;
+	}
+	if (r->split && (r->outdir == NULL || r->parallel)) {
+		cli_say(NULL, RP_ERROR, NULL, "--split writes a file per "
+		    "resolution: -d DIR, without --parallel");
 		return EXIT_USAGE;
 	}
 	if (r->outdir == NULL && !r->parallel &&
@@ -693,16 +706,13 @@ read_input(const struct run *r, rp_doc *doc, char **data, size_t *len)
 	return -1;
 }
 
-/* Read input i into a new document; NULL once the error is said. */
+/* A new document for input i, its bytes in *data and their format in
+ * *fmt; NULL once the error is said. */
 static rp_doc *
-load(struct run *r, int i)
+open_input(struct run *r, int i, char **data, size_t *len, rp_format *fmt)
 {
 	const char	*path = r->inputs[i];
-	rp_format	 fmt;
 	rp_doc		*doc;
-	char		*data;
-	size_t		 len;
-	int		 rc;
 
 	show_progress(r, i);
 	if ((doc = rp_doc_new(path)) == NULL) {
@@ -710,25 +720,47 @@ load(struct run *r, int i)
 		return NULL;
 	}
 	rp_doc_set_limits(doc, &r->limits);
-	if (read_input(r, doc, &data, &len) != 0) {
+	if (read_input(r, doc, data, len) != 0) {
 		rp_doc_free(doc);
 		r->status = EXIT_INPUT;
 		return NULL;
 	}
 	/* The name's extension is a hint; the bytes decide. */
-	fmt = r->from != RP_FORMAT_UNKNOWN ? r->from :
-	    rp_format_detect_hint(data, len, rp_format_of_path(path));
-	/* The reader keeps its own copy: this one goes before the writers
-	 * need memory. */
-	rc = rp_read(doc, data, len, fmt);
-	free(data);
-	if (rc == 0)
+	*fmt = r->from != RP_FORMAT_UNKNOWN ? r->from :
+	    rp_format_detect_hint(*data, *len, rp_format_of_path(path));
+	return doc;
+}
+
+/* Read text into doc: doc, or NULL (doc freed) once the error is said. */
+static rp_doc *
+parse(struct run *r, rp_doc *doc, const char *text, size_t len,
+    rp_format fmt)
+{
+	if (rp_read(doc, text, len, fmt) == 0)
 		return doc;
 	break_progress(r);
 	cli_print_diags(doc, RP_ERROR);
 	r->status = EXIT_INPUT;
 	rp_doc_free(doc);
 	return NULL;
+}
+
+/* Read input i into a new document; NULL once the error is said. */
+static rp_doc *
+load(struct run *r, int i)
+{
+	rp_format	 fmt;
+	rp_doc		*doc;
+	char		*data;
+	size_t		 len;
+
+	if ((doc = open_input(r, i, &data, &len, &fmt)) == NULL)
+		return NULL;
+	/* The reader keeps its own copy: this one goes before the writers
+	 * need memory. */
+	doc = parse(r, doc, data, len, fmt);
+	free(data);
+	return doc;
 }
 
 /* The reader's messages on a document that was read. */
@@ -741,12 +773,76 @@ report(const struct run *r, const rp_doc *doc)
 	    RP_WARNING);
 }
 
+/* Piece k of n of input i, text[0..len) beginning on its line `line`:
+ * read, converted and written as NAME-K. */
+static void
+convert_piece(struct run *r, int i, rp_doc *doc, const char *text,
+    size_t len, rp_format fmt, size_t k, size_t n, int line)
+{
+	char *name = r->names[i];
+
+	rp_doc_set_first_line(doc, line);
+	if ((doc = parse(r, doc, text, len, fmt)) == NULL)
+		return;
+	if (asprintf(&r->names[i], "%s-%0*zu", name,
+	    snprintf(NULL, 0, "%zu", n), k + 1) < 0) {
+		r->names[i] = name;
+		r->status = EXIT_OUTPUT;
+	} else {
+		write_doc(r, doc, i);
+		free(r->names[i]);
+		r->names[i] = name;
+	}
+	report(r, doc);
+	rp_doc_free(doc);
+}
+
+/* --split: input i as the resolutions it holds (rp_split_text), each its
+ * own document and outputs; a text of one resolution as without it. */
+static void
+convert_split(struct run *r, int i)
+{
+	char		*data;
+	size_t		 len, n = 1, k, *at = NULL, end;
+	rp_format	 fmt;
+	rp_doc		*doc;
+	int		 line = 1;
+
+	if ((doc = open_input(r, i, &data, &len, &fmt)) == NULL)
+		return;
+	if (fmt == RP_FORMAT_TEXT && (n = rp_split_text(data, len, &at)) == 0)
+		n = 1;		/* out of memory: read whole */
+	if (n == 1 && (doc = parse(r, doc, data, len, fmt)) != NULL) {
+		write_doc(r, doc, i);
+		report(r, doc);
+		rp_doc_free(doc);
+	}
+	for (k = 0; n > 1 && k < n; k++) {
+		end = k + 1 < n ? at[k + 1] : len;
+		if (k > 0 && (doc = rp_doc_new(r->inputs[i])) == NULL) {
+			r->status = EXIT_OUTPUT;
+			break;
+		}
+		rp_doc_set_limits(doc, &r->limits);
+		convert_piece(r, i, doc, data + at[k], end - at[k], fmt, k, n,
+		    line);
+		for (; at[k] < end; at[k]++)
+			line += data[at[k]] == '\n';
+	}
+	free(at);
+	free(data);
+}
+
 /* Read, convert and write input i. */
 static void
 convert(struct run *r, int i)
 {
 	rp_doc	*doc;
 
+	if (r->split) {
+		convert_split(r, i);
+		return;
+	}
 	if ((doc = load(r, i)) == NULL)
 		return;
 	write_doc(r, doc, i);
@@ -906,15 +1002,16 @@ run_task(void *ctx, int i)
 
 /* jobs_done: input i's messages and status, in input order. */
 static void
-task_done(void *ctx, int i, int status, const char *msg, size_t len)
+task_done(void *ctx, int i, const struct jobs_result *res)
 {
-	struct run *r = ctx;
+	struct run	*r = ctx;
+	int		 status = res->status;
 
 	r->progress = r->shown_progress;
 	show_progress(r, i);
-	if (len > 0) {
+	if (res->len > 0) {
 		break_progress(r);
-		fwrite(msg, 1, len, stderr);
+		fwrite(res->msg, 1, res->len, stderr);
 	}
 	if (status < 0) {
 		break_progress(r);

@@ -39,7 +39,7 @@ struct args {
 	rp_options	  opt;
 	const char	**vars;
 	size_t		  nvars;
-	int		  quiet, rows, parallel, timeout;
+	int		  quiet, rows, parallel, jobs, timeout;
 	char		**inputs;	/* argv's files, then --files-from's */
 	size_t		  ninputs;
 	char		 *list;		/* --files-from's bytes */
@@ -64,8 +64,10 @@ usage(FILE *f)
 "  -f, --from FORMAT       input format: text, md, akn (default: detect)\n"
 "      --files-from FILE   read input names from FILE, one a line (- stdin)\n"
 "      --rows N            rows per index page (default 200)\n"
+"  -j, --jobs N            render on N processes (default: one per core)\n"
 "      --parallel          a side-by-side page for each resolution given\n"
 "                          in several languages (STEM-parallel.html)\n"
+"  -W, --warning no-CODE   do not print warnings of that kind (respub(1))\n"
 "      --timeout SECONDS   give up an input whose reading or pages take\n"
 "                          longer (it is left out, exit 1)\n"
 "      --data-dir DIR      where templates/ and stylesheets/ are\n"
@@ -73,7 +75,6 @@ usage(FILE *f)
 "      --stylesheet FILE   use FILE instead of akn2html.xsl\n"
 "  -V, --variable KEY=VAL  stylesheet parameter: site-name, base-url,\n"
 "                          ref-url, ...\n"
-"  -W, --warning no-CODE   do not print warnings of that kind (respub(1))\n"
 "  -q, --quiet             print errors only\n"
 "  -h, --help              print this help and exit\n");
 }
@@ -141,7 +142,6 @@ parse_option(struct args *a, int c, const char *arg)
 		cli_say(NULL, RP_ERROR, NULL, "-V wants KEY=VALUE: %s", arg);
 		return 2;
 	case 'q': a->quiet = 1; return 0;
-	case 'W': return cli_warning_option(arg) != 0 ? 2 : 0;
 	case 1: a->opt.data_dir = arg; return 0;
 	case 2: a->opt.template_path = arg; return 0;
 	case 3: a->opt.stylesheet_path = arg; return 0;
@@ -153,6 +153,14 @@ parse_option(struct args *a, int c, const char *arg)
 		    "%s", arg);
 		return 2;
 	case 6: a->parallel = 1; return 0;
+	case 'j':
+		if ((a->jobs = atoi(arg)) > 0 && a->jobs <= 1024 &&
+		    strspn(arg, "0123456789") == strlen(arg))
+			return 0;
+		cli_say(NULL, RP_ERROR, NULL, "-j wants a number of processes "
+		    "(1 to 1024): %s", arg);
+		return 2;
+	case 'W': return cli_warning_option(arg) != 0 ? 2 : 0;
 	case 7: return (a->timeout = cli_parse_timeout(arg)) < 0 ? 2 : 0;
 	case 'h': usage(stdout); return -1;
 	default: usage(stderr); return 2;
@@ -172,6 +180,7 @@ parse_args(struct args *a, int argc, char *argv[])
 		{ "files-from", required_argument, NULL, 4 },
 		{ "rows", required_argument, NULL, 5 },
 		{ "parallel", no_argument, NULL, 6 },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "timeout", required_argument, NULL, 7 },
 		{ "variable", required_argument, NULL, 'V' },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -185,8 +194,7 @@ parse_args(struct args *a, int argc, char *argv[])
 	if ((a->vars = calloc((size_t)argc + 1, sizeof(*a->vars))) == NULL)
 		return 3;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:f:V:W:qh", longopts,
-	    NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "d:f:j:V:W:qh", longopts, NULL)) != -1)
 		if ((rc = parse_option(a, c, optarg)) != 0)
 			return rc;
 	for (c = optind; c < argc; c++) {
@@ -324,56 +332,13 @@ load_doc(const char *path, rp_format from, char **data, int report)
 	return NULL;
 }
 
-/*
- * fn(arg) in a child process given --timeout seconds (jobs_timed): its
- * exit status, or -1 after an error naming the input when it took
- * longer or could not start.  Without --timeout, 0 and nothing run.
- */
+/* The previous run's record of an input when it is unchanged; else the
+ * input is marked to be read (e->fresh). */
 static int
-in_time(struct site *st, const char *src, int (*fn)(void *), void *arg)
-{
-	int rc;
-
-	if (st->timeout <= 0)
-		return 0;
-	if ((rc = jobs_timed(st->timeout, fn, arg)) == JOBS_LATE)
-		cli_say(src, RP_ERROR, "timeout", "stopped after %d s "
-		    "(--timeout)", st->timeout);
-	else if (rc < 0)
-		cli_say(src, RP_ERROR, NULL, "cannot start: %s",
-		    strerror(errno));
-	return rc == JOBS_LATE ? -1 : rc;
-}
-
-struct try {
-	const char	*src;
-	rp_format	 from;
-};
-
-/* jobs_timed: read an input, silently, to see that it ends in time (the
- * site then reads it for its record). */
-static int
-try_read(void *arg)
-{
-	struct try	*t = arg;
-	char		*data;
-
-	if (freopen("/dev/null", "w", stderr) == NULL)
-		return 1;
-	return load_doc(t->src, t->from, &data, 0) == NULL;
-}
-
-/* What the site needs from an input: the previous run's record when the
- * input is unchanged, else the input itself. 1: skip it. */
-static int
-take_input(struct site *st, const struct args *a, struct smap *cache,
-    struct entry *e)
+take_cached(struct smap *cache, struct entry *e)
 {
 	struct stat	 sb;
 	size_t		 node;
-	rp_doc		*doc;
-	char		*data;
-	int		 rc;
 
 	if (stat(e->src, &sb) == 0) {
 		e->size = (long long)sb.st_size;
@@ -385,41 +350,49 @@ take_input(struct site *st, const struct args *a, struct smap *cache,
 	    (uintptr_t)node, e->size, e->mtime))
 		return cache_take(e, (xmlNodePtr)(uintptr_t)node) != 0 ? -1 : 0;
 	e->fresh = 1;
-	if (in_time(st, e->src, try_read, &(struct try){ e->src, a->from }) <
-	    0) {
-		st->status = 1;
+	return 0;
+}
+
+/* What the site needs from the input itself.  1: it cannot be read. */
+int
+entry_read(struct site *st, struct entry *e, int report)
+{
+	rp_doc	*doc;
+	char	*data;
+	int	 rc;
+
+	if ((doc = load_doc(e->src, st->from, &data, report)) == NULL)
 		return 1;
-	}
-	if ((doc = load_doc(e->src, a->from, &data, !st->quiet)) == NULL) {
-		st->status = 1;
-		return 1;
-	}
 	rc = meta_read(e, doc);
 	rp_doc_free(doc);
 	free(data);
 	return rc;
 }
 
+/* Every input, from the cache or read (on every core); those that
+ * cannot be read are left out. */
 static int
 read_inputs(struct site *st, const struct args *a, struct smap *cache)
 {
 	size_t	i;
-	int	rc;
 
 	if ((st->e = calloc(a->ninputs, sizeof(*st->e))) == NULL)
 		return -1;
 	for (i = 0; i < a->ninputs; i++) {
-		struct entry *e = &st->e[st->n];
+		struct entry *e = &st->e[i];
 
 		e->arg = i;
-		if ((e->src = xstrdup(a->inputs[i])) == NULL)
+		if ((e->src = xstrdup(a->inputs[i])) == NULL ||
+		    take_cached(cache, e) != 0)
 			return -1;
-		if ((rc = take_input(st, a, cache, e)) < 0)
-			return -1;
-		if (rc > 0)
-			entry_free(e);
+	}
+	if (site_read(st, a->ninputs) != 0)
+		return -1;
+	for (i = 0; i < a->ninputs; i++) {
+		if (st->e[i].fresh < 0)
+			entry_free(&st->e[i]);
 		else
-			st->n++;
+			st->e[st->n++] = st->e[i];
 	}
 	return 0;
 }
@@ -450,9 +423,8 @@ drop_duplicates(struct site *st)
 		}
 		if (smap_get(&seen, keys[i], &j)) {
 			cli_say(st->e[j].src, RP_WARNING, "duplicate",
-			    "%s (%s) "
-			    "is also in %s: keeping %s", e->symbol, e->lang ?
-			    e->lang : "und", e->src, e->src);
+			    "%s (%s) is also in %s: keeping %s", e->symbol,
+			    e->lang ? e->lang : "und", e->src, e->src);
 			st->e[j].arg = (size_t)-1;	/* dropped */
 		}
 		if (smap_put(&seen, keys[i], i) != 0)
@@ -566,9 +538,8 @@ assign_stems(struct site *st)
 		base_name(e, base, sizeof(base));
 		if (is_reserved(base)) {
 			cli_say(e->src, RP_WARNING, "reserved-name",
-			    "\"%s\" is "
-			    "a name of the site's own pages: the page is "
-			    "r-%s.html", base, base);
+			    "\"%s\" is a name of the site's own pages: the "
+			    "page is r-%s.html", base, base);
 			memmove(base + 2, base, sizeof(base) - 3);
 			memcpy(base, "r-", 2);
 			base[sizeof(base) - 1] = '\0';
@@ -680,8 +651,8 @@ plan(struct site *st)
 			st->bodies[e->body]++;
 		if (e->year == 0 && !st->quiet)
 			cli_say(e->src, RP_WARNING, "missing-year",
-			    "no year of "
-			    "adoption: listed under \"date unknown\"");
+			    "no year of adoption: listed under \"date "
+			    "unknown\"");
 		if (add_lang(st, e->lang) != 0)
 			return -1;
 		snprintf(key, sizeof(key), "%d\t%.6s", e->body,
@@ -811,87 +782,72 @@ render_stale(struct site *st, rp_html *h, struct entry *e, uint64_t src,
 	free(data);
 }
 
-struct render {
-	struct site	*st;
-	rp_html		*h;
-	struct entry	*e;
-	uint64_t	 src;
-	char		(*names)[160];
-	int		*stale;
+/* A resolution's files (its formats, then its page): their names, what
+ * each is made from, and which the previous run did not make so. */
+struct entry_files {
+	uint64_t	 src, deps[NEXTRAS + 1];
+	char		 names[NEXTRAS + 1][160];
+	int		 stale[NEXTRAS + 1], any, kept;
 };
 
-/* jobs_timed: render_stale in a child; what is still stale (bits 0 to
- * NEXTRAS), the files written (bits 4-6), an output error (bit 7). */
-static int
-render_child(void *arg)
+static void
+entry_files(struct site *st, const struct entry *e, struct entry_files *f)
 {
-	struct render	*t = arg;
-	int		 k, bits = 0;
+	struct sink	 s;
+	size_t		 k;
 
-	t->st->written = t->st->status = 0;
-	render_stale(t->st, t->h, t->e, t->src, t->names, t->stale);
-	for (k = 0; k <= NEXTRAS; k++)
-		bits |= (t->stale[k] != 0) << k;
-	return bits | (int)(t->st->written & 7) << 4 |
-	    (t->st->status == 3) << 7;
+	f->src = source_hash(st, e);
+	f->any = f->kept = 0;
+	sink_init(&s, 0, f->src);
+	ctx_resolution(st, e, &s);
+	for (k = 0; k <= NEXTRAS; k++) {
+		f->stale[k] = 0;
+		if (k < NEXTRAS && st->w[k] == NULL)
+			continue;
+		f->deps[k] = k == NEXTRAS ? s.hash : f->src;
+		snprintf(f->names[k], sizeof(f->names[k]), "%s.%s", e->stem,
+		    k == NEXTRAS ? "html" : rp_format_ext(site_extras[k].fmt));
+		f->stale[k] = !cache_fresh(st, f->names[k], f->deps[k]);
+		f->kept += !f->stale[k];
+		f->any |= f->stale[k];
+	}
 }
 
-/* render_stale, in a child process given --timeout seconds, if any. */
-static void
-render_timed(struct site *st, rp_html *h, struct entry *e, uint64_t src,
-    char names[][160], int *stale)
+/* site_work: whether entry i has a file to render. */
+static int
+entry_stale(struct site *st, void *arg, size_t i)
 {
-	struct render	t = { st, h, e, src, names, stale };
-	size_t		written = st->written;
-	int		bits, k;
+	struct entry_files f;
 
-	if (st->timeout <= 0) {
-		render_stale(st, h, e, src, names, stale);
-		return;
-	}
-	if ((bits = in_time(st, e->src, render_child, &t)) < 0) {
-		st->status = 1;
-		return;
-	}
-	for (k = 0; k <= NEXTRAS; k++)
-		stale[k] = (bits >> k) & 1;
-	st->written = written + (size_t)((bits >> 4) & 7);
-	if (bits & 0x80)
-		st->status = 3;
-	else if (bits & 0xf)
-		st->status = 1;
+	(void)arg;
+	entry_files(st, &st->e[i], &f);
+	return f.any;
 }
 
 /* A resolution's page and its other formats, those not already made from
  * the same input and the same page document.  Records in a fixed order,
  * so the catalog does not depend on what was rebuilt. */
 static void
-render_entry(struct site *st, rp_html *h, struct entry *e)
+render_entry(struct site *st, void *h, void *arg, size_t i)
 {
-	uint64_t	 src = source_hash(st, e), deps[NEXTRAS + 1];
-	char		 names[NEXTRAS + 1][160];
-	int		 stale[NEXTRAS + 1], any = 0;
-	size_t		 k;
-	struct sink	 s;
+	struct entry_files	 f;
+	size_t			 k;
 
-	sink_init(&s, 0, src);
-	ctx_resolution(st, e, &s);
-	for (k = 0; k <= NEXTRAS; k++) {
-		stale[k] = 0;
-		if (k < NEXTRAS && st->w[k] == NULL)
-			continue;
-		deps[k] = k == NEXTRAS ? s.hash : src;
-		snprintf(names[k], sizeof(names[k]), "%s.%s", e->stem,
-		    k == NEXTRAS ? "html" : rp_format_ext(site_extras[k].fmt));
-		if (!(stale[k] = !cache_fresh(st, names[k], deps[k])))
-			st->kept++;
-		any |= stale[k];
-	}
-	if (any)
-		render_timed(st, h, e, src, names, stale);
+	(void)arg;
+	entry_files(st, &st->e[i], &f);
+	st->kept += (size_t)f.kept;
+	if (f.any)
+		render_stale(st, h, &st->e[i], f.src, f.names, f.stale);
 	for (k = 0; k <= NEXTRAS; k++)
-		if ((k == NEXTRAS || st->w[k] != NULL) && !stale[k])
-			cache_record(st, names[k], deps[k]);
+		if ((k == NEXTRAS || st->w[k] != NULL) && !f.stale[k])
+			cache_record(st, f.names[k], f.deps[k]);
+}
+
+static const char *
+entry_name(struct site *st, void *arg, size_t i)
+{
+	(void)arg;
+	return st->e[i].src;
 }
 
 /* ---------------------------------------------------------- search */
@@ -993,10 +949,11 @@ build_hash(const struct site *st, const struct args *a)
 static void
 write_pages(struct site *st, rp_html *h)
 {
-	size_t i;
+	struct site_work w = { st->n, NULL, entry_stale, render_entry,
+	    entry_name };
 
-	for (i = 0; i < st->n; i++)
-		render_entry(st, h, &st->e[i]);
+	if (site_each(st, h, &w) != 0)
+		st->status = 3;
 	if (st->parallel)
 		parallel_pages(st, h);
 	index_pages(st, h);
@@ -1133,8 +1090,9 @@ site_main(int argc, char *argv[])
 	st.quiet = a.quiet;
 	st.rows = a.rows;
 	st.parallel = a.parallel;
-	st.from = a.from;
+	st.jobs = a.jobs > 0 ? a.jobs : jobs_cores();
 	st.timeout = a.timeout;
+	st.from = a.from;
 	if ((rc = open_site(&st, &a, &h)) == 0 &&
 	    (lock = lock_dir(a.outdir)) < 0)
 		rc = 3;

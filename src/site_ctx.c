@@ -216,6 +216,8 @@ page_attr(struct sink *s, const char *stem)
 {
 	char page[160];
 
+	if (stem == NULL)	/* an entry not yet named: entry_record */
+		return;
 	snprintf(page, sizeof(page), "%s.html", stem);
 	sink_attr(s, "page", page);
 }
@@ -653,6 +655,59 @@ catalog_entry(struct sink *s, const struct entry *e)
 	sink_close(s);
 }
 
+/* A sink that streams XML into *buf. */
+static int
+stream_begin(struct sink *s, xmlBufferPtr *buf)
+{
+	sink_init(s, 0, FNV_SEED);
+	return (*buf = xmlBufferCreate()) == NULL ||
+	    (s->w = xmlNewTextWriterMemory(*buf, 0)) == NULL ||
+	    xmlTextWriterSetIndent(s->w, 1) != 0 ||
+	    xmlTextWriterStartDocument(s->w, NULL, "UTF-8", NULL) < 0 ? -1 : 0;
+}
+
+/* An entry as catalog.xml holds it, which cache_take reads back: how a
+ * worker hands over what it read of an input (site_jobs.c). */
+int
+entry_record(const struct entry *e, rp_buf *out)
+{
+	struct sink	 s;
+	xmlBufferPtr	 buf = NULL;
+	int		 rc = -1;
+
+	if (stream_begin(&s, &buf) == 0) {
+		catalog_entry(&s, e);
+		if (xmlTextWriterEndDocument(s.w) >= 0) {
+			rp_buf_put(out, (const char *)xmlBufferContent(buf),
+			    (size_t)xmlBufferLength(buf));
+			rc = 0;
+		}
+	}
+	if (s.w != NULL)
+		xmlFreeTextWriter(s.w);
+	if (buf != NULL)
+		xmlBufferFree(buf);
+	return rc;
+}
+
+/* The entry of entry_record's bytes; -1 when they do not parse. */
+int
+entry_parse(struct entry *e, const char *data, size_t len)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root;
+	int		 rc = -1;
+
+	if (len > INT_MAX || (doc = xmlReadMemory(data, (int)len, NULL,
+	    "UTF-8", XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOERROR |
+	    XML_PARSE_NOWARNING)) == NULL)
+		return -1;
+	if ((root = xmlDocGetRootElement(doc)) != NULL)
+		rc = cache_take(e, root);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
 /* catalog.xml: what the site holds and who cites whom, and for the next
  * run where each resolution came from and what each file was made of.
  * Streamed: an archive's catalog is too large to hold as a tree. */
@@ -660,14 +715,11 @@ void
 catalog_write(struct site *st)
 {
 	struct sink	 s;
-	xmlBufferPtr	 buf = xmlBufferCreate();
+	xmlBufferPtr	 buf = NULL;
 	char		 tmp[32];
 	size_t		 i;
 
-	sink_init(&s, 0, FNV_SEED);
-	if (buf == NULL || (s.w = xmlNewTextWriterMemory(buf, 0)) == NULL ||
-	    xmlTextWriterSetIndent(s.w, 1) != 0 ||
-	    xmlTextWriterStartDocument(s.w, NULL, "UTF-8", NULL) < 0) {
+	if (stream_begin(&s, &buf) != 0) {
 		st->status = 3;
 		goto done;
 	}

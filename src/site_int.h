@@ -32,7 +32,8 @@ struct entry {
 	char		**cites;	/* symbols it cites */
 	size_t		 ncites;
 	size_t		 arg;		/* position among the inputs */
-	int		 fresh;		/* read in this run */
+	int		 fresh;		/* to read in this run (1), could not
+					   be read (-1) */
 	struct entry	*prev, *next;	/* same body and language, by date */
 	char		*yearpage;	/* index page that lists it */
 	char		*work;		/* versions.h key, NULL: none */
@@ -93,6 +94,7 @@ struct site {
 	char		 *catpath;	/* absolute path of catalog.xml */
 	const rp_options *opt;
 	int		  quiet, status, rows;
+	int		  jobs;		/* worker processes (-j) */
 	int		  timeout;	/* --timeout: seconds an input may take */
 	int		  parallel;	/* --parallel: side-by-side pages */
 	rp_format	  from;		/* -f */
@@ -145,6 +147,8 @@ void	 cache_record(struct site *, const char *name, uint64_t deps);
 int	 cache_fresh(struct site *, const char *name, uint64_t deps);
 void	 cache_prune(struct site *);
 void	 catalog_write(struct site *);
+int	 entry_record(const struct entry *, rp_buf *);
+int	 entry_parse(struct entry *, const char *data, size_t len);
 
 /* site_index.c */
 int	 index_plan(struct site *);
@@ -166,7 +170,20 @@ const char *parallel_name(const struct site *, const struct entry *,
 	    char *buf, size_t size);
 void	 parallel_pages(struct site *, void *html);
 
+/* site_jobs.c: work on st->jobs worker processes, the run as one
+ * process makes it.  Items 0..n-1; an item that is not stale runs here. */
+struct site_work {
+	size_t		  n;
+	void		 *arg;
+	int		(*stale)(struct site *, void *arg, size_t i);
+	void		(*run)(struct site *, void *html, void *arg, size_t i);
+	const char	*(*name)(struct site *, void *arg, size_t i);
+};
+int	 site_each(struct site *, void *html, const struct site_work *);
+int	 site_read(struct site *, size_t n);
+
 /* site.c */
+int	 entry_read(struct site *, struct entry *, int report);
 rp_doc	*load_doc(const char *path, rp_format from, char **data, int report);
 uint64_t source_hash(const struct site *, const struct entry *);
 void	 put_file(struct site *, const char *name, const char *data,

@@ -116,3 +116,25 @@ bench_reader() {
 	scaling md "$tmp/one.md"
 }
 bench_reader
+
+# A compilation (respub --split): the Security Council texts of the corpus
+# pasted into one file, 1x and 4x: the resolutions found (beside the
+# number of files), and the CPU per MB, flat if the cost is linear.
+bench_split() {
+	[ -d "$corpus/unsc-en" ] || return 0
+	files=$(ls "$corpus"/unsc-en/*.txt | wc -l)
+	for f in "$corpus"/unsc-en/*.txt; do cat "$f"; printf '\n\n'; done \
+	    > "$tmp/vol1.txt"
+	for k in 1 4; do
+		: > "$tmp/vol.txt"
+		for i in $(seq $k); do cat "$tmp/vol1.txt" >> "$tmp/vol.txt"; done
+		rm -rf "$tmp/split"
+		set -- $(cpu "$respub" --split -q -t akn -d "$tmp/split" \
+		    "$tmp/vol.txt")
+		awk -v k=$k -v z="$(wc -c < "$tmp/vol.txt")" -v s="$1" \
+		    -v r="$(ls "$tmp/split" | wc -l)" -v f=$((files * k)) 'BEGIN {
+		    printf "split: SC corpus %dx in one file, %d bytes: %d resolutions (%d files) %7.3f s %7.3f s/MB\n",
+		    k, z, r, f, s, s / z * 1e6 }'
+	done
+}
+bench_split

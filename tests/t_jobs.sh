@@ -93,25 +93,82 @@ done
 
 # A worker that dies fails only its own input: an input that stalls (a
 # FIFO no one writes) has its worker killed; the others are written.
+# kill_stalled PID: kill the worker of PID that waits to open the FIFO.
+kill_stalled() {
+	i=0
+	while [ $i -lt 600 ]; do
+		for w in $(ps -o pid= --ppid "$1"); do
+			case $(cat "/proc/$w/wchan" 2>/dev/null) in
+			wait_for_partner|fifo_open) kill -KILL "$w"; return;;
+			esac
+		done
+		sleep 0.1; i=$((i + 1))
+	done
+}
+# killed_worker WHAT ERR DIR EXT: the checks once $pid ends.
+killed_worker() {
+	wait $pid
+	expect "$1: a worker killed: exit 1" 1 "$?"
+	grep -q 'stall.txt: error: its process stopped (signal 9)' "$2" &&
+	    ok "$1: a worker killed: its input named with the signal" ||
+	    notok "$1: a worker killed: its input named" "$(cat "$2")"
+	expect "$1: a worker killed: the other inputs written" \
+	    "$(ls "$ROOT"/examples/*.txt | wc -l | tr -d ' ')" \
+	    "$(ls "$3"/*."$4" | wc -l | tr -d ' ')"
+}
 if mkfifo "$TMP/stall.txt" 2>/dev/null; then
 	$RESPUB -j 2 -t akn -d "$TMP/kill" "$TMP/stall.txt" \
 	    "$ROOT"/examples/*.txt 2>"$TMP/kill.err" &
 	pid=$!
-	i=0
-	while [ $i -lt 300 ] && [ "$(ls "$TMP/kill" 2>/dev/null | wc -l)" -lt \
-	    "$(ls "$ROOT"/examples/*.txt | wc -l)" ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-	sleep 0.5
-	for w in $(ps -o pid= --ppid $pid); do kill -KILL "$w"; done
-	wait $pid
-	expect "a worker killed: exit 1" 1 "$?"
-	grep -q 'stall.txt: error: its process stopped (signal 9)' "$TMP/kill.err" &&
-	    ok "a worker killed: its input named with the signal" ||
-	    notok "a worker killed: its input named" "$(cat "$TMP/kill.err")"
-	expect "a worker killed: the other inputs written" \
-	    "$(ls "$ROOT"/examples/*.txt | wc -l | tr -d ' ')" \
-	    "$(ls "$TMP/kill" | wc -l | tr -d ' ')"
+	kill_stalled $pid
+	killed_worker batch "$TMP/kill.err" "$TMP/kill" xml
 else
 	ok "a worker killed # SKIP mkfifo is not permitted here"
+fi
+
+# respub site -j: the site of -j 1, byte for byte (pages, formats,
+# catalog, messages, status), built and then rebuilt after one change.
+# The inputs of the batch above, an unreadable one and a missing one
+# among them; and texts of other bodies and years when the corpus is here.
+set -- "$TMP"/in/*.txt "$TMP/in/b/S-RES-1377-2001.txt" "$TMP/missing.txt" \
+    $(find "$CORPUS" -name '*.txt' 2>/dev/null | sort | awk 'NR % 25 == 3')
+export RESPUB_PAGEFIND=
+mkdir "$TMP/site1" "$TMP/site2"
+for j in 1 2; do
+	(cd "$TMP/site$j" && $RESPUB site -j $j -d out "$@" 2>err)
+	echo $? > "$TMP/site$j/status"
+done
+expect "site -j 2: the exit status of -j 1" "$(cat "$TMP/site1/status")" \
+    "$(cat "$TMP/site2/status")"
+if diff -r "$TMP/site1" "$TMP/site2" > "$TMP/diff" 2>&1; then
+	ok "site -j 2: every file and message of -j 1 ($(ls "$TMP/site1/out" | wc -l) files)"
+else
+	notok "site -j 2: every file and message of -j 1" "$(head -5 "$TMP/diff")"
+fi
+grep -q 'missing.txt' "$TMP/site2/err" && grep -q 'empty.txt' "$TMP/site2/err" &&
+    ok "site -j 2: the inputs that cannot be read are reported" ||
+    notok "site -j 2: the inputs that cannot be read are reported" \
+	"$(cat "$TMP/site2/err")"
+printf '\n2. Requests the Secretary-General to report on it.\n' >> "$TMP/in/b/S-RES-1377-2001.txt"
+for j in 1 2; do
+	(cd "$TMP/site$j" && $RESPUB site -j $j -d out "$@" 2>err)
+	echo $? > "$TMP/site$j/status"
+done
+if diff -r "$TMP/site1" "$TMP/site2" > "$TMP/diff" 2>&1; then
+	ok "site -j 2: a rebuild after one change is that of -j 1"
+else
+	notok "site -j 2: a rebuild after one change is that of -j 1" \
+	    "$(head -5 "$TMP/diff")"
+fi
+$RESPUB site -j x -d "$TMP/sitex" "$ROOT/examples/S-RES-1377-2001.txt" \
+    >/dev/null 2>&1
+expect "site -j x: usage error" 2 "$?"
+
+# A site worker that dies fails only its input, as the batch's.
+if [ -p "$TMP/stall.txt" ]; then
+	$RESPUB site -j 2 -d "$TMP/skill" "$TMP/stall.txt" \
+	    "$ROOT"/examples/*.txt 2>"$TMP/skill.err" &
+	pid=$!
+	kill_stalled $pid
+	killed_worker site "$TMP/skill.err" "$TMP/skill" pdf
 fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""counts.py TREE -- structure counts from a `respub -t tree` dump:
+"""counts.py TREE... -- structure counts from a `respub -t tree` dump:
 preambular and operative paragraphs, footnotes, annexes, and the main
-document's date and meeting, as one line of key=value pairs."""
+document's date and meeting, as one line of key=value pairs per dump."""
 import re
 import sys
 
@@ -35,4 +35,5 @@ def main(path):
     print(f"pre={pre} op={op} notes={notes} annexes={annexes} "
           f"date={date} meeting={meeting} vote={vote}")
 
-main(sys.argv[1])
+for arg in sys.argv[1:]:
+    main(arg)
