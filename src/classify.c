@@ -95,8 +95,10 @@ rp_clause_end_of(const char *s, size_t n)
 	size_t		len, d;
 	uint32_t	last;
 
+	/* A table cell's bar after the text ("…通过。 |", a web copy of a
+	 * table) is no punctuation of its own. */
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '*' || s[n - 1] == '/'))
+	    s[n - 1] == '*' || s[n - 1] == '/' || s[n - 1] == '|'))
 		n--;
 	/* A footnote marker after the punctuation: "1961,74/", "States;²" */
 	for (d = n; d > 0 && n - d < 3 && isdigit((unsigned char)s[d - 1]);
