@@ -85,6 +85,7 @@ struct reader {
 	size_t		 nheaps, capheaps;
 	int		 fullwidth;	/* chars of a full line */
 	int		 line_per_paragraph; /* no hard wraps */
+	int		 lines_are_paragraphs; /* the same across blank lines */
 	int		 cur_seg;	/* segment whose text is parsed */
 	int		 in_note;	/* parsing a footnote: no markers */
 	const char	*fm_symbol, *fm_title, *fm_date;
@@ -909,27 +910,50 @@ closing_break(const struct unit *u, const struct line *prev,
 	    brackets_closed(u->text.data, u->text.len));
 }
 
+/* The first line of the enacting formula, or 0 when there is none. */
+static size_t
+formula_line(const struct reader *r)
+{
+	size_t	i;
+	rp_body	b;
+
+	for (i = 0; i < r->nlines; i++)
+		if (rp_is_formula(r->lines[i].s, r->lines[i].n, &b))
+			return i;
+	return 0;
+}
+
 /*
  * Whether the text has one paragraph per line, as web copies do: nearly
  * every line followed by another ends a clause, where hard-wrapped text
- * breaks its lines anywhere in a sentence.
+ * breaks its lines anywhere in a sentence.  Counted from the formula on:
+ * the masthead above it has no punctuation whatever the shape.  The same
+ * across blank lines tells a copy whose lines are paragraphs from one
+ * wrapped at a width with a blank line after every line.
  */
 static void
 measure_line_breaks(struct reader *r)
 {
-	size_t	i;
-	int	breaks = 0, clause = 0;
+	size_t	i, j;
+	int	breaks = 0, clause = 0, all = 0, all_clause = 0;
 
-	for (i = 0; i + 1 < r->nlines; i++) {
+	for (i = formula_line(r); i < r->nlines; i = j) {
 		const struct line *l = &r->lines[i];
 
-		/* Breaks of the source, not seams cut in one of its lines. */
-		if (is_blank(l) || is_blank(l + 1) || l[1].cut)
+		for (j = i + 1; j < r->nlines && is_blank(&r->lines[j]); j++)
 			continue;
-		breaks++;
-		clause += rp_ends_clause(l->s, l->n);
+		/* Breaks of the source, not seams cut in one of its lines. */
+		if (is_blank(l) || j == r->nlines || r->lines[j].cut)
+			continue;
+		all++;
+		all_clause += rp_ends_clause(l->s, l->n);
+		if (j == i + 1) {
+			breaks++;
+			clause += rp_ends_clause(l->s, l->n);
+		}
 	}
 	r->line_per_paragraph = breaks >= 3 && clause * 10 >= breaks * 8;
+	r->lines_are_paragraphs = all >= 3 && all_clause * 10 >= all * 8;
 }
 
 /*
@@ -1117,7 +1141,9 @@ make_units(struct reader *r)
 			continue;
 		}
 		seen_content = 1;
-		if (u == NULL || blank || (rp_opens_unit(l->s, l->n) &&
+		/* Running text never continues a masthead line. */
+		if (u == NULL || blank || u->kind == U_MASTHEAD ||
+		    (rp_opens_unit(l->s, l->n) &&
 		    !wrapped_opener(r, prev, l)) ||
 		    line_ends_paragraph(r, prev, l) ||
 		    (i > 0 && closing_break(u, l - 1, l))) {
@@ -1875,7 +1901,8 @@ should_join(const struct reader *r, const struct unit *a,
 		    last == 0xFF01 || last == 0xFF1F)
 			return 0;
 		if (last == 0xFF0C || last == 0x3001 || last == ',')
-			return full && !opener_at(b->text.data, b->text.len);
+			return full && !r->lines_are_paragraphs &&
+			    !opener_at(b->text.data, b->text.len);
 		return 1;
 	}
 	if (last == '.' || last == ';' || last == ':' || last == '!' ||
