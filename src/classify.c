@@ -100,12 +100,20 @@ rp_clause_end_of(const char *s, size_t n)
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
 	    s[n - 1] == '*' || s[n - 1] == '/' || s[n - 1] == '|'))
 		n--;
-	/* A footnote marker after the punctuation: "1961,74/", "States;²" */
+	/* A footnote marker after the punctuation: "1961,74/", "States;²",
+	 * and after full-width punctuation with a space or none, "通过。 1". */
 	for (d = n; d > 0 && n - d < 3 && isdigit((unsigned char)s[d - 1]);
 	    d--)
 		continue;
 	if (d < n && d > 0 && strchr(",.;:", s[d - 1]) != NULL)
 		n = d;
+	else if (d < n && d > 1) {
+		size_t e = d - (s[d - 1] == ' ');
+
+		last = rp_utf8_last(s, e, &len);
+		if (last >= 0x80 && end_of_char(last) != RP_END_NONE)
+			n = e;
+	}
 	while (n > 0) {
 		last = rp_utf8_last(s, n, &len);
 		if (rp_superscript_digit(last) < 0)

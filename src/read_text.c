@@ -2127,25 +2127,46 @@ cited_bit(const char *digits, size_t k)
 	return v + (k == 1 ? 0 : k == 2 ? 10 : 110);
 }
 
-/* The markers u cites into cited: " 7" after a word, a period or a
- * comma and before the end, a space, a period, a comma or a semicolon,
- * as a spaced footnote reference stands. */
+/* Whether the digits at s + p may be a marker by what stands before
+ * them: a space after a word, a period or a comma ("meeting. 22"), or a
+ * Chinese character, glued or with a space ("会议12及", "通过。 1"). */
+static int
+marker_place(const char *s, size_t p)
+{
+	size_t	len;
+
+	if (s[p - 1] == ' ') {
+		if (--p == 0)
+			return 0;
+		if (isalpha((unsigned char)s[p - 1]) || s[p - 1] == '.' ||
+		    s[p - 1] == ',')
+			return 1;
+	}
+	return rp_is_cjk(rp_utf8_last(s, p, &len));
+}
+
+/* The markers u cites into cited: up to three digits where a marker may
+ * stand (marker_place) and before the end, a space, a period, a comma, a
+ * semicolon or a Chinese character. */
 static void
 note_citations(const struct unit *u, unsigned char *cited)
 {
 	const char	*s = u->text.data;
 	size_t		 n = u->text.len, p, q;
+	uint32_t	 next;
 
 	for (p = 1; p < n; p++) {
-		if (s[p] != ' ' || !(isalpha((unsigned char)s[p - 1]) ||
-		    s[p - 1] == '.' || s[p - 1] == ','))
+		if (!isdigit((unsigned char)s[p]) ||
+		    isdigit((unsigned char)s[p - 1]) || !marker_place(s, p))
 			continue;
-		for (q = p + 1; q < n && q - p <= 3 &&
-		    isdigit((unsigned char)s[q]); q++)
+		for (q = p; q < n && q - p < 3 && isdigit((unsigned char)s[q]);
+		    q++)
 			continue;
-		if (q > p + 1 && q - p <= 4 && (q == n || s[q] == ' ' ||
-		    s[q] == '.' || s[q] == ',' || s[q] == ';')) {
-			size_t b = cited_bit(s + p + 1, q - p - 1);
+		if (q < n && rp_utf8_decode(s + q, n - q, &next) == 0)
+			continue;
+		if (q == n || s[q] == ' ' || s[q] == '.' || s[q] == ',' ||
+		    s[q] == ';' || rp_is_cjk(next)) {
+			size_t b = cited_bit(s + p, q - p);
 
 			cited[b / 8] |= (unsigned char)(1u << (b % 8));
 		}
@@ -2163,13 +2184,16 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 	size_t		 k = 0, skip, b;
 	int		 num, dotted, glued;
 
-	if (u->kind != U_TEXT || !u->block_start || u->num != NULL)
+	if (u->kind != U_TEXT || u->num != NULL)
+		return;
+	if (closing_facts(r, s, u->text.len) > 0)
+		*adopted = 1;
+	/* Past the adoption line a note may follow it with no blank line
+	 * (a copy without blank lines). */
+	if (!u->block_start && !*adopted)
 		return;
 	while (k < u->text.len && k < 3 && isdigit((unsigned char)s[k]))
 		k++;
-	if (u->text.len > 8 && memcmp(s, "Adopted ", 8) == 0 &&
-	    memmem(s, u->text.len, "meeting", 7) != NULL)
-		*adopted = 1;
 	dotted = *adopted && k > 0 && k < u->text.len && s[k] == '.';
 	skip = k + (size_t)dotted;
 	/* Past the adoption line, a print's "17See" or "33.One". */
