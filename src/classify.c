@@ -89,6 +89,29 @@ is_stop(uint32_t c)
 	return end_of_char(c) > RP_END_COMMA;
 }
 
+/* The length of a linking word after the last punctuation of s (",又",
+ * "and further": the paragraph ends there and ties itself to the next);
+ * 0 when there is none. */
+size_t
+rp_linking_word(const char *s, size_t n)
+{
+	size_t		i = n, k, len;
+	uint32_t	cp;
+
+	while (i > 0 && n - i < 16) {
+		cp = rp_utf8_last(s, i, &len);
+		if (end_of_char(cp) != RP_END_NONE)
+			break;
+		i -= len;
+	}
+	if (i == 0 || i == n || n - i >= 16)
+		return 0;
+	for (k = i; k < n && s[k] == ' '; k++)
+		continue;
+	return k < n && rp_lang_is(RP_LK_LINKING, s + k, n - k, NULL) ?
+	    n - i : 0;
+}
+
 rp_clause_end
 rp_clause_end_of(const char *s, size_t n)
 {
@@ -100,6 +123,7 @@ rp_clause_end_of(const char *s, size_t n)
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
 	    s[n - 1] == '*' || s[n - 1] == '/' || s[n - 1] == '|'))
 		n--;
+	n -= rp_linking_word(s, n);
 	/* A footnote marker after the punctuation: "1961,74/", "States;²",
 	 * and after full-width punctuation with a space or none, "通过。 1". */
 	for (d = n; d > 0 && n - d < 3 && isdigit((unsigned char)s[d - 1]);

@@ -120,8 +120,11 @@ typedef enum rp_clause_end {
 	RP_END_COLON,		/* : ： */
 	RP_END_STOP		/* . ! ? 。 ！ ？ */
 } rp_clause_end;
-/* How s ends, trailing spaces and a footnote marker ignored ("1961,74/",
- * "Director,1", "States;²"). */
+/* The length of a linking word after the last punctuation of s (",又":
+ * the paragraph ends there), or 0. */
+size_t		 rp_linking_word(const char *s, size_t n);
+/* How s ends, trailing spaces, a footnote marker and a linking word
+ * ignored ("1961,74/", "Director,1", "States;²", ",又"). */
 rp_clause_end	 rp_clause_end_of(const char *s, size_t n);
 /* Whether s ends a clause: rp_clause_end_of is not NONE. */
 int		 rp_ends_clause(const char *s, size_t n);

@@ -81,6 +81,7 @@ static const char *const section_names[RP_LK__MAX] = {
 	"body words", "small",
 	"openers", "verbs", "adverbs", "tails", "opener endings",
 	"verb endings", "not verbs", "not verb endings", "connectors",
+	"linking words",
 	"months", "dates", "day suffixes", "ordinal suffixes", "ordinals", "zero", "meetings",
 	"adopted", "votes", "annex", "organization",
 	"distribution", "session", "agenda", "doctype", "heading",

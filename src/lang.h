@@ -27,6 +27,7 @@ typedef enum rp_lang_kind {
 	RP_LK_NOT_VERB,		/* States: ends like a verb, is none */
 	RP_LK_NOT_VERB_END,	/* ss: endings of words that are none */
 	RP_LK_CONNECTOR,	/* Therefore, 因此 */
+	RP_LK_LINKING,		/* 又 (",又"): ties a paragraph to the next */
 	RP_LK_MONTH,		/* November = 11 */
 	RP_LK_DATE,		/* {day} {month} {year}, {year}年{month}{day}日 */
 	RP_LK_DAY_SUFFIX,	/* er (1er) */

@@ -1893,6 +1893,7 @@ should_join(const struct reader *r, const struct unit *a,
 	/* A paragraph number alone on its line goes with what follows. */
 	if (rp_paragraph_number(s, n, &nl) == n)
 		return 1;
+	n -= rp_linking_word(s, n);
 	last = rp_utf8_last(s, n, &len);
 	rp_utf8_decode(b->text.data, b->text.len, &first);
 	if (rp_is_cjk(last) || rp_is_cjk(first)) {
