@@ -863,8 +863,12 @@ line_ends_paragraph(const struct reader *r, const struct line *prev,
 {
 	if (prev == NULL || !rp_ends_clause(prev->s, prev->n))
 		return 0;
+	/* After a comma, a line opening with a number that is no paragraph
+	 * number goes on with a list of references ("64/23 of 2 December
+	 * 2009,⏎66/22 of 2 December 2011"). */
 	return opener_at(l->s, l->n) || (r->line_per_paragraph &&
-	    !rp_starts_lower(l->s, l->n));
+	    !rp_starts_lower(l->s, l->n) && !(isdigit((unsigned char)*l->s) &&
+	    rp_clause_end_of(prev->s, prev->n) == RP_END_COMMA));
 }
 
 /* Whether s ends a sentence, not only a clause: a comma lets a closing
