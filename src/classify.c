@@ -89,21 +89,26 @@ is_stop(uint32_t c)
 	return end_of_char(c) > RP_END_COMMA;
 }
 
-/* s without a final conjunction after a comma or semicolon ("…; and"):
- * the clause ends at the punctuation. */
+/* s without a conjunction after its last punctuation ("…; and",
+ * "…, y", "…會員國,又"): the clause ends at the punctuation. */
 size_t
 rp_without_conjunction(const char *s, size_t n)
 {
-	size_t	w, p;
+	size_t		i = n, k, len;
+	uint32_t	cp;
 
-	for (w = n; w > 0 && s[w - 1] != ' '; w--)
-		continue;
-	if (w == 0 || w == n || !rp_lang_is(RP_LK_CONJUNCTION, s + w, n - w,
-	    NULL))
+	while (i > 0 && n - i < 16) {
+		cp = rp_utf8_last(s, i, &len);
+		if (end_of_char(cp) != RP_END_NONE)
+			break;
+		i -= len;
+	}
+	if (i == 0 || i == n || n - i >= 16)
 		return n;
-	for (p = w; p > 0 && s[p - 1] == ' '; p--)
+	for (k = i; k < n && s[k] == ' '; k++)
 		continue;
-	return p > 0 && (s[p - 1] == ',' || s[p - 1] == ';') ? p : n;
+	return k < n && rp_lang_is(RP_LK_CONJUNCTION, s + k, n - k, NULL) ?
+	    i : n;
 }
 
 rp_clause_end
@@ -112,16 +117,26 @@ rp_clause_end_of(const char *s, size_t n)
 	size_t		len, d;
 	uint32_t	last;
 
+	/* A table cell's bar after the text ("…通过。 |", a web copy of a
+	 * table) is no punctuation of its own. */
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '*' || s[n - 1] == '/'))
+	    s[n - 1] == '*' || s[n - 1] == '/' || s[n - 1] == '|'))
 		n--;
 	n = rp_without_conjunction(s, n);
-	/* A footnote marker after the punctuation: "1961,74/", "States;²" */
+	/* A footnote marker after the punctuation: "1961,74/", "States;²",
+	 * and after full-width punctuation with a space or none, "通过。 1". */
 	for (d = n; d > 0 && n - d < 3 && isdigit((unsigned char)s[d - 1]);
 	    d--)
 		continue;
 	if (d < n && d > 0 && strchr(",.;:", s[d - 1]) != NULL)
 		n = d;
+	else if (d < n && d > 1) {
+		size_t e = d - (s[d - 1] == ' ');
+
+		last = rp_utf8_last(s, e, &len);
+		if (last >= 0x80 && end_of_char(last) != RP_END_NONE)
+			n = e;
+	}
 	while (n > 0) {
 		last = rp_utf8_last(s, n, &len);
 		if (rp_superscript_digit(last) < 0)

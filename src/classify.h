@@ -120,8 +120,8 @@ typedef enum rp_clause_end {
 	RP_END_COLON,		/* : ： */
 	RP_END_STOP		/* . ! ? 。 ！ ？ */
 } rp_clause_end;
-/* How s ends, trailing spaces and a footnote marker ignored ("1961,74/",
- * "Director,1", "States;²"). */
+/* How s ends, trailing spaces, a footnote marker and a linking word
+ * ignored ("1961,74/", "Director,1", "States;²", ",又", "; and"). */
 rp_clause_end	 rp_clause_end_of(const char *s, size_t n);
 /* Whether s ends a clause: rp_clause_end_of is not NONE. */
 int		 rp_ends_clause(const char *s, size_t n);

@@ -85,6 +85,7 @@ struct reader {
 	size_t		 nheaps, capheaps;
 	int		 fullwidth;	/* chars of a full line */
 	int		 line_per_paragraph; /* no hard wraps */
+	int		 lines_are_paragraphs; /* the same across blank lines */
 	int		 cur_seg;	/* segment whose text is parsed */
 	int		 in_note;	/* parsing a footnote: no markers */
 	const char	*fm_symbol, *fm_title, *fm_date;
@@ -864,8 +865,12 @@ line_ends_paragraph(const struct reader *r, const struct line *prev,
 {
 	if (prev == NULL || !rp_ends_clause(prev->s, prev->n))
 		return 0;
+	/* After a comma, a line opening with a number that is no paragraph
+	 * number goes on with a list of references ("64/23 of 2 December
+	 * 2009,⏎66/22 of 2 December 2011"). */
 	return opener_at(l->s, l->n) || (r->line_per_paragraph &&
-	    !rp_starts_lower(l->s, l->n));
+	    !rp_starts_lower(l->s, l->n) && !(isdigit((unsigned char)*l->s) &&
+	    rp_clause_end_of(prev->s, prev->n) == RP_END_COMMA));
 }
 
 /* Whether s ends a sentence, not only a clause: a comma lets a closing
@@ -911,27 +916,50 @@ closing_break(const struct unit *u, const struct line *prev,
 	    brackets_closed(u->text.data, u->text.len));
 }
 
+/* The first line of the enacting formula, or 0 when there is none. */
+static size_t
+formula_line(const struct reader *r)
+{
+	size_t	i;
+	rp_body	b;
+
+	for (i = 0; i < r->nlines; i++)
+		if (rp_is_formula(r->lines[i].s, r->lines[i].n, &b))
+			return i;
+	return 0;
+}
+
 /*
  * Whether the text has one paragraph per line, as web copies do: nearly
  * every line followed by another ends a clause, where hard-wrapped text
- * breaks its lines anywhere in a sentence.
+ * breaks its lines anywhere in a sentence.  Counted from the formula on:
+ * the masthead above it has no punctuation whatever the shape.  The same
+ * across blank lines tells a copy whose lines are paragraphs from one
+ * wrapped at a width with a blank line after every line.
  */
 static void
 measure_line_breaks(struct reader *r)
 {
-	size_t	i;
-	int	breaks = 0, clause = 0;
+	size_t	i, j;
+	int	breaks = 0, clause = 0, all = 0, all_clause = 0;
 
-	for (i = 0; i + 1 < r->nlines; i++) {
+	for (i = formula_line(r); i < r->nlines; i = j) {
 		const struct line *l = &r->lines[i];
 
-		/* Breaks of the source, not seams cut in one of its lines. */
-		if (is_blank(l) || is_blank(l + 1) || l[1].cut)
+		for (j = i + 1; j < r->nlines && is_blank(&r->lines[j]); j++)
 			continue;
-		breaks++;
-		clause += rp_ends_clause(l->s, l->n);
+		/* Breaks of the source, not seams cut in one of its lines. */
+		if (is_blank(l) || j == r->nlines || r->lines[j].cut)
+			continue;
+		all++;
+		all_clause += rp_ends_clause(l->s, l->n);
+		if (j == i + 1) {
+			breaks++;
+			clause += rp_ends_clause(l->s, l->n);
+		}
 	}
 	r->line_per_paragraph = breaks >= 3 && clause * 10 >= breaks * 8;
+	r->lines_are_paragraphs = all >= 3 && all_clause * 10 >= all * 8;
 }
 
 /*
@@ -1119,7 +1147,9 @@ make_units(struct reader *r)
 			continue;
 		}
 		seen_content = 1;
-		if (u == NULL || blank || (rp_opens_unit(l->s, l->n) &&
+		/* Running text never continues a masthead line. */
+		if (u == NULL || blank || u->kind == U_MASTHEAD ||
+		    (rp_opens_unit(l->s, l->n) &&
 		    !wrapped_opener(r, prev, l)) ||
 		    line_ends_paragraph(r, prev, l) ||
 		    (i > 0 && closing_break(u, l - 1, l))) {
@@ -1912,7 +1942,8 @@ should_join(const struct reader *r, const struct unit *a,
 		    last == 0xFF01 || last == 0xFF1F)
 			return 0;
 		if (last == 0xFF0C || last == 0x3001 || last == ',')
-			return full && !opener_at(b->text.data, b->text.len);
+			return full && !r->lines_are_paragraphs &&
+			    !opener_at(b->text.data, b->text.len);
 		return 1;
 	}
 	if (last == '.' || last == ';' || last == ':' || last == '!' ||
@@ -2148,14 +2179,33 @@ mark_cited(unsigned char *cited, const char *digits, size_t k)
 	cited[b / 8] |= (unsigned char)(1u << (b % 8));
 }
 
-/* The markers u cites into cited: " 7" after a word, a period or a
- * comma and before the end, a space, a period, a comma or a semicolon,
- * as a spaced footnote reference stands, and a wiki copy's glued "[7]". */
+/* Whether the digits at s + p may be a marker by what stands before
+ * them: a space after a word, a period or a comma ("meeting. 22"), or a
+ * Chinese character, glued or with a space ("会议12及", "通过。 1"). */
+static int
+marker_place(const char *s, size_t p)
+{
+	size_t	len;
+
+	if (s[p - 1] == ' ') {
+		if (--p == 0)
+			return 0;
+		if (isalpha((unsigned char)s[p - 1]) || s[p - 1] == '.' ||
+		    s[p - 1] == ',')
+			return 1;
+	}
+	return rp_is_cjk(rp_utf8_last(s, p, &len));
+}
+
+/* The markers u cites into cited: up to three digits where a marker may
+ * stand (marker_place) and before the end, a space, a period, a comma, a
+ * semicolon or a Chinese character; a wiki copy's glued "[7]". */
 static void
 note_citations(const struct unit *u, unsigned char *cited)
 {
 	const char	*s = u->text.data;
 	size_t		 n = u->text.len, p, q;
+	uint32_t	 next;
 
 	for (p = 1; p < n; p++) {
 		/* A wiki copy's "Palestina[1],". */
@@ -2167,15 +2217,17 @@ note_citations(const struct unit *u, unsigned char *cited)
 				mark_cited(cited, s + p + 1, q - p - 1);
 			continue;
 		}
-		if (s[p] != ' ' || !(isalpha((unsigned char)s[p - 1]) ||
-		    s[p - 1] == '.' || s[p - 1] == ','))
+		if (!isdigit((unsigned char)s[p]) ||
+		    isdigit((unsigned char)s[p - 1]) || !marker_place(s, p))
 			continue;
-		for (q = p + 1; q < n && q - p <= 3 &&
-		    isdigit((unsigned char)s[q]); q++)
+		for (q = p; q < n && q - p < 3 && isdigit((unsigned char)s[q]);
+		    q++)
 			continue;
-		if (q > p + 1 && q - p <= 4 && (q == n || s[q] == ' ' ||
-		    s[q] == '.' || s[q] == ',' || s[q] == ';'))
-			mark_cited(cited, s + p + 1, q - p - 1);
+		if (q < n && rp_utf8_decode(s + q, n - q, &next) == 0)
+			continue;
+		if (q == n || s[q] == ' ' || s[q] == '.' || s[q] == ',' ||
+		    s[q] == ';' || rp_is_cjk(next))
+			mark_cited(cited, s + p, q - p);
 	}
 }
 
@@ -2191,13 +2243,16 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 	size_t		 k = 0, skip, b;
 	int		 num, dotted, glued;
 
-	if (u->kind != U_TEXT || !(u->block_start || listed) ||
-	    u->num != NULL)
+	if (u->kind != U_TEXT || u->num != NULL)
+		return;
+	if (rp_opens_conclusion(s, u->text.len))
+		*adopted = 1;
+	/* A block, or a line under a definition (notes one per line); past
+	 * the adoption line any line (a copy without blank lines). */
+	if (!u->block_start && !listed && !*adopted)
 		return;
 	while (k < u->text.len && k < 3 && isdigit((unsigned char)s[k]))
 		k++;
-	if (rp_opens_conclusion(s, u->text.len))
-		*adopted = 1;
 	dotted = *adopted && k > 0 && k < u->text.len && s[k] == '.';
 	skip = k + (size_t)dotted;
 	/* Past the adoption line, a print's "17See" or "33.One". */
