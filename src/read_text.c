@@ -579,6 +579,23 @@ new_definition(struct reader *r, const struct line *l, size_t k,
 	return u;
 }
 
+/* A line opening the note after u's, the one before it ending a
+ * sentence: notes set line after line with neither a rule nor blank
+ * lines between them ("66 Ibid., …" then "67 Ibid., …"). */
+static int
+next_note_line(const struct unit *u, const struct line *l)
+{
+	char	m[8];
+	int	slashed;
+
+	if (u == NULL || u->kind != U_FNDEF ||
+	    !isdigit((unsigned char)u->marker[0]) ||
+	    !rp_ends_clause(u->text.data, u->text.len) ||
+	    def_marker(l, m, sizeof(m), &slashed) == 0)
+		return 0;
+	return atoi(m) == atoi(u->marker) + 1;
+}
+
 /* Whether a line (or the block it opens) ends like a sentence; not one
  * announcing what follows in a colon ("《宣言》全文如下："). */
 static int
@@ -1069,7 +1086,8 @@ make_units(struct reader *r)
 			in_zone = 0;
 			u = NULL;
 		}
-		if (blank && (k = block_definition(r, l, seen_content,
+		if ((blank || next_note_line(u, l)) &&
+		    (k = block_definition(r, l, seen_content,
 		    marker, sizeof(marker), &slashed)) > 0) {
 			u = new_definition(r, l, k, marker, seg);
 			u->block_start = 1;
@@ -1830,6 +1848,29 @@ completes_closing(const struct reader *r, const struct unit *a,
 	return more;
 }
 
+/* Where a footnote marker after punctuation at the end of s begins
+ * ("Commission, 48", "Director,1", the old form "such a treaty,46/"
+ * or a star and a slash), so that the punctuation before it ends the
+ * text; else n. */
+static size_t
+before_end_marker(const char *s, size_t n)
+{
+	size_t	e = n, d;
+	int	slashed = n > 1 && s[n - 1] == '/';
+
+	if (slashed)
+		e--;
+	for (d = e; d > 0 && e - d < 3 && (isdigit((unsigned char)s[d - 1]) ||
+	    (slashed && s[d - 1] == '*')); d--)
+		continue;
+	if (d < e && d > 0 && s[d - 1] == ' ')
+		d--;
+	if (d < e && d > 0 && strchr(",.;:", s[d - 1]) != NULL &&
+	    !(d >= 2 && isdigit((unsigned char)s[d - 2])))
+		return d;
+	return n;
+}
+
 static int
 should_join(const struct reader *r, const struct unit *a,
     const struct unit *b)
@@ -1852,18 +1893,7 @@ should_join(const struct reader *r, const struct unit *a,
 	}
 	if (n == 0)
 		return 0;
-	/* "Commission, 48", "Director,1": a marker after punctuation. */
-	{
-		size_t d = n;
-
-		while (d > 0 && n - d < 3 && isdigit((unsigned char)s[d - 1]))
-			d--;
-		if (d < n && d > 0 && s[d - 1] == ' ')
-			d--;
-		if (d < n && d > 0 && strchr(",.;:", s[d - 1]) != NULL &&
-		    !(d >= 2 && isdigit((unsigned char)s[d - 2])))
-			n = d;
-	}
+	n = before_end_marker(s, n);
 	/* A paragraph number alone on its line goes with what follows. */
 	if (rp_paragraph_number(s, n, &nl) == n)
 		return 1;
