@@ -271,6 +271,58 @@ split_masthead_lines(struct reader *r)
 	}
 }
 
+/* Whether cp is an upper-case Latin, Greek or Cyrillic letter. */
+static int
+is_upper_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return isupper((int)cp);
+	return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+	    (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
+	    (cp >= 0x410 && cp <= 0x42F);
+}
+
+/* Whether cp is a letter of a script with capitals (Latin, Cyrillic). */
+static int
+is_cased_letter(uint32_t cp)
+{
+	return (cp < 0x80 && isalpha((int)cp)) || (cp >= 0xC0 &&
+	    cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x400 &&
+	    cp < 0x530);
+}
+
+/* A page's label, a word and its number ("Page 2", "Página 2"), not
+ * an annex heading. */
+static int
+page_label(const struct line *l)
+{
+	size_t	i = 0, len, d;
+	uint32_t cp;
+
+	while (i < l->n && (len = rp_utf8_decode(l->s + i, l->n - i, &cp)) &&
+	    is_cased_letter(cp))
+		i += len;
+	if (i == 0 || i + 2 > l->n || l->s[i] != ' ' || !isupper((unsigned
+	    char)l->s[0]) || rp_is_annex_heading(l->s, l->n))
+		return 0;
+	for (d = ++i; i < l->n && isdigit((unsigned char)l->s[i]); i++)
+		continue;
+	return i == l->n && i > d && i - d <= 3;
+}
+
+/* Whether an enacting formula stands before line `to`. */
+static int
+formula_before(const struct reader *r, size_t to)
+{
+	size_t	i;
+	rp_body	b;
+
+	for (i = 0; i < to; i++)
+		if (rp_is_formula(r->lines[i].s, r->lines[i].n, &b))
+			return 1;
+	return 0;
+}
+
 /*
  * Page headers and footers of PDF extractions: job numbers, page
  * numbers, and the running symbol and title next to them.
@@ -317,8 +369,15 @@ furniture(struct reader *r)
 		    strncmp(r->fm_title, l->s, l->n) == 0)
 			l->gone = 3;
 	}
-	/* The first job number belongs to the masthead: keep it. */
-	r->lines[first].gone = 0;
+	/* "Page 2" under a running head: the page's number. */
+	for (i = first + 1; i < r->nlines; i++)
+		if (!r->lines[i].gone && r->lines[i - 1].gone == 3 &&
+		    page_label(&r->lines[i]))
+			r->lines[i].gone = 3;
+	/* The first job number belongs to the masthead: keep it, unless
+	 * the text came first (a page foot the copy set after the text). */
+	if (!formula_before(r, first))
+		r->lines[first].gone = 0;
 }
 
 /* The page furniture, kept apart from the text in the order it stood. */
@@ -596,6 +655,31 @@ next_note_line(const struct unit *u, const struct line *l)
 	return atoi(m) == atoi(u->marker) + 1;
 }
 
+/* ------------------------------------------------- paragraph seams */
+
+/* Whether s ends in a semicolon and the one short word that links it
+ * to the next paragraph: "...всеобщего мира; и", "...; and". */
+static int
+ends_semicolon_and(const char *s, size_t n)
+{
+	size_t		len, words = 0;
+	uint32_t	cp;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	while (n > 0 && (cp = rp_utf8_last(s, n, &len)) != ' ' &&
+	    is_cased_letter(cp) && words < 4) {
+		n -= len;
+		words++;
+	}
+	if (words == 0 || n == 0 || s[n - 1] != ' ')
+		return 0;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n > 0 && (s[n - 1] == ';' || rp_utf8_last(s, n, &len) ==
+	    0x061B);
+}
+
 /* Whether a line (or the block it opens) ends like a sentence; not one
  * announcing what follows in a colon ("《宣言》全文如下："). */
 static int
@@ -604,32 +688,12 @@ sentence_end(const struct reader *r, const struct line *l)
 	const struct line	*e = l, *end = r->lines + r->nlines;
 	rp_clause_end		 c;
 
-	while (e + 1 < end && e[1].n > 0 && !e[1].gone && e - l < 30)
+	while (e + 1 < end && e[1].n > 0 && !e[1].gone && !e[1].cut &&
+	    e - l < 30)
 		e++;
 	c = rp_clause_end_of(e->s, e->n);
-	return c != RP_END_NONE && c != RP_END_COLON;
-}
-
-/* ------------------------------------------------- paragraph seams */
-
-/* Whether cp is an upper-case Latin, Greek or Cyrillic letter. */
-static int
-is_upper_letter(uint32_t cp)
-{
-	if (cp < 0x80)
-		return isupper((int)cp);
-	return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
-	    (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
-	    (cp >= 0x410 && cp <= 0x42F);
-}
-
-/* Whether cp is a letter of a script with capitals (Latin, Cyrillic). */
-static int
-is_cased_letter(uint32_t cp)
-{
-	return (cp < 0x80 && isalpha((int)cp)) || (cp >= 0xC0 &&
-	    cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x400 &&
-	    cp < 0x530);
+	return (c != RP_END_NONE && c != RP_END_COLON) ||
+	    ends_semicolon_and(e->s, e->n);
 }
 
 /*
@@ -764,10 +828,12 @@ find_seams(struct reader *r, const struct line *l, struct seams *sm)
 		    !rp_is_cjk(cp)) || prev == 0xFF0C || prev == 0x3002 ||
 		    prev == 0xFF1B) || cp == ' ')
 			continue;
+		/* Numbers in sequence, from 1 or from the one the line
+		 * opens with ("2. Invita …; 3. Pide …"). */
 		if (rp_paragraph_number(s + i, n - i, &nl) > 0 &&
-		    atoi(s + i) == expect) {
+		    (atoi(s + i) == expect || i == 0)) {
 			add_seam(sm, i);
-			expect++;
+			expect = atoi(s + i) + 1;
 			numbers++;
 		} else if ((k = formula_at(s + i, n - i)) > 0 &&
 		    !lower_word_before(s, i)) {
@@ -964,7 +1030,8 @@ wrapped_opener(const struct reader *r, const struct line *prev,
 	uint32_t	 last;
 	rp_body		 b;
 
-	if (prev == NULL || rp_ends_clause(prev->s, prev->n))
+	/* A seam cut in a flattened line is where a paragraph begins. */
+	if (prev == NULL || l->cut || rp_ends_clause(prev->s, prev->n))
 		return 0;
 	last = rp_utf8_last(prev->s, prev->n, &nl);
 	if (!(is_cased_letter(last) || (last < 0x80 && isdigit((int)last))))
@@ -1909,7 +1976,7 @@ should_join(const struct reader *r, const struct unit *a,
 		return 1;
 	}
 	if (last == '.' || last == ';' || last == ':' || last == '!' ||
-	    last == '?' || last == 0x061B)
+	    last == '?' || last == 0x061B || ends_semicolon_and(s, n))
 		return 0;
 	/* Russian recitals and Arabic ones open in lower case. */
 	if (last == ',' && opener_at(b->text.data, b->text.len))
@@ -1956,6 +2023,34 @@ inside_list(const struct reader *r, const struct unit *a,
 	return j < r->nunits && item_kind(&r->units[j]) == kind;
 }
 
+/* Append unit u to prev, with a space where the script wants one;
+ * u is left empty. */
+static void
+glue_unit(struct unit *prev, struct unit *u)
+{
+	size_t	base = prev->text.len, j;
+
+	append_text(prev, "", 0, 0, 0);
+	if (rp_paragraph_number(prev->text.data, base, &j) == base)
+		rp_buf_putc(&prev->text, ' ');
+	else if (prev->text.len > 0) {
+		uint32_t	l, f;
+		size_t		len;
+
+		l = rp_utf8_last(prev->text.data, base, &len);
+		rp_utf8_decode(u->text.data, u->text.len, &f);
+		if (!(rp_is_cjk(l) || rp_is_cjk(f)))
+			rp_buf_putc(&prev->text, ' ');
+	}
+	for (j = 0; j < u->npos; j++)
+		add_pos(prev, prev->text.len + u->pos[j].off,
+		    u->pos[j].line, u->pos[j].col);
+	rp_buf_put(&prev->text, u->text.data, u->text.len);
+	prev->lastchars = u->lastchars;
+	rp_buf_free(&u->text);
+	free(u->pos);
+}
+
 /* Glue page-broken units back together; mark headings. */
 static void
 join_units(struct reader *r)
@@ -1989,7 +2084,7 @@ join_units(struct reader *r)
 	}
 	for (i = 0; i < r->nunits; i++) {
 		struct unit	*u = &r->units[i], *prev;
-		size_t		 j, base;
+		size_t		 j;
 
 		/* Footnote definitions do not interrupt a paragraph. */
 		prev = NULL;
@@ -2001,27 +2096,7 @@ join_units(struct reader *r)
 		}
 		if (u->kind == U_TEXT && prev != NULL && (should_join(r, prev,
 		    u) || inside_list(r, prev, u, i))) {
-			base = prev->text.len;
-			append_text(prev, "", 0, 0, 0);
-			if (rp_paragraph_number(prev->text.data, base, &j) ==
-			    base)
-				rp_buf_putc(&prev->text, ' ');
-			else if (prev->text.len > 0) {
-				uint32_t	l, f;
-				size_t		len;
-
-				l = rp_utf8_last(prev->text.data, base, &len);
-				rp_utf8_decode(u->text.data, u->text.len, &f);
-				if (!(rp_is_cjk(l) || rp_is_cjk(f)))
-					rp_buf_putc(&prev->text, ' ');
-			}
-			for (j = 0; j < u->npos; j++)
-				add_pos(prev, prev->text.len + u->pos[j].off,
-				    u->pos[j].line, u->pos[j].col);
-			rp_buf_put(&prev->text, u->text.data, u->text.len);
-			prev->lastchars = u->lastchars;
-			rp_buf_free(&u->text);
-			free(u->pos);
+			glue_unit(prev, u);
 			continue;
 		}
 		r->units[out++] = *u;
@@ -2192,6 +2267,27 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 	drop_prefix(u, skip);
 }
 
+/* A cited marker alone in its block, the text of its note in the next
+ * block: "1", then (past a page's job number) "Resolución 217 A (III).". */
+static int
+bare_cited_marker(const struct unit *u, const struct unit *next,
+    const unsigned char *cited)
+{
+	const char	*s = u->text.data;
+	size_t		 k, b;
+
+	if (u->kind != U_TEXT || !u->block_start || u->num != NULL ||
+	    next->kind != U_TEXT || !next->block_start || u->text.len > 3 ||
+	    rp_starts_lower(next->text.data, next->text.len))
+		return 0;
+	for (k = 0; k < u->text.len && isdigit((unsigned char)s[k]); k++)
+		continue;
+	if (k == 0 || k < u->text.len)
+		return 0;
+	b = cited_bit(s, k);
+	return (cited[b / 8] & (1u << (b % 8))) != 0;
+}
+
 /*
  * Footnote definitions outside a ruled zone, recognized by the markers
  * they answer: "22 Adopted without vote." after "... meeting. 22", or,
@@ -2203,14 +2299,21 @@ static void
 late_definitions(struct reader *r)
 {
 	unsigned char	 cited[(CITED_BITS + 7) / 8] = { 0 };
-	size_t		 i;
+	size_t		 i, out;
 	int		 adopted = 0;
 
-	for (i = 0; i < r->nunits; i++) {
-		late_definition(r, &r->units[i], &adopted, cited);
-		if (r->units[i].kind == U_TEXT)
-			note_citations(&r->units[i], cited);
+	for (i = 0, out = 0; i < r->nunits; i++) {
+		struct unit *u = &r->units[out++];
+
+		*u = r->units[i];
+		if (i + 1 < r->nunits && bare_cited_marker(u, &r->units[i + 1],
+		    cited))
+			glue_unit(u, &r->units[++i]);
+		late_definition(r, u, &adopted, cited);
+		if (u->kind == U_TEXT)
+			note_citations(u, cited);
 	}
+	r->nunits = out;
 }
 
 /* Build the DOCUMENT of segment seg from units [from, to). */
