@@ -875,12 +875,28 @@ formula_seams(const struct line *l, struct seams *sm)
 	}
 }
 
+/* A footnote rule followed on its line by the first note, as a copy
+ * that lost the break has it ("__________ 1/ A/49/48."): one seam after
+ * the rule. */
+static int
+rule_seam(const struct line *l, struct seams *sm)
+{
+	size_t k = footnote_rule(l);
+
+	if (k == 0 || k == l->n)
+		return 0;
+	add_seam(sm, k);
+	sm->strong = 1;
+	return 1;
+}
+
 /*
  * A text flattened to one line (a copy that lost its line breaks) is cut
  * into lines again where paragraphs meet: around the enacting formula,
  * before paragraph numbers in sequence, between a clause and the opener
  * of the next paragraph, before the closing formula.  Only a line that
- * shows the formula or numbered paragraphs is cut.
+ * shows the formula or numbered paragraphs is cut; and a footnote rule
+ * from the note after it.
  */
 static void
 split_flat_lines(struct reader *r)
@@ -896,10 +912,12 @@ split_flat_lines(struct reader *r)
 			continue;
 		sm.n = 0;
 		sm.strong = 0;
-		if (l->chars >= 250)
-			find_seams(r, l, &sm);
-		else
-			formula_seams(l, &sm);
+		if (!rule_seam(l, &sm)) {
+			if (l->chars >= 250)
+				find_seams(r, l, &sm);
+			else
+				formula_seams(l, &sm);
+		}
 		if (!sm.strong || sm.n == 0)
 			continue;
 		if (sm.at[0] == 0)
@@ -1126,16 +1144,12 @@ make_units(struct reader *r)
 			seen_content = 0;
 			continue;
 		}
-		/* Footnotes at a page foot, after a rule. */
-		if ((k = footnote_rule(l)) > 0) {
+		/* Footnotes at a page foot, after a rule (split_flat_lines
+		 * cut off a note that shared its line). */
+		if (footnote_rule(l) == l->n) {
 			in_zone = 1;
 			u = NULL;
-			if (k == l->n)
-				continue;
-			l->s += k;
-			l->n -= k;
-			l->col += (int)k;
-			l->chars -= (int)k;
+			continue;
 		}
 		if (in_zone) {
 			if ((k = def_marker(l, marker, sizeof(marker),
