@@ -997,7 +997,8 @@ rp_ordinal_word(const char *s, size_t n)
 
 /* --------------------------------------------------------- masthead */
 
-/* "25-19432 (E)", "*2519432*", "2/3": print furniture. */
+/* "25-19432 (E)", "00 56500" (a text layer that lost the hyphen),
+ * "*2519432*", "2/3": print furniture. */
 int
 rp_is_job_or_page(const char *s, size_t n)
 {
@@ -1005,7 +1006,7 @@ rp_is_job_or_page(const char *s, size_t n)
 	int		 a, b;
 
 	if (n >= 8 && isdigit((unsigned char)s[0]) &&
-	    isdigit((unsigned char)s[1]) && s[2] == '-') {
+	    isdigit((unsigned char)s[1]) && (s[2] == '-' || s[2] == ' ')) {
 		for (i = 3; i < n && isdigit((unsigned char)s[i]); i++)
 			continue;
 		if (i == 8 && (i == n || (n - i <= 5 && s[i] == ' ' &&

@@ -1106,6 +1106,30 @@ reasons_to_preamble(struct rdr *r, cmark_node *at)
 	return 1;
 }
 
+/* Whether numbered paragraphs follow p: an ordered list, or a
+ * paragraph opening with its number ("12 bis. Text"); then a verb alone
+ * before them ("Resolves:") is an intermediate formula, as the text
+ * reader reads it. */
+static int
+numbered_next(const struct rdr *r, cmark_node *p)
+{
+	cmark_node	*n = cmark_node_next(p);
+	rp_buf		 t;
+	size_t		 numlen;
+	int		 numbered;
+
+	if (n != NULL && cmark_node_get_type(n) == CMARK_NODE_LIST)
+		return cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+	if (n == NULL || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+		return 0;
+	rp_buf_init(&t);
+	plain(r, n, &t);
+	numbered = t.data != NULL && rp_paragraph_number(t.data, t.len,
+	    &numlen) > 0;
+	rp_buf_free(&t);
+	return numbered;
+}
+
 static void
 classify_para(struct rdr *r, cmark_node *p)
 {
@@ -1241,7 +1265,8 @@ classify_para(struct rdr *r, cmark_node *p)
 	}
 	d->dropped = 0;
 	if (rp_is_intermediate_formula(t.data, t.len) ||
-	    rp_is_connector(t.data, t.len)) {
+	    rp_is_connector(t.data, t.len) || (rp_is_lead_in(t.data,
+	    t.len) && numbered_next(r, p))) {
 		n = node_at(r, RP_NODE_FORMULA, p);
 		n->name = "intermediateFormula";
 		blocks(r, n, p, 0);

@@ -273,6 +273,58 @@ split_masthead_lines(struct reader *r)
 	}
 }
 
+/* Whether cp is an upper-case Latin, Greek or Cyrillic letter. */
+static int
+is_upper_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return isupper((int)cp);
+	return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+	    (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
+	    (cp >= 0x410 && cp <= 0x42F);
+}
+
+/* Whether cp is a letter of a script with capitals (Latin, Cyrillic). */
+static int
+is_cased_letter(uint32_t cp)
+{
+	return (cp < 0x80 && isalpha((int)cp)) || (cp >= 0xC0 &&
+	    cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x400 &&
+	    cp < 0x530);
+}
+
+/* A page's label, a word and its number ("Page 2", "Página 2"), not
+ * an annex heading. */
+static int
+page_label(const struct line *l)
+{
+	size_t	i = 0, len, d;
+	uint32_t cp;
+
+	while (i < l->n && (len = rp_utf8_decode(l->s + i, l->n - i, &cp)) &&
+	    is_cased_letter(cp))
+		i += len;
+	if (i == 0 || i + 2 > l->n || l->s[i] != ' ' || !isupper((unsigned
+	    char)l->s[0]) || rp_is_annex_heading(l->s, l->n))
+		return 0;
+	for (d = ++i; i < l->n && isdigit((unsigned char)l->s[i]); i++)
+		continue;
+	return i == l->n && i > d && i - d <= 3;
+}
+
+/* Whether an enacting formula stands before line `to`. */
+static int
+formula_before(const struct reader *r, size_t to)
+{
+	size_t	i;
+	rp_body	b;
+
+	for (i = 0; i < to; i++)
+		if (rp_is_formula(r->lines[i].s, r->lines[i].n, &b))
+			return 1;
+	return 0;
+}
+
 /*
  * Page headers and footers of PDF extractions: job numbers, page
  * numbers, and the running symbol and title next to them.
@@ -319,8 +371,15 @@ furniture(struct reader *r)
 		    strncmp(r->fm_title, l->s, l->n) == 0)
 			l->gone = 3;
 	}
-	/* The first job number belongs to the masthead: keep it. */
-	r->lines[first].gone = 0;
+	/* "Page 2" under a running head: the page's number. */
+	for (i = first + 1; i < r->nlines; i++)
+		if (!r->lines[i].gone && r->lines[i - 1].gone == 3 &&
+		    page_label(&r->lines[i]))
+			r->lines[i].gone = 3;
+	/* The first job number belongs to the masthead: keep it, unless
+	 * the text came first (a page foot the copy set after the text). */
+	if (!formula_before(r, first))
+		r->lines[first].gone = 0;
 }
 
 /* The page furniture, kept apart from the text in the order it stood. */
@@ -582,6 +641,48 @@ new_definition(struct reader *r, const struct line *l, size_t k,
 	return u;
 }
 
+/* A line opening the note after u's, the one before it ending a
+ * sentence: notes set line after line with neither a rule nor blank
+ * lines between them ("66 Ibid., …" then "67 Ibid., …"). */
+static int
+next_note_line(const struct unit *u, const struct line *l)
+{
+	char	m[8];
+	int	slashed;
+
+	if (u == NULL || u->kind != U_FNDEF ||
+	    !isdigit((unsigned char)u->marker[0]) ||
+	    !rp_ends_clause(u->text.data, u->text.len) ||
+	    def_marker(l, m, sizeof(m), &slashed) == 0)
+		return 0;
+	return atoi(m) == atoi(u->marker) + 1;
+}
+
+/* ------------------------------------------------- paragraph seams */
+
+/* Whether s ends in a semicolon and the one short word that links it
+ * to the next paragraph: "...всеобщего мира; и", "...; and". */
+static int
+ends_semicolon_and(const char *s, size_t n)
+{
+	size_t		len, words = 0;
+	uint32_t	cp;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	while (n > 0 && (cp = rp_utf8_last(s, n, &len)) != ' ' &&
+	    is_cased_letter(cp) && words < 4) {
+		n -= len;
+		words++;
+	}
+	if (words == 0 || n == 0 || s[n - 1] != ' ')
+		return 0;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n > 0 && (s[n - 1] == ';' || rp_utf8_last(s, n, &len) ==
+	    0x061B);
+}
+
 /* Whether a line (or the block it opens) ends like a sentence; not one
  * announcing what follows in a colon ("《宣言》全文如下："). */
 static int
@@ -590,32 +691,12 @@ sentence_end(const struct reader *r, const struct line *l)
 	const struct line	*e = l, *end = r->lines + r->nlines;
 	rp_clause_end		 c;
 
-	while (e + 1 < end && e[1].n > 0 && !e[1].gone && e - l < 30)
+	while (e + 1 < end && e[1].n > 0 && !e[1].gone && !e[1].cut &&
+	    e - l < 30)
 		e++;
 	c = rp_clause_end_of(e->s, e->n);
-	return c != RP_END_NONE && c != RP_END_COLON;
-}
-
-/* ------------------------------------------------- paragraph seams */
-
-/* Whether cp is an upper-case Latin, Greek or Cyrillic letter. */
-static int
-is_upper_letter(uint32_t cp)
-{
-	if (cp < 0x80)
-		return isupper((int)cp);
-	return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
-	    (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
-	    (cp >= 0x410 && cp <= 0x42F);
-}
-
-/* Whether cp is a letter of a script with capitals (Latin, Cyrillic). */
-static int
-is_cased_letter(uint32_t cp)
-{
-	return (cp < 0x80 && isalpha((int)cp)) || (cp >= 0xC0 &&
-	    cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x400 &&
-	    cp < 0x530);
+	return (c != RP_END_NONE && c != RP_END_COLON) ||
+	    ends_semicolon_and(e->s, e->n);
 }
 
 /*
@@ -750,10 +831,12 @@ find_seams(struct reader *r, const struct line *l, struct seams *sm)
 		    !rp_is_cjk(cp)) || prev == 0xFF0C || prev == 0x3002 ||
 		    prev == 0xFF1B) || cp == ' ')
 			continue;
+		/* Numbers in sequence, from 1 or from the one the line
+		 * opens with ("2. Invita …; 3. Pide …"). */
 		if (rp_paragraph_number(s + i, n - i, &nl) > 0 &&
-		    atoi(s + i) == expect) {
+		    (atoi(s + i) == expect || i == 0)) {
 			add_seam(sm, i);
-			expect++;
+			expect = atoi(s + i) + 1;
 			numbers++;
 		} else if ((k = formula_at(s + i, n - i)) > 0 &&
 		    !lower_word_before(s, i)) {
@@ -795,12 +878,28 @@ formula_seams(const struct line *l, struct seams *sm)
 	}
 }
 
+/* A footnote rule followed on its line by the first note, as a copy
+ * that lost the break has it ("__________ 1/ A/49/48."): one seam after
+ * the rule. */
+static int
+rule_seam(const struct line *l, struct seams *sm)
+{
+	size_t k = footnote_rule(l);
+
+	if (k == 0 || k == l->n)
+		return 0;
+	add_seam(sm, k);
+	sm->strong = 1;
+	return 1;
+}
+
 /*
  * A text flattened to one line (a copy that lost its line breaks) is cut
  * into lines again where paragraphs meet: around the enacting formula,
  * before paragraph numbers in sequence, between a clause and the opener
  * of the next paragraph, before the closing formula.  Only a line that
- * shows the formula or numbered paragraphs is cut.
+ * shows the formula or numbered paragraphs is cut; and a footnote rule
+ * from the note after it.
  */
 static void
 split_flat_lines(struct reader *r)
@@ -816,10 +915,12 @@ split_flat_lines(struct reader *r)
 			continue;
 		sm.n = 0;
 		sm.strong = 0;
-		if (l->chars >= 250)
-			find_seams(r, l, &sm);
-		else
-			formula_seams(l, &sm);
+		if (!rule_seam(l, &sm)) {
+			if (l->chars >= 250)
+				find_seams(r, l, &sm);
+			else
+				formula_seams(l, &sm);
+		}
 		if (!sm.strong || sm.n == 0)
 			continue;
 		if (sm.at[0] == 0)
@@ -977,7 +1078,8 @@ wrapped_opener(const struct reader *r, const struct line *prev,
 	uint32_t	 last;
 	rp_body		 b;
 
-	if (prev == NULL || rp_ends_clause(prev->s, prev->n))
+	/* A seam cut in a flattened line is where a paragraph begins. */
+	if (prev == NULL || l->cut || rp_ends_clause(prev->s, prev->n))
 		return 0;
 	last = rp_utf8_last(prev->s, prev->n, &nl);
 	if (!(is_cased_letter(last) || (last < 0x80 && isdigit((int)last))))
@@ -1072,16 +1174,12 @@ make_units(struct reader *r)
 			seen_content = 0;
 			continue;
 		}
-		/* Footnotes at a page foot, after a rule. */
-		if ((k = footnote_rule(l)) > 0) {
+		/* Footnotes at a page foot, after a rule (split_flat_lines
+		 * cut off a note that shared its line). */
+		if (footnote_rule(l) == l->n) {
 			in_zone = 1;
 			u = NULL;
-			if (k == l->n)
-				continue;
-			l->s += k;
-			l->n -= k;
-			l->col += (int)k;
-			l->chars -= (int)k;
+			continue;
 		}
 		if (in_zone) {
 			if ((k = def_marker(l, marker, sizeof(marker),
@@ -1099,7 +1197,8 @@ make_units(struct reader *r)
 			in_zone = 0;
 			u = NULL;
 		}
-		if (blank && (k = block_definition(r, l, seen_content,
+		if ((blank || next_note_line(u, l)) &&
+		    (k = block_definition(r, l, seen_content,
 		    marker, sizeof(marker), &slashed)) > 0) {
 			u = new_definition(r, l, k, marker, seg);
 			u->block_start = 1;
@@ -1893,6 +1992,29 @@ unfinished_paragraph(const struct unit *a, const struct unit *b)
 	    rp_masthead_role(s, n) == RP_ROLE_NONE;
 }
 
+/* Where a footnote marker after punctuation at the end of s begins
+ * ("Commission, 48", "Director,1", the old form "such a treaty,46/"
+ * or a star and a slash), so that the punctuation before it ends the
+ * text; else n. */
+static size_t
+before_end_marker(const char *s, size_t n)
+{
+	size_t	e = n, d;
+	int	slashed = n > 1 && s[n - 1] == '/';
+
+	if (slashed)
+		e--;
+	for (d = e; d > 0 && e - d < 3 && (isdigit((unsigned char)s[d - 1]) ||
+	    (slashed && s[d - 1] == '*')); d--)
+		continue;
+	if (d < e && d > 0 && s[d - 1] == ' ')
+		d--;
+	if (d < e && d > 0 && strchr(",.;:", s[d - 1]) != NULL &&
+	    !(d >= 2 && isdigit((unsigned char)s[d - 2])))
+		return d;
+	return n;
+}
+
 static int
 should_join(const struct reader *r, const struct unit *a,
     const struct unit *b)
@@ -1915,18 +2037,7 @@ should_join(const struct reader *r, const struct unit *a,
 	}
 	if (n == 0)
 		return 0;
-	/* "Commission, 48", "Director,1": a marker after punctuation. */
-	{
-		size_t d = n;
-
-		while (d > 0 && n - d < 3 && isdigit((unsigned char)s[d - 1]))
-			d--;
-		if (d < n && d > 0 && s[d - 1] == ' ')
-			d--;
-		if (d < n && d > 0 && strchr(",.;:", s[d - 1]) != NULL &&
-		    !(d >= 2 && isdigit((unsigned char)s[d - 2])))
-			n = d;
-	}
+	n = before_end_marker(s, n);
 	/* A paragraph number alone on its line goes with what follows. */
 	if (rp_paragraph_number(s, n, &nl) == n)
 		return 1;
@@ -1947,7 +2058,7 @@ should_join(const struct reader *r, const struct unit *a,
 		return 1;
 	}
 	if (last == '.' || last == ';' || last == ':' || last == '!' ||
-	    last == '?' || last == 0x061B)
+	    last == '?' || last == 0x061B || ends_semicolon_and(s, n))
 		return 0;
 	/* Russian recitals and Arabic ones open in lower case. */
 	if (last == ',' && opener_at(b->text.data, b->text.len))
@@ -1996,6 +2107,34 @@ inside_list(const struct reader *r, const struct unit *a,
 	return j < r->nunits && item_kind(&r->units[j]) == kind;
 }
 
+/* Append unit u to prev, with a space where the script wants one;
+ * u is left empty. */
+static void
+glue_unit(struct unit *prev, struct unit *u)
+{
+	size_t	base = prev->text.len, j;
+
+	append_text(prev, "", 0, 0, 0);
+	if (rp_paragraph_number(prev->text.data, base, &j) == base)
+		rp_buf_putc(&prev->text, ' ');
+	else if (prev->text.len > 0) {
+		uint32_t	l, f;
+		size_t		len;
+
+		l = rp_utf8_last(prev->text.data, base, &len);
+		rp_utf8_decode(u->text.data, u->text.len, &f);
+		if (!(rp_is_cjk(l) || rp_is_cjk(f)))
+			rp_buf_putc(&prev->text, ' ');
+	}
+	for (j = 0; j < u->npos; j++)
+		add_pos(prev, prev->text.len + u->pos[j].off,
+		    u->pos[j].line, u->pos[j].col);
+	rp_buf_put(&prev->text, u->text.data, u->text.len);
+	prev->lastchars = u->lastchars;
+	rp_buf_free(&u->text);
+	free(u->pos);
+}
+
 /* Glue page-broken units back together; mark headings. */
 static void
 join_units(struct reader *r)
@@ -2029,7 +2168,7 @@ join_units(struct reader *r)
 	}
 	for (i = 0; i < r->nunits; i++) {
 		struct unit	*u = &r->units[i], *prev;
-		size_t		 j, base;
+		size_t		 j;
 
 		/* Footnote definitions do not interrupt a paragraph. */
 		prev = NULL;
@@ -2041,27 +2180,7 @@ join_units(struct reader *r)
 		}
 		if (u->kind == U_TEXT && prev != NULL && (should_join(r, prev,
 		    u) || inside_list(r, prev, u, i))) {
-			base = prev->text.len;
-			append_text(prev, "", 0, 0, 0);
-			if (rp_paragraph_number(prev->text.data, base, &j) ==
-			    base)
-				rp_buf_putc(&prev->text, ' ');
-			else if (prev->text.len > 0) {
-				uint32_t	l, f;
-				size_t		len;
-
-				l = rp_utf8_last(prev->text.data, base, &len);
-				rp_utf8_decode(u->text.data, u->text.len, &f);
-				if (!(rp_is_cjk(l) || rp_is_cjk(f)))
-					rp_buf_putc(&prev->text, ' ');
-			}
-			for (j = 0; j < u->npos; j++)
-				add_pos(prev, prev->text.len + u->pos[j].off,
-				    u->pos[j].line, u->pos[j].col);
-			rp_buf_put(&prev->text, u->text.data, u->text.len);
-			prev->lastchars = u->lastchars;
-			rp_buf_free(&u->text);
-			free(u->pos);
+			glue_unit(prev, u);
 			continue;
 		}
 		r->units[out++] = *u;
@@ -2272,6 +2391,27 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 	drop_prefix(u, skip);
 }
 
+/* A cited marker alone in its block, the text of its note in the next
+ * block: "1", then (past a page's job number) "Resolución 217 A (III).". */
+static int
+bare_cited_marker(const struct unit *u, const struct unit *next,
+    const unsigned char *cited)
+{
+	const char	*s = u->text.data;
+	size_t		 k, b;
+
+	if (u->kind != U_TEXT || !u->block_start || u->num != NULL ||
+	    next->kind != U_TEXT || !next->block_start || u->text.len > 3 ||
+	    rp_starts_lower(next->text.data, next->text.len))
+		return 0;
+	for (k = 0; k < u->text.len && isdigit((unsigned char)s[k]); k++)
+		continue;
+	if (k == 0 || k < u->text.len)
+		return 0;
+	b = cited_bit(s, k);
+	return (cited[b / 8] & (1u << (b % 8))) != 0;
+}
+
 /*
  * "↑" opening a unit: a note of a wiki's list, "↑" the link back to its
  * marker ("- ↑ Ibid.", "1. ↑ Ibid."); one without its number takes the
@@ -2322,17 +2462,24 @@ static void
 late_definitions(struct reader *r)
 {
 	unsigned char	 cited[(CITED_BITS + 7) / 8] = { 0 };
-	size_t		 i;
+	size_t		 i, out;
 	int		 adopted = 0, arrows = 0;
 
-	for (i = 0; i < r->nunits; i++) {
-		if (arrow_definition(r, &r->units[i], &arrows, cited))
+	for (i = 0, out = 0; i < r->nunits; i++) {
+		struct unit *u = &r->units[out++];
+
+		*u = r->units[i];
+		if (i + 1 < r->nunits && bare_cited_marker(u, &r->units[i + 1],
+		    cited))
+			glue_unit(u, &r->units[++i]);
+		if (arrow_definition(r, u, &arrows, cited))
 			continue;
-		late_definition(r, &r->units[i], &adopted, cited, i > 0 &&
-		    r->units[i - 1].kind == U_FNDEF);
-		if (r->units[i].kind == U_TEXT)
-			note_citations(&r->units[i], cited);
+		late_definition(r, u, &adopted, cited, out > 1 &&
+		    r->units[out - 2].kind == U_FNDEF);
+		if (u->kind == U_TEXT)
+			note_citations(u, cited);
 	}
+	r->nunits = out;
 }
 
 /* Build the DOCUMENT of segment seg from units [from, to). */

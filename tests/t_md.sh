@@ -248,3 +248,12 @@ else notok "link-pattern makes links"; fi
 if "$R" -q -t md -V front-matter=bogus "$f" >/dev/null 2>&1; then
 	notok "unknown front-matter field refused"
 else ok "unknown front-matter field refused"; fi
+
+# A verb alone before numbered paragraphs ("Resolves:" then "1. To work
+# out ...", an ordered list in Markdown) is the intermediate formula, as
+# the text reader reads it: S/RES/18 (1947), unsc-en of ../shared/corpus,
+# whose hard-wrapped text is also valid Markdown.
+"$R" -q -f md -t tree "$ROOT/tests/corpus/S_RES_0018_1947_EN_GOLD.txt" > "$TMP/lead.tree"
+expect "md: a verb alone before numbered paragraphs is a formula" \
+	'    formula name="intermediateFormula" @14:1' \
+	"$(grep 'intermediateFormula' "$TMP/lead.tree")"

@@ -62,3 +62,11 @@ expect "wrapped: one enacting formula" 1 \
 # upon" continues its recital: no dash item anywhere in the text.
 "$RESPUB" -q -t tree tests/corpus/A_RES_80_8.pdftext.txt > "$TMP/d.tree"
 expect "wrapped: \"– in which\" is no bullet" 0 "$(grep -c 'item num=' "$TMP/d.tree")"
+# Russian recitals open in lower case and end "; и" ("; and"): across
+# the blank line each is a recital of its own, not glued to the one
+# before.  The Universal Declaration in Russian (tests/scripts/udhr-ru.txt,
+# from ../shared/corpus/udhr-6: repository eric-muller/udhr, commit
+# 74e4d52), whose preamble has seven, the first alone in capitals.
+"$RESPUB" -q -t tree tests/scripts/udhr-ru.txt > "$TMP/ru.tree"
+expect "ru: lower-case recitals across blank lines stay apart" 7 \
+	"$(grep -c '^    paragraph name="принимаявовнимание"' "$TMP/ru.tree")"
