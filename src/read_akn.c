@@ -433,6 +433,11 @@ role_by_markup(xmlNodePtr x, int in_title)
 	for (x = x->children; x != NULL; x = x->next) {
 		if (is(x, "docNumber"))
 			return in_title ? RP_ROLE_NUMBER : RP_ROLE_SYMBOL;
+		/* A docket is the print job only where AKN4UN says so; an
+		 * EU procedure's "2013/0305 (COD)" is text of the page. */
+		if (is(x, "docketNumber") && !attr_is(x, "refersTo",
+		    "#publicationJobNumber"))
+			continue;
 		for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 			if (is(x, map[i].el))
 				return map[i].role;

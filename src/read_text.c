@@ -2360,19 +2360,35 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 	const char	*s = u->text.data;
 	char		 marker[8];
 	size_t		 k = 0, skip, b;
-	int		 num, dotted, glued;
+	int		 num, dotted, glued, under;
+	rp_body		 body;
 
 	if (u->kind != U_TEXT || u->num != NULL)
 		return;
-	if (rp_opens_conclusion(s, u->text.len))
+	/* Right under the closing line and what goes on with it in lower
+	 * case ("par 8 voix contre zéro", 2), or past it (1). */
+	if (*adopted == 2 && rp_starts_lower(s, u->text.len))
+		return;
+	under = *adopted == 2;
+	if (*adopted == 2)
 		*adopted = 1;
+	if (rp_opens_conclusion(s, u->text.len))
+		*adopted = 2;
+	/* The next resolution of a compilation begins: its "3. Calls upon"
+	 * is a paragraph again. */
+	if (rp_is_formula(s, u->text.len, &body))
+		*adopted = 0;
 	/* A block, or a line under a definition (notes one per line); past
 	 * the adoption line any line (a copy without blank lines). */
 	if (!u->block_start && !listed && !*adopted)
 		return;
 	while (k < u->text.len && k < 3 && isdigit((unsigned char)s[k]))
 		k++;
-	dotted = *adopted && k > 0 && k < u->text.len && s[k] == '.';
+	/* "1. Procès-verbaux" under the closing line, "2. Ibid." under that
+	 * note: notes numbered as a list; elsewhere "4. We share" past the
+	 * closing line is an annex's paragraph. */
+	dotted = k > 0 && k < u->text.len && s[k] == '.' && (*adopted &&
+	    (under || listed || (k + 1 < u->text.len && s[k + 1] != ' ')));
 	skip = k + (size_t)dotted;
 	/* Past the adoption line, a print's "17See" or "33.One". */
 	glued = *adopted && skip < u->text.len && s[skip] != ' ';

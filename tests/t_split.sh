@@ -22,7 +22,7 @@ else
 	notok "--split: each resolution's structure as in its own file" \
 	    "$(diff "$TMP/one.counts" "$TMP/vol.counts" | head -4)"
 fi
-expect "--split: pieces named NAME-K" "volume-01.tree volume-56.tree" \
+expect "--split: pieces named NAME-K" "volume-01.tree $(printf 'volume-%02d.tree' $#)" \
     "$(ls "$TMP/vol" | sed -n '1p;$p' | tr '\n' ' ' | sed 's/ $//')"
 
 # Messages count lines in the whole file: a piece's first line is its

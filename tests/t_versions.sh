@@ -33,7 +33,7 @@ RESPUB_PAGEFIND= $RESPUB site --data-dir "$ROOT" -q -d "$S" "$UDHR"/udhr-*.txt "
 # One Work each: S/RES/338 (1973) in three languages, the Declaration in
 # six, the two Arabic copies of 338 one page (the later kept, said).
 expect "site: the Arabic copies of 338 are one page, the later kept" \
-    "keeping $AR338" \
+    "keeping $AR338 [duplicate]" \
     "$(grep -o 'keeping .*' "$TMP/site.err")"
 expect "site: 338 is one row of its year, linking three languages" \
     "1 3" \
