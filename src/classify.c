@@ -522,16 +522,26 @@ strip_connectors(const char **s, size_t *n)
 	}
 }
 
-int
-rp_formula_connector(const char *s, size_t n)
+/* The length of s without its final spaces and commas. */
+static size_t
+without_commas(const char *s, size_t n)
 {
-	size_t		k, len;
+	size_t		len;
 	uint32_t	last;
 
-	/* Its own comma is not the connector's. */
 	while (n > 0 && ((last = rp_utf8_last(s, n, &len)) == ' ' ||
 	    is_comma(last)))
 		n -= len;
+	return n;
+}
+
+int
+rp_formula_connector(const char *s, size_t n)
+{
+	size_t		k;
+
+	/* Its own comma is not the connector's. */
+	n = without_commas(s, n);
 	k = n;
 	strip_connectors(&s, &k);
 	return k != n;
@@ -615,13 +625,7 @@ rp_is_lead_in(const char *s, size_t n)
 int
 rp_is_connector(const char *s, size_t n)
 {
-	size_t		len;
-	uint32_t	last;
-
-	while (n > 0 && ((last = rp_utf8_last(s, n, &len)) == ' ' ||
-	    is_comma(last)))
-		n -= len;
-	return rp_lang_is(RP_LK_CONNECTOR, s, n, NULL);
+	return rp_lang_is(RP_LK_CONNECTOR, s, without_commas(s, n), NULL);
 }
 
 int

@@ -2298,6 +2298,15 @@ mark_cited(unsigned char *cited, const char *digits, size_t k)
 	cited[b / 8] |= (unsigned char)(1u << (b % 8));
 }
 
+/* Whether a marker of these digits was cited before (mark_cited). */
+static int
+is_cited(const unsigned char *cited, const char *digits, size_t k)
+{
+	size_t b = cited_bit(digits, k);
+
+	return (cited[b / 8] & (1u << (b % 8))) != 0;
+}
+
 /* Whether the digits at s + p may be a marker by what stands before
  * them: a space after a word, a period or a comma ("meeting. 22"), or a
  * Chinese character, glued or with a space ("会议12及", "通过。 1"). */
@@ -2359,7 +2368,7 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 {
 	const char	*s = u->text.data;
 	char		 marker[8];
-	size_t		 k = 0, skip, b;
+	size_t		 k = 0, skip;
 	int		 num, dotted, glued, under;
 	rp_body		 body;
 
@@ -2399,8 +2408,7 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 	memcpy(marker, s, k);
 	marker[k] = '\0';
 	num = atoi(marker);
-	b = cited_bit(marker, k);
-	if (num <= 0 || num > 300 || !(cited[b / 8] & (1u << (b % 8))))
+	if (num <= 0 || num > 300 || !is_cited(cited, marker, k))
 		return;
 	u->kind = U_FNDEF;
 	u->marker = rp_doc_strdup(r->doc, marker);
@@ -2414,7 +2422,7 @@ bare_cited_marker(const struct unit *u, const struct unit *next,
     const unsigned char *cited)
 {
 	const char	*s = u->text.data;
-	size_t		 k, b;
+	size_t		 k;
 
 	if (u->kind != U_TEXT || !u->block_start || u->num != NULL ||
 	    next->kind != U_TEXT || !next->block_start || u->text.len > 3 ||
@@ -2424,8 +2432,7 @@ bare_cited_marker(const struct unit *u, const struct unit *next,
 		continue;
 	if (k == 0 || k < u->text.len)
 		return 0;
-	b = cited_bit(s, k);
-	return (cited[b / 8] & (1u << (b % 8))) != 0;
+	return is_cited(cited, s, k);
 }
 
 /*
@@ -2438,7 +2445,7 @@ arrow_definition(struct reader *r, struct unit *u, int *arrows,
     const unsigned char *cited)
 {
 	const char	*s = u->text.data;
-	size_t		 n = u->text.len, k = 0, d = 0, b;
+	size_t		 n = u->text.len, k = 0, d = 0;
 	char		 marker[8];
 
 	if (n > 2 && s[0] == '-' && s[1] == ' ')
@@ -2458,8 +2465,7 @@ arrow_definition(struct reader *r, struct unit *u, int *arrows,
 	else
 		memcpy(marker, s, d);
 	marker[d] = '\0';
-	b = cited_bit(marker, d);
-	if (!(cited[b / 8] & (1u << (b % 8))))
+	if (!is_cited(cited, marker, d))
 		return 0;
 	u->kind = U_FNDEF;
 	u->marker = rp_doc_strdup(r->doc, marker);
