@@ -778,6 +778,44 @@ roman_value(const char *s, size_t n)
 	return 0;
 }
 
+/* The place of an Arabic list letter in the abjad order list items
+ * follow ("(أ)", "(ب)", "(ج)", "(هـ)"), or 0. */
+static int
+abjad_value(uint32_t cp)
+{
+	static const uint32_t abjad[] = { 0x0623, 0x0628, 0x062C, 0x062F,
+		0x0647, 0x0648, 0x0632, 0x062D, 0x0637, 0x064A, 0x0643,
+		0x0644, 0x0645, 0x0646, 0x0633, 0x0639, 0x0641, 0x0635,
+		0x0642, 0x0631, 0x0634, 0x062A, 0x062B, 0x062E, 0x0630,
+		0x0636, 0x0638, 0x063A };
+	size_t k;
+
+	if (cp == 0x0627)		/* alef without its hamza */
+		return 1;
+	for (k = 0; k < sizeof(abjad) / sizeof(abjad[0]); k++)
+		if (abjad[k] == cp)
+			return (int)k + 1;
+	return 0;
+}
+
+/* "(أ)" or "(أ )" at s[i] after its opening parenthesis: one letter,
+ * a tatweel after it ("هـ"), spaces, the closing parenthesis.  The
+ * offset after the marker, else 0. */
+static size_t
+abjad_marker(const char *s, size_t n, size_t i, int *value)
+{
+	size_t		len;
+	uint32_t	cp;
+
+	if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0 ||
+	    (*value = abjad_value(cp)) == 0)
+		return 0;
+	for (i += len; i < n && (len = rp_utf8_decode(s + i, n - i, &cp)) &&
+	    (cp == 0x0640 || cp == ' '); i += len)
+		continue;
+	return i < n && s[i] == ')' ? i + 1 : 0;
+}
+
 size_t
 rp_item_marker(const char *s, size_t n, size_t *numlen,
     rp_item_kind *kind, int *value)
@@ -831,6 +869,11 @@ rp_item_marker(const char *s, size_t n, size_t *numlen,
 		*numlen = i + 6;
 		return after_marker(s, n, i + 6) ? after_marker(s, n, i + 6) :
 		    0;
+	}
+	if (open == 1 && (t = abjad_marker(s, n, i, value)) > 0) {
+		*kind = RP_ITEM_ALPHA;
+		*numlen = t;
+		return after_marker(s, n, t);
 	}
 	{
 		size_t start = i;

@@ -1084,8 +1084,11 @@ wrapped_opener(const struct reader *r, const struct line *prev,
 	last = rp_utf8_last(prev->s, prev->n, &nl);
 	if (!(is_cased_letter(last) || (last < 0x80 && isdigit((int)last))))
 		return 0;
+	/* A body's name goes on a sentence after a word ("adopted by
+	 * the⏎General Assembly,"); after a number ("... بتاريخ 30 تشرين
+	 * الثاني (نوفمبر) 1975⏎إن مجلس الأمن") a title has ended. */
 	if (rp_is_formula(l->s, l->n, &b))
-		return 1;
+		return is_cased_letter(last);
 	if (rp_item_marker(l->s, l->n, &nl, &kind, &v) == 0)
 		return 0;
 	if (kind == RP_ITEM_BULLET)
@@ -1124,6 +1127,20 @@ annex_line(const struct reader *r, size_t i)
 		return 0;
 	/* Not a wrapped line that happens to start with "Annex". */
 	return i == 0 || is_blank(&r->lines[i - 1]) || l->n < 16;
+}
+
+/* Whether u holds the formula and nothing else, and l opens a recital:
+ * the recital starts a paragraph even when the formula has no comma to
+ * end it ("إن مجلس الأمن" alone on its line).  The formula runs on into
+ * a verb ("The Security Council⏎Resolves that:"); a formula that only
+ * looks like one, wrapped into a sentence, joined the unit before it. */
+static int
+formula_alone(const struct unit *u, const struct line *l)
+{
+	rp_body b;
+
+	return u->kind == U_TEXT && rp_is_formula(u->text.data, u->text.len,
+	    &b) && rp_opener_kind(l->s, l->n) == RP_PARA_PREAMBULAR;
 }
 
 /* A first line that is a whole recital ("Ayant reçu le rapport ...,"):
@@ -1250,7 +1267,7 @@ make_units(struct reader *r)
 		if (u == NULL || blank || u->kind == U_MASTHEAD ||
 		    (rp_opens_unit(l->s, l->n) &&
 		    !wrapped_opener(r, prev, l)) ||
-		    line_ends_paragraph(r, prev, l) ||
+		    line_ends_paragraph(r, prev, l) || formula_alone(u, l) ||
 		    (i > 0 && closing_break(u, l - 1, l))) {
 			u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 			    U_SEPARATOR : U_TEXT, seg);
@@ -1679,12 +1696,37 @@ connector_into(struct builder *bd, rp_node *formula)
 	rp_node_append(formula, c);
 }
 
+/* Text found before the formula, into the preface with the role its
+ * words give it there (a paragraph of one block gives its block). */
+static void
+to_preface(struct builder *bd, rp_node *c)
+{
+	rp_node	*b = c;
+	rp_buf	 t;
+	int	 role;
+
+	if ((c->type == RP_NODE_PARAGRAPH || c->type == RP_NODE_HEADING) &&
+	    c->first != NULL && c->first == c->last &&
+	    c->first->type == RP_NODE_BLOCK) {
+		b = c->first;
+		rp_node_unlink(b);
+		rp_buf_init(&t);
+		rp_node_text(b, &t);
+		if ((role = rp_masthead_role(t.data ? t.data : "",
+		    t.len)) == RP_ROLE_NONE)
+			role = unplaced_role(bd, t.len);
+		rp_masthead_meta(bd->r->doc, bd->docnode->meta, role,
+		    t.data ? t.data : "", t.len);
+		rp_buf_free(&t);
+		b->role = role;
+	}
+	rp_node_append(part(bd, &bd->preface, RP_NODE_PREFACE, b->line), b);
+}
+
 static int
 text_before_formula(struct builder *bd, int reasons)
 {
-	rp_node	*c, *next, *b;
-	rp_buf	 t;
-	int	 role;
+	rp_node	*c, *next;
 
 	if (bd->body == NULL)
 		return 0;
@@ -1702,28 +1744,51 @@ text_before_formula(struct builder *bd, int reasons)
 			    RP_NODE_PREAMBLE, c->line), c);
 			continue;
 		}
-		b = c;
-		if ((c->type == RP_NODE_PARAGRAPH ||
-		    c->type == RP_NODE_HEADING) && c->first != NULL &&
-		    c->first == c->last && c->first->type == RP_NODE_BLOCK) {
-			b = c->first;
-			rp_node_unlink(b);
-			rp_buf_init(&t);
-			rp_node_text(b, &t);
-			if ((role = rp_masthead_role(t.data ? t.data : "",
-			    t.len)) == RP_ROLE_NONE)
-				role = unplaced_role(bd, t.len);
-			rp_masthead_meta(bd->r->doc, bd->docnode->meta, role,
-			    t.data ? t.data : "", t.len);
-			rp_buf_free(&t);
-			b->role = role;
-		}
-		rp_node_append(part(bd, &bd->preface, RP_NODE_PREFACE, b->line),
-		    b);
+		to_preface(bd, c);
 	}
 	rp_node_unlink(bd->body);
 	bd->body = NULL;
 	return 1;
+}
+
+/* Whether paragraph c ends as a recital does, in a comma or a
+ * semicolon. */
+static int
+ends_as_recital(const rp_node *c)
+{
+	rp_buf		t;
+	rp_clause_end	e;
+
+	rp_buf_init(&t);
+	rp_node_text(c, &t);
+	e = t.data != NULL ? rp_clause_end_of(t.data, t.len) : RP_END_NONE;
+	rp_buf_free(&t);
+	return e == RP_END_COMMA || e == RP_END_SEMICOLON;
+}
+
+/* Lines taken for recitals only by their place, above a formula that
+ * comes after them, none ending as a recital does: a title given twice
+ * (a page's heading, then its article's: "قرار مجلس الأمن رقم 381
+ * بتاريخ …").  They go to the preface.  Recitals before the formula
+ * (1946) end in commas and open with their words. */
+static void
+titles_before_formula(struct builder *bd)
+{
+	rp_node	*c, *next;
+
+	if (bd->preamble == NULL)
+		return;
+	for (c = bd->preamble->first; c != NULL; c = c->next)
+		if (c->type != RP_NODE_PARAGRAPH || !(c->flags & RP_UNSURE) ||
+		    ends_as_recital(c))
+			return;
+	for (c = bd->preamble->first; c != NULL; c = next) {
+		next = c->next;
+		rp_node_unlink(c);
+		to_preface(bd, c);
+	}
+	rp_node_unlink(bd->preamble);
+	bd->preamble = NULL;
 }
 
 /* "- Recalling ...", "- Decides ...", "- 1. Decides ..." after the
@@ -1772,6 +1837,7 @@ add_text_unit(struct builder *bd, const struct unit *u)
 	    rp_formula_connector(s, n)))) {
 		if (bd->docnode->meta->body == RP_BODY_UNKNOWN)
 			bd->docnode->meta->body = body;
+		titles_before_formula(bd);
 		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
 		p->name = "enactingFormula";
 		connector_into(bd, p);
