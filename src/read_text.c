@@ -1810,6 +1810,23 @@ bulleted_paragraph(const struct builder *bd, rp_item_kind kind,
 	    RP_PARA_UNKNOWN;
 }
 
+/* Whether s holds no word and no number: a stray "." a web page left
+ * after the last paragraph. */
+static int
+no_words(const char *s, size_t n)
+{
+	size_t		i, len;
+	uint32_t	cp;
+
+	for (i = 0; i < n; i += len) {
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0 ||
+		    !(cp < 0x80 ? ispunct((int)cp) || cp == ' ' :
+		    cp >= 0x2000 && cp <= 0x206F))
+			return 0;
+	}
+	return 1;
+}
+
 static void
 add_text_unit(struct builder *bd, const struct unit *u)
 {
@@ -1860,6 +1877,12 @@ add_text_unit(struct builder *bd, const struct unit *u)
 	 * page) is not part of it: it stays after it, in order. */
 	if (bd->conclusion != NULL && bd->state == 2) {
 		rp_node_append(bd->conclusion, block(bd, u, s, n, 0));
+		return;
+	}
+	/* Punctuation alone opens no paragraph: it stays with the one
+	 * before it. */
+	if (bd->state == 2 && bd->para != NULL && no_words(s, n)) {
+		rp_node_append(bd->para, block(bd, u, s, n, 0));
 		return;
 	}
 	if ((off = rp_item_marker(s, n, &numlen, &kind, &value)) > 0) {
