@@ -173,6 +173,16 @@ test_numbers(void)
 	s = "(2001) of 28 September";
 	check(rp_item_marker(s, strlen(s), &nl, &kind, &value) == 0 ||
 	    kind == RP_ITEM_DIGIT, "item: a year in brackets is not a letter");
+	/* Arabic list letters in abjad order (S/RES/381 (1975), ppc-plo). */
+	s = "(أ ) أن يجتمع";
+	check(rp_item_marker(s, strlen(s), &nl, &kind, &value) == 6 &&
+	    kind == RP_ITEM_ALPHA && value == 1, "item: (أ ) is letter 1");
+	s = "(هـ) أن يطلب";
+	check(rp_item_marker(s, strlen(s), &nl, &kind, &value) > 0 &&
+	    kind == RP_ITEM_ALPHA && value == 5, "item: (هـ) is letter 5");
+	s = "(الأمم المتحدة) تقرر";
+	check(rp_item_marker(s, strlen(s), &nl, &kind, &value) == 0,
+	    "item: a word in brackets is no Arabic letter");
 }
 
 static void
