@@ -229,6 +229,11 @@ rp_classify_paragraph(const char *s, size_t n)
 	 * tables only when there is none. */
 	if (rp_is_cjk(last) || (n > 3 && rp_is_cjk(rp_utf8_last(s,
 	    n - lastlen, &k)))) {
+		/* "兹决定…," (hereby decides): an adverb that only leads in
+		 * an operative verb says more than the final comma. */
+		if ((k = rp_lang_phrase(RP_LK_ADVERB, s, n, NULL)) > 0 &&
+		    rp_opener_kind(s + k, n - k) == RP_PARA_OPERATIVE)
+			return RP_PARA_OPERATIVE;
 		if (is_comma(last))
 			return RP_PARA_PREAMBULAR;
 		if (is_stop(last))
