@@ -834,9 +834,9 @@ find_seams(struct reader *r, const struct line *l, struct seams *sm)
 		/* Numbers in sequence, from 1 or from the one the line
 		 * opens with ("2. Invita …; 3. Pide …"). */
 		if (rp_paragraph_number(s + i, n - i, &nl) > 0 &&
-		    (atoi(s + i) == expect || i == 0)) {
+		    (rp_paragraph_value(s + i, n - i) == expect || i == 0)) {
 			add_seam(sm, i);
-			expect = atoi(s + i) + 1;
+			expect = rp_paragraph_value(s + i, n - i) + 1;
 			numbers++;
 		} else if ((k = formula_at(s + i, n - i)) > 0 &&
 		    !lower_word_before(s, i)) {
@@ -1025,7 +1025,8 @@ formula_line(const struct reader *r)
 	rp_body	b;
 
 	for (i = 0; i < r->nlines; i++)
-		if (rp_is_formula(r->lines[i].s, r->lines[i].n, &b))
+		if (rp_is_formula(r->lines[i].s, r->lines[i].n, &b) ||
+		    rp_formula_lead(r->lines[i].s, r->lines[i].n, &b) > 0)
 			return i;
 	return 0;
 }
@@ -1216,7 +1217,9 @@ make_units(struct reader *r)
 		    r->line_per_paragraph) && (r->nunits > 0 ||
 		    first_recital(l)) &&
 		    !rp_masthead_role(l->s, l->n) && ((long_line(l) &&
-		    (blank ? sentence_end(r, l) : ends_recital(l))) ||
+		    (blank ? sentence_end(r, l) : ends_recital(l) ||
+		    (rp_opens_recital(l->s, l->n) && rp_ends_clause(l->s,
+		    l->n)))) ||
 		    (l->n > 8 && memcmp(l->s, "Whereas", 7) == 0 &&
 		    !isalpha((unsigned char)l->s[7]))))))
 			in_masthead = 0;
@@ -1680,6 +1683,21 @@ connector_into(struct builder *bd, rp_node *formula)
 }
 
 static int
+opens_recital_node(const rp_node *c)
+{
+	rp_buf	t;
+	int	is;
+
+	if (c->first == NULL || c->first->type != RP_NODE_BLOCK)
+		return 0;
+	rp_buf_init(&t);
+	rp_node_text(c->first, &t);
+	is = t.data != NULL && rp_opens_recital(t.data, t.len);
+	rp_buf_free(&t);
+	return is;
+}
+
+static int
 text_before_formula(struct builder *bd, int reasons)
 {
 	rp_node	*c, *next, *b;
@@ -1695,8 +1713,9 @@ text_before_formula(struct builder *bd, int reasons)
 		next = c->next;
 		rp_node_unlink(c);
 		/* "…; The General Assembly, therefore,": they are its
-		 * recitals. */
-		if (reasons && c->type == RP_NODE_PARAGRAPH) {
+		 * recitals; so is one that opens as a recital does. */
+		if ((reasons || opens_recital_node(c)) &&
+		    c->type == RP_NODE_PARAGRAPH) {
 			c->flags &= ~RP_UNSURE;
 			rp_node_append(part(bd, &bd->preamble,
 			    RP_NODE_PREAMBLE, c->line), c);
@@ -1745,13 +1764,59 @@ bulleted_paragraph(const struct builder *bd, rp_item_kind kind,
 	    RP_PARA_UNKNOWN;
 }
 
+/* The enacting formula, the first n bytes of u, of body, if none came
+ * before: what came before it as paragraphs is its recitals or the
+ * masthead. */
+static int
+add_formula(struct builder *bd, const struct unit *u, size_t n,
+    rp_body body)
+{
+	const char	*s = u->text.data;
+	rp_node		*p;
+
+	if ((bd->preamble != NULL &&
+	    rp_node_child(bd->preamble, RP_NODE_FORMULA) != NULL) ||
+	    (bd->state > 1 && !text_before_formula(bd,
+	    rp_formula_connector(s, n))))
+		return 0;
+	if (bd->docnode->meta->body == RP_BODY_UNKNOWN)
+		bd->docnode->meta->body = body;
+	p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
+	p->name = "enactingFormula";
+	connector_into(bd, p);
+	rp_node_append(p, block(bd, u, s, n, 0));
+	rp_node_append(part(bd, &bd->preamble, RP_NODE_PREAMBLE, u->line), p);
+	bd->state = 1;
+	bd->para = NULL;
+	return 1;
+}
+
+/* The longest a lead-in is, in characters ("Décide en conséquence :");
+ * a longer line ending in a colon is an operative paragraph ("Recommends
+ * that the General Assembly … as follows:"). */
+#define LEAD_IN_MAX	32
+
+/* Whether the unit after u opens with a sub-item's marker. */
+static int
+items_follow(const struct builder *bd, const struct unit *u)
+{
+	const struct unit	*next = u + 1;
+	size_t			 nl;
+	rp_item_kind		 kind;
+	int			 v;
+
+	return next < bd->r->units + bd->r->nunits && next->kind == U_TEXT &&
+	    rp_item_marker(next->text.data, next->text.len, &nl, &kind,
+	    &v) > 0;
+}
+
 static void
 add_text_unit(struct builder *bd, const struct unit *u)
 {
 	const char	*s = u->text.data;
-	size_t		 n = u->text.len, numlen, off;
+	size_t		 n = u->text.len, numlen, off, k;
 	rp_item_kind	 kind;
-	int		 value, v;
+	int		 value, v, lead_in = 0;
 	rp_body		 body;
 	rp_node		*p, *b;
 	rp_para_kind	 pk;
@@ -1765,22 +1830,17 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		add_vote(bd, u, v);
 		return;
 	}
-	if ((bd->preamble == NULL ||
-	    rp_node_child(bd->preamble, RP_NODE_FORMULA) == NULL) &&
-	    rp_is_formula(s, n, &body) &&
-	    (bd->state <= 1 || text_before_formula(bd,
-	    rp_formula_connector(s, n)))) {
-		if (bd->docnode->meta->body == RP_BODY_UNKNOWN)
-			bd->docnode->meta->body = body;
-		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
-		p->name = "enactingFormula";
-		connector_into(bd, p);
-		rp_node_append(p, block(bd, u, s, n, 0));
-		rp_node_append(part(bd, &bd->preamble, RP_NODE_PREAMBLE,
-		    u->line), p);
-		bd->state = 1;
-		bd->para = NULL;
+	if (rp_is_formula(s, n, &body) && add_formula(bd, u, n, body))
 		return;
+	/* "大会建议:": the formula, then its verb opens the paragraph
+	 * whose sub-items follow; before paragraphs it is their lead-in
+	 * ("The Security Council⏎Resolves:"). */
+	if ((k = rp_formula_lead(s, n, &body)) > 0 && add_formula(bd, u, k,
+	    body)) {
+		for (s += k, n -= k; n > 0 && *s == ' '; s++, n--)
+			continue;
+		lead_in = rp_clause_end_of(s, n) == RP_END_COLON &&
+		    char_count(s, n) <= LEAD_IN_MAX && !items_follow(bd, u);
 	}
 	if (rp_closes_body(bd->r->doc, bd->docnode->meta, s, n,
 	    bd->state == 2)) {
@@ -1804,7 +1864,8 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		bd->bulleted = 1;
 	}
 	bd->depth = 0;
-	if (rp_is_intermediate_formula(s, n) || (u->kind == U_HEADING &&
+	if (lead_in || rp_is_intermediate_formula(s, n) ||
+	    (u->kind == U_HEADING &&
 	    rp_is_connector(s, n)) || (bd->numbered_next &&
 	    rp_is_lead_in(s, n))) {
 		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
@@ -1840,7 +1901,8 @@ add_text_unit(struct builder *bd, const struct unit *u)
 	}
 	/* Unnumbered text between paragraphs N and N+1 belongs to N. */
 	if (bd->state == 2 && bd->para != NULL && bd->para->num != NULL &&
-	    bd->next_num == atoi(bd->para->num) + 1) {
+	    bd->next_num == rp_paragraph_value(bd->para->num,
+	    strlen(bd->para->num)) + 1) {
 		b = block(bd, u, s, n, 0);
 		/* "…呼吁；" then "在这方面，…": in Chinese a semicolon does not
 		 * end the paragraph, and the text runs on in the same block. */
@@ -2631,7 +2693,8 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 				    rp_paragraph_number(r->units[next].text.data,
 				    r->units[next].text.len, &nl))
 					break;
-		bd.next_num = next < to ? atoi(r->units[next].text.data) : 0;
+		bd.next_num = next < to ? rp_paragraph_value(
+		    r->units[next].text.data, r->units[next].text.len) : 0;
 		bd.numbered_next = next == i + 1;
 		if (u->kind != U_FNDEF)
 			rp_buf_put(&all, u->text.data, u->text.len);
