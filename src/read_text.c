@@ -2421,12 +2421,44 @@ note_citations(const struct unit *u, unsigned char *cited)
 	}
 }
 
+/* Whether u is a block shaped as a note: "13 Conventions de Genève …". */
+static int
+note_shaped(const struct unit *u)
+{
+	const char	*s = u->text.data;
+	size_t		 n = u->text.len, k = 0;
+
+	if (u->kind == U_FNDEF)
+		return 1;
+	while (k < n && k < 3 && isdigit((unsigned char)s[k]))
+		k++;
+	return u->kind == U_TEXT && u->block_start && k > 0 && k + 1 < n &&
+	    s[k] == ' ' && (isupper((unsigned char)s[k + 1]) ||
+	    (unsigned char)s[k + 1] >= 0x80);
+}
+
+/* Whether the units left are notes: past the adoption line, a block "N
+ * Text" that only notes follow is a note even if no marker cites it (a
+ * scan lost the superscript: "Conventions de Genève" et"). */
+static int
+notes_only(const struct unit *rest, size_t nrest)
+{
+	size_t i;
+
+	for (i = 0; i < nrest; i++)
+		if (!note_shaped(&rest[i]))
+			return 0;
+	return 1;
+}
+
 /* Unit u, a footnote definition outside a ruled zone whose marker a
- * unit before it cites, made one; *adopted: past the adoption line;
+ * unit before it cites, made one (or past the adoption line one that only
+ * notes follow, rest[0..nrest)); *adopted: past the adoption line;
  * listed: the unit before u is a definition (notes line after line). */
 static void
 late_definition(struct reader *r, struct unit *u, int *adopted,
-    const unsigned char *cited, int listed)
+    const unsigned char *cited, int listed, const struct unit *rest,
+    size_t nrest)
 {
 	const char	*s = u->text.data;
 	char		 marker[8];
@@ -2470,7 +2502,9 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 	memcpy(marker, s, k);
 	marker[k] = '\0';
 	num = atoi(marker);
-	if (num <= 0 || num > 300 || !is_cited(cited, marker, k))
+	if (num <= 0 || num > 300 || (!is_cited(cited, marker, k) &&
+	    !(*adopted && u->block_start && !dotted && !glued &&
+	    notes_only(rest, nrest))))
 		return;
 	u->kind = U_FNDEF;
 	u->marker = rp_doc_strdup(r->doc, marker);
@@ -2559,7 +2593,8 @@ late_definitions(struct reader *r)
 		if (arrow_definition(r, u, &arrows, cited))
 			continue;
 		late_definition(r, u, &adopted, cited, out > 1 &&
-		    r->units[out - 2].kind == U_FNDEF);
+		    r->units[out - 2].kind == U_FNDEF, &r->units[i + 1],
+		    r->nunits - i - 1);
 		if (u->kind == U_TEXT)
 			note_citations(u, cited);
 	}
