@@ -1259,6 +1259,15 @@ dated_line(const char *s, size_t n)
 }
 
 int
+rp_names_doctype(const char *s, size_t n)
+{
+	rp_lang_hit	h;
+	size_t		at;
+
+	return rp_lang_find(RP_LK_DOCTYPE, s, n, &h, &at) > 0;
+}
+
+int
 rp_masthead_role(const char *s, size_t n)
 {
 	char		 iso[11], sym[64];

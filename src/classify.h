@@ -157,6 +157,9 @@ int		 rp_is_job_or_page(const char *s, size_t n);
 /* The rp_role of a masthead line ("Distr.: General" is DISTRIBUTION);
  * RP_ROLE_NONE for a line that is none of them (a title, a note). */
 int		 rp_masthead_role(const char *s, size_t n);
+/* Whether s names the document somewhere ("Resolution", "Résolution
+ * 26 (1947)", "决议"). */
+int		 rp_names_doctype(const char *s, size_t n);
 /* The metadata a masthead line of that role gives, into m (a letter's
  * title also gives its date and body). */
 void		 rp_masthead_meta(rp_doc *doc, rp_meta *m, int role,

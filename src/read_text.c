@@ -814,6 +814,22 @@ closing_at(struct reader *r, const char *s, size_t n)
 	return 0;
 }
 
+/* Where a heading that ends in its date ends, the first date of the
+ * line after the document's name, a capital after it ("… Résolution du
+ * 25 janvier 1946 En vertu de …"), or 0. */
+static size_t
+heading_date_end(const char *s, size_t n)
+{
+	char	iso[11];
+	size_t	at, len;
+
+	if ((len = rp_find_date(s, n, iso, &at)) == 0 || at + len + 1 >= n ||
+	    s[at + len] != ' ' || !is_upper_letter((unsigned char)s[at +
+	    len + 1]) || !rp_names_doctype(s, at))
+		return 0;
+	return at + len;
+}
+
 /* The seams of one long line, in order. */
 static void
 find_seams(struct reader *r, const struct line *l, struct seams *sm)
@@ -822,6 +838,9 @@ find_seams(struct reader *r, const struct line *l, struct seams *sm)
 	size_t		 n = l->n, i, k, nl, len;
 	uint32_t	 prev = ' ', cp;
 	int		 expect = 1, numbers = 0;
+
+	if ((k = heading_date_end(s, n)) > 0)
+		add_seam(sm, k);
 
 	for (i = 0; i < n; i += len, prev = cp) {
 		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
@@ -1210,10 +1229,12 @@ make_units(struct reader *r)
 			continue;
 		}
 		/* The masthead ends at the formula, or where running text
-		 * begins: a numbered paragraph, a sentence, the "Whereas" of
+		 * begins: a numbered paragraph, a long piece cut from a
+		 * flattened line, a sentence, the "Whereas" of
 		 * a preamble before its formula (1940s resolutions). */
 		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
-		    rp_opens_unit(l->s, l->n) || ((blank ||
+		    rp_opens_unit(l->s, l->n) || (l->cut && long_line(l) &&
+		    !rp_masthead_role(l->s, l->n)) || ((blank ||
 		    r->line_per_paragraph) && (r->nunits > 0 ||
 		    first_recital(l)) &&
 		    !rp_masthead_role(l->s, l->n) && ((long_line(l) &&
