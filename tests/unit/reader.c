@@ -972,57 +972,65 @@ test_lang_detect(void)
 static void
 test_own_numbers(void)
 {
-	size_t		 nl, k;
+	static const struct {
+		const char	*s;
+		int		 item;	/* a sub-item's marker, not a number */
+		size_t		 off;	/* the text's offset, 0: none */
+		int		 value;
+		const char	*what;
+	} nums[] = {
+		{ "二、 秘書長在", 0, 7, 2, "number: 二、" },
+		{ "一.凡秘書長", 0, 4, 1, "number: 一. glued" },
+		{ "１２．决定", 0, 9, 12, "number: full-width 12." },
+		{ "一九四六年五月十七日", 0, 0, 0, "number: a date is none" },
+		{ "(乙)经济暨社会理事会", 1, 5, 2, "item: (乙) is the second" },
+		{ "（三）请", 1, 9, 3, "item: （三）" },
+		{ "（2002）号和第 1455", 1, 0, 0,
+		    "item: a wrapped year in brackets is none" },
+		{ "(二十六)号决议", 1, 0, 0,
+		    "item: a wrapped session in brackets is none" },
+	};
+	static const struct {
+		const char	*s;
+		size_t		 len;
+		const char	*what;
+	} leads[] = {
+		{ "大会建议:", 6, "formula and verb: 大会建议:" },
+		{ "The General Assembly recommends:", 20,
+		    "formula and verb: The General Assembly recommends:" },
+		{ "L'Assemblée générale recommande :", 23,
+		    "formula and verb: L'Assemblée générale recommande :" },
+		{ "安全理事会决定继续处理此案。", 0,
+		    "formula and verb: no article, no colon: a sentence" },
+		{ "the Security Council decides:", 0,
+		    "formula and verb: lower case is a wrapped line" },
+	};
+	size_t		 i, nl, off;
 	rp_item_kind	 kind;
 	int		 value;
 	rp_body		 b;
-	const char	*s;
 
-	s = "二、 秘書長在一九四六年七月十五日";
-	check(rp_paragraph_number(s, strlen(s), &nl) == 7 && nl == 6 &&
-	    rp_paragraph_value(s, strlen(s)) == 2, "number: 二、");
-	s = "一.凡秘書長";
-	check(rp_paragraph_number(s, strlen(s), &nl) == 4 &&
-	    rp_paragraph_value(s, strlen(s)) == 1, "number: 一. glued");
-	s = "１２．决定";
-	check(rp_paragraph_number(s, strlen(s), &nl) == 9 &&
-	    rp_paragraph_value(s, strlen(s)) == 12, "number: full-width 12.");
-	s = "一九四六年五月十七日";
-	check(rp_paragraph_number(s, strlen(s), &nl) == 0,
-	    "number: a date in numerals is none");
-	s = "(乙)经济暨社会理事会";
-	check(rp_item_marker(s, strlen(s), &nl, &kind, &value) == 5 &&
-	    value == 2, "item: (乙) is the second");
-	s = "（三）请";
-	check(rp_item_marker(s, strlen(s), &nl, &kind, &value) > 0 &&
-	    value == 3, "item: （三）");
-	s = "（2002）号和第 1455（2003）号决议";
-	check(rp_item_marker(s, strlen(s), &nl, &kind, &value) == 0,
-	    "item: a wrapped year in brackets is none");
-	s = "(二十六)号决议";
-	check(rp_item_marker(s, strlen(s), &nl, &kind, &value) == 0,
-	    "item: a wrapped session in brackets is none");
-	s = "大会建议:";
-	check((k = rp_formula_lead(s, strlen(s), &b)) == 6 &&
-	    b == RP_BODY_GA, "formula and verb: 大会建议:");
-	s = "The General Assembly recommends:";
-	check(rp_formula_lead(s, strlen(s), &b) == 20 && b == RP_BODY_GA,
-	    "formula and verb: The General Assembly recommends:");
-	s = "L'Assemblée générale recommande :";
-	check(rp_formula_lead(s, strlen(s), &b) > 0 && b == RP_BODY_GA,
-	    "formula and verb: L'Assemblée générale recommande :");
-	s = "安全理事会决定继续处理此案。";
-	check(rp_formula_lead(s, strlen(s), &b) == 0,
-	    "formula and verb: no article, no colon: a sentence");
-	s = "the Security Council decides:";
-	check(rp_formula_lead(s, strlen(s), &b) == 0,
-	    "formula and verb: lower case is a wrapped line");
+	for (i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+		const char *s = nums[i].s;
+
+		value = 0;
+		off = nums[i].item ? rp_item_marker(s, strlen(s), &nl, &kind,
+		    &value) : rp_paragraph_number(s, strlen(s), &nl);
+		if (!nums[i].item)
+			value = rp_paragraph_value(s, strlen(s));
+		check(off == nums[i].off && (off == 0 || value == nums[i].value),
+		    nums[i].what);
+	}
+	for (i = 0; i < sizeof(leads) / sizeof(leads[0]); i++)
+		check(rp_formula_lead(leads[i].s, strlen(leads[i].s), &b) ==
+		    leads[i].len && (leads[i].len == 0 || b == RP_BODY_GA),
+		    leads[i].what);
 	check(classify("兹决定继续探讨此事,俾断定西班牙情势已否引起国际磨擦,") ==
 	    RP_PARA_OPERATIVE, "classify: 兹决定…, is operative");
 	check(classify("兹回顾其决议,") == RP_PARA_PREAMBULAR,
 	    "classify: an adverb before an opener stays preambular");
-	s = "由于世界工会联合会之请求.";
-	check(rp_opens_recital(s, strlen(s)), "recital: 由于… before the formula");
+	check(rp_opens_recital("由于世界工会联合会之请求.", strlen(
+	    "由于世界工会联合会之请求.")), "recital: 由于… before the formula");
 }
 
 int
