@@ -216,6 +216,15 @@ rp_opener_kind(const char *s, size_t n)
 	return RP_PARA_UNKNOWN;
 }
 
+int
+rp_opens_recital(const char *s, size_t n)
+{
+	while (n > 0 && s[0] == ' ')
+		s++, n--;
+	return rp_lang_phrase(RP_LK_OPENER, s, n, NULL) > 0 &&
+	    rp_lang_phrase(RP_LK_VERB, s, n, NULL) == 0;
+}
+
 rp_para_kind
 rp_classify_paragraph(const char *s, size_t n)
 {
@@ -229,6 +238,11 @@ rp_classify_paragraph(const char *s, size_t n)
 	 * tables only when there is none. */
 	if (rp_is_cjk(last) || (n > 3 && rp_is_cjk(rp_utf8_last(s,
 	    n - lastlen, &k)))) {
+		/* "兹决定…," (hereby decides): an adverb that only leads in
+		 * an operative verb says more than the final comma. */
+		if ((k = rp_lang_phrase(RP_LK_ADVERB, s, n, NULL)) > 0 &&
+		    rp_opener_kind(s + k, n - k) == RP_PARA_OPERATIVE)
+			return RP_PARA_OPERATIVE;
 		if (is_comma(last))
 			return RP_PARA_PREAMBULAR;
 		if (is_stop(last))
@@ -597,6 +611,34 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 	return comma && k > 0 && n < 60 && body_title(s, n);
 }
 
+size_t
+rp_formula_lead(const char *s, size_t n, rp_body *body)
+{
+	size_t		a, b, v, len, m = n;
+	uint32_t	cp;
+
+	*body = RP_BODY_UNKNOWN;
+	if (rp_utf8_decode(s, n, &cp) == 0 || rp_starts_lower(s, n))
+		return 0;
+	a = rp_lang_phrase(RP_LK_ARTICLE, s, n, NULL);
+	for (v = a; v < n && s[v] == ' '; v++)
+		continue;
+	if ((b = rp_lang_phrase(RP_LK_BODY, s + v, n - v, NULL)) == 0)
+		return 0;
+	*body = rp_body_from_name(s + v, b);
+	for (b += v, v = b; v < n && s[v] == ' '; v++)
+		continue;
+	if (v == n || rp_opener_kind(s + v, n - v) != RP_PARA_OPERATIVE)
+		return 0;
+	/* Chinese names the body with no article: then only a line
+	 * leading in what follows ("大会建议:"), never a wrapped line that
+	 * happens to begin with the body's name. */
+	if (a == 0 && !(rp_is_cjk(cp) && end_of_char(last_char(s, &m,
+	    &len)) == RP_END_COLON))
+		return 0;
+	return b;
+}
+
 int
 rp_opens_with_article(const char *s, size_t n)
 {
@@ -734,13 +776,40 @@ dash_mark(const char *s, size_t n, size_t i)
 	return t;
 }
 
+/* The highest sub-item number in brackets: "(二十六)" at a line's start
+ * is a session of a wrapped reference ("第2758⏎(二十六)号决议"). */
+#define ITEM_NUMBER_MAX	20
+
+/* A number in a language's own shape (the tables' [paragraph numbers]
+ * or [item numbers]: "一.", "二、", "１.", "(一)", "(甲)"), the text
+ * after it a space or a Chinese character away: the text's offset, its
+ * value into *value; 0 if none. */
+static size_t
+own_number(rp_lang_kind kind, const char *s, size_t n, size_t *numlen,
+    int *value)
+{
+	rp_lang_hit	h;
+	size_t		end, t;
+
+	if ((end = rp_lang_match(kind, s, n, &h)) == 0 ||
+	    (*value = h.num >= 0 ? h.num : h.value) <= 0 ||
+	    (kind == RP_LK_ITEM_NUMBER && *value > ITEM_NUMBER_MAX) ||
+	    (t = after_marker(s, n, end)) == 0)
+		return 0;
+	*numlen = end;
+	return t;
+}
+
 size_t
 rp_paragraph_number(const char *s, size_t n, size_t *numlen)
 {
 	size_t	i = 0, t;
+	int	v;
 
 	while (i < n && i < 6 && isdigit((unsigned char)s[i]))
 		i++;
+	if (i == 0 && n > 0)
+		return own_number(RP_LK_PARA_NUMBER, s, n, numlen, &v);
 	if (i == 0 || i >= n || isdigit((unsigned char)s[i]) || s[0] == '0')
 		return 0;
 	/* Four digits are a year that ends a wrapped sentence ("on 21
@@ -760,6 +829,18 @@ rp_paragraph_number(const char *s, size_t n, size_t *numlen)
 	if ((t = after_marker(s, n, i)) > 0)
 		return t;
 	return s[i] == '*' || s[i] == '_' ? i : 0;
+}
+
+int
+rp_paragraph_value(const char *s, size_t n)
+{
+	size_t	nl;
+	int	v = 0;
+
+	if (n > 0 && isdigit((unsigned char)s[0]))
+		return atoi(s);
+	own_number(RP_LK_PARA_NUMBER, s, n, &nl, &v);
+	return v;
 }
 
 /* Roman numeral value of lower-case s[0..n), or 0. */
@@ -816,6 +897,16 @@ abjad_marker(const char *s, size_t n, size_t i, int *value)
 	return i < n && s[i] == ')' ? i + 1 : 0;
 }
 
+/* Whether s opens with an ASCII character or a full-width digit. */
+static int
+ascii_or_digit_after(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	return rp_utf8_decode(s, n, &cp) > 0 && (cp < 0x80 ||
+	    (cp >= 0xFF10 && cp <= 0xFF19));
+}
+
 size_t
 rp_item_marker(const char *s, size_t n, size_t *numlen,
     rp_item_kind *kind, int *value)
@@ -845,30 +936,18 @@ rp_item_marker(const char *s, size_t n, size_t *numlen,
 		}
 		return 0;
 	}
+	/* "(一)", "（甲）": numbers and letters of the language's own;
+	 * "(a)" and "(1)" are read below, and digits in full-width
+	 * brackets are a wrapped reference ("第 1390⏎（2002）号"). */
+	if (!ascii_or_digit_after(s + len, n - len) &&
+	    (t = own_number(RP_LK_ITEM_NUMBER, s, n, numlen, value)) > 0) {
+		*kind = RP_ITEM_CJK;
+		return t;
+	}
 	i = 0;
 	if (cp == '(') {
 		open = 1;
 		i = 1;
-	} else if (cp == 0xFF08) {		/* （一） */
-		open = 2;
-		i = len;
-	}
-	if (open == 2) {
-		static const char *const cn[] = { "一", "二", "三", "四", "五",
-			"六", "七", "八", "九", "十", NULL };
-		int k;
-
-		for (k = 0; cn[k] != NULL; k++)
-			if (i + 3 <= n && memcmp(s + i, cn[k], 3) == 0)
-				break;
-		if (cn[k] == NULL || i + 6 > n ||
-		    memcmp(s + i + 3, "）", 3) != 0)
-			return 0;
-		*kind = RP_ITEM_CJK;
-		*value = k + 1;
-		*numlen = i + 6;
-		return after_marker(s, n, i + 6) ? after_marker(s, n, i + 6) :
-		    0;
 	}
 	if (open == 1 && (t = abjad_marker(s, n, i, value)) > 0) {
 		*kind = RP_ITEM_ALPHA;
@@ -1220,6 +1299,15 @@ dated_line(const char *s, size_t n)
 		if ((unsigned char)s[i] < 0x80 && !isalpha((unsigned char)s[i]))
 			return 0;
 	return 1;
+}
+
+int
+rp_names_doctype(const char *s, size_t n)
+{
+	rp_lang_hit	h;
+	size_t		at;
+
+	return rp_lang_find(RP_LK_DOCTYPE, s, n, &h, &at) > 0;
 }
 
 int
@@ -1816,7 +1904,7 @@ rp_opens_unit(const char *s, size_t n)
 	    rp_scanned_number(s, n, &nl) > 0 ||
 	    rp_item_marker(s, n, &nl, &kind, &v) > 0 ||
 	    rp_is_separator(s, n) || rp_is_annex_heading(s, n) ||
-	    rp_is_formula(s, n, &b);
+	    rp_is_formula(s, n, &b) || rp_formula_lead(s, n, &b) > 0;
 }
 
 int

@@ -42,6 +42,14 @@ size_t		 rp_operative_phrase(const char *s, size_t n);
 
 /* "The Security Council," "安全理事会，": an enacting formula. */
 int		 rp_is_formula(const char *s, size_t n, rp_body *body);
+/* The formula and the operative verb on one line ("The General Assembly
+ * recommends:", "L'Assemblée générale recommande :", "大会建议:"): the
+ * length of the formula's part, its body into *body; 0 if none. */
+/* Whether s opens with a preambular opener of the tables that is no
+ * verb ("Whereas", "由于"): before the formula, a recital whatever its
+ * end ("由于…规定."). */
+int		 rp_opens_recital(const char *s, size_t n);
+size_t		 rp_formula_lead(const char *s, size_t n, rp_body *body);
 /* Whether a formula names a connector ("Therefore the Security
  * Council,", "The General Assembly, therefore,"): what came before it
  * gave its reasons. */
@@ -72,6 +80,8 @@ size_t		 rp_find_date(const char *s, size_t n, char iso[11],
 /* A paragraph number at s ("1.", "12. "): the marker's length without
  * trailing space in *numlen; returns the offset of the text after it. */
 size_t		 rp_paragraph_number(const char *s, size_t n, size_t *numlen);
+/* The value of the paragraph number at s ("12." 12, "二、" 2), or 0. */
+int		 rp_paragraph_value(const char *s, size_t n);
 
 typedef enum rp_item_kind {
 	RP_ITEM_NONE = 0,
@@ -147,6 +157,9 @@ int		 rp_is_job_or_page(const char *s, size_t n);
 /* The rp_role of a masthead line ("Distr.: General" is DISTRIBUTION);
  * RP_ROLE_NONE for a line that is none of them (a title, a note). */
 int		 rp_masthead_role(const char *s, size_t n);
+/* Whether s names the document somewhere ("Resolution", "Résolution
+ * 26 (1947)", "决议"). */
+int		 rp_names_doctype(const char *s, size_t n);
 /* The metadata a masthead line of that role gives, into m (a letter's
  * title also gives its date and body). */
 void		 rp_masthead_meta(rp_doc *doc, rp_meta *m, int role,

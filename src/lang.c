@@ -85,7 +85,7 @@ static const char *const section_names[RP_LK__MAX] = {
 	"adopted", "votes", "annex", "organization",
 	"distribution", "session", "agenda", "doctype", "heading",
 	"vote labels", "letter", "conjunctions",
-	"function words"
+	"function words", "paragraph numbers", "item numbers"
 };
 
 /* ------------------------------------------------------------ folding */
@@ -448,12 +448,12 @@ starts_numeric(const char *p)
 }
 
 /* Whether a number may start at byte c: a digit, or the first byte of an
- * Arabic-Indic digit or a Chinese numeral. */
+ * Arabic-Indic digit, a Chinese numeral or a full-width digit. */
 static int
 number_byte(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || c == 0xD9 || c == 0xDB ||
-	    (c >= 0xE3 && c <= 0xE9);
+	    (c >= 0xE3 && c <= 0xE9) || c == 0xEF;
 }
 
 /* The entry of kind whose text is exactly t[0..n), or NULL, by binary
@@ -1258,6 +1258,7 @@ match_at(int kind, const struct folded *f, size_t i, rp_lang_hit *hit)
 		    boundary(f, r - 1)) {
 			best = r;
 			*hit = h;
+			hit->value = T.e[k].value;
 		}
 	}
 	return best;

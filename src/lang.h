@@ -47,6 +47,8 @@ typedef enum rp_lang_kind {
 	RP_LK_LETTER,		/* Letter dated, {text}的信 */
 	RP_LK_CONJUNCTION,	/* and, и: after a clause's comma ("…; and") */
 	RP_LK_FUNCTION_WORD,	/* the, of: a block ending in one goes on */
+	RP_LK_PARA_NUMBER,	/* {num} 、: a paragraph number in words */
+	RP_LK_ITEM_NUMBER,	/* ( {num} ), (甲) = 1: a sub-item's marker */
 	RP_LK__MAX
 } rp_lang_kind;
 
@@ -62,6 +64,7 @@ enum {
 typedef struct rp_lang_hit {
 	size_t	 end;
 	int	 n, num, year, month, day, votes[3], ord;
+	int	 value;		/* the pattern's " = value" */
 	size_t	 n_at, n_end;	/* {n}, its ordinal suffix and any OCR noise */
 	size_t	 suf_at, suf_end;	/* the suffix alone */
 } rp_lang_hit;

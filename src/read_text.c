@@ -814,6 +814,22 @@ closing_at(struct reader *r, const char *s, size_t n)
 	return 0;
 }
 
+/* Where a heading that ends in its date ends, the first date of the
+ * line after the document's name, a capital after it ("… Résolution du
+ * 25 janvier 1946 En vertu de …"), or 0. */
+static size_t
+heading_date_end(const char *s, size_t n)
+{
+	char	iso[11];
+	size_t	at, len;
+
+	if ((len = rp_find_date(s, n, iso, &at)) == 0 || at + len + 1 >= n ||
+	    s[at + len] != ' ' || !is_upper_letter((unsigned char)s[at +
+	    len + 1]) || !rp_names_doctype(s, at))
+		return 0;
+	return at + len;
+}
+
 /* The seams of one long line, in order. */
 static void
 find_seams(struct reader *r, const struct line *l, struct seams *sm)
@@ -822,6 +838,9 @@ find_seams(struct reader *r, const struct line *l, struct seams *sm)
 	size_t		 n = l->n, i, k, nl, len;
 	uint32_t	 prev = ' ', cp;
 	int		 expect = 1, numbers = 0;
+
+	if ((k = heading_date_end(s, n)) > 0)
+		add_seam(sm, k);
 
 	for (i = 0; i < n; i += len, prev = cp) {
 		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
@@ -834,9 +853,9 @@ find_seams(struct reader *r, const struct line *l, struct seams *sm)
 		/* Numbers in sequence, from 1 or from the one the line
 		 * opens with ("2. Invita …; 3. Pide …"). */
 		if (rp_paragraph_number(s + i, n - i, &nl) > 0 &&
-		    (atoi(s + i) == expect || i == 0)) {
+		    (rp_paragraph_value(s + i, n - i) == expect || i == 0)) {
 			add_seam(sm, i);
-			expect = atoi(s + i) + 1;
+			expect = rp_paragraph_value(s + i, n - i) + 1;
 			numbers++;
 		} else if ((k = formula_at(s + i, n - i)) > 0 &&
 		    !lower_word_before(s, i)) {
@@ -1025,7 +1044,8 @@ formula_line(const struct reader *r)
 	rp_body	b;
 
 	for (i = 0; i < r->nlines; i++)
-		if (rp_is_formula(r->lines[i].s, r->lines[i].n, &b))
+		if (rp_is_formula(r->lines[i].s, r->lines[i].n, &b) ||
+		    rp_formula_lead(r->lines[i].s, r->lines[i].n, &b) > 0)
 			return i;
 	return 0;
 }
@@ -1226,14 +1246,18 @@ make_units(struct reader *r)
 			continue;
 		}
 		/* The masthead ends at the formula, or where running text
-		 * begins: a numbered paragraph, a sentence, the "Whereas" of
+		 * begins: a numbered paragraph, a long piece cut from a
+		 * flattened line, a sentence, the "Whereas" of
 		 * a preamble before its formula (1940s resolutions). */
 		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
-		    rp_opens_unit(l->s, l->n) || ((blank ||
+		    rp_opens_unit(l->s, l->n) || (l->cut && long_line(l) &&
+		    !rp_masthead_role(l->s, l->n)) || ((blank ||
 		    r->line_per_paragraph) && (r->nunits > 0 ||
 		    first_recital(l)) &&
 		    !rp_masthead_role(l->s, l->n) && ((long_line(l) &&
-		    (blank ? sentence_end(r, l) : ends_recital(l))) ||
+		    (blank ? sentence_end(r, l) : ends_recital(l) ||
+		    (rp_opens_recital(l->s, l->n) && rp_ends_clause(l->s,
+		    l->n)))) ||
 		    (l->n > 8 && memcmp(l->s, "Whereas", 7) == 0 &&
 		    !isalpha((unsigned char)l->s[7]))))))
 			in_masthead = 0;
@@ -1724,6 +1748,21 @@ to_preface(struct builder *bd, rp_node *c)
 }
 
 static int
+opens_recital_node(const rp_node *c)
+{
+	rp_buf	t;
+	int	is;
+
+	if (c->first == NULL || c->first->type != RP_NODE_BLOCK)
+		return 0;
+	rp_buf_init(&t);
+	rp_node_text(c->first, &t);
+	is = t.data != NULL && rp_opens_recital(t.data, t.len);
+	rp_buf_free(&t);
+	return is;
+}
+
+static int
 text_before_formula(struct builder *bd, int reasons)
 {
 	rp_node	*c, *next;
@@ -1737,8 +1776,9 @@ text_before_formula(struct builder *bd, int reasons)
 		next = c->next;
 		rp_node_unlink(c);
 		/* "…; The General Assembly, therefore,": they are its
-		 * recitals. */
-		if (reasons && c->type == RP_NODE_PARAGRAPH) {
+		 * recitals; so is one that opens as a recital does. */
+		if ((reasons || opens_recital_node(c)) &&
+		    c->type == RP_NODE_PARAGRAPH) {
 			c->flags &= ~RP_UNSURE;
 			rp_node_append(part(bd, &bd->preamble,
 			    RP_NODE_PREAMBLE, c->line), c);
@@ -1827,13 +1867,60 @@ no_words(const char *s, size_t n)
 	return 1;
 }
 
+/* The enacting formula, the first n bytes of u, of body, if none came
+ * before: what came before it as paragraphs is its recitals or the
+ * masthead. */
+static int
+add_formula(struct builder *bd, const struct unit *u, size_t n,
+    rp_body body)
+{
+	const char	*s = u->text.data;
+	rp_node		*p;
+
+	if ((bd->preamble != NULL &&
+	    rp_node_child(bd->preamble, RP_NODE_FORMULA) != NULL) ||
+	    (bd->state > 1 && !text_before_formula(bd,
+	    rp_formula_connector(s, n))))
+		return 0;
+	if (bd->docnode->meta->body == RP_BODY_UNKNOWN)
+		bd->docnode->meta->body = body;
+	titles_before_formula(bd);
+	p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
+	p->name = "enactingFormula";
+	connector_into(bd, p);
+	rp_node_append(p, block(bd, u, s, n, 0));
+	rp_node_append(part(bd, &bd->preamble, RP_NODE_PREAMBLE, u->line), p);
+	bd->state = 1;
+	bd->para = NULL;
+	return 1;
+}
+
+/* The longest a lead-in is, in characters ("Décide en conséquence :");
+ * a longer line ending in a colon is an operative paragraph ("Recommends
+ * that the General Assembly … as follows:"). */
+#define LEAD_IN_MAX	32
+
+/* Whether the unit after u opens with a sub-item's marker. */
+static int
+items_follow(const struct builder *bd, const struct unit *u)
+{
+	const struct unit	*next = u + 1;
+	size_t			 nl;
+	rp_item_kind		 kind;
+	int			 v;
+
+	return next < bd->r->units + bd->r->nunits && next->kind == U_TEXT &&
+	    rp_item_marker(next->text.data, next->text.len, &nl, &kind,
+	    &v) > 0;
+}
+
 static void
 add_text_unit(struct builder *bd, const struct unit *u)
 {
 	const char	*s = u->text.data;
-	size_t		 n = u->text.len, numlen, off;
+	size_t		 n = u->text.len, numlen, off, k;
 	rp_item_kind	 kind;
-	int		 value, v;
+	int		 value, v, lead_in = 0;
 	rp_body		 body;
 	rp_node		*p, *b;
 	rp_para_kind	 pk;
@@ -1847,23 +1934,17 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		add_vote(bd, u, v);
 		return;
 	}
-	if ((bd->preamble == NULL ||
-	    rp_node_child(bd->preamble, RP_NODE_FORMULA) == NULL) &&
-	    rp_is_formula(s, n, &body) &&
-	    (bd->state <= 1 || text_before_formula(bd,
-	    rp_formula_connector(s, n)))) {
-		if (bd->docnode->meta->body == RP_BODY_UNKNOWN)
-			bd->docnode->meta->body = body;
-		titles_before_formula(bd);
-		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
-		p->name = "enactingFormula";
-		connector_into(bd, p);
-		rp_node_append(p, block(bd, u, s, n, 0));
-		rp_node_append(part(bd, &bd->preamble, RP_NODE_PREAMBLE,
-		    u->line), p);
-		bd->state = 1;
-		bd->para = NULL;
+	if (rp_is_formula(s, n, &body) && add_formula(bd, u, n, body))
 		return;
+	/* "大会建议:": the formula, then its verb opens the paragraph
+	 * whose sub-items follow; before paragraphs it is their lead-in
+	 * ("The Security Council⏎Resolves:"). */
+	if ((k = rp_formula_lead(s, n, &body)) > 0 && add_formula(bd, u, k,
+	    body)) {
+		for (s += k, n -= k; n > 0 && *s == ' '; s++, n--)
+			continue;
+		lead_in = rp_clause_end_of(s, n) == RP_END_COLON &&
+		    char_count(s, n) <= LEAD_IN_MAX && !items_follow(bd, u);
 	}
 	if (rp_closes_body(bd->r->doc, bd->docnode->meta, s, n,
 	    bd->state == 2)) {
@@ -1893,7 +1974,8 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		bd->bulleted = 1;
 	}
 	bd->depth = 0;
-	if (rp_is_intermediate_formula(s, n) || (u->kind == U_HEADING &&
+	if (lead_in || rp_is_intermediate_formula(s, n) ||
+	    (u->kind == U_HEADING &&
 	    rp_is_connector(s, n)) || (bd->numbered_next &&
 	    rp_is_lead_in(s, n))) {
 		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
@@ -1929,7 +2011,8 @@ add_text_unit(struct builder *bd, const struct unit *u)
 	}
 	/* Unnumbered text between paragraphs N and N+1 belongs to N. */
 	if (bd->state == 2 && bd->para != NULL && bd->para->num != NULL &&
-	    bd->next_num == atoi(bd->para->num) + 1) {
+	    bd->next_num == rp_paragraph_value(bd->para->num,
+	    strlen(bd->para->num)) + 1) {
 		b = block(bd, u, s, n, 0);
 		/* "…呼吁；" then "在这方面，…": in Chinese a semicolon does not
 		 * end the paragraph, and the text runs on in the same block. */
@@ -2448,12 +2531,44 @@ note_citations(const struct unit *u, unsigned char *cited)
 	}
 }
 
+/* Whether u is a block shaped as a note: "13 Conventions de Genève …". */
+static int
+note_shaped(const struct unit *u)
+{
+	const char	*s = u->text.data;
+	size_t		 n = u->text.len, k = 0;
+
+	if (u->kind == U_FNDEF)
+		return 1;
+	while (k < n && k < 3 && isdigit((unsigned char)s[k]))
+		k++;
+	return u->kind == U_TEXT && u->block_start && k > 0 && k + 1 < n &&
+	    s[k] == ' ' && (isupper((unsigned char)s[k + 1]) ||
+	    (unsigned char)s[k + 1] >= 0x80);
+}
+
+/* Whether the units left are notes: past the adoption line, a block "N
+ * Text" that only notes follow is a note even if no marker cites it (a
+ * scan lost the superscript: "Conventions de Genève" et"). */
+static int
+notes_only(const struct unit *rest, size_t nrest)
+{
+	size_t i;
+
+	for (i = 0; i < nrest; i++)
+		if (!note_shaped(&rest[i]))
+			return 0;
+	return 1;
+}
+
 /* Unit u, a footnote definition outside a ruled zone whose marker a
- * unit before it cites, made one; *adopted: past the adoption line;
+ * unit before it cites, made one (or past the adoption line one that only
+ * notes follow, rest[0..nrest)); *adopted: past the adoption line;
  * listed: the unit before u is a definition (notes line after line). */
 static void
 late_definition(struct reader *r, struct unit *u, int *adopted,
-    const unsigned char *cited, int listed)
+    const unsigned char *cited, int listed, const struct unit *rest,
+    size_t nrest)
 {
 	const char	*s = u->text.data;
 	char		 marker[8];
@@ -2497,7 +2612,9 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 	memcpy(marker, s, k);
 	marker[k] = '\0';
 	num = atoi(marker);
-	if (num <= 0 || num > 300 || !is_cited(cited, marker, k))
+	if (num <= 0 || num > 300 || (!is_cited(cited, marker, k) &&
+	    !(*adopted && u->block_start && !dotted && !glued &&
+	    notes_only(rest, nrest))))
 		return;
 	u->kind = U_FNDEF;
 	u->marker = rp_doc_strdup(r->doc, marker);
@@ -2586,7 +2703,8 @@ late_definitions(struct reader *r)
 		if (arrow_definition(r, u, &arrows, cited))
 			continue;
 		late_definition(r, u, &adopted, cited, out > 1 &&
-		    r->units[out - 2].kind == U_FNDEF);
+		    r->units[out - 2].kind == U_FNDEF, &r->units[i + 1],
+		    r->nunits - i - 1);
 		if (u->kind == U_TEXT)
 			note_citations(u, cited);
 	}
@@ -2720,7 +2838,8 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 				    rp_paragraph_number(r->units[next].text.data,
 				    r->units[next].text.len, &nl))
 					break;
-		bd.next_num = next < to ? atoi(r->units[next].text.data) : 0;
+		bd.next_num = next < to ? rp_paragraph_value(
+		    r->units[next].text.data, r->units[next].text.len) : 0;
 		bd.numbered_next = next == i + 1;
 		if (u->kind != U_FNDEF)
 			rp_buf_put(&all, u->text.data, u->text.len);

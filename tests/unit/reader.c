@@ -977,6 +977,72 @@ test_lang_detect(void)
 	}
 }
 
+/* Issue 10: numbering styles of lang/zh.conf, formula and verb on one
+ * line, adverb and verb; the phrases are those of the dev set's texts. */
+static void
+test_own_numbers(void)
+{
+	static const struct {
+		const char	*s;
+		int		 item;	/* a sub-item's marker, not a number */
+		size_t		 off;	/* the text's offset, 0: none */
+		int		 value;
+		const char	*what;
+	} nums[] = {
+		{ "二、 秘書長在", 0, 7, 2, "number: 二、" },
+		{ "一.凡秘書長", 0, 4, 1, "number: 一. glued" },
+		{ "１２．决定", 0, 9, 12, "number: full-width 12." },
+		{ "一九四六年五月十七日", 0, 0, 0, "number: a date is none" },
+		{ "(乙)经济暨社会理事会", 1, 5, 2, "item: (乙) is the second" },
+		{ "（三）请", 1, 9, 3, "item: （三）" },
+		{ "（2002）号和第 1455", 1, 0, 0,
+		    "item: a wrapped year in brackets is none" },
+		{ "(二十六)号决议", 1, 0, 0,
+		    "item: a wrapped session in brackets is none" },
+	};
+	static const struct {
+		const char	*s;
+		size_t		 len;
+		const char	*what;
+	} leads[] = {
+		{ "大会建议:", 6, "formula and verb: 大会建议:" },
+		{ "The General Assembly recommends:", 20,
+		    "formula and verb: The General Assembly recommends:" },
+		{ "L'Assemblée générale recommande :", 23,
+		    "formula and verb: L'Assemblée générale recommande :" },
+		{ "安全理事会决定继续处理此案。", 0,
+		    "formula and verb: no article, no colon: a sentence" },
+		{ "the Security Council decides:", 0,
+		    "formula and verb: lower case is a wrapped line" },
+	};
+	size_t		 i, nl, off;
+	rp_item_kind	 kind;
+	int		 value;
+	rp_body		 b;
+
+	for (i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+		const char *s = nums[i].s;
+
+		value = 0;
+		off = nums[i].item ? rp_item_marker(s, strlen(s), &nl, &kind,
+		    &value) : rp_paragraph_number(s, strlen(s), &nl);
+		if (!nums[i].item)
+			value = rp_paragraph_value(s, strlen(s));
+		check(off == nums[i].off && (off == 0 || value == nums[i].value),
+		    nums[i].what);
+	}
+	for (i = 0; i < sizeof(leads) / sizeof(leads[0]); i++)
+		check(rp_formula_lead(leads[i].s, strlen(leads[i].s), &b) ==
+		    leads[i].len && (leads[i].len == 0 || b == RP_BODY_GA),
+		    leads[i].what);
+	check(classify("兹决定继续探讨此事,俾断定西班牙情势已否引起国际磨擦,") ==
+	    RP_PARA_OPERATIVE, "classify: 兹决定…, is operative");
+	check(classify("兹回顾其决议,") == RP_PARA_PREAMBULAR,
+	    "classify: an adverb before an opener stays preambular");
+	check(rp_opens_recital("由于世界工会联合会之请求.", strlen(
+	    "由于世界工会联合会之请求.")), "recital: 由于… before the formula");
+}
+
 int
 main(void)
 {
@@ -994,5 +1060,6 @@ main(void)
 	test_lang_masthead();
 	test_lang_annex_votes();
 	test_lang_detect();
+	test_own_numbers();
 	return failures ? 1 : 0;
 }
