@@ -70,3 +70,22 @@ expect "wrapped: \"– in which\" is no bullet" 0 "$(grep -c 'item num=' "$TMP/d
 "$RESPUB" -q -t tree tests/scripts/udhr-ru.txt > "$TMP/ru.tree"
 expect "ru: lower-case recitals across blank lines stay apart" 7 \
 	"$(grep -c '^    paragraph name="принимаявовнимание"' "$TMP/ru.tree")"
+# A Wikisource transcription links each printed page with "[N]", here
+# before the formula: "[1] Совет Безопасности," is the formula, not a
+# note of the heading.  Excerpt (heading, formula, first recital) of
+# S/RES/3 (1946) on https://ru.m.wikisource.org/wiki/S/RES/3_(1946)
+# (from the 1946 yearbook; public domain, ST/AI/189/Add.9/Rev.2).
+cat > "$TMP/ws.txt" <<'TXT'
+Резолюция
+от 4 апреля 1946 года № S/RES/3 (1946)
+
+
+[1] Совет Безопасности,
+
+принимая к сведению заявления представителя Ирана о том, что обращение Ирана к Совету вызвано присутствием в Иране войск Союза Советских Социалистических Республик и их продолжающимся присутствием там после срока, предусмотренного для их вывода в Трехстороннем договоре от 29 января 1942 гола[1],
+TXT
+"$RESPUB" -q -t tree "$TMP/ws.txt" > "$TMP/ws.tree"
+expect "page marker: \"[1] Совет Безопасности,\" is the formula" 1 \
+	"$(grep -c 'enactingFormula' "$TMP/ws.tree")"
+expect "page marker: body read from the formula" 1 \
+	"$(grep -c '^document .*body=un-sc' "$TMP/ws.tree")"
