@@ -89,3 +89,18 @@ expect "page marker: \"[1] Совет Безопасности,\" is the formula
 	"$(grep -c 'enactingFormula' "$TMP/ws.tree")"
 expect "page marker: body read from the formula" 1 \
 	"$(grep -c '^document .*body=un-sc' "$TMP/ws.tree")"
+# A web copy that puts the formula and the recital after it on one line
+# (Russian has no article to show the formula): "Генеральная Ассамблея,
+# подвергнув …" is the formula, then a recital.  Excerpt (first lines) of
+# A/RES/194 (III) as on
+# https://welena.ru/accessories/rezolyuciya-oon-rezolyuciya-soveta-bezopasnosti-oon---eto-sb-oon-edinoglasno.html
+cat > "$TMP/glued.txt" <<'TXT'
+Генеральная Ассамблея, подвергнув ситуацию в Палестине дальнейшему рассмотрению,
+1. выражает чувство глубокого удовлетворения по поводу результатов, достигнутых покойным Посредником Организации Объединенных Наций в деле содействия мирному урегулированию будущего положения в Палестине, за которое он пожертвовал своей жизнью; и выражает благодарность исполняющему обязанности Посредника и его сотрудникам за их неослабные усилия и преданность долгу в их работе в Палестине;
+TXT
+"$RESPUB" -q -t tree "$TMP/glued.txt" > "$TMP/glued.tree"
+expect "formula and recital on one line: formula" 1 \
+	"$(grep -c 'enactingFormula' "$TMP/glued.tree")"
+expect "formula and recital on one line: counts" \
+	"pre=1 op=1 notes=0 annexes=0 date=- meeting=- vote=-" \
+	"$(python3 tests/tools/counts.py "$TMP/glued.tree")"
