@@ -101,6 +101,8 @@ TXT
 "$RESPUB" -q -t tree "$TMP/glued.txt" > "$TMP/glued.tree"
 expect "formula and recital on one line: formula" 1 \
 	"$(grep -c 'enactingFormula' "$TMP/glued.tree")"
+expect "formula and recital on one line: the recital's opener" 1 \
+	"$(grep -c 'paragraph name="подвергнув"' "$TMP/glued.tree")"
 expect "formula and recital on one line: counts" \
 	"pre=1 op=1 notes=0 annexes=0 date=- meeting=- vote=-" \
 	"$(python3 tests/tools/counts.py "$TMP/glued.tree")"
