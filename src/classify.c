@@ -561,6 +561,23 @@ rp_formula_connector(const char *s, size_t n)
 	return k != n;
 }
 
+/* "[1] Совет Безопасности,": Wikisource's link to the printed page
+ * (a bracketed number and a space) before the formula's name. */
+static void
+skip_page_marker(const char **s, size_t *n)
+{
+	size_t		i;
+
+	if (*n < 4 || **s != '[')
+		return;
+	for (i = 1; i < *n && i < 5 && isdigit((unsigned char)(*s)[i]); i++)
+		continue;
+	if (i == 1 || i + 1 >= *n || (*s)[i] != ']' || (*s)[i + 1] != ' ')
+		return;
+	*s += i + 2;
+	*n -= i + 2;
+}
+
 int
 rp_is_formula(const char *s, size_t n, rp_body *body)
 {
@@ -595,6 +612,7 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 			n -= k + 1;
 		}
 	}
+	skip_page_marker(&s, &n);
 	strip_connectors(&s, &n);
 	if ((k = rp_lang_phrase(RP_LK_ARTICLE, s, n, NULL)) > 0) {
 		s += k;

@@ -872,11 +872,23 @@ find_seams(struct reader *r, const struct line *l, struct seams *sm)
 		add_seam(sm, k);
 }
 
+/* Whether the text after a formula of k bytes at the start of s opens a
+ * recital or an operative paragraph ("Генеральная Ассамблея, подвергнув
+ * …": a language with no article). */
+static int
+opener_after(const char *s, size_t n, size_t k)
+{
+	while (k < n && s[k] == ' ')
+		k++;
+	return k < n && opener_at(s + k, n - k);
+}
+
 /*
  * A formula sharing a line with other text, written with its article
- * ("إن مجلس الأمن، إذ يشير …", "… avec l'Espagne L'Assemblée générale,"):
- * at the start or the end of the line, a seam on each side.  Not "requests
- * the Security Council," (no article, or one in lower case).
+ * ("إن مجلس الأمن، إذ يشير …", "… avec l'Espagne L'Assemblée générale,"),
+ * or opening the line before an opener: at the start or the end of the
+ * line, a seam on each side.  Not "requests the Security Council," (no
+ * article, or one in lower case).
  */
 static void
 formula_seams(const struct line *l, struct seams *sm)
@@ -887,8 +899,8 @@ formula_seams(const struct line *l, struct seams *sm)
 		if ((i > 0 && l->s[i - 1] != ' ') || (k = formula_at(l->s + i,
 		    l->n - i)) == 0 || (i > 0 && i + k < l->n) ||
 		    (i == 0 && k == l->n) || rp_starts_lower(l->s + i,
-		    l->n - i) || !rp_opens_with_article(l->s + i,
-		    l->n - i))
+		    l->n - i) || !(rp_opens_with_article(l->s + i,
+		    l->n - i) || (i == 0 && opener_after(l->s, l->n, k))))
 			continue;
 		add_seam(sm, i);
 		add_seam(sm, i + k);

@@ -70,3 +70,39 @@ expect "wrapped: \"– in which\" is no bullet" 0 "$(grep -c 'item num=' "$TMP/d
 "$RESPUB" -q -t tree tests/scripts/udhr-ru.txt > "$TMP/ru.tree"
 expect "ru: lower-case recitals across blank lines stay apart" 7 \
 	"$(grep -c '^    paragraph name="принимаявовнимание"' "$TMP/ru.tree")"
+# A Wikisource transcription links each printed page with "[N]", here
+# before the formula: "[1] Совет Безопасности," is the formula, not a
+# note of the heading.  Excerpt (heading, formula, first recital) of
+# S/RES/3 (1946) on https://ru.m.wikisource.org/wiki/S/RES/3_(1946)
+# (from the 1946 yearbook; public domain, ST/AI/189/Add.9/Rev.2).
+cat > "$TMP/ws.txt" <<'TXT'
+Резолюция
+от 4 апреля 1946 года № S/RES/3 (1946)
+
+
+[1] Совет Безопасности,
+
+принимая к сведению заявления представителя Ирана о том, что обращение Ирана к Совету вызвано присутствием в Иране войск Союза Советских Социалистических Республик и их продолжающимся присутствием там после срока, предусмотренного для их вывода в Трехстороннем договоре от 29 января 1942 гола[1],
+TXT
+"$RESPUB" -q -t tree "$TMP/ws.txt" > "$TMP/ws.tree"
+expect "page marker: \"[1] Совет Безопасности,\" is the formula" 1 \
+	"$(grep -c 'enactingFormula' "$TMP/ws.tree")"
+expect "page marker: body read from the formula" 1 \
+	"$(grep -c '^document .*body=un-sc' "$TMP/ws.tree")"
+# A web copy that puts the formula and the recital after it on one line
+# (Russian has no article to show the formula): "Генеральная Ассамблея,
+# подвергнув …" is the formula, then a recital.  Excerpt (first lines) of
+# A/RES/194 (III) as on
+# https://welena.ru/accessories/rezolyuciya-oon-rezolyuciya-soveta-bezopasnosti-oon---eto-sb-oon-edinoglasno.html
+cat > "$TMP/glued.txt" <<'TXT'
+Генеральная Ассамблея, подвергнув ситуацию в Палестине дальнейшему рассмотрению,
+1. выражает чувство глубокого удовлетворения по поводу результатов, достигнутых покойным Посредником Организации Объединенных Наций в деле содействия мирному урегулированию будущего положения в Палестине, за которое он пожертвовал своей жизнью; и выражает благодарность исполняющему обязанности Посредника и его сотрудникам за их неослабные усилия и преданность долгу в их работе в Палестине;
+TXT
+"$RESPUB" -q -t tree "$TMP/glued.txt" > "$TMP/glued.tree"
+expect "formula and recital on one line: formula" 1 \
+	"$(grep -c 'enactingFormula' "$TMP/glued.tree")"
+expect "formula and recital on one line: the recital's opener" 1 \
+	"$(grep -c 'paragraph name="подвергнув"' "$TMP/glued.tree")"
+expect "formula and recital on one line: counts" \
+	"pre=1 op=1 notes=0 annexes=0 date=- meeting=- vote=-" \
+	"$(python3 tests/tools/counts.py "$TMP/glued.tree")"
