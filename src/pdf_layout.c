@@ -585,6 +585,9 @@ lines_to(const struct pl_para *p, const struct sums *s, size_t j,
 		d = line_cost(p, s, a, j, a == 0 ? first_w : w, justify);
 		if (d < 0)
 			break;
+		/* A piece of a word is never a line of its own. */
+		if (hy && s->S[j] - s->S[a] <= 0)
+			continue;
 		for (h = 0; h < NSTATE; h++) {
 			at = a * NSTATE + h;
 			if ((to = hy ? h + 1 : 0) >= NSTATE ||

@@ -721,8 +721,10 @@ set_para(struct job *j, int pi, int keep_all)
 
 		v->para = pi;
 		v->line = (int)k;
+		/* A word hyphenated at a line end is never cut by a page. */
 		v->keep = keep_all || (k == 0 && p->pl.nline > 1) ||
-		    k + 2 == p->pl.nline;
+		    k + 2 == p->pl.nline ||
+		    p->pl.box[p->pl.brk[k]].hyphen > 0;
 	}
 	if (keep_all && j->nv > 0)
 		j->v[j->nv - 1].keep = 1;
