@@ -791,18 +791,17 @@ add_points(struct pl_para *p, const struct pl_metrics *m, const rp_hyph *h,
 	return added;
 }
 
-/* Piece b goes on from piece to: one box again. */
+/* Piece b goes on from piece to: one box again, which ends as b does
+ * (its break, glue and hyphen). */
 static void
 join(struct pl_box *to, const struct pl_box *b)
 {
-	to->len += b->len;
-	to->w += b->w;
-	to->brk = b->brk;
-	to->penalty = b->penalty;
-	to->glue = b->glue;
-	to->stretch = b->stretch;
-	to->shrink = b->shrink;
-	to->hyphen = b->hyphen;
+	struct pl_box head = *to;
+
+	*to = *b;
+	to->off = head.off;
+	to->len = head.len + b->len;
+	to->w = head.w + b->w;
 }
 
 /* Join again the pieces of words the lines do not end in; returns how
