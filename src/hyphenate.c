@@ -224,8 +224,10 @@ rp_hyph_points(const rp_hyph *h, const char *s, size_t n, uint32_t *at,
 		len += rp_utf8_encode(lower(cp), word + len);
 	}
 	if (!small || letters < (size_t)(h->lmin + h->rmin) ||
-	    (m = encode(h->dict, word, len, letters, enc, sizeof(enc))) == 0)
+	    (m = encode(h->dict, word, len, letters, enc,
+	    sizeof(enc) - 1)) == 0)
 		return 0;
+	enc[m] = '\0';		/* libhyphen looks for substrings in it */
 	memset(hy, 0, sizeof(hy));
 	if (hnj_hyphen_hyphenate3(h->dict, enc, (int)m, hy, NULL, &rep, &pos,
 	    &cut, h->lmin, h->rmin, h->lmin, h->rmin) == 0)
