@@ -716,6 +716,11 @@ cut_box(const struct pl_para *p, const struct pl_metrics *m, size_t i,
 	struct pl_box	b = p->box[i];
 	size_t		k;
 
+	if (n == 0) {
+		RP_GROW(*nb, *nn, *ncap);
+		(*nb)[(*nn)++] = b;
+		return;
+	}
 	for (k = 0; k <= n; k++) {
 		struct pl_box *c;
 
