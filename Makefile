@@ -28,7 +28,8 @@ PKGS	:= libxml-2.0 libxslt libexslt libcmark-gfm harfbuzz-subset fribidi
 # Debian packages the build and the tests need (make deps installs them).
 DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libcmark-gfm-dev \
 	libcmark-gfm-extensions-dev libhpdf-dev libharfbuzz-dev \
-	libfribidi-dev fonts-liberation fonts-arphic-uming fonts-hosny-amiri \
+	libfribidi-dev libhyphen-dev hyphen-en-us hyphen-fr hyphen-es hyphen-ru \
+	fonts-liberation fonts-arphic-uming fonts-hosny-amiri \
 	libharfbuzz-bin xsltproc libxml2-utils \
 	poppler-utils qpdf cmark-gfm python3 chromium time \
 	clang libclang-rt-dev valgrind
@@ -41,7 +42,7 @@ NODE_DEB_PKGS := nodejs npm
 NPM_DIR := tests/browser
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lhyphen -lm
 
 ALL_CFLAGS = -std=c11 -Wall -Wextra -fPIC -fvisibility=hidden $(CFLAGS)
 ALL_CPPFLAGS = -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) \
@@ -143,7 +144,7 @@ $(BUILD)/respub.pc: FORCE
 	  'Description: UN resolutions to Akoma Ntoso, HTML, Markdown and PDF' \
 	  'Version: $(shell sed -n 's/^#define RP_VERSION "\(.*\)"/\1/p' include/respub.h)' \
 	  'Requires.private: $(PKGS)' 'Libs: -L$${libdir} -lrespub' \
-	  'Libs.private: -lhpdf -lm' 'Cflags: -I$${includedir}' > $@
+	  'Libs.private: -lhpdf -lhyphen -lm' 'Cflags: -I$${includedir}' > $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librespub.a $(HDRS) | $(BUILD)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/librespub.a \

@@ -617,6 +617,19 @@ rp_lang_setting(int lang, const char *key)
 	return NULL;
 }
 
+const char *
+rp_lang_code_setting(const char *code, const char *key)
+{
+	const char	*c;
+	int		 l;
+
+	for (l = 0; code != NULL && l < rp_lang_count(); l++)
+		if ((c = rp_lang_setting(l, "code")) != NULL &&
+		    strcmp(c, code) == 0)
+			return rp_lang_setting(l, key);
+	return NULL;
+}
+
 /* ------------------------------------------------------------ phrases */
 
 /* The child of trie node t by byte c, or NULL. */

@@ -93,6 +93,8 @@ int	 rp_lang_ordinal(const char *s, size_t n);
  * the value of a [language] setting ("script", "italic openers"). */
 int		 rp_lang_count(void);
 const char	*rp_lang_setting(int lang, const char *key);
+/* The setting key of the language whose code is code (NULL if none). */
+const char	*rp_lang_code_setting(const char *code, const char *key);
 /* The language a phrase of kind at s belongs to (-1 if none). */
 int		 rp_lang_of(rp_lang_kind kind, const char *s, size_t n);
 /* Per language, how many whole words of s are its DETECT words, into

@@ -8,6 +8,7 @@
 #include <fribidi.h>
 
 #include "pdf_layout.h"
+#include "hyphenate.h"
 #include "arena.h"
 #include "utf8.h"
 
@@ -475,7 +476,7 @@ pl_fit(struct pl_para *p, const struct pl_metrics *m, float max)
 float
 pl_natural(const struct pl_para *p, size_t a, size_t b)
 {
-	float	w = 0;
+	float	w = p->box[b].hyphen;
 	size_t	i;
 
 	for (i = a; i <= b; i++)
@@ -486,7 +487,7 @@ pl_natural(const struct pl_para *p, size_t a, size_t b)
 float
 pl_ratio(const struct pl_para *p, size_t a, size_t b, float w)
 {
-	float	nat = 0, st = 0, sh = 0;
+	float	nat = p->box[b].hyphen, st = 0, sh = 0;
 	size_t	i;
 
 	for (i = a; i <= b; i++) {
@@ -510,87 +511,115 @@ pl_glue(const struct pl_box *b, float r)
 	return b->glue + r * (r >= 0 ? b->stretch : b->shrink);
 }
 
-void
-pl_break(struct pl_para *p, float first_w, float w, int justify)
+/* The most lines in a row that may end in a hyphen, and so the states
+ * of a break: how many lines before it in a row end in one. */
+#define HYPH_RUN	2
+#define NSTATE		(HYPH_RUN + 1)
+#define NOWHERE		((size_t)-1)
+
+/* Running sums over the boxes: W[j] natural width (glue included), S[j]
+ * stretch, K[j] shrink of boxes 0..j-1. */
+struct sums {
+	double	*W, *S, *K;
+};
+
+/*
+ * Demerits of the line of boxes a..j in width (the last line is set
+ * natural), or -1 when it cannot shrink to width.
+ */
+static double
+line_cost(const struct pl_para *p, const struct sums *s, size_t a, size_t j,
+    double width, int justify)
 {
-	size_t	 n = p->nbox, a, j, fallback;
-	double	*W, *S, *K, *best;
-	size_t	*from;
-	int	 found;
+	const struct pl_box	*e = &p->box[j];
+	int			 last = j == p->nbox - 1;
+	double			 nat, st, sh, bad, pen;
 
-	p->nline = 0;
-	if (n == 0)
-		return;
-	W = calloc(n + 1, sizeof(*W));
-	S = calloc(n + 1, sizeof(*S));
-	K = calloc(n + 1, sizeof(*K));
-	best = calloc(n + 1, sizeof(*best));
-	from = calloc(n + 1, sizeof(*from));
-	if (!W || !S || !K || !best || !from)
-		abort();
-	for (j = 0; j < n; j++) {
-		W[j + 1] = W[j] + p->box[j].w + p->box[j].glue;
-		S[j + 1] = S[j] + p->box[j].stretch;
-		K[j + 1] = K[j] + p->box[j].shrink;
-		best[j + 1] = HUGE_VAL;
-	}
-	/* best[j + 1]: least demerits of lines ending after box j. */
-	for (j = 0; j < n; j++) {
-		const struct pl_box *e = &p->box[j];
-		int last = j == n - 1;
+	nat = s->W[j + 1] - s->W[a] - e->glue + e->hyphen;
+	st = s->S[j + 1] - s->S[a] - e->stretch;
+	sh = s->K[j + 1] - s->K[a] - e->shrink;
+	if (nat - sh > width + 0.01)
+		return -1;
+	if (nat <= width) {
+		double slack = width - nat;
 
-		if (e->brk == PB_NONE && !last)
+		if (last)
+			bad = 0;
+		else if (justify)
+			bad = st > 0 ? 100 * pow(slack / st, 3) :
+			    slack > 1 ? 10000 : 0;
+		else
+			bad = 100 * pow(slack / (width * 0.3), 2);
+	} else
+		bad = 100 * pow((nat - width) / sh, 3);
+	if (bad > 10000)
+		bad = 10000;
+	pen = e->brk == PB_PEN && !last ? e->penalty : 0;
+	return (1 + bad) * (1 + bad) + pen * pen;
+}
+
+/*
+ * The best lines ending after box j, from every earlier break a (state
+ * a * NSTATE + hyphenated lines before it) into best[] and from[].
+ */
+static void
+lines_to(const struct pl_para *p, const struct sums *s, size_t j,
+    double first_w, double w, int justify, double *best, size_t *from)
+{
+	const struct pl_box	*e = &p->box[j];
+	int			 hy = e->hyphen > 0 && j < p->nbox - 1;
+	size_t			 fallback[NSTATE], a, h, to, at;
+	int			 found[NSTATE] = { 0 };
+	double			 d;
+
+	for (h = 0; h < NSTATE; h++)
+		fallback[h] = NOWHERE;
+	for (a = j + 1; a-- > 0;) {
+		if (a > 0 && p->box[a - 1].brk == PB_NONE)
 			continue;
-		found = 0;
-		fallback = (size_t)-1;
-		for (a = j + 1; a-- > 0;) {
-			double	nat, st, sh, width, bad, d, pen;
-
-			if (a > 0 && p->box[a - 1].brk == PB_NONE)
+		for (h = 0; h < NSTATE; h++)
+			if ((to = hy ? h + 1 : 0) < NSTATE &&
+			    best[a * NSTATE + h] != HUGE_VAL &&
+			    fallback[to] == NOWHERE)
+				fallback[to] = a * NSTATE + h;
+		d = line_cost(p, s, a, j, a == 0 ? first_w : w, justify);
+		if (d < 0)
+			break;
+		/* A piece of a word is never a line of its own. */
+		if (hy && s->S[j] - s->S[a] <= 0)
+			continue;
+		for (h = 0; h < NSTATE; h++) {
+			at = a * NSTATE + h;
+			if ((to = hy ? h + 1 : 0) >= NSTATE ||
+			    best[at] == HUGE_VAL)
 				continue;
-			if (best[a] == HUGE_VAL)
-				continue;
-			if (fallback == (size_t)-1)
-				fallback = a;
-			width = a == 0 ? first_w : w;
-			nat = W[j + 1] - W[a] - e->glue;
-			st = S[j + 1] - S[a] - e->stretch;
-			sh = K[j + 1] - K[a] - e->shrink;
-			if (nat - sh > width + 0.01)
-				break;
-			if (nat <= width) {
-				double slack = width - nat;
-
-				if (last)
-					bad = 0;
-				else if (justify)
-					bad = st > 0 ? 100 * pow(slack / st, 3) :
-					    slack > 1 ? 10000 : 0;
-				else
-					bad = 100 * pow(slack / (width * 0.3), 2);
-			} else
-				bad = 100 * pow((nat - width) / sh, 3);
-			if (bad > 10000)
-				bad = 10000;
-			pen = e->brk == PB_PEN && !last ? e->penalty : 0;
-			d = (1 + bad) * (1 + bad) + pen * pen;
-			if (best[a] + d < best[j + 1]) {
-				best[j + 1] = best[a] + d;
-				from[j + 1] = a;
+			to += (j + 1) * NSTATE;
+			if (best[at] + d < best[to]) {
+				best[to] = best[at] + d;
+				from[to] = at;
 			}
-			found = 1;
-		}
-		/* Nothing fits (a run with no break inside is too wide):
-		 * take the shortest overfull line rather than none. */
-		if (!found && fallback != (size_t)-1) {
-			best[j + 1] = best[fallback] + 1e12;
-			from[j + 1] = fallback;
+			found[to % NSTATE] = 1;
 		}
 	}
-	/* Walk back from the end to list the breaks in order. */
-	size_t count = 0;
+	/* Nothing fits (a run with no break inside is too wide): take the
+	 * shortest overfull line rather than none. */
+	for (h = 0; h < NSTATE; h++)
+		if (!found[h] && fallback[h] != NOWHERE) {
+			best[(j + 1) * NSTATE + h] = best[fallback[h]] + 1e12;
+			from[(j + 1) * NSTATE + h] = fallback[h];
+		}
+}
 
-	for (j = n; j > 0; j = from[j])
+/* The breaks of the best way to the end, in order, into p->brk. */
+static void
+list_breaks(struct pl_para *p, const double *best, const size_t *from)
+{
+	size_t	n = p->nbox, end = n * NSTATE, h, at, count = 0;
+
+	for (h = 1; h < NSTATE; h++)
+		if (best[n * NSTATE + h] < best[end])
+			end = n * NSTATE + h;
+	for (at = end; at >= NSTATE; at = from[at])
 		count++;
 	if (count > p->brkcap) {
 		if ((p->brk = realloc(p->brk, count * sizeof(*p->brk))) == NULL)
@@ -598,11 +627,248 @@ pl_break(struct pl_para *p, float first_w, float w, int justify)
 		p->brkcap = count;
 	}
 	p->nline = count;
-	for (j = n; j > 0; j = from[j])
-		p->brk[--count] = j - 1;
-	free(W);
-	free(S);
-	free(K);
+	for (at = end; at >= NSTATE; at = from[at])
+		p->brk[--count] = at / NSTATE - 1;
+}
+
+void
+pl_break(struct pl_para *p, float first_w, float w, int justify)
+{
+	size_t		 n = p->nbox, j;
+	double		*best;
+	size_t		*from;
+	struct sums	 s;
+
+	p->nline = 0;
+	if (n == 0)
+		return;
+	s.W = calloc(n + 1, sizeof(*s.W));
+	s.S = calloc(n + 1, sizeof(*s.S));
+	s.K = calloc(n + 1, sizeof(*s.K));
+	best = calloc((n + 1) * NSTATE, sizeof(*best));
+	from = calloc((n + 1) * NSTATE, sizeof(*from));
+	if (!s.W || !s.S || !s.K || !best || !from)
+		abort();
+	for (j = 0; j < n; j++) {
+		s.W[j + 1] = s.W[j] + p->box[j].w + p->box[j].glue;
+		s.S[j + 1] = s.S[j] + p->box[j].stretch;
+		s.K[j + 1] = s.K[j] + p->box[j].shrink;
+	}
+	/* best[(j + 1) * NSTATE + h]: least demerits of lines ending after
+	 * box j, h of them in a row ending in a hyphen. */
+	for (j = 1; j < (n + 1) * NSTATE; j++)
+		best[j] = HUGE_VAL;
+	for (j = 0; j < n; j++)
+		if (p->box[j].brk != PB_NONE || j == n - 1)
+			lines_to(p, &s, j, first_w, w, justify, best, from);
+	list_breaks(p, best, from);
+	free(s.W);
+	free(s.S);
+	free(s.K);
 	free(best);
 	free(from);
+}
+
+/* ------------------------------------------------------- hyphenation */
+
+/* Cost of ending a line at a hyphenation point: a line of glue ratio 1
+ * costs about as much, so a word is cut only where it mends a line. */
+#define HYPHEN_PENALTY	100
+
+/* Whether line k (boxes a..b) is a fault a hyphen could mend: not the
+ * last, and too loose to justify, ragged (nothing to stretch) or
+ * overfull. */
+static int
+faulty(const struct pl_para *p, size_t k, float first_w, float w)
+{
+	size_t	a = k ? p->brk[k - 1] + 1 : 0, b = p->brk[k], i;
+	float	width = k ? w : first_w, nat = pl_natural(p, a, b), st = 0;
+
+	if (k + 1 >= p->nline)
+		return 0;
+	for (i = a; i < b; i++)
+		st += p->box[i].stretch;
+	if (nat > width + 0.01f)
+		return 1;
+	return st > 0 ? (width - nat) / st > PL_LOOSE : width - nat > 1;
+}
+
+/* Whether box i is a whole word set plainly: a text face, not raised,
+ * between word spaces, not the paragraph's last word. */
+static int
+hyphenable(const struct pl_para *p, size_t i, size_t last_word)
+{
+	const struct pl_box *b = &p->box[i];
+
+	return i < last_word && b->face >= 0 && b->face < PF_CJK &&
+	    !b->cjk && b->rise == 0 && b->level == 0 &&
+	    (i == 0 || p->box[i - 1].brk == PB_GLUE ||
+	    p->box[i - 1].glue > 0) &&
+	    (b->brk == PB_GLUE || b->glue > 0 || p->box[i + 1].note >= 0);
+}
+
+/* Box i cut at the points at[0..n) (offsets in it) into new boxes. */
+static void
+cut_box(const struct pl_para *p, const struct pl_metrics *m, size_t i,
+    const uint32_t *at, size_t n, struct pl_box **nb, size_t *nn,
+    size_t *ncap)
+{
+	struct pl_box	b = p->box[i];
+	size_t		k;
+
+	if (n == 0) {
+		RP_GROW(*nb, *nn, *ncap);
+		(*nb)[(*nn)++] = b;
+		return;
+	}
+	for (k = 0; k <= n; k++) {
+		struct pl_box *c;
+
+		RP_GROW(*nb, *nn, *ncap);
+		c = &(*nb)[(*nn)++];
+		*c = b;
+		c->off = b.off + (k ? at[k - 1] : 0);
+		c->len = (k < n ? b.off + at[k] : b.off + b.len) - c->off;
+		piece_width(p, m, c);
+		if (k == n)
+			break;
+		c->brk = PB_PEN;
+		c->penalty = HYPHEN_PENALTY;
+		c->glue = c->stretch = c->shrink = 0;
+		c->hyphen = (float)m->width(m->ctx, b.face, '-') * b.size /
+		    1000.0f;
+	}
+}
+
+/* Mark the boxes of each faulty line and of the line after it: there a
+ * word may be cut.  Returns how many lines are faulty. */
+static size_t
+mark_faults(const struct pl_para *p, float first_w, float w, char *near)
+{
+	size_t k, i, a, b, faults = 0;
+
+	for (k = 0; k < p->nline; k++) {
+		if (!faulty(p, k, first_w, w))
+			continue;
+		faults++;
+		a = k ? p->brk[k - 1] + 1 : 0;
+		b = p->brk[k + 1];	/* a faulty line is never the last */
+		for (i = a; i <= b; i++)
+			near[i] = 1;
+	}
+	return faults;
+}
+
+/* Cut the words of faulty lines and of the line after each at their
+ * hyphenation points; returns how many points were added, and the boxes
+ * as they were in *old when there are any. */
+static size_t
+add_points(struct pl_para *p, const struct pl_metrics *m, const rp_hyph *h,
+    float first_w, float w, struct pl_box **old)
+{
+	struct pl_box	*nb = NULL;
+	size_t		 nn = 0, ncap = 0, added = 0, i, n, last_word = 0;
+	uint32_t	 at[16];
+	char		*near;
+
+	if ((near = calloc(p->nbox, 1)) == NULL)
+		abort();
+	for (i = 0; i + 1 < p->nbox; i++)
+		if (p->box[i].brk == PB_GLUE)
+			last_word = i + 1;
+	if (mark_faults(p, first_w, w, near) > 0)
+		for (i = 0; i < p->nbox; i++) {
+			n = near[i] && hyphenable(p, i, last_word) ?
+			    rp_hyph_points(h, p->text + p->box[i].off,
+			    p->box[i].len, at, 16) : 0;
+			added += n;
+			cut_box(p, m, i, at, n, &nb, &nn, &ncap);
+		}
+	free(near);
+	if (added == 0) {
+		free(nb);
+		return 0;
+	}
+	*old = p->box;
+	p->box = nb;
+	p->nbox = nn;
+	p->boxcap = ncap;
+	return added;
+}
+
+/* Piece b goes on from piece to: one box again, which ends as b does
+ * (its break, glue and hyphen). */
+static void
+join(struct pl_box *to, const struct pl_box *b)
+{
+	struct pl_box head = *to;
+
+	*to = *b;
+	to->off = head.off;
+	to->len = head.len + b->len;
+	to->w = head.w + b->w;
+}
+
+/* Join again the pieces of words the lines do not end in; returns how
+ * many lines end in a hyphen. */
+static int
+join_unused(struct pl_para *p)
+{
+	size_t	i, k = 0, nn = 0;
+	int	hyphenated = 0, goes_on = 0;
+
+	for (i = 0; i < p->nbox; i++) {
+		struct pl_box	 b = p->box[i];
+		int		 end = k < p->nline && p->brk[k] == i;
+
+		if (goes_on)
+			join(&p->box[nn - 1], &b);
+		else
+			p->box[nn++] = b;
+		goes_on = b.hyphen > 0 && !end;
+		if (end) {
+			hyphenated += b.hyphen > 0;
+			p->brk[k++] = nn - 1;
+		}
+	}
+	p->nbox = nn;
+	return hyphenated;
+}
+
+/* Whether every box is left to right in a face set character by
+ * character. */
+static int
+plain(const struct pl_para *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nbox; i++)
+		if (p->box[i].level != 0 || p->box[i].face >= PF_ARABIC)
+			return 0;
+	return !p->rtl;
+}
+
+int
+pl_break_hyphenated(struct pl_para *p, const struct pl_metrics *m,
+    const rp_hyph *h, float first_w, float w)
+{
+	struct pl_box	*old = NULL;
+	size_t		 nold = p->nbox, capold = p->boxcap;
+	int		 n;
+
+	pl_break(p, first_w, w, 1);
+	if (h == NULL || p->nline < 2 || !plain(p) ||
+	    add_points(p, m, h, first_w, w, &old) == 0)
+		return 0;
+	pl_break(p, first_w, w, 1);
+	if ((n = join_unused(p)) > 0) {
+		free(old);
+		return n;
+	}
+	/* No hyphen helped: the boxes as they were (the same lines). */
+	free(p->box);
+	p->box = old;
+	p->nbox = nold;
+	p->boxcap = capold;
+	return 0;
 }

@@ -53,6 +53,8 @@ struct pl_box {
 	float	 size, rise;
 	float	 w;		/* natural width, pt */
 	float	 glue, stretch, shrink;	/* space after it, pt */
+	float	 hyphen;	/* a hyphenation point: the hyphen's
+				 * width a line ending here takes, pt */
 };
 
 /* A paragraph's boxes, text and the lines it was broken into. */
@@ -104,7 +106,24 @@ void	pl_fit(struct pl_para *p, const struct pl_metrics *m, float max);
  * lines are set ragged and the breaker evens them out.
  */
 void	pl_break(struct pl_para *p, float first_w, float w, int justify);
-/* Natural width of boxes a..b as a line (no glue after b). */
+/* Glue ratio past which a justified line is too loose: word spaces of
+ * about 0.6 em (a space is 0.25 em and stretches by half of it). */
+#define PL_LOOSE	3.0f
+
+struct rp_hyph;
+/*
+ * pl_break(justify), then, where that leaves a justified line too loose
+ * (glue ratio over PL_LOOSE), ragged or overfull and h has patterns,
+ * again with hyphenation points in the words of that line and the next
+ * (never in the paragraph's last word; at most two hyphenated lines in
+ * a row).  Points the lines do not end at are taken out again.  Returns
+ * how many lines end in a hyphen.  Paragraphs set right to left or
+ * shaped are only broken.
+ */
+int	pl_break_hyphenated(struct pl_para *p, const struct pl_metrics *m,
+	    const struct rp_hyph *h, float first_w, float w);
+/* Natural width of boxes a..b as a line (no glue after b; the hyphen
+ * when b is a hyphenation point). */
 float	pl_natural(const struct pl_para *p, size_t a, size_t b);
 /* Extra (or less) width per unit of stretch (shrink) to fill w. */
 float	pl_ratio(const struct pl_para *p, size_t a, size_t b, float w);

@@ -34,23 +34,16 @@ pair(const char *v, char *open, char *close, size_t size)
 void
 rp_quotes_of(rp_quotes *q, const char *language)
 {
-	const char	*code, *v;
-	int		 l;
+	const char *v;
 
 	*q = english;
-	for (l = 0; language != NULL && l < rp_lang_count(); l++) {
-		if ((code = rp_lang_setting(l, "code")) == NULL ||
-		    strcmp(code, language) != 0)
-			continue;
-		pair(rp_lang_setting(l, "quotes"), q->open, q->close,
-		    sizeof(q->open));
-		pair(rp_lang_setting(l, "single quotes"), q->open1, q->close1,
-		    sizeof(q->open1));
-		if ((v = rp_lang_setting(l, "apostrophe")) != NULL &&
-		    strlen(v) < sizeof(q->apostrophe))
-			snprintf(q->apostrophe, sizeof(q->apostrophe), "%s", v);
-		return;
-	}
+	pair(rp_lang_code_setting(language, "quotes"), q->open, q->close,
+	    sizeof(q->open));
+	pair(rp_lang_code_setting(language, "single quotes"), q->open1,
+	    q->close1, sizeof(q->open1));
+	if ((v = rp_lang_code_setting(language, "apostrophe")) != NULL &&
+	    strlen(v) < sizeof(q->apostrophe))
+		snprintf(q->apostrophe, sizeof(q->apostrophe), "%s", v);
 }
 
 /* Whether cp is one of the characters of set (UTF-8). */

@@ -21,6 +21,7 @@
 #include "pdf_fonts.h"
 #include "pdf_layout.h"
 #include "arena.h"
+#include "hyphenate.h"
 #include "quotes.h"
 #include "utf8.h"
 
@@ -37,6 +38,8 @@ struct conf {
 	char	*font[PF__MAX];
 	float	 cjk_index, hinting, justify;
 	int	 quotes;	/* typographic quotes (quotes.c) */
+	int	 hyphenate;	/* hyphenate.c, where a line needs it */
+	char	*hyphen_dir;	/* where the pattern files of lang/ are */
 	float	 size, leading, size_zh, leading_zh, size_ar, leading_ar;
 	float	 size_note, leading_note;
 	float	 size_org, size_body, size_symbol, size_title, size_hf;
@@ -79,6 +82,9 @@ static const struct key {
 	{ "font_hinting", K_NUM, offsetof(struct conf, hinting), "0" },
 	{ "justify", K_NUM, offsetof(struct conf, justify), "1" },
 	{ "quotes", K_FLAG, offsetof(struct conf, quotes), "yes" },
+	{ "hyphenate", K_FLAG, offsetof(struct conf, hyphenate), "yes" },
+	{ "hyphen_dir", K_STR, offsetof(struct conf, hyphen_dir),
+	  "/usr/share/hyphen" },
 	{ "size", K_LEN, offsetof(struct conf, size), "10pt" },
 	{ "leading", K_LEN, offsetof(struct conf, leading), "12pt" },
 	{ "size_zh", K_LEN, offsetof(struct conf, size_zh), "11pt" },
@@ -437,6 +443,7 @@ struct job {
 	int			 curdoc, cjk, rtl;
 	int			 spaced;	/* French spacing */
 	rp_quotes		 quotes;	/* the document language's */
+	const rp_hyph		*hyph;		/* its patterns, or NULL */
 	float			 measure, body_h, size, leading;
 	float			 left;		/* body indent from the margin */
 	rp_buf			 tmp, spacing, quoted;
@@ -689,7 +696,10 @@ break_para(struct job *j, int pi, float first_w, float w, int justify)
 
 	pl_bidi(pl, &j->st->m);
 	pl_fit(pl, &j->st->m, first_w < w ? first_w : w);
-	pl_break(pl, first_w, w, justify);
+	if (justify)
+		pl_break_hyphenated(pl, &j->st->m, j->hyph, first_w, w);
+	else
+		pl_break(pl, first_w, w, justify);
 }
 
 /* Break a paragraph and stack its lines; widows and orphans are kept
@@ -711,8 +721,10 @@ set_para(struct job *j, int pi, int keep_all)
 
 		v->para = pi;
 		v->line = (int)k;
+		/* A word hyphenated at a line end is never cut by a page. */
 		v->keep = keep_all || (k == 0 && p->pl.nline > 1) ||
-		    k + 2 == p->pl.nline;
+		    k + 2 == p->pl.nline ||
+		    p->pl.box[p->pl.brk[k]].hyphen > 0;
 	}
 	if (keep_all && j->nv > 0)
 		j->v[j->nv - 1].keep = 1;
@@ -1458,6 +1470,7 @@ flow_document(struct job *j, const rp_node *d, int level)
 	int		 saved = j->curdoc, saved_cjk = j->cjk;
 	int		 saved_rtl = j->rtl, saved_spaced = j->spaced;
 	rp_quotes	 saved_quotes = j->quotes;
+	const rp_hyph	*saved_hyph = j->hyph;
 	float		 ssize = j->size, slead = j->leading;
 
 	RP_GROW(j->docs, j->ndocs, j->docscap);
@@ -1478,8 +1491,11 @@ flow_document(struct job *j, const rp_node *d, int level)
 	j->rtl = di->rtl;
 	j->spaced = d->meta && d->meta->language &&
 	    in_list(j->c->spaced_languages, d->meta->language);
-	if (d->meta && d->meta->language)
+	if (d->meta && d->meta->language) {
 		rp_quotes_of(&j->quotes, d->meta->language);
+		j->hyph = j->c->hyphenate ? rp_hyph_of(d->meta->language,
+		    j->c->hyphen_dir) : NULL;
+	}
 	j->size = j->cjk ? j->c->size_zh : j->rtl ? j->c->size_ar : j->c->size;
 	j->leading = j->cjk ? j->c->leading_zh : j->rtl ? j->c->leading_ar :
 	    j->c->leading;
@@ -1519,6 +1535,7 @@ flow_document(struct job *j, const rp_node *d, int level)
 	j->rtl = saved_rtl;
 	j->spaced = saved_spaced;
 	j->quotes = saved_quotes;
+	j->hyph = saved_hyph;
 	j->size = ssize;
 	j->leading = slead;
 }
@@ -1765,6 +1782,8 @@ use_line(struct draw *d, const struct para *p, size_t line)
 		const char		*s = p->pl.text + b->off;
 
 		pdf_used_add(d->u, b->face, s, b->len);
+		if (b->hyphen > 0 && k == p->pl.brk[line])
+			pdf_used_add(d->u, b->face, "-", 1);
 		if (!pdf_fonts_shaped(f, b->face))
 			continue;
 		n = pdf_fonts_shape(f, b->face, s, b->len, b->level & 1,
@@ -1805,9 +1824,8 @@ link_rect(struct draw *d, HPDF_Page page, float x0, float x1, float base,
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 }
 
-/* Glue ratio past which a justified line is too loose: word spaces of
- * about 0.6 em (a space is 0.25 em and stretches by half of it). */
-#define LOOSE		3.0f
+/* Glue ratio past which a justified line is too loose (pdf_layout.h). */
+#define LOOSE		PL_LOOSE
 /* The most letter spacing a line takes before its spaces grow past
  * LOOSE, in em. */
 #define MAX_TRACK	0.04f
@@ -2120,6 +2138,8 @@ draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
 			HPDF_Page_BeginText(page);
 		}
 	}
+	if (p->pl.box[b].hyphen > 0)	/* a word cut at the line's end */
+		HPDF_Page_TextOut(page, x, y + p->pl.box[b].rise, "-");
 }
 
 /* Header and footer text with {symbol}, {job}, {page} and {pages}

@@ -20,6 +20,7 @@ run_one() {
 	build=$1 t=$2 o=$3
 	case $build in *asan*) export RP_SANITIZED=1 ;; *) unset RP_SANITIZED ;; esac
 	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+	export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
 	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 	export RESPUB="$PWD/$build/respub" BUILD_DIR="$PWD/$build"
 	if [ "$t" = units ]; then

@@ -10,7 +10,8 @@ CHECK=$TMP/pdf_check.py
 cat > "$CHECK" <<'PY'
 # pdf_check.py TREE TEXT: every word of the model's text (and numbers)
 # is in the text pdftotext got back.  Words a line break split (at / or a
-# hyphen pdftotext removed) are looked for with white space dropped.
+# hyphen) are looked for with white space dropped; a word hyphenated at a
+# line end ("De-" "cember"), also with the hyphen dropped.
 import re, sys
 
 def tree_text(path):
@@ -25,6 +26,7 @@ def tree_text(path):
 
 got_text = open(sys.argv[2], encoding="utf-8").read()
 got = set(re.findall(r"\w+", got_text))
+got |= set(re.findall(r"\w+", re.sub(r"(\w)-\n(\w)", r"\1\2", got_text)))
 # A word cut by a page break is read across the running head and the
 # footer between its halves: drop short lines that repeat (those).
 # The page number "n/N" is cut off first, so that footers repeat too.
@@ -169,3 +171,39 @@ if ! $R --template "$TMP/t.conf" -t pdf "$f" -o "$TMP/x.pdf" 2>"$TMP/err" &&
 else
 	notok "bad template line is reported" "$(cat "$TMP/err")"
 fi
+
+# Hyphenation (lang/<lang>.conf names the patterns): paragraphs with long
+# words in a narrow measure, in English, French, Spanish and Russian, are
+# hyphenated at valid points and lose no word (tests/tools/hyphen_check.py
+# says what is checked); -V hyphenate=no turns it off.
+narrow="-V margin_left=62mm -V margin_right=62mm"
+for l in en fr es ru; do
+	f=$ROOT/tests/hyphen/$l.txt
+	for on in yes no; do
+		# shellcheck disable=SC2086
+		$R -q -t pdf $narrow -V hyphenate=$on "$f" -o "$TMP/h$l$on.pdf"
+		pdftotext -raw -enc UTF-8 "$TMP/h$l$on.pdf" "$TMP/h$l$on.raw"
+		pdftotext -enc UTF-8 "$TMP/h$l$on.pdf" "$TMP/h$l$on.txt"
+	done
+	if r=$(python3 "$ROOT/tests/tools/hyphen_check.py" "$ROOT/lang/$l.conf" \
+	    "$f" "$TMP/h${l}yes.raw" "$TMP/h${l}yes.txt"); then
+		ok "hyphenation $l: valid points, no word lost ($(echo "$r" | head -1 | cut -c3-))"
+	else
+		notok "hyphenation $l" "$(echo "$r" | tr '\n' ';')"
+	fi
+	if r=$(python3 "$ROOT/tests/tools/hyphen_check.py" "$ROOT/lang/$l.conf" \
+	    "$f" "$TMP/h${l}no.raw" "$TMP/h${l}no.txt" --none); then
+		ok "hyphenation $l: none with -V hyphenate=no"
+	else
+		notok "hyphenation $l: none with -V hyphenate=no" "$(echo "$r" | tr '\n' ';')"
+	fi
+done
+# The checker finds bad breaks (each rule can fail).
+printf 'Title\n\nUNESCO and desarrollo and palabras and wordy texto\n' > "$TMP/bad.txt"
+printf 'the UNES-\nCO and desarrol-\nlo and palabr-\nas and w-\nordy tex-\nto\n' > "$TMP/bad.raw"
+r=$(python3 "$ROOT/tests/tools/hyphen_check.py" "$ROOT/lang/es.conf" \
+    "$TMP/bad.txt" "$TMP/bad.raw" "$TMP/bad.raw")
+case $r in
+*capitals*ch,\ ll*row*letters*vowel*last\ word*) ok "hyphen_check.py: finds bad breaks" ;;
+*) notok "hyphen_check.py: finds bad breaks" "$(echo "$r" | tr '\n' ';')" ;;
+esac

@@ -28,7 +28,12 @@ def words(s):
     return word.findall(s)
 
 want = words(tree_text(sys.argv[1]))
-got = words(open(sys.argv[2], encoding="utf-8").read())
+# A word hyphenated at a line end ("обязанно-" "стей") is one word again
+# where the text has it whole (a compound cut at its hyphen stays two).
+whole = set(want)
+got = words(re.sub(r"([^\W\d_]+)-\n\s*([^\W\d_]+)", lambda m: m.group(1) +
+                   m.group(2) if m.group(1) + m.group(2) in whole else
+                   m.group(0), open(sys.argv[2], encoding="utf-8").read()))
 i = 0
 for w in got:
     if i < len(want) and w == want[i]:

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.." || exit 2
 respub=$1
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT INT TERM
-vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite"
+vg="valgrind -q --suppressions=tests/valgrind.supp --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite"
 fail=0 runs=0
 for f in examples/*.txt; do
 	for t in akn tree md html pdf; do

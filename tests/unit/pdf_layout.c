@@ -8,6 +8,7 @@
 
 #include <hb.h>
 
+#include "hyphenate.h"
 #include "pdf_fonts.h"
 #include "pdf_layout.h"
 #include "utf8.h"
@@ -304,6 +305,102 @@ test_bidi(void)
 	pl_para_free(&p);
 }
 
+/* Hyphenation points: plain words only, past their punctuation, in the
+ * pattern file's character set (Russian's is KOI8-R). */
+static void
+test_hyph_points(void)
+{
+	const rp_hyph	*en = rp_hyph_of("eng", "/usr/share/hyphen");
+	const rp_hyph	*fr = rp_hyph_of("fra", "/usr/share/hyphen");
+	const rp_hyph	*ru = rp_hyph_of("rus", "/usr/share/hyphen");
+	const char	*not[] = { "UNESCO", "58/136", "organization2",
+	    "https://www.un.org/documents", "e.g.", "self-determination" };
+	const char	*w;
+	uint32_t	 at[16];
+	size_t		 n, i, bad = 0;
+
+	check(en && fr && ru && !rp_hyph_of("zho", "/usr/share/hyphen") &&
+	    !rp_hyph_of("ara", "/usr/share/hyphen"),
+	    "hyphenation: patterns for en, fr, ru; none for zh, ar");
+	w = "(international),";
+	n = rp_hyph_points(en, w, strlen(w), at, 16);
+	check(n >= 3 && at[0] == 3 && at[n - 1] <= strlen(w) - 2 - 3,
+	    "hyphenation: in-ter-na-tional inside brackets, 2 and 3 letters");
+	for (i = 0; i < sizeof(not) / sizeof(*not); i++)
+		bad += rp_hyph_points(en, not[i], strlen(not[i]), at, 16);
+	check(bad == 0, "hyphenation: no capitals, numbers, symbols, URLs, "
+	    "abbreviations or compounds");
+	w = "l\u2019organisation";
+	n = rp_hyph_points(fr, w, strlen(w), at, 16);
+	check(n > 0 && at[0] >= 4 + 2, "hyphenation: French, after l'");
+	w = "Council\u2019s";
+	n = rp_hyph_points(en, w, strlen(w), at, 16);
+	check(n > 0 && at[n - 1] <= 7 - 3, "hyphenation: a possessive");
+	w = "Международного";
+	n = rp_hyph_points(ru, w, strlen(w), at, 16);
+	for (i = 0, bad = 0; i < n; i++)
+		bad += at[i] % 2 || at[i] < 4 || at[i] > strlen(w) - 4;
+	check(n > 0 && bad == 0, "hyphenation: Russian, KOI8-R patterns");
+}
+
+/* Whether the lines keep the rules: none is a piece of a word alone, no
+ * three in a row end in a hyphen, the last word is whole. */
+static int
+hyph_rules(const struct pl_para *p)
+{
+	size_t	l, a = 0, k, run = 0;
+
+	for (l = 0; l < p->nline; a = p->brk[l++] + 1) {
+		float st = 0;
+
+		for (k = a; k < p->brk[l]; k++)
+			st += p->box[k].stretch;
+		run = p->box[p->brk[l]].hyphen > 0 ? run + 1 : 0;
+		if (run > 2 || (run > 0 && st <= 0))
+			return 0;
+	}
+	return p->box[p->nbox - 1].hyphen == 0;
+}
+
+static void
+test_hyphenated(void)
+{
+	const rp_hyph	*en = rp_hyph_of("eng", "/usr/share/hyphen");
+	struct pl_para	 p, q;
+	const char	*s = "Reaffirming the internationally recognized "
+	    "responsibilities of intergovernmental organizations and the "
+	    "extraordinary importance of comprehensive implementation, "
+	    "notwithstanding unprecedented administrative difficulties of "
+	    "the representatives";
+	const char	*easy = "Decides to remain seized of the matter.";
+	size_t		 i, hy = 0, same;
+
+	pl_para_init(&p, 0);
+	pl_add(&p, &mono, s, strlen(s), 0, 10, 0, -1, -1);
+	pl_fit(&p, &mono, 120);
+	pl_break_hyphenated(&p, &mono, en, 120, 120);
+	for (i = 0; i < p.nline; i++)
+		hy += p.box[p.brk[i]].hyphen > 0;
+	for (i = 1, same = p.box[0].off == 0; i < p.nbox; i++)
+		same &= p.box[i].off >= p.box[i - 1].off + p.box[i - 1].len;
+	printf("# %zu lines, %zu hyphenated\n", p.nline, hy);
+	check(hy > 0 && fits(&p, 120, 120) && hyph_rules(&p) && same,
+	    "hyphenated: fits, by the rules, text in order");
+	pl_para_free(&p);
+	/* A paragraph with no loose line: the lines pl_break makes. */
+	pl_para_init(&p, 0);
+	pl_para_init(&q, 0);
+	pl_add(&p, &mono, easy, strlen(easy), 0, 10, 0, -1, -1);
+	pl_add(&q, &mono, easy, strlen(easy), 0, 10, 0, -1, -1);
+	pl_break_hyphenated(&p, &mono, en, 1000, 1000);
+	pl_break(&q, 1000, 1000, 1);
+	check(p.nbox == q.nbox && p.nline == q.nline &&
+	    memcmp(p.brk, q.brk, p.nline * sizeof(*p.brk)) == 0,
+	    "hyphenated: a paragraph that needs none is set as before");
+	pl_para_free(&p);
+	pl_para_free(&q);
+}
+
 int
 main(void)
 {
@@ -323,6 +420,8 @@ main(void)
 	test_cjk();
 	test_long();
 	test_bidi();
+	test_hyph_points();
+	test_hyphenated();
 	if ((f = pdf_fonts_new((const char *const *)paths, 0, 0, err,
 	    sizeof(err))) == NULL) {
 		check(0, err);

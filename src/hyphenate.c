@@ -1,0 +1,248 @@
+/* hyphenate.c -- hyphenation points of plain words (hyphenate.h): the
+ * word is cut out of its punctuation, put in lower case and in the
+ * pattern file's character set, and libhyphen marks where it may break;
+ * points closer to an end than the language allows are dropped. */
+#include <iconv.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hb.h>
+#include <hyphen.h>
+
+#include "hyphenate.h"
+#include "lang.h"
+#include "utf8.h"
+
+/* Longer "words" are chemical names, codes or debris: libhyphen's own
+ * buffers stop at 100 bytes. */
+#define MAX_LETTERS	40
+
+struct rp_hyph {
+	struct rp_hyph	*next;
+	char		*path;
+	HyphenDict	*dict;		/* NULL: the file could not be read */
+	int		 lmin, rmin;	/* letters kept before, after a break */
+};
+
+static struct rp_hyph	*loaded;
+static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The patterns of path, loaded on first use (also when unreadable, so
+ * that a missing file is tried once). */
+static const struct rp_hyph *
+load(const char *path, int lmin, int rmin)
+{
+	struct rp_hyph *h;
+
+	pthread_mutex_lock(&lock);
+	for (h = loaded; h != NULL; h = h->next)
+		if (strcmp(h->path, path) == 0 && h->lmin == lmin &&
+		    h->rmin == rmin)
+			break;
+	if (h == NULL && (h = calloc(1, sizeof(*h))) != NULL &&
+	    (h->path = strdup(path)) != NULL) {
+		h->dict = hnj_hyphen_load(path);
+		h->lmin = lmin;
+		h->rmin = rmin;
+		h->next = loaded;
+		loaded = h;
+	} else if (h != NULL && h->path == NULL) {
+		free(h);
+		h = NULL;
+	}
+	pthread_mutex_unlock(&lock);
+	return h != NULL && h->dict != NULL ? h : NULL;
+}
+
+const rp_hyph *
+rp_hyph_of(const char *language, const char *dir)
+{
+	const char	*file = rp_lang_code_setting(language, "hyphenation");
+	const char	*min = rp_lang_code_setting(language,
+			    "hyphenation min");
+	char		 path[4096];
+	int		 lmin = 2, rmin = 3;
+
+	if (file == NULL || *file == '\0')
+		return NULL;
+	if (min != NULL && (sscanf(min, "%d %d", &lmin, &rmin) != 2 ||
+	    lmin < 1 || rmin < 1))
+		lmin = 2, rmin = 3;
+	if (*file == '/' || dir == NULL || *dir == '\0')
+		snprintf(path, sizeof(path), "%s", file);
+	else
+		snprintf(path, sizeof(path), "%s/%s", dir, file);
+	return load(path, lmin, rmin);
+}
+
+/* ------------------------------------------------------------ words */
+
+static hb_unicode_general_category_t
+category(uint32_t cp)
+{
+	return hb_unicode_general_category(hb_unicode_funcs_get_default(),
+	    cp);
+}
+
+static int
+is_letter(uint32_t cp)
+{
+	hb_unicode_general_category_t c = category(cp);
+
+	return c == HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER ||
+	    c == HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER ||
+	    c == HB_UNICODE_GENERAL_CATEGORY_TITLECASE_LETTER ||
+	    c == HB_UNICODE_GENERAL_CATEGORY_OTHER_LETTER ||
+	    c == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK;
+}
+
+static int
+is_apostrophe(uint32_t cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+
+/* Lower case in the scripts that have patterns (Latin, Greek,
+ * Cyrillic); other letters stay and simply match no pattern. */
+static uint32_t
+lower(uint32_t cp)
+{
+	if (category(cp) != HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER)
+		return cp;
+	if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE) ||
+	    (cp >= 0x391 && cp <= 0x3AB) || (cp >= 0x410 && cp <= 0x42F))
+		return cp + 32;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 80;
+	if (cp == 0x178)
+		return 0xFF;
+	if ((cp >= 0x100 && cp <= 0x24F) || (cp >= 0x460 && cp <= 0x52F))
+		return cp + 1;	/* pairs: the small letter follows */
+	return cp;
+}
+
+/* What may stand before and after a word. */
+static int
+opening(uint32_t cp)
+{
+	return cp != 0 && (strchr("([{\"'", (int)cp) != NULL ||
+	    cp == 0x201C || cp == 0x2018 || cp == 0x201E || cp == 0xAB ||
+	    cp == 0xBF || cp == 0xA1);
+}
+
+static int
+closing(uint32_t cp)
+{
+	return cp != 0 && (strchr(")]}\"'.,;:!?", (int)cp) != NULL ||
+	    cp == 0x201D || cp == 0x2019 || cp == 0xBB || cp == 0x2026);
+}
+
+/*
+ * The letters of the word in s[0..n) as [*from, *to) (bytes); 0 when s
+ * is not a plain word.  An elided article ("l'", "qu'") is taken as
+ * opening punctuation and a possessive "'s" as closing.
+ */
+static int
+core(const char *s, size_t n, size_t *from, size_t *to)
+{
+	size_t		i = 0, at = 0, k, letters = 0;
+	uint32_t	cp;
+
+	while ((k = rp_utf8_next(s, n, &i, &cp)) > 0 && opening(cp))
+		at = i;
+	*from = at;
+	for (i = at; (k = rp_utf8_next(s, n, &i, &cp)) > 0;) {
+		if (is_letter(cp)) {
+			letters++;
+			continue;
+		}
+		if (is_apostrophe(cp) && letters > 0 && letters <= 3 &&
+		    *from == at && i < n) {	/* "l'", "d'", "qu'" */
+			*from = i;
+			letters = 0;
+			continue;
+		}
+		i -= k;
+		break;
+	}
+	*to = i;
+	if (rp_utf8_next(s, n, &i, &cp) > 0 && is_apostrophe(cp) && i < n &&
+	    s[i] == 's')
+		i++;			/* a possessive 's */
+	else
+		i = *to;
+	while (rp_utf8_next(s, n, &i, &cp) > 0)
+		if (!closing(cp))
+			return 0;
+	return *to > *from;
+}
+
+/* The word w[0..n) (UTF-8, lower case) in the pattern file's character
+ * set, one byte a letter unless it is UTF-8; its length, or 0. */
+static size_t
+encode(const HyphenDict *d, const char *w, size_t n, size_t letters,
+    char *out, size_t outsize)
+{
+	iconv_t	 cd;
+	char	*in = (char *)(uintptr_t)w, *o = out;
+	size_t	 left = n, room = outsize, r;
+
+	if (d->utf8 || strcmp(d->cset, "UTF-8") == 0) {
+		memcpy(out, w, n);
+		return n;
+	}
+	if ((cd = iconv_open(d->cset, "UTF-8")) == (iconv_t)-1)
+		return 0;
+	r = iconv(cd, &in, &left, &o, &room);
+	iconv_close(cd);
+	return r == (size_t)-1 || left > 0 || (size_t)(o - out) != letters ?
+	    0 : (size_t)(o - out);
+}
+
+size_t
+rp_hyph_points(const rp_hyph *h, const char *s, size_t n, uint32_t *at,
+    size_t max)
+{
+	char		 word[MAX_LETTERS * 4 + 1], enc[MAX_LETTERS * 4 + 1];
+	char		 hy[MAX_LETTERS * 4 + 5];
+	uint32_t	 start[MAX_LETTERS], cp;
+	size_t		 from, to, i, k, len = 0, letters = 0, got = 0, m;
+	int		 small = 0;
+	char		**rep = NULL;
+	int		*pos = NULL, *cut = NULL;
+
+	if (h == NULL || !core(s, n, &from, &to))
+		return 0;
+	for (i = from; (k = rp_utf8_next(s, to, &i, &cp)) > 0; letters++) {
+		if (letters == MAX_LETTERS)
+			return 0;
+		small |= category(cp) ==
+		    HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER;
+		start[letters] = (uint32_t)(i - k);
+		len += rp_utf8_encode(lower(cp), word + len);
+	}
+	if (!small || letters < (size_t)(h->lmin + h->rmin) ||
+	    (m = encode(h->dict, word, len, letters, enc,
+	    sizeof(enc) - 1)) == 0)
+		return 0;
+	enc[m] = '\0';		/* libhyphen looks for substrings in it */
+	memset(hy, 0, sizeof(hy));
+	if (hnj_hyphen_hyphenate3(h->dict, enc, (int)m, hy, NULL, &rep, &pos,
+	    &cut, h->lmin, h->rmin, h->lmin, h->rmin) == 0)
+		/* hy[i] odd: a break after letter i (libhyphen counts
+		 * letters, not bytes, in UTF-8 files too). */
+		for (i = (size_t)h->lmin - 1; i + h->rmin < letters &&
+		    got < max; i++)
+			if ((hy[i] & 1) && (rep == NULL || rep[i] == NULL))
+				at[got++] = start[i + 1];
+	if (rep != NULL) {
+		for (i = 0; i < m; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	return got;
+}
