@@ -878,64 +878,42 @@ short_gid_map(HPDF_Font font, const struct code_map *m)
 
 /*
  * The widths of font's codes (/W), as libharu's CIDFontType2_New writes
- * them: for each code below the encoder's last, its glyph's advance where
- * it differs from the default, runs of consecutive codes in one array.
+ * them under the UTF-8 encoder (a code is its CID): for each code below
+ * 0xFFFF, its glyph's advance where it differs from the default, runs of
+ * consecutive codes in one array.  A code the subset lacks draws glyph 0,
+ * whose advance is the default.
  */
 static int
 cid_widths(HPDF_Font font, const struct code_map *m)
 {
-	HPDF_FontAttr		 fa = font->attr;
-	HPDF_FontDef		 def = fa->fontdef;
-	HPDF_CMapEncoderAttr	 ea = fa->encoder->attr;
-	HPDF_Array		 w, run = NULL;
-	HPDF_UINT16		*gid, *cid_gid;
-	unsigned		 i, j, max = 0;
-	int			 width, w0 = HPDF_TTFontDef_GetGidWidth(def, 0);
-	int			 rc = -1;
+	HPDF_FontAttr	 fa = font->attr;
+	HPDF_FontDef	 def = fa->fontdef;
+	HPDF_Array	 w, run = NULL;
+	size_t		 i;
+	int		 width;
 
 	w = HPDF_Dict_GetItem(fa->descendant_font, "W", HPDF_OCLASS_ARRAY);
-	gid = calloc(0x10000, sizeof(*gid));
-	cid_gid = calloc(0x10000, sizeof(*cid_gid));
-	if (w == NULL || gid == NULL || cid_gid == NULL)
-		goto done;
-	for (i = 0; i < m->n; i++)
-		if (m->code[i] < 0x10000)
-			gid[m->code[i]] = (HPDF_UINT16)m->gid[i];
-	/* Codes are CIDs under the UTF-8 encoder (its own to_unicode_fn);
-	 * other encoders map them. */
-	for (i = 0; i < 256; i++)
-		for (j = 0; j < 256; j++) {
-			unsigned code = i << 8 | j, cid = code;
-
-			if (fa->encoder->to_unicode_fn ==
-			    HPDF_CMapEncoder_ToUnicode) {
-				if ((cid = ea->cid_map[i][j]) == 0)
-					continue;
-				code = ea->unicode_map[i][j];
-			}
-			cid_gid[cid] = gid[code];
-			if (max < cid)
-				max = cid;
-		}
-	for (i = 0; i < max; i++) {
-		width = cid_gid[i] == 0 ? w0 :
-		    HPDF_TTFontDef_GetGidWidth(def, cid_gid[i]);
+	if (w == NULL || HPDF_TTFontDef_GetGidWidth(def, 0) !=
+	    def->missing_width)
+		return -1;
+	for (i = 0; i < m->n && m->code[i] < 0xFFFF; i++) {
+		width = HPDF_TTFontDef_GetGidWidth(def,
+		    (HPDF_UINT16)m->gid[i]);
 		if (width == def->missing_width) {
 			run = NULL;
 			continue;
 		}
-		if (run == NULL && (HPDF_Array_AddNumber(w, (HPDF_INT32)i) !=
-		    HPDF_OK || (run = HPDF_Array_New(font->mmgr)) == NULL ||
+		if (i > 0 && m->code[i - 1] + 1 != m->code[i])
+			run = NULL;
+		if (run == NULL && (HPDF_Array_AddNumber(w,
+		    (HPDF_INT32)m->code[i]) != HPDF_OK ||
+		    (run = HPDF_Array_New(font->mmgr)) == NULL ||
 		    HPDF_Array_Add(w, run) != HPDF_OK))
-			goto done;
+			return -1;
 		if (HPDF_Array_AddNumber(run, width) != HPDF_OK)
-			goto done;
+			return -1;
 	}
-	rc = 0;
-done:
-	free(gid);
-	free(cid_gid);
-	return rc;
+	return 0;
 }
 
 /*
