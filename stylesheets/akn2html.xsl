@@ -108,6 +108,12 @@
   </xsl:choose>
 </xsl:variable>
 <xsl:variable name="ui" select="substring-before(concat($lang, '-'), '-')"/>
+<!-- Whether every akn:meta is the main document's (no annexed text or
+     carried resolution with its own): then each part is in the page's
+     language, and the labels and directions need not look for the part
+     a node stands in (most pages; the search is most of a label's cost). -->
+<xsl:variable name="one-part" select="count($input//akn:meta) = count($main/akn:meta)"/>
+<xsl:variable name="dir"><xsl:call-template name="dir"><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:variable>
 <xsl:variable name="site-title">
   <xsl:choose>
     <xsl:when test="$site-name != ''"><xsl:value-of select="$site-name"/></xsl:when>
@@ -943,8 +949,15 @@
      dir="ltr" makes the element an isolate that keeps its own order, as
      <bdi> would. -->
 <xsl:template name="ltr-in-rtl">
-  <xsl:variable name="l"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="ancestor::*[key('meta', generate-id())][1]"/></xsl:call-template></xsl:variable>
-  <xsl:variable name="d"><xsl:call-template name="dir"><xsl:with-param name="lang" select="$l"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="d">
+    <xsl:choose>
+      <xsl:when test="$one-part"><xsl:value-of select="$dir"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="l"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="ancestor::*[key('meta', generate-id())][1]"/></xsl:call-template></xsl:variable>
+        <xsl:call-template name="dir"><xsl:with-param name="lang" select="$l"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
   <xsl:if test="$d = 'rtl' and not(translate(., 'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي', '') != .)">
     <xsl:attribute name="dir">ltr</xsl:attribute>
   </xsl:if>
@@ -1268,7 +1281,7 @@
      the page's. -->
 <xsl:template name="ui">
   <xsl:param name="key"/>
-  <xsl:variable name="doc" select="ancestor-or-self::*[key('meta', generate-id())][1]"/>
+  <xsl:variable name="doc" select="ancestor-or-self::*[not($one-part)][key('meta', generate-id())][1]"/>
   <xsl:variable name="part">
     <xsl:if test="$doc">
       <xsl:call-template name="bcp47"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
