@@ -77,10 +77,13 @@
 <!-- Blocks known by their class or name (a separator by its name only):
      key patterns, which cost a lookup, where a pattern with a predicate
      costs a walk over the node's siblings (see the akn:* template).  One
-     definition: libxslt walks the document once for each. -->
-<xsl:key name="role" match="akn:*[@class = 'vote' or @name = 'vote' or @class = 'signature' or @name = 'signature' or @name = 'separator']" use="@name | @class[. != 'separator']"/>
+     definition: libxslt walks the document once for each.  The first,
+     cheap predicate of the role and item keys leaves the others to the
+     few elements that can match: libxslt makes every key of every page
+     by testing each element of it. -->
+<xsl:key name="role" match="akn:*[@class or @name][@class = 'vote' or @name = 'vote' or @class = 'signature' or @name = 'signature' or @name = 'separator']" use="@name | @class[. != 'separator']"/>
 <!-- Numbered paragraphs and points: consecutive ones make one list. -->
-<xsl:key name="item" match="akn:*[akn:num and not(akn:heading) and not(self::akn:attachment or self::akn:component)]" use="generate-id()"/>
+<xsl:key name="item" match="akn:*[akn:num][not(akn:heading) and not(self::akn:attachment or self::akn:component)]" use="generate-id()"/>
 
 <!-- The main document, and the resolution the page is about (a letter
      carries its resolution as an annex). -->
