@@ -1271,10 +1271,17 @@
   <xsl:if test="@class"><xsl:attribute name="class"><xsl:value-of select="@class"/></xsl:attribute></xsl:if>
 </xsl:template>
 
-<!-- A visible link to the part, shown on hover. -->
+<!-- A visible link to the part, shown on hover.  Its label is looked up
+     once for a page in one language (it is on every paragraph). -->
+<xsl:variable name="permalink-label"><xsl:call-template name="ui"><xsl:with-param name="key" select="'permalink'"/></xsl:call-template></xsl:variable>
 <xsl:template name="permalink">
   <xsl:if test="@eId">
-    <xsl:variable name="label"><xsl:call-template name="ui"><xsl:with-param name="key" select="'permalink'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="label">
+      <xsl:choose>
+        <xsl:when test="$one-part"><xsl:value-of select="$permalink-label"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="ui"><xsl:with-param name="key" select="'permalink'"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <a class="pl" href="#{@eId}" aria-label="{$label}">¶</a>
   </xsl:if>
 </xsl:template>
