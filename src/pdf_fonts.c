@@ -17,6 +17,7 @@
 #include <hb-subset.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
@@ -876,6 +877,46 @@ short_gid_map(HPDF_Font font, const struct code_map *m)
 }
 
 /*
+ * The widths of font's codes (/W), as libharu's CIDFontType2_New writes
+ * them under the UTF-8 encoder (a code is its CID): for each code below
+ * 0xFFFF, its glyph's advance where it differs from the default, runs of
+ * consecutive codes in one array.  A code the subset lacks draws glyph 0,
+ * whose advance is the default.
+ */
+static int
+cid_widths(HPDF_Font font, const struct code_map *m)
+{
+	HPDF_FontAttr	 fa = font->attr;
+	HPDF_FontDef	 def = fa->fontdef;
+	HPDF_Array	 w, run = NULL;
+	size_t		 i;
+	int		 width;
+
+	w = HPDF_Dict_GetItem(fa->descendant_font, "W", HPDF_OCLASS_ARRAY);
+	if (w == NULL || HPDF_TTFontDef_GetGidWidth(def, 0) !=
+	    def->missing_width)
+		return -1;
+	for (i = 0; i < m->n && m->code[i] < 0xFFFF; i++) {
+		width = HPDF_TTFontDef_GetGidWidth(def,
+		    (HPDF_UINT16)m->gid[i]);
+		if (width == def->missing_width) {
+			run = NULL;
+			continue;
+		}
+		if (i > 0 && m->code[i - 1] + 1 != m->code[i])
+			run = NULL;
+		if (run == NULL && (HPDF_Array_AddNumber(w,
+		    (HPDF_INT32)m->code[i]) != HPDF_OK ||
+		    (run = HPDF_Array_New(font->mmgr)) == NULL ||
+		    HPDF_Array_Add(w, run) != HPDF_OK))
+			return -1;
+		if (HPDF_Array_AddNumber(run, width) != HPDF_OK)
+			return -1;
+	}
+	return 0;
+}
+
+/*
  * The bytes of face subset to what u draws with it, its cmap made anew
  * (m, see cmap_segments); NULL with err set when HarfBuzz cannot.
  */
@@ -931,37 +972,84 @@ subset_blob(struct pdf_fonts *f, int face, const struct pdf_used *u,
 	return blob;
 }
 
-/* Load font bytes into pdf; libharu reads fonts only from files and
- * keeps the file open, so the temporary file can go at once. */
+/*
+ * Load font bytes into pdf from memory, as libharu's own
+ * HPDF_LoadTTFontFromFile does from a file (2.3 has no loader from
+ * memory): a file would cost a write, and a seek and a read for every
+ * table libharu looks at.  The tag of the subset's name (HPDFAA, HPDFAB,
+ * ...) is counted as libharu counts it.
+ */
 static const char *
-load_blob(HPDF_Doc pdf, hb_blob_t *blob, char *err, size_t errlen)
+load_blob(HPDF_Doc pdf, hb_blob_t *blob)
 {
-	const char	*data, *name, *tmpdir;
+	const char	*data;
 	unsigned	 len;
-	char		 path[4096];
-	int		 fd;
-	FILE		*fp;
+	HPDF_Stream	 s;
+	HPDF_FontDef	 def;
+	int		 i;
 
 	data = hb_blob_get_data(blob, &len);
-	if ((tmpdir = getenv("TMPDIR")) == NULL || *tmpdir == '\0')
-		tmpdir = "/tmp";
-	snprintf(path, sizeof(path), "%s/respub-font-XXXXXX", tmpdir);
-	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "wb")) == NULL) {
-		snprintf(err, errlen, "temporary font file in %s: %s", tmpdir,
-		    strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	/* One block, a byte longer than the font: libharu seeks to the end
+	 * of a last empty glyph, which must fall in a block. */
+	if ((s = HPDF_MemStream_New(pdf->mmgr, len + 1)) == NULL ||
+	    HPDF_Stream_Write(s, (const HPDF_BYTE *)data, len) != HPDF_OK) {
+		if (s != NULL)
+			HPDF_Stream_Free(s);
 		return NULL;
 	}
-	if (fwrite(data, 1, len, fp) != len || fclose(fp) != 0) {
-		snprintf(err, errlen, "temporary font file %s: %s", path,
-		    strerror(errno));
-		unlink(path);
+	/* The definition owns the stream from here, freed or not. */
+	if ((def = HPDF_TTFontDef_Load(pdf->mmgr, s, HPDF_TRUE)) == NULL)
+		return NULL;
+	if (HPDF_Doc_FindFontDef(pdf, def->base_font) != NULL ||
+	    HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
+		HPDF_FontDef_Free(def);
 		return NULL;
 	}
-	name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
-	unlink(path);
-	return name;
+	if (pdf->ttfont_tag[0] == 0)
+		memcpy(pdf->ttfont_tag, "HPDFAA", 6);
+	else
+		for (i = 5; i >= 0; i--) {
+			if (++pdf->ttfont_tag[i] <= 'Z')
+				break;
+			pdf->ttfont_tag[i] = 'A';
+		}
+	HPDF_TTFontDef_SetTagName(def, (char *)pdf->ttfont_tag);
+	return def->base_font;
+}
+
+/*
+ * The font of a loaded subset, made without libharu's three passes over
+ * all 65,536 codes (each a walk of the cmap, a width and a copy, about
+ * 10 M instructions a face): for the time it makes the font, the encoder
+ * looks like a CMap encoder with a single code, so the passes are one
+ * step; then the widths (/W) are written as libharu writes them, from
+ * the map the subset was made with.  (Its glyph map is rewritten anyway:
+ * short_gid_map.)
+ */
+static HPDF_Font
+font_of(HPDF_Doc pdf, const char *name, const struct code_map *m)
+{
+	HPDF_Encoder		 enc = HPDF_GetEncoder(pdf, "UTF-8");
+	HPDF_CMapEncoderAttr	 ea;
+	HPDF_Encoder_ToUnicode_Func to_unicode;
+	HPDF_UINT16		(*cids)[256];
+	HPDF_Font		 font;
+
+	if (enc == NULL || (cids = malloc(sizeof(ea->cid_map))) == NULL)
+		return NULL;
+	ea = enc->attr;
+	to_unicode = enc->to_unicode_fn;
+	memcpy(cids, ea->cid_map, sizeof(ea->cid_map));
+	memset(ea->cid_map, 0, sizeof(ea->cid_map));
+	ea->cid_map[0][1] = 1;
+	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	font = HPDF_GetFont(pdf, name, "UTF-8");
+	enc->to_unicode_fn = to_unicode;
+	memcpy(ea->cid_map, cids, sizeof(ea->cid_map));
+	free(cids);
+	if (font != NULL && cid_widths(font, m) != 0)
+		return NULL;
+	return font;
 }
 
 /* Subset one face, load it into pdf and mend what libharu writes. */
@@ -977,10 +1065,10 @@ load_subset(struct pdf_fonts *f, int face, const struct pdf_used *u,
 
 	*err = '\0';
 	if ((blob = subset_blob(f, face, u, &m, err, errlen)) != NULL)
-		name = load_blob(pdf, blob, err, errlen);
+		name = load_blob(pdf, blob);
 	hb_blob_destroy(blob);
 	if (name != NULL)
-		font = HPDF_GetFont(pdf, name, "UTF-8");
+		font = font_of(pdf, name, &m);
 	if (font == NULL) {
 		if (*err == '\0')
 			snprintf(err, errlen, "font %s: libharu cannot embed "

@@ -77,10 +77,13 @@
 <!-- Blocks known by their class or name (a separator by its name only):
      key patterns, which cost a lookup, where a pattern with a predicate
      costs a walk over the node's siblings (see the akn:* template).  One
-     definition: libxslt walks the document once for each. -->
-<xsl:key name="role" match="akn:*[@class = 'vote' or @name = 'vote' or @class = 'signature' or @name = 'signature' or @name = 'separator']" use="@name | @class[. != 'separator']"/>
+     definition: libxslt walks the document once for each.  The first,
+     cheap predicate of the role and item keys leaves the others to the
+     few elements that can match: libxslt makes every key of every page
+     by testing each element of it. -->
+<xsl:key name="role" match="akn:*[@class or @name][@class = 'vote' or @name = 'vote' or @class = 'signature' or @name = 'signature' or @name = 'separator']" use="@name | @class[. != 'separator']"/>
 <!-- Numbered paragraphs and points: consecutive ones make one list. -->
-<xsl:key name="item" match="akn:*[akn:num and not(akn:heading) and not(self::akn:attachment or self::akn:component)]" use="generate-id()"/>
+<xsl:key name="item" match="akn:*[akn:num][not(akn:heading) and not(self::akn:attachment or self::akn:component)]" use="generate-id()"/>
 
 <!-- The main document, and the resolution the page is about (a letter
      carries its resolution as an annex). -->
@@ -108,6 +111,12 @@
   </xsl:choose>
 </xsl:variable>
 <xsl:variable name="ui" select="substring-before(concat($lang, '-'), '-')"/>
+<!-- Whether every akn:meta is the main document's (no annexed text or
+     carried resolution with its own): then each part is in the page's
+     language, and the labels and directions need not look for the part
+     a node stands in (most pages; the search is most of a label's cost). -->
+<xsl:variable name="one-part" select="count($input//akn:meta) = count($main/akn:meta)"/>
+<xsl:variable name="dir"><xsl:call-template name="dir"><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:variable>
 <xsl:variable name="site-title">
   <xsl:choose>
     <xsl:when test="$site-name != ''"><xsl:value-of select="$site-name"/></xsl:when>
@@ -943,8 +952,15 @@
      dir="ltr" makes the element an isolate that keeps its own order, as
      <bdi> would. -->
 <xsl:template name="ltr-in-rtl">
-  <xsl:variable name="l"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="ancestor::*[key('meta', generate-id())][1]"/></xsl:call-template></xsl:variable>
-  <xsl:variable name="d"><xsl:call-template name="dir"><xsl:with-param name="lang" select="$l"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="d">
+    <xsl:choose>
+      <xsl:when test="$one-part"><xsl:value-of select="$dir"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="l"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="ancestor::*[key('meta', generate-id())][1]"/></xsl:call-template></xsl:variable>
+        <xsl:call-template name="dir"><xsl:with-param name="lang" select="$l"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
   <xsl:if test="$d = 'rtl' and not(translate(., 'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي', '') != .)">
     <xsl:attribute name="dir">ltr</xsl:attribute>
   </xsl:if>
@@ -1255,10 +1271,17 @@
   <xsl:if test="@class"><xsl:attribute name="class"><xsl:value-of select="@class"/></xsl:attribute></xsl:if>
 </xsl:template>
 
-<!-- A visible link to the part, shown on hover. -->
+<!-- A visible link to the part, shown on hover.  Its label is looked up
+     once for a page in one language (it is on every paragraph). -->
+<xsl:variable name="permalink-label"><xsl:call-template name="ui"><xsl:with-param name="key" select="'permalink'"/></xsl:call-template></xsl:variable>
 <xsl:template name="permalink">
   <xsl:if test="@eId">
-    <xsl:variable name="label"><xsl:call-template name="ui"><xsl:with-param name="key" select="'permalink'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="label">
+      <xsl:choose>
+        <xsl:when test="$one-part"><xsl:value-of select="$permalink-label"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="ui"><xsl:with-param name="key" select="'permalink'"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <a class="pl" href="#{@eId}" aria-label="{$label}">¶</a>
   </xsl:if>
 </xsl:template>
@@ -1268,7 +1291,7 @@
      the page's. -->
 <xsl:template name="ui">
   <xsl:param name="key"/>
-  <xsl:variable name="doc" select="ancestor-or-self::*[key('meta', generate-id())][1]"/>
+  <xsl:variable name="doc" select="ancestor-or-self::*[not($one-part)][key('meta', generate-id())][1]"/>
   <xsl:variable name="part">
     <xsl:if test="$doc">
       <xsl:call-template name="bcp47"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>

@@ -8,16 +8,11 @@
 # who else uses the machine.  Reports; asserts nothing.
 respub=$1 corpus=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
+. "$root/tests/bench_lib.sh"
+tmp=$(bench_tmp)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 export RESPUB_DATA_DIR="${RESPUB_DATA_DIR:-$root}"
 
-# cpu CMD...: run it; $cpu is its user + system seconds, $kb its peak memory.
-cpu() {
-	/usr/bin/time -f '%U %S %M' -o "$tmp/time" "$@" >/dev/null 2>&1
-	cpu=$(tail -n 1 "$tmp/time" | awk '{ printf "%.3f", $1 + $2 }')
-	kb=$(tail -n 1 "$tmp/time" | awk '{ print $3 }')
-}
 mbs() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.2f", (s > 0 ? b / s / 1e6 : 0) }'; }
 
 mkdir "$tmp/in" "$tmp/akn" "$tmp/html"
@@ -36,7 +31,8 @@ step=$(awk -v h="$html" -v a="$akn" 'BEGIN { print h - a }')
 line() {	# name seconds [note]
 	printf '%-34s %7.2f s %8s MB/s %s\n' "$1" "$2" "$(mbs "$bytes" "$2")" "$3"
 }
-line "respub -t html (text to HTML)" "$html"
+line "respub -t html (text to HTML)" "$html" \
+    "$(awk -v b="$bytes" -v s="$html" 'BEGIN { printf "target 10 MB/s: at %.2fx", b / s / 1e7 }')"
 line "  of which text to AKN" "$akn"
 line "  of which AKN to HTML (stylesheet)" "$step"
 ratio() {	# yardstick seconds: respub's speed as a multiple of its
@@ -61,24 +57,9 @@ else
 	echo "pandoc: not installed"
 fi
 
-# One resolution of k x 60 operative paragraphs (about k x 10 KB), every
-# tenth with subparagraphs and a citation.
-resolution() {
-	awk -v n="$1" 'BEGIN {
-	    print " 58/999. A resolution for the scaling series\n"
-	    print " The General Assembly,\n"
-	    print " Recalling its resolution 57/173 of 18 December 2002,\n"
-	    for (i = 1; i <= n; i++)
-		if (i % 10 == 0)
-			printf " %d. Decides that the Council, in its resolution 1373 (2001) of 28 September 2001:\n\n (a) shall consider the matter;\n\n (b) shall report on it;\n\n", i
-		else
-			printf " %d. Requests the Secretary-General to report to it at its fifty-ninth session on the implementation of the present resolution, as called for in resolution 1377 (2001);\n\n", i
-	}'
-}
 echo
 echo "scaling: one resolution; CPU seconds per MB of text for each step, peak memory per byte"
 printf '%-6s %10s %10s %10s %12s %10s\n' size bytes "text>AKN" "AKN>HTML" "text>HTML" "mem/byte"
-prev=
 for k in 1 10 100; do
 	resolution $((k * 60)) > "$tmp/s$k.txt"
 	b=$(wc -c < "$tmp/s$k.txt")
@@ -91,6 +72,4 @@ for k in 1 10 100; do
 	echo "$b $h" >> "$tmp/series"
 done
 # From 10x: at 1x the start-up (reading the stylesheet) is most of it.
-awk 'NR == 2 { b0 = $1; t0 = $2 } NR == 3 && b0 > 0 && t0 > 0 {
-    printf "growth exponent b (10x to 100x, text to HTML): %.2f\n",
-	log($2 / t0) / log($1 / b0) }' "$tmp/series"
+echo "growth exponent b (10x to 100x, text to HTML): $(growth "$tmp/series")"
