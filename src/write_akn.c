@@ -404,7 +404,6 @@ note_add(struct w *w, const rp_node *fn, const char *id)
 	*rp_map_put(&w->noted, &fn, sizeof(fn), NULL) = w->nnotes;
 }
 
-/* The blocks of n (a FOOTNOTE, FORMULA...) into parent; <p/> if none. */
 /* The blocks from c on into parent (<p/> if none). */
 static void
 blocks_from(struct d *d, xmlNodePtr parent, const rp_node *c,
@@ -419,6 +418,7 @@ blocks_from(struct d *d, xmlNodePtr parent, const rp_node *c,
 		el(d->w, parent, "p");
 }
 
+/* The blocks of n (a FOOTNOTE, FORMULA...) into parent; <p/> if none. */
 static void
 blocks(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base)
 {
@@ -781,8 +781,8 @@ hier_open(struct d *d, xmlNodePtr parent, const rp_node *n, const char *def,
 }
 
 /* The blocks from c up to (not including) end in a new <intro> or
- * <wrapUp> (el_name) of h; the node where they stop. */
-static const rp_node *
+ * <wrapUp> (el_name) of h, if there are any. */
+static void
 blocks_in(struct d *d, xmlNodePtr h, const char *el_name, const char *id,
     const rp_node *c, const rp_node *end)
 {
@@ -791,12 +791,11 @@ blocks_in(struct d *d, xmlNodePtr h, const char *el_name, const char *id,
 	struct seq	 q = { 0 };
 
 	if (c == end)
-		return c;
+		return;
 	x = el(d->w, h, el_name);
 	iid = eid(d->w, x, id);
 	for (; c != end; c = c->next)
 		block(d, x, c, iid, &q);
-	return c;
 }
 
 static void hier(struct d *, xmlNodePtr, const rp_node *, const char *);
@@ -855,10 +854,11 @@ titles(struct d *d, xmlNodePtr h, const rp_node *c)
  * section's subsections), where nothing but an <intro> before the
  * first can stand between them (the hierarchy type). */
 static int
-list_element(const struct d *d, const rp_node *list, int first, int after)
+list_element(const struct d *d, const rp_node *list, int first,
+    int blocks_before)
 {
 	return !d->hier || (list->name != NULL &&
-	    strcmp(list->name, "list") == 0) || (!first && after);
+	    strcmp(list->name, "list") == 0) || (!first && blocks_before);
 }
 
 /*
