@@ -155,12 +155,12 @@ typedef struct rp_frbr {
 typedef struct rp_akn_source {
 	const char  *doctype;	/* the document's element: "act", "doc" */
 	const char  *name;	/* its @name */
-	const char  *included_in;	/* a portion's @includedIn */
 	rp_frbr      work, expression, manifestation;
 	/* FRBRWork's FRBRcountry, FRBRsubtype, FRBRnumber, FRBRname. */
 	const char  *country, *subtype, *number, *work_name;
 	/* The TLC element FRBRWork's FRBRauthor points to. */
 	const char  *author_el, *author_eid, *author_href, *author_show;
+	const char  *included_in;	/* a portion's @includedIn */
 } rp_akn_source;
 
 /* Metadata of a DOCUMENT.  Strings are NULL when unknown; ints are 0. */
