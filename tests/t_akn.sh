@@ -289,7 +289,7 @@ same_shape() {
 		    "$(grep -v validates "$TMP/fw/$1.xl" | head -2)"
 	elif python3 "$TOOLS/akn_shape.py" "$2" "$_o" > "$TMP/fw/$1.shape"
 	then
-		ok "akn foreign $1: written back valid, its document type and levels kept"
+		ok "akn foreign $1: written back valid as <$(sed -n '3s/^ *<\([A-Za-z]*\).*/\1/p' "$_o")>, the type docs/AKN.md gives it"
 	else
 		notok "akn foreign $1: document type and levels kept" \
 		    "$(head -3 "$TMP/fw/$1.shape")"
