@@ -160,6 +160,7 @@ typedef struct rp_akn_source {
 	const char  *country, *subtype, *number, *work_name;
 	/* The TLC element FRBRWork's FRBRauthor points to. */
 	const char  *author_el, *author_eid, *author_href, *author_show;
+	const char  *included_in;	/* a portion's @includedIn */
 } rp_akn_source;
 
 /* Metadata of a DOCUMENT.  Strings are NULL when unknown; ints are 0. */
@@ -208,7 +209,11 @@ typedef struct rp_node rp_node;
  *   num      PARAGRAPH, ITEM, HEADING, ANNEX: number as printed ("1.",
  *            "(a)", "Annex I"); FOOTNOTE, NOTEREF: the marker ("1", "*").
  *   name     PARAGRAPH in a preamble: key of its opening phrase
- *            ("recalling", "deeplyConcerned"); FORMULA: its AKN name.
+ *            ("recalling", "deeplyConcerned"); FORMULA: its AKN name;
+ *            PARAGRAPH and ITEM of a body, LIST and BLOCK read from
+ *            Akoma Ntoso made elsewhere: the source's element
+ *            ("section", "article", "list", "heading"; a generic
+ *            container "hcontainer NAME").
  *   literal  TEXT: the text; SEPARATOR: the separator as printed.
  *   href     LINK: URL; DATE: ISO date.
  *   role     BLOCK: rp_role; VOTE_GROUP: rp_vote_kind.
@@ -218,6 +223,8 @@ typedef struct rp_node rp_node;
  *   target   NOTEREF: its FOOTNOTE.
  *   meta     DOCUMENT: its metadata.
  *   ref      DOCREF: the cited document.
+ *   id       PARAGRAPH and ITEM read from Akoma Ntoso made elsewhere:
+ *            the source's eId, which the AKN writer keeps.
  */
 struct rp_node {
 	rp_node_type	 type;
@@ -235,6 +242,7 @@ struct rp_node {
 	rp_node		*target;
 	rp_meta		*meta;
 	rp_docref	*ref;
+	const char	*id;
 };
 
 /* ------------------------------------------------------------ diagnostics */

@@ -22,6 +22,7 @@ struct rdoc {
 	rp_node		*furniture;	/* appended last, as the model has it */
 	rp_node		**notes;
 	size_t		 nnotes, cap;
+	int		 foreign;	/* not written by respub (no rp:meta) */
 };
 
 struct r {
@@ -626,6 +627,29 @@ read_blocks(struct r *r, xmlNodePtr x, rp_node *parent)
 		read_block(r, x, parent);
 }
 
+/* A node of a foreign document remembers the element it was read from,
+ * and its eId, so that the AKN writer can give its structure back (an
+ * act's <section eId="sec_1">); a generic container with its name. */
+static rp_node *
+keep_element(struct r *r, xmlNodePtr x, rp_node *n)
+{
+	xmlChar *name;
+
+	if (r->cur == NULL || !r->cur->foreign)
+		return n;
+	n->id = attr(r, x, "eId");
+	n->name = rp_doc_strdup(r->doc, (const char *)x->name);
+	if (is(x, "hcontainer") &&
+	    (name = xmlGetProp(x, BAD_CAST "name")) != NULL) {
+		n->name = rp_doc_alloc(r->doc, strlen("hcontainer ") +
+		    strlen((const char *)name) + 1);
+		strcpy((char *)n->name, "hcontainer ");
+		strcat((char *)n->name, (const char *)name);
+		xmlFree(name);
+	}
+	return n;
+}
+
 /* Hierarchical containers of acts and others, read as paragraphs. */
 static int
 is_hier(xmlNodePtr x)
@@ -663,15 +687,17 @@ read_list(struct r *r, xmlNodePtr x, rp_node *node)
 			read_blocks(r, c, node);
 		} else if (is_hier(c)) {
 			if (list == NULL)
-				list = mk(r, node, RP_NODE_LIST, x);
-			read_hier(r, c, mk(r, list, RP_NODE_ITEM, c));
+				list = keep_element(r, x, mk(r, node, RP_NODE_LIST,
+				    x));
+			read_hier(r, c, keep_element(r, c, mk(r, list,
+			    RP_NODE_ITEM, c)));
 		} else if (c->type == XML_ELEMENT_NODE) {
 			unknown(r, c, "its text");
 			read_block(r, c, node);
 		}
 	}
 	if (list == NULL)
-		mk(r, node, RP_NODE_LIST, x);
+		keep_element(r, x, mk(r, node, RP_NODE_LIST, x));
 }
 
 /* A <paragraph> or <point> into node (PARAGRAPH, ITEM). */
@@ -693,12 +719,14 @@ read_hier(struct r *r, xmlNodePtr x, rp_node *node)
 			list = NULL;
 		} else if (is(c, "heading") || is(c, "subheading") ||
 		    is(c, "crossHeading")) {
-			read_inlines(r, c, mk(r, node, RP_NODE_BLOCK, c));
+			read_inlines(r, c, keep_element(r, c, mk(r, node,
+			    RP_NODE_BLOCK, c)));
 		} else if (is_hier(c)) {
 			/* Sub-levels without a <list>: one LIST for a run. */
 			if (list == NULL)
 				list = mk(r, node, RP_NODE_LIST, c);
-			read_hier(r, c, mk(r, list, RP_NODE_ITEM, c));
+			read_hier(r, c, keep_element(r, c, mk(r, list,
+			    RP_NODE_ITEM, c)));
 		} else
 			read_block(r, c, node);
 	}
@@ -748,7 +776,8 @@ read_body(struct r *r, xmlNodePtr x, rp_node *body)
 			n->name = attr(r, c, "name");
 			read_blocks(r, c, n);
 		} else if (is_hier(c)) {
-			read_hier(r, c, mk(r, body, RP_NODE_PARAGRAPH, c));
+			read_hier(r, c, keep_element(r, c, mk(r, body,
+			    RP_NODE_PARAGRAPH, c)));
 		} else
 			read_block(r, c, body);
 	}
@@ -908,6 +937,7 @@ source_identity(struct r *r, xmlNodePtr x)
 	memset(s, 0, sizeof(*s));
 	s->doctype = rp_doc_strdup(r->doc, (const char *)x->name);
 	s->name = attr(r, x, "name");
+	s->included_in = attr(r, x, "includedIn");
 	for (meta = xmlFirstElementChild(x); meta != NULL && !is(meta, "meta");
 	    meta = xmlNextElementSibling(meta))
 		continue;
@@ -1381,10 +1411,12 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 		rp_msg(r->doc, RP_WARNING, "akn-doctype", line_of(x), col_of(x),
 		    "akn: <%s> read as a resolution", (const char *)x->name);
 	rd.node = dn;
+	rd.foreign = 1;
 	r->cur = &rd;
 	for (c = x->children; c != NULL; c = c->next) {
 		if (is(c, "meta")) {
 			exact |= read_meta(r, c, dn->meta);
+			rd.foreign = !exact;
 		} else if (is(c, "preface") || is(c, "coverPage") ||
 		    is(c, "header")) {
 			read_lines(r, c, mk(r, dn, RP_NODE_PREFACE, c), 0);

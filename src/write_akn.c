@@ -17,6 +17,7 @@
 #include <libxml/tree.h>
 
 #include "backend.h"
+#include "lang.h"
 #include "map.h"
 #include "utf8.h"
 #include "write_akn.h"
@@ -65,7 +66,14 @@ struct d {
 	const char	*lang;
 	const char	*meeting;	/* TLCEvent eId, or NULL */
 	xmlNodePtr	 refs;
+	int		 hier;	/* a foreign act's levels written back:
+				   LEVELS_ACT, LEVELS_PORTION; else 0 */
 };
+
+/* The body of a document, by d->hier. */
+enum { LEVELS_ACT = 1, LEVELS_PORTION };
+static const char *const body_element[] = { "mainBody", "body",
+	"portionBody" };
 
 /* Counters of the children of one parent, for positional eIds. */
 struct seq {
@@ -77,6 +85,7 @@ struct seq {
 struct mark {
 	const char	*needle, *el, *attr, *val;
 	int		 done;
+	const char	*attr2, *val2;
 };
 
 /* How inlines are written in one block. */
@@ -395,18 +404,25 @@ note_add(struct w *w, const rp_node *fn, const char *id)
 	*rp_map_put(&w->noted, &fn, sizeof(fn), NULL) = w->nnotes;
 }
 
+/* The blocks from c on into parent (<p/> if none). */
+static void
+blocks_from(struct d *d, xmlNodePtr parent, const rp_node *c,
+    const char *base)
+{
+	struct seq	 q = { 0 };
+	xmlNodePtr	 last = parent->last;
+
+	for (; c != NULL; c = c->next)
+		block(d, parent, c, base, &q);
+	if (parent->last == last)
+		el(d->w, parent, "p");
+}
+
 /* The blocks of n (a FOOTNOTE, FORMULA...) into parent; <p/> if none. */
 static void
 blocks(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base)
 {
-	struct seq	 q = { 0 };
-	const rp_node	*c;
-	xmlNodePtr	 last = parent->last;
-
-	for (c = n->first; c != NULL; c = c->next)
-		block(d, parent, c, base, &q);
-	if (parent->last == last)
-		el(d->w, parent, "p");
+	blocks_from(d, parent, n->first, base);
 }
 
 /* A footnote's text: defined where it is first referenced (AKN4UN),
@@ -543,6 +559,8 @@ text_marked(struct ictx *c, xmlNodePtr parent, const char *s)
 
 			if (bm->attr != NULL)
 				at(w, x, bm->attr, bm->val);
+			if (bm->attr2 != NULL)
+				at(w, x, bm->attr2, bm->val2);
 			text(w, x, best, strlen(bm->needle));
 		}
 		bm->done = 1;
@@ -714,66 +732,177 @@ block(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base,
 	blocks(d, bc, n, id);
 }
 
+/* The hierarchy elements of AKN (the XSD's ANhier), which a foreign
+ * act's levels are written back as. */
+static const char *const hier_names[] = { "clause", "section", "part",
+	"paragraph", "chapter", "title", "article", "book", "tome",
+	"division", "list", "point", "indent", "alinea", "rule", "subrule",
+	"proviso", "subsection", "subpart", "subparagraph", "subchapter",
+	"subtitle", "subdivision", "subclause", "sublist", "level",
+	"transitional", NULL };
+
+/* The element a PARAGRAPH, ITEM or LIST is written as: when a foreign
+ * act is written back, the source's (read_akn.c keep_element), else
+ * def; *hname: the @name of a generic container. */
+static const char *
+hier_element(const struct d *d, const rp_node *n, const char *def,
+    const char **hname)
+{
+	size_t i;
+
+	*hname = NULL;
+	if (!d->hier || n->name == NULL)
+		return def;
+	if (strncmp(n->name, "hcontainer ", 11) == 0 && n->name[11] != '\0') {
+		*hname = n->name + 11;
+		return "hcontainer";
+	}
+	for (i = 0; hier_names[i] != NULL; i++)
+		if (strcmp(n->name, hier_names[i]) == 0)
+			return hier_names[i];
+	return def;
+}
+
+/* A PARAGRAPH, ITEM or LIST opened under parent as the element
+ * hier_element names; its eId the source's when its structure is
+ * written back, else want; its num.  *id: the eId given. */
+static xmlNodePtr
+hier_open(struct d *d, xmlNodePtr parent, const rp_node *n, const char *def,
+    const char *want, const char **id)
+{
+	const char	*hname;
+	xmlNodePtr	 x = el(d->w, parent, hier_element(d, n, def, &hname));
+
+	at(d->w, x, "name", hname);
+	*id = eid(d->w, x, d->hier && n->id != NULL ? n->id : want);
+	if (n->num != NULL)
+		text(d->w, el(d->w, x, "num"), n->num, strlen(n->num));
+	return x;
+}
+
+/* The blocks from c up to (not including) end in a new <intro> or
+ * <wrapUp> (el_name) of h, if there are any. */
+static void
+blocks_in(struct d *d, xmlNodePtr h, const char *el_name, const char *id,
+    const rp_node *c, const rp_node *end)
+{
+	xmlNodePtr	 x;
+	const char	*iid;
+	struct seq	 q = { 0 };
+
+	if (c == end)
+		return;
+	x = el(d->w, h, el_name);
+	iid = eid(d->w, x, id);
+	for (; c != end; c = c->next)
+		block(d, x, c, iid, &q);
+}
+
+static void hier(struct d *, xmlNodePtr, const rp_node *, const char *);
+
+/* The items of a LIST as <point>s (a foreign act's: its own levels)
+ * under parent; lid: the eId they are numbered under. */
+static void
+points(struct d *d, xmlNodePtr parent, const rp_node *list, const char *lid)
+{
+	struct w	*w = d->w;
+	const rp_node	*l;
+	xmlNodePtr	 x, content;
+	const char	*pid;
+	int		 pos = 0;
+	struct seq	 q;
+
+	for (l = list->first; l != NULL; l = l->next) {
+		pos++;
+		if (l->type != RP_NODE_ITEM) {
+			x = el(w, parent, "point");
+			pid = eid(w, x, join(w, lid, wfmt(w, "point_%d", pos)));
+			content = el(w, x, "content");
+			memset(&q, 0, sizeof(q));
+			block(d, content, l, pid, &q);
+			if (content->children == NULL)
+				el(w, content, "p");
+			continue;
+		}
+		x = hier_open(d, parent, l, "point", numbered(w, lid, "point",
+		    l->num, pos), &pid);
+		hier(d, x, l, pid);
+	}
+}
+
+/* The heading and subheading of a foreign act's level (BLOCKs read
+ * from them), written back as such when its structure is; the child
+ * after them. */
+static const rp_node *
+titles(struct d *d, xmlNodePtr h, const rp_node *c)
+{
+	static const char *const names[] = { "heading", "subheading" };
+	struct ictx	 ic = { d, 0, NULL, 0, 0 };
+	int		 i;
+
+	for (i = 0; d->hier && i < 2 && c != NULL; i++)
+		if (c->type == RP_NODE_BLOCK && c->name != NULL &&
+		    strcmp(c->name, names[i]) == 0) {
+			inlines(&ic, el(d->w, h, names[i]), c->first);
+			c = c->next;
+		}
+	return c;
+}
+
+/* Whether a LIST of n is written as a <list> of its own: always, but
+ * for a foreign act's levels that the source had right under n (a
+ * section's subsections), where nothing but an <intro> before the
+ * first can stand between them (the hierarchy type). */
+static int
+list_element(const struct d *d, const rp_node *list, int first,
+    int blocks_before)
+{
+	return !d->hier || (list->name != NULL &&
+	    strcmp(list->name, "list") == 0) || (!first && blocks_before);
+}
+
 /*
  * The children of a PARAGRAPH or ITEM under its <paragraph> or <point>:
  * <content> when it has no LIST; else each LIST is a <list> whose <intro>
  * holds the blocks before it, and the last list's <wrapUp> the blocks
- * after it (the hierarchy type allows nothing else).
+ * after it (the hierarchy type allows nothing else).  A foreign act's
+ * level keeps its heading, and its sub-levels without a <list> are its
+ * children, between its own intro and wrapUp.
  */
 static void
 hier(struct d *d, xmlNodePtr h, const rp_node *n, const char *hid)
 {
 	struct w	*w = d->w;
-	const rp_node	*c, *from = n->first, *l;
-	xmlNodePtr	 list = NULL, x, content;
-	const char	*lid = NULL, *pid, *iid;
-	int		 nlist = 0, pos;
-	struct seq	 q;
+	const rp_node	*c, *from = titles(d, h, n->first);
+	xmlNodePtr	 list = NULL;
+	const char	*lid = hid;
+	int		 nlist = 0;
 
-	if (rp_node_child(n, RP_NODE_LIST) == NULL) {
-		blocks(d, el(w, h, "content"), n, hid);
+	for (c = from; c != NULL && c->type != RP_NODE_LIST; c = c->next)
+		continue;
+	if (c == NULL) {
+		blocks_from(d, el(w, h, "content"), from, hid);
 		return;
 	}
-	for (c = n->first; c != NULL; c = c->next) {
+	for (; c != NULL; c = c->next) {
 		if (c->type != RP_NODE_LIST)
 			continue;
-		list = el(w, h, "list");
-		lid = eid(w, list, join(w, hid, wfmt(w, "list_%d", ++nlist)));
-		if (from != c) {
-			x = el(w, list, "intro");
-			iid = eid(w, x, join(w, lid, "intro"));
-			memset(&q, 0, sizeof(q));
-			for (; from != c; from = from->next)
-				block(d, x, from, iid, &q);
+		if (list_element(d, c, nlist == 0, from != c)) {
+			list = hier_open(d, h, c, "list", join(w, hid,
+			    wfmt(w, "list_%d", nlist + 1)), &lid);
+			blocks_in(d, list, "intro", join(w, lid, "intro"),
+			    from, c);
+		} else {
+			list = h;
+			lid = hid;
+			blocks_in(d, h, "intro", join(w, hid, "intro"), from,
+			    c);
 		}
-		pos = 0;
-		for (l = c->first; l != NULL; l = l->next) {
-			x = el(w, list, "point");
-			pos++;
-			if (l->type != RP_NODE_ITEM) {
-				pid = eid(w, x, join(w, lid,
-				    wfmt(w, "point_%d", pos)));
-				content = el(w, x, "content");
-				memset(&q, 0, sizeof(q));
-				block(d, content, l, pid, &q);
-				if (content->children == NULL)
-					el(w, content, "p");
-				continue;
-			}
-			pid = eid(w, x, numbered(w, lid, "point", l->num, pos));
-			if (l->num != NULL)
-				text(w, el(w, x, "num"), l->num, strlen(l->num));
-			hier(d, x, l, pid);
-		}
+		nlist++;
+		points(d, list, c, lid);
 		from = c->next;
 	}
-	if (from != NULL) {
-		x = el(w, list, "wrapUp");
-		iid = eid(w, x, join(w, lid, "wrapup"));
-		memset(&q, 0, sizeof(q));
-		for (; from != NULL; from = from->next)
-			block(d, x, from, iid, &q);
-	}
+	blocks_in(d, list, "wrapUp", join(w, lid, "wrapup"), from, NULL);
 }
 
 /* Whether a paragraph has numbered paragraphs beside it. */
@@ -800,16 +929,13 @@ body_child(struct d *d, xmlNodePtr mb, const rp_node *c, struct seq *q)
 
 	switch (c->type) {
 	case RP_NODE_PARAGRAPH:
-		x = el(w, mb, "paragraph");
 		if (c->num == NULL && numbered_siblings(c))
 			/* Not para_1 by position: that is paragraph 1's. */
-			id = eid(w, x, join(w, d->base, wfmt(w, "para_u%d",
-			    ++q->unnumbered)));
+			id = join(w, d->base, wfmt(w, "para_u%d",
+			    ++q->unnumbered));
 		else
-			id = eid(w, x, numbered(w, d->base, "para", c->num,
-			    ++q->para));
-		if (c->num != NULL)
-			text(w, el(w, x, "num"), c->num, strlen(c->num));
+			id = numbered(w, d->base, "para", c->num, ++q->para);
+		x = hier_open(d, mb, c, "paragraph", id, &id);
 		hier(d, x, c, id);
 		return;
 	case RP_NODE_FORMULA:
@@ -954,6 +1080,75 @@ find_in(const rp_node *n, const char *const *words)
 	return hit;
 }
 
+/* Past the white space and commas at s[k]. */
+static size_t
+skip_sep(const char *s, size_t k)
+{
+	while (s[k] == ' ' || s[k] == ',' || s[k] == '\t')
+		k++;
+	return k;
+}
+
+/* Past one item number at s[k] ("68", "68 (b)", "68 b)"), or k. */
+static size_t
+item_number(const char *s, size_t k)
+{
+	size_t d = k, l;
+
+	while (isdigit((unsigned char)s[d]))
+		d++;
+	if (d == k)
+		return k;
+	l = d + (s[d] == ' ');
+	l += s[l] == '(';
+	k = l;
+	while (s[l] >= 'a' && s[l] <= 'z' && l - k < 3)
+		l++;
+	return l > k && s[l] == ')' ? l + 1 : d;
+}
+
+/*
+ * The length of the agenda item reference that opens s: its phrase in
+ * the language tables ([agenda]: "Agenda item", "Point", "议程项目"),
+ * then the item numbers, joined by commas and [conjunctions] ("Agenda
+ * items 13 and 115", "Agenda item 68 (b)"); 0 if s does not open so.
+ */
+static size_t
+agenda_reference(const char *s)
+{
+	size_t	 n = strlen(s), k = rp_lang_phrase(RP_LK_AGENDA, s, n, NULL);
+	size_t	 end = 0, next;
+
+	while (k > 0) {
+		k = skip_sep(s, k);
+		if (end > 0 && !isdigit((unsigned char)s[k]))	/* "and 115" */
+			k = skip_sep(s, k + rp_lang_phrase(RP_LK_CONJUNCTION,
+			    s + k, n - k, NULL));
+		if ((next = item_number(s, k)) == k)
+			break;
+		end = k = next;
+	}
+	return end;
+}
+
+/* The agenda item that opens a preface block ("Agenda item 68 (b)") as
+ * an <inline name="agendaItem"> referring to its concept, as the job
+ * number is a docketNumber; its title stays text.  Whether it does. */
+static int
+agenda_mark(struct d *d, const rp_node *kids, struct mark *mk)
+{
+	size_t len;
+
+	if (kids == NULL || kids->type != RP_NODE_TEXT ||
+	    (len = agenda_reference(kids->literal)) == 0)
+		return 0;
+	*mk = (struct mark){ rp_arena_strndup(&d->w->arena, kids->literal,
+	    len), "inline", "name", "agendaItem", 0, "refersTo",
+	    wfmt(d->w, "#%s", tlc(d, "TLCConcept", "agendaItem",
+	    "/akn/ontology/concept/un/agendaItem", "agenda item")) };
+	return 1;
+}
+
 /* One preface block: its whole text in the AKN inline of its role
  * (docNumber, docTitle...), the adoption line with its proponent and
  * meeting marked. */
@@ -984,7 +1179,7 @@ preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
 			break;
 		if (d->m->number != NULL) {
 			mk[ic.nmarks++] = (struct mark){ d->m->number,
-			    "docNumber", NULL, NULL, 0 };
+			    "docNumber", NULL, NULL, 0, NULL, NULL };
 			break;
 		}
 		/* FALLTHROUGH */
@@ -1023,6 +1218,9 @@ preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
 	case RP_ROLE_COMMITTEE:
 		wrap = "docCommittee";
 		break;
+	case RP_ROLE_AGENDA:
+		ic.nmarks += agenda_mark(d, kids, &mk[ic.nmarks]);
+		break;
 	case RP_ROLE_JOB:
 		/* The print job number, as AKN4UN marks it ("25-17700 (E)"). */
 		wrap = "docketNumber";
@@ -1036,7 +1234,7 @@ preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
 		 * word is the docType, the number a docNumber beside it. */
 		if ((s = find_in(n, doctype_words)) != NULL)
 			mk[ic.nmarks++] = (struct mark){ s, "docType", NULL,
-			    NULL, 0 };
+			    NULL, 0, NULL, NULL };
 		else
 			wrap = "docType";
 		break;
@@ -1047,10 +1245,10 @@ preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
 		if (org != NULL &&
 		    (s = find_in(n, body_names[d->m->body])) != NULL)
 			mk[ic.nmarks++] = (struct mark){ s, "docProponent",
-			    "refersTo", org, 0 };
+			    "refersTo", org, 0, NULL, NULL };
 		if (d->meeting != NULL)
 			mk[ic.nmarks++] = (struct mark){ d->m->meeting, "event",
-			    "refersTo", wfmt(w, "#%s", d->meeting), 0 };
+			    "refersTo", wfmt(w, "#%s", d->meeting), 0, NULL, NULL };
 		break;
 	default:
 		break;
@@ -1127,7 +1325,7 @@ conclusions(struct d *d, xmlNodePtr cl, const rp_node *n, struct seq *q)
 		ic.nmarks = 0;
 		if (d->meeting != NULL) {
 			mk = (struct mark){ d->m->meeting, "event", "refersTo",
-			    wfmt(w, "#%s", d->meeting), 0 };
+			    wfmt(w, "#%s", d->meeting), 0, NULL, NULL };
 			ic.nmarks = 1;
 		}
 		inlines(&ic, p, c->first);
@@ -1462,16 +1660,114 @@ doc_add(struct w *w, const rp_node *n, const char *base)
 	w->docs[w->ndocs++].base = base;
 }
 
-/* The element of a document: a source's own type when its parts are
- * those written here (a main body), else a resolution's or <doc>. */
-static const char *
-doc_element(const rp_meta *m)
+/* Whether c is a part of a document other than its BODY, whose own
+ * children are the body's. */
+static int
+other_part(const rp_node *c)
 {
-	const char *t = m->akn_source ? m->akn_source->doctype : NULL;
+	return c->type >= RP_NODE_PREFACE && c->type <= RP_NODE_FURNITURE &&
+	    c->type != RP_NODE_BODY;
+}
 
-	if (t != NULL && (strcmp(t, "doc") == 0 || strcmp(t, "statement") == 0))
+/* Whether c can be a child of an act's <body>, which holds hierarchy
+ * elements only: a PARAGRAPH, or what is written as an <hcontainer>. */
+static int
+hier_child(const rp_node *c)
+{
+	return c->type == RP_NODE_PARAGRAPH || c->type == RP_NODE_FORMULA ||
+	    c->type == RP_NODE_HEADING || c->type == RP_NODE_SEPARATOR;
+}
+
+/* How many children the body of dn has, all of which can be an act's
+ * <body>'s; -1 if one cannot. */
+static int
+hier_body(const rp_node *dn)
+{
+	const rp_node	*c, *sub;
+	int		 n = 0;
+
+	for (c = dn->first; c != NULL; c = c->next) {
+		if (other_part(c))
+			continue;
+		if (c->type != RP_NODE_BODY && !hier_child(c))
+			return -1;
+		n += c->type != RP_NODE_BODY;
+		for (sub = c->type == RP_NODE_BODY ? c->first : NULL;
+		    sub != NULL; sub = sub->next, n++)
+			if (!hier_child(sub))
+				return -1;
+	}
+	return n;
+}
+
+/* Whether dn has a part to write besides its body and what goes in
+ * <meta> (a portion has none). */
+static int
+more_parts(const rp_node *dn)
+{
+	const rp_node *c;
+
+	for (c = dn->first; c != NULL; c = c->next)
+		if (c->type == RP_NODE_ANNEX || (c->first != NULL &&
+		    (c->type == RP_NODE_PREFACE || c->type ==
+		    RP_NODE_PREAMBLE || c->type == RP_NODE_CONCLUSION)))
+			return 1;
+	return 0;
+}
+
+/*
+ * The element of a document: a source's own type when its parts are
+ * those written here (a main body), or an act's, a bill's or a
+ * portion's whose body holds levels only (d->hier: written back as the
+ * source had them), else a resolution's or <doc> (docs/AKN.md).
+ */
+static const char *
+doc_element(struct d *d)
+{
+	static const char *const open[] = { "doc", "statement",
+	    "debateReport", NULL };
+	static const char *const hierarchical[] = { "act", "bill", NULL };
+	const char	*t = d->m->akn_source ? d->m->akn_source->doctype :
+			    NULL;
+	int		 i;
+
+	for (i = 0; t != NULL && open[i] != NULL; i++)
+		if (strcmp(t, open[i]) == 0)
+			return open[i];
+	for (i = 0; t != NULL && hierarchical[i] != NULL; i++)
+		if (strcmp(t, hierarchical[i]) == 0 && hier_body(d->node) > 0) {
+			d->hier = LEVELS_ACT;
+			return hierarchical[i];
+		}
+	/* A portion is one level (or container) and its meta, of the
+	 * document its includedIn names. */
+	if (t != NULL && strcmp(t, "portion") == 0 &&
+	    d->m->akn_source->included_in != NULL &&
+	    hier_body(d->node) == 1 && !more_parts(d->node)) {
+		d->hier = LEVELS_PORTION;
 		return t;
-	return m->kind == RP_DOC_RESOLUTION && t == NULL ? "statement" : "doc";
+	}
+	return d->m->kind == RP_DOC_RESOLUTION && t == NULL ? "statement" :
+	    "doc";
+}
+
+/* The element of document d under parent, with its attributes: a
+ * foreign document's name (its type when it has none). */
+static xmlNodePtr
+doc_open(struct d *d, xmlNodePtr parent)
+{
+	const rp_akn_source	*s = d->m->akn_source;
+	xmlNodePtr		 x = el(d->w, parent, doc_element(d));
+
+	if (d->hier == LEVELS_PORTION) {
+		at(d->w, x, "includedIn", s->included_in);
+		return x;
+	}
+	at(d->w, x, "name", s == NULL ? kind_names[d->m->kind] :
+	    s->name != NULL ? s->name : s->doctype);
+	if (d->m->kind == RP_DOC_RESOLUTION)
+		at(d->w, x, "contains", "originalVersion");
+	return x;
 }
 
 /* The parts of a document in the order AKN requires, whatever the order
@@ -1496,12 +1792,7 @@ document(struct w *w, xmlNodePtr parent, const rp_node *dn,
 	d.m = dn->meta ? dn->meta : &annex_meta;
 	d.base = base;
 	doc_add(w, dn, base);
-	x = el(w, parent, doc_element(d.m));
-	at(w, x, "name", d.m->akn_source != NULL &&
-	    d.m->akn_source->name != NULL ? d.m->akn_source->name :
-	    kind_names[d.m->kind]);
-	if (d.m->kind == RP_DOC_RESOLUTION)
-		at(w, x, "contains", "originalVersion");
+	x = doc_open(&d, parent);
 	meta = el(w, x, "meta");
 	ident = el(w, meta, "identification");
 	d.refs = el(w, meta, "references");
@@ -1524,24 +1815,15 @@ document(struct w *w, xmlNodePtr parent, const rp_node *dn,
 				part = el(w, x, "preamble");
 			preamble(&d, part, c, &q);
 		}
-	part = el(w, x, "mainBody");
+	part = el(w, x, body_element[d.hier]);
 	for (c = dn->first; c != NULL; c = c->next) {
-		switch (c->type) {
-		case RP_NODE_PREFACE:
-		case RP_NODE_PREAMBLE:
-		case RP_NODE_CONCLUSION:
-		case RP_NODE_ANNEX:
-		case RP_NODE_NOTES:
-		case RP_NODE_FURNITURE:
-			break;
-		case RP_NODE_BODY:
-			for (sub = c->first; sub != NULL; sub = sub->next)
-				body_child(&d, part, sub, &qb);
-			break;
-		default:
+		if (other_part(c))
+			continue;
+		if (c->type != RP_NODE_BODY)
 			body_child(&d, part, c, &qb);
-			break;
-		}
+		for (sub = c->type == RP_NODE_BODY ? c->first : NULL;
+		    sub != NULL; sub = sub->next)
+			body_child(&d, part, sub, &qb);
 	}
 	if (part->children == NULL)	/* mainBody is required, not empty */
 		el(w, part, "p");

@@ -20,7 +20,8 @@
 <!-- Indentation of the AKN is not content: the page must not depend on
      whether the XML was pretty-printed. -->
 <xsl:strip-space elements="akn:akomaNtoso akn:statement akn:doc akn:act
-  akn:bill akn:meta akn:preface akn:preamble akn:mainBody akn:body
+  akn:bill akn:portion akn:meta akn:preface akn:preamble akn:mainBody
+  akn:body akn:portionBody
   akn:conclusions akn:attachments akn:attachment akn:components
   akn:component akn:content akn:container akn:blockContainer akn:paragraph
   akn:subparagraph akn:point akn:item akn:list akn:blockList akn:intro
@@ -386,7 +387,7 @@
     <h1><xsl:value-of select="$title-text"/></h1>
     <xsl:call-template name="docmeta"/>
   </xsl:if>
-  <xsl:apply-templates select="akn:coverPage | akn:preamble | akn:mainBody | akn:body | akn:conclusions | akn:attachments | akn:components">
+  <xsl:apply-templates select="akn:coverPage | akn:preamble | akn:mainBody | akn:body | akn:portionBody | akn:conclusions | akn:attachments | akn:components">
     <xsl:with-param name="level" select="$level"/>
   </xsl:apply-templates>
   <xsl:call-template name="notes">
@@ -533,7 +534,7 @@
 
 <!-- ======================================================= main body -->
 
-<xsl:template match="akn:mainBody | akn:body">
+<xsl:template match="akn:mainBody | akn:body | akn:portionBody">
   <xsl:param name="level"/>
   <div class="operative">
     <xsl:call-template name="id"/>
@@ -658,6 +659,7 @@
       <xsl:attribute name="value"><xsl:value-of select="$n"/></xsl:attribute>
     </xsl:if>
     <span class="num"><xsl:apply-templates select="akn:num/node()"/></span>
+    <xsl:apply-templates select="akn:subheading"/>
     <xsl:call-template name="children"><xsl:with-param name="level" select="$level"/></xsl:call-template>
     <xsl:call-template name="permalink"/>
   </li>
@@ -723,15 +725,24 @@
   <xsl:param name="level"/>
   <div class="list">
     <xsl:call-template name="id"/>
-    <xsl:apply-templates select="akn:intro | akn:listIntroduction"/>
-    <xsl:if test="akn:point | akn:item | akn:paragraph | akn:indent">
-      <ol class="items">
-        <xsl:apply-templates select="akn:point | akn:item | akn:paragraph | akn:indent" mode="item">
-          <xsl:with-param name="level" select="$level"/>
-        </xsl:apply-templates>
-      </ol>
-    </xsl:if>
-    <xsl:apply-templates select="akn:wrapUp | akn:listWrapUp"/>
+    <xsl:choose>
+      <!-- Other levels in a list (an act's unnumbered subparagraph
+           before its points): each where it stands. -->
+      <xsl:when test="*[not(self::akn:intro or self::akn:listIntroduction or self::akn:point or self::akn:item or self::akn:paragraph or self::akn:indent or self::akn:wrapUp or self::akn:listWrapUp or self::akn:num or self::akn:heading or self::akn:subheading)]">
+        <xsl:call-template name="children"><xsl:with-param name="level" select="$level"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="akn:intro | akn:listIntroduction"/>
+        <xsl:if test="akn:point | akn:item | akn:paragraph | akn:indent">
+          <ol class="items">
+            <xsl:apply-templates select="akn:point | akn:item | akn:paragraph | akn:indent" mode="item">
+              <xsl:with-param name="level" select="$level"/>
+            </xsl:apply-templates>
+          </ol>
+        </xsl:if>
+        <xsl:apply-templates select="akn:wrapUp | akn:listWrapUp"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </div>
 </xsl:template>
 
@@ -923,6 +934,8 @@
   </xsl:if>
 </xsl:template>
 
+<!-- A named inline (the agenda item of a GA masthead): its name. -->
+<xsl:template match="akn:inline[@name]"><span class="{@name}"><xsl:apply-templates/></span></xsl:template>
 <xsl:template match="akn:i"><i><xsl:apply-templates/></i></xsl:template>
 <xsl:template match="akn:b"><b><xsl:apply-templates/></b></xsl:template>
 <xsl:template match="akn:u"><u><xsl:apply-templates/></u></xsl:template>

@@ -88,6 +88,28 @@ grep -q 'xml:lang' "$TMP/d1.xml" && notok "akn: xml:lang written" ||
 expect "akn: work IRI" 1 "$(grep -c '<FRBRthis value="/akn/un/statement/deliberation/un-sc/2001-11-12/1377/!main"/>' "$TMP/d1.xml")"
 expect "akn: annex component" 1 "$(grep -c '<FRBRthis value="/akn/un/statement/deliberation/un-sc/2001-11-12/1377/eng@/!annex_1"/>' "$TMP/d1.xml")"
 
+# The GA agenda item is an AKN element (an inline named agendaItem that
+# refers to its concept, as the job number does); its title stays text
+# of the agenda line, also where it is the resolution's title too (the
+# title keeps its own docTitle).
+f=$ROOT/tests/corpus/A_RES_80_13.pdftext.txt
+"$R" -q -t akn,html -d "$TMP/ag" "$f"
+a=$TMP/ag/A_RES_80_13.pdftext.xml
+t="Implementation of the Declaration of the Indian Ocean as a Zone of Peace"
+expect "akn: agenda item marked, its title text of the line, the title a docTitle" \
+    "1 1 1" "$(grep -c '<p class="agenda"><inline name="agendaItem" refersTo="#agendaItem">Agenda item 91</inline> '"$t"'</p>' "$a") $(grep -c '<TLCConcept eId="agendaItem" href="/akn/ontology/concept/un/agendaItem"' "$a") $(grep -c "<docTitle>$t</docTitle>" "$a")"
+grep -q '<p class="agenda"><span class="agendaItem">Agenda item 91</span> '"$t"'</p>' "$TMP/ag/A_RES_80_13.pdftext.html" &&
+    ok "akn: agenda item in the HTML, its title once" ||
+    notok "akn: agenda item in the HTML" "$(grep -o '<p class="agenda">.\{0,120\}' "$TMP/ag/A_RES_80_13.pdftext.html")"
+for ag in "Agenda items 13 and 115|Agenda items 13 and 115 Something said" \
+    "Agenda item 68 (b)|Agenda item 68 (b) Title words" "Agenda item 92|Agenda item 92"; do
+	printf 'United Nations\n\nGeneral Assembly\n\nEightieth session\n%s\n\nResolution adopted by the General Assembly on 1 December 2025\n\n80/99. Title here\n\nThe General Assembly,\n\n1. Decides to act.\n' \
+	    "${ag#*|}" > "$TMP/ag.txt"
+	"$R" -q -t akn "$TMP/ag.txt" > "$TMP/ag.xml"
+	expect "akn: agenda line '${ag#*|}' marks '${ag%%|*}'" 1 \
+	    "$(grep -c "<inline name=\"agendaItem\" refersTo=\"#agendaItem\">${ag%%|*}</inline>" "$TMP/ag.xml")"
+done
+
 # Hostile input: an external entity is never read.
 echo "XXE-SECRET-4711" > "$TMP/secret.txt"
 cat > "$TMP/xxe.xml" <<XML
@@ -252,6 +274,75 @@ same_identity() {
 	    "$(head -3 "$TMP/fw/$1.id")" ;;
 	esac
 }
+# same_shape NAME FILE: a foreign document valid against the schema
+# comes back valid, of its type where respub can write it (an act, a
+# bill, a portion with its levels and their eIds), else as <doc>
+# (akn_shape.py).  An invalid source is left to the other checks.
+same_shape() {
+	xmllint --noout --nonet --schema "$SCHEMA" "$2" > /dev/null 2>&1 ||
+	    return 0
+	_o=$TMP/fw/$1.shape.xml
+	"$R" -q -f akn -t akn -o "$_o" "$2"
+	if ! xmllint --noout --nonet --schema "$SCHEMA" "$_o" \
+	    > "$TMP/fw/$1.xl" 2>&1; then
+		notok "akn foreign $1: written back invalid" \
+		    "$(grep -v validates "$TMP/fw/$1.xl" | head -2)"
+	elif python3 "$TOOLS/akn_shape.py" "$2" "$_o" > "$TMP/fw/$1.shape"
+	then
+		ok "akn foreign $1: written back valid as <$(sed -n '3s/^ *<\([A-Za-z]*\).*/\1/p' "$_o")>, the type docs/AKN.md gives it"
+	else
+		notok "akn foreign $1: document type and levels kept" \
+		    "$(head -3 "$TMP/fw/$1.shape")"
+	fi
+}
+# An act made here: parts, sections and subsections without a <list>,
+# a list with its intro, an article's intro and wrapUp, a named
+# container.
+cat > "$TMP/act.xml" <<XML
+<akomaNtoso $NS3><act name="act">
+  <meta><identification source="#me">
+    <FRBRWork><FRBRthis value="/akn/xx/act/2020-01-02/7/!main"/><FRBRuri value="/akn/xx/act/2020-01-02/7"/><FRBRdate date="2020-01-02" name="enactment"/><FRBRauthor href="#me"/><FRBRcountry value="xx"/></FRBRWork>
+    <FRBRExpression><FRBRthis value="/akn/xx/act/2020-01-02/7/eng@/!main"/><FRBRuri value="/akn/xx/act/2020-01-02/7/eng@"/><FRBRdate date="2020-01-02" name="enactment"/><FRBRauthor href="#me"/><FRBRlanguage language="eng"/></FRBRExpression>
+    <FRBRManifestation><FRBRthis value="/akn/xx/act/2020-01-02/7/eng@/!main.xml"/><FRBRuri value="/akn/xx/act/2020-01-02/7/eng@.akn"/><FRBRdate date="2020-01-02" name="markup"/><FRBRauthor href="#me"/></FRBRManifestation>
+  </identification>
+  <references source="#me"><TLCOrganization eId="me" href="/ontology/organization/xx/me" showAs="Me"/></references></meta>
+  <preface><longTitle><p>An Act about <docTitle>hand-made levels</docTitle></p></longTitle></preface>
+  <body>
+    <part eId="part_I"><num>Part I</num><heading>Scope wording</heading>
+      <section eId="part_I__sec_1"><num>1.</num><heading>Alpha heading</heading>
+        <subsection eId="part_I__sec_1__subsec_1"><num>(1)</num><content><p>First subsection wording.</p></content></subsection>
+        <subsection eId="part_I__sec_1__subsec_2"><num>(2)</num>
+          <list eId="part_I__sec_1__subsec_2__list_1"><intro><p>Lead-in wording:</p></intro>
+            <point eId="part_I__sec_1__subsec_2__list_1__point_a"><num>(a)</num><content><p>point alpha wording;</p></content></point>
+            <point eId="part_I__sec_1__subsec_2__list_1__point_b"><num>(b)</num><content><p>point bravo wording.</p></content></point>
+          </list>
+        </subsection>
+      </section>
+    </part>
+    <article eId="art_2"><num>Article 2</num><subheading>Bravo subheading</subheading>
+      <intro><p>Article intro wording</p></intro>
+      <paragraph eId="art_2__para_1"><num>1.</num><content><p>Paragraph one wording.</p></content></paragraph>
+      <paragraph eId="art_2__para_2"><num>2.</num><content><p>Paragraph two wording.</p></content></paragraph>
+      <wrapUp><p>Article wrap-up wording</p></wrapUp>
+    </article>
+    <hcontainer eId="sched_1" name="schedule"><heading>Schedule heading</heading><content><p>Schedule wording.</p></content></hcontainer>
+  </body></act></akomaNtoso>
+XML
+same_shape act "$TMP/act.xml"
+all_words act "$TMP/act.xml"
+"$R" -q -f akn -t akn "$TMP/act.xml" > "$TMP/act.out.xml"
+expect "akn foreign act: headings as <heading>, <subheading>" "2 1" \
+    "$(grep -c '<heading>[A-Z][a-z]* heading</heading>' "$TMP/act.out.xml") $(grep -c '<subheading>Bravo subheading</subheading>' "$TMP/act.out.xml")"
+# Text outside the levels (Indigo's <staticContent>) has no place in an
+# act's <body>: the act is a <doc> of its name, valid, no word lost.
+sed 's|<body>|<staticContent><p>Running head words</p></staticContent><body>|' \
+    "$TMP/act.xml" > "$TMP/actx.xml"
+"$R" -q -f akn -t akn "$TMP/actx.xml" > "$TMP/actx.out.xml"
+xmllint --noout --nonet --schema "$SCHEMA" "$TMP/actx.out.xml" 2> /dev/null &&
+    grep -q '<doc name="act"' "$TMP/actx.out.xml" &&
+    grep -q 'Running head words' "$TMP/actx.out.xml" &&
+    ok "akn foreign: an act with text outside its levels is a valid <doc name=\"act\">" ||
+    notok "akn foreign: act with text outside its levels" "$(grep -m1 -o '<[a-z]* name="[^"]*"' "$TMP/actx.out.xml")"
 # A document with no identification gets none made up: no UN IRI, no
 # date but the placeholder named "unknown".
 "$R" -q -f akn -t akn -o "$TMP/noid.xml" "$TMP/coll.xml"
@@ -270,6 +361,7 @@ for f in "$ROOT"/tests/akn-foreign/*.xml "$FOREIGN"/*.xml; do
 	[ -n "$RP_SANITIZED" ] && [ "$(wc -c < "$f")" -ge 100000 ] && continue
 	all_words "$(basename "$f" .xml)" "$f"
 	same_identity "$(basename "$f" .xml)" "$f"
+	same_shape "$(basename "$f" .xml)" "$f"
 done
 [ -d "$FOREIGN" ] ||
     ok "# SKIP $FOREIGN missing: only tests/akn-foreign checked"
