@@ -312,6 +312,19 @@ page_label(const struct line *l)
 	return i == l->n && i > d && i - d <= 3;
 }
 
+/* A paragraph number or item label alone on its line ("2.", "(b)"):
+ * it repeats near a page break, but no running head is one. */
+static int
+number_alone(const struct line *l)
+{
+	size_t		nl;
+	rp_item_kind	kind;
+	int		v;
+
+	return rp_paragraph_number(l->s, l->n, &nl) == l->n ||
+	    rp_item_marker(l->s, l->n, &nl, &kind, &v) == l->n;
+}
+
 /* Whether an enacting formula stands before line `to`. */
 static int
 formula_before(const struct reader *r, size_t to)
@@ -349,7 +362,7 @@ furniture(struct reader *r)
 	for (i = first + 1; i < r->nlines; i++) {
 		struct line *l = &r->lines[i];
 
-		if (l->gone || l->n == 0 || l->n > 120)
+		if (l->gone || l->n == 0 || l->n > 120 || number_alone(l))
 			continue;
 		near = 0;
 		for (j = i > 5 ? i - 5 : 0; j <= i + 5 && j < r->nlines; j++)
@@ -996,6 +1009,13 @@ line_ends_paragraph(const struct reader *r, const struct line *prev,
     const struct line *l)
 {
 	if (prev == NULL || !rp_ends_clause(prev->s, prev->n))
+		return 0;
+	/* A full line ending in a colon goes on with a title it cites
+	 * ("the Almaty Programme of Action:⏎Addressing the Special
+	 * Needs ..."); a list after a colon opens with its markers. */
+	if (rp_clause_end_of(prev->s, prev->n) == RP_END_COLON &&
+	    prev->chars * 4 >= r->fullwidth * 3 && !r->line_per_paragraph &&
+	    !rp_opens_unit(l->s, l->n))
 		return 0;
 	/* After a comma, a line opening with a number that is no paragraph
 	 * number goes on with a list of references ("64/23 of 2 December
