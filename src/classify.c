@@ -111,10 +111,35 @@ rp_without_conjunction(const char *s, size_t n)
 	    i : n;
 }
 
+size_t
+rp_before_end_marker(const char *s, size_t n)
+{
+	size_t		e = n, d, p, len;
+	int		slashed = n > 1 && s[n - 1] == '/';
+	uint32_t	last;
+
+	if (slashed)
+		e--;
+	for (d = e; d > 0 && e - d < 3 && (isdigit((unsigned char)s[d - 1]) ||
+	    (slashed && s[d - 1] == '*')); d--)
+		continue;
+	if (d == e || d == 0)
+		return n;
+	p = d - (s[d - 1] == ' ');
+	if (p == 0)
+		return n;
+	last = rp_utf8_last(s, p, &len);
+	/* After , . ; : or a wide stop; not after an ASCII "?" or "!". */
+	if (last < 0x80 ? last == 0 || strchr(",.;:", (int)last) == NULL :
+	    end_of_char(last) == RP_END_NONE)
+		return n;
+	return p;
+}
+
 rp_clause_end
 rp_clause_end_of(const char *s, size_t n)
 {
-	size_t		len, d;
+	size_t		len, e;
 	uint32_t	last;
 
 	/* A table cell's bar after the text ("…通过。 |", a web copy of a
@@ -123,20 +148,11 @@ rp_clause_end_of(const char *s, size_t n)
 	    s[n - 1] == '*' || s[n - 1] == '/' || s[n - 1] == '|'))
 		n--;
 	n = rp_without_conjunction(s, n);
-	/* A footnote marker after the punctuation: "1961,74/", "States;²",
-	 * and after full-width punctuation with a space or none, "通过。 1". */
-	for (d = n; d > 0 && n - d < 3 && isdigit((unsigned char)s[d - 1]);
-	    d--)
-		continue;
-	if (d < n && d > 0 && strchr(",.;:", s[d - 1]) != NULL)
-		n = d;
-	else if (d < n && d > 1) {
-		size_t e = d - (s[d - 1] == ' ');
-
-		last = rp_utf8_last(s, e, &len);
-		if (last >= 0x80 && end_of_char(last) != RP_END_NONE)
-			n = e;
-	}
+	e = rp_before_end_marker(s, n);
+	/* A number after a comma and a space goes on a wrapped line ("of 1
+	 * August,⏎30 (1947)"); only a wide stop takes a spaced marker. */
+	if (e < n && !(s[e] == ' ' && (unsigned char)s[e - 1] < 0x80))
+		n = e;
 	while (n > 0) {
 		last = rp_utf8_last(s, n, &len);
 		if (rp_superscript_digit(last) < 0)

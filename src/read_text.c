@@ -2176,35 +2176,12 @@ unfinished_paragraph(const struct unit *a, const struct unit *b)
 	    rp_masthead_role(s, n) == RP_ROLE_NONE;
 }
 
-/* Where a footnote marker after punctuation at the end of s begins
- * ("Commission, 48", "Director,1", the old form "such a treaty,46/"
- * or a star and a slash), so that the punctuation before it ends the
- * text; else n. */
-static size_t
-before_end_marker(const char *s, size_t n)
-{
-	size_t	e = n, d;
-	int	slashed = n > 1 && s[n - 1] == '/';
-
-	if (slashed)
-		e--;
-	for (d = e; d > 0 && e - d < 3 && (isdigit((unsigned char)s[d - 1]) ||
-	    (slashed && s[d - 1] == '*')); d--)
-		continue;
-	if (d < e && d > 0 && s[d - 1] == ' ')
-		d--;
-	if (d < e && d > 0 && strchr(",.;:", s[d - 1]) != NULL &&
-	    !(d >= 2 && isdigit((unsigned char)s[d - 2])))
-		return d;
-	return n;
-}
-
 static int
 should_join(const struct reader *r, const struct unit *a,
     const struct unit *b)
 {
 	const char	*s = a->text.data;
-	size_t		 n = a->text.len, len, nl;
+	size_t		 n = a->text.len, len, nl, e;
 	uint32_t	 last, first;
 	int		 full = a->lastchars * 4 >= r->fullwidth * 3;
 
@@ -2221,7 +2198,10 @@ should_join(const struct reader *r, const struct unit *a,
 	}
 	if (n == 0)
 		return 0;
-	n = before_end_marker(s, n);
+	e = rp_before_end_marker(s, n);
+	/* "paragraphs 3, 4", "1992,3": after a digit the number goes on. */
+	if (!(e >= 2 && isdigit((unsigned char)s[e - 2])))
+		n = e;
 	/* A paragraph number alone on its line goes with what follows. */
 	if (rp_paragraph_number(s, n, &nl) == n)
 		return 1;

@@ -208,6 +208,21 @@ test_formula(void)
 	s = "Convention of 1961,74/";
 	check(rp_clause_end_of(s, strlen(s)) == RP_END_COMMA,
 	    "clause end: comma before a footnote marker");
+	s = "Commission, 48";
+	check(rp_before_end_marker(s, strlen(s)) == 11,
+	    "end marker: after a comma and a space");
+	s = "通过。 1";
+	check(rp_before_end_marker(s, strlen(s)) == 9,
+	    "end marker: after a full stop");
+	s = "treaty,*/";
+	check(rp_before_end_marker(s, strlen(s)) == 7,
+	    "end marker: a star and a slash");
+	s = "in 1947";
+	check(rp_before_end_marker(s, strlen(s)) == strlen(s),
+	    "end marker: none in a year");
+	s = "of 1 August, 30";
+	check(rp_clause_end_of(s, strlen(s)) == RP_END_NONE,
+	    "clause end: a number after a comma and a space goes on");
 	s = "الاتفاقية؛";
 	check(rp_clause_end_of(s, strlen(s)) == RP_END_SEMICOLON,
 	    "clause end: Arabic semicolon");
