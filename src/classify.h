@@ -5,6 +5,7 @@
 #define RP_CLASSIFY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "doc.h"
 
@@ -130,6 +131,9 @@ typedef enum rp_clause_end {
 	RP_END_COLON,		/* : ： */
 	RP_END_STOP		/* . ! ? 。 ！ ？ */
 } rp_clause_end;
+/* The clause a character ends: a comma (, ， ، 、), a semicolon (; ； ؛),
+ * a colon (: ：), a stop (. ! ? 。 ！ ？), or none. */
+rp_clause_end	 rp_end_of_char(uint32_t c);
 /* How s ends, trailing spaces, a footnote marker and a linking word
  * ignored ("1961,74/", "Director,1", "States;²", ",又", "; and"). */
 rp_clause_end	 rp_clause_end_of(const char *s, size_t n);

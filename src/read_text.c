@@ -2212,24 +2212,21 @@ should_join(const struct reader *r, const struct unit *a,
 	last = rp_utf8_last(s, n, &len);
 	rp_utf8_decode(b->text.data, b->text.len, &first);
 	if (rp_is_cjk(last) || rp_is_cjk(first)) {
-		if (last == 0x3002 || last == 0xFF1B || last == 0xFF1A ||
-		    last == ';' || last == ':' || last == '.' ||
-		    last == 0xFF01 || last == 0xFF1F)
+		if (rp_end_of_char(last) > RP_END_COMMA)
 			return 0;
-		if (last == 0xFF0C || last == 0x3001 || last == ',')
+		if (rp_end_of_char(last) == RP_END_COMMA)
 			return full && !r->lines_are_paragraphs &&
 			    !opener_at(b->text.data, b->text.len);
 		return 1;
 	}
-	if (last == '.' || last == ';' || last == ':' || last == '!' ||
-	    last == '?' || last == 0x061B || ends_semicolon_and(s, n))
+	if (rp_end_of_char(last) > RP_END_COMMA || ends_semicolon_and(s, n))
 		return 0;
 	/* Russian recitals and Arabic ones open in lower case. */
 	if (last == ',' && opener_at(b->text.data, b->text.len))
 		return 0;
 	if (rp_starts_lower(b->text.data, b->text.len))
 		return 1;
-	if (last == ',' || last == 0x060C)
+	if (rp_end_of_char(last) == RP_END_COMMA)
 		return 0;
 	if (rp_ends_function_word(s, n))
 		return 1;
