@@ -60,10 +60,8 @@ last_char(const char *s, size_t *n, size_t *lastlen)
 	return *n > 0 ? rp_utf8_last(s, *n, lastlen) : 0;
 }
 
-/* The clause a character ends: a comma (, ， ، 、), a semicolon (; ； ؛), a
- * stop (. : ! ? 。 ： ！ ？), or none. */
-static rp_clause_end
-end_of_char(uint32_t c)
+rp_clause_end
+rp_end_of_char(uint32_t c)
 {
 	if (c == ',' || c == 0xFF0C || c == 0x060C || c == 0x3001)
 		return RP_END_COMMA;
@@ -80,13 +78,13 @@ end_of_char(uint32_t c)
 static int
 is_comma(uint32_t c)
 {
-	return end_of_char(c) == RP_END_COMMA;
+	return rp_end_of_char(c) == RP_END_COMMA;
 }
 
 static int
 is_stop(uint32_t c)
 {
-	return end_of_char(c) > RP_END_COMMA;
+	return rp_end_of_char(c) > RP_END_COMMA;
 }
 
 /* s without a conjunction after its last punctuation ("…; and",
@@ -99,7 +97,7 @@ rp_without_conjunction(const char *s, size_t n)
 
 	while (i > 0 && n - i < 16) {
 		cp = rp_utf8_last(s, i, &len);
-		if (end_of_char(cp) != RP_END_NONE)
+		if (rp_end_of_char(cp) != RP_END_NONE)
 			break;
 		i -= len;
 	}
@@ -111,10 +109,35 @@ rp_without_conjunction(const char *s, size_t n)
 	    i : n;
 }
 
+size_t
+rp_before_end_marker(const char *s, size_t n)
+{
+	size_t		e = n, d, p, len;
+	int		slashed = n > 1 && s[n - 1] == '/';
+	uint32_t	last;
+
+	if (slashed)
+		e--;
+	for (d = e; d > 0 && e - d < 3 && (isdigit((unsigned char)s[d - 1]) ||
+	    (slashed && s[d - 1] == '*')); d--)
+		continue;
+	if (d == e || d == 0)
+		return n;
+	p = d - (s[d - 1] == ' ');
+	if (p == 0)
+		return n;
+	last = rp_utf8_last(s, p, &len);
+	/* After , . ; : or a wide stop; not after an ASCII "?" or "!". */
+	if (last < 0x80 ? last == 0 || strchr(",.;:", (int)last) == NULL :
+	    rp_end_of_char(last) == RP_END_NONE)
+		return n;
+	return p;
+}
+
 rp_clause_end
 rp_clause_end_of(const char *s, size_t n)
 {
-	size_t		len, d;
+	size_t		len, e;
 	uint32_t	last;
 
 	/* A table cell's bar after the text ("…通过。 |", a web copy of a
@@ -123,27 +146,18 @@ rp_clause_end_of(const char *s, size_t n)
 	    s[n - 1] == '*' || s[n - 1] == '/' || s[n - 1] == '|'))
 		n--;
 	n = rp_without_conjunction(s, n);
-	/* A footnote marker after the punctuation: "1961,74/", "States;²",
-	 * and after full-width punctuation with a space or none, "通过。 1". */
-	for (d = n; d > 0 && n - d < 3 && isdigit((unsigned char)s[d - 1]);
-	    d--)
-		continue;
-	if (d < n && d > 0 && strchr(",.;:", s[d - 1]) != NULL)
-		n = d;
-	else if (d < n && d > 1) {
-		size_t e = d - (s[d - 1] == ' ');
-
-		last = rp_utf8_last(s, e, &len);
-		if (last >= 0x80 && end_of_char(last) != RP_END_NONE)
-			n = e;
-	}
+	e = rp_before_end_marker(s, n);
+	/* A number after a comma and a space goes on a wrapped line ("of 1
+	 * August,⏎30 (1947)"); only a wide stop takes a spaced marker. */
+	if (e < n && !(s[e] == ' ' && (unsigned char)s[e - 1] < 0x80))
+		n = e;
 	while (n > 0) {
 		last = rp_utf8_last(s, n, &len);
 		if (rp_superscript_digit(last) < 0)
 			break;
 		n -= len;
 	}
-	return n > 0 ? end_of_char(rp_utf8_last(s, n, &len)) : RP_END_NONE;
+	return n > 0 ? rp_end_of_char(rp_utf8_last(s, n, &len)) : RP_END_NONE;
 }
 
 int
@@ -593,7 +607,7 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 	if ((comma = is_comma(last) && last != 0x3001))
 		n -= lastlen;
 	/* "إن مجلس الأمن:": a colon as web copies end it, as the comma. */
-	else if (end_of_char(last) == RP_END_COLON)
+	else if (rp_end_of_char(last) == RP_END_COLON)
 		n -= lastlen;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
@@ -651,7 +665,7 @@ rp_formula_lead(const char *s, size_t n, rp_body *body)
 	/* Chinese names the body with no article: then only a line
 	 * leading in what follows ("大会建议:"), never a wrapped line that
 	 * happens to begin with the body's name. */
-	if (a == 0 && !(rp_is_cjk(cp) && end_of_char(last_char(s, &m,
+	if (a == 0 && !(rp_is_cjk(cp) && rp_end_of_char(last_char(s, &m,
 	    &len)) == RP_END_COLON))
 		return 0;
 	return b;
@@ -672,7 +686,7 @@ rp_is_lead_in(const char *s, size_t n)
 
 	if ((last = last_char(s, &n, &lastlen)) == 0)
 		return 0;
-	if (end_of_char(last) == RP_END_COLON)
+	if (rp_end_of_char(last) == RP_END_COLON)
 		n -= lastlen;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;

@@ -5,6 +5,7 @@
 #define RP_CLASSIFY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "doc.h"
 
@@ -130,9 +131,17 @@ typedef enum rp_clause_end {
 	RP_END_COLON,		/* : ： */
 	RP_END_STOP		/* . ! ? 。 ！ ？ */
 } rp_clause_end;
+/* The clause a character ends: a comma (, ， ، 、), a semicolon (; ； ؛),
+ * a colon (: ：), a stop (. ! ? 。 ！ ？), or none. */
+rp_clause_end	 rp_end_of_char(uint32_t c);
 /* How s ends, trailing spaces, a footnote marker and a linking word
  * ignored ("1961,74/", "Director,1", "States;²", ",又", "; and"). */
 rp_clause_end	 rp_clause_end_of(const char *s, size_t n);
+/* Where a footnote marker after the punctuation that ends s begins
+ * ("Director,1", "Commission, 48", "通过。 1", the old form "such a
+ * treaty,46/" or a star and a slash): the length of s up to its
+ * punctuation; n when s ends in no marker. */
+size_t		 rp_before_end_marker(const char *s, size_t n);
 /* Whether s ends a clause: rp_clause_end_of is not NONE. */
 int		 rp_ends_clause(const char *s, size_t n);
 /* The length of s without a final conjunction after a comma or

@@ -2196,35 +2196,12 @@ unfinished_paragraph(const struct unit *a, const struct unit *b)
 	    rp_masthead_role(s, n) == RP_ROLE_NONE;
 }
 
-/* Where a footnote marker after punctuation at the end of s begins
- * ("Commission, 48", "Director,1", the old form "such a treaty,46/"
- * or a star and a slash), so that the punctuation before it ends the
- * text; else n. */
-static size_t
-before_end_marker(const char *s, size_t n)
-{
-	size_t	e = n, d;
-	int	slashed = n > 1 && s[n - 1] == '/';
-
-	if (slashed)
-		e--;
-	for (d = e; d > 0 && e - d < 3 && (isdigit((unsigned char)s[d - 1]) ||
-	    (slashed && s[d - 1] == '*')); d--)
-		continue;
-	if (d < e && d > 0 && s[d - 1] == ' ')
-		d--;
-	if (d < e && d > 0 && strchr(",.;:", s[d - 1]) != NULL &&
-	    !(d >= 2 && isdigit((unsigned char)s[d - 2])))
-		return d;
-	return n;
-}
-
 static int
 should_join(const struct reader *r, const struct unit *a,
     const struct unit *b)
 {
 	const char	*s = a->text.data;
-	size_t		 n = a->text.len, len, nl;
+	size_t		 n = a->text.len, len, nl, e;
 	uint32_t	 last, first;
 	int		 full = a->lastchars * 4 >= r->fullwidth * 3;
 
@@ -2241,7 +2218,10 @@ should_join(const struct reader *r, const struct unit *a,
 	}
 	if (n == 0)
 		return 0;
-	n = before_end_marker(s, n);
+	e = rp_before_end_marker(s, n);
+	/* "paragraphs 3, 4", "1992,3": after a digit the number goes on. */
+	if (!(e >= 2 && isdigit((unsigned char)s[e - 2])))
+		n = e;
 	/* A paragraph number alone on its line goes with what follows. */
 	if (rp_paragraph_number(s, n, &nl) == n)
 		return 1;
@@ -2252,24 +2232,21 @@ should_join(const struct reader *r, const struct unit *a,
 	last = rp_utf8_last(s, n, &len);
 	rp_utf8_decode(b->text.data, b->text.len, &first);
 	if (rp_is_cjk(last) || rp_is_cjk(first)) {
-		if (last == 0x3002 || last == 0xFF1B || last == 0xFF1A ||
-		    last == ';' || last == ':' || last == '.' ||
-		    last == 0xFF01 || last == 0xFF1F)
+		if (rp_end_of_char(last) > RP_END_COMMA)
 			return 0;
-		if (last == 0xFF0C || last == 0x3001 || last == ',')
+		if (rp_end_of_char(last) == RP_END_COMMA)
 			return full && !r->lines_are_paragraphs &&
 			    !opener_at(b->text.data, b->text.len);
 		return 1;
 	}
-	if (last == '.' || last == ';' || last == ':' || last == '!' ||
-	    last == '?' || last == 0x061B || ends_semicolon_and(s, n))
+	if (rp_end_of_char(last) > RP_END_COMMA || ends_semicolon_and(s, n))
 		return 0;
 	/* Russian recitals and Arabic ones open in lower case. */
 	if (last == ',' && opener_at(b->text.data, b->text.len))
 		return 0;
 	if (rp_starts_lower(b->text.data, b->text.len))
 		return 1;
-	if (last == ',' || last == 0x060C)
+	if (rp_end_of_char(last) == RP_END_COMMA)
 		return 0;
 	if (rp_ends_function_word(s, n))
 		return 1;

@@ -208,6 +208,21 @@ test_formula(void)
 	s = "Convention of 1961,74/";
 	check(rp_clause_end_of(s, strlen(s)) == RP_END_COMMA,
 	    "clause end: comma before a footnote marker");
+	s = "Commission, 48";
+	check(rp_before_end_marker(s, strlen(s)) == 11,
+	    "end marker: after a comma and a space");
+	s = "通过。 1";
+	check(rp_before_end_marker(s, strlen(s)) == 9,
+	    "end marker: after a full stop");
+	s = "treaty,*/";
+	check(rp_before_end_marker(s, strlen(s)) == 7,
+	    "end marker: a star and a slash");
+	s = "in 1947";
+	check(rp_before_end_marker(s, strlen(s)) == strlen(s),
+	    "end marker: none in a year");
+	s = "of 1 August, 30";
+	check(rp_clause_end_of(s, strlen(s)) == RP_END_NONE,
+	    "clause end: a number after a comma and a space goes on");
 	s = "الاتفاقية؛";
 	check(rp_clause_end_of(s, strlen(s)) == RP_END_SEMICOLON,
 	    "clause end: Arabic semicolon");
@@ -289,6 +304,24 @@ check_closing_text(const char *text, const char *meeting, const char *vote,
 	rp_doc_free(doc);
 }
 
+/* The tree of the next case of test_reading, its document in *docp; the
+ * case before is freed (all of them once text is NULL). */
+static char *
+next_case(const char *text, rp_doc **docp)
+{
+	static char	*tree;
+	static rp_doc	*doc;
+
+	free(tree);
+	rp_doc_free(doc);
+	tree = NULL;
+	doc = NULL;
+	if (text != NULL)
+		tree = tree_of(text, &doc);
+	*docp = doc;
+	return tree;
+}
+
 static void
 test_reading(void)
 {
@@ -296,27 +329,23 @@ test_reading(void)
 	char	*t;
 
 	/* Hard-wrapped Latin lines join with a space, hyphens close up. */
-	t = tree_of("The General Assembly,\n\nRecalling its resolution\n"
+	t = next_case("The General Assembly,\n\nRecalling its resolution\n"
 	    "56/1 on money-\nlaundering,\n\n1. Decides to act;\n", &doc);
 	check(strstr(t, "text=\" its resolution \"") != NULL &&
 	    strstr(t, "money-laundering,") != NULL,
 	    "join: wrapped lines join with a space, hyphen closed up");
 	check(strstr(t, "docref symbol=\"A/RES/56/1\"") != NULL,
 	    "join: reference across a line break found");
-	free(t);
-	rp_doc_free(doc);
 
 	/* CJK lines join without a space, even across blank lines. */
-	t = tree_of("安全理事会，\n\n1. 各国必须紧急采取行动，防止并压制一切主动、被动支持恐怖"
+	t = next_case("安全理事会，\n\n1. 各国必须紧急采取行动，防止并压制一切主动、被动支持恐怖"
 	    "主义的行为，尤其必须充分遵守安全理事会各项\n\n有关决议；\n", &doc);
 	check(strstr(t, "各项有关决议；") != NULL,
 	    "join: CJK lines join without a space across a blank line");
 	check(count_of(t, "paragraph num=") == 1, "join: one CJK paragraph");
-	free(t);
-	rp_doc_free(doc);
 
 	/* A page break inside a paragraph, with footnotes between. */
-	t = tree_of("The Security Council,\n\nRecalling the Convention,\xC2\xB9 "
+	t = next_case("The Security Council,\n\nRecalling the Convention,\xC2\xB9 "
 	    "and the obligations of\n\n\xC2\xB9 General Assembly resolution "
 	    "59/290, annex.\n\nStates under international law,\n\n"
 	    "1. Decides to remain seized of the matter.\n", &doc);
@@ -327,11 +356,9 @@ test_reading(void)
 	    "footnote: superscript definition taken out and referenced");
 	check(count_of(t, "noteref num=\"1\"") == 1,
 	    "footnote: superscript reference in place");
-	free(t);
-	rp_doc_free(doc);
 
 	/* Footnotes after a rule, digits glued to words. */
-	t = tree_of("The General Assembly,\n\nNoting the report of the "
+	t = next_case("The General Assembly,\n\nNoting the report of the "
 	    "Director,1 and the draft convention2\n"
 	    "_______________\n1 See A/57/152.\n2 See A/58/37, \nannex II.\n"
 	    "  1. Decides to act;\n2. Requests a report.\n", &doc);
@@ -341,11 +368,9 @@ test_reading(void)
 	check(count_of(t, "noteref") == 2, "footnote: glued digits are markers");
 	check(count_of(t, "paragraph num=") == 2,
 	    "footnote: the zone ends at a numbered paragraph");
-	free(t);
-	rp_doc_free(doc);
 
 	/* Masthead lines a PDF extraction ran together. */
-	t = tree_of("United Nations\n\nGeneral Assembly Distr.: General 3 "
+	t = next_case("United Nations\n\nGeneral Assembly Distr.: General 3 "
 	    "December 2025\n\nEightieth session Agenda item 95 Outer space\n"
 	    "\n80/17. Outer space\n\nThe General Assembly,\n\n1. Decides "
 	    "to act.\n", &doc);
@@ -355,11 +380,9 @@ test_reading(void)
 	    strstr(t, "title=\"Outer space\"") != NULL,
 	    "masthead: run-together lines cut into body, distribution, date, "
 	    "session, agenda");
-	free(t);
-	rp_doc_free(doc);
 
 	/* 1940s resolutions: "Whereas" clauses before the formula. */
-	t = tree_of("7 (1946). Resolution of 26 June 1946\n\nWhereas the "
+	t = next_case("7 (1946). Resolution of 26 June 1946\n\nWhereas the "
 	    "Council appointed a Sub-Committee,\n\nWhereas the facts are "
 	    "confirmed,\n\nThe Security Council\n\nDecides to keep the "
 	    "situation under observation.\n", &doc);
@@ -367,39 +390,31 @@ test_reading(void)
 	    strstr(t, "formula name=\"enactingFormula\" @7:1") != NULL &&
 	    strstr(t, "title=") == NULL,
 	    "preamble: 'Whereas' clauses before the formula");
-	free(t);
-	rp_doc_free(doc);
 
 	/* Markers after a date, a year or a semicolon. */
-	t = tree_of("The General Assembly,\n\nRecalling the signing in Cairo "
+	t = next_case("The General Assembly,\n\nRecalling the signing in Cairo "
 	    "on 11 April 1996,1 the Declaration of 2008,2 and its text of "
 	    "12 August 1949; 3\n\n1. Decides to act.\n\n_______\n"
 	    "1 A/50/426.\n2 See CD/1839.\n3 Ibid.\n", &doc);
 	check(count_of(t, "noteref") == 3, "footnote: markers after "
 	    "'1996,', a year's comma and '; '");
-	free(t);
-	rp_doc_free(doc);
-	t = tree_of("The General Assembly,\n\nNoting the sum of 2008,2 "
+	t = next_case("The General Assembly,\n\nNoting the sum of 2008,2 "
 	    "dollars,\n\n1. Decides to act.\n", &doc);
 	check(count_of(t, "noteref") == 0, "footnote: no marker without a "
 	    "footnote to call");
-	free(t);
-	rp_doc_free(doc);
 
 	/* A wiki copy: markers in brackets, the notes as its reference list
 	 * gives them, "↑" linking back, numbered or by their place
 	 * (excerpts of tests/dev/es/S_RES_0108_1955_es_wikisource.txt and
 	 * tests/dev/fr/S_RES_0042_1948_fr_wikisource.txt). */
-	t = tree_of("El Consejo de Seguridad,\nHabiendo recibido el informe"
+	t = next_case("El Consejo de Seguridad,\nHabiendo recibido el informe"
 	    "[1],\nTomando nota del documento [2],\n- Insta a ambas partes a "
 	    "cooperar.\n- ↑ Ibid., documento S/3430.\n", &doc);
 	check(count_of(t, "noteref") == 1 && count_of(t, "footnote num=\"1\"")
 	    == 1, "footnote: wiki '[1]' and its '- ↑' note");
 	check(strstr(t, "[2]") != NULL, "footnote: a spaced '[2]' with no "
 	    "note stays text");
-	free(t);
-	rp_doc_free(doc);
-	t = tree_of("Le Conseil de sécurité,\n\nSaisi du rapport[1] et du "
+	t = next_case("Le Conseil de sécurité,\n\nSaisi du rapport[1] et du "
 	    "rapport spécial[2],\n\n1. Décide d'inviter les membres.\n\n"
 	    "Adoptée à la 263e séance par 8 voix contre zéro.\n\n"
 	    "  1. Procès-verbaux officiels, document S/663.\n  2. Ibid., "
@@ -407,61 +422,47 @@ test_reading(void)
 	check(count_of(t, "noteref") == 2 && count_of(t, "footnote num=") == 2,
 	    "footnote: notes listed line after line under a French adoption "
 	    "line");
-	free(t);
-	rp_doc_free(doc);
 
 	/* Two numbered paragraphs on one line. */
-	t = tree_of("The Council,\n\n8. Recognizes the role; 9. Notes the "
+	t = next_case("The Council,\n\n8. Recognizes the role; 9. Notes the "
 	    "discussions;\n", &doc);
 	check(strstr(t, "paragraph num=\"9.\"") != NULL,
 	    "numbering: '; 9. Notes' splits off paragraph 9");
-	free(t);
-	rp_doc_free(doc);
 
 	/* Nested sub-items, and (i) after (h) as a letter. */
-	t = tree_of("The Council,\n\n1. Requests:\n\n(a) one;\n\n(i) first;\n\n"
+	t = next_case("The Council,\n\n1. Requests:\n\n(a) one;\n\n(i) first;\n\n"
 	    "(ii) second;\n\n(b) two;\n", &doc);
 	check(count_of(t, "list") == 2 && strstr(t, "item num=\"(ii)\"") !=
 	    NULL, "items: roman items nest under a letter");
-	free(t);
-	rp_doc_free(doc);
-	t = tree_of("The Council,\n\n1. Requests:\n\n(a) a;\n\n(b) b;\n\n(c) c;\n\n"
+	t = next_case("The Council,\n\n1. Requests:\n\n(a) a;\n\n(b) b;\n\n(c) c;\n\n"
 	    "(d) d;\n\n(e) e;\n\n(f) f;\n\n(g) g;\n\n(h) h;\n\n(i) i;\n\n(j) j.\n",
 	    &doc);
 	check(count_of(t, "list") == 1 && count_of(t, "item num=") == 10,
 	    "items: (i) after (h) is the ninth letter");
-	free(t);
-	rp_doc_free(doc);
 
 	/* What scans misread: "2," for "2.", "(6)" for "(b)". */
-	t = tree_of("The Council,\n\n1. Requests:\n\n(a) one;\n\n(6) two;\n\n"
+	t = next_case("The Council,\n\n1. Requests:\n\n(a) one;\n\n(6) two;\n\n"
 	    "2, Decides to remain seized of the matter.\n", &doc);
 	check(strstr(t, "item num=\"(b)\"") != NULL && count_of(t, "list") == 1,
 	    "scans: '(6)' after '(a)' is item (b)");
 	check(strstr(t, "paragraph num=\"2.\"") != NULL,
 	    "scans: '2, Decides' after paragraph 1 is paragraph 2");
-	free(t);
-	rp_doc_free(doc);
-	t = tree_of("The Council,\n\n1. Affirms the resolutions;\n\n"
+	t = next_case("The Council,\n\n1. Affirms the resolutions;\n\n"
 	    "Z. Demands that they be applied;\n3. Requests a report;\n"
 	    "4, Extends the mandate.\n", &doc);
 	check(count_of(t, "paragraph num=") == 4 &&
 	    strstr(t, "paragraph num=\"4.\"") != NULL,
 	    "scans: 'Z.' is 2, and '4, Extends' on the next line is 4");
-	free(t);
-	rp_doc_free(doc);
-	t = tree_of("The Council,\n\n1. Recalls its resolution of\n"
+	t = next_case("The Council,\n\n1. Recalls its resolution of\n"
 	    "2 April 1993;\n\n2 Requests a report;\n\n3.Calls upon "
 	    "States.\n", &doc);
 	check(count_of(t, "paragraph num=") == 3 &&
 	    strstr(t, "date href=\"1993-04-02\" @4:1") != NULL,
 	    "scans: '2 Requests' and '3.Calls' are numbered, '2 April' is not");
-	free(t);
-	rp_doc_free(doc);
 
 	/* Page furniture is kept apart, not lost; text after the closing
 	 * formula stays after it. */
-	t = tree_of("United Nations\nS/RES/9 (2025)\nSecurity Council\n"
+	t = next_case("United Nations\nS/RES/9 (2025)\nSecurity Council\n"
 	    "25-12345 (E)\n\nResolution 9 (2025)\n\nThe Security Council,\n\n"
 	    "1. Decides to act;\n\n2. Requests a\n\n25-12345\n2/3\n"
 	    "S/RES/9 (2025)\n\nreport.\n\nAdopted at the 9th meeting.\n\n"
@@ -475,8 +476,6 @@ test_reading(void)
 	check(strstr(t, "conclusion") != NULL && count_of(t, "paragraph num=")
 	    == 2 && strstr(t, "text=\"Decisions\"") != NULL,
 	    "conclusion: what follows it is not an operative paragraph");
-	free(t);
-	rp_doc_free(doc);
 
 	/* A closing line with no blank line around it is neither the last
 	 * paragraph's end nor the start of the notes under it (excerpt of
@@ -497,7 +496,7 @@ test_reading(void)
 	    "closing: fr vote on the block after the meeting");
 
 	/* Light Markdown becomes inline nodes. */
-	t = tree_of("The Council,\n\n1. *Calls upon* States, **firmly**, "
+	t = next_case("The Council,\n\n1. *Calls upon* States, **firmly**, "
 	    "see [S/2021/1105](#) and resolution [1624 \\(2005\\)](#);\n", &doc);
 	check(strstr(t, "emph") && strstr(t, "strong") &&
 	    strstr(t, "docref symbol=\"S/2021/1105\"") &&
@@ -505,8 +504,6 @@ test_reading(void)
 	    "markdown: emphasis, strong, unwrapped links, escapes");
 	check(strstr(t, "\\\\(") == NULL && strstr(t, "*Calls") == NULL,
 	    "markdown: no Markdown punctuation left as text");
-	free(t);
-	rp_doc_free(doc);
 
 	/* Binary input is refused with a position. */
 	doc = rp_doc_new("bin");
@@ -520,7 +517,7 @@ test_reading(void)
 	rp_doc_free(doc);
 
 	/* Unstructured text still converts, with a warning at its line. */
-	t = tree_of("Just some words\nwith no structure at all\n\n"
+	t = next_case("Just some words\nwith no structure at all\n\n"
 	    "Another paragraph of prose.\n", &doc);
 	check(strstr(t, "Just some words") != NULL &&
 	    strstr(t, "paragraph unsure @4:1") != NULL,
@@ -534,8 +531,7 @@ test_reading(void)
 				warned = 1;
 		check(warned, "input: unstructured text warned about at line 4");
 	}
-	free(t);
-	rp_doc_free(doc);
+	next_case(NULL, &doc);
 }
 
 /* ------------------------------------------------- the six languages */
