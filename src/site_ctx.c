@@ -756,14 +756,12 @@ catalog_entry(struct sink *s, const struct entry *e)
 	sink_close(s);
 }
 
-/* A sink that streams XML into *buf. */
+/* A sink that streams XML through w (NULL: out of memory). */
 static int
-stream_begin(struct sink *s, xmlBufferPtr *buf)
+stream_begin(struct sink *s, xmlTextWriterPtr w)
 {
 	sink_init(s, 0, FNV_SEED);
-	return (*buf = xmlBufferCreate()) == NULL ||
-	    (s->w = xmlNewTextWriterMemory(*buf, 0)) == NULL ||
-	    xmlTextWriterSetIndent(s->w, 1) != 0 ||
+	return (s->w = w) == NULL || xmlTextWriterSetIndent(s->w, 1) != 0 ||
 	    xmlTextWriterStartDocument(s->w, NULL, "UTF-8", NULL) < 0 ? -1 : 0;
 }
 
@@ -776,7 +774,9 @@ entry_record(const struct entry *e, rp_buf *out)
 	xmlBufferPtr	 buf = NULL;
 	int		 rc = -1;
 
-	if (stream_begin(&s, &buf) == 0) {
+	sink_init(&s, 0, FNV_SEED);
+	if ((buf = xmlBufferCreate()) != NULL &&
+	    stream_begin(&s, xmlNewTextWriterMemory(buf, 0)) == 0) {
 		catalog_entry(&s, e);
 		if (xmlTextWriterEndDocument(s.w) >= 0) {
 			rp_buf_put(out, (const char *)xmlBufferContent(buf),
@@ -809,46 +809,62 @@ entry_parse(struct entry *e, const char *data, size_t len)
 	return rc;
 }
 
-/* catalog.xml: what the site holds and who cites whom, and for the next
- * run where each resolution came from and what each file was made of.
- * Streamed: an archive's catalog is too large to hold as a tree. */
-void
-catalog_write(struct site *st)
+/* The catalog's contents (see catalog_write). */
+static void
+catalog_body(struct site *st, struct sink *s)
 {
-	struct sink	 s;
-	xmlBufferPtr	 buf = NULL;
-	char		 tmp[32];
-	size_t		 i;
+	char	 tmp[32];
+	size_t	 i;
 
-	if (stream_begin(&s, &buf) != 0) {
-		st->status = 3;
-		goto done;
-	}
-	ctx_root(st, &s, "catalog", NULL, NULL);
+	ctx_root(st, s, "catalog", NULL, NULL);
 	snprintf(tmp, sizeof(tmp), "%016llx", (unsigned long long)st->build);
-	sink_attr(&s, "build", tmp);
-	ctx_bodies(st, &s);
+	sink_attr(s, "build", tmp);
+	ctx_bodies(st, s);
 	for (i = 0; i < st->n; i++)
-		catalog_entry(&s, &st->e[i]);
+		catalog_entry(s, &st->e[i]);
 	for (i = 0; i < st->nnew; i++) {
 		snprintf(tmp, sizeof(tmp), "%016llx",
 		    (unsigned long long)st->newdeps[i]);
-		sink_open(&s, "built");
-		sink_attr(&s, "name", st->newnames[i]);
-		sink_attr(&s, "deps", tmp);
-		sink_close(&s);
+		sink_open(s, "built");
+		sink_attr(s, "name", st->newnames[i]);
+		sink_attr(s, "deps", tmp);
+		sink_close(s);
 	}
-	if (xmlTextWriterEndDocument(s.w) < 0) {
-		st->status = 3;
-		goto done;
+}
+
+/* catalog.xml: what the site holds and who cites whom, and for the next
+ * run where each resolution came from and what each file was made of.
+ * Streamed to the file: an archive's catalog is too large to hold. */
+void
+catalog_write(struct site *st)
+{
+	struct sink		 s;
+	xmlOutputBufferPtr	 out = NULL;
+	int			 fd, ok = 0, rc;
+
+	sink_init(&s, 0, FNV_SEED);
+	if ((fd = cli_stream_begin(st->catpath)) < 0 ||
+	    (out = xmlOutputBufferCreateFd(fd, NULL)) == NULL)
+		goto fail;
+	if (stream_begin(&s, xmlNewTextWriter(out)) == 0) {
+		catalog_body(st, &s);
+		ok = xmlTextWriterEndDocument(s.w) >= 0 &&
+		    xmlTextWriterFlush(s.w) >= 0;
 	}
-	xmlFreeTextWriter(s.w);
-	s.w = NULL;
-	put_file(st, "catalog.xml", (const char *)xmlBufferContent(buf),
-	    (size_t)xmlBufferLength(buf));
-done:
 	if (s.w != NULL)
-		xmlFreeTextWriter(s.w);
-	if (buf != NULL)
-		xmlBufferFree(buf);
+		xmlFreeTextWriter(s.w);		/* and out */
+	else
+		xmlOutputBufferClose(out);
+	if ((rc = cli_stream_end(st->catpath, fd, ok)) < 0)
+		goto fail;
+	if (rc == 1)
+		st->kept++;
+	else
+		st->written++;
+	return;
+fail:
+	if (fd >= 0 && out == NULL)
+		cli_stream_end(st->catpath, fd, 0);
+	cli_say(st->catpath, RP_ERROR, NULL, "%s", strerror(errno));
+	st->status = 3;
 }
