@@ -539,7 +539,7 @@ done:
 }
 
 /* One <resolution> of the previous catalog, whole (the reader's subtree):
- * its entry, found again by input path. */
+ * its entry, found again by input path.  1: the subtree does not parse. */
 static int
 old_resolution(struct cache *c, xmlTextReaderPtr r)
 {
@@ -547,7 +547,7 @@ old_resolution(struct cache *c, xmlTextReaderPtr r)
 	struct entry	*e;
 
 	if (n == NULL)
-		return -1;
+		return 1;
 	if (c->n == c->cap && grow2((void **)&c->e, NULL, sizeof(*c->e),
 	    &c->cap) != 0)
 		return -1;
@@ -606,9 +606,9 @@ cache_load(struct site *st, struct cache *c)
 		ret = xmlTextReaderRead(r);
 	}
 	xmlFreeTextReader(r);
-	if (rc == 0 && (ret != 0 || !used))
+	if (rc > 0 || (rc == 0 && (ret != 0 || !used)))
 		cache_forget(st, c);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 /* An entry from its node of the previous catalog. */
