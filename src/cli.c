@@ -144,6 +144,26 @@ write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/* Up to len bytes, fewer only at the end of the file; -1 on error. */
+static ssize_t
+read_some(int fd, char *buf, size_t len)
+{
+	size_t	n = 0;
+	ssize_t	r;
+
+	while (n < len) {
+		if ((r = read(fd, buf + n, len - n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	return (ssize_t)n;
+}
+
 /* Close fd, keeping the first error of a failed write (rc != 0). */
 static int
 close_keeping_errno(int fd, int rc)
@@ -231,15 +251,10 @@ sync_dir_of(const char *path)
 	return close_keeping_errno(fd, rc);
 }
 
-/*
- * A regular file (or a new one): a temporary file beside it, synced,
- * then renamed over it, so that no crash or power cut leaves it half
- * written.  An existing file keeps its mode (and owner, where allowed);
- * a new one gets 0666 less the umask.
- */
+/* The temporary file beside path (pending), with old's mode and owner,
+ * or 0666 less the umask: its descriptor, or -1 with errno. */
 static int
-write_replacing(const char *path, const struct stat *old, const char *data,
-    size_t len)
+replace_begin(const char *path, const struct stat *old)
 {
 	int fd, rc;
 
@@ -259,8 +274,21 @@ write_replacing(const char *path, const struct stat *old, const char *data,
 		rc = fchmod(fd, old->st_mode & 07777);
 	} else
 		rc = fchmod(fd, new_file_mode());
-	if (rc == 0)
-		rc = write_all(fd, data, len);
+	if (rc != 0) {
+		rc = errno;
+		close(fd);
+		unlink(pending);
+		have_pending = 0;
+		errno = rc;
+		return -1;
+	}
+	return fd;
+}
+
+/* The temporary file synced and renamed over path (rc 0), else removed. */
+static int
+replace_end(const char *path, int fd, int rc)
+{
 	if (rc == 0)
 		rc = fsync(fd);
 	rc = close_keeping_errno(fd, rc);
@@ -274,6 +302,76 @@ write_replacing(const char *path, const struct stat *old, const char *data,
 	}
 	have_pending = 0;
 	return rc == 0 ? sync_dir_of(path) : rc;
+}
+
+/*
+ * A regular file (or a new one): a temporary file beside it, synced,
+ * then renamed over it, so that no crash or power cut leaves it half
+ * written.  An existing file keeps its mode (and owner, where allowed);
+ * a new one gets 0666 less the umask.
+ */
+static int
+write_replacing(const char *path, const struct stat *old, const char *data,
+    size_t len)
+{
+	int fd;
+
+	if ((fd = replace_begin(path, old)) < 0)
+		return -1;
+	return replace_end(path, fd, write_all(fd, data, len));
+}
+
+/* Whether the file open at fd (read from its start) holds path's bytes. */
+static int
+same_bytes(int fd, const char *path)
+{
+	char	 a[65536], b[sizeof(a)];
+	ssize_t	 na, nb;
+	int	 other, same = 0;
+
+	if (lseek(fd, 0, SEEK_SET) != 0 ||
+	    (other = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	for (;;) {
+		if ((na = read_some(fd, a, sizeof(a))) < 0 ||
+		    (nb = read_some(other, b, sizeof(b))) != na ||
+		    memcmp(a, b, (size_t)na) != 0)
+			break;
+		if (na == 0) {
+			same = 1;
+			break;
+		}
+	}
+	close(other);
+	return same;
+}
+
+int
+cli_stream_begin(const char *path)
+{
+	struct stat	st;
+
+	if (stat(path, &st) != 0)
+		return errno == ENOENT ? replace_begin(path, NULL) : -1;
+	if (!S_ISREG(st.st_mode)) {
+		errno = EINVAL;
+		return -1;
+	}
+	return replace_begin(path, &st);
+}
+
+int
+cli_stream_end(const char *path, int fd, int ok)
+{
+	if (ok && same_bytes(fd, path)) {
+		close(fd);
+		unlink(pending);
+		have_pending = 0;
+		return 1;
+	}
+	if (!ok)
+		errno = EIO;
+	return replace_end(path, fd, ok ? 0 : -1);
 }
 
 /*

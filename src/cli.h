@@ -22,6 +22,15 @@ int		 cli_read_file(const char *path, char **data, size_t *len);
  */
 int		 cli_write_output(const char *path, const char *data,
 		    size_t len);
+/*
+ * A regular file written as a stream, replaced as cli_write_output does:
+ * cli_stream_begin gives the descriptor of a temporary file beside path
+ * (-1 with errno); cli_stream_end(ok) renames it over path (0), unless
+ * path holds the same bytes already (1, path left alone), or removes it
+ * (!ok, or an error: -1 with errno).  One stream at a time.
+ */
+int		 cli_stream_begin(const char *path);
+int		 cli_stream_end(const char *path, int fd, int ok);
 /* Remove a temporary output file on SIGINT, SIGTERM and SIGHUP. */
 void		 cli_catch_signals(void);
 /* mkdir -p. */

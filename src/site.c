@@ -335,21 +335,32 @@ load_doc(const char *path, rp_format from, char **data, int report)
 /* The previous run's record of an input when it is unchanged; else the
  * input is marked to be read (e->fresh). */
 static int
-take_cached(struct smap *cache, struct entry *e)
+take_cached(struct cache *cache, struct entry *e)
 {
 	struct stat	 sb;
-	size_t		 node;
+	size_t		 k;
+	struct entry	*c;
+	char		*key;
 
-	if (stat(e->src, &sb) == 0) {
-		e->size = (long long)sb.st_size;
-		e->mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
-		    sb.st_mtim.tv_nsec;
-	} else
-		e->mtime = -1;		/* never the cache's */
-	if (smap_get(cache, e->src, &node) && cache_matches((xmlNodePtr)
-	    (uintptr_t)node, e->size, e->mtime))
-		return cache_take(e, (xmlNodePtr)(uintptr_t)node) != 0 ? -1 : 0;
 	e->fresh = 1;
+	if (stat(e->src, &sb) != 0)
+		return 0;
+	e->size = (long long)sb.st_size;
+	e->mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
+	    sb.st_mtim.tv_nsec;
+	if (!smap_get(&cache->bysrc, e->src, &k))
+		return 0;
+	c = &cache->e[k];
+	/* Taken already (an input given twice): read again. */
+	if (c->size != e->size || c->mtime != e->mtime || c->fresh)
+		return 0;
+	key = c->src;		/* the map's, freed with the cache */
+	c->src = e->src;
+	c->arg = e->arg;
+	*e = *c;
+	memset(c, 0, sizeof(*c));
+	c->src = key;
+	c->fresh = 1;
 	return 0;
 }
 
@@ -372,7 +383,7 @@ entry_read(struct site *st, struct entry *e, int report)
 /* Every input, from the cache or read (on every core); those that
  * cannot be read are left out. */
 static int
-read_inputs(struct site *st, const struct args *a, struct smap *cache)
+read_inputs(struct site *st, const struct args *a, struct cache *cache)
 {
 	size_t	i;
 
@@ -975,20 +986,15 @@ catalog_placeholder(struct site *st)
 static int
 build(struct site *st, const struct args *a, rp_html *h)
 {
-	struct smap	 cache;
-	xmlDocPtr	 old = NULL;
+	struct cache	 cache;
 
-	memset(&cache, 0, sizeof(cache));
 	st->build = build_hash(st, a);
-	if (cache_load(st, &cache, &old) != 0 ||
+	if (cache_load(st, &cache) != 0 ||
 	    read_inputs(st, a, &cache) != 0 || versions_join(st) != 0 ||
 	    drop_duplicates(st) != 0 ||
 	    plan(st) != 0)
 		goto oom;
-	smap_free(&cache);
-	if (old != NULL)
-		xmlFreeDoc(old);
-	old = NULL;
+	cache_free(&cache);
 	if (st->n == 0)
 		return 0;
 	catalog_placeholder(st);
@@ -999,9 +1005,7 @@ build(struct site *st, const struct args *a, rp_html *h)
 		run_pagefind(st);
 	return 0;
 oom:
-	smap_free(&cache);
-	if (old != NULL)
-		xmlFreeDoc(old);
+	cache_free(&cache);
 	return -1;
 }
 

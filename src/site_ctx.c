@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 
 #include "cli.h"
@@ -460,54 +461,154 @@ is_el(xmlNodePtr n, const char *name)
 	    xmlStrEqual(n->name, (const xmlChar *)name);
 }
 
-/* The previous run's catalog.xml: resolutions by input path (their
- * nodes, for cache_take), files by name with what they were made from. */
-int
-cache_load(struct site *st, struct smap *bysrc, xmlDocPtr *old)
+/* Double the room of one array, or of two side by side (b may be
+ * NULL), of *cap elements of size each. */
+static int
+grow2(void **a, void **b, size_t size, size_t *cap)
 {
-	xmlNodePtr	 n, root;
-	size_t		 k = 0;
+	size_t	 n = *cap ? *cap * 2 : 256;
+	void	*na, *nb;
 
-	*old = xmlReadFile(st->catpath, NULL, XML_PARSE_NONET |
-	    XML_PARSE_HUGE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (*old == NULL || (root = xmlDocGetRootElement(*old)) == NULL)
-		return 0;
-	if (attr_ll(root, "build") < 0)
-		return 0;
-	for (n = root->children; n != NULL; n = n->next)
-		k += is_el(n, "built");
-	if ((st->oldnames = calloc(k + 1, sizeof(char *))) == NULL ||
-	    (st->olddeps = calloc(k + 1, sizeof(char *))) == NULL)
+	if ((na = realloc(*a, n * size)) == NULL)
 		return -1;
-	for (n = root->children; n != NULL; n = n->next) {
-		if (is_el(n, "resolution")) {
-			/* The key is the attribute's own text, which lives
-			 * as long as the old document. */
-			xmlAttrPtr src = xmlHasProp(n, (const xmlChar *)"src");
-
-			if (src != NULL && src->children != NULL &&
-			    smap_put(bysrc, (const char *)src->children->content,
-			    (size_t)(uintptr_t)n) != 0)
-				return -1;
-		} else if (is_el(n, "built")) {
-			k = st->noldbuilt;
-			if (attr_str(n, "name", &st->oldnames[k]) != 0 ||
-			    attr_str(n, "deps", &st->olddeps[k]) != 0 ||
-			    st->oldnames[k] == NULL || st->olddeps[k] == NULL)
-				continue;
-			st->noldbuilt++;
-			if (smap_put(&st->oldbuilt, st->oldnames[k], k) != 0)
-				return -1;
-		}
+	*a = na;
+	if (b != NULL) {
+		if ((nb = realloc(*b, n * size)) == NULL)
+			return -1;
+		*b = nb;
 	}
+	*cap = n;
 	return 0;
 }
 
-/* Whether the input is as the previous run saw it. */
-int
-cache_matches(xmlNodePtr n, long long size, long long mtime)
+/* Nothing of the previous run: a catalog not to be trusted. */
+static void
+cache_forget(struct site *st, struct cache *c)
 {
-	return attr_ll(n, "size") == size && attr_ll(n, "mtime") == mtime;
+	size_t i;
+
+	cache_free(c);
+	for (i = 0; i < st->noldbuilt; i++) {
+		free(st->oldnames[i]);
+		free(st->olddeps[i]);
+	}
+	st->noldbuilt = 0;
+	smap_free(&st->oldbuilt);
+	memset(&st->oldbuilt, 0, sizeof(st->oldbuilt));
+}
+
+void
+cache_free(struct cache *c)
+{
+	size_t i;
+
+	smap_free(&c->bysrc);
+	for (i = 0; i < c->n; i++)
+		entry_free(&c->e[i]);
+	free(c->e);
+	memset(c, 0, sizeof(*c));
+}
+
+/* One <built> of the previous catalog: a file and what it was made from. */
+static int
+old_built(struct site *st, xmlTextReaderPtr r, size_t *cap)
+{
+	xmlChar	*name = xmlTextReaderGetAttribute(r, BAD_CAST "name");
+	xmlChar	*deps = xmlTextReaderGetAttribute(r, BAD_CAST "deps");
+	size_t	 k = st->noldbuilt;
+	int	 rc = 0;
+
+	if (name == NULL || deps == NULL)
+		goto done;
+	rc = -1;
+	if (k == *cap && grow2((void **)&st->oldnames, (void **)&st->olddeps,
+	    sizeof(char *), cap) != 0)
+		goto done;
+	if ((st->oldnames[k] = xstrdup((const char *)name)) == NULL)
+		goto done;
+	if ((st->olddeps[k] = xstrdup((const char *)deps)) == NULL) {
+		free(st->oldnames[k]);
+		goto done;
+	}
+	st->noldbuilt++;
+	rc = smap_put(&st->oldbuilt, st->oldnames[k], k);
+done:
+	xmlFree(name);
+	xmlFree(deps);
+	return rc;
+}
+
+/* One <resolution> of the previous catalog, whole (the reader's subtree):
+ * its entry, found again by input path.  1: the subtree does not parse. */
+static int
+old_resolution(struct cache *c, xmlTextReaderPtr r)
+{
+	xmlNodePtr	 n = xmlTextReaderExpand(r);
+	struct entry	*e;
+
+	if (n == NULL)
+		return 1;
+	if (c->n == c->cap && grow2((void **)&c->e, NULL, sizeof(*c->e),
+	    &c->cap) != 0)
+		return -1;
+	e = memset(&c->e[c->n], 0, sizeof(*c->e));
+	e->size = attr_ll(n, "size");
+	e->mtime = attr_ll(n, "mtime");
+	if (attr_str(n, "src", &e->src) != 0 || cache_take(e, n) != 0) {
+		entry_free(e);
+		return -1;
+	}
+	if (e->src == NULL) {
+		entry_free(e);
+		return 0;
+	}
+	c->n++;
+	return smap_put(&c->bysrc, e->src, c->n - 1);
+}
+
+/* The previous run's catalog.xml, read as a stream (an archive's catalog
+ * is too large to hold as a tree): its resolutions by input path, its
+ * files by name with what they were made from.  A catalog that does not
+ * read to its end, or has no build hash, is not used. */
+int
+cache_load(struct site *st, struct cache *c)
+{
+	xmlTextReaderPtr r;
+	size_t		 cap = 0;
+	int		 ret, rc = 0, used = 1;
+
+	memset(c, 0, sizeof(*c));
+	if ((r = xmlReaderForFile(st->catpath, NULL, XML_PARSE_NONET |
+	    XML_PARSE_HUGE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)) == NULL)
+		return 0;
+	ret = xmlTextReaderRead(r);
+	while (ret == 1 && rc == 0 && used) {
+		const char *name = (const char *)xmlTextReaderConstLocalName(r);
+		int depth = xmlTextReaderDepth(r);
+
+		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
+		    name == NULL || depth > 1) {
+			ret = xmlTextReaderRead(r);
+			continue;
+		}
+		if (depth == 0) {
+			xmlChar *build = xmlTextReaderGetAttribute(r,
+			    BAD_CAST "build");
+
+			used = build != NULL;
+			xmlFree(build);
+		} else if (strcmp(name, "resolution") == 0) {
+			rc = old_resolution(c, r);
+			ret = xmlTextReaderNext(r);
+			continue;
+		} else if (strcmp(name, "built") == 0)
+			rc = old_built(st, r, &cap);
+		ret = xmlTextReaderRead(r);
+	}
+	xmlFreeTextReader(r);
+	if (rc > 0 || (rc == 0 && (ret != 0 || !used)))
+		cache_forget(st, c);
+	return rc < 0 ? -1 : 0;
 }
 
 /* An entry from its node of the previous catalog. */
@@ -655,14 +756,12 @@ catalog_entry(struct sink *s, const struct entry *e)
 	sink_close(s);
 }
 
-/* A sink that streams XML into *buf. */
+/* A sink that streams XML through w (NULL: out of memory). */
 static int
-stream_begin(struct sink *s, xmlBufferPtr *buf)
+stream_begin(struct sink *s, xmlTextWriterPtr w)
 {
 	sink_init(s, 0, FNV_SEED);
-	return (*buf = xmlBufferCreate()) == NULL ||
-	    (s->w = xmlNewTextWriterMemory(*buf, 0)) == NULL ||
-	    xmlTextWriterSetIndent(s->w, 1) != 0 ||
+	return (s->w = w) == NULL || xmlTextWriterSetIndent(s->w, 1) != 0 ||
 	    xmlTextWriterStartDocument(s->w, NULL, "UTF-8", NULL) < 0 ? -1 : 0;
 }
 
@@ -675,7 +774,9 @@ entry_record(const struct entry *e, rp_buf *out)
 	xmlBufferPtr	 buf = NULL;
 	int		 rc = -1;
 
-	if (stream_begin(&s, &buf) == 0) {
+	sink_init(&s, 0, FNV_SEED);
+	if ((buf = xmlBufferCreate()) != NULL &&
+	    stream_begin(&s, xmlNewTextWriterMemory(buf, 0)) == 0) {
 		catalog_entry(&s, e);
 		if (xmlTextWriterEndDocument(s.w) >= 0) {
 			rp_buf_put(out, (const char *)xmlBufferContent(buf),
@@ -708,46 +809,62 @@ entry_parse(struct entry *e, const char *data, size_t len)
 	return rc;
 }
 
-/* catalog.xml: what the site holds and who cites whom, and for the next
- * run where each resolution came from and what each file was made of.
- * Streamed: an archive's catalog is too large to hold as a tree. */
-void
-catalog_write(struct site *st)
+/* The catalog's contents (see catalog_write). */
+static void
+catalog_body(struct site *st, struct sink *s)
 {
-	struct sink	 s;
-	xmlBufferPtr	 buf = NULL;
-	char		 tmp[32];
-	size_t		 i;
+	char	 tmp[32];
+	size_t	 i;
 
-	if (stream_begin(&s, &buf) != 0) {
-		st->status = 3;
-		goto done;
-	}
-	ctx_root(st, &s, "catalog", NULL, NULL);
+	ctx_root(st, s, "catalog", NULL, NULL);
 	snprintf(tmp, sizeof(tmp), "%016llx", (unsigned long long)st->build);
-	sink_attr(&s, "build", tmp);
-	ctx_bodies(st, &s);
+	sink_attr(s, "build", tmp);
+	ctx_bodies(st, s);
 	for (i = 0; i < st->n; i++)
-		catalog_entry(&s, &st->e[i]);
+		catalog_entry(s, &st->e[i]);
 	for (i = 0; i < st->nnew; i++) {
 		snprintf(tmp, sizeof(tmp), "%016llx",
 		    (unsigned long long)st->newdeps[i]);
-		sink_open(&s, "built");
-		sink_attr(&s, "name", st->newnames[i]);
-		sink_attr(&s, "deps", tmp);
-		sink_close(&s);
+		sink_open(s, "built");
+		sink_attr(s, "name", st->newnames[i]);
+		sink_attr(s, "deps", tmp);
+		sink_close(s);
 	}
-	if (xmlTextWriterEndDocument(s.w) < 0) {
-		st->status = 3;
-		goto done;
+}
+
+/* catalog.xml: what the site holds and who cites whom, and for the next
+ * run where each resolution came from and what each file was made of.
+ * Streamed to the file: an archive's catalog is too large to hold. */
+void
+catalog_write(struct site *st)
+{
+	struct sink		 s;
+	xmlOutputBufferPtr	 out = NULL;
+	int			 fd, ok = 0, rc;
+
+	sink_init(&s, 0, FNV_SEED);
+	if ((fd = cli_stream_begin(st->catpath)) < 0 ||
+	    (out = xmlOutputBufferCreateFd(fd, NULL)) == NULL)
+		goto fail;
+	if (stream_begin(&s, xmlNewTextWriter(out)) == 0) {
+		catalog_body(st, &s);
+		ok = xmlTextWriterEndDocument(s.w) >= 0 &&
+		    xmlTextWriterFlush(s.w) >= 0;
 	}
-	xmlFreeTextWriter(s.w);
-	s.w = NULL;
-	put_file(st, "catalog.xml", (const char *)xmlBufferContent(buf),
-	    (size_t)xmlBufferLength(buf));
-done:
 	if (s.w != NULL)
-		xmlFreeTextWriter(s.w);
-	if (buf != NULL)
-		xmlBufferFree(buf);
+		xmlFreeTextWriter(s.w);		/* and out */
+	else
+		xmlOutputBufferClose(out);
+	if ((rc = cli_stream_end(st->catpath, fd, ok)) < 0)
+		goto fail;
+	if (rc == 1)
+		st->kept++;
+	else
+		st->written++;
+	return;
+fail:
+	if (fd >= 0 && out == NULL)
+		cli_stream_end(st->catpath, fd, 0);
+	cli_say(st->catpath, RP_ERROR, NULL, "%s", strerror(errno));
+	st->status = 3;
 }

@@ -336,42 +336,125 @@ index_page(struct site *st, void *html, const char *name,
 	render_ctx(st, html, &s, name, s.hash);
 }
 
-static void
-listing_pages(struct site *st, void *html, const char *kind,
-    struct run *runs, size_t n)
-{
-	struct listing	 l;
+/* One page of the site's own, as planned for site_each. */
+struct index_item {
 	char		 name[96];
-	size_t		 i;
+	describe_fn	*describe;
+	struct listing	 l;		/* describe_listing's */
+	int		 body;		/* describe_body's */
+};
 
-	for (i = 0; i < n; i++) {
-		memset(&l, 0, sizeof(l));
-		l.kind = runs[i].key > 0 ? kind : "undated";
-		l.runs = runs;
-		l.nruns = n;
-		l.run = &runs[i];
-		l.npages = npages(st, runs[i].n);
-		for (l.page = 1; l.page <= l.npages; l.page++) {
-			run_page(name, sizeof(name), kind, runs[i].body,
-			    runs[i].key, l.page);
-			index_page(st, html, name, describe_listing, &l);
-		}
+struct index_items {
+	struct index_item *v;
+	size_t		  n, cap;
+};
+
+static struct index_item *
+item_add(struct index_items *it, const char *name, describe_fn *describe)
+{
+	struct index_item *i;
+
+	if (it->n == it->cap) {
+		size_t cap = it->cap ? it->cap * 2 : 64;
+
+		if ((i = realloc(it->v, cap * sizeof(*i))) == NULL)
+			return NULL;
+		it->v = i;
+		it->cap = cap;
 	}
+	i = memset(&it->v[it->n++], 0, sizeof(*i));
+	snprintf(i->name, sizeof(i->name), "%s", name);
+	i->describe = describe;
+	return i;
 }
 
+static void *
+item_arg(struct index_item *i)
+{
+	return i->describe == describe_listing ? (void *)&i->l :
+	    i->describe == describe_body ? (void *)&i->body : NULL;
+}
+
+static int
+listing_items(struct site *st, struct index_items *it, const char *kind,
+    struct run *runs, size_t n)
+{
+	struct index_item	*item;
+	char			 name[96];
+	size_t			 i, page;
+
+	for (i = 0; i < n; i++)
+		for (page = 1; page <= npages(st, runs[i].n); page++) {
+			run_page(name, sizeof(name), kind, runs[i].body,
+			    runs[i].key, page);
+			if ((item = item_add(it, name, describe_listing)) ==
+			    NULL)
+				return -1;
+			item->l.kind = runs[i].key > 0 ? kind : "undated";
+			item->l.runs = runs;
+			item->l.nruns = n;
+			item->l.run = &runs[i];
+			item->l.npages = npages(st, runs[i].n);
+			item->l.page = page;
+		}
+	return 0;
+}
+
+/* site_work: whether index page i must be rendered again. */
+static int
+item_stale(struct site *st, void *arg, size_t i)
+{
+	struct index_item	*item = &((struct index_items *)arg)->v[i];
+	struct sink		 s;
+
+	sink_init(&s, 0, st->build);
+	item->describe(st, &s, item_arg(item));
+	return !cache_fresh(st, item->name, s.hash);
+}
+
+static void
+item_render(struct site *st, void *html, void *arg, size_t i)
+{
+	struct index_item *item = &((struct index_items *)arg)->v[i];
+
+	index_page(st, html, item->name, item->describe, item_arg(item));
+}
+
+static const char *
+item_name(struct site *st, void *arg, size_t i)
+{
+	(void)st;
+	return ((struct index_items *)arg)->v[i].name;
+}
+
+/* The front page, each body's page, its years' and sessions' pages:
+ * those that changed rendered on every core (site_each). */
 void
 index_pages(struct site *st, void *html)
 {
-	char	 name[64];
-	int	 b;
+	struct index_items	 it = { NULL, 0, 0 };
+	struct site_work	 w = { 0, &it, item_stale, item_render,
+	    item_name };
+	struct index_item	*item;
+	char			 name[64];
+	int			 b, rc;
 
-	index_page(st, html, "index.html", describe_home, NULL);
-	for (b = 0; b < RP_BODY__MAX; b++)
-		if (st->bodies[b] > 0)
-			index_page(st, html, body_page(b, name, sizeof(name)),
-			    describe_body, &b);
-	listing_pages(st, html, "year", st->years, st->nyears);
-	listing_pages(st, html, "session", st->sessions, st->nsessions);
+	rc = item_add(&it, "index.html", describe_home) == NULL;
+	for (b = 0; b < RP_BODY__MAX && rc == 0; b++)
+		if (st->bodies[b] > 0) {
+			item = item_add(&it, body_page(b, name, sizeof(name)),
+			    describe_body);
+			if (item == NULL)
+				rc = -1;
+			else
+				item->body = b;
+		}
+	if (rc != 0 || listing_items(st, &it, "year", st->years,
+	    st->nyears) != 0 || listing_items(st, &it, "session",
+	    st->sessions, st->nsessions) != 0 ||
+	    (w.n = it.n, site_each(st, html, &w)) != 0)
+		st->status = 3;
+	free(it.v);
 }
 
 /* ---------------------------------------------------------- feeds */

@@ -88,6 +88,14 @@ extern const struct extra site_extras[NEXTRAS];
 
 struct run;
 
+/* The previous run's resolutions (catalog.xml), by input path: an input
+ * unchanged since (same size and time) takes its entry from here. */
+struct cache {
+	struct entry	*e;
+	size_t		 n, cap;
+	struct smap	 bysrc;		/* src -> slot of e */
+};
+
 struct site {
 	rp_writer	 *w[NEXTRAS];	/* NULL: not in this build */
 	const char	 *outdir;
@@ -140,8 +148,8 @@ void	 ctx_crumb(struct sink *, const char *href, const char *label,
 void	 ctx_year_crumb(struct sink *, const struct entry *);
 void	 ctx_row(struct sink *, const struct entry *, const char *element);
 const char *body_page(int body, char *buf, size_t size);
-int	 cache_load(struct site *, struct smap *bysrc, xmlDocPtr *old);
-int	 cache_matches(xmlNodePtr, long long size, long long mtime);
+int	 cache_load(struct site *, struct cache *);
+void	 cache_free(struct cache *);
 int	 cache_take(struct entry *, xmlNodePtr);
 void	 cache_record(struct site *, const char *name, uint64_t deps);
 int	 cache_fresh(struct site *, const char *name, uint64_t deps);
