@@ -2219,8 +2219,11 @@ should_join(const struct reader *r, const struct unit *a,
 	if (n == 0)
 		return 0;
 	e = rp_before_end_marker(s, n);
-	/* "paragraphs 3, 4", "1992,3": after a digit the number goes on. */
-	if (!(e >= 2 && isdigit((unsigned char)s[e - 2])))
+	/* "paragraphs 3, 4": after a digit the number goes on, unless
+	 * a recital opens next ("of 13 February 1992,3" then
+	 * "Emphasizing …": the year's marker). */
+	if (!(e >= 2 && isdigit((unsigned char)s[e - 2])) ||
+	    opener_at(b->text.data, b->text.len))
 		n = e;
 	/* A paragraph number alone on its line goes with what follows. */
 	if (rp_paragraph_number(s, n, &nl) == n)

@@ -23,6 +23,12 @@ while IFS='	' read -r file want; do
 	expect "structure: $file" "$want" "$got"
 done
 
+# A recital ending in a marker after a number ("… and Add.1, 36"), a
+# blank line, then "Having heard …": two paragraphs, not one.
+expect "marker after a number, then a recital: its own paragraph" 1 \
+	"$("$RESPUB" -q -t tree tests/corpus/S_RES_0411_1977_EN_GOLD.txt |
+	grep -c 'paragraph name="havingHeard"')"
+
 # Every node has a source position.
 "$RESPUB" -t tree examples/E-RES-2005-19.txt > "$TMP/e.tree"
 expect "positions: every node has line:col" 0 \
