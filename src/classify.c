@@ -592,10 +592,24 @@ skip_page_marker(const char **s, size_t *n)
 	*n -= i + 2;
 }
 
+/* Where the body's name starts in s: past the language's article
+ * ("The", "Le", "إن") and the spaces after it; the article's length
+ * into *article (0: none). */
+static size_t
+past_article(const char *s, size_t n, size_t *article)
+{
+	size_t v;
+
+	*article = rp_lang_phrase(RP_LK_ARTICLE, s, n, NULL);
+	for (v = *article; v < n && s[v] == ' '; v++)
+		continue;
+	return v;
+}
+
 int
 rp_is_formula(const char *s, size_t n, rp_body *body)
 {
-	size_t		 lastlen, k;
+	size_t		 lastlen, k, a;
 	uint32_t	 last;
 	int		 comma;
 
@@ -628,14 +642,9 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 	}
 	skip_page_marker(&s, &n);
 	strip_connectors(&s, &n);
-	if ((k = rp_lang_phrase(RP_LK_ARTICLE, s, n, NULL)) > 0) {
-		s += k;
-		n -= k;
-		while (n > 0 && *s == ' ') {
-			s++;
-			n--;
-		}
-	}
+	a = past_article(s, n, &k);
+	s += a;
+	n -= a;
 	*body = rp_body_from_name(s, n);
 	if (*body != RP_BODY_UNKNOWN)
 		return comma || k > 0;
@@ -652,9 +661,7 @@ rp_formula_lead(const char *s, size_t n, rp_body *body)
 	*body = RP_BODY_UNKNOWN;
 	if (rp_utf8_decode(s, n, &cp) == 0 || rp_starts_lower(s, n))
 		return 0;
-	a = rp_lang_phrase(RP_LK_ARTICLE, s, n, NULL);
-	for (v = a; v < n && s[v] == ' '; v++)
-		continue;
+	v = past_article(s, n, &a);
 	if ((b = rp_lang_phrase(RP_LK_BODY, s + v, n - v, NULL)) == 0)
 		return 0;
 	*body = rp_body_from_name(s + v, b);
