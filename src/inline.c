@@ -654,15 +654,159 @@ date_before_marker(const struct scan *sc, size_t i, size_t b, char iso[11])
 	return 0;
 }
 
+/* Where scan_text is in the text it scans: t[a..b) goes under parent,
+ * and t[run..) is the plain text not yet added. */
+struct span {
+	rp_node	*parent;
+	size_t	 a, b, run;
+};
+
+/* "¹²": superscript digits, a marker when the document has its note. */
+static size_t
+scan_superscript(struct scan *sc, struct span *s, size_t i)
+{
+	char		 marker[16];
+	size_t		 j = i, m = 0, len;
+	uint32_t	 cp;
+
+	while (j < s->b && (len = rp_utf8_decode(sc->t + j, s->b - j,
+	    &cp)) > 0 && rp_superscript_digit(cp) >= 0 &&
+	    m + 1 < sizeof(marker)) {
+		marker[m++] = (char)('0' + rp_superscript_digit(cp));
+		j += len;
+	}
+	marker[m] = '\0';
+	return try_marker(sc, s->parent, &s->run, i, j, marker,
+	    RP_MARK_SUPERSCRIPT) ? s->run : j;
+}
+
+/* "word[12]": a bracketed marker glued to its word. */
+static size_t
+scan_bracket(struct scan *sc, struct span *s, size_t i, size_t j)
+{
+	char marker[16];
+
+	memcpy(marker, sc->t + i + 1, j - i - 2);
+	marker[j - i - 2] = '\0';
+	return try_marker(sc, s->parent, &s->run, i, j, marker,
+	    RP_MARK_GLUED) ? s->run : j;
+}
+
+/* "*" after CJK punctuation or a word: a footnote marker; one or two
+ * stars and a slash: the old form.  t[i..j) is the run of stars. */
+static size_t
+scan_star(struct scan *sc, struct span *s, size_t i, size_t j)
+{
+	const char	*t = sc->t;
+	char		 marker[16];
+	size_t		 stars = t[j - 1] == '/' ? j - 1 - i : j - i, len;
+	uint32_t	 next;
+
+	memcpy(marker, t + i, stars);
+	marker[stars] = '\0';
+	if (try_marker(sc, s->parent, &s->run, i, j, marker,
+	    RP_MARK_GLUED) == 0)
+		return i + stars;
+	/* "附件，* 将": the space set the marker off in the print;
+	 * Chinese text has none. */
+	if (s->run + 1 < s->b && t[s->run] == ' ' &&
+	    rp_is_cjk(rp_utf8_last(t + s->a, i - s->a, &len)) &&
+	    rp_utf8_decode(t + s->run + 1, s->b - s->run - 1, &next) > 0 &&
+	    rp_is_cjk(next))
+		s->run++;
+	return s->run;
+}
+
+/* A marker in the digits t[i..j), in one of its forms: "mensuel[1]"
+ * (a wiki's, the brackets go with it), "word12", "the 20007 and" (a
+ * year, then the marker).  Where scanning goes on, or 0. */
+static size_t
+digit_marker(struct scan *sc, struct span *s, size_t i, size_t j,
+    int starts)
+{
+	const char	*t = sc->t;
+	char		 marker[16];
+	int		 kind;
+
+	if (i >= s->a + 2 && t[i - 1] == '[' && t[i - 2] != ' ' &&
+	    j < s->b && t[j] == ']' && j - i < 4) {
+		memcpy(marker, t + i, j - i);
+		marker[j - i] = '\0';
+		if (try_marker(sc, s->parent, &s->run, i - 1, j + 1, marker,
+		    RP_MARK_GLUED))
+			return s->run;
+	}
+	if (j - i < sizeof(marker)) {
+		kind = marker_kind(sc, s->parent, s->run, i, j);
+		memcpy(marker, t + i, j - i);
+		marker[j - i] = '\0';
+		if (kind >= 0 && try_marker(sc, s->parent, &s->run, i,
+		    slash_marker_end(sc, j, s->b), marker,
+		    (enum rp_marker_kind)kind))
+			return s->run;
+	}
+	if (starts && glued_to_year(sc, i, j, s->b)) {
+		memcpy(marker, t + i + 4, j - i - 4);
+		marker[j - i - 4] = '\0';
+		if (try_marker(sc, s->parent, &s->run, i + 4, j, marker,
+		    RP_MARK_SPACED))
+			return s->run;
+	}
+	return 0;
+}
+
+/* Digits at t[i]: a reference ("resolution 242 (1967)"), a date, a
+ * footnote marker, or just a number. */
+static size_t
+scan_digits(struct scan *sc, struct span *s, size_t i)
+{
+	const char	*t = sc->t;
+	int		 starts = i == s->a || !isalnum((unsigned char)t[i - 1]);
+	size_t		 len, j, next;
+	rp_docref	 ref;
+	char		 iso[11];
+
+	memset(&ref, 0, sizeof(ref));
+	if (starts && (len = number_ref(sc, i, &ref)) > 0) {
+		add_ref(sc, s->parent, &s->run, i, len, &ref);
+		return s->run;
+	}
+	if (starts && ((len = rp_parse_date(t + i, s->b - i, iso)) > 0 ||
+	    (len = date_before_marker(sc, i, s->b, iso)) > 0)) {
+		add_date(sc, s->parent, &s->run, i, len, iso);
+		return s->run;
+	}
+	for (j = i; j < s->b && isdigit((unsigned char)t[j]); j++)
+		continue;
+	next = digit_marker(sc, s, i, j, starts);
+	return next > 0 ? next : j;
+}
+
+/* A capital at t[i]: a document symbol ("S/RES/242"), or a word. */
+static size_t
+scan_capital(struct scan *sc, struct span *s, size_t i)
+{
+	rp_docref	 ref;
+	size_t		 len;
+
+	memset(&ref, 0, sizeof(ref));
+	if ((len = symbol_ref(sc, i, &ref)) > 0) {
+		add_ref(sc, s->parent, &s->run, i, len, &ref);
+		return s->run;
+	}
+	while (i < s->b && isalpha((unsigned char)sc->t[i]))
+		i++;
+	return i;
+}
+
 /* Plain text t[a..b): markers, references, dates. */
 static void
 scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 {
 	const char	*t = sc->t;
-	size_t		 i = a, run = a, len, j;
-	uint32_t	 cp, next;
-	rp_docref	 ref;
-	char		 iso[11], marker[16];
+	struct span	 s = { parent, a, b, a };
+	size_t		 i = a, len, j;
+	uint32_t	 cp;
 
 	while (i < b) {
 		/* Most of a text: ASCII that starts nothing below. */
@@ -673,131 +817,25 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 			continue;
 		}
 		len = rp_utf8_get(t + i, b - i, &cp, 0xFFFD);
-		/* ¹² superscript markers. */
-		if (rp_superscript_digit(cp) >= 0) {
-			size_t m = 0;
-
-			j = i;
-			while (j < b && (len = rp_utf8_decode(t + j, b - j,
-			    &cp)) > 0 && rp_superscript_digit(cp) >= 0 &&
-			    m + 1 < sizeof(marker)) {
-				marker[m++] = (char)('0' +
-				    rp_superscript_digit(cp));
-				j += len;
-			}
-			marker[m] = '\0';
-			if (try_marker(sc, parent, &run, i, j, marker,
-			    RP_MARK_SUPERSCRIPT) == 0)
-				i = j;
-			else
-				i = run;
-			continue;
-		}
-		if (cp == '[' && i > a &&
-		    (j = bracket_marker_end(sc, i, b)) > i) {
-			memcpy(marker, t + i + 1, j - i - 2);
-			marker[j - i - 2] = '\0';
-			i = try_marker(sc, parent, &run, i, j, marker,
-			    RP_MARK_GLUED) ? run : j;
-			continue;
-		}
-		/* "*" after CJK punctuation or a word: a footnote marker;
-		 * one or two stars and a slash: the old form. */
-		if (cp == '*' && i > a && t[i - 1] != '*' &&
-		    (j = star_marker_end(sc, i, b)) > i) {
-			size_t stars = t[j - 1] == '/' ? j - 1 - i : j - i;
-
-			memcpy(marker, t + i, stars);
-			marker[stars] = '\0';
-			if (try_marker(sc, parent, &run, i, j, marker,
-			    RP_MARK_GLUED) == 0) {
-				i += stars;
-				continue;
-			}
-			/* "附件，* 将": the space set the marker off in the
-			 * print; Chinese text has none. */
-			if (run + 1 < b && t[run] == ' ' && rp_is_cjk(
-			    rp_utf8_last(t + a, i - a, &len)) &&
-			    rp_utf8_decode(t + run + 1, b - run - 1,
-			    &next) > 0 && rp_is_cjk(next))
-				run++;
-			i = run;
-			continue;
-		}
-		if (cp < 0x80 && isdigit((int)cp) &&
+		if (rp_superscript_digit(cp) >= 0)
+			i = scan_superscript(sc, &s, i);
+		else if (cp == '[' && i > a &&
+		    (j = bracket_marker_end(sc, i, b)) > i)
+			i = scan_bracket(sc, &s, i, j);
+		else if (cp == '*' && i > a && t[i - 1] != '*' &&
+		    (j = star_marker_end(sc, i, b)) > i)
+			i = scan_star(sc, &s, i, j);
+		else if (cp < 0x80 && isdigit((int)cp) &&
 		    (i == a || !isalnum((unsigned char)t[i - 1]) ||
-		    islower((unsigned char)t[i - 1]) || after_date(parent,
-		    run, i))) {
-			int starts = i == a || !isalnum((unsigned char)t[i - 1]);
-
-			memset(&ref, 0, sizeof(ref));
-			if (starts && (len = number_ref(sc, i, &ref)) > 0) {
-				add_ref(sc, parent, &run, i, len, &ref);
-				i = run;
-				continue;
-			}
-			if (starts && ((len = rp_parse_date(t + i, b - i,
-			    iso)) > 0 || (len = date_before_marker(sc, i, b,
-			    iso)) > 0)) {
-				add_date(sc, parent, &run, i, len, iso);
-				i = run;
-				continue;
-			}
-			j = i;
-			while (j < b && isdigit((unsigned char)t[j]))
-				j++;
-			/* "mensuel[1] et": a wiki's marker in brackets,
-			 * glued to its word; the brackets go with it. */
-			if (i >= a + 2 && t[i - 1] == '[' && t[i - 2] != ' ' &&
-			    j < b && t[j] == ']' && j - i < 4) {
-				memcpy(marker, t + i, j - i);
-				marker[j - i] = '\0';
-				if (try_marker(sc, parent, &run, i - 1, j + 1,
-				    marker, RP_MARK_GLUED)) {
-					i = run;
-					continue;
-				}
-			}
-			if (j - i < sizeof(marker)) {
-				int kind = marker_kind(sc, parent, run,
-				    i, j);
-
-				memcpy(marker, t + i, j - i);
-				marker[j - i] = '\0';
-				if (kind >= 0 && try_marker(sc, parent, &run,
-				    i, slash_marker_end(sc, j, b), marker,
-				    (enum rp_marker_kind)kind)) {
-					i = run;
-					continue;
-				}
-			}
-			/* "the 20007 and": a year, then the marker. */
-			if (starts && glued_to_year(sc, i, j, b)) {
-				memcpy(marker, t + i + 4, j - i - 4);
-				marker[j - i - 4] = '\0';
-				if (try_marker(sc, parent, &run, i + 4, j,
-				    marker, RP_MARK_SPACED)) {
-					i = run;
-					continue;
-				}
-			}
-			i = j;
-			continue;
-		}
-		if (cp < 0x80 && isupper((int)cp)) {
-			memset(&ref, 0, sizeof(ref));
-			if ((len = symbol_ref(sc, i, &ref)) > 0) {
-				add_ref(sc, parent, &run, i, len, &ref);
-				i = run;
-				continue;
-			}
-			while (i < b && isalpha((unsigned char)t[i]))
-				i++;
-			continue;
-		}
-		i += len;
+		    islower((unsigned char)t[i - 1]) ||
+		    after_date(parent, s.run, i)))
+			i = scan_digits(sc, &s, i);
+		else if (cp < 0x80 && isupper((int)cp))
+			i = scan_capital(sc, &s, i);
+		else
+			i += len;
 	}
-	add_text(sc, parent, run, b);
+	add_text(sc, parent, s.run, b);
 }
 
 /* The closing run of n '*' for an opener at t[i], or 0. */
