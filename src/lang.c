@@ -1,6 +1,7 @@
 /* lang.c -- the tables of lang/<code>.conf: loading them once, and
  * matching their phrases and patterns against case-folded text. */
 #include <dirent.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1117,102 +1118,191 @@ named(const char *rest, const struct folded *f, size_t i, rp_lang_hit *hit)
 	return r;
 }
 
+/* Each {placeholder} of a pattern matches at i, records what it read in
+ * hit, then matches the rest of the pattern. */
+typedef size_t ph_fn(const char *, const struct folded *, size_t,
+    rp_lang_hit *);
+
+/* {text}: any words, as few as the rest allows. */
+static size_t
+ph_text(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	size_t j, r;
+
+	for (j = i; j <= f->n; j++)
+		if ((r = pmatch(rest, f, j, hit)) > 0)
+			return r;
+	return 0;
+}
+
+static size_t
+ph_ord(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	int v = ordinal_at(f, &i);
+
+	if (v < 0)
+		return 0;
+	hit->ord = v;
+	return pmatch(rest, f, i, hit);
+}
+
+static size_t
+ph_month(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	int v = month_at(f, &i);
+
+	if (v <= 0)
+		return 0;
+	hit->month = v;
+	return pmatch(rest, f, i, hit);
+}
+
+/* {mnum}: a month as a number ("2010年10月"). */
+static size_t
+ph_mnum(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	int v = number_at(f, &i, 0);
+
+	if (v < 1 || v > 12)
+		return 0;
+	hit->month = v;
+	return pmatch(rest, f, i, hit);
+}
+
+static size_t
+ph_day(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	int	 v = number_at(f, &i, 0);
+	size_t	 r;
+
+	if (v < 1 || v > 31)
+		return 0;
+	hit->day = v;
+	i += phrase_at(RP_LK_DAY_SUFFIX, f, i, NULL);
+	if ((r = pmatch(rest, f, i, hit)) > 0)
+		return r;
+	/* OCR: a speck read as a period after the day ("14 . December
+	 * 1955"). */
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	return i < f->n && f->s[i] == '.' ? pmatch(rest, f, i + 1, hit) : 0;
+}
+
+/* {n}: a meeting number, "4413th", or in words: "Fifty-fifth plenary
+ * meeting"; with its suffix (and a letter or two OCR added to it:
+ * "2729the"), else without. */
+static size_t
+ph_meeting(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	size_t	 j = i, k, x, r;
+	int	 v;
+
+	if ((v = number_at(f, &j, 1)) <= 0 && (v = ordinal_at(f, &j)) <= 0)
+		return 0;
+	hit->n = v;
+	hit->n_at = i;
+	if ((k = phrase_at(RP_LK_ORD_SUFFIX, f, j, NULL)) > 0) {
+		for (x = 0; x < 2 && j + k + x < f->n &&
+		    f->s[j + k + x] >= 'a' && f->s[j + k + x] <= 'z'; x++)
+			continue;
+		for (;; x--) {
+			if ((r = pmatch(rest, f, j + k + x, hit)) > 0) {
+				hit->n_end = j + k + x;
+				hit->suf_at = j;
+				hit->suf_end = j + k;
+				return r;
+			}
+			if (x == 0)
+				break;
+		}
+	}
+	hit->n_end = hit->suf_at = hit->suf_end = j;
+	return pmatch(rest, f, j, hit);
+}
+
+/* A count at i, the language's word for zero included, into *to when
+ * it is from lo to hi. */
+static size_t
+ph_count(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit, int *to, int lo, int hi)
+{
+	size_t	 k;
+	int	 v = 0;
+
+	if ((k = phrase_at(RP_LK_ZERO, f, i, NULL)) > 0)
+		i += k;
+	else if ((v = number_at(f, &i, 0)) < 0)
+		return 0;
+	if (v < lo || v > hi)
+		return 0;
+	*to = v;
+	return pmatch(rest, f, i, hit);
+}
+
+static size_t
+ph_num(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	return ph_count(rest, f, i, hit, &hit->num, 0, INT_MAX);
+}
+
+static size_t
+ph_year(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	return ph_count(rest, f, i, hit, &hit->year, 1900, 2100);
+}
+
+static size_t
+ph_for(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	return ph_count(rest, f, i, hit, &hit->votes[0], 0, INT_MAX);
+}
+
+static size_t
+ph_against(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	return ph_count(rest, f, i, hit, &hit->votes[1], 0, INT_MAX);
+}
+
+static size_t
+ph_abstain(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	return ph_count(rest, f, i, hit, &hit->votes[2], 0, INT_MAX);
+}
+
+static const struct {
+	const char	*name;
+	ph_fn		*match;
+} placeholders[] = {
+	{ "text", ph_text }, { "abstainers", named }, { "ord", ph_ord },
+	{ "month", ph_month }, { "mnum", ph_mnum }, { "day", ph_day },
+	{ "n", ph_meeting }, { "num", ph_num }, { "year", ph_year },
+	{ "for", ph_for }, { "against", ph_against },
+	{ "abstain", ph_abstain },
+};
+
 /* A {placeholder} at i; then the rest of the pattern. */
 static size_t
 placeholder(const char *name, size_t nl, const char *rest,
     const struct folded *f, size_t i, rp_lang_hit *hit)
 {
-	size_t	 j = i, k, r, x;
-	int	 v;
+	size_t k;
 
-	if (nl == 4 && memcmp(name, "text", 4) == 0) {
-		for (j = i; j <= f->n; j++)
-			if ((r = pmatch(rest, f, j, hit)) > 0)
-				return r;
-		return 0;
-	}
-	if (nl == 10 && memcmp(name, "abstainers", 10) == 0)
-		return named(rest, f, i, hit);
-	if (nl == 3 && memcmp(name, "ord", 3) == 0) {
-		if ((v = ordinal_at(f, &j)) < 0)
-			return 0;
-		hit->ord = v;
-		return pmatch(rest, f, j, hit);
-	}
-	if (nl == 5 && memcmp(name, "month", 5) == 0) {
-		if ((v = month_at(f, &j)) <= 0)
-			return 0;
-		hit->month = v;
-		return pmatch(rest, f, j, hit);
-	}
-	if (nl == 4 && memcmp(name, "mnum", 4) == 0) {
-		if ((v = number_at(f, &j, 0)) < 1 || v > 12)
-			return 0;
-		hit->month = v;
-		return pmatch(rest, f, j, hit);
-	}
-	if (nl == 3 && memcmp(name, "day", 3) == 0) {
-		if ((v = number_at(f, &j, 0)) < 1 || v > 31)
-			return 0;
-		hit->day = v;
-		j += phrase_at(RP_LK_DAY_SUFFIX, f, j, NULL);
-		if ((r = pmatch(rest, f, j, hit)) > 0)
-			return r;
-		/* OCR: a speck read as a period after the day ("14 .
-		 * December 1955"). */
-		while (j < f->n && f->s[j] == ' ')
-			j++;
-		return j < f->n && f->s[j] == '.' ? pmatch(rest, f, j + 1,
-		    hit) : 0;
-	}
-	if (nl == 1 && name[0] == 'n') {
-		/* "4413th", or in words: "Fifty-fifth plenary meeting". */
-		if ((v = number_at(f, &j, 1)) <= 0 && (v = ordinal_at(f,
-		    &j)) <= 0)
-			return 0;
-		hit->n = v;
-		hit->n_at = i;
-		/* With its suffix (and a letter or two OCR added to it:
-		 * "2729the"), else without. */
-		if ((k = phrase_at(RP_LK_ORD_SUFFIX, f, j, NULL)) > 0) {
-			for (x = 0; x < 2 && j + k + x < f->n &&
-			    f->s[j + k + x] >= 'a' && f->s[j + k + x] <= 'z';
-			    x++)
-				continue;
-			for (;; x--) {
-				if ((r = pmatch(rest, f, j + k + x, hit)) > 0) {
-					hit->n_end = j + k + x;
-					hit->suf_at = j;
-					hit->suf_end = j + k;
-					return r;
-				}
-				if (x == 0)
-					break;
-			}
-		}
-		hit->n_end = hit->suf_at = hit->suf_end = j;
-		return pmatch(rest, f, j, hit);
-	}
-	if ((k = phrase_at(RP_LK_ZERO, f, j, NULL)) > 0) {
-		v = 0;
-		j += k;
-	} else if ((v = number_at(f, &j, 0)) < 0)
-		return 0;
-	if (nl == 3 && memcmp(name, "num", 3) == 0)
-		hit->num = v;
-	else if (nl == 4 && memcmp(name, "year", 4) == 0) {
-		if (v < 1900 || v > 2100)
-			return 0;
-		hit->year = v;
-	} else if (nl == 3 && memcmp(name, "for", 3) == 0)
-		hit->votes[0] = v;
-	else if (nl == 7 && memcmp(name, "against", 7) == 0)
-		hit->votes[1] = v;
-	else if (nl == 7 && memcmp(name, "abstain", 7) == 0)
-		hit->votes[2] = v;
-	else
-		return 0;
-	return pmatch(rest, f, j, hit);
+	for (k = 0; k < sizeof(placeholders) / sizeof(placeholders[0]); k++)
+		if (strlen(placeholders[k].name) == nl &&
+		    memcmp(placeholders[k].name, name, nl) == 0)
+			return placeholders[k].match(rest, f, i, hit);
+	return 0;
 }
 
 /* Pattern p against folded text at i: the end of the match + 1 (so that
