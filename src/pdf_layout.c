@@ -280,106 +280,146 @@ piece_width(const struct pl_para *p, const struct pl_metrics *m,
 	return b->w;
 }
 
-void
-pl_bidi(struct pl_para *p, const struct pl_metrics *m)
-{
+/* A paragraph as one string for FriBidi: its boxes, a space for each
+ * glue, isolate marks around left-to-right isolates; owner[k] is the
+ * text offset of str[k], -1 for a mark, -2 - i for box i's glue. */
+struct bidi_text {
 	FriBidiChar	*str;
-	FriBidiCharType	*types;
-	FriBidiBracketType *brackets;
 	FriBidiLevel	*levels;
-	FriBidiParType	 base;
-	size_t		*owner, n = 0, cap, i, j, k, nn = 0, ncap = 0;
-	struct pl_box	*nb = NULL;
+	size_t		*owner;
+	size_t		 n;
+};
+
+static void
+bidi_put(struct bidi_text *t, size_t owner, uint32_t cp)
+{
+	t->owner[t->n] = owner;
+	t->str[t->n++] = cp;
+}
+
+static void
+bidi_text(struct bidi_text *t, const struct pl_para *p)
+{
+	size_t		 cap = p->tlen + 3 * p->nbox + 1, i, j, k;
 	uint32_t	 cp;
 
-	if (p->nbox == 0 || !pl_has_rtl(p->text, p->tlen))
-		return;
-	p->rtl = p->script == PL_ARABIC;
-	base = p->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
-	/* The paragraph as one string: boxes, a space for each glue, and
-	 * isolate marks around left-to-right isolates. */
-	cap = p->tlen + 3 * p->nbox + 1;
-	str = calloc(cap, sizeof(*str));
-	types = calloc(cap, sizeof(*types));
-	brackets = calloc(cap, sizeof(*brackets));
-	levels = calloc(cap, sizeof(*levels));
-	owner = calloc(cap, sizeof(*owner));
-	if (!str || !types || !brackets || !levels || !owner)
+	t->str = calloc(cap, sizeof(*t->str));
+	t->levels = calloc(cap, sizeof(*t->levels));
+	t->owner = calloc(cap, sizeof(*t->owner));
+	if (!t->str || !t->levels || !t->owner)
 		abort();
+	t->n = 0;
 	for (i = 0; i < p->nbox; i++) {
 		const struct pl_box *b = &p->box[i];
 
-		if (b->isolate && (i == 0 || !p->box[i - 1].isolate)) {
-			owner[n] = (size_t)-1;
-			str[n++] = 0x2066;	/* LRI */
-		}
+		if (b->isolate && (i == 0 || !p->box[i - 1].isolate))
+			bidi_put(t, (size_t)-1, 0x2066);	/* LRI */
 		for (j = b->off; j < b->off + b->len; j += k) {
 			k = rp_utf8_get(p->text + j, b->off + b->len - j, &cp,
 			    0xFFFD);
-			owner[n] = j;
-			str[n++] = cp;
+			bidi_put(t, j, cp);
 		}
-		if (b->isolate && (i + 1 == p->nbox || !p->box[i + 1].isolate)) {
-			owner[n] = (size_t)-1;
-			str[n++] = 0x2069;	/* PDI */
-		}
-		if (b->glue > 0 || b->brk == PB_GLUE) {
-			owner[n] = (size_t)-2 - i;
-			str[n++] = ' ';
-		}
+		if (b->isolate && (i + 1 == p->nbox || !p->box[i + 1].isolate))
+			bidi_put(t, (size_t)-1, 0x2069);	/* PDI */
+		if (b->glue > 0 || b->brk == PB_GLUE)
+			bidi_put(t, (size_t)-2 - i, ' ');
 	}
-	fribidi_get_bidi_types(str, (FriBidiStrIndex)n, types);
-	fribidi_get_bracket_types(str, (FriBidiStrIndex)n, types, brackets);
-	if (fribidi_get_par_embedding_levels_ex(types, brackets,
-	    (FriBidiStrIndex)n, &base, levels) == 0)
-		memset(levels, p->rtl, n * sizeof(*levels));
-	/* Cut boxes where the level changes; glue takes its space's level. */
-	for (i = 0, j = 0; i < p->nbox; i++) {
-		struct pl_box	 b = p->box[i];
-		size_t		 end = b.off + b.len, start = b.off;
-		int		 lv = -1;
+}
 
-		for (; j < n && owner[j] == (size_t)-1; j++)
+/* The embedding level of each character of t; all at the paragraph's
+ * own level when FriBidi fails. */
+static void
+bidi_levels(struct bidi_text *t, int rtl)
+{
+	FriBidiCharType		*types = calloc(t->n + 1, sizeof(*types));
+	FriBidiBracketType	*brackets = calloc(t->n + 1, sizeof(*brackets));
+	FriBidiParType		 base = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	FriBidiStrIndex		 n = (FriBidiStrIndex)t->n;
+
+	if (!types || !brackets)
+		abort();
+	fribidi_get_bidi_types(t->str, n, types);
+	fribidi_get_bracket_types(t->str, n, types, brackets);
+	if (fribidi_get_par_embedding_levels_ex(types, brackets, n, &base,
+	    t->levels) == 0)
+		memset(t->levels, rtl, t->n * sizeof(*t->levels));
+	free(types);
+	free(brackets);
+}
+
+/* Box b's piece [start, end) at level lv, appended to the new boxes. */
+static struct pl_box *
+bidi_piece(struct pl_box **nb, size_t *nn, size_t *ncap,
+    const struct pl_box *b, size_t start, size_t end, int lv)
+{
+	struct pl_box *piece;
+
+	RP_GROW(*nb, *nn, *ncap);
+	piece = &(*nb)[(*nn)++];
+	*piece = *b;
+	piece->off = (uint32_t)start;
+	piece->len = (uint32_t)(end - start);
+	piece->level = piece->glevel = (uint8_t)lv;
+	return piece;
+}
+
+/* Cut the boxes of p where the level changes; glue takes its space's
+ * level. */
+static void
+bidi_cut(struct pl_para *p, const struct pl_metrics *m,
+    const struct bidi_text *t)
+{
+	struct pl_box	*nb = NULL, *piece;
+	size_t		 nn = 0, ncap = 0, i, j, start, end;
+	int		 lv;
+
+	for (i = 0, j = 0; i < p->nbox; i++) {
+		const struct pl_box *b = &p->box[i];
+
+		start = b->off;
+		end = b->off + b->len;
+		lv = -1;
+		for (; j < t->n && t->owner[j] == (size_t)-1; j++)
 			continue;
-		while (j < n && owner[j] < end) {
-			if (lv >= 0 && levels[j] != lv) {
-				RP_GROW(nb, nn, ncap);
-				nb[nn] = b;
-				nb[nn].off = (uint32_t)start;
-				nb[nn].len = (uint32_t)(owner[j] - start);
-				nb[nn].level = (uint8_t)lv;
-				nb[nn].brk = PB_NONE;
-				nb[nn].glue = nb[nn].stretch = nb[nn].shrink = 0;
-				nb[nn].glevel = (uint8_t)lv;
-				piece_width(p, m, &nb[nn]);
-				nn++;
-				start = owner[j];
-			}
-			lv = levels[j++];
+		for (; j < t->n && t->owner[j] < end; lv = t->levels[j++]) {
+			if (lv < 0 || t->levels[j] == lv)
+				continue;
+			piece = bidi_piece(&nb, &nn, &ncap, b, start,
+			    t->owner[j], lv);
+			piece->brk = PB_NONE;
+			piece->glue = piece->stretch = piece->shrink = 0;
+			piece_width(p, m, piece);
+			start = t->owner[j];
 		}
-		for (; j < n && owner[j] == (size_t)-1; j++)
+		for (; j < t->n && t->owner[j] == (size_t)-1; j++)
 			continue;
-		RP_GROW(nb, nn, ncap);
-		nb[nn] = b;
-		nb[nn].off = (uint32_t)start;
-		nb[nn].len = (uint32_t)(end - start);
-		nb[nn].level = (uint8_t)(lv < 0 ? p->rtl : lv);
-		nb[nn].glevel = nb[nn].level;
-		if (j < n && owner[j] == (size_t)-2 - i)
-			nb[nn].glevel = levels[j++];
-		if (start != b.off || (nb[nn].level & 1))
-			piece_width(p, m, &nb[nn]);
-		nn++;
+		piece = bidi_piece(&nb, &nn, &ncap, b, start, end,
+		    lv < 0 ? p->rtl : lv);
+		if (j < t->n && t->owner[j] == (size_t)-2 - i)
+			piece->glevel = t->levels[j++];
+		if (start != b->off || (piece->level & 1))
+			piece_width(p, m, piece);
 	}
 	free(p->box);
 	p->box = nb;
 	p->nbox = nn;
 	p->boxcap = ncap;
-	free(str);
-	free(types);
-	free(brackets);
-	free(levels);
-	free(owner);
+}
+
+void
+pl_bidi(struct pl_para *p, const struct pl_metrics *m)
+{
+	struct bidi_text t;
+
+	if (p->nbox == 0 || !pl_has_rtl(p->text, p->tlen))
+		return;
+	p->rtl = p->script == PL_ARABIC;
+	bidi_text(&t, p);
+	bidi_levels(&t, p->rtl);
+	bidi_cut(p, m, &t);
+	free(t.str);
+	free(t.levels);
+	free(t.owner);
 }
 
 void
