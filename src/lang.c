@@ -1136,16 +1136,25 @@ ph_text(const char *rest, const struct folded *f, size_t i,
 	return 0;
 }
 
+/* A value v read up to i, kept in *to when it is from lo to hi; then the
+ * rest of the pattern. */
+static size_t
+ph_keep(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit, int v, int lo, int hi, int *to)
+{
+	if (v < lo || v > hi)
+		return 0;
+	*to = v;
+	return pmatch(rest, f, i, hit);
+}
+
 static size_t
 ph_ord(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit)
 {
 	int v = ordinal_at(f, &i);
 
-	if (v < 0)
-		return 0;
-	hit->ord = v;
-	return pmatch(rest, f, i, hit);
+	return ph_keep(rest, f, i, hit, v, 0, INT_MAX, &hit->ord);
 }
 
 static size_t
@@ -1154,10 +1163,7 @@ ph_month(const char *rest, const struct folded *f, size_t i,
 {
 	int v = month_at(f, &i);
 
-	if (v <= 0)
-		return 0;
-	hit->month = v;
-	return pmatch(rest, f, i, hit);
+	return ph_keep(rest, f, i, hit, v, 1, INT_MAX, &hit->month);
 }
 
 /* {mnum}: a month as a number ("2010年10月"). */
@@ -1167,10 +1173,7 @@ ph_mnum(const char *rest, const struct folded *f, size_t i,
 {
 	int v = number_at(f, &i, 0);
 
-	if (v < 1 || v > 12)
-		return 0;
-	hit->month = v;
-	return pmatch(rest, f, i, hit);
+	return ph_keep(rest, f, i, hit, v, 1, 12, &hit->month);
 }
 
 static size_t
@@ -1239,10 +1242,7 @@ ph_count(const char *rest, const struct folded *f, size_t i,
 		i += k;
 	else if ((v = number_at(f, &i, 0)) < 0)
 		return 0;
-	if (v < lo || v > hi)
-		return 0;
-	*to = v;
-	return pmatch(rest, f, i, hit);
+	return ph_keep(rest, f, i, hit, v, lo, hi, to);
 }
 
 static size_t
