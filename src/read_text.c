@@ -1717,13 +1717,6 @@ ends_with_cjk_semicolon(const rp_node *b)
 	return yes;
 }
 
-/*
- * A formula after paragraphs, none of them numbered: what came before it
- * was not the resolution (the end of the item before it on a printed
- * page, the record of a meeting) and becomes masthead lines, in order,
- * with the roles and metadata they give ("Resolution 851 (1993)").
- * Whether it did.
- */
 /* A connector alone on the line before the formula ("Now, therefore,"
  * over "The General Assembly") opens the formula; it is no recital. */
 static void
@@ -1794,6 +1787,13 @@ opens_recital_node(const rp_node *c)
 	return is;
 }
 
+/*
+ * A formula after paragraphs, none of them numbered: what came before it
+ * was not the resolution (the end of the item before it on a printed
+ * page, the record of a meeting) and becomes masthead lines, in order,
+ * with the roles and metadata they give ("Resolution 851 (1993)").
+ * Whether it did.
+ */
 static int
 text_before_formula(struct builder *bd, int reasons)
 {
