@@ -701,7 +701,6 @@ rp_is_lead_in(const char *s, size_t n)
 	    &lang) == n;
 }
 
-/* Connector lines between preamble and operative part: "Therefore". */
 /* A line that is a connector alone: "Therefore", "Now, therefore,". */
 int
 rp_is_connector(const char *s, size_t n)

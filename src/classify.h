@@ -46,11 +46,11 @@ int		 rp_is_formula(const char *s, size_t n, rp_body *body);
 /* The formula and the operative verb on one line ("The General Assembly
  * recommends:", "L'Assemblée générale recommande :", "大会建议:"): the
  * length of the formula's part, its body into *body; 0 if none. */
+size_t		 rp_formula_lead(const char *s, size_t n, rp_body *body);
 /* Whether s opens with a preambular opener of the tables that is no
  * verb ("Whereas", "由于"): before the formula, a recital whatever its
  * end ("由于…规定."). */
 int		 rp_opens_recital(const char *s, size_t n);
-size_t		 rp_formula_lead(const char *s, size_t n, rp_body *body);
 /* Whether a formula names a connector ("Therefore the Security
  * Council,", "The General Assembly, therefore,"): what came before it
  * gave its reasons. */

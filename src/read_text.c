@@ -2723,7 +2723,6 @@ late_definitions(struct reader *r)
 	r->nunits = out;
 }
 
-/* Build the DOCUMENT of segment seg from units [from, to). */
 /* How the drafting rules classify the text of a block. */
 static rp_para_kind
 block_kind(const rp_node *b)
@@ -2815,6 +2814,7 @@ plain_paragraphs(struct builder *bd, const struct unit *first)
 		    "no resolution structure found");
 }
 
+/* Build the DOCUMENT of units [from, to). */
 static rp_node *
 build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
     const rp_meta *parent)
