@@ -343,14 +343,17 @@ conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
  * data directory, else the copy built into the library; English where a
  * file or a key is missing. */
 enum { L_ORGANIZATION, L_RESOLUTION, L_LETTER, L_ANNEX, L_TITLE_SEP,
-	L_DISTRIBUTION, L_MONTHS, L_DATE, L_BODY_GA, L_BODY_SC,
-	L_BODY_ECOSOC, L_BODY_HRC, L_ADOPTION, L_DOCTYPE_SC, L_ADOPTION_SC,
-	L__MAX };
+	L_DISTRIBUTION, L_MONTHS, L_DATE, L_FIRST_DAY, L_BODY_GA, L_BODY_SC,
+	L_BODY_ECOSOC, L_BODY_HRC, L_ADOPTION, L_ADOPTION_GA,
+	L_ADOPTION_ECOSOC, L_ADOPTION_HRC, L_DOCTYPE_SC, L_ADOPTION_SC,
+	L_MASTHEAD_ORGANIZATION, L_MASTHEAD_LANGUAGE, L__MAX };
 
 static const char *const label_key[L__MAX] = { "organization",
     "resolution", "letter", "annex", "title_separator", "distribution",
-    "months", "date", "body_ga", "body_sc", "body_ecosoc", "body_hrc",
-    "adoption", "doctype_sc", "adoption_sc" };
+    "months", "date", "first_day", "body_ga", "body_sc", "body_ecosoc",
+    "body_hrc", "adoption", "adoption_ga", "adoption_ecosoc",
+    "adoption_hrc", "doctype_sc", "adoption_sc", "masthead_organization",
+    "masthead_language" };
 
 /* templates/labels/ as built into the library by make. */
 struct rp_builtin_file { const char *name, *text; };
@@ -777,12 +780,17 @@ static void flow_document(struct job *, const rp_node *, int);
 
 static const char *label(struct pdf_state *, const char *, int);
 
-/* The words of a first page built from metadata: Chinese for a Chinese
- * document, else English, as the print of each language's masthead. */
+/* The words of a first page built from metadata are in the language of
+ * the document set (its own, else the one it stands in). */
 static const char *
 masthead_lang(const struct job *j)
 {
-	return j->cjk ? "zho" : "eng";
+	const rp_node *d = j->ndocs > 0 ? j->docs[j->curdoc].node : NULL;
+
+	for (; d != NULL; d = d->parent)
+		if (d->meta != NULL && d->meta->language != NULL)
+			return d->meta->language;
+	return "eng";
 }
 
 static const char *
@@ -791,12 +799,34 @@ text_of(const struct job *j, int key)
 	return label(j->st, masthead_lang(j), key);
 }
 
+/* The label key, else (none in the document's language nor in English)
+ * the label instead. */
+static const char *
+text_or(const struct job *j, int key, int instead)
+{
+	const char *s = text_of(j, key);
+
+	return *s != '\0' ? s : text_of(j, instead);
+}
+
+/* The language of the masthead's distribution line and date: English in
+ * the Arabic, Chinese and Russian print, the document's own in French
+ * and Spanish (UN-LAYOUT.md 2.1); the labels' masthead_language. */
+static const char *
+masthead_date_lang(const struct job *j)
+{
+	const char *l = text_of(j, L_MASTHEAD_LANGUAGE);
+
+	return *l != '\0' ? l : masthead_lang(j);
+}
+
 /* A date of the labels of lang: "22 December 2003", "2003年12月22日". */
 static void
 put_date(const struct job *j, rp_buf *b, const char *iso, const char *lang)
 {
 	const char	*t = label(j->st, lang, L_DATE);
 	const char	*mn = label(j->st, lang, L_MONTHS);
+	const char	*first = label(j->st, lang, L_FIRST_DAY);
 	int		 y, m, d, k;
 
 	if (iso == NULL || sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3 ||
@@ -806,7 +836,11 @@ put_date(const struct job *j, rp_buf *b, const char *iso, const char *lang)
 	}
 	for (; *t; t++) {
 		if (strncmp(t, "{day}", 5) == 0) {
-			rp_buf_printf(b, "%d", d);
+			/* "1er juillet 2006" */
+			if (d == 1 && *first != '\0')
+				rp_buf_puts(b, first);
+			else
+				rp_buf_printf(b, "%d", d);
 			t += 4;
 		} else if (strncmp(t, "{mon}", 5) == 0) {
 			rp_buf_printf(b, "%d", m);
@@ -815,10 +849,13 @@ put_date(const struct job *j, rp_buf *b, const char *iso, const char *lang)
 			rp_buf_printf(b, "%d", y);
 			t += 5;
 		} else if (strncmp(t, "{month}", 7) == 0) {
+			/* The months are a list with commas: a name may have
+			 * a space ("كانون الأول/ديسمبر"). */
 			for (k = 1; k < m && *mn; k++)
-				mn += strcspn(mn, " ") + (mn[strcspn(mn, " ")]
+				mn += strcspn(mn, ",") + (mn[strcspn(mn, ",")]
 				    != '\0');
-			rp_buf_put(b, mn, strcspn(mn, " "));
+			mn += strspn(mn, " ");
+			rp_buf_put(b, mn, strcspn(mn, ","));
 			t += 6;
 		} else
 			rp_buf_putc(b, *t);
@@ -829,6 +866,14 @@ put_date(const struct job *j, rp_buf *b, const char *iso, const char *lang)
 static const int body_label[RP_BODY__MAX] = {
 	[RP_BODY_GA] = L_BODY_GA, [RP_BODY_SC] = L_BODY_SC,
 	[RP_BODY_ECOSOC] = L_BODY_ECOSOC, [RP_BODY_HRC] = L_BODY_HRC,
+};
+
+/* The label of each body's adoption line, where a language words it
+ * for the body ("adoptée par l'Assemblée générale", "принятая
+ * Генеральной Ассамблеей"); else the one with {body} (0). */
+static const int adoption_label[RP_BODY__MAX] = {
+	[RP_BODY_GA] = L_ADOPTION_GA, [RP_BODY_ECOSOC] = L_ADOPTION_ECOSOC,
+	[RP_BODY_HRC] = L_ADOPTION_HRC,
 };
 
 /* Template text with the metadata of m: {body}, {date}, {number},
@@ -939,19 +984,19 @@ masthead_meta(struct job *j, const rp_meta *m, int *lp, int *nl,
 	const struct conf	*c = j->c;
 	const char		*s;
 
-	lp[(*nl)++] = text_para(j, text_of(j, L_ORGANIZATION), AL_LEFT, 0, 0,
-	    c->size_org, c->size_org * 1.25f);
+	lp[(*nl)++] = text_para(j, text_or(j, L_MASTHEAD_ORGANIZATION,
+	    L_ORGANIZATION), AL_LEFT, 0, 0, c->size_org, c->size_org * 1.25f);
 	if (m->symbol != NULL)
 		rp[(*nr)++] = text_para(j, m->symbol, AL_LEFT, col, 0,
 		    c->size_symbol, c->size_symbol * 1.25f);
 	if ((s = fill(j, "{body}", m)) != NULL)
 		lp[(*nl)++] = text_para(j, s, AL_LEFT, 0, PS_BOLD,
 		    c->size_body, c->size_body * 1.25f);
-	rp[(*nr)++] = text_para(j, text_of(j, L_DISTRIBUTION), AL_LEFT, col, 0,
-	    j->size, j->size * 1.25f);
+	rp[(*nr)++] = text_para(j, label(j->st, masthead_date_lang(j),
+	    L_DISTRIBUTION), AL_LEFT, col, 0, j->size, j->size * 1.25f);
 	if (m->date != NULL) {
 		rp_buf_reset(&j->tmp);
-		put_date(j, &j->tmp, m->date, "eng");	/* as printed */
+		put_date(j, &j->tmp, m->date, masthead_date_lang(j));
 		rp[(*nr)++] = text_para(j, j->tmp.data, AL_LEFT, col, 0,
 		    j->size, j->size * 1.25f);
 	}
@@ -1039,8 +1084,9 @@ heading_meta(struct job *j, const rp_node *pre, const rp_meta *m)
 			heading_line(j, fill(j, text_of(j, L_ADOPTION_SC), m),
 			    0, j->size);
 	} else if (!has_role(pre, RP_ROLE_ADOPTION))
-		heading_line(j, fill(j, text_of(j, L_ADOPTION), m), PS_BOLD,
-		    c->size_title);
+		heading_line(j, fill(j, text_or(j, adoption_label[m->body] ?
+		    adoption_label[m->body] : L_ADOPTION, L_ADOPTION), m),
+		    PS_BOLD, c->size_title);
 	space(j, j->leading * 0.5f);
 }
 
@@ -1089,7 +1135,8 @@ flow_preface(struct job *j, const rp_node *pre, const rp_node *d)
 		 * the print does. */
 		if (!has_role(pre, RP_ROLE_ORGANIZATION)) {
 			memmove(lp + 1, lp, (size_t)nl++ * sizeof(lp[0]));
-			lp[0] = text_para(j, text_of(j, L_ORGANIZATION),
+			lp[0] = text_para(j, text_or(j,
+			    L_MASTHEAD_ORGANIZATION, L_ORGANIZATION),
 			    AL_LEFT, 0, 0, c->size_org, c->size_org * 1.25f);
 		}
 		if (m->symbol != NULL && !has_role(pre, RP_ROLE_SYMBOL)) {

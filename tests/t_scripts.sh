@@ -202,3 +202,29 @@ for l in ar zh ru; do
 		    "$(grep -m1 '"title"' "$TMP/$l.json")"
 	fi
 done
+
+# A first page built from the metadata speaks the document's language
+# (templates/labels/<lang>.conf): the masthead's body and the adoption
+# line, with the masthead's date in English where the print has it so
+# (Arabic, Russian).  Bidirectional marks of pdftotext are dropped.
+first_page() {
+	"$RESPUB" -q -t pdf "$ROOT/tests/dev/$1" -o "$TMP/fp.pdf" 2>/dev/null &&
+	    pdftotext -l 1 "$TMP/fp.pdf" - | LC_ALL=C sed 's/\xe2\x80[\xaa-\xae]//g' |
+	    tr '\n' ' '
+}
+while IFS='|' read -r file want; do
+	got=$(first_page "$file")
+	case $got in
+	*"$want"*) ok "first page from metadata in its language: $file ($want)" ;;
+	*) notok "first page from metadata in its language: $file" \
+	    "no '$want' in '$(echo "$got" | cut -c1-200)'" ;;
+	esac
+done <<'LIST'
+fr/A_RES_2751_XXVI_fr.txt|Nations Unies  Distr. générale  Assemblée générale  21 septembre 1971  Résolution adoptée par l’Assemblée générale le 21 septembre 1971
+fr/S_RES_0057_1948_fr.txt|Adoptée par le Conseil de sécurité à sa 358e séance, le 18 septembre 1948
+es/S_RES_0044_1948_es_wikisource.txt|Aprobada por el Consejo de Seguridad en su 277ª sesión, celebrada el 1 de abril de 1948
+es/A_RES_2758_XXVI_es_wikisource.txt|Resolución aprobada por la Asamblea General el 25 de octubre de 1971
+ru/S_RES_1224_1999_ru.txt|Совет Безопасности  Distr.: General 28 January 1999
+ar/S_RES_381_1975_ar_ppcplo.txt|الذي اتخذه مجلس الأمن في جلسته
+ar/S_RES_381_1975_ar_ppcplo.txt|تشرين الثاني/نوفمبر
+LIST
