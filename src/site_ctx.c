@@ -282,8 +282,13 @@ ctx_year_crumb(struct sink *s, const struct entry *e)
 	char page[64], year[16];
 
 	ctx_crumb(s, "index.html", NULL, "home");
-	ctx_crumb(s, body_page(e->body, page, sizeof(page)),
-	    rp_body_name((rp_body)e->body), NULL);
+	/* The body by its name in the page's language where the strings
+	 * have it (org-un-ga...), else in the site's. */
+	sink_open(s, "crumb");
+	sink_attr(s, "href", body_page(e->body, page, sizeof(page)));
+	sink_attr(s, "label", rp_body_name((rp_body)e->body));
+	sink_attr(s, "org", rp_body_actor((rp_body)e->body));
+	sink_close(s);
 	snprintf(year, sizeof(year), "%d", e->year);
 	ctx_crumb(s, e->yearpage, e->year > 0 ? year : NULL,
 	    e->year > 0 ? NULL : "date-unknown");

@@ -1140,8 +1140,10 @@
 </xsl:template>
 
 <xsl:template match="s:crumb" mode="crumb">
+  <xsl:variable name="org"><xsl:if test="@org"><xsl:call-template name="ui"><xsl:with-param name="key" select="concat('org-', @org)"/></xsl:call-template></xsl:if></xsl:variable>
   <xsl:choose>
     <xsl:when test="@key = 'home'"><xsl:value-of select="$site-title"/></xsl:when>
+    <xsl:when test="$org != ''"><xsl:value-of select="$org"/></xsl:when>
     <xsl:otherwise><xsl:apply-templates select="." mode="label"/></xsl:otherwise>
   </xsl:choose>
 </xsl:template>
@@ -1251,26 +1253,8 @@
   </div>
 </xsl:template>
 
-<!-- 2003-12-22 as the reader writes it: "22 December 2003" (the
-     date-format string of the page's language: {d}, {m}, {month},
-     {year}). -->
 <xsl:template match="@date">
-  <time datetime="{.}">
-    <xsl:choose>
-      <xsl:when test="string-length(.) = 10 and substring(., 5, 1) = '-' and substring(., 8, 1) = '-'">
-        <xsl:variable name="fmt"><xsl:call-template name="ui"><xsl:with-param name="key" select="'date-format'"/></xsl:call-template></xsl:variable>
-        <xsl:variable name="month"><xsl:call-template name="ui"><xsl:with-param name="key" select="concat('month-', number(substring(., 6, 2)))"/></xsl:call-template></xsl:variable>
-        <xsl:call-template name="fill">
-          <xsl:with-param name="s" select="$fmt"/>
-          <xsl:with-param name="d" select="number(substring(., 9, 2))"/>
-          <xsl:with-param name="month" select="$month"/>
-          <xsl:with-param name="m" select="number(substring(., 6, 2))"/>
-          <xsl:with-param name="year" select="substring(., 1, 4)"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
-    </xsl:choose>
-  </time>
+  <time datetime="{.}"><xsl:call-template name="human-date"><xsl:with-param name="iso" select="."/></xsl:call-template></time>
 </xsl:template>
 
 <!-- ========================================================= helpers -->
@@ -1322,41 +1306,24 @@
   </xsl:for-each>
 </xsl:template>
 
-<!-- An ISO date in the reader's form, after the template's date-pattern
-     (D day, N month number, M month name from "months", Y year). -->
+<!-- 2003-12-22 as the reader writes it: "22 December 2003" (the
+     date-format string of the page's language: {d}, {m}, {month} from
+     month-1 to month-12, {year}); any other value as it is. -->
 <xsl:template name="human-date">
   <xsl:param name="iso"/>
-  <xsl:param name="pattern"><xsl:call-template name="ui"><xsl:with-param name="key" select="'date-pattern'"/></xsl:call-template></xsl:param>
-  <xsl:variable name="c" select="substring($pattern, 1, 1)"/>
-  <xsl:variable name="m" select="number(substring($iso, 6, 2))"/>
   <xsl:choose>
-    <xsl:when test="string-length($iso) != 10 or string($m) = 'NaN'"><xsl:value-of select="$iso"/></xsl:when>
-    <xsl:when test="$pattern = ''"/>
-    <xsl:otherwise>
-      <xsl:choose>
-        <xsl:when test="$c = 'D'"><xsl:value-of select="number(substring($iso, 9, 2))"/></xsl:when>
-        <xsl:when test="$c = 'N'"><xsl:value-of select="$m"/></xsl:when>
-        <xsl:when test="$c = 'Y'"><xsl:value-of select="substring($iso, 1, 4)"/></xsl:when>
-        <xsl:when test="$c = 'M'">
-          <xsl:variable name="months"><xsl:call-template name="ui"><xsl:with-param name="key" select="'months'"/></xsl:call-template></xsl:variable>
-          <xsl:call-template name="nth-word"><xsl:with-param name="s" select="$months"/><xsl:with-param name="n" select="$m"/></xsl:call-template>
-        </xsl:when>
-        <xsl:otherwise><xsl:value-of select="$c"/></xsl:otherwise>
-      </xsl:choose>
-      <xsl:call-template name="human-date">
-        <xsl:with-param name="iso" select="$iso"/>
-        <xsl:with-param name="pattern" select="substring($pattern, 2)"/>
+    <xsl:when test="string-length($iso) = 10 and substring($iso, 5, 1) = '-' and substring($iso, 8, 1) = '-' and string(number(substring($iso, 6, 2))) != 'NaN'">
+      <xsl:variable name="fmt"><xsl:call-template name="ui"><xsl:with-param name="key" select="'date-format'"/></xsl:call-template></xsl:variable>
+      <xsl:variable name="month"><xsl:call-template name="ui"><xsl:with-param name="key" select="concat('month-', number(substring($iso, 6, 2)))"/></xsl:call-template></xsl:variable>
+      <xsl:call-template name="fill">
+        <xsl:with-param name="s" select="$fmt"/>
+        <xsl:with-param name="d" select="number(substring($iso, 9, 2))"/>
+        <xsl:with-param name="month" select="$month"/>
+        <xsl:with-param name="m" select="number(substring($iso, 6, 2))"/>
+        <xsl:with-param name="year" select="substring($iso, 1, 4)"/>
       </xsl:call-template>
-    </xsl:otherwise>
-  </xsl:choose>
-</xsl:template>
-
-<xsl:template name="nth-word">
-  <xsl:param name="s"/>
-  <xsl:param name="n"/>
-  <xsl:choose>
-    <xsl:when test="$n &lt;= 1"><xsl:value-of select="substring-before(concat($s, ' '), ' ')"/></xsl:when>
-    <xsl:otherwise><xsl:call-template name="nth-word"><xsl:with-param name="s" select="substring-after($s, ' ')"/><xsl:with-param name="n" select="$n - 1"/></xsl:call-template></xsl:otherwise>
+    </xsl:when>
+    <xsl:otherwise><xsl:value-of select="$iso"/></xsl:otherwise>
   </xsl:choose>
 </xsl:template>
 

@@ -176,16 +176,16 @@ sides=$(sed -n '/<style>/,/<\/style>/p' "$ROOT/templates/html.xml" |
     grep -nE '(margin|padding|border)-(left|right)|[^-]\b(left|right):|text-align: *(left|right)|float: *(left|right)')
 if [ -z "$sides" ]; then ok "HTML: logical CSS sides only"
 else notok "HTML: logical CSS sides only" "$sides"; fi
-# The page's interface strings: every key given in Arabic is given in
-# all six languages (keys of the site's index pages may be English only:
-# the stylesheet falls back to English).
+# The interface strings (pages, navigation, index pages, dates): every key
+# given in English is given in all six languages, but for the languages'
+# own names (lang-*, the same in every language) and the separator.
 keys() { grep -o "<t:s key=\"[^\"]*\" lang=\"$1\">" "$ROOT/templates/html.xml" |
-    sed 's/ lang=.*//' | sort -u; }
-keys ar > "$TMP/keys.ar"
-for l in zh en fr ru es; do
+    sed 's/ lang=.*//' | grep -v -e 'key="lang-' -e 'key="separator"' | sort -u; }
+keys en > "$TMP/keys.en"
+for l in zh ar fr ru es; do
 	keys $l > "$TMP/keys.$l"
-	expect "HTML: the $(wc -l < "$TMP/keys.ar") interface strings of ar also in $l" "" \
-	    "$(comm -23 "$TMP/keys.ar" "$TMP/keys.$l" | tr '\n' ' ')"
+	expect "HTML: the $(wc -l < "$TMP/keys.en") interface strings of en also in $l" "" \
+	    "$(comm -23 "$TMP/keys.en" "$TMP/keys.$l" | tr '\n' ' ')"
 done
 
 # Fixed words from templates/labels/<lang>.conf: the outline, and the
@@ -227,4 +227,16 @@ es/A_RES_2758_XXVI_es_wikisource.txt|Resolución aprobada por la Asamblea Genera
 ru/S_RES_1224_1999_ru.txt|Совет Безопасности  Distr.: General 28 January 1999
 ar/S_RES_381_1975_ar_ppcplo.txt|الذي اتخذه مجلس الأمن في جلسته
 ar/S_RES_381_1975_ar_ppcplo.txt|تشرين الثاني/نوفمبر
+LIST
+
+# Dates the HTML writes from the metadata are in the page's language.
+while IFS='|' read -r file want; do
+	got=$("$RESPUB" -q -t html "$ROOT/tests/dev/$file" -o - 2>/dev/null |
+	    grep -o '<dd><time datetime="[^"]*">[^<]*</time>' | sed 's/.*">//; s/<.*//')
+	expect "HTML: the date of $file in its language" "$want" "$got"
+done <<'LIST'
+ru/S_RES_1224_1999_ru.txt|28 января 1999 года
+es/S_RES_0044_1948_es_wikisource.txt|1 de abril de 1948
+ar/S_RES_607_1988_ar_aardi.txt|5 كانون الثاني/يناير 1988
+fr/S_RES_0057_1948_fr.txt|18 septembre 1948
 LIST

@@ -56,6 +56,14 @@ for l in ar zh en fr ru es; do
 	    "href=\"udhr-ar.html\" href=\"udhr-zh.html\" href=\"udhr-en.html\" href=\"udhr-fr.html\" href=\"udhr-ru.html\" href=\"udhr-es.html\" |udhr-$l.html" \
 	    "$(switch_of "$S/udhr-$l.html")|$(grep -o '<a href="[^"]*" aria-current="page" hreflang' "$S/udhr-$l.html" | sed 's/<a href="//; s/".*//')"
 done
+# The page's navigation is in its language: the breadcrumb names the body
+# as the page's language does, and says what it is.
+crumb() { grep -o '<nav class="crumbs" aria-label="[^"]*"><ol><li><a href="index.html">[^<]*</a></li><li><a href="index-un-ga.html">[^<]*<' "$S/udhr-$1.html" |
+    sed 's/.*aria-label="\([^"]*\)".*index-un-ga.html">\([^<]*\)<$/\1|\2/'; }
+expect "site: udhr-ru.html breadcrumb in Russian" "Навигационная цепочка|Генеральная Ассамблея" "$(crumb ru)"
+expect "site: udhr-fr.html breadcrumb in French" "Fil d’Ariane|Assemblée générale" "$(crumb fr)"
+expect "site: udhr-ar.html breadcrumb in Arabic" "مسار التنقل|الجمعية العامة" "$(crumb ar)"
+expect "site: udhr-en.html breadcrumb in English" "Breadcrumb|General Assembly" "$(crumb en)"
 expect "site: 338 in French switches to Arabic, English, French" \
     'href="S-RES-338-1973-ara.html" href="S-RES-338-1973.html" href="S-RES-338-1973-fra.html" ' \
     "$(switch_of "$S/S-RES-338-1973-fra.html")"
