@@ -1205,6 +1205,16 @@ first_recital(const struct line *l)
 	    rp_classify_paragraph(l->s, l->n) == RP_PARA_PREAMBULAR;
 }
 
+/* A whole recital straight under a masthead line that ends a sentence
+ * ("2 марта⏎1998 года." then "ссылаясь на ...,"): a copy that lost its
+ * formula and its blank lines begins its preamble there. */
+static int
+recital_after_heading(const struct line *prev, const struct line *l)
+{
+	return !is_blank(prev) && rp_clause_end_of(prev->s, prev->n) ==
+	    RP_END_STOP && long_line(l) && first_recital(l);
+}
+
 static void
 make_units(struct reader *r)
 {
@@ -1279,11 +1289,13 @@ make_units(struct reader *r)
 		}
 		/* The masthead ends at the formula, or where running text
 		 * begins: a numbered paragraph, a long piece cut from a
-		 * flattened line, a sentence, the "Whereas" of
-		 * a preamble before its formula (1940s resolutions). */
+		 * flattened line, a sentence, a recital under a dated
+		 * heading line, the "Whereas" of a preamble before its
+		 * formula (1940s resolutions). */
 		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
 		    rp_opens_unit(l->s, l->n) || (l->cut && long_line(l) &&
-		    !rp_masthead_role(l->s, l->n)) || ((blank ||
+		    !rp_masthead_role(l->s, l->n)) ||
+		    (i > 0 && recital_after_heading(l - 1, l)) || ((blank ||
 		    r->line_per_paragraph) && (r->nunits > 0 ||
 		    first_recital(l)) &&
 		    !rp_masthead_role(l->s, l->n) && ((long_line(l) &&

@@ -112,3 +112,25 @@ expect "formula and recital on one line: the recital's opener" 1 \
 expect "formula and recital on one line: counts" \
 	"pre=1 op=1 notes=0 annexes=0 date=- meeting=- vote=-" \
 	"$(python3 tests/tools/counts.py "$TMP/glued.tree")"
+# A web copy with neither formula nor blank lines: the heading ends in
+# "1998 года." and the next line is a whole recital ("ссылаясь на ...,"),
+# where the preamble begins; before, heading and recitals were one title.
+# Excerpt (heading, the four recitals, paragraph 1) of S/RES/1154 (1998)
+# as stored from a mirror of the University of Minnesota Human Rights
+# Library, https://645012.skal.fun/russian/resolutions/SC98/R1154SC98.html
+# (Latin "C" and "o" in "Cоветом", "егo" as there).
+cat > "$TMP/nof.txt" <<'TXT'
+Резолюция 1154 (1998),
+принятая
+Cоветом Безопасности на егo 3858-м заседании,
+2 марта
+1998 года.
+ссылаясь на все свои предыдущие соответствующие резолюции, которые представляют собой основной критерий соблюдения Ираком своих обязанностей,
+будучи преисполнен решимости обеспечить немедленное и полное выполнение Ираком без условий или ограничений его обязанностей по резолюции 687 (1991) и другим соответствующим резолюциям,
+подтверждая приверженность всех государств-членов суверенитету, территориальной целостности и политической независимости Ирака, Кувейта и соседних государств,
+действуя на основании главы VII Устава Организации Объединенных Наций,
+1. высоко оценивает инициативу Генерального секретаря с целью добиться от правительства Ирака обязательств в отношении соблюдения его обязанностей по соответствующим резолюциям и в этой связи одобряет меморандум о взаимопонимании, подписанный заместителем премьер-министра Ирака и Генеральным секретарем 23 февраля 1998 года (S/1998/166), и ожидает его скорейшего и полного осуществления;
+TXT
+expect "no formula, recital under the heading's date: counts" \
+	"pre=4 op=1 notes=0 annexes=0 date=1998-03-02 meeting=3858-м_заседании vote=-" \
+	"$("$RESPUB" -q -t tree "$TMP/nof.txt" | python3 tests/tools/counts.py /dev/stdin)"
