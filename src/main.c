@@ -202,6 +202,30 @@ parse_limit(rp_limits *lim, const char *arg)
 	return 0;
 }
 
+/* -f: the input formats respub reads. */
+static int
+set_from(struct run *r, const char *arg)
+{
+	r->from = rp_format_parse(arg);
+	if (r->from == RP_FORMAT_TEXT || r->from == RP_FORMAT_MD ||
+	    r->from == RP_FORMAT_AKN)
+		return 0;
+	cli_say(NULL, RP_ERROR, NULL, "unknown input format: %s", arg);
+	return -1;
+}
+
+/* -j N: 1 to 1024 worker processes. */
+static int
+set_jobs(struct run *r, const char *arg)
+{
+	if ((r->jobs = atoi(arg)) > 0 && r->jobs <= 1024 &&
+	    strspn(arg, "0123456789") == strlen(arg))
+		return 0;
+	cli_say(NULL, RP_ERROR, NULL,
+	    "-j wants a number of processes (1 to 1024): %s", arg);
+	return -1;
+}
+
 /* Parse the options into r; -1 to go on, else the exit status. */
 static int
 parse_options(struct run *r, int argc, char *argv[])
@@ -212,15 +236,8 @@ parse_options(struct run *r, int argc, char *argv[])
 	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			r->from = rp_format_parse(optarg);
-			if (r->from != RP_FORMAT_TEXT &&
-			    r->from != RP_FORMAT_MD &&
-			    r->from != RP_FORMAT_AKN) {
-				cli_say(NULL, RP_ERROR, NULL,
-				    "unknown input format: %s",
-				    optarg);
+			if (set_from(r, optarg) != 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case 't':
 			r->tolist = optarg;
@@ -237,8 +254,7 @@ parse_options(struct run *r, int argc, char *argv[])
 		case 'V':
 			if (strchr(optarg, '=') == NULL) {
 				cli_say(NULL, RP_ERROR, NULL,
-				    "-V wants KEY=VALUE: %s",
-				    optarg);
+				    "-V wants KEY=VALUE: %s", optarg);
 				return EXIT_USAGE;
 			}
 			r->vars[r->nvars++] = optarg;
@@ -280,20 +296,14 @@ parse_options(struct run *r, int argc, char *argv[])
 				return EXIT_USAGE;
 			break;
 		case 'j':
-			if ((r->jobs = atoi(optarg)) <= 0 || r->jobs > 1024 ||
-			    strspn(optarg, "0123456789") != strlen(optarg)) {
-				cli_say(NULL, RP_ERROR, NULL,
-				    "-j wants a number of "
-				    "processes (1 to 1024): %s", optarg);
+			if (set_jobs(r, optarg) != 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case OPT_SHARD:
 			if (jobs_parse_shard(optarg, &r->shard_k,
 			    &r->shard_n) != 0) {
 				cli_say(NULL, RP_ERROR, NULL,
-				    "--shard wants K/N, "
-				    "1 <= K <= N: %s", optarg);
+				    "--shard wants K/N, 1 <= K <= N: %s", optarg);
 				return EXIT_USAGE;
 			}
 			break;
