@@ -917,6 +917,19 @@ cid_widths(HPDF_Font font, const struct code_map *m)
 	return 0;
 }
 
+/* The names a subset keeps: the copyright (0), and the subfamily (2)
+ * and PostScript name (6) that libharu reads to name the font; the
+ * rest (family, unique and full names, version) no reader of the PDF
+ * looks at. */
+static void
+keep_names(hb_set_t *ids)
+{
+	hb_set_clear(ids);
+	hb_set_add(ids, 0);
+	hb_set_add(ids, 2);
+	hb_set_add(ids, 6);
+}
+
 /*
  * The bytes of face subset to what u draws with it, its cmap made anew
  * (m, see cmap_segments); NULL with err set when HarfBuzz cannot.
@@ -952,6 +965,7 @@ subset_blob(struct pdf_fonts *f, int face, const struct pdf_used *u,
 	for (i = 0; i < sizeof(drop) / sizeof(drop[0]); i++)
 		hb_set_add(hb_subset_input_set(in,
 		    HB_SUBSET_SETS_DROP_TABLE_TAG), drop[i]);
+	keep_names(hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID));
 	if (!f->hinting)
 		flags |= HB_SUBSET_FLAGS_NO_HINTING;
 	hb_subset_input_set_flags(in, flags);
