@@ -20,6 +20,7 @@
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_list.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <hpdf_utils.h>
@@ -1140,6 +1141,18 @@ pdf_fonts_load(struct pdf_fonts *f, struct pdf_used *u, HPDF_Doc pdf,
 			return -1;
 	}
 	return 0;
+}
+
+void
+pdf_fonts_unload(HPDF_Doc pdf)
+{
+	HPDF_UINT i;
+
+	for (i = 0; pdf->fontdef_list != NULL &&
+	    i < pdf->fontdef_list->count; i++)
+		HPDF_FontDef_Free(HPDF_List_ItemAt(pdf->fontdef_list, i));
+	if (pdf->fontdef_list != NULL)
+		HPDF_List_Clear(pdf->fontdef_list);
 }
 
 /* ------------------------------------------------- libharu's byte loops */
