@@ -44,6 +44,9 @@ char		*cli_join(const char *dir, const char *name, const char *ext);
  */
 void		 cli_say(const char *where, rp_level level, const char *code,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* The one line for an input whose worker was stopped (jobs.h): status
+ * JOBS_LATE at --timeout SECONDS, else -(the signal). */
+void		 cli_stopped(const char *where, int status, int seconds);
 /* A document's diagnostics at or above min; one text said many times
  * once, where it first comes, with how many times. */
 void		 cli_print_diags(const rp_doc *doc, rp_level min);

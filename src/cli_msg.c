@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "jobs.h"
 
 /* Every code a message can carry; respub(1), DIAGNOSTICS, says what
  * each means.  Keep both in step (tests/t_cli.sh checks). */
@@ -109,6 +110,17 @@ cli_say(const char *where, rp_level level, const char *code,
 	va_start(ap, fmt);
 	vsay(where, level, code, 1, fmt, ap);
 	va_end(ap);
+}
+
+void
+cli_stopped(const char *where, int status, int seconds)
+{
+	if (status == JOBS_LATE)
+		cli_say(where, RP_ERROR, "timeout", "stopped after %d s "
+		    "(--timeout)", seconds);
+	else
+		cli_say(where, RP_ERROR, NULL, "its process stopped "
+		    "(signal %d)", -status);
 }
 
 static void

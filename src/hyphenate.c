@@ -22,17 +22,19 @@
 struct rp_hyph {
 	struct rp_hyph	*next;
 	char		*path;
-	HyphenDict	*dict;		/* NULL: the file could not be read */
+	HyphenDict	*dict;		/* NULL: not read yet, or unreadable */
+	int		 tried;		/* the file was read (or failed) */
 	int		 lmin, rmin;	/* letters kept before, after a break */
 };
 
 static struct rp_hyph	*loaded;
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* The patterns of path, loaded on first use (also when unreadable, so
- * that a missing file is tried once). */
+/* The entry of path, made on first use.  Its file is read only when a
+ * word is to be hyphenated (dict_of): reading a pattern file costs more
+ * than writing a short document, most of whose lines need no hyphen. */
 static const struct rp_hyph *
-load(const char *path, int lmin, int rmin)
+entry(const char *path, int lmin, int rmin)
 {
 	struct rp_hyph *h;
 
@@ -43,7 +45,6 @@ load(const char *path, int lmin, int rmin)
 			break;
 	if (h == NULL && (h = calloc(1, sizeof(*h))) != NULL &&
 	    (h->path = strdup(path)) != NULL) {
-		h->dict = hnj_hyphen_load(path);
 		h->lmin = lmin;
 		h->rmin = rmin;
 		h->next = loaded;
@@ -53,7 +54,26 @@ load(const char *path, int lmin, int rmin)
 		h = NULL;
 	}
 	pthread_mutex_unlock(&lock);
-	return h != NULL && h->dict != NULL ? h : NULL;
+	return h;
+}
+
+/* The patterns of h, read on first use (also when unreadable, so that a
+ * missing file is tried once).  The entry is shared and kept for the
+ * process, so filling it in behind the caller's const is safe. */
+static HyphenDict *
+dict_of(const struct rp_hyph *h)
+{
+	struct rp_hyph	*w = (struct rp_hyph *)(uintptr_t)h;
+	HyphenDict	*d;
+
+	pthread_mutex_lock(&lock);
+	if (!w->tried) {
+		w->dict = hnj_hyphen_load(w->path);
+		w->tried = 1;
+	}
+	d = w->dict;
+	pthread_mutex_unlock(&lock);
+	return d;
 }
 
 const rp_hyph *
@@ -74,7 +94,7 @@ rp_hyph_of(const char *language, const char *dir)
 		snprintf(path, sizeof(path), "%s", file);
 	else
 		snprintf(path, sizeof(path), "%s/%s", dir, file);
-	return load(path, lmin, rmin);
+	return entry(path, lmin, rmin);
 }
 
 /* ------------------------------------------------------------ words */
@@ -212,6 +232,7 @@ rp_hyph_points(const rp_hyph *h, const char *s, size_t n, uint32_t *at,
 	int		 small = 0;
 	char		**rep = NULL;
 	int		*pos = NULL, *cut = NULL;
+	HyphenDict	*d;
 
 	if (h == NULL || !core(s, n, &from, &to))
 		return 0;
@@ -224,12 +245,12 @@ rp_hyph_points(const rp_hyph *h, const char *s, size_t n, uint32_t *at,
 		len += rp_utf8_encode(lower(cp), word + len);
 	}
 	if (!small || letters < (size_t)(h->lmin + h->rmin) ||
-	    (m = encode(h->dict, word, len, letters, enc,
+	    (d = dict_of(h)) == NULL || (m = encode(d, word, len, letters, enc,
 	    sizeof(enc) - 1)) == 0)
 		return 0;
 	enc[m] = '\0';		/* libhyphen looks for substrings in it */
 	memset(hy, 0, sizeof(hy));
-	if (hnj_hyphen_hyphenate3(h->dict, enc, (int)m, hy, NULL, &rep, &pos,
+	if (hnj_hyphen_hyphenate3(d, enc, (int)m, hy, NULL, &rep, &pos,
 	    &cut, h->lmin, h->rmin, h->lmin, h->rmin) == 0)
 		/* hy[i] odd: a break after letter i (libhyphen counts
 		 * letters, not bytes, in UTF-8 files too). */

@@ -14,8 +14,9 @@ typedef struct rp_hyph rp_hyph;
 /*
  * The patterns of a language (ISO 639-2 code): the file its table names,
  * under dir unless the name is a path.  NULL when the language names
- * none (Chinese, Arabic) or the file cannot be read.  Files are loaded
- * once per process and kept.
+ * none (Chinese, Arabic).  The file is read when the first word is
+ * hyphenated, once per process, and kept; when it cannot be read, no
+ * word is hyphenated.
  */
 const rp_hyph	*rp_hyph_of(const char *language, const char *dir);
 /*

@@ -23,12 +23,22 @@ struct worker {
 	int	 task_fd;	/* task numbers to the worker */
 	int	 result_fd;	/* results from it */
 	int	 busy;		/* the task it runs, or -1 */
-	time_t	 since;		/* when it was given that task */
+	long long since;	/* when it was given that task (ms) */
 	int	 late;		/* stopped for running over the limit */
 };
 
 /* Seconds a task may run in a worker (jobs_set_limit), 0: no limit. */
 static int limit;
+
+/* Milliseconds on a clock that never goes back. */
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 /* A result as a worker sends it, its messages and data after it. */
 struct record {
@@ -171,8 +181,7 @@ worker_main(const struct batch *b, int task_fd, int result_fd)
 	int32_t	 i;
 
 	signal(SIGPIPE, SIG_DFL);
-	/* Messages go to a file of the worker's own, which a child it
-	 * forks (--timeout) shares. */
+	/* Messages go to a file of the worker's own. */
 	if (log == NULL || dup2(fileno(log), STDERR_FILENO) < 0)
 		_exit(127);
 	while (read_full(task_fd, &i, sizeof(i)) == 0)
@@ -191,7 +200,7 @@ hand_out(struct batch *b, struct worker *w)
 	w->busy = -1;
 	if (i < b->n && write_full(w->task_fd, &i, sizeof(i)) == 0) {
 		w->busy = i;
-		w->since = time(NULL);
+		w->since = now_ms();
 		b->next_task++;
 	} else if (w->task_fd >= 0) {
 		close(w->task_fd);
@@ -275,7 +284,10 @@ take_result(struct batch *b, struct worker *w)
 	    read_full(w->result_fd, r->data, rec.dlen) != 0))
 		r->dlen = 0;
 	r->ready = 1;
-	hand_out(b, w);
+	if (w->late)		/* stopped as it finished: it ends now */
+		w->busy = -1;
+	else
+		hand_out(b, w);
 }
 
 /* Pass on the results that are next in order. */
@@ -296,26 +308,49 @@ flush_done(struct batch *b)
 	}
 }
 
-/* Stop the workers whose task has run over the limit: the task fails
- * with JOBS_LATE, the others go on. */
-static void
+/*
+ * Stop the workers whose task has run over the limit, with SIGTERM (so
+ * that a worker removes the file it was writing, as cli.c's handler
+ * does): the task fails with JOBS_LATE, the others go on.  Returns the
+ * milliseconds until the next task reaches the limit, -1 for none.
+ */
+static int
 stop_late(struct worker *w, int nw)
 {
-	time_t	now = time(NULL);
-	int	k;
+	long long	now = now_ms(), left, wait = -1;
+	int		k;
 
-	for (k = 0; k < nw && limit > 0; k++)
-		if (w[k].pid > 0 && w[k].busy >= 0 && !w[k].late &&
-		    now - w[k].since >= limit) {
+	for (k = 0; k < nw && limit > 0; k++) {
+		if (w[k].pid <= 0 || w[k].busy < 0 || w[k].late)
+			continue;
+		if ((left = w[k].since + limit * 1000LL - now) <= 0) {
 			w[k].late = 1;
-			kill(w[k].pid, SIGKILL);
-		}
+			kill(w[k].pid, SIGTERM);
+		} else if (wait < 0 || left < wait)
+			wait = left;
+	}
+	return (int)wait;
 }
 
 void
 jobs_set_limit(int seconds)
 {
 	limit = seconds > 0 ? seconds : 0;
+}
+
+/* A worker in place of each that died while tasks are left, so that the
+ * tasks after one stopped at the limit are still timed. */
+static void
+restart(struct batch *b, struct worker *w, int nw)
+{
+	int k;
+
+	for (k = 0; k < nw && b->next_task < b->n; k++)
+		if (w[k].pid == -1) {
+			memset(&w[k], 0, sizeof(w[k]));
+			if (start_worker(b, &w[k], w, nw) != 0)
+				w[k].pid = -2;	/* none could start */
+		}
 }
 
 /* Wait for results from the live workers; returns how many live. */
@@ -333,13 +368,14 @@ collect(struct batch *b, struct worker *w, int nw)
 		}
 	if (np == 0)
 		return 0;
-	if (poll(pfd, (nfds_t)np, limit > 0 ? 1000 : -1) < 0)
+	if (poll(pfd, (nfds_t)np, stop_late(w, nw)) < 0)
 		return np;
 	stop_late(w, nw);
 	for (k = 0; k < np; k++)
 		if (pfd[k].revents != 0)
 			take_result(b, &w[map[k]]);
 	flush_done(b);
+	restart(b, w, nw);
 	return np;
 }
 
@@ -383,44 +419,4 @@ jobs_run(int njobs, int n, jobs_task task, jobs_done done, void *ctx)
 	free(b.res);
 	signal(SIGPIPE, old);
 	return started > 0 || nw <= 1 ? 0 : -1;
-}
-
-/*
- * fn(ctx) in a child process, stopped by SIGTERM (which removes its
- * temporary file) when it takes more than seconds: one slow or stalled
- * input cannot hold up a batch or a site.  The child's exit status,
- * JOBS_LATE when stopped, or -1 when no child could be started.
- */
-int
-jobs_timed(int seconds, int (*fn)(void *), void *ctx)
-{
-	struct timespec	ts = { seconds, 0 };
-	sigset_t	chld, old;
-	pid_t		pid, got = 0;
-	int		st, late;
-
-	sigemptyset(&chld);
-	sigaddset(&chld, SIGCHLD);
-	sigprocmask(SIG_BLOCK, &chld, &old);
-	fflush(stderr);
-	if ((pid = fork()) == 0) {
-		sigprocmask(SIG_SETMASK, &old, NULL);
-		fflush(stderr);
-		_exit(fn(ctx));
-	}
-	if (pid < 0) {
-		sigprocmask(SIG_SETMASK, &old, NULL);
-		return -1;
-	}
-	/* No SIGCHLD in time: still running, unless it just ended. */
-	if ((late = sigtimedwait(&chld, NULL, &ts) < 0) != 0)
-		got = waitpid(pid, &st, WNOHANG);
-	if (late && got == 0)
-		kill(pid, SIGTERM);
-	if (got != pid)
-		waitpid(pid, &st, 0);
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	if (late && got == 0)
-		return JOBS_LATE;
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 1;
 }

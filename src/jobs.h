@@ -33,20 +33,17 @@ int	jobs_cores(void);
  */
 int	jobs_run(int njobs, int n, jobs_task task, jobs_done done,
 	    void *ctx);
-/*
- * fn(ctx) in a child process given at most seconds, then stopped with
- * SIGTERM: its exit status, JOBS_LATE when stopped, -1 when it could not
- * start (errno).  What the child leaves is its own (files it wrote).
- */
+/* The status of a task stopped at the limit (jobs_set_limit). */
 #define JOBS_LATE	256
-int	jobs_timed(int seconds, int (*fn)(void *), void *ctx);
 /* In a task: bytes that done() gets with its result (what a task makes
  * in a worker's memory is lost with it otherwise).  Appends; 0, or -1
  * when out of memory. */
 int	jobs_reply(const void *data, size_t len);
 /* From now on, a task that runs more than seconds in a worker is
- * stopped and fails with status JOBS_LATE (0: no limit); with a limit,
- * jobs_run runs even one job at a time in a worker. */
+ * stopped (SIGTERM: the worker removes the file it was writing) and
+ * fails with status JOBS_LATE, and a new worker takes the tasks after
+ * it (0: no limit); with a limit, jobs_run runs even one job at a time
+ * in a worker. */
 void	jobs_set_limit(int seconds);
 /* For --shard K/N: parse "K/N" (1 <= K <= N); 0, or -1 when malformed. */
 int	jobs_parse_shard(const char *arg, int *k, int *n);

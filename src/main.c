@@ -3,9 +3,6 @@
  * the library. */
 #include <errno.h>
 #include <getopt.h>
-#include <signal.h>
-#include <time.h>
-#include <sys/wait.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -958,43 +955,6 @@ done:
 	free(arg);
 }
 
-struct timed {
-	struct run	*r;
-	int		 i;
-};
-
-/* jobs_timed: input i, in its own process. */
-static int
-convert_child(void *arg)
-{
-	struct timed *t = arg;
-
-	t->r->status = 0;
-	convert(t->r, t->i);
-	return t->r->status;
-}
-
-/* With --timeout: input i in a child process, stopped when it takes
- * longer (jobs_timed). */
-static void
-convert_timed(struct run *r, int i)
-{
-	struct timed	t = { r, i };
-	int		st = jobs_timed(r->timeout, convert_child, &t);
-
-	if (st == -1) {
-		cli_say(r->inputs[i], RP_ERROR, NULL, "cannot start: %s",
-		    strerror(errno));
-		r->status = EXIT_INPUT;
-	} else if (st == JOBS_LATE) {
-		break_progress(r);
-		cli_say(r->inputs[i], RP_ERROR, "timeout",
-		    "stopped after %d s (--timeout)", r->timeout);
-		r->status = EXIT_INPUT;
-	} else if (st != 0)
-		r->status = st;
-}
-
 /* jobs_task: input i, in a worker (or here, when no worker runs); its
  * status apart from the run's. */
 static int
@@ -1004,7 +964,7 @@ run_task(void *ctx, int i)
 	int		 saved = r->status, st;
 
 	r->status = 0;
-	(r->timeout > 0 ? convert_timed : convert)(r, i);
+	convert(r, i);
 	st = r->status;
 	r->status = saved;
 	return st;
@@ -1023,11 +983,9 @@ task_done(void *ctx, int i, const struct jobs_result *res)
 		break_progress(r);
 		fwrite(res->msg, 1, res->len, stderr);
 	}
-	if (status < 0) {
+	if (status < 0 || status == JOBS_LATE) {
 		break_progress(r);
-		cli_say(r->inputs[i], RP_ERROR, NULL,
-		    "its process stopped (signal %d)",
-		    -status);
+		cli_stopped(r->inputs[i], status, r->timeout);
 		status = EXIT_INPUT;
 	}
 	if (status != 0)
@@ -1035,22 +993,24 @@ task_done(void *ctx, int i, const struct jobs_result *res)
 	r->progress = 0;
 }
 
-/* Every input: in worker processes when there are several of both. */
+/* Every input: in worker processes when there are several of both, or
+ * with --timeout (a worker is stopped at the limit). */
 static void
 convert_all(struct run *r)
 {
 	int i, jobs = r->jobs > 0 ? r->jobs : jobs_cores();
 
-	if (jobs > 1 && r->ninputs > 1) {
+	if ((jobs > 1 && r->ninputs > 1) || r->timeout > 0) {
 		/* The parent shows progress; workers only convert. */
 		r->shown_progress = r->progress;
 		r->progress = 0;
+		jobs_set_limit(r->timeout);
 		jobs_run(jobs, r->ninputs, run_task, task_done, r);
 		r->progress = r->shown_progress;
 		return;
 	}
 	for (i = 0; i < r->ninputs; i++)
-		(r->timeout > 0 ? convert_timed : convert)(r, i);
+		convert(r, i);
 }
 
 static void

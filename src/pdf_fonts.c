@@ -20,8 +20,10 @@
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_list.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 
 #include "pdf_fonts.h"
 #include "arena.h"
@@ -916,6 +918,19 @@ cid_widths(HPDF_Font font, const struct code_map *m)
 	return 0;
 }
 
+/* The names a subset keeps: the copyright (0), and the subfamily (2)
+ * and PostScript name (6) that libharu reads to name the font; the
+ * rest (family, unique and full names, version) no reader of the PDF
+ * looks at. */
+static void
+keep_names(hb_set_t *ids)
+{
+	hb_set_clear(ids);
+	hb_set_add(ids, 0);
+	hb_set_add(ids, 2);
+	hb_set_add(ids, 6);
+}
+
 /*
  * The bytes of face subset to what u draws with it, its cmap made anew
  * (m, see cmap_segments); NULL with err set when HarfBuzz cannot.
@@ -951,6 +966,7 @@ subset_blob(struct pdf_fonts *f, int face, const struct pdf_used *u,
 	for (i = 0; i < sizeof(drop) / sizeof(drop[0]); i++)
 		hb_set_add(hb_subset_input_set(in,
 		    HB_SUBSET_SETS_DROP_TABLE_TAG), drop[i]);
+	keep_names(hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID));
 	if (!f->hinting)
 		flags |= HB_SUBSET_FLAGS_NO_HINTING;
 	hb_subset_input_set_flags(in, flags);
@@ -1125,4 +1141,47 @@ pdf_fonts_load(struct pdf_fonts *f, struct pdf_used *u, HPDF_Doc pdf,
 			return -1;
 	}
 	return 0;
+}
+
+void
+pdf_fonts_unload(HPDF_Doc pdf)
+{
+	HPDF_UINT i;
+
+	for (i = 0; pdf->fontdef_list != NULL &&
+	    i < pdf->fontdef_list->count; i++)
+		HPDF_FontDef_Free(HPDF_List_ItemAt(pdf->fontdef_list, i));
+	if (pdf->fontdef_list != NULL)
+		HPDF_List_Clear(pdf->fontdef_list);
+}
+
+/* ------------------------------------------------- libharu's byte loops */
+
+/*
+ * libharu 2.3 clears and copies memory one byte at a time in its own
+ * HPDF_MemSet and HPDF_MemCpy, and calls them through the PLT: the
+ * 128 KB tables of every font it makes, each stream it writes.  These
+ * definitions take their place (the dynamic linker binds libharu's calls
+ * to the first definition, ours) with the same results: libc's memset
+ * and memmove, and libharu's forward loop kept for the one case memmove
+ * would copy differently, a destination inside the source after it.
+ * Both return the end of what they wrote, as libharu's do.  About a
+ * fifth of a batch's instructions.
+ */
+__attribute__((visibility("default"))) void *
+HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
+{
+	return (HPDF_BYTE *)memset(s, c, n) + n;
+}
+
+__attribute__((visibility("default"))) HPDF_BYTE *
+HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
+{
+	HPDF_UINT i;
+
+	if (out <= in || out >= in + n)
+		return (HPDF_BYTE *)memmove(out, in, n) + n;
+	for (i = 0; i < n; i++)
+		out[i] = in[i];
+	return out + n;
 }

@@ -74,5 +74,9 @@ unsigned	 pdf_used_glyph(struct pdf_used *u, int face, unsigned gid,
 int		 pdf_fonts_load(struct pdf_fonts *f, struct pdf_used *u,
 		    HPDF_Doc pdf, HPDF_Font out[PF__MAX], char *err,
 		    size_t errlen);
+/* After HPDF_FreeDoc(pdf), before its next document: forget the subsets
+ * loaded (libharu keeps font definitions for the next document, and the
+ * next document's subsets bear the same names). */
+void		 pdf_fonts_unload(HPDF_Doc pdf);
 
 #endif

@@ -563,6 +563,17 @@ struct sums {
 	double	*W, *S, *K;
 };
 
+/* 100 r^k, the badness of a line whose glue is set at ratio r, at most
+ * 10000: pow() only under the cap, which most lines tried, far too
+ * loose, pass (10000 is 100 r^3 at r 4.64, 100 r^2 at r 10). */
+static double
+badness(double r, int k)
+{
+	if (r > (k == 3 ? 4.7 : 10.1))
+		return 10000;
+	return 100 * pow(r, k);
+}
+
 /*
  * Demerits of the line of boxes a..j in width (the last line is set
  * natural), or -1 when it cannot shrink to width.
@@ -586,12 +597,12 @@ line_cost(const struct pl_para *p, const struct sums *s, size_t a, size_t j,
 		if (last)
 			bad = 0;
 		else if (justify)
-			bad = st > 0 ? 100 * pow(slack / st, 3) :
+			bad = st > 0 ? badness(slack / st, 3) :
 			    slack > 1 ? 10000 : 0;
 		else
-			bad = 100 * pow(slack / (width * 0.3), 2);
+			bad = badness(slack / (width * 0.3), 2);
 	} else
-		bad = 100 * pow((nat - width) / sh, 3);
+		bad = badness((nat - width) / sh, 3);
 	if (bad > 10000)
 		bad = 10000;
 	pen = e->brk == PB_PEN && !last ? e->penalty : 0;

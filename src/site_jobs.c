@@ -43,19 +43,6 @@ read_task(void *ctx, int i)
 	return rc < 0 ? 3 : rc;
 }
 
-/* The one line for a task whose worker was stopped: at --timeout, or
- * by a signal. */
-static void
-stopped(const struct site *st, const char *src, int status)
-{
-	if (status == JOBS_LATE)
-		cli_say(src, RP_ERROR, "timeout", "stopped after %d s "
-		    "(--timeout)", st->timeout);
-	else
-		cli_say(src, RP_ERROR, NULL, "its process stopped "
-		    "(signal %d)", -status);
-}
-
 static void
 read_done(void *ctx, int i, const struct jobs_result *res)
 {
@@ -67,7 +54,7 @@ read_done(void *ctx, int i, const struct jobs_result *res)
 	if (res->len > 0)
 		fwrite(res->msg, 1, res->len, stderr);
 	if (res->status < 0 || res->status == JOBS_LATE)
-		stopped(st, e->src, res->status);
+		cli_stopped(e->src, res->status, st->timeout);
 	else if (res->status == 3)
 		cli_say(e->src, RP_ERROR, "memory", "out of memory");
 	memset(&got, 0, sizeof(got));
@@ -204,8 +191,8 @@ page_done(void *ctx, int i, const struct jobs_result *res)
 	if (res->len > 0)
 		fwrite(res->msg, 1, res->len, stderr);
 	if (res->status < 0 || res->status == JOBS_LATE) {
-		stopped(p->st, p->w->name(p->st, p->w->arg, item),
-		    res->status);
+		cli_stopped(p->w->name(p->st, p->w->arg, item),
+		    res->status, p->st->timeout);
 		p->st->status = 1;
 	} else if (apply(p->st, res->data, res->dlen) != 0) {
 		cli_say(p->w->name(p->st, p->w->arg, item), RP_ERROR,

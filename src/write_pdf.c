@@ -371,6 +371,7 @@ struct pdf_state {
 	char			*data_dir;
 	struct labels		 lab[8];
 	size_t			 nlab;
+	HPDF_Doc		 pdf;		/* doc_begin */
 };
 
 enum { AL_LEFT, AL_JUSTIFY, AL_CENTER, AL_RIGHT };
@@ -2445,6 +2446,49 @@ on_hpdf_error(HPDF_STATUS e, HPDF_STATUS detail, void *data)
 }
 
 /*
+ * The writer's libharu document, ready for a new one: made once, so
+ * that the UTF-8 encoder libharu makes on first use (its tables of all
+ * 65,536 codes, 1.4 M instructions) serves every document after it
+ * (HPDF_FreeDoc keeps encoders).  Errors go to *st.
+ */
+static HPDF_Doc
+doc_begin(struct pdf_state *ps, HPDF_STATUS *st)
+{
+	if (ps->pdf != NULL) {
+		ps->pdf->error.user_data = st;
+		if (HPDF_NewDoc(ps->pdf) != HPDF_OK) {
+			HPDF_Free(ps->pdf);
+			ps->pdf = NULL;
+			*st = HPDF_OK;
+		}
+	}
+	if (ps->pdf == NULL &&
+	    (ps->pdf = HPDF_New(on_hpdf_error, st)) != NULL) {
+		HPDF_SetCompressionMode(ps->pdf, HPDF_COMP_ALL);
+		HPDF_UseUTFEncodings(ps->pdf);
+	}
+	if (ps->pdf != NULL)
+		HPDF_SetCurrentEncoder(ps->pdf, "UTF-8");
+	return ps->pdf;
+}
+
+/* The document done: its objects and font subsets let go; after an
+ * error, the whole of libharu's state, made again for the next. */
+static void
+doc_end(struct pdf_state *ps, HPDF_STATUS st)
+{
+	if (ps->pdf == NULL)
+		return;
+	if (st != HPDF_OK) {
+		HPDF_Free(ps->pdf);
+		ps->pdf = NULL;
+		return;
+	}
+	HPDF_FreeDoc(ps->pdf);
+	pdf_fonts_unload(ps->pdf);
+}
+
+/*
  * The items of each page in order, items[start[i]..start[i+1]) for page
  * i: drawing a page then looks at its own items, not at every item of
  * the document.
@@ -2521,11 +2565,8 @@ draw(struct job *j, rp_buf *out)
 		goto out;
 	}
 
-	if ((d.pdf = HPDF_New(on_hpdf_error, &st)) == NULL)
+	if ((d.pdf = doc_begin(j->st, &st)) == NULL)
 		goto out;
-	HPDF_SetCompressionMode(d.pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(d.pdf);
-	HPDF_SetCurrentEncoder(d.pdf, "UTF-8");
 	if (pdf_fonts_load(j->st->fonts, u, d.pdf, d.font, err,
 	    sizeof(err)) != 0) {
 		rp_msg(j->doc, RP_ERROR, "pdf", 0, 0, "pdf: %s", err);
@@ -2663,7 +2704,7 @@ draw(struct job *j, rp_buf *out)
 	rc = 0;
 out:
 	if (d.pdf != NULL)
-		HPDF_Free(d.pdf);
+		doc_end(j->st, rc == 0 ? st : HPDF_INVALID_DOCUMENT);
 	pdf_used_free(u);
 	free(marks);
 	free(d.g);
@@ -2721,6 +2762,8 @@ pdf_destroy(void *state)
 
 	if (ps == NULL)
 		return;
+	if (ps->pdf != NULL)
+		HPDF_Free(ps->pdf);
 	pdf_fonts_free(ps->fonts);
 	conf_free(&ps->conf);
 	for (size_t i = 0; i < ps->nlab; i++)

@@ -176,6 +176,21 @@ if mkfifo "$TMP/sstall" 2>/dev/null; then
 	expect "site --timeout: one line naming the input" \
 	    "respub: $TMP/sstall: error: stopped after 2 s (--timeout) [timeout]" \
 	    "$(cat "$TMP/err")"
+	# On one process, the inputs after a stopped one are still timed
+	# (a new worker takes them), in the site and in a batch.
+	mkfifo "$TMP/sstall2"
+	for cmd in "site -q" "-q -t akn"; do
+		start=$(date +%s)
+		RESPUB_PAGEFIND= timeout 60 $RESPUB $cmd -j 1 --timeout 2 \
+		    -d "$TMP/st3" "$TMP/sstall" "$TMP/sstall2" "$TMP/a.txt" \
+		    2>"$TMP/err"
+		rc=$?
+		took=$(($(date +%s) - start))
+		expect "$cmd -j 1 --timeout: each stalled input stopped, in time" \
+		    "1 1 2" "$rc $([ "$took" -lt 30 ] && echo 1) $(grep -c \
+		    'stopped after 2 s' "$TMP/err")"
+		rm -rf "$TMP/st3"
+	done
 else
 	ok "site --timeout # SKIP mkfifo is not permitted here"
 fi
