@@ -19,6 +19,7 @@
 
 #include "backend.h"
 #include "pdf_fonts.h"
+#include "labels.h"
 #include "pdf_layout.h"
 #include "arena.h"
 #include "hyphenate.h"
@@ -232,44 +233,6 @@ find_key(const char *name, size_t n)
 	return NULL;
 }
 
-/*
- * Split a "key = value  # comment" line in place.  Returns 1 and sets
- * *key and *value, 0 for a blank or comment line, -1 for a line with no
- * "=".  A value in double quotes keeps its spaces (": ").
- */
-static int
-conf_line(char *line, char **key, char **value)
-{
-	char *s = line, *eq, *e, *v;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	if (*s == '#' || *s == '\0')
-		return 0;
-	if ((eq = strchr(s, '=')) == NULL)
-		return -1;
-	for (e = eq; e > s && isspace((unsigned char)e[-1]); e--)
-		continue;
-	*e = '\0';
-	for (v = eq + 1; isspace((unsigned char)*v); v++)
-		continue;
-	/* A comment may follow the value after white space. */
-	for (e = v; *e; e++)
-		if (*e == '#' && (e == v || isspace((unsigned char)e[-1]))) {
-			*e = '\0';
-			break;
-		}
-	for (e = v + strlen(v); e > v && isspace((unsigned char)e[-1]); e--)
-		e[-1] = '\0';
-	if (*v == '"' && e - v >= 2 && e[-1] == '"') {
-		e[-1] = '\0';
-		v++;
-	}
-	*key = s;
-	*value = v;
-	return 1;
-}
-
 /* Defaults, then the template (when there is one), then -V. */
 static int
 conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
@@ -301,7 +264,7 @@ conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
 		int		 rc;
 
 		lineno++;
-		if ((rc = conf_line(line, &s, &v)) == 0)
+		if ((rc = rp_conf_line(line, &s, &v)) == 0)
 			continue;
 		if (rc < 0) {
 			snprintf(err, errlen, "template %s:%d: expected "
@@ -355,22 +318,12 @@ static const char *const label_key[L__MAX] = { "organization",
     "adoption_hrc", "doctype_sc", "adoption_sc", "masthead_organization",
     "masthead_language" };
 
-/* templates/labels/ as built into the library by make. */
-struct rp_builtin_file { const char *name, *text; };
-extern const struct rp_builtin_file rp_labels_builtin[];
-
-struct labels {
-	char	 tag[16];
-	char	*v[L__MAX];
-};
 
 struct pdf_state {
 	struct conf		 conf;
 	struct pdf_fonts	*fonts;
 	struct pl_metrics	 m;
-	char			*data_dir;
-	struct labels		 lab[8];
-	size_t			 nlab;
+	rp_labels		*labels;
 	HPDF_Doc		 pdf;		/* doc_begin */
 };
 
@@ -2249,79 +2202,11 @@ page_marks(struct job *j, size_t i, int out[3])
 	}
 }
 
-/* The model's ISO 639-2 language as the BCP 47 tag /Lang takes. */
-static const char *
-lang_tag(const char *l)
-{
-	static const char *const tags[][2] = { { "eng", "en" }, { "fra", "fr" },
-	    { "spa", "es" }, { "rus", "ru" }, { "zho", "zh" }, { "ara", "ar" } };
-	size_t i;
-
-	for (i = 0; l != NULL && i < sizeof(tags) / sizeof(tags[0]); i++)
-		if (strcmp(l, tags[i][0]) == 0)
-			return tags[i][1];
-	return l != NULL && *l != '\0' ? l : "en";
-}
-
-/* The keys of f that l has not yet. */
-static void
-labels_read(struct labels *l, FILE *f)
-{
-	char	 line[1024], *k, *v;
-	int	 i;
-
-	/* Keys of other writers may share the file: only ours are read. */
-	while (fgets(line, sizeof(line), f) != NULL) {
-		if (conf_line(line, &k, &v) <= 0)
-			continue;
-		for (i = 0; i < L__MAX; i++)
-			if (strcmp(k, label_key[i]) == 0 && l->v[i] == NULL)
-				l->v[i] = strdup(v);
-	}
-	fclose(f);
-}
-
-/* The data directory's file of l's language, then the built-in one for
- * the keys it lacks. */
-static void
-labels_load(struct labels *l, const char *data_dir)
-{
-	char	 path[1024];
-	FILE	*f;
-	size_t	 i;
-
-	if (data_dir != NULL) {
-		snprintf(path, sizeof(path), "%s/templates/labels/%s.conf",
-		    data_dir, l->tag);
-		if ((f = fopen(path, "r")) != NULL)
-			labels_read(l, f);
-	}
-	for (i = 0; rp_labels_builtin[i].name != NULL; i++)
-		if (strcmp(rp_labels_builtin[i].name, l->tag) == 0 &&
-		    (f = fmemopen((void *)rp_labels_builtin[i].text,
-		    strlen(rp_labels_builtin[i].text), "r")) != NULL)
-			labels_read(l, f);
-}
-
 /* The label key in a document's language (ISO 639-2). */
 static const char *
 label(struct pdf_state *ps, const char *lang, int key)
 {
-	const char	*tag = lang_tag(lang);
-	struct labels	*l = NULL;
-	size_t		 i;
-
-	for (i = 0; i < ps->nlab && l == NULL; i++)
-		if (strcmp(ps->lab[i].tag, tag) == 0)
-			l = &ps->lab[i];
-	if (l == NULL && ps->nlab < sizeof(ps->lab) / sizeof(ps->lab[0])) {
-		l = &ps->lab[ps->nlab++];
-		snprintf(l->tag, sizeof(l->tag), "%s", tag);
-		labels_load(l, ps->data_dir);
-	}
-	if (l != NULL && l->v[key] != NULL)
-		return l->v[key];
-	return strcmp(tag, "en") != 0 ? label(ps, "eng", key) : "";
+	return rp_labels_get(ps->labels, lang, label_key[key]);
 }
 
 static void
@@ -2386,7 +2271,7 @@ set_info(struct job *j, HPDF_Doc pdf)
 	}
 	/* libharu has no call for /Lang; the catalog is a plain dict. */
 	HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr,
-	    lang_tag(m ? m->language : NULL), NULL));
+	    rp_lang_tag(m ? m->language : NULL), NULL));
 }
 
 /* Outline: one entry per document, annexes under their parent. */
@@ -2766,10 +2651,7 @@ pdf_destroy(void *state)
 		HPDF_Free(ps->pdf);
 	pdf_fonts_free(ps->fonts);
 	conf_free(&ps->conf);
-	for (size_t i = 0; i < ps->nlab; i++)
-		for (int k = 0; k < L__MAX; k++)
-			free(ps->lab[i].v[k]);
-	free(ps->data_dir);
+	rp_labels_free(ps->labels);
 	free(ps);
 }
 
@@ -2793,8 +2675,7 @@ pdf_create(const rp_options *opt, const char **err)
 		pdf_destroy(ps);
 		return NULL;
 	}
-	if (opt->data_dir != NULL && (ps->data_dir = strdup(opt->data_dir)) ==
-	    NULL) {
+	if ((ps->labels = rp_labels_new(opt->data_dir)) == NULL) {
 		*err = "out of memory";
 		pdf_destroy(ps);
 		return NULL;

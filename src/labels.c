@@ -1,0 +1,219 @@
+/*
+ * labels.c -- the fixed words the writers print, one table per language:
+ * templates/labels/<tag>.conf of the data directory, then the copy built
+ * into the library for the keys it lacks; English for a key a language
+ * lacks.  The PDF writer asks for words one at a time; the HTML writer
+ * hands every table to its stylesheet.
+ */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "labels.h"
+
+/* templates/labels/ as built into the library by make. */
+struct rp_builtin_file { const char *name, *text; };
+extern const struct rp_builtin_file rp_labels_builtin[];
+
+struct entry {
+	char	*key, *value;
+};
+
+struct table {
+	char		 tag[16];
+	struct entry	*v;
+	size_t		 n, cap;
+};
+
+struct rp_labels {
+	char		*data_dir;
+	struct table	 t[16];
+	size_t		 nt;
+	pthread_mutex_t	 lock;	/* the tables are read on first use */
+};
+
+int
+rp_conf_line(char *line, char **key, char **value)
+{
+	char *s = line, *eq, *e, *v;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '#' || *s == '\0')
+		return 0;
+	if ((eq = strchr(s, '=')) == NULL)
+		return -1;
+	for (e = eq; e > s && isspace((unsigned char)e[-1]); e--)
+		continue;
+	*e = '\0';
+	for (v = eq + 1; isspace((unsigned char)*v); v++)
+		continue;
+	/* A comment may follow the value after white space. */
+	for (e = v; *e; e++)
+		if (*e == '#' && (e == v || isspace((unsigned char)e[-1]))) {
+			*e = '\0';
+			break;
+		}
+	for (e = v + strlen(v); e > v && isspace((unsigned char)e[-1]); e--)
+		e[-1] = '\0';
+	if (*v == '"' && e - v >= 2 && e[-1] == '"') {
+		e[-1] = '\0';
+		v++;
+	}
+	*key = s;
+	*value = v;
+	return 1;
+}
+
+const char *
+rp_lang_tag(const char *l)
+{
+	static const char *const tags[][2] = { { "eng", "en" }, { "fra", "fr" },
+	    { "spa", "es" }, { "rus", "ru" }, { "zho", "zh" }, { "ara", "ar" } };
+	size_t i;
+
+	for (i = 0; l != NULL && i < sizeof(tags) / sizeof(tags[0]); i++)
+		if (strcmp(l, tags[i][0]) == 0)
+			return tags[i][1];
+	return l != NULL && *l != '\0' ? l : "en";
+}
+
+const char *
+rp_labels_tag(size_t i)
+{
+	return rp_labels_builtin[i].name;
+}
+
+static const char *
+find(const struct table *t, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->v[i].key, key) == 0)
+			return t->v[i].value;
+	return NULL;
+}
+
+/* The keys of f that t has not yet. */
+static void
+table_read(struct table *t, FILE *f)
+{
+	char	 line[2048], *k, *v;
+
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (rp_conf_line(line, &k, &v) <= 0 || find(t, k) != NULL)
+			continue;
+		if (t->n == t->cap) {
+			t->cap = t->cap ? 2 * t->cap : 64;
+			if ((t->v = realloc(t->v, t->cap * sizeof(*t->v))) == NULL)
+				abort();
+		}
+		t->v[t->n].key = strdup(k);
+		t->v[t->n].value = strdup(v);
+		if (t->v[t->n].key == NULL || t->v[t->n].value == NULL)
+			abort();
+		t->n++;
+	}
+	fclose(f);
+}
+
+/* The data directory's file of t's language, then the built-in one. */
+static void
+table_load(struct table *t, const char *data_dir)
+{
+	char	 path[1024];
+	FILE	*f;
+	size_t	 i;
+
+	if (data_dir != NULL) {
+		snprintf(path, sizeof(path), "%s/templates/labels/%s.conf",
+		    data_dir, t->tag);
+		if ((f = fopen(path, "r")) != NULL)
+			table_read(t, f);
+	}
+	for (i = 0; rp_labels_builtin[i].name != NULL; i++)
+		if (strcmp(rp_labels_builtin[i].name, t->tag) == 0 &&
+		    (f = fmemopen((void *)rp_labels_builtin[i].text,
+		    strlen(rp_labels_builtin[i].text), "r")) != NULL)
+			table_read(t, f);
+}
+
+/* lang's table, read on first use; NULL past the tables kept. */
+static const struct table *
+table(rp_labels *l, const char *lang)
+{
+	const char	*tag = rp_lang_tag(lang);
+	struct table	*t = NULL;
+	size_t		 i;
+
+	pthread_mutex_lock(&l->lock);
+	for (i = 0; i < l->nt && t == NULL; i++)
+		if (strcmp(l->t[i].tag, tag) == 0)
+			t = &l->t[i];
+	if (t == NULL && l->nt < sizeof(l->t) / sizeof(l->t[0])) {
+		t = &l->t[l->nt++];
+		snprintf(t->tag, sizeof(t->tag), "%s", tag);
+		table_load(t, l->data_dir);
+	}
+	pthread_mutex_unlock(&l->lock);
+	return t;
+}
+
+rp_labels *
+rp_labels_new(const char *data_dir)
+{
+	rp_labels *l = calloc(1, sizeof(*l));
+
+	if (l == NULL || (data_dir != NULL &&
+	    (l->data_dir = strdup(data_dir)) == NULL)) {
+		free(l);
+		return NULL;
+	}
+	pthread_mutex_init(&l->lock, NULL);
+	return l;
+}
+
+void
+rp_labels_free(rp_labels *l)
+{
+	size_t i, k;
+
+	if (l == NULL)
+		return;
+	for (i = 0; i < l->nt; i++) {
+		for (k = 0; k < l->t[i].n; k++) {
+			free(l->t[i].v[k].key);
+			free(l->t[i].v[k].value);
+		}
+		free(l->t[i].v);
+	}
+	pthread_mutex_destroy(&l->lock);
+	free(l->data_dir);
+	free(l);
+}
+
+const char *
+rp_labels_get(rp_labels *l, const char *lang, const char *key)
+{
+	const struct table	*t = table(l, lang);
+	const char		*v = t != NULL ? find(t, key) : NULL;
+
+	if (v != NULL)
+		return v;
+	return strcmp(rp_lang_tag(lang), "en") != 0 ?
+	    rp_labels_get(l, "en", key) : "";
+}
+
+void
+rp_labels_each(rp_labels *l, const char *lang,
+    void (*fn)(void *, const char *, const char *), void *arg)
+{
+	const struct table	*t = table(l, lang);
+	size_t			 i;
+
+	for (i = 0; t != NULL && i < t->n; i++)
+		fn(arg, t->v[i].key, t->v[i].value);
+}

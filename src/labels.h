@@ -1,0 +1,33 @@
+/*
+ * labels.h -- the fixed words the writers print, one table per language
+ * (templates/labels/<tag>.conf): masthead and heading lines, dates,
+ * interface strings.
+ */
+#ifndef RP_LABELS_H
+#define RP_LABELS_H
+
+#include <stddef.h>
+
+typedef struct rp_labels rp_labels;
+
+/* The tables of data_dir (NULL: the built-in copies only), each read
+ * when first asked for. */
+rp_labels	*rp_labels_new(const char *data_dir);
+void		 rp_labels_free(rp_labels *);
+/* key in lang (ISO 639-2 "fra" or a tag "fr"), else in English, else "". */
+const char	*rp_labels_get(rp_labels *, const char *lang, const char *key);
+/* Every key and value of lang's own table, in no order. */
+void		 rp_labels_each(rp_labels *, const char *lang,
+		    void (*)(void *, const char *, const char *), void *);
+/* The tags of the built-in tables ("ar", "en"...), NULL-ended. */
+const char	*rp_labels_tag(size_t);
+/* The tag of an ISO 639-2 language ("fra" -> "fr"); others as they are,
+ * NULL or empty "en". */
+const char	*rp_lang_tag(const char *);
+
+/* Split a "key = value  # comment" line in place: 1 and *key, *value;
+ * 0 for a blank or comment line; -1 for a line with no "=".  A value in
+ * double quotes keeps its spaces (": "). */
+int		 rp_conf_line(char *line, char **key, char **value);
+
+#endif
