@@ -1458,11 +1458,10 @@ meeting_in(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 	return 1;
 }
 
-/* "2000年3月15日 第93次全体会议", "一九四六年二月十四日,第三十一次全会":
- * where the meeting starts after the date a closing line may open with,
- * else 0. */
+/* Past the date s opens with and the commas after it, or 0 when s opens
+ * with no date. */
 static size_t
-date_first(const char *s, size_t n)
+past_date(const char *s, size_t n)
 {
 	char		iso[11];
 	size_t		k = rp_parse_date(s, n, iso), len;
@@ -1472,7 +1471,24 @@ date_first(const char *s, size_t n)
 	    &cp)) > 0 && (rp_is_space(cp) || cp == ',' || cp == 0xFF0C ||
 	    cp == 0x3001 || cp == 0x060C))
 		k += len;
+	return k;
+}
+
+/* "2000年3月15日 第93次全体会议", "一九四六年二月十四日,第三十一次全会":
+ * where the meeting starts after the date a closing line may open with,
+ * else 0. */
+static size_t
+date_first(const char *s, size_t n)
+{
+	size_t	k = past_date(s, n);
+
 	return k < n ? k : 0;
+}
+
+int
+rp_date_alone(const char *s, size_t n)
+{
+	return n > 0 && past_date(s, n) == n;
 }
 
 /* A closing line: "36th plenary meeting", "1976e séance plénière, 25

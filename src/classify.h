@@ -179,6 +179,8 @@ size_t		 rp_number_before_title(const char *s, size_t n);
  * meeting ("2000年3月15日 第93次全体会议"), or an adoption phrase
  * ("Adoptée", "تبنى"), whether or not the meeting follows on this line. */
 int		 rp_opens_conclusion(const char *s, size_t n);
+/* Whether s is a date and nothing more but a comma ("一九六六年十一月二十九日,"). */
+int		 rp_date_alone(const char *s, size_t n);
 /* "36th plenary meeting", "Adopted at the 2nd meeting.": whether s is a
  * closing formula; fills the meeting, date and vote into m. */
 int		 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s,

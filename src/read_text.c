@@ -2157,7 +2157,8 @@ closing_facts(const struct reader *r, const char *s, size_t n)
 /* Whether b goes on with the closing line a broke off before its
  * meeting or vote, across a blank line: "تبنى المجلس هذا القرار, في
  * جلسته⏎⏎رقم 2260, بالإجماع.", "Adoptée à la 263e séance⏎⏎par 8 voix
- * contre zéro, ...". */
+ * contre zéro, ...", or a date alone before its meeting
+ * ("一九六六年十一月二十九日,⏎第一四八一次全体会议"). */
 static int
 completes_closing(const struct reader *r, const struct unit *a,
     const struct unit *b)
@@ -2165,7 +2166,8 @@ completes_closing(const struct reader *r, const struct unit *a,
 	rp_buf	t;
 	int	more;
 
-	if (!rp_opens_conclusion(a->text.data, a->text.len) ||
+	if (!(rp_opens_conclusion(a->text.data, a->text.len) ||
+	    rp_date_alone(a->text.data, a->text.len)) ||
 	    ends_sentence(a->text.data, a->text.len))
 		return 0;
 	rp_buf_init(&t);
