@@ -29,6 +29,12 @@ expect "marker after a number, then a recital: its own paragraph" 1 \
 	"$("$RESPUB" -q -t tree tests/corpus/S_RES_0411_1977_EN_GOLD.txt |
 	grep -c 'paragraph name="havingHeard"')"
 
+# A day written with the old numeral 廿 (20): "一九四六年一月廿六日,第十八次全会."
+# gives the adoption date.
+expect "Chinese date with 廿: adoption date read" 1 \
+	"$("$RESPUB" -q -t tree tests/dev/zh/A_RES_26_I_1946_zh.txt |
+	head -1 | grep -c 'date="1946-01-26"')"
+
 # Every node has a source position.
 "$RESPUB" -t tree examples/E-RES-2005-19.txt > "$TMP/e.tree"
 expect "positions: every node has line:col" 0 \
