@@ -652,6 +652,26 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 	return comma && k > 0 && n < 60 && body_title(s, n);
 }
 
+/* The length of the body's name and the article before it at s ("إن
+ * الجمعية العامة", "The Security Council"), the article's into *article;
+ * 0 if no body is named there. */
+static size_t
+body_name_at(const char *s, size_t n, size_t *article)
+{
+	size_t	v = past_article(s, n, article), b;
+
+	b = rp_lang_phrase(RP_LK_BODY, s + v, n - v, NULL);
+	return b > 0 ? v + b : 0;
+}
+
+size_t
+rp_named_formula(const char *s, size_t n)
+{
+	size_t	a, k = body_name_at(s, n, &a);
+
+	return a > 0 && !rp_starts_lower(s, n) ? k : 0;
+}
+
 size_t
 rp_formula_lead(const char *s, size_t n, rp_body *body)
 {
@@ -661,11 +681,11 @@ rp_formula_lead(const char *s, size_t n, rp_body *body)
 	*body = RP_BODY_UNKNOWN;
 	if (rp_utf8_decode(s, n, &cp) == 0 || rp_starts_lower(s, n))
 		return 0;
-	v = past_article(s, n, &a);
-	if ((b = rp_lang_phrase(RP_LK_BODY, s + v, n - v, NULL)) == 0)
+	if ((b = body_name_at(s, n, &a)) == 0)
 		return 0;
-	*body = rp_body_from_name(s + v, b);
-	for (b += v, v = b; v < n && s[v] == ' '; v++)
+	v = past_article(s, n, &a);
+	*body = rp_body_from_name(s + v, b - v);
+	for (v = b; v < n && s[v] == ' '; v++)
 		continue;
 	if (v == n || rp_opener_kind(s + v, n - v) != RP_PARA_OPERATIVE)
 		return 0;

@@ -51,6 +51,10 @@ int		 rp_is_formula(const char *s, size_t n, rp_body *body);
  * end ("由于…规定."). */
 int		 rp_opens_recital(const char *s, size_t n);
 size_t		 rp_formula_lead(const char *s, size_t n, rp_body *body);
+/* The formula's article and body at the start of s, with no comma
+ * ("إن الجمعية العامة" of "إن الجمعية العامة وقد تسلمت …"): its length,
+ * or 0 (no article, or one in lower case). */
+size_t		 rp_named_formula(const char *s, size_t n);
 /* Whether a formula names a connector ("Therefore the Security
  * Council,", "The General Assembly, therefore,"): what came before it
  * gave its reasons. */

@@ -896,12 +896,22 @@ opener_after(const char *s, size_t n, size_t k)
 	return k < n && opener_at(s + k, n - k);
 }
 
+/* The length of a formula with its article and no comma that opens s
+ * before a recital's opener ("إن الجمعية العامة وقد تسلمت …"), else 0. */
+static size_t
+bare_formula_at(const char *s, size_t n)
+{
+	size_t	k = rp_named_formula(s, n);
+
+	return k > 0 && opener_after(s, n, k) ? k : 0;
+}
+
 /*
  * A formula sharing a line with other text, written with its article
  * ("إن مجلس الأمن، إذ يشير …", "… avec l'Espagne L'Assemblée générale,"),
- * or opening the line before an opener: at the start or the end of the
- * line, a seam on each side.  Not "requests the Security Council," (no
- * article, or one in lower case).
+ * or opening the line before an opener, with or without its comma: at
+ * the start or the end of the line, a seam on each side.  Not "requests
+ * the Security Council," (no article, or one in lower case).
  */
 static void
 formula_seams(const struct line *l, struct seams *sm)
@@ -909,8 +919,9 @@ formula_seams(const struct line *l, struct seams *sm)
 	size_t	i, k;
 
 	for (i = 0; i < l->n; i++) {
-		if ((i > 0 && l->s[i - 1] != ' ') || (k = formula_at(l->s + i,
-		    l->n - i)) == 0 || (i > 0 && i + k < l->n) ||
+		if ((i > 0 && l->s[i - 1] != ' ') || ((k = formula_at(l->s + i,
+		    l->n - i)) == 0 && (i > 0 || (k = bare_formula_at(l->s,
+		    l->n)) == 0)) || (i > 0 && i + k < l->n) ||
 		    (i == 0 && k == l->n) || rp_starts_lower(l->s + i,
 		    l->n - i) || !(rp_opens_with_article(l->s + i,
 		    l->n - i) || (i == 0 && opener_after(l->s, l->n, k))))
@@ -1901,17 +1912,26 @@ no_words(const char *s, size_t n)
 
 /* The enacting formula, the first n bytes of u, of body, if none came
  * before: what came before it as paragraphs is its recitals or the
- * masthead. */
+ * masthead.  The formula named again among the recitals ("فإن الجمعية
+ * العامة،", "Therefore the Security Council,") before the last of them
+ * is a formula too, not a recital. */
 static int
 add_formula(struct builder *bd, const struct unit *u, size_t n,
     rp_body body)
 {
 	const char	*s = u->text.data;
 	rp_node		*p;
+	int		 again = bd->preamble != NULL &&
+	    rp_node_child(bd->preamble, RP_NODE_FORMULA) != NULL;
 
-	if ((bd->preamble != NULL &&
-	    rp_node_child(bd->preamble, RP_NODE_FORMULA) != NULL) ||
-	    (bd->state > 1 && !text_before_formula(bd,
+	if (again && bd->state == 1 && body == bd->docnode->meta->body) {
+		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
+		rp_node_append(p, block(bd, u, s, n, 0));
+		rp_node_append(bd->preamble, p);
+		bd->para = NULL;
+		return 1;
+	}
+	if (again || (bd->state > 1 && !text_before_formula(bd,
 	    rp_formula_connector(s, n))))
 		return 0;
 	if (bd->docnode->meta->body == RP_BODY_UNKNOWN)

@@ -35,6 +35,13 @@ expect "Chinese date with 廿: adoption date read" 1 \
 	"$("$RESPUB" -q -t tree tests/dev/zh/A_RES_26_I_1946_zh.txt |
 	head -1 | grep -c 'date="1946-01-26"')"
 
+# A formula with its article and no comma run into a recital ("إن
+# الجمعية العامة وقد تسلمت …"), and the formula named again before the last
+# recital ("فإن الجمعية العامة،"): five recitals, two operative paragraphs.
+"$RESPUB" -q -t tree tests/dev/ar/A_RES_273_III_ar_lightssyr.txt > "$TMP/f.tree"
+expect "formula without comma run into a recital, formula again" \
+	"pre=5 op=2" "$(python3 tests/tools/counts.py "$TMP/f.tree" | cut -d' ' -f1-2)"
+
 # Every node has a source position.
 "$RESPUB" -t tree examples/E-RES-2005-19.txt > "$TMP/e.tree"
 expect "positions: every node has line:col" 0 \
