@@ -673,7 +673,7 @@ rp_named_formula(const char *s, size_t n)
 }
 
 size_t
-rp_formula_lead(const char *s, size_t n, rp_body *body)
+rp_formula_lead(const char *s, size_t n, rp_body *body, int items)
 {
 	size_t		a, b, v, len, m = n;
 	uint32_t	cp;
@@ -690,10 +690,11 @@ rp_formula_lead(const char *s, size_t n, rp_body *body)
 	if (v == n || rp_opener_kind(s + v, n - v) != RP_PARA_OPERATIVE)
 		return 0;
 	/* Chinese names the body with no article: then only a line
-	 * leading in what follows ("大会建议:"), never a wrapped line that
-	 * happens to begin with the body's name. */
-	if (a == 0 && !(rp_is_cjk(cp) && rp_end_of_char(last_char(s, &m,
-	    &len)) == RP_END_COLON))
+	 * leading in what follows ("大会建议:", or before sub-items
+	 * "大会决定设置两专门委员会如下."), never a wrapped line that happens
+	 * to begin with the body's name. */
+	if (a == 0 && !(rp_is_cjk(cp) && (items || rp_end_of_char(last_char(s,
+	    &m, &len)) == RP_END_COLON)))
 		return 0;
 	return b;
 }
@@ -1979,7 +1980,7 @@ rp_opens_unit(const char *s, size_t n)
 	    rp_scanned_number(s, n, &nl) > 0 ||
 	    rp_item_marker(s, n, &nl, &kind, &v) > 0 ||
 	    rp_is_separator(s, n) || rp_is_annex_heading(s, n) ||
-	    rp_is_formula(s, n, &b) || rp_formula_lead(s, n, &b) > 0;
+	    rp_is_formula(s, n, &b) || rp_formula_lead(s, n, &b, 0) > 0;
 }
 
 int

@@ -45,12 +45,14 @@ size_t		 rp_operative_phrase(const char *s, size_t n);
 int		 rp_is_formula(const char *s, size_t n, rp_body *body);
 /* The formula and the operative verb on one line ("The General Assembly
  * recommends:", "L'Assemblée générale recommande :", "大会建议:"): the
- * length of the formula's part, its body into *body; 0 if none. */
+ * length of the formula's part, its body into *body; 0 if none.  items:
+ * sub-items follow the line ("大会决定…如下." then "(甲)"). */
 /* Whether s opens with a preambular opener of the tables that is no
  * verb ("Whereas", "由于"): before the formula, a recital whatever its
  * end ("由于…规定."). */
 int		 rp_opens_recital(const char *s, size_t n);
-size_t		 rp_formula_lead(const char *s, size_t n, rp_body *body);
+size_t		 rp_formula_lead(const char *s, size_t n, rp_body *body,
+		    int items);
 /* The formula's article and body at the start of s, with no comma
  * ("إن الجمعية العامة" of "إن الجمعية العامة وقد تسلمت …"): its length,
  * or 0 (no article, or one in lower case). */

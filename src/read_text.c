@@ -1088,7 +1088,7 @@ formula_line(const struct reader *r)
 
 	for (i = 0; i < r->nlines; i++)
 		if (rp_is_formula(r->lines[i].s, r->lines[i].n, &b) ||
-		    rp_formula_lead(r->lines[i].s, r->lines[i].n, &b) > 0)
+		    rp_formula_lead(r->lines[i].s, r->lines[i].n, &b, 0) > 0)
 			return i;
 	return 0;
 }
@@ -1206,6 +1206,21 @@ formula_alone(const struct unit *u, const struct line *l)
 	    &b) && rp_opener_kind(l->s, l->n) == RP_PARA_PREAMBULAR;
 }
 
+/* Whether the next line that is not blank after line i opens with a
+ * sub-item's marker. */
+static int
+items_below(const struct reader *r, size_t i)
+{
+	size_t		nl;
+	rp_item_kind	kind;
+	int		v;
+
+	while (++i < r->nlines && is_blank(&r->lines[i]))
+		continue;
+	return i < r->nlines && rp_item_marker(r->lines[i].s,
+	    r->lines[i].n, &nl, &kind, &v) > 0;
+}
+
 /* A first line that is a whole recital ("Ayant reçu le rapport ...,"):
  * the text begins with its preamble, not with a title (a title opens
  * with no drafting opener, or does not end as a recital does). */
@@ -1293,7 +1308,8 @@ make_units(struct reader *r)
 		 * flattened line, a sentence, the "Whereas" of
 		 * a preamble before its formula (1940s resolutions). */
 		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
-		    rp_opens_unit(l->s, l->n) || (l->cut && long_line(l) &&
+		    rp_opens_unit(l->s, l->n) || rp_formula_lead(l->s, l->n,
+		    &b, items_below(r, i)) > 0 || (l->cut && long_line(l) &&
 		    !rp_masthead_role(l->s, l->n)) || ((blank ||
 		    r->line_per_paragraph) && (r->nunits > 0 ||
 		    first_recital(l)) &&
@@ -1991,7 +2007,8 @@ add_text_unit(struct builder *bd, const struct unit *u)
 	/* "大会建议:": the formula, then its verb opens the paragraph
 	 * whose sub-items follow; before paragraphs it is their lead-in
 	 * ("The Security Council⏎Resolves:"). */
-	if ((k = rp_formula_lead(s, n, &body)) > 0 && add_formula(bd, u, k,
+	if ((k = rp_formula_lead(s, n, &body, items_follow(bd, u))) > 0 &&
+	    add_formula(bd, u, k,
 	    body)) {
 		for (s += k, n -= k; n > 0 && *s == ' '; s++, n--)
 			continue;

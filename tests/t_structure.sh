@@ -42,6 +42,15 @@ expect "Chinese date with 廿: adoption date read" 1 \
 expect "formula without comma run into a recital, formula again" \
 	"pre=5 op=2" "$(python3 tests/tools/counts.py "$TMP/f.tree" | cut -d' ' -f1-2)"
 
+# "大会决定设置两专门委员会如下." before the sub-items "(甲)" "(乙)": the
+# formula and the verb of the operative paragraph they belong to, not a
+# note of the masthead over a preambular list.
+"$RESPUB" -q -t tree tests/dev/zh/A_RES_26_I_1946_zh.txt > "$TMP/g.tree"
+expect "Chinese formula and verb before sub-items: formula found" 1 \
+	"$(grep -c 'formula name="enactingFormula"' "$TMP/g.tree")"
+expect "Chinese formula and verb before sub-items: no preamble" "pre=0" \
+	"$(python3 tests/tools/counts.py "$TMP/g.tree" | cut -d' ' -f1)"
+
 # Every node has a source position.
 "$RESPUB" -t tree examples/E-RES-2005-19.txt > "$TMP/e.tree"
 expect "positions: every node has line:col" 0 \
