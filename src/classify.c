@@ -1722,9 +1722,23 @@ rp_is_letter_title(const char *s, size_t n)
 	return rp_lang_match(RP_LK_LETTER, s, n, &h) > 0;
 }
 
-/* The date a title ends with ("Resolution of 30 August 1974"), else the
- * only date it gives ("قرار ... رقم 338 في 22 تشرين الأول (أكتوبر) 1973.
- * تبنى ..."), not one of several it cites on its way. */
+/* Where a phrase of [adopted] ("Adopted", "تم اعتماد") starts a word of
+ * t at or after i, or n. */
+static size_t
+adopted_at(const char *t, size_t n, size_t i)
+{
+	for (; i < n; i++)
+		if ((i == 0 || t[i - 1] == ' ') &&
+		    rp_lang_phrase(RP_LK_ADOPTED, t + i, n - i, NULL) > 0)
+			return i;
+	return n;
+}
+
+/* The date a title gives after the word that says the resolution was
+ * adopted ("تم اعتماد قرار … 273 في 11 مايو 1949 … رقم 69 في 4 مارس
+ * 1949"), else the date it ends with ("Resolution of 30 August 1974"),
+ * else the only date it gives ("قرار ... رقم 338 في 22 تشرين الأول
+ * (أكتوبر) 1973. تبنى ..."), not one of several it cites on its way. */
 static int
 title_date(const char *t, char iso[11])
 {
@@ -1735,6 +1749,9 @@ title_date(const char *t, char iso[11])
 	while (n > 0 && (t[n - 1] == '.' || t[n - 1] == ' ' ||
 	    t[n - 1] == ')' || t[n - 1] == ']'))
 		n--;
+	if ((k = adopted_at(t, n, 0)) < n &&
+	    rp_find_date(t + k, n - k, iso, &at) > 0)
+		return 1;
 	while (from < n && (k = rp_find_date(t + from, n - from, last,
 	    &at)) > 0) {
 		from = end = from + at + k;
@@ -1859,10 +1876,7 @@ title_adoption(rp_doc *doc, rp_meta *m)
 	if (t == NULL || m->meeting != NULL || m->kind != RP_DOC_RESOLUTION)
 		return;
 	n = strlen(t);
-	for (i = 0; i < n; i++) {
-		if ((i > 0 && t[i - 1] != ' ') ||
-		    rp_lang_phrase(RP_LK_ADOPTED, t + i, n - i, NULL) == 0)
-			continue;
+	for (i = adopted_at(t, n, 0); i < n; i = adopted_at(t, n, i + 1)) {
 		if (meeting_in(doc, m, t + i, n - i)) {
 			if (m->votes_for < 0)
 				votes_in(m, t + i, n - i);
