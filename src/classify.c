@@ -652,8 +652,28 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 	return comma && k > 0 && n < 60 && body_title(s, n);
 }
 
+/* The length of the body's name and the article before it at s ("إن
+ * الجمعية العامة", "The Security Council"), the article's into *article;
+ * 0 if no body is named there. */
+static size_t
+body_name_at(const char *s, size_t n, size_t *article)
+{
+	size_t	v = past_article(s, n, article), b;
+
+	b = rp_lang_phrase(RP_LK_BODY, s + v, n - v, NULL);
+	return b > 0 ? v + b : 0;
+}
+
 size_t
-rp_formula_lead(const char *s, size_t n, rp_body *body)
+rp_named_formula(const char *s, size_t n)
+{
+	size_t	a, k = body_name_at(s, n, &a);
+
+	return a > 0 && !rp_starts_lower(s, n) ? k : 0;
+}
+
+size_t
+rp_formula_lead(const char *s, size_t n, rp_body *body, int items)
 {
 	size_t		a, b, v, len, m = n;
 	uint32_t	cp;
@@ -661,19 +681,20 @@ rp_formula_lead(const char *s, size_t n, rp_body *body)
 	*body = RP_BODY_UNKNOWN;
 	if (rp_utf8_decode(s, n, &cp) == 0 || rp_starts_lower(s, n))
 		return 0;
-	v = past_article(s, n, &a);
-	if ((b = rp_lang_phrase(RP_LK_BODY, s + v, n - v, NULL)) == 0)
+	if ((b = body_name_at(s, n, &a)) == 0)
 		return 0;
-	*body = rp_body_from_name(s + v, b);
-	for (b += v, v = b; v < n && s[v] == ' '; v++)
+	v = past_article(s, n, &a);
+	*body = rp_body_from_name(s + v, b - v);
+	for (v = b; v < n && s[v] == ' '; v++)
 		continue;
 	if (v == n || rp_opener_kind(s + v, n - v) != RP_PARA_OPERATIVE)
 		return 0;
 	/* Chinese names the body with no article: then only a line
-	 * leading in what follows ("大会建议:"), never a wrapped line that
-	 * happens to begin with the body's name. */
-	if (a == 0 && !(rp_is_cjk(cp) && rp_end_of_char(last_char(s, &m,
-	    &len)) == RP_END_COLON))
+	 * leading in what follows ("大会建议:", or before sub-items
+	 * "大会决定设置两专门委员会如下."), never a wrapped line that happens
+	 * to begin with the body's name. */
+	if (a == 0 && !(rp_is_cjk(cp) && (items || rp_end_of_char(last_char(s,
+	    &m, &len)) == RP_END_COLON)))
 		return 0;
 	return b;
 }
@@ -1457,11 +1478,10 @@ meeting_in(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 	return 1;
 }
 
-/* "2000年3月15日 第93次全体会议", "一九四六年二月十四日,第三十一次全会":
- * where the meeting starts after the date a closing line may open with,
- * else 0. */
+/* Past the date s opens with and the commas after it, or 0 when s opens
+ * with no date. */
 static size_t
-date_first(const char *s, size_t n)
+past_date(const char *s, size_t n)
 {
 	char		iso[11];
 	size_t		k = rp_parse_date(s, n, iso), len;
@@ -1471,7 +1491,24 @@ date_first(const char *s, size_t n)
 	    &cp)) > 0 && (rp_is_space(cp) || cp == ',' || cp == 0xFF0C ||
 	    cp == 0x3001 || cp == 0x060C))
 		k += len;
+	return k;
+}
+
+/* "2000年3月15日 第93次全体会议", "一九四六年二月十四日,第三十一次全会":
+ * where the meeting starts after the date a closing line may open with,
+ * else 0. */
+static size_t
+date_first(const char *s, size_t n)
+{
+	size_t	k = past_date(s, n);
+
 	return k < n ? k : 0;
+}
+
+int
+rp_date_alone(const char *s, size_t n)
+{
+	return n > 0 && past_date(s, n) == n;
 }
 
 /* A closing line: "36th plenary meeting", "1976e séance plénière, 25
@@ -1684,9 +1721,23 @@ rp_is_letter_title(const char *s, size_t n)
 	return rp_lang_match(RP_LK_LETTER, s, n, &h) > 0;
 }
 
-/* The date a title ends with ("Resolution of 30 August 1974"), else the
- * only date it gives ("قرار ... رقم 338 في 22 تشرين الأول (أكتوبر) 1973.
- * تبنى ..."), not one of several it cites on its way. */
+/* Where a phrase of [adopted] ("Adopted", "تم اعتماد") starts a word of
+ * t at or after i, or n. */
+static size_t
+adopted_at(const char *t, size_t n, size_t i)
+{
+	for (; i < n; i++)
+		if ((i == 0 || t[i - 1] == ' ') &&
+		    rp_lang_phrase(RP_LK_ADOPTED, t + i, n - i, NULL) > 0)
+			return i;
+	return n;
+}
+
+/* The date a title gives after the word that says the resolution was
+ * adopted ("تم اعتماد قرار … 273 في 11 مايو 1949 … رقم 69 في 4 مارس
+ * 1949"), else the date it ends with ("Resolution of 30 August 1974"),
+ * else the only date it gives ("قرار ... رقم 338 في 22 تشرين الأول
+ * (أكتوبر) 1973. تبنى ..."), not one of several it cites on its way. */
 static int
 title_date(const char *t, char iso[11])
 {
@@ -1697,6 +1748,9 @@ title_date(const char *t, char iso[11])
 	while (n > 0 && (t[n - 1] == '.' || t[n - 1] == ' ' ||
 	    t[n - 1] == ')' || t[n - 1] == ']'))
 		n--;
+	if ((k = adopted_at(t, n, 0)) < n &&
+	    rp_find_date(t + k, n - k, iso, &at) > 0)
+		return 1;
 	while (from < n && (k = rp_find_date(t + from, n - from, last,
 	    &at)) > 0) {
 		from = end = from + at + k;
@@ -1821,10 +1875,7 @@ title_adoption(rp_doc *doc, rp_meta *m)
 	if (t == NULL || m->meeting != NULL || m->kind != RP_DOC_RESOLUTION)
 		return;
 	n = strlen(t);
-	for (i = 0; i < n; i++) {
-		if ((i > 0 && t[i - 1] != ' ') ||
-		    rp_lang_phrase(RP_LK_ADOPTED, t + i, n - i, NULL) == 0)
-			continue;
+	for (i = adopted_at(t, n, 0); i < n; i = adopted_at(t, n, i + 1)) {
 		if (meeting_in(doc, m, t + i, n - i)) {
 			if (m->votes_for < 0)
 				votes_in(m, t + i, n - i);
@@ -1942,7 +1993,7 @@ rp_opens_unit(const char *s, size_t n)
 	    rp_scanned_number(s, n, &nl) > 0 ||
 	    rp_item_marker(s, n, &nl, &kind, &v) > 0 ||
 	    rp_is_separator(s, n) || rp_is_annex_heading(s, n) ||
-	    rp_is_formula(s, n, &b) || rp_formula_lead(s, n, &b) > 0;
+	    rp_is_formula(s, n, &b) || rp_formula_lead(s, n, &b, 0) > 0;
 }
 
 int

@@ -45,12 +45,18 @@ size_t		 rp_operative_phrase(const char *s, size_t n);
 int		 rp_is_formula(const char *s, size_t n, rp_body *body);
 /* The formula and the operative verb on one line ("The General Assembly
  * recommends:", "L'Assemblée générale recommande :", "大会建议:"): the
- * length of the formula's part, its body into *body; 0 if none. */
-size_t		 rp_formula_lead(const char *s, size_t n, rp_body *body);
+ * length of the formula's part, its body into *body; 0 if none.  items:
+ * sub-items follow the line ("大会决定…如下." then "(甲)"). */
+size_t		 rp_formula_lead(const char *s, size_t n, rp_body *body,
+		    int items);
 /* Whether s opens with a preambular opener of the tables that is no
  * verb ("Whereas", "由于"): before the formula, a recital whatever its
  * end ("由于…规定."). */
 int		 rp_opens_recital(const char *s, size_t n);
+/* The formula's article and body at the start of s, with no comma
+ * ("إن الجمعية العامة" of "إن الجمعية العامة وقد تسلمت …"): its length,
+ * or 0 (no article, or one in lower case). */
+size_t		 rp_named_formula(const char *s, size_t n);
 /* Whether a formula names a connector ("Therefore the Security
  * Council,", "The General Assembly, therefore,"): what came before it
  * gave its reasons. */
@@ -179,6 +185,8 @@ size_t		 rp_number_before_title(const char *s, size_t n);
  * meeting ("2000年3月15日 第93次全体会议"), or an adoption phrase
  * ("Adoptée", "تبنى"), whether or not the meeting follows on this line. */
 int		 rp_opens_conclusion(const char *s, size_t n);
+/* Whether s is a date and nothing more but a comma ("一九六六年十一月二十九日,"). */
+int		 rp_date_alone(const char *s, size_t n);
 /* "36th plenary meeting", "Adopted at the 2nd meeting.": whether s is a
  * closing formula; fills the meeting, date and vote into m. */
 int		 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s,

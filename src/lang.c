@@ -896,14 +896,16 @@ digit_at(const struct folded *f, size_t i)
 }
 
 /* Chinese numerals at i: "一九五〇" digit by digit, "二十九" by
- * position.  Returns the value (-1 if none) and moves *i. */
+ * position ("廿六", "卅一": the old one-character 20 and 30 of dates).
+ * Returns the value (-1 if none) and moves *i. */
 static int
 cn_number(const struct folded *f, size_t *i)
 {
 	static const char *const digits[] = { "〇", "一", "二", "三", "四",
 		"五", "六", "七", "八", "九", "零", "两" };
 	static const struct { const char *s; int v; } units[] = {
-		{ "十", 10 }, { "百", 100 }, { "千", 1000 } };
+		{ "十", 10 }, { "百", 100 }, { "千", 1000 }, { "廿", 20 },
+		{ "卅", 30 } };
 	size_t	 j = *i, k;
 	int	 seq = 0, total = 0, cur = -1, any = 0, unit, positional = 0;
 
@@ -923,11 +925,11 @@ cn_number(const struct folded *f, size_t *i)
 			j += 3;
 			continue;
 		}
-		for (unit = 0; unit < 3; unit++)
+		for (unit = 0; unit < 5; unit++)
 			if (j + 3 <= f->n && memcmp(f->s + j, units[unit].s,
 			    3) == 0)
 				break;
-		if (unit == 3)
+		if (unit == 5)
 			break;
 		total += (cur < 0 ? 1 : cur) * units[unit].v;
 		cur = -1;

@@ -896,12 +896,22 @@ opener_after(const char *s, size_t n, size_t k)
 	return k < n && opener_at(s + k, n - k);
 }
 
+/* The length of a formula with its article and no comma that opens s
+ * before a recital's opener ("إن الجمعية العامة وقد تسلمت …"), else 0. */
+static size_t
+bare_formula_at(const char *s, size_t n)
+{
+	size_t	k = rp_named_formula(s, n);
+
+	return k > 0 && opener_after(s, n, k) ? k : 0;
+}
+
 /*
  * A formula sharing a line with other text, written with its article
  * ("إن مجلس الأمن، إذ يشير …", "… avec l'Espagne L'Assemblée générale,"),
- * or opening the line before an opener: at the start or the end of the
- * line, a seam on each side.  Not "requests the Security Council," (no
- * article, or one in lower case).
+ * or opening the line before an opener, with or without its comma: at
+ * the start or the end of the line, a seam on each side.  Not "requests
+ * the Security Council," (no article, or one in lower case).
  */
 static void
 formula_seams(const struct line *l, struct seams *sm)
@@ -909,8 +919,9 @@ formula_seams(const struct line *l, struct seams *sm)
 	size_t	i, k;
 
 	for (i = 0; i < l->n; i++) {
-		if ((i > 0 && l->s[i - 1] != ' ') || (k = formula_at(l->s + i,
-		    l->n - i)) == 0 || (i > 0 && i + k < l->n) ||
+		if ((i > 0 && l->s[i - 1] != ' ') || ((k = formula_at(l->s + i,
+		    l->n - i)) == 0 && (i > 0 || (k = bare_formula_at(l->s,
+		    l->n)) == 0)) || (i > 0 && i + k < l->n) ||
 		    (i == 0 && k == l->n) || rp_starts_lower(l->s + i,
 		    l->n - i) || !(rp_opens_with_article(l->s + i,
 		    l->n - i) || (i == 0 && opener_after(l->s, l->n, k))))
@@ -1077,7 +1088,7 @@ formula_line(const struct reader *r)
 
 	for (i = 0; i < r->nlines; i++)
 		if (rp_is_formula(r->lines[i].s, r->lines[i].n, &b) ||
-		    rp_formula_lead(r->lines[i].s, r->lines[i].n, &b) > 0)
+		    rp_formula_lead(r->lines[i].s, r->lines[i].n, &b, 0) > 0)
 			return i;
 	return 0;
 }
@@ -1195,6 +1206,21 @@ formula_alone(const struct unit *u, const struct line *l)
 	    &b) && rp_opener_kind(l->s, l->n) == RP_PARA_PREAMBULAR;
 }
 
+/* Whether the next line that is not blank after line i opens with a
+ * sub-item's marker. */
+static int
+items_below(const struct reader *r, size_t i)
+{
+	size_t		nl;
+	rp_item_kind	kind;
+	int		v;
+
+	while (++i < r->nlines && is_blank(&r->lines[i]))
+		continue;
+	return i < r->nlines && rp_item_marker(r->lines[i].s,
+	    r->lines[i].n, &nl, &kind, &v) > 0;
+}
+
 /* A first line that is a whole recital ("Ayant reçu le rapport ...,"):
  * the text begins with its preamble, not with a title (a title opens
  * with no drafting opener, or does not end as a recital does). */
@@ -1293,7 +1319,8 @@ make_units(struct reader *r)
 		 * heading line, the "Whereas" of a preamble before its
 		 * formula (1940s resolutions). */
 		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
-		    rp_opens_unit(l->s, l->n) || (l->cut && long_line(l) &&
+		    rp_opens_unit(l->s, l->n) || rp_formula_lead(l->s, l->n,
+		    &b, items_below(r, i)) > 0 || (l->cut && long_line(l) &&
 		    !rp_masthead_role(l->s, l->n)) ||
 		    (i > 0 && recital_after_heading(l - 1, l)) || ((blank ||
 		    r->line_per_paragraph) && (r->nunits > 0 ||
@@ -1913,17 +1940,26 @@ no_words(const char *s, size_t n)
 
 /* The enacting formula, the first n bytes of u, of body, if none came
  * before: what came before it as paragraphs is its recitals or the
- * masthead. */
+ * masthead.  The formula named again among the recitals ("فإن الجمعية
+ * العامة،", "Therefore the Security Council,") before the last of them
+ * is a formula too, not a recital. */
 static int
 add_formula(struct builder *bd, const struct unit *u, size_t n,
     rp_body body)
 {
 	const char	*s = u->text.data;
 	rp_node		*p;
+	int		 again = bd->preamble != NULL &&
+	    rp_node_child(bd->preamble, RP_NODE_FORMULA) != NULL;
 
-	if ((bd->preamble != NULL &&
-	    rp_node_child(bd->preamble, RP_NODE_FORMULA) != NULL) ||
-	    (bd->state > 1 && !text_before_formula(bd,
+	if (again && bd->state == 1 && body == bd->docnode->meta->body) {
+		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
+		rp_node_append(p, block(bd, u, s, n, 0));
+		rp_node_append(bd->preamble, p);
+		bd->para = NULL;
+		return 1;
+	}
+	if (again || (bd->state > 1 && !text_before_formula(bd,
 	    rp_formula_connector(s, n))))
 		return 0;
 	if (bd->docnode->meta->body == RP_BODY_UNKNOWN)
@@ -1983,7 +2019,8 @@ add_text_unit(struct builder *bd, const struct unit *u)
 	/* "大会建议:": the formula, then its verb opens the paragraph
 	 * whose sub-items follow; before paragraphs it is their lead-in
 	 * ("The Security Council⏎Resolves:"). */
-	if ((k = rp_formula_lead(s, n, &body)) > 0 && add_formula(bd, u, k,
+	if ((k = rp_formula_lead(s, n, &body, items_follow(bd, u))) > 0 &&
+	    add_formula(bd, u, k,
 	    body)) {
 		for (s += k, n -= k; n > 0 && *s == ' '; s++, n--)
 			continue;
@@ -2169,7 +2206,8 @@ closing_facts(const struct reader *r, const char *s, size_t n)
 /* Whether b goes on with the closing line a broke off before its
  * meeting or vote, across a blank line: "تبنى المجلس هذا القرار, في
  * جلسته⏎⏎رقم 2260, بالإجماع.", "Adoptée à la 263e séance⏎⏎par 8 voix
- * contre zéro, ...". */
+ * contre zéro, ...", or a date alone before its meeting
+ * ("一九六六年十一月二十九日,⏎第一四八一次全体会议"). */
 static int
 completes_closing(const struct reader *r, const struct unit *a,
     const struct unit *b)
@@ -2177,7 +2215,8 @@ completes_closing(const struct reader *r, const struct unit *a,
 	rp_buf	t;
 	int	more;
 
-	if (!rp_opens_conclusion(a->text.data, a->text.len) ||
+	if (!(rp_opens_conclusion(a->text.data, a->text.len) ||
+	    rp_date_alone(a->text.data, a->text.len)) ||
 	    ends_sentence(a->text.data, a->text.len))
 		return 0;
 	rp_buf_init(&t);

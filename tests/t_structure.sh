@@ -29,6 +29,28 @@ expect "marker after a number, then a recital: its own paragraph" 1 \
 	"$("$RESPUB" -q -t tree tests/corpus/S_RES_0411_1977_EN_GOLD.txt |
 	grep -c 'paragraph name="havingHeard"')"
 
+# A day written with the old numeral 廿 (20): "一九四六年一月廿六日,第十八次全会."
+# gives the adoption date.
+expect "Chinese date with 廿: adoption date read" 1 \
+	"$("$RESPUB" -q -t tree tests/dev/zh/A_RES_26_I_1946_zh.txt |
+	head -1 | grep -c 'date="1946-01-26"')"
+
+# A formula with its article and no comma run into a recital ("إن
+# الجمعية العامة وقد تسلمت …"), and the formula named again before the last
+# recital ("فإن الجمعية العامة،"): five recitals, two operative paragraphs.
+"$RESPUB" -q -t tree tests/dev/ar/A_RES_273_III_ar_lightssyr.txt > "$TMP/f.tree"
+expect "formula without comma run into a recital, formula again" \
+	"pre=5 op=2" "$(python3 tests/tools/counts.py "$TMP/f.tree" | cut -d' ' -f1-2)"
+
+# "大会决定设置两专门委员会如下." before the sub-items "(甲)" "(乙)": the
+# formula and the verb of the operative paragraph they belong to, not a
+# note of the masthead over a preambular list.
+"$RESPUB" -q -t tree tests/dev/zh/A_RES_26_I_1946_zh.txt > "$TMP/g.tree"
+expect "Chinese formula and verb before sub-items: formula found" 1 \
+	"$(grep -c 'formula name="enactingFormula"' "$TMP/g.tree")"
+expect "Chinese formula and verb before sub-items: no preamble" "pre=0" \
+	"$(python3 tests/tools/counts.py "$TMP/g.tree" | cut -d' ' -f1)"
+
 # Every node has a source position.
 "$RESPUB" -t tree examples/E-RES-2005-19.txt > "$TMP/e.tree"
 expect "positions: every node has line:col" 0 \

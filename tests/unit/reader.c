@@ -1028,9 +1028,12 @@ test_own_numbers(void)
 		    nums[i].what);
 	}
 	for (i = 0; i < sizeof(leads) / sizeof(leads[0]); i++)
-		check(rp_formula_lead(leads[i].s, strlen(leads[i].s), &b) ==
+		check(rp_formula_lead(leads[i].s, strlen(leads[i].s), &b, 0) ==
 		    leads[i].len && (leads[i].len == 0 || b == RP_BODY_GA),
 		    leads[i].what);
+	check(rp_formula_lead("大会决定设置两专门委员会如下.", strlen(
+	    "大会决定设置两专门委员会如下."), &b, 1) == strlen("大会") &&
+	    b == RP_BODY_GA, "formula and verb: no colon, sub-items follow");
 	check(classify("兹决定继续探讨此事,俾断定西班牙情势已否引起国际磨擦,") ==
 	    RP_PARA_OPERATIVE, "classify: 兹决定…, is operative");
 	check(classify("兹回顾其决议,") == RP_PARA_PREAMBULAR,
