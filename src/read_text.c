@@ -1279,8 +1279,9 @@ make_units(struct reader *r)
 		}
 		/* The masthead ends at the formula, or where running text
 		 * begins: a numbered paragraph, a long piece cut from a
-		 * flattened line, a sentence, the "Whereas" of
-		 * a preamble before its formula (1940s resolutions). */
+		 * flattened line, a sentence, a preambular opener of the
+		 * language's table ("Whereas" before the formula in 1940s
+		 * resolutions, "Recalling" under a formula OCR misread). */
 		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
 		    rp_opens_unit(l->s, l->n) || (l->cut && long_line(l) &&
 		    !rp_masthead_role(l->s, l->n)) || ((blank ||
@@ -1290,8 +1291,7 @@ make_units(struct reader *r)
 		    (blank ? sentence_end(r, l) : ends_recital(l) ||
 		    (rp_opens_recital(l->s, l->n) && rp_ends_clause(l->s,
 		    l->n)))) ||
-		    (l->n > 8 && memcmp(l->s, "Whereas", 7) == 0 &&
-		    !isalpha((unsigned char)l->s[7]))))))
+		    rp_opens_recital(l->s, l->n)))))
 			in_masthead = 0;
 		if (in_masthead) {
 			int role = rp_masthead_role(l->s, l->n);
