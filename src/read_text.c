@@ -2203,7 +2203,7 @@ should_join(const struct reader *r, const struct unit *a,
 	const char	*s = a->text.data;
 	size_t		 n = a->text.len, len, nl, e;
 	uint32_t	 last, first;
-	int		 full = a->lastchars * 4 >= r->fullwidth * 3;
+	int		 full = a->lastchars * 4 >= r->fullwidth * 3, opens;
 
 	if (a->kind != U_TEXT || begins_new(b) || a->seg != b->seg || n == 0)
 		return 0;
@@ -2218,12 +2218,12 @@ should_join(const struct reader *r, const struct unit *a,
 	}
 	if (n == 0)
 		return 0;
+	opens = opener_at(b->text.data, b->text.len);
 	e = rp_before_end_marker(s, n);
 	/* "paragraphs 3, 4": after a digit the number goes on, unless
 	 * a recital opens next ("of 13 February 1992,3" then
 	 * "Emphasizing …": the year's marker). */
-	if (!(e >= 2 && isdigit((unsigned char)s[e - 2])) ||
-	    opener_at(b->text.data, b->text.len))
+	if (!(e >= 2 && isdigit((unsigned char)s[e - 2])) || opens)
 		n = e;
 	/* A paragraph number alone on its line goes with what follows. */
 	if (rp_paragraph_number(s, n, &nl) == n)
@@ -2238,14 +2238,13 @@ should_join(const struct reader *r, const struct unit *a,
 		if (rp_end_of_char(last) > RP_END_COMMA)
 			return 0;
 		if (rp_end_of_char(last) == RP_END_COMMA)
-			return full && !r->lines_are_paragraphs &&
-			    !opener_at(b->text.data, b->text.len);
+			return full && !r->lines_are_paragraphs && !opens;
 		return 1;
 	}
 	if (rp_end_of_char(last) > RP_END_COMMA || ends_semicolon_and(s, n))
 		return 0;
 	/* Russian recitals and Arabic ones open in lower case. */
-	if (last == ',' && opener_at(b->text.data, b->text.len))
+	if (last == ',' && opens)
 		return 0;
 	if (rp_starts_lower(b->text.data, b->text.len))
 		return 1;
