@@ -779,6 +779,14 @@ lower_word_before(const char *s, size_t i)
 
 /* The length of an enacting formula at s ("L'Assemblée générale,",
  * "大会，"), up to and with its comma; 0 if none starts there. */
+#define FORMULA_MAX	90
+
+static int
+formula_comma(uint32_t cp)
+{
+	return cp == ',' || cp == 0xFF0C || cp == 0x060C;
+}
+
 static size_t
 formula_at(const char *s, size_t n)
 {
@@ -786,10 +794,10 @@ formula_at(const char *s, size_t n)
 	uint32_t	cp;
 	rp_body		b;
 
-	for (i = 0; i < n && i < 90; i += len) {
+	for (i = 0; i < n && i < FORMULA_MAX; i += len) {
 		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
 			return 0;
-		if (cp == ',' || cp == 0xFF0C || cp == 0x060C)
+		if (formula_comma(cp))
 			return rp_is_formula(s, i + len, &b) ? i + len : 0;
 	}
 	return 0;
@@ -896,6 +904,22 @@ opener_after(const char *s, size_t n, size_t k)
 	return k < n && opener_at(s + k, n - k);
 }
 
+/* Where a formula ending line s (formula_at: at most FORMULA_MAX bytes
+ * to its comma) may start: after the comma before the last, if the line
+ * ends in one; else n, none. */
+static size_t
+ending_formula_from(const char *s, size_t n)
+{
+	size_t		i, c, len;
+
+	if (n == 0 || !formula_comma(rp_utf8_last(s, n, &len)))
+		return n;
+	for (c = i = n - len; i > 0 && c - (i - 1) < FORMULA_MAX; i--)
+		if (formula_comma(rp_utf8_last(s, i, &len)))
+			break;
+	return i;
+}
+
 /*
  * A formula sharing a line with other text, written with its article
  * ("إن مجلس الأمن، إذ يشير …", "… avec l'Espagne L'Assemblée générale,"),
@@ -906,9 +930,9 @@ opener_after(const char *s, size_t n, size_t k)
 static void
 formula_seams(const struct line *l, struct seams *sm)
 {
-	size_t	i, k;
+	size_t	i, k, from = ending_formula_from(l->s, l->n);
 
-	for (i = 0; i < l->n; i++) {
+	for (i = 0; i < l->n; i = i > 0 || from < 1 ? i + 1 : from) {
 		if ((i > 0 && l->s[i - 1] != ' ') || (k = formula_at(l->s + i,
 		    l->n - i)) == 0 || (i > 0 && i + k < l->n) ||
 		    (i == 0 && k == l->n) || rp_starts_lower(l->s + i,
