@@ -223,6 +223,42 @@ fold_free(struct folded *f)
 	}
 }
 
+/* The longest text whose fold is kept: what fits a struct folded. */
+#define FOLD_KEEP	(sizeof(((struct folded *)0)->sbuf) - 4)
+
+/*
+ * s folded, at least to limit bytes: the fold of all of s kept from the
+ * call before when s is the same text (a line is matched against table
+ * after table), else made and kept when all of s is asked for and
+ * fits, else into own (for fold_free).  A whole fold serves any limit:
+ * matching looks at most a phrase's length ahead, and the limits leave
+ * room for one more character after it.
+ */
+static const struct folded *
+fold_kept(const char *s, size_t n, size_t limit, struct folded *own)
+{
+	static _Thread_local struct {
+		struct folded	 f;
+		char		 src[FOLD_KEEP];
+		size_t		 n;
+		int		 valid;
+	} kept;
+
+	own->s = own->sbuf;
+	own->map = own->mbuf;
+	if (kept.valid && kept.n == n && memcmp(kept.src, s, n) == 0)
+		return &kept.f;
+	if (n > FOLD_KEEP || limit < n) {
+		fold(own, s, n, limit);
+		return own;
+	}
+	fold(&kept.f, s, n, n);
+	memcpy(kept.src, s, n);
+	kept.n = n;
+	kept.valid = 1;
+	return &kept.f;
+}
+
 /* A string folded into new memory. */
 static char *
 fold_dup(const char *s, size_t n, size_t *outlen)
@@ -782,44 +818,47 @@ longest(int kind, const struct folded *f, size_t *flen)
 size_t
 rp_lang_phrase(rp_lang_kind kind, const char *s, size_t n, int *value)
 {
-	struct folded		 f;
+	struct folded		 own;
+	const struct folded	*f;
 	const struct entry	*x;
 	size_t			 e, r = 0;
 
 	init();
 	if (T.lo[kind] == T.hi[kind] || n == 0 || !first_may(kind, s, n))
 		return 0;
-	fold(&f, s, n, T.maxlen[kind] + 4);
-	if ((x = longest(kind, &f, &e)) != NULL) {
-		r = f.map[e];
+	f = fold_kept(s, n, T.maxlen[kind] + 4, &own);
+	if ((x = longest(kind, f, &e)) != NULL) {
+		r = f->map[e];
 		if (value != NULL)
 			*value = x->value;
 	}
-	fold_free(&f);
+	fold_free(&own);
 	return r;
 }
 
 int
 rp_lang_is(rp_lang_kind kind, const char *s, size_t n, int *value)
 {
-	struct folded		 f;
+	struct folded		 own;
+	const struct folded	*f;
 	const struct entry	*x;
 
 	init();
 	if (T.lo[kind] == T.hi[kind] || n == 0 || !first_may(kind, s, n))
 		return 0;
-	fold(&f, s, n, T.maxlen[kind] + 1);
-	x = f.map[f.n] == n ? lookup(kind, f.s, f.n) : NULL;
+	f = fold_kept(s, n, T.maxlen[kind] + 1, &own);
+	x = f->map[f->n] == n ? lookup(kind, f->s, f->n) : NULL;
 	if (x != NULL && value != NULL)
 		*value = x->value;
-	fold_free(&f);
+	fold_free(&own);
 	return x != NULL;
 }
 
 int
 rp_lang_of(rp_lang_kind kind, const char *s, size_t n)
 {
-	struct folded		 f;
+	struct folded		 own;
+	const struct folded	*f;
 	const struct entry	*x;
 	size_t			 e;
 	int			 lang;
@@ -827,10 +866,10 @@ rp_lang_of(rp_lang_kind kind, const char *s, size_t n)
 	init();
 	if (T.lo[kind] == T.hi[kind] || n == 0 || !first_may(kind, s, n))
 		return -1;
-	fold(&f, s, n, T.maxlen[kind] + 4);
-	x = longest(kind, &f, &e);
+	f = fold_kept(s, n, T.maxlen[kind] + 4, &own);
+	x = longest(kind, f, &e);
 	lang = x != NULL ? x->lang : -1;
-	fold_free(&f);
+	fold_free(&own);
 	return lang;
 }
 
@@ -1292,7 +1331,8 @@ hit_source(const struct folded *f, size_t r, rp_lang_hit *hit)
 size_t
 rp_lang_match(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit)
 {
-	struct folded	 f;
+	struct folded		 own;
+	const struct folded	*f;
 	size_t		 r, end = 0;
 
 	init();
@@ -1301,10 +1341,10 @@ rp_lang_match(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit)
 	    !number_byte((unsigned char)s[0])) || (T.literal[kind] &&
 	    !first_may(kind, s, n)))
 		return 0;
-	fold(&f, s, n, n);
-	if ((r = match_at(kind, &f, 0, hit)) > 0)
-		end = hit_source(&f, r, hit);
-	fold_free(&f);
+	f = fold_kept(s, n, n, &own);
+	if ((r = match_at(kind, f, 0, hit)) > 0)
+		end = hit_source(f, r, hit);
+	fold_free(&own);
 	return end;
 }
 
@@ -1312,26 +1352,27 @@ size_t
 rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
     size_t *at)
 {
-	struct folded	 f;
+	struct folded		 own;
+	const struct folded	*f;
 	size_t		 i, r, end = 0;
 
 	init();
 	hit_clear(hit);
 	if (T.lo[kind] == T.hi[kind])
 		return 0;
-	fold(&f, s, n, n);
-	for (i = 0; i < f.n && end == 0; i++) {
-		if ((f.s[i] & 0xC0) == 0x80 || (T.numeric[kind] &&
-		    !number_byte((unsigned char)f.s[i])) || (T.literal[kind] &&
-		    !may_start(kind, f.s[i])) ||
-		    (i > 0 && !boundary(&f, i)))
+	f = fold_kept(s, n, n, &own);
+	for (i = 0; i < f->n && end == 0; i++) {
+		if ((f->s[i] & 0xC0) == 0x80 || (T.numeric[kind] &&
+		    !number_byte((unsigned char)f->s[i])) || (T.literal[kind] &&
+		    !may_start(kind, f->s[i])) ||
+		    (i > 0 && !boundary(f, i)))
 			continue;
-		if ((r = match_at(kind, &f, i, hit)) > 0) {
-			end = hit_source(&f, r, hit);
-			*at = f.map[i];
+		if ((r = match_at(kind, f, i, hit)) > 0) {
+			end = hit_source(f, r, hit);
+			*at = f->map[i];
 		}
 	}
-	fold_free(&f);
+	fold_free(&own);
 	return end;
 }
 
