@@ -62,9 +62,12 @@ static struct {
 	unsigned char	 first[RP_LK__MAX][32];	/* first bytes of phrases */
 	int		 numeric[RP_LK__MAX];	/* every pattern opens with a
 						   number */
-	int		 literal[RP_LK__MAX];	/* every pattern opens with
-						   a letter */
+	int		 any[RP_LK__MAX];	/* a pattern may open with
+						   any byte ({text}) */
 	unsigned char	 ascii[128];		/* ASCII folded */
+	uint32_t	 by_first[RP_LK__MAX][257];	/* the first entry
+						   of kind whose text opens
+						   with a byte >= b */
 	struct tnode	*node;
 	struct tedge	*edge;
 	size_t		 nnode, nedge;
@@ -575,6 +578,63 @@ build_tries(void)
 }
 
 static void
+add_firsts(unsigned char bits[32], int lo, int hi)
+{
+	for (; lo <= hi; lo++)
+		bits[lo >> 3] |= 1u << (lo & 7);
+}
+
+static void
+add_firsts_of(unsigned char bits[32], int kind)
+{
+	int i;
+
+	for (i = 0; i < 32; i++)
+		bits[i] |= T.first[kind][i];
+}
+
+/* The folded bytes pattern p, opening with a placeholder, may match
+ * at, into bits: a month's name, or a number (digits, Chinese
+ * numerals, an OCR "I" or "Z", a zero or an ordinal in words).  0 if
+ * any byte ({text}, a space). */
+static int
+placeholder_firsts(const char *p, unsigned char bits[32])
+{
+	if (strncmp(p, "{month}", 7) == 0) {
+		add_firsts_of(bits, RP_LK_MONTH);
+		return 1;
+	}
+	if (!starts_numeric(p) && strncmp(p, "{ord}", 5) != 0 &&
+	    strncmp(p, "{n}", 3) != 0)
+		return 0;
+	add_firsts(bits, '0', '9');
+	add_firsts(bits, 0xE3, 0xE9);
+	add_firsts(bits, 'i', 'i');
+	add_firsts(bits, 'l', 'l');
+	add_firsts(bits, 'z', 'z');
+	add_firsts_of(bits, RP_LK_ZERO);
+	add_firsts_of(bits, RP_LK_ORDINAL);
+	return 1;
+}
+
+/* T.by_first: where the entries of each kind opening with each byte
+ * start, so that a pattern is tried only where it may match. */
+static void
+index_first_bytes(void)
+{
+	size_t	 k;
+	int	 kind, b;
+
+	for (kind = 0; kind < RP_LK__MAX; kind++)
+		for (b = 0, k = T.lo[kind]; b <= 256; b++) {
+			while (k < T.hi[kind] &&
+			    (unsigned char)T.e[k].text[0] < b)
+				k++;
+			T.by_first[kind][b] = (uint32_t)k;
+		}
+}
+
+static void
 load(void)
 {
 	char		*texts[MAX_LANGS] = { NULL }, *paths[MAX_LANGS] = { NULL };
@@ -603,12 +663,11 @@ load(void)
 		int kind = T.e[i].kind;
 
 		T.lo[kind] = i;
-		T.numeric[kind] = T.literal[kind] = 1;
+		T.numeric[kind] = 1;
 		for (k = i; k < T.n && T.e[k].kind == kind; k++) {
 			unsigned char c = (unsigned char)T.e[k].text[0];
 
 			T.numeric[kind] &= starts_numeric(T.e[k].text);
-			T.literal[kind] &= c != '{' && c != ' ';
 			T.e[k].again = k > i && cmp_entry(&T.e[k - 1],
 			    &T.e[k]) == 0;
 			T.first[kind][c >> 3] |= 1u << (c & 7);
@@ -617,6 +676,11 @@ load(void)
 		}
 		T.hi[kind] = k;
 	}
+	for (i = 0; i < T.n; i++)
+		if ((T.e[i].text[0] == '{' || T.e[i].text[0] == ' ') &&
+		    !placeholder_firsts(T.e[i].text, T.first[T.e[i].kind]))
+			T.any[T.e[i].kind] = 1;
+	index_first_bytes();
 	build_tries();
 }
 
@@ -1290,27 +1354,37 @@ hit_clear(rp_lang_hit *hit)
 	hit->votes[0] = hit->votes[1] = hit->votes[2] = -1;
 }
 
-/* The longest pattern of kind at folded offset i. */
+/* The longest pattern of kind at folded offset i: of those opening with
+ * a space, a {placeholder} or the byte at i, in table order (the first
+ * of equal lengths wins); one given again (by another language) matches
+ * as before. */
 static size_t
 match_at(int kind, const struct folded *f, size_t i, rp_lang_hit *hit)
 {
 	rp_lang_hit	 h;
 	size_t		 k, r, best = 0;
+	int		 firsts[3] = { ' ', -1, '{' }, j;
+	int		 c = i < f->n ? (unsigned char)f->s[i] : -1;
 
-	for (k = T.lo[kind]; k < T.hi[kind]; k++) {
-		const char *p = T.e[k].text;
-
-		/* A pattern opening with a letter fails fast; one given
-		 * again (by another language) matches as before. */
-		if (T.e[k].again || (*p != '{' && *p != ' ' && (i >= f->n ||
-		    f->s[i] != *p)))
+	/* In byte order, as the table is. */
+	if (c > '{')
+		firsts[1] = '{', firsts[2] = c;
+	else if (c > ' ' && c < '{')
+		firsts[1] = c;
+	for (j = 0; j < 3; j++) {
+		if (firsts[j] < 0)
 			continue;
-		hit_clear(&h);
-		if ((r = pmatch(p, f, i, &h)) > best &&
-		    boundary(f, r - 1)) {
-			best = r;
-			*hit = h;
-			hit->value = T.e[k].value;
+		for (k = T.by_first[kind][firsts[j]];
+		    k < T.by_first[kind][firsts[j] + 1]; k++) {
+			if (T.e[k].again)
+				continue;
+			hit_clear(&h);
+			if ((r = pmatch(T.e[k].text, f, i, &h)) > best &&
+			    boundary(f, r - 1)) {
+				best = r;
+				*hit = h;
+				hit->value = T.e[k].value;
+			}
 		}
 	}
 	return best;
@@ -1338,7 +1412,7 @@ rp_lang_match(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit)
 	init();
 	hit_clear(hit);
 	if (T.lo[kind] == T.hi[kind] || n == 0 || (T.numeric[kind] &&
-	    !number_byte((unsigned char)s[0])) || (T.literal[kind] &&
+	    !number_byte((unsigned char)s[0])) || (!T.any[kind] &&
 	    !first_may(kind, s, n)))
 		return 0;
 	f = fold_kept(s, n, n, &own);
@@ -1363,7 +1437,7 @@ rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
 	f = fold_kept(s, n, n, &own);
 	for (i = 0; i < f->n && end == 0; i++) {
 		if ((f->s[i] & 0xC0) == 0x80 || (T.numeric[kind] &&
-		    !number_byte((unsigned char)f->s[i])) || (T.literal[kind] &&
+		    !number_byte((unsigned char)f->s[i])) || (!T.any[kind] &&
 		    !may_start(kind, f->s[i])) ||
 		    (i > 0 && !boundary(f, i)))
 			continue;
