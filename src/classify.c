@@ -1063,7 +1063,13 @@ rp_detect_language(const char *s, size_t n)
 	if (n > 16384)
 		n = 16384;
 
-	while (rp_utf8_next(s, n, &i, &cp)) {
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {	/* no decoding */
+			latin += isalpha((unsigned char)s[i++]) != 0;
+			continue;
+		}
+		if (!rp_utf8_next(s, n, &i, &cp))
+			break;
 		if (cp >= 0x4E00 && cp <= 0x9FFF)
 			han++;
 		else if (cp >= 0x0400 && cp <= 0x04FF)

@@ -964,6 +964,14 @@ rp_lang_count_words(const char *s, size_t n, size_t *counts)
 	init();
 	memset(counts, 0, (size_t)T.nlang * sizeof(*counts));
 	while (i <= n) {
+		if (i < n && (unsigned char)s[i] < 0x80 &&
+		    is_word_cp((unsigned char)s[i])) {	/* no decoding */
+			if (wl + 1 < sizeof(w))
+				w[wl] = (char)T.ascii[(unsigned char)s[i]];
+			wl++;
+			i++;
+			continue;
+		}
 		len = i < n ? decode(s + i, n - i, &cp) : 0;
 		if (len > 0 && is_word_cp(cp)) {
 			k = fold_one(cp, out);
