@@ -230,12 +230,12 @@ fold_free(struct folded *f)
 #define FOLD_KEEP	(sizeof(((struct folded *)0)->sbuf) - 4)
 
 /*
- * s folded, at least to limit bytes: the fold of all of s kept from the
- * call before when s is the same text (a line is matched against table
- * after table), else made and kept when all of s is asked for and
- * fits, else into own (for fold_free).  A whole fold serves any limit:
- * matching looks at most a phrase's length ahead, and the limits leave
- * room for one more character after it.
+ * s folded, at least to limit bytes: the fold kept from the call before
+ * when s is the same text and it went as far (a line is matched against
+ * table after table), else made and kept when s fits, else into own (for
+ * fold_free).  A longer fold serves a shorter limit: matching looks at
+ * most a phrase's length ahead, and the limits leave room for one more
+ * character after it.
  */
 static const struct folded *
 fold_kept(const char *s, size_t n, size_t limit, struct folded *own)
@@ -243,21 +243,25 @@ fold_kept(const char *s, size_t n, size_t limit, struct folded *own)
 	static _Thread_local struct {
 		struct folded	 f;
 		char		 src[FOLD_KEEP];
-		size_t		 n;
+		size_t		 n, limit;
 		int		 valid;
 	} kept;
 
 	own->s = own->sbuf;
 	own->map = own->mbuf;
-	if (kept.valid && kept.n == n && memcmp(kept.src, s, n) == 0)
+	if (limit > n)
+		limit = n;
+	if (kept.valid && kept.n == n && limit <= kept.limit &&
+	    memcmp(kept.src, s, n) == 0)
 		return &kept.f;
-	if (n > FOLD_KEEP || limit < n) {
+	if (n > FOLD_KEEP) {
 		fold(own, s, n, limit);
 		return own;
 	}
-	fold(&kept.f, s, n, n);
+	fold(&kept.f, s, n, limit);
 	memcpy(kept.src, s, n);
 	kept.n = n;
+	kept.limit = limit;
 	kept.valid = 1;
 	return &kept.f;
 }
