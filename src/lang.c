@@ -198,12 +198,17 @@ fold(struct folded *f, const char *s, size_t n, size_t limit)
 		}
 	}
 	f->n = 0;
-	while (i < n && f->n < limit && f->n < cap) {
-		if ((unsigned char)s[i] < 0x80) {	/* most text */
+	if (limit > cap)
+		limit = cap;
+	while (i < n && f->n < limit) {
+		/* Most text: a run of ASCII, a byte for a byte. */
+		for (k = f->n + (n - i < limit - f->n ? n - i : limit - f->n);
+		    f->n < k && (unsigned char)s[i] < 0x80; i++) {
 			f->map[f->n] = i;
-			f->s[f->n++] = (char)T.ascii[(unsigned char)s[i++]];
-			continue;
+			f->s[f->n++] = (char)T.ascii[(unsigned char)s[i]];
 		}
+		if (i == n || f->n == limit || (unsigned char)s[i] < 0x80)
+			continue;
 		len = rp_utf8_get(s + i, n - i, &cp, 0xFFFD);
 		k = fold_cp(cp, out);
 		for (j = 0; j < k; j++) {
@@ -598,26 +603,33 @@ add_firsts_of(unsigned char bits[32], int kind)
 }
 
 /* The folded bytes pattern p, opening with a placeholder, may match
- * at, into bits: a month's name, or a number (digits, Chinese
- * numerals, an OCR "I" or "Z", a zero or an ordinal in words).  0 if
- * any byte ({text}, a space). */
+ * at, into bits, as placeholder() reads them: a month's name; a number
+ * (digits, Chinese numerals), for a count also a zero in words, for an
+ * ordinal also one in words, for a meeting also an OCR "I" or "Z".
+ * 0 if any byte ({text}, a space). */
 static int
 placeholder_firsts(const char *p, unsigned char bits[32])
 {
+	int	ord = strncmp(p, "{ord}", 5) == 0;
+	int	meeting = strncmp(p, "{n}", 3) == 0;
+
 	if (strncmp(p, "{month}", 7) == 0) {
 		add_firsts_of(bits, RP_LK_MONTH);
 		return 1;
 	}
-	if (!starts_numeric(p) && strncmp(p, "{ord}", 5) != 0 &&
-	    strncmp(p, "{n}", 3) != 0)
+	if (!starts_numeric(p) && !ord && !meeting)
 		return 0;
 	add_firsts(bits, '0', '9');
 	add_firsts(bits, 0xE3, 0xE9);
-	add_firsts(bits, 'i', 'i');
-	add_firsts(bits, 'l', 'l');
-	add_firsts(bits, 'z', 'z');
-	add_firsts_of(bits, RP_LK_ZERO);
-	add_firsts_of(bits, RP_LK_ORDINAL);
+	if (ord || meeting)
+		add_firsts_of(bits, RP_LK_ORDINAL);
+	if (meeting) {
+		add_firsts(bits, 'i', 'i');
+		add_firsts(bits, 'l', 'l');
+		add_firsts(bits, 'z', 'z');
+	} else if (!ord && strncmp(p, "{day}", 5) != 0 &&
+	    strncmp(p, "{mnum}", 6) != 0)
+		add_firsts_of(bits, RP_LK_ZERO);
 	return 1;
 }
 
