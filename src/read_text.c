@@ -795,7 +795,10 @@ formula_at(const char *s, size_t n)
 	rp_body		b;
 
 	for (i = 0; i < n && i < FORMULA_MAX; i += len) {
-		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+		if ((unsigned char)s[i] < 0x80) {	/* no decoding */
+			cp = (unsigned char)s[i];
+			len = 1;
+		} else if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
 			return 0;
 		if (formula_comma(cp))
 			return rp_is_formula(s, i + len, &b) ? i + len : 0;
