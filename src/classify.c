@@ -852,7 +852,7 @@ own_number(rp_lang_kind kind, const char *s, size_t n, size_t *numlen,
 
 	if ((end = rp_lang_match(kind, s, n, &h)) == 0 ||
 	    (*value = h.num >= 0 ? h.num : h.value) <= 0 ||
-	    (kind == RP_LK_ITEM_NUMBER && *value > ITEM_NUMBER_MAX) ||
+	    (kind == RP_LK_ITEM_NUMBER && h.num > ITEM_NUMBER_MAX) ||
 	    (t = after_marker(s, n, end)) == 0)
 		return 0;
 	*numlen = end;
@@ -918,44 +918,6 @@ roman_value(const char *s, size_t n)
 	return 0;
 }
 
-/* The place of an Arabic list letter in the abjad order list items
- * follow ("(أ)", "(ب)", "(ج)", "(هـ)"), or 0. */
-static int
-abjad_value(uint32_t cp)
-{
-	static const uint32_t abjad[] = { 0x0623, 0x0628, 0x062C, 0x062F,
-		0x0647, 0x0648, 0x0632, 0x062D, 0x0637, 0x064A, 0x0643,
-		0x0644, 0x0645, 0x0646, 0x0633, 0x0639, 0x0641, 0x0635,
-		0x0642, 0x0631, 0x0634, 0x062A, 0x062B, 0x062E, 0x0630,
-		0x0636, 0x0638, 0x063A };
-	size_t k;
-
-	if (cp == 0x0627)		/* alef without its hamza */
-		return 1;
-	for (k = 0; k < sizeof(abjad) / sizeof(abjad[0]); k++)
-		if (abjad[k] == cp)
-			return (int)k + 1;
-	return 0;
-}
-
-/* "(أ)" or "(أ )" at s[i] after its opening parenthesis: one letter,
- * a tatweel after it ("هـ"), spaces, the closing parenthesis.  The
- * offset after the marker, else 0. */
-static size_t
-abjad_marker(const char *s, size_t n, size_t i, int *value)
-{
-	size_t		len;
-	uint32_t	cp;
-
-	if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0 ||
-	    (*value = abjad_value(cp)) == 0)
-		return 0;
-	for (i += len; i < n && (len = rp_utf8_decode(s + i, n - i, &cp)) &&
-	    (cp == 0x0640 || cp == ' '); i += len)
-		continue;
-	return i < n && s[i] == ')' ? i + 1 : 0;
-}
-
 /* Whether s opens with an ASCII character or a full-width digit. */
 static int
 ascii_or_digit_after(const char *s, size_t n)
@@ -978,7 +940,7 @@ rp_item_marker(const char *s, size_t n, size_t *numlen,
 		return 0;
 	/* ㈠ ... ㈩ */
 	if (rp_cjk_paren_number(cp)) {
-		*kind = RP_ITEM_CJK;
+		*kind = RP_ITEM_OWN;
 		*value = rp_cjk_paren_number(cp);
 		*numlen = len;
 		t = after_marker(s, n, len);
@@ -995,23 +957,18 @@ rp_item_marker(const char *s, size_t n, size_t *numlen,
 		}
 		return 0;
 	}
-	/* "(一)", "（甲）": numbers and letters of the language's own;
+	/* "(一)", "（甲）", "(أ)": numbers and letters of the language's own;
 	 * "(a)" and "(1)" are read below, and digits in full-width
 	 * brackets are a wrapped reference ("第 1390⏎（2002）号"). */
 	if (!ascii_or_digit_after(s + len, n - len) &&
 	    (t = own_number(RP_LK_ITEM_NUMBER, s, n, numlen, value)) > 0) {
-		*kind = RP_ITEM_CJK;
+		*kind = RP_ITEM_OWN;
 		return t;
 	}
 	i = 0;
 	if (cp == '(') {
 		open = 1;
 		i = 1;
-	}
-	if (open == 1 && (t = abjad_marker(s, n, i, value)) > 0) {
-		*kind = RP_ITEM_ALPHA;
-		*numlen = t;
-		return after_marker(s, n, t);
 	}
 	{
 		size_t start = i;
@@ -1126,7 +1083,13 @@ rp_detect_language(const char *s, size_t n)
 	if (n > 16384)
 		n = 16384;
 
-	while (rp_utf8_next(s, n, &i, &cp)) {
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {	/* no decoding */
+			latin += isalpha((unsigned char)s[i++]) != 0;
+			continue;
+		}
+		if (!rp_utf8_next(s, n, &i, &cp))
+			break;
 		if (cp >= 0x4E00 && cp <= 0x9FFF)
 			han++;
 		else if (cp >= 0x0400 && cp <= 0x04FF)

@@ -95,7 +95,7 @@ typedef enum rp_item_kind {
 	RP_ITEM_ALPHA,		/* (a) a) */
 	RP_ITEM_ROMAN,		/* (i) (iv) */
 	RP_ITEM_DIGIT,		/* (1) */
-	RP_ITEM_CJK,		/* ㈠ （一） */
+	RP_ITEM_OWN,		/* the language's own: ㈠ （一） (甲) (أ) */
 	RP_ITEM_BULLET		/* - • */
 } rp_item_kind;
 

@@ -63,9 +63,12 @@ static struct {
 	unsigned char	 first[RP_LK__MAX][32];	/* first bytes of phrases */
 	int		 numeric[RP_LK__MAX];	/* every pattern opens with a
 						   number */
-	int		 literal[RP_LK__MAX];	/* every pattern opens with
-						   a letter */
+	int		 any[RP_LK__MAX];	/* a pattern may open with
+						   any byte ({text}) */
 	unsigned char	 ascii[128];		/* ASCII folded */
+	uint32_t	 by_first[RP_LK__MAX][257];	/* the first entry
+						   of kind whose text opens
+						   with a byte >= b */
 	struct tnode	*node;
 	struct tedge	*edge;
 	size_t		 nnode, nedge;
@@ -196,12 +199,17 @@ fold(struct folded *f, const char *s, size_t n, size_t limit)
 		}
 	}
 	f->n = 0;
-	while (i < n && f->n < limit && f->n < cap) {
-		if ((unsigned char)s[i] < 0x80) {	/* most text */
+	if (limit > cap)
+		limit = cap;
+	while (i < n && f->n < limit) {
+		/* Most text: a run of ASCII, a byte for a byte. */
+		for (k = f->n + (n - i < limit - f->n ? n - i : limit - f->n);
+		    f->n < k && (unsigned char)s[i] < 0x80; i++) {
 			f->map[f->n] = i;
-			f->s[f->n++] = (char)T.ascii[(unsigned char)s[i++]];
-			continue;
+			f->s[f->n++] = (char)T.ascii[(unsigned char)s[i]];
 		}
+		if (i == n || f->n == limit || (unsigned char)s[i] < 0x80)
+			continue;
 		len = rp_utf8_get(s + i, n - i, &cp, 0xFFFD);
 		k = fold_cp(cp, out);
 		for (j = 0; j < k; j++) {
@@ -222,6 +230,46 @@ fold_free(struct folded *f)
 		free(f->s);
 		free(f->map);
 	}
+}
+
+/* The longest text whose fold is kept: what fits a struct folded. */
+#define FOLD_KEEP	(sizeof(((struct folded *)0)->sbuf) - 4)
+
+/*
+ * s folded, at least to limit bytes: the fold kept from the call before
+ * when s is the same text and it went as far (a line is matched against
+ * table after table), else made and kept when s fits, else into own (for
+ * fold_free).  A longer fold serves a shorter limit: matching looks at
+ * most a phrase's length ahead, and the limits leave room for one more
+ * character after it.
+ */
+static const struct folded *
+fold_kept(const char *s, size_t n, size_t limit, struct folded *own)
+{
+	static _Thread_local struct {
+		struct folded	 f;
+		char		 src[FOLD_KEEP];
+		size_t		 n, limit;
+		int		 valid;
+	} kept;
+
+	own->s = own->sbuf;
+	own->map = own->mbuf;
+	if (limit > n)
+		limit = n;
+	if (kept.valid && kept.n == n && limit <= kept.limit &&
+	    memcmp(kept.src, s, n) == 0)
+		return &kept.f;
+	if (n > FOLD_KEEP) {
+		fold(own, s, n, limit);
+		return own;
+	}
+	fold(&kept.f, s, n, limit);
+	memcpy(kept.src, s, n);
+	kept.n = n;
+	kept.limit = limit;
+	kept.valid = 1;
+	return &kept.f;
 }
 
 /* A string folded into new memory. */
@@ -540,6 +588,70 @@ build_tries(void)
 }
 
 static void
+add_firsts(unsigned char bits[32], int lo, int hi)
+{
+	for (; lo <= hi; lo++)
+		bits[lo >> 3] |= 1u << (lo & 7);
+}
+
+static void
+add_firsts_of(unsigned char bits[32], int kind)
+{
+	int i;
+
+	for (i = 0; i < 32; i++)
+		bits[i] |= T.first[kind][i];
+}
+
+/* The folded bytes pattern p, opening with a placeholder, may match
+ * at, into bits, as placeholder() reads them: a month's name; a number
+ * (digits, Chinese numerals), for a count also a zero in words, for an
+ * ordinal also one in words, for a meeting also an OCR "I" or "Z".
+ * 0 if any byte ({text}, a space). */
+static int
+placeholder_firsts(const char *p, unsigned char bits[32])
+{
+	int	ord = strncmp(p, "{ord}", 5) == 0;
+	int	meeting = strncmp(p, "{n}", 3) == 0;
+
+	if (strncmp(p, "{month}", 7) == 0) {
+		add_firsts_of(bits, RP_LK_MONTH);
+		return 1;
+	}
+	if (!starts_numeric(p) && !ord && !meeting)
+		return 0;
+	add_firsts(bits, '0', '9');
+	add_firsts(bits, 0xE3, 0xE9);
+	if (ord || meeting)
+		add_firsts_of(bits, RP_LK_ORDINAL);
+	if (meeting) {
+		add_firsts(bits, 'i', 'i');
+		add_firsts(bits, 'l', 'l');
+		add_firsts(bits, 'z', 'z');
+	} else if (!ord && strncmp(p, "{day}", 5) != 0 &&
+	    strncmp(p, "{mnum}", 6) != 0)
+		add_firsts_of(bits, RP_LK_ZERO);
+	return 1;
+}
+
+/* T.by_first: where the entries of each kind opening with each byte
+ * start, so that a pattern is tried only where it may match. */
+static void
+index_first_bytes(void)
+{
+	size_t	 k;
+	int	 kind, b;
+
+	for (kind = 0; kind < RP_LK__MAX; kind++)
+		for (b = 0, k = T.lo[kind]; b <= 256; b++) {
+			while (k < T.hi[kind] &&
+			    (unsigned char)T.e[k].text[0] < b)
+				k++;
+			T.by_first[kind][b] = (uint32_t)k;
+		}
+}
+
+static void
 load(void)
 {
 	char		*texts[MAX_LANGS] = { NULL }, *paths[MAX_LANGS] = { NULL };
@@ -568,12 +680,11 @@ load(void)
 		int kind = T.e[i].kind;
 
 		T.lo[kind] = i;
-		T.numeric[kind] = T.literal[kind] = 1;
+		T.numeric[kind] = 1;
 		for (k = i; k < T.n && T.e[k].kind == kind; k++) {
 			unsigned char c = (unsigned char)T.e[k].text[0];
 
 			T.numeric[kind] &= starts_numeric(T.e[k].text);
-			T.literal[kind] &= c != '{' && c != ' ';
 			T.e[k].again = k > i && cmp_entry(&T.e[k - 1],
 			    &T.e[k]) == 0;
 			T.first[kind][c >> 3] |= 1u << (c & 7);
@@ -582,6 +693,11 @@ load(void)
 		}
 		T.hi[kind] = k;
 	}
+	for (i = 0; i < T.n; i++)
+		if ((T.e[i].text[0] == '{' || T.e[i].text[0] == ' ') &&
+		    !placeholder_firsts(T.e[i].text, T.first[T.e[i].kind]))
+			T.any[T.e[i].kind] = 1;
+	index_first_bytes();
 	build_tries();
 }
 
@@ -783,44 +899,47 @@ longest(int kind, const struct folded *f, size_t *flen)
 size_t
 rp_lang_phrase(rp_lang_kind kind, const char *s, size_t n, int *value)
 {
-	struct folded		 f;
+	struct folded		 own;
+	const struct folded	*f;
 	const struct entry	*x;
 	size_t			 e, r = 0;
 
 	init();
 	if (T.lo[kind] == T.hi[kind] || n == 0 || !first_may(kind, s, n))
 		return 0;
-	fold(&f, s, n, T.maxlen[kind] + 4);
-	if ((x = longest(kind, &f, &e)) != NULL) {
-		r = f.map[e];
+	f = fold_kept(s, n, T.maxlen[kind] + 4, &own);
+	if ((x = longest(kind, f, &e)) != NULL) {
+		r = f->map[e];
 		if (value != NULL)
 			*value = x->value;
 	}
-	fold_free(&f);
+	fold_free(&own);
 	return r;
 }
 
 int
 rp_lang_is(rp_lang_kind kind, const char *s, size_t n, int *value)
 {
-	struct folded		 f;
+	struct folded		 own;
+	const struct folded	*f;
 	const struct entry	*x;
 
 	init();
 	if (T.lo[kind] == T.hi[kind] || n == 0 || !first_may(kind, s, n))
 		return 0;
-	fold(&f, s, n, T.maxlen[kind] + 1);
-	x = f.map[f.n] == n ? lookup(kind, f.s, f.n) : NULL;
+	f = fold_kept(s, n, T.maxlen[kind] + 1, &own);
+	x = f->map[f->n] == n ? lookup(kind, f->s, f->n) : NULL;
 	if (x != NULL && value != NULL)
 		*value = x->value;
-	fold_free(&f);
+	fold_free(&own);
 	return x != NULL;
 }
 
 int
 rp_lang_of(rp_lang_kind kind, const char *s, size_t n)
 {
-	struct folded		 f;
+	struct folded		 own;
+	const struct folded	*f;
 	const struct entry	*x;
 	size_t			 e;
 	int			 lang;
@@ -828,10 +947,10 @@ rp_lang_of(rp_lang_kind kind, const char *s, size_t n)
 	init();
 	if (T.lo[kind] == T.hi[kind] || n == 0 || !first_may(kind, s, n))
 		return -1;
-	fold(&f, s, n, T.maxlen[kind] + 4);
-	x = longest(kind, &f, &e);
+	f = fold_kept(s, n, T.maxlen[kind] + 4, &own);
+	x = longest(kind, f, &e);
 	lang = x != NULL ? x->lang : -1;
-	fold_free(&f);
+	fold_free(&own);
 	return lang;
 }
 
@@ -862,6 +981,14 @@ rp_lang_count_words(const char *s, size_t n, size_t *counts)
 	init();
 	memset(counts, 0, (size_t)T.nlang * sizeof(*counts));
 	while (i <= n) {
+		if (i < n && (unsigned char)s[i] < 0x80 &&
+		    is_word_cp((unsigned char)s[i])) {	/* no decoding */
+			if (wl + 1 < sizeof(w))
+				w[wl] = (char)T.ascii[(unsigned char)s[i]];
+			wl++;
+			i++;
+			continue;
+		}
 		len = i < n ? decode(s + i, n - i, &cp) : 0;
 		if (len > 0 && is_word_cp(cp)) {
 			k = fold_one(cp, out);
@@ -1343,27 +1470,37 @@ hit_clear(rp_lang_hit *hit)
 	hit->votes[0] = hit->votes[1] = hit->votes[2] = -1;
 }
 
-/* The longest pattern of kind at folded offset i. */
+/* The longest pattern of kind at folded offset i: of those opening with
+ * a space, a {placeholder} or the byte at i, in table order (the first
+ * of equal lengths wins); one given again (by another language) matches
+ * as before. */
 static size_t
 match_at(int kind, const struct folded *f, size_t i, rp_lang_hit *hit)
 {
 	rp_lang_hit	 h;
 	size_t		 k, r, best = 0;
+	int		 firsts[3] = { ' ', -1, '{' }, j;
+	int		 c = i < f->n ? (unsigned char)f->s[i] : -1;
 
-	for (k = T.lo[kind]; k < T.hi[kind]; k++) {
-		const char *p = T.e[k].text;
-
-		/* A pattern opening with a letter fails fast; one given
-		 * again (by another language) matches as before. */
-		if (T.e[k].again || (*p != '{' && *p != ' ' && (i >= f->n ||
-		    f->s[i] != *p)))
+	/* In byte order, as the table is. */
+	if (c > '{')
+		firsts[1] = '{', firsts[2] = c;
+	else if (c > ' ' && c < '{')
+		firsts[1] = c;
+	for (j = 0; j < 3; j++) {
+		if (firsts[j] < 0)
 			continue;
-		hit_clear(&h);
-		if ((r = pmatch(p, f, i, &h)) > best &&
-		    boundary(f, r - 1)) {
-			best = r;
-			*hit = h;
-			hit->value = T.e[k].value;
+		for (k = T.by_first[kind][firsts[j]];
+		    k < T.by_first[kind][firsts[j] + 1]; k++) {
+			if (T.e[k].again)
+				continue;
+			hit_clear(&h);
+			if ((r = pmatch(T.e[k].text, f, i, &h)) > best &&
+			    boundary(f, r - 1)) {
+				best = r;
+				*hit = h;
+				hit->value = T.e[k].value;
+			}
 		}
 	}
 	return best;
@@ -1384,19 +1521,20 @@ hit_source(const struct folded *f, size_t r, rp_lang_hit *hit)
 size_t
 rp_lang_match(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit)
 {
-	struct folded	 f;
+	struct folded		 own;
+	const struct folded	*f;
 	size_t		 r, end = 0;
 
 	init();
 	hit_clear(hit);
 	if (T.lo[kind] == T.hi[kind] || n == 0 || (T.numeric[kind] &&
-	    !number_byte((unsigned char)s[0])) || (T.literal[kind] &&
+	    !number_byte((unsigned char)s[0])) || (!T.any[kind] &&
 	    !first_may(kind, s, n)))
 		return 0;
-	fold(&f, s, n, n);
-	if ((r = match_at(kind, &f, 0, hit)) > 0)
-		end = hit_source(&f, r, hit);
-	fold_free(&f);
+	f = fold_kept(s, n, n, &own);
+	if ((r = match_at(kind, f, 0, hit)) > 0)
+		end = hit_source(f, r, hit);
+	fold_free(&own);
 	return end;
 }
 
@@ -1404,26 +1542,27 @@ size_t
 rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
     size_t *at)
 {
-	struct folded	 f;
+	struct folded		 own;
+	const struct folded	*f;
 	size_t		 i, r, end = 0;
 
 	init();
 	hit_clear(hit);
 	if (T.lo[kind] == T.hi[kind])
 		return 0;
-	fold(&f, s, n, n);
-	for (i = 0; i < f.n && end == 0; i++) {
-		if ((f.s[i] & 0xC0) == 0x80 || (T.numeric[kind] &&
-		    !number_byte((unsigned char)f.s[i])) || (T.literal[kind] &&
-		    !may_start(kind, f.s[i])) ||
-		    (i > 0 && !boundary(&f, i)))
+	f = fold_kept(s, n, n, &own);
+	for (i = 0; i < f->n && end == 0; i++) {
+		if ((f->s[i] & 0xC0) == 0x80 || (T.numeric[kind] &&
+		    !number_byte((unsigned char)f->s[i])) || (!T.any[kind] &&
+		    !may_start(kind, f->s[i])) ||
+		    (i > 0 && !boundary(f, i)))
 			continue;
-		if ((r = match_at(kind, &f, i, hit)) > 0) {
-			end = hit_source(&f, r, hit);
-			*at = f.map[i];
+		if ((r = match_at(kind, f, i, hit)) > 0) {
+			end = hit_source(f, r, hit);
+			*at = f->map[i];
 		}
 	}
-	fold_free(&f);
+	fold_free(&own);
 	return end;
 }
 

@@ -518,6 +518,36 @@ doc_body(const struct rdr *r)
 	return RP_BODY_UNKNOWN;
 }
 
+/* The first skip bytes of the text in parent go (a marker, the formula
+ * before its verb), through emphasis ("*The General Assembly* decides"),
+ * and the spaces after them: the bytes left to skip. */
+static size_t
+drop_lead(rp_node *parent, size_t skip)
+{
+	rp_node	*t;
+	size_t	 n;
+
+	while ((t = parent->first) != NULL) {
+		if (t->type == RP_NODE_TEXT) {
+			n = strlen(t->literal);
+			t->literal += skip < n ? skip : n;
+			skip -= skip < n ? skip : n;
+			while (skip == 0 && *t->literal == ' ')
+				t->literal++;
+			if (*t->literal != '\0')
+				return skip;
+		} else if (t->type == RP_NODE_EMPH ||
+		    t->type == RP_NODE_STRONG) {
+			skip = drop_lead(t, skip);
+			if (t->first != NULL)
+				return skip;
+		} else
+			return skip;
+		rp_node_unlink(t);
+	}
+	return skip;
+}
+
 /*
  * The BLOCKs of a cmark paragraph or heading (one per hard line break)
  * appended to parent; skip bytes of leading text (a marker) go.
@@ -526,7 +556,7 @@ static void
 blocks(struct rdr *r, rp_node *parent, cmark_node *p, size_t skip)
 {
 	cmark_node	*c = cmark_node_first_child(p), *end;
-	rp_node		*b, *t;
+	rp_node		*b;
 
 	while (c != NULL) {
 		for (end = c; end != NULL &&
@@ -535,16 +565,8 @@ blocks(struct rdr *r, rp_node *parent, cmark_node *p, size_t skip)
 			continue;
 		b = node_at(r, RP_NODE_BLOCK, c);
 		inlines(r, b, c, end);
-		if (skip > 0 && (t = b->first) != NULL &&
-		    t->type == RP_NODE_TEXT) {
-			size_t n = strlen(t->literal);
-
-			t->literal += skip < n ? skip : n;
-			while (*t->literal == ' ')
-				t->literal++;
-			if (*t->literal == '\0')
-				rp_node_unlink(t);
-		}
+		if (skip > 0)
+			drop_lead(b, skip);
 		skip = 0;
 		find_refs(r, b, doc_body(r));
 		rp_node_append(parent, b);
@@ -1084,17 +1106,34 @@ has_formula(const rp_node *doc)
 	return pre != NULL && rp_node_child(pre, RP_NODE_FORMULA) != NULL;
 }
 
-/* Unnumbered paragraphs in the body before a formula with a connector
- * are its reasons: they move to the preamble.  Whether they did. */
+/* Whether paragraph c opens as a recital does ("由于…", "Whereas"). */
 static int
-reasons_to_preamble(struct rdr *r, cmark_node *at)
+opens_recital_node(const rp_node *c)
+{
+	rp_buf	t;
+	int	is;
+
+	rp_buf_init(&t);
+	if (c->first != NULL)
+		rp_node_text(c->first, &t);
+	is = t.data != NULL && rp_opens_recital(t.data, t.len);
+	rp_buf_free(&t);
+	return is;
+}
+
+/* Unnumbered paragraphs in the body before a formula with a connector
+ * are its reasons, and so are all before one with none when each opens
+ * as a recital: they move to the preamble.  Whether they did. */
+static int
+reasons_to_preamble(struct rdr *r, cmark_node *at, int reasons)
 {
 	rp_node	*body = rp_node_child(cur(r)->node, RP_NODE_BODY), *c, *pre;
 
 	if (body == NULL)
 		return 0;
 	for (c = body->first; c != NULL; c = c->next)
-		if (c->type != RP_NODE_PARAGRAPH || c->num != NULL)
+		if (c->type != RP_NODE_PARAGRAPH || c->num != NULL ||
+		    (!reasons && !opens_recital_node(c)))
 			return 0;
 	pre = open_part(r, RP_NODE_PREAMBLE, at);
 	while ((c = body->first) != NULL) {
@@ -1130,17 +1169,92 @@ numbered_next(const struct rdr *r, cmark_node *p)
 	return numbered;
 }
 
+/* Whether s (of paragraph p) leads in what follows: an intermediate
+ * formula, or a verb alone before numbered paragraphs ("Resolves:"). */
+static int
+leads_in(const struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	return rp_is_intermediate_formula(s, n) || (rp_is_lead_in(s, n) &&
+	    numbered_next(r, p));
+}
+
+/* Paragraph p, but its first skip bytes, as an intermediate formula. */
+static void
+intermediate(struct rdr *r, cmark_node *p, size_t skip)
+{
+	rp_node *n = node_at(r, RP_NODE_FORMULA, p);
+
+	n->name = "intermediateFormula";
+	blocks(r, n, p, skip);
+	rp_node_append(open_part(r, RP_NODE_BODY, p), n);
+	cur(r)->last_para = NULL;
+}
+
+/* Paragraph p, but its first skip bytes, as an unnumbered paragraph of
+ * the preamble or the body, by its text s. */
+static void
+unnumbered(struct rdr *r, cmark_node *p, const char *s, size_t len,
+    size_t skip)
+{
+	struct rdoc	*d = cur(r);
+	rp_para_kind	 pk = rp_classify_paragraph(s, len);
+	rp_node		*n = node_at(r, RP_NODE_PARAGRAPH, p), *part;
+
+	blocks(r, n, p, skip);
+	if (d->zone <= Z_PREAMBLE && pk != RP_PARA_OPERATIVE) {
+		if (pk == RP_PARA_UNKNOWN)
+			n->flags |= RP_UNSURE;
+		part = open_part(r, RP_NODE_PREAMBLE, p);
+		opening_key(r, n);
+	} else
+		part = open_part(r, RP_NODE_BODY, p);
+	rp_node_append(part, n);
+	d->last_para = n;
+}
+
+/* Formula f, of paragraph p, as the enacting formula of the current
+ * document: the body it names is the document's, unless known. */
+static void
+enacting(struct rdr *r, cmark_node *p, rp_node *f, rp_body body)
+{
+	rp_meta *m = cur(r)->node->meta;
+
+	f->name = "enactingFormula";
+	rp_node_append(open_part(r, RP_NODE_PREAMBLE, p), f);
+	if (m->body == RP_BODY_UNKNOWN)
+		m->body = body;
+	cur(r)->last_para = NULL;
+}
+
+/* The formula of body, the first k bytes of paragraph p (of text s)
+ * when its verb goes on (rp_formula_lead): the offset of the verb. */
+static size_t
+formula_lead(struct rdr *r, cmark_node *p, const char *s, size_t n,
+    size_t k, rp_body body)
+{
+	rp_node		*f, *b;
+	size_t		 at;
+
+	for (at = k; at < n && s[at] == ' '; at++)
+		continue;
+	f = node_at(r, RP_NODE_FORMULA, p);
+	b = node_at(r, RP_NODE_BLOCK, p);
+	put_text(r, b, rp_doc_strndup(r->doc, s, k), p);
+	rp_node_append(f, b);
+	enacting(r, p, f, body);
+	return at;
+}
+
 static void
 classify_para(struct rdr *r, cmark_node *p)
 {
 	struct rdoc	*d = cur(r);
 	rp_meta		*m = d->node->meta;
 	rp_buf		 t, line;
-	rp_node		*n, *part;
+	rp_node		*n;
 	rp_body		 body = RP_BODY_UNKNOWN;
 	size_t		 numlen, at, len;
 	rp_item_kind	 kind;
-	rp_para_kind	 pk;
 	int		 value, hit;
 
 	rp_buf_init(&t);
@@ -1167,15 +1281,24 @@ classify_para(struct rdr *r, cmark_node *p)
 	 * Council,"), as the text reader reads them. */
 	if ((d->zone <= Z_PREAMBLE || (d->zone == Z_BODY &&
 	    rp_formula_connector(t.data, t.len) && reasons_to_preamble(r,
-	    p))) && !has_formula(d->node) &&
+	    p, 1))) && !has_formula(d->node) &&
 	    rp_is_formula(t.data, t.len, &body)) {
 		n = node_at(r, RP_NODE_FORMULA, p);
-		n->name = "enactingFormula";
 		blocks(r, n, p, 0);
-		rp_node_append(open_part(r, RP_NODE_PREAMBLE, p), n);
-		if (m->body == RP_BODY_UNKNOWN)
-			m->body = body;
-		d->last_para = NULL;
+		enacting(r, p, n, body);
+		goto out;
+	}
+	/* "The General Assembly decides …", "大会建议:": the formula, then
+	 * the paragraph its verb opens, as the text reader reads it; the
+	 * recitals before it ("由于…") are its preamble. */
+	if (!has_formula(d->node) && (at = rp_formula_lead(t.data, t.len,
+	    &body, 0)) > 0 && (d->zone <= Z_PREAMBLE || (d->zone == Z_BODY &&
+	    reasons_to_preamble(r, p, 0)))) {
+		at = formula_lead(r, p, t.data, t.len, at, body);
+		if (leads_in(r, p, t.data + at, t.len - at))
+			intermediate(r, p, at);
+		else
+			unnumbered(r, p, t.data + at, t.len - at, at);
 		goto out;
 	}
 	/* "Annex" as a paragraph, as other tools write it (respub writes a
@@ -1264,14 +1387,9 @@ classify_para(struct rdr *r, cmark_node *p)
 		}
 	}
 	d->dropped = 0;
-	if (rp_is_intermediate_formula(t.data, t.len) ||
-	    rp_is_connector(t.data, t.len) || (rp_is_lead_in(t.data,
-	    t.len) && numbered_next(r, p))) {
-		n = node_at(r, RP_NODE_FORMULA, p);
-		n->name = "intermediateFormula";
-		blocks(r, n, p, 0);
-		rp_node_append(open_part(r, RP_NODE_BODY, p), n);
-		d->last_para = NULL;
+	if (rp_is_connector(t.data, t.len) ||
+	    leads_in(r, p, t.data, t.len)) {
+		intermediate(r, p, 0);
 		goto out;
 	}
 	/* "12 bis. Text": a number the writer could not make a list item. */
@@ -1291,18 +1409,7 @@ classify_para(struct rdr *r, cmark_node *p)
 		blocks(r, d->last_para, p, 0);
 		goto out;
 	}
-	pk = rp_classify_paragraph(t.data, t.len);
-	n = node_at(r, RP_NODE_PARAGRAPH, p);
-	blocks(r, n, p, 0);
-	if (d->zone <= Z_PREAMBLE && pk != RP_PARA_OPERATIVE) {
-		if (pk == RP_PARA_UNKNOWN)
-			n->flags |= RP_UNSURE;
-		part = open_part(r, RP_NODE_PREAMBLE, p);
-		opening_key(r, n);
-	} else
-		part = open_part(r, RP_NODE_BODY, p);
-	rp_node_append(part, n);
-	d->last_para = n;
+	unnumbered(r, p, t.data, t.len, 0);
 out:
 	rp_buf_free(&t);
 }

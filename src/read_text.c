@@ -779,6 +779,14 @@ lower_word_before(const char *s, size_t i)
 
 /* The length of an enacting formula at s ("L'Assemblée générale,",
  * "大会，"), up to and with its comma; 0 if none starts there. */
+#define FORMULA_MAX	90
+
+static int
+formula_comma(uint32_t cp)
+{
+	return cp == ',' || cp == 0xFF0C || cp == 0x060C;
+}
+
 static size_t
 formula_at(const char *s, size_t n)
 {
@@ -786,10 +794,13 @@ formula_at(const char *s, size_t n)
 	uint32_t	cp;
 	rp_body		b;
 
-	for (i = 0; i < n && i < 90; i += len) {
-		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+	for (i = 0; i < n && i < FORMULA_MAX; i += len) {
+		if ((unsigned char)s[i] < 0x80) {	/* no decoding */
+			cp = (unsigned char)s[i];
+			len = 1;
+		} else if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
 			return 0;
-		if (cp == ',' || cp == 0xFF0C || cp == 0x060C)
+		if (formula_comma(cp))
 			return rp_is_formula(s, i + len, &b) ? i + len : 0;
 	}
 	return 0;
@@ -906,6 +917,22 @@ bare_formula_at(const char *s, size_t n)
 	return k > 0 && opener_after(s, n, k) ? k : 0;
 }
 
+/* Where a formula ending line s (formula_at: at most FORMULA_MAX bytes
+ * to its comma) may start: after the comma before the last, if the line
+ * ends in one; else n, none. */
+static size_t
+ending_formula_from(const char *s, size_t n)
+{
+	size_t		i, c, len;
+
+	if (n == 0 || !formula_comma(rp_utf8_last(s, n, &len)))
+		return n;
+	for (c = i = n - len; i > 0 && c - (i - 1) < FORMULA_MAX; i--)
+		if (formula_comma(rp_utf8_last(s, i, &len)))
+			break;
+	return i;
+}
+
 /*
  * A formula sharing a line with other text, written with its article
  * ("إن مجلس الأمن، إذ يشير …", "… avec l'Espagne L'Assemblée générale,"),
@@ -916,9 +943,9 @@ bare_formula_at(const char *s, size_t n)
 static void
 formula_seams(const struct line *l, struct seams *sm)
 {
-	size_t	i, k;
+	size_t	i, k, from = ending_formula_from(l->s, l->n);
 
-	for (i = 0; i < l->n; i++) {
+	for (i = 0; i < l->n; i = i > 0 || from < 1 ? i + 1 : from) {
 		if ((i > 0 && l->s[i - 1] != ' ') || ((k = formula_at(l->s + i,
 		    l->n - i)) == 0 && (i > 0 || (k = bare_formula_at(l->s,
 		    l->n)) == 0)) || (i > 0 && i + k < l->n) ||
@@ -1316,8 +1343,9 @@ make_units(struct reader *r)
 		/* The masthead ends at the formula, or where running text
 		 * begins: a numbered paragraph, a long piece cut from a
 		 * flattened line, a sentence, a recital under a dated
-		 * heading line, the "Whereas" of a preamble before its
-		 * formula (1940s resolutions). */
+		 * heading line, a preambular opener of the language's table
+		 * ("Whereas" before the formula in 1940s resolutions,
+		 * "Recalling" under a formula OCR misread). */
 		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
 		    rp_opens_unit(l->s, l->n) || rp_formula_lead(l->s, l->n,
 		    &b, items_below(r, i)) > 0 || (l->cut && long_line(l) &&
@@ -1329,8 +1357,7 @@ make_units(struct reader *r)
 		    (blank ? sentence_end(r, l) : ends_recital(l) ||
 		    (rp_opens_recital(l->s, l->n) && rp_ends_clause(l->s,
 		    l->n)))) ||
-		    (l->n > 8 && memcmp(l->s, "Whereas", 7) == 0 &&
-		    !isalpha((unsigned char)l->s[7]))))))
+		    rp_opens_recital(l->s, l->n)))))
 			in_masthead = 0;
 		if (in_masthead) {
 			int role = rp_masthead_role(l->s, l->n);
@@ -2254,7 +2281,7 @@ should_join(const struct reader *r, const struct unit *a,
 	const char	*s = a->text.data;
 	size_t		 n = a->text.len, len, nl, e;
 	uint32_t	 last, first;
-	int		 full = a->lastchars * 4 >= r->fullwidth * 3;
+	int		 full = a->lastchars * 4 >= r->fullwidth * 3, opens;
 
 	if (a->kind != U_TEXT || begins_new(b) || a->seg != b->seg || n == 0)
 		return 0;
@@ -2269,12 +2296,12 @@ should_join(const struct reader *r, const struct unit *a,
 	}
 	if (n == 0)
 		return 0;
+	opens = opener_at(b->text.data, b->text.len);
 	e = rp_before_end_marker(s, n);
 	/* "paragraphs 3, 4": after a digit the number goes on, unless
 	 * a recital opens next ("of 13 February 1992,3" then
 	 * "Emphasizing …": the year's marker). */
-	if (!(e >= 2 && isdigit((unsigned char)s[e - 2])) ||
-	    opener_at(b->text.data, b->text.len))
+	if (!(e >= 2 && isdigit((unsigned char)s[e - 2])) || opens)
 		n = e;
 	/* A paragraph number alone on its line goes with what follows. */
 	if (rp_paragraph_number(s, n, &nl) == n)
@@ -2289,14 +2316,13 @@ should_join(const struct reader *r, const struct unit *a,
 		if (rp_end_of_char(last) > RP_END_COMMA)
 			return 0;
 		if (rp_end_of_char(last) == RP_END_COMMA)
-			return full && !r->lines_are_paragraphs &&
-			    !opener_at(b->text.data, b->text.len);
+			return full && !r->lines_are_paragraphs && !opens;
 		return 1;
 	}
 	if (rp_end_of_char(last) > RP_END_COMMA || ends_semicolon_and(s, n))
 		return 0;
 	/* Russian recitals and Arabic ones open in lower case. */
-	if (last == ',' && opener_at(b->text.data, b->text.len))
+	if (last == ',' && opens)
 		return 0;
 	if (rp_starts_lower(b->text.data, b->text.len))
 		return 1;

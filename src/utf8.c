@@ -110,6 +110,10 @@ rp_utf8_last(const char *s, size_t n, size_t *len)
 	size_t		i = n, l;
 	uint32_t	cp;
 
+	if (n > 0 && (unsigned char)s[n - 1] < 0x80) {	/* most text */
+		*len = 1;
+		return (unsigned char)s[n - 1];
+	}
 	/* Step back over continuation bytes, at most three. */
 	while (i > 0 && n - i < 4) {
 		i--;

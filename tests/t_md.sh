@@ -257,3 +257,17 @@ else ok "unknown front-matter field refused"; fi
 expect "md: a verb alone before numbered paragraphs is a formula" \
 	'    formula name="intermediateFormula" @14:1' \
 	"$(grep 'intermediateFormula' "$TMP/lead.tree")"
+
+# Formula and verb on one paragraph ("大会建议:", "The General Assembly
+# decides …") are the formula and the paragraph the verb opens, the
+# recital before them its preamble, as the text reader reads them:
+# A/RES/4 (I) (1946) in Chinese from tests/dev/zh, its lines as the
+# paragraphs of a Markdown extraction.
+f=$ROOT/tests/dev/zh/A_RES_4_I_1946_zh.txt
+sed '$!G' "$f" > "$TMP/lead.md"
+"$R" -q -f md -t tree "$TMP/lead.md" | sed 's/ @[0-9:]*//; s/ nosrc//' > "$TMP/lead-md.tree"
+"$R" -q -f text -t tree "$f" | sed 's/ @[0-9:]*//; s/ nosrc//' > "$TMP/lead-text.tree"
+if grep -q 'text="大会"' "$TMP/lead-md.tree" &&
+    cmp -s "$TMP/lead-md.tree" "$TMP/lead-text.tree"; then
+	ok "md: formula and verb in one paragraph, as the text reader reads them"
+else notok "md: formula and verb in one paragraph, as the text reader reads them"; fi
