@@ -895,38 +895,37 @@ static const char *const speech_sections[] = { "administrationOfOath",
 	"papers", "noticesOfMotion", "questions", "address",
 	"proceduralMotions", "pointOfOrder", "adjournment", "debateSection",
 	NULL };
-static const struct unit other_units[] = {
-	{ "speechGroup", IN_SECTION, HOLDS_SECTION, 1 },
-	{ "speech", IN_SECTION, HOLDS_SPEECH, 1 },
-	{ "question", IN_SECTION, HOLDS_SPEECH, 1 },
-	{ "answer", IN_SECTION, HOLDS_SPEECH, 1 },
-	{ "other", IN_SECTION, HOLDS_BLOCKS, 0 },
-	{ "introduction", IN_JUDGMENT, HOLDS_MAIN, 0 },
-	{ "background", IN_JUDGMENT, HOLDS_MAIN, 0 },
-	{ "arguments", IN_JUDGMENT, HOLDS_MAIN, 0 },
-	{ "remedies", IN_JUDGMENT, HOLDS_MAIN, 0 },
-	{ "motivation", IN_JUDGMENT, HOLDS_MAIN, 0 },
-	{ "decision", IN_JUDGMENT, HOLDS_MAIN, 0 },
+static const char *const speech_groups[] = { "speechGroup", NULL };
+static const char *const speeches[] = { "speech", "question", "answer",
+	NULL };
+static const char *const others[] = { "other", NULL };
+static const char *const judgment_blocks[] = { "introduction",
+	"background", "arguments", "remedies", "motivation", "decision", NULL };
+static const struct {
+	const char *const	*names;
+	int			 in, holds, by;
+} units[] = {
+	{ speech_sections, IN_DEBATE | IN_SECTION | IN_MAIN, HOLDS_SECTION, 0 },
+	{ speech_groups, IN_SECTION, HOLDS_SECTION, 1 },
+	{ speeches, IN_SECTION, HOLDS_SPEECH, 1 },
+	{ others, IN_SECTION, HOLDS_BLOCKS, 0 },
+	{ judgment_blocks, IN_JUDGMENT, HOLDS_MAIN, 0 },
 };
 
 /* Whether el names a unit; *u: it. */
 static int
 unit_of(const char *el, struct unit *u)
 {
-	size_t i;
+	size_t			 i;
+	const char *const	*n;
 
-	for (i = 0; el != NULL && speech_sections[i] != NULL; i++)
-		if (strcmp(el, speech_sections[i]) == 0) {
-			*u = (struct unit){ speech_sections[i], IN_DEBATE |
-			    IN_SECTION | IN_MAIN, HOLDS_SECTION, 0 };
-			return 1;
-		}
-	for (i = 0; el != NULL && i < sizeof(other_units) /
-	    sizeof(other_units[0]); i++)
-		if (strcmp(el, other_units[i].el) == 0) {
-			*u = other_units[i];
-			return 1;
-		}
+	for (i = 0; el != NULL && i < sizeof(units) / sizeof(units[0]); i++)
+		for (n = units[i].names; *n != NULL; n++)
+			if (strcmp(el, *n) == 0) {
+				*u = (struct unit){ *n, units[i].in,
+				    units[i].holds, units[i].by };
+				return 1;
+			}
 	return 0;
 }
 
