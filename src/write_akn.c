@@ -73,9 +73,10 @@ struct d {
 /* The body of a document, by d->hier: an act's levels, a portion's, a
  * debate's or a judgment's units. */
 enum { LEVELS_ACT = 1, LEVELS_PORTION, LEVELS_DEBATE, LEVELS_JUDGMENT,
-	LEVELS_COLLECTION };
+	LEVELS_COLLECTION, LEVELS_AMENDMENT };
 static const char *const body_element[] = { "mainBody", "body",
-	"portionBody", "debateBody", "judgmentBody", "collectionBody" };
+	"portionBody", "debateBody", "judgmentBody", "collectionBody",
+	"amendmentBody" };
 
 /* Counters of the children of one parent, for positional eIds. */
 struct seq {
@@ -882,7 +883,8 @@ titles(struct d *d, xmlNodePtr h, const rp_node *c, int kept)
  * kinds of parent, IN_*), what it holds (HOLDS_*) and whether it names
  * its speaker (@by, required).
  */
-enum { IN_DEBATE = 1, IN_SECTION = 2, IN_MAIN = 4, IN_JUDGMENT = 8 };
+enum { IN_DEBATE = 1, IN_SECTION = 2, IN_MAIN = 4, IN_JUDGMENT = 8,
+	IN_AMENDMENT = 16 };
 enum { HOLDS_SECTION, HOLDS_SPEECH, HOLDS_BLOCKS, HOLDS_MAIN };
 struct unit {
 	const char	*el;
@@ -901,6 +903,9 @@ static const char *const speeches[] = { "speech", "question", "answer",
 static const char *const others[] = { "other", NULL };
 static const char *const judgment_blocks[] = { "introduction",
 	"background", "arguments", "remedies", "motivation", "decision", NULL };
+static const char *const amendment_blocks[] = { "amendmentHeading",
+	"amendmentContent", "amendmentReference", "amendmentJustification",
+	NULL };
 static const struct {
 	const char *const	*names;
 	int			 in, holds, by;
@@ -910,6 +915,7 @@ static const struct {
 	{ speeches, IN_SECTION, HOLDS_SPEECH, 1 },
 	{ others, IN_SECTION, HOLDS_BLOCKS, 0 },
 	{ judgment_blocks, IN_JUDGMENT, HOLDS_MAIN, 0 },
+	{ amendment_blocks, IN_AMENDMENT, HOLDS_BLOCKS, 0 },
 };
 
 /* Whether el names a unit; *u: it. */
@@ -949,6 +955,7 @@ parent_kind(xmlNodePtr parent)
 		    u.holds == HOLDS_MAIN ? IN_MAIN : 0;
 	return strcmp(name, "debateBody") == 0 ? IN_DEBATE :
 	    strcmp(name, "judgmentBody") == 0 ? IN_JUDGMENT :
+	    strcmp(name, "amendmentBody") == 0 ? IN_AMENDMENT :
 	    strcmp(name, "mainBody") == 0 ? IN_MAIN : 0;
 }
 
@@ -1879,9 +1886,11 @@ body_fits(struct w *w, const rp_node *c, int levels)
 	const char	*hname;
 	struct unit	 u;
 
-	if (levels == LEVELS_DEBATE || levels == LEVELS_JUDGMENT)
+	if (levels == LEVELS_DEBATE || levels == LEVELS_JUDGMENT ||
+	    levels == LEVELS_AMENDMENT)
 		return unit_in(w, c, levels == LEVELS_DEBATE ? IN_DEBATE :
-		    IN_JUDGMENT, &hname, &u);
+		    levels == LEVELS_JUDGMENT ? IN_JUDGMENT : IN_AMENDMENT,
+		    &hname, &u);
 	return hier_child(c);
 }
 
@@ -1974,7 +1983,8 @@ doc_element(struct d *d)
 		const char	*el;
 		int		 levels;
 	} structured[] = { { "act", LEVELS_ACT }, { "bill", LEVELS_ACT },
-	    { "debate", LEVELS_DEBATE }, { "judgment", LEVELS_JUDGMENT } };
+	    { "debate", LEVELS_DEBATE }, { "judgment", LEVELS_JUDGMENT },
+	    { "amendment", LEVELS_AMENDMENT } };
 	const char	*t = d->m->akn_source ? d->m->akn_source->doctype :
 			    NULL;
 	size_t		 i;

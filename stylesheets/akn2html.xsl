@@ -25,7 +25,7 @@
   akn:judgmentBody akn:header akn:documentCollection akn:collectionBody
   akn:debateSection akn:speech akn:question akn:answer akn:speechGroup
   akn:introduction akn:background akn:arguments akn:remedies
-  akn:motivation akn:decision
+  akn:motivation akn:decision akn:amendment akn:amendmentBody
   akn:conclusions akn:attachments akn:attachment akn:components
   akn:component akn:content akn:container akn:blockContainer akn:paragraph
   akn:subparagraph akn:point akn:item akn:list akn:blockList akn:intro
@@ -391,7 +391,7 @@
     <h1><xsl:value-of select="$title-text"/></h1>
     <xsl:call-template name="docmeta"/>
   </xsl:if>
-  <xsl:apply-templates select="akn:coverPage | akn:header | akn:preamble | akn:mainBody | akn:body | akn:portionBody | akn:debateBody | akn:judgmentBody | akn:collectionBody | akn:conclusions | akn:attachments | akn:components">
+  <xsl:apply-templates select="akn:coverPage | akn:header | akn:preamble | akn:mainBody | akn:body | akn:portionBody | akn:debateBody | akn:judgmentBody | akn:amendmentBody | akn:collectionBody | akn:conclusions | akn:attachments | akn:components">
     <xsl:with-param name="level" select="$level"/>
   </xsl:apply-templates>
   <xsl:call-template name="notes">
@@ -538,7 +538,7 @@
 
 <!-- ======================================================= main body -->
 
-<xsl:template match="akn:mainBody | akn:body | akn:portionBody | akn:debateBody | akn:judgmentBody">
+<xsl:template match="akn:mainBody | akn:body | akn:portionBody | akn:debateBody | akn:judgmentBody | akn:amendmentBody">
   <xsl:param name="level"/>
   <div class="operative">
     <xsl:call-template name="id"/>

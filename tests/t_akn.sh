@@ -333,9 +333,10 @@ all_words act "$TMP/act.xml"
 "$R" -q -f akn -t akn "$TMP/act.xml" > "$TMP/act.out.xml"
 expect "akn foreign act: headings as <heading>, <subheading>" "2 1" \
     "$(grep -c '<heading>[A-Z][a-z]* heading</heading>' "$TMP/act.out.xml") $(grep -c '<subheading>Bravo subheading</subheading>' "$TMP/act.out.xml")"
-# A debate and a judgment made here: sections in sections with a num,
-# a @name and a heading, a question, its answer and a speech with their
-# speakers, what is told of the sitting; a judgment's header and parts.
+# A debate, a judgment and an amendment made here: sections in sections
+# with a num, a @name and a heading, a question, its answer and a speech
+# with their speakers, what is told of the sitting; a judgment's header
+# and parts; an amendment's blocks.
 # Each comes back as its type with its units, their eIds and speakers.
 # meta TYPE [inner]: a valid <meta> for a document of TYPE made here.
 meta() {
@@ -373,7 +374,16 @@ cat > "$TMP/court.xml" <<XML
   </judgmentBody>
   <conclusions><p>Judge signature wording</p></conclusions></judgment></akomaNtoso>
 XML
-for f in hansard court; do
+cat > "$TMP/amend.xml" <<XML
+<akomaNtoso $NS3><amendment name="amendment">$(meta amendment)
+  <preface><p>Amendment 12 cover wording</p></preface>
+  <amendmentBody>
+    <amendmentHeading eId="amdhead"><p>Article 3 heading wording</p></amendmentHeading>
+    <amendmentContent eId="amdcont"><p>Replace the words wording</p></amendmentContent>
+    <amendmentJustification><p>Justified because wording</p></amendmentJustification>
+  </amendmentBody></amendment></akomaNtoso>
+XML
+for f in hansard court amend; do
 	same_shape $f "$TMP/$f.xml"
 	all_words $f "$TMP/$f.xml"
 done

@@ -3,13 +3,14 @@
 SOURCE) is a document of SOURCE's type, with its structure: the element
 of SOURCE's first document is kept when respub can write it validly
 (docs/AKN.md: doc, statement, debateReport; act, bill and portion
-whose body holds levels only; debate and judgment; documentCollection,
-amendmentList and officialGazette), else it is <doc> with SOURCE's
-@name (the type when it has none).  For an act, a bill or
-a portion, the levels of its body (hierarchy elements, in document
-order, with their eIds and @name), for a debate or a judgment its units
-(debate sections, speeches with their speaker @by, a judgment's
-motivation...) are OUTPUT's; for a collection, its components (the
+whose body holds levels only; debate, judgment and amendment whose body
+holds their units only; documentCollection, amendmentList and
+officialGazette), else it is <doc> with SOURCE's @name (the type when it
+has none).  For an act, a bill or a portion, the levels of its body
+(hierarchy elements, in document order, with their eIds and @name), for
+a debate, a judgment or an amendment its units (debate sections,
+speeches with their speaker @by, a judgment's motivation...) are
+OUTPUT's; for a collection, its components (the
 name a documentRef shows, and the type and name of the document it
 holds or refers to in the file).  Meant for sources valid against the
 schema.
@@ -18,7 +19,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 KEPT = {'doc', 'statement', 'debateReport'}
-HIERARCHICAL = {'act', 'bill', 'portion', 'debate', 'judgment'}
+HIERARCHICAL = {'act', 'bill', 'portion', 'debate', 'judgment',
+                'amendment'}
 COLLECTIONS = {'documentCollection', 'amendmentList', 'officialGazette'}
 LEVELS = {'clause', 'section', 'part', 'paragraph', 'chapter', 'title',
           'article', 'book', 'tome', 'division', 'list', 'point', 'indent',
@@ -33,8 +35,11 @@ LEVELS = {'clause', 'section', 'part', 'paragraph', 'chapter', 'title',
           'noticesOfMotion', 'questions', 'address', 'proceduralMotions',
           'pointOfOrder', 'adjournment', 'debateSection', 'speechGroup',
           'speech', 'question', 'answer', 'other', 'introduction',
-          'background', 'arguments', 'remedies', 'motivation', 'decision'}
-BODIES = ('body', 'portionBody', 'debateBody', 'judgmentBody')
+          'background', 'arguments', 'remedies', 'motivation', 'decision',
+          'amendmentHeading', 'amendmentContent', 'amendmentReference',
+          'amendmentJustification'}
+BODIES = ('body', 'portionBody', 'debateBody', 'judgmentBody',
+          'amendmentBody')
 
 
 def local(tag):
