@@ -78,6 +78,9 @@ typedef enum rp_node_type {
 	RP_NODE_VOTE,		/* a vote record: VOTE_GROUP children */
 	RP_NODE_VOTE_GROUP,	/* in favour / against / abstaining */
 	RP_NODE_SIGNATURE,	/* a letter's signature block */
+	RP_NODE_CONTAINER,	/* a unit of blocks that is no paragraph:
+				   a debate's section or speech, a
+				   judgment's motivation (read from AKN) */
 
 	/* Inlines. */
 	RP_NODE_TEXT,		/* literal text */
@@ -206,16 +209,22 @@ typedef struct rp_node rp_node;
 
 /*
  * One node of the tree.  Fields unused by a type are zero.
- *   num      PARAGRAPH, ITEM, HEADING, ANNEX: number as printed ("1.",
- *            "(a)", "Annex I"); FOOTNOTE, NOTEREF: the marker ("1", "*").
+ *   num      PARAGRAPH, ITEM, HEADING, ANNEX, CONTAINER: number as printed
+ *            ("1.", "(a)", "Annex I", "XI."); FOOTNOTE, NOTEREF: the
+ *            marker ("1", "*").
  *   name     PARAGRAPH in a preamble: key of its opening phrase
  *            ("recalling", "deeplyConcerned"); FORMULA: its AKN name;
- *            PARAGRAPH and ITEM of a body, LIST and BLOCK read from
- *            Akoma Ntoso made elsewhere: the source's element
- *            ("section", "article", "list", "heading"; a generic
- *            container "hcontainer NAME").
+ *            PARAGRAPH and ITEM of a body, LIST, BLOCK and CONTAINER
+ *            read from Akoma Ntoso made elsewhere: the source's element
+ *            ("section", "list", "heading", "speech", "from",
+ *            "motivation"), and the @name of an element that has one,
+ *            after a space ("hcontainer schedule", "debateSection
+ *            prayers").
  *   literal  TEXT: the text; SEPARATOR: the separator as printed.
- *   href     LINK: URL; DATE: ISO date.
+ *   href     LINK: URL; DATE: ISO date; CONTAINER: who speaks, as
+ *            the source refers to them (a speech's @by: "#smith");
+ *            ANNEX read from Akoma Ntoso: the address of the document
+ *            it refers to and the file does not hold (never fetched).
  *   role     BLOCK: rp_role; VOTE_GROUP: rp_vote_kind.
  *   count    VOTE_GROUP: number of votes (-1 unknown);
  *            FOOTNOTE: how many NOTEREFs point to it.
@@ -223,8 +232,8 @@ typedef struct rp_node rp_node;
  *   target   NOTEREF: its FOOTNOTE.
  *   meta     DOCUMENT: its metadata.
  *   ref      DOCREF: the cited document.
- *   id       PARAGRAPH and ITEM read from Akoma Ntoso made elsewhere:
- *            the source's eId, which the AKN writer keeps.
+ *   id       PARAGRAPH, ITEM and CONTAINER read from Akoma Ntoso made
+ *            elsewhere: the source's eId, which the AKN writer keeps.
  */
 struct rp_node {
 	rp_node_type	 type;

@@ -199,13 +199,30 @@ rp_format_of_path(const char *path)
 	return rp_format_parse(dot + 1);
 }
 
+/* The line and column (in characters) where the first n bytes of UTF-8
+ * text s end. */
+static void
+position(const char *s, size_t n, int *line, int *col)
+{
+	size_t i;
+
+	*line = *col = 1;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\n') {
+			++*line;
+			*col = 1;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80)
+			++*col;
+	}
+}
+
 /* UTF-16 input (with a byte order mark, or an XML declaration, which
  * XML 1.0 requires processors to accept) as UTF-8. */
 static int
 from_utf16(rp_doc *doc, const char **buf, size_t *len)
 {
 	size_t	 skip, bad, n;
-	int	 big = rp_utf16_detect(*buf, *len, &skip);
+	int	 big = rp_utf16_detect(*buf, *len, &skip), line, col;
 	char	*u8;
 
 	if (big == 0)
@@ -213,9 +230,11 @@ from_utf16(rp_doc *doc, const char **buf, size_t *len)
 	u8 = rp_doc_alloc(doc, (*len - skip) / 2 * 3 + 1);
 	n = rp_utf16_to_utf8(*buf + skip, *len - skip, big == 1, u8, &bad);
 	if (n == (size_t)-1) {
-		rp_msg(doc, RP_ERROR, "encoding",
-		    0, 0, "invalid UTF-16 at byte %zu: "
-		    "an unpaired surrogate or a lone last byte", skip + bad);
+		/* Where it is in the text, as for any other error. */
+		position(u8, strlen(u8), &line, &col);
+		rp_msg(doc, RP_ERROR, "encoding", line, col, "invalid UTF-16 "
+		    "(byte %zu): an unpaired surrogate or a lone last byte",
+		    skip + bad);
 		return -1;
 	}
 	*buf = u8;
@@ -226,8 +245,8 @@ from_utf16(rp_doc *doc, const char **buf, size_t *len)
 int
 rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 {
-	size_t	bad, i;
-	int	line = 1, col = 1, rc;
+	size_t	bad;
+	int	line, col, rc;
 	char	*copy;
 
 	if (len > doc->limits.size) {
@@ -249,13 +268,7 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 
 		if (nul != NULL && (size_t)(nul - buf) < bad)
 			bad = (size_t)(nul - buf);
-		for (i = 0; i < bad; i++) {
-			if (buf[i] == '\n') {
-				line++;
-				col = 1;
-			} else if (((unsigned char)buf[i] & 0xC0) != 0x80)
-				col++;
-		}
+		position(buf, bad, &line, &col);
 		rp_msg(doc, RP_ERROR, "encoding", line, col, buf[bad] == '\0' ?
 		    "NUL byte: not a text file" :
 		    "invalid UTF-8 (byte 0x%02X): not a UTF-8 text file",

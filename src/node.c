@@ -98,6 +98,7 @@ static const char *const type_names[RP_NODE__MAX] = {
 	[RP_NODE_VOTE] = "vote",
 	[RP_NODE_VOTE_GROUP] = "vote_group",
 	[RP_NODE_SIGNATURE] = "signature",
+	[RP_NODE_CONTAINER] = "container",
 	[RP_NODE_TEXT] = "text",
 	[RP_NODE_EMPH] = "emph",
 	[RP_NODE_STRONG] = "strong",

@@ -36,6 +36,7 @@ struct r {
 
 static void	read_blocks(struct r *, xmlNodePtr, rp_node *);
 static void	read_inlines(struct r *, xmlNodePtr, rp_node *);
+static void	read_container(struct r *, xmlNodePtr, rp_node *);
 static rp_node	*read_document(struct r *, xmlNodePtr, rp_node *);
 
 static int
@@ -43,6 +44,16 @@ is(xmlNodePtr x, const char *name)
 {
 	return x != NULL && x->type == XML_ELEMENT_NODE &&
 	    xmlStrEqual(x->name, BAD_CAST name);
+}
+
+/* Whether x is an element named as one of names (NULL-terminated). */
+static int
+is_one_of(xmlNodePtr x, const char *const *names)
+{
+	for (; *names != NULL; names++)
+		if (is(x, *names))
+			return 1;
+	return 0;
 }
 
 static int
@@ -276,7 +287,7 @@ docref(struct r *r, const char *href, const char *title)
 /* Inline elements whose text is kept and whose markup is made again by
  * the writer (from the metadata and block roles) or has no model. */
 static int
-transparent(const xmlChar *n)
+transparent(xmlNodePtr x)
 {
 	static const char *const names[] = { "docAuthority", "docProponent",
 	    "docNumber", "docTitle", "docType", "docStatus", "docCommittee",
@@ -290,12 +301,8 @@ transparent(const xmlChar *n)
 	    "rref", "del", "ins", "remark", "placeholder", "fillIn", "outcome",
 	    "decoration", "embeddedText", "lawyer", "opinion", "mod",
 	    "argument", NULL };
-	int i;
 
-	for (i = 0; names[i] != NULL; i++)
-		if (xmlStrEqual(n, BAD_CAST names[i]))
-			return 1;
-	return 0;
+	return is_one_of(x, names);
 }
 
 /* A reference to the document being read, from its metadata, or NULL. */
@@ -385,7 +392,7 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 	} else if (is(x, "br") || is(x, "eol") || is(x, "eop")) {
 		add_text(r, parent, " ", x);
 	} else {
-		if (!transparent(x->name))
+		if (!transparent(x))
 			unknown(r, x, "text");
 		read_inlines(r, x, parent);
 	}
@@ -524,7 +531,7 @@ numbered(const rp_node *n)
 {
 	return n->type == RP_NODE_PARAGRAPH || n->type == RP_NODE_ITEM ||
 	    n->type == RP_NODE_HEADING || n->type == RP_NODE_ANNEX ||
-	    n->type == RP_NODE_SEPARATOR;
+	    n->type == RP_NODE_SEPARATOR || n->type == RP_NODE_CONTAINER;
 }
 
 /* Marks the nodes of a run of text read already (in _private). */
@@ -537,7 +544,7 @@ inline_el(xmlNodePtr x)
 	return x->type == XML_ELEMENT_NODE && (is(x, "i") || is(x, "b") ||
 	    is(x, "a") || is(x, "ref") || is(x, "date") || is(x, "docDate") ||
 	    is(x, "noteRef") || is(x, "br") || is(x, "eol") || is(x, "eop") ||
-	    transparent(x->name));
+	    transparent(x));
 }
 
 /* Text and inline elements where blocks are expected ("based on <ref>
@@ -555,6 +562,14 @@ read_run(struct r *r, xmlNodePtr x, rp_node *parent)
 		read_inline(r, x, b);
 		x->_private = &run_read;
 	}
+}
+
+/* The units of a debate and a judgment that hold blocks: CONTAINERs. */
+static int
+container_el(xmlNodePtr x)
+{
+	return x->type == XML_ELEMENT_NODE &&
+	    rp_akn_is_unit((const char *)x->name);
 }
 
 /* One element in a block context: p, blockList, blockContainer... */
@@ -611,6 +626,8 @@ read_block(struct r *r, xmlNodePtr x, rp_node *parent)
 		read_blocks(r, x, parent);
 	} else if (is(x, "authorialNote")) {
 		read_inline(r, x, mk(r, parent, RP_NODE_BLOCK, x));
+	} else if (container_el(x)) {
+		read_container(r, x, parent);
 	} else if (structured(x)) {
 		unknown(r, x, "its blocks");
 		read_blocks(r, x, parent);
@@ -639,15 +656,39 @@ keep_element(struct r *r, xmlNodePtr x, rp_node *n)
 		return n;
 	n->id = attr(r, x, "eId");
 	n->name = rp_doc_strdup(r->doc, (const char *)x->name);
-	if (is(x, "hcontainer") &&
+	if ((is(x, "hcontainer") || is(x, "debateSection")) &&
 	    (name = xmlGetProp(x, BAD_CAST "name")) != NULL) {
-		n->name = rp_doc_alloc(r->doc, strlen("hcontainer ") +
-		    strlen((const char *)name) + 1);
-		strcpy((char *)n->name, "hcontainer ");
-		strcat((char *)n->name, (const char *)name);
+		n->name = rp_doc_alloc(r->doc, strlen((const char *)x->name) +
+		    strlen((const char *)name) + 2);
+		sprintf((char *)n->name, "%s %s", (const char *)x->name,
+		    (const char *)name);
 		xmlFree(name);
 	}
 	return n;
+}
+
+/* A debate's section or speech, a judgment's motivation...: a
+ * CONTAINER with its number, the element and eId of a foreign one, and
+ * its speaker; its heading, speaker line and the running text of a
+ * debate (scene, narrative, summary) BLOCKs named after them. */
+static void
+read_container(struct r *r, xmlNodePtr x, rp_node *parent)
+{
+	static const char *const lines[] = { "heading", "subheading", "from",
+	    "scene", "narrative", "summary", NULL };
+	rp_node		*n = keep_element(r, x, mk(r, parent,
+			    RP_NODE_CONTAINER, x));
+	xmlNodePtr	 c;
+
+	n->href = attr(r, x, "by");
+	for (c = x->children; c != NULL; c = c->next)
+		if (is(c, "num") && n->num == NULL)
+			n->num = content(r, c);
+		else if (is_one_of(c, lines))
+			read_inlines(r, c, keep_element(r, c, mk(r, n,
+			    RP_NODE_BLOCK, c)));
+		else
+			read_block(r, c, n);
 }
 
 /* Hierarchical containers of acts and others, read as paragraphs. */
@@ -660,13 +701,8 @@ is_hier(xmlNodePtr x)
 	    "tome", "division", "subdivision", "clause", "subclause", "alinea",
 	    "indent", "sublist", "level", "rule", "subrule", "proviso",
 	    "transitional", "hcontainer", NULL };
-	int i;
 
-	for (i = 0; x != NULL && x->type == XML_ELEMENT_NODE &&
-	    names[i] != NULL; i++)
-		if (xmlStrEqual(x->name, BAD_CAST names[i]))
-			return 1;
-	return 0;
+	return is_one_of(x, names);
 }
 
 static void read_hier(struct r *, xmlNodePtr, rp_node *);
@@ -878,52 +914,55 @@ author_body(xmlNodePtr meta, const xmlChar *href)
 	return b;
 }
 
-/* FRBRthis, FRBRuri and FRBRdate of one level of <identification>. */
+/* v's @value into *slot if v is an el; whether it is. */
+static int
+value_of(struct r *r, xmlNodePtr v, const char *el, const char **slot)
+{
+	if (!is(v, el))
+		return 0;
+	*slot = attr(r, v, "value");
+	return 1;
+}
+
+/* The TLC element of <references> that FRBRauthor v names. */
 static void
-frbr_level(struct r *r, xmlNodePtr f, rp_frbr *l)
+work_author(struct r *r, xmlNodePtr meta, xmlNodePtr v, rp_akn_source *s)
+{
+	xmlChar		*h = xmlGetProp(v, BAD_CAST "href");
+	xmlNodePtr	 t;
+
+	if ((t = reference_of(meta, h)) != NULL) {
+		s->author_el = rp_doc_strdup(r->doc, (const char *)t->name);
+		s->author_eid = attr(r, t, "eId");
+		s->author_href = attr(r, t, "href");
+		s->author_show = attr(r, t, "showAs");
+	}
+	xmlFree(h);
+}
+
+/* FRBRthis, FRBRuri and FRBRdate of one level f of <identification>;
+ * of FRBRWork (s not NULL), its own fields and its author too. */
+static void
+frbr_level(struct r *r, xmlNodePtr meta, xmlNodePtr f, rp_frbr *l,
+    rp_akn_source *s)
 {
 	xmlNodePtr v;
 
 	for (v = xmlFirstElementChild(f); v != NULL;
-	    v = xmlNextElementSibling(v))
-		if (is(v, "FRBRthis"))
-			l->this_iri = attr(r, v, "value");
-		else if (is(v, "FRBRuri"))
-			l->uri = attr(r, v, "value");
-		else if (is(v, "FRBRdate")) {
+	    v = xmlNextElementSibling(v)) {
+		if (value_of(r, v, "FRBRthis", &l->this_iri) ||
+		    value_of(r, v, "FRBRuri", &l->uri))
+			continue;
+		if (is(v, "FRBRdate")) {
 			l->date = attr(r, v, "date");
 			l->date_name = attr(r, v, "name");
-		}
-}
-
-/* FRBRWork's own fields, and the TLC element its author names. */
-static void
-work_fields(struct r *r, xmlNodePtr meta, xmlNodePtr f, rp_akn_source *s)
-{
-	xmlNodePtr	 v, t;
-	xmlChar		*h;
-
-	for (v = xmlFirstElementChild(f); v != NULL;
-	    v = xmlNextElementSibling(v))
-		if (is(v, "FRBRcountry"))
-			s->country = attr(r, v, "value");
-		else if (is(v, "FRBRsubtype"))
-			s->subtype = attr(r, v, "value");
-		else if (is(v, "FRBRnumber"))
-			s->number = attr(r, v, "value");
-		else if (is(v, "FRBRname"))
-			s->work_name = attr(r, v, "value");
-		else if (is(v, "FRBRauthor") && s->author_el == NULL) {
-			h = xmlGetProp(v, BAD_CAST "href");
-			if ((t = reference_of(meta, h)) != NULL) {
-				s->author_el = rp_doc_strdup(r->doc,
-				    (const char *)t->name);
-				s->author_eid = attr(r, t, "eId");
-				s->author_href = attr(r, t, "href");
-				s->author_show = attr(r, t, "showAs");
-			}
-			xmlFree(h);
-		}
+		} else if (s != NULL && !value_of(r, v, "FRBRcountry",
+		    &s->country) && !value_of(r, v, "FRBRsubtype",
+		    &s->subtype) && !value_of(r, v, "FRBRnumber", &s->number) &&
+		    !value_of(r, v, "FRBRname", &s->work_name) &&
+		    is(v, "FRBRauthor") && s->author_el == NULL)
+			work_author(r, meta, v, s);
+	}
 }
 
 /* The identity of document x as its source gave it, for the AKN writer
@@ -945,13 +984,12 @@ source_identity(struct r *r, xmlNodePtr x)
 	    id = xmlNextElementSibling(id))
 		for (f = is(id, "identification") ? xmlFirstElementChild(id) :
 		    NULL; f != NULL; f = xmlNextElementSibling(f))
-			if (is(f, "FRBRWork")) {
-				frbr_level(r, f, &s->work);
-				work_fields(r, meta, f, s);
-			} else if (is(f, "FRBRExpression"))
-				frbr_level(r, f, &s->expression);
+			if (is(f, "FRBRWork"))
+				frbr_level(r, meta, f, &s->work, s);
+			else if (is(f, "FRBRExpression"))
+				frbr_level(r, meta, f, &s->expression, NULL);
 			else if (is(f, "FRBRManifestation"))
-				frbr_level(r, f, &s->manifestation);
+				frbr_level(r, meta, f, &s->manifestation, NULL);
 	return s;
 }
 
@@ -1200,14 +1238,17 @@ is_ancestor(xmlNodePtr a, xmlNodePtr x)
 static void attach(struct r *, xmlNodePtr, rp_node *, int);
 
 /* <documentRef href="#cmp_1">: the component it names, read in its
- * place; one the file does not hold is said, not silently dropped. */
+ * place; one the file does not hold is said, not silently dropped, and
+ * its address kept (the ANNEX's href). */
 static void
 follow_ref(struct r *r, xmlNodePtr ref, rp_node *an, int natt)
 {
 	xmlChar		*h = xmlGetProp(ref, BAD_CAST "href");
 	xmlNodePtr	 t, e;
 
-	if ((t = ref_target(r, ref, h)) == NULL || is_ancestor(t, ref) || r->nested >= 32)
+	if ((t = ref_target(r, ref, h)) == NULL && h != NULL && an->href == NULL)
+		an->href = rp_doc_strdup(r->doc, (const char *)h);
+	if (t == NULL || is_ancestor(t, ref) || r->nested >= 32)
 		rp_msg(r->doc, RP_WARNING, "akn-document-ref",
 		    line_of(ref), col_of(ref),
 		    "akn: <documentRef> to %s: %s", h ? (char *)h : "nothing",
@@ -1262,7 +1303,7 @@ read_attachment(struct r *r, xmlNodePtr k, rp_node *dn, int natt)
 	for (e = xmlFirstElementChild(k); e != NULL;
 	    e = xmlNextElementSibling(e))
 		attach(r, e, an, natt);
-	if (an->first == NULL && an->num == NULL)
+	if (an->first == NULL && an->num == NULL && an->href == NULL)
 		rp_node_unlink(an);
 }
 
@@ -1382,12 +1423,8 @@ is_body(xmlNodePtr x)
 	static const char *const names[] = { "mainBody", "body",
 	    "mainContent", "judgmentBody", "debateBody", "portionBody",
 	    "amendmentBody", NULL };
-	int i;
 
-	for (i = 0; names[i] != NULL; i++)
-		if (is(x, names[i]))
-			return 1;
-	return 0;
+	return is_one_of(x, names);
 }
 
 static rp_node *

@@ -237,16 +237,14 @@ rp_utf16_to_utf8(const char *s, size_t n, int big, char *out, size_t *bad)
 				i += 2;
 			}
 		}
-		if (cp >= 0xD800 && cp <= 0xDFFF) {
-			*bad = i;
-			return (size_t)-1;
-		}
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			break;
 		k += rp_utf8_encode(cp, out + k);
 	}
+	out[k] = '\0';
 	if (i < n) {
 		*bad = i;
 		return (size_t)-1;
 	}
-	out[k] = '\0';
 	return k;
 }

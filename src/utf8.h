@@ -33,7 +33,7 @@ size_t	 rp_utf8_check(const char *s, size_t n);
 int	 rp_utf16_detect(const char *s, size_t n, size_t *skip);
 /* UTF-16 s (n bytes) as UTF-8 into out (at least 3 * n / 2 + 1 bytes);
  * returns its length, or (size_t)-1 with *bad the offset of an unpaired
- * surrogate or odd last byte. */
+ * surrogate or odd last byte (out then holds the text before it). */
 size_t	 rp_utf16_to_utf8(const char *s, size_t n, int big, char *out,
 	    size_t *bad);
 /* The code point that ends at s + n (n > 0), and its length in *len. */

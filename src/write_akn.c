@@ -66,18 +66,21 @@ struct d {
 	const char	*lang;
 	const char	*meeting;	/* TLCEvent eId, or NULL */
 	xmlNodePtr	 refs;
-	int		 hier;	/* a foreign act's levels written back:
-				   LEVELS_ACT, LEVELS_PORTION; else 0 */
+	int		 hier;	/* a foreign document's structure written
+				   back: LEVELS_ACT...; else 0 */
 };
 
-/* The body of a document, by d->hier. */
-enum { LEVELS_ACT = 1, LEVELS_PORTION };
+/* The body of a document, by d->hier: an act's levels, a portion's, a
+ * debate's or a judgment's units. */
+enum { LEVELS_ACT = 1, LEVELS_PORTION, LEVELS_DEBATE, LEVELS_JUDGMENT,
+	LEVELS_COLLECTION, LEVELS_AMENDMENT };
 static const char *const body_element[] = { "mainBody", "body",
-	"portionBody" };
+	"portionBody", "debateBody", "judgmentBody", "collectionBody",
+	"amendmentBody" };
 
 /* Counters of the children of one parent, for positional eIds. */
 struct seq {
-	int	list, bc, cont, formula, para, hc, item, unnumbered;
+	int	list, bc, cont, formula, para, hc, item, unnumbered, unit;
 };
 
 /* Marked substrings of the preface and conclusions: the first
@@ -100,6 +103,8 @@ struct ictx {
 static void	block(struct d *, xmlNodePtr, const rp_node *, const char *,
 		    struct seq *);
 static void	inlines(struct ictx *, xmlNodePtr, const rp_node *);
+static int	unit(struct d *, xmlNodePtr, const rp_node *, const char *,
+		    struct seq *);
 static xmlNodePtr document(struct w *, xmlNodePtr, const rp_node *,
 		    const struct d *, int, const char *);
 
@@ -197,9 +202,9 @@ text(struct w *w, xmlNodePtr parent, const char *s, size_t len)
 		    (int)len));
 }
 
-/* Give n the eId want, or want_2, want_3... if it is taken. */
+/* The eId want, or want_2, want_3... if it is taken; taken now. */
 static const char *
-eid(struct w *w, xmlNodePtr n, const char *want)
+unique_id(struct w *w, const char *want)
 {
 	rp_buf		 b;
 	const char	*id;
@@ -208,6 +213,15 @@ eid(struct w *w, xmlNodePtr n, const char *want)
 	rp_map_unique(&w->ids, &w->nextid, want, want, '_', &b);
 	id = rp_arena_strndup(&w->arena, b.data, b.len);
 	rp_buf_free(&b);
+	return id;
+}
+
+/* Give n the eId want, or want_2, want_3... if it is taken. */
+static const char *
+eid(struct w *w, xmlNodePtr n, const char *want)
+{
+	const char *id = unique_id(w, want);
+
 	xmlNewProp(n, BAD_CAST "eId", BAD_CAST id);
 	return id;
 }
@@ -708,6 +722,8 @@ block(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base,
 		inline_node(&ic, el(w, parent, "p"), n);
 		return;
 	}
+	if (n->type == RP_NODE_CONTAINER && unit(d, parent, n, base, q))
+		return;
 	if (n->type == RP_NODE_DOCUMENT || n->type == RP_NODE_ANNEX ||
 	    n->type == RP_NODE_NOTES) {
 		rp_msg(w->doc, RP_WARNING, "not-written", n->line, n->col,
@@ -741,6 +757,18 @@ static const char *const hier_names[] = { "clause", "section", "part",
 	"subtitle", "subdivision", "subclause", "sublist", "level",
 	"transitional", NULL };
 
+/* The element a node was read from (rp_node.name: "section",
+ * "debateSection prayers"), or NULL; *hname: the @name after it. */
+static const char *
+source_element(struct w *w, const rp_node *n, const char **hname)
+{
+	const char *sp = n->name ? strchr(n->name, ' ') : NULL;
+
+	*hname = sp != NULL && sp[1] != '\0' ? sp + 1 : NULL;
+	return sp != NULL ? rp_arena_strndup(&w->arena, n->name,
+	    (size_t)(sp - n->name)) : n->name;
+}
+
 /* The element a PARAGRAPH, ITEM or LIST is written as: when a foreign
  * act is written back, the source's (read_akn.c keep_element), else
  * def; *hname: the @name of a generic container. */
@@ -748,17 +776,17 @@ static const char *
 hier_element(const struct d *d, const rp_node *n, const char *def,
     const char **hname)
 {
-	size_t i;
+	const char	*e = source_element(d->w, n, hname);
+	size_t		 i;
 
-	*hname = NULL;
-	if (!d->hier || n->name == NULL)
-		return def;
-	if (strncmp(n->name, "hcontainer ", 11) == 0 && n->name[11] != '\0') {
-		*hname = n->name + 11;
+	if (d->hier && e != NULL && strcmp(e, "hcontainer") == 0 &&
+	    *hname != NULL)
 		return "hcontainer";
-	}
+	*hname = NULL;
+	if (!d->hier || e == NULL)
+		return def;
 	for (i = 0; hier_names[i] != NULL; i++)
-		if (strcmp(n->name, hier_names[i]) == 0)
+		if (strcmp(e, hier_names[i]) == 0)
 			return hier_names[i];
 	return def;
 }
@@ -834,19 +862,186 @@ points(struct d *d, xmlNodePtr parent, const rp_node *list, const char *lid)
  * from them), written back as such when its structure is; the child
  * after them. */
 static const rp_node *
-titles(struct d *d, xmlNodePtr h, const rp_node *c)
+titles(struct d *d, xmlNodePtr h, const rp_node *c, int kept)
 {
 	static const char *const names[] = { "heading", "subheading" };
 	struct ictx	 ic = { d, 0, NULL, 0, 0 };
 	int		 i;
 
-	for (i = 0; d->hier && i < 2 && c != NULL; i++)
+	for (i = 0; kept && i < 2 && c != NULL; i++)
 		if (c->type == RP_NODE_BLOCK && c->name != NULL &&
 		    strcmp(c->name, names[i]) == 0) {
 			inlines(&ic, el(d->w, h, names[i]), c->first);
 			c = c->next;
 		}
 	return c;
+}
+
+/*
+ * The units of a debate and a judgment (the XSD's speechSection,
+ * ANcontainers and judgmentBlock groups): where each may stand (the
+ * kinds of parent, IN_*), what it holds (HOLDS_*) and whether it names
+ * its speaker (@by, required).
+ */
+enum { IN_DEBATE = 1, IN_SECTION = 2, IN_MAIN = 4, IN_JUDGMENT = 8,
+	IN_AMENDMENT = 16 };
+enum { HOLDS_SECTION, HOLDS_SPEECH, HOLDS_BLOCKS, HOLDS_MAIN };
+struct unit {
+	const char	*el;
+	int		 in, holds, by;
+};
+static const char *const speech_sections[] = { "administrationOfOath",
+	"rollCall", "prayers", "oralStatements", "writtenStatements",
+	"personalStatements", "ministerialStatements", "resolutions",
+	"nationalInterest", "declarationOfVote", "communication", "petitions",
+	"papers", "noticesOfMotion", "questions", "address",
+	"proceduralMotions", "pointOfOrder", "adjournment", "debateSection",
+	NULL };
+static const char *const speech_groups[] = { "speechGroup", NULL };
+static const char *const speeches[] = { "speech", "question", "answer",
+	NULL };
+static const char *const others[] = { "other", NULL };
+static const char *const judgment_blocks[] = { "introduction",
+	"background", "arguments", "remedies", "motivation", "decision", NULL };
+static const char *const amendment_blocks[] = { "amendmentHeading",
+	"amendmentContent", "amendmentReference", "amendmentJustification",
+	NULL };
+static const struct {
+	const char *const	*names;
+	int			 in, holds, by;
+} units[] = {
+	{ speech_sections, IN_DEBATE | IN_SECTION | IN_MAIN, HOLDS_SECTION, 0 },
+	{ speech_groups, IN_SECTION, HOLDS_SECTION, 1 },
+	{ speeches, IN_SECTION, HOLDS_SPEECH, 1 },
+	{ others, IN_SECTION, HOLDS_BLOCKS, 0 },
+	{ judgment_blocks, IN_JUDGMENT, HOLDS_MAIN, 0 },
+	{ amendment_blocks, IN_AMENDMENT, HOLDS_BLOCKS, 0 },
+};
+
+/* Whether el names a unit; *u: it. */
+static int
+unit_of(const char *el, struct unit *u)
+{
+	size_t			 i;
+	const char *const	*n;
+
+	for (i = 0; el != NULL && i < sizeof(units) / sizeof(units[0]); i++)
+		for (n = units[i].names; *n != NULL; n++)
+			if (strcmp(el, *n) == 0) {
+				*u = (struct unit){ *n, units[i].in,
+				    units[i].holds, units[i].by };
+				return 1;
+			}
+	return 0;
+}
+
+int
+rp_akn_is_unit(const char *el)
+{
+	struct unit u;
+
+	return unit_of(el, &u);
+}
+
+/* What kind of parent (IN_*) an element written here is for a unit. */
+static int
+parent_kind(xmlNodePtr parent)
+{
+	const char	*name = (const char *)parent->name;
+	struct unit	 u;
+
+	if (unit_of(name, &u))
+		return u.holds == HOLDS_SECTION ? IN_SECTION :
+		    u.holds == HOLDS_MAIN ? IN_MAIN : 0;
+	return strcmp(name, "debateBody") == 0 ? IN_DEBATE :
+	    strcmp(name, "judgmentBody") == 0 ? IN_JUDGMENT :
+	    strcmp(name, "amendmentBody") == 0 ? IN_AMENDMENT :
+	    strcmp(name, "mainBody") == 0 ? IN_MAIN : 0;
+}
+
+/* Whether a CONTAINER was read from a unit (*u) that may stand in a
+ * parent of kind in. */
+static int
+unit_in(struct w *w, const rp_node *n, int in, const char **hname,
+    struct unit *u)
+{
+	return n->type == RP_NODE_CONTAINER &&
+	    unit_of(source_element(w, n, hname), u) && (u->in & in) != 0;
+}
+
+/* Whether BLOCK b was read from one of names (a <from>, a <scene>). */
+static int
+block_named(const rp_node *b, const char *const *names)
+{
+	for (; b != NULL && b->type == RP_NODE_BLOCK && b->name != NULL &&
+	    *names != NULL; names++)
+		if (strcmp(b->name, *names) == 0)
+			return 1;
+	return 0;
+}
+
+/* The head of a unit: a section's num, heading and subheading, a
+ * speech's speaker (<from>), where the unit has a place for them (a num
+ * elsewhere is a line of text); the child after them. */
+static const rp_node *
+unit_head(struct d *d, xmlNodePtr x, const rp_node *n, const struct unit *u)
+{
+	static const char *const from[] = { "from", NULL };
+	struct ictx	 ic = { d, 0, NULL, 0, 0 };
+	const rp_node	*c = n->first;
+
+	if (u->holds == HOLDS_SECTION) {
+		if (n->num != NULL)
+			text(d->w, el(d->w, x, "num"), n->num, strlen(n->num));
+		return titles(d, x, c, 1);
+	}
+	if (u->holds == HOLDS_SPEECH && block_named(c, from)) {
+		inlines(&ic, el(d->w, x, "from"), c->first);
+		c = c->next;
+	}
+	if (n->num != NULL)
+		text(d->w, el(d->w, x, "p"), n->num, strlen(n->num));
+	return c;
+}
+
+/*
+ * A CONTAINER read from a unit of a debate or judgment, written back as
+ * it when it may stand in parent: its element, @name, eId and speaker,
+ * its head, its blocks and units; the running text of a debate (scene,
+ * narrative, summary) as such in a section.  Whether it was.
+ */
+static int
+unit(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base,
+    struct seq *q)
+{
+	static const char *const running[] = { "scene", "narrative",
+	    "summary", NULL };
+	struct w		*w = d->w;
+	const char		*hname, *id;
+	struct unit		 u;
+	struct ictx		 ic = { d, 0, NULL, 0, 0 };
+	struct seq		 sub = { 0 };
+	const rp_node		*c;
+	xmlNodePtr		 x, head;
+
+	if (!unit_in(w, n, parent_kind(parent), &hname, &u))
+		return 0;
+	x = el(w, parent, u.el);
+	at(w, x, "name", hname);
+	id = eid(w, x, n->id != NULL ? n->id : join(w, base, wfmt(w, "%s_%d",
+	    u.el, ++q->unit)));
+	if (u.by)
+		at(w, x, "by", n->href != NULL ? n->href : "");
+	c = unit_head(d, x, n, &u);
+	head = x->last;
+	for (; c != NULL; c = c->next)
+		if (u.holds == HOLDS_SECTION && block_named(c, running))
+			inlines(&ic, el(w, x, c->name), c->first);
+		else
+			block(d, x, c, id, &sub);
+	if (x->last == head && u.holds != HOLDS_SECTION)
+		el(w, x, "p");	/* blocks required */
+	return 1;
 }
 
 /* Whether a LIST of n is written as a <list> of its own: always, but
@@ -873,7 +1068,7 @@ static void
 hier(struct d *d, xmlNodePtr h, const rp_node *n, const char *hid)
 {
 	struct w	*w = d->w;
-	const rp_node	*c, *from = titles(d, h, n->first);
+	const rp_node	*c, *from = titles(d, h, n->first, d->hier);
 	xmlNodePtr	 list = NULL;
 	const char	*lid = hid;
 	int		 nlist = 0;
@@ -1277,6 +1472,10 @@ preface(struct d *d, xmlNodePtr pf, const rp_node *n, struct seq *q)
 			box = NULL;
 			continue;
 		}
+		if (d->hier == LEVELS_JUDGMENT) {	/* <header>: blocks */
+			preface_block(d, pf, c);
+			continue;
+		}
 		if ((g = preface_group(c->role)) == NULL)
 			g = box != NULL ? cur : "masthead";
 		if (box == NULL || strcmp(g, cur) != 0) {
@@ -1678,10 +1877,27 @@ hier_child(const rp_node *c)
 	    c->type == RP_NODE_HEADING || c->type == RP_NODE_SEPARATOR;
 }
 
-/* How many children the body of dn has, all of which can be an act's
- * <body>'s; -1 if one cannot. */
+/* Whether c can be a child of the body of a document written with
+ * its levels (an act's, a portion's) or its units (a debate's, a
+ * judgment's): levels, by LEVELS_*. */
 static int
-hier_body(const rp_node *dn)
+body_fits(struct w *w, const rp_node *c, int levels)
+{
+	const char	*hname;
+	struct unit	 u;
+
+	if (levels == LEVELS_DEBATE || levels == LEVELS_JUDGMENT ||
+	    levels == LEVELS_AMENDMENT)
+		return unit_in(w, c, levels == LEVELS_DEBATE ? IN_DEBATE :
+		    levels == LEVELS_JUDGMENT ? IN_JUDGMENT : IN_AMENDMENT,
+		    &hname, &u);
+	return hier_child(c);
+}
+
+/* How many children the body of dn has, all of which fit the body of
+ * levels (body_fits); -1 if one does not. */
+static int
+levels_body(struct w *w, const rp_node *dn, int levels)
 {
 	const rp_node	*c, *sub;
 	int		 n = 0;
@@ -1689,12 +1905,12 @@ hier_body(const rp_node *dn)
 	for (c = dn->first; c != NULL; c = c->next) {
 		if (other_part(c))
 			continue;
-		if (c->type != RP_NODE_BODY && !hier_child(c))
+		if (c->type != RP_NODE_BODY && !body_fits(w, c, levels))
 			return -1;
 		n += c->type != RP_NODE_BODY;
 		for (sub = c->type == RP_NODE_BODY ? c->first : NULL;
 		    sub != NULL; sub = sub->next, n++)
-			if (!hier_child(sub))
+			if (!body_fits(w, sub, levels))
 				return -1;
 	}
 	return n;
@@ -1715,35 +1931,88 @@ more_parts(const rp_node *dn)
 	return 0;
 }
 
+/* Whether dn is a collection of documents: a body with nothing in it,
+ * and annexes that hold one document each or refer to one outside the
+ * file, at least one. */
+static int
+collection(const rp_node *dn)
+{
+	const rp_node	*c;
+	int		 n = 0;
+
+	for (c = dn->first; c != NULL; c = c->next) {
+		if (c->type == RP_NODE_ANNEX) {
+			if (c->first == NULL ? c->href == NULL :
+			    c->first != c->last ||
+			    c->first->type != RP_NODE_DOCUMENT)
+				return 0;
+			n++;
+		} else if (!other_part(c) && (c->type != RP_NODE_BODY ||
+		    c->first != NULL))
+			return 0;
+	}
+	return n > 0;
+}
+
+/* Whether dn has a preamble with something in it. */
+static int
+has_preamble(const rp_node *dn)
+{
+	const rp_node *c;
+
+	for (c = dn->first; c != NULL; c = c->next)
+		if (c->type == RP_NODE_PREAMBLE && c->first != NULL)
+			return 1;
+	return 0;
+}
+
 /*
  * The element of a document: a source's own type when its parts are
- * those written here (a main body), or an act's, a bill's or a
- * portion's whose body holds levels only (d->hier: written back as the
- * source had them), else a resolution's or <doc> (docs/AKN.md).
+ * those written here (a main body), or an act's or a bill's whose body
+ * holds levels only, a debate's or a judgment's whose body holds its
+ * units only (and no preamble, which they have not), a portion's (d->hier:
+ * written back as the source had them), else a resolution's or <doc>
+ * (docs/AKN.md).
  */
 static const char *
 doc_element(struct d *d)
 {
 	static const char *const open[] = { "doc", "statement",
 	    "debateReport", NULL };
-	static const char *const hierarchical[] = { "act", "bill", NULL };
+	static const struct {
+		const char	*el;
+		int		 levels;
+	} structured[] = { { "act", LEVELS_ACT }, { "bill", LEVELS_ACT },
+	    { "debate", LEVELS_DEBATE }, { "judgment", LEVELS_JUDGMENT },
+	    { "amendment", LEVELS_AMENDMENT } };
 	const char	*t = d->m->akn_source ? d->m->akn_source->doctype :
 			    NULL;
-	int		 i;
+	size_t		 i;
 
 	for (i = 0; t != NULL && open[i] != NULL; i++)
 		if (strcmp(t, open[i]) == 0)
 			return open[i];
-	for (i = 0; t != NULL && hierarchical[i] != NULL; i++)
-		if (strcmp(t, hierarchical[i]) == 0 && hier_body(d->node) > 0) {
-			d->hier = LEVELS_ACT;
-			return hierarchical[i];
+	for (i = 0; t != NULL && i < sizeof(structured) /
+	    sizeof(structured[0]); i++)
+		if (strcmp(t, structured[i].el) == 0 && levels_body(d->w,
+		    d->node, structured[i].levels) > 0 &&
+		    (structured[i].levels == LEVELS_ACT ||
+		    !has_preamble(d->node))) {
+			d->hier = structured[i].levels;
+			return structured[i].el;
 		}
+	if (t != NULL && collection(d->node) && (strcmp(t,
+	    "documentCollection") == 0 || strcmp(t, "amendmentList") == 0 ||
+	    strcmp(t, "officialGazette") == 0)) {
+		d->hier = LEVELS_COLLECTION;
+		return t;
+	}
 	/* A portion is one level (or container) and its meta, of the
 	 * document its includedIn names. */
 	if (t != NULL && strcmp(t, "portion") == 0 &&
 	    d->m->akn_source->included_in != NULL &&
-	    hier_body(d->node) == 1 && !more_parts(d->node)) {
+	    levels_body(d->w, d->node, LEVELS_PORTION) == 1 &&
+	    !more_parts(d->node)) {
 		d->hier = LEVELS_PORTION;
 		return t;
 	}
@@ -1770,8 +2039,127 @@ doc_open(struct d *d, xmlNodePtr parent)
 	return x;
 }
 
+/* An ANNEX's <attachment> or <component> under parent, with its
+ * heading and (if named) subheading; *id: its eId. */
+static xmlNodePtr
+annex_open(struct d *d, xmlNodePtr parent, const char *el_name,
+    const rp_node *c, int named, const char *want, const char **id)
+{
+	xmlNodePtr a = el(d->w, parent, el_name);
+
+	*id = eid(d->w, a, want);
+	if (c->num != NULL)
+		text(d->w, el(d->w, a, "heading"), c->num, strlen(c->num));
+	if (named && c->name != NULL)
+		text(d->w, el(d->w, a, "subheading"), c->name,
+		    strlen(c->name));
+	return a;
+}
+
+/*
+ * The <component>s of a collection's body cb, one for each ANNEX: one
+ * without a name holds its document, as a component can; a named one
+ * is a <documentRef> showing it, to the document outside the file it
+ * refers to or to the <component> of <components> that will hold its
+ * document, whose eId it returns (else NULL), in order.
+ */
+static const char **
+components(struct d *d, xmlNodePtr cb)
+{
+	struct w	*w = d->w;
+	const rp_node	*c;
+	const char	**ids, *id;
+	xmlNodePtr	 comp, ref;
+	int		 k = 0;
+
+	for (c = d->node->first; c != NULL; c = c->next)
+		k += c->type == RP_NODE_ANNEX;
+	ids = rp_arena_alloc(&w->arena, (size_t)k * sizeof(*ids));
+	k = 0;
+	for (c = d->node->first; c != NULL; c = c->next) {
+		if (c->type != RP_NODE_ANNEX)
+			continue;
+		comp = annex_open(d, cb, "component", c, 0, join(w, d->base,
+		    wfmt(w, "cmp_%d", k + 1)), &id);
+		ids[k++] = NULL;
+		if (c->name == NULL && c->first != NULL) {
+			document(w, comp, c->first, d, k, id);
+			continue;
+		}
+		ref = el(w, comp, "documentRef");
+		if (c->first != NULL)
+			ids[k - 1] = unique_id(w, join(w, d->base, wfmt(w,
+			    "cmpnts__cmp_%d", k)));
+		at(w, ref, "href", ids[k - 1] == NULL ? c->href :
+		    wfmt(w, "#%s", ids[k - 1]));
+		at(w, ref, "showAs", c->name ? c->name : "");
+	}
+	return ids;
+}
+
+/*
+ * The body of d under part: its levels, units or blocks (mainBody is
+ * required, and not empty); a collection's components (components()).
+ */
+static const char **
+body(struct d *d, xmlNodePtr part)
+{
+	struct seq	 q = { 0 };
+	const rp_node	*c, *sub;
+
+	if (d->hier == LEVELS_COLLECTION)
+		return components(d, part);
+	for (c = d->node->first; c != NULL; c = c->next) {
+		if (other_part(c))
+			continue;
+		if (c->type != RP_NODE_BODY)
+			body_child(d, part, c, &q);
+		for (sub = c->type == RP_NODE_BODY ? c->first : NULL;
+		    sub != NULL; sub = sub->next)
+			body_child(d, part, sub, &q);
+	}
+	if (part->children == NULL)
+		el(d->w, part, "p");
+	return NULL;
+}
+
+/* The ANNEXes of d, after its conclusions: <attachments>, or the
+ * <components> of a collection, with the eIds its body gave them. */
+static void
+annexes(struct d *d, xmlNodePtr x, const char **comps)
+{
+	struct w	*w = d->w;
+	const rp_node	*c, *sub;
+	xmlNodePtr	 atts = NULL, a;
+	const char	*aid;
+	int		 k = 0;
+
+	for (c = d->node->first; c != NULL; c = c->next) {
+		if (c->type != RP_NODE_ANNEX)
+			continue;
+		if (comps != NULL && comps[k] == NULL) {
+			k++;	/* in its component, or outside the file */
+			continue;
+		}
+		if (atts == NULL)
+			atts = el(w, x, comps ? "components" : "attachments");
+		if (comps != NULL) {
+			a = el(w, atts, "component");
+			at(w, a, "eId", aid = comps[k++]);
+		} else
+			a = annex_open(d, atts, "attachment", c, 1, join(w,
+			    d->base, wfmt(w, "att_%d", ++k)), &aid);
+		sub = rp_node_child(c, RP_NODE_DOCUMENT);
+		if (sub != NULL && (sub != c->first || sub->next != NULL))
+			rp_msg(w->doc, RP_WARNING, "not-written",
+			    c->line, c->col,
+			    "akn: only the document of an annex is written");
+		document(w, a, sub != NULL ? sub : c, d, k, aid);
+	}
+}
+
 /* The parts of a document in the order AKN requires, whatever the order
- * of the model: preface, preamble, mainBody, conclusions, attachments. */
+ * of the model: preface, preamble, body, conclusions, attachments. */
 static xmlNodePtr
 document(struct w *w, xmlNodePtr parent, const rp_node *dn,
     const struct d *outer, int annex_pos, const char *base)
@@ -1780,11 +2168,10 @@ document(struct w *w, xmlNodePtr parent, const rp_node *dn,
 				    .votes_for = -1, .votes_against = -1,
 				    .votes_abstain = -1 };
 	struct d		 d = { 0 };
-	struct seq		 q = { 0 }, qb = { 0 };
-	const rp_node		*c, *sub;
-	xmlNodePtr		 x, meta, ident, part, atts = NULL, a;
-	const char		*aid;
-	int			 k = 0;
+	struct seq		 q = { 0 };
+	const rp_node		*c;
+	xmlNodePtr		 x, meta, ident, part;
+	const char		**comps;
 
 	d.w = w;
 	d.node = dn;
@@ -1800,7 +2187,8 @@ document(struct w *w, xmlNodePtr parent, const rp_node *dn,
 	identify(&d, outer, annex_pos);
 	identification(&d, ident);
 
-	part = NULL;
+	/* A judgment's <header> is required. */
+	part = d.hier == LEVELS_JUDGMENT ? el(w, x, "header") : NULL;
 	for (c = dn->first; c != NULL; c = c->next)
 		if (c->type == RP_NODE_PREFACE && c->first != NULL) {
 			if (part == NULL)
@@ -1815,18 +2203,7 @@ document(struct w *w, xmlNodePtr parent, const rp_node *dn,
 				part = el(w, x, "preamble");
 			preamble(&d, part, c, &q);
 		}
-	part = el(w, x, body_element[d.hier]);
-	for (c = dn->first; c != NULL; c = c->next) {
-		if (other_part(c))
-			continue;
-		if (c->type != RP_NODE_BODY)
-			body_child(&d, part, c, &qb);
-		for (sub = c->type == RP_NODE_BODY ? c->first : NULL;
-		    sub != NULL; sub = sub->next)
-			body_child(&d, part, sub, &qb);
-	}
-	if (part->children == NULL)	/* mainBody is required, not empty */
-		el(w, part, "p");
+	comps = body(&d, el(w, x, body_element[d.hier]));
 	memset(&q, 0, sizeof(q));
 	part = NULL;
 	for (c = dn->first; c != NULL; c = c->next)
@@ -1835,25 +2212,7 @@ document(struct w *w, xmlNodePtr parent, const rp_node *dn,
 				part = el(w, x, "conclusions");
 			conclusions(&d, part, c, &q);
 		}
-	for (c = dn->first; c != NULL; c = c->next) {
-		if (c->type != RP_NODE_ANNEX)
-			continue;
-		if (atts == NULL)
-			atts = el(w, x, "attachments");
-		a = el(w, atts, "attachment");
-		aid = eid(w, a, join(w, base, wfmt(w, "att_%d", ++k)));
-		if (c->num != NULL)
-			text(w, el(w, a, "heading"), c->num, strlen(c->num));
-		if (c->name != NULL)
-			text(w, el(w, a, "subheading"), c->name,
-			    strlen(c->name));
-		sub = rp_node_child(c, RP_NODE_DOCUMENT);
-		if (sub != NULL && (sub != c->first || sub->next != NULL))
-			rp_msg(w->doc, RP_WARNING, "not-written",
-			    c->line, c->col,
-			    "akn: only the document of an annex is written");
-		document(w, a, sub != NULL ? sub : c, &d, k, aid);
-	}
+	annexes(&d, x, comps);
 	meta_tail(&d, meta, d.refs);
 	return x;
 }

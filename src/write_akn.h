@@ -21,6 +21,10 @@
  */
 xmlDocPtr	rp_akn_build(rp_doc *doc, const rp_options *opt);
 
+/* Whether el is a unit of a debate or judgment that holds blocks
+ * (debateSection, speech, motivation...): a CONTAINER of the model. */
+int		 rp_akn_is_unit(const char *el);
+
 /* class of a VOTE_GROUP's blockContainer, by rp_vote_kind. */
 const char	*rp_akn_vote_class(int kind);
 

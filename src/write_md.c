@@ -694,6 +694,8 @@ is_block(const rp_node *n)
 	    n->type < RP_NODE_FIRST_INLINE;
 }
 
+static void	container(struct mdw *, cmark_node *, const rp_node *, int);
+
 /* A run of blocks from first, up to end (or the first node that is not
  * a block): the children of a PREAMBLE, BODY or CONCLUSION, or blocks
  * found elsewhere (a list in a masthead, a block in a DOCUMENT), which
@@ -757,6 +759,9 @@ blocks(struct mdw *w, cmark_node *root, const rp_node *first,
 		case RP_NODE_VOTE:
 			vote(w, root, c);
 			break;
+		case RP_NODE_CONTAINER:
+			container(w, root, c, depth);
+			break;
 		case RP_NODE_LIST:
 			items(w, root, c);
 			break;
@@ -776,6 +781,25 @@ blocks(struct mdw *w, cmark_node *root, const rp_node *first,
 		}
 	}
 	return last;
+}
+
+/* A debate's section or speech, a judgment's part (read from Akoma
+ * Ntoso): its number and heading (a BLOCK read from a <heading>) as a
+ * heading, then its blocks, a level down. */
+static void
+container(struct mdw *w, cmark_node *root, const rp_node *n, int depth)
+{
+	const rp_node	*c = n->first, *title = NULL;
+
+	if (c != NULL && c->type == RP_NODE_BLOCK && c->name != NULL &&
+	    strcmp(c->name, "heading") == 0) {
+		title = c;
+		c = c->next;
+	}
+	if (n->num != NULL || title != NULL)
+		cmark_node_append_child(root, heading(3 + 2 * depth,
+		    block_node(w, CMARK_NODE_PARAGRAPH, title, n->num)));
+	blocks(w, root, c, NULL, depth + 1);
 }
 
 /* ----------------------------------------------------------- footnotes */

@@ -1254,6 +1254,20 @@ closing_lines(struct job *j, const rp_node *b)
 		set_para(j, pi, 1);
 }
 
+/* A heading's or container's number on a line of its own, in bold. */
+static void
+num_line(struct job *j, const char *num, int align)
+{
+	int pi;
+
+	if (num == NULL)
+		return;
+	pi = new_para(j, align, 0, 0, j->leading * 1.2f);
+	pl_add(&j->para[pi].pl, &j->st->m, num, strlen(num), PS_BOLD,
+	    j->size * 1.1f, 0, -1, -1);
+	set_para(j, pi, 1);
+}
+
 static void
 flow_node(struct job *j, const rp_node *n)
 {
@@ -1293,12 +1307,7 @@ flow_node(struct job *j, const rp_node *n)
 		break;
 	case RP_NODE_HEADING:
 		space(j, j->leading);
-		if (n->num != NULL) {
-			pi = new_para(j, AL_CENTER, 0, 0, j->leading * 1.2f);
-			pl_add(&j->para[pi].pl, &j->st->m, n->num,
-			    strlen(n->num), PS_BOLD, j->size * 1.1f, 0, -1, -1);
-			set_para(j, pi, 1);
-		}
+		num_line(j, n->num, AL_CENTER);
 		for (b = n->first; b != NULL; b = b->next) {
 			pi = block(j, b, AL_CENTER, 0, 0, PS_BOLD,
 			    j->size * 1.1f, j->leading * 1.2f, NULL);
@@ -1319,6 +1328,13 @@ flow_node(struct job *j, const rp_node *n)
 		space(j, c->space);
 		break;
 	}
+	case RP_NODE_CONTAINER:
+		/* A debate's section or speech, a judgment's part. */
+		if (n->num != NULL)
+			space(j, j->leading);
+		num_line(j, n->num, AL_LEFT);
+		flow_blocks(j, n);
+		break;
 	case RP_NODE_CONCLUSION:
 		space(j, j->leading);
 		for (b = n->first; b != NULL; b = b->next)

@@ -21,7 +21,11 @@
      whether the XML was pretty-printed. -->
 <xsl:strip-space elements="akn:akomaNtoso akn:statement akn:doc akn:act
   akn:bill akn:portion akn:meta akn:preface akn:preamble akn:mainBody
-  akn:body akn:portionBody
+  akn:body akn:portionBody akn:debate akn:debateBody akn:judgment
+  akn:judgmentBody akn:header akn:documentCollection akn:collectionBody
+  akn:debateSection akn:speech akn:question akn:answer akn:speechGroup
+  akn:introduction akn:background akn:arguments akn:remedies
+  akn:motivation akn:decision akn:amendment akn:amendmentBody
   akn:conclusions akn:attachments akn:attachment akn:components
   akn:component akn:content akn:container akn:blockContainer akn:paragraph
   akn:subparagraph akn:point akn:item akn:list akn:blockList akn:intro
@@ -387,7 +391,7 @@
     <h1><xsl:value-of select="$title-text"/></h1>
     <xsl:call-template name="docmeta"/>
   </xsl:if>
-  <xsl:apply-templates select="akn:coverPage | akn:preamble | akn:mainBody | akn:body | akn:portionBody | akn:conclusions | akn:attachments | akn:components">
+  <xsl:apply-templates select="akn:coverPage | akn:header | akn:preamble | akn:mainBody | akn:body | akn:portionBody | akn:debateBody | akn:judgmentBody | akn:amendmentBody | akn:collectionBody | akn:conclusions | akn:attachments | akn:components">
     <xsl:with-param name="level" select="$level"/>
   </xsl:apply-templates>
   <xsl:call-template name="notes">
@@ -520,7 +524,7 @@
 
 <!-- ======================================================== preamble -->
 
-<xsl:template match="akn:preamble | akn:coverPage">
+<xsl:template match="akn:preamble | akn:coverPage | akn:header">
   <div class="{local-name()}"><xsl:call-template name="id"/><xsl:apply-templates/></div>
 </xsl:template>
 
@@ -534,7 +538,7 @@
 
 <!-- ======================================================= main body -->
 
-<xsl:template match="akn:mainBody | akn:body | akn:portionBody">
+<xsl:template match="akn:mainBody | akn:body | akn:portionBody | akn:debateBody | akn:judgmentBody | akn:amendmentBody">
   <xsl:param name="level"/>
   <div class="operative">
     <xsl:call-template name="id"/>
@@ -717,6 +721,11 @@
 
 <xsl:template match="akn:subheading"><p class="subheading"><xsl:apply-templates/></p></xsl:template>
 
+<!-- Lines of a debate: the speaker, and what is told of the sitting. -->
+<xsl:template match="akn:from | akn:scene | akn:narrative | akn:summary">
+  <p class="{local-name()}"><xsl:apply-templates/></p>
+</xsl:template>
+
 <xsl:template match="akn:content">
   <xsl:apply-templates/>
 </xsl:template>
@@ -808,7 +817,7 @@
 
 <!-- ======================================================== annexes -->
 
-<xsl:template match="akn:attachments | akn:components">
+<xsl:template match="akn:attachments | akn:components | akn:collectionBody">
   <xsl:param name="level"/>
   <xsl:apply-templates select="*">
     <xsl:with-param name="level" select="$level"/>

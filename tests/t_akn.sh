@@ -333,6 +333,79 @@ all_words act "$TMP/act.xml"
 "$R" -q -f akn -t akn "$TMP/act.xml" > "$TMP/act.out.xml"
 expect "akn foreign act: headings as <heading>, <subheading>" "2 1" \
     "$(grep -c '<heading>[A-Z][a-z]* heading</heading>' "$TMP/act.out.xml") $(grep -c '<subheading>Bravo subheading</subheading>' "$TMP/act.out.xml")"
+# A debate, a judgment and an amendment made here: sections in sections
+# with a num, a @name and a heading, a question, its answer and a speech
+# with their speakers, what is told of the sitting; a judgment's header
+# and parts; an amendment's blocks.
+# Each comes back as its type with its units, their eIds and speakers.
+# meta TYPE [inner]: a valid <meta> for a document of TYPE made here.
+meta() {
+	printf '<meta><identification source="#me"><FRBRWork><FRBRthis value="/akn/xx/%s/2020-01-02/7/!main"/><FRBRuri value="/akn/xx/%s/2020-01-02/7"/><FRBRdate date="2020-01-02" name="sitting"/><FRBRauthor href="#me"/><FRBRcountry value="xx"/></FRBRWork>' "$1" "$1"
+	printf '<FRBRExpression><FRBRthis value="/akn/xx/%s/2020-01-02/7/eng@/!main"/><FRBRuri value="/akn/xx/%s/2020-01-02/7/eng@"/><FRBRdate date="2020-01-02" name="sitting"/><FRBRauthor href="#me"/><FRBRlanguage language="eng"/></FRBRExpression>' "$1" "$1"
+	printf '<FRBRManifestation><FRBRthis value="/akn/xx/%s/2020-01-02/7/eng@/!main.xml"/><FRBRuri value="/akn/xx/%s/2020-01-02/7/eng@.akn"/><FRBRdate date="2020-01-02" name="markup"/><FRBRauthor href="#me"/></FRBRManifestation></identification>' "$1" "$1"
+	# A document in another declares no eId of the file again.
+	[ -n "$2" ] || printf '<references source="#me"><TLCOrganization eId="me" href="/ontology/organization/xx/me" showAs="Me"/><TLCPerson eId="smith" href="/ontology/person/xx/smith" showAs="Smith"/><TLCPerson eId="jones" href="/ontology/person/xx/jones" showAs="Jones"/></references>'
+	printf '</meta>\n'
+}
+cat > "$TMP/hansard.xml" <<XML
+<akomaNtoso $NS3><debate name="hansard">$(meta debate)
+  <preface><p>Parliament of Nowhere sitting</p></preface>
+  <debateBody>
+    <debateSection eId="dbsect_1" name="opening"><num>XI.</num><heading>Opening words</heading>
+      <narrative>The House met at nine</narrative>
+      <debateSection eId="dbsect_1__dbsect_1" name="questions"><heading>Questions heading</heading>
+        <question eId="dbsect_1__dbsect_1__q_1" by="#smith"><from>Mr Smith:</from><p>Why the delay wording?</p></question>
+        <answer by="#jones"><from>Ms Jones:</from><p>Because reasons wording.</p></answer>
+      </debateSection>
+      <speech eId="dbsect_1__sp_1" by="#smith"><from>Mr Smith again:</from><p>Closing speech wording.</p></speech>
+      <scene>Applause scene words</scene>
+    </debateSection>
+    <adjournment eId="adj_1"><p>The House rose wording.</p></adjournment>
+  </debateBody></debate></akomaNtoso>
+XML
+cat > "$TMP/court.xml" <<XML
+<akomaNtoso $NS3><judgment name="decision">$(meta judgment)
+  <header><p>In the High Court wording</p><p>Alpha versus Beta</p></header>
+  <judgmentBody>
+    <introduction><p>Introduction wording</p></introduction>
+    <background><blockList eId="bl_1"><item eId="bl_1__item_1"><num>1.</num><p>Background item wording</p></item></blockList></background>
+    <motivation eId="mot_1"><p>Motivation wording</p></motivation>
+    <decision><p>Appeal dismissed wording</p></decision>
+  </judgmentBody>
+  <conclusions><p>Judge signature wording</p></conclusions></judgment></akomaNtoso>
+XML
+cat > "$TMP/amend.xml" <<XML
+<akomaNtoso $NS3><amendment name="amendment">$(meta amendment)
+  <preface><p>Amendment 12 cover wording</p></preface>
+  <amendmentBody>
+    <amendmentHeading eId="amdhead"><p>Article 3 heading wording</p></amendmentHeading>
+    <amendmentContent eId="amdcont"><p>Replace the words wording</p></amendmentContent>
+    <amendmentJustification><p>Justified because wording</p></amendmentJustification>
+  </amendmentBody></amendment></akomaNtoso>
+XML
+for f in hansard court amend; do
+	same_shape $f "$TMP/$f.xml"
+	all_words $f "$TMP/$f.xml"
+done
+# A collection made here: a document held in its component, one its
+# documentRef names in <components>, one outside the file (kept, never
+# fetched).  It comes back a collection of the same components.
+cat > "$TMP/set.xml" <<XML
+<akomaNtoso $NS3><documentCollection name="package">$(meta documentCollection)
+  <preface><p>Package cover words</p></preface>
+  <collectionBody>
+    <component eId="cmp_1"><doc name="memo">$(meta doc inner)<mainBody><p>Embedded memo wording</p></mainBody></doc></component>
+    <component eId="cmp_2"><documentRef href="#cmpnts__cmp_2" showAs="The bill"/></component>
+    <component eId="cmp_3"><documentRef href="other.xml" showAs="Elsewhere"/></component>
+  </collectionBody>
+  <components><component eId="cmpnts__cmp_2"><bill name="bill">$(meta bill inner)<body><section eId="sec_1"><content><p>Referenced bill wording</p></content></section></body></bill></component></components>
+</documentCollection></akomaNtoso>
+XML
+same_shape set "$TMP/set.xml"
+all_words set "$TMP/set.xml"
+"$R" -q -f akn -t akn,md -d "$TMP/units" "$TMP/hansard.xml"
+expect "akn foreign debate: speakers, numbers and the sitting's lines kept" \
+    "1 1 1 1 1" "$(grep -c '<from>Mr Smith:</from>' "$TMP/units/hansard.xml") $(grep -c '<answer [^>]*by="#jones"' "$TMP/units/hansard.xml") $(grep -c '<num>XI.</num>' "$TMP/units/hansard.xml") $(grep -c '<scene>Applause scene words</scene>' "$TMP/units/hansard.xml") $(grep -c '^#.*XI. Opening words$' "$TMP/units/hansard.md")"
 # Text outside the levels (Indigo's <staticContent>) has no place in an
 # act's <body>: the act is a <doc> of its name, valid, no word lost.
 sed 's|<body>|<staticContent><p>Running head words</p></staticContent><body>|' \

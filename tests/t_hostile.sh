@@ -55,6 +55,8 @@ w("dtd.xml", '<?xml version="1.0"?>\n<!DOCTYPE akomaNtoso SYSTEM '
 w("deep.xml", akn % ("<b>" * 10000 + "x" + "</b>" * 10000))
 open(d + "/nul.txt", "wb").write(b"Security Council\n\nThe Security Council,\n\n1. De\0cides\n")
 open(d + "/utf8.txt", "wb").write(b"Security Council\n\nThe Council,\n1. D\xc3\x28cides\n")
+# UTF-16 with a lone surrogate on line 3.
+open(d + "/utf16.txt", "wb").write(b"\xff\xfe" + "Security Council\n\n1. D".encode("utf-16-le") + b"\x00\xd8" + "cides\n".encode("utf-16-le"))
 PY
 
 conv "1 MB line of text" "$TMP/long.txt" && has "1 MB line of text" LASTWORD
@@ -77,8 +79,9 @@ conv "external DTD" "$TMP/dtd.xml"
     notok "external DTD: not loaded"
 conv "10,000 nested AKN elements" "$TMP/deep.xml"
 
-# NUL and invalid UTF-8: one line naming file:line:col, exit 1, no output.
-for f in nul:5 utf8:4; do
+# NUL, invalid UTF-8 and UTF-16: one line naming file:line:col, exit 1,
+# no output.
+for f in nul:5 utf8:4 utf16:3; do
 	n=${f%:*} line=${f#*:}
 	rm -rf "$TMP/o"
 	$RESPUB -t tree,akn,md -d "$TMP/o" "$TMP/$n.txt" 2>"$TMP/err"
