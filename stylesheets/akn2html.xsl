@@ -84,8 +84,11 @@
      few elements that can match: libxslt makes every key of every page
      by testing each element of it. -->
 <xsl:key name="role" match="akn:*[@class or @name][@class = 'vote' or @name = 'vote' or @class = 'signature' or @name = 'signature' or @name = 'separator']" use="@name | @class[. != 'separator']"/>
-<!-- Numbered paragraphs and points: consecutive ones make one list. -->
-<xsl:key name="item" match="akn:*[akn:num][not(akn:heading) and not(self::akn:attachment or self::akn:component)]" use="generate-id()"/>
+<!-- Numbered paragraphs and points: consecutive ones make one list.
+     Made from their numbers: a walk that tests only the akn:num
+     elements, where testing each element for a number child costs a
+     predicate on every node of the page. -->
+<xsl:key name="item" match="akn:*/akn:num[not(../akn:heading) and not(parent::akn:attachment or parent::akn:component)]" use="generate-id(..)"/>
 
 <!-- The main document, and the resolution the page is about (a letter
      carries its resolution as an annex). -->
@@ -1293,13 +1296,17 @@
 <xsl:variable name="permalink-label"><xsl:call-template name="ui"><xsl:with-param name="key" select="'permalink'"/></xsl:call-template></xsl:variable>
 <xsl:template name="permalink">
   <xsl:if test="@eId">
-    <xsl:variable name="label">
-      <xsl:choose>
-        <xsl:when test="$one-part"><xsl:value-of select="$permalink-label"/></xsl:when>
-        <xsl:otherwise><xsl:call-template name="ui"><xsl:with-param name="key" select="'permalink'"/></xsl:call-template></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <a class="pl" href="#{@eId}" aria-label="{$label}">¶</a>
+    <!-- The label straight into the attribute: a variable would be a
+         tree of its own for every paragraph. -->
+    <a class="pl" href="#{@eId}">
+      <xsl:attribute name="aria-label">
+        <xsl:choose>
+          <xsl:when test="$one-part"><xsl:value-of select="$permalink-label"/></xsl:when>
+          <xsl:otherwise><xsl:call-template name="ui"><xsl:with-param name="key" select="'permalink'"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:text>¶</xsl:text>
+    </a>
   </xsl:if>
 </xsl:template>
 
