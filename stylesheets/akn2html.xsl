@@ -77,8 +77,9 @@
      through this key, not by scanning each ancestor's children (a body of
      n paragraphs would cost n for each of them). -->
 <xsl:key name="meta" match="akn:meta" use="generate-id(..)"/>
-<!-- The interface strings of the page shell, by key. -->
-<xsl:key name="ui" match="/html/t:strings/t:s" use="@key"/>
+<!-- The interface strings of the page shell, by language and key
+     ("fr:date"): one lookup finds the string, with no filter after. -->
+<xsl:key name="ui" match="/html/t:strings/t:s" use="concat(@lang, ':', @key)"/>
 <!-- Blocks known by their class or name (a separator by its name only):
      key patterns, which cost a lookup, where a pattern with a predicate
      costs a walk over the node's siblings (see the akn:* template).  One
@@ -87,8 +88,11 @@
      few elements that can match: libxslt makes every key of every page
      by testing each element of it. -->
 <xsl:key name="role" match="akn:*[@class or @name][@class = 'vote' or @name = 'vote' or @class = 'signature' or @name = 'signature' or @name = 'separator']" use="@name | @class[. != 'separator']"/>
-<!-- Numbered paragraphs and points: consecutive ones make one list. -->
-<xsl:key name="item" match="akn:*[akn:num][not(akn:heading) and not(self::akn:attachment or self::akn:component)]" use="generate-id()"/>
+<!-- Numbered paragraphs and points: consecutive ones make one list.
+     Made from their numbers: a walk that tests only the akn:num
+     elements, where testing each element for a number child costs a
+     predicate on every node of the page. -->
+<xsl:key name="item" match="akn:*/akn:num[not(../akn:heading) and not(parent::akn:attachment or parent::akn:component)]" use="generate-id(..)"/>
 
 <!-- The main document, and the resolution the page is about (a letter
      carries its resolution as an annex). -->
@@ -127,11 +131,11 @@
     <xsl:when test="$site-name != ''"><xsl:value-of select="$site-name"/></xsl:when>
     <xsl:when test="$cat/@name != ''"><xsl:value-of select="$cat/@name"/></xsl:when>
     <!-- A page alone names the collection in its own language. -->
-    <xsl:when test="not($cat[not(@kind = 'page')]) and $tpl/t:strings/t:s[@key = 'site-name'][@lang = $ui]">
-      <xsl:value-of select="$tpl/t:strings/t:s[@key = 'site-name'][@lang = $ui]"/>
+    <xsl:when test="not($cat[not(@kind = 'page')])">
+      <xsl:call-template name="ui-in"><xsl:with-param name="key" select="'site-name'"/></xsl:call-template>
     </xsl:when>
     <xsl:otherwise>
-      <xsl:value-of select="$tpl/t:strings/t:s[@key = 'site-name'][@lang = 'en']"/>
+      <xsl:for-each select="$tpl"><xsl:value-of select="key('ui', 'en:site-name')"/></xsl:for-each>
     </xsl:otherwise>
   </xsl:choose>
 </xsl:variable>
@@ -856,7 +860,7 @@
 <xsl:template name="notes">
   <xsl:param name="level"/>
   <xsl:variable name="me" select="generate-id(.)"/>
-  <xsl:variable name="notes" select=".//akn:authorialNote[generate-id(ancestor::*[key('meta', generate-id())][1]) = $me]"/>
+  <xsl:variable name="notes" select=".//akn:authorialNote[$one-part or generate-id(ancestor::*[key('meta', generate-id())][1]) = $me]"/>
   <xsl:variable name="uncalled" select="akn:meta/akn:notes/akn:note"/>
   <xsl:if test="$notes or $uncalled">
     <section class="notes" role="doc-endnotes">
@@ -1036,12 +1040,15 @@
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="here" select="$cat/s:resolution[@symbol = $sym]"/>
+  <!-- The document the reference stands in: on a page of one part, the
+       main one, found without a search. -->
+  <xsl:variable name="part" select="$main[$one-part] | ancestor::*[not($one-part)][key('meta', generate-id())][1]"/>
   <xsl:choose>
     <!-- Not a link to the page itself. -->
-    <xsl:when test="$sym = ancestor::*[key('meta', generate-id())][1]/akn:meta//akn:FRBRalias[@name = 'unSymbol']/@value or ($sym = $symbol and (not($here) or $here[@page = $page]))"/>
+    <xsl:when test="$sym = $part/akn:meta//akn:FRBRalias[@name = 'unSymbol']/@value or ($sym = $symbol and (not($here) or $here[@page = $page]))"/>
     <!-- The site's page in the language of the part, else its first. -->
     <xsl:when test="$here">
-      <xsl:variable name="mylang" select="ancestor::*[key('meta', generate-id())][1]/akn:meta//akn:FRBRlanguage/@language"/>
+      <xsl:variable name="mylang" select="$part/akn:meta//akn:FRBRlanguage/@language"/>
       <xsl:choose>
         <xsl:when test="$here[@lang = $mylang]"><xsl:value-of select="$here[@lang = $mylang][1]/@page"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="$here[1]/@page"/></xsl:otherwise>
@@ -1282,13 +1289,17 @@
 <xsl:variable name="permalink-label"><xsl:call-template name="ui"><xsl:with-param name="key" select="'permalink'"/></xsl:call-template></xsl:variable>
 <xsl:template name="permalink">
   <xsl:if test="@eId">
-    <xsl:variable name="label">
-      <xsl:choose>
-        <xsl:when test="$one-part"><xsl:value-of select="$permalink-label"/></xsl:when>
-        <xsl:otherwise><xsl:call-template name="ui"><xsl:with-param name="key" select="'permalink'"/></xsl:call-template></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <a class="pl" href="#{@eId}" aria-label="{$label}">¶</a>
+    <!-- The label straight into the attribute: a variable would be a
+         tree of its own for every paragraph. -->
+    <a class="pl" href="#{@eId}">
+      <xsl:attribute name="aria-label">
+        <xsl:choose>
+          <xsl:when test="$one-part"><xsl:value-of select="$permalink-label"/></xsl:when>
+          <xsl:otherwise><xsl:call-template name="ui"><xsl:with-param name="key" select="'permalink'"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:text>¶</xsl:text>
+    </a>
   </xsl:if>
 </xsl:template>
 
@@ -1297,20 +1308,35 @@
      the page's. -->
 <xsl:template name="ui">
   <xsl:param name="key"/>
-  <xsl:variable name="doc" select="ancestor-or-self::*[not($one-part)][key('meta', generate-id())][1]"/>
-  <xsl:variable name="part">
-    <xsl:if test="$doc">
-      <xsl:call-template name="bcp47"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
-    </xsl:if>
-  </xsl:variable>
-  <xsl:variable name="l" select="substring-before(concat($part, '-'), '-')"/>
-  <!-- The shell's strings are looked up in its own document. -->
+  <xsl:choose>
+    <xsl:when test="$one-part">
+      <xsl:call-template name="ui-in"><xsl:with-param name="key" select="$key"/></xsl:call-template>
+    </xsl:when>
+    <xsl:otherwise>
+      <xsl:variable name="doc" select="ancestor-or-self::*[key('meta', generate-id())][1]"/>
+      <xsl:variable name="part">
+        <xsl:if test="$doc">
+          <xsl:call-template name="bcp47"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
+        </xsl:if>
+      </xsl:variable>
+      <xsl:call-template name="ui-in">
+        <xsl:with-param name="key" select="$key"/>
+        <xsl:with-param name="l" select="substring-before(concat($part, '-'), '-')"/>
+      </xsl:call-template>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<!-- The string of key in language l, else in the page's, else in
+     English; looked up in the shell's own document. -->
+<xsl:template name="ui-in">
+  <xsl:param name="key"/>
+  <xsl:param name="l" select="''"/>
   <xsl:for-each select="$tpl">
-    <xsl:variable name="s" select="key('ui', $key)"/>
     <xsl:choose>
-      <xsl:when test="$l != '' and $s[@lang = $l]"><xsl:value-of select="$s[@lang = $l]"/></xsl:when>
-      <xsl:when test="$s[@lang = $ui]"><xsl:value-of select="$s[@lang = $ui]"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s[@lang = 'en']"/></xsl:otherwise>
+      <xsl:when test="$l != '' and key('ui', concat($l, ':', $key))"><xsl:value-of select="key('ui', concat($l, ':', $key))"/></xsl:when>
+      <xsl:when test="key('ui', concat($ui, ':', $key))"><xsl:value-of select="key('ui', concat($ui, ':', $key))"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="key('ui', concat('en:', $key))"/></xsl:otherwise>
     </xsl:choose>
   </xsl:for-each>
 </xsl:template>
