@@ -458,8 +458,11 @@ drop_duplicates(struct site *st)
 	int		 rc = -1;
 
 	memset(&seen, 0, sizeof(seen));
-	if ((keys = calloc(st->n + 1, sizeof(*keys))) == NULL)
+	if ((keys = calloc(st->n + 1, sizeof(*keys))) == NULL ||
+	    smap_reserve(&seen, st->n) != 0) {
+		free(keys);
 		return -1;
+	}
 	for (i = 0; i < st->n; i++) {
 		struct entry *e = &st->e[i];
 
@@ -581,6 +584,8 @@ assign_stems(struct site *st)
 	size_t		 i, k, dummy;
 
 	memset(&taken, 0, sizeof(taken));
+	if (smap_reserve(&taken, st->n) != 0)
+		return -1;
 	for (i = 0; i < st->n; i++) {
 		struct entry *e = &st->e[i];
 

@@ -245,9 +245,15 @@ read_lines(struct site *st, uint64_t *build)
 	char		*p = c->data, *end = c->data + c->len, *nl;
 	int		 whole = 0;
 
+	size_t		 n = 0;
+
 	if (c->len < sizeof(STATE_HEAD) || memcmp(p, STATE_HEAD,
 	    sizeof(STATE_HEAD) - 1) != 0)
 		return 1;
+	for (nl = p; (nl = memchr(nl, '\n', (size_t)(end - nl))) != NULL; nl++)
+		n++;
+	if (smap_reserve(&c->files, n) != 0 || smap_reserve(&c->bysrc, n) != 0)
+		return -1;
 	*build = strtoull(p + sizeof(STATE_HEAD) - 1, NULL, 16);
 	for (; p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL;
 	    p = nl + 1) {
@@ -373,6 +379,8 @@ cache_prune(struct site *st)
 	size_t		 i, k;
 
 	memset(&now, 0, sizeof(now));
+	if (smap_reserve(&now, st->nnew + 2) != 0)
+		return;
 	for (i = 0; i < st->nnew; i++)
 		if (smap_put(&now, st->newnames[i], i) != 0) {
 			smap_free(&now);

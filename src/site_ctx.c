@@ -70,6 +70,16 @@ smap_put(struct smap *m, const char *key, size_t val)
 	return 0;
 }
 
+/* Room for n keys at once: no growing (and rehashing) on the way. */
+int
+smap_reserve(struct smap *m, size_t n)
+{
+	while ((n + 1) * 2 > m->cap)
+		if (smap_grow(m) != 0)
+			return -1;
+	return 0;
+}
+
 int
 smap_get(const struct smap *m, const char *key, size_t *val)
 {

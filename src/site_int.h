@@ -50,6 +50,7 @@ struct smap {
 };
 int	 smap_put(struct smap *, const char *key, size_t val);
 int	 smap_get(const struct smap *, const char *key, size_t *val);
+int	 smap_reserve(struct smap *, size_t n);
 void	 smap_free(struct smap *);
 
 /* Lists of entries: who cites a symbol, who holds one. */
