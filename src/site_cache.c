@@ -289,9 +289,9 @@ files_present(struct site *st)
 			continue;
 		if (de->d_type == DT_REG)
 			c->f[k].here = 1;
-		else if (de->d_type == DT_UNKNOWN)
+		else if (de->d_type == DT_UNKNOWN || de->d_type == DT_LNK)
 			c->f[k].here = fstatat(dirfd(d), de->d_name, &sb, 0) == 0 &&
-			    S_ISREG(sb.st_mode);
+			    S_ISREG(sb.st_mode);	/* as the file it names */
 	}
 	closedir(d);
 }
