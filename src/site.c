@@ -1,6 +1,6 @@
 /* site.c -- "respub site": a static website for a collection of
  * resolutions.  It reads what each input says about itself (or takes it
- * from the previous run's catalog.xml when the input has not changed),
+ * from the previous run's catalog.tsv when the input has not changed),
  * plans the pages, then renders each through the HTML stylesheet with a
  * small document of what that page shows of the others (site_ctx.c).  A
  * page is rendered again only when what it is made from has changed;

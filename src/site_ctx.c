@@ -479,8 +479,8 @@ catalog_body(struct site *st, struct sink *s)
 		catalog_entry(s, &st->e[i]);
 }
 
-/* catalog.xml: what the site holds and who cites whom, and for the next
- * run where each resolution came from and what each file was made of.
+/* catalog.xml: what the site holds, who cites whom, where each
+ * resolution came from (for readers: rebuilds read catalog.tsv).
  * Streamed to the file: an archive's catalog is too large to hold. */
 void
 catalog_write(struct site *st)

@@ -1,6 +1,7 @@
 /* site_int.h -- what the files of "respub site" share (site.c: the run;
  * site_meta.c: what the index needs from each input; site_ctx.c: the
- * small documents each page is rendered from, and the cache;
+ * small documents each page is rendered from, and catalog.xml;
+ * site_cache.c: catalog.tsv, what a rebuild reads of the previous run;
  * site_index.c: index pages, feeds, sitemap, search pages). */
 #ifndef RP_SITE_INT_H
 #define RP_SITE_INT_H
@@ -20,7 +21,7 @@
 #define SITE_LATEST	50
 
 /* One resolution of the site: what its page and the indexes need.  Read
- * from the input, or from the previous run's catalog.xml when the input
+ * from the input, or from the previous run's catalog.tsv when the input
  * has not changed since (same path, size and time). */
 struct entry {
 	char		*src;		/* input path as given */
