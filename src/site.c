@@ -1,6 +1,6 @@
 /* site.c -- "respub site": a static website for a collection of
  * resolutions.  It reads what each input says about itself (or takes it
- * from the previous run's catalog.xml when the input has not changed),
+ * from the previous run's catalog.tsv when the input has not changed),
  * plans the pages, then renders each through the HTML stylesheet with a
  * small document of what that page shows of the others (site_ctx.c).  A
  * page is rendered again only when what it is made from has changed;
@@ -332,15 +332,14 @@ load_doc(const char *path, rp_format from, char **data, int report)
 	return NULL;
 }
 
-/* The previous run's record of an input when it is unchanged; else the
- * input is marked to be read (e->fresh). */
+/* The previous run's record of an input when it is unchanged (same
+ * path, size and time); else the input is marked to be read (e->fresh). */
 static int
-take_cached(struct cache *cache, struct entry *e)
+take_cached(struct site *st, struct entry *e)
 {
-	struct stat	 sb;
-	size_t		 k;
-	struct entry	*c;
-	char		*key;
+	struct stat		 sb;
+	struct old_input	*in;
+	size_t			 k;
 
 	e->fresh = 1;
 	if (stat(e->src, &sb) != 0)
@@ -348,19 +347,17 @@ take_cached(struct cache *cache, struct entry *e)
 	e->size = (long long)sb.st_size;
 	e->mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
 	    sb.st_mtim.tv_nsec;
-	if (!smap_get(&cache->bysrc, e->src, &k))
+	if (!smap_get(&st->old.bysrc, e->src, &k))
 		return 0;
-	c = &cache->e[k];
+	in = &st->old.in[k];
 	/* Taken already (an input given twice): read again. */
-	if (c->size != e->size || c->mtime != e->mtime || c->fresh)
+	if (in->size != e->size || in->mtime != e->mtime || in->taken)
 		return 0;
-	key = c->src;		/* the map's, freed with the cache */
-	c->src = e->src;
-	c->arg = e->arg;
-	*e = *c;
-	memset(c, 0, sizeof(*c));
-	c->src = key;
-	c->fresh = 1;
+	if (entry_parse(e, in->rec, in->reclen) != 0)
+		return -1;
+	in->taken = 1;
+	e->fresh = 0;
+	st->lines[e->arg] = in->line;
 	return 0;
 }
 
@@ -381,31 +378,72 @@ entry_read(struct site *st, struct entry *e, int report)
 }
 
 /* Every input, from the cache or read (on every core); those that
- * cannot be read are left out. */
+ * cannot be read are left out.  Each keeps its line of catalog.tsv,
+ * what it says of itself before its versions fill it in. */
 static int
-read_inputs(struct site *st, const struct args *a, struct cache *cache)
+read_inputs(struct site *st, const struct args *a)
 {
 	size_t	i;
 
-	if ((st->e = calloc(a->ninputs, sizeof(*st->e))) == NULL)
+	if ((st->e = calloc(a->ninputs, sizeof(*st->e))) == NULL ||
+	    (st->lines = calloc(a->ninputs, sizeof(*st->lines))) == NULL ||
+	    (st->ownlines = calloc(a->ninputs, sizeof(*st->ownlines))) == NULL)
 		return -1;
+	st->nlines = a->ninputs;
 	for (i = 0; i < a->ninputs; i++) {
 		struct entry *e = &st->e[i];
 
 		e->arg = i;
 		if ((e->src = xstrdup(a->inputs[i])) == NULL ||
-		    take_cached(cache, e) != 0)
+		    take_cached(st, e) != 0)
 			return -1;
 	}
 	if (site_read(st, a->ninputs) != 0)
 		return -1;
 	for (i = 0; i < a->ninputs; i++) {
+		if (st->e[i].fresh > 0 && (st->lines[i] = st->ownlines[i] =
+		    input_line(&st->e[i])) == NULL)
+			return -1;
 		if (st->e[i].fresh < 0)
 			entry_free(&st->e[i]);
 		else
 			st->e[st->n++] = st->e[i];
 	}
 	return 0;
+}
+
+/* Whether only the contents of inputs changed since the previous run:
+ * the same inputs in the same order, each saying of itself what it said
+ * then, the same program and options, every file still there.  Then no
+ * page but a changed input's own depends on what changed, and the
+ * indexes, feeds, sitemap and catalog.xml are as they were. */
+static int
+only_contents(struct site *st, size_t ninputs)
+{
+	const struct cache	*c = &st->old;
+	rp_buf			 b;
+	size_t			 i;
+	int			 same = 1;
+
+	if (!c->same_build || c->nin != ninputs || st->n != ninputs)
+		return 0;
+	rp_buf_init(&b);
+	for (i = 0; i < ninputs && same; i++) {
+		const struct entry *e = &st->e[i];
+
+		if (strcmp(c->in[i].src, e->src) != 0)
+			same = 0;
+		else if (e->fresh) {
+			rp_buf_reset(&b);
+			entry_record(e, &b);
+			same = b.len == c->in[i].reclen &&
+			    memcmp(b.data, c->in[i].rec, b.len) == 0;
+		}
+	}
+	rp_buf_free(&b);
+	for (i = 0; i < c->nfiles && same; i++)
+		same = c->f[i].here;
+	return same;
 }
 
 /* Two inputs with the same symbol (written any way: versions.h) and
@@ -420,8 +458,11 @@ drop_duplicates(struct site *st)
 	int		 rc = -1;
 
 	memset(&seen, 0, sizeof(seen));
-	if ((keys = calloc(st->n + 1, sizeof(*keys))) == NULL)
+	if ((keys = calloc(st->n + 1, sizeof(*keys))) == NULL ||
+	    smap_reserve(&seen, st->n) != 0) {
+		free(keys);
 		return -1;
+	}
 	for (i = 0; i < st->n; i++) {
 		struct entry *e = &st->e[i];
 
@@ -543,6 +584,8 @@ assign_stems(struct site *st)
 	size_t		 i, k, dummy;
 
 	memset(&taken, 0, sizeof(taken));
+	if (smap_reserve(&taken, st->n) != 0)
+		return -1;
 	for (i = 0; i < st->n; i++) {
 		struct entry *e = &st->e[i];
 
@@ -824,14 +867,21 @@ entry_files(struct site *st, const struct entry *e, struct entry_files *f)
 	}
 }
 
+/* Item i of a site_work over entries: entry i, or when arg is a list of
+ * entries (a rebuild of changed inputs), its i-th. */
+static struct entry *
+entry_at(struct site *st, void *arg, size_t i)
+{
+	return &st->e[arg != NULL ? ((size_t *)arg)[i] : i];
+}
+
 /* site_work: whether entry i has a file to render. */
 static int
 entry_stale(struct site *st, void *arg, size_t i)
 {
 	struct entry_files f;
 
-	(void)arg;
-	entry_files(st, &st->e[i], &f);
+	entry_files(st, entry_at(st, arg, i), &f);
 	return f.any;
 }
 
@@ -841,14 +891,14 @@ entry_stale(struct site *st, void *arg, size_t i)
 static void
 render_entry(struct site *st, void *h, void *arg, size_t i)
 {
+	struct entry		*e = entry_at(st, arg, i);
 	struct entry_files	 f;
 	size_t			 k;
 
-	(void)arg;
-	entry_files(st, &st->e[i], &f);
+	entry_files(st, e, &f);
 	st->kept += (size_t)f.kept;
 	if (f.any)
-		render_stale(st, h, &st->e[i], f.src, f.names, f.stale);
+		render_stale(st, h, e, f.src, f.names, f.stale);
 	for (k = 0; k <= NEXTRAS; k++)
 		if ((k == NEXTRAS || st->w[k] != NULL) && !f.stale[k])
 			cache_record(st, f.names[k], f.deps[k]);
@@ -857,8 +907,7 @@ render_entry(struct site *st, void *h, void *arg, size_t i)
 static const char *
 entry_name(struct site *st, void *arg, size_t i)
 {
-	(void)arg;
-	return st->e[i].src;
+	return entry_at(st, arg, i)->src;
 }
 
 /* ---------------------------------------------------------- search */
@@ -972,6 +1021,42 @@ write_pages(struct site *st, rp_html *h)
 		search_pages(st, h);
 	feeds_write(st);
 	sitemap_write(st);
+	catalog_write(st);
+	cache_prune(st);
+	cache_write(st, 0);
+}
+
+/* Only inputs' contents changed (only_contents): their own files
+ * rendered again, the previous run's records brought up to date; the
+ * rest is as it was.  -1 when a file made is not one of the previous
+ * run's (then the whole site is checked). */
+static int
+write_changed(struct site *st, rp_html *h)
+{
+	struct site_work w = { 0, NULL, entry_stale, render_entry,
+	    entry_name };
+	size_t		*todo, i, k;
+
+	if ((todo = calloc(st->n + 1, sizeof(*todo))) == NULL)
+		return -1;
+	for (i = 0; i < st->n; i++)
+		if (st->e[i].fresh)
+			todo[w.n++] = i;
+	w.arg = todo;
+	if (w.n > 0 && site_each(st, h, &w) != 0)
+		st->status = 3;
+	free(todo);
+	if (w.n > 0 && st->parallel)
+		parallel_pages(st, h);
+	for (i = 0; i < st->nnew; i++) {
+		if (!smap_get(&st->old.files, st->newnames[i], &k))
+			return -1;
+		st->old.f[k].deps = st->newdeps[i];
+	}
+	st->kept += st->old.nfiles - st->nnew;
+	if (w.n > 0)
+		cache_write(st, 1);
+	return 0;
 }
 
 /* The stylesheet's sandbox reads only files that exist: catalog.xml
@@ -986,27 +1071,28 @@ catalog_placeholder(struct site *st)
 static int
 build(struct site *st, const struct args *a, rp_html *h)
 {
-	struct cache	 cache;
+	int	fast;
+	size_t	i;
 
 	st->build = build_hash(st, a);
-	if (cache_load(st, &cache) != 0 ||
-	    read_inputs(st, a, &cache) != 0 || versions_join(st) != 0 ||
-	    drop_duplicates(st) != 0 ||
+	if (cache_load(st) != 0 || read_inputs(st, a) != 0)
+		return -1;
+	fast = only_contents(st, a->ninputs);
+	if (versions_join(st) != 0 || drop_duplicates(st) != 0 ||
 	    plan(st) != 0)
-		goto oom;
-	cache_free(&cache);
+		return -1;
 	if (st->n == 0)
 		return 0;
 	catalog_placeholder(st);
-	write_pages(st, h);
-	catalog_write(st);
-	cache_prune(st);
+	if (!fast || write_changed(st, h) != 0) {
+		for (i = 0; i < st->nnew; i++)
+			free(st->newnames[i]);
+		st->nnew = 0;
+		write_pages(st, h);
+	}
 	if (st->pagefind != NULL && st->written > 0)
 		run_pagefind(st);
 	return 0;
-oom:
-	cache_free(&cache);
-	return -1;
 }
 
 static void
@@ -1027,13 +1113,11 @@ site_free(struct site *st, struct args *a)
 	for (i = 0; i < st->nlangs; i++)
 		free(st->langs[i]);
 	free(st->langs);
-	for (i = 0; i < st->noldbuilt; i++) {
-		free(st->oldnames[i]);
-		free(st->olddeps[i]);
-	}
-	free(st->oldnames);
-	free(st->olddeps);
-	smap_free(&st->oldbuilt);
+	cache_free(&st->old);
+	for (i = 0; i < st->nlines; i++)
+		free(st->ownlines[i]);
+	free(st->ownlines);
+	free(st->lines);
 	for (i = 0; i < st->nnew; i++)
 		free(st->newnames[i]);
 	free(st->newnames);
@@ -1043,6 +1127,7 @@ site_free(struct site *st, struct args *a)
 	for (i = 0; i < NEXTRAS; i++)
 		rp_writer_free(st->w[i]);
 	free(st->catpath);
+	free(st->statepath);
 	free((char *)st->pagefind);
 	free(a->inputs);
 	free(a->list);
@@ -1060,7 +1145,8 @@ open_site(struct site *st, struct args *a, rp_html **h)
 		cli_say(a->outdir, RP_ERROR, NULL, "%s", strerror(errno));
 		return 3;
 	}
-	if ((st->catpath = cli_join(real, "catalog", "xml")) == NULL)
+	if ((st->catpath = cli_join(real, "catalog", "xml")) == NULL ||
+	    (st->statepath = cli_join(real, "catalog", "tsv")) == NULL)
 		return 3;
 	if ((*h = rp_html_new(&a->opt, &err)) == NULL) {
 		cli_say(NULL, RP_ERROR, NULL, "cannot write html: %s", err);

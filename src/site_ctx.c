@@ -1,7 +1,6 @@
 /* site_ctx.c -- the small documents the stylesheet renders each page of
  * the site from (what the page shows of other resolutions: cited-by,
- * previous/next, breadcrumb, index rows), and the cache that lets a
- * rebuild skip every page whose document and input have not changed.
+ * previous/next, breadcrumb, index rows), and catalog.xml.
  *
  * A page's document is described once, through a sink that either builds
  * it or only hashes it: the hash decides whether the page is rendered
@@ -16,7 +15,6 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
-#include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 
 #include "cli.h"
@@ -69,6 +67,16 @@ smap_put(struct smap *m, const char *key, size_t val)
 		m->n++;
 	}
 	m->vals[i] = val;
+	return 0;
+}
+
+/* Room for n keys at once: no growing (and rehashing) on the way. */
+int
+smap_reserve(struct smap *m, size_t n)
+{
+	while ((n + 1) * 2 > m->cap)
+		if (smap_grow(m) != 0)
+			return -1;
 	return 0;
 }
 
@@ -435,313 +443,11 @@ page_doc(const char *name, const int *formats, size_t n,
 	return s.doc;
 }
 
-/* ---------------------------------------------------------- cache */
-
-static long long
-attr_ll(xmlNodePtr n, const char *name)
-{
-	xmlChar		*v = xmlGetProp(n, (const xmlChar *)name);
-	long long	 x = v != NULL ? strtoll((const char *)v, NULL, 10) : -1;
-
-	xmlFree(v);
-	return x;
-}
-
-static int
-attr_str(xmlNodePtr n, const char *name, char **dst)
-{
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-
-	if (v == NULL)
-		return 0;
-	*dst = xstrdup((const char *)v);
-	xmlFree(v);
-	return *dst == NULL ? -1 : 0;
-}
-
-static int
-is_el(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE &&
-	    xmlStrEqual(n->name, (const xmlChar *)name);
-}
-
-/* Double the room of one array, or of two side by side (b may be
- * NULL), of *cap elements of size each. */
-static int
-grow2(void **a, void **b, size_t size, size_t *cap)
-{
-	size_t	 n = *cap ? *cap * 2 : 256;
-	void	*na, *nb;
-
-	if ((na = realloc(*a, n * size)) == NULL)
-		return -1;
-	*a = na;
-	if (b != NULL) {
-		if ((nb = realloc(*b, n * size)) == NULL)
-			return -1;
-		*b = nb;
-	}
-	*cap = n;
-	return 0;
-}
-
-/* Nothing of the previous run: a catalog not to be trusted. */
-static void
-cache_forget(struct site *st, struct cache *c)
-{
-	size_t i;
-
-	cache_free(c);
-	for (i = 0; i < st->noldbuilt; i++) {
-		free(st->oldnames[i]);
-		free(st->olddeps[i]);
-	}
-	st->noldbuilt = 0;
-	smap_free(&st->oldbuilt);
-	memset(&st->oldbuilt, 0, sizeof(st->oldbuilt));
-}
-
-void
-cache_free(struct cache *c)
-{
-	size_t i;
-
-	smap_free(&c->bysrc);
-	for (i = 0; i < c->n; i++)
-		entry_free(&c->e[i]);
-	free(c->e);
-	memset(c, 0, sizeof(*c));
-}
-
-/* One <built> of the previous catalog: a file and what it was made from. */
-static int
-old_built(struct site *st, xmlTextReaderPtr r, size_t *cap)
-{
-	xmlChar	*name = xmlTextReaderGetAttribute(r, BAD_CAST "name");
-	xmlChar	*deps = xmlTextReaderGetAttribute(r, BAD_CAST "deps");
-	size_t	 k = st->noldbuilt;
-	int	 rc = 0;
-
-	if (name == NULL || deps == NULL)
-		goto done;
-	rc = -1;
-	if (k == *cap && grow2((void **)&st->oldnames, (void **)&st->olddeps,
-	    sizeof(char *), cap) != 0)
-		goto done;
-	if ((st->oldnames[k] = xstrdup((const char *)name)) == NULL)
-		goto done;
-	if ((st->olddeps[k] = xstrdup((const char *)deps)) == NULL) {
-		free(st->oldnames[k]);
-		goto done;
-	}
-	st->noldbuilt++;
-	rc = smap_put(&st->oldbuilt, st->oldnames[k], k);
-done:
-	xmlFree(name);
-	xmlFree(deps);
-	return rc;
-}
-
-/* One <resolution> of the previous catalog, whole (the reader's subtree):
- * its entry, found again by input path.  1: the subtree does not parse. */
-static int
-old_resolution(struct cache *c, xmlTextReaderPtr r)
-{
-	xmlNodePtr	 n = xmlTextReaderExpand(r);
-	struct entry	*e;
-
-	if (n == NULL)
-		return 1;
-	if (c->n == c->cap && grow2((void **)&c->e, NULL, sizeof(*c->e),
-	    &c->cap) != 0)
-		return -1;
-	e = memset(&c->e[c->n], 0, sizeof(*c->e));
-	e->size = attr_ll(n, "size");
-	e->mtime = attr_ll(n, "mtime");
-	if (attr_str(n, "src", &e->src) != 0 || cache_take(e, n) != 0) {
-		entry_free(e);
-		return -1;
-	}
-	if (e->src == NULL) {
-		entry_free(e);
-		return 0;
-	}
-	c->n++;
-	return smap_put(&c->bysrc, e->src, c->n - 1);
-}
-
-/* The previous run's catalog.xml, read as a stream (an archive's catalog
- * is too large to hold as a tree): its resolutions by input path, its
- * files by name with what they were made from.  A catalog that does not
- * read to its end, or has no build hash, is not used. */
-int
-cache_load(struct site *st, struct cache *c)
-{
-	xmlTextReaderPtr r;
-	size_t		 cap = 0;
-	int		 ret, rc = 0, used = 1;
-
-	memset(c, 0, sizeof(*c));
-	if ((r = xmlReaderForFile(st->catpath, NULL, XML_PARSE_NONET |
-	    XML_PARSE_HUGE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)) == NULL)
-		return 0;
-	ret = xmlTextReaderRead(r);
-	while (ret == 1 && rc == 0 && used) {
-		const char *name = (const char *)xmlTextReaderConstLocalName(r);
-		int depth = xmlTextReaderDepth(r);
-
-		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
-		    name == NULL || depth > 1) {
-			ret = xmlTextReaderRead(r);
-			continue;
-		}
-		if (depth == 0) {
-			xmlChar *build = xmlTextReaderGetAttribute(r,
-			    BAD_CAST "build");
-
-			used = build != NULL;
-			xmlFree(build);
-		} else if (strcmp(name, "resolution") == 0) {
-			rc = old_resolution(c, r);
-			ret = xmlTextReaderNext(r);
-			continue;
-		} else if (strcmp(name, "built") == 0)
-			rc = old_built(st, r, &cap);
-		ret = xmlTextReaderRead(r);
-	}
-	xmlFreeTextReader(r);
-	if (rc > 0 || (rc == 0 && (ret != 0 || !used)))
-		cache_forget(st, c);
-	return rc < 0 ? -1 : 0;
-}
-
-/* An entry from its node of the previous catalog. */
-int
-cache_take(struct entry *e, xmlNodePtr n)
-{
-	xmlNodePtr	 c;
-	char		*from = NULL;
-
-	xmlChar		*actor = xmlGetProp(n, (const xmlChar *)"actor");
-	int		 b;
-
-	for (b = 0; b < RP_BODY__MAX && actor != NULL; b++)
-		if (strcmp((const char *)actor, rp_body_actor((rp_body)b)) == 0)
-			e->body = b;
-	xmlFree(actor);
-	e->year = (int)attr_ll(n, "year");
-	e->session = (int)attr_ll(n, "session");
-	e->year = e->year < 0 ? 0 : e->year;
-	e->session = e->session < 0 ? 0 : e->session;
-	if (attr_str(n, "symbol", &e->symbol) != 0 ||
-	    attr_str(n, "lang", &e->lang) != 0 ||
-	    attr_str(n, "number", &e->number) != 0 ||
-	    attr_str(n, "date", &e->date) != 0 ||
-	    attr_str(n, "title", &e->title) != 0 ||
-	    attr_str(n, "subject", &e->subject) != 0 ||
-	    attr_str(n, "subject-from", &from) != 0)
-		return -1;
-	if (from != NULL)
-		e->subject_from = strcmp(from, "agenda") == 0 ? "agenda" :
-		    "text";
-	free(from);
-	for (c = n->children; c != NULL; c = c->next) {
-		char *sym = NULL, **nc;
-
-		if (!is_el(c, "cites") || attr_str(c, "symbol", &sym) != 0 ||
-		    sym == NULL)
-			continue;
-		if ((nc = realloc(e->cites, (e->ncites + 1) *
-		    sizeof(*nc))) == NULL) {
-			free(sym);
-			return -1;
-		}
-		e->cites = nc;
-		e->cites[e->ncites++] = sym;
-	}
-	return 0;
-}
-
-/* Whether name is on disk as made from deps in the previous run. */
-int
-cache_fresh(struct site *st, const char *name, uint64_t deps)
-{
-	char		 hex[24], *path;
-	size_t		 k;
-	struct stat	 sb;
-	int		 ok;
-
-	snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)deps);
-	if (!smap_get(&st->oldbuilt, name, &k) ||
-	    strcmp(st->olddeps[k], hex) != 0 ||
-	    (path = cli_join(st->outdir, name, NULL)) == NULL)
-		return 0;
-	ok = stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
-	free(path);
-	return ok;
-}
-
-void
-cache_record(struct site *st, const char *name, uint64_t deps)
-{
-	if (st->nnew == st->newcap) {
-		size_t		 cap = st->newcap ? st->newcap * 2 : 256;
-		char		**nn = realloc(st->newnames, cap * sizeof(*nn));
-		uint64_t	 *nd;
-
-		if (nn == NULL)
-			goto oom;
-		st->newnames = nn;
-		if ((nd = realloc(st->newdeps, cap * sizeof(*nd))) == NULL)
-			goto oom;
-		st->newdeps = nd;
-		st->newcap = cap;
-	}
-	if ((st->newnames[st->nnew] = xstrdup(name)) == NULL)
-		goto oom;
-	st->newdeps[st->nnew++] = deps;
-	return;
-oom:
-	st->status = 3;
-}
-
-/* Files of the previous run that this run did not make (inputs no
- * longer given, years no longer listed) are removed: the site holds what
- * its inputs make, nothing else. */
-void
-cache_prune(struct site *st)
-{
-	struct smap	 now;
-	size_t		 i, k;
-
-	memset(&now, 0, sizeof(now));
-	for (i = 0; i < st->nnew; i++)
-		if (smap_put(&now, st->newnames[i], i) != 0) {
-			smap_free(&now);
-			return;
-		}
-	smap_put(&now, "catalog.xml", 0);
-	for (i = 0; i < st->noldbuilt; i++) {
-		char *path;
-
-		if (smap_get(&now, st->oldnames[i], &k) ||
-		    (path = cli_join(st->outdir, st->oldnames[i], NULL)) == NULL)
-			continue;
-		if (unlink(path) == 0 && !st->quiet)
-			cli_say(path, RP_INFO, "removed", "removed (no input "
-			    "makes it now)");
-		else if (errno != ENOENT && !st->quiet)
-			cli_say(path, RP_ERROR, NULL, "%s", strerror(errno));
-		free(path);
-	}
-	smap_free(&now);
-}
+/* --------------------------------------------------------- catalog */
 
 static void
 catalog_entry(struct sink *s, const struct entry *e)
 {
-	char	 tmp[32];
 	size_t	 k;
 
 	ctx_row(s, e, "resolution");
@@ -749,10 +455,6 @@ catalog_entry(struct sink *s, const struct entry *e)
 	sink_int(s, "year", e->year);
 	sink_int(s, "session", e->session);
 	sink_attr(s, "src", e->src);
-	snprintf(tmp, sizeof(tmp), "%lld", e->size);
-	sink_attr(s, "size", tmp);
-	snprintf(tmp, sizeof(tmp), "%lld", e->mtime);
-	sink_attr(s, "mtime", tmp);
 	for (k = 0; k < e->ncites; k++) {
 		sink_open(s, "cites");
 		sink_attr(s, "symbol", e->cites[k]);
@@ -770,75 +472,20 @@ stream_begin(struct sink *s, xmlTextWriterPtr w)
 	    xmlTextWriterStartDocument(s->w, NULL, "UTF-8", NULL) < 0 ? -1 : 0;
 }
 
-/* An entry as catalog.xml holds it, which cache_take reads back: how a
- * worker hands over what it read of an input (site_jobs.c). */
-int
-entry_record(const struct entry *e, rp_buf *out)
-{
-	struct sink	 s;
-	xmlBufferPtr	 buf = NULL;
-	int		 rc = -1;
-
-	sink_init(&s, 0, FNV_SEED);
-	if ((buf = xmlBufferCreate()) != NULL &&
-	    stream_begin(&s, xmlNewTextWriterMemory(buf, 0)) == 0) {
-		catalog_entry(&s, e);
-		if (xmlTextWriterEndDocument(s.w) >= 0) {
-			rp_buf_put(out, (const char *)xmlBufferContent(buf),
-			    (size_t)xmlBufferLength(buf));
-			rc = 0;
-		}
-	}
-	if (s.w != NULL)
-		xmlFreeTextWriter(s.w);
-	if (buf != NULL)
-		xmlBufferFree(buf);
-	return rc;
-}
-
-/* The entry of entry_record's bytes; -1 when they do not parse. */
-int
-entry_parse(struct entry *e, const char *data, size_t len)
-{
-	xmlDocPtr	 doc;
-	xmlNodePtr	 root;
-	int		 rc = -1;
-
-	if (len > INT_MAX || (doc = xmlReadMemory(data, (int)len, NULL,
-	    "UTF-8", XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING)) == NULL)
-		return -1;
-	if ((root = xmlDocGetRootElement(doc)) != NULL)
-		rc = cache_take(e, root);
-	xmlFreeDoc(doc);
-	return rc;
-}
-
 /* The catalog's contents (see catalog_write). */
 static void
 catalog_body(struct site *st, struct sink *s)
 {
-	char	 tmp[32];
 	size_t	 i;
 
 	ctx_root(st, s, "catalog", NULL, NULL);
-	snprintf(tmp, sizeof(tmp), "%016llx", (unsigned long long)st->build);
-	sink_attr(s, "build", tmp);
 	ctx_bodies(st, s);
 	for (i = 0; i < st->n; i++)
 		catalog_entry(s, &st->e[i]);
-	for (i = 0; i < st->nnew; i++) {
-		snprintf(tmp, sizeof(tmp), "%016llx",
-		    (unsigned long long)st->newdeps[i]);
-		sink_open(s, "built");
-		sink_attr(s, "name", st->newnames[i]);
-		sink_attr(s, "deps", tmp);
-		sink_close(s);
-	}
 }
 
-/* catalog.xml: what the site holds and who cites whom, and for the next
- * run where each resolution came from and what each file was made of.
+/* catalog.xml: what the site holds, who cites whom, where each
+ * resolution came from (for readers: rebuilds read catalog.tsv).
  * Streamed to the file: an archive's catalog is too large to hold. */
 void
 catalog_write(struct site *st)

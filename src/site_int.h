@@ -1,6 +1,7 @@
 /* site_int.h -- what the files of "respub site" share (site.c: the run;
  * site_meta.c: what the index needs from each input; site_ctx.c: the
- * small documents each page is rendered from, and the cache;
+ * small documents each page is rendered from, and catalog.xml;
+ * site_cache.c: catalog.tsv, what a rebuild reads of the previous run;
  * site_index.c: index pages, feeds, sitemap, search pages). */
 #ifndef RP_SITE_INT_H
 #define RP_SITE_INT_H
@@ -20,7 +21,7 @@
 #define SITE_LATEST	50
 
 /* One resolution of the site: what its page and the indexes need.  Read
- * from the input, or from the previous run's catalog.xml when the input
+ * from the input, or from the previous run's catalog.tsv when the input
  * has not changed since (same path, size and time). */
 struct entry {
 	char		*src;		/* input path as given */
@@ -50,6 +51,7 @@ struct smap {
 };
 int	 smap_put(struct smap *, const char *key, size_t val);
 int	 smap_get(const struct smap *, const char *key, size_t *val);
+int	 smap_reserve(struct smap *, size_t n);
 void	 smap_free(struct smap *);
 
 /* Lists of entries: who cites a symbol, who holds one. */
@@ -88,18 +90,37 @@ extern const struct extra site_extras[NEXTRAS];
 
 struct run;
 
-/* The previous run's resolutions (catalog.xml), by input path: an input
- * unchanged since (same size and time) takes its entry from here. */
+/* The previous run's state (catalog.tsv: site_cache.c), lines borrowed
+ * from its bytes: its inputs by path, its files by name. */
+struct old_input {
+	char		*src;
+	const char	*line, *rec;	/* the whole line; what it says */
+	size_t		 linelen, reclen;
+	long long	 size, mtime;
+	int		 taken;		/* by an input of this run */
+};
+struct old_file {
+	const char	*name;
+	uint64_t	 deps;		/* what it was made from */
+	int		 here;		/* still in the directory */
+};
 struct cache {
-	struct entry	*e;
-	size_t		 n, cap;
-	struct smap	 bysrc;		/* src -> slot of e */
+	char		 *data;		/* the file */
+	size_t		  len;
+	struct old_input *in;
+	size_t		  nin, incap;
+	struct smap	  bysrc;	/* src -> slot of in */
+	struct old_file	 *f;
+	size_t		  nfiles, fcap;
+	struct smap	  files;	/* name -> slot of f */
+	int		  same_build;
 };
 
 struct site {
 	rp_writer	 *w[NEXTRAS];	/* NULL: not in this build */
 	const char	 *outdir;
 	char		 *catpath;	/* absolute path of catalog.xml */
+	char		 *statepath;	/* ... of catalog.tsv */
 	const rp_options *opt;
 	int		  quiet, status, rows;
 	int		  jobs;		/* worker processes (-j) */
@@ -117,10 +138,10 @@ struct site {
 	size_t		  nlangs;
 	size_t		  undated;
 	uint64_t	  build;	/* hash of everything but the inputs */
-	struct smap	  oldbuilt;	/* previous run: file -> slot */
-	char		**olddeps;	/* ... and what it was made from */
-	char		**oldnames;
-	size_t		  noldbuilt;
+	struct cache	  old;		/* the previous run's state */
+	const char	**lines;	/* each input's line of catalog.tsv, */
+	char		**ownlines;	/* ... made in this run (else old's) */
+	size_t		  nlines;
 	char		**newnames;	/* this run's files ... */
 	uint64_t	 *newdeps;	/* ... and what each was made from */
 	size_t		  nnew, newcap;
@@ -148,15 +169,18 @@ void	 ctx_crumb(struct sink *, const char *href, const char *label,
 void	 ctx_year_crumb(struct sink *, const struct entry *);
 void	 ctx_row(struct sink *, const struct entry *, const char *element);
 const char *body_page(int body, char *buf, size_t size);
-int	 cache_load(struct site *, struct cache *);
+void	 catalog_write(struct site *);
+
+/* site_cache.c */
+int	 cache_load(struct site *);
 void	 cache_free(struct cache *);
-int	 cache_take(struct entry *, xmlNodePtr);
 void	 cache_record(struct site *, const char *name, uint64_t deps);
 int	 cache_fresh(struct site *, const char *name, uint64_t deps);
 void	 cache_prune(struct site *);
-void	 catalog_write(struct site *);
+void	 cache_write(struct site *, int from_old);
 int	 entry_record(const struct entry *, rp_buf *);
 int	 entry_parse(struct entry *, const char *data, size_t len);
+char	*input_line(const struct entry *);
 
 /* site_index.c */
 int	 index_plan(struct site *);

@@ -68,12 +68,10 @@ read_done(void *ctx, int i, const struct jobs_result *res)
 		return;
 	}
 	entry_free(&got);
-	/* Bytes that do not read back (a character XML cannot hold): the
-	 * input read here, its messages given already. */
-	if (res->status == 0 && entry_read(st, e, 0) == 0)
-		return;
+	if (res->status == 0)	/* its bytes did not read back */
+		cli_say(e->src, RP_ERROR, "memory", "out of memory");
 	e->fresh = -1;		/* not on the site */
-	st->status = res->status == 3 ? 3 : 1;
+	st->status = res->status == 3 || res->status == 0 ? 3 : 1;
 }
 
 /* Read the inputs marked fresh (e->fresh 1); those that cannot be read

@@ -120,6 +120,16 @@ expect "site: S/RES/0338（1973） is S/RES/338 (1973): one row, two languages" 
     "1 2" \
     "$(grep -c '<tr><td>' "$S2/index-un-sc-1973.html") $(grep -o '<span class="versions">.*</span>' "$S2/index-un-sc-1973.html" | grep -o '<a ' | wc -l)"
 
+# A version removed: what the others gave it goes with it (issue 12: the
+# Russian text prints no date, and kept the English one's, stale, in the
+# catalog and the index).  The rebuild is the site of the Russian alone.
+RESPUB_PAGEFIND= $RESPUB site --data-dir "$ROOT" -q -d "$S2" "$TMP/ru.md" 2>/dev/null
+RESPUB_PAGEFIND= $RESPUB site --data-dir "$ROOT" -q -d "$TMP/ru-only" "$TMP/ru.md" 2>/dev/null
+if diff -r "$S2" "$TMP/ru-only" >"$TMP/ru.diff" 2>&1; then
+	ok "site: a version removed takes its date away (a build from nothing)"
+else notok "site: a version removed takes its date away (a build from nothing)" \
+    "$(head -3 "$TMP/ru.diff" | tr '\n' ';')"; fi
+
 # ---------------------------------------------------------------- --parallel
 # The side-by-side page: a column per version in the UN order, a row per
 # part, paragraph n beside paragraph n; an empty cell and a warning where
