@@ -1237,11 +1237,13 @@ classify_para(struct rdr *r, cmark_node *p)
 		goto out;
 	}
 	/* A paragraph broken by a page by other tools (after a running
-	 * head, going on in lower case, or a preambular paragraph cut after
-	 * a word): the rest goes on the paragraph before. */
+	 * head, going on in lower case, or a preambular or numbered
+	 * paragraph cut after a word, "… to the⏎Register in addition"): the
+	 * rest goes on the paragraph before. */
 	if ((d->dropped || (d->mbreak == NULL && d->last_para != NULL &&
-	    (rp_starts_lower(t.data, t.len) || (d->last_para->name != NULL &&
-	    ends_word(d->last_para))))) && d->last_para != NULL &&
+	    (rp_starts_lower(t.data, t.len) || ((d->last_para->name != NULL ||
+	    d->last_para->num != NULL) && ends_word(d->last_para))))) &&
+	    d->last_para != NULL &&
 	    (len = t.len) > 0 && d->last_para->last != NULL &&
 	    !ends_clause(d->last_para, t.data, t.len)) {
 		rp_node *last = d->last_para->last, *b;
