@@ -33,6 +33,7 @@ struct rdoc {
 	rp_node		*part;		/* PREFACE, PREAMBLE, ... now open */
 	enum zone	 zone;
 	rp_node		*last_para;	/* where a bullet list belongs */
+	rp_node		*lead_in;	/* its items lost their markers */
 	int		 dropped;	/* a running header was skipped */
 	int		 started;	/* its first block was read */
 	cmark_node	*mbreak;	/* the rule under its masthead */
@@ -852,6 +853,43 @@ ends_word(const rp_node *n)
 	return yes;
 }
 
+/* Whether the text of n ends with a colon (a lead-in to its items). */
+static int
+ends_colon(const rp_node *n)
+{
+	rp_buf	t;
+	size_t	len;
+	int	yes;
+
+	rp_buf_init(&t);
+	rp_node_text(n, &t);
+	for (len = t.len; len > 0 && t.data[len - 1] == ' '; len--)
+		continue;
+	yes = len > 0 && t.data[len - 1] == ':';
+	rp_buf_free(&t);
+	return yes;
+}
+
+/* Whether a line of paragraph p after its first starts with a paragraph
+ * number ("…initiatives⏎30. We reaffirm"): it holds a numbered one. */
+static int
+numbered_line_in(cmark_node *p)
+{
+	cmark_node	*c, *next;
+	const char	*lit;
+	size_t		 numlen;
+
+	for (c = cmark_node_first_child(p); c != NULL; c = next) {
+		next = cmark_node_next(c);
+		if (cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK &&
+		    next != NULL && cmark_node_get_type(next) ==
+		    CMARK_NODE_TEXT && (lit = cmark_node_get_literal(next)) !=
+		    NULL && rp_paragraph_number(lit, strlen(lit), &numlen) > 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Append a bullet list's items (and their sub-lists) to parent. */
 static void read_items(struct rdr *r, rp_node *parent, cmark_node *list);
 
@@ -1266,6 +1304,27 @@ classify_para(struct rdr *r, cmark_node *p)
 		}
 	}
 	d->dropped = 0;
+	/* Sub-items whose markers another tool's extraction dropped: the
+	 * blocks after a lead-in ("… a major contribution to:"), up to a
+	 * numbered paragraph (a list item of the Markdown, not read here). */
+	if (d->mbreak == NULL && d->last_para != NULL &&
+	    d->last_para->last != NULL &&
+	    (d->lead_in == d->last_para || ends_colon(d->last_para)) &&
+	    rp_paragraph_number(t.data, t.len, &numlen) == 0 &&
+	    !numbered_line_in(p)) {
+		rp_node *list = d->last_para->last, *it;
+
+		if (list->type != RP_NODE_LIST) {
+			list = node_at(r, RP_NODE_LIST, p);
+			list->flags |= RP_NOSRC;
+			rp_node_append(d->last_para, list);
+		}
+		it = node_at(r, RP_NODE_ITEM, p);
+		blocks(r, it, p, 0);
+		rp_node_append(list, it);
+		d->lead_in = d->last_para;
+		goto out;
+	}
 	if (rp_is_intermediate_formula(t.data, t.len) ||
 	    rp_is_connector(t.data, t.len) || (rp_is_lead_in(t.data,
 	    t.len) && numbered_next(r, p))) {
