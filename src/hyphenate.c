@@ -24,10 +24,36 @@ struct rp_hyph {
 	char		*path;
 	HyphenDict	*dict;		/* NULL: the file could not be read */
 	int		 lmin, rmin;	/* letters kept before, after a break */
+	uint32_t	 high[128];	/* code point of byte 0x80 + i in a
+					   one-byte character set, or 0 */
 };
 
 static struct rp_hyph	*loaded;
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The code points of the upper half of a one-byte character set
+ * (KOI8-R, ISO-8859-n), read once so that words are put in it with no
+ * converter per word (iconv_t is not for sharing between threads). */
+static void
+upper_half(struct rp_hyph *h)
+{
+	iconv_t		 cd;
+	char		 b, u[8], *in, *o;
+	size_t		 left, room, i;
+
+	if (h->dict->utf8 || strcmp(h->dict->cset, "UTF-8") == 0 ||
+	    (cd = iconv_open("UTF-8", h->dict->cset)) == (iconv_t)-1)
+		return;
+	for (i = 0; i < 128; i++) {
+		b = (char)(0x80 + i);
+		in = &b, left = 1, o = u, room = sizeof(u);
+		iconv(cd, NULL, NULL, NULL, NULL);
+		if (iconv(cd, &in, &left, &o, &room) != (size_t)-1 &&
+		    left == 0)
+			rp_utf8_decode(u, (size_t)(o - u), &h->high[i]);
+	}
+	iconv_close(cd);
+}
 
 /* The patterns of path, loaded on first use (also when unreadable, so
  * that a missing file is tried once). */
@@ -43,7 +69,8 @@ load(const char *path, int lmin, int rmin)
 			break;
 	if (h == NULL && (h = calloc(1, sizeof(*h))) != NULL &&
 	    (h->path = strdup(path)) != NULL) {
-		h->dict = hnj_hyphen_load(path);
+		if ((h->dict = hnj_hyphen_load(path)) != NULL)
+			upper_half(h);
 		h->lmin = lmin;
 		h->rmin = rmin;
 		h->next = loaded;
@@ -180,25 +207,27 @@ core(const char *s, size_t n, size_t *from, size_t *to)
 }
 
 /* The word w[0..n) (UTF-8, lower case) in the pattern file's character
- * set, one byte a letter unless it is UTF-8; its length, or 0. */
+ * set, one byte a letter unless it is UTF-8; its length, or 0 when a
+ * letter is not in it. */
 static size_t
-encode(const HyphenDict *d, const char *w, size_t n, size_t letters,
-    char *out, size_t outsize)
+encode(const struct rp_hyph *h, const char *w, size_t n, char *out,
+    size_t outsize)
 {
-	iconv_t	 cd;
-	char	*in = (char *)(uintptr_t)w, *o = out;
-	size_t	 left = n, room = outsize, r;
+	size_t		i = 0, m = 0, k;
+	uint32_t	cp;
 
-	if (d->utf8 || strcmp(d->cset, "UTF-8") == 0) {
+	if (h->dict->utf8 || strcmp(h->dict->cset, "UTF-8") == 0) {
 		memcpy(out, w, n);
 		return n;
 	}
-	if ((cd = iconv_open(d->cset, "UTF-8")) == (iconv_t)-1)
-		return 0;
-	r = iconv(cd, &in, &left, &o, &room);
-	iconv_close(cd);
-	return r == (size_t)-1 || left > 0 || (size_t)(o - out) != letters ?
-	    0 : (size_t)(o - out);
+	while (m < outsize && rp_utf8_next(w, n, &i, &cp) > 0) {
+		for (k = 0; cp >= 0x80 && k < 128 && h->high[k] != cp; k++)
+			continue;
+		if (k == 128)
+			return 0;
+		out[m++] = (char)(cp < 0x80 ? cp : 0x80 + k);
+	}
+	return i == n ? m : 0;
 }
 
 size_t
@@ -224,8 +253,7 @@ rp_hyph_points(const rp_hyph *h, const char *s, size_t n, uint32_t *at,
 		len += rp_utf8_encode(lower(cp), word + len);
 	}
 	if (!small || letters < (size_t)(h->lmin + h->rmin) ||
-	    (m = encode(h->dict, word, len, letters, enc,
-	    sizeof(enc) - 1)) == 0)
+	    (m = encode(h, word, len, enc, sizeof(enc) - 1)) == 0)
 		return 0;
 	enc[m] = '\0';		/* libhyphen looks for substrings in it */
 	memset(hy, 0, sizeof(hy));
