@@ -835,39 +835,35 @@ ends_clause(const rp_node *n, const char *s, size_t len)
 	return end;
 }
 
+/* The last character of the text of n but spaces (a byte), or 0. */
+static int
+last_char(const rp_node *n)
+{
+	rp_buf	t;
+	size_t	len;
+	int	c;
+
+	rp_buf_init(&t);
+	rp_node_text(n, &t);
+	for (len = t.len; len > 0 && t.data[len - 1] == ' '; len--)
+		continue;
+	c = len > 0 ? (unsigned char)t.data[len - 1] : 0;
+	rp_buf_free(&t);
+	return c;
+}
+
 /* Whether the text of n ends with a letter (a sentence cut short). */
 static int
 ends_word(const rp_node *n)
 {
-	rp_buf	t;
-	size_t	len;
-	int	yes;
-
-	rp_buf_init(&t);
-	rp_node_text(n, &t);
-	len = t.len;
-	while (len > 0 && t.data[len - 1] == ' ')
-		len--;
-	yes = len > 0 && isalpha((unsigned char)t.data[len - 1]);
-	rp_buf_free(&t);
-	return yes;
+	return isalpha(last_char(n));
 }
 
 /* Whether the text of n ends with a colon (a lead-in to its items). */
 static int
 ends_colon(const rp_node *n)
 {
-	rp_buf	t;
-	size_t	len;
-	int	yes;
-
-	rp_buf_init(&t);
-	rp_node_text(n, &t);
-	for (len = t.len; len > 0 && t.data[len - 1] == ' '; len--)
-		continue;
-	yes = len > 0 && t.data[len - 1] == ':';
-	rp_buf_free(&t);
-	return yes;
+	return last_char(n) == ':';
 }
 
 /* Whether a line of paragraph p after its first starts with a paragraph
