@@ -25,10 +25,36 @@ struct rp_hyph {
 	HyphenDict	*dict;		/* NULL: not read yet, or unreadable */
 	int		 tried;		/* the file was read (or failed) */
 	int		 lmin, rmin;	/* letters kept before, after a break */
+	uint32_t	 high[128];	/* code point of byte 0x80 + i in a
+					   one-byte character set, or 0 */
 };
 
 static struct rp_hyph	*loaded;
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The code points of the upper half of a one-byte character set
+ * (KOI8-R, ISO-8859-n), read once so that words are put in it with no
+ * converter per word (iconv_t is not for sharing between threads). */
+static void
+upper_half(struct rp_hyph *h)
+{
+	iconv_t		 cd;
+	char		 b, u[8], *in, *o;
+	size_t		 left, room, i;
+
+	if (h->dict->utf8 || strcmp(h->dict->cset, "UTF-8") == 0 ||
+	    (cd = iconv_open("UTF-8", h->dict->cset)) == (iconv_t)-1)
+		return;
+	for (i = 0; i < 128; i++) {
+		b = (char)(0x80 + i);
+		in = &b, left = 1, o = u, room = sizeof(u);
+		iconv(cd, NULL, NULL, NULL, NULL);
+		if (iconv(cd, &in, &left, &o, &room) != (size_t)-1 &&
+		    left == 0)
+			rp_utf8_decode(u, (size_t)(o - u), &h->high[i]);
+	}
+	iconv_close(cd);
+}
 
 /* The entry of path, made on first use.  Its file is read only when a
  * word is to be hyphenated (dict_of): reading a pattern file costs more
@@ -68,7 +94,8 @@ dict_of(const struct rp_hyph *h)
 
 	pthread_mutex_lock(&lock);
 	if (!w->tried) {
-		w->dict = hnj_hyphen_load(w->path);
+		if ((w->dict = hnj_hyphen_load(w->path)) != NULL)
+			upper_half(w);
 		w->tried = 1;
 	}
 	d = w->dict;
@@ -200,25 +227,27 @@ core(const char *s, size_t n, size_t *from, size_t *to)
 }
 
 /* The word w[0..n) (UTF-8, lower case) in the pattern file's character
- * set, one byte a letter unless it is UTF-8; its length, or 0. */
+ * set, one byte a letter unless it is UTF-8; its length, or 0 when a
+ * letter is not in it. */
 static size_t
-encode(const HyphenDict *d, const char *w, size_t n, size_t letters,
-    char *out, size_t outsize)
+encode(const struct rp_hyph *h, const char *w, size_t n, char *out,
+    size_t outsize)
 {
-	iconv_t	 cd;
-	char	*in = (char *)(uintptr_t)w, *o = out;
-	size_t	 left = n, room = outsize, r;
+	size_t		i = 0, m = 0, k;
+	uint32_t	cp;
 
-	if (d->utf8 || strcmp(d->cset, "UTF-8") == 0) {
+	if (h->dict->utf8 || strcmp(h->dict->cset, "UTF-8") == 0) {
 		memcpy(out, w, n);
 		return n;
 	}
-	if ((cd = iconv_open(d->cset, "UTF-8")) == (iconv_t)-1)
-		return 0;
-	r = iconv(cd, &in, &left, &o, &room);
-	iconv_close(cd);
-	return r == (size_t)-1 || left > 0 || (size_t)(o - out) != letters ?
-	    0 : (size_t)(o - out);
+	while (m < outsize && rp_utf8_next(w, n, &i, &cp) > 0) {
+		for (k = 0; cp >= 0x80 && k < 128 && h->high[k] != cp; k++)
+			continue;
+		if (k == 128)
+			return 0;
+		out[m++] = (char)(cp < 0x80 ? cp : 0x80 + k);
+	}
+	return i == n ? m : 0;
 }
 
 size_t
@@ -245,7 +274,7 @@ rp_hyph_points(const rp_hyph *h, const char *s, size_t n, uint32_t *at,
 		len += rp_utf8_encode(lower(cp), word + len);
 	}
 	if (!small || letters < (size_t)(h->lmin + h->rmin) ||
-	    (d = dict_of(h)) == NULL || (m = encode(d, word, len, letters, enc,
+	    (d = dict_of(h)) == NULL || (m = encode(h, word, len, enc,
 	    sizeof(enc) - 1)) == 0)
 		return 0;
 	enc[m] = '\0';		/* libhyphen looks for substrings in it */

@@ -33,6 +33,7 @@ struct rdoc {
 	rp_node		*part;		/* PREFACE, PREAMBLE, ... now open */
 	enum zone	 zone;
 	rp_node		*last_para;	/* where a bullet list belongs */
+	rp_node		*lead_in;	/* its items lost their markers */
 	int		 dropped;	/* a running header was skipped */
 	int		 started;	/* its first block was read */
 	cmark_node	*mbreak;	/* the rule under its masthead */
@@ -856,22 +857,55 @@ ends_clause(const rp_node *n, const char *s, size_t len)
 	return end;
 }
 
+/* The last character of the text of n but spaces (a byte), or 0. */
+static int
+last_char(const rp_node *n)
+{
+	rp_buf	t;
+	size_t	len;
+	int	c;
+
+	rp_buf_init(&t);
+	rp_node_text(n, &t);
+	for (len = t.len; len > 0 && t.data[len - 1] == ' '; len--)
+		continue;
+	c = len > 0 ? (unsigned char)t.data[len - 1] : 0;
+	rp_buf_free(&t);
+	return c;
+}
+
 /* Whether the text of n ends with a letter (a sentence cut short). */
 static int
 ends_word(const rp_node *n)
 {
-	rp_buf	t;
-	size_t	len;
-	int	yes;
+	return isalpha(last_char(n));
+}
 
-	rp_buf_init(&t);
-	rp_node_text(n, &t);
-	len = t.len;
-	while (len > 0 && t.data[len - 1] == ' ')
-		len--;
-	yes = len > 0 && isalpha((unsigned char)t.data[len - 1]);
-	rp_buf_free(&t);
-	return yes;
+/* Whether the text of n ends with a colon (a lead-in to its items). */
+static int
+ends_colon(const rp_node *n)
+{
+	return last_char(n) == ':';
+}
+
+/* Whether a line of paragraph p after its first starts with a paragraph
+ * number ("…initiatives⏎30. We reaffirm"): it holds a numbered one. */
+static int
+numbered_line_in(cmark_node *p)
+{
+	cmark_node	*c, *next;
+	const char	*lit;
+	size_t		 numlen;
+
+	for (c = cmark_node_first_child(p); c != NULL; c = next) {
+		next = cmark_node_next(c);
+		if (cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK &&
+		    next != NULL && cmark_node_get_type(next) ==
+		    CMARK_NODE_TEXT && (lit = cmark_node_get_literal(next)) !=
+		    NULL && rp_paragraph_number(lit, strlen(lit), &numlen) > 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Append a bullet list's items (and their sub-lists) to parent. */
@@ -1360,11 +1394,13 @@ classify_para(struct rdr *r, cmark_node *p)
 		goto out;
 	}
 	/* A paragraph broken by a page by other tools (after a running
-	 * head, going on in lower case, or a preambular paragraph cut after
-	 * a word): the rest goes on the paragraph before. */
+	 * head, going on in lower case, or a preambular or numbered
+	 * paragraph cut after a word, "… to the⏎Register in addition"): the
+	 * rest goes on the paragraph before. */
 	if ((d->dropped || (d->mbreak == NULL && d->last_para != NULL &&
-	    (rp_starts_lower(t.data, t.len) || (d->last_para->name != NULL &&
-	    ends_word(d->last_para))))) && d->last_para != NULL &&
+	    (rp_starts_lower(t.data, t.len) || ((d->last_para->name != NULL ||
+	    d->last_para->num != NULL) && ends_word(d->last_para))))) &&
+	    d->last_para != NULL &&
 	    (len = t.len) > 0 && d->last_para->last != NULL &&
 	    !ends_clause(d->last_para, t.data, t.len)) {
 		rp_node *last = d->last_para->last, *b;
@@ -1387,6 +1423,27 @@ classify_para(struct rdr *r, cmark_node *p)
 		}
 	}
 	d->dropped = 0;
+	/* Sub-items whose markers another tool's extraction dropped: the
+	 * blocks after a lead-in ("… a major contribution to:"), up to a
+	 * numbered paragraph (a list item of the Markdown, not read here). */
+	if (d->mbreak == NULL && d->last_para != NULL &&
+	    d->last_para->last != NULL &&
+	    (d->lead_in == d->last_para || ends_colon(d->last_para)) &&
+	    rp_paragraph_number(t.data, t.len, &numlen) == 0 &&
+	    !numbered_line_in(p)) {
+		rp_node *list = d->last_para->last, *it;
+
+		if (list->type != RP_NODE_LIST) {
+			list = node_at(r, RP_NODE_LIST, p);
+			list->flags |= RP_NOSRC;
+			rp_node_append(d->last_para, list);
+		}
+		it = node_at(r, RP_NODE_ITEM, p);
+		blocks(r, it, p, 0);
+		rp_node_append(list, it);
+		d->lead_in = d->last_para;
+		goto out;
+	}
 	if (rp_is_connector(t.data, t.len) ||
 	    leads_in(r, p, t.data, t.len)) {
 		intermediate(r, p, 0);

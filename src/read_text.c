@@ -338,6 +338,51 @@ formula_before(const struct reader *r, size_t to)
 	return 0;
 }
 
+/* Whether line i stands alone between blank lines, under no annex
+ * heading (an annex may bear the resolution's title). */
+static int
+alone(const struct reader *r, size_t i)
+{
+	size_t	j = i;
+
+	if (i + 1 < r->nlines && r->lines[i + 1].n > 0)
+		return 0;
+	if (j == 0 || r->lines[--j].n > 0)
+		return 0;
+	while (j > 0 && r->lines[j].n == 0)
+		j--;
+	return !rp_is_annex_heading(r->lines[j].s, r->lines[j].n);
+}
+
+/*
+ * An extraction that dropped the page numbers keeps the running title
+ * alone between paragraphs: a line past the formula that is the end of
+ * a line before it ("80/13. Title", "Agenda item 91 Title").
+ */
+static void
+title_heads(struct reader *r)
+{
+	size_t	i, j, f;
+	rp_body	b;
+
+	for (f = 0; f < r->nlines && !rp_is_formula(r->lines[f].s,
+	    r->lines[f].n, &b); f++)
+		continue;
+	for (i = f + 1; i < r->nlines; i++) {
+		struct line *l = &r->lines[i];
+
+		if (l->gone || l->n <= 20 || !alone(r, i))
+			continue;
+		for (j = 0; j < f && !l->gone; j++) {
+			const struct line *m = &r->lines[j];
+
+			if (!m->gone && m->n > l->n && m->s[m->n - l->n - 1] ==
+			    ' ' && memcmp(m->s + m->n - l->n, l->s, l->n) == 0)
+				l->gone = 3;
+		}
+	}
+}
+
 /*
  * Page headers and footers of PDF extractions: job numbers, page
  * numbers, and the running symbol and title next to them.
@@ -355,8 +400,10 @@ furniture(struct reader *r)
 				first = i;
 			r->lines[i].gone = 2;
 		}
-	if (first == (size_t)-1)
+	if (first == (size_t)-1) {
+		title_heads(r);
 		return;
+	}
 	/* Running heads: short lines within five lines of a page number,
 	 * past the masthead, that repeat elsewhere (symbol, title). */
 	for (i = first + 1; i < r->nlines; i++) {

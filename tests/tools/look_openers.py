@@ -32,12 +32,24 @@ def first_ps(sec):
             yield content[0]
 
 
+def drafted(d):
+    """Whether a document is drafted in openers: a resolution, or an
+    annex with its own enacting formula.  A declaration annexed without
+    one speaks in its own voice ("1. We, Heads of State …", "(a) Taking
+    effective measures …"), set roman in the official print."""
+    if d.tag == AKN + "statement":
+        return True
+    return any(p.find(AKN + "formula") is not None
+               for p in d.findall(AKN + "preamble") + d.findall(AKN + "mainBody"))
+
+
 def openers(path):
-    """Openers of resolutions and annexed declarations (not letters)."""
+    """Openers of resolutions and annexes drafted as resolutions (not
+    letters)."""
     found, faults = [], []
     root = ET.parse(path).getroot()
     docs = [d for d in root.iter() if d.tag in (AKN + "statement",
-            AKN + "doc") and d.get("name") != "letter"]
+            AKN + "doc") and d.get("name") != "letter" and drafted(d)]
     for st in docs:
         for part in (AKN + "preamble", AKN + "mainBody"):
             for sec in st.findall(part):

@@ -5,7 +5,7 @@ exits 1 when there is any.
 
 Body lines are those of the most common line height on the page; the
 body's left edge and right edge are the most common left and the largest
-right of those lines.  Faults:
+right of those lines (on the first page, of those under the heading).  Faults:
   ragged   a body line ending short of the right edge although the next
            line, one leading below, continues the same paragraph
   loose    a gap between two words of a body line wider than GAP_EM em
@@ -52,10 +52,16 @@ def check(path, gap_em):
         height = lambda l: round(max(w[3] - w[1] for w in l), 1)
         h = Counter(height(l) for l in lines).most_common(1)[0][0]
         body = [l for l in lines if abs(height(l) - h) < 0.3]
-        left = Counter(round(l[0][0]) for l in body).most_common(1)[0][0]
-        right = max(l[-1][2] for l in body)
-        size = h / 1.107		# Liberation / uming line box per em
         base = lambda l: max(w[3] for w in l)
+        # On the first page the masthead (its session and agenda lines
+        # set ragged at the masthead's measure) stands above the heading:
+        # the body's edges are those of the lines under it.
+        heads = [base(l) for l in lines if height(l) > h + 0.3]
+        edges = [l for l in body if pno == 1 and heads and
+                 base(l) > max(heads)] or body
+        left = Counter(round(l[0][0]) for l in edges).most_common(1)[0][0]
+        right = max(l[-1][2] for l in edges)
+        size = h / 1.107		# Liberation / uming line box per em
         deltas = Counter(round(base(b) - base(a)) for a, b in
                          zip(body, body[1:]) if base(b) > base(a))
         lead = deltas.most_common(1)[0][0] if deltas else h
