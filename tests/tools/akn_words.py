@@ -29,9 +29,11 @@ LOOKAHEAD = 40
 
 
 def words(text):
-    # Letters only: superscript markers (¹) and digits are not words.
-    text = "".join(c if c.isalpha() or c in OPT + NUM else " "
-                   for c in text)
+    # Letters only: superscript markers (¹) and digits are not words, nor
+    # is the Arabic tatweel, an elongation that stands alone as a dash
+    # after a paragraph number ("1 ـ يشجب") and is written as the number.
+    text = "".join(c if (c.isalpha() and c != "\u0640") or c in OPT + NUM
+                   else " " for c in text)
     out = []
     for k, part in enumerate(text.split(NUM)):
         ws = HAN.sub(r" \1 ", part).casefold().split()
