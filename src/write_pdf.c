@@ -2420,6 +2420,189 @@ baseline(float top, float lead, float size)
 	return top + (lead - size) / 2 + size * 0.82f;
 }
 
+/* Mark for the font subsets exactly what the pages show. */
+static void
+subset_glyphs(struct draw *d, int (*marks)[3])
+{
+	struct job	*j = d->j;
+	size_t		 i, k;
+
+	for (i = 0; i < j->nv; i++) {
+		if (j->v[i].kind != VI_LINE || j->v[i].page < 0)
+			continue;
+		if (j->v[i].para >= 0)
+			use_line(d, &j->para[j->v[i].para],
+			    (size_t)j->v[i].line);
+		if (j->v[i].para2 >= 0)
+			use_line(d, &j->para[j->v[i].para2],
+			    (size_t)j->v[i].line2);
+	}
+	for (i = 0; i < j->nnotes; i++)
+		use_para(d, &j->para[j->notes[i].para]);
+	for (i = 0; i < j->npages; i++)
+		for (k = 0; k < 3; k++)
+			if (marks[i][k] >= 0)
+				use_para(d, &j->para[marks[i][k]]);
+}
+
+/* Note destinations, made before the text: markers link forward. */
+static void
+note_destinations(struct draw *d)
+{
+	struct job		*j = d->j;
+	const struct conf	*c = j->c;
+	size_t			 i, k;
+
+	for (i = 0; i < j->npages; i++) {
+		float y = c->mb + j->pages[i].notes - NOTE_SEP;
+
+		for (k = 0; k < j->pages[i].nfn; k++) {
+			struct fnpart	*fp = &j->pages[i].fn[k];
+			float		 lead = j->para[j->notes[fp->note].para].leading;
+
+			if (fp->from == 0) {
+				d->notedest[fp->note] =
+				    HPDF_Page_CreateDestination(d->pages[i]);
+				HPDF_Destination_SetXYZ(d->notedest[fp->note], 0,
+				    y + 2, 1);
+			}
+			y -= (float)(fp->to - fp->from) * lead;
+		}
+	}
+}
+
+/* Page i's footnotes, from the separator down. */
+static void
+draw_notes(struct draw *d, HPDF_Page pg, size_t i)
+{
+	struct job		*j = d->j;
+	const struct conf	*c = j->c;
+	float			 y = c->mb + j->pages[i].notes - NOTE_SEP;
+	size_t			 k;
+	int			 l;
+
+	for (k = 0; k < j->pages[i].nfn; k++) {
+		struct fnpart	*fp = &j->pages[i].fn[k];
+		struct para	*p = &j->para[j->notes[fp->note].para];
+
+		for (l = fp->from; l < fp->to; l++) {
+			y -= p->leading;
+			draw_line(d, pg, p, l, y + (p->leading -
+			    c->size_note) / 2 + c->size_note * 0.18f, 0);
+		}
+	}
+}
+
+/* The text of page i: its lines (items[start[i]..start[i + 1])), its
+ * notes, the header above the top margin and footers below the bottom. */
+static void
+draw_page_text(struct draw *d, size_t i, const size_t *items,
+    const size_t *start, const int marks[3])
+{
+	struct job		*j = d->j;
+	const struct conf	*c = j->c;
+	HPDF_Page		 pg = d->pages[i];
+	float			 top = c->ph - c->mt;
+	size_t			 m, k;
+
+	d->cur = NULL;
+	d->curcs = 0;
+	d->curfake = 0;
+	HPDF_Page_SetLineWidth(pg, 0.6f);
+	HPDF_Page_BeginText(pg);
+	for (m = start[i]; m < start[i + 1]; m++) {
+		struct vitem *v = &j->v[items[m]];
+
+		if (v->kind != VI_LINE)
+			continue;
+		if (v->para >= 0)
+			draw_line(d, pg, &j->para[v->para], v->line,
+			    top - baseline(v->top, v->h,
+			    j->para[v->para].pl.box[0].size), 1);
+		if (v->para2 >= 0)
+			draw_line(d, pg, &j->para[v->para2], v->line2,
+			    top - baseline(v->top, v->h,
+			    j->para[v->para2].pl.box[0].size), 1);
+	}
+	draw_notes(d, pg, i);
+	if (marks[0] >= 0)
+		draw_line(d, pg, &j->para[marks[0]], 0,
+		    c->ph - c->mt + c->size_hf * 1.6f, 0);
+	for (k = 1; k < 3; k++)
+		if (marks[k] >= 0)
+			draw_line(d, pg, &j->para[marks[k]], 0,
+			    c->mb - c->size_hf * 2.5f, 0);
+	HPDF_Page_EndText(pg);
+	if (d->curfake)
+		HPDF_Page_SetTextRenderingMode(pg, HPDF_FILL);
+}
+
+/* The rules of page i: the masthead rule, the footnote separator. */
+static void
+draw_page_rules(struct draw *d, size_t i, const size_t *items,
+    const size_t *start)
+{
+	struct job		*j = d->j;
+	const struct conf	*c = j->c;
+	HPDF_Page		 pg = d->pages[i];
+	float			 top = c->ph - c->mt;
+	size_t			 m;
+
+	for (m = start[i]; m < start[i + 1]; m++) {
+		struct vitem *v = &j->v[items[m]];
+		float ry = top - v->top - v->h / 2;
+
+		if (v->kind != VI_RULE)
+			continue;
+		HPDF_Page_SetLineWidth(pg, c->rule);
+		HPDF_Page_MoveTo(pg, c->ml, ry);
+		HPDF_Page_LineTo(pg, c->pw - c->mr, ry);
+		HPDF_Page_Stroke(pg);
+	}
+	if (j->pages[i].nfn > 0) {
+		float sy = c->mb + j->pages[i].notes - NOTE_SEP / 2;
+		/* On the reading side: right in Arabic. */
+		float sx = j->docs[j->pages[i].doc].rtl ?
+		    c->pw - c->mr - c->body_indent - 72 :
+		    c->ml + c->body_indent;
+
+		HPDF_Page_SetLineWidth(pg, 0.5f);
+		HPDF_Page_MoveTo(pg, sx, sy);
+		HPDF_Page_LineTo(pg, sx + 72, sy);
+		HPDF_Page_Stroke(pg);
+	}
+}
+
+/* The document's bytes onto out; libharu's status (out as it was when
+ * it fails). */
+static HPDF_STATUS
+save_pdf(HPDF_Doc pdf, rp_buf *out)
+{
+	size_t		base = out->len;
+	HPDF_STATUS	st = HPDF_OK;
+
+	if (HPDF_SaveToStream(pdf) != HPDF_OK)
+		return HPDF_GetError(pdf) != HPDF_OK ? HPDF_GetError(pdf) :
+		    HPDF_INVALID_DOCUMENT;
+	HPDF_ResetStream(pdf);
+	for (;;) {
+		HPDF_BYTE	chunk[16384];
+		HPDF_UINT32	n = sizeof(chunk);
+		HPDF_STATUS	r = HPDF_ReadFromStream(pdf, chunk, &n);
+
+		rp_buf_put(out, (const char *)chunk, n);
+		if (r == HPDF_STREAM_EOF)
+			break;
+		if (r != HPDF_OK) {
+			st = r;
+			break;
+		}
+	}
+	if (st != HPDF_OK)
+		out->len = base;
+	return st;
+}
+
 static int
 draw(struct job *j, rp_buf *out)
 {
@@ -2428,7 +2611,7 @@ draw(struct job *j, rp_buf *out)
 	struct pdf_used		*u = NULL;
 	HPDF_STATUS		 st = HPDF_OK;
 	char			 err[512];
-	size_t			 i, k, m, *items, *start;
+	size_t			 i, *items, *start;
 	int			 rc = -1, (*marks)[3];
 
 	memset(&d, 0, sizeof(d));
@@ -2442,30 +2625,13 @@ draw(struct job *j, rp_buf *out)
 	j->left = 0;	/* headers and footers span the masthead */
 	for (i = 0; i < j->npages; i++)
 		page_marks(j, i, marks[i]);
-	/* Subset to exactly what the pages show. */
-	for (i = 0; i < j->nv; i++) {
-		if (j->v[i].kind != VI_LINE || j->v[i].page < 0)
-			continue;
-		if (j->v[i].para >= 0)
-			use_line(&d, &j->para[j->v[i].para],
-			    (size_t)j->v[i].line);
-		if (j->v[i].para2 >= 0)
-			use_line(&d, &j->para[j->v[i].para2],
-			    (size_t)j->v[i].line2);
-	}
-	for (i = 0; i < j->nnotes; i++)
-		use_para(&d, &j->para[j->notes[i].para]);
-	for (i = 0; i < j->npages; i++)
-		for (k = 0; k < 3; k++)
-			if (marks[i][k] >= 0)
-				use_para(&d, &j->para[marks[i][k]]);
+	subset_glyphs(&d, marks);
 	if (d.full) {
 		rp_msg(j->doc, RP_ERROR, "pdf-glyph",
 		    0, 0, "pdf: more than %d different "
 		    "shaped glyphs", 0x1900);
 		goto out;
 	}
-
 	if ((d.pdf = doc_begin(j->st, &st)) == NULL)
 		goto out;
 	if (pdf_fonts_load(j->st->fonts, u, d.pdf, d.font, err,
@@ -2478,124 +2644,19 @@ draw(struct job *j, rp_buf *out)
 		HPDF_Page_SetWidth(d.pages[i], c->pw);
 		HPDF_Page_SetHeight(d.pages[i], c->ph);
 	}
-	/* Note destinations first: markers link forward to them. */
-	for (i = 0; i < j->npages; i++) {
-		float y = c->mb + j->pages[i].notes - NOTE_SEP;
-
-		for (k = 0; k < j->pages[i].nfn; k++) {
-			struct fnpart	*fp = &j->pages[i].fn[k];
-			float		 lead = j->para[j->notes[fp->note].para].leading;
-
-			if (fp->from == 0) {
-				d.notedest[fp->note] =
-				    HPDF_Page_CreateDestination(d.pages[i]);
-				HPDF_Destination_SetXYZ(d.notedest[fp->note], 0,
-				    y + 2, 1);
-			}
-			y -= (float)(fp->to - fp->from) * lead;
-		}
-	}
+	note_destinations(&d);
 	items = page_items(j, &start);
 	for (i = 0; i < j->npages; i++) {
-		HPDF_Page	 pg = d.pages[i];
-		float		 top = c->ph - c->mt;
-
-		d.cur = NULL;
-		d.curcs = 0;
-		d.curfake = 0;
-		HPDF_Page_SetLineWidth(pg, 0.6f);
-		HPDF_Page_BeginText(pg);
-		for (m = start[i]; m < start[i + 1]; m++) {
-			struct vitem *v = &j->v[items[m]];
-
-			if (v->kind != VI_LINE)
-				continue;
-			if (v->para >= 0)
-				draw_line(&d, pg, &j->para[v->para], v->line,
-				    top - baseline(v->top, v->h,
-				    j->para[v->para].pl.box[0].size), 1);
-			if (v->para2 >= 0)
-				draw_line(&d, pg, &j->para[v->para2], v->line2,
-				    top - baseline(v->top, v->h,
-				    j->para[v->para2].pl.box[0].size), 1);
-		}
-		/* Footnotes, from the separator down. */
-		float y = c->mb + j->pages[i].notes - NOTE_SEP;
-
-		for (k = 0; k < j->pages[i].nfn; k++) {
-			struct fnpart	*fp = &j->pages[i].fn[k];
-			struct para	*p = &j->para[j->notes[fp->note].para];
-			int		 l;
-
-			for (l = fp->from; l < fp->to; l++) {
-				y -= p->leading;
-				draw_line(&d, pg, p, l, y + (p->leading -
-				    c->size_note) / 2 + c->size_note * 0.18f, 0);
-			}
-		}
-		/* Header above the top margin, footers below the bottom. */
-		if (marks[i][0] >= 0)
-			draw_line(&d, pg, &j->para[marks[i][0]], 0,
-			    c->ph - c->mt + c->size_hf * 1.6f, 0);
-		for (k = 1; k < 3; k++)
-			if (marks[i][k] >= 0)
-				draw_line(&d, pg, &j->para[marks[i][k]], 0,
-				    c->mb - c->size_hf * 2.5f, 0);
-		HPDF_Page_EndText(pg);
-		if (d.curfake)
-			HPDF_Page_SetTextRenderingMode(pg, HPDF_FILL);
-		/* Rules: masthead rule and the footnote separator. */
-		for (m = start[i]; m < start[i + 1]; m++) {
-			struct vitem *v = &j->v[items[m]];
-			float ry = top - v->top - v->h / 2;
-
-			if (v->kind != VI_RULE)
-				continue;
-			HPDF_Page_SetLineWidth(pg, c->rule);
-			HPDF_Page_MoveTo(pg, c->ml, ry);
-			HPDF_Page_LineTo(pg, c->pw - c->mr, ry);
-			HPDF_Page_Stroke(pg);
-		}
-		if (j->pages[i].nfn > 0) {
-			float sy = c->mb + j->pages[i].notes - NOTE_SEP / 2;
-			/* On the reading side: right in Arabic. */
-			float sx = j->docs[j->pages[i].doc].rtl ?
-			    c->pw - c->mr - c->body_indent - 72 :
-			    c->ml + c->body_indent;
-
-			HPDF_Page_SetLineWidth(pg, 0.5f);
-			HPDF_Page_MoveTo(pg, sx, sy);
-			HPDF_Page_LineTo(pg, sx + 72, sy);
-			HPDF_Page_Stroke(pg);
-		}
+		draw_page_text(&d, i, items, start, marks[i]);
+		draw_page_rules(&d, i, items, start);
 	}
 	free(items);
 	free(start);
 	outline(&d, HPDF_GetEncoder(d.pdf, "UTF-8"));
 	HPDF_SetPageMode(d.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	set_info(j, d.pdf);
-	if (st == HPDF_OK && HPDF_SaveToStream(d.pdf) == HPDF_OK) {
-		size_t base = out->len;
-
-		HPDF_ResetStream(d.pdf);
-		for (;;) {
-			HPDF_BYTE	chunk[16384];
-			HPDF_UINT32	n = sizeof(chunk);
-			HPDF_STATUS	r = HPDF_ReadFromStream(d.pdf, chunk, &n);
-
-			rp_buf_put(out, (const char *)chunk, n);
-			if (r == HPDF_STREAM_EOF)
-				break;
-			if (r != HPDF_OK) {
-				st = r;
-				break;
-			}
-		}
-		if (st == HPDF_STREAM_EOF)
-			st = HPDF_OK;
-		if (st != HPDF_OK)
-			out->len = base;
-	}
+	if (st == HPDF_OK)
+		st = save_pdf(d.pdf, out);
 	if (st != HPDF_OK) {
 		rp_msg(j->doc, RP_ERROR, "pdf",
 		    0, 0, "pdf: libharu error 0x%04X",
