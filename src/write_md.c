@@ -28,6 +28,7 @@
 
 #include <cmark-gfm.h>
 
+#include "labels.h"
 #include "backend.h"
 #include "map.h"
 #include "md_meta.h"
@@ -106,34 +107,23 @@ conf_set(struct md_conf *c, const char *key, const char *val,
 	/* Other keys belong to other writers' templates and -V settings. */
 }
 
-/* Read "key = value" lines; # starts a comment line. */
+/* Read "key = value" lines, as the other templates are read. */
 static int
 conf_load(struct md_conf *c, const char *path, const char **err)
 {
 	FILE	*f = fopen(path, "r");
-	char	 line[4096], *k, *v, *e;
+	char	 line[4096], *k, *v;
+	int	 rc;
 
 	if (f == NULL)
 		return -1;
 	while (fgets(line, sizeof(line), f) != NULL && *err == NULL) {
-		for (k = line; isspace((unsigned char)*k); k++)
-			continue;
-		if (*k == '#' || *k == '\0')
-			continue;
-		if ((v = strchr(k, '=')) == NULL) {
+		if ((rc = rp_conf_line(line, &k, &v)) < 0) {
 			*err = "markdown template: a line is not key = value";
 			break;
 		}
-		for (e = v; e > k && isspace((unsigned char)e[-1]); e--)
-			continue;
-		*e = '\0';
-		for (v++; isspace((unsigned char)*v); v++)
-			continue;
-		for (e = v + strlen(v); e > v && isspace((unsigned char)e[-1]);
-		    e--)
-			continue;
-		*e = '\0';
-		conf_set(c, k, v, err);
+		if (rc > 0)
+			conf_set(c, k, v, err);
 	}
 	fclose(f);
 	return 0;
