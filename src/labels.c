@@ -2,8 +2,7 @@
  * labels.c -- the fixed words the writers print, one table per language:
  * templates/labels/<tag>.conf of the data directory, then the copy built
  * into the library for the keys it lacks; English for a key a language
- * lacks.  The PDF writer asks for words one at a time; the HTML writer
- * hands every table to its stylesheet.
+ * lacks.
  */
 #include <ctype.h>
 #include <pthread.h>
@@ -78,12 +77,6 @@ rp_lang_tag(const char *l)
 		if (strcmp(l, tags[i][0]) == 0)
 			return tags[i][1];
 	return l != NULL && *l != '\0' ? l : "en";
-}
-
-const char *
-rp_labels_tag(size_t i)
-{
-	return rp_labels_builtin[i].name;
 }
 
 static const char *
@@ -205,15 +198,4 @@ rp_labels_get(rp_labels *l, const char *lang, const char *key)
 		return v;
 	return strcmp(rp_lang_tag(lang), "en") != 0 ?
 	    rp_labels_get(l, "en", key) : "";
-}
-
-void
-rp_labels_each(rp_labels *l, const char *lang,
-    void (*fn)(void *, const char *, const char *), void *arg)
-{
-	const struct table	*t = table(l, lang);
-	size_t			 i;
-
-	for (i = 0; t != NULL && i < t->n; i++)
-		fn(arg, t->v[i].key, t->v[i].value);
 }

@@ -1,7 +1,7 @@
 /*
  * labels.h -- the fixed words the writers print, one table per language
- * (templates/labels/<tag>.conf): masthead and heading lines, dates,
- * interface strings.
+ * (templates/labels/<tag>.conf): the PDF's outline and document words, and
+ * a first page built from the metadata (masthead, heading lines, dates).
  */
 #ifndef RP_LABELS_H
 #define RP_LABELS_H
@@ -16,11 +16,6 @@ rp_labels	*rp_labels_new(const char *data_dir);
 void		 rp_labels_free(rp_labels *);
 /* key in lang (ISO 639-2 "fra" or a tag "fr"), else in English, else "". */
 const char	*rp_labels_get(rp_labels *, const char *lang, const char *key);
-/* Every key and value of lang's own table, in no order. */
-void		 rp_labels_each(rp_labels *, const char *lang,
-		    void (*)(void *, const char *, const char *), void *);
-/* The tags of the built-in tables ("ar", "en"...), NULL-ended. */
-const char	*rp_labels_tag(size_t);
 /* The tag of an ISO 639-2 language ("fra" -> "fr"); others as they are,
  * NULL or empty "en". */
 const char	*rp_lang_tag(const char *);

@@ -936,7 +936,7 @@ masthead_meta(struct job *j, const rp_meta *m, int *lp, int *nl,
     int *rp, int *nr, float col)
 {
 	const struct conf	*c = j->c;
-	const char		*s;
+	const char		*s, *dl = masthead_date_lang(j);
 
 	lp[(*nl)++] = text_para(j, text_or(j, L_MASTHEAD_ORGANIZATION,
 	    L_ORGANIZATION), AL_LEFT, 0, 0, c->size_org, c->size_org * 1.25f);
@@ -946,11 +946,11 @@ masthead_meta(struct job *j, const rp_meta *m, int *lp, int *nl,
 	if ((s = fill(j, "{body}", m)) != NULL)
 		lp[(*nl)++] = text_para(j, s, AL_LEFT, 0, PS_BOLD,
 		    c->size_body, c->size_body * 1.25f);
-	rp[(*nr)++] = text_para(j, label(j->st, masthead_date_lang(j),
-	    L_DISTRIBUTION), AL_LEFT, col, 0, j->size, j->size * 1.25f);
+	rp[(*nr)++] = text_para(j, label(j->st, dl, L_DISTRIBUTION), AL_LEFT,
+	    col, 0, j->size, j->size * 1.25f);
 	if (m->date != NULL) {
 		rp_buf_reset(&j->tmp);
-		put_date(j, &j->tmp, m->date, masthead_date_lang(j));
+		put_date(j, &j->tmp, m->date, dl);
 		rp[(*nr)++] = text_para(j, j->tmp.data, AL_LEFT, col, 0,
 		    j->size, j->size * 1.25f);
 	}
