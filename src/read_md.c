@@ -711,20 +711,32 @@ first_block(struct rdr *r, const char *s, size_t n)
 		d->node->meta->kind = RP_DOC_LETTER;
 }
 
+/* Whether a Markdown list follows paragraph p: sub-items a lead-in
+ * ("大会决定设置两专门委员会如下.") introduces. */
+static int
+list_follows(cmark_node *p)
+{
+	cmark_node *next = cmark_node_next(p);
+
+	return next != NULL && cmark_node_get_type(next) == CMARK_NODE_LIST;
+}
+
 /*
  * Whether a paragraph at the top of a document is a masthead line.  The
  * text reader's rule, which looks at the first line of a block: the
  * masthead ends at what opens a unit (formula, numbered paragraph,
  * sub-item, separator) or at a long sentence.  A paragraph has no lines:
- * a formula ending at any word stands for a first line that is one.
+ * a formula ending at any word stands for a first line that is one, and
+ * a formula leading in the list below ("大会决定…如下.") ends it too.
  */
 static int
-is_masthead(struct rdr *r, const char *s, size_t n)
+is_masthead(struct rdr *r, cmark_node *p, const char *s, size_t n)
 {
 	size_t	k;
 	rp_body	b;
 
-	if (rp_opens_unit(s, n))
+	if (rp_opens_unit(s, n) || rp_formula_lead(s, n, &b,
+	    list_follows(p)) > 0)
 		return 0;
 	for (k = 1; k < n && k < 200; k++)
 		if (s[k] == ' ' && rp_is_formula(s, k, &b))
@@ -1279,17 +1291,301 @@ formula_lead(struct rdr *r, cmark_node *p, const char *s, size_t n,
 	return at;
 }
 
-static void
-classify_para(struct rdr *r, cmark_node *p)
+/*
+ * classify_para() tries these steps in turn on a paragraph's text s (n
+ * bytes, NUL-terminated); the first that places it returns 1.
+ */
+typedef int para_step(struct rdr *, cmark_node *, const char *, size_t);
+
+/* A masthead line, until the first running text. */
+static int
+masthead_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 {
 	struct rdoc	*d = cur(r);
 	rp_meta		*m = d->node->meta;
-	rp_buf		 t, line;
-	rp_node		*n;
+
+	if (d->zone != Z_PREFACE || d->masthead_over)
+		return 0;
+	/* A letter's masthead is its title; its text follows. */
+	if (m->kind == RP_DOC_LETTER &&
+	    rp_node_child(d->node, RP_NODE_PREFACE) != NULL)
+		open_part(r, RP_NODE_BODY, p);
+	else if (m->kind == RP_DOC_LETTER || d->mbreak != NULL ||
+	    is_masthead(r, p, s, n)) {
+		masthead(r, p, s, n);
+		return 1;
+	}
+	d->masthead_over = 1;
+	return 0;
+}
+
+/* The formula, after "Whereas" clauses in 1940s resolutions, or after
+ * the reasons a connector names ("Therefore the Security Council,"), as
+ * the text reader reads them. */
+static int
+formula_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	struct rdoc	*d = cur(r);
 	rp_body		 body = RP_BODY_UNKNOWN;
-	size_t		 numlen, at, len;
+	rp_node		*f;
+
+	if (!(d->zone <= Z_PREAMBLE || (d->zone == Z_BODY &&
+	    rp_formula_connector(s, n) && reasons_to_preamble(r, p, 1))) ||
+	    has_formula(d->node) || !rp_is_formula(s, n, &body))
+		return 0;
+	f = node_at(r, RP_NODE_FORMULA, p);
+	blocks(r, f, p, 0);
+	enacting(r, p, f, body);
+	return 1;
+}
+
+/* "The General Assembly decides …", "大会建议:": the formula, then the
+ * paragraph its verb opens, as the text reader reads it; the recitals
+ * before it ("由于…") are its preamble. */
+static int
+formula_lead_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	struct rdoc	*d = cur(r);
+	rp_body		 body = RP_BODY_UNKNOWN;
+	size_t		 at;
+
+	if (has_formula(d->node) || (at = rp_formula_lead(s, n, &body,
+	    list_follows(p))) == 0 || !(d->zone <= Z_PREAMBLE ||
+	    (d->zone == Z_BODY && reasons_to_preamble(r, p, 0))))
+		return 0;
+	at = formula_lead(r, p, s, n, at, body);
+	if (leads_in(r, p, s + at, n - at))
+		intermediate(r, p, at);
+	else
+		unnumbered(r, p, s + at, n - at, at);
+	return 1;
+}
+
+/* "Annex" as a paragraph, as other tools write it (respub writes a
+ * heading): an annex of the outermost document. */
+static int
+annex_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	if (cur(r)->mbreak != NULL || r->depth != 0 ||
+	    !rp_is_annex_heading(s, n))
+		return 0;
+	open_annex(r, p, 0, s);
+	return 1;
+}
+
+/* In the conclusion, or a closing line that opens it. */
+static int
+closing_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	struct rdoc	*d = cur(r);
+	rp_buf		 line;
+	int		 hit;
+
+	(void)s;
+	(void)n;
+	if (d->zone == Z_CONCLUSION) {
+		conclusion(r, p, 0);
+		return 1;
+	}
+	rp_buf_init(&line);
+	plain_line(r, p, &line);
+	hit = line.data != NULL && rp_closes_body(r->doc, d->node->meta,
+	    line.data, line.len, d->zone == Z_BODY);
+	rp_buf_free(&line);
+	if (hit)
+		conclusion(r, p, 1);
+	return hit;
+}
+
+static int
+separator_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	rp_node *sep;
+
+	if (!rp_is_separator(s, n))
+		return 0;
+	sep = node_at(r, RP_NODE_SEPARATOR, p);
+	sep->literal = rp_doc_strdup(r->doc, s);
+	rp_node_append(open_part(r, RP_NODE_BODY, p), sep);
+	cur(r)->last_para = NULL;
+	return 1;
+}
+
+/* Running heads of a PDF, left by other tools (respub writes none, and
+ * its rule under the masthead says who wrote the text): kept apart as
+ * page furniture, as the text reader does. */
+static int
+running_head_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	struct rdoc	*d = cur(r);
+	rp_node		*b;
+
+	if (d->mbreak != NULL || !is_running_header(r, s, n))
+		return 0;
+	b = node_at(r, RP_NODE_BLOCK, p);
+	if (r->furniture == NULL)
+		r->furniture = node_at(r, RP_NODE_FURNITURE, p);
+	rp_node_append(b, rp_text_new(r->doc, s, n, b->line, b->col));
+	rp_node_append(r->furniture, b);
+	d->dropped = 1;
+	return 1;
+}
+
+/* The list ending paragraph para, made when there is none yet. */
+static rp_node *
+para_list(struct rdr *r, cmark_node *p, rp_node *para)
+{
+	rp_node *list = para->last;
+
+	if (list == NULL || list->type != RP_NODE_LIST) {
+		list = node_at(r, RP_NODE_LIST, p);
+		list->flags |= RP_NOSRC;
+		rp_node_append(para, list);
+	}
+	return list;
+}
+
+/* Sub-items written as paragraphs "(a) ..." by other tools. */
+static int
+item_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	struct rdoc	*d = cur(r);
+	rp_node		*it;
+	size_t		 numlen, at;
 	rp_item_kind	 kind;
-	int		 value, hit;
+	int		 value;
+
+	if ((at = rp_item_marker(s, n, &numlen, &kind, &value)) == 0 ||
+	    kind == RP_ITEM_BULLET || d->last_para == NULL)
+		return 0;
+	it = node_at(r, RP_NODE_ITEM, p);
+	it->num = rp_doc_strndup(r->doc, s, numlen);
+	blocks(r, it, p, at);
+	rp_node_append(para_list(r, p, d->last_para), it);
+	d->dropped = 0;
+	return 1;
+}
+
+/* Whether paragraph p goes on the paragraph before: broken by a page by
+ * other tools (after a running head, going on in lower case, or a
+ * preambular or numbered paragraph cut after a word, "… to the⏎Register
+ * in addition"). */
+static int
+continues_para(struct rdr *r, const char *s, size_t n)
+{
+	struct rdoc	*d = cur(r);
+	rp_node		*last = d->last_para;
+
+	if (last == NULL || last->last == NULL || n == 0 ||
+	    ends_clause(last, s, n))
+		return 0;
+	return d->dropped || (d->mbreak == NULL && (rp_starts_lower(s, n) ||
+	    ((last->name != NULL || last->num != NULL) && ends_word(last))));
+}
+
+/* The rest of a paragraph broken by a page, put on the one before. */
+static int
+continuation_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	struct rdoc	*d = cur(r);
+	rp_node		*last, *b;
+
+	if (!continues_para(r, s, n)) {
+		d->dropped = 0;
+		return 0;
+	}
+	last = d->last_para->last;
+	while (last->type == RP_NODE_LIST && last->last != NULL &&
+	    last->last->last != NULL)
+		last = last->last->last;
+	d->dropped = 0;
+	if (last->type != RP_NODE_BLOCK)
+		return 0;
+	b = node_at(r, RP_NODE_BLOCK, p);
+	blocks(r, b, p, 0);
+	put_text(r, last, " ", p);
+	while (b->first != NULL && b->first->first != NULL) {
+		rp_node *c = b->first->first;
+
+		rp_node_unlink(c);
+		rp_node_append(last, c);
+	}
+	return 1;
+}
+
+/* Sub-items whose markers another tool's extraction dropped: the blocks
+ * after a lead-in ("… a major contribution to:"), up to a numbered
+ * paragraph (a list item of the Markdown, not read here). */
+static int
+unmarked_item_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	struct rdoc	*d = cur(r);
+	rp_node		*it;
+	size_t		 numlen;
+
+	if (d->mbreak != NULL || d->last_para == NULL ||
+	    d->last_para->last == NULL || !(d->lead_in == d->last_para ||
+	    ends_colon(d->last_para)) || rp_paragraph_number(s, n,
+	    &numlen) != 0 || numbered_line_in(p))
+		return 0;
+	it = node_at(r, RP_NODE_ITEM, p);
+	blocks(r, it, p, 0);
+	rp_node_append(para_list(r, p, d->last_para), it);
+	d->lead_in = d->last_para;
+	return 1;
+}
+
+static int
+intermediate_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	if (!rp_is_connector(s, n) && !leads_in(r, p, s, n))
+		return 0;
+	intermediate(r, p, 0);
+	return 1;
+}
+
+/* "12 bis. Text": a number the writer could not make a list item. */
+static int
+numbered_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	rp_node	*para;
+	size_t	 numlen, at;
+
+	if ((at = rp_paragraph_number(s, n, &numlen)) == 0)
+		return 0;
+	para = node_at(r, RP_NODE_PARAGRAPH, p);
+	para->num = rp_doc_strndup(r->doc, s, numlen);
+	blocks(r, para, p, at);
+	rp_node_append(open_part(r, RP_NODE_BODY, p), para);
+	cur(r)->last_para = para;
+	return 1;
+}
+
+/* Text after sub-items that starts lower-case closes the paragraph (a
+ * wrap-up). */
+static int
+wrap_up_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	rp_node *last = cur(r)->last_para;
+
+	if (last == NULL || last->last == NULL ||
+	    last->last->type != RP_NODE_LIST || !rp_starts_lower(s, n))
+		return 0;
+	blocks(r, last, p, 0);
+	return 1;
+}
+
+static void
+classify_para(struct rdr *r, cmark_node *p)
+{
+	static para_step *const steps[] = {
+		masthead_para, formula_para, formula_lead_para, annex_para,
+		closing_para, separator_para, running_head_para, item_para,
+		continuation_para, unmarked_item_para, intermediate_para,
+		numbered_para, wrap_up_para,
+	};
+	rp_buf	 t;
+	size_t	 i;
 
 	rp_buf_init(&t);
 	plain(r, p, &t);
@@ -1298,176 +1594,11 @@ classify_para(struct rdr *r, cmark_node *p)
 		return;
 	}
 	first_block(r, t.data, t.len);
-	if (d->zone == Z_PREFACE && !d->masthead_over) {
-		/* A letter's masthead is its title; its text follows. */
-		if (m->kind == RP_DOC_LETTER &&
-		    rp_node_child(d->node, RP_NODE_PREFACE) != NULL)
-			open_part(r, RP_NODE_BODY, p);
-		else if (m->kind == RP_DOC_LETTER || d->mbreak != NULL ||
-		    is_masthead(r, t.data, t.len)) {
-			masthead(r, p, t.data, t.len);
-			goto out;
-		}
-		d->masthead_over = 1;
-	}
-	/* The formula, after "Whereas" clauses in 1940s resolutions, or
-	 * after the reasons a connector names ("Therefore the Security
-	 * Council,"), as the text reader reads them. */
-	if ((d->zone <= Z_PREAMBLE || (d->zone == Z_BODY &&
-	    rp_formula_connector(t.data, t.len) && reasons_to_preamble(r,
-	    p, 1))) && !has_formula(d->node) &&
-	    rp_is_formula(t.data, t.len, &body)) {
-		n = node_at(r, RP_NODE_FORMULA, p);
-		blocks(r, n, p, 0);
-		enacting(r, p, n, body);
-		goto out;
-	}
-	/* "The General Assembly decides …", "大会建议:": the formula, then
-	 * the paragraph its verb opens, as the text reader reads it; the
-	 * recitals before it ("由于…") are its preamble. */
-	if (!has_formula(d->node) && (at = rp_formula_lead(t.data, t.len,
-	    &body, 0)) > 0 && (d->zone <= Z_PREAMBLE || (d->zone == Z_BODY &&
-	    reasons_to_preamble(r, p, 0)))) {
-		at = formula_lead(r, p, t.data, t.len, at, body);
-		if (leads_in(r, p, t.data + at, t.len - at))
-			intermediate(r, p, at);
-		else
-			unnumbered(r, p, t.data + at, t.len - at, at);
-		goto out;
-	}
-	/* "Annex" as a paragraph, as other tools write it (respub writes a
-	 * heading): an annex of the outermost document. */
-	if (d->mbreak == NULL && r->depth == 0 &&
-	    rp_is_annex_heading(t.data, t.len)) {
-		open_annex(r, p, 0, t.data);
-		goto out;
-	}
-	if (d->zone == Z_CONCLUSION) {
-		conclusion(r, p, 0);
-		goto out;
-	}
-	rp_buf_init(&line);
-	plain_line(r, p, &line);
-	hit = line.data != NULL && rp_closes_body(r->doc, m, line.data,
-	    line.len, d->zone == Z_BODY);
-	rp_buf_free(&line);
-	if (hit) {
-		conclusion(r, p, 1);
-		goto out;
-	}
-	if (rp_is_separator(t.data, t.len)) {
-		n = node_at(r, RP_NODE_SEPARATOR, p);
-		n->literal = rp_doc_strdup(r->doc, t.data);
-		rp_node_append(open_part(r, RP_NODE_BODY, p), n);
-		d->last_para = NULL;
-		goto out;
-	}
-	/* Running heads of a PDF, left by other tools (respub writes none,
-	 * and its rule under the masthead says who wrote the text). */
-	if (d->mbreak == NULL && is_running_header(r, t.data, t.len)) {
-		/* Kept apart as page furniture, as the text reader does. */
-		rp_node *b = node_at(r, RP_NODE_BLOCK, p);
-
-		if (r->furniture == NULL)
-			r->furniture = node_at(r, RP_NODE_FURNITURE, p);
-		rp_node_append(b, rp_text_new(r->doc, t.data, t.len, b->line,
-		    b->col));
-		rp_node_append(r->furniture, b);
-		d->dropped = 1;
-		goto out;
-	}
-	/* Sub-items written as paragraphs "(a) ..." by other tools. */
-	if ((at = rp_item_marker(t.data, t.len, &numlen, &kind, &value)) > 0 &&
-	    kind != RP_ITEM_BULLET && d->last_para != NULL) {
-		rp_node *list = d->last_para->last, *it;
-
-		if (list == NULL || list->type != RP_NODE_LIST) {
-			list = node_at(r, RP_NODE_LIST, p);
-			list->flags |= RP_NOSRC;
-			rp_node_append(d->last_para, list);
-		}
-		it = node_at(r, RP_NODE_ITEM, p);
-		it->num = rp_doc_strndup(r->doc, t.data, numlen);
-		blocks(r, it, p, at);
-		rp_node_append(list, it);
-		d->dropped = 0;
-		goto out;
-	}
-	/* A paragraph broken by a page by other tools (after a running
-	 * head, going on in lower case, or a preambular or numbered
-	 * paragraph cut after a word, "… to the⏎Register in addition"): the
-	 * rest goes on the paragraph before. */
-	if ((d->dropped || (d->mbreak == NULL && d->last_para != NULL &&
-	    (rp_starts_lower(t.data, t.len) || ((d->last_para->name != NULL ||
-	    d->last_para->num != NULL) && ends_word(d->last_para))))) &&
-	    d->last_para != NULL &&
-	    (len = t.len) > 0 && d->last_para->last != NULL &&
-	    !ends_clause(d->last_para, t.data, t.len)) {
-		rp_node *last = d->last_para->last, *b;
-
-		while (last->type == RP_NODE_LIST && last->last != NULL &&
-		    last->last->last != NULL)
-			last = last->last->last;
-		if (last->type == RP_NODE_BLOCK) {
-			b = node_at(r, RP_NODE_BLOCK, p);
-			blocks(r, b, p, 0);
-			put_text(r, last, " ", p);
-			while (b->first != NULL && b->first->first != NULL) {
-				rp_node *c = b->first->first;
-
-				rp_node_unlink(c);
-				rp_node_append(last, c);
-			}
-			d->dropped = 0;
-			goto out;
-		}
-	}
-	d->dropped = 0;
-	/* Sub-items whose markers another tool's extraction dropped: the
-	 * blocks after a lead-in ("… a major contribution to:"), up to a
-	 * numbered paragraph (a list item of the Markdown, not read here). */
-	if (d->mbreak == NULL && d->last_para != NULL &&
-	    d->last_para->last != NULL &&
-	    (d->lead_in == d->last_para || ends_colon(d->last_para)) &&
-	    rp_paragraph_number(t.data, t.len, &numlen) == 0 &&
-	    !numbered_line_in(p)) {
-		rp_node *list = d->last_para->last, *it;
-
-		if (list->type != RP_NODE_LIST) {
-			list = node_at(r, RP_NODE_LIST, p);
-			list->flags |= RP_NOSRC;
-			rp_node_append(d->last_para, list);
-		}
-		it = node_at(r, RP_NODE_ITEM, p);
-		blocks(r, it, p, 0);
-		rp_node_append(list, it);
-		d->lead_in = d->last_para;
-		goto out;
-	}
-	if (rp_is_connector(t.data, t.len) ||
-	    leads_in(r, p, t.data, t.len)) {
-		intermediate(r, p, 0);
-		goto out;
-	}
-	/* "12 bis. Text": a number the writer could not make a list item. */
-	if ((at = rp_paragraph_number(t.data, t.len, &numlen)) > 0) {
-		n = node_at(r, RP_NODE_PARAGRAPH, p);
-		n->num = rp_doc_strndup(r->doc, t.data, numlen);
-		blocks(r, n, p, at);
-		rp_node_append(open_part(r, RP_NODE_BODY, p), n);
-		d->last_para = n;
-		goto out;
-	}
-	/* Text after sub-items that starts lower-case closes the
-	 * paragraph (a wrap-up). */
-	if (d->last_para != NULL && d->last_para->last != NULL &&
-	    d->last_para->last->type == RP_NODE_LIST &&
-	    rp_starts_lower(t.data, t.len)) {
-		blocks(r, d->last_para, p, 0);
-		goto out;
-	}
-	unnumbered(r, p, t.data, t.len, 0);
-out:
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		if (steps[i](r, p, t.data, t.len))
+			break;
+	if (i == sizeof(steps) / sizeof(steps[0]))
+		unnumbered(r, p, t.data, t.len, 0);
 	rp_buf_free(&t);
 }
 

@@ -271,3 +271,16 @@ if grep -q 'text="大会"' "$TMP/lead-md.tree" &&
     cmp -s "$TMP/lead-md.tree" "$TMP/lead-text.tree"; then
 	ok "md: formula and verb in one paragraph, as the text reader reads them"
 else notok "md: formula and verb in one paragraph, as the text reader reads them"; fi
+
+# A formula whose verb leads in the Markdown list below it
+# ("大会决定设置两专门委员会如下." then "- (甲)…"): the formula, and the
+# list is the operative paragraph's sub-items, not a masthead line and a
+# preamble.  A/RES/26 (I) (1946) in Chinese from tests/dev/zh, its lines
+# as a Markdown extraction with the items as a list.
+f=$ROOT/tests/dev/zh/A_RES_26_I_1946_zh.txt
+sed -n '3,7p' "$f" | sed 's/^(\([甲乙]\))/- &/' > "$TMP/lead-list.md"
+"$R" -q -f md -t tree "$TMP/lead-list.md" | sed 's/ @[0-9:]*//; s/ nosrc//' > "$TMP/lead-list.tree"
+if grep -q '^    formula name="enactingFormula"' "$TMP/lead-list.tree" &&
+    sed -n "/^  body/,\$p" "$TMP/lead-list.tree" | grep -q "^      list"; then
+	ok "md: a formula leading in a list is the formula, the list its sub-items"
+else notok "md: a formula leading in a list is the formula, the list its sub-items"; fi
