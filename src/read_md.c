@@ -735,8 +735,8 @@ is_masthead(struct rdr *r, cmark_node *p, const char *s, size_t n)
 	size_t	k;
 	rp_body	b;
 
-	if (rp_opens_unit(s, n) || rp_formula_lead(s, n, &b,
-	    list_follows(p)) > 0)
+	if (rp_opens_unit(s, n) || (list_follows(p) &&
+	    rp_formula_lead(s, n, &b, 1) > 0))
 		return 0;
 	for (k = 1; k < n && k < 200; k++)
 		if (s[k] == ' ' && rp_is_formula(s, k, &b))
