@@ -109,6 +109,18 @@ rp_without_conjunction(const char *s, size_t n)
 	    i : n;
 }
 
+/* The length of a footnote marker in words ([note markers]: "(注)")
+ * that ends s[0..n), looked for in its last few characters; 0 if none. */
+static size_t
+note_word_ending(const char *s, size_t n)
+{
+	size_t a = n > 24 ? n - 24 : 0;
+
+	while (a < n && (s[a] & 0xC0) == 0x80)
+		a++;
+	return rp_lang_ending(RP_LK_NOTE_MARKER, s + a, n - a);
+}
+
 size_t
 rp_before_end_marker(const char *s, size_t n)
 {
@@ -121,6 +133,8 @@ rp_before_end_marker(const char *s, size_t n)
 	for (d = e; d > 0 && e - d < 3 && (isdigit((unsigned char)s[d - 1]) ||
 	    (slashed && s[d - 1] == '*')); d--)
 		continue;
+	if (d == e)
+		d = e - note_word_ending(s, e);
 	if (d == e || d == 0)
 		return n;
 	p = d - (s[d - 1] == ' ');

@@ -9,6 +9,7 @@
 
 #include "classify.h"
 #include "inline.h"
+#include "lang.h"
 #include "utf8.h"
 
 struct scan {
@@ -692,6 +693,20 @@ scan_bracket(struct scan *sc, struct span *s, size_t i, size_t j)
 	    RP_MARK_GLUED) ? s->run : j;
 }
 
+/* "所在地.(注)": a marker in words ([note markers]) at t[i..j). */
+static size_t
+scan_note_word(struct scan *sc, struct span *s, size_t i, size_t j)
+{
+	char marker[16];
+
+	if (j - i >= sizeof(marker))
+		return j;
+	memcpy(marker, sc->t + i, j - i);
+	marker[j - i] = '\0';
+	return try_marker(sc, s->parent, &s->run, i, j, marker,
+	    RP_MARK_GLUED) ? s->run : j;
+}
+
 /* "*" after CJK punctuation or a word: a footnote marker; one or two
  * stars and a slash: the old form.  t[i..j) is the run of stars. */
 static size_t
@@ -811,7 +826,8 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 	while (i < b) {
 		/* Most of a text: ASCII that starts nothing below. */
 		if ((unsigned char)t[i] < 0x80 && t[i] != '*' &&
-		    t[i] != '[' && !isdigit((unsigned char)t[i]) &&
+		    t[i] != '[' && t[i] != '(' &&
+		    !isdigit((unsigned char)t[i]) &&
 		    !isupper((unsigned char)t[i])) {
 			i++;
 			continue;
@@ -819,6 +835,10 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 		len = rp_utf8_get(t + i, b - i, &cp, 0xFFFD);
 		if (rp_superscript_digit(cp) >= 0)
 			i = scan_superscript(sc, &s, i);
+		else if ((cp == '(' || cp >= 0x80) && i > a &&
+		    (j = rp_lang_phrase(RP_LK_NOTE_MARKER, t + i, b - i,
+		    NULL)) > 0)
+			i = scan_note_word(sc, &s, i, i + j);
 		else if (cp == '[' && i > a &&
 		    (j = bracket_marker_end(sc, i, b)) > i)
 			i = scan_bracket(sc, &s, i, j);
