@@ -955,6 +955,24 @@ rp_lang_of(rp_lang_kind kind, const char *s, size_t n)
 	return lang;
 }
 
+/* Whether a phrase of kind may end s, by the last byte of its last
+ * character folded: most text is passed over without folding it. */
+static int
+last_may(int kind, const char *s, size_t n)
+{
+	uint32_t	cp;
+	size_t		len, k, i;
+	char		out[4];
+
+	cp = rp_utf8_last(s, n, &len);
+	if ((k = fold_one(cp, out)) == 0)
+		return 1;
+	for (i = T.lo[kind]; i < T.hi[kind]; i++)
+		if (T.e[i].len > 0 && T.e[i].text[T.e[i].len - 1] == out[k - 1])
+			return 1;
+	return 0;
+}
+
 size_t
 rp_lang_ending(rp_lang_kind kind, const char *s, size_t n)
 {
@@ -962,7 +980,7 @@ rp_lang_ending(rp_lang_kind kind, const char *s, size_t n)
 	size_t		 i, best = 0, r;
 
 	init();
-	if (T.lo[kind] == T.hi[kind])
+	if (T.lo[kind] == T.hi[kind] || n == 0 || !last_may(kind, s, n))
 		return 0;
 	fold(&f, s, n, n);
 	for (i = T.lo[kind]; i < T.hi[kind]; i++)
