@@ -980,20 +980,26 @@ rp_item_marker(const char *s, size_t n, size_t *numlen,
 		return t;
 	}
 	i = 0;
-	if (cp == '(') {
+	/* "(a)", and "（a）" with the full-width brackets of CJK text. */
+	if (cp == '(' || cp == 0xFF08) {
 		open = 1;
-		i = 1;
+		i = len;
 	}
 	{
-		size_t start = i;
+		size_t start = i, close;
 
 		while (i < n && i - start < 6 && (islower((unsigned char)s[i])
 		    || isdigit((unsigned char)s[i])))
 			i++;
-		if (i == start || i >= n || s[i] != ')')
+		close = i < n && s[i] == ')' ? 1 : (cp == 0xFF08 && n - i >= 3 &&
+		    memcmp(s + i, "\xEF\xBC\x89", 3) == 0) ? 3 : 0;
+		if (i == start || close == 0)
 			return 0;
-		/* "a)" without an opening parenthesis: letters only, short. */
-		if (!open && (i - start > 2 || isdigit((unsigned char)s[start])))
+		/* "a)" without an opening parenthesis: letters only, short;
+		 * digits in full-width brackets are a reference (above). */
+		if ((!open && (i - start > 2 ||
+		    isdigit((unsigned char)s[start]))) ||
+		    (cp == 0xFF08 && isdigit((unsigned char)s[start])))
 			return 0;
 		if (isdigit((unsigned char)s[start])) {
 			size_t k;
@@ -1015,7 +1021,7 @@ rp_item_marker(const char *s, size_t n, size_t *numlen,
 			*value = 26 + s[start] - 'a' + 1;
 		} else
 			return 0;
-		i++;
+		i += close;
 		*numlen = i;
 		t = after_marker(s, n, i);
 		return t;

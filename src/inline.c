@@ -206,6 +206,40 @@ joining_word(const struct scan *sc, size_t j)
 	return 0;
 }
 
+/* Whether a marker at t[i..j) ends a clause of CJK text: the text's
+ * end, a space, or punctuation after it, no Han character or digit. */
+static int
+ends_cjk_clause(const struct scan *sc, size_t j)
+{
+	uint32_t cp;
+
+	if (j >= sc->n || sc->t[j] == ' ')
+		return 1;
+	if ((unsigned char)sc->t[j] < 0x80)
+		return strchr(",.;:", sc->t[j]) != NULL;
+	return rp_utf8_decode(sc->t + j, sc->n - j, &cp) > 0 &&
+	    rp_is_cjk_closing(cp);
+}
+
+/* The kind of a marker at t[i..j) after the non-ASCII character that
+ * ends t[0..at): after ” ’ » closing a quotation, glued; after a Han
+ * character or a wide stop, where a clause ends ("…决议案1", "…通过。 1"),
+ * only as the footnote expected next, since Chinese sets numbers close
+ * to words ("第1段"). */
+static int
+wide_marker_kind(const struct scan *sc, size_t i, size_t j, size_t at)
+{
+	size_t		l;
+	uint32_t	cp = rp_utf8_last(sc->t, at, &l);
+
+	if (at == i && (cp == 0x201D || cp == 0x2019 || cp == 0xBB))
+		return RP_MARK_GLUED;
+	if (((at == i && rp_is_cjk(cp) && !rp_is_cjk_opening(cp)) ||
+	    rp_end_of_char(cp) != RP_END_NONE) && ends_cjk_clause(sc, j))
+		return RP_MARK_SPACED;
+	return -1;
+}
+
 /* A footnote marker made of digits at t[i..j): which kind, or -1. */
 static int
 marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
@@ -251,17 +285,13 @@ marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
 	    (parent->last->type == RP_NODE_DATE ||
 	    parent->last->type == RP_NODE_DOCREF) && run == i - 1)
 		return RP_MARK_GLUED;
-	if (p >= 0x80) {
-		size_t		l;
-		uint32_t	cp = rp_utf8_last(t, i, &l);
-
-		/* ” ’ » close a quotation a marker may follow. */
-		if (cp == 0x201D || cp == 0x2019 || cp == 0xBB)
-			return RP_MARK_GLUED;
-		return -1;
-	}
+	if (p >= 0x80)
+		return wide_marker_kind(sc, i, j, i);
 	if (p == ' ' && i >= 2) {
 		unsigned char pp = (unsigned char)t[i - 2];
+
+		if (pp >= 0x80)
+			return wide_marker_kind(sc, i, j, i - 1);
 
 		/* After a date or a year: "of 13 August 1948 5 and",
 		 * "Plan 2021–2026 3 to". */
