@@ -109,6 +109,18 @@ rp_without_conjunction(const char *s, size_t n)
 	    i : n;
 }
 
+/* The length of a footnote marker in words ([note markers]: "(注)")
+ * that ends s[0..n), looked for in its last few characters; 0 if none. */
+static size_t
+note_word_ending(const char *s, size_t n)
+{
+	size_t a = n > 24 ? n - 24 : 0;
+
+	while (a < n && (s[a] & 0xC0) == 0x80)
+		a++;
+	return rp_lang_ending(RP_LK_NOTE_MARKER, s + a, n - a);
+}
+
 size_t
 rp_before_end_marker(const char *s, size_t n)
 {
@@ -121,6 +133,8 @@ rp_before_end_marker(const char *s, size_t n)
 	for (d = e; d > 0 && e - d < 3 && (isdigit((unsigned char)s[d - 1]) ||
 	    (slashed && s[d - 1] == '*')); d--)
 		continue;
+	if (d == e)
+		d = e - note_word_ending(s, e);
 	if (d == e || d == 0)
 		return n;
 	p = d - (s[d - 1] == ' ');
@@ -966,20 +980,26 @@ rp_item_marker(const char *s, size_t n, size_t *numlen,
 		return t;
 	}
 	i = 0;
-	if (cp == '(') {
+	/* "(a)", and "（a）" with the full-width brackets of CJK text. */
+	if (cp == '(' || cp == 0xFF08) {
 		open = 1;
-		i = 1;
+		i = len;
 	}
 	{
-		size_t start = i;
+		size_t start = i, close;
 
 		while (i < n && i - start < 6 && (islower((unsigned char)s[i])
 		    || isdigit((unsigned char)s[i])))
 			i++;
-		if (i == start || i >= n || s[i] != ')')
+		close = i < n && s[i] == ')' ? 1 : (cp == 0xFF08 && n - i >= 3 &&
+		    memcmp(s + i, "\xEF\xBC\x89", 3) == 0) ? 3 : 0;
+		if (i == start || close == 0)
 			return 0;
-		/* "a)" without an opening parenthesis: letters only, short. */
-		if (!open && (i - start > 2 || isdigit((unsigned char)s[start])))
+		/* "a)" without an opening parenthesis: letters only, short;
+		 * digits in full-width brackets are a reference (above). */
+		if ((!open && (i - start > 2 ||
+		    isdigit((unsigned char)s[start]))) ||
+		    (cp == 0xFF08 && isdigit((unsigned char)s[start])))
 			return 0;
 		if (isdigit((unsigned char)s[start])) {
 			size_t k;
@@ -1001,7 +1021,7 @@ rp_item_marker(const char *s, size_t n, size_t *numlen,
 			*value = 26 + s[start] - 'a' + 1;
 		} else
 			return 0;
-		i++;
+		i += close;
 		*numlen = i;
 		t = after_marker(s, n, i);
 		return t;

@@ -9,6 +9,7 @@
 
 #include "classify.h"
 #include "inline.h"
+#include "lang.h"
 #include "utf8.h"
 
 struct scan {
@@ -205,6 +206,40 @@ joining_word(const struct scan *sc, size_t j)
 	return 0;
 }
 
+/* Whether a marker at t[i..j) ends a clause of CJK text: the text's
+ * end, a space, or punctuation after it, no Han character or digit. */
+static int
+ends_cjk_clause(const struct scan *sc, size_t j)
+{
+	uint32_t cp;
+
+	if (j >= sc->n || sc->t[j] == ' ')
+		return 1;
+	if ((unsigned char)sc->t[j] < 0x80)
+		return strchr(",.;:", sc->t[j]) != NULL;
+	return rp_utf8_decode(sc->t + j, sc->n - j, &cp) > 0 &&
+	    rp_is_cjk_closing(cp);
+}
+
+/* The kind of a marker at t[i..j) after the non-ASCII character that
+ * ends t[0..at): after ” ’ » closing a quotation, glued; after a Han
+ * character or a wide stop, where a clause ends ("…决议案1", "…通过。 1"),
+ * only as the footnote expected next, since Chinese sets numbers close
+ * to words ("第1段"). */
+static int
+wide_marker_kind(const struct scan *sc, size_t i, size_t j, size_t at)
+{
+	size_t		l;
+	uint32_t	cp = rp_utf8_last(sc->t, at, &l);
+
+	if (at == i && (cp == 0x201D || cp == 0x2019 || cp == 0xBB))
+		return RP_MARK_GLUED;
+	if (((at == i && rp_is_cjk(cp) && !rp_is_cjk_opening(cp)) ||
+	    rp_end_of_char(cp) != RP_END_NONE) && ends_cjk_clause(sc, j))
+		return RP_MARK_SPACED;
+	return -1;
+}
+
 /* A footnote marker made of digits at t[i..j): which kind, or -1. */
 static int
 marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
@@ -250,17 +285,13 @@ marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
 	    (parent->last->type == RP_NODE_DATE ||
 	    parent->last->type == RP_NODE_DOCREF) && run == i - 1)
 		return RP_MARK_GLUED;
-	if (p >= 0x80) {
-		size_t		l;
-		uint32_t	cp = rp_utf8_last(t, i, &l);
-
-		/* ” ’ » close a quotation a marker may follow. */
-		if (cp == 0x201D || cp == 0x2019 || cp == 0xBB)
-			return RP_MARK_GLUED;
-		return -1;
-	}
+	if (p >= 0x80)
+		return wide_marker_kind(sc, i, j, i);
 	if (p == ' ' && i >= 2) {
 		unsigned char pp = (unsigned char)t[i - 2];
+
+		if (pp >= 0x80)
+			return wide_marker_kind(sc, i, j, i - 1);
 
 		/* After a date or a year: "of 13 August 1948 5 and",
 		 * "Plan 2021–2026 3 to". */
@@ -692,6 +723,20 @@ scan_bracket(struct scan *sc, struct span *s, size_t i, size_t j)
 	    RP_MARK_GLUED) ? s->run : j;
 }
 
+/* "所在地.(注)": a marker in words ([note markers]) at t[i..j). */
+static size_t
+scan_note_word(struct scan *sc, struct span *s, size_t i, size_t j)
+{
+	char marker[16];
+
+	if (j - i >= sizeof(marker))
+		return j;
+	memcpy(marker, sc->t + i, j - i);
+	marker[j - i] = '\0';
+	return try_marker(sc, s->parent, &s->run, i, j, marker,
+	    RP_MARK_GLUED) ? s->run : j;
+}
+
 /* "*" after CJK punctuation or a word: a footnote marker; one or two
  * stars and a slash: the old form.  t[i..j) is the run of stars. */
 static size_t
@@ -811,7 +856,8 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 	while (i < b) {
 		/* Most of a text: ASCII that starts nothing below. */
 		if ((unsigned char)t[i] < 0x80 && t[i] != '*' &&
-		    t[i] != '[' && !isdigit((unsigned char)t[i]) &&
+		    t[i] != '[' && t[i] != '(' &&
+		    !isdigit((unsigned char)t[i]) &&
 		    !isupper((unsigned char)t[i])) {
 			i++;
 			continue;
@@ -819,6 +865,10 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 		len = rp_utf8_get(t + i, b - i, &cp, 0xFFFD);
 		if (rp_superscript_digit(cp) >= 0)
 			i = scan_superscript(sc, &s, i);
+		else if ((cp == '(' || cp >= 0x80) && i > a &&
+		    (j = rp_lang_phrase(RP_LK_NOTE_MARKER, t + i, b - i,
+		    NULL)) > 0)
+			i = scan_note_word(sc, &s, i, i + j);
 		else if (cp == '[' && i > a &&
 		    (j = bracket_marker_end(sc, i, b)) > i)
 			i = scan_bracket(sc, &s, i, j);

@@ -89,7 +89,8 @@ static const char *const section_names[RP_LK__MAX] = {
 	"adopted", "votes", "annex", "organization",
 	"distribution", "session", "agenda", "doctype", "heading",
 	"vote labels", "letter", "conjunctions",
-	"function words", "paragraph numbers", "item numbers"
+	"function words", "paragraph numbers", "item numbers",
+	"note markers"
 };
 
 /* ------------------------------------------------------------ folding */
@@ -954,20 +955,48 @@ rp_lang_of(rp_lang_kind kind, const char *s, size_t n)
 	return lang;
 }
 
+/* Whether a phrase of kind may end s, by the last byte of its last
+ * character folded: most text is passed over without folding it. */
+static int
+last_may(int kind, const char *s, size_t n)
+{
+	uint32_t	cp;
+	size_t		len, k, i;
+	char		out[4];
+
+	cp = rp_utf8_last(s, n, &len);
+	if ((k = fold_one(cp, out)) == 0)
+		return 1;
+	for (i = T.lo[kind]; i < T.hi[kind]; i++)
+		if (T.e[i].len > 0 && T.e[i].text[T.e[i].len - 1] == out[k - 1])
+			return 1;
+	return 0;
+}
+
+size_t
+rp_lang_ending(rp_lang_kind kind, const char *s, size_t n)
+{
+	struct folded	 f;
+	size_t		 i, best = 0, r;
+
+	init();
+	if (T.lo[kind] == T.hi[kind] || n == 0 || !last_may(kind, s, n))
+		return 0;
+	fold(&f, s, n, n);
+	for (i = T.lo[kind]; i < T.hi[kind]; i++)
+		if (f.n > T.e[i].len && T.e[i].len > best &&
+		    memcmp(f.s + f.n - T.e[i].len, T.e[i].text,
+		    T.e[i].len) == 0)
+			best = T.e[i].len;
+	r = best > 0 ? n - f.map[f.n - best] : 0;
+	fold_free(&f);
+	return r;
+}
+
 int
 rp_lang_ends(rp_lang_kind kind, const char *w, size_t n)
 {
-	struct folded	 f;
-	size_t		 i;
-	int		 yes = 0;
-
-	init();
-	fold(&f, w, n, n);
-	for (i = T.lo[kind]; i < T.hi[kind] && !yes; i++)
-		yes = f.n > T.e[i].len && memcmp(f.s + f.n - T.e[i].len,
-		    T.e[i].text, T.e[i].len) == 0;
-	fold_free(&f);
-	return yes;
+	return rp_lang_ending(kind, w, n) > 0;
 }
 
 void

@@ -49,6 +49,7 @@ typedef enum rp_lang_kind {
 	RP_LK_FUNCTION_WORD,	/* the, of: a block ending in one goes on */
 	RP_LK_PARA_NUMBER,	/* {num} 、: a paragraph number in words */
 	RP_LK_ITEM_NUMBER,	/* ( {num} ), (甲) = 1: a sub-item's marker */
+	RP_LK_NOTE_MARKER,	/* (注): a footnote marker in words */
 	RP_LK__MAX
 } rp_lang_kind;
 
@@ -77,6 +78,9 @@ size_t	 rp_lang_phrase(rp_lang_kind kind, const char *s, size_t n,
 int	 rp_lang_is(rp_lang_kind kind, const char *s, size_t n, int *value);
 /* Whether the word w ends with an ending of kind (and is longer). */
 int	 rp_lang_ends(rp_lang_kind kind, const char *w, size_t n);
+/* The length in s of the longest phrase of kind that ends s (0 if none;
+ * s must be longer). */
+size_t	 rp_lang_ending(rp_lang_kind kind, const char *s, size_t n);
 /* The longest pattern of kind matching at s (0 if none). */
 size_t	 rp_lang_match(rp_lang_kind kind, const char *s, size_t n,
 	    rp_lang_hit *hit);

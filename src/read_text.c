@@ -20,6 +20,7 @@
 #include "backend.h"
 #include "classify.h"
 #include "inline.h"
+#include "lang.h"
 #include "map.h"
 #include "utf8.h"
 
@@ -620,9 +621,10 @@ footnote_rule(const struct line *l)
 
 /*
  * A footnote marker opening a definition line: "1 See", "¹ General",
- * "* 仅以", and the old form with a slash, "17/ See", one or two stars
- * and a slash.  Returns the offset of the text, 0 if none; marker in
- * out, without the slash; *slashed says whether it had one.
+ * "* 仅以", a marker in words of [note markers] ("(注)大会…"), and the
+ * old form with a slash, "17/ See", one or two stars and a slash.
+ * Returns the offset of the text, 0 if none; marker in out, without
+ * the slash; *slashed says whether it had one.
  */
 static size_t
 def_marker(const struct line *l, char *out, size_t outsize, int *slashed)
@@ -631,7 +633,14 @@ def_marker(const struct line *l, char *out, size_t outsize, int *slashed)
 	uint32_t	cp;
 
 	*slashed = 0;
-	while (i < l->n && (len = rp_utf8_decode(l->s + i, l->n - i, &cp)) &&
+	if ((i = rp_lang_phrase(RP_LK_NOTE_MARKER, l->s, l->n, NULL)) > 0 &&
+	    i < outsize) {
+		memcpy(out, l->s, i);
+		m = i;
+	} else
+		i = 0;
+	while (m == 0 && i < l->n &&
+	    (len = rp_utf8_decode(l->s + i, l->n - i, &cp)) &&
 	    rp_superscript_digit(cp) >= 0 && m + 1 < outsize) {
 		out[m++] = (char)('0' + rp_superscript_digit(cp));
 		i += len;
@@ -707,7 +716,7 @@ new_definition(struct reader *r, const struct line *l, size_t k,
 static int
 next_note_line(const struct unit *u, const struct line *l)
 {
-	char	m[8];
+	char	m[16];
 	int	slashed;
 
 	if (u == NULL || u->kind != U_FNDEF ||
@@ -1324,7 +1333,7 @@ make_units(struct reader *r)
 	struct unit	*u = NULL;
 	const struct line *prev = NULL;
 	rp_body		 b;
-	char		 marker[8];
+	char		 marker[16];
 
 	for (i = 0; i < r->nlines; i++) {
 		struct line	*l = &r->lines[i];
@@ -2443,6 +2452,16 @@ glue_unit(struct unit *prev, struct unit *u)
 	free(u->pos);
 }
 
+/* A note ending in a colon goes on in the block after it, what it
+ * quotes ("(注)…修改如下:" then "“以研讨…”."). */
+static int
+note_goes_on(const struct unit *note, const struct unit *u)
+{
+	return note->kind == U_FNDEF && note->seg == u->seg &&
+	    rp_clause_end_of(note->text.data, note->text.len) ==
+	    RP_END_COLON && !rp_opens_conclusion(u->text.data, u->text.len);
+}
+
 /* Glue page-broken units back together; mark headings. */
 static void
 join_units(struct reader *r)
@@ -2485,6 +2504,11 @@ join_units(struct reader *r)
 				continue;
 			prev = &r->units[j - 1];
 			break;
+		}
+		if (u->kind == U_TEXT && out > 0 &&
+		    note_goes_on(&r->units[out - 1], u)) {
+			glue_unit(&r->units[out - 1], u);
+			continue;
 		}
 		if (u->kind == U_TEXT && prev != NULL && (should_join(r, prev,
 		    u) || inside_list(r, prev, u, i))) {

@@ -51,6 +51,24 @@ expect "Chinese formula and verb before sub-items: formula found" 1 \
 expect "Chinese formula and verb before sub-items: no preamble" "pre=0" \
 	"$(python3 tests/tools/counts.py "$TMP/g.tree" | cut -d' ' -f1)"
 
+# A footnote marker in words (zh.conf [note markers]): "…所在地.(注)" cites
+# the note "(注)大会…修改如下:", whose quoted text on the next block is its
+# own; the paragraph after the cited item is not glued to it.
+expect "marker in words: cited" 1 \
+	"$(grep -c 'noteref num="(注)" to=1' "$TMP/g.tree")"
+expect "marker in words: the note keeps what it quotes" 1 \
+	"$(sed -n '/^  notes/,$p' "$TMP/g.tree" | grep -c '修改如下: “以研讨')"
+
+# Markers after Han text where a clause ends, only as the note expected
+# next: "…決議案1" (S/RES/6, the heading) and "…通過。 1" (S/RES/443, the
+# adoption line, the note on the next line) cite their notes.
+expect "marker glued to Han at a clause's end: cited" 1 \
+	"$("$RESPUB" -q -t tree tests/dev/zh/S_RES_0006_1946_zh.txt |
+	grep -c 'footnote num="1" index=1 refs=1')"
+expect "marker after a wide stop and a space: cited" 1 \
+	"$("$RESPUB" -q -t tree tests/dev/zh/S_RES_0443_1978_zh.txt |
+	grep -c 'footnote num="1" index=1 refs=1')"
+
 # Every node has a source position.
 "$RESPUB" -t tree examples/E-RES-2005-19.txt > "$TMP/e.tree"
 expect "positions: every node has line:col" 0 \

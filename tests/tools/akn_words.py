@@ -75,9 +75,15 @@ def collect(el, out, notes):
             notes.append([n.text or ""])
         return
     if el.tag in NOTES:
-        notes.append([])
+        # A marker in words ("(注)") is kept as the marker attribute, both
+        # where the note is cited and where its text opens: optional.
+        marker = " " + NUM + el.get("marker", "") + NUM + " "
+        out.append(marker)
+        notes.append([marker])
         collect_children(el, notes[-1], notes)
         return
+    if el.tag == NS + "noteRef":
+        out.append(" " + NUM + el.get("marker", "") + NUM + " ")
     if el.tag == NS + "num":
         out.append(" " + NUM + (el.text or "") + NUM + " ")
         return

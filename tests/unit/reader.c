@@ -999,6 +999,9 @@ test_own_numbers(void)
 		    "item: a wrapped year in brackets is none" },
 		{ "(二十六)号决议", 1, 0, 0,
 		    "item: a wrapped session in brackets is none" },
+		{ "（a）要求有关各方", 1, 7, 1,
+		    "item: （a） in full-width brackets, as official text" },
+		{ "（ii）请", 1, 8, 2, "item: （ii） roman in full-width brackets" },
 	};
 	static const struct {
 		const char	*s;
