@@ -46,6 +46,8 @@ usage(FILE *f)
 "      --data-dir DIR      where templates/ and stylesheets/ are\n"
 "      --template FILE     use FILE as the page template\n"
 "      --stylesheet FILE   use FILE instead of akn2html.xsl\n"
+"      --strings           write the HTML's fixed words, as the stylesheet\n"
+"                          reads them (xsltproc), and exit\n"
 "  -V, --variable KEY=VAL  set a template or stylesheet parameter\n"
 "      --parallel          the inputs are language versions of one\n"
 "                          resolution: also write one HTML page with them\n"
