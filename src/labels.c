@@ -232,7 +232,7 @@ tag_add(char tags[][16], size_t *n, size_t max, const char *tag)
 static size_t
 tags_known(const rp_labels *l, char tags[][16], size_t max)
 {
-	char		 path[1024];
+	char		 path[1024], tag[16];
 	size_t		 n = 0, k, i;
 	DIR		*d;
 	struct dirent	*de;
@@ -244,8 +244,9 @@ tags_known(const rp_labels *l, char tags[][16], size_t max)
 		while ((de = readdir(d)) != NULL)
 			if ((k = strlen(de->d_name)) > 5 && k < 16 + 5 &&
 			    strcmp(de->d_name + k - 5, ".conf") == 0) {
-				de->d_name[k - 5] = '\0';
-				tag_add(tags, &n, max, de->d_name);
+				snprintf(tag, sizeof(tag), "%.*s",
+				    (int)(k - 5), de->d_name);
+				tag_add(tags, &n, max, tag);
 			}
 		closedir(d);
 	}
