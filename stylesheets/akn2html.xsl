@@ -8,7 +8,10 @@
 
   Input: an AKN document (one page), or a respub site catalog
   (s:site, written by respub site) for the site's index pages.
-  The page shell and the interface text come from $template.
+  The page shell comes from $template; the interface text (labels,
+  navigation, dates) from templates/labels/<lang>.conf and the month
+  names of lang/<lang>.conf, which respub adds to the shell and
+  respub -\-strings writes for a run elsewhere (-\-stringparam strings).
 -->
 <xsl:stylesheet version="1.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
