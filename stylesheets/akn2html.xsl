@@ -4,7 +4,9 @@
 
   respub runs it in process (respub -t html); any XSLT 1.0 processor gives
   the same page:
-    xsltproc -\-nonet -\-nowrite -\-nomkdir akn2html.xsl S-RES-1377-2001.xml
+    respub -\-strings -o strings.xml
+    xsltproc -\-nonet -\-nowrite -\-nomkdir -\-stringparam strings strings.xml \
+      akn2html.xsl S-RES-1377-2001.xml
 
   Input: an AKN document (one page), or a respub site catalog
   (s:site, written by respub site) for the site's index pages.
