@@ -2,15 +2,18 @@
  * labels.c -- the fixed words the writers print, one table per language:
  * templates/labels/<tag>.conf of the data directory, then the copy built
  * into the library for the keys it lacks; English for a key a language
- * lacks.
+ * lacks.  Month names are the reader's (lang/<tag>.conf, lang.c).  The
+ * HTML stylesheet gets the tables as one document (rp_labels_strings).
  */
 #include <ctype.h>
+#include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "labels.h"
+#include "lang.h"
 
 /* templates/labels/ as built into the library by make. */
 struct rp_builtin_file { const char *name, *text; };
@@ -198,4 +201,114 @@ rp_labels_get(rp_labels *l, const char *lang, const char *key)
 		return v;
 	return strcmp(rp_lang_tag(lang), "en") != 0 ?
 	    rp_labels_get(l, "en", key) : "";
+}
+
+const char *
+rp_labels_month(rp_labels *l, const char *lang, int month)
+{
+	const char *v = rp_lang_month(rp_lang_tag(lang), month);
+
+	if (v != NULL)
+		return v;
+	return strcmp(rp_lang_tag(lang), "en") != 0 ?
+	    rp_labels_month(l, "en", month) : "";
+}
+
+/* Add tag to the n tags of tags (up to max), once. */
+static void
+tag_add(char tags[][16], size_t *n, size_t max, const char *tag)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp(tags[i], tag) == 0)
+			return;
+	if (*n < max && strlen(tag) < 16)
+		strcpy(tags[(*n)++], tag);
+}
+
+/* The languages with a table: built in, in the data directory's
+ * templates/labels/, or with a reader's table (months alone). */
+static size_t
+tags_known(const rp_labels *l, char tags[][16], size_t max)
+{
+	char		 path[1024], tag[16];
+	size_t		 n = 0, k, i;
+	DIR		*d;
+	struct dirent	*de;
+
+	for (i = 0; rp_labels_builtin[i].name != NULL; i++)
+		tag_add(tags, &n, max, rp_labels_builtin[i].name);
+	snprintf(path, sizeof(path), "%s/templates/labels", l->data_dir);
+	if (l->data_dir != NULL && (d = opendir(path)) != NULL) {
+		while ((de = readdir(d)) != NULL)
+			if ((k = strlen(de->d_name)) > 5 && k < 16 + 5 &&
+			    strcmp(de->d_name + k - 5, ".conf") == 0) {
+				snprintf(tag, sizeof(tag), "%.*s",
+				    (int)(k - 5), de->d_name);
+				tag_add(tags, &n, max, tag);
+			}
+		closedir(d);
+	}
+	for (i = 0; (int)i < rp_lang_count(); i++)
+		tag_add(tags, &n, max, rp_lang_name((int)i));
+	return n;
+}
+
+static int
+string_add(xmlNodePtr strings, const char *tag, const char *key,
+    const char *value)
+{
+	xmlNodePtr s = xmlNewTextChild(strings, strings->ns,
+	    (const xmlChar *)"s", (const xmlChar *)value);
+
+	return s != NULL &&
+	    xmlNewProp(s, (const xmlChar *)"key", (const xmlChar *)key) &&
+	    xmlNewProp(s, (const xmlChar *)"lang", (const xmlChar *)tag) ?
+	    0 : -1;
+}
+
+/* One language's strings: its table's keys, then month-1 to month-12. */
+static int
+strings_of(rp_labels *l, xmlNodePtr strings, const char *tag)
+{
+	const struct table	*t = table(l, tag);
+	const char		*name;
+	char			 key[16];
+	size_t			 i;
+	int			 m, rc = 0;
+
+	for (i = 0; t != NULL && i < t->n; i++)
+		rc |= string_add(strings, tag, t->v[i].key, t->v[i].value);
+	for (m = 1; m <= 12; m++)
+		if ((name = rp_lang_month(tag, m)) != NULL) {
+			snprintf(key, sizeof(key), "month-%d", m);
+			rc |= string_add(strings, tag, key, name);
+		}
+	return rc;
+}
+
+xmlNodePtr
+rp_labels_strings(rp_labels *l, xmlDocPtr doc, xmlNodePtr parent)
+{
+	char		 tags[32][16];
+	size_t		 n = tags_known(l, tags, 32), i;
+	xmlNodePtr	 strings;
+	xmlNsPtr	 ns;
+
+	strings = xmlNewDocNode(doc, NULL, (const xmlChar *)"strings", NULL);
+	if (strings == NULL || (ns = xmlNewNs(strings, (const xmlChar *)
+	    "urn:x-respub:template", (const xmlChar *)"t")) == NULL) {
+		xmlFreeNode(strings);
+		return NULL;
+	}
+	xmlSetNs(strings, ns);
+	if (parent != NULL)
+		xmlAddChild(parent, strings);
+	else
+		xmlDocSetRootElement(doc, strings);
+	for (i = 0; i < n; i++)
+		if (strings_of(l, strings, tags[i]) != 0)
+			return NULL;
+	return strings;
 }

@@ -53,6 +53,8 @@ struct language {
 	char		*name;
 	const char	*key[MAX_SETTINGS], *val[MAX_SETTINGS];
 	int		 nsettings;
+	const char	*month[13];	/* the first name of each month, as
+					   given: the one the writers print */
 };
 
 static struct {
@@ -367,7 +369,7 @@ parse(const char *file, int lang, char *text)
 {
 	struct language	*l = &T.lang[lang];
 	char		*line, *next, *eq, *v;
-	int		 kind = -1, lineno = 0, k;
+	int		 kind = -1, lineno = 0, k, value;
 
 	for (line = text; line != NULL && *line; line = next) {
 		lineno++;
@@ -410,8 +412,11 @@ parse(const char *file, int lang, char *text)
 			    lineno, v);
 			continue;
 		}
-		add_entry(kind, lang, v != NULL ? symbol_value(v) : 0, line,
-		    strlen(line));
+		value = v != NULL ? symbol_value(v) : 0;
+		if (kind == RP_LK_MONTH && value >= 1 && value <= 12 &&
+		    l->month[value] == NULL)
+			l->month[value] = line;
+		add_entry(kind, lang, value, line, strlen(line));
 	}
 }
 
@@ -733,6 +738,25 @@ rp_lang_setting(int lang, const char *key)
 		if (strcmp(T.lang[lang].key[i], key) == 0)
 			return T.lang[lang].val[i];
 	return NULL;
+}
+
+const char *
+rp_lang_name(int lang)
+{
+	init();
+	return lang >= 0 && lang < T.nlang ? T.lang[lang].name : NULL;
+}
+
+const char *
+rp_lang_month(const char *name, int month)
+{
+	int l;
+
+	init();
+	if (name == NULL || (l = find_language(name)) < 0 || month < 1 ||
+	    month > 12)
+		return NULL;
+	return T.lang[l].month[month];
 }
 
 const char *

@@ -97,6 +97,11 @@ int	 rp_lang_ordinal(const char *s, size_t n);
  * the value of a [language] setting ("script", "italic openers"). */
 int		 rp_lang_count(void);
 const char	*rp_lang_setting(int lang, const char *key);
+/* The name of table lang, as its file is named ("fr"). */
+const char	*rp_lang_name(int lang);
+/* The name the writers print for month (1 to 12) in the table named
+ * name: the first its [months] give that month; NULL if none. */
+const char	*rp_lang_month(const char *name, int month);
 /* The setting key of the language whose code is code (NULL if none). */
 const char	*rp_lang_code_setting(const char *code, const char *key);
 /* The language a phrase of kind at s belongs to (-1 if none). */

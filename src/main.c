@@ -16,6 +16,7 @@
 #include "respub.h"
 #include "cli.h"
 #include "jobs.h"
+#include "labels.h"
 #include "site.h"
 #include "parallel.h"
 #include "versions.h"
@@ -45,6 +46,8 @@ usage(FILE *f)
 "      --data-dir DIR      where templates/ and stylesheets/ are\n"
 "      --template FILE     use FILE as the page template\n"
 "      --stylesheet FILE   use FILE instead of akn2html.xsl\n"
+"      --strings           write the HTML's fixed words, as the stylesheet\n"
+"                          reads them (xsltproc), and exit\n"
 "  -V, --variable KEY=VAL  set a template or stylesheet parameter\n"
 "      --parallel          the inputs are language versions of one\n"
 "                          resolution: also write one HTML page with them\n"
@@ -74,6 +77,7 @@ usage(FILE *f)
 
 enum { OPT_DATA_DIR = 256, OPT_TEMPLATE, OPT_STYLESHEET, OPT_VERSION,
 	OPT_PROGRESS, OPT_LIMIT, OPT_TIMEOUT, OPT_PARALLEL, OPT_SHARD,
+	OPT_STRINGS,
 	OPT_SPLIT };
 
 static const struct option longopts[] = {
@@ -95,6 +99,7 @@ static const struct option longopts[] = {
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ "split", no_argument, NULL, OPT_SPLIT },
+	{ "strings", no_argument, NULL, OPT_STRINGS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -137,6 +142,7 @@ struct run {
 	int		  quiet, verbose, progress;
 	int		  parallel;	/* --parallel */
 	int		  split;	/* --split: inputs may be compilations */
+	int		  strings;	/* --strings: the HTML's strings only */
 	/* Pages written under -d link what the run wrote beside them: */
 	rp_html		 *html;		/* NULL: no HTML under -d */
 	char		 *ctxpath;	/* see write_html() */
@@ -244,6 +250,9 @@ parse_options(struct run *r, int argc, char *argv[])
 			break;
 		case OPT_SPLIT:
 			r->split = 1;
+			break;
+		case OPT_STRINGS:
+			r->strings = 1;
 			break;
 		case 'd':
 			r->outdir = optarg;
@@ -1032,6 +1041,27 @@ free_run(struct run *r)
 }
 
 /* Everything before the first input is read; -1 to go on. */
+/* --strings: the labels tables as the one document the HTML stylesheet
+ * reads them from, for a run outside respub (xsltproc --stringparam
+ * strings FILE). */
+static int
+write_strings(const struct run *r)
+{
+	const char	*out = r->output != NULL ? r->output : "-";
+	rp_labels	*l = rp_labels_new(r->opt.data_dir);
+	xmlDocPtr	 d = xmlNewDoc((const xmlChar *)"1.0");
+	int		 rc = 0;
+
+	if (l == NULL || d == NULL || rp_labels_strings(l, d, NULL) == NULL ||
+	    xmlSaveFormatFileEnc(out, d, "UTF-8", 1) < 0) {
+		cli_say(out, RP_ERROR, NULL, "cannot write the strings");
+		rc = EXIT_OUTPUT;
+	}
+	xmlFreeDoc(d);
+	rp_labels_free(l);
+	return rc;
+}
+
 static int
 prepare(struct run *r, int argc, char *argv[])
 {
@@ -1049,6 +1079,8 @@ prepare(struct run *r, int argc, char *argv[])
 	if (r->opt.data_dir == NULL)
 		r->opt.data_dir = cli_data_dir();
 	rp_set_data_dir(r->opt.data_dir);
+	if (r->strings)
+		return write_strings(r);
 	if ((rc = parse_formats(r)) != 0 || (rc = check_usage(r)) != 0)
 		return rc;
 	if (r->outdir != NULL && cli_mkdirs(r->outdir) != 0) {

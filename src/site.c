@@ -6,6 +6,7 @@
  * page is rendered again only when what it is made from has changed;
  * files are rewritten only when their bytes change; every output name is
  * made from [A-Za-z0-9-] only, so nothing lands outside the directory. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -973,8 +974,29 @@ hash_file(uint64_t h, const char *dir, const char *rel)
 	return h;
 }
 
+/* The files of dir/rel, in name order: the tables of templates/labels/
+ * and lang/ (a page's words and dates). */
+static uint64_t
+hash_dir(uint64_t h, const char *dir, const char *rel)
+{
+	char		*path = cli_join(dir, rel, NULL);
+	struct dirent	**de = NULL;
+	int		 n, i;
+
+	n = path != NULL ? scandir(path, &de, NULL, alphasort) : -1;
+	for (i = 0; i < n; i++) {
+		if (de[i]->d_name[0] != '.')
+			h = hash_file(fnv(h, de[i]->d_name,
+			    strlen(de[i]->d_name)), path, de[i]->d_name);
+		free(de[i]);
+	}
+	free(de);
+	free(path);
+	return h;
+}
+
 /* What every page depends on besides its inputs: the program, its
- * stylesheet and templates, the options. */
+ * stylesheet, templates and tables, the options. */
 static uint64_t
 build_hash(const struct site *st, const struct args *a)
 {
@@ -996,6 +1018,7 @@ build_hash(const struct site *st, const struct args *a)
 	    "templates/html.xml");
 	h = hash_file(hash_file(h, dd, "templates/markdown.conf"), dd,
 	    "templates/pdf.conf");
+	h = hash_dir(hash_dir(h, dd, "templates/labels"), dd, "lang");
 	for (i = 0; i < a->nvars; i++)
 		h = fnv(h, a->vars[i], strlen(a->vars[i]) + 1);
 	h = fnv(h, &a->rows, sizeof(a->rows));

@@ -26,6 +26,7 @@
 #include <libexslt/exslt.h>
 
 #include "backend.h"
+#include "labels.h"
 #include "write_akn.h"
 #include "write_html.h"
 #include "quotes.h"
@@ -42,6 +43,7 @@ struct rp_html {
 	const char		**params;	/* its top-level xsl:params */
 	xmlChar			*shell_uri;	/* the page shell, as document() */
 	xsltDocumentPtr		 shell;		/* names it, read once */
+	rp_labels		*labels;	/* its strings */
 	int			 shell_ready;	/* spaces stripped, keys made */
 	int			 quotes;	/* -V quotes: typographic */
 };
@@ -234,7 +236,8 @@ rp_html_new(const rp_options *opt, const char **err)
 	rp_buf_free(&msgs);
 	if (list_params(h) != 0)
 		goto oom;
-	if ((h->sec = xsltNewSecurityPrefs()) == NULL)
+	if ((h->sec = xsltNewSecurityPrefs()) == NULL ||
+	    (h->labels = rp_labels_new(opt->data_dir)) == NULL)
 		goto oom;
 	/* The stylesheet may write nothing and reach no network; it reads
 	 * only what check_read() allows. */
@@ -279,6 +282,7 @@ rp_html_free(rp_html *h)
 	free(h->template);
 	free(h->ssreal);
 	free_shell(h);
+	rp_labels_free(h->labels);
 	free(h);
 }
 
@@ -363,8 +367,9 @@ make_params(const rp_html *h, const char *const *extra, char ***keys)
  * The page shell, parsed once per writer rather than once per page: the
  * stylesheet reads it with document($template), which libxslt resolves
  * against the stylesheet and parses again in every transform unless the
- * transform already holds a document of that URI.  Its keys (the
- * interface strings) are kept with it, made once.  NULL when it cannot
+ * transform already holds a document of that URI.  The interface
+ * strings, from the labels tables, are added to it as t:strings; its
+ * keys (those strings) are kept with it, made once.  NULL when it cannot
  * be read: the stylesheet then reports it.
  */
 static xsltDocumentPtr
@@ -392,7 +397,9 @@ shell_doc(rp_html *h, const char *tpl)
 		    XSLT_PARSE_OPTIONS | XML_PARSE_NONET);
 		xmlFreeParserCtxt(pc);
 	}
-	if (d != NULL && (h->shell = xsltNewDocument(NULL, d)) == NULL)
+	if (d != NULL && (xmlDocGetRootElement(d) == NULL ||
+	    rp_labels_strings(h->labels, d, xmlDocGetRootElement(d)) == NULL ||
+	    (h->shell = xsltNewDocument(NULL, d)) == NULL))
 		xmlFreeDoc(d);
 	return h->shell;
 }

@@ -306,17 +306,17 @@ conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
  * data directory, else the copy built into the library; English where a
  * file or a key is missing. */
 enum { L_ORGANIZATION, L_RESOLUTION, L_LETTER, L_ANNEX, L_TITLE_SEP,
-	L_DISTRIBUTION, L_MONTHS, L_DATE, L_FIRST_DAY, L_BODY_GA, L_BODY_SC,
+	L_DISTRIBUTION, L_DATE, L_FIRST_DAY, L_BODY_GA, L_BODY_SC,
 	L_BODY_ECOSOC, L_BODY_HRC, L_ADOPTION, L_ADOPTION_GA,
 	L_ADOPTION_ECOSOC, L_ADOPTION_HRC, L_DOCTYPE_SC, L_ADOPTION_SC,
 	L_MASTHEAD_ORGANIZATION, L_MASTHEAD_LANGUAGE, L__MAX };
 
 static const char *const label_key[L__MAX] = { "organization",
-    "resolution", "letter", "annex", "title_separator", "distribution",
-    "months", "date", "first_day", "body_ga", "body_sc", "body_ecosoc",
-    "body_hrc", "adoption", "adoption_ga", "adoption_ecosoc",
-    "adoption_hrc", "doctype_sc", "adoption_sc", "masthead_organization",
-    "masthead_language" };
+    "resolution", "letter", "annex", "title-separator", "distribution",
+    "date-format", "first-day", "org-un-ga", "org-un-sc", "org-un-ecosoc",
+    "org-un-hrc", "adoption", "adoption-ga", "adoption-ecosoc",
+    "adoption-hrc", "doctype-sc", "adoption-sc", "masthead-organization",
+    "masthead-language" };
 
 
 struct pdf_state {
@@ -765,7 +765,7 @@ text_or(const struct job *j, int key, int instead)
 
 /* The language of the masthead's distribution line and date: English in
  * the Arabic, Chinese and Russian print, the document's own in French
- * and Spanish (UN-LAYOUT.md 2.1); the labels' masthead_language. */
+ * and Spanish (UN-LAYOUT.md 2.1); the labels' masthead-language. */
 static const char *
 masthead_date_lang(const struct job *j)
 {
@@ -779,9 +779,8 @@ static void
 put_date(const struct job *j, rp_buf *b, const char *iso, const char *lang)
 {
 	const char	*t = label(j->st, lang, L_DATE);
-	const char	*mn = label(j->st, lang, L_MONTHS);
 	const char	*first = label(j->st, lang, L_FIRST_DAY);
-	int		 y, m, d, k;
+	int		 y, m, d;
 
 	if (iso == NULL || sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3 ||
 	    m < 1 || m > 12) {
@@ -803,13 +802,7 @@ put_date(const struct job *j, rp_buf *b, const char *iso, const char *lang)
 			rp_buf_printf(b, "%d", y);
 			t += 5;
 		} else if (strncmp(t, "{month}", 7) == 0) {
-			/* The months are a list with commas: a name may have
-			 * a space ("كانون الأول/ديسمبر"). */
-			for (k = 1; k < m && *mn; k++)
-				mn += strcspn(mn, ",") + (mn[strcspn(mn, ",")]
-				    != '\0');
-			mn += strspn(mn, " ");
-			rp_buf_put(b, mn, strcspn(mn, ","));
+			rp_buf_puts(b, rp_labels_month(j->st->labels, lang, m));
 			t += 6;
 		} else
 			rp_buf_putc(b, *t);

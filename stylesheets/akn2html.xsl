@@ -4,11 +4,16 @@
 
   respub runs it in process (respub -t html); any XSLT 1.0 processor gives
   the same page:
-    xsltproc -\-nonet -\-nowrite -\-nomkdir akn2html.xsl S-RES-1377-2001.xml
+    respub -\-strings -o strings.xml
+    xsltproc -\-nonet -\-nowrite -\-nomkdir -\-stringparam strings strings.xml \
+      akn2html.xsl S-RES-1377-2001.xml
 
   Input: an AKN document (one page), or a respub site catalog
   (s:site, written by respub site) for the site's index pages.
-  The page shell and the interface text come from $template.
+  The page shell comes from $template; the interface text (labels,
+  navigation, dates) from templates/labels/<lang>.conf and the month
+  names of lang/<lang>.conf, which respub adds to the shell and
+  respub -\-strings writes for a run elsewhere (-\-stringparam strings).
 -->
 <xsl:stylesheet version="1.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -54,9 +59,16 @@
 <xsl:param name="ref-url" select="'https://undocs.org/{symbol}'"/>
 <!-- Where the site's front page is, from a page. -->
 <xsl:param name="home" select="'index.html'"/>
+<!-- The interface strings (labels, navigation, dates), for a run outside
+     respub: the document respub -\-strings writes from the tables of
+     templates/labels/ and lang/.  respub adds them to the page shell. -->
+<xsl:param name="strings" select="''"/>
 
 <xsl:variable name="input" select="/"/>
 <xsl:variable name="tpl" select="document($template)/html"/>
+<!-- With no strings document, document('') would read this stylesheet
+     again: ask for the page shell instead, which is read already. -->
+<xsl:variable name="ui-strings" select="$tpl/t:strings[$strings = ''] | document(substring(concat($template, $strings), 1 + string-length($template) * ($strings != '')))/t:strings[$strings != '']"/>
 <!-- The site's pages of its own (index, search) are their own input. -->
 <!-- With no catalog, document('') would read this stylesheet again for
      every page: ask for the page shell instead, which is read already and
@@ -77,9 +89,9 @@
      through this key, not by scanning each ancestor's children (a body of
      n paragraphs would cost n for each of them). -->
 <xsl:key name="meta" match="akn:meta" use="generate-id(..)"/>
-<!-- The interface strings of the page shell, by language and key
+<!-- The interface strings, by language and key
      ("fr:date"): one lookup finds the string, with no filter after. -->
-<xsl:key name="ui" match="/html/t:strings/t:s" use="concat(@lang, ':', @key)"/>
+<xsl:key name="ui" match="t:strings/t:s" use="concat(@lang, ':', @key)"/>
 <!-- Blocks known by their class or name (a separator by its name only):
      key patterns, which cost a lookup, where a pattern with a predicate
      costs a walk over the node's siblings (see the akn:* template).  One
@@ -135,7 +147,7 @@
       <xsl:call-template name="ui-in"><xsl:with-param name="key" select="'site-name'"/></xsl:call-template>
     </xsl:when>
     <xsl:otherwise>
-      <xsl:for-each select="$tpl"><xsl:value-of select="key('ui', 'en:site-name')"/></xsl:for-each>
+      <xsl:for-each select="$ui-strings"><xsl:value-of select="key('ui', 'en:site-name')"/></xsl:for-each>
     </xsl:otherwise>
   </xsl:choose>
 </xsl:variable>
@@ -179,7 +191,7 @@
 <xsl:variable name="description">
   <xsl:choose>
     <xsl:when test="$input/s:site[not(@kind = 'parallel')]">
-      <xsl:value-of select="concat($title-text, ' · ', $site-title, ': ', sum($cat/s:body/@count), ' ', $tpl/t:strings/t:s[@key = 'resolutions'][@lang = 'en'])"/>
+      <xsl:value-of select="concat($title-text, ' · ', $site-title, ': ', sum($cat/s:body/@count), ' ', $ui-strings/t:s[@key = 'resolutions'][@lang = 'en'])"/>
     </xsl:when>
     <xsl:otherwise>
       <xsl:value-of select="$title-text"/>
@@ -1073,7 +1085,7 @@
   <xsl:param name="s"/>
   <xsl:param name="symbol"/><xsl:param name="actor"/><xsl:param name="number"/>
   <xsl:param name="year"/><xsl:param name="date"/><xsl:param name="akn"/>
-  <xsl:param name="d"/><xsl:param name="month"/><xsl:param name="m"/>
+  <xsl:param name="day"/><xsl:param name="month"/><xsl:param name="mon"/>
   <xsl:choose>
     <xsl:when test="contains($s, '{') and contains(substring-after($s, '{'), '}')">
       <xsl:variable name="k" select="substring-before(substring-after($s, '{'), '}')"/>
@@ -1085,9 +1097,9 @@
         <xsl:when test="$k = 'year'"><xsl:value-of select="$year"/></xsl:when>
         <xsl:when test="$k = 'date'"><xsl:value-of select="$date"/></xsl:when>
         <xsl:when test="$k = 'akn'"><xsl:value-of select="$akn"/></xsl:when>
-        <xsl:when test="$k = 'd'"><xsl:value-of select="$d"/></xsl:when>
+        <xsl:when test="$k = 'day'"><xsl:value-of select="$day"/></xsl:when>
         <xsl:when test="$k = 'month'"><xsl:value-of select="$month"/></xsl:when>
-        <xsl:when test="$k = 'm'"><xsl:value-of select="$m"/></xsl:when>
+        <xsl:when test="$k = 'mon'"><xsl:value-of select="$mon"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="concat('{', $k, '}')"/></xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="fill">
@@ -1098,9 +1110,9 @@
         <xsl:with-param name="year" select="$year"/>
         <xsl:with-param name="date" select="$date"/>
         <xsl:with-param name="akn" select="$akn"/>
-        <xsl:with-param name="d" select="$d"/>
+        <xsl:with-param name="day" select="$day"/>
         <xsl:with-param name="month" select="$month"/>
-        <xsl:with-param name="m" select="$m"/>
+        <xsl:with-param name="mon" select="$mon"/>
       </xsl:call-template>
     </xsl:when>
     <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
@@ -1226,7 +1238,7 @@
     <colgroup><col class="c-symbol"/><col class="c-date"/><col class="c-title"/></colgroup>
     <thead>
       <tr>
-        <xsl:for-each select="$tpl/t:strings/t:s[@lang = 'en'][@key = 'symbol' or @key = 'date' or @key = 'title-subject']">
+        <xsl:for-each select="$ui-strings/t:s[@lang = 'en'][@key = 'symbol' or @key = 'date' or @key = 'title-subject']">
           <th scope="col"><xsl:value-of select="."/></th>
         </xsl:for-each>
       </tr>
@@ -1328,11 +1340,11 @@
 </xsl:template>
 
 <!-- The string of key in language l, else in the page's, else in
-     English; looked up in the shell's own document. -->
+     English; looked up in the strings' own document. -->
 <xsl:template name="ui-in">
   <xsl:param name="key"/>
   <xsl:param name="l" select="''"/>
-  <xsl:for-each select="$tpl">
+  <xsl:for-each select="$ui-strings">
     <xsl:choose>
       <xsl:when test="$l != '' and key('ui', concat($l, ':', $key))"><xsl:value-of select="key('ui', concat($l, ':', $key))"/></xsl:when>
       <xsl:when test="key('ui', concat($ui, ':', $key))"><xsl:value-of select="key('ui', concat($ui, ':', $key))"/></xsl:when>
@@ -1342,8 +1354,8 @@
 </xsl:template>
 
 <!-- 2003-12-22 as the reader writes it: "22 December 2003" (the
-     date-format string of the page's language: {d}, {m}, {month} from
-     month-1 to month-12, {year}); any other value as it is. -->
+     date-format string of the page's language: {day}, {mon}, {month}
+     from month-1 to month-12, {year}); any other value as it is. -->
 <xsl:template name="human-date">
   <xsl:param name="iso"/>
   <xsl:choose>
@@ -1352,9 +1364,9 @@
       <xsl:variable name="month"><xsl:call-template name="ui"><xsl:with-param name="key" select="concat('month-', number(substring($iso, 6, 2)))"/></xsl:call-template></xsl:variable>
       <xsl:call-template name="fill">
         <xsl:with-param name="s" select="$fmt"/>
-        <xsl:with-param name="d" select="number(substring($iso, 9, 2))"/>
+        <xsl:with-param name="day" select="number(substring($iso, 9, 2))"/>
         <xsl:with-param name="month" select="$month"/>
-        <xsl:with-param name="m" select="number(substring($iso, 6, 2))"/>
+        <xsl:with-param name="mon" select="number(substring($iso, 6, 2))"/>
         <xsl:with-param name="year" select="substring($iso, 1, 4)"/>
       </xsl:call-template>
     </xsl:when>

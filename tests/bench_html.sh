@@ -40,7 +40,9 @@ ratio() {	# yardstick seconds: respub's speed as a multiple of its
 }
 if command -v xsltproc >/dev/null; then
 	# The same stylesheet on the same AKN, one process for all files.
+	"$respub" --strings -o "$tmp/strings.xml"
 	cpu xsltproc --nonet --stringparam template "$RESPUB_DATA_DIR/templates/html.xml" \
+	    --stringparam strings "$tmp/strings.xml" \
 	    "$RESPUB_DATA_DIR/stylesheets/akn2html.xsl" "$tmp"/akn/*.xml
 	line "xsltproc (AKN to HTML)" "$cpu" \
 	    "$(awk -v s="$step" -v x="$cpu" 'BEGIN { printf "respub'"'"'s step at %.2fx its speed", x / s }')"

@@ -4,6 +4,10 @@
 CHECK="python3 $TESTS_DIR/tools/html_check.py"
 XSL=$ROOT/stylesheets/akn2html.xsl
 export RESPUB_DATA_DIR=$ROOT
+# The interface strings, which respub hands the stylesheet itself, for
+# xsltproc (templates/labels/*.conf and the months of lang/*.conf).
+"$RESPUB" --strings -o "$TMP/strings.xml"
+STRINGS="--stringparam strings $TMP/strings.xml"
 
 # check_page NAME PAGE [INPUT [AKN]]: parse, ids, internal links, inert,
 # words (but those of the page furniture the AKN keeps apart).
@@ -29,7 +33,7 @@ for f in $inputs; do
 	    "$TMP/$stem.html" "$f" "$TMP/$stem.xml"
 	# The same stylesheet outside respub gives the same page, but for
 	# the typographic quotes respub sets before it (-V quotes).
-	xsltproc --nonet --nowrite --nomkdir "$XSL" "$TMP/$stem.xml" \
+	xsltproc --nonet --nowrite --nomkdir $STRINGS "$XSL" "$TMP/$stem.xml" \
 	    >"$TMP/$stem.x.html" 2>"$TMP/err"
 	"$RESPUB" -q -t html -V quotes=no -o "$TMP/$stem.straight.html" "$f"
 	if cmp -s "$TMP/$stem.straight.html" "$TMP/$stem.x.html"; then
@@ -86,7 +90,7 @@ cat >"$TMP/evil.xml" <<'EOF'
 <preface><p><docTitle>T&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"\</docTitle></p></preface>
 <mainBody><paragraph eId="para_1"><num>1.</num><content><p><ref href=" java&#9;script:alert(1)">a</ref> <ref href="data:text/html,x">b</ref> <ref href="#nowhere">c</ref> <ref href="#para_1">d</ref> <ref href="mailto:x@un.org">e</ref></p></content></paragraph></mainBody></statement></akomaNtoso>
 EOF
-xsltproc --nonet --nowrite --nomkdir "$XSL" "$TMP/evil.xml" >"$TMP/evilx.html"
+xsltproc --nonet --nowrite --nomkdir $STRINGS "$XSL" "$TMP/evil.xml" >"$TMP/evilx.html"
 check_page "xsl: hostile AKN is inert" "$TMP/evilx.html"
 expect "xsl: only safe links kept" '#para_1 mailto:x@un.org' \
     "$(sed -n 's/.*<p>\(.*\)<\/p>.*/\1/p' "$TMP/evilx.html" | grep -o 'href="[^"]*"' | sed 's/href="//; s/"//' | tr '\n' ' ' | sed 's/ $//')"
@@ -364,7 +368,7 @@ open(sys.argv[1], 'w').write(
     '<FRBRauthor href="#un"/><FRBRcountry value="un"/></FRBRWork></identification></meta>'
     '<mainBody>' + ''.join(body) + '</mainBody></statement></akomaNtoso>')
 PY
-if xsltproc --nonet "$XSL" "$TMP/runs.xml" >"$TMP/runs.html" 2>"$TMP/err"; then
+if xsltproc --nonet $STRINGS "$XSL" "$TMP/runs.xml" >"$TMP/runs.html" 2>"$TMP/err"; then
 	got=$(python3 -c '
 import re, sys
 html = open(sys.argv[1]).read()
