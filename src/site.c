@@ -390,6 +390,8 @@ read_inputs(struct site *st, const struct args *a)
 	    (st->ownlines = calloc(a->ninputs, sizeof(*st->ownlines))) == NULL)
 		return -1;
 	st->nlines = a->ninputs;
+	if (cache_index(&st->old) != 0)
+		return -1;
 	for (i = 0; i < a->ninputs; i++) {
 		struct entry *e = &st->e[i];
 
@@ -661,7 +663,7 @@ add_lang(struct site *st, const char *lang)
 	return (v[st->nlangs++] = xstrdup(lang)) == NULL ? -1 : 0;
 }
 
-static int
+int
 index_symbol(struct site *st, const char *sym, struct elist **lists,
     struct entry *e)
 {
@@ -1075,12 +1077,24 @@ build(struct site *st, const struct args *a, rp_html *h)
 	size_t	i;
 
 	st->build = build_hash(st, a);
-	if (cache_load(st) != 0 || read_inputs(st, a) != 0)
+	if (cache_load(st) != 0 ||
+	    (fast = quick_plan(st, a->inputs, a->ninputs)) < 0)
+		return -1;
+	if (fast == 1) {
+		if (st->n > 0)
+			catalog_placeholder(st);
+		if (write_changed(st, h) == 0)
+			return 0;
+		plan_free(st);		/* the plan and the files disagree */
+		st->nnew = 0;
+	}
+	if (read_inputs(st, a) != 0)
 		return -1;
 	fast = only_contents(st, a->ninputs);
 	if (versions_join(st) != 0 || drop_duplicates(st) != 0 ||
 	    plan(st) != 0)
 		return -1;
+	st->nres = st->n;
 	if (st->n == 0)
 		return 0;
 	catalog_placeholder(st);
@@ -1095,35 +1109,59 @@ build(struct site *st, const struct args *a, rp_html *h)
 	return 0;
 }
 
-static void
-site_free(struct site *st, struct args *a)
+/* What a run planned (or site_quick.c took from the previous plan). */
+void
+plan_free(struct site *st)
 {
 	size_t i;
 
+	for (i = 0; st->seen != NULL && i < st->nlines; i++)
+		if (st->seen[i] != NULL && !st->seen[i]->fresh) {
+			entry_free(st->seen[i]);	/* not one of st->e */
+			free(st->seen[i]);
+		}
+	free(st->seen);
+	st->seen = NULL;
 	for (i = 0; i < st->n; i++)
 		entry_free(&st->e[i]);
 	free(st->e);
+	st->e = NULL;
+	st->n = 0;
 	for (i = 0; i < st->nsyms; i++) {
 		free(st->holders[i].v);
 		free(st->citers[i].v);
 	}
 	free(st->holders);
 	free(st->citers);
+	st->holders = st->citers = NULL;
+	st->nsyms = 0;
 	smap_free(&st->bysym);
-	for (i = 0; i < st->nlangs; i++)
-		free(st->langs[i]);
-	free(st->langs);
-	cache_free(&st->old);
 	for (i = 0; i < st->nlines; i++)
 		free(st->ownlines[i]);
 	free(st->ownlines);
 	free(st->lines);
+	st->ownlines = NULL;
+	st->lines = NULL;
+	st->nlines = 0;
 	for (i = 0; i < st->nnew; i++)
 		free(st->newnames[i]);
+	st->nnew = 0;
+	versions_free(st);
+}
+
+static void
+site_free(struct site *st, struct args *a)
+{
+	size_t i;
+
+	plan_free(st);
+	for (i = 0; i < st->nlangs; i++)
+		free(st->langs[i]);
+	free(st->langs);
+	cache_free(&st->old);
 	free(st->newnames);
 	free(st->newdeps);
 	index_free(st);
-	versions_free(st);
 	for (i = 0; i < NEXTRAS; i++)
 		rp_writer_free(st->w[i]);
 	free(st->catpath);
@@ -1192,7 +1230,7 @@ site_main(int argc, char *argv[])
 	}
 	if (rc == 0 && !st.quiet)
 		cli_say(st.outdir, RP_INFO, "summary", "%zu resolutions, %zu "
-		    "files written, %zu unchanged", st.n, st.written, st.kept);
+		    "files written, %zu unchanged", st.nres, st.written, st.kept);
 	if (lock >= 0)
 		close(lock);
 	rp_html_free(h);
