@@ -1037,27 +1037,36 @@ write_changed(struct site *st, rp_html *h)
 {
 	struct site_work w = { 0, NULL, entry_stale, render_entry,
 	    entry_name };
-	size_t		*todo, i, k;
+	size_t		*todo, i;
+	long		 k;
 
 	if ((todo = calloc(st->n + 1, sizeof(*todo))) == NULL)
 		return -1;
 	for (i = 0; i < st->n; i++)
 		if (st->e[i].fresh)
 			todo[w.n++] = i;
+	if (w.n == 0) {		/* nothing to do: the files need no reading */
+		st->kept += st->old.f != NULL ? st->old.nfiles : st->old.nmade;
+		free(todo);
+		return 0;
+	}
+	if (cache_files(st, 0) != 0) {
+		free(todo);
+		return -1;
+	}
 	w.arg = todo;
-	if (w.n > 0 && site_each(st, h, &w) != 0)
+	if (site_each(st, h, &w) != 0)
 		st->status = 3;
 	free(todo);
-	if (w.n > 0 && st->parallel)
+	if (st->parallel)
 		parallel_pages(st, h);
 	for (i = 0; i < st->nnew; i++) {
-		if (!smap_get(&st->old.files, st->newnames[i], &k))
+		if ((k = cache_file(&st->old, st->newnames[i])) < 0)
 			return -1;
 		st->old.f[k].deps = st->newdeps[i];
 	}
 	st->kept += st->old.nfiles - st->nnew;
-	if (w.n > 0)
-		cache_write(st, 1);
+	cache_write(st, 1);
 	return 0;
 }
 
@@ -1070,25 +1079,16 @@ catalog_placeholder(struct site *st)
 		put_file(st, "catalog.xml", "<site/>\n", 8);
 }
 
+/* The site planned again: every input read or taken from the previous
+ * run, then every page's document looked at, unless only the contents
+ * of inputs changed. */
 static int
-build(struct site *st, const struct args *a, rp_html *h)
+replan(struct site *st, const struct args *a, rp_html *h)
 {
 	int	fast;
 	size_t	i;
 
-	st->build = build_hash(st, a);
-	if (cache_load(st) != 0 ||
-	    (fast = quick_plan(st, a->inputs, a->ninputs)) < 0)
-		return -1;
-	if (fast == 1) {
-		if (st->n > 0)
-			catalog_placeholder(st);
-		if (write_changed(st, h) == 0)
-			return 0;
-		plan_free(st);		/* the plan and the files disagree */
-		st->nnew = 0;
-	}
-	if (read_inputs(st, a) != 0)
+	if (cache_files(st, 1) != 0 || read_inputs(st, a) != 0)
 		return -1;
 	fast = only_contents(st, a->ninputs);
 	if (versions_join(st) != 0 || drop_duplicates(st) != 0 ||
@@ -1104,8 +1104,31 @@ build(struct site *st, const struct args *a, rp_html *h)
 		st->nnew = 0;
 		write_pages(st, h);
 	}
+	return 0;
+}
+
+static int
+build(struct site *st, const struct args *a, rp_html *h)
+{
+	int quick;
+
+	st->build = build_hash(st, a);
+	if (cache_load(st) != 0 ||
+	    (quick = quick_plan(st, a->inputs, a->ninputs)) < 0)
+		return -1;
+	if (quick == 1) {
+		if (st->n > 0)
+			catalog_placeholder(st);
+		if (write_changed(st, h) != 0) {
+			plan_free(st);	/* the plan and the files disagree */
+			quick = 0;
+		}
+	}
+	if (quick == 0 && replan(st, a, h) != 0)
+		return -1;
 	if (st->pagefind != NULL && st->written > 0)
 		run_pagefind(st);
+	cache_sync(st);
 	return 0;
 }
 

@@ -12,7 +12,7 @@
  *	respub-site-state 2 BUILD
  *	I SRC SIZE MTIME SYMBOL LANG NUMBER DATE TITLE SUBJECT FROM ACTOR
  *	  YEAR SESSION CITES...			(tab-separated, escaped)
- *	S RESOLUTIONS BODY-COUNTS...
+ *	S RESOLUTIONS FILES BODY-COUNTS...
  *	P ARG STEM YEARPAGE LEAD PREV NEXT NV VERSIONS... NC CITERS...
  *	  NCITES (NH HOLDERS...)... SYMBOL ...	(entries by input position,
  *						 -1: none)
@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,6 +33,8 @@
 #include "site_int.h"
 
 #define STATE_HEAD	"respub-site-state 2\t"
+
+static void	files_present(struct site *);
 
 /* ------------------------------------------------------ fields */
 
@@ -316,25 +319,21 @@ old_summary(struct cache *c, const char *line, const char *end)
 	c->sline = line;
 	c->plan_end = end + 1;
 	c->nres = (size_t)state_int(&p, end);
+	c->nmade = (size_t)state_int(&p, end);
 	for (b = 0; b < RP_BODY__MAX; b++)
 		c->bodies[b] = (int)state_int(&p, end);
 	c->planned = 1;
 }
 
 /* A "P" line, by the position of its input (which comes first). */
-static int
+static void
 old_plan(struct cache *c, const char *line, const char *end)
 {
 	const char	*p = line + 2;
 	long long	 arg = state_int(&p, end);
 
-	if (c->plans == NULL && (c->plans = calloc(c->nin + 1,
-	    sizeof(*c->plans))) == NULL)
-		return -1;
 	if (arg >= 0 && (size_t)arg < c->nin)
 		c->plans[arg] = line;
-	c->plan_end = end + 1;
-	return 0;
 }
 
 /* An "F" line: a file of the previous run and what it was made from. */
@@ -347,56 +346,93 @@ old_file(struct cache *c, char *line, char *end)
 		return 0;
 	if (grow((void **)&c->f, sizeof(*c->f), &c->fcap, c->nfiles) != 0)
 		return -1;
-	f = &c->f[c->nfiles];
+	f = &c->f[c->nfiles++];
 	*end = '\0';		/* the name ends the line */
 	f->name = line + 19;
 	f->deps = strtoull(line + 2, NULL, 16);
-	f->here = 0;
-	return smap_put(&c->files, f->name, c->nfiles++);
+	f->here = c->dir_same;
+	return 0;
 }
 
-/* One line of the state file (before nl); -1: out of memory. */
-static int
-read_line(struct cache *c, char *p, char *nl)
+/* The line at *p (of type t), *p then past it; NULL: another type. */
+static char *
+next_line(struct cache *c, char **p, char t, char **nl)
 {
-	if (p[0] == '\0' || p[1] != '\t')
-		return 0;
-	switch (p[0]) {
-	case 'I': return old_input(c, p, nl);
-	case 'S': old_summary(c, p, nl); return 0;
-	case 'P': return old_plan(c, p, nl);
-	case 'F': return old_file(c, p, nl);
-	default: return 0;
-	}
+	char *line = *p;
+
+	if (line[0] != t || line[1] != '\t' ||
+	    (*nl = memchr(line, '\n', (size_t)(c->data + c->len - line))) == NULL)
+		return NULL;
+	*p = *nl + 1;
+	return line;
 }
 
-/* The lines of the state file; 1 when it is not whole. */
+/* The "P" lines, by input, read when first needed. */
+int
+cache_plans(struct cache *c)
+{
+	char *p = c->rest, *line, *nl;
+
+	if (c->plans != NULL || c->rest == NULL)
+		return 0;
+	if ((c->plans = calloc(c->nin + 1, sizeof(*c->plans))) == NULL)
+		return -1;
+	while ((line = next_line(c, &p, 'P', &nl)) != NULL)
+		old_plan(c, line, nl);
+	c->plan_end = c->files_at = p;
+	return 0;
+}
+
+/* The "F" lines, read when first needed; with map, mapped by name and
+ * whether each is still there looked at (one pass over the directory,
+ * not a stat per file, unless the directory has not changed since the
+ * previous run: cache_sync).  -1: out of memory. */
+int
+cache_files(struct site *st, int map)
+{
+	struct cache	*c = &st->old;
+	char		*p, *line, *nl;
+	size_t		 k;
+
+	if (c->rest == NULL || cache_plans(c) != 0)
+		return c->rest == NULL ? 0 : -1;
+	for (p = c->files_at; (line = next_line(c, &p, 'F', &nl)) != NULL; )
+		if (old_file(c, line, nl) != 0)
+			return -1;
+	c->files_at = p;
+	if (!map || c->files.cap > 0)
+		return 0;
+	if (smap_reserve(&c->files, c->nfiles) != 0)
+		return -1;
+	for (k = 0; k < c->nfiles; k++)
+		if (smap_put(&c->files, c->f[k].name, k) != 0)
+			return -1;
+	if (!c->dir_same)
+		files_present(st);
+	return 0;
+}
+
+/* The lines of the state file as far as the plan ("S"): the rest is
+ * read when needed.  1 when it is not whole (no "end" line last). */
 static int
 read_lines(struct site *st, uint64_t *build)
 {
 	struct cache	*c = &st->old;
-	char		*p = c->data, *end = c->data + c->len, *nl;
-	int		 whole = 0;
-	size_t		 n = 0;
+	char		*p = c->data, *line, *nl;
 
-	if (c->len < sizeof(STATE_HEAD) || memcmp(p, STATE_HEAD,
-	    sizeof(STATE_HEAD) - 1) != 0)
+	if (c->len < sizeof(STATE_HEAD) + 5 || memcmp(p, STATE_HEAD,
+	    sizeof(STATE_HEAD) - 1) != 0 ||
+	    memcmp(c->data + c->len - 5, "\nend\n", 5) != 0 ||
+	    (p = memchr(p, '\n', c->len)) == NULL)
 		return 1;
-	for (nl = p; (nl = memchr(nl, '\n', (size_t)(end - nl))) != NULL; nl++)
-		n++;
-	if (smap_reserve(&c->files, n) != 0)
-		return -1;
-	*build = strtoull(p + sizeof(STATE_HEAD) - 1, NULL, 16);
-	for (; p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL;
-	    p = nl + 1) {
-		if (whole)
-			return 1;	/* after "end" */
-		if (nl - p == 3 && memcmp(p, "end", 3) == 0)
-			whole = 1;
-		else if (read_line(c, p, nl) != 0)
+	*build = strtoull(c->data + sizeof(STATE_HEAD) - 1, NULL, 16);
+	for (p++; (line = next_line(c, &p, 'I', &nl)) != NULL; )
+		if (old_input(c, line, nl) != 0)
 			return -1;
-	}
-	return whole && p == end ? 0 : 1;
+	if ((line = next_line(c, &p, 'S', &nl)) != NULL)
+		old_summary(c, line, nl);
+	c->rest = c->files_at = p;
+	return 0;
 }
 
 /* Which of the previous run's files are still there: one pass over the
@@ -424,37 +460,69 @@ files_present(struct site *st)
 	closedir(d);
 }
 
-/* The file in one read, into a buffer of its size (an archive's state
- * is tens of megabytes: no growing and copying on the way). */
+static long long
+ns(struct timespec t)
+{
+	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* Whether the directory has had no name added, removed or renamed since
+ * catalog.tsv took its time (cache_sync): then every file the previous
+ * run made is still there.  catalog.tsv's change time is when it took
+ * it: any later change of the directory is later still (a coarse clock
+ * may give one tick to both only when they are not apart). */
 static int
-read_state(const char *path, struct cache *c)
+dir_unchanged(const char *dir, const struct stat *state)
+{
+	struct stat sb;
+
+	return stat(dir, &sb) == 0 && ns(sb.st_mtim) == ns(state->st_mtim) &&
+	    ns(state->st_ctim) > ns(state->st_mtim);
+}
+
+/* The file, mapped (an archive's state is tens of megabytes: read in
+ * place, parsed only where needed). */
+static int
+read_state(struct site *st, struct cache *c)
 {
 	struct stat	 sb;
-	ssize_t		 got = 0;
 	int		 fd;
+	void		*m;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+	if ((fd = open(st->statepath, O_RDONLY | O_CLOEXEC)) < 0)
 		return -1;
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-	    (c->data = malloc((size_t)sb.st_size + 1)) == NULL) {
-		close(fd);
-		return -1;
-	}
-	for (c->len = 0; c->len < (size_t)sb.st_size; c->len += (size_t)got)
-		if ((got = read(fd, c->data + c->len, (size_t)sb.st_size -
-		    c->len)) <= 0)
-			break;
+	m = fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size == 0 ?
+	    MAP_FAILED : mmap(NULL, (size_t)sb.st_size, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_POPULATE, fd, 0);
 	close(fd);
-	c->data[c->len] = '\0';
-	if (got < 0) {
-		free(c->data);
+	if (m == MAP_FAILED)
 		return -1;
-	}
+	c->data = m;
+	c->len = (size_t)sb.st_size;
+	c->dir_same = dir_unchanged(st->outdir, &sb);
 	return 0;
 }
 
+/* After a run whose files are all there: catalog.tsv takes the
+ * directory's time, so that the next run knows them there without
+ * looking (dir_unchanged). */
+void
+cache_sync(struct site *st)
+{
+	struct stat	 d, s;
+	struct timespec	 t[2];
+
+	if (st->status != 0 || stat(st->outdir, &d) != 0 ||
+	    stat(st->statepath, &s) != 0 || dir_unchanged(st->outdir, &s))
+		return;
+	t[0].tv_nsec = UTIME_OMIT;
+	t[1] = d.st_mtim;
+	utimensat(AT_FDCWD, st->statepath, t, 0);
+}
+
 /* The previous run's state (none when there is none, or it is not
- * whole): inputs by path, files by name.  -1: out of memory. */
+ * whole): its inputs where they lie, the rest when needed.  -1: out of
+ * memory. */
 int
 cache_load(struct site *st)
 {
@@ -462,7 +530,7 @@ cache_load(struct site *st)
 	uint64_t	 build = 0;
 	int		 rc;
 
-	if (read_state(st->statepath, c) != 0) {
+	if (read_state(st, c) != 0) {
 		c->data = NULL;
 		return 0;
 	}
@@ -471,7 +539,6 @@ cache_load(struct site *st)
 		return rc < 0 ? -1 : 0;
 	}
 	c->same_build = build == st->build;
-	files_present(st);
 	return 0;
 }
 
@@ -487,8 +554,24 @@ cache_free(struct cache *c)
 	free(c->f);
 	smap_free(&c->bysrc);
 	smap_free(&c->files);
-	free(c->data);
+	if (c->data != NULL)
+		munmap(c->data, c->len);
 	memset(c, 0, sizeof(*c));
+}
+
+/* The previous run's file name, by the map when there is one; -1:
+ * none. */
+long
+cache_file(const struct cache *c, const char *name)
+{
+	size_t k;
+
+	if (c->files.cap > 0)
+		return smap_get(&c->files, name, &k) ? (long)k : -1;
+	for (k = 0; k < c->nfiles; k++)
+		if (strcmp(c->f[k].name, name) == 0)
+			return (long)k;
+	return -1;
 }
 
 /* ----------------------------------------------------------- files */
@@ -497,10 +580,9 @@ cache_free(struct cache *c)
 int
 cache_fresh(struct site *st, const char *name, uint64_t deps)
 {
-	size_t k;
+	long k = cache_file(&st->old, name);
 
-	return smap_get(&st->old.files, name, &k) &&
-	    st->old.f[k].deps == deps && st->old.f[k].here;
+	return k >= 0 && st->old.f[k].deps == deps && st->old.f[k].here;
 }
 
 void
@@ -638,7 +720,7 @@ put_plan(FILE *f, const struct site *st, int from_old)
 			fwrite(c->sline, 1, (size_t)(c->plan_end - c->sline), f);
 		return;
 	}
-	fprintf(f, "S\t%zu", st->n);
+	fprintf(f, "S\t%zu\t%zu", st->n, st->nnew);
 	for (k = 0; k < RP_BODY__MAX; k++)
 		fprintf(f, "\t%d", st->bodies[k]);
 	putc('\n', f);

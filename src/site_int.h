@@ -115,8 +115,12 @@ struct cache {
 	int		  indexed;
 	const char	 *sline;	/* the plan: "S" line, */
 	const char	 *plan_end;	/* ... to the end of the "P" lines */
-	const char	**plans;	/* "P" line of each input, NULL: none */
-	size_t		  nres;		/* the "S" line's resolutions */
+	char		 *rest;		/* what follows the "S" line */
+	char		 *files_at;	/* the "F" lines */
+	const char	**plans;	/* "P" line of each input, NULL: none
+					   (cache_plans) */
+	size_t		  nres, nmade;	/* the "S" line's resolutions, files */
+	int		  dir_same;	/* no name of the directory changed */
 	int		  bodies[RP_BODY__MAX];	/* ... and bodies' counts */
 	int		  planned;	/* it has one */
 	struct old_file	 *f;
@@ -186,6 +190,10 @@ void	 catalog_write(struct site *);
 /* site_cache.c */
 int	 cache_load(struct site *);
 int	 cache_index(struct cache *);
+int	 cache_plans(struct cache *);
+int	 cache_files(struct site *, int map);
+long	 cache_file(const struct cache *, const char *name);
+void	 cache_sync(struct site *);
 void	 old_record(const struct cache *, size_t k, const char **rec,
 	    size_t *len);
 int	 old_input_is(const struct cache *, size_t k, const char *path,

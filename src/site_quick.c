@@ -13,16 +13,21 @@
 
 #include "site_int.h"
 
-/* Whether the previous run's state allows it at all. */
+/* Whether the previous run's state allows it at all: its plan, made by
+ * the same program with the same options, every file it made still
+ * there.  -1: out of memory. */
 static int
-same_site(const struct site *st, size_t n)
+same_site(struct site *st, size_t n)
 {
 	const struct cache	*c = &st->old;
 	size_t			 i;
 
-	if (!c->same_build || !c->planned || c->plans == NULL ||
-	    c->nin != n || st->parallel)
+	if (!c->same_build || !c->planned || c->nin != n || st->parallel)
 		return 0;
+	if (c->dir_same)
+		return 1;
+	if (cache_files(st, 1) != 0)
+		return -1;
 	for (i = 0; i < c->nfiles; i++)
 		if (!c->f[i].here)
 			return 0;
@@ -282,9 +287,10 @@ quick_plan(struct site *st, char **inputs, size_t n)
 {
 	int rc;
 
-	if (!same_site(st, n))
-		return 0;
+	if ((rc = same_site(st, n)) != 1)
+		return rc;
 	if ((rc = changed_inputs(st, inputs, n)) == 1 && st->n > 0 &&
+	    (rc = cache_plans(&st->old)) == 0 &&
 	    (rc = same_records(st, n)) == 1)
 		rc = plan_changed(st) == 0;
 	if (rc == 1) {

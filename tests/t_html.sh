@@ -344,6 +344,13 @@ diff -r "$Q/s" "$Q/fresh" >"$Q/diff" 2>&1 &&
     notok "site: texts changed, nothing planned again: a build from nothing" \
     "$(head -3 "$Q/diff" | tr '\n' ';')"
 
+# A file of the site removed by hand is made again by a run with nothing
+# changed (the directory's time says it changed).
+rm "$Q/s/udhr-ru.pdf"
+"$RESPUB" site -q -d "$Q/s" "$Q"/in/*.txt 2>/dev/null
+[ -s "$Q/s/udhr-ru.pdf" ] && ok "site: a file removed by hand is made again" ||
+    notok "site: a file removed by hand is made again"
+
 # Two runs into one directory: the second fails, clearly.
 if command -v flock >/dev/null 2>&1; then
 	flock "$I/s" sleep 3 &
