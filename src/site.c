@@ -1108,14 +1108,24 @@ replan(struct site *st, const struct args *a, rp_html *h)
 }
 
 static int
-build(struct site *st, const struct args *a, rp_html *h)
+build(struct site *st, const struct args *a, rp_html **hp)
 {
-	int quick;
+	const char	*err;
+	rp_html		*h;
+	int		 quick;
 
 	st->build = build_hash(st, a);
 	if (cache_load(st) != 0 ||
 	    (quick = quick_plan(st, a->inputs, a->ninputs)) < 0)
 		return -1;
+	/* The stylesheet, compiled only when there is a page to render. */
+	if ((quick == 0 || st->n > 0) &&
+	    (*hp = rp_html_new(&a->opt, &err)) == NULL) {
+		cli_say(NULL, RP_ERROR, NULL, "cannot write html: %s", err);
+		st->status = 3;
+		return 0;
+	}
+	h = *hp;
 	if (quick == 1) {
 		if (st->n > 0)
 			catalog_placeholder(st);
@@ -1196,7 +1206,7 @@ site_free(struct site *st, struct args *a)
 }
 
 static int
-open_site(struct site *st, struct args *a, rp_html **h)
+open_site(struct site *st, struct args *a)
 {
 	char		 real[PATH_MAX];
 	const char	*err;
@@ -1209,10 +1219,6 @@ open_site(struct site *st, struct args *a, rp_html **h)
 	if ((st->catpath = cli_join(real, "catalog", "xml")) == NULL ||
 	    (st->statepath = cli_join(real, "catalog", "tsv")) == NULL)
 		return 3;
-	if ((*h = rp_html_new(&a->opt, &err)) == NULL) {
-		cli_say(NULL, RP_ERROR, NULL, "cannot write html: %s", err);
-		return 3;
-	}
 	for (k = 0; k < NEXTRAS; k++)
 		st->w[k] = rp_writer_new(site_extras[k].fmt, &a->opt, &err);
 	if ((st->pagefind = find_pagefind()) == NULL && !st->quiet)
@@ -1244,10 +1250,10 @@ site_main(int argc, char *argv[])
 	st.jobs = a.jobs > 0 ? a.jobs : jobs_cores();
 	st.timeout = a.timeout;
 	st.from = a.from;
-	if ((rc = open_site(&st, &a, &h)) == 0 &&
+	if ((rc = open_site(&st, &a)) == 0 &&
 	    (lock = lock_dir(a.outdir)) < 0)
 		rc = 3;
-	if (rc == 0 && build(&st, &a, h) != 0) {
+	if (rc == 0 && build(&st, &a, &h) != 0) {
 		cli_say(NULL, RP_ERROR, "memory", "out of memory");
 		st.status = 3;
 	}

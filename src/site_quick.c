@@ -7,9 +7,12 @@
  * who cites them, who holds what they cite); no other line is parsed.
  * With nothing changed that is a stat per input and the pass over the
  * directory.  Anything else is left to the full run (site.c). */
+#include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "site_int.h"
 
@@ -34,11 +37,47 @@ same_site(struct site *st, size_t n)
 	return 1;
 }
 
-/* The inputs whose size or time changed, into st->e (to be read); 0 when
- * they are not the previous run's inputs in its order, -1: out of
- * memory. */
+/* A stat of path, relative to its folder, which stays open while the
+ * next inputs are in it too (an archive's inputs come a folder at a
+ * time: the path is not walked again for each). */
+struct folder {
+	int	 fd;
+	size_t	 len;		/* of its name in path, with the '/' */
+	char	 name[PATH_MAX];
+};
+
 static int
-changed_inputs(struct site *st, char **inputs, size_t n)
+folder_stat(struct folder *f, const char *path, struct stat *sb)
+{
+	const char	*slash = strrchr(path, '/');
+	size_t		 len = slash != NULL ? (size_t)(slash - path) + 1 : 0;
+
+	if (len == 0 || len >= sizeof(f->name))
+		return stat(path, sb);
+	if (len != f->len || memcmp(f->name, path, len) != 0) {
+		if (f->fd >= 0)
+			close(f->fd);
+		memcpy(f->name, path, len);
+		f->name[len] = '\0';
+		f->len = len;
+		if ((f->fd = open(f->name, O_PATH | O_DIRECTORY |
+		    O_CLOEXEC)) < 0)
+			f->len = 0;
+	}
+	return f->fd >= 0 ? fstatat(f->fd, path + len, sb, 0) :
+	    stat(path, sb);
+}
+
+static long long
+mtime_ns(const struct stat *sb)
+{
+	return (long long)sb->st_mtim.tv_sec * 1000000000LL +
+	    sb->st_mtim.tv_nsec;
+}
+
+/* changed_inputs, a folder at a time. */
+static int
+changed_in(struct site *st, char **inputs, size_t n, struct folder *f)
 {
 	struct stat	 sb;
 	long long	 size, mtime;
@@ -46,12 +85,10 @@ changed_inputs(struct site *st, char **inputs, size_t n)
 	struct entry	*e;
 
 	for (i = 0; i < n; i++) {
-		if (stat(inputs[i], &sb) != 0 ||
+		if (folder_stat(f, inputs[i], &sb) != 0 ||
 		    !old_input_is(&st->old, i, inputs[i], &size, &mtime))
 			return 0;
-		if (size == (long long)sb.st_size && mtime ==
-		    (long long)sb.st_mtim.tv_sec * 1000000000LL +
-		    sb.st_mtim.tv_nsec)
+		if (size == (long long)sb.st_size && mtime == mtime_ns(&sb))
 			continue;
 		if (st->n == cap) {
 			cap = cap ? cap * 2 : 8;
@@ -64,12 +101,25 @@ changed_inputs(struct site *st, char **inputs, size_t n)
 		e->arg = i;
 		e->fresh = 1;
 		e->size = (long long)sb.st_size;
-		e->mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
-		    sb.st_mtim.tv_nsec;
+		e->mtime = mtime_ns(&sb);
 		if ((e->src = xstrdup(inputs[i])) == NULL)
 			return -1;
 	}
 	return 1;
+}
+
+/* The inputs whose size or time changed, into st->e (to be read); 0 when
+ * they are not the previous run's inputs in its order, -1: out of
+ * memory. */
+static int
+changed_inputs(struct site *st, char **inputs, size_t n)
+{
+	struct folder	 f = { -1, 0, "" };
+	int		 rc = changed_in(st, inputs, n, &f);
+
+	if (f.fd >= 0)
+		close(f.fd);
+	return rc;
 }
 
 /* Read the changed inputs: 1 when each says of itself what it said
