@@ -391,6 +391,8 @@ read_inputs(struct site *st, const struct args *a)
 	    (st->ownlines = calloc(a->ninputs, sizeof(*st->ownlines))) == NULL)
 		return -1;
 	st->nlines = a->ninputs;
+	if (cache_index(&st->old) != 0)
+		return -1;
 	for (i = 0; i < a->ninputs; i++) {
 		struct entry *e = &st->e[i];
 
@@ -662,7 +664,7 @@ add_lang(struct site *st, const char *lang)
 	return (v[st->nlangs++] = xstrdup(lang)) == NULL ? -1 : 0;
 }
 
-static int
+int
 index_symbol(struct site *st, const char *sym, struct elist **lists,
     struct entry *e)
 {
@@ -1058,27 +1060,36 @@ write_changed(struct site *st, rp_html *h)
 {
 	struct site_work w = { 0, NULL, entry_stale, render_entry,
 	    entry_name };
-	size_t		*todo, i, k;
+	size_t		*todo, i;
+	long		 k;
 
 	if ((todo = calloc(st->n + 1, sizeof(*todo))) == NULL)
 		return -1;
 	for (i = 0; i < st->n; i++)
 		if (st->e[i].fresh)
 			todo[w.n++] = i;
+	if (w.n == 0) {		/* nothing to do: the files need no reading */
+		st->kept += st->old.f != NULL ? st->old.nfiles : st->old.nmade;
+		free(todo);
+		return 0;
+	}
+	if (cache_files(st, 0) != 0) {
+		free(todo);
+		return -1;
+	}
 	w.arg = todo;
-	if (w.n > 0 && site_each(st, h, &w) != 0)
+	if (site_each(st, h, &w) != 0)
 		st->status = 3;
 	free(todo);
-	if (w.n > 0 && st->parallel)
+	if (st->parallel)
 		parallel_pages(st, h);
 	for (i = 0; i < st->nnew; i++) {
-		if (!smap_get(&st->old.files, st->newnames[i], &k))
+		if ((k = cache_file(&st->old, st->newnames[i])) < 0)
 			return -1;
 		st->old.f[k].deps = st->newdeps[i];
 	}
 	st->kept += st->old.nfiles - st->nnew;
-	if (w.n > 0)
-		cache_write(st, 1);
+	cache_write(st, 1);
 	return 0;
 }
 
@@ -1091,19 +1102,22 @@ catalog_placeholder(struct site *st)
 		put_file(st, "catalog.xml", "<site/>\n", 8);
 }
 
+/* The site planned again: every input read or taken from the previous
+ * run, then every page's document looked at, unless only the contents
+ * of inputs changed. */
 static int
-build(struct site *st, const struct args *a, rp_html *h)
+replan(struct site *st, const struct args *a, rp_html *h)
 {
 	int	fast;
 	size_t	i;
 
-	st->build = build_hash(st, a);
-	if (cache_load(st) != 0 || read_inputs(st, a) != 0)
+	if (cache_files(st, 1) != 0 || read_inputs(st, a) != 0)
 		return -1;
 	fast = only_contents(st, a->ninputs);
 	if (versions_join(st) != 0 || drop_duplicates(st) != 0 ||
 	    plan(st) != 0)
 		return -1;
+	st->nres = st->n;
 	if (st->n == 0)
 		return 0;
 	catalog_placeholder(st);
@@ -1113,9 +1127,82 @@ build(struct site *st, const struct args *a, rp_html *h)
 		st->nnew = 0;
 		write_pages(st, h);
 	}
+	return 0;
+}
+
+static int
+build(struct site *st, const struct args *a, rp_html **hp)
+{
+	const char	*err;
+	rp_html		*h;
+	int		 quick;
+
+	st->build = build_hash(st, a);
+	if (cache_load(st) != 0 ||
+	    (quick = quick_plan(st, a->inputs, a->ninputs)) < 0)
+		return -1;
+	/* The stylesheet, compiled only when there is a page to render. */
+	if ((quick == 0 || st->n > 0) &&
+	    (*hp = rp_html_new(&a->opt, &err)) == NULL) {
+		cli_say(NULL, RP_ERROR, NULL, "cannot write html: %s", err);
+		st->status = 3;
+		return 0;
+	}
+	h = *hp;
+	if (quick == 1) {
+		if (st->n > 0)
+			catalog_placeholder(st);
+		if (write_changed(st, h) != 0) {
+			plan_free(st);	/* the plan and the files disagree */
+			quick = 0;
+		}
+	}
+	if (quick == 0 && replan(st, a, h) != 0)
+		return -1;
 	if (st->pagefind != NULL && st->written > 0)
 		run_pagefind(st);
+	cache_sync(st);
 	return 0;
+}
+
+/* What a run planned (or site_quick.c took from the previous plan). */
+void
+plan_free(struct site *st)
+{
+	size_t i;
+
+	for (i = 0; st->seen != NULL && i < st->nlines; i++)
+		if (st->seen[i] != NULL && !st->seen[i]->fresh) {
+			entry_free(st->seen[i]);	/* not one of st->e */
+			free(st->seen[i]);
+		}
+	free(st->seen);
+	st->seen = NULL;
+	for (i = 0; i < st->n; i++)
+		entry_free(&st->e[i]);
+	free(st->e);
+	st->e = NULL;
+	st->n = 0;
+	for (i = 0; i < st->nsyms; i++) {
+		free(st->holders[i].v);
+		free(st->citers[i].v);
+	}
+	free(st->holders);
+	free(st->citers);
+	st->holders = st->citers = NULL;
+	st->nsyms = 0;
+	smap_free(&st->bysym);
+	for (i = 0; i < st->nlines; i++)
+		free(st->ownlines[i]);
+	free(st->ownlines);
+	free(st->lines);
+	st->ownlines = NULL;
+	st->lines = NULL;
+	st->nlines = 0;
+	for (i = 0; i < st->nnew; i++)
+		free(st->newnames[i]);
+	st->nnew = 0;
+	versions_free(st);
 }
 
 static void
@@ -1123,30 +1210,14 @@ site_free(struct site *st, struct args *a)
 {
 	size_t i;
 
-	for (i = 0; i < st->n; i++)
-		entry_free(&st->e[i]);
-	free(st->e);
-	for (i = 0; i < st->nsyms; i++) {
-		free(st->holders[i].v);
-		free(st->citers[i].v);
-	}
-	free(st->holders);
-	free(st->citers);
-	smap_free(&st->bysym);
+	plan_free(st);
 	for (i = 0; i < st->nlangs; i++)
 		free(st->langs[i]);
 	free(st->langs);
 	cache_free(&st->old);
-	for (i = 0; i < st->nlines; i++)
-		free(st->ownlines[i]);
-	free(st->ownlines);
-	free(st->lines);
-	for (i = 0; i < st->nnew; i++)
-		free(st->newnames[i]);
 	free(st->newnames);
 	free(st->newdeps);
 	index_free(st);
-	versions_free(st);
 	for (i = 0; i < NEXTRAS; i++)
 		rp_writer_free(st->w[i]);
 	free(st->catpath);
@@ -1158,7 +1229,7 @@ site_free(struct site *st, struct args *a)
 }
 
 static int
-open_site(struct site *st, struct args *a, rp_html **h)
+open_site(struct site *st, struct args *a)
 {
 	char		 real[PATH_MAX];
 	const char	*err;
@@ -1171,10 +1242,6 @@ open_site(struct site *st, struct args *a, rp_html **h)
 	if ((st->catpath = cli_join(real, "catalog", "xml")) == NULL ||
 	    (st->statepath = cli_join(real, "catalog", "tsv")) == NULL)
 		return 3;
-	if ((*h = rp_html_new(&a->opt, &err)) == NULL) {
-		cli_say(NULL, RP_ERROR, NULL, "cannot write html: %s", err);
-		return 3;
-	}
 	for (k = 0; k < NEXTRAS; k++)
 		st->w[k] = rp_writer_new(site_extras[k].fmt, &a->opt, &err);
 	if ((st->pagefind = find_pagefind()) == NULL && !st->quiet)
@@ -1206,16 +1273,16 @@ site_main(int argc, char *argv[])
 	st.jobs = a.jobs > 0 ? a.jobs : jobs_cores();
 	st.timeout = a.timeout;
 	st.from = a.from;
-	if ((rc = open_site(&st, &a, &h)) == 0 &&
+	if ((rc = open_site(&st, &a)) == 0 &&
 	    (lock = lock_dir(a.outdir)) < 0)
 		rc = 3;
-	if (rc == 0 && build(&st, &a, h) != 0) {
+	if (rc == 0 && build(&st, &a, &h) != 0) {
 		cli_say(NULL, RP_ERROR, "memory", "out of memory");
 		st.status = 3;
 	}
 	if (rc == 0 && !st.quiet)
 		cli_say(st.outdir, RP_INFO, "summary", "%zu resolutions, %zu "
-		    "files written, %zu unchanged", st.n, st.written, st.kept);
+		    "files written, %zu unchanged", st.nres, st.written, st.kept);
 	if (lock >= 0)
 		close(lock);
 	rp_html_free(h);

@@ -1,14 +1,21 @@
 /* site_cache.c -- what a run of "respub site" leaves for the next:
  * catalog.tsv, one line per input (its path, size and time, and what it
- * says of itself, before its language versions fill it in) and one per
- * file the run made (with the hash of what it was made from).  A
- * rebuild reads it, not catalog.xml (which is for readers): a line per
- * record, no XML to parse, so an archive's state loads in a fraction of
- * what its pages cost.  A file cut short (no "end" line) is not used.
+ * says of itself, before its language versions fill it in), the plan
+ * (how many resolutions each body lists; per resolution kept, its name,
+ * index page, neighbours and what it says once its versions filled it
+ * in: site_quick.c renders a page from these without planning the site)
+ * and one line per file the run made (with the hash of what it was made
+ * from).  A rebuild reads it, not catalog.xml (which is for readers), in
+ * one piece, and parses a line only when it needs it.  A file cut short
+ * (no "end" line) is not used.
  *
- *	respub-site-state 1 BUILD
+ *	respub-site-state 2 BUILD
  *	I SRC SIZE MTIME SYMBOL LANG NUMBER DATE TITLE SUBJECT FROM ACTOR
  *	  YEAR SESSION CITES...			(tab-separated, escaped)
+ *	S RESOLUTIONS FILES BODY-COUNTS...
+ *	P ARG STEM YEARPAGE LEAD PREV NEXT NV VERSIONS... NC CITERS...
+ *	  NCITES (NH HOLDERS...)... SYMBOL ...	(entries by input position,
+ *						 -1: none)
  *	F DEPS NAME
  *	end
  */
@@ -18,13 +25,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "site_int.h"
 
-#define STATE_HEAD	"respub-site-state 1\t"
+#define STATE_HEAD	"respub-site-state 2\t"
+
+static void	files_present(struct site *);
 
 /* ------------------------------------------------------ fields */
 
@@ -52,32 +62,41 @@ put_int(rp_buf *b, long long v)
 	rp_buf_printf(b, "\t%lld", v);
 }
 
+/* The next character of a field at *s (before end), unescaped; -1 for
+ * the mark of an empty string, which is none. */
+static int
+field_char(const char **s, const char *end)
+{
+	int c = (unsigned char)*(*s)++;
+
+	if (c != '\\' || *s == end)
+		return c;
+	switch (c = (unsigned char)*(*s)++) {
+	case 't': return '\t';
+	case 'n': return '\n';
+	case 'r': return '\r';
+	case 'e': return -1;
+	default: return c;
+	}
+}
+
 /* The field at *p (up to a tab or end), unescaped into *dst (NULL when
  * empty); *p moves past it.  -1: out of memory. */
-static int
-get_field(const char **p, const char *end, char **dst)
+int
+state_field(const char **p, const char *end, char **dst)
 {
 	const char	*s = *p;
 	char		*o = NULL;
+	int		 c;
 
 	*dst = NULL;
 	while (*p < end && **p != '\t')
 		(*p)++;
 	if (*p > s && (*dst = o = malloc((size_t)(*p - s) + 1)) == NULL)
 		return -1;
-	for (; s < *p; s++) {
-		if (*s != '\\' || s + 1 == *p) {
-			*o++ = *s;
-			continue;
-		}
-		switch (*++s) {
-		case 't': *o++ = '\t'; break;
-		case 'n': *o++ = '\n'; break;
-		case 'r': *o++ = '\r'; break;
-		case 'e': break;
-		default: *o++ = *s;
-		}
-	}
+	while (s < *p)
+		if ((c = field_char(&s, *p)) >= 0)
+			*o++ = (char)c;
 	if (*dst != NULL)
 		*o = '\0';
 	if (*p < end)
@@ -85,8 +104,27 @@ get_field(const char **p, const char *end, char **dst)
 	return 0;
 }
 
-static long long
-get_int(const char **p, const char *end)
+/* Whether the field at *p is str (as state_field reads it, with no
+ * copy); *p moves past it. */
+static int
+field_is(const char **p, const char *end, const char *str)
+{
+	const char	*s = *p;
+	int		 c, same = 1;
+
+	while (*p < end && **p != '\t')
+		(*p)++;
+	while (s < *p && same)
+		if ((c = field_char(&s, *p)) >= 0)
+			same = *str != '\0' && c == (unsigned char)*str++;
+	same = same && *str == '\0';
+	if (*p < end)
+		(*p)++;
+	return same;
+}
+
+long long
+state_int(const char **p, const char *end)
 {
 	long long	 v = 0;
 	int		 neg = *p < end && **p == '-';
@@ -128,24 +166,24 @@ entry_parse(struct entry *e, const char *data, size_t len)
 	char		*from, *actor, *c, **v;
 	int		 b;
 
-	if (get_field(&p, end, &e->symbol) || get_field(&p, end, &e->lang) ||
-	    get_field(&p, end, &e->number) || get_field(&p, end, &e->date) ||
-	    get_field(&p, end, &e->title) || get_field(&p, end, &e->subject) ||
-	    get_field(&p, end, &from) != 0)
+	if (state_field(&p, end, &e->symbol) || state_field(&p, end, &e->lang) ||
+	    state_field(&p, end, &e->number) || state_field(&p, end, &e->date) ||
+	    state_field(&p, end, &e->title) || state_field(&p, end, &e->subject) ||
+	    state_field(&p, end, &from) != 0)
 		return -1;
 	e->subject_from = from == NULL ? NULL : strcmp(from, "agenda") == 0 ?
 	    "agenda" : "text";
 	free(from);
-	if (get_field(&p, end, &actor) != 0)
+	if (state_field(&p, end, &actor) != 0)
 		return -1;
 	for (b = 0; b < RP_BODY__MAX && actor != NULL; b++)
 		if (strcmp(actor, rp_body_actor((rp_body)b)) == 0)
 			e->body = b;
 	free(actor);
-	e->year = (int)get_int(&p, end);
-	e->session = (int)get_int(&p, end);
+	e->year = (int)state_int(&p, end);
+	e->session = (int)state_int(&p, end);
 	while (p < end) {
-		if (get_field(&p, end, &c) != 0)
+		if (state_field(&p, end, &c) != 0)
 			return -1;
 		if (c == NULL)
 			continue;
@@ -193,30 +231,109 @@ grow(void **v, size_t size, size_t *cap, size_t n)
 	return 0;
 }
 
-/* An "I" line: the input it records, by path. */
+/* An "I" line, where it lies: parsed when needed (cache_index). */
 static int
 old_input(struct cache *c, const char *line, const char *end)
 {
-	struct old_input	*in;
-	const char		*p = line + 2;
-	char			*src;
-
-	if (grow((void **)&c->in, sizeof(*c->in), &c->incap, c->nin) != 0 ||
-	    get_field(&p, end, &src) != 0)
+	if (grow((void **)&c->in, sizeof(*c->in), &c->incap, c->nin) != 0)
 		return -1;
-	in = &c->in[c->nin];
-	in->src = src;
-	in->line = line;
-	in->linelen = (size_t)(end - line);
-	in->size = get_int(&p, end);
-	in->mtime = get_int(&p, end);
+	memset(&c->in[c->nin], 0, sizeof(*c->in));
+	c->in[c->nin].line = line;
+	c->in[c->nin++].linelen = (size_t)(end - line);
+	return 0;
+}
+
+/* Whether input k of the previous run is path; *size and *mtime are
+ * then what it recorded of it. */
+int
+old_input_is(const struct cache *c, size_t k, const char *path,
+    long long *size, long long *mtime)
+{
+	const char	*p = c->in[k].line + 2;
+	const char	*end = c->in[k].line + c->in[k].linelen;
+
+	if (!field_is(&p, end, path))
+		return 0;
+	*size = state_int(&p, end);
+	*mtime = state_int(&p, end);
+	return 1;
+}
+
+/* Input k's record (what it said of itself), where it lies. */
+void
+old_record(const struct cache *c, size_t k, const char **rec, size_t *len)
+{
+	const char	*p = c->in[k].line + 2;
+	const char	*end = c->in[k].line + c->in[k].linelen;
+
+	while (p < end && *p != '\t')		/* its path */
+		p++;
+	p += p < end;
+	state_int(&p, end);
+	state_int(&p, end);
+	*rec = p - 1;
+	*len = (size_t)(end - *rec);
+}
+
+/* Input k's path, size, time and record (what it says of itself). */
+static int
+parse_input(struct old_input *in)
+{
+	const char *p = in->line + 2, *end = in->line + in->linelen;
+
+	if (state_field(&p, end, &in->src) != 0)
+		return -1;
+	in->size = state_int(&p, end);
+	in->mtime = state_int(&p, end);
 	in->rec = p - 1;	/* from the tab before the symbol */
 	in->reclen = (size_t)(end - in->rec);
-	in->taken = 0;
-	if (src == NULL)
+	return 0;
+}
+
+/* Every input of the previous run parsed and mapped by path, for a run
+ * that plans the site again.  -1: out of memory. */
+int
+cache_index(struct cache *c)
+{
+	size_t k;
+
+	if (c->indexed)
 		return 0;
-	c->nin++;
-	return smap_put(&c->bysrc, src, c->nin - 1);
+	c->indexed = 1;
+	if (smap_reserve(&c->bysrc, c->nin) != 0)
+		return -1;
+	for (k = 0; k < c->nin; k++)
+		if (parse_input(&c->in[k]) != 0 || (c->in[k].src != NULL &&
+		    smap_put(&c->bysrc, c->in[k].src, k) != 0))
+			return -1;
+	return 0;
+}
+
+/* The "S" line: resolutions and bodies' counts of the plan. */
+static void
+old_summary(struct cache *c, const char *line, const char *end)
+{
+	const char	*p = line + 2;
+	int		 b;
+
+	c->sline = line;
+	c->plan_end = end + 1;
+	c->nres = (size_t)state_int(&p, end);
+	c->nmade = (size_t)state_int(&p, end);
+	for (b = 0; b < RP_BODY__MAX; b++)
+		c->bodies[b] = (int)state_int(&p, end);
+	c->planned = 1;
+}
+
+/* A "P" line, by the position of its input (which comes first). */
+static void
+old_plan(struct cache *c, const char *line, const char *end)
+{
+	const char	*p = line + 2;
+	long long	 arg = state_int(&p, end);
+
+	if (arg >= 0 && (size_t)arg < c->nin)
+		c->plans[arg] = line;
 }
 
 /* An "F" line: a file of the previous run and what it was made from. */
@@ -229,46 +346,93 @@ old_file(struct cache *c, char *line, char *end)
 		return 0;
 	if (grow((void **)&c->f, sizeof(*c->f), &c->fcap, c->nfiles) != 0)
 		return -1;
-	f = &c->f[c->nfiles];
+	f = &c->f[c->nfiles++];
 	*end = '\0';		/* the name ends the line */
 	f->name = line + 19;
 	f->deps = strtoull(line + 2, NULL, 16);
-	f->here = 0;
-	return smap_put(&c->files, f->name, c->nfiles++);
+	f->here = c->dir_same;
+	return 0;
 }
 
-/* The lines of the state file; 1 when it is not whole. */
+/* The line at *p (of type t), *p then past it; NULL: another type. */
+static char *
+next_line(struct cache *c, char **p, char t, char **nl)
+{
+	char *line = *p;
+
+	if (line[0] != t || line[1] != '\t' ||
+	    (*nl = memchr(line, '\n', (size_t)(c->data + c->len - line))) == NULL)
+		return NULL;
+	*p = *nl + 1;
+	return line;
+}
+
+/* The "P" lines, by input, read when first needed. */
+int
+cache_plans(struct cache *c)
+{
+	char *p = c->rest, *line, *nl;
+
+	if (c->plans != NULL || c->rest == NULL)
+		return 0;
+	if ((c->plans = calloc(c->nin + 1, sizeof(*c->plans))) == NULL)
+		return -1;
+	while ((line = next_line(c, &p, 'P', &nl)) != NULL)
+		old_plan(c, line, nl);
+	c->plan_end = c->files_at = p;
+	return 0;
+}
+
+/* The "F" lines, read when first needed; with map, mapped by name and
+ * whether each is still there looked at (one pass over the directory,
+ * not a stat per file, unless the directory has not changed since the
+ * previous run: cache_sync).  -1: out of memory. */
+int
+cache_files(struct site *st, int map)
+{
+	struct cache	*c = &st->old;
+	char		*p, *line, *nl;
+	size_t		 k;
+
+	if (c->rest == NULL || cache_plans(c) != 0)
+		return c->rest == NULL ? 0 : -1;
+	for (p = c->files_at; (line = next_line(c, &p, 'F', &nl)) != NULL; )
+		if (old_file(c, line, nl) != 0)
+			return -1;
+	c->files_at = p;
+	if (!map || c->files.cap > 0)
+		return 0;
+	if (smap_reserve(&c->files, c->nfiles) != 0)
+		return -1;
+	for (k = 0; k < c->nfiles; k++)
+		if (smap_put(&c->files, c->f[k].name, k) != 0)
+			return -1;
+	if (!c->dir_same)
+		files_present(st);
+	return 0;
+}
+
+/* The lines of the state file as far as the plan ("S"): the rest is
+ * read when needed.  1 when it is not whole (no "end" line last). */
 static int
 read_lines(struct site *st, uint64_t *build)
 {
 	struct cache	*c = &st->old;
-	char		*p = c->data, *end = c->data + c->len, *nl;
-	int		 whole = 0;
+	char		*p = c->data, *line, *nl;
 
-	size_t		 n = 0;
-
-	if (c->len < sizeof(STATE_HEAD) || memcmp(p, STATE_HEAD,
-	    sizeof(STATE_HEAD) - 1) != 0)
+	if (c->len < sizeof(STATE_HEAD) + 5 || memcmp(p, STATE_HEAD,
+	    sizeof(STATE_HEAD) - 1) != 0 ||
+	    memcmp(c->data + c->len - 5, "\nend\n", 5) != 0 ||
+	    (p = memchr(p, '\n', c->len)) == NULL)
 		return 1;
-	for (nl = p; (nl = memchr(nl, '\n', (size_t)(end - nl))) != NULL; nl++)
-		n++;
-	if (smap_reserve(&c->files, n) != 0 || smap_reserve(&c->bysrc, n) != 0)
-		return -1;
-	*build = strtoull(p + sizeof(STATE_HEAD) - 1, NULL, 16);
-	for (; p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL;
-	    p = nl + 1) {
-		if (whole)
-			return 1;	/* after "end" */
-		if (nl - p == 3 && memcmp(p, "end", 3) == 0)
-			whole = 1;
-		else if (p[0] == 'I' && p[1] == '\t') {
-			if (old_input(c, p, nl) != 0)
-				return -1;
-		} else if (p[0] == 'F' && p[1] == '\t' &&
-		    old_file(c, p, nl) != 0)
+	*build = strtoull(c->data + sizeof(STATE_HEAD) - 1, NULL, 16);
+	for (p++; (line = next_line(c, &p, 'I', &nl)) != NULL; )
+		if (old_input(c, line, nl) != 0)
 			return -1;
-	}
-	return whole && p == end ? 0 : 1;
+	if ((line = next_line(c, &p, 'S', &nl)) != NULL)
+		old_summary(c, line, nl);
+	c->rest = c->files_at = p;
+	return 0;
 }
 
 /* Which of the previous run's files are still there: one pass over the
@@ -296,8 +460,69 @@ files_present(struct site *st)
 	closedir(d);
 }
 
+static long long
+ns(struct timespec t)
+{
+	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* Whether the directory has had no name added, removed or renamed since
+ * catalog.tsv took its time (cache_sync): then every file the previous
+ * run made is still there.  catalog.tsv's change time is when it took
+ * it: any later change of the directory is later still (a coarse clock
+ * may give one tick to both only when they are not apart). */
+static int
+dir_unchanged(const char *dir, const struct stat *state)
+{
+	struct stat sb;
+
+	return stat(dir, &sb) == 0 && ns(sb.st_mtim) == ns(state->st_mtim) &&
+	    ns(state->st_ctim) > ns(state->st_mtim);
+}
+
+/* The file, mapped (an archive's state is tens of megabytes: read in
+ * place, parsed only where needed). */
+static int
+read_state(struct site *st, struct cache *c)
+{
+	struct stat	 sb;
+	int		 fd;
+	void		*m;
+
+	if ((fd = open(st->statepath, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	m = fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size == 0 ?
+	    MAP_FAILED : mmap(NULL, (size_t)sb.st_size, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	close(fd);
+	if (m == MAP_FAILED)
+		return -1;
+	c->data = m;
+	c->len = (size_t)sb.st_size;
+	c->dir_same = dir_unchanged(st->outdir, &sb);
+	return 0;
+}
+
+/* After a run whose files are all there: catalog.tsv takes the
+ * directory's time, so that the next run knows them there without
+ * looking (dir_unchanged). */
+void
+cache_sync(struct site *st)
+{
+	struct stat	 d, s;
+	struct timespec	 t[2];
+
+	if (st->status != 0 || stat(st->outdir, &d) != 0 ||
+	    stat(st->statepath, &s) != 0 || dir_unchanged(st->outdir, &s))
+		return;
+	t[0].tv_nsec = UTIME_OMIT;
+	t[1] = d.st_mtim;
+	utimensat(AT_FDCWD, st->statepath, t, 0);
+}
+
 /* The previous run's state (none when there is none, or it is not
- * whole): inputs by path, files by name.  -1: out of memory. */
+ * whole): its inputs where they lie, the rest when needed.  -1: out of
+ * memory. */
 int
 cache_load(struct site *st)
 {
@@ -305,7 +530,7 @@ cache_load(struct site *st)
 	uint64_t	 build = 0;
 	int		 rc;
 
-	if (cli_read_file(st->statepath, &c->data, &c->len) != 0) {
+	if (read_state(st, c) != 0) {
 		c->data = NULL;
 		return 0;
 	}
@@ -314,7 +539,6 @@ cache_load(struct site *st)
 		return rc < 0 ? -1 : 0;
 	}
 	c->same_build = build == st->build;
-	files_present(st);
 	return 0;
 }
 
@@ -326,11 +550,28 @@ cache_free(struct cache *c)
 	for (i = 0; i < c->nin; i++)
 		free(c->in[i].src);
 	free(c->in);
+	free(c->plans);
 	free(c->f);
 	smap_free(&c->bysrc);
 	smap_free(&c->files);
-	free(c->data);
+	if (c->data != NULL)
+		munmap(c->data, c->len);
 	memset(c, 0, sizeof(*c));
+}
+
+/* The previous run's file name, by the map when there is one; -1:
+ * none. */
+long
+cache_file(const struct cache *c, const char *name)
+{
+	size_t k;
+
+	if (c->files.cap > 0)
+		return smap_get(&c->files, name, &k) ? (long)k : -1;
+	for (k = 0; k < c->nfiles; k++)
+		if (strcmp(c->f[k].name, name) == 0)
+			return (long)k;
+	return -1;
 }
 
 /* ----------------------------------------------------------- files */
@@ -339,10 +580,9 @@ cache_free(struct cache *c)
 int
 cache_fresh(struct site *st, const char *name, uint64_t deps)
 {
-	size_t k;
+	long k = cache_file(&st->old, name);
 
-	return smap_get(&st->old.files, name, &k) &&
-	    st->old.f[k].deps == deps && st->old.f[k].here;
+	return k >= 0 && st->old.f[k].deps == deps && st->old.f[k].here;
 }
 
 void
@@ -419,6 +659,80 @@ put_files(FILE *f, const struct site *st, int from_old)
 		    st->old.f[i].name : st->newnames[i]);
 }
 
+/* The count and input positions of a list of entries. */
+static void
+put_args(rp_buf *b, const struct elist *l)
+{
+	size_t i, n = l != NULL ? l->n : 0;
+
+	put_int(b, (long long)n);
+	for (i = 0; i < n; i++)
+		put_int(b, (long long)l->v[i]->arg);
+}
+
+static long long
+arg_of(const struct entry *e)
+{
+	return e != NULL ? (long long)e->arg : -1;
+}
+
+static const struct elist *
+list_of(const struct site *st, const struct elist *lists, const char *sym)
+{
+	size_t k;
+
+	return sym != NULL && smap_get(&st->bysym, sym, &k) ? &lists[k] : NULL;
+}
+
+/* An entry's "P" line: what its page shows of the rest of the site. */
+static void
+plan_line(const struct site *st, const struct entry *e, rp_buf *b)
+{
+	size_t k;
+
+	rp_buf_putc(b, 'P');
+	put_int(b, (long long)e->arg);
+	put_field(b, e->stem);
+	put_field(b, e->yearpage);
+	put_int(b, arg_of(e->lead));
+	put_int(b, arg_of(e->prev));
+	put_int(b, arg_of(e->next));
+	put_args(b, e->versions);
+	put_args(b, list_of(st, st->citers, e->symbol));
+	put_int(b, (long long)e->ncites);
+	for (k = 0; k < e->ncites; k++)
+		put_args(b, list_of(st, st->holders, e->cites[k]));
+	entry_record(e, b);
+	rp_buf_putc(b, '\n');
+}
+
+/* The plan: the previous run's lines, or this run's. */
+static void
+put_plan(FILE *f, const struct site *st, int from_old)
+{
+	const struct cache	*c = &st->old;
+	rp_buf			 b;
+	size_t			 i;
+	int			 k;
+
+	if (from_old) {		/* the "S" line and the "P" lines */
+		if (c->sline != NULL && c->plan_end > c->sline)
+			fwrite(c->sline, 1, (size_t)(c->plan_end - c->sline), f);
+		return;
+	}
+	fprintf(f, "S\t%zu\t%zu", st->n, st->nnew);
+	for (k = 0; k < RP_BODY__MAX; k++)
+		fprintf(f, "\t%d", st->bodies[k]);
+	putc('\n', f);
+	rp_buf_init(&b);
+	for (i = 0; i < st->n; i++) {
+		rp_buf_reset(&b);
+		plan_line(st, &st->e[i], &b);
+		fwrite(b.data, 1, b.len, f);
+	}
+	rp_buf_free(&b);
+}
+
 static int
 put_lines(FILE *f, const struct site *st, int from_old)
 {
@@ -430,6 +744,7 @@ put_lines(FILE *f, const struct site *st, int from_old)
 			fwrite(st->lines[i], 1, strcspn(st->lines[i], "\n"), f);
 			putc('\n', f);
 		}
+	put_plan(f, st, from_old);
 	put_files(f, st, from_old);
 	fputs("end\n", f);
 	return fflush(f) == 0 && !ferror(f) ? 0 : -1;

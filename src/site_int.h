@@ -93,9 +93,11 @@ struct run;
 /* The previous run's state (catalog.tsv: site_cache.c), lines borrowed
  * from its bytes: its inputs by path, its files by name. */
 struct old_input {
-	char		*src;
-	const char	*line, *rec;	/* the whole line; what it says */
-	size_t		 linelen, reclen;
+	const char	*line;		/* the whole line, */
+	size_t		 linelen;
+	char		*src;		/* ... parsed by cache_index: */
+	const char	*rec;		/* what it says */
+	size_t		 reclen;
 	long long	 size, mtime;
 	int		 taken;		/* by an input of this run */
 };
@@ -109,7 +111,18 @@ struct cache {
 	size_t		  len;
 	struct old_input *in;
 	size_t		  nin, incap;
-	struct smap	  bysrc;	/* src -> slot of in */
+	struct smap	  bysrc;	/* src -> slot of in (cache_index) */
+	int		  indexed;
+	const char	 *sline;	/* the plan: "S" line, */
+	const char	 *plan_end;	/* ... to the end of the "P" lines */
+	char		 *rest;		/* what follows the "S" line */
+	char		 *files_at;	/* the "F" lines */
+	const char	**plans;	/* "P" line of each input, NULL: none
+					   (cache_plans) */
+	size_t		  nres, nmade;	/* the "S" line's resolutions, files */
+	int		  dir_same;	/* no name of the directory changed */
+	int		  bodies[RP_BODY__MAX];	/* ... and bodies' counts */
+	int		  planned;	/* it has one */
 	struct old_file	 *f;
 	size_t		  nfiles, fcap;
 	struct smap	  files;	/* name -> slot of f */
@@ -153,6 +166,9 @@ struct site {
 	struct elist	 *versions;	/* site_versions.c: per Work */
 	size_t		  nworks;
 	struct smap	  versioned;	/* stem -> entry with versions */
+	struct entry	**seen;		/* site_quick.c: entries of the
+					   previous plan read, by input */
+	size_t		  nres;		/* resolutions on the site */
 };
 
 /* site_meta.c */
@@ -173,6 +189,17 @@ void	 catalog_write(struct site *);
 
 /* site_cache.c */
 int	 cache_load(struct site *);
+int	 cache_index(struct cache *);
+int	 cache_plans(struct cache *);
+int	 cache_files(struct site *, int map);
+long	 cache_file(const struct cache *, const char *name);
+void	 cache_sync(struct site *);
+void	 old_record(const struct cache *, size_t k, const char **rec,
+	    size_t *len);
+int	 old_input_is(const struct cache *, size_t k, const char *path,
+	    long long *size, long long *mtime);
+int	 state_field(const char **p, const char *end, char **dst);
+long long state_int(const char **p, const char *end);
 void	 cache_free(struct cache *);
 void	 cache_record(struct site *, const char *name, uint64_t deps);
 int	 cache_fresh(struct site *, const char *name, uint64_t deps);
@@ -214,7 +241,13 @@ struct site_work {
 int	 site_each(struct site *, void *html, const struct site_work *);
 int	 site_read(struct site *, size_t n);
 
+/* site_quick.c */
+int	 quick_plan(struct site *, char **inputs, size_t n);
+
 /* site.c */
+void	 plan_free(struct site *);
+int	 index_symbol(struct site *, const char *sym, struct elist **lists,
+	    struct entry *);
 int	 entry_read(struct site *, struct entry *, int report);
 rp_doc	*load_doc(const char *path, rp_format from, char **data, int report);
 uint64_t source_hash(const struct site *, const struct entry *);

@@ -322,6 +322,39 @@ head -c $(($(wc -c <"$I/full/catalog.tsv") / 2)) "$I/full/catalog.tsv" >"$I/s/ca
 expect "site: a catalog.tsv cut short is read again from the inputs" "0 0" \
     "$? $(diff -r -x pagefind "$I/s" "$I/full" >/dev/null; echo $?)"
 
+# A rebuild after texts changed, none saying anything new of itself,
+# plans nothing (catalog.tsv's plan): pages showing citers, versions
+# and neighbours, and a duplicate left out, come out as a build from
+# nothing makes them.
+Q=$TMP/quick
+mkdir -p "$Q/in"
+cp "$ROOT"/examples/*.txt "$ROOT"/tests/scripts/udhr-*.txt "$Q/in/"
+printf 'Resolution 1500 (2003)\n\nThe Security Council,\n\nRecalling its resolution 1377 (2001),\n\n1. Decides to remain seized of the matter.\n' >"$Q/in/S-RES-1500-2003.txt"
+cp "$ROOT/examples/E-RES-2005-19.txt" "$Q/in/A-dup.txt"
+"$RESPUB" site -q -d "$Q/s" "$Q"/in/*.txt 2>/dev/null
+touch "$Q/stamp"
+sleep 1
+for f in S-RES-1377-2001 S-RES-1500-2003 udhr-fr A-dup; do
+	printf '\nNothing new of itself.\n' >>"$Q/in/$f.txt"
+done
+"$RESPUB" site -q -d "$Q/s" "$Q"/in/*.txt 2>/dev/null
+expect "site: texts changed, nothing planned again: their own files rewritten" \
+    "S-RES-1377-2001.html S-RES-1377-2001.md S-RES-1377-2001.pdf S-RES-1377-2001.xml S-RES-1500-2003.html S-RES-1500-2003.md S-RES-1500-2003.pdf S-RES-1500-2003.xml catalog.tsv udhr-fr.html udhr-fr.md udhr-fr.pdf udhr-fr.xml " \
+    "$(cd "$Q/s" && find . -type f -newer "$Q/stamp" | sed 's|^\./||' | sort | tr '\n' ' ')"
+rm -rf "$Q/fresh"
+"$RESPUB" site -q -d "$Q/fresh" "$Q"/in/*.txt 2>/dev/null
+diff -r "$Q/s" "$Q/fresh" >"$Q/diff" 2>&1 &&
+    ok "site: texts changed, nothing planned again: a build from nothing" ||
+    notok "site: texts changed, nothing planned again: a build from nothing" \
+    "$(head -3 "$Q/diff" | tr '\n' ';')"
+
+# A file of the site removed by hand is made again by a run with nothing
+# changed (the directory's time says it changed).
+rm "$Q/s/udhr-ru.pdf"
+"$RESPUB" site -q -d "$Q/s" "$Q"/in/*.txt 2>/dev/null
+[ -s "$Q/s/udhr-ru.pdf" ] && ok "site: a file removed by hand is made again" ||
+    notok "site: a file removed by hand is made again"
+
 # Two runs into one directory: the second fails, clearly.
 if command -v flock >/dev/null 2>&1; then
 	flock "$I/s" sleep 3 &
