@@ -271,3 +271,15 @@ if grep -q 'text="大会"' "$TMP/lead-md.tree" &&
     cmp -s "$TMP/lead-md.tree" "$TMP/lead-text.tree"; then
 	ok "md: formula and verb in one paragraph, as the text reader reads them"
 else notok "md: formula and verb in one paragraph, as the text reader reads them"; fi
+
+# Notes a PDF-to-Markdown tool left as plain paragraphs at a page's foot
+# ("1 See A/76/324.", no "[^1]:") are the footnotes their markers call
+# ("resolution 72/55,1 of"), and the paragraph a note cuts ("…, and" /
+# "14 See A/78/111." / "reiterates its request …") goes on after it:
+# A/RES/80/43 (2025) from tests/dev/en (held-out round, session 8).
+"$R" -q -t tree "$ROOT/tests/dev/en/A_RES_80_43.md" > "$TMP/plain.tree"
+expect "md: plain notes at a page's foot are the footnotes, all linked" \
+	"15 15" "$(grep -c '^ *footnote ' "$TMP/plain.tree") $(grep -c '^ *noteref ' "$TMP/plain.tree")"
+expect "md: the paragraph a plain note cuts goes on after it" \
+	'    paragraph num="9."' \
+	"$(grep -B5 'text="reiterates its request to the Secretary-General to operationalize' "$TMP/plain.tree" | grep -o '^    paragraph num="[0-9]*\."')"
