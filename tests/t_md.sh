@@ -283,3 +283,12 @@ expect "md: plain notes at a page's foot are the footnotes, all linked" \
 expect "md: the paragraph a plain note cuts goes on after it" \
 	'    paragraph num="9."' \
 	"$(grep -B5 'text="reiterates its request to the Secretary-General to operationalize' "$TMP/plain.tree" | grep -o '^    paragraph num="[0-9]*\."')"
+
+# A page break's wrapped line that opens with a number is no plain note
+# out of sequence: in A/RES/80/24 (tests/dev/en), after notes 11-14 at the
+# page's foot, "8 and 9 December 2014 and on 20 June 2022, …" goes on the
+# recital "Recalling the successful convening …"; its 20 notes all linked.
+"$R" -q -t tree "$ROOT/tests/dev/en/A_RES_80_24.md" > "$TMP/plain24.tree"
+expect "md: a page break's '8 and 9 December' is no note 8" \
+	'20 20     paragraph name="recalling" @112:1' \
+	"$(grep -c '^ *footnote ' "$TMP/plain24.tree") $(grep -c '^ *noteref ' "$TMP/plain24.tree") $(grep -B12 'text="8 and "' "$TMP/plain24.tree" | grep '^    paragraph' | tail -1)"
