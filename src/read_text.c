@@ -1000,7 +1000,9 @@ formula_seams(const struct line *l, struct seams *sm)
 		    l->n - i) || !(rp_opens_with_article(l->s + i,
 		    l->n - i) || (i == 0 && opener_after(l->s, l->n, k))))
 			continue;
-		add_seam(sm, i);
+		/* "« Le Conseil de sécurité,": the mark stays with it. */
+		if (rp_open_quote(l->s, l->n) != i)
+			add_seam(sm, i);
 		add_seam(sm, i + k);
 		sm->strong = 1;
 		return;
