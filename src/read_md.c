@@ -2,7 +2,8 @@
  * read_md.c -- the Markdown reader.  cmark-gfm parses (with footnotes);
  * this file maps its tree onto the model.  Markdown gives the structure
  * it has (ordered lists are numbered paragraphs, bullet lists sub-items,
- * headings annexes and titles, [^n] footnotes, a rule the end of the
+ * headings annexes and titles, [^n] footnotes (or, in a file with none,
+ * "1 See …" notes a PDF extraction left at page feet), a rule the end of the
  * masthead); everything else is decided by the drafting rules the text
  * reader uses (classify.h), in the order it applies them: masthead()
  * for the masthead, classify_para() for the rest.  The metadata comes
