@@ -620,6 +620,24 @@ past_article(const char *s, size_t n, size_t *article)
 	return v;
 }
 
+size_t
+rp_open_quote(const char *s, size_t n)
+{
+	static const char *const marks[] = { "\xC2\xAB", "\xE2\x80\x9C",
+	    "\xE2\x80\x9E", "\"" };
+	size_t	i, k;
+
+	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+		k = strlen(marks[i]);
+		if (n > k && memcmp(s, marks[i], k) == 0) {
+			while (k < n && s[k] == ' ')
+				k++;
+			return k;
+		}
+	}
+	return 0;
+}
+
 int
 rp_is_formula(const char *s, size_t n, rp_body *body)
 {
@@ -654,6 +672,10 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 			n -= k + 1;
 		}
 	}
+	/* "« Le Conseil de sécurité,": a copy quoting the whole text. */
+	a = rp_open_quote(s, n);
+	s += a;
+	n -= a;
 	skip_page_marker(&s, &n);
 	strip_connectors(&s, &n);
 	a = past_article(s, n, &k);

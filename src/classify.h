@@ -43,6 +43,9 @@ size_t		 rp_operative_phrase(const char *s, size_t n);
 
 /* "The Security Council," "安全理事会，": an enacting formula. */
 int		 rp_is_formula(const char *s, size_t n, rp_body *body);
+/* The length of an opening quotation mark and the spaces after it at s
+ * ("« ", "“"), a copy that quotes the whole text; 0 if none. */
+size_t		 rp_open_quote(const char *s, size_t n);
 /* The formula and the operative verb on one line ("The General Assembly
  * recommends:", "L'Assemblée générale recommande :", "大会建议:"): the
  * length of the formula's part, its body into *body; 0 if none.  items:

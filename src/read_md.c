@@ -2,7 +2,8 @@
  * read_md.c -- the Markdown reader.  cmark-gfm parses (with footnotes);
  * this file maps its tree onto the model.  Markdown gives the structure
  * it has (ordered lists are numbered paragraphs, bullet lists sub-items,
- * headings annexes and titles, [^n] footnotes, a rule the end of the
+ * headings annexes and titles, [^n] footnotes (or, in a file with none,
+ * "1 See …" notes a PDF extraction left at page feet), a rule the end of the
  * masthead); everything else is decided by the drafting rules the text
  * reader uses (classify.h), in the order it applies them: masthead()
  * for the masthead, classify_para() for the rest.  The metadata comes
@@ -20,6 +21,7 @@
 #include "backend.h"
 #include "classify.h"
 #include "inline.h"
+#include "lang.h"
 #include "md_meta.h"
 #include "utf8.h"
 
@@ -2098,6 +2100,97 @@ join_wrapped_definitions(struct rdr *r)
 		r->src = copy;
 }
 
+/* Whether number num is written in src[0..end) as a marker: not part of
+ * a longer number or of a symbol ("A/76/1"). */
+static int
+marker_above(const char *src, size_t end, const char *num, size_t k)
+{
+	const char *p = src, *lim = src + end;
+
+	while ((p = memmem(p, (size_t)(lim - p), num, k)) != NULL) {
+		if ((p == src || (!isdigit((unsigned char)p[-1]) &&
+		    p[-1] != '/' && p[-1] != '\n')) && (p + k == lim ||
+		    (!isdigit((unsigned char)p[k]) && p[k] != '/')))
+			return 1;
+		p += k;
+	}
+	return 0;
+}
+
+/* The length of "12 " opening a plain note line l[0..n) numbered want:
+ * the text after it is no wrapped line going on ("8 and 9 December",
+ * "1 December 2025") and no paragraph ("1 Decides"). 0 if not. */
+static size_t
+plain_note_lead(const char *l, size_t n, long want)
+{
+	size_t	k = 0, at;
+
+	while (k < n && k < 3 && isdigit((unsigned char)l[k]))
+		k++;
+	if (k == 0 || k + 1 >= n || l[k] != ' ' || strtol(l, NULL, 10) !=
+	    want)
+		return 0;
+	at = k + 1;
+	if (l[at] == ' ' || rp_starts_lower(l + at, n - at) ||
+	    rp_lang_phrase(RP_LK_MONTH, l + at, n - at, NULL) > 0 ||
+	    rp_operative_phrase(l + at, n - at) > 0 ||
+	    rp_opens_recital(l + at, n - at))
+		return 0;
+	return at;
+}
+
+/*
+ * Some PDF-to-Markdown tools leave the notes at a page's foot as plain
+ * paragraphs between those of the text ("1 See A/76/324.").  In a file
+ * with no "[^n]:" definition, a paragraph that opens with the next note
+ * number (1, 2, ...) written above as a marker becomes the definition
+ * "[^1]: See A/76/324."; a number out of sequence ("8 and 9 December
+ * 2014" after note 14) stays text.
+ */
+static void
+plain_note_definitions(struct rdr *r)
+{
+	rp_buf	 b;
+	size_t	 i, end, lead, done = 0;
+	long	 want = 1;
+	char	 num[8];
+
+	for (i = 0; i < r->nlines; i++)
+		if (def_line_number(r->src + r->lines[i], (i + 1 < r->nlines ?
+		    r->lines[i + 1] - 1 : r->len) - r->lines[i], &end) >= 0)
+			return;
+	rp_buf_init(&b);
+	for (i = 0; i < r->nlines; i++) {
+		const char *l = r->src + r->lines[i];
+		size_t n = (i + 1 < r->nlines ? r->lines[i + 1] - 1 : r->len) -
+		    r->lines[i];
+
+		if (i > 0 && r->lines[i] - r->lines[i - 1] > 1 &&
+		    strspn(r->src + r->lines[i - 1], " \t\r") <
+		    r->lines[i] - r->lines[i - 1] - 1)
+			continue;	/* not a paragraph's first line */
+		if ((lead = plain_note_lead(l, n, want)) == 0 ||
+		    !marker_above(r->src, r->lines[i], l, lead - 1))
+			continue;
+		rp_buf_put(&b, r->src + done, r->lines[i] - done);
+		snprintf(num, sizeof(num), "%ld", want++);
+		rp_buf_puts(&b, "[^");
+		rp_buf_puts(&b, num);
+		rp_buf_puts(&b, "]: ");
+		done = r->lines[i] + lead;
+	}
+	if (want > 1) {
+		rp_buf_put(&b, r->src + done, r->len - done);
+		r->src = rp_doc_strndup(r->doc, b.data, b.len);
+		r->len = b.len;
+		free(r->lines);
+		r->lines = NULL;
+		r->nlines = 0;
+		index_lines(r);
+	}
+	rp_buf_free(&b);
+}
+
 /*
  * cmark-gfm drops definitions nothing refers to; a reference to each
  * label after the text (skipped when read) keeps them all.
@@ -2158,6 +2251,7 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 	r.line0 = fmlines;
 	index_lines(&r);
 	join_wrapped_definitions(&r);
+	plain_note_definitions(&r);
 
 	cmark_gfm_core_extensions_ensure_registered();
 	ps = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, rp_md_mem());

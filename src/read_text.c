@@ -1009,7 +1009,9 @@ formula_seams(const struct line *l, struct seams *sm)
 		    l->n - i) || !(rp_opens_with_article(l->s + i,
 		    l->n - i) || (i == 0 && opener_after(l->s, l->n, k))))
 			continue;
-		add_seam(sm, i);
+		/* "« Le Conseil de sécurité,": the mark stays with it. */
+		if (rp_open_quote(l->s, l->n) != i)
+			add_seam(sm, i);
 		add_seam(sm, i + k);
 		sm->strong = 1;
 		return;
@@ -2724,10 +2726,11 @@ notes_only(const struct unit *rest, size_t nrest)
 /* Unit u, a footnote definition outside a ruled zone whose marker a
  * unit before it cites, made one (or past the adoption line one that only
  * notes follow, rest[0..nrest)); *adopted: past the adoption line;
- * listed: the unit before u is a definition (notes line after line). */
+ * listed: the marker of the definition right before u (notes line after
+ * line), else NULL. */
 static void
 late_definition(struct reader *r, struct unit *u, int *adopted,
-    const unsigned char *cited, int listed, const struct unit *rest,
+    const unsigned char *cited, const char *listed, const struct unit *rest,
     size_t nrest)
 {
 	const char	*s = u->text.data;
@@ -2775,6 +2778,12 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 	if (num <= 0 || num > 300 || (!is_cited(cited, marker, k) &&
 	    !(*adopted && u->block_start && !dotted && !glued &&
 	    notes_only(rest, nrest))))
+		return;
+	/* Numbered as a list under a note, a note goes on its sequence: an
+	 * annex's "9. We commit" at the top of the page under notes 5-11
+	 * is its paragraph 9. */
+	if (dotted && !under && listed != NULL &&
+	    isdigit((unsigned char)listed[0]) && num != atoi(listed) + 1)
 		return;
 	u->kind = U_FNDEF;
 	u->marker = rp_doc_strdup(r->doc, marker);
@@ -2863,7 +2872,8 @@ late_definitions(struct reader *r)
 		if (arrow_definition(r, u, &arrows, cited))
 			continue;
 		late_definition(r, u, &adopted, cited, out > 1 &&
-		    r->units[out - 2].kind == U_FNDEF, &r->units[i + 1],
+		    r->units[out - 2].kind == U_FNDEF ?
+		    r->units[out - 2].marker : NULL, &r->units[i + 1],
 		    r->nunits - i - 1);
 		if (u->kind == U_TEXT)
 			note_citations(u, cited);

@@ -284,3 +284,24 @@ if grep -q '^    formula name="enactingFormula"' "$TMP/lead-list.tree" &&
     sed -n "/^  body/,\$p" "$TMP/lead-list.tree" | grep -q "^      list"; then
 	ok "md: a formula leading in a list is the formula, the list its sub-items"
 else notok "md: a formula leading in a list is the formula, the list its sub-items"; fi
+
+# Notes a PDF-to-Markdown tool left as plain paragraphs at a page's foot
+# ("1 See A/76/324.", no "[^1]:") are the footnotes their markers call
+# ("resolution 72/55,1 of"), and the paragraph a note cuts ("…, and" /
+# "14 See A/78/111." / "reiterates its request …") goes on after it:
+# A/RES/80/43 (2025) from tests/dev/en (held-out round, session 8).
+"$R" -q -t tree "$ROOT/tests/dev/en/A_RES_80_43.md" > "$TMP/plain.tree"
+expect "md: plain notes at a page's foot are the footnotes, all linked" \
+	"15 15" "$(grep -c '^ *footnote ' "$TMP/plain.tree") $(grep -c '^ *noteref ' "$TMP/plain.tree")"
+expect "md: the paragraph a plain note cuts goes on after it" \
+	'    paragraph num="9."' \
+	"$(grep -B5 'text="reiterates its request to the Secretary-General to operationalize' "$TMP/plain.tree" | grep -o '^    paragraph num="[0-9]*\."')"
+
+# A page break's wrapped line that opens with a number is no plain note
+# out of sequence: in A/RES/80/24 (tests/dev/en), after notes 11-14 at the
+# page's foot, "8 and 9 December 2014 and on 20 June 2022, …" goes on the
+# recital "Recalling the successful convening …"; its 20 notes all linked.
+"$R" -q -t tree "$ROOT/tests/dev/en/A_RES_80_24.md" > "$TMP/plain24.tree"
+expect "md: a page break's '8 and 9 December' is no note 8" \
+	'20 20     paragraph name="recalling" @112:1' \
+	"$(grep -c '^ *footnote ' "$TMP/plain24.tree") $(grep -c '^ *noteref ' "$TMP/plain24.tree") $(grep -B12 'text="8 and "' "$TMP/plain24.tree" | grep '^    paragraph' | tail -1)"

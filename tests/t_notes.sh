@@ -137,3 +137,11 @@ for i in 1 2 3; do cat "$ROOT/examples/A-RES-58-136.txt"; done > "$TMP/x3.txt"
 expect "Markdown labels of notes given thrice: 1 2 3 1-2 2-2 3-2 1-3 2-3 3-3" \
 	"[^1]: [^2]: [^3]: [^1-2]: [^2-2]: [^3-2]: [^1-3]: [^2-3]: [^3-3]:" \
 	"$("$R" -q -t md "$TMP/x3.txt" | grep -o '^\[^[^]]*\]:' | tr '\n' ' ' | sed 's/ $//')"
+
+# 6. Notes numbered as a list past the adoption line ("1. Procès-verbaux",
+# "2. Ibid.") go on their sequence: in A/RES/80/9 (2025, tests/dev/en),
+# the annex's "9." alone at the top of page 3, under the running head and
+# notes 5-11 of page 2, is its paragraph 9, not a second note 9.
+tree "$ROOT/tests/dev/en/A_RES_80_9.pdftext.txt" > "$TMP/r809"
+expect "page top: an annex's 9. under notes 5-11 is its paragraph" \
+	'15 1' "$(notes "$TMP/r809") $(grep -c '^        paragraph num="9\."' "$TMP/r809")"

@@ -42,6 +42,13 @@ expect "Chinese date with 廿: adoption date read" 1 \
 expect "formula without comma run into a recital, formula again" \
 	"pre=5 op=2" "$(python3 tests/tools/counts.py "$TMP/f.tree" | cut -d' ' -f1-2)"
 
+# A copy that quotes the whole text ("« Le Conseil de sécurité," … "732e
+# séance[3]. »", S/RES/116 (1956) quoted on a French Wikipedia page): the
+# opening mark stays with the formula, no title "«".
+"$RESPUB" -q -t tree tests/dev/fr/S_RES_0116_1956_fr_wikipedia.txt > "$TMP/q.tree"
+expect "quoted text: the opening mark stays with its formula" \
+	'1 0' "$(grep -c 'text="« Le Conseil de sécurité,"' "$TMP/q.tree") $(grep -c 'role=title' "$TMP/q.tree")"
+
 # "大会决定设置两专门委员会如下." before the sub-items "(甲)" "(乙)": the
 # formula and the verb of the operative paragraph they belong to, not a
 # note of the masthead over a preambular list.
