@@ -43,6 +43,11 @@ size_t		 rp_operative_phrase(const char *s, size_t n);
 
 /* "The Security Council," "安全理事会，": an enacting formula. */
 int		 rp_is_formula(const char *s, size_t n, rp_body *body);
+/* The body's exact name with no comma, in a language that has no
+ * article to mark it ("Генеральная Ассамблея"; setting "formula without
+ * comma"): the formula when it stands alone on its line before a
+ * paragraph (the caller sees the lines). */
+int		 rp_is_bare_formula(const char *s, size_t n, rp_body *body);
 /* The formula and the operative verb on one line ("The General Assembly
  * recommends:", "L'Assemblée générale recommande :", "大会建议:"): the
  * length of the formula's part, its body into *body; 0 if none.  items:

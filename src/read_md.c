@@ -1279,6 +1279,30 @@ formula_lead(struct rdr *r, cmark_node *p, const char *s, size_t n,
 	return at;
 }
 
+/* "Генеральная Ассамблея" alone with no comma (rp_is_bare_formula) over
+ * a paragraph opening with a drafting word or a number: the formula, as
+ * the text reader reads it; the body named in a masthead has none. */
+static int
+bare_formula(const struct rdr *r, cmark_node *p, const char *s, size_t n,
+    rp_body *body)
+{
+	cmark_node	*next = cmark_node_next(p);
+	rp_buf		 t;
+	size_t		 nl;
+	int		 opens;
+
+	if (!rp_is_bare_formula(s, n, body) || next == NULL)
+		return 0;
+	if (cmark_node_get_type(next) == CMARK_NODE_LIST)
+		return cmark_node_get_list_type(next) == CMARK_ORDERED_LIST;
+	rp_buf_init(&t);
+	plain(r, next, &t);
+	opens = t.data != NULL && (rp_opener_kind(t.data, t.len) !=
+	    RP_PARA_UNKNOWN || rp_paragraph_number(t.data, t.len, &nl) > 0);
+	rp_buf_free(&t);
+	return opens;
+}
+
 static void
 classify_para(struct rdr *r, cmark_node *p)
 {
@@ -1289,7 +1313,7 @@ classify_para(struct rdr *r, cmark_node *p)
 	rp_body		 body = RP_BODY_UNKNOWN;
 	size_t		 numlen, at, len;
 	rp_item_kind	 kind;
-	int		 value, hit;
+	int		 value, hit, bare;
 
 	rp_buf_init(&t);
 	plain(r, p, &t);
@@ -1298,13 +1322,15 @@ classify_para(struct rdr *r, cmark_node *p)
 		return;
 	}
 	first_block(r, t.data, t.len);
+	bare = d->zone <= Z_PREAMBLE && !has_formula(d->node) &&
+	    bare_formula(r, p, t.data, t.len, &body);
 	if (d->zone == Z_PREFACE && !d->masthead_over) {
 		/* A letter's masthead is its title; its text follows. */
 		if (m->kind == RP_DOC_LETTER &&
 		    rp_node_child(d->node, RP_NODE_PREFACE) != NULL)
 			open_part(r, RP_NODE_BODY, p);
 		else if (m->kind == RP_DOC_LETTER || d->mbreak != NULL ||
-		    is_masthead(r, t.data, t.len)) {
+		    (!bare && is_masthead(r, t.data, t.len))) {
 			masthead(r, p, t.data, t.len);
 			goto out;
 		}
@@ -1316,7 +1342,7 @@ classify_para(struct rdr *r, cmark_node *p)
 	if ((d->zone <= Z_PREAMBLE || (d->zone == Z_BODY &&
 	    rp_formula_connector(t.data, t.len) && reasons_to_preamble(r,
 	    p, 1))) && !has_formula(d->node) &&
-	    rp_is_formula(t.data, t.len, &body)) {
+	    (bare || rp_is_formula(t.data, t.len, &body))) {
 		n = node_at(r, RP_NODE_FORMULA, p);
 		blocks(r, n, p, 0);
 		enacting(r, p, n, body);
