@@ -660,7 +660,7 @@ rp_is_bare_formula(const char *s, size_t n, rp_body *body)
 	*body = RP_BODY_UNKNOWN;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
-	if (n == 0 || rp_starts_lower(s, n) ||
+	if (n == 0 || n > 90 || rp_starts_lower(s, n) ||
 	    (lang = rp_lang_of(RP_LK_BODY, s, n)) < 0 ||
 	    !setting_is(lang, "formula without comma", "yes"))
 		return 0;
