@@ -688,6 +688,22 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 	return comma && k > 0 && n < 60 && body_title(s, n);
 }
 
+int
+rp_is_bare_formula(const char *s, size_t n, rp_body *body)
+{
+	int	lang;
+
+	*body = RP_BODY_UNKNOWN;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n == 0 || n > 90 || rp_starts_lower(s, n) ||
+	    (lang = rp_lang_of(RP_LK_BODY, s, n)) < 0 ||
+	    !setting_is(lang, "formula without comma", "yes"))
+		return 0;
+	*body = rp_body_from_name(s, n);
+	return *body != RP_BODY_UNKNOWN;
+}
+
 /* The length of the body's name and the article before it at s ("إن
  * الجمعية العامة", "The Security Council"), the article's into *article;
  * 0 if no body is named there. */

@@ -46,6 +46,11 @@ int		 rp_is_formula(const char *s, size_t n, rp_body *body);
 /* The length of an opening quotation mark and the spaces after it at s
  * ("« ", "“"), a copy that quotes the whole text; 0 if none. */
 size_t		 rp_open_quote(const char *s, size_t n);
+/* The body's exact name with no comma, in a language that has no
+ * article to mark it ("Генеральная Ассамблея"; setting "formula without
+ * comma"): the formula when it stands alone on its line before a
+ * paragraph (the caller sees the lines). */
+int		 rp_is_bare_formula(const char *s, size_t n, rp_body *body);
 /* The formula and the operative verb on one line ("The General Assembly
  * recommends:", "L'Assemblée générale recommande :", "大会建议:"): the
  * length of the formula's part, its body into *body; 0 if none.  items:

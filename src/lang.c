@@ -25,7 +25,7 @@ struct rp_builtin_file {
 extern const struct rp_builtin_file rp_lang_builtin[];
 
 #define MAX_LANGS	32
-#define MAX_SETTINGS	8
+#define MAX_SETTINGS	16
 
 struct entry {
 	const char	*text;		/* folded */

@@ -1293,6 +1293,32 @@ formula_lead(struct rdr *r, cmark_node *p, const char *s, size_t n,
 	return at;
 }
 
+/* "Генеральная Ассамблея" alone with no comma (rp_is_bare_formula) over
+ * a paragraph opening with a drafting word or a number, before the
+ * formula: the formula, as the text reader reads it; the body named in a
+ * masthead has none. */
+static int
+bare_formula(struct rdr *r, cmark_node *p, const char *s, size_t n,
+    rp_body *body)
+{
+	cmark_node	*next = cmark_node_next(p);
+	rp_buf		 t;
+	size_t		 nl;
+	int		 opens;
+
+	if (cur(r)->zone > Z_PREAMBLE || has_formula(cur(r)->node) ||
+	    !rp_is_bare_formula(s, n, body) || next == NULL)
+		return 0;
+	if (cmark_node_get_type(next) == CMARK_NODE_LIST)
+		return cmark_node_get_list_type(next) == CMARK_ORDERED_LIST;
+	rp_buf_init(&t);
+	plain(r, next, &t);
+	opens = t.data != NULL && (rp_opener_kind(t.data, t.len) !=
+	    RP_PARA_UNKNOWN || rp_paragraph_number(t.data, t.len, &nl) > 0);
+	rp_buf_free(&t);
+	return opens;
+}
+
 /*
  * classify_para() tries these steps in turn on a paragraph's text s (n
  * bytes, NUL-terminated); the first that places it returns 1.
@@ -1305,6 +1331,7 @@ masthead_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 {
 	struct rdoc	*d = cur(r);
 	rp_meta		*m = d->node->meta;
+	rp_body		 body = RP_BODY_UNKNOWN;
 
 	if (d->zone != Z_PREFACE || d->masthead_over)
 		return 0;
@@ -1313,7 +1340,7 @@ masthead_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 	    rp_node_child(d->node, RP_NODE_PREFACE) != NULL)
 		open_part(r, RP_NODE_BODY, p);
 	else if (m->kind == RP_DOC_LETTER || d->mbreak != NULL ||
-	    is_masthead(r, p, s, n)) {
+	    (!bare_formula(r, p, s, n, &body) && is_masthead(r, p, s, n))) {
 		masthead(r, p, s, n);
 		return 1;
 	}
@@ -1333,7 +1360,8 @@ formula_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 
 	if (!(d->zone <= Z_PREAMBLE || (d->zone == Z_BODY &&
 	    rp_formula_connector(s, n) && reasons_to_preamble(r, p, 1))) ||
-	    has_formula(d->node) || !rp_is_formula(s, n, &body))
+	    has_formula(d->node) || !(rp_is_formula(s, n, &body) ||
+	    bare_formula(r, p, s, n, &body)))
 		return 0;
 	f = node_at(r, RP_NODE_FORMULA, p);
 	blocks(r, f, p, 0);

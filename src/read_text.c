@@ -1287,8 +1287,54 @@ formula_alone(const struct unit *u, const struct line *l)
 {
 	rp_body b;
 
-	return u->kind == U_TEXT && rp_is_formula(u->text.data, u->text.len,
-	    &b) && rp_opener_kind(l->s, l->n) == RP_PARA_PREAMBULAR;
+	if (u->kind != U_TEXT)
+		return 0;
+	if (rp_is_bare_formula(u->text.data, u->text.len, &b))
+		return rp_opener_kind(l->s, l->n) != RP_PARA_UNKNOWN;
+	return rp_is_formula(u->text.data, u->text.len, &b) &&
+	    rp_opener_kind(l->s, l->n) == RP_PARA_PREAMBULAR;
+}
+
+/* Whether the next line that is not blank after line i opens a
+ * paragraph with a drafting word or a number. */
+static int
+paragraph_below(const struct reader *r, size_t i)
+{
+	size_t	nl;
+
+	while (++i < r->nlines && is_blank(&r->lines[i]))
+		continue;
+	return i < r->nlines && (rp_opener_kind(r->lines[i].s,
+	    r->lines[i].n) != RP_PARA_UNKNOWN ||
+	    rp_paragraph_number(r->lines[i].s, r->lines[i].n, &nl) > 0);
+}
+
+/* Whether line i is the body's name alone with no comma in a language
+ * with no article ("Генеральная Ассамблея"), after a line that ends in
+ * no word and before a paragraph that opens with a drafting word or a
+ * number: the enacting formula, not a name in a wrapped sentence nor
+ * the body named in a masthead (a "Distr." line follows there). */
+static int
+bare_formula_line(const struct reader *r, size_t i)
+{
+	const struct line	*l = &r->lines[i];
+	size_t			 len;
+	rp_body			 b;
+
+	if (!rp_is_bare_formula(l->s, l->n, &b) || (i > 0 &&
+	    is_cased_letter(rp_utf8_last(l[-1].s, l[-1].n, &len))))
+		return 0;
+	return paragraph_below(r, i);
+}
+
+/* Whether line i is a connector alone ("Поэтому", "Therefore") over a
+ * paragraph: it ends the paragraph above, whatever that one ends in
+ * ("… 19 января 1946 г." then "Поэтому" then "подтверждает …"). */
+static int
+connector_line(const struct reader *r, size_t i)
+{
+	return rp_is_connector(r->lines[i].s, r->lines[i].n) &&
+	    paragraph_below(r, i);
 }
 
 /* Whether the next line that is not blank after line i opens with a
@@ -1405,7 +1451,7 @@ make_units(struct reader *r)
 		 * ("Whereas" before the formula in 1940s resolutions,
 		 * "Recalling" under a formula OCR misread). */
 		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
-		    rp_opens_unit(l->s, l->n) || rp_formula_lead(l->s, l->n,
+		    bare_formula_line(r, i) || rp_opens_unit(l->s, l->n) || rp_formula_lead(l->s, l->n,
 		    &b, items_below(r, i)) > 0 || (l->cut && long_line(l) &&
 		    !rp_masthead_role(l->s, l->n)) ||
 		    (i > 0 && recital_after_heading(l - 1, l)) || ((blank ||
@@ -1448,6 +1494,7 @@ make_units(struct reader *r)
 		    (rp_opens_unit(l->s, l->n) &&
 		    !wrapped_opener(r, prev, l)) ||
 		    line_ends_paragraph(r, prev, l) || formula_alone(u, l) ||
+		    bare_formula_line(r, i) || connector_line(r, i) ||
 		    (i > 0 && closing_break(u, l - 1, l))) {
 			u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 			    U_SEPARATOR : U_TEXT, seg);
@@ -2099,7 +2146,8 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		add_vote(bd, u, v);
 		return;
 	}
-	if (rp_is_formula(s, n, &body) && add_formula(bd, u, n, body))
+	if ((rp_is_formula(s, n, &body) || rp_is_bare_formula(s, n,
+	    &body)) && add_formula(bd, u, n, body))
 		return;
 	/* "大会建议:": the formula, then its verb opens the paragraph
 	 * whose sub-items follow; before paragraphs it is their lead-in
@@ -2340,6 +2388,7 @@ should_join(const struct reader *r, const struct unit *a,
 	size_t		 n = a->text.len, len, nl, e;
 	uint32_t	 last, first;
 	int		 full = a->lastchars * 4 >= r->fullwidth * 3, opens;
+	rp_body		 body;
 
 	if (a->kind != U_TEXT || begins_new(b) || a->seg != b->seg || n == 0)
 		return 0;
@@ -2361,6 +2410,10 @@ should_join(const struct reader *r, const struct unit *a,
 	 * "Emphasizing …": the year's marker). */
 	if (!(e >= 2 && isdigit((unsigned char)s[e - 2])) || opens)
 		n = e;
+	/* "Генеральная Ассамблея" alone, no comma, over "признает …;":
+	 * the formula ends where the paragraph opens. */
+	if (opens && rp_is_bare_formula(s, n, &body))
+		return 0;
 	/* A paragraph number alone on its line goes with what follows. */
 	if (rp_paragraph_number(s, n, &nl) == n)
 		return 1;

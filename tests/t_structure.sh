@@ -181,3 +181,52 @@ TXT
 expect "no formula, recital under the heading's date: counts" \
 	"pre=4 op=1 notes=0 annexes=0 date=1998-03-02 meeting=3858-м_заседании vote=-" \
 	"$("$RESPUB" -q -t tree "$TMP/nof.txt" | python3 tests/tools/counts.py /dev/stdin)"
+# Russian has no article: the body's name alone on its line with no comma
+# is the formula when a paragraph opens below it, in lower case with no
+# number ("признает …;" in 1946 texts) or numbered.  And a connector
+# alone ("Поэтому") ends the paragraph above even after "1946 г.".
+# Excerpt (heading and the first three paragraphs) of A/RES/95 (I) as on
+# https://zaki.ru/pagesnew.php?id=1463 (public domain,
+# ST/AI/189/Add.9/Rev.2), the same as Markdown.
+cat > "$TMP/bare.txt" <<'TXT'
+ОРГАНИЗАЦИЯ ОБЪЕДИНЕННЫХ НАЦИЙ
+95 (I). ПОДТВЕРЖДЕНИЕ ПРИНЦИПОВ МЕЖДУНАРОДНОГО ПРАВА,
+ПРИЗНАННЫХ СТАТУТОМ НЮРНБЕРГСКОГО ТРИБУНАЛА
+(11 декабря 1946 года)
+Генеральная Ассамблея
+признает обязательство, возложенное на нее абзацем "a" пункта 1, статьи 13 Устава, относительно организации исследования и выработки рекомендаций в целях поощрения прогрессивного развития международного права и его кодификации;
+принимает к сведению Соглашение об учреждении Международного военного трибунала для привлечения к ответственности и наказания главных военных преступников стран оси в Европе, подписанное в Лондоне 8 августа 1945 г., и приложенный к нему Статут, а равно и то обстоятельство, что аналогичные принципы были приняты в Статуте Международного военного трибунала для суда над главными военными преступниками на Дальнем Востоке, провозглашенном в Токио 19 января 1946 г.
+Поэтому
+подтверждает принципы международного права, признанные Статутом Нюрнбергского трибунала и нашедшие выражение в решении Трибунала;
+TXT
+# with_formula NAME FILE COUNTS: FILE has these counts and a formula of
+# the General Assembly.
+with_formula() {
+	"$RESPUB" -q -t tree "$2" > "$TMP/wf.tree"
+	expect "$1: counts" "$3" "$(python3 tests/tools/counts.py "$TMP/wf.tree")"
+	expect "$1: formula of the General Assembly" 1 "$(grep -c \
+	    'enactingFormula' "$TMP/wf.tree")$(head -1 "$TMP/wf.tree" |
+	    grep -c 'body=un-ga' | grep -v '^1$')"
+}
+with_formula "formula without comma over lower-case verbs" "$TMP/bare.txt" \
+	"pre=0 op=3 notes=0 annexes=0 date=1946-12-11 meeting=- vote=-"
+awk 'NR > 4 { print; print "" }' "$TMP/bare.txt" > "$TMP/bare.md"
+with_formula "formula without comma in Markdown" "$TMP/bare.md" \
+	"pre=0 op=3 notes=0 annexes=0 date=- meeting=- vote=-"
+# Recitals before the formula (1947), the formula with no comma, then a
+# numbered paragraph: before, the formula went into the last recital.
+# Excerpt (title, date, recitals, paragraph 1) of A/RES/110 (II) as on
+# https://law.lica.com.ua/b_text.php?base=5&id=205309&type=3 (the
+# database's reference "(995_010)" as there).
+cat > "$TMP/bare2.txt" <<'TXT'
+Резолюция 110 (II) Генеральной Ассамблеи ООН Меры, которые должны быть приняты против пропаганды и поджигателей новой войны
+
+3 ноября 1947 г.
+Принимая во внимание, что в Уставе Организации Объединенных Наций (995_010) народы выразили их решимость избавить грядущие поколения от бедствий войны, дважды в наше время принесших человечеству невыразимое горе, и проявлять терпимость и жить вместе, в мире друг с другом, как добрые соседи, и
+принимая во внимание, что Устав также требует развития всеобщего уважения к основным свободам, в том числе к свободе слова, и соблюдения их, причем все члены обязались в статье 56 предпринимать совместные и самостоятельные действия для такого соблюдения основных свобод,
+Генеральная Ассамблея
+1. осуждает любую форму ведущейся в любой стране пропаганды, имеющей целью или способной создать или усилить угрозу миру, нарушение мира или акт агрессии;
+TXT
+with_formula "recitals, formula without comma, paragraph 1" \
+	"$TMP/bare2.txt" \
+	"pre=2 op=1 notes=0 annexes=0 date=1947-11-03 meeting=- vote=-"
