@@ -34,6 +34,7 @@ struct entry {
 	size_t		 len;
 	int		 kind, lang, value;
 	int		 again;		/* the same text as the entry before */
+	unsigned char	 first[32];	/* the folded bytes it may open at */
 };
 
 /* The phrases of each kind as a trie over their folded bytes, so that a
@@ -68,6 +69,7 @@ static struct {
 	int		 any[RP_LK__MAX];	/* a pattern may open with
 						   any byte ({text}) */
 	unsigned char	 ascii[128];		/* ASCII folded */
+	unsigned char	 ascii_word[128];	/* ASCII is_word_cp */
 	uint32_t	 by_first[RP_LK__MAX][257];	/* the first entry
 						   of kind whose text opens
 						   with a byte >= b */
@@ -544,16 +546,18 @@ search_sorted(int kind, const char *t, size_t n)
 	return NULL;
 }
 
-/* ASCII folded, from the same rules as the rest. */
+/* ASCII folded, from the same rules as the rest, and its word class. */
 static void
 fold_ascii(void)
 {
 	char	 out[4];
 	int	 c;
 
-	for (c = 0; c < 128; c++)
+	for (c = 0; c < 128; c++) {
 		T.ascii[c] = fold_cp((uint32_t)c, out) == 1 ?
 		    (unsigned char)out[0] : (unsigned char)c;
+		T.ascii_word[c] = (unsigned char)is_word_cp((uint32_t)c);
+	}
 }
 
 /* The trie of entries [lo, hi), sorted, which share their first d bytes:
@@ -610,12 +614,18 @@ add_firsts(unsigned char bits[32], int lo, int hi)
 }
 
 static void
-add_firsts_of(unsigned char bits[32], int kind)
+add_bits(unsigned char bits[32], const unsigned char more[32])
 {
 	int i;
 
 	for (i = 0; i < 32; i++)
-		bits[i] |= T.first[kind][i];
+		bits[i] |= more[i];
+}
+
+static void
+add_firsts_of(unsigned char bits[32], int kind)
+{
+	add_bits(bits, T.first[kind]);
 }
 
 /* The folded bytes pattern p, opening with a placeholder, may match
@@ -647,6 +657,23 @@ placeholder_firsts(const char *p, unsigned char bits[32])
 	    strncmp(p, "{mnum}", 6) != 0)
 		add_firsts_of(bits, RP_LK_ZERO);
 	return 1;
+}
+
+/* The folded bytes entry e may open at, into e->first (and its kind's
+ * for a placeholder); any byte for a space or {text}. */
+static void
+entry_firsts(struct entry *e)
+{
+	unsigned char c = (unsigned char)e->text[0];
+
+	if (c != '{' && c != ' ')
+		add_firsts(e->first, c, c);
+	else if (placeholder_firsts(e->text, e->first))
+		add_bits(T.first[e->kind], e->first);
+	else {
+		add_firsts(e->first, 0, 255);
+		T.any[e->kind] = 1;
+	}
 }
 
 /* T.by_first: where the entries of each kind opening with each byte
@@ -711,9 +738,7 @@ load(void)
 		T.hi[kind] = k;
 	}
 	for (i = 0; i < T.n; i++)
-		if ((T.e[i].text[0] == '{' || T.e[i].text[0] == ' ') &&
-		    !placeholder_firsts(T.e[i].text, T.first[T.e[i].kind]))
-			T.any[T.e[i].kind] = 1;
+		entry_firsts(&T.e[i]);
 	index_first_bytes();
 	build_tries();
 	compile_patterns();
@@ -1092,14 +1117,11 @@ rp_lang_count_words(const char *s, size_t n, size_t *counts)
 	init();
 	memset(counts, 0, (size_t)T.nlang * sizeof(*counts));
 	while (i <= n) {
-		if (i < n && (unsigned char)s[i] < 0x80 &&
-		    is_word_cp((unsigned char)s[i])) {	/* no decoding */
+		/* A run of ASCII letters and digits: no decoding. */
+		for (; i < n && (unsigned char)s[i] < 0x80 &&
+		    T.ascii_word[(unsigned char)s[i]]; i++, wl++)
 			if (wl + 1 < sizeof(w))
 				w[wl] = (char)T.ascii[(unsigned char)s[i]];
-			wl++;
-			i++;
-			continue;
-		}
 		len = i < n ? decode(s + i, n - i, &cp) : 0;
 		if (len > 0 && is_word_cp(cp)) {
 			k = fold_one(cp, out);
@@ -1639,7 +1661,8 @@ match_at(int kind, const struct folded *f, size_t i, rp_lang_hit *hit)
 			continue;
 		for (k = T.by_first[kind][firsts[j]];
 		    k < T.by_first[kind][firsts[j] + 1]; k++) {
-			if (T.e[k].again)
+			if (T.e[k].again || (c >= 0 &&
+			    !((T.e[k].first[c >> 3] >> (c & 7)) & 1)))
 				continue;
 			hit_clear(&h);
 			if ((r = pmatch(T.e[k].prog, f, i, &h)) > best &&
