@@ -1143,7 +1143,7 @@ rp_detect_language(const char *s, size_t n)
 
 	while (i < n) {
 		if ((unsigned char)s[i] < 0x80) {	/* no decoding */
-			latin += isalpha((unsigned char)s[i++]) != 0;
+			latin += ((unsigned)(s[i++] | 0x20) - 'a') < 26;
 			continue;
 		}
 		if (!rp_utf8_next(s, n, &i, &cp))

@@ -29,9 +29,12 @@ extern const struct rp_builtin_file rp_lang_builtin[];
 
 struct entry {
 	const char	*text;		/* folded */
+	const char	*prog;		/* a pattern's text, placeholders as
+					   PH_MARK and their index */
 	size_t		 len;
 	int		 kind, lang, value;
 	int		 again;		/* the same text as the entry before */
+	unsigned char	 first[32];	/* the folded bytes it may open at */
 };
 
 /* The phrases of each kind as a trie over their folded bytes, so that a
@@ -68,6 +71,7 @@ static struct {
 	int		 any[RP_LK__MAX];	/* a pattern may open with
 						   any byte ({text}) */
 	unsigned char	 ascii[128];		/* ASCII folded */
+	unsigned char	 ascii_word[128];	/* ASCII is_word_cp */
 	uint32_t	 by_first[RP_LK__MAX][257];	/* the first entry
 						   of kind whose text opens
 						   with a byte >= b */
@@ -177,6 +181,22 @@ struct folded {
 	size_t	 mbuf[513];
 };
 
+/* At most most ASCII bytes of s from i folded onto f: how many.  In
+ * locals, which the stores through f->s cannot change. */
+static size_t
+fold_ascii_run(struct folded *f, const char *s, size_t i, size_t most)
+{
+	char		*o = f->s + f->n;
+	size_t		*m = f->map + f->n, k;
+
+	for (k = 0; k < most && (unsigned char)s[i + k] < 0x80; k++) {
+		m[k] = i + k;
+		o[k] = (char)T.ascii[(unsigned char)s[i + k]];
+	}
+	f->n += k;
+	return k;
+}
+
 /* Fold s until limit folded bytes (or the end). */
 static void
 fold(struct folded *f, const char *s, size_t n, size_t limit)
@@ -201,16 +221,13 @@ fold(struct folded *f, const char *s, size_t n, size_t limit)
 			cap = sizeof(f->sbuf) - 4;
 		}
 	}
-	f->n = 0;
 	if (limit > cap)
 		limit = cap;
+	f->n = 0;
 	while (i < n && f->n < limit) {
 		/* Most text: a run of ASCII, a byte for a byte. */
-		for (k = f->n + (n - i < limit - f->n ? n - i : limit - f->n);
-		    f->n < k && (unsigned char)s[i] < 0x80; i++) {
-			f->map[f->n] = i;
-			f->s[f->n++] = (char)T.ascii[(unsigned char)s[i]];
-		}
+		i += fold_ascii_run(f, s, i, n - i < limit - f->n ? n - i :
+		    limit - f->n);
 		if (i == n || f->n == limit || (unsigned char)s[i] < 0x80)
 			continue;
 		len = rp_utf8_get(s + i, n - i, &cp, 0xFFFD);
@@ -535,16 +552,18 @@ search_sorted(int kind, const char *t, size_t n)
 	return NULL;
 }
 
-/* ASCII folded, from the same rules as the rest. */
+/* ASCII folded, from the same rules as the rest, and its word class. */
 static void
 fold_ascii(void)
 {
 	char	 out[4];
 	int	 c;
 
-	for (c = 0; c < 128; c++)
+	for (c = 0; c < 128; c++) {
 		T.ascii[c] = fold_cp((uint32_t)c, out) == 1 ?
 		    (unsigned char)out[0] : (unsigned char)c;
+		T.ascii_word[c] = (unsigned char)is_word_cp((uint32_t)c);
+	}
 }
 
 /* The trie of entries [lo, hi), sorted, which share their first d bytes:
@@ -601,16 +620,22 @@ add_firsts(unsigned char bits[32], int lo, int hi)
 }
 
 static void
-add_firsts_of(unsigned char bits[32], int kind)
+add_bits(unsigned char bits[32], const unsigned char more[32])
 {
 	int i;
 
 	for (i = 0; i < 32; i++)
-		bits[i] |= T.first[kind][i];
+		bits[i] |= more[i];
+}
+
+static void
+add_firsts_of(unsigned char bits[32], int kind)
+{
+	add_bits(bits, T.first[kind]);
 }
 
 /* The folded bytes pattern p, opening with a placeholder, may match
- * at, into bits, as placeholder() reads them: a month's name; a number
+ * at, into bits, as the placeholders read them: a month's name; a number
  * (digits, Chinese numerals), for a count also a zero in words, for an
  * ordinal also one in words, for a meeting also an OCR "I" or "Z".
  * 0 if any byte ({text}, a space). */
@@ -640,6 +665,23 @@ placeholder_firsts(const char *p, unsigned char bits[32])
 	return 1;
 }
 
+/* The folded bytes entry e may open at, into e->first (and its kind's
+ * for a placeholder); any byte for a space or {text}. */
+static void
+entry_firsts(struct entry *e)
+{
+	unsigned char c = (unsigned char)e->text[0];
+
+	if (c != '{' && c != ' ')
+		add_firsts(e->first, c, c);
+	else if (placeholder_firsts(e->text, e->first))
+		add_bits(T.first[e->kind], e->first);
+	else {
+		add_firsts(e->first, 0, 255);
+		T.any[e->kind] = 1;
+	}
+}
+
 /* T.by_first: where the entries of each kind opening with each byte
  * start, so that a pattern is tried only where it may match. */
 static void
@@ -656,6 +698,8 @@ index_first_bytes(void)
 			T.by_first[kind][b] = (uint32_t)k;
 		}
 }
+
+static void compile_patterns(void);
 
 static void
 load(void)
@@ -700,11 +744,10 @@ load(void)
 		T.hi[kind] = k;
 	}
 	for (i = 0; i < T.n; i++)
-		if ((T.e[i].text[0] == '{' || T.e[i].text[0] == ' ') &&
-		    !placeholder_firsts(T.e[i].text, T.first[T.e[i].kind]))
-			T.any[T.e[i].kind] = 1;
+		entry_firsts(&T.e[i]);
 	index_first_bytes();
 	build_tries();
+	compile_patterns();
 }
 
 static void
@@ -770,6 +813,71 @@ rp_lang_code_setting(const char *code, const char *key)
 		    strcmp(c, code) == 0)
 			return rp_lang_setting(l, key);
 	return NULL;
+}
+
+/* ------------------------------------------------------------- memo */
+
+/*
+ * The reader asks the same question of the same text many times (a line
+ * is tried as a date, a meeting, a closing line by one classifier after
+ * another, and again when the blocks are built): the answers about short
+ * texts are kept per thread, in a slot chosen by the text (its length
+ * and its first and last bytes), and given again when the text is the
+ * same.  The tables do not change once loaded, so an answer holds.
+ */
+enum memo_op { MEMO_PHRASE, MEMO_IS, MEMO_MATCH, MEMO_FIND };
+
+#define MEMO_SLOTS	512		/* a power of 2 */
+#define MEMO_TEXT	96		/* longest text kept */
+
+struct memo {
+	unsigned char	 op, kind, n;	/* n 0: the slot is empty */
+	char		 text[MEMO_TEXT];
+	size_t		 r, at;
+	int		 value;
+	rp_lang_hit	 hit;
+};
+
+static uint64_t
+memo_hash(int op, int kind, const char *s, size_t n)
+{
+	uint64_t	 a = 0, b = 0, h;
+
+	memcpy(&a, s, n < 8 ? n : 8);
+	if (n > 8)
+		memcpy(&b, s + n - 8, 8);
+	h = (uint64_t)n * 0x9E3779B97F4A7C15u ^ (uint64_t)(op << 8 | kind);
+	h ^= a * 0xFF51AFD7ED558CCDu;
+	h ^= b * 0xC4CEB9FE1A85EC53u;
+	return h ^ h >> 29 ^ h >> 47;
+}
+
+/* The slot of the question (op, kind, s[0..n)): *known when it holds
+ * the answer, else the caller fills it after memo_key; NULL when the
+ * text is too long to keep. */
+static struct memo *
+memo_slot(int op, int kind, const char *s, size_t n, int *known)
+{
+	static _Thread_local struct memo slots[MEMO_SLOTS];
+	struct memo	*m;
+
+	*known = 0;
+	if (n == 0 || n > MEMO_TEXT)
+		return NULL;
+	m = &slots[memo_hash(op, kind, s, n) & (MEMO_SLOTS - 1)];
+	*known = m->n == n && m->op == op && m->kind == kind &&
+	    memcmp(m->text, s, n) == 0;
+	return m;
+}
+
+/* The slot now answers (op, kind, s[0..n)). */
+static void
+memo_key(struct memo *m, int op, int kind, const char *s, size_t n)
+{
+	m->op = (unsigned char)op;
+	m->kind = (unsigned char)kind;
+	m->n = (unsigned char)n;
+	memcpy(m->text, s, n);
 }
 
 /* ------------------------------------------------------------ phrases */
@@ -929,16 +1037,31 @@ rp_lang_phrase(rp_lang_kind kind, const char *s, size_t n, int *value)
 	const struct entry	*x;
 	size_t			 e, r = 0;
 
+	struct memo		*m;
+	int			 known, v = 0;
+
 	init();
 	if (T.lo[kind] == T.hi[kind] || n == 0 || !first_may(kind, s, n))
 		return 0;
+	if ((m = memo_slot(MEMO_PHRASE, kind, s, n, &known)) != NULL &&
+	    known) {
+		if (m->r > 0 && value != NULL)
+			*value = m->value;
+		return m->r;
+	}
 	f = fold_kept(s, n, T.maxlen[kind] + 4, &own);
 	if ((x = longest(kind, f, &e)) != NULL) {
 		r = f->map[e];
+		v = x->value;
 		if (value != NULL)
-			*value = x->value;
+			*value = v;
 	}
 	fold_free(&own);
+	if (m != NULL) {
+		memo_key(m, MEMO_PHRASE, kind, s, n);
+		m->r = r;
+		m->value = v;
+	}
 	return r;
 }
 
@@ -949,14 +1072,27 @@ rp_lang_is(rp_lang_kind kind, const char *s, size_t n, int *value)
 	const struct folded	*f;
 	const struct entry	*x;
 
+	struct memo		*m;
+	int			 known;
+
 	init();
 	if (T.lo[kind] == T.hi[kind] || n == 0 || !first_may(kind, s, n))
 		return 0;
+	if ((m = memo_slot(MEMO_IS, kind, s, n, &known)) != NULL && known) {
+		if (m->r > 0 && value != NULL)
+			*value = m->value;
+		return m->r > 0;
+	}
 	f = fold_kept(s, n, T.maxlen[kind] + 1, &own);
 	x = f->map[f->n] == n ? lookup(kind, f->s, f->n) : NULL;
 	if (x != NULL && value != NULL)
 		*value = x->value;
 	fold_free(&own);
+	if (m != NULL) {
+		memo_key(m, MEMO_IS, kind, s, n);
+		m->r = x != NULL;
+		m->value = x != NULL ? x->value : 0;
+	}
 	return x != NULL;
 }
 
@@ -1034,14 +1170,11 @@ rp_lang_count_words(const char *s, size_t n, size_t *counts)
 	init();
 	memset(counts, 0, (size_t)T.nlang * sizeof(*counts));
 	while (i <= n) {
-		if (i < n && (unsigned char)s[i] < 0x80 &&
-		    is_word_cp((unsigned char)s[i])) {	/* no decoding */
+		/* A run of ASCII letters and digits: no decoding. */
+		for (; i < n && (unsigned char)s[i] < 0x80 &&
+		    T.ascii_word[(unsigned char)s[i]]; i++, wl++)
 			if (wl + 1 < sizeof(w))
 				w[wl] = (char)T.ascii[(unsigned char)s[i]];
-			wl++;
-			i++;
-			continue;
-		}
 		len = i < n ? decode(s + i, n - i, &cp) : 0;
 		if (len > 0 && is_word_cp(cp)) {
 			k = fold_one(cp, out);
@@ -1462,37 +1595,71 @@ ph_abstain(const char *rest, const struct folded *f, size_t i,
 	return ph_count(rest, f, i, hit, &hit->votes[2], 0, INT_MAX);
 }
 
+/* Names with their lengths: a pattern is matched often, and its
+ * placeholders looked up each time. */
+#define PH(name, fn)	{ name, sizeof(name) - 1, fn }
 static const struct {
 	const char	*name;
+	size_t		 len;
 	ph_fn		*match;
 } placeholders[] = {
-	{ "text", ph_text }, { "abstainers", named }, { "ord", ph_ord },
-	{ "month", ph_month }, { "mnum", ph_mnum }, { "day", ph_day },
-	{ "n", ph_meeting }, { "num", ph_num }, { "year", ph_year },
-	{ "for", ph_for }, { "against", ph_against },
-	{ "abstain", ph_abstain },
+	PH("text", ph_text), PH("abstainers", named), PH("ord", ph_ord),
+	PH("month", ph_month), PH("mnum", ph_mnum), PH("day", ph_day),
+	PH("n", ph_meeting), PH("num", ph_num), PH("year", ph_year),
+	PH("for", ph_for), PH("against", ph_against),
+	PH("abstain", ph_abstain),
 };
 
-/* A {placeholder} at i; then the rest of the pattern. */
-static size_t
-placeholder(const char *name, size_t nl, const char *rest,
-    const struct folded *f, size_t i, rp_lang_hit *hit)
-{
-	size_t k;
+#define NPLACEHOLDERS	(sizeof(placeholders) / sizeof(placeholders[0]))
 
-	for (k = 0; k < sizeof(placeholders) / sizeof(placeholders[0]); k++)
-		if (strlen(placeholders[k].name) == nl &&
-		    memcmp(placeholders[k].name, name, nl) == 0)
-			return placeholders[k].match(rest, f, i, hit);
-	return 0;
+/* A byte no folded text holds (nor any UTF-8): in a pattern's program,
+ * the next byte is the index of a placeholder (NPLACEHOLDERS: unknown,
+ * matching nothing). */
+#define PH_MARK		'\xFF'
+
+/* Pattern p's program: its text with each {name} as PH_MARK and the
+ * name's index, looked up once here instead of at each match. */
+static char *
+compile_pattern(const char *p)
+{
+	char		*prog = malloc(strlen(p) + 1), *o = prog;
+	const char	*e;
+	size_t		 k;
+
+	if (prog == NULL)
+		rp_out_of_memory();
+	while (*p != '\0') {
+		if (*p != '{' || (e = strchr(p, '}')) == NULL) {
+			*o++ = *p++;
+			continue;
+		}
+		for (k = 0; k < NPLACEHOLDERS; k++)
+			if (placeholders[k].len == (size_t)(e - p - 1) &&
+			    memcmp(placeholders[k].name, p + 1, e - p - 1) == 0)
+				break;
+		*o++ = PH_MARK;
+		*o++ = (char)k;
+		p = e + 1;
+	}
+	*o = '\0';
+	return prog;
 }
 
-/* Pattern p against folded text at i: the end of the match + 1 (so that
+static void
+compile_patterns(void)
+{
+	size_t i;
+
+	for (i = 0; i < T.n; i++)
+		T.e[i].prog = compile_pattern(T.e[i].text);
+}
+
+/* Program p against folded text at i: the end of the match + 1 (so that
  * an empty match is not 0), or 0. */
 static size_t
 pmatch(const char *p, const struct folded *f, size_t i, rp_lang_hit *hit)
 {
-	const char	*e;
+	size_t k;
 
 	for (;;) {
 		if (*p == '\0')
@@ -1505,9 +1672,11 @@ pmatch(const char *p, const struct folded *f, size_t i, rp_lang_hit *hit)
 			p++;
 			continue;
 		}
-		if (*p == '{' && (e = strchr(p, '}')) != NULL)
-			return placeholder(p + 1, (size_t)(e - p - 1), e + 1,
-			    f, i, hit);
+		if (*p == PH_MARK) {
+			k = (unsigned char)p[1];
+			return k < NPLACEHOLDERS ?
+			    placeholders[k].match(p + 2, f, i, hit) : 0;
+		}
 		if (i >= f->n || f->s[i] != *p)
 			return 0;
 		p++;
@@ -1545,10 +1714,11 @@ match_at(int kind, const struct folded *f, size_t i, rp_lang_hit *hit)
 			continue;
 		for (k = T.by_first[kind][firsts[j]];
 		    k < T.by_first[kind][firsts[j] + 1]; k++) {
-			if (T.e[k].again)
+			if (T.e[k].again || (c >= 0 &&
+			    !((T.e[k].first[c >> 3] >> (c & 7)) & 1)))
 				continue;
 			hit_clear(&h);
-			if ((r = pmatch(T.e[k].text, f, i, &h)) > best &&
+			if ((r = pmatch(T.e[k].prog, f, i, &h)) > best &&
 			    boundary(f, r - 1)) {
 				best = r;
 				*hit = h;
@@ -1576,7 +1746,9 @@ rp_lang_match(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit)
 {
 	struct folded		 own;
 	const struct folded	*f;
+	struct memo		*m;
 	size_t		 r, end = 0;
+	int		 known;
 
 	init();
 	hit_clear(hit);
@@ -1584,10 +1756,20 @@ rp_lang_match(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit)
 	    !number_byte((unsigned char)s[0])) || (!T.any[kind] &&
 	    !first_may(kind, s, n)))
 		return 0;
+	if ((m = memo_slot(MEMO_MATCH, kind, s, n, &known)) != NULL &&
+	    known) {
+		*hit = m->hit;
+		return m->r;
+	}
 	f = fold_kept(s, n, n, &own);
 	if ((r = match_at(kind, f, 0, hit)) > 0)
 		end = hit_source(f, r, hit);
 	fold_free(&own);
+	if (m != NULL) {
+		memo_key(m, MEMO_MATCH, kind, s, n);
+		m->r = end;
+		m->hit = *hit;
+	}
 	return end;
 }
 
@@ -1597,12 +1779,21 @@ rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
 {
 	struct folded		 own;
 	const struct folded	*f;
+	struct memo		*m;
 	size_t		 i, r, end = 0;
+	int		 known;
 
 	init();
 	hit_clear(hit);
 	if (T.lo[kind] == T.hi[kind])
 		return 0;
+	if ((m = memo_slot(MEMO_FIND, kind, s, n, &known)) != NULL &&
+	    known) {
+		*hit = m->hit;
+		if (m->r > 0)
+			*at = m->at;
+		return m->r;
+	}
 	f = fold_kept(s, n, n, &own);
 	for (i = 0; i < f->n && end == 0; i++) {
 		if ((f->s[i] & 0xC0) == 0x80 || (T.numeric[kind] &&
@@ -1616,6 +1807,12 @@ rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
 		}
 	}
 	fold_free(&own);
+	if (m != NULL) {
+		memo_key(m, MEMO_FIND, kind, s, n);
+		m->r = end;
+		m->hit = *hit;
+		m->at = end > 0 ? *at : 0;
+	}
 	return end;
 }
 

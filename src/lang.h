@@ -2,7 +2,8 @@
  * lang/<code>.conf (docs/LANG.md), built into the library and overridden
  * by files of the same name in the data directory.  Loaded once per
  * process; phrases are matched in one pass down a trie of case-folded
- * text. */
+ * text, patterns as programs compiled at load; the answers about short
+ * texts are kept per thread and given again for the same text. */
 #ifndef RP_LANG_H
 #define RP_LANG_H
 

@@ -120,19 +120,27 @@ rp_akn_vote_class(int kind)
 static char *
 wfmt(struct w *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Formatted into the arena: through a buffer on the stack, so that most
+ * strings (eIds, numbers) are formatted once, not measured first. */
 static char *
 wfmt(struct w *w, const char *fmt, ...)
 {
 	va_list	 ap;
 	int	 n;
-	char	*s;
+	char	*s, buf[256];
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	s = rp_arena_alloc(&w->arena, (size_t)(n < 0 ? 0 : n) + 1);
+	if (n < 0)
+		n = 0, buf[0] = '\0';
+	s = rp_arena_alloc(&w->arena, (size_t)n + 1);
+	if ((size_t)n < sizeof(buf)) {
+		memcpy(s, buf, (size_t)n + 1);
+		return s;
+	}
 	va_start(ap, fmt);
-	vsnprintf(s, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	return s;
 }
