@@ -472,3 +472,25 @@ grep -q "odd.xml:$want: warning: akn: element <odd>" "$TMP/odd.err" &&
 "$R" -f akn -t tree "$TMP/rep.xml" > /dev/null 2> "$TMP/rep.err"
 expect "akn foreign: 30 identical warnings one line with a count" \
     "1 1" "$(grep -c '<col>' "$TMP/rep.err") $(grep -c '<col> is not understood; kept as text (30 times)' "$TMP/rep.err")"
+
+# A character no font has (U+236B, U+04AA; U+1D400 past the BMP): the
+# page shows a white square where it stands, the PDF's text keeps the
+# character (but past the BMP), a warning names each.
+if command -v pdftoppm > /dev/null; then
+	for t in plain:'Name ABC mark' odd:'Name A⍫Ҫ𝐀BC mark'; do
+		printf '<akomaNtoso %s><doc name="x"><mainBody><p>%s</p></mainBody></doc></akomaNtoso>\n' \
+		    "$NS3" "${t#*:}" > "$TMP/g_${t%%:*}.xml"
+		"$R" -f akn -t pdf -o "$TMP/g_${t%%:*}.pdf" "$TMP/g_${t%%:*}.xml" \
+		    2> "$TMP/g_${t%%:*}.err"
+		pdftoppm -gray -r 150 -f 1 -l 1 "$TMP/g_${t%%:*}.pdf" > "$TMP/g_${t%%:*}.pgm"
+	done
+	ink() { python3 -c 'import sys; d = open(sys.argv[1], "rb").read().split(b"\n", 3)[3]; print(sum(b < 128 for b in d))' "$1"; }
+	plain=$(ink "$TMP/g_plain.pgm"); odd=$(ink "$TMP/g_odd.pgm")
+	[ "$odd" -gt $((plain + 60)) ] &&
+	    ok "akn foreign: a character no font has shows as a square ($plain -> $odd dark pixels)" ||
+	    notok "akn foreign: a character no font has is invisible" "$plain -> $odd dark pixels"
+	expect "akn foreign: the PDF's text keeps a character no font has" 1 \
+	    "$(pdftotext -enc UTF-8 "$TMP/g_odd.pdf" - | grep -c 'A⍫Ҫ□BC')"
+	expect "akn foreign: each character no font has named" "1 1 1" \
+	    "$(for c in 236B 04AA 1D400; do grep -c "no glyph for U+$c in any font: drawn as a white square" "$TMP/g_odd.err"; done | tr '\n' ' ' | sed 's/ $//')"
+fi
