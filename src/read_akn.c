@@ -34,6 +34,7 @@ struct r {
 	int		 nested;	/* documentRefs being followed */
 };
 
+static void	read_block(struct r *, xmlNodePtr, rp_node *);
 static void	read_blocks(struct r *, xmlNodePtr, rp_node *);
 static void	read_inlines(struct r *, xmlNodePtr, rp_node *);
 static void	read_container(struct r *, xmlNodePtr, rp_node *);
@@ -169,6 +170,14 @@ blank(const xmlChar *s)
 		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
 			return 0;
 	return 1;
+}
+
+/* Text that is more than layout. */
+static int
+has_text(xmlNodePtr x)
+{
+	return (x->type == XML_TEXT_NODE ||
+	    x->type == XML_CDATA_SECTION_NODE) && !blank(x->content);
 }
 
 static void
@@ -389,8 +398,11 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 			rp_msg(r->doc, RP_WARNING, "akn-noteref",
 			    line_of(x), col_of(x),
 			    "akn: noteRef to %s: no such note", h ? h : "");
+		read_inlines(r, x, parent);
 	} else if (is(x, "br") || is(x, "eol") || is(x, "eop")) {
 		add_text(r, parent, " ", x);
+		/* Empty by the schema: text in one is kept all the same. */
+		read_inlines(r, x, parent);
 	} else {
 		if (!transparent(x))
 			unknown(r, x, "text");
@@ -511,6 +523,8 @@ read_blocklist(struct r *r, xmlNodePtr x, rp_node *parent)
 			read_blocks(r, c, it);
 		} else if (is(c, "listIntroduction") || is(c, "listWrapUp")) {
 			read_blocks(r, c, parent);
+		} else {
+			read_block(r, c, parent);
 		}
 	}
 	if (list == NULL)
@@ -727,8 +741,9 @@ read_list(struct r *r, xmlNodePtr x, rp_node *node)
 				    x));
 			read_hier(r, c, keep_element(r, c, mk(r, list,
 			    RP_NODE_ITEM, c)));
-		} else if (c->type == XML_ELEMENT_NODE) {
-			unknown(r, c, "its text");
+		} else {
+			if (c->type == XML_ELEMENT_NODE)
+				unknown(r, c, "its text");
 			read_block(r, c, node);
 		}
 	}
@@ -1282,26 +1297,33 @@ attach(struct r *r, xmlNodePtr e, rp_node *an, int natt)
 		if (an->name == NULL)
 			an->name = attr(r, e, "showAs");
 		follow_ref(r, e, an, natt);
-	} else if (is(e, "interstitial") || is(e, "toc")) {
+	} else if (is(e, "interstitial") || is(e, "toc") || has_text(e)) {
 		/* Text between the documents: a document of its own. */
 		d = rp_document_new(r->doc, RP_DOC_ANNEX, line_of(e), 1);
 		rp_node_append(an, d);
-		read_blocks(r, e, mk(r, d, RP_NODE_BODY, e));
+		if (has_text(e))
+			read_block(r, e, mk(r, d, RP_NODE_BODY, e));
+		else
+			read_blocks(r, e, mk(r, d, RP_NODE_BODY, e));
+	} else if (e->type != XML_ELEMENT_NODE) {
+		return;
 	} else if (!read_before(r, e) &&
 	    read_document(r, e, an)->meta->annex_number == 0) {
 		an->last->meta->annex_number = natt;
 	}
 }
 
-/* An <attachment> or <component> (k) of dn: one ANNEX. */
+/* An <attachment> or <component> (k) of dn, or text between them: one
+ * ANNEX. */
 static void
 read_attachment(struct r *r, xmlNodePtr k, rp_node *dn, int natt)
 {
 	rp_node		*an = mk(r, dn, RP_NODE_ANNEX, k);
 	xmlNodePtr	 e;
 
-	for (e = xmlFirstElementChild(k); e != NULL;
-	    e = xmlNextElementSibling(e))
+	if (k->type != XML_ELEMENT_NODE)
+		attach(r, k, an, natt);
+	for (e = k->children; e != NULL; e = e->next)
 		attach(r, e, an, natt);
 	if (an->first == NULL && an->num == NULL && an->href == NULL)
 		rp_node_unlink(an);
@@ -1467,12 +1489,13 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 			read_lines(r, c, mk(r, dn, RP_NODE_CONCLUSION, c), 0);
 		} else if (is(c, "attachments") || is(c, "components") ||
 		    is(c, "collectionBody")) {
-			for (k = xmlFirstElementChild(c); k != NULL;
-			    k = xmlNextElementSibling(k))
-				read_attachment(r, k, dn, ++natt);
-		} else if (c->type == XML_ELEMENT_NODE) {
+			for (k = c->children; k != NULL; k = k->next)
+				if (k->type == XML_ELEMENT_NODE || has_text(k))
+					read_attachment(r, k, dn, ++natt);
+		} else if (c->type == XML_ELEMENT_NODE || has_text(c)) {
 			/* Blocks belong in a part: the body before, or one. */
-			unknown(r, c, "body text");
+			if (c->type == XML_ELEMENT_NODE)
+				unknown(r, c, "body text");
 			read_block(r, c, dn->last != NULL && dn->last->type ==
 			    RP_NODE_BODY ? dn->last : mk(r, dn, RP_NODE_BODY, c));
 		}
