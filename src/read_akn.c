@@ -681,6 +681,21 @@ keep_element(struct r *r, xmlNodePtr x, rp_node *n)
 	return n;
 }
 
+/* A speech's role, addressee and times, or NULL when it has none. */
+static const rp_speech *
+speech_of(struct r *r, xmlNodePtr x)
+{
+	rp_speech s = { attr(r, x, "as"), attr(r, x, "to"),
+	    attr(r, x, "startTime"), attr(r, x, "endTime") };
+	rp_speech *p;
+
+	if (s.as == NULL && s.to == NULL && s.start == NULL && s.end == NULL)
+		return NULL;
+	p = rp_doc_alloc(r->doc, sizeof(*p));
+	*p = s;
+	return p;
+}
+
 /* A debate's section or speech, a judgment's motivation...: a
  * CONTAINER with its number, the element and eId of a foreign one, and
  * its speaker; its heading, speaker line and the running text of a
@@ -694,7 +709,9 @@ read_container(struct r *r, xmlNodePtr x, rp_node *parent)
 			    RP_NODE_CONTAINER, x));
 	xmlNodePtr	 c;
 
-	n->href = attr(r, x, "by");
+	/* Only a speech has a speaker, and the rest with it. */
+	if ((n->href = attr(r, x, "by")) != NULL)
+		n->speech = speech_of(r, x);
 	for (c = x->children; c != NULL; c = c->next)
 		if (is(c, "num") && n->num == NULL)
 			n->num = content(r, c);

@@ -1004,6 +1004,26 @@ unit_head(struct d *d, xmlNodePtr x, const rp_node *n, const struct unit *u)
 	return c;
 }
 
+/* A speech's speaker, and its role, addressee and times where it had
+ * them. */
+static void
+speaker(struct w *w, xmlNodePtr x, const rp_node *n)
+{
+	const rp_speech *s = n->speech;
+
+	at(w, x, "by", n->href != NULL ? n->href : "");
+	if (s == NULL)
+		return;
+	if (s->as != NULL)
+		at(w, x, "as", s->as);
+	if (s->to != NULL)
+		at(w, x, "to", s->to);
+	if (s->start != NULL)
+		at(w, x, "startTime", s->start);
+	if (s->end != NULL)
+		at(w, x, "endTime", s->end);
+}
+
 /*
  * A CONTAINER read from a unit of a debate or judgment, written back as
  * it when it may stand in parent: its element, @name, eId and speaker,
@@ -1031,7 +1051,7 @@ unit(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base,
 	id = eid(w, x, n->id != NULL ? n->id : join(w, base, wfmt(w, "%s_%d",
 	    u.el, ++q->unit)));
 	if (u.by)
-		at(w, x, "by", n->href != NULL ? n->href : "");
+		speaker(w, x, n);
 	c = unit_head(d, x, n, &u);
 	head = x->last;
 	for (; c != NULL; c = c->next)

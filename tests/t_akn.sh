@@ -344,7 +344,7 @@ meta() {
 	printf '<FRBRExpression><FRBRthis value="/akn/xx/%s/2020-01-02/7/eng@/!main"/><FRBRuri value="/akn/xx/%s/2020-01-02/7/eng@"/><FRBRdate date="2020-01-02" name="sitting"/><FRBRauthor href="#me"/><FRBRlanguage language="eng"/></FRBRExpression>' "$1" "$1"
 	printf '<FRBRManifestation><FRBRthis value="/akn/xx/%s/2020-01-02/7/eng@/!main.xml"/><FRBRuri value="/akn/xx/%s/2020-01-02/7/eng@.akn"/><FRBRdate date="2020-01-02" name="markup"/><FRBRauthor href="#me"/></FRBRManifestation></identification>' "$1" "$1"
 	# A document in another declares no eId of the file again.
-	[ -n "$2" ] || printf '<references source="#me"><TLCOrganization eId="me" href="/ontology/organization/xx/me" showAs="Me"/><TLCPerson eId="smith" href="/ontology/person/xx/smith" showAs="Smith"/><TLCPerson eId="jones" href="/ontology/person/xx/jones" showAs="Jones"/></references>'
+	[ -n "$2" ] || printf '<references source="#me"><TLCOrganization eId="me" href="/ontology/organization/xx/me" showAs="Me"/><TLCPerson eId="smith" href="/ontology/person/xx/smith" showAs="Smith"/><TLCPerson eId="jones" href="/ontology/person/xx/jones" showAs="Jones"/><TLCRole eId="chair" href="/ontology/role/xx/chair" showAs="Chair"/></references>'
 	printf '</meta>\n'
 }
 cat > "$TMP/hansard.xml" <<XML
@@ -357,7 +357,7 @@ cat > "$TMP/hansard.xml" <<XML
         <question eId="dbsect_1__dbsect_1__q_1" by="#smith"><from>Mr Smith:</from><p>Why the delay wording?</p></question>
         <answer by="#jones"><from>Ms Jones:</from><p>Because reasons wording.</p></answer>
       </debateSection>
-      <speech eId="dbsect_1__sp_1" by="#smith"><from>Mr Smith again:</from><p>Closing speech wording.</p></speech>
+      <speech eId="dbsect_1__sp_1" by="#smith" as="#chair" to="#jones" startTime="2020-01-02T09:05:00" endTime="2020-01-02T09:07:30"><from>Mr Smith again:</from><p>Closing speech wording.</p></speech>
       <scene>Applause scene words</scene>
     </debateSection>
     <adjournment eId="adj_1"><p>The House rose wording.</p></adjournment>
@@ -404,8 +404,8 @@ XML
 same_shape set "$TMP/set.xml"
 all_words set "$TMP/set.xml"
 "$R" -q -f akn -t akn,md -d "$TMP/units" "$TMP/hansard.xml"
-expect "akn foreign debate: speakers, numbers and the sitting's lines kept" \
-    "1 1 1 1 1" "$(grep -c '<from>Mr Smith:</from>' "$TMP/units/hansard.xml") $(grep -c '<answer [^>]*by="#jones"' "$TMP/units/hansard.xml") $(grep -c '<num>XI.</num>' "$TMP/units/hansard.xml") $(grep -c '<scene>Applause scene words</scene>' "$TMP/units/hansard.xml") $(grep -c '^#.*XI. Opening words$' "$TMP/units/hansard.md")"
+expect "akn foreign debate: speakers, their role, addressee and times, numbers and the sitting's lines kept" \
+    "1 1 1 1 1 1" "$(grep -c '<speech eId="dbsect_1__sp_1" by="#smith" as="#chair" to="#jones" startTime="2020-01-02T09:05:00" endTime="2020-01-02T09:07:30">' "$TMP/units/hansard.xml") $(grep -c '<from>Mr Smith:</from>' "$TMP/units/hansard.xml") $(grep -c '<answer [^>]*by="#jones"' "$TMP/units/hansard.xml") $(grep -c '<num>XI.</num>' "$TMP/units/hansard.xml") $(grep -c '<scene>Applause scene words</scene>' "$TMP/units/hansard.xml") $(grep -c '^#.*XI. Opening words$' "$TMP/units/hansard.md")"
 # Text outside the levels (Indigo's <staticContent>) has no place in an
 # act's <body>: the act is a <doc> of its name, valid, no word lost.
 sed 's|<body>|<staticContent><p>Running head words</p></staticContent><body>|' \
