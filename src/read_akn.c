@@ -957,13 +957,32 @@ value_of(struct r *r, xmlNodePtr v, const char *el, const char **slot)
 }
 
 /* The TLC element of <references> that FRBRauthor v names. */
+/* The element of the <references> of meta's document, or of a document
+ * that holds it, whose eId "#id" names (an eId is declared once in a
+ * file, in the first document that uses it), or NULL. */
+static xmlNodePtr
+reference_around(xmlNodePtr meta, const xmlChar *href)
+{
+	xmlNodePtr a, m, t;
+
+	if ((t = reference_of(meta, href)) != NULL)
+		return t;
+	for (a = meta->parent ? meta->parent->parent : NULL; a != NULL &&
+	    a->type == XML_ELEMENT_NODE; a = a->parent)
+		for (m = xmlFirstElementChild(a); m != NULL;
+		    m = xmlNextElementSibling(m))
+			if (is(m, "meta") && (t = reference_of(m, href)) != NULL)
+				return t;
+	return NULL;
+}
+
 static void
 work_author(struct r *r, xmlNodePtr meta, xmlNodePtr v, rp_akn_source *s)
 {
 	xmlChar		*h = xmlGetProp(v, BAD_CAST "href");
 	xmlNodePtr	 t;
 
-	if ((t = reference_of(meta, h)) != NULL) {
+	if ((t = reference_around(meta, h)) != NULL) {
 		s->author_el = rp_doc_strdup(r->doc, (const char *)t->name);
 		s->author_eid = attr(r, t, "eId");
 		s->author_href = attr(r, t, "href");

@@ -1886,6 +1886,10 @@ meta_tail(struct d *d, xmlNodePtr meta, xmlNodePtr refs)
 			blocks(d, x, fn, w->notes[w->nnotes - 1].eid);
 		}
 	}
+	/* A foreign document's metadata is its own identity: read back,
+	 * it is foreign again, never a UN document. */
+	if (m->akn_source != NULL)
+		return;
 	x = el(w, meta, "proprietary");
 	at(w, x, "source", "#converter");
 	x = xmlAddChild(x, xmlNewDocNode(w->x, NULL, BAD_CAST "meta", NULL));

@@ -263,12 +263,16 @@ grep -q 'title="Proposal for a REGULATION"' "$TMP/pretty/pretty.tree" &&
     ok "akn foreign: pretty-printing white space normalized, a run of text one paragraph" ||
     notok "akn foreign: white space" "$(cat "$TMP/pretty/pretty.md")"
 
-# same_identity NAME FILE: -t akn gives back FILE's FRBR IRIs and dates.
+# same_identity NAME FILE: -t akn gives back FILE's FRBR IRIs and dates,
+# and so does -t akn of that output (respub's AKN of a foreign document
+# is foreign still, never a UN statement).
 same_identity() {
-	"$R" -q -f akn -t akn -o "$TMP/fw/$1.id.xml" "$2"
-	python3 "$TOOLS/frbr_same.py" "$2" "$TMP/fw/$1.id.xml" > "$TMP/fw/$1.id"
+	"$R" -q -f akn -t akn -o "$TMP/fw/$1.id1.xml" "$2"
+	"$R" -q -f akn -t akn -o "$TMP/fw/$1.id.xml" "$TMP/fw/$1.id1.xml"
+	python3 "$TOOLS/frbr_same.py" "$2" "$TMP/fw/$1.id1.xml" > "$TMP/fw/$1.id" &&
+	    python3 "$TOOLS/frbr_same.py" "$2" "$TMP/fw/$1.id.xml" > "$TMP/fw/$1.id"
 	case $? in
-	0) ok "akn foreign $1: FRBR IRIs and dates given back unchanged" ;;
+	0) ok "akn foreign $1: FRBR IRIs and dates given back unchanged, twice" ;;
 	2) ok "akn foreign $1: # SKIP no identification" ;;
 	*) notok "akn foreign $1: FRBR IRIs and dates given back unchanged" \
 	    "$(head -3 "$TMP/fw/$1.id")" ;;
@@ -430,6 +434,9 @@ done
 "$R" -q -f akn -t akn -o "$TMP/noid.xml" "$TMP/coll.xml"
 expect "akn foreign: no UN identity or date made up for a foreign document" \
     "0 0" "$(grep -c '/akn/un/' "$TMP/noid.xml") $(grep 'FRBRdate' "$TMP/noid.xml" | grep -c -v 'date="0001-01-01" name="unknown"')"
+"$R" -q -f akn -t akn -o "$TMP/noid2.xml" "$TMP/noid.xml"
+expect "akn foreign: nor when respub's AKN of it is read again" \
+    "0 0 documentCollection" "$(grep -c '/akn/un/' "$TMP/noid2.xml") $(grep 'FRBRdate' "$TMP/noid2.xml" | grep -c -v 'date="0001-01-01" name="unknown"') $(sed -n '3s/^ *<\([A-Za-z]*\).*/\1/p' "$TMP/noid2.xml")"
 # The foreign files the repository may hold (tests/akn-foreign/README.md)
 # always; the others of $FOREIGN when it is there.
 FOREIGN=${FOREIGN:-$ROOT/../shared/akn/foreign}
