@@ -1598,9 +1598,23 @@ first_error(void *ctx, xmlErrorPtr e)
 	}
 }
 
+/* libxml2 says a failure that has no parser to report to (an allocation
+ * while the tree is read: xmlGetProp then gives NULL, and an attribute or
+ * a text would be missing without a word) here: the read fails. */
+static void
+xml_failure(void *ctx, const char *fmt, ...)
+{
+	(void)fmt;
+	*(int *)ctx = 1;
+}
+
 int
 rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 {
+	void			*oldctx = xmlGenericErrorContext;
+	xmlGenericErrorFunc	 olderr = xmlGenericError;
+	int			 failed = 0;
+
 	xmlParserCtxtPtr ctx;
 	xmlDocPtr	 x;
 	xmlNodePtr	 root, top;
@@ -1623,6 +1637,7 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	memset(&first, 0, sizeof(first));
 	ctx->_private = &first;
 	ctx->sax->serror = first_error;
+	xmlSetGenericErrorFunc(&failed, xml_failure);
 	/* No NOENT, no DTDLOAD: entities stay references, no file or
 	 * network access. */
 	x = xmlCtxtReadMemory(ctx, buf, (int)len, NULL, "UTF-8",
@@ -1631,7 +1646,9 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	if (x == NULL) {
 		if (first.code == 0 && (e = xmlCtxtGetLastError(ctx)) == NULL)
 			e = &first;
-		rp_xml_error(doc, e);
+		if (!failed && e->code != XML_ERR_NO_MEMORY)
+			rp_xml_error(doc, e);
+		failed |= e->code == XML_ERR_NO_MEMORY;
 		goto out;
 	}
 	root = xmlDocGetRootElement(x);
@@ -1662,6 +1679,12 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	read_rest(&r, top, doc->root);
 	rc = 0;
 out:
+	xmlSetGenericErrorFunc(oldctx, olderr);
+	if (failed) {
+		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory "
+		    "while the file was read (libxml2)");
+		rc = -1;
+	}
 	xmlFree(first.message);
 	xmlFree(first.str1);
 	xmlFree(first.str2);
