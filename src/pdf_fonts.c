@@ -131,7 +131,14 @@ face_open(struct pdf_fonts *f, int i, char *err, size_t errlen)
 		return -1;
 	}
 	fclose(probe);
+	errno = 0;
 	blob = hb_blob_create_from_file_or_fail(fc->path);
+	if (blob == NULL && errno != 0) {
+		/* Out of memory, mostly: not the font's fault. */
+		snprintf(err, errlen, "font %s: cannot load it: %s", fc->path,
+		    strerror(errno));
+		return -1;
+	}
 	if (blob == NULL || hb_face_count(blob) <= (unsigned)fc->index) {
 		hb_blob_destroy(blob);
 		snprintf(err, errlen, "font %s: not a TrueType font (or no "
