@@ -203,6 +203,15 @@ typedef struct rp_docref {
 
 typedef struct rp_node rp_node;
 
+/* What a speech, question or answer of Akoma Ntoso made elsewhere says
+ * of itself beside its speaker (the CONTAINER's href): in what role
+ * (@as) and to whom (@to), references as the source has them ("#chair"),
+ * and when (@startTime, @endTime, xsd:dateTime); NULL where it has none. */
+typedef struct rp_speech {
+	const char  *as, *to;
+	const char  *start, *end;
+} rp_speech;
+
 /* Node flags. */
 #define RP_NOSRC	(1u << 0)	/* made by the reader, not in the input */
 #define RP_UNSURE	(1u << 1)	/* classified by a weak rule */
@@ -234,6 +243,9 @@ typedef struct rp_node rp_node;
  *   ref      DOCREF: the cited document.
  *   id       PARAGRAPH, ITEM and CONTAINER read from Akoma Ntoso made
  *            elsewhere: the source's eId, which the AKN writer keeps.
+ *   speech   CONTAINER read from a speech of Akoma Ntoso made elsewhere
+ *            (speech, question, answer, speechGroup): its role,
+ *            addressee and times, or NULL when it has none.
  */
 struct rp_node {
 	rp_node_type	 type;
@@ -252,6 +264,7 @@ struct rp_node {
 	rp_meta		*meta;
 	rp_docref	*ref;
 	const char	*id;
+	const rp_speech	*speech;
 };
 
 /* ------------------------------------------------------------ diagnostics */

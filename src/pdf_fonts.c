@@ -131,7 +131,14 @@ face_open(struct pdf_fonts *f, int i, char *err, size_t errlen)
 		return -1;
 	}
 	fclose(probe);
+	errno = 0;
 	blob = hb_blob_create_from_file_or_fail(fc->path);
+	if (blob == NULL && errno != 0) {
+		/* Out of memory, mostly: not the font's fault. */
+		snprintf(err, errlen, "font %s: cannot load it: %s", fc->path,
+		    strerror(errno));
+		return -1;
+	}
 	if (blob == NULL || hb_face_count(blob) <= (unsigned)fc->index) {
 		hb_blob_destroy(blob);
 		snprintf(err, errlen, "font %s: not a TrueType font (or no "
@@ -203,6 +210,35 @@ glyph_of(const struct pdf_fonts *f, int face, uint32_t cp)
 	return gid;
 }
 
+/*
+ * A character no face has is drawn as a white square of the face that
+ * stands in for it (pl_add gives it the regular face), so that the page
+ * shows where it is; the text layer keeps the character itself.
+ */
+#define STAND_IN	0x25A1
+
+/* The glyph a set-by-character face draws cp with: its own, else the
+ * stand-in's (0 when the face lacks that too). */
+static hb_codepoint_t
+drawn_glyph(const struct pdf_fonts *f, int face, uint32_t cp)
+{
+	hb_codepoint_t gid = glyph_of(f, face, cp);
+
+	return gid != 0 ? gid : glyph_of(f, face, STAND_IN);
+}
+
+/* Whether face lacks one of the characters of set. */
+static int
+lacks_some(const struct pdf_fonts *f, int face, const hb_set_t *set)
+{
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+
+	while (hb_set_next(set, &cp) && cp < 0x10000)
+		if (glyph_of(f, face, cp) == 0)
+			return 1;
+	return 0;
+}
+
 int
 pdf_fonts_has(const struct pdf_fonts *f, int face, uint32_t cp)
 {
@@ -267,8 +303,8 @@ pdf_fonts_width(void *fonts, int face, uint32_t cp)
 	if (fc->w[cp] < 0) {
 		/* As libharu computes /W: hmtx advance (of glyph 0 for a
 		 * character the font lacks) in whole 1/1000 em. */
-		adv = hb_font_get_glyph_h_advance(fc->font, glyph_of(f, face,
-		    cp));
+		adv = hb_font_get_glyph_h_advance(fc->font, drawn_glyph(f,
+		    face, cp));
 		fc->w[cp] = (int16_t)(uint16_t)(adv * 1000 / fc->upem);
 	}
 	return fc->w[cp];
@@ -833,7 +869,7 @@ code_map_make(struct code_map *m, hb_face_t *sub, const struct pdf_used *u,
 {
 	hb_font_t	*font;
 	hb_set_t	*all;
-	hb_codepoint_t	 cp = HB_SET_VALUE_INVALID, gid;
+	hb_codepoint_t	 cp = HB_SET_VALUE_INVALID, gid, square = 0;
 	size_t		 i;
 
 	if (is_shaped(face)) {
@@ -845,9 +881,12 @@ code_map_make(struct code_map *m, hb_face_t *sub, const struct pdf_used *u,
 	font = hb_font_create(sub);
 	all = hb_set_copy(u->set[face]);
 	hb_set_add(all, ' ');
+	hb_font_get_nominal_glyph(font, STAND_IN, &square);
 	while (hb_set_next(all, &cp) && cp < 0x10000)
 		if (hb_font_get_nominal_glyph(font, cp, &gid) && gid != 0)
 			code_map_add(m, cp, gid);
+		else if (square != 0)
+			code_map_add(m, cp, square);
 	hb_set_destroy(all);
 	hb_font_destroy(font);
 }
@@ -962,6 +1001,8 @@ subset_blob(struct pdf_fonts *f, int face, const struct pdf_used *u,
 	} else {
 		hb_set_union(hb_subset_input_unicode_set(in), u->set[face]);
 		hb_set_add(hb_subset_input_unicode_set(in), ' ');
+		if (lacks_some(f, face, u->set[face]))
+			hb_set_add(hb_subset_input_unicode_set(in), STAND_IN);
 	}
 	for (i = 0; i < sizeof(drop) / sizeof(drop[0]); i++)
 		hb_set_add(hb_subset_input_set(in,

@@ -136,6 +136,22 @@ set_glue(struct pl_para *p, const struct pl_metrics *m)
 	b->brk = PB_GLUE;
 }
 
+/* Count a character no face has; keep the first different ones. */
+static void
+note_missing(struct pl_para *p, uint32_t cp)
+{
+	int i;
+
+	p->missing++;
+	for (i = 0; i < p->nmissing_cp; i++)
+		if (p->missing_cp[i] == cp)
+			return;
+	if (p->nmissing_cp < PL_MISSING)
+		p->missing_cp[p->nmissing_cp++] = cp;
+	else
+		p->missing_more = 1;
+}
+
 void
 pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
     size_t n, int style, float size, float rise, int32_t link, int16_t note)
@@ -159,10 +175,11 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 			continue;
 		}
 		if (face < 0) {
-			if (p->missing++ == 0)
-				p->first_missing = cp;
-			face = PF_CJK;
+			/* The regular face draws it as a white square. */
+			note_missing(p, cp);
+			face = PF_REGULAR;
 		}
+
 		cjk = rp_is_cjk(cp);
 		struct pl_box *prev = p->nbox ? &p->box[p->nbox - 1] : NULL;
 		int fake = (style & PS_BOLD) && face == PF_CJK;
@@ -213,13 +230,22 @@ pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
 			pending = 0;
 		}
 		struct pl_box *b = &p->box[p->nbox - 1];
+		const char *bytes = s + i - k;
 
+		/* The PDF's codes are of the BMP (libharu): past it, a
+		 * character no face has is the white square in the text
+		 * too. */
+		if (cp >= 0x10000) {
+			bytes = "\xE2\x96\xA1";
+			k = 3;
+			cp = 0x25A1;
+		}
 		while (p->tlen + k + 1 > p->tcap) {
 			p->tcap = p->tcap ? p->tcap * 2 : 256;
 			if ((p->text = realloc(p->text, p->tcap)) == NULL)
 				abort();
 		}
-		memcpy(p->text + p->tlen, s + i - k, k);
+		memcpy(p->text + p->tlen, bytes, k);
 		p->tlen += k;
 		p->text[p->tlen] = '\0';
 		b->len += (uint32_t)k;

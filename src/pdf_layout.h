@@ -57,6 +57,9 @@ struct pl_box {
 				 * width a line ending here takes, pt */
 };
 
+/* How many characters no face has a paragraph names. */
+#define PL_MISSING	16
+
 /* A paragraph's boxes, text and the lines it was broken into. */
 struct pl_para {
 	char		*text;
@@ -72,7 +75,9 @@ struct pl_para {
 	int		 isolate;	/* spans added now are an LTR isolate */
 	int		 rtl;		/* base direction, set by pl_bidi */
 	int		 missing;	/* characters no face has */
-	uint32_t	 first_missing;
+	/* The first PL_MISSING different ones of them; whether others. */
+	uint32_t	 missing_cp[PL_MISSING];
+	int		 nmissing_cp, missing_more;
 };
 
 void	pl_para_init(struct pl_para *p, int script);

@@ -34,6 +34,7 @@ struct r {
 	int		 nested;	/* documentRefs being followed */
 };
 
+static void	read_block(struct r *, xmlNodePtr, rp_node *);
 static void	read_blocks(struct r *, xmlNodePtr, rp_node *);
 static void	read_inlines(struct r *, xmlNodePtr, rp_node *);
 static void	read_container(struct r *, xmlNodePtr, rp_node *);
@@ -169,6 +170,14 @@ blank(const xmlChar *s)
 		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
 			return 0;
 	return 1;
+}
+
+/* Text that is more than layout. */
+static int
+has_text(xmlNodePtr x)
+{
+	return (x->type == XML_TEXT_NODE ||
+	    x->type == XML_CDATA_SECTION_NODE) && !blank(x->content);
 }
 
 static void
@@ -389,8 +398,11 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 			rp_msg(r->doc, RP_WARNING, "akn-noteref",
 			    line_of(x), col_of(x),
 			    "akn: noteRef to %s: no such note", h ? h : "");
+		read_inlines(r, x, parent);
 	} else if (is(x, "br") || is(x, "eol") || is(x, "eop")) {
 		add_text(r, parent, " ", x);
+		/* Empty by the schema: text in one is kept all the same. */
+		read_inlines(r, x, parent);
 	} else {
 		if (!transparent(x))
 			unknown(r, x, "text");
@@ -511,6 +523,8 @@ read_blocklist(struct r *r, xmlNodePtr x, rp_node *parent)
 			read_blocks(r, c, it);
 		} else if (is(c, "listIntroduction") || is(c, "listWrapUp")) {
 			read_blocks(r, c, parent);
+		} else {
+			read_block(r, c, parent);
 		}
 	}
 	if (list == NULL)
@@ -667,6 +681,21 @@ keep_element(struct r *r, xmlNodePtr x, rp_node *n)
 	return n;
 }
 
+/* A speech's role, addressee and times, or NULL when it has none. */
+static const rp_speech *
+speech_of(struct r *r, xmlNodePtr x)
+{
+	rp_speech s = { attr(r, x, "as"), attr(r, x, "to"),
+	    attr(r, x, "startTime"), attr(r, x, "endTime") };
+	rp_speech *p;
+
+	if (s.as == NULL && s.to == NULL && s.start == NULL && s.end == NULL)
+		return NULL;
+	p = rp_doc_alloc(r->doc, sizeof(*p));
+	*p = s;
+	return p;
+}
+
 /* A debate's section or speech, a judgment's motivation...: a
  * CONTAINER with its number, the element and eId of a foreign one, and
  * its speaker; its heading, speaker line and the running text of a
@@ -680,7 +709,9 @@ read_container(struct r *r, xmlNodePtr x, rp_node *parent)
 			    RP_NODE_CONTAINER, x));
 	xmlNodePtr	 c;
 
-	n->href = attr(r, x, "by");
+	/* Only a speech has a speaker, and the rest with it. */
+	if ((n->href = attr(r, x, "by")) != NULL)
+		n->speech = speech_of(r, x);
 	for (c = x->children; c != NULL; c = c->next)
 		if (is(c, "num") && n->num == NULL)
 			n->num = content(r, c);
@@ -727,8 +758,9 @@ read_list(struct r *r, xmlNodePtr x, rp_node *node)
 				    x));
 			read_hier(r, c, keep_element(r, c, mk(r, list,
 			    RP_NODE_ITEM, c)));
-		} else if (c->type == XML_ELEMENT_NODE) {
-			unknown(r, c, "its text");
+		} else {
+			if (c->type == XML_ELEMENT_NODE)
+				unknown(r, c, "its text");
 			read_block(r, c, node);
 		}
 	}
@@ -925,13 +957,32 @@ value_of(struct r *r, xmlNodePtr v, const char *el, const char **slot)
 }
 
 /* The TLC element of <references> that FRBRauthor v names. */
+/* The element of the <references> of meta's document, or of a document
+ * that holds it, whose eId "#id" names (an eId is declared once in a
+ * file, in the first document that uses it), or NULL. */
+static xmlNodePtr
+reference_around(xmlNodePtr meta, const xmlChar *href)
+{
+	xmlNodePtr a, m, t;
+
+	if ((t = reference_of(meta, href)) != NULL)
+		return t;
+	for (a = meta->parent ? meta->parent->parent : NULL; a != NULL &&
+	    a->type == XML_ELEMENT_NODE; a = a->parent)
+		for (m = xmlFirstElementChild(a); m != NULL;
+		    m = xmlNextElementSibling(m))
+			if (is(m, "meta") && (t = reference_of(m, href)) != NULL)
+				return t;
+	return NULL;
+}
+
 static void
 work_author(struct r *r, xmlNodePtr meta, xmlNodePtr v, rp_akn_source *s)
 {
 	xmlChar		*h = xmlGetProp(v, BAD_CAST "href");
 	xmlNodePtr	 t;
 
-	if ((t = reference_of(meta, h)) != NULL) {
+	if ((t = reference_around(meta, h)) != NULL) {
 		s->author_el = rp_doc_strdup(r->doc, (const char *)t->name);
 		s->author_eid = attr(r, t, "eId");
 		s->author_href = attr(r, t, "href");
@@ -1282,26 +1333,33 @@ attach(struct r *r, xmlNodePtr e, rp_node *an, int natt)
 		if (an->name == NULL)
 			an->name = attr(r, e, "showAs");
 		follow_ref(r, e, an, natt);
-	} else if (is(e, "interstitial") || is(e, "toc")) {
+	} else if (is(e, "interstitial") || is(e, "toc") || has_text(e)) {
 		/* Text between the documents: a document of its own. */
 		d = rp_document_new(r->doc, RP_DOC_ANNEX, line_of(e), 1);
 		rp_node_append(an, d);
-		read_blocks(r, e, mk(r, d, RP_NODE_BODY, e));
+		if (has_text(e))
+			read_block(r, e, mk(r, d, RP_NODE_BODY, e));
+		else
+			read_blocks(r, e, mk(r, d, RP_NODE_BODY, e));
+	} else if (e->type != XML_ELEMENT_NODE) {
+		return;
 	} else if (!read_before(r, e) &&
 	    read_document(r, e, an)->meta->annex_number == 0) {
 		an->last->meta->annex_number = natt;
 	}
 }
 
-/* An <attachment> or <component> (k) of dn: one ANNEX. */
+/* An <attachment> or <component> (k) of dn, or text between them: one
+ * ANNEX. */
 static void
 read_attachment(struct r *r, xmlNodePtr k, rp_node *dn, int natt)
 {
 	rp_node		*an = mk(r, dn, RP_NODE_ANNEX, k);
 	xmlNodePtr	 e;
 
-	for (e = xmlFirstElementChild(k); e != NULL;
-	    e = xmlNextElementSibling(e))
+	if (k->type != XML_ELEMENT_NODE)
+		attach(r, k, an, natt);
+	for (e = k->children; e != NULL; e = e->next)
 		attach(r, e, an, natt);
 	if (an->first == NULL && an->num == NULL && an->href == NULL)
 		rp_node_unlink(an);
@@ -1467,12 +1525,13 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 			read_lines(r, c, mk(r, dn, RP_NODE_CONCLUSION, c), 0);
 		} else if (is(c, "attachments") || is(c, "components") ||
 		    is(c, "collectionBody")) {
-			for (k = xmlFirstElementChild(c); k != NULL;
-			    k = xmlNextElementSibling(k))
-				read_attachment(r, k, dn, ++natt);
-		} else if (c->type == XML_ELEMENT_NODE) {
+			for (k = c->children; k != NULL; k = k->next)
+				if (k->type == XML_ELEMENT_NODE || has_text(k))
+					read_attachment(r, k, dn, ++natt);
+		} else if (c->type == XML_ELEMENT_NODE || has_text(c)) {
 			/* Blocks belong in a part: the body before, or one. */
-			unknown(r, c, "body text");
+			if (c->type == XML_ELEMENT_NODE)
+				unknown(r, c, "body text");
 			read_block(r, c, dn->last != NULL && dn->last->type ==
 			    RP_NODE_BODY ? dn->last : mk(r, dn, RP_NODE_BODY, c));
 		}
@@ -1539,9 +1598,23 @@ first_error(void *ctx, xmlErrorPtr e)
 	}
 }
 
+/* libxml2 says a failure that has no parser to report to (an allocation
+ * while the tree is read: xmlGetProp then gives NULL, and an attribute or
+ * a text would be missing without a word) here: the read fails. */
+static void
+xml_failure(void *ctx, const char *fmt, ...)
+{
+	(void)fmt;
+	*(int *)ctx = 1;
+}
+
 int
 rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 {
+	void			*oldctx = xmlGenericErrorContext;
+	xmlGenericErrorFunc	 olderr = xmlGenericError;
+	int			 failed = 0;
+
 	xmlParserCtxtPtr ctx;
 	xmlDocPtr	 x;
 	xmlNodePtr	 root, top;
@@ -1564,6 +1637,7 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	memset(&first, 0, sizeof(first));
 	ctx->_private = &first;
 	ctx->sax->serror = first_error;
+	xmlSetGenericErrorFunc(&failed, xml_failure);
 	/* No NOENT, no DTDLOAD: entities stay references, no file or
 	 * network access. */
 	x = xmlCtxtReadMemory(ctx, buf, (int)len, NULL, "UTF-8",
@@ -1572,7 +1646,9 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	if (x == NULL) {
 		if (first.code == 0 && (e = xmlCtxtGetLastError(ctx)) == NULL)
 			e = &first;
-		rp_xml_error(doc, e);
+		if (!failed && e->code != XML_ERR_NO_MEMORY)
+			rp_xml_error(doc, e);
+		failed |= e->code == XML_ERR_NO_MEMORY;
 		goto out;
 	}
 	root = xmlDocGetRootElement(x);
@@ -1603,6 +1679,12 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	read_rest(&r, top, doc->root);
 	rc = 0;
 out:
+	xmlSetGenericErrorFunc(oldctx, olderr);
+	if (failed) {
+		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory "
+		    "while the file was read (libxml2)");
+		rc = -1;
+	}
 	xmlFree(first.message);
 	xmlFree(first.str1);
 	xmlFree(first.str2);

@@ -1012,6 +1012,26 @@ unit_head(struct d *d, xmlNodePtr x, const rp_node *n, const struct unit *u)
 	return c;
 }
 
+/* A speech's speaker, and its role, addressee and times where it had
+ * them. */
+static void
+speaker(struct w *w, xmlNodePtr x, const rp_node *n)
+{
+	const rp_speech *s = n->speech;
+
+	at(w, x, "by", n->href != NULL ? n->href : "");
+	if (s == NULL)
+		return;
+	if (s->as != NULL)
+		at(w, x, "as", s->as);
+	if (s->to != NULL)
+		at(w, x, "to", s->to);
+	if (s->start != NULL)
+		at(w, x, "startTime", s->start);
+	if (s->end != NULL)
+		at(w, x, "endTime", s->end);
+}
+
 /*
  * A CONTAINER read from a unit of a debate or judgment, written back as
  * it when it may stand in parent: its element, @name, eId and speaker,
@@ -1039,7 +1059,7 @@ unit(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base,
 	id = eid(w, x, n->id != NULL ? n->id : join(w, base, wfmt(w, "%s_%d",
 	    u.el, ++q->unit)));
 	if (u.by)
-		at(w, x, "by", n->href != NULL ? n->href : "");
+		speaker(w, x, n);
 	c = unit_head(d, x, n, &u);
 	head = x->last;
 	for (; c != NULL; c = c->next)
@@ -1352,116 +1372,171 @@ agenda_mark(struct d *d, const rp_node *kids, struct mark *mk)
 	return 1;
 }
 
+/* How a masthead line of a role is marked: an element around its
+ * inlines (kids), with one attribute, or marks on words in it (ictx). */
+struct pmark {
+	const char	*wrap, *k, *v;
+	const rp_node	*kids;
+};
+
+/* The reference to the adopting body, or NULL when it is unknown. */
+static const char *
+body_ref(struct d *d)
+{
+	return d->m->body != RP_BODY_UNKNOWN ? wfmt(d->w, "#%s", d->actor) :
+	    NULL;
+}
+
+/* Whether the line is only the document's own symbol as a reference:
+ * its docNumber already (inline_node). */
+static int
+own_ref_only(const struct d *d, const rp_node *kids)
+{
+	return kids != NULL && kids->next == NULL &&
+	    kids->type == RP_NODE_DOCREF && kids->ref != NULL &&
+	    is_own(d->m, kids->ref);
+}
+
+/* The number line ("58/136.") and the symbol line. */
+static void
+number_mark(struct d *d, const rp_node *n, struct ictx *ic, struct pmark *pm)
+{
+	const rp_node *kids = pm->kids;
+
+	if (n->role == RP_ROLE_NUMBER) {
+		/* "58/136." : the period is punctuation, not the number. */
+		if (kids != NULL && kids->type == RP_NODE_DOCREF &&
+		    kids->ref != NULL && is_own(d->m, kids->ref))
+			return;
+		if (d->m->number != NULL) {
+			ic->marks[ic->nmarks++] = (struct mark){ d->m->number,
+			    "docNumber", NULL, NULL, 0, NULL, NULL };
+			return;
+		}
+	}
+	/* The symbol as a reference to this very document is its
+	 * docNumber (inline_node). */
+	if (own_ref_only(d, kids))
+		return;
+	pm->wrap = "docNumber";
+	ic->own = 0;
+}
+
+/* The date line: a docDate of the date it holds, or of the document's. */
+static void
+date_mark(struct d *d, struct ictx *ic, struct pmark *pm)
+{
+	const rp_node *kids = pm->kids;
+
+	ic->docdate = 0;
+	if (kids != NULL && kids->next == NULL &&
+	    kids->type == RP_NODE_DATE && is_date(kids->href)) {
+		pm->v = kids->href;
+		pm->kids = kids->first;
+	} else if (is_date(d->m->date))
+		pm->v = d->m->date;
+	if (pm->v != NULL) {
+		pm->wrap = "docDate";
+		pm->k = "date";
+	}
+}
+
+/* Lines where words are marked: the agenda item, the document type
+ * ("Resolution 1377 (2001)", "第 1456（2003）号决议": the word is the
+ * docType, the number a docNumber beside it), the adoption line's body
+ * and meeting. */
+static void
+word_marks(struct d *d, const rp_node *n, struct ictx *ic, struct pmark *pm)
+{
+	struct w	*w = d->w;
+	const char	*org = body_ref(d), *s;
+
+	if (n->role == RP_ROLE_AGENDA) {
+		ic->nmarks += agenda_mark(d, pm->kids, &ic->marks[ic->nmarks]);
+	} else if (n->role == RP_ROLE_DOCTYPE) {
+		if ((s = find_in(n, doctype_words)) != NULL)
+			ic->marks[ic->nmarks++] = (struct mark){ s, "docType",
+			    NULL, NULL, 0, NULL, NULL };
+		else
+			pm->wrap = "docType";
+	} else {
+		if (org != NULL &&
+		    (s = find_in(n, body_names[d->m->body])) != NULL)
+			ic->marks[ic->nmarks++] = (struct mark){ s,
+			    "docProponent", "refersTo", org, 0, NULL, NULL };
+		if (d->meeting != NULL)
+			ic->marks[ic->nmarks++] = (struct mark){
+			    d->m->meeting, "event", "refersTo",
+			    wfmt(w, "#%s", d->meeting), 0, NULL, NULL };
+	}
+}
+
+/* Lines that are one element: the body, distribution, session,
+ * committee, print job number (a docketNumber, as AKN4UN marks it:
+ * "25-17700 (E)") and title. */
+static void
+line_wrap(struct d *d, int role, struct pmark *pm)
+{
+	struct w *w = d->w;
+
+	switch (role) {
+	case RP_ROLE_BODY:
+		*pm = (struct pmark){ "docAuthority", "refersTo", body_ref(d),
+		    pm->kids };
+		break;
+	case RP_ROLE_DISTRIBUTION:
+		pm->wrap = "docStatus";
+		break;
+	case RP_ROLE_SESSION:
+		*pm = (struct pmark){ "session", "value",
+		    d->m->session_number > 0 ? wfmt(w, "%d",
+		    d->m->session_number) : NULL, pm->kids };
+		break;
+	case RP_ROLE_COMMITTEE:
+		pm->wrap = "docCommittee";
+		break;
+	case RP_ROLE_JOB:
+		*pm = (struct pmark){ "docketNumber", "refersTo",
+		    wfmt(w, "#%s", tlc(d, "TLCConcept", "publicationJobNumber",
+		    "/akn/ontology/concept/un/publicationJobNumber",
+		    "publication job number")), pm->kids };
+		break;
+	case RP_ROLE_TITLE:
+		pm->wrap = "docTitle";
+		break;
+	default:
+		break;
+	}
+}
+
 /* One preface block: its whole text in the AKN inline of its role
  * (docNumber, docTitle...), the adoption line with its proponent and
  * meeting marked. */
 static void
 preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
 {
-	struct w	*w = d->w;
 	struct mark	 mk[2];
 	struct ictx	 ic = { d, 1, mk, 0, 1 };
-	const char	*wrap = NULL, *k = NULL, *v = NULL, *s;
-	const char	*org = d->m->body != RP_BODY_UNKNOWN ?
-			    wfmt(w, "#%s", d->actor) : NULL;
-	const rp_node	*kids = n->first;
-	xmlNodePtr	 p = el(w, parent, "p");
+	struct pmark	 pm = { NULL, NULL, NULL, n->first };
+	xmlNodePtr	 p = el(d->w, parent, "p");
 
 	if (n->role != RP_ROLE_NONE)
-		at(w, p, "class", rp_role_name(n->role));
-	switch (n->role) {
-	case RP_ROLE_BODY:
-		wrap = "docAuthority";
-		k = "refersTo";
-		v = org;
-		break;
-	case RP_ROLE_NUMBER:
-		/* "58/136." : the period is punctuation, not the number. */
-		if (kids != NULL && kids->type == RP_NODE_DOCREF &&
-		    kids->ref != NULL && is_own(d->m, kids->ref))
-			break;
-		if (d->m->number != NULL) {
-			mk[ic.nmarks++] = (struct mark){ d->m->number,
-			    "docNumber", NULL, NULL, 0, NULL, NULL };
-			break;
-		}
-		/* FALLTHROUGH */
-	case RP_ROLE_SYMBOL:
-		/* The symbol as a reference to this very document is its
-		 * docNumber (inline_node). */
-		if (kids != NULL && kids->next == NULL &&
-		    kids->type == RP_NODE_DOCREF && kids->ref != NULL &&
-		    is_own(d->m, kids->ref))
-			break;
-		wrap = "docNumber";
-		ic.own = 0;
-		break;
-	case RP_ROLE_DISTRIBUTION:
-		wrap = "docStatus";
-		break;
-	case RP_ROLE_DATE:
-		ic.docdate = 0;
-		if (kids != NULL && kids->next == NULL &&
-		    kids->type == RP_NODE_DATE && is_date(kids->href)) {
-			v = kids->href;
-			kids = kids->first;
-		} else if (is_date(d->m->date))
-			v = d->m->date;
-		if (v != NULL) {
-			wrap = "docDate";
-			k = "date";
-		}
-		break;
-	case RP_ROLE_SESSION:
-		wrap = "session";
-		k = "value";
-		if (d->m->session_number > 0)
-			v = wfmt(w, "%d", d->m->session_number);
-		break;
-	case RP_ROLE_COMMITTEE:
-		wrap = "docCommittee";
-		break;
-	case RP_ROLE_AGENDA:
-		ic.nmarks += agenda_mark(d, kids, &mk[ic.nmarks]);
-		break;
-	case RP_ROLE_JOB:
-		/* The print job number, as AKN4UN marks it ("25-17700 (E)"). */
-		wrap = "docketNumber";
-		k = "refersTo";
-		v = wfmt(w, "#%s", tlc(d, "TLCConcept", "publicationJobNumber",
-		    "/akn/ontology/concept/un/publicationJobNumber",
-		    "publication job number"));
-		break;
-	case RP_ROLE_DOCTYPE:
-		/* "Resolution 1377 (2001)", "第 1456（2003）号决议": the
-		 * word is the docType, the number a docNumber beside it. */
-		if ((s = find_in(n, doctype_words)) != NULL)
-			mk[ic.nmarks++] = (struct mark){ s, "docType", NULL,
-			    NULL, 0, NULL, NULL };
-		else
-			wrap = "docType";
-		break;
-	case RP_ROLE_TITLE:
-		wrap = "docTitle";
-		break;
-	case RP_ROLE_ADOPTION:
-		if (org != NULL &&
-		    (s = find_in(n, body_names[d->m->body])) != NULL)
-			mk[ic.nmarks++] = (struct mark){ s, "docProponent",
-			    "refersTo", org, 0, NULL, NULL };
-		if (d->meeting != NULL)
-			mk[ic.nmarks++] = (struct mark){ d->m->meeting, "event",
-			    "refersTo", wfmt(w, "#%s", d->meeting), 0, NULL, NULL };
-		break;
-	default:
-		break;
+		at(d->w, p, "class", rp_role_name(n->role));
+	if (n->role == RP_ROLE_NUMBER || n->role == RP_ROLE_SYMBOL)
+		number_mark(d, n, &ic, &pm);
+	else if (n->role == RP_ROLE_DATE)
+		date_mark(d, &ic, &pm);
+	else if (n->role == RP_ROLE_AGENDA || n->role == RP_ROLE_DOCTYPE ||
+	    n->role == RP_ROLE_ADOPTION)
+		word_marks(d, n, &ic, &pm);
+	else
+		line_wrap(d, n->role, &pm);
+	if (pm.wrap != NULL && pm.kids != NULL) {
+		p = el(d->w, p, pm.wrap);
+		if (pm.k != NULL)
+			at(d->w, p, pm.k, pm.v);
 	}
-	if (wrap != NULL && kids != NULL) {
-		p = el(w, p, wrap);
-		if (k != NULL)
-			at(w, p, k, v);
-	}
-	inlines(&ic, p, kids);
+	inlines(&ic, p, pm.kids);
 }
 
 /* Consecutive blocks of one group share a <container name="group">
@@ -1819,6 +1894,10 @@ meta_tail(struct d *d, xmlNodePtr meta, xmlNodePtr refs)
 			blocks(d, x, fn, w->notes[w->nnotes - 1].eid);
 		}
 	}
+	/* A foreign document's metadata is its own identity: read back,
+	 * it is foreign again, never a UN document. */
+	if (m->akn_source != NULL)
+		return;
 	x = el(w, meta, "proprietary");
 	at(w, x, "source", "#converter");
 	x = xmlAddChild(x, xmlNewDocNode(w->x, NULL, BAD_CAST "meta", NULL));

@@ -574,6 +574,9 @@ list_number(const char *num)
 }
 
 static void items(struct mdw *w, cmark_node *parent, const rp_node *list);
+static int is_block(const rp_node *);
+static const rp_node *blocks(struct mdw *, cmark_node *, const rp_node *,
+    const rp_node *, int);
 
 /*
  * The content of a PARAGRAPH or ITEM (BLOCKs and LISTs) into parent.
@@ -593,8 +596,18 @@ para_content(struct mdw *w, cmark_node *parent, const rp_node *n,
 			items(w, parent, c);
 			continue;
 		}
-		if (c->type != RP_NODE_BLOCK)
+		if (c->type != RP_NODE_BLOCK) {
+			/* A unit in a paragraph (a container read from Akoma
+			 * Ntoso), after the number if it comes first. */
+			if (prefix != NULL && is_block(c))
+				cmark_node_append_child(parent, block_node(w,
+				    CMARK_NODE_PARAGRAPH, NULL, prefix));
+			if (is_block(c)) {
+				blocks(w, parent, c, c->next, 1);
+				prefix = NULL;
+			}
 			continue;
+		}
 		if (in_item) {
 			p = block_node(w, CMARK_NODE_PARAGRAPH, c, prefix);
 			/* An empty block would not come back. */

@@ -659,6 +659,25 @@ break_para(struct job *j, int pi, float first_w, float w, int justify)
 		pl_break(pl, first_w, w, justify);
 }
 
+/* Name each character of a paragraph that no font has, once a
+ * paragraph (one line with a count for many): never drawn silently as a
+ * white square. */
+static void
+say_missing(struct job *j, const struct pl_para *pl)
+{
+	int i;
+
+	for (i = 0; i < pl->nmissing_cp; i++)
+		rp_msg(j->doc, RP_WARNING, "pdf-glyph", 0, 0, "pdf: no glyph "
+		    "for U+%04X in any font: drawn as a white square%s",
+		    (unsigned)pl->missing_cp[i], pl->missing_cp[i] < 0x10000 ?
+		    "" : ", which the PDF's text holds in its place");
+	if (pl->missing_more)
+		rp_msg(j->doc, RP_WARNING, "pdf-glyph", 0, 0, "pdf: a "
+		    "paragraph has more than %d different characters no "
+		    "font has: each drawn as a white square", PL_MISSING);
+}
+
 /* Break a paragraph and stack its lines; widows and orphans are kept
  * off page edges by tying the first two and last two lines. */
 static void
@@ -668,11 +687,7 @@ set_para(struct job *j, int pi, int keep_all)
 	size_t		 k;
 
 	break_para(j, pi, p->first_w, p->w, p->align == AL_JUSTIFY);
-	if (p->pl.missing)
-		rp_msg(j->doc, RP_WARNING, "pdf-glyph",
-		    0, 0, "pdf: no glyph for U+%04X "
-		    "in any font (%d characters)", (unsigned)p->pl.first_missing,
-		    p->pl.missing);
+	say_missing(j, &p->pl);
 	for (k = 0; k < p->pl.nline; k++) {
 		struct vitem *v = push(j, VI_LINE, p->leading);
 

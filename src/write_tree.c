@@ -64,6 +64,12 @@ node_line(rp_buf *b, const rp_node *n, int depth)
 	quoted(b, "num", n->num);
 	quoted(b, "name", n->name);
 	quoted(b, "href", n->href);
+	if (n->speech != NULL) {
+		quoted(b, "as", n->speech->as);
+		quoted(b, "to", n->speech->to);
+		quoted(b, "start", n->speech->start);
+		quoted(b, "end", n->speech->end);
+	}
 	if (n->type == RP_NODE_FOOTNOTE)
 		rp_buf_printf(b, " index=%d refs=%d", n->index, n->count);
 	if (n->type == RP_NODE_NOTEREF && n->target)

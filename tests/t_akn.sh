@@ -263,12 +263,16 @@ grep -q 'title="Proposal for a REGULATION"' "$TMP/pretty/pretty.tree" &&
     ok "akn foreign: pretty-printing white space normalized, a run of text one paragraph" ||
     notok "akn foreign: white space" "$(cat "$TMP/pretty/pretty.md")"
 
-# same_identity NAME FILE: -t akn gives back FILE's FRBR IRIs and dates.
+# same_identity NAME FILE: -t akn gives back FILE's FRBR IRIs and dates,
+# and so does -t akn of that output (respub's AKN of a foreign document
+# is foreign still, never a UN statement).
 same_identity() {
-	"$R" -q -f akn -t akn -o "$TMP/fw/$1.id.xml" "$2"
-	python3 "$TOOLS/frbr_same.py" "$2" "$TMP/fw/$1.id.xml" > "$TMP/fw/$1.id"
+	"$R" -q -f akn -t akn -o "$TMP/fw/$1.id1.xml" "$2"
+	"$R" -q -f akn -t akn -o "$TMP/fw/$1.id.xml" "$TMP/fw/$1.id1.xml"
+	python3 "$TOOLS/frbr_same.py" "$2" "$TMP/fw/$1.id1.xml" > "$TMP/fw/$1.id" &&
+	    python3 "$TOOLS/frbr_same.py" "$2" "$TMP/fw/$1.id.xml" > "$TMP/fw/$1.id"
 	case $? in
-	0) ok "akn foreign $1: FRBR IRIs and dates given back unchanged" ;;
+	0) ok "akn foreign $1: FRBR IRIs and dates given back unchanged, twice" ;;
 	2) ok "akn foreign $1: # SKIP no identification" ;;
 	*) notok "akn foreign $1: FRBR IRIs and dates given back unchanged" \
 	    "$(head -3 "$TMP/fw/$1.id")" ;;
@@ -344,7 +348,7 @@ meta() {
 	printf '<FRBRExpression><FRBRthis value="/akn/xx/%s/2020-01-02/7/eng@/!main"/><FRBRuri value="/akn/xx/%s/2020-01-02/7/eng@"/><FRBRdate date="2020-01-02" name="sitting"/><FRBRauthor href="#me"/><FRBRlanguage language="eng"/></FRBRExpression>' "$1" "$1"
 	printf '<FRBRManifestation><FRBRthis value="/akn/xx/%s/2020-01-02/7/eng@/!main.xml"/><FRBRuri value="/akn/xx/%s/2020-01-02/7/eng@.akn"/><FRBRdate date="2020-01-02" name="markup"/><FRBRauthor href="#me"/></FRBRManifestation></identification>' "$1" "$1"
 	# A document in another declares no eId of the file again.
-	[ -n "$2" ] || printf '<references source="#me"><TLCOrganization eId="me" href="/ontology/organization/xx/me" showAs="Me"/><TLCPerson eId="smith" href="/ontology/person/xx/smith" showAs="Smith"/><TLCPerson eId="jones" href="/ontology/person/xx/jones" showAs="Jones"/></references>'
+	[ -n "$2" ] || printf '<references source="#me"><TLCOrganization eId="me" href="/ontology/organization/xx/me" showAs="Me"/><TLCPerson eId="smith" href="/ontology/person/xx/smith" showAs="Smith"/><TLCPerson eId="jones" href="/ontology/person/xx/jones" showAs="Jones"/><TLCRole eId="chair" href="/ontology/role/xx/chair" showAs="Chair"/></references>'
 	printf '</meta>\n'
 }
 cat > "$TMP/hansard.xml" <<XML
@@ -357,7 +361,7 @@ cat > "$TMP/hansard.xml" <<XML
         <question eId="dbsect_1__dbsect_1__q_1" by="#smith"><from>Mr Smith:</from><p>Why the delay wording?</p></question>
         <answer by="#jones"><from>Ms Jones:</from><p>Because reasons wording.</p></answer>
       </debateSection>
-      <speech eId="dbsect_1__sp_1" by="#smith"><from>Mr Smith again:</from><p>Closing speech wording.</p></speech>
+      <speech eId="dbsect_1__sp_1" by="#smith" as="#chair" to="#jones" startTime="2020-01-02T09:05:00" endTime="2020-01-02T09:07:30"><from>Mr Smith again:</from><p>Closing speech wording.</p></speech>
       <scene>Applause scene words</scene>
     </debateSection>
     <adjournment eId="adj_1"><p>The House rose wording.</p></adjournment>
@@ -404,8 +408,8 @@ XML
 same_shape set "$TMP/set.xml"
 all_words set "$TMP/set.xml"
 "$R" -q -f akn -t akn,md -d "$TMP/units" "$TMP/hansard.xml"
-expect "akn foreign debate: speakers, numbers and the sitting's lines kept" \
-    "1 1 1 1 1" "$(grep -c '<from>Mr Smith:</from>' "$TMP/units/hansard.xml") $(grep -c '<answer [^>]*by="#jones"' "$TMP/units/hansard.xml") $(grep -c '<num>XI.</num>' "$TMP/units/hansard.xml") $(grep -c '<scene>Applause scene words</scene>' "$TMP/units/hansard.xml") $(grep -c '^#.*XI. Opening words$' "$TMP/units/hansard.md")"
+expect "akn foreign debate: speakers, their role, addressee and times, numbers and the sitting's lines kept" \
+    "1 1 1 1 1 1" "$(grep -c '<speech eId="dbsect_1__sp_1" by="#smith" as="#chair" to="#jones" startTime="2020-01-02T09:05:00" endTime="2020-01-02T09:07:30">' "$TMP/units/hansard.xml") $(grep -c '<from>Mr Smith:</from>' "$TMP/units/hansard.xml") $(grep -c '<answer [^>]*by="#jones"' "$TMP/units/hansard.xml") $(grep -c '<num>XI.</num>' "$TMP/units/hansard.xml") $(grep -c '<scene>Applause scene words</scene>' "$TMP/units/hansard.xml") $(grep -c '^#.*XI. Opening words$' "$TMP/units/hansard.md")"
 # Text outside the levels (Indigo's <staticContent>) has no place in an
 # act's <body>: the act is a <doc> of its name, valid, no word lost.
 sed 's|<body>|<staticContent><p>Running head words</p></staticContent><body>|' \
@@ -416,11 +420,23 @@ xmllint --noout --nonet --schema "$SCHEMA" "$TMP/actx.out.xml" 2> /dev/null &&
     grep -q 'Running head words' "$TMP/actx.out.xml" &&
     ok "akn foreign: an act with text outside its levels is a valid <doc name=\"act\">" ||
     notok "akn foreign: act with text outside its levels" "$(grep -m1 -o '<[a-z]* name="[^"]*"' "$TMP/actx.out.xml")"
+# Every element of the schema, with a word of its own, in each place a
+# document holds text (akn_everywhere.py): none is dropped, whatever
+# the reader makes of the element (text straight in a <blockList>, a
+# <list>, <attachments>; in an empty <br/> or <noteRef/>; a debate's
+# unit in a level, which the Markdown writer left out).
+for place in top block inline level preamble; do
+	python3 "$TOOLS/akn_everywhere.py" "$SCHEMA" $place > "$TMP/every_$place.xml"
+	all_words "every_$place" "$TMP/every_$place.xml"
+done
 # A document with no identification gets none made up: no UN IRI, no
 # date but the placeholder named "unknown".
 "$R" -q -f akn -t akn -o "$TMP/noid.xml" "$TMP/coll.xml"
 expect "akn foreign: no UN identity or date made up for a foreign document" \
     "0 0" "$(grep -c '/akn/un/' "$TMP/noid.xml") $(grep 'FRBRdate' "$TMP/noid.xml" | grep -c -v 'date="0001-01-01" name="unknown"')"
+"$R" -q -f akn -t akn -o "$TMP/noid2.xml" "$TMP/noid.xml"
+expect "akn foreign: nor when respub's AKN of it is read again" \
+    "0 0 documentCollection" "$(grep -c '/akn/un/' "$TMP/noid2.xml") $(grep 'FRBRdate' "$TMP/noid2.xml" | grep -c -v 'date="0001-01-01" name="unknown"') $(sed -n '3s/^ *<\([A-Za-z]*\).*/\1/p' "$TMP/noid2.xml")"
 # The foreign files the repository may hold (tests/akn-foreign/README.md)
 # always; the others of $FOREIGN when it is there.
 FOREIGN=${FOREIGN:-$ROOT/../shared/akn/foreign}
@@ -472,3 +488,25 @@ grep -q "odd.xml:$want: warning: akn: element <odd>" "$TMP/odd.err" &&
 "$R" -f akn -t tree "$TMP/rep.xml" > /dev/null 2> "$TMP/rep.err"
 expect "akn foreign: 30 identical warnings one line with a count" \
     "1 1" "$(grep -c '<col>' "$TMP/rep.err") $(grep -c '<col> is not understood; kept as text (30 times)' "$TMP/rep.err")"
+
+# A character no font has (U+236B, U+04AA; U+1D400 past the BMP): the
+# page shows a white square where it stands, the PDF's text keeps the
+# character (but past the BMP), a warning names each.
+if command -v pdftoppm > /dev/null; then
+	for t in plain:'Name ABC mark' odd:'Name A⍫Ҫ𝐀BC mark'; do
+		printf '<akomaNtoso %s><doc name="x"><mainBody><p>%s</p></mainBody></doc></akomaNtoso>\n' \
+		    "$NS3" "${t#*:}" > "$TMP/g_${t%%:*}.xml"
+		"$R" -f akn -t pdf -o "$TMP/g_${t%%:*}.pdf" "$TMP/g_${t%%:*}.xml" \
+		    2> "$TMP/g_${t%%:*}.err"
+		pdftoppm -gray -r 150 -f 1 -l 1 "$TMP/g_${t%%:*}.pdf" > "$TMP/g_${t%%:*}.pgm"
+	done
+	ink() { python3 -c 'import sys; d = open(sys.argv[1], "rb").read().split(b"\n", 3)[3]; print(sum(b < 128 for b in d))' "$1"; }
+	plain=$(ink "$TMP/g_plain.pgm"); odd=$(ink "$TMP/g_odd.pgm")
+	[ "$odd" -gt $((plain + 60)) ] &&
+	    ok "akn foreign: a character no font has shows as a square ($plain -> $odd dark pixels)" ||
+	    notok "akn foreign: a character no font has is invisible" "$plain -> $odd dark pixels"
+	expect "akn foreign: the PDF's text keeps a character no font has" 1 \
+	    "$(pdftotext -enc UTF-8 "$TMP/g_odd.pdf" - | grep -c 'A⍫Ҫ□BC')"
+	expect "akn foreign: each character no font has named" "1 1 1" \
+	    "$(for c in 236B 04AA 1D400; do grep -c "no glyph for U+$c in any font: drawn as a white square" "$TMP/g_odd.err"; done | tr '\n' ' ' | sed 's/ $//')"
+fi

@@ -186,6 +186,17 @@ PY
 		expect "out of memory reading $f: one line" \
 		    "respub: error: out of memory" "$(cat "$TMP/err")"
 	done
+	# Akoma Ntoso: libxml2 failing to allocate while the tree is read
+	# (xmlGetProp gives NULL) is an error, not a document that lost
+	# most of its text with exit 0 and libxml2's own lines.
+	python3 -c 'import sys; sys.stdout.write("<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><doc name=\"x\"><mainBody>" + "".join("<p eId=\"p%d\" class=\"c\">Decides word <i>word</i> %d.</p>" % (i, i) for i in range(150000)) + "</mainBody></doc></akomaNtoso>")' > "$TMP/big.xml"
+	(ulimit -v 200000 && exec $RESPUB -t tree,md -d "$TMP/oom" "$TMP/big.xml") \
+	    2>"$TMP/err" >/dev/null
+	expect "out of memory reading big.xml: exit 1, one line" "1 1" \
+	    "$? $(grep -c . "$TMP/err")"
+	grep -q 'error: .*out of memory' "$TMP/err" &&
+	    ok "out of memory reading big.xml: said so" ||
+	    notok "out of memory reading big.xml: said so" "$(head -2 "$TMP/err")"
 fi
 
 # Dangerous link targets (javascript:, data:, vbscript:, entity-encoded,

@@ -120,11 +120,43 @@ def text_of(path):
 
 def joined(text):
     """pdftotext takes the hyphen out of "storico-\nculturali": the words
-    of a hyphenated compound, by the word they make without it."""
-    out = {}
-    for m in re.finditer(r"(\w+)-\s*(\w+)", text):
-        out[(m.group(1) + m.group(2)).casefold()] = words(m.group(0))
+    of each hyphenated compound, by the word they make without it, with
+    how often the source has them ("adminis-tración" and
+    "admi-nistración" both make "administración"; "hard-to-reach" is
+    "hard-to" and "to-reach")."""
+    out = collections.defaultdict(collections.Counter)
+    for m in re.finditer(r"(?<!\w)(\w+)-\s*(?=(\w+))", text):
+        out[(m.group(1) + m.group(2)).casefold()][
+            tuple(words(m.group(1) + " " + m.group(2)))] += 1
     return out
+
+
+def credit_joined(have, want, compounds):
+    """A joined word pdftotext made more often than the source has it
+    stands for the parts of the source's compounds, as many as there
+    are of them."""
+    for w, n in list(have.items()):
+        extra = n - want[w]
+        for parts, times in compounds.get(w, {}).items():
+            short = max(want[part] - have[part] for part in parts)
+            k = max(0, min(extra, times, short))
+            for part in parts:
+                have[part] += k
+            extra -= k
+
+
+BIDI_MARKS = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+RUNS = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+|"
+                  r"[^\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+")
+
+
+def by_direction(ws):
+    """pdftotext cuts a word that mixes right-to-left letters with others
+    where the direction changes, and puts the pieces in its own order:
+    such a word is its pieces of one direction."""
+    return [r for w in ws for r in RUNS.findall(w)]
 
 
 def main():
@@ -133,12 +165,15 @@ def main():
     compounds = joined(src)
     bad = 0
     for out in sys.argv[2:]:
-        have = collections.Counter(words(text_of(out)))
         if out.endswith(".txt"):
-            for w, n in list(have.items()):
-                for part in compounds.get(w, []):
-                    have[part] += max(0, n - want[w])
-        missing = want - have
+            text = BIDI_MARKS.sub("", text_of(out))
+            have = collections.Counter(by_direction(words(text)))
+            credit_joined(have, want, compounds)
+            missing = collections.Counter(by_direction(want.elements())) \
+                - have
+        else:
+            have = collections.Counter(words(text_of(out)))
+            missing = want - have
         if missing:
             bad = 1
             n = sum(missing.values())
