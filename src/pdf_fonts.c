@@ -1154,34 +1154,3 @@ pdf_fonts_unload(HPDF_Doc pdf)
 	if (pdf->fontdef_list != NULL)
 		HPDF_List_Clear(pdf->fontdef_list);
 }
-
-/* ------------------------------------------------- libharu's byte loops */
-
-/*
- * libharu 2.3 clears and copies memory one byte at a time in its own
- * HPDF_MemSet and HPDF_MemCpy, and calls them through the PLT: the
- * 128 KB tables of every font it makes, each stream it writes.  These
- * definitions take their place (the dynamic linker binds libharu's calls
- * to the first definition, ours) with the same results: libc's memset
- * and memmove, and libharu's forward loop kept for the one case memmove
- * would copy differently, a destination inside the source after it.
- * Both return the end of what they wrote, as libharu's do.  About a
- * fifth of a batch's instructions.
- */
-__attribute__((visibility("default"))) void *
-HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
-{
-	return (HPDF_BYTE *)memset(s, c, n) + n;
-}
-
-__attribute__((visibility("default"))) HPDF_BYTE *
-HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
-{
-	HPDF_UINT i;
-
-	if (out <= in || out >= in + n)
-		return (HPDF_BYTE *)memmove(out, in, n) + n;
-	for (i = 0; i < n; i++)
-		out[i] = in[i];
-	return out + n;
-}

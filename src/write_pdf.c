@@ -19,6 +19,7 @@
 
 #include "backend.h"
 #include "pdf_fonts.h"
+#include "pdf_libharu.h"
 #include "labels.h"
 #include "pdf_layout.h"
 #include "arena.h"
@@ -2727,6 +2728,7 @@ pdf_destroy(void *state)
 	if (ps->pdf != NULL)
 		HPDF_Free(ps->pdf);
 	pdf_fonts_free(ps->fonts);
+	pdf_libharu_free();
 	conf_free(&ps->conf);
 	rp_labels_free(ps->labels);
 	free(ps);
