@@ -1,12 +1,12 @@
-/* pdf_libharu.c -- libharu 2.3 functions respub defines again, faster,
- * with the same results.  libharu calls its own exported functions
- * through the PLT, so the dynamic linker binds those calls to the first
- * definition, these: no patched library, and the PDFs stay byte for byte
- * what libharu writes.  Tied to 2.3.0 (hpdf_streams.h's memory stream);
- * the PDF tests would show a change. */
+/* pdf_libharu.c -- libharu 2.3 functions respub defines again, faster.
+ * libharu calls its own exported functions through the PLT, so the
+ * dynamic linker binds those calls to the first definition, these: no
+ * patched library.  Tied to 2.3.0 (hpdf_streams.h's memory stream); the
+ * PDF tests would show a change. */
+#include <stdlib.h>
 #include <string.h>
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <hpdf.h>
 #include <hpdf_conf.h>
@@ -47,106 +47,93 @@ HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
 /* ------------------------------------------------------------ deflate */
 
 /*
- * libharu deflates each stream with a z_stream of its own (deflateInit:
- * 260 KB allocated and cleared, then freed) fed 4 KB copies of the
- * stream.  One z_stream per process, reset between streams, fed the
- * memory stream's blocks in place, gives the same bytes: zlib's output
- * does not depend on how its input is cut, and a reset stream is a new
- * one with the same settings (libharu's: Z_DEFAULT_COMPRESSION, 32 KB
- * window).
+ * libharu deflates each stream with zlib at its default level (6), with a
+ * z_stream of its own (260 KB allocated, cleared and freed) fed 4 KB
+ * copies of the stream; that was a quarter of a batch's time.
+ * libdeflate compresses a whole buffer at once, at level 6 twice as fast
+ * as zlib and a little smaller (measured on 639 streams of 60 corpus
+ * PDFs: 44 against 91 ms, 1,062,426 against 1,068,723 bytes); one
+ * compressor serves the process.  The data is still zlib-wrapped
+ * deflate, what /FlateDecode reads.
  */
-static z_stream	 zs;
-static int	 zs_ready;
+#define LEVEL	6
 
-static HPDF_STATUS
-put_out(HPDF_Stream dst, HPDF_Encrypt e, HPDF_BYTE *out, HPDF_UINT n)
+static struct libdeflate_compressor *dc;
+static HPDF_BYTE	*in, *out;
+static size_t		 incap, outcap;
+
+/* Grow *buf to hold n bytes. */
+static int
+reserve(HPDF_BYTE **buf, size_t *cap, size_t n)
 {
-	HPDF_BYTE	 ebuf[16384];
+	HPDF_BYTE *p;
 
-	if (e == NULL)
-		return HPDF_Stream_Write(dst, out, n);
-	HPDF_Encrypt_CryptBuf(e, out, ebuf, n);
-	return HPDF_Stream_Write(dst, ebuf, n);
+	if (n <= *cap)
+		return 0;
+	if ((p = realloc(*buf, n)) == NULL)
+		return -1;
+	*buf = p;
+	*cap = n;
+	return 0;
 }
 
-/* Deflate n bytes at in (the last of the stream when flush is Z_FINISH)
- * and write what comes out to dst. */
-static HPDF_STATUS
-deflate_some(HPDF_Stream dst, HPDF_Encrypt e, const HPDF_BYTE *in,
-    HPDF_UINT n, int flush)
+/* The bytes of src in one piece, at in; returns their number, or -1. */
+static long
+gather(HPDF_Stream src)
 {
-	HPDF_BYTE	 out[16384];
-	HPDF_STATUS	 ret;
-	int		 z;
+	HPDF_UINT	 left = HPDF_Stream_Size(src), n, i;
+	HPDF_UINT	 size = left;
 
-	zs.next_in = (Bytef *)in;
-	zs.avail_in = n;
-	do {
-		zs.next_out = out;
-		zs.avail_out = sizeof(out);
-		z = deflate(&zs, flush);
-		if (z != Z_OK && z != Z_STREAM_END && z != Z_BUF_ERROR)
-			return HPDF_ZLIB_ERROR;
-		if (zs.avail_out < sizeof(out) && (ret = put_out(dst, e, out,
-		    (HPDF_UINT)(sizeof(out) - zs.avail_out))) != HPDF_OK)
-			return ret;
-	} while (zs.avail_in > 0 || zs.avail_out == 0 ||
-	    (flush == Z_FINISH && z != Z_STREAM_END));
-	return HPDF_OK;
-}
-
-/* Feed src to deflate_some: a memory stream's blocks where they are,
- * another stream read in pieces. */
-static HPDF_STATUS
-deflate_stream(HPDF_Stream src, HPDF_Stream dst, HPDF_Encrypt e)
-{
-	HPDF_BYTE	 buf[HPDF_STREAM_BUF_SIZ];
-	HPDF_UINT	 left = HPDF_Stream_Size(src), i, n;
-	HPDF_STATUS	 ret = HPDF_OK;
-
+	if (reserve(&in, &incap, size) != 0)
+		return -1;
 	if (src->type == HPDF_STREAM_MEMORY) {
 		HPDF_MemStreamAttr a = src->attr;
 
-		for (i = 0; ret == HPDF_OK && i < a->buf->count; i++) {
+		for (i = 0; i < a->buf->count && left > 0; i++) {
 			n = left < a->buf_siz ? left : a->buf_siz;
+			memcpy(in + (size - left), HPDF_List_ItemAt(a->buf, i),
+			    n);
 			left -= n;
-			ret = deflate_some(dst, e, HPDF_List_ItemAt(a->buf, i),
-			    n, Z_NO_FLUSH);
 		}
-	} else if ((ret = HPDF_Stream_Seek(src, 0, HPDF_SEEK_SET)) == HPDF_OK)
-		do {
-			n = sizeof(buf);
-			ret = HPDF_Stream_Read(src, buf, &n);
-			if ((ret == HPDF_OK || ret == HPDF_STREAM_EOF) &&
-			    deflate_some(dst, e, buf, n, Z_NO_FLUSH) != HPDF_OK)
-				return HPDF_ZLIB_ERROR;
-		} while (ret == HPDF_OK);
-	if (ret == HPDF_STREAM_EOF)
-		ret = HPDF_OK;
-	return ret == HPDF_OK ? deflate_some(dst, e, NULL, 0, Z_FINISH) : ret;
+	} else {
+		n = size;
+		if (HPDF_Stream_Seek(src, 0, HPDF_SEEK_SET) != HPDF_OK ||
+		    HPDF_Stream_Read(src, in, &n) != HPDF_OK)
+			return -1;
+	}
+	return (long)size;
 }
 
 EXPORT HPDF_STATUS
 HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
     HPDF_Encrypt e)
 {
-	HPDF_STATUS	ret;
+	long	n;
+	size_t	z;
 
-	if (!zs_ready) {
-		if (deflateInit(&zs, Z_DEFAULT_COMPRESSION) != Z_OK)
-			return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, 0);
-		zs_ready = 1;
-	} else if (deflateReset(&zs) != Z_OK)
+	if (dc == NULL && (dc = libdeflate_alloc_compressor(LEVEL)) == NULL)
 		return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, 0);
-	if ((ret = deflate_stream(src, dst, e)) != HPDF_OK)
-		return HPDF_SetError(src->error, ret, 0);
-	return HPDF_OK;
+	if ((n = gather(src)) < 0 || reserve(&out, &outcap,
+	    libdeflate_zlib_compress_bound(dc, (size_t)n)) != 0)
+		return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, 0);
+	z = libdeflate_zlib_compress(dc, in, (size_t)n, out, outcap);
+	if (z == 0)
+		return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, 0);
+	if (e == NULL)
+		return HPDF_Stream_Write(dst, out, (HPDF_UINT)z);
+	if (reserve(&in, &incap, z) != 0)
+		return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, 0);
+	HPDF_Encrypt_CryptBuf(e, out, in, (HPDF_UINT)z);
+	return HPDF_Stream_Write(dst, in, (HPDF_UINT)z);
 }
 
 void
 pdf_libharu_free(void)
 {
-	if (zs_ready)
-		deflateEnd(&zs);
-	zs_ready = 0;
+	libdeflate_free_compressor(dc);
+	dc = NULL;
+	free(in);
+	free(out);
+	in = out = NULL;
+	incap = outcap = 0;
 }
