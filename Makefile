@@ -26,11 +26,11 @@ BUILD	?= build
 
 CC	?= cc
 CFLAGS	?= -O2 -g
-PKGS	:= libxml-2.0 libxslt libexslt libcmark-gfm harfbuzz-subset fribidi
+PKGS	:= libxml-2.0 libxslt libexslt libcmark-gfm harfbuzz-subset fribidi libdeflate
 
 # Debian packages the build and the tests need (make deps installs them).
 DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libcmark-gfm-dev \
-	libcmark-gfm-extensions-dev libhpdf-dev libharfbuzz-dev \
+	libcmark-gfm-extensions-dev libhpdf-dev libdeflate-dev libharfbuzz-dev \
 	libfribidi-dev libhyphen-dev hyphen-en-us hyphen-fr hyphen-es hyphen-ru \
 	fonts-liberation fonts-arphic-uming fonts-hosny-amiri \
 	libharfbuzz-bin xsltproc libxml2-utils \

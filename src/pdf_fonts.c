@@ -8,6 +8,7 @@
  * our own: every (glyph, text) pair the document draws has a private-use
  * code mapped to the glyph, and the ToUnicode map gives its text back. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,7 @@ struct pdf_fonts {
 	hb_buffer_t	*buf;
 	struct pdf_glyph *g;		/* for pdf_fonts_run */
 	size_t		 gcap;
+	HPDF_CMapEncoderAttr one_code;	/* see font_of */
 };
 
 /* First of the private-use codes given to shaped glyphs, and how many. */
@@ -98,6 +100,7 @@ pdf_fonts_free(struct pdf_fonts *f)
 	}
 	hb_buffer_destroy(f->buf);
 	free(f->g);
+	free(f->one_code);
 	free(f);
 }
 
@@ -1077,33 +1080,41 @@ load_blob(HPDF_Doc pdf, hb_blob_t *blob)
 /*
  * The font of a loaded subset, made without libharu's three passes over
  * all 65,536 codes (each a walk of the cmap, a width and a copy, about
- * 10 M instructions a face): for the time it makes the font, the encoder
- * looks like a CMap encoder with a single code, so the passes are one
- * step; then the widths (/W) are written as libharu writes them, from
- * the map the subset was made with.  (Its glyph map is rewritten anyway:
- * short_gid_map.)
+ * 10 M instructions a face): for the time it makes the font, the UTF-8
+ * encoder wears the attributes of a CMap encoder with a single code (f's
+ * one_code, its map made once, the rest the encoder's own), so the
+ * passes are one step; then the widths (/W) are written as libharu
+ * writes them, from the map the subset was made with.  (Its glyph map is
+ * rewritten anyway: short_gid_map.)
  */
 static HPDF_Font
-font_of(HPDF_Doc pdf, const char *name, const struct code_map *m)
+font_of(struct pdf_fonts *f, HPDF_Doc pdf, const char *name,
+    const struct code_map *m)
 {
 	HPDF_Encoder		 enc = HPDF_GetEncoder(pdf, "UTF-8");
-	HPDF_CMapEncoderAttr	 ea;
+	HPDF_CMapEncoderAttr	 ea, one;
 	HPDF_Encoder_ToUnicode_Func to_unicode;
-	HPDF_UINT16		(*cids)[256];
 	HPDF_Font		 font;
+	size_t			 tail = offsetof(HPDF_CMapEncoderAttr_Rec,
+				    jww_line_head);
 
-	if (enc == NULL || (cids = malloc(sizeof(ea->cid_map))) == NULL)
+	if (enc == NULL)
 		return NULL;
+	if (f->one_code == NULL) {
+		if ((f->one_code = calloc(1, sizeof(*f->one_code))) == NULL)
+			return NULL;
+		f->one_code->cid_map[0][1] = 1;
+	}
+	one = f->one_code;
 	ea = enc->attr;
+	one->unicode_map[0][1] = ea->unicode_map[0][1];
+	memcpy((char *)one + tail, (char *)ea + tail, sizeof(*one) - tail);
 	to_unicode = enc->to_unicode_fn;
-	memcpy(cids, ea->cid_map, sizeof(ea->cid_map));
-	memset(ea->cid_map, 0, sizeof(ea->cid_map));
-	ea->cid_map[0][1] = 1;
+	enc->attr = one;
 	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
 	font = HPDF_GetFont(pdf, name, "UTF-8");
 	enc->to_unicode_fn = to_unicode;
-	memcpy(ea->cid_map, cids, sizeof(ea->cid_map));
-	free(cids);
+	enc->attr = ea;
 	if (font != NULL && cid_widths(font, m) != 0)
 		return NULL;
 	return font;
@@ -1125,7 +1136,7 @@ load_subset(struct pdf_fonts *f, int face, const struct pdf_used *u,
 		name = load_blob(pdf, blob);
 	hb_blob_destroy(blob);
 	if (name != NULL)
-		font = font_of(pdf, name, &m);
+		font = font_of(f, pdf, name, &m);
 	if (font == NULL) {
 		if (*err == '\0')
 			snprintf(err, errlen, "font %s: libharu cannot embed "
@@ -1194,35 +1205,4 @@ pdf_fonts_unload(HPDF_Doc pdf)
 		HPDF_FontDef_Free(HPDF_List_ItemAt(pdf->fontdef_list, i));
 	if (pdf->fontdef_list != NULL)
 		HPDF_List_Clear(pdf->fontdef_list);
-}
-
-/* ------------------------------------------------- libharu's byte loops */
-
-/*
- * libharu 2.3 clears and copies memory one byte at a time in its own
- * HPDF_MemSet and HPDF_MemCpy, and calls them through the PLT: the
- * 128 KB tables of every font it makes, each stream it writes.  These
- * definitions take their place (the dynamic linker binds libharu's calls
- * to the first definition, ours) with the same results: libc's memset
- * and memmove, and libharu's forward loop kept for the one case memmove
- * would copy differently, a destination inside the source after it.
- * Both return the end of what they wrote, as libharu's do.  About a
- * fifth of a batch's instructions.
- */
-__attribute__((visibility("default"))) void *
-HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
-{
-	return (HPDF_BYTE *)memset(s, c, n) + n;
-}
-
-__attribute__((visibility("default"))) HPDF_BYTE *
-HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
-{
-	HPDF_UINT i;
-
-	if (out <= in || out >= in + n)
-		return (HPDF_BYTE *)memmove(out, in, n) + n;
-	for (i = 0; i < n; i++)
-		out[i] = in[i];
-	return out + n;
 }

@@ -19,6 +19,7 @@
 
 #include "backend.h"
 #include "pdf_fonts.h"
+#include "pdf_libharu.h"
 #include "labels.h"
 #include "pdf_layout.h"
 #include "arena.h"
@@ -1276,129 +1277,208 @@ num_line(struct job *j, const char *num, int align)
 	set_para(j, pi, 1);
 }
 
+/* A block of running text: justified or flush left, first line
+ * indented. */
+static void
+body_block(struct job *j, const rp_node *b)
+{
+	int pi = block(j, b, j->c->justify ? AL_JUSTIFY : AL_LEFT, 0,
+	    para_indent(j), 0, j->size, j->leading, NULL);
+
+	set_para(j, pi, 0);
+	space(j, j->c->space);
+}
+
+/* An unnumbered paragraph: its blocks, and what else it holds. */
+static void
+flow_paragraph(struct job *j, const rp_node *n)
+{
+	const rp_node *b;
+
+	for (b = n->first; b != NULL; b = b->next)
+		if (b->type == RP_NODE_BLOCK)
+			body_block(j, b);
+		else
+			flow_node(j, b);
+}
+
+/* The formula ("The Security Council,"): flush left, kept with
+ * what follows. */
+static void
+flow_formula(struct job *j, const rp_node *n)
+{
+	const rp_node	*b;
+	int		 pi;
+
+	for (b = n->first; b != NULL; b = b->next) {
+		pi = block(j, b, AL_LEFT, 0, para_indent(j), 0, j->size,
+		    j->leading, NULL);
+		set_para(j, pi, 1);
+		space(j, j->c->space);
+	}
+}
+
+/* Lines of a heading or signature, each block kept with the next, in
+ * style at size, aligned al. */
+static void
+kept_lines(struct job *j, const rp_node *n, int al, int style, float size,
+    float leading)
+{
+	const rp_node *b;
+
+	for (b = n->first; b != NULL; b = b->next)
+		set_para(j, block(j, b, al, 0, 0, style, size, leading, NULL),
+		    1);
+}
+
+static void
+flow_heading(struct job *j, const rp_node *n)
+{
+	space(j, j->leading);
+	num_line(j, n->num, AL_CENTER);
+	kept_lines(j, n, AL_CENTER, PS_BOLD, j->size * 1.1f,
+	    j->leading * 1.2f);
+	space(j, j->c->space);
+}
+
+/* The template's separator, not what an extraction left ("* ** ** *");
+ * empty keeps the source's. */
+static void
+flow_separator(struct job *j, const rp_node *n)
+{
+	const char	*sep = *j->c->separator ? j->c->separator :
+			    n->literal ? n->literal : "*";
+	int		 pi = new_para(j, AL_CENTER, 0, 0, j->leading);
+
+	pl_add(&j->para[pi].pl, &j->st->m, sep, strlen(sep), 0, j->size, 0,
+	    -1, -1);
+	set_para(j, pi, 0);
+	space(j, j->c->space);
+}
+
+/* A debate's section or speech, a judgment's part. */
+static void
+flow_container(struct job *j, const rp_node *n)
+{
+	if (n->num != NULL)
+		space(j, j->leading);
+	num_line(j, n->num, AL_LEFT);
+	flow_blocks(j, n);
+}
+
+static void
+flow_conclusion(struct job *j, const rp_node *n)
+{
+	const rp_node *b;
+
+	space(j, j->leading);
+	for (b = n->first; b != NULL; b = b->next)
+		closing_lines(j, b);
+	space(j, j->c->space);
+}
+
+/* A vote's group: its label in italic, the names indented under it. */
+static void
+flow_vote_group(struct job *j, const rp_node *n)
+{
+	const rp_node	*b;
+	float		 ind = para_indent(j);
+	int		 al = j->c->justify ? AL_JUSTIFY : AL_LEFT, pi;
+
+	for (b = n->first; b != NULL; b = b->next) {
+		int label = b->role == RP_ROLE_LABEL;
+
+		pi = block(j, b, label ? AL_LEFT : al, label ? ind : 2 * ind,
+		    label ? ind : 2 * ind, label ? PS_ITALIC : 0, j->size,
+		    j->leading, NULL);
+		set_para(j, pi, label);
+		space(j, j->c->space);
+	}
+}
+
+static void
+flow_signature(struct job *j, const rp_node *n)
+{
+	space(j, j->leading);
+	kept_lines(j, n, AL_RIGHT, 0, j->size, j->leading);
+	space(j, j->c->space);
+}
+
+/* An annex's number or name: a centred title line, kept with the next. */
+static void
+annex_title(struct job *j, const char *s)
+{
+	int pi;
+
+	if (s == NULL)
+		return;
+	pi = new_para(j, AL_CENTER, 0, 0, j->leading * 1.3f);
+	pl_add(&j->para[pi].pl, &j->st->m, s, strlen(s), PS_BOLD,
+	    j->c->size_title, 0, -1, -1);
+	set_para(j, pi, 1);
+}
+
+/* An annex begins a page; a document inside it is one level down. */
+static void
+flow_annex(struct job *j, const rp_node *n)
+{
+	const rp_node *b;
+
+	push(j, VI_BREAK, 0);
+	annex_title(j, n->num);
+	annex_title(j, n->name);
+	space(j, j->leading);
+	for (b = n->first; b != NULL; b = b->next)
+		if (b->type == RP_NODE_DOCUMENT)
+			flow_document(j, b, j->docs[j->curdoc].level + 1);
+		else
+			flow_node(j, b);
+}
+
 static void
 flow_node(struct job *j, const rp_node *n)
 {
-	const struct conf	*c = j->c;
-	float			 ind = para_indent(j);
-	int			 al = c->justify ? AL_JUSTIFY : AL_LEFT, pi;
-	const rp_node		*b;
-
 	switch (n->type) {
 	case RP_NODE_PARAGRAPH:
-		if (n->num != NULL) {
+		if (n->num != NULL)
 			flow_numbered(j, n, 0);
-			break;
-		}
-		for (b = n->first; b != NULL; b = b->next) {
-			if (b->type != RP_NODE_BLOCK) {
-				flow_node(j, b);
-				continue;
-			}
-			pi = block(j, b, al, 0, ind, 0, j->size, j->leading,
-			    NULL);
-			set_para(j, pi, 0);
-			space(j, c->space);
-		}
+		else
+			flow_paragraph(j, n);
 		break;
 	case RP_NODE_FORMULA:
-		for (b = n->first; b != NULL; b = b->next) {
-			pi = block(j, b, AL_LEFT, 0, ind, 0, j->size,
-			    j->leading, NULL);
-			set_para(j, pi, 1);
-			space(j, c->space);
-		}
+		flow_formula(j, n);
 		break;
 	case RP_NODE_LIST:
 	case RP_NODE_ITEM:
-		flow_numbered(j, n, n->type == RP_NODE_ITEM ? 0 : ind);
+		flow_numbered(j, n, n->type == RP_NODE_ITEM ? 0 :
+		    para_indent(j));
 		break;
 	case RP_NODE_HEADING:
-		space(j, j->leading);
-		num_line(j, n->num, AL_CENTER);
-		for (b = n->first; b != NULL; b = b->next) {
-			pi = block(j, b, AL_CENTER, 0, 0, PS_BOLD,
-			    j->size * 1.1f, j->leading * 1.2f, NULL);
-			set_para(j, pi, 1);
-		}
-		space(j, c->space);
+		flow_heading(j, n);
 		break;
-	case RP_NODE_SEPARATOR: {
-		/* The template's separator, not what an extraction left
-		 * ("* ** ** *"); empty keeps the source's. */
-		const char *sep = *c->separator ? c->separator :
-		    n->literal ? n->literal : "*";
-
-		pi = new_para(j, AL_CENTER, 0, 0, j->leading);
-		pl_add(&j->para[pi].pl, &j->st->m, sep, strlen(sep), 0,
-		    j->size, 0, -1, -1);
-		set_para(j, pi, 0);
-		space(j, c->space);
+	case RP_NODE_SEPARATOR:
+		flow_separator(j, n);
 		break;
-	}
 	case RP_NODE_CONTAINER:
-		/* A debate's section or speech, a judgment's part. */
-		if (n->num != NULL)
-			space(j, j->leading);
-		num_line(j, n->num, AL_LEFT);
-		flow_blocks(j, n);
+		flow_container(j, n);
 		break;
 	case RP_NODE_CONCLUSION:
-		space(j, j->leading);
-		for (b = n->first; b != NULL; b = b->next)
-			closing_lines(j, b);
-		space(j, c->space);
+		flow_conclusion(j, n);
 		break;
 	case RP_NODE_VOTE:
-		for (b = n->first; b != NULL; b = b->next)
-			flow_node(j, b);
+		flow_blocks(j, n);
 		break;
 	case RP_NODE_VOTE_GROUP:
-		for (b = n->first; b != NULL; b = b->next) {
-			int label = b->role == RP_ROLE_LABEL;
-
-			pi = block(j, b, label ? AL_LEFT : al, label ? ind :
-			    2 * ind, label ? ind : 2 * ind, label ? PS_ITALIC :
-			    0, j->size, j->leading, NULL);
-			set_para(j, pi, label);
-			space(j, c->space);
-		}
+		flow_vote_group(j, n);
 		break;
 	case RP_NODE_SIGNATURE:
-		space(j, j->leading);
-		for (b = n->first; b != NULL; b = b->next) {
-			pi = block(j, b, AL_RIGHT, 0, 0, 0, j->size, j->leading,
-			    NULL);
-			set_para(j, pi, 1);
-		}
-		space(j, c->space);
+		flow_signature(j, n);
 		break;
 	case RP_NODE_BLOCK:
-		pi = block(j, n, al, 0, ind, 0, j->size, j->leading, NULL);
-		set_para(j, pi, 0);
-		space(j, c->space);
+		body_block(j, n);
 		break;
 	case RP_NODE_ANNEX:
-		push(j, VI_BREAK, 0);
-		if (n->num != NULL) {
-			pi = new_para(j, AL_CENTER, 0, 0, j->leading * 1.3f);
-			pl_add(&j->para[pi].pl, &j->st->m, n->num,
-			    strlen(n->num), PS_BOLD, c->size_title, 0, -1, -1);
-			set_para(j, pi, 1);
-		}
-		if (n->name != NULL) {
-			pi = new_para(j, AL_CENTER, 0, 0, j->leading * 1.3f);
-			pl_add(&j->para[pi].pl, &j->st->m, n->name,
-			    strlen(n->name), PS_BOLD, c->size_title, 0, -1, -1);
-			set_para(j, pi, 1);
-		}
-		space(j, j->leading);
-		for (b = n->first; b != NULL; b = b->next) {
-			if (b->type == RP_NODE_DOCUMENT)
-				flow_document(j, b, j->docs[j->curdoc].level + 1);
-			else
-				flow_node(j, b);
-		}
+		flow_annex(j, n);
 		break;
 	case RP_NODE_NOTES:
 	case RP_NODE_FOOTNOTE:
@@ -1409,9 +1489,8 @@ flow_node(struct job *j, const rp_node *n)
 		flow_document(j, n, j->docs[j->curdoc].level + 1);
 		break;
 	default:
-		if (rp_node_is_inline(n))
-			break;
-		flow_blocks(j, n);
+		if (!rp_node_is_inline(n))
+			flow_blocks(j, n);
 		break;
 	}
 }
@@ -2735,6 +2814,7 @@ pdf_destroy(void *state)
 	if (ps->pdf != NULL)
 		HPDF_Free(ps->pdf);
 	pdf_fonts_free(ps->fonts);
+	pdf_libharu_free();
 	conf_free(&ps->conf);
 	rp_labels_free(ps->labels);
 	free(ps);
