@@ -1354,17 +1354,25 @@
 </xsl:template>
 
 <!-- 2003-12-22 as the reader writes it: "22 December 2003" (the
-     date-format string of the page's language: {day}, {mon}, {month}
-     from month-1 to month-12, {year}); any other value as it is. -->
+     date-format string of the page's language: {day}, first-day for the
+     1st where the language has it, {mon}, {month} from month-1 to
+     month-12, {year}); any other value as it is. -->
 <xsl:template name="human-date">
   <xsl:param name="iso"/>
   <xsl:choose>
     <xsl:when test="string-length($iso) = 10 and substring($iso, 5, 1) = '-' and substring($iso, 8, 1) = '-' and string(number(substring($iso, 6, 2))) != 'NaN'">
       <xsl:variable name="fmt"><xsl:call-template name="ui"><xsl:with-param name="key" select="'date-format'"/></xsl:call-template></xsl:variable>
       <xsl:variable name="month"><xsl:call-template name="ui"><xsl:with-param name="key" select="concat('month-', number(substring($iso, 6, 2)))"/></xsl:call-template></xsl:variable>
+      <!-- The 1st as the language writes it where it has a form ("1er"),
+           as the PDF does. -->
+      <xsl:variable name="d" select="number(substring($iso, 9, 2))"/>
+      <xsl:variable name="first"><xsl:if test="$d = 1"><xsl:call-template name="ui"><xsl:with-param name="key" select="'first-day'"/></xsl:call-template></xsl:if></xsl:variable>
       <xsl:call-template name="fill">
         <xsl:with-param name="s" select="$fmt"/>
-        <xsl:with-param name="day" select="number(substring($iso, 9, 2))"/>
+        <xsl:with-param name="day">
+          <xsl:value-of select="$first"/>
+          <xsl:if test="$first = ''"><xsl:value-of select="$d"/></xsl:if>
+        </xsl:with-param>
         <xsl:with-param name="month" select="$month"/>
         <xsl:with-param name="mon" select="number(substring($iso, 6, 2))"/>
         <xsl:with-param name="year" select="substring($iso, 1, 4)"/>

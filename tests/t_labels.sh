@@ -33,6 +33,13 @@ has "PDF: French body and date from the tables" \
 has "HTML: French body and date from the tables" \
     "<dd>Conseil de sécurité</dd>" "$(html "$FR")"
 
+# The 1st: the first-day form of the table ("1er") in both writers.
+sed 's/18 septembre 1948/1er septembre 1948/' "$FR" > "$TMP/first.txt"
+has "PDF: the 1st as first-day of fr.conf" "Distr. générale 1er septembre 1948" \
+    "$(pdf "$TMP/first.txt")"
+has "HTML: the same 1st" '<time datetime="1948-09-01">1er septembre 1948' \
+    "$(html "$TMP/first.txt")"
+
 # One label changed in the one French table: PDF and HTML print it.
 sed -i 's/^org-un-sc = .*/org-un-sc = Conseil (essai)/' \
     "$D/templates/labels/fr.conf"
@@ -40,6 +47,11 @@ has "PDF: a label changed in templates/labels/fr.conf" \
     "Conseil (essai)" "$(pdf "$FR")"
 has "HTML: the same label changed" "<dd>Conseil (essai)</dd>" \
     "$(html "$FR")"
+sed -i 's/^first-day = .*/first-day = premier/' "$D/templates/labels/fr.conf"
+has "PDF: first-day changed in fr.conf" "premier septembre 1948" \
+    "$(pdf "$TMP/first.txt")"
+has "HTML: the same first-day" "premier septembre 1948" \
+    "$(html "$TMP/first.txt")"
 
 # A month's first name changed in the reader's table (lang/fr.conf):
 # the writers print it, the reader still reads the old one.
