@@ -1220,6 +1220,7 @@ site_free(struct site *st, struct args *a)
 	index_free(st);
 	for (i = 0; i < NEXTRAS; i++)
 		rp_writer_free(st->w[i]);
+	rp_labels_free(st->labels);
 	free(st->catpath);
 	free(st->statepath);
 	free((char *)st->pagefind);
@@ -1244,6 +1245,9 @@ open_site(struct site *st, struct args *a)
 		return 3;
 	for (k = 0; k < NEXTRAS; k++)
 		st->w[k] = rp_writer_new(site_extras[k].fmt, &a->opt, &err);
+	/* NULL (out of memory): the bodies' English names. */
+	st->labels = rp_labels_new(a->opt.data_dir);
+	snprintf(st->lang, sizeof(st->lang), "eng");
 	if ((st->pagefind = find_pagefind()) == NULL && !st->quiet)
 		cli_say(NULL, RP_WARNING, "search", "pagefind not found (npm "
 		    "package \"pagefind\", or make demo): the site has no "

@@ -220,6 +220,23 @@ body_page(int body, char *buf, size_t size)
 	return buf;
 }
 
+/* A body's name in lang (ISO 639-2; NULL: the site's) as the label
+ * tables give it (org-un-ga...), else the Organization's. */
+const char *
+body_name(struct site *st, int body, const char *lang)
+{
+	char		 key[32];
+	const char	*s;
+
+	if (st->labels == NULL)
+		return rp_body_name((rp_body)body);
+	if (lang == NULL)
+		lang = st->lang;
+	snprintf(key, sizeof(key), "org-%s", rp_body_actor((rp_body)body));
+	s = rp_labels_get(st->labels, lang, key);
+	return *s != '\0' ? s : rp_labels_get(st->labels, lang, "organization");
+}
+
 static void
 page_attr(struct sink *s, const char *stem)
 {
@@ -232,7 +249,7 @@ page_attr(struct sink *s, const char *stem)
 }
 
 /* The root and what every page of the site shows: its name, its bodies,
- * its search pages. */
+ * its search pages.  lang NULL: the site's language. */
 static void
 ctx_root(struct site *st, struct sink *s, const char *kind,
     const char *title, const char *lang)
@@ -241,13 +258,13 @@ ctx_root(struct site *st, struct sink *s, const char *kind,
 	sink_attr(s, "kind", kind);
 	sink_attr(s, "name", rp_options_get(st->opt, "site-name", NULL));
 	sink_attr(s, "title", title);
-	sink_attr(s, "lang", lang);
+	sink_attr(s, "lang", lang != NULL ? lang : st->lang);
 	if (st->pagefind != NULL)
 		sink_attr(s, "search", "search.html");
 }
 
 static void
-ctx_bodies(struct site *st, struct sink *s)
+ctx_bodies(struct site *st, struct sink *s, const char *lang)
 {
 	char	 page[64];
 	int	 b;
@@ -257,7 +274,7 @@ ctx_bodies(struct site *st, struct sink *s)
 			continue;
 		sink_open(s, "body");
 		sink_attr(s, "actor", rp_body_actor((rp_body)b));
-		sink_attr(s, "name", rp_body_name((rp_body)b));
+		sink_attr(s, "name", body_name(st, b, lang));
 		sink_attr(s, "page", body_page(b, page, sizeof(page)));
 		sink_int(s, "count", st->bodies[b]);
 		sink_close(s);
@@ -269,7 +286,7 @@ ctx_common(struct site *st, struct sink *s, const char *kind,
     const char *title, const char *lang)
 {
 	ctx_root(st, s, kind, title, lang);
-	ctx_bodies(st, s);
+	ctx_bodies(st, s, lang);
 }
 
 void
@@ -378,7 +395,8 @@ ctx_resolution(struct site *st, const struct entry *e, struct sink *s)
 	char	 name[160];
 	size_t	 k;
 
-	ctx_common(st, s, "resolution", NULL, NULL);
+	/* In its own language (none: English, as add_lang counts it). */
+	ctx_common(st, s, "resolution", NULL, e->lang ? e->lang : "eng");
 	ctx_year_crumb(s, e);
 	ctx_row(s, e, "resolution");
 	sink_attr(s, "parallel", parallel_name(st, e, name, sizeof(name)));
@@ -479,7 +497,7 @@ catalog_body(struct site *st, struct sink *s)
 	size_t	 i;
 
 	ctx_root(st, s, "catalog", NULL, NULL);
-	ctx_bodies(st, s);
+	ctx_bodies(st, s, NULL);
 	for (i = 0; i < st->n; i++)
 		catalog_entry(s, &st->e[i]);
 }

@@ -216,7 +216,7 @@ rows(struct sink *s, struct entry *const *v, size_t n)
 }
 
 static void
-feed_link(struct sink *s, int body)
+feed_link(struct site *st, struct sink *s, int body)
 {
 	char name[64];
 
@@ -224,7 +224,7 @@ feed_link(struct sink *s, int body)
 	    rp_body_actor((rp_body)body));
 	sink_open(s, "feed");
 	sink_attr(s, "href", name);
-	sink_attr(s, "title", rp_body_name((rp_body)body));
+	sink_attr(s, "title", body_name(st, body, NULL));
 	sink_close(s);
 }
 
@@ -261,11 +261,11 @@ describe_body(struct site *st, struct sink *s, void *arg)
 	struct entry	*v[SITE_LATEST];
 	size_t		 i, n = 0;
 
-	ctx_common(st, s, "body", rp_body_name((rp_body)body), NULL);
+	ctx_common(st, s, "body", body_name(st, body, NULL), NULL);
 	ctx_crumb(s, "index.html", NULL, "home");
-	ctx_crumb(s, NULL, rp_body_name((rp_body)body), NULL);
+	ctx_crumb(s, NULL, body_name(st, body, NULL), NULL);
 	if (has_feed(st, body))
-		feed_link(s, body);
+		feed_link(st, s, body);
 	nav_runs(s, "year", st->years, st->nyears, body, NULL);
 	nav_runs(s, "session", st->sessions, st->nsessions, body, NULL);
 	for (i = 0; i < st->nlatest && n < SITE_LATEST; i++)
@@ -286,10 +286,10 @@ describe_listing(struct site *st, struct sink *s, void *arg)
 	char		 name[96], label[48], body[64];
 	size_t		 first = (l->page - 1) * (size_t)st->rows, k;
 
-	ctx_common(st, s, l->kind, rp_body_name((rp_body)r->body), NULL);
+	ctx_common(st, s, l->kind, body_name(st, r->body, NULL), NULL);
 	ctx_crumb(s, "index.html", NULL, "home");
 	ctx_crumb(s, body_page(r->body, body, sizeof(body)),
-	    rp_body_name((rp_body)r->body), NULL);
+	    body_name(st, r->body, NULL), NULL);
 	snprintf(label, sizeof(label), "%d", r->key);
 	ctx_crumb(s, NULL, r->key > 0 ? label : NULL, r->key > 0 ?
 	    (*l->kind == 's' ? "session" : NULL) : "date-unknown");
@@ -565,11 +565,13 @@ feed_write(struct site *st, int body)
 	xmlSetNs(feed, xmlNewNs(feed, (const xmlChar *)
 	    "http://www.w3.org/2005/Atom", NULL));
 	xmlDocSetRootElement(doc, feed);
+	/* Its titles and names are in the site's language. */
+	xmlNodeSetLang(feed, (const xmlChar *)version_tag(st->lang));
 	atom_id(st, &b, name);
 	text_el(feed, "id", b.data);
 	rp_buf_reset(&b);
 	rp_buf_printf(&b, "%s%s%s", site != NULL ? site : "",
-	    site != NULL ? ": " : "", rp_body_name((rp_body)body));
+	    site != NULL ? ": " : "", body_name(st, body, NULL));
 	text_el(feed, "title", b.data);
 	for (i = 0; i < st->nlatest && !full_date(st->latest[i]->date); i++)
 		continue;
@@ -578,7 +580,7 @@ feed_write(struct site *st, int body)
 	    st->latest[i]->date : "1945-10-24");
 	text_el(feed, "updated", b.data);
 	author = xmlNewChild(feed, NULL, (const xmlChar *)"author", NULL);
-	text_el(author, "name", rp_body_name((rp_body)body));
+	text_el(author, "name", body_name(st, body, NULL));
 	url_of(st, &b, name);
 	atom_link(feed, "self", "application/atom+xml", b.data);
 	url_of(st, &b, body_page(body, index, sizeof(index)));

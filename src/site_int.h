@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlwriter.h>
 
+#include "labels.h"
 #include "respub.h"
 
 #define SITE_NS		"urn:x-respub:site"
@@ -149,6 +150,9 @@ struct site {
 	int		  bodies[RP_BODY__MAX];	/* entries per body */
 	char		**langs;	/* languages present (ISO 639-2) */
 	size_t		  nlangs;
+	char		  lang[16];	/* the site's: its index pages' and
+					   feeds' (site_versions.c) */
+	rp_labels	 *labels;	/* the fixed words of each language */
 	size_t		  undated;
 	uint64_t	  build;	/* hash of everything but the inputs */
 	struct cache	  old;		/* the previous run's state */
@@ -185,6 +189,7 @@ void	 ctx_crumb(struct sink *, const char *href, const char *label,
 void	 ctx_year_crumb(struct sink *, const struct entry *);
 void	 ctx_row(struct sink *, const struct entry *, const char *element);
 const char *body_page(int body, char *buf, size_t size);
+const char *body_name(struct site *, int body, const char *lang);
 void	 catalog_write(struct site *);
 
 /* site_cache.c */

@@ -127,18 +127,53 @@ by_rank(const void *a, const void *b)
 	return c != 0 ? c : (x < y ? -1 : x > y);
 }
 
-/* The version the indexes list: English, as the indexes are, else the
- * first in the UN order. */
+/* The rank of a language for the site's: English first, then the UN
+ * order, then the others. */
+static int
+site_rank(const char *lang)
+{
+	return strcmp(lang, "eng") == 0 ? -1 : version_rank(lang);
+}
+
+/* The site's language, its index pages' and feeds': the one most
+ * resolutions have a version in (one input, no language: English); on
+ * a tie the first by site_rank. */
+static void
+site_lang(struct site *st)
+{
+	struct tally { const char *lang; size_t n; } t[16];
+	size_t		 nt = 0, i, k, best = 0;
+	const char	*l;
+
+	for (i = 0; i < st->n; i++) {
+		l = st->e[i].lang != NULL ? st->e[i].lang : "eng";
+		for (k = 0; k < nt && strcmp(t[k].lang, l) != 0; k++)
+			continue;
+		if (k == nt && nt < sizeof(t) / sizeof(t[0]))
+			t[nt++] = (struct tally){ l, 0 };
+		if (k < nt)
+			t[k].n++;
+	}
+	for (k = 1; k < nt; k++)
+		if (t[k].n > t[best].n || (t[k].n == t[best].n &&
+		    site_rank(t[k].lang) < site_rank(t[best].lang)))
+			best = k;
+	snprintf(st->lang, sizeof(st->lang), "%s",
+	    nt > 0 ? t[best].lang : "eng");
+}
+
+/* The version the indexes list: the one in the site's language, as the
+ * indexes are, else the first in the UN order. */
 static struct entry *
-lead_of(struct entry *e)
+lead_of(const struct site *st, struct entry *e)
 {
 	size_t i;
 
 	if (e->versions == NULL)
 		return e;
 	for (i = 0; i < e->versions->n; i++)
-		if (e->versions->v[i]->lang != NULL &&
-		    strcmp(e->versions->v[i]->lang, "eng") == 0)
+		if (strcmp(e->versions->v[i]->lang != NULL ?
+		    e->versions->v[i]->lang : "eng", st->lang) == 0)
 			return e->versions->v[i];
 	return e->versions->v[0];
 }
@@ -155,8 +190,9 @@ versions_plan(struct site *st)
 	for (k = 0; k < st->nworks; k++)
 		qsort(st->versions[k].v, st->versions[k].n,
 		    sizeof(*st->versions[k].v), by_rank);
+	site_lang(st);
 	for (i = 0; i < st->n; i++) {
-		st->e[i].lead = lead_of(&st->e[i]);
+		st->e[i].lead = lead_of(st, &st->e[i]);
 		if (st->e[i].versions != NULL && st->e[i].versions->n > 1 &&
 		    smap_put(&st->versioned, st->e[i].stem, i) != 0)
 			return -1;

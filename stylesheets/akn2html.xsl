@@ -142,12 +142,10 @@
   <xsl:choose>
     <xsl:when test="$site-name != ''"><xsl:value-of select="$site-name"/></xsl:when>
     <xsl:when test="$cat/@name != ''"><xsl:value-of select="$cat/@name"/></xsl:when>
-    <!-- A page alone names the collection in its own language. -->
-    <xsl:when test="not($cat[not(@kind = 'page')])">
-      <xsl:call-template name="ui-in"><xsl:with-param name="key" select="'site-name'"/></xsl:call-template>
-    </xsl:when>
+    <!-- Else named in the page's language (an index page's is the
+         site's). -->
     <xsl:otherwise>
-      <xsl:for-each select="$ui-strings"><xsl:value-of select="key('ui', 'en:site-name')"/></xsl:for-each>
+      <xsl:call-template name="ui-in"><xsl:with-param name="key" select="'site-name'"/></xsl:call-template>
     </xsl:otherwise>
   </xsl:choose>
 </xsl:variable>
@@ -191,7 +189,8 @@
 <xsl:variable name="description">
   <xsl:choose>
     <xsl:when test="$input/s:site[not(@kind = 'parallel')]">
-      <xsl:value-of select="concat($title-text, ' · ', $site-title, ': ', sum($cat/s:body/@count), ' ', $ui-strings/t:s[@key = 'resolutions'][@lang = 'en'])"/>
+      <xsl:variable name="resolutions"><xsl:call-template name="ui"><xsl:with-param name="key" select="'resolutions'"/></xsl:call-template></xsl:variable>
+      <xsl:value-of select="concat($title-text, ' · ', $site-title, ': ', sum($cat/s:body/@count), ' ', $resolutions)"/>
     </xsl:when>
     <xsl:otherwise>
       <xsl:value-of select="$title-text"/>
@@ -442,10 +441,8 @@
         <dd><time datetime="{$d}"><xsl:call-template name="human-date"><xsl:with-param name="iso" select="$d"/></xsl:call-template></time></dd>
       </xsl:if>
       <xsl:if test="$by != ''">
-        <xsl:variable name="org" select="substring-after(akn:meta//akn:FRBRWork/akn:FRBRauthor/@href, '#')"/>
-        <xsl:variable name="named"><xsl:call-template name="ui"><xsl:with-param name="key" select="concat('org-', $org)"/></xsl:call-template></xsl:variable>
         <dt><xsl:call-template name="ui"><xsl:with-param name="key" select="'body'"/></xsl:call-template></dt>
-        <dd><xsl:value-of select="$named"/><xsl:if test="$named = ''"><xsl:value-of select="$by"/></xsl:if></dd>
+        <dd><xsl:value-of select="$by"/></dd>
       </xsl:if>
       <xsl:if test="$mt">
         <dt><xsl:call-template name="ui"><xsl:with-param name="key" select="'meeting'"/></xsl:call-template></dt>
@@ -1238,9 +1235,9 @@
     <colgroup><col class="c-symbol"/><col class="c-date"/><col class="c-title"/></colgroup>
     <thead>
       <tr>
-        <xsl:for-each select="$ui-strings/t:s[@lang = 'en'][@key = 'symbol' or @key = 'date' or @key = 'title-subject']">
-          <th scope="col"><xsl:value-of select="."/></th>
-        </xsl:for-each>
+        <th scope="col"><xsl:call-template name="ui"><xsl:with-param name="key" select="'symbol'"/></xsl:call-template></th>
+        <th scope="col"><xsl:call-template name="ui"><xsl:with-param name="key" select="'date'"/></xsl:call-template></th>
+        <th scope="col"><xsl:call-template name="ui"><xsl:with-param name="key" select="'title-subject'"/></xsl:call-template></th>
       </tr>
     </thead>
     <tbody>
@@ -1276,7 +1273,15 @@
   <div hidden="">
     <span data-pagefind-meta="{concat('symbol:', @label)}"></span>
     <xsl:if test="@date"><span data-pagefind-meta="{concat('date:', @date)}"></span></xsl:if>
-    <span data-pagefind-filter="{concat('body:', @body)}"></span>
+    <!-- The body in the page's language, as the index pages name it. -->
+    <xsl:variable name="org"><xsl:call-template name="ui"><xsl:with-param name="key" select="concat('org-', @actor)"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="body">
+      <xsl:choose>
+        <xsl:when test="$org != ''"><xsl:value-of select="$org"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="ui"><xsl:with-param name="key" select="'organization'"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <span data-pagefind-filter="{concat('body:', $body)}"></span>
     <xsl:if test="@date"><span data-pagefind-filter="{concat('year:', substring(@date, 1, 4))}"></span></xsl:if>
   </div>
 </xsl:template>
@@ -1386,7 +1391,18 @@
 <xsl:template name="author-name">
   <xsl:param name="doc"/>
   <xsl:variable name="a" select="substring-after($doc/akn:meta//akn:FRBRWork/akn:FRBRauthor/@href, '#')"/>
-  <xsl:value-of select="($doc/akn:meta/akn:references/akn:TLCOrganization[@eId = $a] | $input//akn:references/akn:TLCOrganization[@eId = $a])[1]/@showAs"/>
+  <!-- In doc's language where the strings have it (org-un-ga...). -->
+  <xsl:variable name="l"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="$doc"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="named">
+    <xsl:call-template name="ui-in">
+      <xsl:with-param name="key" select="concat('org-', $a)"/>
+      <xsl:with-param name="l" select="substring-before(concat($l, '-'), '-')"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:value-of select="$named"/>
+  <xsl:if test="$named = ''">
+    <xsl:value-of select="($doc/akn:meta/akn:references/akn:TLCOrganization[@eId = $a] | $input//akn:references/akn:TLCOrganization[@eId = $a])[1]/@showAs"/>
+  </xsl:if>
 </xsl:template>
 
 <!-- ISO 639-2 (FRBRlanguage) to a BCP 47 tag. -->

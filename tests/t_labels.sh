@@ -79,3 +79,39 @@ sed -i 's/^symbol = .*/symbol = Cote du document/' "$D/templates/labels/fr.conf"
 RESPUB_DATA_DIR=$D "$RESPUB" site -q -d "$TMP/site" "$FR" 2>/dev/null
 has "site: a label changed in the tables is rebuilt" "Cote du document" \
     "$(cat "$TMP"/site/S-RES-57-1948-fra.html 2>/dev/null)"
+
+# respub site in each language: no fixed English word (en.conf's values
+# that the language's table words otherwise) on any page or feed of a
+# site of the Universal Declaration and a resolution in that language,
+# its index pages in that language (the site's: most of its inputs').
+U=$ROOT/tests/scripts	# udhr-6 of the shared corpus
+for l in fr:fr/S_RES_0338_1973_fr.txt ru:ru/S_RES_1224_1999_ru.txt \
+    ar:ar/S_RES_338_1973_ar_marefa.txt zh:zh/S_RES_0044_1948_zh.txt \
+    es:es/S_RES_1414_2002_es.txt; do
+	t=${l%%:*}
+	"$RESPUB" site -q -d "$TMP/site-$t" "$U/udhr-$t.txt" \
+	    "$ROOT/tests/dev/${l#*:}" 2>/dev/null
+	set -- $(ls "$TMP/site-$t"/*.html "$TMP/site-$t"/feed-*.xml \
+	    2>/dev/null)
+	if [ "$#" -lt 5 ]; then
+		notok "site in $t: no English fixed word" "only $# pages"
+	elif r=$(python3 "$ROOT/tests/tools/english_left.py" "$ROOT" "$t" \
+	    "$@"); then
+		ok "site in $t: no English fixed word ($# pages and feeds)"
+	else
+		notok "site in $t: no English fixed word" "$(echo "$r" |
+		    head -3 | tr '\n' ' ')"
+	fi
+done
+has "site in ar: index pages right to left" '<html lang="ar" dir="rtl"' \
+    "$(cat "$TMP/site-ar/index.html")"
+
+# A site of two French inputs and one English: French, and its index
+# lists the Universal Declaration (undated) by its French version.
+"$RESPUB" site -q -d "$TMP/site-mixed" "$U/udhr-en.txt" "$U/udhr-fr.txt" \
+    "$FR" 2>/dev/null
+i=$(cat "$TMP/site-mixed/index-un-ga-undated.html")
+has "a site mostly in French: French index" '<html lang="fr"' "$i"
+has "... listing a Work by its French version" 'Déclaration universelle' "$i"
+has "... the English version's page in English" 'United Nations resolutions' \
+    "$(cat "$TMP/site-mixed/udhr-en.html")"
