@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "labels.h"
 
 #ifndef RP_DATADIR
 #define RP_DATADIR "/usr/local/share/respub"
@@ -484,6 +485,28 @@ has_data(const char *dir)
 
 	snprintf(path, sizeof(path), "%s/stylesheets", dir);
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static void
+say_old_label(void *arg, const char *file, int line, const char *key,
+    const char *now, int read)
+{
+	char where[PATH_MAX + 16];
+
+	(void)arg;
+	snprintf(where, sizeof(where), "%s:%d", file, line);
+	if (read)
+		cli_say(where, RP_WARNING, "label-key", "'%s' is now '%s' "
+		    "(read as it: rename it)", key, now);
+	else
+		cli_say(where, RP_WARNING, "label-key", "'%s' is no longer "
+		    "read: see the %s", key, now);
+}
+
+void
+cli_check_labels(const char *data_dir)
+{
+	rp_labels_lint(data_dir, say_old_label, NULL);
 }
 
 const char *

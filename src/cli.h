@@ -57,5 +57,7 @@ int		 cli_warning_option(const char *arg);
 int		 cli_parse_timeout(const char *arg);
 /* The directory holding templates/ and stylesheets/. */
 const char	*cli_data_dir(void);
+/* A warning for each old key of the data directory's label tables. */
+void		 cli_check_labels(const char *data_dir);
 
 #endif

@@ -27,7 +27,7 @@ static const char *const codes[] = {
 	/* the command and the site */
 	"unknown-var", "name-taken", "parallel-missing", "summary",
 	"duplicate", "reserved-name", "missing-year", "removed", "search",
-	"timeout",
+	"timeout", "label-key",
 	NULL
 };
 static unsigned char silenced[sizeof(codes) / sizeof(*codes)];

@@ -82,6 +82,44 @@ rp_lang_tag(const char *l)
 	return l != NULL && *l != '\0' ? l : "en";
 }
 
+/* The keys of the tables before they took hyphens and their data moved
+ * (session 8), as a user's file may still have them: each one's new
+ * name, or where its data went for one no longer read. */
+static const struct {
+	const char	*old, *now;
+	int		 read;		/* as now */
+} renamed[] = {
+	{ "title_separator", "title-separator", 1 },
+	{ "masthead_language", "masthead-language", 1 },
+	{ "masthead_organization", "masthead-organization", 1 },
+	{ "first_day", "first-day", 1 }, { "date", "date-format", 1 },
+	{ "body_ga", "org-un-ga", 1 }, { "body_sc", "org-un-sc", 1 },
+	{ "body_ecosoc", "org-un-ecosoc", 1 },
+	{ "body_hrc", "org-un-hrc", 1 },
+	{ "adoption_ga", "adoption-ga", 1 },
+	{ "adoption_sc", "adoption-sc", 1 },
+	{ "adoption_ecosoc", "adoption-ecosoc", 1 },
+	{ "adoption_hrc", "adoption-hrc", 1 },
+	{ "doctype_sc", "doctype-sc", 1 },
+	{ "months", "[months] of lang/<tag>.conf", 0 },
+};
+#define NRENAMED (sizeof(renamed) / sizeof(renamed[0]))
+
+/* The slot of an old key in renamed, else -1.  "date" was the date's
+ * pattern and is now the label "Date": a value with a {field} is the
+ * old key. */
+static int
+renamed_slot(const char *key, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < NRENAMED; i++)
+		if (strcmp(key, renamed[i].old) == 0)
+			return strcmp(key, "date") != 0 ||
+			    strchr(value, '{') != NULL ? (int)i : -1;
+	return -1;
+}
+
 static const char *
 find(const struct table *t, const char *key)
 {
@@ -93,14 +131,20 @@ find(const struct table *t, const char *key)
 	return NULL;
 }
 
-/* The keys of f that t has not yet. */
+/* The keys of f that t has not yet; an old key by its new name, or left
+ * out (rp_labels_lint says which). */
 static void
 table_read(struct table *t, FILE *f)
 {
-	char	 line[2048], *k, *v;
+	char		 line[2048], *k, *v;
+	int		 old;
 
 	while (fgets(line, sizeof(line), f) != NULL) {
-		if (rp_conf_line(line, &k, &v) <= 0 || find(t, k) != NULL)
+		if (rp_conf_line(line, &k, &v) <= 0)
+			continue;
+		if ((old = renamed_slot(k, v)) >= 0)
+			k = renamed[old].read ? (char *)renamed[old].now : NULL;
+		if (k == NULL || find(t, k) != NULL)
 			continue;
 		if (t->n == t->cap) {
 			t->cap = t->cap ? 2 * t->cap : 64;
@@ -286,6 +330,56 @@ strings_of(rp_labels *l, xmlNodePtr strings, const char *tag)
 			rc |= string_add(strings, tag, key, name);
 		}
 	return rc;
+}
+
+/* One file's old keys, each once. */
+static void
+lint_file(const char *path, rp_labels_say say, void *arg)
+{
+	unsigned char	 said[NRENAMED] = { 0 };
+	char		 line[2048], *k, *v;
+	int		 n = 0, old;
+	FILE		*f = fopen(path, "r");
+
+	while (f != NULL && fgets(line, sizeof(line), f) != NULL) {
+		n++;
+		if (rp_conf_line(line, &k, &v) > 0 &&
+		    (old = renamed_slot(k, v)) >= 0 && !said[old]) {
+			said[old] = 1;
+			say(arg, path, n, k, renamed[old].now,
+			    renamed[old].read);
+		}
+	}
+	if (f != NULL)
+		fclose(f);
+}
+
+static int
+is_conf(const struct dirent *de)
+{
+	size_t n = strlen(de->d_name);
+
+	return n > 5 && strcmp(de->d_name + n - 5, ".conf") == 0;
+}
+
+void
+rp_labels_lint(const char *data_dir, rp_labels_say say, void *arg)
+{
+	char		  dir[1024], path[1280];
+	struct dirent	**v;
+	int		  n, i;
+
+	if (data_dir == NULL)
+		return;
+	snprintf(dir, sizeof(dir), "%s/templates/labels", data_dir);
+	if ((n = scandir(dir, &v, is_conf, alphasort)) < 0)
+		return;
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, v[i]->d_name);
+		lint_file(path, say, arg);
+		free(v[i]);
+	}
+	free(v);
 }
 
 xmlNodePtr

@@ -28,6 +28,13 @@ const char	*rp_labels_month(rp_labels *, const char *lang, int month);
  * (NULL: as doc's root).  NULL when out of memory. */
 xmlNodePtr	 rp_labels_strings(rp_labels *, xmlDocPtr doc,
 		    xmlNodePtr parent);
+/* Each key of the files of data_dir/templates/labels/ that the tables
+ * no longer have by that name, once a file, in name order: say(arg,
+ * file, line, key, its name now, 1) when it is read as that, else
+ * say(..., where its data is now, 0). */
+typedef void	 (*rp_labels_say)(void *arg, const char *file, int line,
+		    const char *key, const char *now, int read);
+void		 rp_labels_lint(const char *data_dir, rp_labels_say, void *);
 /* The tag of an ISO 639-2 language ("fra" -> "fr"); others as they are,
  * NULL or empty "en". */
 const char	*rp_lang_tag(const char *);

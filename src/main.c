@@ -1079,6 +1079,7 @@ prepare(struct run *r, int argc, char *argv[])
 	if (r->opt.data_dir == NULL)
 		r->opt.data_dir = cli_data_dir();
 	rp_set_data_dir(r->opt.data_dir);
+	cli_check_labels(r->opt.data_dir);
 	if (r->strings)
 		return write_strings(r);
 	if ((rc = parse_formats(r)) != 0 || (rc = check_usage(r)) != 0)

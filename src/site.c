@@ -219,6 +219,7 @@ parse_args(struct args *a, int argc, char *argv[])
 	if (a->opt.data_dir == NULL)
 		a->opt.data_dir = cli_data_dir();
 	rp_set_data_dir(a->opt.data_dir);
+	cli_check_labels(a->opt.data_dir);
 	return 0;
 }
 

@@ -80,6 +80,27 @@ RESPUB_DATA_DIR=$D "$RESPUB" site -q -d "$TMP/site" "$FR" 2>/dev/null
 has "site: a label changed in the tables is rebuilt" "Cote du document" \
     "$(cat "$TMP"/site/S-RES-57-1948-fra.html 2>/dev/null)"
 
+# Keys of a user's table by their old names (before session 8): one
+# warning a key (the first line it is on) naming the file, the line and
+# the new name; the value read under it.
+O=$TMP/old
+mkdir -p "$O"
+cp -r "$ROOT/templates" "$ROOT/stylesheets" "$ROOT/lang" "$O/"
+sed -i '/^org-un-sc =/d' "$O/templates/labels/fr.conf"
+n=$(wc -l < "$O/templates/labels/fr.conf")
+printf 'body_sc = Conseil (ancien nom)\nmonths = a, b\nbody_sc = x\n' \
+    >> "$O/templates/labels/fr.conf"
+"$RESPUB" --data-dir "$O" -q -t html -o "$TMP/old.html" "$FR" 2>"$TMP/old.err"
+expect "old keys: one warning each, with file, line and new name" \
+"respub: $O/templates/labels/fr.conf:$((n + 1)): warning: 'body_sc' is now 'org-un-sc' (read as it: rename it) [label-key]
+respub: $O/templates/labels/fr.conf:$((n + 2)): warning: 'months' is no longer read: see the [months] of lang/<tag>.conf [label-key]" \
+    "$(cat "$TMP/old.err")"
+has "old keys: the value read by the new name" "<dd>Conseil (ancien nom)</dd>" \
+    "$(tr '\n' ' ' < "$TMP/old.html")"
+"$RESPUB" site -q --data-dir "$O" -d "$TMP/site-old" "$FR" 2>"$TMP/old.err"
+expect "old keys: respub site warns once, not once a process" 2 \
+    "$(grep -c 'label-key' "$TMP/old.err")"
+
 # respub site in each language: no fixed English word (en.conf's values
 # that the language's table words otherwise) on any page or feed of a
 # site of the Universal Declaration and a resolution in that language,
