@@ -1874,6 +1874,46 @@ meta_of_number(rp_meta *m)
 		m->session_number = atoi(m->number);
 }
 
+/* The resolution symbols n cites, into *one: 1 while they are all the
+ * same (or none), 0 once two differ. */
+static int
+one_resolution_cited(const rp_node *n, const char **one)
+{
+	const rp_node	*c;
+	const char	*s;
+
+	if (n->type == RP_NODE_DOCREF && n->ref != NULL &&
+	    (s = n->ref->symbol) != NULL && strstr(s, "/RES/") != NULL) {
+		if (*one != NULL && strcmp(*one, s) != 0)
+			return 0;
+		*one = s;
+	}
+	for (c = n->first; c != NULL; c = c->next)
+		if (!one_resolution_cited(c, one))
+			return 0;
+	return 1;
+}
+
+/* A text whose heading gives no number but its symbol ("Резолюция Совета
+ * Безопасности ООН от 4 апреля 1946 года № S/RES/3 (1946)", a wiki's
+ * heading; "A/RES/49/12 21 November 1994"): the one resolution its title
+ * and document-type lines cite is its own. */
+static void
+title_symbol(rp_doc *doc, rp_meta *m, const rp_node *preface)
+{
+	const rp_node	*b;
+	const char	*one = NULL;
+
+	for (b = preface ? preface->first : NULL; b != NULL; b = b->next)
+		if (b->type == RP_NODE_BLOCK && (b->role == RP_ROLE_TITLE ||
+		    b->role == RP_ROLE_DOCTYPE) &&
+		    !one_resolution_cited(b, &one))
+			return;
+	if (one != NULL && (m->body == RP_BODY_UNKNOWN ||
+	    (m->body == RP_BODY_SC) == starts(one, strlen(one), "S/RES/")))
+		m->symbol = rp_doc_strdup(doc, one);
+}
+
 void
 rp_meta_set_symbol(rp_doc *doc, rp_meta *m, const char *symbol)
 {
@@ -1913,6 +1953,9 @@ rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n,
 
 	if (m->language == NULL)
 		m->language = rp_detect_language(text, n);
+	if (m->symbol == NULL && m->number == NULL &&
+	    m->kind == RP_DOC_RESOLUTION)
+		title_symbol(doc, m, preface);
 	if (m->symbol != NULL)
 		meta_of_symbol(doc, m);
 	if (m->symbol == NULL && m->number != NULL) {

@@ -142,6 +142,10 @@ expect "page marker: \"[1] Совет Безопасности,\" is the formula
 	"$(grep -c 'enactingFormula' "$TMP/ws.tree")"
 expect "page marker: body read from the formula" 1 \
 	"$(grep -c '^document .*body=un-sc' "$TMP/ws.tree")"
+# The heading names no number but cites the symbol ("№ S/RES/3 (1946)"):
+# the one resolution the heading cites is the text's own.
+expect "symbol cited by the heading is the text's own" 1 \
+	"$(grep -c '^document .*symbol="S/RES/3 (1946)" number="3"' "$TMP/ws.tree")"
 # A web copy that puts the formula and the recital after it on one line
 # (Russian has no article to show the formula): "Генеральная Ассамблея,
 # подвергнув …" is the formula, then a recital.  Excerpt (first lines) of
