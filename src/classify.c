@@ -87,6 +87,15 @@ is_stop(uint32_t c)
 	return rp_end_of_char(c) > RP_END_COMMA;
 }
 
+/* An ASCII letter, digit or space: no punctuation, by ranges (a call
+ * to isalnum costs more than the loops that ask). */
+static int
+ascii_word_or_space(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == ' ';
+}
+
 /* s without a conjunction after its last punctuation ("…; and",
  * "…, y", "…會員國,又"): the clause ends at the punctuation. */
 size_t
@@ -96,6 +105,10 @@ rp_without_conjunction(const char *s, size_t n)
 	uint32_t	cp;
 
 	while (i > 0 && n - i < 16) {
+		if (ascii_word_or_space(s[i - 1])) {
+			i--;	/* most text: no punctuation, no decoding */
+			continue;
+		}
 		cp = rp_utf8_last(s, i, &len);
 		if (rp_end_of_char(cp) != RP_END_NONE)
 			break;

@@ -844,6 +844,16 @@ scan_capital(struct scan *sc, struct span *s, size_t i)
 	return i;
 }
 
+/* Whether byte c of a text starts nothing scan_text looks for: ASCII
+ * but a digit, a capital, "*", "[" or "(" (by ranges: most bytes are
+ * asked, and a call to isdigit costs more than the answer). */
+static int
+starts_nothing(char c)
+{
+	return (unsigned char)c < 0x80 && c != '*' && c != '[' && c != '(' &&
+	    !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z');
+}
+
 /* Plain text t[a..b): markers, references, dates. */
 static void
 scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
@@ -855,10 +865,7 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 
 	while (i < b) {
 		/* Most of a text: ASCII that starts nothing below. */
-		if ((unsigned char)t[i] < 0x80 && t[i] != '*' &&
-		    t[i] != '[' && t[i] != '(' &&
-		    !isdigit((unsigned char)t[i]) &&
-		    !isupper((unsigned char)t[i])) {
+		if (starts_nothing(t[i])) {
 			i++;
 			continue;
 		}

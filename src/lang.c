@@ -1463,6 +1463,38 @@ ph_keep(const char *rest, const struct folded *f, size_t i,
 	return pmatch(rest, f, i, hit);
 }
 
+/*
+ * The patterns of a kind often open with the same placeholder (ten
+ * meeting patterns with {n}, dates with {day} {month}): what one read
+ * at an offset of the text is kept for the rest of the match_at call,
+ * which counts in match_round.
+ */
+static _Thread_local unsigned match_round;
+
+struct lead {
+	const struct folded	*f;
+	unsigned		 round;
+	size_t			 i, j;
+	int			 v;
+};
+
+typedef int lead_fn(const struct folded *, size_t *);
+
+/* read at *i of f, moving *i past what it read, as kept in l when it
+ * read there before in this round. */
+static int
+lead_at(struct lead *l, lead_fn *read, const struct folded *f, size_t *i)
+{
+	if (l->f != f || l->round != match_round || l->i != *i) {
+		l->f = f;
+		l->round = match_round;
+		l->i = l->j = *i;
+		l->v = read(f, &l->j);
+	}
+	*i = l->j;
+	return l->v;
+}
+
 static size_t
 ph_ord(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit)
@@ -1476,7 +1508,8 @@ static size_t
 ph_month(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit)
 {
-	int v = month_at(f, &i);
+	static _Thread_local struct lead month;
+	int v = lead_at(&month, month_at, f, &i);
 
 	return ph_keep(rest, f, i, hit, v, 1, INT_MAX, &hit->month);
 }
@@ -1514,14 +1547,23 @@ ph_day(const char *rest, const struct folded *f, size_t i,
 /* {n}: a meeting number, "4413th", or in words: "Fifty-fifth plenary
  * meeting"; with its suffix (and a letter or two OCR added to it:
  * "2729the"), else without. */
+static int
+meeting_number(const struct folded *f, size_t *j)
+{
+	int v = number_at(f, j, 1);
+
+	return v > 0 ? v : ordinal_at(f, j);
+}
+
 static size_t
 ph_meeting(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit)
 {
+	static _Thread_local struct lead number;
 	size_t	 j = i, k, x, r;
 	int	 v;
 
-	if ((v = number_at(f, &j, 1)) <= 0 && (v = ordinal_at(f, &j)) <= 0)
+	if ((v = lead_at(&number, meeting_number, f, &j)) <= 0)
 		return 0;
 	hit->n = v;
 	hit->n_at = i;
@@ -1704,6 +1746,7 @@ match_at(int kind, const struct folded *f, size_t i, rp_lang_hit *hit)
 	int		 firsts[3] = { ' ', -1, '{' }, j;
 	int		 c = i < f->n ? (unsigned char)f->s[i] : -1;
 
+	match_round++;
 	/* In byte order, as the table is. */
 	if (c > '{')
 		firsts[1] = '{', firsts[2] = c;

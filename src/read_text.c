@@ -97,13 +97,19 @@ struct reader {
 static int
 char_count(const char *s, size_t n)
 {
-	size_t	i;
-	int	c = 0;
+	const uint64_t	 high = 0x8080808080808080u;
+	uint64_t	 w;
+	size_t		 i, cont = 0;
 
-	for (i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			c++;
-	return c;
+	/* The bytes less the continuation bytes (10xxxxxx), eight at a
+	 * time: bit 7 set and bit 6 clear. */
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		cont += (size_t)__builtin_popcountll(w & ~(w << 1) & high);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+	return (int)(n - cont);
 }
 
 /* Trim Unicode white space at both ends. */
@@ -127,6 +133,18 @@ trim(const char **s, size_t *n, int *col)
 	}
 }
 
+/* Where the line from i ends: at a '\n' or a '\r', else at len (by
+ * memchr, which reads many bytes at a time). */
+static size_t
+line_end(const char *buf, size_t i, size_t len)
+{
+	const char	*nl = memchr(buf + i, '\n', len - i), *cr;
+	size_t		 e = nl != NULL ? (size_t)(nl - buf) : len;
+
+	cr = memchr(buf + i, '\r', e - i);
+	return cr != NULL ? (size_t)(cr - buf) : e;
+}
+
 static void
 split_lines(struct reader *r, const char *buf, size_t len)
 {
@@ -137,8 +155,7 @@ split_lines(struct reader *r, const char *buf, size_t len)
 		struct line *l;
 
 		start = i;
-		while (i < len && buf[i] != '\n' && buf[i] != '\r')
-			i++;
+		i = line_end(buf, i, len);
 		if (i == len && start == len)
 			break;
 		RP_GROW(r->lines, r->nlines, cap);
@@ -843,23 +860,48 @@ formula_comma(uint32_t cp)
 	return cp == ',' || cp == 0xFF0C || cp == 0x060C;
 }
 
+/* How many bytes of s (n) are ASCII other than a comma: looked at eight
+ * at a time, most lines having no comma in their first words. */
+static size_t
+ascii_before_comma(const char *s, size_t n)
+{
+	const uint64_t	 ones = 0x0101010101010101u, high = ones << 7;
+	uint64_t	 w, x;
+	size_t		 i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		x = w ^ (ones * ',');	/* a zero byte where a comma is */
+		if ((w | ((x - ones) & ~x)) & high)
+			break;
+	}
+	while (i < n && (unsigned char)s[i] < 0x80 && s[i] != ',')
+		i++;
+	return i;
+}
+
 static size_t
 formula_at(const char *s, size_t n)
 {
-	size_t		i, len;
+	size_t		i, len = 1;
 	uint32_t	cp;
 	rp_body		b;
 
-	for (i = 0; i < n && i < FORMULA_MAX; i += len) {
-		if ((unsigned char)s[i] < 0x80) {	/* no decoding */
-			cp = (unsigned char)s[i];
-			len = 1;
-		} else if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+	for (i = ascii_before_comma(s, n < FORMULA_MAX ? n : FORMULA_MAX);
+	    i < n && i < FORMULA_MAX; i += len) {
+		len = 1;
+		if (s[i] == ',')
+			break;
+		if ((unsigned char)s[i] < 0x80)		/* no decoding */
+			continue;
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
 			return 0;
 		if (formula_comma(cp))
-			return rp_is_formula(s, i + len, &b) ? i + len : 0;
+			break;
 	}
-	return 0;
+	if (i >= n || i >= FORMULA_MAX)
+		return 0;
+	return rp_is_formula(s, i + len, &b) ? i + len : 0;
 }
 
 struct seams {
@@ -996,18 +1038,33 @@ ending_formula_from(const char *s, size_t n)
  * the start or the end of the line, a seam on each side.  Not "requests
  * the Security Council," (no article, or one in lower case).
  */
+static int
+formula_seam_at(const struct line *l, size_t i, size_t *k)
+{
+	const char	*s = l->s + i;
+	size_t		 n = l->n - i;
+
+	/* Inside the line, the cheap tests first: most words are not
+	 * formulas, and most start in lower case. */
+	if (i > 0 && (l->s[i - 1] != ' ' || rp_starts_lower(s, n)))
+		return 0;
+	if ((*k = formula_at(s, n)) == 0 && (i > 0 ||
+	    (*k = bare_formula_at(l->s, l->n)) == 0))
+		return 0;
+	if ((i > 0 && i + *k < l->n) || (i == 0 && (*k == l->n ||
+	    rp_starts_lower(s, n))))
+		return 0;
+	return rp_opens_with_article(s, n) ||
+	    (i == 0 && opener_after(l->s, l->n, *k));
+}
+
 static void
 formula_seams(const struct line *l, struct seams *sm)
 {
 	size_t	i, k, from = ending_formula_from(l->s, l->n);
 
 	for (i = 0; i < l->n; i = i > 0 || from < 1 ? i + 1 : from) {
-		if ((i > 0 && l->s[i - 1] != ' ') || ((k = formula_at(l->s + i,
-		    l->n - i)) == 0 && (i > 0 || (k = bare_formula_at(l->s,
-		    l->n)) == 0)) || (i > 0 && i + k < l->n) ||
-		    (i == 0 && k == l->n) || rp_starts_lower(l->s + i,
-		    l->n - i) || !(rp_opens_with_article(l->s + i,
-		    l->n - i) || (i == 0 && opener_after(l->s, l->n, k))))
+		if (!formula_seam_at(l, i, &k))
 			continue;
 		/* "« Le Conseil de sécurité,": the mark stays with it. */
 		if (rp_open_quote(l->s, l->n) != i)
@@ -2732,7 +2789,7 @@ note_citations(const struct unit *u, unsigned char *cited)
 				mark_cited(cited, s + p + 1, q - p - 1);
 			continue;
 		}
-		if (!isdigit((unsigned char)s[p]) ||
+		if (s[p] < '0' || s[p] > '9' ||	/* most bytes: no call */
 		    isdigit((unsigned char)s[p - 1]) || !marker_place(s, p))
 			continue;
 		for (q = p; q < n && q - p < 3 && isdigit((unsigned char)s[q]);
