@@ -378,7 +378,9 @@ ctx_resolution(struct site *st, const struct entry *e, struct sink *s)
 	char	 name[160];
 	size_t	 k;
 
-	ctx_common(st, s, "resolution", NULL, NULL);
+	/* Not the bodies and their counts: a resolution's page does not
+	 * show them, and an input added would make every page stale. */
+	ctx_root(st, s, "resolution", NULL, NULL);
 	ctx_year_crumb(s, e);
 	ctx_row(s, e, "resolution");
 	sink_attr(s, "parallel", parallel_name(st, e, name, sizeof(name)));
