@@ -344,11 +344,16 @@ take_cached(struct site *st, struct entry *e)
 	size_t			 k;
 
 	e->fresh = 1;
-	if (stat(e->src, &sb) != 0)
+	if (e->arg < st->nstamps) {	/* site_quick.c looked already */
+		e->size = st->stamps[e->arg].size;
+		e->mtime = st->stamps[e->arg].mtime;
+	} else if (stat(e->src, &sb) != 0)
 		return 0;
-	e->size = (long long)sb.st_size;
-	e->mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
-	    sb.st_mtim.tv_nsec;
+	else {
+		e->size = (long long)sb.st_size;
+		e->mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
+		    sb.st_mtim.tv_nsec;
+	}
 	if (!smap_get(&st->old.bysrc, e->src, &k))
 		return 0;
 	in = &st->old.in[k];
@@ -580,39 +585,55 @@ base_name(const struct entry *e, char *buf, size_t size)
 			*s = '-';
 }
 
+/* Entry e's name: base, else base-2, base-3... the first not taken. */
+static int
+take_name(struct smap *taken, struct entry *e, const char *base, size_t i)
+{
+	char	 name[160];
+	size_t	 k, dummy;
+
+	snprintf(name, sizeof(name), "%s", base);
+	for (k = 2; smap_get(taken, name, &dummy); k++)
+		snprintf(name, sizeof(name), "%s-%zu", base, k);
+	return (e->stem = xstrdup(name)) == NULL ||
+	    smap_put(taken, e->stem, i) != 0 ? -1 : 0;
+}
+
+/* Every entry's name; those that would take a name of the site's own
+ * pages become r-NAME after the others are named, so that an input
+ * named r-index keeps its name whatever else is on the site. */
 static int
 assign_stems(struct site *st)
 {
 	struct smap	 taken;
-	char		 base[128], name[160];
-	size_t		 i, k, dummy;
+	char		 base[128];
+	size_t		 i;
+	int		 pass, rc = 0;
 
 	memset(&taken, 0, sizeof(taken));
 	if (smap_reserve(&taken, st->n) != 0)
 		return -1;
-	for (i = 0; i < st->n; i++) {
-		struct entry *e = &st->e[i];
+	for (pass = 0; pass < 2 && rc == 0; pass++)
+		for (i = 0; i < st->n && rc == 0; i++) {
+			struct entry *e = &st->e[i];
 
-		base_name(e, base, sizeof(base));
-		if (is_reserved(base)) {
-			cli_say(e->src, RP_WARNING, "reserved-name",
-			    "\"%s\" is a name of the site's own pages: the "
-			    "page is r-%s.html", base, base);
-			memmove(base + 2, base, sizeof(base) - 3);
-			memcpy(base, "r-", 2);
-			base[sizeof(base) - 1] = '\0';
+			base_name(e, base, sizeof(base));
+			if (is_reserved(base) != pass)
+				continue;
+			if (pass) {
+				memmove(base + 2, base, sizeof(base) - 3);
+				memcpy(base, "r-", 2);
+				base[sizeof(base) - 1] = '\0';
+			}
+			rc = take_name(&taken, e, base, i);
+			if (rc == 0 && pass)
+				cli_say(e->src, RP_WARNING, "reserved-name",
+				    "\"%s\" is a name of the site's own "
+				    "pages: the page is %s.html", base + 2,
+				    e->stem);
 		}
-		snprintf(name, sizeof(name), "%s", base);
-		for (k = 2; smap_get(&taken, name, &dummy); k++)
-			snprintf(name, sizeof(name), "%s-%zu", base, k);
-		if ((e->stem = xstrdup(name)) == NULL ||
-		    smap_put(&taken, e->stem, i) != 0) {
-			smap_free(&taken);
-			return -1;
-		}
-	}
 	smap_free(&taken);
-	return 0;
+	return rc;
 }
 
 /* ------------------------------------------------------------ plan */
@@ -1222,6 +1243,7 @@ site_free(struct site *st, struct args *a)
 	for (i = 0; i < NEXTRAS; i++)
 		rp_writer_free(st->w[i]);
 	rp_labels_free(st->labels);
+	free(st->stamps);
 	free(st->catpath);
 	free(st->statepath);
 	free((char *)st->pagefind);

@@ -395,8 +395,10 @@ ctx_resolution(struct site *st, const struct entry *e, struct sink *s)
 	char	 name[160];
 	size_t	 k;
 
-	/* In its own language (none: English, as add_lang counts it). */
-	ctx_common(st, s, "resolution", NULL, e->lang ? e->lang : "eng");
+	/* In its own language (none: English, as add_lang counts it); not
+	 * the bodies and their counts: a resolution's page does not show
+	 * them, and an input added would make every page stale. */
+	ctx_root(st, s, "resolution", NULL, e->lang ? e->lang : "eng");
 	ctx_year_crumb(s, e);
 	ctx_row(s, e, "resolution");
 	sink_attr(s, "parallel", parallel_name(st, e, name, sizeof(name)));

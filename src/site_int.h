@@ -173,6 +173,10 @@ struct site {
 	struct entry	**seen;		/* site_quick.c: entries of the
 					   previous plan read, by input */
 	size_t		  nres;		/* resolutions on the site */
+	struct stamp {			/* site_quick.c: the inputs' size */
+		long long size, mtime;	/* and time, of the first nstamps, */
+	}		 *stamps;	/* for a run that plans again not */
+	size_t		  nstamps;	/* to stat them twice */
 };
 
 /* site_meta.c */

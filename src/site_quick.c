@@ -84,10 +84,15 @@ changed_in(struct site *st, char **inputs, size_t n, struct folder *f)
 	size_t		 i, cap = 0;
 	struct entry	*e;
 
+	if ((st->stamps = calloc(n + 1, sizeof(*st->stamps))) == NULL)
+		return -1;
 	for (i = 0; i < n; i++) {
 		if (folder_stat(f, inputs[i], &sb) != 0 ||
 		    !old_input_is(&st->old, i, inputs[i], &size, &mtime))
 			return 0;
+		st->stamps[i].size = (long long)sb.st_size;
+		st->stamps[i].mtime = mtime_ns(&sb);
+		st->nstamps = i + 1;
 		if (size == (long long)sb.st_size && mtime == mtime_ns(&sb))
 			continue;
 		if (st->n == cap) {

@@ -3,7 +3,8 @@
 # of N resolutions (default 100000; tests/synth_archive.py): build time,
 # peak memory, megabytes written, then a rebuild after one input's text
 # changed (time, files rewritten), one after what an input says of itself
-# changed, and a rebuild with nothing changed.  Search
+# changed, one after an input was added, and a rebuild with nothing
+# changed.  Search
 # (Pagefind) is left out: it indexes the whole site on every run, and
 # that is its cost, not respub's.  Reports; asserts nothing.  BENCH_DIR
 # keeps the archive and the site (default: a temporary folder).
@@ -48,6 +49,15 @@ touch "$tmp/stamp2"; sleep 1
 sed -i '2{s/^of 1 /of 2 /;t;s/^of [0-9]* /of 1 /}' "$two"
 run "rebuild, one date changed"; per
 echo " $(find "$tmp/site" -type f -newer "$tmp/stamp2" | wc -l) files rewritten"
+# An input added (a Security Council resolution of a number none has):
+# the year and session pages (each counts every year) and the pages next
+# to it are made again, not every page.
+added=$tmp/in/added.txt
+sed '1s/^Resolution [0-9]*/Resolution 99999/' "$(sed -n '1p' "$tmp/in/list")" >"$added"
+echo "$added" >>"$tmp/in/list"
+touch "$tmp/stamp3"; sleep 1
+run "rebuild, one input added"; per
+echo " $(find "$tmp/site" -type f -newer "$tmp/stamp3" | wc -l) files rewritten"
 run "rebuild, nothing changed"; per
 echo " $(find "$tmp/site" -type f -newer "$tmp/stamp" | wc -l) files rewritten in all"
 grep -v 'footnote\|read as\|no year\|is also in' "$tmp/err" | sort | uniq -c | sort -rn | head -5

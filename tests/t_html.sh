@@ -219,6 +219,13 @@ grep -q '<s:site' "$W/r/catalog.xml" &&
 grep -q '<h1 id="title">United Nations resolutions' "$W/r/index.html" &&
     ok "site: index, catalog, sitemap... are reserved names" ||
     notok "site: index, catalog, sitemap... are reserved names"
+# An input named r-index keeps its name; index.txt takes the next.
+printf 'The General Assembly,\n\n1. Decides once more.\n' >"$W/r-index.txt"
+"$RESPUB" site -d "$W/r2" "$W/r-index.txt" "$W/index.txt" 2>"$W/r2.err"
+grep -q 'Decides once' "$W/r2/r-index.html" &&
+grep -q 'index.txt: .*"index" is a name .*: the page is r-index-2.html' "$W/r2.err" &&
+    ok "site: an input named r-index keeps its name" ||
+    notok "site: an input named r-index keeps its name" "$(head -1 "$W/r2.err")"
 grep -q 'index.txt: warning: no year of adoption: listed under "date unknown"' "$W/r.err" &&
 grep -q 'href="r-index.html"' "$W/r/index-un-ga-undated.html" &&
 grep -q 'Date unknown' "$W/r/index-un-ga-undated.html" &&
@@ -300,12 +307,30 @@ cp "$ROOT/examples/S-RES-1377-2001.txt" "$I/S-RES-1378-2001.txt"
 sed -i 's/1377 (2001)/1378 (2001)/' "$I/S-RES-1378-2001.txt"
 "$RESPUB" site -q -d "$I/s" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
 fresh_as "after an input was added" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
+# Its date changed: it comes before 1377 (2001), whose neighbours change.
+sed -i 's/12 November 2001/2 January 2001/' "$I/S-RES-1378-2001.txt"
+"$RESPUB" site -q -d "$I/s" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
+grep -q 'href="S-RES-1377-2001.html" rel="next"' "$I/s/S-RES-1378-2001.html" &&
+    ok "site: a date changed gives a resolution its new neighbours" ||
+    notok "site: a date changed gives a resolution its new neighbours"
+fresh_as "after a date changed" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
+# Its symbol and date changed to another year: it leaves its year page
+# for one of its own, the body's years count otherwise.
+sed -i 's/1378 (2001)/1378 (2004)/; s/2 January 2001/3 March 2004/' \
+    "$I/S-RES-1378-2001.txt"
+"$RESPUB" site -q -d "$I/s" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
+grep -q 'href="index-un-sc-2004.html"' "$I/s/S-RES-1378-2004.html" &&
+    [ ! -e "$I/s/S-RES-1378-2001.html" ] &&
+    ok "site: a symbol and date changed move a resolution to its new year" ||
+    notok "site: a symbol and date changed move a resolution to its new year"
+fresh_as "after a symbol and date changed" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
 # An input no longer given: its files go.
 "$RESPUB" site -q -d "$I/s" $(ls "$I"/in/*.txt | grep -v E-RES)
 [ ! -e "$I/s/E-RES-2005-19.html" ] && [ ! -e "$I/s/E-RES-2005-19.pdf" ] &&
 [ ! -e "$I/s/index-un-ecosoc.html" ] && [ -e "$I/s/A-RES-58-136.html" ] &&
     ok "site: files of inputs no longer given are removed" ||
     notok "site: files of inputs no longer given are removed"
+fresh_as "after inputs were removed" $(ls "$I"/in/*.txt | grep -v E-RES)
 
 # Nothing changed: nothing rewritten.  A previous catalog.tsv (the state
 # rebuilds read) cut short (a run killed while writing it elsewhere, a
