@@ -105,6 +105,17 @@ gather(HPDF_Stream src)
 	return (long)size;
 }
 
+/* The n bytes at b deflated into out; returns their number, 0 if not. */
+static size_t
+deflate(const HPDF_BYTE *b, size_t n)
+{
+	if (dc == NULL && (dc = libdeflate_alloc_compressor(LEVEL)) == NULL)
+		return 0;
+	if (reserve(&out, &outcap, libdeflate_zlib_compress_bound(dc, n)) != 0)
+		return 0;
+	return libdeflate_zlib_compress(dc, b, n, out, outcap);
+}
+
 EXPORT HPDF_STATUS
 HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
     HPDF_Encrypt e)
@@ -112,13 +123,7 @@ HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
 	long	n;
 	size_t	z;
 
-	if (dc == NULL && (dc = libdeflate_alloc_compressor(LEVEL)) == NULL)
-		return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, 0);
-	if ((n = gather(src)) < 0 || reserve(&out, &outcap,
-	    libdeflate_zlib_compress_bound(dc, (size_t)n)) != 0)
-		return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, 0);
-	z = libdeflate_zlib_compress(dc, in, (size_t)n, out, outcap);
-	if (z == 0)
+	if ((n = gather(src)) < 0 || (z = deflate(in, (size_t)n)) == 0)
 		return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, 0);
 	if (e == NULL)
 		return HPDF_Stream_Write(dst, out, (HPDF_UINT)z);
@@ -137,7 +142,7 @@ HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
  * fifth of the file.  These write the streams as libharu does, and the
  * other objects together in one deflated object stream, found through a
  * cross-reference stream (PDF 1.5): as qpdf --object-streams=generate
- * does, a quarter off the corpus PDFs.
+ * does: a fifth off the corpus PDFs.
  */
 
 /* A byte buffer that grows. */
@@ -166,9 +171,10 @@ putf(struct bytes *b, const char *fmt, unsigned long x, unsigned long y)
 	return put(b, t, (size_t)n);
 }
 
-/* Where each object went: in the file at off, or in the object stream
- * (off == 0) as its index-th. */
+/* Where each object went: nowhere (a hidden object: free), in the file
+ * at off, or in the object stream as its index-th. */
 struct where {
+	int		 kind;		/* 0, 1, 2: the xref stream's type */
 	size_t		 off;
 	unsigned	 index;
 };
@@ -184,9 +190,14 @@ write_object(HPDF_Xref xref, HPDF_UINT i, HPDF_Stream file, HPDF_Stream ms,
 	HPDF_STATUS	 st;
 	char		 t[32];
 
+	if (h->obj_id & HPDF_OTYPE_HIDDEN) {
+		w[i].kind = 0;
+		return HPDF_OK;
+	}
 	if ((h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT &&
 	    ((HPDF_Dict)e->obj)->stream != NULL) {
 		e->byte_offset = file->size;
+		w[i].kind = 1;
 		w[i].off = file->size;
 		snprintf(t, sizeof(t), "%u 0 obj\n", (unsigned)i);
 		if ((st = HPDF_Stream_WriteStr(file, t)) != HPDF_OK ||
@@ -194,7 +205,7 @@ write_object(HPDF_Xref xref, HPDF_UINT i, HPDF_Stream file, HPDF_Stream ms,
 			return st;
 		return HPDF_Stream_WriteStr(file, "\nendobj\n");
 	}
-	w[i].off = 0;
+	w[i].kind = 2;
 	w[i].index = (*nin)++;
 	if (putf(head, "%lu %lu ", i, HPDF_Stream_Size(ms)) != 0)
 		return HPDF_FAILD_TO_ALLOC_MEM;
@@ -212,10 +223,7 @@ write_deflated(HPDF_Stream file, unsigned num, const char *dict,
 	size_t	z;
 	char	t[64];
 
-	if (dc == NULL && (dc = libdeflate_alloc_compressor(LEVEL)) == NULL)
-		return HPDF_ZLIB_ERROR;
-	if (reserve(&out, &outcap, libdeflate_zlib_compress_bound(dc, n)) != 0 ||
-	    (z = libdeflate_zlib_compress(dc, b, n, out, outcap)) == 0)
+	if ((z = deflate(b, n)) == 0)
 		return HPDF_ZLIB_ERROR;
 	snprintf(t, sizeof(t), "%u 0 obj\n<< ", num);
 	HPDF_Stream_WriteStr(file, t);
@@ -263,18 +271,21 @@ write_xref_stream(HPDF_Xref xref, HPDF_Stream file, unsigned num,
 	HPDF_UINT	 i;
 	long		 len;
 
+	w[0].kind = 0;
+	w[num].kind = 1;
 	w[num].off = file->size;
 	for (i = 0; i <= num; i++) {
-		/* Type 0 free, 1 at an offset, 2 in the object stream. */
-		HPDF_BYTE r[7] = { i == 0 ? 0 : w[i].off ? 1 : 2 };
-		unsigned long v = w[i].off ? w[i].off : i ? objstm : 0;
-		unsigned long x = w[i].off || i == 0 ? 0 : w[i].index;
+		/* Free (generation 65535), at an offset, or in the object
+		 * stream. */
+		HPDF_BYTE r[7] = { (HPDF_BYTE)w[i].kind };
+		unsigned long v = w[i].kind == 1 ? w[i].off :
+		    w[i].kind == 2 ? objstm : 0;
+		unsigned long x = w[i].kind == 2 ? w[i].index :
+		    w[i].kind == 0 ? 0xFFFF : 0;
 
 		r[1] = (HPDF_BYTE)(v >> 24); r[2] = (HPDF_BYTE)(v >> 16);
 		r[3] = (HPDF_BYTE)(v >> 8); r[4] = (HPDF_BYTE)v;
 		r[5] = (HPDF_BYTE)(x >> 8); r[6] = (HPDF_BYTE)x;
-		if (i == 0)
-			r[5] = r[6] = 0xFF;	/* as the table's 65535 */
 		if (put(&rows, r, sizeof(r)) != 0)
 			goto out;
 	}
@@ -351,6 +362,7 @@ HPDF_Xref_WriteToStream(HPDF_Xref xref, HPDF_Stream file, HPDF_Encrypt e)
 		}
 	n = xref->entries->count;
 	if (st == HPDF_OK) {
+		((struct where *)w.p)[n].kind = 1;
 		((struct where *)w.p)[n].off = file->size;
 		st = write_objstm(file, n, ms, &head, nin);
 	}
