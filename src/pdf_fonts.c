@@ -36,8 +36,9 @@ struct pdf_face {
 	int		 alias;		/* first face with the same file */
 	hb_face_t	*face;
 	hb_font_t	*font;		/* at the font's own units */
-	int16_t		*w;		/* BMP widths, -1 until asked; made
-					 * when first asked */
+	int16_t		*w[256];	/* BMP widths by high byte, -1 until
+					 * asked; a block made when first
+					 * asked */
 	unsigned	 upem;
 };
 
@@ -89,14 +90,15 @@ is_arabic(uint32_t cp)
 void
 pdf_fonts_free(struct pdf_fonts *f)
 {
-	int i;
+	int i, k;
 
 	if (f == NULL)
 		return;
 	for (i = 0; i < PF__MAX; i++) {
 		hb_face_destroy(f->face[i].face);
 		hb_font_destroy(f->face[i].font);
-		free(f->face[i].w);
+		for (k = 0; k < 256; k++)
+			free(f->face[i].w[k]);
 	}
 	hb_buffer_destroy(f->buf);
 	free(f->g);
@@ -295,22 +297,25 @@ pdf_fonts_width(void *fonts, int face, uint32_t cp)
 	struct pdf_fonts	*f = fonts;
 	struct pdf_face		*fc = &f->face[face];
 	unsigned		 adv;
+	int16_t			*w;
 
 	if (cp >= 0x10000)
 		return 0;
-	if (fc->w == NULL) {
-		if ((fc->w = malloc(65536 * sizeof(*fc->w))) == NULL)
+	/* Blocks of 256: a document in one script asks for a few. */
+	if ((w = fc->w[cp >> 8]) == NULL) {
+		if ((w = malloc(256 * sizeof(*w))) == NULL)
 			abort();
-		memset(fc->w, 0xff, 65536 * sizeof(*fc->w));
+		memset(w, 0xff, 256 * sizeof(*w));
+		fc->w[cp >> 8] = w;
 	}
-	if (fc->w[cp] < 0) {
+	if (w[cp & 0xFF] < 0) {
 		/* As libharu computes /W: hmtx advance (of glyph 0 for a
 		 * character the font lacks) in whole 1/1000 em. */
 		adv = hb_font_get_glyph_h_advance(fc->font, drawn_glyph(f,
 		    face, cp));
-		fc->w[cp] = (int16_t)(uint16_t)(adv * 1000 / fc->upem);
+		w[cp & 0xFF] = (int16_t)(uint16_t)(adv * 1000 / fc->upem);
 	}
-	return fc->w[cp];
+	return w[cp & 0xFF];
 }
 
 int
@@ -1157,7 +1162,7 @@ load_subset(struct pdf_fonts *f, int face, const struct pdf_used *u,
 		rc = shaped_tounicode(font, u, face) != 0 ||
 		    shaped_widths(font, u, face) != 0 ? -1 : 0;
 	} else
-		rc = fix_tounicode(font, u->set[face]);
+		rc = 0;		/* its ToUnicode: share_tounicode */
 	if (rc == 0)
 		rc = short_gid_map(font, &m);
 	free(m.code);
@@ -1168,6 +1173,55 @@ load_subset(struct pdf_fonts *f, int face, const struct pdf_used *u,
 		return NULL;
 	}
 	return font;
+}
+
+/* Font uses the ToUnicode map cmap; its own is hidden, which
+ * pdf_libharu.c's writer leaves out (with its length). */
+static void
+use_tounicode(HPDF_Font font, HPDF_Dict cmap)
+{
+	HPDF_FontAttr	fa = font->attr;
+	HPDF_Dict	own = HPDF_Dict_GetItem(font, "ToUnicode",
+			    HPDF_OCLASS_DICT);
+	HPDF_Obj_Header	*len;
+
+	if (own == NULL || own == cmap)
+		return;
+	own->header.obj_id |= HPDF_OTYPE_HIDDEN;
+	if ((len = HPDF_Dict_GetItem(own, "Length", HPDF_OCLASS_NUMBER)) !=
+	    NULL)
+		len->obj_id |= HPDF_OTYPE_HIDDEN;
+	if (HPDF_Dict_Add(font, "ToUnicode", cmap) == HPDF_OK)
+		fa->cmap_stream = cmap;
+}
+
+/*
+ * The faces set character by character share one ToUnicode map: their
+ * codes are the characters, so one map of all the characters they draw
+ * serves each (a font is never given a code it does not draw).  One
+ * stream instead of three is a kilobyte less for most documents.
+ */
+static int
+share_tounicode(const struct pdf_fonts *f, const struct pdf_used *u,
+    HPDF_Font out[PF__MAX])
+{
+	HPDF_Font	 first = NULL;
+	hb_set_t	*all = hb_set_create();
+	int		 i, rc = 0;
+
+	for (i = 0; i < PF__MAX; i++)
+		if (out[i] != NULL && f->face[i].alias == i && !is_shaped(i)) {
+			hb_set_union(all, u->set[i]);
+			if (first == NULL)
+				first = out[i];
+			else
+				use_tounicode(out[i], HPDF_Dict_GetItem(first,
+				    "ToUnicode", HPDF_OCLASS_DICT));
+		}
+	if (first != NULL)
+		rc = fix_tounicode(first, all);
+	hb_set_destroy(all);
+	return rc;
 }
 
 int
@@ -1191,6 +1245,10 @@ pdf_fonts_load(struct pdf_fonts *f, struct pdf_used *u, HPDF_Doc pdf,
 			continue;
 		if ((out[i] = load_subset(f, i, u, pdf, err, errlen)) == NULL)
 			return -1;
+	}
+	if (share_tounicode(f, u, out) != 0) {
+		snprintf(err, errlen, "cannot write the fonts' ToUnicode map");
+		return -1;
 	}
 	return 0;
 }

@@ -2455,8 +2455,10 @@ doc_begin(struct pdf_state *ps, HPDF_STATUS *st)
 		HPDF_SetCompressionMode(ps->pdf, HPDF_COMP_ALL);
 		HPDF_UseUTFEncodings(ps->pdf);
 	}
-	if (ps->pdf != NULL)
+	if (ps->pdf != NULL) {
 		HPDF_SetCurrentEncoder(ps->pdf, "UTF-8");
+		pdf_libharu_begin(ps->pdf);
+	}
 	return ps->pdf;
 }
 

@@ -1,20 +1,24 @@
 # pdf_glyphs.py PDF FONT.ttf[,...] -- the glyphs a respub PDF draws with the
 # embedded subsets of the given fonts (matched by name), in content
 # stream order: one line per font, "FontName: gid gid ...".  It reads
-# libharu's plain output (no object streams): fonts, their CIDToGIDMap,
-# pages' font resources and content streams, and the Tf / Tj operators.
-import re, sys, zlib
+# the objects one by one, as qpdf writes them out of the object stream:
+# fonts, their CIDToGIDMap, pages' font resources and content streams,
+# and the Tf / Tj operators.
+import re, subprocess, sys, zlib
 
-data = open(sys.argv[1], "rb").read()
+data = subprocess.run(["qpdf", "--object-streams=disable",
+                       "--stream-data=preserve", sys.argv[1], "-"],
+                      check=True, capture_output=True).stdout
 objs = {}
 for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S):
     body = m.group(2)
-    s = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S)
+    # (qpdf may write "endstream" right after the data)
+    s = re.search(rb"stream\r?\n(.*?)\r?\n?endstream", body, re.S)
     stream = None
     if s:
         stream = s.group(1)
         if b"/FlateDecode" in body[:s.start()]:
-            stream = zlib.decompress(stream)
+            stream = zlib.decompressobj().decompress(stream)
     objs[int(m.group(1))] = (body if not s else body[:s.start()], stream)
 
 def ref(d, key):
