@@ -359,6 +359,9 @@ add_entry(int kind, int lang, int value, const char *s, size_t n)
 		free(t);
 		return;
 	}
+	/* Zeroed: the compiled pattern, first-byte set and flags are filled
+	 * in later, some only for some kinds. */
+	memset(&T.e[T.n], 0, sizeof(T.e[T.n]));
 	T.e[T.n].text = t;
 	T.e[T.n].len = len;
 	T.e[T.n].kind = kind;
