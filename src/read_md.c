@@ -2057,6 +2057,21 @@ def_line_number(const char *l, size_t n, size_t *end)
 	return strtol(l + 2, NULL, 10);
 }
 
+/* The length of line i, without its newline. */
+static size_t
+line_len(const struct rdr *r, size_t i)
+{
+	return (i + 1 < r->nlines ? r->lines[i + 1] - 1 : r->len) -
+	    r->lines[i];
+}
+
+/* Whether l[0..n), one line, holds only spaces. */
+static int
+blank(const char *l, size_t n)
+{
+	return strspn(l, " \t\r") >= n;
+}
+
 /* Whether pat ("[^12]") is written from line from on as a definition's
  * label (as_def) or else as a reference. */
 static int
@@ -2093,10 +2108,9 @@ join_wrapped_definitions(struct rdr *r)
 
 	for (i = 0; i < r->nlines; i++) {
 		const char *l = (copy ? copy : r->src) + r->lines[i];
-		size_t n = (i + 1 < r->nlines ? r->lines[i + 1] - 1 : r->len) -
-		    r->lines[i];
+		size_t n = line_len(r, i);
 
-		if (n == 0 || strspn(l, " \t\r") >= n) {
+		if (blank(l, n)) {
 			in_def = 0;
 			continue;
 		}
@@ -2184,18 +2198,15 @@ plain_note_definitions(struct rdr *r)
 	char	 num[8];
 
 	for (i = 0; i < r->nlines; i++)
-		if (def_line_number(r->src + r->lines[i], (i + 1 < r->nlines ?
-		    r->lines[i + 1] - 1 : r->len) - r->lines[i], &end) >= 0)
+		if (def_line_number(r->src + r->lines[i], line_len(r, i),
+		    &end) >= 0)
 			return;
 	rp_buf_init(&b);
 	for (i = 0; i < r->nlines; i++) {
 		const char *l = r->src + r->lines[i];
-		size_t n = (i + 1 < r->nlines ? r->lines[i + 1] - 1 : r->len) -
-		    r->lines[i];
+		size_t n = line_len(r, i);
 
-		if (i > 0 && r->lines[i] - r->lines[i - 1] > 1 &&
-		    strspn(r->src + r->lines[i - 1], " \t\r") <
-		    r->lines[i] - r->lines[i - 1] - 1)
+		if (i > 0 && !blank(r->src + r->lines[i - 1], line_len(r, i - 1)))
 			continue;	/* not a paragraph's first line */
 		if ((lead = plain_note_lead(l, n, want)) == 0 ||
 		    !marker_above(r->src, r->lines[i], l, lead - 1))
