@@ -66,6 +66,7 @@ static struct {
 	size_t		 lo[RP_LK__MAX], hi[RP_LK__MAX];
 	size_t		 maxlen[RP_LK__MAX];
 	unsigned char	 first[RP_LK__MAX][32];	/* first bytes of phrases */
+	unsigned char	 last[RP_LK__MAX][32];	/* last bytes of phrases */
 	int		 numeric[RP_LK__MAX];	/* every pattern opens with a
 						   number */
 	int		 any[RP_LK__MAX];	/* a pattern may open with
@@ -711,6 +712,7 @@ load(void)
 	const char	*dir = data_dir;
 	size_t		 i, k;
 	int		 l, builtin;
+	unsigned char	 c;
 
 	fold_ascii();
 	for (l = 0; rp_lang_builtin[l].name != NULL && l < MAX_LANGS; l++)
@@ -746,8 +748,11 @@ load(void)
 		}
 		T.hi[kind] = k;
 	}
-	for (i = 0; i < T.n; i++)
+	for (i = 0; i < T.n; i++) {
 		entry_firsts(&T.e[i]);
+		c = (unsigned char)T.e[i].text[T.e[i].len - 1];
+		add_firsts(T.last[T.e[i].kind], c, c);
+	}
 	index_first_bytes();
 	build_tries();
 	compile_patterns();
@@ -1124,16 +1129,15 @@ static int
 last_may(int kind, const char *s, size_t n)
 {
 	uint32_t	cp;
-	size_t		len, k, i;
+	size_t		len, k;
+	unsigned char	c;
 	char		out[4];
 
 	cp = rp_utf8_last(s, n, &len);
 	if ((k = fold_one(cp, out)) == 0)
 		return 1;
-	for (i = T.lo[kind]; i < T.hi[kind]; i++)
-		if (T.e[i].len > 0 && T.e[i].text[T.e[i].len - 1] == out[k - 1])
-			return 1;
-	return 0;
+	c = (unsigned char)out[k - 1];
+	return (T.last[kind][c >> 3] >> (c & 7)) & 1;
 }
 
 size_t
