@@ -727,14 +727,17 @@ next_note_line(const struct unit *u, const struct line *l)
 	return atoi(m) == atoi(u->marker) + 1;
 }
 
-/* Whether u ends the text so that a note may follow on the next line
- * with no blank line between: a footnote rule, or the adoption line of
- * a copy with one paragraph per line ("Adopted at the 414th meeting …"
- * then "1/ See Official Records …"). */
+/* Whether u ends the text so that a note may follow on line l with no
+ * blank line between: a footnote rule, or the adoption line of a copy
+ * with one paragraph per line ("Adopted at the 414th meeting …" then
+ * "1/ See Official Records …"; not "1976a. sesión plenaria," then its
+ * date "25 de octubre de 1971."). */
 static int
-ends_before_notes(struct reader *r, const struct unit *u)
+ends_before_notes(struct reader *r, const struct unit *u,
+    const struct line *l)
 {
 	rp_meta	 scratch;
+	char	 iso[11];
 
 	if (u == NULL)
 		return 0;
@@ -742,6 +745,7 @@ ends_before_notes(struct reader *r, const struct unit *u)
 		return 1;
 	memset(&scratch, 0, sizeof(scratch));
 	return u->kind == U_TEXT && r->lines_are_paragraphs &&
+	    rp_parse_date(l->s, l->n, iso) == 0 &&
 	    rp_conclusion_line(r->doc, &scratch, u->text.data, u->text.len);
 }
 
@@ -1504,7 +1508,7 @@ make_units(struct reader *r)
 			u = NULL;
 		}
 		if ((blank || next_note_line(u, l) ||
-		    ends_before_notes(r, u)) &&
+		    ends_before_notes(r, u, l)) &&
 		    (k = block_definition(r, l, seen_content,
 		    marker, sizeof(marker), &slashed)) > 0) {
 			u = new_definition(r, l, k, marker, seg);
