@@ -284,7 +284,10 @@ rp_classify_paragraph(const char *s, size_t n)
 		if ((k = rp_lang_phrase(RP_LK_ADVERB, s, n, NULL)) > 0 &&
 		    rp_opener_kind(s + k, n - k) == RP_PARA_OPERATIVE)
 			return RP_PARA_OPERATIVE;
-		if (is_comma(last))
+		/* "鉴于…;" (whereas): the last recital may end in a
+		 * semicolon; an opener that is no verb says so. */
+		if (is_comma(last) || (rp_end_of_char(last) ==
+		    RP_END_SEMICOLON && rp_opens_recital(s, n)))
 			return RP_PARA_PREAMBULAR;
 		if (is_stop(last))
 			return RP_PARA_OPERATIVE;

@@ -744,6 +744,28 @@ next_note_line(const struct unit *u, const struct line *l)
 	return atoi(m) == atoi(u->marker) + 1;
 }
 
+/* Whether u ends the text so that a note may follow on line l with no
+ * blank line between: a footnote rule, or the adoption line of a copy
+ * with one paragraph per line ("Adopted at the 414th meeting …" then
+ * "1/ See Official Records …"; not "1976a. sesión plenaria," then its
+ * date "25 de octubre de 1971."). */
+static int
+ends_before_notes(struct reader *r, const struct unit *u,
+    const struct line *l)
+{
+	rp_meta	 scratch;
+	char	 iso[11];
+
+	if (u == NULL)
+		return 0;
+	if (u->kind == U_SEPARATOR)
+		return 1;
+	memset(&scratch, 0, sizeof(scratch));
+	return u->kind == U_TEXT && r->lines_are_paragraphs &&
+	    rp_parse_date(l->s, l->n, iso) == 0 &&
+	    rp_conclusion_line(r->doc, &scratch, u->text.data, u->text.len);
+}
+
 /* ------------------------------------------------- paragraph seams */
 
 /* Whether s ends in a semicolon and the one short word that links it
@@ -1091,6 +1113,80 @@ rule_seam(const struct line *l, struct seams *sm)
 }
 
 /*
+ * Line i cut at the seams of sm (none at 0) into pieces, each a line of
+ * its own: a seam found in the text (cut) or a break the copy kept as a
+ * run of spaces (not cut: a line break of the source).  Returns how many
+ * lines were added.
+ */
+static size_t
+cut_line(struct reader *r, size_t i, const struct seams *sm, size_t *cap,
+    int cut)
+{
+	struct line	*l;
+	size_t		 j;
+
+	r->lines = rp_grow(r->lines, r->nlines + sm->n, cap,
+	    sizeof(*r->lines));
+	l = &r->lines[i];
+	memmove(l + sm->n + 1, l + 1, (r->nlines - i - 1) * sizeof(*l));
+	r->nlines += sm->n;
+	/* Piece j runs from seam j-1 (0 for the first) to seam j. */
+	for (j = sm->n; j > 0; j--) {
+		size_t from = sm->at[j - 1], to = j < sm->n ?
+		    sm->at[j] : l->n;
+
+		l[j] = *l;
+		l[j].cut = cut;
+		l[j].s = l->s + from;
+		l[j].n = to - from;
+		l[j].col = l->col + char_count(l->s, from);
+		trim(&l[j].s, &l[j].n, &l[j].col);
+		l[j].chars = char_count(l[j].s, l[j].n);
+	}
+	l->n = sm->at[0];
+	trim(&l->s, &l->n, &l->col);
+	l->chars = char_count(l->s, l->n);
+	return sm->n;
+}
+
+/* Seams after the runs of two spaces or more inside line l. */
+static void
+space_run_seams(const struct line *l, struct seams *sm)
+{
+	size_t	i = 0;
+
+	while (i < l->n && l->s[i] == ' ')
+		i++;
+	for (i += 3; i < l->n; i++)
+		if (l->s[i] != ' ' && l->s[i - 1] == ' ' &&
+		    l->s[i - 2] == ' ')
+			add_seam(sm, i);
+}
+
+/*
+ * A copy that lost its line breaks but kept a run of spaces where each
+ * was: when the text is one or two lines and a line holds two runs or
+ * more, every run is a line break again (a line with a run or two of a
+ * typist's spaces after a full stop is one of many lines).
+ */
+static void
+split_space_runs(struct reader *r, struct seams *sm, size_t *cap)
+{
+	size_t	i, lines = 0;
+
+	for (i = 0; i < r->nlines; i++)
+		lines += !is_blank(&r->lines[i]) && !r->lines[i].gone;
+	for (i = 0; lines <= 2 && i < r->nlines; i++) {
+		sm->n = 0;
+		if (r->lines[i].gone)
+			continue;
+		space_run_seams(&r->lines[i], sm);
+		if (sm->n >= 2)
+			i += cut_line(r, i, sm, cap, 0);
+	}
+}
+
+/*
  * A text flattened to one line (a copy that lost its line breaks) is cut
  * into lines again where paragraphs meet: around the enacting formula,
  * before paragraph numbers in sequence, between a clause and the opener
@@ -1102,9 +1198,10 @@ static void
 split_flat_lines(struct reader *r)
 {
 	struct seams	 sm;
-	size_t		 i, j, cap = r->nlines;
+	size_t		 i, cap = r->nlines;
 
 	memset(&sm, 0, sizeof(sm));
+	split_space_runs(r, &sm, &cap);
 	for (i = 0; i < r->nlines; i++) {
 		struct line *l = &r->lines[i];
 
@@ -1122,31 +1219,8 @@ split_flat_lines(struct reader *r)
 			continue;
 		if (sm.at[0] == 0)
 			memmove(sm.at, sm.at + 1, --sm.n * sizeof(*sm.at));
-		if (sm.n == 0)
-			continue;
-		r->lines = rp_grow(r->lines, r->nlines + sm.n, &cap,
-		    sizeof(*r->lines));
-		l = &r->lines[i];
-		memmove(l + sm.n + 1, l + 1, (r->nlines - i - 1) *
-		    sizeof(*l));
-		r->nlines += sm.n;
-		/* Piece j runs from seam j-1 (0 for the first) to seam j. */
-		for (j = sm.n; j > 0; j--) {
-			size_t from = sm.at[j - 1], to = j < sm.n ?
-			    sm.at[j] : l->n;
-
-			l[j] = *l;
-			l[j].cut = 1;
-			l[j].s = l->s + from;
-			l[j].n = to - from;
-			l[j].col = l->col + char_count(l->s, from);
-			trim(&l[j].s, &l[j].n, &l[j].col);
-			l[j].chars = char_count(l[j].s, l[j].n);
-		}
-		l->n = sm.at[0];
-		trim(&l->s, &l->n, &l->col);
-		l->chars = char_count(l->s, l->n);
-		i += sm.n;
+		if (sm.n > 0)
+			i += cut_line(r, i, &sm, &cap, 1);
 	}
 	free(sm.at);
 }
@@ -1490,7 +1564,8 @@ make_units(struct reader *r)
 			in_zone = 0;
 			u = NULL;
 		}
-		if ((blank || next_note_line(u, l)) &&
+		if ((blank || next_note_line(u, l) ||
+		    ends_before_notes(r, u, l)) &&
 		    (k = block_definition(r, l, seen_content,
 		    marker, sizeof(marker), &slashed)) > 0) {
 			u = new_definition(r, l, k, marker, seg);
