@@ -1930,6 +1930,65 @@ title_symbol(rp_doc *doc, rp_meta *m, const rp_node *preface)
 		m->symbol = rp_doc_strdup(doc, one);
 }
 
+/* The number (and year) a title line gives the text ("Resolution 608",
+ * "Résolution 26 du Conseil de sécurité", "قرار مجلس الأمن رقم 425": the
+ * [titles] of lang/<lang>.conf) into *num, *year: 1 while every number
+ * the line names is the same one (or none), 0 once two differ. */
+static int
+title_number_in(const char *s, size_t n, int *num, int *year)
+{
+	rp_lang_hit	 h;
+	size_t		 from = 0, at, end;
+
+	while (from < n && (end = rp_lang_find(RP_LK_TITLE, s + from,
+	    n - from, &h, &at)) > 0) {
+		if (h.num > 0 && *num > 0 && *num != h.num)
+			return 0;
+		if (h.year > 0 && *year > 0 && *year != h.year)
+			return 0;
+		if (h.num > 0)
+			*num = h.num;
+		if (h.year > 0)
+			*year = h.year;
+		from += end > at ? end : at + 1;
+	}
+	return 1;
+}
+
+/* A Security Council text whose title lines (before the formula, never
+ * the body's citations) name one resolution number: its own, the year
+ * from the title or else the adoption date.  A General Assembly number
+ * needs its session, which such a title does not give. */
+static void
+title_number(rp_doc *doc, rp_meta *m, const rp_node *preface)
+{
+	const rp_node	*b;
+	rp_buf		 t;
+	int		 num = 0, year = 0, ok = 1, body = m->body;
+	char		 buf[16];
+
+	for (b = preface ? preface->first : NULL; b != NULL && ok;
+	    b = b->next) {
+		if (b->type != RP_NODE_BLOCK || b->role != RP_ROLE_TITLE)
+			continue;
+		rp_buf_init(&t);
+		rp_node_text(b, &t);
+		ok = title_number_in(t.data, t.len, &num, &year);
+		if (body == RP_BODY_UNKNOWN)
+			body = body_in(t.data, t.len);
+		rp_buf_free(&t);
+	}
+	if (!ok || num <= 0 || body != RP_BODY_SC)
+		return;
+	if (year == 0 && m->date != NULL)
+		year = atoi(m->date);
+	snprintf(buf, sizeof(buf), "%d", num);
+	m->number = rp_doc_strdup(doc, buf);
+	m->body = body;
+	if (year > 0 && (m->year == 0 || m->year == year))
+		m->year = year;
+}
+
 void
 rp_meta_set_symbol(rp_doc *doc, rp_meta *m, const char *symbol)
 {
@@ -1961,38 +2020,50 @@ title_adoption(rp_doc *doc, rp_meta *m)
 	}
 }
 
+/* The symbol a number, body and year make (a Council number needs its
+ * year). */
+static void
+symbol_of_number(rp_doc *doc, rp_meta *m)
+{
+	char	 buf[64];
+
+	if (m->symbol != NULL || m->number == NULL)
+		return;
+	if (m->body == RP_BODY_SC && m->year)
+		snprintf(buf, sizeof(buf), "S/RES/%s (%d)", m->number,
+		    m->year);
+	else if (m->body == RP_BODY_GA)
+		snprintf(buf, sizeof(buf), "A/RES/%s", m->number);
+	else if (m->body == RP_BODY_ECOSOC)
+		snprintf(buf, sizeof(buf), "E/RES/%s", m->number);
+	else if (m->body == RP_BODY_HRC)
+		snprintf(buf, sizeof(buf), "A/HRC/RES/%s", m->number);
+	else
+		return;
+	m->symbol = rp_doc_strdup(doc, buf);
+}
+
 void
 rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n,
     const rp_node *preface)
 {
-	char	 buf[64];
-
 	if (m->language == NULL)
 		m->language = rp_detect_language(text, n);
 	if (m->symbol == NULL && m->number == NULL &&
 	    m->kind == RP_DOC_RESOLUTION)
 		title_symbol(doc, m, preface);
+	if (m->symbol == NULL && m->number == NULL &&
+	    m->kind == RP_DOC_RESOLUTION)
+		title_number(doc, m, preface);
 	if (m->symbol != NULL)
 		meta_of_symbol(doc, m);
-	if (m->symbol == NULL && m->number != NULL) {
-		if (m->body == RP_BODY_SC && m->year)
-			snprintf(buf, sizeof(buf), "S/RES/%s (%d)", m->number,
-			    m->year);
-		else if (m->body == RP_BODY_GA)
-			snprintf(buf, sizeof(buf), "A/RES/%s", m->number);
-		else if (m->body == RP_BODY_ECOSOC)
-			snprintf(buf, sizeof(buf), "E/RES/%s", m->number);
-		else if (m->body == RP_BODY_HRC)
-			snprintf(buf, sizeof(buf), "A/HRC/RES/%s", m->number);
-		else
-			buf[0] = '\0';
-		if (buf[0])
-			m->symbol = rp_doc_strdup(doc, buf);
-	}
+	symbol_of_number(doc, m);
 	adoption_date(doc, m, preface);
 	title_adoption(doc, m);
 	if (m->year == 0 && m->date != NULL)
 		m->year = atoi(m->date);
+	/* A Council number whose year only the date gave. */
+	symbol_of_number(doc, m);
 	meta_of_number(m);
 }
 

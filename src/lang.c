@@ -97,7 +97,7 @@ static const char *const section_names[RP_LK__MAX] = {
 	"distribution", "session", "agenda", "doctype", "heading",
 	"vote labels", "letter", "conjunctions",
 	"function words", "paragraph numbers", "item numbers",
-	"note markers"
+	"note markers", "titles"
 };
 
 /* ------------------------------------------------------------ folding */

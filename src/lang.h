@@ -51,6 +51,7 @@ typedef enum rp_lang_kind {
 	RP_LK_PARA_NUMBER,	/* {num} 、: a paragraph number in words */
 	RP_LK_ITEM_NUMBER,	/* ( {num} ), (甲) = 1: a sub-item's marker */
 	RP_LK_NOTE_MARKER,	/* (注): a footnote marker in words */
+	RP_LK_TITLE,		/* Resolution {num}: a title naming the text */
 	RP_LK__MAX
 } rp_lang_kind;
 

@@ -234,3 +234,42 @@ TXT
 with_formula "recitals, formula without comma, paragraph 1" \
 	"$TMP/bare2.txt" \
 	"pre=2 op=1 notes=0 annexes=0 date=1947-11-03 meeting=- vote=-"
+
+# A title line before the formula gives the text's own number ([titles]
+# of lang/<lang>.conf); the Council symbol takes the title's year, else
+# the adoption date's.  Real dev texts, one per language.
+title_number() {
+	"$RESPUB" -q -t tree "$2" | head -1 | grep -o "$1"
+}
+expect "title 'قرار مجلس الأمن رقم 425': the number and symbol" \
+	'symbol="S/RES/425 (1978)" number="425"' \
+	"$(title_number 'symbol="[^"]*" number="[^"]*"' \
+	tests/dev/ar/S_RES_425_1978_ar_unofficial.txt)"
+expect "title 'Resolution 608' then '(January 14, 1988)': the symbol" \
+	'symbol="S/RES/608 (1988)" number="608"' \
+	"$(title_number 'symbol="[^"]*" number="[^"]*"' \
+	tests/dev/en/S_RES_0608_1988_jvl.txt)"
+expect "title 'RESOLUCIÓN 1414 (23 de mayo de 2002)': the symbol" \
+	'symbol="S/RES/1414 (2002)" number="1414"' \
+	"$(title_number 'symbol="[^"]*" number="[^"]*"' \
+	tests/dev/es/S_RES_1414_2002_es.txt)"
+# No year in the text: the number and the Work IRI, no symbol made up.
+expect "title 'Résolution 26 du Conseil de sécurité': the number" \
+	'number="26"' "$(title_number 'number="[^"]*"' \
+	tests/dev/fr/S_RES_0026_1947_fr_wikisource.txt)"
+expect "title 'Résolution 26 …': Work IRI with the number" 1 \
+	"$("$RESPUB" -q -t akn \
+	tests/dev/fr/S_RES_0026_1947_fr_wikisource.txt |
+	grep -c 'FRBRuri value="/akn/un/statement/deliberation/un-sc/26"')"
+expect "title 'Резолюция 1913 (2010)': the symbol" \
+	'symbol="S/RES/1913 (2010)" number="1913"' \
+	"$(title_number 'symbol="[^"]*" number="[^"]*"' \
+	tests/dev/ru/S_RES_1913_2010_ru.txt)"
+# The wiki page's title (zh.wikisource, tests/dev/zh/SOURCES.md) above
+# the text gives its number; the body's "第1483(2003)号决议" never does.
+{ printf '联合国安理会第1518号决议\n\n'
+  cat tests/dev/zh/S_RES_1518_2003_zh.txt; } > "$TMP/zh1518.txt"
+expect "page title '联合国安理会第1518号决议': the number" 'number="1518"' \
+	"$(title_number 'number="[^"]*"' "$TMP/zh1518.txt")"
+expect "numbers cited in the body are not the text's own" "" \
+	"$(title_number 'number="[^"]*"' tests/dev/zh/S_RES_1518_2003_zh.txt)"
