@@ -1639,9 +1639,13 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	ctx->sax->serror = first_error;
 	xmlSetGenericErrorFunc(&failed, xml_failure);
 	/* No NOENT, no DTDLOAD: entities stay references, no file or
-	 * network access. */
-	x = xmlCtxtReadMemory(ctx, buf, (int)len, NULL, "UTF-8",
+	 * network access.  The input is UTF-8 whatever its declaration
+	 * says (rp_read made it so): IGNORE_ENC, not an encoding switch,
+	 * which copies the input and, out of memory there, left libxml2
+	 * 2.9.14 a NULL input that xmlParseDocument read (SIGSEGV). */
+	x = xmlCtxtReadMemory(ctx, buf, (int)len, NULL, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    XML_PARSE_IGNORE_ENC |
 	    (doc->limits.depth > 256 ? XML_PARSE_HUGE : 0));
 	if (x == NULL) {
 		if (first.code == 0 && (e = xmlCtxtGetLastError(ctx)) == NULL)
