@@ -1007,10 +1007,12 @@ frbr_level(struct r *r, xmlNodePtr meta, xmlNodePtr f, rp_frbr *l,
 		if (is(v, "FRBRdate")) {
 			l->date = attr(r, v, "date");
 			l->date_name = attr(r, v, "name");
+		} else if (s != NULL && value_of(r, v, "FRBRnumber",
+		    &s->number)) {
+			s->number_show = attr(r, v, "showAs");
 		} else if (s != NULL && !value_of(r, v, "FRBRcountry",
 		    &s->country) && !value_of(r, v, "FRBRsubtype",
-		    &s->subtype) && !value_of(r, v, "FRBRnumber", &s->number) &&
-		    !value_of(r, v, "FRBRname", &s->work_name) &&
+		    &s->subtype) && !value_of(r, v, "FRBRname", &s->work_name) &&
 		    is(v, "FRBRauthor") && s->author_el == NULL)
 			work_author(r, meta, v, s);
 	}
