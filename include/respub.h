@@ -164,6 +164,7 @@ typedef struct rp_akn_source {
 	/* The TLC element FRBRWork's FRBRauthor points to. */
 	const char  *author_el, *author_eid, *author_href, *author_show;
 	const char  *included_in;	/* a portion's @includedIn */
+	const char  *number_show;	/* FRBRnumber's @showAs */
 } rp_akn_source;
 
 /* Metadata of a DOCUMENT.  Strings are NULL when unknown; ints are 0. */

@@ -490,6 +490,15 @@ plan_names(struct run *r)
 	return rc;
 }
 
+/* The status of a writer that could not start: out of memory (a font
+ * file too large to map, say) is 1, as everywhere else, not a broken
+ * data directory (3). */
+static int
+start_failed(void)
+{
+	return errno == ENOMEM ? EXIT_INPUT : EXIT_OUTPUT;
+}
+
 static int
 open_writers(struct run *r)
 {
@@ -497,11 +506,12 @@ open_writers(struct run *r)
 	size_t		 k;
 
 	for (k = 0; k < r->nto; k++) {
+		errno = 0;
 		r->writers[k] = rp_writer_new(r->to[k], &r->opt, &err);
 		if (r->writers[k] == NULL) {
 			cli_say(NULL, RP_ERROR, NULL, "cannot write %s: %s",
 			    rp_format_name(r->to[k]), err);
-			return EXIT_OUTPUT;
+			return start_failed();
 		}
 	}
 	return 0;
@@ -531,11 +541,12 @@ open_html(struct run *r)
 	if (r->outdir != NULL && (r->ctxpath = realpath(r->outdir, NULL)) ==
 	    NULL) {
 		cli_say(r->outdir, RP_ERROR, NULL, "%s", strerror(errno));
-		return -1;
+		return EXIT_OUTPUT;
 	}
+	errno = 0;
 	if ((r->html = rp_html_new(&r->opt, &err)) == NULL) {
 		cli_say(NULL, RP_ERROR, NULL, "cannot write html: %s", err);
-		return -1;
+		return start_failed();
 	}
 	return 0;
 }
@@ -1096,8 +1107,8 @@ prepare(struct run *r, int argc, char *argv[])
 	if (r->progress < 0)
 		r->progress = r->ninputs > 1 && isatty(STDERR_FILENO) &&
 		    !r->quiet;
-	if (open_writers(r) != 0 || open_html(r) != 0)
-		return EXIT_OUTPUT;
+	if ((rc = open_writers(r)) != 0 || (rc = open_html(r)) != 0)
+		return rc;
 	check_vars(r);
 	return -1;
 }

@@ -1007,10 +1007,12 @@ frbr_level(struct r *r, xmlNodePtr meta, xmlNodePtr f, rp_frbr *l,
 		if (is(v, "FRBRdate")) {
 			l->date = attr(r, v, "date");
 			l->date_name = attr(r, v, "name");
+		} else if (s != NULL && value_of(r, v, "FRBRnumber",
+		    &s->number)) {
+			s->number_show = attr(r, v, "showAs");
 		} else if (s != NULL && !value_of(r, v, "FRBRcountry",
 		    &s->country) && !value_of(r, v, "FRBRsubtype",
-		    &s->subtype) && !value_of(r, v, "FRBRnumber", &s->number) &&
-		    !value_of(r, v, "FRBRname", &s->work_name) &&
+		    &s->subtype) && !value_of(r, v, "FRBRname", &s->work_name) &&
 		    is(v, "FRBRauthor") && s->author_el == NULL)
 			work_author(r, meta, v, s);
 	}
@@ -1639,9 +1641,13 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	ctx->sax->serror = first_error;
 	xmlSetGenericErrorFunc(&failed, xml_failure);
 	/* No NOENT, no DTDLOAD: entities stay references, no file or
-	 * network access. */
-	x = xmlCtxtReadMemory(ctx, buf, (int)len, NULL, "UTF-8",
+	 * network access.  The input is UTF-8 whatever its declaration
+	 * says (rp_read made it so): IGNORE_ENC, not an encoding switch,
+	 * which copies the input and, out of memory there, left libxml2
+	 * 2.9.14 a NULL input that xmlParseDocument read (SIGSEGV). */
+	x = xmlCtxtReadMemory(ctx, buf, (int)len, NULL, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    XML_PARSE_IGNORE_ENC |
 	    (doc->limits.depth > 256 ? XML_PARSE_HUGE : 0));
 	if (x == NULL) {
 		if (first.code == 0 && (e = xmlCtxtGetLastError(ctx)) == NULL)

@@ -68,6 +68,11 @@ struct d {
 	xmlNodePtr	 refs;
 	int		 hier;	/* a foreign document's structure written
 				   back: LEVELS_ACT...; else 0 */
+	/* The preface's open container and its group: one <preface> holds
+	 * every PREFACE node, so a line with no group of its own goes on
+	 * in the container before it, as it is read back. */
+	xmlNodePtr	 pbox;
+	const char	*pgroup;
 };
 
 /* The body of a document, by d->hier: an act's levels, a portion's, a
@@ -1522,6 +1527,9 @@ preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
 
 	if (n->role != RP_ROLE_NONE)
 		at(d->w, p, "class", rp_role_name(n->role));
+	/* A <docDate> makes a line with no role the date line when read
+	 * back (read_akn.c role_by_markup): a plain <date> there. */
+	ic.docdate = n->role != RP_ROLE_NONE;
 	if (n->role == RP_ROLE_NUMBER || n->role == RP_ROLE_SYMBOL)
 		number_mark(d, n, &ic, &pm);
 	else if (n->role == RP_ROLE_DATE)
@@ -1546,13 +1554,12 @@ preface(struct d *d, xmlNodePtr pf, const rp_node *n, struct seq *q)
 {
 	struct w	*w = d->w;
 	const rp_node	*c;
-	const char	*g, *cur = NULL;
-	xmlNodePtr	 box = NULL;
+	const char	*g;
 
 	for (c = n->first; c != NULL; c = c->next) {
 		if (c->type != RP_NODE_BLOCK) {
 			block(d, pf, c, join(w, d->base, "preface"), q);
-			box = NULL;
+			d->pbox = NULL;
 			continue;
 		}
 		if (d->hier == LEVELS_JUDGMENT) {	/* <header>: blocks */
@@ -1560,21 +1567,21 @@ preface(struct d *d, xmlNodePtr pf, const rp_node *n, struct seq *q)
 			continue;
 		}
 		if ((g = preface_group(c->role)) == NULL)
-			g = box != NULL ? cur : "masthead";
-		if (box == NULL || strcmp(g, cur) != 0) {
+			g = d->pbox != NULL ? d->pgroup : "masthead";
+		if (d->pbox == NULL || strcmp(g, d->pgroup) != 0) {
 			if (strcmp(g, "longTitle") == 0) {
-				box = el(w, pf, "longTitle");
-				eid(w, box, join(w, d->base, wfmt(w,
+				d->pbox = el(w, pf, "longTitle");
+				eid(w, d->pbox, join(w, d->base, wfmt(w,
 				    "preface__longTitle_%d", ++q->item)));
 			} else {
-				box = el(w, pf, "container");
-				at(w, box, "name", g);
-				eid(w, box, join(w, d->base, wfmt(w,
+				d->pbox = el(w, pf, "container");
+				at(w, d->pbox, "name", g);
+				eid(w, d->pbox, join(w, d->base, wfmt(w,
 				    "preface__container_%d", ++q->cont)));
 			}
-			cur = g;
+			d->pgroup = g;
 		}
-		preface_block(d, box, c);
+		preface_block(d, d->pbox, c);
 	}
 }
 
@@ -1765,7 +1772,8 @@ kept_identification(struct d *d, xmlNodePtr id, const char *conv)
 	if (s->subtype != NULL)
 		frbr(w, x, "FRBRsubtype", "value", s->subtype, NULL, NULL);
 	if (s->number != NULL)
-		frbr(w, x, "FRBRnumber", "value", s->number, NULL, NULL);
+		frbr(w, x, "FRBRnumber", "value", s->number,
+		    s->number_show ? "showAs" : NULL, s->number_show);
 	if (s->work_name != NULL)
 		frbr(w, x, "FRBRname", "value", s->work_name, NULL, NULL);
 	x = kept_level(w, id, "FRBRExpression", &s->expression);

@@ -54,24 +54,49 @@ skip_tag(struct scan *s, int *empty)
 	return eqs;
 }
 
-/* An error at byte offset at: line and column (in characters). */
+/* The line and column (in characters) of byte offset at. */
+static void
+position_of(const struct scan *s, size_t at, int *line, int *col)
+{
+	size_t	i;
+
+	*line = *col = 1;
+	for (i = 0; i < at && i < s->len; i++) {
+		if (s->buf[i] == '\n') {
+			++*line;
+			*col = 1;
+		} else if (((unsigned char)s->buf[i] & 0xC0) != 0x80)
+			++*col;
+	}
+}
+
+/* An error at byte offset at. */
 static int
 fail_at(rp_doc *doc, const struct scan *s, size_t at, const char *what,
     size_t limit, const char *name)
 {
-	size_t	i;
-	int	line = 1, col = 1;
+	int	line, col;
 
-	for (i = 0; i < at && i < s->len; i++) {
-		if (s->buf[i] == '\n') {
-			line++;
-			col = 1;
-		} else if (((unsigned char)s->buf[i] & 0xC0) != 0x80)
-			col++;
-	}
+	position_of(s, at, &line, &col);
 	rp_msg(doc, RP_ERROR, "limit", line, col, "more than %zu %s (limit %s)",
 	    limit, what, name);
 	return -1;
+}
+
+/* A text longer than libxml2 reads without XML_PARSE_HUGE (10 MB, which
+ * it enforces only when the text reaches it in pieces): refused here,
+ * whatever the pieces. */
+static int
+too_long_text(rp_doc *doc, const struct scan *s, size_t end)
+{
+	int	line, col;
+
+	if (doc->limits.depth > 256 || end - s->i <= 10000000)
+		return 0;
+	position_of(s, s->i, &line, &col);
+	rp_msg(doc, RP_ERROR, "limit", line, col, "a text longer than "
+	    "libxml2 reads (10 MB)");
+	return 1;
 }
 
 int
@@ -85,6 +110,10 @@ rp_xml_check_limits(rp_doc *doc, const char *buf, size_t len)
 
 	while (s.i < len) {
 		if ((p = memchr(buf + s.i, '<', len - s.i)) == NULL)
+			p = buf + len;
+		if (too_long_text(doc, &s, (size_t)(p - buf)))
+			return -1;
+		if (p == buf + len)
 			break;
 		at = s.i = (size_t)(p - buf);
 		if (strncmp(p, "<!--", 4) == 0)

@@ -277,6 +277,13 @@ same_identity() {
 	*) notok "akn foreign $1: FRBR IRIs and dates given back unchanged" \
 	    "$(head -3 "$TMP/fw/$1.id")" ;;
 	esac
+	# AKN -> AKN -> AKN: the second pass changes nothing.
+	if cmp -s "$TMP/fw/$1.id1.xml" "$TMP/fw/$1.id.xml"; then
+		ok "akn foreign $1: -t akn of its own AKN is a fixed point"
+	else
+		notok "akn foreign $1: -t akn of its own AKN is a fixed point" \
+		    "$(diff "$TMP/fw/$1.id1.xml" "$TMP/fw/$1.id.xml" | head -4)"
+	fi
 }
 # same_shape NAME FILE: a foreign document valid against the schema
 # comes back valid, of its type where respub can write it (an act, a
