@@ -171,44 +171,28 @@ copy_vars(rp_html *h, const char **vars)
 
 static void free_shell(rp_html *);
 
-rp_html *
-rp_html_new(const rp_options *opt, const char **err)
+/* The stylesheet (h->ssreal) and the page template (h->template) of
+ * the options; NULL, or what went wrong. */
+static const char *
+find_files(rp_html *h, const rp_options *opt)
 {
-	static const rp_options	 none;
-	rp_html			*h;
-	const char		*dir;
-	char			*path = NULL, *slash, real[PATH_MAX];
-	char			 dirreal[PATH_MAX];
-	xmlGenericErrorFunc	 olderr = xmlGenericError;
-	void			*oldctx = xmlGenericErrorContext;
-	rp_buf			 msgs;
+	const char	*dir;
+	char		*path, *slash, real[PATH_MAX], dirreal[PATH_MAX];
 
-	if (opt == NULL)
-		opt = &none;
 	dir = opt->data_dir != NULL ? opt->data_dir : RP_DATADIR;
 	/* The stylesheet resolves the template against its own folder:
 	 * a relative data directory would point it at the wrong one. */
 	if (dir[0] != '/' && realpath(dir, dirreal) != NULL)
 		dir = dirreal;
-	if ((h = calloc(1, sizeof(*h))) == NULL) {
-		*err = "out of memory";
-		return NULL;
-	}
-	if (copy_vars(h, opt->vars) != 0)
-		goto oom;
-	if ((h->quotes = rp_quotes_flag(rp_options_get(opt, "quotes",
-	    "yes"))) < 0) {
-		*err = "-V quotes: expected yes or no";
-		goto fail;
-	}
 	path = opt->stylesheet_path != NULL ? strdup(opt->stylesheet_path) :
 	    join(dir, "stylesheets/akn2html.xsl");
 	if (path == NULL || realpath(path, real) == NULL) {
-		*err = "cannot find the HTML stylesheet (akn2html.xsl)";
-		goto fail;
+		free(path);
+		return "cannot find the HTML stylesheet (akn2html.xsl)";
 	}
+	free(path);
 	if ((h->ssreal = strdup(real)) == NULL)
-		goto oom;
+		return "out of memory";
 	/* The shell: --template, else the one of the data directory. */
 	if (opt->template_path != NULL)
 		h->template = strdup(opt->template_path);
@@ -218,8 +202,17 @@ rp_html_new(const rp_options *opt, const char **err)
 		*slash = '\0';
 		h->template = join(real, "../templates/html.xml");
 	}
-	if (h->template == NULL)
-		goto oom;
+	return h->template == NULL ? "out of memory" : NULL;
+}
+
+/* h->ss from h->ssreal; NULL, or what libxslt said was wrong. */
+static const char *
+parse_stylesheet(rp_html *h)
+{
+	xmlGenericErrorFunc	 olderr = xmlGenericError;
+	void			*oldctx = xmlGenericErrorContext;
+	rp_buf			 msgs;
+	const char		*err = NULL;
 
 	exsltRegisterAll();
 	rp_buf_init(&msgs);
@@ -228,38 +221,59 @@ rp_html_new(const rp_options *opt, const char **err)
 	h->ss = xsltParseStylesheetFile((const xmlChar *)h->ssreal);
 	xmlSetGenericErrorFunc(oldctx, olderr);
 	xsltSetGenericErrorFunc(NULL, NULL);
-	if (h->ss == NULL) {
-		*err = one_line("cannot parse the HTML stylesheet", &msgs);
-		rp_buf_free(&msgs);
-		goto fail;
-	}
+	if (h->ss == NULL)
+		err = one_line("cannot parse the HTML stylesheet", &msgs);
 	rp_buf_free(&msgs);
-	if (list_params(h) != 0)
-		goto oom;
-	if ((h->sec = xsltNewSecurityPrefs()) == NULL ||
-	    (h->labels = rp_labels_new(opt->data_dir)) == NULL)
-		goto oom;
-	/* The stylesheet may write nothing and reach no network; it reads
-	 * only what check_read() allows. */
-	if (xsltSetSecurityPrefs(h->sec, XSLT_SECPREF_WRITE_FILE,
+	return err;
+}
+
+/* The stylesheet may write nothing and reach no network; it reads only
+ * what check_read() allows. */
+static int
+forbid(xsltSecurityPrefsPtr sec)
+{
+	return xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE,
 	    xsltSecurityForbid) != 0 ||
-	    xsltSetSecurityPrefs(h->sec, XSLT_SECPREF_CREATE_DIRECTORY,
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY,
 	    xsltSecurityForbid) != 0 ||
-	    xsltSetSecurityPrefs(h->sec, XSLT_SECPREF_WRITE_NETWORK,
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK,
 	    xsltSecurityForbid) != 0 ||
-	    xsltSetSecurityPrefs(h->sec, XSLT_SECPREF_READ_NETWORK,
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK,
 	    xsltSecurityForbid) != 0 ||
-	    xsltSetSecurityPrefs(h->sec, XSLT_SECPREF_READ_FILE,
-	    check_read) != 0) {
-		*err = "cannot set the stylesheet's security preferences";
-		goto fail;
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE,
+	    check_read) != 0 ? -1 : 0;
+}
+
+rp_html *
+rp_html_new(const rp_options *opt, const char **err)
+{
+	static const rp_options	 none;
+	rp_html			*h;
+	const char		*e = NULL;
+
+	if (opt == NULL)
+		opt = &none;
+	if ((h = calloc(1, sizeof(*h))) == NULL) {
+		*err = "out of memory";
+		return NULL;
 	}
-	free(path);
-	return h;
-oom:
-	*err = "out of memory";
-fail:
-	free(path);
+	if (copy_vars(h, opt->vars) != 0)
+		e = "out of memory";
+	else if ((h->quotes = rp_quotes_flag(rp_options_get(opt, "quotes",
+	    "yes"))) < 0)
+		e = "-V quotes: expected yes or no";
+	else if ((e = find_files(h, opt)) == NULL &&
+	    (e = parse_stylesheet(h)) == NULL) {
+		if (list_params(h) != 0 ||
+		    (h->sec = xsltNewSecurityPrefs()) == NULL ||
+		    (h->labels = rp_labels_new(opt->data_dir)) == NULL)
+			e = "out of memory";
+		else if (forbid(h->sec) != 0)
+			e = "cannot set the stylesheet's security preferences";
+	}
+	if (e == NULL)
+		return h;
+	*err = e;
 	rp_html_free(h);
 	return NULL;
 }
