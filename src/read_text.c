@@ -2126,144 +2126,237 @@ items_follow(const struct builder *bd, const struct unit *u)
 	    &v) > 0;
 }
 
-static void
-add_text_unit(struct builder *bd, const struct unit *u)
+/*
+ * add_text_unit() tries these steps in turn on a unit's text; the first
+ * that places it returns 1.  A step may also narrow the text for those
+ * after it (a formula leading the line in).
+ */
+struct text {
+	const struct unit	*u;
+	const char		*s;	/* what is left to place */
+	size_t			 n;
+	int			 lead_in; /* it leads in what follows */
+};
+
+typedef int text_step(struct builder *, struct text *);
+
+/* The members of a vote group, or the label opening one. */
+static int
+vote_text(struct builder *bd, struct text *t)
 {
-	const char	*s = u->text.data;
-	size_t		 n = u->text.len, numlen, off, k;
-	rp_item_kind	 kind;
-	int		 value, v, lead_in = 0;
-	rp_body		 body;
-	rp_node		*p, *b;
-	rp_para_kind	 pk;
-	uint32_t	 first;
+	int	 v;
 
 	if (bd->vote) {
-		add_members(bd, u);
-		return;
+		add_members(bd, t->u);
+		return 1;
 	}
-	if ((v = rp_vote_label(s, n)) != 0) {
-		add_vote(bd, u, v);
-		return;
+	if ((v = rp_vote_label(t->s, t->n)) != 0) {
+		add_vote(bd, t->u, v);
+		return 1;
 	}
-	if ((rp_is_formula(s, n, &body) || rp_is_bare_formula(s, n,
-	    &body)) && add_formula(bd, u, n, body))
-		return;
-	/* "大会建议:": the formula, then its verb opens the paragraph
-	 * whose sub-items follow; before paragraphs it is their lead-in
-	 * ("The Security Council⏎Resolves:"). */
-	if ((k = rp_formula_lead(s, n, &body, items_follow(bd, u))) > 0 &&
-	    add_formula(bd, u, k,
-	    body)) {
-		for (s += k, n -= k; n > 0 && *s == ' '; s++, n--)
-			continue;
-		lead_in = rp_clause_end_of(s, n) == RP_END_COLON &&
-		    char_count(s, n) <= LEAD_IN_MAX && !items_follow(bd, u);
-	}
-	if (rp_closes_body(bd->r->doc, bd->docnode->meta, s, n,
+	return 0;
+}
+
+static int
+formula_text(struct builder *bd, struct text *t)
+{
+	rp_body	 body;
+
+	return (rp_is_formula(t->s, t->n, &body) ||
+	    rp_is_bare_formula(t->s, t->n, &body)) &&
+	    add_formula(bd, t->u, t->n, body);
+}
+
+/* "大会建议:": the formula, then its verb opens the paragraph whose
+ * sub-items follow; before paragraphs it is their lead-in ("The Security
+ * Council⏎Resolves:").  The rest of the line goes on to the next steps. */
+static int
+formula_lead_text(struct builder *bd, struct text *t)
+{
+	rp_body	 body;
+	size_t	 k;
+
+	if ((k = rp_formula_lead(t->s, t->n, &body,
+	    items_follow(bd, t->u))) == 0 ||
+	    !add_formula(bd, t->u, k, body))
+		return 0;
+	for (t->s += k, t->n -= k; t->n > 0 && *t->s == ' '; t->s++, t->n--)
+		continue;
+	t->lead_in = rp_clause_end_of(t->s, t->n) == RP_END_COLON &&
+	    char_count(t->s, t->n) <= LEAD_IN_MAX && !items_follow(bd, t->u);
+	return 0;
+}
+
+/* The closing formula, and what follows the closing formula of an
+ * operative part (a record of later decisions, the next resolution's
+ * heading on a printed page): that is not part of it, it stays after
+ * it, in order. */
+static int
+closing_text(struct builder *bd, struct text *t)
+{
+	if (rp_closes_body(bd->r->doc, bd->docnode->meta, t->s, t->n,
 	    bd->state == 2)) {
 		rp_node_append(part(bd, &bd->conclusion, RP_NODE_CONCLUSION,
-		    u->line), block(bd, u, s, n, 0));
+		    t->u->line), block(bd, t->u, t->s, t->n, 0));
 		bd->para = NULL;
-		return;
+		return 1;
 	}
-	/* What follows the closing formula of an operative part (a record
-	 * of later decisions, the next resolution's heading on a printed
-	 * page) is not part of it: it stays after it, in order. */
 	if (bd->conclusion != NULL && bd->state == 2) {
-		rp_node_append(bd->conclusion, block(bd, u, s, n, 0));
-		return;
+		rp_node_append(bd->conclusion, block(bd, t->u, t->s, t->n, 0));
+		return 1;
 	}
-	/* Punctuation alone opens no paragraph: it stays with the one
-	 * before it. */
-	if (bd->state == 2 && bd->para != NULL && no_words(s, n)) {
-		rp_node_append(bd->para, block(bd, u, s, n, 0));
-		return;
-	}
-	if ((off = rp_item_marker(s, n, &numlen, &kind, &value)) > 0) {
-		if (!bulleted_paragraph(bd, kind, s + off, n - off)) {
-			add_item(bd, u, numlen, off, kind, value);
-			return;
+	return 0;
+}
+
+/* Punctuation alone opens no paragraph: it stays with the one before
+ * it. */
+static int
+punctuation_text(struct builder *bd, struct text *t)
+{
+	if (bd->state != 2 || bd->para == NULL || !no_words(t->s, t->n))
+		return 0;
+	rp_node_append(bd->para, block(bd, t->u, t->s, t->n, 0));
+	return 1;
+}
+
+/* A sub-item; a bullet opening an operative paragraph is not one.  Past
+ * here no list stays open. */
+static int
+item_text(struct builder *bd, struct text *t)
+{
+	size_t		 numlen, off;
+	rp_item_kind	 kind;
+	int		 value;
+
+	if ((off = rp_item_marker(t->s, t->n, &numlen, &kind, &value)) > 0) {
+		if (!bulleted_paragraph(bd, kind, t->s + off, t->n - off)) {
+			add_item(bd, t->u, numlen, off, kind, value);
+			return 1;
 		}
 		bd->bulleted = 1;
 	}
 	bd->depth = 0;
-	if (lead_in || rp_is_intermediate_formula(s, n) ||
-	    (u->kind == U_HEADING &&
-	    rp_is_connector(s, n)) || (bd->numbered_next &&
-	    rp_is_lead_in(s, n))) {
-		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
-		p->name = "intermediateFormula";
-		rp_node_append(p, block(bd, u, s, n, 0));
-		rp_node_append(part(bd, &bd->body, RP_NODE_BODY, u->line), p);
-		bd->state = 2;
-		bd->para = NULL;
-		return;
-	}
-	if (u->kind == U_HEADING && bd->state >= 1) {
-		p = rp_node_new(bd->r->doc, RP_NODE_HEADING, u->line, u->col);
-		rp_node_append(p, block(bd, u, s, n, 0));
-		rp_node_append(part(bd, &bd->body, RP_NODE_BODY, u->line), p);
-		bd->state = 2;
-		bd->para = NULL;
-		return;
-	}
-	if (u->num != NULL || (off = rp_paragraph_number(s, n,
-	    &numlen)) > 0) {
-		if (u->num != NULL) {
-			/* A scan's number set right (fix_scanned_numbers). */
-			for (off = u->numlen; off < n && s[off] == ' '; off++)
-				continue;
-			p = paragraph(bd, u, u->num, strlen(u->num));
-		} else
-			p = paragraph(bd, u, s, numlen);
-		rp_node_append(p, block(bd, u, s + off, n - off, 0));
-		rp_node_append(part(bd, &bd->body, RP_NODE_BODY, u->line), p);
-		bd->state = 2;
-		bd->para = p;
-		return;
-	}
-	/* Unnumbered text between paragraphs N and N+1 belongs to N. */
-	if (bd->state == 2 && bd->para != NULL && bd->para->num != NULL &&
-	    bd->next_num == rp_paragraph_value(bd->para->num,
-	    strlen(bd->para->num)) + 1) {
-		b = block(bd, u, s, n, 0);
-		/* "…呼吁；" then "在这方面，…": in Chinese a semicolon does not
-		 * end the paragraph, and the text runs on in the same block. */
-		if (bd->para->last != NULL &&
-		    bd->para->last->type == RP_NODE_BLOCK &&
-		    ends_with_cjk_semicolon(bd->para->last) &&
-		    rp_utf8_decode(s, n, &first) > 0 && rp_is_cjk(first)) {
-			while (b->first != NULL) {
-				rp_node *c = b->first;
+	return 0;
+}
 
-				rp_node_unlink(c);
-				rp_node_append(bd->para->last, c);
-			}
-			return;
+/* A node of type (named name) holding the text, next in the body. */
+static void
+body_node(struct builder *bd, struct text *t, rp_node_type type,
+    const char *name)
+{
+	rp_node	*p;
+
+	p = rp_node_new(bd->r->doc, type, t->u->line, t->u->col);
+	if (name != NULL)
+		p->name = name;
+	rp_node_append(p, block(bd, t->u, t->s, t->n, 0));
+	rp_node_append(part(bd, &bd->body, RP_NODE_BODY, t->u->line), p);
+	bd->state = 2;
+	bd->para = NULL;
+}
+
+static int
+intermediate_text(struct builder *bd, struct text *t)
+{
+	if (!t->lead_in && !rp_is_intermediate_formula(t->s, t->n) &&
+	    !(t->u->kind == U_HEADING && rp_is_connector(t->s, t->n)) &&
+	    !(bd->numbered_next && rp_is_lead_in(t->s, t->n)))
+		return 0;
+	body_node(bd, t, RP_NODE_FORMULA, "intermediateFormula");
+	return 1;
+}
+
+static int
+heading_text(struct builder *bd, struct text *t)
+{
+	if (t->u->kind != U_HEADING || bd->state < 1)
+		return 0;
+	body_node(bd, t, RP_NODE_HEADING, NULL);
+	return 1;
+}
+
+static int
+numbered_text(struct builder *bd, struct text *t)
+{
+	const struct unit	*u = t->u;
+	size_t			 numlen, off;
+	rp_node			*p;
+
+	if (u->num != NULL) {
+		/* A scan's number set right (fix_scanned_numbers). */
+		for (off = u->numlen; off < t->n && t->s[off] == ' '; off++)
+			continue;
+		p = paragraph(bd, u, u->num, strlen(u->num));
+	} else if ((off = rp_paragraph_number(t->s, t->n, &numlen)) > 0)
+		p = paragraph(bd, u, t->s, numlen);
+	else
+		return 0;
+	rp_node_append(p, block(bd, u, t->s + off, t->n - off, 0));
+	rp_node_append(part(bd, &bd->body, RP_NODE_BODY, u->line), p);
+	bd->state = 2;
+	bd->para = p;
+	return 1;
+}
+
+/* Unnumbered text between paragraphs N and N+1 belongs to N. */
+static int
+continuation_text(struct builder *bd, struct text *t)
+{
+	rp_node		*b, *c;
+	uint32_t	 first;
+
+	if (bd->state != 2 || bd->para == NULL || bd->para->num == NULL ||
+	    bd->next_num != rp_paragraph_value(bd->para->num,
+	    strlen(bd->para->num)) + 1)
+		return 0;
+	b = block(bd, t->u, t->s, t->n, 0);
+	/* "…呼吁；" then "在这方面，…": in Chinese a semicolon does not
+	 * end the paragraph, and the text runs on in the same block. */
+	if (bd->para->last != NULL && bd->para->last->type == RP_NODE_BLOCK &&
+	    ends_with_cjk_semicolon(bd->para->last) &&
+	    rp_utf8_decode(t->s, t->n, &first) > 0 && rp_is_cjk(first)) {
+		while ((c = b->first) != NULL) {
+			rp_node_unlink(c);
+			rp_node_append(bd->para->last, c);
 		}
-		rp_node_append(bd->para, b);
-		return;
+		return 1;
 	}
-	/* Text after sub-items that starts lower-case closes the paragraph
-	 * (a wrap-up). */
-	if (bd->para != NULL && bd->para->last != NULL &&
-	    bd->para->last->type == RP_NODE_LIST && rp_starts_lower(s, n)) {
-		rp_node_append(bd->para, block(bd, u, s, n, 0));
-		return;
-	}
-	pk = rp_classify_paragraph(s, n);
+	rp_node_append(bd->para, b);
+	return 1;
+}
+
+/* Text after sub-items that starts lower-case closes the paragraph (a
+ * wrap-up). */
+static int
+wrap_up_text(struct builder *bd, struct text *t)
+{
+	if (bd->para == NULL || bd->para->last == NULL ||
+	    bd->para->last->type != RP_NODE_LIST ||
+	    !rp_starts_lower(t->s, t->n))
+		return 0;
+	rp_node_append(bd->para, block(bd, t->u, t->s, t->n, 0));
+	return 1;
+}
+
+/* An unnumbered paragraph: preambular or operative by its words, else
+ * by where it stands. */
+static void
+unnumbered_text(struct builder *bd, struct text *t)
+{
+	const struct unit	*u = t->u;
+	rp_para_kind		 pk = rp_classify_paragraph(t->s, t->n);
+	rp_node			*p;
+
 	/* Before paragraph 1, a sentence no verb opens is a recital
 	 * although it ends in a full stop ("يعبر المجلس عن قلقه …."): the
 	 * numbers start the operative part.  Not a line leading in what
 	 * follows with a colon. */
 	if (bd->state == 1 && pk == RP_PARA_OPERATIVE && bd->next_num == 1 &&
-	    rp_clause_end_of(s, n) == RP_END_STOP &&
-	    rp_opener_kind(s, n) == RP_PARA_UNKNOWN)
+	    rp_clause_end_of(t->s, t->n) == RP_END_STOP &&
+	    rp_opener_kind(t->s, t->n) == RP_PARA_UNKNOWN)
 		pk = RP_PARA_UNKNOWN;
 	p = paragraph(bd, u, NULL, 0);
-	b = block(bd, u, s, n, 0);
-	rp_node_append(p, b);
+	rp_node_append(p, block(bd, u, t->s, t->n, 0));
 	if (bd->state <= 1 && pk != RP_PARA_OPERATIVE) {
 		if (pk == RP_PARA_UNKNOWN) {
 			p->flags |= RP_UNSURE;
@@ -2279,6 +2372,23 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		bd->state = 2;
 	}
 	bd->para = p;
+}
+
+static void
+add_text_unit(struct builder *bd, const struct unit *u)
+{
+	static text_step *const steps[] = {
+		vote_text, formula_text, formula_lead_text, closing_text,
+		punctuation_text, item_text, intermediate_text, heading_text,
+		numbered_text, continuation_text, wrap_up_text,
+	};
+	struct text	 t = { u, u->text.data, u->text.len, 0 };
+	size_t		 i;
+
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		if (steps[i](bd, &t))
+			return;
+	unnumbered_text(bd, &t);
 }
 
 static void
