@@ -1372,139 +1372,202 @@ recital_after_heading(const struct line *prev, const struct line *l)
 	    RP_END_STOP && long_line(l) && first_recital(l);
 }
 
+/* Where make_units() is in the lines of one segment. */
+struct cutter {
+	struct reader		*r;
+	struct unit		*u;	/* the open unit, if lines join it */
+	const struct line	*prev;	/* the last running-text line */
+	int			 seg;
+	int			 in_masthead;
+	int			 in_zone;	/* 1 notes, 2 notes past a blank */
+	int			 blank;		/* a blank line came before */
+	int			 seen_content;
+	char			 marker[16];
+};
+
+static void
+blank_line(struct cutter *c, const struct line *l)
+{
+	if (l->gone != 3 && l->gone != 2)
+		c->blank = 1;
+	if (l->gone == 0) {
+		c->u = c->in_zone == 1 ? NULL : c->u;
+		if (c->in_zone)
+			c->in_zone = 2;
+	}
+	if (l->gone == 0 && !c->in_zone)
+		c->u = NULL;
+}
+
+/* An annex heading starts a segment of its own, masthead first. */
+static int
+annex_unit(struct cutter *c, size_t i)
+{
+	struct unit	*u;
+
+	if (!annex_line(c->r, i))
+		return 0;
+	c->seg++;
+	u = new_unit(c->r, &c->r->lines[i], U_ANNEX, c->seg);
+	append_line(u, &c->r->lines[i]);
+	c->u = NULL;
+	c->in_masthead = 1;
+	c->in_zone = 0;
+	c->blank = 1;
+	c->seen_content = 0;
+	return 1;
+}
+
+/* Footnotes at a page foot, after a rule (split_flat_lines cut off a
+ * note that shared its line), and the lines of each. */
+static int
+zone_note(struct cutter *c, const struct line *l)
+{
+	size_t	 k;
+	int	 slashed;
+
+	if (footnote_rule(l) == l->n) {
+		c->in_zone = 1;
+		c->u = NULL;
+		return 1;
+	}
+	if (!c->in_zone)
+		return 0;
+	if ((k = def_marker(l, c->marker, sizeof(c->marker),
+	    &slashed)) > 0) {
+		c->u = new_definition(c->r, l, k, c->marker, c->seg);
+		c->in_zone = 1;
+		c->blank = 0;
+		return 1;
+	}
+	if (c->in_zone == 1 && c->u != NULL && c->u->kind == U_FNDEF &&
+	    !rp_opens_unit(l->s, l->n)) {
+		append_line(c->u, l);
+		return 1;
+	}
+	c->in_zone = 0;
+	c->u = NULL;
+	return 0;
+}
+
+/* A note defined in a block of its own, not at a page foot. */
+static int
+block_note(struct cutter *c, const struct line *l)
+{
+	size_t	 k;
+	int	 slashed;
+
+	if ((!c->blank && !next_note_line(c->u, l)) ||
+	    (k = block_definition(c->r, l, c->seen_content, c->marker,
+	    sizeof(c->marker), &slashed)) == 0)
+		return 0;
+	c->u = new_definition(c->r, l, k, c->marker, c->seg);
+	c->u->block_start = 1;
+	/* The old form lists its notes line after line: "1/ S/26111."
+	 * then "2/ S/26083.". */
+	c->in_zone = slashed;
+	c->blank = 0;
+	return 1;
+}
+
+/* The masthead ends at the formula, or where running text begins: a
+ * numbered paragraph, a long piece cut from a flattened line, a
+ * sentence, a recital under a dated heading line, a preambular opener
+ * of the language's table ("Whereas" before the formula in 1940s
+ * resolutions, "Recalling" under a formula OCR misread). */
+static int
+ends_masthead(const struct reader *r, size_t i, int blank)
+{
+	const struct line	*l = &r->lines[i];
+	rp_body			 b;
+
+	return rp_is_formula(l->s, l->n, &b) ||
+	    bare_formula_line(r, i) || rp_opens_unit(l->s, l->n) ||
+	    rp_formula_lead(l->s, l->n, &b, items_below(r, i)) > 0 ||
+	    (l->cut && long_line(l) && !rp_masthead_role(l->s, l->n)) ||
+	    (i > 0 && recital_after_heading(l - 1, l)) ||
+	    ((blank || r->line_per_paragraph) &&
+	    (r->nunits > 0 || first_recital(l)) &&
+	    !rp_masthead_role(l->s, l->n) && ((long_line(l) &&
+	    (blank ? sentence_end(r, l) : ends_recital(l) ||
+	    (rp_opens_recital(l->s, l->n) && rp_ends_clause(l->s,
+	    l->n)))) ||
+	    rp_opens_recital(l->s, l->n)));
+}
+
+static void
+masthead_line(struct cutter *c, const struct line *l)
+{
+	int	 role = rp_masthead_role(l->s, l->n);
+	/* Masthead lines stand alone; other lines (a long title) join
+	 * up. */
+	int	 prev = c->u != NULL && c->u->kind == U_MASTHEAD ?
+	    rp_masthead_role(c->u->text.data, c->u->text.len) : -1;
+
+	/* "on 26 November 2025" continues the line before; an agenda
+	 * item's title follows it. */
+	if (!role && !c->blank && (prev == RP_ROLE_AGENDA ||
+	    prev == RP_ROLE_ADOPTION ||
+	    (prev > 0 && rp_starts_lower(l->s, l->n)))) {
+		append_line(c->u, l);
+		return;
+	}
+	if (role || c->u == NULL || c->u->kind != U_MASTHEAD ||
+	    prev != RP_ROLE_NONE || c->blank) {
+		c->u = new_unit(c->r, l, U_MASTHEAD, c->seg);
+		c->u->block_start = c->blank;
+	}
+	append_line(c->u, l);
+	c->blank = 0;
+}
+
+/* Running text never continues a masthead line. */
+static void
+running_line(struct cutter *c, size_t i)
+{
+	struct reader		*r = c->r;
+	const struct line	*l = &r->lines[i];
+	struct unit		*u = c->u;
+
+	if (u == NULL || c->blank || u->kind == U_MASTHEAD ||
+	    (rp_opens_unit(l->s, l->n) &&
+	    !wrapped_opener(r, c->prev, l)) ||
+	    line_ends_paragraph(r, c->prev, l) || formula_alone(u, l) ||
+	    bare_formula_line(r, i) || connector_line(r, i) ||
+	    (i > 0 && closing_break(u, l - 1, l))) {
+		u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
+		    U_SEPARATOR : U_TEXT, c->seg);
+		u->block_start = c->blank;
+	}
+	append_line(u, l);
+	c->prev = l;
+	c->u = u->kind == U_SEPARATOR ? NULL : u;
+	c->blank = 0;
+}
+
 static void
 make_units(struct reader *r)
 {
+	struct cutter	 c = { .r = r, .in_masthead = 1, .blank = 1 };
 	size_t		 i;
-	int		 seg = 0, in_masthead = 1, in_zone = 0, blank = 1;
-	int		 seen_content = 0, slashed;
-	struct unit	*u = NULL;
-	const struct line *prev = NULL;
-	rp_body		 b;
-	char		 marker[16];
 
 	for (i = 0; i < r->nlines; i++) {
 		struct line	*l = &r->lines[i];
-		size_t		 k;
 
 		if (is_blank(l)) {
-			if (l->gone != 3 && l->gone != 2)
-				blank = 1;
-			if (l->gone == 0) {
-				u = in_zone == 1 ? NULL : u;
-				if (in_zone)
-					in_zone = 2;
-			}
-			if (l->gone == 0 && !in_zone)
-				u = NULL;
+			blank_line(&c, l);
 			continue;
 		}
-		if (annex_line(r, i)) {
-			seg++;
-			u = new_unit(r, l, U_ANNEX, seg);
-			append_line(u, l);
-			u = NULL;
-			in_masthead = 1;
-			in_zone = 0;
-			blank = 1;
-			seen_content = 0;
+		if (annex_unit(&c, i) || zone_note(&c, l) || block_note(&c, l))
 			continue;
+		if (c.in_masthead && ends_masthead(r, i, c.blank))
+			c.in_masthead = 0;
+		if (c.in_masthead)
+			masthead_line(&c, l);
+		else {
+			c.seen_content = 1;
+			running_line(&c, i);
 		}
-		/* Footnotes at a page foot, after a rule (split_flat_lines
-		 * cut off a note that shared its line). */
-		if (footnote_rule(l) == l->n) {
-			in_zone = 1;
-			u = NULL;
-			continue;
-		}
-		if (in_zone) {
-			if ((k = def_marker(l, marker, sizeof(marker),
-			    &slashed)) > 0) {
-				u = new_definition(r, l, k, marker, seg);
-				in_zone = 1;
-				blank = 0;
-				continue;
-			}
-			if (in_zone == 1 && u != NULL && u->kind == U_FNDEF &&
-			    !rp_opens_unit(l->s, l->n)) {
-				append_line(u, l);
-				continue;
-			}
-			in_zone = 0;
-			u = NULL;
-		}
-		if ((blank || next_note_line(u, l)) &&
-		    (k = block_definition(r, l, seen_content,
-		    marker, sizeof(marker), &slashed)) > 0) {
-			u = new_definition(r, l, k, marker, seg);
-			u->block_start = 1;
-			/* The old form lists its notes line after line:
-			 * "1/ S/26111." then "2/ S/26083.". */
-			in_zone = slashed;
-			blank = 0;
-			continue;
-		}
-		/* The masthead ends at the formula, or where running text
-		 * begins: a numbered paragraph, a long piece cut from a
-		 * flattened line, a sentence, a recital under a dated
-		 * heading line, a preambular opener of the language's table
-		 * ("Whereas" before the formula in 1940s resolutions,
-		 * "Recalling" under a formula OCR misread). */
-		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
-		    bare_formula_line(r, i) || rp_opens_unit(l->s, l->n) || rp_formula_lead(l->s, l->n,
-		    &b, items_below(r, i)) > 0 || (l->cut && long_line(l) &&
-		    !rp_masthead_role(l->s, l->n)) ||
-		    (i > 0 && recital_after_heading(l - 1, l)) || ((blank ||
-		    r->line_per_paragraph) && (r->nunits > 0 ||
-		    first_recital(l)) &&
-		    !rp_masthead_role(l->s, l->n) && ((long_line(l) &&
-		    (blank ? sentence_end(r, l) : ends_recital(l) ||
-		    (rp_opens_recital(l->s, l->n) && rp_ends_clause(l->s,
-		    l->n)))) ||
-		    rp_opens_recital(l->s, l->n)))))
-			in_masthead = 0;
-		if (in_masthead) {
-			int role = rp_masthead_role(l->s, l->n);
-
-			/* Masthead lines stand alone; other lines (a long
-			 * title) join up. */
-			int prev = u != NULL && u->kind == U_MASTHEAD ?
-			    rp_masthead_role(u->text.data, u->text.len) : -1;
-
-			/* "on 26 November 2025" continues the line before;
-			 * an agenda item's title follows it. */
-			if (!role && !blank && (prev == RP_ROLE_AGENDA ||
-			    prev == RP_ROLE_ADOPTION ||
-			    (prev > 0 && rp_starts_lower(l->s, l->n)))) {
-				append_line(u, l);
-				continue;
-			}
-			if (role || u == NULL || u->kind != U_MASTHEAD ||
-			    prev != RP_ROLE_NONE || blank) {
-				u = new_unit(r, l, U_MASTHEAD, seg);
-				u->block_start = blank;
-			}
-			append_line(u, l);
-			blank = 0;
-			continue;
-		}
-		seen_content = 1;
-		/* Running text never continues a masthead line. */
-		if (u == NULL || blank || u->kind == U_MASTHEAD ||
-		    (rp_opens_unit(l->s, l->n) &&
-		    !wrapped_opener(r, prev, l)) ||
-		    line_ends_paragraph(r, prev, l) || formula_alone(u, l) ||
-		    bare_formula_line(r, i) || connector_line(r, i) ||
-		    (i > 0 && closing_break(u, l - 1, l))) {
-			u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
-			    U_SEPARATOR : U_TEXT, seg);
-			u->block_start = blank;
-		}
-		append_line(u, l);
-		prev = l;
-		if (u->kind == U_SEPARATOR)
-			u = NULL;
-		blank = 0;
 	}
 }
 
