@@ -3198,6 +3198,62 @@ plain_paragraphs(struct builder *bd, const struct unit *first)
 		    "no resolution structure found");
 }
 
+/* bd->next_num and bd->numbered_next at unit i.  *next: the first
+ * numbered paragraph after it (to if none), looked for again only once i
+ * reaches it: looking from every unit was quadratic in a text without
+ * numbers. */
+static void
+look_ahead(struct builder *bd, size_t i, size_t to, size_t *next)
+{
+	const struct unit	*units = bd->r->units;
+	size_t			 nl;
+
+	if (*next <= i)
+		for (*next = i + 1; *next < to; (*next)++)
+			if (units[*next].kind == U_TEXT &&
+			    rp_paragraph_number(units[*next].text.data,
+			    units[*next].text.len, &nl))
+				break;
+	bd->next_num = *next < to ? rp_paragraph_value(
+	    units[*next].text.data, units[*next].text.len) : 0;
+	bd->numbered_next = *next == i + 1;
+}
+
+static void
+add_separator(struct builder *bd, const struct unit *u)
+{
+	rp_node *sep = rp_node_new(bd->r->doc, RP_NODE_SEPARATOR, u->line,
+	    u->col);
+
+	sep->literal = rp_doc_strndup(bd->r->doc, u->text.data, u->text.len);
+	rp_node_append(part(bd, &bd->body, RP_NODE_BODY, u->line), sep);
+	bd->state = 2;
+	bd->para = NULL;
+}
+
+/* A letter's first masthead line is its title; the rest of it is
+ * running text. */
+static void
+add_unit(struct builder *bd, const struct unit *u, rp_doc_kind kind)
+{
+	if (u->kind == U_SEPARATOR)
+		add_separator(bd, u);
+	else if (u->kind == U_MASTHEAD && kind != RP_DOC_LETTER)
+		add_masthead(bd, u);
+	else if (u->kind == U_MASTHEAD && bd->preface == NULL) {
+		rp_node_append(part(bd, &bd->preface, RP_NODE_PREFACE,
+		    u->line), block(bd, u, u->text.data, u->text.len,
+		    RP_ROLE_TITLE));
+		rp_masthead_meta(bd->r->doc, bd->docnode->meta,
+		    RP_ROLE_TITLE, u->text.data, u->text.len);
+	} else if (u->kind == U_MASTHEAD || u->kind == U_TEXT ||
+	    u->kind == U_HEADING) {
+		if (kind == RP_DOC_LETTER)
+			bd->state = 2;
+		add_text_unit(bd, u);
+	}
+}
+
 /* Build the DOCUMENT of units [from, to). */
 static rp_node *
 build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
@@ -3221,62 +3277,12 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 	for (i = from; i < to; i++)
 		if (r->units[i].kind == U_FNDEF)
 			add_footnote(r, &bd, &r->units[i]);
-	/* next: the first numbered paragraph after unit i (to if none),
-	 * looked for again only once i reaches it: looking from every unit
-	 * was quadratic in a text without numbers. */
 	for (i = from, next = from; i < to; i++) {
-		const struct unit *u = &r->units[i];
-		size_t nl;
-
-		if (next <= i)
-			for (next = i + 1; next < to; next++)
-				if (r->units[next].kind == U_TEXT &&
-				    rp_paragraph_number(r->units[next].text.data,
-				    r->units[next].text.len, &nl))
-					break;
-		bd.next_num = next < to ? rp_paragraph_value(
-		    r->units[next].text.data, r->units[next].text.len) : 0;
-		bd.numbered_next = next == i + 1;
-		if (u->kind != U_FNDEF)
-			rp_buf_put(&all, u->text.data, u->text.len);
-		switch (u->kind) {
-		case U_MASTHEAD:
-			if (kind == RP_DOC_LETTER && bd.preface == NULL) {
-				rp_node_append(part(&bd, &bd.preface,
-				    RP_NODE_PREFACE, u->line), block(&bd, u,
-				    u->text.data, u->text.len, RP_ROLE_TITLE));
-				rp_masthead_meta(r->doc, bd.docnode->meta,
-				    RP_ROLE_TITLE, u->text.data, u->text.len);
-				break;
-			}
-			if (kind == RP_DOC_LETTER) {
-				bd.state = 2;
-				add_text_unit(&bd, u);
-				break;
-			}
-			add_masthead(&bd, u);
-			break;
-		case U_SEPARATOR: {
-			rp_node *sep = rp_node_new(r->doc, RP_NODE_SEPARATOR,
-			    u->line, u->col);
-
-			sep->literal = rp_doc_strndup(r->doc, u->text.data,
-			    u->text.len);
-			rp_node_append(part(&bd, &bd.body, RP_NODE_BODY,
-			    u->line), sep);
-			bd.state = 2;
-			bd.para = NULL;
-			break;
-		}
-		case U_TEXT:
-		case U_HEADING:
-			if (kind == RP_DOC_LETTER)
-				bd.state = 2;
-			add_text_unit(&bd, u);
-			break;
-		default:
-			break;
-		}
+		look_ahead(&bd, i, to, &next);
+		if (r->units[i].kind != U_FNDEF)
+			rp_buf_put(&all, r->units[i].text.data,
+			    r->units[i].text.len);
+		add_unit(&bd, &r->units[i], kind);
 	}
 	if (kind == RP_DOC_LETTER && bd.body != NULL)
 		rp_take_signature(r->doc, bd.body);
