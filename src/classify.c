@@ -1547,12 +1547,20 @@ rp_opens_conclusion(const char *s, size_t n)
 	    &h) > 0 || rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) > 0;
 }
 
+/* The first date in s into m, over one it has if replace. */
+static void
+date_meta(rp_doc *doc, rp_meta *m, const char *s, size_t n, int replace)
+{
+	char	 iso[11];
+	size_t	 at;
+
+	if ((replace || m->date == NULL) && rp_find_date(s, n, iso, &at) > 0)
+		m->date = rp_doc_strdup(doc, iso);
+}
+
 int
 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 {
-	char		 iso[11];
-	size_t		 at;
-
 	/* A line that opens with a meeting is short; an adoption line may
 	 * run on (a note glued to it). */
 	if (!rp_opens_conclusion(s, n) || (n > 300 &&
@@ -1561,8 +1569,7 @@ rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 	if (!meeting_in(doc, m, s, n))
 		return 0;
 	votes_in(m, s, n);
-	if (m->date == NULL && rp_find_date(s, n, iso, &at) > 0)
-		m->date = rp_doc_strdup(doc, iso);
+	date_meta(doc, m, s, n, 0);
 	return 1;
 }
 
@@ -1574,93 +1581,135 @@ rp_closes_body(rp_doc *doc, rp_meta *m, const char *s, size_t n,
 	    rp_opens_conclusion(s, n));
 }
 
+/*
+ * rp_masthead_meta() fills m from a masthead line s (n bytes) with the
+ * function of its role.
+ */
+typedef void role_meta(rp_doc *, rp_meta *, const char *, size_t);
+
+static void
+body_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	(void)doc;
+	m->body = rp_body_from_name(s, n);
+}
+
+static void
+symbol_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	char	 sym[64];
+	size_t	 k;
+
+	if (m->symbol == NULL && (k = symbol_ascii(s, n, sym,
+	    sizeof(sym))) > 0)
+		m->symbol = rp_doc_strndup(doc, sym, k);
+}
+
+/* "Distr.: General": what follows the label. */
+static void
+distribution_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	const char	*p;
+
+	if ((p = memchr(s, ':', n)) == NULL && (p = memchr(s, '.',
+	    n)) == NULL) {
+		m->distribution = rp_doc_strndup(doc, s, n);
+		return;
+	}
+	for (p++; p < s + n && (*p == ' ' || *p == ':'); p++)
+		continue;
+	if (p < s + n)
+		m->distribution = rp_doc_strndup(doc, p, (size_t)(s + n - p));
+}
+
+static void
+date_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	date_meta(doc, m, s, n, 0);
+}
+
+static void
+session_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	rp_lang_hit	 h;
+
+	m->session = rp_doc_strndup(doc, s, n);
+	if (rp_lang_match(RP_LK_SESSION, s, n, &h) > 0 && h.ord > 0)
+		m->session_number = h.ord;
+}
+
+static void
+doctype_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	char	 buf[16];
+	int	 num, year;
+
+	if (doctype_number(s, n, &num, &year)) {
+		snprintf(buf, sizeof(buf), "%d", num);
+		m->number = rp_doc_strdup(doc, buf);
+		m->year = year;
+		/* N (YYYY) is how the Security Council numbers. */
+		if (m->body == RP_BODY_UNKNOWN)
+			m->body = RP_BODY_SC;
+	}
+	date_meta(doc, m, s, n, 0);
+	/* "Резолюция 1224 (1999), принятая Советом Безопасности на его
+	 * 3971-м заседании, 28 января 1999 года" */
+	meeting_in(doc, m, s, n);
+	votes_in(m, s, n);
+}
+
+static void
+number_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	m->number = rp_doc_strndup(doc, s, n);
+	if (n > 0 && s[n - 1] == '.')
+		m->number = rp_doc_strndup(doc, s, n - 1);
+}
+
+static void
+adoption_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	date_meta(doc, m, s, n, 1);
+	meeting_in(doc, m, s, n);
+	votes_in(m, s, n);
+	if (m->body == RP_BODY_UNKNOWN)
+		m->body = body_in(s, n);
+}
+
+static void
+title_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	if (m->title == NULL)
+		m->title = rp_doc_strndup(doc, s, n);
+	if (m->kind != RP_DOC_LETTER)
+		return;
+	/* "Letter dated 30 December 2021 from the President of the
+	 * Security Council ...": its date and the body. */
+	if (body_in(s, n) == RP_BODY_SC)
+		m->body = RP_BODY_SC;
+	date_meta(doc, m, s, n, 1);
+}
+
 /* Metadata found in one masthead line. */
 void
 rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 {
-	char		 iso[11], sym[64];
-	size_t		 at, k;
-	int		 num, year;
-	const char	*p;
-	rp_lang_hit	 h;
+	static role_meta *const by_role[RP_ROLE__MAX] = {
+		[RP_ROLE_BODY] = body_role,
+		[RP_ROLE_SYMBOL] = symbol_role,
+		[RP_ROLE_DISTRIBUTION] = distribution_role,
+		[RP_ROLE_DATE] = date_role,
+		[RP_ROLE_SESSION] = session_role,
+		[RP_ROLE_DOCTYPE] = doctype_role,
+		[RP_ROLE_NUMBER] = number_role,
+		[RP_ROLE_ADOPTION] = adoption_role,
+		[RP_ROLE_TITLE] = title_role,
+	};
 
 	unstar(&s, &n);
-	switch (role) {
-	case RP_ROLE_BODY:
-		m->body = rp_body_from_name(s, n);
-		break;
-	case RP_ROLE_SYMBOL:
-		if (m->symbol == NULL && (k = symbol_ascii(s, n, sym,
-		    sizeof(sym))) > 0)
-			m->symbol = rp_doc_strndup(doc, sym, k);
-		break;
-	case RP_ROLE_DISTRIBUTION:
-		if ((p = memchr(s, ':', n)) != NULL || (p = memchr(s, '.',
-		    n)) != NULL) {
-			p++;
-			while (p < s + n && (*p == ' ' || *p == ':'))
-				p++;
-			if (p < s + n)
-				m->distribution = rp_doc_strndup(doc, p,
-				    (size_t)(s + n - p));
-		} else
-			m->distribution = rp_doc_strndup(doc, s, n);
-		break;
-	case RP_ROLE_DATE:
-		if (rp_find_date(s, n, iso, &at) && m->date == NULL)
-			m->date = rp_doc_strdup(doc, iso);
-		break;
-	case RP_ROLE_SESSION:
-		m->session = rp_doc_strndup(doc, s, n);
-		if (rp_lang_match(RP_LK_SESSION, s, n, &h) > 0 && h.ord > 0)
-			m->session_number = h.ord;
-		break;
-	case RP_ROLE_DOCTYPE:
-		if (doctype_number(s, n, &num, &year)) {
-			char buf[16];
-
-			snprintf(buf, sizeof(buf), "%d", num);
-			m->number = rp_doc_strdup(doc, buf);
-			m->year = year;
-			/* N (YYYY) is how the Security Council numbers. */
-			if (m->body == RP_BODY_UNKNOWN)
-				m->body = RP_BODY_SC;
-		}
-		if (rp_find_date(s, n, iso, &at) && m->date == NULL)
-			m->date = rp_doc_strdup(doc, iso);
-		/* "Резолюция 1224 (1999), принятая Советом Безопасности на
-		 * его 3971-м заседании, 28 января 1999 года" */
-		meeting_in(doc, m, s, n);
-		votes_in(m, s, n);
-		break;
-	case RP_ROLE_NUMBER:
-		m->number = rp_doc_strndup(doc, s, n);
-		if (n > 0 && s[n - 1] == '.')
-			m->number = rp_doc_strndup(doc, s, n - 1);
-		break;
-	case RP_ROLE_ADOPTION:
-		if (rp_find_date(s, n, iso, &at))
-			m->date = rp_doc_strdup(doc, iso);
-		meeting_in(doc, m, s, n);
-		votes_in(m, s, n);
-		if (m->body == RP_BODY_UNKNOWN)
-			m->body = body_in(s, n);
-		break;
-	case RP_ROLE_TITLE:
-		if (m->title == NULL)
-			m->title = rp_doc_strndup(doc, s, n);
-		if (m->kind != RP_DOC_LETTER)
-			break;
-		/* "Letter dated 30 December 2021 from the President of the
-		 * Security Council ...": its date and the body. */
-		if (body_in(s, n) == RP_BODY_SC)
-			m->body = RP_BODY_SC;
-		if (rp_find_date(s, n, iso, &at))
-			m->date = rp_doc_strdup(doc, iso);
-		break;
-	default:
-		break;
-	}
+	if (role >= 0 && role < RP_ROLE__MAX && by_role[role] != NULL)
+		by_role[role](doc, m, s, n);
 }
 
 /* "58/136. Title" and "80/10. Title": the GA number before the title. */
