@@ -3306,14 +3306,67 @@ check_footnotes(struct reader *r)
 			    "referenced", r->fns[i].node->num);
 }
 
+/* Is it a letter around a resolution?  Its first unit says. */
+static rp_doc_kind
+doc_kind(const struct reader *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nunits; i++)
+		if (r->units[i].kind != U_FNDEF)
+			return rp_is_letter_title(r->units[i].text.data,
+			    r->units[i].text.len) ? RP_DOC_LETTER :
+			    RP_DOC_RESOLUTION;
+	return RP_DOC_RESOLUTION;
+}
+
+/* Segment seg, units [from, to) under heading, as an annex of main (in
+ * a letter, the resolution it carries). */
+static void
+add_annex(struct reader *r, rp_node *main, rp_doc_kind kind, int seg,
+    const struct unit *heading, size_t from, size_t to)
+{
+	rp_node	*annex, *d, *notes;
+
+	annex = rp_node_new(r->doc, RP_NODE_ANNEX, heading->line,
+	    heading->col);
+	annex->num = rp_doc_strndup(r->doc, heading->text.data,
+	    heading->text.len);
+	d = build_document(r, from, to, kind == RP_DOC_LETTER ?
+	    RP_DOC_RESOLUTION : RP_DOC_ANNEX,
+	    kind == RP_DOC_LETTER ? NULL : main->meta);
+	d->meta->annex_number = seg;
+	rp_node_append(annex, d);
+	/* Annexes go before the notes. */
+	if ((notes = rp_node_child(main, RP_NODE_NOTES)) != NULL)
+		rp_node_insert_before(notes, annex);
+	else
+		rp_node_append(main, annex);
+}
+
+static void
+free_reader(struct reader *r)
+{
+	size_t	 i;
+
+	free_units(r);
+	free(r->lines);
+	free(r->fns);
+	rp_map_free(&r->fnfirst);
+	for (i = 0; i < r->nheaps; i++)
+		free(r->heaps[i].i);
+	free(r->heaps);
+}
+
 int
 rp_read_text(rp_doc *doc, const char *buf, size_t len)
 {
 	struct reader	 r;
-	size_t		 i, start;
-	rp_node		*root = NULL, *main = NULL;
+	size_t		 start, end;
+	rp_node		*main = NULL;
 	int		 seg, nseg;
 	rp_doc_kind	 kind;
+	const struct unit *heading;
 
 	memset(&r, 0, sizeof(r));
 	r.doc = doc;
@@ -3331,63 +3384,27 @@ rp_read_text(rp_doc *doc, const char *buf, size_t len)
 	late_definitions(&r);
 	join_units(&r);
 
-	/* Is it a letter around a resolution? */
-	kind = RP_DOC_RESOLUTION;
-	for (i = 0; i < r.nunits; i++) {
-		if (r.units[i].kind == U_FNDEF)
-			continue;
-		if (rp_is_letter_title(r.units[i].text.data, r.units[i].text.len))
-			kind = RP_DOC_LETTER;
-		break;
-	}
+	kind = doc_kind(&r);
 	nseg = r.nunits ? r.units[r.nunits - 1].seg + 1 : 1;
-	start = 0;
-	for (seg = 0; seg < nseg; seg++) {
-		size_t		 end = start;
-		const struct unit *heading = NULL;
-		rp_node		*d;
-
+	for (seg = 0, start = 0; seg < nseg; seg++, start = end) {
+		heading = NULL;
 		if (start < r.nunits && r.units[start].kind == U_ANNEX)
 			heading = &r.units[start++];
-		end = start;
-		while (end < r.nunits && r.units[end].seg == seg)
-			end++;
-		if (seg == 0) {
+		for (end = start; end < r.nunits && r.units[end].seg == seg;
+		    end++)
+			continue;
+		if (seg == 0)
 			main = build_document(&r, start, end, kind, NULL);
-			root = main;
-		} else {
-			rp_node *annex = rp_node_new(doc, RP_NODE_ANNEX,
-			    heading->line, heading->col);
-
-			annex->num = rp_doc_strndup(doc, heading->text.data,
-			    heading->text.len);
-			d = build_document(&r, start, end, kind ==
-			    RP_DOC_LETTER ? RP_DOC_RESOLUTION : RP_DOC_ANNEX,
-			    kind == RP_DOC_LETTER ? NULL : main->meta);
-			d->meta->annex_number = seg;
-			rp_node_append(annex, d);
-			/* Annexes go before the notes. */
-			if (rp_node_child(main, RP_NODE_NOTES) != NULL)
-				rp_node_insert_before(rp_node_child(main,
-				    RP_NODE_NOTES), annex);
-			else
-				rp_node_append(main, annex);
-		}
-		start = end;
+		else
+			add_annex(&r, main, kind, seg, heading, start, end);
 	}
-	if (root == NULL)
-		root = rp_document_new(doc, RP_DOC_RESOLUTION, 1, 1);
-	if (r.fm_symbol != NULL && root->meta->symbol == NULL)
-		root->meta->symbol = r.fm_symbol;
+	if (main == NULL)
+		main = rp_document_new(doc, RP_DOC_RESOLUTION, 1, 1);
+	if (r.fm_symbol != NULL && main->meta->symbol == NULL)
+		main->meta->symbol = r.fm_symbol;
 	check_footnotes(&r);
-	keep_furniture(&r, root);
-	doc->root = root;
-	free_units(&r);
-	free(r.lines);
-	free(r.fns);
-	rp_map_free(&r.fnfirst);
-	for (i = 0; i < r.nheaps; i++)
-		free(r.heaps[i].i);
-	free(r.heaps);
+	keep_furniture(&r, main);
+	doc->root = main;
+	free_reader(&r);
 	return 0;
 }
