@@ -980,13 +980,72 @@ ascii_or_digit_after(const char *s, size_t n)
 	    (cp >= 0xFF10 && cp <= 0xFF19));
 }
 
+/* The kind and value of an item's label of len bytes ("a", "iv", "12",
+ * "aa"); 0 if it is none. */
+static int
+label_value(const char *s, size_t len, rp_item_kind *kind, int *value)
+{
+	size_t	 k;
+
+	if (isdigit((unsigned char)s[0])) {
+		for (k = 0; k < len; k++)
+			if (!isdigit((unsigned char)s[k]))
+				return 0;
+		*kind = RP_ITEM_DIGIT;
+		*value = (int)(s[0] - '0');
+		if (len == 2)
+			*value = *value * 10 + (s[1] - '0');
+	} else if ((*value = roman_value(s, len)) > 0) {
+		*kind = RP_ITEM_ROMAN;
+	} else if (len == 1) {
+		*kind = RP_ITEM_ALPHA;
+		*value = s[0] - 'a' + 1;
+	} else if (len == 2 && s[0] == s[1]) {
+		*kind = RP_ITEM_ALPHA;		/* (aa) */
+		*value = 26 + s[0] - 'a' + 1;
+	} else
+		return 0;
+	return 1;
+}
+
+/* "(a)", and "（a）" with the full-width brackets of CJK text; cp (len
+ * bytes) opens s. */
+static size_t
+latin_marker(const char *s, size_t n, uint32_t cp, size_t len,
+    size_t *numlen, rp_item_kind *kind, int *value)
+{
+	size_t	 i = 0, start, close;
+	int	 open = 0;
+
+	if (cp == '(' || cp == 0xFF08) {
+		open = 1;
+		i = len;
+	}
+	start = i;
+	while (i < n && i - start < 6 && (islower((unsigned char)s[i]) ||
+	    isdigit((unsigned char)s[i])))
+		i++;
+	close = i < n && s[i] == ')' ? 1 : (cp == 0xFF08 && n - i >= 3 &&
+	    memcmp(s + i, "\xEF\xBC\x89", 3) == 0) ? 3 : 0;
+	if (i == start || close == 0)
+		return 0;
+	/* "a)" without an opening parenthesis: letters only, short; digits
+	 * in full-width brackets are a reference (rp_item_marker). */
+	if ((!open && (i - start > 2 || isdigit((unsigned char)s[start]))) ||
+	    (cp == 0xFF08 && isdigit((unsigned char)s[start])))
+		return 0;
+	if (!label_value(s + start, i - start, kind, value))
+		return 0;
+	*numlen = i + close;
+	return after_marker(s, n, i + close);
+}
+
 size_t
 rp_item_marker(const char *s, size_t n, size_t *numlen,
     rp_item_kind *kind, int *value)
 {
-	size_t		i, len, t;
+	size_t		len, t;
 	uint32_t	cp;
-	int		open = 0;
 
 	if (n == 0 || (len = rp_utf8_decode(s, n, &cp)) == 0)
 		return 0;
@@ -1001,13 +1060,12 @@ rp_item_marker(const char *s, size_t n, size_t *numlen,
 	/* Bullets need a space after them. */
 	if (cp == '-' || cp == 0x2022 || cp == 0x2013 || cp == 0x25AA ||
 	    cp == 0x00B7 || cp == 0x25CF) {
-		if (len < n && s[len] == ' ') {
-			*kind = RP_ITEM_BULLET;
-			*value = 0;
-			*numlen = len;
-			return after_marker(s, n, len);
-		}
-		return 0;
+		if (len >= n || s[len] != ' ')
+			return 0;
+		*kind = RP_ITEM_BULLET;
+		*value = 0;
+		*numlen = len;
+		return after_marker(s, n, len);
 	}
 	/* "(一)", "（甲）", "(أ)": numbers and letters of the language's own;
 	 * "(a)" and "(1)" are read below, and digits in full-width
@@ -1017,53 +1075,7 @@ rp_item_marker(const char *s, size_t n, size_t *numlen,
 		*kind = RP_ITEM_OWN;
 		return t;
 	}
-	i = 0;
-	/* "(a)", and "（a）" with the full-width brackets of CJK text. */
-	if (cp == '(' || cp == 0xFF08) {
-		open = 1;
-		i = len;
-	}
-	{
-		size_t start = i, close;
-
-		while (i < n && i - start < 6 && (islower((unsigned char)s[i])
-		    || isdigit((unsigned char)s[i])))
-			i++;
-		close = i < n && s[i] == ')' ? 1 : (cp == 0xFF08 && n - i >= 3 &&
-		    memcmp(s + i, "\xEF\xBC\x89", 3) == 0) ? 3 : 0;
-		if (i == start || close == 0)
-			return 0;
-		/* "a)" without an opening parenthesis: letters only, short;
-		 * digits in full-width brackets are a reference (above). */
-		if ((!open && (i - start > 2 ||
-		    isdigit((unsigned char)s[start]))) ||
-		    (cp == 0xFF08 && isdigit((unsigned char)s[start])))
-			return 0;
-		if (isdigit((unsigned char)s[start])) {
-			size_t k;
-
-			for (k = start; k < i; k++)
-				if (!isdigit((unsigned char)s[k]))
-					return 0;
-			*kind = RP_ITEM_DIGIT;
-			*value = (int)(s[start] - '0');
-			if (i - start == 2)
-				*value = *value * 10 + (s[start + 1] - '0');
-		} else if ((*value = roman_value(s + start, i - start)) > 0) {
-			*kind = RP_ITEM_ROMAN;
-		} else if (i - start == 1) {
-			*kind = RP_ITEM_ALPHA;
-			*value = s[start] - 'a' + 1;
-		} else if (i - start == 2 && s[start] == s[start + 1]) {
-			*kind = RP_ITEM_ALPHA;		/* (aa) */
-			*value = 26 + s[start] - 'a' + 1;
-		} else
-			return 0;
-		i += close;
-		*numlen = i;
-		t = after_marker(s, n, i);
-		return t;
-	}
+	return latin_marker(s, n, cp, len, numlen, kind, value);
 }
 
 int
