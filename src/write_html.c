@@ -483,74 +483,103 @@ apply_small_buffers(rp_html *h, xmlDocPtr xml, xsltTransformContextPtr ctx)
 	return res;
 }
 
+/* The files a transform may read: the stylesheet, the template
+ * (extra's "template", else h's) and extra's catalogs.  Returns the
+ * template. */
+static const char *
+allow_files(const rp_html *h, const char *const *extra, struct allow *a)
+{
+	const char *const	*v;
+	const char		*tpl = h->template;
+
+	memset(a, 0, sizeof(*a));
+	for (v = extra; v != NULL && v[0] != NULL; v += 2) {
+		if (strcmp(v[0], "catalog") == 0)
+			allow_add(a, v[1]);
+		else if (strcmp(v[0], "template") == 0)
+			tpl = v[1];
+	}
+	allow_add(a, tpl);
+	allow_add(a, h->ssreal);
+	return tpl;
+}
+
+/* Run ctx on xml into out: 0, or -1 and what went wrong in msgs. */
+static int
+transform(rp_html *h, xsltTransformContextPtr ctx, xmlDocPtr xml,
+    const char **params, rp_buf *out, rp_buf *msgs)
+{
+	xmlDocPtr	 res;
+	xmlChar		*s = NULL;
+	int		 len = 0, rc = -1;
+
+	xsltSetCtxtParseOptions(ctx, XML_PARSE_NONET);
+	xsltSetTransformErrorFunc(ctx, msgs, collect);
+	if (xsltSetCtxtSecurityPrefs(h->sec, ctx) != 0 ||
+	    xsltQuoteUserParams(ctx, params) != 0)
+		return -1;
+	if (h->quotes)
+		rp_quotes_akn(xml);
+	res = apply_small_buffers(h, xml, ctx);
+	/* A runtime error can still leave a partial result. */
+	if (res != NULL && ctx->state == XSLT_STATE_OK) {
+		if (xsltSaveResultToString(&s, &len, res, h->ss) != 0 ||
+		    s == NULL)
+			rp_buf_puts(msgs, "cannot serialize the page");
+		else {
+			rp_buf_put(out, (const char *)s, (size_t)len);
+			rc = 0;
+		}
+	}
+	xmlFree(s);
+	if (res != NULL)
+		xmlFreeDoc(res);
+	return rc;
+}
+
+/* What went wrong, on one line: the processor reports in several
+ * pieces. */
+static char *
+failure(rp_buf *msgs)
+{
+	size_t	 i;
+
+	for (i = 0; i < msgs->len; i++)
+		if (msgs->data[i] == '\n')
+			msgs->data[i] = ' ';
+	while (msgs->len > 0 && msgs->data[msgs->len - 1] == ' ')
+		msgs->data[--msgs->len] = '\0';
+	return strdup(msgs->len > 0 ? msgs->data : "the stylesheet failed");
+}
+
 int
 rp_html_apply(rp_html *h, xmlDocPtr xml, const char *const *extra,
     rp_buf *out, char **msg)
 {
 	xsltTransformContextPtr	 ctx = NULL;
-	xmlDocPtr		 res = NULL;
-	xmlChar			*s = NULL;
 	const char		**params = NULL;
 	char			**keys = NULL;
 	struct allow		 allow;
 	rp_buf			 msgs;
 	xmlGenericErrorFunc	 olderr = xmlGenericError;
 	void			*oldctx = xmlGenericErrorContext;
-	int			 len = 0, rc = -1, i;
-	const char *const	*v;
-	const char		*tpl = h->template;
+	int			 rc = -1, i;
+	const char		*tpl = allow_files(h, extra, &allow);
 
 	*msg = NULL;
-	memset(&allow, 0, sizeof(allow));
 	rp_buf_init(&msgs);
-	for (v = extra; v != NULL && v[0] != NULL; v += 2) {
-		if (strcmp(v[0], "catalog") == 0)
-			allow_add(&allow, v[1]);
-		else if (strcmp(v[0], "template") == 0)
-			tpl = v[1];
-	}
-	allow_add(&allow, tpl);
-	allow_add(&allow, h->ssreal);
 	xmlSetGenericErrorFunc(&msgs, collect);
 	if ((params = make_params(h, extra, &keys)) == NULL ||
-	    (ctx = xsltNewTransformContext(h->ss, xml)) == NULL) {
+	    (ctx = xsltNewTransformContext(h->ss, xml)) == NULL)
 		rp_buf_puts(&msgs, "out of memory");
-		goto done;
+	else {
+		ctx->_private = &allow;
+		lend_shell(h, ctx, tpl);
+		rc = transform(h, ctx, xml, params, out, &msgs);
 	}
-	ctx->_private = &allow;
-	lend_shell(h, ctx, tpl);
-	xsltSetCtxtParseOptions(ctx, XML_PARSE_NONET);
-	xsltSetTransformErrorFunc(ctx, &msgs, collect);
-	if (xsltSetCtxtSecurityPrefs(h->sec, ctx) != 0 ||
-	    xsltQuoteUserParams(ctx, params) != 0)
-		goto done;
-	if (h->quotes)
-		rp_quotes_akn(xml);
-	res = apply_small_buffers(h, xml, ctx);
-	/* A runtime error can still leave a partial result. */
-	if (res == NULL || ctx->state != XSLT_STATE_OK)
-		goto done;
-	if (xsltSaveResultToString(&s, &len, res, h->ss) != 0 || s == NULL) {
-		rp_buf_puts(&msgs, "cannot serialize the page");
-		goto done;
-	}
-	rp_buf_put(out, (const char *)s, (size_t)len);
-	rc = 0;
-done:
 	xmlSetGenericErrorFunc(oldctx, olderr);
-	if (rc != 0) {
-		/* One line: the processor reports in several pieces. */
-		for (i = 0; i < (int)msgs.len; i++)
-			if (msgs.data[i] == '\n')
-				msgs.data[i] = ' ';
-		while (msgs.len > 0 && msgs.data[msgs.len - 1] == ' ')
-			msgs.data[--msgs.len] = '\0';
-		*msg = strdup(msgs.len > 0 ? msgs.data :
-		    "the stylesheet failed");
-	}
-	xmlFree(s);
-	if (res != NULL)
-		xmlFreeDoc(res);
+	if (rc != 0)
+		*msg = failure(&msgs);
 	if (ctx != NULL) {
 		take_shell(h, ctx);
 		xsltFreeTransformContext(ctx);
