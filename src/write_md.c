@@ -699,6 +699,66 @@ is_block(const rp_node *n)
 
 static void	container(struct mdw *, cmark_node *, const rp_node *, int);
 
+/* A numbered paragraph as an item of the ordered list ol, a new one
+ * unless it goes on from number *next; an unnumbered one on its own.
+ * Returns the list open after it. */
+static cmark_node *
+numbered_para(struct mdw *w, cmark_node *root, const rp_node *c,
+    cmark_node *ol, int *next)
+{
+	cmark_node	*p;
+	int		 k;
+
+	if ((k = list_number(c->num)) == 0) {
+		para_content(w, root, c, c->num, 0);
+		return NULL;
+	}
+	if (ol == NULL || k != *next) {
+		ol = new_node(CMARK_NODE_LIST);
+		cmark_node_set_list_type(ol, CMARK_ORDERED_LIST);
+		cmark_node_set_list_delim(ol, CMARK_PERIOD_DELIM);
+		cmark_node_set_list_start(ol, k);
+		cmark_node_set_list_tight(ol, 0);
+		cmark_node_append_child(root, ol);
+	}
+	*next = k + 1;
+	p = new_node(CMARK_NODE_ITEM);
+	para_content(w, p, c, NULL, 1);
+	cmark_node_append_child(ol, p);
+	return ol;
+}
+
+static void
+heading_para(struct mdw *w, cmark_node *root, const rp_node *c, int depth)
+{
+	cmark_node	*p = new_node(CMARK_NODE_PARAGRAPH);
+
+	if (c->num != NULL)
+		add_collapsed(p, c->num);
+	if (c->num != NULL && c->first != NULL)
+		add_text(p, " ", 1);
+	append_blocks(w, p, c->first);
+	tidy_spaces(p, 1);
+	cmark_node_append_child(root, heading(3 + 2 * depth, p));
+}
+
+/* A formula, a signature, or BLOCKs in a row (before end) as one
+ * paragraph; returns the last node it took. */
+static const rp_node *
+plain_para(struct mdw *w, cmark_node *root, const rp_node *c,
+    const rp_node *end)
+{
+	cmark_node	*p = new_node(CMARK_NODE_PARAGRAPH);
+
+	append_blocks(w, p, c->type == RP_NODE_BLOCK ? c : c->first);
+	if (c->type == RP_NODE_BLOCK)
+		while (c->next != end && c->next != NULL &&
+		    c->next->type == RP_NODE_BLOCK)
+			c = c->next;
+	cmark_node_append_child(root, p);
+	return c;
+}
+
 /* A run of blocks from first, up to end (or the first node that is not
  * a block): the children of a PREAMBLE, BODY or CONCLUSION, or blocks
  * found elsewhere (a list in a masthead, a block in a DOCUMENT), which
@@ -710,7 +770,7 @@ blocks(struct mdw *w, cmark_node *root, const rp_node *first,
 {
 	const rp_node	*c, *last = first;
 	cmark_node	*ol = NULL, *p;
-	int		 next = 0, k;
+	int		 next = 0;
 
 	for (c = first; c != end && c != NULL && is_block(c);
 	    last = c, c = c->next) {
@@ -718,40 +778,10 @@ blocks(struct mdw *w, cmark_node *root, const rp_node *first,
 			ol = NULL;
 		switch (c->type) {
 		case RP_NODE_PARAGRAPH:
-			if ((k = list_number(c->num)) == 0) {
-				ol = NULL;
-				para_content(w, root, c, c->num, 0);
-				break;
-			}
-			if (ol == NULL || k != next) {
-				ol = new_node(CMARK_NODE_LIST);
-				cmark_node_set_list_type(ol,
-				    CMARK_ORDERED_LIST);
-				cmark_node_set_list_delim(ol,
-				    CMARK_PERIOD_DELIM);
-				cmark_node_set_list_start(ol, k);
-				cmark_node_set_list_tight(ol, 0);
-				cmark_node_append_child(root, ol);
-			}
-			next = k + 1;
-			p = new_node(CMARK_NODE_ITEM);
-			para_content(w, p, c, NULL, 1);
-			cmark_node_append_child(ol, p);
-			break;
-		case RP_NODE_FORMULA:
-			p = new_node(CMARK_NODE_PARAGRAPH);
-			append_blocks(w, p, c->first);
-			cmark_node_append_child(root, p);
+			ol = numbered_para(w, root, c, ol, &next);
 			break;
 		case RP_NODE_HEADING:
-			p = new_node(CMARK_NODE_PARAGRAPH);
-			if (c->num != NULL)
-				add_collapsed(p, c->num);
-			if (c->num != NULL && c->first != NULL)
-				add_text(p, " ", 1);
-			append_blocks(w, p, c->first);
-			tidy_spaces(p, 1);
-			cmark_node_append_child(root, heading(3 + 2 * depth, p));
+			heading_para(w, root, c, depth);
 			break;
 		case RP_NODE_SEPARATOR:
 			p = new_node(CMARK_NODE_PARAGRAPH);
@@ -768,16 +798,10 @@ blocks(struct mdw *w, cmark_node *root, const rp_node *first,
 		case RP_NODE_LIST:
 			items(w, root, c);
 			break;
+		case RP_NODE_FORMULA:
 		case RP_NODE_SIGNATURE:
 		case RP_NODE_BLOCK:
-			p = new_node(CMARK_NODE_PARAGRAPH);
-			append_blocks(w, p, c->type == RP_NODE_BLOCK ? c :
-			    c->first);
-			if (c->type == RP_NODE_BLOCK)
-				while (c->next != end && c->next != NULL &&
-				    c->next->type == RP_NODE_BLOCK)
-					c = c->next;
-			cmark_node_append_child(root, p);
+			c = plain_para(w, root, c, end);
 			break;
 		default:
 			break;
