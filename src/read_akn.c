@@ -1608,50 +1608,42 @@ xml_failure(void *ctx, const char *fmt, ...)
 	*(int *)ctx = 1;
 }
 
-int
-rp_read_akn(rp_doc *doc, const char *buf, size_t len)
+/* buf parsed with ctx, errors going to first; NULL after an error was
+ * said, or with *failed set when memory ran out. */
+static xmlDocPtr
+parse_akn(rp_doc *doc, xmlParserCtxtPtr ctx, const char *buf, size_t len,
+    xmlError *first, int *failed)
 {
-	void			*oldctx = xmlGenericErrorContext;
-	xmlGenericErrorFunc	 olderr = xmlGenericError;
-	int			 failed = 0;
-
-	xmlParserCtxtPtr ctx;
 	xmlDocPtr	 x;
-	xmlNodePtr	 root, top;
-	xmlError	 first, *e = &first;
-	struct r	 r = { doc, NULL, NULL, NULL, NULL, 0 };
-	struct cursor	 cu;
-	int		 rc = -1;
+	xmlError	*e = first;
 
-	if (len > 0x7fffffff) {
-		rp_msg(doc, RP_ERROR, "limit", 0, 0, "akn: input too large");
-		return -1;
-	}
-	if ((ctx = xmlNewParserCtxt()) == NULL ||
-	    (r.notes = xmlHashCreate(16)) == NULL ||
-	    (r.done = xmlHashCreate(16)) == NULL) {
-		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory");
-		xmlFreeParserCtxt(ctx);
-		return -1;
-	}
-	memset(&first, 0, sizeof(first));
-	ctx->_private = &first;
+	memset(first, 0, sizeof(*first));
+	ctx->_private = first;
 	ctx->sax->serror = first_error;
-	xmlSetGenericErrorFunc(&failed, xml_failure);
 	/* No NOENT, no DTDLOAD: entities stay references, no file or
 	 * network access. */
 	x = xmlCtxtReadMemory(ctx, buf, (int)len, NULL, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 	    (doc->limits.depth > 256 ? XML_PARSE_HUGE : 0));
-	if (x == NULL) {
-		if (first.code == 0 && (e = xmlCtxtGetLastError(ctx)) == NULL)
-			e = &first;
-		if (!failed && e->code != XML_ERR_NO_MEMORY)
-			rp_xml_error(doc, e);
-		failed |= e->code == XML_ERR_NO_MEMORY;
-		goto out;
-	}
-	root = xmlDocGetRootElement(x);
+	if (x != NULL)
+		return x;
+	if (first->code == 0 && (e = xmlCtxtGetLastError(ctx)) == NULL)
+		e = first;
+	if (!*failed && e->code != XML_ERR_NO_MEMORY)
+		rp_xml_error(doc, e);
+	*failed |= e->code == XML_ERR_NO_MEMORY;
+	return NULL;
+}
+
+/* The document under root (parsed from buf) into doc->root: 0, or -1
+ * after an error. */
+static int
+read_root(struct r *r, xmlNodePtr root, const char *buf, size_t len)
+{
+	rp_doc		*doc = r->doc;
+	struct cursor	 cu;
+	xmlNodePtr	 top;
+
 	cu.at = cu.line_start = buf;
 	cu.end = buf + len;
 	columns(&cu, root);
@@ -1659,7 +1651,7 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 		rp_msg(doc, RP_ERROR, "not-akn", line_of(root), col_of(root),
 		    "not Akoma Ntoso: the root element is <%s>",
 		    root ? (const char *)root->name : "");
-		goto out;
+		return -1;
 	}
 	if (root->ns == NULL || !xmlStrEqual(root->ns->href,
 	    BAD_CAST RP_AKN_NS))
@@ -1672,13 +1664,39 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	if ((top = xmlFirstElementChild(root)) == NULL) {
 		rp_msg(doc, RP_ERROR, "empty", line_of(root), col_of(root),
 		    "akn: <akomaNtoso> holds no document");
-		goto out;
+		return -1;
 	}
-	read_before(&r, top);	/* a reference back to it reads it not again */
-	doc->root = read_document(&r, top, NULL);
-	read_rest(&r, top, doc->root);
-	rc = 0;
-out:
+	read_before(r, top);	/* a reference back to it reads it not again */
+	doc->root = read_document(r, top, NULL);
+	read_rest(r, top, doc->root);
+	return 0;
+}
+
+int
+rp_read_akn(rp_doc *doc, const char *buf, size_t len)
+{
+	void			*oldctx = xmlGenericErrorContext;
+	xmlGenericErrorFunc	 olderr = xmlGenericError;
+	int			 failed = 0, rc = -1;
+	xmlParserCtxtPtr	 ctx;
+	xmlDocPtr		 x;
+	xmlError		 first;
+	struct r		 r = { doc, NULL, NULL, NULL, NULL, 0 };
+
+	if (len > 0x7fffffff) {
+		rp_msg(doc, RP_ERROR, "limit", 0, 0, "akn: input too large");
+		return -1;
+	}
+	if ((ctx = xmlNewParserCtxt()) == NULL ||
+	    (r.notes = xmlHashCreate(16)) == NULL ||
+	    (r.done = xmlHashCreate(16)) == NULL) {
+		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory");
+		xmlFreeParserCtxt(ctx);
+		return -1;
+	}
+	xmlSetGenericErrorFunc(&failed, xml_failure);
+	if ((x = parse_akn(doc, ctx, buf, len, &first, &failed)) != NULL)
+		rc = read_root(&r, xmlDocGetRootElement(x), buf, len);
 	xmlSetGenericErrorFunc(oldctx, olderr);
 	if (failed) {
 		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory "
