@@ -1818,14 +1818,81 @@ flatten_deep(struct rdr *r, cmark_node *root)
 }
 
 /* A top-level (or block-quoted) block. */
+/* An ordered list: numbered paragraphs of the body. */
+static void
+numbered_list(struct rdr *r, cmark_node *c)
+{
+	struct rdoc	*d = cur(r);
+	rp_node		*part = open_part(r, RP_NODE_BODY, c), *n;
+	cmark_node	*li;
+	int		 start = cmark_node_get_list_start(c);
+	char		 num[24];
+
+	for (li = cmark_node_first_child(c); li != NULL;
+	    li = cmark_node_next(li), start++) {
+		n = node_at(r, RP_NODE_PARAGRAPH, li);
+		snprintf(num, sizeof(num), "%d%c", start,
+		    cmark_node_get_list_delim(c) == CMARK_PAREN_DELIM ?
+		    ')' : '.');
+		n->num = rp_doc_strdup(r->doc, num);
+		item_content(r, n, li, 0);
+		rp_node_append(part, n);
+		d->last_para = n;
+	}
+	d->dropped = 0;
+}
+
+/* A bullet list: a vote, or the sub-items of the last paragraph (one
+ * made for them if there is none). */
+static void
+bullet_list(struct rdr *r, cmark_node *c)
+{
+	struct rdoc	*d = cur(r);
+	rp_node		*part;
+
+	if (is_vote(r, c)) {
+		read_vote(r, open_part(r, RP_NODE_BODY, c), c);
+		return;
+	}
+	if (d->last_para == NULL) {
+		part = open_part(r, d->zone <= Z_PREAMBLE ?
+		    RP_NODE_PREAMBLE : RP_NODE_BODY, c);
+		d->last_para = node_at(r, RP_NODE_PARAGRAPH, c);
+		d->last_para->flags |= RP_NOSRC;
+		rp_node_append(part, d->last_para);
+	}
+	read_items(r, d->last_para, c);
+}
+
+/* Code and raw HTML: a note in the preface, else a paragraph of its
+ * own. */
+static void
+literal_block(struct rdr *r, cmark_node *c)
+{
+	struct rdoc	*d = cur(r);
+	const char	*lit = cmark_node_get_literal(c);
+	rp_node		*n, *part;
+
+	if (lit == NULL || comment_dropped(r, c, lit))
+		return;
+	n = node_at(r, RP_NODE_BLOCK, c);
+	put_text(r, n, lit, c);
+	if (d->zone == Z_PREFACE) {
+		n->role = RP_ROLE_NOTE;
+		rp_node_append(open_part(r, RP_NODE_PREFACE, c), n);
+		return;
+	}
+	part = open_part(r, d->zone == Z_PREAMBLE ? RP_NODE_PREAMBLE :
+	    RP_NODE_BODY, c);
+	d->last_para = node_at(r, RP_NODE_PARAGRAPH, c);
+	rp_node_append(d->last_para, n);
+	rp_node_append(part, d->last_para);
+}
+
 static void
 read_block(struct rdr *r, cmark_node *c)
 {
-	struct rdoc	*d = cur(r);
-	cmark_node	*li, *k;
-	rp_node		*n, *part;
-	int		 start;
-	const char	*lit;
+	cmark_node	*k;
 
 	switch (cmark_node_get_type(c)) {
 	case CMARK_NODE_PARAGRAPH:
@@ -1835,37 +1902,10 @@ read_block(struct rdr *r, cmark_node *c)
 		read_heading(r, c);
 		break;
 	case CMARK_NODE_LIST:
-		if (cmark_node_get_list_type(c) == CMARK_ORDERED_LIST) {
-			part = open_part(r, RP_NODE_BODY, c);
-			start = cmark_node_get_list_start(c);
-			for (li = cmark_node_first_child(c); li != NULL;
-			    li = cmark_node_next(li), start++) {
-				char num[24];
-
-				n = node_at(r, RP_NODE_PARAGRAPH, li);
-				snprintf(num, sizeof(num), "%d%c", start,
-				    cmark_node_get_list_delim(c) ==
-				    CMARK_PAREN_DELIM ? ')' : '.');
-				n->num = rp_doc_strdup(r->doc, num);
-				item_content(r, n, li, 0);
-				rp_node_append(part, n);
-				d->last_para = n;
-			}
-			d->dropped = 0;
-			break;
-		}
-		if (is_vote(r, c)) {
-			read_vote(r, open_part(r, RP_NODE_BODY, c), c);
-			break;
-		}
-		if (d->last_para == NULL) {
-			part = open_part(r, d->zone <= Z_PREAMBLE ?
-			    RP_NODE_PREAMBLE : RP_NODE_BODY, c);
-			d->last_para = node_at(r, RP_NODE_PARAGRAPH, c);
-			d->last_para->flags |= RP_NOSRC;
-			rp_node_append(part, d->last_para);
-		}
-		read_items(r, d->last_para, c);
+		if (cmark_node_get_list_type(c) == CMARK_ORDERED_LIST)
+			numbered_list(r, c);
+		else
+			bullet_list(r, c);
 		break;
 	case CMARK_NODE_BLOCK_QUOTE:
 		for (k = cmark_node_first_child(c); k != NULL;
@@ -1874,25 +1914,11 @@ read_block(struct rdr *r, cmark_node *c)
 		break;
 	case CMARK_NODE_CODE_BLOCK:
 	case CMARK_NODE_HTML_BLOCK:
-		lit = cmark_node_get_literal(c);
-		if (lit == NULL || comment_dropped(r, c, lit))
-			break;
-		n = node_at(r, RP_NODE_BLOCK, c);
-		put_text(r, n, lit, c);
-		if (d->zone == Z_PREFACE) {
-			n->role = RP_ROLE_NOTE;
-			rp_node_append(open_part(r, RP_NODE_PREFACE, c), n);
-			break;
-		}
-		part = open_part(r, d->zone == Z_PREAMBLE ? RP_NODE_PREAMBLE :
-		    RP_NODE_BODY, c);
-		d->last_para = node_at(r, RP_NODE_PARAGRAPH, c);
-		rp_node_append(d->last_para, n);
-		rp_node_append(part, d->last_para);
+		literal_block(r, c);
 		break;
 	case CMARK_NODE_THEMATIC_BREAK:
-		if (c == d->mbreak)
-			d->masthead_over = 1;
+		if (c == cur(r)->mbreak)
+			cur(r)->masthead_over = 1;
 		break;
 	case CMARK_NODE_FOOTNOTE_DEFINITION:
 		break;		/* read apart */
