@@ -332,27 +332,32 @@ own_ref(struct r *r)
 	return ref;
 }
 
+/* <noteRef href="#eId">: a reference to a note read already. */
 static void
-read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
+note_ref(struct r *r, xmlNodePtr x, rp_node *parent)
+{
+	rp_node		*n = mk(r, parent, RP_NODE_NOTEREF, x);
+	const char	*h = attr(r, x, "href");
+
+	n->num = attr(r, x, "marker");
+	if (h != NULL && *h == '#')
+		n->target = xmlHashLookup(r->notes, BAD_CAST (h + 1));
+	if (n->target != NULL)
+		n->target->count++;
+	else
+		rp_msg(r->doc, RP_WARNING, "akn-noteref",
+		    line_of(x), col_of(x),
+		    "akn: noteRef to %s: no such note", h ? h : "");
+	read_inlines(r, x, parent);
+}
+
+static void
+inline_element(struct r *r, xmlNodePtr x, rp_node *parent)
 {
 	rp_node		*n;
 	rp_docref	*ref;
 	const char	*h;
 
-	switch (x->type) {
-	case XML_TEXT_NODE:
-	case XML_CDATA_SECTION_NODE:
-		add_text(r, parent, (const char *)x->content, x);
-		return;
-	case XML_ENTITY_REF_NODE:
-		rp_msg(r->doc, RP_WARNING, "akn-entity", line_of(x), col_of(x),
-		    "akn: entity &%s; is not expanded", (const char *)x->name);
-		return;
-	case XML_ELEMENT_NODE:
-		break;
-	default:
-		return;
-	}
 	if (is(x, "i") || is(x, "b")) {
 		read_inlines(r, x, mk(r, parent, is(x, "i") ? RP_NODE_EMPH :
 		    RP_NODE_STRONG, x));
@@ -386,20 +391,9 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 		n->target = footnote(r, x);
 		n->num = n->target->num;
 		n->target->count++;
-	} else if (is(x, "noteRef")) {
-		n = mk(r, parent, RP_NODE_NOTEREF, x);
-		n->num = attr(r, x, "marker");
-		h = attr(r, x, "href");
-		if (h != NULL && *h == '#')
-			n->target = xmlHashLookup(r->notes, BAD_CAST (h + 1));
-		if (n->target != NULL)
-			n->target->count++;
-		else
-			rp_msg(r->doc, RP_WARNING, "akn-noteref",
-			    line_of(x), col_of(x),
-			    "akn: noteRef to %s: no such note", h ? h : "");
-		read_inlines(r, x, parent);
-	} else if (is(x, "br") || is(x, "eol") || is(x, "eop")) {
+	} else if (is(x, "noteRef"))
+		note_ref(r, x, parent);
+	else if (is(x, "br") || is(x, "eol") || is(x, "eop")) {
 		add_text(r, parent, " ", x);
 		/* Empty by the schema: text in one is kept all the same. */
 		read_inlines(r, x, parent);
@@ -407,6 +401,26 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 		if (!transparent(x))
 			unknown(r, x, "text");
 		read_inlines(r, x, parent);
+	}
+}
+
+static void
+read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
+{
+	switch (x->type) {
+	case XML_TEXT_NODE:
+	case XML_CDATA_SECTION_NODE:
+		add_text(r, parent, (const char *)x->content, x);
+		break;
+	case XML_ENTITY_REF_NODE:
+		rp_msg(r->doc, RP_WARNING, "akn-entity", line_of(x), col_of(x),
+		    "akn: entity &%s; is not expanded", (const char *)x->name);
+		break;
+	case XML_ELEMENT_NODE:
+		inline_element(r, x, parent);
+		break;
+	default:
+		break;
 	}
 }
 
