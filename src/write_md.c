@@ -342,11 +342,49 @@ link_url(const char *pattern, const char *symbol)
 
 static void inlines(struct mdw *w, cmark_node *parent, const rp_node *n);
 
+/* n's content in a new node of type t (a link to url if not NULL). */
+static void
+wrapped(struct mdw *w, cmark_node *parent, const rp_node *n,
+    cmark_node_type t, const char *url)
+{
+	cmark_node	*c = new_node(t);
+
+	if (url != NULL)
+		cmark_node_set_url(c, url);
+	inlines(w, c, n->first);
+	cmark_node_append_child(parent, c);
+}
+
+/* A note's reference: GFM's [^label] (raw: a hand-made footnote node
+ * crashes cmark-gfm), else its number in brackets. */
+static void
+note_ref(struct mdw *w, cmark_node *parent, const rp_node *n)
+{
+	cmark_node	*c;
+	rp_buf		 b;
+
+	if (n->target == NULL) {
+		add_collapsed(parent, n->num ? n->num : "");
+		return;
+	}
+	rp_buf_init(&b);
+	if (w->conf->gfm_notes) {
+		rp_buf_printf(&b, "[^%s]", note_label(w, n->target));
+		c = new_node(CMARK_NODE_HTML_INLINE);
+		cmark_node_set_literal(c, b.data);
+		cmark_node_append_child(parent, c);
+	} else {
+		rp_buf_printf(&b, "[%s]", n->target->num ?
+		    n->target->num : "");
+		add_text(parent, b.data, b.len);
+	}
+	rp_buf_free(&b);
+}
+
 static void
 inline_node(struct mdw *w, cmark_node *parent, const rp_node *n)
 {
-	cmark_node	*c;
-	char		*url;
+	char	*url;
 
 	switch (n->type) {
 	case RP_NODE_TEXT:
@@ -354,20 +392,15 @@ inline_node(struct mdw *w, cmark_node *parent, const rp_node *n)
 		break;
 	case RP_NODE_EMPH:
 	case RP_NODE_STRONG:
-		c = new_node(n->type == RP_NODE_EMPH ? CMARK_NODE_EMPH :
-		    CMARK_NODE_STRONG);
-		inlines(w, c, n->first);
-		cmark_node_append_child(parent, c);
+		wrapped(w, parent, n, n->type == RP_NODE_EMPH ?
+		    CMARK_NODE_EMPH : CMARK_NODE_STRONG, NULL);
 		break;
 	case RP_NODE_LINK:
-		if (!rp_link_writable(w->doc, n)) {
+		if (!rp_link_writable(w->doc, n))
 			inlines(w, parent, n->first);
-			break;
-		}
-		c = new_node(CMARK_NODE_LINK);
-		cmark_node_set_url(c, n->href ? n->href : "");
-		inlines(w, c, n->first);
-		cmark_node_append_child(parent, c);
+		else
+			wrapped(w, parent, n, CMARK_NODE_LINK,
+			    n->href ? n->href : "");
 		break;
 	case RP_NODE_DOCREF:
 		if (w->conf->link_pattern == NULL || n->ref == NULL ||
@@ -375,37 +408,12 @@ inline_node(struct mdw *w, cmark_node *parent, const rp_node *n)
 			inlines(w, parent, n->first);
 			break;
 		}
-		c = new_node(CMARK_NODE_LINK);
 		url = link_url(w->conf->link_pattern, n->ref->symbol);
-		cmark_node_set_url(c, url);
+		wrapped(w, parent, n, CMARK_NODE_LINK, url);
 		free(url);
-		inlines(w, c, n->first);
-		cmark_node_append_child(parent, c);
 		break;
 	case RP_NODE_NOTEREF:
-		if (n->target == NULL) {
-			add_collapsed(parent, n->num ? n->num : "");
-			break;
-		}
-		if (w->conf->gfm_notes) {
-			rp_buf b;
-
-			/* Raw: a hand-made footnote node crashes cmark-gfm. */
-			rp_buf_init(&b);
-			rp_buf_printf(&b, "[^%s]", note_label(w, n->target));
-			c = new_node(CMARK_NODE_HTML_INLINE);
-			cmark_node_set_literal(c, b.data);
-			rp_buf_free(&b);
-			cmark_node_append_child(parent, c);
-		} else {
-			rp_buf b;
-
-			rp_buf_init(&b);
-			rp_buf_printf(&b, "[%s]", n->target->num ?
-			    n->target->num : "");
-			add_text(parent, b.data, b.len);
-			rp_buf_free(&b);
-		}
+		note_ref(w, parent, n);
 		break;
 	default:
 		/* DATE and anything new: its content. */
