@@ -447,6 +447,68 @@ edge_text(cmark_node *n, int last)
 	return NULL;
 }
 
+/* A space at the start of n moves out before it (unless n is a
+ * block, where it goes). */
+static void
+lead_space(cmark_node *n, int is_block)
+{
+	cmark_node	*t, *prev = cmark_node_previous(n);
+	const char	*s;
+	char		*d;
+	size_t		 len;
+
+	if ((t = edge_text(n, 0)) == NULL ||
+	    (s = cmark_node_get_literal(t))[0] != ' ')
+		return;
+	d = xstrdup(s + strspn(s, " "));
+	cmark_node_set_literal(t, d);
+	free(d);
+	if (is_block)
+		return;
+	if (prev == NULL || cmark_node_get_type(prev) != CMARK_NODE_TEXT) {
+		t = new_node(CMARK_NODE_TEXT);
+		cmark_node_set_literal(t, " ");
+		cmark_node_insert_before(n, t);
+		return;
+	}
+	s = cmark_node_get_literal(prev);
+	if ((len = strlen(s)) > 0 && s[len - 1] == ' ')
+		return;
+	if ((d = malloc(len + 2)) == NULL)
+		rp_out_of_memory();
+	memcpy(d, s, len);
+	strcpy(d + len, " ");
+	cmark_node_set_literal(prev, d);
+	free(d);
+}
+
+/* Spaces at the end of n move out after it (unless n is a block, where
+ * they go). */
+static void
+trail_space(cmark_node *n, int is_block)
+{
+	cmark_node	*t, *next = cmark_node_next(n);
+	const char	*s;
+	char		*d;
+	size_t		 len;
+
+	if ((t = edge_text(n, 1)) == NULL || (len = strlen(s =
+	    cmark_node_get_literal(t))) == 0 || s[len - 1] != ' ')
+		return;
+	d = xstrdup(s);
+	while (len > 0 && d[len - 1] == ' ')
+		d[--len] = '\0';
+	cmark_node_set_literal(t, d);
+	free(d);
+	if (!is_block && (next == NULL ||
+	    cmark_node_get_type(next) != CMARK_NODE_TEXT ||
+	    cmark_node_get_literal(next)[0] != ' ')) {
+		t = new_node(CMARK_NODE_TEXT);
+		cmark_node_set_literal(t, " ");
+		cmark_node_insert_after(n, t);
+	}
+}
+
 /*
  * Spaces at the edges of a block, and just inside emphasis (where
  * "* x*" would not be emphasis), move out or go.
@@ -454,9 +516,7 @@ edge_text(cmark_node *n, int last)
 static void
 tidy_spaces(cmark_node *n, int is_block)
 {
-	cmark_node	*c, *next, *t;
-	const char	*s;
-	size_t		 len;
+	cmark_node	*c, *next;
 
 	for (c = cmark_node_first_child(n); c != NULL; c = next) {
 		next = cmark_node_next(c);
@@ -469,51 +529,8 @@ tidy_spaces(cmark_node *n, int is_block)
 			continue;
 		cmark_node_free(c);	/* empty emphasis or link */
 	}
-	if ((t = edge_text(n, 0)) != NULL &&
-	    (s = cmark_node_get_literal(t))[0] == ' ') {
-		char *d = xstrdup(s + strspn(s, " "));
-
-		cmark_node_set_literal(t, d);
-		free(d);
-		if (!is_block && cmark_node_previous(n) != NULL &&
-		    cmark_node_get_type(cmark_node_previous(n)) ==
-		    CMARK_NODE_TEXT) {
-			t = cmark_node_previous(n);
-			s = cmark_node_get_literal(t);
-			if ((len = strlen(s)) == 0 || s[len - 1] != ' ') {
-				d = malloc(len + 2);
-				if (d == NULL)
-					rp_out_of_memory();
-				memcpy(d, s, len);
-				strcpy(d + len, " ");
-				cmark_node_set_literal(t, d);
-				free(d);
-			}
-		} else if (!is_block) {
-			cmark_node *sp = new_node(CMARK_NODE_TEXT);
-
-			cmark_node_set_literal(sp, " ");
-			cmark_node_insert_before(n, sp);
-		}
-	}
-	if ((t = edge_text(n, 1)) != NULL && (len = strlen(s =
-	    cmark_node_get_literal(t))) > 0 && s[len - 1] == ' ') {
-		char *d = xstrdup(s);
-
-		while (len > 0 && d[len - 1] == ' ')
-			d[--len] = '\0';
-		cmark_node_set_literal(t, d);
-		free(d);
-		if (!is_block && (cmark_node_next(n) == NULL ||
-		    cmark_node_get_type(cmark_node_next(n)) !=
-		    CMARK_NODE_TEXT ||
-		    cmark_node_get_literal(cmark_node_next(n))[0] != ' ')) {
-			cmark_node *sp = new_node(CMARK_NODE_TEXT);
-
-			cmark_node_set_literal(sp, " ");
-			cmark_node_insert_after(n, sp);
-		}
-	}
+	lead_space(n, is_block);
+	trail_space(n, is_block);
 	/* Text emptied by trimming. */
 	for (c = cmark_node_first_child(n); c != NULL; c = next) {
 		next = cmark_node_next(c);
