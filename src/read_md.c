@@ -1746,13 +1746,74 @@ foreign_block(struct rdr *r, cmark_node *c)
  */
 #define MD_MAX_DEPTH	64
 
+/* The text under c, on one line, into t; -1 if out of memory. */
+static int
+flat_text(cmark_node *c, rp_buf *t)
+{
+	cmark_iter		*sub;
+	cmark_event_type	 sev;
+	cmark_node		*k;
+
+	if ((sub = cmark_iter_new(c)) == NULL)
+		return -1;
+	while ((sev = cmark_iter_next(sub)) != CMARK_EVENT_DONE) {
+		k = cmark_iter_get_node(sub);
+		if (sev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_literal(k) != NULL &&
+		    cmark_node_get_type(k) != CMARK_NODE_HTML_INLINE) {
+			if (t->len > 0 && cmark_node_get_type(k) ==
+			    CMARK_NODE_CODE_BLOCK)
+				rp_buf_putc(t, ' ');
+			rp_buf_puts(t, cmark_node_get_literal(k));
+		} else if (sev == CMARK_EVENT_ENTER &&
+		    (cmark_node_get_type(k) == CMARK_NODE_SOFTBREAK ||
+		    cmark_node_get_type(k) == CMARK_NODE_LINEBREAK))
+			rp_buf_putc(t, ' ');
+		else if (sev == CMARK_EVENT_EXIT && k != c &&
+		    t->len > 0 && t->data[t->len - 1] != ' ')
+			rp_buf_putc(t, ' ');
+	}
+	cmark_iter_free(sub);
+	while (t->len > 0 && t->data[t->len - 1] == ' ')
+		t->len--;
+	return 0;
+}
+
+/* c's text, every line of it, in one paragraph; then its children go.
+ * -1 if out of memory. */
+static int
+flatten(cmark_node *c)
+{
+	cmark_node	*k, *para, *text;
+	rp_buf		 t;
+
+	rp_buf_init(&t);
+	if (flat_text(c, &t) != 0) {
+		rp_buf_free(&t);
+		return -1;
+	}
+	while ((k = cmark_node_first_child(c)) != NULL)
+		cmark_node_free(k);
+	if (t.len > 0 &&
+	    (para = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH,
+	    rp_md_mem())) != NULL &&
+	    (text = cmark_node_new_with_mem(CMARK_NODE_TEXT,
+	    rp_md_mem())) != NULL) {
+		t.data[t.len] = '\0';
+		cmark_node_set_literal(text, t.data);
+		cmark_node_append_child(para, text);
+		cmark_node_append_child(c, para);
+	}
+	rp_buf_free(&t);
+	return 0;
+}
+
 static void
 flatten_deep(struct rdr *r, cmark_node *root)
 {
-	cmark_iter	*it, *sub;
-	cmark_event_type ev, sev;
-	cmark_node	*c, *k, *para, *text;
-	rp_buf		 t;
+	cmark_iter	*it;
+	cmark_event_type ev;
+	cmark_node	*c;
 	int		 depth = 0, flattened = 0, type;
 
 	if ((it = cmark_iter_new(root)) == NULL)
@@ -1768,43 +1829,8 @@ flatten_deep(struct rdr *r, cmark_node *root)
 		}
 		if (++depth < MD_MAX_DEPTH)
 			continue;
-		/* Its text, every line of it, then its children go. */
-		rp_buf_init(&t);
-		if ((sub = cmark_iter_new(c)) == NULL)
+		if (flatten(c) != 0)
 			break;
-		while ((sev = cmark_iter_next(sub)) != CMARK_EVENT_DONE) {
-			k = cmark_iter_get_node(sub);
-			if (sev == CMARK_EVENT_ENTER &&
-			    cmark_node_get_literal(k) != NULL &&
-			    cmark_node_get_type(k) != CMARK_NODE_HTML_INLINE) {
-				if (t.len > 0 && cmark_node_get_type(k) ==
-				    CMARK_NODE_CODE_BLOCK)
-					rp_buf_putc(&t, ' ');
-				rp_buf_puts(&t, cmark_node_get_literal(k));
-			} else if (sev == CMARK_EVENT_ENTER &&
-			    (cmark_node_get_type(k) == CMARK_NODE_SOFTBREAK ||
-			    cmark_node_get_type(k) == CMARK_NODE_LINEBREAK))
-				rp_buf_putc(&t, ' ');
-			else if (sev == CMARK_EVENT_EXIT && k != c &&
-			    t.len > 0 && t.data[t.len - 1] != ' ')
-				rp_buf_putc(&t, ' ');
-		}
-		cmark_iter_free(sub);
-		while ((k = cmark_node_first_child(c)) != NULL)
-			cmark_node_free(k);
-		while (t.len > 0 && t.data[t.len - 1] == ' ')
-			t.len--;
-		if (t.len > 0 &&
-		    (para = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH,
-		    rp_md_mem())) != NULL &&
-		    (text = cmark_node_new_with_mem(CMARK_NODE_TEXT,
-		    rp_md_mem())) != NULL) {
-			t.data[t.len] = '\0';
-			cmark_node_set_literal(text, t.data);
-			cmark_node_append_child(para, text);
-			cmark_node_append_child(c, para);
-		}
-		rp_buf_free(&t);
 		if (!flattened++)
 			rp_msg(r->doc, RP_WARNING, "md-depth",
 			    cmark_node_get_start_line(c),
