@@ -2313,13 +2313,35 @@ keep_unreferenced(struct rdr *r, cmark_parser *ps)
 
 /* ----------------------------------------------------------------- main */
 
+/* r's text parsed by cmark-gfm; NULL if out of memory. */
+static cmark_node *
+parse_md(struct rdr *r)
+{
+	cmark_parser		*ps;
+	cmark_node		*root;
+	cmark_syntax_extension	*ext;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	ps = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, rp_md_mem());
+	if (ps == NULL)
+		return NULL;
+	/* Tables and ~~strike~~ from other tools read as their text. */
+	if ((ext = cmark_find_syntax_extension("table")) != NULL)
+		cmark_parser_attach_syntax_extension(ps, ext);
+	if ((ext = cmark_find_syntax_extension("strikethrough")) != NULL)
+		cmark_parser_attach_syntax_extension(ps, ext);
+	cmark_parser_feed(ps, r->src, r->len);
+	keep_unreferenced(r, ps);
+	root = cmark_parser_finish(ps);
+	cmark_parser_free(ps);
+	return root;
+}
+
 int
 rp_read_md(rp_doc *doc, const char *buf, size_t len)
 {
 	struct rdr		 r;
-	cmark_parser		*ps;
 	cmark_node		*root, *c;
-	cmark_syntax_extension	*ext;
 	size_t			 fmlen;
 	int			 fmlines = 0;
 
@@ -2333,22 +2355,11 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 	join_wrapped_definitions(&r);
 	plain_note_definitions(&r);
 
-	cmark_gfm_core_extensions_ensure_registered();
-	ps = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, rp_md_mem());
-	if (ps == NULL) {
+	if ((root = parse_md(&r)) == NULL) {
 		free(r.lines);
 		rp_msg(doc, RP_ERROR, "memory", 0, 0, "out of memory");
 		return -1;
 	}
-	/* Tables and ~~strike~~ from other tools read as their text. */
-	if ((ext = cmark_find_syntax_extension("table")) != NULL)
-		cmark_parser_attach_syntax_extension(ps, ext);
-	if ((ext = cmark_find_syntax_extension("strikethrough")) != NULL)
-		cmark_parser_attach_syntax_extension(ps, ext);
-	cmark_parser_feed(ps, r.src, r.len);
-	keep_unreferenced(&r, ps);
-	root = cmark_parser_finish(ps);
-	cmark_parser_free(ps);
 	flatten_deep(&r, root);
 
 	r.stack[0].node = new_document(&r, RP_DOC_RESOLUTION, NULL);
