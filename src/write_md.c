@@ -447,28 +447,53 @@ edge_text(cmark_node *n, int last)
 	return NULL;
 }
 
+static cmark_node *
+space(void)
+{
+	cmark_node	*t = new_node(CMARK_NODE_TEXT);
+
+	cmark_node_set_literal(t, " ");
+	return t;
+}
+
+/* The spaces at the start (at the end if last) of n's text go: whether
+ * there were any. */
+static int
+trim_edge(cmark_node *n, int last)
+{
+	cmark_node	*t = edge_text(n, last);
+	const char	*s;
+	char		*d;
+	size_t		 len;
+
+	if (t == NULL || (len = strlen(s = cmark_node_get_literal(t))) == 0 ||
+	    (last ? s[len - 1] : s[0]) != ' ')
+		return 0;
+	if (last) {
+		d = xstrdup(s);
+		while (len > 0 && d[len - 1] == ' ')
+			d[--len] = '\0';
+	} else
+		d = xstrdup(s + strspn(s, " "));
+	cmark_node_set_literal(t, d);
+	free(d);
+	return 1;
+}
+
 /* A space at the start of n moves out before it (unless n is a
  * block, where it goes). */
 static void
 lead_space(cmark_node *n, int is_block)
 {
-	cmark_node	*t, *prev = cmark_node_previous(n);
+	cmark_node	*prev = cmark_node_previous(n);
 	const char	*s;
 	char		*d;
 	size_t		 len;
 
-	if ((t = edge_text(n, 0)) == NULL ||
-	    (s = cmark_node_get_literal(t))[0] != ' ')
-		return;
-	d = xstrdup(s + strspn(s, " "));
-	cmark_node_set_literal(t, d);
-	free(d);
-	if (is_block)
+	if (!trim_edge(n, 0) || is_block)
 		return;
 	if (prev == NULL || cmark_node_get_type(prev) != CMARK_NODE_TEXT) {
-		t = new_node(CMARK_NODE_TEXT);
-		cmark_node_set_literal(t, " ");
-		cmark_node_insert_before(n, t);
+		cmark_node_insert_before(n, space());
 		return;
 	}
 	s = cmark_node_get_literal(prev);
@@ -487,26 +512,12 @@ lead_space(cmark_node *n, int is_block)
 static void
 trail_space(cmark_node *n, int is_block)
 {
-	cmark_node	*t, *next = cmark_node_next(n);
-	const char	*s;
-	char		*d;
-	size_t		 len;
+	cmark_node	*next = cmark_node_next(n);
 
-	if ((t = edge_text(n, 1)) == NULL || (len = strlen(s =
-	    cmark_node_get_literal(t))) == 0 || s[len - 1] != ' ')
-		return;
-	d = xstrdup(s);
-	while (len > 0 && d[len - 1] == ' ')
-		d[--len] = '\0';
-	cmark_node_set_literal(t, d);
-	free(d);
-	if (!is_block && (next == NULL ||
+	if (trim_edge(n, 1) && !is_block && (next == NULL ||
 	    cmark_node_get_type(next) != CMARK_NODE_TEXT ||
-	    cmark_node_get_literal(next)[0] != ' ')) {
-		t = new_node(CMARK_NODE_TEXT);
-		cmark_node_set_literal(t, " ");
-		cmark_node_insert_after(n, t);
-	}
+	    cmark_node_get_literal(next)[0] != ' '))
+		cmark_node_insert_after(n, space());
 }
 
 /*
