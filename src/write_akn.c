@@ -1776,6 +1776,33 @@ kept_identification(struct d *d, xmlNodePtr id, const char *conv)
 	kept_date(w, x, &s->manifestation, conv);
 }
 
+/* <FRBRWork>: the resolution whatever its language; org wrote it. */
+static void
+work_level(struct d *d, xmlNodePtr id, const char *org)
+{
+	struct w	*w = d->w;
+	const rp_meta	*m = d->m;
+	xmlNodePtr	 x;
+
+	x = el(w, id, "FRBRWork");
+	frbr(w, x, "FRBRthis", "value", wfmt(w, "%s/%s", d->work, d->comp),
+	    NULL, NULL);
+	frbr(w, x, "FRBRuri", "value", d->work, NULL, NULL);
+	if (m->symbol != NULL)
+		frbr(w, x, "FRBRalias", "value", m->symbol, "name", "unSymbol");
+	frbr(w, x, "FRBRdate", "date", d->date, "name", d->datename);
+	frbr(w, x, "FRBRauthor", "href", wfmt(w, "#%s", org), NULL, NULL);
+	frbr(w, x, "FRBRcountry", "value", "un", NULL, NULL);
+	if (m->kind == RP_DOC_RESOLUTION)
+		frbr(w, x, "FRBRsubtype", "value", "deliberation", NULL, NULL);
+	/* showAs: the number as cited, "1377 (2001)" for the Council. */
+	if (m->number != NULL)
+		frbr(w, x, "FRBRnumber", "value", iri_number(w, m->number),
+		    "showAs", m->body == RP_BODY_SC && m->year > 0 ?
+		    wfmt(w, "%s (%d)", m->number, m->year) : m->number);
+	frbr(w, x, "FRBRname", "value", kind_names[m->kind], NULL, NULL);
+}
+
 /* <identification> and the first <references> of a document. */
 static void
 identification(struct d *d, xmlNodePtr id)
@@ -1807,23 +1834,7 @@ identification(struct d *d, xmlNodePtr id)
 		    wfmt(w, "/akn/ontology/event/un/%s/meeting/%s", d->actor,
 		    d->iri_date ? d->iri_date : "unknown"), m->meeting);
 
-	x = el(w, id, "FRBRWork");
-	frbr(w, x, "FRBRthis", "value", wfmt(w, "%s/%s", d->work, d->comp),
-	    NULL, NULL);
-	frbr(w, x, "FRBRuri", "value", d->work, NULL, NULL);
-	if (m->symbol != NULL)
-		frbr(w, x, "FRBRalias", "value", m->symbol, "name", "unSymbol");
-	frbr(w, x, "FRBRdate", "date", d->date, "name", d->datename);
-	frbr(w, x, "FRBRauthor", "href", wfmt(w, "#%s", org), NULL, NULL);
-	frbr(w, x, "FRBRcountry", "value", "un", NULL, NULL);
-	if (m->kind == RP_DOC_RESOLUTION)
-		frbr(w, x, "FRBRsubtype", "value", "deliberation", NULL, NULL);
-	/* showAs: the number as cited, "1377 (2001)" for the Council. */
-	if (m->number != NULL)
-		frbr(w, x, "FRBRnumber", "value", iri_number(w, m->number),
-		    "showAs", m->body == RP_BODY_SC && m->year > 0 ?
-		    wfmt(w, "%s (%d)", m->number, m->year) : m->number);
-	frbr(w, x, "FRBRname", "value", kind_names[m->kind], NULL, NULL);
+	work_level(d, id, org);
 
 	x = el(w, id, "FRBRExpression");
 	frbr(w, x, "FRBRthis", "value", wfmt(w, "%s/%s", expr, d->comp),
