@@ -1868,24 +1868,15 @@ prop_int(struct w *w, xmlNodePtr x, const char *k, int v, int unset)
 		xmlNewProp(x, BAD_CAST k, BAD_CAST wfmt(w, "%d", v));
 }
 
-/*
- * The end of <meta>: footnotes nothing refers to, as <note>s (AKN's place
- * for notes outside the text), and the exact metadata in <proprietary>,
- * since AKN has no slot for a meeting number or a vote.
- */
+/* Footnotes nothing refers to, as <note>s in meta (AKN's place for
+ * notes outside the text). */
 static void
-meta_tail(struct d *d, xmlNodePtr meta, xmlNodePtr refs)
+unused_notes(struct d *d, xmlNodePtr meta)
 {
 	struct w	*w = d->w;
-	const rp_meta	*m = d->m;
-	const rp_node	*ns, *fn, *fu, *b;
+	const rp_node	*ns, *fn;
 	xmlNodePtr	 notes = NULL, x;
-	xmlNsPtr	 rp;
 
-	if (refs->children == NULL) {
-		xmlUnlinkNode(refs);
-		xmlFreeNode(refs);
-	}
 	for (ns = d->node->first; ns != NULL; ns = ns->next) {
 		if (ns->type != RP_NODE_NOTES)
 			continue;
@@ -1905,10 +1896,19 @@ meta_tail(struct d *d, xmlNodePtr meta, xmlNodePtr refs)
 			blocks(d, x, fn, w->notes[w->nnotes - 1].eid);
 		}
 	}
-	/* A foreign document's metadata is its own identity: read back,
-	 * it is foreign again, never a UN document. */
-	if (m->akn_source != NULL)
-		return;
+}
+
+/* The exact metadata in <proprietary>, since AKN has no slot for a
+ * meeting number or a vote. */
+static void
+proprietary(struct d *d, xmlNodePtr meta)
+{
+	struct w	*w = d->w;
+	const rp_meta	*m = d->m;
+	const rp_node	*fu, *b;
+	xmlNodePtr	 x;
+	xmlNsPtr	 rp;
+
 	x = el(w, meta, "proprietary");
 	at(w, x, "source", "#converter");
 	x = xmlAddChild(x, xmlNewDocNode(w->x, NULL, BAD_CAST "meta", NULL));
@@ -1939,6 +1939,22 @@ meta_tail(struct d *d, xmlNodePtr meta, xmlNodePtr refs)
 				prop_int(w, xmlNewTextChild(x, rp,
 				    BAD_CAST "furniture", BAD_CAST clean(w,
 				    b->first->literal)), "line", b->line, 0);
+}
+
+/* The end of <meta>: the notes nothing refers to, and the exact
+ * metadata. */
+static void
+meta_tail(struct d *d, xmlNodePtr meta, xmlNodePtr refs)
+{
+	if (refs->children == NULL) {
+		xmlUnlinkNode(refs);
+		xmlFreeNode(refs);
+	}
+	unused_notes(d, meta);
+	/* A foreign document's metadata is its own identity: read back,
+	 * it is foreign again, never a UN document. */
+	if (d->m->akn_source == NULL)
+		proprietary(d, meta);
 }
 
 static void
