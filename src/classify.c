@@ -996,13 +996,72 @@ ascii_or_digit_after(const char *s, size_t n)
 	    (cp >= 0xFF10 && cp <= 0xFF19));
 }
 
+/* The kind and value of an item's label of len bytes ("a", "iv", "12",
+ * "aa"); 0 if it is none. */
+static int
+label_value(const char *s, size_t len, rp_item_kind *kind, int *value)
+{
+	size_t	 k;
+
+	if (isdigit((unsigned char)s[0])) {
+		for (k = 0; k < len; k++)
+			if (!isdigit((unsigned char)s[k]))
+				return 0;
+		*kind = RP_ITEM_DIGIT;
+		*value = (int)(s[0] - '0');
+		if (len == 2)
+			*value = *value * 10 + (s[1] - '0');
+	} else if ((*value = roman_value(s, len)) > 0) {
+		*kind = RP_ITEM_ROMAN;
+	} else if (len == 1) {
+		*kind = RP_ITEM_ALPHA;
+		*value = s[0] - 'a' + 1;
+	} else if (len == 2 && s[0] == s[1]) {
+		*kind = RP_ITEM_ALPHA;		/* (aa) */
+		*value = 26 + s[0] - 'a' + 1;
+	} else
+		return 0;
+	return 1;
+}
+
+/* "(a)", and "（a）" with the full-width brackets of CJK text; cp (len
+ * bytes) opens s. */
+static size_t
+latin_marker(const char *s, size_t n, uint32_t cp, size_t len,
+    size_t *numlen, rp_item_kind *kind, int *value)
+{
+	size_t	 i = 0, start, close;
+	int	 open = 0;
+
+	if (cp == '(' || cp == 0xFF08) {
+		open = 1;
+		i = len;
+	}
+	start = i;
+	while (i < n && i - start < 6 && (islower((unsigned char)s[i]) ||
+	    isdigit((unsigned char)s[i])))
+		i++;
+	close = i < n && s[i] == ')' ? 1 : (cp == 0xFF08 && n - i >= 3 &&
+	    memcmp(s + i, "\xEF\xBC\x89", 3) == 0) ? 3 : 0;
+	if (i == start || close == 0)
+		return 0;
+	/* "a)" without an opening parenthesis: letters only, short; digits
+	 * in full-width brackets are a reference (rp_item_marker). */
+	if ((!open && (i - start > 2 || isdigit((unsigned char)s[start]))) ||
+	    (cp == 0xFF08 && isdigit((unsigned char)s[start])))
+		return 0;
+	if (!label_value(s + start, i - start, kind, value))
+		return 0;
+	*numlen = i + close;
+	return after_marker(s, n, i + close);
+}
+
 size_t
 rp_item_marker(const char *s, size_t n, size_t *numlen,
     rp_item_kind *kind, int *value)
 {
-	size_t		i, len, t;
+	size_t		len, t;
 	uint32_t	cp;
-	int		open = 0;
 
 	if (n == 0 || (len = rp_utf8_decode(s, n, &cp)) == 0)
 		return 0;
@@ -1017,13 +1076,12 @@ rp_item_marker(const char *s, size_t n, size_t *numlen,
 	/* Bullets need a space after them. */
 	if (cp == '-' || cp == 0x2022 || cp == 0x2013 || cp == 0x25AA ||
 	    cp == 0x00B7 || cp == 0x25CF) {
-		if (len < n && s[len] == ' ') {
-			*kind = RP_ITEM_BULLET;
-			*value = 0;
-			*numlen = len;
-			return after_marker(s, n, len);
-		}
-		return 0;
+		if (len >= n || s[len] != ' ')
+			return 0;
+		*kind = RP_ITEM_BULLET;
+		*value = 0;
+		*numlen = len;
+		return after_marker(s, n, len);
 	}
 	/* "(一)", "（甲）", "(أ)": numbers and letters of the language's own;
 	 * "(a)" and "(1)" are read below, and digits in full-width
@@ -1033,53 +1091,7 @@ rp_item_marker(const char *s, size_t n, size_t *numlen,
 		*kind = RP_ITEM_OWN;
 		return t;
 	}
-	i = 0;
-	/* "(a)", and "（a）" with the full-width brackets of CJK text. */
-	if (cp == '(' || cp == 0xFF08) {
-		open = 1;
-		i = len;
-	}
-	{
-		size_t start = i, close;
-
-		while (i < n && i - start < 6 && (islower((unsigned char)s[i])
-		    || isdigit((unsigned char)s[i])))
-			i++;
-		close = i < n && s[i] == ')' ? 1 : (cp == 0xFF08 && n - i >= 3 &&
-		    memcmp(s + i, "\xEF\xBC\x89", 3) == 0) ? 3 : 0;
-		if (i == start || close == 0)
-			return 0;
-		/* "a)" without an opening parenthesis: letters only, short;
-		 * digits in full-width brackets are a reference (above). */
-		if ((!open && (i - start > 2 ||
-		    isdigit((unsigned char)s[start]))) ||
-		    (cp == 0xFF08 && isdigit((unsigned char)s[start])))
-			return 0;
-		if (isdigit((unsigned char)s[start])) {
-			size_t k;
-
-			for (k = start; k < i; k++)
-				if (!isdigit((unsigned char)s[k]))
-					return 0;
-			*kind = RP_ITEM_DIGIT;
-			*value = (int)(s[start] - '0');
-			if (i - start == 2)
-				*value = *value * 10 + (s[start + 1] - '0');
-		} else if ((*value = roman_value(s + start, i - start)) > 0) {
-			*kind = RP_ITEM_ROMAN;
-		} else if (i - start == 1) {
-			*kind = RP_ITEM_ALPHA;
-			*value = s[start] - 'a' + 1;
-		} else if (i - start == 2 && s[start] == s[start + 1]) {
-			*kind = RP_ITEM_ALPHA;		/* (aa) */
-			*value = 26 + s[start] - 'a' + 1;
-		} else
-			return 0;
-		i += close;
-		*numlen = i;
-		t = after_marker(s, n, i);
-		return t;
-	}
+	return latin_marker(s, n, cp, len, numlen, kind, value);
 }
 
 int
@@ -1563,12 +1575,20 @@ rp_opens_conclusion(const char *s, size_t n)
 	    &h) > 0 || rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) > 0;
 }
 
+/* The first date in s into m, over one it has if replace. */
+static void
+date_meta(rp_doc *doc, rp_meta *m, const char *s, size_t n, int replace)
+{
+	char	 iso[11];
+	size_t	 at;
+
+	if ((replace || m->date == NULL) && rp_find_date(s, n, iso, &at) > 0)
+		m->date = rp_doc_strdup(doc, iso);
+}
+
 int
 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 {
-	char		 iso[11];
-	size_t		 at;
-
 	/* A line that opens with a meeting is short; an adoption line may
 	 * run on (a note glued to it). */
 	if (!rp_opens_conclusion(s, n) || (n > 300 &&
@@ -1577,8 +1597,7 @@ rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 	if (!meeting_in(doc, m, s, n))
 		return 0;
 	votes_in(m, s, n);
-	if (m->date == NULL && rp_find_date(s, n, iso, &at) > 0)
-		m->date = rp_doc_strdup(doc, iso);
+	date_meta(doc, m, s, n, 0);
 	return 1;
 }
 
@@ -1590,93 +1609,135 @@ rp_closes_body(rp_doc *doc, rp_meta *m, const char *s, size_t n,
 	    rp_opens_conclusion(s, n));
 }
 
+/*
+ * rp_masthead_meta() fills m from a masthead line s (n bytes) with the
+ * function of its role.
+ */
+typedef void role_meta(rp_doc *, rp_meta *, const char *, size_t);
+
+static void
+body_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	(void)doc;
+	m->body = rp_body_from_name(s, n);
+}
+
+static void
+symbol_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	char	 sym[64];
+	size_t	 k;
+
+	if (m->symbol == NULL && (k = symbol_ascii(s, n, sym,
+	    sizeof(sym))) > 0)
+		m->symbol = rp_doc_strndup(doc, sym, k);
+}
+
+/* "Distr.: General": what follows the label. */
+static void
+distribution_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	const char	*p;
+
+	if ((p = memchr(s, ':', n)) == NULL && (p = memchr(s, '.',
+	    n)) == NULL) {
+		m->distribution = rp_doc_strndup(doc, s, n);
+		return;
+	}
+	for (p++; p < s + n && (*p == ' ' || *p == ':'); p++)
+		continue;
+	if (p < s + n)
+		m->distribution = rp_doc_strndup(doc, p, (size_t)(s + n - p));
+}
+
+static void
+date_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	date_meta(doc, m, s, n, 0);
+}
+
+static void
+session_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	rp_lang_hit	 h;
+
+	m->session = rp_doc_strndup(doc, s, n);
+	if (rp_lang_match(RP_LK_SESSION, s, n, &h) > 0 && h.ord > 0)
+		m->session_number = h.ord;
+}
+
+static void
+doctype_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	char	 buf[16];
+	int	 num, year;
+
+	if (doctype_number(s, n, &num, &year)) {
+		snprintf(buf, sizeof(buf), "%d", num);
+		m->number = rp_doc_strdup(doc, buf);
+		m->year = year;
+		/* N (YYYY) is how the Security Council numbers. */
+		if (m->body == RP_BODY_UNKNOWN)
+			m->body = RP_BODY_SC;
+	}
+	date_meta(doc, m, s, n, 0);
+	/* "Резолюция 1224 (1999), принятая Советом Безопасности на его
+	 * 3971-м заседании, 28 января 1999 года" */
+	meeting_in(doc, m, s, n);
+	votes_in(m, s, n);
+}
+
+static void
+number_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	m->number = rp_doc_strndup(doc, s, n);
+	if (n > 0 && s[n - 1] == '.')
+		m->number = rp_doc_strndup(doc, s, n - 1);
+}
+
+static void
+adoption_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	date_meta(doc, m, s, n, 1);
+	meeting_in(doc, m, s, n);
+	votes_in(m, s, n);
+	if (m->body == RP_BODY_UNKNOWN)
+		m->body = body_in(s, n);
+}
+
+static void
+title_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	if (m->title == NULL)
+		m->title = rp_doc_strndup(doc, s, n);
+	if (m->kind != RP_DOC_LETTER)
+		return;
+	/* "Letter dated 30 December 2021 from the President of the
+	 * Security Council ...": its date and the body. */
+	if (body_in(s, n) == RP_BODY_SC)
+		m->body = RP_BODY_SC;
+	date_meta(doc, m, s, n, 1);
+}
+
 /* Metadata found in one masthead line. */
 void
 rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 {
-	char		 iso[11], sym[64];
-	size_t		 at, k;
-	int		 num, year;
-	const char	*p;
-	rp_lang_hit	 h;
+	static role_meta *const by_role[RP_ROLE__MAX] = {
+		[RP_ROLE_BODY] = body_role,
+		[RP_ROLE_SYMBOL] = symbol_role,
+		[RP_ROLE_DISTRIBUTION] = distribution_role,
+		[RP_ROLE_DATE] = date_role,
+		[RP_ROLE_SESSION] = session_role,
+		[RP_ROLE_DOCTYPE] = doctype_role,
+		[RP_ROLE_NUMBER] = number_role,
+		[RP_ROLE_ADOPTION] = adoption_role,
+		[RP_ROLE_TITLE] = title_role,
+	};
 
 	unstar(&s, &n);
-	switch (role) {
-	case RP_ROLE_BODY:
-		m->body = rp_body_from_name(s, n);
-		break;
-	case RP_ROLE_SYMBOL:
-		if (m->symbol == NULL && (k = symbol_ascii(s, n, sym,
-		    sizeof(sym))) > 0)
-			m->symbol = rp_doc_strndup(doc, sym, k);
-		break;
-	case RP_ROLE_DISTRIBUTION:
-		if ((p = memchr(s, ':', n)) != NULL || (p = memchr(s, '.',
-		    n)) != NULL) {
-			p++;
-			while (p < s + n && (*p == ' ' || *p == ':'))
-				p++;
-			if (p < s + n)
-				m->distribution = rp_doc_strndup(doc, p,
-				    (size_t)(s + n - p));
-		} else
-			m->distribution = rp_doc_strndup(doc, s, n);
-		break;
-	case RP_ROLE_DATE:
-		if (rp_find_date(s, n, iso, &at) && m->date == NULL)
-			m->date = rp_doc_strdup(doc, iso);
-		break;
-	case RP_ROLE_SESSION:
-		m->session = rp_doc_strndup(doc, s, n);
-		if (rp_lang_match(RP_LK_SESSION, s, n, &h) > 0 && h.ord > 0)
-			m->session_number = h.ord;
-		break;
-	case RP_ROLE_DOCTYPE:
-		if (doctype_number(s, n, &num, &year)) {
-			char buf[16];
-
-			snprintf(buf, sizeof(buf), "%d", num);
-			m->number = rp_doc_strdup(doc, buf);
-			m->year = year;
-			/* N (YYYY) is how the Security Council numbers. */
-			if (m->body == RP_BODY_UNKNOWN)
-				m->body = RP_BODY_SC;
-		}
-		if (rp_find_date(s, n, iso, &at) && m->date == NULL)
-			m->date = rp_doc_strdup(doc, iso);
-		/* "Резолюция 1224 (1999), принятая Советом Безопасности на
-		 * его 3971-м заседании, 28 января 1999 года" */
-		meeting_in(doc, m, s, n);
-		votes_in(m, s, n);
-		break;
-	case RP_ROLE_NUMBER:
-		m->number = rp_doc_strndup(doc, s, n);
-		if (n > 0 && s[n - 1] == '.')
-			m->number = rp_doc_strndup(doc, s, n - 1);
-		break;
-	case RP_ROLE_ADOPTION:
-		if (rp_find_date(s, n, iso, &at))
-			m->date = rp_doc_strdup(doc, iso);
-		meeting_in(doc, m, s, n);
-		votes_in(m, s, n);
-		if (m->body == RP_BODY_UNKNOWN)
-			m->body = body_in(s, n);
-		break;
-	case RP_ROLE_TITLE:
-		if (m->title == NULL)
-			m->title = rp_doc_strndup(doc, s, n);
-		if (m->kind != RP_DOC_LETTER)
-			break;
-		/* "Letter dated 30 December 2021 from the President of the
-		 * Security Council ...": its date and the body. */
-		if (body_in(s, n) == RP_BODY_SC)
-			m->body = RP_BODY_SC;
-		if (rp_find_date(s, n, iso, &at))
-			m->date = rp_doc_strdup(doc, iso);
-		break;
-	default:
-		break;
-	}
+	if (role >= 0 && role < RP_ROLE__MAX && by_role[role] != NULL)
+		by_role[role](doc, m, s, n);
 }
 
 /* "58/136. Title" and "80/10. Title": the GA number before the title. */

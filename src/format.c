@@ -242,11 +242,30 @@ from_utf16(rp_doc *doc, const char **buf, size_t *len)
 	return 0;
 }
 
+/* Whether buf holds invalid UTF-8 or a NUL byte: says where. */
+static int
+binary(rp_doc *doc, const char *buf, size_t len)
+{
+	const char	*nul = memchr(buf, '\0', len);
+	size_t		 bad = rp_utf8_check(buf, len);
+	int		 line, col;
+
+	if (bad >= len && nul == NULL)
+		return 0;
+	if (nul != NULL && (size_t)(nul - buf) < bad)
+		bad = (size_t)(nul - buf);
+	position(buf, bad, &line, &col);
+	rp_msg(doc, RP_ERROR, "encoding", line, col, buf[bad] == '\0' ?
+	    "NUL byte: not a text file" :
+	    "invalid UTF-8 (byte 0x%02X): not a UTF-8 text file",
+	    (unsigned char)buf[bad]);
+	return 1;
+}
+
 int
 rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 {
-	size_t	bad;
-	int	line, col, rc;
+	int	rc;
 	char	*copy;
 
 	if (len > doc->limits.size) {
@@ -262,19 +281,8 @@ rp_read(rp_doc *doc, const char *buf, size_t len, rp_format fmt)
 		len -= 3;
 	}
 	/* Refuse binary input before any reader sees it. */
-	if ((bad = rp_utf8_check(buf, len)) < len ||
-	    memchr(buf, '\0', len) != NULL) {
-		const char *nul = memchr(buf, '\0', len);
-
-		if (nul != NULL && (size_t)(nul - buf) < bad)
-			bad = (size_t)(nul - buf);
-		position(buf, bad, &line, &col);
-		rp_msg(doc, RP_ERROR, "encoding", line, col, buf[bad] == '\0' ?
-		    "NUL byte: not a text file" :
-		    "invalid UTF-8 (byte 0x%02X): not a UTF-8 text file",
-		    (unsigned char)buf[bad]);
+	if (binary(doc, buf, len))
 		return -1;
-	}
 	/* The readers get a NUL-terminated copy: the caller's buffer need
 	 * not be terminated, and the C library's parsing functions (sscanf,
 	 * atoi) that the readers use on lines would read past its end. */

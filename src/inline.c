@@ -240,6 +240,37 @@ wide_marker_kind(const struct scan *sc, size_t i, size_t j, size_t at)
 	return -1;
 }
 
+/* A marker at t[i..j) after a space, t[i - 2] before it: which kind,
+ * or -1. */
+static int
+spaced_marker_kind(const struct scan *sc, const rp_node *parent,
+    size_t run, size_t i, size_t j)
+{
+	const char	*t = sc->t;
+	unsigned char	 pp = (unsigned char)t[i - 2];
+	unsigned char	 q = j < sc->n ? (unsigned char)t[j] : ' ';
+
+	if (pp >= 0x80)
+		return wide_marker_kind(sc, i, j, i - 1);
+	/* After a date or a year: "of 13 August 1948 5 and", "Plan
+	 * 2021–2026 3 to". */
+	if (isdigit(pp) && ((parent->last != NULL &&
+	    parent->last->type == RP_NODE_DATE && run == i - 1) ||
+	    year_ends(t, i - 1)))
+		return RP_MARK_SPACED;
+	if (!(isalpha(pp) || pp == ',' || pp == ')' || pp == '.' ||
+	    pp == ';' || pp == ':'))
+		return -1;
+	/* "obligations 3. We recognize": a paragraph's number run into the
+	 * text before it. */
+	if (q == '.' && j + 2 < sc->n && t[j + 1] == ' ' &&
+	    isupper((unsigned char)t[j + 2]))
+		return -1;
+	if (isalpha(pp) && stopword_before(t, i - 1))
+		return -1;
+	return RP_MARK_SPACED;
+}
+
 /* A footnote marker made of digits at t[i..j): which kind, or -1. */
 static int
 marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
@@ -287,30 +318,8 @@ marker_kind(const struct scan *sc, const rp_node *parent, size_t run,
 		return RP_MARK_GLUED;
 	if (p >= 0x80)
 		return wide_marker_kind(sc, i, j, i);
-	if (p == ' ' && i >= 2) {
-		unsigned char pp = (unsigned char)t[i - 2];
-
-		if (pp >= 0x80)
-			return wide_marker_kind(sc, i, j, i - 1);
-
-		/* After a date or a year: "of 13 August 1948 5 and",
-		 * "Plan 2021–2026 3 to". */
-		if (isdigit(pp) && ((parent->last != NULL &&
-		    parent->last->type == RP_NODE_DATE && run == i - 1) ||
-		    year_ends(t, i - 1)))
-			return RP_MARK_SPACED;
-		if (!(isalpha(pp) || pp == ',' || pp == ')' || pp == '.' ||
-		    pp == ';' || pp == ':'))
-			return -1;
-		/* "obligations 3. We recognize": a paragraph's number run
-		 * into the text before it. */
-		if (q == '.' && j + 2 < sc->n && t[j + 1] == ' ' &&
-		    isupper((unsigned char)t[j + 2]))
-			return -1;
-		if (isalpha(pp) && stopword_before(t, i - 1))
-			return -1;
-		return RP_MARK_SPACED;
-	}
+	if (p == ' ' && i >= 2)
+		return spaced_marker_kind(sc, parent, run, i, j);
 	return -1;
 }
 

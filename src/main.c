@@ -30,81 +30,6 @@
 
 static const char *progname = "respub";
 
-static void
-usage(FILE *f)
-{
-	fprintf(f,
-"usage: %s [options] [FILE...]\n"
-"Convert United Nations resolutions from plain text to Akoma Ntoso XML,\n"
-"HTML, Markdown and PDF.  With no FILE, or when FILE is -, read stdin.\n"
-"\n"
-"  -f, --from FORMAT       input format: text, md, akn (default: detect)\n"
-"  -t, --to FORMATS        output formats, comma-separated: akn, html, md,\n"
-"                          pdf, tree (default: akn)\n"
-"  -o, --output FILE       write to FILE (one input, one format)\n"
-"  -d, --output-dir DIR    write DIR/NAME.EXT for every input and format\n"
-"      --data-dir DIR      where templates/ and stylesheets/ are\n"
-"      --template FILE     use FILE as the page template\n"
-"      --stylesheet FILE   use FILE instead of akn2html.xsl\n"
-"      --strings           write the HTML's fixed words, as the stylesheet\n"
-"                          reads them (xsltproc), and exit\n"
-"  -V, --variable KEY=VAL  set a template or stylesheet parameter\n"
-"      --parallel          the inputs are language versions of one\n"
-"                          resolution: also write one HTML page with them\n"
-"                          side by side (-o FILE, else DIR/NAME-parallel.html\n"
-"                          with -d, else stdout)\n"
-"      --limit NAME=N      raise or lower a limit on one input: size (bytes,\n"
-"                          k/M/G), elements, attributes, depth\n"
-"      --timeout SECONDS   give up an input that takes longer\n"
-"      --split             an input may be a compilation (resolutions one\n"
-"                          after another): write each as NAME-K (-d)\n"
-"  -j, --jobs N            convert N inputs at a time (default: one per\n"
-"                          core); output and messages as with -j 1\n"
-"      --shard K/N         convert only inputs K, K+N, K+2N... of the list\n"
-"                          (1 <= K <= N), named as in the whole run\n"
-"  -W, --warning no-CODE   do not print warnings and notes of kind CODE\n"
-"                          (the [code] ending them; see respub(1))\n"
-"  -q, --quiet             print errors only\n"
-"  -v, --verbose           also print notes on how the text was read\n"
-"      --progress          report progress on stderr (default on a terminal\n"
-"                          for more than one input)\n"
-"  -h, --help              print this help and exit\n"
-"      --version           print the version and exit\n"
-"\n"
-"Exit status: 0 success, 1 an input could not be converted, 2 usage error,\n"
-"3 an output could not be written.  See respub(1).\n", progname);
-}
-
-enum { OPT_DATA_DIR = 256, OPT_TEMPLATE, OPT_STYLESHEET, OPT_VERSION,
-	OPT_PROGRESS, OPT_LIMIT, OPT_TIMEOUT, OPT_PARALLEL, OPT_SHARD,
-	OPT_STRINGS,
-	OPT_SPLIT };
-
-static const struct option longopts[] = {
-	{ "from", required_argument, NULL, 'f' },
-	{ "to", required_argument, NULL, 't' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "output-dir", required_argument, NULL, 'd' },
-	{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
-	{ "template", required_argument, NULL, OPT_TEMPLATE },
-	{ "stylesheet", required_argument, NULL, OPT_STYLESHEET },
-	{ "variable", required_argument, NULL, 'V' },
-	{ "warning", required_argument, NULL, 'W' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "verbose", no_argument, NULL, 'v' },
-	{ "progress", no_argument, NULL, OPT_PROGRESS },
-	{ "limit", required_argument, NULL, OPT_LIMIT },
-	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
-	{ "parallel", no_argument, NULL, OPT_PARALLEL },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "shard", required_argument, NULL, OPT_SHARD },
-	{ "split", no_argument, NULL, OPT_SPLIT },
-	{ "strings", no_argument, NULL, OPT_STRINGS },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
-	{ NULL, 0, NULL, 0 },
-};
-
 /* Output name for an input: its base name without the extension. */
 static char *
 stem(const char *path)
@@ -162,7 +87,7 @@ struct run {
 
 /* --limit NAME=N: N a positive count, k, M or G times 1024^n. */
 static int
-parse_limit(rp_limits *lim, const char *arg)
+parse_limit(struct run *r, const char *arg)
 {
 	static const struct {
 		const char	*name;
@@ -201,7 +126,7 @@ parse_limit(rp_limits *lim, const char *arg)
 		    "--limit %s: want a positive number", arg);
 		return -1;
 	}
-	*(size_t *)((char *)lim + names[i].off) = (size_t)n << shift;
+	*(size_t *)((char *)&r->limits + names[i].off) = (size_t)n << shift;
 	return 0;
 }
 
@@ -229,98 +154,223 @@ set_jobs(struct run *r, const char *arg)
 	return -1;
 }
 
+/* -V KEY=VALUE. */
+static int
+set_variable(struct run *r, const char *arg)
+{
+	if (strchr(arg, '=') == NULL) {
+		cli_say(NULL, RP_ERROR, NULL, "-V wants KEY=VALUE: %s", arg);
+		return -1;
+	}
+	r->vars[r->nvars++] = arg;
+	return 0;
+}
+
+static int
+set_warning(struct run *r, const char *arg)
+{
+	(void)r;
+	return cli_warning_option(arg) != 0 ? -1 : 0;
+}
+
+static int
+set_timeout(struct run *r, const char *arg)
+{
+	return (r->timeout = cli_parse_timeout(arg)) < 0 ? -1 : 0;
+}
+
+static int
+set_shard(struct run *r, const char *arg)
+{
+	if (jobs_parse_shard(arg, &r->shard_k, &r->shard_n) == 0)
+		return 0;
+	cli_say(NULL, RP_ERROR, NULL,
+	    "--shard wants K/N, 1 <= K <= N: %s", arg);
+	return -1;
+}
+
+static void	usage(FILE *);
+
+static int
+show_help(struct run *r, const char *arg)
+{
+	(void)r;
+	(void)arg;
+	usage(stdout);
+	return 1;
+}
+
+static int
+show_version(struct run *r, const char *arg)
+{
+	(void)r;
+	(void)arg;
+	printf("respub %s\n", RP_VERSION);
+	return 1;
+}
+
+/*
+ * The options, in the order --help lists them.  One with a set function
+ * calls it: 0 goes on, -1 is a usage error, 1 ends the run (exit 0).
+ * Else it sets the field of struct run at field: to its argument, or
+ * to 1 when it takes none.
+ */
+static const struct cli_option {
+	const char	*name;		/* --name */
+	int		 key;		/* -key, 0: none */
+	const char	*arg;		/* what it takes, NULL: nothing */
+	size_t		 field;
+	int		(*set)(struct run *, const char *);
+	const char	*help;		/* lines after the first follow \n */
+} options[] = {
+#define F(f)	offsetof(struct run, f), NULL
+	{ "from", 'f', "FORMAT", 0, set_from,
+	    "input format: text, md, akn (default: detect)" },
+	{ "to", 't', "FORMATS", F(tolist),
+	    "output formats, comma-separated: akn, html, md,\n"
+	    "pdf, tree (default: akn)" },
+	{ "output", 'o', "FILE", F(output),
+	    "write to FILE (one input, one format)" },
+	{ "output-dir", 'd', "DIR", F(outdir),
+	    "write DIR/NAME.EXT for every input and format" },
+	{ "data-dir", 0, "DIR", F(opt.data_dir),
+	    "where templates/ and stylesheets/ are" },
+	{ "template", 0, "FILE", F(opt.template_path),
+	    "use FILE as the page template" },
+	{ "stylesheet", 0, "FILE", F(opt.stylesheet_path),
+	    "use FILE instead of akn2html.xsl" },
+	{ "strings", 0, NULL, F(strings),
+	    "write the HTML's fixed words, as the stylesheet\n"
+	    "reads them (xsltproc), and exit" },
+	{ "variable", 'V', "KEY=VAL", 0, set_variable,
+	    "set a template or stylesheet parameter" },
+	{ "parallel", 0, NULL, F(parallel),
+	    "the inputs are language versions of one\n"
+	    "resolution: also write one HTML page with them\n"
+	    "side by side (-o FILE, else DIR/NAME-parallel.html\n"
+	    "with -d, else stdout)" },
+	{ "limit", 0, "NAME=N", 0, parse_limit,
+	    "raise or lower a limit on one input: size (bytes,\n"
+	    "k/M/G), elements, attributes, depth" },
+	{ "timeout", 0, "SECONDS", 0, set_timeout,
+	    "give up an input that takes longer" },
+	{ "split", 0, NULL, F(split),
+	    "an input may be a compilation (resolutions one\n"
+	    "after another): write each as NAME-K (-d)" },
+	{ "jobs", 'j', "N", 0, set_jobs,
+	    "convert N inputs at a time (default: one per\n"
+	    "core); output and messages as with -j 1" },
+	{ "shard", 0, "K/N", 0, set_shard,
+	    "convert only inputs K, K+N, K+2N... of the list\n"
+	    "(1 <= K <= N), named as in the whole run" },
+	{ "warning", 'W', "no-CODE", 0, set_warning,
+	    "do not print warnings and notes of kind CODE\n"
+	    "(the [code] ending them; see respub(1))" },
+	{ "quiet", 'q', NULL, F(quiet), "print errors only" },
+	{ "verbose", 'v', NULL, F(verbose),
+	    "also print notes on how the text was read" },
+	{ "progress", 0, NULL, F(progress),
+	    "report progress on stderr (default on a terminal\n"
+	    "for more than one input)" },
+	{ "help", 'h', NULL, 0, show_help, "print this help and exit" },
+	{ "version", 0, NULL, 0, show_version, "print the version and exit" },
+#undef F
+};
+
+#define NOPTIONS	(sizeof(options) / sizeof(*options))
+#define HELP_COLUMN	26
+
+static void
+usage(FILE *f)
+{
+	const struct cli_option	*o;
+	const char		*h, *nl;
+	int			 w;
+
+	fprintf(f,
+"usage: %s [options] [FILE...]\n"
+"Convert United Nations resolutions from plain text to Akoma Ntoso XML,\n"
+"HTML, Markdown and PDF.  With no FILE, or when FILE is -, read stdin.\n"
+"\n", progname);
+	for (o = options; o < options + NOPTIONS; o++) {
+		w = o->key ? fprintf(f, "  -%c, --%s", o->key, o->name) :
+		    fprintf(f, "      --%s", o->name);
+		if (o->arg != NULL)
+			w += fprintf(f, " %s", o->arg);
+		for (h = o->help; (nl = strchr(h, '\n')) != NULL; h = nl + 1) {
+			fprintf(f, "%*s%.*s\n", HELP_COLUMN - w, "",
+			    (int)(nl - h), h);
+			w = 0;
+		}
+		fprintf(f, "%*s%s\n", HELP_COLUMN - w, "", h);
+	}
+	fprintf(f, "\n"
+"Exit status: 0 success, 1 an input could not be converted, 2 usage error,\n"
+"3 an output could not be written.  See respub(1).\n");
+}
+
+/* getopt_long's tables for the options: a long option without a short
+ * one returns 256 + its index. */
+static void
+getopt_tables(struct option *longopts, char *shortopts)
+{
+	size_t	 i;
+
+	for (i = 0; i < NOPTIONS; i++) {
+		longopts[i].name = options[i].name;
+		longopts[i].has_arg = options[i].arg != NULL ?
+		    required_argument : no_argument;
+		longopts[i].flag = NULL;
+		longopts[i].val = options[i].key ? options[i].key :
+		    256 + (int)i;
+		if (options[i].key) {
+			*shortopts++ = (char)options[i].key;
+			if (options[i].arg != NULL)
+				*shortopts++ = ':';
+		}
+	}
+	memset(&longopts[NOPTIONS], 0, sizeof(*longopts));
+	*shortopts = '\0';
+}
+
+/* Option c, as getopt_long returned it, into r: as the set function
+ * returns. */
+static int
+set_option(struct run *r, int c, char *arg)
+{
+	const struct cli_option	*o;
+	size_t			 i;
+
+	for (i = 0; i < NOPTIONS; i++)
+		if (c == (options[i].key ? options[i].key : 256 + (int)i))
+			break;
+	if (i == NOPTIONS) {
+		usage(stderr);
+		return -1;
+	}
+	o = &options[i];
+	if (o->set != NULL)
+		return o->set(r, arg);
+	if (o->arg != NULL)
+		*(char **)((char *)r + o->field) = arg;
+	else
+		*(int *)((char *)r + o->field) = 1;
+	return 0;
+}
+
 /* Parse the options into r; -1 to go on, else the exit status. */
 static int
 parse_options(struct run *r, int argc, char *argv[])
 {
-	int c;
+	struct option	 longopts[NOPTIONS + 1];
+	char		 shortopts[2 * NOPTIONS + 1];
+	int		 c, rc;
 
-	while ((c = getopt_long(argc, argv, "f:t:o:d:V:W:j:qvh", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (set_from(r, optarg) != 0)
-				return EXIT_USAGE;
-			break;
-		case 't':
-			r->tolist = optarg;
-			break;
-		case 'o':
-			r->output = optarg;
-			break;
-		case OPT_SPLIT:
-			r->split = 1;
-			break;
-		case OPT_STRINGS:
-			r->strings = 1;
-			break;
-		case 'd':
-			r->outdir = optarg;
-			break;
-		case 'V':
-			if (strchr(optarg, '=') == NULL) {
-				cli_say(NULL, RP_ERROR, NULL,
-				    "-V wants KEY=VALUE: %s", optarg);
-				return EXIT_USAGE;
-			}
-			r->vars[r->nvars++] = optarg;
-			break;
-		case 'W':
-			if (cli_warning_option(optarg) != 0)
-				return EXIT_USAGE;
-			break;
-		case 'q':
-			r->quiet = 1;
-			break;
-		case 'v':
-			r->verbose = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		case OPT_DATA_DIR:
-			r->opt.data_dir = optarg;
-			break;
-		case OPT_TEMPLATE:
-			r->opt.template_path = optarg;
-			break;
-		case OPT_STYLESHEET:
-			r->opt.stylesheet_path = optarg;
-			break;
-		case OPT_PROGRESS:
-			r->progress = 1;
-			break;
-		case OPT_PARALLEL:
-			r->parallel = 1;
-			break;
-		case OPT_TIMEOUT:
-			if ((r->timeout = cli_parse_timeout(optarg)) < 0)
-				return EXIT_USAGE;
-			break;
-		case OPT_LIMIT:
-			if (parse_limit(&r->limits, optarg) != 0)
-				return EXIT_USAGE;
-			break;
-		case 'j':
-			if (set_jobs(r, optarg) != 0)
-				return EXIT_USAGE;
-			break;
-		case OPT_SHARD:
-			if (jobs_parse_shard(optarg, &r->shard_k,
-			    &r->shard_n) != 0) {
-				cli_say(NULL, RP_ERROR, NULL,
-				    "--shard wants K/N, 1 <= K <= N: %s", optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_VERSION:
-			printf("respub %s\n", RP_VERSION);
-			return 0;
-		default:
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-	}
+	getopt_tables(longopts, shortopts);
+	while ((c = getopt_long(argc, argv, shortopts, longopts,
+	    NULL)) != -1)
+		if ((rc = set_option(r, c, optarg)) != 0)
+			return rc < 0 ? EXIT_USAGE : 0;
 	return -1;
 }
 

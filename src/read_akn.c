@@ -332,27 +332,32 @@ own_ref(struct r *r)
 	return ref;
 }
 
+/* <noteRef href="#eId">: a reference to a note read already. */
 static void
-read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
+note_ref(struct r *r, xmlNodePtr x, rp_node *parent)
+{
+	rp_node		*n = mk(r, parent, RP_NODE_NOTEREF, x);
+	const char	*h = attr(r, x, "href");
+
+	n->num = attr(r, x, "marker");
+	if (h != NULL && *h == '#')
+		n->target = xmlHashLookup(r->notes, BAD_CAST (h + 1));
+	if (n->target != NULL)
+		n->target->count++;
+	else
+		rp_msg(r->doc, RP_WARNING, "akn-noteref",
+		    line_of(x), col_of(x),
+		    "akn: noteRef to %s: no such note", h ? h : "");
+	read_inlines(r, x, parent);
+}
+
+static void
+inline_element(struct r *r, xmlNodePtr x, rp_node *parent)
 {
 	rp_node		*n;
 	rp_docref	*ref;
 	const char	*h;
 
-	switch (x->type) {
-	case XML_TEXT_NODE:
-	case XML_CDATA_SECTION_NODE:
-		add_text(r, parent, (const char *)x->content, x);
-		return;
-	case XML_ENTITY_REF_NODE:
-		rp_msg(r->doc, RP_WARNING, "akn-entity", line_of(x), col_of(x),
-		    "akn: entity &%s; is not expanded", (const char *)x->name);
-		return;
-	case XML_ELEMENT_NODE:
-		break;
-	default:
-		return;
-	}
 	if (is(x, "i") || is(x, "b")) {
 		read_inlines(r, x, mk(r, parent, is(x, "i") ? RP_NODE_EMPH :
 		    RP_NODE_STRONG, x));
@@ -386,20 +391,9 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 		n->target = footnote(r, x);
 		n->num = n->target->num;
 		n->target->count++;
-	} else if (is(x, "noteRef")) {
-		n = mk(r, parent, RP_NODE_NOTEREF, x);
-		n->num = attr(r, x, "marker");
-		h = attr(r, x, "href");
-		if (h != NULL && *h == '#')
-			n->target = xmlHashLookup(r->notes, BAD_CAST (h + 1));
-		if (n->target != NULL)
-			n->target->count++;
-		else
-			rp_msg(r->doc, RP_WARNING, "akn-noteref",
-			    line_of(x), col_of(x),
-			    "akn: noteRef to %s: no such note", h ? h : "");
-		read_inlines(r, x, parent);
-	} else if (is(x, "br") || is(x, "eol") || is(x, "eop")) {
+	} else if (is(x, "noteRef"))
+		note_ref(r, x, parent);
+	else if (is(x, "br") || is(x, "eol") || is(x, "eop")) {
 		add_text(r, parent, " ", x);
 		/* Empty by the schema: text in one is kept all the same. */
 		read_inlines(r, x, parent);
@@ -407,6 +401,26 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 		if (!transparent(x))
 			unknown(r, x, "text");
 		read_inlines(r, x, parent);
+	}
+}
+
+static void
+read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
+{
+	switch (x->type) {
+	case XML_TEXT_NODE:
+	case XML_CDATA_SECTION_NODE:
+		add_text(r, parent, (const char *)x->content, x);
+		break;
+	case XML_ENTITY_REF_NODE:
+		rp_msg(r->doc, RP_WARNING, "akn-entity", line_of(x), col_of(x),
+		    "akn: entity &%s; is not expanded", (const char *)x->name);
+		break;
+	case XML_ELEMENT_NODE:
+		inline_element(r, x, parent);
+		break;
+	default:
+		break;
 	}
 }
 
@@ -1610,36 +1624,18 @@ xml_failure(void *ctx, const char *fmt, ...)
 	*(int *)ctx = 1;
 }
 
-int
-rp_read_akn(rp_doc *doc, const char *buf, size_t len)
+/* buf parsed with ctx, errors going to first; NULL after an error was
+ * said, or with *failed set when memory ran out. */
+static xmlDocPtr
+parse_akn(rp_doc *doc, xmlParserCtxtPtr ctx, const char *buf, size_t len,
+    xmlError *first, int *failed)
 {
-	void			*oldctx = xmlGenericErrorContext;
-	xmlGenericErrorFunc	 olderr = xmlGenericError;
-	int			 failed = 0;
-
-	xmlParserCtxtPtr ctx;
 	xmlDocPtr	 x;
-	xmlNodePtr	 root, top;
-	xmlError	 first, *e = &first;
-	struct r	 r = { doc, NULL, NULL, NULL, NULL, 0 };
-	struct cursor	 cu;
-	int		 rc = -1;
+	xmlError	*e = first;
 
-	if (len > 0x7fffffff) {
-		rp_msg(doc, RP_ERROR, "limit", 0, 0, "akn: input too large");
-		return -1;
-	}
-	if ((ctx = xmlNewParserCtxt()) == NULL ||
-	    (r.notes = xmlHashCreate(16)) == NULL ||
-	    (r.done = xmlHashCreate(16)) == NULL) {
-		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory");
-		xmlFreeParserCtxt(ctx);
-		return -1;
-	}
-	memset(&first, 0, sizeof(first));
-	ctx->_private = &first;
+	memset(first, 0, sizeof(*first));
+	ctx->_private = first;
 	ctx->sax->serror = first_error;
-	xmlSetGenericErrorFunc(&failed, xml_failure);
 	/* No NOENT, no DTDLOAD: entities stay references, no file or
 	 * network access.  The input is UTF-8 whatever its declaration
 	 * says (rp_read made it so): IGNORE_ENC, not an encoding switch,
@@ -1649,15 +1645,25 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 	    XML_PARSE_IGNORE_ENC |
 	    (doc->limits.depth > 256 ? XML_PARSE_HUGE : 0));
-	if (x == NULL) {
-		if (first.code == 0 && (e = xmlCtxtGetLastError(ctx)) == NULL)
-			e = &first;
-		if (!failed && e->code != XML_ERR_NO_MEMORY)
-			rp_xml_error(doc, e);
-		failed |= e->code == XML_ERR_NO_MEMORY;
-		goto out;
-	}
-	root = xmlDocGetRootElement(x);
+	if (x != NULL)
+		return x;
+	if (first->code == 0 && (e = xmlCtxtGetLastError(ctx)) == NULL)
+		e = first;
+	if (!*failed && e->code != XML_ERR_NO_MEMORY)
+		rp_xml_error(doc, e);
+	*failed |= e->code == XML_ERR_NO_MEMORY;
+	return NULL;
+}
+
+/* The document under root (parsed from buf) into doc->root: 0, or -1
+ * after an error. */
+static int
+read_root(struct r *r, xmlNodePtr root, const char *buf, size_t len)
+{
+	rp_doc		*doc = r->doc;
+	struct cursor	 cu;
+	xmlNodePtr	 top;
+
 	cu.at = cu.line_start = buf;
 	cu.end = buf + len;
 	columns(&cu, root);
@@ -1665,7 +1671,7 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 		rp_msg(doc, RP_ERROR, "not-akn", line_of(root), col_of(root),
 		    "not Akoma Ntoso: the root element is <%s>",
 		    root ? (const char *)root->name : "");
-		goto out;
+		return -1;
 	}
 	if (root->ns == NULL || !xmlStrEqual(root->ns->href,
 	    BAD_CAST RP_AKN_NS))
@@ -1678,13 +1684,39 @@ rp_read_akn(rp_doc *doc, const char *buf, size_t len)
 	if ((top = xmlFirstElementChild(root)) == NULL) {
 		rp_msg(doc, RP_ERROR, "empty", line_of(root), col_of(root),
 		    "akn: <akomaNtoso> holds no document");
-		goto out;
+		return -1;
 	}
-	read_before(&r, top);	/* a reference back to it reads it not again */
-	doc->root = read_document(&r, top, NULL);
-	read_rest(&r, top, doc->root);
-	rc = 0;
-out:
+	read_before(r, top);	/* a reference back to it reads it not again */
+	doc->root = read_document(r, top, NULL);
+	read_rest(r, top, doc->root);
+	return 0;
+}
+
+int
+rp_read_akn(rp_doc *doc, const char *buf, size_t len)
+{
+	void			*oldctx = xmlGenericErrorContext;
+	xmlGenericErrorFunc	 olderr = xmlGenericError;
+	int			 failed = 0, rc = -1;
+	xmlParserCtxtPtr	 ctx;
+	xmlDocPtr		 x;
+	xmlError		 first;
+	struct r		 r = { doc, NULL, NULL, NULL, NULL, 0 };
+
+	if (len > 0x7fffffff) {
+		rp_msg(doc, RP_ERROR, "limit", 0, 0, "akn: input too large");
+		return -1;
+	}
+	if ((ctx = xmlNewParserCtxt()) == NULL ||
+	    (r.notes = xmlHashCreate(16)) == NULL ||
+	    (r.done = xmlHashCreate(16)) == NULL) {
+		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory");
+		xmlFreeParserCtxt(ctx);
+		return -1;
+	}
+	xmlSetGenericErrorFunc(&failed, xml_failure);
+	if ((x = parse_akn(doc, ctx, buf, len, &first, &failed)) != NULL)
+		rc = read_root(&r, xmlDocGetRootElement(x), buf, len);
 	xmlSetGenericErrorFunc(oldctx, olderr);
 	if (failed) {
 		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory "

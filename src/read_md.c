@@ -1746,13 +1746,74 @@ foreign_block(struct rdr *r, cmark_node *c)
  */
 #define MD_MAX_DEPTH	64
 
+/* The text under c, on one line, into t; -1 if out of memory. */
+static int
+flat_text(cmark_node *c, rp_buf *t)
+{
+	cmark_iter		*sub;
+	cmark_event_type	 sev;
+	cmark_node		*k;
+
+	if ((sub = cmark_iter_new(c)) == NULL)
+		return -1;
+	while ((sev = cmark_iter_next(sub)) != CMARK_EVENT_DONE) {
+		k = cmark_iter_get_node(sub);
+		if (sev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_literal(k) != NULL &&
+		    cmark_node_get_type(k) != CMARK_NODE_HTML_INLINE) {
+			if (t->len > 0 && cmark_node_get_type(k) ==
+			    CMARK_NODE_CODE_BLOCK)
+				rp_buf_putc(t, ' ');
+			rp_buf_puts(t, cmark_node_get_literal(k));
+		} else if (sev == CMARK_EVENT_ENTER &&
+		    (cmark_node_get_type(k) == CMARK_NODE_SOFTBREAK ||
+		    cmark_node_get_type(k) == CMARK_NODE_LINEBREAK))
+			rp_buf_putc(t, ' ');
+		else if (sev == CMARK_EVENT_EXIT && k != c &&
+		    t->len > 0 && t->data[t->len - 1] != ' ')
+			rp_buf_putc(t, ' ');
+	}
+	cmark_iter_free(sub);
+	while (t->len > 0 && t->data[t->len - 1] == ' ')
+		t->len--;
+	return 0;
+}
+
+/* c's text, every line of it, in one paragraph; then its children go.
+ * -1 if out of memory. */
+static int
+flatten(cmark_node *c)
+{
+	cmark_node	*k, *para, *text;
+	rp_buf		 t;
+
+	rp_buf_init(&t);
+	if (flat_text(c, &t) != 0) {
+		rp_buf_free(&t);
+		return -1;
+	}
+	while ((k = cmark_node_first_child(c)) != NULL)
+		cmark_node_free(k);
+	if (t.len > 0 &&
+	    (para = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH,
+	    rp_md_mem())) != NULL &&
+	    (text = cmark_node_new_with_mem(CMARK_NODE_TEXT,
+	    rp_md_mem())) != NULL) {
+		t.data[t.len] = '\0';
+		cmark_node_set_literal(text, t.data);
+		cmark_node_append_child(para, text);
+		cmark_node_append_child(c, para);
+	}
+	rp_buf_free(&t);
+	return 0;
+}
+
 static void
 flatten_deep(struct rdr *r, cmark_node *root)
 {
-	cmark_iter	*it, *sub;
-	cmark_event_type ev, sev;
-	cmark_node	*c, *k, *para, *text;
-	rp_buf		 t;
+	cmark_iter	*it;
+	cmark_event_type ev;
+	cmark_node	*c;
 	int		 depth = 0, flattened = 0, type;
 
 	if ((it = cmark_iter_new(root)) == NULL)
@@ -1768,43 +1829,8 @@ flatten_deep(struct rdr *r, cmark_node *root)
 		}
 		if (++depth < MD_MAX_DEPTH)
 			continue;
-		/* Its text, every line of it, then its children go. */
-		rp_buf_init(&t);
-		if ((sub = cmark_iter_new(c)) == NULL)
+		if (flatten(c) != 0)
 			break;
-		while ((sev = cmark_iter_next(sub)) != CMARK_EVENT_DONE) {
-			k = cmark_iter_get_node(sub);
-			if (sev == CMARK_EVENT_ENTER &&
-			    cmark_node_get_literal(k) != NULL &&
-			    cmark_node_get_type(k) != CMARK_NODE_HTML_INLINE) {
-				if (t.len > 0 && cmark_node_get_type(k) ==
-				    CMARK_NODE_CODE_BLOCK)
-					rp_buf_putc(&t, ' ');
-				rp_buf_puts(&t, cmark_node_get_literal(k));
-			} else if (sev == CMARK_EVENT_ENTER &&
-			    (cmark_node_get_type(k) == CMARK_NODE_SOFTBREAK ||
-			    cmark_node_get_type(k) == CMARK_NODE_LINEBREAK))
-				rp_buf_putc(&t, ' ');
-			else if (sev == CMARK_EVENT_EXIT && k != c &&
-			    t.len > 0 && t.data[t.len - 1] != ' ')
-				rp_buf_putc(&t, ' ');
-		}
-		cmark_iter_free(sub);
-		while ((k = cmark_node_first_child(c)) != NULL)
-			cmark_node_free(k);
-		while (t.len > 0 && t.data[t.len - 1] == ' ')
-			t.len--;
-		if (t.len > 0 &&
-		    (para = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH,
-		    rp_md_mem())) != NULL &&
-		    (text = cmark_node_new_with_mem(CMARK_NODE_TEXT,
-		    rp_md_mem())) != NULL) {
-			t.data[t.len] = '\0';
-			cmark_node_set_literal(text, t.data);
-			cmark_node_append_child(para, text);
-			cmark_node_append_child(c, para);
-		}
-		rp_buf_free(&t);
 		if (!flattened++)
 			rp_msg(r->doc, RP_WARNING, "md-depth",
 			    cmark_node_get_start_line(c),
@@ -1818,14 +1844,81 @@ flatten_deep(struct rdr *r, cmark_node *root)
 }
 
 /* A top-level (or block-quoted) block. */
+/* An ordered list: numbered paragraphs of the body. */
+static void
+numbered_list(struct rdr *r, cmark_node *c)
+{
+	struct rdoc	*d = cur(r);
+	rp_node		*part = open_part(r, RP_NODE_BODY, c), *n;
+	cmark_node	*li;
+	int		 start = cmark_node_get_list_start(c);
+	char		 num[24];
+
+	for (li = cmark_node_first_child(c); li != NULL;
+	    li = cmark_node_next(li), start++) {
+		n = node_at(r, RP_NODE_PARAGRAPH, li);
+		snprintf(num, sizeof(num), "%d%c", start,
+		    cmark_node_get_list_delim(c) == CMARK_PAREN_DELIM ?
+		    ')' : '.');
+		n->num = rp_doc_strdup(r->doc, num);
+		item_content(r, n, li, 0);
+		rp_node_append(part, n);
+		d->last_para = n;
+	}
+	d->dropped = 0;
+}
+
+/* A bullet list: a vote, or the sub-items of the last paragraph (one
+ * made for them if there is none). */
+static void
+bullet_list(struct rdr *r, cmark_node *c)
+{
+	struct rdoc	*d = cur(r);
+	rp_node		*part;
+
+	if (is_vote(r, c)) {
+		read_vote(r, open_part(r, RP_NODE_BODY, c), c);
+		return;
+	}
+	if (d->last_para == NULL) {
+		part = open_part(r, d->zone <= Z_PREAMBLE ?
+		    RP_NODE_PREAMBLE : RP_NODE_BODY, c);
+		d->last_para = node_at(r, RP_NODE_PARAGRAPH, c);
+		d->last_para->flags |= RP_NOSRC;
+		rp_node_append(part, d->last_para);
+	}
+	read_items(r, d->last_para, c);
+}
+
+/* Code and raw HTML: a note in the preface, else a paragraph of its
+ * own. */
+static void
+literal_block(struct rdr *r, cmark_node *c)
+{
+	struct rdoc	*d = cur(r);
+	const char	*lit = cmark_node_get_literal(c);
+	rp_node		*n, *part;
+
+	if (lit == NULL || comment_dropped(r, c, lit))
+		return;
+	n = node_at(r, RP_NODE_BLOCK, c);
+	put_text(r, n, lit, c);
+	if (d->zone == Z_PREFACE) {
+		n->role = RP_ROLE_NOTE;
+		rp_node_append(open_part(r, RP_NODE_PREFACE, c), n);
+		return;
+	}
+	part = open_part(r, d->zone == Z_PREAMBLE ? RP_NODE_PREAMBLE :
+	    RP_NODE_BODY, c);
+	d->last_para = node_at(r, RP_NODE_PARAGRAPH, c);
+	rp_node_append(d->last_para, n);
+	rp_node_append(part, d->last_para);
+}
+
 static void
 read_block(struct rdr *r, cmark_node *c)
 {
-	struct rdoc	*d = cur(r);
-	cmark_node	*li, *k;
-	rp_node		*n, *part;
-	int		 start;
-	const char	*lit;
+	cmark_node	*k;
 
 	switch (cmark_node_get_type(c)) {
 	case CMARK_NODE_PARAGRAPH:
@@ -1835,37 +1928,10 @@ read_block(struct rdr *r, cmark_node *c)
 		read_heading(r, c);
 		break;
 	case CMARK_NODE_LIST:
-		if (cmark_node_get_list_type(c) == CMARK_ORDERED_LIST) {
-			part = open_part(r, RP_NODE_BODY, c);
-			start = cmark_node_get_list_start(c);
-			for (li = cmark_node_first_child(c); li != NULL;
-			    li = cmark_node_next(li), start++) {
-				char num[24];
-
-				n = node_at(r, RP_NODE_PARAGRAPH, li);
-				snprintf(num, sizeof(num), "%d%c", start,
-				    cmark_node_get_list_delim(c) ==
-				    CMARK_PAREN_DELIM ? ')' : '.');
-				n->num = rp_doc_strdup(r->doc, num);
-				item_content(r, n, li, 0);
-				rp_node_append(part, n);
-				d->last_para = n;
-			}
-			d->dropped = 0;
-			break;
-		}
-		if (is_vote(r, c)) {
-			read_vote(r, open_part(r, RP_NODE_BODY, c), c);
-			break;
-		}
-		if (d->last_para == NULL) {
-			part = open_part(r, d->zone <= Z_PREAMBLE ?
-			    RP_NODE_PREAMBLE : RP_NODE_BODY, c);
-			d->last_para = node_at(r, RP_NODE_PARAGRAPH, c);
-			d->last_para->flags |= RP_NOSRC;
-			rp_node_append(part, d->last_para);
-		}
-		read_items(r, d->last_para, c);
+		if (cmark_node_get_list_type(c) == CMARK_ORDERED_LIST)
+			numbered_list(r, c);
+		else
+			bullet_list(r, c);
 		break;
 	case CMARK_NODE_BLOCK_QUOTE:
 		for (k = cmark_node_first_child(c); k != NULL;
@@ -1874,25 +1940,11 @@ read_block(struct rdr *r, cmark_node *c)
 		break;
 	case CMARK_NODE_CODE_BLOCK:
 	case CMARK_NODE_HTML_BLOCK:
-		lit = cmark_node_get_literal(c);
-		if (lit == NULL || comment_dropped(r, c, lit))
-			break;
-		n = node_at(r, RP_NODE_BLOCK, c);
-		put_text(r, n, lit, c);
-		if (d->zone == Z_PREFACE) {
-			n->role = RP_ROLE_NOTE;
-			rp_node_append(open_part(r, RP_NODE_PREFACE, c), n);
-			break;
-		}
-		part = open_part(r, d->zone == Z_PREAMBLE ? RP_NODE_PREAMBLE :
-		    RP_NODE_BODY, c);
-		d->last_para = node_at(r, RP_NODE_PARAGRAPH, c);
-		rp_node_append(d->last_para, n);
-		rp_node_append(part, d->last_para);
+		literal_block(r, c);
 		break;
 	case CMARK_NODE_THEMATIC_BREAK:
-		if (c == d->mbreak)
-			d->masthead_over = 1;
+		if (c == cur(r)->mbreak)
+			cur(r)->masthead_over = 1;
 		break;
 	case CMARK_NODE_FOOTNOTE_DEFINITION:
 		break;		/* read apart */
@@ -2272,13 +2324,35 @@ keep_unreferenced(struct rdr *r, cmark_parser *ps)
 
 /* ----------------------------------------------------------------- main */
 
+/* r's text parsed by cmark-gfm; NULL if out of memory. */
+static cmark_node *
+parse_md(struct rdr *r)
+{
+	cmark_parser		*ps;
+	cmark_node		*root;
+	cmark_syntax_extension	*ext;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	ps = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, rp_md_mem());
+	if (ps == NULL)
+		return NULL;
+	/* Tables and ~~strike~~ from other tools read as their text. */
+	if ((ext = cmark_find_syntax_extension("table")) != NULL)
+		cmark_parser_attach_syntax_extension(ps, ext);
+	if ((ext = cmark_find_syntax_extension("strikethrough")) != NULL)
+		cmark_parser_attach_syntax_extension(ps, ext);
+	cmark_parser_feed(ps, r->src, r->len);
+	keep_unreferenced(r, ps);
+	root = cmark_parser_finish(ps);
+	cmark_parser_free(ps);
+	return root;
+}
+
 int
 rp_read_md(rp_doc *doc, const char *buf, size_t len)
 {
 	struct rdr		 r;
-	cmark_parser		*ps;
 	cmark_node		*root, *c;
-	cmark_syntax_extension	*ext;
 	size_t			 fmlen;
 	int			 fmlines = 0;
 
@@ -2292,22 +2366,11 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 	join_wrapped_definitions(&r);
 	plain_note_definitions(&r);
 
-	cmark_gfm_core_extensions_ensure_registered();
-	ps = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, rp_md_mem());
-	if (ps == NULL) {
+	if ((root = parse_md(&r)) == NULL) {
 		free(r.lines);
 		rp_msg(doc, RP_ERROR, "memory", 0, 0, "out of memory");
 		return -1;
 	}
-	/* Tables and ~~strike~~ from other tools read as their text. */
-	if ((ext = cmark_find_syntax_extension("table")) != NULL)
-		cmark_parser_attach_syntax_extension(ps, ext);
-	if ((ext = cmark_find_syntax_extension("strikethrough")) != NULL)
-		cmark_parser_attach_syntax_extension(ps, ext);
-	cmark_parser_feed(ps, r.src, r.len);
-	keep_unreferenced(&r, ps);
-	root = cmark_parser_finish(ps);
-	cmark_parser_free(ps);
 	flatten_deep(&r, root);
 
 	r.stack[0].node = new_document(&r, RP_DOC_RESOLUTION, NULL);

@@ -1503,140 +1503,203 @@ recital_after_heading(const struct line *prev, const struct line *l)
 	    RP_END_STOP && long_line(l) && first_recital(l);
 }
 
+/* Where make_units() is in the lines of one segment. */
+struct cutter {
+	struct reader		*r;
+	struct unit		*u;	/* the open unit, if lines join it */
+	const struct line	*prev;	/* the last running-text line */
+	int			 seg;
+	int			 in_masthead;
+	int			 in_zone;	/* 1 notes, 2 notes past a blank */
+	int			 blank;		/* a blank line came before */
+	int			 seen_content;
+	char			 marker[16];
+};
+
+static void
+blank_line(struct cutter *c, const struct line *l)
+{
+	if (l->gone != 3 && l->gone != 2)
+		c->blank = 1;
+	if (l->gone == 0) {
+		c->u = c->in_zone == 1 ? NULL : c->u;
+		if (c->in_zone)
+			c->in_zone = 2;
+	}
+	if (l->gone == 0 && !c->in_zone)
+		c->u = NULL;
+}
+
+/* An annex heading starts a segment of its own, masthead first. */
+static int
+annex_unit(struct cutter *c, size_t i)
+{
+	struct unit	*u;
+
+	if (!annex_line(c->r, i))
+		return 0;
+	c->seg++;
+	u = new_unit(c->r, &c->r->lines[i], U_ANNEX, c->seg);
+	append_line(u, &c->r->lines[i]);
+	c->u = NULL;
+	c->in_masthead = 1;
+	c->in_zone = 0;
+	c->blank = 1;
+	c->seen_content = 0;
+	return 1;
+}
+
+/* Footnotes at a page foot, after a rule (split_flat_lines cut off a
+ * note that shared its line), and the lines of each. */
+static int
+zone_note(struct cutter *c, const struct line *l)
+{
+	size_t	 k;
+	int	 slashed;
+
+	if (footnote_rule(l) == l->n) {
+		c->in_zone = 1;
+		c->u = NULL;
+		return 1;
+	}
+	if (!c->in_zone)
+		return 0;
+	if ((k = def_marker(l, c->marker, sizeof(c->marker),
+	    &slashed)) > 0) {
+		c->u = new_definition(c->r, l, k, c->marker, c->seg);
+		c->in_zone = 1;
+		c->blank = 0;
+		return 1;
+	}
+	if (c->in_zone == 1 && c->u != NULL && c->u->kind == U_FNDEF &&
+	    !rp_opens_unit(l->s, l->n)) {
+		append_line(c->u, l);
+		return 1;
+	}
+	c->in_zone = 0;
+	c->u = NULL;
+	return 0;
+}
+
+/* A note defined in a block of its own, not at a page foot. */
+static int
+block_note(struct cutter *c, const struct line *l)
+{
+	size_t	 k;
+	int	 slashed;
+
+	if ((!c->blank && !next_note_line(c->u, l) &&
+	    !ends_before_notes(c->r, c->u, l)) ||
+	    (k = block_definition(c->r, l, c->seen_content, c->marker,
+	    sizeof(c->marker), &slashed)) == 0)
+		return 0;
+	c->u = new_definition(c->r, l, k, c->marker, c->seg);
+	c->u->block_start = 1;
+	/* The old form lists its notes line after line: "1/ S/26111."
+	 * then "2/ S/26083.". */
+	c->in_zone = slashed;
+	c->blank = 0;
+	return 1;
+}
+
+/* The masthead ends at the formula, or where running text begins: a
+ * numbered paragraph, a long piece cut from a flattened line, a
+ * sentence, a recital under a dated heading line, a preambular opener
+ * of the language's table ("Whereas" before the formula in 1940s
+ * resolutions, "Recalling" under a formula OCR misread). */
+static int
+ends_masthead(const struct reader *r, size_t i, int blank)
+{
+	const struct line	*l = &r->lines[i];
+	rp_body			 b;
+
+	return rp_is_formula(l->s, l->n, &b) ||
+	    bare_formula_line(r, i) || rp_opens_unit(l->s, l->n) ||
+	    rp_formula_lead(l->s, l->n, &b, items_below(r, i)) > 0 ||
+	    (l->cut && long_line(l) && !rp_masthead_role(l->s, l->n)) ||
+	    (i > 0 && recital_after_heading(l - 1, l)) ||
+	    ((blank || r->line_per_paragraph) &&
+	    (r->nunits > 0 || first_recital(l)) &&
+	    !rp_masthead_role(l->s, l->n) && ((long_line(l) &&
+	    (blank ? sentence_end(r, l) : ends_recital(l) ||
+	    (rp_opens_recital(l->s, l->n) && rp_ends_clause(l->s,
+	    l->n)))) ||
+	    rp_opens_recital(l->s, l->n)));
+}
+
+static void
+masthead_line(struct cutter *c, const struct line *l)
+{
+	int	 role = rp_masthead_role(l->s, l->n);
+	/* Masthead lines stand alone; other lines (a long title) join
+	 * up. */
+	int	 prev = c->u != NULL && c->u->kind == U_MASTHEAD ?
+	    rp_masthead_role(c->u->text.data, c->u->text.len) : -1;
+
+	/* "on 26 November 2025" continues the line before; an agenda
+	 * item's title follows it. */
+	if (!role && !c->blank && (prev == RP_ROLE_AGENDA ||
+	    prev == RP_ROLE_ADOPTION ||
+	    (prev > 0 && rp_starts_lower(l->s, l->n)))) {
+		append_line(c->u, l);
+		return;
+	}
+	if (role || c->u == NULL || c->u->kind != U_MASTHEAD ||
+	    prev != RP_ROLE_NONE || c->blank) {
+		c->u = new_unit(c->r, l, U_MASTHEAD, c->seg);
+		c->u->block_start = c->blank;
+	}
+	append_line(c->u, l);
+	c->blank = 0;
+}
+
+/* Running text never continues a masthead line. */
+static void
+running_line(struct cutter *c, size_t i)
+{
+	struct reader		*r = c->r;
+	const struct line	*l = &r->lines[i];
+	struct unit		*u = c->u;
+
+	if (u == NULL || c->blank || u->kind == U_MASTHEAD ||
+	    (rp_opens_unit(l->s, l->n) &&
+	    !wrapped_opener(r, c->prev, l)) ||
+	    line_ends_paragraph(r, c->prev, l) || formula_alone(u, l) ||
+	    bare_formula_line(r, i) || connector_line(r, i) ||
+	    (i > 0 && closing_break(u, l - 1, l))) {
+		u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
+		    U_SEPARATOR : U_TEXT, c->seg);
+		u->block_start = c->blank;
+	}
+	append_line(u, l);
+	c->prev = l;
+	c->u = u->kind == U_SEPARATOR ? NULL : u;
+	c->blank = 0;
+}
+
 static void
 make_units(struct reader *r)
 {
+	struct cutter	 c = { .r = r, .in_masthead = 1, .blank = 1 };
 	size_t		 i;
-	int		 seg = 0, in_masthead = 1, in_zone = 0, blank = 1;
-	int		 seen_content = 0, slashed;
-	struct unit	*u = NULL;
-	const struct line *prev = NULL;
-	rp_body		 b;
-	char		 marker[16];
 
 	for (i = 0; i < r->nlines; i++) {
 		struct line	*l = &r->lines[i];
-		size_t		 k;
 
 		if (is_blank(l)) {
-			if (l->gone != 3 && l->gone != 2)
-				blank = 1;
-			if (l->gone == 0) {
-				u = in_zone == 1 ? NULL : u;
-				if (in_zone)
-					in_zone = 2;
-			}
-			if (l->gone == 0 && !in_zone)
-				u = NULL;
+			blank_line(&c, l);
 			continue;
 		}
-		if (annex_line(r, i)) {
-			seg++;
-			u = new_unit(r, l, U_ANNEX, seg);
-			append_line(u, l);
-			u = NULL;
-			in_masthead = 1;
-			in_zone = 0;
-			blank = 1;
-			seen_content = 0;
+		if (annex_unit(&c, i) || zone_note(&c, l) || block_note(&c, l))
 			continue;
+		if (c.in_masthead && ends_masthead(r, i, c.blank))
+			c.in_masthead = 0;
+		if (c.in_masthead)
+			masthead_line(&c, l);
+		else {
+			c.seen_content = 1;
+			running_line(&c, i);
 		}
-		/* Footnotes at a page foot, after a rule (split_flat_lines
-		 * cut off a note that shared its line). */
-		if (footnote_rule(l) == l->n) {
-			in_zone = 1;
-			u = NULL;
-			continue;
-		}
-		if (in_zone) {
-			if ((k = def_marker(l, marker, sizeof(marker),
-			    &slashed)) > 0) {
-				u = new_definition(r, l, k, marker, seg);
-				in_zone = 1;
-				blank = 0;
-				continue;
-			}
-			if (in_zone == 1 && u != NULL && u->kind == U_FNDEF &&
-			    !rp_opens_unit(l->s, l->n)) {
-				append_line(u, l);
-				continue;
-			}
-			in_zone = 0;
-			u = NULL;
-		}
-		if ((blank || next_note_line(u, l) ||
-		    ends_before_notes(r, u, l)) &&
-		    (k = block_definition(r, l, seen_content,
-		    marker, sizeof(marker), &slashed)) > 0) {
-			u = new_definition(r, l, k, marker, seg);
-			u->block_start = 1;
-			/* The old form lists its notes line after line:
-			 * "1/ S/26111." then "2/ S/26083.". */
-			in_zone = slashed;
-			blank = 0;
-			continue;
-		}
-		/* The masthead ends at the formula, or where running text
-		 * begins: a numbered paragraph, a long piece cut from a
-		 * flattened line, a sentence, a recital under a dated
-		 * heading line, a preambular opener of the language's table
-		 * ("Whereas" before the formula in 1940s resolutions,
-		 * "Recalling" under a formula OCR misread). */
-		if (in_masthead && (rp_is_formula(l->s, l->n, &b) ||
-		    bare_formula_line(r, i) || rp_opens_unit(l->s, l->n) || rp_formula_lead(l->s, l->n,
-		    &b, items_below(r, i)) > 0 || (l->cut && long_line(l) &&
-		    !rp_masthead_role(l->s, l->n)) ||
-		    (i > 0 && recital_after_heading(l - 1, l)) || ((blank ||
-		    r->line_per_paragraph) && (r->nunits > 0 ||
-		    first_recital(l)) &&
-		    !rp_masthead_role(l->s, l->n) && ((long_line(l) &&
-		    (blank ? sentence_end(r, l) : ends_recital(l) ||
-		    (rp_opens_recital(l->s, l->n) && rp_ends_clause(l->s,
-		    l->n)))) ||
-		    rp_opens_recital(l->s, l->n)))))
-			in_masthead = 0;
-		if (in_masthead) {
-			int role = rp_masthead_role(l->s, l->n);
-
-			/* Masthead lines stand alone; other lines (a long
-			 * title) join up. */
-			int prev = u != NULL && u->kind == U_MASTHEAD ?
-			    rp_masthead_role(u->text.data, u->text.len) : -1;
-
-			/* "on 26 November 2025" continues the line before;
-			 * an agenda item's title follows it. */
-			if (!role && !blank && (prev == RP_ROLE_AGENDA ||
-			    prev == RP_ROLE_ADOPTION ||
-			    (prev > 0 && rp_starts_lower(l->s, l->n)))) {
-				append_line(u, l);
-				continue;
-			}
-			if (role || u == NULL || u->kind != U_MASTHEAD ||
-			    prev != RP_ROLE_NONE || blank) {
-				u = new_unit(r, l, U_MASTHEAD, seg);
-				u->block_start = blank;
-			}
-			append_line(u, l);
-			blank = 0;
-			continue;
-		}
-		seen_content = 1;
-		/* Running text never continues a masthead line. */
-		if (u == NULL || blank || u->kind == U_MASTHEAD ||
-		    (rp_opens_unit(l->s, l->n) &&
-		    !wrapped_opener(r, prev, l)) ||
-		    line_ends_paragraph(r, prev, l) || formula_alone(u, l) ||
-		    bare_formula_line(r, i) || connector_line(r, i) ||
-		    (i > 0 && closing_break(u, l - 1, l))) {
-			u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
-			    U_SEPARATOR : U_TEXT, seg);
-			u->block_start = blank;
-		}
-		append_line(u, l);
-		prev = l;
-		if (u->kind == U_SEPARATOR)
-			u = NULL;
-		blank = 0;
 	}
 }
 
@@ -2258,144 +2321,237 @@ items_follow(const struct builder *bd, const struct unit *u)
 	    &v) > 0;
 }
 
-static void
-add_text_unit(struct builder *bd, const struct unit *u)
+/*
+ * add_text_unit() tries these steps in turn on a unit's text; the first
+ * that places it returns 1.  A step may also narrow the text for those
+ * after it (a formula leading the line in).
+ */
+struct text {
+	const struct unit	*u;
+	const char		*s;	/* what is left to place */
+	size_t			 n;
+	int			 lead_in; /* it leads in what follows */
+};
+
+typedef int text_step(struct builder *, struct text *);
+
+/* The members of a vote group, or the label opening one. */
+static int
+vote_text(struct builder *bd, struct text *t)
 {
-	const char	*s = u->text.data;
-	size_t		 n = u->text.len, numlen, off, k;
-	rp_item_kind	 kind;
-	int		 value, v, lead_in = 0;
-	rp_body		 body;
-	rp_node		*p, *b;
-	rp_para_kind	 pk;
-	uint32_t	 first;
+	int	 v;
 
 	if (bd->vote) {
-		add_members(bd, u);
-		return;
+		add_members(bd, t->u);
+		return 1;
 	}
-	if ((v = rp_vote_label(s, n)) != 0) {
-		add_vote(bd, u, v);
-		return;
+	if ((v = rp_vote_label(t->s, t->n)) != 0) {
+		add_vote(bd, t->u, v);
+		return 1;
 	}
-	if ((rp_is_formula(s, n, &body) || rp_is_bare_formula(s, n,
-	    &body)) && add_formula(bd, u, n, body))
-		return;
-	/* "大会建议:": the formula, then its verb opens the paragraph
-	 * whose sub-items follow; before paragraphs it is their lead-in
-	 * ("The Security Council⏎Resolves:"). */
-	if ((k = rp_formula_lead(s, n, &body, items_follow(bd, u))) > 0 &&
-	    add_formula(bd, u, k,
-	    body)) {
-		for (s += k, n -= k; n > 0 && *s == ' '; s++, n--)
-			continue;
-		lead_in = rp_clause_end_of(s, n) == RP_END_COLON &&
-		    char_count(s, n) <= LEAD_IN_MAX && !items_follow(bd, u);
-	}
-	if (rp_closes_body(bd->r->doc, bd->docnode->meta, s, n,
+	return 0;
+}
+
+static int
+formula_text(struct builder *bd, struct text *t)
+{
+	rp_body	 body;
+
+	return (rp_is_formula(t->s, t->n, &body) ||
+	    rp_is_bare_formula(t->s, t->n, &body)) &&
+	    add_formula(bd, t->u, t->n, body);
+}
+
+/* "大会建议:": the formula, then its verb opens the paragraph whose
+ * sub-items follow; before paragraphs it is their lead-in ("The Security
+ * Council⏎Resolves:").  The rest of the line goes on to the next steps. */
+static int
+formula_lead_text(struct builder *bd, struct text *t)
+{
+	rp_body	 body;
+	size_t	 k;
+
+	if ((k = rp_formula_lead(t->s, t->n, &body,
+	    items_follow(bd, t->u))) == 0 ||
+	    !add_formula(bd, t->u, k, body))
+		return 0;
+	for (t->s += k, t->n -= k; t->n > 0 && *t->s == ' '; t->s++, t->n--)
+		continue;
+	t->lead_in = rp_clause_end_of(t->s, t->n) == RP_END_COLON &&
+	    char_count(t->s, t->n) <= LEAD_IN_MAX && !items_follow(bd, t->u);
+	return 0;
+}
+
+/* The closing formula, and what follows the closing formula of an
+ * operative part (a record of later decisions, the next resolution's
+ * heading on a printed page): that is not part of it, it stays after
+ * it, in order. */
+static int
+closing_text(struct builder *bd, struct text *t)
+{
+	if (rp_closes_body(bd->r->doc, bd->docnode->meta, t->s, t->n,
 	    bd->state == 2)) {
 		rp_node_append(part(bd, &bd->conclusion, RP_NODE_CONCLUSION,
-		    u->line), block(bd, u, s, n, 0));
+		    t->u->line), block(bd, t->u, t->s, t->n, 0));
 		bd->para = NULL;
-		return;
+		return 1;
 	}
-	/* What follows the closing formula of an operative part (a record
-	 * of later decisions, the next resolution's heading on a printed
-	 * page) is not part of it: it stays after it, in order. */
 	if (bd->conclusion != NULL && bd->state == 2) {
-		rp_node_append(bd->conclusion, block(bd, u, s, n, 0));
-		return;
+		rp_node_append(bd->conclusion, block(bd, t->u, t->s, t->n, 0));
+		return 1;
 	}
-	/* Punctuation alone opens no paragraph: it stays with the one
-	 * before it. */
-	if (bd->state == 2 && bd->para != NULL && no_words(s, n)) {
-		rp_node_append(bd->para, block(bd, u, s, n, 0));
-		return;
-	}
-	if ((off = rp_item_marker(s, n, &numlen, &kind, &value)) > 0) {
-		if (!bulleted_paragraph(bd, kind, s + off, n - off)) {
-			add_item(bd, u, numlen, off, kind, value);
-			return;
+	return 0;
+}
+
+/* Punctuation alone opens no paragraph: it stays with the one before
+ * it. */
+static int
+punctuation_text(struct builder *bd, struct text *t)
+{
+	if (bd->state != 2 || bd->para == NULL || !no_words(t->s, t->n))
+		return 0;
+	rp_node_append(bd->para, block(bd, t->u, t->s, t->n, 0));
+	return 1;
+}
+
+/* A sub-item; a bullet opening an operative paragraph is not one.  Past
+ * here no list stays open. */
+static int
+item_text(struct builder *bd, struct text *t)
+{
+	size_t		 numlen, off;
+	rp_item_kind	 kind;
+	int		 value;
+
+	if ((off = rp_item_marker(t->s, t->n, &numlen, &kind, &value)) > 0) {
+		if (!bulleted_paragraph(bd, kind, t->s + off, t->n - off)) {
+			add_item(bd, t->u, numlen, off, kind, value);
+			return 1;
 		}
 		bd->bulleted = 1;
 	}
 	bd->depth = 0;
-	if (lead_in || rp_is_intermediate_formula(s, n) ||
-	    (u->kind == U_HEADING &&
-	    rp_is_connector(s, n)) || (bd->numbered_next &&
-	    rp_is_lead_in(s, n))) {
-		p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
-		p->name = "intermediateFormula";
-		rp_node_append(p, block(bd, u, s, n, 0));
-		rp_node_append(part(bd, &bd->body, RP_NODE_BODY, u->line), p);
-		bd->state = 2;
-		bd->para = NULL;
-		return;
-	}
-	if (u->kind == U_HEADING && bd->state >= 1) {
-		p = rp_node_new(bd->r->doc, RP_NODE_HEADING, u->line, u->col);
-		rp_node_append(p, block(bd, u, s, n, 0));
-		rp_node_append(part(bd, &bd->body, RP_NODE_BODY, u->line), p);
-		bd->state = 2;
-		bd->para = NULL;
-		return;
-	}
-	if (u->num != NULL || (off = rp_paragraph_number(s, n,
-	    &numlen)) > 0) {
-		if (u->num != NULL) {
-			/* A scan's number set right (fix_scanned_numbers). */
-			for (off = u->numlen; off < n && s[off] == ' '; off++)
-				continue;
-			p = paragraph(bd, u, u->num, strlen(u->num));
-		} else
-			p = paragraph(bd, u, s, numlen);
-		rp_node_append(p, block(bd, u, s + off, n - off, 0));
-		rp_node_append(part(bd, &bd->body, RP_NODE_BODY, u->line), p);
-		bd->state = 2;
-		bd->para = p;
-		return;
-	}
-	/* Unnumbered text between paragraphs N and N+1 belongs to N. */
-	if (bd->state == 2 && bd->para != NULL && bd->para->num != NULL &&
-	    bd->next_num == rp_paragraph_value(bd->para->num,
-	    strlen(bd->para->num)) + 1) {
-		b = block(bd, u, s, n, 0);
-		/* "…呼吁；" then "在这方面，…": in Chinese a semicolon does not
-		 * end the paragraph, and the text runs on in the same block. */
-		if (bd->para->last != NULL &&
-		    bd->para->last->type == RP_NODE_BLOCK &&
-		    ends_with_cjk_semicolon(bd->para->last) &&
-		    rp_utf8_decode(s, n, &first) > 0 && rp_is_cjk(first)) {
-			while (b->first != NULL) {
-				rp_node *c = b->first;
+	return 0;
+}
 
-				rp_node_unlink(c);
-				rp_node_append(bd->para->last, c);
-			}
-			return;
+/* A node of type (named name) holding the text, next in the body. */
+static void
+body_node(struct builder *bd, struct text *t, rp_node_type type,
+    const char *name)
+{
+	rp_node	*p;
+
+	p = rp_node_new(bd->r->doc, type, t->u->line, t->u->col);
+	if (name != NULL)
+		p->name = name;
+	rp_node_append(p, block(bd, t->u, t->s, t->n, 0));
+	rp_node_append(part(bd, &bd->body, RP_NODE_BODY, t->u->line), p);
+	bd->state = 2;
+	bd->para = NULL;
+}
+
+static int
+intermediate_text(struct builder *bd, struct text *t)
+{
+	if (!t->lead_in && !rp_is_intermediate_formula(t->s, t->n) &&
+	    !(t->u->kind == U_HEADING && rp_is_connector(t->s, t->n)) &&
+	    !(bd->numbered_next && rp_is_lead_in(t->s, t->n)))
+		return 0;
+	body_node(bd, t, RP_NODE_FORMULA, "intermediateFormula");
+	return 1;
+}
+
+static int
+heading_text(struct builder *bd, struct text *t)
+{
+	if (t->u->kind != U_HEADING || bd->state < 1)
+		return 0;
+	body_node(bd, t, RP_NODE_HEADING, NULL);
+	return 1;
+}
+
+static int
+numbered_text(struct builder *bd, struct text *t)
+{
+	const struct unit	*u = t->u;
+	size_t			 numlen, off;
+	rp_node			*p;
+
+	if (u->num != NULL) {
+		/* A scan's number set right (fix_scanned_numbers). */
+		for (off = u->numlen; off < t->n && t->s[off] == ' '; off++)
+			continue;
+		p = paragraph(bd, u, u->num, strlen(u->num));
+	} else if ((off = rp_paragraph_number(t->s, t->n, &numlen)) > 0)
+		p = paragraph(bd, u, t->s, numlen);
+	else
+		return 0;
+	rp_node_append(p, block(bd, u, t->s + off, t->n - off, 0));
+	rp_node_append(part(bd, &bd->body, RP_NODE_BODY, u->line), p);
+	bd->state = 2;
+	bd->para = p;
+	return 1;
+}
+
+/* Unnumbered text between paragraphs N and N+1 belongs to N. */
+static int
+continuation_text(struct builder *bd, struct text *t)
+{
+	rp_node		*b, *c;
+	uint32_t	 first;
+
+	if (bd->state != 2 || bd->para == NULL || bd->para->num == NULL ||
+	    bd->next_num != rp_paragraph_value(bd->para->num,
+	    strlen(bd->para->num)) + 1)
+		return 0;
+	b = block(bd, t->u, t->s, t->n, 0);
+	/* "…呼吁；" then "在这方面，…": in Chinese a semicolon does not
+	 * end the paragraph, and the text runs on in the same block. */
+	if (bd->para->last != NULL && bd->para->last->type == RP_NODE_BLOCK &&
+	    ends_with_cjk_semicolon(bd->para->last) &&
+	    rp_utf8_decode(t->s, t->n, &first) > 0 && rp_is_cjk(first)) {
+		while ((c = b->first) != NULL) {
+			rp_node_unlink(c);
+			rp_node_append(bd->para->last, c);
 		}
-		rp_node_append(bd->para, b);
-		return;
+		return 1;
 	}
-	/* Text after sub-items that starts lower-case closes the paragraph
-	 * (a wrap-up). */
-	if (bd->para != NULL && bd->para->last != NULL &&
-	    bd->para->last->type == RP_NODE_LIST && rp_starts_lower(s, n)) {
-		rp_node_append(bd->para, block(bd, u, s, n, 0));
-		return;
-	}
-	pk = rp_classify_paragraph(s, n);
+	rp_node_append(bd->para, b);
+	return 1;
+}
+
+/* Text after sub-items that starts lower-case closes the paragraph (a
+ * wrap-up). */
+static int
+wrap_up_text(struct builder *bd, struct text *t)
+{
+	if (bd->para == NULL || bd->para->last == NULL ||
+	    bd->para->last->type != RP_NODE_LIST ||
+	    !rp_starts_lower(t->s, t->n))
+		return 0;
+	rp_node_append(bd->para, block(bd, t->u, t->s, t->n, 0));
+	return 1;
+}
+
+/* An unnumbered paragraph: preambular or operative by its words, else
+ * by where it stands. */
+static void
+unnumbered_text(struct builder *bd, struct text *t)
+{
+	const struct unit	*u = t->u;
+	rp_para_kind		 pk = rp_classify_paragraph(t->s, t->n);
+	rp_node			*p;
+
 	/* Before paragraph 1, a sentence no verb opens is a recital
 	 * although it ends in a full stop ("يعبر المجلس عن قلقه …."): the
 	 * numbers start the operative part.  Not a line leading in what
 	 * follows with a colon. */
 	if (bd->state == 1 && pk == RP_PARA_OPERATIVE && bd->next_num == 1 &&
-	    rp_clause_end_of(s, n) == RP_END_STOP &&
-	    rp_opener_kind(s, n) == RP_PARA_UNKNOWN)
+	    rp_clause_end_of(t->s, t->n) == RP_END_STOP &&
+	    rp_opener_kind(t->s, t->n) == RP_PARA_UNKNOWN)
 		pk = RP_PARA_UNKNOWN;
 	p = paragraph(bd, u, NULL, 0);
-	b = block(bd, u, s, n, 0);
-	rp_node_append(p, b);
+	rp_node_append(p, block(bd, u, t->s, t->n, 0));
 	if (bd->state <= 1 && pk != RP_PARA_OPERATIVE) {
 		if (pk == RP_PARA_UNKNOWN) {
 			p->flags |= RP_UNSURE;
@@ -2411,6 +2567,23 @@ add_text_unit(struct builder *bd, const struct unit *u)
 		bd->state = 2;
 	}
 	bd->para = p;
+}
+
+static void
+add_text_unit(struct builder *bd, const struct unit *u)
+{
+	static text_step *const steps[] = {
+		vote_text, formula_text, formula_lead_text, closing_text,
+		punctuation_text, item_text, intermediate_text, heading_text,
+		numbered_text, continuation_text, wrap_up_text,
+	};
+	struct text	 t = { u, u->text.data, u->text.len, 0 };
+	size_t		 i;
+
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		if (steps[i](bd, &t))
+			return;
+	unnumbered_text(bd, &t);
 }
 
 static void
@@ -3157,6 +3330,62 @@ plain_paragraphs(struct builder *bd, const struct unit *first)
 		    "no resolution structure found");
 }
 
+/* bd->next_num and bd->numbered_next at unit i.  *next: the first
+ * numbered paragraph after it (to if none), looked for again only once i
+ * reaches it: looking from every unit was quadratic in a text without
+ * numbers. */
+static void
+look_ahead(struct builder *bd, size_t i, size_t to, size_t *next)
+{
+	const struct unit	*units = bd->r->units;
+	size_t			 nl;
+
+	if (*next <= i)
+		for (*next = i + 1; *next < to; (*next)++)
+			if (units[*next].kind == U_TEXT &&
+			    rp_paragraph_number(units[*next].text.data,
+			    units[*next].text.len, &nl))
+				break;
+	bd->next_num = *next < to ? rp_paragraph_value(
+	    units[*next].text.data, units[*next].text.len) : 0;
+	bd->numbered_next = *next == i + 1;
+}
+
+static void
+add_separator(struct builder *bd, const struct unit *u)
+{
+	rp_node *sep = rp_node_new(bd->r->doc, RP_NODE_SEPARATOR, u->line,
+	    u->col);
+
+	sep->literal = rp_doc_strndup(bd->r->doc, u->text.data, u->text.len);
+	rp_node_append(part(bd, &bd->body, RP_NODE_BODY, u->line), sep);
+	bd->state = 2;
+	bd->para = NULL;
+}
+
+/* A letter's first masthead line is its title; the rest of it is
+ * running text. */
+static void
+add_unit(struct builder *bd, const struct unit *u, rp_doc_kind kind)
+{
+	if (u->kind == U_SEPARATOR)
+		add_separator(bd, u);
+	else if (u->kind == U_MASTHEAD && kind != RP_DOC_LETTER)
+		add_masthead(bd, u);
+	else if (u->kind == U_MASTHEAD && bd->preface == NULL) {
+		rp_node_append(part(bd, &bd->preface, RP_NODE_PREFACE,
+		    u->line), block(bd, u, u->text.data, u->text.len,
+		    RP_ROLE_TITLE));
+		rp_masthead_meta(bd->r->doc, bd->docnode->meta,
+		    RP_ROLE_TITLE, u->text.data, u->text.len);
+	} else if (u->kind == U_MASTHEAD || u->kind == U_TEXT ||
+	    u->kind == U_HEADING) {
+		if (kind == RP_DOC_LETTER)
+			bd->state = 2;
+		add_text_unit(bd, u);
+	}
+}
+
 /* Build the DOCUMENT of units [from, to). */
 static rp_node *
 build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
@@ -3180,62 +3409,12 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 	for (i = from; i < to; i++)
 		if (r->units[i].kind == U_FNDEF)
 			add_footnote(r, &bd, &r->units[i]);
-	/* next: the first numbered paragraph after unit i (to if none),
-	 * looked for again only once i reaches it: looking from every unit
-	 * was quadratic in a text without numbers. */
 	for (i = from, next = from; i < to; i++) {
-		const struct unit *u = &r->units[i];
-		size_t nl;
-
-		if (next <= i)
-			for (next = i + 1; next < to; next++)
-				if (r->units[next].kind == U_TEXT &&
-				    rp_paragraph_number(r->units[next].text.data,
-				    r->units[next].text.len, &nl))
-					break;
-		bd.next_num = next < to ? rp_paragraph_value(
-		    r->units[next].text.data, r->units[next].text.len) : 0;
-		bd.numbered_next = next == i + 1;
-		if (u->kind != U_FNDEF)
-			rp_buf_put(&all, u->text.data, u->text.len);
-		switch (u->kind) {
-		case U_MASTHEAD:
-			if (kind == RP_DOC_LETTER && bd.preface == NULL) {
-				rp_node_append(part(&bd, &bd.preface,
-				    RP_NODE_PREFACE, u->line), block(&bd, u,
-				    u->text.data, u->text.len, RP_ROLE_TITLE));
-				rp_masthead_meta(r->doc, bd.docnode->meta,
-				    RP_ROLE_TITLE, u->text.data, u->text.len);
-				break;
-			}
-			if (kind == RP_DOC_LETTER) {
-				bd.state = 2;
-				add_text_unit(&bd, u);
-				break;
-			}
-			add_masthead(&bd, u);
-			break;
-		case U_SEPARATOR: {
-			rp_node *sep = rp_node_new(r->doc, RP_NODE_SEPARATOR,
-			    u->line, u->col);
-
-			sep->literal = rp_doc_strndup(r->doc, u->text.data,
-			    u->text.len);
-			rp_node_append(part(&bd, &bd.body, RP_NODE_BODY,
-			    u->line), sep);
-			bd.state = 2;
-			bd.para = NULL;
-			break;
-		}
-		case U_TEXT:
-		case U_HEADING:
-			if (kind == RP_DOC_LETTER)
-				bd.state = 2;
-			add_text_unit(&bd, u);
-			break;
-		default:
-			break;
-		}
+		look_ahead(&bd, i, to, &next);
+		if (r->units[i].kind != U_FNDEF)
+			rp_buf_put(&all, r->units[i].text.data,
+			    r->units[i].text.len);
+		add_unit(&bd, &r->units[i], kind);
 	}
 	if (kind == RP_DOC_LETTER && bd.body != NULL)
 		rp_take_signature(r->doc, bd.body);
@@ -3259,14 +3438,67 @@ check_footnotes(struct reader *r)
 			    "referenced", r->fns[i].node->num);
 }
 
+/* Is it a letter around a resolution?  Its first unit says. */
+static rp_doc_kind
+doc_kind(const struct reader *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nunits; i++)
+		if (r->units[i].kind != U_FNDEF)
+			return rp_is_letter_title(r->units[i].text.data,
+			    r->units[i].text.len) ? RP_DOC_LETTER :
+			    RP_DOC_RESOLUTION;
+	return RP_DOC_RESOLUTION;
+}
+
+/* Segment seg, units [from, to) under heading, as an annex of main (in
+ * a letter, the resolution it carries). */
+static void
+add_annex(struct reader *r, rp_node *main, rp_doc_kind kind, int seg,
+    const struct unit *heading, size_t from, size_t to)
+{
+	rp_node	*annex, *d, *notes;
+
+	annex = rp_node_new(r->doc, RP_NODE_ANNEX, heading->line,
+	    heading->col);
+	annex->num = rp_doc_strndup(r->doc, heading->text.data,
+	    heading->text.len);
+	d = build_document(r, from, to, kind == RP_DOC_LETTER ?
+	    RP_DOC_RESOLUTION : RP_DOC_ANNEX,
+	    kind == RP_DOC_LETTER ? NULL : main->meta);
+	d->meta->annex_number = seg;
+	rp_node_append(annex, d);
+	/* Annexes go before the notes. */
+	if ((notes = rp_node_child(main, RP_NODE_NOTES)) != NULL)
+		rp_node_insert_before(notes, annex);
+	else
+		rp_node_append(main, annex);
+}
+
+static void
+free_reader(struct reader *r)
+{
+	size_t	 i;
+
+	free_units(r);
+	free(r->lines);
+	free(r->fns);
+	rp_map_free(&r->fnfirst);
+	for (i = 0; i < r->nheaps; i++)
+		free(r->heaps[i].i);
+	free(r->heaps);
+}
+
 int
 rp_read_text(rp_doc *doc, const char *buf, size_t len)
 {
 	struct reader	 r;
-	size_t		 i, start;
-	rp_node		*root = NULL, *main = NULL;
+	size_t		 start, end;
+	rp_node		*main = NULL;
 	int		 seg, nseg;
 	rp_doc_kind	 kind;
+	const struct unit *heading;
 
 	memset(&r, 0, sizeof(r));
 	r.doc = doc;
@@ -3284,63 +3516,27 @@ rp_read_text(rp_doc *doc, const char *buf, size_t len)
 	late_definitions(&r);
 	join_units(&r);
 
-	/* Is it a letter around a resolution? */
-	kind = RP_DOC_RESOLUTION;
-	for (i = 0; i < r.nunits; i++) {
-		if (r.units[i].kind == U_FNDEF)
-			continue;
-		if (rp_is_letter_title(r.units[i].text.data, r.units[i].text.len))
-			kind = RP_DOC_LETTER;
-		break;
-	}
+	kind = doc_kind(&r);
 	nseg = r.nunits ? r.units[r.nunits - 1].seg + 1 : 1;
-	start = 0;
-	for (seg = 0; seg < nseg; seg++) {
-		size_t		 end = start;
-		const struct unit *heading = NULL;
-		rp_node		*d;
-
+	for (seg = 0, start = 0; seg < nseg; seg++, start = end) {
+		heading = NULL;
 		if (start < r.nunits && r.units[start].kind == U_ANNEX)
 			heading = &r.units[start++];
-		end = start;
-		while (end < r.nunits && r.units[end].seg == seg)
-			end++;
-		if (seg == 0) {
+		for (end = start; end < r.nunits && r.units[end].seg == seg;
+		    end++)
+			continue;
+		if (seg == 0)
 			main = build_document(&r, start, end, kind, NULL);
-			root = main;
-		} else {
-			rp_node *annex = rp_node_new(doc, RP_NODE_ANNEX,
-			    heading->line, heading->col);
-
-			annex->num = rp_doc_strndup(doc, heading->text.data,
-			    heading->text.len);
-			d = build_document(&r, start, end, kind ==
-			    RP_DOC_LETTER ? RP_DOC_RESOLUTION : RP_DOC_ANNEX,
-			    kind == RP_DOC_LETTER ? NULL : main->meta);
-			d->meta->annex_number = seg;
-			rp_node_append(annex, d);
-			/* Annexes go before the notes. */
-			if (rp_node_child(main, RP_NODE_NOTES) != NULL)
-				rp_node_insert_before(rp_node_child(main,
-				    RP_NODE_NOTES), annex);
-			else
-				rp_node_append(main, annex);
-		}
-		start = end;
+		else
+			add_annex(&r, main, kind, seg, heading, start, end);
 	}
-	if (root == NULL)
-		root = rp_document_new(doc, RP_DOC_RESOLUTION, 1, 1);
-	if (r.fm_symbol != NULL && root->meta->symbol == NULL)
-		root->meta->symbol = r.fm_symbol;
+	if (main == NULL)
+		main = rp_document_new(doc, RP_DOC_RESOLUTION, 1, 1);
+	if (r.fm_symbol != NULL && main->meta->symbol == NULL)
+		main->meta->symbol = r.fm_symbol;
 	check_footnotes(&r);
-	keep_furniture(&r, root);
-	doc->root = root;
-	free_units(&r);
-	free(r.lines);
-	free(r.fns);
-	rp_map_free(&r.fnfirst);
-	for (i = 0; i < r.nheaps; i++)
-		free(r.heaps[i].i);
-	free(r.heaps);
+	keep_furniture(&r, main);
+	doc->root = main;
+	free_reader(&r);
 	return 0;
 }

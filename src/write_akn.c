@@ -1784,6 +1784,33 @@ kept_identification(struct d *d, xmlNodePtr id, const char *conv)
 	kept_date(w, x, &s->manifestation, conv);
 }
 
+/* <FRBRWork>: the resolution whatever its language; org wrote it. */
+static void
+work_level(struct d *d, xmlNodePtr id, const char *org)
+{
+	struct w	*w = d->w;
+	const rp_meta	*m = d->m;
+	xmlNodePtr	 x;
+
+	x = el(w, id, "FRBRWork");
+	frbr(w, x, "FRBRthis", "value", wfmt(w, "%s/%s", d->work, d->comp),
+	    NULL, NULL);
+	frbr(w, x, "FRBRuri", "value", d->work, NULL, NULL);
+	if (m->symbol != NULL)
+		frbr(w, x, "FRBRalias", "value", m->symbol, "name", "unSymbol");
+	frbr(w, x, "FRBRdate", "date", d->date, "name", d->datename);
+	frbr(w, x, "FRBRauthor", "href", wfmt(w, "#%s", org), NULL, NULL);
+	frbr(w, x, "FRBRcountry", "value", "un", NULL, NULL);
+	if (m->kind == RP_DOC_RESOLUTION)
+		frbr(w, x, "FRBRsubtype", "value", "deliberation", NULL, NULL);
+	/* showAs: the number as cited, "1377 (2001)" for the Council. */
+	if (m->number != NULL)
+		frbr(w, x, "FRBRnumber", "value", iri_number(w, m->number),
+		    "showAs", m->body == RP_BODY_SC && m->year > 0 ?
+		    wfmt(w, "%s (%d)", m->number, m->year) : m->number);
+	frbr(w, x, "FRBRname", "value", kind_names[m->kind], NULL, NULL);
+}
+
 /* <identification> and the first <references> of a document. */
 static void
 identification(struct d *d, xmlNodePtr id)
@@ -1815,23 +1842,7 @@ identification(struct d *d, xmlNodePtr id)
 		    wfmt(w, "/akn/ontology/event/un/%s/meeting/%s", d->actor,
 		    d->iri_date ? d->iri_date : "unknown"), m->meeting);
 
-	x = el(w, id, "FRBRWork");
-	frbr(w, x, "FRBRthis", "value", wfmt(w, "%s/%s", d->work, d->comp),
-	    NULL, NULL);
-	frbr(w, x, "FRBRuri", "value", d->work, NULL, NULL);
-	if (m->symbol != NULL)
-		frbr(w, x, "FRBRalias", "value", m->symbol, "name", "unSymbol");
-	frbr(w, x, "FRBRdate", "date", d->date, "name", d->datename);
-	frbr(w, x, "FRBRauthor", "href", wfmt(w, "#%s", org), NULL, NULL);
-	frbr(w, x, "FRBRcountry", "value", "un", NULL, NULL);
-	if (m->kind == RP_DOC_RESOLUTION)
-		frbr(w, x, "FRBRsubtype", "value", "deliberation", NULL, NULL);
-	/* showAs: the number as cited, "1377 (2001)" for the Council. */
-	if (m->number != NULL)
-		frbr(w, x, "FRBRnumber", "value", iri_number(w, m->number),
-		    "showAs", m->body == RP_BODY_SC && m->year > 0 ?
-		    wfmt(w, "%s (%d)", m->number, m->year) : m->number);
-	frbr(w, x, "FRBRname", "value", kind_names[m->kind], NULL, NULL);
+	work_level(d, id, org);
 
 	x = el(w, id, "FRBRExpression");
 	frbr(w, x, "FRBRthis", "value", wfmt(w, "%s/%s", expr, d->comp),
@@ -1865,24 +1876,15 @@ prop_int(struct w *w, xmlNodePtr x, const char *k, int v, int unset)
 		xmlNewProp(x, BAD_CAST k, BAD_CAST wfmt(w, "%d", v));
 }
 
-/*
- * The end of <meta>: footnotes nothing refers to, as <note>s (AKN's place
- * for notes outside the text), and the exact metadata in <proprietary>,
- * since AKN has no slot for a meeting number or a vote.
- */
+/* Footnotes nothing refers to, as <note>s in meta (AKN's place for
+ * notes outside the text). */
 static void
-meta_tail(struct d *d, xmlNodePtr meta, xmlNodePtr refs)
+unused_notes(struct d *d, xmlNodePtr meta)
 {
 	struct w	*w = d->w;
-	const rp_meta	*m = d->m;
-	const rp_node	*ns, *fn, *fu, *b;
+	const rp_node	*ns, *fn;
 	xmlNodePtr	 notes = NULL, x;
-	xmlNsPtr	 rp;
 
-	if (refs->children == NULL) {
-		xmlUnlinkNode(refs);
-		xmlFreeNode(refs);
-	}
 	for (ns = d->node->first; ns != NULL; ns = ns->next) {
 		if (ns->type != RP_NODE_NOTES)
 			continue;
@@ -1902,10 +1904,19 @@ meta_tail(struct d *d, xmlNodePtr meta, xmlNodePtr refs)
 			blocks(d, x, fn, w->notes[w->nnotes - 1].eid);
 		}
 	}
-	/* A foreign document's metadata is its own identity: read back,
-	 * it is foreign again, never a UN document. */
-	if (m->akn_source != NULL)
-		return;
+}
+
+/* The exact metadata in <proprietary>, since AKN has no slot for a
+ * meeting number or a vote. */
+static void
+proprietary(struct d *d, xmlNodePtr meta)
+{
+	struct w	*w = d->w;
+	const rp_meta	*m = d->m;
+	const rp_node	*fu, *b;
+	xmlNodePtr	 x;
+	xmlNsPtr	 rp;
+
 	x = el(w, meta, "proprietary");
 	at(w, x, "source", "#converter");
 	x = xmlAddChild(x, xmlNewDocNode(w->x, NULL, BAD_CAST "meta", NULL));
@@ -1936,6 +1947,22 @@ meta_tail(struct d *d, xmlNodePtr meta, xmlNodePtr refs)
 				prop_int(w, xmlNewTextChild(x, rp,
 				    BAD_CAST "furniture", BAD_CAST clean(w,
 				    b->first->literal)), "line", b->line, 0);
+}
+
+/* The end of <meta>: the notes nothing refers to, and the exact
+ * metadata. */
+static void
+meta_tail(struct d *d, xmlNodePtr meta, xmlNodePtr refs)
+{
+	if (refs->children == NULL) {
+		xmlUnlinkNode(refs);
+		xmlFreeNode(refs);
+	}
+	unused_notes(d, meta);
+	/* A foreign document's metadata is its own identity: read back,
+	 * it is foreign again, never a UN document. */
+	if (d->m->akn_source == NULL)
+		proprietary(d, meta);
 }
 
 static void

@@ -171,44 +171,28 @@ copy_vars(rp_html *h, const char **vars)
 
 static void free_shell(rp_html *);
 
-rp_html *
-rp_html_new(const rp_options *opt, const char **err)
+/* The stylesheet (h->ssreal) and the page template (h->template) of
+ * the options; NULL, or what went wrong. */
+static const char *
+find_files(rp_html *h, const rp_options *opt)
 {
-	static const rp_options	 none;
-	rp_html			*h;
-	const char		*dir;
-	char			*path = NULL, *slash, real[PATH_MAX];
-	char			 dirreal[PATH_MAX];
-	xmlGenericErrorFunc	 olderr = xmlGenericError;
-	void			*oldctx = xmlGenericErrorContext;
-	rp_buf			 msgs;
+	const char	*dir;
+	char		*path, *slash, real[PATH_MAX], dirreal[PATH_MAX];
 
-	if (opt == NULL)
-		opt = &none;
 	dir = opt->data_dir != NULL ? opt->data_dir : RP_DATADIR;
 	/* The stylesheet resolves the template against its own folder:
 	 * a relative data directory would point it at the wrong one. */
 	if (dir[0] != '/' && realpath(dir, dirreal) != NULL)
 		dir = dirreal;
-	if ((h = calloc(1, sizeof(*h))) == NULL) {
-		*err = "out of memory";
-		return NULL;
-	}
-	if (copy_vars(h, opt->vars) != 0)
-		goto oom;
-	if ((h->quotes = rp_quotes_flag(rp_options_get(opt, "quotes",
-	    "yes"))) < 0) {
-		*err = "-V quotes: expected yes or no";
-		goto fail;
-	}
 	path = opt->stylesheet_path != NULL ? strdup(opt->stylesheet_path) :
 	    join(dir, "stylesheets/akn2html.xsl");
 	if (path == NULL || realpath(path, real) == NULL) {
-		*err = "cannot find the HTML stylesheet (akn2html.xsl)";
-		goto fail;
+		free(path);
+		return "cannot find the HTML stylesheet (akn2html.xsl)";
 	}
+	free(path);
 	if ((h->ssreal = strdup(real)) == NULL)
-		goto oom;
+		return "out of memory";
 	/* The shell: --template, else the one of the data directory. */
 	if (opt->template_path != NULL)
 		h->template = strdup(opt->template_path);
@@ -218,8 +202,17 @@ rp_html_new(const rp_options *opt, const char **err)
 		*slash = '\0';
 		h->template = join(real, "../templates/html.xml");
 	}
-	if (h->template == NULL)
-		goto oom;
+	return h->template == NULL ? "out of memory" : NULL;
+}
+
+/* h->ss from h->ssreal; NULL, or what libxslt said was wrong. */
+static const char *
+parse_stylesheet(rp_html *h)
+{
+	xmlGenericErrorFunc	 olderr = xmlGenericError;
+	void			*oldctx = xmlGenericErrorContext;
+	rp_buf			 msgs;
+	const char		*err = NULL;
 
 	exsltRegisterAll();
 	rp_buf_init(&msgs);
@@ -228,38 +221,59 @@ rp_html_new(const rp_options *opt, const char **err)
 	h->ss = xsltParseStylesheetFile((const xmlChar *)h->ssreal);
 	xmlSetGenericErrorFunc(oldctx, olderr);
 	xsltSetGenericErrorFunc(NULL, NULL);
-	if (h->ss == NULL) {
-		*err = one_line("cannot parse the HTML stylesheet", &msgs);
-		rp_buf_free(&msgs);
-		goto fail;
-	}
+	if (h->ss == NULL)
+		err = one_line("cannot parse the HTML stylesheet", &msgs);
 	rp_buf_free(&msgs);
-	if (list_params(h) != 0)
-		goto oom;
-	if ((h->sec = xsltNewSecurityPrefs()) == NULL ||
-	    (h->labels = rp_labels_new(opt->data_dir)) == NULL)
-		goto oom;
-	/* The stylesheet may write nothing and reach no network; it reads
-	 * only what check_read() allows. */
-	if (xsltSetSecurityPrefs(h->sec, XSLT_SECPREF_WRITE_FILE,
+	return err;
+}
+
+/* The stylesheet may write nothing and reach no network; it reads only
+ * what check_read() allows. */
+static int
+forbid(xsltSecurityPrefsPtr sec)
+{
+	return xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE,
 	    xsltSecurityForbid) != 0 ||
-	    xsltSetSecurityPrefs(h->sec, XSLT_SECPREF_CREATE_DIRECTORY,
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY,
 	    xsltSecurityForbid) != 0 ||
-	    xsltSetSecurityPrefs(h->sec, XSLT_SECPREF_WRITE_NETWORK,
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK,
 	    xsltSecurityForbid) != 0 ||
-	    xsltSetSecurityPrefs(h->sec, XSLT_SECPREF_READ_NETWORK,
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK,
 	    xsltSecurityForbid) != 0 ||
-	    xsltSetSecurityPrefs(h->sec, XSLT_SECPREF_READ_FILE,
-	    check_read) != 0) {
-		*err = "cannot set the stylesheet's security preferences";
-		goto fail;
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE,
+	    check_read) != 0 ? -1 : 0;
+}
+
+rp_html *
+rp_html_new(const rp_options *opt, const char **err)
+{
+	static const rp_options	 none;
+	rp_html			*h;
+	const char		*e = NULL;
+
+	if (opt == NULL)
+		opt = &none;
+	if ((h = calloc(1, sizeof(*h))) == NULL) {
+		*err = "out of memory";
+		return NULL;
 	}
-	free(path);
-	return h;
-oom:
-	*err = "out of memory";
-fail:
-	free(path);
+	if (copy_vars(h, opt->vars) != 0)
+		e = "out of memory";
+	else if ((h->quotes = rp_quotes_flag(rp_options_get(opt, "quotes",
+	    "yes"))) < 0)
+		e = "-V quotes: expected yes or no";
+	else if ((e = find_files(h, opt)) == NULL &&
+	    (e = parse_stylesheet(h)) == NULL) {
+		if (list_params(h) != 0 ||
+		    (h->sec = xsltNewSecurityPrefs()) == NULL ||
+		    (h->labels = rp_labels_new(opt->data_dir)) == NULL)
+			e = "out of memory";
+		else if (forbid(h->sec) != 0)
+			e = "cannot set the stylesheet's security preferences";
+	}
+	if (e == NULL)
+		return h;
+	*err = e;
 	rp_html_free(h);
 	return NULL;
 }
@@ -469,74 +483,103 @@ apply_small_buffers(rp_html *h, xmlDocPtr xml, xsltTransformContextPtr ctx)
 	return res;
 }
 
+/* The files a transform may read: the stylesheet, the template
+ * (extra's "template", else h's) and extra's catalogs.  Returns the
+ * template. */
+static const char *
+allow_files(const rp_html *h, const char *const *extra, struct allow *a)
+{
+	const char *const	*v;
+	const char		*tpl = h->template;
+
+	memset(a, 0, sizeof(*a));
+	for (v = extra; v != NULL && v[0] != NULL; v += 2) {
+		if (strcmp(v[0], "catalog") == 0)
+			allow_add(a, v[1]);
+		else if (strcmp(v[0], "template") == 0)
+			tpl = v[1];
+	}
+	allow_add(a, tpl);
+	allow_add(a, h->ssreal);
+	return tpl;
+}
+
+/* Run ctx on xml into out: 0, or -1 and what went wrong in msgs. */
+static int
+transform(rp_html *h, xsltTransformContextPtr ctx, xmlDocPtr xml,
+    const char **params, rp_buf *out, rp_buf *msgs)
+{
+	xmlDocPtr	 res;
+	xmlChar		*s = NULL;
+	int		 len = 0, rc = -1;
+
+	xsltSetCtxtParseOptions(ctx, XML_PARSE_NONET);
+	xsltSetTransformErrorFunc(ctx, msgs, collect);
+	if (xsltSetCtxtSecurityPrefs(h->sec, ctx) != 0 ||
+	    xsltQuoteUserParams(ctx, params) != 0)
+		return -1;
+	if (h->quotes)
+		rp_quotes_akn(xml);
+	res = apply_small_buffers(h, xml, ctx);
+	/* A runtime error can still leave a partial result. */
+	if (res != NULL && ctx->state == XSLT_STATE_OK) {
+		if (xsltSaveResultToString(&s, &len, res, h->ss) != 0 ||
+		    s == NULL)
+			rp_buf_puts(msgs, "cannot serialize the page");
+		else {
+			rp_buf_put(out, (const char *)s, (size_t)len);
+			rc = 0;
+		}
+	}
+	xmlFree(s);
+	if (res != NULL)
+		xmlFreeDoc(res);
+	return rc;
+}
+
+/* What went wrong, on one line: the processor reports in several
+ * pieces. */
+static char *
+failure(rp_buf *msgs)
+{
+	size_t	 i;
+
+	for (i = 0; i < msgs->len; i++)
+		if (msgs->data[i] == '\n')
+			msgs->data[i] = ' ';
+	while (msgs->len > 0 && msgs->data[msgs->len - 1] == ' ')
+		msgs->data[--msgs->len] = '\0';
+	return strdup(msgs->len > 0 ? msgs->data : "the stylesheet failed");
+}
+
 int
 rp_html_apply(rp_html *h, xmlDocPtr xml, const char *const *extra,
     rp_buf *out, char **msg)
 {
 	xsltTransformContextPtr	 ctx = NULL;
-	xmlDocPtr		 res = NULL;
-	xmlChar			*s = NULL;
 	const char		**params = NULL;
 	char			**keys = NULL;
 	struct allow		 allow;
 	rp_buf			 msgs;
 	xmlGenericErrorFunc	 olderr = xmlGenericError;
 	void			*oldctx = xmlGenericErrorContext;
-	int			 len = 0, rc = -1, i;
-	const char *const	*v;
-	const char		*tpl = h->template;
+	int			 rc = -1, i;
+	const char		*tpl = allow_files(h, extra, &allow);
 
 	*msg = NULL;
-	memset(&allow, 0, sizeof(allow));
 	rp_buf_init(&msgs);
-	for (v = extra; v != NULL && v[0] != NULL; v += 2) {
-		if (strcmp(v[0], "catalog") == 0)
-			allow_add(&allow, v[1]);
-		else if (strcmp(v[0], "template") == 0)
-			tpl = v[1];
-	}
-	allow_add(&allow, tpl);
-	allow_add(&allow, h->ssreal);
 	xmlSetGenericErrorFunc(&msgs, collect);
 	if ((params = make_params(h, extra, &keys)) == NULL ||
-	    (ctx = xsltNewTransformContext(h->ss, xml)) == NULL) {
+	    (ctx = xsltNewTransformContext(h->ss, xml)) == NULL)
 		rp_buf_puts(&msgs, "out of memory");
-		goto done;
+	else {
+		ctx->_private = &allow;
+		lend_shell(h, ctx, tpl);
+		rc = transform(h, ctx, xml, params, out, &msgs);
 	}
-	ctx->_private = &allow;
-	lend_shell(h, ctx, tpl);
-	xsltSetCtxtParseOptions(ctx, XML_PARSE_NONET);
-	xsltSetTransformErrorFunc(ctx, &msgs, collect);
-	if (xsltSetCtxtSecurityPrefs(h->sec, ctx) != 0 ||
-	    xsltQuoteUserParams(ctx, params) != 0)
-		goto done;
-	if (h->quotes)
-		rp_quotes_akn(xml);
-	res = apply_small_buffers(h, xml, ctx);
-	/* A runtime error can still leave a partial result. */
-	if (res == NULL || ctx->state != XSLT_STATE_OK)
-		goto done;
-	if (xsltSaveResultToString(&s, &len, res, h->ss) != 0 || s == NULL) {
-		rp_buf_puts(&msgs, "cannot serialize the page");
-		goto done;
-	}
-	rp_buf_put(out, (const char *)s, (size_t)len);
-	rc = 0;
-done:
 	xmlSetGenericErrorFunc(oldctx, olderr);
-	if (rc != 0) {
-		/* One line: the processor reports in several pieces. */
-		for (i = 0; i < (int)msgs.len; i++)
-			if (msgs.data[i] == '\n')
-				msgs.data[i] = ' ';
-		while (msgs.len > 0 && msgs.data[msgs.len - 1] == ' ')
-			msgs.data[--msgs.len] = '\0';
-		*msg = strdup(msgs.len > 0 ? msgs.data :
-		    "the stylesheet failed");
-	}
-	xmlFree(s);
-	if (res != NULL)
-		xmlFreeDoc(res);
+	if (rc != 0)
+		*msg = failure(&msgs);
 	if (ctx != NULL) {
 		take_shell(h, ctx);
 		xsltFreeTransformContext(ctx);

@@ -342,11 +342,49 @@ link_url(const char *pattern, const char *symbol)
 
 static void inlines(struct mdw *w, cmark_node *parent, const rp_node *n);
 
+/* n's content in a new node of type t (a link to url if not NULL). */
+static void
+wrapped(struct mdw *w, cmark_node *parent, const rp_node *n,
+    cmark_node_type t, const char *url)
+{
+	cmark_node	*c = new_node(t);
+
+	if (url != NULL)
+		cmark_node_set_url(c, url);
+	inlines(w, c, n->first);
+	cmark_node_append_child(parent, c);
+}
+
+/* A note's reference: GFM's [^label] (raw: a hand-made footnote node
+ * crashes cmark-gfm), else its number in brackets. */
+static void
+note_ref(struct mdw *w, cmark_node *parent, const rp_node *n)
+{
+	cmark_node	*c;
+	rp_buf		 b;
+
+	if (n->target == NULL) {
+		add_collapsed(parent, n->num ? n->num : "");
+		return;
+	}
+	rp_buf_init(&b);
+	if (w->conf->gfm_notes) {
+		rp_buf_printf(&b, "[^%s]", note_label(w, n->target));
+		c = new_node(CMARK_NODE_HTML_INLINE);
+		cmark_node_set_literal(c, b.data);
+		cmark_node_append_child(parent, c);
+	} else {
+		rp_buf_printf(&b, "[%s]", n->target->num ?
+		    n->target->num : "");
+		add_text(parent, b.data, b.len);
+	}
+	rp_buf_free(&b);
+}
+
 static void
 inline_node(struct mdw *w, cmark_node *parent, const rp_node *n)
 {
-	cmark_node	*c;
-	char		*url;
+	char	*url;
 
 	switch (n->type) {
 	case RP_NODE_TEXT:
@@ -354,20 +392,15 @@ inline_node(struct mdw *w, cmark_node *parent, const rp_node *n)
 		break;
 	case RP_NODE_EMPH:
 	case RP_NODE_STRONG:
-		c = new_node(n->type == RP_NODE_EMPH ? CMARK_NODE_EMPH :
-		    CMARK_NODE_STRONG);
-		inlines(w, c, n->first);
-		cmark_node_append_child(parent, c);
+		wrapped(w, parent, n, n->type == RP_NODE_EMPH ?
+		    CMARK_NODE_EMPH : CMARK_NODE_STRONG, NULL);
 		break;
 	case RP_NODE_LINK:
-		if (!rp_link_writable(w->doc, n)) {
+		if (!rp_link_writable(w->doc, n))
 			inlines(w, parent, n->first);
-			break;
-		}
-		c = new_node(CMARK_NODE_LINK);
-		cmark_node_set_url(c, n->href ? n->href : "");
-		inlines(w, c, n->first);
-		cmark_node_append_child(parent, c);
+		else
+			wrapped(w, parent, n, CMARK_NODE_LINK,
+			    n->href ? n->href : "");
 		break;
 	case RP_NODE_DOCREF:
 		if (w->conf->link_pattern == NULL || n->ref == NULL ||
@@ -375,37 +408,12 @@ inline_node(struct mdw *w, cmark_node *parent, const rp_node *n)
 			inlines(w, parent, n->first);
 			break;
 		}
-		c = new_node(CMARK_NODE_LINK);
 		url = link_url(w->conf->link_pattern, n->ref->symbol);
-		cmark_node_set_url(c, url);
+		wrapped(w, parent, n, CMARK_NODE_LINK, url);
 		free(url);
-		inlines(w, c, n->first);
-		cmark_node_append_child(parent, c);
 		break;
 	case RP_NODE_NOTEREF:
-		if (n->target == NULL) {
-			add_collapsed(parent, n->num ? n->num : "");
-			break;
-		}
-		if (w->conf->gfm_notes) {
-			rp_buf b;
-
-			/* Raw: a hand-made footnote node crashes cmark-gfm. */
-			rp_buf_init(&b);
-			rp_buf_printf(&b, "[^%s]", note_label(w, n->target));
-			c = new_node(CMARK_NODE_HTML_INLINE);
-			cmark_node_set_literal(c, b.data);
-			rp_buf_free(&b);
-			cmark_node_append_child(parent, c);
-		} else {
-			rp_buf b;
-
-			rp_buf_init(&b);
-			rp_buf_printf(&b, "[%s]", n->target->num ?
-			    n->target->num : "");
-			add_text(parent, b.data, b.len);
-			rp_buf_free(&b);
-		}
+		note_ref(w, parent, n);
 		break;
 	default:
 		/* DATE and anything new: its content. */
@@ -439,6 +447,79 @@ edge_text(cmark_node *n, int last)
 	return NULL;
 }
 
+static cmark_node *
+space(void)
+{
+	cmark_node	*t = new_node(CMARK_NODE_TEXT);
+
+	cmark_node_set_literal(t, " ");
+	return t;
+}
+
+/* The spaces at the start (at the end if last) of n's text go: whether
+ * there were any. */
+static int
+trim_edge(cmark_node *n, int last)
+{
+	cmark_node	*t = edge_text(n, last);
+	const char	*s;
+	char		*d;
+	size_t		 len;
+
+	if (t == NULL || (len = strlen(s = cmark_node_get_literal(t))) == 0 ||
+	    (last ? s[len - 1] : s[0]) != ' ')
+		return 0;
+	if (last) {
+		d = xstrdup(s);
+		while (len > 0 && d[len - 1] == ' ')
+			d[--len] = '\0';
+	} else
+		d = xstrdup(s + strspn(s, " "));
+	cmark_node_set_literal(t, d);
+	free(d);
+	return 1;
+}
+
+/* A space at the start of n moves out before it (unless n is a
+ * block, where it goes). */
+static void
+lead_space(cmark_node *n, int is_block)
+{
+	cmark_node	*prev = cmark_node_previous(n);
+	const char	*s;
+	char		*d;
+	size_t		 len;
+
+	if (!trim_edge(n, 0) || is_block)
+		return;
+	if (prev == NULL || cmark_node_get_type(prev) != CMARK_NODE_TEXT) {
+		cmark_node_insert_before(n, space());
+		return;
+	}
+	s = cmark_node_get_literal(prev);
+	if ((len = strlen(s)) > 0 && s[len - 1] == ' ')
+		return;
+	if ((d = malloc(len + 2)) == NULL)
+		rp_out_of_memory();
+	memcpy(d, s, len);
+	strcpy(d + len, " ");
+	cmark_node_set_literal(prev, d);
+	free(d);
+}
+
+/* Spaces at the end of n move out after it (unless n is a block, where
+ * they go). */
+static void
+trail_space(cmark_node *n, int is_block)
+{
+	cmark_node	*next = cmark_node_next(n);
+
+	if (trim_edge(n, 1) && !is_block && (next == NULL ||
+	    cmark_node_get_type(next) != CMARK_NODE_TEXT ||
+	    cmark_node_get_literal(next)[0] != ' '))
+		cmark_node_insert_after(n, space());
+}
+
 /*
  * Spaces at the edges of a block, and just inside emphasis (where
  * "* x*" would not be emphasis), move out or go.
@@ -446,9 +527,7 @@ edge_text(cmark_node *n, int last)
 static void
 tidy_spaces(cmark_node *n, int is_block)
 {
-	cmark_node	*c, *next, *t;
-	const char	*s;
-	size_t		 len;
+	cmark_node	*c, *next;
 
 	for (c = cmark_node_first_child(n); c != NULL; c = next) {
 		next = cmark_node_next(c);
@@ -461,51 +540,8 @@ tidy_spaces(cmark_node *n, int is_block)
 			continue;
 		cmark_node_free(c);	/* empty emphasis or link */
 	}
-	if ((t = edge_text(n, 0)) != NULL &&
-	    (s = cmark_node_get_literal(t))[0] == ' ') {
-		char *d = xstrdup(s + strspn(s, " "));
-
-		cmark_node_set_literal(t, d);
-		free(d);
-		if (!is_block && cmark_node_previous(n) != NULL &&
-		    cmark_node_get_type(cmark_node_previous(n)) ==
-		    CMARK_NODE_TEXT) {
-			t = cmark_node_previous(n);
-			s = cmark_node_get_literal(t);
-			if ((len = strlen(s)) == 0 || s[len - 1] != ' ') {
-				d = malloc(len + 2);
-				if (d == NULL)
-					rp_out_of_memory();
-				memcpy(d, s, len);
-				strcpy(d + len, " ");
-				cmark_node_set_literal(t, d);
-				free(d);
-			}
-		} else if (!is_block) {
-			cmark_node *sp = new_node(CMARK_NODE_TEXT);
-
-			cmark_node_set_literal(sp, " ");
-			cmark_node_insert_before(n, sp);
-		}
-	}
-	if ((t = edge_text(n, 1)) != NULL && (len = strlen(s =
-	    cmark_node_get_literal(t))) > 0 && s[len - 1] == ' ') {
-		char *d = xstrdup(s);
-
-		while (len > 0 && d[len - 1] == ' ')
-			d[--len] = '\0';
-		cmark_node_set_literal(t, d);
-		free(d);
-		if (!is_block && (cmark_node_next(n) == NULL ||
-		    cmark_node_get_type(cmark_node_next(n)) !=
-		    CMARK_NODE_TEXT ||
-		    cmark_node_get_literal(cmark_node_next(n))[0] != ' ')) {
-			cmark_node *sp = new_node(CMARK_NODE_TEXT);
-
-			cmark_node_set_literal(sp, " ");
-			cmark_node_insert_after(n, sp);
-		}
-	}
+	lead_space(n, is_block);
+	trail_space(n, is_block);
 	/* Text emptied by trimming. */
 	for (c = cmark_node_first_child(n); c != NULL; c = next) {
 		next = cmark_node_next(c);
@@ -699,6 +735,66 @@ is_block(const rp_node *n)
 
 static void	container(struct mdw *, cmark_node *, const rp_node *, int);
 
+/* A numbered paragraph as an item of the ordered list ol, a new one
+ * unless it goes on from number *next; an unnumbered one on its own.
+ * Returns the list open after it. */
+static cmark_node *
+numbered_para(struct mdw *w, cmark_node *root, const rp_node *c,
+    cmark_node *ol, int *next)
+{
+	cmark_node	*p;
+	int		 k;
+
+	if ((k = list_number(c->num)) == 0) {
+		para_content(w, root, c, c->num, 0);
+		return NULL;
+	}
+	if (ol == NULL || k != *next) {
+		ol = new_node(CMARK_NODE_LIST);
+		cmark_node_set_list_type(ol, CMARK_ORDERED_LIST);
+		cmark_node_set_list_delim(ol, CMARK_PERIOD_DELIM);
+		cmark_node_set_list_start(ol, k);
+		cmark_node_set_list_tight(ol, 0);
+		cmark_node_append_child(root, ol);
+	}
+	*next = k + 1;
+	p = new_node(CMARK_NODE_ITEM);
+	para_content(w, p, c, NULL, 1);
+	cmark_node_append_child(ol, p);
+	return ol;
+}
+
+static void
+heading_para(struct mdw *w, cmark_node *root, const rp_node *c, int depth)
+{
+	cmark_node	*p = new_node(CMARK_NODE_PARAGRAPH);
+
+	if (c->num != NULL)
+		add_collapsed(p, c->num);
+	if (c->num != NULL && c->first != NULL)
+		add_text(p, " ", 1);
+	append_blocks(w, p, c->first);
+	tidy_spaces(p, 1);
+	cmark_node_append_child(root, heading(3 + 2 * depth, p));
+}
+
+/* A formula, a signature, or BLOCKs in a row (before end) as one
+ * paragraph; returns the last node it took. */
+static const rp_node *
+plain_para(struct mdw *w, cmark_node *root, const rp_node *c,
+    const rp_node *end)
+{
+	cmark_node	*p = new_node(CMARK_NODE_PARAGRAPH);
+
+	append_blocks(w, p, c->type == RP_NODE_BLOCK ? c : c->first);
+	if (c->type == RP_NODE_BLOCK)
+		while (c->next != end && c->next != NULL &&
+		    c->next->type == RP_NODE_BLOCK)
+			c = c->next;
+	cmark_node_append_child(root, p);
+	return c;
+}
+
 /* A run of blocks from first, up to end (or the first node that is not
  * a block): the children of a PREAMBLE, BODY or CONCLUSION, or blocks
  * found elsewhere (a list in a masthead, a block in a DOCUMENT), which
@@ -710,7 +806,7 @@ blocks(struct mdw *w, cmark_node *root, const rp_node *first,
 {
 	const rp_node	*c, *last = first;
 	cmark_node	*ol = NULL, *p;
-	int		 next = 0, k;
+	int		 next = 0;
 
 	for (c = first; c != end && c != NULL && is_block(c);
 	    last = c, c = c->next) {
@@ -718,40 +814,10 @@ blocks(struct mdw *w, cmark_node *root, const rp_node *first,
 			ol = NULL;
 		switch (c->type) {
 		case RP_NODE_PARAGRAPH:
-			if ((k = list_number(c->num)) == 0) {
-				ol = NULL;
-				para_content(w, root, c, c->num, 0);
-				break;
-			}
-			if (ol == NULL || k != next) {
-				ol = new_node(CMARK_NODE_LIST);
-				cmark_node_set_list_type(ol,
-				    CMARK_ORDERED_LIST);
-				cmark_node_set_list_delim(ol,
-				    CMARK_PERIOD_DELIM);
-				cmark_node_set_list_start(ol, k);
-				cmark_node_set_list_tight(ol, 0);
-				cmark_node_append_child(root, ol);
-			}
-			next = k + 1;
-			p = new_node(CMARK_NODE_ITEM);
-			para_content(w, p, c, NULL, 1);
-			cmark_node_append_child(ol, p);
-			break;
-		case RP_NODE_FORMULA:
-			p = new_node(CMARK_NODE_PARAGRAPH);
-			append_blocks(w, p, c->first);
-			cmark_node_append_child(root, p);
+			ol = numbered_para(w, root, c, ol, &next);
 			break;
 		case RP_NODE_HEADING:
-			p = new_node(CMARK_NODE_PARAGRAPH);
-			if (c->num != NULL)
-				add_collapsed(p, c->num);
-			if (c->num != NULL && c->first != NULL)
-				add_text(p, " ", 1);
-			append_blocks(w, p, c->first);
-			tidy_spaces(p, 1);
-			cmark_node_append_child(root, heading(3 + 2 * depth, p));
+			heading_para(w, root, c, depth);
 			break;
 		case RP_NODE_SEPARATOR:
 			p = new_node(CMARK_NODE_PARAGRAPH);
@@ -768,16 +834,10 @@ blocks(struct mdw *w, cmark_node *root, const rp_node *first,
 		case RP_NODE_LIST:
 			items(w, root, c);
 			break;
+		case RP_NODE_FORMULA:
 		case RP_NODE_SIGNATURE:
 		case RP_NODE_BLOCK:
-			p = new_node(CMARK_NODE_PARAGRAPH);
-			append_blocks(w, p, c->type == RP_NODE_BLOCK ? c :
-			    c->first);
-			if (c->type == RP_NODE_BLOCK)
-				while (c->next != end && c->next != NULL &&
-				    c->next->type == RP_NODE_BLOCK)
-					c = c->next;
-			cmark_node_append_child(root, p);
+			c = plain_para(w, root, c, end);
 			break;
 		default:
 			break;
