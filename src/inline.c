@@ -530,14 +530,16 @@ number_ref(struct scan *sc, size_t i, rp_docref *ref)
 	return 0;
 }
 
-/* A document symbol at t[i]: "A/RES/60/288", "S/2021/1105 (2021)". */
+/*
+ * The length of a document symbol's text at t[i] (capitals, then '/'
+ * segments holding a digit somewhere), or 0.  Sentence punctuation is
+ * not part of a symbol.
+ */
 static size_t
-symbol_ref(struct scan *sc, size_t i, rp_docref *ref)
+symbol_extent(const char *t, size_t n, size_t i)
 {
-	const char	*t = sc->t;
-	size_t		 n = sc->n, j = i, k, end;
-	int		 segs = 0, has_digit = 0, a, b;
-	char		*sym;
+	size_t	j = i, k;
+	int	segs = 0, has_digit = 0;
 
 	if (i > 0 && (isalnum((unsigned char)t[i - 1]) || t[i - 1] == '/'))
 		return 0;
@@ -546,59 +548,71 @@ symbol_ref(struct scan *sc, size_t i, rp_docref *ref)
 	if (j == i || j >= n || t[j] != '/')
 		return 0;
 	while (j < n && t[j] == '/') {
-		k = j + 1;
-		while (k < n && (isalnum((unsigned char)t[k]) || t[k] == '.' ||
-		    t[k] == '-')) {
-			if (isdigit((unsigned char)t[k]))
-				has_digit = 1;
-			k++;
-		}
+		for (k = j + 1; k < n && (isalnum((unsigned char)t[k]) ||
+		    t[k] == '.' || t[k] == '-'); k++)
+			has_digit |= isdigit((unsigned char)t[k]) != 0;
 		if (k == j + 1)
 			break;
 		segs++;
 		j = k;
 	}
-	/* Sentence punctuation is not part of a symbol. */
 	while (j > i && (t[j - 1] == '.' || t[j - 1] == '-'))
 		j--;
-	if (segs < 1 || !has_digit)
+	return segs >= 1 && has_digit ? j - i : 0;
+}
+
+/*
+ * A Security Council symbol sym at t[i..k): its body and number, and
+ * the year when " (YYYY)" follows ("S/RES/242 (1967)").  Returns the
+ * length with the year, or 0 when none follows.
+ */
+static size_t
+sc_symbol(struct scan *sc, size_t i, size_t k, const char *sym,
+    rp_docref *ref)
+{
+	const char	*t = sc->t;
+	size_t		 n = sc->n, p = 6, q = k + 2;
+	int		 a = digits(sym, strlen(sym), &p, 4), b;
+
+	if (k + 7 <= n && t[k] == ' ' && t[k + 1] == '(' && t[k + 6] == ')' &&
+	    (b = digits(t, n, &q, 4)) >= 1946 && q == k + 6) {
+		fill_ref(sc, ref, RP_BODY_SC, NULL, a, b);
+		return k + 7 - i;
+	}
+	if (a > 0) {
+		ref->body = RP_BODY_SC;
+		ref->number = rp_doc_strndup(sc->ctx->doc, sym + 6,
+		    strlen(sym + 6));
+	}
+	return 0;
+}
+
+/* A document symbol at t[i]: "A/RES/60/288", "S/2021/1105 (2021)". */
+static size_t
+symbol_ref(struct scan *sc, size_t i, rp_docref *ref)
+{
+	size_t	 len = symbol_extent(sc->t, sc->n, i), with_year, off;
+	char	*sym;
+
+	if (len == 0)
 		return 0;
-	end = j;
-	sym = rp_doc_strndup(sc->ctx->doc, t + i, j - i);
+	sym = rp_doc_strndup(sc->ctx->doc, sc->t + i, len);
 	ref->symbol = sym;
 	ref->body = RP_BODY_UNKNOWN;
-	k = j;
 	if (strncmp(sym, "S/RES/", 6) == 0) {
-		size_t p = 6;
-
-		a = digits(sym, strlen(sym), &p, 4);
-		if (k + 7 <= n && t[k] == ' ' && t[k + 1] == '(' &&
-		    t[k + 6] == ')') {
-			size_t q = k + 2;
-
-			if ((b = digits(t, n, &q, 4)) >= 1946 && q == k + 6) {
-				end = k + 7;
-				fill_ref(sc, ref, RP_BODY_SC, NULL, a, b);
-				return end - i;
-			}
-		}
-		if (a > 0) {
-			ref->body = RP_BODY_SC;
-			ref->number = rp_doc_strndup(sc->ctx->doc, sym + 6,
-			    strlen(sym + 6));
-		}
+		if ((with_year = sc_symbol(sc, i, i + len, sym, ref)) > 0)
+			return with_year;
 	} else if (strncmp(sym, "A/RES/", 6) == 0 ||
 	    strncmp(sym, "E/RES/", 6) == 0 ||
 	    strncmp(sym, "A/HRC/RES/", 10) == 0) {
-		size_t off = sym[2] == 'H' ? 10 : 6;
-
+		off = sym[2] == 'H' ? 10 : 6;
 		ref->body = sym[0] == 'E' ? RP_BODY_ECOSOC : off == 10 ?
 		    RP_BODY_HRC : RP_BODY_GA;
 		ref->number = rp_doc_strdup(sc->ctx->doc, sym + off);
 		if (ref->body == RP_BODY_ECOSOC)
 			ref->year = atoi(sym + off);
 	}
-	return end - i;
+	return len;
 }
 
 static void
@@ -924,70 +938,114 @@ find_closer(const struct scan *sc, size_t i, size_t b, size_t n)
 	return 0;
 }
 
+static void	parse_range(struct scan *, rp_node *, size_t, size_t, int);
+
+/*
+ * An emphasis at t[i] (a run of one to three '*' with its closer): its
+ * node and contents added to parent.  Returns where the text goes on
+ * after it, or 0 when the run opens nothing (*skip: its length).
+ */
+static size_t
+emphasis_span(struct scan *sc, rp_node *parent, size_t a, size_t i,
+    size_t b, int depth, size_t run, size_t *skip)
+{
+	const char	*t = sc->t;
+	size_t		 r, close;
+	rp_node		*node;
+
+	for (r = 0; i + r < b && t[i + r] == '*'; r++)
+		continue;
+	*skip = r;
+	if (r > 3 || i + r >= b || t[i + r] == ' ' ||
+	    (i > a && isalnum((unsigned char)t[i - 1])) ||
+	    (close = find_closer(sc, i + r, b, r)) == 0)
+		return 0;
+	scan_text(sc, parent, run, i);
+	node = new_node(sc, r == 1 ? RP_NODE_EMPH : RP_NODE_STRONG, i);
+	rp_node_append(parent, node);
+	if (r == 3) {			/* "***": strong and emphasis */
+		rp_node *em = new_node(sc, RP_NODE_EMPH, i);
+
+		rp_node_append(node, em);
+		node = em;
+	}
+	parse_range(sc, node, i + r, close, depth + 1);
+	return close + r;
+}
+
+/* Whether a link's target is harmless: a web or mail address, or one
+ * with no scheme. */
+static int
+safe_target(const char *url, size_t ulen)
+{
+	return (ulen > 7 && strncasecmp(url, "http://", 7) == 0) ||
+	    (ulen > 8 && strncasecmp(url, "https://", 8) == 0) ||
+	    (ulen > 7 && strncasecmp(url, "mailto:", 7) == 0) ||
+	    memchr(url, ':', ulen) == NULL;
+}
+
+/* Where c is in t[from..b), or 0. */
+static size_t
+find_byte(const char *t, size_t from, size_t b, char c)
+{
+	const char	*p = memchr(t + from, c, b - from);
+
+	return p != NULL ? (size_t)(p - t) : 0;
+}
+
+/*
+ * A link "[text](target)" at t[i]: added to parent, or its text alone
+ * with a warning when the target is unsafe.  Returns where the text
+ * goes on after it, or 0 when there is no link at i.
+ */
+static size_t
+link_span(struct scan *sc, rp_node *parent, size_t i, size_t b, int depth,
+    size_t run)
+{
+	const char	*t = sc->t, *url;
+	size_t		 j, k, ulen;
+	rp_node		*node;
+	int		 line, col;
+
+	if ((j = find_byte(t, i, b, ']')) <= i || j + 1 >= b ||
+	    t[j + 1] != '(' || (k = find_byte(t, j, b, ')')) <= j)
+		return 0;
+	url = t + j + 2;
+	ulen = k - j - 2;
+	scan_text(sc, parent, run, i);
+	if (safe_target(url, ulen)) {
+		node = new_node(sc, RP_NODE_LINK, i);
+		node->href = rp_doc_strndup(sc->ctx->doc, url, ulen);
+		rp_node_append(parent, node);
+		parse_range(sc, node, i + 1, j, depth + 1);
+	} else {
+		position(sc, i, &line, &col);
+		rp_msg(sc->ctx->doc, RP_WARNING, "unsafe-link", line, col,
+		    "unsafe link target dropped, text kept: %.*s",
+		    (int)ulen, url);
+		parse_range(sc, parent, i + 1, j, depth + 1);
+	}
+	return k + 1;
+}
+
 /* Markdown-aware parsing of t[a..b) into parent. */
 static void
 parse_range(struct scan *sc, rp_node *parent, size_t a, size_t b,
     int depth)
 {
 	const char	*t = sc->t;
-	size_t		 i = a, run = a, r, j, k, close;
-	rp_node		*node;
+	size_t		 i = a, run = a, next, skip;
 
 	while (i < b && sc->ctx->markdown && depth < 8) {
 		if (t[i] == '*' && (i == 0 || t[i - 1] != '\\')) {
-			for (r = 0; i + r < b && t[i + r] == '*'; r++)
-				continue;
-			if (r <= 3 && i + r < b && t[i + r] != ' ' &&
-			    (i == a || !isalnum((unsigned char)t[i - 1])) &&
-			    (close = find_closer(sc, i + r, b, r)) > 0) {
-				scan_text(sc, parent, run, i);
-				node = new_node(sc, r == 1 ? RP_NODE_EMPH :
-				    RP_NODE_STRONG, i);
-				rp_node_append(parent, node);
-				if (r == 3) {
-					rp_node *em = new_node(sc, RP_NODE_EMPH,
-					    i);
-
-					rp_node_append(node, em);
-					node = em;
-				}
-				parse_range(sc, node, i + r, close, depth + 1);
-				i = run = close + r;
-				continue;
-			}
-			i += r;
+			next = emphasis_span(sc, parent, a, i, b, depth, run,
+			    &skip);
+			i = next > 0 ? (run = next) : i + skip;
 			continue;
 		}
-		if (t[i] == '[' && (j = (size_t)(memchr(t + i, ']', b - i) ?
-		    (const char *)memchr(t + i, ']', b - i) - t : 0)) > i &&
-		    j + 1 < b && t[j + 1] == '(' &&
-		    (k = (size_t)(memchr(t + j, ')', b - j) ?
-		    (const char *)memchr(t + j, ')', b - j) - t : 0)) > j) {
-			const char	*url = t + j + 2;
-			size_t		 ulen = k - j - 2;
-
-			scan_text(sc, parent, run, i);
-			/* Only harmless targets become links. */
-			if ((ulen > 7 && strncasecmp(url, "http://", 7) == 0) ||
-			    (ulen > 8 && strncasecmp(url, "https://", 8) == 0) ||
-			    (ulen > 7 && strncasecmp(url, "mailto:", 7) == 0) ||
-			    memchr(url, ':', ulen) == NULL) {
-				node = new_node(sc, RP_NODE_LINK, i);
-				node->href = rp_doc_strndup(sc->ctx->doc, url,
-				    ulen);
-				rp_node_append(parent, node);
-				parse_range(sc, node, i + 1, j, depth + 1);
-			} else {
-				int line, col;
-
-				position(sc, i, &line, &col);
-				rp_msg(sc->ctx->doc, RP_WARNING, "unsafe-link",
-				    line, col,
-				    "unsafe link target dropped, text kept: %.*s",
-				    (int)ulen, url);
-				parse_range(sc, parent, i + 1, j, depth + 1);
-			}
-			i = run = k + 1;
+		if (t[i] == '[' && (next = link_span(sc, parent, i, b, depth,
+		    run)) > 0) {
+			i = run = next;
 			continue;
 		}
 		i++;

@@ -600,69 +600,90 @@ container_el(xmlNodePtr x)
 	    rp_akn_is_unit((const char *)x->name);
 }
 
-/* One element in a block context: p, blockList, blockContainer... */
+/* A <num> in a block context: the number of a node we model, else a
+ * block of its own ("§ 301.", "XI." of an element we do not model). */
 static void
-read_block(struct r *r, xmlNodePtr x, rp_node *parent)
+read_num(struct r *r, xmlNodePtr x, rp_node *parent)
 {
-	rp_node		*n;
-	rp_node_type	 t;
+	if (parent->num == NULL && numbered(parent))
+		parent->num = content(r, x);
+	else
+		read_inlines(r, x, mk(r, parent, RP_NODE_BLOCK, x));
+}
+
+/* A <blockContainer> whose class names a node of the model (t): a vote
+ * group with its count, a separator with its number and text, else a
+ * node holding blocks. */
+static void
+read_typed_container(struct r *r, xmlNodePtr x, rp_node *parent,
+    rp_node_type t, int vote)
+{
+	rp_node		*n = mk(r, parent, t, x);
 	xmlNodePtr	 p;
+
+	n->name = attr(r, x, "title");
+	if (t == RP_NODE_VOTE_GROUP) {
+		n->role = vote;
+		n->count = votes_of(r->cur->node->meta, vote);
+	}
+	if (t != RP_NODE_SEPARATOR) {
+		read_blocks(r, x, n);
+		return;
+	}
+	for (p = xmlFirstElementChild(x); p != NULL && !is(p, "p");
+	    p = xmlNextElementSibling(p))
+		if (is(p, "num"))
+			n->num = content(r, p);
+	n->literal = p ? content(r, p) : "";
+}
+
+/* An element in a block context: p, blockList, blockContainer... */
+static void
+read_block_element(struct r *r, xmlNodePtr x, rp_node *parent)
+{
+	rp_node_type	 t;
 	int		 vote;
 
-	if (x->_private == &run_read)
-		return;
-	if (((x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) &&
-	    !blank(x->content)) || inline_el(x)) {
-		read_run(r, x, parent);
-		return;
-	}
-	if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE)
-		return;
-	if (x->type == XML_ENTITY_REF_NODE) {
-		read_inline(r, x, parent);
-		return;
-	}
-	if (x->type != XML_ELEMENT_NODE)
-		return;
-	if (is(x, "p")) {
+	if (is(x, "p"))
 		read_p(r, x, parent);
-	} else if (is(x, "num")) {
-		if (parent->num == NULL && numbered(parent))
-			parent->num = content(r, x);
-		else	/* of an element we do not model ("§ 301.", "XI.") */
-			read_inlines(r, x, mk(r, parent, RP_NODE_BLOCK, x));
-	} else if (is(x, "blockList")) {
+	else if (is(x, "num"))
+		read_num(r, x, parent);
+	else if (is(x, "blockList"))
 		read_blocklist(r, x, parent);
-	} else if (is(x, "blockContainer") &&
-	    (t = type_of_class(x, &vote)) != RP_NODE_NONE) {
-		n = mk(r, parent, t, x);
-		n->name = attr(r, x, "title");
-		if (t == RP_NODE_VOTE_GROUP) {
-			n->role = vote;
-			n->count = votes_of(r->cur->node->meta, vote);
-		}
-		if (t == RP_NODE_SEPARATOR) {
-			for (p = xmlFirstElementChild(x); p != NULL &&
-			    !is(p, "p"); p = xmlNextElementSibling(p))
-				if (is(p, "num"))
-					n->num = content(r, p);
-			n->literal = p ? content(r, p) : "";
-		} else
-			read_blocks(r, x, n);
-	} else if (is(x, "blockContainer") || is(x, "container") ||
-	    is(x, "div") || is(x, "content")) {
+	else if (is(x, "blockContainer") &&
+	    (t = type_of_class(x, &vote)) != RP_NODE_NONE)
+		read_typed_container(r, x, parent, t, vote);
+	else if (is(x, "blockContainer") || is(x, "container") ||
+	    is(x, "div") || is(x, "content"))
 		read_blocks(r, x, parent);
-	} else if (is(x, "authorialNote")) {
+	else if (is(x, "authorialNote"))
 		read_inline(r, x, mk(r, parent, RP_NODE_BLOCK, x));
-	} else if (container_el(x)) {
+	else if (container_el(x))
 		read_container(r, x, parent);
-	} else if (structured(x)) {
+	else if (structured(x)) {
 		unknown(r, x, "its blocks");
 		read_blocks(r, x, parent);
 	} else {
 		unknown(r, x, "a paragraph");
 		read_inlines(r, x, mk(r, parent, RP_NODE_BLOCK, x));
 	}
+}
+
+/* One node in a block context: text and inlines make a run. */
+static void
+read_block(struct r *r, xmlNodePtr x, rp_node *parent)
+{
+	int	text = x->type == XML_TEXT_NODE ||
+	    x->type == XML_CDATA_SECTION_NODE;
+
+	if (x->_private == &run_read)
+		return;
+	if ((text && !blank(x->content)) || inline_el(x))
+		read_run(r, x, parent);
+	else if (x->type == XML_ENTITY_REF_NODE)
+		read_inline(r, x, parent);
+	else if (x->type == XML_ELEMENT_NODE)
+		read_block_element(r, x, parent);
 }
 
 static void
@@ -1501,21 +1522,66 @@ is_body(xmlNodePtr x)
 	return is_one_of(x, names);
 }
 
+/* A document's kind: a letter, an annex (any document inside another
+ * but a statement), else a resolution. */
+static rp_doc_kind
+document_kind(xmlNodePtr x, const rp_node *annex)
+{
+	if (attr_is(x, "name", "letter"))
+		return RP_DOC_LETTER;
+	if (attr_is(x, "name", "annex") ||
+	    (annex != NULL && !is(x, "statement")))
+		return RP_DOC_ANNEX;
+	return RP_DOC_RESOLUTION;
+}
+
+/* One child c of a document element into dn: its meta, a part, its
+ * attachments, or stray blocks.  Returns whether meta made the
+ * document exact (written by respub). */
+static int
+read_document_part(struct r *r, xmlNodePtr c, rp_node *dn, int *natt)
+{
+	xmlNodePtr	 k;
+	int		 exact = 0;
+
+	if (is(c, "meta")) {
+		exact = read_meta(r, c, dn->meta);
+		r->cur->foreign &= !exact;	/* no meta of ours yet */
+	} else if (is(c, "preface") || is(c, "coverPage") ||
+	    is(c, "header")) {
+		read_lines(r, c, mk(r, dn, RP_NODE_PREFACE, c), 0);
+		if (dn->meta->title == NULL)
+			dn->meta->title = find_text(r, c, "docTitle");
+	} else if (is(c, "preamble"))
+		read_preamble(r, c, mk(r, dn, RP_NODE_PREAMBLE, c));
+	else if (is_body(c))
+		read_body(r, c, mk(r, dn, RP_NODE_BODY, c));
+	else if (is(c, "conclusions"))
+		read_lines(r, c, mk(r, dn, RP_NODE_CONCLUSION, c), 0);
+	else if (is(c, "attachments") || is(c, "components") ||
+	    is(c, "collectionBody")) {
+		for (k = c->children; k != NULL; k = k->next)
+			if (k->type == XML_ELEMENT_NODE || has_text(k))
+				read_attachment(r, k, dn, ++*natt);
+	} else if (c->type == XML_ELEMENT_NODE || has_text(c)) {
+		/* Blocks belong in a part: the body before, or one. */
+		if (c->type == XML_ELEMENT_NODE)
+			unknown(r, c, "body text");
+		read_block(r, c, dn->last != NULL && dn->last->type ==
+		    RP_NODE_BODY ? dn->last : mk(r, dn, RP_NODE_BODY, c));
+	}
+	return exact;
+}
+
 static rp_node *
 read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 {
 	struct rdoc	 rd = { 0 }, *outer = r->cur;
-	rp_doc_kind	 kind = RP_DOC_RESOLUTION;
 	rp_node		*dn;
-	xmlNodePtr	 c, k;
+	xmlNodePtr	 c;
 	int		 natt = 0, exact = 0;
 
-	if (attr_is(x, "name", "letter"))
-		kind = RP_DOC_LETTER;
-	else if (attr_is(x, "name", "annex") ||
-	    (annex != NULL && !is(x, "statement")))
-		kind = RP_DOC_ANNEX;
-	dn = rp_document_new(r->doc, kind, line_of(x), 1);
+	dn = rp_document_new(r->doc, document_kind(x, annex), line_of(x), 1);
 	if (annex != NULL)
 		rp_node_append(annex, dn);
 	if (!is(x, "statement") && !is(x, "doc"))
@@ -1524,34 +1590,8 @@ read_document(struct r *r, xmlNodePtr x, rp_node *annex)
 	rd.node = dn;
 	rd.foreign = 1;
 	r->cur = &rd;
-	for (c = x->children; c != NULL; c = c->next) {
-		if (is(c, "meta")) {
-			exact |= read_meta(r, c, dn->meta);
-			rd.foreign = !exact;
-		} else if (is(c, "preface") || is(c, "coverPage") ||
-		    is(c, "header")) {
-			read_lines(r, c, mk(r, dn, RP_NODE_PREFACE, c), 0);
-			if (dn->meta->title == NULL)
-				dn->meta->title = find_text(r, c, "docTitle");
-		} else if (is(c, "preamble")) {
-			read_preamble(r, c, mk(r, dn, RP_NODE_PREAMBLE, c));
-		} else if (is_body(c)) {
-			read_body(r, c, mk(r, dn, RP_NODE_BODY, c));
-		} else if (is(c, "conclusions")) {
-			read_lines(r, c, mk(r, dn, RP_NODE_CONCLUSION, c), 0);
-		} else if (is(c, "attachments") || is(c, "components") ||
-		    is(c, "collectionBody")) {
-			for (k = c->children; k != NULL; k = k->next)
-				if (k->type == XML_ELEMENT_NODE || has_text(k))
-					read_attachment(r, k, dn, ++natt);
-		} else if (c->type == XML_ELEMENT_NODE || has_text(c)) {
-			/* Blocks belong in a part: the body before, or one. */
-			if (c->type == XML_ELEMENT_NODE)
-				unknown(r, c, "body text");
-			read_block(r, c, dn->last != NULL && dn->last->type ==
-			    RP_NODE_BODY ? dn->last : mk(r, dn, RP_NODE_BODY, c));
-		}
-	}
+	for (c = x->children; c != NULL; c = c->next)
+		exact |= read_document_part(r, c, dn, &natt);
 	if (!exact && dn->meta->year == 0 && dn->meta->date != NULL)
 		dn->meta->year = atoi(dn->meta->date);
 	if (!exact)
