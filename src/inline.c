@@ -20,7 +20,8 @@ struct scan {
 	size_t			 ref_end;	/* where the last DOCREF ended */
 	int			 have_ref;
 	rp_body			 ref_body;	/* body of that DOCREF */
-	int			 ref_kind;	/* 1: N (YYYY), 2: N/M */
+	int			 ref_kind;	/* 1: N (YYYY), 2: N/M,
+						   3: N (XXV) */
 };
 
 /* ------------------------------------------------------- positions */
@@ -469,6 +470,55 @@ fill_ref(struct scan *sc, rp_docref *ref, rp_body body, const char *fmt,
 	ref->symbol = rp_doc_strdup(sc->ctx->doc, sym);
 }
 
+/* Length of a session in Roman numerals at t[k] ("XXV"), 0: none. */
+static size_t
+roman_len(const char *t, size_t n, size_t k)
+{
+	size_t j = k;
+
+	while (j < n && j - k < 8 && strchr("IVXL", t[j]) != NULL)
+		j++;
+	return j;
+}
+
+/*
+ * The General Assembly's numbering before its 31st session: number, a
+ * letter when one resolution has parts, and the session in Roman
+ * numerals: "217 A (III)", "1514 (XV)", "217A(III)" (at t[i], the
+ * number ending at j).  Returns the end of the reference, or 0.
+ */
+static size_t
+session_ref(struct scan *sc, size_t i, size_t j, rp_docref *ref)
+{
+	const char	*t = sc->t;
+	size_t		 n = sc->n, k = j, r, letter = 0;
+	char		 sym[64];
+
+	if (k < n && t[k] == ' ')
+		k++;
+	if (k + 1 < n && isupper((unsigned char)t[k]) &&
+	    (t[k + 1] == ' ' || t[k + 1] == '(') && t[k] != 'I' &&
+	    t[k] != 'V' && t[k] != 'X' && t[k] != 'L') {
+		letter = k++;
+		if (t[k] == ' ')
+			k++;
+	}
+	if (k >= n || t[k] != '(' || (r = roman_len(t, n, k + 1)) == k + 1 ||
+	    r >= n || t[r] != ')')
+		return 0;
+	if (letter)
+		snprintf(sym, sizeof(sym), "A/RES/%.*s %c (%.*s)",
+		    (int)(j - i), t + i, t[letter], (int)(r - k - 1), t + k + 1);
+	else
+		snprintf(sym, sizeof(sym), "A/RES/%.*s (%.*s)", (int)(j - i),
+		    t + i, (int)(r - k - 1), t + k + 1);
+	ref->body = RP_BODY_GA;
+	ref->symbol = rp_doc_strdup(sc->ctx->doc, sym);
+	ref->number = rp_doc_strndup(sc->ctx->doc, sym + 6,
+	    strcspn(sym + 6, "("));
+	return r + 1;
+}
+
 /*
  * A citation of a resolution by number at t[i]: "1373 (2001)",
  * "1373（2001）" after 第, "59/46" after "resolution".  Returns its
@@ -506,6 +556,11 @@ number_ref(struct scan *sc, size_t i, rp_docref *ref)
 			sc->ref_kind = 1;
 			return k - i;
 		}
+	}
+	if ((keyword || chinese || (chained && sc->ref_kind == 3)) &&
+	    (k = session_ref(sc, i, j, ref)) > 0) {
+		sc->ref_kind = 3;
+		return k - i;
 	}
 	/* N/M: General Assembly session/number or ECOSOC year/number. */
 	if (j < n && t[j] == '/' && (keyword || (chained &&

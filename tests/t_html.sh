@@ -364,7 +364,7 @@ for f in S-RES-1377-2001 S-RES-1500-2003 udhr-fr A-dup; do
 done
 "$RESPUB" site -q -d "$Q/s" "$Q"/in/*.txt 2>/dev/null
 expect "site: texts changed, nothing planned again: their own files rewritten" \
-    "S-RES-1377-2001.html S-RES-1377-2001.md S-RES-1377-2001.pdf S-RES-1377-2001.xml S-RES-1500-2003.html S-RES-1500-2003.md S-RES-1500-2003.pdf S-RES-1500-2003.xml catalog.tsv udhr-fr.html udhr-fr.md udhr-fr.pdf udhr-fr.xml " \
+    "A-RES-217-A-III-fra.html A-RES-217-A-III-fra.md A-RES-217-A-III-fra.pdf A-RES-217-A-III-fra.xml S-RES-1377-2001.html S-RES-1377-2001.md S-RES-1377-2001.pdf S-RES-1377-2001.xml S-RES-1500-2003.html S-RES-1500-2003.md S-RES-1500-2003.pdf S-RES-1500-2003.xml catalog.tsv " \
     "$(cd "$Q/s" && find . -type f -newer "$Q/stamp" | sed 's|^\./||' | sort | tr '\n' ' ')"
 rm -rf "$Q/fresh"
 "$RESPUB" site -q -d "$Q/fresh" "$Q"/in/*.txt 2>/dev/null
@@ -375,9 +375,9 @@ diff -r "$Q/s" "$Q/fresh" >"$Q/diff" 2>&1 &&
 
 # A file of the site removed by hand is made again by a run with nothing
 # changed (the directory's time says it changed).
-rm "$Q/s/udhr-ru.pdf"
+rm "$Q/s/A-RES-217-A-III-rus.pdf"
 "$RESPUB" site -q -d "$Q/s" "$Q"/in/*.txt 2>/dev/null
-[ -s "$Q/s/udhr-ru.pdf" ] && ok "site: a file removed by hand is made again" ||
+[ -s "$Q/s/A-RES-217-A-III-rus.pdf" ] && ok "site: a file removed by hand is made again" ||
     notok "site: a file removed by hand is made again"
 
 # Two runs into one directory: the second fails, clearly.
