@@ -305,7 +305,15 @@ expect "site: a text changed, not what it says of itself: its own files rewritte
 fresh_as "after a text changed" "$I"/in/*.txt
 cp "$ROOT/examples/S-RES-1377-2001.txt" "$I/S-RES-1378-2001.txt"
 sed -i 's/1377 (2001)/1378 (2001)/' "$I/S-RES-1378-2001.txt"
+touch "$I/stamp"
+sleep 1
 "$RESPUB" site -q -d "$I/s" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
+# Its year's page and its body's are made again; other years' are not
+# (they link the years without counting them).
+expect "site: an input added rewrites its year's page, not the others'" \
+    "index-un-sc-2001.html index-un-sc.html index.html " \
+    "$(cd "$I/s" && find . -name 'index*.html' -newer "$I/stamp" |
+    sed 's|^\./||' | sort | tr '\n' ' ')"
 fresh_as "after an input was added" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
 # Its date changed: it comes before 1377 (2001), whose neighbours change.
 sed -i 's/12 November 2001/2 January 2001/' "$I/S-RES-1378-2001.txt"
