@@ -470,9 +470,9 @@ fill_ref(struct scan *sc, rp_docref *ref, rp_body body, const char *fmt,
 	ref->symbol = rp_doc_strdup(sc->ctx->doc, sym);
 }
 
-/* Length of a session in Roman numerals at t[k] ("XXV"), 0: none. */
+/* The end of a session in Roman numerals at t[k] ("XXV"). */
 static size_t
-roman_len(const char *t, size_t n, size_t k)
+roman_end(const char *t, size_t n, size_t k)
 {
 	size_t j = k;
 
@@ -484,38 +484,37 @@ roman_len(const char *t, size_t n, size_t k)
 /*
  * The General Assembly's numbering before its 31st session: number, a
  * letter when one resolution has parts, and the session in Roman
- * numerals: "217 A (III)", "1514 (XV)", "217A(III)" (at t[i], the
- * number ending at j).  Returns the end of the reference, or 0.
+ * numerals, "S-" or "ES-" before a special one: "217 A (III)", "1514
+ * (XV)", "217A(III)", "2248 (S-V)" (at t[i], the number ending at j).
+ * Returns the end of the reference, or 0.
  */
 static size_t
 session_ref(struct scan *sc, size_t i, size_t j, rp_docref *ref)
 {
 	const char	*t = sc->t;
-	size_t		 n = sc->n, k = j, r, letter = 0;
-	char		 sym[64];
+	size_t		 n = sc->n, k = j, r, s;
+	char		 num[32], sym[64];
 
+	snprintf(num, sizeof(num), "%.*s", (int)(j - i), t + i);
 	if (k < n && t[k] == ' ')
 		k++;
 	if (k + 1 < n && isupper((unsigned char)t[k]) &&
-	    (t[k + 1] == ' ' || t[k + 1] == '(') && t[k] != 'I' &&
-	    t[k] != 'V' && t[k] != 'X' && t[k] != 'L') {
-		letter = k++;
-		if (t[k] == ' ')
-			k++;
+	    strchr("IVXL", t[k]) == NULL &&
+	    (t[k + 1] == ' ' || t[k + 1] == '(')) {
+		snprintf(num + (j - i), sizeof(num) - (j - i), " %c", t[k]);
+		k += t[k + 1] == ' ' ? 2 : 1;
 	}
-	if (k >= n || t[k] != '(' || (r = roman_len(t, n, k + 1)) == k + 1 ||
-	    r >= n || t[r] != ')')
+	if (k >= n || t[k] != '(')
 		return 0;
-	if (letter)
-		snprintf(sym, sizeof(sym), "A/RES/%.*s %c (%.*s)",
-		    (int)(j - i), t + i, t[letter], (int)(r - k - 1), t + k + 1);
-	else
-		snprintf(sym, sizeof(sym), "A/RES/%.*s (%.*s)", (int)(j - i),
-		    t + i, (int)(r - k - 1), t + k + 1);
+	s = k + 1 + (k + 3 < n && memcmp(t + k + 1, "S-", 2) == 0 ? 2 :
+	    k + 4 < n && memcmp(t + k + 1, "ES-", 3) == 0 ? 3 : 0);
+	if ((r = roman_end(t, n, s)) == s || r >= n || t[r] != ')')
+		return 0;
+	snprintf(sym, sizeof(sym), "A/RES/%s (%.*s)", num, (int)(r - k - 1),
+	    t + k + 1);
 	ref->body = RP_BODY_GA;
 	ref->symbol = rp_doc_strdup(sc->ctx->doc, sym);
-	ref->number = rp_doc_strndup(sc->ctx->doc, sym + 6,
-	    strcspn(sym + 6, "("));
+	ref->number = rp_doc_strdup(sc->ctx->doc, num);
 	return r + 1;
 }
 

@@ -346,12 +346,15 @@ test_reading(void)
 	t = next_case("The General Assembly,\n\nRecalling its resolutions "
 	    "1514 (XV) and 1541 (XV), resolution 217 A (III) and resolution "
 	    "2 (I), and paragraph 5 (c) of resolution 60/1,\n\n"
-	    "1. Decides to act;\n", &doc);
+	    "Recalling its resolutions 2145 (XXI), 2248 (S-V), 2324 (XXII) "
+	    "and ES-10/2,\n\n1. Decides to act;\n", &doc);
 	check(strstr(t, "docref symbol=\"A/RES/1514 (XV)\"") != NULL &&
 	    strstr(t, "docref symbol=\"A/RES/1541 (XV)\"") != NULL &&
 	    strstr(t, "docref symbol=\"A/RES/217 A (III)\"") != NULL &&
 	    strstr(t, "docref symbol=\"A/RES/2 (I)\"") != NULL &&
-	    count_of(t, "docref symbol=") == 5,
+	    strstr(t, "docref symbol=\"A/RES/2248 (S-V)\"") != NULL &&
+	    strstr(t, "docref symbol=\"A/RES/2324 (XXII)\"") != NULL &&
+	    count_of(t, "docref symbol=") == 8,
 	    "refs: General Assembly numbering by session (217 A (III))");
 
 	/* CJK lines join without a space, even across blank lines. */
