@@ -322,9 +322,21 @@ grep -q 'href="S-RES-1377-2001.html" rel="next"' "$I/s/S-RES-1378-2001.html" &&
     ok "site: a date changed gives a resolution its new neighbours" ||
     notok "site: a date changed gives a resolution its new neighbours"
 fresh_as "after a date changed" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
-# Its symbol and date changed to another year: it leaves its year page
-# for one of its own, the body's years count otherwise.
-sed -i 's/1378 (2001)/1378 (2004)/; s/2 January 2001/3 March 2004/' \
+# Its symbol and date changed to another year: the year pages it leaves
+# and joins are made again, the other years' are not (they link the years
+# without counting them).
+sed -i 's/1378 (2001)/1378 (2003)/; s/2 January 2001/3 March 2003/' \
+    "$I/S-RES-1378-2001.txt"
+touch "$I/stamp"
+sleep 1
+"$RESPUB" site -q -d "$I/s" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
+expect "site: a resolution moved to another year rewrites the year pages it leaves and joins, no other" \
+    "index-un-sc-2001.html index-un-sc-2003.html index-un-sc.html index.html " \
+    "$(cd "$I/s" && find . -name 'index*.html' -newer "$I/stamp" |
+    sed 's|^\./||' | sort | tr '\n' ' ')"
+fresh_as "after it moved to another year" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
+# And to a year of its own: it leaves its year page for a new one.
+sed -i 's/1378 (2003)/1378 (2004)/; s/3 March 2003/3 March 2004/' \
     "$I/S-RES-1378-2001.txt"
 "$RESPUB" site -q -d "$I/s" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
 grep -q 'href="index-un-sc-2004.html"' "$I/s/S-RES-1378-2004.html" &&
