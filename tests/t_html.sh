@@ -303,17 +303,21 @@ expect "site: a text changed, not what it says of itself: its own files rewritte
     "$(cd "$I/s" && find . -type f -newer "$I/stamp" ! -path './pagefind/*' |
     sed 's|^\./||' | sort | tr '\n' ' ')"
 fresh_as "after a text changed" "$I"/in/*.txt
+# A rebuild of the inputs given: the index pages it made again.
+index_rewritten() {
+	touch "$I/stamp"
+	sleep 1
+	"$RESPUB" site -q -d "$I/s" "$@"
+	(cd "$I/s" && find . -name 'index*.html' -newer "$I/stamp" |
+	    sed 's|^\./||' | sort | tr '\n' ' ')
+}
 cp "$ROOT/examples/S-RES-1377-2001.txt" "$I/S-RES-1378-2001.txt"
 sed -i 's/1377 (2001)/1378 (2001)/' "$I/S-RES-1378-2001.txt"
-touch "$I/stamp"
-sleep 1
-"$RESPUB" site -q -d "$I/s" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
 # Its year's page and its body's are made again; other years' are not
 # (they link the years without counting them).
 expect "site: an input added rewrites its year's page, not the others'" \
     "index-un-sc-2001.html index-un-sc.html index.html " \
-    "$(cd "$I/s" && find . -name 'index*.html' -newer "$I/stamp" |
-    sed 's|^\./||' | sort | tr '\n' ' ')"
+    "$(index_rewritten "$I"/in/*.txt "$I/S-RES-1378-2001.txt")"
 fresh_as "after an input was added" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
 # Its date changed: it comes before 1377 (2001), whose neighbours change.
 sed -i 's/12 November 2001/2 January 2001/' "$I/S-RES-1378-2001.txt"
@@ -327,13 +331,9 @@ fresh_as "after a date changed" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
 # without counting them).
 sed -i 's/1378 (2001)/1378 (2003)/; s/2 January 2001/3 March 2003/' \
     "$I/S-RES-1378-2001.txt"
-touch "$I/stamp"
-sleep 1
-"$RESPUB" site -q -d "$I/s" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
 expect "site: a resolution moved to another year rewrites the year pages it leaves and joins, no other" \
     "index-un-sc-2001.html index-un-sc-2003.html index-un-sc.html index.html " \
-    "$(cd "$I/s" && find . -name 'index*.html' -newer "$I/stamp" |
-    sed 's|^\./||' | sort | tr '\n' ' ')"
+    "$(index_rewritten "$I"/in/*.txt "$I/S-RES-1378-2001.txt")"
 fresh_as "after it moved to another year" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
 # And to a year of its own: it leaves its year page for a new one.
 sed -i 's/1378 (2003)/1378 (2004)/; s/3 March 2003/3 March 2004/' \
