@@ -20,7 +20,8 @@ struct scan {
 	size_t			 ref_end;	/* where the last DOCREF ended */
 	int			 have_ref;
 	rp_body			 ref_body;	/* body of that DOCREF */
-	int			 ref_kind;	/* 1: N (YYYY), 2: N/M */
+	int			 ref_kind;	/* 1: N (YYYY), 2: N/M,
+						   3: N (XXV) */
 };
 
 /* ------------------------------------------------------- positions */
@@ -469,6 +470,54 @@ fill_ref(struct scan *sc, rp_docref *ref, rp_body body, const char *fmt,
 	ref->symbol = rp_doc_strdup(sc->ctx->doc, sym);
 }
 
+/* The end of a session in Roman numerals at t[k] ("XXV"). */
+static size_t
+roman_end(const char *t, size_t n, size_t k)
+{
+	size_t j = k;
+
+	while (j < n && j - k < 8 && strchr("IVXL", t[j]) != NULL)
+		j++;
+	return j;
+}
+
+/*
+ * The General Assembly's numbering before its 31st session: number, a
+ * letter when one resolution has parts, and the session in Roman
+ * numerals, "S-" or "ES-" before a special one: "217 A (III)", "1514
+ * (XV)", "217A(III)", "2248 (S-V)" (at t[i], the number ending at j).
+ * Returns the end of the reference, or 0.
+ */
+static size_t
+session_ref(struct scan *sc, size_t i, size_t j, rp_docref *ref)
+{
+	const char	*t = sc->t;
+	size_t		 n = sc->n, k = j, r, s;
+	char		 num[32], sym[64];
+
+	snprintf(num, sizeof(num), "%.*s", (int)(j - i), t + i);
+	if (k < n && t[k] == ' ')
+		k++;
+	if (k + 1 < n && isupper((unsigned char)t[k]) &&
+	    strchr("IVXL", t[k]) == NULL &&
+	    (t[k + 1] == ' ' || t[k + 1] == '(')) {
+		snprintf(num + (j - i), sizeof(num) - (j - i), " %c", t[k]);
+		k += t[k + 1] == ' ' ? 2 : 1;
+	}
+	if (k >= n || t[k] != '(')
+		return 0;
+	s = k + 1 + (k + 3 < n && memcmp(t + k + 1, "S-", 2) == 0 ? 2 :
+	    k + 4 < n && memcmp(t + k + 1, "ES-", 3) == 0 ? 3 : 0);
+	if ((r = roman_end(t, n, s)) == s || r >= n || t[r] != ')')
+		return 0;
+	snprintf(sym, sizeof(sym), "A/RES/%s (%.*s)", num, (int)(r - k - 1),
+	    t + k + 1);
+	ref->body = RP_BODY_GA;
+	ref->symbol = rp_doc_strdup(sc->ctx->doc, sym);
+	ref->number = rp_doc_strdup(sc->ctx->doc, num);
+	return r + 1;
+}
+
 /*
  * A citation of a resolution by number at t[i]: "1373 (2001)",
  * "1373（2001）" after 第, "59/46" after "resolution".  Returns its
@@ -506,6 +555,11 @@ number_ref(struct scan *sc, size_t i, rp_docref *ref)
 			sc->ref_kind = 1;
 			return k - i;
 		}
+	}
+	if ((keyword || chinese || (chained && sc->ref_kind == 3)) &&
+	    (k = session_ref(sc, i, j, ref)) > 0) {
+		sc->ref_kind = 3;
+		return k - i;
 	}
 	/* N/M: General Assembly session/number or ECOSOC year/number. */
 	if (j < n && t[j] == '/' && (keyword || (chained &&

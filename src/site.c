@@ -290,16 +290,46 @@ lock_dir(const char *dir)
 
 /* ---------------------------------------------------------- inputs */
 
-/* A text that prints no symbol takes the one its file name spells
- * (docs/SITE.md): versions in other languages then find it. */
+/* The resolution the adoption line names, "Adopted by General Assembly
+ * resolution 217 A (III)": a text printed without its own symbol (a
+ * declaration, the annex of that resolution) is listed under it. */
+static const char *
+adopted_by(const rp_node *root)
+{
+	const rp_node *pre, *b, *n;
+
+	for (pre = root->first; pre != NULL; pre = pre->next)
+		if (pre->type == RP_NODE_PREFACE)
+			break;
+	for (b = pre != NULL ? pre->first : NULL; b != NULL; b = b->next) {
+		if (b->type != RP_NODE_BLOCK || b->role != RP_ROLE_ADOPTION)
+			continue;
+		for (n = b->first; n != NULL; n = n->next)
+			if (n->type == RP_NODE_DOCREF && n->ref != NULL &&
+			    n->ref->symbol != NULL &&
+			    strstr(n->ref->symbol, "/RES/") != NULL)
+				return n->ref->symbol;
+	}
+	return NULL;
+}
+
+/* A text that prints no symbol takes the one its adoption line names,
+ * else the one its file name spells (docs/SITE.md): versions in other
+ * languages then find it. */
 static void
 symbol_from_name(rp_doc *doc, const char *path)
 {
-	rp_node	*root = rp_doc_root(doc);
-	char	*sym;
+	rp_node		*root = rp_doc_root(doc);
+	const char	*by;
+	char		*sym;
 
-	if (root->meta == NULL || root->meta->symbol != NULL ||
-	    (sym = symbol_of_name(path)) == NULL)
+	if (root->meta == NULL || root->meta->symbol != NULL)
+		return;
+	if ((by = adopted_by(root)) != NULL) {
+		rp_meta_set_symbol(doc, root->meta, by);
+		return;
+	}
+	if ((sym = symbol_of_name(path)) == NULL)
 		return;
 	rp_meta_set_symbol(doc, root->meta, sym);
 	free(sym);

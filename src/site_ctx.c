@@ -263,8 +263,12 @@ ctx_root(struct site *st, struct sink *s, const char *kind,
 		sink_attr(s, "search", "search.html");
 }
 
+/* The bodies, with the count of each (counted < 0) or of one body only
+ * (a body's page: its own), or none (RP_BODY__MAX: a year's page, the
+ * search): an input added or removed then changes the front page and its
+ * body's page, not every body's, year's and search page. */
 static void
-ctx_bodies(struct site *st, struct sink *s, const char *lang)
+ctx_bodies(struct site *st, struct sink *s, const char *lang, int counted)
 {
 	char	 page[64];
 	int	 b;
@@ -276,17 +280,18 @@ ctx_bodies(struct site *st, struct sink *s, const char *lang)
 		sink_attr(s, "actor", rp_body_actor((rp_body)b));
 		sink_attr(s, "name", body_name(st, b, lang));
 		sink_attr(s, "page", body_page(b, page, sizeof(page)));
-		sink_int(s, "count", st->bodies[b]);
+		if (counted < 0 || counted == b)
+			sink_int(s, "count", st->bodies[b]);
 		sink_close(s);
 	}
 }
 
 void
 ctx_common(struct site *st, struct sink *s, const char *kind,
-    const char *title, const char *lang)
+    const char *title, const char *lang, int counted)
 {
 	ctx_root(st, s, kind, title, lang);
-	ctx_bodies(st, s, lang);
+	ctx_bodies(st, s, lang, counted);
 }
 
 void
@@ -499,7 +504,7 @@ catalog_body(struct site *st, struct sink *s)
 	size_t	 i;
 
 	ctx_root(st, s, "catalog", NULL, NULL);
-	ctx_bodies(st, s, NULL);
+	ctx_bodies(st, s, NULL, -1);
 	for (i = 0; i < st->n; i++)
 		catalog_entry(s, &st->e[i]);
 }

@@ -178,6 +178,10 @@ nav_link(struct sink *s, const char *href, const char *label,
 	sink_close(s);
 }
 
+/* The body's years (or sessions), linked; the body's page gives their
+ * counts, a year's page only the links, so that an input added, removed
+ * or moved to another year renders again the pages it leaves and joins,
+ * not every year's. */
 static void
 nav_runs(struct sink *s, const char *kind, const struct run *runs,
     size_t n, int body, const struct run *here)
@@ -196,8 +200,8 @@ nav_runs(struct sink *s, const char *kind, const struct run *runs,
 		run_page(name, sizeof(name), kind, body, runs[i].key, 1);
 		snprintf(label, sizeof(label), "%d", runs[i].key);
 		nav_link(s, name, runs[i].key > 0 ? label : NULL,
-		    runs[i].key > 0 ? NULL : "date-unknown", runs[i].n,
-		    &runs[i] == here);
+		    runs[i].key > 0 ? NULL : "date-unknown",
+		    here == NULL ? runs[i].n : 0, &runs[i] == here);
 	}
 	if (shown > 0)
 		sink_close(s);
@@ -245,7 +249,7 @@ describe_home(struct site *st, struct sink *s, void *arg)
 	size_t n = st->nlatest < SITE_LATEST ? st->nlatest : SITE_LATEST;
 
 	(void)arg;
-	ctx_common(st, s, "home", NULL, NULL);
+	ctx_common(st, s, "home", NULL, NULL, -1);
 	ctx_crumb(s, NULL, NULL, "home");
 	sink_open(s, "rows");
 	sink_attr(s, "key", "latest");
@@ -261,7 +265,7 @@ describe_body(struct site *st, struct sink *s, void *arg)
 	struct entry	*v[SITE_LATEST];
 	size_t		 i, n = 0;
 
-	ctx_common(st, s, "body", body_name(st, body, NULL), NULL);
+	ctx_common(st, s, "body", body_name(st, body, NULL), NULL, body);
 	ctx_crumb(s, "index.html", NULL, "home");
 	ctx_crumb(s, NULL, body_name(st, body, NULL), NULL);
 	if (has_feed(st, body))
@@ -286,7 +290,8 @@ describe_listing(struct site *st, struct sink *s, void *arg)
 	char		 name[96], label[48], body[64];
 	size_t		 first = (l->page - 1) * (size_t)st->rows, k;
 
-	ctx_common(st, s, l->kind, body_name(st, r->body, NULL), NULL);
+	ctx_common(st, s, l->kind, body_name(st, r->body, NULL), NULL,
+	    RP_BODY__MAX);
 	ctx_crumb(s, "index.html", NULL, "home");
 	ctx_crumb(s, body_page(r->body, body, sizeof(body)),
 	    body_name(st, r->body, NULL), NULL);
@@ -728,7 +733,7 @@ describe_search(struct site *st, struct sink *s, void *arg)
 	size_t	 i, here = ((struct search_arg *)arg)->lang;
 	char	 name[64], key[32];
 
-	ctx_common(st, s, "search", NULL, st->langs[here]);
+	ctx_common(st, s, "search", NULL, st->langs[here], RP_BODY__MAX);
 	ctx_crumb(s, "index.html", NULL, "home");
 	ctx_crumb(s, NULL, NULL, "search");
 	if (st->nlangs > 1) {

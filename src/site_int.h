@@ -187,7 +187,7 @@ void	 entry_free(struct entry *);
 /* site_ctx.c */
 void	 ctx_resolution(struct site *, const struct entry *, struct sink *);
 void	 ctx_common(struct site *, struct sink *, const char *kind,
-	    const char *title, const char *lang);
+	    const char *title, const char *lang, int counted);
 void	 ctx_crumb(struct sink *, const char *href, const char *label,
 	    const char *key);
 void	 ctx_year_crumb(struct sink *, const struct entry *);

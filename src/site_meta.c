@@ -241,14 +241,41 @@ collect_cites(struct entry *e, rp_node *root)
 	return 0;
 }
 
-/* A/RES/58/136: the number opens with the session (since 1976), else
- * the masthead's "Fifty-eighth session". */
+/* The session in Roman numerals at s ("III)", "XXV)"), 0: none. */
+static int
+roman_session(const char *s)
+{
+	static const char	 digit[] = "IVXL";
+	static const int	 value[] = { 1, 5, 10, 50 };
+	const char		*d;
+	int			 v = 0, last = 0, k;
+
+	for (; *s != ')'; s++) {
+		if (*s == '\0' || (d = strchr(digit, *s)) == NULL)
+			return 0;
+		k = value[d - digit];
+		/* IV, XL: a smaller digit before a larger one is taken away. */
+		v += k > last && last > 0 ? k - 2 * last : k;
+		last = k;
+	}
+	return v;
+}
+
+/* A/RES/58/136: the number opens with the session (since 1976); 217 A
+ * (III): it ends with it (before); else the masthead's "Fifty-eighth
+ * session". */
 static int
 session_of(const rp_meta *m)
 {
+	const char *paren;
+
 	if (m->body == RP_BODY_GA && m->number != NULL &&
 	    strchr(m->number, '/') != NULL && atoi(m->number) > 0)
 		return atoi(m->number);
+	if (m->body == RP_BODY_GA && m->symbol != NULL &&
+	    (paren = strrchr(m->symbol, '(')) != NULL &&
+	    roman_session(paren + 1) > 0)
+		return roman_session(paren + 1);
 	return m->session_number;
 }
 

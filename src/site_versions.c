@@ -4,6 +4,7 @@
  * Ntoso has one Work IRI; the index lists the Work once, in the first of
  * its languages in the UN order, with links to the others; every page
  * links its versions (the stylesheet's language switch). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,23 +13,73 @@
 #include "site_int.h"
 #include "versions.h"
 
-/* The Work of each input: its symbol, else its file name less the
- * language. */
+/* Inputs with a symbol by their file name less the language: a version
+ * that prints no symbol ("udhr-en.txt") joins the one whose name is its
+ * own ("udhr-zh.txt", which names the resolution that adopted it); a
+ * name two symbols share (SIZE_MAX) joins neither. */
+static int
+named_works(struct site *st, struct smap *names, char ***keys)
+{
+	size_t i, k;
+
+	if ((*keys = calloc(st->n + 1, sizeof(**keys))) == NULL)
+		return -1;
+	for (i = 0; i < st->n; i++) {
+		struct entry *e = &st->e[i];
+
+		if (e->symbol == NULL ||
+		    ((*keys)[i] = name_key(e->src, e->lang)) == NULL)
+			continue;
+		if (!smap_get(names, (*keys)[i], &k))
+			k = i;
+		else if (k != SIZE_MAX &&
+		    strcmp(st->e[k].work, e->work) != 0)
+			k = SIZE_MAX;
+		if (smap_put(names, (*keys)[i], k) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The Work of each input: its symbol, else that of the input whose file
+ * name is its own less the language, else that name. */
 static int
 work_keys(struct site *st)
 {
-	size_t i;
+	struct smap	 names;
+	char		**keys = NULL;
+	size_t		 i, k;
+	int		 rc = -1;
 
+	memset(&names, 0, sizeof(names));
 	for (i = 0; i < st->n; i++) {
 		struct entry *e = &st->e[i];
 
 		free(e->work);
-		e->work = e->symbol != NULL ? version_key(e->symbol) :
-		    name_key(e->src, e->lang);
+		e->work = e->symbol != NULL ? version_key(e->symbol) : NULL;
 		if (e->symbol != NULL && e->work == NULL)
-			return -1;
+			goto out;
 	}
-	return 0;
+	if (named_works(st, &names, &keys) != 0)
+		goto out;
+	for (i = 0; i < st->n; i++) {
+		struct entry *e = &st->e[i];
+
+		if (e->symbol != NULL ||
+		    (e->work = name_key(e->src, e->lang)) == NULL ||
+		    !smap_get(&names, e->work, &k) || k == SIZE_MAX)
+			continue;
+		free(e->work);
+		if ((e->work = xstrdup(st->e[k].work)) == NULL)
+			goto out;
+	}
+	rc = 0;
+out:
+	for (i = 0; keys != NULL && i < st->n; i++)
+		free(keys[i]);
+	free(keys);
+	smap_free(&names);
+	return rc;
 }
 
 static int

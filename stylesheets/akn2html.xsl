@@ -188,6 +188,9 @@
 </xsl:template>
 <xsl:variable name="description">
   <xsl:choose>
+    <xsl:when test="$input/s:site[not(@kind = 'parallel')][not(s:body/@count)]">
+      <xsl:value-of select="concat($title-text, ' · ', $site-title)"/>
+    </xsl:when>
     <xsl:when test="$input/s:site[not(@kind = 'parallel')]">
       <xsl:variable name="resolutions"><xsl:call-template name="ui"><xsl:with-param name="key" select="'resolutions'"/></xsl:call-template></xsl:variable>
       <xsl:value-of select="concat($title-text, ' · ', $site-title, ': ', sum($cat/s:body/@count), ' ', $resolutions)"/>

@@ -50,7 +50,7 @@ sed -i '2{s/^of 1 /of 2 /;t;s/^of [0-9]* /of 1 /}' "$two"
 run "rebuild, one date changed"; per
 echo " $(find "$tmp/site" -type f -newer "$tmp/stamp2" | wc -l) files rewritten"
 # An input added (a Security Council resolution of a number none has):
-# the year and session pages (each counts every year) and the pages next
+# its year's and session's pages, its body's, the front page and the pages next
 # to it are made again, not every page.
 added=$tmp/in/added.txt
 sed '1s/^Resolution [0-9]*/Resolution 99999/' "$(sed -n '1p' "$tmp/in/list")" >"$added"

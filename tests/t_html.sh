@@ -303,9 +303,21 @@ expect "site: a text changed, not what it says of itself: its own files rewritte
     "$(cd "$I/s" && find . -type f -newer "$I/stamp" ! -path './pagefind/*' |
     sed 's|^\./||' | sort | tr '\n' ' ')"
 fresh_as "after a text changed" "$I"/in/*.txt
+# A rebuild of the inputs given: the index pages it made again.
+index_rewritten() {
+	touch "$I/stamp"
+	sleep 1
+	"$RESPUB" site -q -d "$I/s" "$@"
+	(cd "$I/s" && find . -name 'index*.html' -newer "$I/stamp" |
+	    sed 's|^\./||' | sort | tr '\n' ' ')
+}
 cp "$ROOT/examples/S-RES-1377-2001.txt" "$I/S-RES-1378-2001.txt"
 sed -i 's/1377 (2001)/1378 (2001)/' "$I/S-RES-1378-2001.txt"
-"$RESPUB" site -q -d "$I/s" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
+# Its year's page and its body's are made again; other years' are not
+# (they link the years without counting them).
+expect "site: an input added rewrites its year's page, not the others'" \
+    "index-un-sc-2001.html index-un-sc.html index.html " \
+    "$(index_rewritten "$I"/in/*.txt "$I/S-RES-1378-2001.txt")"
 fresh_as "after an input was added" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
 # Its date changed: it comes before 1377 (2001), whose neighbours change.
 sed -i 's/12 November 2001/2 January 2001/' "$I/S-RES-1378-2001.txt"
@@ -314,9 +326,17 @@ grep -q 'href="S-RES-1377-2001.html" rel="next"' "$I/s/S-RES-1378-2001.html" &&
     ok "site: a date changed gives a resolution its new neighbours" ||
     notok "site: a date changed gives a resolution its new neighbours"
 fresh_as "after a date changed" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
-# Its symbol and date changed to another year: it leaves its year page
-# for one of its own, the body's years count otherwise.
-sed -i 's/1378 (2001)/1378 (2004)/; s/2 January 2001/3 March 2004/' \
+# Its symbol and date changed to another year: the year pages it leaves
+# and joins are made again, the other years' are not (they link the years
+# without counting them).
+sed -i 's/1378 (2001)/1378 (2003)/; s/2 January 2001/3 March 2003/' \
+    "$I/S-RES-1378-2001.txt"
+expect "site: a resolution moved to another year rewrites the year pages it leaves and joins, no other" \
+    "index-un-sc-2001.html index-un-sc-2003.html index-un-sc.html index.html " \
+    "$(index_rewritten "$I"/in/*.txt "$I/S-RES-1378-2001.txt")"
+fresh_as "after it moved to another year" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
+# And to a year of its own: it leaves its year page for a new one.
+sed -i 's/1378 (2003)/1378 (2004)/; s/3 March 2003/3 March 2004/' \
     "$I/S-RES-1378-2001.txt"
 "$RESPUB" site -q -d "$I/s" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
 grep -q 'href="index-un-sc-2004.html"' "$I/s/S-RES-1378-2004.html" &&
@@ -364,7 +384,7 @@ for f in S-RES-1377-2001 S-RES-1500-2003 udhr-fr A-dup; do
 done
 "$RESPUB" site -q -d "$Q/s" "$Q"/in/*.txt 2>/dev/null
 expect "site: texts changed, nothing planned again: their own files rewritten" \
-    "S-RES-1377-2001.html S-RES-1377-2001.md S-RES-1377-2001.pdf S-RES-1377-2001.xml S-RES-1500-2003.html S-RES-1500-2003.md S-RES-1500-2003.pdf S-RES-1500-2003.xml catalog.tsv udhr-fr.html udhr-fr.md udhr-fr.pdf udhr-fr.xml " \
+    "A-RES-217-A-III-fra.html A-RES-217-A-III-fra.md A-RES-217-A-III-fra.pdf A-RES-217-A-III-fra.xml S-RES-1377-2001.html S-RES-1377-2001.md S-RES-1377-2001.pdf S-RES-1377-2001.xml S-RES-1500-2003.html S-RES-1500-2003.md S-RES-1500-2003.pdf S-RES-1500-2003.xml catalog.tsv " \
     "$(cd "$Q/s" && find . -type f -newer "$Q/stamp" | sed 's|^\./||' | sort | tr '\n' ' ')"
 rm -rf "$Q/fresh"
 "$RESPUB" site -q -d "$Q/fresh" "$Q"/in/*.txt 2>/dev/null
@@ -375,9 +395,9 @@ diff -r "$Q/s" "$Q/fresh" >"$Q/diff" 2>&1 &&
 
 # A file of the site removed by hand is made again by a run with nothing
 # changed (the directory's time says it changed).
-rm "$Q/s/udhr-ru.pdf"
+rm "$Q/s/A-RES-217-A-III-rus.pdf"
 "$RESPUB" site -q -d "$Q/s" "$Q"/in/*.txt 2>/dev/null
-[ -s "$Q/s/udhr-ru.pdf" ] && ok "site: a file removed by hand is made again" ||
+[ -s "$Q/s/A-RES-217-A-III-rus.pdf" ] && ok "site: a file removed by hand is made again" ||
     notok "site: a file removed by hand is made again"
 
 # Two runs into one directory: the second fails, clearly.

@@ -46,24 +46,38 @@ expect "site: the body counts resolutions, not versions" \
     'count="1"' \
     "$(grep -o '<s:body actor="un-sc"[^>]*' "$S/catalog.xml" | grep -o 'count="[0-9]*"')"
 
+# The Declaration prints no symbol of its own; three of its versions name
+# the resolution that adopted it ("第217A(III)号决议", "резолюцией 217 А
+# (III)"): the six are listed under it, with its session's page.
+expect "site: the Declaration is listed as A/RES/217 A (III), session 3" \
+    '>A/RES/217 A (III)</a> index-un-ga-s3.html' \
+    "$(grep -o '>A/RES/217 A (III)</a>' "$S/index-un-ga-1948.html") $(cd "$S" && ls index-un-ga-s3.html)"
+# The page of the Declaration in language $1 (ISO 639-1).
+udhr() {
+	case $1 in en) echo A-RES-217-A-III.html ;;
+	ar) echo A-RES-217-A-III-ara.html ;; zh) echo A-RES-217-A-III-zho.html ;;
+	fr) echo A-RES-217-A-III-fra.html ;; ru) echo A-RES-217-A-III-rus.html ;;
+	es) echo A-RES-217-A-III-spa.html ;; esac
+}
 # Every page links every version, in the UN order; the switch marks the
 # page itself.
 want="ar zh-Hans en fr ru es "
+switch6=$(for l in ar zh en fr ru es; do printf 'href="%s" ' "$(udhr $l)"; done)
 for l in ar zh en fr ru es; do
-	expect "site: udhr-$l.html links the six versions (hreflang)" "$want" \
-	    "$(alternates_of "$S/udhr-$l.html")"
-	expect "site: udhr-$l.html switch, UN order, itself current" \
-	    "href=\"udhr-ar.html\" href=\"udhr-zh.html\" href=\"udhr-en.html\" href=\"udhr-fr.html\" href=\"udhr-ru.html\" href=\"udhr-es.html\" |udhr-$l.html" \
-	    "$(switch_of "$S/udhr-$l.html")|$(grep -o '<a href="[^"]*" aria-current="page" hreflang' "$S/udhr-$l.html" | sed 's/<a href="//; s/".*//')"
+	expect "site: $(udhr $l) links the six versions (hreflang)" "$want" \
+	    "$(alternates_of "$S/$(udhr $l)")"
+	expect "site: $(udhr $l) switch, UN order, itself current" \
+	    "$switch6|$(udhr $l)" \
+	    "$(switch_of "$S/$(udhr $l)")|$(grep -o '<a href="[^"]*" aria-current="page" hreflang' "$S/$(udhr $l)" | sed 's/<a href="//; s/".*//')"
 done
 # The page's navigation is in its language: the breadcrumb names the body
 # as the page's language does, and says what it is.
-crumb() { grep -o '<nav class="crumbs" aria-label="[^"]*"><ol><li><a href="index.html">[^<]*</a></li><li><a href="index-un-ga.html">[^<]*<' "$S/udhr-$1.html" |
+crumb() { grep -o '<nav class="crumbs" aria-label="[^"]*"><ol><li><a href="index.html">[^<]*</a></li><li><a href="index-un-ga.html">[^<]*<' "$S/$(udhr $1)" |
     sed 's/.*aria-label="\([^"]*\)".*index-un-ga.html">\([^<]*\)<$/\1|\2/'; }
-expect "site: udhr-ru.html breadcrumb in Russian" "Навигационная цепочка|Генеральная Ассамблея" "$(crumb ru)"
-expect "site: udhr-fr.html breadcrumb in French" "Fil d’Ariane|Assemblée générale" "$(crumb fr)"
-expect "site: udhr-ar.html breadcrumb in Arabic" "مسار التنقل|الجمعية العامة" "$(crumb ar)"
-expect "site: udhr-en.html breadcrumb in English" "Breadcrumb|General Assembly" "$(crumb en)"
+expect "site: the Russian Declaration's breadcrumb in Russian" "Навигационная цепочка|Генеральная Ассамблея" "$(crumb ru)"
+expect "site: the French Declaration's breadcrumb in French" "Fil d’Ariane|Assemblée générale" "$(crumb fr)"
+expect "site: the Arabic Declaration's breadcrumb in Arabic" "مسار التنقل|الجمعية العامة" "$(crumb ar)"
+expect "site: the English Declaration's breadcrumb in English" "Breadcrumb|General Assembly" "$(crumb en)"
 expect "site: 338 in French switches to Arabic, English, French" \
     'href="S-RES-338-1973-ara.html" href="S-RES-338-1973.html" href="S-RES-338-1973-fra.html" ' \
     "$(switch_of "$S/S-RES-338-1973-fra.html")"
@@ -71,7 +85,7 @@ expect "site: 338 in French switches to Arabic, English, French" \
 # The sitemap lists each version with its alternates (hreflang).
 expect "sitemap: the French Declaration with its six alternates" \
     "ar zh-Hans en fr ru es " \
-    "$(xmllint --xpath '//*[local-name()="url"][*[local-name()="loc"]="udhr-fr.html"]/*[local-name()="link"]/@hreflang' "$S/sitemap.xml" 2>/dev/null | sed 's/ *hreflang="\([^"]*\)"/\1/' | tr '\n' ' ')"
+    "$(xmllint --xpath '//*[local-name()="url"][*[local-name()="loc"]="A-RES-217-A-III-fra.html"]/*[local-name()="link"]/@hreflang' "$S/sitemap.xml" 2>/dev/null | sed 's/ *hreflang="\([^"]*\)"/\1/' | tr '\n' ' ')"
 
 # The Akoma Ntoso: one Work IRI, an Expression per language, each
 # referring to the others; still valid.
@@ -90,7 +104,7 @@ expect "akn: the French text takes the date the English one gives" \
     '<FRBRdate date="1973-10-22" name="adoption"/>' \
     "$(grep -o '<FRBRdate[^>]*>' "$S/S-RES-338-1973-fra.xml" | head -1)"
 if xmllint --noout --schema "$ROOT/tests/schema/akomantoso30.xsd" \
-    "$S"/S-RES-338-1973*.xml "$S"/udhr-*.xml 2>"$TMP/xsd"; then
+    "$S"/S-RES-338-1973*.xml "$S"/A-RES-217-A-III*.xml 2>"$TMP/xsd"; then
 	ok "akn: the versions are valid Akoma Ntoso"
 else
 	notok "akn: the versions are valid Akoma Ntoso" "$(grep -v validates "$TMP/xsd" | head -3)"
@@ -192,7 +206,7 @@ S3=$TMP/sp
 RESPUB_PAGEFIND= $RESPUB site --data-dir "$ROOT" -q --parallel -d "$S3" \
     "$UDHR"/udhr-*.txt "$EN338" "$FR338" "$AR338" 2>/dev/null
 expect "site --parallel: one side-by-side page per Work, linked" \
-    "S-RES-338-1973-parallel.html udhr-en-parallel.html|S-RES-338-1973-parallel.html" \
+    "A-RES-217-A-III-parallel.html S-RES-338-1973-parallel.html|S-RES-338-1973-parallel.html" \
     "$(cd "$S3" && echo *-parallel.html)|$(grep -o 'class="parallel-link" href="[^"]*"' "$S3/S-RES-338-1973-fra.html" | sed 's/.*href="//; s/"//')"
 out=$(RESPUB_PAGEFIND= $RESPUB site --data-dir "$ROOT" --parallel -d "$S3" \
     "$UDHR"/udhr-*.txt "$EN338" "$FR338" "$AR338" 2>&1 | tail -1)

@@ -341,6 +341,22 @@ test_reading(void)
 	check(strstr(t, "docref symbol=\"A/RES/56/1\"") != NULL,
 	    "join: reference across a line break found");
 
+	/* The General Assembly's numbering before 1976: number, part,
+	 * session in Roman numerals; not a paragraph's sub-item. */
+	t = next_case("The General Assembly,\n\nRecalling its resolutions "
+	    "1514 (XV) and 1541 (XV), resolution 217 A (III) and resolution "
+	    "2 (I), and paragraph 5 (c) of resolution 60/1,\n\n"
+	    "Recalling its resolutions 2145 (XXI), 2248 (S-V), 2324 (XXII) "
+	    "and ES-10/2,\n\n1. Decides to act;\n", &doc);
+	check(strstr(t, "docref symbol=\"A/RES/1514 (XV)\"") != NULL &&
+	    strstr(t, "docref symbol=\"A/RES/1541 (XV)\"") != NULL &&
+	    strstr(t, "docref symbol=\"A/RES/217 A (III)\"") != NULL &&
+	    strstr(t, "docref symbol=\"A/RES/2 (I)\"") != NULL &&
+	    strstr(t, "docref symbol=\"A/RES/2248 (S-V)\"") != NULL &&
+	    strstr(t, "docref symbol=\"A/RES/2324 (XXII)\"") != NULL &&
+	    count_of(t, "docref symbol=") == 8,
+	    "refs: General Assembly numbering by session (217 A (III))");
+
 	/* CJK lines join without a space, even across blank lines. */
 	t = next_case("安全理事会，\n\n1. 各国必须紧急采取行动，防止并压制一切主动、被动支持恐怖"
 	    "主义的行为，尤其必须充分遵守安全理事会各项\n\n有关决议；\n", &doc);
