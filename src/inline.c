@@ -922,13 +922,19 @@ scan_capital(struct scan *sc, struct span *s, size_t i)
 }
 
 /* Whether byte c of a text starts nothing scan_text looks for: ASCII
- * but a digit, a capital, "*", "[" or "(" (by ranges: most bytes are
- * asked, and a call to isdigit costs more than the answer). */
+ * but a digit, a capital, "*", "[" or "(".  Every byte is asked: the
+ * answer is a bit of two words, the bytes below 64 ("(", "*", digits)
+ * and those from 64 (capitals, "["). */
+#define STARTS_LOW	(1ull << '(' | 1ull << '*' | 0x3FFull << '0')
+#define STARTS_HIGH	(0x7FFFFFFull << ('A' - 64))
+
 static int
 starts_nothing(char c)
 {
-	return (unsigned char)c < 0x80 && c != '*' && c != '[' && c != '(' &&
-	    !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z');
+	unsigned char u = (unsigned char)c;
+
+	return u < 0x80 &&
+	    !(((u < 64 ? STARTS_LOW : STARTS_HIGH) >> (u & 63)) & 1);
 }
 
 /* Plain text t[a..b): markers, references, dates. */

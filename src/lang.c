@@ -44,6 +44,7 @@ struct entry {
 
 struct tnode {
 	uint32_t	 first, nchild;
+	uint32_t	 dense;		/* its block of T.dense, or NO_NODE */
 	const struct entry *entry;	/* the phrase that ends here */
 };
 
@@ -72,11 +73,16 @@ static struct {
 	int		 any[RP_LK__MAX];	/* a pattern may open with
 						   any byte ({text}) */
 	unsigned char	 ascii[128];		/* ASCII folded */
-	unsigned char	 ascii_word[128];	/* ASCII is_word_cp */
+	unsigned char	 word_byte[256];	/* an ASCII letter or digit
+						   folded, else 0 */
+	int		 fold8;			/* ascii only lowers A-Z
+						   from ' ' to '~' */
 	uint32_t	 by_first[RP_LK__MAX][257];	/* the first entry
 						   of kind whose text opens
 						   with a byte >= b */
 	struct tnode	*node;
+	uint32_t	*dense;		/* blocks of 256 children by byte, for
+					   nodes of many children (roots) */
 	struct tedge	*edge;
 	size_t		 nnode, nedge;
 	uint32_t	 root[RP_LK__MAX];
@@ -172,64 +178,112 @@ fold_one(uint32_t cp, char *out)
 	return fold_cp(cp, out);
 }
 
-/* Folded text with, for each folded byte, the offset of its source. */
+/* Folded text with, for each folded byte, the offset of its source.
+ * Most text is ASCII, a byte for a byte: below the first other
+ * character (same) a folded offset is its source's too, and map is
+ * written only from there (read through src_at). */
 struct folded {
 	char	*s;
 	size_t	*map;
-	size_t	 n;
+	size_t	 n, same;
 	int	 all;		/* the whole source is folded */
 	char	 sbuf[512];
 	size_t	 mbuf[513];
 };
 
-/* At most most ASCII bytes of s from i folded onto f: how many.  In
- * locals, which the stores through f->s cannot change. */
+/* The source offset of folded offset e (up to f->n). */
+static size_t
+src_at(const struct folded *f, size_t e)
+{
+	return e < f->same ? e : f->map[e];
+}
+
+/* 8 bytes of ASCII folded at once, where T.ascii only lowers A to Z
+ * (T.fold8, checked at load): 0 if a byte is not from ' ' to '~', for
+ * the loop of one byte at a time.  Folding is most of a match's work. */
+static int
+fold8(const char *in, char *out)
+{
+	const uint64_t	 ones = 0x0101010101010101u, high = ones * 0x80;
+	uint64_t	 w, upper;
+
+	memcpy(&w, in, 8);
+	/* No carry or borrow crosses bytes below the lowest byte that
+	 * fails, so the test has no false negative. */
+	if (!T.fold8 || ((w | (w - ones * 0x20) | (w + ones)) & high))
+		return 0;
+	upper = (w + ones * (0x80 - 'A')) & ~(w + ones * (0x7F - 'Z')) & high;
+	w |= upper >> 2;
+	memcpy(out, &w, 8);
+	return 1;
+}
+
+/* At most most ASCII bytes of s from i folded onto f: how many. */
 static size_t
 fold_ascii_run(struct folded *f, const char *s, size_t i, size_t most)
 {
-	char		*o = f->s + f->n;
-	size_t		*m = f->map + f->n, k;
+	char	*o = f->s + f->n;
+	size_t	 k = 0, j;
 
-	for (k = 0; k < most && (unsigned char)s[i + k] < 0x80; k++) {
-		m[k] = i + k;
+	while (k < most) {
+		if (k + 8 <= most && fold8(s + i + k, o + k)) {
+			k += 8;
+			continue;
+		}
+		if ((unsigned char)s[i + k] >= 0x80)
+			break;
 		o[k] = (char)T.ascii[(unsigned char)s[i + k]];
+		k++;
 	}
+	if (f->same == f->n && i == f->n)
+		f->same += k;
+	else
+		for (j = 0; j < k; j++)
+			f->map[f->n + j] = i + j;
 	f->n += k;
 	return k;
 }
 
-/* Fold s until limit folded bytes (or the end). */
-static void
-fold(struct folded *f, const char *s, size_t n, size_t limit)
+/* Room in f for a fold of limit bytes: its own buffers, or new memory
+ * for a long one.  Returns the limit that fits. */
+static size_t
+fold_room(struct folded *f, size_t limit)
 {
-	size_t		 i = 0, len, k, j, cap = sizeof(f->sbuf) - 4;
-	uint32_t	 cp;
-	char		 out[4];
+	size_t cap = sizeof(f->sbuf) - 4;
 
 	f->s = f->sbuf;
 	f->map = f->mbuf;
-	if (limit > n)
-		limit = n;
+	f->n = f->same = 0;
+	f->mbuf[0] = 0;
 	if (limit > cap) {
-		cap = limit;
-		f->s = malloc(cap + 4);
-		f->map = malloc((cap + 5) * sizeof(size_t));
-		if (f->s == NULL || f->map == NULL) {
-			free(f->s);
-			free(f->map);
-			f->s = f->sbuf;
-			f->map = f->mbuf;
-			cap = sizeof(f->sbuf) - 4;
+		f->s = malloc(limit + 4);
+		f->map = malloc((limit + 5) * sizeof(size_t));
+		if (f->s != NULL && f->map != NULL) {
+			f->map[0] = 0;
+			return limit;
 		}
+		free(f->s);
+		free(f->map);
+		f->s = f->sbuf;
+		f->map = f->mbuf;
 	}
-	if (limit > cap)
-		limit = cap;
-	f->n = 0;
+	return limit < cap ? limit : cap;
+}
+
+/* Fold more of s, from where f stopped, until limit folded bytes (or
+ * the end); f must have room for them. */
+static void
+fold_more(struct folded *f, const char *s, size_t n, size_t limit)
+{
+	size_t		 i = src_at(f, f->n), len, k, j;
+	uint32_t	 cp;
+	char		 out[4];
+
 	while (i < n && f->n < limit) {
 		/* Most text: a run of ASCII, a byte for a byte. */
 		i += fold_ascii_run(f, s, i, n - i < limit - f->n ? n - i :
 		    limit - f->n);
-		if (i == n || f->n == limit || (unsigned char)s[i] < 0x80)
+		if (i == n || f->n >= limit || (unsigned char)s[i] < 0x80)
 			continue;
 		len = rp_utf8_get(s + i, n - i, &cp, 0xFFFD);
 		k = fold_cp(cp, out);
@@ -242,6 +296,13 @@ fold(struct folded *f, const char *s, size_t n, size_t limit)
 	f->map[f->n] = i;
 	f->s[f->n] = '\0';
 	f->all = i >= n;
+}
+
+/* Fold s until limit folded bytes (or the end). */
+static void
+fold(struct folded *f, const char *s, size_t n, size_t limit)
+{
+	fold_more(f, s, n, fold_room(f, limit < n ? limit : n));
 }
 
 static void
@@ -278,9 +339,14 @@ fold_kept(const char *s, size_t n, size_t limit, struct folded *own)
 	own->map = own->mbuf;
 	if (limit > n)
 		limit = n;
-	if (kept.valid && kept.n == n && limit <= kept.limit &&
-	    memcmp(kept.src, s, n) == 0)
+	if (kept.valid && kept.n == n && memcmp(kept.src, s, n) == 0) {
+		/* Asked further: go on from where the fold stopped. */
+		if (limit > kept.limit) {
+			fold_more(&kept.f, s, n, limit);
+			kept.limit = limit;
+		}
 		return &kept.f;
+	}
 	if (n > FOLD_KEEP) {
 		fold(own, s, n, limit);
 		return own;
@@ -566,8 +632,12 @@ fold_ascii(void)
 	for (c = 0; c < 128; c++) {
 		T.ascii[c] = fold_cp((uint32_t)c, out) == 1 ?
 		    (unsigned char)out[0] : (unsigned char)c;
-		T.ascii_word[c] = (unsigned char)is_word_cp((uint32_t)c);
+		T.word_byte[c] = is_word_cp((uint32_t)c) ? T.ascii[c] : 0;
 	}
+	T.fold8 = 1;
+	for (c = ' '; c <= '~'; c++)
+		if (T.ascii[c] != (c >= 'A' && c <= 'Z' ? c + 32 : c))
+			T.fold8 = 0;
 }
 
 /* The trie of entries [lo, hi), sorted, which share their first d bytes:
@@ -585,6 +655,7 @@ build_trie(size_t lo, size_t hi, size_t d)
 	while (lo < hi && T.e[lo].len == d)
 		lo++;
 	T.node[id].first = (uint32_t)T.nedge;
+	T.node[id].dense = NO_NODE;
 	T.node[id].nchild = 0;
 	for (k = lo; k < hi; k = g, T.node[id].nchild++)
 		for (g = k; g < hi && T.e[g].text[d] == T.e[k].text[d]; g++)
@@ -597,6 +668,34 @@ build_trie(size_t lo, size_t hi, size_t d)
 		T.edge[e].node = build_trie(k, g, d + 1);
 	}
 	return id;
+}
+
+/* A node of many children (a root: a phrase may open with any of
+ * dozens of letters) finds a child by its byte in one step, not by a
+ * search of its edges: its block of T.dense. */
+#define DENSE_MIN	9
+
+static void
+index_dense(void)
+{
+	size_t		 i, k, nblock = 0;
+	const struct tedge *e;
+
+	for (i = 0; i < T.nnode; i++)
+		nblock += T.node[i].nchild >= DENSE_MIN;
+	if ((T.dense = malloc((nblock ? nblock : 1) * 256 *
+	    sizeof(*T.dense))) == NULL)
+		rp_out_of_memory();
+	memset(T.dense, 0xFF, nblock * 256 * sizeof(*T.dense));
+	for (i = 0, nblock = 0; i < T.nnode; i++) {
+		if (T.node[i].nchild < DENSE_MIN)
+			continue;
+		T.node[i].dense = (uint32_t)nblock;
+		e = T.edge + T.node[i].first;
+		for (k = 0; k < T.node[i].nchild; k++)
+			T.dense[nblock * 256 + e[k].c] = e[k].node;
+		nblock++;
+	}
 }
 
 /* One trie per kind: at most a node per byte of the table, and a root. */
@@ -614,6 +713,7 @@ build_tries(void)
 		rp_out_of_memory();
 	for (kind = 0; kind < RP_LK__MAX; kind++)
 		T.root[kind] = build_trie(T.lo[kind], T.hi[kind], 0);
+	index_dense();
 }
 
 static void
@@ -890,13 +990,24 @@ memo_key(struct memo *m, int op, int kind, const char *s, size_t n)
 
 /* ------------------------------------------------------------ phrases */
 
-/* The child of trie node t by byte c, or NULL. */
+/* The child of trie node t by byte c, or NULL: by its block of T.dense,
+ * else along its few edges (sorted), else by binary search. */
 static const struct tnode *
 child(const struct tnode *t, unsigned char c)
 {
 	const struct tedge	*e = T.edge + t->first;
 	size_t			 lo = 0, hi = t->nchild, mid;
+	uint32_t		 id;
 
+	if (t->dense != NO_NODE) {
+		id = T.dense[(size_t)t->dense * 256 + c];
+		return id == NO_NODE ? NULL : &T.node[id];
+	}
+	if (hi <= 8) {
+		for (; lo < hi && e[lo].c < c; lo++)
+			continue;
+		return lo < hi && e[lo].c == c ? &T.node[e[lo].node] : NULL;
+	}
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (e[mid].c == c)
@@ -909,15 +1020,25 @@ child(const struct tnode *t, unsigned char c)
 	return NULL;
 }
 
-/* The entry of kind whose text is exactly t[0..n), or NULL. */
-static const struct entry *
-lookup(int kind, const char *t, size_t n)
+/* The node of kind's trie for t[0..n): NULL if no entry of kind opens
+ * with t. */
+static const struct tnode *
+lookup_node(int kind, const char *t, size_t n)
 {
 	const struct tnode	*x = &T.node[T.root[kind]];
 	size_t			 i;
 
 	for (i = 0; i < n && x != NULL; i++)
 		x = child(x, (unsigned char)t[i]);
+	return x;
+}
+
+/* The entry of kind whose text is exactly t[0..n), or NULL. */
+static const struct entry *
+lookup(int kind, const char *t, size_t n)
+{
+	const struct tnode *x = lookup_node(kind, t, n);
+
 	return x != NULL ? x->entry : NULL;
 }
 
@@ -994,9 +1115,12 @@ ends_word(const struct folded *f, size_t i, int prev)
 }
 
 /* The longest phrase of kind at folded offset i of f that ends a word,
- * in one pass down the trie.  Only the first 64 ends of words count. */
+ * in one pass down the trie.  Only the first 64 ends of words count.
+ * *cut (when not NULL) tells whether the walk reached the end of a fold
+ * that stops short of the text's: a longer fold may find more. */
 static const struct entry *
-longest_at(int kind, const struct folded *f, size_t i, size_t *flen)
+longest_at(int kind, const struct folded *f, size_t i, size_t *flen,
+    int *cut)
 {
 	const struct tnode	*x = &T.node[T.root[kind]];
 	const struct entry	*best = NULL;
@@ -1006,6 +1130,8 @@ longest_at(int kind, const struct folded *f, size_t i, size_t *flen)
 	uint32_t		 cp;
 	int			 word, prev = -1;
 
+	if (cut != NULL)
+		*cut = 0;
 	while (p < lim) {
 		if ((len = decode(f->s + p, f->n - p, &cp)) == 0) {
 			len = 1;
@@ -1023,6 +1149,8 @@ longest_at(int kind, const struct folded *f, size_t i, size_t *flen)
 				return best;
 		p += len;
 	}
+	if (cut != NULL)
+		*cut = p >= f->n && !f->all;
 	if (prev >= 0 && nends < 64 && x->entry != NULL &&
 	    ends_word(f, p, prev)) {
 		best = x->entry;
@@ -1031,10 +1159,26 @@ longest_at(int kind, const struct folded *f, size_t i, size_t *flen)
 	return best;
 }
 
+/* Most walks down a trie end in a few bytes: a text is folded this far
+ * first, and further only when the walk reaches the end of the fold. */
+#define FOLD_PEEK	32
+
+/* The longest phrase of kind at the start of s, its folded length into
+ * *flen; *f the fold it read (own to fold_free). */
 static const struct entry *
-longest(int kind, const struct folded *f, size_t *flen)
+longest(int kind, const char *s, size_t n, const struct folded **f,
+    struct folded *own, size_t *flen)
 {
-	return longest_at(kind, f, 0, flen);
+	const struct entry	*x;
+	int			 cut;
+
+	*f = fold_kept(s, n, FOLD_PEEK, own);
+	x = longest_at(kind, *f, 0, flen, &cut);
+	if (!cut)
+		return x;
+	fold_free(own);
+	*f = fold_kept(s, n, T.maxlen[kind] + 4, own);
+	return longest_at(kind, *f, 0, flen, NULL);
 }
 
 size_t
@@ -1057,9 +1201,8 @@ rp_lang_phrase(rp_lang_kind kind, const char *s, size_t n, int *value)
 			*value = m->value;
 		return m->r;
 	}
-	f = fold_kept(s, n, T.maxlen[kind] + 4, &own);
-	if ((x = longest(kind, f, &e)) != NULL) {
-		r = f->map[e];
+	if ((x = longest(kind, s, n, &f, &own, &e)) != NULL) {
+		r = src_at(f, e);
 		v = x->value;
 		if (value != NULL)
 			*value = v;
@@ -1091,8 +1234,13 @@ rp_lang_is(rp_lang_kind kind, const char *s, size_t n, int *value)
 			*value = m->value;
 		return m->r > 0;
 	}
-	f = fold_kept(s, n, T.maxlen[kind] + 1, &own);
-	x = f->map[f->n] == n ? lookup(kind, f->s, f->n) : NULL;
+	/* A short fold first: it most often opens no entry. */
+	f = fold_kept(s, n, FOLD_PEEK, &own);
+	if (!f->all && lookup_node(kind, f->s, f->n) != NULL) {
+		fold_free(&own);
+		f = fold_kept(s, n, T.maxlen[kind] + 1, &own);
+	}
+	x = src_at(f, f->n) == n ? lookup(kind, f->s, f->n) : NULL;
 	if (x != NULL && value != NULL)
 		*value = x->value;
 	fold_free(&own);
@@ -1116,8 +1264,7 @@ rp_lang_of(rp_lang_kind kind, const char *s, size_t n)
 	init();
 	if (T.lo[kind] == T.hi[kind] || n == 0 || !first_may(kind, s, n))
 		return -1;
-	f = fold_kept(s, n, T.maxlen[kind] + 4, &own);
-	x = longest(kind, f, &e);
+	x = longest(kind, s, n, &f, &own, &e);
 	lang = x != NULL ? x->lang : -1;
 	fold_free(&own);
 	return lang;
@@ -1155,7 +1302,7 @@ rp_lang_ending(rp_lang_kind kind, const char *s, size_t n)
 		    memcmp(f.s + f.n - T.e[i].len, T.e[i].text,
 		    T.e[i].len) == 0)
 			best = T.e[i].len;
-	r = best > 0 ? n - f.map[f.n - best] : 0;
+	r = best > 0 ? n - src_at(&f, f.n - best) : 0;
 	fold_free(&f);
 	return r;
 }
@@ -1173,15 +1320,17 @@ rp_lang_count_words(const char *s, size_t n, size_t *counts)
 	uint32_t	 cp;
 	char		 w[32], out[4];
 	const struct entry *x;
+	unsigned char	 c;
 
 	init();
 	memset(counts, 0, (size_t)T.nlang * sizeof(*counts));
 	while (i <= n) {
-		/* A run of ASCII letters and digits: no decoding. */
-		for (; i < n && (unsigned char)s[i] < 0x80 &&
-		    T.ascii_word[(unsigned char)s[i]]; i++, wl++)
+		/* A run of ASCII letters and digits: no decoding, one
+		 * look-up a byte. */
+		for (; i < n && (c = T.word_byte[(unsigned char)s[i]]) != 0;
+		    i++, wl++)
 			if (wl + 1 < sizeof(w))
-				w[wl] = (char)T.ascii[(unsigned char)s[i]];
+				w[wl] = (char)c;
 		len = i < n ? decode(s + i, n - i, &cp) : 0;
 		if (len > 0 && is_word_cp(cp)) {
 			k = fold_one(cp, out);
@@ -1313,7 +1462,7 @@ phrase_at(int kind, const struct folded *f, size_t i, int *value)
 	if (kind == RP_LK_ORD_SUFFIX || kind == RP_LK_DAY_SUFFIX)
 		x = lookup_prefix(kind, f->s + i, e, &e);
 	else
-		x = longest_at(kind, f, i, &e);
+		x = longest_at(kind, f, i, &e, NULL);
 	if (x == NULL)
 		return 0;
 	if (value != NULL)
@@ -1783,11 +1932,11 @@ match_at(int kind, const struct folded *f, size_t i, rp_lang_hit *hit)
 static size_t
 hit_source(const struct folded *f, size_t r, rp_lang_hit *hit)
 {
-	hit->end = f->map[r - 1];
-	hit->n_at = f->map[hit->n_at];
-	hit->n_end = f->map[hit->n_end];
-	hit->suf_at = f->map[hit->suf_at];
-	hit->suf_end = f->map[hit->suf_end];
+	hit->end = src_at(f, r - 1);
+	hit->n_at = src_at(f, hit->n_at);
+	hit->n_end = src_at(f, hit->n_end);
+	hit->suf_at = src_at(f, hit->suf_at);
+	hit->suf_end = src_at(f, hit->suf_end);
 	return hit->end;
 }
 
@@ -1853,7 +2002,7 @@ rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
 			continue;
 		if ((r = match_at(kind, f, i, hit)) > 0) {
 			end = hit_source(f, r, hit);
-			*at = f->map[i];
+			*at = src_at(f, i);
 		}
 	}
 	fold_free(&own);

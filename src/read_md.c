@@ -2194,21 +2194,53 @@ join_wrapped_definitions(struct rdr *r)
 		r->src = copy;
 }
 
-/* Whether number num is written in src[0..end) as a marker: not part of
- * a longer number or of a symbol ("A/76/1"). */
-static int
-marker_above(const char *src, size_t end, const char *num, size_t k)
-{
-	const char *p = src, *lim = src + end;
+/* Numbers of one to three digits as written ("7", "07", "123"): an
+ * index each, for first_markers. */
+#define MARKER_KEYS	1110
 
-	while ((p = memmem(p, (size_t)(lim - p), num, k)) != NULL) {
-		if ((p == src || (!isdigit((unsigned char)p[-1]) &&
-		    p[-1] != '/' && p[-1] != '\n')) && (p + k == lim ||
-		    (!isdigit((unsigned char)p[k]) && p[k] != '/')))
-			return 1;
-		p += k;
+static size_t
+marker_key(const char *num, size_t k)
+{
+	size_t i, v = 0;
+
+	for (i = 0; i < k; i++)
+		v = v * 10 + (size_t)(num[i] - '0');
+	return (k == 1 ? 0 : k == 2 ? 10 : 110) + v;
+}
+
+/* Where each number is first written in src as a marker, not part of a
+ * longer number or of a symbol ("A/76/1"), nor at a line's start:
+ * first[marker_key], SIZE_MAX if nowhere.  One pass for all the notes
+ * (a search from the top for each note grew with the square of their
+ * number). */
+static void
+first_markers(const char *src, size_t len, size_t *first)
+{
+	size_t i = 0, k, key;
+
+	for (k = 0; k < MARKER_KEYS; k++)
+		first[k] = SIZE_MAX;
+	while (i < len) {
+		if (!isdigit((unsigned char)src[i])) {
+			i++;
+			continue;
+		}
+		for (k = i; k < len && isdigit((unsigned char)src[k]); k++)
+			continue;
+		if (k - i <= 3 && (i == 0 || (src[i - 1] != '/' &&
+		    src[i - 1] != '\n')) && (k == len || src[k] != '/') &&
+		    first[key = marker_key(src + i, k - i)] == SIZE_MAX)
+			first[key] = i;
+		i = k;
 	}
-	return 0;
+}
+
+/* Whether number num[0..k) is written as a marker above a line that
+ * starts at end (after a newline, so no marker runs into it). */
+static int
+marker_above(const size_t *first, size_t end, const char *num, size_t k)
+{
+	return first[marker_key(num, k)] < end;
 }
 
 /* The length of "12 " opening a plain note line l[0..n) numbered want:
@@ -2245,7 +2277,7 @@ static void
 plain_note_definitions(struct rdr *r)
 {
 	rp_buf	 b;
-	size_t	 i, end, lead, done = 0;
+	size_t	 i, end, lead, done = 0, first[MARKER_KEYS];
 	long	 want = 1;
 	char	 num[8];
 
@@ -2253,6 +2285,7 @@ plain_note_definitions(struct rdr *r)
 		if (def_line_number(r->src + r->lines[i], line_len(r, i),
 		    &end) >= 0)
 			return;
+	first_markers(r->src, r->len, first);
 	rp_buf_init(&b);
 	for (i = 0; i < r->nlines; i++) {
 		const char *l = r->src + r->lines[i];
@@ -2261,7 +2294,7 @@ plain_note_definitions(struct rdr *r)
 		if (i > 0 && !blank(r->src + r->lines[i - 1], line_len(r, i - 1)))
 			continue;	/* not a paragraph's first line */
 		if ((lead = plain_note_lead(l, n, want)) == 0 ||
-		    !marker_above(r->src, r->lines[i], l, lead - 1))
+		    !marker_above(first, r->lines[i], l, lead - 1))
 			continue;
 		rp_buf_put(&b, r->src + done, r->lines[i] - done);
 		snprintf(num, sizeof(num), "%ld", want++);

@@ -305,3 +305,23 @@ expect "md: the paragraph a plain note cuts goes on after it" \
 expect "md: a page break's '8 and 9 December' is no note 8" \
 	'20 20     paragraph name="recalling" @112:1' \
 	"$(grep -c '^ *footnote ' "$TMP/plain24.tree") $(grep -c '^ *noteref ' "$TMP/plain24.tree") $(grep -B12 'text="8 and "' "$TMP/plain24.tree" | grep '^    paragraph' | tail -1)"
+
+# Many plain notes are looked up in one index of the markers above them
+# (a search from the top for each note grew with the square of their
+# number): 120 notes, numbers of one to three digits, all linked; and
+# the sequence stops at a note whose number only a symbol holds above
+# it ("A/7/1" is no marker 7).
+plain_many() {	# FILE SYMBOL7
+	printf '# Resolution 1 (2020)\n\nThe General Assembly,\n\n' > "$1"
+	i=1
+	while [ $i -le 120 ]; do
+		if [ $i = 7 ] && [ "$2" = symbol ]; then m="A/7/1"; else m="$i"; fi
+		printf '*Recalling* the report of the Secretary-General %s on the matter,\n\n%s See document A/76/324.\n\n' "$m" $i >> "$1"
+		i=$((i + 1))
+	done
+}
+plain_many "$TMP/many.md" marker
+plain_many "$TMP/many7.md" symbol
+expect "md: 120 plain notes, all linked; none past one only a symbol holds" \
+	"120 120 6" \
+	"$("$R" -q -t tree "$TMP/many.md" | grep -c '^ *footnote ') $("$R" -q -t tree "$TMP/many.md" | grep -c '^ *noteref ') $("$R" -q -t tree "$TMP/many7.md" | grep -c '^ *footnote ')"
