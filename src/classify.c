@@ -1470,15 +1470,61 @@ rp_masthead_role(const char *s, size_t n)
 	return RP_ROLE_NONE;
 }
 
+/* Whether cp is a letter of an alphabet: not a Han character, a sign
+ * such as "º" or "°" that an ordinal puts before digits, nor the Arabic
+ * tatweel that joins a prefix to a number ("بـ14 صوتاً"). */
+static int
+alphabet_letter(uint32_t cp)
+{
+	return cp < 0x80 ? isalpha((int)cp) : cp >= 0xC0 && cp != 0x0640 &&
+	    !rp_is_cjk(cp) && !rp_is_space(cp);
+}
+
+/* s without the note markers glued to the end of a word
+ * ("contre zéro19.", "to none19", "abstentions19."): a count word with a
+ * marker is still the count.  Digits after one letter stay ("l3" may be
+ * OCR for 13), and so do Chinese counts ("以13票"). */
+static void
+unglue_markers(rp_buf *b, const char *s, size_t n)
+{
+	size_t		 i = 0, len, d;
+	uint32_t	 cp;
+	int		 letters = 0;
+
+	while (i < n) {
+		if (letters >= 2 && isdigit((unsigned char)s[i])) {
+			for (d = i; d < n && isdigit((unsigned char)s[d]); d++)
+				;
+			if (d - i <= 3 && (d == n || strchr(" .,;:)", s[d]))) {
+				i = d;
+				continue;
+			}
+		}
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
+			len = 1;
+			cp = 0;
+		}
+		letters = alphabet_letter(cp) ? letters + 1 : 0;
+		rp_buf_put(b, s + i, len);
+		i += len;
+	}
+}
+
 /* The votes a line states ("by 13 votes to none, with 2 abstentions",
  * "以13票对零票、2票弃权") into m. */
 static void
-votes_in(rp_meta *m, const char *s, size_t n)
+votes_in(rp_meta *m, const char *line, size_t len)
 {
 	rp_lang_hit	 h;
-	size_t		 from = 0, at;
+	rp_buf		 b;
+	size_t		 from = 0, at, n;
 	int		 v[3] = { -1, -1, -1 }, k;
+	const char	*s;
 
+	rp_buf_init(&b);
+	unglue_markers(&b, line, len);
+	s = b.data != NULL ? b.data : "";
+	n = b.len;
 	while (from < n && rp_lang_find(RP_LK_VOTES, s + from, n - from, &h,
 	    &at) > 0) {
 		for (k = 0; k < 3; k++)
@@ -1486,6 +1532,7 @@ votes_in(rp_meta *m, const char *s, size_t n)
 				v[k] = h.votes[k];
 		from += h.end > at ? h.end : at + 1;
 	}
+	rp_buf_free(&b);
 	/* Never a count the text does not state: members named, not
 	 * counted ("China and France abstaining"), leave the vote unknown. */
 	if (v[0] < 0 || v[1] == RP_LANG_NAMED || v[2] == RP_LANG_NAMED)
