@@ -337,6 +337,8 @@ struct para {
 	float		 leading;
 	int		 align;
 	int		 mirror;	/* in a right-to-left document */
+	int		 lead_in;	/* its first box reads with the next
+					 * (a footnote's raised number) */
 	rp_quote_state	 qs;		/* the quotes open in it */
 };
 
@@ -422,6 +424,7 @@ new_para(struct job *j, int align, float x, float first_x, float leading)
 	p->leading = leading;
 	p->align = align;
 	p->mirror = j->rtl;
+	p->lead_in = 0;
 	memset(&p->qs, 0, sizeof(p->qs));
 	return (int)j->npara++;
 }
@@ -1520,6 +1523,7 @@ flow_note(struct job *j, const rp_node *fn)
 	pi = new_para(j, j->c->justify ? AL_JUSTIFY : AL_LEFT, ind, 0,
 	    j->c->leading_note);
 	nt->para = pi;
+	j->para[pi].lead_in = 1;
 	pl_add(&j->para[pi].pl, &j->st->m, fn->num ? fn->num : "*",
 	    strlen(fn->num ? fn->num : "*"), 0, sz * 0.7f, sz * 0.35f, -1, -1);
 	pl_tab(&j->para[pi].pl, ind - pl_natural(&j->para[pi].pl, 0,
@@ -2111,6 +2115,89 @@ mixed_line(const struct draw *d, const struct para *p, size_t a, size_t b)
 	return 0;
 }
 
+/* Draw box bx at x in its face, shaped or character by character. */
+static void
+draw_box(struct draw *d, HPDF_Page page, const struct para *p,
+    const struct pl_box *bx, float x, float y)
+{
+	select_font(d, page, bx, 0);
+	if (pdf_fonts_shaped(d->j->st->fonts, bx->face))
+		draw_shaped(d, page, p, bx, x, y + bx->rise);
+	else
+		draw_plain(page, p, bx, x, y + bx->rise);
+}
+
+/*
+ * The last box of the run of boxes from a that holds no right-to-left
+ * letter (a number, a symbol, Latin words, their brackets and spaces),
+ * in a right-to-left line of boxes ..b whose visual places are rank[];
+ * *wrap: the run is one stretch of the line but not in its logical order
+ * there (the bidi algorithm set numbers apart round a neutral, or
+ * isolates side by side).  Readers give Arabic back in logical order
+ * from the glyphs' places, but take such a stretch left to right: its
+ * text has to be given (draw_span).
+ */
+static size_t
+ltr_run(const struct para *p, size_t a, size_t b, const size_t *rank,
+    int *wrap)
+{
+	size_t	e = a, lo = rank[0], hi = rank[0], k;
+
+	*wrap = 0;
+	if (!p->pl.rtl || pl_has_rtl(p->pl.text + p->pl.box[a].off,
+	    p->pl.box[a].len))
+		return a;
+	while (e < b && !pl_has_rtl(p->pl.text + p->pl.box[e + 1].off,
+	    p->pl.box[e + 1].len))
+		e++;
+	for (k = 1; k <= e - a; k++) {
+		lo = rank[k] < lo ? rank[k] : lo;
+		hi = rank[k] > hi ? rank[k] : hi;
+		if (rank[k] != rank[k - 1] + 1)
+			*wrap = 1;
+	}
+	*wrap = *wrap && hi - lo == e - a;
+	return e;
+}
+
+/* The text of boxes a..e in logical order, a space for each word space
+ * between them (not for the glue between CJK characters). */
+static void
+span_text(rp_buf *t, const struct para *p, size_t a, size_t e)
+{
+	size_t k;
+
+	for (k = a; k <= e; k++) {
+		const struct pl_box *bx = &p->pl.box[k];
+
+		rp_buf_put(t, p->pl.text + bx->off, bx->len);
+		if (k < e && bx->glue > 0)
+			rp_buf_putc(t, ' ');
+	}
+}
+
+/* Boxes a..e drawn from left to right inside marked content that gives
+ * their text in logical order. */
+static void
+draw_span(struct draw *d, HPDF_Page page, const struct para *p, size_t a,
+    size_t e, const size_t *rank, const float *at, float y)
+{
+	rp_buf	t;
+	size_t	k, r, lo = (size_t)-1;
+
+	rp_buf_init(&t);
+	span_text(&t, p, a, e);
+	for (k = 0; k <= e - a; k++)
+		lo = rank[k] < lo ? rank[k] : lo;
+	pdf_libharu_span(page, t.data, t.len);
+	for (r = lo; r <= lo + (e - a); r++)
+		for (k = 0; k <= e - a; k++)
+			if (rank[k] == r)
+				draw_box(d, page, p, &p->pl.box[a + k], at[k], y);
+	pdf_libharu_span_end(page);
+	rp_buf_free(&t);
+}
+
 /* The boxes a..b from x, placed in visual order with glue set with ratio
  * r, and drawn in reading order: text extraction in content order (and
  * a screen reader) gets the words as they are read. */
@@ -2118,40 +2205,193 @@ static void
 draw_visual(struct draw *d, HPDF_Page page, const struct para *p, size_t a,
     size_t b, float x, float y, float r, int annotate)
 {
-	size_t	n = 2 * (b - a) + 1, i, *order;
+	size_t	n = 2 * (b - a) + 1, i, e, k, *order, *rank;
 	float	*at;
+	int	wrap;
 
 	if ((order = calloc(n, sizeof(*order))) == NULL ||
+	    (rank = calloc(b - a + 1, sizeof(*rank))) == NULL ||
 	    (at = calloc(b - a + 1, sizeof(*at))) == NULL)
 		abort();
 	pl_visual(&p->pl, a, b, order);
-	for (i = 0; i < n; i++) {
+	for (i = 0, k = 0; i < n; i++) {
 		const struct pl_box *bx = &p->pl.box[a + order[i] / 2];
 
 		if (order[i] % 2)
 			x += pl_glue(bx, r);
 		else {
 			at[order[i] / 2] = x;
+			rank[order[i] / 2] = k++;
 			x += bx->w;
 		}
 	}
-	for (i = 0; i <= b - a; i++) {
-		const struct pl_box *bx = &p->pl.box[a + i];
+	for (i = 0; i <= b - a; i = e + 1) {
+		e = ltr_run(p, a + i, b, rank + i, &wrap) - a;
+		if (wrap)
+			draw_span(d, page, p, a + i, a + e, rank + i, at + i, y);
+		for (k = i; k <= e; k++) {
+			const struct pl_box *bx = &p->pl.box[a + k];
 
-		select_font(d, page, bx, 0);
-		if (pdf_fonts_shaped(d->j->st->fonts, bx->face))
-			draw_shaped(d, page, p, bx, at[i], y + bx->rise);
-		else
-			draw_plain(page, p, bx, at[i], y + bx->rise);
-		if (annotate && (bx->link >= 0 || bx->note >= 0)) {
-			HPDF_Page_EndText(page);
-			link_rect(d, page, at[i], at[i] + bx->w, y + bx->rise,
-			    bx->size, bx->link, bx->note);
-			HPDF_Page_BeginText(page);
+			if (!wrap)
+				draw_box(d, page, p, bx, at[k], y);
+			if (annotate && (bx->link >= 0 || bx->note >= 0)) {
+				HPDF_Page_EndText(page);
+				link_rect(d, page, at[k], at[k] + bx->w,
+				    y + bx->rise, bx->size, bx->link, bx->note);
+				HPDF_Page_BeginText(page);
+			}
 		}
 	}
 	free(order);
+	free(rank);
 	free(at);
+}
+
+/* A line's set: where it starts, its glue ratio, its letter spacing. */
+struct set {
+	size_t	a, b;		/* its boxes */
+	float	x, r, ls;
+};
+
+/*
+ * Boxes k.. of line st that go out as one string (one font, even gaps,
+ * set as character spacing *cs): the end of the string, past its last
+ * box; its text in buf (n bytes).
+ */
+static size_t
+string_end(const struct para *p, const struct set *st, size_t k, float *cs,
+    char *buf, size_t n)
+{
+	const struct pl_box *bx = &p->pl.box[k];
+	size_t	m, len = 0, b = st->b;
+
+	for (m = k; m <= b; m++) {
+		const struct pl_box *c = &p->pl.box[m];
+
+		if (m > k && (!one_char(p, c) ||
+		    !one_char(p, &p->pl.box[m - 1]) ||
+		    c->face != bx->face || c->size != bx->size
+		    || c->rise != bx->rise || c->fakebold != bx->fakebold
+		    || c->link != bx->link || c->note != bx->note ||
+		    p->pl.box[m - 1].glue != 0 ||
+		    pl_glue(&p->pl.box[m - 1], st->r) != *cs ||
+		    len + c->len >= n))
+			break;
+		if (m == k)
+			*cs = m < b ? pl_glue(c, st->r) : 0;
+		memcpy(buf + len, p->pl.text + c->off, c->len);
+		len += c->len;
+		if (c->glue != 0 && m < b) {
+			m++;
+			break;
+		}
+	}
+	buf[len] = '\0';
+	return m;
+}
+
+/* Draw boxes k..m-1 of line st as one string from st->x, which moves on
+ * past them; their link, if they have one, after. */
+static void
+draw_string(struct draw *d, HPDF_Page page, const struct para *p,
+    struct set *st, size_t k, size_t m, float cs, const char *buf, float y)
+{
+	const struct pl_box *bx = &p->pl.box[k];
+	size_t	q;
+
+	select_font(d, page, bx, (bx->glue == 0 && m - k > 1 ? cs : 0) +
+	    st->ls);
+	HPDF_Page_TextOut(page, st->x, y + bx->rise, buf);
+	for (q = k; q < m; q++) {
+		st->x += p->pl.box[q].w + st->ls * (float)chars(p,
+		    &p->pl.box[q]);
+		if (q < st->b)
+			st->x += q + 1 < m && p->pl.box[q].glue == 0 ? cs :
+			    pl_glue(&p->pl.box[q], st->r);
+	}
+}
+
+/* The link of boxes k..m-1 of a line, the string drawn from x0. */
+static void
+annotate_string(struct draw *d, HPDF_Page page, const struct para *p,
+    size_t k, size_t m, float x0, float y)
+{
+	const struct pl_box *bx = &p->pl.box[k];
+	float	x1 = x0;
+	size_t	q;
+
+	if (bx->link < 0 && bx->note < 0)
+		return;
+	for (q = k; q < m; q++)
+		x1 += p->pl.box[q].w;
+	HPDF_Page_EndText(page);
+	link_rect(d, page, x0, x1, y + bx->rise, bx->size, bx->link, bx->note);
+	HPDF_Page_BeginText(page);
+}
+
+/*
+ * A footnote's raised number and the string after it, drawn as one span
+ * of text "1 Word": set smaller, higher and a gap apart, the numbers of
+ * notes one under the other read as a column of their own, before the
+ * notes' text.  Returns the end of the second string.
+ */
+static size_t
+draw_lead_in(struct draw *d, HPDF_Page page, const struct para *p,
+    struct set *st, float y, int annotate)
+{
+	char	one[1024], two[1024];
+	float	cs1 = 0, cs2 = 0, x0 = st->x, x1;
+	size_t	m = string_end(p, st, st->a, &cs1, one, sizeof(one)), e;
+	rp_buf	t;
+
+	e = m <= st->b ? string_end(p, st, m, &cs2, two, sizeof(two)) : m;
+	rp_buf_init(&t);
+	span_text(&t, p, st->a, e - 1);
+	pdf_libharu_span(page, t.data, t.len);
+	rp_buf_free(&t);
+	draw_string(d, page, p, st, st->a, m, cs1, one, y);
+	x1 = st->x;
+	if (e > m)
+		draw_string(d, page, p, st, m, e, cs2, two, y);
+	pdf_libharu_span_end(page);
+	if (annotate) {
+		annotate_string(d, page, p, st->a, m, x0, y);
+		if (e > m)
+			annotate_string(d, page, p, m, e, x1, y);
+	}
+	return e;
+}
+
+/* Where line of p starts (x) and its glue ratio and letter spacing. */
+static void
+line_set(const struct draw *d, const struct para *p, int line,
+    struct set *st)
+{
+	const struct job *j = d->j;
+	size_t	a = st->a, b = st->b, k;
+	float	w = line ? p->w : p->first_w;
+	float	off = line ? p->x : p->first_x;
+	float	nat = pl_natural(&p->pl, a, b), set;
+	int	last = (size_t)line + 1 == p->pl.nline, align = p->align;
+
+	st->x = j->c->ml + (p->mirror ? j->measure - off - w : off);
+	st->r = st->ls = 0;
+	/* A justified line is filled however loose the breaker had to
+	 * leave it: a ragged line inside a paragraph reads as its end. */
+	if ((p->align == AL_JUSTIFY && !last) || nat > w)
+		st->r = pl_ratio(&p->pl, a, b, w);
+	if (st->r > LOOSE)	/* shaped and right-to-left lines stay ragged */
+		st->r = mixed_line(d, p, a, b) ? 0 : letter_space(p, a, b,
+		    st->r, &st->ls);
+	if (p->pl.rtl && align != AL_CENTER) {
+		for (k = a, set = 0; k <= b; k++)
+			set += p->pl.box[k].w + (k < b ? pl_glue(&p->pl.box[k],
+			    st->r) : 0);
+		st->x += align == AL_RIGHT ? 0 : w - set;
+	} else if (align == AL_CENTER)
+		st->x += (w - nat) / 2;
+	else if (align == AL_RIGHT)
+		st->x += w - nat;
 }
 
 /* Draw one line of a paragraph with its baseline at y.  A right-to-left
@@ -2161,89 +2401,29 @@ static void
 draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
     float y, int annotate)
 {
-	const struct job *j = d->j;
-	size_t	a = line ? p->pl.brk[line - 1] + 1 : 0, b = p->pl.brk[line];
+	struct set st;
 	size_t	k, m;
-	float	w = line ? p->w : p->first_w;
-	float	off = line ? p->x : p->first_x;
-	float	x = j->c->ml + (p->mirror ? j->measure - off - w : off);
-	float	nat = pl_natural(&p->pl, a, b), r = 0, ls = 0, set;
 	char	buf[1024];
-	int	last = (size_t)line + 1 == p->pl.nline, align = p->align, mixed;
+	float	cs = 0, x0;
 
-	/* A justified line is filled however loose the breaker had to
-	 * leave it: a ragged line inside a paragraph reads as its end. */
-	if ((p->align == AL_JUSTIFY && !last) || nat > w)
-		r = pl_ratio(&p->pl, a, b, w);
-	mixed = mixed_line(d, p, a, b);
-	if (r > LOOSE)	/* shaped and right-to-left lines stay ragged */
-		r = mixed ? 0 : letter_space(p, a, b, r, &ls);
-	if (p->pl.rtl && align != AL_CENTER) {
-		for (k = a, set = 0; k <= b; k++)
-			set += p->pl.box[k].w + (k < b ? pl_glue(&p->pl.box[k],
-			    r) : 0);
-		x += align == AL_RIGHT ? 0 : w - set;
-	} else if (align == AL_CENTER)
-		x += (w - nat) / 2;
-	else if (align == AL_RIGHT)
-		x += w - nat;
-	if (mixed) {
-		draw_visual(d, page, p, a, b, x, y, r, annotate);
+	st.a = line ? p->pl.brk[line - 1] + 1 : 0;
+	st.b = p->pl.brk[line];
+	line_set(d, p, line, &st);
+	if (mixed_line(d, p, st.a, st.b)) {
+		draw_visual(d, page, p, st.a, st.b, st.x, y, st.r, annotate);
 		return;
 	}
-	for (k = a; k <= b; k = m) {
-		const struct pl_box *bx = &p->pl.box[k];
-		float cs = 0, x0 = x;
-		size_t len = 0;
-
-		/* Boxes in one font with even gaps go out as one string,
-		 * the gaps as character spacing. */
-		for (m = k; m <= b; m++) {
-			const struct pl_box *c = &p->pl.box[m];
-
-			if (m > k && (!one_char(p, c) ||
-			    !one_char(p, &p->pl.box[m - 1]) ||
-			    c->face != bx->face || c->size != bx->size
-			    || c->rise != bx->rise || c->fakebold != bx->fakebold
-			    || c->link != bx->link || c->note != bx->note ||
-			    p->pl.box[m - 1].glue != 0 ||
-			    pl_glue(&p->pl.box[m - 1], r) != cs ||
-			    len + c->len >= sizeof(buf)))
-				break;
-			if (m == k)
-				cs = m < b ? pl_glue(c, r) : 0;
-			if (c->glue != 0 && m < b) {
-				memcpy(buf + len, p->pl.text + c->off, c->len);
-				len += c->len;
-				m++;
-				break;
-			}
-			memcpy(buf + len, p->pl.text + c->off, c->len);
-			len += c->len;
-		}
-		buf[len] = '\0';
-		select_font(d, page, bx, (bx->glue == 0 && m - k > 1 ? cs : 0) +
-		    ls);
-		HPDF_Page_TextOut(page, x, y + bx->rise, buf);
-		for (size_t q = k; q < m; q++) {
-			x += p->pl.box[q].w + ls * (float)chars(p, &p->pl.box[q]);
-			if (q < b)
-				x += q + 1 < m && p->pl.box[q].glue == 0 ? cs :
-				    pl_glue(&p->pl.box[q], r);
-		}
-		if (annotate && (bx->link >= 0 || bx->note >= 0)) {
-			float x1 = x0;
-
-			for (size_t q = k; q < m; q++)
-				x1 += p->pl.box[q].w;
-			HPDF_Page_EndText(page);
-			link_rect(d, page, x0, x1, y + bx->rise, bx->size,
-			    bx->link, bx->note);
-			HPDF_Page_BeginText(page);
-		}
+	k = line == 0 && p->lead_in ? draw_lead_in(d, page, p, &st, y,
+	    annotate) : st.a;
+	for (; k <= st.b; k = m) {
+		x0 = st.x;
+		m = string_end(p, &st, k, &cs, buf, sizeof(buf));
+		draw_string(d, page, p, &st, k, m, cs, buf, y);
+		if (annotate)
+			annotate_string(d, page, p, k, m, x0, y);
 	}
-	if (p->pl.box[b].hyphen > 0)	/* a word cut at the line's end */
-		HPDF_Page_TextOut(page, x, y + p->pl.box[b].rise, "-");
+	if (p->pl.box[st.b].hyphen > 0)	/* a word cut at the line's end */
+		HPDF_Page_TextOut(page, st.x, y + p->pl.box[st.b].rise, "-");
 }
 
 /* Header and footer text with {symbol}, {job}, {page} and {pages}
