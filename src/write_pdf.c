@@ -381,6 +381,7 @@ struct note {
 	const rp_node	*node;
 	int		 para;
 	int		 page;		/* where it starts, -1 until placed */
+	int		 lo, hi;	/* the notes set with it, in order */
 	float		 top;
 };
 
@@ -1520,6 +1521,7 @@ flow_note(struct job *j, const rp_node *fn)
 	nt = &j->notes[j->nnotes++];
 	nt->node = fn;
 	nt->page = -1;
+	nt->lo = nt->hi = (int)j->nnotes - 1;
 	pi = new_para(j, j->c->justify ? AL_JUSTIFY : AL_LEFT, ind, 0,
 	    j->c->leading_note);
 	nt->para = pi;
@@ -1553,6 +1555,65 @@ find_symbol(const rp_node *n)
 		if (!rp_node_is_inline(c) && (s = find_symbol(c)) != NULL)
 			return s;
 	return NULL;
+}
+
+/* Whether note i of a document's notes no marker points to. */
+static int
+unreferenced(const struct job *j, size_t i, const rp_node *notes)
+{
+	return j->notes[i].node->count == 0 && j->notes[i].node->parent ==
+	    notes;
+}
+
+/*
+ * A note no marker points to (its marker lost in the source) is still a
+ * footnote, numbered in order through the document (UN-LAYOUT 1.5): it
+ * goes to the page foot with the next note a marker points to, or the
+ * one before it after the last.  Returns 0 when no marker points to any
+ * of the document's notes (notes first..).
+ */
+static int
+unreferenced_at_foot(struct job *j, size_t first, const rp_node *notes)
+{
+	size_t	i, end = first, last = (size_t)-1;
+	int	lo = (int)first;
+
+	/* Its own notes come first, those of documents inside it after. */
+	while (notes != NULL && end < j->nnotes &&
+	    j->notes[end].node->parent == notes)
+		end++;
+	for (i = first; i < end; i++)
+		if (!unreferenced(j, i, notes)) {
+			j->notes[i].lo = lo;
+			lo = (int)i + 1;
+			last = i;
+		}
+	if (last == (size_t)-1)
+		return 0;
+	j->notes[last].hi = (int)end - 1;
+	return 1;
+}
+
+/* Otherwise such notes close the document, in the body. */
+static void
+unreferenced_in_body(struct job *j, size_t first, const rp_node *notes)
+{
+	size_t i, k;
+
+	for (i = first; i < j->nnotes && notes != NULL; i++) {
+		struct para *p = &j->para[j->notes[i].para];
+
+		if (!unreferenced(j, i, notes))
+			continue;
+		for (k = 0; k < p->pl.nline; k++) {
+			struct vitem *v = push(j, VI_LINE, p->leading);
+
+			v->para = j->notes[i].para;
+			v->line = (int)k;
+			v->keep = k + 1 < p->pl.nline;
+		}
+		j->notes[i].page = 0;	/* never again at a page foot */
+	}
 }
 
 /* The print job number of the document's preface ("25-17700 (E)"). */
@@ -1621,23 +1682,8 @@ flow_document(struct job *j, const rp_node *d, int level)
 		else
 			flow_node(j, c);
 	}
-	/* Notes no marker points to close the document, in the body. */
-	for (size_t i = first_note; i < j->nnotes && notes != NULL; i++) {
-		struct para	*p = &j->para[j->notes[i].para];
-		size_t		 k;
-
-		if (j->notes[i].node->count > 0 ||
-		    j->notes[i].node->parent != notes)
-			continue;
-		for (k = 0; k < p->pl.nline; k++) {
-			struct vitem *v = push(j, VI_LINE, p->leading);
-
-			v->para = j->notes[i].para;
-			v->line = (int)k;
-			v->keep = k + 1 < p->pl.nline;
-		}
-		j->notes[i].page = 0;	/* never again at a page foot */
-	}
+	if (!unreferenced_at_foot(j, first_note, notes))
+		unreferenced_in_body(j, first_note, notes);
 	j->curdoc = saved;
 	j->cjk = saved_cjk;
 	j->rtl = saved_rtl;
@@ -1671,6 +1717,20 @@ note_h(const struct job *j, int note, int from, int to)
 
 #define NOTE_SEP	10.0f	/* the short rule above the notes */
 
+/* The height of note n with the notes set with it, not yet placed. */
+static float
+notes_h(const struct job *j, int n)
+{
+	float	h = 0;
+	int	g;
+
+	for (g = j->notes[n].lo; g <= j->notes[n].hi; g++)
+		if (j->notes[g].page < 0)
+			h += note_h(j, g, 0, (int)j->para[
+			    j->notes[g].para].pl.nline);
+	return h;
+}
+
 /*
  * The height of items a..b in *h, and in *fh of the notes they reference
  * that are not yet placed.  Returns 1, the sums left partial, once they
@@ -1698,8 +1758,7 @@ chunk_size(const struct job *j, size_t a, size_t b, float limit, float *h,
 				int n = p->pl.box[k].note;
 
 				if (n >= 0 && j->notes[n].page < 0)
-					*fh += note_h(j, n, 0, (int)j->para[
-					    j->notes[n].para].pl.nline);
+					*fh += notes_h(j, n);
 			}
 		}
 		if (*h + *fh > limit)
@@ -1732,14 +1791,41 @@ add_fn(struct page *pg, int note, int from, int to)
 	pg->nfn++;
 }
 
-/* Put item i on the current page, with the notes it references; a note
- * too long for what is left goes on at the foot of the next page. */
+/* Note n at the foot of page pg (the current one, number page); what
+ * is too long for what is left goes on at the foot of the next page. */
+static void
+place_note(struct job *j, struct page *pg, int page, int n,
+    struct fnpart *carry, int *ncarry)
+{
+	int	total = (int)j->para[j->notes[n].para].pl.nline, fit;
+	float	lead = j->para[j->notes[n].para].leading;
+	float	room = j->body_h - pg->body - pg->notes -
+	    (pg->nfn ? 0 : NOTE_SEP);
+
+	fit = (int)(room / lead);
+	if (fit >= total || fit < 1)
+		fit = total;
+	if (pg->nfn == 0)
+		pg->notes += NOTE_SEP;
+	add_fn(pg, n, 0, fit);
+	pg->notes += (float)fit * lead;
+	j->notes[n].page = page;
+	if (fit < total) {
+		carry[*ncarry].note = n;
+		carry[*ncarry].from = fit;
+		carry[(*ncarry)++].to = total;
+	}
+}
+
+/* Put item i on the current page, with the notes it references and the
+ * notes set with them. */
 static void
 place(struct job *j, size_t i, struct fnpart *carry, int *ncarry)
 {
 	struct vitem	*v = &j->v[i];
 	struct page	*pg = &j->pages[j->npages - 1];
 	size_t		 k;
+	int		 n, g;
 
 	v->page = (int)j->npages - 1;
 	v->top = pg->body;
@@ -1754,28 +1840,11 @@ place(struct job *j, size_t i, struct fnpart *carry, int *ncarry)
 	size_t first = v->line ? p->pl.brk[v->line - 1] + 1 : 0;
 
 	for (k = first; k <= p->pl.brk[v->line]; k++) {
-		int	n = p->pl.box[k].note, total, fit;
-		float	lead, room;
-
-		if (n < 0 || j->notes[n].page >= 0)
+		if ((n = p->pl.box[k].note) < 0 || j->notes[n].page >= 0)
 			continue;
-		total = (int)j->para[j->notes[n].para].pl.nline;
-		lead = j->para[j->notes[n].para].leading;
-		room = j->body_h - pg->body - pg->notes -
-		    (pg->nfn ? 0 : NOTE_SEP);
-		fit = (int)(room / lead);
-		if (fit >= total || fit < 1)
-			fit = total;
-		if (pg->nfn == 0)
-			pg->notes += NOTE_SEP;
-		add_fn(pg, n, 0, fit);
-		pg->notes += (float)fit * lead;
-		j->notes[n].page = v->page;
-		if (fit < total) {
-			carry[*ncarry].note = n;
-			carry[*ncarry].from = fit;
-			carry[(*ncarry)++].to = total;
-		}
+		for (g = j->notes[n].lo; g <= j->notes[n].hi; g++)
+			if (j->notes[g].page < 0)
+				place_note(j, pg, v->page, g, carry, ncarry);
 	}
 }
 
