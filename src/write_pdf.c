@@ -1080,20 +1080,16 @@ number_title(struct job *j, const rp_node *numb, const char *num,
 	space(j, j->leading * 0.5f);
 }
 
-/* The preface: the masthead (from the input, else from the metadata of a
- * resolution), then the heading lines in input order. */
+/* The masthead of a preface: from the input, else from the metadata of
+ * a resolution (unless made, a heading that has none). */
 static void
-flow_preface(struct job *j, const rp_node *pre, const rp_node *d)
+preface_masthead(struct job *j, const rp_node *pre, const rp_meta *m,
+    int made)
 {
 	const struct conf	*c = j->c;
-	const rp_meta		*m = d->meta;
-	float			 col = j->measure * 0.58f, left = j->left;
-	int			 lp[8], rp[8], nl = 0, nr = 0, pi, i;
-	int			 made = m == NULL || m->kind != RP_DOC_RESOLUTION ||
-				    j->docs[j->curdoc].level > 0;
-	const rp_node		*b, *numb = NULL;
+	float			 col = j->measure * 0.58f;
+	int			 lp[8], rp[8], nl = 0, nr = 0, i;
 
-	j->left = 0;
 	masthead_blocks(j, pre, lp, &nl, rp, &nr, col);
 	if (nl + nr == 0 && !made)
 		masthead_meta(j, m, lp, &nl, rp, &nr, col);
@@ -1116,76 +1112,114 @@ flow_preface(struct job *j, const rp_node *pre, const rp_node *d)
 		j->para[lp[i]].w = j->para[lp[i]].first_w = col - 6;
 	if (nl + nr > 0)
 		zip_columns(j, lp, nl, rp, nr);
+}
+
+/* Preface block b of role that stands apart from the heading lines:
+ * masthead lines (set already), the session and agenda lines.  Returns
+ * 0 for a heading line. */
+static int
+preface_aside(struct job *j, const rp_node *b, int role)
+{
+	switch (role) {
+	case RP_ROLE_ORGANIZATION: case RP_ROLE_BODY:
+	case RP_ROLE_SYMBOL: case RP_ROLE_DISTRIBUTION:
+	case RP_ROLE_DATE: case RP_ROLE_JOB:
+		return 1;	/* masthead; the job number is a footer */
+	case RP_ROLE_SESSION:
+	case RP_ROLE_AGENDA:
+		set_para(j, block(j, b, AL_LEFT, 0, 0, role ==
+		    RP_ROLE_SESSION ? PS_BOLD : 0, j->size, j->leading, NULL),
+		    1);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* A centred heading line of the preface in style at size with leading,
+ * then a space of gap. */
+static void
+preface_centred(struct job *j, const rp_node *b, int style, float size,
+    float leading, float gap)
+{
+	set_para(j, block(j, b, AL_CENTER, 0, 0, style, size, leading, NULL),
+	    1);
+	space(j, gap);
+}
+
+/* Heading line b of preface pre; a number line followed by the title
+ * waits in *numb to be set with it. */
+static void
+preface_line(struct job *j, const rp_node *pre, const rp_meta *m,
+    const rp_node *b, int role, const rp_node **numb)
+{
+	const struct conf *c = j->c;
+	int		 sc;
+
+	switch (role) {
+	case RP_ROLE_NUMBER:
+		if (b->next != NULL && b->next->type == RP_NODE_BLOCK &&
+		    b->next->role == RP_ROLE_TITLE)
+			*numb = b;
+		else
+			number_title(j, b, NULL, NULL);
+		break;
+	case RP_ROLE_TITLE:
+		if (*numb != NULL || (m != NULL && m->number != NULL &&
+		    m->body == RP_BODY_GA && !has_role(pre, RP_ROLE_NUMBER) &&
+		    m->kind == RP_DOC_RESOLUTION)) {
+			if (*numb == NULL) {
+				rp_buf_reset(&j->tmp);
+				rp_buf_printf(&j->tmp, "%s.", m->number);
+			}
+			number_title(j, *numb, j->tmp.data, b);
+			*numb = NULL;
+			break;
+		}
+		/* FALLTHROUGH */
+	case RP_ROLE_DOCTYPE:
+		preface_centred(j, b, PS_BOLD, c->size_title, c->size_title *
+		    1.3f, j->leading * 0.5f);
+		break;
+	case RP_ROLE_ADOPTION:	/* the Council's is in the text's size */
+		sc = m != NULL && m->body == RP_BODY_SC;
+		preface_centred(j, b, sc ? 0 : PS_BOLD, sc ? j->size :
+		    c->size_title, c->size_title * 1.3f, j->leading * 0.5f);
+		break;
+	case RP_ROLE_COMMITTEE:
+		preface_centred(j, b, 0, j->size, j->leading, j->leading);
+		break;
+	default:
+		set_para(j, block(j, b, AL_LEFT, 0, 0, 0, j->size, j->leading,
+		    NULL), 1);
+		break;
+	}
+}
+
+/* The preface: the masthead, then the heading lines in input order. */
+static void
+flow_preface(struct job *j, const rp_node *pre, const rp_node *d)
+{
+	const rp_meta	*m = d->meta;
+	float		 left = j->left;
+	int		 made = m == NULL || m->kind != RP_DOC_RESOLUTION ||
+			    j->docs[j->curdoc].level > 0;
+	const rp_node	*b, *numb = NULL;
+
+	j->left = 0;
+	preface_masthead(j, pre, m, made);
 	for (b = pre->first; b != NULL; b = b->next) {
 		int role = b->type == RP_NODE_BLOCK ? b->role : RP_ROLE_NOTE;
 
-		switch (role) {
-		case RP_ROLE_ORGANIZATION: case RP_ROLE_BODY:
-		case RP_ROLE_SYMBOL: case RP_ROLE_DISTRIBUTION:
-		case RP_ROLE_DATE: case RP_ROLE_JOB:
-			continue;	/* masthead; the job number is a footer */
-		case RP_ROLE_SESSION:
-		case RP_ROLE_AGENDA:
-			pi = block(j, b, AL_LEFT, 0, 0, role == RP_ROLE_SESSION ?
-			    PS_BOLD : 0, j->size, j->leading, NULL);
-			set_para(j, pi, 1);
+		if (preface_aside(j, b, role))
 			continue;
-		default:
-			break;
-		}
-		j->left = c->body_indent;
+		j->left = j->c->body_indent;
 		if (!made && role != RP_ROLE_NOTE) {
 			space(j, j->leading);
 			heading_meta(j, pre, m);
 			made = 1;
 		}
-		switch (role) {
-		case RP_ROLE_NUMBER:
-			if (b->next != NULL && b->next->type == RP_NODE_BLOCK &&
-			    b->next->role == RP_ROLE_TITLE)
-				numb = b;
-			else
-				number_title(j, b, NULL, NULL);
-			break;
-		case RP_ROLE_TITLE:
-			if (numb != NULL || (m != NULL && m->number != NULL &&
-			    m->body == RP_BODY_GA && !has_role(pre,
-			    RP_ROLE_NUMBER) && m->kind == RP_DOC_RESOLUTION)) {
-				if (numb == NULL) {
-					rp_buf_reset(&j->tmp);
-					rp_buf_printf(&j->tmp, "%s.", m->number);
-				}
-				number_title(j, numb, j->tmp.data, b);
-				numb = NULL;
-				break;
-			}
-			/* FALLTHROUGH */
-		case RP_ROLE_DOCTYPE:
-			pi = block(j, b, AL_CENTER, 0, 0, PS_BOLD,
-			    c->size_title, c->size_title * 1.3f, NULL);
-			set_para(j, pi, 1);
-			space(j, j->leading * 0.5f);
-			break;
-		case RP_ROLE_ADOPTION:
-			pi = block(j, b, AL_CENTER, 0, 0, m != NULL && m->body ==
-			    RP_BODY_SC ? 0 : PS_BOLD, m != NULL && m->body ==
-			    RP_BODY_SC ? j->size : c->size_title,
-			    c->size_title * 1.3f, NULL);
-			set_para(j, pi, 1);
-			space(j, j->leading * 0.5f);
-			break;
-		case RP_ROLE_COMMITTEE:
-			pi = block(j, b, AL_CENTER, 0, 0, 0, j->size,
-			    j->leading, NULL);
-			set_para(j, pi, 1);
-			space(j, j->leading);
-			break;
-		default:
-			pi = block(j, b, AL_LEFT, 0, 0, 0, j->size, j->leading,
-			    NULL);
-			set_para(j, pi, 1);
-			break;
-		}
+		preface_line(j, pre, m, b, role, &numb);
 	}
 	j->left = left;
 	space(j, j->leading);
