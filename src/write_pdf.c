@@ -234,15 +234,41 @@ find_key(const char *name, size_t n)
 	return NULL;
 }
 
+/* The template's lines (tp, open as f) into c; closes f. */
+static int
+conf_read(struct conf *c, FILE *f, const char *tp, char *err, size_t errlen)
+{
+	char		 line[1024], *s, *v;
+	const struct key *k;
+	int		 lineno = 0, rc = 0;
+
+	while (rc == 0 && fgets(line, sizeof(line), f) != NULL) {
+		lineno++;
+		if ((rc = rp_conf_line(line, &s, &v)) == 0)
+			continue;
+		if (rc < 0)
+			snprintf(err, errlen, "template %s:%d: expected "
+			    "key = value", tp, lineno);
+		else if ((k = find_key(s, strlen(s))) == NULL ||
+		    set_key(c, k, v) != 0) {
+			snprintf(err, errlen, "template %s:%d: %s %s", tp,
+			    lineno, k ? "bad value for" : "unknown key", s);
+			rc = -1;
+		} else
+			rc = 0;
+	}
+	fclose(f);
+	return rc < 0 ? -1 : 0;
+}
+
 /* Defaults, then the template (when there is one), then -V. */
 static int
 conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
 {
-	char		 path[512], line[1024];
+	char		 path[512];
 	const char	*tp = opt->template_path;
 	FILE		*f = NULL;
 	size_t		 i;
-	int		 lineno = 0;
 
 	for (i = 0; i < NKEYS; i++)
 		if (set_key(c, &keys[i], keys[i].def) != 0) {
@@ -259,30 +285,8 @@ conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
 		snprintf(err, errlen, "template %s: %s", tp, strerror(errno));
 		return -1;
 	}
-	while (f != NULL && fgets(line, sizeof(line), f) != NULL) {
-		char		*s, *v;
-		const struct key *k;
-		int		 rc;
-
-		lineno++;
-		if ((rc = rp_conf_line(line, &s, &v)) == 0)
-			continue;
-		if (rc < 0) {
-			snprintf(err, errlen, "template %s:%d: expected "
-			    "key = value", tp, lineno);
-			fclose(f);
-			return -1;
-		}
-		if ((k = find_key(s, strlen(s))) == NULL ||
-		    set_key(c, k, v) != 0) {
-			snprintf(err, errlen, "template %s:%d: %s %s", tp,
-			    lineno, k ? "bad value for" : "unknown key", s);
-			fclose(f);
-			return -1;
-		}
-	}
-	if (f != NULL)
-		fclose(f);
+	if (f != NULL && conf_read(c, f, tp, err, errlen) != 0)
+		return -1;
 	for (i = 0; i < NKEYS; i++) {
 		const char *v = rp_options_get(opt, keys[i].name, NULL);
 
@@ -1898,60 +1902,63 @@ turn_page(struct job *j, int doc, struct fnpart *carry, int *ncarry)
 	*ncarry = 0;
 }
 
+/* Set item i, and the keep chain from it (to end[i]), on the pages; a
+ * chunk that does not fit starts a page if that helps, else goes item
+ * by item.  Returns the next item to set (i again after a new page). */
+static size_t
+set_item(struct job *j, size_t i, const size_t *end, struct fnpart *carry,
+    int *ncarry)
+{
+	struct vitem	*v = &j->v[i];
+	struct page	*pg = &j->pages[j->npages - 1];
+	float		 h, fh, sep, limit = j->body_h + 0.01f;
+	int		 empty = pg->body == 0, over;
+	size_t		 e = end[i];
+
+	if (v->kind == VI_BREAK) {
+		if (!empty)
+			turn_page(j, v->doc, carry, ncarry);
+		return i + 1;
+	}
+	if (v->kind == VI_SPACE && empty) {
+		v->page = (int)j->npages - 1;
+		return i + 1;
+	}
+	/* The chunk: items tied together by keep. */
+	over = chunk_size(j, i, e, limit, &h, &fh);
+	sep = fh > 0 && pg->nfn == 0 ? NOTE_SEP : 0;
+	if (!over && pg->body + h + pg->notes + fh + sep <= limit) {
+		for (; i <= e; i++)
+			place(j, i, carry, ncarry);
+		return i;
+	}
+	if (!over && !empty && h + fh + NOTE_SEP <= j->body_h) {
+		turn_page(j, v->doc, carry, ncarry);
+		return i;
+	}
+	chunk_size(j, i, i, INFINITY, &h, &fh);
+	sep = fh > 0 && pg->nfn == 0 ? NOTE_SEP : 0;
+	if (!empty && pg->body + v->h + pg->notes + fh + sep >
+	    j->body_h + 0.01f) {
+		turn_page(j, v->doc, carry, ncarry);
+		return i;
+	}
+	place(j, i, carry, ncarry);
+	return i + 1;
+}
+
 static void
 paginate(struct job *j)
 {
 	size_t		 i = 0, *end = chain_ends(j);
 	struct fnpart	*carry = calloc(j->nnotes + 1, sizeof(*carry));
-	int		 ncarry = 0, over;
-	float		 limit = j->body_h + 0.01f;
+	int		 ncarry = 0;
 
 	if (carry == NULL)
 		abort();
 	new_page(j, 0);
-	while (i < j->nv) {
-		struct vitem	*v = &j->v[i];
-		struct page	*pg = &j->pages[j->npages - 1];
-		float		 h, fh, sep;
-		int		 empty = pg->body == 0;
-
-		if (v->kind == VI_BREAK) {
-			if (!empty)
-				turn_page(j, v->doc, carry, &ncarry);
-			i++;
-			continue;
-		}
-		if (v->kind == VI_SPACE && empty) {
-			v->page = (int)j->npages - 1;
-			i++;
-			continue;
-		}
-		/* The chunk: items tied together by keep. */
-		over = chunk_size(j, i, end[i], limit, &h, &fh);
-		sep = fh > 0 && pg->nfn == 0 ? NOTE_SEP : 0;
-		if (!over && pg->body + h + pg->notes + fh + sep <= limit) {
-			size_t e = end[i];
-
-			for (; i <= e; i++)
-				place(j, i, carry, &ncarry);
-			continue;
-		}
-		/* It does not fit: start a page if that helps, else set it
-		 * item by item. */
-		if (!over && !empty && h + fh + NOTE_SEP <= j->body_h) {
-			turn_page(j, v->doc, carry, &ncarry);
-			continue;
-		}
-		chunk_size(j, i, i, INFINITY, &h, &fh);
-		sep = fh > 0 && pg->nfn == 0 ? NOTE_SEP : 0;
-		if (!empty && pg->body + v->h + pg->notes + fh + sep >
-		    j->body_h + 0.01f) {
-			turn_page(j, v->doc, carry, &ncarry);
-			continue;
-		}
-		place(j, i, carry, &ncarry);
-		i++;
-	}
+	while (i < j->nv)
+		i = set_item(j, i, end, carry, &ncarry);
 	/* Notes still to be continued get pages of their own. */
 	while (ncarry > 0)
 		turn_page(j, j->pages[j->npages - 1].doc, carry, &ncarry);
@@ -2595,16 +2602,45 @@ label(struct pdf_state *ps, const char *lang, int key)
 	return rp_labels_get(ps->labels, lang, label_key[key]);
 }
 
+/* The date of the PDF: never the clock, SOURCE_DATE_EPOCH, else the
+ * document's date (m may be NULL).  Returns 0 when there is none. */
+static int
+info_date(const rp_meta *m, HPDF_Date *dt)
+{
+	const char *sde;
+
+	memset(dt, 0, sizeof(*dt));
+	dt->ind = 'Z';
+	if ((sde = getenv("SOURCE_DATE_EPOCH")) != NULL && *sde) {
+		char		*end;
+		long long	 t = strtoll(sde, &end, 10);
+		struct tm	 tm;
+		time_t		 tt = (time_t)t;
+
+		if (*end == '\0' && t >= 0 && gmtime_r(&tt, &tm) != NULL) {
+			dt->year = tm.tm_year + 1900;
+			dt->month = tm.tm_mon + 1;
+			dt->day = tm.tm_mday;
+			dt->hour = tm.tm_hour;
+			dt->minutes = tm.tm_min;
+			dt->seconds = tm.tm_sec;
+			return 1;
+		}
+	}
+	return m && m->date && sscanf(m->date, "%d-%d-%d", &dt->year,
+	    &dt->month, &dt->day) == 3 && dt->year > 1900 && dt->month >= 1 &&
+	    dt->month <= 12 && dt->day >= 1 && dt->day <= 31;
+}
+
 static void
 set_info(struct job *j, HPDF_Doc pdf)
 {
 	const rp_node	*root = j->doc->root;
 	const rp_meta	*m = root->meta;
-	const char	*sym = j->docs[0].symbol, *sde;
+	const char	*sym = j->docs[0].symbol;
 	const char	*author = m && m->body ? rp_body_name(m->body) : NULL;
 	HPDF_Date	 dt;
 	rp_buf		 b;
-	int		 have = 0;
 
 	rp_buf_init(&b);
 	if (m && m->title)
@@ -2627,31 +2663,7 @@ set_info(struct job *j, HPDF_Doc pdf)
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, b.data);
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "respub " RP_VERSION);
 	rp_buf_free(&b);
-
-	/* Never the clock: SOURCE_DATE_EPOCH, else the document's date. */
-	memset(&dt, 0, sizeof(dt));
-	if ((sde = getenv("SOURCE_DATE_EPOCH")) != NULL && *sde) {
-		char		*end;
-		long long	 t = strtoll(sde, &end, 10);
-		struct tm	 tm;
-		time_t		 tt = (time_t)t;
-
-		if (*end == '\0' && t >= 0 && gmtime_r(&tt, &tm) != NULL) {
-			dt.year = tm.tm_year + 1900;
-			dt.month = tm.tm_mon + 1;
-			dt.day = tm.tm_mday;
-			dt.hour = tm.tm_hour;
-			dt.minutes = tm.tm_min;
-			dt.seconds = tm.tm_sec;
-			have = 1;
-		}
-	}
-	if (!have && m && m->date && sscanf(m->date, "%d-%d-%d", &dt.year,
-	    &dt.month, &dt.day) == 3 && dt.year > 1900 && dt.month >= 1 &&
-	    dt.month <= 12 && dt.day >= 1 && dt.day <= 31)
-		have = 1;
-	if (have) {
-		dt.ind = 'Z';
+	if (info_date(m, &dt)) {
 		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, dt);
 		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, dt);
 	}
@@ -2975,15 +2987,60 @@ save_pdf(HPDF_Doc pdf, rp_buf *out)
 	return st;
 }
 
+/* The document begun, with the fonts cut to what marks and the pages
+ * draw; -1 (the error told) when they cannot be. */
+static int
+draw_begin(struct draw *d, int (*marks)[3], HPDF_STATUS *st)
+{
+	struct job	*j = d->j;
+	char		 err[512];
+
+	subset_glyphs(d, marks);
+	if (d->full) {
+		rp_msg(j->doc, RP_ERROR, "pdf-glyph",
+		    0, 0, "pdf: more than %d different "
+		    "shaped glyphs", 0x1900);
+		return -1;
+	}
+	if ((d->pdf = doc_begin(j->st, st)) == NULL)
+		return -1;
+	if (pdf_fonts_load(j->st->fonts, d->u, d->pdf, d->font, err,
+	    sizeof(err)) != 0) {
+		rp_msg(j->doc, RP_ERROR, "pdf", 0, 0, "pdf: %s", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Every page: its text, then its rules. */
+static void
+draw_pages(struct draw *d, int (*marks)[3])
+{
+	const struct job	*j = d->j;
+	size_t			 i, *items, *start;
+
+	for (i = 0; i < j->npages; i++) {
+		d->pages[i] = HPDF_AddPage(d->pdf);
+		HPDF_Page_SetWidth(d->pages[i], j->c->pw);
+		HPDF_Page_SetHeight(d->pages[i], j->c->ph);
+	}
+	note_destinations(d);
+	items = page_items(j, &start);
+	for (i = 0; i < j->npages; i++) {
+		draw_page_text(d, i, items, start, marks[i]);
+		draw_page_rules(d, i, items, start);
+	}
+	free(items);
+	free(start);
+}
+
 static int
 draw(struct job *j, rp_buf *out)
 {
-	const struct conf	*c = j->c;
 	struct draw		 d;
 	struct pdf_used		*u = NULL;
 	HPDF_STATUS		 st = HPDF_OK;
-	char			 err[512];
-	size_t			 i, *items, *start;
+	size_t			 i;
 	int			 rc = -1, (*marks)[3];
 
 	memset(&d, 0, sizeof(d));
@@ -2997,33 +3054,9 @@ draw(struct job *j, rp_buf *out)
 	j->left = 0;	/* headers and footers span the masthead */
 	for (i = 0; i < j->npages; i++)
 		page_marks(j, i, marks[i]);
-	subset_glyphs(&d, marks);
-	if (d.full) {
-		rp_msg(j->doc, RP_ERROR, "pdf-glyph",
-		    0, 0, "pdf: more than %d different "
-		    "shaped glyphs", 0x1900);
+	if (draw_begin(&d, marks, &st) != 0)
 		goto out;
-	}
-	if ((d.pdf = doc_begin(j->st, &st)) == NULL)
-		goto out;
-	if (pdf_fonts_load(j->st->fonts, u, d.pdf, d.font, err,
-	    sizeof(err)) != 0) {
-		rp_msg(j->doc, RP_ERROR, "pdf", 0, 0, "pdf: %s", err);
-		goto out;
-	}
-	for (i = 0; i < j->npages; i++) {
-		d.pages[i] = HPDF_AddPage(d.pdf);
-		HPDF_Page_SetWidth(d.pages[i], c->pw);
-		HPDF_Page_SetHeight(d.pages[i], c->ph);
-	}
-	note_destinations(&d);
-	items = page_items(j, &start);
-	for (i = 0; i < j->npages; i++) {
-		draw_page_text(&d, i, items, start, marks[i]);
-		draw_page_rules(&d, i, items, start);
-	}
-	free(items);
-	free(start);
+	draw_pages(&d, marks);
 	outline(&d, HPDF_GetEncoder(d.pdf, "UTF-8"));
 	HPDF_SetPageMode(d.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	set_info(j, d.pdf);
