@@ -325,6 +325,65 @@ pdf_fonts_shaped(const struct pdf_fonts *f, int face)
 	return face >= 0 && is_shaped(face);
 }
 
+/* Where the text of glyph i's cluster ends: where the next cluster
+ * starts.  Clusters rise with the text, so it is the nearest other one in
+ * reading order (leftwards when right to left); n past the last. */
+static unsigned
+cluster_end(const hb_glyph_info_t *info, unsigned count, unsigned i,
+    size_t n, int rtl)
+{
+	unsigned k;
+
+	for (k = i; rtl && k-- > 0;)
+		if (info[k].cluster != info[i].cluster)
+			return info[k].cluster;
+	for (k = i + 1; !rtl && k < count; k++)
+		if (info[k].cluster != info[i].cluster)
+			return info[k].cluster;
+	return (unsigned)n;
+}
+
+/* One glyph of a cluster carries its text: the widest, so marks and
+ * other zero-width parts carry none. */
+static void
+one_carrier(struct pdf_glyph *g, const hb_glyph_info_t *info, unsigned count)
+{
+	unsigned i, k, m, best;
+
+	for (i = 0; i < count; i = k) {
+		best = i;
+		for (k = i; k < count && info[k].cluster == info[i].cluster; k++)
+			if (g[k].adv > g[best].adv)
+				best = k;
+		for (m = i; m < k; m++)
+			if (m != best)
+				g[m].tlen = 0;
+	}
+}
+
+/* Glyphs that carry text go out in one string, where a glyph's origin is
+ * the last one's plus its width: fold x offsets and the advances of the
+ * glyphs set apart (marks) into widths. */
+static void
+fold_places(struct pdf_glyph *g, unsigned count)
+{
+	unsigned i, k;
+
+	for (i = 0; i < count; i++) {
+		g[i].apart = g[i].tlen == 0;
+		g[i].place = g[i].adv;
+	}
+	for (i = 0; i < count; i++) {
+		if (g[i].apart)
+			continue;
+		g[i].place -= g[i].dx;
+		for (k = i + 1; k < count && g[k].apart; k++)
+			g[i].place += g[k].adv;
+		if (k < count)
+			g[i].place += g[k].dx;
+	}
+}
+
 size_t
 pdf_fonts_shape(struct pdf_fonts *f, int face, const char *s, size_t n,
     int rtl, struct pdf_glyph **g, size_t *cap)
@@ -332,7 +391,7 @@ pdf_fonts_shape(struct pdf_fonts *f, int face, const char *s, size_t n,
 	struct pdf_face		*fc = &f->face[face];
 	hb_glyph_info_t		*info;
 	hb_glyph_position_t	*pos;
-	unsigned		 count, i, k;
+	unsigned		 count, i;
 	double			 k1000 = 1000.0 / fc->upem;
 
 	hb_buffer_clear_contents(f->buf);
@@ -350,7 +409,6 @@ pdf_fonts_shape(struct pdf_fonts *f, int face, const char *s, size_t n,
 	}
 	for (i = 0; i < count; i++) {
 		struct pdf_glyph *x = &(*g)[i];
-		unsigned next = (unsigned)n;
 
 		x->gid = info[i].codepoint;
 		x->adv = (float)(pos[i].x_advance * k1000);
@@ -359,54 +417,11 @@ pdf_fonts_shape(struct pdf_fonts *f, int face, const char *s, size_t n,
 		/* As libharu writes /W: the advance truncated to 1/1000 em. */
 		x->w = (int)((unsigned)hb_font_get_glyph_h_advance(fc->font,
 		    x->gid) * 1000 / fc->upem);
-		/* A cluster's text ends where the next cluster starts:
-		 * clusters rise with the text, so it is the nearest other
-		 * one in reading order (leftwards when right to left). */
-		for (k = i; rtl && k-- > 0;)
-			if (info[k].cluster != info[i].cluster) {
-				next = info[k].cluster;
-				break;
-			}
-		for (k = i + 1; !rtl && k < count; k++)
-			if (info[k].cluster != info[i].cluster) {
-				next = info[k].cluster;
-				break;
-			}
 		x->text = info[i].cluster;
-		x->tlen = next - info[i].cluster;
+		x->tlen = cluster_end(info, count, i, n, rtl) - info[i].cluster;
 	}
-	/* One glyph of a cluster carries its text: the widest, so marks
-	 * and other zero-width parts carry none. */
-	for (i = 0; i < count; i = k) {
-		unsigned best = i;
-
-		for (k = i; k < count && info[k].cluster == info[i].cluster; k++)
-			if ((*g)[k].adv > (*g)[best].adv)
-				best = k;
-		for (unsigned m = i; m < k; m++)
-			if (m != best)
-				(*g)[m].tlen = 0;
-	}
-	/* Glyphs that carry text go out in one string, where a glyph's
-	 * origin is the last one's plus its width: fold x offsets and the
-	 * advances of the glyphs set apart (marks) into widths. */
-	for (i = 0; i < count; i++) {
-		struct pdf_glyph *x = &(*g)[i];
-
-		x->apart = x->tlen == 0;
-		x->place = x->adv;
-	}
-	for (i = 0; i < count; i++) {
-		struct pdf_glyph *x = &(*g)[i];
-
-		if (x->apart)
-			continue;
-		x->place -= x->dx;
-		for (k = i + 1; k < count && (*g)[k].apart; k++)
-			x->place += (*g)[k].adv;
-		if (k < count)
-			x->place += (*g)[k].dx;
-	}
+	one_carrier(*g, info, count);
+	fold_places(*g, count);
 	return count;
 }
 

@@ -152,111 +152,160 @@ note_missing(struct pl_para *p, uint32_t cp)
 		p->missing_more = 1;
 }
 
+/* What a character added to a paragraph is set in: its box's
+ * attributes. */
+struct look {
+	int	 face, cjk, fake;
+	float	 size, rise;
+	int32_t	 link;
+	int16_t	 note;
+};
+
+/* Whether a character in look k goes into a box of its own, not the
+ * last one; pending: a break point after the last character. */
+static int
+new_box_for(const struct pl_para *p, const struct look *k, int pending)
+{
+	const struct pl_box *prev = p->nbox ? &p->box[p->nbox - 1] : NULL;
+
+	return prev == NULL || p->space || p->tab || k->cjk || prev->cjk ||
+	    pending || prev->face != k->face || prev->size != k->size ||
+	    prev->rise != k->rise || prev->link != k->link ||
+	    prev->note != k->note || prev->fakebold != k->fake ||
+	    prev->isolate != (p->isolate > 0);
+}
+
+/* How the line may end after the last box, now that cp (in look k)
+ * starts another: at a space, a pending break point (penalty pending),
+ * between CJK characters; not before a closing or after an opening
+ * mark, nor before a note's marker. */
+static void
+end_box(struct pl_para *p, const struct pl_metrics *m, const struct look *k,
+    uint32_t cp, int pending)
+{
+	struct pl_box	*prev = &p->box[p->nbox - 1];
+	uint32_t	 lc = last_cp(p, prev);
+	int		 nobreak = rp_is_cjk_closing(cp) || latin_closing(cp) ||
+			    rp_is_cjk_opening(lc) || latin_opening(lc);
+
+	if (p->space) {
+		set_glue(p, m);
+		if (nobreak)
+			prev->brk = PB_NONE;
+	} else if (pending && !nobreak && k->note < 0) {
+		prev->brk = PB_PEN;
+		prev->penalty = (int16_t)pending;
+	} else if ((k->cjk || prev->cjk) && !nobreak && k->note < 0) {
+		/* CJK may break between any two characters, and its gaps
+		 * stretch. */
+		prev->brk = PB_GLUE;
+		prev->stretch = k->size * 0.1f;
+	} else if (k->cjk || prev->cjk)
+		prev->stretch = k->size * 0.1f;
+}
+
+/* Start a box in look k. */
+static void
+start_box(struct pl_para *p, const struct look *k)
+{
+	struct pl_box *b;
+
+	RP_GROW(p->box, p->nbox, p->boxcap);
+	b = &p->box[p->nbox++];
+	memset(b, 0, sizeof(*b));
+	b->off = (uint32_t)p->tlen;
+	b->face = (int8_t)k->face;
+	b->fakebold = (uint8_t)k->fake;
+	b->cjk = (uint8_t)k->cjk;
+	b->note = k->note;
+	b->link = k->link;
+	b->size = k->size;
+	b->rise = k->rise;
+	b->isolate = p->isolate > 0;
+	p->space = 0;
+	p->tab = 0;
+}
+
+/* Append cp (its n UTF-8 bytes) to the last box, in look k.  Returns the
+ * break point it leaves after it: long symbols and compounds may break
+ * after / and -. */
+static int
+put_char(struct pl_para *p, const struct pl_metrics *m, const struct look *k,
+    const char *bytes, size_t n, uint32_t cp)
+{
+	struct pl_box *b = &p->box[p->nbox - 1];
+
+	/* The PDF's codes are of the BMP (libharu): past it, a character
+	 * no face has is the white square in the text too. */
+	if (cp >= 0x10000) {
+		bytes = "\xE2\x96\xA1";
+		n = 3;
+		cp = 0x25A1;
+	}
+	while (p->tlen + n + 1 > p->tcap) {
+		p->tcap = p->tcap ? p->tcap * 2 : 256;
+		if ((p->text = realloc(p->text, p->tcap)) == NULL)
+			abort();
+	}
+	memcpy(p->text + p->tlen, bytes, n);
+	p->tlen += n;
+	p->text[p->tlen] = '\0';
+	b->len += (uint32_t)n;
+	b->w += (float)m->width(m->ctx, k->face, cp) * k->size / 1000.0f;
+	if (k->cjk || b->len <= n)
+		return 0;
+	if (cp == '/')
+		return 300;
+	return cp == '-' || cp == 0x2010 || cp == 0x2013 ? 50 : 0;
+}
+
+/* A space or fixed gap at cp: 1 when cp was one (set as glue). */
+static int
+put_gap(struct pl_para *p, const struct pl_metrics *m, uint32_t cp,
+    float size)
+{
+	int w, brk;
+
+	if (breaking_space(cp)) {
+		if (p->nbox > 0 && !p->tab)
+			p->space = 1;
+		return 1;
+	}
+	if ((w = fixed_space(m, p->nbox ? text_face(&p->box[p->nbox - 1]) :
+	    PF_REGULAR, cp, &brk)) > 0) {
+		fixed_gap(p, (float)w * size / 1000.0f, brk);
+		return 1;
+	}
+	return 0;
+}
+
 void
 pl_add(struct pl_para *p, const struct pl_metrics *m, const char *s,
     size_t n, int style, float size, float rise, int32_t link, int16_t note)
 {
 	size_t		 i = 0, k, first = p->nbox ? p->nbox - 1 : 0;
 	uint32_t	 cp;
-	int		 face, cjk, pending = 0, w, brk;
+	int		 pending = 0;
+	struct look	 lk = { 0, 0, 0, size, rise, link, note };
 
 	while ((k = rp_utf8_next(s, n, &i, &cp)) > 0) {
-		if (breaking_space(cp)) {
-			if (p->nbox > 0 && !p->tab)
-				p->space = 1;
+		if (put_gap(p, m, cp, size)) {
 			pending = 0;
 			continue;
 		}
-		face = m->face(m->ctx, cp, style, p->script);
-		if ((w = fixed_space(m, p->nbox ? text_face(&p->box[p->nbox -
-		    1]) : PF_REGULAR, cp, &brk)) > 0) {
-			fixed_gap(p, (float)w * size / 1000.0f, brk);
-			pending = 0;
-			continue;
-		}
-		if (face < 0) {
+		if ((lk.face = m->face(m->ctx, cp, style, p->script)) < 0) {
 			/* The regular face draws it as a white square. */
 			note_missing(p, cp);
-			face = PF_REGULAR;
+			lk.face = PF_REGULAR;
 		}
-
-		cjk = rp_is_cjk(cp);
-		struct pl_box *prev = p->nbox ? &p->box[p->nbox - 1] : NULL;
-		int fake = (style & PS_BOLD) && face == PF_CJK;
-
-		if (prev == NULL || p->space || p->tab || cjk || prev->cjk ||
-		    pending ||
-		    prev->face != face || prev->size != size ||
-		    prev->rise != rise || prev->link != link ||
-		    prev->note != note || prev->fakebold != fake ||
-		    prev->isolate != (p->isolate > 0)) {
-			if (prev != NULL && !p->tab) {
-				uint32_t lc = last_cp(p, prev);
-				int nobreak = rp_is_cjk_closing(cp) ||
-				    latin_closing(cp) ||
-				    rp_is_cjk_opening(lc) || latin_opening(lc);
-
-				if (p->space) {
-					set_glue(p, m);
-					if (nobreak)
-						prev->brk = PB_NONE;
-				} else if (pending && !nobreak && note < 0) {
-					prev->brk = PB_PEN;
-					prev->penalty = (int16_t)pending;
-				} else if ((cjk || prev->cjk) && !nobreak &&
-				    note < 0) {
-					/* CJK may break between any two
-					 * characters, and its gaps stretch. */
-					prev->brk = PB_GLUE;
-					prev->stretch = size * 0.1f;
-				} else if (cjk || prev->cjk)
-					prev->stretch = size * 0.1f;
-			}
-			RP_GROW(p->box, p->nbox, p->boxcap);
-			struct pl_box *b = &p->box[p->nbox++];
-
-			memset(b, 0, sizeof(*b));
-			b->off = (uint32_t)p->tlen;
-			b->face = (int8_t)face;
-			b->fakebold = (uint8_t)fake;
-			b->cjk = (uint8_t)cjk;
-			b->note = note;
-			b->link = link;
-			b->size = size;
-			b->rise = rise;
-			b->isolate = p->isolate > 0;
-			p->space = 0;
-			p->tab = 0;
-			pending = 0;
+		lk.cjk = rp_is_cjk(cp);
+		lk.fake = (style & PS_BOLD) && lk.face == PF_CJK;
+		if (new_box_for(p, &lk, pending)) {
+			if (p->nbox > 0 && !p->tab)
+				end_box(p, m, &lk, cp, pending);
+			start_box(p, &lk);
 		}
-		struct pl_box *b = &p->box[p->nbox - 1];
-		const char *bytes = s + i - k;
-
-		/* The PDF's codes are of the BMP (libharu): past it, a
-		 * character no face has is the white square in the text
-		 * too. */
-		if (cp >= 0x10000) {
-			bytes = "\xE2\x96\xA1";
-			k = 3;
-			cp = 0x25A1;
-		}
-		while (p->tlen + k + 1 > p->tcap) {
-			p->tcap = p->tcap ? p->tcap * 2 : 256;
-			if ((p->text = realloc(p->text, p->tcap)) == NULL)
-				abort();
-		}
-		memcpy(p->text + p->tlen, bytes, k);
-		p->tlen += k;
-		p->text[p->tlen] = '\0';
-		b->len += (uint32_t)k;
-		b->w += (float)m->width(m->ctx, face, cp) * size / 1000.0f;
-		/* Long symbols and compounds may break after / and -. */
-		if (!cjk && b->len > k) {
-			if (cp == '/')
-				pending = 300;
-			else if (cp == '-' || cp == 0x2010 || cp == 0x2013)
-				pending = 50;
-		}
+		pending = put_char(p, m, &lk, s + i - k, k, cp);
 	}
 	/* Shaped faces: a word is not the sum of its letters. */
 	for (k = first; k < p->nbox; k++)

@@ -12,10 +12,12 @@
 #include <hpdf_conf.h>
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <hpdf_utils.h>
 
 #include "pdf_libharu.h"
+#include "utf8.h"
 
 #define EXPORT	__attribute__((visibility("default")))
 
@@ -390,4 +392,45 @@ pdf_libharu_free(void)
 	free(out);
 	in = out = NULL;
 	incap = outcap = 0;
+}
+
+/* ------------------------------------------------------- marked content */
+
+/* The page's content stream, where libharu's operators go. */
+static HPDF_Stream
+content(HPDF_Page page)
+{
+	return ((HPDF_PageAttr)page->attr)->stream;
+}
+
+void
+pdf_libharu_span(HPDF_Page page, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char		 buf[12];
+	size_t		 i = 0, k, len;
+	uint32_t	 cp, u[2];
+
+	HPDF_Stream_WriteStr(content(page), "/Span<</ActualText<FEFF");
+	while (rp_utf8_next(s, n, &i, &cp)) {
+		/* A text string is UTF-16BE: past the BMP, a pair. */
+		len = cp > 0xFFFF ? 2 : 1;
+		u[0] = len == 2 ? 0xD800 + ((cp - 0x10000) >> 10) : cp;
+		u[1] = 0xDC00 + ((cp - 0x10000) & 0x3FF);
+		for (k = 0; k < len; k++) {
+			buf[4 * k] = hex[u[k] >> 12 & 15];
+			buf[4 * k + 1] = hex[u[k] >> 8 & 15];
+			buf[4 * k + 2] = hex[u[k] >> 4 & 15];
+			buf[4 * k + 3] = hex[u[k] & 15];
+		}
+		HPDF_Stream_Write(content(page), (HPDF_BYTE *)buf,
+		    (HPDF_UINT)(4 * len));
+	}
+	HPDF_Stream_WriteStr(content(page), ">>>BDC\n");
+}
+
+void
+pdf_libharu_span_end(HPDF_Page page)
+{
+	HPDF_Stream_WriteStr(content(page), "EMC\n");
 }

@@ -13,4 +13,13 @@ void	pdf_libharu_free(void);
 /* Mark a new document PDF 1.5: its objects go in an object stream. */
 void	pdf_libharu_begin(HPDF_Doc);
 
+/*
+ * Marked content, which libharu has no call for: what the page draws
+ * between these two reads as s[0..n) (UTF-8), a /Span with /ActualText
+ * (PDF 1.5, 14.9.4), where the glyphs' order on the line is not the
+ * text's.  Inside one text object (BT..ET).
+ */
+void	pdf_libharu_span(HPDF_Page, const char *s, size_t n);
+void	pdf_libharu_span_end(HPDF_Page);
+
 #endif

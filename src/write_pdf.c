@@ -234,15 +234,41 @@ find_key(const char *name, size_t n)
 	return NULL;
 }
 
+/* The template's lines (tp, open as f) into c; closes f. */
+static int
+conf_read(struct conf *c, FILE *f, const char *tp, char *err, size_t errlen)
+{
+	char		 line[1024], *s, *v;
+	const struct key *k;
+	int		 lineno = 0, rc = 0;
+
+	while (rc == 0 && fgets(line, sizeof(line), f) != NULL) {
+		lineno++;
+		if ((rc = rp_conf_line(line, &s, &v)) == 0)
+			continue;
+		if (rc < 0)
+			snprintf(err, errlen, "template %s:%d: expected "
+			    "key = value", tp, lineno);
+		else if ((k = find_key(s, strlen(s))) == NULL ||
+		    set_key(c, k, v) != 0) {
+			snprintf(err, errlen, "template %s:%d: %s %s", tp,
+			    lineno, k ? "bad value for" : "unknown key", s);
+			rc = -1;
+		} else
+			rc = 0;
+	}
+	fclose(f);
+	return rc < 0 ? -1 : 0;
+}
+
 /* Defaults, then the template (when there is one), then -V. */
 static int
 conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
 {
-	char		 path[512], line[1024];
+	char		 path[512];
 	const char	*tp = opt->template_path;
 	FILE		*f = NULL;
 	size_t		 i;
-	int		 lineno = 0;
 
 	for (i = 0; i < NKEYS; i++)
 		if (set_key(c, &keys[i], keys[i].def) != 0) {
@@ -259,30 +285,8 @@ conf_load(struct conf *c, const rp_options *opt, char *err, size_t errlen)
 		snprintf(err, errlen, "template %s: %s", tp, strerror(errno));
 		return -1;
 	}
-	while (f != NULL && fgets(line, sizeof(line), f) != NULL) {
-		char		*s, *v;
-		const struct key *k;
-		int		 rc;
-
-		lineno++;
-		if ((rc = rp_conf_line(line, &s, &v)) == 0)
-			continue;
-		if (rc < 0) {
-			snprintf(err, errlen, "template %s:%d: expected "
-			    "key = value", tp, lineno);
-			fclose(f);
-			return -1;
-		}
-		if ((k = find_key(s, strlen(s))) == NULL ||
-		    set_key(c, k, v) != 0) {
-			snprintf(err, errlen, "template %s:%d: %s %s", tp,
-			    lineno, k ? "bad value for" : "unknown key", s);
-			fclose(f);
-			return -1;
-		}
-	}
-	if (f != NULL)
-		fclose(f);
+	if (f != NULL && conf_read(c, f, tp, err, errlen) != 0)
+		return -1;
 	for (i = 0; i < NKEYS; i++) {
 		const char *v = rp_options_get(opt, keys[i].name, NULL);
 
@@ -337,6 +341,8 @@ struct para {
 	float		 leading;
 	int		 align;
 	int		 mirror;	/* in a right-to-left document */
+	int		 lead_in;	/* its first box reads with the next
+					 * (a footnote's raised number) */
 	rp_quote_state	 qs;		/* the quotes open in it */
 };
 
@@ -379,6 +385,7 @@ struct note {
 	const rp_node	*node;
 	int		 para;
 	int		 page;		/* where it starts, -1 until placed */
+	int		 lo, hi;	/* the notes set with it, in order */
 	float		 top;
 };
 
@@ -422,6 +429,7 @@ new_para(struct job *j, int align, float x, float first_x, float leading)
 	p->leading = leading;
 	p->align = align;
 	p->mirror = j->rtl;
+	p->lead_in = 0;
 	memset(&p->qs, 0, sizeof(p->qs));
 	return (int)j->npara++;
 }
@@ -1076,20 +1084,16 @@ number_title(struct job *j, const rp_node *numb, const char *num,
 	space(j, j->leading * 0.5f);
 }
 
-/* The preface: the masthead (from the input, else from the metadata of a
- * resolution), then the heading lines in input order. */
+/* The masthead of a preface: from the input, else from the metadata of
+ * a resolution (unless made, a heading that has none). */
 static void
-flow_preface(struct job *j, const rp_node *pre, const rp_node *d)
+preface_masthead(struct job *j, const rp_node *pre, const rp_meta *m,
+    int made)
 {
 	const struct conf	*c = j->c;
-	const rp_meta		*m = d->meta;
-	float			 col = j->measure * 0.58f, left = j->left;
-	int			 lp[8], rp[8], nl = 0, nr = 0, pi, i;
-	int			 made = m == NULL || m->kind != RP_DOC_RESOLUTION ||
-				    j->docs[j->curdoc].level > 0;
-	const rp_node		*b, *numb = NULL;
+	float			 col = j->measure * 0.58f;
+	int			 lp[8], rp[8], nl = 0, nr = 0, i;
 
-	j->left = 0;
 	masthead_blocks(j, pre, lp, &nl, rp, &nr, col);
 	if (nl + nr == 0 && !made)
 		masthead_meta(j, m, lp, &nl, rp, &nr, col);
@@ -1112,76 +1116,114 @@ flow_preface(struct job *j, const rp_node *pre, const rp_node *d)
 		j->para[lp[i]].w = j->para[lp[i]].first_w = col - 6;
 	if (nl + nr > 0)
 		zip_columns(j, lp, nl, rp, nr);
+}
+
+/* Preface block b of role that stands apart from the heading lines:
+ * masthead lines (set already), the session and agenda lines.  Returns
+ * 0 for a heading line. */
+static int
+preface_aside(struct job *j, const rp_node *b, int role)
+{
+	switch (role) {
+	case RP_ROLE_ORGANIZATION: case RP_ROLE_BODY:
+	case RP_ROLE_SYMBOL: case RP_ROLE_DISTRIBUTION:
+	case RP_ROLE_DATE: case RP_ROLE_JOB:
+		return 1;	/* masthead; the job number is a footer */
+	case RP_ROLE_SESSION:
+	case RP_ROLE_AGENDA:
+		set_para(j, block(j, b, AL_LEFT, 0, 0, role ==
+		    RP_ROLE_SESSION ? PS_BOLD : 0, j->size, j->leading, NULL),
+		    1);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* A centred heading line of the preface in style at size with leading,
+ * then a space of gap. */
+static void
+preface_centred(struct job *j, const rp_node *b, int style, float size,
+    float leading, float gap)
+{
+	set_para(j, block(j, b, AL_CENTER, 0, 0, style, size, leading, NULL),
+	    1);
+	space(j, gap);
+}
+
+/* Heading line b of preface pre; a number line followed by the title
+ * waits in *numb to be set with it. */
+static void
+preface_line(struct job *j, const rp_node *pre, const rp_meta *m,
+    const rp_node *b, int role, const rp_node **numb)
+{
+	const struct conf *c = j->c;
+	int		 sc;
+
+	switch (role) {
+	case RP_ROLE_NUMBER:
+		if (b->next != NULL && b->next->type == RP_NODE_BLOCK &&
+		    b->next->role == RP_ROLE_TITLE)
+			*numb = b;
+		else
+			number_title(j, b, NULL, NULL);
+		break;
+	case RP_ROLE_TITLE:
+		if (*numb != NULL || (m != NULL && m->number != NULL &&
+		    m->body == RP_BODY_GA && !has_role(pre, RP_ROLE_NUMBER) &&
+		    m->kind == RP_DOC_RESOLUTION)) {
+			if (*numb == NULL) {
+				rp_buf_reset(&j->tmp);
+				rp_buf_printf(&j->tmp, "%s.", m->number);
+			}
+			number_title(j, *numb, j->tmp.data, b);
+			*numb = NULL;
+			break;
+		}
+		/* FALLTHROUGH */
+	case RP_ROLE_DOCTYPE:
+		preface_centred(j, b, PS_BOLD, c->size_title, c->size_title *
+		    1.3f, j->leading * 0.5f);
+		break;
+	case RP_ROLE_ADOPTION:	/* the Council's is in the text's size */
+		sc = m != NULL && m->body == RP_BODY_SC;
+		preface_centred(j, b, sc ? 0 : PS_BOLD, sc ? j->size :
+		    c->size_title, c->size_title * 1.3f, j->leading * 0.5f);
+		break;
+	case RP_ROLE_COMMITTEE:
+		preface_centred(j, b, 0, j->size, j->leading, j->leading);
+		break;
+	default:
+		set_para(j, block(j, b, AL_LEFT, 0, 0, 0, j->size, j->leading,
+		    NULL), 1);
+		break;
+	}
+}
+
+/* The preface: the masthead, then the heading lines in input order. */
+static void
+flow_preface(struct job *j, const rp_node *pre, const rp_node *d)
+{
+	const rp_meta	*m = d->meta;
+	float		 left = j->left;
+	int		 made = m == NULL || m->kind != RP_DOC_RESOLUTION ||
+			    j->docs[j->curdoc].level > 0;
+	const rp_node	*b, *numb = NULL;
+
+	j->left = 0;
+	preface_masthead(j, pre, m, made);
 	for (b = pre->first; b != NULL; b = b->next) {
 		int role = b->type == RP_NODE_BLOCK ? b->role : RP_ROLE_NOTE;
 
-		switch (role) {
-		case RP_ROLE_ORGANIZATION: case RP_ROLE_BODY:
-		case RP_ROLE_SYMBOL: case RP_ROLE_DISTRIBUTION:
-		case RP_ROLE_DATE: case RP_ROLE_JOB:
-			continue;	/* masthead; the job number is a footer */
-		case RP_ROLE_SESSION:
-		case RP_ROLE_AGENDA:
-			pi = block(j, b, AL_LEFT, 0, 0, role == RP_ROLE_SESSION ?
-			    PS_BOLD : 0, j->size, j->leading, NULL);
-			set_para(j, pi, 1);
+		if (preface_aside(j, b, role))
 			continue;
-		default:
-			break;
-		}
-		j->left = c->body_indent;
+		j->left = j->c->body_indent;
 		if (!made && role != RP_ROLE_NOTE) {
 			space(j, j->leading);
 			heading_meta(j, pre, m);
 			made = 1;
 		}
-		switch (role) {
-		case RP_ROLE_NUMBER:
-			if (b->next != NULL && b->next->type == RP_NODE_BLOCK &&
-			    b->next->role == RP_ROLE_TITLE)
-				numb = b;
-			else
-				number_title(j, b, NULL, NULL);
-			break;
-		case RP_ROLE_TITLE:
-			if (numb != NULL || (m != NULL && m->number != NULL &&
-			    m->body == RP_BODY_GA && !has_role(pre,
-			    RP_ROLE_NUMBER) && m->kind == RP_DOC_RESOLUTION)) {
-				if (numb == NULL) {
-					rp_buf_reset(&j->tmp);
-					rp_buf_printf(&j->tmp, "%s.", m->number);
-				}
-				number_title(j, numb, j->tmp.data, b);
-				numb = NULL;
-				break;
-			}
-			/* FALLTHROUGH */
-		case RP_ROLE_DOCTYPE:
-			pi = block(j, b, AL_CENTER, 0, 0, PS_BOLD,
-			    c->size_title, c->size_title * 1.3f, NULL);
-			set_para(j, pi, 1);
-			space(j, j->leading * 0.5f);
-			break;
-		case RP_ROLE_ADOPTION:
-			pi = block(j, b, AL_CENTER, 0, 0, m != NULL && m->body ==
-			    RP_BODY_SC ? 0 : PS_BOLD, m != NULL && m->body ==
-			    RP_BODY_SC ? j->size : c->size_title,
-			    c->size_title * 1.3f, NULL);
-			set_para(j, pi, 1);
-			space(j, j->leading * 0.5f);
-			break;
-		case RP_ROLE_COMMITTEE:
-			pi = block(j, b, AL_CENTER, 0, 0, 0, j->size,
-			    j->leading, NULL);
-			set_para(j, pi, 1);
-			space(j, j->leading);
-			break;
-		default:
-			pi = block(j, b, AL_LEFT, 0, 0, 0, j->size, j->leading,
-			    NULL);
-			set_para(j, pi, 1);
-			break;
-		}
+		preface_line(j, pre, m, b, role, &numb);
 	}
 	j->left = left;
 	space(j, j->leading);
@@ -1517,9 +1559,11 @@ flow_note(struct job *j, const rp_node *fn)
 	nt = &j->notes[j->nnotes++];
 	nt->node = fn;
 	nt->page = -1;
+	nt->lo = nt->hi = (int)j->nnotes - 1;
 	pi = new_para(j, j->c->justify ? AL_JUSTIFY : AL_LEFT, ind, 0,
 	    j->c->leading_note);
 	nt->para = pi;
+	j->para[pi].lead_in = 1;
 	pl_add(&j->para[pi].pl, &j->st->m, fn->num ? fn->num : "*",
 	    strlen(fn->num ? fn->num : "*"), 0, sz * 0.7f, sz * 0.35f, -1, -1);
 	pl_tab(&j->para[pi].pl, ind - pl_natural(&j->para[pi].pl, 0,
@@ -1549,6 +1593,65 @@ find_symbol(const rp_node *n)
 		if (!rp_node_is_inline(c) && (s = find_symbol(c)) != NULL)
 			return s;
 	return NULL;
+}
+
+/* Whether note i of a document's notes no marker points to. */
+static int
+unreferenced(const struct job *j, size_t i, const rp_node *notes)
+{
+	return j->notes[i].node->count == 0 && j->notes[i].node->parent ==
+	    notes;
+}
+
+/*
+ * A note no marker points to (its marker lost in the source) is still a
+ * footnote, numbered in order through the document (UN-LAYOUT 1.5): it
+ * goes to the page foot with the next note a marker points to, or the
+ * one before it after the last.  Returns 0 when no marker points to any
+ * of the document's notes (notes first..).
+ */
+static int
+unreferenced_at_foot(struct job *j, size_t first, const rp_node *notes)
+{
+	size_t	i, end = first, last = (size_t)-1;
+	int	lo = (int)first;
+
+	/* Its own notes come first, those of documents inside it after. */
+	while (notes != NULL && end < j->nnotes &&
+	    j->notes[end].node->parent == notes)
+		end++;
+	for (i = first; i < end; i++)
+		if (!unreferenced(j, i, notes)) {
+			j->notes[i].lo = lo;
+			lo = (int)i + 1;
+			last = i;
+		}
+	if (last == (size_t)-1)
+		return 0;
+	j->notes[last].hi = (int)end - 1;
+	return 1;
+}
+
+/* Otherwise such notes close the document, in the body. */
+static void
+unreferenced_in_body(struct job *j, size_t first, const rp_node *notes)
+{
+	size_t i, k;
+
+	for (i = first; i < j->nnotes && notes != NULL; i++) {
+		struct para *p = &j->para[j->notes[i].para];
+
+		if (!unreferenced(j, i, notes))
+			continue;
+		for (k = 0; k < p->pl.nline; k++) {
+			struct vitem *v = push(j, VI_LINE, p->leading);
+
+			v->para = j->notes[i].para;
+			v->line = (int)k;
+			v->keep = k + 1 < p->pl.nline;
+		}
+		j->notes[i].page = 0;	/* never again at a page foot */
+	}
 }
 
 /* The print job number of the document's preface ("25-17700 (E)"). */
@@ -1617,23 +1720,8 @@ flow_document(struct job *j, const rp_node *d, int level)
 		else
 			flow_node(j, c);
 	}
-	/* Notes no marker points to close the document, in the body. */
-	for (size_t i = first_note; i < j->nnotes && notes != NULL; i++) {
-		struct para	*p = &j->para[j->notes[i].para];
-		size_t		 k;
-
-		if (j->notes[i].node->count > 0 ||
-		    j->notes[i].node->parent != notes)
-			continue;
-		for (k = 0; k < p->pl.nline; k++) {
-			struct vitem *v = push(j, VI_LINE, p->leading);
-
-			v->para = j->notes[i].para;
-			v->line = (int)k;
-			v->keep = k + 1 < p->pl.nline;
-		}
-		j->notes[i].page = 0;	/* never again at a page foot */
-	}
+	if (!unreferenced_at_foot(j, first_note, notes))
+		unreferenced_in_body(j, first_note, notes);
 	j->curdoc = saved;
 	j->cjk = saved_cjk;
 	j->rtl = saved_rtl;
@@ -1667,6 +1755,20 @@ note_h(const struct job *j, int note, int from, int to)
 
 #define NOTE_SEP	10.0f	/* the short rule above the notes */
 
+/* The height of note n with the notes set with it, not yet placed. */
+static float
+notes_h(const struct job *j, int n)
+{
+	float	h = 0;
+	int	g;
+
+	for (g = j->notes[n].lo; g <= j->notes[n].hi; g++)
+		if (j->notes[g].page < 0)
+			h += note_h(j, g, 0, (int)j->para[
+			    j->notes[g].para].pl.nline);
+	return h;
+}
+
 /*
  * The height of items a..b in *h, and in *fh of the notes they reference
  * that are not yet placed.  Returns 1, the sums left partial, once they
@@ -1694,8 +1796,7 @@ chunk_size(const struct job *j, size_t a, size_t b, float limit, float *h,
 				int n = p->pl.box[k].note;
 
 				if (n >= 0 && j->notes[n].page < 0)
-					*fh += note_h(j, n, 0, (int)j->para[
-					    j->notes[n].para].pl.nline);
+					*fh += notes_h(j, n);
 			}
 		}
 		if (*h + *fh > limit)
@@ -1728,14 +1829,41 @@ add_fn(struct page *pg, int note, int from, int to)
 	pg->nfn++;
 }
 
-/* Put item i on the current page, with the notes it references; a note
- * too long for what is left goes on at the foot of the next page. */
+/* Note n at the foot of page pg (the current one, number page); what
+ * is too long for what is left goes on at the foot of the next page. */
+static void
+place_note(struct job *j, struct page *pg, int page, int n,
+    struct fnpart *carry, int *ncarry)
+{
+	int	total = (int)j->para[j->notes[n].para].pl.nline, fit;
+	float	lead = j->para[j->notes[n].para].leading;
+	float	room = j->body_h - pg->body - pg->notes -
+	    (pg->nfn ? 0 : NOTE_SEP);
+
+	fit = (int)(room / lead);
+	if (fit >= total || fit < 1)
+		fit = total;
+	if (pg->nfn == 0)
+		pg->notes += NOTE_SEP;
+	add_fn(pg, n, 0, fit);
+	pg->notes += (float)fit * lead;
+	j->notes[n].page = page;
+	if (fit < total) {
+		carry[*ncarry].note = n;
+		carry[*ncarry].from = fit;
+		carry[(*ncarry)++].to = total;
+	}
+}
+
+/* Put item i on the current page, with the notes it references and the
+ * notes set with them. */
 static void
 place(struct job *j, size_t i, struct fnpart *carry, int *ncarry)
 {
 	struct vitem	*v = &j->v[i];
 	struct page	*pg = &j->pages[j->npages - 1];
 	size_t		 k;
+	int		 n, g;
 
 	v->page = (int)j->npages - 1;
 	v->top = pg->body;
@@ -1750,28 +1878,11 @@ place(struct job *j, size_t i, struct fnpart *carry, int *ncarry)
 	size_t first = v->line ? p->pl.brk[v->line - 1] + 1 : 0;
 
 	for (k = first; k <= p->pl.brk[v->line]; k++) {
-		int	n = p->pl.box[k].note, total, fit;
-		float	lead, room;
-
-		if (n < 0 || j->notes[n].page >= 0)
+		if ((n = p->pl.box[k].note) < 0 || j->notes[n].page >= 0)
 			continue;
-		total = (int)j->para[j->notes[n].para].pl.nline;
-		lead = j->para[j->notes[n].para].leading;
-		room = j->body_h - pg->body - pg->notes -
-		    (pg->nfn ? 0 : NOTE_SEP);
-		fit = (int)(room / lead);
-		if (fit >= total || fit < 1)
-			fit = total;
-		if (pg->nfn == 0)
-			pg->notes += NOTE_SEP;
-		add_fn(pg, n, 0, fit);
-		pg->notes += (float)fit * lead;
-		j->notes[n].page = v->page;
-		if (fit < total) {
-			carry[*ncarry].note = n;
-			carry[*ncarry].from = fit;
-			carry[(*ncarry)++].to = total;
-		}
+		for (g = j->notes[n].lo; g <= j->notes[n].hi; g++)
+			if (j->notes[g].page < 0)
+				place_note(j, pg, v->page, g, carry, ncarry);
 	}
 }
 
@@ -1791,60 +1902,63 @@ turn_page(struct job *j, int doc, struct fnpart *carry, int *ncarry)
 	*ncarry = 0;
 }
 
+/* Set item i, and the keep chain from it (to end[i]), on the pages; a
+ * chunk that does not fit starts a page if that helps, else goes item
+ * by item.  Returns the next item to set (i again after a new page). */
+static size_t
+set_item(struct job *j, size_t i, const size_t *end, struct fnpart *carry,
+    int *ncarry)
+{
+	struct vitem	*v = &j->v[i];
+	struct page	*pg = &j->pages[j->npages - 1];
+	float		 h, fh, sep, limit = j->body_h + 0.01f;
+	int		 empty = pg->body == 0, over;
+	size_t		 e = end[i];
+
+	if (v->kind == VI_BREAK) {
+		if (!empty)
+			turn_page(j, v->doc, carry, ncarry);
+		return i + 1;
+	}
+	if (v->kind == VI_SPACE && empty) {
+		v->page = (int)j->npages - 1;
+		return i + 1;
+	}
+	/* The chunk: items tied together by keep. */
+	over = chunk_size(j, i, e, limit, &h, &fh);
+	sep = fh > 0 && pg->nfn == 0 ? NOTE_SEP : 0;
+	if (!over && pg->body + h + pg->notes + fh + sep <= limit) {
+		for (; i <= e; i++)
+			place(j, i, carry, ncarry);
+		return i;
+	}
+	if (!over && !empty && h + fh + NOTE_SEP <= j->body_h) {
+		turn_page(j, v->doc, carry, ncarry);
+		return i;
+	}
+	chunk_size(j, i, i, INFINITY, &h, &fh);
+	sep = fh > 0 && pg->nfn == 0 ? NOTE_SEP : 0;
+	if (!empty && pg->body + v->h + pg->notes + fh + sep >
+	    j->body_h + 0.01f) {
+		turn_page(j, v->doc, carry, ncarry);
+		return i;
+	}
+	place(j, i, carry, ncarry);
+	return i + 1;
+}
+
 static void
 paginate(struct job *j)
 {
 	size_t		 i = 0, *end = chain_ends(j);
 	struct fnpart	*carry = calloc(j->nnotes + 1, sizeof(*carry));
-	int		 ncarry = 0, over;
-	float		 limit = j->body_h + 0.01f;
+	int		 ncarry = 0;
 
 	if (carry == NULL)
 		abort();
 	new_page(j, 0);
-	while (i < j->nv) {
-		struct vitem	*v = &j->v[i];
-		struct page	*pg = &j->pages[j->npages - 1];
-		float		 h, fh, sep;
-		int		 empty = pg->body == 0;
-
-		if (v->kind == VI_BREAK) {
-			if (!empty)
-				turn_page(j, v->doc, carry, &ncarry);
-			i++;
-			continue;
-		}
-		if (v->kind == VI_SPACE && empty) {
-			v->page = (int)j->npages - 1;
-			i++;
-			continue;
-		}
-		/* The chunk: items tied together by keep. */
-		over = chunk_size(j, i, end[i], limit, &h, &fh);
-		sep = fh > 0 && pg->nfn == 0 ? NOTE_SEP : 0;
-		if (!over && pg->body + h + pg->notes + fh + sep <= limit) {
-			size_t e = end[i];
-
-			for (; i <= e; i++)
-				place(j, i, carry, &ncarry);
-			continue;
-		}
-		/* It does not fit: start a page if that helps, else set it
-		 * item by item. */
-		if (!over && !empty && h + fh + NOTE_SEP <= j->body_h) {
-			turn_page(j, v->doc, carry, &ncarry);
-			continue;
-		}
-		chunk_size(j, i, i, INFINITY, &h, &fh);
-		sep = fh > 0 && pg->nfn == 0 ? NOTE_SEP : 0;
-		if (!empty && pg->body + v->h + pg->notes + fh + sep >
-		    j->body_h + 0.01f) {
-			turn_page(j, v->doc, carry, &ncarry);
-			continue;
-		}
-		place(j, i, carry, &ncarry);
-		i++;
-	}
+	while (i < j->nv)
+		i = set_item(j, i, end, carry, &ncarry);
 	/* Notes still to be continued get pages of their own. */
 	while (ncarry > 0)
 		turn_page(j, j->pages[j->npages - 1].doc, carry, &ncarry);
@@ -2111,6 +2225,89 @@ mixed_line(const struct draw *d, const struct para *p, size_t a, size_t b)
 	return 0;
 }
 
+/* Draw box bx at x in its face, shaped or character by character. */
+static void
+draw_box(struct draw *d, HPDF_Page page, const struct para *p,
+    const struct pl_box *bx, float x, float y)
+{
+	select_font(d, page, bx, 0);
+	if (pdf_fonts_shaped(d->j->st->fonts, bx->face))
+		draw_shaped(d, page, p, bx, x, y + bx->rise);
+	else
+		draw_plain(page, p, bx, x, y + bx->rise);
+}
+
+/*
+ * The last box of the run of boxes from a that holds no right-to-left
+ * letter (a number, a symbol, Latin words, their brackets and spaces),
+ * in a right-to-left line of boxes ..b whose visual places are rank[];
+ * *wrap: the run is one stretch of the line but not in its logical order
+ * there (the bidi algorithm set numbers apart round a neutral, or
+ * isolates side by side).  Readers give Arabic back in logical order
+ * from the glyphs' places, but take such a stretch left to right: its
+ * text has to be given (draw_span).
+ */
+static size_t
+ltr_run(const struct para *p, size_t a, size_t b, const size_t *rank,
+    int *wrap)
+{
+	size_t	e = a, lo = rank[0], hi = rank[0], k;
+
+	*wrap = 0;
+	if (!p->pl.rtl || pl_has_rtl(p->pl.text + p->pl.box[a].off,
+	    p->pl.box[a].len))
+		return a;
+	while (e < b && !pl_has_rtl(p->pl.text + p->pl.box[e + 1].off,
+	    p->pl.box[e + 1].len))
+		e++;
+	for (k = 1; k <= e - a; k++) {
+		lo = rank[k] < lo ? rank[k] : lo;
+		hi = rank[k] > hi ? rank[k] : hi;
+		if (rank[k] != rank[k - 1] + 1)
+			*wrap = 1;
+	}
+	*wrap = *wrap && hi - lo == e - a;
+	return e;
+}
+
+/* The text of boxes a..e in logical order, a space for each word space
+ * between them (not for the glue between CJK characters). */
+static void
+span_text(rp_buf *t, const struct para *p, size_t a, size_t e)
+{
+	size_t k;
+
+	for (k = a; k <= e; k++) {
+		const struct pl_box *bx = &p->pl.box[k];
+
+		rp_buf_put(t, p->pl.text + bx->off, bx->len);
+		if (k < e && bx->glue > 0)
+			rp_buf_putc(t, ' ');
+	}
+}
+
+/* Boxes a..e drawn from left to right inside marked content that gives
+ * their text in logical order. */
+static void
+draw_span(struct draw *d, HPDF_Page page, const struct para *p, size_t a,
+    size_t e, const size_t *rank, const float *at, float y)
+{
+	rp_buf	t;
+	size_t	k, r, lo = (size_t)-1;
+
+	rp_buf_init(&t);
+	span_text(&t, p, a, e);
+	for (k = 0; k <= e - a; k++)
+		lo = rank[k] < lo ? rank[k] : lo;
+	pdf_libharu_span(page, t.data, t.len);
+	for (r = lo; r <= lo + (e - a); r++)
+		for (k = 0; k <= e - a; k++)
+			if (rank[k] == r)
+				draw_box(d, page, p, &p->pl.box[a + k], at[k], y);
+	pdf_libharu_span_end(page);
+	rp_buf_free(&t);
+}
+
 /* The boxes a..b from x, placed in visual order with glue set with ratio
  * r, and drawn in reading order: text extraction in content order (and
  * a screen reader) gets the words as they are read. */
@@ -2118,40 +2315,193 @@ static void
 draw_visual(struct draw *d, HPDF_Page page, const struct para *p, size_t a,
     size_t b, float x, float y, float r, int annotate)
 {
-	size_t	n = 2 * (b - a) + 1, i, *order;
+	size_t	n = 2 * (b - a) + 1, i, e, k, *order, *rank;
 	float	*at;
+	int	wrap;
 
 	if ((order = calloc(n, sizeof(*order))) == NULL ||
+	    (rank = calloc(b - a + 1, sizeof(*rank))) == NULL ||
 	    (at = calloc(b - a + 1, sizeof(*at))) == NULL)
 		abort();
 	pl_visual(&p->pl, a, b, order);
-	for (i = 0; i < n; i++) {
+	for (i = 0, k = 0; i < n; i++) {
 		const struct pl_box *bx = &p->pl.box[a + order[i] / 2];
 
 		if (order[i] % 2)
 			x += pl_glue(bx, r);
 		else {
 			at[order[i] / 2] = x;
+			rank[order[i] / 2] = k++;
 			x += bx->w;
 		}
 	}
-	for (i = 0; i <= b - a; i++) {
-		const struct pl_box *bx = &p->pl.box[a + i];
+	for (i = 0; i <= b - a; i = e + 1) {
+		e = ltr_run(p, a + i, b, rank + i, &wrap) - a;
+		if (wrap)
+			draw_span(d, page, p, a + i, a + e, rank + i, at + i, y);
+		for (k = i; k <= e; k++) {
+			const struct pl_box *bx = &p->pl.box[a + k];
 
-		select_font(d, page, bx, 0);
-		if (pdf_fonts_shaped(d->j->st->fonts, bx->face))
-			draw_shaped(d, page, p, bx, at[i], y + bx->rise);
-		else
-			draw_plain(page, p, bx, at[i], y + bx->rise);
-		if (annotate && (bx->link >= 0 || bx->note >= 0)) {
-			HPDF_Page_EndText(page);
-			link_rect(d, page, at[i], at[i] + bx->w, y + bx->rise,
-			    bx->size, bx->link, bx->note);
-			HPDF_Page_BeginText(page);
+			if (!wrap)
+				draw_box(d, page, p, bx, at[k], y);
+			if (annotate && (bx->link >= 0 || bx->note >= 0)) {
+				HPDF_Page_EndText(page);
+				link_rect(d, page, at[k], at[k] + bx->w,
+				    y + bx->rise, bx->size, bx->link, bx->note);
+				HPDF_Page_BeginText(page);
+			}
 		}
 	}
 	free(order);
+	free(rank);
 	free(at);
+}
+
+/* A line's set: where it starts, its glue ratio, its letter spacing. */
+struct set {
+	size_t	a, b;		/* its boxes */
+	float	x, r, ls;
+};
+
+/*
+ * Boxes k.. of line st that go out as one string (one font, even gaps,
+ * set as character spacing *cs): the end of the string, past its last
+ * box; its text in buf (n bytes).
+ */
+static size_t
+string_end(const struct para *p, const struct set *st, size_t k, float *cs,
+    char *buf, size_t n)
+{
+	const struct pl_box *bx = &p->pl.box[k];
+	size_t	m, len = 0, b = st->b;
+
+	for (m = k; m <= b; m++) {
+		const struct pl_box *c = &p->pl.box[m];
+
+		if (m > k && (!one_char(p, c) ||
+		    !one_char(p, &p->pl.box[m - 1]) ||
+		    c->face != bx->face || c->size != bx->size
+		    || c->rise != bx->rise || c->fakebold != bx->fakebold
+		    || c->link != bx->link || c->note != bx->note ||
+		    p->pl.box[m - 1].glue != 0 ||
+		    pl_glue(&p->pl.box[m - 1], st->r) != *cs ||
+		    len + c->len >= n))
+			break;
+		if (m == k)
+			*cs = m < b ? pl_glue(c, st->r) : 0;
+		memcpy(buf + len, p->pl.text + c->off, c->len);
+		len += c->len;
+		if (c->glue != 0 && m < b) {
+			m++;
+			break;
+		}
+	}
+	buf[len] = '\0';
+	return m;
+}
+
+/* Draw boxes k..m-1 of line st as one string from st->x, which moves on
+ * past them; their link, if they have one, after. */
+static void
+draw_string(struct draw *d, HPDF_Page page, const struct para *p,
+    struct set *st, size_t k, size_t m, float cs, const char *buf, float y)
+{
+	const struct pl_box *bx = &p->pl.box[k];
+	size_t	q;
+
+	select_font(d, page, bx, (bx->glue == 0 && m - k > 1 ? cs : 0) +
+	    st->ls);
+	HPDF_Page_TextOut(page, st->x, y + bx->rise, buf);
+	for (q = k; q < m; q++) {
+		st->x += p->pl.box[q].w + st->ls * (float)chars(p,
+		    &p->pl.box[q]);
+		if (q < st->b)
+			st->x += q + 1 < m && p->pl.box[q].glue == 0 ? cs :
+			    pl_glue(&p->pl.box[q], st->r);
+	}
+}
+
+/* The link of boxes k..m-1 of a line, the string drawn from x0. */
+static void
+annotate_string(struct draw *d, HPDF_Page page, const struct para *p,
+    size_t k, size_t m, float x0, float y)
+{
+	const struct pl_box *bx = &p->pl.box[k];
+	float	x1 = x0;
+	size_t	q;
+
+	if (bx->link < 0 && bx->note < 0)
+		return;
+	for (q = k; q < m; q++)
+		x1 += p->pl.box[q].w;
+	HPDF_Page_EndText(page);
+	link_rect(d, page, x0, x1, y + bx->rise, bx->size, bx->link, bx->note);
+	HPDF_Page_BeginText(page);
+}
+
+/*
+ * A footnote's raised number and the string after it, drawn as one span
+ * of text "1 Word": set smaller, higher and a gap apart, the numbers of
+ * notes one under the other read as a column of their own, before the
+ * notes' text.  Returns the end of the second string.
+ */
+static size_t
+draw_lead_in(struct draw *d, HPDF_Page page, const struct para *p,
+    struct set *st, float y, int annotate)
+{
+	char	one[1024], two[1024];
+	float	cs1 = 0, cs2 = 0, x0 = st->x, x1;
+	size_t	m = string_end(p, st, st->a, &cs1, one, sizeof(one)), e;
+	rp_buf	t;
+
+	e = m <= st->b ? string_end(p, st, m, &cs2, two, sizeof(two)) : m;
+	rp_buf_init(&t);
+	span_text(&t, p, st->a, e - 1);
+	pdf_libharu_span(page, t.data, t.len);
+	rp_buf_free(&t);
+	draw_string(d, page, p, st, st->a, m, cs1, one, y);
+	x1 = st->x;
+	if (e > m)
+		draw_string(d, page, p, st, m, e, cs2, two, y);
+	pdf_libharu_span_end(page);
+	if (annotate) {
+		annotate_string(d, page, p, st->a, m, x0, y);
+		if (e > m)
+			annotate_string(d, page, p, m, e, x1, y);
+	}
+	return e;
+}
+
+/* Where line of p starts (x) and its glue ratio and letter spacing. */
+static void
+line_set(const struct draw *d, const struct para *p, int line,
+    struct set *st)
+{
+	const struct job *j = d->j;
+	size_t	a = st->a, b = st->b, k;
+	float	w = line ? p->w : p->first_w;
+	float	off = line ? p->x : p->first_x;
+	float	nat = pl_natural(&p->pl, a, b), set;
+	int	last = (size_t)line + 1 == p->pl.nline, align = p->align;
+
+	st->x = j->c->ml + (p->mirror ? j->measure - off - w : off);
+	st->r = st->ls = 0;
+	/* A justified line is filled however loose the breaker had to
+	 * leave it: a ragged line inside a paragraph reads as its end. */
+	if ((p->align == AL_JUSTIFY && !last) || nat > w)
+		st->r = pl_ratio(&p->pl, a, b, w);
+	if (st->r > LOOSE)	/* shaped and right-to-left lines stay ragged */
+		st->r = mixed_line(d, p, a, b) ? 0 : letter_space(p, a, b,
+		    st->r, &st->ls);
+	if (p->pl.rtl && align != AL_CENTER) {
+		for (k = a, set = 0; k <= b; k++)
+			set += p->pl.box[k].w + (k < b ? pl_glue(&p->pl.box[k],
+			    st->r) : 0);
+		st->x += align == AL_RIGHT ? 0 : w - set;
+	} else if (align == AL_CENTER)
+		st->x += (w - nat) / 2;
+	else if (align == AL_RIGHT)
+		st->x += w - nat;
 }
 
 /* Draw one line of a paragraph with its baseline at y.  A right-to-left
@@ -2161,89 +2511,29 @@ static void
 draw_line(struct draw *d, HPDF_Page page, const struct para *p, int line,
     float y, int annotate)
 {
-	const struct job *j = d->j;
-	size_t	a = line ? p->pl.brk[line - 1] + 1 : 0, b = p->pl.brk[line];
+	struct set st;
 	size_t	k, m;
-	float	w = line ? p->w : p->first_w;
-	float	off = line ? p->x : p->first_x;
-	float	x = j->c->ml + (p->mirror ? j->measure - off - w : off);
-	float	nat = pl_natural(&p->pl, a, b), r = 0, ls = 0, set;
 	char	buf[1024];
-	int	last = (size_t)line + 1 == p->pl.nline, align = p->align, mixed;
+	float	cs = 0, x0;
 
-	/* A justified line is filled however loose the breaker had to
-	 * leave it: a ragged line inside a paragraph reads as its end. */
-	if ((p->align == AL_JUSTIFY && !last) || nat > w)
-		r = pl_ratio(&p->pl, a, b, w);
-	mixed = mixed_line(d, p, a, b);
-	if (r > LOOSE)	/* shaped and right-to-left lines stay ragged */
-		r = mixed ? 0 : letter_space(p, a, b, r, &ls);
-	if (p->pl.rtl && align != AL_CENTER) {
-		for (k = a, set = 0; k <= b; k++)
-			set += p->pl.box[k].w + (k < b ? pl_glue(&p->pl.box[k],
-			    r) : 0);
-		x += align == AL_RIGHT ? 0 : w - set;
-	} else if (align == AL_CENTER)
-		x += (w - nat) / 2;
-	else if (align == AL_RIGHT)
-		x += w - nat;
-	if (mixed) {
-		draw_visual(d, page, p, a, b, x, y, r, annotate);
+	st.a = line ? p->pl.brk[line - 1] + 1 : 0;
+	st.b = p->pl.brk[line];
+	line_set(d, p, line, &st);
+	if (mixed_line(d, p, st.a, st.b)) {
+		draw_visual(d, page, p, st.a, st.b, st.x, y, st.r, annotate);
 		return;
 	}
-	for (k = a; k <= b; k = m) {
-		const struct pl_box *bx = &p->pl.box[k];
-		float cs = 0, x0 = x;
-		size_t len = 0;
-
-		/* Boxes in one font with even gaps go out as one string,
-		 * the gaps as character spacing. */
-		for (m = k; m <= b; m++) {
-			const struct pl_box *c = &p->pl.box[m];
-
-			if (m > k && (!one_char(p, c) ||
-			    !one_char(p, &p->pl.box[m - 1]) ||
-			    c->face != bx->face || c->size != bx->size
-			    || c->rise != bx->rise || c->fakebold != bx->fakebold
-			    || c->link != bx->link || c->note != bx->note ||
-			    p->pl.box[m - 1].glue != 0 ||
-			    pl_glue(&p->pl.box[m - 1], r) != cs ||
-			    len + c->len >= sizeof(buf)))
-				break;
-			if (m == k)
-				cs = m < b ? pl_glue(c, r) : 0;
-			if (c->glue != 0 && m < b) {
-				memcpy(buf + len, p->pl.text + c->off, c->len);
-				len += c->len;
-				m++;
-				break;
-			}
-			memcpy(buf + len, p->pl.text + c->off, c->len);
-			len += c->len;
-		}
-		buf[len] = '\0';
-		select_font(d, page, bx, (bx->glue == 0 && m - k > 1 ? cs : 0) +
-		    ls);
-		HPDF_Page_TextOut(page, x, y + bx->rise, buf);
-		for (size_t q = k; q < m; q++) {
-			x += p->pl.box[q].w + ls * (float)chars(p, &p->pl.box[q]);
-			if (q < b)
-				x += q + 1 < m && p->pl.box[q].glue == 0 ? cs :
-				    pl_glue(&p->pl.box[q], r);
-		}
-		if (annotate && (bx->link >= 0 || bx->note >= 0)) {
-			float x1 = x0;
-
-			for (size_t q = k; q < m; q++)
-				x1 += p->pl.box[q].w;
-			HPDF_Page_EndText(page);
-			link_rect(d, page, x0, x1, y + bx->rise, bx->size,
-			    bx->link, bx->note);
-			HPDF_Page_BeginText(page);
-		}
+	k = line == 0 && p->lead_in ? draw_lead_in(d, page, p, &st, y,
+	    annotate) : st.a;
+	for (; k <= st.b; k = m) {
+		x0 = st.x;
+		m = string_end(p, &st, k, &cs, buf, sizeof(buf));
+		draw_string(d, page, p, &st, k, m, cs, buf, y);
+		if (annotate)
+			annotate_string(d, page, p, k, m, x0, y);
 	}
-	if (p->pl.box[b].hyphen > 0)	/* a word cut at the line's end */
-		HPDF_Page_TextOut(page, x, y + p->pl.box[b].rise, "-");
+	if (p->pl.box[st.b].hyphen > 0)	/* a word cut at the line's end */
+		HPDF_Page_TextOut(page, st.x, y + p->pl.box[st.b].rise, "-");
 }
 
 /* Header and footer text with {symbol}, {job}, {page} and {pages}
@@ -2312,16 +2602,45 @@ label(struct pdf_state *ps, const char *lang, int key)
 	return rp_labels_get(ps->labels, lang, label_key[key]);
 }
 
+/* The date of the PDF: never the clock, SOURCE_DATE_EPOCH, else the
+ * document's date (m may be NULL).  Returns 0 when there is none. */
+static int
+info_date(const rp_meta *m, HPDF_Date *dt)
+{
+	const char *sde;
+
+	memset(dt, 0, sizeof(*dt));
+	dt->ind = 'Z';
+	if ((sde = getenv("SOURCE_DATE_EPOCH")) != NULL && *sde) {
+		char		*end;
+		long long	 t = strtoll(sde, &end, 10);
+		struct tm	 tm;
+		time_t		 tt = (time_t)t;
+
+		if (*end == '\0' && t >= 0 && gmtime_r(&tt, &tm) != NULL) {
+			dt->year = tm.tm_year + 1900;
+			dt->month = tm.tm_mon + 1;
+			dt->day = tm.tm_mday;
+			dt->hour = tm.tm_hour;
+			dt->minutes = tm.tm_min;
+			dt->seconds = tm.tm_sec;
+			return 1;
+		}
+	}
+	return m && m->date && sscanf(m->date, "%d-%d-%d", &dt->year,
+	    &dt->month, &dt->day) == 3 && dt->year > 1900 && dt->month >= 1 &&
+	    dt->month <= 12 && dt->day >= 1 && dt->day <= 31;
+}
+
 static void
 set_info(struct job *j, HPDF_Doc pdf)
 {
 	const rp_node	*root = j->doc->root;
 	const rp_meta	*m = root->meta;
-	const char	*sym = j->docs[0].symbol, *sde;
+	const char	*sym = j->docs[0].symbol;
 	const char	*author = m && m->body ? rp_body_name(m->body) : NULL;
 	HPDF_Date	 dt;
 	rp_buf		 b;
-	int		 have = 0;
 
 	rp_buf_init(&b);
 	if (m && m->title)
@@ -2344,31 +2663,7 @@ set_info(struct job *j, HPDF_Doc pdf)
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, b.data);
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "respub " RP_VERSION);
 	rp_buf_free(&b);
-
-	/* Never the clock: SOURCE_DATE_EPOCH, else the document's date. */
-	memset(&dt, 0, sizeof(dt));
-	if ((sde = getenv("SOURCE_DATE_EPOCH")) != NULL && *sde) {
-		char		*end;
-		long long	 t = strtoll(sde, &end, 10);
-		struct tm	 tm;
-		time_t		 tt = (time_t)t;
-
-		if (*end == '\0' && t >= 0 && gmtime_r(&tt, &tm) != NULL) {
-			dt.year = tm.tm_year + 1900;
-			dt.month = tm.tm_mon + 1;
-			dt.day = tm.tm_mday;
-			dt.hour = tm.tm_hour;
-			dt.minutes = tm.tm_min;
-			dt.seconds = tm.tm_sec;
-			have = 1;
-		}
-	}
-	if (!have && m && m->date && sscanf(m->date, "%d-%d-%d", &dt.year,
-	    &dt.month, &dt.day) == 3 && dt.year > 1900 && dt.month >= 1 &&
-	    dt.month <= 12 && dt.day >= 1 && dt.day <= 31)
-		have = 1;
-	if (have) {
-		dt.ind = 'Z';
+	if (info_date(m, &dt)) {
 		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, dt);
 		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, dt);
 	}
@@ -2692,15 +2987,60 @@ save_pdf(HPDF_Doc pdf, rp_buf *out)
 	return st;
 }
 
+/* The document begun, with the fonts cut to what marks and the pages
+ * draw; -1 (the error told) when they cannot be. */
+static int
+draw_begin(struct draw *d, int (*marks)[3], HPDF_STATUS *st)
+{
+	struct job	*j = d->j;
+	char		 err[512];
+
+	subset_glyphs(d, marks);
+	if (d->full) {
+		rp_msg(j->doc, RP_ERROR, "pdf-glyph",
+		    0, 0, "pdf: more than %d different "
+		    "shaped glyphs", 0x1900);
+		return -1;
+	}
+	if ((d->pdf = doc_begin(j->st, st)) == NULL)
+		return -1;
+	if (pdf_fonts_load(j->st->fonts, d->u, d->pdf, d->font, err,
+	    sizeof(err)) != 0) {
+		rp_msg(j->doc, RP_ERROR, "pdf", 0, 0, "pdf: %s", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Every page: its text, then its rules. */
+static void
+draw_pages(struct draw *d, int (*marks)[3])
+{
+	const struct job	*j = d->j;
+	size_t			 i, *items, *start;
+
+	for (i = 0; i < j->npages; i++) {
+		d->pages[i] = HPDF_AddPage(d->pdf);
+		HPDF_Page_SetWidth(d->pages[i], j->c->pw);
+		HPDF_Page_SetHeight(d->pages[i], j->c->ph);
+	}
+	note_destinations(d);
+	items = page_items(j, &start);
+	for (i = 0; i < j->npages; i++) {
+		draw_page_text(d, i, items, start, marks[i]);
+		draw_page_rules(d, i, items, start);
+	}
+	free(items);
+	free(start);
+}
+
 static int
 draw(struct job *j, rp_buf *out)
 {
-	const struct conf	*c = j->c;
 	struct draw		 d;
 	struct pdf_used		*u = NULL;
 	HPDF_STATUS		 st = HPDF_OK;
-	char			 err[512];
-	size_t			 i, *items, *start;
+	size_t			 i;
 	int			 rc = -1, (*marks)[3];
 
 	memset(&d, 0, sizeof(d));
@@ -2714,33 +3054,9 @@ draw(struct job *j, rp_buf *out)
 	j->left = 0;	/* headers and footers span the masthead */
 	for (i = 0; i < j->npages; i++)
 		page_marks(j, i, marks[i]);
-	subset_glyphs(&d, marks);
-	if (d.full) {
-		rp_msg(j->doc, RP_ERROR, "pdf-glyph",
-		    0, 0, "pdf: more than %d different "
-		    "shaped glyphs", 0x1900);
+	if (draw_begin(&d, marks, &st) != 0)
 		goto out;
-	}
-	if ((d.pdf = doc_begin(j->st, &st)) == NULL)
-		goto out;
-	if (pdf_fonts_load(j->st->fonts, u, d.pdf, d.font, err,
-	    sizeof(err)) != 0) {
-		rp_msg(j->doc, RP_ERROR, "pdf", 0, 0, "pdf: %s", err);
-		goto out;
-	}
-	for (i = 0; i < j->npages; i++) {
-		d.pages[i] = HPDF_AddPage(d.pdf);
-		HPDF_Page_SetWidth(d.pages[i], c->pw);
-		HPDF_Page_SetHeight(d.pages[i], c->ph);
-	}
-	note_destinations(&d);
-	items = page_items(j, &start);
-	for (i = 0; i < j->npages; i++) {
-		draw_page_text(&d, i, items, start, marks[i]);
-		draw_page_rules(&d, i, items, start);
-	}
-	free(items);
-	free(start);
+	draw_pages(&d, marks);
 	outline(&d, HPDF_GetEncoder(d.pdf, "UTF-8"));
 	HPDF_SetPageMode(d.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	set_info(j, d.pdf);
