@@ -205,9 +205,10 @@ rp_ends_clause(const char *s, size_t n)
 	return rp_clause_end_of(s, n) != RP_END_NONE;
 }
 
-/* What the first words of s say: an opener, a verb, or nothing. */
+/* What the first words of s say: an opener, a verb, or nothing; by
+ * their endings too if guess ("признавая" not listed). */
 static rp_para_kind
-first_words(const char *s, size_t n)
+first_words(const char *s, size_t n, int guess)
 {
 	size_t		 i = 0, wl, k, rest;
 	const char	*w;
@@ -224,13 +225,13 @@ first_words(const char *s, size_t n)
 			return RP_PARA_PREAMBULAR;
 		if (rp_lang_phrase(RP_LK_VERB, w, rest, NULL) > 0)
 			return RP_PARA_OPERATIVE;
-		if (rp_lang_ends(RP_LK_OPENER_END, w, wl))
+		if (guess && rp_lang_ends(RP_LK_OPENER_END, w, wl))
 			return RP_PARA_PREAMBULAR;
 		if ((k = rp_lang_phrase(RP_LK_ADVERB, w, rest, NULL)) > 0) {
 			i = (size_t)(w - s) + k;
 			continue;
 		}
-		if (rp_lang_ends(RP_LK_VERB_END, w, wl) &&
+		if (guess && rp_lang_ends(RP_LK_VERB_END, w, wl) &&
 		    !rp_lang_ends(RP_LK_NOT_VERB_END, w, wl) &&
 		    !rp_lang_is(RP_LK_NOT_VERB, w, wl, NULL))
 			return RP_PARA_OPERATIVE;
@@ -239,8 +240,8 @@ first_words(const char *s, size_t n)
 	return RP_PARA_UNKNOWN;
 }
 
-rp_para_kind
-rp_opener_kind(const char *s, size_t n)
+static rp_para_kind
+opener_kind(const char *s, size_t n, int guess)
 {
 	uint32_t cp;
 
@@ -249,12 +250,26 @@ rp_opener_kind(const char *s, size_t n)
 	if (rp_utf8_decode(s, n, &cp) == 0)
 		return RP_PARA_UNKNOWN;
 	if (!rp_is_cjk(cp))
-		return first_words(s, n);
+		return first_words(s, n, guess);
 	if (rp_lang_phrase(RP_LK_OPENER, s, n, NULL) > 0)
 		return RP_PARA_PREAMBULAR;
 	if (rp_lang_phrase(RP_LK_VERB, s, n, NULL) > 0)
 		return RP_PARA_OPERATIVE;
 	return RP_PARA_UNKNOWN;
+}
+
+rp_para_kind
+rp_opener_kind(const char *s, size_t n)
+{
+	return opener_kind(s, n, 1);
+}
+
+/* The same, from the tables' phrases only: no heading opens with one
+ * ("Статья 1" ends as "признавая" does, it is not a participle). */
+rp_para_kind
+rp_listed_opener_kind(const char *s, size_t n)
+{
+	return opener_kind(s, n, 0);
 }
 
 int
@@ -293,7 +308,7 @@ rp_classify_paragraph(const char *s, size_t n)
 			return RP_PARA_OPERATIVE;
 		return rp_opener_kind(s, n);
 	}
-	if ((kind = first_words(s, n)) != RP_PARA_UNKNOWN)
+	if ((kind = first_words(s, n, 1)) != RP_PARA_UNKNOWN)
 		return kind;
 	if (is_comma(last))
 		return RP_PARA_PREAMBULAR;
