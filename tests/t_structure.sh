@@ -351,3 +351,25 @@ TXT
 expect "ar: \"1 ـ\" after a blank line is a paragraph, not a note" \
 	"pre=1 op=2 notes=0 annexes=0 date=- meeting=- vote=-" \
 	"$("$RESPUB" -q -t tree "$TMP/ardash.txt" | python3 tests/tools/counts.py /dev/stdin)"
+# A General Assembly number with its session in the title ([titles],
+# {session}: Roman numerals or the language's own) gives the GA symbol:
+# "2758 (XXVI). Restitución …" (es, Wikisource), "Résolution 2758
+# (XXVI)." (fr), "二七五八 (二十六)." (zh blog copy, flattened),
+# "四九八(五)." (zh Wikisource); tests/dev/*/SOURCES.md.
+for f in es/A_RES_2758_XXVI_es_wikisource fr/A_RES_2758_XXVI_fr \
+    zh/A_RES_2758_XXVI_zh_blog; do
+	expect "title with a session: $f" \
+		'symbol="A/RES/2758 (XXVI)" number="2758 (XXVI)"' \
+		"$(title_number 'symbol="[^"]*" number="[^"]*"' \
+		"tests/dev/$f.txt")"
+done
+expect "title '四九八(五).': A/RES/498 (V)" 'symbol="A/RES/498 (V)"' \
+	"$(title_number 'symbol="[^"]*"' \
+	tests/dev/zh/A_RES_498_V_zh_wikisource.txt)"
+# The number glued to the words around it in Arabic, "رقم484بتاريخ"
+# (tests/dev/ar/S_RES_484_1980_ar_plord.txt): a digit against an Arabic
+# letter is a word's end.
+expect "title 'رقم484بتاريخ': the number and symbol" \
+	'symbol="S/RES/484 (1980)" number="484"' \
+	"$(title_number 'symbol="[^"]*" number="[^"]*"' \
+	tests/dev/ar/S_RES_484_1980_ar_plord.txt)"
