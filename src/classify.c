@@ -205,9 +205,10 @@ rp_ends_clause(const char *s, size_t n)
 	return rp_clause_end_of(s, n) != RP_END_NONE;
 }
 
-/* What the first words of s say: an opener, a verb, or nothing. */
+/* What the first words of s say: an opener, a verb, or nothing; by
+ * their endings too if guess ("признавая" not listed). */
 static rp_para_kind
-first_words(const char *s, size_t n)
+first_words(const char *s, size_t n, int guess)
 {
 	size_t		 i = 0, wl, k, rest;
 	const char	*w;
@@ -224,13 +225,13 @@ first_words(const char *s, size_t n)
 			return RP_PARA_PREAMBULAR;
 		if (rp_lang_phrase(RP_LK_VERB, w, rest, NULL) > 0)
 			return RP_PARA_OPERATIVE;
-		if (rp_lang_ends(RP_LK_OPENER_END, w, wl))
+		if (guess && rp_lang_ends(RP_LK_OPENER_END, w, wl))
 			return RP_PARA_PREAMBULAR;
 		if ((k = rp_lang_phrase(RP_LK_ADVERB, w, rest, NULL)) > 0) {
 			i = (size_t)(w - s) + k;
 			continue;
 		}
-		if (rp_lang_ends(RP_LK_VERB_END, w, wl) &&
+		if (guess && rp_lang_ends(RP_LK_VERB_END, w, wl) &&
 		    !rp_lang_ends(RP_LK_NOT_VERB_END, w, wl) &&
 		    !rp_lang_is(RP_LK_NOT_VERB, w, wl, NULL))
 			return RP_PARA_OPERATIVE;
@@ -239,8 +240,8 @@ first_words(const char *s, size_t n)
 	return RP_PARA_UNKNOWN;
 }
 
-rp_para_kind
-rp_opener_kind(const char *s, size_t n)
+static rp_para_kind
+opener_kind(const char *s, size_t n, int guess)
 {
 	uint32_t cp;
 
@@ -249,12 +250,26 @@ rp_opener_kind(const char *s, size_t n)
 	if (rp_utf8_decode(s, n, &cp) == 0)
 		return RP_PARA_UNKNOWN;
 	if (!rp_is_cjk(cp))
-		return first_words(s, n);
+		return first_words(s, n, guess);
 	if (rp_lang_phrase(RP_LK_OPENER, s, n, NULL) > 0)
 		return RP_PARA_PREAMBULAR;
 	if (rp_lang_phrase(RP_LK_VERB, s, n, NULL) > 0)
 		return RP_PARA_OPERATIVE;
 	return RP_PARA_UNKNOWN;
+}
+
+rp_para_kind
+rp_opener_kind(const char *s, size_t n)
+{
+	return opener_kind(s, n, 1);
+}
+
+/* The same, from the tables' phrases only: no heading opens with one
+ * ("Статья 1" ends as "признавая" does, it is not a participle). */
+rp_para_kind
+rp_listed_opener_kind(const char *s, size_t n)
+{
+	return opener_kind(s, n, 0);
 }
 
 int
@@ -293,7 +308,7 @@ rp_classify_paragraph(const char *s, size_t n)
 			return RP_PARA_OPERATIVE;
 		return rp_opener_kind(s, n);
 	}
-	if ((kind = first_words(s, n)) != RP_PARA_UNKNOWN)
+	if ((kind = first_words(s, n, 1)) != RP_PARA_UNKNOWN)
 		return kind;
 	if (is_comma(last))
 		return RP_PARA_PREAMBULAR;
@@ -2044,37 +2059,87 @@ title_symbol(rp_doc *doc, rp_meta *m, const rp_node *preface)
  * "Résolution 26 du Conseil de sécurité", "قرار مجلس الأمن رقم 425": the
  * [titles] of lang/<lang>.conf) into *num, *year: 1 while every number
  * the line names is the same one (or none), 0 once two differ. */
+struct title_number {
+	int	num, year, session;
+};
+
+/* A session ("2758 (XXVI). Restitution …") is the text's own where the
+ * number opens the line, or a word before it names the document
+ * ("Resolution 2758 (XXVI)", "第2758(XXVI)号决议"). */
 static int
-title_number_in(const char *s, size_t n, int *num, int *year)
+own_session(const char *s, size_t from, size_t at)
+{
+	return from + at == 0 || !isdigit((unsigned char)s[from + at]);
+}
+
+static int
+title_number_in(const char *s, size_t n, struct title_number *tn)
 {
 	rp_lang_hit	 h;
 	size_t		 from = 0, at, end;
 
 	while (from < n && (end = rp_lang_find(RP_LK_TITLE, s + from,
 	    n - from, &h, &at)) > 0) {
-		if (h.num > 0 && *num > 0 && *num != h.num)
-			return 0;
-		if (h.year > 0 && *year > 0 && *year != h.year)
+		if (h.session > 0 && !own_session(s, from, at))
+			h.session = h.num = 0;
+		if ((h.num > 0 && tn->num > 0 && tn->num != h.num) ||
+		    (h.year > 0 && tn->year > 0 && tn->year != h.year) ||
+		    (h.session > 0 && tn->session > 0 &&
+		    tn->session != h.session))
 			return 0;
 		if (h.num > 0)
-			*num = h.num;
+			tn->num = h.num;
 		if (h.year > 0)
-			*year = h.year;
+			tn->year = h.year;
+		if (h.session > 0)
+			tn->session = h.session;
 		from += end > at ? end : at + 1;
 	}
 	return 1;
 }
 
-/* A Security Council text whose title lines (before the formula, never
- * the body's citations) name one resolution number: its own, the year
- * from the title or else the adoption date.  A General Assembly number
- * needs its session, which such a title does not give. */
+/* The Roman numeral of v (1 to 399) into buf. */
+static void
+roman_of(int v, char *buf)
+{
+	static const struct { int v; const char *s; } r[] = {
+		{ 100, "C" }, { 90, "XC" }, { 50, "L" }, { 40, "XL" },
+		{ 10, "X" }, { 9, "IX" }, { 5, "V" }, { 4, "IV" }, { 1, "I" },
+	};
+	size_t	k;
+
+	*buf = '\0';
+	for (k = 0; k < sizeof(r) / sizeof(r[0]); k++)
+		for (; v >= r[k].v; v -= r[k].v)
+			strcat(buf, r[k].s);
+}
+
+/* A General Assembly number with its session ("2758 (XXVI)"): the
+ * number of the symbol A/RES/2758 (XXVI). */
+static void
+session_number(rp_doc *doc, rp_meta *m, const struct title_number *tn)
+{
+	char	buf[40], roman[24];
+
+	roman_of(tn->session, roman);
+	snprintf(buf, sizeof(buf), "%d (%s)", tn->num, roman);
+	m->number = rp_doc_strdup(doc, buf);
+	m->body = RP_BODY_GA;
+	if (m->session_number == 0)
+		m->session_number = tn->session;
+}
+
+/* A text whose title lines (before the formula, never the body's
+ * citations) name one resolution number: its own.  A Council number,
+ * the year from the title or else the adoption date; a General
+ * Assembly number needs its session ("498 (V)"). */
 static void
 title_number(rp_doc *doc, rp_meta *m, const rp_node *preface)
 {
 	const rp_node	*b;
 	rp_buf		 t;
-	int		 num = 0, year = 0, ok = 1, body = m->body;
+	struct title_number tn = { 0, 0, 0 };
+	int		 num, year, ok = 1, body = m->body;
 	char		 buf[16];
 
 	for (b = preface ? preface->first : NULL; b != NULL && ok;
@@ -2083,11 +2148,15 @@ title_number(rp_doc *doc, rp_meta *m, const rp_node *preface)
 			continue;
 		rp_buf_init(&t);
 		rp_node_text(b, &t);
-		ok = title_number_in(t.data, t.len, &num, &year);
+		ok = title_number_in(t.data, t.len, &tn);
 		if (body == RP_BODY_UNKNOWN)
 			body = body_in(t.data, t.len);
 		rp_buf_free(&t);
 	}
+	num = tn.num;
+	year = tn.year;
+	if (ok && num > 0 && tn.session > 0 && body == RP_BODY_GA)
+		session_number(doc, m, &tn);
 	if (!ok || num <= 0 || body != RP_BODY_SC)
 		return;
 	if (year == 0 && m->date != NULL)

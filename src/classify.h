@@ -27,6 +27,8 @@ rp_para_kind	 rp_classify_paragraph(const char *s, size_t n);
  * "回顾") or an operative verb ("Décide", "决定"), from the tables or
  * the shape of the word; else UNKNOWN. */
 rp_para_kind	 rp_opener_kind(const char *s, size_t n);
+/* The same from the tables' phrases alone, not the shape of the word. */
+rp_para_kind	 rp_listed_opener_kind(const char *s, size_t n);
 
 /*
  * The opening phrase of a preambular paragraph ("Recalling also",

@@ -1083,6 +1083,16 @@ first_may(int kind, const char *s, size_t n)
 	return fold_one(cp, out) == 0 || may_start(kind, out[0]);
 }
 
+/* Whether a and b are a digit and a letter of a right-to-left script:
+ * such words hold no digits, "رقم484بتاريخ" is three words glued. */
+static int
+digit_meets_rtl(uint32_t a, uint32_t b)
+{
+	if (a >= '0' && a <= '9')
+		return b >= 0x590 && b <= 0x8FF;
+	return b >= '0' && b <= '9' && a >= 0x590 && a <= 0x8FF;
+}
+
 /* Whether folded offset e of f ends a word: the characters on either
  * side are not both letters of a word. */
 static int
@@ -1098,7 +1108,7 @@ boundary(const struct folded *f, size_t e)
 	if (rp_utf8_decode(f->s + e, f->n - e, &b) == 0)
 		return 1;
 	a = rp_utf8_last(f->s, e, &len);
-	return !is_word_cp(a) || !is_word_cp(b);
+	return !is_word_cp(a) || !is_word_cp(b) || digit_meets_rtl(a, b);
 }
 
 /* Whether folded offset i of f, just past a character of word class
@@ -1660,6 +1670,40 @@ ph_ord(const char *rest, const struct folded *f, size_t i,
 	return ph_keep(rest, f, i, hit, v, 0, INT_MAX, &hit->ord);
 }
 
+/* A Roman numeral at i, folded to lower case ("xxvi"): its value, 0 if
+ * none. */
+static int
+roman_at(const struct folded *f, size_t *i)
+{
+	static const char	 digits[] = "ivxlc";
+	static const int	 values[] = { 1, 5, 10, 50, 100 };
+	const char		*d;
+	size_t			 j = *i;
+	int			 v = 0, prev = 1000, cur;
+
+	for (; j < f->n && f->s[j] != '\0' &&
+	    (d = strchr(digits, f->s[j])) != NULL; j++, prev = cur) {
+		cur = values[d - digits];
+		v += cur > prev ? cur - 2 * prev : cur;
+	}
+	*i = j;
+	return v;
+}
+
+/* {session}: a General Assembly session as its resolutions give it, in
+ * Roman numerals ("2758 (XXVI)") or in the language's own ("498(五)");
+ * never in digits, which are a year. */
+static size_t
+ph_session(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	int v = roman_at(f, &i);
+
+	if (v == 0 && !digit_at(f, i))
+		v = number_at(f, &i, 0);
+	return ph_keep(rest, f, i, hit, v, 1, 200, &hit->session);
+}
+
 static size_t
 ph_month(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit)
@@ -1805,7 +1849,7 @@ static const struct {
 	PH("month", ph_month), PH("mnum", ph_mnum), PH("day", ph_day),
 	PH("n", ph_meeting), PH("num", ph_num), PH("year", ph_year),
 	PH("for", ph_for), PH("against", ph_against),
-	PH("abstain", ph_abstain),
+	PH("abstain", ph_abstain), PH("session", ph_session),
 };
 
 #define NPLACEHOLDERS	(sizeof(placeholders) / sizeof(placeholders[0]))

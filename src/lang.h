@@ -67,6 +67,7 @@ enum {
 typedef struct rp_lang_hit {
 	size_t	 end;
 	int	 n, num, year, month, day, votes[3], ord;
+	int	 session;	/* {session}: "XXVI", "五" */
 	int	 value;		/* the pattern's " = value" */
 	size_t	 n_at, n_end;	/* {n}, its ordinal suffix and any OCR noise */
 	size_t	 suf_at, suf_end;	/* the suffix alone */

@@ -87,6 +87,8 @@ struct reader {
 	int		 fullwidth;	/* chars of a full line */
 	int		 line_per_paragraph; /* no hard wraps */
 	int		 lines_are_paragraphs; /* the same across blank lines */
+	int		 blank_after_lines; /* after nearly every line: a
+					       blank may be a wrap */
 	int		 cur_seg;	/* segment whose text is parsed */
 	int		 in_note;	/* parsing a footnote: no markers */
 	const char	*fm_symbol, *fm_title, *fm_date;
@@ -561,6 +563,29 @@ slash_marker_then_word(const rp_buf *t, const char *next)
 	    t->data[k - 1] == ',' || islower((unsigned char)t->data[k - 1]));
 }
 
+/* Whether the text so far is a marker alone ("-", "1.", "(a)") that a
+ * line with its text broke from: its space comes back before CJK text
+ * too ("-⏎又欢迎…" is the bullet "- 又欢迎…"). */
+static int
+marker_alone(const rp_buf *t, const char *s, size_t n)
+{
+	char		 tmp[16];
+	size_t		 k, len, nl;
+	uint32_t	 cp;
+	rp_item_kind	 kind;
+	int		 v;
+
+	if (t->len + 1 >= sizeof(tmp) || (len = rp_utf8_decode(s, n,
+	    &cp)) == 0 || t->len + 1 + len > sizeof(tmp))
+		return 0;
+	memcpy(tmp, t->data, t->len);
+	tmp[t->len] = ' ';
+	memcpy(tmp + t->len + 1, s, len);
+	k = t->len + 1 + len;
+	return rp_item_marker(tmp, k, &nl, &kind, &v) == t->len + 1 ||
+	    rp_paragraph_number(tmp, k, &nl) == t->len + 1;
+}
+
 /* Append text to a unit, joining as the script wants: Latin words with a
  * space, CJK without, a hyphen at a line end kept and closed up. */
 static void
@@ -574,7 +599,9 @@ append_text(struct unit *u, const char *s, size_t n, int line, int col)
 	if (u->text.len > 0) {
 		last = rp_utf8_last(u->text.data, u->text.len, &len);
 		rp_utf8_decode(s, n, &first);
-		if (!(rp_is_cjk(last) || rp_is_cjk(first) ||
+		if (marker_alone(&u->text, s, n))
+			rp_buf_putc(&u->text, ' ');
+		else if (!(rp_is_cjk(last) || rp_is_cjk(first) ||
 		    (last == '-' && u->text.len >= 2 &&
 		    isalpha((unsigned char)u->text.data[u->text.len - 2]) &&
 		    isalpha((unsigned char)s[0])) ||
@@ -687,7 +714,8 @@ def_marker(const struct line *l, char *out, size_t outsize, int *slashed)
 /*
  * A definition opening a block outside a ruled zone ("5 See", "¹ The",
  * "1/ S/26111."): the offset of its text, or 0.  Not "2 Requests" (a
- * paragraph whose period a scan lost), nor, where a page break cut a
+ * paragraph whose period a scan lost), nor "1 ـ يؤكد" (a paragraph's
+ * number and its dash, as web copies set them), nor, where a page break cut a
  * sentence, a page that begins with a number: "on" then "8 and 9
  * December 2014" or "8 December 2014".
  */
@@ -704,7 +732,8 @@ block_definition(const struct reader *r, const struct line *l,
 	    (k = def_marker(l, marker, size, slashed)) == 0)
 		return 0;
 	if (!((unsigned char)l->s[0] >= 0x80 || marker[0] == '*' ||
-	    seen_content) || rp_scanned_number(l->s, l->n, &nl) != 0)
+	    seen_content) || rp_scanned_number(l->s, l->n, &nl) != 0 ||
+	    rp_paragraph_number(l->s, l->n, &nl) > 0)
 		return 0;
 	if (last != NULL && last->kind == U_TEXT &&
 	    !rp_ends_clause(last->text.data, last->text.len) &&
@@ -844,18 +873,23 @@ drafting_word_shape(const char *s, size_t n)
  * any word.
  */
 static int
+opener_shape(const char *s, size_t n)
+{
+	uint32_t	 cp;
+
+	return rp_utf8_decode(s, n, &cp) > 0 && !(cp < 0x400 &&
+	    is_cased_letter(cp) && !is_upper_letter(cp)) &&
+	    !(is_cased_letter(cp) && !drafting_word_shape(s, n));
+}
+
+static int
 opener_at(const char *s, size_t n)
 {
 	size_t		 nl;
-	uint32_t	 cp;
 
 	if (rp_paragraph_number(s, n, &nl) > 0)
 		return 1;
-	if (rp_utf8_decode(s, n, &cp) == 0 || (cp < 0x400 &&
-	    is_cased_letter(cp) && !is_upper_letter(cp)) ||
-	    (is_cased_letter(cp) && !drafting_word_shape(s, n)))
-		return 0;
-	return rp_opener_kind(s, n) != RP_PARA_UNKNOWN;
+	return opener_shape(s, n) && rp_opener_kind(s, n) != RP_PARA_UNKNOWN;
 }
 
 /* Whether the word ending at s[i] (before spaces) is in lower case:
@@ -1315,7 +1349,8 @@ formula_line(const struct reader *r)
  * breaks its lines anywhere in a sentence.  Counted from the formula on:
  * the masthead above it has no punctuation whatever the shape.  The same
  * across blank lines tells a copy whose lines are paragraphs from one
- * wrapped at a width with a blank line after every line.
+ * wrapped at a width with a blank line after every line; only in such a
+ * copy is a blank line no sign of a new paragraph.
  */
 static void
 measure_line_breaks(struct reader *r)
@@ -1340,6 +1375,7 @@ measure_line_breaks(struct reader *r)
 	}
 	r->line_per_paragraph = breaks >= 3 && clause * 10 >= breaks * 8;
 	r->lines_are_paragraphs = all >= 3 && all_clause * 10 >= all * 8;
+	r->blank_after_lines = all >= 3 && breaks * 5 < all;
 }
 
 /*
@@ -2731,8 +2767,12 @@ should_join(const struct reader *r, const struct unit *a,
 	if (rp_is_cjk(last) || rp_is_cjk(first)) {
 		if (rp_end_of_char(last) > RP_END_COMMA)
 			return 0;
+		/* A full line ending in a comma, in a copy with a blank
+		 * line after every line, was wrapped there; where blank
+		 * lines part blocks of lines, a recital ended there. */
 		if (rp_end_of_char(last) == RP_END_COMMA)
-			return full && !r->lines_are_paragraphs && !opens;
+			return full && r->blank_after_lines &&
+			    !r->lines_are_paragraphs && !opens;
 		return 1;
 	}
 	if (rp_end_of_char(last) > RP_END_COMMA || ends_semicolon_and(s, n))
@@ -2822,37 +2862,41 @@ note_goes_on(const struct unit *note, const struct unit *u)
 	    RP_END_COLON && !rp_opens_conclusion(u->text.data, u->text.len);
 }
 
+/* A short line alone in its block, without punctuation: a heading
+ * ("A", "I", "Therefore"), never joined; not one a drafting phrase of
+ * the tables opens ("Recommends to the General Assembly that the
+ * Republic" wrapped, "根据联合国宪章》第七章采取行动" with no comma). */
+static int
+heading_unit(const struct reader *r, size_t i)
+{
+	const struct unit	*u = &r->units[i];
+	const char		*s = u->text.data;
+	size_t			 n = u->text.len, len;
+	uint32_t		 last;
+
+	if (u->kind != U_TEXT || !u->block_start || u->npos != 1 ||
+	    n == 0 || n > 60 || !(i + 1 == r->nunits ||
+	    r->units[i + 1].block_start || r->units[i + 1].kind != U_TEXT))
+		return 0;
+	last = rp_utf8_last(s, n, &len);
+	return !memchr(s, ',', n) && !rp_ends_function_word(s, n) &&
+	    !(last == '.' || last == ',' || last == ';' || last == ':' ||
+	    last == 0x3002 || last == 0xFF0C || last == 0xFF1B ||
+	    last == 0xFF1A || last == ')') && !rp_starts_lower(s, n) &&
+	    !isdigit((unsigned char)s[0]) && !(opener_shape(s, n) &&
+	    rp_listed_opener_kind(s, n) != RP_PARA_UNKNOWN) &&
+	    !rp_opens_conclusion(s, n);
+}
+
 /* Glue page-broken units back together; mark headings. */
 static void
 join_units(struct reader *r)
 {
 	size_t	i, out = 0;
 
-	for (i = 0; i < r->nunits; i++) {
-		struct unit *u = &r->units[i];
-
-		/* A short line alone in its block, without punctuation:
-		 * a heading ("A", "I", "Therefore"), never joined. */
-		if (u->kind == U_TEXT && u->block_start && u->npos == 1 &&
-		    u->text.len > 0 && u->text.len <= 60) {
-			size_t		len;
-			uint32_t	last = rp_utf8_last(u->text.data,
-			    u->text.len, &len);
-
-			if ((i + 1 == r->nunits || r->units[i + 1].block_start ||
-			    r->units[i + 1].kind != U_TEXT) &&
-			    !memchr(u->text.data, ',', u->text.len) &&
-			    !rp_ends_function_word(u->text.data,
-			    u->text.len) &&
-			    !(last == '.' || last == ',' || last == ';' ||
-			    last == ':' || last == 0x3002 || last == 0xFF0C ||
-			    last == 0xFF1B || last == 0xFF1A || last == ')') &&
-			    !rp_starts_lower(u->text.data, u->text.len) &&
-			    !isdigit((unsigned char)u->text.data[0]) &&
-			    !rp_opens_conclusion(u->text.data, u->text.len))
-				u->kind = U_HEADING;
-		}
-	}
+	for (i = 0; i < r->nunits; i++)
+		if (heading_unit(r, i))
+			r->units[i].kind = U_HEADING;
 	for (i = 0; i < r->nunits; i++) {
 		struct unit	*u = &r->units[i], *prev;
 		size_t		 j;

@@ -243,7 +243,7 @@ while IFS='|' read -r file want; do
 	    "no '$want' in '$(echo "$got" | cut -c1-200)'" ;;
 	esac
 done <<'LIST'
-fr/A_RES_2751_XXVI_fr.txt|Nations Unies  Distr. générale  Assemblée générale  21 septembre 1971  Résolution adoptée par l’Assemblée générale le 21 septembre 1971
+fr/A_RES_2751_XXVI_fr.txt|Nations Unies  A/RES/2751 (XXVI)  Assemblée générale  Distr. générale 21 septembre 1971  Résolution adoptée par l’Assemblée générale le 21 septembre 1971
 fr/S_RES_0057_1948_fr.txt|Adoptée par le Conseil de sécurité à sa 358e séance, le 18 septembre 1948
 es/S_RES_0044_1948_es_wikisource.txt|Aprobada por el Consejo de Seguridad en su 277ª sesión, celebrada el 1 de abril de 1948
 es/A_RES_2758_XXVI_es_wikisource.txt|Resolución aprobada por la Asamblea General el 25 de octubre de 1971

@@ -273,3 +273,103 @@ expect "page title '联合国安理会第1518号决议': the number" 'number="15
 	"$(title_number 'number="[^"]*"' "$TMP/zh1518.txt")"
 expect "numbers cited in the body are not the text's own" "" \
 	"$(title_number 'number="[^"]*"' tests/dev/zh/S_RES_1518_2003_zh.txt)"
+
+# Shapes (issue 10): blank lines between hard-wrapped paragraphs.
+# A line standing alone that a drafting phrase of the tables opens is a
+# recital with its comma lost, not a heading.  Excerpt (last recital,
+# paragraph 4) of S/RES/1518 (2003), tests/dev/zh/S_RES_1518_2003_zh.txt.
+cat > "$TMP/acting.txt" <<'TXT'
+安全理事会
+
+确认尽管伊拉克局势已有改善,但仍对国际和平与安全构成威胁,
+
+根据联合国宪章》第七章采取行动
+
+4. 决定继续处理此案。
+TXT
+expect "opener alone on its line: a recital, no heading" \
+	"pre=2 op=1 notes=0 annexes=0 date=- meeting=- vote=-" \
+	"$("$RESPUB" -q -t tree "$TMP/acting.txt" | python3 tests/tools/counts.py /dev/stdin)"
+# Nor is a word that only ends as an opener does: "Статья 1" of the
+# Universal Declaration in Russian stays a heading.
+expect "ru: \"Статья 1\" is a heading" 1 \
+	"$(grep -c 'text="Статья 1"' "$TMP/ru.tree")"
+# A recital whose last line is full and ends in a comma, a blank line,
+# then a recital no listed opener starts ("认为"): where blank lines part
+# blocks of lines, they are two recitals.  S/RES/821 (1993),
+# tests/dev/zh/S_RES_0821_1993_zh.txt, wrapped at 70 columns.
+cat > "$TMP/zhwrap.txt" <<'TXT'
+安全理事会,
+
+重申其1991年9月25日第713(1991)号决议和其后所有有关决议,
+
+认为以前称为南斯拉夫社会主义联邦共和国的国家已不存在,
+
+回顾其1992年5月30日第757(1992)号决议,其中注意到“南斯拉夫联邦共和国(塞
+尔维亚和黑山)提出的自动维持前南斯拉夫社会主义联邦共和国在联合国的席位
+的要求没有得到普遍接受”,
+
+2.决定在大会第四十七届会议结束之前再审议此案。
+TXT
+expect "zh: full line ending in a comma, blank, recital: apart" \
+	"pre=3 op=1 notes=0 annexes=0 date=- meeting=- vote=-" \
+	"$("$RESPUB" -q -t tree "$TMP/zhwrap.txt" | python3 tests/tools/counts.py /dev/stdin)"
+# A bullet alone on its line keeps its space before Chinese text: "-⏎又
+# 欢迎…" is the bullet "- 又欢迎…", a recital of its own.  S/RES/1232
+# (1999), tests/dev/zh/S_RES_1232_1999_zh.txt, wrapped at 70 columns.
+cat > "$TMP/zhdash.txt" <<'TXT'
+安全理事会,
+
+- 欢迎1999年3月22日秘书长的报告(S/1999/307)及其中所载的意见和建议,
+
+-
+又欢迎摩洛哥政府原则上同意秘书长的一整套措施,并回顾波利萨里奥阵线已接
+受这套措施,
+
+- 4. 决定继续处理此案。
+TXT
+expect "zh: a bullet alone on its line opens the next recital" \
+	"pre=2 op=1 notes=0 annexes=0 date=- meeting=- vote=-" \
+	"$("$RESPUB" -q -t tree "$TMP/zhdash.txt" | python3 tests/tools/counts.py /dev/stdin)"
+# "1 ـ يؤكد" after a blank line is paragraph 1 and its dash, as web
+# copies number paragraphs, not note 1.  S/RES/607 (1988),
+# tests/dev/ar/S_RES_607_1988_ar_aardi.txt (last recital, paragraphs 1-2).
+cat > "$TMP/ardash.txt" <<'TXT'
+إن مجلس الأمن،
+
+وإذ يشير إلى اتفاقية جنيف المتعلقة بحماية المدنيين وقت الحرب، المؤرخة
+في 12 آب/أغسطس 1949، وخاصة المادتين 47 و49 من تلك الاتفاقية،
+
+1 ـ يؤكد من جديد مرّة أُخرى أن اتفاقية جنيف المتعلقة بحماية المدنيين
+وقت الحرب، المؤرخة في 12 آب/أغسطس 1949، تنطبق على الأراضي الفلسطينية
+والأراضي العربية الأُخرى التي تحتلها إسرائيل منذ عام 1967، بما فيها
+القدس؛
+
+2 ـ يطلب إلى إسرائيل أن تمتنع عن ترحيل أي مدنيين فلسطينيين من الأراضي
+المحتلة؛
+TXT
+expect "ar: \"1 ـ\" after a blank line is a paragraph, not a note" \
+	"pre=1 op=2 notes=0 annexes=0 date=- meeting=- vote=-" \
+	"$("$RESPUB" -q -t tree "$TMP/ardash.txt" | python3 tests/tools/counts.py /dev/stdin)"
+# A General Assembly number with its session in the title ([titles],
+# {session}: Roman numerals or the language's own) gives the GA symbol:
+# "2758 (XXVI). Restitución …" (es, Wikisource), "Résolution 2758
+# (XXVI)." (fr), "二七五八 (二十六)." (zh blog copy, flattened),
+# "四九八(五)." (zh Wikisource); tests/dev/*/SOURCES.md.
+for f in es/A_RES_2758_XXVI_es_wikisource fr/A_RES_2758_XXVI_fr \
+    zh/A_RES_2758_XXVI_zh_blog; do
+	expect "title with a session: $f" \
+		'symbol="A/RES/2758 (XXVI)" number="2758 (XXVI)"' \
+		"$(title_number 'symbol="[^"]*" number="[^"]*"' \
+		"tests/dev/$f.txt")"
+done
+expect "title '四九八(五).': A/RES/498 (V)" 'symbol="A/RES/498 (V)"' \
+	"$(title_number 'symbol="[^"]*"' \
+	tests/dev/zh/A_RES_498_V_zh_wikisource.txt)"
+# The number glued to the words around it in Arabic, "رقم484بتاريخ"
+# (tests/dev/ar/S_RES_484_1980_ar_plord.txt): a digit against an Arabic
+# letter is a word's end.
+expect "title 'رقم484بتاريخ': the number and symbol" \
+	'symbol="S/RES/484 (1980)" number="484"' \
+	"$(title_number 'symbol="[^"]*" number="[^"]*"' \
+	tests/dev/ar/S_RES_484_1980_ar_plord.txt)"
