@@ -1609,6 +1609,48 @@ rp_closes_body(rp_doc *doc, rp_meta *m, const char *s, size_t n,
 	    rp_opens_conclusion(s, n));
 }
 
+int
+rp_ends_sentence(const char *s, size_t n)
+{
+	rp_clause_end	e = rp_clause_end_of(s, n);
+
+	return e != RP_END_NONE && e != RP_END_COMMA;
+}
+
+/* What a closing line gives: 0 when it is none, 1 when it is, plus one
+ * for each of its meeting, date and vote. */
+static int
+closing_facts(rp_doc *doc, const char *s, size_t n)
+{
+	rp_meta	 m;
+
+	memset(&m, 0, sizeof(m));
+	m.votes_for = -1;
+	if (!rp_conclusion_line(doc, &m, s, n))
+		return 0;
+	return 1 + (m.meeting != NULL) + (m.date != NULL) +
+	    (m.votes_for >= 0);
+}
+
+int
+rp_completes_closing(rp_doc *doc, const char *a, size_t an, const char *b,
+    size_t bn)
+{
+	rp_buf	t;
+	int	more;
+
+	if (!(rp_opens_conclusion(a, an) || rp_date_alone(a, an)) ||
+	    rp_ends_sentence(a, an))
+		return 0;
+	rp_buf_init(&t);
+	rp_buf_put(&t, a, an);
+	rp_buf_putc(&t, ' ');
+	rp_buf_put(&t, b, bn);
+	more = closing_facts(doc, t.data, t.len) > closing_facts(doc, a, an);
+	rp_buf_free(&t);
+	return more;
+}
+
 /*
  * rp_masthead_meta() fills m from a masthead line s (n bytes) with the
  * function of its role.

@@ -204,6 +204,17 @@ int		 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s,
  * meeting ("Adopted at the ]8S6ih meeting", "127th meet-ing"). */
 int		 rp_closes_body(rp_doc *doc, rp_meta *m, const char *s,
 		    size_t n, int in_body);
+/* Whether s ends a sentence, not only a clause: a comma lets a closing
+ * line go on ("Vingt-sixième séance plénière,⏎le 9 février 1946."). */
+int		 rp_ends_sentence(const char *s, size_t n);
+/* Whether b goes on with the closing line a broke off before its
+ * meeting, date or vote, across a blank line: "تبنى المجلس هذا القرار,
+ * في جلسته⏎⏎رقم 2260, بالإجماع.", "Adoptée à la 263e séance⏎⏎par 8 voix
+ * contre zéro, ...", or a date alone before its meeting
+ * ("一九六六年十一月二十九日,⏎第一四八一次全体会议"): a, a space and b
+ * tell more than a alone. */
+int		 rp_completes_closing(rp_doc *doc, const char *a, size_t an,
+		    const char *b, size_t bn);
 /* A letter's vote label ("赞成：", "In favour:"): rp_vote_kind + 1,
  * else 0. */
 int		 rp_vote_label(const char *s, size_t n);

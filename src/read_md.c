@@ -79,6 +79,7 @@ struct rdr {
 	struct def	*defs;		/* in cmark's order */
 	size_t		 ndefs;
 	int		 in_notes;	/* reading definitions: no markers */
+	int		 closing_more;	/* paragraphs a closing line took */
 	rp_node		*docs[64];	/* documents in the order they begin */
 	int		 ndocs;
 	int		 nannex;	/* annexes so far */
@@ -1100,23 +1101,57 @@ read_vote(struct rdr *r, rp_node *part, cmark_node *list)
 	rp_node_append(part, v);
 }
 
+/* A closing line t, the last line of paragraph p, with the paragraphs
+ * after p that complete it, as the text reader joins them
+ * (rp_completes_closing: "Vingt-sixième séance plénière," then "le 9
+ * février 1946."): how many it took. */
+static int
+closing_run(struct rdr *r, cmark_node *p, rp_buf *t)
+{
+	cmark_node	*q;
+	rp_buf		 next;
+	int		 took = 0;
+
+	rp_buf_init(&next);
+	for (q = cmark_node_next(p); q != NULL && t->data != NULL &&
+	    cmark_node_get_type(q) == CMARK_NODE_PARAGRAPH;
+	    q = cmark_node_next(q), took++) {
+		rp_buf_reset(&next);
+		plain(r, q, &next);
+		if (next.data == NULL || !rp_completes_closing(r->doc,
+		    t->data, t->len, next.data, next.len))
+			break;
+		rp_buf_putc(t, ' ');
+		rp_buf_put(t, next.data, next.len);
+	}
+	rp_buf_free(&next);
+	return took;
+}
+
 /* The closing formula ("77th plenary meeting", its date): the text of
- * each of its blocks gives metadata, as each line does in the text. */
+ * each of its blocks gives metadata, as each line does in the text, the
+ * last with the paragraphs completing it; tested: the first was read;
+ * a paragraph a closing line above took was read with it. */
 static void
 conclusion(struct rdr *r, cmark_node *p, int tested)
 {
 	rp_node	*part = open_part(r, RP_NODE_CONCLUSION, p), *b = part->last;
 	rp_buf	 t;
+	int	 taken = r->closing_more > 0;
 
+	r->closing_more -= taken;
 	blocks(r, part, p, 0);
 	rp_buf_init(&t);
-	for (b = b != NULL ? b->next : part->first; b != NULL; b = b->next) {
+	for (b = b != NULL ? b->next : part->first; b != NULL && !taken;
+	    b = b->next) {
+		rp_buf_reset(&t);
+		rp_node_text(b, &t);
+		if (b->next == NULL)
+			r->closing_more = closing_run(r, p, &t);
 		if (tested) {
 			tested = 0;
 			continue;
 		}
-		rp_buf_reset(&t);
-		rp_node_text(b, &t);
 		if (t.data != NULL)
 			rp_conclusion_line(r->doc, cur(r)->node->meta, t.data,
 			    t.len);
@@ -1412,13 +1447,14 @@ closing_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 	int		 hit;
 
 	(void)s;
-	(void)n;
 	if (d->zone == Z_CONCLUSION) {
 		conclusion(r, p, 0);
 		return 1;
 	}
 	rp_buf_init(&line);
 	plain_line(r, p, &line);
+	if (line.len == n)
+		closing_run(r, p, &line);
 	hit = line.data != NULL && rp_closes_body(r->doc, d->node->meta,
 	    line.data, line.len, d->zone == Z_BODY);
 	rp_buf_free(&line);

@@ -1252,16 +1252,6 @@ line_ends_paragraph(const struct reader *r, const struct line *prev,
 	    rp_clause_end_of(prev->s, prev->n) == RP_END_COMMA));
 }
 
-/* Whether s ends a sentence, not only a clause: a comma lets a closing
- * line go on ("Vingt-sixième séance plénière,⏎le 9 février 1946."). */
-static int
-ends_sentence(const char *s, size_t n)
-{
-	rp_clause_end	e = rp_clause_end_of(s, n);
-
-	return e != RP_END_NONE && e != RP_END_COMMA;
-}
-
 /* Whether the brackets of s are closed: "(Belgium." ends no sentence. */
 static int
 brackets_closed(const char *s, size_t n)
@@ -1288,7 +1278,7 @@ closing_break(const struct unit *u, const struct line *prev,
     const struct line *l)
 {
 	if (u->kind != U_TEXT || is_blank(prev) ||
-	    !ends_sentence(prev->s, prev->n))
+	    !rp_ends_sentence(prev->s, prev->n))
 		return 0;
 	return rp_opens_conclusion(l->s, l->n) ||
 	    (rp_opens_conclusion(u->text.data, u->text.len) &&
@@ -2627,46 +2617,6 @@ begins_new(const struct unit *b)
 }
 
 
-/* What a closing line gives: 0 when it is none, 1 when it is, plus one
- * for its meeting and one for its vote. */
-static int
-closing_facts(const struct reader *r, const char *s, size_t n)
-{
-	rp_meta	 m;
-
-	memset(&m, 0, sizeof(m));
-	m.votes_for = -1;
-	if (!rp_conclusion_line(r->doc, &m, s, n))
-		return 0;
-	return 1 + (m.meeting != NULL) + (m.votes_for >= 0);
-}
-
-/* Whether b goes on with the closing line a broke off before its
- * meeting or vote, across a blank line: "تبنى المجلس هذا القرار, في
- * جلسته⏎⏎رقم 2260, بالإجماع.", "Adoptée à la 263e séance⏎⏎par 8 voix
- * contre zéro, ...", or a date alone before its meeting
- * ("一九六六年十一月二十九日,⏎第一四八一次全体会议"). */
-static int
-completes_closing(const struct reader *r, const struct unit *a,
-    const struct unit *b)
-{
-	rp_buf	t;
-	int	more;
-
-	if (!(rp_opens_conclusion(a->text.data, a->text.len) ||
-	    rp_date_alone(a->text.data, a->text.len)) ||
-	    ends_sentence(a->text.data, a->text.len))
-		return 0;
-	rp_buf_init(&t);
-	rp_buf_put(&t, a->text.data, a->text.len);
-	rp_buf_putc(&t, ' ');
-	rp_buf_put(&t, b->text.data, b->text.len);
-	more = closing_facts(r, t.data, t.len) > closing_facts(r,
-	    a->text.data, a->text.len);
-	rp_buf_free(&t);
-	return more;
-}
-
 /* A block that opens as a paragraph does ("تنادي بهذا الإعلان", "Decides
  * that") and stops with no punctuation goes on in b, unless b opens
  * something itself (a capital, a drafting word, a closing line): no
@@ -2697,7 +2647,8 @@ should_join(const struct reader *r, const struct unit *a,
 
 	if (a->kind != U_TEXT || begins_new(b) || a->seg != b->seg || n == 0)
 		return 0;
-	if (completes_closing(r, a, b))
+	if (rp_completes_closing(r->doc, a->text.data, a->text.len,
+	    b->text.data, b->text.len))
 		return 1;
 	/* Footnote markers at the end do not count as punctuation. */
 	while (n > 0) {
