@@ -266,6 +266,57 @@ rp_opens_recital(const char *s, size_t n)
 	    rp_lang_phrase(RP_LK_VERB, s, n, NULL) == 0;
 }
 
+/*
+ * Whether the first words of s are shaped like an opener in a script
+ * with capitals: a word of letters in lower case after its first
+ * letter, and not a name of several capitalized words ("Foreign
+ * Affairs", "MRE/RES.3/92", "United Nations").
+ */
+static int
+drafting_word_shape(const char *s, size_t n)
+{
+	size_t		i, len;
+	uint32_t	cp;
+
+	for (i = 0; i < n; i += len) {
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+			return 0;
+		if (cp == ' ' || cp == ',')
+			break;
+		if (!rp_is_cased_letter(cp) && cp != '-' && cp != '\'' &&
+		    cp != 0x2019)
+			return 0;
+		if (i > 0 && rp_is_upper_letter(cp))
+			return 0;
+	}
+	while (i < n && (s[i] == ' ' || s[i] == ','))
+		i++;
+	return i >= n || rp_utf8_decode(s + i, n - i, &cp) == 0 ||
+	    !rp_is_upper_letter(cp);
+}
+
+/*
+ * Whether s opens a paragraph by its first words alone: a paragraph
+ * number, or the opener of a preambular or operative paragraph in the
+ * drafting rules ("Recalling", "Décide", "ссылаясь").  In scripts with
+ * capitals a Latin opener is capitalized: a wrapped line starts with
+ * any word.
+ */
+int
+rp_opener_at(const char *s, size_t n)
+{
+	size_t		 nl;
+	uint32_t	 cp;
+
+	if (rp_paragraph_number(s, n, &nl) > 0)
+		return 1;
+	if (rp_utf8_decode(s, n, &cp) == 0 || (cp < 0x400 &&
+	    rp_is_cased_letter(cp) && !rp_is_upper_letter(cp)) ||
+	    (rp_is_cased_letter(cp) && !drafting_word_shape(s, n)))
+		return 0;
+	return rp_opener_kind(s, n) != RP_PARA_UNKNOWN;
+}
+
 rp_para_kind
 rp_classify_paragraph(const char *s, size_t n)
 {
@@ -300,6 +351,16 @@ rp_classify_paragraph(const char *s, size_t n)
 	if (is_stop(last))
 		return RP_PARA_OPERATIVE;
 	return RP_PARA_UNKNOWN;
+}
+
+int
+rp_bullet_opens_paragraph(const char *s, size_t n)
+{
+	size_t	numlen;
+
+	return rp_paragraph_number(s, n, &numlen) > 0 ||
+	    (rp_opener_at(s, n) && rp_classify_paragraph(s, n) !=
+	    RP_PARA_UNKNOWN);
 }
 
 /* The key of a phrase: its words in camel case, hyphens and apostrophes
@@ -1094,6 +1155,73 @@ rp_item_marker(const char *s, size_t n, size_t *numlen,
 	return latin_marker(s, n, cp, len, numlen, kind, value);
 }
 
+/* "____": the rule above footnotes at a page foot, alone on its line
+ * or, in a copy that lost the line break, before the first note
+ * ("__________ 1/ A/49/48."): the length of the rule and the spaces
+ * after it, else 0. */
+size_t
+rp_footnote_rule(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == '_')
+		i++;
+	if (i < 3 || (i < n && s[i] != ' '))
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/*
+ * A footnote marker opening a definition line: "1 See", "¹ General",
+ * "* 仅以", a marker in words of [note markers] ("(注)大会…"), and the
+ * old form with a slash, "17/ See", one or two stars and a slash.
+ * Returns the offset of the text, 0 if none; marker in out, without
+ * the slash; *slashed says whether it had one.
+ */
+size_t
+rp_note_marker(const char *s, size_t n, char *out, size_t outsize,
+    int *slashed)
+{
+	size_t		i = 0, m = 0, len;
+	uint32_t	cp;
+
+	*slashed = 0;
+	if ((i = rp_lang_phrase(RP_LK_NOTE_MARKER, s, n, NULL)) > 0 &&
+	    i < outsize) {
+		memcpy(out, s, i);
+		m = i;
+	} else
+		i = 0;
+	while (m == 0 && i < n &&
+	    (len = rp_utf8_decode(s + i, n - i, &cp)) &&
+	    rp_superscript_digit(cp) >= 0 && m + 1 < outsize) {
+		out[m++] = (char)('0' + rp_superscript_digit(cp));
+		i += len;
+	}
+	if (m == 0) {
+		while (i < n && i < 3 && isdigit((unsigned char)s[i]) &&
+		    m + 1 < outsize)
+			out[m++] = s[i++];
+		if (m == 0)
+			while (i < n && i < 2 && s[i] == '*' &&
+			    m + 1 < outsize)
+				out[m++] = s[i++];
+		if (m > 0 && i < n && s[i] == '/') {
+			*slashed = 1;
+			i++;
+		}
+		if (m == 0 || i >= n || s[i] != ' ' ||
+		    (m == 2 && out[0] == '*' && !*slashed))
+			return 0;
+	}
+	out[m] = '\0';
+	while (i < n && s[i] == ' ')
+		i++;
+	return i < n ? i : 0;
+}
+
 int
 rp_is_separator(const char *s, size_t n)
 {
@@ -1639,8 +1767,11 @@ rp_completes_closing(rp_doc *doc, const char *a, size_t an, const char *b,
 	rp_buf	t;
 	int	more;
 
+	/* Nor after a sentence and its note's marker ("Adopted at the
+	 * 406th meeting. 7"): a note follows. */
 	if (!(rp_opens_conclusion(a, an) || rp_date_alone(a, an)) ||
-	    rp_ends_sentence(a, an))
+	    rp_ends_sentence(a, an) || rp_ends_sentence(a,
+	    rp_before_end_marker(a, an)))
 		return 0;
 	rp_buf_init(&t);
 	rp_buf_put(&t, a, an);

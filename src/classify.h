@@ -27,6 +27,15 @@ rp_para_kind	 rp_classify_paragraph(const char *s, size_t n);
  * "回顾") or an operative verb ("Décide", "决定"), from the tables or
  * the shape of the word; else UNKNOWN. */
 rp_para_kind	 rp_opener_kind(const char *s, size_t n);
+/* Whether s opens a paragraph by its first words alone: a paragraph
+ * number, or an opener of the tables ("Recalling", "Décide",
+ * "ссылаясь"), capitalized in a script with capitals (a wrapped line
+ * starts with any word). */
+int		 rp_opener_at(const char *s, size_t n);
+/* Whether a bulleted line s (its bullet left out) after the formula is
+ * a paragraph, not a sub-item: "- Recalling ...", "- 1. Decides ...",
+ * a copy that set the paragraphs' marks as bullets. */
+int		 rp_bullet_opens_paragraph(const char *s, size_t n);
 
 /*
  * The opening phrase of a preambular paragraph ("Recalling also",
@@ -116,6 +125,16 @@ typedef enum rp_item_kind {
 size_t		 rp_item_marker(const char *s, size_t n, size_t *numlen,
 		    rp_item_kind *kind, int *value);
 
+/* "____": the rule above footnotes at a page foot, alone on its line or
+ * before the first note ("__________ 1/ A/49/48."): the length of the
+ * rule and the spaces after it, else 0. */
+size_t		 rp_footnote_rule(const char *s, size_t n);
+/* A footnote marker opening a definition line: "1 See", "¹ General",
+ * "* 仅以", a marker in words ("(注)大会…"), "17/ See": the offset of
+ * the note's text, 0 if none; the marker into out (without the slash),
+ * *slashed whether it had one. */
+size_t		 rp_note_marker(const char *s, size_t n, char *out,
+		    size_t outsize, int *slashed);
 /* A separator line: "* ** *", "＊＊＊＊", "-----". */
 int		 rp_is_separator(const char *s, size_t n);
 /* "Annex", "ANNEX II", "附件": an annex heading. */

@@ -41,6 +41,7 @@ struct rdoc {
 	cmark_node	*mbreak;	/* the rule under its masthead */
 	int		 masthead_over;	/* its masthead has ended */
 	int		 finished;	/* its metadata was completed */
+	int		 bulleted;	/* its paragraphs are list items */
 };
 
 /* A footnote reference seen in the text. */
@@ -1904,16 +1905,52 @@ numbered_list(struct rdr *r, cmark_node *c)
 	d->dropped = 0;
 }
 
-/* A bullet list: a vote, or the sub-items of the last paragraph (one
- * made for them if there is none). */
+static void	read_block(struct rdr *, cmark_node *);
+
+/*
+ * Whether the items of bullet list c are the paragraphs of the current
+ * document (rp_bullet_opens_paragraph): after its formula, or once a
+ * list was, its first item opens as a paragraph does.
+ */
+static int
+bulleted_paragraphs(struct rdr *r, cmark_node *c)
+{
+	struct rdoc	*d = cur(r);
+	cmark_node	*first = cmark_node_first_child(cmark_node_first_child(c));
+	rp_buf		 t;
+	int		 opens;
+
+	if (first == NULL || !(d->bulleted || (d->zone <= Z_PREAMBLE &&
+	    has_formula(d->node))))
+		return 0;
+	if (cmark_node_get_type(first) == CMARK_NODE_LIST)
+		return cmark_node_get_list_type(first) == CMARK_ORDERED_LIST;
+	rp_buf_init(&t);
+	plain(r, first, &t);
+	opens = t.data != NULL && rp_bullet_opens_paragraph(t.data, t.len);
+	rp_buf_free(&t);
+	return d->bulleted = opens;
+}
+
+/* A bullet list: a vote, the paragraphs themselves, or the sub-items of
+ * the last paragraph (one made for them if there is none). */
 static void
 bullet_list(struct rdr *r, cmark_node *c)
 {
 	struct rdoc	*d = cur(r);
 	rp_node		*part;
+	cmark_node	*li, *k;
 
 	if (is_vote(r, c)) {
 		read_vote(r, open_part(r, RP_NODE_BODY, c), c);
+		return;
+	}
+	if (bulleted_paragraphs(r, c)) {
+		for (li = cmark_node_first_child(c); li != NULL;
+		    li = cmark_node_next(li))
+			for (k = cmark_node_first_child(li); k != NULL;
+			    k = cmark_node_next(k))
+				read_block(r, k);
 		return;
 	}
 	if (d->last_para == NULL) {
@@ -2247,35 +2284,104 @@ marker_above(const char *src, size_t end, const char *num, size_t k)
 	return 0;
 }
 
-/* The length of "12 " opening a plain note line l[0..n) numbered want:
- * the text after it is no wrapped line going on ("8 and 9 December",
- * "1 December 2025") and no paragraph ("1 Decides"). 0 if not. */
+/* Whether s, after a note's marker, is a note's text: no wrapped line
+ * going on ("8 and 9 December", "1 December 2025") and no paragraph
+ * ("1 Decides"). */
+static int
+note_text(const char *s, size_t n)
+{
+	return n > 0 && s[0] != ' ' && !rp_starts_lower(s, n) &&
+	    rp_lang_phrase(RP_LK_MONTH, s, n, NULL) == 0 &&
+	    rp_operative_phrase(s, n) == 0 && !rp_opens_recital(s, n);
+}
+
+/* The length of "12 " opening a plain note line l[0..n) numbered want,
+ * its text a note's (note_text); 0 if not. */
 static size_t
 plain_note_lead(const char *l, size_t n, long want)
 {
-	size_t	k = 0, at;
+	size_t	k = 0;
 
 	while (k < n && k < 3 && isdigit((unsigned char)l[k]))
 		k++;
 	if (k == 0 || k + 1 >= n || l[k] != ' ' || strtol(l, NULL, 10) !=
-	    want)
+	    want || !note_text(l + k + 1, n - k - 1))
 		return 0;
-	at = k + 1;
-	if (l[at] == ' ' || rp_starts_lower(l + at, n - at) ||
-	    rp_lang_phrase(RP_LK_MONTH, l + at, n - at, NULL) > 0 ||
-	    rp_operative_phrase(l + at, n - at) > 0 ||
-	    rp_opens_recital(l + at, n - at))
+	return k + 1;
+}
+
+/*
+ * The length of what opens a note in paragraph line l[0..n) by the text
+ * reader's rules (rp_footnote_rule, rp_note_marker), its label into
+ * label: anywhere, a rule then a note ("__________ 1/ A/49/48."); past
+ * the closing line (adopted), a marker ("12 参阅", "1/ See", "(注)…"),
+ * and right under it or under a note (adopted 2), one numbered as a list
+ * ("1. Procès-verbaux").  Not "2 Requests", a number a scan left.
+ */
+static size_t
+closing_note_lead(const char *l, size_t n, int adopted, char *label,
+    size_t size)
+{
+	size_t	rule = rp_footnote_rule(l, n), k = 0, nl;
+	int	slashed;
+
+	if ((rule == 0 && !adopted) || rp_scanned_number(l, n, &nl) != 0)
 		return 0;
-	return at;
+	if ((k = rp_note_marker(l + rule, n - rule, label, size,
+	    &slashed)) > 0)
+		return rule > 0 || note_text(l + k, n - k) ? rule + k : 0;
+	while (k < n && k < 3 && k + 1 < size && isdigit((unsigned char)l[k]))
+		label[k] = l[k], k++;
+	label[k] = '\0';
+	if (adopted < 2 || k == 0 || k + 2 >= n || l[k] != '.' ||
+	    l[k + 1] != ' ' || !note_text(l + k + 2, n - k - 2))
+		return 0;
+	return k + 2;
+}
+
+/* Where a paragraph opening with line l[0..n) leaves the closing line
+ * (adopted): 2 under it or its lines going on in lower case, or under a
+ * note (noted); 1 past it; 0 at the formula of the next text. */
+static int
+past_closing(const char *l, size_t n, int adopted, int noted)
+{
+	rp_body	body;
+
+	if (rp_is_formula(l, n, &body))
+		return 0;
+	if (rp_opens_conclusion(l, n) || (adopted && noted) ||
+	    (adopted == 2 && rp_starts_lower(l, n)))
+		return 2;
+	return adopted != 0;
+}
+
+/* The label of the note paragraph line l[0..n) opens, into label: the
+ * next plain note numbered want ("1 See A/76/324.", written above as a
+ * marker) or a note by closing_note_lead; the length of what opens it,
+ * 0 if none. */
+static size_t
+note_lead(const struct rdr *r, size_t i, long *want, int adopted,
+    char *label, size_t size)
+{
+	const char	*l = r->src + r->lines[i];
+	size_t		 n = line_len(r, i), lead;
+
+	if ((lead = plain_note_lead(l, n, *want)) > 0 &&
+	    marker_above(r->src, r->lines[i], l, lead - 1)) {
+		snprintf(label, size, "%ld", (*want)++);
+		return lead;
+	}
+	return closing_note_lead(l, n, adopted, label, size);
 }
 
 /*
  * Some PDF-to-Markdown tools leave the notes at a page's foot as plain
- * paragraphs between those of the text ("1 See A/76/324.").  In a file
- * with no "[^n]:" definition, a paragraph that opens with the next note
- * number (1, 2, ...) written above as a marker becomes the definition
- * "[^1]: See A/76/324."; a number out of sequence ("8 and 9 December
- * 2014" after note 14) stays text.
+ * paragraphs between those of the text ("1 See A/76/324."), and copies
+ * of old texts set them under the closing line ("12 参阅…", "1/ See").
+ * In a file with no "[^n]:" definition, a paragraph that opens as a note
+ * (note_lead) becomes its definition, "[^1]: See A/76/324."; a number
+ * out of sequence between paragraphs ("8 and 9 December 2014" after note
+ * 14) stays text.
  */
 static void
 plain_note_definitions(struct rdr *r)
@@ -2283,7 +2389,8 @@ plain_note_definitions(struct rdr *r)
 	rp_buf	 b;
 	size_t	 i, end, lead, done = 0;
 	long	 want = 1;
-	char	 num[8];
+	int	 adopted = 0, made = 0;
+	char	 label[16];
 
 	for (i = 0; i < r->nlines; i++)
 		if (def_line_number(r->src + r->lines[i], line_len(r, i),
@@ -2291,22 +2398,22 @@ plain_note_definitions(struct rdr *r)
 			return;
 	rp_buf_init(&b);
 	for (i = 0; i < r->nlines; i++) {
-		const char *l = r->src + r->lines[i];
-		size_t n = line_len(r, i);
-
-		if (i > 0 && !blank(r->src + r->lines[i - 1], line_len(r, i - 1)))
+		if (blank(r->src + r->lines[i], line_len(r, i)) || (i > 0 &&
+		    !blank(r->src + r->lines[i - 1], line_len(r, i - 1))))
 			continue;	/* not a paragraph's first line */
-		if ((lead = plain_note_lead(l, n, want)) == 0 ||
-		    !marker_above(r->src, r->lines[i], l, lead - 1))
+		lead = note_lead(r, i, &want, adopted, label, sizeof(label));
+		adopted = past_closing(r->src + r->lines[i], line_len(r, i),
+		    adopted, lead > 0);
+		if (lead == 0)
 			continue;
 		rp_buf_put(&b, r->src + done, r->lines[i] - done);
-		snprintf(num, sizeof(num), "%ld", want++);
 		rp_buf_puts(&b, "[^");
-		rp_buf_puts(&b, num);
+		rp_buf_puts(&b, label);
 		rp_buf_puts(&b, "]: ");
 		done = r->lines[i] + lead;
+		made++;
 	}
-	if (want > 1) {
+	if (made > 0) {
 		rp_buf_put(&b, r->src + done, r->len - done);
 		r->src = rp_doc_strndup(r->doc, b.data, b.len);
 		r->len = b.len;

@@ -291,26 +291,6 @@ split_masthead_lines(struct reader *r)
 	}
 }
 
-/* Whether cp is an upper-case Latin, Greek or Cyrillic letter. */
-static int
-is_upper_letter(uint32_t cp)
-{
-	if (cp < 0x80)
-		return isupper((int)cp);
-	return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
-	    (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
-	    (cp >= 0x410 && cp <= 0x42F);
-}
-
-/* Whether cp is a letter of a script with capitals (Latin, Cyrillic). */
-static int
-is_cased_letter(uint32_t cp)
-{
-	return (cp < 0x80 && isalpha((int)cp)) || (cp >= 0xC0 &&
-	    cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x400 &&
-	    cp < 0x530);
-}
-
 /* A page's label, a word and its number ("Page 2", "Página 2"), not
  * an annex heading. */
 static int
@@ -320,7 +300,7 @@ page_label(const struct line *l)
 	uint32_t cp;
 
 	while (i < l->n && (len = rp_utf8_decode(l->s + i, l->n - i, &cp)) &&
-	    is_cased_letter(cp))
+	    rp_is_cased_letter(cp))
 		i += len;
 	if (i == 0 || i + 2 > l->n || l->s[i] != ' ' || !isupper((unsigned
 	    char)l->s[0]) || rp_is_annex_heading(l->s, l->n))
@@ -618,72 +598,6 @@ free_units(struct reader *r)
 	free(r->units);
 }
 
-/* "____": the rule above footnotes at a page foot, alone on its line
- * or, in a copy that lost the line break, before the first note
- * ("__________ 1/ A/49/48."): the length of the rule and the spaces
- * after it, else 0. */
-static size_t
-footnote_rule(const struct line *l)
-{
-	size_t i = 0;
-
-	while (i < l->n && l->s[i] == '_')
-		i++;
-	if (i < 3 || (i < l->n && l->s[i] != ' '))
-		return 0;
-	while (i < l->n && l->s[i] == ' ')
-		i++;
-	return i;
-}
-
-/*
- * A footnote marker opening a definition line: "1 See", "¹ General",
- * "* 仅以", a marker in words of [note markers] ("(注)大会…"), and the
- * old form with a slash, "17/ See", one or two stars and a slash.
- * Returns the offset of the text, 0 if none; marker in out, without
- * the slash; *slashed says whether it had one.
- */
-static size_t
-def_marker(const struct line *l, char *out, size_t outsize, int *slashed)
-{
-	size_t		i = 0, m = 0, len;
-	uint32_t	cp;
-
-	*slashed = 0;
-	if ((i = rp_lang_phrase(RP_LK_NOTE_MARKER, l->s, l->n, NULL)) > 0 &&
-	    i < outsize) {
-		memcpy(out, l->s, i);
-		m = i;
-	} else
-		i = 0;
-	while (m == 0 && i < l->n &&
-	    (len = rp_utf8_decode(l->s + i, l->n - i, &cp)) &&
-	    rp_superscript_digit(cp) >= 0 && m + 1 < outsize) {
-		out[m++] = (char)('0' + rp_superscript_digit(cp));
-		i += len;
-	}
-	if (m == 0) {
-		while (i < l->n && i < 3 && isdigit((unsigned char)l->s[i]) &&
-		    m + 1 < outsize)
-			out[m++] = l->s[i++];
-		if (m == 0)
-			while (i < l->n && i < 2 && l->s[i] == '*' &&
-			    m + 1 < outsize)
-				out[m++] = l->s[i++];
-		if (m > 0 && i < l->n && l->s[i] == '/') {
-			*slashed = 1;
-			i++;
-		}
-		if (m == 0 || i >= l->n || l->s[i] != ' ' ||
-		    (m == 2 && out[0] == '*' && !*slashed))
-			return 0;
-	}
-	out[m] = '\0';
-	while (i < l->n && l->s[i] == ' ')
-		i++;
-	return i < l->n ? i : 0;
-}
-
 /*
  * A definition opening a block outside a ruled zone ("5 See", "¹ The",
  * "1/ S/26111."): the offset of its text, or 0.  Not "2 Requests" (a
@@ -701,7 +615,7 @@ block_definition(const struct reader *r, const struct line *l,
 	char			 iso[11];
 
 	if (rp_is_separator(l->s, l->n) ||
-	    (k = def_marker(l, marker, size, slashed)) == 0)
+	    (k = rp_note_marker(l->s, l->n, marker, size, slashed)) == 0)
 		return 0;
 	if (!((unsigned char)l->s[0] >= 0x80 || marker[0] == '*' ||
 	    seen_content) || rp_scanned_number(l->s, l->n, &nl) != 0)
@@ -739,7 +653,7 @@ next_note_line(const struct unit *u, const struct line *l)
 	if (u == NULL || u->kind != U_FNDEF ||
 	    !isdigit((unsigned char)u->marker[0]) ||
 	    !rp_ends_clause(u->text.data, u->text.len) ||
-	    def_marker(l, m, sizeof(m), &slashed) == 0)
+	    rp_note_marker(l->s, l->n, m, sizeof(m), &slashed) == 0)
 		return 0;
 	return atoi(m) == atoi(u->marker) + 1;
 }
@@ -779,7 +693,7 @@ ends_semicolon_and(const char *s, size_t n)
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	while (n > 0 && (cp = rp_utf8_last(s, n, &len)) != ' ' &&
-	    is_cased_letter(cp) && words < 4) {
+	    rp_is_cased_letter(cp) && words < 4) {
 		n -= len;
 		words++;
 	}
@@ -805,57 +719,6 @@ sentence_end(const struct reader *r, const struct line *l)
 	c = rp_clause_end_of(e->s, e->n);
 	return (c != RP_END_NONE && c != RP_END_COLON) ||
 	    ends_semicolon_and(e->s, e->n);
-}
-
-/*
- * Whether the first words of s are shaped like an opener in a script
- * with capitals: a word of letters in lower case after its first
- * letter, and not a name of several capitalized words ("Foreign
- * Affairs", "MRE/RES.3/92", "United Nations").
- */
-static int
-drafting_word_shape(const char *s, size_t n)
-{
-	size_t		i, len;
-	uint32_t	cp;
-
-	for (i = 0; i < n; i += len) {
-		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
-			return 0;
-		if (cp == ' ' || cp == ',')
-			break;
-		if (!is_cased_letter(cp) && cp != '-' && cp != '\'' &&
-		    cp != 0x2019)
-			return 0;
-		if (i > 0 && is_upper_letter(cp))
-			return 0;
-	}
-	while (i < n && (s[i] == ' ' || s[i] == ','))
-		i++;
-	return i >= n || rp_utf8_decode(s + i, n - i, &cp) == 0 ||
-	    !is_upper_letter(cp);
-}
-
-/*
- * Whether s opens a paragraph by its first words alone: a paragraph
- * number, or the opener of a preambular or operative paragraph in the
- * drafting rules ("Recalling", "Décide", "ссылаясь").  In scripts with
- * capitals a Latin opener is capitalized: a wrapped line starts with
- * any word.
- */
-static int
-opener_at(const char *s, size_t n)
-{
-	size_t		 nl;
-	uint32_t	 cp;
-
-	if (rp_paragraph_number(s, n, &nl) > 0)
-		return 1;
-	if (rp_utf8_decode(s, n, &cp) == 0 || (cp < 0x400 &&
-	    is_cased_letter(cp) && !is_upper_letter(cp)) ||
-	    (is_cased_letter(cp) && !drafting_word_shape(s, n)))
-		return 0;
-	return rp_opener_kind(s, n) != RP_PARA_UNKNOWN;
 }
 
 /* Whether the word ending at s[i] (before spaces) is in lower case:
@@ -968,7 +831,7 @@ heading_date_end(const char *s, size_t n)
 	size_t	at, len;
 
 	if ((len = rp_find_date(s, n, iso, &at)) == 0 || at + len + 1 >= n ||
-	    s[at + len] != ' ' || !is_upper_letter((unsigned char)s[at +
+	    s[at + len] != ' ' || !rp_is_upper_letter((unsigned char)s[at +
 	    len + 1]) || !rp_names_doctype(s, at))
 		return 0;
 	return at + len;
@@ -1006,7 +869,7 @@ find_seams(struct reader *r, const struct line *l, struct seams *sm)
 			add_seam(sm, i);
 			add_seam(sm, i + k);
 			sm->strong = 1;
-		} else if (i > 0 && rp_ends_clause(s, i) && opener_at(s + i,
+		} else if (i > 0 && rp_ends_clause(s, i) && rp_opener_at(s + i,
 		    n - i))
 			add_seam(sm, i);
 	}
@@ -1024,7 +887,7 @@ opener_after(const char *s, size_t n, size_t k)
 {
 	while (k < n && s[k] == ' ')
 		k++;
-	return k < n && opener_at(s + k, n - k);
+	return k < n && rp_opener_at(s + k, n - k);
 }
 
 /* The length of a formula with its article and no comma that opens s
@@ -1103,7 +966,7 @@ formula_seams(const struct line *l, struct seams *sm)
 static int
 rule_seam(const struct line *l, struct seams *sm)
 {
-	size_t k = footnote_rule(l);
+	size_t k = rp_footnote_rule(l->s, l->n);
 
 	if (k == 0 || k == l->n)
 		return 0;
@@ -1247,7 +1110,7 @@ line_ends_paragraph(const struct reader *r, const struct line *prev,
 	/* After a comma, a line opening with a number that is no paragraph
 	 * number goes on with a list of references ("64/23 of 2 December
 	 * 2009,⏎66/22 of 2 December 2011"). */
-	return opener_at(l->s, l->n) || (r->line_per_paragraph &&
+	return rp_opener_at(l->s, l->n) || (r->line_per_paragraph &&
 	    !rp_starts_lower(l->s, l->n) && !(isdigit((unsigned char)*l->s) &&
 	    rp_clause_end_of(prev->s, prev->n) == RP_END_COMMA));
 }
@@ -1351,13 +1214,13 @@ wrapped_opener(const struct reader *r, const struct line *prev,
 	if (prev == NULL || l->cut || rp_ends_clause(prev->s, prev->n))
 		return 0;
 	last = rp_utf8_last(prev->s, prev->n, &nl);
-	if (!(is_cased_letter(last) || (last < 0x80 && isdigit((int)last))))
+	if (!(rp_is_cased_letter(last) || (last < 0x80 && isdigit((int)last))))
 		return 0;
 	/* A body's name goes on a sentence after a word ("adopted by
 	 * the⏎General Assembly,"); after a number ("... بتاريخ 30 تشرين
 	 * الثاني (نوفمبر) 1975⏎إن مجلس الأمن") a title has ended. */
 	if (rp_is_formula(l->s, l->n, &b))
-		return is_cased_letter(last);
+		return rp_is_cased_letter(last);
 	if (rp_item_marker(l->s, l->n, &nl, &kind, &v) == 0)
 		return 0;
 	if (kind == RP_ITEM_BULLET)
@@ -1443,7 +1306,7 @@ bare_formula_line(const struct reader *r, size_t i)
 	rp_body			 b;
 
 	if (!rp_is_bare_formula(l->s, l->n, &b) || (i > 0 &&
-	    is_cased_letter(rp_utf8_last(l[-1].s, l[-1].n, &len))))
+	    rp_is_cased_letter(rp_utf8_last(l[-1].s, l[-1].n, &len))))
 		return 0;
 	return paragraph_below(r, i);
 }
@@ -1547,14 +1410,14 @@ zone_note(struct cutter *c, const struct line *l)
 	size_t	 k;
 	int	 slashed;
 
-	if (footnote_rule(l) == l->n) {
+	if (rp_footnote_rule(l->s, l->n) == l->n) {
 		c->in_zone = 1;
 		c->u = NULL;
 		return 1;
 	}
 	if (!c->in_zone)
 		return 0;
-	if ((k = def_marker(l, c->marker, sizeof(c->marker),
+	if ((k = rp_note_marker(l->s, l->n, c->marker, sizeof(c->marker),
 	    &slashed)) > 0) {
 		c->u = new_definition(c->r, l, k, c->marker, c->seg);
 		c->in_zone = 1;
@@ -2227,15 +2090,8 @@ static int
 bulleted_paragraph(const struct builder *bd, rp_item_kind kind,
     const char *s, size_t n)
 {
-	size_t	numlen;
-
-	if (kind != RP_ITEM_BULLET || (!bd->bulleted && (bd->state > 1 ||
-	    bd->preamble == NULL)))
-		return 0;
-	if (rp_paragraph_number(s, n, &numlen) > 0)
-		return 1;
-	return opener_at(s, n) && rp_classify_paragraph(s, n) !=
-	    RP_PARA_UNKNOWN;
+	return kind == RP_ITEM_BULLET && (bd->bulleted || (bd->state <= 1 &&
+	    bd->preamble != NULL)) && rp_bullet_opens_paragraph(s, n);
 }
 
 /* Whether s holds no word and no number: a stray "." a web page left
@@ -2628,8 +2484,8 @@ unfinished_paragraph(const struct unit *a, const struct unit *b)
 	size_t		 n = b->text.len;
 	uint32_t	 cp;
 
-	return opener_at(a->text.data, a->text.len) &&
-	    rp_utf8_decode(s, n, &cp) > 0 && !is_upper_letter(cp) &&
+	return rp_opener_at(a->text.data, a->text.len) &&
+	    rp_utf8_decode(s, n, &cp) > 0 && !rp_is_upper_letter(cp) &&
 	    rp_opener_kind(s, n) == RP_PARA_UNKNOWN &&
 	    !rp_opens_conclusion(s, n) &&
 	    rp_masthead_role(s, n) == RP_ROLE_NONE;
@@ -2659,7 +2515,7 @@ should_join(const struct reader *r, const struct unit *a,
 	}
 	if (n == 0)
 		return 0;
-	opens = opener_at(b->text.data, b->text.len);
+	opens = rp_opener_at(b->text.data, b->text.len);
 	e = rp_before_end_marker(s, n);
 	/* "paragraphs 3, 4": after a digit the number goes on, unless
 	 * a recital opens next ("of 13 February 1992,3" then
