@@ -2428,3 +2428,106 @@ rp_scanned_number(const char *s, size_t n, size_t *numlen)
 		return 0;
 	return v;
 }
+
+/* ------------------------------------------------ text before formula */
+
+rp_node *
+rp_doc_part(rp_doc *doc, rp_node *docnode, rp_node_type type, int line,
+    int flags)
+{
+	rp_node *p = rp_node_child(docnode, type), *c, *after = NULL;
+
+	if (p != NULL)
+		return p;
+	p = rp_node_new(doc, type, line, 1);
+	p->flags |= flags;
+	/* Parts go in their fixed order. */
+	for (c = docnode->first; c != NULL; c = c->next)
+		if (c->type < type)
+			after = c;
+	if (after == NULL)
+		rp_node_prepend(docnode, p);
+	else if (after->next != NULL)
+		rp_node_insert_before(after->next, p);
+	else
+		rp_node_append(docnode, p);
+	return p;
+}
+
+int
+rp_unplaced_role(const rp_meta *m, size_t n)
+{
+	return m->title == NULL && (m->kind != RP_DOC_ANNEX || n < 200) ?
+	    RP_ROLE_TITLE : RP_ROLE_NOTE;
+}
+
+void
+rp_to_preface(rp_doc *doc, rp_node *docnode, rp_node *c, int flags)
+{
+	rp_node	*b = c;
+	rp_buf	 t;
+	int	 role;
+
+	if ((c->type == RP_NODE_PARAGRAPH || c->type == RP_NODE_HEADING) &&
+	    c->first != NULL && c->first == c->last &&
+	    c->first->type == RP_NODE_BLOCK) {
+		b = c->first;
+		rp_node_unlink(b);
+		rp_buf_init(&t);
+		rp_node_text(b, &t);
+		if ((role = rp_masthead_role(t.data ? t.data : "",
+		    t.len)) == RP_ROLE_NONE)
+			role = rp_unplaced_role(docnode->meta, t.len);
+		rp_masthead_meta(doc, docnode->meta, role,
+		    t.data ? t.data : "", t.len);
+		rp_buf_free(&t);
+		b->role = role;
+	}
+	rp_node_append(rp_doc_part(doc, docnode, RP_NODE_PREFACE, b->line,
+	    flags), b);
+}
+
+/* Whether paragraph c opens as a recital does ("由于…", "Whereas"). */
+static int
+opens_recital_node(const rp_node *c)
+{
+	rp_buf	t;
+	int	is;
+
+	if (c->first == NULL || c->first->type != RP_NODE_BLOCK)
+		return 0;
+	rp_buf_init(&t);
+	rp_node_text(c->first, &t);
+	is = t.data != NULL && rp_opens_recital(t.data, t.len);
+	rp_buf_free(&t);
+	return is;
+}
+
+int
+rp_text_before_formula(rp_doc *doc, rp_node *docnode, int reasons,
+    int flags)
+{
+	rp_node	*body = rp_node_child(docnode, RP_NODE_BODY), *c, *next;
+
+	if (body == NULL)
+		return 0;
+	for (c = body->first; c != NULL; c = c->next)
+		if (c->num != NULL || c->type == RP_NODE_FORMULA)
+			return 0;
+	for (c = body->first; c != NULL; c = next) {
+		next = c->next;
+		rp_node_unlink(c);
+		/* "…; The General Assembly, therefore,": they are its
+		 * recitals; so is one that opens as a recital does. */
+		if ((reasons || opens_recital_node(c)) &&
+		    c->type == RP_NODE_PARAGRAPH) {
+			c->flags &= ~RP_UNSURE;
+			rp_node_append(rp_doc_part(doc, docnode,
+			    RP_NODE_PREAMBLE, c->line, flags), c);
+			continue;
+		}
+		rp_to_preface(doc, docnode, c, flags);
+	}
+	rp_node_unlink(body);
+	return 1;
+}

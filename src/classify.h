@@ -253,5 +253,25 @@ void		 rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text,
 void		 rp_annex_meta(rp_meta *m, const rp_meta *parent);
 /* The short lines closing a letter's body: its SIGNATURE. */
 void		 rp_take_signature(rp_doc *doc, rp_node *body);
+/* The part of type of docnode (PREFACE, PREAMBLE, ...), made in its
+ * place among the others if there is none, with flags. */
+rp_node		*rp_doc_part(rp_doc *doc, rp_node *docnode, rp_node_type type,
+		    int line, int flags);
+/* A masthead line of no role of its own: the title when there is none
+ * yet (an annex's only when short), else a note. */
+int		 rp_unplaced_role(const rp_meta *m, size_t n);
+/* Text c found before the formula, into the preface of docnode with the
+ * role its words give it there (a paragraph of one block gives its
+ * block); flags for a preface made. */
+void		 rp_to_preface(rp_doc *doc, rp_node *docnode, rp_node *c,
+		    int flags);
+/* A formula after paragraphs of the body, none of them numbered: what
+ * came before it was not the resolution (the end of the item before it
+ * on a printed page, the record of a meeting) and becomes masthead
+ * lines, with the roles and metadata they give ("Resolution 851
+ * (1993)"), but for its recitals (all of them when reasons: "…; The
+ * General Assembly, therefore,").  The body goes; whether it did. */
+int		 rp_text_before_formula(rp_doc *doc, rp_node *docnode,
+		    int reasons, int flags);
 
 #endif

@@ -1190,42 +1190,16 @@ has_formula(const rp_node *doc)
 	return pre != NULL && rp_node_child(pre, RP_NODE_FORMULA) != NULL;
 }
 
-/* Whether paragraph c opens as a recital does ("由于…", "Whereas"). */
+/* The paragraphs of the body before a formula, none numbered: its
+ * recitals (all of them, for reasons: "Therefore the Security
+ * Council,") or masthead lines, as the text reader reads them
+ * (rp_text_before_formula).  Whether they were. */
 static int
-opens_recital_node(const rp_node *c)
+text_before_formula(struct rdr *r, int reasons)
 {
-	rp_buf	t;
-	int	is;
-
-	rp_buf_init(&t);
-	if (c->first != NULL)
-		rp_node_text(c->first, &t);
-	is = t.data != NULL && rp_opens_recital(t.data, t.len);
-	rp_buf_free(&t);
-	return is;
-}
-
-/* Unnumbered paragraphs in the body before a formula with a connector
- * are its reasons, and so are all before one with none when each opens
- * as a recital: they move to the preamble.  Whether they did. */
-static int
-reasons_to_preamble(struct rdr *r, cmark_node *at, int reasons)
-{
-	rp_node	*body = rp_node_child(cur(r)->node, RP_NODE_BODY), *c, *pre;
-
-	if (body == NULL)
+	if (!rp_text_before_formula(r->doc, cur(r)->node, reasons, RP_NOSRC))
 		return 0;
-	for (c = body->first; c != NULL; c = c->next)
-		if (c->type != RP_NODE_PARAGRAPH || c->num != NULL ||
-		    (!reasons && !opens_recital_node(c)))
-			return 0;
-	pre = open_part(r, RP_NODE_PREAMBLE, at);
-	while ((c = body->first) != NULL) {
-		rp_node_unlink(c);
-		c->flags &= ~RP_UNSURE;
-		rp_node_append(pre, c);
-	}
-	rp_node_unlink(body);
+	cur(r)->part = NULL;
 	return 1;
 }
 
@@ -1394,10 +1368,10 @@ formula_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 	rp_body		 body = RP_BODY_UNKNOWN;
 	rp_node		*f;
 
-	if (!(d->zone <= Z_PREAMBLE || (d->zone == Z_BODY &&
-	    rp_formula_connector(s, n) && reasons_to_preamble(r, p, 1))) ||
-	    has_formula(d->node) || !(rp_is_formula(s, n, &body) ||
-	    bare_formula(r, p, s, n, &body)))
+	if (has_formula(d->node) || !(rp_is_formula(s, n, &body) ||
+	    bare_formula(r, p, s, n, &body)) || !(d->zone <= Z_PREAMBLE ||
+	    (d->zone == Z_BODY && text_before_formula(r,
+	    rp_formula_connector(s, n)))))
 		return 0;
 	f = node_at(r, RP_NODE_FORMULA, p);
 	blocks(r, f, p, 0);
@@ -1417,7 +1391,8 @@ formula_lead_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 
 	if (has_formula(d->node) || (at = rp_formula_lead(s, n, &body,
 	    list_follows(p))) == 0 || !(d->zone <= Z_PREAMBLE ||
-	    (d->zone == Z_BODY && reasons_to_preamble(r, p, 0))))
+	    (d->zone == Z_BODY && text_before_formula(r,
+	    rp_formula_connector(s, at)))))
 		return 0;
 	at = formula_lead(r, p, s, n, at, body);
 	if (leads_in(r, p, s + at, n - at))
@@ -2355,6 +2330,35 @@ past_closing(const char *l, size_t n, int adopted, int noted)
 	return adopted != 0;
 }
 
+/* Whether l[0..n) is shaped as a note: "13 Conventions de Genève …". */
+static int
+note_shaped(const char *l, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && k < 3 && isdigit((unsigned char)l[k]))
+		k++;
+	return k > 0 && k + 1 < n && l[k] == ' ' &&
+	    (isupper((unsigned char)l[k + 1]) ||
+	    (unsigned char)l[k + 1] >= 0x80);
+}
+
+/* Whether the paragraphs from line i on are all shaped as notes: past
+ * the closing line, a note even if its words look like a paragraph's
+ * ("13 Conventions de Genève", a scan that lost its marker), as the
+ * text reader's notes_only() has it. */
+static int
+notes_only(const struct rdr *r, size_t i)
+{
+	for (; i < r->nlines; i++)
+		if (!blank(r->src + r->lines[i], line_len(r, i)) &&
+		    (i == 0 || blank(r->src + r->lines[i - 1],
+		    line_len(r, i - 1))) && !note_shaped(r->src +
+		    r->lines[i], line_len(r, i)))
+			return 0;
+	return 1;
+}
+
 /* The label of the note paragraph line l[0..n) opens, into label: the
  * next plain note numbered want ("1 See A/76/324.", written above as a
  * marker) or a note by closing_note_lead; the length of what opens it,
@@ -2371,7 +2375,13 @@ note_lead(const struct rdr *r, size_t i, long *want, int adopted,
 		snprintf(label, size, "%ld", (*want)++);
 		return lead;
 	}
-	return closing_note_lead(l, n, adopted, label, size);
+	if ((lead = closing_note_lead(l, n, adopted, label, size)) > 0 ||
+	    !adopted || !note_shaped(l, n) || !notes_only(r, i + 1))
+		return lead;
+	for (lead = 0; isdigit((unsigned char)l[lead]); lead++)
+		label[lead] = l[lead];
+	label[lead] = '\0';
+	return lead + 1;
 }
 
 /*

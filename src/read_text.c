@@ -1702,24 +1702,13 @@ struct builder {
 	rp_node		*vote_node;
 };
 
+/* The part of type, in its slot once made (or made by the shared
+ * rules: rp_to_preface). */
 static rp_node *
 part(struct builder *bd, rp_node **slot, rp_node_type type, int line)
 {
-	rp_node *c, *after = NULL;
-
-	if (*slot != NULL)
-		return *slot;
-	*slot = rp_node_new(bd->r->doc, type, line, 1);
-	/* Parts go in their fixed order. */
-	for (c = bd->docnode->first; c != NULL; c = c->next)
-		if (c->type < type)
-			after = c;
-	if (after == NULL)
-		rp_node_prepend(bd->docnode, *slot);
-	else if (after->next != NULL)
-		rp_node_insert_before(after->next, *slot);
-	else
-		rp_node_append(bd->docnode, *slot);
+	if (*slot == NULL)
+		*slot = rp_doc_part(bd->r->doc, bd->docnode, type, line, 0);
 	return *slot;
 }
 
@@ -1853,17 +1842,6 @@ add_item(struct builder *bd, const struct unit *u, size_t numlen,
 	bd->values[d] = value;
 }
 
-/* A masthead line of no role of its own: the title when there is none
- * yet (an annex's only when short), else a note. */
-static int
-unplaced_role(const struct builder *bd, size_t n)
-{
-	const rp_meta *m = bd->docnode->meta;
-
-	return m->title == NULL && (m->kind != RP_DOC_ANNEX || n < 200) ?
-	    RP_ROLE_TITLE : RP_ROLE_NOTE;
-}
-
 static void
 add_masthead(struct builder *bd, const struct unit *u)
 {
@@ -1881,7 +1859,7 @@ add_masthead(struct builder *bd, const struct unit *u)
 			n -= k + 1;
 			role = RP_ROLE_TITLE;
 		} else
-			role = unplaced_role(bd, n);
+			role = rp_unplaced_role(bd->docnode->meta, n);
 	}
 	rp_masthead_meta(bd->r->doc, bd->docnode->meta, role, s,
 	    n);
@@ -1964,84 +1942,6 @@ connector_into(struct builder *bd, rp_node *formula)
 	rp_node_append(formula, c);
 }
 
-/* Text found before the formula, into the preface with the role its
- * words give it there (a paragraph of one block gives its block). */
-static void
-to_preface(struct builder *bd, rp_node *c)
-{
-	rp_node	*b = c;
-	rp_buf	 t;
-	int	 role;
-
-	if ((c->type == RP_NODE_PARAGRAPH || c->type == RP_NODE_HEADING) &&
-	    c->first != NULL && c->first == c->last &&
-	    c->first->type == RP_NODE_BLOCK) {
-		b = c->first;
-		rp_node_unlink(b);
-		rp_buf_init(&t);
-		rp_node_text(b, &t);
-		if ((role = rp_masthead_role(t.data ? t.data : "",
-		    t.len)) == RP_ROLE_NONE)
-			role = unplaced_role(bd, t.len);
-		rp_masthead_meta(bd->r->doc, bd->docnode->meta, role,
-		    t.data ? t.data : "", t.len);
-		rp_buf_free(&t);
-		b->role = role;
-	}
-	rp_node_append(part(bd, &bd->preface, RP_NODE_PREFACE, b->line), b);
-}
-
-static int
-opens_recital_node(const rp_node *c)
-{
-	rp_buf	t;
-	int	is;
-
-	if (c->first == NULL || c->first->type != RP_NODE_BLOCK)
-		return 0;
-	rp_buf_init(&t);
-	rp_node_text(c->first, &t);
-	is = t.data != NULL && rp_opens_recital(t.data, t.len);
-	rp_buf_free(&t);
-	return is;
-}
-
-/*
- * A formula after paragraphs, none of them numbered: what came before it
- * was not the resolution (the end of the item before it on a printed
- * page, the record of a meeting) and becomes masthead lines, in order,
- * with the roles and metadata they give ("Resolution 851 (1993)").
- * Whether it did.
- */
-static int
-text_before_formula(struct builder *bd, int reasons)
-{
-	rp_node	*c, *next;
-
-	if (bd->body == NULL)
-		return 0;
-	for (c = bd->body->first; c != NULL; c = c->next)
-		if (c->num != NULL || c->type == RP_NODE_FORMULA)
-			return 0;
-	for (c = bd->body->first; c != NULL; c = next) {
-		next = c->next;
-		rp_node_unlink(c);
-		/* "…; The General Assembly, therefore,": they are its
-		 * recitals; so is one that opens as a recital does. */
-		if ((reasons || opens_recital_node(c)) &&
-		    c->type == RP_NODE_PARAGRAPH) {
-			c->flags &= ~RP_UNSURE;
-			rp_node_append(part(bd, &bd->preamble,
-			    RP_NODE_PREAMBLE, c->line), c);
-			continue;
-		}
-		to_preface(bd, c);
-	}
-	rp_node_unlink(bd->body);
-	bd->body = NULL;
-	return 1;
-}
-
 /* Whether paragraph c ends as a recital does, in a comma or a
  * semicolon. */
 static int
@@ -2076,7 +1976,7 @@ titles_before_formula(struct builder *bd)
 	for (c = bd->preamble->first; c != NULL; c = next) {
 		next = c->next;
 		rp_node_unlink(c);
-		to_preface(bd, c);
+		rp_to_preface(bd->r->doc, bd->docnode, c, 0);
 	}
 	rp_node_unlink(bd->preamble);
 	bd->preamble = NULL;
@@ -2132,12 +2032,16 @@ add_formula(struct builder *bd, const struct unit *u, size_t n,
 		bd->para = NULL;
 		return 1;
 	}
-	if (again || (bd->state > 1 && !text_before_formula(bd,
-	    rp_formula_connector(s, n))))
+	if (again || (bd->state > 1 && !rp_text_before_formula(bd->r->doc,
+	    bd->docnode, rp_formula_connector(s, n), 0)))
 		return 0;
+	if (bd->state > 1)
+		bd->body = NULL;
 	if (bd->docnode->meta->body == RP_BODY_UNKNOWN)
 		bd->docnode->meta->body = body;
+	bd->preamble = rp_node_child(bd->docnode, RP_NODE_PREAMBLE);
 	titles_before_formula(bd);
+	bd->preface = rp_node_child(bd->docnode, RP_NODE_PREFACE);
 	p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
 	p->name = "enactingFormula";
 	connector_into(bd, p);
