@@ -255,8 +255,8 @@ void		 rp_annex_meta(rp_meta *m, const rp_meta *parent);
 void		 rp_take_signature(rp_doc *doc, rp_node *body);
 /* The part of type of docnode (PREFACE, PREAMBLE, ...), made in its
  * place among the others if there is none, with flags. */
-rp_node		*rp_doc_part(rp_doc *doc, rp_node *docnode, rp_node_type type,
-		    int line, int flags);
+rp_node		*rp_doc_part(rp_doc *doc, rp_node *docnode,
+		    rp_node_type type, int line, int flags);
 /* A masthead line of no role of its own: the title when there is none
  * yet (an annex's only when short), else a note. */
 int		 rp_unplaced_role(const rp_meta *m, size_t n);

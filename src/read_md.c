@@ -80,7 +80,8 @@ struct rdr {
 	struct def	*defs;		/* in cmark's order */
 	size_t		 ndefs;
 	int		 in_notes;	/* reading definitions: no markers */
-	int		 closing_more;	/* paragraphs a closing line took */
+	int		 closing_more;	/* paragraphs a closing line took
+					   with it */
 	rp_node		*docs[64];	/* documents in the order they begin */
 	int		 ndocs;
 	int		 nannex;	/* annexes so far */
@@ -1891,10 +1892,11 @@ static int
 bulleted_paragraphs(struct rdr *r, cmark_node *c)
 {
 	struct rdoc	*d = cur(r);
-	cmark_node	*first = cmark_node_first_child(cmark_node_first_child(c));
+	cmark_node	*first;
 	rp_buf		 t;
 	int		 opens;
 
+	first = cmark_node_first_child(cmark_node_first_child(c));
 	if (first == NULL || !(d->bulleted || (d->zone <= Z_PREAMBLE &&
 	    has_formula(d->node))))
 		return 0;
