@@ -281,6 +281,62 @@ rp_opens_recital(const char *s, size_t n)
 	    rp_lang_phrase(RP_LK_VERB, s, n, NULL) == 0;
 }
 
+/*
+ * Whether the first words of s are shaped like an opener in a script
+ * with capitals: a word of letters in lower case after its first
+ * letter, and not a name of several capitalized words ("Foreign
+ * Affairs", "MRE/RES.3/92", "United Nations").
+ */
+static int
+drafting_word_shape(const char *s, size_t n)
+{
+	size_t		i, len;
+	uint32_t	cp;
+
+	for (i = 0; i < n; i += len) {
+		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
+			return 0;
+		if (cp == ' ' || cp == ',')
+			break;
+		if (!rp_is_cased_letter(cp) && cp != '-' && cp != '\'' &&
+		    cp != 0x2019)
+			return 0;
+		if (i > 0 && rp_is_upper_letter(cp))
+			return 0;
+	}
+	while (i < n && (s[i] == ' ' || s[i] == ','))
+		i++;
+	return i >= n || rp_utf8_decode(s + i, n - i, &cp) == 0 ||
+	    !rp_is_upper_letter(cp);
+}
+
+/*
+ * Whether s opens a paragraph by its first words alone: a paragraph
+ * number, or the opener of a preambular or operative paragraph in the
+ * drafting rules ("Recalling", "Décide", "ссылаясь").  In scripts with
+ * capitals a Latin opener is capitalized: a wrapped line starts with
+ * any word.
+ */
+int
+rp_opener_shape(const char *s, size_t n)
+{
+	uint32_t	 cp;
+
+	return rp_utf8_decode(s, n, &cp) > 0 && !(cp < 0x400 &&
+	    rp_is_cased_letter(cp) && !rp_is_upper_letter(cp)) &&
+	    !(rp_is_cased_letter(cp) && !drafting_word_shape(s, n));
+}
+
+int
+rp_opener_at(const char *s, size_t n)
+{
+	size_t		 nl;
+
+	if (rp_paragraph_number(s, n, &nl) > 0)
+		return 1;
+	return rp_opener_shape(s, n) && rp_opener_kind(s, n) != RP_PARA_UNKNOWN;
+}
+
 rp_para_kind
 rp_classify_paragraph(const char *s, size_t n)
 {
@@ -315,6 +371,16 @@ rp_classify_paragraph(const char *s, size_t n)
 	if (is_stop(last))
 		return RP_PARA_OPERATIVE;
 	return RP_PARA_UNKNOWN;
+}
+
+int
+rp_bullet_opens_paragraph(const char *s, size_t n)
+{
+	size_t	numlen;
+
+	return rp_paragraph_number(s, n, &numlen) > 0 ||
+	    (rp_opener_at(s, n) && rp_classify_paragraph(s, n) !=
+	    RP_PARA_UNKNOWN);
 }
 
 /* The key of a phrase: its words in camel case, hyphens and apostrophes
@@ -1111,6 +1177,73 @@ rp_item_marker(const char *s, size_t n, size_t *numlen,
 	return latin_marker(s, n, cp, len, numlen, kind, value);
 }
 
+/* "____": the rule above footnotes at a page foot, alone on its line
+ * or, in a copy that lost the line break, before the first note
+ * ("__________ 1/ A/49/48."): the length of the rule and the spaces
+ * after it, else 0. */
+size_t
+rp_footnote_rule(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == '_')
+		i++;
+	if (i < 3 || (i < n && s[i] != ' '))
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/*
+ * A footnote marker opening a definition line: "1 See", "¹ General",
+ * "* 仅以", a marker in words of [note markers] ("(注)大会…"), and the
+ * old form with a slash, "17/ See", one or two stars and a slash.
+ * Returns the offset of the text, 0 if none; marker in out, without
+ * the slash; *slashed says whether it had one.
+ */
+size_t
+rp_note_marker(const char *s, size_t n, char *out, size_t outsize,
+    int *slashed)
+{
+	size_t		i = 0, m = 0, len;
+	uint32_t	cp;
+
+	*slashed = 0;
+	if ((i = rp_lang_phrase(RP_LK_NOTE_MARKER, s, n, NULL)) > 0 &&
+	    i < outsize) {
+		memcpy(out, s, i);
+		m = i;
+	} else
+		i = 0;
+	while (m == 0 && i < n &&
+	    (len = rp_utf8_decode(s + i, n - i, &cp)) &&
+	    rp_superscript_digit(cp) >= 0 && m + 1 < outsize) {
+		out[m++] = (char)('0' + rp_superscript_digit(cp));
+		i += len;
+	}
+	if (m == 0) {
+		while (i < n && i < 3 && isdigit((unsigned char)s[i]) &&
+		    m + 1 < outsize)
+			out[m++] = s[i++];
+		if (m == 0)
+			while (i < n && i < 2 && s[i] == '*' &&
+			    m + 1 < outsize)
+				out[m++] = s[i++];
+		if (m > 0 && i < n && s[i] == '/') {
+			*slashed = 1;
+			i++;
+		}
+		if (m == 0 || i >= n || s[i] != ' ' ||
+		    (m == 2 && out[0] == '*' && !*slashed))
+			return 0;
+	}
+	out[m] = '\0';
+	while (i < n && s[i] == ' ')
+		i++;
+	return i < n ? i : 0;
+}
+
 int
 rp_is_separator(const char *s, size_t n)
 {
@@ -1671,6 +1804,51 @@ rp_closes_body(rp_doc *doc, rp_meta *m, const char *s, size_t n,
 {
 	return rp_conclusion_line(doc, m, s, n) || (in_body &&
 	    rp_opens_conclusion(s, n));
+}
+
+int
+rp_ends_sentence(const char *s, size_t n)
+{
+	rp_clause_end	e = rp_clause_end_of(s, n);
+
+	return e != RP_END_NONE && e != RP_END_COMMA;
+}
+
+/* What a closing line gives: 0 when it is none, 1 when it is, plus one
+ * for each of its meeting, date and vote. */
+static int
+closing_facts(rp_doc *doc, const char *s, size_t n)
+{
+	rp_meta	 m;
+
+	memset(&m, 0, sizeof(m));
+	m.votes_for = -1;
+	if (!rp_conclusion_line(doc, &m, s, n))
+		return 0;
+	return 1 + (m.meeting != NULL) + (m.date != NULL) +
+	    (m.votes_for >= 0);
+}
+
+int
+rp_completes_closing(rp_doc *doc, const char *a, size_t an, const char *b,
+    size_t bn)
+{
+	rp_buf	t;
+	int	more;
+
+	/* Nor after a sentence and its note's marker ("Adopted at the
+	 * 406th meeting. 7"): a note follows. */
+	if (!(rp_opens_conclusion(a, an) || rp_date_alone(a, an)) ||
+	    rp_ends_sentence(a, an) || rp_ends_sentence(a,
+	    rp_before_end_marker(a, an)))
+		return 0;
+	rp_buf_init(&t);
+	rp_buf_put(&t, a, an);
+	rp_buf_putc(&t, ' ');
+	rp_buf_put(&t, b, bn);
+	more = closing_facts(doc, t.data, t.len) > closing_facts(doc, a, an);
+	rp_buf_free(&t);
+	return more;
 }
 
 /*
@@ -2372,4 +2550,107 @@ rp_scanned_number(const char *s, size_t n, size_t *numlen)
 	if (bare && (w - k < 4 || s[w - 1] != 's'))
 		return 0;
 	return v;
+}
+
+/* ------------------------------------------------ text before formula */
+
+rp_node *
+rp_doc_part(rp_doc *doc, rp_node *docnode, rp_node_type type, int line,
+    int flags)
+{
+	rp_node *p = rp_node_child(docnode, type), *c, *after = NULL;
+
+	if (p != NULL)
+		return p;
+	p = rp_node_new(doc, type, line, 1);
+	p->flags |= flags;
+	/* Parts go in their fixed order. */
+	for (c = docnode->first; c != NULL; c = c->next)
+		if (c->type < type)
+			after = c;
+	if (after == NULL)
+		rp_node_prepend(docnode, p);
+	else if (after->next != NULL)
+		rp_node_insert_before(after->next, p);
+	else
+		rp_node_append(docnode, p);
+	return p;
+}
+
+int
+rp_unplaced_role(const rp_meta *m, size_t n)
+{
+	return m->title == NULL && (m->kind != RP_DOC_ANNEX || n < 200) ?
+	    RP_ROLE_TITLE : RP_ROLE_NOTE;
+}
+
+void
+rp_to_preface(rp_doc *doc, rp_node *docnode, rp_node *c, int flags)
+{
+	rp_node	*b = c;
+	rp_buf	 t;
+	int	 role;
+
+	if ((c->type == RP_NODE_PARAGRAPH || c->type == RP_NODE_HEADING) &&
+	    c->first != NULL && c->first == c->last &&
+	    c->first->type == RP_NODE_BLOCK) {
+		b = c->first;
+		rp_node_unlink(b);
+		rp_buf_init(&t);
+		rp_node_text(b, &t);
+		if ((role = rp_masthead_role(t.data ? t.data : "",
+		    t.len)) == RP_ROLE_NONE)
+			role = rp_unplaced_role(docnode->meta, t.len);
+		rp_masthead_meta(doc, docnode->meta, role,
+		    t.data ? t.data : "", t.len);
+		rp_buf_free(&t);
+		b->role = role;
+	}
+	rp_node_append(rp_doc_part(doc, docnode, RP_NODE_PREFACE, b->line,
+	    flags), b);
+}
+
+/* Whether paragraph c opens as a recital does ("由于…", "Whereas"). */
+static int
+opens_recital_node(const rp_node *c)
+{
+	rp_buf	t;
+	int	is;
+
+	if (c->first == NULL || c->first->type != RP_NODE_BLOCK)
+		return 0;
+	rp_buf_init(&t);
+	rp_node_text(c->first, &t);
+	is = t.data != NULL && rp_opens_recital(t.data, t.len);
+	rp_buf_free(&t);
+	return is;
+}
+
+int
+rp_text_before_formula(rp_doc *doc, rp_node *docnode, int reasons,
+    int flags)
+{
+	rp_node	*body = rp_node_child(docnode, RP_NODE_BODY), *c, *next;
+
+	if (body == NULL)
+		return 0;
+	for (c = body->first; c != NULL; c = c->next)
+		if (c->num != NULL || c->type == RP_NODE_FORMULA)
+			return 0;
+	for (c = body->first; c != NULL; c = next) {
+		next = c->next;
+		rp_node_unlink(c);
+		/* "…; The General Assembly, therefore,": they are its
+		 * recitals; so is one that opens as a recital does. */
+		if ((reasons || opens_recital_node(c)) &&
+		    c->type == RP_NODE_PARAGRAPH) {
+			c->flags &= ~RP_UNSURE;
+			rp_node_append(rp_doc_part(doc, docnode,
+			    RP_NODE_PREAMBLE, c->line, flags), c);
+			continue;
+		}
+		rp_to_preface(doc, docnode, c, flags);
+	}
+	rp_node_unlink(body);
+	return 1;
 }

@@ -29,6 +29,18 @@ rp_para_kind	 rp_classify_paragraph(const char *s, size_t n);
 rp_para_kind	 rp_opener_kind(const char *s, size_t n);
 /* The same from the tables' phrases alone, not the shape of the word. */
 rp_para_kind	 rp_listed_opener_kind(const char *s, size_t n);
+/* Whether s opens a paragraph by its first words alone: a paragraph
+ * number, or an opener of the tables ("Recalling", "Décide",
+ * "ссылаясь"), capitalized in a script with capitals (a wrapped line
+ * starts with any word). */
+int		 rp_opener_at(const char *s, size_t n);
+/* Whether the first word of s is shaped like an opener: in a script
+ * with capitals, one capitalized word, not a name of several. */
+int		 rp_opener_shape(const char *s, size_t n);
+/* Whether a bulleted line s (its bullet left out) after the formula is
+ * a paragraph, not a sub-item: "- Recalling ...", "- 1. Decides ...",
+ * a copy that set the paragraphs' marks as bullets. */
+int		 rp_bullet_opens_paragraph(const char *s, size_t n);
 
 /*
  * The opening phrase of a preambular paragraph ("Recalling also",
@@ -118,6 +130,16 @@ typedef enum rp_item_kind {
 size_t		 rp_item_marker(const char *s, size_t n, size_t *numlen,
 		    rp_item_kind *kind, int *value);
 
+/* "____": the rule above footnotes at a page foot, alone on its line or
+ * before the first note ("__________ 1/ A/49/48."): the length of the
+ * rule and the spaces after it, else 0. */
+size_t		 rp_footnote_rule(const char *s, size_t n);
+/* A footnote marker opening a definition line: "1 See", "¹ General",
+ * "* 仅以", a marker in words ("(注)大会…"), "17/ See": the offset of
+ * the note's text, 0 if none; the marker into out (without the slash),
+ * *slashed whether it had one. */
+size_t		 rp_note_marker(const char *s, size_t n, char *out,
+		    size_t outsize, int *slashed);
 /* A separator line: "* ** *", "＊＊＊＊", "-----". */
 int		 rp_is_separator(const char *s, size_t n);
 /* "Annex", "ANNEX II", "附件": an annex heading. */
@@ -206,6 +228,17 @@ int		 rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s,
  * meeting ("Adopted at the ]8S6ih meeting", "127th meet-ing"). */
 int		 rp_closes_body(rp_doc *doc, rp_meta *m, const char *s,
 		    size_t n, int in_body);
+/* Whether s ends a sentence, not only a clause: a comma lets a closing
+ * line go on ("Vingt-sixième séance plénière,⏎le 9 février 1946."). */
+int		 rp_ends_sentence(const char *s, size_t n);
+/* Whether b goes on with the closing line a broke off before its
+ * meeting, date or vote, across a blank line: "تبنى المجلس هذا القرار,
+ * في جلسته⏎⏎رقم 2260, بالإجماع.", "Adoptée à la 263e séance⏎⏎par 8 voix
+ * contre zéro, ...", or a date alone before its meeting
+ * ("一九六六年十一月二十九日,⏎第一四八一次全体会议"): a, a space and b
+ * tell more than a alone. */
+int		 rp_completes_closing(rp_doc *doc, const char *a, size_t an,
+		    const char *b, size_t bn);
 /* A letter's vote label ("赞成：", "In favour:"): rp_vote_kind + 1,
  * else 0. */
 int		 rp_vote_label(const char *s, size_t n);
@@ -225,5 +258,25 @@ void		 rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text,
 void		 rp_annex_meta(rp_meta *m, const rp_meta *parent);
 /* The short lines closing a letter's body: its SIGNATURE. */
 void		 rp_take_signature(rp_doc *doc, rp_node *body);
+/* The part of type of docnode (PREFACE, PREAMBLE, ...), made in its
+ * place among the others if there is none, with flags. */
+rp_node		*rp_doc_part(rp_doc *doc, rp_node *docnode,
+		    rp_node_type type, int line, int flags);
+/* A masthead line of no role of its own: the title when there is none
+ * yet (an annex's only when short), else a note. */
+int		 rp_unplaced_role(const rp_meta *m, size_t n);
+/* Text c found before the formula, into the preface of docnode with the
+ * role its words give it there (a paragraph of one block gives its
+ * block); flags for a preface made. */
+void		 rp_to_preface(rp_doc *doc, rp_node *docnode, rp_node *c,
+		    int flags);
+/* A formula after paragraphs of the body, none of them numbered: what
+ * came before it was not the resolution (the end of the item before it
+ * on a printed page, the record of a meeting) and becomes masthead
+ * lines, with the roles and metadata they give ("Resolution 851
+ * (1993)"), but for its recitals (all of them when reasons: "…; The
+ * General Assembly, therefore,").  The body goes; whether it did. */
+int		 rp_text_before_formula(rp_doc *doc, rp_node *docnode,
+		    int reasons, int flags);
 
 #endif

@@ -41,6 +41,7 @@ struct rdoc {
 	cmark_node	*mbreak;	/* the rule under its masthead */
 	int		 masthead_over;	/* its masthead has ended */
 	int		 finished;	/* its metadata was completed */
+	int		 bulleted;	/* its paragraphs are list items */
 };
 
 /* A footnote reference seen in the text. */
@@ -79,6 +80,8 @@ struct rdr {
 	struct def	*defs;		/* in cmark's order */
 	size_t		 ndefs;
 	int		 in_notes;	/* reading definitions: no markers */
+	int		 closing_more;	/* paragraphs a closing line took
+					   with it */
 	rp_node		*docs[64];	/* documents in the order they begin */
 	int		 ndocs;
 	int		 nannex;	/* annexes so far */
@@ -1100,23 +1103,57 @@ read_vote(struct rdr *r, rp_node *part, cmark_node *list)
 	rp_node_append(part, v);
 }
 
+/* A closing line t, the last line of paragraph p, with the paragraphs
+ * after p that complete it, as the text reader joins them
+ * (rp_completes_closing: "Vingt-sixième séance plénière," then "le 9
+ * février 1946."): how many it took. */
+static int
+closing_run(struct rdr *r, cmark_node *p, rp_buf *t)
+{
+	cmark_node	*q;
+	rp_buf		 next;
+	int		 took = 0;
+
+	rp_buf_init(&next);
+	for (q = cmark_node_next(p); q != NULL && t->data != NULL &&
+	    cmark_node_get_type(q) == CMARK_NODE_PARAGRAPH;
+	    q = cmark_node_next(q), took++) {
+		rp_buf_reset(&next);
+		plain(r, q, &next);
+		if (next.data == NULL || !rp_completes_closing(r->doc,
+		    t->data, t->len, next.data, next.len))
+			break;
+		rp_buf_putc(t, ' ');
+		rp_buf_put(t, next.data, next.len);
+	}
+	rp_buf_free(&next);
+	return took;
+}
+
 /* The closing formula ("77th plenary meeting", its date): the text of
- * each of its blocks gives metadata, as each line does in the text. */
+ * each of its blocks gives metadata, as each line does in the text, the
+ * last with the paragraphs completing it; tested: the first was read;
+ * a paragraph a closing line above took was read with it. */
 static void
 conclusion(struct rdr *r, cmark_node *p, int tested)
 {
 	rp_node	*part = open_part(r, RP_NODE_CONCLUSION, p), *b = part->last;
 	rp_buf	 t;
+	int	 taken = r->closing_more > 0;
 
+	r->closing_more -= taken;
 	blocks(r, part, p, 0);
 	rp_buf_init(&t);
-	for (b = b != NULL ? b->next : part->first; b != NULL; b = b->next) {
+	for (b = b != NULL ? b->next : part->first; b != NULL && !taken;
+	    b = b->next) {
+		rp_buf_reset(&t);
+		rp_node_text(b, &t);
+		if (b->next == NULL)
+			r->closing_more = closing_run(r, p, &t);
 		if (tested) {
 			tested = 0;
 			continue;
 		}
-		rp_buf_reset(&t);
-		rp_node_text(b, &t);
 		if (t.data != NULL)
 			rp_conclusion_line(r->doc, cur(r)->node->meta, t.data,
 			    t.len);
@@ -1154,42 +1191,16 @@ has_formula(const rp_node *doc)
 	return pre != NULL && rp_node_child(pre, RP_NODE_FORMULA) != NULL;
 }
 
-/* Whether paragraph c opens as a recital does ("由于…", "Whereas"). */
+/* The paragraphs of the body before a formula, none numbered: its
+ * recitals (all of them, for reasons: "Therefore the Security
+ * Council,") or masthead lines, as the text reader reads them
+ * (rp_text_before_formula).  Whether they were. */
 static int
-opens_recital_node(const rp_node *c)
+text_before_formula(struct rdr *r, int reasons)
 {
-	rp_buf	t;
-	int	is;
-
-	rp_buf_init(&t);
-	if (c->first != NULL)
-		rp_node_text(c->first, &t);
-	is = t.data != NULL && rp_opens_recital(t.data, t.len);
-	rp_buf_free(&t);
-	return is;
-}
-
-/* Unnumbered paragraphs in the body before a formula with a connector
- * are its reasons, and so are all before one with none when each opens
- * as a recital: they move to the preamble.  Whether they did. */
-static int
-reasons_to_preamble(struct rdr *r, cmark_node *at, int reasons)
-{
-	rp_node	*body = rp_node_child(cur(r)->node, RP_NODE_BODY), *c, *pre;
-
-	if (body == NULL)
+	if (!rp_text_before_formula(r->doc, cur(r)->node, reasons, RP_NOSRC))
 		return 0;
-	for (c = body->first; c != NULL; c = c->next)
-		if (c->type != RP_NODE_PARAGRAPH || c->num != NULL ||
-		    (!reasons && !opens_recital_node(c)))
-			return 0;
-	pre = open_part(r, RP_NODE_PREAMBLE, at);
-	while ((c = body->first) != NULL) {
-		rp_node_unlink(c);
-		c->flags &= ~RP_UNSURE;
-		rp_node_append(pre, c);
-	}
-	rp_node_unlink(body);
+	cur(r)->part = NULL;
 	return 1;
 }
 
@@ -1358,10 +1369,10 @@ formula_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 	rp_body		 body = RP_BODY_UNKNOWN;
 	rp_node		*f;
 
-	if (!(d->zone <= Z_PREAMBLE || (d->zone == Z_BODY &&
-	    rp_formula_connector(s, n) && reasons_to_preamble(r, p, 1))) ||
-	    has_formula(d->node) || !(rp_is_formula(s, n, &body) ||
-	    bare_formula(r, p, s, n, &body)))
+	if (has_formula(d->node) || !(rp_is_formula(s, n, &body) ||
+	    bare_formula(r, p, s, n, &body)) || !(d->zone <= Z_PREAMBLE ||
+	    (d->zone == Z_BODY && text_before_formula(r,
+	    rp_formula_connector(s, n)))))
 		return 0;
 	f = node_at(r, RP_NODE_FORMULA, p);
 	blocks(r, f, p, 0);
@@ -1381,7 +1392,8 @@ formula_lead_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 
 	if (has_formula(d->node) || (at = rp_formula_lead(s, n, &body,
 	    list_follows(p))) == 0 || !(d->zone <= Z_PREAMBLE ||
-	    (d->zone == Z_BODY && reasons_to_preamble(r, p, 0))))
+	    (d->zone == Z_BODY && text_before_formula(r,
+	    rp_formula_connector(s, at)))))
 		return 0;
 	at = formula_lead(r, p, s, n, at, body);
 	if (leads_in(r, p, s + at, n - at))
@@ -1412,13 +1424,14 @@ closing_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 	int		 hit;
 
 	(void)s;
-	(void)n;
 	if (d->zone == Z_CONCLUSION) {
 		conclusion(r, p, 0);
 		return 1;
 	}
 	rp_buf_init(&line);
 	plain_line(r, p, &line);
+	if (line.len == n)
+		closing_run(r, p, &line);
 	hit = line.data != NULL && rp_closes_body(r->doc, d->node->meta,
 	    line.data, line.len, d->zone == Z_BODY);
 	rp_buf_free(&line);
@@ -1868,16 +1881,53 @@ numbered_list(struct rdr *r, cmark_node *c)
 	d->dropped = 0;
 }
 
-/* A bullet list: a vote, or the sub-items of the last paragraph (one
- * made for them if there is none). */
+static void	read_block(struct rdr *, cmark_node *);
+
+/*
+ * Whether the items of bullet list c are the paragraphs of the current
+ * document (rp_bullet_opens_paragraph): after its formula, or once a
+ * list was, its first item opens as a paragraph does.
+ */
+static int
+bulleted_paragraphs(struct rdr *r, cmark_node *c)
+{
+	struct rdoc	*d = cur(r);
+	cmark_node	*first;
+	rp_buf		 t;
+	int		 opens;
+
+	first = cmark_node_first_child(cmark_node_first_child(c));
+	if (first == NULL || !(d->bulleted || (d->zone <= Z_PREAMBLE &&
+	    has_formula(d->node))))
+		return 0;
+	if (cmark_node_get_type(first) == CMARK_NODE_LIST)
+		return cmark_node_get_list_type(first) == CMARK_ORDERED_LIST;
+	rp_buf_init(&t);
+	plain(r, first, &t);
+	opens = t.data != NULL && rp_bullet_opens_paragraph(t.data, t.len);
+	rp_buf_free(&t);
+	return d->bulleted = opens;
+}
+
+/* A bullet list: a vote, the paragraphs themselves, or the sub-items of
+ * the last paragraph (one made for them if there is none). */
 static void
 bullet_list(struct rdr *r, cmark_node *c)
 {
 	struct rdoc	*d = cur(r);
 	rp_node		*part;
+	cmark_node	*li, *k;
 
 	if (is_vote(r, c)) {
 		read_vote(r, open_part(r, RP_NODE_BODY, c), c);
+		return;
+	}
+	if (bulleted_paragraphs(r, c)) {
+		for (li = cmark_node_first_child(c); li != NULL;
+		    li = cmark_node_next(li))
+			for (k = cmark_node_first_child(li); k != NULL;
+			    k = cmark_node_next(k))
+				read_block(r, k);
 		return;
 	}
 	if (d->last_para == NULL) {
@@ -2243,35 +2293,139 @@ marker_above(const size_t *first, size_t end, const char *num, size_t k)
 	return first[marker_key(num, k)] < end;
 }
 
-/* The length of "12 " opening a plain note line l[0..n) numbered want:
- * the text after it is no wrapped line going on ("8 and 9 December",
- * "1 December 2025") and no paragraph ("1 Decides"). 0 if not. */
+/* Whether s, after a note's marker, is a note's text: no wrapped line
+ * going on ("8 and 9 December", "1 December 2025") and no paragraph
+ * ("1 Decides"). */
+static int
+note_text(const char *s, size_t n)
+{
+	return n > 0 && s[0] != ' ' && !rp_starts_lower(s, n) &&
+	    rp_lang_phrase(RP_LK_MONTH, s, n, NULL) == 0 &&
+	    rp_operative_phrase(s, n) == 0 && !rp_opens_recital(s, n);
+}
+
+/* The length of "12 " opening a plain note line l[0..n) numbered want,
+ * its text a note's (note_text); 0 if not. */
 static size_t
 plain_note_lead(const char *l, size_t n, long want)
 {
-	size_t	k = 0, at;
+	size_t	k = 0;
 
 	while (k < n && k < 3 && isdigit((unsigned char)l[k]))
 		k++;
 	if (k == 0 || k + 1 >= n || l[k] != ' ' || strtol(l, NULL, 10) !=
-	    want)
+	    want || !note_text(l + k + 1, n - k - 1))
 		return 0;
-	at = k + 1;
-	if (l[at] == ' ' || rp_starts_lower(l + at, n - at) ||
-	    rp_lang_phrase(RP_LK_MONTH, l + at, n - at, NULL) > 0 ||
-	    rp_operative_phrase(l + at, n - at) > 0 ||
-	    rp_opens_recital(l + at, n - at))
+	return k + 1;
+}
+
+/*
+ * The length of what opens a note in paragraph line l[0..n) by the text
+ * reader's rules (rp_footnote_rule, rp_note_marker), its label into
+ * label: anywhere, a rule then a note ("__________ 1/ A/49/48."); past
+ * the closing line (adopted), a marker ("12 参阅", "1/ See", "(注)…"),
+ * and right under it or under a note (adopted 2), one numbered as a list
+ * ("1. Procès-verbaux").  Not "2 Requests", a number a scan left.
+ */
+static size_t
+closing_note_lead(const char *l, size_t n, int adopted, char *label,
+    size_t size)
+{
+	size_t	rule = rp_footnote_rule(l, n), k = 0, nl;
+	int	slashed;
+
+	if ((rule == 0 && !adopted) || rp_scanned_number(l, n, &nl) != 0)
 		return 0;
-	return at;
+	if ((k = rp_note_marker(l + rule, n - rule, label, size,
+	    &slashed)) > 0)
+		return rule > 0 || note_text(l + k, n - k) ? rule + k : 0;
+	while (k < n && k < 3 && k + 1 < size && isdigit((unsigned char)l[k]))
+		label[k] = l[k], k++;
+	label[k] = '\0';
+	if (adopted < 2 || k == 0 || k + 2 >= n || l[k] != '.' ||
+	    l[k + 1] != ' ' || !note_text(l + k + 2, n - k - 2))
+		return 0;
+	return k + 2;
+}
+
+/* Where a paragraph opening with line l[0..n) leaves the closing line
+ * (adopted): 2 under it or its lines going on in lower case, or under a
+ * note (noted); 1 past it; 0 at the formula of the next text. */
+static int
+past_closing(const char *l, size_t n, int adopted, int noted)
+{
+	rp_body	body;
+
+	if (rp_is_formula(l, n, &body))
+		return 0;
+	if (rp_opens_conclusion(l, n) || (adopted && noted) ||
+	    (adopted == 2 && rp_starts_lower(l, n)))
+		return 2;
+	return adopted != 0;
+}
+
+/* Whether l[0..n) is shaped as a note: "13 Conventions de Genève …". */
+static int
+note_shaped(const char *l, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && k < 3 && isdigit((unsigned char)l[k]))
+		k++;
+	return k > 0 && k + 1 < n && l[k] == ' ' &&
+	    (isupper((unsigned char)l[k + 1]) ||
+	    (unsigned char)l[k + 1] >= 0x80);
+}
+
+/* Whether the paragraphs from line i on are all shaped as notes: past
+ * the closing line, a note even if its words look like a paragraph's
+ * ("13 Conventions de Genève", a scan that lost its marker), as the
+ * text reader's notes_only() has it. */
+static int
+notes_only(const struct rdr *r, size_t i)
+{
+	for (; i < r->nlines; i++)
+		if (!blank(r->src + r->lines[i], line_len(r, i)) &&
+		    (i == 0 || blank(r->src + r->lines[i - 1],
+		    line_len(r, i - 1))) && !note_shaped(r->src +
+		    r->lines[i], line_len(r, i)))
+			return 0;
+	return 1;
+}
+
+/* The label of the note paragraph line l[0..n) opens, into label: the
+ * next plain note numbered want ("1 See A/76/324.", written above as a
+ * marker) or a note by closing_note_lead; the length of what opens it,
+ * 0 if none. */
+static size_t
+note_lead(const struct rdr *r, const size_t *first, size_t i, long *want,
+    int adopted, char *label, size_t size)
+{
+	const char	*l = r->src + r->lines[i];
+	size_t		 n = line_len(r, i), lead;
+
+	if ((lead = plain_note_lead(l, n, *want)) > 0 &&
+	    marker_above(first, r->lines[i], l, lead - 1)) {
+		snprintf(label, size, "%ld", (*want)++);
+		return lead;
+	}
+	if ((lead = closing_note_lead(l, n, adopted, label, size)) > 0 ||
+	    !adopted || !note_shaped(l, n) || !notes_only(r, i + 1))
+		return lead;
+	for (lead = 0; isdigit((unsigned char)l[lead]); lead++)
+		label[lead] = l[lead];
+	label[lead] = '\0';
+	return lead + 1;
 }
 
 /*
  * Some PDF-to-Markdown tools leave the notes at a page's foot as plain
- * paragraphs between those of the text ("1 See A/76/324.").  In a file
- * with no "[^n]:" definition, a paragraph that opens with the next note
- * number (1, 2, ...) written above as a marker becomes the definition
- * "[^1]: See A/76/324."; a number out of sequence ("8 and 9 December
- * 2014" after note 14) stays text.
+ * paragraphs between those of the text ("1 See A/76/324."), and copies
+ * of old texts set them under the closing line ("12 参阅…", "1/ See").
+ * In a file with no "[^n]:" definition, a paragraph that opens as a note
+ * (note_lead) becomes its definition, "[^1]: See A/76/324."; a number
+ * out of sequence between paragraphs ("8 and 9 December 2014" after note
+ * 14) stays text.
  */
 static void
 plain_note_definitions(struct rdr *r)
@@ -2279,7 +2433,8 @@ plain_note_definitions(struct rdr *r)
 	rp_buf	 b;
 	size_t	 i, end, lead, done = 0, first[MARKER_KEYS];
 	long	 want = 1;
-	char	 num[8];
+	int	 adopted = 0, made = 0;
+	char	 label[16];
 
 	for (i = 0; i < r->nlines; i++)
 		if (def_line_number(r->src + r->lines[i], line_len(r, i),
@@ -2288,22 +2443,23 @@ plain_note_definitions(struct rdr *r)
 	first_markers(r->src, r->len, first);
 	rp_buf_init(&b);
 	for (i = 0; i < r->nlines; i++) {
-		const char *l = r->src + r->lines[i];
-		size_t n = line_len(r, i);
-
-		if (i > 0 && !blank(r->src + r->lines[i - 1], line_len(r, i - 1)))
+		if (blank(r->src + r->lines[i], line_len(r, i)) || (i > 0 &&
+		    !blank(r->src + r->lines[i - 1], line_len(r, i - 1))))
 			continue;	/* not a paragraph's first line */
-		if ((lead = plain_note_lead(l, n, want)) == 0 ||
-		    !marker_above(first, r->lines[i], l, lead - 1))
+		lead = note_lead(r, first, i, &want, adopted, label,
+		    sizeof(label));
+		adopted = past_closing(r->src + r->lines[i], line_len(r, i),
+		    adopted, lead > 0);
+		if (lead == 0)
 			continue;
 		rp_buf_put(&b, r->src + done, r->lines[i] - done);
-		snprintf(num, sizeof(num), "%ld", want++);
 		rp_buf_puts(&b, "[^");
-		rp_buf_puts(&b, num);
+		rp_buf_puts(&b, label);
 		rp_buf_puts(&b, "]: ");
 		done = r->lines[i] + lead;
+		made++;
 	}
-	if (want > 1) {
+	if (made > 0) {
 		rp_buf_put(&b, r->src + done, r->len - done);
 		r->src = rp_doc_strndup(r->doc, b.data, b.len);
 		r->len = b.len;

@@ -293,26 +293,6 @@ split_masthead_lines(struct reader *r)
 	}
 }
 
-/* Whether cp is an upper-case Latin, Greek or Cyrillic letter. */
-static int
-is_upper_letter(uint32_t cp)
-{
-	if (cp < 0x80)
-		return isupper((int)cp);
-	return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
-	    (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
-	    (cp >= 0x410 && cp <= 0x42F);
-}
-
-/* Whether cp is a letter of a script with capitals (Latin, Cyrillic). */
-static int
-is_cased_letter(uint32_t cp)
-{
-	return (cp < 0x80 && isalpha((int)cp)) || (cp >= 0xC0 &&
-	    cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x400 &&
-	    cp < 0x530);
-}
-
 /* A page's label, a word and its number ("Page 2", "Página 2"), not
  * an annex heading. */
 static int
@@ -322,7 +302,7 @@ page_label(const struct line *l)
 	uint32_t cp;
 
 	while (i < l->n && (len = rp_utf8_decode(l->s + i, l->n - i, &cp)) &&
-	    is_cased_letter(cp))
+	    rp_is_cased_letter(cp))
 		i += len;
 	if (i == 0 || i + 2 > l->n || l->s[i] != ' ' || !isupper((unsigned
 	    char)l->s[0]) || rp_is_annex_heading(l->s, l->n))
@@ -645,72 +625,6 @@ free_units(struct reader *r)
 	free(r->units);
 }
 
-/* "____": the rule above footnotes at a page foot, alone on its line
- * or, in a copy that lost the line break, before the first note
- * ("__________ 1/ A/49/48."): the length of the rule and the spaces
- * after it, else 0. */
-static size_t
-footnote_rule(const struct line *l)
-{
-	size_t i = 0;
-
-	while (i < l->n && l->s[i] == '_')
-		i++;
-	if (i < 3 || (i < l->n && l->s[i] != ' '))
-		return 0;
-	while (i < l->n && l->s[i] == ' ')
-		i++;
-	return i;
-}
-
-/*
- * A footnote marker opening a definition line: "1 See", "¹ General",
- * "* 仅以", a marker in words of [note markers] ("(注)大会…"), and the
- * old form with a slash, "17/ See", one or two stars and a slash.
- * Returns the offset of the text, 0 if none; marker in out, without
- * the slash; *slashed says whether it had one.
- */
-static size_t
-def_marker(const struct line *l, char *out, size_t outsize, int *slashed)
-{
-	size_t		i = 0, m = 0, len;
-	uint32_t	cp;
-
-	*slashed = 0;
-	if ((i = rp_lang_phrase(RP_LK_NOTE_MARKER, l->s, l->n, NULL)) > 0 &&
-	    i < outsize) {
-		memcpy(out, l->s, i);
-		m = i;
-	} else
-		i = 0;
-	while (m == 0 && i < l->n &&
-	    (len = rp_utf8_decode(l->s + i, l->n - i, &cp)) &&
-	    rp_superscript_digit(cp) >= 0 && m + 1 < outsize) {
-		out[m++] = (char)('0' + rp_superscript_digit(cp));
-		i += len;
-	}
-	if (m == 0) {
-		while (i < l->n && i < 3 && isdigit((unsigned char)l->s[i]) &&
-		    m + 1 < outsize)
-			out[m++] = l->s[i++];
-		if (m == 0)
-			while (i < l->n && i < 2 && l->s[i] == '*' &&
-			    m + 1 < outsize)
-				out[m++] = l->s[i++];
-		if (m > 0 && i < l->n && l->s[i] == '/') {
-			*slashed = 1;
-			i++;
-		}
-		if (m == 0 || i >= l->n || l->s[i] != ' ' ||
-		    (m == 2 && out[0] == '*' && !*slashed))
-			return 0;
-	}
-	out[m] = '\0';
-	while (i < l->n && l->s[i] == ' ')
-		i++;
-	return i < l->n ? i : 0;
-}
-
 /*
  * A definition opening a block outside a ruled zone ("5 See", "¹ The",
  * "1/ S/26111."): the offset of its text, or 0.  Not "2 Requests" (a
@@ -729,7 +643,7 @@ block_definition(const struct reader *r, const struct line *l,
 	char			 iso[11];
 
 	if (rp_is_separator(l->s, l->n) ||
-	    (k = def_marker(l, marker, size, slashed)) == 0)
+	    (k = rp_note_marker(l->s, l->n, marker, size, slashed)) == 0)
 		return 0;
 	if (!((unsigned char)l->s[0] >= 0x80 || marker[0] == '*' ||
 	    seen_content) || rp_scanned_number(l->s, l->n, &nl) != 0 ||
@@ -768,7 +682,7 @@ next_note_line(const struct unit *u, const struct line *l)
 	if (u == NULL || u->kind != U_FNDEF ||
 	    !isdigit((unsigned char)u->marker[0]) ||
 	    !rp_ends_clause(u->text.data, u->text.len) ||
-	    def_marker(l, m, sizeof(m), &slashed) == 0)
+	    rp_note_marker(l->s, l->n, m, sizeof(m), &slashed) == 0)
 		return 0;
 	return atoi(m) == atoi(u->marker) + 1;
 }
@@ -808,7 +722,7 @@ ends_semicolon_and(const char *s, size_t n)
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	while (n > 0 && (cp = rp_utf8_last(s, n, &len)) != ' ' &&
-	    is_cased_letter(cp) && words < 4) {
+	    rp_is_cased_letter(cp) && words < 4) {
 		n -= len;
 		words++;
 	}
@@ -834,62 +748,6 @@ sentence_end(const struct reader *r, const struct line *l)
 	c = rp_clause_end_of(e->s, e->n);
 	return (c != RP_END_NONE && c != RP_END_COLON) ||
 	    ends_semicolon_and(e->s, e->n);
-}
-
-/*
- * Whether the first words of s are shaped like an opener in a script
- * with capitals: a word of letters in lower case after its first
- * letter, and not a name of several capitalized words ("Foreign
- * Affairs", "MRE/RES.3/92", "United Nations").
- */
-static int
-drafting_word_shape(const char *s, size_t n)
-{
-	size_t		i, len;
-	uint32_t	cp;
-
-	for (i = 0; i < n; i += len) {
-		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
-			return 0;
-		if (cp == ' ' || cp == ',')
-			break;
-		if (!is_cased_letter(cp) && cp != '-' && cp != '\'' &&
-		    cp != 0x2019)
-			return 0;
-		if (i > 0 && is_upper_letter(cp))
-			return 0;
-	}
-	while (i < n && (s[i] == ' ' || s[i] == ','))
-		i++;
-	return i >= n || rp_utf8_decode(s + i, n - i, &cp) == 0 ||
-	    !is_upper_letter(cp);
-}
-
-/*
- * Whether s opens a paragraph by its first words alone: a paragraph
- * number, or the opener of a preambular or operative paragraph in the
- * drafting rules ("Recalling", "Décide", "ссылаясь").  In scripts with
- * capitals a Latin opener is capitalized: a wrapped line starts with
- * any word.
- */
-static int
-opener_shape(const char *s, size_t n)
-{
-	uint32_t	 cp;
-
-	return rp_utf8_decode(s, n, &cp) > 0 && !(cp < 0x400 &&
-	    is_cased_letter(cp) && !is_upper_letter(cp)) &&
-	    !(is_cased_letter(cp) && !drafting_word_shape(s, n));
-}
-
-static int
-opener_at(const char *s, size_t n)
-{
-	size_t		 nl;
-
-	if (rp_paragraph_number(s, n, &nl) > 0)
-		return 1;
-	return opener_shape(s, n) && rp_opener_kind(s, n) != RP_PARA_UNKNOWN;
 }
 
 /* Whether the word ending at s[i] (before spaces) is in lower case:
@@ -1002,7 +860,7 @@ heading_date_end(const char *s, size_t n)
 	size_t	at, len;
 
 	if ((len = rp_find_date(s, n, iso, &at)) == 0 || at + len + 1 >= n ||
-	    s[at + len] != ' ' || !is_upper_letter((unsigned char)s[at +
+	    s[at + len] != ' ' || !rp_is_upper_letter((unsigned char)s[at +
 	    len + 1]) || !rp_names_doctype(s, at))
 		return 0;
 	return at + len;
@@ -1040,7 +898,7 @@ find_seams(struct reader *r, const struct line *l, struct seams *sm)
 			add_seam(sm, i);
 			add_seam(sm, i + k);
 			sm->strong = 1;
-		} else if (i > 0 && rp_ends_clause(s, i) && opener_at(s + i,
+		} else if (i > 0 && rp_ends_clause(s, i) && rp_opener_at(s + i,
 		    n - i))
 			add_seam(sm, i);
 	}
@@ -1058,7 +916,7 @@ opener_after(const char *s, size_t n, size_t k)
 {
 	while (k < n && s[k] == ' ')
 		k++;
-	return k < n && opener_at(s + k, n - k);
+	return k < n && rp_opener_at(s + k, n - k);
 }
 
 /* The length of a formula with its article and no comma that opens s
@@ -1137,7 +995,7 @@ formula_seams(const struct line *l, struct seams *sm)
 static int
 rule_seam(const struct line *l, struct seams *sm)
 {
-	size_t k = footnote_rule(l);
+	size_t k = rp_footnote_rule(l->s, l->n);
 
 	if (k == 0 || k == l->n)
 		return 0;
@@ -1281,19 +1139,9 @@ line_ends_paragraph(const struct reader *r, const struct line *prev,
 	/* After a comma, a line opening with a number that is no paragraph
 	 * number goes on with a list of references ("64/23 of 2 December
 	 * 2009,⏎66/22 of 2 December 2011"). */
-	return opener_at(l->s, l->n) || (r->line_per_paragraph &&
+	return rp_opener_at(l->s, l->n) || (r->line_per_paragraph &&
 	    !rp_starts_lower(l->s, l->n) && !(isdigit((unsigned char)*l->s) &&
 	    rp_clause_end_of(prev->s, prev->n) == RP_END_COMMA));
-}
-
-/* Whether s ends a sentence, not only a clause: a comma lets a closing
- * line go on ("Vingt-sixième séance plénière,⏎le 9 février 1946."). */
-static int
-ends_sentence(const char *s, size_t n)
-{
-	rp_clause_end	e = rp_clause_end_of(s, n);
-
-	return e != RP_END_NONE && e != RP_END_COMMA;
 }
 
 /* Whether the brackets of s are closed: "(Belgium." ends no sentence. */
@@ -1322,7 +1170,7 @@ closing_break(const struct unit *u, const struct line *prev,
     const struct line *l)
 {
 	if (u->kind != U_TEXT || is_blank(prev) ||
-	    !ends_sentence(prev->s, prev->n))
+	    !rp_ends_sentence(prev->s, prev->n))
 		return 0;
 	return rp_opens_conclusion(l->s, l->n) ||
 	    (rp_opens_conclusion(u->text.data, u->text.len) &&
@@ -1397,13 +1245,13 @@ wrapped_opener(const struct reader *r, const struct line *prev,
 	if (prev == NULL || l->cut || rp_ends_clause(prev->s, prev->n))
 		return 0;
 	last = rp_utf8_last(prev->s, prev->n, &nl);
-	if (!(is_cased_letter(last) || (last < 0x80 && isdigit((int)last))))
+	if (!(rp_is_cased_letter(last) || (last < 0x80 && isdigit((int)last))))
 		return 0;
 	/* A body's name goes on a sentence after a word ("adopted by
 	 * the⏎General Assembly,"); after a number ("... بتاريخ 30 تشرين
 	 * الثاني (نوفمبر) 1975⏎إن مجلس الأمن") a title has ended. */
 	if (rp_is_formula(l->s, l->n, &b))
-		return is_cased_letter(last);
+		return rp_is_cased_letter(last);
 	if (rp_item_marker(l->s, l->n, &nl, &kind, &v) == 0)
 		return 0;
 	if (kind == RP_ITEM_BULLET)
@@ -1489,7 +1337,7 @@ bare_formula_line(const struct reader *r, size_t i)
 	rp_body			 b;
 
 	if (!rp_is_bare_formula(l->s, l->n, &b) || (i > 0 &&
-	    is_cased_letter(rp_utf8_last(l[-1].s, l[-1].n, &len))))
+	    rp_is_cased_letter(rp_utf8_last(l[-1].s, l[-1].n, &len))))
 		return 0;
 	return paragraph_below(r, i);
 }
@@ -1593,14 +1441,14 @@ zone_note(struct cutter *c, const struct line *l)
 	size_t	 k;
 	int	 slashed;
 
-	if (footnote_rule(l) == l->n) {
+	if (rp_footnote_rule(l->s, l->n) == l->n) {
 		c->in_zone = 1;
 		c->u = NULL;
 		return 1;
 	}
 	if (!c->in_zone)
 		return 0;
-	if ((k = def_marker(l, c->marker, sizeof(c->marker),
+	if ((k = rp_note_marker(l->s, l->n, c->marker, sizeof(c->marker),
 	    &slashed)) > 0) {
 		c->u = new_definition(c->r, l, k, c->marker, c->seg);
 		c->in_zone = 1;
@@ -1885,24 +1733,13 @@ struct builder {
 	rp_node		*vote_node;
 };
 
+/* The part of type, in its slot once made (or made by the shared
+ * rules: rp_to_preface). */
 static rp_node *
 part(struct builder *bd, rp_node **slot, rp_node_type type, int line)
 {
-	rp_node *c, *after = NULL;
-
-	if (*slot != NULL)
-		return *slot;
-	*slot = rp_node_new(bd->r->doc, type, line, 1);
-	/* Parts go in their fixed order. */
-	for (c = bd->docnode->first; c != NULL; c = c->next)
-		if (c->type < type)
-			after = c;
-	if (after == NULL)
-		rp_node_prepend(bd->docnode, *slot);
-	else if (after->next != NULL)
-		rp_node_insert_before(after->next, *slot);
-	else
-		rp_node_append(bd->docnode, *slot);
+	if (*slot == NULL)
+		*slot = rp_doc_part(bd->r->doc, bd->docnode, type, line, 0);
 	return *slot;
 }
 
@@ -2036,17 +1873,6 @@ add_item(struct builder *bd, const struct unit *u, size_t numlen,
 	bd->values[d] = value;
 }
 
-/* A masthead line of no role of its own: the title when there is none
- * yet (an annex's only when short), else a note. */
-static int
-unplaced_role(const struct builder *bd, size_t n)
-{
-	const rp_meta *m = bd->docnode->meta;
-
-	return m->title == NULL && (m->kind != RP_DOC_ANNEX || n < 200) ?
-	    RP_ROLE_TITLE : RP_ROLE_NOTE;
-}
-
 static void
 add_masthead(struct builder *bd, const struct unit *u)
 {
@@ -2064,7 +1890,7 @@ add_masthead(struct builder *bd, const struct unit *u)
 			n -= k + 1;
 			role = RP_ROLE_TITLE;
 		} else
-			role = unplaced_role(bd, n);
+			role = rp_unplaced_role(bd->docnode->meta, n);
 	}
 	rp_masthead_meta(bd->r->doc, bd->docnode->meta, role, s,
 	    n);
@@ -2147,84 +1973,6 @@ connector_into(struct builder *bd, rp_node *formula)
 	rp_node_append(formula, c);
 }
 
-/* Text found before the formula, into the preface with the role its
- * words give it there (a paragraph of one block gives its block). */
-static void
-to_preface(struct builder *bd, rp_node *c)
-{
-	rp_node	*b = c;
-	rp_buf	 t;
-	int	 role;
-
-	if ((c->type == RP_NODE_PARAGRAPH || c->type == RP_NODE_HEADING) &&
-	    c->first != NULL && c->first == c->last &&
-	    c->first->type == RP_NODE_BLOCK) {
-		b = c->first;
-		rp_node_unlink(b);
-		rp_buf_init(&t);
-		rp_node_text(b, &t);
-		if ((role = rp_masthead_role(t.data ? t.data : "",
-		    t.len)) == RP_ROLE_NONE)
-			role = unplaced_role(bd, t.len);
-		rp_masthead_meta(bd->r->doc, bd->docnode->meta, role,
-		    t.data ? t.data : "", t.len);
-		rp_buf_free(&t);
-		b->role = role;
-	}
-	rp_node_append(part(bd, &bd->preface, RP_NODE_PREFACE, b->line), b);
-}
-
-static int
-opens_recital_node(const rp_node *c)
-{
-	rp_buf	t;
-	int	is;
-
-	if (c->first == NULL || c->first->type != RP_NODE_BLOCK)
-		return 0;
-	rp_buf_init(&t);
-	rp_node_text(c->first, &t);
-	is = t.data != NULL && rp_opens_recital(t.data, t.len);
-	rp_buf_free(&t);
-	return is;
-}
-
-/*
- * A formula after paragraphs, none of them numbered: what came before it
- * was not the resolution (the end of the item before it on a printed
- * page, the record of a meeting) and becomes masthead lines, in order,
- * with the roles and metadata they give ("Resolution 851 (1993)").
- * Whether it did.
- */
-static int
-text_before_formula(struct builder *bd, int reasons)
-{
-	rp_node	*c, *next;
-
-	if (bd->body == NULL)
-		return 0;
-	for (c = bd->body->first; c != NULL; c = c->next)
-		if (c->num != NULL || c->type == RP_NODE_FORMULA)
-			return 0;
-	for (c = bd->body->first; c != NULL; c = next) {
-		next = c->next;
-		rp_node_unlink(c);
-		/* "…; The General Assembly, therefore,": they are its
-		 * recitals; so is one that opens as a recital does. */
-		if ((reasons || opens_recital_node(c)) &&
-		    c->type == RP_NODE_PARAGRAPH) {
-			c->flags &= ~RP_UNSURE;
-			rp_node_append(part(bd, &bd->preamble,
-			    RP_NODE_PREAMBLE, c->line), c);
-			continue;
-		}
-		to_preface(bd, c);
-	}
-	rp_node_unlink(bd->body);
-	bd->body = NULL;
-	return 1;
-}
-
 /* Whether paragraph c ends as a recital does, in a comma or a
  * semicolon. */
 static int
@@ -2259,7 +2007,7 @@ titles_before_formula(struct builder *bd)
 	for (c = bd->preamble->first; c != NULL; c = next) {
 		next = c->next;
 		rp_node_unlink(c);
-		to_preface(bd, c);
+		rp_to_preface(bd->r->doc, bd->docnode, c, 0);
 	}
 	rp_node_unlink(bd->preamble);
 	bd->preamble = NULL;
@@ -2273,15 +2021,8 @@ static int
 bulleted_paragraph(const struct builder *bd, rp_item_kind kind,
     const char *s, size_t n)
 {
-	size_t	numlen;
-
-	if (kind != RP_ITEM_BULLET || (!bd->bulleted && (bd->state > 1 ||
-	    bd->preamble == NULL)))
-		return 0;
-	if (rp_paragraph_number(s, n, &numlen) > 0)
-		return 1;
-	return opener_at(s, n) && rp_classify_paragraph(s, n) !=
-	    RP_PARA_UNKNOWN;
+	return kind == RP_ITEM_BULLET && (bd->bulleted || (bd->state <= 1 &&
+	    bd->preamble != NULL)) && rp_bullet_opens_paragraph(s, n);
 }
 
 /* Whether s holds no word and no number: a stray "." a web page left
@@ -2322,12 +2063,16 @@ add_formula(struct builder *bd, const struct unit *u, size_t n,
 		bd->para = NULL;
 		return 1;
 	}
-	if (again || (bd->state > 1 && !text_before_formula(bd,
-	    rp_formula_connector(s, n))))
+	if (again || (bd->state > 1 && !rp_text_before_formula(bd->r->doc,
+	    bd->docnode, rp_formula_connector(s, n), 0)))
 		return 0;
+	if (bd->state > 1)
+		bd->body = NULL;
 	if (bd->docnode->meta->body == RP_BODY_UNKNOWN)
 		bd->docnode->meta->body = body;
+	bd->preamble = rp_node_child(bd->docnode, RP_NODE_PREAMBLE);
 	titles_before_formula(bd);
+	bd->preface = rp_node_child(bd->docnode, RP_NODE_PREFACE);
 	p = rp_node_new(bd->r->doc, RP_NODE_FORMULA, u->line, u->col);
 	p->name = "enactingFormula";
 	connector_into(bd, p);
@@ -2663,46 +2408,6 @@ begins_new(const struct unit *b)
 }
 
 
-/* What a closing line gives: 0 when it is none, 1 when it is, plus one
- * for its meeting and one for its vote. */
-static int
-closing_facts(const struct reader *r, const char *s, size_t n)
-{
-	rp_meta	 m;
-
-	memset(&m, 0, sizeof(m));
-	m.votes_for = -1;
-	if (!rp_conclusion_line(r->doc, &m, s, n))
-		return 0;
-	return 1 + (m.meeting != NULL) + (m.votes_for >= 0);
-}
-
-/* Whether b goes on with the closing line a broke off before its
- * meeting or vote, across a blank line: "تبنى المجلس هذا القرار, في
- * جلسته⏎⏎رقم 2260, بالإجماع.", "Adoptée à la 263e séance⏎⏎par 8 voix
- * contre zéro, ...", or a date alone before its meeting
- * ("一九六六年十一月二十九日,⏎第一四八一次全体会议"). */
-static int
-completes_closing(const struct reader *r, const struct unit *a,
-    const struct unit *b)
-{
-	rp_buf	t;
-	int	more;
-
-	if (!(rp_opens_conclusion(a->text.data, a->text.len) ||
-	    rp_date_alone(a->text.data, a->text.len)) ||
-	    ends_sentence(a->text.data, a->text.len))
-		return 0;
-	rp_buf_init(&t);
-	rp_buf_put(&t, a->text.data, a->text.len);
-	rp_buf_putc(&t, ' ');
-	rp_buf_put(&t, b->text.data, b->text.len);
-	more = closing_facts(r, t.data, t.len) > closing_facts(r,
-	    a->text.data, a->text.len);
-	rp_buf_free(&t);
-	return more;
-}
-
 /* A block that opens as a paragraph does ("تنادي بهذا الإعلان", "Decides
  * that") and stops with no punctuation goes on in b, unless b opens
  * something itself (a capital, a drafting word, a closing line): no
@@ -2714,8 +2419,8 @@ unfinished_paragraph(const struct unit *a, const struct unit *b)
 	size_t		 n = b->text.len;
 	uint32_t	 cp;
 
-	return opener_at(a->text.data, a->text.len) &&
-	    rp_utf8_decode(s, n, &cp) > 0 && !is_upper_letter(cp) &&
+	return rp_opener_at(a->text.data, a->text.len) &&
+	    rp_utf8_decode(s, n, &cp) > 0 && !rp_is_upper_letter(cp) &&
 	    rp_opener_kind(s, n) == RP_PARA_UNKNOWN &&
 	    !rp_opens_conclusion(s, n) &&
 	    rp_masthead_role(s, n) == RP_ROLE_NONE;
@@ -2733,7 +2438,8 @@ should_join(const struct reader *r, const struct unit *a,
 
 	if (a->kind != U_TEXT || begins_new(b) || a->seg != b->seg || n == 0)
 		return 0;
-	if (completes_closing(r, a, b))
+	if (rp_completes_closing(r->doc, a->text.data, a->text.len,
+	    b->text.data, b->text.len))
 		return 1;
 	/* Footnote markers at the end do not count as punctuation. */
 	while (n > 0) {
@@ -2744,7 +2450,7 @@ should_join(const struct reader *r, const struct unit *a,
 	}
 	if (n == 0)
 		return 0;
-	opens = opener_at(b->text.data, b->text.len);
+	opens = rp_opener_at(b->text.data, b->text.len);
 	e = rp_before_end_marker(s, n);
 	/* "paragraphs 3, 4": after a digit the number goes on, unless
 	 * a recital opens next ("of 13 February 1992,3" then
@@ -2883,7 +2589,7 @@ heading_unit(const struct reader *r, size_t i)
 	    !(last == '.' || last == ',' || last == ';' || last == ':' ||
 	    last == 0x3002 || last == 0xFF0C || last == 0xFF1B ||
 	    last == 0xFF1A || last == ')') && !rp_starts_lower(s, n) &&
-	    !isdigit((unsigned char)s[0]) && !(opener_shape(s, n) &&
+	    !isdigit((unsigned char)s[0]) && !(rp_opener_shape(s, n) &&
 	    rp_listed_opener_kind(s, n) != RP_PARA_UNKNOWN) &&
 	    !rp_opens_conclusion(s, n);
 }

@@ -1,4 +1,5 @@
 /* utf8.c -- UTF-8 decoding and the character classes the readers need. */
+#include <ctype.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -247,4 +248,24 @@ rp_utf16_to_utf8(const char *s, size_t n, int big, char *out, size_t *bad)
 		return (size_t)-1;
 	}
 	return k;
+}
+
+/* Whether cp is an upper-case Latin, Greek or Cyrillic letter. */
+int
+rp_is_upper_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return isupper((int)cp);
+	return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+	    (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
+	    (cp >= 0x410 && cp <= 0x42F);
+}
+
+/* Whether cp is a letter of a script with capitals (Latin, Cyrillic). */
+int
+rp_is_cased_letter(uint32_t cp)
+{
+	return (cp < 0x80 && isalpha((int)cp)) || (cp >= 0xC0 &&
+	    cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x400 &&
+	    cp < 0x530);
 }

@@ -47,6 +47,10 @@ int	 rp_is_cjk_closing(uint32_t cp);
 int	 rp_is_cjk_opening(uint32_t cp);
 /* White space, including U+00A0, U+3000 and other Unicode spaces. */
 int	 rp_is_space(uint32_t cp);
+/* Whether cp is an upper-case Latin, Greek or Cyrillic letter. */
+int	 rp_is_upper_letter(uint32_t cp);
+/* Whether cp is a letter of a script with capitals (Latin, Cyrillic). */
+int	 rp_is_cased_letter(uint32_t cp);
 /* Superscript digit ¹²³...: its value 0-9, or -1. */
 int	 rp_superscript_digit(uint32_t cp);
 /* Parenthesized ideograph ㈠ ... ㈩: its value 1-10, or 0. */
