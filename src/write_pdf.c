@@ -1076,9 +1076,11 @@ number_title(struct job *j, const rp_node *numb, const char *num,
 		rp_node_text(numb, &j->tmp);
 		num = j->tmp.data;
 	}
-	pi = block(j, NULL, AL_LEFT, emlen_pt(&c->indent, c->size_title), 0,
-	    PS_BOLD, c->size_title, c->size_title * 1.3f, num);
-	if (title != NULL)
+	/* No number of its own: the title line holds it. */
+	pi = block(j, num == NULL ? title : NULL, AL_LEFT, emlen_pt(&c->indent,
+	    c->size_title), 0, PS_BOLD, c->size_title, c->size_title * 1.3f,
+	    num);
+	if (title != NULL && num != NULL)
 		add_inlines(j, pi, title, PS_BOLD, c->size_title, -1);
 	set_para(j, pi, 1);
 	space(j, j->leading * 0.5f);
@@ -1151,6 +1153,20 @@ preface_centred(struct job *j, const rp_node *b, int style, float size,
 	space(j, gap);
 }
 
+/* The metadata's number num as it goes before title line b ("58/136."),
+ * or NULL when the line begins with it ("2751 (XXVI). Admission…"). */
+static const char *
+meta_number(struct job *j, const rp_node *b, const char *num)
+{
+	rp_buf_reset(&j->tmp);
+	rp_node_text(b, &j->tmp);
+	if (j->tmp.len > 0 && strncmp(j->tmp.data, num, strlen(num)) == 0)
+		return NULL;
+	rp_buf_reset(&j->tmp);
+	rp_buf_printf(&j->tmp, "%s.", num);
+	return j->tmp.data;
+}
+
 /* Heading line b of preface pre; a number line followed by the title
  * waits in *numb to be set with it. */
 static void
@@ -1172,11 +1188,8 @@ preface_line(struct job *j, const rp_node *pre, const rp_meta *m,
 		if (*numb != NULL || (m != NULL && m->number != NULL &&
 		    m->body == RP_BODY_GA && !has_role(pre, RP_ROLE_NUMBER) &&
 		    m->kind == RP_DOC_RESOLUTION)) {
-			if (*numb == NULL) {
-				rp_buf_reset(&j->tmp);
-				rp_buf_printf(&j->tmp, "%s.", m->number);
-			}
-			number_title(j, *numb, j->tmp.data, b);
+			number_title(j, *numb, *numb != NULL ? NULL :
+			    meta_number(j, b, m->number), b);
 			*numb = NULL;
 			break;
 		}

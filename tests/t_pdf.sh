@@ -134,6 +134,16 @@ else
 	notok "labels: built in" "$(head -12 "$TMP/zn.txt" | tr '\n' '|')"
 fi
 
+# A title that begins with the resolution's number ("2751 (XXVI).
+# Admission du Bhoutan…") is not given the number a second time.
+$RESPUB -q -t pdf "$ROOT/tests/dev/fr/A_RES_2751_XXVI_fr.txt" -o "$TMP/nt.pdf"
+pdftotext -l 1 -enc UTF-8 "$TMP/nt.pdf" "$TMP/nt.txt"
+if grep -q '^2751 (XXVI)\. Admission du Bhoutan' "$TMP/nt.txt"; then
+	ok "title: its own number once"
+else
+	notok "title: its own number once" "$(grep -m1 Admission "$TMP/nt.txt")"
+fi
+
 # Links: cited documents and footnote markers.
 f=$ROOT/examples/E-RES-2005-19.txt
 $R -t pdf "$f" -o "$TMP/e.pdf"
