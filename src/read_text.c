@@ -2426,22 +2426,18 @@ unfinished_paragraph(const struct unit *a, const struct unit *b)
 	    rp_masthead_role(s, n) == RP_ROLE_NONE;
 }
 
-static int
-should_join(const struct reader *r, const struct unit *a,
-    const struct unit *b)
+/*
+ * Where a's text ends for the join: before footnote markers (they do
+ * not count as punctuation), 0 if nothing else.  opens: whether the
+ * next unit opens a paragraph.
+ */
+static size_t
+join_end(const struct unit *a, int opens)
 {
 	const char	*s = a->text.data;
-	size_t		 n = a->text.len, len, nl, e;
-	uint32_t	 last, first;
-	int		 full = a->lastchars * 4 >= r->fullwidth * 3, opens;
-	rp_body		 body;
+	size_t		 n = a->text.len, len, e;
+	uint32_t	 last;
 
-	if (a->kind != U_TEXT || begins_new(b) || a->seg != b->seg || n == 0)
-		return 0;
-	if (rp_completes_closing(r->doc, a->text.data, a->text.len,
-	    b->text.data, b->text.len))
-		return 1;
-	/* Footnote markers at the end do not count as punctuation. */
 	while (n > 0) {
 		last = rp_utf8_last(s, n, &len);
 		if (rp_superscript_digit(last) < 0 && last != ' ')
@@ -2450,13 +2446,47 @@ should_join(const struct reader *r, const struct unit *a,
 	}
 	if (n == 0)
 		return 0;
-	opens = rp_opener_at(b->text.data, b->text.len);
 	e = rp_before_end_marker(s, n);
 	/* "paragraphs 3, 4": after a digit the number goes on, unless
 	 * a recital opens next ("of 13 February 1992,3" then
 	 * "Emphasizing …": the year's marker). */
-	if (!(e >= 2 && isdigit((unsigned char)s[e - 2])) || opens)
-		n = e;
+	return !(e >= 2 && isdigit((unsigned char)s[e - 2])) || opens ? e : n;
+}
+
+/* Whether a unit ending in CJK text (last) goes on in the next: not
+ * after a full stop; a full line ending in a comma, in a copy with a
+ * blank line after every line, was wrapped there; where blank lines
+ * part blocks of lines, a recital ended there. */
+static int
+cjk_join(const struct reader *r, uint32_t last, int full, int opens)
+{
+	if (rp_end_of_char(last) > RP_END_COMMA)
+		return 0;
+	if (rp_end_of_char(last) == RP_END_COMMA)
+		return full && r->blank_after_lines &&
+		    !r->lines_are_paragraphs && !opens;
+	return 1;
+}
+
+static int
+should_join(const struct reader *r, const struct unit *a,
+    const struct unit *b)
+{
+	const char	*s = a->text.data;
+	size_t		 n, len, nl;
+	uint32_t	 last, first;
+	int		 full = a->lastchars * 4 >= r->fullwidth * 3, opens;
+	rp_body		 body;
+
+	if (a->kind != U_TEXT || begins_new(b) || a->seg != b->seg ||
+	    a->text.len == 0)
+		return 0;
+	if (rp_completes_closing(r->doc, a->text.data, a->text.len,
+	    b->text.data, b->text.len))
+		return 1;
+	opens = rp_opener_at(b->text.data, b->text.len);
+	if ((n = join_end(a, opens)) == 0)
+		return 0;
 	/* "Генеральная Ассамблея" alone, no comma, over "признает …;":
 	 * the formula ends where the paragraph opens. */
 	if (opens && rp_is_bare_formula(s, n, &body))
@@ -2470,17 +2500,8 @@ should_join(const struct reader *r, const struct unit *a,
 		return rp_goes_on_lower(b->text.data, b->text.len);
 	last = rp_utf8_last(s, n, &len);
 	rp_utf8_decode(b->text.data, b->text.len, &first);
-	if (rp_is_cjk(last) || rp_is_cjk(first)) {
-		if (rp_end_of_char(last) > RP_END_COMMA)
-			return 0;
-		/* A full line ending in a comma, in a copy with a blank
-		 * line after every line, was wrapped there; where blank
-		 * lines part blocks of lines, a recital ended there. */
-		if (rp_end_of_char(last) == RP_END_COMMA)
-			return full && r->blank_after_lines &&
-			    !r->lines_are_paragraphs && !opens;
-		return 1;
-	}
+	if (rp_is_cjk(last) || rp_is_cjk(first))
+		return cjk_join(r, last, full, opens);
 	if (rp_end_of_char(last) > RP_END_COMMA || ends_semicolon_and(s, n))
 		return 0;
 	/* Russian recitals and Arabic ones open in lower case. */
@@ -2490,9 +2511,7 @@ should_join(const struct reader *r, const struct unit *a,
 		return 1;
 	if (rp_end_of_char(last) == RP_END_COMMA)
 		return 0;
-	if (rp_ends_function_word(s, n))
-		return 1;
-	if (unfinished_paragraph(a, b))
+	if (rp_ends_function_word(s, n) || unfinished_paragraph(a, b))
 		return 1;
 	/* No punctuation at all: a page broke the sentence, unless a was a
 	 * short line standing on its own (a heading). */
