@@ -172,7 +172,7 @@ screenshots: deps all
 # every kind of check, on smaller samples: 20 corpus texts and the
 # foreign AKN under 100 KB (t_akn), 8 corpus and 5 ga80 texts (t_md),
 # two examples, English and Chinese (t_pdf, t_look), no corpus pages
-# (t_html), every third structure text (t_structure), a fourth of ga80
+# (t_html), every third structure text (t_structure) and shape source (t_shapes), a fourth of ga80
 # (t_notes), a few corpus texts in the batch (t_jobs), 2000 mutants
 # (t_fuzz); no browser, install or out-of-memory check (no C code of
 # ours runs there that the plain pass does not run).  tests/run.sh runs

@@ -26,7 +26,11 @@ sources() {
 	done
 }
 
-sources | while IFS='	' read -r file want; do
+# The sanitized pass reads every third text (Makefile, "check").
+step=1
+[ -n "$RP_SANITIZED" ] && step=3
+sources | awk -v s="$step" '(NR - 1) % s == 0' |
+while IFS='	' read -r file want; do
 	base=$(basename "$file" .txt)
 	case " $wrapped_at_source " in *" $base "*) continue ;; esac
 	[ "$(grep -c . "$file")" -gt 1 ] || continue
