@@ -1670,23 +1670,14 @@ ph_ord(const char *rest, const struct folded *f, size_t i,
 	return ph_keep(rest, f, i, hit, v, 0, INT_MAX, &hit->ord);
 }
 
-/* A Roman numeral at i, folded to lower case ("xxvi"): its value, 0 if
- * none. */
+/* A Roman numeral at i ("xxvi"): its value, 0 if none; i moves past it. */
 static int
 roman_at(const struct folded *f, size_t *i)
 {
-	static const char	 digits[] = "ivxlc";
-	static const int	 values[] = { 1, 5, 10, 50, 100 };
-	const char		*d;
-	size_t			 j = *i;
-	int			 v = 0, prev = 1000, cur;
+	size_t	len;
+	int	v = rp_roman_value(f->s + *i, f->n - *i, &len);
 
-	for (; j < f->n && f->s[j] != '\0' &&
-	    (d = strchr(digits, f->s[j])) != NULL; j++, prev = cur) {
-		cur = values[d - digits];
-		v += cur > prev ? cur - 2 * prev : cur;
-	}
-	*i = j;
+	*i += len;
 	return v;
 }
 

@@ -6,6 +6,7 @@
 
 #include "respub.h"
 #include "site_int.h"
+#include "utf8.h"
 
 /* Subjects taken from the text stop near here (code points). */
 #define SUBJECT_MAX	90
@@ -245,20 +246,10 @@ collect_cites(struct entry *e, rp_node *root)
 static int
 roman_session(const char *s)
 {
-	static const char	 digit[] = "IVXL";
-	static const int	 value[] = { 1, 5, 10, 50 };
-	const char		*d;
-	int			 v = 0, last = 0, k;
+	size_t	len;
+	int	v = rp_roman_value(s, strlen(s), &len);
 
-	for (; *s != ')'; s++) {
-		if (*s == '\0' || (d = strchr(digit, *s)) == NULL)
-			return 0;
-		k = value[d - digit];
-		/* IV, XL: a smaller digit before a larger one is taken away. */
-		v += k > last && last > 0 ? k - 2 * last : k;
-		last = k;
-	}
-	return v;
+	return s[len] == ')' ? v : 0;
 }
 
 /* A/RES/58/136: the number opens with the session (since 1976); 217 A

@@ -269,3 +269,22 @@ rp_is_cased_letter(uint32_t cp)
 	    cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x400 &&
 	    cp < 0x530);
 }
+
+int
+rp_roman_value(const char *s, size_t n, size_t *len)
+{
+	static const char	 digits[] = "ivxlc";
+	static const int	 values[] = { 1, 5, 10, 50, 100 };
+	const char		*d;
+	size_t			 j;
+	int			 v = 0, prev = 1000, cur;
+
+	/* IV, XL: a smaller digit before a larger one is taken away. */
+	for (j = 0; j < n && s[j] != '\0' && (d = strchr(digits,
+	    tolower((unsigned char)s[j]))) != NULL; j++, prev = cur) {
+		cur = values[d - digits];
+		v += cur > prev ? cur - 2 * prev : cur;
+	}
+	*len = j;
+	return v;
+}
