@@ -74,6 +74,17 @@ col_of(xmlNodePtr x)
 	    (int)(intptr_t)x->psvi : 0;
 }
 
+/* What a message about x points at: x if it is an element, else the
+ * element that holds it.  Text has no column of its own in libxml2, and
+ * its line is where it ends, the closing tag's line. */
+static xmlNodePtr
+element_at(xmlNodePtr x)
+{
+	while (x != NULL && x->type != XML_ELEMENT_NODE)
+		x = x->parent;
+	return x;
+}
+
 struct cursor {
 	const char	*at, *end, *line_start;
 };
@@ -413,7 +424,8 @@ read_inline(struct r *r, xmlNodePtr x, rp_node *parent)
 		add_text(r, parent, (const char *)x->content, x);
 		break;
 	case XML_ENTITY_REF_NODE:
-		rp_msg(r->doc, RP_WARNING, "akn-entity", line_of(x), col_of(x),
+		rp_msg(r->doc, RP_WARNING, "akn-entity",
+		    line_of(element_at(x)), col_of(element_at(x)),
 		    "akn: entity &%s; is not expanded", (const char *)x->name);
 		break;
 	case XML_ELEMENT_NODE:
@@ -580,9 +592,10 @@ inline_el(xmlNodePtr x)
 static void
 read_run(struct r *r, xmlNodePtr x, rp_node *parent)
 {
-	rp_node *b = mk(r, parent, RP_NODE_BLOCK, x);
+	rp_node		*b = mk(r, parent, RP_NODE_BLOCK, x);
+	xmlNodePtr	 at = element_at(x);
 
-	rp_msg(r->doc, RP_WARNING, "akn-loose-text", line_of(x), col_of(x),
+	rp_msg(r->doc, RP_WARNING, "akn-loose-text", line_of(at), col_of(at),
 	    "akn: text outside a paragraph kept as a paragraph");
 	for (; x != NULL && (x->type == XML_TEXT_NODE ||
 	    x->type == XML_CDATA_SECTION_NODE || x->type ==

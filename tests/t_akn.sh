@@ -489,6 +489,16 @@ want=$(grep -n '<zz:odd' "$TMP/odd.xml" | head -1 |
 grep -q "odd.xml:$want: warning: akn: element <odd>" "$TMP/odd.err" &&
     ok "akn foreign: warning at the element's line and column ($want)" ||
     notok "akn foreign: warning column, want $want" "$(grep odd "$TMP/odd.err" | head -2)"
+# Text and entity references have no column in libxml2: their warnings
+# point at the element that holds them (a text's own line is where it
+# ends), never at column 0.
+printf '<?xml version="1.0"?>\n<!DOCTYPE akomaNtoso [<!ENTITY e "x">]>\n<akomaNtoso %s><doc name="x"><mainBody>\n  <blockList eId="b"><listIntroduction>Loose\n     words</listIntroduction>\n  <item eId="i"><p>Item &e; words</p></item></blockList></mainBody></doc></akomaNtoso>\n' \
+    "$NS3" > "$TMP/col.xml"
+"$R" -f akn -t tree "$TMP/col.xml" > /dev/null 2> "$TMP/col.err"
+expect "akn foreign: loose text and an entity warned at their element's line and column" \
+    "respub: $TMP/col.xml:4:22: warning: akn: text outside a paragraph kept as a paragraph [akn-loose-text]
+respub: $TMP/col.xml:6:17: warning: akn: entity &e; is not expanded [akn-entity]" \
+    "$(cat "$TMP/col.err")"
 { printf '<akomaNtoso %s><doc name="x"><mainBody><p>Row text' "$NS3"
   i=0; while [ $i -lt 30 ]; do printf '<col/>'; i=$((i + 1)); done
   printf '</p></mainBody></doc></akomaNtoso>\n'; } > "$TMP/rep.xml"

@@ -70,6 +70,18 @@ done <<CASES
 3|-d /proc/nope "$E"
 0|-V x=1 "$E"
 CASES
+# respub site says a reader's warnings as the conversion does, with their
+# line, column and level, from its worker processes too.
+printf '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><doc name="x"><mainBody>\n<p>Row <zz:odd xmlns:zz="urn:x">odd</zz:odd></p></mainBody></doc></akomaNtoso>\n' \
+    > "$TMP/w.xml"
+for j in 1 2; do
+	RESPUB_PAGEFIND= $RESPUB site -j $j -d "$TMP/ws$j" "$TMP/w.xml" "$TMP/a.txt" \
+	    2>"$TMP/err"
+	expect "site -j $j: a reader's warning keeps its line, column and level" 1 \
+	    "$(grep -c "^respub: $TMP/w.xml:2:8: warning: akn: element <odd> is not understood; kept as text \[akn-element\]\$" "$TMP/err")"
+	expect "site -j $j: every line in the one form" "" \
+	    "$(grep -v -E '^respub: ([^ ]+: )?(error|warning|note): .* \[[a-z0-9-]+\]$' "$TMP/err")"
+done
 $RESPUB -t html --stylesheet "$TMP/bad.xsl" "$E" 2>"$TMP/err" >/dev/null
 expect "bad stylesheet: one line" 1 "$(wc -l < "$TMP/err")"
 grep -q 'cannot parse the HTML stylesheet: .*bad.xsl:[0-9]' "$TMP/err" &&
@@ -128,7 +140,7 @@ grep -q 'warning: adoption date not found \[missing-date\]$' "$TMP/err" &&
     notok "a warning ends with its code" "$(cat "$TMP/err")"
 $RESPUB -W no-missing-date "$TMP/nodate.txt" -o "$TMP/nd.xml" 2>"$TMP/err"
 expect "-W no-missing-date: that warning silenced" 0 \
-    "$(grep -c '\[missing-date\]' "$TMP/err")"
+    "$(grep -c 'adoption date not found' "$TMP/err")"
 $RESPUB -W no-missing-date -W missing-date "$TMP/nodate.txt" -o "$TMP/nd.xml" 2>"$TMP/err"
 expect "-W missing-date after -W no-missing-date: printed again" 1 \
     "$(grep -c '\[missing-date\]' "$TMP/err")"
