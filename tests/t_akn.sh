@@ -263,6 +263,17 @@ grep -q 'title="Proposal for a REGULATION"' "$TMP/pretty/pretty.tree" &&
     ok "akn foreign: pretty-printing white space normalized, a run of text one paragraph" ||
     notok "akn foreign: white space" "$(cat "$TMP/pretty/pretty.md")"
 
+# A level's <num> (a US Code chapter and section) stays the level's, in
+# every format; it is never taken for the document's number.
+cat > "$TMP/levelnum.xml" <<XML
+<akomaNtoso $NS3><portion name="x"><portionBody><chapter eId="chp_3"><num>CHAPTER 3—</num><heading>Convention heading</heading>
+  <section eId="sec_301"><num>§ 301.</num><heading>Scope</heading><content><p>Section text.</p></content></section></chapter></portionBody></portion></akomaNtoso>
+XML
+"$R" -q -f akn -t tree,md -d "$TMP/levelnum" "$TMP/levelnum.xml"
+expect "akn foreign: a level's number is not the document's" "0 1 1" \
+    "$(head -1 "$TMP/levelnum/levelnum.tree" | grep -c ' num=') $(grep -c 'CHAPTER 3— Convention heading' "$TMP/levelnum/levelnum.md") $(grep -c '§ 301\. Scope' "$TMP/levelnum/levelnum.md")"
+all_words levelnum "$TMP/levelnum.xml"
+
 # same_identity NAME FILE: -t akn gives back FILE's FRBR IRIs and dates,
 # and so does -t akn of that output (respub's AKN of a foreign document
 # is foreign still, never a UN statement).
