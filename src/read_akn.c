@@ -85,8 +85,12 @@ element_at(xmlNodePtr x)
 	return x;
 }
 
+/* Where columns() has read to, and the column (in characters) of that
+ * place: counted on as it moves, once over the input, so that a file of
+ * one long line costs no more than one of many. */
 struct cursor {
-	const char	*at, *end, *line_start;
+	const char	*at, *end;
+	int		 col;
 };
 
 /* Each element's start tag, in document order: the next "<name" from
@@ -97,7 +101,6 @@ columns(struct cursor *cu, xmlNodePtr x)
 {
 	const char	*p, *q;
 	size_t		 n, k;
-	int		 col;
 
 	for (; x != NULL; x = xmlNextElementSibling(x)) {
 		n = strlen((const char *)x->name);
@@ -117,14 +120,11 @@ columns(struct cursor *cu, xmlNodePtr x)
 		}
 		if (p == NULL)
 			return;
-		for (; cu->at < p; cu->at++)
-			if (*cu->at == '\n')
-				cu->line_start = cu->at + 1;
-		col = 1;
-		for (q = cu->line_start; q < p; q++)
-			col += ((unsigned char)*q & 0xC0) != 0x80;
-		x->psvi = (void *)(intptr_t)col;
-		cu->at = p + 1;
+		for (; cu->at <= p; cu->at++)
+			cu->col = *cu->at == '\n' ? 1 : cu->col +
+			    (((unsigned char)*cu->at & 0xC0) != 0x80);
+		/* The column of the "<", which the cursor has just passed. */
+		x->psvi = (void *)(intptr_t)(cu->col - 1);
 		columns(cu, xmlFirstElementChild(x));
 	}
 }
@@ -1717,8 +1717,9 @@ read_root(struct r *r, xmlNodePtr root, const char *buf, size_t len)
 	struct cursor	 cu;
 	xmlNodePtr	 top;
 
-	cu.at = cu.line_start = buf;
+	cu.at = buf;
 	cu.end = buf + len;
+	cu.col = 1;
 	columns(&cu, root);
 	if (!is(root, "akomaNtoso")) {
 		rp_msg(doc, RP_ERROR, "not-akn", line_of(root), col_of(root),

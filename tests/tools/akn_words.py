@@ -121,6 +121,10 @@ def main():
         end = text.find("\n---", 4)
         if end > 0:
             text = text[end + 4:]
+    if src.endswith(".md"):
+        # A link's destination ("[text](https://un.org/)") is an
+        # address, not text.
+        text = re.sub(r"\]\((?:[^()\s]|\([^()\s]*\))*\)", "]", text)
     text = unscan(text)
     want = words(text)
     body_text, note_texts = [], []

@@ -160,7 +160,7 @@ def by_direction(ws):
 
 
 def main():
-    src = xml_text(sys.argv[1])
+    src = text_of(sys.argv[1])
     want = collections.Counter(words(src))
     compounds = joined(src)
     bad = 0
