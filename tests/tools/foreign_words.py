@@ -9,6 +9,8 @@ and .tree: the text; .txt: pdftotext's) must hold each word at least as
 many times as INPUT does: a document that loses a component, a block or
 a number loses words.  Exit 0 when none is missing, else print per
 output how many are missing and the first few, and exit 1.
+INPUT may also be an output (respub's AKN of a text): its words are
+read as those of that kind of output.
 """
 import collections
 import html.parser
