@@ -131,9 +131,12 @@ safe_href(const char *h)
 		if ((unsigned char)*p <= ' ' || *p == 0x7f || *p == '"' ||
 		    *p == '<' || *p == '>' || *p == '\\')
 			return 0;
+	/* A character reference before the scheme's end ("javascript&#58;")
+	 * is a colon to a Markdown or HTML reader. */
 	for (p = h; *p && *p != ':' && *p != '/' && *p != '?' && *p != '#';
 	    p++)
-		continue;
+		if (*p == '&')
+			return 0;
 	if (*p != ':')
 		return 1;
 	return strncasecmp(h, "http:", 5) == 0 ||

@@ -1053,6 +1053,23 @@ find_byte(const char *t, size_t from, size_t b, char c)
 	return p != NULL ? (size_t)(p - t) : 0;
 }
 
+/* Where the target that opens at t[from] ends: its ")", past the
+ * parentheses it holds in pairs ("javascript:alert(1)", a Wikipedia
+ * address "..._(1967)"), as CommonMark reads it; 0 if none. */
+static size_t
+target_end(const char *t, size_t from, size_t b)
+{
+	size_t	k;
+	int	open = 0;
+
+	for (k = from; k < b; k++)
+		if (t[k] == '(')
+			open++;
+		else if (t[k] == ')' && open-- == 0)
+			return k;
+	return 0;
+}
+
 /*
  * A link "[text](target)" at t[i]: added to parent, or its text alone
  * with a warning when the target is unsafe.  Returns where the text
@@ -1068,7 +1085,7 @@ link_span(struct scan *sc, rp_node *parent, size_t i, size_t b, int depth,
 	int		 line, col;
 
 	if ((j = find_byte(t, i, b, ']')) <= i || j + 1 >= b ||
-	    t[j + 1] != '(' || (k = find_byte(t, j, b, ')')) <= j)
+	    t[j + 1] != '(' || (k = target_end(t, j + 2, b)) <= j)
 		return 0;
 	url = t + j + 2;
 	ulen = k - j - 2;

@@ -230,7 +230,11 @@ printf -- '---\nkind: resolution\n---\n\n# Resolution 1\n\n1. Decides [ONE](java
     > "$TMP/links.md"
 printf '%s\n' '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><resolution name="resolution"><mainBody><paragraph><num>1.</num><content><p>Decides <a href="javascript:alert(1)">ONE</a>, <a href="&#x6A;avascript:x">TWO</a>, <a href=" vbscript:x">THREE</a> and <a href="https://un.org/">SAFE</a>.</p></content></paragraph></mainBody></resolution></akomaNtoso>' \
     > "$TMP/links.xml"
-for f in links.md links.xml; do
+# In text, a link's target holds its parentheses in pairs, as in
+# CommonMark: none is left behind in the text ("ONE)").
+printf 'Security Council\n\nThe Security Council,\n\n1. Decides [ONE](javascript:alert(1)), [TWO](JaVaScRiPt&#58;alert(2)), [THREE](data:text/html,x) and [SAFE](https://un.org/).\n' \
+    > "$TMP/links.txt"
+for f in links.md links.xml links.txt; do
 	rm -rf "$TMP/o"
 	$RESPUB -t akn,md,html,pdf -d "$TMP/o" "$TMP/$f" 2>"$TMP/err"
 	qpdf --qdf --object-streams=disable "$TMP/o/links.pdf" "$TMP/o/links.qdf" 2>/dev/null
@@ -244,6 +248,8 @@ for f in links.md links.xml; do
 		done
 	done
 	expect "$f: the link texts are kept" "" "$miss"
+	expect "$f: no parenthesis of a target left in the text" "" \
+	    "$(grep -l 'ONE\\\?)' "$TMP"/o/links.xml "$TMP"/o/links.md "$TMP"/o/links.html)"
 	grep -q -a 'https://un.org/' "$TMP/o/links.qdf" && grep -q 'https://un.org/' "$TMP/o/links.md" &&
 	    ok "$f: the safe link stays a link" || notok "$f: the safe link stays a link"
 	expect "$f: one warning per dropped link" 3 \
