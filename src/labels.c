@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "labels.h"
 #include "lang.h"
 
@@ -149,12 +150,12 @@ table_read(struct table *t, FILE *f)
 		if (t->n == t->cap) {
 			t->cap = t->cap ? 2 * t->cap : 64;
 			if ((t->v = realloc(t->v, t->cap * sizeof(*t->v))) == NULL)
-				abort();
+				rp_out_of_memory();
 		}
 		t->v[t->n].key = strdup(k);
 		t->v[t->n].value = strdup(v);
 		if (t->v[t->n].key == NULL || t->v[t->n].value == NULL)
-			abort();
+			rp_out_of_memory();
 		t->n++;
 	}
 	fclose(f);

@@ -417,12 +417,17 @@ add_entry(int kind, int lang, int value, const char *s, size_t n)
 	size_t		 len;
 
 	if (T.n == T.cap) {
-		T.cap = T.cap ? 2 * T.cap : 1024;
-		if ((e = realloc(T.e, T.cap * sizeof(*e))) == NULL)
-			return;
+		/* The capacity grows with the memory, never before it: a
+		 * failed realloc must not leave room that is not there. */
+		if ((e = realloc(T.e, (T.cap ? 2 * T.cap : 1024) *
+		    sizeof(*e))) == NULL)
+			rp_out_of_memory();
 		T.e = e;
+		T.cap = T.cap ? 2 * T.cap : 1024;
 	}
-	if ((t = fold_dup(s, n, &len)) == NULL || len == 0) {
+	if ((t = fold_dup(s, n, &len)) == NULL)
+		rp_out_of_memory();
+	if (len == 0) {
 		free(t);
 		return;
 	}
@@ -816,15 +821,17 @@ load(void)
 
 	fold_ascii();
 	for (l = 0; rp_lang_builtin[l].name != NULL && l < MAX_LANGS; l++)
-		T.lang[l].name = strdup(rp_lang_builtin[l].name);
+		if ((T.lang[l].name = strdup(rp_lang_builtin[l].name)) == NULL)
+			rp_out_of_memory();
 	T.nlang = builtin = l;
 	if (dir == NULL && (dir = getenv("RESPUB_DATA_DIR")) == NULL)
 		dir = RP_DATADIR;
 	load_dir(dir, texts, paths);
 	/* The texts stay: the tables point into them. */
 	for (l = 0; l < T.nlang; l++) {
-		if (texts[l] == NULL && l < builtin)
-			texts[l] = strdup(rp_lang_builtin[l].text);
+		if (texts[l] == NULL && l < builtin &&
+		    (texts[l] = strdup(rp_lang_builtin[l].text)) == NULL)
+			rp_out_of_memory();
 		if (texts[l] != NULL)
 			parse(paths[l] != NULL ? paths[l] : T.lang[l].name, l,
 			    texts[l]);

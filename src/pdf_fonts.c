@@ -304,7 +304,7 @@ pdf_fonts_width(void *fonts, int face, uint32_t cp)
 	/* Blocks of 256: a document in one script asks for a few. */
 	if ((w = fc->w[cp >> 8]) == NULL) {
 		if ((w = malloc(256 * sizeof(*w))) == NULL)
-			abort();
+			rp_out_of_memory();
 		memset(w, 0xff, 256 * sizeof(*w));
 		fc->w[cp >> 8] = w;
 	}
@@ -405,7 +405,7 @@ pdf_fonts_shape(struct pdf_fonts *f, int face, const char *s, size_t n,
 	if (count > *cap) {
 		*cap = count + 16;
 		if ((*g = realloc(*g, *cap * sizeof(**g))) == NULL)
-			abort();
+			rp_out_of_memory();
 	}
 	for (i = 0; i < count; i++) {
 		struct pdf_glyph *x = &(*g)[i];
@@ -492,7 +492,7 @@ code_rehash(struct pdf_used *u)
 
 	free(u->slot);
 	if ((u->slot = calloc(n, sizeof(*u->slot))) == NULL)
-		abort();
+		rp_out_of_memory();
 	u->nslot = n;
 	for (face = 0; face < PF__MAX; face++)
 		for (i = 0; i < u->ncode[face]; i++) {
@@ -537,7 +537,7 @@ pdf_used_glyph(struct pdf_used *u, int face, unsigned gid, int adv,
 	while (u->plen + n > u->pcap) {
 		u->pcap = u->pcap ? u->pcap * 2 : 4096;
 		if ((u->pool = realloc(u->pool, u->pcap)) == NULL)
-			abort();
+			rp_out_of_memory();
 	}
 	memcpy(u->pool + u->plen, text, n);
 	u->plen += n;
@@ -753,7 +753,7 @@ cmap_segments(const struct code_map *m, char *start)
 	size_t		 i, ng = 0, nseg = m->n > 0, span = m->n;
 
 	if (g == NULL)
-		abort();
+		rp_out_of_memory();
 	for (i = 0; i < m->n; i++) {
 		uint32_t len = i > 0 ? m->code[i] - m->code[i - 1] - 1 : 0;
 
@@ -792,7 +792,7 @@ cmap_table(const struct code_map *m)
 	}
 	len = 16 + 8 * segc + 2 * arr;
 	if ((t = calloc(1, 12 + len)) == NULL)
-		abort();
+		rp_out_of_memory();
 	put16(t + 2, 1);		/* one encoding record: */
 	put16(t + 4, 3);		/* Windows, */
 	put16(t + 6, 1);		/* Unicode BMP, */
@@ -875,7 +875,7 @@ code_map_add(struct code_map *m, uint32_t code, unsigned gid)
 		if ((m->code = realloc(m->code, m->cap * sizeof(*m->code))) ==
 		    NULL || (m->gid = realloc(m->gid, m->cap *
 		    sizeof(*m->gid))) == NULL)
-			abort();
+			rp_out_of_memory();
 	}
 	m->code[m->n] = code;
 	m->gid[m->n++] = gid;

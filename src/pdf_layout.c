@@ -245,7 +245,7 @@ put_char(struct pl_para *p, const struct pl_metrics *m, const struct look *k,
 	while (p->tlen + n + 1 > p->tcap) {
 		p->tcap = p->tcap ? p->tcap * 2 : 256;
 		if ((p->text = realloc(p->text, p->tcap)) == NULL)
-			abort();
+			rp_out_of_memory();
 	}
 	memcpy(p->text + p->tlen, bytes, n);
 	p->tlen += n;
@@ -382,7 +382,7 @@ bidi_text(struct bidi_text *t, const struct pl_para *p)
 	t->levels = calloc(cap, sizeof(*t->levels));
 	t->owner = calloc(cap, sizeof(*t->owner));
 	if (!t->str || !t->levels || !t->owner)
-		abort();
+		rp_out_of_memory();
 	t->n = 0;
 	for (i = 0; i < p->nbox; i++) {
 		const struct pl_box *b = &p->box[i];
@@ -412,7 +412,7 @@ bidi_levels(struct bidi_text *t, int rtl)
 	FriBidiStrIndex		 n = (FriBidiStrIndex)t->n;
 
 	if (!types || !brackets)
-		abort();
+		rp_out_of_memory();
 	fribidi_get_bidi_types(t->str, n, types);
 	fribidi_get_bracket_types(t->str, n, types, brackets);
 	if (fribidi_get_par_embedding_levels_ex(types, brackets, n, &base,
@@ -749,7 +749,7 @@ list_breaks(struct pl_para *p, const double *best, const size_t *from)
 		count++;
 	if (count > p->brkcap) {
 		if ((p->brk = realloc(p->brk, count * sizeof(*p->brk))) == NULL)
-			abort();
+			rp_out_of_memory();
 		p->brkcap = count;
 	}
 	p->nline = count;
@@ -774,7 +774,7 @@ pl_break(struct pl_para *p, float first_w, float w, int justify)
 	best = calloc((n + 1) * NSTATE, sizeof(*best));
 	from = calloc((n + 1) * NSTATE, sizeof(*from));
 	if (!s.W || !s.S || !s.K || !best || !from)
-		abort();
+		rp_out_of_memory();
 	for (j = 0; j < n; j++) {
 		s.W[j + 1] = s.W[j] + p->box[j].w + p->box[j].glue;
 		s.S[j + 1] = s.S[j] + p->box[j].stretch;
@@ -898,7 +898,7 @@ add_points(struct pl_para *p, const struct pl_metrics *m, const rp_hyph *h,
 	char		*near;
 
 	if ((near = calloc(p->nbox, 1)) == NULL)
-		abort();
+		rp_out_of_memory();
 	for (i = 0; i + 1 < p->nbox; i++)
 		if (p->box[i].brk == PB_GLUE)
 			last_word = i + 1;

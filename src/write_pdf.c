@@ -1825,7 +1825,7 @@ chain_ends(const struct job *j)
 	size_t	*end = calloc(j->nv + 1, sizeof(*end)), e;
 
 	if (end == NULL)
-		abort();
+		rp_out_of_memory();
 	for (e = j->nv; e-- > 0;)
 		end[e] = e + 1 < j->nv && j->v[e].keep &&
 		    j->v[e + 1].kind != VI_BREAK ? end[e + 1] : e;
@@ -1968,7 +1968,7 @@ paginate(struct job *j)
 	int		 ncarry = 0;
 
 	if (carry == NULL)
-		abort();
+		rp_out_of_memory();
 	new_page(j, 0);
 	while (i < j->nv)
 		i = set_item(j, i, end, carry, &ncarry);
@@ -2335,7 +2335,7 @@ draw_visual(struct draw *d, HPDF_Page page, const struct para *p, size_t a,
 	if ((order = calloc(n, sizeof(*order))) == NULL ||
 	    (rank = calloc(b - a + 1, sizeof(*rank))) == NULL ||
 	    (at = calloc(b - a + 1, sizeof(*at))) == NULL)
-		abort();
+		rp_out_of_memory();
 	pl_visual(&p->pl, a, b, order);
 	for (i = 0, k = 0; i < n; i++) {
 		const struct pl_box *bx = &p->pl.box[a + order[i] / 2];
@@ -2798,7 +2798,7 @@ page_items(const struct job *j, size_t **startp)
 	size_t	*items = calloc(j->nv + 1, sizeof(*items)), k;
 
 	if (start == NULL || items == NULL)
-		abort();
+		rp_out_of_memory();
 	for (k = 0; k < j->nv; k++)
 		if (j->v[k].page >= 0 && (size_t)j->v[k].page < j->npages)
 			start[j->v[k].page + 2]++;
@@ -3063,7 +3063,7 @@ draw(struct job *j, rp_buf *out)
 	    (d.pages = calloc(j->npages, sizeof(*d.pages))) == NULL ||
 	    (d.notedest = calloc(j->nnotes + 1, sizeof(*d.notedest))) == NULL ||
 	    (u = d.u = pdf_used_new()) == NULL)
-		abort();
+		rp_out_of_memory();
 	j->left = 0;	/* headers and footers span the masthead */
 	for (i = 0; i < j->npages; i++)
 		page_marks(j, i, marks[i]);
