@@ -1314,14 +1314,23 @@ rp_detect_language(const char *s, size_t n)
 	size_t		 counts[64], best = 0;
 	uint32_t	 cp;
 	int		 l, pick = -1;
+	uint64_t	 w;
 
 	/* The first pages tell the language as well as the whole text. */
 	if (n > 16384)
 		n = 16384;
 
+	/* The letters of other scripts; ASCII passed over 8 bytes at a
+	 * time, counted below only if there is another script to weigh
+	 * it against. */
 	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {	/* no decoding */
-			latin += ((unsigned)(s[i++] | 0x20) - 'a') < 26;
+		if (i + 8 <= n && (memcpy(&w, s + i, 8),
+		    (w & 0x8080808080808080u) == 0)) {
+			i += 8;
+			continue;
+		}
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
 			continue;
 		}
 		if (!rp_utf8_next(s, n, &i, &cp))
@@ -1332,10 +1341,11 @@ rp_detect_language(const char *s, size_t n)
 			cyr++;
 		else if (cp >= 0x0600 && cp <= 0x06FF)
 			arab++;
-		else if (isalpha((int)(cp < 0x80 ? cp : 0)) ||
-		    (cp >= 0xC0 && cp <= 0x24F))
+		else if (cp >= 0xC0 && cp <= 0x24F)
 			latin++;
 	}
+	for (i = 0; (han > 0 || cyr > 0 || arab > 0) && i < n; i++)
+		latin += ((unsigned)(s[i] | 0x20) - 'a') < 26;
 	/* A hanzi carries a word's worth of text: weigh it so. */
 	if (han * 4 >= latin && han >= cyr && han >= arab && han > 0)
 		pick = language_with("script", "han");
