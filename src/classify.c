@@ -1314,25 +1314,14 @@ rp_detect_language(const char *s, size_t n)
 	size_t		 counts[64], best = 0;
 	uint32_t	 cp;
 	int		 l, pick = -1;
-	uint64_t	 w;
 
 	/* The first pages tell the language as well as the whole text. */
 	if (n > 16384)
 		n = 16384;
 
-	/* The letters of other scripts; ASCII passed over 8 bytes at a
-	 * time, counted below only if there is another script to weigh
-	 * it against. */
-	while (i < n) {
-		if (i + 8 <= n && (memcpy(&w, s + i, 8),
-		    (w & 0x8080808080808080u) == 0)) {
-			i += 8;
-			continue;
-		}
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
+	/* The letters of other scripts; ASCII passed over, counted below
+	 * only if there is another script to weigh it against. */
+	while ((i += rp_ascii_prefix(s + i, n - i)) < n) {
 		if (!rp_utf8_next(s, n, &i, &cp))
 			break;
 		if (cp >= 0x4E00 && cp <= 0x9FFF)
