@@ -48,7 +48,8 @@ grow(rp_buf *b, size_t need)
 void
 rp_buf_put(rp_buf *b, const char *s, size_t n)
 {
-	grow(b, n);
+	if (b->len + n + 1 > b->cap)
+		grow(b, n);
 	if (n > 0)
 		memcpy(b->data + b->len, s, n);
 	b->len += n;
@@ -61,12 +62,15 @@ rp_buf_puts(rp_buf *b, const char *s)
 	rp_buf_put(b, s, strlen(s));
 }
 
+/* A byte at a time is how writers escape text: no call to grow or
+ * memcpy while there is room. */
 void
 rp_buf_putc(rp_buf *b, int c)
 {
-	char ch = (char)c;
-
-	rp_buf_put(b, &ch, 1);
+	if (b->len + 2 > b->cap)
+		grow(b, 1);
+	b->data[b->len++] = (char)c;
+	b->data[b->len] = '\0';
 }
 
 void
