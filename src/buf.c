@@ -48,7 +48,8 @@ grow(rp_buf *b, size_t need)
 void
 rp_buf_put(rp_buf *b, const char *s, size_t n)
 {
-	grow(b, n);
+	if (b->len + n + 1 > b->cap)
+		grow(b, n);
 	if (n > 0)
 		memcpy(b->data + b->len, s, n);
 	b->len += n;
@@ -61,12 +62,15 @@ rp_buf_puts(rp_buf *b, const char *s)
 	rp_buf_put(b, s, strlen(s));
 }
 
+/* A byte at a time is how writers escape text: no call to grow or
+ * memcpy while there is room. */
 void
 rp_buf_putc(rp_buf *b, int c)
 {
-	char ch = (char)c;
-
-	rp_buf_put(b, &ch, 1);
+	if (b->len + 2 > b->cap)
+		grow(b, 1);
+	b->data[b->len++] = (char)c;
+	b->data[b->len] = '\0';
 }
 
 void
@@ -74,15 +78,24 @@ rp_buf_printf(rp_buf *b, const char *fmt, ...)
 {
 	va_list	ap;
 	int	n;
+	size_t	room;
 
+	/* Into the room the buffer has: formatted once, not measured
+	 * first, unless it does not fit. */
+	grow(b, 0);
+	room = b->cap - b->len;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(b->data + b->len, room, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		b->data[b->len] = '\0';
 		return;
-	grow(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	}
+	if ((size_t)n >= room) {
+		grow(b, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += (size_t)n;
 }

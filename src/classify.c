@@ -1319,11 +1319,9 @@ rp_detect_language(const char *s, size_t n)
 	if (n > 16384)
 		n = 16384;
 
-	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {	/* no decoding */
-			latin += ((unsigned)(s[i++] | 0x20) - 'a') < 26;
-			continue;
-		}
+	/* The letters of other scripts; ASCII passed over, counted below
+	 * only if there is another script to weigh it against. */
+	while ((i += rp_ascii_prefix(s + i, n - i)) < n) {
 		if (!rp_utf8_next(s, n, &i, &cp))
 			break;
 		if (cp >= 0x4E00 && cp <= 0x9FFF)
@@ -1332,10 +1330,11 @@ rp_detect_language(const char *s, size_t n)
 			cyr++;
 		else if (cp >= 0x0600 && cp <= 0x06FF)
 			arab++;
-		else if (isalpha((int)(cp < 0x80 ? cp : 0)) ||
-		    (cp >= 0xC0 && cp <= 0x24F))
+		else if (cp >= 0xC0 && cp <= 0x24F)
 			latin++;
 	}
+	for (i = 0; (han > 0 || cyr > 0 || arab > 0) && i < n; i++)
+		latin += ((unsigned)(s[i] | 0x20) - 'a') < 26;
 	/* A hanzi carries a word's worth of text: weigh it so. */
 	if (han * 4 >= latin && han >= cyr && han >= arab && han > 0)
 		pick = language_with("script", "han");

@@ -32,19 +32,24 @@ cli_read_input(const char *path, size_t max, char **data, size_t *len)
 	char	*buf = NULL, *p;
 	size_t	 cap = 0, n = 0, got;
 	struct stat st;
+	int	 known;
 
 	if (f == NULL)
 		return -1;
-	if (fstat(fileno(f), &st) == 0 && (S_ISDIR(st.st_mode) ||
+	if ((known = fstat(fileno(f), &st) == 0) && (S_ISDIR(st.st_mode) ||
 	    (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max))) {
 		if (f != stdin)
 			fclose(f);
 		errno = S_ISDIR(st.st_mode) ? EISDIR : EFBIG;
 		return -1;
 	}
+	/* A regular file is read into a buffer of its size, at once: no
+	 * growing copy (one byte more to see the end). */
+	if (known && S_ISREG(st.st_mode) && st.st_size > 0)
+		cap = (size_t)st.st_size + 1;
 	for (;;) {
-		if (cap - n < 65536) {
-			cap = cap ? cap * 2 : 65536;
+		if (buf == NULL || n == cap) {
+			cap = buf == NULL ? (cap ? cap : 65536) : cap * 2;
 			if ((p = realloc(buf, cap + 1)) == NULL) {
 				free(buf);
 				if (f != stdin)

@@ -1335,31 +1335,34 @@ rp_lang_count_words(const char *s, size_t n, size_t *counts)
 {
 	size_t		 i = 0, len, k, wl = 0, lo = T.lo[RP_LK_DETECT], j;
 	uint32_t	 cp;
-	char		 w[32], out[4];
+	char		 out[4];
 	const struct entry *x;
+	const struct tnode *root, *t;
 	unsigned char	 c;
 
 	init();
 	memset(counts, 0, (size_t)T.nlang * sizeof(*counts));
+	/* Each word walks down the trie as it is read: most leave it at
+	 * their first bytes. */
+	root = t = &T.node[T.root[RP_LK_DETECT]];
 	while (i <= n) {
 		/* A run of ASCII letters and digits: no decoding, one
 		 * look-up a byte. */
 		for (; i < n && (c = T.word_byte[(unsigned char)s[i]]) != 0;
 		    i++, wl++)
-			if (wl + 1 < sizeof(w))
-				w[wl] = (char)c;
+			if (t != NULL)
+				t = child(t, c);
 		len = i < n ? decode(s + i, n - i, &cp) : 0;
 		if (len > 0 && is_word_cp(cp)) {
 			k = fold_one(cp, out);
-			if (wl + k < sizeof(w))
-				memcpy(w + wl, out, k);
+			for (j = 0; j < k && t != NULL; j++)
+				t = child(t, (unsigned char)out[j]);
 			wl += k;
 			i += len;
 			continue;
 		}
-		if (wl > 0 && wl <= T.maxlen[RP_LK_DETECT] &&
-		    may_start(RP_LK_DETECT, w[0]) &&
-		    (x = lookup(RP_LK_DETECT, w, wl)) != NULL) {
+		if (wl > 0 && wl <= T.maxlen[RP_LK_DETECT] && t != NULL &&
+		    (x = t->entry) != NULL) {
 			/* Every language that has the word counts it. */
 			for (j = (size_t)(x - T.e); j > lo &&
 			    cmp_entry(&T.e[j - 1], x) == 0; j--)
@@ -1369,6 +1372,7 @@ rp_lang_count_words(const char *s, size_t n, size_t *counts)
 				counts[T.e[j].lang]++;
 		}
 		wl = 0;
+		t = root;
 		i += len ? len : 1;
 	}
 }

@@ -30,6 +30,8 @@ struct line {
 	int		 no;		/* line number */
 	int		 col;		/* column of s[0] */
 	int		 chars;		/* length in characters */
+	rp_clause_end	 end;		/* how it ends: rp_clause_end_of,
+					   asked of most lines many times */
 	int		 gone;		/* front matter or page furniture */
 	int		 cut;		/* cut from the line before: no
 					   break of the source before it */
@@ -147,6 +149,14 @@ line_end(const char *buf, size_t i, size_t len)
 	return cr != NULL ? (size_t)(cr - buf) : e;
 }
 
+/* What is known of l's text, again after its text changed. */
+static void
+measure(struct line *l)
+{
+	l->chars = char_count(l->s, l->n);
+	l->end = rp_clause_end_of(l->s, l->n);
+}
+
 static void
 split_lines(struct reader *r, const char *buf, size_t len)
 {
@@ -169,7 +179,7 @@ split_lines(struct reader *r, const char *buf, size_t len)
 		l->gone = 0;
 		l->cut = 0;
 		trim(&l->s, &l->n, &l->col);
-		l->chars = char_count(l->s, l->n);
+		measure(l);
 		if (i < len && buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n')
 			i++;
 		i++;
@@ -285,11 +295,11 @@ split_masthead_lines(struct reader *r)
 		l[1].n = l->n - cut;
 		l[1].col = l->col + char_count(l->s, cut);
 		trim(&l[1].s, &l[1].n, &l[1].col);
-		l[1].chars = char_count(l[1].s, l[1].n);
+		measure(&l[1]);
 		l->n = cut;
 		for (k = 0; k < l->n && l->s[l->n - 1] == ' '; k++)
 			l->n--;
-		l->chars = char_count(l->s, l->n);
+		measure(l);
 	}
 }
 
@@ -745,7 +755,7 @@ sentence_end(const struct reader *r, const struct line *l)
 	while (e + 1 < end && e[1].n > 0 && !e[1].gone && !e[1].cut &&
 	    e - l < 30)
 		e++;
-	c = rp_clause_end_of(e->s, e->n);
+	c = e->end;
 	return (c != RP_END_NONE && c != RP_END_COLON) ||
 	    ends_semicolon_and(e->s, e->n);
 }
@@ -1033,11 +1043,11 @@ cut_line(struct reader *r, size_t i, const struct seams *sm, size_t *cap,
 		l[j].n = to - from;
 		l[j].col = l->col + char_count(l->s, from);
 		trim(&l[j].s, &l[j].n, &l[j].col);
-		l[j].chars = char_count(l[j].s, l[j].n);
+		measure(&l[j]);
 	}
 	l->n = sm->at[0];
 	trim(&l->s, &l->n, &l->col);
-	l->chars = char_count(l->s, l->n);
+	measure(l);
 	return sm->n;
 }
 
@@ -1127,12 +1137,12 @@ static int
 line_ends_paragraph(const struct reader *r, const struct line *prev,
     const struct line *l)
 {
-	if (prev == NULL || !rp_ends_clause(prev->s, prev->n))
+	if (prev == NULL || prev->end == RP_END_NONE)
 		return 0;
 	/* A full line ending in a colon goes on with a title it cites
 	 * ("the Almaty Programme of Action:⏎Addressing the Special
 	 * Needs ..."); a list after a colon opens with its markers. */
-	if (rp_clause_end_of(prev->s, prev->n) == RP_END_COLON &&
+	if (prev->end == RP_END_COLON &&
 	    prev->chars * 4 >= r->fullwidth * 3 && !r->line_per_paragraph &&
 	    !rp_opens_unit(l->s, l->n))
 		return 0;
@@ -1141,7 +1151,7 @@ line_ends_paragraph(const struct reader *r, const struct line *prev,
 	 * 2009,⏎66/22 of 2 December 2011"). */
 	return rp_opener_at(l->s, l->n) || (r->line_per_paragraph &&
 	    !rp_starts_lower(l->s, l->n) && !(isdigit((unsigned char)*l->s) &&
-	    rp_clause_end_of(prev->s, prev->n) == RP_END_COMMA));
+	    prev->end == RP_END_COMMA));
 }
 
 /* Whether the brackets of s are closed: "(Belgium." ends no sentence. */
@@ -1215,10 +1225,10 @@ measure_line_breaks(struct reader *r)
 		if (is_blank(l) || j == r->nlines || r->lines[j].cut)
 			continue;
 		all++;
-		all_clause += rp_ends_clause(l->s, l->n);
+		all_clause += l->end != RP_END_NONE;
 		if (j == i + 1) {
 			breaks++;
-			clause += rp_ends_clause(l->s, l->n);
+			clause += l->end != RP_END_NONE;
 		}
 	}
 	r->line_per_paragraph = breaks >= 3 && clause * 10 >= breaks * 8;
@@ -1242,7 +1252,7 @@ wrapped_opener(const struct reader *r, const struct line *prev,
 	rp_body		 b;
 
 	/* A seam cut in a flattened line is where a paragraph begins. */
-	if (prev == NULL || l->cut || rp_ends_clause(prev->s, prev->n))
+	if (prev == NULL || l->cut || prev->end != RP_END_NONE)
 		return 0;
 	last = rp_utf8_last(prev->s, prev->n, &nl);
 	if (!(rp_is_cased_letter(last) || (last < 0x80 && isdigit((int)last))))
@@ -1264,7 +1274,7 @@ wrapped_opener(const struct reader *r, const struct line *prev,
 static int
 ends_recital(const struct line *l)
 {
-	rp_clause_end e = rp_clause_end_of(l->s, l->n);
+	rp_clause_end e = l->end;
 
 	return e == RP_END_COMMA || e == RP_END_SEMICOLON;
 }
@@ -1383,7 +1393,7 @@ first_recital(const struct line *l)
 static int
 recital_after_heading(const struct line *prev, const struct line *l)
 {
-	return !is_blank(prev) && rp_clause_end_of(prev->s, prev->n) ==
+	return !is_blank(prev) && prev->end ==
 	    RP_END_STOP && long_line(l) && first_recital(l);
 }
 
@@ -1506,8 +1516,7 @@ ends_masthead(const struct reader *r, size_t i, int blank)
 	    (r->nunits > 0 || first_recital(l)) &&
 	    !rp_masthead_role(l->s, l->n) && ((long_line(l) &&
 	    (blank ? sentence_end(r, l) : ends_recital(l) ||
-	    (rp_opens_recital(l->s, l->n) && rp_ends_clause(l->s,
-	    l->n)))) ||
+	    (rp_opens_recital(l->s, l->n) && l->end != RP_END_NONE))) ||
 	    rp_opens_recital(l->s, l->n)));
 }
 

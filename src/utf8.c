@@ -88,16 +88,27 @@ rp_utf8_encode(uint32_t cp, char *out)
 }
 
 size_t
+rp_ascii_prefix(const char *s, size_t n)
+{
+	size_t		i = 0;
+	uint64_t	w;
+
+	/* 8 bytes at a time: most text is ASCII. */
+	while (i + 8 <= n && (memcpy(&w, s + i, 8),
+	    (w & 0x8080808080808080u) == 0))
+		i += 8;
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
+size_t
 rp_utf8_check(const char *s, size_t n)
 {
 	size_t		i = 0, len;
 	uint32_t	cp;
 
-	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
+	while ((i += rp_ascii_prefix(s + i, n - i)) < n) {
 		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
 			return i;
 		i += len;
