@@ -92,8 +92,15 @@ for l in ar zh en fr ru es; do
 done
 
 # Arabic: shaped as HarfBuzz shapes it, in Amiri, the document's language.
+# hb-shape comes with libharfbuzz-bin (make deps); without it the
+# comparisons are skipped, said so.
+HB_SKIP=
+command -v hb-shape >/dev/null 2>&1 ||
+    HB_SKIP="# SKIP hb-shape (libharfbuzz-bin) not installed"
 python3 "$TESTS_DIR/tools/pdf_glyphs.py" "$TMP/ar.pdf" Amiri > "$TMP/ar.g"
-if out=$(python3 "$TESTS_DIR/tools/shape_check.py" "$TMP/ar.g" \
+if [ -n "$HB_SKIP" ]; then
+	ok "udhr-ar: every Arabic word glyph for glyph as hb-shape $HB_SKIP"
+elif out=$(python3 "$TESTS_DIR/tools/shape_check.py" "$TMP/ar.g" \
     "$ROOT/tests/scripts/udhr-ar.txt" "$AMIRI/Amiri-Regular.ttf" \
     "$AMIRI/Amiri-Bold.ttf"); then
 	ok "udhr-ar: every Arabic word glyph for glyph as hb-shape $out"
@@ -288,6 +295,7 @@ for f in "$ROOT"/tests/dev/ar/*.txt "$ROOT"/tests/dev/fr/S_RES_0038_1948_fr_wiki
 		notok "$d: pdftotext gives every word back in order" "$out"
 	fi
 	case $d in ar/*)
+		[ -n "$HB_SKIP" ] && { ok "$d: every Arabic word as hb-shape $HB_SKIP"; continue; }
 		# The model's text: a marker's "ـ" ("1 ـ يؤكد") is not drawn.
 		python3 "$TESTS_DIR/tools/pdf_order.py" --text "$TMP/d.tree" \
 		    > "$TMP/d.words"
