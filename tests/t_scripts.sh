@@ -179,6 +179,14 @@ if grep -q '<html lang="ar" dir="rtl">' "$TMP/425.html" &&
     grep -q '<time datetime="1978-03-19" class="docDate" dir="ltr">' "$TMP/425.html"
 then ok "HTML (ar): dir=rtl, symbols and dates isolated left to right"
 else notok "HTML (ar): dir=rtl, symbols and dates isolated left to right"; fi
+# Two symbols joined by Latin words ("(S/12600 and S/12606)") are one
+# left-to-right stretch, between left-to-right marks; none in English.
+lrm=$(printf '\342\200\216')
+if grep -qF "($lrm<a href=\"https://undocs.org/S/12600\" dir=\"ltr\">S/12600</a> and <a href=\"https://undocs.org/S/12606\" dir=\"ltr\">S/12606</a>$lrm)" "$TMP/425.html" &&
+    ! $RESPUB -q -t html "$ROOT/examples/A-RES-58-136.txt" -o - | grep -q "$lrm"
+then ok "HTML (ar): two symbols joined by Latin words in their order"
+else notok "HTML (ar): two symbols joined by Latin words in their order" \
+    "$(grep -o '.\{20\}S/12600.\{120\}' "$TMP/425.html")"; fi
 sides=$(sed -n '/<style>/,/<\/style>/p' "$ROOT/templates/html.xml" |
     grep -nE '(margin|padding|border)-(left|right)|[^-]\b(left|right):|text-align: *(left|right)|float: *(left|right)')
 if [ -z "$sides" ]; then ok "HTML: logical CSS sides only"
