@@ -227,17 +227,22 @@ while read -r l n missing; do
 done < "$TMP/missing"
 
 # Fixed words from templates/labels/<lang>.conf: the outline, and the
-# organization that opens the keywords.
-for l in ar zh ru; do
+# document information: keywords (organization, body, "resolution") and
+# author (the body), in the document's language, in all six.
+for l in ar zh en fr ru es; do
 	qpdf --json "$TMP/$l.pdf" > "$TMP/$l.json" 2>/dev/null
 	want=$(sed -n 's/^resolution = //p' "$ROOT/templates/labels/$l.conf")
 	org=$(sed -n 's/^organization = //p' "$ROOT/templates/labels/$l.conf")
+	ga=$(sed -n 's/^org-un-ga = //p' "$ROOT/templates/labels/$l.conf")
+	info=$(pdfinfo "$TMP/$l.pdf")
 	if grep -q "\"title\": \"$want" "$TMP/$l.json" &&
-	    pdfinfo "$TMP/$l.pdf" | grep -q "^Keywords: *$org"; then
-		ok "udhr-$l: outline and keywords in $l ($want, $org)"
+	    echo "$info" | grep -q "^Keywords: *$org; $ga; $want\$" &&
+	    echo "$info" | grep -q "^Author: *$ga\$"; then
+		ok "udhr-$l: outline, keywords and author in $l ($want, $org, $ga)"
 	else
-		notok "udhr-$l: outline and keywords in $l" \
-		    "$(grep -m1 '"title"' "$TMP/$l.json")"
+		notok "udhr-$l: outline, keywords and author in $l" \
+		    "$(grep -m1 '"title"' "$TMP/$l.json"; echo "$info" |
+		    grep -E '^(Keywords|Author)' | tr '\n' ' ')"
 	fi
 done
 
