@@ -162,7 +162,8 @@ demo: deps all
 
 DEMO_FORMATS := akn,tree,md,html,pdf
 
-# PNGs of the example pages in headless chromium (docs/html-*.png).
+# PNGs of the example pages in headless chromium (docs/html-*.png), and of
+# the Arabic, Russian and Chinese PDF first pages (docs/pdf-udhr-*.png).
 .PHONY: screenshots
 screenshots: deps all
 	@tests/tools/html_screenshots.sh $(BUILD)/respub docs

@@ -327,17 +327,25 @@ pl_tab(struct pl_para *p, float w)
 	p->tab = 1;
 }
 
-int
-pl_has_rtl(const char *s, size_t n)
+/* Whether s has a letter of one direction: right to left (rtl 1), left
+ * to right (0). */
+static int
+has_strong(const char *s, size_t n, int rtl)
 {
 	size_t		i = 0;
 	uint32_t	cp;
 
 	while (rp_utf8_next(s, n, &i, &cp))
-		if (FRIBIDI_IS_RTL(fribidi_get_bidi_type(cp)) &&
-		    FRIBIDI_IS_STRONG(fribidi_get_bidi_type(cp)))
+		if (FRIBIDI_IS_STRONG(fribidi_get_bidi_type(cp)) &&
+		    !FRIBIDI_IS_RTL(fribidi_get_bidi_type(cp)) == !rtl)
 			return 1;
 	return 0;
+}
+
+int
+pl_has_rtl(const char *s, size_t n)
+{
+	return has_strong(s, n, 1);
 }
 
 /* Width of a piece of box b, measured afresh. */
@@ -372,11 +380,46 @@ bidi_put(struct bidi_text *t, size_t owner, uint32_t cp)
 	t->str[t->n++] = cp;
 }
 
+/*
+ * Which boxes of p go into left-to-right isolates: the symbols', and the
+ * boxes between two symbols that hold Latin words and no right-to-left
+ * letter ("(S/12600 and S/12606)" is one isolate, whose symbols stay in
+ * their order; "S/12600 و S/12606" two).
+ */
+static char *
+isolated_boxes(const struct pl_para *p)
+{
+	char	*iso = calloc(p->nbox + 1, 1);
+	size_t	 i, j;
+	int	 latin;
+
+	if (iso == NULL)
+		abort();
+	for (i = 0; i < p->nbox; i++)
+		iso[i] = p->box[i].isolate;
+	for (i = 0; i < p->nbox; i++) {
+		if (!iso[i] || iso[i + 1])
+			continue;	/* not the last box of a symbol */
+		latin = 0;
+		for (j = i + 1; j < p->nbox && !p->box[j].isolate; j++) {
+			const struct pl_box *b = &p->box[j];
+
+			if (has_strong(p->text + b->off, b->len, 1))
+				break;
+			latin |= has_strong(p->text + b->off, b->len, 0);
+		}
+		if (j < p->nbox && p->box[j].isolate && latin)
+			memset(iso + i + 1, 1, j - i - 1);
+	}
+	return iso;
+}
+
 static void
 bidi_text(struct bidi_text *t, const struct pl_para *p)
 {
 	size_t		 cap = p->tlen + 3 * p->nbox + 1, i, j, k;
 	uint32_t	 cp;
+	char		*iso = isolated_boxes(p);
 
 	t->str = calloc(cap, sizeof(*t->str));
 	t->levels = calloc(cap, sizeof(*t->levels));
@@ -387,18 +430,19 @@ bidi_text(struct bidi_text *t, const struct pl_para *p)
 	for (i = 0; i < p->nbox; i++) {
 		const struct pl_box *b = &p->box[i];
 
-		if (b->isolate && (i == 0 || !p->box[i - 1].isolate))
+		if (iso[i] && (i == 0 || !iso[i - 1]))
 			bidi_put(t, (size_t)-1, 0x2066);	/* LRI */
 		for (j = b->off; j < b->off + b->len; j += k) {
 			k = rp_utf8_get(p->text + j, b->off + b->len - j, &cp,
 			    0xFFFD);
 			bidi_put(t, j, cp);
 		}
-		if (b->isolate && (i + 1 == p->nbox || !p->box[i + 1].isolate))
+		if (iso[i] && !iso[i + 1])
 			bidi_put(t, (size_t)-1, 0x2069);	/* PDI */
 		if (b->glue > 0 || b->brk == PB_GLUE)
 			bidi_put(t, (size_t)-2 - i, ' ');
 	}
+	free(iso);
 }
 
 /* The embedding level of each character of t; all at the paragraph's

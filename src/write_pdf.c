@@ -2645,13 +2645,17 @@ info_date(const rp_meta *m, HPDF_Date *dt)
 	    dt->month <= 12 && dt->day >= 1 && dt->day <= 31;
 }
 
+/* The document information: title, subject (the symbol), author (the
+ * body) and keywords, in the document's language. */
 static void
 set_info(struct job *j, HPDF_Doc pdf)
 {
 	const rp_node	*root = j->doc->root;
 	const rp_meta	*m = root->meta;
 	const char	*sym = j->docs[0].symbol;
-	const char	*author = m && m->body ? rp_body_name(m->body) : NULL;
+	const char	*lang = m ? m->language : NULL;
+	const char	*author = m && body_label[m->body] ? label(j->st, lang,
+			    body_label[m->body]) : NULL;
 	HPDF_Date	 dt;
 	rp_buf		 b;
 
@@ -2662,15 +2666,15 @@ set_info(struct job *j, HPDF_Doc pdf)
 		HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, sym);
 	if (sym)
 		HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, sym);
-	rp_buf_puts(&b, label(j->st, m ? m->language : NULL, L_ORGANIZATION));
+	rp_buf_puts(&b, label(j->st, lang, L_ORGANIZATION));
 	if (author) {
 		rp_buf_printf(&b, "; %s", author);
 		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, author);
 	} else
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, label(j->st, m ?
-		    m->language : NULL, L_ORGANIZATION));
-	rp_buf_puts(&b, m && m->kind == RP_DOC_LETTER ? "; letter" :
-	    "; resolution");
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, label(j->st, lang,
+		    L_ORGANIZATION));
+	rp_buf_printf(&b, "; %s", label(j->st, lang, m && m->kind ==
+	    RP_DOC_LETTER ? L_LETTER : L_RESOLUTION));
 	if (sym)
 		rp_buf_printf(&b, "; %s", sym);
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, b.data);

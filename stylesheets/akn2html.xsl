@@ -975,10 +975,34 @@
 
 <xsl:template match="akn:ref">
   <xsl:variable name="url"><xsl:call-template name="ref-url"/></xsl:variable>
+  <xsl:variable name="d"><xsl:call-template name="text-dir"/></xsl:variable>
+  <xsl:if test="$d = 'rtl'">
+    <xsl:call-template name="latin-join">
+      <xsl:with-param name="text" select="following-sibling::node()[1][self::text()]"/>
+      <xsl:with-param name="ref" select="following-sibling::node()[2][self::akn:ref]"/>
+    </xsl:call-template>
+  </xsl:if>
   <xsl:choose>
     <xsl:when test="$url != ''"><a href="{$url}"><xsl:call-template name="ltr-in-rtl"/><xsl:apply-templates/></a></xsl:when>
     <xsl:otherwise><span class="ref"><xsl:call-template name="ltr-in-rtl"/><xsl:apply-templates/></span></xsl:otherwise>
   </xsl:choose>
+  <xsl:if test="$d = 'rtl'">
+    <xsl:call-template name="latin-join">
+      <xsl:with-param name="text" select="preceding-sibling::node()[1][self::text()]"/>
+      <xsl:with-param name="ref" select="preceding-sibling::node()[2][self::akn:ref]"/>
+    </xsl:call-template>
+  </xsl:if>
+</xsl:template>
+
+<!-- Two symbols joined by Latin words in right-to-left text ("(S/12600
+     and S/12606)"): the bidi algorithm sets the two isolates right to
+     left round the words ("(S/12606 and S/12600)"); a left-to-right mark
+     before the first and after the last makes them one left-to-right
+     stretch, in their order, as the PDF sets them. -->
+<xsl:template name="latin-join">
+  <xsl:param name="text"/>
+  <xsl:param name="ref"/>
+  <xsl:if test="$ref and translate($text, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', '') != string($text) and translate($text, 'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي', '') = string($text)">&#x200E;</xsl:if>
 </xsl:template>
 
 <!-- A symbol in a document's number. -->
@@ -990,18 +1014,21 @@
      dir="ltr" makes the element an isolate that keeps its own order, as
      <bdi> would. -->
 <xsl:template name="ltr-in-rtl">
-  <xsl:variable name="d">
-    <xsl:choose>
-      <xsl:when test="$one-part"><xsl:value-of select="$dir"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="l"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="ancestor::*[key('meta', generate-id())][1]"/></xsl:call-template></xsl:variable>
-        <xsl:call-template name="dir"><xsl:with-param name="lang" select="$l"/></xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
+  <xsl:variable name="d"><xsl:call-template name="text-dir"/></xsl:variable>
   <xsl:if test="$d = 'rtl' and not(translate(., 'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي', '') != .)">
     <xsl:attribute name="dir">ltr</xsl:attribute>
   </xsl:if>
+</xsl:template>
+
+<!-- The direction of the text round the context node: its document's. -->
+<xsl:template name="text-dir">
+  <xsl:choose>
+    <xsl:when test="$one-part"><xsl:value-of select="$dir"/></xsl:when>
+    <xsl:otherwise>
+      <xsl:variable name="l"><xsl:call-template name="bcp47"><xsl:with-param name="doc" select="ancestor::*[key('meta', generate-id())][1]"/></xsl:call-template></xsl:variable>
+      <xsl:call-template name="dir"><xsl:with-param name="lang" select="$l"/></xsl:call-template>
+    </xsl:otherwise>
+  </xsl:choose>
 </xsl:template>
 
 <!-- Where a reference goes: a part of this page, a resolution of the

@@ -132,23 +132,27 @@ fi
 
 # Typographic quotes (lang/<lang>.conf: quotes, single quotes, apostrophe)
 # in the PDF and the HTML; the AKN keeps the source's straight ones;
-# -V quotes=no keeps them everywhere.  A quote between two letters (no
-# spaces in Chinese) closes the one open, else opens one.
+# -V quotes=no keeps them everywhere (English, French, Chinese, Russian:
+# « » with no space inside).  A quote between two letters (no spaces in
+# Chinese) closes the one open, else opens one.
 q="'"
 en_src="the \"Blue Helmets\" and the Secretary-General${q}s report \"Peace in ${q}our${q} time\""
 fr_src="le rapport intitulé \"La situation concernant l${q}Afrique\""
 zh_src='题为"大会工作的振兴"的'
+ru_src='свою резолюцию "Мир и безопасность"'
 printf 'Test\n\nThe General Assembly,\n\nRecalling %s,\n\n1. Decides that the "agenda" stays "open";\n' "$en_src" > "$TMP/q-en.txt"
 printf 'Test\n\nLe Conseil de sécurité,\n\nRappelant %s,\n\n1. Décide de rester saisi de la question ;\n' "$fr_src" > "$TMP/q-fr.txt"
 printf '测试\n\n安全理事会，\n\n回顾%s第48/264号决议，\n\n1. 决定继续处理此案。\n' "$zh_src" > "$TMP/q-zh.txt"
+printf 'Резолюция\n\nСовет Безопасности,\n\nссылаясь на %s,\n\n1. постановляет продолжать заниматься этим вопросом.\n' "$ru_src" > "$TMP/q-ru.txt"
 en='the “Blue Helmets” and the Secretary-General’s report “Peace in ‘our’ time”'
 fr=$(printf 'le rapport intitulé \302\253\342\200\257La situation concernant l’Afrique\342\200\257\302\273')
 zh='题为“大会工作的振兴”的'
+ru='свою резолюцию «Мир и безопасность»'
 # The text of the HTML page's body, of the PDF (pdftotext gives French
 # narrow spaces as plain ones), on one line.
 html_text() { xmllint --html --xpath 'string(//body)' "$1" 2>/dev/null | tr '\n' ' '; }
 pdf_text() { pdftotext "$1" - | tr '\n' ' ' | sed 's/\xe2\x80\xaf/ /g'; }
-for l in en fr zh; do
+for l in en fr zh ru; do
 	eval want=\$$l src=\$${l}_src
 	pdfwant=$(printf '%s' "$want" | sed 's/\xe2\x80\xaf/ /g')
 	if ! "$RESPUB" -q -t akn,html,pdf -d "$TMP/q-$l" "$TMP/q-$l.txt" ||

@@ -305,6 +305,48 @@ test_bidi(void)
 	pl_para_free(&p);
 }
 
+/* Two symbols (isolates) in brackets after an Arabic word, "between"
+ * between them; the boxes in visual order (the brackets as their
+ * characters, not mirrored) go to got. */
+static void
+two_symbols(const char *between, char *got, size_t n)
+{
+	struct pl_para	 p;
+
+	pl_para_init(&p, PL_ARABIC);
+	pl_add(&p, &mono, "رسالتي (", strlen("رسالتي ("), 0, 10, 0, -1, -1);
+	p.isolate = 1;
+	pl_add(&p, &mono, "S/12600", 7, 0, 10, 0, -1, -1);
+	p.isolate = 0;
+	pl_add(&p, &mono, between, strlen(between), 0, 10, 0, -1, -1);
+	p.isolate = 1;
+	pl_add(&p, &mono, "S/12606", 7, 0, 10, 0, -1, -1);
+	p.isolate = 0;
+	pl_add(&p, &mono, ")", 1, 0, 10, 0, -1, -1);
+	pl_bidi(&p, &mono);
+	visual_words(&p, got, n);
+	pl_para_free(&p);
+}
+
+/* Two symbols joined by Latin words are one left-to-right stretch, in
+ * their order; joined by an Arabic word, each its own, right to left. */
+static void
+test_bidi_symbols(void)
+{
+	char got[512];
+
+	two_symbols(" and ", got, sizeof(got));
+	check(strcmp(got, ")S/|12600|and|S/|12606||(|رسالتي") == 0,
+	    "bidi: two symbols joined by Latin words keep their order");
+	if (strcmp(got, ")S/|12600|and|S/|12606||(|رسالتي") != 0)
+		printf("# got %s\n", got);
+	two_symbols(" و ", got, sizeof(got));
+	check(strcmp(got, ")S/|12606||و|S/|12600|(|رسالتي") == 0,
+	    "bidi: two symbols joined by an Arabic word, right to left");
+	if (strcmp(got, ")S/|12606||و|S/|12600|(|رسالتي") != 0)
+		printf("# got %s\n", got);
+}
+
 /* Hyphenation points: plain words only, past their punctuation, in the
  * pattern file's character set (Russian's is KOI8-R). */
 static void
@@ -420,6 +462,7 @@ main(void)
 	test_cjk();
 	test_long();
 	test_bidi();
+	test_bidi_symbols();
 	test_hyph_points();
 	test_hyphenated();
 	if ((f = pdf_fonts_new((const char *const *)paths, 0, 0, err,
