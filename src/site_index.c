@@ -178,6 +178,18 @@ nav_link(struct sink *s, const char *href, const char *label,
 	sink_close(s);
 }
 
+/* Whether run r is shown on the page of run here: every run of the
+ * body on the body's page (here NULL); on a year's (or session's) page
+ * that one and the ones next to it, so that a year added or emptied
+ * renders again the pages of the years beside it, not every year's
+ * (the body's page, in the breadcrumb, links them all). */
+static int
+run_shown(const struct run *r, int body, const struct run *here)
+{
+	return r->body == body && (here == NULL || r == here ||
+	    r + 1 == here || r == here + 1);
+}
+
 /* The body's years (or sessions), linked; the body's page gives their
  * counts, a year's page only the links, so that an input added, removed
  * or moved to another year renders again the pages it leaves and joins,
@@ -190,7 +202,7 @@ nav_runs(struct sink *s, const char *kind, const struct run *runs,
 	size_t	 i, shown = 0;
 
 	for (i = n; i-- > 0; ) {
-		if (runs[i].body != body)
+		if (!run_shown(&runs[i], body, here))
 			continue;
 		if (shown++ == 0) {
 			sink_open(s, "nav");
