@@ -4,6 +4,8 @@
 #   make check    install what is missing, build, run every test (also under
 #                 AddressSanitizer/UBSan; the browser tests once)
 #   make corpus   convert every text of CORPUS (default ../shared/corpus)
+#   make corpus-site  the site of every text of CORPUS, with search, in
+#                 out/corpus-site (SITE_URL=https://... for absolute links)
 #   make bench    throughput per format, side by side with a peer tool; the
 #                 HTML path beside its yardsticks and its scaling series;
 #                 a compilation split (--split); then the site of a
@@ -64,7 +66,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 SOVERSION := 0
 
-.PHONY: all deps demo check test asan-test corpus bench bench-site install uninstall \
+.PHONY: all deps demo check test asan-test corpus corpus-site bench bench-site install uninstall \
 	clean fuzz fuzz-bins valgrind
 
 all: $(BUILD)/respub $(BUILD)/librespub.a $(BUILD)/librespub.so \
@@ -192,6 +194,16 @@ test: all units
 
 corpus: all
 	@tests/corpus.sh $(BUILD)/respub "$(CORPUS)"
+
+# A rebuild (the same command again) makes only what changed.
+corpus-site: deps all
+	@[ -d "$(CORPUS)" ] || { echo "corpus-site: no corpus at '$(CORPUS)' (set CORPUS=DIR)"; exit 1; }
+	@mkdir -p out
+	find "$(CORPUS)" -mindepth 2 -type f \( -name '*.txt' -o -name '*.md' \) | \
+	  sort >out/corpus-site.list
+	PATH="$(CURDIR)/$(NPM_DIR)/node_modules/.bin:$$PATH" \
+	  $(BUILD)/respub site -q -d out/corpus-site \
+	  $(if $(SITE_URL),-V base-url=$(SITE_URL)) --files-from out/corpus-site.list
 
 N	?= 100000
 SITE_N	?= $(N)

@@ -900,20 +900,25 @@ struct entry_files {
 };
 
 static void
-entry_files(struct site *st, const struct entry *e, struct entry_files *f)
+entry_files(struct site *st, struct entry *e, struct entry_files *f)
 {
 	struct sink	 s;
 	size_t		 k;
 
 	f->src = source_hash(st, e);
 	f->any = f->kept = 0;
-	sink_init(&s, 0, f->src);
-	ctx_resolution(st, e, &s);
+	/* Once a run: site_each asks whether it is stale, then renders or
+	 * records it. */
+	if (e->pagehash == 0) {
+		sink_init(&s, 0, f->src);
+		ctx_resolution(st, e, &s);
+		e->pagehash = s.hash;
+	}
 	for (k = 0; k <= NEXTRAS; k++) {
 		f->stale[k] = 0;
 		if (k < NEXTRAS && st->w[k] == NULL)
 			continue;
-		f->deps[k] = k == NEXTRAS ? s.hash : f->src;
+		f->deps[k] = k == NEXTRAS ? e->pagehash : f->src;
 		snprintf(f->names[k], sizeof(f->names[k]), "%s.%s", e->stem,
 		    k == NEXTRAS ? "html" : rp_format_ext(site_extras[k].fmt));
 		f->stale[k] = !cache_fresh(st, f->names[k], f->deps[k]);

@@ -178,6 +178,18 @@ nav_link(struct sink *s, const char *href, const char *label,
 	sink_close(s);
 }
 
+/* Whether run r is shown on the page of run here: every run of the
+ * body on the body's page (here NULL); on a year's (or session's) page
+ * that one and the ones next to it, so that a year added or emptied
+ * renders again the pages of the years beside it, not every year's
+ * (the body's page, in the breadcrumb, links them all). */
+static int
+run_shown(const struct run *r, int body, const struct run *here)
+{
+	return r->body == body && (here == NULL || r == here ||
+	    r + 1 == here || r == here + 1);
+}
+
 /* The body's years (or sessions), linked; the body's page gives their
  * counts, a year's page only the links, so that an input added, removed
  * or moved to another year renders again the pages it leaves and joins,
@@ -190,7 +202,7 @@ nav_runs(struct sink *s, const char *kind, const struct run *runs,
 	size_t	 i, shown = 0;
 
 	for (i = n; i-- > 0; ) {
-		if (runs[i].body != body)
+		if (!run_shown(&runs[i], body, here))
 			continue;
 		if (shown++ == 0) {
 			sink_open(s, "nav");
@@ -317,18 +329,22 @@ describe_listing(struct site *st, struct sink *s, void *arg)
 	sink_close(s);
 }
 
-/* Render a page of the site's own from what describe says, unless the
- * previous run made it from the same. */
+/* Render a page of the site's own from what describe says (hash: of
+ * that, 0: not known yet), unless the previous run made it from the
+ * same. */
 static void
 index_page(struct site *st, void *html, const char *name,
-    describe_fn *describe, void *arg)
+    describe_fn *describe, void *arg, uint64_t hash)
 {
 	struct sink s;
 
-	sink_init(&s, 0, st->build);
-	describe(st, &s, arg);
-	if (cache_fresh(st, name, s.hash)) {
-		cache_record(st, name, s.hash);
+	if (hash == 0) {
+		sink_init(&s, 0, st->build);
+		describe(st, &s, arg);
+		hash = s.hash;
+	}
+	if (cache_fresh(st, name, hash)) {
+		cache_record(st, name, hash);
 		st->kept++;
 		return;
 	}
@@ -338,7 +354,7 @@ index_page(struct site *st, void *html, const char *name,
 		return;
 	}
 	describe(st, &s, arg);
-	render_ctx(st, html, &s, name, s.hash);
+	render_ctx(st, html, &s, name, hash);
 }
 
 /* One page of the site's own, as planned for site_each. */
@@ -347,6 +363,7 @@ struct index_item {
 	describe_fn	*describe;
 	struct listing	 l;		/* describe_listing's */
 	int		 body;		/* describe_body's */
+	uint64_t	 hash;		/* of what it describes (item_stale) */
 };
 
 struct index_items {
@@ -414,6 +431,7 @@ item_stale(struct site *st, void *arg, size_t i)
 
 	sink_init(&s, 0, st->build);
 	item->describe(st, &s, item_arg(item));
+	item->hash = s.hash;
 	return !cache_fresh(st, item->name, s.hash);
 }
 
@@ -422,7 +440,8 @@ item_render(struct site *st, void *html, void *arg, size_t i)
 {
 	struct index_item *item = &((struct index_items *)arg)->v[i];
 
-	index_page(st, html, item->name, item->describe, item_arg(item));
+	index_page(st, html, item->name, item->describe, item_arg(item),
+	    item->hash);
 }
 
 static const char *
@@ -765,7 +784,7 @@ search_pages(struct site *st, void *html)
 
 	for (a.lang = 0; a.lang < st->nlangs; a.lang++) {
 		search_name(st, a.lang, name, sizeof(name));
-		index_page(st, html, name, describe_search, &a);
+		index_page(st, html, name, describe_search, &a, 0);
 	}
 }
 

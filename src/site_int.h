@@ -41,6 +41,8 @@ struct entry {
 	char		*work;		/* versions.h key, NULL: none */
 	struct elist	*versions;	/* of its Work, in the UN order */
 	struct entry	*lead;		/* the version the indexes list */
+	uint64_t	 pagehash;	/* of its page's document, 0: not
+					   hashed yet (site.c) */
 };
 
 /* A string -> number map (open addressing); keys are borrowed, and a key

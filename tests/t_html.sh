@@ -335,10 +335,14 @@ expect "site: a resolution moved to another year rewrites the year pages it leav
     "index-un-sc-2001.html index-un-sc-2003.html index-un-sc.html index.html " \
     "$(index_rewritten "$I"/in/*.txt "$I/S-RES-1378-2001.txt")"
 fresh_as "after it moved to another year" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
-# And to a year of its own: it leaves its year page for a new one.
+# And to a year of its own: it leaves its year page for a new one; the
+# pages of the years beside the new one (2003, 2021) are made again (they
+# link it), not the others' (2001).
 sed -i 's/1378 (2003)/1378 (2004)/; s/3 March 2003/3 March 2004/' \
     "$I/S-RES-1378-2001.txt"
-"$RESPUB" site -q -d "$I/s" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
+expect "site: a new year rewrites the pages of the years beside it, no other" \
+    "index-un-sc-2003.html index-un-sc-2004.html index-un-sc-2021.html index-un-sc.html index.html " \
+    "$(index_rewritten "$I"/in/*.txt "$I/S-RES-1378-2001.txt")"
 grep -q 'href="index-un-sc-2004.html"' "$I/s/S-RES-1378-2004.html" &&
     [ ! -e "$I/s/S-RES-1378-2001.html" ] &&
     ok "site: a symbol and date changed move a resolution to its new year" ||
