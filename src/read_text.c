@@ -1187,6 +1187,58 @@ closing_break(const struct unit *u, const struct line *prev,
 	    brackets_closed(u->text.data, u->text.len));
 }
 
+/* Whether the next line that is not blank after line i opens a
+ * paragraph with a drafting word or a number. */
+static int
+paragraph_below(const struct reader *r, size_t i)
+{
+	size_t	nl;
+
+	while (++i < r->nlines && is_blank(&r->lines[i]))
+		continue;
+	return i < r->nlines && (rp_opener_kind(r->lines[i].s,
+	    r->lines[i].n) != RP_PARA_UNKNOWN ||
+	    rp_paragraph_number(r->lines[i].s, r->lines[i].n, &nl) > 0);
+}
+
+/* Whether line i is the body's name alone with no comma in a language
+ * with no article ("Генеральная Ассамблея"), after a line that ends in
+ * no word and before a paragraph that opens with a drafting word or a
+ * number: the enacting formula, not a name in a wrapped sentence nor
+ * the body named in a masthead (a "Distr." line follows there). */
+static int
+bare_formula_line(const struct reader *r, size_t i)
+{
+	const struct line	*l = &r->lines[i];
+	size_t			 len;
+	rp_body			 b;
+
+	if (!rp_is_bare_formula(l->s, l->n, &b) || (i > 0 &&
+	    rp_is_cased_letter(rp_utf8_last(l[-1].s, l[-1].n, &len))))
+		return 0;
+	return paragraph_below(r, i);
+}
+
+/* Whether u is a closing line that its date ends ("81a. sesión plenaria
+ * 4 de diciembre de 2000", "Adopted at the 2833rd meeting on 15
+ * December 1988") and l does not go on with it (in lower case, or with a
+ * meeting or vote it lacks): l is a note's marker or furniture under it. */
+static int
+dated_closing(const struct reader *r, const struct unit *u,
+    const struct line *l)
+{
+	const char	*s = u->text.data;
+	size_t		 n = u->text.len, at, k;
+	char		 iso[11];
+
+	if (u->kind != U_TEXT || !rp_opens_conclusion(s, n) ||
+	    rp_starts_lower(l->s, l->n))
+		return 0;
+	k = rp_find_date(s, n, iso, &at);
+	return k > 0 && at + k == n &&
+	    !rp_completes_closing(r->doc, s, n, l->s, l->n);
+}
+
 /* The first line of the enacting formula, or 0 when there is none. */
 static size_t
 formula_line(const struct reader *r)
@@ -1196,7 +1248,8 @@ formula_line(const struct reader *r)
 
 	for (i = 0; i < r->nlines; i++)
 		if (rp_is_formula(r->lines[i].s, r->lines[i].n, &b) ||
-		    rp_formula_lead(r->lines[i].s, r->lines[i].n, &b, 0) > 0)
+		    rp_formula_lead(r->lines[i].s, r->lines[i].n, &b, 0) > 0 ||
+		    bare_formula_line(r, i))
 			return i;
 	return 0;
 }
@@ -1318,38 +1371,6 @@ formula_alone(const struct unit *u, const struct line *l)
 		return rp_opener_kind(l->s, l->n) != RP_PARA_UNKNOWN;
 	return rp_is_formula(u->text.data, u->text.len, &b) &&
 	    rp_opener_kind(l->s, l->n) == RP_PARA_PREAMBULAR;
-}
-
-/* Whether the next line that is not blank after line i opens a
- * paragraph with a drafting word or a number. */
-static int
-paragraph_below(const struct reader *r, size_t i)
-{
-	size_t	nl;
-
-	while (++i < r->nlines && is_blank(&r->lines[i]))
-		continue;
-	return i < r->nlines && (rp_opener_kind(r->lines[i].s,
-	    r->lines[i].n) != RP_PARA_UNKNOWN ||
-	    rp_paragraph_number(r->lines[i].s, r->lines[i].n, &nl) > 0);
-}
-
-/* Whether line i is the body's name alone with no comma in a language
- * with no article ("Генеральная Ассамблея"), after a line that ends in
- * no word and before a paragraph that opens with a drafting word or a
- * number: the enacting formula, not a name in a wrapped sentence nor
- * the body named in a masthead (a "Distr." line follows there). */
-static int
-bare_formula_line(const struct reader *r, size_t i)
-{
-	const struct line	*l = &r->lines[i];
-	size_t			 len;
-	rp_body			 b;
-
-	if (!rp_is_bare_formula(l->s, l->n, &b) || (i > 0 &&
-	    rp_is_cased_letter(rp_utf8_last(l[-1].s, l[-1].n, &len))))
-		return 0;
-	return paragraph_below(r, i);
 }
 
 /* Whether line i is a connector alone ("Поэтому", "Therefore") over a
@@ -1516,6 +1537,7 @@ ends_masthead(const struct reader *r, size_t i, int blank)
 	    (r->nunits > 0 || first_recital(l)) &&
 	    !rp_masthead_role(l->s, l->n) && ((long_line(l) &&
 	    (blank ? sentence_end(r, l) : ends_recital(l) ||
+	    l->end == RP_END_STOP ||
 	    (rp_opens_recital(l->s, l->n) && l->end != RP_END_NONE))) ||
 	    rp_opens_recital(l->s, l->n)));
 }
@@ -1559,7 +1581,7 @@ running_line(struct cutter *c, size_t i)
 	    !wrapped_opener(r, c->prev, l)) ||
 	    line_ends_paragraph(r, c->prev, l) || formula_alone(u, l) ||
 	    bare_formula_line(r, i) || connector_line(r, i) ||
-	    (i > 0 && closing_break(u, l - 1, l))) {
+	    (i > 0 && closing_break(u, l - 1, l)) || dated_closing(r, u, l)) {
 		u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 		    U_SEPARATOR : U_TEXT, c->seg);
 		u->block_start = c->blank;
@@ -2596,8 +2618,9 @@ note_goes_on(const struct unit *note, const struct unit *u)
 	    RP_END_COLON && !rp_opens_conclusion(u->text.data, u->text.len);
 }
 
-/* A short line alone in its block, without punctuation: a heading
- * ("A", "I", "Therefore"), never joined; not one a drafting phrase of
+/* A short line alone in its block (or on its line, where lines are
+ * paragraphs), without punctuation: a heading ("A", "I", "Therefore",
+ * a site's "Sources: The United Nations"), never joined; not one a drafting phrase of
  * the tables opens ("Recommends to the General Assembly that the
  * Republic" wrapped, "根据联合国宪章》第七章采取行动" with no comma). */
 static int
@@ -2608,9 +2631,10 @@ heading_unit(const struct reader *r, size_t i)
 	size_t			 n = u->text.len, len;
 	uint32_t		 last;
 
-	if (u->kind != U_TEXT || !u->block_start || u->npos != 1 ||
-	    n == 0 || n > 60 || !(i + 1 == r->nunits ||
-	    r->units[i + 1].block_start || r->units[i + 1].kind != U_TEXT))
+	if (u->kind != U_TEXT || !(u->block_start ||
+	    r->line_per_paragraph) || u->npos != 1 || n == 0 || n > 60 ||
+	    !(i + 1 == r->nunits || r->units[i + 1].block_start ||
+	    r->line_per_paragraph || r->units[i + 1].kind != U_TEXT))
 		return 0;
 	last = rp_utf8_last(s, n, &len);
 	return !memchr(s, ',', n) && !rp_ends_function_word(s, n) &&
@@ -2829,9 +2853,17 @@ note_citations(const struct unit *u, unsigned char *cited)
 	}
 }
 
+/* Whether u stands on its own: a block, or any line where lines are
+ * paragraphs (a copy without blank lines). */
+static int
+own_block(const struct reader *r, const struct unit *u)
+{
+	return u->block_start || r->line_per_paragraph;
+}
+
 /* Whether u is a block shaped as a note: "13 Conventions de Genève …". */
 static int
-note_shaped(const struct unit *u)
+note_shaped(const struct reader *r, const struct unit *u)
 {
 	const char	*s = u->text.data;
 	size_t		 n = u->text.len, k = 0;
@@ -2840,7 +2872,7 @@ note_shaped(const struct unit *u)
 		return 1;
 	while (k < n && k < 3 && isdigit((unsigned char)s[k]))
 		k++;
-	return u->kind == U_TEXT && u->block_start && k > 0 && k + 1 < n &&
+	return u->kind == U_TEXT && own_block(r, u) && k > 0 && k + 1 < n &&
 	    s[k] == ' ' && (isupper((unsigned char)s[k + 1]) ||
 	    (unsigned char)s[k + 1] >= 0x80);
 }
@@ -2849,12 +2881,12 @@ note_shaped(const struct unit *u)
  * Text" that only notes follow is a note even if no marker cites it (a
  * scan lost the superscript: "Conventions de Genève" et"). */
 static int
-notes_only(const struct unit *rest, size_t nrest)
+notes_only(const struct reader *r, const struct unit *rest, size_t nrest)
 {
 	size_t i;
 
 	for (i = 0; i < nrest; i++)
-		if (!note_shaped(&rest[i]))
+		if (!note_shaped(r, &rest[i]))
 			return 0;
 	return 1;
 }
@@ -2912,8 +2944,8 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 	marker[k] = '\0';
 	num = atoi(marker);
 	if (num <= 0 || num > 300 || (!is_cited(cited, marker, k) &&
-	    !(*adopted && u->block_start && !dotted && !glued &&
-	    notes_only(rest, nrest))))
+	    !(*adopted && own_block(r, u) && !dotted && !glued &&
+	    notes_only(r, rest, nrest))))
 		return;
 	/* Numbered as a list under a note, a note goes on its sequence: an
 	 * annex's "9. We commit" at the top of the page under notes 5-11
@@ -2929,14 +2961,14 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 /* A cited marker alone in its block, the text of its note in the next
  * block: "1", then (past a page's job number) "Resolución 217 A (III).". */
 static int
-bare_cited_marker(const struct unit *u, const struct unit *next,
-    const unsigned char *cited)
+bare_cited_marker(const struct reader *r, const struct unit *u,
+    const struct unit *next, const unsigned char *cited)
 {
 	const char	*s = u->text.data;
 	size_t		 k;
 
-	if (u->kind != U_TEXT || !u->block_start || u->num != NULL ||
-	    next->kind != U_TEXT || !next->block_start || u->text.len > 3 ||
+	if (u->kind != U_TEXT || !own_block(r, u) || u->num != NULL ||
+	    next->kind != U_TEXT || !own_block(r, next) || u->text.len > 3 ||
 	    rp_starts_lower(next->text.data, next->text.len))
 		return 0;
 	for (k = 0; k < u->text.len && isdigit((unsigned char)s[k]); k++)
@@ -3002,8 +3034,8 @@ late_definitions(struct reader *r)
 		struct unit *u = &r->units[out++];
 
 		*u = r->units[i];
-		if (i + 1 < r->nunits && bare_cited_marker(u, &r->units[i + 1],
-		    cited))
+		if (i + 1 < r->nunits && bare_cited_marker(r, u,
+		    &r->units[i + 1], cited))
 			glue_unit(u, &r->units[++i]);
 		if (arrow_definition(r, u, &arrows, cited))
 			continue;
