@@ -103,7 +103,7 @@ static const char *const section_names[RP_LK__MAX] = {
 	"distribution", "session", "agenda", "doctype", "heading",
 	"vote labels", "letter", "conjunctions",
 	"function words", "paragraph numbers", "item numbers",
-	"note markers", "titles"
+	"note markers", "titles", "resolution words"
 };
 
 /* ------------------------------------------------------------ folding */
@@ -1315,6 +1315,23 @@ rp_lang_ending(rp_lang_kind kind, const char *s, size_t n)
 	r = best > 0 ? n - src_at(&f, f.n - best) : 0;
 	fold_free(&f);
 	return r;
+}
+
+size_t
+rp_lang_last_word(rp_lang_kind kind, const char *s, size_t n)
+{
+	size_t		 i = n, len;
+	uint32_t	 cp;
+
+	while (i > 0 && n - i < 64) {
+		cp = rp_utf8_last(s, i, &len);
+		if (!is_word_cp(cp))
+			break;
+		i -= len;
+	}
+	if (i == n || (i > 0 && n - i >= 64))
+		return 0;
+	return rp_lang_is(kind, s + i, n - i, NULL) ? n - i : 0;
 }
 
 int
