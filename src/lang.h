@@ -34,6 +34,7 @@ typedef enum rp_lang_kind {
 	RP_LK_ORD_SUFFIX,	/* th, e, ª, -м: after a meeting number */
 	RP_LK_ORDINAL,		/* fifty = 50, eighth = 8 */
 	RP_LK_ZERO,		/* none, zéro: a vote of 0 */
+	RP_LK_CARDINAL,		/* ten = 10, восемью = 8: a vote in words */
 	RP_LK_MEETING,		/* {n} plenary meeting, 第{n}次会议 */
 	RP_LK_ADOPTED,		/* Adopted, Adoptée, Принята: closing lines */
 	RP_LK_VOTES,		/* by {for} votes to {against} */

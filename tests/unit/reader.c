@@ -843,6 +843,17 @@ test_lang_closing(void)
 	check_closing("تبنى المجلس هذا القرار, في جلسته رقم 2260, بالإجماع.",
 	    "2260|جلسته رقم 2260||-1--1--1",
 	    "lang ar: جلسته رقم 2260 (dev: S/RES/484 (1980))");
+	/* Counts in words ([cardinals]), in each case Russian gives them;
+	 * corpus: S/RES/277 (1970), "with⏎one abstention (Spain)". */
+	check_closing("Adopted at the 1535th meeting by 14 votes to none, with "
+	    "one abstention (Spain).", "1535|1535th meeting||14-0-1",
+	    "lang en: one abstention in words");
+	check_closing("Принята на 2963-м заседании двенадцатью голосами против "
+	    "двух при одном воздержавшемся.",
+	    "2963|2963-м заседании||12-2-1", "lang ru: a vote in words");
+	check_closing("Adoptée à la 331e séance par huit voix contre zéro, "
+	    "avec trois abstentions.", "331|331e séance||8-0-3",
+	    "lang fr: a vote in words");
 	check_closing("Recalling its 4413th meeting,", "no",
 	    "lang en: a recital naming a meeting is no closing line");
 }
