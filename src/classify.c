@@ -1453,19 +1453,6 @@ is_symbol(const char *s, size_t n)
 	return i == n && segs >= 1 && digit;
 }
 
-/* The Latin capital a Cyrillic one looks like (А В Е С), or 0. */
-static char
-latin_lookalike(uint32_t cp)
-{
-	switch (cp) {
-	case 0x410: return 'A';
-	case 0x412: return 'B';
-	case 0x415: return 'E';
-	case 0x421: return 'C';
-	default: return 0;
-	}
-}
-
 /* A symbol as the UN writes it, in ASCII: Cyrillic capitals that look
  * Latin ("217 А (III)" in a Russian text) and full-width brackets
  * ("338（1973）" in a Chinese one) are the ASCII ones.  0 when s has
@@ -1485,7 +1472,7 @@ symbol_ascii(const char *s, size_t n, char *out, size_t size)
 			out[k++] = (char)cp;
 		else if (cp == 0xFF08 || cp == 0xFF09)
 			out[k++] = cp == 0xFF08 ? '(' : ')';
-		else if ((out[k] = latin_lookalike(cp)) != 0)
+		else if ((out[k] = rp_latin_lookalike(cp)) != 0)
 			k++;
 		else
 			return 0;

@@ -361,55 +361,70 @@ rp_marker_fits(enum rp_marker_kind kind, int num, int referenced, int next)
 
 /* ------------------------------------------------- document refs */
 
-static int
-ends_with_word(const char *t, size_t end, const char *w)
+/* The offset of t[0..i) with the spaces that end it (any, no-break
+ * included) left out. */
+static size_t
+trim_spaces(const char *t, size_t i)
 {
-	size_t k = strlen(w);
+	uint32_t	cp;
+	size_t		len;
 
-	if (end < k || strncasecmp(t + end - k, w, k) != 0)
-		return 0;
-	return end == k || !isalpha((unsigned char)t[end - k - 1]);
+	while (i > 0 && rp_is_space(cp = rp_utf8_last(t, i, &len)))
+		i -= len;
+	return i;
 }
 
-/* Whether the word just before i names resolutions. */
+/* The offset of t[i..n) past the spaces that open it. */
+static size_t
+skip_spaces(const char *t, size_t i, size_t n)
+{
+	uint32_t	cp;
+	size_t		len;
+
+	while (i < n && (len = rp_utf8_decode(t + i, n - i, &cp)) > 0 &&
+	    rp_is_space(cp))
+		i += len;
+	return i;
+}
+
+/* Whether the word just before i names resolutions: "resolution",
+ * "резолюцией", "القرار" ([resolution words]). */
 static int
 after_keyword(const char *t, size_t i)
 {
-	static const char *const kw[] = { "resolution", "resolutions",
-		"résolution", "résolutions", "resolución", "resoluciones",
-		NULL };
-	const char *const *w;
-
-	while (i > 0 && t[i - 1] == ' ')
-		i--;
-	for (w = kw; *w != NULL; w++)
-		if (ends_with_word(t, i, *w))
-			return 1;
-	return 0;
+	return rp_lang_last_word(RP_LK_RES_WORD, t, trim_spaces(t, i)) > 0;
 }
 
-/* Whether t[a..b) only separates two items of a list of references:
- * ", ", " and ", ", and ", optionally after " of <date>". */
+/* The most bytes of words that may lead a cited resolution's date: " of ",
+ * " от ", " المؤرخ في " ("1244 (1999) of 10 June 1999 and 1160 (1998)"). */
+#define DATE_LEAD	24
+
+/* Whether t[a..b) only separates two items of a list of references: a
+ * comma, a conjunction ([conjunctions]: "and", "и", "et"), or both,
+ * perhaps then a resolution word ("and resolution"), optionally after
+ * the first one's date ("of 10 June 1999", "المؤرخ في 5 كانون الثاني/يناير
+ * 1988"). */
 static int
 list_separator(const char *t, size_t a, size_t b)
 {
-	static const char *const seps[] = { ", ", " and ", ", and ", ",",
-		" and resolution ", ", and resolution ", " et ", " y ", NULL };
-	const char *const *s;
 	char	iso[11];
-	size_t	len, k;
+	size_t	len, e, at;
+	int	comma;
 
-	if (b - a > 4 && strncmp(t + a, " of ", 4) == 0) {
-		if ((len = rp_parse_date(t + a + 4, b - a - 4, iso)) == 0)
-			return 0;
-		a += 4 + len;
-	}
-	for (s = seps; *s != NULL; s++) {
-		k = strlen(*s);
-		if (b - a == k && strncmp(t + a, *s, k) == 0)
-			return 1;
-	}
-	return 0;
+	if ((len = rp_find_date(t + a, b - a, iso, &at)) > 0 &&
+	    at <= DATE_LEAD && strcspn(t + a, ",;0123456789") >= at)
+		a += at + len;
+	comma = a < b && t[a] == ',';
+	a = skip_spaces(t, a + comma, b);
+	if ((len = rp_lang_phrase(RP_LK_CONJUNCTION, t + a, b - a,
+	    NULL)) > 0)
+		a = skip_spaces(t, a + len, b);
+	else if (!comma)
+		return 0;
+	e = trim_spaces(t, b);
+	if (a < e && e < b && rp_lang_is(RP_LK_RES_WORD, t + a, e - a, NULL))
+		a = b;
+	return a == b;
 }
 
 /* The body of a "resolution N/M" citation: the General Assembly numbers
@@ -470,14 +485,39 @@ fill_ref(struct scan *sc, rp_docref *ref, rp_body body, const char *fmt,
 	ref->symbol = rp_doc_strdup(sc->ctx->doc, sym);
 }
 
-/* The end of a session in Roman numerals at t[k] ("XXV"). */
-static size_t
-roman_end(const char *t, size_t n, size_t k)
+/* The Latin capital at t[k], or a Cyrillic one read as the Latin it
+ * looks like ("217 А (III)", "(ХХХ)" typed in Russian): the letter, its
+ * length into *len; 0 if none. */
+static char
+latin_capital(const char *t, size_t n, size_t k, size_t *len)
 {
-	size_t j = k;
+	uint32_t cp;
 
-	while (j < n && j - k < 8 && strchr("IVXL", t[j]) != NULL)
-		j++;
+	if (k >= n)
+		return 0;
+	if (isupper((unsigned char)t[k])) {
+		*len = 1;
+		return t[k];
+	}
+	if ((*len = rp_utf8_decode(t + k, n - k, &cp)) == 0)
+		return 0;
+	return rp_latin_lookalike(cp);
+}
+
+/* The end of a session in Roman numerals at t[k] ("XXV"), the numerals
+ * in Latin letters into roman (at least 9 bytes). */
+static size_t
+roman_end(const char *t, size_t n, size_t k, char *roman)
+{
+	size_t	j = k, len, d = 0;
+	char	c;
+
+	while (d < 8 && (c = latin_capital(t, n, j, &len)) != 0 &&
+	    strchr("IVXL", c) != NULL) {
+		roman[d++] = c;
+		j += len;
+	}
+	roman[d] = '\0';
 	return j;
 }
 
@@ -492,26 +532,26 @@ static size_t
 session_ref(struct scan *sc, size_t i, size_t j, rp_docref *ref)
 {
 	const char	*t = sc->t;
-	size_t		 n = sc->n, k = j, r, s;
-	char		 num[32], sym[64];
+	size_t		 n = sc->n, k = j, r, s, len;
+	char		 num[32], sym[64], roman[9], part;
 
 	snprintf(num, sizeof(num), "%.*s", (int)(j - i), t + i);
 	if (k < n && t[k] == ' ')
 		k++;
-	if (k + 1 < n && isupper((unsigned char)t[k]) &&
-	    strchr("IVXL", t[k]) == NULL &&
-	    (t[k + 1] == ' ' || t[k + 1] == '(')) {
-		snprintf(num + (j - i), sizeof(num) - (j - i), " %c", t[k]);
-		k += t[k + 1] == ' ' ? 2 : 1;
+	if ((part = latin_capital(t, n, k, &len)) != 0 &&
+	    strchr("IVXL", part) == NULL && k + len < n &&
+	    (t[k + len] == ' ' || t[k + len] == '(')) {
+		snprintf(num + (j - i), sizeof(num) - (j - i), " %c", part);
+		k += len + (t[k + len] == ' ');
 	}
 	if (k >= n || t[k] != '(')
 		return 0;
 	s = k + 1 + (k + 3 < n && memcmp(t + k + 1, "S-", 2) == 0 ? 2 :
 	    k + 4 < n && memcmp(t + k + 1, "ES-", 3) == 0 ? 3 : 0);
-	if ((r = roman_end(t, n, s)) == s || r >= n || t[r] != ')')
+	if ((r = roman_end(t, n, s, roman)) == s || r >= n || t[r] != ')')
 		return 0;
-	snprintf(sym, sizeof(sym), "A/RES/%s (%.*s)", num, (int)(r - k - 1),
-	    t + k + 1);
+	snprintf(sym, sizeof(sym), "A/RES/%s (%.*s%s)", num,
+	    (int)(s - k - 1), t + k + 1, roman);
 	ref->body = RP_BODY_GA;
 	ref->symbol = rp_doc_strdup(sc->ctx->doc, sym);
 	ref->number = rp_doc_strdup(sc->ctx->doc, num);

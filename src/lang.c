@@ -98,12 +98,13 @@ static const char *const section_names[RP_LK__MAX] = {
 	"body words", "small",
 	"openers", "verbs", "adverbs", "tails", "opener endings",
 	"verb endings", "not verbs", "not verb endings", "connectors",
-	"months", "dates", "day suffixes", "ordinal suffixes", "ordinals", "zero", "meetings",
+	"months", "dates", "day suffixes", "ordinal suffixes", "ordinals", "zero", "cardinals",
+	"meetings",
 	"adopted", "votes", "annex", "organization",
 	"distribution", "session", "agenda", "doctype", "heading",
 	"vote labels", "letter", "conjunctions",
 	"function words", "paragraph numbers", "item numbers",
-	"note markers", "titles"
+	"note markers", "titles", "resolution words"
 };
 
 /* ------------------------------------------------------------ folding */
@@ -594,6 +595,15 @@ starts_numeric(const char *p)
 	return 0;
 }
 
+/* Whether a pattern opens with a vote, which may be in words. */
+static int
+opens_vote(const char *p)
+{
+	return strncmp(p, "{for}", 5) == 0 ||
+	    strncmp(p, "{against}", 9) == 0 ||
+	    strncmp(p, "{abstain}", 9) == 0;
+}
+
 /* Whether a number may start at byte c: a digit, or the first byte of an
  * Arabic-Indic digit, a Chinese numeral or a full-width digit. */
 static int
@@ -745,8 +755,9 @@ add_firsts_of(unsigned char bits[32], int kind)
 
 /* The folded bytes pattern p, opening with a placeholder, may match
  * at, into bits, as the placeholders read them: a month's name; a number
- * (digits, Chinese numerals), for a count also a zero in words, for an
- * ordinal also one in words, for a meeting also an OCR "I" or "Z".
+ * (digits, Chinese numerals), for a count also a zero in words, for a
+ * vote also any count in words, for an ordinal also one in words, for a
+ * meeting also an OCR "I" or "Z".
  * 0 if any byte ({text}, a space). */
 static int
 placeholder_firsts(const char *p, unsigned char bits[32])
@@ -771,6 +782,8 @@ placeholder_firsts(const char *p, unsigned char bits[32])
 	} else if (!ord && strncmp(p, "{day}", 5) != 0 &&
 	    strncmp(p, "{mnum}", 6) != 0)
 		add_firsts_of(bits, RP_LK_ZERO);
+	if (opens_vote(p))
+		add_firsts_of(bits, RP_LK_CARDINAL);
 	return 1;
 }
 
@@ -846,7 +859,8 @@ load(void)
 		for (k = i; k < T.n && T.e[k].kind == kind; k++) {
 			unsigned char c = (unsigned char)T.e[k].text[0];
 
-			T.numeric[kind] &= starts_numeric(T.e[k].text);
+			T.numeric[kind] &= starts_numeric(T.e[k].text) &&
+			    !opens_vote(T.e[k].text);
 			T.e[k].again = k > i && cmp_entry(&T.e[k - 1],
 			    &T.e[k]) == 0;
 			T.first[kind][c >> 3] |= 1u << (c & 7);
@@ -1322,6 +1336,23 @@ rp_lang_ending(rp_lang_kind kind, const char *s, size_t n)
 	r = best > 0 ? n - src_at(&f, f.n - best) : 0;
 	fold_free(&f);
 	return r;
+}
+
+size_t
+rp_lang_last_word(rp_lang_kind kind, const char *s, size_t n)
+{
+	size_t		 i = n, len;
+	uint32_t	 cp;
+
+	while (i > 0 && n - i < 64) {
+		cp = rp_utf8_last(s, i, &len);
+		if (!is_word_cp(cp))
+			break;
+		i -= len;
+	}
+	if (i == n || (i > 0 && n - i >= 64))
+		return 0;
+	return rp_lang_is(kind, s + i, n - i, NULL) ? n - i : 0;
 }
 
 int
@@ -1818,25 +1849,40 @@ ph_year(const char *rest, const struct folded *f, size_t i,
 	return ph_count(rest, f, i, hit, &hit->year, 1900, 2100);
 }
 
+/* A vote at i into hit->votes[k]: a count, or one in words ("ten",
+ * "восемью", "при трех воздержавшихся"). */
+static size_t
+ph_vote(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit, int k)
+{
+	size_t	 len;
+	int	 v;
+
+	if ((len = phrase_at(RP_LK_CARDINAL, f, i, &v)) > 0)
+		return ph_keep(rest, f, i + len, hit, v, 0, INT_MAX,
+		    &hit->votes[k]);
+	return ph_count(rest, f, i, hit, &hit->votes[k], 0, INT_MAX);
+}
+
 static size_t
 ph_for(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit)
 {
-	return ph_count(rest, f, i, hit, &hit->votes[0], 0, INT_MAX);
+	return ph_vote(rest, f, i, hit, 0);
 }
 
 static size_t
 ph_against(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit)
 {
-	return ph_count(rest, f, i, hit, &hit->votes[1], 0, INT_MAX);
+	return ph_vote(rest, f, i, hit, 1);
 }
 
 static size_t
 ph_abstain(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit)
 {
-	return ph_count(rest, f, i, hit, &hit->votes[2], 0, INT_MAX);
+	return ph_vote(rest, f, i, hit, 2);
 }
 
 /* Names with their lengths: a pattern is matched often, and its

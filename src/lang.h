@@ -34,6 +34,7 @@ typedef enum rp_lang_kind {
 	RP_LK_ORD_SUFFIX,	/* th, e, ª, -м: after a meeting number */
 	RP_LK_ORDINAL,		/* fifty = 50, eighth = 8 */
 	RP_LK_ZERO,		/* none, zéro: a vote of 0 */
+	RP_LK_CARDINAL,		/* ten = 10, восемью = 8: a vote in words */
 	RP_LK_MEETING,		/* {n} plenary meeting, 第{n}次会议 */
 	RP_LK_ADOPTED,		/* Adopted, Adoptée, Принята: closing lines */
 	RP_LK_VOTES,		/* by {for} votes to {against} */
@@ -52,6 +53,7 @@ typedef enum rp_lang_kind {
 	RP_LK_ITEM_NUMBER,	/* ( {num} ), (甲) = 1: a sub-item's marker */
 	RP_LK_NOTE_MARKER,	/* (注): a footnote marker in words */
 	RP_LK_TITLE,		/* Resolution {num}: a title naming the text */
+	RP_LK_RES_WORD,		/* resolution, резолюцией: cites by number */
 	RP_LK__MAX
 } rp_lang_kind;
 
@@ -79,6 +81,9 @@ size_t	 rp_lang_phrase(rp_lang_kind kind, const char *s, size_t n,
 	    int *value);
 /* Whether s[0..n) is exactly a phrase of kind. */
 int	 rp_lang_is(rp_lang_kind kind, const char *s, size_t n, int *value);
+/* The last word of s[0..n) when it is a phrase of kind (one word, whole:
+ * "резолюцией" ending "…ссылаясь на резолюцией"): its length, else 0. */
+size_t	 rp_lang_last_word(rp_lang_kind kind, const char *s, size_t n);
 /* Whether the word w ends with an ending of kind (and is longer). */
 int	 rp_lang_ends(rp_lang_kind kind, const char *w, size_t n);
 /* The length in s of the longest phrase of kind that ends s (0 if none;

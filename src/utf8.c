@@ -281,6 +281,18 @@ rp_is_cased_letter(uint32_t cp)
 	    cp < 0x530);
 }
 
+char
+rp_latin_lookalike(uint32_t cp)
+{
+	static const char map[] = "A\0B\0\0E\0\0\0\0K\0MHO\0PCT\0\0X";
+
+	if (cp == 0x406)		/* І, the Ukrainian I */
+		return 'I';
+	if (cp < 0x410 || cp >= 0x410 + sizeof(map) - 1)
+		return 0;
+	return map[cp - 0x410];
+}
+
 int
 rp_roman_value(const char *s, size_t n, size_t *len)
 {

@@ -57,6 +57,9 @@ int	 rp_is_cased_letter(uint32_t cp);
 int	 rp_superscript_digit(uint32_t cp);
 /* Parenthesized ideograph ㈠ ... ㈩: its value 1-10, or 0. */
 int	 rp_cjk_paren_number(uint32_t cp);
+/* The Latin capital a Cyrillic capital looks like ("А" of "217 А (III)",
+ * "Х" of "(ХХХ)" typed in Russian), else 0. */
+char	 rp_latin_lookalike(uint32_t cp);
 /* The value of the Roman numeral opening s[0..n), either case ("XXVI",
  * "xxvi"), its length into *len; 0 if none. */
 int	 rp_roman_value(const char *s, size_t n, size_t *len);

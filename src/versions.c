@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "utf8.h"
 #include "versions.h"
 
 /* The six languages in the UN's order (Arabic, Chinese, English,
@@ -57,17 +58,13 @@ next_cp(const unsigned char **s)
 }
 
 /* The Latin capital a Cyrillic letter of a symbol stands for ("А" of
- * "A/RES/217 А (III)" typed in Russian), else 0. */
+ * "A/RES/217 А (III)" typed in Russian, either case), else 0. */
 static int
 latin_of_cyrillic(unsigned c)
 {
-	static const char map[] = "A\0B\0\0E\0\0\0\0K\0MHO\0PCT\0\0X";
-
 	if (c >= 0x430 && c <= 0x44F)
 		c -= 0x20;
-	if (c < 0x410 || c >= 0x410 + sizeof(map) - 1)
-		return 0;
-	return map[c - 0x410];
+	return rp_latin_lookalike(c);
 }
 
 static int

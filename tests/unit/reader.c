@@ -357,6 +357,27 @@ test_reading(void)
 	    count_of(t, "docref symbol=") == 8,
 	    "refs: General Assembly numbering by session (217 A (III))");
 
+	/* The same in Russian and Arabic ([resolution words]): a word of
+	 * any case before the number; a part letter and numerals typed in
+	 * Cyrillic ("217 А (III)", "3380 (ХХХ)", udhr-ru); a list goes on
+	 * past a date and "и", "و" glued to the number (ar S/RES/641). */
+	t = next_case("Совет Безопасности,\n\nссылаясь на свои резолюции "
+	    "1244 (1999) от 10 июня 1999 года и 1160 (1998), на резолюцию "
+	    "217 А (III) и резолюцией 3380 (ХХХ),\n\n"
+	    "1. постановляет продолжать заниматься этим вопросом.\n", &doc);
+	check(strstr(t, "docref symbol=\"S/RES/1244 (1999)\"") != NULL &&
+	    strstr(t, "docref symbol=\"S/RES/1160 (1998)\"") != NULL &&
+	    strstr(t, "docref symbol=\"A/RES/217 A (III)\"") != NULL &&
+	    strstr(t, "docref symbol=\"A/RES/3380 (XXX)\"") != NULL &&
+	    count_of(t, "docref symbol=") == 4,
+	    "refs: Russian citations, Cyrillic part letter and numerals");
+	t = next_case("إن مجلس الأمن،\n\nإذ يشير إلى قراريه 242 (1967) "
+	    "المؤرخ في 22 تشرين الثاني/نوفمبر 1967 و338 (1973)،\n\n"
+	    "1 - يقرر أن يبقي المسألة قيد نظره.\n", &doc);
+	check(strstr(t, "docref symbol=\"S/RES/242 (1967)\"") != NULL &&
+	    strstr(t, "docref symbol=\"S/RES/338 (1973)\"") != NULL,
+	    "refs: Arabic citations, a list past a date and a glued و");
+
 	/* CJK lines join without a space, even across blank lines. */
 	t = next_case("安全理事会，\n\n1. 各国必须紧急采取行动，防止并压制一切主动、被动支持恐怖"
 	    "主义的行为，尤其必须充分遵守安全理事会各项\n\n有关决议；\n", &doc);
@@ -822,6 +843,17 @@ test_lang_closing(void)
 	check_closing("تبنى المجلس هذا القرار, في جلسته رقم 2260, بالإجماع.",
 	    "2260|جلسته رقم 2260||-1--1--1",
 	    "lang ar: جلسته رقم 2260 (dev: S/RES/484 (1980))");
+	/* Counts in words ([cardinals]), in each case Russian gives them;
+	 * corpus: S/RES/277 (1970), "with⏎one abstention (Spain)". */
+	check_closing("Adopted at the 1535th meeting by 14 votes to none, with "
+	    "one abstention (Spain).", "1535|1535th meeting||14-0-1",
+	    "lang en: one abstention in words");
+	check_closing("Принята на 2963-м заседании двенадцатью голосами против "
+	    "двух при одном воздержавшемся.",
+	    "2963|2963-м заседании||12-2-1", "lang ru: a vote in words");
+	check_closing("Adoptée à la 331e séance par huit voix contre zéro, "
+	    "avec trois abstentions.", "331|331e séance||8-0-3",
+	    "lang fr: a vote in words");
 	check_closing("Recalling its 4413th meeting,", "no",
 	    "lang en: a recital naming a meeting is no closing line");
 }
