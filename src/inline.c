@@ -481,6 +481,20 @@ roman_end(const char *t, size_t n, size_t k)
 	return j;
 }
 
+/* ref: the General Assembly resolution num of the session written
+ * session ("217 A", "III"). */
+static void
+session_symbol(struct scan *sc, rp_docref *ref, const char *num,
+    const char *session)
+{
+	char	sym[112];
+
+	snprintf(sym, sizeof(sym), "A/RES/%s (%s)", num, session);
+	ref->body = RP_BODY_GA;
+	ref->symbol = rp_doc_strdup(sc->ctx->doc, sym);
+	ref->number = rp_doc_strdup(sc->ctx->doc, num);
+}
+
 /*
  * The General Assembly's numbering before its 31st session: number, a
  * letter when one resolution has parts, and the session in Roman
@@ -493,7 +507,7 @@ session_ref(struct scan *sc, size_t i, size_t j, rp_docref *ref)
 {
 	const char	*t = sc->t;
 	size_t		 n = sc->n, k = j, r, s;
-	char		 num[32], sym[64];
+	char		 num[32], session[16];
 
 	snprintf(num, sizeof(num), "%.*s", (int)(j - i), t + i);
 	if (k < n && t[k] == ' ')
@@ -510,12 +524,36 @@ session_ref(struct scan *sc, size_t i, size_t j, rp_docref *ref)
 	    k + 4 < n && memcmp(t + k + 1, "ES-", 3) == 0 ? 3 : 0);
 	if ((r = roman_end(t, n, s)) == s || r >= n || t[r] != ')')
 		return 0;
-	snprintf(sym, sizeof(sym), "A/RES/%s (%.*s)", num, (int)(r - k - 1),
+	snprintf(session, sizeof(session), "%.*s", (int)(r - k - 1),
 	    t + k + 1);
-	ref->body = RP_BODY_GA;
-	ref->symbol = rp_doc_strdup(sc->ctx->doc, sym);
-	ref->number = rp_doc_strdup(sc->ctx->doc, num);
+	session_symbol(sc, ref, num, session);
 	return r + 1;
+}
+
+/* The same numbering as a language writes the part and the session in
+ * its own words after the number ([old citations]: "217 ألف (د-3)" is
+ * A/RES/217 A (III)); the session alone tells a General Assembly
+ * number, with no keyword before it.  Returns the end, or 0. */
+static size_t
+worded_session_ref(struct scan *sc, size_t i, size_t j, rp_docref *ref)
+{
+	rp_lang_hit	 h;
+	size_t		 k = j, e, len = j - i;
+	char		 num[32], roman[24];
+
+	while (k < sc->n && sc->t[k] == ' ')
+		k++;
+	if (len > 8 || (e = rp_lang_match(RP_LK_OLD_CITATION, sc->t + k,
+	    sc->n - k, &h)) == 0 || h.num < 1 || h.num > 399 ||
+	    h.value > 26)
+		return 0;
+	snprintf(num, sizeof(num), "%.*s", (int)len, sc->t + i);
+	if (h.value > 0)
+		snprintf(num + len, sizeof(num) - len, " %c",
+		    'A' + h.value - 1);
+	rp_roman_write(h.num, roman);
+	session_symbol(sc, ref, num, roman);
+	return k + e;
 }
 
 /*
@@ -556,8 +594,9 @@ number_ref(struct scan *sc, size_t i, rp_docref *ref)
 			return k - i;
 		}
 	}
-	if ((keyword || chinese || (chained && sc->ref_kind == 3)) &&
-	    (k = session_ref(sc, i, j, ref)) > 0) {
+	if (((keyword || chinese || (chained && sc->ref_kind == 3)) &&
+	    (k = session_ref(sc, i, j, ref)) > 0) ||
+	    (k = worded_session_ref(sc, i, j, ref)) > 0) {
 		sc->ref_kind = 3;
 		return k - i;
 	}

@@ -98,12 +98,12 @@ static const char *const section_names[RP_LK__MAX] = {
 	"body words", "small",
 	"openers", "verbs", "adverbs", "tails", "opener endings",
 	"verb endings", "not verbs", "not verb endings", "connectors",
-	"months", "dates", "day suffixes", "ordinal suffixes", "ordinals", "zero", "meetings",
+	"months", "dates", "day suffixes", "ordinal suffixes", "ordinals", "number words", "meetings",
 	"adopted", "votes", "annex", "organization",
 	"distribution", "session", "agenda", "doctype", "heading",
 	"vote labels", "letter", "conjunctions",
 	"function words", "paragraph numbers", "item numbers",
-	"note markers", "titles"
+	"note markers", "titles", "old citations"
 };
 
 /* ------------------------------------------------------------ folding */
@@ -765,7 +765,7 @@ placeholder_firsts(const char *p, unsigned char bits[32])
 		add_firsts(bits, 'z', 'z');
 	} else if (!ord && strncmp(p, "{day}", 5) != 0 &&
 	    strncmp(p, "{mnum}", 6) != 0)
-		add_firsts_of(bits, RP_LK_ZERO);
+		add_firsts_of(bits, RP_LK_NUMBER_WORD);
 	return 1;
 }
 
@@ -1578,7 +1578,7 @@ named(const char *rest, const struct folded *f, size_t i, rp_lang_hit *hit)
 	uint32_t	 cp;
 	int		 one = 1;
 
-	if (number_at(f, &j, 0) >= 0 || phrase_at(RP_LK_ZERO, f, i, NULL) > 0)
+	if (number_at(f, &j, 0) >= 0 || phrase_at(RP_LK_NUMBER_WORD, f, i, NULL) > 0)
 		return 0;
 	for (e = i; e < f->n; e++)
 		if (*rest != '\0' ? (r = pmatch(rest, f, e, hit)) > 0 :
@@ -1777,8 +1777,8 @@ ph_meeting(const char *rest, const struct folded *f, size_t i,
 	return pmatch(rest, f, j, hit);
 }
 
-/* A count at i, the language's word for zero included, into *to when
- * it is from lo to hi. */
+/* A count at i, in digits or in the language's number words ("zéro",
+ * "une"), into *to when it is from lo to hi. */
 static size_t
 ph_count(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit, int *to, int lo, int hi)
@@ -1786,7 +1786,7 @@ ph_count(const char *rest, const struct folded *f, size_t i,
 	size_t	 k;
 	int	 v = 0;
 
-	if ((k = phrase_at(RP_LK_ZERO, f, i, NULL)) > 0)
+	if ((k = phrase_at(RP_LK_NUMBER_WORD, f, i, &v)) > 0)
 		i += k;
 	else if ((v = number_at(f, &i, 0)) < 0)
 		return 0;
