@@ -353,6 +353,8 @@ rp_marker_fits(enum rp_marker_kind kind, int num, int referenced, int next)
 		return !referenced && num == next;
 	case RP_MARK_GLUED:
 		return referenced || num <= 0 || num <= next + 2;
+	case RP_MARK_PAIR:
+		return !referenced;
 	case RP_MARK_SUPERSCRIPT:
 		break;
 	}
@@ -878,6 +880,54 @@ scan_star(struct scan *sc, struct span *s, size_t i, size_t j)
 	return s->run;
 }
 
+/* Whether cp is a letter inside a word: Latin, accented, Cyrillic,
+ * Arabic or Han, no punctuation. */
+static int
+word_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return isalpha((int)cp);
+	if (rp_is_cjk(cp))
+		return !(cp >= 0x3000 && cp <= 0x303F);
+	return cp >= 0xC0 && cp < 0x2000;
+}
+
+/* Two markers set together inside a word, the digits t[i..j) no marker
+ * whole ("第一2325兩月": notes 23 and 25, as a scan glued them): cut where
+ * the first is the note expected next and the second a later one not
+ * yet cited.  Where scanning goes on, or 0. */
+static size_t
+marker_pair(struct scan *sc, struct span *s, size_t i, size_t j)
+{
+	char		 first[8], second[8];
+	size_t		 k, len;
+	uint32_t	 after;
+
+	if (sc->ctx->uncited == NULL || j - i < 3 || j - i > 4 ||
+	    i == s->a || j >= s->b ||
+	    !word_letter(rp_utf8_last(sc->t + s->a, i - s->a, &len)) ||
+	    rp_utf8_decode(sc->t + j, s->b - j, &after) == 0 ||
+	    !word_letter(after))
+		return 0;
+	for (k = i + 1; k < j; k++) {
+		if (sc->t[k] == '0')
+			continue;
+		snprintf(first, sizeof(first), "%.*s", (int)(k - i),
+		    sc->t + i);
+		snprintf(second, sizeof(second), "%.*s", (int)(j - k),
+		    sc->t + k);
+		if (atoi(second) <= atoi(first) ||
+		    !sc->ctx->uncited(sc->ctx->arg, second) ||
+		    !try_marker(sc, s->parent, &s->run, i, k, first,
+		    RP_MARK_SPACED))
+			continue;
+		try_marker(sc, s->parent, &s->run, k, j, second,
+		    RP_MARK_PAIR);
+		return s->run;
+	}
+	return 0;
+}
+
 /* A marker in the digits t[i..j), in one of its forms: "mensuel[1]"
  * (a wiki's, the brackets go with it), "word12", "the 20007 and" (a
  * year, then the marker).  Where scanning goes on, or 0. */
@@ -939,7 +989,8 @@ scan_digits(struct scan *sc, struct span *s, size_t i)
 	}
 	for (j = i; j < s->b && isdigit((unsigned char)t[j]); j++)
 		continue;
-	next = digit_marker(sc, s, i, j, starts);
+	if ((next = digit_marker(sc, s, i, j, starts)) == 0)
+		next = marker_pair(sc, s, i, j);
 	return next > 0 ? next : j;
 }
 
