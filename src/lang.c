@@ -103,7 +103,7 @@ static const char *const section_names[RP_LK__MAX] = {
 	"distribution", "session", "agenda", "doctype", "heading",
 	"vote labels", "letter", "conjunctions",
 	"function words", "paragraph numbers", "item numbers",
-	"note markers", "titles", "old citations"
+	"note markers", "titles", "old citations", "note openings"
 };
 
 /* ------------------------------------------------------------ folding */
@@ -1746,6 +1746,23 @@ meeting_number(const struct folded *f, size_t *j)
 	return v > 0 ? v : ordinal_at(f, j);
 }
 
+/* The length of one sign at folded offset j that may stand for a
+ * superscript suffix: neither a space, a digit nor punctuation that
+ * ends a phrase; 0 if none. */
+static size_t
+stray_suffix(const struct folded *f, size_t j)
+{
+	uint32_t	cp;
+	size_t		len;
+
+	if (j >= f->n ||
+	    (len = rp_utf8_decode(f->s + j, f->n - j, &cp)) == 0 ||
+	    cp == ' ' || (cp >= '0' && cp <= '9') ||
+	    (cp < 0x80 && strchr(",.;:()", (int)cp) != NULL))
+		return 0;
+	return len;
+}
+
 static size_t
 ph_meeting(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit)
@@ -1774,7 +1791,16 @@ ph_meeting(const char *rest, const struct folded *f, size_t i,
 		}
 	}
 	hit->n_end = hit->suf_at = hit->suf_end = j;
-	return pmatch(rest, f, j, hit);
+	if ((r = pmatch(rest, f, j, hit)) > 0)
+		return r;
+	/* A superscript suffix a scan read as one stray sign, glued:
+	 * "1536° séance", "1537f séance", "1581' séance". */
+	if ((k = stray_suffix(f, j)) > 0 &&
+	    (r = pmatch(rest, f, j + k, hit)) > 0) {
+		hit->n_end = hit->suf_end = j + k;
+		return r;
+	}
+	return 0;
 }
 
 /* A count at i, in digits or in the language's number words ("zéro",

@@ -53,6 +53,7 @@ typedef enum rp_lang_kind {
 	RP_LK_NOTE_MARKER,	/* (注): a footnote marker in words */
 	RP_LK_TITLE,		/* Resolution {num}: a title naming the text */
 	RP_LK_OLD_CITATION,	/* ألف (د - {num}) = 1: a GA part and session */
+	RP_LK_NOTE_OPENING,	/* Ibid.: opens a note, whatever its case */
 	RP_LK__MAX
 } rp_lang_kind;
 

@@ -656,10 +656,13 @@ block_definition(const struct reader *r, const struct line *l,
 	    seen_content) || rp_scanned_number(l->s, l->n, &nl) != 0 ||
 	    rp_paragraph_number(l->s, l->n, &nl) > 0)
 		return 0;
+	/* "… du Secrétaire" then "21 ibid., …" (a scan's lower case) is a
+	 * note at a column's foot, not the sentence going on. */
 	if (last != NULL && last->kind == U_TEXT &&
 	    !rp_ends_clause(last->text.data, last->text.len) &&
-	    (rp_starts_lower(l->s + k, l->n - k) ||
-	    rp_parse_date(l->s, l->n, iso) > 0))
+	    ((rp_starts_lower(l->s + k, l->n - k) &&
+	    rp_lang_phrase(RP_LK_NOTE_OPENING, l->s + k, l->n - k,
+	    NULL) == 0) || rp_parse_date(l->s, l->n, iso) > 0))
 		return 0;
 	return k;
 }
