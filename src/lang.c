@@ -1746,9 +1746,26 @@ meeting_number(const struct folded *f, size_t *j)
 	return v > 0 ? v : ordinal_at(f, j);
 }
 
+/* Whether the folded sign s[0..len) ends an ordinal suffix of the
+ * tables (the "h" of "th"). */
+static int
+ends_ord_suffix(const char *s, size_t len)
+{
+	size_t	i, n;
+
+	for (i = T.lo[RP_LK_ORD_SUFFIX]; i < T.hi[RP_LK_ORD_SUFFIX]; i++) {
+		n = T.e[i].len;
+		if (n >= len && memcmp(T.e[i].text + n - len, s, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The length of one sign at folded offset j that may stand for a
- * superscript suffix: neither a space, a digit nor punctuation that
- * ends a phrase; 0 if none. */
+ * superscript suffix: neither a space, a digit, punctuation that ends
+ * a phrase nor the end of a suffix (in "24491h meeting" the scan read
+ * the "t" of 2449th as "1": no stray sign, no 24491st meeting); 0 if
+ * none. */
 static size_t
 stray_suffix(const struct folded *f, size_t j)
 {
@@ -1758,7 +1775,8 @@ stray_suffix(const struct folded *f, size_t j)
 	if (j >= f->n ||
 	    (len = rp_utf8_decode(f->s + j, f->n - j, &cp)) == 0 ||
 	    cp == ' ' || (cp >= '0' && cp <= '9') ||
-	    (cp < 0x80 && strchr(",.;:()", (int)cp) != NULL))
+	    (cp < 0x80 && strchr(",.;:()", (int)cp) != NULL) ||
+	    ends_ord_suffix(f->s + j, len))
 		return 0;
 	return len;
 }

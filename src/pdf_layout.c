@@ -356,7 +356,8 @@ piece_width(const struct pl_para *p, const struct pl_metrics *m,
 }
 
 /* A paragraph as one string for FriBidi: its boxes, a space for each
- * glue, isolate marks around left-to-right isolates; owner[k] is the
+ * glue, isolate marks around isolates (first strong: a symbol is
+ * left to right, "217 ألف (د-3)" right to left); owner[k] is the
  * text offset of str[k], -1 for a mark, -2 - i for box i's glue. */
 struct bidi_text {
 	FriBidiChar	*str;
@@ -388,7 +389,7 @@ bidi_text(struct bidi_text *t, const struct pl_para *p)
 		const struct pl_box *b = &p->box[i];
 
 		if (b->isolate && (i == 0 || !p->box[i - 1].isolate))
-			bidi_put(t, (size_t)-1, 0x2066);	/* LRI */
+			bidi_put(t, (size_t)-1, 0x2068);	/* FSI */
 		for (j = b->off; j < b->off + b->len; j += k) {
 			k = rp_utf8_get(p->text + j, b->off + b->len - j, &cp,
 			    0xFFFD);
