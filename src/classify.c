@@ -1998,7 +1998,8 @@ rp_vote_label(const char *s, size_t n)
 	return 0;
 }
 
-/* The members of a vote group: names split at "、" or ", ". */
+/* The members of a vote group: names split at "、" or ", "; a count in
+ * words ("None.") is that count. */
 int
 rp_count_members(const char *s, size_t n)
 {
@@ -2013,8 +2014,10 @@ rp_count_members(const char *s, size_t n)
 			break;
 		n -= len;
 	}
-	if (n == 0 || rp_lang_is(RP_LK_ZERO, s, n, NULL))
+	if (n == 0)
 		return 0;
+	if (rp_lang_is(RP_LK_NUMBER_WORD, s, n, &c))
+		return c;
 	for (i = 0; i < n; i++) {
 		if (i + 3 <= n && memcmp(s + i, "、", 3) == 0)
 			c++;
@@ -2262,22 +2265,6 @@ title_number_in(const char *s, size_t n, struct title_number *tn)
 	return 1;
 }
 
-/* The Roman numeral of v (1 to 399) into buf. */
-static void
-roman_of(int v, char *buf)
-{
-	static const struct { int v; const char *s; } r[] = {
-		{ 100, "C" }, { 90, "XC" }, { 50, "L" }, { 40, "XL" },
-		{ 10, "X" }, { 9, "IX" }, { 5, "V" }, { 4, "IV" }, { 1, "I" },
-	};
-	size_t	k;
-
-	*buf = '\0';
-	for (k = 0; k < sizeof(r) / sizeof(r[0]); k++)
-		for (; v >= r[k].v; v -= r[k].v)
-			strcat(buf, r[k].s);
-}
-
 /* A General Assembly number with its session ("2758 (XXVI)"): the
  * number of the symbol A/RES/2758 (XXVI). */
 static void
@@ -2285,7 +2272,7 @@ session_number(rp_doc *doc, rp_meta *m, const struct title_number *tn)
 {
 	char	buf[40], roman[24];
 
-	roman_of(tn->session, roman);
+	rp_roman_write(tn->session, roman);
 	snprintf(buf, sizeof(buf), "%d (%s)", tn->num, roman);
 	m->number = rp_doc_strdup(doc, buf);
 	m->body = RP_BODY_GA;

@@ -353,6 +353,8 @@ rp_marker_fits(enum rp_marker_kind kind, int num, int referenced, int next)
 		return !referenced && num == next;
 	case RP_MARK_GLUED:
 		return referenced || num <= 0 || num <= next + 2;
+	case RP_MARK_PAIR:
+		return !referenced;
 	case RP_MARK_SUPERSCRIPT:
 		break;
 	}
@@ -521,6 +523,20 @@ roman_end(const char *t, size_t n, size_t k, char *roman)
 	return j;
 }
 
+/* ref: the General Assembly resolution num of the session written
+ * session ("217 A", "III"). */
+static void
+session_symbol(struct scan *sc, rp_docref *ref, const char *num,
+    const char *session)
+{
+	char	sym[112];
+
+	snprintf(sym, sizeof(sym), "A/RES/%s (%s)", num, session);
+	ref->body = RP_BODY_GA;
+	ref->symbol = rp_doc_strdup(sc->ctx->doc, sym);
+	ref->number = rp_doc_strdup(sc->ctx->doc, num);
+}
+
 /*
  * The General Assembly's numbering before its 31st session: number, a
  * letter when one resolution has parts, and the session in Roman
@@ -533,7 +549,7 @@ session_ref(struct scan *sc, size_t i, size_t j, rp_docref *ref)
 {
 	const char	*t = sc->t;
 	size_t		 n = sc->n, k = j, r, s, len;
-	char		 num[32], sym[64], roman[9], part;
+	char		 num[32], session[16], roman[9], part;
 
 	snprintf(num, sizeof(num), "%.*s", (int)(j - i), t + i);
 	if (k < n && t[k] == ' ')
@@ -550,12 +566,36 @@ session_ref(struct scan *sc, size_t i, size_t j, rp_docref *ref)
 	    k + 4 < n && memcmp(t + k + 1, "ES-", 3) == 0 ? 3 : 0);
 	if ((r = roman_end(t, n, s, roman)) == s || r >= n || t[r] != ')')
 		return 0;
-	snprintf(sym, sizeof(sym), "A/RES/%s (%.*s%s)", num,
-	    (int)(s - k - 1), t + k + 1, roman);
-	ref->body = RP_BODY_GA;
-	ref->symbol = rp_doc_strdup(sc->ctx->doc, sym);
-	ref->number = rp_doc_strdup(sc->ctx->doc, num);
+	snprintf(session, sizeof(session), "%.*s%s", (int)(s - k - 1),
+	    t + k + 1, roman);
+	session_symbol(sc, ref, num, session);
 	return r + 1;
+}
+
+/* The same numbering as a language writes the part and the session in
+ * its own words after the number ([old citations]: "217 ألف (د-3)" is
+ * A/RES/217 A (III)); the session alone tells a General Assembly
+ * number, with no keyword before it.  Returns the end, or 0. */
+static size_t
+worded_session_ref(struct scan *sc, size_t i, size_t j, rp_docref *ref)
+{
+	rp_lang_hit	 h;
+	size_t		 k = j, e, len = j - i;
+	char		 num[32], roman[24];
+
+	while (k < sc->n && sc->t[k] == ' ')
+		k++;
+	if (len > 8 || (e = rp_lang_match(RP_LK_OLD_CITATION, sc->t + k,
+	    sc->n - k, &h)) == 0 || h.num < 1 || h.num > 399 ||
+	    h.value > 26)
+		return 0;
+	snprintf(num, sizeof(num), "%.*s", (int)len, sc->t + i);
+	if (h.value > 0)
+		snprintf(num + len, sizeof(num) - len, " %c",
+		    'A' + h.value - 1);
+	rp_roman_write(h.num, roman);
+	session_symbol(sc, ref, num, roman);
+	return k + e;
 }
 
 /*
@@ -596,8 +636,9 @@ number_ref(struct scan *sc, size_t i, rp_docref *ref)
 			return k - i;
 		}
 	}
-	if ((keyword || chinese || (chained && sc->ref_kind == 3)) &&
-	    (k = session_ref(sc, i, j, ref)) > 0) {
+	if (((keyword || chinese || (chained && sc->ref_kind == 3)) &&
+	    (k = session_ref(sc, i, j, ref)) > 0) ||
+	    (k = worded_session_ref(sc, i, j, ref)) > 0) {
 		sc->ref_kind = 3;
 		return k - i;
 	}
@@ -879,6 +920,54 @@ scan_star(struct scan *sc, struct span *s, size_t i, size_t j)
 	return s->run;
 }
 
+/* Whether cp is a letter inside a word: Latin, accented, Cyrillic,
+ * Arabic or Han, no punctuation. */
+static int
+word_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return isalpha((int)cp);
+	if (rp_is_cjk(cp))
+		return !(cp >= 0x3000 && cp <= 0x303F);
+	return cp >= 0xC0 && cp < 0x2000;
+}
+
+/* Two markers set together inside a word, the digits t[i..j) no marker
+ * whole ("第一2325兩月": notes 23 and 25, as a scan glued them): cut where
+ * the first is the note expected next and the second a later one not
+ * yet cited.  Where scanning goes on, or 0. */
+static size_t
+marker_pair(struct scan *sc, struct span *s, size_t i, size_t j)
+{
+	char		 first[8], second[8];
+	size_t		 k, len;
+	uint32_t	 after;
+
+	if (sc->ctx->uncited == NULL || j - i < 3 || j - i > 4 ||
+	    i == s->a || j >= s->b ||
+	    !word_letter(rp_utf8_last(sc->t + s->a, i - s->a, &len)) ||
+	    rp_utf8_decode(sc->t + j, s->b - j, &after) == 0 ||
+	    !word_letter(after))
+		return 0;
+	for (k = i + 1; k < j; k++) {
+		if (sc->t[k] == '0')
+			continue;
+		snprintf(first, sizeof(first), "%.*s", (int)(k - i),
+		    sc->t + i);
+		snprintf(second, sizeof(second), "%.*s", (int)(j - k),
+		    sc->t + k);
+		if (atoi(second) <= atoi(first) ||
+		    !sc->ctx->uncited(sc->ctx->arg, second) ||
+		    !try_marker(sc, s->parent, &s->run, i, k, first,
+		    RP_MARK_SPACED))
+			continue;
+		try_marker(sc, s->parent, &s->run, k, j, second,
+		    RP_MARK_PAIR);
+		return s->run;
+	}
+	return 0;
+}
+
 /* A marker in the digits t[i..j), in one of its forms: "mensuel[1]"
  * (a wiki's, the brackets go with it), "word12", "the 20007 and" (a
  * year, then the marker).  Where scanning goes on, or 0. */
@@ -940,7 +1029,8 @@ scan_digits(struct scan *sc, struct span *s, size_t i)
 	}
 	for (j = i; j < s->b && isdigit((unsigned char)t[j]); j++)
 		continue;
-	next = digit_marker(sc, s, i, j, starts);
+	if ((next = digit_marker(sc, s, i, j, starts)) == 0)
+		next = marker_pair(sc, s, i, j);
 	return next > 0 ? next : j;
 }
 

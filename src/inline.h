@@ -17,7 +17,9 @@ struct rp_srcpos {
 enum rp_marker_kind {
 	RP_MARK_SUPERSCRIPT,	/* ¹²: always a marker */
 	RP_MARK_GLUED,		/* "terrorism2", "Director,1", "附件，*" */
-	RP_MARK_SPACED		/* "Rights, 1 the": only if expected next */
+	RP_MARK_SPACED,		/* "Rights, 1 the": only if expected next */
+	RP_MARK_PAIR		/* the 25 of "第一2325兩月" (23 and 25 set
+				   together): only a note not yet cited */
 };
 
 struct rp_inline_ctx {
@@ -30,6 +32,11 @@ struct rp_inline_ctx {
 	 */
 	rp_node	*(*footnote)(void *arg, const char *marker,
 		    enum rp_marker_kind kind);
+	/*
+	 * Whether a note so marked is defined and not yet referenced,
+	 * asking only (NULL: two markers set together are not looked for).
+	 */
+	int	 (*uncited)(void *arg, const char *marker);
 	void	*arg;
 	const struct rp_srcpos *pos;	/* sorted by off; may be NULL */
 	size_t	 npos;

@@ -98,13 +98,13 @@ static const char *const section_names[RP_LK__MAX] = {
 	"body words", "small",
 	"openers", "verbs", "adverbs", "tails", "opener endings",
 	"verb endings", "not verbs", "not verb endings", "connectors",
-	"months", "dates", "day suffixes", "ordinal suffixes", "ordinals", "zero", "cardinals",
-	"meetings",
+	"months", "dates", "day suffixes", "ordinal suffixes", "ordinals", "number words", "meetings",
 	"adopted", "votes", "annex", "organization",
 	"distribution", "session", "agenda", "doctype", "heading",
 	"vote labels", "letter", "conjunctions",
 	"function words", "paragraph numbers", "item numbers",
-	"note markers", "titles", "resolution words"
+	"note markers", "titles", "resolution words", "old citations",
+	"note openings"
 };
 
 /* ------------------------------------------------------------ folding */
@@ -781,9 +781,7 @@ placeholder_firsts(const char *p, unsigned char bits[32])
 		add_firsts(bits, 'z', 'z');
 	} else if (!ord && strncmp(p, "{day}", 5) != 0 &&
 	    strncmp(p, "{mnum}", 6) != 0)
-		add_firsts_of(bits, RP_LK_ZERO);
-	if (opens_vote(p))
-		add_firsts_of(bits, RP_LK_CARDINAL);
+		add_firsts_of(bits, RP_LK_NUMBER_WORD);
 	return 1;
 }
 
@@ -1620,7 +1618,7 @@ named(const char *rest, const struct folded *f, size_t i, rp_lang_hit *hit)
 	uint32_t	 cp;
 	int		 one = 1;
 
-	if (number_at(f, &j, 0) >= 0 || phrase_at(RP_LK_ZERO, f, i, NULL) > 0)
+	if (number_at(f, &j, 0) >= 0 || phrase_at(RP_LK_NUMBER_WORD, f, i, NULL) > 0)
 		return 0;
 	for (e = i; e < f->n; e++)
 		if (*rest != '\0' ? (r = pmatch(rest, f, e, hit)) > 0 :
@@ -1788,6 +1786,41 @@ meeting_number(const struct folded *f, size_t *j)
 	return v > 0 ? v : ordinal_at(f, j);
 }
 
+/* Whether the folded sign s[0..len) ends an ordinal suffix of the
+ * tables (the "h" of "th"). */
+static int
+ends_ord_suffix(const char *s, size_t len)
+{
+	size_t	i, n;
+
+	for (i = T.lo[RP_LK_ORD_SUFFIX]; i < T.hi[RP_LK_ORD_SUFFIX]; i++) {
+		n = T.e[i].len;
+		if (n >= len && memcmp(T.e[i].text + n - len, s, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The length of one sign at folded offset j that may stand for a
+ * superscript suffix: neither a space, a digit, punctuation that ends
+ * a phrase nor the end of a suffix (in "24491h meeting" the scan read
+ * the "t" of 2449th as "1": no stray sign, no 24491st meeting); 0 if
+ * none. */
+static size_t
+stray_suffix(const struct folded *f, size_t j)
+{
+	uint32_t	cp;
+	size_t		len;
+
+	if (j >= f->n ||
+	    (len = rp_utf8_decode(f->s + j, f->n - j, &cp)) == 0 ||
+	    cp == ' ' || (cp >= '0' && cp <= '9') ||
+	    (cp < 0x80 && strchr(",.;:()", (int)cp) != NULL) ||
+	    ends_ord_suffix(f->s + j, len))
+		return 0;
+	return len;
+}
+
 static size_t
 ph_meeting(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit)
@@ -1816,19 +1849,31 @@ ph_meeting(const char *rest, const struct folded *f, size_t i,
 		}
 	}
 	hit->n_end = hit->suf_at = hit->suf_end = j;
-	return pmatch(rest, f, j, hit);
+	if ((r = pmatch(rest, f, j, hit)) > 0)
+		return r;
+	/* A superscript suffix a scan read as one stray sign, glued:
+	 * "1536° séance", "1537f séance", "1581' séance". */
+	if ((k = stray_suffix(f, j)) > 0 &&
+	    (r = pmatch(rest, f, j + k, hit)) > 0) {
+		hit->n_end = hit->suf_end = j + k;
+		return r;
+	}
+	return 0;
 }
 
-/* A count at i, the language's word for zero included, into *to when
- * it is from lo to hi. */
+/* A count at i, in digits or in the language's number words, into *to
+ * when it is from lo to hi.  Only a vote reads every number word
+ * ("une abstention", "восемью"); other counts only those of zero, as
+ * "un", "one" are articles and pronouns there. */
 static size_t
 ph_count(const char *rest, const struct folded *f, size_t i,
-    rp_lang_hit *hit, int *to, int lo, int hi)
+    rp_lang_hit *hit, int *to, int lo, int hi, int vote)
 {
 	size_t	 k;
 	int	 v = 0;
 
-	if ((k = phrase_at(RP_LK_ZERO, f, i, NULL)) > 0)
+	if ((k = phrase_at(RP_LK_NUMBER_WORD, f, i, &v)) > 0 &&
+	    (vote || v == 0))
 		i += k;
 	else if ((v = number_at(f, &i, 0)) < 0)
 		return 0;
@@ -1839,14 +1884,14 @@ static size_t
 ph_num(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit)
 {
-	return ph_count(rest, f, i, hit, &hit->num, 0, INT_MAX);
+	return ph_count(rest, f, i, hit, &hit->num, 0, INT_MAX, 0);
 }
 
 static size_t
 ph_year(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit)
 {
-	return ph_count(rest, f, i, hit, &hit->year, 1900, 2100);
+	return ph_count(rest, f, i, hit, &hit->year, 1900, 2100, 0);
 }
 
 /* A vote at i into hit->votes[k]: a count, or one in words ("ten",
@@ -1855,13 +1900,7 @@ static size_t
 ph_vote(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit, int k)
 {
-	size_t	 len;
-	int	 v;
-
-	if ((len = phrase_at(RP_LK_CARDINAL, f, i, &v)) > 0)
-		return ph_keep(rest, f, i + len, hit, v, 0, INT_MAX,
-		    &hit->votes[k]);
-	return ph_count(rest, f, i, hit, &hit->votes[k], 0, INT_MAX);
+	return ph_count(rest, f, i, hit, &hit->votes[k], 0, INT_MAX, 1);
 }
 
 static size_t

@@ -33,8 +33,7 @@ typedef enum rp_lang_kind {
 	RP_LK_DAY_SUFFIX,	/* er (1er) */
 	RP_LK_ORD_SUFFIX,	/* th, e, ª, -м: after a meeting number */
 	RP_LK_ORDINAL,		/* fifty = 50, eighth = 8 */
-	RP_LK_ZERO,		/* none, zéro: a vote of 0 */
-	RP_LK_CARDINAL,		/* ten = 10, восемью = 8: a vote in words */
+	RP_LK_NUMBER_WORD,	/* a count in words: none, zéro, une */
 	RP_LK_MEETING,		/* {n} plenary meeting, 第{n}次会议 */
 	RP_LK_ADOPTED,		/* Adopted, Adoptée, Принята: closing lines */
 	RP_LK_VOTES,		/* by {for} votes to {against} */
@@ -54,6 +53,8 @@ typedef enum rp_lang_kind {
 	RP_LK_NOTE_MARKER,	/* (注): a footnote marker in words */
 	RP_LK_TITLE,		/* Resolution {num}: a title naming the text */
 	RP_LK_RES_WORD,		/* resolution, резолюцией: cites by number */
+	RP_LK_OLD_CITATION,	/* ألف (د - {num}) = 1: a GA part and session */
+	RP_LK_NOTE_OPENING,	/* Ibid.: opens a note, whatever its case */
 	RP_LK__MAX
 } rp_lang_kind;
 

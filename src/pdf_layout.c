@@ -364,7 +364,8 @@ piece_width(const struct pl_para *p, const struct pl_metrics *m,
 }
 
 /* A paragraph as one string for FriBidi: its boxes, a space for each
- * glue, isolate marks around left-to-right isolates; owner[k] is the
+ * glue, isolate marks around isolates (first strong: a symbol is
+ * left to right, "217 ألف (د-3)" right to left); owner[k] is the
  * text offset of str[k], -1 for a mark, -2 - i for box i's glue. */
 struct bidi_text {
 	FriBidiChar	*str;
@@ -381,9 +382,10 @@ bidi_put(struct bidi_text *t, size_t owner, uint32_t cp)
 }
 
 /*
- * Which boxes of p go into left-to-right isolates: the symbols', and the
- * boxes between two symbols that hold Latin words and no right-to-left
- * letter ("(S/12600 and S/12606)" is one isolate, whose symbols stay in
+ * Which boxes of p go into isolates, each of the direction of its first
+ * strong letter (a citation in Arabic words stays right to left): the
+ * symbols', and the boxes between two symbols that hold Latin words and
+ * no right-to-left letter ("(S/12600 and S/12606)" is one isolate, whose symbols stay in
  * their order; "S/12600 و S/12606" two).
  */
 static char *
@@ -431,7 +433,7 @@ bidi_text(struct bidi_text *t, const struct pl_para *p)
 		const struct pl_box *b = &p->box[i];
 
 		if (iso[i] && (i == 0 || !iso[i - 1]))
-			bidi_put(t, (size_t)-1, 0x2066);	/* LRI */
+			bidi_put(t, (size_t)-1, 0x2068);	/* FSI */
 		for (j = b->off; j < b->off + b->len; j += k) {
 			k = rp_utf8_get(p->text + j, b->off + b->len - j, &cp,
 			    0xFFFD);

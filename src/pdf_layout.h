@@ -46,7 +46,8 @@ struct pl_box {
 	uint8_t	 cjk;		/* a single CJK character */
 	uint8_t	 level;		/* bidi embedding level (odd: right to left) */
 	uint8_t	 glevel;	/* level of the glue after it */
-	uint8_t	 isolate;	/* part of a left-to-right isolate */
+	uint8_t	 isolate;	/* part of an isolate (FSI: its direction
+				   is its first strong character's) */
 	int16_t	 penalty;	/* cost of a PB_PEN break */
 	int16_t	 note;		/* footnote referenced here, or -1 */
 	int32_t	 link;		/* link id, or -1 */
@@ -72,7 +73,7 @@ struct pl_para {
 	int		 space;		/* a space is pending */
 	int		 tab;		/* the last box ends in a fixed gap */
 	int		 script;	/* PL_* of the document */
-	int		 isolate;	/* spans added now are an LTR isolate */
+	int		 isolate;	/* spans added now are an isolate */
 	int		 rtl;		/* base direction, set by pl_bidi */
 	int		 missing;	/* characters no face has */
 	/* The first PL_MISSING different ones of them; whether others. */

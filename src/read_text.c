@@ -655,14 +655,24 @@ block_definition(const struct reader *r, const struct line *l,
 	if (rp_is_separator(l->s, l->n) ||
 	    (k = rp_note_marker(l->s, l->n, marker, size, slashed)) == 0)
 		return 0;
+	/* Right after note n, a block opening with n + 1 is the next note,
+	 * even when its first word reads as a verb ("22 Ibid., …" then
+	 * "23 Conséquences juridiques …" at a column's foot). */
+	if (last != NULL && last->kind == U_FNDEF &&
+	    isdigit((unsigned char)marker[0]) &&
+	    atoi(marker) == atoi(last->marker) + 1)
+		return k;
 	if (!((unsigned char)l->s[0] >= 0x80 || marker[0] == '*' ||
 	    seen_content) || rp_scanned_number(l->s, l->n, &nl) != 0 ||
 	    rp_paragraph_number(l->s, l->n, &nl) > 0)
 		return 0;
+	/* "… du Secrétaire" then "21 ibid., …" (a scan's lower case) is a
+	 * note at a column's foot, not the sentence going on. */
 	if (last != NULL && last->kind == U_TEXT &&
 	    !rp_ends_clause(last->text.data, last->text.len) &&
-	    (rp_starts_lower(l->s + k, l->n - k) ||
-	    rp_parse_date(l->s, l->n, iso) > 0))
+	    ((rp_starts_lower(l->s + k, l->n - k) &&
+	    rp_lang_phrase(RP_LK_NOTE_OPENING, l->s + k, l->n - k,
+	    NULL) == 0) || rp_parse_date(l->s, l->n, iso) > 0))
 		return 0;
 	return k;
 }
@@ -1744,6 +1754,17 @@ lookup_footnote(void *arg, const char *marker, enum rp_marker_kind kind)
 	return hit->node;
 }
 
+static int
+uncited_footnote(void *arg, const char *marker)
+{
+	struct reader	*r = arg;
+	struct fndef	*hit;
+
+	if ((hit = first_def(r, marker, r->cur_seg)) == NULL)
+		hit = first_def(r, marker, -1);
+	return hit != NULL && !hit->referenced && !r->in_note;
+}
+
 /* ------------------------------------------------------ the tree */
 
 struct builder {
@@ -1791,6 +1812,7 @@ block(struct builder *bd, const struct unit *u, const char *s, size_t n,
 	ctx.body = bd->docnode->meta->body;
 	ctx.markdown = 1;
 	ctx.footnote = lookup_footnote;
+	ctx.uncited = uncited_footnote;
 	ctx.arg = bd->r;
 	ctx.line = u->line;
 	ctx.col = u->col;
@@ -2682,59 +2704,86 @@ join_units(struct reader *r)
 	r->nunits = out;
 }
 
+/* Unit i's text from offset k on moves into a unit of its own, of kind,
+ * right after it; unit i ends at cut. */
+static struct unit *
+split_unit_at(struct reader *r, size_t i, size_t cut, size_t k, int kind)
+{
+	struct unit	*u, *v;
+	size_t		 j;
+
+	RP_GROW(r->units, r->nunits, r->capunits);
+	memmove(&r->units[i + 2], &r->units[i + 1],
+	    (r->nunits - i - 1) * sizeof(*r->units));
+	r->nunits++;
+	u = &r->units[i];
+	v = &r->units[i + 1];
+	memset(v, 0, sizeof(*v));
+	rp_buf_init(&v->text);
+	v->kind = kind;
+	v->seg = u->seg;
+	v->line = u->line;
+	v->col = u->col;
+	for (j = 0; j < u->npos; j++)
+		if (u->pos[j].off <= k) {
+			v->line = u->pos[j].line;
+			v->col = u->pos[j].col + (int)char_count(u->text.data +
+			    u->pos[j].off, k - u->pos[j].off);
+		}
+	add_pos(v, 0, v->line, v->col);
+	rp_buf_put(&v->text, u->text.data + k, u->text.len - k);
+	v->lastchars = u->lastchars;
+	u->text.len = cut;
+	u->text.data[u->text.len] = '\0';
+	return v;
+}
+
+/* Where in u the text numbered num runs on after pat ("; %d. ", ". %d "),
+ * a capital after it: its offset past the punctuation, or 0. */
+static size_t
+run_on_at(const struct unit *u, const char *pat, int num)
+{
+	char		 at[24];
+	const char	*hit;
+
+	snprintf(at, sizeof(at), pat, num);
+	hit = memmem(u->text.data, u->text.len, at, strlen(at));
+	if (hit == NULL || !isupper((unsigned char)hit[strlen(at)]))
+		return 0;
+	return (size_t)(hit - u->text.data) + 2;
+}
+
 /*
  * "...; 9. Notes ..." (two numbered paragraphs run together, as a PDF
  * copy leaves them): split where the next number follows a semicolon.
+ * "38 Ibid., … 1972. 39 Ibid., …" (two notes of a page foot on one
+ * line): split where the next note's number follows a full stop.
  */
 static void
 split_run_together(struct reader *r)
 {
 	size_t	i, k, nl;
 	int	last = 0;
+	char	marker[16];
 
 	for (i = 0; i < r->nunits; i++) {
-		struct unit	*u = &r->units[i], *v;
-		char		 pat[16];
-		const char	*hit;
-		size_t		 j;
-		int		 num;
+		struct unit	*u = &r->units[i];
 
+		if (u->kind == U_FNDEF && isdigit((unsigned char)u->marker[0]) &&
+		    (k = run_on_at(u, ". %d ", atoi(u->marker) + 1)) > 0) {
+			snprintf(marker, sizeof(marker), "%d",
+			    atoi(u->marker) + 1);
+			split_unit_at(r, i, k - 1, k + strlen(marker) + 1,
+			    U_FNDEF)->marker =
+			    rp_doc_strdup(r->doc, marker);
+			continue;
+		}
 		if (u->kind != U_TEXT)
 			continue;
 		if (rp_paragraph_number(u->text.data, u->text.len, &nl) > 0)
 			last = atoi(u->text.data);
-		if (last == 0)
-			continue;
-		num = last + 1;
-		snprintf(pat, sizeof(pat), "; %d. ", num);
-		hit = memmem(u->text.data, u->text.len, pat, strlen(pat));
-		if (hit == NULL || !isupper((unsigned char)hit[strlen(pat)]))
-			continue;
-		/* Paragraph N+1 starts at k: move it into a unit of its own
-		 * right after u. */
-		k = (size_t)(hit - u->text.data) + 2;
-		RP_GROW(r->units, r->nunits, r->capunits);
-		memmove(&r->units[i + 2], &r->units[i + 1],
-		    (r->nunits - i - 1) * sizeof(*r->units));
-		r->nunits++;
-		u = &r->units[i];
-		v = &r->units[i + 1];
-		memset(v, 0, sizeof(*v));
-		rp_buf_init(&v->text);
-		v->kind = U_TEXT;
-		v->seg = u->seg;
-		v->line = u->line;
-		v->col = u->col;
-		for (j = 0; j < u->npos; j++)
-			if (u->pos[j].off <= k) {
-				v->line = u->pos[j].line;
-				v->col = u->pos[j].col + (int)(k - u->pos[j].off);
-			}
-		add_pos(v, 0, v->line, v->col);
-		rp_buf_put(&v->text, u->text.data + k, u->text.len - k);
-		v->lastchars = u->lastchars;
-		u->text.len = k - 1;
-		u->text.data[u->text.len] = '\0';
+		if (last != 0 && (k = run_on_at(u, "; %d. ", last + 1)) > 0)
+			split_unit_at(r, i, k - 1, k, U_TEXT);
 	}
 }
 

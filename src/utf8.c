@@ -311,3 +311,18 @@ rp_roman_value(const char *s, size_t n, size_t *len)
 	*len = j;
 	return v;
 }
+
+void
+rp_roman_write(int v, char *buf)
+{
+	static const struct { int v; const char *s; } r[] = {
+		{ 100, "C" }, { 90, "XC" }, { 50, "L" }, { 40, "XL" },
+		{ 10, "X" }, { 9, "IX" }, { 5, "V" }, { 4, "IV" }, { 1, "I" },
+	};
+	size_t	k;
+
+	*buf = '\0';
+	for (k = 0; k < sizeof(r) / sizeof(r[0]); k++)
+		for (; v >= r[k].v; v -= r[k].v)
+			strcat(buf, r[k].s);
+}

@@ -63,5 +63,7 @@ char	 rp_latin_lookalike(uint32_t cp);
 /* The value of the Roman numeral opening s[0..n), either case ("XXVI",
  * "xxvi"), its length into *len; 0 if none. */
 int	 rp_roman_value(const char *s, size_t n, size_t *len);
+/* The Roman numeral of v (1 to 399) into buf (at least 16 bytes). */
+void	 rp_roman_write(int v, char *buf);
 
 #endif

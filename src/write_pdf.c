@@ -626,7 +626,8 @@ add_inline(struct job *j, int pi, const rp_node *n, int style, float size,
 		    add_link(j, n->href) : link);
 		break;
 	case RP_NODE_DOCREF:
-		/* A symbol keeps its order inside right-to-left text. */
+		/* A symbol keeps its order inside right-to-left text, a
+		 * citation in words ("217 ألف (د-3)") its own. */
 		j->para[pi].pl.isolate++;
 		add_inlines(j, pi, n, style, size,
 		    link >= 0 ? link : docref_link(j, n));

@@ -43,3 +43,19 @@ else
 	notok "lang: a mistake in a table names its file and line" \
 		"$(cat "$TMP/err")"
 fi
+
+# A count written as a word ([number words]): "with one abstention",
+# "con una abstención" (S/RES/323 (1972) in French: tests/dev/fr).
+vote_of() {
+	"$RESPUB" -q -t tree - | sed -n '1s/.* vote=\([-0-9]*\).*/\1/p'
+}
+expect "lang: a vote count in words (en)" 14-0-1 \
+	"$(printf 'The Security Council,\n\n1. Decides to remain seized of the matter.\n\nAdopted at the 1682nd meeting by fourteen votes to none, with one abstention.\n' | vote_of)"
+expect "lang: a vote count in words (es)" 10-0-1 \
+	"$(printf 'El Consejo de Seguridad,\n\n1. Decide seguir ocupándose de la cuestión.\n\nAprobada en la 263a. sesión por 10 votos contra ninguno, con una abstención.\n' | vote_of)"
+
+# An old General Assembly citation in Arabic words ([old citations]):
+# "217 ألف (د-3)" is A/RES/217 A (III).
+expect "lang: 217 ألف (د-3) cites A/RES/217 A (III)" 1 \
+	"$("$RESPUB" -q -t tree tests/scripts/udhr-ar.txt |
+	grep -c 'docref symbol="A/RES/217 A (III)"')"

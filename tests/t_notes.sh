@@ -145,3 +145,16 @@ expect "Markdown labels of notes given thrice: 1 2 3 1-2 2-2 3-2 1-3 2-3 3-3" \
 tree "$ROOT/tests/dev/en/A_RES_80_9.pdftext.txt" > "$TMP/r809"
 expect "page top: an annex's 9. under notes 5-11 is its paragraph" \
 	'15 1' "$(notes "$TMP/r809") $(grep -c '^        paragraph num="9\."' "$TMP/r809")"
+
+# 7. Two markers a scan set together inside a word: "第一2325兩月" in
+# S/RES/44 (1948) (tests/dev/zh) is notes 23 and 25, 24 cited further on;
+# and in S/RES/323 (1972) (tests/dev/fr) the notes 22-24 at a column's
+# foot, "23 Conséquences juridiques …" right after 22, are notes.
+tree "$ROOT/tests/dev/zh/S_RES_0044_1948_zh.txt" > "$TMP/zh44"
+expect "glued pair: 第一2325兩月 cites notes 23 and 25, none left uncited" \
+	'23 25 24 0' \
+	"$(grep -o 'noteref num="[0-9]*"' "$TMP/zh44" | grep -o '[0-9]*' |
+	tr '\n' ' ')$(unlinked "$TMP/zh44")"
+tree "$ROOT/tests/dev/fr/S_RES_0323_1972_fr_ocr.txt" > "$TMP/fr323"
+expect "column foot: 22, then 23 opening with a verb-like word, are notes" \
+	4 "$(notes "$TMP/fr323")"

@@ -843,7 +843,7 @@ test_lang_closing(void)
 	check_closing("تبنى المجلس هذا القرار, في جلسته رقم 2260, بالإجماع.",
 	    "2260|جلسته رقم 2260||-1--1--1",
 	    "lang ar: جلسته رقم 2260 (dev: S/RES/484 (1980))");
-	/* Counts in words ([cardinals]), in each case Russian gives them;
+	/* Counts in words ([number words]), in each case Russian gives them;
 	 * corpus: S/RES/277 (1970), "with⏎one abstention (Spain)". */
 	check_closing("Adopted at the 1535th meeting by 14 votes to none, with "
 	    "one abstention (Spain).", "1535|1535th meeting||14-0-1",
