@@ -860,6 +860,24 @@ test_lang_closing(void)
 	check_closing("Принята на 2963-м заседании двенадцатью голосами против "
 	    "двух при одном воздержавшемся.",
 	    "2963|2963-м заседании||12-2-1", "lang ru: a vote in words");
+	/* Each part of a Russian vote where it stands, any of them left
+	 * out; the forms of the Russian yearbooks' decision lines. */
+	check_closing("Принята на 1748-м заседании 13 голосами при одном "
+	    "воздержавшемся.", "1748|1748-м заседании||13-0-1",
+	    "lang ru: none against, one abstention in words");
+	check_closing("Принята на 1000-м заседании 13 голосами при двух "
+	    "воздержавшихся (Китай, Франция).", "1000|1000-м заседании||13-0-2",
+	    "lang ru: none against, two abstentions in words");
+	check_closing("Принята на 2963-м заседании 12 голосами против 2 (Куба, "
+	    "Йемен) при 1 воздержавшемся (Китай).",
+	    "2963|2963-м заседании||12-2-1",
+	    "lang ru: members named after each count");
+	check_closing("Принята на 1000-м заседании 10 голосами против одного, "
+	    "при одном воздержавшемся.", "1000|1000-м заседании||10-1-1",
+	    "lang ru: one against in words, a comma before the abstention");
+	check_closing("Принята на 81-м пленарном заседании 121 голосом против 9 "
+	    "при 20 воздержавшихся.", "81|81-м пленарном заседании||121-9-20",
+	    "lang ru: a count ending in one takes the singular");
 	check_closing("Adoptée à la 331e séance par huit voix contre zéro, "
 	    "avec trois abstentions.", "331|331e séance||8-0-3",
 	    "lang fr: a vote in words");
