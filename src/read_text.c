@@ -91,6 +91,7 @@ struct reader {
 	int		 lines_are_paragraphs; /* the same across blank lines */
 	int		 blank_after_lines; /* after nearly every line: a
 					       blank may be a wrap */
+	size_t		 formula_at;	/* first line of the formula, or 0 */
 	int		 cur_seg;	/* segment whose text is parsed */
 	int		 in_note;	/* parsing a footnote: no markers */
 	const char	*fm_symbol, *fm_title, *fm_date;
@@ -1279,7 +1280,8 @@ measure_line_breaks(struct reader *r)
 	size_t	i, j;
 	int	breaks = 0, clause = 0, all = 0, all_clause = 0;
 
-	for (i = formula_line(r); i < r->nlines; i = j) {
+	r->formula_at = formula_line(r);
+	for (i = r->formula_at; i < r->nlines; i = j) {
 		const struct line *l = &r->lines[i];
 
 		for (j = i + 1; j < r->nlines && is_blank(&r->lines[j]); j++)
@@ -1532,6 +1534,20 @@ block_note(struct cutter *c, const struct line *l)
  * sentence, a recital under a dated heading line, a preambular opener
  * of the language's table ("Whereas" before the formula in 1940s
  * resolutions, "Recalling" under a formula OCR misread). */
+/* Whether line i is a numbered or bulleted label above the formula:
+ * short, ending no clause ("1. Правова система ipLex360", "- Законодавство",
+ * a web page's breadcrumbs pasted with the text).  Paragraphs and items
+ * come after the formula and end a clause, or fill a wrapped line; the
+ * line right above the formula may be its first words ("- Le" over
+ * "Conseil de sécurité,"). */
+static int
+menu_line(const struct reader *r, size_t i)
+{
+	const struct line *l = &r->lines[i];
+
+	return i + 1 < r->formula_at && l->end == RP_END_NONE && !long_line(l);
+}
+
 static int
 ends_masthead(const struct reader *r, size_t i, int blank)
 {
@@ -1539,7 +1555,8 @@ ends_masthead(const struct reader *r, size_t i, int blank)
 	rp_body			 b;
 
 	return rp_is_formula(l->s, l->n, &b) ||
-	    bare_formula_line(r, i) || rp_opens_unit(l->s, l->n) ||
+	    bare_formula_line(r, i) ||
+	    (rp_opens_unit(l->s, l->n) && !menu_line(r, i)) ||
 	    rp_formula_lead(l->s, l->n, &b, items_below(r, i)) > 0 ||
 	    (l->cut && long_line(l) && !rp_masthead_role(l->s, l->n)) ||
 	    (i > 0 && recital_after_heading(l - 1, l)) ||

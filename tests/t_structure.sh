@@ -146,6 +146,44 @@ expect "page marker: body read from the formula" 1 \
 # the one resolution the heading cites is the text's own.
 expect "symbol cited by the heading is the text's own" 1 \
 	"$(grep -c '^document .*symbol="S/RES/3 (1946)" number="3"' "$TMP/ws.tree")"
+# A web page's breadcrumbs pasted above the heading, bulleted or
+# numbered: labels, not paragraphs; the heading and formula are read
+# below them.  Excerpts (breadcrumbs to the second recital, to the
+# fifth) of S/RES/1929 (2010) on https://iplex360.com.ua/npa.php?code=995_i86
+# and of S/RES/1615 (2005) on https://iplex360.com.ua/npa.php?doc=1014.5865.0
+cat > "$TMP/crumbs.txt" <<'TXT'
+- Правова система ipLex360
+- Законодавство
+- Резолюція
+Резолюция 1929 (2010),
+принятая Советом Безопасности на его 6335-м заседании
+Совет Безопасности,
+вновь подтверждая свою приверженность
+Договору о нераспространении ядерного оружия, необходимость полного соблюдения всеми государствами - участниками этого Договора всех своих обязательств и напоминая о праве государств-участников, руководствуясь статьями I и II этого Договора, развивать исследования, производство и использование ядерной энергии в мирных целях без дискриминации,
+ссылаясь на резолюцию Совета управляющих МАГАТЭ (GOV/2006/14), в которой отмечается, что решение иранской ядерной проблемы внесет вклад в глобальные усилия по нераспространению и в реализацию цели того, что Ближний Восток станет свободным от оружия массового уничтожения, включая средства его доставки,
+TXT
+expect "breadcrumbs (bulleted): heading, meeting and preamble read" \
+	"pre=2 op=0 notes=0 annexes=0 date=- meeting=6335-м_заседании vote=-" \
+	"$("$RESPUB" -q -t tree "$TMP/crumbs.txt" | python3 tests/tools/counts.py /dev/stdin)"
+cat > "$TMP/crumbs2.txt" <<'TXT'
+1. Правова система ipLex360
+  2. Законодавство
+  3. Резолюція
+
+
+Резолюция 1615 (2005),
+принятая Советом Безопасности на его 5242-м заседании
+29 июля 2005 года
+Совет Безопасности,
+ссылаясь на все свои соответствующие резолюции, в частности резолюцию 1582 от 28 января 2005 года (S/RES/1582),
+приветствуя доклад Генерального секретаря от 14 июля 2005 года,
+ссылаясь на выводы Лиссабонской (S/1997/57, приложение) и Стамбульской встреч на высшем уровне Организации по безопасности и сотрудничеству в Европе (ОБСЕ) , касающиеся положения в Абхазии, Грузия,
+ссылаясь на соответствующие принципы, содержащиеся в Конвенции о безопасности персонала Организации Объединенных Наций и связанного с ней персонала, принятой 9 декабря 1994 года,
+выражая сожаление по поводу того, что личности тех, кто сбил вертолет Миссии Организации Объединенных Наций по наблюдению в Грузии (МООННГ) 8 октября 2001 года, в результате чего погибли девять человек, находившихся на борту, до сих пор не установлены,
+TXT
+expect "breadcrumbs (numbered): no operative paragraph before the formula" \
+	"pre=5 op=0 notes=0 annexes=0 date=2005-07-29 meeting=5242-м_заседании vote=-" \
+	"$("$RESPUB" -q -t tree "$TMP/crumbs2.txt" | python3 tests/tools/counts.py /dev/stdin)"
 # A web copy that puts the formula and the recital after it on one line
 # (Russian has no article to show the formula): "Генеральная Ассамблея,
 # подвергнув …" is the formula, then a recital.  Excerpt (first lines) of
