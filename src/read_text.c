@@ -2518,10 +2518,10 @@ join_end(const struct unit *a, int opens)
  * after a full stop; a full line ending in a comma, in a copy with a
  * blank line after every line, was wrapped there; where blank lines
  * part blocks of lines, a recital ended there.  Without punctuation it
- * goes on, unless a drafting phrase opens the next where the copy's
- * lines, or its blocks (across: a blank line between; where one follows
- * every line, after a line short of the width), are its paragraphs: the
- * copy lost the comma ("…表示關切" over "認為…"). */
+ * goes on, but not across a blank line (across) after a line short of
+ * the width, nor before a drafting phrase where the copy's lines, or
+ * its blocks, are its paragraphs: the copy lost the comma ("…第607(1988)
+ * 号决议" over "占领国以色列…", "…表示關切" over "認為…"). */
 static int
 cjk_join(const struct reader *r, uint32_t last, int full, int opens,
     int across)
@@ -2531,8 +2531,8 @@ cjk_join(const struct reader *r, uint32_t last, int full, int opens,
 	if (rp_end_of_char(last) == RP_END_COMMA)
 		return full && r->blank_after_lines &&
 		    !r->lines_are_paragraphs && !opens;
-	return !(opens && (r->lines_are_paragraphs ||
-	    (across && (!r->blank_after_lines || !full))));
+	return !((across && !full) || (opens && (r->lines_are_paragraphs ||
+	    (across && !r->blank_after_lines))));
 }
 
 static int
