@@ -1148,8 +1148,16 @@ static int
 line_ends_paragraph(const struct reader *r, const struct line *prev,
     const struct line *l)
 {
-	if (prev == NULL || prev->end == RP_END_NONE)
+	size_t	len;
+
+	if (prev == NULL)
 		return 0;
+	/* Chinese without final punctuation before a drafting phrase, one
+	 * paragraph per line: the copy lost the comma (cjk_join). */
+	if (prev->end == RP_END_NONE)
+		return r->line_per_paragraph && prev->n > 0 &&
+		    rp_is_cjk(rp_utf8_last(prev->s, prev->n, &len)) &&
+		    rp_opener_at(l->s, l->n);
 	/* A full line ending in a colon goes on with a title it cites
 	 * ("the Almaty Programme of Action:⏎Addressing the Special
 	 * Needs ..."); a list after a colon opens with its markers. */
@@ -2526,16 +2534,22 @@ join_end(const struct unit *a, int opens)
 /* Whether a unit ending in CJK text (last) goes on in the next: not
  * after a full stop; a full line ending in a comma, in a copy with a
  * blank line after every line, was wrapped there; where blank lines
- * part blocks of lines, a recital ended there. */
+ * part blocks of lines, a recital ended there.  Without punctuation it
+ * goes on, but not across a blank line (across) after a line short of
+ * the width, nor before a drafting phrase where the copy's lines, or
+ * its blocks, are its paragraphs: the copy lost the comma ("…第607(1988)
+ * 号决议" over "占领国以色列…", "…表示關切" over "認為…"). */
 static int
-cjk_join(const struct reader *r, uint32_t last, int full, int opens)
+cjk_join(const struct reader *r, uint32_t last, int full, int opens,
+    int across)
 {
 	if (rp_end_of_char(last) > RP_END_COMMA)
 		return 0;
 	if (rp_end_of_char(last) == RP_END_COMMA)
 		return full && r->blank_after_lines &&
 		    !r->lines_are_paragraphs && !opens;
-	return 1;
+	return !((across && !full) || (opens && (r->lines_are_paragraphs ||
+	    (across && !r->blank_after_lines))));
 }
 
 static int
@@ -2571,7 +2585,7 @@ should_join(const struct reader *r, const struct unit *a,
 	last = rp_utf8_last(s, n, &len);
 	rp_utf8_decode(b->text.data, b->text.len, &first);
 	if (rp_is_cjk(last) || rp_is_cjk(first))
-		return cjk_join(r, last, full, opens);
+		return cjk_join(r, last, full, opens, b->block_start);
 	if (rp_end_of_char(last) > RP_END_COMMA || ends_semicolon_and(s, n))
 		return 0;
 	/* Russian recitals and Arabic ones open in lower case. */

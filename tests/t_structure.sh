@@ -333,8 +333,8 @@ expect "opener alone on its line: a recital, no heading" \
 expect "ru: \"Статья 1\" is a heading" 1 \
 	"$(grep -c 'text="Статья 1"' "$TMP/ru.tree")"
 # A recital whose last line is full and ends in a comma, a blank line,
-# then a recital no listed opener starts ("认为"): where blank lines part
-# blocks of lines, they are two recitals.  S/RES/821 (1993),
+# then a recital ("认为", a listed opener since branch held12): where
+# blank lines part blocks of lines, they are two recitals.  S/RES/821 (1993),
 # tests/dev/zh/S_RES_0821_1993_zh.txt, wrapped at 70 columns.
 cat > "$TMP/zhwrap.txt" <<'TXT'
 安全理事会,
@@ -352,6 +352,40 @@ TXT
 expect "zh: full line ending in a comma, blank, recital: apart" \
 	"pre=3 op=1 notes=0 annexes=0 date=- meeting=- vote=-" \
 	"$("$RESPUB" -q -t tree "$TMP/zhwrap.txt" | python3 tests/tools/counts.py /dev/stdin)"
+# A copy whose lines are its paragraphs lost a recital's comma (and its
+# "對"): "…的宣言表示關切", a blank line, "認為…" are two recitals (lines
+# ending a clause, 8 in 10 or more, tell such a copy).  The vote
+# "以13票贊成、1票反對(巴基斯坦)、1票棄權(約旦)" is 13-1-1.  S/RES/541
+# (1983), tests/dev/zh/S_RES_0541_1983_zh.txt.
+cat > "$TMP/zhcomma.txt" <<'TXT'
+安全理事會
+
+聽取了塞浦路斯共和國政府外交部長的發言,
+
+1983年11月15日土族塞人當局聲稱在塞浦路斯北部建立一個獨立國的宣言表示關切
+
+認為這個宣言與關於建立塞浦路斯共和國的1960年條約不符,也與1960年的《保證條約》不符,
+
+重申第365(1974)號第367(1975)號決議,
+
+認識到必須以秘書長所進行的斡旋使命為基礎來解決塞浦路斯問題,
+
+申明繼續支持聯合國駐塞浦路斯維持和平部隊,
+
+注意到1983年11月17日秘書長的聲明,
+
+2.認為上述宣言無法律效力,要求予以撤銷;
+
+3.要求緊急地有效執行其第365(1974)號第367(1975)號決議;
+
+5.呼籲各方與秘書長充分合作協助其進行斡旋使命;
+
+
+第2500次會議以13票贊成、1票反對(巴基斯坦)、1票棄權(約旦)通過。
+TXT
+expect "zh: a recital without its comma, blank, an opener: apart; vote in 贊成/反對" \
+	"pre=7 op=3 notes=0 annexes=0 date=- meeting=第2500次會議 vote=13-1-1" \
+	"$("$RESPUB" -q -t tree "$TMP/zhcomma.txt" | python3 tests/tools/counts.py /dev/stdin)"
 # A bullet alone on its line keeps its space before Chinese text: "-⏎又
 # 欢迎…" is the bullet "- 又欢迎…", a recital of its own.  S/RES/1232
 # (1999), tests/dev/zh/S_RES_1232_1999_zh.txt, wrapped at 70 columns.
