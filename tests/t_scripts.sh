@@ -168,6 +168,29 @@ PY
 if [ $? -eq 0 ]; then ok "French: narrow spaces at « ; » ($out)"
 else notok "French: narrow spaces at « ; »" "$out"; fi
 
+# French spacing in HTML too, from the same lang/fr.conf settings as the
+# PDF: every French dev text and the Universal Declaration have a narrow
+# no-break space before ; ! ? », after «, a no-break space before :, and
+# never two (tests/tools/french_spaces.py).  The Declaration with its
+# spaces before ";" made no-break, narrow or none gives the same page.
+for f in "$ROOT"/tests/dev/fr/*.txt "$ROOT/tests/scripts/udhr-fr.txt"; do
+	$R -q -t html "$f" -o "$TMP/frs-$(basename "$f" .txt).html" 2>/dev/null
+done
+if out=$(python3 "$TESTS_DIR/tools/french_spaces.py" "$TMP"/frs-*.html); then
+	ok "French HTML: narrow spaces at ; ! ? « », no-break before : ($out)"
+else
+	notok "French HTML: narrow spaces at ; ! ? « », no-break before :" "$out"
+fi
+mkdir -p "$TMP/frsp"
+r=
+for sp in "$(printf '\302\240')" "$(printf '\342\200\257')" ""; do
+	sed "s/ ;/$sp;/g" "$ROOT/tests/scripts/udhr-fr.txt" > "$TMP/frsp/udhr-fr.txt"
+	$R -q -t html "$TMP/frsp/udhr-fr.txt" -o "$TMP/frsp/udhr-fr.html" 2>/dev/null
+	cmp -s "$TMP/frsp/udhr-fr.html" "$TMP/frs-udhr-fr.html" || r="$r '$sp'"
+done
+if [ -z "$r" ]; then ok "French HTML: the same page whatever space the source has before ;"
+else notok "French HTML: the same page whatever space the source has before ;" "differs with$r"; fi
+
 # HTML right to left: the page is dir="rtl" in Arabic, symbols and Latin
 # dates in it are left-to-right isolates, the style sheet has no physical
 # side (left/right) that would not mirror, and the interface strings are
