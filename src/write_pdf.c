@@ -547,6 +547,11 @@ add_inline(struct job *j, int pi, const rp_node *n, int style, float size,
 		j->para[pi].pl.isolate--;
 		break;
 	case RP_NODE_NOTEREF:
+		/* Markers side by side: a comma between them (UN-LAYOUT 1.5,
+		 * EM-FN), not one number "2325" of 23 and 25. */
+		if (n->prev != NULL && n->prev->type == RP_NODE_NOTEREF)
+			pl_add(&j->para[pi].pl, &j->st->m, ",", 1, style,
+			    size * 0.65f, size * 0.38f, -1, -1);
 		id = n->target ? note_id(j, n->target) : -1;
 		pl_add(&j->para[pi].pl, &j->st->m, n->num ? n->num : "*",
 		    strlen(n->num ? n->num : "*"), style, size * 0.65f,
@@ -1874,6 +1879,45 @@ set_item(struct job *j, size_t i, const size_t *end, struct fnpart *carry,
 	return i + 1;
 }
 
+/* A part's place at its page foot: a note going on from the page before
+ * first, one going on to the next page last. */
+static int
+fn_rank(const struct job *j, const struct fnpart *f)
+{
+	if (f->from > 0)
+		return 0;
+	return f->to < (int)j->para[j->notes[f->note].para].pl.nline ? 2 : 1;
+}
+
+static int
+fn_before(const struct job *j, const struct fnpart *a,
+    const struct fnpart *b)
+{
+	int ra = fn_rank(j, a), rb = fn_rank(j, b);
+
+	return ra != rb ? ra < rb : a->note < b->note;
+}
+
+/*
+ * The notes of a page foot in number order, as the print lists them even
+ * where the text cites them out of order (S/RES/44 (1948): 23, 25, 24
+ * cited, 23, 24, 25 at the foot): placing follows the markers, so
+ * sort them (a handful: by insertion).
+ */
+static void
+notes_by_number(const struct job *j, struct page *pg)
+{
+	size_t		a, b;
+	struct fnpart	f;
+
+	for (a = 1; a < pg->nfn; a++) {
+		f = pg->fn[a];
+		for (b = a; b > 0 && fn_before(j, &f, &pg->fn[b - 1]); b--)
+			pg->fn[b] = pg->fn[b - 1];
+		pg->fn[b] = f;
+	}
+}
+
 static void
 paginate(struct job *j)
 {
@@ -1893,6 +1937,8 @@ paginate(struct job *j)
 		if (j->pages[i].nfn == 0 && j->pages[i].body == 0 &&
 		    j->npages > 1 && i == j->npages - 1)
 			j->npages--;
+	for (i = 0; i < j->npages; i++)
+		notes_by_number(j, &j->pages[i]);
 	free(carry);
 	free(end);
 }

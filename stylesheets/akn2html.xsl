@@ -917,9 +917,15 @@
   </xsl:if>
 </xsl:template>
 
+<!-- Markers side by side: a comma between them (UN-LAYOUT.md 1.5). -->
+<xsl:template name="marker-comma">
+  <xsl:if test="preceding-sibling::node()[1][self::akn:authorialNote or self::akn:noteRef]">,</xsl:if>
+</xsl:template>
+
 <!-- The first call of a note defines it in AKN; later calls are noteRefs. -->
 <xsl:template match="akn:authorialNote">
   <sup class="fnref">
+    <xsl:call-template name="marker-comma"/>
     <xsl:choose>
       <xsl:when test="@eId">
         <a id="fnref-{@eId}-1" href="#{@eId}" role="doc-noteref"><xsl:value-of select="@marker"/></a>
@@ -932,6 +938,7 @@
 <xsl:template match="akn:noteRef">
   <xsl:variable name="id" select="substring-after(@href, '#')"/>
   <sup class="fnref">
+    <xsl:call-template name="marker-comma"/>
     <xsl:choose>
       <xsl:when test="$id != '' and key('eid', $id)/self::akn:authorialNote">
         <!-- Its rank among the calls of the note, from the key (not a
