@@ -138,6 +138,35 @@ PY
 if [ $? -eq 0 ]; then ok "S/RES/425 (ar): masthead and numbers mirrored ($out)"
 else notok "S/RES/425 (ar): masthead and numbers mirrored" "$out"; fi
 
+# Arabic page furniture on the right (issue 12): the page number "n/N"
+# of every page after the first ends at the right margin (the Arabic
+# UDHR, 6 pages); the first page has none (UN-LAYOUT.md 1.6).  With the
+# number moved to the left footer the check fails (shown with -V).
+pagenum_right() {
+	pdftotext -bbox "$1" - | python3 -c '
+import re, sys
+pages = sys.stdin.read().split("<page ")[1:]
+w = float(re.search(r"width=\"([\d.]+)\"", "<page " + pages[0]).group(1))
+bad = []
+for i, p in enumerate(pages, 1):
+    nums = [(float(a), float(b)) for a, b, t in re.findall(
+        r"xMin=\"([\d.]+)\" yMin=\"[\d.]+\" xMax=\"([\d.]+)\" yMax=\"[\d.]+\">(\d+/\d+)<",
+        p) if t == "%d/%d" % (i, len(pages))]
+    if i == 1 and nums or i > 1 and not (nums and nums[0][0] > w / 2 and
+                                      abs(nums[0][1] - (w - 70.87)) < 1):
+        bad.append("page %d: %s" % (i, nums))
+print("%d pages; %s" % (len(pages), "; ".join(bad) or "numbers at the right margin"))
+sys.exit(1 if bad or len(pages) < 2 else 0)'
+}
+$R -q -t pdf "$ROOT/tests/scripts/udhr-ar.txt" -o "$TMP/arp.pdf" 2>/dev/null
+$R -q -t pdf -V footer_left='{page}/{pages}' -V footer_right= \
+    "$ROOT/tests/scripts/udhr-ar.txt" -o "$TMP/arl.pdf" 2>/dev/null
+if out=$(pagenum_right "$TMP/arp.pdf") && ! pagenum_right "$TMP/arl.pdf" >/dev/null; then
+	ok "udhr-ar: page numbers on the right ($out)"
+else
+	notok "udhr-ar: page numbers on the right" "$out"
+fi
+
 # French spacing: a narrow no-break space (a gap of about 1/6 em, not a
 # word space) after « and before ; and », kept on one line.
 f=$ROOT/tests/dev/fr/A_RES_273_III_fr.txt
