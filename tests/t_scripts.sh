@@ -220,6 +220,19 @@ done
 if [ -z "$r" ]; then ok "French HTML: the same page whatever space the source has before ;"
 else notok "French HTML: the same page whatever space the source has before ;" "differs with$r"; fi
 
+# The title heading holds the title, not the line under it: the
+# Declaration's "Preamble" heading in en, fr and es (a note in the AKN's
+# longTitle) is a paragraph after the <h1>, as "الديباجة" is in Arabic.
+r=
+for l in en fr es; do
+	$R -q -t html "$ROOT/tests/scripts/udhr-$l.txt" -o "$TMP/t-$l.html" 2>/dev/null
+	h1=$(xmllint --html --xpath 'normalize-space(//h1)' "$TMP/t-$l.html" 2>/dev/null)
+	title=$(head -1 "$ROOT/tests/scripts/udhr-$l.txt")
+	[ "$h1" = "$title" ] || r="$r $l: '$h1'"
+done
+if [ -z "$r" ]; then ok "HTML: the title heading holds the title alone (UDHR en, fr, es)"
+else notok "HTML: the title heading holds the title alone" "$r"; fi
+
 # HTML right to left: the page is dir="rtl" in Arabic, symbols and Latin
 # dates in it are left-to-right isolates, the style sheet has no physical
 # side (left/right) that would not mirror, and the interface strings are
