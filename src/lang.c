@@ -624,6 +624,18 @@ number_byte(unsigned char c)
 	    (c >= 0xE3 && c <= 0xE9) || c == 0xEF;
 }
 
+/* Whether s[0..n) has a byte that may start a number. */
+static int
+has_number(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (number_byte((unsigned char)s[i]))
+			return 1;
+	return 0;
+}
+
 /* The offset past the last byte of s[0..n) that may start a number, 0
  * if none. */
 static size_t
@@ -2107,7 +2119,7 @@ rp_lang_match(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit)
 	if (T.lo[kind] == T.hi[kind] || n == 0 || (T.numeric[kind] &&
 	    !number_byte((unsigned char)s[0])) || (!T.any[kind] &&
 	    !first_may(kind, s, n)) || (T.counted[kind] &&
-	    past_last_number(s, n) == 0))
+	    !has_number(s, n)))
 		return 0;
 	if ((m = memo_slot(MEMO_MATCH, kind, s, n, &known)) != NULL &&
 	    known) {
@@ -2127,12 +2139,12 @@ rp_lang_match(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit)
 }
 
 size_t
-rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
-    size_t *at)
+rp_lang_find_by(rp_lang_kind kind, const char *s, size_t n, size_t most,
+    rp_lang_hit *hit, size_t *at)
 {
 	struct folded		 own;
 	const struct folded	*f;
-	struct memo		*m;
+	struct memo		*m = NULL;
 	size_t		 i, r, last, end = 0;
 	int		 known;
 
@@ -2140,8 +2152,9 @@ rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
 	hit_clear(hit);
 	if (T.lo[kind] == T.hi[kind])
 		return 0;
-	if ((m = memo_slot(MEMO_FIND, kind, s, n, &known)) != NULL &&
-	    known) {
+	/* The memo holds answers about the whole text. */
+	if (most >= n &&
+	    (m = memo_slot(MEMO_FIND, kind, s, n, &known)) != NULL && known) {
 		*hit = m->hit;
 		if (m->r > 0)
 			*at = m->at;
@@ -2149,7 +2162,7 @@ rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
 	}
 	f = fold_kept(s, n, n, &own);
 	last = T.counted[kind] ? past_last_number(f->s, f->n) : f->n;
-	for (i = 0; i < last && end == 0; i++) {
+	for (i = 0; i < last && src_at(f, i) <= most && end == 0; i++) {
 		if ((f->s[i] & 0xC0) == 0x80 || (T.numeric[kind] &&
 		    !number_byte((unsigned char)f->s[i])) || (!T.any[kind] &&
 		    !may_start(kind, f->s[i])) ||
@@ -2168,6 +2181,13 @@ rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
 		m->at = end > 0 ? *at : 0;
 	}
 	return end;
+}
+
+size_t
+rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
+    size_t *at)
+{
+	return rp_lang_find_by(kind, s, n, n, hit, at);
 }
 
 int
