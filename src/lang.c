@@ -624,18 +624,6 @@ number_byte(unsigned char c)
 	    (c >= 0xE3 && c <= 0xE9) || c == 0xEF;
 }
 
-/* Whether s[0..n) has a byte that may start a number. */
-static int
-has_number(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (number_byte((unsigned char)s[i]))
-			return 1;
-	return 0;
-}
-
 /* The offset past the last byte of s[0..n) that may start a number, 0
  * if none. */
 static size_t
@@ -2118,8 +2106,7 @@ rp_lang_match(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit)
 	hit_clear(hit);
 	if (T.lo[kind] == T.hi[kind] || n == 0 || (T.numeric[kind] &&
 	    !number_byte((unsigned char)s[0])) || (!T.any[kind] &&
-	    !first_may(kind, s, n)) || (T.counted[kind] &&
-	    !has_number(s, n)))
+	    !first_may(kind, s, n)))
 		return 0;
 	if ((m = memo_slot(MEMO_MATCH, kind, s, n, &known)) != NULL &&
 	    known) {
