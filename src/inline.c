@@ -1246,6 +1246,11 @@ parse_range(struct scan *sc, rp_node *parent, size_t a, size_t b,
 	size_t		 i = a, run = a, next, skip;
 
 	while (i < b && sc->ctx->markdown && depth < 8) {
+		/* Most bytes open neither emphasis nor a link. */
+		while (i < b && t[i] != '*' && t[i] != '[')
+			i++;
+		if (i == b)
+			break;
 		if (t[i] == '*' && (i == 0 || t[i - 1] != '\\')) {
 			next = emphasis_span(sc, parent, a, i, b, depth, run,
 			    &skip);
