@@ -927,13 +927,14 @@ rp_parse_date(const char *s, size_t n, char iso[11])
 }
 
 size_t
-rp_find_date(const char *s, size_t n, char iso[11], size_t *at)
+rp_find_date_by(const char *s, size_t n, size_t most, char iso[11],
+    size_t *at)
 {
 	rp_lang_hit	 h;
 	size_t		 from = 0, a;
 
-	while (from < n && rp_lang_find(RP_LK_DATE, s + from, n - from, &h,
-	    &a) > 0) {
+	while (from < n && from <= most && rp_lang_find_by(RP_LK_DATE,
+	    s + from, n - from, most - from, &h, &a) > 0) {
 		if (date_iso(&h, iso) > 0) {
 			*at = from + a;
 			return h.end - a;
@@ -941,6 +942,12 @@ rp_find_date(const char *s, size_t n, char iso[11], size_t *at)
 		from += h.end;
 	}
 	return 0;
+}
+
+size_t
+rp_find_date(const char *s, size_t n, char iso[11], size_t *at)
+{
+	return rp_find_date_by(s, n, n, iso, at);
 }
 
 /* ---------------------------------------------------------- numbers */

@@ -105,6 +105,9 @@ size_t		 rp_parse_date(const char *s, size_t n, char iso[11]);
 /* The first date anywhere in s, as rp_parse_date; *at = its offset. */
 size_t		 rp_find_date(const char *s, size_t n, char iso[11],
 		    size_t *at);
+/* The same, of the dates that start at or before offset most. */
+size_t		 rp_find_date_by(const char *s, size_t n, size_t most,
+		    char iso[11], size_t *at);
 
 /* A paragraph number at s ("1.", "12. "): the marker's length without
  * trailing space in *numlen; returns the offset of the text after it. */

@@ -410,11 +410,13 @@ static int
 list_separator(const char *t, size_t a, size_t b)
 {
 	char	iso[11];
-	size_t	len, e, at;
+	size_t	len, e, at, lead = strcspn(t + a, ",;0123456789");
 	int	comma;
 
-	if ((len = rp_find_date(t + a, b - a, iso, &at)) > 0 &&
-	    at <= DATE_LEAD && strcspn(t + a, ",;0123456789") >= at)
+	/* Only a date that opens the separator counts: none is looked
+	 * for further on. */
+	if ((len = rp_find_date_by(t + a, b - a, lead < DATE_LEAD ? lead :
+	    DATE_LEAD, iso, &at)) > 0)
 		a += at + len;
 	comma = a < b && t[a] == ',';
 	a = skip_spaces(t, a + comma, b);
@@ -1244,6 +1246,11 @@ parse_range(struct scan *sc, rp_node *parent, size_t a, size_t b,
 	size_t		 i = a, run = a, next, skip;
 
 	while (i < b && sc->ctx->markdown && depth < 8) {
+		/* Most bytes open neither emphasis nor a link. */
+		while (i < b && t[i] != '*' && t[i] != '[')
+			i++;
+		if (i == b)
+			break;
 		if (t[i] == '*' && (i == 0 || t[i - 1] != '\\')) {
 			next = emphasis_span(sc, parent, a, i, b, depth, run,
 			    &skip);

@@ -70,6 +70,8 @@ static struct {
 	unsigned char	 last[RP_LK__MAX][32];	/* last bytes of phrases */
 	int		 numeric[RP_LK__MAX];	/* every pattern opens with a
 						   number */
+	int		 counted[RP_LK__MAX];	/* every pattern reads a
+						   number somewhere */
 	int		 any[RP_LK__MAX];	/* a pattern may open with
 						   any byte ({text}) */
 	unsigned char	 ascii[128];		/* ASCII folded */
@@ -595,6 +597,15 @@ starts_numeric(const char *p)
 	return 0;
 }
 
+/* Whether a pattern reads a number in digits or Chinese numerals (never
+ * in words): no match starts after a text's last number byte. */
+static int
+reads_number(const char *p)
+{
+	return strstr(p, "{day}") != NULL || strstr(p, "{year}") != NULL ||
+	    strstr(p, "{mnum}") != NULL;
+}
+
 /* Whether a pattern opens with a vote, which may be in words. */
 static int
 opens_vote(const char *p)
@@ -611,6 +622,16 @@ number_byte(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || c == 0xD9 || c == 0xDB ||
 	    (c >= 0xE3 && c <= 0xE9) || c == 0xEF;
+}
+
+/* The offset past the last byte of s[0..n) that may start a number, 0
+ * if none. */
+static size_t
+past_last_number(const char *s, size_t n)
+{
+	while (n > 0 && !number_byte((unsigned char)s[n - 1]))
+		n--;
+	return n;
 }
 
 /* The entry of kind whose text is exactly t[0..n), or NULL, by binary
@@ -853,12 +874,13 @@ load(void)
 		int kind = T.e[i].kind;
 
 		T.lo[kind] = i;
-		T.numeric[kind] = 1;
+		T.numeric[kind] = T.counted[kind] = 1;
 		for (k = i; k < T.n && T.e[k].kind == kind; k++) {
 			unsigned char c = (unsigned char)T.e[k].text[0];
 
 			T.numeric[kind] &= starts_numeric(T.e[k].text) &&
 			    !opens_vote(T.e[k].text);
+			T.counted[kind] &= reads_number(T.e[k].text);
 			T.e[k].again = k > i && cmp_entry(&T.e[k - 1],
 			    &T.e[k]) == 0;
 			T.first[kind][c >> 3] |= 1u << (c & 7);
@@ -2104,28 +2126,30 @@ rp_lang_match(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit)
 }
 
 size_t
-rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
-    size_t *at)
+rp_lang_find_by(rp_lang_kind kind, const char *s, size_t n, size_t most,
+    rp_lang_hit *hit, size_t *at)
 {
 	struct folded		 own;
 	const struct folded	*f;
-	struct memo		*m;
-	size_t		 i, r, end = 0;
+	struct memo		*m = NULL;
+	size_t		 i, r, last, end = 0;
 	int		 known;
 
 	init();
 	hit_clear(hit);
 	if (T.lo[kind] == T.hi[kind])
 		return 0;
-	if ((m = memo_slot(MEMO_FIND, kind, s, n, &known)) != NULL &&
-	    known) {
+	/* The memo holds answers about the whole text. */
+	if (most >= n &&
+	    (m = memo_slot(MEMO_FIND, kind, s, n, &known)) != NULL && known) {
 		*hit = m->hit;
 		if (m->r > 0)
 			*at = m->at;
 		return m->r;
 	}
 	f = fold_kept(s, n, n, &own);
-	for (i = 0; i < f->n && end == 0; i++) {
+	last = T.counted[kind] ? past_last_number(f->s, f->n) : f->n;
+	for (i = 0; i < last && src_at(f, i) <= most && end == 0; i++) {
 		if ((f->s[i] & 0xC0) == 0x80 || (T.numeric[kind] &&
 		    !number_byte((unsigned char)f->s[i])) || (!T.any[kind] &&
 		    !may_start(kind, f->s[i])) ||
@@ -2144,6 +2168,13 @@ rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
 		m->at = end > 0 ? *at : 0;
 	}
 	return end;
+}
+
+size_t
+rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
+    size_t *at)
+{
+	return rp_lang_find_by(kind, s, n, n, hit, at);
 }
 
 int

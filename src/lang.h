@@ -97,6 +97,9 @@ size_t	 rp_lang_match(rp_lang_kind kind, const char *s, size_t n,
  * *at; returns the match's end as rp_lang_match (0 if none). */
 size_t	 rp_lang_find(rp_lang_kind kind, const char *s, size_t n,
 	    rp_lang_hit *hit, size_t *at);
+/* The same, of the matches that start at or before offset most. */
+size_t	 rp_lang_find_by(rp_lang_kind kind, const char *s, size_t n,
+	    size_t most, rp_lang_hit *hit, size_t *at);
 
 /* The ordinal at s ("Fifty-eighth", "cinquante-neuvième", "58th",
  * "五十四"): its value, else 0. */
