@@ -730,6 +730,59 @@ test_lang_dates(void)
 	    "(1955))");
 	check_date("paragraph 14. Notes", "", "lang en: a period after a "
 	    "number, no month");
+	/* A year a wrap broke after its century, as the reader joins it
+	 * (S/RES/1042 (1996), Minnesota mirror: "31 января 19" / "96
+	 * года.", tests/dev/ru/SOURCES.md). */
+	check_date("на его 3625-м заседании, 31 января 19 96 года.",
+	    "1996-01-31", "lang ru: year broken by a wrap, 19 / 96");
+	check_date("31 января 19 96 участников", "1996-01-31",
+	    "lang ru: broken year, no года after it");
+	check_date("31 января 19 961 года", "", "lang ru: 19 then three "
+	    "digits is no year");
+	check_date("31 января 18 96 года", "", "lang ru: 18 is no century "
+	    "of a UN text");
+	/* A two-digit year alone names no century: no date. */
+	check_date("(Принята 20.12.71 на 2026-ом пленарном заседании)", "",
+	    "lang ru: 20.12.71 alone is no date");
+}
+
+/* The date a text's metadata gets, "" if none. */
+static void
+check_doc_date(const char *text, const char *want, const char *what)
+{
+	rp_doc	*doc;
+	char	*t = tree_of(text, &doc), *d = strstr(t, " date=\""), got[11];
+	char	*nl = strchr(t, '\n');
+
+	snprintf(got, sizeof(got), "%s", d != NULL && (nl == NULL ||
+	    d < nl) ? d + 7 : "");
+	check_str(got, want, what);
+	free(t);
+	rp_doc_free(doc);
+}
+
+/* A numeric date with a two-digit year, its century from the symbol:
+ * the ipLex360 heading of A/RES/2847 (XXVI), tests/dev/ru/SOURCES.md. */
+static void
+test_two_digit_years(void)
+{
+	static const char body[] = "\n\n(Принята 20.12.71 на 2026-ом "
+	    "пленарном заседании Генеральной Ассамблеи ООН)\n\n"
+	    "Генеральная Ассамблея,\n\nссылаясь на свои резолюции,\n\n"
+	    "1. постановляет продолжать заниматься этим вопросом.\n";
+	char text[512];
+
+	snprintf(text, sizeof(text), "Резолюция 2847 (XXVI)%s", body);
+	check_doc_date(text, "1971-12-20", "yy: session XXVI (1971-1972) "
+	    "gives 20.12.71 its century");
+	snprintf(text, sizeof(text), "Резолюция 3347 (XXIX)%s", body);
+	check_doc_date(text, "", "yy: session XXIX (1974-1975) does not "
+	    "take 71");
+	snprintf(text, sizeof(text), "Резолюция%s", body);
+	check_doc_date(text, "", "yy: no symbol, no century, no date");
+	snprintf(text, sizeof(text), "Резолюция 2847 (XXVI)\nпринятая "
+	    "на 2026-м заседании 20 декабря 19\n71 года%s", body);
+	check_doc_date(text, "1971-12-20", "yy: 19 / 71 across a wrap");
 }
 
 /* The meeting, date and vote a closing line gives, as "N|meeting|date|
@@ -1136,6 +1189,7 @@ main(void)
 	test_lang_classify();
 	test_lang_phrase();
 	test_lang_dates();
+	test_two_digit_years();
 	test_lang_closing();
 	test_lang_formula();
 	test_lang_masthead();
