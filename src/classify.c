@@ -1240,9 +1240,74 @@ rp_footnote_rule(const char *s, size_t n)
 	return i;
 }
 
+/* The script a letter is written in, as the tables' "script" setting
+ * names it; NULL for digits, signs and punctuation. */
+static const char *
+script_of(uint32_t cp)
+{
+	if ((cp >= 0x0620 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x06D3) ||
+	    (cp >= 0x0750 && cp <= 0x077F))
+		return "arabic";
+	if (cp >= 0x0400 && cp <= 0x04FF)
+		return "cyrillic";
+	if (rp_is_cjk(cp))
+		return "han";
+	if (cp < 0x80 ? isalpha((int)cp) : cp >= 0xC0 && cp < 0x250)
+		return "latin";
+	return NULL;
+}
+
+/* A numbered marker of [note markers] at s: the match into *h, its
+ * length; 0 if none.  A bracketed year is no note ("(1967)"). */
+static size_t
+note_number_at(const char *s, size_t n, rp_lang_hit *h)
+{
+	if (n == 0 || (s[0] != '(' && (unsigned char)s[0] < 0x80) ||
+	    rp_lang_match(RP_LK_NOTE_MARKER, s, n, h) == 0 || h->num < 1 ||
+	    h->num > 999)
+		return 0;
+	return h->end;
+}
+
+/* Brackets round a number are a note marker only in the text of a
+ * language whose table gives them: the same "(1)" opens a sub-item in
+ * English, and a number cited in brackets stays a number. */
+size_t
+rp_note_number(const char *s, size_t n, uint32_t beside, int *num)
+{
+	rp_lang_hit	 h;
+	size_t		 end = note_number_at(s, n, &h);
+	const char	*script = script_of(beside);
+
+	if (end == 0 || script == NULL || !setting_is(h.lang, "script",
+	    script))
+		return 0;
+	*num = h.num;
+	return end;
+}
+
+/* A numbered marker of [note markers] opening a note ("(1) القرار 217
+ * ألف (د-3)."), the note's first letter in its language's script: the
+ * offset past the marker, its number into *num; 0 if none. */
+static size_t
+note_number_opening(const char *s, size_t n, int *num)
+{
+	rp_lang_hit	h;
+	size_t		end = note_number_at(s, n, &h), k = end;
+	uint32_t	cp;
+
+	while (k < n && s[k] == ' ')
+		k++;
+	if (end == 0 || k == end || k >= n ||
+	    rp_utf8_decode(s + k, n - k, &cp) == 0)
+		return 0;
+	return rp_note_number(s, n, cp, num);
+}
+
 /*
  * A footnote marker opening a definition line: "1 See", "¹ General",
- * "* 仅以", a marker in words of [note markers] ("(注)大会…"), and the
+ * "* 仅以", a marker in words of [note markers] ("(注)大会…") or a
+ * number in its brackets ("(1) القرار …"), and the
  * old form with a slash, "17/ See", one or two stars and a slash.
  * Returns the offset of the text, 0 if none; marker in out, without
  * the slash; *slashed says whether it had one.
@@ -1253,13 +1318,16 @@ rp_note_marker(const char *s, size_t n, char *out, size_t outsize,
 {
 	size_t		i = 0, m = 0, len;
 	uint32_t	cp;
+	int		num;
 
 	*slashed = 0;
 	if ((i = rp_lang_phrase(RP_LK_NOTE_MARKER, s, n, NULL)) > 0 &&
 	    i < outsize) {
 		memcpy(out, s, i);
 		m = i;
-	} else
+	} else if ((i = note_number_opening(s, n, &num)) > 0 && outsize > 3)
+		m = (size_t)snprintf(out, outsize, "%d", num);
+	else
 		i = 0;
 	while (m == 0 && i < n &&
 	    (len = rp_utf8_decode(s + i, n - i, &cp)) &&

@@ -2109,6 +2109,7 @@ match_at(int kind, const struct folded *f, size_t i, rp_lang_hit *hit)
 				best = r;
 				*hit = h;
 				hit->value = T.e[k].value;
+				hit->lang = T.e[k].lang;
 			}
 		}
 	}

@@ -1177,6 +1177,64 @@ test_own_numbers(void)
 	    "由于世界工会联合会之请求.")), "recital: 由于… before the formula");
 }
 
+/* The marker rp_note_marker reads at the opening of s, "" if none. */
+static void
+check_note_opening(const char *s, const char *want, const char *what)
+{
+	char	m[16] = "";
+	int	slashed;
+
+	if (rp_note_marker(s, strlen(s), m, sizeof(m), &slashed) == 0)
+		m[0] = '\0';
+	check_str(m, want, what);
+}
+
+/*
+ * Arabic notes as the official texts set them (UN-LAYOUT.md 1.5 and
+ * 3.2, from the UN's six-language corpus): the marker in brackets glued
+ * to its word, "…لحقوق الإنسان(1)", the note "(1) …"; a note citing
+ * 217 A (III) reads "217 ألف (د-3)".  A number in brackets after a
+ * space, a year, a letter, and any of them in English, stay text.
+ */
+static void
+test_arabic_notes(void)
+{
+	rp_doc		*doc;
+	const char	*t;
+	int		 num = 0;
+
+	check(rp_note_number("(1)،", strlen("(1)،"), 0x0646, &num) == 3 &&
+	    num == 1, "ar notes: (1) glued after الإنسان is note 1");
+	check(rp_note_number("(1)", 3, 'e', &num) == 0,
+	    "ar notes: (1) after a Latin letter is no Arabic marker");
+	check(rp_note_number("(1967)،", strlen("(1967)،"), 0x0646,
+	    &num) == 0, "ar notes: a year in brackets is no marker");
+	check_note_opening("(1) القرار 217 ألف (د-3).", "1",
+	    "ar notes: (1) opens an Arabic note");
+	check_note_opening("(1) See resolution 217 A (III).", "",
+	    "ar notes: (1) before English text is an item, not a note");
+	check_note_opening("(أ) تقرر", "", "ar notes: (أ) is an item");
+	t = next_case("إن الجمعية العامة،\n\n"
+	    "إذ تشير إلى الإعلان العالمي لحقوق الإنسان(1)،\n\n"
+	    "وإذ تشير إلى قرار مجلس الأمن 242 (1967) والفقرة (2) منه "
+	    "والمادة 2(3) من الميثاق،\n\n"
+	    "1 - تقرر أن تبقي المسألة قيد نظرها.\n\n_______________\n\n"
+	    "(1) القرار 217 ألف (د-3).\n\n(2) القرار 242 (1967).\n\n"
+	    "(3) الميثاق.\n", &doc);
+	check(count_of(t, "footnote num=") == 3 &&
+	    count_of(t, "noteref num=\"1\"") == 1 &&
+	    count_of(t, "noteref") == 1 && count_of(t, "item") == 0 &&
+	    strstr(t, "242 (1967) والفقرة (2) منه والمادة 2(3)") != NULL,
+	    "ar notes: (1) glued is linked, the notes are notes; 242 "
+	    "(1967), الفقرة (2) and 2(3) stay text");
+	t = next_case("The Security Council,\n\nRecalling Article 2(1) of "
+	    "the Charter,\n\n1. Decides to remain seized of the matter.\n"
+	    "\n_______________\n\n1 See resolution 217 A (III).\n", &doc);
+	check(count_of(t, "noteref") == 0,
+	    "ar notes: 2(1) in English is no marker");
+	next_case(NULL, &doc);
+}
+
 int
 main(void)
 {
@@ -1196,5 +1254,6 @@ main(void)
 	test_lang_annex_votes();
 	test_lang_detect();
 	test_own_numbers();
+	test_arabic_notes();
 	return failures ? 1 : 0;
 }
