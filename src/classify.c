@@ -907,12 +907,42 @@ valid_date(int y, int m, int d)
 	    d <= 31;
 }
 
-static size_t
-date_iso(const rp_lang_hit *h, char iso[11])
+/*
+ * The years a date may name, as the rest of a text tells them (its
+ * symbol's year, its session's): a year written in two digits ({yy},
+ * "20.12.71") is read only when they give its century.  {0, 0}: none
+ * known.
+ */
+struct years {
+	int lo, hi;
+};
+
+static const struct years no_years;
+
+/* h's year in full: a two-digit one in the century of y, else 0. */
+static int
+full_year(const rp_lang_hit *h, struct years y)
 {
-	if (!valid_date(h->year, h->month, h->day))
+	int full;
+
+	if (h->year >= 100)
+		return h->year;
+	if (y.lo == 0)
 		return 0;
-	snprintf(iso, 11, "%04d-%02d-%02d", h->year, h->month, h->day);
+	full = y.lo - y.lo % 100 + h->year;
+	if (full < y.lo)
+		full += 100;
+	return full <= y.hi ? full : 0;
+}
+
+static size_t
+date_iso(const rp_lang_hit *h, struct years y, char iso[11])
+{
+	int year = full_year(h, y);
+
+	if (!valid_date(year, h->month, h->day))
+		return 0;
+	snprintf(iso, 11, "%04d-%02d-%02d", year, h->month, h->day);
 	return h->end;
 }
 
@@ -923,25 +953,33 @@ rp_parse_date(const char *s, size_t n, char iso[11])
 
 	if (rp_lang_match(RP_LK_DATE, s, n < DATE_MAX ? n : DATE_MAX, &h) == 0)
 		return 0;
-	return date_iso(&h, iso);
+	return date_iso(&h, no_years, iso);
 }
 
-size_t
-rp_find_date_by(const char *s, size_t n, size_t most, char iso[11],
-    size_t *at)
+/* The first date in s[0..n) that starts by most, of a year in y. */
+static size_t
+find_date_of(const char *s, size_t n, size_t most, struct years y,
+    char iso[11], size_t *at)
 {
 	rp_lang_hit	 h;
 	size_t		 from = 0, a;
 
 	while (from < n && from <= most && rp_lang_find_by(RP_LK_DATE,
 	    s + from, n - from, most - from, &h, &a) > 0) {
-		if (date_iso(&h, iso) > 0) {
+		if (date_iso(&h, y, iso) > 0) {
 			*at = from + a;
 			return h.end - a;
 		}
 		from += h.end;
 	}
 	return 0;
+}
+
+size_t
+rp_find_date_by(const char *s, size_t n, size_t most, char iso[11],
+    size_t *at)
+{
+	return find_date_of(s, n, most, no_years, iso, at);
 }
 
 size_t
@@ -1202,9 +1240,74 @@ rp_footnote_rule(const char *s, size_t n)
 	return i;
 }
 
+/* The script a letter is written in, as the tables' "script" setting
+ * names it; NULL for digits, signs and punctuation. */
+static const char *
+script_of(uint32_t cp)
+{
+	if ((cp >= 0x0620 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x06D3) ||
+	    (cp >= 0x0750 && cp <= 0x077F))
+		return "arabic";
+	if (cp >= 0x0400 && cp <= 0x04FF)
+		return "cyrillic";
+	if (rp_is_cjk(cp))
+		return "han";
+	if (cp < 0x80 ? isalpha((int)cp) : cp >= 0xC0 && cp < 0x250)
+		return "latin";
+	return NULL;
+}
+
+/* A numbered marker of [note markers] at s: the match into *h, its
+ * length; 0 if none.  A bracketed year is no note ("(1967)"). */
+static size_t
+note_number_at(const char *s, size_t n, rp_lang_hit *h)
+{
+	if (n == 0 || (s[0] != '(' && (unsigned char)s[0] < 0x80) ||
+	    rp_lang_match(RP_LK_NOTE_MARKER, s, n, h) == 0 || h->num < 1 ||
+	    h->num > 999)
+		return 0;
+	return h->end;
+}
+
+/* Brackets round a number are a note marker only in the text of a
+ * language whose table gives them: the same "(1)" opens a sub-item in
+ * English, and a number cited in brackets stays a number. */
+size_t
+rp_note_number(const char *s, size_t n, uint32_t beside, int *num)
+{
+	rp_lang_hit	 h;
+	size_t		 end = note_number_at(s, n, &h);
+	const char	*script = script_of(beside);
+
+	if (end == 0 || script == NULL || !setting_is(h.lang, "script",
+	    script))
+		return 0;
+	*num = h.num;
+	return end;
+}
+
+/* A numbered marker of [note markers] opening a note ("(1) القرار 217
+ * ألف (د-3)."), the note's first letter in its language's script: the
+ * offset past the marker, its number into *num; 0 if none. */
+static size_t
+note_number_opening(const char *s, size_t n, int *num)
+{
+	rp_lang_hit	h;
+	size_t		end = note_number_at(s, n, &h), k = end;
+	uint32_t	cp;
+
+	while (k < n && s[k] == ' ')
+		k++;
+	if (end == 0 || k == end || k >= n ||
+	    rp_utf8_decode(s + k, n - k, &cp) == 0)
+		return 0;
+	return rp_note_number(s, n, cp, num);
+}
+
 /*
  * A footnote marker opening a definition line: "1 See", "¹ General",
- * "* 仅以", a marker in words of [note markers] ("(注)大会…"), and the
+ * "* 仅以", a marker in words of [note markers] ("(注)大会…") or a
+ * number in its brackets ("(1) القرار …"), and the
  * old form with a slash, "17/ See", one or two stars and a slash.
  * Returns the offset of the text, 0 if none; marker in out, without
  * the slash; *slashed says whether it had one.
@@ -1215,13 +1318,16 @@ rp_note_marker(const char *s, size_t n, char *out, size_t outsize,
 {
 	size_t		i = 0, m = 0, len;
 	uint32_t	cp;
+	int		num;
 
 	*slashed = 0;
 	if ((i = rp_lang_phrase(RP_LK_NOTE_MARKER, s, n, NULL)) > 0 &&
 	    i < outsize) {
 		memcpy(out, s, i);
 		m = i;
-	} else
+	} else if ((i = note_number_opening(s, n, &num)) > 0 && outsize > 3)
+		m = (size_t)snprintf(out, outsize, "%d", num);
+	else
 		i = 0;
 	while (m == 0 && i < n &&
 	    (len = rp_utf8_decode(s + i, n - i, &cp)) &&
@@ -2075,7 +2181,7 @@ adopted_at(const char *t, size_t n, size_t i)
  * else the only date it gives ("قرار ... رقم 338 في 22 تشرين الأول
  * (أكتوبر) 1973. تبنى ..."), not one of several it cites on its way. */
 static int
-title_date(const char *t, char iso[11])
+title_date(const char *t, struct years y, char iso[11])
 {
 	char	 last[11];
 	size_t	 n = strlen(t), at, from = 0, end = 0, k;
@@ -2085,10 +2191,10 @@ title_date(const char *t, char iso[11])
 	    t[n - 1] == ')' || t[n - 1] == ']'))
 		n--;
 	if ((k = adopted_at(t, n, 0)) < n &&
-	    rp_find_date(t + k, n - k, iso, &at) > 0)
+	    find_date_of(t + k, n - k, n - k, y, iso, &at) > 0)
 		return 1;
-	while (from < n && (k = rp_find_date(t + from, n - from, last,
-	    &at)) > 0) {
+	while (from < n && (k = find_date_of(t + from, n - from, n - from,
+	    y, last, &at)) > 0) {
 		from = end = from + at + k;
 		differ |= dates++ > 0 && strcmp(iso, last) != 0;
 		memcpy(iso, last, sizeof(last));
@@ -2101,7 +2207,7 @@ title_date(const char *t, char iso[11])
  * والذي أصدره في 19 مارس/آذار 1978:", a web copy's introduction below
  * its title): 1, else 0. */
 static int
-note_date(const rp_node *preface, char iso[11])
+note_date(const rp_node *preface, struct years y, char iso[11])
 {
 	const rp_node	*b;
 	rp_buf		 t;
@@ -2113,13 +2219,47 @@ note_date(const rp_node *preface, char iso[11])
 			continue;
 		rp_buf_init(&t);
 		rp_node_text(b, &t);
-		if (t.len > 0 && title_date(t.data, d)) {
+		if (t.len > 0 && title_date(t.data, y, d)) {
 			memcpy(iso, d, sizeof(d));
 			found++;
 		}
 		rp_buf_free(&t);
 	}
 	return found == 1;
+}
+
+/* The session of a General Assembly symbol's old form, "A/RES/2847
+ * (XXVI)", else m's own; 0 if none. */
+static int
+ga_session(const rp_meta *m)
+{
+	const char	*p;
+	size_t		 len;
+	int		 v;
+
+	if (m->session_number > 0 || m->symbol == NULL ||
+	    !starts(m->symbol, strlen(m->symbol), "A/RES/") ||
+	    (p = strchr(m->symbol, '(')) == NULL)
+		return m->session_number;
+	v = rp_roman_value(p + 1, strlen(p + 1), &len);
+	return v > 0 && p[1 + len] == ')' ? v : 0;
+}
+
+/* The years m's adoption may fall in: its symbol's, else those of its
+ * General Assembly session (the Nth opens in September of 1945 + N). */
+static struct years
+years_of(const rp_meta *m)
+{
+	struct years	y = no_years;
+	int		s = ga_session(m);
+
+	if (m->year > 0)
+		y.lo = y.hi = m->year;
+	else if (s > 0) {
+		y.lo = 1945 + s;
+		y.hi = y.lo + 1;
+	}
+	return y;
 }
 
 /* A resolution whose closing lines give no date: the date its title
@@ -2131,12 +2271,13 @@ adoption_date(rp_doc *doc, rp_meta *m, const rp_node *preface)
 {
 	char		 iso[11];
 	const char	*from = NULL;
+	struct years	 y = years_of(m);
 
 	if (m->date != NULL || m->kind != RP_DOC_RESOLUTION)
 		return;
-	if (m->title != NULL && title_date(m->title, iso))
+	if (m->title != NULL && title_date(m->title, y, iso))
 		from = "title";
-	else if (note_date(preface, iso))
+	else if (note_date(preface, y, iso))
 		from = "note above the text";
 	if (from != NULL && (m->year == 0 || atoi(iso) == m->year)) {
 		m->date = rp_doc_strdup(doc, iso);

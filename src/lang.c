@@ -1909,11 +1909,44 @@ ph_num(const char *rest, const struct folded *f, size_t i,
 	return ph_count(rest, f, i, hit, &hit->num, 0, INT_MAX, 0);
 }
 
+/* Whether f holds exactly two digits at i, no more: their value, else
+ * -1. */
+static int
+two_digits_at(const struct folded *f, size_t i)
+{
+	if (!digit_at(f, i) || !digit_at(f, i + 1) || digit_at(f, i + 2) ||
+	    (i > 0 && digit_at(f, i - 1)))
+		return -1;
+	return (f->s[i] - '0') * 10 + f->s[i + 1] - '0';
+}
+
+/* {year}, also one a line wrap broke after its century ("31 января
+ * 19⏎96 года.", the wrap joined as one space): no other number reads
+ * "19 96" after a day and a month. */
 static size_t
 ph_year(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit)
 {
-	return ph_count(rest, f, i, hit, &hit->year, 1900, 2100, 0);
+	size_t	r;
+	int	c = two_digits_at(f, i), y;
+
+	if ((r = ph_count(rest, f, i, hit, &hit->year, 1900, 2100, 0)) > 0 ||
+	    (c != 19 && c != 20) || i + 2 >= f->n || f->s[i + 2] != ' ' ||
+	    (y = two_digits_at(f, i + 3)) < 0)
+		return r;
+	return ph_keep(rest, f, i + 5, hit, c * 100 + y, 1900, 2100,
+	    &hit->year);
+}
+
+/* {yy}: a year in two digits ("20.12.71"), its century unknown: the
+ * reader completes it only from what else the text says (classify.c). */
+static size_t
+ph_yy(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	int y = two_digits_at(f, i);
+
+	return y < 0 ? 0 : ph_keep(rest, f, i + 2, hit, y, 0, 99, &hit->year);
 }
 
 /* A vote at i into hit->votes[k]: a count, or one in words ("ten",
@@ -1957,6 +1990,7 @@ static const struct {
 	PH("text", ph_text), PH("abstainers", named), PH("ord", ph_ord),
 	PH("month", ph_month), PH("mnum", ph_mnum), PH("day", ph_day),
 	PH("n", ph_meeting), PH("num", ph_num), PH("year", ph_year),
+	PH("yy", ph_yy),
 	PH("for", ph_for), PH("against", ph_against),
 	PH("abstain", ph_abstain), PH("session", ph_session),
 };
@@ -2075,6 +2109,7 @@ match_at(int kind, const struct folded *f, size_t i, rp_lang_hit *hit)
 				best = r;
 				*hit = h;
 				hit->value = T.e[k].value;
+				hit->lang = T.e[k].lang;
 			}
 		}
 	}

@@ -72,6 +72,7 @@ typedef struct rp_lang_hit {
 	int	 n, num, year, month, day, votes[3], ord;
 	int	 session;	/* {session}: "XXVI", "五" */
 	int	 value;		/* the pattern's " = value" */
+	int	 lang;		/* the table the pattern is from */
 	size_t	 n_at, n_end;	/* {n}, its ordinal suffix and any OCR noise */
 	size_t	 suf_at, suf_end;	/* the suffix alone */
 } rp_lang_hit;

@@ -167,6 +167,31 @@ else
 	notok "udhr-ar: page numbers on the right" "$out"
 fi
 
+# Arabic notes at the foot, on the right (issue 10): the official form,
+# marker "(1)" glued to its word and the note "(1) …" (UN-LAYOUT.md 1.5
+# and 3.2: "…لحقوق الإنسان(1)", a note citing "217 ألف (د-3)"; no whole
+# Arabic text with notes was found).  The note's words sit below the body
+# and in the right half of the page; read as a sub-item "(1)" (before the
+# reader knew the form) they stood in the body instead.
+printf '%s\n' 'إن الجمعية العامة،' '' \
+    'إذ تشير إلى الإعلان العالمي لحقوق الإنسان(1)،' '' \
+    '1 - تقرر أن تبقي المسألة قيد نظرها.' '' '_______________' '' \
+    '(1) القرار 217 ألف (د-3).' > "$TMP/arnote.txt"
+$R -q -t pdf "$TMP/arnote.txt" -o "$TMP/arnote.pdf" 2>/dev/null
+out=$(pdftotext -bbox "$TMP/arnote.pdf" - | python3 -c '
+import re, sys
+t = sys.stdin.read()
+w = float(re.search(r"width=\"([\d.]+)\"", t).group(1))
+h = float(re.search(r"height=\"([\d.]+)\"", t).group(1))
+words = [(float(a), float(b), c) for a, b, c in re.findall(
+    r"xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"[\d.]+\" yMax=\"[\d.]+\">([^<]*)<", t)]
+note = [x for x in words if "217" in x[2] or "رارقلا" in x[2]]
+print("note words at %s" % ["%.0f,%.0f" % (x, y) for x, y, _ in note])
+sys.exit(0 if len(note) == 2 and all(y > h * 0.75 and x > w / 2
+                                     for x, y, _ in note) else 1)')
+if [ $? -eq 0 ]; then ok "ar notes: at the foot, on the right ($out)"
+else notok "ar notes: at the foot, on the right" "$out"; fi
+
 # French spacing: a narrow no-break space (a gap of about 1/6 em, not a
 # word space) after « and before ; and », kept on one line.
 f=$ROOT/tests/dev/fr/A_RES_273_III_fr.txt
