@@ -9,7 +9,38 @@
 
 #include "classify.h"
 #include "lang.h"
+#include "memo.h"
 #include "utf8.h"
+
+/* ------------------------------------------------------------- memo */
+
+/* Questions about a line that the passes over the lines ask again (a
+ * line is a formula or a closing line in the masthead's pass, the
+ * cutter's and the block builder's): the answers kept (memo.h). */
+enum line_question { Q_FORMULA, Q_OPENS_CONCLUSION };
+
+#define LINE_MEMO_SLOTS	1024		/* a power of 2 */
+
+struct line_memo {
+	rp_memo_key	 key;
+	int		 r;
+	rp_body		 body;
+};
+
+/* The slot of question q about s[0..n): *known when it holds the
+ * answer, else the caller fills it (rp_memo_set); NULL for a long s. */
+static struct line_memo *
+line_memo(int q, const char *s, size_t n, int *known)
+{
+	static _Thread_local struct line_memo slots[LINE_MEMO_SLOTS];
+	size_t		 i = rp_memo_index(q, 0, s, n, LINE_MEMO_SLOTS);
+
+	*known = 0;
+	if (i == (size_t)-1)
+		return NULL;
+	*known = rp_memo_holds(&slots[i].key, q, 0, s, n);
+	return &slots[i];
+}
 
 /* ------------------------------------------------------------ words */
 
@@ -737,8 +768,8 @@ rp_open_quote(const char *s, size_t n)
 	return 0;
 }
 
-int
-rp_is_formula(const char *s, size_t n, rp_body *body)
+static int
+is_formula(const char *s, size_t n, rp_body *body)
 {
 	size_t		 lastlen, k, a;
 	uint32_t	 last;
@@ -785,6 +816,24 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 		return comma || k > 0;
 	/* Other bodies: "The Commission on Human Rights,". */
 	return comma && k > 0 && n < 60 && body_title(s, n);
+}
+
+int
+rp_is_formula(const char *s, size_t n, rp_body *body)
+{
+	struct line_memo	*m;
+	int			 known;
+
+	if ((m = line_memo(Q_FORMULA, s, n, &known)) != NULL && known) {
+		*body = m->body;
+		return m->r;
+	}
+	if (m == NULL)
+		return is_formula(s, n, body);
+	m->r = is_formula(s, n, body);
+	m->body = *body;
+	rp_memo_set(&m->key, Q_FORMULA, 0, s, n);
+	return m->r;
 }
 
 int
@@ -1755,14 +1804,30 @@ rp_date_alone(const char *s, size_t n)
  * the meeting: "Adopted at the 1748th meeting by 13 votes to none",
  * "Adoptée à la 263e séance", "Принята единогласно на 4872-м
  * заседании".  Fills the meeting, date and vote into m. */
-int
-rp_opens_conclusion(const char *s, size_t n)
+static int
+opens_conclusion(const char *s, size_t n)
 {
 	size_t		 k = date_first(s, n);
 	rp_lang_hit	 h;
 
 	return rp_lang_match(RP_LK_MEETING, s + k, n - k < 96 ? n - k : 96,
 	    &h) > 0 || rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) > 0;
+}
+
+int
+rp_opens_conclusion(const char *s, size_t n)
+{
+	struct line_memo	*m;
+	int			 known;
+
+	if ((m = line_memo(Q_OPENS_CONCLUSION, s, n, &known)) != NULL &&
+	    known)
+		return m->r;
+	if (m == NULL)
+		return opens_conclusion(s, n);
+	m->r = opens_conclusion(s, n);
+	rp_memo_set(&m->key, Q_OPENS_CONCLUSION, 0, s, n);
+	return m->r;
 }
 
 /* The first date in s into m, over one it has if replace. */
