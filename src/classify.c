@@ -17,7 +17,7 @@
 /* Questions about a line that the passes over the lines ask again (a
  * line is a formula or a closing line in the masthead's pass, the
  * cutter's and the block builder's): the answers kept (memo.h). */
-enum line_question { Q_FORMULA, Q_OPENS_CONCLUSION };
+enum line_question { Q_FORMULA, Q_OPENS_CONCLUSION, Q_MASTHEAD_ROLE };
 
 #define LINE_MEMO_SLOTS	1024		/* a power of 2 */
 
@@ -40,6 +40,23 @@ line_memo(int q, const char *s, size_t n, int *known)
 		return NULL;
 	*known = rp_memo_holds(&slots[i].key, q, 0, s, n);
 	return &slots[i];
+}
+
+/* The answer of ask to question q about s[0..n), kept or asked. */
+static int
+remembered(int q, int (*ask)(const char *, size_t), const char *s,
+    size_t n)
+{
+	struct line_memo	*m;
+	int			 known;
+
+	if ((m = line_memo(q, s, n, &known)) == NULL)
+		return ask(s, n);
+	if (!known) {
+		m->r = ask(s, n);
+		rp_memo_set(&m->key, q, 0, s, n);
+	}
+	return m->r;
 }
 
 /* ------------------------------------------------------------ words */
@@ -1580,25 +1597,37 @@ is_distribution(const char *s, size_t n)
 	return k > 0 && (k == n || s[k] == '.' || s[k] == ':');
 }
 
+/* Where the first word of s ends: at its first ASCII byte that is no
+ * letter (n if none). */
+static size_t
+first_word_end(const char *s, size_t n)
+{
+	size_t	i = 0;
+
+	while (i < n && ((unsigned char)s[i] >= 0x80 ||
+	    isalpha((unsigned char)s[i])))
+		i++;
+	return i;
+}
+
 /* "بتاريخ 5 كانون الثاني/يناير 1988", "Dated 3 May 2001": a date after
- * one word, alone on its line (in lower case, "on 14 October 2025", it
- * continues the line before). */
+ * one word of letters (not a symbol, "A/RES/49/12 21 November") and a
+ * space, alone on its line (in lower case, "on 14 October 2025", it
+ * continues the line before).  The word, the space and a date after
+ * them first: most lines have none, and looking for a date anywhere
+ * reads the whole line. */
 static int
 dated_line(const char *s, size_t n)
 {
 	char	iso[11];
-	size_t	at, k = rp_find_date(s, n, iso, &at);
+	size_t	w = first_word_end(s, n), at, k;
 
-	size_t	i;
-
-	if (k == 0 || at + k != n || at < 2 || s[at - 1] != ' ' ||
-	    rp_starts_lower(s, n))
+	if (w == 0 || w == n || s[w] != ' ' ||
+	    rp_parse_date(s + w + 1, n - w - 1, iso) != n - w - 1)
 		return 0;
-	/* One word of letters: not a symbol ("A/RES/49/12 21 November"). */
-	for (i = 0; i + 1 < at; i++)
-		if ((unsigned char)s[i] < 0x80 && !isalpha((unsigned char)s[i]))
-			return 0;
-	return 1;
+	/* And no date before it. */
+	k = rp_find_date(s, n, iso, &at);
+	return k > 0 && at + k == n && at == w + 1 && !rp_starts_lower(s, n);
 }
 
 int
@@ -1610,8 +1639,8 @@ rp_names_doctype(const char *s, size_t n)
 	return rp_lang_find(RP_LK_DOCTYPE, s, n, &h, &at) > 0;
 }
 
-int
-rp_masthead_role(const char *s, size_t n)
+static int
+masthead_role(const char *s, size_t n)
 {
 	char		 iso[11], sym[64];
 	int		 a, b;
@@ -1658,6 +1687,12 @@ rp_masthead_role(const char *s, size_t n)
 			return RP_ROLE_NUMBER;
 	}
 	return RP_ROLE_NONE;
+}
+
+int
+rp_masthead_role(const char *s, size_t n)
+{
+	return remembered(Q_MASTHEAD_ROLE, masthead_role, s, n);
 }
 
 /* Whether cp is a letter of an alphabet: not a Han character, a sign
@@ -1817,17 +1852,7 @@ opens_conclusion(const char *s, size_t n)
 int
 rp_opens_conclusion(const char *s, size_t n)
 {
-	struct line_memo	*m;
-	int			 known;
-
-	if ((m = line_memo(Q_OPENS_CONCLUSION, s, n, &known)) != NULL &&
-	    known)
-		return m->r;
-	if (m == NULL)
-		return opens_conclusion(s, n);
-	m->r = opens_conclusion(s, n);
-	rp_memo_set(&m->key, Q_OPENS_CONCLUSION, 0, s, n);
-	return m->r;
+	return remembered(Q_OPENS_CONCLUSION, opens_conclusion, s, n);
 }
 
 /* The first date in s into m, over one it has if replace. */
