@@ -1866,13 +1866,14 @@ date_meta(rp_doc *doc, rp_meta *m, const char *s, size_t n, int replace)
 		m->date = rp_doc_strdup(doc, iso);
 }
 
-int
-rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+/* rp_conclusion_line of a line that opens as a closing line does
+ * (rp_opens_conclusion): its facts into m. */
+static int
+conclusion_facts(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 {
 	/* A line that opens with a meeting is short; an adoption line may
 	 * run on (a note glued to it). */
-	if (!rp_opens_conclusion(s, n) || (n > 300 &&
-	    rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) == 0))
+	if (n > 300 && rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) == 0)
 		return 0;
 	if (!meeting_in(doc, m, s, n))
 		return 0;
@@ -1882,11 +1883,18 @@ rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 }
 
 int
+rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	return rp_opens_conclusion(s, n) && conclusion_facts(doc, m, s, n);
+}
+
+int
 rp_closes_body(rp_doc *doc, rp_meta *m, const char *s, size_t n,
     int in_body)
 {
-	return rp_conclusion_line(doc, m, s, n) || (in_body &&
-	    rp_opens_conclusion(s, n));
+	/* Asked once: a long text's answer is not kept. */
+	return rp_opens_conclusion(s, n) &&
+	    (conclusion_facts(doc, m, s, n) || in_body);
 }
 
 int

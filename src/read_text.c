@@ -1250,8 +1250,10 @@ dated_closing(const struct reader *r, const struct unit *u,
 	size_t		 n = u->text.len, at, k;
 	char		 iso[11];
 
-	if (u->kind != U_TEXT || !rp_opens_conclusion(s, n) ||
-	    rp_starts_lower(l->s, l->n))
+	/* The unit's text is asked again for each line it grows by: the
+	 * cheap question first. */
+	if (u->kind != U_TEXT || rp_starts_lower(l->s, l->n) ||
+	    !rp_opens_conclusion(s, n))
 		return 0;
 	k = rp_find_date(s, n, iso, &at);
 	return k > 0 && at + k == n &&
