@@ -774,7 +774,11 @@ rp_open_quote(const char *s, size_t n)
 	    "\xE2\x80\x9E", "\"" };
 	size_t	i, k;
 
-	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+	for (i = 0; n > 0 && i < sizeof(marks) / sizeof(marks[0]); i++) {
+		/* The first byte first: asked of every line, most open
+		 * with no mark. */
+		if (*s != marks[i][0])
+			continue;
 		k = strlen(marks[i]);
 		if (n > k && memcmp(s, marks[i], k) == 0) {
 			while (k < n && s[k] == ' ')

@@ -1198,8 +1198,9 @@ static int
 closing_break(const struct unit *u, const struct line *prev,
     const struct line *l)
 {
-	if (u->kind != U_TEXT || is_blank(prev) ||
-	    !rp_ends_sentence(prev->s, prev->n))
+	/* rp_ends_sentence, from what measure found. */
+	if (u->kind != U_TEXT || is_blank(prev) || prev->end == RP_END_NONE ||
+	    prev->end == RP_END_COMMA)
 		return 0;
 	return rp_opens_conclusion(l->s, l->n) ||
 	    (rp_opens_conclusion(u->text.data, u->text.len) &&
