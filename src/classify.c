@@ -9,7 +9,55 @@
 
 #include "classify.h"
 #include "lang.h"
+#include "memo.h"
 #include "utf8.h"
+
+/* ------------------------------------------------------------- memo */
+
+/* Questions about a line that the passes over the lines ask again (a
+ * line is a formula or a closing line in the masthead's pass, the
+ * cutter's and the block builder's): the answers kept (memo.h). */
+enum line_question { Q_FORMULA, Q_OPENS_CONCLUSION, Q_MASTHEAD_ROLE };
+
+#define LINE_MEMO_SLOTS	1024		/* a power of 2 */
+
+struct line_memo {
+	rp_memo_key	 key;
+	int		 r;
+	rp_body		 body;
+};
+
+/* The slot of question q about s[0..n): *known when it holds the
+ * answer, else the caller fills it (rp_memo_set); NULL for a long s. */
+static struct line_memo *
+line_memo(int q, const char *s, size_t n, int *known)
+{
+	static _Thread_local struct line_memo slots[LINE_MEMO_SLOTS];
+	size_t		 i = rp_memo_index(q, 0, s, n, LINE_MEMO_SLOTS);
+
+	*known = 0;
+	if (i == (size_t)-1)
+		return NULL;
+	*known = rp_memo_holds(&slots[i].key, q, 0, s, n);
+	return &slots[i];
+}
+
+/* The answer of ask to question q about s[0..n), kept or asked. */
+static int
+remembered(int q, int (*ask)(const char *, size_t), const char *s,
+    size_t n)
+{
+	struct line_memo	*m;
+	int			 known;
+
+	if ((m = line_memo(q, s, n, &known)) == NULL)
+		return ask(s, n);
+	if (!known) {
+		m->r = ask(s, n);
+		rp_memo_set(&m->key, q, 0, s, n);
+	}
+	return m->r;
+}
 
 /* ------------------------------------------------------------ words */
 
@@ -726,7 +774,11 @@ rp_open_quote(const char *s, size_t n)
 	    "\xE2\x80\x9E", "\"" };
 	size_t	i, k;
 
-	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+	for (i = 0; n > 0 && i < sizeof(marks) / sizeof(marks[0]); i++) {
+		/* The first byte first: asked of every line, most open
+		 * with no mark. */
+		if (*s != marks[i][0])
+			continue;
 		k = strlen(marks[i]);
 		if (n > k && memcmp(s, marks[i], k) == 0) {
 			while (k < n && s[k] == ' ')
@@ -737,8 +789,8 @@ rp_open_quote(const char *s, size_t n)
 	return 0;
 }
 
-int
-rp_is_formula(const char *s, size_t n, rp_body *body)
+static int
+is_formula(const char *s, size_t n, rp_body *body)
 {
 	size_t		 lastlen, k, a;
 	uint32_t	 last;
@@ -785,6 +837,24 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 		return comma || k > 0;
 	/* Other bodies: "The Commission on Human Rights,". */
 	return comma && k > 0 && n < 60 && body_title(s, n);
+}
+
+int
+rp_is_formula(const char *s, size_t n, rp_body *body)
+{
+	struct line_memo	*m;
+	int			 known;
+
+	if ((m = line_memo(Q_FORMULA, s, n, &known)) != NULL && known) {
+		*body = m->body;
+		return m->r;
+	}
+	if (m == NULL)
+		return is_formula(s, n, body);
+	m->r = is_formula(s, n, body);
+	m->body = *body;
+	rp_memo_set(&m->key, Q_FORMULA, 0, s, n);
+	return m->r;
 }
 
 int
@@ -1637,25 +1707,37 @@ is_distribution(const char *s, size_t n)
 	return k > 0 && (k == n || s[k] == '.' || s[k] == ':');
 }
 
+/* Where the first word of s ends: at its first ASCII byte that is no
+ * letter (n if none). */
+static size_t
+first_word_end(const char *s, size_t n)
+{
+	size_t	i = 0;
+
+	while (i < n && ((unsigned char)s[i] >= 0x80 ||
+	    isalpha((unsigned char)s[i])))
+		i++;
+	return i;
+}
+
 /* "بتاريخ 5 كانون الثاني/يناير 1988", "Dated 3 May 2001": a date after
- * one word, alone on its line (in lower case, "on 14 October 2025", it
- * continues the line before). */
+ * one word of letters (not a symbol, "A/RES/49/12 21 November") and a
+ * space, alone on its line (in lower case, "on 14 October 2025", it
+ * continues the line before).  The word, the space and a date after
+ * them first: most lines have none, and looking for a date anywhere
+ * reads the whole line. */
 static int
 dated_line(const char *s, size_t n)
 {
 	char	iso[11];
-	size_t	at, k = rp_find_date(s, n, iso, &at);
+	size_t	w = first_word_end(s, n), at, k;
 
-	size_t	i;
-
-	if (k == 0 || at + k != n || at < 2 || s[at - 1] != ' ' ||
-	    rp_starts_lower(s, n))
+	if (w == 0 || w == n || s[w] != ' ' ||
+	    rp_parse_date(s + w + 1, n - w - 1, iso) != n - w - 1)
 		return 0;
-	/* One word of letters: not a symbol ("A/RES/49/12 21 November"). */
-	for (i = 0; i + 1 < at; i++)
-		if ((unsigned char)s[i] < 0x80 && !isalpha((unsigned char)s[i]))
-			return 0;
-	return 1;
+	/* And no date before it. */
+	k = rp_find_date(s, n, iso, &at);
+	return k > 0 && at + k == n && at == w + 1 && !rp_starts_lower(s, n);
 }
 
 int
@@ -1667,8 +1749,8 @@ rp_names_doctype(const char *s, size_t n)
 	return rp_lang_find(RP_LK_DOCTYPE, s, n, &h, &at) > 0;
 }
 
-int
-rp_masthead_role(const char *s, size_t n)
+static int
+masthead_role(const char *s, size_t n)
 {
 	char		 iso[11], sym[64];
 	int		 a, b;
@@ -1715,6 +1797,12 @@ rp_masthead_role(const char *s, size_t n)
 			return RP_ROLE_NUMBER;
 	}
 	return RP_ROLE_NONE;
+}
+
+int
+rp_masthead_role(const char *s, size_t n)
+{
+	return remembered(Q_MASTHEAD_ROLE, masthead_role, s, n);
 }
 
 /* Whether cp is a letter of an alphabet: not a Han character, a sign
@@ -1861,14 +1949,20 @@ rp_date_alone(const char *s, size_t n)
  * the meeting: "Adopted at the 1748th meeting by 13 votes to none",
  * "Adoptée à la 263e séance", "Принята единогласно на 4872-м
  * заседании".  Fills the meeting, date and vote into m. */
-int
-rp_opens_conclusion(const char *s, size_t n)
+static int
+opens_conclusion(const char *s, size_t n)
 {
 	size_t		 k = date_first(s, n);
 	rp_lang_hit	 h;
 
 	return rp_lang_match(RP_LK_MEETING, s + k, n - k < 96 ? n - k : 96,
 	    &h) > 0 || rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) > 0;
+}
+
+int
+rp_opens_conclusion(const char *s, size_t n)
+{
+	return remembered(Q_OPENS_CONCLUSION, opens_conclusion, s, n);
 }
 
 /* The first date in s into m, over one it has if replace. */
@@ -1882,13 +1976,14 @@ date_meta(rp_doc *doc, rp_meta *m, const char *s, size_t n, int replace)
 		m->date = rp_doc_strdup(doc, iso);
 }
 
-int
-rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+/* rp_conclusion_line of a line that opens as a closing line does
+ * (rp_opens_conclusion): its facts into m. */
+static int
+conclusion_facts(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 {
 	/* A line that opens with a meeting is short; an adoption line may
 	 * run on (a note glued to it). */
-	if (!rp_opens_conclusion(s, n) || (n > 300 &&
-	    rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) == 0))
+	if (n > 300 && rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) == 0)
 		return 0;
 	if (!meeting_in(doc, m, s, n))
 		return 0;
@@ -1898,11 +1993,18 @@ rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 }
 
 int
+rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	return rp_opens_conclusion(s, n) && conclusion_facts(doc, m, s, n);
+}
+
+int
 rp_closes_body(rp_doc *doc, rp_meta *m, const char *s, size_t n,
     int in_body)
 {
-	return rp_conclusion_line(doc, m, s, n) || (in_body &&
-	    rp_opens_conclusion(s, n));
+	/* Asked once: a long text's answer is not kept. */
+	return rp_opens_conclusion(s, n) &&
+	    (conclusion_facts(doc, m, s, n) || in_body);
 }
 
 int

@@ -11,6 +11,7 @@
 #include "respub.h"
 #include "arena.h"
 #include "lang.h"
+#include "memo.h"
 #include "utf8.h"
 
 #ifndef RP_DATADIR
@@ -966,67 +967,36 @@ rp_lang_code_setting(const char *code, const char *key)
 
 /* ------------------------------------------------------------- memo */
 
-/*
- * The reader asks the same question of the same text many times (a line
- * is tried as a date, a meeting, a closing line by one classifier after
- * another, and again when the blocks are built): the answers about short
- * texts are kept per thread, in a slot chosen by the text (its length
- * and its first and last bytes), and given again when the text is the
- * same.  The tables do not change once loaded, so an answer holds.
- */
+/* The answers about short texts (memo.h): a line is tried as a date, a
+ * meeting, a closing line by one classifier after another, and again
+ * when the blocks are built. */
 enum memo_op { MEMO_PHRASE, MEMO_IS, MEMO_MATCH, MEMO_FIND };
 
-#define MEMO_SLOTS	512		/* a power of 2 */
-#define MEMO_TEXT	96		/* longest text kept */
+/* A power of 2: enough for the questions about the lines of a page
+ * or two, as the passes over the lines come back to them. */
+#define MEMO_SLOTS	2048
 
 struct memo {
-	unsigned char	 op, kind, n;	/* n 0: the slot is empty */
-	char		 text[MEMO_TEXT];
+	rp_memo_key	 key;
 	size_t		 r, at;
 	int		 value;
 	rp_lang_hit	 hit;
 };
 
-static uint64_t
-memo_hash(int op, int kind, const char *s, size_t n)
-{
-	uint64_t	 a = 0, b = 0, h;
-
-	memcpy(&a, s, n < 8 ? n : 8);
-	if (n > 8)
-		memcpy(&b, s + n - 8, 8);
-	h = (uint64_t)n * 0x9E3779B97F4A7C15u ^ (uint64_t)(op << 8 | kind);
-	h ^= a * 0xFF51AFD7ED558CCDu;
-	h ^= b * 0xC4CEB9FE1A85EC53u;
-	return h ^ h >> 29 ^ h >> 47;
-}
-
 /* The slot of the question (op, kind, s[0..n)): *known when it holds
- * the answer, else the caller fills it after memo_key; NULL when the
+ * the answer, else the caller fills it after rp_memo_set; NULL when the
  * text is too long to keep. */
 static struct memo *
 memo_slot(int op, int kind, const char *s, size_t n, int *known)
 {
 	static _Thread_local struct memo slots[MEMO_SLOTS];
-	struct memo	*m;
+	size_t		 i = rp_memo_index(op, kind, s, n, MEMO_SLOTS);
 
 	*known = 0;
-	if (n == 0 || n > MEMO_TEXT)
+	if (i == (size_t)-1)
 		return NULL;
-	m = &slots[memo_hash(op, kind, s, n) & (MEMO_SLOTS - 1)];
-	*known = m->n == n && m->op == op && m->kind == kind &&
-	    memcmp(m->text, s, n) == 0;
-	return m;
-}
-
-/* The slot now answers (op, kind, s[0..n)). */
-static void
-memo_key(struct memo *m, int op, int kind, const char *s, size_t n)
-{
-	m->op = (unsigned char)op;
-	m->kind = (unsigned char)kind;
-	m->n = (unsigned char)n;
-	memcpy(m->text, s, n);
+	*known = rp_memo_holds(&slots[i].key, op, kind, s, n);
+	return &slots[i];
 }
 
 /* ------------------------------------------------------------ phrases */
@@ -1260,7 +1230,7 @@ rp_lang_phrase(rp_lang_kind kind, const char *s, size_t n, int *value)
 	}
 	fold_free(&own);
 	if (m != NULL) {
-		memo_key(m, MEMO_PHRASE, kind, s, n);
+		rp_memo_set(&m->key, MEMO_PHRASE, kind, s, n);
 		m->r = r;
 		m->value = v;
 	}
@@ -1296,7 +1266,7 @@ rp_lang_is(rp_lang_kind kind, const char *s, size_t n, int *value)
 		*value = x->value;
 	fold_free(&own);
 	if (m != NULL) {
-		memo_key(m, MEMO_IS, kind, s, n);
+		rp_memo_set(&m->key, MEMO_IS, kind, s, n);
 		m->r = x != NULL;
 		m->value = x != NULL ? x->value : 0;
 	}
@@ -2153,7 +2123,7 @@ rp_lang_match(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit)
 		end = hit_source(f, r, hit);
 	fold_free(&own);
 	if (m != NULL) {
-		memo_key(m, MEMO_MATCH, kind, s, n);
+		rp_memo_set(&m->key, MEMO_MATCH, kind, s, n);
 		m->r = end;
 		m->hit = *hit;
 	}
@@ -2197,7 +2167,7 @@ rp_lang_find_by(rp_lang_kind kind, const char *s, size_t n, size_t most,
 	}
 	fold_free(&own);
 	if (m != NULL) {
-		memo_key(m, MEMO_FIND, kind, s, n);
+		rp_memo_set(&m->key, MEMO_FIND, kind, s, n);
 		m->r = end;
 		m->hit = *hit;
 		m->at = end > 0 ? *at : 0;

@@ -1198,8 +1198,9 @@ static int
 closing_break(const struct unit *u, const struct line *prev,
     const struct line *l)
 {
-	if (u->kind != U_TEXT || is_blank(prev) ||
-	    !rp_ends_sentence(prev->s, prev->n))
+	/* rp_ends_sentence, from what measure found. */
+	if (u->kind != U_TEXT || is_blank(prev) || prev->end == RP_END_NONE ||
+	    prev->end == RP_END_COMMA)
 		return 0;
 	return rp_opens_conclusion(l->s, l->n) ||
 	    (rp_opens_conclusion(u->text.data, u->text.len) &&
@@ -1250,8 +1251,10 @@ dated_closing(const struct reader *r, const struct unit *u,
 	size_t		 n = u->text.len, at, k;
 	char		 iso[11];
 
-	if (u->kind != U_TEXT || !rp_opens_conclusion(s, n) ||
-	    rp_starts_lower(l->s, l->n))
+	/* The unit's text is asked again for each line it grows by: the
+	 * cheap question first. */
+	if (u->kind != U_TEXT || rp_starts_lower(l->s, l->n) ||
+	    !rp_opens_conclusion(s, n))
 		return 0;
 	k = rp_find_date(s, n, iso, &at);
 	return k > 0 && at + k == n &&

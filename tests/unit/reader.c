@@ -1235,6 +1235,30 @@ test_arabic_notes(void)
 	next_case(NULL, &doc);
 }
 
+/* The answers kept about a text (memo.h) are its own: a text of the same
+ * length and the same first and last 8 bytes (the same slot) gets its
+ * own answer, and the first text its own again after it. */
+static void
+test_memo(void)
+{
+	const char	*f = "The Security Council,", *fz = "The Secu.....Council,";
+	const char	*c = "36th plenary meeting", *cz = "36th pleZZZZ meeting";
+	const char	*d = "Resolution 1373 (2001)";
+	const char	*dz = "ResolutiZZZZZZ3 (2001)";
+	rp_body		 b;
+
+	check(rp_is_formula(f, strlen(f), &b) &&
+	    !rp_is_formula(fz, strlen(fz), &b) &&
+	    rp_is_formula(f, strlen(f), &b), "memo: a formula, then not");
+	check(rp_opens_conclusion(c, strlen(c)) &&
+	    !rp_opens_conclusion(cz, strlen(cz)) &&
+	    rp_opens_conclusion(c, strlen(c)), "memo: a closing line, then not");
+	check(rp_masthead_role(d, strlen(d)) == RP_ROLE_DOCTYPE &&
+	    rp_masthead_role(dz, strlen(dz)) != RP_ROLE_DOCTYPE &&
+	    rp_masthead_role(d, strlen(d)) == RP_ROLE_DOCTYPE,
+	    "memo: a masthead's number, then not");
+}
+
 int
 main(void)
 {
@@ -1255,5 +1279,6 @@ main(void)
 	test_lang_detect();
 	test_own_numbers();
 	test_arabic_notes();
+	test_memo();
 	return failures ? 1 : 0;
 }
