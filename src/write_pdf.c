@@ -2534,19 +2534,34 @@ expand(rp_buf *b, const char *t, const char *symbol, const char *job,
 	}
 }
 
+/* Where page i's header [0], left [1] and right [2] footers go: on the
+ * outer side (UN-LAYOUT.md 1.6), so on an even page the header is at the
+ * left and the two footers change sides, the page number going left.  A
+ * right-to-left document keeps its footers put, the number on the right. */
+static void
+marks_align(size_t i, int rtl, int align[3])
+{
+	int	even = i % 2 == 1;
+
+	align[0] = even ? AL_LEFT : AL_RIGHT;
+	align[1] = even && !rtl ? AL_RIGHT : AL_LEFT;
+	align[2] = even && !rtl ? AL_LEFT : AL_RIGHT;
+}
+
 /* Header and footer paragraphs of page i: [0] header, [1] left, [2]
- * right; -1 when empty. */
+ * right (on an odd page); -1 when empty. */
 static void
 page_marks(struct job *j, size_t i, int out[3])
 {
 	const struct conf	*c = j->c;
 	const char		*tpl[3];
 	const char		*sym = j->docs[j->pages[i].doc].symbol;
-	int			 k;
+	int			 k, align[3];
 
 	tpl[0] = i == 0 ? c->header_first : c->header;
 	tpl[1] = i == 0 ? c->footer_first_left : c->footer_left;
 	tpl[2] = i == 0 ? c->footer_first_right : c->footer_right;
+	marks_align(i, j->docs[j->pages[i].doc].rtl, align);
 	for (k = 0; k < 3; k++) {
 		int pi;
 
@@ -2555,9 +2570,7 @@ page_marks(struct job *j, size_t i, int out[3])
 		    i + 1, j->npages);
 		if (j->tmp.len == 0)
 			continue;
-		/* Outer side: headers alternate, footers stay put. */
-		pi = new_para(j, k == 1 || (k == 0 && i % 2 == 1) ? AL_LEFT :
-		    AL_RIGHT, 0, 0, c->size_hf * 1.2f);
+		pi = new_para(j, align[k], 0, 0, c->size_hf * 1.2f);
 		j->para[pi].pl.script = j->docs[j->pages[i].doc].cjk ? PL_CJK :
 		    j->docs[j->pages[i].doc].rtl &&
 		    pl_has_rtl(j->tmp.data, j->tmp.len) ? PL_ARABIC : PL_LATIN;

@@ -138,13 +138,14 @@ PY
 if [ $? -eq 0 ]; then ok "S/RES/425 (ar): masthead and numbers mirrored ($out)"
 else notok "S/RES/425 (ar): masthead and numbers mirrored" "$out"; fi
 
-# Arabic page furniture on the right (issue 12): the page number "n/N"
-# of every page after the first ends at the right margin (the Arabic
-# UDHR, 6 pages); the first page has none (UN-LAYOUT.md 1.6).  With the
-# number moved to the left footer the check fails (shown with -V).
-pagenum_right() {
+# Page numbers "n/N" on the outer side (UN-LAYOUT.md 1.6): in English at
+# the right margin on odd pages and the left on even ones; in Arabic at
+# the right on every page after the first (issue 12); the first page has
+# none.  Each check fails with the number kept in one footer (shown).
+pagenum_sides() {
 	pdftotext -bbox "$1" - | python3 -c '
 import re, sys
+mode = sys.argv[1]
 pages = sys.stdin.read().split("<page ")[1:]
 w = float(re.search(r"width=\"([\d.]+)\"", "<page " + pages[0]).group(1))
 bad = []
@@ -152,19 +153,29 @@ for i, p in enumerate(pages, 1):
     nums = [(float(a), float(b)) for a, b, t in re.findall(
         r"xMin=\"([\d.]+)\" yMin=\"[\d.]+\" xMax=\"([\d.]+)\" yMax=\"[\d.]+\">(\d+/\d+)<",
         p) if t == "%d/%d" % (i, len(pages))]
-    if i == 1 and nums or i > 1 and not (nums and nums[0][0] > w / 2 and
-                                      abs(nums[0][1] - (w - 70.87)) < 1):
+    right = mode == "right" or i % 2 == 1
+    at = nums and (abs(nums[0][1] - (w - 70.87)) < 1 if right
+                   else abs(nums[0][0] - 70.87) < 1)
+    if i == 1 and nums or i > 1 and not at:
         bad.append("page %d: %s" % (i, nums))
-print("%d pages; %s" % (len(pages), "; ".join(bad) or "numbers at the right margin"))
-sys.exit(1 if bad or len(pages) < 2 else 0)'
+print("%d pages; %s" % (len(pages), "; ".join(bad) or "numbers in place"))
+sys.exit(1 if bad or len(pages) < 3 else 0)' "$2"
 }
 $R -q -t pdf "$ROOT/tests/scripts/udhr-ar.txt" -o "$TMP/arp.pdf" 2>/dev/null
 $R -q -t pdf -V footer_left='{page}/{pages}' -V footer_right= \
     "$ROOT/tests/scripts/udhr-ar.txt" -o "$TMP/arl.pdf" 2>/dev/null
-if out=$(pagenum_right "$TMP/arp.pdf") && ! pagenum_right "$TMP/arl.pdf" >/dev/null; then
+if out=$(pagenum_sides "$TMP/arp.pdf" right) &&
+    ! pagenum_sides "$TMP/arl.pdf" right >/dev/null; then
 	ok "udhr-ar: page numbers on the right ($out)"
 else
 	notok "udhr-ar: page numbers on the right" "$out"
+fi
+$R -q -t pdf "$ROOT/tests/scripts/udhr-en.txt" -o "$TMP/enp.pdf" 2>/dev/null
+if out=$(pagenum_sides "$TMP/enp.pdf" outer) &&
+    ! pagenum_sides "$TMP/arp.pdf" outer >/dev/null; then
+	ok "udhr-en: page numbers on the outer side ($out)"
+else
+	notok "udhr-en: page numbers on the outer side" "$out"
 fi
 
 # Arabic notes at the foot, on the right (issue 10): the official form,
