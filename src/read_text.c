@@ -1438,6 +1438,8 @@ struct cutter {
 	int			 in_zone;	/* 1 notes, 2 notes past a blank */
 	int			 blank;		/* a blank line came before */
 	int			 seen_content;
+	size_t			 resume;	/* where a sentence resumes
+						   under column-foot notes */
 	char			 marker[16];
 };
 
@@ -1506,15 +1508,65 @@ zone_note(struct cutter *c, const struct line *l)
 	return 0;
 }
 
+/* Whether line l opens a note by its words, not by where it stands:
+ * its marker then a note opening ("38 Ibid., …"), never running text. */
+static int
+note_words_line(const struct line *l)
+{
+	char	m[16];
+	size_t	k;
+	int	slashed;
+
+	k = rp_note_marker(l->s, l->n, m, sizeof(m), &slashed);
+	return k > 0 && rp_lang_phrase(RP_LK_NOTE_OPENING, l->s + k,
+	    l->n - k, NULL) > 0;
+}
+
+/* Notes at a column's foot between the halves of a sentence, with no
+ * blank line round them ("… du Secrétaire", "22 Ibid., …", "23 …",
+ * "général s'est …"): the text before them ends no clause, each is one
+ * line ending in a full stop (not "713 (1991) and other" wrapped) and
+ * the line after them goes on in lower case.  That line, or 0. */
+static size_t
+column_foot_end(const struct reader *r, const struct unit *u, size_t i)
+{
+	char	m[16];
+	int	slashed;
+	size_t	j;
+
+	if (u == NULL || u->kind != U_TEXT ||
+	    rp_ends_clause(u->text.data, u->text.len))
+		return 0;
+	for (j = i; j < r->nlines && (is_blank(&r->lines[j]) ||
+	    (r->lines[j].end == RP_END_STOP && rp_note_marker(r->lines[j].s,
+	    r->lines[j].n, m, sizeof(m), &slashed) > 0)); j++)
+		continue;
+	return j > i && j < r->nlines && rp_starts_lower(r->lines[j].s,
+	    r->lines[j].n) ? j : 0;
+}
+
+/* Whether line i may open a note with no blank line before it. */
+static int
+note_without_blank(struct cutter *c, size_t i)
+{
+	const struct line *l = &c->r->lines[i];
+
+	if (i < c->resume || next_note_line(c->u, l) ||
+	    ends_before_notes(c->r, c->u, l) || note_words_line(l))
+		return 1;
+	c->resume = column_foot_end(c->r, c->u, i);
+	return c->resume > 0;
+}
+
 /* A note defined in a block of its own, not at a page foot. */
 static int
-block_note(struct cutter *c, const struct line *l)
+block_note(struct cutter *c, size_t i)
 {
+	const struct line *l = &c->r->lines[i];
 	size_t	 k;
 	int	 slashed;
 
-	if ((!c->blank && !next_note_line(c->u, l) &&
-	    !ends_before_notes(c->r, c->u, l)) ||
+	if ((!c->blank && !note_without_blank(c, i)) ||
 	    (k = block_definition(c->r, l, c->seen_content, c->marker,
 	    sizeof(c->marker), &slashed)) == 0)
 		return 0;
@@ -1591,7 +1643,8 @@ running_line(struct cutter *c, size_t i)
 	    !wrapped_opener(r, c->prev, l)) ||
 	    line_ends_paragraph(r, c->prev, l) || formula_alone(u, l) ||
 	    bare_formula_line(r, i) || connector_line(r, i) ||
-	    (i > 0 && closing_break(u, l - 1, l)) || dated_closing(r, u, l)) {
+	    (i > 0 && closing_break(u, l - 1, l)) || dated_closing(r, u, l) ||
+	    i == c->resume) {
 		u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 		    U_SEPARATOR : U_TEXT, c->seg);
 		u->block_start = c->blank;
@@ -1615,7 +1668,7 @@ make_units(struct reader *r)
 			blank_line(&c, l);
 			continue;
 		}
-		if (annex_unit(&c, i) || zone_note(&c, l) || block_note(&c, l))
+		if (annex_unit(&c, i) || zone_note(&c, l) || block_note(&c, i))
 			continue;
 		if (c.in_masthead && ends_masthead(r, i, c.blank))
 			c.in_masthead = 0;
