@@ -1284,6 +1284,64 @@ rp_is_annex_heading(const char *s, size_t n)
 	return 1;
 }
 
+
+/* Where in s the text numbered num runs on after pat: see classify.h. */
+size_t
+rp_run_on_at(const char *s, size_t n, const char *pat, int num)
+{
+	char		 at[24];
+	const char	*hit;
+
+	snprintf(at, sizeof(at), pat, num);
+	hit = memmem(s, n, at, strlen(at));
+	if (hit == NULL || !isupper((unsigned char)hit[strlen(at)]))
+		return 0;
+	return (size_t)(hit - s) + 2;
+}
+
+/*
+ * A definition opening a block outside a ruled zone ("5 See", "¹ The",
+ * "1/ S/26111."), in the text or in Markdown paragraphs.  Not "2
+ * Requests" (a paragraph whose period a scan lost), nor "1 ـ يؤكد" (a
+ * paragraph's number and its dash, as web copies set them), nor, where a
+ * page break cut a sentence, a page that begins with a number: "on" then
+ * "8 and 9 December 2014" or "8 December 2014".
+ */
+size_t
+rp_note_block(const char *s, size_t n, const struct rp_note_place *at,
+    char *marker, size_t size, int *slashed)
+{
+	size_t	k, nl, d;
+	char	iso[11];
+
+	if (rp_is_separator(s, n) ||
+	    (k = rp_note_marker(s, n, marker, size, slashed)) == 0)
+		return 0;
+	/* A date alone ("25 de octubre de 1971." under "1976a. sesión
+	 * plenaria,") is a closing line's, never a note. */
+	if ((d = rp_parse_date(s, n, iso)) > 0 && (d == n || (d + 1 == n &&
+	    s[d] == '.')))
+		return 0;
+	/* Right after note n, a block opening with n + 1 is the next note,
+	 * even when its first word reads as a verb ("22 Ibid., …" then
+	 * "23 Conséquences juridiques …" at a column's foot). */
+	if (at->note_before > 0 && isdigit((unsigned char)marker[0]) &&
+	    atoi(marker) == at->note_before + 1)
+		return k;
+	if (!((unsigned char)s[0] >= 0x80 || marker[0] == '*' ||
+	    at->seen_content) || rp_scanned_number(s, n, &nl) != 0 ||
+	    rp_paragraph_number(s, n, &nl) > 0)
+		return 0;
+	/* "… du Secrétaire" then "21 ibid., …" (a scan's lower case) is a
+	 * note at a column's foot, not the sentence going on. */
+	if (at->text_before != NULL &&
+	    !rp_ends_clause(at->text_before, at->text_len) &&
+	    ((rp_starts_lower(s + k, n - k) &&
+	    rp_lang_phrase(RP_LK_NOTE_OPENING, s + k, n - k, NULL) == 0) ||
+	    rp_parse_date(s, n, iso) > 0))
+		return 0;
+	return k;
+}
 /* --------------------------------------------------------- language */
 
 /* The first language whose setting key has value v, or -1. */

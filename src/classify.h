@@ -140,6 +140,27 @@ size_t		 rp_footnote_rule(const char *s, size_t n);
  * *slashed whether it had one. */
 size_t		 rp_note_marker(const char *s, size_t n, char *out,
 		    size_t outsize, int *slashed);
+/* Where a block opening with a note's marker stands: right after a note
+ * numbered note_before (0: none, or not a number); after the running text
+ * text_before (NULL: none), notes perhaps between; running text seen
+ * before it (seen_content). */
+struct rp_note_place {
+	int		 note_before;
+	const char	*text_before;
+	size_t		 text_len;
+	int		 seen_content;
+};
+/* Whether a block s[0..n) standing at is a note's definition, outside a
+ * ruled zone: rp_note_marker's offset of its text, or 0. */
+size_t		 rp_note_block(const char *s, size_t n,
+		    const struct rp_note_place *at, char *marker, size_t size,
+		    int *slashed);
+/* Where in s the text numbered num runs on after pat, a printf pattern
+ * ("; %d. ", two numbered paragraphs run together; ". %d ", two notes of
+ * a page foot on one line), a capital after it: its offset past the
+ * punctuation, or 0. */
+size_t		 rp_run_on_at(const char *s, size_t n, const char *pat,
+		    int num);
 /* A separator line: "* ** *", "＊＊＊＊", "-----". */
 int		 rp_is_separator(const char *s, size_t n);
 /* "Annex", "ANNEX II", "附件": an annex heading. */

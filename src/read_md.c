@@ -2399,10 +2399,11 @@ notes_only(const struct rdr *r, size_t i)
  * 0 if none. */
 static size_t
 note_lead(const struct rdr *r, const size_t *first, size_t i, long *want,
-    int adopted, char *label, size_t size)
+    int adopted, const struct rp_note_place *at, char *label, size_t size)
 {
 	const char	*l = r->src + r->lines[i];
 	size_t		 n = line_len(r, i), lead;
+	int		 slashed;
 
 	if ((lead = plain_note_lead(l, n, *want)) > 0 &&
 	    marker_above(first, r->lines[i], l, lead - 1)) {
@@ -2410,12 +2411,56 @@ note_lead(const struct rdr *r, const size_t *first, size_t i, long *want,
 		return lead;
 	}
 	if ((lead = closing_note_lead(l, n, adopted, label, size)) > 0 ||
+	    (lead = rp_note_block(l, n, at, label, size, &slashed)) > 0 ||
 	    !adopted || !note_shaped(l, n) || !notes_only(r, i + 1))
 		return lead;
 	for (lead = 0; isdigit((unsigned char)l[lead]); lead++)
 		label[lead] = l[lead];
 	label[lead] = '\0';
 	return lead + 1;
+}
+
+static void
+put_definition(rp_buf *b, const char *label)
+{
+	rp_buf_puts(b, "[^");
+	rp_buf_puts(b, label);
+	rp_buf_puts(b, "]: ");
+}
+
+/* Two notes of a page foot on one line, "38 Ibid., … 1972. 39 Ibid., …"
+ * (as the text reader splits them, rp_run_on_at): the note numbered
+ * label, from src[from] to src[end], with those after it as definitions
+ * of their own, into b; label becomes the last one's.  Where b stops. */
+static size_t
+notes_run_on(const struct rdr *r, rp_buf *b, size_t from, size_t end,
+    char *label, size_t size)
+{
+	size_t	k;
+
+	while (isdigit((unsigned char)label[0]) && (k = rp_run_on_at(r->src +
+	    from, end - from, ". %d ", atoi(label) + 1)) > 0) {
+		snprintf(label, size, "%d", atoi(label) + 1);
+		rp_buf_put(b, r->src + from, k - 1);
+		rp_buf_puts(b, "\n\n");
+		put_definition(b, label);
+		from += k + strlen(label) + 1;
+	}
+	return from;
+}
+
+/* What a paragraph of running text ending on line last leaves for the
+ * paragraphs after it to be read as notes by the text reader's rule
+ * (rp_note_block): the text it ends in, which notes at a column's foot
+ * do not change; running text seen once a paragraph ends a clause (a
+ * masthead's lines end none). */
+static void
+place_after(const struct rdr *r, size_t last, struct rp_note_place *at)
+{
+	at->text_before = r->src + r->lines[last];
+	at->text_len = line_len(r, last);
+	if (rp_ends_clause(at->text_before, at->text_len))
+		at->seen_content = 1;
 }
 
 /*
@@ -2431,9 +2476,10 @@ static void
 plain_note_definitions(struct rdr *r)
 {
 	rp_buf	 b;
-	size_t	 i, end, lead, done = 0, first[MARKER_KEYS];
+	struct rp_note_place at = { 0 };
+	size_t	 i, end, lead, last = 0, done = 0, first[MARKER_KEYS];
 	long	 want = 1;
-	int	 adopted = 0, made = 0;
+	int	 adopted = 0, made = 0, prev_text = 0;
 	char	 label[16];
 
 	for (i = 0; i < r->nlines; i++)
@@ -2443,20 +2489,30 @@ plain_note_definitions(struct rdr *r)
 	first_markers(r->src, r->len, first);
 	rp_buf_init(&b);
 	for (i = 0; i < r->nlines; i++) {
-		if (blank(r->src + r->lines[i], line_len(r, i)) || (i > 0 &&
-		    !blank(r->src + r->lines[i - 1], line_len(r, i - 1))))
-			continue;	/* not a paragraph's first line */
-		lead = note_lead(r, first, i, &want, adopted, label,
+		if (blank(r->src + r->lines[i], line_len(r, i)))
+			continue;
+		if (i > 0 && !blank(r->src + r->lines[i - 1],
+		    line_len(r, i - 1))) {
+			last = i;	/* not a paragraph's first line */
+			continue;
+		}
+		if (prev_text)
+			place_after(r, last, &at);
+		lead = note_lead(r, first, i, &want, adopted, &at, label,
 		    sizeof(label));
 		adopted = past_closing(r->src + r->lines[i], line_len(r, i),
 		    adopted, lead > 0);
+		last = i;
+		prev_text = lead == 0;
+		at.note_before = 0;
 		if (lead == 0)
 			continue;
 		rp_buf_put(&b, r->src + done, r->lines[i] - done);
-		rp_buf_puts(&b, "[^");
-		rp_buf_puts(&b, label);
-		rp_buf_puts(&b, "]: ");
-		done = r->lines[i] + lead;
+		put_definition(&b, label);
+		done = notes_run_on(r, &b, r->lines[i] + lead, r->lines[i] +
+		    line_len(r, i), label, sizeof(label));
+		if (isdigit((unsigned char)label[0]))
+			at.note_before = atoi(label);
 		made++;
 	}
 	if (made > 0) {

@@ -635,46 +635,24 @@ free_units(struct reader *r)
 	free(r->units);
 }
 
-/*
- * A definition opening a block outside a ruled zone ("5 See", "¹ The",
- * "1/ S/26111."): the offset of its text, or 0.  Not "2 Requests" (a
- * paragraph whose period a scan lost), nor "1 ـ يؤكد" (a paragraph's
- * number and its dash, as web copies set them), nor, where a page break cut a
- * sentence, a page that begins with a number: "on" then "8 and 9
- * December 2014" or "8 December 2014".
- */
+/* A definition opening a block outside a ruled zone, by the rule the
+ * Markdown reader shares (rp_note_block): the offset of its text, or 0. */
 static size_t
 block_definition(const struct reader *r, const struct line *l,
     int seen_content, char *marker, size_t size, int *slashed)
 {
 	const struct unit	*last = r->nunits ? &r->units[r->nunits - 1] :
 				    NULL;
-	size_t			 k, nl;
-	char			 iso[11];
+	struct rp_note_place	 at = { .seen_content = seen_content };
 
-	if (rp_is_separator(l->s, l->n) ||
-	    (k = rp_note_marker(l->s, l->n, marker, size, slashed)) == 0)
-		return 0;
-	/* Right after note n, a block opening with n + 1 is the next note,
-	 * even when its first word reads as a verb ("22 Ibid., …" then
-	 * "23 Conséquences juridiques …" at a column's foot). */
 	if (last != NULL && last->kind == U_FNDEF &&
-	    isdigit((unsigned char)marker[0]) &&
-	    atoi(marker) == atoi(last->marker) + 1)
-		return k;
-	if (!((unsigned char)l->s[0] >= 0x80 || marker[0] == '*' ||
-	    seen_content) || rp_scanned_number(l->s, l->n, &nl) != 0 ||
-	    rp_paragraph_number(l->s, l->n, &nl) > 0)
-		return 0;
-	/* "… du Secrétaire" then "21 ibid., …" (a scan's lower case) is a
-	 * note at a column's foot, not the sentence going on. */
-	if (last != NULL && last->kind == U_TEXT &&
-	    !rp_ends_clause(last->text.data, last->text.len) &&
-	    ((rp_starts_lower(l->s + k, l->n - k) &&
-	    rp_lang_phrase(RP_LK_NOTE_OPENING, l->s + k, l->n - k,
-	    NULL) == 0) || rp_parse_date(l->s, l->n, iso) > 0))
-		return 0;
-	return k;
+	    isdigit((unsigned char)last->marker[0]))
+		at.note_before = atoi(last->marker);
+	else if (last != NULL && last->kind == U_TEXT) {
+		at.text_before = last->text.data;
+		at.text_len = last->text.len;
+	}
+	return rp_note_block(l->s, l->n, &at, marker, size, slashed);
 }
 
 static struct unit *
@@ -2791,21 +2769,6 @@ split_unit_at(struct reader *r, size_t i, size_t cut, size_t k, int kind)
 	return v;
 }
 
-/* Where in u the text numbered num runs on after pat ("; %d. ", ". %d "),
- * a capital after it: its offset past the punctuation, or 0. */
-static size_t
-run_on_at(const struct unit *u, const char *pat, int num)
-{
-	char		 at[24];
-	const char	*hit;
-
-	snprintf(at, sizeof(at), pat, num);
-	hit = memmem(u->text.data, u->text.len, at, strlen(at));
-	if (hit == NULL || !isupper((unsigned char)hit[strlen(at)]))
-		return 0;
-	return (size_t)(hit - u->text.data) + 2;
-}
-
 /*
  * "...; 9. Notes ..." (two numbered paragraphs run together, as a PDF
  * copy leaves them): split where the next number follows a semicolon.
@@ -2823,7 +2786,8 @@ split_run_together(struct reader *r)
 		struct unit	*u = &r->units[i];
 
 		if (u->kind == U_FNDEF && isdigit((unsigned char)u->marker[0]) &&
-		    (k = run_on_at(u, ". %d ", atoi(u->marker) + 1)) > 0) {
+		    (k = rp_run_on_at(u->text.data, u->text.len, ". %d ",
+		    atoi(u->marker) + 1)) > 0) {
 			snprintf(marker, sizeof(marker), "%d",
 			    atoi(u->marker) + 1);
 			split_unit_at(r, i, k - 1, k + strlen(marker) + 1,
@@ -2835,7 +2799,8 @@ split_run_together(struct reader *r)
 			continue;
 		if (rp_paragraph_number(u->text.data, u->text.len, &nl) > 0)
 			last = atoi(u->text.data);
-		if (last != 0 && (k = run_on_at(u, "; %d. ", last + 1)) > 0)
+		if (last != 0 && (k = rp_run_on_at(u->text.data, u->text.len,
+		    "; %d. ", last + 1)) > 0)
 			split_unit_at(r, i, k - 1, k, U_TEXT);
 	}
 }
