@@ -1285,6 +1285,27 @@ rp_is_annex_heading(const char *s, size_t n)
 }
 
 
+/* A heading line: see classify.h.  Not one a drafting phrase of the
+ * tables opens ("Recommends to the General Assembly that the Republic"
+ * wrapped, "根据联合国宪章》第七章采取行动" with no comma). */
+int
+rp_heading_line(const char *s, size_t n)
+{
+	size_t		len;
+	uint32_t	last;
+
+	if (n == 0 || n > 60)
+		return 0;
+	last = rp_utf8_last(s, n, &len);
+	return !memchr(s, ',', n) && !rp_ends_function_word(s, n) &&
+	    !(last == '.' || last == ',' || last == ';' || last == ':' ||
+	    last == 0x3002 || last == 0xFF0C || last == 0xFF1B ||
+	    last == 0xFF1A || last == ')') && !rp_starts_lower(s, n) &&
+	    !isdigit((unsigned char)s[0]) && !(rp_opener_shape(s, n) &&
+	    rp_listed_opener_kind(s, n) != RP_PARA_UNKNOWN) &&
+	    !rp_opens_conclusion(s, n);
+}
+
 /* Where in s the text numbered num runs on after pat: see classify.h. */
 size_t
 rp_run_on_at(const char *s, size_t n, const char *pat, int num)

@@ -161,6 +161,10 @@ size_t		 rp_note_block(const char *s, size_t n,
  * punctuation, or 0. */
 size_t		 rp_run_on_at(const char *s, size_t n, const char *pat,
 		    int num);
+/* Whether a line standing alone is a heading: short, without
+ * punctuation ("A", "I", "Therefore", a site's "Sources: The United
+ * Nations"); not one a drafting phrase opens. */
+int		 rp_heading_line(const char *s, size_t n);
 /* A separator line: "* ** *", "＊＊＊＊", "-----". */
 int		 rp_is_separator(const char *s, size_t n);
 /* "Annex", "ANNEX II", "附件": an annex heading. */

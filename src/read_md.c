@@ -1509,6 +1509,23 @@ item_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 	return 1;
 }
 
+/* A short line standing alone under the formula, shaped as a heading
+ * (rp_heading_line: "A", "Sources: The United Nations"), as the text
+ * reader reads it. */
+static int
+heading_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	rp_node *h;
+
+	if (!has_formula(cur(r)->node) || !rp_heading_line(s, n))
+		return 0;
+	h = node_at(r, RP_NODE_HEADING, p);
+	blocks(r, h, p, 0);
+	rp_node_append(open_part(r, RP_NODE_BODY, p), h);
+	cur(r)->last_para = NULL;
+	return 1;
+}
+
 /* Whether paragraph p goes on the paragraph before: broken by a page by
  * other tools (after a running head, going on in lower case, or a
  * preambular or numbered paragraph cut after a word, "… to the⏎Register
@@ -1624,7 +1641,7 @@ classify_para(struct rdr *r, cmark_node *p)
 	static para_step *const steps[] = {
 		masthead_para, formula_para, formula_lead_para, annex_para,
 		closing_para, separator_para, running_head_para, item_para,
-		continuation_para, unmarked_item_para, intermediate_para,
+		heading_para, continuation_para, unmarked_item_para, intermediate_para,
 		numbered_para, wrap_up_para,
 	};
 	rp_buf	 t;

@@ -2672,31 +2672,17 @@ note_goes_on(const struct unit *note, const struct unit *u)
 }
 
 /* A short line alone in its block (or on its line, where lines are
- * paragraphs), without punctuation: a heading ("A", "I", "Therefore",
- * a site's "Sources: The United Nations"), never joined; not one a drafting phrase of
- * the tables opens ("Recommends to the General Assembly that the
- * Republic" wrapped, "根据联合国宪章》第七章采取行动" with no comma). */
+ * paragraphs) and shaped as a heading (rp_heading_line), never joined. */
 static int
 heading_unit(const struct reader *r, size_t i)
 {
 	const struct unit	*u = &r->units[i];
-	const char		*s = u->text.data;
-	size_t			 n = u->text.len, len;
-	uint32_t		 last;
 
-	if (u->kind != U_TEXT || !(u->block_start ||
-	    r->line_per_paragraph) || u->npos != 1 || n == 0 || n > 60 ||
-	    !(i + 1 == r->nunits || r->units[i + 1].block_start ||
-	    r->line_per_paragraph || r->units[i + 1].kind != U_TEXT))
-		return 0;
-	last = rp_utf8_last(s, n, &len);
-	return !memchr(s, ',', n) && !rp_ends_function_word(s, n) &&
-	    !(last == '.' || last == ',' || last == ';' || last == ':' ||
-	    last == 0x3002 || last == 0xFF0C || last == 0xFF1B ||
-	    last == 0xFF1A || last == ')') && !rp_starts_lower(s, n) &&
-	    !isdigit((unsigned char)s[0]) && !(rp_opener_shape(s, n) &&
-	    rp_listed_opener_kind(s, n) != RP_PARA_UNKNOWN) &&
-	    !rp_opens_conclusion(s, n);
+	return u->kind == U_TEXT && (u->block_start ||
+	    r->line_per_paragraph) && u->npos == 1 &&
+	    (i + 1 == r->nunits || r->units[i + 1].block_start ||
+	    r->line_per_paragraph || r->units[i + 1].kind != U_TEXT) &&
+	    rp_heading_line(u->text.data, u->text.len);
 }
 
 /* Glue page-broken units back together; mark headings. */
