@@ -1285,6 +1285,16 @@ rp_is_annex_heading(const char *s, size_t n)
 }
 
 
+/* A whole recital: see classify.h. */
+int
+rp_whole_recital(const char *s, size_t n)
+{
+	rp_clause_end e = rp_clause_end_of(s, n);
+
+	return (e == RP_END_COMMA || e == RP_END_SEMICOLON) &&
+	    rp_classify_paragraph(s, n) == RP_PARA_PREAMBULAR;
+}
+
 /* A heading line: see classify.h.  Not one a drafting phrase of the
  * tables opens ("Recommends to the General Assembly that the Republic"
  * wrapped, "根据联合国宪章》第七章采取行动" with no comma). */

@@ -165,6 +165,10 @@ size_t		 rp_run_on_at(const char *s, size_t n, const char *pat,
  * punctuation ("A", "I", "Therefore", a site's "Sources: The United
  * Nations"); not one a drafting phrase opens. */
 int		 rp_heading_line(const char *s, size_t n);
+/* Whether s is a whole recital ("Ayant reçu le rapport …,"): it opens
+ * as one and ends in a comma or semicolon.  A title opens with no
+ * drafting opener, or does not end as a recital does. */
+int		 rp_whole_recital(const char *s, size_t n);
 /* A separator line: "* ** *", "＊＊＊＊", "-----". */
 int		 rp_is_separator(const char *s, size_t n);
 /* "Annex", "ANNEX II", "附件": an annex heading. */

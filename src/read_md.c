@@ -730,7 +730,8 @@ list_follows(cmark_node *p)
  * Whether a paragraph at the top of a document is a masthead line.  The
  * text reader's rule, which looks at the first line of a block: the
  * masthead ends at what opens a unit (formula, numbered paragraph,
- * sub-item, separator) or at a long sentence.  A paragraph has no lines:
+ * sub-item, separator), at a long sentence or at a whole recital (the
+ * text has no title).  A paragraph has no lines:
  * a formula ending at any word stands for a first line that is one, and
  * a formula leading in the list below ("大会决定…如下.") ends it too.
  */
@@ -741,7 +742,7 @@ is_masthead(struct rdr *r, cmark_node *p, const char *s, size_t n)
 	rp_body	b;
 
 	if (rp_opens_unit(s, n) || (list_follows(p) &&
-	    rp_formula_lead(s, n, &b, 1) > 0))
+	    rp_formula_lead(s, n, &b, 1) > 0) || rp_whole_recital(s, n))
 		return 0;
 	for (k = 1; k < n && k < 200; k++)
 		if (s[k] == ' ' && rp_is_formula(s, k, &b))

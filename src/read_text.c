@@ -1392,8 +1392,21 @@ items_below(const struct reader *r, size_t i)
 static int
 first_recital(const struct line *l)
 {
-	return ends_recital(l) &&
-	    rp_classify_paragraph(l->s, l->n) == RP_PARA_PREAMBULAR;
+	return rp_whole_recital(l->s, l->n);
+}
+
+/* A first block that is a whole recital, hard-wrapped ("Ayant reçu le
+ * rapport … relatif à la demande⏎d’admission … Unies,"): its first line
+ * opens one, its last ends as one does. */
+static int
+first_recital_block(const struct reader *r, size_t i)
+{
+	size_t j = i;
+
+	while (j + 1 < r->nlines && !is_blank(&r->lines[j + 1]))
+		j++;
+	return ends_recital(&r->lines[j]) && rp_classify_paragraph(
+	    r->lines[i].s, r->lines[i].n) == RP_PARA_PREAMBULAR;
 }
 
 /* A whole recital straight under a masthead line that ends a sentence
@@ -1574,7 +1587,8 @@ ends_masthead(const struct reader *r, size_t i, int blank)
 	    (l->cut && long_line(l) && !rp_masthead_role(l->s, l->n)) ||
 	    (i > 0 && recital_after_heading(l - 1, l)) ||
 	    ((blank || r->line_per_paragraph) &&
-	    (r->nunits > 0 || first_recital(l)) &&
+	    (r->nunits > 0 || first_recital(l) ||
+	    (blank && first_recital_block(r, i))) &&
 	    !rp_masthead_role(l->s, l->n) && ((long_line(l) &&
 	    (blank ? sentence_end(r, l) : ends_recital(l) ||
 	    l->end == RP_END_STOP ||
