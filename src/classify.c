@@ -1285,6 +1285,18 @@ rp_is_annex_heading(const char *s, size_t n)
 }
 
 
+/* An unnumbered paragraph's kind before paragraph 1: see classify.h. */
+rp_para_kind
+rp_kind_before_numbers(const char *s, size_t n)
+{
+	rp_para_kind pk = rp_classify_paragraph(s, n);
+
+	if (pk == RP_PARA_OPERATIVE && rp_clause_end_of(s, n) ==
+	    RP_END_STOP && rp_opener_kind(s, n) == RP_PARA_UNKNOWN)
+		return RP_PARA_UNKNOWN;
+	return pk;
+}
+
 /* A whole recital: see classify.h. */
 int
 rp_whole_recital(const char *s, size_t n)

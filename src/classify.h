@@ -169,6 +169,11 @@ int		 rp_heading_line(const char *s, size_t n);
  * as one and ends in a comma or semicolon.  A title opens with no
  * drafting opener, or does not end as a recital does. */
 int		 rp_whole_recital(const char *s, size_t n);
+/* rp_classify_paragraph of an unnumbered paragraph under the formula
+ * before paragraph 1: a sentence no verb opens is a recital although it
+ * ends in a full stop ("يعبر المجلس عن قلقه …."), the numbers starting
+ * the operative part; not a line leading in what follows with a colon. */
+rp_para_kind	 rp_kind_before_numbers(const char *s, size_t n);
 /* A separator line: "* ** *", "＊＊＊＊", "-----". */
 int		 rp_is_separator(const char *s, size_t n);
 /* "Annex", "ANNEX II", "附件": an annex heading. */

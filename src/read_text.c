@@ -102,19 +102,7 @@ struct reader {
 static int
 char_count(const char *s, size_t n)
 {
-	const uint64_t	 high = 0x8080808080808080u;
-	uint64_t	 w;
-	size_t		 i, cont = 0;
-
-	/* The bytes less the continuation bytes (10xxxxxx), eight at a
-	 * time: bit 7 set and bit 6 clear. */
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		cont += (size_t)__builtin_popcountll(w & ~(w << 1) & high);
-	}
-	for (; i < n; i++)
-		cont += ((unsigned char)s[i] & 0xC0) == 0x80;
-	return (int)(n - cont);
+	return (int)rp_utf8_chars(s, n);
 }
 
 /* Trim Unicode white space at both ends. */
@@ -2177,17 +2165,11 @@ static void
 unnumbered_text(struct builder *bd, struct text *t)
 {
 	const struct unit	*u = t->u;
-	rp_para_kind		 pk = rp_classify_paragraph(t->s, t->n);
+	rp_para_kind		 pk = bd->state == 1 && bd->next_num == 1 ?
+				    rp_kind_before_numbers(t->s, t->n) :
+				    rp_classify_paragraph(t->s, t->n);
 	rp_node			*p;
 
-	/* Before paragraph 1, a sentence no verb opens is a recital
-	 * although it ends in a full stop ("يعبر المجلس عن قلقه …."): the
-	 * numbers start the operative part.  Not a line leading in what
-	 * follows with a colon. */
-	if (bd->state == 1 && pk == RP_PARA_OPERATIVE && bd->next_num == 1 &&
-	    rp_clause_end_of(t->s, t->n) == RP_END_STOP &&
-	    rp_opener_kind(t->s, t->n) == RP_PARA_UNKNOWN)
-		pk = RP_PARA_UNKNOWN;
 	p = paragraph(bd, u, NULL, 0);
 	rp_node_append(p, block(bd, u, t->s, t->n, 0));
 	if (bd->state <= 1 && pk != RP_PARA_OPERATIVE) {
