@@ -1423,6 +1423,16 @@ formula_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 	rp_body		 body = RP_BODY_UNKNOWN;
 	rp_node		*f;
 
+	if (has_formula(d->node) && d->zone == Z_PREAMBLE &&
+	    rp_is_formula(s, n, &body) && body == d->node->meta->body) {
+		/* Named again among the recitals ("فإن الجمعية العامة،"), as
+		 * the text reader's add_formula() has it. */
+		f = node_at(r, RP_NODE_FORMULA, p);
+		blocks(r, f, p, 0);
+		rp_node_append(open_part(r, RP_NODE_PREAMBLE, p), f);
+		d->last_para = NULL;
+		return 1;
+	}
 	if (has_formula(d->node) || !(rp_is_formula(s, n, &body) ||
 	    bare_formula(r, p, s, n, &body)) || !(d->zone <= Z_PREAMBLE ||
 	    (d->zone == Z_BODY && text_before_formula(r,
