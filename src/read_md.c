@@ -1467,6 +1467,21 @@ formula_lead_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 	return 1;
 }
 
+/* A paragraph number alone ("1." ending the line before) goes with the
+ * paragraph after it, as in the text reader. */
+static int
+numbered_alone_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	rp_node *last = cur(r)->last_para;
+
+	(void)s;
+	(void)n;
+	if (last == NULL || last->num == NULL || last->first != NULL)
+		return 0;
+	blocks(r, last, p, 0);
+	return 1;
+}
+
 /* "Annex" as a paragraph, as other tools write it (respub writes a
  * heading): an annex of the outermost document. */
 static int
@@ -1527,7 +1542,8 @@ running_head_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 	struct rdoc	*d = cur(r);
 	rp_node		*b;
 
-	if (d->mbreak != NULL || !is_running_header(r, s, n))
+	if (d->mbreak != NULL || !(is_running_header(r, s, n) ||
+	    (d->masthead_over && rp_is_job_or_page(s, n))))
 		return 0;
 	b = node_at(r, RP_NODE_BLOCK, p);
 	if (r->furniture == NULL)
@@ -1703,8 +1719,9 @@ static void
 classify_para(struct rdr *r, cmark_node *p)
 {
 	static para_step *const steps[] = {
-		masthead_para, formula_para, formula_lead_para, annex_para,
-		closing_para, separator_para, running_head_para, item_para,
+		masthead_para, formula_para, formula_lead_para,
+		numbered_alone_para, annex_para,
+		running_head_para, closing_para, separator_para, item_para,
 		heading_para, continuation_para, unmarked_item_para, intermediate_para,
 		numbered_para, wrap_up_para,
 	};
@@ -2486,6 +2503,8 @@ note_lead(const struct rdr *r, const size_t *first, size_t i, long *want,
 	size_t		 n = line_len(r, i), lead;
 	int		 slashed;
 
+	if (rp_is_job_or_page(l, n))	/* "00 56500": a page's foot */
+		return 0;
 	if ((lead = plain_note_lead(l, n, *want)) > 0 &&
 	    marker_above(first, r->lines[i], l, lead - 1)) {
 		snprintf(label, size, "%ld", (*want)++);
@@ -2547,6 +2566,7 @@ cut_plain_paragraphs(struct rdr *r)
 	struct rp_seams	 sm = { 0 };
 	rp_buf		 b;
 	size_t		 i, j, k, e, from, nl, done = 0;
+	rp_meta		 scratch;
 	int		 added = 0;
 
 	rp_buf_init(&b);
@@ -2569,12 +2589,14 @@ cut_plain_paragraphs(struct rdr *r)
 			    r->src[e - 1] == ' '; e--)
 				continue;
 			/* A numbered paragraph (a list item of the Markdown)
-			 * is cut only before the next number, as the text
-			 * reader keeps the pieces in it. */
+			 * is cut only before the next number or the closing
+			 * line, as the text reader keeps the pieces in it. */
 			from = done > r->lines[i] ? done : r->lines[i];
+			memset(&scratch, 0, sizeof(scratch));
 			if (rp_paragraph_number(r->src + from, e - from,
 			    &nl) > 0 && rp_paragraph_number(l + k, n - k,
-			    &nl) == 0)
+			    &nl) == 0 && !rp_conclusion_line(r->doc, &scratch,
+			    l + k, n - k))
 				continue;
 			rp_buf_put(&b, r->src + done, e - done);
 			rp_buf_puts(&b, "\n\n");
@@ -2635,6 +2657,30 @@ place_after(const struct rdr *r, size_t last, struct rp_note_place *at)
 		at->seen_content = 1;
 }
 
+/* A cited marker alone in its paragraph, line i, the text of its note
+ * in the next one, past a page's job number ("1", "00 56500",
+ * "Resolución 217 A (III)."), as the text reader's bare_cited_marker()
+ * reads it: that paragraph's line, or 0. */
+static size_t
+bare_marker_note(const struct rdr *r, const size_t *first, size_t i)
+{
+	const char	*l = r->src + r->lines[i];
+	size_t		 n = line_len(r, i), k, j;
+
+	for (k = 0; k < n && isdigit((unsigned char)l[k]); k++)
+		continue;
+	if (k == 0 || k < n || n > 3 || i + 1 >= r->nlines ||
+	    !blank(r->src + r->lines[i + 1], line_len(r, i + 1)) ||
+	    !marker_above(first, r->lines[i], l, k))
+		return 0;
+	for (j = i + 1; j < r->nlines && (blank(r->src + r->lines[j],
+	    line_len(r, j)) || rp_is_job_or_page(r->src + r->lines[j],
+	    line_len(r, j))); j++)
+		continue;
+	return j < r->nlines && !rp_starts_lower(r->src + r->lines[j],
+	    line_len(r, j)) ? j : 0;
+}
+
 /*
  * Some PDF-to-Markdown tools leave the notes at a page's foot as plain
  * paragraphs between those of the text ("1 See A/76/324."), and copies
@@ -2649,10 +2695,11 @@ plain_note_definitions(struct rdr *r)
 {
 	rp_buf	 b;
 	struct rp_note_place at = { 0 };
-	size_t	 i, end, lead, last = 0, done = 0, first[MARKER_KEYS];
+	size_t	 i, end, lead, last = 0, done = 0, pend = 0;
+	size_t	 first[MARKER_KEYS];
 	long	 want = 1;
 	int	 adopted = 0, made = 0, prev_text = 0, line, added = 0;
-	char	 label[16];
+	char	 label[16], pend_label[8];
 
 	for (i = 0; i < r->nlines; i++)
 		if (def_line_number(r->src + r->lines[i], line_len(r, i),
@@ -2670,6 +2717,23 @@ plain_note_definitions(struct rdr *r)
 		}
 		if (prev_text)
 			place_after(r, last, &at);
+		if (pend > 0 && i == pend) {	/* a bare marker's note */
+			rp_buf_put(&b, r->src + done, r->lines[i] - done);
+			put_definition(&b, pend_label);
+			done = r->lines[i];
+			last = i;
+			prev_text = 0;
+			pend = 0;
+			continue;
+		}
+		if (pend == 0 && (pend = bare_marker_note(r, first, i)) > 0) {
+			rp_buf_put(&b, r->src + done, r->lines[i] - done);
+			snprintf(pend_label, sizeof(pend_label), "%.*s",
+			    (int)line_len(r, i), r->src + r->lines[i]);
+			done = r->lines[i] + line_len(r, i);
+			made++;
+			continue;
+		}
 		lead = note_lead(r, first, i, &want, adopted, &at, label,
 		    sizeof(label));
 		adopted = past_closing(r->src + r->lines[i], line_len(r, i),
