@@ -1297,6 +1297,25 @@ rp_kind_before_numbers(const char *s, size_t n)
 	return pk;
 }
 
+/* A wiki's note: see classify.h. */
+size_t
+rp_arrow_note(const char *s, size_t n, int *num)
+{
+	size_t	k = 0, d = 0;
+
+	if (n > 2 && s[0] == '-' && s[1] == ' ')
+		k = 2;
+	while (k == 0 && d < n && d < 3 && isdigit((unsigned char)s[d]))
+		d++;
+	k += d + (d > 0 && d < n && s[d] == '.');
+	while (k < n && s[k] == ' ')
+		k++;
+	if (n < k + 5 || memcmp(s + k, "\xe2\x86\x91 ", 4) != 0)
+		return 0;
+	*num = d > 0 ? atoi(s) : 0;
+	return k + 4;
+}
+
 /* A whole recital: see classify.h. */
 int
 rp_whole_recital(const char *s, size_t n)

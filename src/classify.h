@@ -174,6 +174,10 @@ int		 rp_whole_recital(const char *s, size_t n);
  * ends in a full stop ("يعبر المجلس عن قلقه …."), the numbers starting
  * the operative part; not a line leading in what follows with a colon. */
 rp_para_kind	 rp_kind_before_numbers(const char *s, size_t n);
+/* "- ↑ Ibid.", "1. ↑ Ibid.": a note of a wiki's list, "↑" the link back
+ * to its marker: the offset of its text, or 0; its number, written or 0
+ * (the next in the list), into *num. */
+size_t		 rp_arrow_note(const char *s, size_t n, int *num);
 /* A separator line: "* ** *", "＊＊＊＊", "-----". */
 int		 rp_is_separator(const char *s, size_t n);
 /* "Annex", "ANNEX II", "附件": an annex heading. */

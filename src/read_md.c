@@ -74,6 +74,7 @@ struct rdr {
 	int		 col_line, col_col;
 	size_t		 col_off;
 	int		 line0;		/* lines of front matter */
+	int		 arrows;	/* wiki notes "- ↑ …" so far */
 	int		*cuts;		/* first lines of pieces cut apart */
 	size_t		 ncuts, capcuts;
 	struct rdoc	 stack[MAX_DEPTH];
@@ -2491,20 +2492,28 @@ notes_only(const struct rdr *r, size_t i)
 	return 1;
 }
 
-/* The label of the note paragraph line l[0..n) opens, into label: the
- * next plain note numbered want ("1 See A/76/324.", written above as a
- * marker) or a note by closing_note_lead; the length of what opens it,
- * 0 if none. */
+/* The label of the note paragraph line l[0..n) opens, into label: a
+ * wiki's note ("- ↑ Ibid.", rp_arrow_note) or the next plain note
+ * numbered want ("1 See A/76/324."), each written above as a marker, or
+ * a note by closing_note_lead or rp_note_block; the length of what
+ * opens it, 0 if none. */
 static size_t
-note_lead(const struct rdr *r, const size_t *first, size_t i, long *want,
+note_lead(struct rdr *r, const size_t *first, size_t i, long *want,
     int adopted, const struct rp_note_place *at, char *label, size_t size)
 {
 	const char	*l = r->src + r->lines[i];
 	size_t		 n = line_len(r, i), lead;
-	int		 slashed;
+	int		 slashed, num;
 
 	if (rp_is_job_or_page(l, n))	/* "00 56500": a page's foot */
 		return 0;
+	/* "- ↑ Ibid.": a wiki's note, numbered or the next one. */
+	if ((lead = rp_arrow_note(l, n, &num)) > 0) {
+		r->arrows++;
+		snprintf(label, size, "%d", num > 0 ? num : r->arrows);
+		return marker_above(first, r->lines[i], label,
+		    strlen(label)) ? lead : 0;
+	}
 	if ((lead = plain_note_lead(l, n, *want)) > 0 &&
 	    marker_above(first, r->lines[i], l, lead - 1)) {
 		snprintf(label, size, "%ld", (*want)++);

@@ -2795,32 +2795,21 @@ static int
 arrow_definition(struct reader *r, struct unit *u, int *arrows,
     const unsigned char *cited)
 {
-	const char	*s = u->text.data;
-	size_t		 n = u->text.len, k = 0, d = 0;
+	size_t		 k, d;
+	int		 num;
 	char		 marker[8];
 
-	if (n > 2 && s[0] == '-' && s[1] == ' ')
-		k = 2;
-	while (k == 0 && d < n && d < 3 && isdigit((unsigned char)s[d]))
-		d++;
-	k += d + (d > 0 && d < n && s[d] == '.');
-	while (k < n && s[k] == ' ')
-		k++;
-	if (u->kind != U_TEXT || n < k + 5 ||
-	    memcmp(s + k, "\xe2\x86\x91 ", 4) != 0)
+	if (u->kind != U_TEXT || (k = rp_arrow_note(u->text.data,
+	    u->text.len, &num)) == 0)
 		return 0;
 	++*arrows;
-	if (d == 0)
-		d = (size_t)snprintf(marker, sizeof(marker), "%d",
-		    *arrows > 999 ? 999 : *arrows);
-	else
-		memcpy(marker, s, d);
-	marker[d] = '\0';
+	d = (size_t)snprintf(marker, sizeof(marker), "%d", num > 0 ? num :
+	    *arrows > 999 ? 999 : *arrows);
 	if (!is_cited(cited, marker, d))
 		return 0;
 	u->kind = U_FNDEF;
 	u->marker = rp_doc_strdup(r->doc, marker);
-	drop_prefix(u, k + 4);
+	drop_prefix(u, k);
 	return 1;
 }
 
