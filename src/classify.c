@@ -2448,25 +2448,48 @@ rp_meta_set_symbol(rp_doc *doc, rp_meta *m, const char *symbol)
 	meta_of_number(m);
 }
 
-/* A title that tells how the resolution was adopted, as web copies
- * introduce it ("... تبنى مجلس الأمن ... هذا القرار، في جلسته رقم 1747،
- * بـ 14 صوتا مقابل لا شيء"): its meeting and vote, when no closing line
- * gave them. */
-static void
-title_adoption(rp_doc *doc, rp_meta *m)
+/* A masthead line (the title, or a note under it) that tells how the
+ * resolution was adopted, as web copies introduce it ("... تبنى مجلس
+ * الأمن ... هذا القرار، في جلسته رقم 1747، بـ 14 صوتا مقابل لا شيء"):
+ * its meeting and vote into m; whether it named a meeting. */
+static int
+adoption_told(rp_doc *doc, rp_meta *m, const char *t, size_t n)
 {
-	const char	*t = m->title;
-	size_t		 n, i;
+	size_t i;
 
-	if (t == NULL || m->meeting != NULL || m->kind != RP_DOC_RESOLUTION)
-		return;
-	n = strlen(t);
 	for (i = adopted_at(t, n, 0); i < n; i = adopted_at(t, n, i + 1)) {
 		if (meeting_in(doc, m, t + i, n - i)) {
 			if (m->votes_for < 0)
 				votes_in(m, t + i, n - i);
-			return;
+			return 1;
 		}
+	}
+	return 0;
+}
+
+/* The meeting and vote the title or a masthead note tells, when no
+ * closing line gave them: one line in a copy that joins its masthead,
+ * a note of its own where the lines stay apart. */
+static void
+title_adoption(rp_doc *doc, rp_meta *m, const rp_node *preface)
+{
+	const rp_node	*b;
+	rp_buf		 t;
+	int		 told;
+
+	if (m->meeting != NULL || m->kind != RP_DOC_RESOLUTION ||
+	    (m->title != NULL && adoption_told(doc, m, m->title,
+	    strlen(m->title))))
+		return;
+	for (b = preface ? preface->first : NULL; b != NULL; b = b->next) {
+		if (b->type != RP_NODE_BLOCK || b->role != RP_ROLE_NOTE)
+			continue;
+		rp_buf_init(&t);
+		rp_node_text(b, &t);
+		told = t.data != NULL && adoption_told(doc, m, t.data, t.len);
+		rp_buf_free(&t);
+		if (told)
+			return;
 	}
 }
 
@@ -2509,7 +2532,7 @@ rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n,
 		meta_of_symbol(doc, m);
 	symbol_of_number(doc, m);
 	adoption_date(doc, m, preface);
-	title_adoption(doc, m);
+	title_adoption(doc, m, preface);
 	if (m->year == 0 && m->date != NULL)
 		m->year = atoi(m->date);
 	/* A Council number whose year only the date gave. */
