@@ -9,7 +9,55 @@
 
 #include "classify.h"
 #include "lang.h"
+#include "memo.h"
 #include "utf8.h"
+
+/* ------------------------------------------------------------- memo */
+
+/* Questions about a line that the passes over the lines ask again (a
+ * line is a formula or a closing line in the masthead's pass, the
+ * cutter's and the block builder's): the answers kept (memo.h). */
+enum line_question { Q_FORMULA, Q_OPENS_CONCLUSION, Q_MASTHEAD_ROLE };
+
+#define LINE_MEMO_SLOTS	1024		/* a power of 2 */
+
+struct line_memo {
+	rp_memo_key	 key;
+	int		 r;
+	rp_body		 body;
+};
+
+/* The slot of question q about s[0..n): *known when it holds the
+ * answer, else the caller fills it (rp_memo_set); NULL for a long s. */
+static struct line_memo *
+line_memo(int q, const char *s, size_t n, int *known)
+{
+	static _Thread_local struct line_memo slots[LINE_MEMO_SLOTS];
+	size_t		 i = rp_memo_index(q, 0, s, n, LINE_MEMO_SLOTS);
+
+	*known = 0;
+	if (i == (size_t)-1)
+		return NULL;
+	*known = rp_memo_holds(&slots[i].key, q, 0, s, n);
+	return &slots[i];
+}
+
+/* The answer of ask to question q about s[0..n), kept or asked. */
+static int
+remembered(int q, int (*ask)(const char *, size_t), const char *s,
+    size_t n)
+{
+	struct line_memo	*m;
+	int			 known;
+
+	if ((m = line_memo(q, s, n, &known)) == NULL)
+		return ask(s, n);
+	if (!known) {
+		m->r = ask(s, n);
+		rp_memo_set(&m->key, q, 0, s, n);
+	}
+	return m->r;
+}
 
 /* ------------------------------------------------------------ words */
 
@@ -726,7 +774,11 @@ rp_open_quote(const char *s, size_t n)
 	    "\xE2\x80\x9E", "\"" };
 	size_t	i, k;
 
-	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+	for (i = 0; n > 0 && i < sizeof(marks) / sizeof(marks[0]); i++) {
+		/* The first byte first: asked of every line, most open
+		 * with no mark. */
+		if (*s != marks[i][0])
+			continue;
 		k = strlen(marks[i]);
 		if (n > k && memcmp(s, marks[i], k) == 0) {
 			while (k < n && s[k] == ' ')
@@ -737,8 +789,8 @@ rp_open_quote(const char *s, size_t n)
 	return 0;
 }
 
-int
-rp_is_formula(const char *s, size_t n, rp_body *body)
+static int
+is_formula(const char *s, size_t n, rp_body *body)
 {
 	size_t		 lastlen, k, a;
 	uint32_t	 last;
@@ -785,6 +837,24 @@ rp_is_formula(const char *s, size_t n, rp_body *body)
 		return comma || k > 0;
 	/* Other bodies: "The Commission on Human Rights,". */
 	return comma && k > 0 && n < 60 && body_title(s, n);
+}
+
+int
+rp_is_formula(const char *s, size_t n, rp_body *body)
+{
+	struct line_memo	*m;
+	int			 known;
+
+	if ((m = line_memo(Q_FORMULA, s, n, &known)) != NULL && known) {
+		*body = m->body;
+		return m->r;
+	}
+	if (m == NULL)
+		return is_formula(s, n, body);
+	m->r = is_formula(s, n, body);
+	m->body = *body;
+	rp_memo_set(&m->key, Q_FORMULA, 0, s, n);
+	return m->r;
 }
 
 int
@@ -907,12 +977,42 @@ valid_date(int y, int m, int d)
 	    d <= 31;
 }
 
-static size_t
-date_iso(const rp_lang_hit *h, char iso[11])
+/*
+ * The years a date may name, as the rest of a text tells them (its
+ * symbol's year, its session's): a year written in two digits ({yy},
+ * "20.12.71") is read only when they give its century.  {0, 0}: none
+ * known.
+ */
+struct years {
+	int lo, hi;
+};
+
+static const struct years no_years;
+
+/* h's year in full: a two-digit one in the century of y, else 0. */
+static int
+full_year(const rp_lang_hit *h, struct years y)
 {
-	if (!valid_date(h->year, h->month, h->day))
+	int full;
+
+	if (h->year >= 100)
+		return h->year;
+	if (y.lo == 0)
 		return 0;
-	snprintf(iso, 11, "%04d-%02d-%02d", h->year, h->month, h->day);
+	full = y.lo - y.lo % 100 + h->year;
+	if (full < y.lo)
+		full += 100;
+	return full <= y.hi ? full : 0;
+}
+
+static size_t
+date_iso(const rp_lang_hit *h, struct years y, char iso[11])
+{
+	int year = full_year(h, y);
+
+	if (!valid_date(year, h->month, h->day))
+		return 0;
+	snprintf(iso, 11, "%04d-%02d-%02d", year, h->month, h->day);
 	return h->end;
 }
 
@@ -923,24 +1023,39 @@ rp_parse_date(const char *s, size_t n, char iso[11])
 
 	if (rp_lang_match(RP_LK_DATE, s, n < DATE_MAX ? n : DATE_MAX, &h) == 0)
 		return 0;
-	return date_iso(&h, iso);
+	return date_iso(&h, no_years, iso);
 }
 
-size_t
-rp_find_date(const char *s, size_t n, char iso[11], size_t *at)
+/* The first date in s[0..n) that starts by most, of a year in y. */
+static size_t
+find_date_of(const char *s, size_t n, size_t most, struct years y,
+    char iso[11], size_t *at)
 {
 	rp_lang_hit	 h;
 	size_t		 from = 0, a;
 
-	while (from < n && rp_lang_find(RP_LK_DATE, s + from, n - from, &h,
-	    &a) > 0) {
-		if (date_iso(&h, iso) > 0) {
+	while (from < n && from <= most && rp_lang_find_by(RP_LK_DATE,
+	    s + from, n - from, most - from, &h, &a) > 0) {
+		if (date_iso(&h, y, iso) > 0) {
 			*at = from + a;
 			return h.end - a;
 		}
 		from += h.end;
 	}
 	return 0;
+}
+
+size_t
+rp_find_date_by(const char *s, size_t n, size_t most, char iso[11],
+    size_t *at)
+{
+	return find_date_of(s, n, most, no_years, iso, at);
+}
+
+size_t
+rp_find_date(const char *s, size_t n, char iso[11], size_t *at)
+{
+	return rp_find_date_by(s, n, n, iso, at);
 }
 
 /* ---------------------------------------------------------- numbers */
@@ -1195,9 +1310,74 @@ rp_footnote_rule(const char *s, size_t n)
 	return i;
 }
 
+/* The script a letter is written in, as the tables' "script" setting
+ * names it; NULL for digits, signs and punctuation. */
+static const char *
+script_of(uint32_t cp)
+{
+	if ((cp >= 0x0620 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x06D3) ||
+	    (cp >= 0x0750 && cp <= 0x077F))
+		return "arabic";
+	if (cp >= 0x0400 && cp <= 0x04FF)
+		return "cyrillic";
+	if (rp_is_cjk(cp))
+		return "han";
+	if (cp < 0x80 ? isalpha((int)cp) : cp >= 0xC0 && cp < 0x250)
+		return "latin";
+	return NULL;
+}
+
+/* A numbered marker of [note markers] at s: the match into *h, its
+ * length; 0 if none.  A bracketed year is no note ("(1967)"). */
+static size_t
+note_number_at(const char *s, size_t n, rp_lang_hit *h)
+{
+	if (n == 0 || (s[0] != '(' && (unsigned char)s[0] < 0x80) ||
+	    rp_lang_match(RP_LK_NOTE_MARKER, s, n, h) == 0 || h->num < 1 ||
+	    h->num > 999)
+		return 0;
+	return h->end;
+}
+
+/* Brackets round a number are a note marker only in the text of a
+ * language whose table gives them: the same "(1)" opens a sub-item in
+ * English, and a number cited in brackets stays a number. */
+size_t
+rp_note_number(const char *s, size_t n, uint32_t beside, int *num)
+{
+	rp_lang_hit	 h;
+	size_t		 end = note_number_at(s, n, &h);
+	const char	*script = script_of(beside);
+
+	if (end == 0 || script == NULL || !setting_is(h.lang, "script",
+	    script))
+		return 0;
+	*num = h.num;
+	return end;
+}
+
+/* A numbered marker of [note markers] opening a note ("(1) القرار 217
+ * ألف (د-3)."), the note's first letter in its language's script: the
+ * offset past the marker, its number into *num; 0 if none. */
+static size_t
+note_number_opening(const char *s, size_t n, int *num)
+{
+	rp_lang_hit	h;
+	size_t		end = note_number_at(s, n, &h), k = end;
+	uint32_t	cp;
+
+	while (k < n && s[k] == ' ')
+		k++;
+	if (end == 0 || k == end || k >= n ||
+	    rp_utf8_decode(s + k, n - k, &cp) == 0)
+		return 0;
+	return rp_note_number(s, n, cp, num);
+}
+
 /*
  * A footnote marker opening a definition line: "1 See", "¹ General",
- * "* 仅以", a marker in words of [note markers] ("(注)大会…"), and the
+ * "* 仅以", a marker in words of [note markers] ("(注)大会…") or a
+ * number in its brackets ("(1) القرار …"), and the
  * old form with a slash, "17/ See", one or two stars and a slash.
  * Returns the offset of the text, 0 if none; marker in out, without
  * the slash; *slashed says whether it had one.
@@ -1208,13 +1388,16 @@ rp_note_marker(const char *s, size_t n, char *out, size_t outsize,
 {
 	size_t		i = 0, m = 0, len;
 	uint32_t	cp;
+	int		num;
 
 	*slashed = 0;
 	if ((i = rp_lang_phrase(RP_LK_NOTE_MARKER, s, n, NULL)) > 0 &&
 	    i < outsize) {
 		memcpy(out, s, i);
 		m = i;
-	} else
+	} else if ((i = note_number_opening(s, n, &num)) > 0 && outsize > 3)
+		m = (size_t)snprintf(out, outsize, "%d", num);
+	else
 		i = 0;
 	while (m == 0 && i < n &&
 	    (len = rp_utf8_decode(s + i, n - i, &cp)) &&
@@ -1644,25 +1827,37 @@ is_distribution(const char *s, size_t n)
 	return k > 0 && (k == n || s[k] == '.' || s[k] == ':');
 }
 
+/* Where the first word of s ends: at its first ASCII byte that is no
+ * letter (n if none). */
+static size_t
+first_word_end(const char *s, size_t n)
+{
+	size_t	i = 0;
+
+	while (i < n && ((unsigned char)s[i] >= 0x80 ||
+	    isalpha((unsigned char)s[i])))
+		i++;
+	return i;
+}
+
 /* "بتاريخ 5 كانون الثاني/يناير 1988", "Dated 3 May 2001": a date after
- * one word, alone on its line (in lower case, "on 14 October 2025", it
- * continues the line before). */
+ * one word of letters (not a symbol, "A/RES/49/12 21 November") and a
+ * space, alone on its line (in lower case, "on 14 October 2025", it
+ * continues the line before).  The word, the space and a date after
+ * them first: most lines have none, and looking for a date anywhere
+ * reads the whole line. */
 static int
 dated_line(const char *s, size_t n)
 {
 	char	iso[11];
-	size_t	at, k = rp_find_date(s, n, iso, &at);
+	size_t	w = first_word_end(s, n), at, k;
 
-	size_t	i;
-
-	if (k == 0 || at + k != n || at < 2 || s[at - 1] != ' ' ||
-	    rp_starts_lower(s, n))
+	if (w == 0 || w == n || s[w] != ' ' ||
+	    rp_parse_date(s + w + 1, n - w - 1, iso) != n - w - 1)
 		return 0;
-	/* One word of letters: not a symbol ("A/RES/49/12 21 November"). */
-	for (i = 0; i + 1 < at; i++)
-		if ((unsigned char)s[i] < 0x80 && !isalpha((unsigned char)s[i]))
-			return 0;
-	return 1;
+	/* And no date before it. */
+	k = rp_find_date(s, n, iso, &at);
+	return k > 0 && at + k == n && at == w + 1 && !rp_starts_lower(s, n);
 }
 
 int
@@ -1674,8 +1869,8 @@ rp_names_doctype(const char *s, size_t n)
 	return rp_lang_find(RP_LK_DOCTYPE, s, n, &h, &at) > 0;
 }
 
-int
-rp_masthead_role(const char *s, size_t n)
+static int
+masthead_role(const char *s, size_t n)
 {
 	char		 iso[11], sym[64];
 	int		 a, b;
@@ -1722,6 +1917,12 @@ rp_masthead_role(const char *s, size_t n)
 			return RP_ROLE_NUMBER;
 	}
 	return RP_ROLE_NONE;
+}
+
+int
+rp_masthead_role(const char *s, size_t n)
+{
+	return remembered(Q_MASTHEAD_ROLE, masthead_role, s, n);
 }
 
 /* Whether cp is a letter of an alphabet: not a Han character, a sign
@@ -1868,14 +2069,20 @@ rp_date_alone(const char *s, size_t n)
  * the meeting: "Adopted at the 1748th meeting by 13 votes to none",
  * "Adoptée à la 263e séance", "Принята единогласно на 4872-м
  * заседании".  Fills the meeting, date and vote into m. */
-int
-rp_opens_conclusion(const char *s, size_t n)
+static int
+opens_conclusion(const char *s, size_t n)
 {
 	size_t		 k = date_first(s, n);
 	rp_lang_hit	 h;
 
 	return rp_lang_match(RP_LK_MEETING, s + k, n - k < 96 ? n - k : 96,
 	    &h) > 0 || rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) > 0;
+}
+
+int
+rp_opens_conclusion(const char *s, size_t n)
+{
+	return remembered(Q_OPENS_CONCLUSION, opens_conclusion, s, n);
 }
 
 /* The first date in s into m, over one it has if replace. */
@@ -1889,13 +2096,14 @@ date_meta(rp_doc *doc, rp_meta *m, const char *s, size_t n, int replace)
 		m->date = rp_doc_strdup(doc, iso);
 }
 
-int
-rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+/* rp_conclusion_line of a line that opens as a closing line does
+ * (rp_opens_conclusion): its facts into m. */
+static int
+conclusion_facts(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 {
 	/* A line that opens with a meeting is short; an adoption line may
 	 * run on (a note glued to it). */
-	if (!rp_opens_conclusion(s, n) || (n > 300 &&
-	    rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) == 0))
+	if (n > 300 && rp_lang_phrase(RP_LK_ADOPTED, s, n, NULL) == 0)
 		return 0;
 	if (!meeting_in(doc, m, s, n))
 		return 0;
@@ -1905,11 +2113,18 @@ rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 }
 
 int
+rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
+{
+	return rp_opens_conclusion(s, n) && conclusion_facts(doc, m, s, n);
+}
+
+int
 rp_closes_body(rp_doc *doc, rp_meta *m, const char *s, size_t n,
     int in_body)
 {
-	return rp_conclusion_line(doc, m, s, n) || (in_body &&
-	    rp_opens_conclusion(s, n));
+	/* Asked once: a long text's answer is not kept. */
+	return rp_opens_conclusion(s, n) &&
+	    (conclusion_facts(doc, m, s, n) || in_body);
 }
 
 int
@@ -2188,7 +2403,7 @@ adopted_at(const char *t, size_t n, size_t i)
  * else the only date it gives ("قرار ... رقم 338 في 22 تشرين الأول
  * (أكتوبر) 1973. تبنى ..."), not one of several it cites on its way. */
 static int
-title_date(const char *t, char iso[11])
+title_date(const char *t, struct years y, char iso[11])
 {
 	char	 last[11];
 	size_t	 n = strlen(t), at, from = 0, end = 0, k;
@@ -2198,10 +2413,10 @@ title_date(const char *t, char iso[11])
 	    t[n - 1] == ')' || t[n - 1] == ']'))
 		n--;
 	if ((k = adopted_at(t, n, 0)) < n &&
-	    rp_find_date(t + k, n - k, iso, &at) > 0)
+	    find_date_of(t + k, n - k, n - k, y, iso, &at) > 0)
 		return 1;
-	while (from < n && (k = rp_find_date(t + from, n - from, last,
-	    &at)) > 0) {
+	while (from < n && (k = find_date_of(t + from, n - from, n - from,
+	    y, last, &at)) > 0) {
 		from = end = from + at + k;
 		differ |= dates++ > 0 && strcmp(iso, last) != 0;
 		memcpy(iso, last, sizeof(last));
@@ -2214,7 +2429,7 @@ title_date(const char *t, char iso[11])
  * والذي أصدره في 19 مارس/آذار 1978:", a web copy's introduction below
  * its title): 1, else 0. */
 static int
-note_date(const rp_node *preface, char iso[11])
+note_date(const rp_node *preface, struct years y, char iso[11])
 {
 	const rp_node	*b;
 	rp_buf		 t;
@@ -2226,13 +2441,47 @@ note_date(const rp_node *preface, char iso[11])
 			continue;
 		rp_buf_init(&t);
 		rp_node_text(b, &t);
-		if (t.len > 0 && title_date(t.data, d)) {
+		if (t.len > 0 && title_date(t.data, y, d)) {
 			memcpy(iso, d, sizeof(d));
 			found++;
 		}
 		rp_buf_free(&t);
 	}
 	return found == 1;
+}
+
+/* The session of a General Assembly symbol's old form, "A/RES/2847
+ * (XXVI)", else m's own; 0 if none. */
+static int
+ga_session(const rp_meta *m)
+{
+	const char	*p;
+	size_t		 len;
+	int		 v;
+
+	if (m->session_number > 0 || m->symbol == NULL ||
+	    !starts(m->symbol, strlen(m->symbol), "A/RES/") ||
+	    (p = strchr(m->symbol, '(')) == NULL)
+		return m->session_number;
+	v = rp_roman_value(p + 1, strlen(p + 1), &len);
+	return v > 0 && p[1 + len] == ')' ? v : 0;
+}
+
+/* The years m's adoption may fall in: its symbol's, else those of its
+ * General Assembly session (the Nth opens in September of 1945 + N). */
+static struct years
+years_of(const rp_meta *m)
+{
+	struct years	y = no_years;
+	int		s = ga_session(m);
+
+	if (m->year > 0)
+		y.lo = y.hi = m->year;
+	else if (s > 0) {
+		y.lo = 1945 + s;
+		y.hi = y.lo + 1;
+	}
+	return y;
 }
 
 /* A resolution whose closing lines give no date: the date its title
@@ -2244,12 +2493,13 @@ adoption_date(rp_doc *doc, rp_meta *m, const rp_node *preface)
 {
 	char		 iso[11];
 	const char	*from = NULL;
+	struct years	 y = years_of(m);
 
 	if (m->date != NULL || m->kind != RP_DOC_RESOLUTION)
 		return;
-	if (m->title != NULL && title_date(m->title, iso))
+	if (m->title != NULL && title_date(m->title, y, iso))
 		from = "title";
-	else if (note_date(preface, iso))
+	else if (note_date(preface, y, iso))
 		from = "note above the text";
 	if (from != NULL && (m->year == 0 || atoi(iso) == m->year)) {
 		m->date = rp_doc_strdup(doc, iso);

@@ -105,6 +105,9 @@ size_t		 rp_parse_date(const char *s, size_t n, char iso[11]);
 /* The first date anywhere in s, as rp_parse_date; *at = its offset. */
 size_t		 rp_find_date(const char *s, size_t n, char iso[11],
 		    size_t *at);
+/* The same, of the dates that start at or before offset most. */
+size_t		 rp_find_date_by(const char *s, size_t n, size_t most,
+		    char iso[11], size_t *at);
 
 /* A paragraph number at s ("1.", "12. "): the marker's length without
  * trailing space in *numlen; returns the offset of the text after it. */
@@ -134,6 +137,11 @@ size_t		 rp_item_marker(const char *s, size_t n, size_t *numlen,
  * before the first note ("__________ 1/ A/49/48."): the length of the
  * rule and the spaces after it, else 0. */
 size_t		 rp_footnote_rule(const char *s, size_t n);
+/* A numbered note marker in a language's own brackets ([note markers]
+ * "( {num} )", Arabic "الإنسان(1)") at s, beside a letter of that
+ * language's script: its length, the number into *num; 0 if none. */
+size_t		 rp_note_number(const char *s, size_t n, uint32_t beside,
+		    int *num);
 /* A footnote marker opening a definition line: "1 See", "¹ General",
  * "* 仅以", a marker in words ("(注)大会…"), "17/ See": the offset of
  * the note's text, 0 if none; the marker into out (without the slash),

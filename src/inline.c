@@ -410,11 +410,13 @@ static int
 list_separator(const char *t, size_t a, size_t b)
 {
 	char	iso[11];
-	size_t	len, e, at;
+	size_t	len, e, at, lead = strcspn(t + a, ",;0123456789");
 	int	comma;
 
-	if ((len = rp_find_date(t + a, b - a, iso, &at)) > 0 &&
-	    at <= DATE_LEAD && strcspn(t + a, ",;0123456789") >= at)
+	/* Only a date that opens the separator counts: none is looked
+	 * for further on. */
+	if ((len = rp_find_date_by(t + a, b - a, lead < DATE_LEAD ? lead :
+	    DATE_LEAD, iso, &at)) > 0)
 		a += at + len;
 	comma = a < b && t[a] == ',';
 	a = skip_spaces(t, a + comma, b);
@@ -895,6 +897,44 @@ scan_note_word(struct scan *sc, struct span *s, size_t i, size_t j)
 	    RP_MARK_GLUED) ? s->run : j;
 }
 
+/* Whether cp is a digit, Western or Arabic-Indic. */
+static int
+any_digit(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0x0660 && cp <= 0x0669) ||
+	    (cp >= 0x06F0 && cp <= 0x06F9);
+}
+
+/* "الإنسان(1)،", "لعام 2030(1)": a number in the brackets of [note
+ * markers] glued to its word, at t[i..).  After a letter, a glued
+ * marker; after a number ("2030(1)", but also "المادة 2(4)"), only the
+ * note expected next.  Where scanning goes on, or 0 if none. */
+static size_t
+scan_note_number(struct scan *sc, struct span *s, size_t i)
+{
+	const char	*t = sc->t;
+	char		 marker[16];
+	size_t		 k = i, len, j;
+	uint32_t	 cp = 0;
+	int		 num, digits = 0;
+
+	while (k > s->a && any_digit(cp = rp_utf8_last(t + s->a, k - s->a,
+	    &len)) && digits < 8) {
+		k -= len;
+		digits++;
+	}
+	if (k == i && k > s->a)
+		cp = rp_utf8_last(t + s->a, k - s->a, &len);
+	if (digits > 0 && k > s->a && t[k - 1] == ' ' && k - 1 > s->a)
+		cp = rp_utf8_last(t + s->a, k - 1 - s->a, &len);
+	if (k == s->a || (j = rp_note_number(t + i, s->b - i, cp,
+	    &num)) == 0)
+		return 0;
+	snprintf(marker, sizeof(marker), "%d", num);
+	return try_marker(sc, s->parent, &s->run, i, i + j, marker,
+	    digits > 0 ? RP_MARK_SPACED : RP_MARK_GLUED) ? s->run : 0;
+}
+
 /* "*" after CJK punctuation or a word: a footnote marker; one or two
  * stars and a slash: the old form.  t[i..j) is the run of stars. */
 static size_t
@@ -1089,6 +1129,9 @@ scan_text(struct scan *sc, rp_node *parent, size_t a, size_t b)
 		    (j = rp_lang_phrase(RP_LK_NOTE_MARKER, t + i, b - i,
 		    NULL)) > 0)
 			i = scan_note_word(sc, &s, i, i + j);
+		else if (cp == '(' && i > a && t[i - 1] != ' ' &&
+		    (j = scan_note_number(sc, &s, i)) > 0)
+			i = j;
 		else if (cp == '[' && i > a &&
 		    (j = bracket_marker_end(sc, i, b)) > i)
 			i = scan_bracket(sc, &s, i, j);
@@ -1244,6 +1287,11 @@ parse_range(struct scan *sc, rp_node *parent, size_t a, size_t b,
 	size_t		 i = a, run = a, next, skip;
 
 	while (i < b && sc->ctx->markdown && depth < 8) {
+		/* Most bytes open neither emphasis nor a link. */
+		while (i < b && t[i] != '*' && t[i] != '[')
+			i++;
+		if (i == b)
+			break;
 		if (t[i] == '*' && (i == 0 || t[i - 1] != '\\')) {
 			next = emphasis_span(sc, parent, a, i, b, depth, run,
 			    &skip);

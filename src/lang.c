@@ -11,6 +11,7 @@
 #include "respub.h"
 #include "arena.h"
 #include "lang.h"
+#include "memo.h"
 #include "utf8.h"
 
 #ifndef RP_DATADIR
@@ -70,6 +71,8 @@ static struct {
 	unsigned char	 last[RP_LK__MAX][32];	/* last bytes of phrases */
 	int		 numeric[RP_LK__MAX];	/* every pattern opens with a
 						   number */
+	int		 counted[RP_LK__MAX];	/* every pattern reads a
+						   number somewhere */
 	int		 any[RP_LK__MAX];	/* a pattern may open with
 						   any byte ({text}) */
 	unsigned char	 ascii[128];		/* ASCII folded */
@@ -595,6 +598,15 @@ starts_numeric(const char *p)
 	return 0;
 }
 
+/* Whether a pattern reads a number in digits or Chinese numerals (never
+ * in words): no match starts after a text's last number byte. */
+static int
+reads_number(const char *p)
+{
+	return strstr(p, "{day}") != NULL || strstr(p, "{year}") != NULL ||
+	    strstr(p, "{mnum}") != NULL;
+}
+
 /* Whether a pattern opens with a vote, which may be in words. */
 static int
 opens_vote(const char *p)
@@ -611,6 +623,16 @@ number_byte(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || c == 0xD9 || c == 0xDB ||
 	    (c >= 0xE3 && c <= 0xE9) || c == 0xEF;
+}
+
+/* The offset past the last byte of s[0..n) that may start a number, 0
+ * if none. */
+static size_t
+past_last_number(const char *s, size_t n)
+{
+	while (n > 0 && !number_byte((unsigned char)s[n - 1]))
+		n--;
+	return n;
 }
 
 /* The entry of kind whose text is exactly t[0..n), or NULL, by binary
@@ -853,12 +875,13 @@ load(void)
 		int kind = T.e[i].kind;
 
 		T.lo[kind] = i;
-		T.numeric[kind] = 1;
+		T.numeric[kind] = T.counted[kind] = 1;
 		for (k = i; k < T.n && T.e[k].kind == kind; k++) {
 			unsigned char c = (unsigned char)T.e[k].text[0];
 
 			T.numeric[kind] &= starts_numeric(T.e[k].text) &&
 			    !opens_vote(T.e[k].text);
+			T.counted[kind] &= reads_number(T.e[k].text);
 			T.e[k].again = k > i && cmp_entry(&T.e[k - 1],
 			    &T.e[k]) == 0;
 			T.first[kind][c >> 3] |= 1u << (c & 7);
@@ -944,67 +967,36 @@ rp_lang_code_setting(const char *code, const char *key)
 
 /* ------------------------------------------------------------- memo */
 
-/*
- * The reader asks the same question of the same text many times (a line
- * is tried as a date, a meeting, a closing line by one classifier after
- * another, and again when the blocks are built): the answers about short
- * texts are kept per thread, in a slot chosen by the text (its length
- * and its first and last bytes), and given again when the text is the
- * same.  The tables do not change once loaded, so an answer holds.
- */
+/* The answers about short texts (memo.h): a line is tried as a date, a
+ * meeting, a closing line by one classifier after another, and again
+ * when the blocks are built. */
 enum memo_op { MEMO_PHRASE, MEMO_IS, MEMO_MATCH, MEMO_FIND };
 
-#define MEMO_SLOTS	512		/* a power of 2 */
-#define MEMO_TEXT	96		/* longest text kept */
+/* A power of 2: enough for the questions about the lines of a page
+ * or two, as the passes over the lines come back to them. */
+#define MEMO_SLOTS	2048
 
 struct memo {
-	unsigned char	 op, kind, n;	/* n 0: the slot is empty */
-	char		 text[MEMO_TEXT];
+	rp_memo_key	 key;
 	size_t		 r, at;
 	int		 value;
 	rp_lang_hit	 hit;
 };
 
-static uint64_t
-memo_hash(int op, int kind, const char *s, size_t n)
-{
-	uint64_t	 a = 0, b = 0, h;
-
-	memcpy(&a, s, n < 8 ? n : 8);
-	if (n > 8)
-		memcpy(&b, s + n - 8, 8);
-	h = (uint64_t)n * 0x9E3779B97F4A7C15u ^ (uint64_t)(op << 8 | kind);
-	h ^= a * 0xFF51AFD7ED558CCDu;
-	h ^= b * 0xC4CEB9FE1A85EC53u;
-	return h ^ h >> 29 ^ h >> 47;
-}
-
 /* The slot of the question (op, kind, s[0..n)): *known when it holds
- * the answer, else the caller fills it after memo_key; NULL when the
+ * the answer, else the caller fills it after rp_memo_set; NULL when the
  * text is too long to keep. */
 static struct memo *
 memo_slot(int op, int kind, const char *s, size_t n, int *known)
 {
 	static _Thread_local struct memo slots[MEMO_SLOTS];
-	struct memo	*m;
+	size_t		 i = rp_memo_index(op, kind, s, n, MEMO_SLOTS);
 
 	*known = 0;
-	if (n == 0 || n > MEMO_TEXT)
+	if (i == (size_t)-1)
 		return NULL;
-	m = &slots[memo_hash(op, kind, s, n) & (MEMO_SLOTS - 1)];
-	*known = m->n == n && m->op == op && m->kind == kind &&
-	    memcmp(m->text, s, n) == 0;
-	return m;
-}
-
-/* The slot now answers (op, kind, s[0..n)). */
-static void
-memo_key(struct memo *m, int op, int kind, const char *s, size_t n)
-{
-	m->op = (unsigned char)op;
-	m->kind = (unsigned char)kind;
-	m->n = (unsigned char)n;
-	memcpy(m->text, s, n);
+	*known = rp_memo_holds(&slots[i].key, op, kind, s, n);
+	return &slots[i];
 }
 
 /* ------------------------------------------------------------ phrases */
@@ -1238,7 +1230,7 @@ rp_lang_phrase(rp_lang_kind kind, const char *s, size_t n, int *value)
 	}
 	fold_free(&own);
 	if (m != NULL) {
-		memo_key(m, MEMO_PHRASE, kind, s, n);
+		rp_memo_set(&m->key, MEMO_PHRASE, kind, s, n);
 		m->r = r;
 		m->value = v;
 	}
@@ -1274,7 +1266,7 @@ rp_lang_is(rp_lang_kind kind, const char *s, size_t n, int *value)
 		*value = x->value;
 	fold_free(&own);
 	if (m != NULL) {
-		memo_key(m, MEMO_IS, kind, s, n);
+		rp_memo_set(&m->key, MEMO_IS, kind, s, n);
 		m->r = x != NULL;
 		m->value = x != NULL ? x->value : 0;
 	}
@@ -1887,11 +1879,44 @@ ph_num(const char *rest, const struct folded *f, size_t i,
 	return ph_count(rest, f, i, hit, &hit->num, 0, INT_MAX, 0);
 }
 
+/* Whether f holds exactly two digits at i, no more: their value, else
+ * -1. */
+static int
+two_digits_at(const struct folded *f, size_t i)
+{
+	if (!digit_at(f, i) || !digit_at(f, i + 1) || digit_at(f, i + 2) ||
+	    (i > 0 && digit_at(f, i - 1)))
+		return -1;
+	return (f->s[i] - '0') * 10 + f->s[i + 1] - '0';
+}
+
+/* {year}, also one a line wrap broke after its century ("31 января
+ * 19⏎96 года.", the wrap joined as one space): no other number reads
+ * "19 96" after a day and a month. */
 static size_t
 ph_year(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit)
 {
-	return ph_count(rest, f, i, hit, &hit->year, 1900, 2100, 0);
+	size_t	r;
+	int	c = two_digits_at(f, i), y;
+
+	if ((r = ph_count(rest, f, i, hit, &hit->year, 1900, 2100, 0)) > 0 ||
+	    (c != 19 && c != 20) || i + 2 >= f->n || f->s[i + 2] != ' ' ||
+	    (y = two_digits_at(f, i + 3)) < 0)
+		return r;
+	return ph_keep(rest, f, i + 5, hit, c * 100 + y, 1900, 2100,
+	    &hit->year);
+}
+
+/* {yy}: a year in two digits ("20.12.71"), its century unknown: the
+ * reader completes it only from what else the text says (classify.c). */
+static size_t
+ph_yy(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	int y = two_digits_at(f, i);
+
+	return y < 0 ? 0 : ph_keep(rest, f, i + 2, hit, y, 0, 99, &hit->year);
 }
 
 /* A vote at i into hit->votes[k]: a count, or one in words ("ten",
@@ -1935,6 +1960,7 @@ static const struct {
 	PH("text", ph_text), PH("abstainers", named), PH("ord", ph_ord),
 	PH("month", ph_month), PH("mnum", ph_mnum), PH("day", ph_day),
 	PH("n", ph_meeting), PH("num", ph_num), PH("year", ph_year),
+	PH("yy", ph_yy),
 	PH("for", ph_for), PH("against", ph_against),
 	PH("abstain", ph_abstain), PH("session", ph_session),
 };
@@ -2053,6 +2079,7 @@ match_at(int kind, const struct folded *f, size_t i, rp_lang_hit *hit)
 				best = r;
 				*hit = h;
 				hit->value = T.e[k].value;
+				hit->lang = T.e[k].lang;
 			}
 		}
 	}
@@ -2096,7 +2123,7 @@ rp_lang_match(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit)
 		end = hit_source(f, r, hit);
 	fold_free(&own);
 	if (m != NULL) {
-		memo_key(m, MEMO_MATCH, kind, s, n);
+		rp_memo_set(&m->key, MEMO_MATCH, kind, s, n);
 		m->r = end;
 		m->hit = *hit;
 	}
@@ -2104,28 +2131,30 @@ rp_lang_match(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit)
 }
 
 size_t
-rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
-    size_t *at)
+rp_lang_find_by(rp_lang_kind kind, const char *s, size_t n, size_t most,
+    rp_lang_hit *hit, size_t *at)
 {
 	struct folded		 own;
 	const struct folded	*f;
-	struct memo		*m;
-	size_t		 i, r, end = 0;
+	struct memo		*m = NULL;
+	size_t		 i, r, last, end = 0;
 	int		 known;
 
 	init();
 	hit_clear(hit);
 	if (T.lo[kind] == T.hi[kind])
 		return 0;
-	if ((m = memo_slot(MEMO_FIND, kind, s, n, &known)) != NULL &&
-	    known) {
+	/* The memo holds answers about the whole text. */
+	if (most >= n &&
+	    (m = memo_slot(MEMO_FIND, kind, s, n, &known)) != NULL && known) {
 		*hit = m->hit;
 		if (m->r > 0)
 			*at = m->at;
 		return m->r;
 	}
 	f = fold_kept(s, n, n, &own);
-	for (i = 0; i < f->n && end == 0; i++) {
+	last = T.counted[kind] ? past_last_number(f->s, f->n) : f->n;
+	for (i = 0; i < last && src_at(f, i) <= most && end == 0; i++) {
 		if ((f->s[i] & 0xC0) == 0x80 || (T.numeric[kind] &&
 		    !number_byte((unsigned char)f->s[i])) || (!T.any[kind] &&
 		    !may_start(kind, f->s[i])) ||
@@ -2138,12 +2167,19 @@ rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
 	}
 	fold_free(&own);
 	if (m != NULL) {
-		memo_key(m, MEMO_FIND, kind, s, n);
+		rp_memo_set(&m->key, MEMO_FIND, kind, s, n);
 		m->r = end;
 		m->hit = *hit;
 		m->at = end > 0 ? *at : 0;
 	}
 	return end;
+}
+
+size_t
+rp_lang_find(rp_lang_kind kind, const char *s, size_t n, rp_lang_hit *hit,
+    size_t *at)
+{
+	return rp_lang_find_by(kind, s, n, n, hit, at);
 }
 
 int

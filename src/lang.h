@@ -72,6 +72,7 @@ typedef struct rp_lang_hit {
 	int	 n, num, year, month, day, votes[3], ord;
 	int	 session;	/* {session}: "XXVI", "五" */
 	int	 value;		/* the pattern's " = value" */
+	int	 lang;		/* the table the pattern is from */
 	size_t	 n_at, n_end;	/* {n}, its ordinal suffix and any OCR noise */
 	size_t	 suf_at, suf_end;	/* the suffix alone */
 } rp_lang_hit;
@@ -97,6 +98,9 @@ size_t	 rp_lang_match(rp_lang_kind kind, const char *s, size_t n,
  * *at; returns the match's end as rp_lang_match (0 if none). */
 size_t	 rp_lang_find(rp_lang_kind kind, const char *s, size_t n,
 	    rp_lang_hit *hit, size_t *at);
+/* The same, of the matches that start at or before offset most. */
+size_t	 rp_lang_find_by(rp_lang_kind kind, const char *s, size_t n,
+	    size_t most, rp_lang_hit *hit, size_t *at);
 
 /* The ordinal at s ("Fifty-eighth", "cinquante-neuvième", "58th",
  * "五十四"): its value, else 0. */

@@ -11,6 +11,7 @@
 #include "lang.h"
 #include "write_akn.h"
 #include "quotes.h"
+#include "spacing.h"
 #include "utf8.h"
 
 /* The marks where a language's table names none (English's). */
@@ -206,10 +207,18 @@ akn_child(xmlNodePtr n, const char *name)
 	return NULL;
 }
 
-/* A document element's language (FRBRlanguage), into q; q unchanged
+/* What the walk sets in a document's text: its language's quotes (when
+ * on) and spaces. */
+struct typo {
+	int		 on;	/* -V quotes */
+	rp_quotes	 q;
+	rp_spacing	 sp;
+};
+
+/* A document element's language (FRBRlanguage), into t; t unchanged
  * for an element that is no document. */
 static void
-doc_quotes(xmlNodePtr d, rp_quotes *q)
+doc_typo(xmlNodePtr d, struct typo *t)
 {
 	xmlNodePtr	 l;
 	xmlChar		*v;
@@ -217,46 +226,67 @@ doc_quotes(xmlNodePtr d, rp_quotes *q)
 	l = akn_child(akn_child(akn_child(akn_child(d, "meta"),
 	    "identification"), "FRBRExpression"), "FRBRlanguage");
 	if (l != NULL && (v = xmlGetProp(l, BAD_CAST "language")) != NULL) {
-		rp_quotes_of(q, (const char *)v);
+		rp_quotes_of(&t->q, (const char *)v);
+		rp_spacing_of(&t->sp, (const char *)v);
 		xmlFree(v);
 	}
 }
 
+/* Text node c's quotes and spaces, after what st says came before it. */
 static void
-quote_children(xmlNodePtr n, const rp_quotes *q, rp_quote_state *st,
-    rp_buf *b)
+typo_text(xmlNodePtr c, const struct typo *t, rp_quote_state *st,
+    rp_buf *b, rp_buf *b2)
 {
-	xmlNodePtr	 c;
-	const char	*s, *r;
+	const char	*s = (const char *)c->content, *r = s;
+	uint32_t	 prev = st->prev;
+	size_t		 k;
+
+	if (t->on)
+		r = rp_quotes_set(&t->q, st, s, strlen(s), b);
+	else if (*s != '\0')
+		st->prev = rp_utf8_last(s, strlen(s), &k);
+	r = rp_spacing_set(&t->sp, prev, r, strlen(r), b2);
+	if (r != s)
+		xmlNodeSetContent(c, BAD_CAST r);
+}
+
+static void
+typo_children(xmlNodePtr n, const struct typo *t, rp_quote_state *st,
+    rp_buf *b, rp_buf *b2)
+{
+	xmlNodePtr c;
 
 	for (c = n->children; c != NULL; c = c->next) {
-		if (c->type == XML_TEXT_NODE && c->content != NULL) {
-			s = (const char *)c->content;
-			if ((r = rp_quotes_set(q, st, s, strlen(s), b)) != s)
-				xmlNodeSetContent(c, BAD_CAST r);
-		} else if (c->type == XML_ELEMENT_NODE &&
+		if (c->type == XML_TEXT_NODE && c->content != NULL)
+			typo_text(c, t, st, b, b2);
+		else if (c->type == XML_ELEMENT_NODE &&
 		    !xmlStrEqual(c->name, BAD_CAST "meta")) {
 			rp_quote_state	 own = { 0, 0, 0 };
-			rp_quotes	 inner = *q;
+			struct typo	 inner = *t;
 
-			doc_quotes(c, &inner);
-			quote_children(c, &inner, is_inline(c) ? st : &own, b);
+			doc_typo(c, &inner);
+			typo_children(c, &inner, is_inline(c) ? st : &own, b,
+			    b2);
 		}
 	}
 }
 
 void
-rp_quotes_akn(xmlDocPtr x)
+rp_typography_akn(xmlDocPtr x, int quotes)
 {
-	rp_quotes	 q;
+	struct typo	 t;
 	rp_quote_state	 st = { 0, 0, 0 };
-	rp_buf		 b;
+	rp_buf		 b, b2;
 
-	rp_quotes_of(&q, NULL);
+	t.on = quotes;
+	rp_quotes_of(&t.q, NULL);
+	rp_spacing_of(&t.sp, NULL);
 	rp_buf_init(&b);
+	rp_buf_init(&b2);
 	if (xmlDocGetRootElement(x) != NULL)
-		quote_children(xmlDocGetRootElement(x), &q, &st, &b);
+		typo_children(xmlDocGetRootElement(x), &t, &st, &b, &b2);
 	rp_buf_free(&b);
+	rp_buf_free(&b2);
 }
 
 int

@@ -36,9 +36,10 @@ void	 rp_quotes_of(rp_quotes *q, const char *language);
  */
 const char *rp_quotes_set(const rp_quotes *q, rp_quote_state *st,
 	    const char *s, size_t n, rp_buf *out);
-/* The same over the text of the AKN documents in x (the HTML writer's
- * tree, before the stylesheet), each in its own language. */
-void	 rp_quotes_akn(xmlDocPtr x);
+/* The same (when quotes) and the language's spaces (spacing.h) over the
+ * text of the AKN documents in x (the HTML writer's tree, before the
+ * stylesheet), each in its own language. */
+void	 rp_typography_akn(xmlDocPtr x, int quotes);
 /* An on/off option's value: 1 (1, yes, true, on), 0 (0, no, false,
  * off) or -1. */
 int	 rp_quotes_flag(const char *v);

@@ -92,6 +92,7 @@ struct reader {
 	int		 lines_are_paragraphs; /* the same across blank lines */
 	int		 blank_after_lines; /* after nearly every line: a
 					       blank may be a wrap */
+	size_t		 formula_at;	/* first line of the formula, or 0 */
 	int		 cur_seg;	/* segment whose text is parsed */
 	int		 in_note;	/* parsing a footnote: no markers */
 	const char	*fm_symbol, *fm_title, *fm_date;
@@ -872,8 +873,16 @@ static int
 line_ends_paragraph(const struct reader *r, const struct line *prev,
     const struct line *l)
 {
-	if (prev == NULL || prev->end == RP_END_NONE)
+	size_t	len;
+
+	if (prev == NULL)
 		return 0;
+	/* Chinese without final punctuation before a drafting phrase, one
+	 * paragraph per line: the copy lost the comma (cjk_join). */
+	if (prev->end == RP_END_NONE)
+		return r->line_per_paragraph && prev->n > 0 &&
+		    rp_is_cjk(rp_utf8_last(prev->s, prev->n, &len)) &&
+		    rp_opener_at(l->s, l->n);
 	/* A full line ending in a colon goes on with a title it cites
 	 * ("the Almaty Programme of Action:⏎Addressing the Special
 	 * Needs ..."); a list after a colon opens with its markers. */
@@ -914,8 +923,9 @@ static int
 closing_break(const struct unit *u, const struct line *prev,
     const struct line *l)
 {
-	if (u->kind != U_TEXT || is_blank(prev) ||
-	    !rp_ends_sentence(prev->s, prev->n))
+	/* rp_ends_sentence, from what measure found. */
+	if (u->kind != U_TEXT || is_blank(prev) || prev->end == RP_END_NONE ||
+	    prev->end == RP_END_COMMA)
 		return 0;
 	return rp_opens_conclusion(l->s, l->n) ||
 	    (rp_opens_conclusion(u->text.data, u->text.len) &&
@@ -966,8 +976,10 @@ dated_closing(const struct reader *r, const struct unit *u,
 	size_t		 n = u->text.len, at, k;
 	char		 iso[11];
 
-	if (u->kind != U_TEXT || !rp_opens_conclusion(s, n) ||
-	    rp_starts_lower(l->s, l->n))
+	/* The unit's text is asked again for each line it grows by: the
+	 * cheap question first. */
+	if (u->kind != U_TEXT || rp_starts_lower(l->s, l->n) ||
+	    !rp_opens_conclusion(s, n))
 		return 0;
 	k = rp_find_date(s, n, iso, &at);
 	return k > 0 && at + k == n &&
@@ -1004,7 +1016,8 @@ measure_line_breaks(struct reader *r)
 	size_t	i, j;
 	int	breaks = 0, clause = 0, all = 0, all_clause = 0;
 
-	for (i = formula_line(r); i < r->nlines; i = j) {
+	r->formula_at = formula_line(r);
+	for (i = r->formula_at; i < r->nlines; i = j) {
 		const struct line *l = &r->lines[i];
 
 		for (j = i + 1; j < r->nlines && is_blank(&r->lines[j]); j++)
@@ -1322,6 +1335,20 @@ block_note(struct cutter *c, size_t i)
  * sentence, a recital under a dated heading line, a preambular opener
  * of the language's table ("Whereas" before the formula in 1940s
  * resolutions, "Recalling" under a formula OCR misread). */
+/* Whether line i is a numbered or bulleted label above the formula:
+ * short, ending no clause ("1. Правова система ipLex360", "- Законодавство",
+ * a web page's breadcrumbs pasted with the text).  Paragraphs and items
+ * come after the formula and end a clause, or fill a wrapped line; the
+ * line right above the formula may be its first words ("- Le" over
+ * "Conseil de sécurité,"). */
+static int
+menu_line(const struct reader *r, size_t i)
+{
+	const struct line *l = &r->lines[i];
+
+	return i + 1 < r->formula_at && l->end == RP_END_NONE && !long_line(l);
+}
+
 static int
 ends_masthead(const struct reader *r, size_t i, int blank)
 {
@@ -1329,7 +1356,8 @@ ends_masthead(const struct reader *r, size_t i, int blank)
 	rp_body			 b;
 
 	return rp_is_formula(l->s, l->n, &b) ||
-	    bare_formula_line(r, i) || rp_opens_unit(l->s, l->n) ||
+	    bare_formula_line(r, i) ||
+	    (rp_opens_unit(l->s, l->n) && !menu_line(r, i)) ||
 	    rp_formula_lead(l->s, l->n, &b, items_below(r, i)) > 0 ||
 	    (l->cut && long_line(l) && !rp_masthead_role(l->s, l->n)) ||
 	    (i > 0 && recital_after_heading(l - 1, l)) ||
@@ -2295,16 +2323,22 @@ join_end(const struct unit *a, int opens)
 /* Whether a unit ending in CJK text (last) goes on in the next: not
  * after a full stop; a full line ending in a comma, in a copy with a
  * blank line after every line, was wrapped there; where blank lines
- * part blocks of lines, a recital ended there. */
+ * part blocks of lines, a recital ended there.  Without punctuation it
+ * goes on, but not across a blank line (across) after a line short of
+ * the width, nor before a drafting phrase where the copy's lines, or
+ * its blocks, are its paragraphs: the copy lost the comma ("…第607(1988)
+ * 号决议" over "占领国以色列…", "…表示關切" over "認為…"). */
 static int
-cjk_join(const struct reader *r, uint32_t last, int full, int opens)
+cjk_join(const struct reader *r, uint32_t last, int full, int opens,
+    int across)
 {
 	if (rp_end_of_char(last) > RP_END_COMMA)
 		return 0;
 	if (rp_end_of_char(last) == RP_END_COMMA)
 		return full && r->blank_after_lines &&
 		    !r->lines_are_paragraphs && !opens;
-	return 1;
+	return !((across && !full) || (opens && (r->lines_are_paragraphs ||
+	    (across && !r->blank_after_lines))));
 }
 
 static int
@@ -2340,7 +2374,7 @@ should_join(const struct reader *r, const struct unit *a,
 	last = rp_utf8_last(s, n, &len);
 	rp_utf8_decode(b->text.data, b->text.len, &first);
 	if (rp_is_cjk(last) || rp_is_cjk(first))
-		return cjk_join(r, last, full, opens);
+		return cjk_join(r, last, full, opens, b->block_start);
 	if (rp_end_of_char(last) > RP_END_COMMA || ends_semicolon_and(s, n))
 		return 0;
 	/* Russian recitals and Arabic ones open in lower case. */

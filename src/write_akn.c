@@ -157,6 +157,26 @@ join(struct w *w, const char *base, const char *name)
 	return *base ? wfmt(w, "%s__%s", base, name) : wfmt(w, "%s", name);
 }
 
+/* Whether p starts a C0 control other than tab, LF and CR, or U+FFFE or
+ * U+FFFF. */
+static int
+unfit(const unsigned char *p)
+{
+	return (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
+	    (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF));
+}
+
+/* The bytes that may start what clean replaces, and the end: most text
+ * has none of them, and is passed over a byte a look-up. */
+static const unsigned char stops_clean[256] = {
+	[0] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
+	[0x06] = 1, [0x07] = 1, [0x08] = 1, [0x0B] = 1, [0x0C] = 1,
+	[0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1,
+	[0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+	[0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1,
+	[0x1D] = 1, [0x1E] = 1, [0x1F] = 1, [0xEF] = 1,
+};
+
 /*
  * s made fit for XML 1.0: C0 controls other than tab, LF and CR (a form
  * feed between pages) become spaces, U+FFFE/U+FFFF become U+FFFD.
@@ -164,27 +184,28 @@ join(struct w *w, const char *base, const char *name)
 static const char *
 clean(struct w *w, const char *s)
 {
-	const unsigned char	*p;
+	const unsigned char	*p = (const unsigned char *)s;
 	char			*o, *c;
 
-	for (p = (const unsigned char *)s; *p; p++)
-		if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
-		    (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE ||
-		    p[2] == 0xBF)))
+	for (;; p++) {
+		while (!stops_clean[*p])
+			p++;
+		if (*p == '\0' || unfit(p))
 			break;
+	}
 	if (*p == '\0')
 		return s;
 	c = o = rp_arena_alloc(&w->arena, strlen(s) + 1);
 	for (p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+		if (!unfit(p))
+			*o++ = (char)*p;
+		else if (*p < 0x20)
 			*o++ = ' ';
-		else if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE ||
-		    p[2] == 0xBF)) {
+		else {
 			memcpy(o, "\xEF\xBF\xBD", 3);
 			o += 3;
 			p += 2;
-		} else
-			*o++ = (char)*p;
+		}
 	}
 	*o = '\0';
 	return c;

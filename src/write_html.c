@@ -2,8 +2,9 @@
  * stylesheets/akn2html.xsl, in process with libxslt.  Presentation lives
  * in the stylesheet and templates/html.xml; this file only loads them,
  * passes parameters and keeps the transform sandboxed.  Typographic
- * quotes (-V quotes, quotes.c) are set in the tree before the transform:
- * the stylesheet run alone keeps the AKN's straight ones. */
+ * quotes (-V quotes, quotes.c) and the language's spaces (spacing.c) are
+ * set in the tree before the transform: the stylesheet run alone keeps
+ * the AKN's characters. */
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -518,8 +519,7 @@ transform(rp_html *h, xsltTransformContextPtr ctx, xmlDocPtr xml,
 	if (xsltSetCtxtSecurityPrefs(h->sec, ctx) != 0 ||
 	    xsltQuoteUserParams(ctx, params) != 0)
 		return -1;
-	if (h->quotes)
-		rp_quotes_akn(xml);
+	rp_typography_akn(xml, h->quotes);
 	res = apply_small_buffers(h, xml, ctx);
 	/* A runtime error can still leave a partial result. */
 	if (res != NULL && ctx->state == XSLT_STATE_OK) {

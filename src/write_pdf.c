@@ -25,6 +25,7 @@
 #include "arena.h"
 #include "hyphenate.h"
 #include "quotes.h"
+#include "spacing.h"
 #include "utf8.h"
 
 /* ------------------------------------------------------------ template */
@@ -50,7 +51,6 @@ struct conf {
 	char	*header, *header_first, *footer_left, *footer_right;
 	char	*footer_first_left, *footer_first_right;
 	char	*docref_url, *separator;
-	char	*spaced_languages, *thin_before, *thin_after, *nbsp_before;
 };
 
 enum { K_LEN, K_EMLEN, K_NUM, K_STR, K_PAGE, K_FLAG };
@@ -117,12 +117,6 @@ static const struct key {
 	  footer_first_right), "" },
 	{ "docref_url", K_STR, offsetof(struct conf, docref_url),
 	  "https://undocs.org/{symbol}" },
-	{ "spaced_languages", K_STR, offsetof(struct conf, spaced_languages),
-	  "fra" },
-	{ "thin_before", K_STR, offsetof(struct conf, thin_before),
-	  ";!?\xC2\xBB" },
-	{ "thin_after", K_STR, offsetof(struct conf, thin_after), "\xC2\xAB" },
-	{ "nbsp_before", K_STR, offsetof(struct conf, nbsp_before), ":" },
 	{ "separator", K_STR, offsetof(struct conf, separator), "* * *" },
 };
 
@@ -406,12 +400,12 @@ struct job {
 	struct page		*pages;
 	size_t			 npages, pagescap;
 	int			 curdoc, cjk, rtl;
-	int			 spaced;	/* French spacing */
 	rp_quotes		 quotes;	/* the document language's */
+	rp_spacing		 spacing;	/* its spaces */
 	const rp_hyph		*hyph;		/* its patterns, or NULL */
 	float			 measure, body_h, size, leading;
 	float			 left;		/* body indent from the margin */
-	rp_buf			 tmp, spacing, quoted;
+	rp_buf			 tmp, spaced, quoted;
 };
 
 static int
@@ -482,102 +476,21 @@ note_id(struct job *j, const rp_node *fn)
 static void add_inlines(struct job *, int, const rp_node *, int, float,
     int32_t);
 
-/* Whether word is an item of the comma- or space-separated list. */
-static int
-in_list(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-
-	while (*list) {
-		size_t k = strcspn(list, ", ");
-
-		if (k == n && strncmp(list, word, n) == 0)
-			return 1;
-		list += k;
-		list += strspn(list, ", ");
-	}
-	return 0;
-}
-
-/* Whether the character at s[0..len) is one of set's. */
-static int
-in_set(const char *set, const char *s, size_t len)
-{
-	size_t		i, k, n = strlen(set);
-	uint32_t	cp;
-
-	for (i = 0; i < n; i += k) {
-		k = rp_utf8_get(set + i, n - i, &cp, 0xFFFD);
-		if (k == len && memcmp(set + i, s, len) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* Whether s starts with a no-break space, U+00A0 or U+202F. */
-static int
-no_break_space_at(const char *s, size_t n)
-{
-	uint32_t cp;
-
-	return rp_utf8_decode(s, n, &cp) > 0 && (cp == 0xA0 || cp == 0x202F);
-}
-
-/*
- * French spacing: a narrow no-break space (U+202F) before the template's
- * thin_before characters and after its thin_after ones, a no-break space
- * before nbsp_before ones; it takes the place of a plain space, or goes
- * in where there was none, but not inside a word or number ("10:30",
- * "http://").
- */
-static const char *
-french_spaces(struct job *j, const char *s, rp_buf *b)
-{
-	const struct conf	*c = j->c;
-	size_t			 n = strlen(s), i, k;
-	uint32_t		 cp;
-
-	rp_buf_reset(b);
-	for (i = 0; i < n; i += k) {
-		size_t		 plen;
-		uint32_t	 prev;
-		int		 before;
-
-		k = rp_utf8_get(s + i, n - i, &cp, 0xFFFD);
-		before = in_set(c->thin_before, s + i, k) ? 1 :
-		    in_set(c->nbsp_before, s + i, k) ? 2 : 0;
-		if (before && (i + k == n || !isalnum((unsigned char)s[i + k]))) {
-			if (b->len > 0 && b->data[b->len - 1] == ' ')
-				b->len--;
-			if (b->len > 0 && (prev = rp_utf8_last(b->data, b->len,
-			    &plen)) != 0xA0 && prev != 0x202F)
-				rp_buf_puts(b, before == 1 ? "\u202F" :
-				    "\u00A0");
-		}
-		rp_buf_put(b, s + i, k);
-		if (in_set(c->thin_after, s + i, k)) {
-			if (i + k < n && s[i + k] == ' ')
-				k++;
-			/* Not twice: the source or a French quote mark may
-			 * have set one. */
-			if (i + k < n && !no_break_space_at(s + i + k, n - i - k))
-				rp_buf_puts(b, "\u202F");
-		}
-	}
-	return b->data ? b->data : "";
-}
-
 /* Text, with typographic quotes (unless the template turns them off)
- * and French spacing in a language that takes it. */
+ * and the spaces of its language (French's, spacing.c). */
 static void
 add_text(struct job *j, int pi, const char *s, int style, float size,
     int32_t link)
 {
+	rp_quote_state	*qs = &j->para[pi].qs;
+	uint32_t	 prev = qs->prev;
+	size_t		 k;
+
 	if (j->c->quotes)
-		s = rp_quotes_set(&j->quotes, &j->para[pi].qs, s, strlen(s),
-		    &j->quoted);
-	if (j->spaced)
-		s = french_spaces(j, s, &j->spacing);
+		s = rp_quotes_set(&j->quotes, qs, s, strlen(s), &j->quoted);
+	else if (*s != '\0')
+		qs->prev = rp_utf8_last(s, strlen(s), &k);
+	s = rp_spacing_set(&j->spacing, prev, s, strlen(s), &j->spaced);
 	pl_add(&j->para[pi].pl, &j->st->m, s, strlen(s), style, size, 0, link,
 	    -1);
 }
@@ -634,6 +547,11 @@ add_inline(struct job *j, int pi, const rp_node *n, int style, float size,
 		j->para[pi].pl.isolate--;
 		break;
 	case RP_NODE_NOTEREF:
+		/* Markers side by side: a comma between them (UN-LAYOUT 1.5,
+		 * EM-FN), not one number "2325" of 23 and 25. */
+		if (n->prev != NULL && n->prev->type == RP_NODE_NOTEREF)
+			pl_add(&j->para[pi].pl, &j->st->m, ",", 1, style,
+			    size * 0.65f, size * 0.38f, -1, -1);
 		id = n->target ? note_id(j, n->target) : -1;
 		pl_add(&j->para[pi].pl, &j->st->m, n->num ? n->num : "*",
 		    strlen(n->num ? n->num : "*"), style, size * 0.65f,
@@ -1689,8 +1607,9 @@ flow_document(struct job *j, const rp_node *d, int level)
 	struct docinfo	*di;
 	const rp_node	*c, *notes;
 	int		 saved = j->curdoc, saved_cjk = j->cjk;
-	int		 saved_rtl = j->rtl, saved_spaced = j->spaced;
+	int		 saved_rtl = j->rtl;
 	rp_quotes	 saved_quotes = j->quotes;
+	rp_spacing	 saved_spacing = j->spacing;
 	const rp_hyph	*saved_hyph = j->hyph;
 	float		 ssize = j->size, slead = j->leading;
 
@@ -1710,10 +1629,9 @@ flow_document(struct job *j, const rp_node *d, int level)
 	j->curdoc = (int)j->ndocs++;
 	j->cjk = di->cjk;
 	j->rtl = di->rtl;
-	j->spaced = d->meta && d->meta->language &&
-	    in_list(j->c->spaced_languages, d->meta->language);
 	if (d->meta && d->meta->language) {
 		rp_quotes_of(&j->quotes, d->meta->language);
+		rp_spacing_of(&j->spacing, d->meta->language);
 		j->hyph = j->c->hyphenate ? rp_hyph_of(d->meta->language,
 		    j->c->hyphen_dir) : NULL;
 	}
@@ -1739,8 +1657,8 @@ flow_document(struct job *j, const rp_node *d, int level)
 	j->curdoc = saved;
 	j->cjk = saved_cjk;
 	j->rtl = saved_rtl;
-	j->spaced = saved_spaced;
 	j->quotes = saved_quotes;
+	j->spacing = saved_spacing;
 	j->hyph = saved_hyph;
 	j->size = ssize;
 	j->leading = slead;
@@ -1961,6 +1879,45 @@ set_item(struct job *j, size_t i, const size_t *end, struct fnpart *carry,
 	return i + 1;
 }
 
+/* A part's place at its page foot: a note going on from the page before
+ * first, one going on to the next page last. */
+static int
+fn_rank(const struct job *j, const struct fnpart *f)
+{
+	if (f->from > 0)
+		return 0;
+	return f->to < (int)j->para[j->notes[f->note].para].pl.nline ? 2 : 1;
+}
+
+static int
+fn_before(const struct job *j, const struct fnpart *a,
+    const struct fnpart *b)
+{
+	int ra = fn_rank(j, a), rb = fn_rank(j, b);
+
+	return ra != rb ? ra < rb : a->note < b->note;
+}
+
+/*
+ * The notes of a page foot in number order, as the print lists them even
+ * where the text cites them out of order (S/RES/44 (1948): 23, 25, 24
+ * cited, 23, 24, 25 at the foot): placing follows the markers, so
+ * sort them (a handful: by insertion).
+ */
+static void
+notes_by_number(const struct job *j, struct page *pg)
+{
+	size_t		a, b;
+	struct fnpart	f;
+
+	for (a = 1; a < pg->nfn; a++) {
+		f = pg->fn[a];
+		for (b = a; b > 0 && fn_before(j, &f, &pg->fn[b - 1]); b--)
+			pg->fn[b] = pg->fn[b - 1];
+		pg->fn[b] = f;
+	}
+}
+
 static void
 paginate(struct job *j)
 {
@@ -1980,6 +1937,8 @@ paginate(struct job *j)
 		if (j->pages[i].nfn == 0 && j->pages[i].body == 0 &&
 		    j->npages > 1 && i == j->npages - 1)
 			j->npages--;
+	for (i = 0; i < j->npages; i++)
+		notes_by_number(j, &j->pages[i]);
 	free(carry);
 	free(end);
 }
@@ -3118,9 +3077,10 @@ pdf_render(void *state, rp_doc *doc, rp_buf *out)
 	j.size = ps->conf.size;
 	j.leading = ps->conf.leading;
 	rp_buf_init(&j.tmp);
-	rp_buf_init(&j.spacing);
+	rp_buf_init(&j.spaced);
 	rp_buf_init(&j.quoted);
 	rp_quotes_of(&j.quotes, NULL);
+	rp_spacing_of(&j.spacing, NULL);
 	flow_document(&j, doc->root, 0);
 	paginate(&j);
 	rc = draw(&j, out);
@@ -3135,7 +3095,7 @@ pdf_render(void *state, rp_doc *doc, rp_buf *out)
 	free(j.links);
 	free(j.pages);
 	rp_buf_free(&j.tmp);
-	rp_buf_free(&j.spacing);
+	rp_buf_free(&j.spaced);
 	rp_buf_free(&j.quoted);
 	return rc;
 }

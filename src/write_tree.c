@@ -2,22 +2,46 @@
  * with source positions: what the reader understood, for debugging and
  * for tests. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "backend.h"
 
+/* The dump is one line a node, so its few formats are written here
+ * rather than by printf, which costs more than the rest of the line. */
+static void
+put_int(rp_buf *b, int v)
+{
+	char		 d[12], *p = d + sizeof(d);
+	unsigned	 u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		*--p = '-';
+	rp_buf_put(b, p, (size_t)(d + sizeof(d) - p));
+}
+
+/* " key=" and its value in quotes, '"' and '\' escaped, a newline as
+ * "\n": the runs between them copied whole. */
 static void
 quoted(rp_buf *b, const char *key, const char *s)
 {
+	size_t n;
+
 	if (s == NULL)
 		return;
-	rp_buf_printf(b, " %s=\"", key);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			rp_buf_putc(b, '\\');
-		if (*s == '\n')
-			rp_buf_puts(b, "\\n");
-		else
-			rp_buf_putc(b, *s);
+	rp_buf_putc(b, ' ');
+	rp_buf_puts(b, key);
+	rp_buf_put(b, "=\"", 2);
+	for (;;) {
+		n = strcspn(s, "\"\\\n");
+		rp_buf_put(b, s, n);
+		if (s[n] == '\0')
+			break;
+		rp_buf_puts(b, s[n] == '\n' ? "\\n" : s[n] == '"' ?
+		    "\\\"" : "\\\\");
+		s += n + 1;
 	}
 	rp_buf_putc(b, '"');
 }
@@ -52,8 +76,11 @@ static void
 node_line(rp_buf *b, const rp_node *n, int depth)
 {
 	static const char *const votes[] = { "for", "against", "abstain" };
+	int i;
 
-	rp_buf_printf(b, "%*s%s", depth * 2, "", rp_node_type_name(n->type));
+	for (i = 0; i < depth; i++)
+		rp_buf_put(b, "  ", 2);
+	rp_buf_puts(b, rp_node_type_name(n->type));
 	if (n->type == RP_NODE_DOCUMENT)
 		meta(b, n->meta);
 	if (n->type == RP_NODE_BLOCK && n->role)
@@ -84,7 +111,10 @@ node_line(rp_buf *b, const rp_node *n, int depth)
 		rp_buf_puts(b, " nosrc");
 	if (n->flags & RP_UNSURE)
 		rp_buf_puts(b, " unsure");
-	rp_buf_printf(b, " @%d:%d", n->line, n->col);
+	rp_buf_put(b, " @", 2);
+	put_int(b, n->line);
+	rp_buf_putc(b, ':');
+	put_int(b, n->col);
 	quoted(b, "text", n->literal);
 	rp_buf_putc(b, '\n');
 }

@@ -467,6 +467,9 @@
         <xsl:with-param name="class" select="'doc-title'"/>
         <xsl:with-param name="content"><xsl:apply-templates select="." mode="inline-blocks"/></xsl:with-param>
       </xsl:call-template>
+      <xsl:for-each select="(akn:p | akn:block)[@class = 'note' or preceding-sibling::*[@class = 'note']]">
+        <p><xsl:call-template name="id"/><xsl:call-template name="class"/><xsl:apply-templates/></p>
+      </xsl:for-each>
     </xsl:when>
     <xsl:when test="@name = 'masthead'">
       <div class="masthead"><xsl:call-template name="id"/><xsl:apply-templates/></div>
@@ -492,9 +495,11 @@
   </xsl:choose>
 </xsl:template>
 
-<!-- The paragraphs of a title block, joined into one heading. -->
+<!-- The paragraphs of a title block, joined into one heading, up to its
+     first note: a line under the title that is no part of it
+     ("Préambule", a date, an introduction) stays a paragraph. -->
 <xsl:template match="*" mode="inline-blocks">
-  <xsl:for-each select="akn:p | akn:block">
+  <xsl:for-each select="(akn:p | akn:block)[not(@class = 'note' or preceding-sibling::*[@class = 'note'])]">
     <xsl:if test="position() > 1"><br/></xsl:if>
     <xsl:apply-templates/>
   </xsl:for-each>
@@ -917,9 +922,15 @@
   </xsl:if>
 </xsl:template>
 
+<!-- Markers side by side: a comma between them (UN-LAYOUT.md 1.5). -->
+<xsl:template name="marker-comma">
+  <xsl:if test="preceding-sibling::node()[1][self::akn:authorialNote or self::akn:noteRef]">,</xsl:if>
+</xsl:template>
+
 <!-- The first call of a note defines it in AKN; later calls are noteRefs. -->
 <xsl:template match="akn:authorialNote">
   <sup class="fnref">
+    <xsl:call-template name="marker-comma"/>
     <xsl:choose>
       <xsl:when test="@eId">
         <a id="fnref-{@eId}-1" href="#{@eId}" role="doc-noteref"><xsl:value-of select="@marker"/></a>
@@ -932,6 +943,7 @@
 <xsl:template match="akn:noteRef">
   <xsl:variable name="id" select="substring-after(@href, '#')"/>
   <sup class="fnref">
+    <xsl:call-template name="marker-comma"/>
     <xsl:choose>
       <xsl:when test="$id != '' and key('eid', $id)/self::akn:authorialNote">
         <!-- Its rank among the calls of the note, from the key (not a

@@ -208,6 +208,21 @@ for l in en fr es ru; do
 		notok "hyphenation $l: none with -V hyphenate=no" "$(echo "$r" | tr '\n' ';')"
 	fi
 done
+# Real Russian texts too (hyphen-ru's patterns, lang/ru.conf): the
+# Universal Declaration and the Russian dev texts in the narrow measure.
+for f in "$ROOT/tests/scripts/udhr-ru.txt" "$ROOT"/tests/dev/ru/*.txt; do
+	b=$(basename "$f" .txt)
+	# shellcheck disable=SC2086
+	$R -q -t pdf $narrow "$f" -o "$TMP/h$b.pdf"
+	pdftotext -raw -enc UTF-8 "$TMP/h$b.pdf" "$TMP/h$b.raw"
+	pdftotext -enc UTF-8 "$TMP/h$b.pdf" "$TMP/h$b.txt"
+	if r=$(python3 "$ROOT/tests/tools/hyphen_check.py" "$ROOT/lang/ru.conf" \
+	    "$f" "$TMP/h$b.raw" "$TMP/h$b.txt"); then
+		ok "hyphenation ru $b: valid points, no word lost ($(echo "$r" | head -1 | cut -c3- | cut -d' ' -f1-6))"
+	else
+		notok "hyphenation ru $b" "$(echo "$r" | tr '\n' ';' | cut -c1-300)"
+	fi
+done
 # The checker finds bad breaks (each rule can fail).
 printf 'Title\n\nUNESCO and desarrollo and palabras and wordy texto\n' > "$TMP/bad.txt"
 printf 'the UNES-\nCO and desarrol-\nlo and palabr-\nas and w-\nordy tex-\nto\n' > "$TMP/bad.raw"

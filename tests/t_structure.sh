@@ -146,6 +146,44 @@ expect "page marker: body read from the formula" 1 \
 # the one resolution the heading cites is the text's own.
 expect "symbol cited by the heading is the text's own" 1 \
 	"$(grep -c '^document .*symbol="S/RES/3 (1946)" number="3"' "$TMP/ws.tree")"
+# A web page's breadcrumbs pasted above the heading, bulleted or
+# numbered: labels, not paragraphs; the heading and formula are read
+# below them.  Excerpts (breadcrumbs to the second recital, to the
+# fifth) of S/RES/1929 (2010) on https://iplex360.com.ua/npa.php?code=995_i86
+# and of S/RES/1615 (2005) on https://iplex360.com.ua/npa.php?doc=1014.5865.0
+cat > "$TMP/crumbs.txt" <<'TXT'
+- Правова система ipLex360
+- Законодавство
+- Резолюція
+Резолюция 1929 (2010),
+принятая Советом Безопасности на его 6335-м заседании
+Совет Безопасности,
+вновь подтверждая свою приверженность
+Договору о нераспространении ядерного оружия, необходимость полного соблюдения всеми государствами - участниками этого Договора всех своих обязательств и напоминая о праве государств-участников, руководствуясь статьями I и II этого Договора, развивать исследования, производство и использование ядерной энергии в мирных целях без дискриминации,
+ссылаясь на резолюцию Совета управляющих МАГАТЭ (GOV/2006/14), в которой отмечается, что решение иранской ядерной проблемы внесет вклад в глобальные усилия по нераспространению и в реализацию цели того, что Ближний Восток станет свободным от оружия массового уничтожения, включая средства его доставки,
+TXT
+expect "breadcrumbs (bulleted): heading, meeting and preamble read" \
+	"pre=2 op=0 notes=0 annexes=0 date=- meeting=6335-м_заседании vote=-" \
+	"$("$RESPUB" -q -t tree "$TMP/crumbs.txt" | python3 tests/tools/counts.py /dev/stdin)"
+cat > "$TMP/crumbs2.txt" <<'TXT'
+1. Правова система ipLex360
+  2. Законодавство
+  3. Резолюція
+
+
+Резолюция 1615 (2005),
+принятая Советом Безопасности на его 5242-м заседании
+29 июля 2005 года
+Совет Безопасности,
+ссылаясь на все свои соответствующие резолюции, в частности резолюцию 1582 от 28 января 2005 года (S/RES/1582),
+приветствуя доклад Генерального секретаря от 14 июля 2005 года,
+ссылаясь на выводы Лиссабонской (S/1997/57, приложение) и Стамбульской встреч на высшем уровне Организации по безопасности и сотрудничеству в Европе (ОБСЕ) , касающиеся положения в Абхазии, Грузия,
+ссылаясь на соответствующие принципы, содержащиеся в Конвенции о безопасности персонала Организации Объединенных Наций и связанного с ней персонала, принятой 9 декабря 1994 года,
+выражая сожаление по поводу того, что личности тех, кто сбил вертолет Миссии Организации Объединенных Наций по наблюдению в Грузии (МООННГ) 8 октября 2001 года, в результате чего погибли девять человек, находившихся на борту, до сих пор не установлены,
+TXT
+expect "breadcrumbs (numbered): no operative paragraph before the formula" \
+	"pre=5 op=0 notes=0 annexes=0 date=2005-07-29 meeting=5242-м_заседании vote=-" \
+	"$("$RESPUB" -q -t tree "$TMP/crumbs2.txt" | python3 tests/tools/counts.py /dev/stdin)"
 # A web copy that puts the formula and the recital after it on one line
 # (Russian has no article to show the formula): "Генеральная Ассамблея,
 # подвергнув …" is the formula, then a recital.  Excerpt (first lines) of
@@ -295,8 +333,8 @@ expect "opener alone on its line: a recital, no heading" \
 expect "ru: \"Статья 1\" is a heading" 1 \
 	"$(grep -c 'text="Статья 1"' "$TMP/ru.tree")"
 # A recital whose last line is full and ends in a comma, a blank line,
-# then a recital no listed opener starts ("认为"): where blank lines part
-# blocks of lines, they are two recitals.  S/RES/821 (1993),
+# then a recital ("认为", a listed opener since branch held12): where
+# blank lines part blocks of lines, they are two recitals.  S/RES/821 (1993),
 # tests/dev/zh/S_RES_0821_1993_zh.txt, wrapped at 70 columns.
 cat > "$TMP/zhwrap.txt" <<'TXT'
 安全理事会,
@@ -314,6 +352,40 @@ TXT
 expect "zh: full line ending in a comma, blank, recital: apart" \
 	"pre=3 op=1 notes=0 annexes=0 date=- meeting=- vote=-" \
 	"$("$RESPUB" -q -t tree "$TMP/zhwrap.txt" | python3 tests/tools/counts.py /dev/stdin)"
+# A copy whose lines are its paragraphs lost a recital's comma (and its
+# "對"): "…的宣言表示關切", a blank line, "認為…" are two recitals (lines
+# ending a clause, 8 in 10 or more, tell such a copy).  The vote
+# "以13票贊成、1票反對(巴基斯坦)、1票棄權(約旦)" is 13-1-1.  S/RES/541
+# (1983), tests/dev/zh/S_RES_0541_1983_zh.txt.
+cat > "$TMP/zhcomma.txt" <<'TXT'
+安全理事會
+
+聽取了塞浦路斯共和國政府外交部長的發言,
+
+1983年11月15日土族塞人當局聲稱在塞浦路斯北部建立一個獨立國的宣言表示關切
+
+認為這個宣言與關於建立塞浦路斯共和國的1960年條約不符,也與1960年的《保證條約》不符,
+
+重申第365(1974)號第367(1975)號決議,
+
+認識到必須以秘書長所進行的斡旋使命為基礎來解決塞浦路斯問題,
+
+申明繼續支持聯合國駐塞浦路斯維持和平部隊,
+
+注意到1983年11月17日秘書長的聲明,
+
+2.認為上述宣言無法律效力,要求予以撤銷;
+
+3.要求緊急地有效執行其第365(1974)號第367(1975)號決議;
+
+5.呼籲各方與秘書長充分合作協助其進行斡旋使命;
+
+
+第2500次會議以13票贊成、1票反對(巴基斯坦)、1票棄權(約旦)通過。
+TXT
+expect "zh: a recital without its comma, blank, an opener: apart; vote in 贊成/反對" \
+	"pre=7 op=3 notes=0 annexes=0 date=- meeting=第2500次會議 vote=13-1-1" \
+	"$("$RESPUB" -q -t tree "$TMP/zhcomma.txt" | python3 tests/tools/counts.py /dev/stdin)"
 # A bullet alone on its line keeps its space before Chinese text: "-⏎又
 # 欢迎…" is the bullet "- 又欢迎…", a recital of its own.  S/RES/1232
 # (1999), tests/dev/zh/S_RES_1232_1999_zh.txt, wrapped at 70 columns.

@@ -6,7 +6,7 @@ The words the PDF writer hyphenated (a line of RAW.txt, `pdftotext
 compound "x-y") are cut at valid points:
   - a plain word of the source (letters between spaces and punctuation:
     no number, symbol or URL), not in capitals, not the last word of a
-    paragraph;
+    paragraph (a word that ends one, its rest alone on the next line);
   - at least "hyphenation min" letters of LANG.conf on each side;
   - a vowel on each side (every syllable has one); in Spanish never
     inside ch, ll, rr; in Russian no piece starts with ь, ъ or й;
@@ -67,7 +67,11 @@ def faults_of(lang, lmin, rmin, src, lines):
             why.append("not a plain word of the source")
         if word.isupper():
             why.append("capitals")
-        if word in last:
+        # The word ends a paragraph where its rest is alone on the next
+        # line ("мира" ends a paragraph of the UDHR; "такого ми-ра, в
+        # котором" is no fault).
+        if word in last and re.fullmatch(r"\s*[^\W\d_]+[\W_]*",
+                                         lines[i + 1]):
             why.append("last word of a paragraph")
         if len(left) < lmin or len(right) < rmin:
             why.append("fewer than %d/%d letters" % (lmin, rmin))

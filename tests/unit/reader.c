@@ -730,6 +730,59 @@ test_lang_dates(void)
 	    "(1955))");
 	check_date("paragraph 14. Notes", "", "lang en: a period after a "
 	    "number, no month");
+	/* A year a wrap broke after its century, as the reader joins it
+	 * (S/RES/1042 (1996), Minnesota mirror: "31 января 19" / "96
+	 * года.", tests/dev/ru/SOURCES.md). */
+	check_date("на его 3625-м заседании, 31 января 19 96 года.",
+	    "1996-01-31", "lang ru: year broken by a wrap, 19 / 96");
+	check_date("31 января 19 96 участников", "1996-01-31",
+	    "lang ru: broken year, no года after it");
+	check_date("31 января 19 961 года", "", "lang ru: 19 then three "
+	    "digits is no year");
+	check_date("31 января 18 96 года", "", "lang ru: 18 is no century "
+	    "of a UN text");
+	/* A two-digit year alone names no century: no date. */
+	check_date("(Принята 20.12.71 на 2026-ом пленарном заседании)", "",
+	    "lang ru: 20.12.71 alone is no date");
+}
+
+/* The date a text's metadata gets, "" if none. */
+static void
+check_doc_date(const char *text, const char *want, const char *what)
+{
+	rp_doc	*doc;
+	char	*t = tree_of(text, &doc), *d = strstr(t, " date=\""), got[11];
+	char	*nl = strchr(t, '\n');
+
+	snprintf(got, sizeof(got), "%s", d != NULL && (nl == NULL ||
+	    d < nl) ? d + 7 : "");
+	check_str(got, want, what);
+	free(t);
+	rp_doc_free(doc);
+}
+
+/* A numeric date with a two-digit year, its century from the symbol:
+ * the ipLex360 heading of A/RES/2847 (XXVI), tests/dev/ru/SOURCES.md. */
+static void
+test_two_digit_years(void)
+{
+	static const char body[] = "\n\n(Принята 20.12.71 на 2026-ом "
+	    "пленарном заседании Генеральной Ассамблеи ООН)\n\n"
+	    "Генеральная Ассамблея,\n\nссылаясь на свои резолюции,\n\n"
+	    "1. постановляет продолжать заниматься этим вопросом.\n";
+	char text[512];
+
+	snprintf(text, sizeof(text), "Резолюция 2847 (XXVI)%s", body);
+	check_doc_date(text, "1971-12-20", "yy: session XXVI (1971-1972) "
+	    "gives 20.12.71 its century");
+	snprintf(text, sizeof(text), "Резолюция 3347 (XXIX)%s", body);
+	check_doc_date(text, "", "yy: session XXIX (1974-1975) does not "
+	    "take 71");
+	snprintf(text, sizeof(text), "Резолюция%s", body);
+	check_doc_date(text, "", "yy: no symbol, no century, no date");
+	snprintf(text, sizeof(text), "Резолюция 2847 (XXVI)\nпринятая "
+	    "на 2026-м заседании 20 декабря 19\n71 года%s", body);
+	check_doc_date(text, "1971-12-20", "yy: 19 / 71 across a wrap");
 }
 
 /* The meeting, date and vote a closing line gives, as "N|meeting|date|
@@ -860,6 +913,24 @@ test_lang_closing(void)
 	check_closing("Принята на 2963-м заседании двенадцатью голосами против "
 	    "двух при одном воздержавшемся.",
 	    "2963|2963-м заседании||12-2-1", "lang ru: a vote in words");
+	/* Each part of a Russian vote where it stands, any of them left
+	 * out; the forms of the Russian yearbooks' decision lines. */
+	check_closing("Принята на 1748-м заседании 13 голосами при одном "
+	    "воздержавшемся.", "1748|1748-м заседании||13-0-1",
+	    "lang ru: none against, one abstention in words");
+	check_closing("Принята на 1000-м заседании 13 голосами при двух "
+	    "воздержавшихся (Китай, Франция).", "1000|1000-м заседании||13-0-2",
+	    "lang ru: none against, two abstentions in words");
+	check_closing("Принята на 2963-м заседании 12 голосами против 2 (Куба, "
+	    "Йемен) при 1 воздержавшемся (Китай).",
+	    "2963|2963-м заседании||12-2-1",
+	    "lang ru: members named after each count");
+	check_closing("Принята на 1000-м заседании 10 голосами против одного, "
+	    "при одном воздержавшемся.", "1000|1000-м заседании||10-1-1",
+	    "lang ru: one against in words, a comma before the abstention");
+	check_closing("Принята на 81-м пленарном заседании 121 голосом против 9 "
+	    "при 20 воздержавшихся.", "81|81-м пленарном заседании||121-9-20",
+	    "lang ru: a count ending in one takes the singular");
 	check_closing("Adoptée à la 331e séance par huit voix contre zéro, "
 	    "avec trois abstentions.", "331|331e séance||8-0-3",
 	    "lang fr: a vote in words");
@@ -1106,6 +1177,88 @@ test_own_numbers(void)
 	    "由于世界工会联合会之请求.")), "recital: 由于… before the formula");
 }
 
+/* The marker rp_note_marker reads at the opening of s, "" if none. */
+static void
+check_note_opening(const char *s, const char *want, const char *what)
+{
+	char	m[16] = "";
+	int	slashed;
+
+	if (rp_note_marker(s, strlen(s), m, sizeof(m), &slashed) == 0)
+		m[0] = '\0';
+	check_str(m, want, what);
+}
+
+/*
+ * Arabic notes as the official texts set them (UN-LAYOUT.md 1.5 and
+ * 3.2, from the UN's six-language corpus): the marker in brackets glued
+ * to its word, "…لحقوق الإنسان(1)", the note "(1) …"; a note citing
+ * 217 A (III) reads "217 ألف (د-3)".  A number in brackets after a
+ * space, a year, a letter, and any of them in English, stay text.
+ */
+static void
+test_arabic_notes(void)
+{
+	rp_doc		*doc;
+	const char	*t;
+	int		 num = 0;
+
+	check(rp_note_number("(1)،", strlen("(1)،"), 0x0646, &num) == 3 &&
+	    num == 1, "ar notes: (1) glued after الإنسان is note 1");
+	check(rp_note_number("(1)", 3, 'e', &num) == 0,
+	    "ar notes: (1) after a Latin letter is no Arabic marker");
+	check(rp_note_number("(1967)،", strlen("(1967)،"), 0x0646,
+	    &num) == 0, "ar notes: a year in brackets is no marker");
+	check_note_opening("(1) القرار 217 ألف (د-3).", "1",
+	    "ar notes: (1) opens an Arabic note");
+	check_note_opening("(1) See resolution 217 A (III).", "",
+	    "ar notes: (1) before English text is an item, not a note");
+	check_note_opening("(أ) تقرر", "", "ar notes: (أ) is an item");
+	t = next_case("إن الجمعية العامة،\n\n"
+	    "إذ تشير إلى الإعلان العالمي لحقوق الإنسان(1)،\n\n"
+	    "وإذ تشير إلى قرار مجلس الأمن 242 (1967) والفقرة (2) منه "
+	    "والمادة 2(3) من الميثاق،\n\n"
+	    "1 - تقرر أن تبقي المسألة قيد نظرها.\n\n_______________\n\n"
+	    "(1) القرار 217 ألف (د-3).\n\n(2) القرار 242 (1967).\n\n"
+	    "(3) الميثاق.\n", &doc);
+	check(count_of(t, "footnote num=") == 3 &&
+	    count_of(t, "noteref num=\"1\"") == 1 &&
+	    count_of(t, "noteref") == 1 && count_of(t, "item") == 0 &&
+	    strstr(t, "242 (1967) والفقرة (2) منه والمادة 2(3)") != NULL,
+	    "ar notes: (1) glued is linked, the notes are notes; 242 "
+	    "(1967), الفقرة (2) and 2(3) stay text");
+	t = next_case("The Security Council,\n\nRecalling Article 2(1) of "
+	    "the Charter,\n\n1. Decides to remain seized of the matter.\n"
+	    "\n_______________\n\n1 See resolution 217 A (III).\n", &doc);
+	check(count_of(t, "noteref") == 0,
+	    "ar notes: 2(1) in English is no marker");
+	next_case(NULL, &doc);
+}
+
+/* The answers kept about a text (memo.h) are its own: a text of the same
+ * length and the same first and last 8 bytes (the same slot) gets its
+ * own answer, and the first text its own again after it. */
+static void
+test_memo(void)
+{
+	const char	*f = "The Security Council,", *fz = "The Secu.....Council,";
+	const char	*c = "36th plenary meeting", *cz = "36th pleZZZZ meeting";
+	const char	*d = "Resolution 1373 (2001)";
+	const char	*dz = "ResolutiZZZZZZ3 (2001)";
+	rp_body		 b;
+
+	check(rp_is_formula(f, strlen(f), &b) &&
+	    !rp_is_formula(fz, strlen(fz), &b) &&
+	    rp_is_formula(f, strlen(f), &b), "memo: a formula, then not");
+	check(rp_opens_conclusion(c, strlen(c)) &&
+	    !rp_opens_conclusion(cz, strlen(cz)) &&
+	    rp_opens_conclusion(c, strlen(c)), "memo: a closing line, then not");
+	check(rp_masthead_role(d, strlen(d)) == RP_ROLE_DOCTYPE &&
+	    rp_masthead_role(dz, strlen(dz)) != RP_ROLE_DOCTYPE &&
+	    rp_masthead_role(d, strlen(d)) == RP_ROLE_DOCTYPE,
+	    "memo: a masthead's number, then not");
+}
+
 int
 main(void)
 {
@@ -1118,11 +1271,14 @@ main(void)
 	test_lang_classify();
 	test_lang_phrase();
 	test_lang_dates();
+	test_two_digit_years();
 	test_lang_closing();
 	test_lang_formula();
 	test_lang_masthead();
 	test_lang_annex_votes();
 	test_lang_detect();
 	test_own_numbers();
+	test_arabic_notes();
+	test_memo();
 	return failures ? 1 : 0;
 }
