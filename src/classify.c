@@ -1467,6 +1467,126 @@ rp_is_annex_heading(const char *s, size_t n)
 	return 1;
 }
 
+
+/* An unnumbered paragraph's kind before paragraph 1: see classify.h. */
+rp_para_kind
+rp_kind_before_numbers(const char *s, size_t n)
+{
+	rp_para_kind pk = rp_classify_paragraph(s, n);
+
+	if (pk == RP_PARA_OPERATIVE && rp_clause_end_of(s, n) ==
+	    RP_END_STOP && rp_opener_kind(s, n) == RP_PARA_UNKNOWN)
+		return RP_PARA_UNKNOWN;
+	return pk;
+}
+
+/* A wiki's note: see classify.h. */
+size_t
+rp_arrow_note(const char *s, size_t n, int *num)
+{
+	size_t	k = 0, d = 0;
+
+	if (n > 2 && s[0] == '-' && s[1] == ' ')
+		k = 2;
+	while (k == 0 && d < n && d < 3 && isdigit((unsigned char)s[d]))
+		d++;
+	k += d + (d > 0 && d < n && s[d] == '.');
+	while (k < n && s[k] == ' ')
+		k++;
+	if (n < k + 5 || memcmp(s + k, "\xe2\x86\x91 ", 4) != 0)
+		return 0;
+	*num = d > 0 ? atoi(s) : 0;
+	return k + 4;
+}
+
+/* A whole recital: see classify.h. */
+int
+rp_whole_recital(const char *s, size_t n)
+{
+	rp_clause_end e = rp_clause_end_of(s, n);
+
+	return (e == RP_END_COMMA || e == RP_END_SEMICOLON) &&
+	    rp_classify_paragraph(s, n) == RP_PARA_PREAMBULAR;
+}
+
+/* A heading line: see classify.h.  Not one a drafting phrase of the
+ * tables opens ("Recommends to the General Assembly that the Republic"
+ * wrapped, "根据联合国宪章》第七章采取行动" with no comma). */
+int
+rp_heading_line(const char *s, size_t n)
+{
+	size_t		len;
+	uint32_t	last;
+
+	if (n == 0 || n > 60)
+		return 0;
+	last = rp_utf8_last(s, n, &len);
+	return !memchr(s, ',', n) && !rp_ends_function_word(s, n) &&
+	    !(last == '.' || last == ',' || last == ';' || last == ':' ||
+	    last == 0x3002 || last == 0xFF0C || last == 0xFF1B ||
+	    last == 0xFF1A || last == ')') && !rp_starts_lower(s, n) &&
+	    !isdigit((unsigned char)s[0]) && !(rp_opener_shape(s, n) &&
+	    rp_listed_opener_kind(s, n) != RP_PARA_UNKNOWN) &&
+	    !rp_opens_conclusion(s, n);
+}
+
+/* Where in s the text numbered num runs on after pat: see classify.h. */
+size_t
+rp_run_on_at(const char *s, size_t n, const char *pat, int num)
+{
+	char		 at[24];
+	const char	*hit;
+
+	snprintf(at, sizeof(at), pat, num);
+	hit = memmem(s, n, at, strlen(at));
+	if (hit == NULL || !isupper((unsigned char)hit[strlen(at)]))
+		return 0;
+	return (size_t)(hit - s) + 2;
+}
+
+/*
+ * A definition opening a block outside a ruled zone ("5 See", "¹ The",
+ * "1/ S/26111."), in the text or in Markdown paragraphs.  Not "2
+ * Requests" (a paragraph whose period a scan lost), nor "1 ـ يؤكد" (a
+ * paragraph's number and its dash, as web copies set them), nor, where a
+ * page break cut a sentence, a page that begins with a number: "on" then
+ * "8 and 9 December 2014" or "8 December 2014".
+ */
+size_t
+rp_note_block(const char *s, size_t n, const struct rp_note_place *at,
+    char *marker, size_t size, int *slashed)
+{
+	size_t	k, nl, d;
+	char	iso[11];
+
+	if (rp_is_separator(s, n) ||
+	    (k = rp_note_marker(s, n, marker, size, slashed)) == 0)
+		return 0;
+	/* A date alone ("25 de octubre de 1971." under "1976a. sesión
+	 * plenaria,") is a closing line's, never a note. */
+	if ((d = rp_parse_date(s, n, iso)) > 0 && (d == n || (d + 1 == n &&
+	    s[d] == '.')))
+		return 0;
+	/* Right after note n, a block opening with n + 1 is the next note,
+	 * even when its first word reads as a verb ("22 Ibid., …" then
+	 * "23 Conséquences juridiques …" at a column's foot). */
+	if (at->note_before > 0 && isdigit((unsigned char)marker[0]) &&
+	    atoi(marker) == at->note_before + 1)
+		return k;
+	if (!((unsigned char)s[0] >= 0x80 || marker[0] == '*' ||
+	    at->seen_content) || rp_scanned_number(s, n, &nl) != 0 ||
+	    rp_paragraph_number(s, n, &nl) > 0)
+		return 0;
+	/* "… du Secrétaire" then "21 ibid., …" (a scan's lower case) is a
+	 * note at a column's foot, not the sentence going on. */
+	if (at->text_before != NULL &&
+	    !rp_ends_clause(at->text_before, at->text_len) &&
+	    ((rp_starts_lower(s + k, n - k) &&
+	    rp_lang_phrase(RP_LK_NOTE_OPENING, s + k, n - k, NULL) == 0) ||
+	    rp_parse_date(s, n, iso) > 0))
+		return 0;
+	return k;
+}
 /* --------------------------------------------------------- language */
 
 /* The first language whose setting key has value v, or -1. */
@@ -2578,25 +2698,48 @@ rp_meta_set_symbol(rp_doc *doc, rp_meta *m, const char *symbol)
 	meta_of_number(m);
 }
 
-/* A title that tells how the resolution was adopted, as web copies
- * introduce it ("... تبنى مجلس الأمن ... هذا القرار، في جلسته رقم 1747،
- * بـ 14 صوتا مقابل لا شيء"): its meeting and vote, when no closing line
- * gave them. */
-static void
-title_adoption(rp_doc *doc, rp_meta *m)
+/* A masthead line (the title, or a note under it) that tells how the
+ * resolution was adopted, as web copies introduce it ("... تبنى مجلس
+ * الأمن ... هذا القرار، في جلسته رقم 1747، بـ 14 صوتا مقابل لا شيء"):
+ * its meeting and vote into m; whether it named a meeting. */
+static int
+adoption_told(rp_doc *doc, rp_meta *m, const char *t, size_t n)
 {
-	const char	*t = m->title;
-	size_t		 n, i;
+	size_t i;
 
-	if (t == NULL || m->meeting != NULL || m->kind != RP_DOC_RESOLUTION)
-		return;
-	n = strlen(t);
 	for (i = adopted_at(t, n, 0); i < n; i = adopted_at(t, n, i + 1)) {
 		if (meeting_in(doc, m, t + i, n - i)) {
 			if (m->votes_for < 0)
 				votes_in(m, t + i, n - i);
-			return;
+			return 1;
 		}
+	}
+	return 0;
+}
+
+/* The meeting and vote the title or a masthead note tells, when no
+ * closing line gave them: one line in a copy that joins its masthead,
+ * a note of its own where the lines stay apart. */
+static void
+title_adoption(rp_doc *doc, rp_meta *m, const rp_node *preface)
+{
+	const rp_node	*b;
+	rp_buf		 t;
+	int		 told;
+
+	if (m->meeting != NULL || m->kind != RP_DOC_RESOLUTION ||
+	    (m->title != NULL && adoption_told(doc, m, m->title,
+	    strlen(m->title))))
+		return;
+	for (b = preface ? preface->first : NULL; b != NULL; b = b->next) {
+		if (b->type != RP_NODE_BLOCK || b->role != RP_ROLE_NOTE)
+			continue;
+		rp_buf_init(&t);
+		rp_node_text(b, &t);
+		told = t.data != NULL && adoption_told(doc, m, t.data, t.len);
+		rp_buf_free(&t);
+		if (told)
+			return;
 	}
 }
 
@@ -2639,7 +2782,7 @@ rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n,
 		meta_of_symbol(doc, m);
 	symbol_of_number(doc, m);
 	adoption_date(doc, m, preface);
-	title_adoption(doc, m);
+	title_adoption(doc, m, preface);
 	if (m->year == 0 && m->date != NULL)
 		m->year = atoi(m->date);
 	/* A Council number whose year only the date gave. */

@@ -148,6 +148,44 @@ size_t		 rp_note_number(const char *s, size_t n, uint32_t beside,
  * *slashed whether it had one. */
 size_t		 rp_note_marker(const char *s, size_t n, char *out,
 		    size_t outsize, int *slashed);
+/* Where a block opening with a note's marker stands: right after a note
+ * numbered note_before (0: none, or not a number); after the running text
+ * text_before (NULL: none), notes perhaps between; running text seen
+ * before it (seen_content). */
+struct rp_note_place {
+	int		 note_before;
+	const char	*text_before;
+	size_t		 text_len;
+	int		 seen_content;
+};
+/* Whether a block s[0..n) standing at is a note's definition, outside a
+ * ruled zone: rp_note_marker's offset of its text, or 0. */
+size_t		 rp_note_block(const char *s, size_t n,
+		    const struct rp_note_place *at, char *marker, size_t size,
+		    int *slashed);
+/* Where in s the text numbered num runs on after pat, a printf pattern
+ * ("; %d. ", two numbered paragraphs run together; ". %d ", two notes of
+ * a page foot on one line), a capital after it: its offset past the
+ * punctuation, or 0. */
+size_t		 rp_run_on_at(const char *s, size_t n, const char *pat,
+		    int num);
+/* Whether a line standing alone is a heading: short, without
+ * punctuation ("A", "I", "Therefore", a site's "Sources: The United
+ * Nations"); not one a drafting phrase opens. */
+int		 rp_heading_line(const char *s, size_t n);
+/* Whether s is a whole recital ("Ayant reçu le rapport …,"): it opens
+ * as one and ends in a comma or semicolon.  A title opens with no
+ * drafting opener, or does not end as a recital does. */
+int		 rp_whole_recital(const char *s, size_t n);
+/* rp_classify_paragraph of an unnumbered paragraph under the formula
+ * before paragraph 1: a sentence no verb opens is a recital although it
+ * ends in a full stop ("يعبر المجلس عن قلقه …."), the numbers starting
+ * the operative part; not a line leading in what follows with a colon. */
+rp_para_kind	 rp_kind_before_numbers(const char *s, size_t n);
+/* "- ↑ Ibid.", "1. ↑ Ibid.": a note of a wiki's list, "↑" the link back
+ * to its marker: the offset of its text, or 0; its number, written or 0
+ * (the next in the list), into *num. */
+size_t		 rp_arrow_note(const char *s, size_t n, int *num);
 /* A separator line: "* ** *", "＊＊＊＊", "-----". */
 int		 rp_is_separator(const char *s, size_t n);
 /* "Annex", "ANNEX II", "附件": an annex heading. */

@@ -23,6 +23,7 @@
 #include "inline.h"
 #include "lang.h"
 #include "md_meta.h"
+#include "seams.h"
 #include "utf8.h"
 
 #define MAX_DEPTH 8	/* annexes within annexes */
@@ -73,6 +74,9 @@ struct rdr {
 	int		 col_line, col_col;
 	size_t		 col_off;
 	int		 line0;		/* lines of front matter */
+	int		 arrows;	/* wiki notes "- ↑ …" so far */
+	int		*cuts;		/* first lines of pieces cut apart */
+	size_t		 ncuts, capcuts;
 	struct rdoc	 stack[MAX_DEPTH];
 	int		 depth;
 	struct ref	*refs;
@@ -104,6 +108,35 @@ index_lines(struct rdr *r)
 		RP_GROW(r->lines, r->nlines, cap);
 		r->lines[r->nlines++] = i + 1;
 	}
+}
+
+/* A blank line put before line at (1-based, as the source now is) to
+ * cut a paragraph: two lines more from there on (cut_plain_paragraphs,
+ * notes_run_on). */
+static void
+add_cut(struct rdr *r, int at)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncuts; i++)
+		if (r->cuts[i] > at)
+			r->cuts[i] += 2;
+	RP_GROW(r->cuts, r->ncuts, r->capcuts);
+	r->cuts[r->ncuts++] = at + 2;
+}
+
+/* The line of the file that cmark's line is (front matter and cuts
+ * counted out). */
+static int
+src_line(const struct rdr *r, int line)
+{
+	size_t	i;
+	int	back = 0;
+
+	for (i = 0; i < r->ncuts; i++)
+		if (r->cuts[i] <= line)
+			back += 2;
+	return line + r->line0 - back;
 }
 
 /* Byte offset of cmark's line:column (1-based, bytes), clamped. */
@@ -143,7 +176,7 @@ node_at(struct rdr *r, rp_node_type t, cmark_node *c)
 		r->col_off = end;
 		r->col_col = col;
 	}
-	return rp_node_new(r->doc, t, line + r->line0, col);
+	return rp_node_new(r->doc, t, src_line(r, line), col);
 }
 
 /* ---------------------------------------------------------- front matter */
@@ -651,7 +684,7 @@ static rp_node *
 new_document(struct rdr *r, rp_doc_kind kind, cmark_node *at)
 {
 	rp_node *n = rp_document_new(r->doc, kind,
-	    at ? cmark_node_get_start_line(at) + r->line0 : 1, 1);
+	    at ? src_line(r, cmark_node_get_start_line(at)) : 1, 1);
 
 	if (r->ndocs < (int)(sizeof(r->docs) / sizeof(r->docs[0])))
 		r->docs[r->ndocs++] = n;
@@ -730,26 +763,33 @@ list_follows(cmark_node *p)
  * Whether a paragraph at the top of a document is a masthead line.  The
  * text reader's rule, which looks at the first line of a block: the
  * masthead ends at what opens a unit (formula, numbered paragraph,
- * sub-item, separator) or at a long sentence.  A paragraph has no lines:
+ * sub-item, separator), at a long sentence or at a whole recital (the
+ * text has no title).  A paragraph has no lines:
  * a formula ending at any word stands for a first line that is one, and
  * a formula leading in the list below ("大会决定…如下.") ends it too.
  */
 static int
 is_masthead(struct rdr *r, cmark_node *p, const char *s, size_t n)
 {
-	size_t	k;
-	rp_body	b;
+	size_t		k;
+	rp_body		b;
+	rp_clause_end	e;
 
 	if (rp_opens_unit(s, n) || (list_follows(p) &&
-	    rp_formula_lead(s, n, &b, 1) > 0))
+	    rp_formula_lead(s, n, &b, 1) > 0) || (rp_whole_recital(s, n) &&
+	    rp_masthead_role(s, n) == RP_ROLE_NONE))
 		return 0;
 	for (k = 1; k < n && k < 200; k++)
 		if (s[k] == ' ' && rp_is_formula(s, k, &b))
 			return 0;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
+	/* A sentence, not a line announcing what follows in a colon ("…
+	 * أصدره في 19 مارس/آذار 1978:"), as the text reader's
+	 * sentence_end() has it. */
+	e = rp_clause_end_of(s, n);
 	return !(n > 60 && rp_masthead_role(s, n) == RP_ROLE_NONE &&
-	    rp_ends_clause(s, n) && (r->depth > 0 ||
+	    e != RP_END_NONE && e != RP_END_COLON && (r->depth > 0 ||
 	    rp_node_child(cur(r)->node, RP_NODE_PREFACE) != NULL));
 }
 
@@ -945,8 +985,8 @@ comment_dropped(struct rdr *r, cmark_node *c, const char *lit)
 		continue;
 	if (n != 17 || strncmp(lit, "<!-- end list -->", 17) != 0)
 		rp_msg(r->doc, RP_WARNING, "md-html-comment",
-		    cmark_node_get_start_line(c) +
-		    r->line0, 1, "HTML comment dropped: %.*s", (int)(n < 60 ?
+		    src_line(r, cmark_node_get_start_line(c)), 1,
+		    "HTML comment dropped: %.*s", (int)(n < 60 ?
 		    n : 60), lit);
 	return 1;
 }
@@ -1249,6 +1289,18 @@ intermediate(struct rdr *r, cmark_node *p, size_t skip)
 	cur(r)->last_para = NULL;
 }
 
+/* Whether paragraph 1 comes after p: a numbered list from 1 (cmark's
+ * reading of "1. Decides"), as the text reader looks ahead. */
+static int
+paragraph_one_follows(cmark_node *p)
+{
+	for (p = cmark_node_next(p); p != NULL; p = cmark_node_next(p))
+		if (cmark_node_get_type(p) == CMARK_NODE_LIST &&
+		    cmark_node_get_list_type(p) == CMARK_ORDERED_LIST)
+			return cmark_node_get_list_start(p) == 1;
+	return 0;
+}
+
 /* Paragraph p, but its first skip bytes, as an unnumbered paragraph of
  * the preamble or the body, by its text s. */
 static void
@@ -1256,7 +1308,10 @@ unnumbered(struct rdr *r, cmark_node *p, const char *s, size_t len,
     size_t skip)
 {
 	struct rdoc	*d = cur(r);
-	rp_para_kind	 pk = rp_classify_paragraph(s, len);
+	rp_para_kind	 pk = d->zone == Z_PREAMBLE && has_formula(d->node) &&
+			    paragraph_one_follows(p) ?
+			    rp_kind_before_numbers(s, len) :
+			    rp_classify_paragraph(s, len);
 	rp_node		*n = node_at(r, RP_NODE_PARAGRAPH, p), *part;
 
 	blocks(r, n, p, skip);
@@ -1369,6 +1424,16 @@ formula_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 	rp_body		 body = RP_BODY_UNKNOWN;
 	rp_node		*f;
 
+	if (has_formula(d->node) && d->zone == Z_PREAMBLE &&
+	    rp_is_formula(s, n, &body) && body == d->node->meta->body) {
+		/* Named again among the recitals ("فإن الجمعية العامة،"), as
+		 * the text reader's add_formula() has it. */
+		f = node_at(r, RP_NODE_FORMULA, p);
+		blocks(r, f, p, 0);
+		rp_node_append(open_part(r, RP_NODE_PREAMBLE, p), f);
+		d->last_para = NULL;
+		return 1;
+	}
 	if (has_formula(d->node) || !(rp_is_formula(s, n, &body) ||
 	    bare_formula(r, p, s, n, &body)) || !(d->zone <= Z_PREAMBLE ||
 	    (d->zone == Z_BODY && text_before_formula(r,
@@ -1400,6 +1465,21 @@ formula_lead_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 		intermediate(r, p, at);
 	else
 		unnumbered(r, p, s + at, n - at, at);
+	return 1;
+}
+
+/* A paragraph number alone ("1." ending the line before) goes with the
+ * paragraph after it, as in the text reader. */
+static int
+numbered_alone_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	rp_node *last = cur(r)->last_para;
+
+	(void)s;
+	(void)n;
+	if (last == NULL || last->num == NULL || last->first != NULL)
+		return 0;
+	blocks(r, last, p, 0);
 	return 1;
 }
 
@@ -1463,7 +1543,8 @@ running_head_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 	struct rdoc	*d = cur(r);
 	rp_node		*b;
 
-	if (d->mbreak != NULL || !is_running_header(r, s, n))
+	if (d->mbreak != NULL || !(is_running_header(r, s, n) ||
+	    (d->masthead_over && rp_is_job_or_page(s, n))))
 		return 0;
 	b = node_at(r, RP_NODE_BLOCK, p);
 	if (r->furniture == NULL)
@@ -1506,6 +1587,23 @@ item_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 	blocks(r, it, p, at);
 	rp_node_append(para_list(r, p, d->last_para), it);
 	d->dropped = 0;
+	return 1;
+}
+
+/* A short line standing alone under the formula, shaped as a heading
+ * (rp_heading_line: "A", "Sources: The United Nations"), as the text
+ * reader reads it. */
+static int
+heading_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	rp_node *h;
+
+	if (!has_formula(cur(r)->node) || !rp_heading_line(s, n))
+		return 0;
+	h = node_at(r, RP_NODE_HEADING, p);
+	blocks(r, h, p, 0);
+	rp_node_append(open_part(r, RP_NODE_BODY, p), h);
+	cur(r)->last_para = NULL;
 	return 1;
 }
 
@@ -1622,9 +1720,10 @@ static void
 classify_para(struct rdr *r, cmark_node *p)
 {
 	static para_step *const steps[] = {
-		masthead_para, formula_para, formula_lead_para, annex_para,
-		closing_para, separator_para, running_head_para, item_para,
-		continuation_para, unmarked_item_para, intermediate_para,
+		masthead_para, formula_para, formula_lead_para,
+		numbered_alone_para, annex_para,
+		running_head_para, closing_para, separator_para, item_para,
+		heading_para, continuation_para, unmarked_item_para, intermediate_para,
 		numbered_para, wrap_up_para,
 	};
 	rp_buf	 t;
@@ -1725,7 +1824,7 @@ foreign_block(struct rdr *r, cmark_node *c)
 	rp_buf		 t;
 
 	rp_msg(r->doc, RP_WARNING, "md-block",
-	    cmark_node_get_start_line(c) + r->line0, 1,
+	    src_line(r, cmark_node_get_start_line(c)), 1,
 	    "markdown: a %s is kept as plain paragraphs",
 	    cmark_node_get_type_string(c));
 	for (row = cmark_node_first_child(c); row != NULL;
@@ -2129,7 +2228,7 @@ read_footnotes(struct rdr *r)
 			continue;
 		line = cmark_node_get_start_line(r->defs[i].node);
 		for (j = r->ndocs - 1; j > 0 && r->docs[j]->line >
-		    line + r->line0; j--)
+		    src_line(r, line); j--)
 			continue;
 		place_footnote(r, i, r->docs[j]);
 	}
@@ -2393,29 +2492,202 @@ notes_only(const struct rdr *r, size_t i)
 	return 1;
 }
 
-/* The label of the note paragraph line l[0..n) opens, into label: the
- * next plain note numbered want ("1 See A/76/324.", written above as a
- * marker) or a note by closing_note_lead; the length of what opens it,
- * 0 if none. */
+/* The label of the note paragraph line l[0..n) opens, into label: a
+ * wiki's note ("- ↑ Ibid.", rp_arrow_note) or the next plain note
+ * numbered want ("1 See A/76/324."), each written above as a marker, or
+ * a note by closing_note_lead or rp_note_block; the length of what
+ * opens it, 0 if none. */
 static size_t
-note_lead(const struct rdr *r, const size_t *first, size_t i, long *want,
-    int adopted, char *label, size_t size)
+note_lead(struct rdr *r, const size_t *first, size_t i, long *want,
+    int adopted, const struct rp_note_place *at, char *label, size_t size)
 {
 	const char	*l = r->src + r->lines[i];
 	size_t		 n = line_len(r, i), lead;
+	int		 slashed, num;
 
+	if (rp_is_job_or_page(l, n))	/* "00 56500": a page's foot */
+		return 0;
+	/* "- ↑ Ibid.": a wiki's note, numbered or the next one. */
+	if ((lead = rp_arrow_note(l, n, &num)) > 0) {
+		r->arrows++;
+		snprintf(label, size, "%d", num > 0 ? num : r->arrows);
+		return marker_above(first, r->lines[i], label,
+		    strlen(label)) ? lead : 0;
+	}
 	if ((lead = plain_note_lead(l, n, *want)) > 0 &&
 	    marker_above(first, r->lines[i], l, lead - 1)) {
 		snprintf(label, size, "%ld", (*want)++);
 		return lead;
 	}
 	if ((lead = closing_note_lead(l, n, adopted, label, size)) > 0 ||
+	    (lead = rp_note_block(l, n, at, label, size, &slashed)) > 0 ||
 	    !adopted || !note_shaped(l, n) || !notes_only(r, i + 1))
 		return lead;
 	for (lead = 0; isdigit((unsigned char)l[lead]); lead++)
 		label[lead] = l[lead];
 	label[lead] = '\0';
 	return lead + 1;
+}
+
+/* The source rewritten: b, then what is left from done on. */
+static void
+new_source(struct rdr *r, rp_buf *b, size_t done)
+{
+	rp_buf_put(b, r->src + done, r->len - done);
+	r->src = rp_doc_strndup(r->doc, b->data, b->len);
+	r->len = b->len;
+	free(r->lines);
+	r->lines = NULL;
+	r->nlines = 0;
+	index_lines(r);
+}
+
+/* Whether line i is a paragraph of its own with no Markdown in it (as a
+ * text pasted into Markdown has it). */
+static int
+plain_paragraph(const struct rdr *r, size_t i)
+{
+	const char	*l = r->src + r->lines[i];
+	size_t		 n = line_len(r, i), k;
+
+	if (n == 0 || blank(l, n) || strchr("#>-+*|` \t<", l[0]) != NULL ||
+	    (i > 0 && !blank(r->src + r->lines[i - 1], line_len(r, i - 1))) ||
+	    (i + 1 < r->nlines && !blank(r->src + r->lines[i + 1],
+	    line_len(r, i + 1))))
+		return 0;
+	for (k = 0; k < n; k++)
+		if (strchr("*_`[]<\\", l[k]) != NULL)
+			return 0;
+	return 1;
+}
+
+/*
+ * A plain paragraph that holds several of the text's paragraphs (a
+ * formula and its first recital, "إن مجلس الأمن، إذ يشير …"; a preamble
+ * flattened into one) is cut where the text reader cuts such a line
+ * (rp_line_seams), a blank line at each seam; not before lower case,
+ * where the text reader joins the pieces again ("…, the United Nations,
+ * the International Committee …": a body's name, no formula).
+ */
+static void
+cut_plain_paragraphs(struct rdr *r)
+{
+	struct rp_seams	 sm = { 0 };
+	rp_buf		 b;
+	size_t		 i, j, k, e, from, nl, done = 0;
+	rp_meta		 scratch;
+	int		 added = 0;
+
+	rp_buf_init(&b);
+	for (i = 0; i < r->nlines; i++) {
+		const char	*l = r->src + r->lines[i];
+		size_t		 n = line_len(r, i);
+
+		if (!plain_paragraph(r, i))
+			continue;
+		sm.n = 0;
+		sm.strong = 0;
+		rp_line_seams(r->doc, l, n, rp_utf8_chars(l, n), &sm);
+		for (j = 0; sm.strong && j < sm.n; j++) {
+			for (k = sm.at[j]; k < n && l[k] == ' '; k++)
+				continue;
+			if (sm.at[j] == 0 || k >= n ||
+			    rp_starts_lower(l + k, n - k))
+				continue;
+			for (e = r->lines[i] + sm.at[j]; e > done &&
+			    r->src[e - 1] == ' '; e--)
+				continue;
+			/* A numbered paragraph (a list item of the Markdown)
+			 * is cut only before the next number or the closing
+			 * line, as the text reader keeps the pieces in it. */
+			from = done > r->lines[i] ? done : r->lines[i];
+			memset(&scratch, 0, sizeof(scratch));
+			if (rp_paragraph_number(r->src + from, e - from,
+			    &nl) > 0 && rp_paragraph_number(l + k, n - k,
+			    &nl) == 0 && !rp_conclusion_line(r->doc, &scratch,
+			    l + k, n - k))
+				continue;
+			rp_buf_put(&b, r->src + done, e - done);
+			rp_buf_puts(&b, "\n\n");
+			done = r->lines[i] + k;
+			add_cut(r, (int)i + 1 + added);
+			added += 2;
+		}
+	}
+	if (added > 0)
+		new_source(r, &b, done);
+	rp_buf_free(&b);
+	free(sm.at);
+}
+
+static void
+put_definition(rp_buf *b, const char *label)
+{
+	rp_buf_puts(b, "[^");
+	rp_buf_puts(b, label);
+	rp_buf_puts(b, "]: ");
+}
+
+/* Two notes of a page foot on one line, "38 Ibid., … 1972. 39 Ibid., …"
+ * (as the text reader splits them, rp_run_on_at): the note numbered
+ * label, from src[from] to src[end], with those after it as definitions
+ * of their own, into b; label becomes the last one's, *line the line
+ * it is on.  Where b stops. */
+static size_t
+notes_run_on(struct rdr *r, rp_buf *b, size_t from, size_t end,
+    char *label, size_t size, int *line)
+{
+	size_t	k;
+
+	while (isdigit((unsigned char)label[0]) && (k = rp_run_on_at(r->src +
+	    from, end - from, ". %d ", atoi(label) + 1)) > 0) {
+		snprintf(label, size, "%d", atoi(label) + 1);
+		rp_buf_put(b, r->src + from, k - 1);
+		rp_buf_puts(b, "\n\n");
+		add_cut(r, *line);
+		*line += 2;
+		put_definition(b, label);
+		from += k + strlen(label) + 1;
+	}
+	return from;
+}
+
+/* What a paragraph of running text ending on line last leaves for the
+ * paragraphs after it to be read as notes by the text reader's rule
+ * (rp_note_block): the text it ends in, which notes at a column's foot
+ * do not change; running text seen once a paragraph ends a clause (a
+ * masthead's lines end none). */
+static void
+place_after(const struct rdr *r, size_t last, struct rp_note_place *at)
+{
+	at->text_before = r->src + r->lines[last];
+	at->text_len = line_len(r, last);
+	if (rp_ends_clause(at->text_before, at->text_len))
+		at->seen_content = 1;
+}
+
+/* A cited marker alone in its paragraph, line i, the text of its note
+ * in the next one, past a page's job number ("1", "00 56500",
+ * "Resolución 217 A (III)."), as the text reader's bare_cited_marker()
+ * reads it: that paragraph's line, or 0. */
+static size_t
+bare_marker_note(const struct rdr *r, const size_t *first, size_t i)
+{
+	const char	*l = r->src + r->lines[i];
+	size_t		 n = line_len(r, i), k, j;
+
+	for (k = 0; k < n && isdigit((unsigned char)l[k]); k++)
+		continue;
+	if (k == 0 || k < n || n > 3 || i + 1 >= r->nlines ||
+	    !blank(r->src + r->lines[i + 1], line_len(r, i + 1)) ||
+	    !marker_above(first, r->lines[i], l, k))
+		return 0;
+	for (j = i + 1; j < r->nlines && (blank(r->src + r->lines[j],
+	    line_len(r, j)) || rp_is_job_or_page(r->src + r->lines[j],
+	    line_len(r, j))); j++)
+		continue;
+	return j < r->nlines && !rp_starts_lower(r->src + r->lines[j],
+	    line_len(r, j)) ? j : 0;
 }
 
 /*
@@ -2431,10 +2703,12 @@ static void
 plain_note_definitions(struct rdr *r)
 {
 	rp_buf	 b;
-	size_t	 i, end, lead, done = 0, first[MARKER_KEYS];
+	struct rp_note_place at = { 0 };
+	size_t	 i, end, lead, last = 0, done = 0, pend = 0;
+	size_t	 first[MARKER_KEYS];
 	long	 want = 1;
-	int	 adopted = 0, made = 0;
-	char	 label[16];
+	int	 adopted = 0, made = 0, prev_text = 0, line, added = 0;
+	char	 label[16], pend_label[8];
 
 	for (i = 0; i < r->nlines; i++)
 		if (def_line_number(r->src + r->lines[i], line_len(r, i),
@@ -2443,31 +2717,53 @@ plain_note_definitions(struct rdr *r)
 	first_markers(r->src, r->len, first);
 	rp_buf_init(&b);
 	for (i = 0; i < r->nlines; i++) {
-		if (blank(r->src + r->lines[i], line_len(r, i)) || (i > 0 &&
-		    !blank(r->src + r->lines[i - 1], line_len(r, i - 1))))
-			continue;	/* not a paragraph's first line */
-		lead = note_lead(r, first, i, &want, adopted, label,
+		if (blank(r->src + r->lines[i], line_len(r, i)))
+			continue;
+		if (i > 0 && !blank(r->src + r->lines[i - 1],
+		    line_len(r, i - 1))) {
+			last = i;	/* not a paragraph's first line */
+			continue;
+		}
+		if (prev_text)
+			place_after(r, last, &at);
+		if (pend > 0 && i == pend) {	/* a bare marker's note */
+			rp_buf_put(&b, r->src + done, r->lines[i] - done);
+			put_definition(&b, pend_label);
+			done = r->lines[i];
+			last = i;
+			prev_text = 0;
+			pend = 0;
+			continue;
+		}
+		if (pend == 0 && (pend = bare_marker_note(r, first, i)) > 0) {
+			rp_buf_put(&b, r->src + done, r->lines[i] - done);
+			snprintf(pend_label, sizeof(pend_label), "%.*s",
+			    (int)line_len(r, i), r->src + r->lines[i]);
+			done = r->lines[i] + line_len(r, i);
+			made++;
+			continue;
+		}
+		lead = note_lead(r, first, i, &want, adopted, &at, label,
 		    sizeof(label));
 		adopted = past_closing(r->src + r->lines[i], line_len(r, i),
 		    adopted, lead > 0);
+		last = i;
+		prev_text = lead == 0;
+		at.note_before = 0;
 		if (lead == 0)
 			continue;
 		rp_buf_put(&b, r->src + done, r->lines[i] - done);
-		rp_buf_puts(&b, "[^");
-		rp_buf_puts(&b, label);
-		rp_buf_puts(&b, "]: ");
-		done = r->lines[i] + lead;
+		put_definition(&b, label);
+		line = (int)i + 1 + added;
+		done = notes_run_on(r, &b, r->lines[i] + lead, r->lines[i] +
+		    line_len(r, i), label, sizeof(label), &line);
+		added = line - ((int)i + 1);
+		if (isdigit((unsigned char)label[0]))
+			at.note_before = atoi(label);
 		made++;
 	}
-	if (made > 0) {
-		rp_buf_put(&b, r->src + done, r->len - done);
-		r->src = rp_doc_strndup(r->doc, b.data, b.len);
-		r->len = b.len;
-		free(r->lines);
-		r->lines = NULL;
-		r->nlines = 0;
-		index_lines(r);
-	}
+	if (made > 0)
+		new_source(r, &b, done);
 	rp_buf_free(&b);
 }
 
@@ -2496,7 +2792,7 @@ keep_unreferenced(struct rdr *r, cmark_parser *ps)
 			/* CommonMark reads the first definition of a label. */
 			if (b.data != NULL && memmem(b.data, b.len, l, k + 1))
 				rp_msg(r->doc, RP_WARNING, "md-footnote",
-				    (int)i + 1 + r->line0,
+				    src_line(r, (int)i + 1),
 				    1, "markdown: footnote %.*s is defined a "
 				    "second time; this definition is not read",
 				    (int)k + 1, l);
@@ -2553,10 +2849,12 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 	r.line0 = fmlines;
 	index_lines(&r);
 	join_wrapped_definitions(&r);
+	cut_plain_paragraphs(&r);
 	plain_note_definitions(&r);
 
 	if ((root = parse_md(&r)) == NULL) {
 		free(r.lines);
+		free(r.cuts);
 		rp_msg(doc, RP_ERROR, "memory", 0, 0, "out of memory");
 		return -1;
 	}
@@ -2589,5 +2887,6 @@ rp_read_md(rp_doc *doc, const char *buf, size_t len)
 	free(r.refs);
 	free(r.defs);
 	free(r.lines);
+	free(r.cuts);
 	return 0;
 }

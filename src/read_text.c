@@ -22,6 +22,7 @@
 #include "inline.h"
 #include "lang.h"
 #include "map.h"
+#include "seams.h"
 #include "utf8.h"
 
 struct line {
@@ -102,19 +103,7 @@ struct reader {
 static int
 char_count(const char *s, size_t n)
 {
-	const uint64_t	 high = 0x8080808080808080u;
-	uint64_t	 w;
-	size_t		 i, cont = 0;
-
-	/* The bytes less the continuation bytes (10xxxxxx), eight at a
-	 * time: bit 7 set and bit 6 clear. */
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		cont += (size_t)__builtin_popcountll(w & ~(w << 1) & high);
-	}
-	for (; i < n; i++)
-		cont += ((unsigned char)s[i] & 0xC0) == 0x80;
-	return (int)(n - cont);
+	return (int)rp_utf8_chars(s, n);
 }
 
 /* Trim Unicode white space at both ends. */
@@ -636,46 +625,24 @@ free_units(struct reader *r)
 	free(r->units);
 }
 
-/*
- * A definition opening a block outside a ruled zone ("5 See", "¹ The",
- * "1/ S/26111."): the offset of its text, or 0.  Not "2 Requests" (a
- * paragraph whose period a scan lost), nor "1 ـ يؤكد" (a paragraph's
- * number and its dash, as web copies set them), nor, where a page break cut a
- * sentence, a page that begins with a number: "on" then "8 and 9
- * December 2014" or "8 December 2014".
- */
+/* A definition opening a block outside a ruled zone, by the rule the
+ * Markdown reader shares (rp_note_block): the offset of its text, or 0. */
 static size_t
 block_definition(const struct reader *r, const struct line *l,
     int seen_content, char *marker, size_t size, int *slashed)
 {
 	const struct unit	*last = r->nunits ? &r->units[r->nunits - 1] :
 				    NULL;
-	size_t			 k, nl;
-	char			 iso[11];
+	struct rp_note_place	 at = { .seen_content = seen_content };
 
-	if (rp_is_separator(l->s, l->n) ||
-	    (k = rp_note_marker(l->s, l->n, marker, size, slashed)) == 0)
-		return 0;
-	/* Right after note n, a block opening with n + 1 is the next note,
-	 * even when its first word reads as a verb ("22 Ibid., …" then
-	 * "23 Conséquences juridiques …" at a column's foot). */
 	if (last != NULL && last->kind == U_FNDEF &&
-	    isdigit((unsigned char)marker[0]) &&
-	    atoi(marker) == atoi(last->marker) + 1)
-		return k;
-	if (!((unsigned char)l->s[0] >= 0x80 || marker[0] == '*' ||
-	    seen_content) || rp_scanned_number(l->s, l->n, &nl) != 0 ||
-	    rp_paragraph_number(l->s, l->n, &nl) > 0)
-		return 0;
-	/* "… du Secrétaire" then "21 ibid., …" (a scan's lower case) is a
-	 * note at a column's foot, not the sentence going on. */
-	if (last != NULL && last->kind == U_TEXT &&
-	    !rp_ends_clause(last->text.data, last->text.len) &&
-	    ((rp_starts_lower(l->s + k, l->n - k) &&
-	    rp_lang_phrase(RP_LK_NOTE_OPENING, l->s + k, l->n - k,
-	    NULL) == 0) || rp_parse_date(l->s, l->n, iso) > 0))
-		return 0;
-	return k;
+	    isdigit((unsigned char)last->marker[0]))
+		at.note_before = atoi(last->marker);
+	else if (last != NULL && last->kind == U_TEXT) {
+		at.text_before = last->text.data;
+		at.text_len = last->text.len;
+	}
+	return rp_note_block(l->s, l->n, &at, marker, size, slashed);
 }
 
 static struct unit *
@@ -771,256 +738,17 @@ sentence_end(const struct reader *r, const struct line *l)
 	    ends_semicolon_and(e->s, e->n);
 }
 
-/* Whether the word ending at s[i] (before spaces) is in lower case:
- * "requests the Security Council," names a body, it opens nothing. */
-static int
-lower_word_before(const char *s, size_t i)
-{
-	size_t k;
-
-	while (i > 0 && s[i - 1] == ' ')
-		i--;
-	for (k = i; k > 0 && s[k - 1] != ' '; k--)
-		continue;
-	return k < i && rp_starts_lower(s + k, i - k);
-}
-
-/* The length of an enacting formula at s ("L'Assemblée générale,",
- * "大会，"), up to and with its comma; 0 if none starts there. */
-#define FORMULA_MAX	90
-
-static int
-formula_comma(uint32_t cp)
-{
-	return cp == ',' || cp == 0xFF0C || cp == 0x060C;
-}
-
-/* How many bytes of s (n) are ASCII other than a comma: looked at eight
- * at a time, most lines having no comma in their first words. */
-static size_t
-ascii_before_comma(const char *s, size_t n)
-{
-	const uint64_t	 ones = 0x0101010101010101u, high = ones << 7;
-	uint64_t	 w, x;
-	size_t		 i;
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		x = w ^ (ones * ',');	/* a zero byte where a comma is */
-		if ((w | ((x - ones) & ~x)) & high)
-			break;
-	}
-	while (i < n && (unsigned char)s[i] < 0x80 && s[i] != ',')
-		i++;
-	return i;
-}
-
-static size_t
-formula_at(const char *s, size_t n)
-{
-	size_t		i, len = 1;
-	uint32_t	cp;
-	rp_body		b;
-
-	for (i = ascii_before_comma(s, n < FORMULA_MAX ? n : FORMULA_MAX);
-	    i < n && i < FORMULA_MAX; i += len) {
-		len = 1;
-		if (s[i] == ',')
-			break;
-		if ((unsigned char)s[i] < 0x80)		/* no decoding */
-			continue;
-		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
-			return 0;
-		if (formula_comma(cp))
-			break;
-	}
-	if (i >= n || i >= FORMULA_MAX)
-		return 0;
-	return rp_is_formula(s, i + len, &b) ? i + len : 0;
-}
-
-struct seams {
-	size_t	*at;
-	size_t	 n, cap;
-	int	 strong;	/* formula or numbered paragraphs seen */
-};
-
-static void
-add_seam(struct seams *sm, size_t at)
-{
-	if (sm->n > 0 && sm->at[sm->n - 1] >= at)
-		return;
-	RP_GROW(sm->at, sm->n, sm->cap);
-	sm->at[sm->n++] = at;
-}
-
-/* Where the closing formula starts in the last sentences of s, or 0. */
-static size_t
-closing_at(struct reader *r, const char *s, size_t n)
-{
-	rp_meta	 scratch;
-	size_t	 i = n > 240 ? n - 240 : 1;
-
-	for (; i < n; i++) {
-		if (s[i - 1] != ' ' || !rp_ends_clause(s, i - 1))
-			continue;
-		memset(&scratch, 0, sizeof(scratch));
-		if (rp_conclusion_line(r->doc, &scratch, s + i, n - i))
-			return i;
-	}
-	return 0;
-}
-
-/* Where a heading that ends in its date ends, the first date of the
- * line after the document's name, a capital after it ("… Résolution du
- * 25 janvier 1946 En vertu de …"), or 0. */
-static size_t
-heading_date_end(const char *s, size_t n)
-{
-	char	iso[11];
-	size_t	at, len;
-
-	if ((len = rp_find_date(s, n, iso, &at)) == 0 || at + len + 1 >= n ||
-	    s[at + len] != ' ' || !rp_is_upper_letter((unsigned char)s[at +
-	    len + 1]) || !rp_names_doctype(s, at))
-		return 0;
-	return at + len;
-}
-
-/* The seams of one long line, in order. */
-static void
-find_seams(struct reader *r, const struct line *l, struct seams *sm)
-{
-	const char	*s = l->s;
-	size_t		 n = l->n, i, k, nl, len;
-	uint32_t	 prev = ' ', cp;
-	int		 expect = 1, numbers = 0;
-
-	if ((k = heading_date_end(s, n)) > 0)
-		add_seam(sm, k);
-
-	for (i = 0; i < n; i += len, prev = cp) {
-		if ((len = rp_utf8_decode(s + i, n - i, &cp)) == 0)
-			break;
-		/* Words start after a space or after CJK punctuation. */
-		if (!(prev == ' ' || (i > 0 && rp_is_cjk(prev) &&
-		    !rp_is_cjk(cp)) || prev == 0xFF0C || prev == 0x3002 ||
-		    prev == 0xFF1B) || cp == ' ')
-			continue;
-		/* Numbers in sequence, from 1 or from the one the line
-		 * opens with ("2. Invita …; 3. Pide …"). */
-		if (rp_paragraph_number(s + i, n - i, &nl) > 0 &&
-		    (rp_paragraph_value(s + i, n - i) == expect || i == 0)) {
-			add_seam(sm, i);
-			expect = rp_paragraph_value(s + i, n - i) + 1;
-			numbers++;
-		} else if ((k = formula_at(s + i, n - i)) > 0 &&
-		    !lower_word_before(s, i)) {
-			add_seam(sm, i);
-			add_seam(sm, i + k);
-			sm->strong = 1;
-		} else if (i > 0 && rp_ends_clause(s, i) && rp_opener_at(s + i,
-		    n - i))
-			add_seam(sm, i);
-	}
-	if (numbers >= 2)
-		sm->strong = 1;
-	if (sm->strong && (k = closing_at(r, s, n)) > 0)
-		add_seam(sm, k);
-}
-
-/* Whether the text after a formula of k bytes at the start of s opens a
- * recital or an operative paragraph ("Генеральная Ассамблея, подвергнув
- * …": a language with no article). */
-static int
-opener_after(const char *s, size_t n, size_t k)
-{
-	while (k < n && s[k] == ' ')
-		k++;
-	return k < n && rp_opener_at(s + k, n - k);
-}
-
-/* The length of a formula with its article and no comma that opens s
- * before a recital's opener ("إن الجمعية العامة وقد تسلمت …"), else 0. */
-static size_t
-bare_formula_at(const char *s, size_t n)
-{
-	size_t	k = rp_named_formula(s, n);
-
-	return k > 0 && opener_after(s, n, k) ? k : 0;
-}
-
-/* Where a formula ending line s (formula_at: at most FORMULA_MAX bytes
- * to its comma) may start: after the comma before the last, if the line
- * ends in one; else n, none. */
-static size_t
-ending_formula_from(const char *s, size_t n)
-{
-	size_t		i, c, len;
-
-	if (n == 0 || !formula_comma(rp_utf8_last(s, n, &len)))
-		return n;
-	for (c = i = n - len; i > 0 && c - (i - 1) < FORMULA_MAX; i--)
-		if (formula_comma(rp_utf8_last(s, i, &len)))
-			break;
-	return i;
-}
-
-/*
- * A formula sharing a line with other text, written with its article
- * ("إن مجلس الأمن، إذ يشير …", "… avec l'Espagne L'Assemblée générale,"),
- * or opening the line before an opener, with or without its comma: at
- * the start or the end of the line, a seam on each side.  Not "requests
- * the Security Council," (no article, or one in lower case).
- */
-static int
-formula_seam_at(const struct line *l, size_t i, size_t *k)
-{
-	const char	*s = l->s + i;
-	size_t		 n = l->n - i;
-
-	/* Inside the line, the cheap tests first: most words are not
-	 * formulas, and most start in lower case. */
-	if (i > 0 && (l->s[i - 1] != ' ' || rp_starts_lower(s, n)))
-		return 0;
-	if ((*k = formula_at(s, n)) == 0 && (i > 0 ||
-	    (*k = bare_formula_at(l->s, l->n)) == 0))
-		return 0;
-	if ((i > 0 && i + *k < l->n) || (i == 0 && (*k == l->n ||
-	    rp_starts_lower(s, n))))
-		return 0;
-	return rp_opens_with_article(s, n) ||
-	    (i == 0 && opener_after(l->s, l->n, *k));
-}
-
-static void
-formula_seams(const struct line *l, struct seams *sm)
-{
-	size_t	i, k, from = ending_formula_from(l->s, l->n);
-
-	for (i = 0; i < l->n; i = i > 0 || from < 1 ? i + 1 : from) {
-		if (!formula_seam_at(l, i, &k))
-			continue;
-		/* "« Le Conseil de sécurité,": the mark stays with it. */
-		if (rp_open_quote(l->s, l->n) != i)
-			add_seam(sm, i);
-		add_seam(sm, i + k);
-		sm->strong = 1;
-		return;
-	}
-}
-
 /* A footnote rule followed on its line by the first note, as a copy
  * that lost the break has it ("__________ 1/ A/49/48."): one seam after
  * the rule. */
 static int
-rule_seam(const struct line *l, struct seams *sm)
+rule_seam(const struct line *l, struct rp_seams *sm)
 {
 	size_t k = rp_footnote_rule(l->s, l->n);
 
 	if (k == 0 || k == l->n)
 		return 0;
-	add_seam(sm, k);
+	rp_seam_add(sm, k);
 	sm->strong = 1;
 	return 1;
 }
@@ -1032,7 +760,7 @@ rule_seam(const struct line *l, struct seams *sm)
  * lines were added.
  */
 static size_t
-cut_line(struct reader *r, size_t i, const struct seams *sm, size_t *cap,
+cut_line(struct reader *r, size_t i, const struct rp_seams *sm, size_t *cap,
     int cut)
 {
 	struct line	*l;
@@ -1064,7 +792,7 @@ cut_line(struct reader *r, size_t i, const struct seams *sm, size_t *cap,
 
 /* Seams after the runs of two spaces or more inside line l. */
 static void
-space_run_seams(const struct line *l, struct seams *sm)
+space_run_seams(const struct line *l, struct rp_seams *sm)
 {
 	size_t	i = 0;
 
@@ -1073,7 +801,7 @@ space_run_seams(const struct line *l, struct seams *sm)
 	for (i += 3; i < l->n; i++)
 		if (l->s[i] != ' ' && l->s[i - 1] == ' ' &&
 		    l->s[i - 2] == ' ')
-			add_seam(sm, i);
+			rp_seam_add(sm, i);
 }
 
 /*
@@ -1083,7 +811,7 @@ space_run_seams(const struct line *l, struct seams *sm)
  * typist's spaces after a full stop is one of many lines).
  */
 static void
-split_space_runs(struct reader *r, struct seams *sm, size_t *cap)
+split_space_runs(struct reader *r, struct rp_seams *sm, size_t *cap)
 {
 	size_t	i, lines = 0;
 
@@ -1110,7 +838,7 @@ split_space_runs(struct reader *r, struct seams *sm, size_t *cap)
 static void
 split_flat_lines(struct reader *r)
 {
-	struct seams	 sm;
+	struct rp_seams	 sm;
 	size_t		 i, cap = r->nlines;
 
 	memset(&sm, 0, sizeof(sm));
@@ -1123,10 +851,7 @@ split_flat_lines(struct reader *r)
 		sm.n = 0;
 		sm.strong = 0;
 		if (!rule_seam(l, &sm)) {
-			if (l->chars >= 250)
-				find_seams(r, l, &sm);
-			else
-				formula_seams(l, &sm);
+			rp_line_seams(r->doc, l->s, l->n, l->chars, &sm);
 		}
 		if (!sm.strong || sm.n == 0)
 			continue;
@@ -1427,8 +1152,21 @@ items_below(const struct reader *r, size_t i)
 static int
 first_recital(const struct line *l)
 {
-	return ends_recital(l) &&
-	    rp_classify_paragraph(l->s, l->n) == RP_PARA_PREAMBULAR;
+	return rp_whole_recital(l->s, l->n);
+}
+
+/* A first block that is a whole recital, hard-wrapped ("Ayant reçu le
+ * rapport … relatif à la demande⏎d’admission … Unies,"): its first line
+ * opens one, its last ends as one does. */
+static int
+first_recital_block(const struct reader *r, size_t i)
+{
+	size_t j = i;
+
+	while (j + 1 < r->nlines && !is_blank(&r->lines[j + 1]))
+		j++;
+	return ends_recital(&r->lines[j]) && rp_classify_paragraph(
+	    r->lines[i].s, r->lines[i].n) == RP_PARA_PREAMBULAR;
 }
 
 /* A whole recital straight under a masthead line that ends a sentence
@@ -1451,6 +1189,8 @@ struct cutter {
 	int			 in_zone;	/* 1 notes, 2 notes past a blank */
 	int			 blank;		/* a blank line came before */
 	int			 seen_content;
+	size_t			 resume;	/* where a sentence resumes
+						   under column-foot notes */
 	char			 marker[16];
 };
 
@@ -1519,15 +1259,65 @@ zone_note(struct cutter *c, const struct line *l)
 	return 0;
 }
 
+/* Whether line l opens a note by its words, not by where it stands:
+ * its marker then a note opening ("38 Ibid., …"), never running text. */
+static int
+note_words_line(const struct line *l)
+{
+	char	m[16];
+	size_t	k;
+	int	slashed;
+
+	k = rp_note_marker(l->s, l->n, m, sizeof(m), &slashed);
+	return k > 0 && rp_lang_phrase(RP_LK_NOTE_OPENING, l->s + k,
+	    l->n - k, NULL) > 0;
+}
+
+/* Notes at a column's foot between the halves of a sentence, with no
+ * blank line round them ("… du Secrétaire", "22 Ibid., …", "23 …",
+ * "général s'est …"): the text before them ends no clause, each is one
+ * line ending in a full stop (not "713 (1991) and other" wrapped) and
+ * the line after them goes on in lower case.  That line, or 0. */
+static size_t
+column_foot_end(const struct reader *r, const struct unit *u, size_t i)
+{
+	char	m[16];
+	int	slashed;
+	size_t	j;
+
+	if (u == NULL || u->kind != U_TEXT ||
+	    rp_ends_clause(u->text.data, u->text.len))
+		return 0;
+	for (j = i; j < r->nlines && (is_blank(&r->lines[j]) ||
+	    (r->lines[j].end == RP_END_STOP && rp_note_marker(r->lines[j].s,
+	    r->lines[j].n, m, sizeof(m), &slashed) > 0)); j++)
+		continue;
+	return j > i && j < r->nlines && rp_starts_lower(r->lines[j].s,
+	    r->lines[j].n) ? j : 0;
+}
+
+/* Whether line i may open a note with no blank line before it. */
+static int
+note_without_blank(struct cutter *c, size_t i)
+{
+	const struct line *l = &c->r->lines[i];
+
+	if (i < c->resume || next_note_line(c->u, l) ||
+	    ends_before_notes(c->r, c->u, l) || note_words_line(l))
+		return 1;
+	c->resume = column_foot_end(c->r, c->u, i);
+	return c->resume > 0;
+}
+
 /* A note defined in a block of its own, not at a page foot. */
 static int
-block_note(struct cutter *c, const struct line *l)
+block_note(struct cutter *c, size_t i)
 {
+	const struct line *l = &c->r->lines[i];
 	size_t	 k;
 	int	 slashed;
 
-	if ((!c->blank && !next_note_line(c->u, l) &&
-	    !ends_before_notes(c->r, c->u, l)) ||
+	if ((!c->blank && !note_without_blank(c, i)) ||
 	    (k = block_definition(c->r, l, c->seen_content, c->marker,
 	    sizeof(c->marker), &slashed)) == 0)
 		return 0;
@@ -1572,7 +1362,8 @@ ends_masthead(const struct reader *r, size_t i, int blank)
 	    (l->cut && long_line(l) && !rp_masthead_role(l->s, l->n)) ||
 	    (i > 0 && recital_after_heading(l - 1, l)) ||
 	    ((blank || r->line_per_paragraph) &&
-	    (r->nunits > 0 || first_recital(l)) &&
+	    (r->nunits > 0 || first_recital(l) ||
+	    (blank && first_recital_block(r, i))) &&
 	    !rp_masthead_role(l->s, l->n) && ((long_line(l) &&
 	    (blank ? sentence_end(r, l) : ends_recital(l) ||
 	    l->end == RP_END_STOP ||
@@ -1619,7 +1410,8 @@ running_line(struct cutter *c, size_t i)
 	    !wrapped_opener(r, c->prev, l)) ||
 	    line_ends_paragraph(r, c->prev, l) || formula_alone(u, l) ||
 	    bare_formula_line(r, i) || connector_line(r, i) ||
-	    (i > 0 && closing_break(u, l - 1, l)) || dated_closing(r, u, l)) {
+	    (i > 0 && closing_break(u, l - 1, l)) || dated_closing(r, u, l) ||
+	    i == c->resume) {
 		u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 		    U_SEPARATOR : U_TEXT, c->seg);
 		u->block_start = c->blank;
@@ -1643,7 +1435,7 @@ make_units(struct reader *r)
 			blank_line(&c, l);
 			continue;
 		}
-		if (annex_unit(&c, i) || zone_note(&c, l) || block_note(&c, l))
+		if (annex_unit(&c, i) || zone_note(&c, l) || block_note(&c, i))
 			continue;
 		if (c.in_masthead && ends_masthead(r, i, c.blank))
 			c.in_masthead = 0;
@@ -2401,17 +2193,11 @@ static void
 unnumbered_text(struct builder *bd, struct text *t)
 {
 	const struct unit	*u = t->u;
-	rp_para_kind		 pk = rp_classify_paragraph(t->s, t->n);
+	rp_para_kind		 pk = bd->state == 1 && bd->next_num == 1 ?
+				    rp_kind_before_numbers(t->s, t->n) :
+				    rp_classify_paragraph(t->s, t->n);
 	rp_node			*p;
 
-	/* Before paragraph 1, a sentence no verb opens is a recital
-	 * although it ends in a full stop ("يعبر المجلس عن قلقه …."): the
-	 * numbers start the operative part.  Not a line leading in what
-	 * follows with a colon. */
-	if (bd->state == 1 && pk == RP_PARA_OPERATIVE && bd->next_num == 1 &&
-	    rp_clause_end_of(t->s, t->n) == RP_END_STOP &&
-	    rp_opener_kind(t->s, t->n) == RP_PARA_UNKNOWN)
-		pk = RP_PARA_UNKNOWN;
 	p = paragraph(bd, u, NULL, 0);
 	rp_node_append(p, block(bd, u, t->s, t->n, 0));
 	if (bd->state <= 1 && pk != RP_PARA_OPERATIVE) {
@@ -2675,31 +2461,17 @@ note_goes_on(const struct unit *note, const struct unit *u)
 }
 
 /* A short line alone in its block (or on its line, where lines are
- * paragraphs), without punctuation: a heading ("A", "I", "Therefore",
- * a site's "Sources: The United Nations"), never joined; not one a drafting phrase of
- * the tables opens ("Recommends to the General Assembly that the
- * Republic" wrapped, "根据联合国宪章》第七章采取行动" with no comma). */
+ * paragraphs) and shaped as a heading (rp_heading_line), never joined. */
 static int
 heading_unit(const struct reader *r, size_t i)
 {
 	const struct unit	*u = &r->units[i];
-	const char		*s = u->text.data;
-	size_t			 n = u->text.len, len;
-	uint32_t		 last;
 
-	if (u->kind != U_TEXT || !(u->block_start ||
-	    r->line_per_paragraph) || u->npos != 1 || n == 0 || n > 60 ||
-	    !(i + 1 == r->nunits || r->units[i + 1].block_start ||
-	    r->line_per_paragraph || r->units[i + 1].kind != U_TEXT))
-		return 0;
-	last = rp_utf8_last(s, n, &len);
-	return !memchr(s, ',', n) && !rp_ends_function_word(s, n) &&
-	    !(last == '.' || last == ',' || last == ';' || last == ':' ||
-	    last == 0x3002 || last == 0xFF0C || last == 0xFF1B ||
-	    last == 0xFF1A || last == ')') && !rp_starts_lower(s, n) &&
-	    !isdigit((unsigned char)s[0]) && !(rp_opener_shape(s, n) &&
-	    rp_listed_opener_kind(s, n) != RP_PARA_UNKNOWN) &&
-	    !rp_opens_conclusion(s, n);
+	return u->kind == U_TEXT && (u->block_start ||
+	    r->line_per_paragraph) && u->npos == 1 &&
+	    (i + 1 == r->nunits || r->units[i + 1].block_start ||
+	    r->line_per_paragraph || r->units[i + 1].kind != U_TEXT) &&
+	    rp_heading_line(u->text.data, u->text.len);
 }
 
 /* Glue page-broken units back together; mark headings. */
@@ -2772,21 +2544,6 @@ split_unit_at(struct reader *r, size_t i, size_t cut, size_t k, int kind)
 	return v;
 }
 
-/* Where in u the text numbered num runs on after pat ("; %d. ", ". %d "),
- * a capital after it: its offset past the punctuation, or 0. */
-static size_t
-run_on_at(const struct unit *u, const char *pat, int num)
-{
-	char		 at[24];
-	const char	*hit;
-
-	snprintf(at, sizeof(at), pat, num);
-	hit = memmem(u->text.data, u->text.len, at, strlen(at));
-	if (hit == NULL || !isupper((unsigned char)hit[strlen(at)]))
-		return 0;
-	return (size_t)(hit - u->text.data) + 2;
-}
-
 /*
  * "...; 9. Notes ..." (two numbered paragraphs run together, as a PDF
  * copy leaves them): split where the next number follows a semicolon.
@@ -2804,7 +2561,8 @@ split_run_together(struct reader *r)
 		struct unit	*u = &r->units[i];
 
 		if (u->kind == U_FNDEF && isdigit((unsigned char)u->marker[0]) &&
-		    (k = run_on_at(u, ". %d ", atoi(u->marker) + 1)) > 0) {
+		    (k = rp_run_on_at(u->text.data, u->text.len, ". %d ",
+		    atoi(u->marker) + 1)) > 0) {
 			snprintf(marker, sizeof(marker), "%d",
 			    atoi(u->marker) + 1);
 			split_unit_at(r, i, k - 1, k + strlen(marker) + 1,
@@ -2816,7 +2574,8 @@ split_run_together(struct reader *r)
 			continue;
 		if (rp_paragraph_number(u->text.data, u->text.len, &nl) > 0)
 			last = atoi(u->text.data);
-		if (last != 0 && (k = run_on_at(u, "; %d. ", last + 1)) > 0)
+		if (last != 0 && (k = rp_run_on_at(u->text.data, u->text.len,
+		    "; %d. ", last + 1)) > 0)
 			split_unit_at(r, i, k - 1, k, U_TEXT);
 	}
 }
@@ -3070,32 +2829,21 @@ static int
 arrow_definition(struct reader *r, struct unit *u, int *arrows,
     const unsigned char *cited)
 {
-	const char	*s = u->text.data;
-	size_t		 n = u->text.len, k = 0, d = 0;
+	size_t		 k, d;
+	int		 num;
 	char		 marker[8];
 
-	if (n > 2 && s[0] == '-' && s[1] == ' ')
-		k = 2;
-	while (k == 0 && d < n && d < 3 && isdigit((unsigned char)s[d]))
-		d++;
-	k += d + (d > 0 && d < n && s[d] == '.');
-	while (k < n && s[k] == ' ')
-		k++;
-	if (u->kind != U_TEXT || n < k + 5 ||
-	    memcmp(s + k, "\xe2\x86\x91 ", 4) != 0)
+	if (u->kind != U_TEXT || (k = rp_arrow_note(u->text.data,
+	    u->text.len, &num)) == 0)
 		return 0;
 	++*arrows;
-	if (d == 0)
-		d = (size_t)snprintf(marker, sizeof(marker), "%d",
-		    *arrows > 999 ? 999 : *arrows);
-	else
-		memcpy(marker, s, d);
-	marker[d] = '\0';
+	d = (size_t)snprintf(marker, sizeof(marker), "%d", num > 0 ? num :
+	    *arrows > 999 ? 999 : *arrows);
 	if (!is_cited(cited, marker, d))
 		return 0;
 	u->kind = U_FNDEF;
 	u->marker = rp_doc_strdup(r->doc, marker);
-	drop_prefix(u, k + 4);
+	drop_prefix(u, k);
 	return 1;
 }
 

@@ -326,3 +326,21 @@ rp_roman_write(int v, char *buf)
 		for (; v >= r[k].v; v -= r[k].v)
 			strcat(buf, r[k].s);
 }
+
+size_t
+rp_utf8_chars(const char *s, size_t n)
+{
+	const uint64_t	 high = 0x8080808080808080u;
+	uint64_t	 w;
+	size_t		 i, cont = 0;
+
+	/* The bytes less the continuation bytes (10xxxxxx), eight at a
+	 * time: bit 7 set and bit 6 clear. */
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		cont += (size_t)__builtin_popcountll(w & ~(w << 1) & high);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+	return n - cont;
+}

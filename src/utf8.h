@@ -25,6 +25,8 @@ size_t	 rp_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp);
 size_t	 rp_utf8_encode(uint32_t cp, char *out);
 /* How many bytes s opens with below 0x80 (ASCII). */
 size_t	 rp_ascii_prefix(const char *s, size_t n);
+/* How many characters s holds (bytes less continuation bytes). */
+size_t	 rp_utf8_chars(const char *s, size_t n);
 /* Offset of the first invalid byte, or n if all of s is valid UTF-8. */
 size_t	 rp_utf8_check(const char *s, size_t n);
 /*
