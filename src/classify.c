@@ -1380,13 +1380,38 @@ rp_ordinal_word(const char *s, size_t n)
 
 /* --------------------------------------------------------- masthead */
 
+/* "/...", at the foot of an old document's page: more follows.  A scan
+ * reads it "I •••" (A/RES/47/135, 1993). */
+static int
+continued_mark(const char *s, size_t n)
+{
+	size_t		 i = 0, len, dots = 0;
+	uint32_t	 cp;
+
+	if (n == 0 || (s[0] != '/' && s[0] != 'I'))
+		return 0;
+	for (i = 1; i < n && s[i] == ' '; i++)
+		continue;
+	for (; i < n && (len = rp_utf8_decode(s + i, n - i, &cp)) > 0 &&
+	    (cp == '.' || cp == 0x2022 || cp == 0x2026); i += len)
+		dots++;
+	return i == n && dots >= 2;
+}
+
 /* "25-19432 (E)", "00 56500" (a text layer that lost the hyphen),
- * "*2519432*", "2/3": print furniture. */
+ * "*2519432*", "2/3", "/...": print furniture; and the bar code drawn in
+ * a font that maps its bars to grave accents ("`````````", S/RES/1325
+ * (2000)): no text is made of them alone. */
 int
 rp_is_job_or_page(const char *s, size_t n)
 {
 	size_t		 i = 0;
 	int		 a, b;
+
+	while (i < n && s[i] == '`')
+		i++;
+	if ((i >= 4 && i == n) || continued_mark(s, n))
+		return 1;
 
 	if (n >= 8 && isdigit((unsigned char)s[0]) &&
 	    isdigit((unsigned char)s[1]) && (s[2] == '-' || s[2] == ' ')) {
@@ -1780,7 +1805,10 @@ rp_conclusion_line(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 	if (!meeting_in(doc, m, s, n))
 		return 0;
 	votes_in(m, s, n);
-	date_meta(doc, m, s, n, 0);
+	/* The closing line's date is the adoption's: over the masthead's,
+	 * the date of issue ("3 February 1993" over "92nd plenary meeting,
+	 * 18 December 1992", A/RES/47/135). */
+	date_meta(doc, m, s, n, m->kind != RP_DOC_LETTER);
 	return 1;
 }
 

@@ -165,15 +165,24 @@ star_marker_end(const struct scan *sc, size_t i, size_t b)
 }
 
 /* Whether the word ending at t[e] is a document symbol's, whose ".2"
- * goes on ("decision EC-94/DEC.2"). */
+ * goes on ("decision EC-94/DEC.2"), or a symbol's part written apart
+ * ("A/68/L.39 and Add.1", "Corr.1", "Rev.2"). */
 static int
 symbol_before(const char *t, size_t e)
 {
+	static const char *const parts[] = { "Add", "Corr", "Rev", "Amend",
+		NULL };
+	const char *const	*w;
+	size_t			 end = e;
+
 	while (e > 0 && t[e - 1] != ' ') {
 		if (t[e - 1] == '/')
 			return 1;
 		e--;
 	}
+	for (w = parts; *w != NULL; w++)
+		if (strlen(*w) == end - e && strncmp(t + e, *w, end - e) == 0)
+			return 1;
 	return 0;
 }
 

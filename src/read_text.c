@@ -35,6 +35,8 @@ struct line {
 	int		 gone;		/* front matter or page furniture */
 	int		 cut;		/* cut from the line before: no
 					   break of the source before it */
+	int		 page;		/* opens with a form feed: a new
+					   page of a PDF's text */
 };
 
 enum unit_kind {
@@ -178,6 +180,7 @@ split_lines(struct reader *r, const char *buf, size_t len)
 		l->col = 1;
 		l->gone = 0;
 		l->cut = 0;
+		l->page = l->n > 0 && l->s[0] == '\f';
 		trim(&l->s, &l->n, &l->col);
 		measure(l);
 		if (i < len && buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n')
@@ -393,6 +396,41 @@ title_heads(struct reader *r)
 	}
 }
 
+/* A bare number closing the page before line i, which a form feed
+ * opens: the page's number ("2", then "\fA/RES/60/251"); else 0. */
+static size_t
+page_number_before(const struct reader *r, size_t i)
+{
+	size_t	k;
+
+	while (i > 0 && r->lines[i - 1].n == 0)
+		i--;
+	if (i == 0 || r->lines[--i].gone)
+		return 0;
+	for (k = 0; k < r->lines[i].n && isdigit((unsigned char)
+	    r->lines[i].s[k]); k++)
+		continue;
+	return k > 0 && k <= 3 && k == r->lines[i].n ? i : 0;
+}
+
+/* On the page from line i, its number `num` alone between blank lines
+ * (or at the end) when no form feed follows it, as on the last page:
+ * "9.", "", "4", "", "Decides to remain seized of this matter." */
+static void
+last_page_number(struct reader *r, size_t i, int num)
+{
+	char	s[8];
+	size_t	k, n = (size_t)snprintf(s, sizeof(s), "%d", num);
+
+	for (k = i + 1; k < r->nlines && !r->lines[k].page; k++)
+		if (r->lines[k].n == n && memcmp(r->lines[k].s, s, n) == 0 &&
+		    is_blank(&r->lines[k - 1]) && (k + 1 == r->nlines ||
+		    is_blank(&r->lines[k + 1])))
+			break;
+	if (k < r->nlines && !r->lines[k].page && !r->lines[k].gone)
+		r->lines[k].gone = 2;
+}
+
 /*
  * Page headers and footers of PDF extractions: job numbers, page
  * numbers, and the running symbol and title next to them.
@@ -409,6 +447,17 @@ furniture(struct reader *r)
 			if (first == (size_t)-1)
 				first = i;
 			r->lines[i].gone = 2;
+		}
+	for (i = 0; i < r->nlines && first != (size_t)-1; i++)
+		if (!r->lines[i].gone && rp_lang_is(RP_LK_FURNITURE,
+		    r->lines[i].s, r->lines[i].n, NULL))
+			r->lines[i].gone = 2;
+	for (i = 0; i < r->nlines; i++)
+		if (r->lines[i].page && (j = page_number_before(r, i)) > 0) {
+			if (first == (size_t)-1 || j < first)
+				first = j;
+			r->lines[j].gone = 2;
+			last_page_number(r, i, atoi(r->lines[j].s) + 1);
 		}
 	if (first == (size_t)-1) {
 		title_heads(r);
@@ -450,6 +499,41 @@ furniture(struct reader *r)
 	 * the text came first (a page foot the copy set after the text). */
 	if (!formula_before(r, first))
 		r->lines[first].gone = 0;
+}
+
+/* Whether line i is a text line, neither blank nor furniture. */
+static int
+text_line(const struct reader *r, size_t i)
+{
+	return i < r->nlines && !is_blank(&r->lines[i]);
+}
+
+/*
+ * pdftotext may set a paragraph's number under its first line, the
+ * number's box standing lower than the text's: "Urges Member States to
+ * ensure increased representation of women at all", "1.",
+ * "decision-making levels in …".  A number alone between a line that
+ * opens an operative paragraph (after a clause's end) and goes on, and
+ * a line that opens nothing, goes back before that first line.
+ */
+static void
+numbers_set_late(struct reader *r)
+{
+	size_t	i, nl;
+
+	for (i = 1; i + 1 < r->nlines; i++) {
+		struct line	*l = &r->lines[i], *p = l - 1, swap;
+
+		if (!text_line(r, i) || rp_paragraph_number(l->s, l->n, &nl) !=
+		    l->n || !text_line(r, i - 1) || !text_line(r, i + 1) ||
+		    p->end != RP_END_NONE || rp_opens_unit(l[1].s, l[1].n) ||
+		    rp_opener_kind(p->s, p->n) != RP_PARA_OPERATIVE ||
+		    (text_line(r, i - 2) && p[-1].end == RP_END_NONE))
+			continue;
+		swap = *p;
+		*p = *l;
+		*l = swap;
+	}
 }
 
 /* The page furniture, kept apart from the text in the order it stood. */
@@ -1506,6 +1590,74 @@ zone_note(struct cutter *c, const struct line *l)
 	return 0;
 }
 
+/* A note's number alone on its line ("3"), its value; else 0. */
+static int
+bare_note_number(const struct line *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n && i < 4 && isdigit((unsigned char)l->s[i]); i++)
+		continue;
+	return i > 0 && i == l->n && i < 4 ? atoi(l->s) : 0;
+}
+
+static int
+ascending(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+/*
+ * A page foot where pdftotext (without -layout) set the notes' numbers
+ * apart from their texts, in any order: "1", "2", then "A/49/765, annex
+ * I." and "A/52/174, annex I."; or "1", "Resolution 217 A (III).",
+ * "A/CONF.157/24 …", "3", "See resolution …", "2".  From the rule at line
+ * `rule` to the page's footer: when there are as many bare numbers as
+ * texts (a text ends at a line ending in a period), the texts, in their
+ * order, take the numbers in ascending order.  Returns the last line
+ * read, 0 if the zone is not of that shape.
+ */
+static size_t
+scattered_notes(struct cutter *c, size_t rule)
+{
+	const struct line	*v = c->r->lines;
+	int			 num[32], nnum = 0, ntext = 0, open = 0;
+	size_t			 i, end;
+	char			 marker[8];
+
+	for (end = rule + 1; end < c->r->nlines && v[end].gone < 2; end++) {
+		const struct line *l = &v[end];
+
+		if (l->n == 0)
+			continue;
+		if (bare_note_number(l) > 0 && nnum < 32)
+			num[nnum++] = bare_note_number(l);
+		else if (rp_opens_unit(l->s, l->n) || rp_footnote_rule(l->s,
+		    l->n) > 0)
+			return 0;
+		else {
+			ntext += !open;
+			open = l->s[l->n - 1] != '.';
+		}
+	}
+	if (nnum == 0 || nnum != ntext || open)
+		return 0;
+	qsort(num, (size_t)nnum, sizeof(num[0]), ascending);
+	for (i = rule + 1, nnum = 0; i < end; i++) {
+		if (v[i].n == 0 || bare_note_number(&v[i]) > 0)
+			continue;
+		if (c->u == NULL || c->u->kind != U_FNDEF || c->u->text.data[
+		    c->u->text.len - 1] == '.') {
+			snprintf(marker, sizeof(marker), "%d", num[nnum++]);
+			c->u = new_definition(c->r, &v[i], 0, marker, c->seg);
+		} else
+			append_line(c->u, &v[i]);
+	}
+	c->u = NULL;
+	c->in_zone = 0;
+	return end - 1;
+}
+
 /* A note defined in a block of its own, not at a page foot. */
 static int
 block_note(struct cutter *c, const struct line *l)
@@ -1610,9 +1762,15 @@ make_units(struct reader *r)
 
 	for (i = 0; i < r->nlines; i++) {
 		struct line	*l = &r->lines[i];
+		size_t		 last;
 
 		if (is_blank(l)) {
 			blank_line(&c, l);
+			continue;
+		}
+		if (rp_footnote_rule(l->s, l->n) == l->n &&
+		    (last = scattered_notes(&c, i)) > 0) {
+			i = last;
 			continue;
 		}
 		if (annex_unit(&c, i) || zone_note(&c, l) || block_note(&c, l))
@@ -2528,7 +2686,8 @@ should_join(const struct reader *r, const struct unit *a,
 	const char	*s = a->text.data;
 	size_t		 n, len, nl;
 	uint32_t	 last, first;
-	int		 full = a->lastchars * 4 >= r->fullwidth * 3, opens;
+	int		 full = a->lastchars * 4 >= r->fullwidth * 3, opens, v;
+	rp_item_kind	 kind;
 	rp_body		 body;
 
 	if (a->kind != U_TEXT || begins_new(b) || a->seg != b->seg ||
@@ -2544,8 +2703,10 @@ should_join(const struct reader *r, const struct unit *a,
 	 * the formula ends where the paragraph opens. */
 	if (opens && rp_is_bare_formula(s, n, &body))
 		return 0;
-	/* A paragraph number alone on its line goes with what follows. */
-	if (rp_paragraph_number(s, n, &nl) == n)
+	/* A paragraph number or an item's label alone on its line goes
+	 * with what follows ("(j)", a blank, "Submit an annual report"). */
+	if (rp_paragraph_number(s, n, &nl) == n ||
+	    rp_item_marker(s, n, &nl, &kind, &v) == n)
 		return 1;
 	/* "…; and", "…; и": the clause is done; lower case goes on with it
 	 * only where openers are capitalized. */
@@ -2897,7 +3058,8 @@ note_citations(const struct unit *u, unsigned char *cited)
 		if (q < n && rp_utf8_decode(s + q, n - q, &next) == 0)
 			continue;
 		if (q == n || s[q] == ' ' || s[q] == '.' || s[q] == ',' ||
-		    s[q] == ';' || rp_is_cjk(next))
+		    s[q] == ';' || rp_is_cjk(next) || (s[q] == '/' &&
+		    (q + 1 == n || s[q + 1] == ' ')))
 			mark_cited(cited, s + p, q - p);
 	}
 }
@@ -2982,7 +3144,10 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 	 * closing line is an annex's paragraph. */
 	dotted = k > 0 && k < u->text.len && s[k] == '.' && (*adopted &&
 	    (under || listed || (k + 1 < u->text.len && s[k + 1] != ' ')));
-	skip = k + (size_t)dotted;
+	/* The old form, "1/ See …" (its marker alone on a line, then the
+	 * text: bare_cited_marker). */
+	skip = k + (size_t)dotted + (size_t)(!dotted && k > 0 &&
+	    k + 1 < u->text.len && s[k] == '/' && s[k + 1] == ' ');
 	/* Past the adoption line, a print's "17See" or "33.One". */
 	glued = *adopted && skip < u->text.len && s[skip] != ' ';
 	if (k == 0 || skip + 1 >= u->text.len || (!glued &&
@@ -3008,7 +3173,8 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 }
 
 /* A cited marker alone in its block, the text of its note in the next
- * block: "1", then (past a page's job number) "Resolución 217 A (III).". */
+ * block: "1", then (past a page's job number) "Resolución 217 A (III).";
+ * "1/", then "See resolution 2200 A (XXI), annex.". */
 static int
 bare_cited_marker(const struct reader *r, const struct unit *u,
     const struct unit *next, const unsigned char *cited)
@@ -3022,7 +3188,9 @@ bare_cited_marker(const struct reader *r, const struct unit *u,
 		return 0;
 	for (k = 0; k < u->text.len && isdigit((unsigned char)s[k]); k++)
 		continue;
-	if (k == 0 || k < u->text.len)
+	/* The old form, "1/" alone (A/RES/47/135). */
+	if (k == 0 || k + (k + 1 == u->text.len && s[k] == '/') <
+	    u->text.len)
 		return 0;
 	return is_cited(cited, s, k);
 }
@@ -3367,6 +3535,7 @@ rp_read_text(rp_doc *doc, const char *buf, size_t len)
 	split_masthead_lines(&r);
 	split_flat_lines(&r);
 	furniture(&r);
+	numbers_set_late(&r);
 	measure_width(&r);
 	measure_line_breaks(&r);
 	make_units(&r);
