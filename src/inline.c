@@ -186,6 +186,16 @@ symbol_before(const char *t, size_t e)
 	return 0;
 }
 
+/* Whether a symbol's part and its number end at t[e] ("S/4279 and
+ * Add.1 1 concerning": the "1" after it may be a marker). */
+static int
+symbol_part_ends(const char *t, size_t e)
+{
+	while (e > 0 && isdigit((unsigned char)t[e - 1]))
+		e--;
+	return e > 0 && t[e - 1] == '.' && symbol_before(t, e - 1);
+}
+
 /* Whether a year, 19xx or 20xx standing alone, ends at t[e]. */
 static int
 year_ends(const char *t, size_t e)
@@ -263,10 +273,10 @@ spaced_marker_kind(const struct scan *sc, const rp_node *parent,
 	if (pp >= 0x80)
 		return wide_marker_kind(sc, i, j, i - 1);
 	/* After a date or a year: "of 13 August 1948 5 and", "Plan
-	 * 2021–2026 3 to". */
+	 * 2021–2026 3 to"; after a symbol's part, "Add.1 1 concerning". */
 	if (isdigit(pp) && ((parent->last != NULL &&
 	    parent->last->type == RP_NODE_DATE && run == i - 1) ||
-	    year_ends(t, i - 1)))
+	    year_ends(t, i - 1) || symbol_part_ends(t, i - 1)))
 		return RP_MARK_SPACED;
 	if (!(isalpha(pp) || pp == ',' || pp == ')' || pp == '.' ||
 	    pp == ';' || pp == ':'))

@@ -188,3 +188,20 @@ expect "Add.1 is a symbol's part: note 1 is cited by '1994, 1 the Treaty'" \
 tree $D/A_RES_47_135_undocs.txt > "$TMP/u135"
 expect "old form alone on its line: 1/ then its text is note 1, cited" 1 \
 	"$(grep -A3 '^ *footnote num="1" index=1 refs=1' "$TMP/u135" | grep -c 'See resolution')"
+# After a symbol's part, a spaced marker: "document S/4279 and⏎Add.1 1
+# concerning …" (S/RES/134 (1960), ../shared/corpus/unsc-en, excerpt) is
+# "Add.1" and note 1, not "Add." and a note glued to it.
+cat > "$TMP/s134.txt" <<'EOF2'
+The Security Council,
+
+Having considered the complaint of twenty-nine
+Member States contained in document S/4279 and
+Add.1 1 concerning "the situation arising out of the large-scale killings",
+
+1. Recognizes that the situation has led to international friction.
+
+1 See Official Records of the Security Council, Fifteenth Year,
+Supplement for January, February and March 1960.
+EOF2
+expect "spaced marker after Add.1: the text keeps Add.1, note 1 cited" "1 1" \
+	"$(tree "$TMP/s134.txt" | grep -c 'text=" and Add.1"') $(tree "$TMP/s134.txt" | grep -c 'footnote num="1" index=1 refs=1')"
