@@ -285,12 +285,13 @@ rp_opens_recital(const char *s, size_t n)
  * Whether the first words of s are shaped like an opener in a script
  * with capitals: a word of letters in lower case after its first
  * letter, and not a name of several capitalized words ("Foreign
- * Affairs", "MRE/RES.3/92", "United Nations").
+ * Affairs", "MRE/RES.3/92", "United Nations"), unless the word is an
+ * opener of the tables ("Recalling General Assembly resolution …").
  */
 static int
 drafting_word_shape(const char *s, size_t n)
 {
-	size_t		i, len;
+	size_t		i, len, word;
 	uint32_t	cp;
 
 	for (i = 0; i < n; i += len) {
@@ -304,10 +305,12 @@ drafting_word_shape(const char *s, size_t n)
 		if (i > 0 && rp_is_upper_letter(cp))
 			return 0;
 	}
+	word = i;
 	while (i < n && (s[i] == ' ' || s[i] == ','))
 		i++;
 	return i >= n || rp_utf8_decode(s + i, n - i, &cp) == 0 ||
-	    !rp_is_upper_letter(cp);
+	    !rp_is_upper_letter(cp) ||
+	    rp_listed_opener_kind(s, word) != RP_PARA_UNKNOWN;
 }
 
 /*

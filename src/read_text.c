@@ -413,6 +413,44 @@ page_number_before(const struct reader *r, size_t i)
 	return k > 0 && k <= 3 && k == r->lines[i].n ? i : 0;
 }
 
+/* Whether lines a and b read the same but for spaces: the masthead's
+ * "A/RES/ES-11/ 4" (a gap pdftotext took for one) is the running head
+ * "A/RES/ES-11/4". */
+static int
+same_but_spaces(const struct line *a, const struct line *b)
+{
+	size_t	i = 0, j = 0;
+
+	for (;;) {
+		while (i < a->n && a->s[i] == ' ')
+			i++;
+		while (j < b->n && b->s[j] == ' ')
+			j++;
+		if (i == a->n || j == b->n)
+			return i == a->n && j == b->n;
+		if (a->s[i++] != b->s[j++])
+			return 0;
+	}
+}
+
+/* Six digits alone by a job number, the day it went to print, DDMMYY
+ * ("22-04067 (E)", "210322", "*2204067*"). */
+static int
+print_date(const struct reader *r, size_t i)
+{
+	const struct line	*l = &r->lines[i];
+	size_t			 k, j;
+
+	for (k = 0; k < l->n && isdigit((unsigned char)l->s[k]); k++)
+		continue;
+	if (k != 6 || l->n != 6)
+		return 0;
+	for (j = i > 3 ? i - 3 : 0; j <= i + 3 && j < r->nlines; j++)
+		if (j != i && rp_is_job_or_page(r->lines[j].s, r->lines[j].n))
+			return 1;
+	return 0;
+}
+
 /* On the page from line i, its number `num` alone between blank lines
  * (or at the end) when no form feed follows it, as on the last page:
  * "9.", "", "4", "", "Decides to remain seized of this matter." */
@@ -449,8 +487,9 @@ furniture(struct reader *r)
 			r->lines[i].gone = 2;
 		}
 	for (i = 0; i < r->nlines && first != (size_t)-1; i++)
-		if (!r->lines[i].gone && rp_lang_is(RP_LK_FURNITURE,
-		    r->lines[i].s, r->lines[i].n, NULL))
+		if (!r->lines[i].gone && (rp_lang_is(RP_LK_FURNITURE,
+		    r->lines[i].s, r->lines[i].n, NULL) ||
+		    print_date(r, i)))
 			r->lines[i].gone = 2;
 	for (i = 0; i < r->nlines; i++)
 		if (r->lines[i].page && (j = page_number_before(r, i)) > 0) {
@@ -479,8 +518,8 @@ furniture(struct reader *r)
 		for (j = 0; j < first + 40 && j < r->nlines; j++) {
 			const struct line *m = &r->lines[j];
 
-			if (j != i && m->n > 0 && ((m->n == l->n &&
-			    memcmp(m->s, l->s, l->n) == 0) || (l->n > 20 &&
+			if (j != i && m->n > 0 && (same_but_spaces(m, l) ||
+			    (l->n > 20 &&
 			    m->n > l->n && memmem(m->s, m->n, l->s, l->n)))) {
 				l->gone = 3;
 				break;
@@ -845,9 +884,13 @@ sentence_end(const struct reader *r, const struct line *l)
 {
 	const struct line	*e = l, *end = r->lines + r->nlines;
 	rp_clause_end		 c;
+	rp_body			 b;
 
+	/* A formula in the block ends what l opens: a title wrapped over
+	 * it, no blank line between ("… defending the principles of the",
+	 * "Charter of the United Nations", "The General Assembly,"). */
 	while (e + 1 < end && e[1].n > 0 && !e[1].gone && !e[1].cut &&
-	    e - l < 30)
+	    e - l < 30 && !rp_is_formula(e[1].s, e[1].n, &b))
 		e++;
 	c = e->end;
 	return (c != RP_END_NONE && c != RP_END_COLON) ||

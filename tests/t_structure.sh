@@ -412,3 +412,20 @@ expect "closing date over the date of issue: 1992-12-18" 1 \
 	"$(head -1 "$TMP/u135" | grep -c 'date="1992-12-18"')"
 expect "continued mark read I •••: furniture, in no paragraph" 0 \
 	"$(sed '/^  furniture/,$d' "$TMP/u135" | grep -c '•••')"
+# A/RES/ES-11/1 and ES-11/4 (2022): the day the job went to print,
+# "210322" by the job number "22-04067 (E)", is furniture, and the
+# recital it stood in goes on across the page ("… of the United",
+# "Nations, and reaffirming …"); "Recalling General Assembly resolution
+# 377 A (V) …" opens a recital though a name follows its opener.
+"$RESPUB" -q -t tree tests/dev/en/A_RES_ES-11_1_undocs.txt > "$TMP/ues1"
+expect "print date by the job number: furniture, the recital goes on" "1 0" \
+	"$(sed -n '/^  furniture/,$p' "$TMP/ues1" | grep -c 'text="210322"') $(grep -c 'text="Nations, and reaffirming' "$TMP/ues1")"
+expect "'Recalling General Assembly resolution' opens a recital" 1 \
+	"$(grep -c 'paragraph name="recalling" @38:1' "$TMP/ues1")"
+# A title wrapped over two lines right above the formula ("… defending
+# the principles of the", "Charter of the United Nations", "The General
+# Assembly,"), and the masthead's symbol with a gap ("A/RES/ES-11/ 4")
+# repeated as the running head "A/RES/ES-11/4": a formula, no heading.
+"$RESPUB" -q -t tree tests/dev/en/A_RES_ES-11_4_undocs.txt > "$TMP/ues4"
+expect "two-line title over the formula, gapped symbol as running head" "1 0" \
+	"$(grep -c 'formula name="enactingFormula"' "$TMP/ues4") $(grep -c '^    heading' "$TMP/ues4")"
