@@ -503,11 +503,13 @@ furniture(struct reader *r)
 		return;
 	}
 	/* Running heads: short lines within five lines of a page number,
-	 * past the masthead, that repeat elsewhere (symbol, title). */
+	 * past the masthead, that repeat elsewhere (symbol, title); not
+	 * the rule over a page's notes, as on the page before. */
 	for (i = first + 1; i < r->nlines; i++) {
 		struct line *l = &r->lines[i];
 
-		if (l->gone || l->n == 0 || l->n > 120 || number_alone(l))
+		if (l->gone || l->n == 0 || l->n > 120 || number_alone(l) ||
+		    rp_footnote_rule(l->s, l->n) == l->n)
 			continue;
 		near = 0;
 		for (j = i > 5 ? i - 5 : 0; j <= i + 5 && j < r->nlines; j++)
@@ -853,6 +855,19 @@ ends_before_notes(struct reader *r, const struct unit *u,
 }
 
 /* ------------------------------------------------- paragraph seams */
+
+/* Whether s ends in a note's marker after a clause's punctuation: ", 1",
+ * "; 12". */
+static int
+marker_after_clause(const char *s, size_t n)
+{
+	size_t	k = n;
+
+	while (k > 0 && n - k < 3 && isdigit((unsigned char)s[k - 1]))
+		k--;
+	return k < n && k >= 2 && s[k - 1] == ' ' && strchr(",;",
+	    s[k - 2]) != NULL;
+}
 
 /* Whether s ends in a semicolon and the one short word that links it
  * to the next paragraph: "...всеобщего мира; и", "...; and". */
@@ -1274,8 +1289,14 @@ static int
 line_ends_paragraph(const struct reader *r, const struct line *prev,
     const struct line *l)
 {
-	if (prev == NULL || prev->end == RP_END_NONE)
+	if (prev == NULL)
 		return 0;
+	/* "… of 16 March 2022, 1" then "Deploring …": pdftotext set the
+	 * note's marker after the clause's comma (not "… of 1 August, 30"
+	 * then "(1947) and 31 (1947)", a list that goes on). */
+	if (prev->end == RP_END_NONE)
+		return marker_after_clause(prev->s, prev->n) &&
+		    rp_opener_at(l->s, l->n);
 	/* A full line ending in a colon goes on with a title it cites
 	 * ("the Almaty Programme of Action:⏎Addressing the Special
 	 * Needs ..."); a list after a colon opens with its markers. */
@@ -1654,11 +1675,13 @@ ascending(const void *a, const void *b)
  * A page foot where pdftotext (without -layout) set the notes' numbers
  * apart from their texts, in any order: "1", "2", then "A/49/765, annex
  * I." and "A/52/174, annex I."; or "1", "Resolution 217 A (III).",
- * "A/CONF.157/24 …", "3", "See resolution …", "2".  From the rule at line
- * `rule` to the page's footer: when there are as many bare numbers as
- * texts (a text ends at a line ending in a period), the texts, in their
- * order, take the numbers in ascending order.  Returns the last line
- * read, 0 if the zone is not of that shape.
+ * "A/CONF.157/24 …", "3", "See resolution …", "2"; the job number or
+ * the page's number may stand between them.  From the rule at line
+ * `rule` to the next page (its form feed or running head), past the
+ * furniture: when there are as many bare numbers as texts (a text ends
+ * at a line ending in a period), the texts, in their order, take the
+ * numbers in ascending order.  Returns the last line read, 0 if the
+ * zone is not of that shape.
  */
 static size_t
 scattered_notes(struct cutter *c, size_t rule)
@@ -1668,10 +1691,11 @@ scattered_notes(struct cutter *c, size_t rule)
 	size_t			 i, end;
 	char			 marker[8];
 
-	for (end = rule + 1; end < c->r->nlines && v[end].gone < 2; end++) {
+	for (end = rule + 1; end < c->r->nlines && !v[end].page &&
+	    v[end].gone != 3; end++) {
 		const struct line *l = &v[end];
 
-		if (l->n == 0)
+		if (l->n == 0 || l->gone)
 			continue;
 		if (bare_note_number(l) > 0 && nnum < 32)
 			num[nnum++] = bare_note_number(l);
@@ -1687,7 +1711,7 @@ scattered_notes(struct cutter *c, size_t rule)
 		return 0;
 	qsort(num, (size_t)nnum, sizeof(num[0]), ascending);
 	for (i = rule + 1, nnum = 0; i < end; i++) {
-		if (v[i].n == 0 || bare_note_number(&v[i]) > 0)
+		if (v[i].n == 0 || v[i].gone || bare_note_number(&v[i]) > 0)
 			continue;
 		if (c->u == NULL || c->u->kind != U_FNDEF || c->u->text.data[
 		    c->u->text.len - 1] == '.') {
@@ -2740,7 +2764,8 @@ should_join(const struct reader *r, const struct unit *a,
 	    b->text.data, b->text.len))
 		return 1;
 	opens = rp_opener_at(b->text.data, b->text.len);
-	if ((n = join_end(a, opens)) == 0)
+	if ((n = join_end(a, opens)) == 0 || (opens &&
+	    marker_after_clause(s, a->text.len)))
 		return 0;
 	/* "Генеральная Ассамблея" alone, no comma, over "признает …;":
 	 * the formula ends where the paragraph opens. */

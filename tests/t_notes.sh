@@ -205,3 +205,11 @@ Supplement for January, February and March 1960.
 EOF2
 expect "spaced marker after Add.1: the text keeps Add.1, note 1 cited" "1 1" \
 	"$(tree "$TMP/s134.txt" | grep -c 'text=" and Add.1"') $(tree "$TMP/s134.txt" | grep -c 'footnote num="1" index=1 refs=1')"
+# A/RES/ES-11/6 (2023): the job number between a note's number and its
+# text ("1", "23-03722 (E)", "See Official Records …"), and the page
+# number between the numbers and the texts ("2", "3", "2/3", "United
+# Nations, Treaty Series …", "Ibid., …"), under a rule like the page
+# before's (no running head): three notes, all cited.
+tree $D/A_RES_ES-11_6_undocs.txt > "$TMP/ues6"
+expect "page foot past the job and page numbers: three notes, all cited" "3 0" \
+	"$(notes "$TMP/ues6") $(unlinked "$TMP/ues6")"
