@@ -333,12 +333,13 @@ rp_opens_recital(const char *s, size_t n)
  * Whether the first words of s are shaped like an opener in a script
  * with capitals: a word of letters in lower case after its first
  * letter, and not a name of several capitalized words ("Foreign
- * Affairs", "MRE/RES.3/92", "United Nations").
+ * Affairs", "MRE/RES.3/92", "United Nations"), unless the word is an
+ * opener of the tables ("Recalling General Assembly resolution …").
  */
 static int
 drafting_word_shape(const char *s, size_t n)
 {
-	size_t		i, len;
+	size_t		i, len, word;
 	uint32_t	cp;
 
 	for (i = 0; i < n; i += len) {
@@ -352,10 +353,12 @@ drafting_word_shape(const char *s, size_t n)
 		if (i > 0 && rp_is_upper_letter(cp))
 			return 0;
 	}
+	word = i;
 	while (i < n && (s[i] == ' ' || s[i] == ','))
 		i++;
 	return i >= n || rp_utf8_decode(s + i, n - i, &cp) == 0 ||
-	    !rp_is_upper_letter(cp);
+	    !rp_is_upper_letter(cp) ||
+	    rp_listed_opener_kind(s, word) != RP_PARA_UNKNOWN;
 }
 
 /*
@@ -1683,13 +1686,38 @@ rp_ordinal_word(const char *s, size_t n)
 
 /* --------------------------------------------------------- masthead */
 
+/* "/...", at the foot of an old document's page: more follows.  A scan
+ * reads it "I •••" (A/RES/47/135, 1993). */
+static int
+continued_mark(const char *s, size_t n)
+{
+	size_t		 i = 0, len, dots = 0;
+	uint32_t	 cp;
+
+	if (n == 0 || (s[0] != '/' && s[0] != 'I'))
+		return 0;
+	for (i = 1; i < n && s[i] == ' '; i++)
+		continue;
+	for (; i < n && (len = rp_utf8_decode(s + i, n - i, &cp)) > 0 &&
+	    (cp == '.' || cp == 0x2022 || cp == 0x2026); i += len)
+		dots++;
+	return i == n && dots >= 2;
+}
+
 /* "25-19432 (E)", "00 56500" (a text layer that lost the hyphen),
- * "*2519432*", "2/3": print furniture. */
+ * "*2519432*", "2/3", "/...": print furniture; and the bar code drawn in
+ * a font that maps its bars to grave accents ("`````````", S/RES/1325
+ * (2000)): no text is made of them alone. */
 int
 rp_is_job_or_page(const char *s, size_t n)
 {
 	size_t		 i = 0;
 	int		 a, b;
+
+	while (i < n && s[i] == '`')
+		i++;
+	if ((i >= 4 && i == n) || continued_mark(s, n))
+		return 1;
 
 	if (n >= 8 && isdigit((unsigned char)s[0]) &&
 	    isdigit((unsigned char)s[1]) && (s[2] == '-' || s[2] == ' ')) {
@@ -2108,7 +2136,10 @@ conclusion_facts(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 	if (!meeting_in(doc, m, s, n))
 		return 0;
 	votes_in(m, s, n);
-	date_meta(doc, m, s, n, 0);
+	/* The closing line's date is the adoption's: over the masthead's,
+	 * the date of issue ("3 February 1993" over "92nd plenary meeting,
+	 * 18 December 1992", A/RES/47/135). */
+	date_meta(doc, m, s, n, m->kind != RP_DOC_LETTER);
 	return 1;
 }
 

@@ -165,16 +165,35 @@ star_marker_end(const struct scan *sc, size_t i, size_t b)
 }
 
 /* Whether the word ending at t[e] is a document symbol's, whose ".2"
- * goes on ("decision EC-94/DEC.2"). */
+ * goes on ("decision EC-94/DEC.2"), or a symbol's part written apart
+ * ("A/68/L.39 and Add.1", "Corr.1", "Rev.2"). */
 static int
 symbol_before(const char *t, size_t e)
 {
+	static const char *const parts[] = { "Add", "Corr", "Rev", "Amend",
+		NULL };
+	const char *const	*w;
+	size_t			 end = e;
+
 	while (e > 0 && t[e - 1] != ' ') {
 		if (t[e - 1] == '/')
 			return 1;
 		e--;
 	}
+	for (w = parts; *w != NULL; w++)
+		if (strlen(*w) == end - e && strncmp(t + e, *w, end - e) == 0)
+			return 1;
 	return 0;
+}
+
+/* Whether a symbol's part and its number end at t[e] ("S/4279 and
+ * Add.1 1 concerning": the "1" after it may be a marker). */
+static int
+symbol_part_ends(const char *t, size_t e)
+{
+	while (e > 0 && isdigit((unsigned char)t[e - 1]))
+		e--;
+	return e > 0 && t[e - 1] == '.' && symbol_before(t, e - 1);
 }
 
 /* Whether a year, 19xx or 20xx standing alone, ends at t[e]. */
@@ -254,10 +273,10 @@ spaced_marker_kind(const struct scan *sc, const rp_node *parent,
 	if (pp >= 0x80)
 		return wide_marker_kind(sc, i, j, i - 1);
 	/* After a date or a year: "of 13 August 1948 5 and", "Plan
-	 * 2021–2026 3 to". */
+	 * 2021–2026 3 to"; after a symbol's part, "Add.1 1 concerning". */
 	if (isdigit(pp) && ((parent->last != NULL &&
 	    parent->last->type == RP_NODE_DATE && run == i - 1) ||
-	    year_ends(t, i - 1)))
+	    year_ends(t, i - 1) || symbol_part_ends(t, i - 1)))
 		return RP_MARK_SPACED;
 	if (!(isalpha(pp) || pp == ',' || pp == ')' || pp == '.' ||
 	    pp == ';' || pp == ':'))

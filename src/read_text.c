@@ -36,6 +36,8 @@ struct line {
 	int		 gone;		/* front matter or page furniture */
 	int		 cut;		/* cut from the line before: no
 					   break of the source before it */
+	int		 page;		/* opens with a form feed: a new
+					   page of a PDF's text */
 };
 
 enum unit_kind {
@@ -168,6 +170,7 @@ split_lines(struct reader *r, const char *buf, size_t len)
 		l->col = 1;
 		l->gone = 0;
 		l->cut = 0;
+		l->page = l->n > 0 && l->s[0] == '\f';
 		trim(&l->s, &l->n, &l->col);
 		measure(l);
 		if (i < len && buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n')
@@ -383,6 +386,79 @@ title_heads(struct reader *r)
 	}
 }
 
+/* A bare number closing the page before line i, which a form feed
+ * opens: the page's number ("2", then "\fA/RES/60/251"); else 0. */
+static size_t
+page_number_before(const struct reader *r, size_t i)
+{
+	size_t	k;
+
+	while (i > 0 && r->lines[i - 1].n == 0)
+		i--;
+	if (i == 0 || r->lines[--i].gone)
+		return 0;
+	for (k = 0; k < r->lines[i].n && isdigit((unsigned char)
+	    r->lines[i].s[k]); k++)
+		continue;
+	return k > 0 && k <= 3 && k == r->lines[i].n ? i : 0;
+}
+
+/* Whether lines a and b read the same but for spaces: the masthead's
+ * "A/RES/ES-11/ 4" (a gap pdftotext took for one) is the running head
+ * "A/RES/ES-11/4". */
+static int
+same_but_spaces(const struct line *a, const struct line *b)
+{
+	size_t	i = 0, j = 0;
+
+	for (;;) {
+		while (i < a->n && a->s[i] == ' ')
+			i++;
+		while (j < b->n && b->s[j] == ' ')
+			j++;
+		if (i == a->n || j == b->n)
+			return i == a->n && j == b->n;
+		if (a->s[i++] != b->s[j++])
+			return 0;
+	}
+}
+
+/* Six digits alone by a job number, the day it went to print, DDMMYY
+ * ("22-04067 (E)", "210322", "*2204067*"). */
+static int
+print_date(const struct reader *r, size_t i)
+{
+	const struct line	*l = &r->lines[i];
+	size_t			 k, j;
+
+	for (k = 0; k < l->n && isdigit((unsigned char)l->s[k]); k++)
+		continue;
+	if (k != 6 || l->n != 6)
+		return 0;
+	for (j = i > 3 ? i - 3 : 0; j <= i + 3 && j < r->nlines; j++)
+		if (j != i && rp_is_job_or_page(r->lines[j].s, r->lines[j].n))
+			return 1;
+	return 0;
+}
+
+/* On the page from line i, its number `num` alone between blank lines
+ * (or at the end) when no form feed follows it, as on the last page:
+ * "9.", "", "4", "", "Decides to remain seized of this matter." */
+static void
+last_page_number(struct reader *r, size_t i, int num)
+{
+	char	s[8];
+	size_t	k, n = (size_t)snprintf(s, sizeof(s), "%d", num);
+
+	for (k = i + 1; k < r->nlines && !r->lines[k].page; k++)
+		if (r->lines[k].n == n && memcmp(r->lines[k].s, s, n) == 0 &&
+		    is_blank(&r->lines[k - 1]) && (k + 1 == r->nlines ||
+		    is_blank(&r->lines[k + 1])))
+			break;
+	if (k < r->nlines && !r->lines[k].page && !r->lines[k].gone)
+		r->lines[k].gone = 2;
+}
+
 /*
  * Page headers and footers of PDF extractions: job numbers, page
  * numbers, and the running symbol and title next to them.
@@ -400,16 +476,30 @@ furniture(struct reader *r)
 				first = i;
 			r->lines[i].gone = 2;
 		}
+	for (i = 0; i < r->nlines && first != (size_t)-1; i++)
+		if (!r->lines[i].gone && (rp_lang_is(RP_LK_FURNITURE,
+		    r->lines[i].s, r->lines[i].n, NULL) ||
+		    print_date(r, i)))
+			r->lines[i].gone = 2;
+	for (i = 0; i < r->nlines; i++)
+		if (r->lines[i].page && (j = page_number_before(r, i)) > 0) {
+			if (first == (size_t)-1 || j < first)
+				first = j;
+			r->lines[j].gone = 2;
+			last_page_number(r, i, atoi(r->lines[j].s) + 1);
+		}
 	if (first == (size_t)-1) {
 		title_heads(r);
 		return;
 	}
 	/* Running heads: short lines within five lines of a page number,
-	 * past the masthead, that repeat elsewhere (symbol, title). */
+	 * past the masthead, that repeat elsewhere (symbol, title); not
+	 * the rule over a page's notes, as on the page before. */
 	for (i = first + 1; i < r->nlines; i++) {
 		struct line *l = &r->lines[i];
 
-		if (l->gone || l->n == 0 || l->n > 120 || number_alone(l))
+		if (l->gone || l->n == 0 || l->n > 120 || number_alone(l) ||
+		    rp_footnote_rule(l->s, l->n) == l->n)
 			continue;
 		near = 0;
 		for (j = i > 5 ? i - 5 : 0; j <= i + 5 && j < r->nlines; j++)
@@ -420,8 +510,8 @@ furniture(struct reader *r)
 		for (j = 0; j < first + 40 && j < r->nlines; j++) {
 			const struct line *m = &r->lines[j];
 
-			if (j != i && m->n > 0 && ((m->n == l->n &&
-			    memcmp(m->s, l->s, l->n) == 0) || (l->n > 20 &&
+			if (j != i && m->n > 0 && (same_but_spaces(m, l) ||
+			    (l->n > 20 &&
 			    m->n > l->n && memmem(m->s, m->n, l->s, l->n)))) {
 				l->gone = 3;
 				break;
@@ -440,6 +530,41 @@ furniture(struct reader *r)
 	 * the text came first (a page foot the copy set after the text). */
 	if (!formula_before(r, first))
 		r->lines[first].gone = 0;
+}
+
+/* Whether line i is a text line, neither blank nor furniture. */
+static int
+text_line(const struct reader *r, size_t i)
+{
+	return i < r->nlines && !is_blank(&r->lines[i]);
+}
+
+/*
+ * pdftotext may set a paragraph's number under its first line, the
+ * number's box standing lower than the text's: "Urges Member States to
+ * ensure increased representation of women at all", "1.",
+ * "decision-making levels in …".  A number alone between a line that
+ * opens an operative paragraph (after a clause's end) and goes on, and
+ * a line that opens nothing, goes back before that first line.
+ */
+static void
+numbers_set_late(struct reader *r)
+{
+	size_t	i, nl;
+
+	for (i = 1; i + 1 < r->nlines; i++) {
+		struct line	*l = &r->lines[i], *p = l - 1, swap;
+
+		if (!text_line(r, i) || rp_paragraph_number(l->s, l->n, &nl) !=
+		    l->n || !text_line(r, i - 1) || !text_line(r, i + 1) ||
+		    p->end != RP_END_NONE || rp_opens_unit(l[1].s, l[1].n) ||
+		    rp_opener_kind(p->s, p->n) != RP_PARA_OPERATIVE ||
+		    (text_line(r, i - 2) && p[-1].end == RP_END_NONE))
+			continue;
+		swap = *p;
+		*p = *l;
+		*l = swap;
+	}
 }
 
 /* The page furniture, kept apart from the text in the order it stood. */
@@ -699,6 +824,19 @@ ends_before_notes(struct reader *r, const struct unit *u,
 
 /* ------------------------------------------------- paragraph seams */
 
+/* Whether s ends in a note's marker after a clause's punctuation: ", 1",
+ * "; 12". */
+static int
+marker_after_clause(const char *s, size_t n)
+{
+	size_t	k = n;
+
+	while (k > 0 && n - k < 3 && isdigit((unsigned char)s[k - 1]))
+		k--;
+	return k < n && k >= 2 && s[k - 1] == ' ' && strchr(",;",
+	    s[k - 2]) != NULL;
+}
+
 /* Whether s ends in a semicolon and the one short word that links it
  * to the next paragraph: "...всеобщего мира; и", "...; and". */
 static int
@@ -729,9 +867,13 @@ sentence_end(const struct reader *r, const struct line *l)
 {
 	const struct line	*e = l, *end = r->lines + r->nlines;
 	rp_clause_end		 c;
+	rp_body			 b;
 
+	/* A formula in the block ends what l opens: a title wrapped over
+	 * it, no blank line between ("… defending the principles of the",
+	 * "Charter of the United Nations", "The General Assembly,"). */
 	while (e + 1 < end && e[1].n > 0 && !e[1].gone && !e[1].cut &&
-	    e - l < 30)
+	    e - l < 30 && !rp_is_formula(e[1].s, e[1].n, &b))
 		e++;
 	c = e->end;
 	return (c != RP_END_NONE && c != RP_END_COLON) ||
@@ -877,11 +1019,15 @@ line_ends_paragraph(const struct reader *r, const struct line *prev,
 
 	if (prev == NULL)
 		return 0;
-	/* Chinese without final punctuation before a drafting phrase, one
-	 * paragraph per line: the copy lost the comma (cjk_join). */
+	/* Before a drafting phrase, a line without final punctuation ends
+	 * its paragraph when it is Chinese, one paragraph per line (the
+	 * copy lost the comma: cjk_join), or when pdftotext set a note's
+	 * marker after the clause's comma ("… of 16 March 2022, 1"; not
+	 * "… of 1 August, 30" then "(1947) and 31 (1947)", a list). */
 	if (prev->end == RP_END_NONE)
-		return r->line_per_paragraph && prev->n > 0 &&
-		    rp_is_cjk(rp_utf8_last(prev->s, prev->n, &len)) &&
+		return ((r->line_per_paragraph && prev->n > 0 &&
+		    rp_is_cjk(rp_utf8_last(prev->s, prev->n, &len))) ||
+		    marker_after_clause(prev->s, prev->n)) &&
 		    rp_opener_at(l->s, l->n);
 	/* A full line ending in a colon goes on with a title it cites
 	 * ("the Almaty Programme of Action:⏎Addressing the Special
@@ -1309,6 +1455,77 @@ note_without_blank(struct cutter *c, size_t i)
 	return c->resume > 0;
 }
 
+/* A note's number alone on its line ("3"), its value; else 0. */
+static int
+bare_note_number(const struct line *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n && i < 4 && isdigit((unsigned char)l->s[i]); i++)
+		continue;
+	return i > 0 && i == l->n && i < 4 ? atoi(l->s) : 0;
+}
+
+static int
+ascending(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+/*
+ * A page foot where pdftotext (without -layout) set the notes' numbers
+ * apart from their texts, in any order: "1", "2", then "A/49/765, annex
+ * I." and "A/52/174, annex I."; or "1", "Resolution 217 A (III).",
+ * "A/CONF.157/24 …", "3", "See resolution …", "2"; the job number or
+ * the page's number may stand between them.  From the rule at line
+ * `rule` to the next page (its form feed or running head), past the
+ * furniture: when there are as many bare numbers as texts (a text ends
+ * at a line ending in a period), the texts, in their order, take the
+ * numbers in ascending order.  Returns the last line read, 0 if the
+ * zone is not of that shape.
+ */
+static size_t
+scattered_notes(struct cutter *c, size_t rule)
+{
+	const struct line	*v = c->r->lines;
+	int			 num[32], nnum = 0, ntext = 0, open = 0;
+	size_t			 i, end;
+	char			 marker[8];
+
+	for (end = rule + 1; end < c->r->nlines && !v[end].page &&
+	    v[end].gone != 3; end++) {
+		const struct line *l = &v[end];
+
+		if (l->n == 0 || l->gone)
+			continue;
+		if (bare_note_number(l) > 0 && nnum < 32)
+			num[nnum++] = bare_note_number(l);
+		else if (rp_opens_unit(l->s, l->n) || rp_footnote_rule(l->s,
+		    l->n) > 0)
+			return 0;
+		else {
+			ntext += !open;
+			open = l->s[l->n - 1] != '.';
+		}
+	}
+	if (nnum == 0 || nnum != ntext || open)
+		return 0;
+	qsort(num, (size_t)nnum, sizeof(num[0]), ascending);
+	for (i = rule + 1, nnum = 0; i < end; i++) {
+		if (v[i].n == 0 || v[i].gone || bare_note_number(&v[i]) > 0)
+			continue;
+		if (c->u == NULL || c->u->kind != U_FNDEF || c->u->text.data[
+		    c->u->text.len - 1] == '.') {
+			snprintf(marker, sizeof(marker), "%d", num[nnum++]);
+			c->u = new_definition(c->r, &v[i], 0, marker, c->seg);
+		} else
+			append_line(c->u, &v[i]);
+	}
+	c->u = NULL;
+	c->in_zone = 0;
+	return end - 1;
+}
+
 /* A note defined in a block of its own, not at a page foot. */
 static int
 block_note(struct cutter *c, size_t i)
@@ -1430,9 +1647,15 @@ make_units(struct reader *r)
 
 	for (i = 0; i < r->nlines; i++) {
 		struct line	*l = &r->lines[i];
+		size_t		 last;
 
 		if (is_blank(l)) {
 			blank_line(&c, l);
+			continue;
+		}
+		if (rp_footnote_rule(l->s, l->n) == l->n &&
+		    (last = scattered_notes(&c, i)) > 0) {
+			i = last;
 			continue;
 		}
 		if (annex_unit(&c, i) || zone_note(&c, l) || block_note(&c, i))
@@ -2348,7 +2571,8 @@ should_join(const struct reader *r, const struct unit *a,
 	const char	*s = a->text.data;
 	size_t		 n, len, nl;
 	uint32_t	 last, first;
-	int		 full = a->lastchars * 4 >= r->fullwidth * 3, opens;
+	int		 full = a->lastchars * 4 >= r->fullwidth * 3, opens, v;
+	rp_item_kind	 kind;
 	rp_body		 body;
 
 	if (a->kind != U_TEXT || begins_new(b) || a->seg != b->seg ||
@@ -2358,14 +2582,17 @@ should_join(const struct reader *r, const struct unit *a,
 	    b->text.data, b->text.len))
 		return 1;
 	opens = rp_opener_at(b->text.data, b->text.len);
-	if ((n = join_end(a, opens)) == 0)
+	if ((n = join_end(a, opens)) == 0 || (opens &&
+	    marker_after_clause(s, a->text.len)))
 		return 0;
 	/* "Генеральная Ассамблея" alone, no comma, over "признает …;":
 	 * the formula ends where the paragraph opens. */
 	if (opens && rp_is_bare_formula(s, n, &body))
 		return 0;
-	/* A paragraph number alone on its line goes with what follows. */
-	if (rp_paragraph_number(s, n, &nl) == n)
+	/* A paragraph number or an item's label alone on its line goes
+	 * with what follows ("(j)", a blank, "Submit an annual report"). */
+	if (rp_paragraph_number(s, n, &nl) == n ||
+	    rp_item_marker(s, n, &nl, &kind, &v) == n)
 		return 1;
 	/* "…; and", "…; и": the clause is done; lower case goes on with it
 	 * only where openers are capitalized. */
@@ -2690,7 +2917,8 @@ note_citations(const struct unit *u, unsigned char *cited)
 		if (q < n && rp_utf8_decode(s + q, n - q, &next) == 0)
 			continue;
 		if (q == n || s[q] == ' ' || s[q] == '.' || s[q] == ',' ||
-		    s[q] == ';' || rp_is_cjk(next))
+		    s[q] == ';' || rp_is_cjk(next) || (s[q] == '/' &&
+		    (q + 1 == n || s[q + 1] == ' ')))
 			mark_cited(cited, s + p, q - p);
 	}
 }
@@ -2775,7 +3003,10 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 	 * closing line is an annex's paragraph. */
 	dotted = k > 0 && k < u->text.len && s[k] == '.' && (*adopted &&
 	    (under || listed || (k + 1 < u->text.len && s[k + 1] != ' ')));
-	skip = k + (size_t)dotted;
+	/* The old form, "1/ See …" (its marker alone on a line, then the
+	 * text: bare_cited_marker). */
+	skip = k + (size_t)dotted + (size_t)(!dotted && k > 0 &&
+	    k + 1 < u->text.len && s[k] == '/' && s[k + 1] == ' ');
 	/* Past the adoption line, a print's "17See" or "33.One". */
 	glued = *adopted && skip < u->text.len && s[skip] != ' ';
 	if (k == 0 || skip + 1 >= u->text.len || (!glued &&
@@ -2801,7 +3032,8 @@ late_definition(struct reader *r, struct unit *u, int *adopted,
 }
 
 /* A cited marker alone in its block, the text of its note in the next
- * block: "1", then (past a page's job number) "Resolución 217 A (III).". */
+ * block: "1", then (past a page's job number) "Resolución 217 A (III).";
+ * "1/", then "See resolution 2200 A (XXI), annex.". */
 static int
 bare_cited_marker(const struct reader *r, const struct unit *u,
     const struct unit *next, const unsigned char *cited)
@@ -2815,7 +3047,9 @@ bare_cited_marker(const struct reader *r, const struct unit *u,
 		return 0;
 	for (k = 0; k < u->text.len && isdigit((unsigned char)s[k]); k++)
 		continue;
-	if (k == 0 || k < u->text.len)
+	/* The old form, "1/" alone (A/RES/47/135). */
+	if (k == 0 || k + (k + 1 == u->text.len && s[k] == '/') <
+	    u->text.len)
 		return 0;
 	return is_cited(cited, s, k);
 }
@@ -3149,6 +3383,7 @@ rp_read_text(rp_doc *doc, const char *buf, size_t len)
 	split_masthead_lines(&r);
 	split_flat_lines(&r);
 	furniture(&r);
+	numbers_set_late(&r);
 	measure_width(&r);
 	measure_line_breaks(&r);
 	make_units(&r);

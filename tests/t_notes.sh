@@ -158,3 +158,58 @@ expect "glued pair: 第一2325兩月 cites notes 23 and 25, none left uncited" \
 tree "$ROOT/tests/dev/fr/S_RES_0323_1972_fr_ocr.txt" > "$TMP/fr323"
 expect "column foot: 22, then 23 opening with a verb-like word, are notes" \
 	4 "$(notes "$TMP/fr323")"
+
+# 8. Official PDF text as pdftotext gives it without -layout (tests/dev/en
+# *_undocs.txt, yuiseki/undocs): a page foot lists the notes' numbers
+# apart from their texts, in any order ("1", "Resolution 217 A (III).",
+# "A/CONF.157/24 (Part I), chap. III.", "3", "See resolution 2200 A
+# (XXI), annex.", "2" in A/RES/60/251; "Resolution 2625 (XXV), annex.",
+# "United Nations, Treaty Series, vol. 75, …", "3", "Ibid., …", "1", "2"
+# in A/RES/ES-11/1): the texts take the numbers in ascending order.
+D=tests/dev/en
+tree $D/A_RES_60_251_undocs.txt > "$TMP/u251"
+expect "scattered page foot: A/RES/60/251 three notes, all linked" "3 0" \
+	"$(notes "$TMP/u251") $(unlinked "$TMP/u251")"
+expect "scattered page foot: note 2 of A/RES/60/251 is A/CONF.157/24" 1 \
+	"$(grep -A2 '^ *footnote num="2"' "$TMP/u251" | grep -c 'A/CONF.157/24')"
+tree $D/A_RES_ES-11_1_undocs.txt > "$TMP/ues11"
+expect "scattered page foot: note 2 of A/RES/ES-11/1 is the Treaty Series" 1 \
+	"$(grep -A2 '^ *footnote num="2"' "$TMP/ues11" | grep -c 'Treaty Series, vol. 75')"
+# "[without reference to a Main Committee (A/68/L.39 and Add.1)]": the
+# ".1" of "Add.1" is the symbol's, not note 1, which "… of 5 December
+# 1994, 1 the Treaty" cites (A/RES/68/262).
+tree $D/A_RES_68_262_undocs.txt > "$TMP/u262"
+expect "Add.1 is a symbol's part: note 1 is cited by '1994, 1 the Treaty'" \
+	"36" "$(grep -o 'noteref num="1" to=1 @[0-9]*' "$TMP/u262" | sed 's/.*@//')"
+# The old form's marker alone on its line, its note's text in the next
+# block ("1/", a blank line, "See resolution 2200 A (XXI), annex.",
+# A/RES/47/135 of 1992, a scanned page's text): one note, cited by
+# "… Civil and Political Rights 1/ concerning …".
+tree $D/A_RES_47_135_undocs.txt > "$TMP/u135"
+expect "old form alone on its line: 1/ then its text is note 1, cited" 1 \
+	"$(grep -A3 '^ *footnote num="1" index=1 refs=1' "$TMP/u135" | grep -c 'See resolution')"
+# After a symbol's part, a spaced marker: "document S/4279 and⏎Add.1 1
+# concerning …" (S/RES/134 (1960), ../shared/corpus/unsc-en, excerpt) is
+# "Add.1" and note 1, not "Add." and a note glued to it.
+cat > "$TMP/s134.txt" <<'EOF2'
+The Security Council,
+
+Having considered the complaint of twenty-nine
+Member States contained in document S/4279 and
+Add.1 1 concerning "the situation arising out of the large-scale killings",
+
+1. Recognizes that the situation has led to international friction.
+
+1 See Official Records of the Security Council, Fifteenth Year,
+Supplement for January, February and March 1960.
+EOF2
+expect "spaced marker after Add.1: the text keeps Add.1, note 1 cited" "1 1" \
+	"$(tree "$TMP/s134.txt" | grep -c 'text=" and Add.1"') $(tree "$TMP/s134.txt" | grep -c 'footnote num="1" index=1 refs=1')"
+# A/RES/ES-11/6 (2023): the job number between a note's number and its
+# text ("1", "23-03722 (E)", "See Official Records …"), and the page
+# number between the numbers and the texts ("2", "3", "2/3", "United
+# Nations, Treaty Series …", "Ibid., …"), under a rule like the page
+# before's (no running head): three notes, all cited.
+tree $D/A_RES_ES-11_6_undocs.txt > "$TMP/ues6"
+expect "page foot past the job and page numbers: three notes, all cited" "3 0" \
+	"$(notes "$TMP/ues6") $(unlinked "$TMP/ues6")"

@@ -445,3 +445,63 @@ expect "title 'رقم484بتاريخ': the number and symbol" \
 	'symbol="S/RES/484 (1980)" number="484"' \
 	"$(title_number 'symbol="[^"]*" number="[^"]*"' \
 	tests/dev/ar/S_RES_484_1980_ar_plord.txt)"
+
+# Official PDF text as pdftotext gives it without -layout (tests/dev/en
+# *_undocs.txt, from yuiseki/undocs).  A paragraph's number set under
+# its first line ("Urges Member States … at all", "1.", "decision-making
+# levels …", S/RES/1325 (2000)): the paragraph opens with its verb.
+"$RESPUB" -q -t tree tests/dev/en/S_RES_1325_2000_undocs.txt > "$TMP/u1325"
+expect "number under its first line: paragraph 1 opens with Urges" 1 \
+	"$(grep -A3 'paragraph num="1\."' "$TMP/u1325" | grep -c 'text="Urges"')"
+# The bar code read as grave accents ("`````````") is page furniture,
+# no heading opening the operative part among the recitals.
+expect "bar code in grave accents: page furniture" 1 \
+	"$(sed -n '/^  furniture/,$p' "$TMP/u1325" | grep -c 'text="`````````"')"
+# "2" closing a page, a form feed opening the next ("\fA/RES/60/251"),
+# and "4" alone on the last page, which no form feed follows:
+# the page's number and the running head are furniture, and an item's
+# label alone on its line goes with the text after the blank line
+# ("(j)", "", "Submit an annual report …").
+"$RESPUB" -q -t tree tests/dev/en/A_RES_60_251_undocs.txt > "$TMP/u251"
+expect "page numbers, the last one with no form feed after it: furniture" 3 \
+	"$(sed -n '/^  furniture/,$p' "$TMP/u251" | grep -c 'text="[234]"')"
+expect "last page's number alone: no '4 Decides' in S/RES/1373 (2001)" 0 \
+	"$("$RESPUB" -q -t tree tests/dev/en/S_RES_1373_2001_undocs.txt | grep -c 'text="4 Decides')"
+expect "item label alone, then a blank line: (j) holds its text" 1 \
+	"$(grep -A3 'item num="(j)"' "$TMP/u251" | grep -c 'Submit an annual report')"
+# "Please recycle" ([furniture] of lang/en.conf) at the first page's
+# foot is furniture, and so is the running title near it on page 2
+# (A/RES/68/262): no heading in the preamble.
+"$RESPUB" -q -t tree tests/dev/en/A_RES_68_262_undocs.txt > "$TMP/u262"
+expect "Please recycle and the running title: furniture, no heading" "2 0" \
+	"$(sed -n '/^  furniture/,$p' "$TMP/u262" | grep -c 'text="Please recycle"\|text="Territorial integrity of Ukraine"') $(grep -c '^    heading' "$TMP/u262")"
+# A scanned 1993 text (A/RES/47/135): the closing "92nd plenary
+# meeting⏎18 December 1992" gives the date over the masthead's date of
+# issue, "3 February 1993"; the old "/..." at a page foot, read "I •••",
+# is furniture.
+"$RESPUB" -q -t tree tests/dev/en/A_RES_47_135_undocs.txt > "$TMP/u135"
+expect "closing date over the date of issue: 1992-12-18" 1 \
+	"$(head -1 "$TMP/u135" | grep -c 'date="1992-12-18"')"
+expect "continued mark read I •••: furniture, in no paragraph" 0 \
+	"$(sed '/^  furniture/,$d' "$TMP/u135" | grep -c '•••')"
+# A/RES/ES-11/1 and ES-11/4 (2022): the day the job went to print,
+# "210322" by the job number "22-04067 (E)", is furniture, and the
+# recital it stood in goes on across the page ("… of the United",
+# "Nations, and reaffirming …"); "Recalling General Assembly resolution
+# 377 A (V) …" opens a recital though a name follows its opener.
+"$RESPUB" -q -t tree tests/dev/en/A_RES_ES-11_1_undocs.txt > "$TMP/ues1"
+expect "print date by the job number: furniture, the recital goes on" "1 0" \
+	"$(sed -n '/^  furniture/,$p' "$TMP/ues1" | grep -c 'text="210322"') $(grep -c 'text="Nations, and reaffirming' "$TMP/ues1")"
+expect "'Recalling General Assembly resolution' opens a recital" 1 \
+	"$(grep -c 'paragraph name="recalling" @38:1' "$TMP/ues1")"
+# A title wrapped over two lines right above the formula ("… defending
+# the principles of the", "Charter of the United Nations", "The General
+# Assembly,"), and the masthead's symbol with a gap ("A/RES/ES-11/ 4")
+# repeated as the running head "A/RES/ES-11/4": a formula, no heading.
+"$RESPUB" -q -t tree tests/dev/en/A_RES_ES-11_4_undocs.txt > "$TMP/ues4"
+expect "two-line title over the formula, gapped symbol as running head" "1 0" \
+	"$(grep -c 'formula name="enactingFormula"' "$TMP/ues4") $(grep -c '^    heading' "$TMP/ues4")"
+# A recital ending in a note's marker after its comma ("… of 16 March
+# 2022, 1", A/RES/ES-11/6), the next recital on the next line: two.
+expect "marker after the comma at a line's end: the next recital apart" 1 \
+	"$("$RESPUB" -q -t tree tests/dev/en/A_RES_ES-11_6_undocs.txt | grep -c 'paragraph name="deploring"')"
