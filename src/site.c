@@ -786,8 +786,7 @@ plan(struct site *st)
 				return -1;
 	}
 	for (i = 0; i < last.cap; i++)
-		if (last.keys[i] != NULL)
-			free((char *)last.keys[i]);
+		free((char *)last.v[i].key);
 	smap_free(&last);
 	return index_plan(st);
 }
@@ -899,6 +898,39 @@ struct entry_files {
 	int		 stale[NEXTRAS + 1], any, kept;
 };
 
+/* stem.ext into buf (as snprintf would cut it), without printf: a
+ * rebuild names every file of the site. */
+static void
+file_name(char *buf, size_t size, const char *stem, const char *ext)
+{
+	size_t	 ns = strlen(stem), ne = strlen(ext);
+
+	if (ns > size - 1)
+		ns = size - 1;
+	memcpy(buf, stem, ns);
+	if (ns < size - 1)
+		buf[ns++] = '.';
+	if (ne > size - 1 - ns)
+		ne = size - 1 - ns;
+	memcpy(buf + ns, ext, ne);
+	buf[ns + ne] = '\0';
+}
+
+/* Whether its file k is stale: looked up once a run (site_each asks
+ * whether an entry is stale, then renders or records it), a bit each in
+ * e->stale. */
+static int
+file_stale(struct site *st, struct entry *e, struct entry_files *f,
+    size_t k)
+{
+	if (!(e->looked & 1u << k)) {
+		e->looked |= 1u << k;
+		if (!cache_fresh(st, f->names[k], f->deps[k]))
+			e->stale |= 1u << k;
+	}
+	return (e->stale >> k) & 1;
+}
+
 static void
 entry_files(struct site *st, struct entry *e, struct entry_files *f)
 {
@@ -919,9 +951,9 @@ entry_files(struct site *st, struct entry *e, struct entry_files *f)
 		if (k < NEXTRAS && st->w[k] == NULL)
 			continue;
 		f->deps[k] = k == NEXTRAS ? e->pagehash : f->src;
-		snprintf(f->names[k], sizeof(f->names[k]), "%s.%s", e->stem,
+		file_name(f->names[k], sizeof(f->names[k]), e->stem,
 		    k == NEXTRAS ? "html" : rp_format_ext(site_extras[k].fmt));
-		f->stale[k] = !cache_fresh(st, f->names[k], f->deps[k]);
+		f->stale[k] = file_stale(st, e, f, k);
 		f->kept += !f->stale[k];
 		f->any |= f->stale[k];
 	}

@@ -56,10 +56,23 @@ put_field(rp_buf *b, const char *s)
 		}
 }
 
+/* A tab and v in decimal, by hand: a plan's line has dozens of
+ * numbers, an archive's plan millions, and printf was a tenth of a
+ * rebuild's time. */
 static void
 put_int(rp_buf *b, long long v)
 {
-	rp_buf_printf(b, "\t%lld", v);
+	char			 d[24], *p = d + sizeof(d);
+	unsigned long long	 u = v < 0 ? 0 - (unsigned long long)v :
+				    (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		*--p = '-';
+	*--p = '\t';
+	rp_buf_put(b, p, (size_t)(d + sizeof(d) - p));
 }
 
 /* The next character of a field at *s (before end), unescaped; -1 for
@@ -646,6 +659,23 @@ cache_prune(struct site *st)
 
 /* ---------------------------------------------------------- writing */
 
+/* A file's line: its deps in 16 hex digits, its name. */
+static void
+put_file_line(FILE *f, uint64_t deps, const char *name)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	char			 line[19];
+	int			 k;
+
+	line[0] = 'F';
+	line[1] = line[18] = '\t';
+	for (k = 17; k >= 2; k--, deps >>= 4)
+		line[k] = hex[deps & 15];
+	fwrite(line, 1, sizeof(line), f);
+	fputs(name, f);
+	putc('\n', f);
+}
+
 /* The files: this run's records, or (nothing but inputs' contents
  * changed: site.c) the previous run's, their deps brought up to date. */
 static void
@@ -654,9 +684,8 @@ put_files(FILE *f, const struct site *st, int from_old)
 	size_t i, n = from_old ? st->old.nfiles : st->nnew;
 
 	for (i = 0; i < n; i++)
-		fprintf(f, "F\t%016llx\t%s\n", (unsigned long long)(from_old ?
-		    st->old.f[i].deps : st->newdeps[i]), from_old ?
-		    st->old.f[i].name : st->newnames[i]);
+		put_file_line(f, from_old ? st->old.f[i].deps : st->newdeps[i],
+		    from_old ? st->old.f[i].name : st->newnames[i]);
 }
 
 /* The count and input positions of a list of entries. */

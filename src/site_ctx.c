@@ -23,10 +23,32 @@
 
 /* ------------------------------------------------------------ maps */
 
-static size_t
+/* FNV-1a's low bits, which pick the slot, mix little of the key (the
+ * multiply carries only upwards): its high bits folded in, so that
+ * names alike ("S-RES-1377-2001.html", "S-RES-1378-2001.html") do not
+ * crowd into runs of slots. */
+static uint64_t
 str_hash(const char *s)
 {
-	return (size_t)fnv(FNV_SEED, s, strlen(s));
+	uint64_t h = fnv(FNV_SEED, s, strlen(s));
+
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	return h ^ (h >> 33);
+}
+
+/* The slot of key (of hash h): where it is, else the empty one where it
+ * would go.  The hash is compared before the key. */
+static struct smap_slot *
+smap_slot(const struct smap *m, const char *key, uint64_t h)
+{
+	size_t i;
+
+	for (i = (size_t)h & (m->cap - 1); m->v[i].key != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (m->v[i].hash == h && strcmp(m->v[i].key, key) == 0)
+			break;
+	return &m->v[i];
 }
 
 static int
@@ -36,15 +58,12 @@ smap_grow(struct smap *m)
 	size_t		 i;
 
 	n.cap = m->cap ? m->cap * 2 : 64;
-	n.n = 0;
-	if ((n.keys = calloc(n.cap, sizeof(*n.keys))) == NULL ||
-	    (n.vals = calloc(n.cap, sizeof(*n.vals))) == NULL) {
-		free(n.keys);
+	n.n = m->n;
+	if ((n.v = calloc(n.cap, sizeof(*n.v))) == NULL)
 		return -1;
-	}
 	for (i = 0; i < m->cap; i++)
-		if (m->keys[i] != NULL)
-			smap_put(&n, m->keys[i], m->vals[i]);
+		if (m->v[i].key != NULL)
+			*smap_slot(&n, m->v[i].key, m->v[i].hash) = m->v[i];
 	smap_free(m);
 	*m = n;
 	return 0;
@@ -53,20 +72,19 @@ smap_grow(struct smap *m)
 int
 smap_put(struct smap *m, const char *key, size_t val)
 {
-	size_t i;
+	uint64_t	 h = str_hash(key);
+	struct smap_slot *slot;
 
 	if ((m->n + 1) * 2 > m->cap && smap_grow(m) != 0)
 		return -1;
-	for (i = str_hash(key) & (m->cap - 1); m->keys[i] != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->keys[i], key) == 0)
-			break;
+	slot = smap_slot(m, key, h);
 	/* A key already there keeps its stored pointer. */
-	if (m->keys[i] == NULL) {
-		m->keys[i] = key;
+	if (slot->key == NULL) {
+		slot->key = key;
+		slot->hash = h;
 		m->n++;
 	}
-	m->vals[i] = val;
+	slot->val = val;
 	return 0;
 }
 
@@ -83,24 +101,20 @@ smap_reserve(struct smap *m, size_t n)
 int
 smap_get(const struct smap *m, const char *key, size_t *val)
 {
-	size_t i;
+	const struct smap_slot *slot;
 
 	if (m->cap == 0 || key == NULL)
 		return 0;
-	for (i = str_hash(key) & (m->cap - 1); m->keys[i] != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->keys[i], key) == 0) {
-			*val = m->vals[i];
-			return 1;
-		}
-	return 0;
+	if ((slot = smap_slot(m, key, str_hash(key)))->key == NULL)
+		return 0;
+	*val = slot->val;
+	return 1;
 }
 
 void
 smap_free(struct smap *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->v);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -143,12 +157,15 @@ sink_init(struct sink *s, int build, uint64_t seed)
 		s->doc = xmlNewDoc((const xmlChar *)"1.0");
 }
 
+/* A sink hashes what it is given, unless it streams it (catalog.xml is
+ * written whole: its hash would be of no use). */
 void
 sink_open(struct sink *s, const char *element)
 {
-	s->hash = fnv(s->hash, "<", 1);
-	s->hash = fnv(s->hash, element, strlen(element) + 1);
-	if (s->w != NULL)
+	if (s->w == NULL) {
+		s->hash = fnv(s->hash, "<", 1);
+		s->hash = fnv(s->hash, element, strlen(element) + 1);
+	} else
 		xmlTextWriterStartElementNS(s->w, (const xmlChar *)"s",
 		    (const xmlChar *)element, s->depth++ == 0 ?
 		    (const xmlChar *)SITE_NS : NULL);
@@ -171,9 +188,10 @@ sink_attr(struct sink *s, const char *name, const char *value)
 {
 	if (value == NULL)
 		return;
-	s->hash = fnv(s->hash, name, strlen(name) + 1);
-	s->hash = fnv(s->hash, value, strlen(value) + 1);
-	if (s->w != NULL)
+	if (s->w == NULL) {
+		s->hash = fnv(s->hash, name, strlen(name) + 1);
+		s->hash = fnv(s->hash, value, strlen(value) + 1);
+	} else
 		xmlTextWriterWriteAttribute(s->w, (const xmlChar *)name,
 		    (const xmlChar *)value);
 	if (s->cur != NULL)
@@ -195,8 +213,9 @@ sink_int(struct sink *s, const char *name, int value)
 void
 sink_close(struct sink *s)
 {
-	s->hash = fnv(s->hash, ">", 1);
-	if (s->w != NULL) {
+	if (s->w == NULL)
+		s->hash = fnv(s->hash, ">", 1);
+	else {
 		xmlTextWriterEndElement(s->w);
 		s->depth--;
 	}

@@ -43,14 +43,19 @@ struct entry {
 	struct entry	*lead;		/* the version the indexes list */
 	uint64_t	 pagehash;	/* of its page's document, 0: not
 					   hashed yet (site.c) */
+	unsigned	 looked, stale;	/* its files looked up, those stale
+					   (a bit each: site.c) */
 };
 
 /* A string -> number map (open addressing); keys are borrowed, and a key
  * put again keeps the pointer it was first put with. */
 struct smap {
-	const char	**keys;
-	size_t		 *vals;
-	size_t		  cap, n;
+	struct smap_slot {		/* together: a probe is one read */
+		const char	*key;
+		uint64_t	 hash;	/* of key */
+		size_t		 val;
+	}		*v;
+	size_t		 cap, n;
 };
 int	 smap_put(struct smap *, const char *key, size_t val);
 int	 smap_get(const struct smap *, const char *key, size_t *val);

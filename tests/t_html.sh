@@ -320,8 +320,18 @@ expect "site: an input added rewrites its year's page, not the others'" \
     "$(index_rewritten "$I"/in/*.txt "$I/S-RES-1378-2001.txt")"
 fresh_as "after an input was added" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
 # Its date changed: it comes before 1377 (2001), whose neighbours change.
+# What is rewritten is what lists or links it: its files, its old and new
+# neighbours' pages (1377 and 2617), its year's page, the body's and the
+# front page and the feed (the latest), the sitemap (its order),
+# catalog.xml; nothing else.
+touch "$I/stamp"
+sleep 1
 sed -i 's/12 November 2001/2 January 2001/' "$I/S-RES-1378-2001.txt"
 "$RESPUB" site -q -d "$I/s" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
+expect "site: a date changed rewrites what lists or links it, nothing else" \
+    "S-RES-1377-2001.html S-RES-1378-2001.html S-RES-1378-2001.md S-RES-1378-2001.pdf S-RES-1378-2001.xml S-RES-2617-2021.html catalog.tsv catalog.xml feed-un-sc.xml index-un-sc-2001.html index-un-sc.html index.html sitemap.xml " \
+    "$(cd "$I/s" && find . -type f -newer "$I/stamp" ! -path './pagefind/*' |
+    sed 's|^\./||' | sort | tr '\n' ' ')"
 grep -q 'href="S-RES-1377-2001.html" rel="next"' "$I/s/S-RES-1378-2001.html" &&
     ok "site: a date changed gives a resolution its new neighbours" ||
     notok "site: a date changed gives a resolution its new neighbours"
