@@ -1811,6 +1811,41 @@ symbol_ascii(const char *s, size_t n, char *out, size_t size)
 	return i == n ? k : 0;
 }
 
+/* Whether a symbol's next component starts at s[i]: a number ("4"), or
+ * letters, a point and a number ("Add.1", "Rev.1", "L.12"). */
+static int
+component_at(const char *s, size_t i, size_t n)
+{
+	size_t	j = i;
+
+	if (i < n && isdigit((unsigned char)s[i]))
+		return 1;
+	while (j < n && isalpha((unsigned char)s[j]))
+		j++;
+	return j > i && j + 1 < n && s[j] == '.' &&
+	    isdigit((unsigned char)s[j + 1]);
+}
+
+int
+rp_symbol_gap(const char *s, size_t n, size_t i)
+{
+	return i > 0 && s[i - 1] == '/' && i < n && s[i] == ' ' &&
+	    component_at(s, i + 1, n);
+}
+
+/* A symbol line as symbol_ascii gives it, its gaps closed. */
+static size_t
+symbol_line(const char *s, size_t n, char *out, size_t size)
+{
+	size_t	i, k = symbol_ascii(s, n, out, size), w = 0;
+
+	for (i = 0; i < k; i++)
+		if (!(out[i] == ' ' && w > 0 && out[w - 1] == '/' &&
+		    component_at(out, i + 1, k)))
+			out[w++] = out[i];
+	return w;
+}
+
 /* Strip Markdown strong/emphasis markers around a whole line. */
 static void
 unstar(const char **s, size_t *n)
@@ -1914,7 +1949,7 @@ masthead_role(const char *s, size_t n)
 		return RP_ROLE_BODY;
 	if (is_distribution(s, n))
 		return RP_ROLE_DISTRIBUTION;
-	if ((k = symbol_ascii(s, n, sym, sizeof(sym))) > 0 &&
+	if ((k = symbol_line(s, n, sym, sizeof(sym))) > 0 &&
 	    is_symbol(sym, k))
 		return RP_ROLE_SYMBOL;
 	if (rp_parse_date(s, n, iso) == n || dated_line(s, n))
@@ -2222,7 +2257,7 @@ symbol_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 	char	 sym[64];
 	size_t	 k;
 
-	if (m->symbol == NULL && (k = symbol_ascii(s, n, sym,
+	if (m->symbol == NULL && (k = symbol_line(s, n, sym,
 	    sizeof(sym))) > 0)
 		m->symbol = rp_doc_strndup(doc, sym, k);
 }

@@ -250,6 +250,9 @@ int		 rp_is_job_or_page(const char *s, size_t n);
 /* The rp_role of a masthead line ("Distr.: General" is DISTRIBUTION);
  * RP_ROLE_NONE for a line that is none of them (a title, a note). */
 int		 rp_masthead_role(const char *s, size_t n);
+/* Whether s[i] is a gap pdftotext left after a symbol's slash, its
+ * next component after it ("A/RES/ES-11/ 4", "A/68/ L.39"). */
+int		 rp_symbol_gap(const char *s, size_t n, size_t i);
 /* Whether s names the document somewhere ("Resolution", "Résolution
  * 26 (1947)", "决议"). */
 int		 rp_names_doctype(const char *s, size_t n);

@@ -686,6 +686,27 @@ number_ref(struct scan *sc, size_t i, rp_docref *ref)
 	return 0;
 }
 
+static int
+symbol_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '.' || c == '-';
+}
+
+/* Where the component after the slash at t[j] starts: past a gap
+ * pdftotext left when the component ends the text, as a masthead's
+ * line does ("A/RES/ES-11/ 4"); running text keeps its words apart. */
+static size_t
+component_start(const char *t, size_t n, size_t j)
+{
+	size_t	k = j + 2;
+
+	if (!rp_symbol_gap(t, n, j + 1))
+		return j + 1;
+	while (k < n && symbol_char(t[k]))
+		k++;
+	return k == n ? j + 2 : j + 1;
+}
+
 /*
  * The length of a document symbol's text at t[i] (capitals, then '/'
  * segments holding a digit somewhere), or 0.  Sentence punctuation is
@@ -704,10 +725,11 @@ symbol_extent(const char *t, size_t n, size_t i)
 	if (j == i || j >= n || t[j] != '/')
 		return 0;
 	while (j < n && t[j] == '/') {
-		for (k = j + 1; k < n && (isalnum((unsigned char)t[k]) ||
-		    t[k] == '.' || t[k] == '-'); k++)
+		size_t from = component_start(t, n, j);
+
+		for (k = from; k < n && symbol_char(t[k]); k++)
 			has_digit |= isdigit((unsigned char)t[k]) != 0;
-		if (k == j + 1)
+		if (k == from)
 			break;
 		segs++;
 		j = k;
@@ -743,6 +765,18 @@ sc_symbol(struct scan *sc, size_t i, size_t k, const char *sym,
 	return 0;
 }
 
+/* A symbol's text without the gaps symbol_extent let in. */
+static void
+squeeze_gaps(char *sym)
+{
+	char	*w = sym;
+
+	for (; *sym != '\0'; sym++)
+		if (*sym != ' ')
+			*w++ = *sym;
+	*w = '\0';
+}
+
 /* A document symbol at t[i]: "A/RES/60/288", "S/2021/1105 (2021)". */
 static size_t
 symbol_ref(struct scan *sc, size_t i, rp_docref *ref)
@@ -753,6 +787,7 @@ symbol_ref(struct scan *sc, size_t i, rp_docref *ref)
 	if (len == 0)
 		return 0;
 	sym = rp_doc_strndup(sc->ctx->doc, sc->t + i, len);
+	squeeze_gaps(sym);
 	ref->symbol = sym;
 	ref->body = RP_BODY_UNKNOWN;
 	if (strncmp(sym, "S/RES/", 6) == 0) {

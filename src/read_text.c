@@ -969,6 +969,87 @@ split_space_runs(struct reader *r, struct rp_seams *sm, size_t *cap)
 	}
 }
 
+/* Where the block of hard-wrapped lines (none over 80 characters) from
+ * line i ends, and its length in characters with a space per break. */
+static size_t
+wrapped_block_end(const struct reader *r, size_t i, size_t *chars)
+{
+	size_t	j;
+
+	*chars = 0;
+	for (j = i; j < r->nlines && !is_blank(&r->lines[j]) &&
+	    !r->lines[j].gone && r->lines[j].chars <= 80; j++)
+		*chars += (size_t)r->lines[j].chars + 1;
+	return j;
+}
+
+/* The line of a block (lines from offsets at) that seam o falls in,
+ * its offset there into *off. */
+static size_t
+block_line_of(const size_t *at, size_t o, size_t *off)
+{
+	size_t	k = 0;
+
+	while (at[k + 1] <= o)
+		k++;
+	*off = o - at[k];
+	return k;
+}
+
+/* Whether seam o falls inside a line of the block, text before it (not
+ * the form feed opening a page, nor the paragraph's number alone): a
+ * break the source has is no seam to cut. */
+static int
+inside_line(const struct reader *r, size_t i, const size_t *at, size_t o)
+{
+	size_t			 off, nl, p = 0, k = block_line_of(at, o, &off);
+	const struct line	*l = &r->lines[i + k];
+
+	while (p < l->n && (l->s[p] == ' ' || l->s[p] == '\f'))
+		p++;
+	p += rp_paragraph_number(l->s + p, l->n - p, &nl);
+	return off < l->n && p < off;
+}
+
+/*
+ * A text flattened to one line and then hard-wrapped: its block of
+ * lines read as one line, cut where paragraphs meet inside its lines
+ * when it shows the formula or numbered paragraphs and two such seams
+ * or more.  The seams are cut from the last, the lines before them
+ * staying where they are.
+ */
+static void
+split_wrapped_block(struct reader *r, size_t i, size_t e, size_t chars,
+    struct rp_seams *sm, size_t *cap)
+{
+	rp_buf		 b;
+	size_t		*at = malloc((e - i + 1) * sizeof(*at)), j, inside = 0;
+	size_t		 off, k;
+	struct rp_seams	 one = { &off, 1, 1, 0 };
+
+	if (at == NULL)
+		return;
+	rp_buf_init(&b);
+	for (j = i; j < e; j++) {
+		at[j - i] = b.len;
+		rp_buf_put(&b, r->lines[j].s, r->lines[j].n);
+		rp_buf_putc(&b, ' ');
+	}
+	at[e - i] = (size_t)-1;
+	sm->n = 0;
+	sm->strong = 0;
+	rp_line_seams(r->doc, b.data, b.len, chars, sm);
+	for (j = 0; j < sm->n; j++)
+		inside += inside_line(r, i, at, sm->at[j]);
+	for (j = sm->n; sm->strong && inside >= 2 && j > 0; j--)
+		if (inside_line(r, i, at, sm->at[j - 1])) {
+			k = block_line_of(at, sm->at[j - 1], &off);
+			cut_line(r, i + k, &one, cap, 1);
+		}
+	rp_buf_free(&b);
+	free(at);
+}
+
 /*
  * A text flattened to one line (a copy that lost its line breaks) is cut
  * into lines again where paragraphs meet: around the enacting formula,
@@ -981,7 +1062,7 @@ static void
 split_flat_lines(struct reader *r)
 {
 	struct rp_seams	 sm;
-	size_t		 i, cap = r->nlines;
+	size_t		 i, e, chars, cap = r->nlines;
 
 	memset(&sm, 0, sizeof(sm));
 	split_space_runs(r, &sm, &cap);
@@ -990,6 +1071,13 @@ split_flat_lines(struct reader *r)
 
 		if (l->gone)
 			continue;
+		/* A very long block: a flattened text wrapped, not one
+		 * paragraph. */
+		if ((i == 0 || is_blank(&l[-1])) && (e = wrapped_block_end(r,
+		    i, &chars)) > i + 2 && chars >= 500) {
+			split_wrapped_block(r, i, e, chars, &sm, &cap);
+			l = &r->lines[i];
+		}
 		sm.n = 0;
 		sm.strong = 0;
 		if (!rule_seam(l, &sm)) {

@@ -501,6 +501,10 @@ expect "'Recalling General Assembly resolution' opens a recital" 1 \
 "$RESPUB" -q -t tree tests/dev/en/A_RES_ES-11_4_undocs.txt > "$TMP/ues4"
 expect "two-line title over the formula, gapped symbol as running head" "1 0" \
 	"$(grep -c 'formula name="enactingFormula"' "$TMP/ues4") $(grep -c '^    heading' "$TMP/ues4")"
+# The masthead's gap after the slash is no end of the symbol: the Work
+# is A/RES/ES-11/4 (was A/RES/ES-11, titled by the masthead line).
+expect "gapped masthead symbol read whole" 1 \
+	"$(head -1 "$TMP/ues4" | grep -c 'symbol="A/RES/ES-11/4" number="ES-11/4"')"
 # A recital ending in a note's marker after its comma ("… of 16 March
 # 2022, 1", A/RES/ES-11/6), the next recital on the next line: two.
 expect "marker after the comma at a line's end: the next recital apart" 1 \

@@ -355,6 +355,16 @@ test_reading(void)
 	check(strstr(t, "docref symbol=\"A/RES/56/1\"") != NULL,
 	    "join: reference across a line break found");
 
+	/* A gap pdftotext left after a symbol's slash: closed where the
+	 * symbol ends the text, as in a note of S/RES/415 (1977) ("Ibid.,
+	 * document S/ 12402.", unsc-en GOLD); running text keeps it. */
+	t = next_case("The Security Council,\n\nNoting document S/ 12402 of "
+	    "the Secretary-General,\n\n1. Takes note of document "
+	    "S/ 12402.\n", &doc);
+	check(count_of(t, "docref symbol=\"S/12402\"") == 1 &&
+	    count_of(t, "docref symbol=") == 1,
+	    "refs: a gap after the slash closed at the text's end only");
+
 	/* The General Assembly's numbering before 1976: number, part,
 	 * session in Roman numerals; not a paragraph's sub-item. */
 	t = next_case("The General Assembly,\n\nRecalling its resolutions "
@@ -1013,6 +1023,8 @@ test_lang_masthead(void)
 		{ "A/RES/217 А (III)", RP_ROLE_SYMBOL },
 		{ "S/RES/338（1973）", RP_ROLE_SYMBOL },
 		{ "A/RES/217 A (III)", RP_ROLE_SYMBOL },
+		/* dev: A/RES/ES-11/4, its masthead as pdftotext gives it */
+		{ "A/RES/ES-11/ 4", RP_ROLE_SYMBOL },
 		{ "Принята и провозглашена резолюцией 217 А (III) Генеральной "
 		    "Ассамблеи от 10 декабря 1948 года.", RP_ROLE_ADOPTION },
 	};
@@ -1035,6 +1047,11 @@ test_lang_masthead(void)
 	    strlen("S/RES/338（1973）"));
 	check(m.symbol != NULL && strcmp(m.symbol, "S/RES/338 (1973)") == 0,
 	    "lang zh: S/RES/338（1973） is the symbol S/RES/338 (1973)");
+	m.symbol = NULL;
+	rp_masthead_meta(doc, &m, RP_ROLE_SYMBOL, "A/RES/ES-11/ 4",
+	    strlen("A/RES/ES-11/ 4"));
+	check(m.symbol != NULL && strcmp(m.symbol, "A/RES/ES-11/4") == 0,
+	    "gap after a symbol's slash: A/RES/ES-11/ 4 is A/RES/ES-11/4");
 	rp_masthead_meta(doc, &m, RP_ROLE_SESSION, "Cinquante-neuvième "
 	    "session", strlen("Cinquante-neuvième session"));
 	check(m.session_number == 59, "lang fr: Cinquante-neuvième is 59");
