@@ -1704,8 +1704,22 @@ continued_mark(const char *s, size_t n)
 	return i == n && dots >= 2;
 }
 
+/* A note's anchor a word processor left in the PDF, its number and "F"
+ * alone on a line ("0F", "12F" between the recitals of A/RES/64/292,
+ * 2010): a mark of the print, no text and no page's foot. */
+int
+rp_is_note_anchor(const char *s, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n && i < 3 && isdigit((unsigned char)s[i]); i++)
+		continue;
+	return i > 0 && i + 1 == n && s[i] == 'F';
+}
+
 /* "25-19432 (E)", "00 56500" (a text layer that lost the hyphen),
- * "*2519432*", "2/3", "/...": print furniture; and the bar code drawn in
+ * "*2519432*", "2/3", "/...", the recycling sign "♲" by "Please recycle":
+ * print furniture; and the bar code drawn in
  * a font that maps its bars to grave accents ("`````````", S/RES/1325
  * (2000)): no text is made of them alone. */
 int
@@ -1716,7 +1730,8 @@ rp_is_job_or_page(const char *s, size_t n)
 
 	while (i < n && s[i] == '`')
 		i++;
-	if ((i >= 4 && i == n) || continued_mark(s, n))
+	if ((i >= 4 && i == n) || continued_mark(s, n) ||
+	    (n == 3 && memcmp(s, "\xe2\x99\xb2", 3) == 0))
 		return 1;
 
 	if (n >= 8 && isdigit((unsigned char)s[0]) &&

@@ -247,6 +247,7 @@ int		 rp_ends_function_word(const char *s, size_t n);
 
 /* "25-19432 (E)", "*2519432*", "2/3": a print job or page number. */
 int		 rp_is_job_or_page(const char *s, size_t n);
+int		 rp_is_note_anchor(const char *s, size_t n);
 /* The rp_role of a masthead line ("Distr.: General" is DISTRIBUTION);
  * RP_ROLE_NONE for a line that is none of them (a title, a note). */
 int		 rp_masthead_role(const char *s, size_t n);

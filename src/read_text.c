@@ -395,7 +395,9 @@ page_number_before(const struct reader *r, size_t i)
 
 	while (i > 0 && r->lines[i - 1].n == 0)
 		i--;
-	if (i == 0 || r->lines[--i].gone)
+	/* The number may be furniture already: the page before's search
+	 * for its last page's number found it (S/RES/1540 (2004)). */
+	if (i == 0 || (r->lines[--i].gone && r->lines[i].gone != 2))
 		return 0;
 	for (k = 0; k < r->lines[i].n && isdigit((unsigned char)
 	    r->lines[i].s[k]); k++)
@@ -479,6 +481,7 @@ furniture(struct reader *r)
 	for (i = 0; i < r->nlines && first != (size_t)-1; i++)
 		if (!r->lines[i].gone && (rp_lang_is(RP_LK_FURNITURE,
 		    r->lines[i].s, r->lines[i].n, NULL) ||
+		    rp_is_note_anchor(r->lines[i].s, r->lines[i].n) ||
 		    print_date(r, i)))
 			r->lines[i].gone = 2;
 	for (i = 0; i < r->nlines; i++)
@@ -503,7 +506,8 @@ furniture(struct reader *r)
 			continue;
 		near = 0;
 		for (j = i > 5 ? i - 5 : 0; j <= i + 5 && j < r->nlines; j++)
-			if (r->lines[j].gone == 2 && j != i)
+			if (r->lines[j].gone == 2 && j != i &&
+			    !rp_is_note_anchor(r->lines[j].s, r->lines[j].n))
 				near = 1;
 		if (!near)
 			continue;

@@ -509,3 +509,28 @@ expect "gapped masthead symbol read whole" 1 \
 # 2022, 1", A/RES/ES-11/6), the next recital on the next line: two.
 expect "marker after the comma at a line's end: the next recital apart" 1 \
 	"$("$RESPUB" -q -t tree tests/dev/en/A_RES_ES-11_6_undocs.txt | grep -c 'paragraph name="deploring"')"
+# A/RES/64/292 (2010): the anchors a word processor left for the notes
+# ("0F", "1F" … "17F", alone between the recitals) are marks of the
+# print, not headings, and near them a note's line that repeats another
+# note's ("Report of the United Nations Conference on Environment …") is
+# no running head: page 1's notes (1 to 9, each number over its text)
+# are read, and "Recalling also …" goes on across the page.
+"$RESPUB" -q -t tree tests/dev/en/A_RES_64_292_undocs.txt > "$TMP/u292"
+expect "note anchors 0F…17F: furniture; page 1's notes read" "18 0 1" \
+	"$(grep -c '^    footnote' "$TMP/u292") $(grep -c '^    heading' "$TMP/u292") $(sed -n '/^  furniture/,$p' "$TMP/u292" | grep -c 'text="17F"')"
+# "Please rec cle" (pdftotext loses the "y" drawn in the recycling
+# sign's font, [furniture] of lang/en.conf) and the sign "♲" alone are
+# furniture (A/RES/66/137, 2011: page 1's note is read past them).
+"$RESPUB" -q -t tree tests/dev/en/A_RES_66_137_undocs.txt > "$TMP/u137"
+expect "Please rec cle and ♲: furniture" 2 \
+	"$(sed -n '/^  furniture/,$p' "$TMP/u137" | grep -c 'text="Please rec cle"\|text="♲"')"
+# "Motivated by the desire …" ([openers] of lang/en.conf) opens a
+# recital after one ending in its marker ("… in that regard, 5").
+expect "'Motivated' opens a recital" 1 \
+	"$(grep -c 'paragraph name="motivated"' "$TMP/u137")"
+# The last page's number ("12.", "", "4", "", "Decides …") is found
+# when the page before's number ("3" before the form feed) was already
+# taken for furniture by the search on the page before (S/RES/1540
+# (2004), S/RES/1325 (2000)).
+expect "last page's number after a page number already furniture" "0 0" \
+	"$("$RESPUB" -q -t tree tests/dev/en/S_RES_1540_2004_undocs.txt | grep -c 'text="4 Decides') $("$RESPUB" -q -t tree tests/dev/en/S_RES_1325_2000_undocs.txt | grep -c 'text="4 Decides')"
