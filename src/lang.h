@@ -56,6 +56,7 @@ typedef enum rp_lang_kind {
 	RP_LK_OLD_CITATION,	/* ألف (د - {num}) = 1: a GA part and session */
 	RP_LK_NOTE_OPENING,	/* Ibid.: opens a note, whatever its case */
 	RP_LK_FURNITURE,	/* Please recycle: a page's printed notice */
+	RP_LK_DIVISION,		/* Article {num}: a declaration's division */
 	RP_LK__MAX
 } rp_lang_kind;
 

@@ -1706,6 +1706,22 @@ masthead_line(struct cutter *c, const struct line *l)
 	c->blank = 0;
 }
 
+/* Whether line l is a division's heading alone ("Article 1", [divisions]
+ * of the language's .conf): it stands apart, blank lines round it or not. */
+static int
+division_heading(const char *s, size_t n)
+{
+	rp_lang_hit	h;
+
+	return n > 0 && n < 40 && rp_lang_match(RP_LK_DIVISION, s, n, &h) == n;
+}
+
+static int
+division_line(const struct line *l)
+{
+	return l != NULL && division_heading(l->s, l->n);
+}
+
 /* Running text never continues a masthead line. */
 static void
 running_line(struct cutter *c, size_t i)
@@ -1720,7 +1736,7 @@ running_line(struct cutter *c, size_t i)
 	    line_ends_paragraph(r, c->prev, l) || formula_alone(u, l) ||
 	    bare_formula_line(r, i) || connector_line(r, i) ||
 	    (i > 0 && closing_break(u, l - 1, l)) || dated_closing(r, u, l) ||
-	    i == c->resume) {
+	    i == c->resume || division_line(l) || division_line(c->prev)) {
 		u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 		    U_SEPARATOR : U_TEXT, c->seg);
 		u->block_start = c->blank;
@@ -2786,6 +2802,9 @@ heading_unit(const struct reader *r, size_t i)
 {
 	const struct unit	*u = &r->units[i];
 
+	if (u->kind == U_TEXT && u->npos == 1 &&
+	    division_heading(u->text.data, u->text.len))
+		return 1;
 	return u->kind == U_TEXT && (u->block_start ||
 	    r->line_per_paragraph) && u->npos == 1 &&
 	    (i + 1 == r->nunits || r->units[i + 1].block_start ||

@@ -528,6 +528,13 @@ expect "Please rec cle and ♲: furniture" 2 \
 # recital after one ending in its marker ("… in that regard, 5").
 expect "'Motivated' opens a recital" 1 \
 	"$(grep -c 'paragraph name="motivated"' "$TMP/u137")"
+# "Article 1" … "Article 14" alone on their lines with no blank line
+# round them ([divisions] of lang/en.conf) head the declaration's
+# articles and stand apart (A/RES/66/137): the unnumbered text of
+# article 4 ("Human rights education and training should be based …")
+# is a paragraph of its own.
+expect "Article N with no blank line round it: a heading" "14 11" \
+	"$(grep -c '^        heading' "$TMP/u137") $(grep -A3 '^        heading @153:1' "$TMP/u137" | grep -c 'text="Article 4"')$(grep -c '^        paragraph @154:1' "$TMP/u137")"
 # The last page's number ("12.", "", "4", "", "Decides …") is found
 # when the page before's number ("3" before the form feed) was already
 # taken for furniture by the search on the page before (S/RES/1540
