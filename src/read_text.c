@@ -1239,6 +1239,30 @@ formula_line(const struct reader *r)
 	return 0;
 }
 
+/* Whether line l is a division's heading alone ("Article 1", [divisions]
+ * of the language's .conf): it stands apart, blank lines round it or not. */
+static int
+division_heading(const char *s, size_t n)
+{
+	rp_lang_hit	h;
+
+	return n > 0 && n < 40 && rp_lang_match(RP_LK_DIVISION, s, n, &h) == n;
+}
+
+static int
+division_line(const struct line *l)
+{
+	return l != NULL && division_heading(l->s, l->n);
+}
+
+/* Whether the break after l ends what it holds: a clause, or a
+ * division's heading ("第一条", "المادة 1"), which has no punctuation. */
+static int
+line_stands_apart(const struct line *l)
+{
+	return l->end != RP_END_NONE || division_line(l);
+}
+
 /*
  * Whether the text has one paragraph per line, as web copies do: nearly
  * every line followed by another ends a clause, where hard-wrapped text
@@ -1264,10 +1288,10 @@ measure_line_breaks(struct reader *r)
 		if (is_blank(l) || j == r->nlines || r->lines[j].cut)
 			continue;
 		all++;
-		all_clause += l->end != RP_END_NONE;
+		all_clause += line_stands_apart(l);
 		if (j == i + 1) {
 			breaks++;
-			clause += l->end != RP_END_NONE;
+			clause += line_stands_apart(l);
 		}
 	}
 	r->line_per_paragraph = breaks >= 3 && clause * 10 >= breaks * 8;
@@ -1704,22 +1728,6 @@ masthead_line(struct cutter *c, const struct line *l)
 	}
 	append_line(c->u, l);
 	c->blank = 0;
-}
-
-/* Whether line l is a division's heading alone ("Article 1", [divisions]
- * of the language's .conf): it stands apart, blank lines round it or not. */
-static int
-division_heading(const char *s, size_t n)
-{
-	rp_lang_hit	h;
-
-	return n > 0 && n < 40 && rp_lang_match(RP_LK_DIVISION, s, n, &h) == n;
-}
-
-static int
-division_line(const struct line *l)
-{
-	return l != NULL && division_heading(l->s, l->n);
 }
 
 /* Running text never continues a masthead line. */

@@ -535,6 +535,31 @@ expect "'Motivated' opens a recital" 1 \
 # is a paragraph of its own.
 expect "Article N with no blank line round it: a heading" "14 11" \
 	"$(grep -c '^        heading' "$TMP/u137") $(grep -A3 '^        heading @153:1' "$TMP/u137" | grep -c 'text="Article 4"')$(grep -c '^        paragraph @154:1' "$TMP/u137")"
+# The same in every language ([divisions] of lang/*.conf): the Universal
+# Declaration (tests/scripts/udhr-*.txt, from ../shared/corpus/udhr-6)
+# with its blank lines removed (tests/tools/shapes.py noblank) has the
+# body it has with them: its 30 article headings ("第一条", "第二十一条",
+# "المادة 1", "Article premier", "Статья 1") stay headings, its articles'
+# paragraphs stay apart.  A Chinese heading, with no punctuation, does
+# not make the lines look hard-wrapped either.
+body_of() {
+	"$RESPUB" -q -t tree "$1" | sed -n '/^  body/,$p' | sed 's/ @[0-9:]*//'
+}
+for lang in ar en es fr ru zh; do
+	python3 tests/tools/shapes.py noblank "tests/scripts/udhr-$lang.txt" \
+	    > "$TMP/udhr-nb.txt"
+	body_of "tests/scripts/udhr-$lang.txt" > "$TMP/udhr.body"
+	body_of "$TMP/udhr-nb.txt" > "$TMP/udhr-nb.body"
+	expect "$lang: UDHR without blank lines: 30 headings, the same body" \
+	    "30 same" "$(grep -c '^    heading' "$TMP/udhr-nb.body") $(cmp -s \
+	    "$TMP/udhr.body" "$TMP/udhr-nb.body" && echo same)"
+done
+# French numbers the first article "Article premier", not "Article 1".
+python3 tests/tools/shapes.py noblank tests/scripts/udhr-fr.txt \
+    > "$TMP/udhr-nb.txt"
+expect "fr: 'Article premier' with no blank line round it: a heading" 1 \
+	"$(body_of "$TMP/udhr-nb.txt" | grep -A2 '^    heading' |
+	grep -c 'text="Article premier"')"
 # The last page's number ("12.", "", "4", "", "Decides …") is found
 # when the page before's number ("3" before the form feed) was already
 # taken for furniture by the search on the page before (S/RES/1540
