@@ -107,7 +107,7 @@ static const char *const section_names[RP_LK__MAX] = {
 	"vote labels", "letter", "conjunctions",
 	"function words", "paragraph numbers", "item numbers",
 	"note markers", "titles", "resolution words", "old citations",
-	"note openings", "furniture", "divisions"
+	"note openings", "furniture", "divisions", "wrap-up openings"
 };
 
 /* ------------------------------------------------------------ folding */

@@ -57,6 +57,7 @@ typedef enum rp_lang_kind {
 	RP_LK_NOTE_OPENING,	/* Ibid.: opens a note, whatever its case */
 	RP_LK_FURNITURE,	/* Please recycle: a page's printed notice */
 	RP_LK_DIVISION,		/* Article {num}: a declaration's division */
+	RP_LK_WRAP_UP,		/* except that: a paragraph's words after its items */
 	RP_LK__MAX
 } rp_lang_kind;
 

@@ -1128,6 +1128,12 @@ line_ends_paragraph(const struct reader *r, const struct line *prev,
 	    prev->chars * 4 >= r->fullwidth * 3 && !r->line_per_paragraph &&
 	    !rp_opens_unit(l->s, l->n))
 		return 0;
+	/* After a sub-item's semicolon, a line opening with a wrap-up
+	 * phrase ([wrap-up openings]: "except that these prohibitions …")
+	 * is the paragraph's words after its items. */
+	if (prev->end == RP_END_SEMICOLON &&
+	    rp_lang_phrase(RP_LK_WRAP_UP, l->s, l->n, NULL) > 0)
+		return 1;
 	/* After a comma, a line opening with a number that is no paragraph
 	 * number goes on with a list of references ("64/23 of 2 December
 	 * 2009,⏎66/22 of 2 December 2011"). */

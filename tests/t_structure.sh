@@ -566,3 +566,10 @@ expect "fr: 'Article premier' with no blank line round it: a heading" 1 \
 # (2004), S/RES/1325 (2000)).
 expect "last page's number after a page number already furniture" "0 0" \
 	"$("$RESPUB" -q -t tree tests/dev/en/S_RES_1540_2004_undocs.txt | grep -c 'text="4 Decides') $("$RESPUB" -q -t tree tests/dev/en/S_RES_1325_2000_undocs.txt | grep -c 'text="4 Decides')"
+# "except that" after a sub-item's semicolon ([wrap-up openings] of
+# lang/en.conf) opens the paragraph's wording after its items, not more
+# of item (b): S/RES/1701 (2006), paragraph 15, hard-wrapped with no
+# blank line ("…listed in subparagraph (a) above;⏎except that these
+# prohibitions shall not apply …").
+expect "except that after the last item: the paragraph's wrap-up" 1 \
+	"$("$RESPUB" -q -t akn tests/dev/en/S_RES_1701_2006_undocs.txt | grep -A1 '<wrapUp' | grep -c '<p>except that these prohibitions')"
