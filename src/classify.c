@@ -1512,16 +1512,17 @@ rp_whole_recital(const char *s, size_t n)
 	    rp_classify_paragraph(s, n) == RP_PARA_PREAMBULAR;
 }
 
-/* A heading line: see classify.h.  Not one a drafting phrase of the
- * tables opens ("Recommends to the General Assembly that the Republic"
- * wrapped, "根据联合国宪章》第七章采取行动" with no comma). */
-int
-rp_heading_line(const char *s, size_t n)
+/* Whether s, at most most bytes, is shaped as a heading: not one a
+ * drafting phrase of the tables opens ("Recommends to the General
+ * Assembly that the Republic" wrapped, "根据联合国宪章》第七章采取行动"
+ * with no comma). */
+static int
+heading_shaped(const char *s, size_t n, size_t most)
 {
 	size_t		len;
 	uint32_t	last;
 
-	if (n == 0 || n > 60)
+	if (n == 0 || n > most)
 		return 0;
 	last = rp_utf8_last(s, n, &len);
 	return !memchr(s, ',', n) && !rp_ends_function_word(s, n) &&
@@ -1531,6 +1532,58 @@ rp_heading_line(const char *s, size_t n)
 	    !isdigit((unsigned char)s[0]) && !(rp_opener_shape(s, n) &&
 	    rp_listed_opener_kind(s, n) != RP_PARA_UNKNOWN) &&
 	    !rp_opens_conclusion(s, n);
+}
+
+/* A heading line: see classify.h. */
+int
+rp_heading_line(const char *s, size_t n)
+{
+	return heading_shaped(s, n, 60);
+}
+
+/* A section's label at s: see classify.h. */
+size_t
+rp_section_label(const char *s, size_t n)
+{
+	size_t	k = 0;
+
+	while (k < n && k < 6 && strchr("IVXLC", s[k]) != NULL && s[k])
+		k++;
+	if (k == 0 && n > 0 && isupper((unsigned char)s[0]))
+		k = 1;
+	if (k == 0 || k >= n || s[k] != '.' ||
+	    (k + 1 < n && s[k + 1] != ' '))
+		return 0;
+	return k + 1;
+}
+
+/* A section's title: see classify.h. */
+int
+rp_section_title(const char *s, size_t n)
+{
+	size_t		len;
+	uint32_t	last;
+
+	if (n == 0 || n > 160)
+		return 0;
+	last = rp_utf8_last(s, n, &len);
+	return rp_end_of_char(last) == RP_END_NONE && last != ')' &&
+	    !rp_ends_function_word(s, n) && !rp_starts_lower(s, n) &&
+	    !isdigit((unsigned char)s[0]) && !(rp_opener_shape(s, n) &&
+	    rp_listed_opener_kind(s, n) != RP_PARA_UNKNOWN);
+}
+
+/* A section's heading: see classify.h. */
+int
+rp_section_heading(const char *s, size_t n)
+{
+	size_t	k = rp_section_label(s, n);
+
+	if (k == 0)
+		return 0;
+	while (k < n && s[k] == ' ')
+		k++;
+	return k == n || rp_section_title(s + k, n - k);
 }
 
 /* Where in s the text numbered num runs on after pat: see classify.h. */

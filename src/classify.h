@@ -173,6 +173,18 @@ size_t		 rp_run_on_at(const char *s, size_t n, const char *pat,
  * punctuation ("A", "I", "Therefore", a site's "Sources: The United
  * Nations"); not one a drafting phrase opens. */
 int		 rp_heading_line(const char *s, size_t n);
+/* The length of a section's label opening s ("II.", "A."), a Roman
+ * numeral or a capital letter and a period, alone or before a space;
+ * 0 if none. */
+size_t		 rp_section_label(const char *s, size_t n);
+/* Whether s may be a section's title under its label: up to 160 bytes,
+ * no final punctuation, not a drafting phrase ("Basis, principles and
+ * objectives of the review"). */
+int		 rp_section_title(const char *s, size_t n);
+/* Whether s is a section's heading as UN annexes print them: its label
+ * alone ("A.") or with a title shaped as a heading, which may be
+ * longer than rp_heading_line's ("II. Special procedures"). */
+int		 rp_section_heading(const char *s, size_t n);
 /* Whether s is a whole recital ("Ayant reçu le rapport …,"): it opens
  * as one and ends in a comma or semicolon.  A title opens with no
  * drafting opener, or does not end as a recital does. */

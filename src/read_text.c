@@ -1697,6 +1697,7 @@ ends_masthead(const struct reader *r, size_t i, int blank)
 	return rp_is_formula(l->s, l->n, &b) ||
 	    bare_formula_line(r, i) ||
 	    (rp_opens_unit(l->s, l->n) && !menu_line(r, i)) ||
+	    (blank && rp_section_label(l->s, l->n) == l->n) ||
 	    rp_formula_lead(l->s, l->n, &b, items_below(r, i)) > 0 ||
 	    (l->cut && long_line(l) && !rp_masthead_role(l->s, l->n)) ||
 	    (i > 0 && recital_after_heading(l - 1, l)) ||
@@ -1736,6 +1737,16 @@ masthead_line(struct cutter *c, const struct line *l)
 	c->blank = 0;
 }
 
+/* A section's heading line after a sentence's end, with no blank line
+ * between ("…implementation plans." then "II." or "III. Human Rights
+ * Council Advisory Committee"): it opens a unit of its own. */
+static int
+section_line(const struct line *prev, const struct line *l)
+{
+	return prev != NULL && prev->end == RP_END_STOP &&
+	    rp_section_heading(l->s, l->n);
+}
+
 /* Running text never continues a masthead line. */
 static void
 running_line(struct cutter *c, size_t i)
@@ -1750,7 +1761,8 @@ running_line(struct cutter *c, size_t i)
 	    line_ends_paragraph(r, c->prev, l) || formula_alone(u, l) ||
 	    bare_formula_line(r, i) || connector_line(r, i) ||
 	    (i > 0 && closing_break(u, l - 1, l)) || dated_closing(r, u, l) ||
-	    i == c->resume || division_line(l) || division_line(c->prev)) {
+	    i == c->resume || division_line(l) || division_line(c->prev) ||
+	    section_line(c->prev, l)) {
 		u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 		    U_SEPARATOR : U_TEXT, c->seg);
 		u->block_start = c->blank;
@@ -2460,10 +2472,14 @@ intermediate_text(struct builder *bd, struct text *t)
 	return 1;
 }
 
+/* A heading once the text has begun, or a section's heading over the
+ * paragraphs numbered from 1 (an annex's first, "I. Universal periodic
+ * review", with no preamble). */
 static int
 heading_text(struct builder *bd, struct text *t)
 {
-	if (t->u->kind != U_HEADING || bd->state < 1)
+	if (t->u->kind != U_HEADING || (bd->state < 1 &&
+	    !(bd->next_num == 1 && rp_section_heading(t->s, t->n))))
 		return 0;
 	body_node(bd, t, RP_NODE_HEADING, NULL);
 	return 1;
@@ -2826,6 +2842,36 @@ heading_unit(const struct reader *r, size_t i)
 	    rp_heading_line(u->text.data, u->text.len);
 }
 
+/* A section's heading on one line, its label alone or with its title
+ * ("A.", "III. Human Rights Council Advisory Committee"). */
+static int
+section_unit(const struct unit *u)
+{
+	return u->kind == U_TEXT && u->npos == 1 &&
+	    rp_section_heading(u->text.data, u->text.len);
+}
+
+/* Unit u, a block of its own, is the title under a section's label
+ * alone ("A.", a blank, "Basis, principles and objectives …"), or a
+ * heading under a number alone ("1.", a blank, "Focus and
+ * documentation", a blank): a sub-section's, not a paragraph. */
+static int
+titles_label(const struct unit *label, const struct unit *u)
+{
+	const char	*s = label->text.data;
+	size_t		 n = label->text.len, nl;
+
+	if (label->seg != u->seg || n == 0)
+		return 0;
+	if (label->kind == U_TEXT && label->npos == 1 &&
+	    rp_paragraph_number(s, n, &nl) == n)
+		return u->kind == U_HEADING;
+	return label->kind == U_HEADING && rp_section_label(s, n) == n &&
+	    (u->kind == U_HEADING || (u->kind == U_TEXT &&
+	    u->block_start && !begins_new(u))) &&
+	    rp_section_title(u->text.data, u->text.len);
+}
+
 /* Glue page-broken units back together; mark headings. */
 static void
 join_units(struct reader *r)
@@ -2833,7 +2879,7 @@ join_units(struct reader *r)
 	size_t	i, out = 0;
 
 	for (i = 0; i < r->nunits; i++)
-		if (heading_unit(r, i))
+		if (heading_unit(r, i) || section_unit(&r->units[i]))
 			r->units[i].kind = U_HEADING;
 	for (i = 0; i < r->nunits; i++) {
 		struct unit	*u = &r->units[i], *prev;
@@ -2846,6 +2892,11 @@ join_units(struct reader *r)
 				continue;
 			prev = &r->units[j - 1];
 			break;
+		}
+		if (prev != NULL && titles_label(prev, u)) {
+			glue_unit(prev, u);
+			prev->kind = U_HEADING;
+			continue;
 		}
 		if (u->kind == U_TEXT && out > 0 &&
 		    note_goes_on(&r->units[out - 1], u)) {

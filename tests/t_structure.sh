@@ -573,3 +573,13 @@ expect "last page's number after a page number already furniture" "0 0" \
 # prohibitions shall not apply …").
 expect "except that after the last item: the paragraph's wrap-up" 1 \
 	"$("$RESPUB" -q -t akn tests/dev/en/S_RES_1701_2006_undocs.txt | grep -A1 '<wrapUp' | grep -c '<p>except that these prohibitions')"
+# An annex's section headings as UN documents print them (A/RES/65/281
+# (2011), official PDF text): a Roman numeral after a sentence's end
+# with no blank line ("…implementation plans.⏎II.", "special
+# procedures.⏎III. Human Rights Council Advisory Committee"), a letter
+# alone over its title ("A.⏎⏎Yearly panel discussion with United
+# Nations agencies and funds", longer than a short line), a number alone
+# over a sub-heading ("1.⏎⏎Focus and documentation⏎⏎5. The review …"):
+# headings, not paragraphs nor the end of the paragraph before.
+expect "annex sections: label and title one heading, none in a paragraph" "5 0" \
+	"$("$RESPUB" -q -t tree tests/dev/en/A_RES_65_281_undocs.txt | grep -cE 'text="(II\. Special procedures|III\. Human Rights Council Advisory Committee|A\. Yearly panel discussion with United Nations agencies and funds|1\. Focus and documentation|2\. Modalities)"$') $("$RESPUB" -q -t tree tests/dev/en/A_RES_65_281_undocs.txt | grep -cE 'text="(A\.|.* plans\. II\.)"$')"
