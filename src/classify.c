@@ -1512,33 +1512,33 @@ rp_whole_recital(const char *s, size_t n)
 	    rp_classify_paragraph(s, n) == RP_PARA_PREAMBULAR;
 }
 
-/* Whether s, at most most bytes, is shaped as a heading: not one a
- * drafting phrase of the tables opens ("Recommends to the General
- * Assembly that the Republic" wrapped, "根据联合国宪章》第七章采取行动"
- * with no comma). */
+/* Whether s, at most most bytes, may be a title: not one a drafting
+ * phrase of the tables opens ("Recommends to the General Assembly that
+ * the Republic" wrapped, "根据联合国宪章》第七章采取行动" with no
+ * comma); its last character is the caller's to judge. */
 static int
-heading_shaped(const char *s, size_t n, size_t most)
+title_shaped(const char *s, size_t n, size_t most)
 {
-	size_t		len;
-	uint32_t	last;
-
-	if (n == 0 || n > most)
-		return 0;
-	last = rp_utf8_last(s, n, &len);
-	return !memchr(s, ',', n) && !rp_ends_function_word(s, n) &&
-	    !(last == '.' || last == ',' || last == ';' || last == ':' ||
-	    last == 0x3002 || last == 0xFF0C || last == 0xFF1B ||
-	    last == 0xFF1A || last == ')') && !rp_starts_lower(s, n) &&
-	    !isdigit((unsigned char)s[0]) && !(rp_opener_shape(s, n) &&
-	    rp_listed_opener_kind(s, n) != RP_PARA_UNKNOWN) &&
-	    !rp_opens_conclusion(s, n);
+	return n > 0 && n <= most && !rp_ends_function_word(s, n) &&
+	    !rp_starts_lower(s, n) && !isdigit((unsigned char)s[0]) &&
+	    !(rp_opener_shape(s, n) &&
+	    rp_listed_opener_kind(s, n) != RP_PARA_UNKNOWN);
 }
 
 /* A heading line: see classify.h. */
 int
 rp_heading_line(const char *s, size_t n)
 {
-	return heading_shaped(s, n, 60);
+	size_t		len;
+	uint32_t	last;
+
+	if (!title_shaped(s, n, 60))
+		return 0;
+	last = rp_utf8_last(s, n, &len);
+	return !memchr(s, ',', n) &&
+	    !(last == '.' || last == ',' || last == ';' || last == ':' ||
+	    last == 0x3002 || last == 0xFF0C || last == 0xFF1B ||
+	    last == 0xFF1A || last == ')') && !rp_opens_conclusion(s, n);
 }
 
 /* A section's label at s: see classify.h. */
@@ -1547,7 +1547,7 @@ rp_section_label(const char *s, size_t n)
 {
 	size_t	k = 0;
 
-	while (k < n && k < 6 && strchr("IVXLC", s[k]) != NULL && s[k])
+	while (k < n && k < 6 && s[k] != '\0' && strchr("IVXLC", s[k]))
 		k++;
 	if (k == 0 && n > 0 && isupper((unsigned char)s[0]))
 		k = 1;
@@ -1561,16 +1561,10 @@ rp_section_label(const char *s, size_t n)
 int
 rp_section_title(const char *s, size_t n)
 {
-	size_t		len;
-	uint32_t	last;
+	size_t	len;
 
-	if (n == 0 || n > 160)
-		return 0;
-	last = rp_utf8_last(s, n, &len);
-	return rp_end_of_char(last) == RP_END_NONE && last != ')' &&
-	    !rp_ends_function_word(s, n) && !rp_starts_lower(s, n) &&
-	    !isdigit((unsigned char)s[0]) && !(rp_opener_shape(s, n) &&
-	    rp_listed_opener_kind(s, n) != RP_PARA_UNKNOWN);
+	return title_shaped(s, n, 160) && s[n - 1] != ')' &&
+	    rp_end_of_char(rp_utf8_last(s, n, &len)) == RP_END_NONE;
 }
 
 /* A section's heading: see classify.h. */
