@@ -185,6 +185,18 @@ is_blank(const struct line *l)
 	return l->n == 0 || l->gone;
 }
 
+/* How many digits line l is when it is nothing else ("4", "210322");
+ * else 0. */
+static size_t
+number_line(const struct line *l)
+{
+	size_t	k;
+
+	for (k = 0; k < l->n && isdigit((unsigned char)l->s[k]); k++)
+		continue;
+	return k == l->n ? k : 0;
+}
+
 static int
 line_is(const struct line *l, const char *s)
 {
@@ -399,10 +411,8 @@ page_number_before(const struct reader *r, size_t i)
 	 * for its last page's number found it (S/RES/1540 (2004)). */
 	if (i == 0 || (r->lines[--i].gone && r->lines[i].gone != 2))
 		return 0;
-	for (k = 0; k < r->lines[i].n && isdigit((unsigned char)
-	    r->lines[i].s[k]); k++)
-		continue;
-	return k > 0 && k <= 3 && k == r->lines[i].n ? i : 0;
+	k = number_line(&r->lines[i]);
+	return k > 0 && k <= 3 ? i : 0;
 }
 
 /* Whether lines a and b read the same but for spaces: the masthead's
@@ -430,12 +440,9 @@ same_but_spaces(const struct line *a, const struct line *b)
 static int
 print_date(const struct reader *r, size_t i)
 {
-	const struct line	*l = &r->lines[i];
-	size_t			 k, j;
+	size_t	j;
 
-	for (k = 0; k < l->n && isdigit((unsigned char)l->s[k]); k++)
-		continue;
-	if (k != 6 || l->n != 6)
+	if (number_line(&r->lines[i]) != 6)
 		return 0;
 	for (j = i > 3 ? i - 3 : 0; j <= i + 3 && j < r->nlines; j++)
 		if (j != i && rp_is_job_or_page(r->lines[j].s, r->lines[j].n))
@@ -1581,11 +1588,9 @@ note_without_blank(struct cutter *c, size_t i)
 static int
 bare_note_number(const struct line *l)
 {
-	size_t	i;
+	size_t	k = number_line(l);
 
-	for (i = 0; i < l->n && i < 4 && isdigit((unsigned char)l->s[i]); i++)
-		continue;
-	return i > 0 && i == l->n && i < 4 ? atoi(l->s) : 0;
+	return k > 0 && k < 4 ? atoi(l->s) : 0;
 }
 
 static int
