@@ -183,7 +183,8 @@ is_caps_heading(const struct line *l)
 
 /* The first masthead line below line k, a line of text: the lines
  * glued to k with no blank line between go on with it (a note's last
- * line "S/865." is no symbol of the resolution below). */
+ * line "S/865." is no symbol of the resolution below).  Both loops stop
+ * by the number line: piece_start's caller has a blank line above it. */
 static size_t
 below_paragraph(const struct line *v, size_t k, size_t first)
 {
