@@ -1313,23 +1313,6 @@ rp_footnote_rule(const char *s, size_t n)
 	return i;
 }
 
-/* The script a letter is written in, as the tables' "script" setting
- * names it; NULL for digits, signs and punctuation. */
-static const char *
-script_of(uint32_t cp)
-{
-	if ((cp >= 0x0620 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x06D3) ||
-	    (cp >= 0x0750 && cp <= 0x077F))
-		return "arabic";
-	if (cp >= 0x0400 && cp <= 0x04FF)
-		return "cyrillic";
-	if (rp_is_cjk(cp))
-		return "han";
-	if (cp < 0x80 ? isalpha((int)cp) : cp >= 0xC0 && cp < 0x250)
-		return "latin";
-	return NULL;
-}
-
 /* A numbered marker of [note markers] at s: the match into *h, its
  * length; 0 if none.  A bracketed year is no note ("(1967)"). */
 static size_t
@@ -1350,7 +1333,7 @@ rp_note_number(const char *s, size_t n, uint32_t beside, int *num)
 {
 	rp_lang_hit	 h;
 	size_t		 end = note_number_at(s, n, &h);
-	const char	*script = script_of(beside);
+	const char	*script = rp_script_name(rp_script_of(beside));
 
 	if (end == 0 || script == NULL || !setting_is(h.lang, "script",
 	    script))
@@ -1663,8 +1646,8 @@ language_code(int l)
 const char *
 rp_detect_language(const char *s, size_t n)
 {
-	size_t		 i = 0, han = 0, cyr = 0, arab = 0, latin = 0;
-	size_t		 counts[64], best = 0;
+	size_t		 i = 0, letters[RP_SCRIPT__MAX] = { 0 };
+	size_t		 counts[64], best = 0, han, cyr, arab, latin;
 	uint32_t	 cp;
 	int		 l, pick = -1;
 
@@ -1677,15 +1660,12 @@ rp_detect_language(const char *s, size_t n)
 	while ((i += rp_ascii_prefix(s + i, n - i)) < n) {
 		if (!rp_utf8_next(s, n, &i, &cp))
 			break;
-		if (cp >= 0x4E00 && cp <= 0x9FFF)
-			han++;
-		else if (cp >= 0x0400 && cp <= 0x04FF)
-			cyr++;
-		else if (cp >= 0x0600 && cp <= 0x06FF)
-			arab++;
-		else if (cp >= 0xC0 && cp <= 0x24F)
-			latin++;
+		letters[rp_script_of(cp)]++;
 	}
+	han = letters[RP_SCRIPT_HAN];
+	cyr = letters[RP_SCRIPT_CYRILLIC];
+	arab = letters[RP_SCRIPT_ARABIC];
+	latin = letters[RP_SCRIPT_LATIN];
 	for (i = 0; (han > 0 || cyr > 0 || arab > 0) && i < n; i++)
 		latin += ((unsigned)(s[i] | 0x20) - 'a') < 26;
 	/* A hanzi carries a word's worth of text: weigh it so. */

@@ -951,14 +951,6 @@ scan_note_word(struct scan *sc, struct span *s, size_t i, size_t j)
 	    RP_MARK_GLUED) ? s->run : j;
 }
 
-/* Whether cp is a digit, Western or Arabic-Indic. */
-static int
-any_digit(uint32_t cp)
-{
-	return (cp >= '0' && cp <= '9') || (cp >= 0x0660 && cp <= 0x0669) ||
-	    (cp >= 0x06F0 && cp <= 0x06F9);
-}
-
 /* "الإنسان(1)،", "لعام 2030(1)": a number in the brackets of [note
  * markers] glued to its word, at t[i..).  After a letter, a glued
  * marker; after a number ("2030(1)", but also "المادة 2(4)"), only the
@@ -972,8 +964,8 @@ scan_note_number(struct scan *sc, struct span *s, size_t i)
 	uint32_t	 cp = 0;
 	int		 num, digits = 0;
 
-	while (k > s->a && any_digit(cp = rp_utf8_last(t + s->a, k - s->a,
-	    &len)) && digits < 8) {
+	while (k > s->a && rp_digit_value(cp = rp_utf8_last(t + s->a,
+	    k - s->a, &len)) >= 0 && digits < 8) {
 		k -= len;
 		digits++;
 	}

@@ -148,10 +148,8 @@ fold_cp(uint32_t cp, char *out)
 		cp += 80;
 	else if (cp == 0x2019 || cp == 0x2018 || cp == 0x2BC)
 		cp = '\'';
-	else if (cp >= 0x660 && cp <= 0x669)
-		cp = '0' + (cp - 0x660);
-	else if (cp >= 0x6F0 && cp <= 0x6F9)
-		cp = '0' + (cp - 0x6F0);
+	else if (cp >= 0x660 && rp_digit_value(cp) >= 0)
+		cp = '0' + (uint32_t)rp_digit_value(cp);
 	else if (cp == 0x640 || (cp >= 0x64B && cp <= 0x652))
 		return 0;
 	else if (cp == 0x622 || cp == 0x623 || cp == 0x625)

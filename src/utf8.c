@@ -158,6 +158,43 @@ rp_is_cjk(uint32_t cp)
 	    (cp >= 0x20000 && cp <= 0x3FFFF);		/* ext. B and on */
 }
 
+enum rp_script
+rp_script_of(uint32_t cp)
+{
+	if ((cp >= 0x0620 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x06D3) ||
+	    (cp >= 0x0750 && cp <= 0x077F))
+		return RP_SCRIPT_ARABIC;
+	if (cp >= 0x0400 && cp <= 0x04FF)
+		return RP_SCRIPT_CYRILLIC;
+	if (rp_is_cjk(cp))
+		return RP_SCRIPT_HAN;
+	if (cp < 0x80 ? isalpha((int)cp) : cp >= 0xC0 && cp < 0x250)
+		return RP_SCRIPT_LATIN;
+	return RP_SCRIPT_NONE;
+}
+
+const char *
+rp_script_name(enum rp_script script)
+{
+	static const char *const names[RP_SCRIPT__MAX] = {
+		NULL, "latin", "cyrillic", "arabic", "han"
+	};
+
+	return names[script];
+}
+
+int
+rp_digit_value(uint32_t cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return (int)(cp - '0');
+	if (cp >= 0x0660 && cp <= 0x0669)
+		return (int)(cp - 0x0660);
+	if (cp >= 0x06F0 && cp <= 0x06F9)
+		return (int)(cp - 0x06F0);
+	return -1;
+}
+
 int
 rp_is_cjk_closing(uint32_t cp)
 {

@@ -45,6 +45,22 @@ uint32_t rp_utf8_last(const char *s, size_t n, size_t *len);
 
 /* Han ideographs and CJK symbols/punctuation, full-width forms. */
 int	 rp_is_cjk(uint32_t cp);
+/* The scripts the UN's six languages are written in. */
+enum rp_script {
+	RP_SCRIPT_NONE,		/* digits, signs, punctuation, others */
+	RP_SCRIPT_LATIN,
+	RP_SCRIPT_CYRILLIC,
+	RP_SCRIPT_ARABIC,
+	RP_SCRIPT_HAN,		/* with CJK punctuation and full-width forms */
+	RP_SCRIPT__MAX
+};
+/* The script the letter cp is written in. */
+enum rp_script rp_script_of(uint32_t cp);
+/* The script's name as the language tables' "script" setting gives it. */
+const char *rp_script_name(enum rp_script script);
+/* The value of a decimal digit, Western or Arabic-Indic (both forms),
+ * else -1. */
+int	 rp_digit_value(uint32_t cp);
 /* CJK punctuation that no line may start with (kinsoku). */
 int	 rp_is_cjk_closing(uint32_t cp);
 /* CJK punctuation that no line may end with. */
