@@ -1974,6 +1974,24 @@ rp_names_doctype(const char *s, size_t n)
 	return rp_lang_find(RP_LK_DOCTYPE, s, n, &h, &at) > 0;
 }
 
+/* The number a General Assembly or ECOSOC resolution is printed under,
+ * at s: "58/136", "ES-11/1", "S-30/1", "2005/19"; its length, 0 if
+ * none. */
+static size_t
+resolution_number(const char *s, size_t n)
+{
+	size_t	i = 0, d;
+
+	while (i < n && i < 3 && isupper((unsigned char)s[i]))
+		i++;
+	if (i > 0 && (i == n || s[i++] != '-'))
+		return 0;
+	for (d = i; i < n && (isdigit((unsigned char)s[i]) || s[i] == '/');
+	    i++)
+		continue;
+	return i - d >= 3 && memchr(s + d, '/', i - d) != NULL ? i : 0;
+}
+
 static int
 masthead_role(const char *s, size_t n)
 {
@@ -2011,16 +2029,15 @@ masthead_role(const char *s, size_t n)
 		return RP_ROLE_DOCTYPE;
 	if (n < 300 && rp_lang_match(RP_LK_HEADING, s, n, &h) > 0)
 		return RP_ROLE_ADOPTION;
-	if (s[0] == '[' && s[n - 1] == ']')
+	/* "[without reference …]", one bracket of it maybe read as "(" or
+	 * ")" by OCR. */
+	if ((s[0] == '[' || s[n - 1] == ']') && (s[0] == '[' ||
+	    s[0] == '(') && (s[n - 1] == ']' || s[n - 1] == ')'))
 		return RP_ROLE_COMMITTEE;
-	{
-		size_t i = 0;
-
-		while (i < n && (isdigit((unsigned char)s[i]) || s[i] == '/'))
-			i++;
-		if (i >= 3 && i == n && memchr(s, '/', n))
-			return RP_ROLE_NUMBER;
-	}
+	/* "2005/19", "77/13.": the number alone, its title below. */
+	if ((k = resolution_number(s, n)) > 0 && (k == n ||
+	    (k + 1 == n && s[k] == '.')))
+		return RP_ROLE_NUMBER;
 	return RP_ROLE_NONE;
 }
 
@@ -2411,16 +2428,13 @@ rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 		by_role[role](doc, m, s, n);
 }
 
-/* "58/136. Title" and "80/10. Title": the GA number before the title. */
+/* "58/136. Title", "ES-11/1. Title": the number before the title. */
 size_t
 rp_number_before_title(const char *s, size_t n)
 {
-	size_t i = 0;
+	size_t i = resolution_number(s, n);
 
-	while (i < n && (isdigit((unsigned char)s[i]) || s[i] == '/'))
-		i++;
-	if (i < 3 || !memchr(s, '/', i) || i + 2 > n || s[i] != '.' ||
-	    s[i + 1] != ' ')
+	if (i == 0 || i + 2 > n || s[i] != '.' || s[i + 1] != ' ')
 		return 0;
 	return i + 1;
 }
@@ -3051,11 +3065,27 @@ rp_doc_part(rp_doc *doc, rp_node *docnode, rp_node_type type, int line,
 	return p;
 }
 
-int
-rp_unplaced_role(const rp_meta *m, size_t n)
+/* Whether s holds two letters or ideographs: a line of one letter is
+ * the series letter of the UN mark ("S" of the Security Council's
+ * masthead), one of none the emblem as OCR read it ("•"). */
+static int
+has_two_letters(const char *s, size_t n)
 {
-	return m->title == NULL && (m->kind != RP_DOC_ANNEX || n < 200) ?
-	    RP_ROLE_TITLE : RP_ROLE_NOTE;
+	size_t		 i = 0, letters = 0;
+	uint32_t	 cp;
+
+	while (letters < 2 && rp_utf8_next(s, n, &i, &cp))
+		if (rp_script_of(cp) != RP_SCRIPT_NONE)
+			letters++;
+	return letters == 2;
+}
+
+int
+rp_unplaced_role(const rp_meta *m, const char *s, size_t n)
+{
+	return m->title == NULL && has_two_letters(s, n) &&
+	    (m->kind != RP_DOC_ANNEX || n < 200) ? RP_ROLE_TITLE :
+	    RP_ROLE_NOTE;
 }
 
 void
@@ -3074,7 +3104,8 @@ rp_to_preface(rp_doc *doc, rp_node *docnode, rp_node *c, int flags)
 		rp_node_text(b, &t);
 		if ((role = rp_masthead_role(t.data ? t.data : "",
 		    t.len)) == RP_ROLE_NONE)
-			role = rp_unplaced_role(docnode->meta, t.len);
+			role = rp_unplaced_role(docnode->meta,
+			    t.data ? t.data : "", t.len);
 		rp_masthead_meta(doc, docnode->meta, role,
 		    t.data ? t.data : "", t.len);
 		rp_buf_free(&t);

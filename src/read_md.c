@@ -854,12 +854,8 @@ masthead(struct rdr *r, cmark_node *p, const char *s, size_t n)
 			s += skip;
 			n -= skip;
 			role = RP_ROLE_TITLE;
-		} else if (m->title == NULL && m->kind != RP_DOC_ANNEX)
-			role = RP_ROLE_TITLE;
-		else if (m->title == NULL && n < 200)
-			role = RP_ROLE_TITLE;
-		else
-			role = RP_ROLE_NOTE;
+		} else
+			role = rp_unplaced_role(m, s, n);
 	}
 	rp_masthead_meta(r->doc, m, role, s, n);
 	b = pre->last;

@@ -2125,7 +2125,7 @@ add_masthead(struct builder *bd, const struct unit *u)
 			n -= k + 1;
 			role = RP_ROLE_TITLE;
 		} else
-			role = rp_unplaced_role(bd->docnode->meta, n);
+			role = rp_unplaced_role(bd->docnode->meta, s, n);
 	}
 	rp_masthead_meta(bd->r->doc, bd->docnode->meta, role, s,
 	    n);

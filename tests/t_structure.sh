@@ -23,6 +23,22 @@ while IFS='	' read -r file want; do
 	expect "structure: $file" "$want" "$got"
 done
 
+# The title a reader sees, never a masthead line: the number alone over
+# it ("77/13.", "ES-11/1."), not the series letter "S" of the UN mark, the
+# emblem OCR read as "•", or "(on the report … (A/47/678/Add.2)]", a
+# committee line whose first bracket OCR read as "(" (a Security Council
+# resolution has no title).
+while IFS='|' read -r file want; do
+	got=$("$RESPUB" -q -t tree "$file" | head -1 |
+	    sed -n 's/.* title="\([^"]*\)".*/\1/p')
+	expect "title: $file" "$want" "$got"
+done <<'EOF'
+tests/dev/en/A_RES_77_13_undocs.txt|Cooperation between the United Nations and the Collective Security Treaty Organization
+tests/dev/en/A_RES_ES-11_1_undocs.txt|Aggression against Ukraine
+tests/dev/en/S_RES_1003_1995_undocs.txt|
+tests/dev/en/A_RES_47_135_undocs.txt|Declaration on the Rights of Persons Belonging to National or Ethnic. Religious and Linguistic Minorities
+EOF
+
 # A recital ending in a marker after a number ("… and Add.1, 36"), a
 # blank line, then "Having heard …": two paragraphs, not one.
 expect "marker after a number, then a recital: its own paragraph" 1 \
