@@ -1992,6 +1992,21 @@ resolution_number(const char *s, size_t n)
 	return i - d >= 3 && memchr(s + d, '/', i - d) != NULL ? i : 0;
 }
 
+/* A line in square brackets under the title: "[without reference to a
+ * Main Committee (A/49/48)]", the draft's symbol "[S/1045]", "〔S/296〕";
+ * OCR reads one of the brackets as "(", ")" or "}" at times. */
+static int
+bracketed_line(const char *s, size_t n)
+{
+	int	open = s[0] == '[' ? 2 : s[0] == '(',
+		close = s[n - 1] == ']' ? 2 : s[n - 1] == ')' || s[n - 1] == '}';
+
+	if (n >= 6 && memcmp(s, "〔", 3) == 0 && memcmp(s + n - 3, "〕",
+	    3) == 0)
+		return 1;
+	return open > 0 && close > 0 && open + close >= 3;
+}
+
 static int
 masthead_role(const char *s, size_t n)
 {
@@ -2029,10 +2044,7 @@ masthead_role(const char *s, size_t n)
 		return RP_ROLE_DOCTYPE;
 	if (n < 300 && rp_lang_match(RP_LK_HEADING, s, n, &h) > 0)
 		return RP_ROLE_ADOPTION;
-	/* "[without reference …]", one bracket of it maybe read as "(" or
-	 * ")" by OCR. */
-	if ((s[0] == '[' || s[n - 1] == ']') && (s[0] == '[' ||
-	    s[0] == '(') && (s[n - 1] == ']' || s[n - 1] == ')'))
+	if (bracketed_line(s, n))
 		return RP_ROLE_COMMITTEE;
 	/* "2005/19", "77/13.": the number alone, its title below. */
 	if ((k = resolution_number(s, n)) > 0 && (k == n ||

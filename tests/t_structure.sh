@@ -25,9 +25,9 @@ done
 
 # The title a reader sees, never a masthead line: the number alone over
 # it ("77/13.", "ES-11/1."), not the series letter "S" of the UN mark, the
-# emblem OCR read as "•", or "(on the report … (A/47/678/Add.2)]", a
-# committee line whose first bracket OCR read as "(" (a Security Council
-# resolution has no title).
+# emblem OCR read as "•", "(on the report … (A/47/678/Add.2)]", a
+# committee line whose first bracket OCR read as "(", or the draft's
+# symbol "〔S/296〕" (a Security Council resolution has no title).
 while IFS='|' read -r file want; do
 	got=$("$RESPUB" -q -t tree "$file" | head -1 |
 	    sed -n 's/.* title="\([^"]*\)".*/\1/p')
@@ -37,6 +37,7 @@ tests/dev/en/A_RES_77_13_undocs.txt|Cooperation between the United Nations and t
 tests/dev/en/A_RES_ES-11_1_undocs.txt|Aggression against Ukraine
 tests/dev/en/S_RES_1003_1995_undocs.txt|
 tests/dev/en/A_RES_47_135_undocs.txt|Declaration on the Rights of Persons Belonging to National or Ethnic. Religious and Linguistic Minorities
+tests/dev/zh/S_RES_0020_1947_zh.txt|
 EOF
 
 # A recital ending in a marker after a number ("… and Add.1, 36"), a
