@@ -450,22 +450,59 @@ print_date(const struct reader *r, size_t i)
 	return 0;
 }
 
-/* On the page from line i, its number `num` alone between blank lines
- * (or at the end) when no form feed follows it, as on the last page:
- * "9.", "", "4", "", "Decides to remain seized of this matter." */
+/* On the page from line i, its number `num`: the last line reading it
+ * alone between blank lines (or at the end).  It is not always the line
+ * before the next form feed: on the last page there is none ("9.", "",
+ * "4", "", "Decides to remain seized of this matter."), and pdftotext
+ * may set the number before the page's last lines ("2", then paragraph
+ * 7 going on; "9", "6", note 9's text), after a note of the same number
+ * ("5", note 5's text, "5"). */
 static void
-last_page_number(struct reader *r, size_t i, int num)
+page_number_on(struct reader *r, size_t i, int num)
 {
 	char	s[8];
-	size_t	k, n = (size_t)snprintf(s, sizeof(s), "%d", num);
+	size_t	k, last = 0, n = (size_t)snprintf(s, sizeof(s), "%d", num);
 
 	for (k = i + 1; k < r->nlines && !r->lines[k].page; k++)
 		if (r->lines[k].n == n && memcmp(r->lines[k].s, s, n) == 0 &&
 		    is_blank(&r->lines[k - 1]) && (k + 1 == r->nlines ||
 		    is_blank(&r->lines[k + 1])))
-			break;
-	if (k < r->nlines && !r->lines[k].page && !r->lines[k].gone)
-		r->lines[k].gone = 2;
+			last = k;
+	if (last > 0 && !r->lines[last].gone)
+		r->lines[last].gone = 2;
+}
+
+/* The pages' numbers: the bare number closing a page before its form
+ * feed, then on every page from the second the one after the page
+ * before's, or if that is not known the one the form feeds count to
+ * (the print numbers its pages from 1 on the first, which bears none).
+ * The first of them into *first. */
+static void
+page_numbers(struct reader *r, size_t *first)
+{
+	size_t	i, j, page = 1;
+	int	offset = 0, known = 0;
+
+	for (i = 0; i < r->nlines; i++) {
+		if (!r->lines[i].page)
+			continue;
+		if ((j = page_number_before(r, i)) > 0) {
+			if (*first == (size_t)-1 || j < *first)
+				*first = j;
+			r->lines[j].gone = 2;
+			if (!known)
+				offset = atoi(r->lines[j].s) - (int)page;
+			known = 1;
+		}
+		page++;
+	}
+	for (i = 0, page = 1; i < r->nlines && known; i++)
+		if (r->lines[i].page) {
+			j = page_number_before(r, i);
+			page++;
+			page_number_on(r, i, j > 0 ? atoi(r->lines[j].s) + 1 :
+			    (int)page + offset);
+		}
 }
 
 /*
@@ -491,27 +528,22 @@ furniture(struct reader *r)
 		    rp_is_note_anchor(r->lines[i].s, r->lines[i].n) ||
 		    print_date(r, i)))
 			r->lines[i].gone = 2;
-	for (i = 0; i < r->nlines; i++)
-		if (r->lines[i].page && (j = page_number_before(r, i)) > 0) {
-			if (first == (size_t)-1 || j < first)
-				first = j;
-			r->lines[j].gone = 2;
-			last_page_number(r, i, atoi(r->lines[j].s) + 1);
-		}
+	page_numbers(r, &first);
 	if (first == (size_t)-1) {
 		title_heads(r);
 		return;
 	}
-	/* Running heads: short lines within five lines of a page number,
-	 * past the masthead, that repeat elsewhere (symbol, title); not
-	 * the rule over a page's notes, as on the page before. */
+	/* Running heads: short lines within five lines of a page number
+	 * or opening a page, past the masthead, that repeat elsewhere
+	 * (symbol, title); not the rule over a page's notes, as on the
+	 * page before. */
 	for (i = first + 1; i < r->nlines; i++) {
 		struct line *l = &r->lines[i];
 
 		if (l->gone || l->n == 0 || l->n > 120 || number_alone(l) ||
 		    rp_footnote_rule(l->s, l->n) == l->n)
 			continue;
-		near = 0;
+		near = l->page;
 		for (j = i > 5 ? i - 5 : 0; j <= i + 5 && j < r->nlines; j++)
 			if (r->lines[j].gone == 2 && j != i &&
 			    !rp_is_note_anchor(r->lines[j].s, r->lines[j].n))
@@ -794,6 +826,15 @@ new_definition(struct reader *r, const struct line *l, size_t k,
 	return u;
 }
 
+/* A note's number alone on its line ("3"), its value; else 0. */
+static int
+bare_note_number(const struct line *l)
+{
+	size_t	k = number_line(l);
+
+	return k > 0 && k < 4 ? atoi(l->s) : 0;
+}
+
 /* A line opening the note after u's, the one before it ending a
  * sentence: notes set line after line with neither a rule nor blank
  * lines between them ("66 Ibid., …" then "67 Ibid., …"). */
@@ -809,6 +850,26 @@ next_note_line(const struct unit *u, const struct line *l)
 	    rp_note_marker(l->s, l->n, m, sizeof(m), &slashed) == 0)
 		return 0;
 	return atoi(m) == atoi(u->marker) + 1;
+}
+
+/* Whether line i is a note's number alone, under the last line of the
+ * note before, over a blank line and its own text: "… annex II.", "8",
+ * "", "See United Nations …", the note before a definition or a number
+ * alone over its text in the same way. */
+static int
+number_under_note(const struct reader *r, const struct unit *u, size_t i)
+{
+	const struct line	*l = &r->lines[i];
+
+	if (u == NULL || bare_note_number(l) == 0 || i + 1 >= r->nlines ||
+	    !is_blank(&r->lines[i + 1]) || !rp_ends_clause(u->text.data,
+	    u->text.len))
+		return 0;
+	if (u->kind == U_FNDEF)
+		return 1;
+	return u->kind == U_TEXT && u > r->units && u[-1].kind == U_TEXT &&
+	    u[-1].text.len <= 3 && strspn(u[-1].text.data, "0123456789") ==
+	    u[-1].text.len;
 }
 
 /* Whether u ends the text so that a note may follow on line l with no
@@ -1584,15 +1645,6 @@ note_without_blank(struct cutter *c, size_t i)
 	return c->resume > 0;
 }
 
-/* A note's number alone on its line ("3"), its value; else 0. */
-static int
-bare_note_number(const struct line *l)
-{
-	size_t	k = number_line(l);
-
-	return k > 0 && k < 4 ? atoi(l->s) : 0;
-}
-
 static int
 ascending(const void *a, const void *b)
 {
@@ -1759,6 +1811,7 @@ running_line(struct cutter *c, size_t i)
 	struct reader		*r = c->r;
 	const struct line	*l = &r->lines[i];
 	struct unit		*u = c->u;
+	int			 note_number = number_under_note(r, u, i);
 
 	if (u == NULL || c->blank || u->kind == U_MASTHEAD ||
 	    (rp_opens_unit(l->s, l->n) &&
@@ -1767,10 +1820,11 @@ running_line(struct cutter *c, size_t i)
 	    bare_formula_line(r, i) || connector_line(r, i) ||
 	    (i > 0 && closing_break(u, l - 1, l)) || dated_closing(r, u, l) ||
 	    i == c->resume || division_line(l) || division_line(c->prev) ||
-	    section_line(c->prev, l)) {
+	    section_line(c->prev, l) || note_number) {
 		u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 		    U_SEPARATOR : U_TEXT, c->seg);
-		u->block_start = c->blank;
+		/* A note's number stands as a block of its own. */
+		u->block_start = c->blank || note_number;
 	}
 	append_line(u, l);
 	c->prev = l;

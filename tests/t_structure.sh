@@ -40,6 +40,26 @@ tests/dev/en/A_RES_47_135_undocs.txt|Declaration on the Rights of Persons Belong
 tests/dev/zh/S_RES_0020_1947_zh.txt|
 EOF
 
+# An official PDF text of 2000 (A/RES/55/2, pdftotext): the running head
+# is the symbol alone, opening each page after the form feed, with no
+# page number near it (page 1 bears none), so it is furniture, no
+# heading; the page's number may stand before the page's last lines
+# ("2", then paragraph 7 going on) or after a note of the same number
+# ("9", "6", note 9's text: the last "6" of page 6); and a note's
+# number alone under the last line of the note before ("… annex II.",
+# "8", "", "See United Nations …") opens note 8.
+f=tests/dev/en/A_RES_55_2_undocs.txt
+"$RESPUB" -q -t tree "$f" > "$TMP/m.tree"
+expect "running head after a form feed: furniture, the masthead's symbol" 1 \
+	"$(sed '/^  furniture/,$d' "$TMP/m.tree" | grep -c 'text="A/RES/55/2"')"
+expect "page numbers away from the form feed: furniture, every page" \
+	"@115:1 @186:1 @258:1 @317:1 @390:1 @455:1 @509:1 @543:1" \
+	"$(sed -n '/^  furniture/,$p' "$TMP/m.tree" |
+	sed -n 's/.*text \(@[0-9]*:1\) text="[0-9]"$/\1/p' | tr '\n' ' ' |
+	sed 's/ $//')"
+expect "note number under the note before: its own note" 1 \
+	"$(grep -c 'footnote num="8" .*@383:' "$TMP/m.tree")"
+
 # A recital ending in a marker after a number ("… and Add.1, 36"), a
 # blank line, then "Having heard …": two paragraphs, not one.
 expect "marker after a number, then a recital: its own paragraph" 1 \
