@@ -2786,6 +2786,11 @@ should_join(const struct reader *r, const struct unit *a,
 	 * the formula ends where the paragraph opens. */
 	if (opens && rp_is_bare_formula(s, n, &body))
 		return 0;
+	/* "Совет Безопасности," on its line over "в соответствии со …" (a
+	 * recital in lower case that opens with no known participle): the
+	 * formula stands alone, whatever line follows it. */
+	if (b->line > a->line && rp_is_formula(s, a->text.len, &body))
+		return 0;
 	/* A paragraph number or an item's label alone on its line goes
 	 * with what follows ("(j)", a blank, "Submit an annual report"). */
 	if (rp_paragraph_number(s, n, &nl) == n ||

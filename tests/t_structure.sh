@@ -260,6 +260,25 @@ TXT
 expect "no formula, recital under the heading's date: counts" \
 	"pre=4 op=1 notes=0 annexes=0 date=1998-03-02 meeting=3858-м_заседании vote=-" \
 	"$("$RESPUB" -q -t tree "$TMP/nof.txt" | python3 tests/tools/counts.py /dev/stdin)"
+# The formula on its line, a blank line, then a recital in lower case
+# that opens with no known participle ("в соответствии со …", in a
+# translation that is not the UN's): the formula stands alone; before,
+# the two were one operative paragraph and the text had no preamble.
+# Excerpt (formula to the second recital, "Совет безопасности, " as there)
+# of S/RES/2268 (2016) on https://cont.ws/@versum/211701
+cat > "$TMP/alone.txt" <<'TXT'
+Совет безопасности, 
+
+в соответствии со своими резолюциями 2042 (2012), 2043 (2012), 2118 (2013), 2139 (2014), 2165 (2014), 2170 (2014), 2175 (2014), 2178 (2014), 2191 (2014), 2199 (2015), 2235 (2015), 2249 (2015), 2253 (2015), 2254 (2015) и 2258 (2015), и заявлениями Председателя от 3 августа 2011 года (S/PRST/2011/16), 21 марта 2012 года (S/PRST/2012/6), 5 апреля 2012 года (S/PRST/2012/10), 2 октября 2013 года (S/PRST/2013/15), 24 апреля 2015 года (S/PRST/2015/10) и 17 августа 2015 года (S/PRST/2015/15),
+
+вновь подтверждая свою твердую приверженность суверенитету, независимости, единству и территориальной целостности Сирийской Арабской Республики, а также целям и принципам Устава Организации Объединенных Наций,
+TXT
+"$RESPUB" -q -t tree "$TMP/alone.txt" > "$TMP/alone.tree"
+expect "formula alone over a lower-case recital: formula" 1 \
+	"$(grep -c 'enactingFormula' "$TMP/alone.tree")"
+expect "formula alone over a lower-case recital: counts" \
+	"pre=2 op=0 notes=0 annexes=0 date=- meeting=- vote=-" \
+	"$(python3 tests/tools/counts.py "$TMP/alone.tree")"
 # Russian has no article: the body's name alone on its line with no comma
 # is the formula when a paragraph opens below it, in lower case with no
 # number ("признает …;" in 1946 texts) or numbered.  And a connector
