@@ -1952,7 +1952,7 @@ first_word_end(const char *s, size_t n)
  * them first: most lines have none, and looking for a date anywhere
  * reads the whole line. */
 static int
-dated_line(const char *s, size_t n)
+date_after_word(const char *s, size_t n)
 {
 	char	iso[11];
 	size_t	w = first_word_end(s, n), at, k;
@@ -1962,7 +1962,13 @@ dated_line(const char *s, size_t n)
 		return 0;
 	/* And no date before it. */
 	k = rp_find_date(s, n, iso, &at);
-	return k > 0 && at + k == n && at == w + 1 && !rp_starts_lower(s, n);
+	return k > 0 && at + k == n && at == w + 1;
+}
+
+static int
+dated_line(const char *s, size_t n)
+{
+	return date_after_word(s, n) && !rp_starts_lower(s, n);
 }
 
 int
@@ -3092,9 +3098,14 @@ has_two_letters(const char *s, size_t n)
 	return letters == 2;
 }
 
+/* A date after a word in lower case, a block of its own in the masthead,
+ * is the date line under the heading ("Résolution 278 (1970)", a
+ * blank, "du 11 mai 1970"), not a title. */
 int
 rp_unplaced_role(const rp_meta *m, const char *s, size_t n)
 {
+	if (date_after_word(s, n))
+		return RP_ROLE_DATE;
 	return m->title == NULL && has_two_letters(s, n) &&
 	    (m->kind != RP_DOC_ANNEX || n < 200) ? RP_ROLE_TITLE :
 	    RP_ROLE_NOTE;

@@ -324,8 +324,9 @@ void		 rp_take_signature(rp_doc *doc, rp_node *body);
  * place among the others if there is none, with flags. */
 rp_node		*rp_doc_part(rp_doc *doc, rp_node *docnode,
 		    rp_node_type type, int line, int flags);
-/* A masthead line s of no role of its own: the title when there is none
- * yet and it has letters (an annex's only when short), else a note. */
+/* A masthead line s of no role of its own: a date after a word, the
+ * title when there is none yet and it has letters (an annex's only when
+ * short), else a note. */
 int		 rp_unplaced_role(const rp_meta *m, const char *s,
 		    size_t n);
 /* Text c found before the formula, into the preface of docnode with the

@@ -26,8 +26,10 @@ done
 # The title a reader sees, never a masthead line: the number alone over
 # it ("77/13.", "ES-11/1."), not the series letter "S" of the UN mark, the
 # emblem OCR read as "•", "(on the report … (A/47/678/Add.2)]", a
-# committee line whose first bracket OCR read as "(", or the draft's
-# symbol "〔S/296〕" (a Security Council resolution has no title).
+# committee line whose first bracket OCR read as "(", the draft's symbol
+# "〔S/296〕", the date line "du 11 mai 1970" under the heading, or the
+# heading "RESOLUCIÓN 1414 (23 de mayo de 2002)" (lang/es.conf): a
+# Security Council resolution has no title.
 while IFS='|' read -r file want; do
 	got=$("$RESPUB" -q -t tree "$file" | head -1 |
 	    sed -n 's/.* title="\([^"]*\)".*/\1/p')
@@ -38,6 +40,8 @@ tests/dev/en/A_RES_ES-11_1_undocs.txt|Aggression against Ukraine
 tests/dev/en/S_RES_1003_1995_undocs.txt|
 tests/dev/en/A_RES_47_135_undocs.txt|Declaration on the Rights of Persons Belonging to National or Ethnic. Religious and Linguistic Minorities
 tests/dev/zh/S_RES_0020_1947_zh.txt|
+tests/dev/fr/S_RES_0278_1970_fr_ocr.txt|
+tests/dev/es/S_RES_1414_2002_es.txt|
 EOF
 
 # An official PDF text of 2000 (A/RES/55/2, pdftotext): the running head
