@@ -2877,6 +2877,22 @@ titles_label(const struct unit *label, const struct unit *u)
 	    rp_section_title(u->text.data, u->text.len);
 }
 
+/* A quotation that a colon introduces stays in its paragraph whatever
+ * the breaks, each of its paragraphs (its headings too: "“Rule 61")
+ * opening with a mark ("2. D’adopter … intérieur :" then "“CHAPITRE XI.
+ * …" then "\"Toute séance …"). */
+static int
+quotation_goes_on(const struct unit *a, const struct unit *b)
+{
+	const char	*s = a->text.data;
+	size_t		 n = a->text.len;
+
+	return a->kind == U_TEXT && (b->kind == U_TEXT ||
+	    b->kind == U_HEADING) && a->seg == b->seg &&
+	    rp_open_quote(b->text.data, b->text.len) > 0 &&
+	    (rp_clause_end_of(s, n) == RP_END_COLON || rp_in_quotation(s, n));
+}
+
 /* Glue page-broken units back together; mark headings. */
 static void
 join_units(struct reader *r)
@@ -2901,6 +2917,10 @@ join_units(struct reader *r)
 		if (prev != NULL && titles_label(prev, u)) {
 			glue_unit(prev, u);
 			prev->kind = U_HEADING;
+			continue;
+		}
+		if (prev != NULL && quotation_goes_on(prev, u)) {
+			glue_unit(prev, u);
 			continue;
 		}
 		if (u->kind == U_TEXT && out > 0 &&

@@ -386,6 +386,61 @@ TXT
 expect "zh: a recital without its comma, blank, an opener: apart; vote in 贊成/反對" \
 	"pre=7 op=3 notes=0 annexes=0 date=- meeting=第2500次會議 vote=13-1-1" \
 	"$("$RESPUB" -q -t tree "$TMP/zhcomma.txt" | python3 tests/tools/counts.py /dev/stdin)"
+# A quotation that a colon introduces stays in its paragraph, each of
+# its paragraphs and headings opening with a mark ("…rule of procedure
+# :⏎⏎“Rule 99 A⏎⏎“Any meeting …”,"), in text and in Markdown.  S/RES/26
+# (1947), /work/shared/corpus/unsc-en (repository SeanFobbe/cr-unsc,
+# data/res_en_gold, CC0), whole.
+cat > "$TMP/quoted.txt" <<'TXT'
+26 (1947). Resolution of 4 June 1947
+[S/368]
+The Security Council,
+
+Having considered General Assembly resolution
+88 (I) of 19 November 1946, adopting provisionally
+and subject to the concurrence of the Security Council
+the following rule of procedure :
+
+“Rule 99 A
+
+“Any meeting of the General Assembly held in
+pursuance of the Statute of the International Court
+of Justice for the purpose of the election of members of the Court shall continue until as many candidates as are required for all the seats to be filled
+have obtained in one or more ballots an absolute
+majority of votes.”,
+
+Resolves :
+
+1. To concur in the rule of procedure quoted
+above ;
+
+2. To adopt the following rule of procedure :
+
+“CHAPTER XI. —- RELATIONS WITH OTHER
+UNITED NATIONS ORGANS
+
+“Rule 61
+
+“Any meeting of the Security Council held in
+pursuance of the Statute of the International Court
+of Justice for the purpose of the election of members of the Court shall continue until as many
+candidates as are required for all the seats to be
+filled have obtained in one or more ballots an
+absolute majority of votes.” ;
+
+Transmits this resolution to the General Assembly
+for its information.
+
+Adopted unanimously at the
+138th meeting.
+TXT
+expect "quotation after a colon, its paragraphs and headings: in its paragraph" \
+	"pre=1 op=3" \
+	"$("$RESPUB" -q -t tree "$TMP/quoted.txt" | python3 tests/tools/counts.py /dev/stdin | cut -d' ' -f1-2)"
+awk 'NR > 3' "$TMP/quoted.txt" > "$TMP/quoted.md"
+expect "quotation after a colon in Markdown: in its paragraph" \
+	"pre=1 op=3" \
+	"$("$RESPUB" -q -t tree "$TMP/quoted.md" | python3 tests/tools/counts.py /dev/stdin | cut -d' ' -f1-2)"
 # A bullet alone on its line keeps its space before Chinese text: "-⏎又
 # 欢迎…" is the bullet "- 又欢迎…", a recital of its own.  S/RES/1232
 # (1999), tests/dev/zh/S_RES_1232_1999_zh.txt, wrapped at 70 columns.
