@@ -1104,6 +1104,15 @@ split_flat_lines(struct reader *r)
 	free(sm.at);
 }
 
+/* Whether line l opens with a whole date ("1983年11月15日…"). */
+static int
+opens_with_date(const struct line *l)
+{
+	char	iso[11];
+
+	return rp_parse_date(l->s, l->n, iso) > 0;
+}
+
 /*
  * Whether the line break before l ends a paragraph although no blank
  * line follows: a web copy has one paragraph per line, and a short line
@@ -1143,10 +1152,12 @@ line_ends_paragraph(const struct reader *r, const struct line *prev,
 		return 1;
 	/* After a comma, a line opening with a number that is no paragraph
 	 * number goes on with a list of references ("64/23 of 2 December
-	 * 2009,⏎66/22 of 2 December 2011"). */
+	 * 2009,⏎66/22 of 2 December 2011"); one opening with a date is a
+	 * paragraph that lost its opener ("…的發言," then "1983年11月15日土族
+	 * 塞人當局…表示關切", the "對" lost). */
 	return rp_opener_at(l->s, l->n) || (r->line_per_paragraph &&
-	    !rp_starts_lower(l->s, l->n) && !(isdigit((unsigned char)*l->s) &&
-	    prev->end == RP_END_COMMA));
+	    !rp_starts_lower(l->s, l->n) && !(prev->end == RP_END_COMMA &&
+	    isdigit((unsigned char)*l->s) && !opens_with_date(l)));
 }
 
 /* Whether the brackets of s are closed: "(Belgium." ends no sentence. */

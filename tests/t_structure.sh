@@ -386,6 +386,13 @@ TXT
 expect "zh: a recital without its comma, blank, an opener: apart; vote in 贊成/反對" \
 	"pre=7 op=3 notes=0 annexes=0 date=- meeting=第2500次會議 vote=13-1-1" \
 	"$("$RESPUB" -q -t tree "$TMP/zhcomma.txt" | python3 tests/tools/counts.py /dev/stdin)"
+# The same copy with no blank lines, one paragraph per line: the recital
+# that lost its "對" opens with a date after "…的發言,"; it is no
+# reference going on a list ("64/23 of 2 December 2009,⏎66/22 …").
+grep . "$TMP/zhcomma.txt" > "$TMP/zhcomma-nb.txt"
+expect "zh: a recital opening with a date after a comma, no blank: apart" \
+	"pre=7 op=3 notes=0 annexes=0 date=- meeting=第2500次會議 vote=13-1-1" \
+	"$("$RESPUB" -q -t tree "$TMP/zhcomma-nb.txt" | python3 tests/tools/counts.py /dev/stdin)"
 # A quotation that a colon introduces stays in its paragraph, each of
 # its paragraphs and headings opening with a mark ("…rule of procedure
 # :⏎⏎“Rule 99 A⏎⏎“Any meeting …”,"), in text and in Markdown.  S/RES/26
