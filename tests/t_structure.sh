@@ -393,6 +393,24 @@ grep . "$TMP/zhcomma.txt" > "$TMP/zhcomma-nb.txt"
 expect "zh: a recital opening with a date after a comma, no blank: apart" \
 	"pre=7 op=3 notes=0 annexes=0 date=- meeting=第2500次會議 vote=13-1-1" \
 	"$("$RESPUB" -q -t tree "$TMP/zhcomma-nb.txt" | python3 tests/tools/counts.py /dev/stdin)"
+# A copy with no hard wraps (no line that goes on comes near the width)
+# lost both recitals' commas and the second's "对": each Chinese line is a
+# paragraph, whatever opens the next.  S/RES/608 (1988),
+# tests/dev/zh/S_RES_0608_1988_zh.txt, its blank lines left out.
+cat > "$TMP/zhlines.txt" <<'TXT'
+1988年1月14日
+第608(1988)号决议
+安全理事会
+重申其1988年1月5日第607(1988)号决议
+占领国以色列违抗该项决议已经把巴勒斯坦平民驱逐出境,深表遗憾
+1.要求以色列撤销驱逐巴勒斯坦平民出境的命令,并确保那些已经被驱逐出境者立即安全地返回被占领巴勒斯坦领土;
+2.以色列立即停止把任何其他巴勒斯坦平民驱逐出被占领的领土;
+3.决定继续审议自1967年以来被以色列占领的、包括耶路撒冷在内的巴勒斯坦和其他阿拉伯领土局势。
+第2781次会议以14票对零票、1票弃权(美利坚合众国),通过。
+TXT
+expect "zh: no hard wraps, recitals without their comma: apart" \
+	"pre=2 op=3" \
+	"$("$RESPUB" -q -t tree "$TMP/zhlines.txt" | python3 tests/tools/counts.py /dev/stdin | cut -d' ' -f1-2)"
 # A quotation that a colon introduces stays in its paragraph, each of
 # its paragraphs and headings opening with a mark ("…rule of procedure
 # :⏎⏎“Rule 99 A⏎⏎“Any meeting …”,"), in text and in Markdown.  S/RES/26
