@@ -774,7 +774,7 @@ size_t
 rp_open_quote(const char *s, size_t n)
 {
 	static const char *const marks[] = { "\xC2\xAB", "\xE2\x80\x9C",
-	    "\xE2\x80\x9E", "\"" };
+	    "\xE2\x80\x9E", "\xE3\x80\x8C", "\xE3\x80\x8E", "\"" };
 	size_t	i, k;
 
 	for (i = 0; n > 0 && i < sizeof(marks) / sizeof(marks[0]); i++) {
@@ -788,6 +788,67 @@ rp_open_quote(const char *s, size_t n)
 				k++;
 			return k;
 		}
+	}
+	return 0;
+}
+
+/* An opening quotation mark: "«", "“", "„", "「", "『", a straight '"'. */
+static int
+opening_mark(uint32_t cp)
+{
+	return cp == 0xAB || cp == 0x201C || cp == 0x201E || cp == 0x300C ||
+	    cp == 0x300E || cp == '"';
+}
+
+/* Whether cp closes the quotation that top opened: a straight quote
+ * after a word, "“" after "„" (its closing mark in Russian), the closing
+ * marks of the others. */
+static int
+closing_mark(uint32_t cp, uint32_t top, uint32_t prev)
+{
+	if (cp == '"')
+		return top == '"' && !rp_is_space(prev);
+	if (cp == 0x201C)
+		return top == 0x201E;
+	return cp == 0xBB || cp == 0x201D || cp == 0x300D || cp == 0x300F;
+}
+
+/* Whether a quotation that opens at s is still open at its end. */
+static int
+quotation_open(const char *s, size_t n)
+{
+	uint32_t	open[8], cp, prev = 0;
+	size_t		depth = 0, i, k;
+
+	for (i = 0; i < n; i += k, prev = cp) {
+		if ((k = rp_utf8_decode(s + i, n - i, &cp)) == 0) {
+			k = 1;
+			cp = (unsigned char)s[i];
+		}
+		if (depth > 0 && closing_mark(cp, open[depth - 1], prev))
+			depth--;
+		else if (opening_mark(cp) && depth < 8)
+			open[depth++] = cp;
+	}
+	return depth > 0;
+}
+
+int
+rp_in_quotation(const char *s, size_t n)
+{
+	size_t	i, k;
+
+	for (i = n; i > 0; i--) {
+		if (s[i - 1] == ':')
+			k = i;
+		else if (i >= 3 && memcmp(s + i - 3, "\xEF\xBC\x9A", 3) == 0)
+			k = i;		/* "：" */
+		else
+			continue;
+		while (k < n && s[k] == ' ')
+			k++;
+		if (rp_open_quote(s + k, n - k) > 0)
+			return quotation_open(s + k, n - k);
 	}
 	return 0;
 }

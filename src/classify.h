@@ -58,8 +58,13 @@ size_t		 rp_operative_phrase(const char *s, size_t n);
 /* "The Security Council," "安全理事会，": an enacting formula. */
 int		 rp_is_formula(const char *s, size_t n, rp_body *body);
 /* The length of an opening quotation mark and the spaces after it at s
- * ("« ", "“"), a copy that quotes the whole text; 0 if none. */
+ * ("« ", "“", "「"), a copy that quotes the whole text or a quotation
+ * opening a paragraph; 0 if none. */
 size_t		 rp_open_quote(const char *s, size_t n);
+/* Whether s ends inside a quotation that a colon introduced ("…
+ * intérieur : “CHAPITRE XI …"): a quoted text of several paragraphs
+ * opens each with a mark and closes only the last. */
+int		 rp_in_quotation(const char *s, size_t n);
 /* The body's exact name with no comma, in a language that has no
  * article to mark it ("Генеральная Ассамблея"; setting "formula without
  * comma"): the formula when it stands alone on its line before a

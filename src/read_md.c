@@ -1603,6 +1603,30 @@ heading_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 	return 1;
 }
 
+/* Paragraph p's text put on the last block of the paragraph before
+ * (or of its last item), a space between. */
+static int
+onto_last_block(struct rdr *r, cmark_node *p)
+{
+	rp_node	*last = cur(r)->last_para->last, *b;
+
+	while (last->type == RP_NODE_LIST && last->last != NULL &&
+	    last->last->last != NULL)
+		last = last->last->last;
+	if (last->type != RP_NODE_BLOCK)
+		return 0;
+	b = node_at(r, RP_NODE_BLOCK, p);
+	blocks(r, b, p, 0);
+	put_text(r, last, " ", p);
+	while (b->first != NULL && b->first->first != NULL) {
+		rp_node *c = b->first->first;
+
+		rp_node_unlink(c);
+		rp_node_append(last, c);
+	}
+	return 1;
+}
+
 /* Whether paragraph p goes on the paragraph before: broken by a page by
  * other tools (after a running head, going on in lower case, or a
  * preambular or numbered paragraph cut after a word, "… to the⏎Register
@@ -1625,29 +1649,36 @@ static int
 continuation_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
 {
 	struct rdoc	*d = cur(r);
-	rp_node		*last, *b;
 
 	if (!continues_para(r, s, n)) {
 		d->dropped = 0;
 		return 0;
 	}
-	last = d->last_para->last;
-	while (last->type == RP_NODE_LIST && last->last != NULL &&
-	    last->last->last != NULL)
-		last = last->last->last;
 	d->dropped = 0;
-	if (last->type != RP_NODE_BLOCK)
-		return 0;
-	b = node_at(r, RP_NODE_BLOCK, p);
-	blocks(r, b, p, 0);
-	put_text(r, last, " ", p);
-	while (b->first != NULL && b->first->first != NULL) {
-		rp_node *c = b->first->first;
+	return onto_last_block(r, p);
+}
 
-		rp_node_unlink(c);
-		rp_node_append(last, c);
-	}
-	return 1;
+/* A quotation that a colon introduces, each of its paragraphs opening
+ * with a mark, stays in the paragraph that introduces it (the text
+ * reader's rule, rp_in_quotation: "2. D’adopter … intérieur :" then
+ * "“CHAPITRE XI. …" then "\"Toute séance …"). */
+static int
+quotation_para(struct rdr *r, cmark_node *p, const char *s, size_t n)
+{
+	rp_node	*last = cur(r)->last_para;
+	rp_buf	 t;
+	int	 in;
+
+	if (last == NULL || last->last == NULL || rp_open_quote(s, n) == 0)
+		return 0;
+	rp_buf_init(&t);
+	rp_node_text(last, &t);
+	while (t.len > 0 && t.data[t.len - 1] == ' ')
+		t.len--;
+	in = rp_clause_end_of(t.data, t.len) == RP_END_COLON ||
+	    rp_in_quotation(t.data, t.len);
+	rp_buf_free(&t);
+	return in && onto_last_block(r, p);
 }
 
 /* Sub-items whose markers another tool's extraction dropped: the blocks
@@ -1719,7 +1750,8 @@ classify_para(struct rdr *r, cmark_node *p)
 		masthead_para, formula_para, formula_lead_para,
 		numbered_alone_para, annex_para,
 		running_head_para, closing_para, separator_para, item_para,
-		heading_para, continuation_para, unmarked_item_para, intermediate_para,
+		quotation_para, heading_para, continuation_para,
+		unmarked_item_para, intermediate_para,
 		numbered_para, wrap_up_para,
 	};
 	rp_buf	 t;

@@ -94,6 +94,8 @@ struct reader {
 	int		 lines_are_paragraphs; /* the same across blank lines */
 	int		 blank_after_lines; /* after nearly every line: a
 					       blank may be a wrap */
+	int		 unwrapped;	/* no line that goes on comes near
+					   the width: no hard wraps */
 	size_t		 formula_at;	/* first line of the formula, or 0 */
 	int		 cur_seg;	/* segment whose text is parsed */
 	int		 in_note;	/* parsing a footnote: no markers */
@@ -1165,6 +1167,15 @@ split_flat_lines(struct reader *r)
 	free(sm.at);
 }
 
+/* Whether line l opens with a whole date ("1983年11月15日…"). */
+static int
+opens_with_date(const struct line *l)
+{
+	char	iso[11];
+
+	return rp_parse_date(l->s, l->n, iso) > 0;
+}
+
 /*
  * Whether the line break before l ends a paragraph although no blank
  * line follows: a web copy has one paragraph per line, and a short line
@@ -1183,12 +1194,15 @@ line_ends_paragraph(const struct reader *r, const struct line *prev,
 	 * its paragraph when it is Chinese, one paragraph per line (the
 	 * copy lost the comma: cjk_join), or when pdftotext set a note's
 	 * marker after the clause's comma ("… of 16 March 2022, 1"; not
-	 * "… of 1 August, 30" then "(1947) and 31 (1947)", a list). */
+	 * "… of 1 August, 30" then "(1947) and 31 (1947)", a list).  A
+	 * Chinese line in a copy with no hard wraps ends there whatever
+	 * comes next ("重申其…第607(1988)号决议" over "占领国以色列…深表遗憾",
+	 * the comma and the "对" lost). */
 	if (prev->end == RP_END_NONE)
-		return ((r->line_per_paragraph && prev->n > 0 &&
-		    rp_is_cjk(rp_utf8_last(prev->s, prev->n, &len))) ||
-		    marker_after_clause(prev->s, prev->n)) &&
-		    rp_opener_at(l->s, l->n);
+		return (prev->n > 0 && rp_is_cjk(rp_utf8_last(prev->s, prev->n,
+		    &len)) && (r->unwrapped || (r->line_per_paragraph &&
+		    rp_opener_at(l->s, l->n)))) || (marker_after_clause(prev->s,
+		    prev->n) && rp_opener_at(l->s, l->n));
 	/* A full line ending in a colon goes on with a title it cites
 	 * ("the Almaty Programme of Action:⏎Addressing the Special
 	 * Needs ..."); a list after a colon opens with its markers. */
@@ -1204,10 +1218,12 @@ line_ends_paragraph(const struct reader *r, const struct line *prev,
 		return 1;
 	/* After a comma, a line opening with a number that is no paragraph
 	 * number goes on with a list of references ("64/23 of 2 December
-	 * 2009,⏎66/22 of 2 December 2011"). */
+	 * 2009,⏎66/22 of 2 December 2011"); one opening with a date is a
+	 * paragraph that lost its opener ("…的發言," then "1983年11月15日土族
+	 * 塞人當局…表示關切", the "對" lost). */
 	return rp_opener_at(l->s, l->n) || (r->line_per_paragraph &&
-	    !rp_starts_lower(l->s, l->n) && !(isdigit((unsigned char)*l->s) &&
-	    prev->end == RP_END_COMMA));
+	    !rp_starts_lower(l->s, l->n) && !(prev->end == RP_END_COMMA &&
+	    isdigit((unsigned char)*l->s) && !opens_with_date(l)));
 }
 
 /* Whether the brackets of s are closed: "(Belgium." ends no sentence. */
@@ -1337,6 +1353,13 @@ line_stands_apart(const struct line *l)
 	return l->end != RP_END_NONE || division_line(l);
 }
 
+/* Whether l comes near the width: a hard-wrapped line that goes on. */
+static int
+full_line(const struct reader *r, const struct line *l)
+{
+	return l->chars * 4 >= r->fullwidth * 3;
+}
+
 /*
  * Whether the text has one paragraph per line, as web copies do: nearly
  * every line followed by another ends a clause, where hard-wrapped text
@@ -1344,13 +1367,16 @@ line_stands_apart(const struct line *l)
  * the masthead above it has no punctuation whatever the shape.  The same
  * across blank lines tells a copy whose lines are paragraphs from one
  * wrapped at a width with a blank line after every line; only in such a
- * copy is a blank line no sign of a new paragraph.
+ * copy is a blank line no sign of a new paragraph.  Where no line that
+ * goes on comes near the width, nothing was hard-wrapped: a copy whose
+ * lines are its paragraphs though some lost their punctuation.
  */
 static void
 measure_line_breaks(struct reader *r)
 {
 	size_t	i, j;
 	int	breaks = 0, clause = 0, all = 0, all_clause = 0;
+	int	goes_on = 0, full = 0;
 
 	r->formula_at = formula_line(r);
 	for (i = r->formula_at; i < r->nlines; i = j) {
@@ -1358,8 +1384,17 @@ measure_line_breaks(struct reader *r)
 
 		for (j = i + 1; j < r->nlines && is_blank(&r->lines[j]); j++)
 			continue;
+		if (is_blank(l) || j == r->nlines)
+			continue;
+		/* A line that goes on below the formula (a name with no
+		 * comma in some languages); seams cut in a flattened line
+		 * count too. */
+		if (j == i + 1 && !line_stands_apart(l) && i > r->formula_at) {
+			goes_on++;
+			full += full_line(r, l);
+		}
 		/* Breaks of the source, not seams cut in one of its lines. */
-		if (is_blank(l) || j == r->nlines || r->lines[j].cut)
+		if (r->lines[j].cut)
 			continue;
 		all++;
 		all_clause += line_stands_apart(l);
@@ -1371,6 +1406,7 @@ measure_line_breaks(struct reader *r)
 	r->line_per_paragraph = breaks >= 3 && clause * 10 >= breaks * 8;
 	r->lines_are_paragraphs = all >= 3 && all_clause * 10 >= all * 8;
 	r->blank_after_lines = all >= 3 && breaks * 5 < all;
+	r->unwrapped = goes_on >= 2 && full == 0;
 }
 
 /*
@@ -2745,9 +2781,10 @@ join_end(const struct unit *a, int opens)
  * blank line after every line, was wrapped there; where blank lines
  * part blocks of lines, a recital ended there.  Without punctuation it
  * goes on, but not across a blank line (across) after a line short of
- * the width, nor before a drafting phrase where the copy's lines, or
- * its blocks, are its paragraphs: the copy lost the comma ("…第607(1988)
- * 号决议" over "占领国以色列…", "…表示關切" over "認為…"). */
+ * the width, nor in a copy with no hard wraps, nor before a drafting
+ * phrase where the copy's lines, or its blocks, are its paragraphs: the
+ * copy lost the comma ("…第607(1988)号决议" over "占领国以色列…",
+ * "…表示關切" over "認為…"). */
 static int
 cjk_join(const struct reader *r, uint32_t last, int full, int opens,
     int across)
@@ -2757,8 +2794,8 @@ cjk_join(const struct reader *r, uint32_t last, int full, int opens,
 	if (rp_end_of_char(last) == RP_END_COMMA)
 		return full && r->blank_after_lines &&
 		    !r->lines_are_paragraphs && !opens;
-	return !((across && !full) || (opens && (r->lines_are_paragraphs ||
-	    (across && !r->blank_after_lines))));
+	return !((across && !full) || r->unwrapped || (opens &&
+	    (r->lines_are_paragraphs || (across && !r->blank_after_lines))));
 }
 
 static int
@@ -2936,6 +2973,22 @@ titles_label(const struct unit *label, const struct unit *u)
 	    rp_section_title(u->text.data, u->text.len);
 }
 
+/* A quotation that a colon introduces stays in its paragraph whatever
+ * the breaks, each of its paragraphs (its headings too: "“Rule 61")
+ * opening with a mark ("2. D’adopter … intérieur :" then "“CHAPITRE XI.
+ * …" then "\"Toute séance …"). */
+static int
+quotation_goes_on(const struct unit *a, const struct unit *b)
+{
+	const char	*s = a->text.data;
+	size_t		 n = a->text.len;
+
+	return a->kind == U_TEXT && (b->kind == U_TEXT ||
+	    b->kind == U_HEADING) && a->seg == b->seg &&
+	    rp_open_quote(b->text.data, b->text.len) > 0 &&
+	    (rp_clause_end_of(s, n) == RP_END_COLON || rp_in_quotation(s, n));
+}
+
 /* Glue page-broken units back together; mark headings. */
 static void
 join_units(struct reader *r)
@@ -2960,6 +3013,10 @@ join_units(struct reader *r)
 		if (prev != NULL && titles_label(prev, u)) {
 			glue_unit(prev, u);
 			prev->kind = U_HEADING;
+			continue;
+		}
+		if (prev != NULL && quotation_goes_on(prev, u)) {
+			glue_unit(prev, u);
 			continue;
 		}
 		if (u->kind == U_TEXT && out > 0 &&

@@ -446,6 +446,86 @@ TXT
 expect "zh: a recital without its comma, blank, an opener: apart; vote in 贊成/反對" \
 	"pre=7 op=3 notes=0 annexes=0 date=- meeting=第2500次會議 vote=13-1-1" \
 	"$("$RESPUB" -q -t tree "$TMP/zhcomma.txt" | python3 tests/tools/counts.py /dev/stdin)"
+# The same copy with no blank lines, one paragraph per line: the recital
+# that lost its "對" opens with a date after "…的發言,"; it is no
+# reference going on a list ("64/23 of 2 December 2009,⏎66/22 …").
+grep . "$TMP/zhcomma.txt" > "$TMP/zhcomma-nb.txt"
+expect "zh: a recital opening with a date after a comma, no blank: apart" \
+	"pre=7 op=3 notes=0 annexes=0 date=- meeting=第2500次會議 vote=13-1-1" \
+	"$("$RESPUB" -q -t tree "$TMP/zhcomma-nb.txt" | python3 tests/tools/counts.py /dev/stdin)"
+# A copy with no hard wraps (no line that goes on comes near the width)
+# lost both recitals' commas and the second's "对": each Chinese line is a
+# paragraph, whatever opens the next.  S/RES/608 (1988),
+# tests/dev/zh/S_RES_0608_1988_zh.txt, its blank lines left out.
+cat > "$TMP/zhlines.txt" <<'TXT'
+1988年1月14日
+第608(1988)号决议
+安全理事会
+重申其1988年1月5日第607(1988)号决议
+占领国以色列违抗该项决议已经把巴勒斯坦平民驱逐出境,深表遗憾
+1.要求以色列撤销驱逐巴勒斯坦平民出境的命令,并确保那些已经被驱逐出境者立即安全地返回被占领巴勒斯坦领土;
+2.以色列立即停止把任何其他巴勒斯坦平民驱逐出被占领的领土;
+3.决定继续审议自1967年以来被以色列占领的、包括耶路撒冷在内的巴勒斯坦和其他阿拉伯领土局势。
+第2781次会议以14票对零票、1票弃权(美利坚合众国),通过。
+TXT
+expect "zh: no hard wraps, recitals without their comma: apart" \
+	"pre=2 op=3" \
+	"$("$RESPUB" -q -t tree "$TMP/zhlines.txt" | python3 tests/tools/counts.py /dev/stdin | cut -d' ' -f1-2)"
+# A quotation that a colon introduces stays in its paragraph, each of
+# its paragraphs and headings opening with a mark ("…rule of procedure
+# :⏎⏎“Rule 99 A⏎⏎“Any meeting …”,"), in text and in Markdown.  S/RES/26
+# (1947), /work/shared/corpus/unsc-en (repository SeanFobbe/cr-unsc,
+# data/res_en_gold, CC0), whole.
+cat > "$TMP/quoted.txt" <<'TXT'
+26 (1947). Resolution of 4 June 1947
+[S/368]
+The Security Council,
+
+Having considered General Assembly resolution
+88 (I) of 19 November 1946, adopting provisionally
+and subject to the concurrence of the Security Council
+the following rule of procedure :
+
+“Rule 99 A
+
+“Any meeting of the General Assembly held in
+pursuance of the Statute of the International Court
+of Justice for the purpose of the election of members of the Court shall continue until as many candidates as are required for all the seats to be filled
+have obtained in one or more ballots an absolute
+majority of votes.”,
+
+Resolves :
+
+1. To concur in the rule of procedure quoted
+above ;
+
+2. To adopt the following rule of procedure :
+
+“CHAPTER XI. —- RELATIONS WITH OTHER
+UNITED NATIONS ORGANS
+
+“Rule 61
+
+“Any meeting of the Security Council held in
+pursuance of the Statute of the International Court
+of Justice for the purpose of the election of members of the Court shall continue until as many
+candidates as are required for all the seats to be
+filled have obtained in one or more ballots an
+absolute majority of votes.” ;
+
+Transmits this resolution to the General Assembly
+for its information.
+
+Adopted unanimously at the
+138th meeting.
+TXT
+expect "quotation after a colon, its paragraphs and headings: in its paragraph" \
+	"pre=1 op=3" \
+	"$("$RESPUB" -q -t tree "$TMP/quoted.txt" | python3 tests/tools/counts.py /dev/stdin | cut -d' ' -f1-2)"
+awk 'NR > 3' "$TMP/quoted.txt" > "$TMP/quoted.md"
+expect "quotation after a colon in Markdown: in its paragraph" \
+	"pre=1 op=3" \
+	"$("$RESPUB" -q -t tree "$TMP/quoted.md" | python3 tests/tools/counts.py /dev/stdin | cut -d' ' -f1-2)"
 # A bullet alone on its line keeps its space before Chinese text: "-⏎又
 # 欢迎…" is the bullet "- 又欢迎…", a recital of its own.  S/RES/1232
 # (1999), tests/dev/zh/S_RES_1232_1999_zh.txt, wrapped at 70 columns.
