@@ -1135,11 +1135,14 @@ static int
 room_left(const struct reader *r, const struct line *prev,
     const struct line *l)
 {
-	const struct line	*above = prev - 1;
+	const struct line	*above;
 	size_t			 w = 0;
 
-	if (prev + 1 != l || prev == r->lines || !text_line(r,
-	    (size_t)(above - r->lines)) || above->end == RP_END_STOP)
+	if (prev + 1 != l || prev == r->lines ||
+	    !text_line(r, (size_t)(prev - r->lines) - 1))
+		return 0;
+	above = prev - 1;
+	if (above->end == RP_END_STOP)
 		return 0;
 	while (w < l->n && l->s[w] != ' ')
 		w++;
@@ -2907,10 +2910,14 @@ note_goes_on(const struct unit *note, const struct unit *u)
 static int
 over_numbered(const struct reader *r, size_t i)
 {
-	const struct unit	*p = &r->units[i - 1], *next = p + 2;
+	const struct unit	*p, *next;
 	size_t			 nl;
 
-	return i > 0 && i + 1 < r->nunits && p->kind == U_TEXT &&
+	if (i == 0 || i + 1 >= r->nunits)
+		return 0;
+	p = &r->units[i - 1];
+	next = &r->units[i + 1];
+	return p->kind == U_TEXT &&
 	    p->seg == next->seg && rp_clause_end_of(p->text.data,
 	    p->text.len) == RP_END_STOP && next->kind == U_TEXT &&
 	    rp_paragraph_number(next->text.data, next->text.len, &nl) > 0;
