@@ -58,7 +58,8 @@ typedef enum rp_node_type {
 	RP_NODE_PREAMBLE,	/* enacting formula, preambular paragraphs */
 	RP_NODE_BODY,		/* operative part (or a letter's text) */
 	RP_NODE_CONCLUSION,	/* closing formula: "36th plenary meeting ..." */
-	RP_NODE_ANNEX,		/* heading in num/name, one DOCUMENT child */
+	RP_NODE_ANNEX,		/* heading in num/name, one DOCUMENT child;
+				   in an annex's DOCUMENT, its appendix */
 	RP_NODE_NOTES,		/* the document's footnote definitions */
 	RP_NODE_FURNITURE,	/* page furniture of the source (running heads,
 				   page and job numbers): BLOCKs, not text */

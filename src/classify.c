@@ -1493,15 +1493,17 @@ rp_is_separator(const char *s, size_t n)
 	return stars >= 3;
 }
 
-int
-rp_is_annex_heading(const char *s, size_t n)
+/* Whether s is a heading of a part of kind (RP_LK_ANNEX, RP_LK_APPENDIX)
+ * alone or with its number. */
+static int
+part_heading(rp_lang_kind kind, const char *s, size_t n)
 {
 	size_t i, k;
 
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	if (n == 0 || n > 48 || rp_starts_lower(s, n) ||
-	    (k = rp_lang_phrase(RP_LK_ANNEX, s, n, NULL)) == 0)
+	    (k = rp_lang_phrase(kind, s, n, NULL)) == 0)
 		return 0;
 	/* "Annex I", "Annex 2", "Annex A", "附件一", "المرفق الأول" */
 	for (i = k; i < n; i++) {
@@ -1512,6 +1514,19 @@ rp_is_annex_heading(const char *s, size_t n)
 			return 0;
 	}
 	return 1;
+}
+
+int
+rp_is_annex_heading(const char *s, size_t n)
+{
+	return part_heading(RP_LK_ANNEX, s, n);
+}
+
+/* An appendix heading: see classify.h. */
+int
+rp_is_appendix_heading(const char *s, size_t n)
+{
+	return part_heading(RP_LK_APPENDIX, s, n);
 }
 
 
@@ -1585,20 +1600,19 @@ rp_heading_line(const char *s, size_t n)
 	    last == 0xFF1A || last == ')') && !rp_opens_conclusion(s, n);
 }
 
-/* A section's label at s: see classify.h. */
+/* A section's label at s: see classify.h.  A label of letters or
+ * digits is followed by a space or ends s ("A." not "U.S."); one ending
+ * in an ideographic mark runs into its title ("一、导言"). */
 size_t
 rp_section_label(const char *s, size_t n)
 {
-	size_t	k = 0;
+	rp_lang_hit	h;
+	size_t		k = rp_lang_match(RP_LK_SECTION_LABEL, s, n, &h);
 
-	while (k < n && k < 6 && s[k] != '\0' && strchr("IVXLC", s[k]))
-		k++;
-	if (k == 0 && n > 0 && isupper((unsigned char)s[0]))
-		k = 1;
-	if (k == 0 || k >= n || s[k] != '.' ||
-	    (k + 1 < n && s[k + 1] != ' '))
+	if (k == 0 || rp_starts_lower(s, n) ||
+	    (k < n && s[k] != ' ' && (unsigned char)s[k - 1] < 0x80))
 		return 0;
-	return k + 1;
+	return k;
 }
 
 /* A section's title: see classify.h. */

@@ -178,9 +178,9 @@ size_t		 rp_run_on_at(const char *s, size_t n, const char *pat,
  * punctuation ("A", "I", "Therefore", a site's "Sources: The United
  * Nations"); not one a drafting phrase opens. */
 int		 rp_heading_line(const char *s, size_t n);
-/* The length of a section's label opening s ("II.", "A."), a Roman
- * numeral or a capital letter and a period, alone or before a space;
- * 0 if none. */
+/* The length of a section's label opening s, a pattern of [section
+ * labels] ("II.", "A.", "Б.", "ألف -", "一、"), alone or before its
+ * title; not in lower case; 0 if none. */
 size_t		 rp_section_label(const char *s, size_t n);
 /* Whether s may be a section's title under its label: up to 160 bytes,
  * no final punctuation, not a drafting phrase ("Basis, principles and
@@ -207,6 +207,9 @@ size_t		 rp_arrow_note(const char *s, size_t n, int *num);
 int		 rp_is_separator(const char *s, size_t n);
 /* "Annex", "ANNEX II", "附件": an annex heading. */
 int		 rp_is_annex_heading(const char *s, size_t n);
+/* "Appendix", "Appendice", "附录" ([appendix]): the heading of an
+ * appendix, a part of the annex it follows. */
+int		 rp_is_appendix_heading(const char *s, size_t n);
 
 /* ISO 639-2 code of the main language of s: "eng", "zho", "fra", ... */
 const char	*rp_detect_language(const char *s, size_t n);

@@ -107,7 +107,8 @@ static const char *const section_names[RP_LK__MAX] = {
 	"vote labels", "letter", "conjunctions",
 	"function words", "paragraph numbers", "item numbers",
 	"note markers", "titles", "resolution words", "old citations",
-	"note openings", "furniture", "divisions", "wrap-up openings"
+	"note openings", "furniture", "divisions", "wrap-up openings",
+	"section labels", "appendix"
 };
 
 /* ------------------------------------------------------------ folding */
@@ -1711,6 +1712,18 @@ roman_at(const struct folded *f, size_t *i)
 	return v;
 }
 
+/* A numeral that is no digits at i: Roman ("xxvi") or the language's
+ * own ("五"); its value, 0 or less if none; i moves past it. */
+static int
+numeral_at(const struct folded *f, size_t *i)
+{
+	int v = roman_at(f, i);
+
+	if (v == 0 && !digit_at(f, *i))
+		v = number_at(f, i, 0);
+	return v;
+}
+
 /* {session}: a General Assembly session as its resolutions give it, in
  * Roman numerals ("2758 (XXVI)") or in the language's own ("498(五)");
  * never in digits, which are a year. */
@@ -1718,11 +1731,36 @@ static size_t
 ph_session(const char *rest, const struct folded *f, size_t i,
     rp_lang_hit *hit)
 {
-	int v = roman_at(f, &i);
+	int v = numeral_at(f, &i);
 
-	if (v == 0 && !digit_at(f, i))
-		v = number_at(f, &i, 0);
 	return ph_keep(rest, f, i, hit, v, 1, 200, &hit->session);
+}
+
+/* {numeral}: a section's number as annexes print it, Roman ("IV.") or
+ * the language's own ("四."), never digits (a paragraph's). */
+static size_t
+ph_numeral(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	int v = numeral_at(f, &i);
+
+	return v >= 1 && v <= 200 ? pmatch(rest, f, i, hit) : 0;
+}
+
+/* {letter}: one letter alone, of an alphabet with no ideographs ("B.",
+ * Russian "Б.", "С."): a section's label. */
+static size_t
+ph_letter(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	uint32_t	cp;
+	size_t		len = i < f->n ?
+			    rp_utf8_decode(f->s + i, f->n - i, &cp) : 0;
+
+	if (len == 0 || !is_word_cp(cp) || digit_at(f, i) ||
+	    !boundary(f, i + len))
+		return 0;
+	return pmatch(rest, f, i + len, hit);
 }
 
 static size_t
@@ -1961,6 +1999,7 @@ static const struct {
 	PH("yy", ph_yy),
 	PH("for", ph_for), PH("against", ph_against),
 	PH("abstain", ph_abstain), PH("session", ph_session),
+	PH("numeral", ph_numeral), PH("letter", ph_letter),
 };
 
 #define NPLACEHOLDERS	(sizeof(placeholders) / sizeof(placeholders[0]))

@@ -58,6 +58,8 @@ typedef enum rp_lang_kind {
 	RP_LK_FURNITURE,	/* Please recycle: a page's printed notice */
 	RP_LK_DIVISION,		/* Article {num}: a declaration's division */
 	RP_LK_WRAP_UP,		/* except that: a paragraph's words after its items */
+	RP_LK_SECTION_LABEL,	/* {numeral} ., أولا -: an annex section's label */
+	RP_LK_APPENDIX,		/* Appendix, 附录: an annex's own appendix */
 	RP_LK__MAX
 } rp_lang_kind;
 

@@ -46,7 +46,9 @@ enum unit_kind {
 	U_FNDEF,		/* a footnote definition */
 	U_HEADING,		/* a short line standing alone */
 	U_SEPARATOR,
-	U_ANNEX			/* an annex heading: starts a segment */
+	U_ANNEX,		/* an annex heading: starts a segment */
+	U_APPENDIX		/* an appendix heading: starts a segment,
+				   part of the annex before it */
 };
 
 struct unit {
@@ -322,7 +324,8 @@ page_label(const struct line *l)
 	    rp_is_cased_letter(cp))
 		i += len;
 	if (i == 0 || i + 2 > l->n || l->s[i] != ' ' || !isupper((unsigned
-	    char)l->s[0]) || rp_is_annex_heading(l->s, l->n))
+	    char)l->s[0]) || rp_is_annex_heading(l->s, l->n) ||
+	    rp_is_appendix_heading(l->s, l->n))
 		return 0;
 	for (d = ++i; i < l->n && isdigit((unsigned char)l->s[i]); i++)
 		continue;
@@ -584,13 +587,23 @@ text_line(const struct reader *r, size_t i)
 	return i < r->nlines && !is_blank(&r->lines[i]);
 }
 
+/* Whether l fills three quarters of a full line of hard-wrapped text:
+ * its paragraph could not have set its next word on it. */
+static int
+full_line(const struct reader *r, const struct line *l)
+{
+	return l->chars * 4 >= r->fullwidth * 3;
+}
+
 /*
  * pdftotext may set a paragraph's number under its first line, the
  * number's box standing lower than the text's: "Urges Member States to
  * ensure increased representation of women at all", "1.",
  * "decision-making levels in …".  A number alone between a line that
  * opens an operative paragraph (after a clause's end) and goes on, and
- * a line that opens nothing, goes back before that first line.
+ * a line that opens nothing, goes back before that first line, unless
+ * that line is shaped as a heading ("Steps for drawing up the list of
+ * speakers", "1.", "The list of speakers will open …").
  */
 static void
 numbers_set_late(struct reader *r)
@@ -604,6 +617,7 @@ numbers_set_late(struct reader *r)
 		    l->n || !text_line(r, i - 1) || !text_line(r, i + 1) ||
 		    p->end != RP_END_NONE || rp_opens_unit(l[1].s, l[1].n) ||
 		    rp_opener_kind(p->s, p->n) != RP_PARA_OPERATIVE ||
+		    rp_heading_line(p->s, p->n) ||
 		    (text_line(r, i - 2) && p[-1].end == RP_END_NONE))
 			continue;
 		swap = *p;
@@ -1176,6 +1190,37 @@ opens_with_date(const struct line *l)
 	return rp_parse_date(l->s, l->n, iso) > 0;
 }
 
+/* Whether l ends a sentence of words: not a label alone ("I.", "12.",
+ * "l." a scan made of "1."). */
+static int
+sentence_line(const struct line *l)
+{
+	return l->end == RP_END_STOP && l->chars >= 4 && !number_alone(l) &&
+	    rp_section_label(l->s, l->n) != l->n;
+}
+
+/* Whether prev, the line right above l, had room for l's first word
+ * and half the line above it to spare: measured on its own
+ * paragraph's lines, as a narrow column or a page's notes set their
+ * lines shorter or longer than the text's. */
+static int
+room_left(const struct reader *r, const struct line *prev,
+    const struct line *l)
+{
+	const struct line	*above;
+	size_t			 w = 0;
+
+	if (prev + 1 != l || prev == r->lines ||
+	    !text_line(r, (size_t)(prev - r->lines) - 1))
+		return 0;
+	above = prev - 1;
+	if (above->end == RP_END_STOP)
+		return 0;
+	while (w < l->n && l->s[w] != ' ')
+		w++;
+	return (prev->chars + 1 + char_count(l->s, w)) * 2 <= above->chars;
+}
+
 /*
  * Whether the line break before l ends a paragraph although no blank
  * line follows: a web copy has one paragraph per line, and a short line
@@ -1207,7 +1252,7 @@ line_ends_paragraph(const struct reader *r, const struct line *prev,
 	 * ("the Almaty Programme of Action:⏎Addressing the Special
 	 * Needs ..."); a list after a colon opens with its markers. */
 	if (prev->end == RP_END_COLON &&
-	    prev->chars * 4 >= r->fullwidth * 3 && !r->line_per_paragraph &&
+	    full_line(r, prev) && !r->line_per_paragraph &&
 	    !rp_opens_unit(l->s, l->n))
 		return 0;
 	/* After a sub-item's semicolon, a line opening with a wrap-up
@@ -1215,6 +1260,13 @@ line_ends_paragraph(const struct reader *r, const struct line *prev,
 	 * is the paragraph's words after its items. */
 	if (prev->end == RP_END_SEMICOLON &&
 	    rp_lang_phrase(RP_LK_WRAP_UP, l->s, l->n, NULL) > 0)
+		return 1;
+	/* In hard-wrapped text, a line ending a sentence ends its
+	 * paragraph when the next word would have fitted on it by far
+	 * ("…available to Member⏎and observer States.⏎Should it not be
+	 * possible …"). */
+	if (!r->line_per_paragraph && sentence_line(prev) &&
+	    !rp_starts_lower(l->s, l->n) && room_left(r, prev, l))
 		return 1;
 	/* After a comma, a line opening with a number that is no paragraph
 	 * number goes on with a list of references ("64/23 of 2 December
@@ -1353,13 +1405,6 @@ line_stands_apart(const struct line *l)
 	return l->end != RP_END_NONE || division_line(l);
 }
 
-/* Whether l comes near the width: a hard-wrapped line that goes on. */
-static int
-full_line(const struct reader *r, const struct line *l)
-{
-	return l->chars * 4 >= r->fullwidth * 3;
-}
-
 /*
  * Whether the text has one paragraph per line, as web copies do: nearly
  * every line followed by another ends a clause, where hard-wrapped text
@@ -1438,7 +1483,7 @@ wrapped_opener(const struct reader *r, const struct line *prev,
 	if (rp_item_marker(l->s, l->n, &nl, &kind, &v) == 0)
 		return 0;
 	if (kind == RP_ITEM_BULLET)
-		return prev->chars * 4 >= r->fullwidth * 3;
+		return full_line(r, prev);
 	return kind == RP_ITEM_DIGIT && (v > 50 || isdigit((int)last));
 }
 
@@ -1463,16 +1508,17 @@ long_line(const struct line *l)
 	    rp_is_cjk(cp) && l->chars >= 8 && ends_recital(l));
 }
 
-/* Segments: an annex heading line starts a new one. */
+/* Segments: an annex or appendix heading line starts a new one.  Its
+ * unit's kind, U_ANNEX or U_APPENDIX; else 0. */
 static int
-annex_line(const struct reader *r, size_t i)
+part_line(const struct reader *r, size_t i)
 {
 	const struct line *l = &r->lines[i];
+	int	kind = rp_is_annex_heading(l->s, l->n) ? U_ANNEX :
+		    rp_is_appendix_heading(l->s, l->n) ? U_APPENDIX : 0;
 
-	if (!rp_is_annex_heading(l->s, l->n))
-		return 0;
 	/* Not a wrapped line that happens to start with "Annex". */
-	return i == 0 || is_blank(&r->lines[i - 1]) || l->n < 16;
+	return i == 0 || is_blank(&r->lines[i - 1]) || l->n < 16 ? kind : 0;
 }
 
 /* Whether u holds the formula and nothing else, and l opens a recital:
@@ -1580,16 +1626,18 @@ blank_line(struct cutter *c, const struct line *l)
 		c->u = NULL;
 }
 
-/* An annex heading starts a segment of its own, masthead first. */
+/* An annex or appendix heading starts a segment of its own, masthead
+ * first. */
 static int
 annex_unit(struct cutter *c, size_t i)
 {
 	struct unit	*u;
+	int		 kind = part_line(c->r, i);
 
-	if (!annex_line(c->r, i))
+	if (kind == 0)
 		return 0;
 	c->seg++;
-	u = new_unit(c->r, &c->r->lines[i], U_ANNEX, c->seg);
+	u = new_unit(c->r, &c->r->lines[i], kind, c->seg);
 	append_line(u, &c->r->lines[i]);
 	c->u = NULL;
 	c->in_masthead = 1;
@@ -1868,6 +1916,23 @@ running_line(struct cutter *c, size_t i)
 	c->blank = 0;
 }
 
+/* In an annex or an appendix, whose masthead is its title: a full line
+ * under the title's last line (short, ending no clause) opens the text,
+ * though no blank line sets it off ("…for the Working Group on the⏎
+ * Universal Periodic Review⏎The established procedures, which allow
+ * speaking time of three minutes for⏎…"). */
+static int
+text_under_title(const struct cutter *c, size_t i)
+{
+	const struct reader	*r = c->r;
+	const struct line	*l = &r->lines[i], *p = l - 1;
+
+	return c->seg > 0 && !c->blank && c->u != NULL &&
+	    c->u->kind == U_MASTHEAD && !p->gone && p->end == RP_END_NONE &&
+	    !full_line(r, p) && !rp_masthead_role(p->s, p->n) &&
+	    full_line(r, l) && !rp_starts_lower(l->s, l->n);
+}
+
 static void
 make_units(struct reader *r)
 {
@@ -1889,7 +1954,8 @@ make_units(struct reader *r)
 		}
 		if (annex_unit(&c, i) || zone_note(&c, l) || block_note(&c, i))
 			continue;
-		if (c.in_masthead && ends_masthead(r, i, c.blank))
+		if (c.in_masthead && (ends_masthead(r, i, c.blank) ||
+		    text_under_title(&c, i)))
 			c.in_masthead = 0;
 		if (c.in_masthead)
 			masthead_line(&c, l);
@@ -2926,8 +2992,29 @@ note_goes_on(const struct unit *note, const struct unit *u)
 	    RP_END_COLON && !rp_opens_conclusion(u->text.data, u->text.len);
 }
 
+/* Whether unit i, one line, stands between a sentence's end and a
+ * numbered paragraph with no blank line round it: its own unit, not a
+ * paragraph's first line ("…to take the floor." then "Steps for drawing
+ * up the list of speakers" then "1."). */
+static int
+over_numbered(const struct reader *r, size_t i)
+{
+	const struct unit	*p, *next;
+	size_t			 nl;
+
+	if (i == 0 || i + 1 >= r->nunits)
+		return 0;
+	p = &r->units[i - 1];
+	next = &r->units[i + 1];
+	return p->kind == U_TEXT &&
+	    p->seg == next->seg && rp_clause_end_of(p->text.data,
+	    p->text.len) == RP_END_STOP && next->kind == U_TEXT &&
+	    rp_paragraph_number(next->text.data, next->text.len, &nl) > 0;
+}
+
 /* A short line alone in its block (or on its line, where lines are
- * paragraphs) and shaped as a heading (rp_heading_line), never joined. */
+ * paragraphs, or over a numbered paragraph) and shaped as a heading
+ * (rp_heading_line), never joined. */
 static int
 heading_unit(const struct reader *r, size_t i)
 {
@@ -2935,6 +3022,9 @@ heading_unit(const struct reader *r, size_t i)
 
 	if (u->kind == U_TEXT && u->npos == 1 &&
 	    division_heading(u->text.data, u->text.len))
+		return 1;
+	if (u->kind == U_TEXT && u->npos == 1 && over_numbered(r, i) &&
+	    rp_heading_line(u->text.data, u->text.len))
 		return 1;
 	return u->kind == U_TEXT && (u->block_start ||
 	    r->line_per_paragraph) && u->npos == 1 &&
@@ -3624,13 +3714,14 @@ doc_kind(const struct reader *r)
 	return RP_DOC_RESOLUTION;
 }
 
-/* Segment seg, units [from, to) under heading, as an annex of main (in
- * a letter, the resolution it carries). */
-static void
-add_annex(struct reader *r, rp_node *main, rp_doc_kind kind, int seg,
+/* Units [from, to) under heading, as an annex of main (in a letter,
+ * the resolution it carries; in an annex, its appendix): its DOCUMENT. */
+static rp_node *
+add_annex(struct reader *r, rp_node *main, rp_doc_kind kind,
     const struct unit *heading, size_t from, size_t to)
 {
-	rp_node	*annex, *d, *notes;
+	rp_node	*annex, *d, *notes, *c;
+	int	 number = 1;
 
 	annex = rp_node_new(r->doc, RP_NODE_ANNEX, heading->line,
 	    heading->col);
@@ -3639,13 +3730,17 @@ add_annex(struct reader *r, rp_node *main, rp_doc_kind kind, int seg,
 	d = build_document(r, from, to, kind == RP_DOC_LETTER ?
 	    RP_DOC_RESOLUTION : RP_DOC_ANNEX,
 	    kind == RP_DOC_LETTER ? NULL : main->meta);
-	d->meta->annex_number = seg;
+	/* Numbered among main's annexes: an appendix is its annex's. */
+	for (c = main->first; c != NULL; c = c->next)
+		number += c->type == RP_NODE_ANNEX;
+	d->meta->annex_number = number;
 	rp_node_append(annex, d);
 	/* Annexes go before the notes. */
 	if ((notes = rp_node_child(main, RP_NODE_NOTES)) != NULL)
 		rp_node_insert_before(notes, annex);
 	else
 		rp_node_append(main, annex);
+	return d;
 }
 
 static void
@@ -3667,7 +3762,7 @@ rp_read_text(rp_doc *doc, const char *buf, size_t len)
 {
 	struct reader	 r;
 	size_t		 start, end;
-	rp_node		*main = NULL;
+	rp_node		*main = NULL, *annex = NULL;
 	int		 seg, nseg;
 	rp_doc_kind	 kind;
 	const struct unit *heading;
@@ -3693,15 +3788,19 @@ rp_read_text(rp_doc *doc, const char *buf, size_t len)
 	nseg = r.nunits ? r.units[r.nunits - 1].seg + 1 : 1;
 	for (seg = 0, start = 0; seg < nseg; seg++, start = end) {
 		heading = NULL;
-		if (start < r.nunits && r.units[start].kind == U_ANNEX)
+		if (start < r.nunits && (r.units[start].kind == U_ANNEX ||
+		    r.units[start].kind == U_APPENDIX))
 			heading = &r.units[start++];
 		for (end = start; end < r.nunits && r.units[end].seg == seg;
 		    end++)
 			continue;
 		if (seg == 0)
 			main = build_document(&r, start, end, kind, NULL);
+		else if (heading != NULL && heading->kind == U_APPENDIX &&
+		    annex != NULL)
+			add_annex(&r, annex, RP_DOC_ANNEX, heading, start, end);
 		else
-			add_annex(&r, main, kind, seg, heading, start, end);
+			annex = add_annex(&r, main, kind, heading, start, end);
 	}
 	if (main == NULL)
 		main = rp_document_new(doc, RP_DOC_RESOLUTION, 1, 1);

@@ -59,7 +59,9 @@ struct d {
 	const rp_meta	*m;
 	const char	*base;		/* "" or "att_1": eId prefix */
 	const char	*work;		/* Work IRI */
-	const char	*comp;		/* "!main", "!annex_1" */
+	const char	*comp;		/* "!main", "!annex_1",
+					   "!annex_1/!appendix_1" */
+	int		 appendix;	/* an annex's own annex */
 	const char	*actor;
 	const char	*date, *datename;	/* FRBRdate */
 	const char	*iri_date;	/* the date in IRIs: NULL if unknown */
@@ -1662,6 +1664,7 @@ identify(struct d *d, const struct d *outer, int annex_pos)
 	struct w	*w = d->w;
 	const rp_meta	*m = d->m;
 	const char	*num;
+	int		 n;
 
 	d->actor = rp_body_actor(m->body);
 	if (m->body == RP_BODY_UNKNOWN && outer != NULL)
@@ -1696,8 +1699,9 @@ identify(struct d *d, const struct d *outer, int annex_pos)
 		d->date = outer->date;
 		d->datename = outer->datename;
 		d->iri_date = outer->iri_date;
-		d->comp = wfmt(w, "!annex_%d", m->annex_number > 0 ?
-		    m->annex_number : annex_pos);
+		n = m->annex_number > 0 ? m->annex_number : annex_pos;
+		d->comp = d->appendix ? wfmt(w, "%s/!appendix_%d",
+		    outer->comp, n) : wfmt(w, "!annex_%d", n);
 	} else {
 		const char *when = d->iri_date != NULL ?
 		    wfmt(w, "%s/", d->iri_date) : "";
@@ -2175,7 +2179,8 @@ doc_open(struct d *d, xmlNodePtr parent)
 		at(d->w, x, "includedIn", s->included_in);
 		return x;
 	}
-	at(d->w, x, "name", s == NULL ? kind_names[d->m->kind] :
+	at(d->w, x, "name", d->appendix ? "appendix" :
+	    s == NULL ? kind_names[d->m->kind] :
 	    s->name != NULL ? s->name : s->doctype);
 	if (d->m->kind == RP_DOC_RESOLUTION)
 		at(d->w, x, "contains", "originalVersion");
@@ -2321,6 +2326,10 @@ document(struct w *w, xmlNodePtr parent, const rp_node *dn,
 	/* An ANNEX without a DOCUMENT is written as an annexed doc. */
 	d.m = dn->meta ? dn->meta : &annex_meta;
 	d.base = base;
+	/* An annex's own annex is its appendix, a component of the
+	 * annex's. */
+	d.appendix = d.m->kind == RP_DOC_ANNEX && outer != NULL &&
+	    outer->m->kind == RP_DOC_ANNEX;
 	doc_add(w, dn, base);
 	x = doc_open(&d, parent);
 	meta = el(w, x, "meta");

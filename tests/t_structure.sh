@@ -723,3 +723,20 @@ expect "except that after the last item: the paragraph's wrap-up" 1 \
 # headings, not paragraphs nor the end of the paragraph before.
 expect "annex sections: label and title one heading, none in a paragraph" "5 0" \
 	"$("$RESPUB" -q -t tree tests/dev/en/A_RES_65_281_undocs.txt | grep -cE 'text="(II\. Special procedures|III\. Human Rights Council Advisory Committee|A\. Yearly panel discussion with United Nations agencies and funds|1\. Focus and documentation|2\. Modalities)"$') $("$RESPUB" -q -t tree tests/dev/en/A_RES_65_281_undocs.txt | grep -cE 'text="(A\.|.* plans\. II\.)"$')"
+# An appendix inside an annex ([appendix]: "Appendix", A/RES/65/281
+# (2011), official PDF text, no blank line round it): its own part,
+# nested in the annex, not the end of paragraph 62; its title over two
+# lines, then three unnumbered paragraphs, hard-wrapped with no blank
+# line between them ("…available to Member⏎and observer States.⏎Should
+# it not be possible …"), the heading "Steps for drawing up the list of
+# speakers" over paragraph 1, paragraphs 1 to 4.
+t281=$("$RESPUB" -q -t tree tests/dev/en/A_RES_65_281_undocs.txt)
+expect "appendix: nested in the annex, its title, paragraph 62 ends before it" \
+	"1 1 1" \
+	"$(echo "$t281" | grep -c '^      annex num="Appendix"') $(echo "$t281" | grep -c 'kind=annex .* title="Modalities for establishing the list of speakers for the Working Group on the Universal Periodic Review"') $(echo "$t281" | grep -c 'text="The Council will consider .* at its nineteenth session\."$')"
+expect "appendix: three unnumbered paragraphs, a heading, four numbered" \
+	"3 1 4" \
+	"$(echo "$t281" | sed -n '/annex num="Appendix"/,$p' | grep -c '^            paragraph @') $(echo "$t281" | sed -n '/annex num="Appendix"/,$p' | grep -c '^            heading @') $(echo "$t281" | sed -n '/annex num="Appendix"/,$p' | grep -c '^            paragraph num=')"
+expect "appendix: AKN nests it in the annex's document, named and identified so" \
+	"1 1" \
+	"$("$RESPUB" -q -t akn tests/dev/en/A_RES_65_281_undocs.txt -o - | grep -c '<doc name="appendix">') $("$RESPUB" -q -t akn tests/dev/en/A_RES_65_281_undocs.txt -o - | grep -c 'FRBRthis value="[^"]*/65-281/!annex_1/!appendix_1"')"

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """counts.py TREE... -- structure counts from a `respub -t tree` dump:
-preambular and operative paragraphs, footnotes, annexes, and the main
+preambular and operative paragraphs, footnotes, annexes (the text's own:
+an annex nested in an annex is its appendix, part of it), and the main
 document's date and meeting, as one line of key=value pairs per dump."""
 import re
 import sys
@@ -22,8 +23,8 @@ def main(path):
                 op += 1
             elif kind == "footnote":
                 notes += 1
-            elif kind == "annex":
-                annexes += 1
+            elif kind == "annex" and not any(k == "annex" for _, k in stack):
+                annexes += 1    # an annex's own (an appendix) is part of it
             if n == 0:
                 m = re.search(r' date="([^"]*)"', line)
                 date = m.group(1) if m else "-"

@@ -1275,6 +1275,44 @@ test_memo(void)
 	    rp_masthead_role(d, strlen(d)) == RP_ROLE_DOCTYPE,
 	    "memo: a masthead's number, then not");
 }
+/* Section labels ([section labels]) as real texts print them, each with
+ * its source: the label's length, or 0. */
+static void
+test_lang_section_labels(void)
+{
+	static const struct { const char *s, *label, *src; } t[] = {
+		{ "II.", "II.", "en A/RES/65/281 (2011), annex" },
+		{ "III. Human Rights Council Advisory Committee", "III.",
+		    "en A/RES/65/281 (2011), annex" },
+		{ "A.", "A.", "en A/RES/65/281 (2011), annex" },
+		{ "С. Периодичность и очередность проведения обзора", "С.",
+		    "ru HRC resolution 5/1, annex, section C (lektsia.com)" },
+		{ "أولا -", "أولا -", "ar A/71/1007 (UN alignment page)" },
+		{ "بـــاء -", "بـــاء -", "ar A/71/1007, kashida" },
+		{ "ثامن عشر - التفسير والتعديلات", "ثامن عشر -",
+		    "ar rules of procedure of the General Assembly" },
+		{ "A. 总务委员会", "A.", "zh General Committee report, 54th GA session (static.un.org)" },
+		{ "U.S. Virgin Islands", NULL, "no label: a letter, a period "
+		    "and a letter" },
+		{ "a. the third level", NULL, "no label: lower case" },
+		{ "1.", NULL, "no label: a paragraph's number" },
+	};
+	size_t	i, want, got;
+	char	what[256];
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		want = t[i].label != NULL ? strlen(t[i].label) : 0;
+		got = rp_section_label(t[i].s, strlen(t[i].s));
+		snprintf(what, sizeof(what), "section label: %s (%s)",
+		    t[i].s, t[i].src);
+		if (got != want)
+			printf("# got %zu, want %zu\n", got, want);
+		check(got == want, what);
+	}
+	check(rp_section_heading(t[3].s, strlen(t[3].s)),
+	    "section heading: ru С. and its title, one heading");
+}
+
 
 int
 main(void)
@@ -1293,6 +1331,7 @@ main(void)
 	test_lang_formula();
 	test_lang_masthead();
 	test_lang_annex_votes();
+	test_lang_section_labels();
 	test_lang_detect();
 	test_own_numbers();
 	test_arabic_notes();
