@@ -13,7 +13,6 @@
 #include <time.h>
 
 #include <libxml/hash.h>
-#include <libxml/xmlsave.h>
 #include <libxml/tree.h>
 
 #include "backend.h"
@@ -2433,65 +2432,152 @@ akn_create(const rp_options *opt, const char **err)
 }
 
 /*
- * Indent the structure by hand: libxml2's formatter also indents inside
- * <p> when it holds only elements, which would add text.  Elements that
- * hold text (p, num, heading, subheading) and all below them are kept
- * as they are.
+ * The tree written out as xmlSaveDoc writes it with a UTF-8 output,
+ * byte for byte, but in one walk: the indentation is written as it
+ * goes, not added to the tree as text nodes first.  libxml2 escapes
+ * text as xmlEscapeContent does and attribute values as
+ * xmlBufAttrSerializeTxtContent does: these tables are theirs.
  */
+static const char *const text_escape[256] = {
+	['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;", ['\r'] = "&#13;",
+};
+static const char *const attr_escape[256] = {
+	['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;", ['\r'] = "&#13;",
+	['"'] = "&quot;", ['\n'] = "&#10;", ['\t'] = "&#9;",
+};
+
 static void
-indent(xmlDocPtr x, xmlNodePtr n, int depth)
+put_escaped(rp_buf *out, const xmlChar *s, const char *const esc[256])
+{
+	const xmlChar *run = s;
+
+	for (; *s != '\0'; s++)
+		if (esc[*s] != NULL) {
+			rp_buf_put(out, (const char *)run, (size_t)(s - run));
+			rp_buf_puts(out, esc[*s]);
+			run = s + 1;
+		}
+	rp_buf_put(out, (const char *)run, (size_t)(s - run));
+}
+
+static void
+put_qname(rp_buf *out, const xmlNs *ns, const xmlChar *name)
+{
+	if (ns != NULL && ns->prefix != NULL) {
+		rp_buf_puts(out, (const char *)ns->prefix);
+		rp_buf_putc(out, ':');
+	}
+	rp_buf_puts(out, (const char *)name);
+}
+
+/* <name, its namespace declarations, then its attributes. */
+static void
+put_start(rp_buf *out, const xmlNode *n)
+{
+	const xmlNs	*ns;
+	const xmlAttr	*a;
+
+	rp_buf_putc(out, '<');
+	put_qname(out, n->ns, n->name);
+	for (ns = n->nsDef; ns != NULL; ns = ns->next) {
+		rp_buf_puts(out, " xmlns");
+		if (ns->prefix != NULL) {
+			rp_buf_putc(out, ':');
+			rp_buf_puts(out, (const char *)ns->prefix);
+		}
+		rp_buf_puts(out, "=\"");
+		rp_buf_puts(out, (const char *)ns->href);
+		rp_buf_putc(out, '"');
+	}
+	for (a = n->properties; a != NULL; a = a->next) {
+		rp_buf_putc(out, ' ');
+		put_qname(out, a->ns, a->name);
+		rp_buf_puts(out, "=\"");
+		if (a->children != NULL && a->children->content != NULL)
+			put_escaped(out, a->children->content, attr_escape);
+		rp_buf_putc(out, '"');
+	}
+}
+
+/*
+ * Whether n's children go on lines of their own: only in the structure.
+ * libxml2's formatter also indents inside <p> when it holds only
+ * elements, which would add text; so elements that hold text (p, num,
+ * heading, subheading), any with a text child, and all below them are
+ * kept as they are.
+ */
+static int
+indented(const xmlNode *n)
+{
+	static const char *const kept[] = { "p", "num", "heading",
+	    "subheading" };
+	const xmlNode	*c;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++)
+		if (xmlStrEqual(n->name, BAD_CAST kept[i]))
+			return 0;
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type != XML_ELEMENT_NODE)
+			return 0;
+	return 1;
+}
+
+/* A new line and two spaces a level (at most 32). */
+static void
+put_indent(rp_buf *out, int level)
 {
 	static const char spaces[] = "\n"
 	    "                                                                ";
-	xmlNodePtr	c;
-	int		w = depth < 31 ? depth : 31;
 
-	if (n->children == NULL || xmlStrEqual(n->name, BAD_CAST "p") ||
-	    xmlStrEqual(n->name, BAD_CAST "num") ||
-	    xmlStrEqual(n->name, BAD_CAST "heading") ||
-	    xmlStrEqual(n->name, BAD_CAST "subheading"))
-		return;
-	for (c = n->children; c != NULL; c = c->next)
-		if (c->type != XML_ELEMENT_NODE)
-			return;
-	for (c = n->children; c != NULL; c = c->next) {
-		xmlAddPrevSibling(c, xmlNewDocTextLen(x, BAD_CAST spaces,
-		    2 * (w + 1) + 1));
-		indent(x, c, depth + 1);
-	}
-	xmlAddChild(n, xmlNewDocTextLen(x, BAD_CAST spaces, 2 * w + 1));
+	rp_buf_put(out, spaces, 1 + 2 * (size_t)level);
 }
 
-/* libxml2's output, straight into the rp_buf. */
-static int
-put_out(void *out, const char *s, int len)
+/* n and all below it; depth -1 below an element kept as it is.  Past
+ * 31 levels the indentation stops growing. */
+static void
+put_node(rp_buf *out, const xmlNode *n, int depth)
 {
-	rp_buf_put(out, s, (size_t)len);
-	return len;
+	const xmlNode	*c;
+	int		 in, w = depth < 31 ? depth : 31;
+
+	if (n->type == XML_TEXT_NODE) {
+		if (n->content != NULL)
+			put_escaped(out, n->content, text_escape);
+		return;
+	}
+	put_start(out, n);
+	if (n->children == NULL) {
+		rp_buf_puts(out, "/>");
+		return;
+	}
+	rp_buf_putc(out, '>');
+	in = depth >= 0 && indented(n);
+	for (c = n->children; c != NULL; c = c->next) {
+		if (in)
+			put_indent(out, w + 1);
+		put_node(out, c, in ? depth + 1 : -1);
+	}
+	if (in)
+		put_indent(out, w);
+	rp_buf_puts(out, "</");
+	put_qname(out, n->ns, n->name);
+	rp_buf_putc(out, '>');
 }
 
-/* The file written as it is serialized: no copy of the whole of it in
- * libxml2's buffer, then another in out. */
 static int
 akn_render(void *state, rp_doc *doc, rp_buf *out)
 {
-	xmlDocPtr	 x;
-	xmlSaveCtxtPtr	 save;
-	int		 rc = -1;
+	xmlDocPtr x;
 
 	(void)state;
 	if ((x = rp_akn_build(doc, NULL)) == NULL)
 		return -1;
-	indent(x, xmlDocGetRootElement(x), 0);
-	if ((save = xmlSaveToIO(put_out, NULL, out, "UTF-8", 0)) != NULL) {
-		rc = xmlSaveDoc(save, x) < 0 ? -1 : 0;
-		if (xmlSaveClose(save) < 0)
-			rc = -1;
-	}
+	rp_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	put_node(out, xmlDocGetRootElement(x), 0);
+	rp_buf_putc(out, '\n');
 	xmlFreeDoc(x);
-	if (rc != 0)
-		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory");
-	return rc;
+	return 0;
 }
 
 static void
