@@ -2397,6 +2397,7 @@ rp_akn_build(rp_doc *doc, const rp_options *opt)
 	memset(&w, 0, sizeof(w));
 	w.doc = doc;
 	if ((w.x = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
+	    (w.x->dict = xmlDictCreate()) == NULL ||
 	    (w.tlc = xmlHashCreate(16)) == NULL ||
 	    (w.dates = xmlHashCreate(16)) == NULL) {
 		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory");
