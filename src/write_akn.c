@@ -2491,7 +2491,8 @@ akn_create(const rp_options *opt, const char **err)
  * byte for byte, but in one walk: the indentation is written as it
  * goes, not added to the tree as text nodes first.  libxml2 escapes
  * text as xmlEscapeContent does and attribute values as
- * xmlBufAttrSerializeTxtContent does: these tables are theirs.
+ * xmlBufAttrSerializeTxtContent does: these tables are theirs, and the
+ * bytes they replace are the stops of the scan.
  */
 static const char *const text_escape[256] = {
 	['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;", ['\r'] = "&#13;",
@@ -2500,19 +2501,23 @@ static const char *const attr_escape[256] = {
 	['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;", ['\r'] = "&#13;",
 	['"'] = "&quot;", ['\n'] = "&#10;", ['\t'] = "&#9;",
 };
+#define TEXT_STOPS	"<>&\r"
+#define ATTR_STOPS	"<>&\r\"\n\t"
 
+/* s escaped: runs up to a byte of stops copied whole. */
 static void
-put_escaped(rp_buf *out, const char *s, const char *const esc[256])
+put_escaped(rp_buf *out, const char *s, const char *stops,
+    const char *const esc[256])
 {
-	const char *run = s;
+	size_t k;
 
-	for (; *s != '\0'; s++)
-		if (esc[(unsigned char)*s] != NULL) {
-			rp_buf_put(out, run, (size_t)(s - run));
-			rp_buf_puts(out, esc[(unsigned char)*s]);
-			run = s + 1;
-		}
-	rp_buf_put(out, run, (size_t)(s - run));
+	for (;; s += k + 1) {
+		k = strcspn(s, stops);
+		rp_buf_put(out, s, k);
+		if (s[k] == '\0')
+			return;
+		rp_buf_puts(out, esc[(unsigned char)s[k]]);
+	}
 }
 
 static void
@@ -2547,7 +2552,7 @@ put_start(rp_buf *out, const xnode *n)
 		rp_buf_putc(out, ' ');
 		rp_buf_puts(out, a->name);
 		rp_buf_puts(out, "=\"");
-		put_escaped(out, a->value, attr_escape);
+		put_escaped(out, a->value, ATTR_STOPS, attr_escape);
 		rp_buf_putc(out, '"');
 	}
 }
@@ -2595,7 +2600,7 @@ put_node(rp_buf *out, const xnode *n, int depth)
 	int		 in, w = depth < 31 ? depth : 31;
 
 	if (n->name == NULL) {
-		put_escaped(out, n->text, text_escape);
+		put_escaped(out, n->text, TEXT_STOPS, text_escape);
 		return;
 	}
 	put_start(out, n);
