@@ -123,6 +123,8 @@ take(rp_map *taken, const rp_buf *b)
 	return added;
 }
 
+/* A free first costs one look-up: next is asked only for a series,
+ * which always starts at a first already taken (and taken stays so). */
 void
 rp_map_unique(rp_map *taken, rp_map *next, const char *first,
     const char *stem, char sep, rp_buf *out)
@@ -130,17 +132,15 @@ rp_map_unique(rp_map *taken, rp_map *next, const char *first,
 	rp_buf	 key;
 	size_t	*k;
 
+	rp_buf_reset(out);
+	rp_buf_puts(out, first);
+	if (take(taken, out))
+		return;
 	rp_buf_init(&key);
 	rp_buf_put(&key, first, strlen(first) + 1);
 	rp_buf_puts(&key, stem);
 	k = rp_map_put(next, key.data, key.len, NULL);
 	rp_buf_free(&key);
-	rp_buf_reset(out);
-	rp_buf_puts(out, first);
-	if (*k == 0 && take(taken, out)) {
-		*k = 2;
-		return;
-	}
 	for (*k = *k ? *k : 2;; ++*k) {
 		rp_buf_reset(out);
 		rp_buf_printf(out, "%s%c%zu", stem, sep, *k);

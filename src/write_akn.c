@@ -1,8 +1,9 @@
 /* write_akn.c -- the document model as Akoma Ntoso 3.0 XML (OASIS
  * LegalDocML, OS 2018), following the AKN4UN guidelines for resolutions
- * (see docs/AKN.md for every mapping decision).  The tree is built with
- * the libxml2 tree API, so the output is well-formed by construction;
- * tests/t_akn.sh validates it against the schema. */
+ * (see docs/AKN.md for every mapping decision).  The tree is built in
+ * the writer's arena (xnode.h) and escaped as it is written out, so the
+ * output is well-formed by construction; tests/t_akn.sh validates it
+ * against the schema. */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -13,14 +14,13 @@
 #include <time.h>
 
 #include <libxml/hash.h>
-#include <libxml/xmlsave.h>
-#include <libxml/tree.h>
 
 #include "backend.h"
 #include "lang.h"
 #include "map.h"
 #include "utf8.h"
 #include "write_akn.h"
+#include "xnode.h"
 
 /* A footnote already written as an authorialNote. */
 struct fnote {
@@ -37,9 +37,7 @@ struct docpfx {
 /* One run of the writer over one model. */
 struct w {
 	rp_doc		*doc;
-	rp_arena	 arena;
-	xmlDocPtr	 x;
-	xmlNsPtr	 ns;
+	rp_arena	 arena;	/* the tree and its strings */
 	rp_map		 ids;	/* every eId in the file: they must be unique */
 	rp_map		 nextid;	/* where want_2, want_3... stopped */
 	rp_map		 noted;		/* FOOTNOTE pointer -> notes + 1 */
@@ -67,13 +65,13 @@ struct d {
 	const char	*iri_date;	/* the date in IRIs: NULL if unknown */
 	const char	*lang;
 	const char	*meeting;	/* TLCEvent eId, or NULL */
-	xmlNodePtr	 refs;
+	xnode		*refs;
 	int		 hier;	/* a foreign document's structure written
 				   back: LEVELS_ACT...; else 0 */
 	/* The preface's open container and its group: one <preface> holds
 	 * every PREFACE node, so a line with no group of its own goes on
 	 * in the container before it, as it is read back. */
-	xmlNodePtr	 pbox;
+	xnode		*pbox;
 	const char	*pgroup;
 };
 
@@ -107,12 +105,12 @@ struct ictx {
 	int		 own;		/* the document's own number: <docNumber> */
 };
 
-static void	block(struct d *, xmlNodePtr, const rp_node *, const char *,
+static void	block(struct d *, xnode *, const rp_node *, const char *,
 		    struct seq *);
-static void	inlines(struct ictx *, xmlNodePtr, const rp_node *);
-static int	unit(struct d *, xmlNodePtr, const rp_node *, const char *,
+static void	inlines(struct ictx *, xnode *, const rp_node *);
+static int	unit(struct d *, xnode *, const rp_node *, const char *,
 		    struct seq *);
-static xmlNodePtr document(struct w *, xmlNodePtr, const rp_node *,
+static xnode	*document(struct w *, xnode *, const rp_node *,
 		    const struct d *, int, const char *);
 
 const char *
@@ -127,6 +125,54 @@ rp_akn_vote_class(int kind)
 static char *
 wfmt(struct w *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The decimal digits of v, written back from end: where they start. */
+static char *
+decimal(char *end, int v)
+{
+	unsigned int	 u = v < 0 ? 0U - (unsigned int)v : (unsigned int)v;
+	char		*p = end;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
+/*
+ * fmt formatted into buf if it holds only text, %s and %d (the eIds and
+ * IRIs that are most calls), by hand: vsnprintf takes some ten times
+ * longer.  The length, or -1 for any other format or if buf is short.
+ */
+static int
+fmt_plain(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	char		 num[24];
+	const char	*s;
+	size_t		 n = 0, k;
+
+	for (; *fmt != '\0'; fmt++) {
+		if (*fmt != '%') {
+			s = fmt;
+			k = 1;
+		} else if (*++fmt == 's') {
+			s = va_arg(ap, const char *);
+			k = strlen(s);
+		} else if (*fmt == 'd') {
+			s = decimal(num + sizeof(num), va_arg(ap, int));
+			k = (size_t)(num + sizeof(num) - s);
+		} else
+			return -1;
+		if (n + k >= size)
+			return -1;
+		memcpy(buf + n, s, k);
+		n += k;
+	}
+	buf[n] = '\0';
+	return (int)n;
+}
+
 /* Formatted into the arena: through a buffer on the stack, so that most
  * strings (eIds, numbers) are formatted once, not measured first. */
 static char *
@@ -137,8 +183,13 @@ wfmt(struct w *w, const char *fmt, ...)
 	char	*s, buf[256];
 
 	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	n = fmt_plain(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	if (n < 0) {
+		va_start(ap, fmt);
+		n = vsnprintf(buf, sizeof(buf), fmt, ap);
+		va_end(ap);
+	}
 	if (n < 0)
 		n = 0, buf[0] = '\0';
 	s = rp_arena_alloc(&w->arena, (size_t)n + 1);
@@ -213,29 +264,28 @@ clean(struct w *w, const char *s)
 	return c;
 }
 
-static xmlNodePtr
-el(struct w *w, xmlNodePtr parent, const char *name)
-{
-	xmlNodePtr n = xmlNewDocNode(w->x, w->ns, BAD_CAST name, NULL);
+static const xns akn_ns = { NULL, RP_AKN_NS };
+static const xns meta_ns = { "rp", RP_AKN_META_NS };
 
-	xmlAddChild(parent, n);
-	return n;
+static xnode *
+el(struct w *w, xnode *parent, const char *name)
+{
+	return xn_el(&w->arena, parent, &akn_ns, name);
 }
 
 static void
-at(struct w *w, xmlNodePtr n, const char *k, const char *v)
+at(struct w *w, xnode *n, const char *k, const char *v)
 {
 	if (v != NULL)
-		xmlNewProp(n, BAD_CAST k, BAD_CAST clean(w, v));
+		xn_attr(&w->arena, n, k, clean(w, v));
 }
 
 static void
-text(struct w *w, xmlNodePtr parent, const char *s, size_t len)
+text(struct w *w, xnode *parent, const char *s, size_t len)
 {
 	if ((len = strnlen(s, len)) > 0)
-		xmlAddChild(parent, xmlNewDocTextLen(w->x,
-		    BAD_CAST clean(w, rp_arena_strndup(&w->arena, s, len)),
-		    (int)len));
+		xn_text(&w->arena, parent,
+		    clean(w, rp_arena_strndup(&w->arena, s, len)));
 }
 
 /* The eId want, or want_2, want_3... if it is taken; taken now. */
@@ -254,11 +304,11 @@ unique_id(struct w *w, const char *want)
 
 /* Give n the eId want, or want_2, want_3... if it is taken. */
 static const char *
-eid(struct w *w, xmlNodePtr n, const char *want)
+eid(struct w *w, xnode *n, const char *want)
 {
 	const char *id = unique_id(w, want);
 
-	xmlNewProp(n, BAD_CAST "eId", BAD_CAST id);
+	xn_attr(&w->arena, n, "eId", id);
 	return id;
 }
 
@@ -403,7 +453,7 @@ tlc(struct d *d, const char *elname, const char *want, const char *href,
 {
 	struct w	*w = d->w;
 	const char	*id = xmlHashLookup(w->tlc, BAD_CAST href);
-	xmlNodePtr	 n;
+	xnode		*n;
 
 	if (id != NULL)
 		return id;
@@ -456,11 +506,11 @@ note_add(struct w *w, const rp_node *fn, const char *id)
 
 /* The blocks from c on into parent (<p/> if none). */
 static void
-blocks_from(struct d *d, xmlNodePtr parent, const rp_node *c,
+blocks_from(struct d *d, xnode *parent, const rp_node *c,
     const char *base)
 {
 	struct seq	 q = { 0 };
-	xmlNodePtr	 last = parent->last;
+	xnode		*last = parent->last;
 
 	for (; c != NULL; c = c->next)
 		block(d, parent, c, base, &q);
@@ -470,7 +520,7 @@ blocks_from(struct d *d, xmlNodePtr parent, const rp_node *c,
 
 /* The blocks of n (a FOOTNOTE, FORMULA...) into parent; <p/> if none. */
 static void
-blocks(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base)
+blocks(struct d *d, xnode *parent, const rp_node *n, const char *base)
 {
 	blocks_from(d, parent, n->first, base);
 }
@@ -478,12 +528,12 @@ blocks(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base)
 /* A footnote's text: defined where it is first referenced (AKN4UN),
  * referred to by <noteRef> afterwards. */
 static void
-noteref(struct ictx *c, xmlNodePtr parent, const rp_node *n)
+noteref(struct ictx *c, xnode *parent, const rp_node *n)
 {
 	struct w		*w = c->d->w;
 	const rp_node		*fn = n->target;
 	const struct fnote	*done;
-	xmlNodePtr		 x;
+	xnode			*x;
 	const char		*id;
 
 	if (fn == NULL) {
@@ -581,7 +631,7 @@ docref_href(struct w *w, const rp_docref *r)
 
 /* A TEXT literal with the marks of c applied. */
 static void
-text_marked(struct ictx *c, xmlNodePtr parent, const char *s)
+text_marked(struct ictx *c, xnode *parent, const char *s)
 {
 	struct w	*w = c->d->w;
 	const char	*best, *hit;
@@ -605,7 +655,7 @@ text_marked(struct ictx *c, xmlNodePtr parent, const char *s)
 			break;
 		text(w, parent, s, (size_t)(best - s));
 		{
-			xmlNodePtr x = el(w, parent, bm->el);
+			xnode *x = el(w, parent, bm->el);
 
 			if (bm->attr != NULL)
 				at(w, x, bm->attr, bm->val);
@@ -620,10 +670,10 @@ text_marked(struct ictx *c, xmlNodePtr parent, const char *s)
 }
 
 static void
-inline_node(struct ictx *c, xmlNodePtr parent, const rp_node *n)
+inline_node(struct ictx *c, xnode *parent, const rp_node *n)
 {
 	struct w	*w = c->d->w;
-	xmlNodePtr	 x;
+	xnode		*x;
 	const char	*h;
 
 	switch (n->type) {
@@ -676,7 +726,7 @@ inline_node(struct ictx *c, xmlNodePtr parent, const rp_node *n)
 }
 
 static void
-inlines(struct ictx *c, xmlNodePtr parent, const rp_node *n)
+inlines(struct ictx *c, xnode *parent, const rp_node *n)
 {
 	for (; n != NULL; n = n->next)
 		inline_node(c, parent, n);
@@ -684,10 +734,10 @@ inlines(struct ictx *c, xmlNodePtr parent, const rp_node *n)
 
 /* A BLOCK as <p class="role">; in a signature, its text in <signature>. */
 static void
-para(struct d *d, xmlNodePtr parent, const rp_node *n, struct ictx *ic)
+para(struct d *d, xnode *parent, const rp_node *n, struct ictx *ic)
 {
 	struct ictx	 plain = { d, 0, NULL, 0, 0 };
-	xmlNodePtr	 p = el(d->w, parent, "p");
+	xnode		*p = el(d->w, parent, "p");
 
 	if (ic == NULL)
 		ic = &plain;
@@ -701,10 +751,10 @@ para(struct d *d, xmlNodePtr parent, const rp_node *n, struct ictx *ic)
 
 /* A LIST in a block context: <blockList> of <item>s. */
 static void
-blocklist(struct d *d, xmlNodePtr parent, const rp_node *n, const char *id)
+blocklist(struct d *d, xnode *parent, const rp_node *n, const char *id)
 {
 	struct w	*w = d->w;
-	xmlNodePtr	 bl = el(w, parent, "blockList"), it;
+	xnode		*bl = el(w, parent, "blockList"), *it;
 	const rp_node	*c;
 	int		 pos = 0;
 
@@ -736,11 +786,11 @@ blocklist(struct d *d, xmlNodePtr parent, const rp_node *n, const char *id)
  * class is the node type (VOTE_GROUP: the vote kind), @title its name.
  */
 static void
-block(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base,
+block(struct d *d, xnode *parent, const rp_node *n, const char *base,
     struct seq *q)
 {
 	struct w	*w = d->w;
-	xmlNodePtr	 bc;
+	xnode		*bc;
 	const char	*id;
 
 	if (n->type == RP_NODE_BLOCK) {
@@ -775,7 +825,7 @@ block(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base,
 	if (n->num != NULL)
 		text(w, el(w, bc, "num"), n->num, strlen(n->num));
 	if (n->type == RP_NODE_SEPARATOR) {
-		xmlNodePtr p = el(w, bc, "p");
+		xnode *p = el(w, bc, "p");
 
 		if (n->literal != NULL)
 			text(w, p, n->literal, strlen(n->literal));
@@ -830,12 +880,12 @@ hier_element(const struct d *d, const rp_node *n, const char *def,
 /* A PARAGRAPH, ITEM or LIST opened under parent as the element
  * hier_element names; its eId the source's when its structure is
  * written back, else want; its num.  *id: the eId given. */
-static xmlNodePtr
-hier_open(struct d *d, xmlNodePtr parent, const rp_node *n, const char *def,
+static xnode *
+hier_open(struct d *d, xnode *parent, const rp_node *n, const char *def,
     const char *want, const char **id)
 {
 	const char	*hname;
-	xmlNodePtr	 x = el(d->w, parent, hier_element(d, n, def, &hname));
+	xnode		*x = el(d->w, parent, hier_element(d, n, def, &hname));
 
 	at(d->w, x, "name", hname);
 	*id = eid(d->w, x, d->hier && n->id != NULL ? n->id : want);
@@ -847,10 +897,10 @@ hier_open(struct d *d, xmlNodePtr parent, const rp_node *n, const char *def,
 /* The blocks from c up to (not including) end in a new <intro> or
  * <wrapUp> (el_name) of h, if there are any. */
 static void
-blocks_in(struct d *d, xmlNodePtr h, const char *el_name, const char *id,
+blocks_in(struct d *d, xnode *h, const char *el_name, const char *id,
     const rp_node *c, const rp_node *end)
 {
-	xmlNodePtr	 x;
+	xnode		*x;
 	const char	*iid;
 	struct seq	 q = { 0 };
 
@@ -862,16 +912,16 @@ blocks_in(struct d *d, xmlNodePtr h, const char *el_name, const char *id,
 		block(d, x, c, iid, &q);
 }
 
-static void hier(struct d *, xmlNodePtr, const rp_node *, const char *);
+static void hier(struct d *, xnode *, const rp_node *, const char *);
 
 /* The items of a LIST as <point>s (a foreign act's: its own levels)
  * under parent; lid: the eId they are numbered under. */
 static void
-points(struct d *d, xmlNodePtr parent, const rp_node *list, const char *lid)
+points(struct d *d, xnode *parent, const rp_node *list, const char *lid)
 {
 	struct w	*w = d->w;
 	const rp_node	*l;
-	xmlNodePtr	 x, content;
+	xnode		*x, *content;
 	const char	*pid;
 	int		 pos = 0;
 	struct seq	 q;
@@ -898,7 +948,7 @@ points(struct d *d, xmlNodePtr parent, const rp_node *list, const char *lid)
  * from them), written back as such when its structure is; the child
  * after them. */
 static const rp_node *
-titles(struct d *d, xmlNodePtr h, const rp_node *c, int kept)
+titles(struct d *d, xnode *h, const rp_node *c, int kept)
 {
 	static const char *const names[] = { "heading", "subheading" };
 	struct ictx	 ic = { d, 0, NULL, 0, 0 };
@@ -981,7 +1031,7 @@ rp_akn_is_unit(const char *el)
 
 /* What kind of parent (IN_*) an element written here is for a unit. */
 static int
-parent_kind(xmlNodePtr parent)
+parent_kind(xnode *parent)
 {
 	const char	*name = (const char *)parent->name;
 	struct unit	 u;
@@ -1020,7 +1070,7 @@ block_named(const rp_node *b, const char *const *names)
  * speech's speaker (<from>), where the unit has a place for them (a num
  * elsewhere is a line of text); the child after them. */
 static const rp_node *
-unit_head(struct d *d, xmlNodePtr x, const rp_node *n, const struct unit *u)
+unit_head(struct d *d, xnode *x, const rp_node *n, const struct unit *u)
 {
 	static const char *const from[] = { "from", NULL };
 	struct ictx	 ic = { d, 0, NULL, 0, 0 };
@@ -1043,7 +1093,7 @@ unit_head(struct d *d, xmlNodePtr x, const rp_node *n, const struct unit *u)
 /* A speech's speaker, and its role, addressee and times where it had
  * them. */
 static void
-speaker(struct w *w, xmlNodePtr x, const rp_node *n)
+speaker(struct w *w, xnode *x, const rp_node *n)
 {
 	const rp_speech *s = n->speech;
 
@@ -1067,7 +1117,7 @@ speaker(struct w *w, xmlNodePtr x, const rp_node *n)
  * narrative, summary) as such in a section.  Whether it was.
  */
 static int
-unit(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base,
+unit(struct d *d, xnode *parent, const rp_node *n, const char *base,
     struct seq *q)
 {
 	static const char *const running[] = { "scene", "narrative",
@@ -1078,7 +1128,7 @@ unit(struct d *d, xmlNodePtr parent, const rp_node *n, const char *base,
 	struct ictx		 ic = { d, 0, NULL, 0, 0 };
 	struct seq		 sub = { 0 };
 	const rp_node		*c;
-	xmlNodePtr		 x, head;
+	xnode			*x, *head;
 
 	if (!unit_in(w, n, parent_kind(parent), &hname, &u))
 		return 0;
@@ -1121,11 +1171,11 @@ list_element(const struct d *d, const rp_node *list, int first,
  * children, between its own intro and wrapUp.
  */
 static void
-hier(struct d *d, xmlNodePtr h, const rp_node *n, const char *hid)
+hier(struct d *d, xnode *h, const rp_node *n, const char *hid)
 {
 	struct w	*w = d->w;
 	const rp_node	*c, *from = titles(d, h, n->first, d->hier);
-	xmlNodePtr	 list = NULL;
+	xnode		*list = NULL;
 	const char	*lid = hid;
 	int		 nlist = 0;
 
@@ -1171,10 +1221,10 @@ numbered_siblings(const rp_node *n)
 /* A child of BODY in <mainBody>: operative paragraphs are <paragraph>;
  * intermediate formulas, headings and separators <hcontainer>s. */
 static void
-body_child(struct d *d, xmlNodePtr mb, const rp_node *c, struct seq *q)
+body_child(struct d *d, xnode *mb, const rp_node *c, struct seq *q)
 {
 	struct w	*w = d->w;
-	xmlNodePtr	 x, content;
+	xnode		*x, *content;
 	const char	*id;
 	struct seq	 sub = { 0 };
 
@@ -1218,7 +1268,7 @@ body_child(struct d *d, xmlNodePtr mb, const rp_node *c, struct seq *q)
 	c = c->first;
 	if (c != NULL && c->type == RP_NODE_BLOCK) {
 		struct ictx	ic = { d, 0, NULL, 0, 0 };
-		xmlNodePtr	hd = el(w, x, "heading");
+		xnode		*hd = el(w, x, "heading");
 
 		if (c->role != RP_ROLE_NONE)
 			at(w, hd, "class", rp_role_name(c->role));
@@ -1245,11 +1295,11 @@ ascii_name(const char *s)
 }
 
 static void
-preamble(struct d *d, xmlNodePtr pre, const rp_node *n, struct seq *q)
+preamble(struct d *d, xnode *pre, const rp_node *n, struct seq *q)
 {
 	struct w	*w = d->w;
 	const rp_node	*c;
-	xmlNodePtr	 x;
+	xnode		*x;
 
 	for (c = n->first; c != NULL; c = c->next) {
 		if (c->type == RP_NODE_FORMULA) {
@@ -1541,12 +1591,12 @@ line_wrap(struct d *d, int role, struct pmark *pm)
  * (docNumber, docTitle...), the adoption line with its proponent and
  * meeting marked. */
 static void
-preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
+preface_block(struct d *d, xnode *parent, const rp_node *n)
 {
 	struct mark	 mk[2];
 	struct ictx	 ic = { d, 1, mk, 0, 1 };
 	struct pmark	 pm = { NULL, NULL, NULL, n->first };
-	xmlNodePtr	 p = el(d->w, parent, "p");
+	xnode		*p = el(d->w, parent, "p");
 
 	if (n->role != RP_ROLE_NONE)
 		at(d->w, p, "class", rp_role_name(n->role));
@@ -1573,7 +1623,7 @@ preface_block(struct d *d, xmlNodePtr parent, const rp_node *n)
 /* Consecutive blocks of one group share a <container name="group">
  * (the title lines: a <longTitle>). */
 static void
-preface(struct d *d, xmlNodePtr pf, const rp_node *n, struct seq *q)
+preface(struct d *d, xnode *pf, const rp_node *n, struct seq *q)
 {
 	struct w	*w = d->w;
 	const rp_node	*c;
@@ -1611,11 +1661,11 @@ preface(struct d *d, xmlNodePtr pf, const rp_node *n, struct seq *q)
 /* The closing formula: its blocks in a <container name="conclusion">,
  * the meeting as an <event>, dates as <docDate>. */
 static void
-conclusions(struct d *d, xmlNodePtr cl, const rp_node *n, struct seq *q)
+conclusions(struct d *d, xnode *cl, const rp_node *n, struct seq *q)
 {
 	struct w	*w = d->w;
 	const rp_node	*c;
-	xmlNodePtr	 box = NULL, p;
+	xnode		*box = NULL, *p;
 	struct mark	 mk;
 	struct ictx	 ic = { d, 1, &mk, 0, 0 };
 
@@ -1718,10 +1768,10 @@ identify(struct d *d, const struct d *outer, int annex_pos)
 }
 
 static void
-frbr(struct w *w, xmlNodePtr parent, const char *el_name, const char *k,
+frbr(struct w *w, xnode *parent, const char *el_name, const char *k,
     const char *v, const char *k2, const char *v2)
 {
-	xmlNodePtr x = el(w, parent, el_name);
+	xnode *x = el(w, parent, el_name);
 
 	at(w, x, k, v);
 	if (k2 != NULL)
@@ -1734,7 +1784,7 @@ static void
 other_versions(struct d *d)
 {
 	const char *const	*v;
-	xmlNodePtr		 n;
+	xnode			*n;
 
 	for (v = d->m->versions; v != NULL && *v != NULL; v++) {
 		if (strcmp(*v, d->lang) == 0)
@@ -1748,10 +1798,10 @@ other_versions(struct d *d)
 }
 
 /* FRBRthis and FRBRuri of one level of a kept identity. */
-static xmlNodePtr
-kept_level(struct w *w, xmlNodePtr id, const char *name, const rp_frbr *l)
+static xnode *
+kept_level(struct w *w, xnode *id, const char *name, const rp_frbr *l)
 {
-	xmlNodePtr x = el(w, id, name);
+	xnode *x = el(w, id, name);
 
 	frbr(w, x, "FRBRthis", "value", l->this_iri ? l->this_iri : "", NULL,
 	    NULL);
@@ -1762,7 +1812,7 @@ kept_level(struct w *w, xmlNodePtr id, const char *name, const rp_frbr *l)
 /* FRBRdate (the placeholder of identify() when there is none) and
  * FRBRauthor of one level of a kept identity. */
 static void
-kept_date(struct w *w, xmlNodePtr x, const rp_frbr *l, const char *author)
+kept_date(struct w *w, xnode *x, const rp_frbr *l, const char *author)
 {
 	frbr(w, x, "FRBRdate", "date", l->date ? l->date : "0001-01-01",
 	    "name", l->date == NULL ? "unknown" : l->date_name ?
@@ -1776,12 +1826,12 @@ kept_date(struct w *w, xmlNodePtr x, const rp_frbr *l, const char *author)
  * reference; nothing made up, nothing of the UN's.
  */
 static void
-kept_identification(struct d *d, xmlNodePtr id, const char *conv)
+kept_identification(struct d *d, xnode *id, const char *conv)
 {
 	struct w		*w = d->w;
 	const rp_akn_source	*s = d->m->akn_source;
 	const char		*author = conv;
-	xmlNodePtr		 x;
+	xnode			*x;
 
 	if (s->author_el != NULL && s->author_href != NULL)
 		author = tlc(d, s->author_el, s->author_eid ? s->author_eid :
@@ -1811,11 +1861,11 @@ kept_identification(struct d *d, xmlNodePtr id, const char *conv)
 
 /* <FRBRWork>: the resolution whatever its language; org wrote it. */
 static void
-work_level(struct d *d, xmlNodePtr id, const char *org)
+work_level(struct d *d, xnode *id, const char *org)
 {
 	struct w	*w = d->w;
 	const rp_meta	*m = d->m;
-	xmlNodePtr	 x;
+	xnode		*x;
 
 	x = el(w, id, "FRBRWork");
 	frbr(w, x, "FRBRthis", "value", wfmt(w, "%s/%s", d->work, d->comp),
@@ -1838,13 +1888,13 @@ work_level(struct d *d, xmlNodePtr id, const char *org)
 
 /* <identification> and the first <references> of a document. */
 static void
-identification(struct d *d, xmlNodePtr id)
+identification(struct d *d, xnode *id)
 {
 	struct w	*w = d->w;
 	const rp_meta	*m = d->m;
 	const char	*expr = wfmt(w, "%s/%s@", d->work, d->lang);
 	const char	*org, *conv, *mdate = w->mdate ? w->mdate : d->date;
-	xmlNodePtr	 x;
+	xnode		*x;
 
 	conv = tlc(d, "TLCOrganization", "converter",
 	    "/akn/ontology/organization/un/respub", "respub");
@@ -1888,27 +1938,20 @@ identification(struct d *d, xmlNodePtr id)
 }
 
 static void
-prop(struct w *w, xmlNodePtr x, const char *k, const char *v)
-{
-	if (v != NULL)
-		xmlNewProp(x, BAD_CAST k, BAD_CAST clean(w, v));
-}
-
-static void
-prop_int(struct w *w, xmlNodePtr x, const char *k, int v, int unset)
+prop_int(struct w *w, xnode *x, const char *k, int v, int unset)
 {
 	if (v != unset)
-		xmlNewProp(x, BAD_CAST k, BAD_CAST wfmt(w, "%d", v));
+		xn_attr(&w->arena, x, k, wfmt(w, "%d", v));
 }
 
 /* Footnotes nothing refers to, as <note>s in meta (AKN's place for
  * notes outside the text). */
 static void
-unused_notes(struct d *d, xmlNodePtr meta)
+unused_notes(struct d *d, xnode *meta)
 {
 	struct w	*w = d->w;
 	const rp_node	*ns, *fn;
-	xmlNodePtr	 notes = NULL, x;
+	xnode		*notes = NULL, *x;
 
 	for (ns = d->node->first; ns != NULL; ns = ns->next) {
 		if (ns->type != RP_NODE_NOTES)
@@ -1934,33 +1977,31 @@ unused_notes(struct d *d, xmlNodePtr meta)
 /* The exact metadata in <proprietary>, since AKN has no slot for a
  * meeting number or a vote. */
 static void
-proprietary(struct d *d, xmlNodePtr meta)
+proprietary(struct d *d, xnode *meta)
 {
 	struct w	*w = d->w;
 	const rp_meta	*m = d->m;
 	const rp_node	*fu, *b;
-	xmlNodePtr	 x;
-	xmlNsPtr	 rp;
+	xnode		*x, *f;
 
 	x = el(w, meta, "proprietary");
 	at(w, x, "source", "#converter");
-	x = xmlAddChild(x, xmlNewDocNode(w->x, NULL, BAD_CAST "meta", NULL));
-	rp = xmlNewNs(x, BAD_CAST RP_AKN_META_NS, BAD_CAST "rp");
-	xmlSetNs(x, rp);
-	prop(w, x, "kind", kind_names[m->kind]);
+	x = xn_el(&w->arena, x, &meta_ns, "meta");
+	x->def = &meta_ns;
+	at(w, x, "kind", kind_names[m->kind]);
 	if (m->body != RP_BODY_UNKNOWN)
-		prop(w, x, "body", rp_body_actor(m->body));
-	prop(w, x, "symbol", m->symbol);
-	prop(w, x, "number", m->number);
+		at(w, x, "body", rp_body_actor(m->body));
+	at(w, x, "symbol", m->symbol);
+	at(w, x, "number", m->number);
 	prop_int(w, x, "year", m->year, 0);
-	prop(w, x, "date", m->date);
-	prop(w, x, "meeting", m->meeting);
+	at(w, x, "date", m->date);
+	at(w, x, "meeting", m->meeting);
 	prop_int(w, x, "meetingNumber", m->meeting_number, 0);
-	prop(w, x, "session", m->session);
+	at(w, x, "session", m->session);
 	prop_int(w, x, "sessionNumber", m->session_number, 0);
-	prop(w, x, "language", m->language);
-	prop(w, x, "title", m->title);
-	prop(w, x, "distribution", m->distribution);
+	at(w, x, "language", m->language);
+	at(w, x, "title", m->title);
+	at(w, x, "distribution", m->distribution);
 	prop_int(w, x, "annexNumber", m->annex_number, 0);
 	prop_int(w, x, "votesFor", m->votes_for, -1);
 	prop_int(w, x, "votesAgainst", m->votes_against, -1);
@@ -1968,21 +2009,21 @@ proprietary(struct d *d, xmlNodePtr meta)
 	/* Page furniture, for which AKN has no element. */
 	if ((fu = rp_node_child(d->node, RP_NODE_FURNITURE)) != NULL)
 		for (b = fu->first; b != NULL; b = b->next)
-			if (b->first != NULL && b->first->type == RP_NODE_TEXT)
-				prop_int(w, xmlNewTextChild(x, rp,
-				    BAD_CAST "furniture", BAD_CAST clean(w,
-				    b->first->literal)), "line", b->line, 0);
+			if (b->first != NULL && b->first->type == RP_NODE_TEXT) {
+				f = xn_el(&w->arena, x, &meta_ns, "furniture");
+				xn_text(&w->arena, f, clean(w,
+				    b->first->literal));
+				prop_int(w, f, "line", b->line, 0);
+			}
 }
 
 /* The end of <meta>: the notes nothing refers to, and the exact
  * metadata. */
 static void
-meta_tail(struct d *d, xmlNodePtr meta, xmlNodePtr refs)
+meta_tail(struct d *d, xnode *meta, xnode *refs)
 {
-	if (refs->children == NULL) {
-		xmlUnlinkNode(refs);
-		xmlFreeNode(refs);
-	}
+	if (refs->children == NULL)
+		xn_unlink(refs);
 	unused_notes(d, meta);
 	/* A foreign document's metadata is its own identity: read back,
 	 * it is foreign again, never a UN document. */
@@ -2169,11 +2210,11 @@ doc_element(struct d *d)
 
 /* The element of document d under parent, with its attributes: a
  * foreign document's name (its type when it has none). */
-static xmlNodePtr
-doc_open(struct d *d, xmlNodePtr parent)
+static xnode *
+doc_open(struct d *d, xnode *parent)
 {
 	const rp_akn_source	*s = d->m->akn_source;
-	xmlNodePtr		 x = el(d->w, parent, doc_element(d));
+	xnode			*x = el(d->w, parent, doc_element(d));
 
 	if (d->hier == LEVELS_PORTION) {
 		at(d->w, x, "includedIn", s->included_in);
@@ -2189,11 +2230,11 @@ doc_open(struct d *d, xmlNodePtr parent)
 
 /* An ANNEX's <attachment> or <component> under parent, with its
  * heading and (if named) subheading; *id: its eId. */
-static xmlNodePtr
-annex_open(struct d *d, xmlNodePtr parent, const char *el_name,
+static xnode *
+annex_open(struct d *d, xnode *parent, const char *el_name,
     const rp_node *c, int named, const char *want, const char **id)
 {
-	xmlNodePtr a = el(d->w, parent, el_name);
+	xnode *a = el(d->w, parent, el_name);
 
 	*id = eid(d->w, a, want);
 	if (c->num != NULL)
@@ -2212,12 +2253,12 @@ annex_open(struct d *d, xmlNodePtr parent, const char *el_name,
  * document, whose eId it returns (else NULL), in order.
  */
 static const char **
-components(struct d *d, xmlNodePtr cb)
+components(struct d *d, xnode *cb)
 {
 	struct w	*w = d->w;
 	const rp_node	*c;
 	const char	**ids, *id;
-	xmlNodePtr	 comp, ref;
+	xnode		*comp, *ref;
 	int		 k = 0;
 
 	for (c = d->node->first; c != NULL; c = c->next)
@@ -2250,7 +2291,7 @@ components(struct d *d, xmlNodePtr cb)
  * required, and not empty); a collection's components (components()).
  */
 static const char **
-body(struct d *d, xmlNodePtr part)
+body(struct d *d, xnode *part)
 {
 	struct seq	 q = { 0 };
 	const rp_node	*c, *sub;
@@ -2274,11 +2315,11 @@ body(struct d *d, xmlNodePtr part)
 /* The ANNEXes of d, after its conclusions: <attachments>, or the
  * <components> of a collection, with the eIds its body gave them. */
 static void
-annexes(struct d *d, xmlNodePtr x, const char **comps)
+annexes(struct d *d, xnode *x, const char **comps)
 {
 	struct w	*w = d->w;
 	const rp_node	*c, *sub;
-	xmlNodePtr	 atts = NULL, a;
+	xnode		*atts = NULL, *a;
 	const char	*aid;
 	int		 k = 0;
 
@@ -2308,8 +2349,8 @@ annexes(struct d *d, xmlNodePtr x, const char **comps)
 
 /* The parts of a document in the order AKN requires, whatever the order
  * of the model: preface, preamble, body, conclusions, attachments. */
-static xmlNodePtr
-document(struct w *w, xmlNodePtr parent, const rp_node *dn,
+static xnode *
+document(struct w *w, xnode *parent, const rp_node *dn,
     const struct d *outer, int annex_pos, const char *base)
 {
 	static const rp_meta	 annex_meta = { .kind = RP_DOC_ANNEX,
@@ -2318,7 +2359,7 @@ document(struct w *w, xmlNodePtr parent, const rp_node *dn,
 	struct d		 d = { 0 };
 	struct seq		 q = { 0 };
 	const rp_node		*c;
-	xmlNodePtr		 x, meta, ident, part;
+	xnode			*x, *meta, *ident, *part;
 	const char		**comps;
 
 	d.w = w;
@@ -2392,43 +2433,56 @@ epoch_date(struct w *w)
 	    tm.tm_mday);
 }
 
-xmlDocPtr
-rp_akn_build(rp_doc *doc, const rp_options *opt)
+/* The tree of doc in w's arena (w_free frees it), or NULL. */
+static xnode *
+build(struct w *w, rp_doc *doc)
 {
-	struct w	w;
-	xmlNodePtr	root;
+	xnode *root;
 
-	(void)opt;
+	memset(w, 0, sizeof(*w));
 	if (doc->root == NULL || doc->root->type != RP_NODE_DOCUMENT) {
 		rp_msg(doc, RP_ERROR, "empty",
 		    0, 0, "akn: no document to write");
 		return NULL;
 	}
-	memset(&w, 0, sizeof(w));
-	w.doc = doc;
-	if ((w.x = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
-	    (w.tlc = xmlHashCreate(16)) == NULL ||
-	    (w.dates = xmlHashCreate(16)) == NULL) {
+	w->doc = doc;
+	if ((w->tlc = xmlHashCreate(16)) == NULL ||
+	    (w->dates = xmlHashCreate(16)) == NULL) {
 		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory");
-		xmlHashFree(w.tlc, NULL);
-		xmlFreeDoc(w.x);
 		return NULL;
 	}
-	rp_arena_init(&w.arena);
-	root = xmlNewDocNode(w.x, NULL, BAD_CAST "akomaNtoso", NULL);
-	xmlDocSetRootElement(w.x, root);
-	w.ns = xmlNewNs(root, BAD_CAST RP_AKN_NS, NULL);
-	xmlSetNs(root, w.ns);
-	w.mdate = epoch_date(&w);
-	known_dates(&w, doc->root);
-	document(&w, root, doc->root, NULL, 0, "");
-	rp_map_free(&w.ids);
-	rp_map_free(&w.nextid);
-	rp_map_free(&w.noted);
-	xmlHashFree(w.tlc, NULL);
-	xmlHashFree(w.dates, NULL);
-	rp_arena_free(&w.arena);
-	return w.x;
+	root = el(w, NULL, "akomaNtoso");
+	root->def = &akn_ns;
+	w->mdate = epoch_date(w);
+	known_dates(w, doc->root);
+	document(w, root, doc->root, NULL, 0, "");
+	return root;
+}
+
+static void
+w_free(struct w *w)
+{
+	rp_map_free(&w->ids);
+	rp_map_free(&w->nextid);
+	rp_map_free(&w->noted);
+	xmlHashFree(w->tlc, NULL);
+	xmlHashFree(w->dates, NULL);
+	rp_arena_free(&w->arena);
+}
+
+xmlDocPtr
+rp_akn_build(rp_doc *doc, const rp_options *opt)
+{
+	struct w	 w;
+	xnode		*root;
+	xmlDocPtr	 x = NULL;
+
+	(void)opt;
+	if ((root = build(&w, doc)) != NULL &&
+	    (x = xn_to_xml(root)) == NULL)
+		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory");
+	w_free(&w);
+	return x;
 }
 
 static void *
@@ -2442,65 +2496,156 @@ akn_create(const rp_options *opt, const char **err)
 }
 
 /*
- * Indent the structure by hand: libxml2's formatter also indents inside
- * <p> when it holds only elements, which would add text.  Elements that
- * hold text (p, num, heading, subheading) and all below them are kept
- * as they are.
+ * The tree written out as xmlSaveDoc writes it with a UTF-8 output,
+ * byte for byte, but in one walk: the indentation is written as it
+ * goes, not added to the tree as text nodes first.  libxml2 escapes
+ * text as xmlEscapeContent does and attribute values as
+ * xmlBufAttrSerializeTxtContent does: these tables are theirs, and the
+ * bytes they replace are the stops of the scan.
  */
+static const char *const text_escape[256] = {
+	['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;", ['\r'] = "&#13;",
+};
+static const char *const attr_escape[256] = {
+	['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;", ['\r'] = "&#13;",
+	['"'] = "&quot;", ['\n'] = "&#10;", ['\t'] = "&#9;",
+};
+#define TEXT_STOPS	"<>&\r"
+#define ATTR_STOPS	"<>&\r\"\n\t"
+
+/* s escaped: runs up to a byte of stops copied whole. */
 static void
-indent(xmlDocPtr x, xmlNodePtr n, int depth)
+put_escaped(rp_buf *out, const char *s, const char *stops,
+    const char *const esc[256])
+{
+	size_t k;
+
+	for (;; s += k + 1) {
+		k = strcspn(s, stops);
+		rp_buf_put(out, s, k);
+		if (s[k] == '\0')
+			return;
+		rp_buf_puts(out, esc[(unsigned char)s[k]]);
+	}
+}
+
+static void
+put_qname(rp_buf *out, const xns *ns, const char *name)
+{
+	if (ns != NULL && ns->prefix != NULL) {
+		rp_buf_puts(out, ns->prefix);
+		rp_buf_putc(out, ':');
+	}
+	rp_buf_puts(out, name);
+}
+
+/* <name, its namespace declaration, then its attributes. */
+static void
+put_start(rp_buf *out, const xnode *n)
+{
+	const xattr *a;
+
+	rp_buf_putc(out, '<');
+	put_qname(out, n->ns, n->name);
+	if (n->def != NULL) {
+		rp_buf_puts(out, " xmlns");
+		if (n->def->prefix != NULL) {
+			rp_buf_putc(out, ':');
+			rp_buf_puts(out, n->def->prefix);
+		}
+		rp_buf_puts(out, "=\"");
+		rp_buf_puts(out, n->def->href);
+		rp_buf_putc(out, '"');
+	}
+	for (a = n->attrs; a != NULL; a = a->next) {
+		rp_buf_putc(out, ' ');
+		rp_buf_puts(out, a->name);
+		rp_buf_puts(out, "=\"");
+		put_escaped(out, a->value, ATTR_STOPS, attr_escape);
+		rp_buf_putc(out, '"');
+	}
+}
+
+/*
+ * Whether n's children go on lines of their own: only in the structure.
+ * libxml2's formatter also indents inside <p> when it holds only
+ * elements, which would add text; so elements that hold text (p, num,
+ * heading, subheading), any with a text child, and all below them are
+ * kept as they are.
+ */
+static int
+indented(const xnode *n)
+{
+	static const char *const kept[] = { "p", "num", "heading",
+	    "subheading" };
+	const xnode	*c;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++)
+		if (strcmp(n->name, kept[i]) == 0)
+			return 0;
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->name == NULL)
+			return 0;
+	return 1;
+}
+
+/* A new line and two spaces a level (at most 32). */
+static void
+put_indent(rp_buf *out, int level)
 {
 	static const char spaces[] = "\n"
 	    "                                                                ";
-	xmlNodePtr	c;
-	int		w = depth < 31 ? depth : 31;
 
-	if (n->children == NULL || xmlStrEqual(n->name, BAD_CAST "p") ||
-	    xmlStrEqual(n->name, BAD_CAST "num") ||
-	    xmlStrEqual(n->name, BAD_CAST "heading") ||
-	    xmlStrEqual(n->name, BAD_CAST "subheading"))
-		return;
-	for (c = n->children; c != NULL; c = c->next)
-		if (c->type != XML_ELEMENT_NODE)
-			return;
-	for (c = n->children; c != NULL; c = c->next) {
-		xmlAddPrevSibling(c, xmlNewDocTextLen(x, BAD_CAST spaces,
-		    2 * (w + 1) + 1));
-		indent(x, c, depth + 1);
-	}
-	xmlAddChild(n, xmlNewDocTextLen(x, BAD_CAST spaces, 2 * w + 1));
+	rp_buf_put(out, spaces, 1 + 2 * (size_t)level);
 }
 
-/* libxml2's output, straight into the rp_buf. */
-static int
-put_out(void *out, const char *s, int len)
+/* n and all below it; depth -1 below an element kept as it is.  Past
+ * 31 levels the indentation stops growing. */
+static void
+put_node(rp_buf *out, const xnode *n, int depth)
 {
-	rp_buf_put(out, s, (size_t)len);
-	return len;
+	const xnode	*c;
+	int		 in, w = depth < 31 ? depth : 31;
+
+	if (n->name == NULL) {
+		put_escaped(out, n->text, TEXT_STOPS, text_escape);
+		return;
+	}
+	put_start(out, n);
+	if (n->children == NULL) {
+		rp_buf_puts(out, "/>");
+		return;
+	}
+	rp_buf_putc(out, '>');
+	in = depth >= 0 && indented(n);
+	for (c = n->children; c != NULL; c = c->next) {
+		if (in)
+			put_indent(out, w + 1);
+		put_node(out, c, in ? depth + 1 : -1);
+	}
+	if (in)
+		put_indent(out, w);
+	rp_buf_puts(out, "</");
+	put_qname(out, n->ns, n->name);
+	rp_buf_putc(out, '>');
 }
 
-/* The file written as it is serialized: no copy of the whole of it in
- * libxml2's buffer, then another in out. */
 static int
 akn_render(void *state, rp_doc *doc, rp_buf *out)
 {
-	xmlDocPtr	 x;
-	xmlSaveCtxtPtr	 save;
-	int		 rc = -1;
+	struct w	 w;
+	xnode		*root;
 
 	(void)state;
-	if ((x = rp_akn_build(doc, NULL)) == NULL)
-		return -1;
-	indent(x, xmlDocGetRootElement(x), 0);
-	if ((save = xmlSaveToIO(put_out, NULL, out, "UTF-8", 0)) != NULL) {
-		rc = xmlSaveDoc(save, x) < 0 ? -1 : 0;
-		if (xmlSaveClose(save) < 0)
-			rc = -1;
+	if ((root = build(&w, doc)) != NULL) {
+		rp_buf_puts(out,
+		    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+		put_node(out, root, 0);
+		rp_buf_putc(out, '\n');
 	}
-	xmlFreeDoc(x);
-	if (rc != 0)
-		rp_msg(doc, RP_ERROR, "memory", 0, 0, "akn: out of memory");
-	return rc;
+	w_free(&w);
+	return root != NULL ? 0 : -1;
 }
 
 static void

@@ -538,3 +538,14 @@ if command -v pdftoppm > /dev/null; then
 	expect "akn foreign: each character no font has named" "1 1 1" \
 	    "$(for c in 236B 04AA 1D400; do grep -c "no glyph for U+$c in any font: drawn as a white square" "$TMP/g_odd.err"; done | tr '\n' ' ' | sed 's/ $//')"
 fi
+
+# The writer escapes as libxml2's serializer did (the output of earlier
+# versions, byte for byte): <, >, & and CR in text; those, the quote, tab
+# and LF in attribute values.
+printf '<akomaNtoso %s><statement name="resolution"><meta><identification source="#x"><FRBRWork><FRBRalias name="unSymbol" value="S/RES/1 (2000) &quot;a&quot;&amp;&lt;b&gt;&#9;c&#10;"/><FRBRdate date="2000-01-01" name="adoption"/></FRBRWork><FRBRExpression><FRBRlanguage language="eng"/></FRBRExpression></identification></meta><preface><p><docTitle>T &amp; "q" &lt;x&gt;</docTitle></p></preface><mainBody><paragraph eId="para_1"><num>1.</num><content><p>A &amp; B.</p></content></paragraph></mainBody></statement></akomaNtoso>\n' \
+    "$NS3" > "$TMP/esc.xml"
+"$R" -q -f akn -t akn -o "$TMP/esc.akn" "$TMP/esc.xml"
+expect "akn escapes: an attribute value" 1 \
+    "$(grep -c 'value="S/RES/1 (2000) &quot;a&quot;&amp;&lt;b&gt;&#9;c&#10;"' "$TMP/esc.akn")"
+expect "akn escapes: text" 1 \
+    "$(grep -c '<docTitle>T &amp; "q" &lt;x&gt;</docTitle>' "$TMP/esc.akn")"
