@@ -13,6 +13,7 @@
 
 #include "hyphenate.h"
 #include "lang.h"
+#include "memo.h"
 #include "utf8.h"
 
 /* Longer "words" are chemical names, codes or debris: libhyphen's own
@@ -250,9 +251,9 @@ encode(const struct rp_hyph *h, const char *w, size_t n, char *out,
 	return i == n ? m : 0;
 }
 
-size_t
-rp_hyph_points(const rp_hyph *h, const char *s, size_t n, uint32_t *at,
-    size_t max)
+/* rp_hyph_points, asked of libhyphen. */
+static size_t
+points(const rp_hyph *h, const char *s, size_t n, uint32_t *at, size_t max)
 {
 	char		 word[MAX_LETTERS * 4 + 1], enc[MAX_LETTERS * 4 + 1];
 	char		 hy[MAX_LETTERS * 4 + 5];
@@ -295,4 +296,42 @@ rp_hyph_points(const rp_hyph *h, const char *s, size_t n, uint32_t *at,
 	free(pos);
 	free(cut);
 	return got;
+}
+
+/* Points kept per thread: the breaker asks about the same words again
+ * and again (those of every loose line, in every paragraph). */
+#define MEMO_SLOTS	2048
+
+struct hyph_memo {
+	rp_memo_key	 key;
+	const rp_hyph	*h;
+	uint8_t		 got;
+	uint8_t		 at[MAX_LETTERS];	/* in a word of at most
+						 * RP_MEMO_TEXT bytes */
+};
+
+size_t
+rp_hyph_points(const rp_hyph *h, const char *s, size_t n, uint32_t *at,
+    size_t max)
+{
+	static _Thread_local struct hyph_memo slots[MEMO_SLOTS];
+	struct hyph_memo	*m;
+	uint32_t		 all[MAX_LETTERS];
+	size_t			 i = rp_memo_index(0, 0, s, n, MEMO_SLOTS), k;
+
+	if (h == NULL)
+		return 0;
+	if (i == (size_t)-1)
+		return points(h, s, n, at, max);
+	m = &slots[i];
+	if (m->h != h || !rp_memo_holds(&m->key, 0, 0, s, n)) {
+		rp_memo_set(&m->key, 0, 0, s, n);
+		m->h = h;
+		m->got = (uint8_t)points(h, s, n, all, MAX_LETTERS);
+		for (k = 0; k < m->got; k++)
+			m->at[k] = (uint8_t)all[k];
+	}
+	for (k = 0; k < m->got && k < max; k++)
+		at[k] = m->at[k];
+	return k;
 }

@@ -30,15 +30,23 @@
 #include "arena.h"
 #include "utf8.h"
 
+/* What a face gives 256 characters of the BMP: asked of HarfBuzz once,
+ * each entry all bits set until then (laying out asks for every
+ * character's face and width). */
+struct glyph_block {
+	uint16_t	 gid[256];	/* 0: the face lacks it */
+	int16_t		 w[256];	/* advance, 1/1000 em */
+};
+
 struct pdf_face {
 	const char	*path;
 	int		 index;
 	int		 alias;		/* first face with the same file */
 	hb_face_t	*face;
 	hb_font_t	*font;		/* at the font's own units */
-	int16_t		*w[256];	/* BMP widths by high byte, -1 until
-					 * asked; a block made when first
-					 * asked */
+	struct glyph_block *blk[256];	/* by high byte; made when first
+					 * asked: a document in one script
+					 * asks for a few */
 	unsigned	 upem;
 };
 
@@ -98,7 +106,7 @@ pdf_fonts_free(struct pdf_fonts *f)
 		hb_face_destroy(f->face[i].face);
 		hb_font_destroy(f->face[i].font);
 		for (k = 0; k < 256; k++)
-			free(f->face[i].w[k]);
+			free(f->face[i].blk[k]);
 	}
 	hb_buffer_destroy(f->buf);
 	free(f->g);
@@ -204,15 +212,41 @@ pdf_fonts_new(const char *const paths[PF__MAX], int cjk_index, int hinting,
 	return f;
 }
 
+/* The block of fc holding BMP character cp. */
+static struct glyph_block *
+block_of(struct pdf_face *fc, uint32_t cp)
+{
+	struct glyph_block **b = &fc->blk[cp >> 8];
+
+	if (*b == NULL) {
+		if ((*b = malloc(sizeof(**b))) == NULL)
+			rp_out_of_memory();
+		memset(*b, 0xff, sizeof(**b));
+	}
+	return *b;
+}
+
 /* The glyph the face's character map gives cp, or 0. */
 static hb_codepoint_t
-glyph_of(const struct pdf_fonts *f, int face, uint32_t cp)
+cmap_glyph(const struct pdf_face *fc, uint32_t cp)
 {
-	hb_codepoint_t	gid;
+	hb_codepoint_t gid;
 
-	if (!hb_font_get_nominal_glyph(f->face[face].font, cp, &gid))
-		return 0;
-	return gid;
+	return hb_font_get_nominal_glyph(fc->font, cp, &gid) ? gid : 0;
+}
+
+/* The same, asked of HarfBuzz once for a character of the BMP. */
+static hb_codepoint_t
+glyph_of(struct pdf_fonts *f, int face, uint32_t cp)
+{
+	uint16_t *kept;
+
+	if (cp >= 0x10000)
+		return cmap_glyph(&f->face[face], cp);
+	kept = &block_of(&f->face[face], cp)->gid[cp & 0xFF];
+	if (*kept == 0xFFFF)
+		*kept = (uint16_t)cmap_glyph(&f->face[face], cp);
+	return *kept;
 }
 
 /*
@@ -225,7 +259,7 @@ glyph_of(const struct pdf_fonts *f, int face, uint32_t cp)
 /* The glyph a set-by-character face draws cp with: its own, else the
  * stand-in's (0 when the face lacks that too). */
 static hb_codepoint_t
-drawn_glyph(const struct pdf_fonts *f, int face, uint32_t cp)
+drawn_glyph(struct pdf_fonts *f, int face, uint32_t cp)
 {
 	hb_codepoint_t gid = glyph_of(f, face, cp);
 
@@ -234,7 +268,7 @@ drawn_glyph(const struct pdf_fonts *f, int face, uint32_t cp)
 
 /* Whether face lacks one of the characters of set. */
 static int
-lacks_some(const struct pdf_fonts *f, int face, const hb_set_t *set)
+lacks_some(struct pdf_fonts *f, int face, const hb_set_t *set)
 {
 	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
 
@@ -245,7 +279,7 @@ lacks_some(const struct pdf_fonts *f, int face, const hb_set_t *set)
 }
 
 int
-pdf_fonts_has(const struct pdf_fonts *f, int face, uint32_t cp)
+pdf_fonts_has(struct pdf_fonts *f, int face, uint32_t cp)
 {
 	/* libharu's UTF-8 encoder writes 2-byte codes: BMP only. */
 	return cp < 0x10000 && glyph_of(f, face, cp) != 0;
@@ -262,7 +296,7 @@ cjk_punct(uint32_t cp)
 int
 pdf_fonts_face(void *fonts, uint32_t cp, int style, int script)
 {
-	const struct pdf_fonts	*f = fonts;
+	struct pdf_fonts	*f = fonts;
 	int			 latin = PF_REGULAR;
 	int			 arabic = style & PS_BOLD &&
 				    f->face[PF_ARABIC_BOLD].alias ==
@@ -301,13 +335,7 @@ pdf_fonts_width(void *fonts, int face, uint32_t cp)
 
 	if (cp >= 0x10000)
 		return 0;
-	/* Blocks of 256: a document in one script asks for a few. */
-	if ((w = fc->w[cp >> 8]) == NULL) {
-		if ((w = malloc(256 * sizeof(*w))) == NULL)
-			rp_out_of_memory();
-		memset(w, 0xff, 256 * sizeof(*w));
-		fc->w[cp >> 8] = w;
-	}
+	w = block_of(fc, cp)->w;
 	if (w[cp & 0xFF] < 0) {
 		/* As libharu computes /W: hmtx advance (of glyph 0 for a
 		 * character the font lacks) in whole 1/1000 em. */

@@ -26,7 +26,7 @@ int		 pdf_fonts_face(void *fonts, uint32_t cp, int style, int script);
 /* Advance of cp in face, 1/1000 em, as libharu writes it in /W. */
 int		 pdf_fonts_width(void *fonts, int face, uint32_t cp);
 /* Whether face has a glyph for cp. */
-int		 pdf_fonts_has(const struct pdf_fonts *f, int face, uint32_t cp);
+int		 pdf_fonts_has(struct pdf_fonts *f, int face, uint32_t cp);
 
 /* A glyph of a shaped run, in HarfBuzz's (visual) order. */
 struct pdf_glyph {

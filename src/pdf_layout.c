@@ -685,14 +685,14 @@ struct sums {
 };
 
 /* 100 r^k, the badness of a line whose glue is set at ratio r, at most
- * 10000: pow() only under the cap, which most lines tried, far too
+ * 10000: computed only under the cap, which most lines tried, far too
  * loose, pass (10000 is 100 r^3 at r 4.64, 100 r^2 at r 10). */
 static double
 badness(double r, int k)
 {
 	if (r > (k == 3 ? 4.7 : 10.1))
 		return 10000;
-	return 100 * pow(r, k);
+	return 100 * (k == 3 ? r * r * r : r * r);
 }
 
 /*
@@ -741,6 +741,7 @@ lines_to(const struct pl_para *p, const struct sums *s, size_t j,
 	const struct pl_box	*e = &p->box[j];
 	int			 hy = e->hyphen > 0 && j < p->nbox - 1;
 	size_t			 fallback[NSTATE], a, h, to, at;
+	size_t			 hmax = hy ? NSTATE - 1 : NSTATE;
 	int			 found[NSTATE] = { 0 };
 	double			 d;
 
@@ -749,28 +750,29 @@ lines_to(const struct pl_para *p, const struct sums *s, size_t j,
 	for (a = j + 1; a-- > 0;) {
 		if (a > 0 && p->box[a - 1].brk == PB_NONE)
 			continue;
-		for (h = 0; h < NSTATE; h++)
-			if ((to = hy ? h + 1 : 0) < NSTATE &&
-			    best[a * NSTATE + h] != HUGE_VAL &&
-			    fallback[to] == NOWHERE)
-				fallback[to] = a * NSTATE + h;
+		/* State h before the line is state hy ? h + 1 : 0 after
+		 * it; a line ending in a hyphen after the most in a row
+		 * has none. */
+		for (h = 0; h < hmax; h++)
+			if (best[a * NSTATE + h] != HUGE_VAL &&
+			    fallback[hy ? h + 1 : 0] == NOWHERE)
+				fallback[hy ? h + 1 : 0] = a * NSTATE + h;
 		d = line_cost(p, s, a, j, a == 0 ? first_w : w, justify);
 		if (d < 0)
 			break;
 		/* A piece of a word is never a line of its own. */
 		if (hy && s->S[j] - s->S[a] <= 0)
 			continue;
-		for (h = 0; h < NSTATE; h++) {
+		for (h = 0; h < hmax; h++) {
 			at = a * NSTATE + h;
-			if ((to = hy ? h + 1 : 0) >= NSTATE ||
-			    best[at] == HUGE_VAL)
+			if (best[at] == HUGE_VAL)
 				continue;
-			to += (j + 1) * NSTATE;
+			to = (j + 1) * NSTATE + (hy ? h + 1 : 0);
 			if (best[at] + d < best[to]) {
 				best[to] = best[at] + d;
 				from[to] = at;
 			}
-			found[to % NSTATE] = 1;
+			found[hy ? h + 1 : 0] = 1;
 		}
 	}
 	/* Nothing fits (a run with no break inside is too wide): take the

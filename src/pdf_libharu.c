@@ -17,6 +17,8 @@
 #include <hpdf_utils.h>
 
 #include "pdf_libharu.h"
+#include "arena.h"
+#include "map.h"
 #include "utf8.h"
 
 #define EXPORT	__attribute__((visibility("default")))
@@ -118,6 +120,37 @@ deflate(const HPDF_BYTE *b, size_t n)
 	return libdeflate_zlib_compress(dc, b, n, out, outcap);
 }
 
+/*
+ * libharu keeps each page's content whole in memory until the document
+ * is saved: some 40 KB a page of text, most of what a long document
+ * holds.  A page drawn is deflated at once, by the compressor the save
+ * would use, so its stream holds the very bytes the save would write;
+ * the save copies them as they are.  early: those streams (their
+ * pointers as keys), emptied for each document.
+ */
+static rp_map early;
+
+void
+pdf_libharu_page_done(HPDF_Page page)
+{
+	HPDF_PageAttr	 a = page->attr;
+	HPDF_Stream	 s = a->stream;
+	long		 n;
+	size_t		 z;
+
+	/* An empty stream is written as nothing; an open text object or
+	 * saved state would be closed into the stream at the save. */
+	if (s->type != HPDF_STREAM_MEMORY || HPDF_Stream_Size(s) == 0 ||
+	    a->gmode != HPDF_GMODE_PAGE_DESCRIPTION ||
+	    (a->gstate != NULL && a->gstate->prev != NULL) ||
+	    (n = gather(s)) < 0 || (z = deflate(in, (size_t)n)) == 0)
+		return;
+	HPDF_MemStream_FreeData(s);
+	if (HPDF_Stream_Write(s, out, (HPDF_UINT)z) != HPDF_OK)
+		rp_out_of_memory();
+	rp_map_put(&early, &s, sizeof(s), NULL);
+}
+
 EXPORT HPDF_STATUS
 HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
     HPDF_Encrypt e)
@@ -125,7 +158,14 @@ HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
 	long	n;
 	size_t	z;
 
-	if ((n = gather(src)) < 0 || (z = deflate(in, (size_t)n)) == 0)
+	if ((n = gather(src)) < 0)
+		return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, 0);
+	if (rp_map_get(&early, &src, sizeof(src)) != NULL) {
+		if (reserve(&out, &outcap, (size_t)n) != 0)
+			return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, 0);
+		memcpy(out, in, (size_t)n);
+		z = (size_t)n;
+	} else if ((z = deflate(in, (size_t)n)) == 0)
 		return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, 0);
 	if (e == NULL)
 		return HPDF_Stream_Write(dst, out, (HPDF_UINT)z);
@@ -381,6 +421,7 @@ void
 pdf_libharu_begin(HPDF_Doc pdf)
 {
 	pdf->pdf_version = HPDF_VER_15;
+	rp_map_free(&early);
 }
 
 void
@@ -392,6 +433,7 @@ pdf_libharu_free(void)
 	free(out);
 	in = out = NULL;
 	incap = outcap = 0;
+	rp_map_free(&early);
 }
 
 /* ------------------------------------------------------- marked content */

@@ -13,6 +13,10 @@ void	pdf_libharu_free(void);
 /* Mark a new document PDF 1.5: its objects go in an object stream. */
 void	pdf_libharu_begin(HPDF_Doc);
 
+/* Page drawn: nothing more goes into its content, deflated from now
+ * on (see pdf_libharu.c). */
+void	pdf_libharu_page_done(HPDF_Page);
+
 /*
  * Marked content, which libharu has no call for: what the page draws
  * between these two reads as s[0..n) (UTF-8), a /Span with /ActualText

@@ -2763,6 +2763,41 @@ doc_end(struct pdf_state *ps, HPDF_STATUS st)
 	pdf_fonts_unload(ps->pdf);
 }
 
+/* Indices 0..n-1 grouped by page (page_of[k]; outside [0, npages):
+ * none): page i's are order[start[i]..start[i + 1]). */
+static size_t *
+by_page(const int *page_of, size_t n, size_t npages, size_t **startp)
+{
+	size_t	*start = calloc(npages + 2, sizeof(*start));
+	size_t	*order = calloc(n + 1, sizeof(*order)), k;
+
+	if (start == NULL || order == NULL)
+		rp_out_of_memory();
+	for (k = 0; k < n; k++)
+		if (page_of[k] >= 0 && (size_t)page_of[k] < npages)
+			start[page_of[k] + 2]++;
+	for (k = 2; k < npages + 2; k++)
+		start[k] += start[k - 1];
+	for (k = 0; k < n; k++)
+		if (page_of[k] >= 0 && (size_t)page_of[k] < npages)
+			order[start[page_of[k] + 1]++] = k;
+	*startp = start;
+	return order;
+}
+
+static int *
+new_pages_of(size_t n)
+{
+	int	*page_of = malloc((n + 1) * sizeof(*page_of));
+	size_t	 k;
+
+	if (page_of == NULL)
+		rp_out_of_memory();
+	for (k = 0; k < n; k++)
+		page_of[k] = -1;
+	return page_of;
+}
+
 /*
  * The items of each page in order, items[start[i]..start[i+1]) for page
  * i: drawing a page then looks at its own items, not at every item of
@@ -2771,21 +2806,47 @@ doc_end(struct pdf_state *ps, HPDF_STATUS st)
 static size_t *
 page_items(const struct job *j, size_t **startp)
 {
-	size_t	*start = calloc(j->npages + 2, sizeof(*start));
-	size_t	*items = calloc(j->nv + 1, sizeof(*items)), k;
+	int	*page_of = new_pages_of(j->nv);
+	size_t	*items, k;
 
-	if (start == NULL || items == NULL)
-		rp_out_of_memory();
 	for (k = 0; k < j->nv; k++)
-		if (j->v[k].page >= 0 && (size_t)j->v[k].page < j->npages)
-			start[j->v[k].page + 2]++;
-	for (k = 2; k < j->npages + 2; k++)
-		start[k] += start[k - 1];
-	for (k = 0; k < j->nv; k++)
-		if (j->v[k].page >= 0 && (size_t)j->v[k].page < j->npages)
-			items[start[j->v[k].page + 1]++] = k;
-	*startp = start;
+		page_of[k] = j->v[k].page;
+	items = by_page(page_of, j->nv, j->npages, startp);
+	free(page_of);
 	return items;
+}
+
+static void
+drawn_on(int *last, int para, size_t page)
+{
+	if (para >= 0 && last[para] < (int)page)
+		last[para] = (int)page;
+}
+
+/* The paragraphs whose last line each page draws: their layout goes
+ * once that page is drawn, so that a long document's boxes and the
+ * pages libharu holds are not all in memory at once. */
+static size_t *
+last_paras(const struct job *j, int (*marks)[3], size_t **startp)
+{
+	int	*last = new_pages_of(j->npara);
+	size_t	*paras, i, k;
+
+	for (i = 0; i < j->nv; i++)
+		if (j->v[i].kind == VI_LINE && j->v[i].page >= 0) {
+			drawn_on(last, j->v[i].para, (size_t)j->v[i].page);
+			drawn_on(last, j->v[i].para2, (size_t)j->v[i].page);
+		}
+	for (i = 0; i < j->npages; i++) {
+		for (k = 0; k < j->pages[i].nfn; k++)
+			drawn_on(last, j->notes[j->pages[i].fn[k].note].para,
+			    i);
+		for (k = 0; k < 3; k++)
+			drawn_on(last, marks[i][k], i);
+	}
+	paras = by_page(last, j->npara, j->npages, startp);
+	free(last);
+	return paras;
 }
 
 static float
@@ -3007,7 +3068,7 @@ static void
 draw_pages(struct draw *d, int (*marks)[3])
 {
 	const struct job	*j = d->j;
-	size_t			 i, *items, *start;
+	size_t			 i, k, *items, *start, *done, *dstart;
 
 	for (i = 0; i < j->npages; i++) {
 		d->pages[i] = HPDF_AddPage(d->pdf);
@@ -3016,12 +3077,18 @@ draw_pages(struct draw *d, int (*marks)[3])
 	}
 	note_destinations(d);
 	items = page_items(j, &start);
+	done = last_paras(j, marks, &dstart);
 	for (i = 0; i < j->npages; i++) {
 		draw_page_text(d, i, items, start, marks[i]);
 		draw_page_rules(d, i, items, start);
+		pdf_libharu_page_done(d->pages[i]);
+		for (k = dstart[i]; k < dstart[i + 1]; k++)
+			pl_para_free(&j->para[done[k]].pl);
 	}
 	free(items);
 	free(start);
+	free(done);
+	free(dstart);
 }
 
 static int
