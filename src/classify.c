@@ -1377,6 +1377,39 @@ note_number_opening(const char *s, size_t n, int *num)
 	return rp_note_number(s, n, cp, num);
 }
 
+/* The digit a scan may read as letter c in a note's number ("g" for 9,
+ * "l" or "i" for 1, "O" for 0), or -1. */
+static int
+ocr_digit(char c)
+{
+	static const char	 letters[] = "gqlIiOoSZ";
+	static const char	 digits[] = "991110052";
+	const char		*p = strchr(letters, c);
+
+	return c != '\0' && p != NULL ? digits[p - letters] - '0' : -1;
+}
+
+/* A note's number a scan read as one or two letters, then a note
+ * opening of [note openings] ("g Voir Documents officiels …" is note 9,
+ * "il Voir …" note 11): its number into out, the offset of the text;
+ * 0 if none.  Without the note opening the letters are words. */
+static size_t
+ocr_note_number(const char *s, size_t n, char *out, size_t outsize)
+{
+	size_t	i = 0;
+
+	while (i < n && i < 2 && ocr_digit(s[i]) >= 0 && i + 1 < outsize) {
+		out[i] = (char)('0' + ocr_digit(s[i]));
+		i++;
+	}
+	if (i == 0 || i >= n || s[i] != ' ' ||
+	    rp_lang_phrase(RP_LK_NOTE_OPENING, s + i + 1, n - i - 1,
+	    NULL) == 0)
+		return 0;
+	out[i] = '\0';
+	return i + 1;
+}
+
 /*
  * A footnote marker opening a definition line: "1 See", "¹ General",
  * "* 仅以", a marker in words of [note markers] ("(注)大会…") or a
@@ -1420,6 +1453,8 @@ rp_note_marker(const char *s, size_t n, char *out, size_t outsize,
 			*slashed = 1;
 			i++;
 		}
+		if (m == 0 && i == 0)
+			return ocr_note_number(s, n, out, outsize);
 		if (m == 0 || i >= n || s[i] != ' ' ||
 		    (m == 2 && out[0] == '*' && !*slashed))
 			return 0;
