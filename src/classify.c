@@ -1377,29 +1377,26 @@ note_number_opening(const char *s, size_t n, int *num)
 	return rp_note_number(s, n, cp, num);
 }
 
-/* The digit a scan may read as letter c in a note's number ("g" for 9,
- * "l" or "i" for 1, "O" for 0), or -1. */
+/* Whether a scan may have read a digit of a note's number as letter c
+ * ("g" for 9, "l" or "i" for 1, "O" for 0). */
 static int
 ocr_digit(char c)
 {
-	static const char	 letters[] = "gqlIiOoSZ";
-	static const char	 digits[] = "991110052";
-	const char		*p = strchr(letters, c);
-
-	return c != '\0' && p != NULL ? digits[p - letters] - '0' : -1;
+	return c != '\0' && strchr("gqlIiOoSZ", c) != NULL;
 }
 
 /* A note's number a scan read as one or two letters, then a note
  * opening of [note openings] ("g Voir Documents officiels …" is note 9,
- * "il Voir …" note 11): its number into out, the offset of the text;
- * 0 if none.  Without the note opening the letters are words. */
+ * "il Voir …" note 11): the letters, as printed, into out (the marker
+ * keeps every word of the text), the offset of the note's text; 0 if
+ * none.  Without the note opening the letters are words. */
 static size_t
 ocr_note_number(const char *s, size_t n, char *out, size_t outsize)
 {
 	size_t	i = 0;
 
-	while (i < n && i < 2 && ocr_digit(s[i]) >= 0 && i + 1 < outsize) {
-		out[i] = (char)('0' + ocr_digit(s[i]));
+	while (i < n && i < 2 && ocr_digit(s[i]) && i + 1 < outsize) {
+		out[i] = s[i];
 		i++;
 	}
 	if (i == 0 || i >= n || s[i] != ' ' ||

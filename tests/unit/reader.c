@@ -1240,14 +1240,16 @@ test_arabic_notes(void)
 	    "ar notes: (1) before English text is an item, not a note");
 	check_note_opening("(أ) تقرر", "", "ar notes: (أ) is an item");
 	/* Yearbook OCR read a note's number as letters (S/RES/347 and 350
-	 * (1974), tests/dev/fr): a note only when its words open one. */
+	 * (1974), tests/dev/fr): a note only when its words open one; its
+	 * marker as printed, so that no word is lost. */
 	check_note_opening("g Voir Documents officiels du Conseil de "
-	    "sécurité", "9", "notes: OCR g is note 9 before a note's words");
-	check_note_opening("il Voir Documents officiels du Conseil", "11",
-	    "notes: OCR il is note 11 before a note's words");
+	    "sécurité", "g", "notes: OCR g (9) opens a note before a note's "
+	    "words");
+	check_note_opening("il Voir Documents officiels du Conseil", "il",
+	    "notes: OCR il (11) opens a note before a note's words");
 	check_note_opening("il Voir le rapport", "", "notes: il before other "
 	    "words is no note");
-	check_note_opening("Il Ibid.", "11", "notes: Il Ibid. is note 11");
+	check_note_opening("Il Ibid.", "Il", "notes: Il Ibid. opens a note");
 	t = next_case("إن الجمعية العامة،\n\n"
 	    "إذ تشير إلى الإعلان العالمي لحقوق الإنسان(1)،\n\n"
 	    "وإذ تشير إلى قرار مجلس الأمن 242 (1967) والفقرة (2) منه "
