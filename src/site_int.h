@@ -10,7 +10,6 @@
 #include <stdint.h>
 
 #include <libxml/tree.h>
-#include <libxml/xmlwriter.h>
 
 #include "labels.h"
 #include "respub.h"
@@ -72,12 +71,15 @@ int	 elist_add(struct elist *, struct entry *);
 /* Where page documents go: built as a tree, streamed (catalog.xml), or
  * only hashed (to learn whether a page must be rendered again without
  * building it). */
+#define SINK_DEPTH	8
 struct sink {
 	xmlDocPtr	 doc;		/* NULL: no tree */
 	xmlNodePtr	 cur;
 	xmlNsPtr	 ns;
-	xmlTextWriterPtr w;		/* NULL: no stream */
+	rp_buf		*out;		/* NULL: no stream */
+	const char	*open[SINK_DEPTH];	/* the stream's elements */
 	int		 depth;
+	int		 in_tag;	/* a start tag not yet closed */
 	uint64_t	 hash;
 };
 void	 sink_init(struct sink *, int build, uint64_t seed);
