@@ -388,7 +388,10 @@ take_cached(struct site *st, struct entry *e)
 		return 0;
 	in = &st->old.in[k];
 	/* Taken already (an input given twice): read again. */
-	if (in->size != e->size || in->mtime != e->mtime || in->taken)
+	if (in->taken)
+		return 0;
+	e->was = k + 1;
+	if (in->size != e->size || in->mtime != e->mtime)
 		return 0;
 	if (entry_parse(e, in->rec, in->reclen) != 0)
 		return -1;
@@ -1210,6 +1213,8 @@ replan(struct site *st, const struct args *a, rp_html *h)
 	if (st->n == 0)
 		return 0;
 	catalog_placeholder(st);
+	if (!fast && clean_pages(st) != 0)
+		return -1;
 	if (!fast || write_changed(st, h) != 0) {
 		for (i = 0; i < st->nnew; i++)
 			free(st->newnames[i]);

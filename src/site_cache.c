@@ -380,6 +380,64 @@ next_line(struct cache *c, char **p, char t, char **nl)
 	return line;
 }
 
+/* Whether input k's "P" line gives it the name and index page e has
+ * in this run (0: it has none). */
+int
+plan_same_place(const struct cache *c, size_t k, const struct entry *e)
+{
+	const char	*p, *end = c->data + c->len;
+
+	if (c->plans == NULL || k >= c->nin || (p = c->plans[k]) == NULL ||
+	    e->stem == NULL || e->yearpage == NULL)
+		return 0;
+	p += 2;
+	state_int(&p, end);
+	return field_is(&p, end, e->stem) && field_is(&p, end, e->yearpage);
+}
+
+static void
+each_of_list(const char **p, const char *end, void (*fn)(void *, long long),
+    void *ctx)
+{
+	long long n = state_int(p, end);
+
+	while (n-- > 0 && *p < end)
+		fn(ctx, state_int(p, end));
+}
+
+/* Each entry input k's "P" line names (its lead, neighbours, versions,
+ * who cites it, who holds what it cites; with versions_only, its
+ * versions), by input position, to fn. */
+void
+plan_each_link(const struct cache *c, size_t k, int versions_only,
+    void (*fn)(void *, long long), void *ctx)
+{
+	const char	*p, *end;
+	long long	 n;
+	int		 i;
+
+	if (c->plans == NULL || k >= c->nin || (p = c->plans[k]) == NULL)
+		return;
+	end = p + strcspn(p, "\n");
+	p += 2;
+	state_int(&p, end);
+	for (i = 0; i < 2; i++) {		/* its name, index page */
+		p += strcspn(p, "\t\n");
+		p += p < end;
+	}
+	for (i = 0; i < 3; i++) {		/* lead, prev, next */
+		n = state_int(&p, end);
+		if (!versions_only)
+			fn(ctx, n);
+	}
+	each_of_list(&p, end, fn, ctx);		/* versions */
+	if (versions_only)
+		return;
+	each_of_list(&p, end, fn, ctx);		/* citers */
+	for (n = state_int(&p, end); n > 0 && p < end; n--)
+		each_of_list(&p, end, fn, ctx);	/* holders */
+}
+
 /* The "P" lines, by input, read when first needed. */
 int
 cache_plans(struct cache *c)

@@ -156,12 +156,12 @@ sink_init(struct sink *s, int build, uint64_t seed)
 		s->doc = xmlNewDoc((const xmlChar *)"1.0");
 }
 
-/* The stream's XML is written by hand: libxml2's writer was a fifth of
- * a rebuild's time (an archive's catalog.xml is tens of megabytes).  The
- * same bytes: an attribute escaped as it escapes one, one space of
- * indent a level, the namespace declared last on the root. */
-static void
-put_escaped(rp_buf *b, const char *s)
+/* s escaped as libxml2 saves it in an attribute (attr) or a text: the
+ * site's own XML (catalog.xml, sitemap.xml) is written by hand, since
+ * libxml2's writer was a fifth of a rebuild's time (an archive's
+ * catalog.xml is tens of megabytes); byte for byte what it wrote. */
+void
+xml_escape(rp_buf *b, const char *s, int attr)
 {
 	const char	*run = s, *rep;
 
@@ -170,12 +170,14 @@ put_escaped(rp_buf *b, const char *s)
 		case '&': rep = "&amp;"; break;
 		case '<': rep = "&lt;"; break;
 		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\n': rep = "&#10;"; break;
 		case '\r': rep = "&#13;"; break;
-		case '\t': rep = "&#9;"; break;
-		default: continue;
+		case '"': rep = attr ? "&quot;" : NULL; break;
+		case '\n': rep = attr ? "&#10;" : NULL; break;
+		case '\t': rep = attr ? "&#9;" : NULL; break;
+		default: rep = NULL;
 		}
+		if (rep == NULL)
+			continue;
 		rp_buf_put(b, run, (size_t)(s - run));
 		rp_buf_puts(b, rep);
 		run = s + 1;
@@ -183,6 +185,8 @@ put_escaped(rp_buf *b, const char *s)
 	rp_buf_put(b, run, (size_t)(s - run));
 }
 
+/* The stream: one space of indent a level, the namespace declared last
+ * on the root, as libxml2's writer has it. */
 static void
 stream_indent(struct sink *s)
 {
@@ -268,7 +272,7 @@ sink_attr(struct sink *s, const char *name, const char *value)
 		rp_buf_putc(s->out, ' ');
 		rp_buf_puts(s->out, name);
 		rp_buf_puts(s->out, "=\"");
-		put_escaped(s->out, value);
+		xml_escape(s->out, value, 1);
 		rp_buf_putc(s->out, '"');
 	}
 	if (s->cur != NULL)

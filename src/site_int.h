@@ -44,6 +44,9 @@ struct entry {
 					   hashed yet (site.c) */
 	unsigned	 looked, stale;	/* its files looked up, those stale
 					   (a bit each: site.c) */
+	size_t		 was;		/* 1 + its input's position in the
+					   previous run, 0: none */
+	int		 touched;	/* site_clean.c */
 };
 
 /* A string -> number map (open addressing); keys are borrowed, and a key
@@ -87,6 +90,7 @@ void	 sink_open(struct sink *, const char *element);
 void	 sink_attr(struct sink *, const char *name, const char *value);
 void	 sink_int(struct sink *, const char *name, int value);
 void	 sink_close(struct sink *);
+void	 xml_escape(rp_buf *, const char *s, int attr);
 uint64_t fnv(uint64_t h, const void *data, size_t len);
 #define FNV_SEED	0xcbf29ce484222325ULL
 
@@ -209,6 +213,9 @@ void	 catalog_write(struct site *);
 int	 cache_load(struct site *);
 int	 cache_index(struct cache *);
 int	 cache_plans(struct cache *);
+int	 plan_same_place(const struct cache *, size_t k, const struct entry *);
+void	 plan_each_link(const struct cache *, size_t k, int versions_only,
+	    void (*fn)(void *, long long), void *ctx);
 int	 cache_files(struct site *, int map);
 long	 cache_file(const struct cache *, const char *name);
 void	 cache_sync(struct site *);
@@ -258,6 +265,9 @@ struct site_work {
 };
 int	 site_each(struct site *, void *html, const struct site_work *);
 int	 site_read(struct site *, size_t n);
+
+/* site_clean.c */
+int	 clean_pages(struct site *);
 
 /* site_quick.c */
 int	 quick_plan(struct site *, char **inputs, size_t n);
