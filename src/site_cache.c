@@ -813,8 +813,17 @@ put_plan(FILE *f, const struct site *st, int from_old)
 	putc('\n', f);
 	rp_buf_init(&b);
 	for (i = 0; i < st->n; i++) {
+		const struct entry *e = &st->e[i];
+
+		if (st->inputs_stay && !e->touched && e->was > 0 &&
+		    c->plans[e->was - 1] != NULL) {	/* as it was */
+			const char *line = c->plans[e->was - 1];
+
+			fwrite(line, 1, strcspn(line, "\n") + 1, f);
+			continue;
+		}
 		rp_buf_reset(&b);
-		plan_line(st, &st->e[i], &b);
+		plan_line(st, e, &b);
 		fwrite(b.data, 1, b.len, f);
 	}
 	rp_buf_free(&b);

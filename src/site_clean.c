@@ -85,6 +85,8 @@ mark_changed(struct site *st, struct marks *m)
 			continue;
 		}
 		k = e->was - 1;
+		if (k != e->arg)
+			st->inputs_stay = 0;
 		if (m->now[k] != NULL) {
 			mark(m->now[k], CHANGED);
 			mark(e, CHANGED);
@@ -132,6 +134,7 @@ clean_pages(struct site *st)
 	m.n = st->old.nin;
 	if ((m.now = calloc(m.n + 1, sizeof(*m.now))) == NULL)
 		return -1;
+	st->inputs_stay = 1;
 	mark_changed(st, &m);
 	spread_versions(st, &m);
 	m.mark = SHOWN;

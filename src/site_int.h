@@ -183,6 +183,9 @@ struct site {
 	struct elist	 *versions;	/* site_versions.c: per Work */
 	size_t		  nworks;
 	struct smap	  versioned;	/* stem -> entry with versions */
+	int		  inputs_stay;	/* site_clean.c: every input kept
+					   its position: the "P" line of an
+					   entry it left alone holds */
 	struct entry	**seen;		/* site_quick.c: entries of the
 					   previous plan read, by input */
 	size_t		  nres;		/* resolutions on the site */
