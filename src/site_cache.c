@@ -659,6 +659,8 @@ cache_fresh(struct site *st, const char *name, uint64_t deps)
 void
 cache_record(struct site *st, const char *name, uint64_t deps)
 {
+	size_t k;
+
 	if (st->nnew == st->newcap) {
 		size_t		 cap = st->newcap ? st->newcap * 2 : 256;
 		char		**nn = realloc(st->newnames, cap * sizeof(*nn));
@@ -675,6 +677,8 @@ cache_record(struct site *st, const char *name, uint64_t deps)
 	if ((st->newnames[st->nnew] = xstrdup(name)) == NULL)
 		goto oom;
 	st->newdeps[st->nnew++] = deps;
+	if (smap_get(&st->old.files, name, &k))	/* not to be pruned */
+		st->old.f[k].made = 1;
 	return;
 oom:
 	st->status = 3;
@@ -682,28 +686,22 @@ oom:
 
 /* Files of the previous run that this run did not make (inputs no
  * longer given, years no longer listed) are removed: the site holds what
- * its inputs make, nothing else. */
+ * its inputs make, nothing else.  What this run made is marked by
+ * cache_record (a name the previous run listed twice by its map's
+ * slot). */
 void
 cache_prune(struct site *st)
 {
-	struct smap	 now;
-	size_t		 i, k;
+	const struct cache	*c = &st->old;
+	size_t			 i, k;
+	char			*path;
 
-	memset(&now, 0, sizeof(now));
-	if (smap_reserve(&now, st->nnew + 2) != 0)
-		return;
-	for (i = 0; i < st->nnew; i++)
-		if (smap_put(&now, st->newnames[i], i) != 0) {
-			smap_free(&now);
-			return;
-		}
-	smap_put(&now, "catalog.xml", 0);
-	smap_put(&now, "catalog.tsv", 0);
-	for (i = 0; i < st->old.nfiles; i++) {
-		char *path;
-
-		if (smap_get(&now, st->old.f[i].name, &k) ||
-		    (path = cli_join(st->outdir, st->old.f[i].name, NULL)) == NULL)
+	for (i = 0; i < c->nfiles; i++) {
+		if (c->f[i].made || (smap_get(&c->files, c->f[i].name, &k) &&
+		    c->f[k].made) ||
+		    strcmp(c->f[i].name, "catalog.xml") == 0 ||
+		    strcmp(c->f[i].name, "catalog.tsv") == 0 ||
+		    (path = cli_join(st->outdir, c->f[i].name, NULL)) == NULL)
 			continue;
 		if (unlink(path) == 0 && !st->quiet)
 			cli_say(path, RP_INFO, "removed", "removed (no input "
@@ -712,7 +710,6 @@ cache_prune(struct site *st)
 			cli_say(path, RP_ERROR, NULL, "%s", strerror(errno));
 		free(path);
 	}
-	smap_free(&now);
 }
 
 /* ---------------------------------------------------------- writing */

@@ -119,6 +119,7 @@ struct old_file {
 	const char	*name;
 	uint64_t	 deps;		/* what it was made from */
 	int		 here;		/* still in the directory */
+	int		 made;		/* by this run too (cache_record) */
 };
 struct cache {
 	char		 *data;		/* the file */
