@@ -845,13 +845,22 @@ render_html(struct site *st, rp_html *h, struct entry *e, rp_doc *doc,
 uint64_t
 source_hash(const struct site *st, const struct entry *e)
 {
-	uint64_t h = fnv(st->build, e->src, strlen(e->src) + 1);
+	uint64_t	h = fnv(st->build, e->src, strlen(e->src) + 1);
+	size_t		i;
 
 	h = fnv(h, &e->size, sizeof(e->size));
 	h = fnv(h, &e->mtime, sizeof(e->mtime));
-	/* What the other versions gave it (versions_apply). */
+	/* What the other versions gave it (versions_apply), their
+	 * languages among it: the AKN lists them, so a version added or
+	 * removed makes the others' files again. */
 	h = fnv(h, e->symbol ? e->symbol : "", e->symbol ? strlen(e->symbol) : 0);
 	h = fnv(h, e->date ? e->date : "", e->date ? strlen(e->date) : 0);
+	h = fnv(h, &e->year, sizeof(e->year));
+	for (i = 0; e->versions != NULL && e->versions->n > 1 &&
+	    i < e->versions->n; i++)
+		h = fnv(h, e->versions->v[i]->lang ? e->versions->v[i]->lang :
+		    "", e->versions->v[i]->lang ?
+		    strlen(e->versions->v[i]->lang) + 1 : 1);
 	return fnv(h, &e->body, sizeof(e->body));
 }
 

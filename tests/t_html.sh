@@ -358,6 +358,10 @@ grep -q 'href="index-un-sc-2004.html"' "$I/s/S-RES-1378-2004.html" &&
     ok "site: a symbol and date changed move a resolution to its new year" ||
     notok "site: a symbol and date changed move a resolution to its new year"
 fresh_as "after a symbol and date changed" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
+# Its symbol alone changed: renamed, in the same place.
+sed -i 's/1378 (2004)/1379 (2004)/' "$I/S-RES-1378-2001.txt"
+"$RESPUB" site -q -d "$I/s" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
+fresh_as "after a symbol changed" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
 # An input no longer given: its files go.
 "$RESPUB" site -q -d "$I/s" $(ls "$I"/in/*.txt | grep -v E-RES)
 [ ! -e "$I/s/E-RES-2005-19.html" ] && [ ! -e "$I/s/E-RES-2005-19.pdf" ] &&
@@ -413,6 +417,24 @@ rm "$Q/s/A-RES-217-A-III-rus.pdf"
 "$RESPUB" site -q -d "$Q/s" "$Q"/in/*.txt 2>/dev/null
 [ -s "$Q/s/A-RES-217-A-III-rus.pdf" ] && ok "site: a file removed by hand is made again" ||
     notok "site: a file removed by hand is made again"
+
+# What a language version says of itself changed (its title), then a
+# version removed: the site planned again, the pages of what did not
+# change taken as they were (site_clean.c), the other versions' files
+# made again (they list the versions), as a build from nothing.
+quick_fresh() {	# what
+	"$RESPUB" site -q -d "$Q/s" "$Q"/in/*.txt 2>/dev/null
+	rm -rf "$Q/fresh"
+	"$RESPUB" site -q -d "$Q/fresh" "$Q"/in/*.txt 2>/dev/null
+	diff -r "$Q/s" "$Q/fresh" >"$Q/diff" 2>&1 &&
+	    ok "site: $1: a build from nothing" ||
+	    notok "site: $1: a build from nothing" \
+	    "$(head -3 "$Q/diff" | tr '\n' ';')"
+}
+sed -i '1s/^Déclaration universelle/La Déclaration universelle/' "$Q/in/udhr-fr.txt"
+quick_fresh "a version's title changed"
+rm "$Q/in/udhr-ru.txt"
+quick_fresh "a version removed"
 
 # Two runs into one directory: the second fails, clearly.
 if command -v flock >/dev/null 2>&1; then
