@@ -134,7 +134,7 @@ clean_pages(struct site *st)
 	m.n = st->old.nin;
 	if ((m.now = calloc(m.n + 1, sizeof(*m.now))) == NULL)
 		return -1;
-	st->inputs_stay = 1;
+	st->marked = st->inputs_stay = 1;
 	mark_changed(st, &m);
 	spread_versions(st, &m);
 	m.mark = SHOWN;

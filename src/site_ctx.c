@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -608,20 +610,83 @@ stream_flush(rp_buf *b, int fd, int all)
 	return 0;
 }
 
+/* The previous run's catalog.xml, whose element of a resolution a
+ * rebuild left alone (site_clean.c: its name, record and input as they
+ * were) is copied, not made again.  Its elements come in the order of
+ * the site, which moving or changing others does not change: each is
+ * looked for from where the last was found.  NULL data: none to copy. */
+struct old_catalog {
+	void		*data;		/* mapped */
+	size_t		 len;
+	const char	*at, *end;
+};
+
+static void
+old_catalog_open(struct old_catalog *old, const char *path)
+{
+	struct stat	 sb;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+	    (old->data = mmap(NULL, (size_t)sb.st_size, PROT_READ,
+	    MAP_PRIVATE, fd, 0)) != MAP_FAILED) {
+		old->len = (size_t)sb.st_size;
+		old->at = old->data;
+		old->end = old->at + old->len;
+	} else
+		old->data = NULL;
+	close(fd);
+}
+
+#define CAT_ELEMENT	"\n <s:resolution page=\""
+
+/* The element of e at or after old->at, into out; 0: not there (then
+ * none is copied any more). */
+static int
+copy_element(struct old_catalog *old, const struct entry *e, rp_buf *out)
+{
+	const char	*p, *next;
+	size_t		 el = sizeof(CAT_ELEMENT) - 1, n = strlen(e->stem);
+
+	while (old->at != NULL && (p = memmem(old->at, (size_t)(old->end -
+	    old->at), CAT_ELEMENT, el)) != NULL) {
+		p++;
+		if ((next = memmem(p, (size_t)(old->end - p), "\n <s:", 5)) ==
+		    NULL && (next = memmem(p, (size_t)(old->end - p), "\n</s:",
+		    5)) == NULL)
+			break;
+		old->at = next;
+		if (strncmp(p + el - 1, e->stem, n) == 0 &&
+		    strncmp(p + el - 1 + n, ".html\"", 6) == 0) {
+			rp_buf_put(out, p, (size_t)(next + 1 - p));
+			return 1;
+		}
+	}
+	old->at = NULL;
+	return 0;
+}
+
 /* catalog.xml: what the site holds, who cites whom, where each
  * resolution came from (for readers: rebuilds read catalog.tsv).
  * Streamed to the file: an archive's catalog is too large to hold. */
 void
 catalog_write(struct site *st)
 {
-	struct sink	 s;
-	rp_buf		 out;
-	size_t		 i;
-	int		 fd, ok, rc;
+	struct old_catalog	 old = { NULL, 0, NULL, NULL };
+	struct sink		 s;
+	rp_buf			 out;
+	size_t			 i;
+	int			 fd, ok, rc;
 
+	if (st->marked)
+		old_catalog_open(&old, st->catpath);
 	if ((fd = cli_stream_begin(st->catpath)) < 0) {
 		cli_say(st->catpath, RP_ERROR, NULL, "%s", strerror(errno));
 		st->status = 3;
+		if (old.data != NULL)
+			munmap(old.data, old.len);
 		return;
 	}
 	rp_buf_init(&out);
@@ -631,9 +696,12 @@ catalog_write(struct site *st)
 	ctx_root(st, &s, "catalog", NULL, NULL);
 	ctx_bodies(st, &s, NULL, -1);
 	for (i = 0, ok = 1; i < st->n && ok; i++) {
-		catalog_entry(&s, &st->e[i]);
+		if (st->e[i].touched || !copy_element(&old, &st->e[i], &out))
+			catalog_entry(&s, &st->e[i]);
 		ok = stream_flush(&out, fd, 0) == 0;
 	}
+	if (old.data != NULL)
+		munmap(old.data, old.len);
 	sink_close(&s);
 	ok = ok && stream_flush(&out, fd, 1) == 0;
 	rp_buf_free(&out);

@@ -184,6 +184,7 @@ struct site {
 	struct elist	 *versions;	/* site_versions.c: per Work */
 	size_t		  nworks;
 	struct smap	  versioned;	/* stem -> entry with versions */
+	int		  marked;	/* site_clean.c: entries' touched */
 	int		  inputs_stay;	/* site_clean.c: every input kept
 					   its position: the "P" line of an
 					   entry it left alone holds */
