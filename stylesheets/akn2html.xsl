@@ -435,10 +435,20 @@
 <!-- Symbol, date, body and meeting, from the FRBR metadata. -->
 <xsl:template name="docmeta">
   <xsl:variable name="sym" select="(akn:meta/descendant::akn:FRBRalias[@name = 'unSymbol']/@value | akn:meta/akn:publication/@showAs)[1]"/>
+  <!-- The page's resolution has its date and body already. -->
+  <xsl:variable name="is-res" select="count(. | $res) = 1"/>
   <xsl:variable name="d">
-    <xsl:apply-templates select="akn:meta//akn:FRBRWork/akn:FRBRdate[1]" mode="known-date"/>
+    <xsl:choose>
+      <xsl:when test="$is-res"><xsl:value-of select="$date"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="akn:meta//akn:FRBRWork/akn:FRBRdate[1]" mode="known-date"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:variable>
-  <xsl:variable name="by"><xsl:call-template name="author-name"><xsl:with-param name="doc" select="."/></xsl:call-template></xsl:variable>
+  <xsl:variable name="by">
+    <xsl:choose>
+      <xsl:when test="$is-res"><xsl:value-of select="$body-name"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="author-name"><xsl:with-param name="doc" select="."/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
   <xsl:variable name="mt" select="akn:meta/akn:references/akn:TLCEvent[1]/@showAs"/>
   <xsl:if test="$sym">
     <dl class="docmeta">
