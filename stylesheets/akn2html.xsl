@@ -615,11 +615,14 @@
      ahead. -->
 <xsl:template name="run">
   <xsl:param name="level"/>
+  <xsl:variable name="n"><xsl:call-template name="run-count"/></xsl:variable>
   <xsl:call-template name="run-blocks">
     <xsl:with-param name="level" select="$level"/>
     <xsl:with-param name="max" select="64"/>
+    <xsl:with-param name="n" select="$n"/>
   </xsl:call-template>
-  <xsl:variable name="full"><xsl:call-template name="run-full-blocks"/></xsl:variable>
+  <!-- A run shorter than a block (most) is written: no more counting. -->
+  <xsl:variable name="full"><xsl:if test="string-length($n) = 64"><xsl:call-template name="run-full-blocks"/></xsl:if></xsl:variable>
   <xsl:if test="string-length($full) = 64">
     <xsl:for-each select="following-sibling::*[4096]">
       <xsl:call-template name="run"><xsl:with-param name="level" select="$level"/></xsl:call-template>
@@ -627,11 +630,12 @@
   </xsl:if>
 </xsl:template>
 
-<!-- Up to $max blocks of 64 items from this one on. -->
+<!-- Up to $max blocks of 64 items from this one on; $n, the first
+     block's count, when the caller has it. -->
 <xsl:template name="run-blocks">
   <xsl:param name="level"/>
   <xsl:param name="max"/>
-  <xsl:variable name="n"><xsl:call-template name="run-count"/></xsl:variable>
+  <xsl:param name="n"><xsl:call-template name="run-count"/></xsl:param>
   <xsl:call-template name="run-items">
     <xsl:with-param name="level" select="$level"/>
     <xsl:with-param name="n" select="string-length($n)"/>
