@@ -1160,18 +1160,26 @@
         <xsl:when test="$k = 'mon'"><xsl:value-of select="$mon"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="concat('{', $k, '}')"/></xsl:otherwise>
       </xsl:choose>
-      <xsl:call-template name="fill">
-        <xsl:with-param name="s" select="substring-after(substring-after($s, '{'), '}')"/>
-        <xsl:with-param name="symbol" select="$symbol"/>
-        <xsl:with-param name="actor" select="$actor"/>
-        <xsl:with-param name="number" select="$number"/>
-        <xsl:with-param name="year" select="$year"/>
-        <xsl:with-param name="date" select="$date"/>
-        <xsl:with-param name="akn" select="$akn"/>
-        <xsl:with-param name="day" select="$day"/>
-        <xsl:with-param name="month" select="$month"/>
-        <xsl:with-param name="mon" select="$mon"/>
-      </xsl:call-template>
+      <!-- The rest, without a call when no placeholder is left (most
+           patterns end with their last). -->
+      <xsl:variable name="rest" select="substring-after(substring-after($s, '{'), '}')"/>
+      <xsl:choose>
+        <xsl:when test="contains($rest, '{')">
+          <xsl:call-template name="fill">
+            <xsl:with-param name="s" select="$rest"/>
+            <xsl:with-param name="symbol" select="$symbol"/>
+            <xsl:with-param name="actor" select="$actor"/>
+            <xsl:with-param name="number" select="$number"/>
+            <xsl:with-param name="year" select="$year"/>
+            <xsl:with-param name="date" select="$date"/>
+            <xsl:with-param name="akn" select="$akn"/>
+            <xsl:with-param name="day" select="$day"/>
+            <xsl:with-param name="month" select="$month"/>
+            <xsl:with-param name="mon" select="$mon"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$rest"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:when>
     <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
   </xsl:choose>
