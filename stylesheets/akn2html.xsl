@@ -95,22 +95,27 @@
 <!-- Blocks known by their class or name (a separator by its name only):
      key patterns, which cost a lookup, where a pattern with a predicate
      costs a walk over the node's siblings (see the akn:* template).  One
-     definition: libxslt walks the document once for each.  The first,
-     cheap predicate of the role and item keys leaves the others to the
-     few elements that can match: libxslt makes every key of every page
-     by testing each element of it. -->
-<xsl:key name="role" match="akn:*[@class or @name][@class = 'vote' or @name = 'vote' or @class = 'signature' or @name = 'signature' or @name = 'separator']" use="@name | @class[. != 'separator']"/>
+     definition: libxslt walks the document once for each.  Matched by
+     name alone, the test left to use: libxslt finds a key's nodes with
+     the XPath //match, and libxml2 makes that one descendant walk only
+     when the last step has no predicate (with one, it lists every node
+     of the page and then each one's children).  Names other than the
+     three asked for are in the key too, unused. -->
+<xsl:key name="role" match="akn:*" use="@name | @class[. != 'separator']"/>
 <!-- Numbered paragraphs and points: consecutive ones make one list.
      Made from their numbers: a walk that tests only the akn:num
      elements, where testing each element for a number child costs a
-     predicate on every node of the page. -->
-<xsl:key name="item" match="akn:*/akn:num[not(../akn:heading) and not(parent::akn:attachment or parent::akn:component)]" use="generate-id(..)"/>
+     predicate on every node of the page; the test in use, as for role
+     (a number that makes no item is filed under '', never asked for). -->
+<xsl:key name="item" match="akn:num" use="generate-id(parent::akn:*[not(akn:heading) and not(self::akn:attachment or self::akn:component)])"/>
 
 <!-- The main document, and the resolution the page is about (a letter
      carries its resolution as an annex). -->
+<!-- descendant::x[p], not //x[p], wherever p is no position: the same
+     nodes, found in one walk (see the role key). -->
 <xsl:variable name="main" select="/akn:akomaNtoso/*[akn:meta][1]"/>
 <xsl:variable name="res" select="($main[@name = 'resolution' or not(.//akn:attachment/*[@name = 'resolution'])] | ($main//akn:attachment/*[@name = 'resolution'])[1])[1]"/>
-<xsl:variable name="symbol" select="string(($res/akn:meta//akn:FRBRalias[@name = 'unSymbol']/@value | $res/akn:meta/akn:publication/@showAs)[1])"/>
+<xsl:variable name="symbol" select="string(($res/akn:meta/descendant::akn:FRBRalias[@name = 'unSymbol']/@value | $res/akn:meta/akn:publication/@showAs)[1])"/>
 <xsl:variable name="date">
   <xsl:apply-templates select="$res/akn:meta//akn:FRBRWork/akn:FRBRdate[1]" mode="known-date"/>
 </xsl:variable>
@@ -429,11 +434,21 @@
 
 <!-- Symbol, date, body and meeting, from the FRBR metadata. -->
 <xsl:template name="docmeta">
-  <xsl:variable name="sym" select="(akn:meta//akn:FRBRalias[@name = 'unSymbol']/@value | akn:meta/akn:publication/@showAs)[1]"/>
+  <xsl:variable name="sym" select="(akn:meta/descendant::akn:FRBRalias[@name = 'unSymbol']/@value | akn:meta/akn:publication/@showAs)[1]"/>
+  <!-- The page's resolution has its date and body already. -->
+  <xsl:variable name="is-res" select="count(. | $res) = 1"/>
   <xsl:variable name="d">
-    <xsl:apply-templates select="akn:meta//akn:FRBRWork/akn:FRBRdate[1]" mode="known-date"/>
+    <xsl:choose>
+      <xsl:when test="$is-res"><xsl:value-of select="$date"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="akn:meta//akn:FRBRWork/akn:FRBRdate[1]" mode="known-date"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:variable>
-  <xsl:variable name="by"><xsl:call-template name="author-name"><xsl:with-param name="doc" select="."/></xsl:call-template></xsl:variable>
+  <xsl:variable name="by">
+    <xsl:choose>
+      <xsl:when test="$is-res"><xsl:value-of select="$body-name"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="author-name"><xsl:with-param name="doc" select="."/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
   <xsl:variable name="mt" select="akn:meta/akn:references/akn:TLCEvent[1]/@showAs"/>
   <xsl:if test="$sym">
     <dl class="docmeta">
@@ -600,11 +615,14 @@
      ahead. -->
 <xsl:template name="run">
   <xsl:param name="level"/>
+  <xsl:variable name="n"><xsl:call-template name="run-count"/></xsl:variable>
   <xsl:call-template name="run-blocks">
     <xsl:with-param name="level" select="$level"/>
     <xsl:with-param name="max" select="64"/>
+    <xsl:with-param name="n" select="$n"/>
   </xsl:call-template>
-  <xsl:variable name="full"><xsl:call-template name="run-full-blocks"/></xsl:variable>
+  <!-- A run shorter than a block (most) is written: no more counting. -->
+  <xsl:variable name="full"><xsl:if test="string-length($n) = 64"><xsl:call-template name="run-full-blocks"/></xsl:if></xsl:variable>
   <xsl:if test="string-length($full) = 64">
     <xsl:for-each select="following-sibling::*[4096]">
       <xsl:call-template name="run"><xsl:with-param name="level" select="$level"/></xsl:call-template>
@@ -612,11 +630,12 @@
   </xsl:if>
 </xsl:template>
 
-<!-- Up to $max blocks of 64 items from this one on. -->
+<!-- Up to $max blocks of 64 items from this one on; $n, the first
+     block's count, when the caller has it. -->
 <xsl:template name="run-blocks">
   <xsl:param name="level"/>
   <xsl:param name="max"/>
-  <xsl:variable name="n"><xsl:call-template name="run-count"/></xsl:variable>
+  <xsl:param name="n"><xsl:call-template name="run-count"/></xsl:param>
   <xsl:call-template name="run-items">
     <xsl:with-param name="level" select="$level"/>
     <xsl:with-param name="n" select="string-length($n)"/>
@@ -877,7 +896,7 @@
 <xsl:template name="notes">
   <xsl:param name="level"/>
   <xsl:variable name="me" select="generate-id(.)"/>
-  <xsl:variable name="notes" select=".//akn:authorialNote[$one-part or generate-id(ancestor::*[key('meta', generate-id())][1]) = $me]"/>
+  <xsl:variable name="notes" select="descendant::akn:authorialNote[$one-part or generate-id(ancestor::*[key('meta', generate-id())][1]) = $me]"/>
   <xsl:variable name="uncalled" select="akn:meta/akn:notes/akn:note"/>
   <xsl:if test="$notes or $uncalled">
     <section class="notes" role="doc-endnotes">
@@ -1096,7 +1115,7 @@
   <xsl:variable name="part" select="$main[$one-part] | ancestor::*[not($one-part)][key('meta', generate-id())][1]"/>
   <xsl:choose>
     <!-- Not a link to the page itself. -->
-    <xsl:when test="$sym = $part/akn:meta//akn:FRBRalias[@name = 'unSymbol']/@value or ($sym = $symbol and (not($here) or $here[@page = $page]))"/>
+    <xsl:when test="$sym = $part/akn:meta/descendant::akn:FRBRalias[@name = 'unSymbol']/@value or ($sym = $symbol and (not($here) or $here[@page = $page]))"/>
     <!-- The site's page in the language of the part, else its first. -->
     <xsl:when test="$here">
       <xsl:variable name="mylang" select="$part/akn:meta//akn:FRBRlanguage/@language"/>
@@ -1141,18 +1160,26 @@
         <xsl:when test="$k = 'mon'"><xsl:value-of select="$mon"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="concat('{', $k, '}')"/></xsl:otherwise>
       </xsl:choose>
-      <xsl:call-template name="fill">
-        <xsl:with-param name="s" select="substring-after(substring-after($s, '{'), '}')"/>
-        <xsl:with-param name="symbol" select="$symbol"/>
-        <xsl:with-param name="actor" select="$actor"/>
-        <xsl:with-param name="number" select="$number"/>
-        <xsl:with-param name="year" select="$year"/>
-        <xsl:with-param name="date" select="$date"/>
-        <xsl:with-param name="akn" select="$akn"/>
-        <xsl:with-param name="day" select="$day"/>
-        <xsl:with-param name="month" select="$month"/>
-        <xsl:with-param name="mon" select="$mon"/>
-      </xsl:call-template>
+      <!-- The rest, without a call when no placeholder is left (most
+           patterns end with their last). -->
+      <xsl:variable name="rest" select="substring-after(substring-after($s, '{'), '}')"/>
+      <xsl:choose>
+        <xsl:when test="contains($rest, '{')">
+          <xsl:call-template name="fill">
+            <xsl:with-param name="s" select="$rest"/>
+            <xsl:with-param name="symbol" select="$symbol"/>
+            <xsl:with-param name="actor" select="$actor"/>
+            <xsl:with-param name="number" select="$number"/>
+            <xsl:with-param name="year" select="$year"/>
+            <xsl:with-param name="date" select="$date"/>
+            <xsl:with-param name="akn" select="$akn"/>
+            <xsl:with-param name="day" select="$day"/>
+            <xsl:with-param name="month" select="$month"/>
+            <xsl:with-param name="mon" select="$mon"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$rest"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:when>
     <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
   </xsl:choose>
