@@ -1827,7 +1827,7 @@ rp_is_note_anchor(const char *s, size_t n)
 int
 rp_is_job_or_page(const char *s, size_t n)
 {
-	size_t		 i = 0;
+	size_t		 i = 0, k;
 	int		 a, b;
 
 	while (i < n && s[i] == '`')
@@ -1840,8 +1840,11 @@ rp_is_job_or_page(const char *s, size_t n)
 	    isdigit((unsigned char)s[1]) && (s[2] == '-' || s[2] == ' ')) {
 		for (i = 3; i < n && isdigit((unsigned char)s[i]); i++)
 			continue;
-		if (i == 8 && (i == n || (n - i <= 5 && s[i] == ' ' &&
-		    s[i + 1] == '(')))
+		/* A reissued text's job number bears its "*" ("15-21698*
+		 * (E)"). */
+		k = i < n && s[i] == '*' ? i + 1 : i;
+		if (i == 8 && (k == n || (n - k <= 5 && s[k] == ' ' &&
+		    s[k + 1] == '(')))
 			return 1;
 	}
 	if (n >= 8 && s[0] == '*' && s[n - 1] == '*') {

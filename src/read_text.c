@@ -422,11 +422,20 @@ page_number_before(const struct reader *r, size_t i)
 
 /* Whether lines a and b read the same but for spaces: the masthead's
  * "A/RES/ES-11/ 4" (a gap pdftotext took for one) is the running head
- * "A/RES/ES-11/4". */
+ * "A/RES/ES-11/4"; a reissued text's masthead symbol bears a "*"
+ * ("S/RES/2250 (2015)*"), its running heads do not. */
 static int
 same_but_spaces(const struct line *a, const struct line *b)
 {
 	size_t	i = 0, j = 0;
+	struct line	unstarred;
+
+	if (a->n > 1 && a->s[a->n - 1] == '*' && b->n > 0 &&
+	    b->s[b->n - 1] != '*') {
+		unstarred = *a;
+		unstarred.n--;
+		return same_but_spaces(&unstarred, b);
+	}
 
 	for (;;) {
 		while (i < a->n && a->s[i] == ' ')
@@ -1716,6 +1725,24 @@ column_foot_end(const struct reader *r, const struct unit *u, size_t i)
 	    r->lines[j].n) ? j : 0;
 }
 
+/* A starred note, one sentence right over its page's foot with no rule
+ * or blank line above it ("…peacebuilding efforts," then "* Reissued
+ * for technical reasons on 5 January 2016." over the job number): the
+ * note of the masthead's "S/RES/2250 (2015)*". */
+static int
+starred_foot_note(const struct reader *r, size_t i)
+{
+	const struct line	*l = &r->lines[i];
+	size_t			 j = i + 1;
+
+	if (l->n < 3 || l->s[0] != '*' || l->s[1] != ' ' ||
+	    l->end != RP_END_STOP)
+		return 0;
+	while (j < r->nlines && r->lines[j].n == 0)
+		j++;
+	return j == r->nlines || r->lines[j].gone == 2 || r->lines[j].page;
+}
+
 /* Whether line i may open a note with no blank line before it. */
 static int
 note_without_blank(struct cutter *c, size_t i)
@@ -1723,7 +1750,8 @@ note_without_blank(struct cutter *c, size_t i)
 	const struct line *l = &c->r->lines[i];
 
 	if (i < c->resume || next_note_line(c->u, l) ||
-	    ends_before_notes(c->r, c->u, l) || note_words_line(l))
+	    ends_before_notes(c->r, c->u, l) || note_words_line(l) ||
+	    starred_foot_note(c->r, i))
 		return 1;
 	c->resume = column_foot_end(c->r, c->u, i);
 	return c->resume > 0;
