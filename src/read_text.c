@@ -922,15 +922,16 @@ ends_before_notes(struct reader *r, const struct unit *u,
 /* ------------------------------------------------- paragraph seams */
 
 /* Whether s ends in a note's marker after a clause's punctuation: ", 1",
- * "; 12". */
+ * "; 12", the old form ", 3/". */
 static int
 marker_after_clause(const char *s, size_t n)
 {
-	size_t	k = n;
+	size_t	k, end = n > 0 && s[n - 1] == '/' ? n - 1 : n;
 
-	while (k > 0 && n - k < 3 && isdigit((unsigned char)s[k - 1]))
-		k--;
-	return k < n && k >= 2 && s[k - 1] == ' ' && strchr(",;",
+	for (k = end; k > 0 && end - k < 3 && isdigit((unsigned char)s[k - 1]);
+	    k--)
+		continue;
+	return k < end && k >= 2 && s[k - 1] == ' ' && strchr(",;",
 	    s[k - 2]) != NULL;
 }
 
