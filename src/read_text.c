@@ -2893,6 +2893,28 @@ cjk_join(const struct reader *r, uint32_t last, int full, int opens,
 	    (r->lines_are_paragraphs || (across && !r->blank_after_lines))));
 }
 
+/* Whether a page broke between units a and b: a line after a's last
+ * and up to b's first opens a page (lines are in order of number). */
+static int
+page_between(const struct reader *r, const struct unit *a,
+    const struct unit *b)
+{
+	int	from = a->npos > 0 ? a->pos[a->npos - 1].line : a->line;
+	size_t	lo = 0, hi = r->nlines, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->lines[mid].no <= from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < r->nlines && r->lines[lo].no <= b->line; lo++)
+		if (r->lines[lo].page)
+			return 1;
+	return 0;
+}
+
 static int
 should_join(const struct reader *r, const struct unit *a,
     const struct unit *b)
@@ -2936,6 +2958,12 @@ should_join(const struct reader *r, const struct unit *a,
 	rp_utf8_decode(b->text.data, b->text.len, &first);
 	if (rp_is_cjk(last) || rp_is_cjk(first))
 		return cjk_join(r, last, full, opens, b->block_start);
+	/* "…or ethnic group;" at a page's foot, "and that sexual violence
+	 * …" at the next one's head: the recital goes on over the page. */
+	if (rp_end_of_char(last) == RP_END_SEMICOLON &&
+	    rp_goes_on_lower(b->text.data, b->text.len) &&
+	    page_between(r, a, b))
+		return 1;
 	if (rp_end_of_char(last) > RP_END_COMMA || ends_semicolon_and(s, n))
 		return 0;
 	/* Russian recitals and Arabic ones open in lower case. */
