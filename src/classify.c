@@ -1789,7 +1789,8 @@ rp_ordinal_word(const char *s, size_t n)
 /* --------------------------------------------------------- masthead */
 
 /* "/...", at the foot of an old document's page: more follows.  A scan
- * reads it "I •••" (A/RES/47/135, 1993). */
+ * reads it "I •••" (A/RES/47/135, 1993), "I • ••" or "I . .•" (S/RES/827
+ * (1993)). */
 static int
 continued_mark(const char *s, size_t n)
 {
@@ -1801,8 +1802,9 @@ continued_mark(const char *s, size_t n)
 	for (i = 1; i < n && s[i] == ' '; i++)
 		continue;
 	for (; i < n && (len = rp_utf8_decode(s + i, n - i, &cp)) > 0 &&
-	    (cp == '.' || cp == 0x2022 || cp == 0x2026); i += len)
-		dots++;
+	    (cp == '.' || cp == 0x2022 || cp == 0x2026 || cp == ' ');
+	    i += len)
+		dots += cp != ' ';
 	return i == n && dots >= 2;
 }
 
