@@ -1909,12 +1909,18 @@ masthead_line(struct cutter *c, const struct line *l)
 
 /* A section's heading line after a sentence's end, with no blank line
  * between ("…implementation plans." then "II." or "III. Human Rights
- * Council Advisory Committee"): it opens a unit of its own. */
+ * Council Advisory Committee"): it opens a unit of its own.  Not the end
+ * of a note's citation over the next note's number ("…, chap. II,
+ * sect." then "A." then "2"). */
 static int
-section_line(const struct line *prev, const struct line *l)
+section_line(const struct reader *r, const struct line *prev, size_t i)
 {
+	const struct line *l = &r->lines[i];
+
 	return prev != NULL && prev->end == RP_END_STOP &&
-	    rp_section_heading(l->s, l->n);
+	    rp_section_heading(l->s, l->n) && !(i + 1 < r->nlines &&
+	    number_line(&r->lines[i + 1]) > 0 &&
+	    rp_section_label(l->s, l->n) == l->n);
 }
 
 /* Running text never continues a masthead line. */
@@ -1933,7 +1939,7 @@ running_line(struct cutter *c, size_t i)
 	    bare_formula_line(r, i) || connector_line(r, i) ||
 	    (i > 0 && closing_break(u, l - 1, l)) || dated_closing(r, u, l) ||
 	    i == c->resume || division_line(l) || division_line(c->prev) ||
-	    section_line(c->prev, l) || note_number) {
+	    section_line(r, c->prev, i) || note_number) {
 		u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 		    U_SEPARATOR : U_TEXT, c->seg);
 		/* A note's number stands as a block of its own. */
@@ -3315,13 +3321,17 @@ is_cited(const unsigned char *cited, const char *digits, size_t k)
 }
 
 /* Whether the digits at s + p may be a marker by what stands before
- * them: a space after a word, a period or a comma ("meeting. 22"), or a
- * Chinese character, glued or with a space ("会议12及", "通过。 1"). */
+ * them: a space after a word, a period or a comma ("meeting. 22"), a
+ * comma glued to a word or a year ("Human Rights,2", "3 April 1998,1 in
+ * which"), or a Chinese character, glued or with a space ("会议12及",
+ * "通过。 1"). */
 static int
 marker_place(const char *s, size_t p)
 {
 	size_t	len;
 
+	if (s[p - 1] == ',' && p >= 2 && isalnum((unsigned char)s[p - 2]))
+		return 1;
 	if (s[p - 1] == ' ') {
 		if (--p == 0)
 			return 0;
@@ -3355,8 +3365,11 @@ note_citations(const struct unit *u, unsigned char *cited)
 		if (s[p] < '0' || s[p] > '9' ||	/* most bytes: no call */
 		    isdigit((unsigned char)s[p - 1]) || !marker_place(s, p))
 			continue;
-		for (q = p; q < n && q - p < 3 && isdigit((unsigned char)s[q]);
+		for (q = p; q < n && q - p < 4 && isdigit((unsigned char)s[q]);
 		    q++)
+			continue;
+		/* "230,000": three digits after a comma group thousands. */
+		if (q - p > 3 || (s[p - 1] == ',' && q - p == 3))
 			continue;
 		if (q < n && rp_utf8_decode(s + q, n - q, &next) == 0)
 			continue;
