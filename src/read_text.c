@@ -550,12 +550,16 @@ furniture(struct reader *r)
 	/* Running heads: short lines within five lines of a page number
 	 * or opening a page, past the masthead, that repeat elsewhere
 	 * (symbol, title); not the rule over a page's notes, as on the
-	 * page before. */
+	 * page before, nor a paragraph's first line that reads as another
+	 * one does ("Recalling the provisions providing a right to a remedy
+	 * for victims of violations", A/RES/60/147). */
 	for (i = first + 1; i < r->nlines; i++) {
 		struct line *l = &r->lines[i];
 
 		if (l->gone || l->n == 0 || l->n > 120 || number_alone(l) ||
-		    rp_footnote_rule(l->s, l->n) == l->n)
+		    rp_footnote_rule(l->s, l->n) == l->n ||
+		    (rp_opener_at(l->s, l->n) && i + 1 < r->nlines &&
+		    !is_blank(&r->lines[i + 1])))
 			continue;
 		near = l->page;
 		for (j = i > 5 ? i - 5 : 0; j <= i + 5 && j < r->nlines; j++)
@@ -1909,18 +1913,22 @@ masthead_line(struct cutter *c, const struct line *l)
 
 /* A section's heading line after a sentence's end, with no blank line
  * between ("…implementation plans." then "II." or "III. Human Rights
- * Council Advisory Committee"): it opens a unit of its own.  Not the end
- * of a note's citation over the next note's number ("…, chap. II,
- * sect." then "A." then "2"). */
+ * Council Advisory Committee"), or its label alone after a colon
+ * ("Adopts the following Basic Principles and Guidelines:" then "I."):
+ * it opens a unit of its own.  Not the end of a note's citation over
+ * the next note's number ("…, chap. II, sect." then "A." then "2"). */
 static int
 section_line(const struct reader *r, const struct line *prev, size_t i)
 {
-	const struct line *l = &r->lines[i];
+	const struct line	*l = &r->lines[i];
+	int			 alone = rp_section_label(l->s, l->n) == l->n;
 
-	return prev != NULL && prev->end == RP_END_STOP &&
-	    rp_section_heading(l->s, l->n) && !(i + 1 < r->nlines &&
-	    number_line(&r->lines[i + 1]) > 0 &&
-	    rp_section_label(l->s, l->n) == l->n);
+	if (prev == NULL || !rp_section_heading(l->s, l->n))
+		return 0;
+	if (prev->end == RP_END_COLON)
+		return alone;
+	return prev->end == RP_END_STOP && !(alone && i + 1 < r->nlines &&
+	    number_line(&r->lines[i + 1]) > 0);
 }
 
 /* Running text never continues a masthead line. */
