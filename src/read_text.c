@@ -558,8 +558,8 @@ furniture(struct reader *r)
 
 		if (l->gone || l->n == 0 || l->n > 120 || number_alone(l) ||
 		    rp_footnote_rule(l->s, l->n) == l->n ||
-		    (rp_opener_at(l->s, l->n) && i + 1 < r->nlines &&
-		    !is_blank(&r->lines[i + 1])))
+		    (rp_listed_opener_kind(l->s, l->n) != RP_PARA_UNKNOWN &&
+		    i + 1 < r->nlines && !is_blank(&r->lines[i + 1])))
 			continue;
 		near = l->page;
 		for (j = i > 5 ? i - 5 : 0; j <= i + 5 && j < r->nlines; j++)
