@@ -2000,6 +2000,14 @@ symbol_line(const char *s, size_t n, char *out, size_t size)
 	return w;
 }
 
+/* A masthead line's length without its note's star: a reissued text's
+ * symbol bears one ("S/RES/2250 (2015)*"). */
+static size_t
+without_star(const char *s, size_t n)
+{
+	return n > 1 && s[n - 1] == '*' && s[n - 2] != '*' ? n - 1 : n;
+}
+
 /* Strip Markdown strong/emphasis markers around a whole line. */
 static void
 unstar(const char **s, size_t *n)
@@ -2142,7 +2150,7 @@ masthead_role(const char *s, size_t n)
 		return RP_ROLE_BODY;
 	if (is_distribution(s, n))
 		return RP_ROLE_DISTRIBUTION;
-	if ((k = symbol_line(s, n, sym, sizeof(sym))) > 0 &&
+	if ((k = symbol_line(s, without_star(s, n), sym, sizeof(sym))) > 0 &&
 	    is_symbol(sym, k))
 		return RP_ROLE_SYMBOL;
 	if (rp_parse_date(s, n, iso) == n || dated_line(s, n))
@@ -2446,7 +2454,7 @@ symbol_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 	char	 sym[64];
 	size_t	 k;
 
-	if (m->symbol == NULL && (k = symbol_line(s, n, sym,
+	if (m->symbol == NULL && (k = symbol_line(s, without_star(s, n), sym,
 	    sizeof(sym))) > 0)
 		m->symbol = rp_doc_strndup(doc, sym, k);
 }

@@ -38,6 +38,7 @@ done <<'EOF'
 tests/dev/en/A_RES_77_13_undocs.txt|Cooperation between the United Nations and the Collective Security Treaty Organization
 tests/dev/en/A_RES_ES-11_1_undocs.txt|Aggression against Ukraine
 tests/dev/en/S_RES_1003_1995_undocs.txt|
+tests/dev/en/S_RES_2250_2015_undocs.txt|
 tests/dev/en/A_RES_47_135_undocs.txt|Declaration on the Rights of Persons Belonging to National or Ethnic. Religious and Linguistic Minorities
 tests/dev/zh/S_RES_0020_1947_zh.txt|
 tests/dev/fr/S_RES_0278_1970_fr_ocr.txt|
@@ -756,6 +757,9 @@ expect "'Urging States', 'Encouraging Member States': recitals" "1 1" \
 "$RESPUB" -q -t tree tests/dev/en/S_RES_2250_2015_undocs.txt > "$TMP/u2250"
 expect "reissued: starred job number, note and running head" "1 1 1 0" \
 	"$(sed -n '/^  furniture/,$p' "$TMP/u2250" | grep -c 'text="15-21698\* (E)"') $(grep -c '^    footnote num="\*"' "$TMP/u2250") $(grep -c 'noteref num="\*" to=1' "$TMP/u2250") $(grep -c 'paragraph unsure' "$TMP/u2250")"
+# Its symbol is the masthead's without the star, on a line of its own.
+expect "reissued: the symbol without its star" "1 1" \
+	"$(head -1 "$TMP/u2250" | grep -c 'symbol="S/RES/2250 (2015)" ') $(grep -c '^    block role=symbol @1:1' "$TMP/u2250")"
 # "… on the Right to Development, 3/" then "Reaffirming that …" (A/RES/
 # 48/141, 1993): an old-style marker after the comma ends the recital.
 expect "old marker ', 3/' at a line's end: the next recital apart" 5 \
