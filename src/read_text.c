@@ -1631,6 +1631,10 @@ blank_line(struct cutter *c, const struct line *l)
 {
 	if (l->gone != 3 && l->gone != 2)
 		c->blank = 1;
+	/* A note's marker alone still waits for its text ("2/", a blank,
+	 * "Resolution 2625 (XXV), annex."). */
+	if (c->u != NULL && c->u->kind == U_FNDEF && c->u->text.len == 0)
+		return;
 	if (l->gone == 0) {
 		c->u = c->in_zone == 1 ? NULL : c->u;
 		if (c->in_zone)
@@ -1661,8 +1665,26 @@ annex_unit(struct cutter *c, size_t i)
 	return 1;
 }
 
+/* The old form's marker alone on its line, "6/" or "12/", over its
+ * note's text: its number into marker. */
+static int
+slash_marker_alone(const struct line *l, char *marker, size_t size)
+{
+	size_t	k = 0;
+
+	while (k < l->n && k < 3 && isdigit((unsigned char)l->s[k]))
+		k++;
+	if (k == 0 || k + 1 != l->n || l->s[k] != '/' || k >= size)
+		return 0;
+	memcpy(marker, l->s, k);
+	marker[k] = '\0';
+	return 1;
+}
+
 /* Footnotes at a page foot, after a rule (split_flat_lines cut off a
- * note that shared its line), and the lines of each. */
+ * note that shared its line), and the lines of each; in the old form
+ * each marker may stand alone over its text, a blank line between or
+ * not (A/RES/49/60, 1995). */
 static int
 zone_note(struct cutter *c, const struct line *l)
 {
@@ -1676,8 +1698,12 @@ zone_note(struct cutter *c, const struct line *l)
 	}
 	if (!c->in_zone)
 		return 0;
-	if ((k = rp_note_marker(l->s, l->n, c->marker, sizeof(c->marker),
-	    &slashed)) > 0) {
+	if (slash_marker_alone(l, c->marker, sizeof(c->marker)))
+		k = l->n;
+	else
+		k = rp_note_marker(l->s, l->n, c->marker, sizeof(c->marker),
+		    &slashed);
+	if (k > 0) {
 		c->u = new_definition(c->r, l, k, c->marker, c->seg);
 		c->in_zone = 1;
 		c->blank = 0;

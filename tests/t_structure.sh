@@ -794,3 +794,12 @@ expect "a recital's first line like another's: no running head" 0 \
 	"$(sed -n '/^  furniture/,$p' "$TMP/u60147" | grep -c 'Recalling the provisions')"
 expect "section label 'I.' after a colon: a heading" 1 \
 	"$(grep -A2 '^        heading @187:1' "$TMP/u60147" | grep -c 'text="I. Obligation to respect')"
+# A/RES/49/60 (1995 print): under a rule, each old-style marker alone
+# on its line over its note's text, a blank line between or not ("2/",
+# "", "Resolution 2625 (XXV), annex."; "6/", "Report of …"; "1/", the
+# job number, "", "A/49/257 and Add.1-3."): 17 notes.  Its block of
+# lines reflowed (wrapped_block_end), "…of the Secretary-General, 1/"
+# over "Having considered …" ends the recital past the marker.
+"$RESPUB" -q -t tree tests/dev/en/A_RES_49_60_undocs.txt > "$TMP/u4960"
+expect "old markers alone over their notes; 'Having considered' after '1/'" "17 1" \
+	"$(grep -c '^ *footnote num=' "$TMP/u4960") $(grep -c '^    paragraph name="havingConsidered"' "$TMP/u4960")"
