@@ -1821,7 +1821,8 @@ rp_ordinal_word(const char *s, size_t n)
 /* --------------------------------------------------------- masthead */
 
 /* "/...", at the foot of an old document's page: more follows.  A scan
- * reads it "I •••" (A/RES/47/135, 1993). */
+ * reads it "I •••" (A/RES/47/135, 1993), "I • ••" or "I . .•" (S/RES/827
+ * (1993)). */
 static int
 continued_mark(const char *s, size_t n)
 {
@@ -1833,8 +1834,9 @@ continued_mark(const char *s, size_t n)
 	for (i = 1; i < n && s[i] == ' '; i++)
 		continue;
 	for (; i < n && (len = rp_utf8_decode(s + i, n - i, &cp)) > 0 &&
-	    (cp == '.' || cp == 0x2022 || cp == 0x2026); i += len)
-		dots++;
+	    (cp == '.' || cp == 0x2022 || cp == 0x2026 || cp == ' ');
+	    i += len)
+		dots += cp != ' ';
 	return i == n && dots >= 2;
 }
 
@@ -1859,7 +1861,7 @@ rp_is_note_anchor(const char *s, size_t n)
 int
 rp_is_job_or_page(const char *s, size_t n)
 {
-	size_t		 i = 0;
+	size_t		 i = 0, k;
 	int		 a, b;
 
 	while (i < n && s[i] == '`')
@@ -1872,8 +1874,11 @@ rp_is_job_or_page(const char *s, size_t n)
 	    isdigit((unsigned char)s[1]) && (s[2] == '-' || s[2] == ' ')) {
 		for (i = 3; i < n && isdigit((unsigned char)s[i]); i++)
 			continue;
-		if (i == 8 && (i == n || (n - i <= 5 && s[i] == ' ' &&
-		    s[i + 1] == '(')))
+		/* A reissued text's job number bears its "*" ("15-21698*
+		 * (E)"). */
+		k = i < n && s[i] == '*' ? i + 1 : i;
+		if (i == 8 && (k == n || (n - k <= 5 && s[k] == ' ' &&
+		    s[k + 1] == '(')))
 			return 1;
 	}
 	if (n >= 8 && s[0] == '*' && s[n - 1] == '*') {
@@ -1993,6 +1998,14 @@ symbol_line(const char *s, size_t n, char *out, size_t size)
 		    component_at(out, i + 1, k)))
 			out[w++] = out[i];
 	return w;
+}
+
+/* A masthead line's length without its note's star: a reissued text's
+ * symbol bears one ("S/RES/2250 (2015)*"). */
+static size_t
+without_star(const char *s, size_t n)
+{
+	return n > 1 && s[n - 1] == '*' && s[n - 2] != '*' ? n - 1 : n;
 }
 
 /* Strip Markdown strong/emphasis markers around a whole line. */
@@ -2137,7 +2150,7 @@ masthead_role(const char *s, size_t n)
 		return RP_ROLE_BODY;
 	if (is_distribution(s, n))
 		return RP_ROLE_DISTRIBUTION;
-	if ((k = symbol_line(s, n, sym, sizeof(sym))) > 0 &&
+	if ((k = symbol_line(s, without_star(s, n), sym, sizeof(sym))) > 0 &&
 	    is_symbol(sym, k))
 		return RP_ROLE_SYMBOL;
 	if (rp_parse_date(s, n, iso) == n || dated_line(s, n))
@@ -2441,7 +2454,7 @@ symbol_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 	char	 sym[64];
 	size_t	 k;
 
-	if (m->symbol == NULL && (k = symbol_line(s, n, sym,
+	if (m->symbol == NULL && (k = symbol_line(s, without_star(s, n), sym,
 	    sizeof(sym))) > 0)
 		m->symbol = rp_doc_strndup(doc, sym, k);
 }

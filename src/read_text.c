@@ -422,11 +422,20 @@ page_number_before(const struct reader *r, size_t i)
 
 /* Whether lines a and b read the same but for spaces: the masthead's
  * "A/RES/ES-11/ 4" (a gap pdftotext took for one) is the running head
- * "A/RES/ES-11/4". */
+ * "A/RES/ES-11/4"; a reissued text's masthead symbol bears a "*"
+ * ("S/RES/2250 (2015)*"), its running heads do not. */
 static int
 same_but_spaces(const struct line *a, const struct line *b)
 {
 	size_t	i = 0, j = 0;
+	struct line	unstarred;
+
+	if (a->n > 1 && a->s[a->n - 1] == '*' && b->n > 0 &&
+	    b->s[b->n - 1] != '*') {
+		unstarred = *a;
+		unstarred.n--;
+		return same_but_spaces(&unstarred, b);
+	}
 
 	for (;;) {
 		while (i < a->n && a->s[i] == ' ')
@@ -541,12 +550,16 @@ furniture(struct reader *r)
 	/* Running heads: short lines within five lines of a page number
 	 * or opening a page, past the masthead, that repeat elsewhere
 	 * (symbol, title); not the rule over a page's notes, as on the
-	 * page before. */
+	 * page before, nor a paragraph's first line that reads as another
+	 * one does ("Recalling the provisions providing a right to a remedy
+	 * for victims of violations", A/RES/60/147). */
 	for (i = first + 1; i < r->nlines; i++) {
 		struct line *l = &r->lines[i];
 
 		if (l->gone || l->n == 0 || l->n > 120 || number_alone(l) ||
-		    rp_footnote_rule(l->s, l->n) == l->n)
+		    rp_footnote_rule(l->s, l->n) == l->n ||
+		    (rp_listed_opener_kind(l->s, l->n) != RP_PARA_UNKNOWN &&
+		    i + 1 < r->nlines && !is_blank(&r->lines[i + 1])))
 			continue;
 		near = l->page;
 		for (j = i > 5 ? i - 5 : 0; j <= i + 5 && j < r->nlines; j++)
@@ -913,15 +926,16 @@ ends_before_notes(struct reader *r, const struct unit *u,
 /* ------------------------------------------------- paragraph seams */
 
 /* Whether s ends in a note's marker after a clause's punctuation: ", 1",
- * "; 12". */
+ * "; 12", the old form ", 3/". */
 static int
 marker_after_clause(const char *s, size_t n)
 {
-	size_t	k = n;
+	size_t	k, end = n > 0 && s[n - 1] == '/' ? n - 1 : n;
 
-	while (k > 0 && n - k < 3 && isdigit((unsigned char)s[k - 1]))
-		k--;
-	return k < n && k >= 2 && s[k - 1] == ' ' && strchr(",;",
+	for (k = end; k > 0 && end - k < 3 && isdigit((unsigned char)s[k - 1]);
+	    k--)
+		continue;
+	return k < end && k >= 2 && s[k - 1] == ' ' && strchr(",;",
 	    s[k - 2]) != NULL;
 }
 
@@ -1617,6 +1631,10 @@ blank_line(struct cutter *c, const struct line *l)
 {
 	if (l->gone != 3 && l->gone != 2)
 		c->blank = 1;
+	/* A note's marker alone still waits for its text ("2/", a blank,
+	 * "Resolution 2625 (XXV), annex."). */
+	if (c->u != NULL && c->u->kind == U_FNDEF && c->u->text.len == 0)
+		return;
 	if (l->gone == 0) {
 		c->u = c->in_zone == 1 ? NULL : c->u;
 		if (c->in_zone)
@@ -1647,8 +1665,26 @@ annex_unit(struct cutter *c, size_t i)
 	return 1;
 }
 
+/* The old form's marker alone on its line, "6/" or "12/", over its
+ * note's text: its number into marker. */
+static int
+slash_marker_alone(const struct line *l, char *marker, size_t size)
+{
+	size_t	k = 0;
+
+	while (k < l->n && k < 3 && isdigit((unsigned char)l->s[k]))
+		k++;
+	if (k == 0 || k + 1 != l->n || l->s[k] != '/' || k >= size)
+		return 0;
+	memcpy(marker, l->s, k);
+	marker[k] = '\0';
+	return 1;
+}
+
 /* Footnotes at a page foot, after a rule (split_flat_lines cut off a
- * note that shared its line), and the lines of each. */
+ * note that shared its line), and the lines of each; in the old form
+ * each marker may stand alone over its text, a blank line between or
+ * not (A/RES/49/60, 1995). */
 static int
 zone_note(struct cutter *c, const struct line *l)
 {
@@ -1662,8 +1698,12 @@ zone_note(struct cutter *c, const struct line *l)
 	}
 	if (!c->in_zone)
 		return 0;
-	if ((k = rp_note_marker(l->s, l->n, c->marker, sizeof(c->marker),
-	    &slashed)) > 0) {
+	if (slash_marker_alone(l, c->marker, sizeof(c->marker)))
+		k = l->n;
+	else
+		k = rp_note_marker(l->s, l->n, c->marker, sizeof(c->marker),
+		    &slashed);
+	if (k > 0) {
 		c->u = new_definition(c->r, l, k, c->marker, c->seg);
 		c->in_zone = 1;
 		c->blank = 0;
@@ -1716,6 +1756,24 @@ column_foot_end(const struct reader *r, const struct unit *u, size_t i)
 	    r->lines[j].n) ? j : 0;
 }
 
+/* A starred note, one sentence right over its page's foot with no rule
+ * or blank line above it ("…peacebuilding efforts," then "* Reissued
+ * for technical reasons on 5 January 2016." over the job number): the
+ * note of the masthead's "S/RES/2250 (2015)*". */
+static int
+starred_foot_note(const struct reader *r, size_t i)
+{
+	const struct line	*l = &r->lines[i];
+	size_t			 j = i + 1;
+
+	if (l->n < 3 || l->s[0] != '*' || l->s[1] != ' ' ||
+	    l->end != RP_END_STOP)
+		return 0;
+	while (j < r->nlines && r->lines[j].n == 0)
+		j++;
+	return j == r->nlines || r->lines[j].gone == 2 || r->lines[j].page;
+}
+
 /* Whether line i may open a note with no blank line before it. */
 static int
 note_without_blank(struct cutter *c, size_t i)
@@ -1723,7 +1781,8 @@ note_without_blank(struct cutter *c, size_t i)
 	const struct line *l = &c->r->lines[i];
 
 	if (i < c->resume || next_note_line(c->u, l) ||
-	    ends_before_notes(c->r, c->u, l) || note_words_line(l))
+	    ends_before_notes(c->r, c->u, l) || note_words_line(l) ||
+	    starred_foot_note(c->r, i))
 		return 1;
 	c->resume = column_foot_end(c->r, c->u, i);
 	return c->resume > 0;
@@ -1880,12 +1939,22 @@ masthead_line(struct cutter *c, const struct line *l)
 
 /* A section's heading line after a sentence's end, with no blank line
  * between ("…implementation plans." then "II." or "III. Human Rights
- * Council Advisory Committee"): it opens a unit of its own. */
+ * Council Advisory Committee"), or its label alone after a colon
+ * ("Adopts the following Basic Principles and Guidelines:" then "I."):
+ * it opens a unit of its own.  Not the end of a note's citation over
+ * the next note's number ("…, chap. II, sect." then "A." then "2"). */
 static int
-section_line(const struct line *prev, const struct line *l)
+section_line(const struct reader *r, const struct line *prev, size_t i)
 {
-	return prev != NULL && prev->end == RP_END_STOP &&
-	    rp_section_heading(l->s, l->n);
+	const struct line	*l = &r->lines[i];
+	int			 alone = rp_section_label(l->s, l->n) == l->n;
+
+	if (prev == NULL || !rp_section_heading(l->s, l->n))
+		return 0;
+	if (prev->end == RP_END_COLON)
+		return alone;
+	return prev->end == RP_END_STOP && !(alone && i + 1 < r->nlines &&
+	    number_line(&r->lines[i + 1]) > 0);
 }
 
 /* Running text never continues a masthead line. */
@@ -1904,7 +1973,7 @@ running_line(struct cutter *c, size_t i)
 	    bare_formula_line(r, i) || connector_line(r, i) ||
 	    (i > 0 && closing_break(u, l - 1, l)) || dated_closing(r, u, l) ||
 	    i == c->resume || division_line(l) || division_line(c->prev) ||
-	    section_line(c->prev, l) || note_number) {
+	    section_line(r, c->prev, i) || note_number) {
 		u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 		    U_SEPARATOR : U_TEXT, c->seg);
 		/* A note's number stands as a block of its own. */
@@ -2864,6 +2933,28 @@ cjk_join(const struct reader *r, uint32_t last, int full, int opens,
 	    (r->lines_are_paragraphs || (across && !r->blank_after_lines))));
 }
 
+/* Whether a page broke between units a and b: a line after a's last
+ * and up to b's first opens a page (lines are in order of number). */
+static int
+page_between(const struct reader *r, const struct unit *a,
+    const struct unit *b)
+{
+	int	from = a->npos > 0 ? a->pos[a->npos - 1].line : a->line;
+	size_t	lo = 0, hi = r->nlines, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->lines[mid].no <= from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < r->nlines && r->lines[lo].no <= b->line; lo++)
+		if (r->lines[lo].page)
+			return 1;
+	return 0;
+}
+
 static int
 should_join(const struct reader *r, const struct unit *a,
     const struct unit *b)
@@ -2907,6 +2998,12 @@ should_join(const struct reader *r, const struct unit *a,
 	rp_utf8_decode(b->text.data, b->text.len, &first);
 	if (rp_is_cjk(last) || rp_is_cjk(first))
 		return cjk_join(r, last, full, opens, b->block_start);
+	/* "…or ethnic group;" at a page's foot, "and that sexual violence
+	 * …" at the next one's head: the recital goes on over the page. */
+	if (rp_end_of_char(last) == RP_END_SEMICOLON &&
+	    rp_goes_on_lower(b->text.data, b->text.len) &&
+	    page_between(r, a, b))
+		return 1;
 	if (rp_end_of_char(last) > RP_END_COMMA || ends_semicolon_and(s, n))
 		return 0;
 	/* Russian recitals and Arabic ones open in lower case. */
@@ -3258,13 +3355,17 @@ is_cited(const unsigned char *cited, const char *digits, size_t k)
 }
 
 /* Whether the digits at s + p may be a marker by what stands before
- * them: a space after a word, a period or a comma ("meeting. 22"), or a
- * Chinese character, glued or with a space ("会议12及", "通过。 1"). */
+ * them: a space after a word, a period or a comma ("meeting. 22"), a
+ * comma glued to a word or a year ("Human Rights,2", "3 April 1998,1 in
+ * which"), or a Chinese character, glued or with a space ("会议12及",
+ * "通过。 1"). */
 static int
 marker_place(const char *s, size_t p)
 {
 	size_t	len;
 
+	if (s[p - 1] == ',' && p >= 2 && isalnum((unsigned char)s[p - 2]))
+		return 1;
 	if (s[p - 1] == ' ') {
 		if (--p == 0)
 			return 0;
@@ -3298,8 +3399,11 @@ note_citations(const struct unit *u, unsigned char *cited)
 		if (s[p] < '0' || s[p] > '9' ||	/* most bytes: no call */
 		    isdigit((unsigned char)s[p - 1]) || !marker_place(s, p))
 			continue;
-		for (q = p; q < n && q - p < 3 && isdigit((unsigned char)s[q]);
+		for (q = p; q < n && q - p < 4 && isdigit((unsigned char)s[q]);
 		    q++)
+			continue;
+		/* "230,000": three digits after a comma group thousands. */
+		if (q - p > 3 || (s[p - 1] == ',' && q - p == 3))
 			continue;
 		if (q < n && rp_utf8_decode(s + q, n - q, &next) == 0)
 			continue;

@@ -5,6 +5,7 @@
  * lines there, the Markdown reader its plain paragraphs: one rule for
  * both.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,6 +125,19 @@ heading_date_end(const char *s, size_t n)
 	return at + len;
 }
 
+/* Whether s opens with an old-style note marker, "1/ " or "12/ ": it
+ * ends the clause before it ("…of the Secretary-General, 1/ Having
+ * considered …"), the paragraph after it opens past it. */
+static int
+slash_marker_at(const char *s, size_t n)
+{
+	size_t	k = 0;
+
+	while (k < n && k < 3 && isdigit((unsigned char)s[k]))
+		k++;
+	return k > 0 && k + 1 < n && s[k] == '/' && s[k + 1] == ' ';
+}
+
 /* The seams of one long line, in order. */
 static void
 find_seams(rp_doc *doc, const char *s, size_t n, struct rp_seams *sm)
@@ -155,7 +169,8 @@ find_seams(rp_doc *doc, const char *s, size_t n, struct rp_seams *sm)
 			rp_seam_add(sm, i);
 			rp_seam_add(sm, i + k);
 			sm->strong = 1;
-		} else if (i > 0 && rp_ends_clause(s, i) && rp_opener_at(s + i,
+		} else if (i > 0 && rp_ends_clause(s, i) &&
+		    !slash_marker_at(s + i, n - i) && rp_opener_at(s + i,
 		    n - i))
 			rp_seam_add(sm, i);
 	}
