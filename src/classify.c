@@ -1335,15 +1335,17 @@ rp_item_marker(const char *s, size_t n, size_t *numlen,
 		t = after_marker(s, n, len);
 		return t ? t : len;
 	}
-	/* Bullets need a space after them. */
+	/* Bullets need a space after them, or stand alone on their line:
+	 * pdftotext sets a list's bullets in a column of their own ("-", a
+	 * blank line, the item's text). */
 	if (cp == '-' || cp == 0x2022 || cp == 0x2013 || cp == 0x25AA ||
 	    cp == 0x00B7 || cp == 0x25CF) {
-		if (len >= n || s[len] != ' ')
+		if (len < n && s[len] != ' ')
 			return 0;
 		*kind = RP_ITEM_BULLET;
 		*value = 0;
 		*numlen = len;
-		return after_marker(s, n, len);
+		return len == n ? n : after_marker(s, n, len);
 	}
 	/* "(一)", "（甲）", "(أ)": numbers and letters of the language's own;
 	 * "(a)" and "(1)" are read below, and digits in full-width

@@ -572,7 +572,8 @@ furniture(struct reader *r)
 			const struct line *m = &r->lines[j];
 
 			if (j != i && m->n > 0 && (same_but_spaces(m, l) ||
-			    (l->n > 20 &&
+			    (l->n > 20 && (!rp_starts_lower(l->s, l->n) ||
+			    r->lines[i - 1].gone == 3) &&
 			    m->n > l->n && memmem(m->s, m->n, l->s, l->n)))) {
 				l->gone = 3;
 				break;
@@ -2972,6 +2973,13 @@ should_join(const struct reader *r, const struct unit *a,
 	if (rp_completes_closing(r->doc, a->text.data, a->text.len,
 	    b->text.data, b->text.len))
 		return 1;
+	/* A paragraph number or an item's label alone on its line goes
+	 * with what follows ("(j)", a blank, "Submit an annual report";
+	 * "-", a blank, "Withdrawal of …"). */
+	n = a->text.len;
+	if (rp_paragraph_number(s, n, &nl) == n ||
+	    rp_item_marker(s, n, &nl, &kind, &v) == n)
+		return 1;
 	opens = rp_opener_at(b->text.data, b->text.len);
 	if ((n = join_end(a, opens)) == 0 || (opens &&
 	    marker_after_clause(s, a->text.len)))
@@ -2985,11 +2993,6 @@ should_join(const struct reader *r, const struct unit *a,
 	 * formula stands alone, whatever line follows it. */
 	if (b->line > a->line && rp_is_formula(s, a->text.len, &body))
 		return 0;
-	/* A paragraph number or an item's label alone on its line goes
-	 * with what follows ("(j)", a blank, "Submit an annual report"). */
-	if (rp_paragraph_number(s, n, &nl) == n ||
-	    rp_item_marker(s, n, &nl, &kind, &v) == n)
-		return 1;
 	/* "…; and", "…; и": the clause is done; lower case goes on with it
 	 * only where openers are capitalized. */
 	if (rp_without_conjunction(s, n) != n)
@@ -3139,6 +3142,19 @@ section_unit(const struct unit *u)
 	    rp_section_heading(u->text.data, u->text.len);
 }
 
+/* Whether u is a bullet alone ("-" or "•" on its line): no heading,
+ * the bullet of the item in the next block. */
+static int
+bullet_alone(const struct unit *u)
+{
+	size_t		nl;
+	rp_item_kind	kind;
+	int		v;
+
+	return rp_item_marker(u->text.data, u->text.len, &nl, &kind, &v) ==
+	    u->text.len && kind == RP_ITEM_BULLET;
+}
+
 /* Unit u, a block of its own, is the title under a section's label
  * alone ("A.", a blank, "Basis, principles and objectives …"), or a
  * heading under a number alone ("1.", a blank, "Focus and
@@ -3183,7 +3199,8 @@ join_units(struct reader *r)
 	size_t	i, out = 0;
 
 	for (i = 0; i < r->nunits; i++)
-		if (heading_unit(r, i) || section_unit(&r->units[i]))
+		if ((heading_unit(r, i) || section_unit(&r->units[i])) &&
+		    !bullet_alone(&r->units[i]))
 			r->units[i].kind = U_HEADING;
 	for (i = 0; i < r->nunits; i++) {
 		struct unit	*u = &r->units[i], *prev;

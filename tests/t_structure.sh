@@ -65,6 +65,19 @@ expect "page numbers away from the form feed: furniture, every page" \
 expect "note number under the note before: its own note" 1 \
 	"$(grep -c 'footnote num="8" .*@383:' "$TMP/m.tree")"
 
+# S/RES/1244 (1999) as pdftotext gives it: the bullets of the annexes'
+# lists stand alone on their lines ("-", a blank, the item's text), each
+# the item of the text after it, never a heading (7 + 4 + 6 + 4 items);
+# and a line of running text at a page's foot that repeats part of a
+# recital ("territorial integrity of … and the other", in lower case)
+# is no running head.
+f=tests/dev/en/S_RES_1244_1999_undocs.txt
+"$RESPUB" -q -t tree "$f" > "$TMP/k.tree"
+expect "bullets alone on their lines: items" 21 \
+	"$(grep -c 'item num="-"' "$TMP/k.tree")"
+expect "running text repeating a recital's words: not furniture" 0 \
+	"$(sed '/^  furniture/,$!d' "$TMP/k.tree" | grep -c 'territorial')"
+
 # A recital ending in a marker after a number ("… and Add.1, 36"), a
 # blank line, then "Having heard …": two paragraphs, not one.
 expect "marker after a number, then a recital: its own paragraph" 1 \
