@@ -63,6 +63,17 @@ expect "page numbers away from the form feed: furniture, every page" \
 	sed 's/ $//')"
 expect "note number under the note before: its own note" 1 \
 	"$(grep -c 'footnote num="8" .*@383:' "$TMP/m.tree")"
+# Page 4 has no rule over its notes and lists their numbers apart from
+# their texts: "16.", "3", "4", the rest of paragraph 16, then "See
+# CD/1478." and "Amended protocol … annex B)." over the page's number.
+# Notes 3 and 4 take those texts ("Destruction, 3", "weapons. 4" cite
+# them), and paragraph 16 keeps its own text alone.
+expect "note numbers listed apart from their texts, no rule: notes 3, 4" \
+	"1 1" "$(grep -c 'footnote num="3" index=3 refs=1 @253:' "$TMP/m.tree") \
+$(grep -c 'footnote num="4" index=4 refs=1 @255:' "$TMP/m.tree")"
+expect "note numbers listed apart from their texts: paragraph whole" 1 \
+	"$(sed -n '/paragraph num="16\."/,/paragraph num="17\."/p' \
+	"$TMP/m.tree" | grep -c '^      block')"
 
 # A recital ending in a marker after a number ("… and Add.1, 36"), a
 # blank line, then "Having heard …": two paragraphs, not one.
