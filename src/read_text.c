@@ -3202,6 +3202,20 @@ note_goes_on(const struct unit *note, const struct unit *u)
 	    RP_END_COLON && !rp_opens_conclusion(u->text.data, u->text.len);
 }
 
+/* Whether unit i + 1 opens a numbered paragraph, in unit i's segment. */
+static int
+numbered_next(const struct reader *r, size_t i)
+{
+	const struct unit	*next;
+	size_t			 nl;
+
+	if (i + 1 >= r->nunits)
+		return 0;
+	next = &r->units[i + 1];
+	return next->kind == U_TEXT && next->seg == r->units[i].seg &&
+	    rp_paragraph_number(next->text.data, next->text.len, &nl) > 0;
+}
+
 /* Whether unit i, one line, stands between a sentence's end and a
  * numbered paragraph with no blank line round it: its own unit, not a
  * paragraph's first line ("…to take the floor." then "Steps for drawing
@@ -3209,22 +3223,20 @@ note_goes_on(const struct unit *note, const struct unit *u)
 static int
 over_numbered(const struct reader *r, size_t i)
 {
-	const struct unit	*p, *next;
-	size_t			 nl;
+	const struct unit	*p;
 
-	if (i == 0 || i + 1 >= r->nunits)
+	if (i == 0 || !numbered_next(r, i))
 		return 0;
 	p = &r->units[i - 1];
-	next = &r->units[i + 1];
-	return p->kind == U_TEXT &&
-	    p->seg == next->seg && rp_clause_end_of(p->text.data,
-	    p->text.len) == RP_END_STOP && next->kind == U_TEXT &&
-	    rp_paragraph_number(next->text.data, next->text.len, &nl) > 0;
+	return p->kind == U_TEXT && p->seg == r->units[i].seg &&
+	    rp_clause_end_of(p->text.data, p->text.len) == RP_END_STOP;
 }
 
 /* A short line alone in its block (or on its line, where lines are
  * paragraphs, or over a numbered paragraph) and shaped as a heading
- * (rp_heading_line), never joined. */
+ * (rp_heading_line), never joined.  A blank line before it sets it off
+ * whatever ended the text above ("… pornography. 13", a blank, "VII.
+ * Meeting the special needs of Africa", "27."). */
 static int
 heading_unit(const struct reader *r, size_t i)
 {
@@ -3239,7 +3251,8 @@ heading_unit(const struct reader *r, size_t i)
 	return u->kind == U_TEXT && (u->block_start ||
 	    r->line_per_paragraph) && u->npos == 1 &&
 	    (i + 1 == r->nunits || r->units[i + 1].block_start ||
-	    r->line_per_paragraph || r->units[i + 1].kind != U_TEXT) &&
+	    r->line_per_paragraph || r->units[i + 1].kind != U_TEXT ||
+	    numbered_next(r, i)) &&
 	    rp_heading_line(u->text.data, u->text.len);
 }
 

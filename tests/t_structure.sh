@@ -74,6 +74,14 @@ $(grep -c 'footnote num="4" index=4 refs=1 @255:' "$TMP/m.tree")"
 expect "note numbers listed apart from their texts: paragraph whole" 1 \
 	"$(sed -n '/paragraph num="16\."/,/paragraph num="17\."/p' \
 	"$TMP/m.tree" | grep -c '^      block')"
+# A section's heading after a blank line, over its paragraph's number
+# ("… pornography. 13", a blank, "VII. Meeting the special needs of
+# Africa", "27."), though the text above ends in a note's marker and the
+# title opens with a drafting opener ("Meeting"): a heading, as "VI.
+# Protecting the vulnerable" is after "… information.".
+expect "heading after a blank line, over a numbered paragraph" 1 \
+	"$(grep -A2 '^    heading @431:1' "$TMP/m.tree" |
+	grep -c 'text="VII. Meeting the special needs of Africa"')"
 
 # A recital ending in a marker after a number ("… and Add.1, 36"), a
 # blank line, then "Having heard …": two paragraphs, not one.
