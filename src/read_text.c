@@ -2092,6 +2092,25 @@ section_line(const struct line *prev, const struct line *l)
 	    rp_section_heading(l->s, l->n);
 }
 
+/* A title under the line announcing it in a colon, a section's label
+ * below it past blank lines ("Adopts the following Declaration:" then
+ * "United Nations Millennium Declaration", then "I."): a heading of its
+ * own, not the colon's paragraph going on.  Short and in title case. */
+static int
+title_under_colon(const struct reader *r, const struct line *prev, size_t i)
+{
+	const struct line	*l = &r->lines[i];
+	size_t			 j = i + 1;
+
+	if (prev == NULL || prev->end != RP_END_COLON ||
+	    !rp_heading_line(l->s, l->n) || !rp_title_case(l->s, l->n))
+		return 0;
+	while (j < r->nlines && is_blank(&r->lines[j]))
+		j++;
+	return j > i + 1 && j < r->nlines &&
+	    rp_section_label(r->lines[j].s, r->lines[j].n) > 0;
+}
+
 /* Running text never continues a masthead line. */
 static void
 running_line(struct cutter *c, size_t i)
@@ -2100,6 +2119,7 @@ running_line(struct cutter *c, size_t i)
 	const struct line	*l = &r->lines[i];
 	struct unit		*u = c->u;
 	int			 note_number = number_under_note(r, u, i);
+	int			 title = title_under_colon(r, c->prev, i);
 
 	if (u == NULL || c->blank || u->kind == U_MASTHEAD ||
 	    (rp_opens_unit(l->s, l->n) &&
@@ -2108,11 +2128,12 @@ running_line(struct cutter *c, size_t i)
 	    bare_formula_line(r, i) || connector_line(r, i) ||
 	    (i > 0 && closing_break(u, l - 1, l)) || dated_closing(r, u, l) ||
 	    i == c->resume || division_line(l) || division_line(c->prev) ||
-	    section_line(c->prev, l) || note_number) {
+	    section_line(c->prev, l) || note_number || title) {
 		u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 		    U_SEPARATOR : U_TEXT, c->seg);
-		/* A note's number stands as a block of its own. */
-		u->block_start = c->blank || note_number;
+		/* A note's number, or a title, stands as a block of its
+		 * own. */
+		u->block_start = c->blank || note_number || title;
 	}
 	append_line(u, l);
 	c->prev = l;

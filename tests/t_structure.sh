@@ -82,6 +82,13 @@ expect "note numbers listed apart from their texts: paragraph whole" 1 \
 expect "heading after a blank line, over a numbered paragraph" 1 \
 	"$(grep -A2 '^    heading @431:1' "$TMP/m.tree" |
 	grep -c 'text="VII. Meeting the special needs of Africa"')"
+# "Adopts the following Declaration:" then the Declaration's title on the
+# next line, then "I." past the page's job number: the title is a
+# heading, not the paragraph going on.
+expect "title under a line ending in a colon, a section below: heading" \
+	"1 1" "$(grep -c 'text=" the following Declaration:"$' "$TMP/m.tree") \
+$(grep -A2 '^    heading @22:1' "$TMP/m.tree" |
+	grep -c 'text="United Nations Millennium Declaration"')"
 
 # A recital ending in a marker after a number ("… and Add.1, 36"), a
 # blank line, then "Having heard …": two paragraphs, not one.
