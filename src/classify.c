@@ -660,22 +660,32 @@ names_body(const char *s, size_t n)
 	return 0;
 }
 
+/* Title case: see classify.h. */
+int
+rp_title_case(const char *s, size_t n)
+{
+	size_t	 i = 0, k, wl;
+
+	while ((wl = word_at(s, n, &i, &k)) > 0)
+		if (rp_starts_lower(s + k, wl) &&
+		    !rp_lang_is(RP_LK_SMALL, s + k, wl, NULL))
+			return 0;
+	return 1;
+}
+
 /* Every word capitalized but the small ones, and one naming a body: the
  * name of a body ("Commission on Human Rights"), not a sentence. */
 static int
 body_title(const char *s, size_t n)
 {
 	size_t	 i = 0, k, wl;
-	int	 body = 0;
 
-	while ((wl = word_at(s, n, &i, &k)) > 0) {
+	if (!rp_title_case(s, n))
+		return 0;
+	while ((wl = word_at(s, n, &i, &k)) > 0)
 		if (rp_lang_is(RP_LK_OTHER_BODY, s + k, wl, NULL))
-			body = 1;
-		else if (rp_starts_lower(s + k, wl) &&
-		    !rp_lang_is(RP_LK_SMALL, s + k, wl, NULL))
-			return 0;
-	}
-	return body;
+			return 1;
+	return 0;
 }
 
 /* "Therefore the Security Council", "因此，安全理事会", "The General

@@ -178,6 +178,10 @@ size_t		 rp_run_on_at(const char *s, size_t n, const char *pat,
  * punctuation ("A", "I", "Therefore", a site's "Sources: The United
  * Nations"); not one a drafting phrase opens. */
 int		 rp_heading_line(const char *s, size_t n);
+/* Whether every word of s is capitalized but the small ones of the
+ * language ("United Nations Millennium Declaration"); in a script
+ * without case, any s. */
+int		 rp_title_case(const char *s, size_t n);
 /* The length of a section's label opening s, a pattern of [section
  * labels] ("II.", "A.", "Б.", "ألف -", "一、"), alone or before its
  * title; not in lower case; 0 if none. */

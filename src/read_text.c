@@ -1624,6 +1624,9 @@ struct cutter {
 	int			 seen_content;
 	size_t			 resume;	/* where a sentence resumes
 						   under column-foot notes */
+	size_t			 listed_from;	/* notes whose numbers came */
+	size_t			 listed_end;	/* before: listed_numbers() */
+	int			 listed_first;
 	char			 marker[16];
 };
 
@@ -1795,6 +1798,130 @@ ascending(const void *a, const void *b)
 	return *(const int *)a - *(const int *)b;
 }
 
+/* Markers of up to three digits ("7", "07", "107"), each a bit. */
+#define CITED_BITS	(10 + 100 + 1000)
+
+static size_t
+cited_bit(const char *digits, size_t k)
+{
+	size_t v = 0, i;
+
+	for (i = 0; i < k; i++)
+		v = v * 10 + (size_t)(digits[i] - '0');
+	return v + (k == 1 ? 0 : k == 2 ? 10 : 110);
+}
+
+static void
+mark_cited(unsigned char *cited, const char *digits, size_t k)
+{
+	size_t b = cited_bit(digits, k);
+
+	cited[b / 8] |= (unsigned char)(1u << (b % 8));
+}
+
+/* Whether a marker of these digits was cited before (mark_cited). */
+static int
+is_cited(const unsigned char *cited, const char *digits, size_t k)
+{
+	size_t b = cited_bit(digits, k);
+
+	return (cited[b / 8] & (1u << (b % 8))) != 0;
+}
+
+/* Whether the digits at s + p may be a marker by what stands before
+ * them: a space after a word, a period or a comma ("meeting. 22"), a
+ * comma glued to a word or a year ("Human Rights,2", "3 April 1998,1 in
+ * which"), or a Chinese character, glued or with a space ("会议12及",
+ * "通过。 1"). */
+static int
+marker_place(const char *s, size_t p)
+{
+	size_t	len;
+
+	if (s[p - 1] == ',' && p >= 2 && isalnum((unsigned char)s[p - 2]))
+		return 1;
+	if (s[p - 1] == ' ') {
+		if (--p == 0)
+			return 0;
+		if (isalpha((unsigned char)s[p - 1]) || s[p - 1] == '.' ||
+		    s[p - 1] == ',')
+			return 1;
+	}
+	return rp_is_cjk(rp_utf8_last(s, p, &len));
+}
+
+/* The markers s cites into cited: up to three digits where a marker may
+ * stand (marker_place) and before the end, a space, a period, a comma, a
+ * semicolon or a Chinese character; a wiki copy's glued "[7]". */
+static void
+note_citations(const char *s, size_t n, unsigned char *cited)
+{
+	size_t		 p, q;
+	uint32_t	 next;
+
+	for (p = 1; p < n; p++) {
+		/* A wiki copy's "Palestina[1],". */
+		if (s[p] == '[' && s[p - 1] != ' ') {
+			for (q = p + 1; q < n && q - p <= 3 &&
+			    isdigit((unsigned char)s[q]); q++)
+				continue;
+			if (q > p + 1 && q < n && s[q] == ']')
+				mark_cited(cited, s + p + 1, q - p - 1);
+			continue;
+		}
+		if (s[p] < '0' || s[p] > '9' ||	/* most bytes: no call */
+		    isdigit((unsigned char)s[p - 1]) || !marker_place(s, p))
+			continue;
+		for (q = p; q < n && q - p < 4 && isdigit((unsigned char)s[q]);
+		    q++)
+			continue;
+		/* "230,000": three digits after a comma group thousands. */
+		if (q - p > 3 || (s[p - 1] == ',' && q - p == 3))
+			continue;
+		if (q < n && rp_utf8_decode(s + q, n - q, &next) == 0)
+			continue;
+		if (q == n || s[q] == ' ' || s[q] == '.' || s[q] == ',' ||
+		    s[q] == ';' || rp_is_cjk(next) || (s[q] == '/' &&
+		    (q + 1 == n || s[q + 1] == ' ')))
+			mark_cited(cited, s + p, q - p);
+	}
+}
+
+/* Where the page that line i is on ends: its last line's index + 1, at
+ * the next page's form feed or running head. */
+static size_t
+page_end(const struct reader *r, size_t i)
+{
+	while (i < r->nlines && !r->lines[i].page && r->lines[i].gone != 3)
+		i++;
+	return i;
+}
+
+/* Lines from..end made notes, past bare numbers and the furniture: a
+ * text ends at a line ending in a period, and the texts take the
+ * numbers num[] in their order. */
+static void
+notes_in_order(struct cutter *c, size_t from, size_t end, const int *num)
+{
+	const struct line	*v = c->r->lines;
+	size_t			 i;
+	int			 k = 0;
+	char			 marker[8];
+
+	for (i = from; i < end; i++) {
+		if (v[i].n == 0 || v[i].gone || bare_note_number(&v[i]) > 0)
+			continue;
+		if (c->u == NULL || c->u->kind != U_FNDEF || c->u->text.data[
+		    c->u->text.len - 1] == '.') {
+			snprintf(marker, sizeof(marker), "%d", num[k++]);
+			c->u = new_definition(c->r, &v[i], 0, marker, c->seg);
+		} else
+			append_line(c->u, &v[i]);
+	}
+	c->u = NULL;
+	c->in_zone = 0;
+}
+
 /*
  * A page foot where pdftotext (without -layout) set the notes' numbers
  * apart from their texts, in any order: "1", "2", then "A/49/765, annex
@@ -1812,12 +1939,10 @@ scattered_notes(struct cutter *c, size_t rule)
 {
 	const struct line	*v = c->r->lines;
 	int			 num[32], nnum = 0, ntext = 0, open = 0;
-	size_t			 i, end;
-	char			 marker[8];
+	size_t			 i, end = page_end(c->r, rule + 1);
 
-	for (end = rule + 1; end < c->r->nlines && !v[end].page &&
-	    v[end].gone != 3; end++) {
-		const struct line *l = &v[end];
+	for (i = rule + 1; i < end; i++) {
+		const struct line *l = &v[i];
 
 		if (l->n == 0 || l->gone)
 			continue;
@@ -1834,19 +1959,105 @@ scattered_notes(struct cutter *c, size_t rule)
 	if (nnum == 0 || nnum != ntext || open)
 		return 0;
 	qsort(num, (size_t)nnum, sizeof(num[0]), ascending);
-	for (i = rule + 1, nnum = 0; i < end; i++) {
-		if (v[i].n == 0 || v[i].gone || bare_note_number(&v[i]) > 0)
-			continue;
-		if (c->u == NULL || c->u->kind != U_FNDEF || c->u->text.data[
-		    c->u->text.len - 1] == '.') {
-			snprintf(marker, sizeof(marker), "%d", num[nnum++]);
-			c->u = new_definition(c->r, &v[i], 0, marker, c->seg);
-		} else
-			append_line(c->u, &v[i]);
-	}
-	c->u = NULL;
-	c->in_zone = 0;
+	notes_in_order(c, rule + 1, end, num);
 	return end - 1;
+}
+
+/* Whether the page of line i cites notes first to first + n - 1 in its
+ * lines before line `to`. */
+static int
+cited_on_page(const struct reader *r, size_t i, size_t to, int first, int n)
+{
+	unsigned char	cited[(CITED_BITS + 7) / 8] = { 0 };
+	char		d[8];
+	size_t		k;
+
+	while (i > 0 && !r->lines[i].page)
+		i--;
+	for (; i < to; i++)
+		if (!is_blank(&r->lines[i]))
+			note_citations(r->lines[i].s, r->lines[i].n, cited);
+	while (n-- > 0)
+		if ((k = (size_t)snprintf(d, sizeof(d), "%d", first + n)) > 3 ||
+		    !is_cited(cited, d, k))
+			return 0;
+	return 1;
+}
+
+/* Where the last n texts of the page before `end` begin, past line
+ * `start`: each ends in a period, the first after a blank line; no line
+ * of them a bare number or a paragraph's opening, and no rule over them
+ * (scattered_notes reads a ruled foot).  0 if not so. */
+static size_t
+foot_texts(const struct reader *r, size_t start, size_t end, int n)
+{
+	const struct line	*v = r->lines;
+	size_t			 k = end, i;
+
+	while (n-- > 0) {
+		while (k > start && is_blank(&v[k - 1]))
+			k--;
+		if (k == start || v[k - 1].s[v[k - 1].n - 1] != '.')
+			return 0;
+		for (k--; k > start && !is_blank(&v[k - 1]) &&
+		    v[k - 1].s[v[k - 1].n - 1] != '.'; k--)
+			continue;
+	}
+	if (k == start || !is_blank(&v[k - 1]))
+		return 0;
+	for (i = start; i < end; i++)
+		if (!is_blank(&v[i]) && (rp_footnote_rule(v[i].s, v[i].n) > 0 ||
+		    (i >= k && (bare_note_number(&v[i]) > 0 ||
+		    rp_opens_unit(v[i].s, v[i].n)))))
+			return 0;
+	return k;
+}
+
+/*
+ * A page foot with no rule, where pdftotext listed the notes' numbers
+ * one a line apart from their texts, amid the page's text: "16.", "3",
+ * "4", the rest of paragraph 16, then "See CD/1478." and "Amended
+ * protocol … (CCW/CONF.I/16 (Part I), annex B)." over the page's number.
+ * Two numbers or more in a row at line i, the notes next in sequence,
+ * and as many texts closing the page: the texts are recorded for
+ * make_units to define when it comes to them, and the numbers read.
+ * Returns the last number's line, or 0.
+ */
+static size_t
+listed_numbers(struct cutter *c, size_t i)
+{
+	const struct reader	*r = c->r;
+	int			 first = bare_note_number(&r->lines[i]);
+	size_t			 j = i + 1, end, from;
+
+	if (c->in_zone || first == 0)
+		return 0;
+	while (j < r->nlines && !r->lines[j].gone && j - i < 32 &&
+	    bare_note_number(&r->lines[j]) == first + (int)(j - i))
+		j++;
+	if (j - i < 2 || (from = foot_texts(r, j, end = page_end(r, j),
+	    (int)(j - i))) == 0 || !cited_on_page(r, i, from, first,
+	    (int)(j - i)))
+		return 0;
+	c->listed_from = from;
+	c->listed_end = end;
+	c->listed_first = first;
+	return j - 1;
+}
+
+/* At the texts listed_numbers() found: the notes, numbered from the
+ * first listed.  Returns the last line read. */
+static size_t
+listed_notes(struct cutter *c)
+{
+	int	num[32], k;
+
+	for (k = 0; k < 32; k++)
+		num[k] = c->listed_first + k;
+	c->u = NULL;
+	notes_in_order(c, c->listed_from, c->listed_end, num);
+	c->listed_from = 0;
+	return c->listed_end - 1;
 }
 
 /* A note defined in a block of its own, not at a page foot. */
@@ -1958,6 +2169,25 @@ section_line(const struct reader *r, const struct line *prev, size_t i)
 	    number_line(&r->lines[i + 1]) > 0);
 }
 
+/* A title under the line announcing it in a colon, a section's label
+ * below it past blank lines ("Adopts the following Declaration:" then
+ * "United Nations Millennium Declaration", then "I."): a heading of its
+ * own, not the colon's paragraph going on.  Short and in title case. */
+static int
+title_under_colon(const struct reader *r, const struct line *prev, size_t i)
+{
+	const struct line	*l = &r->lines[i];
+	size_t			 j = i + 1;
+
+	if (prev == NULL || prev->end != RP_END_COLON ||
+	    !rp_heading_line(l->s, l->n) || !rp_title_case(l->s, l->n))
+		return 0;
+	while (j < r->nlines && is_blank(&r->lines[j]))
+		j++;
+	return j > i + 1 && j < r->nlines &&
+	    rp_section_label(r->lines[j].s, r->lines[j].n) > 0;
+}
+
 /* Running text never continues a masthead line. */
 static void
 running_line(struct cutter *c, size_t i)
@@ -1966,6 +2196,7 @@ running_line(struct cutter *c, size_t i)
 	const struct line	*l = &r->lines[i];
 	struct unit		*u = c->u;
 	int			 note_number = number_under_note(r, u, i);
+	int			 title = title_under_colon(r, c->prev, i);
 
 	if (u == NULL || c->blank || u->kind == U_MASTHEAD ||
 	    (rp_opens_unit(l->s, l->n) &&
@@ -1974,11 +2205,12 @@ running_line(struct cutter *c, size_t i)
 	    bare_formula_line(r, i) || connector_line(r, i) ||
 	    (i > 0 && closing_break(u, l - 1, l)) || dated_closing(r, u, l) ||
 	    i == c->resume || division_line(l) || division_line(c->prev) ||
-	    section_line(r, c->prev, i) || note_number) {
+	    section_line(r, c->prev, i) || note_number || title) {
 		u = new_unit(r, l, rp_is_separator(l->s, l->n) ?
 		    U_SEPARATOR : U_TEXT, c->seg);
-		/* A note's number stands as a block of its own. */
-		u->block_start = c->blank || note_number;
+		/* A note's number, or a title, stands as a block of its
+		 * own. */
+		u->block_start = c->blank || note_number || title;
 	}
 	append_line(u, l);
 	c->prev = l;
@@ -2019,6 +2251,12 @@ make_units(struct reader *r)
 		}
 		if (rp_footnote_rule(l->s, l->n) == l->n &&
 		    (last = scattered_notes(&c, i)) > 0) {
+			i = last;
+			continue;
+		}
+		if ((last = listed_numbers(&c, i)) > 0 ||
+		    (c.listed_from > 0 && i == c.listed_from &&
+		    (last = listed_notes(&c)) > 0)) {
 			i = last;
 			continue;
 		}
@@ -3092,6 +3330,20 @@ note_goes_on(const struct unit *note, const struct unit *u)
 	    RP_END_COLON && !rp_opens_conclusion(u->text.data, u->text.len);
 }
 
+/* Whether unit i + 1 opens a numbered paragraph, in unit i's segment. */
+static int
+numbered_next(const struct reader *r, size_t i)
+{
+	const struct unit	*next;
+	size_t			 nl;
+
+	if (i + 1 >= r->nunits)
+		return 0;
+	next = &r->units[i + 1];
+	return next->kind == U_TEXT && next->seg == r->units[i].seg &&
+	    rp_paragraph_number(next->text.data, next->text.len, &nl) > 0;
+}
+
 /* Whether unit i, one line, stands between a sentence's end and a
  * numbered paragraph with no blank line round it: its own unit, not a
  * paragraph's first line ("…to take the floor." then "Steps for drawing
@@ -3099,22 +3351,20 @@ note_goes_on(const struct unit *note, const struct unit *u)
 static int
 over_numbered(const struct reader *r, size_t i)
 {
-	const struct unit	*p, *next;
-	size_t			 nl;
+	const struct unit	*p;
 
-	if (i == 0 || i + 1 >= r->nunits)
+	if (i == 0 || !numbered_next(r, i))
 		return 0;
 	p = &r->units[i - 1];
-	next = &r->units[i + 1];
-	return p->kind == U_TEXT &&
-	    p->seg == next->seg && rp_clause_end_of(p->text.data,
-	    p->text.len) == RP_END_STOP && next->kind == U_TEXT &&
-	    rp_paragraph_number(next->text.data, next->text.len, &nl) > 0;
+	return p->kind == U_TEXT && p->seg == r->units[i].seg &&
+	    rp_clause_end_of(p->text.data, p->text.len) == RP_END_STOP;
 }
 
 /* A short line alone in its block (or on its line, where lines are
  * paragraphs, or over a numbered paragraph) and shaped as a heading
- * (rp_heading_line), never joined. */
+ * (rp_heading_line), never joined.  A blank line before it sets it off
+ * whatever ended the text above ("… pornography. 13", a blank, "VII.
+ * Meeting the special needs of Africa", "27."). */
 static int
 heading_unit(const struct reader *r, size_t i)
 {
@@ -3129,7 +3379,8 @@ heading_unit(const struct reader *r, size_t i)
 	return u->kind == U_TEXT && (u->block_start ||
 	    r->line_per_paragraph) && u->npos == 1 &&
 	    (i + 1 == r->nunits || r->units[i + 1].block_start ||
-	    r->line_per_paragraph || r->units[i + 1].kind != U_TEXT) &&
+	    r->line_per_paragraph || r->units[i + 1].kind != U_TEXT ||
+	    numbered_next(r, i)) &&
 	    rp_heading_line(u->text.data, u->text.len);
 }
 
@@ -3341,96 +3592,6 @@ fix_scanned_numbers(struct reader *r)
 	}
 }
 
-/* Markers of up to three digits ("7", "07", "107"), each a bit. */
-#define CITED_BITS	(10 + 100 + 1000)
-
-static size_t
-cited_bit(const char *digits, size_t k)
-{
-	size_t v = 0, i;
-
-	for (i = 0; i < k; i++)
-		v = v * 10 + (size_t)(digits[i] - '0');
-	return v + (k == 1 ? 0 : k == 2 ? 10 : 110);
-}
-
-static void
-mark_cited(unsigned char *cited, const char *digits, size_t k)
-{
-	size_t b = cited_bit(digits, k);
-
-	cited[b / 8] |= (unsigned char)(1u << (b % 8));
-}
-
-/* Whether a marker of these digits was cited before (mark_cited). */
-static int
-is_cited(const unsigned char *cited, const char *digits, size_t k)
-{
-	size_t b = cited_bit(digits, k);
-
-	return (cited[b / 8] & (1u << (b % 8))) != 0;
-}
-
-/* Whether the digits at s + p may be a marker by what stands before
- * them: a space after a word, a period or a comma ("meeting. 22"), a
- * comma glued to a word or a year ("Human Rights,2", "3 April 1998,1 in
- * which"), or a Chinese character, glued or with a space ("会议12及",
- * "通过。 1"). */
-static int
-marker_place(const char *s, size_t p)
-{
-	size_t	len;
-
-	if (s[p - 1] == ',' && p >= 2 && isalnum((unsigned char)s[p - 2]))
-		return 1;
-	if (s[p - 1] == ' ') {
-		if (--p == 0)
-			return 0;
-		if (isalpha((unsigned char)s[p - 1]) || s[p - 1] == '.' ||
-		    s[p - 1] == ',')
-			return 1;
-	}
-	return rp_is_cjk(rp_utf8_last(s, p, &len));
-}
-
-/* The markers u cites into cited: up to three digits where a marker may
- * stand (marker_place) and before the end, a space, a period, a comma, a
- * semicolon or a Chinese character; a wiki copy's glued "[7]". */
-static void
-note_citations(const struct unit *u, unsigned char *cited)
-{
-	const char	*s = u->text.data;
-	size_t		 n = u->text.len, p, q;
-	uint32_t	 next;
-
-	for (p = 1; p < n; p++) {
-		/* A wiki copy's "Palestina[1],". */
-		if (s[p] == '[' && s[p - 1] != ' ') {
-			for (q = p + 1; q < n && q - p <= 3 &&
-			    isdigit((unsigned char)s[q]); q++)
-				continue;
-			if (q > p + 1 && q < n && s[q] == ']')
-				mark_cited(cited, s + p + 1, q - p - 1);
-			continue;
-		}
-		if (s[p] < '0' || s[p] > '9' ||	/* most bytes: no call */
-		    isdigit((unsigned char)s[p - 1]) || !marker_place(s, p))
-			continue;
-		for (q = p; q < n && q - p < 4 && isdigit((unsigned char)s[q]);
-		    q++)
-			continue;
-		/* "230,000": three digits after a comma group thousands. */
-		if (q - p > 3 || (s[p - 1] == ',' && q - p == 3))
-			continue;
-		if (q < n && rp_utf8_decode(s + q, n - q, &next) == 0)
-			continue;
-		if (q == n || s[q] == ' ' || s[q] == '.' || s[q] == ',' ||
-		    s[q] == ';' || rp_is_cjk(next) || (s[q] == '/' &&
-		    (q + 1 == n || s[q + 1] == ' ')))
-			mark_cited(cited, s + p, q - p);
-	}
-}
-
 /* Whether u stands on its own: a block, or any line where lines are
  * paragraphs (a copy without blank lines). */
 static int
@@ -3617,7 +3778,7 @@ late_definitions(struct reader *r)
 		    r->units[out - 2].marker : NULL, &r->units[i + 1],
 		    r->nunits - i - 1);
 		if (u->kind == U_TEXT)
-			note_citations(u, cited);
+			note_citations(u->text.data, u->text.len, cited);
 	}
 	r->nunits = out;
 }

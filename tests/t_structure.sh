@@ -64,6 +64,32 @@ expect "page numbers away from the form feed: furniture, every page" \
 	sed 's/ $//')"
 expect "note number under the note before: its own note" 1 \
 	"$(grep -c 'footnote num="8" .*@383:' "$TMP/m.tree")"
+# Page 4 has no rule over its notes and lists their numbers apart from
+# their texts: "16.", "3", "4", the rest of paragraph 16, then "See
+# CD/1478." and "Amended protocol … annex B)." over the page's number.
+# Notes 3 and 4 take those texts ("Destruction, 3", "weapons. 4" cite
+# them), and paragraph 16 keeps its own text alone.
+expect "note numbers listed apart from their texts, no rule: notes 3, 4" \
+	"1 1" "$(grep -c 'footnote num="3" index=3 refs=1 @253:' "$TMP/m.tree") \
+$(grep -c 'footnote num="4" index=4 refs=1 @255:' "$TMP/m.tree")"
+expect "note numbers listed apart from their texts: paragraph whole" 1 \
+	"$(sed -n '/paragraph num="16\."/,/paragraph num="17\."/p' \
+	"$TMP/m.tree" | grep -c '^      block')"
+# A section's heading after a blank line, over its paragraph's number
+# ("… pornography. 13", a blank, "VII. Meeting the special needs of
+# Africa", "27."), though the text above ends in a note's marker and the
+# title opens with a drafting opener ("Meeting"): a heading, as "VI.
+# Protecting the vulnerable" is after "… information.".
+expect "heading after a blank line, over a numbered paragraph" 1 \
+	"$(grep -A2 '^    heading @431:1' "$TMP/m.tree" |
+	grep -c 'text="VII. Meeting the special needs of Africa"')"
+# "Adopts the following Declaration:" then the Declaration's title on the
+# next line, then "I." past the page's job number: the title is a
+# heading, not the paragraph going on.
+expect "title under a line ending in a colon, a section below: heading" \
+	"1 1" "$(grep -c 'text=" the following Declaration:"$' "$TMP/m.tree") \
+$(grep -A2 '^    heading @22:1' "$TMP/m.tree" |
+	grep -c 'text="United Nations Millennium Declaration"')"
 
 # S/RES/1244 (1999) as pdftotext gives it: the bullets of the annexes'
 # lists stand alone on their lines ("-", a blank, the item's text), each
