@@ -3005,6 +3005,33 @@ rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n,
 	meta_of_number(m);
 }
 
+/* A Security Council resolution bears no title (UN-LAYOUT.md 1.2): a
+ * line read as one is the heading a copy names it with ("Résolution 26
+ * du Conseil de sécurité", "قرار مجلس الأمن رقم 425"), or the subject a
+ * web page gives it; the heading is its document-type line, the subject
+ * a note. */
+void
+rp_untitled_council(rp_meta *m, rp_node *preface)
+{
+	rp_node			*b;
+	rp_buf			 t;
+	struct title_number	 tn;
+
+	if (m->kind != RP_DOC_RESOLUTION || m->body != RP_BODY_SC)
+		return;
+	m->title = NULL;
+	for (b = preface ? preface->first : NULL; b != NULL; b = b->next) {
+		if (b->type != RP_NODE_BLOCK || b->role != RP_ROLE_TITLE)
+			continue;
+		memset(&tn, 0, sizeof(tn));
+		rp_buf_init(&t);
+		rp_node_text(b, &t);
+		title_number_in(t.data ? t.data : "", t.len, &tn);
+		b->role = tn.num > 0 ? RP_ROLE_DOCTYPE : RP_ROLE_NOTE;
+		rp_buf_free(&t);
+	}
+}
+
 /* An annex shares the identity of the text it is annexed to; its own
  * masthead, if any, overrides. */
 void

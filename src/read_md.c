@@ -721,6 +721,7 @@ finish_doc(struct rdr *r, struct rdoc *d)
 			rp_node_text(c, &t);
 	rp_finish_meta(r->doc, m, t.data ? t.data : "", t.len,
 	    rp_node_child(d->node, RP_NODE_PREFACE));
+	rp_untitled_council(m, rp_node_child(d->node, RP_NODE_PREFACE));
 	rp_buf_free(&t);
 }
 
