@@ -3005,6 +3005,36 @@ rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n,
 	meta_of_number(m);
 }
 
+/* A library catalogue's title, its subtitle mark kept at the end ("Nuclear
+ * disarmament :", the UN Digital Library's front matter): the title. */
+const char *
+rp_catalogue_title(rp_doc *doc, const char *s)
+{
+	size_t	n = strlen(s);
+
+	if (n < 3 || strcmp(s + n - 2, " :") != 0)
+		return s;
+	return rp_doc_strndup(doc, s, n - 2);
+}
+
+/* The title front matter gives (cat, the catalogue's): the whole of the
+ * one the text gives, when a line of it was lost on the way ("… of
+ * artificial intelligence into", the rest of the title gone from a PDF's
+ * text). */
+void
+rp_whole_title(rp_doc *doc, rp_meta *m, const char *cat)
+{
+	size_t	n;
+
+	if (m->title == NULL || cat == NULL)
+		return;
+	cat = rp_catalogue_title(doc, cat);
+	n = strlen(m->title);
+	if (strlen(cat) > n && strncmp(cat, m->title, n) == 0 &&
+	    cat[n] == ' ')
+		m->title = cat;
+}
+
 /* A Security Council resolution bears no title (UN-LAYOUT.md 1.2): a
  * line read as one is the heading a copy names it with ("Résolution 26
  * du Conseil de sécurité", "قرار مجلس الأمن رقم 425"), or the subject a

@@ -288,7 +288,7 @@ meta_set(rp_doc *doc, rp_meta *m, int f, const char *v)
 	case MD_F_SYMBOL:	m->symbol = v; break;
 	case MD_F_NUMBER:	m->number = v; break;
 	case MD_F_DATE:		m->date = v; break;
-	case MD_F_TITLE:	m->title = v; break;
+	case MD_F_TITLE:	m->title = rp_catalogue_title(doc, v); break;
 	case MD_F_DISTRIBUTION:	m->distribution = v; break;
 	case MD_F_LANGUAGE:	m->language = language_code(doc, v); break;
 	case MD_F_YEAR:		m->year = atoi(v); break;

@@ -3684,6 +3684,7 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 	    all.len, bd.preface);
 	rp_buf_free(&all);
 	plain_paragraphs(&bd, first);
+	rp_whole_title(r->doc, bd.docnode->meta, r->fm_title);
 	rp_untitled_council(bd.docnode->meta, bd.preface);
 	return bd.docnode;
 }
