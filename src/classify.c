@@ -2486,11 +2486,56 @@ adoption_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 		m->body = body_in(s, n);
 }
 
+/* Whether s holds two letters or ideographs: a line of one letter is
+ * the series letter of the UN mark ("S" of the Security Council's
+ * masthead), one of none the emblem as OCR read it ("•"). */
+static int
+has_two_letters(const char *s, size_t n)
+{
+	size_t		 i = 0, letters = 0;
+	uint32_t	 cp;
+
+	while (letters < 2 && rp_utf8_next(s, n, &i, &cp))
+		if (rp_script_of(cp) != RP_SCRIPT_NONE)
+			letters++;
+	return letters == 2;
+}
+
+/* Where the title starts after a General Assembly number with its
+ * session opening the line ("2758 (XXVI). Restitución …", "Résolution
+ * 2758 (XXVI). Rétablissement …", "二一五九(二十一)、中国…": [titles] of
+ * lang/<lang>.conf), the number a block of the masthead reads: 0 if
+ * none. */
+static size_t
+after_session_number(const char *s, size_t n)
+{
+	rp_lang_hit	h;
+	size_t		end, k;
+	int		sep;
+
+	if ((end = rp_lang_match(RP_LK_TITLE, s, n, &h)) == 0 ||
+	    h.session <= 0 || h.num <= 0)
+		return 0;
+	for (k = end; k < n && strchr(". :", s[k]) != NULL; k++)
+		continue;
+	if (k + 3 <= n && (memcmp(s + k, "、", 3) == 0 ||
+	    memcmp(s + k, "．", 3) == 0))
+		k += 3;
+	/* The pattern may end on the full stop or comma itself. */
+	sep = k > end || s[end - 1] == '.' ||
+	    (end >= 3 && memcmp(s + end - 3, "、", 3) == 0);
+	return sep && k < n && has_two_letters(s + k, n - k) ? k : 0;
+}
+
 static void
 title_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 {
-	if (m->title == NULL)
-		m->title = rp_doc_strndup(doc, s, n);
+	size_t	k;
+
+	if (m->title == NULL) {
+		k = after_session_number(s, n);
+		m->title = rp_doc_strndup(doc, s + k, n - k);
+	}
 	if (m->kind != RP_DOC_LETTER)
 		return;
 	/* "Letter dated 30 December 2021 from the President of the
@@ -3213,21 +3258,6 @@ rp_doc_part(rp_doc *doc, rp_node *docnode, rp_node_type type, int line,
 	else
 		rp_node_append(docnode, p);
 	return p;
-}
-
-/* Whether s holds two letters or ideographs: a line of one letter is
- * the series letter of the UN mark ("S" of the Security Council's
- * masthead), one of none the emblem as OCR read it ("•"). */
-static int
-has_two_letters(const char *s, size_t n)
-{
-	size_t		 i = 0, letters = 0;
-	uint32_t	 cp;
-
-	while (letters < 2 && rp_utf8_next(s, n, &i, &cp))
-		if (rp_script_of(cp) != RP_SCRIPT_NONE)
-			letters++;
-	return letters == 2;
 }
 
 /* A date after a word in lower case, a block of its own in the masthead,
