@@ -2566,13 +2566,15 @@ rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 		by_role[role](doc, m, s, n);
 }
 
-/* "58/136. Title", "ES-11/1. Title": the number before the title. */
+/* "58/136. Title", "ES-11/1. Title", "49/12.Work of …" (a copy lost the
+ * space): the number before the title. */
 size_t
 rp_number_before_title(const char *s, size_t n)
 {
 	size_t i = resolution_number(s, n);
 
-	if (i == 0 || i + 2 > n || s[i] != '.' || s[i + 1] != ' ')
+	if (i == 0 || i + 2 > n || s[i] != '.' || (s[i + 1] != ' ' &&
+	    !isupper((unsigned char)s[i + 1])))
 		return 0;
 	return i + 1;
 }

@@ -851,7 +851,7 @@ masthead(struct rdr *r, cmark_node *p, const char *s, size_t n)
 			b->role = RP_ROLE_NUMBER;
 			put_text(r, b, rp_doc_strndup(r->doc, s, k), p);
 			rp_node_append(pre, b);
-			skip = k + 1;
+			skip = k + (s[k] == ' ');
 			s += skip;
 			n -= skip;
 			role = RP_ROLE_TITLE;

@@ -35,7 +35,11 @@ done
 # S/RES/2446 (2018) |安全理事会 |", a web page's subject).  Nor is a
 # General Assembly number with its session part of the title ("2758
 # (XXVI). …", "二一五九(二十一)、…"); a catalogue's " :" is no part of
-# it, and the catalogue completes a title a PDF's text cut short.
+# it, and the catalogue completes a title a PDF's text cut short.  A
+# masthead line a copy ran together is cut into its lines ("A/RES/49/12
+# 21 November 1994", "Asamblea General Quincuagésimo quinto período de
+# sesiones Tema 114 b) del programa"), and "49/12.Work" is a number and
+# its title.
 while IFS='|' read -r file want; do
 	got=$("$RESPUB" -q -t tree "$file" | head -1 |
 	    sed -n 's/.* title="\([^"]*\)".*/\1/p')
@@ -59,6 +63,8 @@ tests/dev/es/A_RES_2758_XXVI_es_wikisource.txt|Restitución de los legítimos de
 tests/dev/fr/A_RES_2758_XXVI_fr.txt|Rétablissement des droits légitimes de la République populaire de Chine à l’Organisation des Nations unies
 tests/dev/zh/A_RES_2159_XXI_zh.txt|中国在联合国之代表权问题
 tests/dev/en/A_RES_80_24.md|Nuclear disarmament
+tests/dev/en/A_RES_49_12.txt|Work of the Preparatory Committee for the Fiftieth Anniversary of the United Nations
+tests/dev/es/A_RES_55_93_es_pdf.txt|Proclamación del 18 de diciembre Día Internacional del Migrante
 tests/dev/en/A_RES_80_23.pdftext.txt|Possible risks of the integration of artificial intelligence into command, control and communications systems of nuclear weapons
 EOF
 
