@@ -1421,6 +1421,36 @@ note_number_opening(const char *s, size_t n, int *num)
 	return rp_note_number(s, n, cp, num);
 }
 
+/* Whether a scan may have read a digit of a note's number as letter c
+ * ("g" for 9, "l" or "i" for 1, "O" for 0). */
+static int
+ocr_digit(char c)
+{
+	return c != '\0' && strchr("gqlIiOoSZ", c) != NULL;
+}
+
+/* A note's number a scan read as one or two letters, then a note
+ * opening of [note openings] ("g Voir Documents officiels …" is note 9,
+ * "il Voir …" note 11): the letters, as printed, into out (the marker
+ * keeps every word of the text), the offset of the note's text; 0 if
+ * none.  Without the note opening the letters are words. */
+static size_t
+ocr_note_number(const char *s, size_t n, char *out, size_t outsize)
+{
+	size_t	i = 0;
+
+	while (i < n && i < 2 && ocr_digit(s[i]) && i + 1 < outsize) {
+		out[i] = s[i];
+		i++;
+	}
+	if (i == 0 || i >= n || s[i] != ' ' ||
+	    rp_lang_phrase(RP_LK_NOTE_OPENING, s + i + 1, n - i - 1,
+	    NULL) == 0)
+		return 0;
+	out[i] = '\0';
+	return i + 1;
+}
+
 /*
  * A footnote marker opening a definition line: "1 See", "¹ General",
  * "* 仅以", a marker in words of [note markers] ("(注)大会…") or a
@@ -1464,6 +1494,8 @@ rp_note_marker(const char *s, size_t n, char *out, size_t outsize,
 			*slashed = 1;
 			i++;
 		}
+		if (m == 0 && i == 0)
+			return ocr_note_number(s, n, out, outsize);
 		if (m == 0 || i >= n || s[i] != ' ' ||
 		    (m == 2 && out[0] == '*' && !*slashed))
 			return 0;

@@ -1541,7 +1541,30 @@ ordinal_at(const struct folded *f, size_t *i)
 	return total;
 }
 
-/* A month's name at i; an OCR "]" or "|" for a final "l" ("Apri]"). */
+/* The month a word w of n bytes is when the OCR read an "m" as "ni" or
+ * "rn" ("28 niai 1974", "Noveniber"): its value, or 0. */
+static int
+month_m_misread(const char *w, size_t n)
+{
+	const struct entry	*x;
+	char			 tmp[64];
+	size_t			 k;
+
+	for (k = 0; k + 1 < n && n < sizeof(tmp); k++) {
+		if (!(w[k] == 'n' && w[k + 1] == 'i') &&
+		    !(w[k] == 'r' && w[k + 1] == 'n'))
+			continue;
+		memcpy(tmp, w, k);
+		tmp[k] = 'm';
+		memcpy(tmp + k + 1, w + k + 2, n - k - 2);
+		if ((x = lookup(RP_LK_MONTH, tmp, n - 1)) != NULL)
+			return x->value;
+	}
+	return 0;
+}
+
+/* A month's name at i; an OCR "]" or "|" for a final "l" ("Apri]"),
+ * "ni" or "rn" for an "m". */
 static int
 month_name(const struct folded *f, size_t *i)
 {
@@ -1557,6 +1580,11 @@ month_name(const struct folded *f, size_t *i)
 	while (j < f->n && j - *i < sizeof(tmp) - 1 &&
 	    ((f->s[j] >= 'a' && f->s[j] <= 'z') || (f->s[j] & 0x80)))
 		j++;
+	if (j > *i && (j == f->n || f->s[j] == ' ' || f->s[j] == ',') &&
+	    (v = month_m_misread(f->s + *i, j - *i)) > 0) {
+		*i = j;
+		return v;
+	}
 	if (j == *i || j >= f->n || (f->s[j] != ']' && f->s[j] != '|'))
 		return 0;
 	memcpy(tmp, f->s + *i, j - *i);

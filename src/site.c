@@ -388,7 +388,10 @@ take_cached(struct site *st, struct entry *e)
 		return 0;
 	in = &st->old.in[k];
 	/* Taken already (an input given twice): read again. */
-	if (in->size != e->size || in->mtime != e->mtime || in->taken)
+	if (in->taken)
+		return 0;
+	e->was = k + 1;
+	if (in->size != e->size || in->mtime != e->mtime)
 		return 0;
 	if (entry_parse(e, in->rec, in->reclen) != 0)
 		return -1;
@@ -842,13 +845,22 @@ render_html(struct site *st, rp_html *h, struct entry *e, rp_doc *doc,
 uint64_t
 source_hash(const struct site *st, const struct entry *e)
 {
-	uint64_t h = fnv(st->build, e->src, strlen(e->src) + 1);
+	uint64_t	h = fnv(st->build, e->src, strlen(e->src) + 1);
+	size_t		i;
 
 	h = fnv(h, &e->size, sizeof(e->size));
 	h = fnv(h, &e->mtime, sizeof(e->mtime));
-	/* What the other versions gave it (versions_apply). */
+	/* What the other versions gave it (versions_apply), their
+	 * languages among it: the AKN lists them, so a version added or
+	 * removed makes the others' files again. */
 	h = fnv(h, e->symbol ? e->symbol : "", e->symbol ? strlen(e->symbol) : 0);
 	h = fnv(h, e->date ? e->date : "", e->date ? strlen(e->date) : 0);
+	h = fnv(h, &e->year, sizeof(e->year));
+	for (i = 0; e->versions != NULL && e->versions->n > 1 &&
+	    i < e->versions->n; i++)
+		h = fnv(h, e->versions->v[i]->lang ? e->versions->v[i]->lang :
+		    "", e->versions->v[i]->lang ?
+		    strlen(e->versions->v[i]->lang) + 1 : 1);
 	return fnv(h, &e->body, sizeof(e->body));
 }
 
@@ -1210,6 +1222,8 @@ replan(struct site *st, const struct args *a, rp_html *h)
 	if (st->n == 0)
 		return 0;
 	catalog_placeholder(st);
+	if (!fast && clean_pages(st) != 0)
+		return -1;
 	if (!fast || write_changed(st, h) != 0) {
 		for (i = 0; i < st->nnew; i++)
 			free(st->newnames[i]);

@@ -380,6 +380,64 @@ next_line(struct cache *c, char **p, char t, char **nl)
 	return line;
 }
 
+/* Whether input k's "P" line gives it the name and index page e has
+ * in this run (0: it has none). */
+int
+plan_same_place(const struct cache *c, size_t k, const struct entry *e)
+{
+	const char	*p, *end = c->data + c->len;
+
+	if (c->plans == NULL || k >= c->nin || (p = c->plans[k]) == NULL ||
+	    e->stem == NULL || e->yearpage == NULL)
+		return 0;
+	p += 2;
+	state_int(&p, end);
+	return field_is(&p, end, e->stem) && field_is(&p, end, e->yearpage);
+}
+
+static void
+each_of_list(const char **p, const char *end, void (*fn)(void *, long long),
+    void *ctx)
+{
+	long long n = state_int(p, end);
+
+	while (n-- > 0 && *p < end)
+		fn(ctx, state_int(p, end));
+}
+
+/* Each entry input k's "P" line names (its lead, neighbours, versions,
+ * who cites it, who holds what it cites; with versions_only, its
+ * versions), by input position, to fn. */
+void
+plan_each_link(const struct cache *c, size_t k, int versions_only,
+    void (*fn)(void *, long long), void *ctx)
+{
+	const char	*p, *end;
+	long long	 n;
+	int		 i;
+
+	if (c->plans == NULL || k >= c->nin || (p = c->plans[k]) == NULL)
+		return;
+	end = p + strcspn(p, "\n");
+	p += 2;
+	state_int(&p, end);
+	for (i = 0; i < 2; i++) {		/* its name, index page */
+		p += strcspn(p, "\t\n");
+		p += p < end;
+	}
+	for (i = 0; i < 3; i++) {		/* lead, prev, next */
+		n = state_int(&p, end);
+		if (!versions_only)
+			fn(ctx, n);
+	}
+	each_of_list(&p, end, fn, ctx);		/* versions */
+	if (versions_only)
+		return;
+	each_of_list(&p, end, fn, ctx);		/* citers */
+	for (n = state_int(&p, end); n > 0 && p < end; n--)
+		each_of_list(&p, end, fn, ctx);	/* holders */
+}
+
 /* The "P" lines, by input, read when first needed. */
 int
 cache_plans(struct cache *c)
@@ -601,6 +659,8 @@ cache_fresh(struct site *st, const char *name, uint64_t deps)
 void
 cache_record(struct site *st, const char *name, uint64_t deps)
 {
+	size_t k;
+
 	if (st->nnew == st->newcap) {
 		size_t		 cap = st->newcap ? st->newcap * 2 : 256;
 		char		**nn = realloc(st->newnames, cap * sizeof(*nn));
@@ -617,6 +677,8 @@ cache_record(struct site *st, const char *name, uint64_t deps)
 	if ((st->newnames[st->nnew] = xstrdup(name)) == NULL)
 		goto oom;
 	st->newdeps[st->nnew++] = deps;
+	if (smap_get(&st->old.files, name, &k))	/* not to be pruned */
+		st->old.f[k].made = 1;
 	return;
 oom:
 	st->status = 3;
@@ -624,28 +686,22 @@ oom:
 
 /* Files of the previous run that this run did not make (inputs no
  * longer given, years no longer listed) are removed: the site holds what
- * its inputs make, nothing else. */
+ * its inputs make, nothing else.  What this run made is marked by
+ * cache_record (a name the previous run listed twice by its map's
+ * slot). */
 void
 cache_prune(struct site *st)
 {
-	struct smap	 now;
-	size_t		 i, k;
+	const struct cache	*c = &st->old;
+	size_t			 i, k;
+	char			*path;
 
-	memset(&now, 0, sizeof(now));
-	if (smap_reserve(&now, st->nnew + 2) != 0)
-		return;
-	for (i = 0; i < st->nnew; i++)
-		if (smap_put(&now, st->newnames[i], i) != 0) {
-			smap_free(&now);
-			return;
-		}
-	smap_put(&now, "catalog.xml", 0);
-	smap_put(&now, "catalog.tsv", 0);
-	for (i = 0; i < st->old.nfiles; i++) {
-		char *path;
-
-		if (smap_get(&now, st->old.f[i].name, &k) ||
-		    (path = cli_join(st->outdir, st->old.f[i].name, NULL)) == NULL)
+	for (i = 0; i < c->nfiles; i++) {
+		if (c->f[i].made || (smap_get(&c->files, c->f[i].name, &k) &&
+		    c->f[k].made) ||
+		    strcmp(c->f[i].name, "catalog.xml") == 0 ||
+		    strcmp(c->f[i].name, "catalog.tsv") == 0 ||
+		    (path = cli_join(st->outdir, c->f[i].name, NULL)) == NULL)
 			continue;
 		if (unlink(path) == 0 && !st->quiet)
 			cli_say(path, RP_INFO, "removed", "removed (no input "
@@ -654,7 +710,6 @@ cache_prune(struct site *st)
 			cli_say(path, RP_ERROR, NULL, "%s", strerror(errno));
 		free(path);
 	}
-	smap_free(&now);
 }
 
 /* ---------------------------------------------------------- writing */
@@ -755,8 +810,17 @@ put_plan(FILE *f, const struct site *st, int from_old)
 	putc('\n', f);
 	rp_buf_init(&b);
 	for (i = 0; i < st->n; i++) {
+		const struct entry *e = &st->e[i];
+
+		if (st->inputs_stay && !e->touched && e->was > 0 &&
+		    c->plans[e->was - 1] != NULL) {	/* as it was */
+			const char *line = c->plans[e->was - 1];
+
+			fwrite(line, 1, strcspn(line, "\n") + 1, f);
+			continue;
+		}
 		rp_buf_reset(&b);
-		plan_line(st, &st->e[i], &b);
+		plan_line(st, e, &b);
 		fwrite(b.data, 1, b.len, f);
 	}
 	rp_buf_free(&b);

@@ -11,11 +11,12 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
-#include <libxml/xmlwriter.h>
 
 #include "cli.h"
 #include "site.h"
@@ -157,18 +158,96 @@ sink_init(struct sink *s, int build, uint64_t seed)
 		s->doc = xmlNewDoc((const xmlChar *)"1.0");
 }
 
+/* s escaped as libxml2 saves it in an attribute (attr) or a text: the
+ * site's own XML (catalog.xml, sitemap.xml) is written by hand, since
+ * libxml2's writer was a fifth of a rebuild's time (an archive's
+ * catalog.xml is tens of megabytes); byte for byte what it wrote. */
+void
+xml_escape(rp_buf *b, const char *s, int attr)
+{
+	const char	*run = s, *rep;
+
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '\r': rep = "&#13;"; break;
+		case '"': rep = attr ? "&quot;" : NULL; break;
+		case '\n': rep = attr ? "&#10;" : NULL; break;
+		case '\t': rep = attr ? "&#9;" : NULL; break;
+		default: rep = NULL;
+		}
+		if (rep == NULL)
+			continue;
+		rp_buf_put(b, run, (size_t)(s - run));
+		rp_buf_puts(b, rep);
+		run = s + 1;
+	}
+	rp_buf_put(b, run, (size_t)(s - run));
+}
+
+/* The stream: one space of indent a level, the namespace declared last
+ * on the root, as libxml2's writer has it. */
+static void
+stream_indent(struct sink *s)
+{
+	int i;
+
+	for (i = 0; i < s->depth; i++)
+		rp_buf_putc(s->out, ' ');
+}
+
+/* The open start tag ended, with "/>" when the element is empty. */
+static void
+stream_end_tag(struct sink *s, const char *end)
+{
+	if (!s->in_tag)
+		return;
+	if (s->depth <= 1)
+		rp_buf_puts(s->out, " xmlns:s=\"" SITE_NS "\"");
+	rp_buf_puts(s->out, end);
+	s->in_tag = 0;
+}
+
+static void
+stream_open(struct sink *s, const char *element)
+{
+	stream_end_tag(s, ">\n");
+	stream_indent(s);
+	rp_buf_puts(s->out, "<s:");
+	rp_buf_puts(s->out, element);
+	if (s->depth < SINK_DEPTH)
+		s->open[s->depth] = element;
+	s->depth++;
+	s->in_tag = 1;
+}
+
+static void
+stream_close(struct sink *s)
+{
+	int empty = s->in_tag;
+
+	stream_end_tag(s, "/>\n");
+	s->depth--;
+	if (empty || s->depth >= SINK_DEPTH)
+		return;
+	stream_indent(s);
+	rp_buf_puts(s->out, "</s:");
+	rp_buf_puts(s->out, s->open[s->depth]);
+	rp_buf_puts(s->out, ">\n");
+}
+
 /* A sink hashes what it is given, unless it streams it (catalog.xml is
  * written whole: its hash would be of no use). */
 void
 sink_open(struct sink *s, const char *element)
 {
-	if (s->w == NULL) {
+	if (s->out == NULL) {
 		s->hash = fnv(s->hash, "<", 1);
 		s->hash = fnv(s->hash, element, strlen(element) + 1);
 	} else
-		xmlTextWriterStartElementNS(s->w, (const xmlChar *)"s",
-		    (const xmlChar *)element, s->depth++ == 0 ?
-		    (const xmlChar *)SITE_NS : NULL);
+		stream_open(s, element);
 	if (s->doc == NULL)
 		return;
 	if (s->cur == NULL) {
@@ -188,12 +267,16 @@ sink_attr(struct sink *s, const char *name, const char *value)
 {
 	if (value == NULL)
 		return;
-	if (s->w == NULL) {
+	if (s->out == NULL) {
 		s->hash = fnv(s->hash, name, strlen(name) + 1);
 		s->hash = fnv(s->hash, value, strlen(value) + 1);
-	} else
-		xmlTextWriterWriteAttribute(s->w, (const xmlChar *)name,
-		    (const xmlChar *)value);
+	} else {
+		rp_buf_putc(s->out, ' ');
+		rp_buf_puts(s->out, name);
+		rp_buf_puts(s->out, "=\"");
+		xml_escape(s->out, value, 1);
+		rp_buf_putc(s->out, '"');
+	}
 	if (s->cur != NULL)
 		xmlNewProp(s->cur, (const xmlChar *)name,
 		    (const xmlChar *)value);
@@ -213,12 +296,10 @@ sink_int(struct sink *s, const char *name, int value)
 void
 sink_close(struct sink *s)
 {
-	if (s->w == NULL)
+	if (s->out == NULL)
 		s->hash = fnv(s->hash, ">", 1);
-	else {
-		xmlTextWriterEndElement(s->w);
-		s->depth--;
-	}
+	else
+		stream_close(s);
 	if (s->cur != NULL && s->cur->parent != NULL &&
 	    s->cur->parent->type == XML_ELEMENT_NODE)
 		s->cur = s->cur->parent;
@@ -507,25 +588,84 @@ catalog_entry(struct sink *s, const struct entry *e)
 	sink_close(s);
 }
 
-/* A sink that streams XML through w (NULL: out of memory). */
+/* Write what the stream holds to fd once it is a megabyte or more
+ * (all of it: flush).  -1: a write failed. */
 static int
-stream_begin(struct sink *s, xmlTextWriterPtr w)
+stream_flush(rp_buf *b, int fd, int all)
 {
-	sink_init(s, 0, FNV_SEED);
-	return (s->w = w) == NULL || xmlTextWriterSetIndent(s->w, 1) != 0 ||
-	    xmlTextWriterStartDocument(s->w, NULL, "UTF-8", NULL) < 0 ? -1 : 0;
+	size_t	 done = 0;
+	ssize_t	 n;
+
+	if (!all && b->len < (1u << 20))
+		return 0;
+	while (done < b->len) {
+		if ((n = write(fd, b->data + done, b->len - done)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	rp_buf_reset(b);
+	return 0;
 }
 
-/* The catalog's contents (see catalog_write). */
-static void
-catalog_body(struct site *st, struct sink *s)
-{
-	size_t	 i;
+/* The previous run's catalog.xml, whose element of a resolution a
+ * rebuild left alone (site_clean.c: its name, record and input as they
+ * were) is copied, not made again.  Its elements come in the order of
+ * the site, which moving or changing others does not change: each is
+ * looked for from where the last was found.  NULL data: none to copy. */
+struct old_catalog {
+	void		*data;		/* mapped */
+	size_t		 len;
+	const char	*at, *end;
+};
 
-	ctx_root(st, s, "catalog", NULL, NULL);
-	ctx_bodies(st, s, NULL, -1);
-	for (i = 0; i < st->n; i++)
-		catalog_entry(s, &st->e[i]);
+static void
+old_catalog_open(struct old_catalog *old, const char *path)
+{
+	struct stat	 sb;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+	    (old->data = mmap(NULL, (size_t)sb.st_size, PROT_READ,
+	    MAP_PRIVATE, fd, 0)) != MAP_FAILED) {
+		old->len = (size_t)sb.st_size;
+		old->at = old->data;
+		old->end = old->at + old->len;
+	} else
+		old->data = NULL;
+	close(fd);
+}
+
+#define CAT_ELEMENT	"\n <s:resolution page=\""
+
+/* The element of e at or after old->at, into out; 0: not there (then
+ * none is copied any more). */
+static int
+copy_element(struct old_catalog *old, const struct entry *e, rp_buf *out)
+{
+	const char	*p, *next;
+	size_t		 el = sizeof(CAT_ELEMENT) - 1, n = strlen(e->stem);
+
+	while (old->at != NULL && (p = memmem(old->at, (size_t)(old->end -
+	    old->at), CAT_ELEMENT, el)) != NULL) {
+		p++;
+		if ((next = memmem(p, (size_t)(old->end - p), "\n <s:", 5)) ==
+		    NULL && (next = memmem(p, (size_t)(old->end - p), "\n</s:",
+		    5)) == NULL)
+			break;
+		old->at = next;
+		if (strncmp(p + el - 1, e->stem, n) == 0 &&
+		    strncmp(p + el - 1 + n, ".html\"", 6) == 0) {
+			rp_buf_put(out, p, (size_t)(next + 1 - p));
+			return 1;
+		}
+	}
+	old->at = NULL;
+	return 0;
 }
 
 /* catalog.xml: what the site holds, who cites whom, where each
@@ -534,33 +674,42 @@ catalog_body(struct site *st, struct sink *s)
 void
 catalog_write(struct site *st)
 {
+	struct old_catalog	 old = { NULL, 0, NULL, NULL };
 	struct sink		 s;
-	xmlOutputBufferPtr	 out = NULL;
-	int			 fd, ok = 0, rc;
+	rp_buf			 out;
+	size_t			 i;
+	int			 fd, ok, rc;
 
-	sink_init(&s, 0, FNV_SEED);
-	if ((fd = cli_stream_begin(st->catpath)) < 0 ||
-	    (out = xmlOutputBufferCreateFd(fd, NULL)) == NULL)
-		goto fail;
-	if (stream_begin(&s, xmlNewTextWriter(out)) == 0) {
-		catalog_body(st, &s);
-		ok = xmlTextWriterEndDocument(s.w) >= 0 &&
-		    xmlTextWriterFlush(s.w) >= 0;
+	if (st->marked)
+		old_catalog_open(&old, st->catpath);
+	if ((fd = cli_stream_begin(st->catpath)) < 0) {
+		cli_say(st->catpath, RP_ERROR, NULL, "%s", strerror(errno));
+		st->status = 3;
+		if (old.data != NULL)
+			munmap(old.data, old.len);
+		return;
 	}
-	if (s.w != NULL)
-		xmlFreeTextWriter(s.w);		/* and out */
-	else
-		xmlOutputBufferClose(out);
-	if ((rc = cli_stream_end(st->catpath, fd, ok)) < 0)
-		goto fail;
-	if (rc == 1)
+	rp_buf_init(&out);
+	sink_init(&s, 0, FNV_SEED);
+	s.out = &out;
+	rp_buf_puts(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	ctx_root(st, &s, "catalog", NULL, NULL);
+	ctx_bodies(st, &s, NULL, -1);
+	for (i = 0, ok = 1; i < st->n && ok; i++) {
+		if (st->e[i].touched || !copy_element(&old, &st->e[i], &out))
+			catalog_entry(&s, &st->e[i]);
+		ok = stream_flush(&out, fd, 0) == 0;
+	}
+	if (old.data != NULL)
+		munmap(old.data, old.len);
+	sink_close(&s);
+	ok = ok && stream_flush(&out, fd, 1) == 0;
+	rp_buf_free(&out);
+	if ((rc = cli_stream_end(st->catpath, fd, ok)) < 0) {
+		cli_say(st->catpath, RP_ERROR, NULL, "%s", strerror(errno));
+		st->status = 3;
+	} else if (rc == 1)
 		st->kept++;
 	else
 		st->written++;
-	return;
-fail:
-	if (fd >= 0 && out == NULL)
-		cli_stream_end(st->catpath, fd, 0);
-	cli_say(st->catpath, RP_ERROR, NULL, "%s", strerror(errno));
-	st->status = 3;
 }

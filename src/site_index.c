@@ -633,49 +633,54 @@ feeds_write(struct site *st)
 
 /* -------------------------------------------------------- sitemap */
 
-static xmlDocPtr
-sitemap_doc(const char *root, xmlNodePtr *r)
-{
-	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+#define SITEMAP_NS	"http://www.sitemaps.org/schemas/sitemap/0.9"
 
-	if (doc == NULL)
-		return NULL;
-	*r = xmlNewDocNode(doc, NULL, (const xmlChar *)root, NULL);
-	xmlSetNs(*r, xmlNewNs(*r, (const xmlChar *)
-	    "http://www.sitemaps.org/schemas/sitemap/0.9", NULL));
+/* Written by hand, as libxml2 saved it (two spaces of indent a level). */
+static void
+sitemap_begin(rp_buf *out, const char *root)
+{
+	rp_buf_reset(out);
+	rp_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<");
+	rp_buf_puts(out, root);
+	rp_buf_puts(out, " xmlns=\"" SITEMAP_NS "\"");
 	/* A page's language versions (hreflang alternates). */
 	if (strcmp(root, "urlset") == 0)
-		xmlNewNs(*r, (const xmlChar *)XHTML_NS,
-		    (const xmlChar *)"xhtml");
-	xmlDocSetRootElement(doc, *r);
-	return doc;
+		rp_buf_puts(out, " xmlns:xhtml=\"" XHTML_NS "\"");
+	rp_buf_puts(out, ">\n");
 }
 
 static void
-sitemap_url(struct site *st, xmlNodePtr r, const char *el, const char *name,
+sitemap_end(struct site *st, rp_buf *out, const char *root, const char *name)
+{
+	rp_buf_puts(out, "</");
+	rp_buf_puts(out, root);
+	rp_buf_puts(out, ">\n");
+	put_file(st, name, out->data, out->len);
+	cache_record(st, name, 0);
+}
+
+static void
+sitemap_url(struct site *st, rp_buf *out, const char *el, const char *name,
     rp_buf *b)
 {
 	const struct elist	*v = versions_of_page(st, name);
-	xmlNodePtr		 url, link;
-	xmlNsPtr		 x = xmlSearchNsByHref(r->doc, r,
-				    (const xmlChar *)XHTML_NS);
 	char			 page[160];
 	size_t			 i;
 
 	url_of(st, b, name);
-	url = xmlNewChild(r, NULL, (const xmlChar *)el, NULL);
-	text_el(url, "loc", b->data);
-	for (i = 0; v != NULL && x != NULL && i < v->n; i++) {
+	rp_buf_printf(out, "  <%s>\n    <loc>", el);
+	xml_escape(out, b->data, 0);
+	rp_buf_puts(out, "</loc>\n");
+	for (i = 0; v != NULL && *el == 'u' && i < v->n; i++) {
 		snprintf(page, sizeof(page), "%s.html", v->v[i]->stem);
 		url_of(st, b, page);
-		link = xmlNewChild(url, x, (const xmlChar *)"link", NULL);
-		xmlNewProp(link, (const xmlChar *)"rel",
-		    (const xmlChar *)"alternate");
-		xmlNewProp(link, (const xmlChar *)"hreflang",
-		    (const xmlChar *)version_tag(v->v[i]->lang));
-		xmlNewProp(link, (const xmlChar *)"href",
-		    (const xmlChar *)b->data);
+		rp_buf_puts(out, "    <xhtml:link rel=\"alternate\" hreflang=\"");
+		xml_escape(out, version_tag(v->v[i]->lang), 1);
+		rp_buf_puts(out, "\" href=\"");
+		xml_escape(out, b->data, 1);
+		rp_buf_puts(out, "\"/>\n");
 	}
+	rp_buf_printf(out, "  </%s>\n", el);
 }
 
 static int
@@ -692,43 +697,39 @@ is_page(const char *name)
 void
 sitemap_write(struct site *st)
 {
-	xmlDocPtr	 top, part = NULL;
-	xmlNodePtr	 troot, proot = NULL;
+	rp_buf		 top, part, b;
 	size_t		 i, pages = 0, k = 0, nn = st->nnew;
+	const char	*root;
 	char		 name[32];
-	rp_buf		 b;
 
 	for (i = 0; i < nn; i++)
 		pages += is_page(st->newnames[i]);
-	if ((top = sitemap_doc(pages > SITEMAP_MAX ? "sitemapindex" :
-	    "urlset", &troot)) == NULL)
-		return;
+	root = pages > SITEMAP_MAX ? "sitemapindex" : "urlset";
+	rp_buf_init(&top);
+	rp_buf_init(&part);
 	rp_buf_init(&b);
+	sitemap_begin(&top, root);
 	for (i = 0; i < nn; i++) {
 		if (!is_page(st->newnames[i]))
 			continue;
 		if (pages <= SITEMAP_MAX) {
-			sitemap_url(st, troot, "url", st->newnames[i], &b);
+			sitemap_url(st, &top, "url", st->newnames[i], &b);
 			continue;
 		}
-		if (part == NULL && (part = sitemap_doc("urlset",
-		    &proot)) == NULL)
-			break;
-		sitemap_url(st, proot, "url", st->newnames[i], &b);
+		if (k % SITEMAP_MAX == 0)
+			sitemap_begin(&part, "urlset");
+		sitemap_url(st, &part, "url", st->newnames[i], &b);
 		if (++k % SITEMAP_MAX == 0 || k == pages) {
 			snprintf(name, sizeof(name), "sitemap-%zu.xml",
 			    (k + SITEMAP_MAX - 1) / SITEMAP_MAX);
-			put_xml(st, name, part);
-			cache_record(st, name, 0);
-			sitemap_url(st, troot, "sitemap", name, &b);
-			xmlFreeDoc(part);
-			part = NULL;
+			sitemap_end(st, &part, "urlset", name);
+			sitemap_url(st, &top, "sitemap", name, &b);
 		}
 	}
-	put_xml(st, "sitemap.xml", top);
-	cache_record(st, "sitemap.xml", 0);
+	sitemap_end(st, &top, root, "sitemap.xml");
+	rp_buf_free(&top);
+	rp_buf_free(&part);
 	rp_buf_free(&b);
-	xmlFreeDoc(top);
 }
 
 /* ------------------------------------------------------- searching */

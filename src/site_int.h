@@ -10,7 +10,6 @@
 #include <stdint.h>
 
 #include <libxml/tree.h>
-#include <libxml/xmlwriter.h>
 
 #include "labels.h"
 #include "respub.h"
@@ -45,6 +44,9 @@ struct entry {
 					   hashed yet (site.c) */
 	unsigned	 looked, stale;	/* its files looked up, those stale
 					   (a bit each: site.c) */
+	size_t		 was;		/* 1 + its input's position in the
+					   previous run, 0: none */
+	int		 touched;	/* site_clean.c */
 };
 
 /* A string -> number map (open addressing); keys are borrowed, and a key
@@ -72,12 +74,15 @@ int	 elist_add(struct elist *, struct entry *);
 /* Where page documents go: built as a tree, streamed (catalog.xml), or
  * only hashed (to learn whether a page must be rendered again without
  * building it). */
+#define SINK_DEPTH	8
 struct sink {
 	xmlDocPtr	 doc;		/* NULL: no tree */
 	xmlNodePtr	 cur;
 	xmlNsPtr	 ns;
-	xmlTextWriterPtr w;		/* NULL: no stream */
+	rp_buf		*out;		/* NULL: no stream */
+	const char	*open[SINK_DEPTH];	/* the stream's elements */
 	int		 depth;
+	int		 in_tag;	/* a start tag not yet closed */
 	uint64_t	 hash;
 };
 void	 sink_init(struct sink *, int build, uint64_t seed);
@@ -85,6 +90,7 @@ void	 sink_open(struct sink *, const char *element);
 void	 sink_attr(struct sink *, const char *name, const char *value);
 void	 sink_int(struct sink *, const char *name, int value);
 void	 sink_close(struct sink *);
+void	 xml_escape(rp_buf *, const char *s, int attr);
 uint64_t fnv(uint64_t h, const void *data, size_t len);
 #define FNV_SEED	0xcbf29ce484222325ULL
 
@@ -113,6 +119,7 @@ struct old_file {
 	const char	*name;
 	uint64_t	 deps;		/* what it was made from */
 	int		 here;		/* still in the directory */
+	int		 made;		/* by this run too (cache_record) */
 };
 struct cache {
 	char		 *data;		/* the file */
@@ -177,6 +184,10 @@ struct site {
 	struct elist	 *versions;	/* site_versions.c: per Work */
 	size_t		  nworks;
 	struct smap	  versioned;	/* stem -> entry with versions */
+	int		  marked;	/* site_clean.c: entries' touched */
+	int		  inputs_stay;	/* site_clean.c: every input kept
+					   its position: the "P" line of an
+					   entry it left alone holds */
 	struct entry	**seen;		/* site_quick.c: entries of the
 					   previous plan read, by input */
 	size_t		  nres;		/* resolutions on the site */
@@ -207,6 +218,9 @@ void	 catalog_write(struct site *);
 int	 cache_load(struct site *);
 int	 cache_index(struct cache *);
 int	 cache_plans(struct cache *);
+int	 plan_same_place(const struct cache *, size_t k, const struct entry *);
+void	 plan_each_link(const struct cache *, size_t k, int versions_only,
+	    void (*fn)(void *, long long), void *ctx);
 int	 cache_files(struct site *, int map);
 long	 cache_file(const struct cache *, const char *name);
 void	 cache_sync(struct site *);
@@ -256,6 +270,9 @@ struct site_work {
 };
 int	 site_each(struct site *, void *html, const struct site_work *);
 int	 site_read(struct site *, size_t n);
+
+/* site_clean.c */
+int	 clean_pages(struct site *);
 
 /* site_quick.c */
 int	 quick_plan(struct site *, char **inputs, size_t n);

@@ -85,22 +85,25 @@ space_at(const char *s, size_t n)
 
 /* The space before a mark: in place of the space before it (the
  * source's own no-break one too), not at the block's start, nor after
- * another node's space. */
+ * another node's space.  prev is the last character of the node before
+ * (0 at the block's start): a mark whose space opens this node follows
+ * it ("<date>… 1976</date>\u202F» ni"). */
 static void
 space_before(rp_buf *out, uint32_t prev, const char *space)
 {
-	size_t k;
+	uint32_t	last = prev;
+	size_t		k;
 
 	if (out->len > 0) {
-		prev = rp_utf8_last(out->data, out->len, &k);
-		if (prev == ' ' || no_break(prev)) {
+		last = rp_utf8_last(out->data, out->len, &k);
+		if (last == ' ' || no_break(last)) {
 			out->len -= k;
 			out->data[out->len] = '\0';
-			prev = out->len > 0 ? rp_utf8_last(out->data,
-			    out->len, &k) : 0;
+			last = out->len > 0 ? rp_utf8_last(out->data,
+			    out->len, &k) : prev;
 		}
 	}
-	if (prev != 0 && !rp_is_space(prev))
+	if (last != 0 && !rp_is_space(last))
 		rp_buf_puts(out, space);
 }
 

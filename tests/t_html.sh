@@ -358,6 +358,10 @@ grep -q 'href="index-un-sc-2004.html"' "$I/s/S-RES-1378-2004.html" &&
     ok "site: a symbol and date changed move a resolution to its new year" ||
     notok "site: a symbol and date changed move a resolution to its new year"
 fresh_as "after a symbol and date changed" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
+# Its symbol alone changed: renamed, in the same place.
+sed -i 's/1378 (2004)/1379 (2004)/' "$I/S-RES-1378-2001.txt"
+"$RESPUB" site -q -d "$I/s" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
+fresh_as "after a symbol changed" "$I"/in/*.txt "$I/S-RES-1378-2001.txt"
 # An input no longer given: its files go.
 "$RESPUB" site -q -d "$I/s" $(ls "$I"/in/*.txt | grep -v E-RES)
 [ ! -e "$I/s/E-RES-2005-19.html" ] && [ ! -e "$I/s/E-RES-2005-19.pdf" ] &&
@@ -400,12 +404,15 @@ done
 expect "site: texts changed, nothing planned again: their own files rewritten" \
     "A-RES-217-A-III-fra.html A-RES-217-A-III-fra.md A-RES-217-A-III-fra.pdf A-RES-217-A-III-fra.xml S-RES-1377-2001.html S-RES-1377-2001.md S-RES-1377-2001.pdf S-RES-1377-2001.xml S-RES-1500-2003.html S-RES-1500-2003.md S-RES-1500-2003.pdf S-RES-1500-2003.xml catalog.tsv " \
     "$(cd "$Q/s" && find . -type f -newer "$Q/stamp" | sed 's|^\./||' | sort | tr '\n' ' ')"
-rm -rf "$Q/fresh"
-"$RESPUB" site -q -d "$Q/fresh" "$Q"/in/*.txt 2>/dev/null
-diff -r "$Q/s" "$Q/fresh" >"$Q/diff" 2>&1 &&
-    ok "site: texts changed, nothing planned again: a build from nothing" ||
-    notok "site: texts changed, nothing planned again: a build from nothing" \
-    "$(head -3 "$Q/diff" | tr '\n' ';')"
+q_fresh_as() {	# what: the site against one built afresh
+	rm -rf "$Q/fresh"
+	"$RESPUB" site -q -d "$Q/fresh" "$Q"/in/*.txt 2>/dev/null
+	diff -r "$Q/s" "$Q/fresh" >"$Q/diff" 2>&1 &&
+	    ok "site: $1: a build from nothing" ||
+	    notok "site: $1: a build from nothing" \
+	    "$(head -3 "$Q/diff" | tr '\n' ';')"
+}
+q_fresh_as "texts changed, nothing planned again"
 
 # A file of the site removed by hand is made again by a run with nothing
 # changed (the directory's time says it changed).
@@ -413,6 +420,17 @@ rm "$Q/s/A-RES-217-A-III-rus.pdf"
 "$RESPUB" site -q -d "$Q/s" "$Q"/in/*.txt 2>/dev/null
 [ -s "$Q/s/A-RES-217-A-III-rus.pdf" ] && ok "site: a file removed by hand is made again" ||
     notok "site: a file removed by hand is made again"
+
+# What a language version says of itself changed (its title), then a
+# version removed: the site planned again, the pages of what did not
+# change taken as they were (site_clean.c), the other versions' files
+# made again (they list the versions), as a build from nothing.
+sed -i '1s/^Déclaration universelle/La Déclaration universelle/' "$Q/in/udhr-fr.txt"
+"$RESPUB" site -q -d "$Q/s" "$Q"/in/*.txt 2>/dev/null
+q_fresh_as "a version's title changed"
+rm "$Q/in/udhr-ru.txt"
+"$RESPUB" site -q -d "$Q/s" "$Q"/in/*.txt 2>/dev/null
+q_fresh_as "a version removed"
 
 # Two runs into one directory: the second fails, clearly.
 if command -v flock >/dev/null 2>&1; then

@@ -68,8 +68,9 @@ def collect(el, out, notes):
     if el.tag == NS + "meta":
         # Only the footnotes nothing refers to live in meta, and the
         # page furniture (running heads, page numbers) the reader kept.
+        # Their markers too are kept as attributes ("g" for a scan's 9).
         for n in el.iter(NS + "note"):
-            notes.append([])
+            notes.append([" " + NUM + n.get("marker", "") + NUM + " "])
             collect_children(n, notes[-1], notes)
         for n in el.iter(RP + "furniture"):
             notes.append([n.text or ""])

@@ -732,6 +732,11 @@ test_lang_dates(void)
 	    "lang zh: Chinese numerals (dev: S/RES/87 (1950))");
 	check_date("Adopted on 3 Apri] 1991", "1991-04-03",
 	    "lang en: OCR Apri] is April");
+	check_date("dn 28 niai 1974", "1974-05-28", "lang fr: OCR niai is "
+	    "mai (dev: S/RES/348 (1974), yearbook OCR)");
+	check_date("le 8 Noveniber 1974", "1974-11-08",
+	    "lang en: OCR ni for m in a month");
+	check_date("je niai 1974", "", "lang fr: niai without a day is no date");
 	check_date("Resolution of 30 August 1974", "1974-08-30",
 	    "lang en: date in a title");
 	check_date("in its 1991 session", "", "lang en: a year is no date");
@@ -833,6 +838,9 @@ test_lang_closing(void)
 	check_closing("Adoptée à la 1748e séance par 14 voix contre 0",
 	    "1748|1748e séance||14-0-0",
 	    "lang fr: Adoptée à la 1748e séance (dev: S/RES/338 (1973))");
+	check_closing("Adoptée à la 1770e séance par 14 voix contre zéros.",
+	    "1770|1770e séance||14-0-0", "lang fr: zéros, OCR of zéro and "
+	    "its marker (dev: S/RES/348 (1974))");
 	check_closing("Adoptée à l'unanimité à la 4076e séance.",
 	    "4076|4076e séance||-1--1--1", "lang fr: à l'unanimité");
 	check_closing("1976a. sesión plenaria", "1976|1976a. sesión plenaria"
@@ -1231,6 +1239,17 @@ test_arabic_notes(void)
 	check_note_opening("(1) See resolution 217 A (III).", "",
 	    "ar notes: (1) before English text is an item, not a note");
 	check_note_opening("(أ) تقرر", "", "ar notes: (أ) is an item");
+	/* Yearbook OCR read a note's number as letters (S/RES/347 and 350
+	 * (1974), tests/dev/fr): a note only when its words open one; its
+	 * marker as printed, so that no word is lost. */
+	check_note_opening("g Voir Documents officiels du Conseil de "
+	    "sécurité", "g", "notes: OCR g (9) opens a note before a note's "
+	    "words");
+	check_note_opening("il Voir Documents officiels du Conseil", "il",
+	    "notes: OCR il (11) opens a note before a note's words");
+	check_note_opening("il Voir le rapport", "", "notes: il before other "
+	    "words is no note");
+	check_note_opening("Il Ibid.", "Il", "notes: Il Ibid. opens a note");
 	t = next_case("إن الجمعية العامة،\n\n"
 	    "إذ تشير إلى الإعلان العالمي لحقوق الإنسان(1)،\n\n"
 	    "وإذ تشير إلى قرار مجلس الأمن 242 (1967) والفقرة (2) منه "
