@@ -2559,13 +2559,29 @@ after_session_number(const char *s, size_t n)
 	return sep && k < n && has_two_letters(s + k, n - k) ? k : 0;
 }
 
+/* Where the title starts after "54/254." that a copy ran the masthead
+ * lines before onto ("第五十四届会议议程项目 2000年9月5日 15:27 大会决议 […]
+ * 54/254.联合国千年首脑会议"): 0 if no such number follows a space. */
+static size_t
+after_number_within(const char *s, size_t n)
+{
+	size_t	p, k;
+
+	for (p = 1; p < n; p++)
+		if (s[p - 1] == ' ' &&
+		    (k = rp_number_before_title(s + p, n - p)) > 0)
+			return p + k + (s[p + k] == ' ');
+	return 0;
+}
+
 static void
 title_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 {
 	size_t	k;
 
 	if (m->title == NULL) {
-		k = after_session_number(s, n);
+		if ((k = after_session_number(s, n)) == 0)
+			k = after_number_within(s, n);
 		m->title = rp_doc_strndup(doc, s + k, n - k);
 	}
 	if (m->kind != RP_DOC_LETTER)
@@ -2599,14 +2615,16 @@ rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 }
 
 /* "58/136. Title", "ES-11/1. Title", "49/12.Work of …" (a copy lost the
- * space): the number before the title. */
+ * space), "54/254.联合国…" (ideographs, from U+3000): the number before
+ * the title. */
 size_t
 rp_number_before_title(const char *s, size_t n)
 {
 	size_t i = resolution_number(s, n);
 
 	if (i == 0 || i + 2 > n || s[i] != '.' || (s[i + 1] != ' ' &&
-	    !isupper((unsigned char)s[i + 1])))
+	    !isupper((unsigned char)s[i + 1]) &&
+	    (unsigned char)s[i + 1] < 0xE3))
 		return 0;
 	return i + 1;
 }
@@ -2970,6 +2988,9 @@ title_number(rp_doc *doc, rp_meta *m, const rp_node *preface)
 	}
 	num = tn.num;
 	year = tn.year;
+	/* A number with its year, no session: how the Council numbers. */
+	if (body == RP_BODY_UNKNOWN && year > 0 && tn.session == 0)
+		body = RP_BODY_SC;
 	if (ok && num > 0 && tn.session > 0 && body == RP_BODY_GA)
 		session_number(doc, m, &tn);
 	if (!ok || num <= 0 || body != RP_BODY_SC)

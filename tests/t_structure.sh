@@ -39,7 +39,9 @@ done
 # masthead line a copy ran together is cut into its lines ("A/RES/49/12
 # 21 November 1994", "Asamblea General Quincuagésimo quinto período de
 # sesiones Tema 114 b) del programa"), and "49/12.Work" is a number and
-# its title.
+# its title, as is "54/254.联合国…" after masthead lines run onto it.  The
+# Council's yearbook heading "COMITE D'ETAT-MAJOR 1 (1946). Résolution du
+# 25 janvier 1946" numbers it as the Council does: no title.
 while IFS='|' read -r file want; do
 	got=$("$RESPUB" -q -t tree "$file" | head -1 |
 	    sed -n 's/.* title="\([^"]*\)".*/\1/p')
@@ -65,6 +67,8 @@ tests/dev/zh/A_RES_2159_XXI_zh.txt|中国在联合国之代表权问题
 tests/dev/en/A_RES_80_24.md|Nuclear disarmament
 tests/dev/en/A_RES_49_12.txt|Work of the Preparatory Committee for the Fiftieth Anniversary of the United Nations
 tests/dev/es/A_RES_55_93_es_pdf.txt|Proclamación del 18 de diciembre Día Internacional del Migrante
+tests/dev/zh/A_RES_54_254_zh.txt|联合国千年首脑会议
+tests/dev/fr/S_RES_0001_1946_fr.txt|
 tests/dev/en/A_RES_80_23.pdftext.txt|Possible risks of the integration of artificial intelligence into command, control and communications systems of nuclear weapons
 EOF
 
