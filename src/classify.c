@@ -2543,11 +2543,72 @@ adoption_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 		m->body = body_in(s, n);
 }
 
+/* Whether s holds two letters or ideographs: a line of one letter is
+ * the series letter of the UN mark ("S" of the Security Council's
+ * masthead), one of none the emblem as OCR read it ("•"). */
+static int
+has_two_letters(const char *s, size_t n)
+{
+	size_t		 i = 0, letters = 0;
+	uint32_t	 cp;
+
+	while (letters < 2 && rp_utf8_next(s, n, &i, &cp))
+		if (rp_script_of(cp) != RP_SCRIPT_NONE)
+			letters++;
+	return letters == 2;
+}
+
+/* Where the title starts after a General Assembly number with its
+ * session opening the line ("2758 (XXVI). Restitución …", "Résolution
+ * 2758 (XXVI). Rétablissement …", "二一五九(二十一)、中国…": [titles] of
+ * lang/<lang>.conf), the number a block of the masthead reads: 0 if
+ * none. */
+static size_t
+after_session_number(const char *s, size_t n)
+{
+	rp_lang_hit	h;
+	size_t		end, k;
+	int		sep;
+
+	if ((end = rp_lang_match(RP_LK_TITLE, s, n, &h)) == 0 ||
+	    h.session <= 0 || h.num <= 0)
+		return 0;
+	for (k = end; k < n && strchr(". :", s[k]) != NULL; k++)
+		continue;
+	if (k + 3 <= n && (memcmp(s + k, "、", 3) == 0 ||
+	    memcmp(s + k, "．", 3) == 0))
+		k += 3;
+	/* The pattern may end on the full stop or comma itself. */
+	sep = k > end || s[end - 1] == '.' ||
+	    (end >= 3 && memcmp(s + end - 3, "、", 3) == 0);
+	return sep && k < n && has_two_letters(s + k, n - k) ? k : 0;
+}
+
+/* Where the title starts after "54/254." that a copy ran the masthead
+ * lines before onto ("第五十四届会议议程项目 2000年9月5日 15:27 大会决议 […]
+ * 54/254.联合国千年首脑会议"): 0 if no such number follows a space. */
+static size_t
+after_number_within(const char *s, size_t n)
+{
+	size_t	p, k;
+
+	for (p = 1; p < n; p++)
+		if (s[p - 1] == ' ' &&
+		    (k = rp_number_before_title(s + p, n - p)) > 0)
+			return p + k + (s[p + k] == ' ');
+	return 0;
+}
+
 static void
 title_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 {
-	if (m->title == NULL)
-		m->title = rp_doc_strndup(doc, s, n);
+	size_t	k;
+
+	if (m->title == NULL) {
+		if ((k = after_session_number(s, n)) == 0)
+			k = after_number_within(s, n);
+		m->title = rp_doc_strndup(doc, s + k, n - k);
+	}
 	if (m->kind != RP_DOC_LETTER)
 		return;
 	/* "Letter dated 30 December 2021 from the President of the
@@ -2578,13 +2639,17 @@ rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 		by_role[role](doc, m, s, n);
 }
 
-/* "58/136. Title", "ES-11/1. Title": the number before the title. */
+/* "58/136. Title", "ES-11/1. Title", "49/12.Work of …" (a copy lost the
+ * space), "54/254.联合国…" (ideographs, from U+3000): the number before
+ * the title. */
 size_t
 rp_number_before_title(const char *s, size_t n)
 {
 	size_t i = resolution_number(s, n);
 
-	if (i == 0 || i + 2 > n || s[i] != '.' || s[i + 1] != ' ')
+	if (i == 0 || i + 2 > n || s[i] != '.' || (s[i + 1] != ' ' &&
+	    !isupper((unsigned char)s[i + 1]) &&
+	    (unsigned char)s[i + 1] < 0xE3))
 		return 0;
 	return i + 1;
 }
@@ -2948,6 +3013,9 @@ title_number(rp_doc *doc, rp_meta *m, const rp_node *preface)
 	}
 	num = tn.num;
 	year = tn.year;
+	/* A number with its year, no session: how the Council numbers. */
+	if (body == RP_BODY_UNKNOWN && year > 0 && tn.session == 0)
+		body = RP_BODY_SC;
 	if (ok && num > 0 && tn.session > 0 && body == RP_BODY_GA)
 		session_number(doc, m, &tn);
 	if (!ok || num <= 0 || body != RP_BODY_SC)
@@ -3060,6 +3128,63 @@ rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text, size_t n,
 	/* A Council number whose year only the date gave. */
 	symbol_of_number(doc, m);
 	meta_of_number(m);
+}
+
+/* A library catalogue's title, its subtitle mark kept at the end ("Nuclear
+ * disarmament :", the UN Digital Library's front matter): the title. */
+const char *
+rp_catalogue_title(rp_doc *doc, const char *s)
+{
+	size_t	n = strlen(s);
+
+	if (n < 3 || strcmp(s + n - 2, " :") != 0)
+		return s;
+	return rp_doc_strndup(doc, s, n - 2);
+}
+
+/* The title front matter gives (cat, the catalogue's): the whole of the
+ * one the text gives, when a line of it was lost on the way ("… of
+ * artificial intelligence into", the rest of the title gone from a PDF's
+ * text). */
+void
+rp_whole_title(rp_doc *doc, rp_meta *m, const char *cat)
+{
+	size_t	n;
+
+	if (m->title == NULL || cat == NULL)
+		return;
+	cat = rp_catalogue_title(doc, cat);
+	n = strlen(m->title);
+	if (strlen(cat) > n && strncmp(cat, m->title, n) == 0 &&
+	    cat[n] == ' ')
+		m->title = cat;
+}
+
+/* A Security Council resolution bears no title (UN-LAYOUT.md 1.2): a
+ * line read as one is the heading a copy names it with ("Résolution 26
+ * du Conseil de sécurité", "قرار مجلس الأمن رقم 425"), or the subject a
+ * web page gives it; the heading is its document-type line, the subject
+ * a note. */
+void
+rp_untitled_council(rp_meta *m, rp_node *preface)
+{
+	rp_node			*b;
+	rp_buf			 t;
+	struct title_number	 tn;
+
+	if (m->kind != RP_DOC_RESOLUTION || m->body != RP_BODY_SC)
+		return;
+	m->title = NULL;
+	for (b = preface ? preface->first : NULL; b != NULL; b = b->next) {
+		if (b->type != RP_NODE_BLOCK || b->role != RP_ROLE_TITLE)
+			continue;
+		memset(&tn, 0, sizeof(tn));
+		rp_buf_init(&t);
+		rp_node_text(b, &t);
+		title_number_in(t.data ? t.data : "", t.len, &tn);
+		b->role = tn.num > 0 ? RP_ROLE_DOCTYPE : RP_ROLE_NOTE;
+		rp_buf_free(&t);
+	}
 }
 
 /* An annex shares the identity of the text it is annexed to; its own
@@ -3213,21 +3338,6 @@ rp_doc_part(rp_doc *doc, rp_node *docnode, rp_node_type type, int line,
 	else
 		rp_node_append(docnode, p);
 	return p;
-}
-
-/* Whether s holds two letters or ideographs: a line of one letter is
- * the series letter of the UN mark ("S" of the Security Council's
- * masthead), one of none the emblem as OCR read it ("•"). */
-static int
-has_two_letters(const char *s, size_t n)
-{
-	size_t		 i = 0, letters = 0;
-	uint32_t	 cp;
-
-	while (letters < 2 && rp_utf8_next(s, n, &i, &cp))
-		if (rp_script_of(cp) != RP_SCRIPT_NONE)
-			letters++;
-	return letters == 2;
 }
 
 /* A date after a word in lower case, a block of its own in the masthead,

@@ -328,6 +328,13 @@ int		 rp_is_letter_title(const char *s, size_t n);
  * its preface (NULL if none) gives: the last step of reading m. */
 void		 rp_finish_meta(rp_doc *doc, rp_meta *m, const char *text,
 		    size_t n, const rp_node *preface);
+/* A catalogue's title without its subtitle mark (" :"). */
+const char	*rp_catalogue_title(rp_doc *doc, const char *s);
+/* The catalogue's title cat for m's when m's is the opening of it. */
+void		 rp_whole_title(rp_doc *doc, rp_meta *m, const char *cat);
+/* No title for a Security Council resolution: its title lines become
+ * its document-type line or notes. */
+void		 rp_untitled_council(rp_meta *m, rp_node *preface);
 /* An annex's metadata before its masthead: its parent's identity. */
 void		 rp_annex_meta(rp_meta *m, const rp_meta *parent);
 /* The short lines closing a letter's body: its SIGNATURE. */

@@ -288,7 +288,7 @@ meta_set(rp_doc *doc, rp_meta *m, int f, const char *v)
 	case MD_F_SYMBOL:	m->symbol = v; break;
 	case MD_F_NUMBER:	m->number = v; break;
 	case MD_F_DATE:		m->date = v; break;
-	case MD_F_TITLE:	m->title = v; break;
+	case MD_F_TITLE:	m->title = rp_catalogue_title(doc, v); break;
 	case MD_F_DISTRIBUTION:	m->distribution = v; break;
 	case MD_F_LANGUAGE:	m->language = language_code(doc, v); break;
 	case MD_F_YEAR:		m->year = atoi(v); break;
@@ -721,6 +721,7 @@ finish_doc(struct rdr *r, struct rdoc *d)
 			rp_node_text(c, &t);
 	rp_finish_meta(r->doc, m, t.data ? t.data : "", t.len,
 	    rp_node_child(d->node, RP_NODE_PREFACE));
+	rp_untitled_council(m, rp_node_child(d->node, RP_NODE_PREFACE));
 	rp_buf_free(&t);
 }
 
@@ -850,7 +851,7 @@ masthead(struct rdr *r, cmark_node *p, const char *s, size_t n)
 			b->role = RP_ROLE_NUMBER;
 			put_text(r, b, rp_doc_strndup(r->doc, s, k), p);
 			rp_node_append(pre, b);
-			skip = k + 1;
+			skip = k + (s[k] == ' ');
 			s += skip;
 			n -= skip;
 			role = RP_ROLE_TITLE;

@@ -260,6 +260,35 @@ front_matter(struct reader *r)
 	    "metadata", end + 1);
 }
 
+/* Where a masthead line starts inside line s after a space: the date
+ * after the symbol ("A/RES/49/12 21 November 1994"), the session after
+ * the body ("Asamblea General Quincuagésimo quinto período de sesiones"),
+ * the agenda item ("… Tema 114 b) del programa", "Agenda item 95 …",
+ * [agenda] of lang/<lang>.conf); 0 if none. */
+static size_t
+masthead_line_within(const char *s, size_t n)
+{
+	rp_lang_hit	h;
+	size_t		p, k;
+	char		iso[11];
+
+	for (p = 1; p < n; p++) {
+		if (s[p - 1] != ' ' || rp_starts_lower(s + p, n - p))
+			continue;
+		if (rp_parse_date(s + p, n - p, iso) == n - p &&
+		    rp_masthead_role(s, p - 1) == RP_ROLE_SYMBOL)
+			return p;
+		if (rp_body_from_name(s, p - 1) != RP_BODY_UNKNOWN &&
+		    rp_lang_match(RP_LK_SESSION, s + p, n - p, &h) > 0)
+			return p;
+		if ((k = rp_lang_phrase(RP_LK_AGENDA, s + p, n - p,
+		    NULL)) > 0 && p + k + 1 < n && s[p + k] == ' ' &&
+		    isdigit((unsigned char)s[p + k + 1]))
+			return p;
+	}
+	return 0;
+}
+
 /*
  * Masthead lines a PDF extraction ran together, "General Assembly Distr.:
  * General 3 December 2025" or "Eightieth session Agenda item 95 Title",
@@ -269,7 +298,7 @@ static void
 split_masthead_lines(struct reader *r)
 {
 	static const char *const starts_at[] = { "Distr.:", "Distr. :",
-	    "Agenda item ", NULL };
+	    NULL };
 	static const char *const status[] = { "Distr.: General ",
 	    "Distr.: Limited ", "Distr.: Restricted ", NULL };
 	size_t		 i, k, cut, cap = r->nlines;
@@ -292,6 +321,8 @@ split_masthead_lines(struct reader *r)
 			if (l->n > strlen(*w) && strncmp(l->s, *w,
 			    strlen(*w)) == 0)
 				cut = strlen(*w);
+		if (cut == 0)
+			cut = masthead_line_within(l->s, l->n);
 		if (cut == 0)
 			continue;
 		/* The rest becomes the next line, from the same source line. */
@@ -2585,8 +2616,9 @@ add_masthead(struct builder *bd, const struct unit *u)
 			rp_masthead_meta(bd->r->doc, bd->docnode->meta,
 			    RP_ROLE_NUMBER, s, k - 1);
 			rp_node_append(pre, block(bd, u, s, k, RP_ROLE_NUMBER));
-			s += k + 1;
-			n -= k + 1;
+			k += s[k] == ' ';
+			s += k;
+			n -= k;
 			role = RP_ROLE_TITLE;
 		} else
 			role = rp_unplaced_role(bd->docnode->meta, s, n);
@@ -3966,6 +3998,8 @@ build_document(struct reader *r, size_t from, size_t to, rp_doc_kind kind,
 	    all.len, bd.preface);
 	rp_buf_free(&all);
 	plain_paragraphs(&bd, first);
+	rp_whole_title(r->doc, bd.docnode->meta, r->fm_title);
+	rp_untitled_council(bd.docnode->meta, bd.preface);
 	return bd.docnode;
 }
 

@@ -29,7 +29,19 @@ done
 # committee line whose first bracket OCR read as "(", the draft's symbol
 # "〔S/296〕", the date line "du 11 mai 1970" under the heading, or the
 # heading "RESOLUCIÓN 1414 (23 de mayo de 2002)" (lang/es.conf): a
-# Security Council resolution has no title.
+# Security Council resolution has no title, whatever heading or subject
+# a copy sets over it ("Résolution 26 du Conseil de sécurité des Nations
+# unies", "قرار مجلس الأمن رقم 425", "Nations Unies S/691", "联合国 |
+# S/RES/2446 (2018) |安全理事会 |", a web page's subject).  Nor is a
+# General Assembly number with its session part of the title ("2758
+# (XXVI). …", "二一五九(二十一)、…"); a catalogue's " :" is no part of
+# it, and the catalogue completes a title a PDF's text cut short.  A
+# masthead line a copy ran together is cut into its lines ("A/RES/49/12
+# 21 November 1994", "Asamblea General Quincuagésimo quinto período de
+# sesiones Tema 114 b) del programa"), and "49/12.Work" is a number and
+# its title, as is "54/254.联合国…" after masthead lines run onto it.  The
+# Council's yearbook heading "COMITE D'ETAT-MAJOR 1 (1946). Résolution du
+# 25 janvier 1946" numbers it as the Council does: no title.
 while IFS='|' read -r file want; do
 	got=$("$RESPUB" -q -t tree "$file" | head -1 |
 	    sed -n 's/.* title="\([^"]*\)".*/\1/p')
@@ -43,6 +55,22 @@ tests/dev/en/A_RES_47_135_undocs.txt|Declaration on the Rights of Persons Belong
 tests/dev/zh/S_RES_0020_1947_zh.txt|
 tests/dev/fr/S_RES_0278_1970_fr_ocr.txt|
 tests/dev/es/S_RES_1414_2002_es.txt|
+tests/dev/fr/S_RES_0026_1947_fr_wikisource.txt|
+tests/dev/fr/S_RES_0042_1948_fr_web.txt|
+tests/dev/ar/S_RES_425_1978_ar_unofficial.txt|
+tests/dev/ar/S_RES_607_1988_ar_aardi.txt|
+tests/dev/zh/S_RES_2446_2018_zh.txt|
+tests/dev/es/S_RES_0108_1955_es_wikisource.txt|
+tests/dev/en/S_RES_0608_1988_jvl.txt|
+tests/dev/es/A_RES_2758_XXVI_es_wikisource.txt|Restitución de los legítimos derechos de la República Popular China en las Naciones Unidas.
+tests/dev/fr/A_RES_2758_XXVI_fr.txt|Rétablissement des droits légitimes de la République populaire de Chine à l’Organisation des Nations unies
+tests/dev/zh/A_RES_2159_XXI_zh.txt|中国在联合国之代表权问题
+tests/dev/en/A_RES_80_24.md|Nuclear disarmament
+tests/dev/en/A_RES_49_12.txt|Work of the Preparatory Committee for the Fiftieth Anniversary of the United Nations
+tests/dev/es/A_RES_55_93_es_pdf.txt|Proclamación del 18 de diciembre Día Internacional del Migrante
+tests/dev/zh/A_RES_54_254_zh.txt|联合国千年首脑会议
+tests/dev/fr/S_RES_0001_1946_fr.txt|
+tests/dev/en/A_RES_80_23.pdftext.txt|Possible risks of the integration of artificial intelligence into command, control and communications systems of nuclear weapons
 EOF
 
 # An official PDF text of 2000 (A/RES/55/2, pdftotext): the running head
