@@ -550,6 +550,71 @@ page_numbers(struct reader *r, size_t *first)
 		}
 }
 
+/* Whether line i opens a page or stands within five lines of a page's
+ * furniture (a job or page number, not a note's anchor). */
+static int
+near_furniture(const struct reader *r, size_t i)
+{
+	size_t	j;
+
+	if (r->lines[i].page)
+		return 1;
+	for (j = i > 5 ? i - 5 : 0; j <= i + 5 && j < r->nlines; j++)
+		if (r->lines[j].gone == 2 && j != i &&
+		    !rp_is_note_anchor(r->lines[j].s, r->lines[j].n))
+			return 1;
+	return 0;
+}
+
+/* Whether line i repeats a line of the masthead (the 40 lines past the
+ * first furniture at `first`): the same but for spaces, or a part of a
+ * longer line that opens as a title does or goes on with the running
+ * head above it (not in lower case, as running text goes on: "…and
+ * the other" at a page's foot repeats part of a recital). */
+static int
+repeats_masthead(const struct reader *r, size_t i, size_t first)
+{
+	const struct line	*l = &r->lines[i];
+	size_t			 j;
+
+	for (j = 0; j < first + 40 && j < r->nlines; j++) {
+		const struct line *m = &r->lines[j];
+
+		if (j != i && m->n > 0 && (same_but_spaces(m, l) ||
+		    (l->n > 20 && (!rp_starts_lower(l->s, l->n) ||
+		    r->lines[i - 1].gone == 3) &&
+		    m->n > l->n && memmem(m->s, m->n, l->s, l->n))))
+			return 1;
+	}
+	return r->fm_title != NULL && l->n > 10 &&
+	    strncmp(r->fm_title, l->s, l->n) == 0;
+}
+
+/*
+ * Running heads: short lines near a page's furniture, past the
+ * masthead, that repeat it (symbol, title); not the rule over a page's
+ * notes, as on the page before, nor a paragraph's first line that reads
+ * as another one does ("Recalling the provisions providing a right to a
+ * remedy for victims of violations", A/RES/60/147).
+ */
+static void
+running_heads(struct reader *r, size_t first)
+{
+	size_t	i;
+
+	for (i = first + 1; i < r->nlines; i++) {
+		struct line *l = &r->lines[i];
+
+		if (l->gone || l->n == 0 || l->n > 120 || number_alone(l) ||
+		    rp_footnote_rule(l->s, l->n) == l->n ||
+		    (rp_listed_opener_kind(l->s, l->n) != RP_PARA_UNKNOWN &&
+		    i + 1 < r->nlines && !is_blank(&r->lines[i + 1])))
+			continue;
+		if (near_furniture(r, i) && repeats_masthead(r, i, first))
+			l->gone = 3;
+	}
+}
+
 /*
  * Page headers and footers of PDF extractions: job numbers, page
  * numbers, and the running symbol and title next to them.
@@ -557,8 +622,7 @@ page_numbers(struct reader *r, size_t *first)
 static void
 furniture(struct reader *r)
 {
-	size_t	i, j, first = (size_t)-1;
-	int	near;
+	size_t	i, first = (size_t)-1;
 
 	for (i = 0; i < r->nlines; i++)
 		if (!r->lines[i].gone && rp_is_job_or_page(r->lines[i].s,
@@ -578,42 +642,7 @@ furniture(struct reader *r)
 		title_heads(r);
 		return;
 	}
-	/* Running heads: short lines within five lines of a page number
-	 * or opening a page, past the masthead, that repeat elsewhere
-	 * (symbol, title); not the rule over a page's notes, as on the
-	 * page before, nor a paragraph's first line that reads as another
-	 * one does ("Recalling the provisions providing a right to a remedy
-	 * for victims of violations", A/RES/60/147). */
-	for (i = first + 1; i < r->nlines; i++) {
-		struct line *l = &r->lines[i];
-
-		if (l->gone || l->n == 0 || l->n > 120 || number_alone(l) ||
-		    rp_footnote_rule(l->s, l->n) == l->n ||
-		    (rp_listed_opener_kind(l->s, l->n) != RP_PARA_UNKNOWN &&
-		    i + 1 < r->nlines && !is_blank(&r->lines[i + 1])))
-			continue;
-		near = l->page;
-		for (j = i > 5 ? i - 5 : 0; j <= i + 5 && j < r->nlines; j++)
-			if (r->lines[j].gone == 2 && j != i &&
-			    !rp_is_note_anchor(r->lines[j].s, r->lines[j].n))
-				near = 1;
-		if (!near)
-			continue;
-		for (j = 0; j < first + 40 && j < r->nlines; j++) {
-			const struct line *m = &r->lines[j];
-
-			if (j != i && m->n > 0 && (same_but_spaces(m, l) ||
-			    (l->n > 20 && (!rp_starts_lower(l->s, l->n) ||
-			    r->lines[i - 1].gone == 3) &&
-			    m->n > l->n && memmem(m->s, m->n, l->s, l->n)))) {
-				l->gone = 3;
-				break;
-			}
-		}
-		if (!l->gone && r->fm_title != NULL && l->n > 10 &&
-		    strncmp(r->fm_title, l->s, l->n) == 0)
-			l->gone = 3;
-	}
+	running_heads(r, first);
 	/* "Page 2" under a running head: the page's number. */
 	for (i = first + 1; i < r->nlines; i++)
 		if (!r->lines[i].gone && r->lines[i - 1].gone == 3 &&
