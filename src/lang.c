@@ -108,7 +108,7 @@ static const char *const section_names[RP_LK__MAX] = {
 	"function words", "paragraph numbers", "item numbers",
 	"note markers", "titles", "resolution words", "old citations",
 	"note openings", "furniture", "divisions", "wrap-up openings",
-	"section labels", "appendix"
+	"section labels", "appendix", "notes heading"
 };
 
 /* ------------------------------------------------------------ folding */

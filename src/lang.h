@@ -60,6 +60,7 @@ typedef enum rp_lang_kind {
 	RP_LK_WRAP_UP,		/* except that: a paragraph's words after its items */
 	RP_LK_SECTION_LABEL,	/* {numeral} ., أولا -: an annex section's label */
 	RP_LK_APPENDIX,		/* Appendix, 附录: an annex's own appendix */
+	RP_LK_NOTES_HEADING,	/* Notes: heads the notes at a text's end */
 	RP_LK__MAX
 } rp_lang_kind;
 

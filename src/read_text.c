@@ -1679,7 +1679,8 @@ struct cutter {
 	const struct line	*prev;	/* the last running-text line */
 	int			 seg;
 	int			 in_masthead;
-	int			 in_zone;	/* 1 notes, 2 notes past a blank */
+	int			 in_zone;	/* 1 notes, 2 notes past a blank,
+						   3 under a notes heading */
 	int			 blank;		/* a blank line came before */
 	int			 seen_content;
 	size_t			 resume;	/* where a sentence resumes
@@ -1697,7 +1698,8 @@ blank_line(struct cutter *c, const struct line *l)
 		c->blank = 1;
 	/* A note's marker alone still waits for its text ("2/", a blank,
 	 * "Resolution 2625 (XXV), annex."). */
-	if (c->u != NULL && c->u->kind == U_FNDEF && c->u->text.len == 0)
+	if ((c->u != NULL && c->u->kind == U_FNDEF && c->u->text.len == 0) ||
+	    c->in_zone == 3)
 		return;
 	if (l->gone == 0) {
 		c->u = c->in_zone == 1 ? NULL : c->u;
@@ -1781,6 +1783,65 @@ zone_note(struct cutter *c, const struct line *l)
 	c->in_zone = 0;
 	c->u = NULL;
 	return 0;
+}
+
+/* A notes heading alone between a blank line and a note's number alone
+ * ("Notes", "1", "", "Other required elements:", S/RES/1244 (1999)): the
+ * notes follow; the heading is no paragraph, kept apart with the page
+ * furniture. */
+static int
+notes_heading(struct cutter *c, size_t i)
+{
+	struct reader	*r = c->r;
+	struct line	*l = &r->lines[i];
+	size_t		 j = i + 1;
+
+	if (i == 0 || !is_blank(l - 1) || !rp_lang_is(RP_LK_NOTES_HEADING,
+	    l->s, l->n, NULL))
+		return 0;
+	while (j < r->nlines && is_blank(&r->lines[j]))
+		j++;
+	if (j == r->nlines || bare_note_number(&r->lines[j]) == 0)
+		return 0;
+	l->gone = 2;
+	c->in_zone = 3;
+	c->u = NULL;
+	return 1;
+}
+
+/* A rule of dashes or underscores alone on its line ("-----"). */
+static int
+rule_line(const struct line *l)
+{
+	return l->n >= 3 && strspn(l->s, "-_") == l->n;
+}
+
+/* Under a notes heading each note runs from its number alone to the
+ * next number, blank lines, items and page breaks and all, up to a rule
+ * or the end of its part ("-----"). */
+static int
+section_note(struct cutter *c, const struct line *l)
+{
+	int	v = bare_note_number(l);
+
+	if (c->in_zone != 3)
+		return 0;
+	if (rule_line(l)) {
+		c->in_zone = 0;
+		c->u = NULL;
+		return 0;
+	}
+	if (v > 0 && (c->u == NULL || v == atoi(c->u->marker) + 1)) {
+		snprintf(c->marker, sizeof(c->marker), "%d", v);
+		c->u = new_definition(c->r, l, l->n, c->marker, c->seg);
+		return 1;
+	}
+	if (c->u == NULL) {
+		c->in_zone = 0;
+		return 0;
+	}
+	append_line(c->u, l);
+	return 1;
 }
 
 /* Whether line l opens a note by its words, not by where it stands:
@@ -2320,7 +2381,9 @@ make_units(struct reader *r)
 			i = last;
 			continue;
 		}
-		if (annex_unit(&c, i) || zone_note(&c, l) || block_note(&c, i))
+		if (annex_unit(&c, i) || notes_heading(&c, i) ||
+		    section_note(&c, l) || zone_note(&c, l) ||
+		    block_note(&c, i))
 			continue;
 		if (c.in_masthead && (ends_masthead(r, i, c.blank) ||
 		    text_under_title(&c, i)))

@@ -121,13 +121,14 @@ $(grep -A2 '^    heading @22:1' "$TMP/m.tree" |
 
 # S/RES/1244 (1999) as pdftotext gives it: the bullets of the annexes'
 # lists stand alone on their lines ("-", a blank, the item's text), each
-# the item of the text after it, never a heading (7 + 4 + 6 + 4 items);
+# the item of the text after it, never a heading (7 + 4 + 6 items; the
+# 4 of note 1 under "Notes" are the note's text, its one block);
 # and a line of running text at a page's foot that repeats part of a
 # recital ("territorial integrity of … and the other", in lower case)
 # is no running head.
 f=tests/dev/en/S_RES_1244_1999_undocs.txt
 "$RESPUB" -q -t tree "$f" > "$TMP/k.tree"
-expect "bullets alone on their lines: items" 21 \
+expect "bullets alone on their lines: items" 17 \
 	"$(grep -c 'item num="-"' "$TMP/k.tree")"
 expect "running text repeating a recital's words: not furniture" 0 \
 	"$(sed '/^  furniture/,$!d' "$TMP/k.tree" | grep -c 'territorial')"
@@ -870,3 +871,11 @@ expect "section label 'I.' after a colon: a heading" 1 \
 "$RESPUB" -q -t tree tests/dev/en/A_RES_49_60_undocs.txt > "$TMP/u4960"
 expect "old markers alone over their notes; 'Having considered' after '1/'" "17 1" \
 	"$(grep -c '^ *footnote num=' "$TMP/u4960") $(grep -c '^    paragraph name="havingConsidered"' "$TMP/u4960")"
+# S/RES/1244 (1999), annex 2, as pdftotext gives the official PDF:
+# "Notes" alone (also an operative verb) over "1", a blank and the
+# note's text with its dash items over a page break: the notes of the
+# document, "Notes" no paragraph (kept apart as furniture), note 1 the
+# whole text, cited by the marker glued after "below.1 A".
+"$RESPUB" -q -t tree tests/dev/en/S_RES_1244_1999_undocs.txt > "$TMP/u1244"
+expect "'Notes' over '1': the notes, one note with its items" "1 1 1 0" \
+	"$(grep -c '^ *footnote num="1" index=1 refs=1' "$TMP/u1244") $(grep -A2 '^ *footnote num="1"' "$TMP/u1244" | grep -c 'text="Other required elements: - A rapid.*completion of withdrawals\."') $(sed -n '/^  furniture/,$p' "$TMP/u1244" | grep -c 'text="Notes"$') $(sed '/^  furniture/,$d' "$TMP/u1244" | grep -c 'text="Notes')"
