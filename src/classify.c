@@ -2639,15 +2639,40 @@ rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 		by_role[role](doc, m, s, n);
 }
 
+/* "四 非政府组织代表出席…" (the Assembly's texts of 1946 in Chinese): a
+ * number in the language's own numerals alone ([titles] of
+ * lang/zh.conf), a space, then a title in that language's script; never
+ * digits ("2025 Political Declaration …" is a title). */
+static size_t
+numeral_before_title(const char *s, size_t n)
+{
+	rp_lang_hit	 h;
+	size_t		 end = rp_lang_match(RP_LK_TITLE, s, n, &h), i;
+	uint32_t	 cp;
+	const char	*script;
+
+	if (end == 0 || h.num > 0 || h.session > 0 || h.year > 0 ||
+	    end + 1 >= n || s[end] != ' ')
+		return 0;
+	i = end + 1;
+	if (!rp_utf8_next(s, n, &i, &cp))
+		return 0;
+	script = rp_script_name(rp_script_of(cp));
+	return script != NULL && setting_is(h.lang, "script", script) &&
+	    has_two_letters(s + end, n - end) ? end : 0;
+}
+
 /* "58/136. Title", "ES-11/1. Title", "49/12.Work of …" (a copy lost the
- * space), "54/254.联合国…" (ideographs, from U+3000): the number before
- * the title. */
+ * space), "54/254.联合国…" (ideographs, from U+3000), "四 非政府…": the
+ * number before the title, with its full stop. */
 size_t
 rp_number_before_title(const char *s, size_t n)
 {
 	size_t i = resolution_number(s, n);
 
-	if (i == 0 || i + 2 > n || s[i] != '.' || (s[i + 1] != ' ' &&
+	if (i == 0)
+		return numeral_before_title(s, n);
+	if (i + 2 > n || s[i] != '.' || (s[i + 1] != ' ' &&
 	    !isupper((unsigned char)s[i + 1]) &&
 	    (unsigned char)s[i + 1] < 0xE3))
 		return 0;
@@ -3016,6 +3041,9 @@ title_number(rp_doc *doc, rp_meta *m, const rp_node *preface)
 	/* A number with its year, no session: how the Council numbers. */
 	if (body == RP_BODY_UNKNOWN && year > 0 && tn.session == 0)
 		body = RP_BODY_SC;
+	/* A number with its session: how the Assembly numbers. */
+	if (body == RP_BODY_UNKNOWN && tn.session > 0)
+		body = RP_BODY_GA;
 	if (ok && num > 0 && tn.session > 0 && body == RP_BODY_GA)
 		session_number(doc, m, &tn);
 	if (!ok || num <= 0 || body != RP_BODY_SC)
@@ -3084,18 +3112,21 @@ title_adoption(rp_doc *doc, rp_meta *m, const rp_node *preface)
 }
 
 /* The symbol a number, body and year make (a Council number needs its
- * year). */
+ * year, an Assembly number its session: "58/136", "2758 (XXVI)"); a
+ * number in the language's own numerals as a heading gives it ("四 非政
+ * 府…") makes none. */
 static void
 symbol_of_number(rp_doc *doc, rp_meta *m)
 {
 	char	 buf[64];
 
-	if (m->symbol != NULL || m->number == NULL)
+	if (m->symbol != NULL || m->number == NULL ||
+	    !isdigit((unsigned char)m->number[0]))
 		return;
 	if (m->body == RP_BODY_SC && m->year)
 		snprintf(buf, sizeof(buf), "S/RES/%s (%d)", m->number,
 		    m->year);
-	else if (m->body == RP_BODY_GA)
+	else if (m->body == RP_BODY_GA && strpbrk(m->number, "/(") != NULL)
 		snprintf(buf, sizeof(buf), "A/RES/%s", m->number);
 	else if (m->body == RP_BODY_ECOSOC)
 		snprintf(buf, sizeof(buf), "E/RES/%s", m->number);
