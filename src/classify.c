@@ -629,6 +629,49 @@ rp_body_from_name(const char *s, size_t n)
 	    RP_BODY_UNKNOWN;
 }
 
+/* s into buf, its i-th space taken out where bit i of drop is set, a
+ * final "I" after a lower-case letter read as the "l" OCR took it for. */
+static size_t
+respaced(const char *s, size_t n, unsigned drop, char *buf)
+{
+	size_t		i, k = 0;
+	unsigned	bit = 1;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ') {
+			if (!(drop & bit))
+				buf[k++] = ' ';
+			bit <<= 1;
+		} else
+			buf[k++] = s[i];
+	}
+	if (k >= 2 && buf[k - 1] == 'I' && islower((unsigned char)buf[k - 2]))
+		buf[k - 1] = 'l';
+	return k;
+}
+
+/* The body a masthead line names, also as a scan's OCR broke it with
+ * spaces and read a final "l" as "I" ("Security Cou nci I", S/RES/827
+ * (1993)): each way of taking spaces out of a short line is looked up
+ * in [bodies]. */
+static rp_body
+masthead_body(const char *s, size_t n)
+{
+	char		 buf[48];
+	unsigned	 drop, spaces = 0;
+	size_t		 i;
+	rp_body		 b = rp_body_from_name(s, n);
+
+	if (b != RP_BODY_UNKNOWN || n >= sizeof(buf))
+		return b;
+	for (i = 0; i < n; i++)
+		spaces += s[i] == ' ';
+	for (drop = 0; spaces <= 5 && drop < 1u << spaces &&
+	    b == RP_BODY_UNKNOWN; drop++)
+		b = rp_body_from_name(buf, respaced(s, n, drop, buf));
+	return b;
+}
+
 /* The body named anywhere in s, or UNKNOWN. */
 static rp_body
 body_in(const char *s, size_t n)
@@ -2158,7 +2201,7 @@ masthead_role(const char *s, size_t n)
 		return RP_ROLE_NONE;
 	if (rp_lang_is(RP_LK_ORGANIZATION, s, n, NULL))
 		return RP_ROLE_ORGANIZATION;
-	if (rp_body_from_name(s, n) != RP_BODY_UNKNOWN)
+	if (masthead_body(s, n) != RP_BODY_UNKNOWN)
 		return RP_ROLE_BODY;
 	if (is_distribution(s, n))
 		return RP_ROLE_DISTRIBUTION;
@@ -2457,7 +2500,7 @@ static void
 body_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 {
 	(void)doc;
-	m->body = rp_body_from_name(s, n);
+	m->body = masthead_body(s, n);
 }
 
 static void

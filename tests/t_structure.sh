@@ -77,7 +77,14 @@ tests/dev/en/A_RES_80_23.pdftext.txt|Possible risks of the integration of artifi
 tests/dev/zh/A_RES_4_I_1946_zh.txt|非政府组织代表出席经济暨社会理事会
 tests/dev/zh/A_RES_26_I_1946_zh.txt|设置二专门委员会案
 tests/dev/fr/A_RES_32_I_fr.txt|Relations entre les Membres des Nations Unies et l'Espagne
+tests/dev/en/S_RES_0827_1993_undocs.txt|
 EOF
+
+# A scan's masthead (S/RES/827 (1993)) whose OCR broke the body's name
+# with spaces and read its final "l" as "I": the body line all the same.
+expect "OCR-broken 'Security Cou nci I': the body line" "role=body" \
+    "$("$RESPUB" -q -t tree tests/dev/en/S_RES_0827_1993_undocs.txt |
+    grep -B1 'text="Security Cou nci I"' | sed -n 's/.*block \(role=[a-z]*\).*/\1/p')"
 
 # An official PDF text of 2000 (A/RES/55/2, pdftotext): the running head
 # is the symbol alone, opening each page after the form feed, with no
