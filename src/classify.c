@@ -2571,6 +2571,15 @@ doctype_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 static void
 number_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 {
+	size_t	i;
+
+	/* "四" over a 1946 text in Chinese counts the texts of a
+	 * compilation ("一" over A/RES/26 (I)): no resolution number,
+	 * which is in digits ("58/136", "ES-11/1"). */
+	for (i = 0; i < n && !isdigit((unsigned char)s[i]); i++)
+		continue;
+	if (i == n)
+		return;
 	m->number = rp_doc_strndup(doc, s, n);
 	if (n > 0 && s[n - 1] == '.')
 		m->number = rp_doc_strndup(doc, s, n - 1);
@@ -3155,21 +3164,18 @@ title_adoption(rp_doc *doc, rp_meta *m, const rp_node *preface)
 }
 
 /* The symbol a number, body and year make (a Council number needs its
- * year, an Assembly number its session: "58/136", "2758 (XXVI)"); a
- * number in the language's own numerals as a heading gives it ("四 非政
- * 府…") makes none. */
+ * year). */
 static void
 symbol_of_number(rp_doc *doc, rp_meta *m)
 {
 	char	 buf[64];
 
-	if (m->symbol != NULL || m->number == NULL ||
-	    !isdigit((unsigned char)m->number[0]))
+	if (m->symbol != NULL || m->number == NULL)
 		return;
 	if (m->body == RP_BODY_SC && m->year)
 		snprintf(buf, sizeof(buf), "S/RES/%s (%d)", m->number,
 		    m->year);
-	else if (m->body == RP_BODY_GA && strpbrk(m->number, "/(") != NULL)
+	else if (m->body == RP_BODY_GA)
 		snprintf(buf, sizeof(buf), "A/RES/%s", m->number);
 	else if (m->body == RP_BODY_ECOSOC)
 		snprintf(buf, sizeof(buf), "E/RES/%s", m->number);
