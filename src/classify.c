@@ -629,6 +629,49 @@ rp_body_from_name(const char *s, size_t n)
 	    RP_BODY_UNKNOWN;
 }
 
+/* s into buf, its i-th space taken out where bit i of drop is set, a
+ * final "I" after a lower-case letter read as the "l" OCR took it for. */
+static size_t
+respaced(const char *s, size_t n, unsigned drop, char *buf)
+{
+	size_t		i, k = 0;
+	unsigned	bit = 1;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ') {
+			if (!(drop & bit))
+				buf[k++] = ' ';
+			bit <<= 1;
+		} else
+			buf[k++] = s[i];
+	}
+	if (k >= 2 && buf[k - 1] == 'I' && islower((unsigned char)buf[k - 2]))
+		buf[k - 1] = 'l';
+	return k;
+}
+
+/* The body a masthead line names, also as a scan's OCR broke it with
+ * spaces and read a final "l" as "I" ("Security Cou nci I", S/RES/827
+ * (1993)): each way of taking spaces out of a short line is looked up
+ * in [bodies]. */
+static rp_body
+masthead_body(const char *s, size_t n)
+{
+	char		 buf[48];
+	unsigned	 drop, spaces = 0;
+	size_t		 i;
+	rp_body		 b = rp_body_from_name(s, n);
+
+	if (b != RP_BODY_UNKNOWN || n >= sizeof(buf))
+		return b;
+	for (i = 0; i < n; i++)
+		spaces += s[i] == ' ';
+	for (drop = 0; spaces <= 5 && drop < 1u << spaces &&
+	    b == RP_BODY_UNKNOWN; drop++)
+		b = rp_body_from_name(buf, respaced(s, n, drop, buf));
+	return b;
+}
+
 /* The body named anywhere in s, or UNKNOWN. */
 static rp_body
 body_in(const char *s, size_t n)
@@ -2158,7 +2201,7 @@ masthead_role(const char *s, size_t n)
 		return RP_ROLE_NONE;
 	if (rp_lang_is(RP_LK_ORGANIZATION, s, n, NULL))
 		return RP_ROLE_ORGANIZATION;
-	if (rp_body_from_name(s, n) != RP_BODY_UNKNOWN)
+	if (masthead_body(s, n) != RP_BODY_UNKNOWN)
 		return RP_ROLE_BODY;
 	if (is_distribution(s, n))
 		return RP_ROLE_DISTRIBUTION;
@@ -2457,7 +2500,7 @@ static void
 body_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 {
 	(void)doc;
-	m->body = rp_body_from_name(s, n);
+	m->body = masthead_body(s, n);
 }
 
 static void
@@ -2528,6 +2571,15 @@ doctype_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 static void
 number_role(rp_doc *doc, rp_meta *m, const char *s, size_t n)
 {
+	size_t	i;
+
+	/* "四" over a 1946 text in Chinese counts the texts of a
+	 * compilation ("一" over A/RES/26 (I)): no resolution number,
+	 * which is in digits ("58/136", "ES-11/1"). */
+	for (i = 0; i < n && !isdigit((unsigned char)s[i]); i++)
+		continue;
+	if (i == n)
+		return;
 	m->number = rp_doc_strndup(doc, s, n);
 	if (n > 0 && s[n - 1] == '.')
 		m->number = rp_doc_strndup(doc, s, n - 1);
@@ -2639,15 +2691,40 @@ rp_masthead_meta(rp_doc *doc, rp_meta *m, int role, const char *s, size_t n)
 		by_role[role](doc, m, s, n);
 }
 
+/* "四 非政府组织代表出席…" (the Assembly's texts of 1946 in Chinese): a
+ * number in the language's own numerals alone ([titles] of
+ * lang/zh.conf), a space, then a title in that language's script; never
+ * digits ("2025 Political Declaration …" is a title). */
+static size_t
+numeral_before_title(const char *s, size_t n)
+{
+	rp_lang_hit	 h;
+	size_t		 end = rp_lang_match(RP_LK_TITLE, s, n, &h), i;
+	uint32_t	 cp;
+	const char	*script;
+
+	if (end == 0 || h.num > 0 || h.session > 0 || h.year > 0 ||
+	    end + 1 >= n || s[end] != ' ')
+		return 0;
+	i = end + 1;
+	if (!rp_utf8_next(s, n, &i, &cp))
+		return 0;
+	script = rp_script_name(rp_script_of(cp));
+	return script != NULL && setting_is(h.lang, "script", script) &&
+	    has_two_letters(s + end, n - end) ? end : 0;
+}
+
 /* "58/136. Title", "ES-11/1. Title", "49/12.Work of …" (a copy lost the
- * space), "54/254.联合国…" (ideographs, from U+3000): the number before
- * the title. */
+ * space), "54/254.联合国…" (ideographs, from U+3000), "四 非政府…": the
+ * number before the title, with its full stop. */
 size_t
 rp_number_before_title(const char *s, size_t n)
 {
 	size_t i = resolution_number(s, n);
 
-	if (i == 0 || i + 2 > n || s[i] != '.' || (s[i + 1] != ' ' &&
+	if (i == 0)
+		return numeral_before_title(s, n);
+	if (i + 2 > n || s[i] != '.' || (s[i + 1] != ' ' &&
 	    !isupper((unsigned char)s[i + 1]) &&
 	    (unsigned char)s[i + 1] < 0xE3))
 		return 0;
@@ -3016,6 +3093,9 @@ title_number(rp_doc *doc, rp_meta *m, const rp_node *preface)
 	/* A number with its year, no session: how the Council numbers. */
 	if (body == RP_BODY_UNKNOWN && year > 0 && tn.session == 0)
 		body = RP_BODY_SC;
+	/* A number with its session: how the Assembly numbers. */
+	if (body == RP_BODY_UNKNOWN && tn.session > 0)
+		body = RP_BODY_GA;
 	if (ok && num > 0 && tn.session > 0 && body == RP_BODY_GA)
 		session_number(doc, m, &tn);
 	if (!ok || num <= 0 || body != RP_BODY_SC)

@@ -285,7 +285,8 @@ int		 rp_names_doctype(const char *s, size_t n);
  * title also gives its date and body). */
 void		 rp_masthead_meta(rp_doc *doc, rp_meta *m, int role,
 		    const char *s, size_t n);
-/* "58/136. Title": the length of the number with its period, else 0. */
+/* "58/136. Title", "四 非政府…": the length of the number with its full
+ * stop, if any, else 0. */
 size_t		 rp_number_before_title(const char *s, size_t n);
 /* Whether s opens a closing formula: with a meeting, a date and a
  * meeting ("2000年3月15日 第93次全体会议"), or an adoption phrase

@@ -1943,6 +1943,16 @@ ph_num(const char *rest, const struct folded *f, size_t i,
 	return ph_count(rest, f, i, hit, &hit->num, 0, INT_MAX, 0);
 }
 
+/* {dsession}: a session in digits, where the pattern sets it apart from
+ * a year: the web copy's "Résolution 32-1" for 32 (I). */
+static size_t
+ph_dsession(const char *rest, const struct folded *f, size_t i,
+    rp_lang_hit *hit)
+{
+	return digit_at(f, i) ?
+	    ph_count(rest, f, i, hit, &hit->session, 1, 200, 0) : 0;
+}
+
 /* Whether f holds exactly two digits at i, no more: their value, else
  * -1. */
 static int
@@ -2027,6 +2037,7 @@ static const struct {
 	PH("yy", ph_yy),
 	PH("for", ph_for), PH("against", ph_against),
 	PH("abstain", ph_abstain), PH("session", ph_session),
+	PH("dsession", ph_dsession),
 	PH("numeral", ph_numeral), PH("letter", ph_letter),
 };
 

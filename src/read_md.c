@@ -846,7 +846,7 @@ masthead(struct rdr *r, cmark_node *p, const char *s, size_t n)
 		role = RP_ROLE_TITLE;
 	else if (role == RP_ROLE_NONE) {
 		if ((k = rp_number_before_title(s, n)) > 0) {
-			rp_masthead_meta(r->doc, m, RP_ROLE_NUMBER, s, k - 1);
+			rp_masthead_meta(r->doc, m, RP_ROLE_NUMBER, s, k);
 			b = node_at(r, RP_NODE_BLOCK, p);
 			b->role = RP_ROLE_NUMBER;
 			put_text(r, b, rp_doc_strndup(r->doc, s, k), p);

@@ -2706,7 +2706,7 @@ add_masthead(struct builder *bd, const struct unit *u)
 	if (role == RP_ROLE_NONE) {
 		if ((k = rp_number_before_title(s, n)) > 0) {
 			rp_masthead_meta(bd->r->doc, bd->docnode->meta,
-			    RP_ROLE_NUMBER, s, k - 1);
+			    RP_ROLE_NUMBER, s, k);
 			rp_node_append(pre, block(bd, u, s, k, RP_ROLE_NUMBER));
 			k += s[k] == ' ';
 			s += k;

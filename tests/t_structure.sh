@@ -41,7 +41,10 @@ done
 # sesiones Tema 114 b) del programa"), and "49/12.Work" is a number and
 # its title, as is "54/254.联合国…" after masthead lines run onto it.  The
 # Council's yearbook heading "COMITE D'ETAT-MAJOR 1 (1946). Résolution du
-# 25 janvier 1946" numbers it as the Council does: no title.
+# 25 janvier 1946" numbers it as the Council does: no title.  A number
+# in Chinese numerals and a space before the title ("四 非政府组织…",
+# never digits) and a web copy's "Résolution 32-1:" (32 (I)) are no
+# part of it.
 while IFS='|' read -r file want; do
 	got=$("$RESPUB" -q -t tree "$file" | head -1 |
 	    sed -n 's/.* title="\([^"]*\)".*/\1/p')
@@ -71,7 +74,17 @@ tests/dev/es/A_RES_55_93_es_pdf.txt|Proclamación del 18 de diciembre Día Inter
 tests/dev/zh/A_RES_54_254_zh.txt|联合国千年首脑会议
 tests/dev/fr/S_RES_0001_1946_fr.txt|
 tests/dev/en/A_RES_80_23.pdftext.txt|Possible risks of the integration of artificial intelligence into command, control and communications systems of nuclear weapons
+tests/dev/zh/A_RES_4_I_1946_zh.txt|非政府组织代表出席经济暨社会理事会
+tests/dev/zh/A_RES_26_I_1946_zh.txt|设置二专门委员会案
+tests/dev/fr/A_RES_32_I_fr.txt|Relations entre les Membres des Nations Unies et l'Espagne
+tests/dev/en/S_RES_0827_1993_undocs.txt|
 EOF
+
+# A scan's masthead (S/RES/827 (1993)) whose OCR broke the body's name
+# with spaces and read its final "l" as "I": the body line all the same.
+expect "OCR-broken 'Security Cou nci I': the body line" "role=body" \
+    "$("$RESPUB" -q -t tree tests/dev/en/S_RES_0827_1993_undocs.txt |
+    grep -B1 'text="Security Cou nci I"' | sed -n 's/.*block \(role=[a-z]*\).*/\1/p')"
 
 # An official PDF text of 2000 (A/RES/55/2, pdftotext): the running head
 # is the symbol alone, opening each page after the form feed, with no
