@@ -364,6 +364,7 @@ old_file(struct cache *c, char *line, char *end)
 	f->name = line + 19;
 	f->deps = strtoull(line + 2, NULL, 16);
 	f->here = c->dir_same;
+	f->made = 0;
 	return 0;
 }
 
