@@ -615,6 +615,26 @@ running_heads(struct reader *r, size_t first)
 	}
 }
 
+/* The print's end mark, a rule of dashes closing the text ("-----" under
+ * "Decides to remain actively seized of the matter." in the 1990s
+ * prints): it separates nothing, so it is furniture, not text of the
+ * last paragraph. */
+static void
+end_mark(struct reader *r)
+{
+	size_t		 i = r->nlines, k = 0;
+	struct line	*l;
+
+	while (i > 0 && r->lines[i - 1].n == 0)
+		i--;
+	if (i == 0 || (l = &r->lines[i - 1])->gone || l->n < 3)
+		return;
+	while (k < l->n && l->s[k] == '-')
+		k++;
+	if (k == l->n)
+		l->gone = 2;
+}
+
 /*
  * Page headers and footers of PDF extractions: job numbers, page
  * numbers, and the running symbol and title next to them.
@@ -623,6 +643,8 @@ static void
 furniture(struct reader *r)
 {
 	size_t	i, first = (size_t)-1;
+
+	end_mark(r);
 
 	for (i = 0; i < r->nlines; i++)
 		if (!r->lines[i].gone && rp_is_job_or_page(r->lines[i].s,

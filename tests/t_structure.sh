@@ -146,6 +146,14 @@ expect "bullets alone on their lines: items" 17 \
 expect "running text repeating a recital's words: not furniture" 0 \
 	"$(sed '/^  furniture/,$!d' "$TMP/k.tree" | grep -c 'territorial')"
 
+# The 1990s prints close with a rule of dashes under the last paragraph
+# ("Decides to remain actively seized of the matter.", "-----"): the
+# print's end mark is furniture, no text of paragraph 5.
+expect "end mark under the last paragraph: furniture" "0 1" \
+	"$("$RESPUB" -q -t tree tests/dev/en/S_RES_1003_1995_undocs.txt |
+	awk 'BEGIN { f = 0 } /^  furniture/ { f = 1 } /text="-----"/ { n[f]++ }
+	END { printf "%d %d", n[0], n[1] }')"
+
 # A recital ending in a marker after a number ("… and Add.1, 36"), a
 # blank line, then "Having heard …": two paragraphs, not one.
 expect "marker after a number, then a recital: its own paragraph" 1 \
