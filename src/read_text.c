@@ -615,6 +615,18 @@ running_heads(struct reader *r, size_t first)
 	}
 }
 
+/* Whether l is a rule of three or more of marks alone on its line
+ * ("-----", "___"). */
+static int
+rule_line(const struct line *l, const char *marks)
+{
+	size_t	k = 0;
+
+	while (k < l->n && l->s[k] != '\0' && strchr(marks, l->s[k]) != NULL)
+		k++;
+	return l->n >= 3 && k == l->n;
+}
+
 /* The print's end mark, a rule of dashes closing the text ("-----" under
  * "Decides to remain actively seized of the matter." in the 1990s
  * prints): it separates nothing, so it is furniture, not text of the
@@ -622,17 +634,12 @@ running_heads(struct reader *r, size_t first)
 static void
 end_mark(struct reader *r)
 {
-	size_t		 i = r->nlines, k = 0;
-	struct line	*l;
+	size_t	i = r->nlines;
 
 	while (i > 0 && r->lines[i - 1].n == 0)
 		i--;
-	if (i == 0 || (l = &r->lines[i - 1])->gone || l->n < 3)
-		return;
-	while (k < l->n && l->s[k] == '-')
-		k++;
-	if (k == l->n)
-		l->gone = 2;
+	if (i > 0 && !r->lines[i - 1].gone && rule_line(&r->lines[i - 1], "-"))
+		r->lines[i - 1].gone = 2;
 }
 
 /*
@@ -1831,13 +1838,6 @@ notes_heading(struct cutter *c, size_t i)
 	return 1;
 }
 
-/* A rule of dashes or underscores alone on its line ("-----"). */
-static int
-rule_line(const struct line *l)
-{
-	return l->n >= 3 && strspn(l->s, "-_") == l->n;
-}
-
 /* Under a notes heading each note runs from its number alone to the
  * next number, blank lines, items and page breaks and all, up to a rule
  * or the end of its part ("-----"). */
@@ -1848,7 +1848,7 @@ section_note(struct cutter *c, const struct line *l)
 
 	if (c->in_zone != 3)
 		return 0;
-	if (rule_line(l)) {
+	if (rule_line(l, "-_")) {
 		c->in_zone = 0;
 		c->u = NULL;
 		return 0;

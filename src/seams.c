@@ -5,7 +5,6 @@
  * lines there, the Markdown reader its plain paragraphs: one rule for
  * both.
  */
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,17 +124,18 @@ heading_date_end(const char *s, size_t n)
 	return at + len;
 }
 
-/* Whether s opens with an old-style note marker, "1/ " or "12/ ": it
- * ends the clause before it ("…of the Secretary-General, 1/ Having
- * considered …"), the paragraph after it opens past it. */
+/* Whether s opens with an old-style note marker, "1/ " or "12/ "
+ * (rp_note_marker's slashed form, in digits): it ends the clause before
+ * it ("…of the Secretary-General, 1/ Having considered …"), the
+ * paragraph after it opens past it. */
 static int
 slash_marker_at(const char *s, size_t n)
 {
-	size_t	k = 0;
+	char	m[16];
+	int	slashed;
 
-	while (k < n && k < 3 && isdigit((unsigned char)s[k]))
-		k++;
-	return k > 0 && k + 1 < n && s[k] == '/' && s[k + 1] == ' ';
+	return n > 0 && s[0] >= '0' && s[0] <= '9' &&
+	    rp_note_marker(s, n, m, sizeof(m), &slashed) > 0 && slashed;
 }
 
 /* The seams of one long line, in order. */
